@@ -1,0 +1,86 @@
+"""``samspil extract``: documents to extraction reports."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from samspil.cli.main import cli
+from samspil.loaders.model import AgreementReport
+from samspil.loaders.pipeline import extract_paths
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the report as JSON (one object; one per line for several files).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write <stem>.json per document into this folder.")
+def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> None:
+    """Extract plans, organisations, contacts, activities, zones and target groups.
+
+    PATHS are agreement files (.txt, .md, .docx, .pdf) or folders of them.
+    Exits non-zero when any file could not be extracted; the others still are.
+    """
+    results = list(extract_paths(paths))
+    good = [r for r in results if r.ok]
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for r in results:
+        if not r.ok:
+            click.echo(f"error: {r.error}", err=True)
+            continue
+        data = r.report.to_dict()
+        if out_dir:
+            (out_dir / f"{r.path.stem}.json").write_text(
+                json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        if as_json:
+            indent = 2 if len(results) == 1 else None
+            click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+        elif not out_dir:
+            click.echo(summary(r.report))
+    if out_dir and not as_json:
+        click.echo(f"wrote {len(good)} report(s) to {out_dir}", err=True)
+    if len(good) != len(results):
+        sys.exit(1)
+
+
+def summary(report: AgreementReport) -> str:
+    """A readable summary of one report."""
+    p = report.plan
+    period = f"{p.period_start or '?'} – {p.period_end or '?'}"
+    lines = [
+        f"{report.document}",
+        f"  plan:          {p.name or '(no name found)'}  [{p.document_type or '?'}]",
+        f"  period:        {period}",
+        f"  municipality:  {p.municipality or '?'}",
+        f"  focus areas:   {', '.join(f.name for f in report.focus_areas) or '-'}",
+    ]
+    parties = [o.name for o in report.organisations if o.is_party]
+    lines.append(f"  parties:       {', '.join(parties) or '-'}")
+    lines.append(f"  organisations: {len(report.organisations)}")
+    for o in report.organisations[:60]:
+        alias = f" ({', '.join(o.aliases[:3])})" if o.aliases else ""
+        lines.append(f"    - {o.name}{alias}  [{o.type}]")
+    if len(report.organisations) > 60:
+        lines.append(f"    … and {len(report.organisations) - 60} more")
+    lines.append(f"  contacts:      {len(report.contacts)}")
+    for c in report.contacts:
+        bits = [b for b in (c.title, c.organisation, c.email, c.phone) if b]
+        lines.append(f"    - {c.name}: {', '.join(bits)}")
+    lines.append(f"  zones:         {len(report.zones)}")
+    for z in report.zones:
+        extra = ", ".join(b for b in (z.type, z.housing_organisation,
+                                      f"{z.units} dwellings" if z.units else None,
+                                      f"in {z.part_of}" if z.part_of else None) if b)
+        lines.append(f"    - {z.name} ({extra})")
+    lines.append(f"  activities:    {len(report.activities)}")
+    for a in report.activities:
+        tg = ", ".join(a.target_groups)
+        lines.append(f"    - {a.name} [{a.focus_area or '-'}] {('→ ' + tg) if tg else ''}")
+    lines.append("  target groups: " + ", ".join(t.category for t in report.target_groups))
+    for w in report.warnings:
+        lines.append(f"  warning: {w}")
+    return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""PartnershipGraph: the one graph model every store, analysis and view shares.
+
+A thin wrapper over a ``networkx.MultiDiGraph``:
+
+* node key = deterministic, readable id (``org:kobenhavns-kommune``,
+  ``person:fj2f@kk.dk``, ``plan:mit-kvarter-2025-2028`` ...);
+* node attributes: ``label`` (one of :data:`LABELS`), ``name``, label-specific
+  properties (see :data:`NODE_PROPERTIES`), ``sources`` (list of
+  ``{"document", "line"|"page", "excerpt"}`` dicts) and, for Organisation and
+  Person, ``mentions`` (list of ``{"document", "name", "line"|"page"}``);
+* edge key = relationship type (one of :data:`REL_TYPES`), so there is at most
+  one edge of a type between two nodes; edge attributes: ``type`` and
+  ``sources``, plus ``role`` on PARTNER_IN where useful.
+
+Labels and relationship types come only from this closed vocabulary, never
+from document text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+__all__ = [
+    "LABELS", "REL_TYPES", "REL_ENDPOINTS", "NODE_PROPERTIES", "PartnershipGraph",
+    "slug", "node_id",
+]
+
+LABELS = ("Plan", "Document", "Organisation", "Person", "Activity", "Zone",
+          "TargetGroup", "FocusArea")
+
+# relationship type -> (source label, target label)
+REL_ENDPOINTS: dict[str, tuple[str, str]] = {
+    "PARTY_TO": ("Organisation", "Plan"),
+    "PARTNER_IN": ("Organisation", "Plan"),
+    "UNIT_OF": ("Organisation", "Organisation"),
+    "WORKS_AT": ("Person", "Organisation"),
+    "CONTACT_FOR": ("Person", "Plan"),
+    "HAS_ACTIVITY": ("Plan", "Activity"),
+    "IN_FOCUS_AREA": ("Activity", "FocusArea"),
+    "INVOLVED_IN": ("Organisation", "Activity"),
+    "TARGETS": ("Activity", "TargetGroup"),
+    "COVERS": ("Plan", "Zone"),
+    "PART_OF": ("Zone", "Zone"),
+    "OWNS": ("Organisation", "Zone"),
+    "DESCRIBED_IN": ("Plan", "Document"),
+    "HAS_FOCUS_AREA": ("Plan", "FocusArea"),
+    "ADDRESSES": ("Plan", "TargetGroup"),
+}
+REL_TYPES = tuple(REL_ENDPOINTS)
+
+# documented properties per label (besides id, label, name, sources)
+NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Plan": ("document_type", "period_start", "period_end", "municipality", "area", "aliases"),
+    "Document": ("path", "format", "checksum"),
+    "Organisation": ("aliases", "type", "mentions"),
+    "Person": ("title", "email", "phone", "mentions"),
+    "Activity": ("plan", "focus_area"),
+    "Zone": ("type", "units", "aliases"),
+    "TargetGroup": ("category", "phrases"),
+    "FocusArea": (),
+}
+
+
+def slug(text: str) -> str:
+    """A readable, deterministic id fragment.
+
+    >>> slug("Københavns Kommune")
+    'kobenhavns-kommune'
+    >>> slug("Mit Kvarter 2025-2028")
+    'mit-kvarter-2025-2028'
+    """
+    text = text.lower().replace("ø", "o").replace("æ", "ae").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9@.]+", "-", text).strip("-.") or "x"
+
+
+def node_id(label: str, *parts: str) -> str:
+    """``node_id("Organisation", "Københavns Kommune") == "org:kobenhavns-kommune"``."""
+    prefix = {"Plan": "plan", "Document": "doc", "Organisation": "org", "Person": "person",
+              "Activity": "activity", "Zone": "zone", "TargetGroup": "target",
+              "FocusArea": "focus"}[label]
+    return prefix + ":" + "/".join(slug(p) for p in parts)
+
+
+class PartnershipGraph:
+    """The typed partnership graph. Wraps (never exposes mutably by accident)
+    a ``networkx.MultiDiGraph`` available as :attr:`g` for algorithms."""
+
+    def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
+        self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
+
+    # -- building ---------------------------------------------------------
+    def add_node(self, node_id: str, label: str, name: str, **props: Any) -> None:
+        if label not in LABELS:
+            raise ValueError(f"unknown label {label!r}")
+        props.setdefault("sources", [])
+        if node_id in self.g:
+            self.g.nodes[node_id].update(props)
+            self.g.nodes[node_id]["name"] = name
+        else:
+            self.g.add_node(node_id, id=node_id, label=label, name=name, **props)
+
+    def add_edge(self, source: str, target: str, rel: str, **props: Any) -> None:
+        if rel not in REL_ENDPOINTS:
+            raise ValueError(f"unknown relationship type {rel!r}")
+        props.setdefault("sources", [])
+        if self.g.has_edge(source, target, key=rel):
+            data = self.g.edges[source, target, rel]
+            for s in props.pop("sources"):
+                if s not in data["sources"]:
+                    data["sources"].append(s)
+            data.update(props)
+        else:
+            self.g.add_edge(source, target, key=rel, type=rel, **props)
+
+    # -- reading ----------------------------------------------------------
+    def nodes(self, label: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, d in self.g.nodes(data=True):
+            if label is None or d.get("label") == label:
+                yield n, d
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        return self.g.nodes[node_id]
+
+    def edges(self, rel: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        for u, v, k, d in self.g.edges(keys=True, data=True):
+            if rel is None or k == rel:
+                yield u, v, d
+
+    def out(self, node_id: str, rel: str) -> list[str]:
+        return [v for _, v, k in self.g.out_edges(node_id, keys=True) if k == rel]
+
+    def into(self, node_id: str, rel: str) -> list[str]:
+        return [u for u, _, k in self.g.in_edges(node_id, keys=True) if k == rel]
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.g
+
+    def __len__(self) -> int:
+        return self.g.number_of_nodes()
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, d in self.g.nodes(data=True):
+            out[d["label"]] = out.get(d["label"], 0) + 1
+        for _, _, k in self.g.edges(keys=True):
+            out[k] = out.get(k, 0) + 1
+        return out
+
+    def subgraph(self, nodes: Iterable[str]) -> "PartnershipGraph":
+        return PartnershipGraph(self.g.subgraph(list(nodes)).copy())
+
+    def ids(self) -> tuple[set[str], set[tuple[str, str, str]]]:
+        """Node ids and (source, target, type) edge ids: for order-insensitive comparisons."""
+        return set(self.g.nodes), {(u, v, k) for u, v, k in self.g.edges(keys=True)}

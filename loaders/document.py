@@ -1,0 +1,57 @@
+"""A normalised document: the text extraction works on, with a map back to the source."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from samspil.loaders.model import SourceRef
+
+__all__ = ["Document"]
+
+EXCERPT_CHARS = 160
+
+
+@dataclass
+class Document:
+    """Normalised lines of one document.
+
+    ``lines[i]`` is normalised text; ``origin[i]`` is ``(line, page)`` of where
+    it starts in the original file: a 1-based line number for text-like
+    formats (.txt, .md, .docx paragraphs), a 1-based page for PDFs.
+    """
+
+    id: str  # the file name, e.g. "000_30f294d84ea1894d.txt"
+    lines: list[str]
+    origin: list[tuple[int | None, int | None]]
+    path: str | None = None
+    format: str = "txt"
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.lines) != len(self.origin):
+            raise ValueError("lines and origin must have the same length")
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+    def ref(self, index: int, excerpt: str | None = None) -> SourceRef:
+        """Provenance for normalised line ``index`` (0-based)."""
+        line, page = self.origin[index] if 0 <= index < len(self.origin) else (None, None)
+        text = excerpt if excerpt is not None else self.lines[index]
+        text = " ".join(text.split())
+        if len(text) > EXCERPT_CHARS:
+            text = text[: EXCERPT_CHARS - 1] + "…"
+        return SourceRef(document=self.id, line=line, page=page, excerpt=text)
+
+    @classmethod
+    def from_text(cls, doc_id: str, text: str, *, path: str | None = None,
+                  format: str = "txt") -> "Document":
+        """A document whose line i is original line i+1 (no page map)."""
+        lines = text.split("\n")
+        return cls(id=doc_id, lines=lines, origin=[(i + 1, None) for i in range(len(lines))],
+                   path=path, format=format)

@@ -1,0 +1,91 @@
+"""The samspil error tree. Every error the user can cause is one of these.
+
+::
+
+    SamspilError                  base; carries a message that says what to do
+    ├── InputError                a document cannot be read or understood
+    │   ├── UnsupportedFormat     suffix with no reader
+    │   ├── EmptyDocument         no text at all
+    │   └── CorruptDocument       the file is damaged (bad PDF, bad .docx, ...)
+    ├── VocabularyError           a vocabulary data file is malformed
+    ├── StoreError                the graph store cannot be used (graph/)
+    │   ├── StoreUnavailable      cannot reach / open the store
+    │   └── StoreFormatError      unreadable or newer-format store file
+    └── NotFound / Ambiguous      a name on the command line / in the API
+
+Errors carry context as keyword-only attributes (``document``, ``line``,
+``page``). The CLI translates them in one decorator, the API in one handler.
+"""
+from __future__ import annotations
+
+
+class SamspilError(Exception):
+    """Base of every error samspil raises on purpose."""
+
+    status = 500
+
+    def __init__(self, message: str, *, document: str | None = None,
+                 line: int | None = None, page: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.document = document
+        self.line = line
+        self.page = page
+
+    def where(self) -> str:
+        if not self.document:
+            return ""
+        loc = self.document
+        if self.line is not None:
+            loc += f":{self.line}"
+        elif self.page is not None:
+            loc += f" (page {self.page})"
+        return loc
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(SamspilError):
+    status = 422
+
+
+class UnsupportedFormat(InputError):
+    pass
+
+
+class EmptyDocument(InputError):
+    pass
+
+
+class CorruptDocument(InputError):
+    pass
+
+
+class VocabularyError(SamspilError):
+    pass
+
+
+class StoreError(SamspilError):
+    status = 503
+
+
+class StoreUnavailable(StoreError):
+    pass
+
+
+class StoreFormatError(StoreError):
+    status = 500
+
+
+class NotFound(SamspilError):
+    status = 404
+
+
+class Ambiguous(SamspilError):
+    status = 409
+
+    def __init__(self, message: str, *, candidates: list[str] | None = None, **kw) -> None:
+        super().__init__(message, **kw)
+        self.candidates = candidates or []
