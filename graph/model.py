@@ -48,7 +48,8 @@ REL_ENDPOINTS: dict[str, tuple[str, str]] = {
     "OWNS": ("Organisation", "Zone"),
     "DESCRIBED_IN": ("Plan", "Document"),
     "HAS_FOCUS_AREA": ("Plan", "FocusArea"),
-    "ADDRESSES": ("Plan", "TargetGroup"),
+    "ADDRESSES": ("Plan", "TargetGroup"),   # named in problem descriptions / goals
+    "LOCATED_IN": ("Activity", "Zone"),      # an activity names the zone / department
 }
 REL_TYPES = tuple(REL_ENDPOINTS)
 
@@ -58,7 +59,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Document": ("path", "format", "checksum"),
     "Organisation": ("aliases", "type", "mentions"),
     "Person": ("title", "email", "phone", "mentions"),
-    "Activity": ("plan", "focus_area"),
+    "Activity": ("plan", "focus_area", "kind"),
     "Zone": ("type", "units", "aliases"),
     "TargetGroup": ("category", "phrases"),
     "FocusArea": (),
