@@ -1,4 +1,14 @@
-"""Entry point of extraction (work in progress)."""
+"""Extraction entry point: one normalised Document -> one AgreementReport.
+
+Each part lives in its own module and is a plain function of the document:
+
+* ``plan``        plan name, document type, period, municipality; focus areas
+* ``orgs``        organisations (parties, delaftale parties, named partners)
+* ``contacts``    contact persons (Kontaktperson lines, signatories)
+* ``activities``  Aktivitetsnavn blocks / numbered activity sections
+* ``zones``       housing departments, zones, districts
+* ``targets``     target-group categories from Målgruppe texts and problem descriptions
+"""
 from __future__ import annotations
 
 from samspil.loaders.document import Document
@@ -6,5 +16,14 @@ from samspil.loaders.model import AgreementReport
 
 
 def extract(doc: Document) -> AgreementReport:
+    from samspil.loaders.extract import activities, contacts, orgs, plan, targets, zones
+
     report = AgreementReport(document=doc.id, checksum=doc.checksum, warnings=list(doc.warnings))
+    report.plan = plan.extract_plan(doc)
+    report.focus_areas = plan.extract_focus_areas(doc)
+    report.organisations = orgs.extract_organisations(doc)
+    report.contacts = contacts.extract_contacts(doc, report.organisations)
+    report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations)
+    report.zones = zones.extract_zones(doc, report.organisations)
+    report.target_groups = targets.extract_target_groups(doc, report.activities)
     return report

@@ -1,0 +1,183 @@
+"""Shared reading helpers for the analyses: plans, roles, evidence, activity kinds.
+
+Everything here reads a :class:`~samspil.graph.model.PartnershipGraph` and never
+changes it. The helpers follow the graph conventions of ``graph/model.py``:
+
+* an organisation takes part in a plan as a ``party`` (PARTY_TO), a ``partner``
+  (PARTNER_IN) or an ``activity_partner`` (INVOLVED_IN an activity the plan has);
+* evidence is the ``sources`` list of the nodes and edges behind a fact, as
+  plain ``{"document", "line"|"page", "excerpt"}`` dicts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.model import PartnershipGraph
+
+__all__ = [
+    "ROLES", "MUNICIPAL_TYPES", "plan_ids", "resolve_plans", "plan_activities",
+    "org_roles", "plan_organisations", "plan_sort_key", "evidence_of",
+    "edge_sources", "activity_kind", "is_municipal", "name_of",
+    "parse_date",
+]
+
+ROLES = ("party", "partner", "activity_partner")
+MUNICIPAL_TYPES = frozenset({"municipality", "municipal_unit"})
+MAX_EVIDENCE = 12  # per result row; enough to check a fact without flooding a table
+
+
+def name_of(graph: PartnershipGraph, node_id: str) -> str:
+    """The display name of a node (its id when it has none)."""
+    return graph.node(node_id).get("name") or node_id
+
+
+def plan_ids(graph: PartnershipGraph) -> list[str]:
+    """All plan ids, oldest period first (see :func:`plan_sort_key`)."""
+    return sorted((n for n, _ in graph.nodes("Plan")), key=lambda p: plan_sort_key(graph, p))
+
+
+def resolve_plans(graph: PartnershipGraph, refs: Iterable[str] | None) -> list[str]:
+    """Plan ids for ``refs`` (ids, names or unambiguous prefixes); all plans when empty.
+
+    Raises ``NotFound`` / ``Ambiguous`` from :func:`samspil.graph.lookup.resolve_ref`.
+    Duplicates are dropped, order is kept.
+    """
+    refs = list(refs or [])
+    if not refs:
+        return plan_ids(graph)
+    out: list[str] = []
+    for ref in refs:
+        pid = resolve_ref(graph, ref, "Plan")
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def parse_date(value: Any) -> date | None:
+    """An ISO date (or a bare year) as a :class:`datetime.date`; ``None`` when unknown."""
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    m = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", str(value))
+    if not m:
+        return None
+    if m.group(2):
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return date(int(m.group(1)), 1, 1)
+
+
+def plan_sort_key(graph: PartnershipGraph, plan_id: str) -> tuple[str, str, str]:
+    """Sort plans by period start, then period end, then id; unknown periods last."""
+    d = graph.node(plan_id)
+    return (str(d.get("period_start") or "9999"), str(d.get("period_end") or "9999"), plan_id)
+
+
+def plan_activities(graph: PartnershipGraph, plan_id: str) -> list[str]:
+    """Activity ids of a plan (HAS_ACTIVITY)."""
+    return graph.out(plan_id, "HAS_ACTIVITY")
+
+
+def edge_sources(graph: PartnershipGraph, u: str, v: str, rel: str) -> list[dict[str, Any]]:
+    """The ``sources`` of the edge ``u -[rel]-> v`` (empty when there is none)."""
+    if graph.g.has_edge(u, v, key=rel):
+        return list(graph.g.edges[u, v, rel].get("sources") or [])
+    return []
+
+
+def evidence_of(*source_lists: Iterable[dict[str, Any]],
+                limit: int = MAX_EVIDENCE) -> tuple[dict[str, Any], ...]:
+    """Merge source lists into one tuple of copies, without duplicates, at most ``limit``.
+
+    >>> evidence_of([{"document": "a.txt", "line": 3, "excerpt": "x"}],
+    ...             [{"document": "a.txt", "line": 3, "excerpt": "x"}])
+    ({'document': 'a.txt', 'line': 3, 'excerpt': 'x'},)
+    """
+    seen: set[tuple[Any, ...]] = set()
+    out: list[dict[str, Any]] = []
+    for sources in source_lists:
+        for s in sources or ():
+            key = (s.get("document"), s.get("line"), s.get("page"), s.get("excerpt"))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(dict(s))
+            if len(out) >= limit:
+                return tuple(out)
+    return tuple(out)
+
+
+def org_roles(graph: PartnershipGraph, org_id: str) -> dict[str, dict[str, Any]]:
+    """How one organisation takes part in each plan.
+
+    Returns ``{plan_id: {"roles": [...], "activities": [...], "sources": [...]}}``
+    with roles in the order of :data:`ROLES`.
+    """
+    out: dict[str, dict[str, Any]] = {}
+
+    def slot(pid: str) -> dict[str, Any]:
+        return out.setdefault(pid, {"roles": [], "activities": [], "sources": []})
+
+    for rel, role in (("PARTY_TO", "party"), ("PARTNER_IN", "partner")):
+        for pid in graph.out(org_id, rel):
+            s = slot(pid)
+            s["roles"].append(role)
+            s["sources"].extend(edge_sources(graph, org_id, pid, rel))
+    for aid in graph.out(org_id, "INVOLVED_IN"):
+        for pid in graph.into(aid, "HAS_ACTIVITY"):
+            s = slot(pid)
+            if "activity_partner" not in s["roles"]:
+                s["roles"].append("activity_partner")
+            s["activities"].append(aid)
+            s["sources"].extend(edge_sources(graph, org_id, aid, "INVOLVED_IN"))
+    return out
+
+
+def plan_organisations(graph: PartnershipGraph, plan_id: str) -> dict[str, list[str]]:
+    """``{org_id: roles}`` for every organisation taking part in a plan."""
+    out: dict[str, list[str]] = {}
+    for rel, role in (("PARTY_TO", "party"), ("PARTNER_IN", "partner")):
+        for oid in graph.into(plan_id, rel):
+            out.setdefault(oid, []).append(role)
+    for aid in plan_activities(graph, plan_id):
+        for oid in graph.into(aid, "INVOLVED_IN"):
+            roles = out.setdefault(oid, [])
+            if "activity_partner" not in roles:
+                roles.append("activity_partner")
+    return out
+
+
+def is_municipal(graph: PartnershipGraph, org_id: str) -> bool:
+    """True for a municipality, a municipal unit, or a unit (of a unit ...) of one."""
+    seen: set[str] = set()
+    todo = [org_id]
+    while todo:
+        oid = todo.pop()
+        if oid in seen:
+            continue
+        seen.add(oid)
+        if graph.node(oid).get("type") in MUNICIPAL_TYPES:
+            return True
+        todo.extend(graph.out(oid, "UNIT_OF"))
+    return False
+
+
+def activity_kind(graph: PartnershipGraph, activity_id: str) -> str | None:
+    """The normalised kind of an activity: its ``kind`` attribute, else the kind the
+    graph builder's vocabulary (``graph/activity_kinds.yaml``) gives its name.
+
+    >>> g = PartnershipGraph()
+    >>> g.add_node("activity:p/lektiecafe", "Activity", "Lektiecafé i Folehaven")
+    >>> activity_kind(g, "activity:p/lektiecafe")
+    'homework_cafe'
+    """
+    d = graph.node(activity_id)
+    if d.get("kind"):
+        return str(d["kind"])
+    from samspil.graph.build import activity_kind as kind_of_name  # one vocabulary for both
+
+    return kind_of_name(d.get("name") or "")

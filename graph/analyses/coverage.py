@@ -1,0 +1,224 @@
+"""Gaps: what a plan promises or names but its activities and contacts do not cover.
+
+Each gap says *why* it is a gap. The kinds, in the order they are reported:
+
+``unreached_target_group``
+    a target group the plan names in its problem descriptions or goals
+    (Plan -ADDRESSES-> TargetGroup) that no activity of the plan TARGETS;
+``focus_area_without_municipal_partner``
+    a focus area (indsatsområde) of the plan in which no activity involves a
+    municipality, a municipal unit or a unit of one;
+``activity_without_partner`` / ``activity_without_contact``
+    an activity with no INVOLVED_IN organisation / no contact person;
+``zone_without_activity``
+    a zone the plan COVERS in which no activity of the plan is LOCATED_IN
+    (directly or in one of its sub-zones);
+``party_without_activity``
+    a party or partner of the plan that is involved in none of its activities;
+``contact_without_details``
+    a contact person of the plan without e-mail or without phone;
+``stale_contact``
+    a contact person of a plan whose period has ended (and of no running plan),
+    or the plan itself when it names no contact person.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from samspil.graph.analyses.common import (
+    edge_sources, evidence_of, is_municipal, name_of, parse_date, plan_activities,
+    resolve_plans,
+)
+from samspil.graph.model import PartnershipGraph
+
+__all__ = ["GAP_KINDS", "Gap", "gaps"]
+
+GAP_KINDS = (
+    "unreached_target_group", "focus_area_without_municipal_partner",
+    "activity_without_partner", "activity_without_contact", "zone_without_activity",
+    "party_without_activity", "contact_without_details", "stale_contact",
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap of one plan; ``id``/``name``/``label`` name the entity it is about."""
+
+    kind: str
+    plan: str
+    plan_name: str
+    id: str
+    name: str
+    label: str
+    reason: str
+    evidence: tuple[dict[str, Any], ...]
+
+
+def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
+         kinds: Iterable[str] | None = None, today: date | None = None) -> list[Gap]:
+    """The gaps of the given plans (all plans when empty).
+
+    Parameters
+    ----------
+    graph : PartnershipGraph
+        The loaded graph; not modified.
+    plans : iterable of str, optional
+        Plan ids, names or unambiguous prefixes.
+    kinds : iterable of str, optional
+        Only these kinds of :data:`GAP_KINDS`.
+    today : datetime.date, optional
+        The date that decides whether a period has ended; default today.
+
+    Examples
+    --------
+    >>> g = PartnershipGraph()
+    >>> g.add_node("plan:p", "Plan", "P", period_end="2016-12-31")
+    >>> g.add_node("target:youth", "TargetGroup", "youth", category="youth")
+    >>> g.add_edge("plan:p", "target:youth", "ADDRESSES", phrases=["unge"])
+    >>> [(x.kind, x.id) for x in gaps(g, kinds=["unreached_target_group"])]
+    [('unreached_target_group', 'target:youth')]
+    """
+    wanted = tuple(kinds or GAP_KINDS)
+    bad = [k for k in wanted if k not in GAP_KINDS]
+    if bad:
+        raise ValueError(f"unknown gap kind(s) {bad}; use {', '.join(GAP_KINDS)}")
+    today = today or date.today()
+    out: list[Gap] = []
+    for pid in resolve_plans(graph, plans):
+        ctx = _PlanContext(graph, pid, today)
+        for kind in wanted:
+            out.extend(getattr(ctx, kind)())
+    return out
+
+
+class _PlanContext:
+    """The facts about one plan that the gap checks share (computed once)."""
+
+    def __init__(self, graph: PartnershipGraph, pid: str, today: date) -> None:
+        self.g, self.pid, self.today = graph, pid, today
+        self.pname = name_of(graph, pid)
+        self.acts = plan_activities(graph, pid)
+
+    def gap(self, kind: str, nid: str, reason: str, *sources: Iterable[dict]) -> Gap:
+        d = self.g.node(nid)
+        return Gap(kind, self.pid, self.pname, nid, d.get("name") or nid, d["label"], reason,
+                   evidence_of(*sources))
+
+    def unreached_target_group(self) -> list[Gap]:
+        reached = {t for a in self.acts for t in self.g.out(a, "TARGETS")}
+        out = []
+        for t in self.g.out(self.pid, "ADDRESSES"):
+            if t in reached:
+                continue
+            e = self.g.g.edges[self.pid, t, "ADDRESSES"]
+            said = ", ".join(f"'{p}'" for p in (e.get("phrases") or [])[:3])
+            why = (f"the plan names it{' as ' + said if said else ''} in its problem "
+                   f"descriptions or goals, but none of its {len(self.acts)} activities targets it")
+            out.append(self.gap("unreached_target_group", t, why, e.get("sources") or []))
+        return out
+
+    def focus_area_without_municipal_partner(self) -> list[Gap]:
+        areas: dict[str, list[str]] = {f: [] for f in self.g.out(self.pid, "HAS_FOCUS_AREA")}
+        for a in self.acts:
+            for f in self.g.out(a, "IN_FOCUS_AREA"):
+                areas.setdefault(f, []).append(a)
+        out = []
+        for f, acts in areas.items():
+            orgs = {o for a in acts for o in self.g.into(a, "INVOLVED_IN")}
+            if any(is_municipal(self.g, o) for o in orgs):
+                continue
+            why = (f"none of its {len(acts)} activities involves a municipal partner"
+                   if acts else "the plan has no activity in this focus area, so no municipal partner")
+            if orgs:
+                why += " (partners: " + ", ".join(sorted(name_of(self.g, o) for o in orgs)[:5]) + ")"
+            out.append(self.gap("focus_area_without_municipal_partner", f, why,
+                                edge_sources(self.g, self.pid, f, "HAS_FOCUS_AREA"),
+                                *(self.g.node(a).get("sources") or [] for a in acts)))
+        return out
+
+    def activity_without_partner(self) -> list[Gap]:
+        return [self.gap("activity_without_partner", a, "no organisation is named as involved",
+                         self.g.node(a).get("sources") or [])
+                for a in self.acts if not self.g.into(a, "INVOLVED_IN")]
+
+    def activity_without_contact(self) -> list[Gap]:
+        return [self.gap("activity_without_contact", a, "no contact person is named for it",
+                         self.g.node(a).get("sources") or [])
+                for a in self.acts if not _has_contact(self.g, a)]
+
+    def zone_without_activity(self) -> list[Gap]:
+        named = {z for a in self.acts for z in self.g.out(a, "LOCATED_IN")}
+        reached = set(named)
+        for z in named:       # an activity in a sub-zone also reaches the zones containing it
+            reached |= _containers(self.g, z)
+        return [self.gap("zone_without_activity", z,
+                         "the plan covers it, but no activity names it or a part of it",
+                         edge_sources(self.g, self.pid, z, "COVERS"))
+                for z in self.g.out(self.pid, "COVERS") if z not in reached]
+
+    def party_without_activity(self) -> list[Gap]:
+        involved = {o for a in self.acts for o in self.g.into(a, "INVOLVED_IN")}
+        out = []
+        for rel, role in (("PARTY_TO", "a signing party"), ("PARTNER_IN", "a partner")):
+            for o in self.g.into(self.pid, rel):
+                if o in involved or any(u in involved for u in self.g.into(o, "UNIT_OF")):
+                    continue
+                why = f"{role} of the plan, but involved in none of its activities"
+                out.append(self.gap("party_without_activity", o, why,
+                                    edge_sources(self.g, o, self.pid, rel)))
+                involved.add(o)
+        return out
+
+    def contact_without_details(self) -> list[Gap]:
+        out = []
+        for p in sorted(set(self.g.into(self.pid, "CONTACT_FOR"))):
+            d = self.g.node(p)
+            missing = [w for w, k in (("e-mail", "email"), ("phone", "phone")) if not d.get(k)]
+            if missing:
+                out.append(self.gap("contact_without_details", p, "no " + " and no ".join(missing),
+                                    edge_sources(self.g, p, self.pid, "CONTACT_FOR"),
+                                    d.get("sources") or []))
+        return out
+
+    def stale_contact(self) -> list[Gap]:
+        end = parse_date(self.g.node(self.pid).get("period_end"))
+        if end is None or end >= self.today:
+            return []
+        people = sorted(set(self.g.into(self.pid, "CONTACT_FOR")))
+        if not people:
+            return [self.gap("stale_contact", self.pid,
+                             f"the plan period ended on {end.isoformat()} and it names no contact",
+                             self.g.node(self.pid).get("sources") or [])]
+        out = []
+        for p in people:
+            running = [q for q in self.g.out(p, "CONTACT_FOR")
+                       if (parse_date(self.g.node(q).get("period_end")) or date.max) >= self.today]
+            if running:
+                continue
+            out.append(self.gap("stale_contact", p,
+                                f"contact of a plan whose period ended on {end.isoformat()}; "
+                                "check the person still holds the role",
+                                edge_sources(self.g, p, self.pid, "CONTACT_FOR")))
+        return out
+
+
+def _has_contact(graph: PartnershipGraph, activity: str) -> bool:
+    """An activity has a contact when a Person is linked to it or it lists ``contacts``."""
+    if graph.node(activity).get("contacts"):
+        return True
+    nbrs = list(graph.g.predecessors(activity)) + list(graph.g.successors(activity))
+    return any(graph.node(n).get("label") == "Person" for n in nbrs)
+
+
+def _containers(graph: PartnershipGraph, zone: str) -> set[str]:
+    out: set[str] = set()
+    todo = [zone]
+    while todo:
+        for z in graph.out(todo.pop(), "PART_OF"):
+            if z not in out:
+                out.add(z)
+                todo.append(z)
+    return out

@@ -1,0 +1,214 @@
+"""Brokers and structure: who bridges plans, who works together, an organisation's ego network.
+
+The *organisation projection* links two organisations when they take part in
+the same plan (``by="plans"``) or in activities of the same focus area
+(``by="focus-areas"``); its edge weight is the number of such shared contexts.
+Brokers are the organisations with the highest betweenness centrality on it:
+removing them would leave plans or focus areas without a common partner.
+Betweenness is exact on small projections and sampled (``k`` pivots, fixed
+seed, so results are reproducible) on large ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+from networkx.algorithms import bipartite
+
+from samspil.graph.analyses.common import (
+    evidence_of, name_of, org_roles, plan_ids, plan_organisations,
+)
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.model import PartnershipGraph
+
+__all__ = ["Broker", "Community", "Collaborator", "organisation_projection", "brokers",
+           "communities", "partners_of", "EXACT_LIMIT"]
+
+EXACT_LIMIT = 500   # projections with more organisations use sampled betweenness
+
+
+@dataclass(frozen=True)
+class Broker:
+    """An organisation that bridges plans or focus areas."""
+
+    id: str
+    name: str
+    betweenness: float
+    degree: int                  # organisations it shares a context with
+    contexts: tuple[str, ...]    # plan or focus-area ids it takes part in
+    context_names: tuple[str, ...]
+    sampled: bool
+    evidence: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Community:
+    """Organisations that work together more with each other than with the rest."""
+
+    id: str                      # community:<n>, largest first
+    name: str                    # its best-connected members
+    size: int
+    members: tuple[str, ...]
+    member_names: tuple[str, ...]
+    evidence: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Collaborator:
+    """A neighbour in an organisation's ego network and what they share."""
+
+    id: str
+    name: str
+    of: str                      # the ego organisation
+    weight: int                  # shared plans + shared activities
+    plans: tuple[str, ...]
+    plan_names: tuple[str, ...]
+    activities: tuple[str, ...]
+    activity_names: tuple[str, ...]
+    evidence: tuple[dict[str, Any], ...]
+
+
+def _contexts(graph: PartnershipGraph, by: str) -> dict[str, set[str]]:
+    """``{organisation: {context ids}}`` for the projection."""
+    out: dict[str, set[str]] = {}
+    if by == "plans":
+        for pid in plan_ids(graph):
+            for oid in plan_organisations(graph, pid):
+                out.setdefault(oid, set()).add(pid)
+    elif by == "focus-areas":
+        for oid, _ in graph.nodes("Organisation"):
+            for a in graph.out(oid, "INVOLVED_IN"):
+                for f in graph.out(a, "IN_FOCUS_AREA"):
+                    out.setdefault(oid, set()).add(f)
+    else:
+        raise ValueError(f"unknown context {by!r}; use 'plans' or 'focus-areas'")
+    return out
+
+
+def organisation_projection(graph: PartnershipGraph, by: str = "plans") -> nx.Graph:
+    """The weighted organisation projection (weight = number of shared contexts).
+
+    Uses ``networkx.algorithms.bipartite.weighted_projected_graph`` on the
+    bipartite graph organisation -- context.
+    """
+    ctx = _contexts(graph, by)
+    b = nx.Graph()
+    b.add_nodes_from(ctx, bipartite=0)
+    b.add_edges_from((o, ("ctx", c)) for o, cs in ctx.items() for c in cs)
+    return bipartite.weighted_projected_graph(b, list(ctx))
+
+
+def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
+            exact: bool = False, k: int = 200, seed: int = 0) -> list[Broker]:
+    """Organisations ranked by betweenness on the organisation projection.
+
+    Parameters
+    ----------
+    by : {"plans", "focus-areas"}
+        Which contexts link organisations.
+    limit : int, optional
+        Return at most this many (those with betweenness 0 are left out).
+    exact : bool
+        Exact betweenness even on a large projection (slow: O(n m)).
+    k, seed : int
+        Pivots and random seed of the sampled betweenness used when the
+        projection has more than :data:`EXACT_LIMIT` organisations.
+
+    Examples
+    --------
+    >>> g = PartnershipGraph()
+    >>> for p in ("plan:a", "plan:b"):
+    ...     g.add_node(p, "Plan", p[5:])
+    >>> for o in ("org:x", "org:y", "org:z"):
+    ...     g.add_node(o, "Organisation", o[4:])
+    >>> for o, p in [("org:x", "plan:a"), ("org:y", "plan:a"), ("org:y", "plan:b"),
+    ...              ("org:z", "plan:b")]:
+    ...     g.add_edge(o, p, "PARTY_TO")
+    >>> [(b.name, b.betweenness) for b in brokers(g)]
+    [('y', 1.0)]
+    """
+    ctx = _contexts(graph, by)
+    proj = organisation_projection(graph, by)
+    sampled = not exact and proj.number_of_nodes() > EXACT_LIMIT
+    bc = nx.betweenness_centrality(proj, k=min(k, len(proj)) if sampled else None,
+                                   seed=seed if sampled else None)
+    ranked = sorted((o for o in bc if bc[o] > 0), key=lambda o: (-bc[o], o))
+    out = []
+    for oid in ranked[:limit] if limit else ranked:
+        cs = tuple(sorted(ctx.get(oid, ())))
+        out.append(Broker(oid, name_of(graph, oid), bc[oid], proj.degree(oid), cs,
+                          tuple(name_of(graph, c) for c in cs), sampled,
+                          _org_evidence(graph, oid)))
+    return out
+
+
+def _org_evidence(graph: PartnershipGraph, oid: str) -> tuple[dict[str, Any], ...]:
+    roles = org_roles(graph, oid)
+    return evidence_of(*(roles[p]["sources"] for p in sorted(roles)), limit=6)
+
+
+def communities(graph: PartnershipGraph, by: str = "plans", seed: int = 0,
+                min_size: int = 2) -> list[Community]:
+    """Communities of organisations (Louvain on the weighted projection, fixed seed).
+
+    Examples
+    --------
+    >>> g = PartnershipGraph()
+    >>> g.add_node("plan:a", "Plan", "a")
+    >>> for o in ("org:x", "org:y"):
+    ...     g.add_node(o, "Organisation", o[4:]); g.add_edge(o, "plan:a", "PARTY_TO")
+    >>> [c.members for c in communities(g)]
+    [('org:x', 'org:y')]
+    """
+    proj = organisation_projection(graph, by)
+    groups = nx.community.louvain_communities(proj, weight="weight", seed=seed)
+    groups = sorted((sorted(c) for c in groups if len(c) >= min_size),
+                    key=lambda c: (-len(c), c[0]))
+    out = []
+    for i, members in enumerate(groups, 1):
+        sub = proj.subgraph(members)
+        top = sorted(members, key=lambda o: (-sub.degree(o, weight="weight"), o))[:3]
+        out.append(Community(
+            f"community:{i}", ", ".join(name_of(graph, o) for o in top), len(members),
+            tuple(members), tuple(name_of(graph, o) for o in members),
+            evidence_of(*(_org_evidence(graph, o) for o in top), limit=6)))
+    return out
+
+
+def partners_of(graph: PartnershipGraph, org: str) -> list[Collaborator]:
+    """The ego network of an organisation: who it shares plans and activities with.
+
+    ``org`` is an id, name or unambiguous prefix (``NotFound``/``Ambiguous`` otherwise).
+
+    Examples
+    --------
+    >>> g = PartnershipGraph()
+    >>> g.add_node("plan:a", "Plan", "a")
+    >>> for o in ("org:x", "org:y"):
+    ...     g.add_node(o, "Organisation", o[4:]); g.add_edge(o, "plan:a", "PARTY_TO")
+    >>> [(c.name, c.plans) for c in partners_of(g, "x")]
+    [('y', ('plan:a',))]
+    """
+    ego = resolve_ref(graph, org, "Organisation")
+    mine = org_roles(graph, ego)
+    my_acts = {a for r in mine.values() for a in r["activities"]}
+    found: dict[str, dict[str, set[str]]] = {}
+    for pid in mine:
+        for oid in plan_organisations(graph, pid):
+            if oid != ego:
+                found.setdefault(oid, {"plans": set(), "acts": set()})["plans"].add(pid)
+    for a in my_acts:
+        for oid in graph.into(a, "INVOLVED_IN"):
+            if oid != ego:
+                found.setdefault(oid, {"plans": set(), "acts": set()})["acts"].add(a)
+    out = []
+    for oid, s in found.items():
+        plans, acts = tuple(sorted(s["plans"])), tuple(sorted(s["acts"]))
+        theirs = org_roles(graph, oid)
+        ev = evidence_of(*(theirs.get(p, {}).get("sources", []) for p in plans), limit=6)
+        out.append(Collaborator(oid, name_of(graph, oid), ego, len(plans) + len(acts), plans,
+                                tuple(name_of(graph, p) for p in plans), acts,
+                                tuple(name_of(graph, a) for a in acts), ev))
+    out.sort(key=lambda c: (-c.weight, c.name.casefold(), c.id))
+    return out

@@ -1,0 +1,317 @@
+"""Extraction reports -> one PartnershipGraph: the ONE translation point.
+
+``build_graph(reports, overrides)`` is a pure function of the set of reports
+(sorted by document id first, so load order never matters): it resolves plans,
+organisations and persons across documents (:mod:`samspil.graph.resolve`,
+:mod:`samspil.graph.people`) and emits the nodes and relationships of the
+graph conventions, each with its sources.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from samspil.graph.model import PartnershipGraph, node_id, slug
+from samspil.graph.people import PersonKey, person_id, resolve_persons, scrub_report
+from samspil.graph.plans import PlanInfo, resolve_plans
+from samspil.graph.resolve import (Cluster, Entity, Overrides, all_names, canonical_name,
+                                   load_vocabulary, normalise, resolve_entities)
+from samspil.loaders.errors import VocabularyError
+from samspil.loaders.model import AgreementReport, SourceRef
+
+__all__ = ["build_graph", "activity_kind", "source_sort_key"]
+
+
+def source_sort_key(s: dict[str, Any]) -> tuple:
+    return (s.get("document") or "", s.get("line") or 0, s.get("page") or 0, s.get("excerpt") or "")
+
+
+def _sources(refs: Iterable[SourceRef]) -> list[dict[str, Any]]:
+    return [r.to_dict() for r in refs]
+
+
+def _mention(document: str, name: str, refs: list[SourceRef]) -> dict[str, Any]:
+    m: dict[str, Any] = {"document": document, "name": name}
+    if refs and refs[0].line is not None:
+        m["line"] = refs[0].line
+    elif refs and refs[0].page is not None:
+        m["page"] = refs[0].page
+    return m
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list[tuple[str, re.Pattern[str]]]:
+    path = Path(__file__).with_name("activity_kinds.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return [(kind, re.compile("|".join(cues), re.I)) for kind, cues in data["kinds"].items()]
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        raise VocabularyError(f"bad activity kinds vocabulary: {exc}", document=str(path)) from exc
+
+
+def activity_kind(name: str) -> str | None:
+    """Normalised kind of an activity from its name (graph/activity_kinds.yaml).
+
+    >>> activity_kind("Lektiecafé for 4.-10. klasse")
+    'homework_cafe'
+    """
+    for kind, rx in _kinds():
+        if rx.search(name):
+            return kind
+    return None
+
+
+# -- organisations --------------------------------------------------------------
+class _Orgs:
+    """Organisation entities of all reports and the per-document name lookup."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.local: dict[str, dict[str, int]] = defaultdict(dict)   # doc -> key -> entity idx
+
+    def add_report(self, r: AgreementReport) -> None:
+        for o in r.organisations:
+            self._add(r.document, o.name, o.aliases, o.sources,
+                      {"type": o.type, "parent": o.parent, "is_party": o.is_party, "roles": o.roles})
+        refs: list[tuple[str, list[SourceRef]]] = []
+        refs += [(o.parent, o.sources) for o in r.organisations if o.parent]
+        refs += [(c.organisation, c.sources) for c in r.contacts if c.organisation]
+        refs += [(p, a.sources) for a in r.activities for p in a.partners]
+        refs += [(z.housing_organisation, z.sources) for z in r.zones if z.housing_organisation]
+        for name, srcs in refs:
+            if self.lookup(r.document, name) is None:
+                self._add(r.document, name, [], srcs, {"type": "other", "roles": ["mentioned"]})
+
+    def _add(self, doc: str, name: str, aliases: list[str], srcs: list[SourceRef],
+             data: dict[str, Any]) -> None:
+        if not name or not name.strip():
+            return
+        idx = len(self.entities)
+        names = [name] + [a for a in aliases if a and a.strip()]
+        self.entities.append(Entity(doc, idx, name.strip(), names, [_mention(doc, name, srcs)],
+                                    {**data, "sources": _sources(srcs)}))
+        table = self.local[doc]
+        table.setdefault(normalise(name), idx)
+        for a in aliases:
+            if a and a.strip():
+                table.setdefault(normalise(a), idx)
+
+    def lookup(self, doc: str, name: str | None) -> int | None:
+        return None if not name else self.local[doc].get(normalise(name))
+
+
+def _org_nodes(g: PartnershipGraph, clusters: list[Cluster]) -> dict[tuple[str, int], str]:
+    vocab = load_vocabulary()
+    named = [(canonical_name(c, vocab), c) for c in clusters]
+    taken: dict[str, int] = defaultdict(int)
+    for name, _ in named:
+        taken[node_id("Organisation", name)] += 1
+    ids: dict[tuple[str, int], str] = {}
+    for name, c in named:
+        nid = node_id("Organisation", name)
+        if taken[nid] > 1:      # two organisations share a name: qualify by first document
+            nid = node_id("Organisation", name, c.members[0].document.rsplit(".", 1)[0])
+        types = [e.data.get("type") for e in c.members if e.data.get("type") not in (None, "other")]
+        sources = sorted({_key(s): s for e in c.members for s in e.data["sources"]}.values(),
+                         key=source_sort_key)
+        g.add_node(nid, "Organisation", name,
+                   aliases=[n for n in all_names(c) if n != name],
+                   type=max(sorted(set(types)), key=types.count) if types else "other",
+                   mentions=[{**m, "rule": _rule_of(e, c)} for e in c.members for m in e.mentions],
+                   merges=[m.to_dict() for m in c.merges], sources=sources)
+        for e in c.members:
+            ids[(e.document, e.index)] = nid
+    return ids
+
+
+def _rule_of(e: Entity, c: Cluster) -> str:
+    if len(c.members) == 1 or e is c.members[0]:
+        return "first"
+    for m in c.merges:
+        if m.right == e.ref or m.left == e.ref:
+            return m.rule
+    return "first"
+
+
+def _key(s: dict[str, Any]) -> tuple:
+    return source_sort_key(s)
+
+
+# -- the build -----------------------------------------------------------------
+def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
+                forgotten: frozenset[PersonKey] = frozenset()) -> PartnershipGraph:
+    """One resolved graph from extraction reports (pure; order of ``reports`` is irrelevant)."""
+    reports = [scrub_report(r, forgotten) for r in sorted(reports, key=lambda r: r.document)]
+    g = PartnershipGraph()
+    plans = resolve_plans(reports)
+    for info in {p.id: p for p in plans.values()}.values():
+        _plan_node(g, info)
+    orgs = _Orgs()
+    for r in reports:
+        orgs.add_report(r)
+    org_ids = _org_nodes(g, resolve_entities(orgs.entities, overrides, "org"))
+    parents = _unit_edges(g, orgs, org_ids)
+    for r in reports:
+        _report_edges(g, r, plans[r.document], orgs, org_ids)
+    _persons(g, reports, plans, orgs, org_ids, parents, overrides)
+    return g
+
+
+def _plan_node(g: PartnershipGraph, p: PlanInfo) -> None:
+    g.add_node(p.id, "Plan", p.name, aliases=p.aliases, document_type=p.document_type,
+               period_start=p.period_start, period_end=p.period_end,
+               municipality=p.municipality, area=p.area, documents=p.documents,
+               sources=p.sources)
+
+
+def _unit_edges(g: PartnershipGraph, orgs: _Orgs, org_ids: dict) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = defaultdict(set)
+    for e in orgs.entities:
+        parent = e.data.get("parent")
+        pidx = orgs.lookup(e.document, parent)
+        if pidx is None:
+            continue
+        child, par = org_ids[(e.document, e.index)], org_ids[(e.document, pidx)]
+        if child != par:
+            g.add_edge(child, par, "UNIT_OF", sources=list(e.data["sources"][:1]))
+            parents[child].add(par)
+    for child in list(parents):      # transitive closure (small chains)
+        stack, seen = list(parents[child]), set()
+        while stack:
+            p = stack.pop()
+            if p not in seen:
+                seen.add(p)
+                stack.extend(parents.get(p, ()))
+        parents[child] = seen
+    return parents
+
+
+def _report_edges(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
+                  org_ids: dict) -> None:
+    doc = r.document
+    did = node_id("Document", doc)
+    g.add_node(did, "Document", doc, path=r.source_path, format=Path(doc).suffix.lstrip(".") or None,
+               checksum=r.checksum, sources=[{"document": doc, "excerpt": ""}])
+    g.add_edge(plan.id, did, "DESCRIBED_IN", sources=[{"document": doc, "excerpt": ""}])
+    for o in r.organisations:
+        oid = org_ids.get((doc, orgs.lookup(doc, o.name)))
+        if oid is None:
+            continue
+        if o.is_party:
+            g.add_edge(oid, plan.id, "PARTY_TO", sources=_sources(o.sources))
+        elif set(o.roles) - {"mentioned"} or not o.roles:
+            role = "activity_partner" if o.roles == ["activity_partner"] else "partner"
+            g.add_edge(oid, plan.id, "PARTNER_IN", role=role, sources=_sources(o.sources))
+    for f in r.focus_areas:
+        fid = node_id("FocusArea", f.name)
+        _ensure(g, fid, "FocusArea", f.name, f.sources)
+        g.add_edge(plan.id, fid, "HAS_FOCUS_AREA", sources=_sources(f.sources))
+    zone_ids = _zones(g, r, plan, orgs, org_ids)
+    for t in r.target_groups:
+        tid = node_id("TargetGroup", t.category)
+        _ensure(g, tid, "TargetGroup", t.category, t.sources, category=t.category)
+        g.node(tid).setdefault("phrases", [])
+        g.node(tid)["phrases"] = sorted(set(g.node(tid)["phrases"]) | set(t.phrases))
+        if "problem" in t.contexts or not t.contexts:
+            g.add_edge(plan.id, tid, "ADDRESSES", phrases=sorted(t.phrases),
+                       sources=_sources(t.sources))
+    _activities(g, r, plan, orgs, org_ids, zone_ids)
+
+
+def _ensure(g: PartnershipGraph, nid: str, label: str, name: str, refs: list[SourceRef],
+            **props: Any) -> None:
+    if nid not in g:
+        g.add_node(nid, label, name, sources=_sources(refs), **props)
+    else:
+        srcs = g.node(nid)["sources"]
+        srcs.extend(s for s in _sources(refs) if s not in srcs)
+
+
+def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
+           org_ids: dict) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for z in r.zones:
+        zid = node_id("Zone", z.name)
+        for n in [z.name, *z.aliases]:
+            ids[normalise(n)] = zid
+        _ensure(g, zid, "Zone", z.name, z.sources, type=z.type, units=z.units)
+        node = g.node(zid)
+        node["aliases"] = sorted(set(node.get("aliases") or []) | set(z.aliases))
+        node["units"] = node.get("units") or z.units
+        g.add_edge(plan.id, zid, "COVERS", sources=_sources(z.sources))
+        owner = org_ids.get((r.document, orgs.lookup(r.document, z.housing_organisation)))
+        if owner:
+            g.add_edge(owner, zid, "OWNS", sources=_sources(z.sources))
+    for z in r.zones:
+        if z.part_of:
+            pid = ids.get(normalise(z.part_of)) or node_id("Zone", z.part_of)
+            _ensure(g, pid, "Zone", z.part_of, z.sources, type="district", units=None)
+            if pid != node_id("Zone", z.name):
+                g.add_edge(node_id("Zone", z.name), pid, "PART_OF", sources=_sources(z.sources))
+    return ids
+
+
+def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
+                org_ids: dict, zone_ids: dict[str, str]) -> None:
+    plan_part = plan.id.split(":", 1)[1]
+    for a in r.activities:
+        aid = f"activity:{plan_part}/{slug(a.name)}"
+        _ensure(g, aid, "Activity", a.name, a.sources, plan=plan.id, focus_area=a.focus_area,
+                kind=activity_kind(a.name))
+        srcs = _sources(a.sources)
+        g.add_edge(plan.id, aid, "HAS_ACTIVITY", sources=srcs)
+        if a.focus_area:
+            fid = node_id("FocusArea", a.focus_area)
+            _ensure(g, fid, "FocusArea", a.focus_area, a.sources)
+            g.add_edge(aid, fid, "IN_FOCUS_AREA", sources=srcs)
+        for cat in a.target_groups:
+            tid = node_id("TargetGroup", cat)
+            _ensure(g, tid, "TargetGroup", cat, a.sources, category=cat, phrases=[])
+            g.add_edge(aid, tid, "TARGETS", sources=srcs)
+        for p in a.partners:
+            oid = org_ids.get((r.document, orgs.lookup(r.document, p)))
+            if oid:
+                g.add_edge(oid, aid, "INVOLVED_IN", sources=srcs)
+        for zname in a.zones:
+            zid = zone_ids.get(normalise(zname))
+            if zid:
+                g.add_edge(aid, zid, "LOCATED_IN", sources=srcs)
+
+
+def _persons(g: PartnershipGraph, reports: list[AgreementReport], plans: dict[str, PlanInfo],
+             orgs: _Orgs, org_ids: dict, parents: dict[str, set[str]],
+             overrides: Overrides | None) -> None:
+    entities: list[Entity] = []
+    org_of: dict[tuple[str, int], str | None] = {}
+    for r in reports:
+        for i, c in enumerate(r.contacts):
+            if not c.name or not c.name.strip():
+                continue
+            e = Entity(r.document, i, c.name.strip(), [c.name.strip()],
+                       [_mention(r.document, c.name, c.sources)],
+                       {"email": c.email, "phone": c.phone, "title": c.title,
+                        "sources": _sources(c.sources)})
+            entities.append(e)
+            org_of[(r.document, i)] = org_ids.get((r.document, orgs.lookup(r.document, c.organisation)))
+    for cluster in resolve_persons(entities, org_of, parents, overrides):
+        pid = person_id(cluster, org_of)
+        first = cluster.members[0]
+        pick = lambda k: next((e.data[k] for e in cluster.members if e.data.get(k)), None)  # noqa: E731
+        sources = sorted({_key(s): s for e in cluster.members for s in e.data["sources"]}.values(),
+                         key=source_sort_key)
+        g.add_node(pid, "Person", first.name, title=pick("title"), email=pick("email"),
+                   phone=pick("phone"), sources=sources,
+                   mentions=[{**m, "rule": _rule_of(e, cluster)} for e in cluster.members
+                             for m in e.mentions],
+                   merges=[m.to_dict() for m in cluster.merges])
+        for e in cluster.members:
+            srcs = e.data["sources"]
+            if oid := org_of.get((e.document, e.index)):
+                g.add_edge(pid, oid, "WORKS_AT", sources=srcs)
+            g.add_edge(pid, plans[e.document].id, "CONTACT_FOR", sources=srcs)

@@ -1,0 +1,164 @@
+"""Persons across documents: resolution, ids, and the data-protection scrub.
+
+Persons are merged by e-mail (rule ``email``), else by the same name within a
+compatible organisation (rule ``name+org``): the same organisation node, one
+organisation a unit of the other, or one side naming no organisation. Two
+contacts with different e-mail addresses are never merged by name.
+
+A forgotten person (``samspil forget-person``) is remembered only as a salted
+hash of the e-mail or the name, so a re-loaded document does not bring the
+person back, and nothing readable about them stays in the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from samspil.graph.model import slug
+from samspil.graph.resolve import Cluster, Entity, Merge, Overrides
+from samspil.loaders.model import AgreementReport
+
+__all__ = ["resolve_persons", "person_id", "forget_keys", "is_forgotten", "scrub_report",
+           "PersonKey"]
+
+_SALT = b"samspil-forget-v1:"
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s@.-]", " ", text.casefold()).split())
+
+
+def _h(text: str) -> str:
+    return hashlib.sha256(_SALT + text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class PersonKey:
+    """What identifies a forgotten person: a hashed e-mail or hashed name (+ organisation)."""
+
+    kind: str   # email | name
+    digest: str
+
+
+def forget_keys(name: str | None, email: str | None) -> list[PersonKey]:
+    keys = []
+    if email:
+        keys.append(PersonKey("email", _h(email.strip().lower())))
+    if name:
+        keys.append(PersonKey("name", _h(_fold(name))))
+    return keys
+
+
+def is_forgotten(name: str | None, email: str | None, forgotten: frozenset[PersonKey]) -> bool:
+    if not forgotten:
+        return False
+    if email and PersonKey("email", _h(email.strip().lower())) in forgotten:
+        return True
+    return bool(name) and PersonKey("name", _h(_fold(name))) in forgotten
+
+
+def scrub_report(report: AgreementReport, forgotten: frozenset[PersonKey]) -> AgreementReport:
+    """A copy of ``report`` without the forgotten persons: contacts dropped, their
+    name, e-mail and phone replaced by ``[removed]`` in every excerpt and field."""
+    gone = [c for c in report.contacts if is_forgotten(c.name, c.email, forgotten)]
+    if not gone:
+        return report
+    data = report.to_dict()
+    data["contacts"] = [c for c in data["contacts"]
+                        if not is_forgotten(c["name"], c.get("email"), forgotten)]
+    text = json.dumps(data, ensure_ascii=False)
+    for c in gone:
+        for value in (c.email, c.phone, c.name):
+            if value and len(value) >= 3:
+                text = text.replace(json.dumps(value, ensure_ascii=False)[1:-1], "[removed]")
+    return AgreementReport.from_dict(json.loads(text))
+
+
+def person_id(cluster: Cluster, org_of: dict[tuple[str, int], str | None]) -> str:
+    emails = sorted({e.data["email"].lower() for e in cluster.members if e.data.get("email")})
+    if emails:
+        return "person:" + emails[0]
+    first = cluster.members[0]
+    orgs = sorted({o for e in cluster.members if (o := org_of.get((e.document, e.index)))})
+    org = orgs[0].split(":", 1)[1] if orgs else "unknown"
+    return f"person:{slug(first.name)}@{org}"
+
+
+def _compatible(a: str | None, b: str | None, parents: dict[str, set[str]]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return b in parents.get(a, set()) or a in parents.get(b, set())
+
+
+def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | None],
+                    parents: dict[str, set[str]], overrides: Overrides | None = None
+                    ) -> list[Cluster]:
+    """Cluster contact entities; ``org_of`` maps (document, index) -> organisation id and
+    ``parents`` maps an organisation id to the ids it is (transitively) a unit of."""
+    entities = sorted(entities, key=lambda e: (e.document, e.index))
+    parent = list(range(len(entities)))
+    emails: list[set[str]] = [{e.data["email"].lower()} if e.data.get("email") else set()
+                              for e in entities]
+    orgs: list[set[str]] = [{o} if (o := org_of.get((e.document, e.index))) else set()
+                            for e in entities]
+    merges: list[list[Merge]] = [[] for _ in entities]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int, rule: str, force: bool = False) -> None:
+        ra, rb = sorted((find(a), find(b)))
+        if ra == rb:
+            return
+        if not force and emails[ra] and emails[rb] and not emails[ra] & emails[rb]:
+            return
+        if not force and rule == "name+org" and not all(
+                _compatible(x, y, parents) for x in orgs[ra] or {None} for y in orgs[rb] or {None}):
+            return
+        parent[rb] = ra
+        emails[ra] |= emails[rb]
+        orgs[ra] |= orgs[rb]
+        merges[ra] = merges[ra] + merges[rb] + [Merge(entities[a].ref, entities[b].ref, rule)]
+
+    by_email: dict[str, list[int]] = defaultdict(list)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(entities):
+        if e.data.get("email"):
+            by_email[e.data["email"].lower()].append(i)
+        if len(_fold(e.name).split()) >= 2:
+            by_name[_fold(e.name)].append(i)
+    _apply_person_overrides(entities, overrides, union)
+    for idx in by_email.values():
+        for j in idx[1:]:
+            union(idx[0], j, "email")
+    for idx in by_name.values():
+        for a in idx:
+            for b in idx:
+                if a < b:
+                    union(a, b, "name+org")
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(entities)):
+        groups[find(i)].append(i)
+    return [Cluster(members=[entities[i] for i in idx], merges=merges[root])
+            for root, idx in sorted(groups.items())]
+
+
+def _apply_person_overrides(entities: list[Entity], overrides: Overrides | None, union) -> None:
+    if not overrides or not overrides.same:
+        return
+
+    def hits(ref: str) -> list[int]:
+        ref_f = _fold(ref.removeprefix("person:"))
+        return [i for i, e in enumerate(entities)
+                if ref_f in {_fold(e.name), _fold(e.data.get("email") or "")}]
+
+    for a, b in overrides.same:
+        group = hits(a) + hits(b)
+        for j in group[1:]:
+            union(group[0], j, "override", force=True)

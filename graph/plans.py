@@ -1,0 +1,89 @@
+"""Plans across documents: a strategic agreement and the delaftaler (sub-agreements)
+of the same plan - same name or alias and an overlapping period - are one Plan."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from samspil.graph.model import node_id, slug
+from samspil.graph.resolve import normalise
+from samspil.loaders.model import AgreementReport
+
+__all__ = ["PlanInfo", "resolve_plans", "plan_id"]
+
+_TYPE_RANK = {"strategic_agreement": 0, "master_plan": 1, "sub_agreement": 2, None: 3}
+
+
+@dataclass
+class PlanInfo:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    document_type: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    municipality: str | None = None
+    area: str | None = None
+    documents: list[str] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+def plan_id(name: str, start: str | None, end: str | None) -> str:
+    """``plan:<slug(name)>-<start year>-<end year>`` (years left out when unknown)."""
+    years = [d[:4] for d in (start, end) if d]
+    return node_id("Plan", "-".join([slug(name), *years]))
+
+
+def _years(r: AgreementReport) -> tuple[int, int]:
+    s, e = r.plan.period_start, r.plan.period_end
+    lo = int(s[:4]) if s else -10**6
+    hi = int(e[:4]) if e else 10**6
+    return lo, hi
+
+
+def _names(r: AgreementReport) -> set[str]:
+    names = [r.plan.name or r.document.rsplit(".", 1)[0], *r.plan.aliases]
+    return {normalise(n) for n in names if n}
+
+
+def _overlap(a: AgreementReport, b: AgreementReport) -> bool:
+    (a0, a1), (b0, b1) = _years(a), _years(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def resolve_plans(reports: list[AgreementReport]) -> dict[str, PlanInfo]:
+    """Document id -> PlanInfo (documents of one plan share one PlanInfo)."""
+    reports = sorted(reports, key=lambda r: r.document)
+    groups: list[list[AgreementReport]] = []
+    for r in reports:
+        home = next((grp for grp in groups if any(
+            r.plan.name and _names(r) & _names(o) and _overlap(r, o) for o in grp)), None)
+        if home is None:
+            groups.append([r])
+        else:
+            home.append(r)
+    out: dict[str, PlanInfo] = {}
+    for grp in groups:
+        info = _info(grp)
+        for r in grp:
+            out[r.document] = info
+    return out
+
+
+def _info(grp: list[AgreementReport]) -> PlanInfo:
+    lead = sorted(grp, key=lambda r: (_TYPE_RANK.get(r.plan.document_type, 3), r.document))[0]
+    name = lead.plan.name or lead.document.rsplit(".", 1)[0]
+
+    def first(attr: str) -> Any:
+        for r in [lead, *grp]:
+            if getattr(r.plan, attr):
+                return getattr(r.plan, attr)
+        return None
+
+    start, end = first("period_start"), first("period_end")
+    aliases = sorted({n for r in grp for n in [r.plan.name, *r.plan.aliases] if n and n != name})
+    sources = [s.to_dict() for r in grp for s in r.plan.sources]
+    return PlanInfo(id=plan_id(name, start, end), name=name, aliases=aliases,
+                    document_type=first("document_type"), period_start=start, period_end=end,
+                    municipality=first("municipality"), area=first("area"),
+                    documents=sorted(r.document for r in grp), sources=sources)

@@ -1,0 +1,167 @@
+"""Graph stores: one query surface over an embedded SQLite file or a Neo4j server.
+
+Both stores keep two things:
+
+* the **extraction report of every document** (the source of truth), written
+  in one transaction per document, so a crash or a kill never leaves half a
+  document behind; and
+* the **resolved graph** derived from all reports by
+  :func:`samspil.graph.build.build_graph`, replaced as a whole in one
+  transaction after each batch. Because resolution is a pure function of the
+  set of reports, loading twice gives the same graph, a changed document
+  replaces exactly its own contributions, ``forget`` leaves nothing stale, and
+  the result does not depend on load order. A graph older than the reports (a
+  kill between the two steps) or than the overrides file is rebuilt on the
+  next ``load``.
+
+Analyses never talk to a store: they get a :class:`PartnershipGraph` from
+``load(where=...)``; :class:`GraphFilter` is the small pushdown both stores
+implement (and :func:`apply_filter` is its in-memory reference).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from samspil.graph.model import PartnershipGraph
+from samspil.graph.settings import Settings, get_settings
+from samspil.loaders.errors import StoreError
+from samspil.loaders.model import AgreementReport
+
+__all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
+           "apply_filter", "selected_documents", "node_documents", "summarise"]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class GraphFilter:
+    """Which part of the graph to load. Empty fields do not filter.
+
+    The plans are chosen first (by id, document, municipality, period overlap);
+    the result holds every node and relationship that a document of a chosen
+    plan contributes, restricted to ``labels`` if given.
+    """
+
+    plans: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    municipality: str | None = None
+    period_from: str | None = None    # ISO date: keep plans whose period reaches it
+    period_to: str | None = None      # ISO date: keep plans that started by then
+    labels: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.plans or self.documents or self.municipality or self.period_from
+                    or self.period_to or self.labels)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: str
+    checksum: str | None
+    plan: str | None
+    loaded_at: str
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """What a save did: documents added / replaced / unchanged and the graph's size."""
+
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    merged: int = 0            # organisation and person nodes resolved from several documents
+    nodes: int = 0
+    edges: int = 0
+    nodes_before: int = 0
+    edges_before: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    def save(self, reports: Iterable[AgreementReport]) -> SaveSummary: ...
+    def load(self, where: GraphFilter | None = None) -> PartnershipGraph: ...
+    def forget(self, document_id: str) -> None: ...
+    def forget_person(self, ref: str) -> str: ...
+    def documents(self) -> list[DocumentInfo]: ...
+    def close(self) -> None: ...
+
+
+def open_store(settings: Settings | None = None) -> GraphStore:
+    """The configured store (``SAMSPIL_STORE``: ``embedded`` default, or ``neo4j``)."""
+    settings = settings or get_settings()
+    kind = (settings.store or "embedded").lower()
+    if kind in ("embedded", "sqlite"):
+        from samspil.graph.sqlite_store import SqliteStore
+        return SqliteStore(settings.sqlite_path, overrides_path=settings.overrides_path)
+    if kind == "neo4j":
+        from samspil.graph.neo4j_store import Neo4jStore
+        return Neo4jStore(settings)
+    raise StoreError(f"unknown store {settings.store!r}; set SAMSPIL_STORE to 'embedded' or 'neo4j'")
+
+
+# -- the filter, in memory (reference for both stores' pushdown) ---------------
+def node_documents(attrs: dict[str, Any]) -> set[str]:
+    """Documents that contribute to a node or edge (its sources, mentions, plan documents)."""
+    docs = {s["document"] for s in attrs.get("sources") or [] if s.get("document")}
+    docs |= {m["document"] for m in attrs.get("mentions") or [] if m.get("document")}
+    docs |= set(attrs.get("documents") or [])
+    if attrs.get("label") == "Document":
+        docs.add(attrs["name"])
+    return docs
+
+
+def _plan_matches(d: dict[str, Any], where: GraphFilter, plan_id: str) -> bool:
+    if where.plans and plan_id not in where.plans and d.get("name") not in where.plans:
+        return False
+    if where.documents and not set(d.get("documents") or []) & set(where.documents):
+        return False
+    if where.municipality and (d.get("municipality") or "").casefold() != where.municipality.casefold():
+        return False
+    if where.period_from and d.get("period_end") and d["period_end"] < where.period_from:
+        return False
+    if where.period_to and d.get("period_start") and d["period_start"] > where.period_to:
+        return False
+    return True
+
+
+def selected_documents(plans: Iterable[tuple[str, dict[str, Any]]], where: GraphFilter) -> set[str]:
+    docs: set[str] = set()
+    for pid, d in plans:
+        if _plan_matches(d, where, pid):
+            docs |= set(d.get("documents") or [])
+    if where.documents:
+        docs &= set(where.documents)
+    return docs
+
+
+def apply_filter(graph: PartnershipGraph, where: GraphFilter | None) -> PartnershipGraph:
+    """The in-memory meaning of ``where`` (stores push the same down to their query)."""
+    if where is None or where.is_empty():
+        return graph
+    docs = selected_documents(graph.nodes("Plan"), where)
+    keep = {n for n, d in graph.nodes() if node_documents(d) & docs
+            and (not where.labels or d["label"] in where.labels)}
+    out = PartnershipGraph()
+    out.g.add_nodes_from((n, graph.node(n)) for n in keep)
+    out.g.add_edges_from((u, v, k, d) for u, v, k, d in graph.g.edges(keys=True, data=True)
+                         if u in keep and v in keep and node_documents(d) & docs)
+    return out
+
+
+def summarise(graph: PartnershipGraph, added: list[str], replaced: list[str],
+              unchanged: list[str], before: tuple[int, int]) -> SaveSummary:
+    merged = sum(1 for _, d in _entities(graph)
+                 if len({m["document"] for m in d.get("mentions") or []}) > 1)
+    return SaveSummary(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
+                       merged=merged, nodes=graph.g.number_of_nodes(),
+                       edges=graph.g.number_of_edges(), nodes_before=before[0],
+                       edges_before=before[1], counts=graph.counts())
+
+
+def _entities(graph: PartnershipGraph) -> Iterator[tuple[str, dict[str, Any]]]:
+    for n, d in graph.nodes():
+        if d["label"] in ("Organisation", "Person"):
+            yield n, d

@@ -1,0 +1,119 @@
+"""Organisations: party lists, delaftale parties and organisations named in the text.
+
+Mentions found by :mod:`parties` (and :mod:`mentions` for running text) are
+merged within the document: the same key after normalisation, an alias of
+another entry, a municipal prefix ("BUF Ellebjerg skole" ~ "Ellebjerg skole")
+or a near-identical spelling with the same codes (rapidfuzz).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.parties import OrgMention, parse_parties
+from samspil.loaders.extract.text import clean
+from samspil.loaders.model import Organisation
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["extract_organisations", "org_type", "name_key", "is_strategic"]
+
+_PUNCT = re.compile(r"[^\wæøå ]+")
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case-folded, punctuation removed, genitive -s dropped.
+
+    >>> name_key("KFF – Valby Biblioteker") == name_key("KFF Valby Biblioteker")
+    True
+    """
+    key = " ".join(_PUNCT.sub(" ", name.casefold()).split())
+    return re.sub(r"(?<=\w\w\w)s$", "", key)
+
+
+@lru_cache(maxsize=1)
+def _type_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
+    types = load_vocab("organisations")["types"]
+    return [(t, [re.compile(p, re.I) for p in cues]) for t, cues in types.items()]
+
+
+def org_type(name: str) -> str:
+    """The SCHEMA.md type of an organisation from cue words in its name.
+
+    >>> org_type("BUF Ellebjerg skole"), org_type("Københavns Kommune"), org_type("Incita ApS")
+    ('school', 'municipality', 'company')
+    """
+    for t, patterns in _type_patterns():
+        if any(p.search(name) for p in patterns):
+            return t
+    return "other"
+
+
+def is_strategic(doc: Document) -> bool:
+    """Does the document open as a strategic (samarbejds)aftale?"""
+    head = " ".join(doc.lines[:60]).lower()
+    return "strategisk samarbejdsaftale" in head or "strategisk aftale" in head or \
+        "strategiske samarbejdsaftale" in head and "delaftale for" not in head[:200]
+
+
+def _codes(key: str) -> frozenset[str]:
+    return frozenset(t for t in key.split() if any(c.isdigit() for c in t) or len(t) <= 3)
+
+
+def _strip_admin_prefix(key: str) -> str:
+    admins = {a.lower() for a in load_vocab("abbreviations")["municipal_administrations"]}
+    parts = key.split()
+    return " ".join(parts[1:]) if len(parts) > 2 and parts[0] in admins else key
+
+
+def _same(a: Organisation, b_names: list[str]) -> str | None:
+    """The rule by which ``a`` and a mention with names ``b_names`` are one organisation."""
+    a_keys = {name_key(n) for n in [a.name, *a.aliases]}
+    b_keys = {name_key(n) for n in b_names}
+    if a_keys & b_keys:
+        return "name"
+    if {_strip_admin_prefix(k) for k in a_keys} & {_strip_admin_prefix(k) for k in b_keys}:
+        return "prefix"
+    ka, kb = name_key(a.name), name_key(b_names[0])
+    if len(ka) > 8 and _codes(ka) == _codes(kb) and fuzz.ratio(ka, kb) >= 92:
+        return "fuzzy"
+    return None
+
+
+def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisation]:
+    orgs: list[Organisation] = []
+    for m in mentions:
+        names = [m.name, *m.aliases]
+        target = next((o for o in orgs if _same(o, names)), None)
+        ref = doc.ref(m.line)
+        if target is None:
+            target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
+            orgs.append(target)
+        for n in names:
+            if name_key(n) != name_key(target.name) and n not in target.aliases:
+                target.aliases.append(n)
+        if m.role in ("party", "signatory") and m.role == "party":
+            target.is_party = True
+        if m.role not in target.roles:
+            target.roles.append(m.role)
+        if target.parent is None and m.parent:
+            target.parent = m.parent
+        if ref not in target.sources:
+            target.sources.append(ref)
+    return orgs
+
+
+def extract_organisations(doc: Document) -> list[Organisation]:
+    from samspil.loaders.extract import mentions
+
+    strategic = is_strategic(doc)
+    party, _ = parse_parties(doc, strategic)
+    found = party + mentions.text_mentions(doc, party)
+    orgs = merge_mentions(doc, found)
+    for o in orgs:
+        if o.type == "other":
+            o.type = next((org_type(a) for a in o.aliases if org_type(a) != "other"), "other")
+        o.name = clean(o.name)
+    return orgs

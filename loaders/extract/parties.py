@@ -1,0 +1,225 @@
+"""Parse party lists and signature blocks into organisation and contact mentions.
+
+Three entry shapes occur in LBF agreements (all handled per line):
+
+* an organisation line followed by ``Kontaktperson: ...`` lines;
+* ``Organisation, Unit, Person, e-mail, phone`` on one line (several per line);
+* ``Organisation (PARENT) v. Title Person, e-mail``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.sections import Block, party_blocks, signature_blocks
+from samspil.loaders.extract.text import EMAIL, PHONE, clean
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
+
+KONTAKT = re.compile(r"^\W*kontakt\s*person(?:er)?\b\s*:?\s*", re.I)
+ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
+ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
+TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
+STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
+LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
+LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
+PROSE_CUT = re.compile(r"\s+(?:kan|er|vil|har|skal|tilbyder|bidrager|deltager|står)\s.*$")
+PLACE_QUALIFIERS = {"københavn", "kbh", "kbh.", "aarhus", "odense", "aalborg", "amager", "valby", "selvejende"}
+
+
+@dataclass
+class OrgMention:
+    name: str
+    line: int
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    role: str = "partner"  # party | partner | administrator | signatory
+    delaftale: str | None = None
+
+
+@dataclass
+class ContactMention:
+    person: Person
+    organisation: str | None
+    line: int
+    delaftale: str | None = None
+
+
+def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
+    """Peel trailing '(ABBR)' groups: a municipal administration is the parent, else an alias.
+
+    >>> _abbr_parent("Center for Beskæftigelse og Afklaring (CBA) (BIF)")
+    ('Center for Beskæftigelse og Afklaring', ['CBA'], 'BIF')
+    >>> _abbr_parent("Kultur- og fritidsforvaltningen (KFF)")
+    ('Kultur- og fritidsforvaltningen', ['KFF'], None)
+    """
+    vocab = load_vocab("abbreviations")
+    admins = set(vocab["municipal_administrations"])
+    aliases, parent = [], None
+    while True:
+        m = TRAILING_ABBR.search(name)
+        if not m or m.start() == 0:
+            break
+        abbr = m.group(1).strip()
+        rest = name[: m.start()].strip()
+        full = vocab["abbreviations"].get(abbr, "")
+        if abbr in admins and full.lower() != rest.lower() and "forvaltning" not in rest.lower() and parent is None:
+            parent = abbr
+        else:
+            aliases.append(abbr)
+        name = rest
+    return name, aliases, parent
+
+
+def split_org_text(text: str) -> list[str]:
+    """Split a list of organisations on commas, keeping 'AKB, København'-like names whole.
+
+    >>> split_org_text("Frivillige foreninger, Ungdommens Røde Kors, Red Barnet Ungdom")
+    ['Frivillige foreninger', 'Ungdommens Røde Kors', 'Red Barnet Ungdom']
+    >>> split_org_text("Boligselskabet AKB, København v/KAB")
+    ['Boligselskabet AKB, København v/KAB']
+    """
+    parts: list[str] = []
+    depth = 0
+    buf = ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    parts.append(buf)
+    out: list[str] = []
+    for p in (x.strip() for x in parts):
+        if not p:
+            continue
+        words = p.split()
+        first = words[0].lower()
+        qualifier = len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
+        if out and qualifier and not p.split(" v")[0].strip().isupper():
+            out[-1] += ", " + p
+        elif not p[0].islower():
+            out.append(p)
+    return out
+
+
+def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
+    """Organisations named in a text with no person in it."""
+    out: list[OrgMention] = []
+    aliases: list[str] = []
+    m = ALIAS_DEF.search(text)
+    if m:
+        aliases.append(clean(m.group(1)))
+        text = text[: m.start()] + text[m.end():]
+    text = clean(LOWER_PAREN.sub("", text))
+    text = re.sub(r"\s+v[./]?$", "", text)
+    if len(text.split()[-1:][0] if text.split() else "") > 4:
+        text = text.rstrip(".")
+    lab = LABELLED.match(text)
+    if lab:  # "BBE: Social frikort ...", "NGO: Diversity Works", "Lærepladsindsatsen: direkte: Tlf ..."
+        rest = PROSE_CUT.sub("", lab.group("rest")).strip()
+        if rest and rest[0].isupper() and not PHONE.search(rest) and not rest.lower().startswith(("tlf", "tel", "mail")):
+            if lab.group("label").isupper() and lab.group("label") != "NGO":
+                aliases.append(lab.group("label"))
+            text = rest
+        else:
+            text = lab.group("label")
+    admin = None
+    a = ADMIN.search(text)
+    if a and is_title_word(a.group("admin").split()[0]):
+        text = text[: a.start()].strip()  # "KVUC v. Uddannelsesleder": a title, not an administrator
+    elif a and (len(a.group("admin").split()) == 1 or a.group("admin").isupper()):
+        admin = a.group("admin").strip()
+        aliases.append(text)
+        text = text[: a.start()].strip()
+    segments = split_org_text(text) if not aliases else [text]
+    parent = None
+    for seg in segments:
+        seg = clean(seg)
+        if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
+            continue
+        name, extra, par = _abbr_parent(seg)
+        out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
+        if parent is None and len(segments) > 1 and name.isupper():
+            parent = name  # "TMF, Green Team": the leading abbreviation is the parent
+    if admin and out:
+        out.append(OrgMention(admin, line, [], None, "administrator", delaftale))
+    return out
+
+
+def _line_entries(doc: Document, block: Block, role: str):
+    orgs: list[OrgMention] = []
+    contacts: list[ContactMention] = []
+    current: str | None = None
+    idx = block.lines
+    skip = set()
+    for n, i in enumerate(idx):
+        if i in skip:
+            continue
+        text = clean(doc.lines[i])
+        # a contact line whose e-mail or phone wrapped onto the next line
+        if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
+                and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(doc.lines[idx[n + 1]]), re.I):
+            text = text + " " + clean(doc.lines[idx[n + 1]])
+            skip.add(idx[n + 1])
+        people = find_people(text, strict=not KONTAKT.match(text))
+        if KONTAKT.match(text):
+            for p in people:
+                contacts.append(ContactMention(p, current, i, block.delaftale))
+            continue
+        if not people:
+            if text.endswith(":") and len(text) > 25:
+                continue  # a category heading such as "Gældsrådgivning/ økonomiske rådgivninger:"
+            found = _org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            orgs.extend(found)
+            if found:
+                current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
+            continue
+        pos = 0
+        for p in people:
+            before = text[pos:p.start]
+            before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
+            org_text = re.split(r"\s+v[./]\s*", before)[0]
+            if p.title and org_text.endswith(p.title):
+                org_text = org_text[: -len(p.title)]
+            found = _org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
+            orgs.extend(found)
+            if found:
+                current = found[-1].name
+            contacts.append(ContactMention(p, current, i, block.delaftale))
+            pos = max(p.end, _details_end(text, p))
+    return orgs, contacts
+
+
+def _details_end(text: str, p: Person) -> int:
+    end = p.end
+    for value in (p.email, p.phone):
+        if value:
+            k = text.find(value, p.end)
+            if k != -1:
+                end = max(end, k + len(value))
+    if p.phone and end == p.end:
+        m = PHONE.search(text, p.end)
+        end = m.end() if m else end
+    return end
+
+
+def parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
+    """All organisation and contact mentions of the party lists and signature blocks."""
+    orgs: list[OrgMention] = []
+    contacts: list[ContactMention] = []
+    for block in party_blocks(doc):
+        role = "party" if strategic and block.delaftale is None else "partner"
+        o, c = _line_entries(doc, block, role)
+        orgs += o
+        contacts += c
+    for block in signature_blocks(doc):
+        o, c = _line_entries(doc, block, "signatory")
+        orgs += o
+        contacts += c
+    return orgs, contacts

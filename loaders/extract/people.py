@@ -1,0 +1,161 @@
+"""Recognise person names, titles, e-mails and phones in a contact text.
+
+Contact texts come in many shapes in LBF agreements::
+
+    Kontaktperson: Afdelingsleder, Afdeling for unge, Charlotte Kølle Jørgensen: 21438324 / fj2f@kk.dk
+    Kontaktperson klyngeleder Maiken Andersen: 52106634 / D320@kk.dk
+    Kontaktpersoner: Britt Holmgaard, leder: ux3d@kk.dk, 30 57 28 60 og Lone Haahr Mogensen, ...: bz3x@kk.dk
+    TMF, Green Team, Jakob Hjuler Tamsmark, E60T@tmf.kk.dk, 20594225
+    UNG (BIF) v. Afdelingschef Jesper Lang-Jensen, qn01@kk.dk
+
+:func:`find_people` finds the names by shape (capitalised tokens, initials,
+hyphens) minus title words and organisation words from ``vocab/people.yaml``,
+then gives each e-mail and phone to the nearest person before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from samspil.loaders.extract.text import EMAIL, PHONE, digits, strip_markup
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
+
+_TOKEN = re.compile(r"[”\"“]?[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäëèáíó'’]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?"
+                    r"|[A-ZÆØÅ]\.(?=\s)")
+_RUN = re.compile(
+    r"(?<![\w@.])(?:" + _TOKEN.pattern + r")(?:[ ](?:" + _TOKEN.pattern + r"|(?:de|van|von|la|le|al|el)(?=[ ][A-ZÆØÅ])))*")
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None
+    email: str | None
+    phone: str | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    v = load_vocab("people")
+    return (frozenset(t.lower() for t in v["titles"]), tuple(v["title_suffixes"]),
+            frozenset(v["not_name"]))
+
+
+@lru_cache(maxsize=1)
+def _names_vocab() -> tuple[frozenset[str], tuple[str, ...]]:
+    v = load_vocab("people")
+    return frozenset(v["first_names"]), tuple(v["org_stems"])
+
+
+def is_first_name(token: str) -> bool:
+    return token.strip("”\"“") in _names_vocab()[0]
+
+
+def is_title_word(token: str) -> bool:
+    """'Afdelingsleder' -> True, 'Charlotte' -> False."""
+    titles, suffixes, _ = _cues()
+    t = token.lower().strip(",.:;")
+    return t in titles or (len(t) > 5 and t.endswith(suffixes))
+
+
+def looks_like_name(text: str) -> bool:
+    """Is ``text`` (a whole segment) shaped like a person's name?
+
+    >>> looks_like_name("Charlotte Kølle Jørgensen"), looks_like_name("Borgercenter Voksne")
+    (True, False)
+    """
+    m = _RUN.fullmatch(text.strip())
+    return bool(m) and _trim(text.strip(), 0)[0] == text.strip()
+
+
+def _bad(token: str) -> bool:
+    _, _, not_name = _cues()
+    bare = token.strip("”\"“")
+    low = bare.lower()
+    return (is_title_word(token) or bare in not_name or (bare.isupper() and len(bare) > 1)
+            or any(stem in low for stem in _names_vocab()[1]))
+
+
+def _trim(run: str, start: int) -> tuple[str, int]:
+    """The name inside a capitalised run: after the last title/organisation word,
+    trailing title words dropped; '' if no name remains."""
+    tokens = run.split(" ")
+    while tokens and (is_title_word(tokens[-1]) or tokens[-1].lower() in ("de", "van", "von", "la", "le", "al", "el")):
+        tokens = tokens[:-1]
+    cut = max((i + 1 for i, t in enumerate(tokens) if _bad(t)), default=0)
+    offset = start + sum(len(t) + 1 for t in tokens[:cut])
+    tokens = tokens[cut:]
+    known = [i for i, t in enumerate(tokens[:-1]) if is_first_name(t)]
+    if known and known[0] > 0:
+        offset += sum(len(t) + 1 for t in tokens[: known[0]])
+        tokens = tokens[known[0]:]
+    if len(tokens) < 2 or len(tokens) > 6:
+        return "", offset
+    if tokens[0].endswith(".") or all(t.endswith(".") for t in tokens[1:]):
+        return "", offset
+    return " ".join(tokens), offset
+
+
+def _names(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _RUN.finditer(text):
+        name, start = _trim(m.group(0), m.start())
+        if name:
+            out.append((name, start, start + len(name)))
+    return out
+
+
+def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail: int) -> str | None:
+    """A title: title words just before the name (same clause) or just after it."""
+    before = re.split(r",| v\. | v/", text[prev_end:name_start])[-1]
+    after = text[name_end:next_detail]
+    for chunk in (before, after):
+        chunk = re.sub(r"^\W*(kontaktpersoner|kontaktperson|samt|og|v\.|v/)\W*", "", chunk.strip(), flags=re.I)
+        chunk = re.sub(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", "", chunk, flags=re.I)
+        chunk = chunk.strip(" ,:;/–-()")
+        words = chunk.split()
+        if words and any(is_title_word(w) for w in words) and len(words) <= 8:
+            return chunk
+    return None
+
+
+def find_people(text: str, strict: bool = False) -> list[Person]:
+    """Persons named in ``text`` with the e-mail and phone printed after each.
+
+    With ``strict``, a name needs a title or a known first name.
+
+    >>> [(p.name, p.email, p.phone) for p in find_people(
+    ...     "Kontaktperson: Anne Graah, skoleleder: 51142562 / BN50@kk.dk")]
+    [('Anne Graah', 'BN50@kk.dk', '51142562')]
+    >>> [(p.name, p.title) for p in find_people("UNG (BIF) v. Afdelingschef Jesper Lang-Jensen, qn01@kk.dk")]
+    [('Jesper Lang-Jensen', 'Afdelingschef')]
+    """
+    text = strip_markup(text)
+    emails = [(m.start(), m.end(), m.group(0).rstrip(".")) for m in EMAIL.finditer(text)]
+    masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)]
+    names = [n for n in _names(masked)]
+    people: list[Person] = []
+    prev_end = 0
+    details = sorted([(s, e, v, "email") for s, e, v in emails] + [(s, e, v, "phone") for s, e, v in phones])
+    for i, (name, s, e) in enumerate(names):
+        nxt = names[i + 1][1] if i + 1 < len(names) else len(text)
+        mine = [d for d in details if e <= d[0] < nxt]
+        first_detail = mine[0][0] if mine else nxt
+        colon = text.find(":", e, first_detail)
+        stop = colon if colon != -1 else first_detail
+        if stop == nxt and i + 1 < len(names):  # words before the next name are its title
+            stop = e
+        email = next((d[2] for d in mine if d[3] == "email"), None)
+        phone = next((d[2] for d in mine if d[3] == "phone"), None)
+        title = _title(text, s, e, prev_end, stop)
+        prev_end = max(e, mine[-1][1] if mine else e)
+        if strict and not (title or is_first_name(name.split()[0])):
+            continue
+        people.append(Person(name, title, email, phone, s, e))
+    return people

@@ -1,0 +1,330 @@
+"""The plan itself (name, document type, period, municipality) and its focus areas.
+
+The LBF templates put these in fixed labels, which is what we read first:
+
+* ``Områdets navn: Mit Kvarter 2025-2028`` (strategisk samarbejdsaftale)
+* ``Navn på den boligsociale indsats, som delaftalen vedrører:`` (delaftale)
+* ``Samarbejdsaftalen gælder fra - til:`` / ``Delaftalen gælder fra - til:``
+* ``Delaftale for indsatsområdet X`` and ``X`` + ``Problemkompleks for indsatsområdet``
+
+Older free-form helhedsplaner (*master plans*) have a title line ("Den
+boligsociale helhedsplan Rum for Liv"), a subtitle with the period and a
+numbered section "N. Indsatsområder" whose subsections N.M are the focus areas.
+
+Labels are compared *squashed* (lower case, no white space), so a PDF that
+letter-spaced them ("Dela f ta len gælder  f ra  - t i l :") still matches.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.model import FocusArea, Plan
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["extract_plan", "extract_focus_areas", "squash", "parse_period", "after_label"]
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")
+_MONTH = "|".join(MONTHS)
+_DATE = re.compile(
+    rf"(?P<d1>\d{{1,2}})\.\s*(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"      # 1. januar 2025
+    rf"|(?P<d2>\d{{1,2}})[-./](?P<m2>\d{{1,2}})[-./ ]\s*(?P<y2>\d{{4}})"  # 01-01-2025, 1/1 2017
+    rf"|(?P<m3>{_MONTH})\s+(?P<y3>\d{{4}})"                          # januar 2026
+    r"|(?<![\d.,])(?P<y4>(?:19|20)\d{2})(?![\d.,])",                 # 2013
+    re.IGNORECASE)
+_PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?\s*$")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
+_PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune\b")
+_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+(\S.*?)\s*$")
+_SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$")
+_TOC_TAIL = re.compile(r"(?:\s*\.{2,}.*|\t.*|\s+\d{1,3})$")
+
+NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedrører",
+               "navnpådenboligsocialeindsats")
+PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra")
+DELAFTALE_HEADING = "delaftaleforindsatsområdet"
+PROBLEM_HEADING = "problemkompleksforindsatsområdet"
+
+
+# --------------------------------------------------------------------------- helpers
+def squash(text: str) -> str:
+    """Lower case, markup and all white space removed: the form labels are compared in.
+
+    >>> squash("Dela f ta len gælder  f ra  - t i l :")
+    'delaftalengælderfra-til:'
+    """
+    return "".join(strip_markup(text).split()).lower()
+
+
+def after_label(line: str, key: str) -> str | None:
+    """The text of ``line`` after the squashed label ``key`` (None when absent).
+
+    >>> after_label("Områdets navn: Mit Kvarter 2025-2028", "områdetsnavn")
+    'Mit Kvarter 2025-2028'
+    >>> after_label("Dela f ta len gælder  f ra  - t i l :  1/1 2017", "delaftalengælderfra")
+    '1/1 2017'
+    """
+    text = " ".join(strip_markup(line).split())
+    sq = squash(text)
+    pos = sq.find(key)
+    if pos < 0:
+        return None
+    end = pos + len(key)
+    # map the squashed end position back to the text
+    seen, cut = 0, len(text)
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            if seen == end:
+                cut = i
+                break
+            seen += 1
+    rest = text[cut:] if seen == end else ""
+    rest = re.sub(r"^\s*(?:-\s*t\s*i\s*l\s*)?:?", "", rest)  # "- til:" / ":"
+    return clean(rest)
+
+
+def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, int] | None:
+    """Value of label ``key`` on line ``i``: same line, else the next non-empty line."""
+    rest = after_label(doc.lines[i], key)
+    if rest is None:
+        return None
+    if rest:
+        return rest, i
+    for j in range(i + 1, min(i + 1 + lookahead, len(doc.lines))):
+        if doc.lines[j].strip():
+            return clean(doc.lines[j]), j
+    return None
+
+
+def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
+    for i, line in enumerate(doc.lines[:limit]):
+        sq = squash(line)
+        for key in keys:
+            if sq.startswith(key) and len(sq) < len(key) + 160:
+                found = _value(doc, i, key)
+                if found and found[0]:
+                    return found
+    return None
+
+
+# --------------------------------------------------------------------------- period
+def _iso(year: int, month: int, day: int | None, end: bool) -> str | None:
+    if not (1 <= month <= 12) or not (1900 < year < 2100):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = day if day is not None else (last if end else 1)
+    return f"{year:04d}-{month:02d}-{min(max(day, 1), last):02d}"
+
+
+def _date(m: re.Match[str], end: bool) -> str | None:
+    g = m.groupdict()
+    if g["y1"]:
+        return _iso(int(g["y1"]), MONTHS.index(g["m1"].lower()) + 1, int(g["d1"]), end)
+    if g["y2"]:
+        return _iso(int(g["y2"]), int(g["m2"]), int(g["d2"]), end)
+    if g["y3"]:
+        return _iso(int(g["y3"]), MONTHS.index(g["m3"].lower()) + 1, None, end)
+    year = int(g["y4"])
+    return _iso(year, 12 if end else 1, None, end)
+
+
+def parse_period(text: str) -> tuple[str | None, str | None]:
+    """Start and end date (ISO) of a Danish period text; a bare year covers the year.
+
+    >>> parse_period("1. januar 2025 til 31. december 2028")
+    ('2025-01-01', '2028-12-31')
+    >>> parse_period("Den 1/1 2017")
+    ('2017-01-01', None)
+    >>> parse_period("Januar 2026 – 31. december 2029")
+    ('2026-01-01', '2029-12-31')
+    >>> parse_period("i Valby 2013– 2016")
+    ('2013-01-01', '2016-12-31')
+    """
+    found = list(_DATE.finditer(text))
+    start = _date(found[0], end=False) if found else None
+    end = _date(found[1], end=True) if len(found) > 1 else None
+    return start, end
+
+
+# --------------------------------------------------------------------------- plan
+def _split_name(value: str) -> tuple[str, list[str]]:
+    """Plan name without its period / area prefix, and the forms it was taken from.
+
+    >>> _split_name("Mit Kvarter 2025-2028")
+    ('Mit Kvarter', ['Mit Kvarter 2025-2028'])
+    >>> _split_name("Valby/Vigerslev – den boligsociale helhedsplan SURF Valby")
+    ('SURF Valby', ['Valby/Vigerslev – den boligsociale helhedsplan SURF Valby'])
+    """
+    aliases = [value]
+    name = value
+    m = _PLAN_IN_VALUE.search(name)
+    if m and len(m.group(1).split()) <= 6:
+        name = m.group(1)
+    name = _PERIOD_SUFFIX.sub("", name).strip(" ,–-")
+    return (name or value), ([a for a in aliases if a != name])
+
+
+def _title_name(doc: Document) -> tuple[str, int] | None:
+    """'Den boligsociale helhedsplan X' among the first lines of a free-form plan."""
+    for i, line in enumerate(doc.lines[:40]):
+        text = clean(line)
+        m = _PLAN_IN_VALUE.search(text)
+        if m and len(text) < 100 and len(m.group(1).split()) <= 6:
+            return text, i
+    return None
+
+
+def _document_type(doc: Document) -> str:
+    head = squash(" ".join(doc.lines[:30]))
+    delaftaler = sum(1 for line in doc.lines if squash(line).startswith(DELAFTALE_HEADING))
+    strategic = ("strategisksamarbejdsaftale" in head or "strategiskaftale" in head
+                 or _find_label(doc, ("områdetsnavn", "samarbejdsaftalengælderfra")) is not None)
+    if strategic or delaftaler >= 2:
+        return "strategic_agreement"
+    if delaftaler == 1 or _find_label(doc, NAME_LABELS[1:]) is not None:
+        return "sub_agreement"
+    return "master_plan"
+
+
+def _municipality(doc: Document) -> str | None:
+    counts = Counter(f"{m.group(1)} Kommune" for line in doc.lines
+                     for m in _MUNICIPALITY.finditer(line))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str | None], int | None]:
+    found = _find_label(doc, PERIOD_LABELS)
+    if found:
+        start, end = parse_period(found[0])
+        if start:
+            return (start, end), found[1]
+    # free-form plans: a year range in the title / subtitle lines
+    for i, line in enumerate(doc.lines[:15]):
+        m = _YEAR_RANGE.search(line)
+        if m and len(line) < 120:
+            return parse_period(m.group(0)), i
+    if name_line is not None and (m := _YEAR_RANGE.search(doc.lines[name_line])):
+        return parse_period(m.group(0)), name_line
+    return (None, None), None
+
+
+def extract_plan(doc: Document) -> Plan:
+    """The plan the document describes, with the lines it was read from."""
+    plan = Plan(document_type=_document_type(doc), municipality=_municipality(doc))
+    found = _find_label(doc, NAME_LABELS) or _title_name(doc)
+    name_line = None
+    if found:
+        value, name_line = found
+        plan.name, plan.aliases = _split_name(value)
+        head = value.split("–")[0].split(" - ")[0].strip()
+        if head != value and "helhedsplan" in value.lower():
+            plan.area = head
+        plan.sources.append(doc.ref(name_line, value))
+        title = f"Den boligsociale helhedsplan {plan.name}"
+        if title.lower() in doc.text.lower() and title not in plan.aliases:
+            plan.aliases.append(title)
+    (plan.period_start, plan.period_end), period_line = _period(doc, name_line)
+    if period_line is not None and period_line != name_line:
+        plan.sources.append(doc.ref(period_line))
+    return plan
+
+
+# --------------------------------------------------------------------------- focus areas
+def _known_focus_areas() -> dict[str, str]:
+    """squashed known name or variant -> canonical name."""
+    vocab = load_vocab("focus_areas")
+    known = {squash(n).replace("&", "og"): n
+             for n in vocab.get("regulativ_2019_2026", []) + vocab.get("older", [])}
+    return known
+
+
+def _candidate(text: str) -> str | None:
+    name = clean(_TOC_TAIL.sub("", clean(text)))
+    name = name.strip(" *_:")
+    known = _known_focus_areas().get(squash(name).replace("&", "og"))
+    if known:
+        return known
+    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha():
+        return None
+    return name
+
+
+def _delaftale_headings(doc: Document):
+    for i, line in enumerate(doc.lines):
+        sq = squash(line)
+        if sq.startswith(DELAFTALE_HEADING) and len(sq) < 90:
+            name = _candidate(after_label(line, DELAFTALE_HEADING) or "")
+            if name:
+                yield name, i
+
+
+def _problem_headings(doc: Document):
+    """'X' + 'Problemkompleks for indsatsområdet' (same line, line before or after)."""
+    for i, line in enumerate(doc.lines):
+        sq = squash(line)
+        pos = sq.find(PROBLEM_HEADING)
+        if pos < 0 or len(sq) > 90:
+            continue
+        if pos > 0:  # "**Uddannelse og livschancer****Problemkompleks for indsatsområdet**"
+            before = strip_markup(line).lower().split("problemkompleks")[0]
+            if (name := _candidate(strip_markup(line)[: len(before)])):
+                yield name, i
+            continue
+        neighbours = range(i + 1, min(i + 4, len(doc.lines))) if sq.endswith(":") \
+            else range(i - 1, max(i - 4, -1), -1)
+        for j in neighbours:
+            if doc.lines[j].strip():
+                if (name := _candidate(doc.lines[j])):
+                    yield name, j
+                break
+
+
+def _numbered_section(doc: Document):
+    """Subsections N.M of a section 'N. Indsatsområder' (free-form plans)."""
+    number = None
+    for i, line in enumerate(doc.lines):
+        if (m := _SECTION.match(clean(line) if line.strip() else "")) and not _SUBSECTION.match(line):
+            title = _TOC_TAIL.sub("", m.group(2))
+            if squash(title) in ("indsatsområder", "indsatsområderne"):
+                number = m.group(1)
+            elif number and m.group(1) != number:
+                number = None if int(m.group(1)) == int(number) + 1 else number
+            continue
+        sub = _SUBSECTION.match(line)
+        if number and sub and sub.group(1) == number and not re.match(r"^\s*\d+\.\d+\.\d", line):
+            if (name := _candidate(sub.group(3))):
+                yield name, i
+
+
+def extract_focus_areas(doc: Document) -> list[FocusArea]:
+    """The indsatsområder the document commits to, in order of first appearance."""
+    found: dict[str, FocusArea] = {}
+    hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc)],
+                  key=lambda h: h[1])
+    for name, i in hits:
+        key = squash(name).replace("&", "og")
+        if key in found:
+            found[key].sources.append(doc.ref(i))
+        else:
+            found[key] = FocusArea(name=name, sources=[doc.ref(i)])
+    return _merge_synonyms(list(found.values()))
+
+
+def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
+    synonyms = load_vocab("focus_areas").get("synonyms", {}) or {}
+    by_key = {squash(a.name): a for a in areas}
+    for canonical, variants in synonyms.items():
+        target = by_key.get(squash(canonical))
+        if target is None:
+            continue
+        for variant in variants:
+            other = by_key.pop(squash(variant), None)
+            if other is not None and other is not target:
+                target.sources.extend(other.sources)
+                areas = [a for a in areas if a is not other]
+    return areas

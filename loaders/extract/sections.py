@@ -1,0 +1,90 @@
+"""Find the template's blocks in a document: party lists, signatures, delaftaler.
+
+LBF templates label their blocks with fixed phrases ("Aftalens parter:",
+"Delaftalens parter:", "Underskrifter:", "Delaftale for indsatsområdet X",
+"Aktivitetsnavn:"). A block runs from its label to the next label the
+template puts after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import clean, clean_keep_colon
+
+__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at"]
+
+PARTY_LABEL = re.compile(r"^\W*(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:\s*(.*)$", re.I)
+SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
+# Labels that end a party or signature block.
+BLOCK_END = re.compile(
+    r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
+    r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*navn på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
+    r"|^\W*baggrund\b|^\W*\d+\.\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
+    r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
+DELAFTALE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*(.+)$", re.I)
+
+
+@dataclass
+class Block:
+    kind: str  # "parties" | "signatures"
+    label_line: int
+    lines: list[int]  # indexes of the non-empty lines in the block
+    delaftale: str | None = None  # focus area of the enclosing delaftale, if any
+
+
+def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
+    out = []
+    for i in range(start, len(doc.lines)):
+        text = clean_keep_colon(doc.lines[i])
+        if not text or text.lower().startswith("mailto:"):
+            continue
+        if BLOCK_END.match(text) or DELAFTALE.match(text):
+            break
+        if len(text) > max_prose and "@" not in text:
+            break
+        if text.lower() in ("dato", "navn", "underskrift"):
+            continue
+        out.append(i)
+    return out
+
+
+def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
+    """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading."""
+    out = []
+    for i, line in enumerate(doc.lines):
+        m = DELAFTALE.match(clean_keep_colon(line))
+        if m:
+            name = clean(m.group(1))
+            if name and len(name) < 90:
+                out.append((i, name))
+    return out
+
+
+def focus_area_at(doc: Document, index: int) -> str | None:
+    """The focus area of the delaftale that contains line ``index`` (None before any)."""
+    current = None
+    for i, name in delaftale_starts(doc):
+        if i > index:
+            break
+        current = name
+    return current
+
+
+def party_blocks(doc: Document) -> list[Block]:
+    blocks = []
+    for i, line in enumerate(doc.lines):
+        m = PARTY_LABEL.match(clean_keep_colon(line))
+        if not m:
+            continue
+        lines = _collect(doc, i + 1)
+        if m.group(1).strip():
+            lines.insert(0, i)
+        blocks.append(Block("parties", i, lines, focus_area_at(doc, i)))
+    return blocks
+
+
+def signature_blocks(doc: Document) -> list[Block]:
+    return [Block("signatures", i, _collect(doc, i + 1), focus_area_at(doc, i))
+            for i, line in enumerate(doc.lines) if SIGNATURE_LABEL.match(clean_keep_colon(line))]

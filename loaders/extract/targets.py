@@ -1,0 +1,240 @@
+"""Target groups (målgrupper): which groups of people a plan addresses.
+
+:func:`classify` maps a Danish text to target-group categories (SCHEMA.md),
+each with the phrases that justify it. It works on a short Målgruppe(r) field
+("Unge i alderen 12-17 år") as well as on a paragraph. Cues live in
+``loaders/vocab/target_groups.yaml`` (regular expressions per category, age
+bands); ages are read in code.
+
+:func:`extract_target_groups` classifies the whole document and records where
+each category was found in ``TargetGroup.contexts``:
+
+* ``"activity"``: a Målgruppe field or an activity's own text, or a category
+  the activities extractor attached to an activity;
+* ``"problem"``: everything else (problem descriptions, goals, area
+  descriptions), so an analysis can find groups a plan names but no activity
+  reaches.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
+from samspil.loaders.vocab import load_vocab
+from samspil.loaders.errors import VocabularyError
+
+__all__ = ["classify", "age_categories", "extract_target_groups"]
+
+_AGE_RANGE = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
+_AGE_BOUND = re.compile(
+    r"\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
+    re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
+_CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
+_STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
+MAX_PHRASE_WORDS = 9
+
+
+# --------------------------------------------------------------------------- vocabulary
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+    vocab = load_vocab("target_groups")
+    cats = vocab.get("categories")
+    if not isinstance(cats, dict):
+        raise VocabularyError("target_groups.yaml needs a 'categories' mapping")
+    out = {}
+    for cat, spec in cats.items():
+        if cat not in TARGET_GROUPS:
+            raise VocabularyError(f"target_groups.yaml: unknown category {cat!r}")
+        try:
+            pats = [re.compile(r"\b" + p, re.IGNORECASE) for p in spec.get("patterns", [])]
+            excl = [re.compile(r"\b" + p, re.IGNORECASE) for p in spec.get("exclude", []) or []]
+        except (re.error, AttributeError) as exc:
+            raise VocabularyError(f"target_groups.yaml, category {cat}: {exc}") from exc
+        out[cat] = (pats, excl)
+    return out
+
+
+def _bands() -> tuple[dict[str, tuple[int, int]], int, int]:
+    vocab = load_vocab("target_groups")
+    bands = {k: (int(v[0]), int(v[1])) for k, v in vocab.get("age_bands", {}).items()}
+    return bands, int(vocab.get("min_overlap_years", 2)), int(vocab.get("wide_adult_span", 25))
+
+
+# --------------------------------------------------------------------------- ages
+def age_categories(lo: int, hi: int) -> list[str]:
+    """Categories an age range ``lo``-``hi`` (years, inclusive) belongs to.
+
+    >>> age_categories(12, 17)
+    ['youth']
+    >>> age_categories(7, 17)
+    ['children', 'youth']
+    >>> age_categories(15, 29)
+    ['youth', 'young_adults']
+    >>> age_categories(18, 64)
+    ['adults']
+    """
+    bands, min_overlap, wide = _bands()
+    if lo > hi:
+        lo, hi = hi, lo
+    if lo >= 18 and hi - lo >= wide:
+        return ["adults"]
+    out = []
+    for cat, (blo, bhi) in bands.items():
+        overlap = min(hi, bhi) - max(lo, blo) + 1
+        if overlap >= min(min_overlap, hi - lo + 1):
+            out.append(cat)
+    return out
+
+
+def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
+    noun = noun.lower()
+    floor = {"børn": 0, "unge": 13}.get(noun, 18)
+    if word.lower() == "under":
+        return floor, max(floor, n - 1)
+    ceiling = {"børn": 12, "unge": 17}.get(noun, 120 if n >= 60 else 64)
+    return n + (1 if noun in ("børn", "unge") else 0), max(n, ceiling)
+
+
+def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
+    """(category, start, end) of the ages named in one sentence (not in statistics)."""
+    if _STATS.search(sentence):
+        return []
+    hits = []
+    for m in _AGE_RANGE.finditer(sentence):
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if hi <= lo or hi > 120:
+            continue
+        hits += [(c, m.start(), m.end()) for c in age_categories(lo, hi)]
+    for m in _AGE_BOUND.finditer(sentence):
+        lo, hi = _bound_range(m.group(1), m.group(2), int(m.group(3)))
+        hits += [(c, m.start(), m.end()) for c in age_categories(lo, hi)]
+    return hits
+
+
+# --------------------------------------------------------------------------- classify
+def _phrase(sentence: str, start: int, end: int) -> str:
+    """The clause around a hit, at most a few words either side."""
+    left = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, start)]
+    right = _CLAUSE_STOP.search(sentence, end)
+    clause_start = left[-1] if left else 0
+    clause_end = right.start() if right else len(sentence)
+    before = sentence[clause_start:start].split()[-3:]
+    after = sentence[end:clause_end].split()[:5]
+    words = before + sentence[start:end].split() + after
+    return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_")
+
+
+def _is_name_part(sentence: str, start: int) -> bool:
+    """A capitalised cue in mid-sentence is most likely part of a name."""
+    word = re.match(r"\w+", sentence[start:])
+    if word is None or word.group(0).isupper():  # acronyms (NEET, PTSD) are cues
+        return False
+    return sentence[start].isupper() and not _SENTENCE_START.search(sentence[:start])
+
+
+def _sentence_hits(sentence: str) -> list[tuple[str, int, int]]:
+    hits = []
+    for cat, (pats, excl) in _cues().items():
+        blocked = [(m.start(), m.end()) for e in excl for m in e.finditer(sentence)]
+        for pat in pats:
+            for m in pat.finditer(sentence):
+                if any(s <= m.start() < e for s, e in blocked) or _is_name_part(sentence, m.start()):
+                    continue
+                hits.append((cat, m.start(), m.end()))
+    return hits + _age_hits(sentence)
+
+
+def classify(text: str) -> dict[str, list[str]]:
+    """Target-group categories named in ``text``, each with the phrases that justify it.
+
+    Categories come in the order of ``TARGET_GROUPS``; phrases in text order.
+
+    >>> classify("Unge i alderen 12-17 år")
+    {'youth': ['Unge i alderen 12-17 år']}
+    >>> sorted(classify("udsatte børnefamilier - særligt familier med børn i førskolealderen"))
+    ['children', 'parents_families']
+    >>> classify("ledige boliger i afdelingen")
+    {}
+    """
+    found: dict[str, list[str]] = {}
+    for sentence in _SENTENCE.split(" ".join(strip_markup(text or "").split(" "))):
+        if not sentence or not sentence.strip():
+            continue
+        for cat, start, end in sorted(_sentence_hits(sentence), key=lambda h: h[1]):
+            phrase = _phrase(sentence, start, end)
+            if phrase and phrase not in found.setdefault(cat, []):
+                found[cat].append(phrase)
+    return {cat: found[cat] for cat in TARGET_GROUPS if cat in found}
+
+
+# --------------------------------------------------------------------------- document
+def _squash(text: str) -> str:
+    return "".join(strip_markup(text).split()).lower()
+
+
+def _is_label(line: str) -> bool:
+    text = strip_markup(line).strip()
+    return 0 < len(text) <= 80 and (text.endswith(":") or text.rstrip().endswith(":\t"))
+
+
+def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
+    """Indexes of lines inside a Målgruppe field or an activity block."""
+    marked: set[int] = set()
+    n = len(doc.lines)
+    origin_index = {o[0]: i for i, o in enumerate(doc.origin) if o[0] is not None}
+    starts = {origin_index[s.line] for a in activities for s in a.sources
+              if s.line is not None and s.line in origin_index}
+    starts |= {i for i, line in enumerate(doc.lines) if _squash(line).startswith("aktivitetsnavn")}
+    for i in sorted(starts):  # an activity block runs to the next activity or heading
+        j = i + 1
+        while j < n and j not in starts and not _block_end(doc.lines[j]):
+            j += 1
+        marked.update(range(i, j))
+    for i, line in enumerate(doc.lines):  # Målgruppe(r): fields anywhere
+        if re.match(r"^(?:primær|sekundær)?målgruppe", _squash(line)) and ":" in line[:40]:
+            marked.add(i)
+            j = i + 1
+            while j < n and j - i <= 12 and not (doc.lines[j].strip() and _is_label(doc.lines[j])):
+                marked.add(j)
+                j += 1
+    return marked
+
+
+def _block_end(line: str) -> bool:
+    sq = _squash(line)
+    return (sq.startswith("delaftaleforindsatsområdet") or sq.startswith("medarbejderressourcer")
+            or re.match(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]", line) is not None)
+
+
+def extract_target_groups(doc: Document, activities: list[Activity]) -> list[TargetGroup]:
+    """Document-level target groups with phrases, contexts and source lines."""
+    in_activity = _activity_lines(doc, activities)
+    groups: dict[str, TargetGroup] = {}
+    for i, line in enumerate(doc.lines):
+        if not line.strip():
+            continue
+        context = "activity" if i in in_activity else "problem"
+        for cat, phrases in classify(line).items():
+            g = groups.setdefault(cat, TargetGroup(category=cat))
+            for phrase in phrases:
+                if phrase not in g.phrases:
+                    g.phrases.append(phrase)
+                    if len(g.sources) < 20:
+                        g.sources.append(doc.ref(i, phrase))
+            if context not in g.contexts:
+                g.contexts.append(context)
+    for act in activities:
+        for cat in act.target_groups:
+            if cat not in TARGET_GROUPS:
+                continue
+            g = groups.setdefault(cat, TargetGroup(category=cat))
+            if "activity" not in g.contexts:
+                g.contexts.append("activity")
+                g.sources.extend(act.sources[:1])
+    return [groups[c] for c in TARGET_GROUPS if c in groups]
