@@ -90,6 +90,13 @@ def _inflected(w: str, freqs: dict[str, float]) -> float:
     return best
 
 
+def _definite(word: str, freqs: dict[str, float]) -> bool:
+    """"aftalen", "området": a definite form, which Danish never uses as a compound head."""
+    base = word[:-1]
+    return (len(word) > 3 and word[-1] in "nt" and word[-2] == "e" and base in freqs
+            and freqs[base] > freqs[word])  # "voksen" is commoner than "vokse": not definite
+
+
 def _compound(w: str, freqs: dict[str, float]) -> float:
     """Best score of ``w`` as head (+ link) + tail, both known content words."""
     best = -math.inf
@@ -104,8 +111,9 @@ def _compound(w: str, freqs: dict[str, float]) -> float:
                 continue
             head = w[: cut - len(link)]
             lf = freqs.get(head)
-            if lf is not None and len(head) >= 3 and lf <= FUNCTION_WORD:
-                best = max(best, lf + tail + COMPOUND_PENALTY)
+            if lf is None or len(head) < 3 or lf > FUNCTION_WORD or _definite(head, freqs):
+                continue
+            best = max(best, lf + tail + COMPOUND_PENALTY)
     return best
 
 
@@ -214,8 +222,8 @@ def _pieces(line: str) -> list[tuple[str, str]]:
 
     for tok, wide in _tokens(line):
         lead, core, trail = _SPLIT.match(tok).groups()
-        if core and not _WORD.match(core):
-            flush()  # numbers, e-mails, URLs, dashes: kept whole
+        if core and (not _WORD.match(core) or (len(core) > 1 and core.isupper())):
+            flush()  # numbers, e-mails, URLs, dashes, acronyms: kept whole
             pieces.append(("w", tok))
             continue
         if lead:

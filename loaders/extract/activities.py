@@ -1,6 +1,174 @@
-"""(work in progress)"""
+"""Activities: the template's ``Aktivitetsnavn:`` blocks, or numbered activity
+sections of an older free-form helhedsplan ("5.1.1 Forældre & Læring" under
+"5. Indsatsområder").
+
+Each activity gets its focus area (the enclosing delaftale or section), its
+target groups (categories of its ``Målgruppe(r):`` text) and its partners
+(known organisations named in its block, including the ``Ansvars- og
+rollefordeling`` and ``Samarbejdsrelationer`` fields).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def extract_activities(doc, *args):
-    return []
+from samspil.loaders.document import Document
+from samspil.loaders.extract import targets
+from samspil.loaders.extract.orgs import name_key
+from samspil.loaders.extract.plan import squash
+from samspil.loaders.extract.sections import delaftale_starts
+from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
+from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
+
+__all__ = ["extract_activities", "activity_blocks"]
+
+NAME_LABEL = re.compile(r"aktivi\w{0,6}navn\s*:", re.I)
+FIELD_LABEL = re.compile(
+    r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|medarbejderressourcer|forankring|"
+    r"samarbejdsrelationer|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi)\w*", re.I)
+TARGET_LABEL = re.compile(r"^\W*målgruppe\w*(?:\s*\(r\))?\s*:?\s*(.*)$", re.I)
+TOC = re.compile(r"(\.{3,}|\t\s*\d+\s*$)")
+HEADING3 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
+HEADING2 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
+
+
+@dataclass
+class Block:
+    name: str
+    start: int
+    end: int  # exclusive
+    focus_area: str | None
+
+
+def _chunks(raw: str) -> list[str]:
+    """Split a raw line at markdown bold markers: 'A:**B****C:**' -> ['A:', 'B', 'C:']."""
+    return [c for c in (clean_keep_colon(x).strip(" *") for x in re.split(r"\*\*+", strip_markup_links(raw))) if c]
+
+
+def strip_markup_links(raw: str) -> str:
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+
+
+def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
+    chunks = _chunks(doc.lines[i])
+    for k, c in enumerate(chunks):
+        m = NAME_LABEL.search(c)
+        if m:
+            rest = [clean(c[m.end():])] + chunks[k + 1:]
+            rest = [r for r in rest if r]
+            if rest and not FIELD_LABEL.match(rest[0]):
+                return rest[0], i
+            break
+    for j in range(i + 1, min(i + 6, len(doc.lines))):
+        text = clean(strip_markup(doc.lines[j]))
+        if text:
+            return (None, j) if FIELD_LABEL.match(text) else (text, j)
+    return None, i
+
+
+def _template_blocks(doc: Document) -> list[Block]:
+    starts: list[tuple[int, str]] = []
+    for i, line in enumerate(doc.lines):
+        if NAME_LABEL.search(strip_markup(line)) or "aktivitetsnavn:" in squash(line):
+            name, _ = _name_after_label(doc, i)
+            if name:
+                starts.append((i, re.sub(r"^\d+\.\s*", "", name).rstrip(". ")))
+    heads = delaftale_starts(doc)
+    blocks = []
+    for n, (i, name) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
+        nxt = next((h for h, _ in heads if i < h < end), None)
+        end = nxt if nxt is not None else end
+        focus = None
+        for h, fa in heads:
+            if h <= i:
+                focus = fa
+        blocks.append(Block(name, i, end, focus))
+    return blocks
+
+
+def _section_blocks(doc: Document) -> list[Block]:
+    """Numbered N.M.K sections under a chapter whose N.M sections are focus areas."""
+    level2: dict[tuple[str, str], str] = {}
+    found: list[tuple[int, str, str, str]] = []
+    for i, line in enumerate(doc.lines):
+        text = clean(strip_markup(line))
+        if TOC.search(line) or not text:
+            continue
+        m3 = HEADING3.match(text)
+        if m3:
+            found.append((i, m3.group(1), m3.group(2), m3.group(4)))
+            continue
+        m2 = HEADING2.match(text)
+        if m2 and not text.endswith("."):
+            level2[(m2.group(1), m2.group(2))] = m2.group(3)
+    blocks = []
+    for n, (i, a, b, name) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(doc.lines)
+        blocks.append(Block(name, i, end, level2.get((a, b))))
+    return blocks
+
+
+def activity_blocks(doc: Document) -> list[Block]:
+    return _template_blocks(doc) or _section_blocks(doc)
+
+
+def _target_text(doc: Document, block: Block) -> str:
+    out: list[str] = []
+    collecting = False
+    for j in range(block.start, block.end):
+        text = clean(strip_markup(doc.lines[j]))
+        m = TARGET_LABEL.match(text)
+        if m and len(text) < 400 or text.lower().startswith("målgruppe"):
+            collecting = True
+            out.append(m.group(1) if m else text)
+            continue
+        if collecting and FIELD_LABEL.match(text) and not text.lower().startswith("målgruppe"):
+            collecting = False
+        if collecting and text:
+            out.append(text)
+    return " ".join(out)
+
+
+def _mentions(text: str, names: list[tuple[str, str]]) -> list[str]:
+    """Canonical names of organisations whose name or alias occurs in ``text``."""
+    found: list[str] = []
+    low = " " + " ".join(re.sub(r"[^\wæøå]+", " ", text.casefold()).split()) + " "
+    for canonical, variant in names:
+        if canonical not in found and f" {variant} " in low:
+            found.append(canonical)
+    return found
+
+
+def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | None:
+    if not name:
+        return None
+    key = name_key(name)
+    for fa in focus_areas:
+        if name_key(fa.name) == key or key in name_key(fa.name) or name_key(fa.name) in key:
+            return fa.name
+    return name
+
+
+def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
+                       zones: list[Zone] | None = None) -> list[Activity]:
+    names = [(o.name, v) for o in organisations for v in
+             {name_key(n) for n in [o.name, *o.aliases] if len(n) >= 3}]
+    names.sort(key=lambda t: -len(t[1]))
+    zone_names = [(z.name, v) for z in (zones or []) for v in
+                  {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
+    out: list[Activity] = []
+    for b in activity_blocks(doc):
+        body = " ".join(doc.lines[b.start:b.end])
+        tg = targets.classify(_target_text(doc, b)) if _target_text(doc, b) else {}
+        act = Activity(
+            name=b.name,
+            focus_area=_canonical_focus(b.focus_area, focus_areas),
+            target_groups=list(tg),
+            partners=_mentions(body, names),
+            zones=_mentions(body, zone_names),
+            sources=[doc.ref(b.start, b.name)],
+        )
+        if not any(name_key(a.name) == name_key(act.name) for a in out):
+            out.append(act)
+    return out

@@ -23,7 +23,8 @@ def extract(doc: Document) -> AgreementReport:
     report.focus_areas = plan.extract_focus_areas(doc)
     report.organisations = orgs.extract_organisations(doc)
     report.contacts = contacts.extract_contacts(doc, report.organisations)
-    report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations)
     report.zones = zones.extract_zones(doc, report.organisations)
+    report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
+                                                      report.zones)
     report.target_groups = targets.extract_target_groups(doc, report.activities)
     return report

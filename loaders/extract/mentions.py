@@ -1,6 +1,186 @@
-"""Organisations named in running text (work in progress)."""
+"""Organisations named in running text.
+
+Four cues, all from the vocabulary files rather than from any one document:
+
+* known abbreviations (``vocab/abbreviations.yaml``: BUF, SOF, CFBU, ...), and
+  abbreviations the text defines ("Center for Boligsocial Udvikling (CFBU)");
+* capitalised runs containing an organisation cue word (``organisations.yaml``
+  types: fond, forening, politi, bibliotek, kulturhus, ...);
+* role lists ("Ansvars- og rollefordeling": ``- BBU: ...``);
+* partner fields of older plans ("Samarbejdsrelationer:", "Forankring:").
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 
-def text_mentions(doc, known):
-    return []
+from samspil.loaders.document import Document
+from samspil.loaders.extract.parties import OrgMention, split_org_text
+from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["text_mentions"]
+
+_CAP = r"(?:[A-ZÆØÅ][a-zæøå]{0,3}\.(?=\s[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ'’&/-]*)"
+_CONNECT = r"(?:og|for|i|på|af|under|ved|til|–|-|&)"
+RUN = re.compile(rf"(?<![\wæøå-]){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
+ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
+FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
+HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[dict[str, str], list[re.Pattern[str]], frozenset[str], frozenset[str]]:
+    abbr = load_vocab("abbreviations")["abbreviations"]
+    orgs = load_vocab("organisations")
+    cues = [re.compile(p, re.I) for t, ps in orgs["types"].items() if t != "municipality" for p in ps]
+    cues.append(re.compile(r"\bkommune\b", re.I))
+    return abbr, cues, frozenset(orgs["generic_single"]), frozenset(orgs["not_org"])
+
+
+@lru_cache(maxsize=1)
+def _not_org_stems() -> re.Pattern[str]:
+    return re.compile("|".join(load_vocab("organisations")["not_org_stems"]), re.I)
+
+
+def _split_og(name: str) -> list[str]:
+    """'PAB og AAB' -> ['PAB', 'AAB'] when each part is an organisation on its own;
+    'Landsbyggefonden/X' -> its parts; fixed pairs ('Børn og Unge') stay whole."""
+    orgs = load_vocab("organisations")
+    low = name.casefold()
+    if any(pair in low for pair in orgs["fixed_og_pairs"]):
+        return [name]
+    parts = [p.strip() for p in re.split(r"\s+(?:og|samt)\s+|(?<=\w)/(?=[A-ZÆØÅ])", name)]
+    if len(parts) > 1:
+        return [p for p in parts if _valid(p)]
+    return [name]
+
+
+def _valid(name: str) -> bool:
+    from samspil.loaders.extract.people import is_first_name, is_title_word
+
+    abbr, _, generic, not_org = _vocab()
+    words = name.split()
+    if not words or any(w in not_org for w in words) or _not_org_stems().search(name):
+        return False
+    if any(is_first_name(w) for w in words) or is_title_word(words[0]):
+        return False
+    if len(words) >= 3 and words[-2] in ("i", "på") and words[0].isupper() and len(words[0]) <= 4:
+        return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
+    if re.search(r"(?:vej|gade|boulevard|vænge|allé)$", words[-1], re.I) and words[0].isupper():
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if w in abbr:
+            return True
+        if w in generic or len(w) < 3:
+            return False
+        if w.isupper():
+            return _has_cue(w)
+        inner_cap = any(c.isupper() for c in w[1:])
+        if not (inner_cap or w.endswith(("en", "et", "ne"))):
+            return False
+    return _has_cue(name)
+
+
+def _has_cue(name: str) -> bool:
+    return any(p.search(name) for p in _vocab()[1])
+
+
+def _trim_run(run: str) -> str:
+    """Drop connectors at the ends and sentence-initial function words."""
+    words = run.split()
+    while words and (re.fullmatch(_CONNECT, words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
+        if words[-1].endswith(".") and len(words[-1]) > 4:
+            words[-1] = words[-1].rstrip(".")
+            break
+        words.pop()
+    prefixes = set(load_vocab("organisations")["run_prefixes"])
+    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og")
+                     or words[0] in prefixes):
+        words.pop(0)
+    return " ".join(words).strip(" -–/&")
+
+
+def _candidates(text: str) -> list[str]:
+    out = []
+    for m in RUN.finditer(text):
+        name = re.sub(r"[’']s$", "", _trim_run(m.group(0)))
+        for part in _split_og(name):
+            if _valid(part):
+                out.append(part)
+    return out
+
+
+def _definitions(text: str) -> list[tuple[str, str]]:
+    """('Center for Boligsocial Udvikling', 'CFBU') for every '... (CFBU)' whose initials fit."""
+    out = []
+    for m in DEFINE.finditer(text):
+        full, short = _trim_run(m.group(1)), m.group(2)
+        caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
+        if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full):
+            out.append((full, short))
+    return out
+
+
+def _field_orgs(value: str) -> list[str]:
+    """Organisations of a comma list ("Red Barnet /København City, Frivillige, Familierådgivningen")."""
+    from samspil.loaders.extract.people import is_first_name, is_title_word
+
+    _, _, generic, not_org = _vocab()
+    names = []
+    for seg in split_org_text(re.sub(r"\s+(?:og|samt)\s+(?=[A-ZÆØÅ])", ", ", value)):
+        seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s", seg)[0])
+        words = seg.split()
+        if not words or not seg[0].isupper() or words[0] in generic or len(words) > 6:
+            continue
+        if is_title_word(words[0]) or any(is_first_name(w) for w in words) or words[0] in not_org:
+            continue
+        if len(words) == 1 and not (_valid(seg) or seg.endswith(("en", "et", "ne"))):
+            continue
+        if sum(w[0].isupper() for w in words) * 2 >= len(words) or _has_cue(seg):
+            names.append(seg)
+    return names
+
+
+def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
+    from samspil.loaders.extract.activities import activity_blocks
+
+    abbr, _, _, _ = _vocab()
+    activity_names = {b.name.casefold() for b in activity_blocks(doc)}
+    party_lines = {m.line for m in known}
+    out: list[OrgMention] = []
+    in_roles = False
+    for i, raw in enumerate(doc.lines):
+        if i in party_lines:
+            continue
+        text = clean(strip_markup(raw))
+        if not text:
+            continue
+        if HEADING.match(text):
+            in_roles = True
+            continue
+        if in_roles and not ROLE_BULLET.match(strip_markup(raw)) and (len(text) > 100 or "navn:" in text.lower()):
+            in_roles = False
+        f = FIELD.match(text)
+        if f:
+            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2))]
+            continue
+        b = ROLE_BULLET.match(strip_markup(raw))
+        if in_roles and b:
+            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
+                    if _valid(n) or n in abbr or len(n.split()) >= 2]
+        for full, short in _definitions(text):
+            out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
+        for name in _candidates(text):
+            if name in abbr:
+                out.append(OrgMention(abbr[name], i, aliases=[name], role="mentioned"))
+            else:
+                out.append(OrgMention(name, i, role="mentioned"))
+    return _drop_activities(out, activity_names)
+
+
+def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
+    """Activity names in role lists are not organisations."""
+    return [m for m in mentions if m.name.casefold() not in activity_names]

@@ -65,13 +65,13 @@ def _codes(key: str) -> frozenset[str]:
 def _strip_admin_prefix(key: str) -> str:
     admins = {a.lower() for a in load_vocab("abbreviations")["municipal_administrations"]}
     parts = key.split()
-    return " ".join(parts[1:]) if len(parts) > 2 and parts[0] in admins else key
+    return " ".join(parts[1:]) if len(parts) >= 2 and parts[0] in admins else key
 
 
 def _same(a: Organisation, b_names: list[str]) -> str | None:
     """The rule by which ``a`` and a mention with names ``b_names`` are one organisation."""
     a_keys = {name_key(n) for n in [a.name, *a.aliases]}
-    b_keys = {name_key(n) for n in b_names}
+    b_keys = {name_key(n) for n in b_names} | {re.sub(r"s$", "", name_key(n)) for n in b_names}
     if a_keys & b_keys:
         return "name"
     if {_strip_admin_prefix(k) for k in a_keys} & {_strip_admin_prefix(k) for k in b_keys}:
@@ -105,13 +105,46 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
     return orgs
 
 
+def _tokens(o: Organisation) -> list[set[str]]:
+    return [set(_strip_admin_prefix(name_key(n)).split()) for n in [o.name, *o.aliases]]
+
+
+def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisation]:
+    """Merge an organisation that was only mentioned in running text into the one
+    other organisation whose name contains all its words ("Ungeværket" ->
+    "Ungeværket Rubinen"), and an abbreviation into the one party whose name
+    holds it as a word when the text never spells the abbreviation out."""
+    abbr = load_vocab("abbreviations")["abbreviations"]
+    text = doc.text.casefold()
+    keep: list[Organisation] = []
+    for o in orgs:
+        listed = any(r in ("party", "partner", "signatory", "administrator") for r in o.roles)
+        mine = set(_strip_admin_prefix(name_key(o.name)).split())
+        short = next((a for a in [o.name, *o.aliases] if a in abbr), None)
+        if short and abbr[short].casefold() not in text:
+            mine = {short.casefold()}
+        elif short or listed or not mine or o.name.isupper():
+            keep.append(o)
+            continue
+        hosts = [p for p in orgs if p is not o and any(mine < t or (short and mine <= t) for t in _tokens(p))]
+        if len(hosts) == 1:
+            host = hosts[0]
+            for n in [o.name, *o.aliases]:
+                if n not in host.aliases and name_key(n) != name_key(host.name):
+                    host.aliases.append(n)
+            host.sources += [s for s in o.sources if s not in host.sources]
+        else:
+            keep.append(o)
+    return keep
+
+
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mentions
 
     strategic = is_strategic(doc)
     party, _ = parse_parties(doc, strategic)
     found = party + mentions.text_mentions(doc, party)
-    orgs = merge_mentions(doc, found)
+    orgs = absorb_fragments(doc, merge_mentions(doc, found))
     for o in orgs:
         if o.type == "other":
             o.type = next((org_type(a) for a in o.aliases if org_type(a) != "other"), "other")

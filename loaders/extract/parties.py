@@ -143,6 +143,8 @@ def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> lis
         seg = clean(seg)
         if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
             continue
+        if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
+            seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
         name, extra, par = _abbr_parent(seg)
         out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
         if parent is None and len(segments) > 1 and name.isupper():

@@ -60,7 +60,10 @@ def is_title_word(token: str) -> bool:
     """'Afdelingsleder' -> True, 'Charlotte' -> False."""
     titles, suffixes, _ = _cues()
     t = token.lower().strip(",.:;")
-    return t in titles or (len(t) > 5 and t.endswith(suffixes))
+    for form in (t, re.sub(r"(?:en|erne|ne)$", "", t)):
+        if form in titles or (len(form) > 5 and form.endswith(suffixes)):
+            return True
+    return False
 
 
 def looks_like_name(text: str) -> bool:

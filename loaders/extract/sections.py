@@ -54,7 +54,9 @@ def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading."""
     out = []
     for i, line in enumerate(doc.lines):
-        m = DELAFTALE.match(clean_keep_colon(line))
+        if "delaftale" not in line.lower():
+            continue
+        m = next((m for m in (DELAFTALE.match(clean_keep_colon(c)) for c in re.split(r"\*{2,}", line)) if m), None)
         if m:
             name = clean(m.group(1))
             if name and len(name) < 90:

@@ -38,6 +38,7 @@ _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
 MAX_PHRASE_WORDS = 9
+MAX_PHRASES = 15  # per category and document
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -119,15 +120,16 @@ def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
 
 # --------------------------------------------------------------------------- classify
 def _phrase(sentence: str, start: int, end: int) -> str:
-    """The clause around a hit, at most a few words either side."""
+    """The clause around a hit, at most a few words either side, as written."""
     left = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, start)]
     right = _CLAUSE_STOP.search(sentence, end)
-    clause_start = left[-1] if left else 0
-    clause_end = right.start() if right else len(sentence)
-    before = sentence[clause_start:start].split()[-3:]
-    after = sentence[end:clause_end].split()[:5]
-    words = before + sentence[start:end].split() + after
-    return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_")
+    lo = left[-1] if left else 0
+    hi = right.start() if right else len(sentence)
+    before = [m.start() for m in re.finditer(r"\S+", sentence[lo:start])][-3:]
+    after = [m.end() for m in re.finditer(r"\S+", sentence[end:hi])][:5]
+    text = sentence[lo + before[0] if before else start: end + after[-1] if after else end]
+    words = text.split()
+    return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
 
 
 def _is_name_part(sentence: str, start: int) -> bool:
@@ -138,7 +140,22 @@ def _is_name_part(sentence: str, start: int) -> bool:
     return sentence[start].isupper() and not _SENTENCE_START.search(sentence[:start])
 
 
+def _characteristics_start(sentence: str) -> int:
+    """Where a sentence starts to describe the group's traits (len if it does not)."""
+    vocab = load_vocab("target_groups")
+    cues = vocab.get("characteristic_cues", []) or []
+    found = [m.start() for c in cues for m in re.finditer(rf"\b{re.escape(c)}\b", sentence, re.I)]
+    return min(found, default=len(sentence))
+
+
 def _sentence_hits(sentence: str) -> list[tuple[str, int, int]]:
+    traits = _characteristics_start(sentence)
+    not_after = set(load_vocab("target_groups").get("not_after_characteristics", []) or [])
+    return [h for h in _cue_hits(sentence) + _age_hits(sentence)
+            if not (h[0] in not_after and h[1] >= traits)]
+
+
+def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
     hits = []
     for cat, (pats, excl) in _cues().items():
         blocked = [(m.start(), m.end()) for e in excl for m in e.finditer(sentence)]
@@ -147,7 +164,7 @@ def _sentence_hits(sentence: str) -> list[tuple[str, int, int]]:
                 if any(s <= m.start() < e for s, e in blocked) or _is_name_part(sentence, m.start()):
                     continue
                 hits.append((cat, m.start(), m.end()))
-    return hits + _age_hits(sentence)
+    return hits
 
 
 def classify(text: str) -> dict[str, list[str]]:
@@ -223,7 +240,7 @@ def extract_target_groups(doc: Document, activities: list[Activity]) -> list[Tar
         for cat, phrases in classify(line).items():
             g = groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
-                if phrase not in g.phrases:
+                if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:
                     g.phrases.append(phrase)
                     if len(g.sources) < 20:
                         g.sources.append(doc.ref(i, phrase))

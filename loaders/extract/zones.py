@@ -1,6 +1,330 @@
-"""(work in progress)"""
+"""Zones: the geography a plan covers (housing departments, zones, districts).
+
+Read from what the templates and plans share, never from one plan's wording:
+
+* department lists with dwelling counts, per housing organisation:
+  ``- Boligforeningen 3B: Folehaven (973 lejeboliger), Valby ejendommene (389 lejeboliger)``
+* department tables: ``Afd. 463-0 Akacieparken<TAB>394 lejemål``
+* numbered zones: ``Zone 2) Gullandsgården (HAB), Skotlandsgade (VIBO) ... I alt 436 lejemål``
+* departments tagged with their organisation: ``Folehaven (3B) med 2.036 beboere``
+* rows "ORG – Place" of a table headed Boligområder / Afdelinger
+* districts: ``Valby/Vigerslev`` style pairs named repeatedly or in "Områdets
+  navn", ``bydelen Valby``, and areas a text names (``område der betegnes "Gl. Valby"``)
+
+``part_of`` is set only where the text places a department: its zone list, a
+paragraph on "Afdelingerne i <district>", "en del af ... <area>", an
+"ORG – Place" row, and a zone named "<qualifier> <district>" (Gl. Valby).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 
-def extract_zones(doc, organisations):
-    return []
+from samspil.loaders.document import Document
+from samspil.loaders.extract.plan import after_label, squash
+from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.model import Organisation, SourceRef, Zone
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["extract_zones", "parse_units"]
+
+_NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+_ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
+_ZONE_LINE = re.compile(r"^\s*Zone\s+(\d{1,2})\s*\)\s*(.*)$")
+_SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
+_BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
+_NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
+_TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
+_DASH_ROW = re.compile(r"^\s*(?P<org>[\wÆØÅæøå-]{2,12})\s+[–-]\s+(?P<place>[A-ZÆØÅ][^\t\d]{2,40}?)\s*(?:\t|\s{2,}|$)")
+_UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s*[a-zæøå]+\s*$",
+                         re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
+_AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
+_AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    zones: dict[str, Zone] = field(default_factory=dict)
+
+    def add(self, zone: Zone) -> Zone:
+        key = _key(zone.name)
+        for known_key, known in self.zones.items():
+            if key == known_key or key in {_key(a) for a in known.aliases}:
+                known.sources.extend(zone.sources[:1])
+                for attr in ("housing_organisation", "units", "part_of"):
+                    if getattr(known, attr) is None and getattr(zone, attr) is not None:
+                        setattr(known, attr, getattr(zone, attr))
+                known.aliases += [a for a in zone.aliases if a not in known.aliases]
+                return known
+        self.zones[key] = zone
+        return zone
+
+    def get(self, name: str) -> Zone | None:
+        key = _key(name)
+        for known_key, z in self.zones.items():
+            if key == known_key or key in {_key(a) for a in z.aliases}:
+                return z
+        return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower().replace("é", "e"))
+
+
+def parse_units(text: str) -> int | None:
+    """Dwellings in a parenthesis or cell: '973 lejeboliger' -> 973; '2.339' -> 2339.
+
+    >>> parse_units("til sammen 2.339 lejeboliger")
+    2339
+    >>> parse_units("HAB") is None
+    True
+    """
+    words = "|".join(load_vocab("zones").get("dwelling_words", ["lejemål"]))
+    m = re.search(rf"({_NUM})\s*(?:{words})\b", text, re.IGNORECASE)
+    return int(m.group(1).replace(".", "")) if m else None
+
+
+def _housing_abbreviations() -> list[str]:
+    return [str(a) for a in load_vocab("zones").get("housing_organisation_abbreviations", [])]
+
+
+def _resolve_org(label: str, organisations: list[Organisation]) -> str | None:
+    """The organisation a short label names ('AKB, København' -> its full name)."""
+    label = clean(label)
+    if not label:
+        return None
+    key = _key(label)
+    for org in organisations:
+        if key in {_key(org.name), *(_key(a) for a in org.aliases)}:
+            return org.name
+    for org in sorted(organisations, key=lambda o: ("–" in o.name, len(o.name))):
+        if org.type == "housing_organisation" and re.search(
+                rf"(?<!\w){re.escape(label)}(?!\w)", org.name, re.IGNORECASE):
+            return org.name
+    return label
+
+
+def _is_housing_label(label: str, organisations: list[Organisation]) -> bool:
+    label = label.strip()
+    if label.lower() in {a.lower() for a in _housing_abbreviations()}:
+        return True
+    key = _key(label)
+    return any(o.type == "housing_organisation" and key in {_key(o.name), *(_key(a) for a in o.aliases)}
+               for o in organisations)
+
+
+def _department(name: str, ref: SourceRef, **kw) -> Zone:
+    """A department from a list item; 'Afd. 105, Havekildegård' -> Havekildegård (+ aliases)."""
+    name = clean(name)
+    aliases = []
+    if "," in name and _AFD.match(name):
+        code, rest = name.split(",", 1)
+        aliases, name = [code.strip(), name], rest.strip()
+    elif (m := _AFD.match(name)) and m.end() < len(name):
+        aliases, name = [name], name[m.end():].strip()
+    zone_type = "zone" if re.search(r"\d+\s*[-–]\s*\d+", name) else "housing_department"
+    return Zone(name=name, type=kw.pop("type", zone_type), aliases=aliases, sources=[ref], **kw)
+
+
+# --------------------------------------------------------------------------- finders
+def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    """'ORG: A (N lejeboliger), B (N lejeboliger)' and 'A<TAB>N lejemål' rows."""
+    totals = tuple(load_vocab("zones").get("totals", []))
+    for i, raw in enumerate(doc.lines):
+        line = strip_markup(raw).strip().lstrip("-•* ")
+        if _ZONE_LINE.match(line) or parse_units(line) is None:
+            continue
+        head, _, rest = line.partition(":")
+        owner = None
+        if rest and "(" not in head and len(head) < 50:
+            owner, line = _resolve_org(head, orgs), rest
+        for m in _ITEM.finditer(line):
+            units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
+            name = m.group("name").strip(" ,")
+            if units is None or not name[:1].isupper() or len(name) > 60:
+                continue
+            zone = _department(name, doc.ref(i), units=units, housing_organisation=owner)
+            if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
+                zone.type = "zone"
+            found.add(zone)
+        row = re.match(rf"^([A-ZÆØÅ][^\t]{{2,60}}?)\t+\s*({_NUM})\s*\w+\s*$", line)
+        if row and parse_units(line) and not row.group(1).lower().startswith(totals):
+            found.add(_department(row.group(1), doc.ref(i), units=parse_units(line)))
+
+
+def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
+    """(line, zone number, text) of each 'Zone N)' paragraph."""
+    blocks = []
+    for i, line in enumerate(doc.lines):
+        m = _ZONE_LINE.match(strip_markup(line))
+        if not m:
+            continue
+        text = m.group(2)
+        for nxt in doc.lines[i + 1:i + 4]:
+            if not nxt.strip() or _ZONE_LINE.match(nxt) or re.search(r"lejemål", text):
+                break
+            text += " " + nxt.strip()
+        blocks.append((i, m.group(1), " ".join(text.split())))
+    return blocks
+
+
+def _roman(text: str) -> str:
+    """Re-join letter-spaced roman numerals: 'Televænget I I + I I I' -> 'Televænget II + III'."""
+    return re.sub(r"\b[IVX](?: [IVX])+\b", lambda m: m.group(0).replace(" ", ""), text)
+
+
+def _list_items(text: str) -> list[tuple[str, str | None]]:
+    """'A (ORG), B Nord, Øst og Vest samt C' -> [(A, ORG), (B Nord, None), (B Øst, None), ...]."""
+    qualifiers = {str(q) for q in load_vocab("zones").get("qualifiers", [])}
+    items: list[tuple[str, str | None]] = []
+    for part in re.split(r",|\bog\b|\bsamt\b", text):
+        m = re.match(r"^\s*(.+?)\s*(?:\(([^()]*)\))?\s*$", part)
+        if not m or not m.group(1).strip(" .") or not m.group(1).strip()[:1].isupper():
+            continue
+        name = m.group(1).strip(" .")
+        if name in qualifiers and items:
+            name = f"{items[-1][0].split()[0]} {name}"
+        items.append((name, m.group(2)))
+    return items
+
+
+def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    for i, number, text in _zone_blocks(doc):
+        text = _roman(text)
+        listing = re.split(r"\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]
+        label, _, rest = listing.partition(":")
+        if rest and "(" not in label and len(label.split()) <= 3:
+            listing = rest
+        aliases = [label.strip()] if rest and len(label.split()) <= 3 else []
+        zone = found.add(Zone(name=f"Zone {number}", type="zone", aliases=aliases,
+                              units=parse_units(text), sources=[doc.ref(i)]))
+        owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
+        for name, org in _list_items(listing):
+            if len(name) > 40 or parse_units(name):
+                continue
+            owner_name = org or (owner.group(1).strip() if owner else None)
+            same = [z for z in found.zones.values() if z.part_of == zone.name
+                    and z.name.startswith(name + " ") and z.name != name]
+            if same:  # "Hørgården" where the first listing said "Hørgården 1+2"
+                same[0].aliases.append(name) if name not in same[0].aliases else None
+                continue
+            found.add(Zone(name=name, type="housing_department", part_of=zone.name,
+                           housing_organisation=_resolve_org(owner_name, orgs) if owner_name else None,
+                           sources=[doc.ref(i, name)]))
+
+
+def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
+    for i, line in enumerate(doc.lines):
+        if "afdeling" not in line.lower() or _ZONE_LINE.match(line):
+            continue
+        for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
+            if _is_housing_label(m.group(2), orgs):
+                found.add(Zone(name=m.group(1), type="housing_department",
+                               housing_organisation=_resolve_org(m.group(2), orgs),
+                               sources=[doc.ref(i, m.group(0))]))
+
+
+def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    """Rows 'ORG – Place<TAB>...' of a table: department of ORG in Place."""
+    for i, line in enumerate(doc.lines):
+        m = _DASH_ROW.match(strip_markup(line))
+        if not m or "\t" not in line or not _is_housing_label(m.group("org"), orgs):
+            continue
+        place = m.group("place").strip()
+        if found.get(place) is None:
+            found.add(Zone(name=place, type="zone", sources=[doc.ref(i, place)]))
+        found.add(Zone(name=f"{m.group('org')} – {place}", type="housing_department",
+                       housing_organisation=_resolve_org(m.group("org"), orgs),
+                       part_of=found.get(place).name, sources=[doc.ref(i)]))
+
+
+def _districts(doc: Document, found: _Found) -> None:
+    counts: dict[frozenset[str], list[tuple[int, str]]] = {}
+    labelled = {i for i, line in enumerate(doc.lines[:60]) if squash(line).startswith("områdetsnavn")}
+    for i, line in enumerate(doc.lines):
+        text = strip_markup(line)
+        for m in _SLASH.finditer(text):
+            if not (_AREA_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and _AREA_WORDS.search(text)) \
+                    and not any(i - k in labelled for k in range(3)):
+                continue
+            counts.setdefault(frozenset(_key(g)[:6] for g in m.groups()), []).append(
+                (i, f"{m.group(1)}/{m.group(2)}"))
+    for hits in counts.values():
+        in_label = any(i in labelled or i - 2 in labelled or i - 1 in labelled for i, _ in hits)
+        if len(hits) >= 2 or in_label:
+            i, name = hits[0]
+            variants = sorted({n for _, n in hits if n != name})
+            found.add(Zone(name=name, type="district", aliases=variants, sources=[doc.ref(i, name)]))
+    for i, line in enumerate(doc.lines):
+        for m in _BYDEL.finditer(strip_markup(line)):
+            for name in re.split(r"\s+og\s+", m.group(1)):
+                if name.strip(" .") and found.get(name) is None:
+                    found.add(Zone(name=name.strip(), type="district", sources=[doc.ref(i, name)]))
+    for i, line in enumerate(doc.lines[:12]):
+        if (m := _TITLE_PLACE.search(line)) and found.get(m.group(1).strip()) is None:
+            found.add(Zone(name=m.group(1).strip(), type="district", sources=[doc.ref(i)]))
+
+
+def _named_areas(doc: Document, found: _Found) -> None:
+    """'... en del af det geografiske område der betegnes "Gl. Valby"' -> zone + part_of."""
+    for i, line in enumerate(doc.lines):
+        for m in _NAMED_AREA.finditer(line):
+            area = found.add(Zone(name=m.group(1).strip(), type="zone", sources=[doc.ref(i)]))
+            _place_mentioned(line, area.name, found, only=("housing_department",))
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("é", "e").replace("ä", "æ")
+
+
+def _mentions(zone: Zone) -> list[str]:
+    """Forms a text may use for a zone: name, aliases, the head of a numbered range."""
+    forms = [zone.name, *zone.aliases]
+    head = re.split(r"\s+\d", zone.name)[0]
+    if head != zone.name and len(head) > 5:
+        forms.append(head)
+    return [_fold(f) for f in forms]
+
+
+def _place_mentioned(text: str, area: str, found: _Found, only: tuple[str, ...]) -> None:
+    text = _fold(text)
+    for zone in found.zones.values():
+        if zone.type in only and zone.part_of is None and zone.name != area and any(
+                re.search(rf"(?<!\w){re.escape(f)}", text) for f in _mentions(zone)):
+            zone.part_of = area
+
+
+def _part_of(doc: Document, found: _Found) -> None:
+    districts = [z for z in found.zones.values() if z.type == "district"]
+    for line in doc.lines:  # "Afdelingerne i Valby/Vigerslev ..."
+        text = strip_markup(line)
+        for d in districts:
+            names = [d.name, *d.aliases]
+            if any(re.match(rf"^\s*Afdelingerne\s+i\s+{re.escape(n)}\b", text) for n in names):
+                _place_mentioned(text, d.name, found, only=("housing_department", "zone"))
+    for z in found.zones.values():  # "Gl. Valby" lies in "Valby"
+        for d in districts:
+            if z.part_of is None and z is not d and z.type != "district" \
+                    and z.name.endswith(" " + d.name) and len(z.name.split()) <= 3:
+                z.part_of = d.name
+
+
+def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone]:
+    """Housing departments, zones and districts the plan covers, with provenance."""
+    orgs = list(organisations or [])
+    found = _Found()
+    _unit_lists(doc, orgs, found)
+    _numbered_zones(doc, orgs, found)
+    _tagged_departments(doc, orgs, found)
+    _districts(doc, found)
+    _table_rows(doc, orgs, found)
+    _named_areas(doc, found)
+    _part_of(doc, found)
+    housing = [o.name for o in orgs if o.type == "housing_organisation" and not o.parent]
+    if len(housing) == 1:  # a plan of one housing organisation owns its departments
+        for z in found.zones.values():
+            if z.type == "housing_department" and z.housing_organisation is None:
+                z.housing_organisation = housing[0]
+    return list(found.zones.values())

@@ -1,0 +1,286 @@
+"""Normalise raw text lines into the lines extraction reads, keeping the line map.
+
+Every reader hands over raw lines, each with its origin ``(line, page)``;
+:func:`normalise` returns clean lines with the origin of the raw line each one
+starts in. The steps, each a small pure function:
+
+1. :func:`fix_characters` - NFC, no-break/odd spaces, soft hyphens, ligatures,
+   private-use PDF bullets.
+2. :func:`clean_markup` - stray HTML (``<p>``, ``<ul ...>``, ``<br>``, ``<i>``),
+   entities (``&amp;``), markdown emphasis and ``[text](#)`` links. Block tags
+   and "•" bullets become line breaks so list items stay separate; fused
+   table cells (``**A****B**``) become separate lines.
+3. :func:`~samspil.loaders.letterspacing.repair_letter_spacing` - letter-spaced
+   PDF runs ("Ak t i v i te tsnavn :" -> "Aktivitetsnavn:"), lines detected only.
+4. :func:`tidy_whitespace` - trailing/leading/double spaces (tabs are kept:
+   they separate flattened table cells).
+5. :func:`join_wrapped` - only for PDF text (or text that looks like it,
+   :func:`looks_like_pdf_text`): a line ending in a hyphen inside a word is
+   de-hyphenated, and a hard-wrapped line is joined to the next when that one
+   starts in lower case (or the line ends with a comma or conjunction). Label
+   lines ("Aktivitetsnavn:", "Kontaktperson: ...", "Zone 1) ..."), bullets and
+   numbered items always keep their own line.
+6. :func:`collapse_blank_lines`.
+
+For PDFs, :func:`strip_repeated_margins` first drops running headers and
+footers (lines repeated at the top or bottom of most pages).
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from samspil.loaders.letterspacing import repair_letter_spacing, word_score
+
+__all__ = [
+    "Origin", "normalise", "fix_characters", "clean_markup", "tidy_whitespace",
+    "looks_like_pdf_text", "join_wrapped", "collapse_blank_lines", "strip_repeated_margins",
+]
+
+Origin = tuple[int | None, int | None]
+
+_CHAR_MAP = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+    "\r": None, "\x0c": None, "\uf0b7": "•", "\uf0a7": "•", "\u25aa": "•", "\u25cf": "•",
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+})
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
+_BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|div|tr|table|tbody|thead|h[1-6])\b[^>]*>", re.I)
+_INLINE_TAG = re.compile(
+    r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p)\b[^>]*>", re.I)
+_CELL_STARS = re.compile(r"(?<=\S)\*{3,}(?=\S)")  # "**A****B**": two emphasised cells
+_LABEL_STARS = re.compile(r"(?<=:)\*{1,2}(?=[^\s*])")  # "Aktivitetsnavn:**Styrket"
+_EMPH_STARS = re.compile(r"(?<=\S)\*{1,3}|\*{1,3}(?=\S)")
+_SPACE_COLON = re.compile(r"(?<=[^\W\d_)]) :(?=[\s\t]|$)")
+_BULLET_SPLIT = re.compile(r"\s*(?=•)")
+_OL_ITEM = re.compile(r"(?<=[^\s\d])(?=\d{1,2}\. [A-ZÆØÅ])")  # "Enghave2. Involvering"
+
+
+def fix_characters(line: str) -> str:
+    """Unicode clean-up that never changes the words.
+
+    >>> fix_characters("Kon\\u00adtakt\\u00a0person \\ufb01lm\\uf0b7")
+    'Kontakt person film•'
+    """
+    return unicodedata.normalize("NFC", line.translate(_CHAR_MAP))
+
+
+def clean_markup(line: str) -> list[str]:
+    """Strip stray HTML/markdown from one raw line; block tags and bullets split it.
+
+    >>> clean_markup("<p>Det sker ved, at:</p> <ul style='x'>• Klæde forældre på• Styrke netværk")
+    ['Det sker ved, at:', '• Klæde forældre på', '• Styrke netværk']
+    >>> clean_markup("**Uddannelse og livschancer****Problemkompleks for indsatsområdet**")
+    ['Uddannelse og livschancer', 'Problemkompleks for indsatsområdet']
+    >>> clean_markup("Kontaktperson: [Camilla Brix](#), teamleder &amp; leder")
+    ['Kontaktperson: Camilla Brix, teamleder & leder']
+    >>> clean_markup("Aktivitsnavn:**Styrket skole-hjem-samarbejde****Formål:**")
+    ['Aktivitsnavn: Styrket skole-hjem-samarbejde', 'Formål:']
+    """
+    if "<" in line:
+        is_ordered = "<ol" in line.lower()
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _BLOCK_TAG.sub("\n", line)
+        line = _INLINE_TAG.sub("", line)
+        if is_ordered:
+            line = _OL_ITEM.sub("\n", line)
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "*" in line:
+        line = _CELL_STARS.sub("\n", line)
+        line = _LABEL_STARS.sub(" ", line)
+        line = _EMPH_STARS.sub("", line)
+    if "&" in line:
+        line = html.unescape(line)
+    if "•" in line:
+        line = _BULLET_SPLIT.sub("\n", line)
+    parts = [p.strip(" ") for p in line.split("\n")]
+    kept = [p for p in parts if p.strip()]
+    return kept or [""]
+
+
+def tidy_whitespace(line: str) -> str:
+    """Single spaces, tabs kept (one per cell gap), no spaces at the ends.
+
+    >>> tidy_whitespace("  Formål : \\t  At styrke   familier  ")
+    'Formål:\\tAt styrke familier'
+    """
+    line = re.sub(r" +", " ", line)
+    line = re.sub(r" ?\t[ \t]*", "\t", line)
+    line = _SPACE_COLON.sub(":", line)
+    return line.strip()
+
+
+def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
+    """True for text files that are PDF extractions (most lines end in a space).
+
+    >>> looks_like_pdf_text(["Den nye plan bygger ", "på Amagerplanen. ", "", "Zonerne "] * 5)
+    True
+    >>> looks_like_pdf_text(["Et afsnit pr. linje.", "Endnu et."] * 10)
+    False
+    """
+    nonblank = [ln for ln in raw_lines if ln.strip()]
+    trailing = sum(1 for ln in nonblank if ln.endswith((" ", "\t")))
+    return len(nonblank) >= 10 and trailing >= 0.5 * len(nonblank)
+
+
+_KEEPS_OWN_LINE = re.compile(
+    r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s|Zone\s+\d"
+    r"|[A-ZÆØÅ(][^\s:]{0,30}(?:\s[^\s:]{1,20}){0,5}\s?:(?:\s|$))")
+_CONJUNCTION_END = re.compile(r"(?:,|\s(?:og|eller|samt|i|på|til|for|med|af|fra|ved|v\.|&))$")
+_HYPHEN_END = re.compile(r"(\S*[^\W\d_])-$")
+_NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
+
+
+def _starts_lower(line: str) -> bool:
+    return bool(line) and line[0].islower()
+
+
+def _keeps_own_line(line: str) -> bool:
+    """Label lines, bullets, numbered items and zone lines never get joined onto.
+
+    >>> [_keeps_own_line(s) for s in ("Kontaktperson: Anna", "Målgruppe(r):", "• punkt",
+    ...  "Zone 2) Gullandsgården", "og unge i området", "1. Kort om boligområdet")]
+    [True, True, True, True, False, True]
+    """
+    return bool(_KEEPS_OWN_LINE.match(line))
+
+
+def _dehyphenate(head: str, tail: str) -> str | None:
+    """Join ``head`` ending in "<letter>-" with ``tail``; None when it is no word break.
+
+    >>> _dehyphenate("styrke udsatte børnefa-", "milier i området")
+    'styrke udsatte børnefamilier i området'
+    >>> _dehyphenate("palle.skov@aeldresagen-", "post.dk")
+    'palle.skov@aeldresagen-post.dk'
+    >>> _dehyphenate("Børne-", "og Ungdomsforvaltningen")
+    'Børne- og Ungdomsforvaltningen'
+    """
+    m = _HYPHEN_END.search(head)
+    if not m or not tail:
+        return None
+    if _NEXT_CONJ.match(tail):
+        return f"{head} {tail}"  # "Kultur- og fritid": a real hyphen before a conjunction
+    word = m.group(1)
+    if not tail[0].isalnum():
+        return None
+    if any(c in word for c in "@./") or word.isupper() or not tail[0].islower():
+        return head + tail  # e-mail, URL, "NEET-unge", "Superkræfter-Forløb": keep the hyphen
+    first = re.match(r"[^\W\d_]*", tail).group(0)
+    joined = word.split("-")[-1] + first
+    hyphened = word_score(first) > -12 and word_score(word.split("-")[-1]) > -12
+    if hyphened and word_score(joined) < -40:
+        return head + tail  # two known words and no joined word: a real compound hyphen
+    return head[:-1] + tail
+
+
+def join_wrapped(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
+
+    >>> join_wrapped(["Konkrete aftaler om de lokale", "kommunale institutioner.", "Kontaktperson: Anna"],
+    ...              [(1, 1), (2, 1), (3, 1)])
+    (['Konkrete aftaler om de lokale kommunale institutioner.', 'Kontaktperson: Anna'], [(1, 1), (3, 1)])
+    """
+    out: list[str] = []
+    orig: list[Origin] = []
+    for line, origin in zip(lines, origins):
+        if out and out[-1] and line and not _keeps_own_line(line):
+            prev = out[-1]
+            joined = _dehyphenate(prev, line)
+            if joined is None and not prev.endswith(":") and (
+                    _starts_lower(line) or _CONJUNCTION_END.search(prev)):
+                joined = f"{prev} {line}"
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(line)
+        orig.append(origin)
+    return out, orig
+
+
+def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
+                         ) -> tuple[list[str], list[Origin]]:
+    """At most one blank line in a row, none at the start or end.
+
+    >>> collapse_blank_lines(["", "a", "", "", "b", ""], [(1, None)] * 6)[0]
+    ['a', '', 'b']
+    """
+    out: list[str] = []
+    orig: list[Origin] = []
+    for line, origin in zip(lines, origins):
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+        orig.append(origin)
+    if out and not out[-1]:
+        out.pop()
+        orig.pop()
+    return out, orig
+
+
+def _margin_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _margin_slots(page: Sequence[str], depth: int) -> dict[int, str]:
+    """Index -> slot name ("t0", "t1", "b0", ...) of the first/last non-blank lines."""
+    idx = [i for i, ln in enumerate(page) if ln.strip()]
+    slots = {i: f"b{k}" for k, i in enumerate(reversed(idx[-depth:]))}
+    slots.update({i: f"t{k}" for k, i in enumerate(idx[:depth])})
+    return slots
+
+
+def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> list[list[str]]:
+    """Drop running headers/footers from PDF pages.
+
+    A line is dropped when the same text (digits ignored, so page numbers
+    match) sits in the same slot - one of the first or last ``depth``
+    non-blank lines - on at least half of 3+ pages. Label lines ending in
+    ":" are never dropped (an activity may start every page).
+
+    >>> pages = [["Amagerplanen 2026", f"Zone {z}", f"ligger i {z}", f"Side {i} af 4"]
+    ...          for i, z in enumerate("ABCD", 1)]
+    >>> strip_repeated_margins(pages)[1]
+    ['Zone B', 'ligger i B']
+    """
+    if len(pages) < 3:
+        return [list(p) for p in pages]
+    slots = [_margin_slots(p, depth) for p in pages]
+    counts: Counter[tuple[str, str]] = Counter()
+    for page, sl in zip(pages, slots):
+        counts.update({(s, _margin_key(page[i])) for i, s in sl.items()})
+    repeated = {k for k, n in counts.items() if n >= max(3, len(pages) / 2)}
+    out: list[list[str]] = []
+    for page, sl in zip(pages, slots):
+        out.append([ln for i, ln in enumerate(page)
+                    if i not in sl or ln.rstrip().endswith(":")
+                    or (sl[i], _margin_key(ln)) not in repeated])
+    return out
+
+
+def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
+              pdf: bool = False) -> tuple[list[str], list[Origin]]:
+    """Raw lines with their origins -> normalised lines with origins.
+
+    ``pdf`` turns on hard-wrap joining; it is also on for text that
+    :func:`looks_like_pdf_text`.
+
+    >>> normalise(["<p>Aftalens parter:</p>", "", "", "Ak t i v i te tsnavn :  "],
+    ...           [(1, None), (2, None), (3, None), (4, None)])
+    (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
+    """
+    wrap = pdf or looks_like_pdf_text(raw_lines)
+    lines: list[str] = []
+    orig: list[Origin] = []
+    for raw, origin in zip(raw_lines, origins):
+        for part in clean_markup(fix_characters(raw)):
+            lines.append(tidy_whitespace(repair_letter_spacing(part)))
+            orig.append(origin)
+    if wrap:
+        lines, orig = join_wrapped(lines, orig)
+    return collapse_blank_lines(lines, orig)
