@@ -37,7 +37,7 @@ from samspil.loaders.letterspacing import repair_letter_spacing, word_score
 
 __all__ = [
     "Origin", "normalise", "fix_characters", "clean_markup", "tidy_whitespace",
-    "looks_like_pdf_text", "join_wrapped", "collapse_blank_lines", "strip_repeated_margins",
+    "looks_like_pdf_text", "join_wrapped", "text_width", "collapse_blank_lines", "strip_repeated_margins",
 ]
 
 Origin = tuple[int | None, int | None]
@@ -134,6 +134,7 @@ _KEEPS_OWN_LINE = re.compile(
     r"|[A-ZÆØÅ(][^\s:]{0,30}(?:\s[^\s:]{1,20}){0,5}\s?:(?:\s|$))")
 _CONJUNCTION_END = re.compile(r"(?:,|\s(?:og|eller|samt|i|på|til|for|med|af|fra|ved|v\.|&))$")
 _HYPHEN_END = re.compile(r"(\S*[^\W\d_])-$")
+_SENTENCE_END = (".", ":", "!", "?", ";")
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
 
 
@@ -179,21 +180,42 @@ def _dehyphenate(head: str, tail: str) -> str | None:
     return head[:-1] + tail
 
 
-def join_wrapped(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+def text_width(lines: Sequence[str]) -> int:
+    """Typical full-line length in characters (90th percentile of non-blank lines).
+
+    >>> text_width(["x" * n for n in range(1, 101)])
+    90
+    """
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
+                 ) -> tuple[list[str], list[Origin]]:
     """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
+
+    A line is joined to the next when that one starts in lower case, when it
+    ends with a comma or conjunction, or when it is full (at least 80% of
+    ``width`` characters) and does not end a sentence. Never onto a label,
+    bullet, numbered item or zone line, never after a colon.
 
     >>> join_wrapped(["Konkrete aftaler om de lokale", "kommunale institutioner.", "Kontaktperson: Anna"],
     ...              [(1, 1), (2, 1), (3, 1)])
     (['Konkrete aftaler om de lokale kommunale institutioner.', 'Kontaktperson: Anna'], [(1, 1), (3, 1)])
+    >>> join_wrapped(["Røde Kors, Red Barnet Ungdom, KFUM spejderne", "Sydhavn"], [(None, 1)] * 2, width=46)[0]
+    ['Røde Kors, Red Barnet Ungdom, KFUM spejderne Sydhavn']
     """
     out: list[str] = []
     orig: list[Origin] = []
+    physical = ""  # the previous line as it was, before any joining
     for line, origin in zip(lines, origins):
+        last, physical = physical, line
         if out and out[-1] and line and not _keeps_own_line(line):
             prev = out[-1]
             joined = _dehyphenate(prev, line)
+            full = width and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
             if joined is None and not prev.endswith(":") and (
-                    _starts_lower(line) or _CONJUNCTION_END.search(prev)):
+                    _starts_lower(line) or _CONJUNCTION_END.search(prev) or full):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined
@@ -282,5 +304,5 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
             lines.append(tidy_whitespace(repair_letter_spacing(part)))
             orig.append(origin)
     if wrap:
-        lines, orig = join_wrapped(lines, orig)
+        lines, orig = join_wrapped(lines, orig, text_width(lines))
     return collapse_blank_lines(lines, orig)

@@ -114,7 +114,8 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     other organisation whose name contains all its words ("Ungeværket" ->
     "Ungeværket Rubinen"), and an abbreviation into the one party whose name
     holds it as a word when the text never spells the abbreviation out."""
-    abbr = load_vocab("abbreviations")["abbreviations"]
+    vocab = load_vocab("abbreviations")
+    abbr = {k: v for k, v in vocab["abbreviations"].items() if k not in vocab["municipal_administrations"]}
     text = doc.text.casefold()
     keep: list[Organisation] = []
     for o in orgs:
@@ -126,9 +127,12 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         elif short or listed or not mine or o.name.isupper():
             keep.append(o)
             continue
-        hosts = [p for p in orgs if p is not o and any(mine < t or (short and mine <= t) for t in _tokens(p))]
-        if len(hosts) == 1:
-            host = hosts[0]
+        hosts = [(min(len(t - mine) for t in _tokens(p) if mine < t or (short and mine <= t)), i)
+                 for i, p in enumerate(orgs)
+                 if p is not o and any(mine < t or (short and mine <= t) for t in _tokens(p))]
+        hosts.sort()
+        if hosts and (len(hosts) == 1 or hosts[0][0] < hosts[1][0]):
+            host = orgs[hosts[0][1]]
             for n in [o.name, *o.aliases]:
                 if n not in host.aliases and name_key(n) != name_key(host.name):
                     host.aliases.append(n)
