@@ -74,7 +74,7 @@ def _valid(name: str) -> bool:
         w = words[0]
         if w in abbr:
             return True
-        if w in generic or len(w) < 3:
+        if w in generic or len(w) < 3 or re.search(r"[’']er$", w):
             return False
         if w.isupper():
             return _has_cue(w)
@@ -97,7 +97,7 @@ def _trim_run(run: str) -> str:
             break
         words.pop()
     prefixes = set(load_vocab("organisations")["run_prefixes"])
-    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og")
+    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At")
                      or words[0] in prefixes):
         words.pop(0)
     return " ".join(words).strip(" -–/&")

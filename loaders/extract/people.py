@@ -80,7 +80,7 @@ def _bad(token: str) -> bool:
     _, _, not_name = _cues()
     bare = token.strip("”\"“")
     low = bare.lower()
-    return (is_title_word(token) or bare in not_name or (bare.isupper() and len(bare) > 1)
+    return (is_title_word(token) or bare in not_name or (bare.isupper() and len(bare) > 1 and not bare.endswith("."))
             or any(stem in low for stem in _names_vocab()[1]))
 
 
