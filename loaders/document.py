@@ -26,6 +26,14 @@ class Document:
     path: str | None = None
     format: str = "txt"
     warnings: list[str] = field(default_factory=list)
+    # results of per-document computations shared by the extractors (see memo())
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, compute):
+        """``compute()`` once per document; later calls return the stored result."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
     def __post_init__(self) -> None:
         if len(self.lines) != len(self.origin):

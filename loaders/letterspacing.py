@@ -152,7 +152,8 @@ def is_letter_spaced(line: str) -> bool:
     if len(toks) < 3:
         return False
     common = _common_short()
-    odd = sum(1 for t in toks if _is_fragment(t) and t.lower() not in common)
+    cores = [t.strip(",;:!?()[]{}") for t in toks]  # "mm." / "fx." stay abbreviations
+    odd = sum(1 for t in cores if _is_fragment(t) and t.lower() not in common)
     return odd >= 2 and odd / len(toks) >= 0.2
 
 
@@ -205,38 +206,51 @@ def segment_fragments(frags: list[str], wide: list[bool] | None = None) -> list[
     return words[::-1]
 
 
-_SPLIT = re.compile(r"^([(\[{«“‘]*)(.*?)([.,;:!?)\]}%»”’]*)$")
+_SEGMENT = re.compile(r"[^\W\d_]+|[^\w\s]")
+_WHOLE = re.compile(r"@|://|www\.|\d")  # e-mails, URLs, numbers: never re-segmented
 
 
-def _pieces(line: str) -> list[tuple[str, str]]:
-    """(kind, text) pieces: "w" words, "l" glue-left punctuation, "r" glue-right."""
-    pieces: list[tuple[str, str]] = []
+def _pieces(line: str) -> list[tuple[str, bool]]:
+    """``(text, space_before)`` pieces of a letter-spaced line.
+
+    Letter fragments between punctuation are re-segmented into words;
+    numbers, e-mails, URLs and acronyms are kept whole; punctuation keeps
+    the spacing it had, except that closing marks glue to the word before.
+    """
+    pieces: list[tuple[str, bool]] = []
     run: list[str] = []
     run_wide: list[bool] = []
+    run_space = True
 
     def flush() -> None:
+        nonlocal run_space
         if run:
-            pieces.extend(("w", w) for w in segment_fragments(run, run_wide))
+            words = segment_fragments(run, run_wide)
+            pieces.extend((w, run_space if k == 0 else True) for k, w in enumerate(words))
             run.clear()
             run_wide.clear()
 
     for tok, wide in _tokens(line):
-        lead, core, trail = _SPLIT.match(tok).groups()
-        if core and (not _WORD.match(core) or (len(core) > 1 and core.isupper())):
-            flush()  # numbers, e-mails, URLs, dashes, acronyms: kept whole
-            pieces.append(("w", tok))
+        gap = 2 if wide else 1
+        if _WHOLE.search(tok) or (len(tok) > 1 and tok.isupper() and tok.isalpha()):
+            flush()
+            pieces.append((tok, True))
             continue
-        if lead:
-            flush()
-            pieces.append(("r", lead))
-        if core:
-            if wide and run:
+        for seg in _SEGMENT.findall(tok):
+            if _WORD.match(seg):
+                if run and gap == 1:
+                    run.append(seg)
+                    run_wide.append(False)
+                else:
+                    flush()
+                    run.append(seg)
+                    run_wide.append(True)
+                    run_space = gap > 0 and not (pieces and pieces[-1][0] in _PUNCT_GLUE_RIGHT)
+            else:
                 flush()
-            run.append(core)
-            run_wide.append(wide or lead != "" or len(run) == 1)
-        if trail:
-            flush()
-            pieces.append(("l", trail))
+                glued = seg in _PUNCT_GLUE_LEFT and gap < 2
+                pieces.append((seg, gap > 0 and not glued))
+            gap = 0
     flush()
     return pieces
 
@@ -254,14 +268,10 @@ def repair_letter_spacing(line: str) -> str:
     if not is_letter_spaced(line):
         return line
     out = ""
-    prev = "l"
-    for kind, text in _pieces(line):
-        if out and kind != "l" and prev != "r":
-            out += " "
-        out += text
-        prev = kind
+    for text, space in _pieces(line):
+        out += (" " if out and space else "") + text
     # "Målgruppe (r)" -> "Målgruppe(r)": a short parenthesised suffix belongs to the word
     return _SUFFIX.sub(r"\1(\2)", out)
 
 
-_SUFFIX = re.compile(r"(\w) \((\w{1,2})\)")
+_SUFFIX = re.compile(r"(\w) \(([a-zæøå]{1,2})\)")

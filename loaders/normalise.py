@@ -131,10 +131,11 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
 
 _KEEPS_OWN_LINE = re.compile(
     r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s|Zone\s+\d"
-    r"|[A-ZÆØÅ(][^\s:]{0,30}(?:\s[^\s:]{1,20}){0,5}\s?:(?:\s|$))")
+    r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
 _CONJUNCTION_END = re.compile(r"(?:,|\s(?:og|eller|samt|i|på|til|for|med|af|fra|ved|v\.|&))$")
 _HYPHEN_END = re.compile(r"(\S*[^\W\d_])-$")
 _SENTENCE_END = (".", ":", "!", "?", ";")
+_RECORD_END = re.compile(r"(?:@\S+|https?://\S+|\d)$")  # a contact line ends here
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
 
 
@@ -146,8 +147,9 @@ def _keeps_own_line(line: str) -> bool:
     """Label lines, bullets, numbered items and zone lines never get joined onto.
 
     >>> [_keeps_own_line(s) for s in ("Kontaktperson: Anna", "Målgruppe(r):", "• punkt",
-    ...  "Zone 2) Gullandsgården", "og unge i området", "1. Kort om boligområdet")]
-    [True, True, True, True, False, True]
+    ...  "Zone 2) Gullandsgården", "og unge i området", "1. Kort om boligområdet",
+    ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk")]
+    [True, True, True, True, False, True, False]
     """
     return bool(_KEEPS_OWN_LINE.match(line))
 
@@ -213,9 +215,11 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
         if out and out[-1] and line and not _keeps_own_line(line):
             prev = out[-1]
             joined = _dehyphenate(prev, line)
-            full = width and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
+            full = (width and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
+                    and not _RECORD_END.search(last))
+            runs_on = _CONJUNCTION_END.search(prev) and not _RECORD_END.search(last.rstrip(", "))
             if joined is None and not prev.endswith(":") and (
-                    _starts_lower(line) or _CONJUNCTION_END.search(prev) or full):
+                    _starts_lower(line) or runs_on or full):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined
@@ -245,8 +249,14 @@ def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
     return out, orig
 
 
-def _margin_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
+    """Keys under which a margin line can repeat: its text with digits masked,
+    paired with each "number minus page index" (a page number moves with the
+    page; other numbers do not), or with None when it has no digits."""
+    text = " ".join(line.split()).lower()
+    numbers = [int(n) for n in re.findall(r"\d+", text)[:4]]
+    masked = re.sub(r"\d+", "#", text)
+    return {(masked, n - page) for n in numbers} if numbers else {(masked, None)}
 
 
 def _margin_slots(page: Sequence[str], depth: int) -> dict[int, str]:
@@ -260,10 +270,12 @@ def _margin_slots(page: Sequence[str], depth: int) -> dict[int, str]:
 def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> list[list[str]]:
     """Drop running headers/footers from PDF pages.
 
-    A line is dropped when the same text (digits ignored, so page numbers
-    match) sits in the same slot - one of the first or last ``depth``
-    non-blank lines - on at least half of 3+ pages. Label lines ending in
-    ":" are never dropped (an activity may start every page).
+    A line is dropped when the same text sits in the same slot - one of the
+    first or last ``depth`` non-blank lines - on at least half of 3+ pages.
+    Digits may differ only as page numbers do (same offset from the page
+    index), so "Side 3 af 20" repeats but "I alt 436 lejemål" does not.
+    Label lines ending in ":" are never dropped (an activity may start
+    every page).
 
     >>> pages = [["Amagerplanen 2026", f"Zone {z}", f"ligger i {z}", f"Side {i} af 4"]
     ...          for i, z in enumerate("ABCD", 1)]
@@ -273,16 +285,17 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     if len(pages) < 3:
         return [list(p) for p in pages]
     slots = [_margin_slots(p, depth) for p in pages]
-    counts: Counter[tuple[str, str]] = Counter()
-    for page, sl in zip(pages, slots):
-        counts.update({(s, _margin_key(page[i])) for i, s in sl.items()})
+    counts: Counter[tuple] = Counter()
+    for number, (page, sl) in enumerate(zip(pages, slots)):
+        counts.update({(s, *k) for i, s in sl.items() for k in _margin_keys(page[i], number)})
     repeated = {k for k, n in counts.items() if n >= max(3, len(pages) / 2)}
-    out: list[list[str]] = []
-    for page, sl in zip(pages, slots):
-        out.append([ln for i, ln in enumerate(page)
-                    if i not in sl or ln.rstrip().endswith(":")
-                    or (sl[i], _margin_key(ln)) not in repeated])
-    return out
+
+    def is_margin(line: str, slot: str, number: int) -> bool:
+        return not line.rstrip().endswith(":") and any(
+            (slot, *k) in repeated for k in _margin_keys(line, number))
+
+    return [[ln for i, ln in enumerate(page) if i not in sl or not is_margin(ln, sl[i], number)]
+            for number, (page, sl) in enumerate(zip(pages, slots))]
 
 
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,

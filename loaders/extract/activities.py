@@ -110,7 +110,7 @@ def _section_blocks(doc: Document) -> list[Block]:
 
 
 def activity_blocks(doc: Document) -> list[Block]:
-    return _template_blocks(doc) or _section_blocks(doc)
+    return doc.memo("activity_blocks", lambda: _template_blocks(doc) or _section_blocks(doc))
 
 
 def _target_text(doc: Document, block: Block) -> str:

@@ -34,8 +34,8 @@ HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\
 def _vocab() -> tuple[dict[str, str], list[re.Pattern[str]], frozenset[str], frozenset[str]]:
     abbr = load_vocab("abbreviations")["abbreviations"]
     orgs = load_vocab("organisations")
-    cues = [re.compile(p, re.I) for t, ps in orgs["types"].items() if t != "municipality" for p in ps]
-    cues.append(re.compile(r"\bkommune\b", re.I))
+    alternatives = [p for t, ps in orgs["types"].items() if t != "municipality" for p in ps] + [r"\bkommune\b"]
+    cues = [re.compile("|".join(f"(?:{p})" for p in alternatives), re.I)]
     return abbr, cues, frozenset(orgs["generic_single"]), frozenset(orgs["not_org"])
 
 
@@ -152,10 +152,13 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     party_lines = {m.line for m in known}
     out: list[OrgMention] = []
     in_roles = False
+    from samspil.loaders.extract.sections import plain_lines
+
+    plain = plain_lines(doc)
     for i, raw in enumerate(doc.lines):
         if i in party_lines:
             continue
-        text = clean(strip_markup(raw))
+        text = plain[i].strip(" ,;:–-•·")
         if not text:
             continue
         if HEADING.match(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, parse_parties
@@ -23,6 +23,7 @@ __all__ = ["extract_organisations", "org_type", "name_key", "is_strategic"]
 _PUNCT = re.compile(r"[^\wæøå ]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key: case-folded, punctuation removed, genitive -s dropped.
 
@@ -36,7 +37,7 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _type_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
     types = load_vocab("organisations")["types"]
-    return [(t, [re.compile(p, re.I) for p in cues]) for t, cues in types.items()]
+    return [(t, [re.compile("|".join(f"(?:{p})" for p in cues), re.I)]) for t, cues in types.items()]
 
 
 def org_type(name: str) -> str:
@@ -58,43 +59,73 @@ def is_strategic(doc: Document) -> bool:
         "strategiske samarbejdsaftale" in head and "delaftale for" not in head[:200]
 
 
+@lru_cache(maxsize=65536)
 def _codes(key: str) -> frozenset[str]:
     return frozenset(t for t in key.split() if any(c.isdigit() for c in t) or len(t) <= 3)
 
 
+@lru_cache(maxsize=1)
+def _admins() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_vocab("abbreviations")["municipal_administrations"])
+
+
+@lru_cache(maxsize=65536)
 def _strip_admin_prefix(key: str) -> str:
-    admins = {a.lower() for a in load_vocab("abbreviations")["municipal_administrations"]}
+    admins = _admins()
     parts = key.split()
     return " ".join(parts[1:]) if len(parts) >= 2 and parts[0] in admins else key
 
 
-def _same(a: Organisation, b_names: list[str]) -> str | None:
-    """The rule by which ``a`` and a mention with names ``b_names`` are one organisation."""
-    a_keys = {name_key(n) for n in [a.name, *a.aliases]}
-    b_keys = {name_key(n) for n in b_names} | {re.sub(r"s$", "", name_key(n)) for n in b_names}
-    if a_keys & b_keys:
-        return "name"
-    if {_strip_admin_prefix(k) for k in a_keys} & {_strip_admin_prefix(k) for k in b_keys}:
-        return "prefix"
-    ka, kb = name_key(a.name), name_key(b_names[0])
-    if len(ka) > 8 and _codes(ka) == _codes(kb) and fuzz.ratio(ka, kb) >= 92:
-        return "fuzzy"
-    return None
+def _keys(names: list[str]) -> set[str]:
+    keys = {name_key(n) for n in names}
+    keys |= {re.sub(r"s$", "", k) for k in keys}
+    return keys | {_strip_admin_prefix(k) for k in keys}
+
+
+class _Index:
+    """Organisations found so far, looked up by every key of every name."""
+
+    def __init__(self) -> None:
+        self.orgs: list[Organisation] = []
+        self.by_key: dict[str, int] = {}
+        self.main_keys: list[str] = []
+
+    def find(self, names: list[str]) -> Organisation | None:
+        for k in _keys(names):
+            if k in self.by_key:
+                return self.orgs[self.by_key[k]]
+        kb = name_key(names[0])
+        if len(kb) > 8 and self.main_keys:
+            hit = process.extractOne(kb, self.main_keys, scorer=fuzz.ratio, score_cutoff=92)
+            if hit and _codes(hit[0]) == _codes(kb):
+                return self.orgs[hit[2]]
+        return None
+
+    def add(self, org: Organisation) -> None:
+        self.orgs.append(org)
+        self.main_keys.append(name_key(org.name))
+        self.update(org, [org.name])
+
+    def update(self, org: Organisation, names: list[str]) -> None:
+        i = self.orgs.index(org)
+        for k in _keys(names):
+            self.by_key.setdefault(k, i)
 
 
 def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisation]:
-    orgs: list[Organisation] = []
+    index = _Index()
     for m in mentions:
         names = [m.name, *m.aliases]
-        target = next((o for o in orgs if _same(o, names)), None)
+        target = index.find(names)
         ref = doc.ref(m.line)
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
-            orgs.append(target)
+            index.add(target)
         for n in names:
             if name_key(n) != name_key(target.name) and n not in target.aliases:
                 target.aliases.append(n)
-        if m.role in ("party", "signatory") and m.role == "party":
+        index.update(target, names)
+        if m.role == "party":
             target.is_party = True
         if m.role not in target.roles:
             target.roles.append(m.role)
@@ -102,7 +133,7 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
             target.parent = m.parent
         if ref not in target.sources:
             target.sources.append(ref)
-    return orgs
+    return index.orgs
 
 
 def _tokens(o: Organisation) -> list[set[str]]:

@@ -213,6 +213,10 @@ def _details_end(text: str, p: Person) -> int:
 
 def parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
     """All organisation and contact mentions of the party lists and signature blocks."""
+    return doc.memo(f"parties:{strategic}", lambda: _parse_parties(doc, strategic))
+
+
+def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     for block in party_blocks(doc):

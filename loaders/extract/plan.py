@@ -25,7 +25,8 @@ from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea, Plan
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["extract_plan", "extract_focus_areas", "squash", "parse_period", "after_label"]
+__all__ = ["extract_plan", "extract_focus_areas", "canonical_focus_area", "squash", "parse_period",
+           "after_label"]
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -213,18 +214,35 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
     return (None, None), None
 
 
+def _name_sources(doc: Document) -> list[tuple[str, int]]:
+    """Where the plan is named: the indsats label, the area label, else the title."""
+    found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
+    return found or [f for f in [_title_name(doc)] if f]
+
+
 def extract_plan(doc: Document) -> Plan:
-    """The plan the document describes, with the lines it was read from."""
+    """The plan the document describes, with the lines it was read from.
+
+    The name of the indsats ("Navn på den boligsociale indsats ...") wins over
+    the area label ("Områdets navn"); the other forms become aliases, and an
+    area named before the plan ("Valby/Vigerslev – den boligsociale helhedsplan
+    SURF Valby") becomes ``Plan.area``.
+    """
     plan = Plan(document_type=_document_type(doc), municipality=_municipality(doc))
-    found = _find_label(doc, NAME_LABELS) or _title_name(doc)
+    named = _name_sources(doc)
     name_line = None
-    if found:
-        value, name_line = found
-        plan.name, plan.aliases = _split_name(value)
+    for k, (value, line) in enumerate(named):
+        name, aliases = _split_name(value)
+        if k == 0:
+            plan.name, name_line = name, line
+        for form in [name, *aliases]:
+            if form != plan.name and form not in plan.aliases:
+                plan.aliases.append(form)
         head = value.split("–")[0].split(" - ")[0].strip()
         if head != value and "helhedsplan" in value.lower():
             plan.area = head
-        plan.sources.append(doc.ref(name_line, value))
+        plan.sources.append(doc.ref(line, value))
+    if plan.name:
         title = f"Den boligsociale helhedsplan {plan.name}"
         if title.lower() in doc.text.lower() and title not in plan.aliases:
             plan.aliases.append(title)
@@ -328,3 +346,27 @@ def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
                 target.sources.extend(other.sources)
                 areas = [a for a in areas if a is not other]
     return areas
+
+
+def canonical_focus_area(name: str | None, focus_areas: list[FocusArea]) -> str | None:
+    """The name under which ``focus_areas`` lists the focus area ``name`` (a variant
+    heading such as "Kriminalpræventive indsatser" resolves to the document's
+    "Kriminalitetsforebyggelse"); ``name`` itself when none matches.
+
+    >>> areas = [FocusArea("Kriminalitetsforebyggelse"), FocusArea("Beskæftigelse")]
+    >>> canonical_focus_area("Kriminalpræventive indsatser", areas)
+    'Kriminalitetsforebyggelse'
+    >>> canonical_focus_area("Uddannelse & Livschancer", [FocusArea("Uddannelse og livschancer")])
+    'Uddannelse og livschancer'
+    """
+    if not name:
+        return None
+    key = squash(name).replace("&", "og")
+    by_key = {squash(a.name).replace("&", "og"): a.name for a in focus_areas}
+    if key in by_key:
+        return by_key[key]
+    synonyms = load_vocab("focus_areas").get("synonyms", {}) or {}
+    for canonical, variants in synonyms.items():
+        if key in {squash(v) for v in variants} and squash(canonical) in by_key:
+            return by_key[squash(canonical)]
+    return name

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, clean_keep_colon
 
-__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at"]
+__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines"]
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:\s*(.*)$", re.I)
 SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
@@ -34,10 +34,16 @@ class Block:
     delaftale: str | None = None  # focus area of the enclosing delaftale, if any
 
 
+def plain_lines(doc: Document) -> list[str]:
+    """Every line with markup removed and white space collapsed (computed once)."""
+    return doc.memo("plain_lines", lambda: [clean_keep_colon(line) for line in doc.lines])
+
+
 def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
     out = []
+    plain = plain_lines(doc)
     for i in range(start, len(doc.lines)):
-        text = clean_keep_colon(doc.lines[i])
+        text = plain[i]
         if not text or text.lower().startswith("mailto:"):
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text):
@@ -52,6 +58,10 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
 
 def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading."""
+    return doc.memo("delaftale_starts", lambda: _delaftale_starts(doc))
+
+
+def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
         if "delaftale" not in line.lower():
@@ -76,8 +86,8 @@ def focus_area_at(doc: Document, index: int) -> str | None:
 
 def party_blocks(doc: Document) -> list[Block]:
     blocks = []
-    for i, line in enumerate(doc.lines):
-        m = PARTY_LABEL.match(clean_keep_colon(line))
+    for i, line in enumerate(plain_lines(doc)):
+        m = PARTY_LABEL.match(line)
         if not m:
             continue
         lines = _collect(doc, i + 1)
@@ -89,4 +99,4 @@ def party_blocks(doc: Document) -> list[Block]:
 
 def signature_blocks(doc: Document) -> list[Block]:
     return [Block("signatures", i, _collect(doc, i + 1), focus_area_at(doc, i))
-            for i, line in enumerate(doc.lines) if SIGNATURE_LABEL.match(clean_keep_colon(line))]
+            for i, line in enumerate(plain_lines(doc)) if SIGNATURE_LABEL.match(line)]

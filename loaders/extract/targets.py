@@ -84,7 +84,7 @@ def age_categories(lo: int, hi: int) -> list[str]:
     bands, min_overlap, wide = _bands()
     if lo > hi:
         lo, hi = hi, lo
-    if lo >= 18 and hi - lo >= wide:
+    if lo >= 18 and hi <= 70 and hi - lo >= wide:  # "18-64 år": working-age adults
         return ["adults"]
     out = []
     for cat, (blo, bhi) in bands.items():
@@ -99,7 +99,7 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
     floor = {"børn": 0, "unge": 13}.get(noun, 18)
     if word.lower() == "under":
         return floor, max(floor, n - 1)
-    ceiling = {"børn": 12, "unge": 17}.get(noun, 120 if n >= 60 else 64)
+    ceiling = {"børn": 12, "unge": 17 if n < 17 else 29}.get(noun, 120 if n >= 60 else 64)
     return n + (1 if noun in ("børn", "unge") else 0), max(n, ceiling)
 
 
@@ -158,8 +158,21 @@ def _sentence_hits(sentence: str) -> list[tuple[str, int, int]]:
     pattern, not_after = _traits()
     m = pattern.search(sentence) if pattern else None
     traits = m.start() if m else len(sentence)
-    return [h for h in _cue_hits(sentence) + _age_hits(sentence)
-            if not (h[0] in not_after and h[1] >= traits)]
+    ages = _age_hits(sentence)
+    hits = [h for h in _cue_hits(sentence) if not _age_overrides(h, ages, sentence)]
+    return [h for h in hits + ages if not (h[0] in not_after and h[1] >= traits)]
+
+
+def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], sentence: str) -> bool:
+    """'unge over 18 år': an age right after an age word decides, not the word."""
+    cat, start, end = hit
+    if cat not in ("children", "youth", "adults"):
+        return False
+    near = [a for a in ages if end <= a[1] <= end + 40 and not _CLAUSE_STOP.search(sentence, end, a[1])]
+    if not near:
+        return False
+    first = min(a[1] for a in near)
+    return cat not in {a[0] for a in near if a[1] == first}
 
 
 def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:

@@ -179,6 +179,7 @@ def _list_items(text: str) -> list[tuple[str, str | None]]:
     qualifiers = {str(q) for q in load_vocab("zones").get("qualifiers", [])}
     items: list[tuple[str, str | None]] = []
     for part in re.split(r",|\bog\b|\bsamt\b", text):
+        part = re.sub(r"^\s*(?:[a-zæøå]+\s+)+(?=[A-ZÆØÅ])", "", part)  # "nu også Abildgården"
         m = re.match(r"^\s*(.+?)\s*(?:\(([^()]*)\))?\s*$", part)
         if not m or not m.group(1).strip(" .") or not m.group(1).strip()[:1].isupper():
             continue
