@@ -250,13 +250,13 @@ def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
 
 
 def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
-    """Keys under which a margin line can repeat: its text with digits masked,
-    paired with each "number minus page index" (a page number moves with the
-    page; other numbers do not), or with None when it has no digits."""
+    """Keys under which a margin line can repeat: its exact text, and its text
+    with digits masked paired with each "number minus page index" (a page
+    number moves with the page; other numbers do not)."""
     text = " ".join(line.split()).lower()
     numbers = [int(n) for n in re.findall(r"\d+", text)[:4]]
     masked = re.sub(r"\d+", "#", text)
-    return {(masked, n - page) for n in numbers} if numbers else {(masked, None)}
+    return {(text, None)} | {(masked, n - page) for n in numbers}
 
 
 def _margin_slots(page: Sequence[str], depth: int) -> dict[int, str]:

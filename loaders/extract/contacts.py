@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
-from samspil.loaders.extract.parties import parse_parties
-from samspil.loaders.extract.text import clean
+from samspil.loaders.extract.parties import ContactMention, parse_parties
+from samspil.loaders.extract.people import find_people
+from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.text import EMAIL, clean
 from samspil.loaders.model import Contact, Organisation
 
 __all__ = ["extract_contacts"]
@@ -13,6 +15,7 @@ __all__ = ["extract_contacts"]
 def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[Contact]:
     """One Contact per person (same e-mail, or same name), details merged."""
     _, mentions = parse_parties(doc, is_strategic(doc))
+    mentions = mentions + _loose_contacts(doc, {m.line for m in mentions})
     out: list[Contact] = []
     for m in mentions:
         p = m.person
@@ -30,4 +33,21 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         same.organisation = same.organisation or m.organisation
         if ref not in same.sources:
             same.sources.append(ref)
+    return out
+
+
+def _loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
+    """People printed with an e-mail outside the party lists (a colophon, a
+    "Kontakt:" paragraph): the organisation is the line above when it is short."""
+    out = []
+    plain = plain_lines(doc)
+    for i, text in enumerate(plain):
+        if i in seen_lines or i - 1 in seen_lines or "@" not in text or not EMAIL.search(text):
+            continue
+        for p in find_people(text, strict=True):
+            if not p.email:
+                continue
+            above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
+            org = clean(above) if above and len(above) < 100 and above[0].isupper() else None
+            out.append(ContactMention(p, org, i, None))
     return out

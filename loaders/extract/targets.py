@@ -168,7 +168,9 @@ def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], 
     cat, start, end = hit
     if cat not in ("children", "youth", "adults"):
         return False
-    near = [a for a in ages if end <= a[1] <= end + 40 and not _CLAUSE_STOP.search(sentence, end, a[1])]
+    near = [a for a in ages if a[1] == start or (  # "unge over 18" governs its own noun,
+        end < a[1] <= end + 40 and sentence[a[1]].isdigit()  # "unge i alderen 17-25" the nouns before
+        and not _CLAUSE_STOP.search(sentence, end, a[1]))]
     if not near:
         return False
     first = min(a[1] for a in near)
