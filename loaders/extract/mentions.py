@@ -22,7 +22,7 @@ from samspil.loaders.vocab import load_vocab
 __all__ = ["text_mentions"]
 
 _CAP = r"(?:[A-ZÆØÅ][a-zæøå]{0,3}\.(?=\s[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ'’&/-]*)"
-_CONNECT = r"(?:og|for|i|på|af|under|ved|til|–|-|&)"
+_CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
 RUN = re.compile(rf"(?<![\wæøå-]){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
@@ -103,13 +103,34 @@ def _trim_run(run: str) -> str:
     return " ".join(words).strip(" -–/&")
 
 
+def _unit_of(name: str) -> list[str]:
+    """'X under Y' and 'X i Y-forvaltningen' name a unit X of Y: both, separately.
+
+    >>> _unit_of("Center City under Borgercenter Voksne")
+    ['Center City', 'Borgercenter Voksne']
+    """
+    m = re.match(r"^(.+?)\s+(?:under|i)\s+(.+)$", name)
+    if m and (" under " in name or _has_cue(m.group(2)) and "forvaltning" in m.group(2).lower()):
+        return [m.group(1), m.group(2)]
+    return [name]
+
+
+def _drop_parent_suffix(name: str) -> str:
+    """'Bavnehøj Skole BUF' -> 'Bavnehøj Skole' (a trailing forvaltning abbreviation)."""
+    admins = set(load_vocab("abbreviations")["municipal_administrations"])
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in admins else name
+
+
 def _candidates(text: str) -> list[str]:
     out = []
     for m in RUN.finditer(text):
         name = re.sub(r"[’']s$", "", _trim_run(m.group(0)))
         for part in _split_og(name):
-            if _valid(part):
-                out.append(part)
+            for unit in _unit_of(part):
+                unit = _drop_parent_suffix(unit)
+                if _valid(unit):
+                    out.append(unit)
     return out
 
 
@@ -185,5 +206,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
 
 
 def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
-    """Activity names in role lists are not organisations."""
-    return [m for m in mentions if m.name.casefold() not in activity_names]
+    """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
+    def is_activity(name: str) -> bool:
+        n = name.casefold()
+        return n in activity_names or re.sub(r"(?:et|en)$", "", n) in activity_names
+    return [m for m in mentions if not is_activity(m.name)]

@@ -60,7 +60,7 @@ def is_title_word(token: str) -> bool:
     """'Afdelingsleder' -> True, 'Charlotte' -> False."""
     titles, suffixes, _ = _cues()
     t = token.lower().strip(",.:;")
-    for form in (t, re.sub(r"en$", "", t), re.sub(r"ne$", "", t), re.sub(r"erne$", "", t)):
+    for form in (t, re.sub(r"en$", "", t), re.sub(r"n$", "", t), re.sub(r"ne$", "", t), re.sub(r"erne$", "", t)):
         if form in titles or (len(form) > 5 and form.endswith(suffixes)):
             return True
     return False
