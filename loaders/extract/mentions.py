@@ -46,14 +46,36 @@ def _not_org_stems() -> re.Pattern[str]:
 
 def _split_og(name: str) -> list[str]:
     """'PAB og AAB' -> ['PAB', 'AAB'] when each part is an organisation on its own;
-    'Landsbyggefonden/X' -> its parts; fixed pairs ('Børn og Unge') stay whole."""
-    orgs = load_vocab("organisations")
-    low = name.casefold()
-    if any(pair in low for pair in orgs["fixed_og_pairs"]):
-        return [name]
-    parts = [p.strip() for p in re.split(r"\s+(?:og|samt)\s+|(?<=\w)/(?=[A-ZÆØÅ])", name)]
+    'Landsbyggefonden/X' -> its parts; fixed pairs ('Børn og Unge') are never split.
+
+    >>> _split_og("Steno Diabetes Center og Sundheds- og Omsorgsforvaltningen")
+    ['Steno Diabetes Center', 'Sundheds- og Omsorgsforvaltningen']
+    """
+    pairs = load_vocab("organisations")["fixed_og_pairs"]
+    words = name.split()
+    cuts = [0]
+    for k, w in enumerate(words):
+        if w in ("og", "samt") and 0 < k < len(words) - 1:
+            around = f"{words[k - 1]} og {words[k + 1]}".casefold()
+            if not any(around.startswith(p) or p.startswith(around) or p in around for p in pairs):
+                cuts.append(k)
+    parts = []
+    for a, b in zip(cuts, cuts[1:] + [len(words)]):
+        part = " ".join(words[a + (1 if a else 0):b])
+        parts += [p.strip() for p in re.split(r"(?<=\w)/(?=[A-ZÆØÅ])", part)]
     if len(parts) > 1:
         return [p for p in parts if _valid(p)]
+    return [name]
+
+
+def _split_adjacent(name: str) -> list[str]:
+    """Two names run together by a flattened table: 'Amagerfælled Skole Lergravsparkens Skole'."""
+    words = name.split()
+    for k in range(1, len(words) - 1):
+        left, right = " ".join(words[:k + 1]), " ".join(words[k + 1:])
+        if words[k + 1][0].isupper() and _has_cue(words[k]) and _has_cue(right) and _valid(left) and _valid(right) \
+                and len(words) >= 4:
+            return [left, right]
     return [name]
 
 
@@ -97,7 +119,8 @@ def _trim_run(run: str) -> str:
             break
         words.pop()
     prefixes = set(load_vocab("organisations")["run_prefixes"])
-    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At")
+    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
+                                        "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar")
                      or words[0] in prefixes):
         words.pop(0)
     return " ".join(words).strip(" -–/&")
@@ -112,6 +135,15 @@ def _unit_of(name: str) -> list[str]:
     m = re.match(r"^(.+?)\s+(?:under|i)\s+(.+)$", name)
     if m and (" under " in name or _has_cue(m.group(2)) and "forvaltning" in m.group(2).lower()):
         return [m.group(1), m.group(2)]
+    m = re.match(r"^(.+?)\s+ved\s+(.+)$", name)  # "X ved Y": a place or host Y
+    if m:
+        return [m.group(1), m.group(2)]
+    m = re.match(r"^([A-ZÆØÅ][a-zæøå]+)\s+af\s+(.+)$", name)  # "Projektledelse af Steno": an act of Y
+    if m and not _valid(m.group(1)):
+        return [m.group(2)]
+    m = re.match(r"^(\S+)[’']s?\s+(.+)$", name)  # "SOF’s Fritidsjob": Y of X
+    if m:
+        return [m.group(2)]
     return [name]
 
 
@@ -119,7 +151,11 @@ def _drop_parent_suffix(name: str) -> str:
     """'Bavnehøj Skole BUF' -> 'Bavnehøj Skole' (a trailing forvaltning abbreviation)."""
     admins = set(load_vocab("abbreviations")["municipal_administrations"])
     words = name.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in admins else name
+    if len(words) > 1 and words[-1] in admins:
+        words = words[:-1]
+        while words and re.fullmatch(_CONNECT, words[-1]):
+            words.pop()
+    return " ".join(words)
 
 
 def _candidates(text: str) -> list[str]:
@@ -127,8 +163,8 @@ def _candidates(text: str) -> list[str]:
     for m in RUN.finditer(text):
         name = re.sub(r"[’']s$", "", _trim_run(m.group(0)))
         for part in _split_og(name):
-            for unit in _unit_of(part):
-                unit = _drop_parent_suffix(unit)
+            for unit in (u for piece in _split_adjacent(part) for u in _unit_of(piece)):
+                unit = _drop_parent_suffix(unit).rstrip("’'")
                 if _valid(unit):
                     out.append(unit)
     return out
@@ -194,7 +230,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         b = ROLE_BULLET.match(strip_markup(raw))
         if in_roles and b:
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
-                    if _valid(n) or n in abbr or len(n.split()) >= 2]
+                    if _valid(n) or n in abbr or _all_caps_words(n)]
         for full, short in _definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name in _candidates(text):
@@ -211,3 +247,9 @@ def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> li
         n = name.casefold()
         return n in activity_names or re.sub(r"(?:et|en)$", "", n) in activity_names
     return [m for m in mentions if not is_activity(m.name)]
+
+
+def _all_caps_words(name: str) -> bool:
+    """Every word but connectors capitalised: 'Sydhavn Teater', not 'Ansvar for den styring'."""
+    words = [w for w in name.split() if not re.fullmatch(_CONNECT, w)]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -16,11 +16,11 @@ letter-spaced them ("Dela f ta len gælder  f ra  - t i l :") still matches.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.dates import parse_period
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea, Plan
 from samspil.loaders.vocab import load_vocab
@@ -28,18 +28,12 @@ from samspil.loaders.vocab import load_vocab
 __all__ = ["extract_plan", "extract_focus_areas", "canonical_focus_area", "squash", "parse_period",
            "after_label"]
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december")
-_MONTH = "|".join(MONTHS)
-_DATE = re.compile(
-    rf"(?P<d1>\d{{1,2}})\.\s*(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"      # 1. januar 2025
-    rf"|(?P<d2>\d{{1,2}})[-./](?P<m2>\d{{1,2}})[-./ ]\s*(?P<y2>\d{{4}})"  # 01-01-2025, 1/1 2017
-    rf"|(?P<m3>{_MONTH})\s+(?P<y3>\d{{4}})"                          # januar 2026
-    r"|(?<![\d.,])(?P<y4>(?:19|20)\d{2})(?![\d.,])",                 # 2013
-    re.IGNORECASE)
 _PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?\s*$")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
+_TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
+                        re.IGNORECASE)
+_INDSATS_LINE = re.compile(r"^\s*indsatsområde\s*(?:\d{1,2}\s*)?[:.)–-]\s*(\S.{2,60}?)\s*$", re.IGNORECASE)
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune\b")
 _SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+(\S.*?)\s*$")
 _SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$")
@@ -98,6 +92,8 @@ def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, in
         return rest, i
     for j in range(i + 1, min(i + 1 + lookahead, len(doc.lines))):
         if doc.lines[j].strip():
+            if strip_markup(doc.lines[j]).rstrip().endswith(":"):
+                return None  # an empty field followed by the next label
             return clean(doc.lines[j]), j
     return None
 
@@ -111,45 +107,6 @@ def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
                 if found and found[0]:
                     return found
     return None
-
-
-# --------------------------------------------------------------------------- period
-def _iso(year: int, month: int, day: int | None, end: bool) -> str | None:
-    if not (1 <= month <= 12) or not (1900 < year < 2100):
-        return None
-    last = calendar.monthrange(year, month)[1]
-    day = day if day is not None else (last if end else 1)
-    return f"{year:04d}-{month:02d}-{min(max(day, 1), last):02d}"
-
-
-def _date(m: re.Match[str], end: bool) -> str | None:
-    g = m.groupdict()
-    if g["y1"]:
-        return _iso(int(g["y1"]), MONTHS.index(g["m1"].lower()) + 1, int(g["d1"]), end)
-    if g["y2"]:
-        return _iso(int(g["y2"]), int(g["m2"]), int(g["d2"]), end)
-    if g["y3"]:
-        return _iso(int(g["y3"]), MONTHS.index(g["m3"].lower()) + 1, None, end)
-    year = int(g["y4"])
-    return _iso(year, 12 if end else 1, None, end)
-
-
-def parse_period(text: str) -> tuple[str | None, str | None]:
-    """Start and end date (ISO) of a Danish period text; a bare year covers the year.
-
-    >>> parse_period("1. januar 2025 til 31. december 2028")
-    ('2025-01-01', '2028-12-31')
-    >>> parse_period("Den 1/1 2017")
-    ('2017-01-01', None)
-    >>> parse_period("Januar 2026 – 31. december 2029")
-    ('2026-01-01', '2029-12-31')
-    >>> parse_period("i Valby 2013– 2016")
-    ('2013-01-01', '2016-12-31')
-    """
-    found = list(_DATE.finditer(text))
-    start = _date(found[0], end=False) if found else None
-    end = _date(found[1], end=True) if len(found) > 1 else None
-    return start, end
 
 
 # --------------------------------------------------------------------------- plan
@@ -171,11 +128,20 @@ def _split_name(value: str) -> tuple[str, list[str]]:
 
 
 def _title_name(doc: Document) -> tuple[str, int] | None:
-    """'Den boligsociale helhedsplan X' among the first lines of a free-form plan."""
+    """The title of a free-form plan among its first lines.
+
+    'Den boligsociale helhedsplan X' (the name is X), else a short line that
+    starts 'Boligsocial helhedsplan for ...' / 'Helhedsplanen for ...' (the
+    whole line is the name, as in a delaftale's own label).
+    """
     for i, line in enumerate(doc.lines[:40]):
         text = clean(line)
         m = _PLAN_IN_VALUE.search(text)
         if m and len(text) < 100 and len(m.group(1).split()) <= 6:
+            return text, i
+    for i, line in enumerate(doc.lines[:15]):
+        text = clean(line)
+        if _TITLE_FOR.match(text) and len(text.split()) <= 10:
             return text, i
     return None
 
@@ -214,6 +180,16 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
     return (None, None), None
 
 
+def _area_of(value: str, name: str) -> str | None:
+    """'Valby/Vigerslev – den boligsociale helhedsplan X' -> Valby/Vigerslev;
+    'Helhedsplanen for Sjælør og Kgs. Enghave' -> Sjælør og Kgs. Enghave."""
+    head = value.split("–")[0].split(" - ")[0].strip()
+    if head != value and "helhedsplan" in value.lower():
+        return head
+    m = re.search(r"\bhelhedsplan(?:en)?\s+for\s+(.+)$", name, re.IGNORECASE)
+    return m.group(1).strip() if m else None
+
+
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
@@ -238,9 +214,7 @@ def extract_plan(doc: Document) -> Plan:
         for form in [name, *aliases]:
             if form != plan.name and form not in plan.aliases:
                 plan.aliases.append(form)
-        head = value.split("–")[0].split(" - ")[0].strip()
-        if head != value and "helhedsplan" in value.lower():
-            plan.area = head
+        plan.area = plan.area or _area_of(value, name)
         plan.sources.append(doc.ref(line, value))
     if plan.name:
         title = f"Den boligsociale helhedsplan {plan.name}"
@@ -253,18 +227,20 @@ def extract_plan(doc: Document) -> Plan:
 
 
 # --------------------------------------------------------------------------- focus areas
+def _fkey(name: str) -> str:
+    return squash(name).replace("&", "og")
+
+
 def _known_focus_areas() -> dict[str, str]:
-    """squashed known name or variant -> canonical name."""
+    """Squashed known name -> the name as the regulativ writes it."""
     vocab = load_vocab("focus_areas")
-    known = {squash(n).replace("&", "og"): n
-             for n in vocab.get("regulativ_2019_2026", []) + vocab.get("older", [])}
-    return known
+    return {_fkey(n): n for n in vocab.get("regulativ_2019_2026", []) + vocab.get("older", [])}
 
 
 def _candidate(text: str) -> str | None:
     name = clean(_TOC_TAIL.sub("", clean(text)))
     name = name.strip(" *_:")
-    known = _known_focus_areas().get(squash(name).replace("&", "og"))
+    known = _known_focus_areas().get(_fkey(name))
     if known:
         return known
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha():
@@ -319,13 +295,33 @@ def _numbered_section(doc: Document):
                 yield name, i
 
 
+def _listed(doc: Document):
+    """'Indsatsområde 2: X' lines, and the bullets after '... indsatsområder:'."""
+    for i, line in enumerate(doc.lines):
+        text = clean(line) if line.strip() else ""
+        if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
+            yield name, i
+        last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
+        if not (last.endswith("indsatsområder") and strip_markup(line).rstrip().endswith(":")
+                and re.search(r"helhedsplan|boligsociale indsats", last)):
+            continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
+        for j in range(i + 1, min(i + 12, len(doc.lines))):
+            item = doc.lines[j].strip()
+            if not item:
+                continue
+            if not re.match(r"^[-•*]|\d\)", item):
+                break
+            if (name := _candidate(re.sub(r"^(?:[-•*]|\d\))\s*", "", item))) and len(name.split()) <= 6:
+                yield name, j
+
+
 def extract_focus_areas(doc: Document) -> list[FocusArea]:
     """The indsatsområder the document commits to, in order of first appearance."""
     found: dict[str, FocusArea] = {}
-    hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc)],
-                  key=lambda h: h[1])
+    hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
+                   *_listed(doc)], key=lambda h: h[1])
     for name, i in hits:
-        key = squash(name).replace("&", "og")
+        key = _fkey(name)
         if key in found:
             found[key].sources.append(doc.ref(i))
         else:
@@ -334,17 +330,13 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
 
 
 def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
-    synonyms = load_vocab("focus_areas").get("synonyms", {}) or {}
-    by_key = {squash(a.name): a for a in areas}
-    for canonical, variants in synonyms.items():
-        target = by_key.get(squash(canonical))
-        if target is None:
-            continue
-        for variant in variants:
-            other = by_key.pop(squash(variant), None)
-            if other is not None and other is not target:
-                target.sources.extend(other.sources)
-                areas = [a for a in areas if a is not other]
+    """A variant heading joins the focus area of the document it names."""
+    by_name = {a.name: a for a in areas}
+    for area in list(areas):
+        target = by_name.get(canonical_focus_area(area.name, areas) or "")
+        if target is not None and target is not area:
+            target.sources.extend(area.sources)
+            areas = [a for a in areas if a is not area]
     return areas
 
 
@@ -361,12 +353,8 @@ def canonical_focus_area(name: str | None, focus_areas: list[FocusArea]) -> str 
     """
     if not name:
         return None
-    key = squash(name).replace("&", "og")
-    by_key = {squash(a.name).replace("&", "og"): a.name for a in focus_areas}
-    if key in by_key:
-        return by_key[key]
-    synonyms = load_vocab("focus_areas").get("synonyms", {}) or {}
-    for canonical, variants in synonyms.items():
-        if key in {squash(v) for v in variants} and squash(canonical) in by_key:
-            return by_key[squash(canonical)]
-    return name
+    key, by_key = _fkey(name), {_fkey(a.name): a.name for a in focus_areas}
+    for canonical, variants in (load_vocab("focus_areas").get("synonyms", {}) or {}).items():
+        if key in {_fkey(v) for v in variants} and _fkey(canonical) in by_key:
+            return by_key[_fkey(canonical)]
+    return by_key.get(key, name)

@@ -9,8 +9,9 @@ bands); ages are read in code.
 :func:`extract_target_groups` classifies the whole document and records where
 each category was found in ``TargetGroup.contexts``:
 
-* ``"activity"``: a Målgruppe field or an activity's own text, or a category
-  the activities extractor attached to an activity;
+* ``"activity"``: an activity's own text (its Aktivitetsnavn block with the
+  Målgruppe(r) field, or its section), or a category the activities extractor
+  attached to an activity;
 * ``"problem"``: everything else (problem descriptions, goals, area
   descriptions), so an analysis can find groups a plan names but no activity
   reaches.
@@ -26,10 +27,11 @@ from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.vocab import load_vocab
 from samspil.loaders.errors import VocabularyError
 
-__all__ = ["classify", "age_categories", "extract_target_groups"]
+__all__ = ["classify", "dominant_groups", "age_categories", "extract_target_groups"]
 
 _AGE_RANGE = re.compile(
-    r"(?<![\d.,])(\d{1,2})\s*(?:-|–|til)\s*(\d{1,2})\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
+    r"(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
+    r"(?:år\b|årige\b|års\b)", re.IGNORECASE)
 _AGE_BOUND = re.compile(
     r"\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
     re.IGNORECASE)
@@ -109,7 +111,7 @@ def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
         return []
     hits = []
     for m in _AGE_RANGE.finditer(sentence):
-        lo, hi = int(m.group(1)), int(m.group(2))
+        lo, hi = int(m.group(1) or m.group(2)), int(m.group(3))
         if hi <= lo or hi > 120:
             continue
         hits += [(c, m.start(), m.end()) for c in age_categories(lo, hi)]
@@ -169,7 +171,7 @@ def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], 
     if cat not in ("children", "youth", "adults"):
         return False
     near = [a for a in ages if a[1] == start or (  # "unge over 18" governs its own noun,
-        end < a[1] <= end + 40 and sentence[a[1]].isdigit()  # "unge i alderen 17-25" the nouns before
+        end < a[1] <= end + 40 and _AGE_RANGE.match(sentence, a[1])  # "unge i alderen 17-25": the nouns before
         and not _CLAUSE_STOP.search(sentence, end, a[1]))]
     if not near:
         return False
@@ -212,6 +214,28 @@ def classify(text: str) -> dict[str, list[str]]:
     return {cat: found[cat] for cat in TARGET_GROUPS if cat in found}
 
 
+def dominant_groups(text: str, min_sentences: int = 2, share: float = 0.34) -> list[str]:
+    """The categories a longer text is mainly about, for activities without a Målgruppe field.
+
+    A category counts once per sentence; it is kept when it occurs in at least
+    ``min_sentences`` sentences and in at least ``share`` of the sentences of the
+    most frequent category. Most frequent first.
+
+    >>> dominant_groups("Lektiehjælp til børn. Børn og forældre mødes. Frivillige hjælper.")
+    ['children']
+    """
+    counts: dict[str, int] = {}
+    for sentence in _SENTENCE.split(strip_markup(text or "")):
+        if sentence.strip():
+            for cat in {h[0] for h in _sentence_hits(sentence)}:
+                counts[cat] = counts.get(cat, 0) + 1
+    if not counts:
+        return []
+    top = max(counts.values())
+    ranked = sorted(counts, key=lambda c: (-counts[c], TARGET_GROUPS.index(c)))
+    return [c for c in ranked if counts[c] >= max(min_sentences, top * share)]
+
+
 # --------------------------------------------------------------------------- document
 def _squash(text: str) -> str:
     return "".join(strip_markup(text).split()).lower()
@@ -223,7 +247,7 @@ def _is_label(line: str) -> bool:
 
 
 def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
-    """Indexes of lines inside a Målgruppe field or an activity block."""
+    """Indexes of lines inside an activity block (Aktivitetsnavn / an activity's section)."""
     marked: set[int] = set()
     n = len(doc.lines)
     origin_index = {o[0]: i for i, o in enumerate(doc.origin) if o[0] is not None}
@@ -235,8 +259,9 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
         while j < n and j not in starts and not _block_end(doc.lines[j]):
             j += 1
         marked.update(range(i, j))
-    for i, line in enumerate(doc.lines):  # Målgruppe(r): fields anywhere
-        if re.match(r"^(?:primær|sekundær)?målgruppe", _squash(line)) and ":" in line[:40]:
+    for i, line in enumerate(doc.lines):  # an activity's Målgruppe(r) field, to its end
+        # (a Målgruppe field of a focus area, outside any activity, states a goal: "problem")
+        if i in marked and re.match(r"^(?:primær|sekundær)?målgruppe", _squash(line)) and ":" in line[:40]:
             marked.add(i)
             j = i + 1
             while j < n and j - i <= 12 and not (doc.lines[j].strip() and _is_label(doc.lines[j])):

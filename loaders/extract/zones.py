@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.plan import after_label, squash
+from samspil.loaders.extract.plan import squash
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
@@ -30,7 +30,7 @@ __all__ = ["extract_zones", "parse_units"]
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
-_ZONE_LINE = re.compile(r"^\s*Zone\s+(\d{1,2})\s*\)\s*(.*)$")
+_ZONE_MARK = re.compile(r"(?<![\w-])Zone\s+(\d{1,2})\s*\)\s*")
 _SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
@@ -40,6 +40,7 @@ _UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s
                          re.IGNORECASE)
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
 _AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
+_DEPARTMENT_CUE = re.compile(r"afdeling|boligområde|omfatte|dække", re.IGNORECASE)
 _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
 
 
@@ -128,12 +129,25 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
 
 
 # --------------------------------------------------------------------------- finders
+def _dwellings() -> str:
+    return "|".join(load_vocab("zones").get("dwelling_words", ["lejemål"]))
+
+
+def _is_total(name: str) -> bool:
+    return name.strip().lower().startswith(tuple(load_vocab("zones").get("totals", [])))
+
+
 def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
-    """'ORG: A (N lejeboliger), B (N lejeboliger)' and 'A<TAB>N lejemål' rows."""
-    totals = tuple(load_vocab("zones").get("totals", []))
+    """'ORG: A (N lejeboliger), B (N lejeboliger)' lists and 'A<TAB>N lejemål' rows."""
+    row = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|\s[–-])\s*(?P<n>{_NUM})\s*"
+                     rf"(?:{_dwellings()})\s*$", re.IGNORECASE)
     for i, raw in enumerate(doc.lines):
         line = strip_markup(raw).strip().lstrip("-•* ")
-        if _ZONE_LINE.match(line) or parse_units(line) is None:
+        if _ZONE_MARK.search(line) or parse_units(line) is None:
+            continue
+        if (m := row.match(line)):
+            if not _is_total(m.group("name")):
+                found.add(_department(m.group("name"), doc.ref(i), units=parse_units(line)))
             continue
         head, _, rest = line.partition(":")
         owner = None
@@ -142,30 +156,51 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         for m in _ITEM.finditer(line):
             units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
             name = m.group("name").strip(" ,")
-            if units is None or not name[:1].isupper() or len(name) > 60:
+            if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
                 continue
             zone = _department(name, doc.ref(i), units=units, housing_organisation=owner)
             if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
                 zone.type = "zone"
             found.add(zone)
-        row = re.match(rf"^([A-ZÆØÅ][^\t]{{2,60}}?)\t+\s*({_NUM})\s*\w+\s*$", line)
-        if row and parse_units(line) and not row.group(1).lower().startswith(totals):
-            found.add(_department(row.group(1), doc.ref(i), units=parse_units(line)))
+
+
+def _department_tables(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    """Tables headed 'Afdeling<TAB>Lejemål<TAB>...': each row's first cell is a department."""
+    header = re.compile(r"^(?:bolig)?(?:afdeling(?:er|en)?|afd\.?)$", re.IGNORECASE)
+    count = re.compile(rf"^(?:antal\s+)?(?:{_dwellings()})$", re.IGNORECASE)
+    for i, line in enumerate(doc.lines):
+        cells = [c.strip() for c in strip_markup(line).split("\t")]
+        if len(cells) < 2 or not header.match(cells[0]):
+            continue
+        col = next((k for k, c in enumerate(cells) if count.match(c)), None)
+        for j in range(i + 1, min(i + 80, len(doc.lines))):
+            row = [c.strip() for c in strip_markup(doc.lines[j]).split("\t")]
+            if len(row) < 2:
+                if doc.lines[j].strip():
+                    break
+                continue
+            if not row[0][:1].isupper() or _is_total(row[0]) or len(row[0]) > 60:
+                continue
+            units = None
+            if col is not None and col < len(row) and re.fullmatch(_NUM, row[col]):
+                units = int(row[col].replace(".", ""))
+            found.add(_department(row[0], doc.ref(j), units=units))
 
 
 def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
-    """(line, zone number, text) of each 'Zone N)' paragraph."""
+    """(line, zone number, text) of each 'Zone N)' paragraph, also mid-line."""
     blocks = []
     for i, line in enumerate(doc.lines):
-        m = _ZONE_LINE.match(strip_markup(line))
-        if not m:
-            continue
-        text = m.group(2)
-        for nxt in doc.lines[i + 1:i + 4]:
-            if not nxt.strip() or _ZONE_LINE.match(nxt) or re.search(r"lejemål", text):
-                break
-            text += " " + nxt.strip()
-        blocks.append((i, m.group(1), " ".join(text.split())))
+        text = strip_markup(line)
+        marks = list(_ZONE_MARK.finditer(text))
+        for k, m in enumerate(marks):
+            body = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+            if k + 1 == len(marks):  # the last zone of a line may wrap onto the next lines
+                for nxt in doc.lines[i + 1:i + 4]:
+                    if not nxt.strip() or _ZONE_MARK.search(nxt) or re.search(r"lejemål", body):
+                        break
+                    body += " " + nxt.strip()
+            blocks.append((i, m.group(1), " ".join(body.split())))
     return blocks
 
 
@@ -218,7 +253,7 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
 def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     for i, line in enumerate(doc.lines):
-        if "afdeling" not in line.lower() or _ZONE_LINE.match(line):
+        if not _DEPARTMENT_CUE.search(line) or _ZONE_MARK.search(line):
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
             if _is_housing_label(m.group(2), orgs):
@@ -317,6 +352,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     orgs = list(organisations or [])
     found = _Found()
     _unit_lists(doc, orgs, found)
+    _department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
     _districts(doc, found)

@@ -1,0 +1,60 @@
+"""Danish dates and periods as ISO strings ("1. januar 2025 til 31. december 2028").
+
+A period text names a start and an end; either may be a full date ("1.
+januar 2025", "01-01-2025", "1/1 2017"), a month ("januar 2026": the first day
+of a start, the last day of an end) or a bare year (the whole year).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+__all__ = ["MONTHS", "parse_period"]
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")
+_MONTH = "|".join(MONTHS)
+_DATE = re.compile(
+    rf"(?P<d1>\d{{1,2}})\.\s*(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"      # 1. januar 2025
+    rf"|(?P<d2>\d{{1,2}})[-./](?P<m2>\d{{1,2}})[-./ ]\s*(?P<y2>\d{{4}})"  # 01-01-2025, 1/1 2017
+    rf"|(?P<m3>{_MONTH})\s+(?P<y3>\d{{4}})"                          # januar 2026
+    r"|(?<![\d.,])(?P<y4>(?:19|20)\d{2})(?![\d.,])",                 # 2013
+    re.IGNORECASE)
+
+
+def _iso(year: int, month: int, day: int | None, end: bool) -> str | None:
+    if not (1 <= month <= 12) or not (1900 < year < 2100):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = day if day is not None else (last if end else 1)
+    return f"{year:04d}-{month:02d}-{min(max(day, 1), last):02d}"
+
+
+def _date(m: re.Match[str], end: bool) -> str | None:
+    g = m.groupdict()
+    if g["y1"]:
+        return _iso(int(g["y1"]), MONTHS.index(g["m1"].lower()) + 1, int(g["d1"]), end)
+    if g["y2"]:
+        return _iso(int(g["y2"]), int(g["m2"]), int(g["d2"]), end)
+    if g["y3"]:
+        return _iso(int(g["y3"]), MONTHS.index(g["m3"].lower()) + 1, None, end)
+    year = int(g["y4"])
+    return _iso(year, 12 if end else 1, None, end)
+
+
+def parse_period(text: str) -> tuple[str | None, str | None]:
+    """Start and end date (ISO) of a Danish period text; a bare year covers the year.
+
+    >>> parse_period("1. januar 2025 til 31. december 2028")
+    ('2025-01-01', '2028-12-31')
+    >>> parse_period("Den 1/1 2017")
+    ('2017-01-01', None)
+    >>> parse_period("Januar 2026 – 31. december 2029")
+    ('2026-01-01', '2029-12-31')
+    >>> parse_period("i Valby 2013– 2016")
+    ('2013-01-01', '2016-12-31')
+    """
+    found = list(_DATE.finditer(text))
+    start = _date(found[0], end=False) if found else None
+    end = _date(found[1], end=True) if len(found) > 1 else None
+    return start, end
