@@ -1,0 +1,39 @@
+"""`samspil extract` on real agreements: JSON shape, several files, --out."""
+import json
+
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.loaders import bundled_examples
+
+SEED = bundled_examples() / "002_9a46c293956cd688.txt"
+SCHEMA_KEYS = {"document", "plan", "focus_areas", "organisations", "contacts", "zones", "activities",
+               "target_groups"}
+
+
+def test_one_file_prints_one_schema_report():
+    result = CliRunner().invoke(cli, ["extract", str(SEED), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert SCHEMA_KEYS <= set(report)
+    assert report["document"] == SEED.name
+    assert report["plan"]["document_type"] == "sub_agreement"
+    src = report["contacts"][0]["sources"][0]
+    assert src["document"] == SEED.name and src["line"] > 0 and src["excerpt"]
+
+
+def test_several_files_print_one_object_per_line(tmp_path):
+    seeds = sorted(bundled_examples().glob("*.txt"))[:2]
+    result = CliRunner().invoke(cli, ["extract", *map(str, seeds), "--json", "--out", str(tmp_path)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.strip().split("\n")]
+    assert [r["document"] for r in lines] == [s.name for s in seeds]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{s.stem}.json" for s in seeds)
+
+
+def test_summary_for_people():
+    result = CliRunner().invoke(cli, ["extract", str(SEED)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Helhedsplanen for Sjælør og Kgs. Enghave" in result.output
+    assert "Susanne Søgaard Grøn" in result.output and "dt85@sof.kk.dk" in result.output

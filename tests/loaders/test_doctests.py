@@ -1,0 +1,14 @@
+"""Run the examples in the extraction modules' docstrings."""
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
+           "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
