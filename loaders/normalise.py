@@ -49,6 +49,7 @@ _CHAR_MAP = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 })
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
 _BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|div|tr|table|tbody|thead|h[1-6])\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
@@ -81,6 +82,8 @@ def clean_markup(line: str) -> list[str]:
     ['Kontaktperson: Camilla Brix, teamleder & leder']
     >>> clean_markup("Aktivitsnavn:**Styrket skole-hjem-samarbejde****Formål:**")
     ['Aktivitsnavn: Styrket skole-hjem-samarbejde', 'Formål:']
+    >>> clean_markup("## Delaftale for indsatsområdet *Beskæftigelse*")
+    ['Delaftale for indsatsområdet Beskæftigelse']
     """
     if "<" in line:
         is_ordered = "<ol" in line.lower()
@@ -89,6 +92,8 @@ def clean_markup(line: str) -> list[str]:
         line = _INLINE_TAG.sub("", line)
         if is_ordered:
             line = _OL_ITEM.sub("\n", line)
+    if line.startswith("#"):
+        line = _MD_HEADING.sub("", line)
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)
     if "*" in line:
@@ -132,11 +137,17 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
 _KEEPS_OWN_LINE = re.compile(
     r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s|Zone\s+\d"
     r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
-_CONJUNCTION_END = re.compile(r"(?:,|\s(?:og|eller|samt|i|på|til|for|med|af|fra|ved|v\.|&))$")
-_HYPHEN_END = re.compile(r"(\S*[^\W\d_])-$")
+_CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
+                    " fra", " ved", " v.", " &")
+MIN_WRAP_WIDTH = 50  # below this, lines are not body text and "full" means nothing
 _SENTENCE_END = (".", ":", "!", "?", ";")
-_RECORD_END = re.compile(r"(?:@\S+|https?://\S+|\d)$")  # a contact line ends here
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
+
+
+def _record_end(line: str) -> bool:
+    """Does the line end with an e-mail, URL or number (the end of a contact record)?"""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit()
 
 
 def _starts_lower(line: str) -> bool:
@@ -164,12 +175,13 @@ def _dehyphenate(head: str, tail: str) -> str | None:
     >>> _dehyphenate("Børne-", "og Ungdomsforvaltningen")
     'Børne- og Ungdomsforvaltningen'
     """
-    m = _HYPHEN_END.search(head)
-    if not m or not tail:
+    if not head.endswith("-") or not tail:
+        return None
+    word = head.rsplit(None, 1)[-1][:-1]
+    if not word or not (word[-1].isalpha()):
         return None
     if _NEXT_CONJ.match(tail):
         return f"{head} {tail}"  # "Kultur- og fritid": a real hyphen before a conjunction
-    word = m.group(1)
     if not tail[0].isalnum():
         return None
     if any(c in word for c in "@./") or word.isupper() or not tail[0].islower():
@@ -204,8 +216,9 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     >>> join_wrapped(["Konkrete aftaler om de lokale", "kommunale institutioner.", "Kontaktperson: Anna"],
     ...              [(1, 1), (2, 1), (3, 1)])
     (['Konkrete aftaler om de lokale kommunale institutioner.', 'Kontaktperson: Anna'], [(1, 1), (3, 1)])
-    >>> join_wrapped(["Røde Kors, Red Barnet Ungdom, KFUM spejderne", "Sydhavn"], [(None, 1)] * 2, width=46)[0]
-    ['Røde Kors, Red Barnet Ungdom, KFUM spejderne Sydhavn']
+    >>> join_wrapped(["Frivillige foreninger, Røde Kors, Red Barnet Ungdom, KFUM spejderne",
+    ...               "Sydhavn"], [(None, 1)] * 2, width=70)[0]
+    ['Frivillige foreninger, Røde Kors, Red Barnet Ungdom, KFUM spejderne Sydhavn']
     """
     out: list[str] = []
     orig: list[Origin] = []
@@ -215,9 +228,9 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
         if out and out[-1] and line and not _keeps_own_line(line):
             prev = out[-1]
             joined = _dehyphenate(prev, line)
-            full = (width and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
-                    and not _RECORD_END.search(last))
-            runs_on = _CONJUNCTION_END.search(prev) and not _RECORD_END.search(last.rstrip(", "))
+            full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
+                    and not _record_end(last))
+            runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
             if joined is None and not prev.endswith(":") and (
                     _starts_lower(line) or runs_on or full):
                 joined = f"{prev} {line}"

@@ -52,7 +52,8 @@ class Reader:
 
     suffixes: ClassVar[tuple[str, ...]] = ()
     format: ClassVar[str] = ""
-    pdf_like: ClassVar[bool] = False
+    pdf_like: ClassVar[bool] = False  # hard-wrap joining on for every file
+    empty_message: ClassVar[str] = "the file has no text"
 
     def raw(self, path: Path, warnings: list[str]) -> tuple[list[str], list[Origin]]:
         raise NotImplementedError
@@ -66,8 +67,6 @@ class Reader:
             raise EmptyDocument(self.empty_message, document=str(path))
         return Document(id=path.name, lines=lines, origin=origins, path=str(path),
                         format=self.format, warnings=warnings)
-
-    empty_message: ClassVar[str] = "the file has no text"
 
 
 class TextReader(Reader):
@@ -186,7 +185,8 @@ def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[N
     except (IsADirectoryError, PermissionError) as exc:
         raise UnreadableFile(f"cannot open the file ({exc.strerror})", document=str(path)) from exc
     except pdfium.PdfiumError as exc:
-        raise CorruptDocument(f"not a readable PDF ({exc})", document=str(path), page=page) from exc
+        raise CorruptDocument(f"not a readable PDF ({str(exc).rstrip('.')})", document=str(path),
+                              page=page) from exc
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
         if fmt != "docx":
             raise

@@ -110,6 +110,11 @@ def _has_cue(name: str) -> bool:
     return any(p.search(name) for p in _vocab()[1])
 
 
+_FUNCTION_WORDS = frozenset(("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
+                             "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar", "Aktiviteter",
+                             "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse"))
+
+
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
     words = run.split()
@@ -118,9 +123,10 @@ def _trim_run(run: str) -> str:
             words[-1] = words[-1].rstrip(".")
             break
         words.pop()
+    while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        words.pop()  # "LBF At": the next sentence starts
     prefixes = set(load_vocab("organisations")["run_prefixes"])
-    while words and (words[0] in ("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
-                                        "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar")
+    while words and (words[0] in _FUNCTION_WORDS and not (words[0] in ("Den", "Det") and len(words) >= 3)
                      or words[0] in prefixes):
         words.pop(0)
     return " ".join(words).strip(" -–/&")

@@ -151,18 +151,21 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str]]:
     return pattern, frozenset(vocab.get("not_after_characteristics", []) or [])
 
 
-def _sentence_hits(sentence: str) -> list[tuple[str, int, int]]:
-    """(category, start, end) of every cue and age in one sentence.
+def _sentence_hits(sentence: str, in_traits: bool = False) -> tuple[list[tuple[str, int, int]], bool]:
+    """(category, start, end) of every cue and age in one sentence, and whether
+    the text describes the group's traits from here on.
 
-    After a trait cue ("ramt af", "såsom") the sentence describes the group, so
-    hits of the categories in ``not_after_characteristics`` there are dropped.
+    After a trait cue ("ramt af", "kendetegnet ved") the text describes the
+    group, so hits of the categories in ``not_after_characteristics`` there are
+    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer").
     """
     pattern, not_after = _traits()
-    m = pattern.search(sentence) if pattern else None
-    traits = m.start() if m else len(sentence)
+    m = pattern.search(sentence) if pattern and not in_traits else None
+    start = 0 if in_traits else (m.start() if m else len(sentence))
     ages = _age_hits(sentence)
     hits = [h for h in _cue_hits(sentence) if not _age_overrides(h, ages, sentence)]
-    return [h for h in hits + ages if not (h[0] in not_after and h[1] >= traits)]
+    kept = [h for h in hits + ages if not (h[0] in not_after and h[1] >= start)]
+    return kept, in_traits or m is not None
 
 
 def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], sentence: str) -> bool:
@@ -204,10 +207,12 @@ def classify(text: str) -> dict[str, list[str]]:
     {}
     """
     found: dict[str, list[str]] = {}
-    for sentence in _SENTENCE.split(" ".join(strip_markup(text or "").split(" "))):
+    traits = False  # once a text turns to the group's traits, it stays there
+    for sentence in _SENTENCE.split(strip_markup(text or "")):
         if not sentence or not sentence.strip():
             continue
-        for cat, start, end in sorted(_sentence_hits(sentence), key=lambda h: h[1]):
+        hits, traits = _sentence_hits(sentence, traits)
+        for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end)
             if phrase and phrase not in found.setdefault(cat, []):
                 found[cat].append(phrase)
@@ -227,7 +232,7 @@ def dominant_groups(text: str, min_sentences: int = 2, share: float = 0.34) -> l
     counts: dict[str, int] = {}
     for sentence in _SENTENCE.split(strip_markup(text or "")):
         if sentence.strip():
-            for cat in {h[0] for h in _sentence_hits(sentence)}:
+            for cat in {h[0] for h in _sentence_hits(sentence)[0]}:
                 counts[cat] = counts.get(cat, 0) + 1
     if not counts:
         return []

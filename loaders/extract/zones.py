@@ -50,6 +50,8 @@ class _Found:
 
     def add(self, zone: Zone) -> Zone:
         key = _key(zone.name)
+        if not key:  # nothing but punctuation: not a place
+            return zone
         for known_key, known in self.zones.items():
             if key == known_key or key in {_key(a) for a in known.aliases}:
                 known.sources.extend(zone.sources[:1])
@@ -119,7 +121,7 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
     """A department from a list item; 'Afd. 105, Havekildegård' -> Havekildegård (+ aliases)."""
     name = clean(name)
     aliases = []
-    if "," in name and _AFD.match(name):
+    if "," in name and _AFD.match(name) and name.split(",", 1)[1].strip():
         code, rest = name.split(",", 1)
         aliases, name = [code.strip(), name], rest.strip()
     elif (m := _AFD.match(name)) and m.end() < len(name):
@@ -243,7 +245,8 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
             same = [z for z in found.zones.values() if z.part_of == zone.name
                     and z.name.startswith(name + " ") and z.name != name]
             if same:  # "Hørgården" where the first listing said "Hørgården 1+2"
-                same[0].aliases.append(name) if name not in same[0].aliases else None
+                if name not in same[0].aliases:
+                    same[0].aliases.append(name)
                 continue
             found.add(Zone(name=name, type="housing_department", part_of=zone.name,
                            housing_organisation=_resolve_org(owner_name, orgs) if owner_name else None,

@@ -1,0 +1,133 @@
+"""Extraction throughput: text MB/s over the seeds, PDF pages/s through the whole pipeline.
+
+Run: ``python bench/bench_extract.py [--repeat N] [--pages N]``
+
+1. The five bundled seeds through ``extract_file`` (read + normalise +
+   extract), repeated in one process: MB/s of input text, and the time of
+   the first (cold: word list loading, regex compiling) pass.
+2. A generated Danish PDF (fpdf2, DejaVu font, ``--pages`` pages, with
+   letter-spaced headings drawn glyph by glyph) through ``extract_file``:
+   pages/s; and pypdfium2 text extraction alone for comparison.
+3. The reader alone (``read_document``) on the same PDF: pages/s.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from samspil.loaders.pipeline import bundled_examples, extract_file
+from samspil.loaders.readers import read_document
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+PARAGRAPHS = [
+    "Helhedsplanen vil i samarbejde med Jobcenter København og lokale foreninger styrke "
+    "beboernes tilknytning til arbejdsmarkedet gennem en fremskudt beskæftigelsesindsats, "
+    "hvor ledige beboere får individuel vejledning, hjælp til CV og kontakt til virksomheder.",
+    "Målgruppen er ledige voksne mellem 18 og 64 år, særligt kvinder med anden etnisk "
+    "baggrund end dansk, som er langt fra arbejdsmarkedet og har brug for en "
+    "helhedsorienteret indsats på tværs af kommunale forvaltninger og civilsamfundet.",
+    "Kontaktperson: Mads Ørsted Kjær, teamleder: 3012 5577 / ab12@kk.dk",
+    "Aktiviteten forebygger, at unge søger mod kriminelle fællesskaber, og bygger bro til "
+    "fritidsjob, idrætsforeninger og ungdomsuddannelser i Københavns Kommune.",
+]
+HEADINGS = ["Aktivitetsnavn:", "Målgruppe(r):", "Delmål og indikatorer for indsatsområdet"]
+
+
+def make_pdf(path: Path, pages: int) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)  # exactly ``pages`` pages
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    rng = random.Random(1)
+    for n in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_xy(10, 8)
+        pdf.cell(0, 5, "Helhedsplanen Nørrebro Øst – delaftale for Beskæftigelse")
+        pdf.set_xy(10, 20)
+        heading = HEADINGS[n % len(HEADINGS)]
+        x = pdf.l_margin
+        for ch in heading:  # letter-spaced heading, the way DTP tools emit tracking
+            if ch != " ":
+                pdf.text(x, 20, ch)
+            x += pdf.get_string_width(ch) + (2.2 if ch == " " else rng.choice((0.0, 1.0)))
+        pdf.set_xy(10, 26)
+        for _ in range(5):
+            pdf.multi_cell(0, 5, rng.choice(PARAGRAPHS), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        pdf.set_xy(10, 285)
+        pdf.cell(0, 5, f"Side {n} af {pages}")
+    pdf.output(str(path))
+    return path
+
+
+def timed(fn, repeat: int) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        fn()
+    return (time.perf_counter() - start) / repeat
+
+
+def pdfium_alone(path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    for i in range(len(pdf)):
+        page = pdf[i]
+        page.get_textpage().get_text_range()
+    pdf.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--pages", type=int, default=200)
+    args = ap.parse_args()
+
+    seeds = sorted(bundled_examples().glob("*.txt"))
+    mb = sum(p.stat().st_size for p in seeds) / 1e6
+    start = time.perf_counter()
+    for p in seeds:
+        extract_file(p)
+    cold = time.perf_counter() - start
+    warm = timed(lambda: [extract_file(p) for p in seeds], args.repeat)
+    read = timed(lambda: [read_document(p) for p in seeds], args.repeat)
+
+    rows = [
+        ("seeds: files / MB", f"{len(seeds)} / {mb:.3f}"),
+        ("seeds: first pass, extract_file (s)", f"{cold:.3f}"),
+        ("seeds: warm pass, extract_file (s)", f"{warm:.3f}"),
+        ("seeds: text MB/s, extract_file", f"{mb / warm:.2f}"),
+        ("seeds: text MB/s, read_document only", f"{mb / read:.2f}"),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = make_pdf(Path(tmp) / "bench.pdf", args.pages)
+        assert read_document(pdf).origin[-1][1] == args.pages
+        extract_file(pdf)  # warm-up
+        whole = timed(lambda: extract_file(pdf), args.repeat)
+        reader = timed(lambda: read_document(pdf), args.repeat)
+        alone = timed(lambda: pdfium_alone(pdf), args.repeat)
+        rows += [
+            (f"pdf: {args.pages} generated pages, size (kB)", f"{pdf.stat().st_size / 1e3:.0f}"),
+            ("pdf: pages/s, extract_file", f"{args.pages / whole:.0f}"),
+            ("pdf: pages/s, read_document only", f"{args.pages / reader:.0f}"),
+            ("pdf: pages/s, pypdfium2 text alone", f"{args.pages / alone:.0f}"),
+        ]
+
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.machine()}; repeat={args.repeat}")
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v:>10}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

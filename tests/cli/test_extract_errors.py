@@ -1,0 +1,84 @@
+"""`samspil extract` with bad files: one clear line each, the good ones still extracted."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.loaders.pipeline import bundled_examples
+
+SEED = bundled_examples() / "002_9a46c293956cd688.txt"
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "good": tmp_path / "good.txt",
+        "bad_pdf": tmp_path / "bad.pdf",
+        "empty": tmp_path / "empty.txt",
+        "broken_docx": tmp_path / "broken.docx",
+        "truncated": tmp_path / "truncated.pdf",
+        "legacy": tmp_path / "legacy.txt",
+        "unsupported": tmp_path / "aftale.rtf",
+    }
+    shutil.copy(SEED, files["good"])
+    files["bad_pdf"].write_bytes(os.urandom(2048))
+    files["empty"].write_bytes(b"")
+    files["broken_docx"].write_bytes(b"PK\x03\x04 not really a zip")
+    files["truncated"].write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
+    files["legacy"].write_bytes(SEED.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    files["unsupported"].write_bytes(b"{\\rtf1 Aftalens parter}")
+    return files
+
+
+REASONS = {
+    "bad_pdf": "not a readable PDF",
+    "empty": "empty",
+    "broken_docx": "not a readable .docx",
+    "truncated": "not a readable PDF",
+    "unsupported": "unsupported file type '.rtf'",
+}
+
+
+def test_bad_files_get_one_line_each_and_good_ones_are_extracted(batch: dict[str, Path]) -> None:
+    missing = batch["good"].parent / "missing.txt"
+    args = ["extract", *map(str, batch.values()), str(missing)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert len(errors) == len(REASONS) + 1, result.stderr
+    for key, reason in REASONS.items():
+        [line] = [ln for ln in errors if str(batch[key]) in ln]
+        assert reason in line, line
+    assert any(str(missing) in ln and "no such file" in ln for ln in errors)
+    # both good files were extracted; the legacy one says how it was read
+    assert result.stdout.count("  plan:") == 2, result.stdout
+    assert "good.txt" in result.stdout and "legacy.txt" in result.stdout
+    assert "cp1252" in result.output
+
+
+def test_all_good_exits_zero(batch: dict[str, Path]) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(batch["good"])], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_real_console_script(batch: dict[str, Path]) -> None:
+    exe = shutil.which("samspil")
+    if exe is None:
+        pytest.skip("the samspil console script is not installed (pip install -e .)")
+    proc = subprocess.run([exe, "extract", str(batch["good"]), str(batch["bad_pdf"]),
+                           str(batch["empty"])], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 2, proc.stderr
+    assert str(batch["bad_pdf"]) in errors[0] and "not a readable PDF" in errors[0]
+    assert str(batch["empty"]) in errors[1] and "empty" in errors[1]
+    assert "good.txt" in proc.stdout and "  plan:" in proc.stdout

@@ -1,0 +1,92 @@
+"""Helpers that write real .docx and .pdf files (python-docx, fpdf2) into tmp_path."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+# fpdf2's core fonts are latin-1 only; DejaVu (Debian fonts-dejavu-core) covers æøå – ” ½ ...
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+WriteFn = Callable[[Sequence[str], Path], Path]
+
+
+def write_docx(paragraphs: Sequence[str], path: Path) -> Path:
+    """One Word paragraph per line; ``*x*`` becomes an italic run, as in Word."""
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        p = doc.add_paragraph()
+        for i, part in enumerate(re.split(r"\*+", text)):
+            if part:
+                p.add_run(part).italic = bool(i % 2)
+    doc.save(str(path))
+    return path
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    if not DEJAVU.exists():
+        pytest.skip(f"{DEJAVU} missing: apt-get install fonts-dejavu-core")
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    return pdf
+
+
+def write_pdf(paragraphs: Sequence[str], path: Path) -> Path:
+    """Paragraphs wrapped by fpdf2 (real hard wraps), pages broken automatically."""
+    pdf = _pdf()
+    for text in paragraphs:
+        text = text.replace("*", "").replace("\t", "    ")
+        if text.strip():
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+def draw_spaced(pdf, text: str, y: float, gaps: Callable[[int], float]) -> None:
+    """Place ``text`` glyph by glyph with ``gaps(i)`` mm after glyph i, the way
+    letter-spaced (tracked) headings come out of DTP tools; pdfium then reads
+    the wide gaps as spaces."""
+    x = pdf.l_margin
+    for i, ch in enumerate(text):
+        if ch != " ":
+            pdf.text(x, y, ch)
+        x += pdf.get_string_width(ch) + (2.2 if ch == " " else gaps(i))
+
+
+@pytest.fixture
+def fixture_text() -> str:
+    return (FIXTURES / "delaftale_beskaeftigelse.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def make_docx() -> WriteFn:
+    return write_docx
+
+
+@pytest.fixture
+def make_pdf() -> WriteFn:
+    return write_pdf
+
+
+@pytest.fixture
+def spaced():
+    """:func:`draw_spaced`, for tests that draw letter-spaced text."""
+    return draw_spaced
+
+
+@pytest.fixture
+def new_pdf():
+    """A fresh fpdf2 document with a Unicode font and one page."""
+    return _pdf

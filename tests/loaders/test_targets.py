@@ -1,0 +1,187 @@
+"""Target-group classification of Danish Målgruppe texts and whole agreements."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from samspil.loaders.document import Document
+from samspil.loaders.errors import VocabularyError
+from samspil.loaders.extract import targets as targets_module
+from samspil.loaders.extract.targets import age_categories, classify, extract_target_groups
+from samspil.loaders.model import Activity
+from samspil.loaders.pipeline import bundled_examples
+from samspil.loaders.readers import read_document
+from samspil.loaders.vocab import load_vocab
+
+
+# Målgruppe(r) texts as written in the seeds, with the categories a reader gives them
+@pytest.mark.parametrize("text,expected", [
+    ("Unge i alderen 12-17 år", {"youth"}),
+    ("Børn i skolealderen (0.-9. klasse)", {"children"}),
+    ("børn og unge i alderen 7-17 år", {"children", "youth"}),
+    ("Unge i alderen 15-29 år, som hverken er i job eller uddannelse", {"youth", "young_adults"}),
+    ("områdets NEET-unge", {"youth", "young_adults"}),
+    ("udsatte børnefamilier - særligt familier med børn i førskolealderen",
+     {"parents_families", "children"}),
+    ("Ledige voksne i alderen 18 – 64 år, som er på offentlige ydelser",
+     {"adults", "unemployed"}),
+    ("Alle beboere i helhedsplanens områder", {"residents_all"}),
+    ("Primært 13-17 årige (sårbare, risiko for kriminalitet)", {"youth"}),
+    ("psykisk syge, alkoholikere, beboere med PTSD, hjemløse", {"vulnerable_adults"}),
+    ("medlemmer af afdelingsbestyrelsen og frivillige", {"tenant_democracy", "volunteers"}),
+    ("familier med anden etnisk baggrund end dansk", {"parents_families", "ethnic_minorities"}),
+    ("mentorforløb for kvinder", {"women"}),
+    ("forløb for unge drenge", {"youth", "men"}),
+    ("ensomme ældre beboere og pensionister", {"seniors", "vulnerable_adults"}),
+    ("øge kompetencerne hos de primære frontmedarbejdere", {"professionals"}),
+    # an age next to the noun decides over the noun
+    ("unge over 18 år uden ungdomsuddannelse", {"young_adults"}),
+    ("Særligt udsatte unge i alderen 17- 25 år", {"young_adults"}),
+    ("børn og unge under 18", {"children", "youth"}),
+    ("borgere over 65 år", {"seniors"}),
+    ("Unge mellem 18 og 25 år", {"young_adults"}),
+])
+def test_classify_short_texts(text, expected):
+    assert set(classify(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ledige boliger og ledige lejemål udlejes straks",
+    "Borgercenter Børn og Unge, Børnefamilieenheden",   # a unit's name, not a group
+    "Dansk Flygtningehjælp og Red Barnet",
+    "For de ældre klasser er der lektiecafé",
+    "Helhedsplanen kan lave professionelle evalueringer",
+    "Andelen af 0-17-årige er 23 %",                     # statistics, not a target
+])
+def test_classify_leaves_names_and_non_groups_alone(text):
+    assert classify(text) == {}
+
+
+def test_traits_of_a_group_do_not_add_groups():
+    text = ("Unge i alderen 12-17 år, som er ramt af flere risikofaktorer såsom "
+            "konflikt eller udsathed i familien")
+    assert set(classify(text)) == {"youth"}
+
+
+def test_traits_carry_over_to_the_next_sentences_of_a_text():
+    text = ("Målgruppen er udsatte børnefamilier. Familierne er kendetegnet ved forældre med "
+            "udfordringer. Det kan fx være manglende beskæftigelse og sprogbarrierer.")
+    assert set(classify(text)) == {"parents_families"}
+
+
+def test_phrases_are_taken_from_the_text():
+    phrases = classify("Målgruppen er udsatte børnefamilier.")["parents_families"]
+    assert phrases and all(p in "Målgruppen er udsatte børnefamilier." for p in phrases)
+
+
+@pytest.mark.parametrize("lo,hi,expected", [
+    (0, 5, ["children"]), (12, 17, ["youth"]), (17, 29, ["young_adults"]),
+    (30, 64, ["adults"]), (18, 64, ["adults"]), (67, 90, ["seniors"]),
+])
+def test_age_bands(lo, hi, expected):
+    assert age_categories(lo, hi) == expected
+
+
+def test_document_level_categories_of_a_sub_agreement():
+    doc = read_document(bundled_examples() / "002_9a46c293956cd688.txt")
+    found = {g.category for g in extract_target_groups(doc, [])}
+    # what the delaftale addresses, read by hand (its Målgruppe fields, problem text, activities)
+    assert {"residents_all", "vulnerable_adults", "adults", "parents_families", "children",
+            "youth", "volunteers", "tenant_democracy", "ethnic_minorities"} <= found
+    # and what it does not: no young adults, women, men, seniors or professionals
+    assert not found & {"young_adults", "women", "men", "seniors", "professionals"}
+
+
+def test_contexts_separate_activity_fields_from_problem_text():
+    text = "\n".join([
+        "Problemkompleks for indsatsområdet:",
+        "Mange hjemløse opholder sig i området.",
+        "",
+        "Aktivitetsnavn:",
+        "Lommepengejob",
+        "Målgruppe(r):",
+        "Unge i alderen 12-17 år",
+        "Formål:",
+        "At skabe job.",
+    ])
+    groups = {g.category: g for g in extract_target_groups(Document.from_text("c.txt", text), [])}
+    assert groups["vulnerable_adults"].contexts == ["problem"]
+    assert groups["youth"].contexts == ["activity"]
+    assert groups["youth"].sources[0].line == 7
+
+
+def test_activity_categories_count_as_activity_context():
+    act = Activity(name="Seniorklub", target_groups=["seniors"])
+    groups = extract_target_groups(Document.from_text("a.txt", "Ingen målgrupper nævnt."), [act])
+    assert [(g.category, g.contexts) for g in groups] == [("seniors", ["activity"])]
+
+
+def test_big_agreement_has_provenance_and_bounded_phrases():
+    doc = read_document(bundled_examples() / "000_30f294d84ea1894d.txt")
+    groups = extract_target_groups(doc, [])
+    assert len(groups) >= 12
+    for g in groups:
+        assert 1 <= len(g.phrases) <= 15 and g.sources and g.sources[0].line
+
+
+def test_user_vocabulary_extends_and_bad_vocabulary_fails_loudly(tmp_path, monkeypatch):
+    def reload() -> None:
+        load_vocab.cache_clear()
+        targets_module._cues.cache_clear()
+        targets_module._traits.cache_clear()
+
+    extra = tmp_path / "target_groups.yaml"
+    extra.write_text("categories:\n  seniors:\n    patterns: ['plejehjemsbeboere\\b']\n",
+                     encoding="utf-8")
+    monkeypatch.setenv("SAMSPIL_VOCAB_DIR", str(tmp_path))
+    reload()
+    try:
+        assert "seniors" in classify("besøg hos plejehjemsbeboere")
+        extra.write_text("categories:\n  pets:\n    patterns: ['hunde']\n", encoding="utf-8")
+        reload()
+        with pytest.raises(VocabularyError):
+            classify("hunde")
+    finally:
+        monkeypatch.delenv("SAMSPIL_VOCAB_DIR")
+        reload()
+    assert "seniors" not in classify("besøg hos plejehjemsbeboere")
+
+
+def test_doctests():
+    assert doctest.testmod(targets_module).failed == 0
+
+
+def test_dominant_groups_of_a_free_form_activity_section():
+    doc = read_document(bundled_examples() / "001_e8c151fb7002ac80.txt")
+    lines = doc.lines
+    # the body section (the table of contents names it first)
+    start = [i for i, l in enumerate(lines) if l.strip().startswith("5.1.2 Aktiviteter")][-1]
+    end = next(i for i, l in enumerate(lines) if i > start and l.strip().startswith("5.1.3 "))
+    found = targets_module.dominant_groups("\n".join(lines[start + 1:end]))
+    # the section is about children and young people (Street-fodbold, klubber, lektiehjælp)
+    assert found[:2] == ["youth", "children"] and "volunteers" not in found
+    assert targets_module.dominant_groups("Ingen personer nævnt her.") == []
+
+
+def test_same_plan_zones_and_groups_from_txt_docx_and_pdf(tmp_path, fixture_text, make_docx, make_pdf):
+    from samspil.loaders.extract.plan import extract_focus_areas, extract_plan
+
+    paragraphs = fixture_text.split("\n")
+    txt = tmp_path / "d.txt"
+    txt.write_text(fixture_text, encoding="utf-8")
+    paths = {"txt": txt, "docx": make_docx(paragraphs, tmp_path / "d.docx"),
+             "pdf": make_pdf(paragraphs, tmp_path / "d.pdf")}
+    facts = {}
+    for fmt, path in paths.items():
+        doc = read_document(path)
+        plan = extract_plan(doc)
+        facts[fmt] = (plan.name, plan.document_type, plan.period_start, plan.period_end,
+                      tuple(a.name for a in extract_focus_areas(doc)),
+                      tuple(sorted(g.category for g in extract_target_groups(doc, []))))
+    assert facts["txt"][:5] == ("Helhedsplanen Nørrebro Øst", "sub_agreement", "2026-01-01",
+                                "2029-12-31", ("Beskæftigelse",))
+    assert {"youth", "unemployed", "women", "ethnic_minorities", "parents_families"} <= set(facts["txt"][5])
+    assert facts["docx"] == facts["txt"] and facts["pdf"] == facts["txt"]
+    pdf_plan = extract_plan(read_document(paths["pdf"]))
+    assert pdf_plan.sources[0].page == 1 and pdf_plan.sources[0].line is None
