@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.plan import squash
+from samspil.loaders.extract.plan import canonical_focus_area, squash
 from samspil.loaders.extract.sections import delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
@@ -143,6 +143,9 @@ def _mentions(text: str, names: list[tuple[str, str]]) -> list[str]:
 def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | None:
     if not name:
         return None
+    canonical = canonical_focus_area(name, focus_areas)
+    if canonical != name:
+        return canonical
     key = name_key(name)
     for fa in focus_areas:
         if name_key(fa.name) == key or key in name_key(fa.name) or name_key(fa.name) in key:
@@ -160,11 +163,12 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     out: list[Activity] = []
     for b in activity_blocks(doc):
         body = " ".join(doc.lines[b.start:b.end])
-        tg = targets.classify(_target_text(doc, b)) if _target_text(doc, b) else {}
+        target_text = _target_text(doc, b)
+        groups = list(targets.classify(target_text)) if target_text else targets.dominant_groups(body)
         act = Activity(
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),
-            target_groups=list(tg),
+            target_groups=groups,
             partners=_mentions(body, names),
             zones=_mentions(body, zone_names),
             sources=[doc.ref(b.start, b.name)],

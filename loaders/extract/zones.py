@@ -41,6 +41,8 @@ _UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
 _AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
 _DEPARTMENT_CUE = re.compile(r"afdeling|boligområde|omfatte|dække", re.IGNORECASE)
+_ORG_AFD = re.compile(r"^(?P<org>[A-ZÆØÅ0-9][^,]*?)\s*,?\s+(?P<code>[Aa]fd(?:eling|\.)?\s*\d[\d\-–]*)\s*,?\s+"
+                      r"(?P<name>[A-ZÆØÅ].*)$")
 _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
 
 
@@ -126,6 +128,9 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
         aliases, name = [code.strip(), name], rest.strip()
     elif (m := _AFD.match(name)) and m.end() < len(name):
         aliases, name = [name], name[m.end():].strip()
+    elif m := _ORG_AFD.match(name):  # "Brabrand Boligforening afd. 4 Gellerupparken"
+        aliases, name = [f'{m.group("org")} {m.group("code")}', name], m.group("name")
+        kw["housing_organisation"] = kw.get("housing_organisation") or m.group("org")
     zone_type = "zone" if re.search(r"\d+\s*[-–]\s*\d+", name) else "housing_department"
     return Zone(name=name, type=kw.pop("type", zone_type), aliases=aliases, sources=[ref], **kw)
 
@@ -335,16 +340,36 @@ def _place_mentioned(text: str, area: str, found: _Found, only: tuple[str, ...])
             zone.part_of = area
 
 
+def _district_re(d: Zone) -> re.Pattern[str]:
+    """'Valby/Vigerslev' also as 'Valby / Vigerslev'."""
+    forms = [r"\s?/\s?".join(re.escape(p) for p in n.split("/")) for n in [d.name, *d.aliases]]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)")
+
+
+def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -> list[Zone]:
+    """Districts a text names; 'Valby' inside 'Valby / Vigerslev' does not count."""
+    spans = [(d, m.start(), m.end()) for d, p in districts for m in p.finditer(text)]
+    return list({id(d): d for d, a, b in spans
+                 if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for _, a2, b2 in spans)}.values())
+
+
 def _part_of(doc: Document, found: _Found) -> None:
-    districts = [z for z in found.zones.values() if z.type == "district"]
-    for line in doc.lines:  # "Afdelingerne i Valby/Vigerslev ..."
+    districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
+    departments = [z for z in found.zones.values() if z.type == "housing_department"]
+    for line in doc.lines:
         text = strip_markup(line)
-        for d in districts:
-            names = [d.name, *d.aliases]
-            if any(re.match(rf"^\s*Afdelingerne\s+i\s+{re.escape(n)}\b", text) for n in names):
+        for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
+            if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
                 _place_mentioned(text, d.name, found, only=("housing_department", "zone"))
+        for sentence in re.split(r"(?<=[.!?])\s+", text):  # "Afdelingerne er alle tre beliggende
+            named = _districts_named(sentence, districts)  # ... i Valby / Vigerslev"
+            if len(named) == 1 and re.match(r"^\s*Afdelingerne\b", sentence) and not any(
+                    f in _fold(sentence) for z in found.zones.values() if z.type != "district"
+                    for f in _mentions(z)):
+                for z in departments:
+                    z.part_of = z.part_of or named[0].name
     for z in found.zones.values():  # "Gl. Valby" lies in "Valby"
-        for d in districts:
+        for d, _ in districts:
             if z.part_of is None and z is not d and z.type != "district" \
                     and z.name.endswith(" " + d.name) and len(z.name.split()) <= 3:
                 z.part_of = d.name

@@ -134,3 +134,23 @@ def test_department_table_and_colon_rows():
     assert {n: z.units for n, z in found.items()} == {"Folehaven": 973, "Valbyparken": 1200,
                                                      "Grønnehave": 120}
     assert found["Valbyparken"].sources[0].line == 3
+
+
+def test_a_sentence_on_all_departments_places_them_in_its_one_district():
+    text = ("Områdets navn:\nValby/Vigerslev – den boligsociale helhedsplan Eksempel\n\n"
+            "Helhedsplanen dækker tre boligafdelinger: Folehaven (3B), Valbyparken (3B) og Sønderhaven (PAB).\n"
+            "Afdelingerne er alle tre beliggende i det vestlige Valby / Vigerslev. Tyngden ligger i Folehaven.\n"
+            "Afdelingerne ligger i områderne Valby/Vigerslev og Sjælør/Sydhavnen.\n")
+    found = {z.name: z for z in extract_zones(Document.from_text("p.txt", text), HOUSING)}
+    assert found["Valby/Vigerslev"].type == "district"
+    assert {found[n].part_of for n in ("Folehaven", "Valbyparken", "Sønderhaven")} == {"Valby/Vigerslev"}
+    assert found["Sønderhaven"].housing_organisation == "PAB"
+
+
+def test_department_named_with_its_organisation_and_number():
+    text = ("Helhedsplanen omfatter:\n- Brabrand Boligforening afd. 4 Gellerupparken (1.762 lejemål) "
+            "og Brabrand Boligforening afd. 5 Toveshøj (570 lejemål)\n")
+    found = {z.name: z for z in extract_zones(Document.from_text("a.txt", text), [])}
+    assert {n: z.units for n, z in found.items()} == {"Gellerupparken": 1762, "Toveshøj": 570}
+    assert found["Toveshøj"].housing_organisation == "Brabrand Boligforening"
+    assert "Brabrand Boligforening afd. 5" in found["Toveshøj"].aliases
