@@ -21,6 +21,9 @@ def cli(verbose: int) -> None:
 def _register() -> None:
     # Each module adds its commands to ``cli``; keep this list explicit.
     from samspil.cli import extract_cmds  # noqa: F401
+    from samspil.cli import analysis_cmds  # noqa: F401
+    from samspil.cli import graph_cmds  # noqa: F401
+    from samspil.cli import serve_cmds  # noqa: F401
 
 
 _register()

@@ -1,0 +1,69 @@
+"""One error shape for every API failure (datasette's ``error_body``)::
+
+    {"ok": false, "error": "no organisation matches 'x'; ...", "status": 404}
+
+One handler maps samspil's errors (which carry ``.status``), HTTP errors,
+request validation errors and anything unexpected (500, no traceback leaked).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from samspil.loaders.errors import Ambiguous, SamspilError
+
+__all__ = ["error_body", "handle_error", "install_error_handler", "ERROR_RESPONSES"]
+
+log = logging.getLogger(__name__)
+
+ERROR_SCHEMA = {"type": "object", "required": ["ok", "error", "status"],
+                "properties": {"ok": {"type": "boolean", "const": False},
+                               "error": {"type": "string"}, "status": {"type": "integer"},
+                               "candidates": {"type": "array", "items": {"type": "string"}},
+                               "details": {"type": "array"}}}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"description": desc, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for code, desc in ((404, "Not found"), (409, "Ambiguous reference"),
+                       (422, "Invalid request"))}
+
+
+def error_body(message: str, status: int, **extra: Any) -> dict[str, Any]:
+    return {"ok": False, "error": message, "status": status, **extra}
+
+
+def _describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
+    details = []
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "request"
+        details.append({"where": where, "problem": str(e.get("msg", "invalid"))})
+    msg = "; ".join(f"{d['where']}: {d['problem']}" for d in details[:5]) or "invalid request"
+    return msg, details
+
+
+async def handle_error(request: Request, exc: Exception) -> JSONResponse:
+    headers = None
+    extra: dict[str, Any] = {}
+    if isinstance(exc, SamspilError):
+        status, message = exc.status, str(exc)
+        if isinstance(exc, Ambiguous) and exc.candidates:
+            extra["candidates"] = exc.candidates
+    elif isinstance(exc, StarletteHTTPException):
+        status, message = exc.status_code, str(exc.detail)
+        headers = getattr(exc, "headers", None)
+    elif isinstance(exc, RequestValidationError):
+        status = 422
+        message, extra["details"] = _describe_validation(exc)
+    else:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        status, message = 500, f"internal error ({type(exc).__name__}); see the server log"
+    return JSONResponse(error_body(message, status, **extra), status_code=status, headers=headers)
+
+
+def install_error_handler(app: FastAPI) -> None:
+    for cls in (SamspilError, StarletteHTTPException, RequestValidationError, Exception):
+        app.add_exception_handler(cls, handle_error)

@@ -1,0 +1,23 @@
+"""``samspil explore``'s loading step: agreements into the store, one summary line."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from samspil.loaders.pipeline import bundled_examples, extract_paths
+
+__all__ = ["load_into"]
+
+
+def load_into(store: Any, paths: Sequence[str | Path] = ()) -> str:
+    """Extract ``paths`` (default: the bundled seed agreements) and save them in ``store``."""
+    results = list(extract_paths(list(paths) or [bundled_examples()]))
+    reports = [r.report for r in results if r.ok]
+    summary = store.save(reports) if reports else None
+    lines = [f"loaded {len(reports)} agreement(s)" + (
+        f" ({len(summary.added)} new, {len(summary.replaced)} changed, "
+        f"{len(summary.unchanged)} unchanged; graph: {summary.nodes} nodes, {summary.edges} links)"
+        if summary else "")]
+    lines += [f"  could not read {r.path}: {r.error}" for r in results if not r.ok]
+    return "\n".join(lines)

@@ -1,0 +1,237 @@
+"""Read endpoints: entity lists and details, search, graph views.
+
+Every list pages with ``limit``/``offset`` and answers
+``{"ok": true, "total", "limit", "offset", "items"}``; every detail answers
+``{"ok": true, "item", "relationships", "evidence"}``. Entities are named by
+id, name or unambiguous prefix (``samspil.graph.lookup.resolve_ref``).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from samspil.api.errors import ERROR_RESPONSES
+from samspil.api.fastpath import cache_key
+from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
+from samspil.api.state import Snapshot
+from samspil.graph.lookup import fold, resolve_ref
+from samspil.viz.render import to_html
+from samspil.viz.views import make_view, subgraph_view
+
+__all__ = ["router", "KINDS", "summary", "detail"]
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+# URL segment -> graph label
+KINDS: dict[str, str] = {
+    "plans": "Plan", "organisations": "Organisation", "persons": "Person",
+    "activities": "Activity", "zones": "Zone", "target-groups": "TargetGroup",
+    "focus-areas": "FocusArea", "documents": "Document",
+}
+HIDDEN = {"sources", "mentions"}
+TYPE_KEYS = ("type", "document_type", "category", "kind")
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+Ref = Annotated[str, Query(min_length=1, max_length=300)]
+
+
+def snap(request: Request) -> Snapshot:
+    return request.app.state.cache.snapshot()
+
+
+def cached_json(request: Request, s: Snapshot, compute: Callable[[], Any]) -> Response:
+    """The JSON of ``compute()``, serialised once per loaded graph and URL (path + query):
+    repeated reads cost a dictionary lookup, which is what keeps p99 low under load."""
+    body = s.cached(cache_key(request.scope),
+                    lambda: json.dumps(compute(), ensure_ascii=False, separators=(",", ":"),
+                                       default=_jsonable).encode("utf-8"))
+    return Response(body, media_type="application/json")
+
+
+def _jsonable(obj: Any) -> Any:
+    from samspil.cli.common import to_jsonable
+    out = to_jsonable(obj)
+    if out is obj:
+        return str(obj)
+    return out
+
+
+def summary(s: Snapshot, nid: str) -> dict[str, Any]:
+    d = s.graph.node(nid)
+    out = {k: v for k, v in d.items() if k not in HIDDEN}
+    out["id"] = nid
+    out["evidence_count"] = len(d.get("sources") or [])
+    return out
+
+
+def detail(s: Snapshot, nid: str) -> dict[str, Any]:
+    g = s.graph
+    rels = []
+    for _u, v, k, d in g.g.out_edges(nid, keys=True, data=True):
+        rels.append(_rel("out", k, v, d, s))
+    for u, _v, k, d in g.g.in_edges(nid, keys=True, data=True):
+        rels.append(_rel("in", k, u, d, s))
+    rels.sort(key=lambda r: (r["type"], r["direction"], fold(r["name"]), r["id"]))
+    item = dict(g.node(nid))
+    item["id"] = nid
+    return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", [])}
+
+
+def _rel(direction: str, rel: str, other: str, d: dict[str, Any], s: Snapshot) -> dict[str, Any]:
+    o = s.graph.node(other)
+    extra = {k: v for k, v in d.items() if k not in ("type", "sources")}
+    return {"type": rel, "direction": direction, "id": other, "label": o["label"],
+            "name": o.get("name") or other, "sources": d.get("sources", []), **extra}
+
+
+def _matches(s: Snapshot, nid: str, q: str | None, plan_members: frozenset[str] | None,
+             type_: str | None) -> bool:
+    d = s.graph.node(nid)
+    if plan_members is not None and nid not in plan_members:
+        return False
+    if type_ and type_ not in {str(d.get(k)) for k in TYPE_KEYS if d.get(k)}:
+        return False
+    if q:
+        want = fold(q)
+        names = [d.get("name") or "", *(d.get("aliases") or []), nid]
+        return any(want in fold(n) for n in names if n)
+    return True
+
+
+def _list_endpoint(segment: str, label: str):
+    async def list_entities(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+                      plan: Annotated[str | None, Query(max_length=300,
+                                                        description="Only those in this plan.")] = None,
+                      type: Annotated[str | None, Query(max_length=80,
+                                                        description="Type / category / kind.")] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
+        s = snap(request)
+
+        def compute() -> dict[str, Any]:
+            members = None
+            if plan:
+                members = s.plan_members.get(resolve_ref(s.graph, plan, "Plan"), frozenset())
+            hits = [n for n in s.by_label.get(label, ()) if _matches(s, n, q, members, type)]
+            return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
+                    "items": [summary(s, n) for n in hits[offset:offset + limit]]}
+        return cached_json(request, s, compute)
+
+    list_entities.__name__ = f"list_{segment.replace('-', '_')}"
+    list_entities.__doc__ = f"{label} nodes, by name; filter by text, plan and type."
+    return list_entities
+
+
+def _detail_endpoint(segment: str, label: str):
+    async def get_entity(request: Request, ref: str) -> Response:
+        s = snap(request)
+        return cached_json(request, s, lambda: detail(s, resolve_ref(s.graph, ref, label)))
+
+    get_entity.__name__ = f"get_{segment.replace('-', '_')}"
+    get_entity.__doc__ = (f"One {label} by id, name or unambiguous prefix: its properties, "
+                          "relationships (with their evidence) and evidence.")
+    return get_entity
+
+
+for _seg, _label in KINDS.items():
+    router.add_api_route(f"/{_seg}", _list_endpoint(_seg, _label), methods=["GET"],
+                         tags=["entities"], summary=f"List {_seg.replace('-', ' ')}",
+                         responses=ok_json(LIST))
+    router.add_api_route(f"/{_seg}/{{ref:path}}", _detail_endpoint(_seg, _label), methods=["GET"],
+                         tags=["entities"], summary=f"One of the {_seg.replace('-', ' ')}",
+                         responses=ok_json(DETAIL))
+
+
+@router.get("/search", tags=["entities"], responses=ok_json(LIST))
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+           label: Annotated[Literal["Plan", "Document", "Organisation", "Person", "Activity",
+                                    "Zone", "TargetGroup", "FocusArea"] | None, Query()] = None,
+           limit: Limit = 20, offset: Offset = 0) -> Response:
+    """Nodes whose name, alias or id contains ``q`` (case- and accent-insensitive):
+    exact matches first, then prefixes, then the rest, by name."""
+    s = snap(request)
+    return cached_json(request, s, lambda: _search(s, q, label, limit, offset))
+
+
+def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> dict[str, Any]:
+    want = fold(q)
+    hits = []
+    for nid, lab, name, names in s.search_index:
+        if label and lab != label:
+            continue
+        if want in names:
+            rank = 0
+        elif any(n.startswith(want) for n in names):
+            rank = 1
+        elif any(want in n for n in names):
+            rank = 2
+        else:
+            continue
+        hits.append((rank, fold(name), nid, lab, name))
+    hits.sort()
+    page = hits[offset:offset + limit]
+    return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
+            "items": [{"id": nid, "label": lab, "name": name, "match": ("exact", "prefix", "contains")[r]}
+                      for r, _f, nid, lab, name in page]}
+
+
+ViewKind = Literal["plan-network", "copartnership", "ego", "overlap", "gaps", "labels"]
+Labels = Literal["Plan", "Document", "Organisation", "Person", "Activity", "Zone",
+                 "TargetGroup", "FocusArea"]
+
+
+def _view(s: Snapshot, view: str, plan: list[str] | None, node: str | None, radius: int,
+          by: str, label: list[str] | None, min_shared: int = 1):
+    if view == "ego" or (node and view == "plan-network" and not plan):
+        if not node:
+            from samspil.loaders.errors import InputError
+            raise InputError("the ego view needs `node` (an id, name or prefix)")
+        return make_view(s.graph, "ego", ref=node, radius=radius)
+    if view == "labels":
+        wanted = set(label or ["Plan", "Organisation"])
+        return subgraph_view(s.graph, [n for lab in wanted for n in s.by_label.get(lab, ())],
+                             kind="labels", title=", ".join(sorted(wanted)))
+    kwargs: dict[str, Any] = {"plans": plan or None}
+    if view == "overlap":
+        kwargs["by"] = by
+    if view in ("overlap", "copartnership"):
+        kwargs["min_shared"] = min_shared
+    return make_view(s.graph, view, **kwargs)
+
+
+@router.get("/graph", tags=["graph"], responses=ok_json(GRAPH))
+def graph(request: Request, view: ViewKind = "plan-network",
+          plan: Annotated[list[str] | None, Query(max_length=50)] = None,
+          node: Annotated[str | None, Query(max_length=300)] = None,
+          radius: Annotated[int, Query(ge=0, le=4)] = 1,
+          by: Literal["partners", "target-groups", "activities", "zones"] = "partners",
+          label: Annotated[list[Labels] | None, Query(max_length=8)] = None,
+          min_shared: Annotated[int, Query(ge=1, le=1000, description="Overlap and co-partnership: "
+                                           "leave out links with fewer shared items.")] = 1
+          ) -> Response:
+    """A subgraph with positions, colours, sizes and a legend: the plan-partner network of
+    some or all plans, an ego network (``view=ego&node=...``), the organisation
+    co-partnership network, the plan overlap view, the gap view, or every node of some
+    labels (``view=labels&label=Plan&label=Zone``)."""
+    s = snap(request)
+    return cached_json(request, s, lambda: {
+        "ok": True, **_view(s, view, plan, node, radius, by, label, min_shared).to_dict()})
+
+
+@router.get("/views/{view}.html", response_class=HTMLResponse, tags=["graph"])
+def view_html(request: Request, view: ViewKind,
+              plan: Annotated[list[str] | None, Query(max_length=50)] = None,
+              node: Annotated[str | None, Query(max_length=300)] = None,
+              radius: Annotated[int, Query(ge=0, le=4)] = 1,
+              by: Literal["partners", "target-groups", "activities", "zones"] = "partners",
+              label: Annotated[list[Labels] | None, Query(max_length=8)] = None,
+              min_shared: Annotated[int, Query(ge=1, le=1000)] = 1) -> HTMLResponse:
+    """The same view as a self-contained HTML page (works offline; embed with an iframe)."""
+    s = snap(request)
+    page = s.cached(("html", view, tuple(plan or ()), node, radius, by, tuple(label or ())),
+                    lambda: to_html(_view(s, view, plan, node, radius, by, label, min_shared)))
+    return HTMLResponse(page)

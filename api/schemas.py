@@ -1,0 +1,65 @@
+"""JSON Schemas of the read answers, for the OpenAPI document (``/openapi.json``).
+
+The endpoints return pre-serialised JSON (see :mod:`samspil.api.fastpath`), so
+the shapes are declared here instead of through response models.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["LIST", "DETAIL", "GRAPH", "ok_json"]
+
+_SOURCE = {"type": "object", "required": ["document"],
+           "properties": {"document": {"type": "string"}, "line": {"type": "integer"},
+                          "page": {"type": "integer"}, "excerpt": {"type": "string"}}}
+_ENTITY = {"type": "object", "required": ["id", "label", "name"],
+           "properties": {"id": {"type": "string"}, "label": {"type": "string"},
+                          "name": {"type": ["string", "null"]}},
+           "additionalProperties": True}
+
+LIST: dict[str, Any] = {
+    "type": "object", "required": ["ok", "total", "limit", "offset", "items"],
+    "properties": {"ok": {"type": "boolean"}, "total": {"type": "integer"},
+                   "limit": {"type": "integer"}, "offset": {"type": "integer"},
+                   "items": {"type": "array", "items": {"type": "object"}}}}
+
+DETAIL: dict[str, Any] = {
+    "type": "object", "required": ["ok", "item", "relationships", "evidence"],
+    "properties": {
+        "ok": {"type": "boolean"}, "item": _ENTITY,
+        "relationships": {"type": "array", "items": {
+            "type": "object", "required": ["type", "direction", "id", "label", "name", "sources"],
+            "properties": {"type": {"type": "string"},
+                           "direction": {"type": "string", "enum": ["out", "in"]},
+                           "id": {"type": "string"}, "label": {"type": "string"},
+                           "name": {"type": "string"},
+                           "sources": {"type": "array", "items": _SOURCE}}}},
+        "evidence": {"type": "array", "items": _SOURCE}}}
+
+GRAPH: dict[str, Any] = {
+    "type": "object", "required": ["ok", "kind", "title", "nodes", "edges", "legend"],
+    "properties": {
+        "ok": {"type": "boolean"}, "kind": {"type": "string"}, "title": {"type": "string"},
+        "nodes": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "name", "kind", "x", "y", "size", "colour", "shape", "hover"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                           "kind": {"type": "string"}, "x": {"type": "number"},
+                           "y": {"type": "number"}, "size": {"type": "number"},
+                           "colour": {"type": "string"}, "shape": {"type": "string"},
+                           "hover": {"type": "string"}, "type": {"type": ["string", "null"]}}}},
+        "edges": {"type": "array", "items": {
+            "type": "object", "required": ["source", "target", "kind", "weight"],
+            "properties": {"source": {"type": "string"}, "target": {"type": "string"},
+                           "kind": {"type": "string"}, "weight": {"type": "number"},
+                           "colour": {"type": "string"}, "hover": {"type": "string"}}}},
+        "legend": {"type": "array", "items": {
+            "type": "object", "properties": {"name": {"type": "string"},
+                                             "colour": {"type": "string"},
+                                             "shape": {"type": "string"}}}}}}
+
+
+def ok_json(schema: dict[str, Any], description: str = "OK") -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entry declaring the 200 answer's JSON schema."""
+    return {200: {"description": description,
+                  "content": {"application/json": {"schema": schema}}}}

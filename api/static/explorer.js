@@ -1,0 +1,261 @@
+// samspil explorer: plain JS over the read API. Every string from a document is
+// inserted with textContent (never innerHTML); vis-network shows hovers as innerText.
+"use strict";
+(function () {
+  var SEGMENT = {Plan: "plans", Organisation: "organisations", Person: "persons", Activity: "activities",
+    Zone: "zones", TargetGroup: "target-groups", FocusArea: "focus-areas", Document: "documents"};
+  var state = {view: "plan-network", plans: [], selected: null, network: null, data: null};
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function status(text, isError) {
+    var s = $("status");
+    s.textContent = text;
+    s.className = "status" + (isError ? " error" : "");
+  }
+
+  function api(path) {
+    return fetch(path, {headers: {Accept: "application/json"}}).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok || body.ok === false) throw new Error(body.error || ("HTTP " + r.status));
+        return body;
+      });
+    });
+  }
+
+  function qs(params) {
+    var parts = [];
+    Object.keys(params).forEach(function (k) {
+      var v = params[k];
+      if (v === null || v === undefined || v === "") return;
+      (Array.isArray(v) ? v : [v]).forEach(function (x) {
+        parts.push(encodeURIComponent(k) + "=" + encodeURIComponent(x));
+      });
+    });
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  // -- plans ---------------------------------------------------------------
+  function loadPlans() {
+    return api("/api/plans?limit=1000").then(function (body) {
+      var ul = $("plans");
+      ul.textContent = "";
+      body.items.forEach(function (p) {
+        var li = el("li"), label = el("label"), box = el("input");
+        box.type = "checkbox"; box.value = p.id; box.checked = true;
+        box.addEventListener("change", function () { state.plans = checkedPlans(); draw(); });
+        var text = el("span", p.name);
+        var period = [p.period_start, p.period_end].filter(Boolean).map(function (d) { return d.slice(0, 4); });
+        if (period.length) { text.appendChild(el("br")); text.appendChild(el("span", period.join("–"), "period")); }
+        label.appendChild(box); label.appendChild(text); li.appendChild(label); ul.appendChild(li);
+      });
+      state.plans = checkedPlans();
+      return body.total;
+    });
+  }
+
+  function checkedPlans() {
+    return Array.prototype.filter.call(document.querySelectorAll("#plans input"), function (b) { return b.checked; })
+      .map(function (b) { return b.value; });
+  }
+
+  function setAllPlans(on) {
+    document.querySelectorAll("#plans input").forEach(function (b) { b.checked = on; });
+    state.plans = checkedPlans(); draw();
+  }
+
+  // -- network -------------------------------------------------------------
+  function graphQuery() {
+    var params = {view: state.view};
+    var all = document.querySelectorAll("#plans input").length;
+    if (state.view === "ego") { params.node = state.selected; params.radius = 1; }
+    else if (state.plans.length && state.plans.length < all) params.plan = state.plans;
+    if (state.view === "overlap") params.by = $("by").value;
+    if (state.view === "overlap" || state.view === "copartnership") params.min_shared = $("min-shared").value || 1;
+    return "/api/graph" + qs(params);
+  }
+
+  function draw() {
+    if (state.view !== "ego" && state.plans.length === 0) {
+      status("No plan chosen: tick one or more plans on the left.");
+      if (state.network) state.network.setData({nodes: [], edges: []});
+      return Promise.resolve();
+    }
+    status("Loading view…");
+    return api(graphQuery()).then(render).catch(function (e) { status(e.message, true); });
+  }
+
+  function render(view) {
+    state.data = view;
+    var nodes = view.nodes.map(function (n) {
+      return {id: n.id, label: n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name, title: n.hover,
+        x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false};
+    });
+    var edges = view.edges.map(function (e, i) {
+      return {id: i, from: e.source, to: e.target, title: e.hover || undefined, color: e.colour,
+        width: e.weight > 1 ? 1 + 2 * Math.log2(e.weight) : 1, arrows: view.kind === "ego" ? "to" : ""};
+    });
+    var large = nodes.length > 1000;
+    var options = {physics: {enabled: false}, layout: {improvedLayout: false},
+      interaction: {hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large},
+      nodes: {font: {size: 12, face: "system-ui, sans-serif"}, borderWidth: 1},
+      edges: {smooth: false, color: {inherit: false}}};
+    var data = {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)};
+    if (!state.network) {
+      state.network = new vis.Network($("network"), data, options);
+      state.network.on("click", function (p) { if (p.nodes.length) select(p.nodes[0]); });
+      window.samspilNetwork = state.network;
+    } else {
+      state.network.setOptions(options);
+      state.network.setData(data);
+    }
+    state.network.fit({animation: false});
+    renderLegend(view.legend);
+    status(view.title + ": " + nodes.length + " nodes, " + edges.length + " links. Click a node for details.");
+    document.body.setAttribute("data-view", view.kind);
+    document.body.setAttribute("data-nodes", String(nodes.length));
+  }
+
+  function renderLegend(items) {
+    var ul = $("legend");
+    ul.textContent = "";
+    items.forEach(function (it) {
+      var li = el("li"), sw = el("span", null, "sw sw-" + it.shape.replace(/[^A-Za-z]/g, ""));
+      sw.style.background = it.colour;
+      li.appendChild(sw); li.appendChild(el("span", it.name)); ul.appendChild(li);
+    });
+  }
+
+  // -- details -------------------------------------------------------------
+  function nodeLabel(id) {
+    var n = state.data && state.data.nodes.find(function (x) { return x.id === id; });
+    return n ? n.kind : null;
+  }
+
+  function select(id, label) {
+    label = label || nodeLabel(id);
+    if (!label) return Promise.resolve();
+    state.selected = id;
+    var ego = document.querySelector('#views input[value="ego"]');
+    ego.disabled = false;
+    return api("/api/" + SEGMENT[label] + "/" + encodeURIComponent(id)).then(showDetails)
+      .catch(function (e) { status(e.message, true); });
+  }
+
+  function evidenceList(sources) {
+    var box = el("div");
+    (sources || []).slice(0, 12).forEach(function (s) {
+      var ev = el("div", null, "evidence");
+      var where = s.document + (s.line != null ? ":" + s.line : s.page != null ? " page " + s.page : "");
+      ev.appendChild(el("span", where, "where"));
+      ev.appendChild(el("span", s.excerpt || ""));
+      box.appendChild(ev);
+    });
+    if (!sources || !sources.length) box.appendChild(el("p", "No evidence recorded.", "hint"));
+    return box;
+  }
+
+  function showDetails(body) {
+    var d = $("details"), item = body.item;
+    d.textContent = "";
+    d.appendChild(el("span", item.label, "label"));
+    d.appendChild(el("h3", item.name || item.id));
+    var dl = el("dl");
+    Object.keys(item).sort().forEach(function (k) {
+      if (["sources", "mentions", "label", "name"].indexOf(k) >= 0) return;
+      var v = item[k];
+      if (v === null || v === undefined || (Array.isArray(v) && !v.length)) return;
+      if (Array.isArray(v) && typeof v[0] === "object") return;   // bookkeeping (merges ...)
+      dl.appendChild(el("dt", k.replace(/_/g, " ")));
+      dl.appendChild(el("dd", Array.isArray(v) ? v.join(", ") : (typeof v === "object" ? JSON.stringify(v) : v)));
+    });
+    d.appendChild(dl);
+    var groups = {};
+    body.relationships.forEach(function (r) {
+      var key = (r.direction === "out" ? "" : "← ") + r.type.replace(/_/g, " ").toLowerCase();
+      (groups[key] = groups[key] || []).push(r);
+    });
+    Object.keys(groups).sort().forEach(function (key) {
+      d.appendChild(el("h2", key + " (" + groups[key].length + ")"));
+      var ul = el("ul");
+      groups[key].slice(0, 200).forEach(function (r) {
+        var li = el("li"), a = el("a", r.name);
+        a.addEventListener("click", function () { select(r.id, r.label); });
+        li.appendChild(a); li.appendChild(el("span", " · " + r.label, "kind"));
+        ul.appendChild(li);
+      });
+      d.appendChild(ul);
+    });
+    d.appendChild(el("h2", "Evidence"));
+    d.appendChild(evidenceList(body.evidence));
+    if (state.network && state.data && state.data.nodes.some(function (n) { return n.id === item.id; })) {
+      state.network.selectNodes([item.id]);
+    }
+    document.body.setAttribute("data-selected", item.id);
+  }
+
+  // -- search --------------------------------------------------------------
+  var searchTimer = null;
+  function search(q) {
+    var ul = $("search-results");
+    if (!q.trim()) { ul.hidden = true; return; }
+    api("/api/search" + qs({q: q, limit: 15})).then(function (body) {
+      ul.textContent = "";
+      body.items.forEach(function (it) {
+        var li = el("li");
+        li.tabIndex = 0;
+        li.appendChild(el("span", it.name));
+        li.appendChild(el("span", it.label, "kind"));
+        var go = function () { ul.hidden = true; $("search").value = it.name; pick(it.id, it.label); };
+        li.addEventListener("click", go);
+        li.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
+        ul.appendChild(li);
+      });
+      if (!body.items.length) ul.appendChild(el("li", "No match for “" + q + "”"));
+      ul.hidden = false;
+    }).catch(function (e) { status(e.message, true); });
+  }
+
+  function pick(id, label) {
+    return select(id, label).then(function () {
+      state.view = "ego";
+      document.querySelector('#views input[value="ego"]').checked = true;
+      return draw();
+    });
+  }
+
+  // -- wiring ----------------------------------------------------------------
+  document.querySelectorAll('#views input').forEach(function (r) {
+    r.addEventListener("change", function () {
+      state.view = r.value;
+      $("by-row").hidden = state.view !== "overlap";
+      $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
+      draw();
+    });
+  });
+  $("by").addEventListener("change", draw);
+  $("min-shared").addEventListener("change", draw);
+  $("all-plans").addEventListener("click", function () { setAllPlans(true); });
+  $("no-plans").addEventListener("click", function () { setAllPlans(false); });
+  $("search").addEventListener("input", function (e) {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { search(e.target.value); }, 150);
+  });
+  $("search-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = document.querySelector("#search-results li");
+    if (first) first.click();
+  });
+  window.samspilExplorer = {state: state, select: select, pick: pick, draw: draw};
+  loadPlans().then(function (n) {
+    if (!n) { status("No plans loaded yet: run `samspil explore PATH` or upload agreements."); return; }
+    return draw();
+  }).then(function () { document.body.setAttribute("data-ready", "1"); })
+    .catch(function (e) { status(e.message, true); });
+})();

@@ -1,0 +1,93 @@
+"""Write endpoints: upload agreements to load, forget a document or a person.
+
+They need the API key from settings (``SAMSPIL_API_KEY``) in the ``X-API-Key``
+header and are off (403) when no key is configured.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi.security import APIKeyHeader
+
+from samspil.api.errors import ERROR_RESPONSES
+from samspil.cli.common import to_jsonable
+from samspil.loaders.errors import StoreUnavailable
+from samspil.loaders.pipeline import extract_paths
+
+__all__ = ["router", "require_key"]
+
+MAX_UPLOAD = 50 * 1024 * 1024
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="The key in SAMSPIL_API_KEY; writes are off without one.")
+
+
+def require_key(request: Request,
+                key: Annotated[str | None, Depends(api_key_header)] = None) -> None:
+    configured = request.app.state.settings.api_key
+    if not configured:
+        raise HTTPException(403, "write endpoints are off: set SAMSPIL_API_KEY on the server")
+    if not key or not secrets.compare_digest(key.encode(), configured.encode()):
+        raise HTTPException(401, "missing or wrong API key (send it in the X-API-Key header)",
+                            headers={"WWW-Authenticate": "X-API-Key"})
+
+
+router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(require_key)],
+                   responses={401: ERROR_RESPONSES[422] | {"description": "Missing or wrong API key"},
+                              403: ERROR_RESPONSES[422] | {"description": "Writes are off"},
+                              **ERROR_RESPONSES})
+
+
+def _store(request: Request) -> Any:
+    store = request.app.state.cache.store
+    if store is None:
+        raise StoreUnavailable("this server has no store to write to (started on a fixed graph)")
+    return store
+
+
+def _safe_name(name: str | None) -> str:
+    base = Path(name or "upload.txt").name
+    return re.sub(r"[^\w.æøåÆØÅ-]+", "_", base)[:120] or "upload.txt"
+
+
+@router.post("/documents", status_code=201)
+async def upload_documents(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
+    """Extract the uploaded agreements (.txt .md .docx .pdf) and load them into the store.
+    A file that cannot be read is reported in ``errors``; the others are still loaded."""
+    store = _store(request)
+    with tempfile.TemporaryDirectory(prefix="samspil-upload-") as tmp:
+        paths = []
+        for f in files:
+            data = await f.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD // 2**20} MiB")
+            p = Path(tmp) / _safe_name(f.filename)
+            p.write_bytes(data)
+            paths.append(p)
+        results = list(extract_paths(paths))
+    reports = [r.report for r in results if r.ok]
+    summary = store.save(reports) if reports else None
+    request.app.state.cache.changed()
+    return {"ok": True, "loaded": [r.document for r in reports],
+            "errors": [{"document": r.path.name, "error": str(r.error)} for r in results if not r.ok],
+            "summary": to_jsonable(summary)}
+
+
+@router.delete("/documents/{document_id:path}")
+def forget_document(request: Request, document_id: str) -> dict[str, Any]:
+    """Forget everything one document contributed (id ``doc:...`` or its file name)."""
+    result = _store(request).forget(document_id)
+    request.app.state.cache.changed()
+    return {"ok": True, "forgotten": document_id, "result": to_jsonable(result)}
+
+
+@router.delete("/persons/{ref:path}")
+def forget_person(request: Request, ref: str) -> dict[str, Any]:
+    """Forget a contact person everywhere (id, name or e-mail)."""
+    result = _store(request).forget_person(ref)
+    request.app.state.cache.changed()
+    return {"ok": True, "forgotten": ref, "result": to_jsonable(result)}

@@ -1,0 +1,124 @@
+"""``samspil serve``, ``samspil explore`` and ``samspil viz``: the web app and views."""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import click
+
+from samspil.cli.common import handle_errors
+from samspil.cli.main import cli
+
+__all__ = ["serve", "explore", "viz", "free_port"]
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def _settings(data_dir: Path | None):
+    from samspil.graph.settings import Settings, get_settings
+    return Settings(data_dir=data_dir) if data_dir else get_settings()
+
+
+def store_option(fn):
+    """``--data-dir``: the folder of the embedded store (default: SAMSPIL_DATA_DIR)."""
+    return click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Folder of the store (default: SAMSPIL_DATA_DIR, "
+                        "else the user data folder).")(fn)
+
+
+def load_graph(data_dir: Path | None):
+    """The whole stored graph."""
+    from samspil.graph.store import open_store
+    store = open_store(_settings(data_dir))
+    try:
+        return store.load()
+    finally:
+        store.close()
+
+
+def _port(host: str, port: int) -> int:
+    """``port`` if it is free (0: any free one); else a free one, with a note on stderr."""
+    if port == 0:
+        return free_port(host)
+    with socket.socket() as s:
+        try:
+            s.bind((host, port))
+            return port
+        except OSError:
+            other = free_port(host)
+            click.echo(f"port {port} is in use; using {other}", err=True)
+            return other
+
+
+def _run(app, host: str, port: int) -> None:
+    import uvicorn
+    click.echo(f"samspil explorer: http://{host}:{port}/   API docs: http://{host}:{port}/docs"
+               "   (Ctrl+C stops)", err=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
+@store_option
+@handle_errors
+def serve(host: str, port: int, data_dir: Path | None) -> None:
+    """Serve the API (/api/, docs at /docs) and the explorer (/) over the configured store."""
+    from samspil.api.app import create_app
+    _run(create_app(settings=_settings(data_dir), open_default_store=True), host,
+         _port(host, port))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
+@store_option
+@handle_errors
+def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None) -> None:
+    """Load agreements (default: the five bundled seeds) into the embedded store and open
+    the explorer: the one command to start with."""
+    from samspil.api.app import create_app, default_store
+    from samspil.api.explore import load_into
+
+    settings = _settings(data_dir)
+    store = default_store(settings)
+    click.echo(load_into(store, paths), err=True)
+    _run(create_app(store, settings), host, _port(host, port))
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["plan-network", "copartnership", "ego", "overlap", "gaps"]))
+@click.argument("ref", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (.html, .svg, .png).")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default=None,
+              help="Output format (default: from the file suffix).")
+@click.option("--fragment", is_flag=True, help="An iframe-ready HTML snippet instead of a page.")
+@click.option("--plan", "plans", multiple=True, help="Only these plans (repeatable).")
+@click.option("--by", default="partners", show_default=True,
+              type=click.Choice(["partners", "target-groups", "activities", "zones"]),
+              help="What the overlap view compares.")
+@click.option("--radius", default=1, show_default=True, type=int, help="Steps of the ego view.")
+@click.option("--min-shared", default=1, show_default=True, type=click.IntRange(1),
+              help="overlap / copartnership: leave out links with fewer shared items.")
+@click.option("--redact", is_flag=True, help="No names, e-mails or phones of contact persons.")
+@store_option
+@handle_errors
+def viz(kind: str, ref: str | None, output: Path, fmt: str | None, fragment: bool,
+        plans: tuple[str, ...], by: str, radius: int, min_shared: int, redact: bool,
+        data_dir: Path | None) -> None:
+    """Write a network view: plan-network, copartnership, ego REF, overlap or gaps.
+
+    HTML views are self-contained and work offline; --fragment gives an iframe for a
+    report; --format svg/png a static picture for PDF and Word.
+    """
+    from samspil.viz.output import view_file
+    path = view_file(load_graph(data_dir), kind, output, ref=ref, plans=plans, by=by,
+                     radius=radius, min_shared=min_shared, fmt="fragment" if fragment else fmt,
+                     redact=redact)
+    click.echo(f"wrote {path}", err=True)

@@ -1,0 +1,79 @@
+"""A real uvicorn server (seeds + the XSS report in a temporary store) and headless Chromium."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from samspil.viz.browser import LAUNCH_ARGS, chromium_path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CHROMIUM = chromium_path()
+
+pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM is None:
+        skip = pytest.mark.skip(reason="no Chromium (apt-get install -y chromium, or set "
+                                       "SAMSPIL_CHROMIUM); browser tests skipped")
+        for item in items:
+            if "tests/browser" in str(item.fspath):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory):
+    import uvicorn
+
+    from samspil.api.app import create_app
+    from samspil.cli.serve_cmds import free_port
+    from samspil.graph.settings import Settings
+    from samspil.graph.store import open_store
+    from samspil.loaders.model import AgreementReport
+    from samspil.loaders.pipeline import bundled_examples, extract_paths
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("store"))
+    store = open_store(settings)
+    reports = [r.report for r in extract_paths([bundled_examples()])]
+    reports.append(AgreementReport.from_dict(
+        json.loads((FIXTURES / "xss_report.json").read_text(encoding="utf-8"))))
+    store.save(reports)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store, settings), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.dialogs = []          # any alert()/confirm() the page opens
+    pg.errors = []           # uncaught page errors
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()

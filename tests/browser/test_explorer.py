@@ -1,0 +1,118 @@
+"""The explorer page and saved views in headless Chromium."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def open_explorer(page, server_url):
+    page.goto(server_url + "/")
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+
+
+def painted(page, selector="#network canvas"):
+    """Non-transparent pixels on the network's canvas (0 = nothing drawn)."""
+    return page.evaluate("""(sel) => { const c = document.querySelector(sel);
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let k = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) k++; return k; }""", selector)
+
+
+def click_node(page, node_id):
+    box = page.locator("#network").bounding_box()
+    xy = page.evaluate("""(id) => { const n = window.samspilNetwork;
+        return n.canvasToDOM(n.getPosition(id)); }""", node_id)
+    page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+
+
+def test_explorer_loads_with_the_seeds(page, server_url):
+    open_explorer(page, server_url)
+    names = page.locator("#plans li").all_inner_texts()
+    assert any("Mit Kvarter" in n for n in names) and len(names) == 6
+    assert page.get_attribute("body", "data-view") == "plan-network"
+    import httpx
+    want = httpx.get(server_url + "/api/graph").json()["nodes"]
+    assert int(page.get_attribute("body", "data-nodes")) == len(want) > 50
+    assert page.locator("#network canvas").count() == 1
+    page.wait_for_timeout(300)
+    assert painted(page) > 1000
+    assert page.locator("#legend li").count() >= 3
+    assert page.errors == []
+
+
+def test_node_click_shows_details_and_evidence(page, server_url):
+    open_explorer(page, server_url)
+    click_node(page, "org:kobenhavns-kommune")
+    page.wait_for_selector("body[data-selected='org:kobenhavns-kommune']", timeout=10_000)
+    assert page.locator("#details h3").inner_text() == "Københavns Kommune"
+    assert page.locator("#details .evidence").count() >= 1
+    assert "party to" in page.locator("#details").inner_text().lower()
+
+
+def test_switch_views_and_search(page, server_url):
+    open_explorer(page, server_url)
+    for view in ("overlap", "gaps", "copartnership"):
+        page.check(f"#views input[value='{view}']")
+        page.wait_for_selector(f"body[data-view='{view}']", timeout=20_000)
+        page.wait_for_timeout(200)
+        assert painted(page) > 100, view
+    page.fill("#search", "Amagerplanen")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    page.locator("#search-results li").first.click()
+    page.wait_for_selector("body[data-view='ego']", timeout=20_000)
+    assert page.locator("#details h3").inner_text() == "Amagerplanen"
+    assert page.errors == []
+
+
+def test_xss_document_renders_as_text(page, server_url):
+    open_explorer(page, server_url)
+    page.fill("#search", "img src")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    assert XSS in page.locator("#search-results").inner_text()
+    page.locator("#search-results li").first.click()
+    page.wait_for_selector("body[data-view='ego']", timeout=20_000)
+    assert page.locator("#details h3").inner_text() == XSS
+    # the activity named "Lektiecafé <script>...</script>" is listed as text too
+    assert "<script>window.__xss=1</script>" in page.locator("#details").inner_text()
+    click_node(page, "org:img-src-x-onerror-alert-1")
+    page.mouse.move(10, 10)
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img[src='x'], #details img, #details script, #details b").count() == 0
+
+
+def test_saved_view_opens_offline(browser, tmp_path):
+    import json
+    from pathlib import Path
+
+    from samspil.graph.build import build_graph
+    from samspil.loaders.model import AgreementReport
+    from samspil.viz.render import write
+    from samspil.viz.views import plan_network
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "xss_report.json"
+    graph = build_graph([AgreementReport.from_dict(json.loads(fixture.read_text("utf-8")))])
+    view = plan_network(graph)
+    out = write(view, tmp_path / "view.html")
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    requests, dialogs = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-rendered]", timeout=15_000)
+    assert requests == [out.as_uri()]          # nothing fetched besides the file itself
+    assert painted(page, "#net canvas") > 100
+    assert page.evaluate("window.samspilNetwork.body.data.nodes.length") == len(view.nodes) > 2
+    # hover the XSS organisation: its tooltip shows the text, runs nothing
+    xy = page.evaluate("""() => { const n = window.samspilNetwork;
+        return n.canvasToDOM(n.getPosition('org:img-src-x-onerror-alert-1')); }""")
+    box = page.locator("#net").bounding_box()
+    page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    assert XSS in page.locator("div.vis-tooltip").inner_text()
+    assert dialogs == [] and page.evaluate("window.__xss") is None
+    context.close()

@@ -1,0 +1,113 @@
+"""``samspil viz``, ``serve`` and ``explore`` on a real store."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.graph.settings import Settings
+from samspil.graph.store import open_store
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory, seed_reports, xss_report):
+    d = tmp_path_factory.mktemp("store")
+    store = open_store(Settings(data_dir=d))
+    store.save([*seed_reports, xss_report])
+    store.close()
+    return d
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+@pytest.mark.parametrize("args", [
+    ["plan-network"], ["copartnership"], ["overlap", "--by", "zones"], ["gaps"],
+    ["ego", "Københavns Kommune", "--radius", "2"],
+])
+def test_viz_html(data_dir, tmp_path, args):
+    out = tmp_path / "v.html"
+    r = run("viz", *args, "-o", out, "--data-dir", data_dir)
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "new vis.Network" in page
+
+
+def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
+    frag = tmp_path / "f.html"
+    assert run("viz", "plan-network", "-o", frag, "--fragment", "--data-dir", data_dir).exit_code == 0
+    assert frag.read_text(encoding="utf-8").startswith("<iframe")
+    svg = tmp_path / "v.svg"
+    assert run("viz", "gaps", "-o", svg, "--data-dir", data_dir).exit_code == 0
+    assert ET.parse(svg).getroot().tag.endswith("svg")
+    red = tmp_path / "r.html"
+    r = run("viz", "ego", "Boligselskabet Testbo", "-o", red, "--redact", "--data-dir", data_dir)
+    assert r.exit_code == 0, r.output
+    page = red.read_text(encoding="utf-8")
+    assert "Projektleder at Boligselskabet Testbo" in page and "Anna" not in page
+
+
+def test_viz_errors_are_one_line(data_dir, tmp_path):
+    r = run("viz", "ego", "-o", tmp_path / "x.html", "--data-dir", data_dir)
+    assert r.exit_code != 0 and "needs the node" in r.output
+    r = run("viz", "ego", "no such thing at all", "-o", tmp_path / "x.html", "--data-dir", data_dir)
+    assert r.exit_code != 0 and "no node matches" in r.output and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("cmd", ["serve", "explore", "viz"])
+def test_help(cmd):
+    r = run(cmd, "--help")
+    assert r.exit_code == 0 and "Usage" in r.output
+
+
+def test_explore_loads_and_serves(tmp_path):
+    env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                             "explore", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        url = None
+        deadline = time.monotonic() + 90
+        lines = []
+        while url is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line and proc.poll() is not None:
+                break
+            lines.append(line)
+            m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            url = m and m.group(1)
+        assert url, "".join(lines)
+        assert any("loaded 5 agreement(s)" in l for l in lines), lines
+        for _ in range(100):
+            try:
+                health = httpx.get(url + "api/health", timeout=2).json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert health["counts"]["Plan"] == 5
+        assert "samspil explorer" in httpx.get(url).text
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(15)
+
+
+def test_export_redact(data_dir, tmp_path):
+    plain, red = tmp_path / "g.graphml", tmp_path / "r.graphml"
+    assert run("export", "--format", "graphml", "-o", plain, "--data-dir", data_dir).exit_code == 0
+    r = run("export", "--format", "graphml", "--redact", "-o", red, "--data-dir", data_dir)
+    assert r.exit_code == 0, r.output
+    assert "anna@testbo.dk" in plain.read_text(encoding="utf-8")
+    text = red.read_text(encoding="utf-8")
+    assert "anna@testbo.dk" not in text and "Anna" not in text and "12345678" not in text
+    assert "Projektleder at Boligselskabet Testbo" in text

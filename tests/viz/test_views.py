@@ -1,0 +1,107 @@
+"""Views on the real seeds: what is drawn, where, how big, and with which evidence."""
+from __future__ import annotations
+
+import time
+
+import networkx as nx
+import pytest
+
+from samspil.graph.analyses import gaps, organisation_projection, overlaps
+from samspil.graph.analyses.common import plan_organisations
+from samspil.graph.model import PartnershipGraph
+from samspil.loaders.errors import NotFound
+from samspil.viz.layout import SMALL_GRAPH, positions
+from samspil.viz.views import ego, gap_view, make_view, overlap_view, plan_network, copartnership
+
+
+def test_plan_network_has_every_plan_and_its_organisations(seeds_graph):
+    v = plan_network(seeds_graph)
+    plans = {n for n, _ in seeds_graph.nodes("Plan")}
+    kinds = {n.id: n.kind for n in v.nodes}
+    assert plans <= set(kinds)
+    for pid in plans:
+        orgs = set(plan_organisations(seeds_graph, pid))
+        drawn = {e.source for e in v.edges if e.target == pid}
+        assert drawn == orgs
+    assert set(kinds.values()) == {"Plan", "Organisation"}
+
+
+def test_plan_network_sizes_by_reach(seeds_graph):
+    v = plan_network(seeds_graph)
+    orgs = [n for n in v.nodes if n.kind == "Organisation"]
+    reach = {n.id: sum(1 for e in v.edges if e.source == n.id) for n in orgs}
+    most = max(orgs, key=lambda n: reach[n.id])
+    least = min(orgs, key=lambda n: reach[n.id])
+    assert reach[most.id] >= 3 > reach[least.id]
+    assert most.size > least.size
+
+
+def test_layout_is_stable_and_spread(seeds_graph):
+    a, b = plan_network(seeds_graph), plan_network(seeds_graph)
+    assert [(n.id, n.x, n.y) for n in a.nodes] == [(n.id, n.x, n.y) for n in b.nodes]
+    assert len({(n.x, n.y) for n in a.nodes}) == len(a.nodes)
+
+
+def test_nodes_coloured_and_shaped_by_kind_with_legend(seeds_graph):
+    v = ego(seeds_graph, "Københavns Kommune", radius=1)
+    shapes = {n.kind: n.shape for n in v.nodes}
+    assert len(set(shapes.values())) == len(shapes)
+    legend = {i.name for i in v.legend}
+    assert "Plan" in legend and any(i.shape == "line" for i in v.legend)
+
+
+def test_hover_carries_evidence(seeds_graph):
+    v = plan_network(seeds_graph)
+    org = next(n for n in v.nodes if n.kind == "Organisation")
+    src = seeds_graph.node(org.id)["sources"][0]
+    assert "evidence:" in org.hover and src["document"] in org.hover
+
+
+def test_copartnership_weights_are_shared_plans(seeds_graph):
+    v = copartnership(seeds_graph)
+    proj = organisation_projection(seeds_graph, by="plans")
+    assert len(v.edges) == proj.number_of_edges()
+    e = max(v.edges, key=lambda e: e.weight)
+    assert e.weight == proj[e.source][e.target]["weight"] >= 2
+
+
+def test_ego_radius(seeds_graph):
+    center = "org:kobenhavns-kommune"
+    one = ego(seeds_graph, center, radius=1)
+    und = seeds_graph.g.to_undirected(as_view=True)
+    assert {n.id for n in one.nodes} == set(und[center]) | {center}
+    two = ego(seeds_graph, center, radius=2)
+    assert len(two.nodes) > len(one.nodes)
+
+
+def test_overlap_view_matches_the_analysis(seeds_graph):
+    v = overlap_view(seeds_graph, by="target-groups")
+    want = {(o.id, o.shared_count) for o in overlaps(seeds_graph, by="target-groups")}
+    assert {((e.source, e.target), e.weight) for e in v.edges} == want
+    assert all(n.kind == "Plan" for n in v.nodes)
+
+
+def test_gap_view_shows_reasons(seeds_graph):
+    v = gap_view(seeds_graph, kinds=["unreached_target_group"])
+    found = gaps(seeds_graph, kinds=["unreached_target_group"])
+    red = {(e.source, e.target) for e in v.edges if e.kind == "GAP"}
+    assert red == {(g.plan, g.id) for g in found}
+    assert all("no activity" in e.hover or "unreached" in e.hover for e in v.edges if e.kind == "GAP")
+
+
+def test_unknown_view_and_ref():
+    g = PartnershipGraph()
+    with pytest.raises(NotFound):
+        make_view(g, "pie-chart")
+    with pytest.raises(NotFound):
+        ego(g, "nobody")
+
+
+def test_large_layout_is_fast_and_deterministic():
+    g = nx.barabasi_albert_graph(5000, 2, seed=1)
+    g = nx.relabel_nodes(g, {i: f"n{i}" for i in g})
+    t = time.perf_counter()
+    p1 = positions(g)
+    took = time.perf_counter() - t
+    assert len(p1) == 5000 > SMALL_GRAPH and p1 == positions(g)
+    assert took < 10, took   # spring layout takes ~34 s here; the anchor layout a few
