@@ -72,6 +72,7 @@ def _template_blocks(doc: Document) -> list[Block]:
         if NAME_LABEL.search(strip_markup(line)) or "aktivitetsnavn:" in squash(line):
             name, _ = _name_after_label(doc, i)
             if name:
+                name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"
                 starts.append((i, re.sub(r"^\d+\.\s*", "", name).rstrip(". ")))
     heads = delaftale_starts(doc)
     blocks = []
