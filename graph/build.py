@@ -20,20 +20,23 @@ import yaml
 from samspil.graph.model import PartnershipGraph, node_id, slug
 from samspil.graph.people import PersonKey, person_id, resolve_persons, scrub_report
 from samspil.graph.plans import PlanInfo, resolve_plans
+from samspil.graph.names import compact, parent_abbreviation
 from samspil.graph.resolve import (Cluster, Entity, Overrides, all_names, canonical_name,
                                    load_vocabulary, normalise, resolve_entities)
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.model import AgreementReport, SourceRef
 
-__all__ = ["build_graph", "activity_kind", "source_sort_key"]
+__all__ = ["build_graph", "activity_kind", "source_sort_key", "zone_names"]
 
 
 def source_sort_key(s: dict[str, Any]) -> tuple:
     return (s.get("document") or "", s.get("line") or 0, s.get("page") or 0, s.get("excerpt") or "")
 
 
-def _sources(refs: Iterable[SourceRef]) -> list[dict[str, Any]]:
-    return [r.to_dict() for r in refs]
+def _sources(refs: Iterable[SourceRef], document: str) -> list[dict[str, Any]]:
+    """Source dicts; an entity the report gives no source for still names its document."""
+    out = [r.to_dict() for r in refs]
+    return out or [{"document": document, "excerpt": ""}]
 
 
 def _mention(document: str, name: str, refs: list[SourceRef]) -> dict[str, Any]:
@@ -81,6 +84,9 @@ class _Orgs:
                       {"type": o.type, "parent": o.parent, "is_party": o.is_party, "roles": o.roles})
         refs: list[tuple[str, list[SourceRef]]] = []
         refs += [(o.parent, o.sources) for o in r.organisations if o.parent]
+        vocab = load_vocabulary()       # a parent the name states ("BUF - Valby Skole")
+        refs += [(abbr, o.sources) for o in r.organisations
+                 if not o.parent and (abbr := parent_abbreviation(o.name, vocab))]
         refs += [(c.organisation, c.sources) for c in r.contacts if c.organisation]
         refs += [(p, a.sources) for a in r.activities for p in a.partners]
         refs += [(z.housing_organisation, z.sources) for z in r.zones if z.housing_organisation]
@@ -95,7 +101,7 @@ class _Orgs:
         idx = len(self.entities)
         names = [name] + [a for a in aliases if a and a.strip()]
         self.entities.append(Entity(doc, idx, name.strip(), names, [_mention(doc, name, srcs)],
-                                    {**data, "sources": _sources(srcs)}))
+                                    {**data, "sources": _sources(srcs, doc)}))
         table = self.local[doc]
         table.setdefault(normalise(name), idx)
         for a in aliases:
@@ -117,26 +123,30 @@ def _org_nodes(g: PartnershipGraph, clusters: list[Cluster]) -> dict[tuple[str, 
         nid = node_id("Organisation", name)
         if taken[nid] > 1:      # two organisations share a name: qualify by first document
             nid = node_id("Organisation", name, c.members[0].document.rsplit(".", 1)[0])
+        rules = _rules(c)
         types = [e.data.get("type") for e in c.members if e.data.get("type") not in (None, "other")]
         sources = sorted({_key(s): s for e in c.members for s in e.data["sources"]}.values(),
                          key=source_sort_key)
         g.add_node(nid, "Organisation", name,
                    aliases=[n for n in all_names(c) if n != name],
                    type=max(sorted(set(types)), key=types.count) if types else "other",
-                   mentions=[{**m, "rule": _rule_of(e, c)} for e in c.members for m in e.mentions],
+                   mentions=[{**m, "rule": rules.get(e.ref, "first")} for e in c.members
+                             for m in e.mentions],
                    merges=[m.to_dict() for m in c.merges], sources=sources)
         for e in c.members:
             ids[(e.document, e.index)] = nid
     return ids
 
 
-def _rule_of(e: Entity, c: Cluster) -> str:
-    if len(c.members) == 1 or e is c.members[0]:
-        return "first"
+def _rules(c: Cluster) -> dict[str, str]:
+    """Entity ref -> the rule that brought it into its cluster ("first" for the anchor)."""
+    out: dict[str, str] = {}
     for m in c.merges:
-        if m.right == e.ref or m.left == e.ref:
-            return m.rule
-    return "first"
+        out.setdefault(m.right, m.rule)
+        out.setdefault(m.left, m.rule)
+    if c.members:
+        out[c.members[0].ref] = "first"
+    return out
 
 
 def _key(s: dict[str, Any]) -> tuple:
@@ -157,9 +167,13 @@ def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None 
         orgs.add_report(r)
     org_ids = _org_nodes(g, resolve_entities(orgs.entities, overrides, "org"))
     parents = _unit_edges(g, orgs, org_ids)
+    zones = zone_names(reports)
     for r in reports:
-        _report_edges(g, r, plans[r.document], orgs, org_ids)
+        _report_edges(g, r, plans[r.document], orgs, org_ids, zones)
     _persons(g, reports, plans, orgs, org_ids, parents, overrides)
+    g.g.graph.pop("_seen", None)
+    for _, d in g.nodes():
+        d["sources"].sort(key=source_sort_key)
     return g
 
 
@@ -170,14 +184,21 @@ def _plan_node(g: PartnershipGraph, p: PlanInfo) -> None:
                sources=p.sources)
 
 
+def _parent_id(e: Entity, orgs: _Orgs, org_ids: dict) -> str | None:
+    """The organisation the report names as parent, else the one the name states
+    ("BUF - Valby Skole", "Perspektiv (BIF)"); always an entity of the same document."""
+    parent = e.data.get("parent") or parent_abbreviation(e.name, load_vocabulary())
+    pidx = orgs.lookup(e.document, parent)
+    return None if pidx is None else org_ids[(e.document, pidx)]
+
+
 def _unit_edges(g: PartnershipGraph, orgs: _Orgs, org_ids: dict) -> dict[str, set[str]]:
     parents: dict[str, set[str]] = defaultdict(set)
     for e in orgs.entities:
-        parent = e.data.get("parent")
-        pidx = orgs.lookup(e.document, parent)
-        if pidx is None:
+        par = _parent_id(e, orgs, org_ids)
+        if par is None:
             continue
-        child, par = org_ids[(e.document, e.index)], org_ids[(e.document, pidx)]
+        child = org_ids[(e.document, e.index)]
         if child != par:
             g.add_edge(child, par, "UNIT_OF", sources=list(e.data["sources"][:1]))
             parents[child].add(par)
@@ -193,7 +214,7 @@ def _unit_edges(g: PartnershipGraph, orgs: _Orgs, org_ids: dict) -> dict[str, se
 
 
 def _report_edges(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
-                  org_ids: dict) -> None:
+                  org_ids: dict, zones: dict[str, str]) -> None:
     doc = r.document
     did = node_id("Document", doc)
     g.add_node(did, "Document", doc, path=r.source_path, format=Path(doc).suffix.lstrip(".") or None,
@@ -204,56 +225,81 @@ def _report_edges(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs:
         if oid is None:
             continue
         if o.is_party:
-            g.add_edge(oid, plan.id, "PARTY_TO", sources=_sources(o.sources))
+            g.add_edge(oid, plan.id, "PARTY_TO", sources=_sources(o.sources, doc))
         elif set(o.roles) - {"mentioned"} or not o.roles:
             role = "activity_partner" if o.roles == ["activity_partner"] else "partner"
-            g.add_edge(oid, plan.id, "PARTNER_IN", role=role, sources=_sources(o.sources))
+            g.add_edge(oid, plan.id, "PARTNER_IN", role=role, sources=_sources(o.sources, doc))
     for f in r.focus_areas:
         fid = node_id("FocusArea", f.name)
-        _ensure(g, fid, "FocusArea", f.name, f.sources)
-        g.add_edge(plan.id, fid, "HAS_FOCUS_AREA", sources=_sources(f.sources))
-    zone_ids = _zones(g, r, plan, orgs, org_ids)
+        _ensure(g, r.document, fid, "FocusArea", f.name, f.sources)
+        g.add_edge(plan.id, fid, "HAS_FOCUS_AREA", sources=_sources(f.sources, doc))
+    zone_ids = _zones(g, r, plan, orgs, org_ids, zones)
     for t in r.target_groups:
         tid = node_id("TargetGroup", t.category)
-        _ensure(g, tid, "TargetGroup", t.category, t.sources, category=t.category)
+        _ensure(g, r.document, tid, "TargetGroup", t.category, t.sources, category=t.category)
         g.node(tid).setdefault("phrases", [])
         g.node(tid)["phrases"] = sorted(set(g.node(tid)["phrases"]) | set(t.phrases))
         if "problem" in t.contexts or not t.contexts:
             g.add_edge(plan.id, tid, "ADDRESSES", phrases=sorted(t.phrases),
-                       sources=_sources(t.sources))
+                       sources=_sources(t.sources, doc))
     _activities(g, r, plan, orgs, org_ids, zone_ids)
 
 
-def _ensure(g: PartnershipGraph, nid: str, label: str, name: str, refs: list[SourceRef],
-            **props: Any) -> None:
+def _ensure(g: PartnershipGraph, document: str, nid: str, label: str, name: str,
+            refs: list[SourceRef], **props: Any) -> None:
+    seen = g.g.graph.setdefault("_seen", {})
     if nid not in g:
-        g.add_node(nid, label, name, sources=_sources(refs), **props)
+        g.add_node(nid, label, name, sources=_sources(refs, document), **props)
+        seen[nid] = {_key(s) for s in g.node(nid)["sources"]}
     else:
-        srcs = g.node(nid)["sources"]
-        srcs.extend(s for s in _sources(refs) if s not in srcs)
+        srcs, keys = g.node(nid)["sources"], seen.setdefault(nid, set())
+        for s in _sources(refs, document):
+            if _key(s) not in keys:
+                keys.add(_key(s))
+                srcs.append(s)
+
+
+def zone_names(reports: Iterable[AgreementReport]) -> dict[str, str]:
+    """Spelling-insensitive zone key -> the display name used for the shared Zone node
+    ("Valby ejendommene" = "Valbyejendommene"; the most used spelling, then the first)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in reports:
+        for z in r.zones:
+            for n in (z.name, z.part_of):
+                if n:
+                    counts[compact(normalise(n))][n.strip()] += 1
+    return {k: sorted(v, key=lambda n: (-v[n], n))[0] for k, v in counts.items()}
+
+
+def _zone_id(names: dict[str, str], name: str) -> str:
+    return node_id("Zone", names.get(compact(normalise(name)), name))
 
 
 def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
-           org_ids: dict) -> dict[str, str]:
+           org_ids: dict, names: dict[str, str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     for z in r.zones:
-        zid = node_id("Zone", z.name)
+        zid = _zone_id(names, z.name)
         for n in [z.name, *z.aliases]:
             ids[normalise(n)] = zid
-        _ensure(g, zid, "Zone", z.name, z.sources, type=z.type, units=z.units)
+        shown = names.get(compact(normalise(z.name)), z.name)
+        _ensure(g, r.document, zid, "Zone", shown, z.sources, type=z.type, units=z.units)
         node = g.node(zid)
-        node["aliases"] = sorted(set(node.get("aliases") or []) | set(z.aliases))
+        node["aliases"] = sorted((set(node.get("aliases") or []) | set(z.aliases)
+                                  | {z.name.strip()}) - {shown})
         node["units"] = node.get("units") or z.units
-        g.add_edge(plan.id, zid, "COVERS", sources=_sources(z.sources))
+        g.add_edge(plan.id, zid, "COVERS", sources=_sources(z.sources, r.document))
         owner = org_ids.get((r.document, orgs.lookup(r.document, z.housing_organisation)))
         if owner:
-            g.add_edge(owner, zid, "OWNS", sources=_sources(z.sources))
+            g.add_edge(owner, zid, "OWNS", sources=_sources(z.sources, r.document))
     for z in r.zones:
         if z.part_of:
-            pid = ids.get(normalise(z.part_of)) or node_id("Zone", z.part_of)
-            _ensure(g, pid, "Zone", z.part_of, z.sources, type="district", units=None)
-            if pid != node_id("Zone", z.name):
-                g.add_edge(node_id("Zone", z.name), pid, "PART_OF", sources=_sources(z.sources))
+            pid = ids.get(normalise(z.part_of)) or _zone_id(names, z.part_of)
+            _ensure(g, r.document, pid, "Zone", names.get(compact(normalise(z.part_of)), z.part_of),
+                    z.sources, type="district", units=None)
+            if pid != _zone_id(names, z.name):
+                g.add_edge(_zone_id(names, z.name), pid, "PART_OF",
+                           sources=_sources(z.sources, r.document))
     return ids
 
 
@@ -262,17 +308,17 @@ def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _
     plan_part = plan.id.split(":", 1)[1]
     for a in r.activities:
         aid = f"activity:{plan_part}/{slug(a.name)}"
-        _ensure(g, aid, "Activity", a.name, a.sources, plan=plan.id, focus_area=a.focus_area,
-                kind=activity_kind(a.name))
-        srcs = _sources(a.sources)
+        _ensure(g, r.document, aid, "Activity", a.name, a.sources, plan=plan.id,
+                focus_area=a.focus_area, kind=activity_kind(a.name))
+        srcs = _sources(a.sources, r.document)
         g.add_edge(plan.id, aid, "HAS_ACTIVITY", sources=srcs)
         if a.focus_area:
             fid = node_id("FocusArea", a.focus_area)
-            _ensure(g, fid, "FocusArea", a.focus_area, a.sources)
+            _ensure(g, r.document, fid, "FocusArea", a.focus_area, a.sources)
             g.add_edge(aid, fid, "IN_FOCUS_AREA", sources=srcs)
         for cat in a.target_groups:
             tid = node_id("TargetGroup", cat)
-            _ensure(g, tid, "TargetGroup", cat, a.sources, category=cat, phrases=[])
+            _ensure(g, r.document, tid, "TargetGroup", cat, a.sources, category=cat, phrases=[])
             g.add_edge(aid, tid, "TARGETS", sources=srcs)
         for p in a.partners:
             oid = org_ids.get((r.document, orgs.lookup(r.document, p)))
@@ -296,18 +342,19 @@ def _persons(g: PartnershipGraph, reports: list[AgreementReport], plans: dict[st
             e = Entity(r.document, i, c.name.strip(), [c.name.strip()],
                        [_mention(r.document, c.name, c.sources)],
                        {"email": c.email, "phone": c.phone, "title": c.title,
-                        "sources": _sources(c.sources)})
+                        "sources": _sources(c.sources, r.document)})
             entities.append(e)
             org_of[(r.document, i)] = org_ids.get((r.document, orgs.lookup(r.document, c.organisation)))
     for cluster in resolve_persons(entities, org_of, parents, overrides):
         pid = person_id(cluster, org_of)
+        rules = _rules(cluster)
         first = cluster.members[0]
         pick = lambda k: next((e.data[k] for e in cluster.members if e.data.get(k)), None)  # noqa: E731
         sources = sorted({_key(s): s for e in cluster.members for s in e.data["sources"]}.values(),
                          key=source_sort_key)
         g.add_node(pid, "Person", first.name, title=pick("title"), email=pick("email"),
                    phone=pick("phone"), sources=sources,
-                   mentions=[{**m, "rule": _rule_of(e, cluster)} for e in cluster.members
+                   mentions=[{**m, "rule": rules.get(e.ref, "first")} for e in cluster.members
                              for m in e.mentions],
                    merges=[m.to_dict() for m in cluster.merges])
         for e in cluster.members:

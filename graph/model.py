@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -66,6 +67,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=500_000)
 def slug(text: str) -> str:
     """A readable, deterministic id fragment.
 

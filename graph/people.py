@@ -53,10 +53,12 @@ def forget_keys(name: str | None, email: str | None) -> list[PersonKey]:
 
 
 def is_forgotten(name: str | None, email: str | None, forgotten: frozenset[PersonKey]) -> bool:
+    """A contact with an e-mail is forgotten by its e-mail only (a namesake with another
+    address is another person); one without, by its name."""
     if not forgotten:
         return False
-    if email and PersonKey("email", _h(email.strip().lower())) in forgotten:
-        return True
+    if email:
+        return PersonKey("email", _h(email.strip().lower())) in forgotten
     return bool(name) and PersonKey("name", _h(_fold(name))) in forgotten
 
 
@@ -93,39 +95,55 @@ def _compatible(a: str | None, b: str | None, parents: dict[str, set[str]]) -> b
     return b in parents.get(a, set()) or a in parents.get(b, set())
 
 
+class _Persons:
+    """Union-find over contact entities with the person rules (see module docstring)."""
+
+    def __init__(self, entities: list[Entity], org_of: dict[tuple[str, int], str | None],
+                 parents: dict[str, set[str]], overrides: Overrides | None) -> None:
+        self.entities, self.parents = entities, parents
+        self.parent = list(range(len(entities)))
+        self.emails = [{e.data["email"].lower()} if e.data.get("email") else set()
+                       for e in entities]
+        self.orgs = [{o} if (o := org_of.get((e.document, e.index))) else set() for e in entities]
+        self.merges: list[list[Merge]] = [[] for _ in entities]
+        self.keys = [_person_keys(e) for e in entities]
+        self.different = [(_ref_keys(a), _ref_keys(b))
+                          for a, b in (overrides.different if overrides else ())]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def refused(self, ra: int, rb: int, rule: str) -> bool:
+        if self.emails[ra] and self.emails[rb] and not self.emails[ra] & self.emails[rb]:
+            return True
+        ka, kb = self.keys[ra], self.keys[rb]
+        if any((x & ka and y & kb) or (x & kb and y & ka) for x, y in self.different):
+            return True
+        return rule == "name+org" and not all(
+            _compatible(x, y, self.parents)
+            for x in self.orgs[ra] or {None} for y in self.orgs[rb] or {None})
+
+    def union(self, a: int, b: int, rule: str, force: bool = False) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra == rb or (not force and self.refused(ra, rb, rule)):
+            return
+        self.parent[rb] = ra
+        for attr in (self.keys, self.emails, self.orgs):
+            attr[ra] |= attr[rb]
+        self.merges[ra] = self.merges[ra] + self.merges[rb] + [
+            Merge(self.entities[a].ref, self.entities[b].ref, rule)]
+
+
 def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | None],
                     parents: dict[str, set[str]], overrides: Overrides | None = None
                     ) -> list[Cluster]:
     """Cluster contact entities; ``org_of`` maps (document, index) -> organisation id and
     ``parents`` maps an organisation id to the ids it is (transitively) a unit of."""
     entities = sorted(entities, key=lambda e: (e.document, e.index))
-    parent = list(range(len(entities)))
-    emails: list[set[str]] = [{e.data["email"].lower()} if e.data.get("email") else set()
-                              for e in entities]
-    orgs: list[set[str]] = [{o} if (o := org_of.get((e.document, e.index))) else set()
-                            for e in entities]
-    merges: list[list[Merge]] = [[] for _ in entities]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int, rule: str, force: bool = False) -> None:
-        ra, rb = sorted((find(a), find(b)))
-        if ra == rb:
-            return
-        if not force and emails[ra] and emails[rb] and not emails[ra] & emails[rb]:
-            return
-        if not force and rule == "name+org" and not all(
-                _compatible(x, y, parents) for x in orgs[ra] or {None} for y in orgs[rb] or {None}):
-            return
-        parent[rb] = ra
-        emails[ra] |= emails[rb]
-        orgs[ra] |= orgs[rb]
-        merges[ra] = merges[ra] + merges[rb] + [Merge(entities[a].ref, entities[b].ref, rule)]
-
+    uf = _Persons(entities, org_of, parents, overrides)
     by_email: dict[str, list[int]] = defaultdict(list)
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(entities):
@@ -133,20 +151,34 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
             by_email[e.data["email"].lower()].append(i)
         if len(_fold(e.name).split()) >= 2:
             by_name[_fold(e.name)].append(i)
-    _apply_person_overrides(entities, overrides, union)
+    _apply_person_overrides(entities, overrides, uf.union)
     for idx in by_email.values():
         for j in idx[1:]:
-            union(idx[0], j, "email")
+            uf.union(idx[0], j, "email")
     for idx in by_name.values():
-        for a in idx:
-            for b in idx:
-                if a < b:
-                    union(a, b, "name+org")
+        for pos, b in enumerate(idx[1:], 1):
+            roots: dict[int, int] = {}
+            for a in idx[:pos]:
+                roots.setdefault(uf.find(a), a)
+            for a in roots.values():        # one try per cluster formed so far
+                uf.union(a, b, "name+org")
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entities)):
-        groups[find(i)].append(i)
-    return [Cluster(members=[entities[i] for i in idx], merges=merges[root])
+        groups[uf.find(i)].append(i)
+    return [Cluster(members=[entities[i] for i in idx], merges=uf.merges[root])
             for root, idx in sorted(groups.items())]
+
+
+def _person_keys(e: Entity) -> set[str]:
+    out = {_fold(e.name), slug(e.name)}
+    if e.data.get("email"):
+        out.add(e.data["email"].strip().lower())
+    return out
+
+
+def _ref_keys(ref: str) -> set[str]:
+    bare = ref.removeprefix("person:")
+    return {_fold(bare), bare.lower(), bare.split("@")[0]}
 
 
 def _apply_person_overrides(entities: list[Entity], overrides: Overrides | None, union) -> None:

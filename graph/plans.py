@@ -55,13 +55,19 @@ def resolve_plans(reports: list[AgreementReport]) -> dict[str, PlanInfo]:
     """Document id -> PlanInfo (documents of one plan share one PlanInfo)."""
     reports = sorted(reports, key=lambda r: r.document)
     groups: list[list[AgreementReport]] = []
+    by_name: dict[str, list[int]] = {}      # normalised plan name -> group indexes
     for r in reports:
-        home = next((grp for grp in groups if any(
-            r.plan.name and _names(r) & _names(o) and _overlap(r, o) for o in grp)), None)
+        names = _names(r) if r.plan.name else set()
+        home = next((gi for n in sorted(names) for gi in by_name.get(n, ())
+                     if any(_overlap(r, o) for o in groups[gi])), None)
         if home is None:
             groups.append([r])
+            home = len(groups) - 1
         else:
-            home.append(r)
+            groups[home].append(r)
+        for n in names:
+            if home not in by_name.setdefault(n, []):
+                by_name[n].append(home)
     out: dict[str, PlanInfo] = {}
     for grp in groups:
         info = _info(grp)
@@ -83,6 +89,7 @@ def _info(grp: list[AgreementReport]) -> PlanInfo:
     start, end = first("period_start"), first("period_end")
     aliases = sorted({n for r in grp for n in [r.plan.name, *r.plan.aliases] if n and n != name})
     sources = [s.to_dict() for r in grp for s in r.plan.sources]
+    sources += [{"document": r.document, "excerpt": ""} for r in grp if not r.plan.sources]
     return PlanInfo(id=plan_id(name, start, end), name=name, aliases=aliases,
                     document_type=first("document_type"), period_start=start, period_end=end,
                     municipality=first("municipality"), area=first("area"),

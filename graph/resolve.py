@@ -22,44 +22,22 @@ kept as a :class:`Merge` so ``samspil explain`` can say who was merged and why.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from samspil.graph.model import slug
-from samspil.loaders.errors import VocabularyError
+from samspil.graph.names import (Overrides, Vocabulary, compact, derived_names, fold_name,
+                                 load_overrides, load_vocabulary, normalise, same_name,
+                                 stated_parent, tokens)
 
 __all__ = ["Entity", "Merge", "Cluster", "Overrides", "Vocabulary", "load_vocabulary",
            "load_overrides", "normalise", "resolve_entities", "same_name"]
 
 RULE_RANK = {"override": 0, "exact-name": 1, "abbreviation": 2, "alias": 3, "fuzzy": 4}
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    canonical: dict[str, str]      # normalised variant/abbreviation -> normalised canonical name
-    display: dict[str, str]        # normalised canonical name -> display form
-    generic: frozenset[str]
-    stopwords: frozenset[str]
-    codes: frozenset[str]
-    min_score: float = 90
-    token_score: float = 85
-    min_length: int = 6
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """``same`` / ``different`` pairs of names or ids from the user's YAML file."""
-
-    same: tuple[tuple[str, str], ...] = ()
-    different: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +62,8 @@ class Entity:
     data: dict[str, Any] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)     # set by resolve_entities
     primary: str = ""
+    bare: set[str] = field(default_factory=set)     # the name without parent / qualifier
+    parent: str = ""                                # the parent the name states, normalised
 
     @property
     def ref(self) -> str:
@@ -100,136 +80,15 @@ class Cluster:
     merges: list[Merge]
 
 
-# -- vocabulary ---------------------------------------------------------------
-def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text).casefold()
-    t = t.replace("&", " og ")
-    t = re.sub(r"\s+(?:v/|v\.|c/o)\s*\S.*$", "", t)    # "3B v/KAB", "PAB v. fa09"
-    t = re.sub(r"[’']s\b", "", t)                        # "3B's"
-    t = re.sub(r"[^\w\s]|_", " ", t)
-    return " ".join(t.split())
-
-
-@lru_cache(maxsize=1)
-def load_vocabulary() -> Vocabulary:
-    """The resolution vocabulary: loaders' abbreviations + graph/resolution.yaml."""
-    path = Path(__file__).with_name("resolution.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        abbreviations = _loader_abbreviations()
-        canonical: dict[str, str] = {}
-        display: dict[str, str] = {}
-        for abbr, full in abbreviations.items():
-            canonical[_fold(str(abbr))] = _fold(str(full))
-            display[_fold(str(full))] = str(full)
-        for full, variants in (data.get("variants") or {}).items():
-            display[_fold(full)] = full
-            for v in variants or []:
-                canonical[_fold(str(v))] = _fold(full)
-        fz = data.get("fuzzy") or {}
-        return Vocabulary(
-            canonical=canonical, display=display,
-            generic=frozenset(_fold(g) for g in data.get("generic") or []),
-            stopwords=frozenset(data.get("stopwords") or []),
-            codes=frozenset(data.get("codes") or []),
-            min_score=float(fz.get("min_score", 90)), token_score=float(fz.get("token_score", 85)),
-            min_length=int(fz.get("min_length", 6)))
-    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as exc:
-        raise VocabularyError(f"bad resolution vocabulary: {exc}", document=str(path)) from exc
-
-
-def _loader_abbreviations() -> dict[str, str]:
-    try:
-        from samspil.loaders.vocab import load_vocab
-    except ImportError:  # pragma: no cover - the loaders' vocabulary is optional
-        return {}
-    try:
-        return dict(load_vocab("abbreviations").get("abbreviations") or {})
-    except VocabularyError:
-        return {}
-
-
-def load_overrides(path: Path | None) -> Overrides:
-    """Read the overrides YAML (``same: [[a, b]]``, ``different: [[a, b]]``); none -> empty."""
-    if path is None or not Path(path).exists():
-        return Overrides()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise TypeError("expected a mapping with keys 'same' and 'different'")
-
-        def pairs(key: str) -> tuple[tuple[str, str], ...]:
-            out = []
-            for item in data.get(key) or []:
-                if not isinstance(item, (list, tuple)) or len(item) < 2:
-                    raise TypeError(f"each entry of '{key}' must be a list of two or more names")
-                out.extend((str(item[0]), str(other)) for other in item[1:])
-            return tuple(out)
-
-        return Overrides(same=pairs("same"), different=pairs("different"))
-    except (OSError, yaml.YAMLError, TypeError) as exc:
-        raise VocabularyError(f"bad overrides file ({exc}); fix it or remove it",
-                              document=str(path)) from exc
-
-
-def normalise(name: str, vocab: Vocabulary | None = None) -> str:
-    """Comparison form of a name: folded, punctuation-free, vocabulary applied.
-
-    >>> normalise("Boligforeningen 3B v/KAB")
-    'boligforeningen 3b'
-    >>> normalise("SOF") == normalise("Socialforvaltningen")
-    True
-    """
-    vocab = vocab or load_vocabulary()
-    key = _fold(name)
-    return vocab.canonical.get(key, key)
-
-
-# -- comparison ---------------------------------------------------------------
-def _tokens(key: str, vocab: Vocabulary) -> list[str]:
-    return [t for t in key.split() if t not in vocab.stopwords]
-
-
-def _is_code(token: str, vocab: Vocabulary) -> bool:
-    return len(token) <= 3 or any(c.isdigit() for c in token) or token in vocab.codes
-
-
-def same_name(a: str, b: str, vocab: Vocabulary | None = None) -> float:
-    """Similarity (0-1) of two *normalised* names under the careful fuzzy rule; 0 = different.
-
-    >>> same_name("landsbyggefonden", "landsbyggerfonden") > 0.9
-    True
-    >>> same_name("valby skole", "vigerslev skole"), same_name("buf uu københavn", "buf")
-    (0.0, 0.0)
-    >>> same_name("remisevænget øst", "remisevænget syd")
-    0.0
-    """
-    vocab = vocab or load_vocabulary()
-    if a.replace(" ", "") == b.replace(" ", ""):
-        return 1.0
-    ta, tb = _tokens(a, vocab), _tokens(b, vocab)
-    if not ta or not tb or min(len(a), len(b)) < vocab.min_length:
-        return 0.0
-    if {t for t in ta if _is_code(t, vocab)} != {t for t in tb if _is_code(t, vocab)}:
-        return 0.0
-    sa, sb = set(ta), set(tb)
-    if sa < sb or sb < sa:
-        return 0.0
-    if len(ta) != len(tb) and "".join(sorted(ta)) != "".join(sorted(tb)):
-        return 0.0
-    for xs, ys in ((ta, tb), (tb, ta)):
-        if any(max(fuzz.ratio(x, y) for y in ys) < vocab.token_score for x in xs):
-            return 0.0
-    score = fuzz.token_sort_ratio(" ".join(ta), " ".join(tb))
-    return score / 100 if score >= vocab.min_score else 0.0
-
-
 # -- union-find with cannot-links -------------------------------------------
 class _Clusters:
     def __init__(self, entities: list[Entity], different: list[tuple[set[str], set[str]]]) -> None:
         self.parent = list(range(len(entities)))
         self.entities = entities
-        self.docs: list[dict[str, set[str]]] = [{e.document: {e.primary}} for e in entities]
+        # per document, the bare names of the cluster's entities: two entities of one
+        # document join only when one's bare name is the other's ("SOF" / "SOF i KK")
+        self.docs: list[dict[str, set[str]]] = [{e.document: set(e.bare) | {e.primary}}
+                                                for e in entities]
         self.names: list[set[str]] = [set(e.keys) for e in entities]
         self.merges: list[list[Merge]] = [[] for _ in entities]
         self.different = different
@@ -272,26 +131,66 @@ def _entity_keys(e: Entity, prefix: str) -> set[str]:
     return e.keys | {f"#{prefix}:{slug(n)}" for n in e.names} | {"#" + n.casefold() for n in e.names}
 
 
+class _Shortenings:
+    """Whether a short name is ambiguous: it shortens two names neither of which
+    contains the other ("Tryghedspartnerskabet" of "... Folehaven" and "... på Amager").
+    Parenthesised parts name a parent ("Driftsområde H (3B)") and are left out."""
+
+    def __init__(self, entities: list[Entity], vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.tokens: dict[str, frozenset[str]] = {}
+        self.index: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            bare = normalise(re.sub(r"\([^)]*\)", " ", e.name), vocab)
+            ts = frozenset(tokens(bare, vocab))
+            self.tokens[bare] = ts
+            for t in ts:
+                self.index[t].add(bare)
+
+    def ambiguous(self, key: str) -> bool:
+        ts = frozenset(tokens(key.lstrip("~"), self.vocab))
+        if not ts:
+            return False
+        names = set.intersection(*(self.index.get(t, set()) for t in ts))
+        supersets = {self.tokens[n] for n in names if self.tokens[n] > ts}
+        minimal = [x for x in supersets if not any(y < x for y in supersets)]
+        return len(minimal) > 1
+
+
+def _risky_alias(key: str, holder: Entity, several: bool, shortenings: "_Shortenings") -> bool:
+    """An alias links documents only when it can stand for one organisation: not an alias
+    of two different ones, and, if it shortens its holder's name ("Tryghedspartnerskabet"
+    of "Tryghedspartnerskabet Folehaven"), not the shortening of two unrelated names."""
+    if several or key.startswith("~"):
+        return True
+    return key not in holder.bare and shortenings.ambiguous(key)
+
+
 def _candidate_links(entities: list[Entity], vocab: Vocabulary
                      ) -> list[tuple[int, float, tuple, tuple, int, int, str]]:
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for i, e in enumerate(entities):
         for k in e.keys:
-            by_key[k].append((i, k == e.primary))
+            by_key[k].append((i, k in (e.primary, compact(e.primary))))
     links = []
+    generic = vocab.generic | {compact(g) for g in vocab.generic}
+    shortenings = _Shortenings(entities, vocab)
     for key, hits in by_key.items():
-        if key in vocab.generic or len(hits) < 2:
+        if key in generic or len(hits) < 2:
             continue
         primaries = sorted((i for i, p in hits if p), key=lambda i: entities[i].sort_key)
         if not primaries:
             continue            # only aliases share this key: too weak across documents
         anchor = primaries[0]
+        several = len({(key, entities[i].parent) if key in entities[i].bare else entities[i].primary
+                       for i, p in hits if not p}) > 1
         for i, is_primary in hits:
-            if i == anchor:
+            if i == anchor or (not is_primary and _risky_alias(key, entities[i], several,
+                                                                shortenings)):
                 continue
             e, a = entities[i], entities[anchor]
-            raw = {_fold(n) for n in e.names} & {_fold(n) for n in a.names}
-            rule = ("exact-name" if _fold(e.name) == _fold(a.name)
+            raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
+            rule = ("exact-name" if fold_name(e.name) == fold_name(a.name)
                     else "alias" if raw else "abbreviation")
             links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
     links.extend(_fuzzy_links(entities, vocab))
@@ -305,21 +204,24 @@ def _fuzzy_links(entities: list[Entity], vocab: Vocabulary) -> list[tuple]:
     for i, e in sorted(enumerate(entities), key=lambda x: x[1].sort_key):
         if e.primary not in vocab.generic and len(e.primary) >= vocab.min_length:
             first.setdefault(e.primary, i)
-    keys = sorted(first)
-    if len(keys) < 2:
-        return []
-    matrix = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio,
-                           score_cutoff=vocab.min_score, workers=-1)
+    blocks: dict[str, list[str]] = defaultdict(list)   # by first letter of the longest token
+    for k in sorted(first):
+        blocks[max(k.split(), key=len)[0]].append(k)
     out = []
-    rows, cols = matrix.nonzero()
-    for r, c in zip(rows.tolist(), cols.tolist()):
-        if r >= c:
+    for keys in blocks.values():
+        if len(keys) < 2:
             continue
-        score = same_name(keys[r], keys[c], vocab)
-        if score > 0:
-            a, b = first[keys[r]], first[keys[c]]
-            out.append((RULE_RANK["fuzzy"], -score, (keys[r], keys[c]), entities[b].sort_key,
-                        a, b, f"fuzzy({score:.2f})"))
+        matrix = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio,
+                               score_cutoff=vocab.min_score, workers=-1)
+        rows, cols = matrix.nonzero()
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            if r >= c:
+                continue
+            score = same_name(keys[r], keys[c], vocab)
+            if score > 0:
+                a, b = first[keys[r]], first[keys[c]]
+                out.append((RULE_RANK["fuzzy"], -score, (keys[r], keys[c]),
+                            entities[b].sort_key, a, b, f"fuzzy({score:.2f})"))
     return out
 
 
@@ -331,6 +233,10 @@ def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
     for e in entities:
         e.primary = normalise(e.name, vocab)
         e.keys = {normalise(n, vocab) for n in e.names if n.strip()} | {e.primary}
+        e.bare = {e.primary} | derived_names(e.name, vocab)
+        e.parent = stated_parent(e.name, vocab)
+        e.keys |= e.bare - {""}
+        e.keys |= {compact(k) for k in e.keys}
     _drop_ambiguous_aliases(entities)
     different = [(_override_keys(a, prefix, vocab), _override_keys(b, prefix, vocab))
                  for a, b in overrides.different]
@@ -356,7 +262,8 @@ def _drop_ambiguous_aliases(entities: list[Entity]) -> None:
             per_doc[e.document][k] += 1
     for e in entities:
         counts = per_doc[e.document]
-        e.keys = {k for k in e.keys if k == e.primary or counts[k] == 1}
+        e.keys = {k for k in e.keys
+                  if k in (e.primary, compact(e.primary)) or k in e.bare or counts[k] == 1}
 
 
 def _apply_same(uf: _Clusters, entities: list[Entity], overrides: Overrides,
@@ -390,7 +297,7 @@ def all_names(cluster: Cluster) -> list[str]:
     seen: dict[str, str] = {}
     for e in cluster.members:
         for n in e.names:
-            seen.setdefault(_fold(n), n.strip())
+            seen.setdefault(fold_name(n), n.strip())
     return sorted(seen.values())
 
 

@@ -1,0 +1,260 @@
+"""Graph commands: load, stats, plans, show, search, explain, forget, forget-person, export.
+
+Each is a few lines around one call into :mod:`samspil.graph`; formatting of
+the results lives in the small ``_print_*`` helpers below.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from samspil.cli.common import emit, handle_errors, output_options
+from samspil.cli.main import cli
+from samspil.graph import queries
+from samspil.graph.export import FORMATS, export_graph
+from samspil.graph.store import GraphStore, SaveSummary, open_store
+
+__all__ = ["data_dir_option", "store_from"]
+
+
+def data_dir_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--data-dir``: folder of the embedded store and overrides file (SAMSPIL_DATA_DIR)."""
+    return click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, envvar="SAMSPIL_DATA_DIR", show_envvar=True,
+                        help="Folder of the store (default: the user data folder).")(fn)
+
+
+@contextmanager
+def store_from(data_dir: Path | None) -> Iterator[GraphStore]:
+    """The configured store, with ``--data-dir`` applied; closed afterwards."""
+    from samspil.graph.settings import get_settings
+
+    settings = get_settings()
+    if data_dir is not None:
+        settings = settings.model_copy(update={"data_dir": data_dir})
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class _Feed:
+    """Reports of the good files (a progress bar on stderr for many files); errors to stderr."""
+
+    def __init__(self, results: Iterable[Any], total: int) -> None:
+        self.results, self.total, self.failed = results, total, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True,
+                      disable=self.total < 5) as bar:
+            task = bar.add_task("loading", total=self.total)
+            for r in self.results:
+                bar.advance(task)
+                if r.ok:
+                    yield r.report
+                else:
+                    self.failed += 1
+                    bar.console.print(f"error: {r.error}", markup=False, highlight=False)
+
+
+def _summary_line(s: SaveSummary) -> str:
+    return (f"documents: {len(s.added)} added, {len(s.replaced)} replaced, "
+            f"{len(s.unchanged)} unchanged\n"
+            f"graph: {s.nodes} nodes ({s.nodes - s.nodes_before:+d}), {s.edges} relationships "
+            f"({s.edges - s.edges_before:+d}); {s.merged} organisations/persons merged "
+            "across documents")
+
+
+def _files(paths: Iterable[Path]) -> list[Path]:
+    """Agreement files as the loaders expand them, plus report JSON files (``*.json``)."""
+    from samspil.loaders.pipeline import expand_paths
+
+    out: list[Path] = []
+    for p in paths:
+        out += sorted(p.glob("*.json")) if p.is_dir() else []
+        out += [p] if p.suffix.lower() == ".json" else expand_paths([p])
+    return out
+
+
+def _results(files: list[Path]) -> Iterator[Any]:
+    """Extraction results; a ``.json`` file is a report written by ``samspil extract --json``."""
+    import json
+
+    from samspil.loaders.errors import InputError
+    from samspil.loaders.model import AgreementReport
+    from samspil.loaders.pipeline import FileResult, extract_paths
+
+    for f in files:
+        if f.suffix.lower() != ".json":
+            yield from extract_paths([f])
+            continue
+        try:
+            yield FileResult(f, report=AgreementReport.from_dict(
+                json.loads(f.read_text(encoding="utf-8"))))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            yield FileResult(f, error=InputError(f"not a report JSON file ({exc})", document=str(f)))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@data_dir_option
+@handle_errors
+def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
+    """Extract agreement files (or folders of them) and load them into the graph store.
+
+    PATHS are .txt, .md, .docx, .pdf files, folders of them, or report JSON files
+    written by `samspil extract --json` / `--out`.
+
+    Re-loading a document replaces what it contributed; unchanged documents are skipped.
+    Exits non-zero when any file could not be extracted; the others are still loaded.
+    """
+    files = _files(paths)
+    feed = _Feed(_results(files), len(files))
+    with store_from(data_dir) as store:
+        summary = store.save(feed)
+    click.echo(_summary_line(summary))
+    if feed.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def stats(data_dir: Path | None, as_json: bool) -> None:
+    """Counts of nodes and relationships in the store."""
+    with store_from(data_dir) as store:
+        s = queries.stats(store.load())
+    rows = [{"kind": k, "count": v} for k, v in {**s.nodes, **s.relationships}.items()]
+    rows += [{"kind": "organisations in several documents", "count": s.cross_document_organisations},
+             {"kind": "persons in several documents", "count": s.cross_document_persons}]
+    emit(rows, columns=["kind", "count"], as_json=as_json, payload=s, title="samspil graph")
+
+
+@cli.command()
+@data_dir_option
+@output_options
+@handle_errors
+def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
+    """The loaded plans: period, type, documents and signing parties."""
+    with store_from(data_dir) as store:
+        rows = queries.plans(store.load())
+    emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
+                                              "period_end", "parties", "partners", "activities"],
+         as_json=as_json, as_csv=as_csv, payload=rows, title="plans")
+
+
+@cli.command()
+@click.argument("ref")
+@data_dir_option
+@output_options
+@handle_errors
+def show(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
+    """One node (id, name or unambiguous prefix) with its properties and relationships."""
+    with store_from(data_dir) as store:
+        view = queries.show(store.load(), ref)
+    if as_json:
+        return emit([], columns=[], as_json=True, payload=view)
+    click.echo(f"{view.id}  [{view.label}]  {view.name}")
+    for k, v in view.properties.items():
+        if v not in (None, [], ""):
+            click.echo(f"  {k}: {v}")
+    rows = [{"dir": "->" if x.direction == "out" else "<-", "type": x.type, "node": x.other,
+             "name": x.other_name, "evidence": _evidence(x.sources) if evidence else ""}
+            for x in view.links]
+    emit(rows, columns=["dir", "type", "node", "name"] + (["evidence"] if evidence else []),
+         as_csv=as_csv)
+
+
+def _evidence(sources: Iterable[dict[str, Any]]) -> str:
+    out = []
+    for s in sources:
+        where = s.get("document", "?") + (f":{s['line']}" if s.get("line") else
+                                          f" p.{s['page']}" if s.get("page") else "")
+        out.append(f"{where} {' '.join(str(s.get('excerpt') or '').split())[:70]}".strip())
+    return "\n".join(out)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--label", help="Only nodes of this label (Organisation, Person, Plan, ...).")
+@data_dir_option
+@output_options
+@handle_errors
+def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, as_csv: bool,
+           evidence: bool) -> None:
+    """Find nodes whose name, alias or id contains TEXT."""
+    with store_from(data_dir) as store:
+        hits = queries.search(store.load(), text, label)
+    emit([h.__dict__ for h in hits], columns=["id", "label", "name", "matched"],
+         as_json=as_json, as_csv=as_csv, payload=hits, title=f"search: {text}")
+
+
+@cli.command()
+@click.argument("ref")
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def explain(ref: str, data_dir: Path | None, as_json: bool) -> None:
+    """Which names from which documents were merged into a node, and by which rule."""
+    with store_from(data_dir) as store:
+        ex = queries.explain(store.load(), ref)
+    if as_json:
+        return emit([], columns=[], as_json=True, payload=ex)
+    click.echo(f"{ex.id}  [{ex.label}]  {ex.name}: {len(ex.mentions)} mention(s) "
+               f"in {len(ex.documents)} document(s)")
+    emit([{**m, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else "")}
+          for m in ex.mentions], columns=["document", "where", "name", "rule"], title="mentions")
+    if ex.merges:
+        emit(list(ex.merges), columns=["left", "right", "rule"], title="merges")
+
+
+@cli.command()
+@click.argument("document")
+@data_dir_option
+@handle_errors
+def forget(document: str, data_dir: Path | None) -> None:
+    """Remove DOCUMENT (its id or file name) and everything only it contributed."""
+    with store_from(data_dir) as store:
+        store.forget(document)
+    click.echo(f"forgot {document}")
+
+
+@cli.command("forget-person")
+@click.argument("ref", metavar="EMAIL|ID")
+@data_dir_option
+@handle_errors
+def forget_person(ref: str, data_dir: Path | None) -> None:
+    """Remove a person and their personal data everywhere (a data-protection request)."""
+    with store_from(data_dir) as store:
+        pid = store.forget_person(ref)
+    click.echo(f"forgot {pid}; re-loading a document will not bring them back")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="node-link", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Output file ('-' = stdout).")
+@click.option("--redact", is_flag=True,
+              help="No names, e-mails or phones of contact persons (a person becomes their role).")
+@data_dir_option
+@handle_errors
+def export(fmt: str, output: str, redact: bool, data_dir: Path | None) -> None:
+    """Export the whole graph as node-link JSON, GraphML, GEXF or CSV."""
+    with store_from(data_dir) as store:
+        graph = store.load()
+    if redact:
+        from samspil.viz.redact import redact as redact_graph
+        graph = redact_graph(graph)
+    data = export_graph(graph, fmt)
+    with click.open_file(output, "wb") as fh:
+        fh.write(data)

@@ -1,0 +1,151 @@
+"""Small read-only queries behind ``samspil stats / plans / show / search / explain``.
+
+Pure functions of a loaded :class:`PartnershipGraph` returning frozen dataclasses,
+so the CLI and the API format the same results.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from samspil.graph.lookup import fold, resolve_ref
+from samspil.graph.model import LABELS, REL_TYPES, PartnershipGraph
+
+__all__ = ["Stats", "PlanRow", "Hit", "Link", "NodeView", "Explanation", "stats", "plans",
+           "search", "show", "explain"]
+
+
+@dataclass(frozen=True)
+class Stats:
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    documents: int
+    cross_document_organisations: int
+    cross_document_persons: int
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: str
+    name: str
+    document_type: str | None
+    period_start: str | None
+    period_end: str | None
+    municipality: str | None
+    documents: tuple[str, ...]
+    parties: tuple[str, ...]
+    partners: int
+    activities: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    label: str
+    name: str
+    matched: str
+
+
+@dataclass(frozen=True)
+class Link:
+    direction: str      # out | in
+    type: str
+    other: str
+    other_name: str
+    sources: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class NodeView:
+    id: str
+    label: str
+    name: str
+    properties: dict[str, Any]
+    links: tuple[Link, ...]
+    sources: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    id: str
+    label: str
+    name: str
+    mentions: tuple[dict[str, Any], ...]    # {document, name, line|page, rule}
+    merges: tuple[dict[str, str], ...]      # {left, right, rule}
+    documents: tuple[str, ...]
+
+
+def _multi_doc(d: dict[str, Any]) -> bool:
+    return len({m["document"] for m in d.get("mentions") or []}) > 1
+
+
+def stats(graph: PartnershipGraph) -> Stats:
+    """Node counts per label, relationship counts per type, resolution summary."""
+    c = graph.counts()
+    return Stats(nodes={lab: c.get(lab, 0) for lab in LABELS},
+                 relationships={t: c.get(t, 0) for t in REL_TYPES if c.get(t)},
+                 documents=c.get("Document", 0),
+                 cross_document_organisations=sum(_multi_doc(d) for _, d in
+                                                  graph.nodes("Organisation")),
+                 cross_document_persons=sum(_multi_doc(d) for _, d in graph.nodes("Person")))
+
+
+def plans(graph: PartnershipGraph) -> list[PlanRow]:
+    """Every plan, sorted by start of period then name."""
+    rows = []
+    for pid, d in graph.nodes("Plan"):
+        parties = tuple(sorted(graph.node(o)["name"] for o in graph.into(pid, "PARTY_TO")))
+        rows.append(PlanRow(pid, d["name"], d.get("document_type"), d.get("period_start"),
+                            d.get("period_end"), d.get("municipality"),
+                            tuple(d.get("documents") or ()), parties,
+                            len(graph.into(pid, "PARTNER_IN")), len(graph.out(pid, "HAS_ACTIVITY"))))
+    return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+
+
+def search(graph: PartnershipGraph, text: str, label: str | None = None,
+           limit: int = 50) -> list[Hit]:
+    """Nodes whose id, name or alias contains ``text`` (case- and accent-insensitive)."""
+    want = fold(text)
+    hits = []
+    for nid, d in graph.nodes(label):
+        for n in [d.get("name") or "", *(d.get("aliases") or []), nid]:
+            if want and want in fold(n):
+                hits.append(Hit(nid, d["label"], d.get("name") or "", n))
+                break
+    hits.sort(key=lambda h: (fold(h.name) != want, not fold(h.name).startswith(want),
+                             h.label, h.name))
+    return hits[:limit]
+
+
+def show(graph: PartnershipGraph, ref: str) -> NodeView:
+    """One node with its properties and relationships (``ref``: id, name or prefix)."""
+    nid = resolve_ref(graph, ref)
+    d = graph.node(nid)
+    props = {k: v for k, v in d.items()
+             if k not in ("id", "label", "name", "sources", "mentions", "merges")}
+    links = [Link("out", k, v, graph.node(v).get("name") or v, tuple(e.get("sources") or ()))
+             for _, v, k, e in graph.g.out_edges(nid, keys=True, data=True)]
+    links += [Link("in", k, u, graph.node(u).get("name") or u, tuple(e.get("sources") or ()))
+              for u, _, k, e in graph.g.in_edges(nid, keys=True, data=True)]
+    links.sort(key=lambda x: (x.direction, x.type, x.other_name))
+    return NodeView(nid, d["label"], d.get("name") or "", props, tuple(links),
+                    tuple(d.get("sources") or ()))
+
+
+def explain(graph: PartnershipGraph, ref: str) -> Explanation:
+    """Which names from which documents were merged into a node, and by which rule."""
+    nid = resolve_ref(graph, ref)
+    d = graph.node(nid)
+    mentions = d.get("mentions") or [
+        {k: v for k, v in s.items() if k != "excerpt"} | {"name": d.get("name"), "rule": "source"}
+        for s in d.get("sources") or []]
+    docs = sorted({m["document"] for m in mentions})
+    return Explanation(nid, d["label"], d.get("name") or "", tuple(mentions),
+                       tuple(d.get("merges") or ()), tuple(docs))
+
+
+def organisation_document_counts(graph: PartnershipGraph) -> Counter:
+    """Organisation id -> number of documents it was read from."""
+    return Counter({n: len({m["document"] for m in d.get("mentions") or []})
+                    for n, d in graph.nodes("Organisation")})

@@ -1,0 +1,171 @@
+"""Entity resolution: what must merge, what must never merge, and why."""
+from __future__ import annotations
+
+import pytest
+
+from samspil.graph.build import build_graph
+from samspil.graph.resolve import (Entity, load_overrides, normalise,
+                                   resolve_entities, same_name)
+from samspil.loaders.errors import VocabularyError
+
+
+def clusters_of(names_by_doc: dict[str, list[list[str]]], overrides=None) -> list[set[str]]:
+    entities = [Entity(doc, i, names[0], names) for doc, rows in names_by_doc.items()
+                for i, names in enumerate(rows)]
+    return [{f"{e.document}:{e.name}" for e in c.members}
+            for c in resolve_entities(entities, overrides)]
+
+
+def together(clusters: list[set[str]], a: str, b: str) -> bool:
+    return any(a in c and b in c for c in clusters)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Valby Skole", "Vigerslev Skole"),
+    ("Remisevænget Øst", "Remisevænget Syd"),
+    ("BUF - UU København", "BUF"),
+    ("AAB afd. 24", "AAB afd. 42"),
+    ("Boligforeningen 3B", "Boligforeningen FSB"),
+    ("Ung 2300", "Ung 2400"),
+    ("Områdefornyelsen Sydhavnen", "Områdefornyelsen Gl. Valby"),
+    ("Red Barnet", "Red Barnet Ungdom"),
+])
+def test_units_parents_and_siblings_never_merge(a, b):
+    assert same_name(normalise(a), normalise(b)) == 0
+    assert not together(clusters_of({"x.txt": [[a]], "y.txt": [[b]]}), f"x.txt:{a}", f"y.txt:{b}")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Landsbyggefonden", "Landsbyggerfonden"),
+    ("Distriktpsykiatrien", "Distriktpsikiatrien"),
+    ("Sydhavns Compagniet", "SydhavnsCompagniet"),
+    ("SOF", "Socialforvaltningen"),
+    ("Boligforeningen 3B v/KAB", "Boligforeningen 3B"),
+])
+def test_spelling_variants_and_abbreviations_merge(a, b):
+    assert together(clusters_of({"x.txt": [[a]], "y.txt": [[b]]}), f"x.txt:{a}", f"y.txt:{b}")
+
+
+def test_a_shared_alias_alone_does_not_link_two_documents():
+    # "Politiet" is an alias of two different organisations: not evidence they are one
+    c = clusters_of({"x.txt": [["Københavns Politi", "Politiet"]],
+                     "y.txt": [["Lokal Politi", "Politiet"]]})
+    assert not together(c, "x.txt:Københavns Politi", "y.txt:Lokal Politi")
+
+
+def test_two_entities_of_one_document_are_never_merged_through_a_third():
+    # y.txt's "Sundhedsplejen" matches both, but x.txt told the two apart
+    c = clusters_of({"x.txt": [["BUF Sundhedsplejen VVK", "Sundhedsplejen"], ["Sundhedsplejen Amager"]],
+                     "y.txt": [["Sundhedsplejen"]]})
+    assert not together(c, "x.txt:BUF Sundhedsplejen VVK", "x.txt:Sundhedsplejen Amager")
+
+
+def test_overrides_force_and_forbid(tmp_path):
+    path = tmp_path / "overrides.yaml"
+    path.write_text("same:\n  - [Valby Skole, Vigerslev Skole]\ndifferent:\n"
+                    "  - [Landsbyggefonden, Landsbyggerfonden]\n", encoding="utf-8")
+    ov = load_overrides(path)
+    c = clusters_of({"x.txt": [["Valby Skole"], ["Landsbyggefonden"]],
+                     "y.txt": [["Vigerslev Skole"], ["Landsbyggerfonden"]]}, ov)
+    assert together(c, "x.txt:Valby Skole", "y.txt:Vigerslev Skole")
+    assert not together(c, "x.txt:Landsbyggefonden", "y.txt:Landsbyggerfonden")
+
+
+def test_a_bad_overrides_file_fails_loudly(tmp_path):
+    path = tmp_path / "overrides.yaml"
+    path.write_text("same: [just-one-name]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="overrides"):
+        load_overrides(path)
+
+
+def test_graph_resolution_and_explanations(small_corpus):
+    g = build_graph(small_corpus)
+    three_b = g.node("org:boligforeningen-3b")
+    assert {m["document"] for m in three_b["mentions"]} == {"a.txt", "b.txt", "c.txt"}
+    assert {m["rule"] for m in three_b["mentions"]} >= {"first", "exact-name"}
+    sof = g.node("org:socialforvaltningen")
+    assert {(m["document"], m["name"]) for m in sof["mentions"]} == {
+        ("a.txt", "Socialforvaltningen"), ("b.txt", "SOF")}
+    assert any("fuzzy" in m["rule"] for m in g.node("org:landsbyggefonden")["mentions"])
+    schools = {n for n, d in g.nodes("Organisation") if "skole" in n}
+    assert schools == {"org:buf-valby-skole", "org:buf-vigerslev-skole"}
+    # BUF is its own node, never the parent swallowed by or swallowing a school
+    assert "org:borne-og-ungdomsforvaltningen" in g
+
+
+def test_persons_merge_by_email_or_name_within_the_organisation(small_corpus):
+    g = build_graph(small_corpus)
+    persons = dict(g.nodes("Person"))
+    assert set(persons) == {"person:ah@sof.kk.dk", "person:anne@3b.dk"}
+    merged = persons["person:ah@sof.kk.dk"]
+    assert {m["document"] for m in merged["mentions"]} == {"a.txt", "b.txt"}
+    assert [m["rule"] for m in merged["mentions"] if m["document"] == "b.txt"] == ["name+org"]
+    assert g.out("person:anne@3b.dk", "WORKS_AT") == ["org:boligforeningen-3b"]
+
+
+def test_resolution_does_not_depend_on_load_order(small_corpus):
+    one, two = build_graph(small_corpus), build_graph(list(reversed(small_corpus)))
+    assert one.ids() == two.ids()
+    assert all(one.node(n) == two.node(n) for n in one.g.nodes)
+
+
+def test_plans_of_a_strategic_agreement_and_its_delaftale_are_one(small_corpus):
+    g = build_graph(small_corpus)
+    plans = dict(g.nodes("Plan"))
+    assert set(plans) == {"plan:mit-kvarter-2020-2023", "plan:surf-valby-2017-2020"}
+    assert plans["plan:mit-kvarter-2020-2023"]["documents"] == ["a.txt", "b.txt"]
+    assert plans["plan:mit-kvarter-2020-2023"]["document_type"] == "strategic_agreement"
+
+
+def test_every_node_and_edge_has_sources(small_corpus):
+    g = build_graph(small_corpus)
+    assert all(d["sources"] and all("document" in s for s in d["sources"]) for _, d in g.nodes())
+    assert all(d["sources"] for _, _, d in g.edges())
+    for _, d in [*g.nodes("Organisation"), *g.nodes("Person")]:
+        assert d["mentions"] and all({"document", "name", "line"} <= set(m) for m in d["mentions"])
+
+
+def test_same_plan_name_in_other_period_is_another_plan(kit):
+    org, report = kit.org, kit.report
+    a = report("a.txt", "Mit Kvarter", [org("a.txt", 2, "KAB")], start="2013-01-01", end="2016-12-31")
+    b = report("b.txt", "Mit Kvarter", [org("b.txt", 2, "KAB")], start="2025-01-01", end="2028-12-31")
+    assert {n for n, _ in build_graph([a, b]).nodes("Plan")} == {
+        "plan:mit-kvarter-2013-2016", "plan:mit-kvarter-2025-2028"}
+
+
+def test_seed_resolution_against_the_reference_list(seed_reports):
+    """Pairwise precision/recall of cross-document merges on the five seeds
+    (bench/resolution_reference.yaml, read from the agreements by hand)."""
+    import importlib.util
+    from pathlib import Path
+
+    import yaml
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    spec = importlib.util.spec_from_file_location("resolution_eval", bench / "resolution_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    reference = yaml.safe_load((bench / "resolution_reference.yaml").read_text(encoding="utf-8"))
+    result = mod.evaluate(build_graph(seed_reports), reference)
+    assert result["precision"] >= 0.95, result["wrong_merges"]
+    assert result["recall"] >= 0.8, result["missed"]
+
+
+def test_person_overrides(small_corpus, tmp_path):
+    path = tmp_path / "overrides.yaml"
+    path.write_text("different:\n  - [ah@sof.kk.dk, person:anne-holm@socialforvaltningen]\n"
+                    "same:\n  - [anne@3b.dk, ah@sof.kk.dk]\n", encoding="utf-8")
+    g = build_graph(small_corpus, load_overrides(path))
+    persons = dict(g.nodes("Person"))
+    # 'same' joins the two addresses; 'different' keeps the name-only mention in b.txt apart
+    merged = persons["person:ah@sof.kk.dk"]
+    assert {m["document"] for m in merged["mentions"]} == {"a.txt", "c.txt"}
+    assert "person:anne-holm@socialforvaltningen" in persons
+
+
+def test_a_parent_stated_in_the_name_becomes_unit_of(small_corpus):
+    g = build_graph(small_corpus)
+    assert g.out("org:buf-valby-skole", "UNIT_OF") == ["org:borne-og-ungdomsforvaltningen"]
+    assert g.out("org:buf-vigerslev-skole", "UNIT_OF") == ["org:borne-og-ungdomsforvaltningen"]
+    assert g.out("org:socialforvaltningen", "UNIT_OF") == ["org:kobenhavns-kommune"]   # report's parent
+    buf = g.node("org:borne-og-ungdomsforvaltningen")
+    assert {m["document"] for m in buf["mentions"]} == {"a.txt", "b.txt", "c.txt"}

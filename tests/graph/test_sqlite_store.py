@@ -1,0 +1,176 @@
+"""The embedded store on its own: file format safety, SIGKILL, concurrent writers,
+the seeds loaded twice and with one changed, and the data-protection scrub."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from samspil.graph.build import build_graph
+from samspil.graph.sqlite_store import SqliteStore
+from samspil.graph.store import node_documents
+from samspil.loaders.errors import StoreFormatError
+from samspil.loaders.model import AgreementReport
+from samspil.loaders.pipeline import bundled_examples, extract_file
+
+LOAD = [sys.executable, "-c", "from samspil.cli.main import cli; cli()", "load"]
+
+
+def test_not_a_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "samspil.sqlite"
+    path.write_bytes(b"this is not a database\n" * 200)
+    before = path.read_bytes()
+    with pytest.raises(StoreFormatError, match="not a readable samspil store.*move"):
+        SqliteStore(path)
+    assert path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused(tmp_path):
+    path = tmp_path / "samspil.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE invoices(id INTEGER)")
+    with pytest.raises(StoreFormatError, match="not a samspil store"):
+        SqliteStore(path)
+
+
+def test_a_newer_format_is_refused_with_what_to_do(tmp_path, small_corpus):
+    path = tmp_path / "samspil.sqlite"
+    with SqliteStore(path) as store:
+        store.save(small_corpus)
+        store.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreFormatError, match="newer samspil.*upgrade"):
+        SqliteStore(path)
+
+
+def test_wal_mode_and_schema_version(tmp_path):
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._meta()["schema_version"] == "1"
+
+
+def test_forgotten_person_is_not_left_in_the_file(tmp_path, small_corpus):
+    path = tmp_path / "s.sqlite"
+    with SqliteStore(path) as store:
+        store.save(small_corpus)
+        store.forget_person("person:ah@sof.kk.dk")
+    data = path.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("s.sqlite-*"))
+    assert b"ah@sof.kk.dk" not in data and b"21438324" not in data
+
+
+# -- the seeds ------------------------------------------------------------------------
+def test_seeds_load_twice_identically_and_recurring_partners_are_single_nodes(tmp_path, seed_reports):
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        store.save(seed_reports)
+        first = store.load()
+        assert store.save(seed_reports).unchanged == tuple(sorted(r.document for r in seed_reports))
+        assert store.load().ids() == first.ids()
+    kk = [d for n, d in first.nodes("Organisation") if d["name"] == "Københavns Kommune"]
+    assert len(kk) == 1 and len({m["document"] for m in kk[0]["mentions"]}) >= 2
+    assert len(first.out(kk[0]["id"], "PARTY_TO")) >= 2
+
+
+def test_changing_one_seed_changes_only_its_contributions(tmp_path, seed_reports):
+    changed_doc = "003_1fe8f10e134b8e04.txt"
+    text = (bundled_examples() / changed_doc).read_text(encoding="utf-8")
+    edited = tmp_path / changed_doc
+    edited.write_text(text.replace("\nPAB\n", "\n", 1) + "\nKontakt: Test Person, tp@example.dk\n",
+                      encoding="utf-8")
+    new = extract_file(edited)
+    assert new.to_dict() != next(r for r in seed_reports if r.document == changed_doc).to_dict()
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        store.save(seed_reports)
+        before = store.load()
+        assert store.save([new]).replaced == (changed_doc,)
+        after = store.load()
+    others = [r for r in seed_reports if r.document != changed_doc]
+    for r in others:
+        assert _contrib(after, r.document) == _contrib(before, r.document), r.document
+    clean = build_graph([*others, new])
+    assert _contrib(after, changed_doc) == _contrib(clean, changed_doc)
+    assert after.ids() == clean.ids()
+
+
+def _contrib(graph, doc):
+    return ({n for n, d in graph.nodes() if doc in node_documents(d)}
+            | {(u, v, d["type"]) for u, v, d in graph.edges() if doc in node_documents(d)})
+
+
+# -- processes: SIGKILL and concurrent writers -----------------------------------------
+@pytest.fixture(scope="module")
+def report_files(tmp_path_factory):
+    from samspil.graph.build import build_graph  # noqa: F401  (warm import for the fixture)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "synthetic_for_kill", Path(__file__).resolve().parents[2] / "bench" / "synthetic.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    folder = tmp_path_factory.mktemp("reports")
+    files = []
+    for r in mod.generate_reports(30, seed=7):
+        f = folder / (r.document + ".json")
+        f.write_text(json.dumps(r.to_dict(), ensure_ascii=False), encoding="utf-8")
+        files.append(f)
+    return files
+
+
+def _canonical(report: AgreementReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def test_sigkill_at_random_moments_leaves_whole_documents_only(tmp_path, report_files):
+    originals = {}
+    for f in report_files:
+        r = AgreementReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
+        originals[r.document] = _canonical(r)
+    rng = random.Random(1)
+    # one clean run (elsewhere) tells how long a load takes on this machine right now
+    started = time.monotonic()
+    subprocess.run(LOAD + [str(f) for f in report_files], check=True, capture_output=True,
+                   env={**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path / "clean")})
+    duration = time.monotonic() - started
+    env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
+    kills = 0
+    for _ in range(10):
+        files = rng.sample(report_files, len(report_files))
+        proc = subprocess.Popen(LOAD + [str(f) for f in files], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.0) * duration)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        with SqliteStore(tmp_path / "samspil.sqlite") as store:
+            stored = {d.id: _canonical(store.report(d.id)) for d in store.documents()}
+            assert all(originals[doc] == text for doc, text in stored.items())
+            graph = store.load()
+            present = [AgreementReport.from_dict(json.loads(t)) for t in stored.values()]
+            assert graph.ids() == build_graph(present).ids()
+            drop = rng.sample(sorted(stored), len(stored) // 2)      # keep the next run writing
+            with store._write():
+                store.db.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in drop])
+                store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+    assert kills >= 5, "the kills should land while loading"
+
+
+def test_two_concurrent_loads_lose_nothing(tmp_path, report_files):
+    env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
+    half = len(report_files) // 2
+    procs = [subprocess.Popen(LOAD + [str(f) for f in part], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+             for part in (report_files[:half], report_files[half:])]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode()
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        assert len(store.documents()) == len(report_files)
+        graph = store.load()
+    reports = [AgreementReport.from_dict(json.loads(f.read_text())) for f in report_files]
+    assert graph.ids() == build_graph(reports).ids()
