@@ -4,7 +4,6 @@ from __future__ import annotations
 import doctest
 import random
 import re
-import time
 
 import pytest
 import wordfreq
@@ -130,14 +129,6 @@ def test_segmentation_accuracy_on_random_danish_words() -> None:
     sample = rng.sample(words, 400)
     correct = sum(segment_fragments(_fragment(w, rng)) == [w] for w in sample)
     assert correct / len(sample) >= 0.97
-
-
-def test_seed_normalisation_is_fast() -> None:
-    letterspacing._logfreq()  # the word list loads once per process (lru_cache)
-    start = time.perf_counter()
-    for seed in sorted(bundled_examples().glob("*.txt")):
-        read_document(seed)
-    assert time.perf_counter() - start < 1.0
 
 
 def test_no_markup_survives_in_any_seed() -> None:

@@ -1,7 +1,6 @@
 """Views on the real seeds: what is drawn, where, how big, and with which evidence."""
 from __future__ import annotations
 
-import time
 
 import networkx as nx
 import pytest
@@ -97,11 +96,9 @@ def test_unknown_view_and_ref():
         ego(g, "nobody")
 
 
-def test_large_layout_is_fast_and_deterministic():
+def test_large_layout_is_deterministic():
+    # speed of large layouts is measured in bench/bench_viz.py, not here
     g = nx.barabasi_albert_graph(5000, 2, seed=1)
     g = nx.relabel_nodes(g, {i: f"n{i}" for i in g})
-    t = time.perf_counter()
     p1 = positions(g)
-    took = time.perf_counter() - t
     assert len(p1) == 5000 > SMALL_GRAPH and p1 == positions(g)
-    assert took < 10, took   # spring layout takes ~34 s here; the anchor layout a few
