@@ -4,7 +4,6 @@ compare, timeline. Each loads the stored graph and calls one function of
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -13,37 +12,27 @@ from typing import Any
 import click
 
 from samspil.cli.common import emit, handle_errors, output_options
+from samspil.cli.graph_cmds import data_dir_option, store_from
 from samspil.cli.main import cli
 from samspil.graph import analyses as an
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["load_graph", "store_option", "evidence_text"]
+__all__ = ["load_graph", "store_option", "evidence_text", "analysis_command"]
 
-
-def store_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--data-dir``: the folder of the embedded store (default: SAMSPIL_DATA_DIR)."""
-    return click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, envvar="SAMSPIL_DATA_DIR", show_envvar=True,
-                        help="Folder of the store (default: the user data folder).")(fn)
+store_option = data_dir_option   # kept: cli/serve_cmds.py imports it from here
 
 
 def load_graph(data_dir: Path | None) -> PartnershipGraph:
-    """The whole stored graph (the store named by the settings)."""
-    from samspil.graph.settings import Settings, get_settings
-    from samspil.graph.store import open_store
-
-    settings = Settings(data_dir=data_dir) if data_dir else get_settings()
-    store = open_store(settings)
-    try:
+    """The whole stored graph (the store the settings name, ``--data-dir`` applied)."""
+    with store_from(data_dir) as store:
         return store.load()
-    finally:
-        store.close()
 
 
-def evidence_text(evidence: Iterable[dict[str, Any]], width: int = 70) -> str:
-    """One line per source: ``document:line "excerpt"`` (``document p.N`` for pages)."""
+def evidence_text(evidence: Sequence[dict[str, Any]], width: int = 70, most: int = 6) -> str:
+    """One line per source: ``document:line "excerpt"`` (``document p.N`` for pages);
+    at most ``most`` lines, then a count of the rest (all of them are in ``--json``)."""
     lines = []
-    for s in evidence:
+    for s in evidence[:most]:
         where = s.get("document") or "?"
         if s.get("line") is not None:
             where += f":{s['line']}"
@@ -52,6 +41,8 @@ def evidence_text(evidence: Iterable[dict[str, Any]], width: int = 70) -> str:
         ex = " ".join(str(s.get("excerpt") or "").split())
         ex = ex if len(ex) <= width else ex[: width - 1] + "…"
         lines.append(f'{where} "{ex}"' if ex else where)
+    if len(evidence) > most:
+        lines.append(f"... {len(evidence) - most} more in --json")
     return "\n".join(lines)
 
 
@@ -64,14 +55,16 @@ def _show(results: Sequence[Any], to_row: Callable[[Any], dict[str, Any]],
         if evidence:
             row["evidence"] = evidence_text(r.evidence)
         rows.append(row)
-    cols = columns + (["evidence"] if evidence else [])
+    # ids are for pipes: in CSV (and JSON), not in the table people read
+    cols = [c for c in columns if as_csv or not (c == "id" or c.endswith("_id"))]
+    cols += ["evidence"] if evidence else []
     emit(rows, columns=cols, as_json=as_json, as_csv=as_csv, title=title,
          payload=list(results))
 
 
 def analysis_command(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Stack the shared options: errors, store, output format."""
-    return handle_errors(store_option(output_options(fn)))
+    """Stack the shared options: errors, ``--data-dir`` (from graph_cmds), output format."""
+    return handle_errors(data_dir_option(output_options(fn)))
 
 
 def _roles(plans: Iterable[an.PlanRole]) -> str:
@@ -101,7 +94,8 @@ def shared_partners_cmd(plans: tuple[str, ...], min_plans: int | None, data_dir:
 @click.option("--plan", "plans", multiple=True, help="Only these plans (repeatable).")
 @click.option("--most-plans", is_flag=True,
               help="Instead: the organisations present in the most plans.")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows.")
+@click.option("--limit", type=int, default=50, show_default=True,
+              help="At most this many rows (0: all pairs).")
 @analysis_command
 def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
                  data_dir: Path | None, **out: Any) -> None:
@@ -115,7 +109,7 @@ def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
               ["name", "type", "plans", "roles", "plan_names", "id"],
               title="Organisations in the most plans", **out)
         return
-    res = an.overlaps(graph, by=by, plans=plans)[:limit]
+    res = an.overlaps(graph, by=by, plans=plans, limit=limit or None)
     _show(res, lambda r: {"id": " & ".join(r.id), "plan_a": r.name[0], "plan_b": r.name[1],
                           "shared": r.shared_count, "jaccard": r.jaccard,
                           "items": "; ".join(r.shared_names)},
@@ -135,5 +129,85 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
     day: date | None = today.date() if today else None
     res = an.gaps(load_graph(data_dir), plans, kinds=kinds or None, today=day)
     _show(res, lambda r: {"id": r.id, "name": r.name, "plan": r.plan_name, "gap": r.kind,
-                          "reason": r.reason},
-          ["plan", "gap", "name", "reason"], title="Gaps", **out)
+                          "reason": r.reason, "plan_id": r.plan},
+          ["plan", "gap", "name", "reason", "id", "plan_id"], title="Gaps", **out)
+
+
+@cli.command("brokers")
+@click.option("--by", type=click.Choice(["plans", "focus-areas"]), default="plans",
+              show_default=True, help="Organisations are linked by shared plans or focus areas.")
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many.")
+@click.option("--exact", is_flag=True, help="Exact betweenness even on a large graph (slow).")
+@click.option("--communities", "show_communities", is_flag=True,
+              help="Instead: communities of organisations that work together.")
+@analysis_command
+def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
+                data_dir: Path | None, **out: Any) -> None:
+    """Organisations that bridge otherwise separate plans or focus areas (betweenness
+    on the organisation projection; sampled with a fixed seed when large)."""
+    graph = load_graph(data_dir)
+    if show_communities:
+        res = an.communities(graph, by=by)[:limit]
+        _show(res, lambda r: {"id": r.id, "name": r.name, "size": r.size,
+                              "members": "; ".join(r.member_names)},
+              ["id", "size", "name", "members"], title="Communities", **out)
+        return
+    res = an.brokers(graph, by=by, limit=limit, exact=exact)
+    _show(res, lambda r: {"id": r.id, "name": r.name, "betweenness": r.betweenness,
+                          "degree": r.degree, by: "; ".join(r.context_names)},
+          ["name", "betweenness", "degree", by, "id"],
+          title="Brokers" + (" (sampled)" if res and res[0].sampled else ""), **out)
+
+
+@cli.command("partners-of")
+@click.argument("org")
+@click.option("--limit", type=int, default=100, show_default=True, help="At most this many.")
+@analysis_command
+def partners_of_cmd(org: str, limit: int, data_dir: Path | None, **out: Any) -> None:
+    """ORG's ego network: the organisations it shares plans and activities with."""
+    graph = load_graph(data_dir)
+    res = an.partners_of(graph, org)[:limit]
+    _show(res, lambda r: {"id": r.id, "name": r.name, "weight": r.weight,
+                          "plans": "; ".join(r.plan_names),
+                          "activities": "; ".join(r.activity_names)},
+          ["name", "weight", "plans", "activities", "id"],
+          title=f"Partners of {graph.node(res[0].of)['name']}" if res else "Partners", **out)
+
+
+@cli.command("compare")
+@click.argument("plan_a")
+@click.argument("plan_b")
+@click.option("--aspect", "aspects", multiple=True, type=click.Choice(an.ASPECTS),
+              help="Only this aspect (repeatable; default: all).")
+@analysis_command
+def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Path | None,
+                **out: Any) -> None:
+    """What changed between two plans (earlier period first): partners, target groups,
+    focus areas, zones and activity kinds kept, dropped and new."""
+    graph = load_graph(data_dir)
+    res = an.compare(graph, plan_a, plan_b, aspects=aspects or an.ASPECTS)
+    _show(res, lambda r: {"id": r.id, "name": r.name, "aspect": r.aspect, "status": r.status},
+          ["aspect", "status", "name", "id"],
+          title=(f"{graph.node(res[0].earlier)['name']} -> {graph.node(res[0].later)['name']}"
+                 if res else "Compare"), **out)
+
+
+@cli.command("timeline")
+@click.argument("ref", metavar="AREA|ORG")
+@click.option("--as", "kind", type=click.Choice(["area", "organisation"]), default=None,
+              help="Read REF only as an area or only as an organisation (default: area first).")
+@analysis_command
+def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
+    """An area's plans over time (partners kept and new from one plan to the next),
+    or an organisation's plans over time with its roles."""
+    res = an.timeline(load_graph(data_dir), ref, kind=kind)
+    _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
+                          "type": r.document_type, "roles": ", ".join(r.roles),
+                          "partners": r.partner_count, "kept": r.kept_partners,
+                          "new": r.new_partners},
+          ["name", "period", "type", "roles", "partners", "kept", "new", "id"],
+          title=f"Timeline: {ref}", **out)
+
+
+def _period(r: an.TimelineEntry) -> str:
+    return f"{(r.period_start or '?')[:4]}-{(r.period_end or '?')[:4]}"

@@ -4,19 +4,21 @@ Each returns frozen dataclasses that carry ``id`` and ``name`` of the entities
 they are about and an ``evidence`` tuple of source dicts (document, line or
 page, excerpt). None of them changes the graph.
 
-========================  ====================================================
-``shared_partners``       organisations and contacts two or more plans share
-``overlaps``              plan x plan overlap by partners, target groups,
-                          activity kinds or zones (count and Jaccard)
+===============================  =======================================================
+``shared_partners``              organisations and contacts two or more plans share
+``overlaps``                     plan x plan overlap by partners, target groups,
+                                 activity kinds or zones (count and Jaccard), with the
+                                 shared items and evidence
+``overlap_matrix``               the same for all pairs at once: counts and Jaccard only
 ``organisations_in_most_plans``  the organisations present in the most plans
-``gaps``                  what plans name but do not cover, with the reason
-``brokers``               organisations bridging plans or focus areas
-``communities``           organisations that work together
-``partners_of``           an organisation's ego network
-``compare``               partners, target groups, focus areas ... kept,
-                          dropped and new between two plans
-``timeline``              an area's or an organisation's plans over time
-========================  ====================================================
+``gaps``                         what plans name but do not cover, each with the reason
+``brokers``                      organisations bridging plans or focus areas
+``communities``                  organisations that work together
+``partners_of``                  an organisation's ego network
+``compare``                      partners, target groups, focus areas, zones, activity
+                                 kinds kept, dropped and new between two plans
+``timeline``                     an area's or an organisation's plans over time
+===============================  =======================================================
 """
 from samspil.graph.analyses.structure import (
     Broker, Collaborator, Community, brokers, communities, organisation_projection, partners_of,
@@ -25,13 +27,15 @@ from samspil.graph.analyses.change import ASPECTS, Change, TimelineEntry, compar
 from samspil.graph.analyses.common import activity_kind
 from samspil.graph.analyses.coverage import GAP_KINDS, Gap, gaps
 from samspil.graph.analyses.overlaps import (
-    DIMENSIONS, OrganisationReach, PlanOverlap, organisations_in_most_plans, overlaps,
+    DIMENSIONS, OrganisationReach, OverlapMatrix, PlanOverlap, organisations_in_most_plans,
+    overlap_matrix, overlaps,
 )
 from samspil.graph.analyses.shared import PlanRole, SharedPartner, shared_partners
 
 __all__ = [
     "ASPECTS", "DIMENSIONS", "GAP_KINDS", "Broker", "Change", "Collaborator", "Community",
-    "Gap", "OrganisationReach", "PlanOverlap", "PlanRole", "SharedPartner", "TimelineEntry",
-    "activity_kind", "brokers", "communities", "compare", "gaps", "organisation_projection",
-    "organisations_in_most_plans", "overlaps", "partners_of", "shared_partners", "timeline",
+    "Gap", "OrganisationReach", "OverlapMatrix", "PlanOverlap", "PlanRole", "SharedPartner",
+    "TimelineEntry", "activity_kind", "brokers", "communities", "compare", "gaps",
+    "organisation_projection", "organisations_in_most_plans", "overlap_matrix", "overlaps",
+    "partners_of", "shared_partners", "timeline",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 
 from samspil.graph.analyses.common import (
     edge_sources, evidence_of, name_of, org_roles, plan_ids, plan_organisations,
-    plan_sort_key,
+    plan_sort_key, succ,
 )
 from samspil.graph.analyses.overlaps import plan_items
 from samspil.graph.lookup import fold, resolve_ref
@@ -50,17 +50,17 @@ class TimelineEntry:
     document_type: str | None
     roles: tuple[str, ...]           # the organisation's roles (organisation timelines)
     partner_count: int
-    kept_partners: int               # partners also in the previous plan of the timeline
-    new_partners: int
+    kept_partners: int | None        # partners also in the previous plan (None for the first)
+    new_partners: int | None
     evidence: tuple[dict[str, Any], ...]
 
 
 def _aspect_items(graph: PartnershipGraph, pid: str, aspect: str) -> dict[str, list[dict]]:
     if aspect == "focus-areas":
         items = {f: edge_sources(graph, pid, f, "HAS_FOCUS_AREA")
-                 for f in graph.out(pid, "HAS_FOCUS_AREA")}
-        for a in graph.out(pid, "HAS_ACTIVITY"):
-            for f in graph.out(a, "IN_FOCUS_AREA"):
+                 for f in succ(graph, pid, "HAS_FOCUS_AREA")}
+        for a in succ(graph, pid, "HAS_ACTIVITY"):
+            for f in succ(graph, a, "IN_FOCUS_AREA"):
                 items.setdefault(f, []).extend(edge_sources(graph, a, f, "IN_FOCUS_AREA"))
         return items
     return plan_items(graph, pid, aspect)
@@ -101,11 +101,12 @@ def compare(graph: PartnershipGraph, plan_a: str, plan_b: str,
     return out
 
 
-def timeline(graph: PartnershipGraph, ref: str) -> list[TimelineEntry]:
+def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list[TimelineEntry]:
     """An area's plans over time, or, when no plan matches ``ref`` as an area,
     an organisation's plans over time with its roles in each.
 
-    Raises ``NotFound`` when ``ref`` is neither, ``Ambiguous`` for several organisations.
+    ``kind`` ("area" or "organisation") forces one reading of ``ref``. Raises
+    ``NotFound`` when ``ref`` is neither, ``Ambiguous`` for several organisations.
 
     Examples
     --------
@@ -115,10 +116,14 @@ def timeline(graph: PartnershipGraph, ref: str) -> list[TimelineEntry]:
     >>> g.add_node("org:kk", "Organisation", "KK")
     >>> g.add_edge("org:kk", "plan:a", "PARTY_TO"); g.add_edge("org:kk", "plan:b", "PARTY_TO")
     >>> [(t.id, t.kept_partners) for t in timeline(g, "valby")]
-    [('plan:a', 0), ('plan:b', 1)]
+    [('plan:a', None), ('plan:b', 1)]
     """
-    pids = _area_plans(graph, ref)
+    if kind not in (None, "area", "organisation"):
+        raise ValueError(f"kind must be 'area' or 'organisation', not {kind!r}")
+    pids = _area_plans(graph, ref) if kind != "organisation" else []
     roles: dict[str, dict[str, Any]] = {}
+    if not pids and kind == "area":
+        raise NotFound(f"no plan's area, name or covered zone matches {ref!r}")
     if not pids:
         try:
             org = resolve_ref(graph, ref, "Organisation")
@@ -131,12 +136,12 @@ def timeline(graph: PartnershipGraph, ref: str) -> list[TimelineEntry]:
     for pid in pids:
         d = graph.node(pid)
         partners = set(plan_organisations(graph, pid))
-        kept = len(partners & previous) if previous is not None else 0
+        kept = len(partners & previous) if previous is not None else None
         ev = roles[pid]["sources"] if roles else d.get("sources") or []
         out.append(TimelineEntry(
             pid, d.get("name") or pid, d.get("period_start"), d.get("period_end"),
             d.get("document_type"), tuple(roles[pid]["roles"]) if roles else (),
-            len(partners), kept, len(partners) - kept if previous is not None else 0,
+            len(partners), kept, len(partners) - kept if kept is not None else None,
             evidence_of(ev, limit=6)))
         previous = partners
     return out
@@ -156,7 +161,7 @@ def _area_plans(graph: PartnershipGraph, ref: str) -> list[str]:
     for pid in plan_ids(graph):
         d = graph.node(pid)
         texts = [d.get("area"), d.get("name"), *(d.get("aliases") or [])]
-        texts += [name_of(graph, z) for z in graph.out(pid, "COVERS")]
+        texts += [name_of(graph, z) for z in succ(graph, pid, "COVERS")]
         if any(hit(t) for t in texts):
             out.append(pid)
     return out

@@ -19,15 +19,30 @@ from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
 
 __all__ = [
-    "ROLES", "MUNICIPAL_TYPES", "plan_ids", "resolve_plans", "plan_activities",
-    "org_roles", "plan_organisations", "plan_sort_key", "evidence_of",
-    "edge_sources", "activity_kind", "is_municipal", "name_of",
+    "ROLES", "MUNICIPAL_TYPES", "succ", "pred", "plan_ids", "resolve_plans", "plan_activities",
+    "org_roles", "plan_roles", "plan_organisations", "plan_sort_key", "evidence_of",
+    "edge_sources", "activity_kind", "is_municipal", "municipal_organisations", "name_of",
     "parse_date",
 ]
 
 ROLES = ("party", "partner", "activity_partner")
 MUNICIPAL_TYPES = frozenset({"municipality", "municipal_unit"})
 MAX_EVIDENCE = 12  # per result row; enough to check a fact without flooding a table
+
+
+def succ(graph: PartnershipGraph, node_id: str, rel: str) -> list[str]:
+    """Targets of ``node_id -[rel]->``; like ``graph.out`` but ~5x faster.
+
+    Reads networkx's adjacency dicts (``_succ``/``_pred``: ``{nbr: {key: data}}``)
+    instead of building an edge view per call; on 1,000 plans the analyses make
+    about half a million of these calls.
+    """
+    return [v for v, keys in graph.g._succ[node_id].items() if rel in keys]
+
+
+def pred(graph: PartnershipGraph, node_id: str, rel: str) -> list[str]:
+    """Sources of ``-[rel]-> node_id`` (see :func:`succ`)."""
+    return [u for u, keys in graph.g._pred[node_id].items() if rel in keys]
 
 
 def name_of(graph: PartnershipGraph, node_id: str) -> str:
@@ -79,7 +94,7 @@ def plan_sort_key(graph: PartnershipGraph, plan_id: str) -> tuple[str, str, str]
 
 def plan_activities(graph: PartnershipGraph, plan_id: str) -> list[str]:
     """Activity ids of a plan (HAS_ACTIVITY)."""
-    return graph.out(plan_id, "HAS_ACTIVITY")
+    return succ(graph, plan_id, "HAS_ACTIVITY")
 
 
 def edge_sources(graph: PartnershipGraph, u: str, v: str, rel: str) -> list[dict[str, Any]]:
@@ -93,21 +108,31 @@ def evidence_of(*source_lists: Iterable[dict[str, Any]],
                 limit: int = MAX_EVIDENCE) -> tuple[dict[str, Any], ...]:
     """Merge source lists into one tuple of copies, without duplicates, at most ``limit``.
 
-    >>> evidence_of([{"document": "a.txt", "line": 3, "excerpt": "x"}],
-    ...             [{"document": "a.txt", "line": 3, "excerpt": "x"}])
-    ({'document': 'a.txt', 'line': 3, 'excerpt': 'x'},)
+    The lists are taken in turns (first of each, then second of each ...), so every
+    list (e.g. every plan of a shared partner) is represented when ``limit`` cuts.
+
+    >>> a = [{"document": "a.txt", "line": 3, "excerpt": "x"},
+    ...      {"document": "a.txt", "line": 9, "excerpt": "y"}]
+    >>> [s["line"] for s in evidence_of(a, [{"document": "b.txt", "line": 1}], a, limit=2)]
+    [3, 1]
     """
     seen: set[tuple[Any, ...]] = set()
     out: list[dict[str, Any]] = []
-    for sources in source_lists:
-        for s in sources or ():
-            key = (s.get("document"), s.get("line"), s.get("page"), s.get("excerpt"))
-            if key in seen:
+    iters = [iter(s or ()) for s in source_lists]
+    while iters and len(out) < limit:
+        alive = []
+        for it in iters:
+            s = next(it, None)
+            if s is None:
                 continue
-            seen.add(key)
-            out.append(dict(s))
-            if len(out) >= limit:
-                return tuple(out)
+            alive.append(it)
+            key = (s.get("document"), s.get("line"), s.get("page"), s.get("excerpt"))
+            if key not in seen:
+                seen.add(key)
+                out.append(dict(s))
+                if len(out) >= limit:
+                    break
+        iters = alive
     return tuple(out)
 
 
@@ -123,12 +148,12 @@ def org_roles(graph: PartnershipGraph, org_id: str) -> dict[str, dict[str, Any]]
         return out.setdefault(pid, {"roles": [], "activities": [], "sources": []})
 
     for rel, role in (("PARTY_TO", "party"), ("PARTNER_IN", "partner")):
-        for pid in graph.out(org_id, rel):
+        for pid in succ(graph, org_id, rel):
             s = slot(pid)
             s["roles"].append(role)
             s["sources"].extend(edge_sources(graph, org_id, pid, rel))
-    for aid in graph.out(org_id, "INVOLVED_IN"):
-        for pid in graph.into(aid, "HAS_ACTIVITY"):
+    for aid in succ(graph, org_id, "INVOLVED_IN"):
+        for pid in pred(graph, aid, "HAS_ACTIVITY"):
             s = slot(pid)
             if "activity_partner" not in s["roles"]:
                 s["roles"].append("activity_partner")
@@ -137,18 +162,61 @@ def org_roles(graph: PartnershipGraph, org_id: str) -> dict[str, dict[str, Any]]
     return out
 
 
+def plan_roles(graph: PartnershipGraph, plan_id: str) -> dict[str, dict[str, Any]]:
+    """How each organisation takes part in one plan (the plan-side view of :func:`org_roles`).
+
+    Returns ``{org_id: {"roles": [...], "activities": [...], "sources": [...]}}``;
+    costs the size of the plan, not the size of its organisations' networks.
+    """
+    out: dict[str, dict[str, Any]] = {}
+
+    def slot(oid: str) -> dict[str, Any]:
+        return out.setdefault(oid, {"roles": [], "activities": [], "sources": []})
+
+    for rel, role in (("PARTY_TO", "party"), ("PARTNER_IN", "partner")):
+        for oid in pred(graph, plan_id, rel):
+            s = slot(oid)
+            s["roles"].append(role)
+            s["sources"].extend(edge_sources(graph, oid, plan_id, rel))
+    for aid in plan_activities(graph, plan_id):
+        for oid in pred(graph, aid, "INVOLVED_IN"):
+            s = slot(oid)
+            if "activity_partner" not in s["roles"]:
+                s["roles"].append("activity_partner")
+            s["activities"].append(aid)
+            s["sources"].extend(edge_sources(graph, oid, aid, "INVOLVED_IN"))
+    return out
+
+
 def plan_organisations(graph: PartnershipGraph, plan_id: str) -> dict[str, list[str]]:
     """``{org_id: roles}`` for every organisation taking part in a plan."""
     out: dict[str, list[str]] = {}
     for rel, role in (("PARTY_TO", "party"), ("PARTNER_IN", "partner")):
-        for oid in graph.into(plan_id, rel):
+        for oid in pred(graph, plan_id, rel):
             out.setdefault(oid, []).append(role)
     for aid in plan_activities(graph, plan_id):
-        for oid in graph.into(aid, "INVOLVED_IN"):
+        for oid in pred(graph, aid, "INVOLVED_IN"):
             roles = out.setdefault(oid, [])
             if "activity_partner" not in roles:
                 roles.append("activity_partner")
     return out
+
+
+def municipal_organisations(graph: PartnershipGraph) -> frozenset[str]:
+    """Every organisation :func:`is_municipal` holds true for, in one pass over the graph."""
+    parents: dict[str, list[str]] = {}
+    for u, v, _ in graph.edges("UNIT_OF"):
+        parents.setdefault(u, []).append(v)
+    orgs = [o for o, _ in graph.nodes("Organisation")]
+    out = {o for o in orgs if graph.node(o).get("type") in MUNICIPAL_TYPES}
+    changed = True
+    while changed:           # units of units: propagate until nothing changes
+        changed = False
+        for o, ps in parents.items():
+            if o not in out and any(p in out for p in ps):
+                out.add(o)
+                changed = True
+    return frozenset(out)
 
 
 def is_municipal(graph: PartnershipGraph, org_id: str) -> bool:
@@ -162,7 +230,7 @@ def is_municipal(graph: PartnershipGraph, org_id: str) -> bool:
         seen.add(oid)
         if graph.node(oid).get("type") in MUNICIPAL_TYPES:
             return True
-        todo.extend(graph.out(oid, "UNIT_OF"))
+        todo.extend(succ(graph, oid, "UNIT_OF"))
     return False
 
 

@@ -8,8 +8,12 @@ Each gap says *why* it is a gap. The kinds, in the order they are reported:
 ``focus_area_without_municipal_partner``
     a focus area (indsatsområde) of the plan in which no activity involves a
     municipality, a municipal unit or a unit of one;
-``activity_without_partner`` / ``activity_without_contact``
-    an activity with no INVOLVED_IN organisation / no contact person;
+``activity_without_partner``
+    an activity with no INVOLVED_IN organisation;
+``activity_without_contact``
+    an activity with no contact person: none linked to it, and no contact
+    person of the plan WORKS_AT one of its partners (a parent or a unit of one
+    counts too);
 ``zone_without_activity``
     a zone the plan COVERS in which no activity of the plan is LOCATED_IN
     (directly or in one of its sub-zones);
@@ -29,8 +33,8 @@ from datetime import date
 from typing import Any
 
 from samspil.graph.analyses.common import (
-    edge_sources, evidence_of, is_municipal, name_of, parse_date, plan_activities,
-    resolve_plans,
+    edge_sources, evidence_of, municipal_organisations, name_of, parse_date,
+    plan_activities, pred, resolve_plans, succ,
 )
 from samspil.graph.model import PartnershipGraph
 
@@ -86,19 +90,41 @@ def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     if bad:
         raise ValueError(f"unknown gap kind(s) {bad}; use {', '.join(GAP_KINDS)}")
     today = today or date.today()
+    shared = _Shared(graph)
     out: list[Gap] = []
     for pid in resolve_plans(graph, plans):
-        ctx = _PlanContext(graph, pid, today)
+        ctx = _PlanContext(graph, pid, today, shared)
         for kind in wanted:
             out.extend(getattr(ctx, kind)())
     return out
 
 
+class _Shared:
+    """Facts every plan's checks need, read once per call: organisations and persons
+    recur across plans, and an organisation in most plans has thousands of edges, so
+    filtering its neighbours per plan would make the checks quadratic in plans."""
+
+    def __init__(self, graph: PartnershipGraph) -> None:
+        self.municipal = municipal_organisations(graph)
+        self.parents: dict[str, list[str]] = {}          # unit -> parent organisations
+        self.units: dict[str, list[str]] = {}            # parent -> its units
+        for u, v, _ in graph.edges("UNIT_OF"):
+            self.parents.setdefault(u, []).append(v)
+            self.units.setdefault(v, []).append(u)
+        self.works_at: dict[str, list[str]] = {}
+        for u, v, _ in graph.edges("WORKS_AT"):
+            self.works_at.setdefault(u, []).append(v)
+        self.containers: dict[str, frozenset[str]] = {}  # zone -> zones containing it
+        self.running: dict[str, bool] = {}               # person -> contact of a running plan
+
+
 class _PlanContext:
     """The facts about one plan that the gap checks share (computed once)."""
 
-    def __init__(self, graph: PartnershipGraph, pid: str, today: date) -> None:
-        self.g, self.pid, self.today = graph, pid, today
+    def __init__(self, graph: PartnershipGraph, pid: str, today: date, shared: _Shared) -> None:
+        self.g, self.pid, self.today, self.s = graph, pid, today, shared
+        self.municipal, self.containers, self.running = (shared.municipal, shared.containers,
+                                                         shared.running)
         self.pname = name_of(graph, pid)
         self.acts = plan_activities(graph, pid)
 
@@ -108,32 +134,35 @@ class _PlanContext:
                    evidence_of(*sources))
 
     def unreached_target_group(self) -> list[Gap]:
-        reached = {t for a in self.acts for t in self.g.out(a, "TARGETS")}
+        reached = {t for a in self.acts for t in succ(self.g, a, "TARGETS")}
         out = []
-        for t in self.g.out(self.pid, "ADDRESSES"):
+        for t in succ(self.g, self.pid, "ADDRESSES"):
             if t in reached:
                 continue
             e = self.g.g.edges[self.pid, t, "ADDRESSES"]
             said = ", ".join(f"'{p}'" for p in (e.get("phrases") or [])[:3])
+            acts = (f"none of its {len(self.acts)} activities targets it" if self.acts
+                    else "the graph holds no activity of the plan")
             why = (f"the plan names it{' as ' + said if said else ''} in its problem "
-                   f"descriptions or goals, but none of its {len(self.acts)} activities targets it")
+                   f"descriptions or goals, but {acts}")
             out.append(self.gap("unreached_target_group", t, why, e.get("sources") or []))
         return out
 
     def focus_area_without_municipal_partner(self) -> list[Gap]:
-        areas: dict[str, list[str]] = {f: [] for f in self.g.out(self.pid, "HAS_FOCUS_AREA")}
+        areas: dict[str, list[str]] = {f: [] for f in succ(self.g, self.pid, "HAS_FOCUS_AREA")}
         for a in self.acts:
-            for f in self.g.out(a, "IN_FOCUS_AREA"):
+            for f in succ(self.g, a, "IN_FOCUS_AREA"):
                 areas.setdefault(f, []).append(a)
         out = []
         for f, acts in areas.items():
-            orgs = {o for a in acts for o in self.g.into(a, "INVOLVED_IN")}
-            if any(is_municipal(self.g, o) for o in orgs):
+            orgs = {o for a in acts for o in pred(self.g, a, "INVOLVED_IN")}
+            if orgs & self.municipal:
                 continue
-            why = (f"none of its {len(acts)} activities involves a municipal partner"
-                   if acts else "the plan has no activity in this focus area, so no municipal partner")
+            why = (f"none of its {len(acts)} activities involves a municipal partner" if acts
+                   else "the plan has no activity in this focus area, so no municipal partner")
             if orgs:
-                why += " (partners: " + ", ".join(sorted(name_of(self.g, o) for o in orgs)[:5]) + ")"
+                names = sorted(name_of(self.g, o) for o in orgs)[:5]
+                why += " (partners: " + ", ".join(names) + ")"
             out.append(self.gap("focus_area_without_municipal_partner", f, why,
                                 edge_sources(self.g, self.pid, f, "HAS_FOCUS_AREA"),
                                 *(self.g.node(a).get("sources") or [] for a in acts)))
@@ -142,29 +171,43 @@ class _PlanContext:
     def activity_without_partner(self) -> list[Gap]:
         return [self.gap("activity_without_partner", a, "no organisation is named as involved",
                          self.g.node(a).get("sources") or [])
-                for a in self.acts if not self.g.into(a, "INVOLVED_IN")]
+                for a in self.acts if not pred(self.g, a, "INVOLVED_IN")]
 
     def activity_without_contact(self) -> list[Gap]:
-        return [self.gap("activity_without_contact", a, "no contact person is named for it",
-                         self.g.node(a).get("sources") or [])
-                for a in self.acts if not _has_contact(self.g, a)]
+        # organisations (and their parents) where a contact person of the plan works
+        staffed = {o for p in pred(self.g, self.pid, "CONTACT_FOR")
+                   for o in self.s.works_at.get(p, ())}
+        staffed |= {parent for o in staffed for parent in self.s.parents.get(o, ())}
+        out = []
+        for a in self.acts:
+            partners = set(pred(self.g, a, "INVOLVED_IN"))
+            parents = {q for o in partners for q in self.s.parents.get(o, ())}
+            if _has_contact(self.g, a) or (partners | parents) & staffed:
+                continue
+            why = ("no contact person is named for it, nor at any of its partners"
+                   if partners else "no contact person and no partner is named for it")
+            out.append(self.gap("activity_without_contact", a, why,
+                                self.g.node(a).get("sources") or []))
+        return out
 
     def zone_without_activity(self) -> list[Gap]:
-        named = {z for a in self.acts for z in self.g.out(a, "LOCATED_IN")}
+        named = {z for a in self.acts for z in succ(self.g, a, "LOCATED_IN")}
         reached = set(named)
         for z in named:       # an activity in a sub-zone also reaches the zones containing it
-            reached |= _containers(self.g, z)
+            if z not in self.containers:
+                self.containers[z] = _containers(self.g, z)
+            reached |= self.containers[z]
         return [self.gap("zone_without_activity", z,
                          "the plan covers it, but no activity names it or a part of it",
                          edge_sources(self.g, self.pid, z, "COVERS"))
-                for z in self.g.out(self.pid, "COVERS") if z not in reached]
+                for z in succ(self.g, self.pid, "COVERS") if z not in reached]
 
     def party_without_activity(self) -> list[Gap]:
-        involved = {o for a in self.acts for o in self.g.into(a, "INVOLVED_IN")}
+        involved = {o for a in self.acts for o in pred(self.g, a, "INVOLVED_IN")}
         out = []
         for rel, role in (("PARTY_TO", "a signing party"), ("PARTNER_IN", "a partner")):
-            for o in self.g.into(self.pid, rel):
-                if o in involved or any(u in involved for u in self.g.into(o, "UNIT_OF")):
+            for o in pred(self.g, self.pid, rel):
+                if o in involved or any(u in involved for u in self.s.units.get(o, ())):
                     continue
                 why = f"{role} of the plan, but involved in none of its activities"
                 out.append(self.gap("party_without_activity", o, why,
@@ -174,7 +217,7 @@ class _PlanContext:
 
     def contact_without_details(self) -> list[Gap]:
         out = []
-        for p in sorted(set(self.g.into(self.pid, "CONTACT_FOR"))):
+        for p in sorted(set(pred(self.g, self.pid, "CONTACT_FOR"))):
             d = self.g.node(p)
             missing = [w for w, k in (("e-mail", "email"), ("phone", "phone")) if not d.get(k)]
             if missing:
@@ -187,16 +230,18 @@ class _PlanContext:
         end = parse_date(self.g.node(self.pid).get("period_end"))
         if end is None or end >= self.today:
             return []
-        people = sorted(set(self.g.into(self.pid, "CONTACT_FOR")))
+        people = sorted(set(pred(self.g, self.pid, "CONTACT_FOR")))
         if not people:
             return [self.gap("stale_contact", self.pid,
                              f"the plan period ended on {end.isoformat()} and it names no contact",
                              self.g.node(self.pid).get("sources") or [])]
         out = []
         for p in people:
-            running = [q for q in self.g.out(p, "CONTACT_FOR")
-                       if (parse_date(self.g.node(q).get("period_end")) or date.max) >= self.today]
-            if running:
+            if p not in self.running:
+                self.running[p] = any(
+                    (parse_date(self.g.node(q).get("period_end")) or date.max) >= self.today
+                    for q in succ(self.g, p, "CONTACT_FOR"))
+            if self.running[p]:
                 continue
             out.append(self.gap("stale_contact", p,
                                 f"contact of a plan whose period ended on {end.isoformat()}; "
@@ -213,11 +258,11 @@ def _has_contact(graph: PartnershipGraph, activity: str) -> bool:
     return any(graph.node(n).get("label") == "Person" for n in nbrs)
 
 
-def _containers(graph: PartnershipGraph, zone: str) -> set[str]:
+def _containers(graph: PartnershipGraph, zone: str) -> frozenset[str]:
     out: set[str] = set()
     todo = [zone]
     while todo:
-        for z in graph.out(todo.pop(), "PART_OF"):
+        for z in succ(graph, todo.pop(), "PART_OF"):
             if z not in out:
                 out.add(z)
                 todo.append(z)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from samspil.graph.analyses.common import (
-    edge_sources, evidence_of, name_of, org_roles, plan_organisations, resolve_plans,
+    edge_sources, evidence_of, name_of, plan_roles, pred, resolve_plans, succ,
 )
 from samspil.graph.model import PartnershipGraph
 
@@ -80,41 +80,42 @@ def shared_partners(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     if min_plans is None:
         min_plans = len(pids) if len(pids) <= 3 else 2
     min_plans = max(2, min(min_plans, len(pids))) if len(pids) >= 2 else 1
-    wanted = set(pids)
     order = {p: i for i, p in enumerate(pids)}
+    roles = {p: plan_roles(graph, p) for p in pids}
     counts: dict[str, int] = {}
     for pid in pids:
-        for oid in plan_organisations(graph, pid):
-            counts[oid] = counts.get(oid, 0) + 1
-        for person in set(graph.into(pid, "CONTACT_FOR")):
-            counts[person] = counts.get(person, 0) + 1
+        for nid in [*roles[pid], *set(pred(graph, pid, "CONTACT_FOR"))]:
+            counts[nid] = counts.get(nid, 0) + 1
     out = []
     for nid, n in counts.items():
         if n < min_plans:
             continue
         if graph.node(nid)["label"] == "Person":
-            out.append(_person_row(graph, nid, wanted, order))
+            out.append(_person_row(graph, nid, set(pids), order))
         else:
-            out.append(_org_row(graph, nid, wanted, order))
+            out.append(_org_row(graph, nid, pids, roles))
     out.sort(key=lambda s: (-s.plan_count, s.label != "Organisation", s.name.casefold(), s.id))
     return out
 
 
-def _org_row(graph: PartnershipGraph, oid: str, wanted: set[str],
-             order: dict[str, int]) -> SharedPartner:
-    roles = {p: r for p, r in org_roles(graph, oid).items() if p in wanted}
-    rows = []
-    for pid in sorted(roles, key=order.__getitem__):
-        acts = tuple(sorted(set(roles[pid]["activities"])))
-        rows.append(PlanRole(pid, name_of(graph, pid), tuple(roles[pid]["roles"]), acts,
+def _org_row(graph: PartnershipGraph, oid: str, pids: list[str],
+             roles: dict[str, dict[str, dict[str, Any]]]) -> SharedPartner:
+    rows, sources = [], []
+    for pid in pids:
+        r = roles[pid].get(oid)
+        if r is None:
+            continue
+        acts = tuple(sorted(set(r["activities"])))
+        rows.append(PlanRole(pid, name_of(graph, pid), tuple(r["roles"]), acts,
                              tuple(name_of(graph, a) for a in acts)))
-    ev = evidence_of(*(roles[p]["sources"] for p in sorted(roles, key=order.__getitem__)))
-    return SharedPartner(oid, name_of(graph, oid), "Organisation", len(rows), tuple(rows), ev)
+        sources.append(r["sources"])
+    return SharedPartner(oid, name_of(graph, oid), "Organisation", len(rows), tuple(rows),
+                         evidence_of(*sources))
 
 
 def _person_row(graph: PartnershipGraph, person: str, wanted: set[str],
                 order: dict[str, int]) -> SharedPartner:
-    pids = sorted((p for p in set(graph.out(person, "CONTACT_FOR")) if p in wanted),
+    pids = sorted((p for p in set(succ(graph, person, "CONTACT_FOR")) if p in wanted),
                   key=order.__getitem__)
     rows = tuple(PlanRole(p, name_of(graph, p), ("contact",), (), ()) for p in pids)
     ev = evidence_of(*(edge_sources(graph, person, p, "CONTACT_FOR") for p in pids),

@@ -1,0 +1,106 @@
+"""The analysis commands against the real SQLite store holding the five seeds."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.graph.settings import Settings
+from samspil.graph.store import open_store
+from samspil.loaders.pipeline import bundled_examples, extract_file
+
+COMMANDS = ["shared-partners", "overlaps", "gaps", "brokers", "partners-of", "compare",
+            "timeline"]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store")
+    store = open_store(Settings(data_dir=path))
+    store.save([extract_file(p) for p in sorted(bundled_examples().glob("*.txt"))])
+    store.close()
+    return str(path)
+
+
+def run(*args: str):
+    # rich wraps tables to COLUMNS (80 without a terminal); wide enough for file names
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(cli, list(args), catch_exceptions=False)
+    return result
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_has_help(cmd):
+    result = run(cmd, "--help")
+    assert result.exit_code == 0, result.output
+    assert "--json" in result.output and "--evidence" in result.output
+
+
+def test_shared_partners_json_has_ids_names_and_evidence(data_dir):
+    result = run("shared-partners", "Mit Kvarter", "SURF", "--json", "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    names = {r["name"] for r in rows}
+    assert {"Boligforeningen 3B", "PAB", "Københavns Kommune"} <= names
+    assert all(r["id"] and r["evidence"] for r in rows)
+    assert all(e["document"] and ("line" in e or "page" in e) for r in rows for e in r["evidence"])
+
+
+def test_shared_partners_table_with_evidence(data_dir):
+    result = run("shared-partners", "Mit Kvarter", "SURF", "--evidence", "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    assert "PAB" in result.output and "003_1fe8f10e134b8e04.txt" in result.output
+
+
+def test_overlaps_csv_and_most_plans(data_dir):
+    result = run("overlaps", "--csv", "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    valby = [r for r in rows if {r["plan_a"], r["plan_b"]} == {"Mit Kvarter", "SURF Valby"}]
+    assert len(valby) == 1 and int(valby[0]["shared"]) >= 3 and "PAB" in valby[0]["items"]
+    result = run("overlaps", "--most-plans", "--json", "--data-dir", data_dir)
+    top = json.loads(result.output)
+    assert "Københavns Kommune" in {r["name"] for r in top if r["plan_count"] >= 2}
+
+
+@pytest.mark.parametrize("by", ["target-groups", "activities", "zones"])
+def test_overlaps_by_other_dimensions(data_dir, by):
+    result = run("overlaps", "--by", by, "--json", "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    assert all(r["by"] == by and len(r["id"]) == 2 for r in json.loads(result.output))
+
+
+def test_gaps_of_one_plan(data_dir):
+    result = run("gaps", "SURF", "--kind", "stale_contact", "--today", "2026-11-26", "--json",
+                 "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and {r["plan"] for r in rows} == {"plan:surf-valby-2017-2020"}
+    assert all("2020-12-31" in r["reason"] for r in rows)
+    result = run("gaps", "SURF", "--kind", "stale_contact", "--today", "2026-11-26", "--csv",
+                 "--data-dir", data_dir)
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows and {r["plan_id"] for r in rows} == {"plan:surf-valby-2017-2020"}
+    assert all(r["id"].startswith("person:") for r in rows)
+
+
+def test_brokers_partners_of_compare_timeline(data_dir):
+    for args in (["brokers"], ["brokers", "--communities"], ["partners-of", "PAB"],
+                 ["compare", "SURF", "Mit Kvarter"], ["timeline", "PAB"]):
+        result = run(*args, "--data-dir", data_dir)
+        assert result.exit_code == 0, (args, result.output)
+    result = run("compare", "Mit Kvarter", "SURF", "--aspect", "partners", "--json",
+                 "--data-dir", data_dir)
+    kept = {r["name"] for r in json.loads(result.output) if r["status"] == "kept"}
+    assert {"Boligforeningen 3B", "PAB", "Københavns Kommune"} <= kept
+
+
+def test_unknown_and_ambiguous_names_fail_with_candidates(data_dir):
+    result = run("partners-of", "Nowhere Housing", "--data-dir", data_dir)
+    assert result.exit_code != 0 and "no organisation matches" in result.output
+    result = run("compare", "plan:", "SURF", "--data-dir", data_dir)
+    assert result.exit_code != 0
+    assert "candidates" in result.output and "plan:rum-for-liv-2013-2016" in result.output
