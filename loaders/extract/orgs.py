@@ -121,6 +121,9 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
             index.add(target)
+        if target.name.endswith("s") and m.name == target.name[:-1]:
+            target.aliases.append(target.name)  # "Lejerbo Københavns" is the genitive of "Lejerbo København"
+            target.name = m.name
         for n in names:
             if name_key(n) != name_key(target.name) and n not in target.aliases:
                 target.aliases.append(n)
@@ -173,6 +176,22 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     return keep
 
 
+def _owner_is_party(doc: Document, orgs: list[Organisation]) -> None:
+    """An older helhedsplan without a party list: the housing organisation named
+    in its title lines ("Lejerbo Københavns boligsociale indsats i Valby") owns
+    the plan and is its party."""
+    def bare(text: str) -> str:
+        return " ".join(re.sub(r"s$", "", w) for w in name_key(text).split())
+
+    title = [line for line in doc.lines[:40] if line.strip()][:6]
+    text = " " + " ".join(bare(t) for t in title) + " "
+    for o in orgs:
+        if o.type == "housing_organisation" and any(
+                f" {bare(n)} " in text for n in [o.name, *o.aliases] if len(n) > 2):
+            o.is_party = True
+            o.roles.append("party")
+
+
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mentions
 
@@ -180,6 +199,8 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     party, _ = parse_parties(doc, strategic)
     found = party + mentions.text_mentions(doc, party)
     orgs = absorb_fragments(doc, merge_mentions(doc, found))
+    if not strategic and not party:
+        _owner_is_party(doc, orgs)
     for o in orgs:
         if o.type == "other":
             o.type = next((org_type(a) for a in o.aliases if org_type(a) != "other"), "other")
