@@ -158,6 +158,8 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         short = next((a for a in [o.name, *o.aliases] if a in abbr), None)
         if short and abbr[short].casefold() not in text:
             mine = {short.casefold()}
+        elif not listed and re.fullmatch(r"[A-ZÆØÅ]{2,5}", o.name) and o.name not in vocab["municipal_administrations"]:
+            short, mine = o.name, {o.name.casefold()}  # "AKB" of "Boligselskabet AKB, København"
         elif short or listed or not mine or o.name.isupper():
             keep.append(o)
             continue
