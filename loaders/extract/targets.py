@@ -48,7 +48,7 @@ _UPPER_OUTSIDE_ESCAPES = re.compile(r"(?<!\\)[A-ZÆØÅ]")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], bool]]:
     vocab = load_vocab("target_groups")
     cats = vocab.get("categories")
     if not isinstance(cats, dict):
@@ -68,7 +68,7 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
                 if spec.get("exclude") else []
         except (re.error, AttributeError) as exc:
             raise VocabularyError(f"target_groups.yaml, category {cat}: {exc}") from exc
-        out[cat] = (pats, excl)
+        out[cat] = (pats, excl, flags == 0)
     return out
 
 
@@ -195,8 +195,8 @@ def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
     hits = []
-    for cat, (pats, excl) in _cues().items():
-        text = low if not pats[0].flags & re.I else sentence
+    for cat, (pats, excl, lowered) in _cues().items():
+        text = low if lowered else sentence
         blocked = [(m.start(), m.end()) for e in excl for m in e.finditer(text)]
         for pat in pats:
             for m in pat.finditer(text):
