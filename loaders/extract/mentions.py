@@ -79,6 +79,7 @@ def _split_adjacent(name: str) -> list[str]:
     return [name]
 
 
+@lru_cache(maxsize=16384)
 def _valid(name: str) -> bool:
     from samspil.loaders.extract.people import is_first_name, is_title_word
 
@@ -106,6 +107,7 @@ def _valid(name: str) -> bool:
     return _has_cue(name)
 
 
+@lru_cache(maxsize=16384)
 def _has_cue(name: str) -> bool:
     return any(p.search(name) for p in _vocab()[1])
 

@@ -56,6 +56,7 @@ def is_first_name(token: str) -> bool:
     return token.strip("”\"“") in _names_vocab()[0]
 
 
+@lru_cache(maxsize=16384)
 def is_title_word(token: str) -> bool:
     """'Afdelingsleder' -> True, 'Charlotte' -> False."""
     titles, suffixes, _ = _cues()

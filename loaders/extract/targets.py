@@ -190,10 +190,27 @@ def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], 
     return cat not in {a[0] for a in near if a[1] == first}
 
 
+_ANY_CUE: list = [None, None]  # [the cues it was built from, the pattern]
+
+
+def _any_cue() -> re.Pattern[str] | None:
+    """Every category's patterns in one alternation: most sentences name no target
+    group, and one search tells so (None when some category needs IGNORECASE).
+    Built once per loaded vocabulary."""
+    cues = _cues()
+    if _ANY_CUE[0] is not cues:
+        _ANY_CUE[:] = [cues, None if not all(lowered for _, _, lowered in cues.values()) else
+                       re.compile("|".join(f"(?:{pats[0].pattern})" for pats, _, _ in cues.values()))]
+    return _ANY_CUE[1]
+
+
 def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
+    any_cue = _any_cue()
+    if any_cue is not None and not any_cue.search(low):
+        return []
     hits = []
     for cat, (pats, excl, lowered) in _cues().items():
         text = low if lowered else sentence
