@@ -115,7 +115,7 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
 
 def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
     """(category, start, end) of the ages named in one sentence (not in statistics)."""
-    if _STATS.search(sentence):
+    if not any(c.isdigit() for c in sentence) or _STATS.search(sentence):  # every age has a digit
         return []
     hits = []
     for m in _AGE_RANGE.finditer(sentence):
