@@ -37,6 +37,7 @@ _AGE_BOUND = re.compile(
     re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
+_DIGIT = re.compile(r"\d")
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
 MAX_PHRASE_WORDS = 9
@@ -115,7 +116,7 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
 
 def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
     """(category, start, end) of the ages named in one sentence (not in statistics)."""
-    if not any(c.isdigit() for c in sentence) or _STATS.search(sentence):  # every age has a digit
+    if not _DIGIT.search(sentence) or _STATS.search(sentence):  # every age has a digit
         return []
     hits = []
     for m in _AGE_RANGE.finditer(sentence):
