@@ -187,8 +187,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
             org_text = re.split(r"\s+v[./]\s*", before)[0]
-            if p.title and org_text.endswith(p.title):
-                org_text = org_text[: -len(p.title)]
+            if p.title and org_text.endswith(p.title) and org_text.strip() != p.title.strip():
+                org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"
             found = _org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
             if found:

@@ -115,10 +115,11 @@ def _names(text: str) -> list[tuple[str, int, int]]:
 
 
 def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail: int) -> str | None:
-    """A title: title words just before the name (same clause) or just after it."""
-    before = re.split(r",| v\. | v/", text[prev_end:name_start])[-1]
+    """A title: title words in the clauses just before the name (nearest first,
+    "Afdelingsleder, Afdeling for unge, Charlotte ..."), else just after it."""
+    before = re.split(r",| v\. | v/", text[prev_end:name_start])
     after = text[name_end:next_detail]
-    for chunk in (before, after):
+    for chunk in [*reversed(before[-3:]), after]:
         chunk = re.sub(r"^\W*(kontaktpersoner|kontaktperson|samt|og|v\.|v/)\W*", "", chunk.strip(), flags=re.I)
         chunk = re.sub(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", "", chunk, flags=re.I)
         chunk = chunk.strip(" ,:;/–-()")
