@@ -236,6 +236,9 @@ def classify(text: str) -> dict[str, list[str]]:
     >>> classify("ledige boliger i afdelingen")
     {}
     """
+    any_cue = _any_cue()
+    if text and any_cue is not None and not _DIGIT.search(text) and not any_cue.search(text.lower()):
+        return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
     for sentence in _SENTENCE.split(strip_markup(text or "")):
