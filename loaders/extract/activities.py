@@ -17,7 +17,7 @@ from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.plan import canonical_focus_area, squash
 from samspil.loaders.extract.sections import delaftale_starts
-from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
+from samspil.loaders.extract.text import clean, clean_keep_colon, strip_links, strip_markup
 from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
 
 __all__ = ["extract_activities", "activity_blocks"]
@@ -42,11 +42,7 @@ class Block:
 
 def _chunks(raw: str) -> list[str]:
     """Split a raw line at markdown bold markers: 'A:**B****C:**' -> ['A:', 'B', 'C:']."""
-    return [c for c in (clean_keep_colon(x).strip(" *") for x in re.split(r"\*\*+", strip_markup_links(raw))) if c]
-
-
-def strip_markup_links(raw: str) -> str:
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+    return [c for c in (clean_keep_colon(x).strip(" *") for x in re.split(r"\*\*+", strip_links(raw))) if c]
 
 
 def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-__all__ = ["EMAIL", "PHONE", "clean", "digits", "is_label", "label_value", "strip_markup",
-           "LABEL_END"]
+__all__ = ["EMAIL", "PHONE", "clean", "clean_keep_colon", "digits", "strip_links", "strip_markup"]
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 # Danish phone numbers: 8 digits, optionally +45/0045, grouped 8 / 4 4 / 2 2 2 2.
@@ -14,7 +12,11 @@ PHONE = re.compile(
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*)")
-LABEL_END = re.compile(r"\s*:\s*$")
+
+
+def strip_links(text: str) -> str:
+    """Markdown links to their text: '[Camilla Brix](#)' -> 'Camilla Brix'."""
+    return _MD_LINK.sub(r"\1", text)
 
 
 def strip_markup(text: str) -> str:
@@ -25,7 +27,7 @@ def strip_markup(text: str) -> str:
     """
     if "[" not in text and "<" not in text and "*" not in text and "_" not in text:
         return text  # the common case: nothing to strip
-    text = _MD_LINK.sub(r"\1", text)
+    text = strip_links(text)
     text = _TAGS.sub(" ", text)
     text = _EMPH.sub("", text)
     return text
@@ -45,22 +47,6 @@ def digits(phone: str) -> str:
     if d.startswith("0045") and len(d) == 12:
         return "+" + d[2:]
     return d
-
-
-@lru_cache(maxsize=256)
-def _label_re(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"^\W*(?:" + pattern + r")\W*?\s*:\s*(.*)$", re.IGNORECASE)
-
-
-def is_label(line: str, pattern: str) -> bool:
-    """Does ``line`` start with the label ``pattern`` followed by a colon?"""
-    return _label_re(pattern).match(clean_keep_colon(line)) is not None
-
-
-def label_value(line: str, pattern: str) -> str | None:
-    """The text after ``label:`` on the line ('' if the value is on the next line)."""
-    m = _label_re(pattern).match(clean_keep_colon(line))
-    return clean(m.group(1)) if m else None
 
 
 def clean_keep_colon(text: str) -> str:
