@@ -17,9 +17,8 @@ from samspil.cli.main import cli
 from samspil.graph import analyses as an
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["load_graph", "store_option", "evidence_text", "analysis_command"]
+__all__ = ["load_graph", "evidence_text", "analysis_command"]
 
-store_option = data_dir_option   # kept: cli/serve_cmds.py imports it from here
 
 
 def load_graph(data_dir: Path | None) -> PartnershipGraph:

@@ -19,7 +19,7 @@ from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
 from samspil.graph.store import GraphStore, SaveSummary, open_store
 
-__all__ = ["data_dir_option", "store_from"]
+__all__ = ["data_dir_option", "settings_for", "store_from"]
 
 
 def data_dir_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,15 +29,18 @@ def data_dir_option(fn: Callable[..., Any]) -> Callable[..., Any]:
                         help="Folder of the store (default: the user data folder).")(fn)
 
 
-@contextmanager
-def store_from(data_dir: Path | None) -> Iterator[GraphStore]:
-    """The configured store, with ``--data-dir`` applied; closed afterwards."""
+def settings_for(data_dir: Path | None):
+    """The settings, with ``--data-dir`` applied."""
     from samspil.graph.settings import get_settings
 
     settings = get_settings()
-    if data_dir is not None:
-        settings = settings.model_copy(update={"data_dir": data_dir})
-    store = open_store(settings)
+    return settings.model_copy(update={"data_dir": data_dir}) if data_dir is not None else settings
+
+
+@contextmanager
+def store_from(data_dir: Path | None) -> Iterator[GraphStore]:
+    """The configured store, with ``--data-dir`` applied; closed afterwards."""
+    store = open_store(settings_for(data_dir))
     try:
         yield store
     finally:

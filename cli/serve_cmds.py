@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from samspil.cli.analysis_cmds import load_graph
 from samspil.cli.common import handle_errors
+from samspil.cli.graph_cmds import data_dir_option, settings_for
 from samspil.cli.main import cli
 
 __all__ = ["serve", "explore", "viz", "free_port"]
@@ -16,28 +18,6 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
-
-
-def _settings(data_dir: Path | None):
-    from samspil.graph.settings import Settings, get_settings
-    return Settings(data_dir=data_dir) if data_dir else get_settings()
-
-
-def store_option(fn):
-    """``--data-dir``: the folder of the embedded store (default: SAMSPIL_DATA_DIR)."""
-    return click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, help="Folder of the store (default: SAMSPIL_DATA_DIR, "
-                        "else the user data folder).")(fn)
-
-
-def load_graph(data_dir: Path | None):
-    """The whole stored graph."""
-    from samspil.graph.store import open_store
-    store = open_store(_settings(data_dir))
-    try:
-        return store.load()
-    finally:
-        store.close()
 
 
 def _port(host: str, port: int) -> int:
@@ -64,12 +44,12 @@ def _run(app, host: str, port: int) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
-@store_option
+@data_dir_option
 @handle_errors
 def serve(host: str, port: int, data_dir: Path | None) -> None:
     """Serve the API (/api/, docs at /docs) and the explorer (/) over the configured store."""
     from samspil.api.app import create_app
-    _run(create_app(settings=_settings(data_dir), open_default_store=True), host,
+    _run(create_app(settings=settings_for(data_dir), open_default_store=True), host,
          _port(host, port))
 
 
@@ -77,7 +57,7 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
-@store_option
+@data_dir_option
 @handle_errors
 def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None) -> None:
     """Load agreements (default: the five bundled seeds) into the embedded store and open
@@ -85,7 +65,7 @@ def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None
     from samspil.api.app import create_app, default_store
     from samspil.api.explore import load_into
 
-    settings = _settings(data_dir)
+    settings = settings_for(data_dir)
     store = default_store(settings)
     click.echo(load_into(store, paths), err=True)
     _run(create_app(store, settings), host, _port(host, port))
@@ -107,7 +87,7 @@ def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None
 @click.option("--min-shared", default=1, show_default=True, type=click.IntRange(1),
               help="overlap / copartnership: leave out links with fewer shared items.")
 @click.option("--redact", is_flag=True, help="No names, e-mails or phones of contact persons.")
-@store_option
+@data_dir_option
 @handle_errors
 def viz(kind: str, ref: str | None, output: Path, fmt: str | None, fragment: bool,
         plans: tuple[str, ...], by: str, radius: int, min_shared: int, redact: bool,
