@@ -170,11 +170,26 @@ _ALL: tuple[Reader, ...] = (TextReader(), DocxReader(), PdfReader())
 READERS: dict[str, Reader] = {suffix: r for r in _ALL for suffix in r.suffixes}
 
 
+class _NeverRaised(Exception):
+    """Stands in for the exception of a library that the format does not use."""
+
+
 @contextlib.contextmanager
 def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[None]:
-    """The one place where library exceptions become samspil input errors."""
-    import pypdfium2 as pdfium
-    from docx.opc.exceptions import OpcError
+    """The one place where library exceptions become samspil input errors.
+
+    A format's library is imported only for that format (python-docx pulls in
+    lxml: ~70 ms that a text file should not pay)."""
+    pdf_error: type[BaseException] = _NeverRaised
+    docx_errors: tuple[type[BaseException], ...] = ()
+    if fmt == "pdf":
+        import pypdfium2 as pdfium
+
+        pdf_error = pdfium.PdfiumError
+    elif fmt == "docx":
+        from docx.opc.exceptions import OpcError
+
+        docx_errors = (OpcError, zipfile.BadZipFile, KeyError, ValueError, AttributeError)
 
     try:
         yield
@@ -184,12 +199,10 @@ def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[N
         raise DocumentNotFound("no such file", document=str(path)) from exc
     except (IsADirectoryError, PermissionError) as exc:
         raise UnreadableFile(f"cannot open the file ({exc.strerror})", document=str(path)) from exc
-    except pdfium.PdfiumError as exc:
+    except pdf_error as exc:
         raise CorruptDocument(f"not a readable PDF ({str(exc).rstrip('.')})", document=str(path),
                               page=page) from exc
-    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
-        if fmt != "docx":
-            raise
+    except docx_errors as exc:
         raise CorruptDocument(f"not a readable .docx file ({type(exc).__name__}: {exc})",
                               document=str(path)) from exc
     except OSError as exc:

@@ -16,6 +16,10 @@ import yaml
 
 from samspil.loaders.errors import VocabularyError
 
+# libyaml's parser when PyYAML was built with it (the wheels are): same safe
+# subset of YAML, about ten times faster than the pure-Python loader.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = ["load_vocab", "vocab_dir"]
 
 
@@ -25,7 +29,7 @@ def vocab_dir() -> Path:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"cannot read vocabulary file: {exc}", document=str(path)) from exc
     if not isinstance(data, dict):

@@ -117,6 +117,13 @@ _FUNCTION_WORDS = frozenset(("Den", "Det", "De", "Der", "En", "Et", "I", "Med", 
                              "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse"))
 
 
+@lru_cache(maxsize=1)
+def _vocab_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Run prefixes to drop ('Projektet'), and forvaltning abbreviations ('BUF')."""
+    return (frozenset(load_vocab("organisations")["run_prefixes"]),
+            frozenset(load_vocab("abbreviations")["municipal_administrations"]))
+
+
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
     words = run.split()
@@ -127,7 +134,7 @@ def _trim_run(run: str) -> str:
         words.pop()
     while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
         words.pop()  # "LBF At": the next sentence starts
-    prefixes = set(load_vocab("organisations")["run_prefixes"])
+    prefixes = _vocab_sets()[0]
     while words and (words[0] in _FUNCTION_WORDS and not (words[0] in ("Den", "Det") and len(words) >= 3)
                      or words[0] in prefixes):
         words.pop(0)
@@ -157,7 +164,7 @@ def _unit_of(name: str) -> list[str]:
 
 def _drop_parent_suffix(name: str) -> str:
     """'Bavnehøj Skole BUF' -> 'Bavnehøj Skole' (a trailing forvaltning abbreviation)."""
-    admins = set(load_vocab("abbreviations")["municipal_administrations"])
+    admins = _vocab_sets()[1]
     words = name.split()
     if len(words) > 1 and words[-1] in admins:
         words = words[:-1]
@@ -167,20 +174,27 @@ def _drop_parent_suffix(name: str) -> str:
 
 
 def _candidates(text: str) -> list[str]:
+    return [name for m in RUN.finditer(text) for name in _run_names(m.group(0))]
+
+
+@lru_cache(maxsize=16384)
+def _run_names(run: str) -> tuple[str, ...]:
+    """The organisation names in one capitalised run (runs recur: cached)."""
     out = []
-    for m in RUN.finditer(text):
-        name = re.sub(r"[’']s$", "", _trim_run(m.group(0)))
-        for part in _split_og(name):
-            for unit in (u for piece in _split_adjacent(part) for u in _unit_of(piece)):
-                unit = _drop_parent_suffix(unit).rstrip("’'")
-                if _valid(unit):
-                    out.append(unit)
-    return out
+    name = re.sub(r"[’']s$", "", _trim_run(run))
+    for part in _split_og(name):
+        for unit in (u for piece in _split_adjacent(part) for u in _unit_of(piece)):
+            unit = _drop_parent_suffix(unit).rstrip("’'")
+            if _valid(unit):
+                out.append(unit)
+    return tuple(out)
 
 
 def _definitions(text: str) -> list[tuple[str, str]]:
     """('Center for Boligsocial Udvikling', 'CFBU') for every '... (CFBU)' whose initials fit."""
-    out = []
+    out: list[tuple[str, str]] = []
+    if "(" not in text:
+        return out
     for m in DEFINE.finditer(text):
         full, short = _trim_run(m.group(1)), m.group(2)
         caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]

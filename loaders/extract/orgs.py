@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, parse_parties
 from samspil.loaders.extract.text import clean
-from samspil.loaders.model import Organisation
+from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["extract_organisations", "org_type", "name_key", "is_strategic"]
@@ -89,6 +89,8 @@ class _Index:
         self.orgs: list[Organisation] = []
         self.by_key: dict[str, int] = {}
         self.main_keys: list[str] = []
+        self.position: dict[int, int] = {}  # id(org) -> its index (list.index compares whole dataclasses)
+        self.sources: dict[int, set[SourceRef]] = {}  # id(org) -> its sources, for membership
 
     def find(self, names: list[str]) -> Organisation | None:
         for k in _keys(names):
@@ -102,12 +104,14 @@ class _Index:
         return None
 
     def add(self, org: Organisation) -> None:
+        self.position[id(org)] = len(self.orgs)
+        self.sources[id(org)] = set(org.sources)
         self.orgs.append(org)
         self.main_keys.append(name_key(org.name))
         self.update(org, [org.name])
 
     def update(self, org: Organisation, names: list[str]) -> None:
-        i = self.orgs.index(org)
+        i = self.position[id(org)]
         for k in _keys(names):
             self.by_key.setdefault(k, i)
 
@@ -134,7 +138,8 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
             target.roles.append(m.role)
         if target.parent is None and m.parent:
             target.parent = m.parent
-        if ref not in target.sources:
+        if ref not in index.sources[id(target)]:
+            index.sources[id(target)].add(ref)
             target.sources.append(ref)
     return index.orgs
 

@@ -64,7 +64,8 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], boo
         try:
             raw = list(spec.get("patterns", [])) + list(spec.get("exclude", []) or [])
             flags = re.I if any(_UPPER_OUTSIDE_ESCAPES.search(p) for p in raw) else 0
-            pats = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("patterns", [])), flags)]
+            pats = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("patterns", [])), flags)] \
+                if spec.get("patterns") else []
             excl = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags)] \
                 if spec.get("exclude") else []
         except (re.error, AttributeError) as exc:
@@ -195,32 +196,53 @@ _ANY_CUE: list = [None, None]  # [the cues it was built from, the pattern]
 
 
 def _any_cue() -> re.Pattern[str] | None:
-    """Every category's patterns in one alternation: most sentences name no target
-    group, and one search tells so (None when some category needs IGNORECASE).
+    """Where a cue may start: every lower-case category's patterns in one
+    zero-width look-ahead alternation, so one scan of a (lower-cased) text
+    yields every position at which some category matches. Most texts name no
+    target group and one search tells so. None when no category is lower-case.
     Built once per loaded vocabulary."""
     cues = _cues()
     if _ANY_CUE[0] is not cues:
-        _ANY_CUE[:] = [cues, None if not all(lowered for _, _, lowered in cues.values()) else
-                       re.compile("|".join(f"(?:{pats[0].pattern})" for pats, _, _ in cues.values()))]
+        alts = [f"(?:{pats[0].pattern})" for pats, _, lowered in cues.values() if lowered and pats]
+        _ANY_CUE[:] = [cues, re.compile("(?=" + "|".join(alts) + ")") if alts else None]
     return _ANY_CUE[1]
 
 
+def _all_lowered() -> bool:
+    return all(lowered for _, _, lowered in _cues().values())
+
+
 def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
+    """(category, start, end) of every cue in one sentence: per category the same
+    non-overlapping matches as ``finditer``, found by trying each category only
+    where the look-ahead scan says some cue starts."""
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
     any_cue = _any_cue()
-    if any_cue is not None and not any_cue.search(low):
-        return []
+    starts = [m.start() for m in any_cue.finditer(low)] if any_cue is not None else []
     hits = []
     for cat, (pats, excl, lowered) in _cues().items():
         text = low if lowered else sentence
+        if lowered and any_cue is not None:
+            if not starts:
+                continue
+            found, nxt = [], 0
+            for p in starts:
+                if p >= nxt:
+                    m = pats[0].match(text, p)
+                    if m is not None:
+                        found.append(m)
+                        nxt = m.end() if m.end() > p else p + 1
+        else:
+            found = [m for pat in pats for m in pat.finditer(text)]
+        if not found:
+            continue
         blocked = [(m.start(), m.end()) for e in excl for m in e.finditer(text)]
-        for pat in pats:
-            for m in pat.finditer(text):
-                if any(s <= m.start() < e for s, e in blocked) or _is_name_part(sentence, m.start()):
-                    continue
-                hits.append((cat, m.start(), m.end()))
+        for m in found:
+            if any(s <= m.start() < e for s, e in blocked) or _is_name_part(sentence, m.start()):
+                continue
+            hits.append((cat, m.start(), m.end()))
     return hits
 
 
@@ -237,7 +259,8 @@ def classify(text: str) -> dict[str, list[str]]:
     {}
     """
     any_cue = _any_cue()
-    if text and any_cue is not None and not _DIGIT.search(text) and not any_cue.search(text.lower()):
+    if (text and any_cue is not None and _all_lowered() and not _DIGIT.search(text)
+            and not any_cue.search(text.lower())):
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there

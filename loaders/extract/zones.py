@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squash
@@ -85,9 +86,18 @@ def parse_units(text: str) -> int | None:
     >>> parse_units("HAB") is None
     True
     """
-    words = "|".join(load_vocab("zones").get("dwelling_words", ["lejemål"]))
-    m = re.search(rf"({_NUM})\s*(?:{words})\b", text, re.IGNORECASE)
+    if not _DIGIT.search(text):
+        return None
+    m = _units_pattern().search(text)
     return int(m.group(1).replace(".", "")) if m else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _units_pattern() -> re.Pattern[str]:
+    return re.compile(rf"({_NUM})\s*(?:{_dwellings()})\b", re.IGNORECASE)
 
 
 def _housing_abbreviations() -> list[str]:
@@ -356,8 +366,11 @@ def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -
 def _part_of(doc: Document, found: _Found) -> None:
     districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
+    any_district = re.compile("|".join(f"(?:{p.pattern})" for _, p in districts)) if districts else None
     for line in doc.lines:
         text = strip_markup(line)
+        if any_district is None or not any_district.search(text):
+            continue  # both rules below need a district named in the line
         for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
             if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
                 _place_mentioned(text, d.name, found, only=("housing_department", "zone"))
