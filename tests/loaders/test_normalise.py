@@ -136,3 +136,14 @@ def test_no_markup_survives_in_any_seed() -> None:
         text = read_document(seed).text
         assert not re.search(r"</?(p|ul|ol|li|i|u|br)\b", text), seed.name
         assert "**" not in text and "](#)" not in text, seed.name
+
+
+def test_word_list_read_directly_equals_wordfreqs_own_reading() -> None:
+    """The fast path reads wordfreq's data file itself; it must give exactly the
+    figures of wordfreq's API (which is the fallback when the file changes)."""
+    import math
+
+    direct = letterspacing._read_wordlist()
+    api = {w: math.log(f) for w, f in wordfreq.get_frequency_dict("da", wordlist="small").items() if f > 0}
+    assert len(direct) > 10_000
+    assert direct == api
