@@ -43,6 +43,8 @@ SPACED_BREAK = -1.5  # a word break at a single space inside a spaced run
 WORDS_BREAK = 3.0  # a single space between two whole known words is a real break
 STRONG = -25.0  # a 4+ letter token scoring above this is a whole word on its own
 CAMEL_PENALTY = -30.0  # "iByhaven": a lower->upper case change inside a word
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 LINKS = ("", "s", "e")  # Danish linking morphemes: aktivitet-s-navn
 ADJECTIVE_ENDINGS = ("ige", "iske", "iale", "ede", "ende")  # "sociale", "løbende": no compound heads
 
@@ -124,10 +126,11 @@ def word_score(word: str) -> float:
 def _inflected(w: str, freqs: dict[str, float]) -> float:
     """Score of ``w`` as a known stem plus an inflection ending."""
     best = -math.inf
-    for suffix in SUFFIXES:
-        stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= 4 and stem in freqs:
-            best = max(best, freqs[stem] + INFLECTION_PENALTY)
+    for k in _SUFFIX_LENGTHS:  # one set lookup per ending length, not one test per ending
+        if len(w) - k >= 4 and w[-k:] in _SUFFIX_SET:
+            lf = freqs.get(w[:-k])
+            if lf is not None and lf + INFLECTION_PENALTY > best:
+                best = lf + INFLECTION_PENALTY
     return best
 
 

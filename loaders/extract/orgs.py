@@ -157,6 +157,13 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     abbr = {k: v for k, v in vocab["abbreviations"].items() if k not in vocab["municipal_administrations"]}
     text = doc.text.casefold()
     keep: list[Organisation] = []
+    known_tokens: dict[int, list[set[str]]] = {}
+
+    def tokens(i: int) -> list[set[str]]:
+        if i not in known_tokens:
+            known_tokens[i] = _tokens(orgs[i])
+        return known_tokens[i]
+
     for o in orgs:
         listed = any(r in ("party", "partner", "signatory", "administrator") for r in o.roles)
         mine = set(_strip_admin_prefix(name_key(o.name)).split())
@@ -168,12 +175,13 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         elif short or listed or not mine or o.name.isupper():
             keep.append(o)
             continue
-        hosts = [(min(len(t - mine) for t in _tokens(p) if mine < t or (short and mine <= t)), i)
+        hosts = [(min(len(t - mine) for t in tokens(i) if mine < t or (short and mine <= t)), i)
                  for i, p in enumerate(orgs)
-                 if p is not o and any(mine < t or (short and mine <= t) for t in _tokens(p))]
+                 if p is not o and any(mine < t or (short and mine <= t) for t in tokens(i))]
         hosts.sort()
         if hosts and (len(hosts) == 1 or hosts[0][0] < hosts[1][0]):
             host = orgs[hosts[0][1]]
+            known_tokens.pop(hosts[0][1], None)  # its aliases change
             for n in [o.name, *o.aliases]:
                 if n not in host.aliases and name_key(n) != name_key(host.name):
                     host.aliases.append(n)

@@ -56,6 +56,11 @@ def squash(text: str) -> str:
     return "".join(strip_markup(text).split()).lower()
 
 
+def squashed_lines(doc: Document) -> list[str]:
+    """:func:`squash` of every line (computed once per document)."""
+    return doc.memo("squashed_lines", lambda: [squash(line) for line in doc.lines])
+
+
 def after_label(line: str, key: str) -> str | None:
     """The text of ``line`` after the squashed label ``key`` (None when absent).
 
@@ -99,8 +104,7 @@ def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, in
 
 
 def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
-    for i, line in enumerate(doc.lines[:limit]):
-        sq = squash(line)
+    for i, sq in enumerate(squashed_lines(doc)[:limit]):
         for key in keys:
             if sq.startswith(key) and len(sq) < len(key) + 160:
                 found = _value(doc, i, key)
@@ -148,7 +152,7 @@ def _title_name(doc: Document) -> tuple[str, int] | None:
 
 def _document_type(doc: Document) -> str:
     head = squash(" ".join(doc.lines[:30]))
-    delaftaler = sum(1 for line in doc.lines if squash(line).startswith(DELAFTALE_HEADING))
+    delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
     strategic = ("strategisksamarbejdsaftale" in head or "strategiskaftale" in head
                  or _find_label(doc, ("områdetsnavn", "samarbejdsaftalengælderfra")) is not None)
     if strategic or delaftaler >= 2:
@@ -249,8 +253,7 @@ def _candidate(text: str) -> str | None:
 
 
 def _delaftale_headings(doc: Document):
-    for i, line in enumerate(doc.lines):
-        sq = squash(line)
+    for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
         if sq.startswith(DELAFTALE_HEADING) and len(sq) < 90:
             name = _candidate(after_label(line, DELAFTALE_HEADING) or "")
             if name:
@@ -259,8 +262,7 @@ def _delaftale_headings(doc: Document):
 
 def _problem_headings(doc: Document):
     """'X' + 'Problemkompleks for indsatsområdet' (same line, line before or after)."""
-    for i, line in enumerate(doc.lines):
-        sq = squash(line)
+    for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
         pos = sq.find(PROBLEM_HEADING)
         if pos < 0 or len(sq) > 90:
             continue

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.vocab import load_vocab
@@ -324,10 +325,13 @@ def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
         low = sentence
     test = _word_test()
     starts = test.starts(low) if test is not None else []
+    present = set().union(*(cats for _, cats in starts))
     hits = []
     for cat, (pats, excl, lowered) in _cues().items():
         text = low if lowered else sentence
         if lowered and test is not None:
+            if cat not in present:
+                continue
             found, nxt = [], 0
             for p, cats in starts:
                 if p >= nxt and cat in cats:
@@ -397,10 +401,6 @@ def dominant_groups(text: str, min_sentences: int = 2, share: float = 0.34) -> l
 
 
 # --------------------------------------------------------------------------- document
-def _squash(text: str) -> str:
-    return "".join(strip_markup(text).split()).lower()
-
-
 def _is_label(line: str) -> bool:
     text = strip_markup(line).strip()
     return 0 < len(text) <= 80 and (text.endswith(":") or text.rstrip().endswith(":\t"))
@@ -413,15 +413,16 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
     origin_index = {o[0]: i for i, o in enumerate(doc.origin) if o[0] is not None}
     starts = {origin_index[s.line] for a in activities for s in a.sources
               if s.line is not None and s.line in origin_index}
-    starts |= {i for i, line in enumerate(doc.lines) if _squash(line).startswith("aktivitetsnavn")}
+    squashed = squashed_lines(doc)
+    starts |= {i for i, sq in enumerate(squashed) if sq.startswith("aktivitetsnavn")}
     for i in sorted(starts):  # an activity block runs to the next activity or heading
         j = i + 1
-        while j < n and j not in starts and not _block_end(doc.lines[j]):
+        while j < n and j not in starts and not _block_end(doc.lines[j], squashed[j]):
             j += 1
         marked.update(range(i, j))
     for i, line in enumerate(doc.lines):  # an activity's Målgruppe(r) field, to its end
         # (a Målgruppe field of a focus area, outside any activity, states a goal: "problem")
-        if i in marked and re.match(r"^(?:primær|sekundær)?målgruppe", _squash(line)) and ":" in line[:40]:
+        if i in marked and re.match(r"^(?:primær|sekundær)?målgruppe", squashed[i]) and ":" in line[:40]:
             marked.add(i)
             j = i + 1
             while j < n and j - i <= 12 and not (doc.lines[j].strip() and _is_label(doc.lines[j])):
@@ -430,8 +431,7 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
     return marked
 
 
-def _block_end(line: str) -> bool:
-    sq = _squash(line)
+def _block_end(line: str, sq: str) -> bool:
     return (sq.startswith("delaftaleforindsatsområdet") or sq.startswith("medarbejderressourcer")
             or re.match(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]", line) is not None)
 

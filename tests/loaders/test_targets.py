@@ -185,3 +185,42 @@ def test_same_plan_zones_and_groups_from_txt_docx_and_pdf(tmp_path, fixture_text
     assert facts["docx"] == facts["txt"] and facts["pdf"] == facts["txt"]
     pdf_plan = extract_plan(read_document(paths["pdf"]))
     assert pdf_plan.sources[0].page == 1 and pdf_plan.sources[0].line is None
+
+
+def test_cue_word_test_finds_exactly_what_a_full_scan_finds(monkeypatch):
+    """Cues are tried only at words that can start one (prefixes read from the
+    patterns). Every seed line and block must classify exactly as with a full
+    regular-expression scan of every position."""
+    assert targets_module._word_test() is not None  # the bundled vocabulary is analysable
+    texts = []
+    for seed in sorted(bundled_examples().glob("*.txt")):
+        lines = read_document(seed).lines
+        texts += lines + ["\n".join(lines[i:i + 12]) for i in range(0, len(lines), 12)]
+    fast = [(classify(t), targets_module.dominant_groups(t)) for t in texts]
+    monkeypatch.setattr(targets_module, "_word_test", lambda: None)
+    full = [(classify(t), targets_module.dominant_groups(t)) for t in texts]
+    assert sum(bool(f[0]) for f in full) > 500  # the comparison covers many hits
+    assert fast == full
+
+
+@pytest.mark.parametrize("pattern,text,category", [
+    (r"[a-z]+plejehjem\w*", "besøg på bostedsplejehjemmet", "seniors"),  # no literal start: scanned
+    (r"\w*plejehjem\w*", "besøg på bostedsplejehjemmet", "seniors"),  # a literal inside the word
+    (r"(?:meget )?gamle beboere", "meget gamle beboere", "seniors"),  # an optional start
+])
+def test_user_cues_of_any_shape_are_found(tmp_path, monkeypatch, pattern, text, category):
+    def reload() -> None:
+        load_vocab.cache_clear()
+        targets_module._cues.cache_clear()
+        targets_module._traits.cache_clear()
+
+    (tmp_path / "target_groups.yaml").write_text(
+        f"categories:\n  {category}:\n    patterns: ['{pattern}']\n", encoding="utf-8")
+    monkeypatch.setenv("SAMSPIL_VOCAB_DIR", str(tmp_path))
+    reload()
+    try:
+        assert category in classify(text)
+        assert category not in classify("ledige boliger i afdelingen")
+    finally:
+        monkeypatch.delenv("SAMSPIL_VOCAB_DIR")
+        reload()
