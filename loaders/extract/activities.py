@@ -127,14 +127,41 @@ def _target_text(doc: Document, block: Block) -> str:
     return " ".join(out)
 
 
-def _mentions(text: str, names: list[tuple[str, str]]) -> list[str]:
-    """Canonical names of organisations whose name or alias occurs in ``text``."""
+def _mentions(low: str, names: "_NameIndex") -> list[str]:
+    """Canonical names of organisations (or zones) whose name or alias occurs in
+    ``low`` (a text in the form :func:`_words_form` gives)."""
     found: list[str] = []
-    low = " " + " ".join(re.sub(r"[^\wæøå]+", " ", text.casefold()).split()) + " "
-    for canonical, variant in names:
+    for canonical, variant in names.candidates(low):
         if canonical not in found and f" {variant} " in low:
             found.append(canonical)
     return found
+
+
+def _words_form(text: str) -> str:
+    """' word word ': case-folded words between single spaces, for phrase lookups."""
+    return " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+
+
+_NON_WORD = re.compile(r"[^\wæøå]+")
+
+
+class _NameIndex:
+    """(canonical, variant) pairs by the first word of the variant: a text can only
+    mention the variants whose first word it contains (kept in list order)."""
+
+    def __init__(self, names: list[tuple[str, str]]) -> None:
+        self.names = names
+        self.by_first: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for k, (_, variant) in enumerate(names):
+            words = variant.split()
+            (self.by_first.setdefault(words[0], []) if words else self.always).append(k)
+
+    def candidates(self, low: str) -> list[tuple[str, str]]:
+        hits = list(self.always)
+        for w in set(low.split()) & self.by_first.keys():
+            hits += self.by_first[w]
+        return [self.names[k] for k in sorted(hits)]
 
 
 def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | None:
@@ -157,17 +184,19 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     names.sort(key=lambda t: -len(t[1]))
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
+    org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
     out: list[Activity] = []
     for b in activity_blocks(doc):
         body = " ".join(doc.lines[b.start:b.end])
+        words = _words_form(body)
         target_text = _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else targets.dominant_groups(body)
         act = Activity(
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),
             target_groups=groups,
-            partners=_mentions(body, names),
-            zones=_mentions(body, zone_names),
+            partners=_mentions(words, org_index),
+            zones=_mentions(words, zone_index),
             sources=[doc.ref(b.start, b.name)],
         )
         if not any(name_key(a.name) == name_key(act.name) for a in out):

@@ -159,6 +159,8 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     row = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|\s[–-])\s*(?P<n>{_NUM})\s*"
                      rf"(?:{_dwellings()})\s*$", re.IGNORECASE)
     for i, raw in enumerate(doc.lines):
+        if not _DIGIT.search(raw):
+            continue  # every dwelling count has a digit
         line = strip_markup(raw).strip().lstrip("-•* ")
         if _ZONE_MARK.search(line) or parse_units(line) is None:
             continue
@@ -209,6 +211,8 @@ def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
     blocks = []
     for i, line in enumerate(doc.lines):
         text = strip_markup(line)
+        if "Zone" not in text:
+            continue
         marks = list(_ZONE_MARK.finditer(text))
         for k, m in enumerate(marks):
             body = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)]
@@ -271,7 +275,7 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
 def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     for i, line in enumerate(doc.lines):
-        if not _DEPARTMENT_CUE.search(line) or _ZONE_MARK.search(line):
+        if "(" not in line or not _DEPARTMENT_CUE.search(line) or _ZONE_MARK.search(line):
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
             if _is_housing_label(m.group(2), orgs):
@@ -298,6 +302,8 @@ def _districts(doc: Document, found: _Found) -> None:
     counts: dict[frozenset[str], list[tuple[int, str]]] = {}
     labelled = {i for i, line in enumerate(doc.lines[:60]) if squash(line).startswith("områdetsnavn")}
     for i, line in enumerate(doc.lines):
+        if "/" not in line:
+            continue
         text = strip_markup(line)
         for m in _SLASH.finditer(text):
             if not (_AREA_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and _AREA_WORDS.search(text)) \
@@ -312,7 +318,10 @@ def _districts(doc: Document, found: _Found) -> None:
             variants = sorted({n for _, n in hits if n != name})
             found.add(Zone(name=name, type="district", aliases=variants, sources=[doc.ref(i, name)]))
     for i, line in enumerate(doc.lines):
-        for m in _BYDEL.finditer(strip_markup(line)):
+        text = strip_markup(line)
+        if "bydel" not in text:
+            continue
+        for m in _BYDEL.finditer(text):
             for name in re.split(r"\s+og\s+", m.group(1)):
                 if name.strip(" .") and found.get(name) is None:
                     found.add(Zone(name=name.strip(), type="district", sources=[doc.ref(i, name)]))
@@ -324,6 +333,8 @@ def _districts(doc: Document, found: _Found) -> None:
 def _named_areas(doc: Document, found: _Found) -> None:
     """'... en del af det geografiske område der betegnes "Gl. Valby"' -> zone + part_of."""
     for i, line in enumerate(doc.lines):
+        if "område" not in line:
+            continue
         for m in _NAMED_AREA.finditer(line):
             area = found.add(Zone(name=m.group(1).strip(), type="zone", sources=[doc.ref(i)]))
             _place_mentioned(line, area.name, found, only=("housing_department",))
