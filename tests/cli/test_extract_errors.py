@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,10 @@ def test_all_good_exits_zero(batch: dict[str, Path]) -> None:
 
 
 def test_real_console_script(batch: dict[str, Path]) -> None:
-    exe = shutil.which("samspil")
+    # the script pip installed next to this interpreter (CI runs .venv/bin/pytest
+    # without activating the venv, so it need not be on PATH)
+    beside = Path(sys.executable).parent / "samspil"
+    exe = str(beside) if beside.exists() else shutil.which("samspil")
     if exe is None:
         pytest.skip("the samspil console script is not installed (pip install -e .)")
     proc = subprocess.run([exe, "extract", str(batch["good"]), str(batch["bad_pdf"]),
