@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from samspil.cli.main import cli
+from samspil.cli.main import COMMAND_MODULES, cli
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -41,7 +41,17 @@ def test_every_data_file_is_package_data():
             assert any(fnmatch.fnmatch(rel, p) for p in patterns), f"{path} is not in package-data"
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_is_found_where_the_lazy_group_looks():
+    """samspil.cli.main imports a command's module only when it runs: the map of
+    command -> module must name every command that the modules define, and only those."""
+    from samspil.cli.main import COMMAND_MODULES, load_all_commands
+
+    defined = {name: cmd.callback.__module__.rsplit(".", 1)[-1]
+               for name, cmd in load_all_commands().commands.items()}
+    assert defined == COMMAND_MODULES
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
 def test_every_command_has_help(name):
     result = CliRunner().invoke(cli, [name, "--help"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
