@@ -8,6 +8,7 @@ or a near-identical spelling with the same codes (rapidfuzz).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -118,6 +119,7 @@ class _Index:
 
 def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisation]:
     index = _Index()
+    spellings: dict[int, Counter] = {}  # id(org) -> how often each spelling was mentioned
     for m in mentions:
         names = [m.name, *m.aliases]
         target = index.find(names)
@@ -141,7 +143,40 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         if ref not in index.sources[id(target)]:
             index.sources[id(target)].add(ref)
             target.sources.append(ref)
+        spellings.setdefault(id(target), Counter())[m.name] += 1
+    for org in index.orgs:
+        _most_used_spelling(org, spellings[id(org)])
     return index.orgs
+
+
+_LISTED_ROLES = ("party", "partner", "signatory", "administrator")
+
+
+def _most_used_spelling(org: Organisation, counts: Counter) -> None:
+    """Name an organisation known only from running text by the spelling the
+    document uses most ("Landsbyggefonden" x7, not the first-seen typo
+    "Landsbyggerfonden"). Genitives count with their base form; abbreviations
+    never become the name; a name from a party or partner list is kept."""
+    if any(r in _LISTED_ROLES for r in org.roles):
+        return
+    by_key: dict[str, int] = Counter()
+    first_form: dict[str, str] = {}
+    for name, n in counts.items():
+        key = name_key(name)
+        by_key[key] += n
+        if key not in first_form or len(name) < len(first_form[key]):
+            first_form[key] = name  # "Landsbyggefonden" rather than its genitive
+    current = name_key(org.name)
+    best = max((k for k in by_key if not first_form[k].isupper()),
+               key=lambda k: (by_key[k], k == current), default=current)
+    if best == current or by_key[best] <= by_key.get(current, 0):
+        return
+    new = first_form[best]
+    org.aliases = [a for a in org.aliases if a != new] + [org.name]
+    org.name = new
+    better_type = org_type(new)
+    if better_type != "other":
+        org.type = better_type
 
 
 def _tokens(o: Organisation) -> list[set[str]]:

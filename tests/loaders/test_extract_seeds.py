@@ -99,3 +99,26 @@ def test_organisations_named_in_running_text(reports):
         assert expected in names, expected
     # reports, laws and internal bodies are not organisations
     assert not any("Barnets Lov" in n or n == "Helhedsplanen" for n in names)
+
+
+def test_an_organisation_is_named_by_the_spelling_the_text_uses_most():
+    from samspil.loaders.document import Document
+    from samspil.loaders.extract import extract
+
+    text = "\n".join([
+        "Helhedsplanen har søgt Landsbyggerfonden om støtte.",  # a typo, seen first
+        "Med en bevilling fra Landsbyggefonden fortsætter arbejdet.",
+        "Indberetning sker til Landsbyggefonden hvert år.",
+        "Landsbyggefondens regulativ gælder.",
+    ])
+    report = extract(Document.from_text("spelling.txt", text))
+    lbf = next(o for o in report.organisations if "Landsbygg" in o.name)
+    assert lbf.name == "Landsbyggefonden"
+    assert "Landsbyggerfonden" in lbf.aliases
+    assert lbf.type == "national_body"
+
+
+def test_a_party_keeps_its_listed_name(reports):
+    # parties are named as the party list writes them, however the text abbreviates them
+    parties = {o.name for o in reports["000"].organisations if o.is_party}
+    assert "Københavns Kommune" in parties
