@@ -23,6 +23,7 @@ KONTAKT = re.compile(r"^\W*kontakt\s*person(?:er)?\b\s*:?\s*", re.I)
 ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
+TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
 STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
 LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
 LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
@@ -55,6 +56,10 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
     ('Center for Beskæftigelse og Afklaring', ['CBA'], 'BIF')
     >>> _abbr_parent("Kultur- og fritidsforvaltningen (KFF)")
     ('Kultur- og fritidsforvaltningen', ['KFF'], None)
+    >>> _abbr_parent("Amager Partnerskab (Tryghedspartnerskabet) (ØKF)")
+    ('Amager Partnerskab', ['Tryghedspartnerskabet'], 'ØKF')
+    >>> _abbr_parent("EKI (Socialforvaltningen)")
+    ('EKI', [], 'SOF')
     """
     vocab = load_vocab("abbreviations")
     admins = set(vocab["municipal_administrations"])
@@ -62,7 +67,20 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
     while True:
         m = TRAILING_ABBR.search(name)
         if not m or m.start() == 0:
-            break
+            other = TRAILING_NAME.search(name)  # "Amager Partnerskab (Tryghedspartnerskabet)"
+            if not other or other.start() == 0:
+                break
+            word, rest = other.group(1), name[: other.start()].strip()
+            admin = next((a for a in admins if vocab["abbreviations"].get(a, "").casefold() == word.casefold()),
+                         None)
+            if admin and parent is None:  # "EKI (Socialforvaltningen)": the unit's forvaltning
+                parent = admin
+            elif _same_kind(word, rest):
+                aliases.append(word)
+            else:
+                break
+            name = rest
+            continue
         abbr = m.group(1).strip()
         rest = name[: m.start()].strip()
         full = vocab["abbreviations"].get(abbr, "")
@@ -72,6 +90,16 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
             aliases.append(abbr)
         name = rest
     return name, aliases, parent
+
+
+def _same_kind(word: str, name: str) -> bool:
+    """Does one word in parentheses after a name name the same organisation again?
+    Only when both carry cues of the same organisation type ("Amager Partnerskab
+    (Tryghedspartnerskabet)"); a place, a parent or a kind of thing is no alias."""
+    from samspil.loaders.extract.orgs import org_type
+
+    kind = org_type(word)
+    return kind != "other" and kind == org_type(name)
 
 
 def split_org_text(text: str) -> list[str]:

@@ -122,3 +122,12 @@ def test_a_party_keeps_its_listed_name(reports):
     # parties are named as the party list writes them, however the text abbreviates them
     parties = {o.name for o in reports["000"].organisations if o.is_party}
     assert "Københavns Kommune" in parties
+
+
+def test_a_parenthesised_name_is_an_alias_or_a_parent(reports):
+    orgs = {o.name: o for o in reports["004"].organisations}
+    # "EKI (Socialforvaltningen)": the forvaltning is the unit's parent, not another name for it
+    assert orgs["EKI"].parent == "SOF" and "Socialforvaltningen" not in orgs["EKI"].aliases
+    assert orgs["EKI"].type == "municipal_unit"
+    # "Amager Partnerskab (Tryghedspartnerskabet)": the same partnership under its other name
+    assert "Tryghedspartnerskabet" in orgs["Amager Partnerskab"].aliases
