@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 import samspil.viz
 
@@ -44,10 +45,13 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
     settings = settings or get_settings()
     if store is None and graph is None and open_default_store:
         store = default_store(settings)
-    app = FastAPI(title="samspil", version=version("samspil"),
-                  description="Danish social-housing partnership agreements as a graph: plans, "
-                              "organisations, contact persons, activities, zones, target groups "
-                              "and focus areas, with the evidence behind every fact.")
+    # FastAPIOffline: FastAPI whose /docs (Swagger UI) and /redoc load their files from
+    # the fastapi-offline wheel, not a CDN, so they work offline and behind firewalls.
+    app = FastAPIOffline(title="samspil", version=version("samspil"),
+                         description="Danish social-housing partnership agreements as a graph: "
+                                     "plans, organisations, contact persons, activities, zones, "
+                                     "target groups and focus areas, with the evidence behind "
+                                     "every fact.")
     app.state.settings = settings
     app.state.cache = GraphCache(settings, store=store, graph=graph)
     install_error_handler(app)
@@ -69,6 +73,7 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
     @app.get("/", include_in_schema=False)
     def explorer() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
 
     app.mount("/static/vis", StaticFiles(directory=VIZ_STATIC), name="vis")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,6 +1,8 @@
 """Read endpoints on the real store: status, shape, paging, filters, details, evidence."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from samspil.api.routes import KINDS
@@ -149,7 +151,12 @@ def test_shared_partners_content(client):
 def test_health_and_docs(client):
     h = ok(client.get("/api/health"))
     assert h["counts"]["Plan"] == 6 and h["writes"] is False
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "https://" not in docs.text  # no CDN
+    for asset in re.findall(r'(?:src|href)="(/[^"]+)"', docs.text):
+        assert client.get(asset).status_code == 200, asset
+    redoc = client.get("/redoc")
+    assert redoc.status_code == 200 and "https://" not in redoc.text
     spec = client.get("/openapi.json").json()
     for p in ("/api/plans", "/api/search", "/api/graph", "/api/analyses/shared-partners",
               "/api/analyses/overlaps", "/api/analyses/gaps", "/api/analyses/brokers",

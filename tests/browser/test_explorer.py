@@ -116,3 +116,16 @@ def test_saved_view_opens_offline(browser, tmp_path):
     assert XSS in page.locator("div.vis-tooltip").inner_text()
     assert dialogs == [] and page.evaluate("window.__xss") is None
     context.close()
+
+
+def test_api_docs_render_without_any_outside_request(page, server_url):
+    """/docs (Swagger UI) is served from the swagger-ui-bundle wheel: it renders the
+    API's operations with every request going to our own server."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server_url + "/docs")
+    page.wait_for_selector(".opblock", timeout=20_000)
+    assert page.locator(".opblock").count() >= 10
+    assert "/api/plans" in page.locator(".swagger-ui").inner_text()
+    assert requests and all(u.startswith(server_url) or u.startswith("data:") for u in requests), requests
+    assert page.errors == []
