@@ -67,12 +67,49 @@ def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: boo
     from rich.console import Console
     from rich.table import Table
 
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    headers = [c.replace("_", " ") for c in columns]
+    natural = [max([len(h)] + [max((len(x) for x in row[k].splitlines()), default=0) for row in cells])
+               for k, h in enumerate(headers)]
+    # ids, dates and numbers are never broken; text columns wrap at spaces
+    atomic = [all(len(row[k].split()) <= 1 for row in cells) and natural[k] <= ATOMIC_MAX
+              for k in range(len(columns))]
+    console = Console(soft_wrap=False)
+    if not console.is_terminal:  # piped or redirected: the table's natural width, not 80 columns
+        console = Console(soft_wrap=False, width=max(80, min(_frame(natural), 400)))
+    narrowest = _frame([n if a else min(n, TEXT_MIN) for n, a in zip(natural, atomic)])
+    if narrowest > console.width:  # too wide to read as a table here: one block per row
+        _print_records(console, headers, cells, title)
+        return
     table = Table(title=title, show_lines=False)
-    for c in columns:
-        table.add_column(c.replace("_", " "), overflow="fold")
-    for r in rows:
-        table.add_row(*[_cell(r.get(c)) for c in columns])
-    Console(soft_wrap=False).print(table)
+    for k, h in enumerate(headers):
+        table.add_column(h, no_wrap=atomic[k], overflow="fold", min_width=natural[k] if atomic[k] else None)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+
+
+ATOMIC_MAX = 60  # a cell without spaces up to this long is kept on one line
+TEXT_MIN = 16  # narrowest a text column may get before rows are printed as blocks
+
+
+def _frame(widths: Sequence[int]) -> int:
+    """Characters a table with these column widths needs (borders and padding included)."""
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def _print_records(console: Any, headers: Sequence[str], cells: list[list[str]], title: str | None) -> None:
+    """Rows as 'header: value' blocks (first column as the block's heading), for narrow terminals."""
+    from rich.text import Text
+
+    if title:
+        console.print(Text(title, style="bold"))
+    width = max(len(h) for h in headers[1:]) if len(headers) > 1 else 0
+    for row in cells:
+        console.print(Text(row[0], style="bold"), soft_wrap=True)
+        for h, v in zip(headers[1:], row[1:]):
+            if v:
+                console.print(Text(f"  {h + ':':<{width + 1}} {v}"), soft_wrap=True)
 
 
 def _cell(v: Any) -> str:
