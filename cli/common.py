@@ -64,6 +64,9 @@ def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: boo
         for r in rows:
             w.writerow({c: _cell(r.get(c)) for c in columns})
         return
+    if not rows:  # say so: an empty frame reads like a rendering fault
+        click.echo(f"{title}: none" if title else "none")
+        return
     from rich.console import Console
     from rich.table import Table
 

@@ -38,10 +38,19 @@ def settings_for(data_dir: Path | None):
 
 
 @contextmanager
-def store_from(data_dir: Path | None) -> Iterator[GraphStore]:
-    """The configured store, with ``--data-dir`` applied; closed afterwards."""
-    store = open_store(settings_for(data_dir))
+def store_from(data_dir: Path | None, *, reading: bool = True) -> Iterator[GraphStore]:
+    """The configured store, with ``--data-dir`` applied; closed afterwards.
+
+    When a reading command finds the store empty it says so on stderr, with the
+    store's location: an empty table would otherwise read as "nothing found"."""
+    settings = settings_for(data_dir)
+    store = open_store(settings)
     try:
+        if reading and not store.documents():
+            where = settings.sqlite_path if (settings.store or "embedded") in ("embedded", "sqlite") \
+                else settings.neo4j_uri
+            click.echo(f"note: the store at {where} holds no documents yet; load agreements with "
+                       f"`samspil load FILE...` (or choose another store with --data-dir)", err=True)
         yield store
     finally:
         store.close()
@@ -122,7 +131,7 @@ def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
     """
     files = _files(paths)
     feed = _Feed(_results(files), len(files))
-    with store_from(data_dir) as store:
+    with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
     click.echo(_summary_line(summary))
     if feed.failed:

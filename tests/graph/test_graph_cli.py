@@ -110,3 +110,19 @@ def test_a_damaged_store_gives_one_clear_line(tmp_path):
     result = CliRunner().invoke(cli, ["stats", "--data-dir", str(tmp_path)])
     assert result.exit_code == 1 and "not a readable samspil store" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["plans"], ["search", "kommune"], ["gaps"], ["brokers"]])
+def test_an_empty_store_says_so_with_its_location(tmp_path, command):
+    data = tmp_path / "no-such-folder"
+    result = CliRunner().invoke(cli, [*command, "--data-dir", str(data)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "holds no documents yet" in result.stderr and str(data) in result.stderr
+    assert result.stdout.strip().endswith("none")  # not an empty table frame
+
+
+def test_no_match_is_said_and_a_loaded_store_gives_no_note(loaded):
+    result = CliRunner().invoke(cli, ["search", "zzzz-no-such-name", "--data-dir", str(loaded)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.strip().endswith("none")
