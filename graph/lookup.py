@@ -9,9 +9,24 @@ from samspil.loaders.errors import Ambiguous, NotFound
 __all__ = ["resolve_ref", "fold"]
 
 
+_DANISH = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching user input."""
-    t = unicodedata.normalize("NFKC", text).casefold().strip()
+    """Case- and accent-insensitive form for matching user input, with the Danish
+    letters folded the ways keyboards without them write them: ø as o or oe,
+    å as a or aa, æ as ae ("kobenhavns", "koebenhavns" and "Københavns" match).
+
+    >>> fold("Københavns Kommune") == fold("kobenhavns kommune") == fold("KOEBENHAVNS  kommune")
+    True
+    >>> fold("Sjælør Boulevard") == fold("sjaelor boulevard"), fold("Århus") == fold("Aarhus")
+    (True, True)
+    >>> fold("Café Rose")
+    'cafe rose'
+    """
+    t = unicodedata.normalize("NFKC", text).casefold().translate(_DANISH)
+    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = t.replace("aa", "a").replace("oe", "o")
     return " ".join(t.split())
 
 

@@ -88,6 +88,12 @@ def test_search_ranks_exact_then_prefix(client):
     assert ok(client.get("/api/search", params={"q": "zzqqxx"}))["total"] == 0
 
 
+@pytest.mark.parametrize("typed", ["kobenhavns kommune", "koebenhavns kommune", "KØBENHAVNS KOMMUNE"])
+def test_search_without_danish_letters(client, typed):
+    body = ok(client.get("/api/search", params={"q": typed}))
+    assert body["items"][0]["name"] == "Københavns Kommune" and body["items"][0]["match"] == "exact"
+
+
 def test_xss_strings_come_back_as_data(client):
     body = ok(client.get("/api/search", params={"q": "img src"}))
     assert body["items"][0]["name"] == XSS
