@@ -33,6 +33,9 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> Non
             click.echo(f"error: {r.error}", err=True)
             continue
         data = r.report.to_dict()
+        if as_json or out_dir:  # the summary shows warnings; JSON readers may not look
+            for w in r.report.warnings:
+                click.echo(f"warning: {r.path}: {w}", err=True)
         if out_dir:
             (out_dir / f"{r.path.stem}.json").write_text(
                 json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -72,6 +72,8 @@ class _Feed:
             for r in self.results:
                 bar.advance(task)
                 if r.ok:
+                    for w in r.report.warnings:
+                        bar.console.print(f"warning: {r.path}: {w}", markup=False, highlight=False)
                     yield r.report
                 else:
                     self.failed += 1

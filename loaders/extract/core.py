@@ -27,4 +27,8 @@ def extract(doc: Document) -> AgreementReport:
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones)
     report.target_groups = targets.extract_target_groups(doc, report.activities)
+    if not (report.plan.name or report.focus_areas or report.activities or report.contacts
+            or report.zones or any(o.is_party for o in report.organisations)):
+        report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "
+                               "this does not look like a partnership agreement")
     return report

@@ -37,3 +37,19 @@ def test_summary_for_people():
     assert result.exit_code == 0
     assert "Helhedsplanen for Sjælør og Kgs. Enghave" in result.output
     assert "Susanne Søgaard Grøn" in result.output and "dt85@sof.kk.dk" in result.output
+
+
+def test_a_document_that_is_no_agreement_is_extracted_with_a_warning(tmp_path):
+    shopping = tmp_path / "indkøb.txt"
+    shopping.write_text("Indkøbsliste\n\n- mælk\n- brød\n- 2 kg kartofler\n- kaffe fra Netto\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(shopping), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert any("does not look like a partnership agreement" in w for w in report["warnings"])
+    assert f"warning: {shopping}" in result.stderr
+    seed = CliRunner().invoke(cli, ["extract", str(SEED), "--json"], catch_exceptions=False)
+    assert seed.stderr == "" and json.loads(seed.stdout)["warnings"] == []
+    loaded = CliRunner().invoke(cli, ["load", str(shopping), "--data-dir", str(tmp_path / "data")],
+                                catch_exceptions=False)
+    assert loaded.exit_code == 0 and "does not look like a partnership agreement" in loaded.stderr
