@@ -73,11 +73,13 @@ class _Feed:
                 bar.advance(task)
                 if r.ok:
                     for w in r.report.warnings:
-                        bar.console.print(f"warning: {r.path}: {w}", markup=False, highlight=False, soft_wrap=True)
+                        bar.console.print(f"warning: {r.path}: {w}", markup=False, highlight=False,
+                                          soft_wrap=True)
                     yield r.report
                 else:
                     self.failed += 1
-                    bar.console.print(f"error: {r.error}", markup=False, highlight=False, soft_wrap=True)
+                    bar.console.print(f"error: {r.error}", markup=False, highlight=False,
+                                      soft_wrap=True)
 
 
 def _summary_line(s: SaveSummary) -> str:
