@@ -11,7 +11,8 @@
     ├── StoreError                the graph store cannot be used (graph/)
     │   ├── StoreUnavailable      cannot reach / open the store
     │   └── StoreFormatError      unreadable or newer-format store file
-    └── NotFound / Ambiguous      a name on the command line / in the API
+    ├── NotFound / Ambiguous      a name on the command line / in the API
+    └── InvalidQuery              a question that cannot be answered as asked
 
 Errors carry context as keyword-only attributes (``document``, ``line``,
 ``page``). The CLI translates them in one decorator, the API in one handler.
@@ -81,6 +82,12 @@ class StoreFormatError(StoreError):
 
 class NotFound(SamspilError):
     status = 404
+
+
+class InvalidQuery(SamspilError):
+    """A question that cannot be answered as asked (e.g. shared partners of one plan)."""
+
+    status = 400
 
 
 class Ambiguous(SamspilError):

@@ -14,6 +14,7 @@ from samspil.graph.analyses.common import (
     edge_sources, evidence_of, name_of, plan_roles, pred, resolve_plans, succ,
 )
 from samspil.graph.model import PartnershipGraph
+from samspil.loaders.errors import InvalidQuery
 
 __all__ = ["PlanRole", "SharedPartner", "shared_partners"]
 
@@ -64,6 +65,8 @@ def shared_partners(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     ------
     NotFound, Ambiguous
         When a plan reference names no plan or several.
+    InvalidQuery
+        When plans are given but they name fewer than two plans.
 
     Examples
     --------
@@ -76,7 +79,11 @@ def shared_partners(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     >>> [(s.name, [p.roles for p in s.plans]) for s in shared_partners(g, ["A", "B"])]
     [('Københavns Kommune', [('party',), ('partner',)])]
     """
+    plans = list(plans or [])
     pids = resolve_plans(graph, plans)
+    if plans and len(pids) < 2:
+        raise InvalidQuery(f"partners are shared between plans: name at least two plans, or none for "
+                           f"all plans (given: {', '.join(plans)})")
     if min_plans is None:
         min_plans = len(pids) if len(pids) <= 3 else 2
     min_plans = max(2, min(min_plans, len(pids))) if len(pids) >= 2 else 1

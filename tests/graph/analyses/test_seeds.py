@@ -110,3 +110,12 @@ def test_brokers_bridge_plans(seeds):
     assert any("akb" in fold(b.name) for b in ranked)
     ego = {c.name for c in partners_of(seeds, "PAB")}
     assert {"Boligforeningen 3B", "Københavns Kommune"} <= ego
+
+
+def test_shared_partners_of_one_plan_is_refused(seeds):
+    from samspil.loaders.errors import InvalidQuery
+
+    with pytest.raises(InvalidQuery, match="at least two plans"):
+        shared_partners(seeds, ["Mit Kvarter"])
+    with pytest.raises(InvalidQuery):
+        shared_partners(seeds, ["Mit Kvarter", "mit kvarter"])  # one plan, named twice
