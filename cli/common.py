@@ -13,7 +13,7 @@ import click
 
 from samspil.loaders.errors import Ambiguous, SamspilError
 
-__all__ = ["handle_errors", "output_options", "emit", "to_jsonable"]
+__all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text"]
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -62,7 +62,7 @@ def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: boo
         w = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({c: _cell(r.get(c)) for c in columns})
+            w.writerow({c: "; ".join(cell_text(r.get(c)).splitlines()) for c in columns})  # a row per line
         return
     if not rows:  # say so: an empty frame reads like a rendering fault
         click.echo(f"{title}: none" if title else "none")
@@ -70,7 +70,7 @@ def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: boo
     from rich.console import Console
     from rich.table import Table
 
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    cells = [[cell_text(r.get(c)) for c in columns] for r in rows]
     headers = [c.replace("_", " ") for c in columns]
     natural = [max([len(h)] + [max((len(x) for x in row[k].splitlines()), default=0) for row in cells])
                for k, h in enumerate(headers)]
@@ -115,11 +115,12 @@ def _print_records(console: Any, headers: Sequence[str], cells: list[list[str]],
                 console.print(Text(f"  {h + ':':<{width + 1}} {v}"), soft_wrap=True)
 
 
-def _cell(v: Any) -> str:
+def cell_text(v: Any) -> str:
+    """One value as text a person reads: lists joined with '; ', floats to 3 places."""
     if v is None:
         return ""
     if isinstance(v, (list, tuple, set)):
-        return "; ".join(_cell(x) for x in v)
+        return "; ".join(cell_text(x) for x in v)
     if isinstance(v, float):
         return f"{v:.3f}"
     return str(v)

@@ -5,6 +5,7 @@ the results lives in the small ``_print_*`` helpers below.
 """
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import emit, handle_errors, output_options
+from samspil.cli.common import cell_text, emit, handle_errors, output_options
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
@@ -183,7 +184,7 @@ def show(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool, evidence:
     click.echo(f"{view.id}  [{view.label}]  {view.name}")
     for k, v in view.properties.items():
         if v not in (None, [], ""):
-            click.echo(f"  {k}: {v}")
+            click.echo(f"  {k}: {cell_text(v)}")
     rows = [{"dir": "->" if x.direction == "out" else "<-", "type": x.type, "node": x.other,
              "name": x.other_name, "evidence": _evidence(x.sources) if evidence else ""}
             for x in view.links]
@@ -272,5 +273,7 @@ def export(fmt: str, output: str, redact: bool, data_dir: Path | None) -> None:
         from samspil.viz.redact import redact as redact_graph
         graph = redact_graph(graph)
     data = export_graph(graph, fmt)
+    if fmt == "csv" and output != "-":  # a byte-order mark: Excel then reads the file as UTF-8
+        data = codecs.BOM_UTF8 + data
     with click.open_file(output, "wb") as fh:
         fh.write(data)

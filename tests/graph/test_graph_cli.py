@@ -93,6 +93,10 @@ def test_exports(loaded, tmp_path):
         assert "boligforeningen-3b" in ET.tostring(root, encoding="unicode")
     rows = run("export", "--format", "csv", "--data-dir", d).splitlines()
     assert rows[0].startswith("record,id,label_or_type") and len(rows) > 20
+    # a CSV file opens in Excel as UTF-8 (byte-order mark); stdout stays plain for pipes
+    run("export", "--format", "csv", "-o", str(tmp_path / "g.csv"), "--data-dir", d)
+    raw = (tmp_path / "g.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw[3:].decode("utf-8").splitlines() == rows
 
 
 def test_a_bad_file_is_reported_and_the_rest_loaded(tmp_path):
