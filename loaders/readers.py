@@ -104,6 +104,14 @@ class DocxReader(Reader):
         import docx
         from docx.table import Table
 
+        with path.open("rb") as fh:
+            head = fh.read(4)
+        if not head:
+            raise EmptyDocument("the file is empty", document=str(path))
+        if head[:2] != b"PK":  # every .docx is a ZIP package
+            hint = " (an old Word .doc file? save it as .docx)" if head == b"\xd0\xcf\x11\xe0" else ""
+            raise CorruptDocument(f"not a .docx file: it is not a Word document package{hint}",
+                                  document=str(path))
         doc = docx.Document(str(path))
         lines: list[str] = []
         origins: list[Origin] = []

@@ -163,7 +163,10 @@ def _pdf_bytes(tmp_path: Path, new_pdf) -> bytes:
     ("random.pdf", os.urandom(4096), CorruptDocument, "not a readable PDF"),
     ("empty.pdf", b"", CorruptDocument, "not a readable PDF"),
     ("broken.docx", b"PK\x03\x04 this is not a zip file at all", CorruptDocument, ".docx"),
-    ("text.docx", "Aftalens parter: ikke en Word-fil".encode(), CorruptDocument, ".docx"),
+    ("text.docx", "Aftalens parter: ikke en Word-fil".encode(), CorruptDocument,
+     "not a .docx file: it is not a Word document package"),
+    ("empty.docx", b"", EmptyDocument, "the file is empty"),
+    ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), CorruptDocument, "save it as .docx"),
     ("aftale.rtf", b"{\\rtf1 Aftalens parter}", UnsupportedFormat, "unsupported file type '.rtf'"),
     ("noext", b"Aftalens parter:", UnsupportedFormat, "unsupported"),
 ])
