@@ -162,11 +162,13 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 @output_options
 @handle_errors
 def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
-    """The loaded plans: period, type, documents and signing parties."""
+    """The loaded plans: type, period, signing parties, how many partners and
+    activities, and the documents they were read from."""
     with store_from(data_dir) as store:
         rows = queries.plans(store.load())
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
-                                              "period_end", "parties", "partners", "activities"],
+                                              "period_end", "parties", "partners", "activities",
+                                              "documents"],
          as_json=as_json, as_csv=as_csv, payload=rows, title="plans")
 
 
