@@ -26,9 +26,7 @@ router = APIRouter(prefix="/api/analyses", tags=["analyses"],
 Plans = Annotated[list[str] | None, Query(max_length=50,
                                           description="Plan ids, names or prefixes; all when empty.")]
 Dimension = Literal["partners", "target-groups", "activities", "zones"]
-GapKind = Literal["unreached_target_group", "focus_area_without_municipal_partner",
-                  "activity_without_partner", "activity_without_contact", "zone_without_activity",
-                  "party_without_activity", "contact_without_details", "stale_contact"]
+GapKind = Literal[an.GAP_KINDS]  # type: ignore[valid-type]  # one list of kinds: graph/analyses
 Aspect = Literal["partners", "target-groups", "focus-areas", "zones", "activities"]
 
 

@@ -36,7 +36,7 @@ __all__ = ["ViewNode", "ViewEdge", "View", "VIEW_KINDS", "make_view", "plan_netw
 
 MAX_EVIDENCE_LINES = 5
 # the gaps a leader acts on; the activity/contact bookkeeping gaps are in the API and CLI
-GAP_VIEW_KINDS = ("unreached_target_group", "zone_without_activity",
+GAP_VIEW_KINDS = ("plan_without_activities", "unreached_target_group", "zone_without_activity",
                   "focus_area_without_municipal_partner")
 
 

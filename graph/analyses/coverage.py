@@ -2,6 +2,11 @@
 
 Each gap says *why* it is a gap. The kinds, in the order they are reported:
 
+``plan_without_activities``
+    no activity of the plan is in the loaded documents (activities are agreed in
+    the delaftaler, which may not be loaded). Reported instead of the checks that
+    compare what the plan names with its activities (target groups, focus areas,
+    zones, parties), which would otherwise list everything the plan names;
 ``unreached_target_group``
     a target group the plan names in its problem descriptions or goals
     (Plan -ADDRESSES-> TargetGroup) that no activity of the plan TARGETS;
@@ -41,7 +46,7 @@ from samspil.graph.model import PartnershipGraph
 __all__ = ["GAP_KINDS", "Gap", "gaps"]
 
 GAP_KINDS = (
-    "unreached_target_group", "focus_area_without_municipal_partner",
+    "plan_without_activities", "unreached_target_group", "focus_area_without_municipal_partner",
     "activity_without_partner", "activity_without_contact", "zone_without_activity",
     "party_without_activity", "contact_without_details", "stale_contact",
 )
@@ -94,9 +99,17 @@ def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     out: list[Gap] = []
     for pid in resolve_plans(graph, plans):
         ctx = _PlanContext(graph, pid, today, shared)
+        explained = not ctx.acts and "plan_without_activities" in wanted
         for kind in wanted:
-            out.extend(getattr(ctx, kind)())
+            if not (explained and kind in _NEED_ACTIVITIES):
+                out.extend(getattr(ctx, kind)())
     return out
+
+
+# checks that compare what a plan names with its activities: without any activity
+# each would list everything the plan names
+_NEED_ACTIVITIES = frozenset(("unreached_target_group", "focus_area_without_municipal_partner",
+                              "zone_without_activity", "party_without_activity"))
 
 
 class _Shared:
@@ -132,6 +145,20 @@ class _PlanContext:
         d = self.g.node(nid)
         return Gap(kind, self.pid, self.pname, nid, d.get("name") or nid, d["label"], reason,
                    evidence_of(*sources))
+
+    def plan_without_activities(self) -> list[Gap]:
+        if self.acts:
+            return []
+        docs = sorted(self.g.node(self.pid).get("documents") or [])
+        named = [n for n, rel in (("target groups", "ADDRESSES"), ("focus areas", "HAS_FOCUS_AREA"),
+                                  ("zones", "COVERS")) if succ(self.g, self.pid, rel)]
+        why = ("no activity of the plan is in the loaded documents"
+               + (f" ({', '.join(docs)})" if docs else "")
+               + "; activities are agreed in the delaftaler (sub-agreements): load them to check "
+               + ("its " + _and(named) if named else "what the plan names")
+               + " against its activities")
+        return [self.gap("plan_without_activities", self.pid, why,
+                         self.g.node(self.pid).get("sources") or [])]
 
     def unreached_target_group(self) -> list[Gap]:
         reached = {t for a in self.acts for t in succ(self.g, a, "TARGETS")}
@@ -248,6 +275,10 @@ class _PlanContext:
                                 "check the person still holds the role",
                                 edge_sources(self.g, p, self.pid, "CONTACT_FOR")))
         return out
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _has_contact(graph: PartnershipGraph, activity: str) -> bool:

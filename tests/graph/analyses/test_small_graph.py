@@ -297,3 +297,22 @@ def test_an_empty_graph_gives_empty_answers():
     assert organisations_in_most_plans(g) == []
     with pytest.raises(NotFound):
         partners_of(g, "Københavns Kommune")
+
+
+def test_a_plan_without_activities_is_one_gap_not_a_list_of_everything_it_names(toy):
+    for a in list(toy.out("plan:south", "HAS_ACTIVITY")):
+        toy.g.remove_node(a)
+    rows = [g for g in gaps(toy, ["South"], today=date(2024, 1, 1))]
+    kinds = {g.kind for g in rows}
+    assert _kinds(rows, "plan_without_activities") == {("plan:south", "plan:south")}
+    assert "delaftaler" in next(g.reason for g in rows if g.kind == "plan_without_activities")
+    assert not kinds & {"unreached_target_group", "zone_without_activity",
+                        "focus_area_without_municipal_partner", "party_without_activity"}
+    assert "stale_contact" in kinds  # checks that need no activity still run
+    # asked for one of the comparing kinds only, it is answered as asked
+    only = gaps(toy, ["South"], kinds=["zone_without_activity"], today=date(2024, 1, 1))
+    assert _kinds(only, "zone_without_activity") == {("plan:south", "zone:sjaelor"),
+                                                     ("plan:south", "zone:folehaven")}
+    # plans with activities have no such gap
+    assert not _kinds(gaps(toy, today=date(2024, 1, 1)), "plan_without_activities") - {
+        ("plan:south", "plan:south")}
