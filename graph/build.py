@@ -24,6 +24,7 @@ from samspil.graph.names import compact, parent_abbreviation
 from samspil.graph.resolve import (Cluster, Entity, Overrides, all_names, canonical_name,
                                    load_vocabulary, normalise, resolve_entities)
 from samspil.loaders.errors import VocabularyError
+from samspil.loaders.extract.targets import label_of
 from samspil.loaders.model import AgreementReport, SourceRef
 
 __all__ = ["build_graph", "activity_kind", "source_sort_key", "zone_names"]
@@ -236,7 +237,7 @@ def _report_edges(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs:
     zone_ids = _zones(g, r, plan, orgs, org_ids, zones)
     for t in r.target_groups:
         tid = node_id("TargetGroup", t.category)
-        _ensure(g, r.document, tid, "TargetGroup", t.category, t.sources, category=t.category)
+        _ensure(g, r.document, tid, "TargetGroup", label_of(t.category), t.sources, category=t.category)
         g.node(tid).setdefault("phrases", [])
         g.node(tid)["phrases"] = sorted(set(g.node(tid)["phrases"]) | set(t.phrases))
         if "problem" in t.contexts or not t.contexts:
@@ -318,7 +319,8 @@ def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _
             g.add_edge(aid, fid, "IN_FOCUS_AREA", sources=srcs)
         for cat in a.target_groups:
             tid = node_id("TargetGroup", cat)
-            _ensure(g, r.document, tid, "TargetGroup", cat, a.sources, category=cat, phrases=[])
+            _ensure(g, r.document, tid, "TargetGroup", label_of(cat), a.sources, category=cat,
+                    phrases=[])
             g.add_edge(aid, tid, "TARGETS", sources=srcs)
         for p in a.partners:
             oid = org_ids.get((r.document, orgs.lookup(r.document, p)))

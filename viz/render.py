@@ -51,7 +51,7 @@ def _network(view: View) -> Network:
     for n in view.nodes:
         net.add_node(n.id, label=n.name if len(n.name) <= 40 else n.name[:38] + "…",
                      shape=n.shape, color=n.colour, size=n.size, x=n.x, y=n.y,
-                     title=n.hover, physics=False)
+                     title=n.hover, physics=False, hub=n.kind == "Plan")
     known = set(net.node_ids)
     arrows = "to" if view.kind in ("ego", "subgraph") else ""
     for e in view.edges:

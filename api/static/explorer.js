@@ -95,7 +95,8 @@
     state.data = view;
     var nodes = view.nodes.map(function (n) {
       return {id: n.id, label: n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name, title: n.hover,
-        x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false};
+        x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false,
+        hub: n.kind === "Plan"};
     });
     var edges = view.edges.map(function (e, i) {
       return {id: i, from: e.source, to: e.target, title: e.hover || undefined, color: e.colour,
@@ -116,10 +117,19 @@
       state.network.setData(data);
     }
     state.network.fit({animation: false});
+    readableHubs(state.network, data.nodes);
     renderLegend(view.legend);
     status(view.title + ": " + nodes.length + " nodes, " + edges.length + " links. Click a node for details.");
     document.body.setAttribute("data-view", view.kind);
     document.body.setAttribute("data-nodes", String(nodes.length));
+  }
+
+  // plans are the landmarks: their names readable at the zoom that fits the view
+  function readableHubs(network, nodes) {
+    var size = Math.min(40, Math.max(12, 15 / network.getScale()));
+    nodes.update(nodes.get({filter: function (n) { return n.hub; }}).map(function (n) {
+      return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff"}};
+    }));
   }
 
   function renderLegend(items) {

@@ -28,7 +28,7 @@ from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.vocab import load_vocab
 from samspil.loaders.errors import VocabularyError
 
-__all__ = ["classify", "dominant_groups", "age_categories", "extract_target_groups"]
+__all__ = ["classify", "dominant_groups", "age_categories", "extract_target_groups", "label_of"]
 
 _AGE_RANGE = re.compile(
     r"(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
@@ -73,6 +73,17 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], boo
             raise VocabularyError(f"target_groups.yaml, category {cat}: {exc}") from exc
         out[cat] = (pats, excl, flags == 0)
     return out
+
+
+def label_of(category: str) -> str:
+    """How a category is shown to people: 'udsatte voksne (vulnerable adults)'
+    (``labels`` in target_groups.yaml; the code with spaces when it has none).
+
+    >>> label_of("vulnerable_adults")
+    'udsatte voksne (vulnerable adults)'
+    """
+    labels = load_vocab("target_groups").get("labels") or {}
+    return str(labels.get(category) or category.replace("_", " "))
 
 
 def _bands() -> tuple[dict[str, tuple[int, int]], int, int]:
