@@ -8,6 +8,8 @@ graph conventions, each with its sources.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -155,6 +157,26 @@ def _key(s: dict[str, Any]) -> tuple:
 
 
 # -- the build -----------------------------------------------------------------
+@lru_cache(maxsize=1)
+def builder_stamp() -> str:
+    """What the graph a store holds was derived with: the samspil version and the
+    vocabulary files (names, labels and abbreviations shape the graph). A store
+    whose graph was built with another stamp rebuilds it from its reports, so an
+    upgrade or a vocabulary edit shows without reloading any document (the
+    vocabulary is read once per process, so the stamp is too)."""
+    from importlib.metadata import version
+
+    from samspil.loaders.vocab import vocab_dir
+
+    h = hashlib.sha256(version("samspil").encode())
+    folders = [vocab_dir()] + ([Path(os.environ["SAMSPIL_VOCAB_DIR"])]
+                               if os.environ.get("SAMSPIL_VOCAB_DIR") else [])
+    for folder in folders:
+        for f in sorted(folder.glob("*.yaml")):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
                 forgotten: frozenset[PersonKey] = frozenset()) -> PartnershipGraph:
     """One resolved graph from extraction reports (pure; order of ``reports`` is irrelevant)."""

@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 import networkx as nx
 
-from samspil.graph.build import build_graph
+from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.people import PersonKey, forget_keys, scrub_report
@@ -217,7 +217,8 @@ class SqliteStore:
     def _stale(self) -> bool:
         meta = self._meta()
         return (meta.get("graph_generation") != meta.get("docs_generation")
-                or meta.get("overrides_hash", "") != self._overrides_hash())
+                or meta.get("overrides_hash", "") != self._overrides_hash()
+                or meta.get("built_by", "") != builder_stamp())
 
     def _rebuild(self) -> PartnershipGraph:
         """Derive the graph from every stored report and replace it in one transaction."""
@@ -234,7 +235,8 @@ class SqliteStore:
             for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
                 self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
             self._insert(graph)
-            self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash())
+            self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
+                           built_by=builder_stamp())
         return graph
 
     def _insert(self, graph: PartnershipGraph) -> None:

@@ -50,6 +50,22 @@ def test_a_newer_format_is_refused_with_what_to_do(tmp_path, small_corpus):
         SqliteStore(path)
 
 
+def test_a_graph_built_by_another_version_is_rebuilt_from_the_reports(tmp_path, small_corpus):
+    """After an upgrade (or a vocabulary edit) the stored graph is derived again on the
+    next load: what a new version names differently shows without reloading documents."""
+    path = tmp_path / "samspil.sqlite"
+    with SqliteStore(path) as store:
+        store.save(small_corpus)
+        fresh = {n: d.get("name") for n, d in store.load().nodes()}
+        victim = next(n for n in fresh if n.startswith("org:"))
+        store.db.execute("UPDATE nodes SET name = 'stale name' WHERE id = ?", (victim,))
+        assert store.load().node(victim)["name"] == "stale name"      # same stamp: kept as stored
+        store.db.execute("UPDATE meta SET value = 'an-older-samspil' WHERE key = 'built_by'")
+    with SqliteStore(path) as store:
+        assert {n: d.get("name") for n, d in store.load().nodes()} == fresh
+        assert store._meta()["built_by"] != "an-older-samspil"
+
+
 def test_wal_mode_and_schema_version(tmp_path):
     with SqliteStore(tmp_path / "s.sqlite") as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
