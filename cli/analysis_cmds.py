@@ -197,14 +197,14 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
               help="Read REF only as an area or only as an organisation (default: area first).")
 @analysis_command
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
-    """An area's plans over time (partners kept and new from one plan to the next),
-    or an organisation's plans over time with its roles."""
+    """An area's plans over time (parties and partners kept and new from one plan to
+    the next), or an organisation's plans over time with its roles."""
     res = an.timeline(load_graph(data_dir), ref, kind=kind)
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
-                          "partners": r.partner_count, "kept": r.kept_partners,
+                          "parties_and_partners": r.partner_count, "kept": r.kept_partners,
                           "new": r.new_partners},
-          ["name", "period", "type", "roles", "partners", "kept", "new", "id"],
+          ["name", "period", "type", "roles", "parties_and_partners", "kept", "new", "id"],
           title=f"Timeline: {ref}", **out)
 
 
