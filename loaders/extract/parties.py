@@ -162,8 +162,11 @@ def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> lis
     if a and is_title_word(a.group("admin").split()[0]):
         text = text[: a.start()].strip()  # "KVUC v. Uddannelsesleder": a title, not an administrator
     elif a and (len(a.group("admin").split()) == 1 or a.group("admin").isupper()):
-        admin = a.group("admin").strip()
-        aliases.append(text)
+        candidate = a.group("admin").strip()
+        if candidate[:1].isupper() or candidate[:1].isdigit():  # "v/KAB", "v. 3B"
+            admin = candidate
+            aliases.append(text)
+        # else "PAB v. fa09": a person's initials or handle, no organisation
         text = text[: a.start()].strip()
     segments = split_org_text(text) if not aliases else [text]
     parent = None
@@ -171,6 +174,8 @@ def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> lis
         seg = clean(seg)
         if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
             continue
+        if len(seg.split()) == 1 and STREET.search(seg):
+            continue  # "Otillavej, Socialpsykiatrien ...": an address, not an organisation
         if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
             seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
         name, extra, par = _abbr_parent(seg)

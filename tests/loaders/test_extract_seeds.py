@@ -131,3 +131,10 @@ def test_a_parenthesised_name_is_an_alias_or_a_parent(reports):
     assert orgs["EKI"].type == "municipal_unit"
     # "Amager Partnerskab (Tryghedspartnerskabet)": the same partnership under its other name
     assert "Tryghedspartnerskabet" in orgs["Amager Partnerskab"].aliases
+
+
+def test_handles_and_addresses_in_party_lines_are_not_organisations(reports):
+    names = org_names(reports["000"])
+    assert "fa09" not in names and not any("v. fa09" in n for n in names)  # "PAB v. fa09": initials
+    assert "Otillavej" not in names  # "Otillavej, Socialpsykiatrien ...": an address
+    assert "PAB" in names and "Socialpsykiatrien" in names
