@@ -81,7 +81,39 @@
     return "/api/graph" + qs(params);
   }
 
+  // -- shareable address: view, plans, options and the selected node live in the
+  // URL's #fragment, so a link opens the explorer as its sender saw it
+  function writeHash() {
+    var all = document.querySelectorAll("#plans input").length, h = {view: state.view};
+    if (state.plans.length < all) h.plans = state.plans.join(",") || "-";
+    if (state.view === "overlap") h.by = $("by").value;
+    if (state.view === "overlap" || state.view === "copartnership") h.min = $("min-shared").value;
+    if (state.selected) { h.node = state.selected; h.kind = state.selectedKind; }
+    history.replaceState(null, "", qs(h).replace("?", "#") || "#");
+  }
+
+  function readHash() {
+    var h = {};
+    location.hash.slice(1).split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      if (i > 0) h[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
+    });
+    var radio = h.view && document.querySelector('#views input[value="' + CSS.escape(h.view) + '"]');
+    if (radio && (h.view !== "ego" || h.node)) { radio.disabled = false; radio.checked = true; state.view = h.view; }
+    if (h.plans) {
+      var want = h.plans === "-" ? [] : h.plans.split(",");
+      document.querySelectorAll("#plans input").forEach(function (b) { b.checked = want.indexOf(b.value) >= 0; });
+      state.plans = checkedPlans();
+    }
+    if (h.by) $("by").value = h.by;
+    if (h.min) $("min-shared").value = h.min;
+    $("by-row").hidden = state.view !== "overlap";
+    $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
+    return h;
+  }
+
   function draw() {
+    writeHash();
     if (state.view !== "ego" && state.plans.length === 0) {
       status("No plan chosen: tick one or more plans on the left.");
       if (state.network) state.network.setData({nodes: [], edges: []});
@@ -118,6 +150,7 @@
     }
     state.network.fit({animation: false});
     readableHubs(state.network, data.nodes);
+    if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
     status(view.title + ": " + nodes.length + " nodes, " + edges.length + " links. Click a node for details.");
     document.body.setAttribute("data-view", view.kind);
@@ -152,6 +185,8 @@
     label = label || nodeLabel(id);
     if (!label) return Promise.resolve();
     state.selected = id;
+    state.selectedKind = label;
+    writeHash();
     var ego = document.querySelector('#views input[value="ego"]');
     ego.disabled = false;
     return api("/api/" + SEGMENT[label] + "/" + encodeURIComponent(id)).then(showDetails)
@@ -263,9 +298,18 @@
     if (first) first.click();
   });
   window.samspilExplorer = {state: state, select: select, pick: pick, draw: draw};
+  function openHash() {
+    var h = readHash();
+    if (h.node && h.kind && SEGMENT[h.kind]) {   // the node first: the ego view is drawn around it
+      return select(h.node, h.kind).then(draw);
+    }
+    return draw();
+  }
+  // our own writes use replaceState (no event): this is a pasted or edited address
+  window.addEventListener("hashchange", function () { openHash(); });
   loadPlans().then(function (n) {
     if (!n) { status("No plans loaded yet: run `samspil explore PATH` or upload agreements."); return; }
-    return draw();
+    return openHash();
   }).then(function () { document.body.setAttribute("data-ready", "1"); })
     .catch(function (e) { status(e.message, true); });
 })();

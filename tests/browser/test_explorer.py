@@ -129,3 +129,27 @@ def test_api_docs_render_without_any_outside_request(page, server_url):
     assert "/api/plans" in page.locator(".swagger-ui").inner_text()
     assert requests and all(u.startswith(server_url) or u.startswith("data:") for u in requests), requests
     assert page.errors == []
+
+
+def test_a_link_reopens_the_view_the_plans_and_the_selection(page, browser, server_url):
+    open_explorer(page, server_url)
+    page.check("#views input[value='gaps']")
+    page.wait_for_selector("body[data-view='gaps']", timeout=20_000)
+    before = page.get_attribute("body", "data-nodes")
+    page.uncheck("#plans li:has-text('Rum for Liv') input")
+    page.wait_for_function(f"document.body.dataset.nodes !== '{before}'", timeout=20_000)  # redrawn
+    page.evaluate("window.samspilExplorer.select('plan:mit-kvarter-2025-2028', 'Plan')")
+    page.wait_for_selector("body[data-selected='plan:mit-kvarter-2025-2028']", timeout=10_000)
+    link = page.url
+    assert "view=gaps" in link and "node=plan" in link
+
+    other = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    other.goto(link)
+    other.wait_for_selector("body[data-ready][data-view='gaps']", timeout=20_000)
+    other.wait_for_selector("body[data-selected='plan:mit-kvarter-2025-2028']", timeout=10_000)
+    assert other.is_checked("#views input[value='gaps']")
+    assert not other.is_checked("#plans li:has-text('Rum for Liv') input")
+    assert other.is_checked("#plans li:has-text('Mit Kvarter') input")
+    assert other.locator("#details h3").inner_text() == "Mit Kvarter"
+    assert other.evaluate("window.samspilNetwork.getSelectedNodes()") == ["plan:mit-kvarter-2025-2028"]
+    other.context.close()
