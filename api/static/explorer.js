@@ -106,7 +106,7 @@
       state.plans = checkedPlans();
     }
     if (h.by) $("by").value = h.by;
-    if (h.min) $("min-shared").value = h.min;
+    if (h.min) { $("min-shared").value = h.min; state.minTouched = true; }
     $("by-row").hidden = state.view !== "overlap";
     $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
     return h;
@@ -279,13 +279,16 @@
   document.querySelectorAll('#views input').forEach(function (r) {
     r.addEventListener("change", function () {
       state.view = r.value;
+      // co-partnership starts at partners sharing 2+ plans (1 links every pair in a
+      // plan: thousands of links), overlaps at 1; a value the user typed is kept
+      if (!state.minTouched) $("min-shared").value = state.view === "copartnership" ? 2 : 1;
       $("by-row").hidden = state.view !== "overlap";
       $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
       draw();
     });
   });
   $("by").addEventListener("change", draw);
-  $("min-shared").addEventListener("change", draw);
+  $("min-shared").addEventListener("change", function () { state.minTouched = true; draw(); });
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });
   $("search").addEventListener("input", function (e) {

@@ -153,3 +153,18 @@ def test_a_link_reopens_the_view_the_plans_and_the_selection(page, browser, serv
     assert other.locator("#details h3").inner_text() == "Mit Kvarter"
     assert other.evaluate("window.samspilNetwork.getSelectedNodes()") == ["plan:mit-kvarter-2025-2028"]
     other.context.close()
+
+
+def test_copartnership_starts_with_partners_that_recur(page, server_url):
+    open_explorer(page, server_url)
+    page.check("#views input[value='copartnership']")
+    page.wait_for_selector("body[data-view='copartnership']", timeout=20_000)
+    assert page.input_value("#min-shared") == "2"
+    import httpx
+    want = httpx.get(server_url + "/api/graph", params={"view": "copartnership", "min_shared": 2}).json()
+    every = httpx.get(server_url + "/api/graph", params={"view": "copartnership", "min_shared": 1}).json()
+    assert page.evaluate("window.samspilNetwork.body.data.edges.length") == len(want["edges"])
+    assert len(want["edges"]) < len(every["edges"]) / 5
+    page.check("#views input[value='overlap']")
+    page.wait_for_selector("body[data-view='overlap']", timeout=20_000)
+    assert page.input_value("#min-shared") == "1"
