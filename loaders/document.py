@@ -13,7 +13,7 @@ EXCERPT_CHARS = 160
 
 @dataclass
 class Document:
-    """Normalised lines of one document.
+    """Normalised lines (segments) of one document.
 
     ``lines[i]`` is normalised text; ``origin[i]`` is ``(line, page)`` of where
     it starts in the original file: a 1-based line number for text-like
@@ -26,6 +26,9 @@ class Document:
     path: str | None = None
     format: str = "txt"
     warnings: list[str] = field(default_factory=list)
+    # character offset of each line (a segment, see loaders/segment.py) in the
+    # normalised source line it was cut from; None when lines were not segmented
+    offsets: list[int] | None = None
     # results of per-document computations shared by the extractors (see memo())
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -30,6 +30,7 @@ from typing import ClassVar
 from samspil.loaders.document import Document
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.normalise import Origin, normalise, strip_repeated_margins
+from samspil.loaders.segment import segment
 
 __all__ = ["READERS", "read_document", "Reader", "TextReader", "DocxReader", "PdfReader",
            "DocumentNotFound", "UnreadableFile"]
@@ -65,8 +66,9 @@ class Reader:
         lines, origins = normalise(lines, origins, pdf=self.pdf_like)
         if not any(ln.strip() for ln in lines):
             raise EmptyDocument(self.empty_message, document=str(path))
+        lines, origins, offsets = segment(lines, origins)
         return Document(id=path.name, lines=lines, origin=origins, path=str(path),
-                        format=self.format, warnings=warnings)
+                        format=self.format, warnings=warnings, offsets=offsets)
 
 
 class TextReader(Reader):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
+from samspil.loaders.extract.outline import activity_headings
 from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_links, strip_markup
@@ -85,25 +86,8 @@ def _template_blocks(doc: Document) -> list[Block]:
 
 
 def _section_blocks(doc: Document) -> list[Block]:
-    """Numbered N.M.K sections under a chapter whose N.M sections are focus areas."""
-    level2: dict[tuple[str, str], str] = {}
-    found: list[tuple[int, str, str, str]] = []
-    for i, line in enumerate(doc.lines):
-        text = clean(strip_markup(line))
-        if TOC.search(line) or not text:
-            continue
-        m3 = HEADING3.match(text)
-        if m3:
-            found.append((i, m3.group(1), m3.group(2), m3.group(4)))
-            continue
-        m2 = HEADING2.match(text)
-        if m2 and not text.endswith("."):
-            level2[(m2.group(1), m2.group(2))] = m2.group(3)
-    blocks = []
-    for n, (i, a, b, name) in enumerate(found):
-        end = found[n + 1][0] if n + 1 < len(found) else len(doc.lines)
-        blocks.append(Block(name, i, end, level2.get((a, b))))
-    return blocks
+    """Numbered sections under a heading that names a focus area (see outline.py)."""
+    return [Block(h.title, h.line, end, focus) for h, focus, end in activity_headings(doc)]
 
 
 def activity_blocks(doc: Document) -> list[Block]:

@@ -21,6 +21,7 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
+from samspil.loaders.extract.outline import focus_headings
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea, Plan
 from samspil.loaders.vocab import load_vocab
@@ -281,20 +282,10 @@ def _problem_headings(doc: Document):
 
 
 def _numbered_section(doc: Document):
-    """Subsections N.M of a section 'N. Indsatsområder' (free-form plans)."""
-    number = None
-    for i, line in enumerate(doc.lines):
-        if (m := _SECTION.match(clean(line) if line.strip() else "")) and not _SUBSECTION.match(line):
-            title = _TOC_TAIL.sub("", m.group(2))
-            if squash(title) in ("indsatsområder", "indsatsområderne"):
-                number = m.group(1)
-            elif number and m.group(1) != number:
-                number = None if int(m.group(1)) == int(number) + 1 else number
-            continue
-        sub = _SUBSECTION.match(line)
-        if number and sub and sub.group(1) == number and not re.match(r"^\s*\d+\.\d+\.\d", line):
-            if (name := _candidate(sub.group(3))):
-                yield name, i
+    """Numbered headings that name a focus area (see outline.py)."""
+    for heading, name in focus_headings(doc):
+        if (name := _candidate(name)):
+            yield name, heading.line
 
 
 def _listed(doc: Document):

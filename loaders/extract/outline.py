@@ -1,0 +1,173 @@
+"""The numbered outline of a plan: focus areas and their activities from numbered headings.
+
+Long plans and older free-form helhedsplaner number their chapters, and they
+put the plan's structure there:
+
+* ``1.5.2. Delaftale - Beskæftigelse`` / ``6.2 Indsatsområde 2 – Sundhed``:
+  a heading that names a focus area (indsatsområde); the headings one level
+  below it (``1.5.2.1. Fritidsjob``) are its activities;
+* ``5. Indsatsområder`` with ``5.1 Børn, unge og familier`` under it: each
+  child names a focus area, and the children's children are activities;
+* ``5.1.2 Aktivitet 2`` with the activity's title on the next line.
+
+The same heading usually occurs twice, in the table of contents (with a page
+number, dot leaders or a tab) and in the body (where, in text that lost its
+line breaks, the title runs straight into the first sentence). Headings are
+keyed by their number: the table of contents gives the clean title, the body
+gives the place the activity's text starts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import clean, strip_markup
+
+__all__ = ["Heading", "outline", "focus_headings", "activity_headings"]
+
+_NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2})\s*(\S.*)$")
+_TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
+_LEADERS = re.compile(r"\.{3,}|…|\t")
+# a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
+_FOCUS_TITLE = re.compile(
+    r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
+    r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
+_CONTAINER = re.compile(r"^(?:de\s+)?(?:\w+\s+)?indsatsområde(?:r|rne)\b|^delaftaler(?:ne)?\b", re.I)
+_NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?\s*)?\d{1,2}\s*:?$", re.I)
+# words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
+_SENTENCE_START = frozenset(
+    "Det Den De Der Her Et En I Vi Som Med For Formålet Målet Indsatsen Projektet Aktiviteten Aktiviteterne "
+    "Helhedsplanen Hensigten Tanken Ideen Gennem Ved Efter Når Hvis Da Derfor Desuden Endvidere Også Både "
+    "Mange Flere Børn Unge Beboerne Boligområdet Afdelingerne Området Samarbejdet Arbejdet Der".split())
+MAX_TITLE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: tuple[int, ...]
+    title: str
+    line: int  # index in doc.lines (the body heading when there is one, else the contents entry)
+    in_toc: bool
+
+    @property
+    def depth(self) -> int:
+        return len(self.number)
+
+
+def _number(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.strip(".").split(".") if p)
+
+
+def _toc_entry(text: str) -> str | None:
+    """The title of a contents entry ('Lektiecafé 17', 'Vision..... 11'), else None."""
+    m = _TOC_TAIL.search(text)
+    if not m or int(m.group(1)) > 400:
+        return None
+    title = text[: m.start()].strip(" .…\t")
+    if _NUMBERED_ONLY.match(title + " " + m.group(1)) and not _LEADERS.search(text):
+        return None  # "Aktivitet 2": a numbered label, not a page number
+    return title or None
+
+
+def _body_title(text: str, toc_title: str | None) -> str:
+    """The heading's title where a body heading runs into its first sentence."""
+    if toc_title and text.casefold().startswith(toc_title.casefold()):
+        return toc_title
+    words = text.split()
+    if len(text) <= 80 and not text.endswith("."):
+        return text
+    for k, w in enumerate(words[1: MAX_TITLE_WORDS + 1], start=1):
+        if w in _SENTENCE_START and k + 1 < len(words) and words[k + 1][:1].islower():
+            return " ".join(words[:k])
+        if words[k - 1].endswith((".", ":", "!", "?")):
+            return " ".join(words[:k]).rstrip(".:")
+    return " ".join(words[:MAX_TITLE_WORDS]) if len(words) <= MAX_TITLE_WORDS else ""
+
+
+def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
+    out = []
+    for i, line in enumerate(doc.lines):
+        if not line or not line.lstrip(" *#")[:1].isdigit():
+            continue
+        m = _NUMBERED.match(strip_markup(line))
+        if not m:
+            continue
+        rest = clean(m.group(2))
+        if not rest or not (rest[0].isupper() or rest[0].isdigit()):
+            continue
+        number = _number(m.group(1))
+        if len(number) == 1 and not m.group(1).endswith("."):
+            continue
+        toc = _toc_entry(rest)
+        out.append((number, toc if toc else rest, i, toc is not None))
+    return out
+
+
+def outline(doc: Document) -> list[Heading]:
+    """Numbered headings in document order of their numbers, one per number."""
+    return doc.memo("outline", lambda: _outline(doc))
+
+
+def _outline(doc: Document) -> list[Heading]:
+    cands = _candidates(doc)
+    toc = {n: t for n, t, _, is_toc in cands if is_toc}
+    by_number: dict[tuple[int, ...], Heading] = {}
+    for n, text, i, is_toc in cands:
+        if is_toc:
+            by_number.setdefault(n, Heading(n, text, i, True))
+            continue
+        title = _body_title(text, toc.get(n))
+        if not title or len(title.split()) > MAX_TITLE_WORDS:
+            continue
+        if _NUMBERED_ONLY.match(title):  # "5.1.2 Aktivitet 2" + the title on the next line
+            nxt = next((clean(doc.lines[j]) for j in range(i + 1, min(i + 4, len(doc.lines)))
+                        if doc.lines[j].strip()), "")
+            title = nxt if 0 < len(nxt) <= 80 and not nxt.endswith(".") else title
+        known = by_number.get(n)
+        if known is None or known.in_toc:
+            by_number[n] = Heading(n, toc.get(n, title), i, False)
+    return _consistent(sorted(by_number.values(), key=lambda h: h.number))
+
+
+def _consistent(headings: list[Heading]) -> list[Heading]:
+    """Drop numbers that do not fit an outline (a date or a count that looked like one):
+    a heading of depth d > 1 needs its parent or an earlier sibling."""
+    seen = {h.number for h in headings}
+    return [h for h in headings
+            if h.depth == 1 or h.number[:-1] in seen
+            or any(h.number[:-1] + (k,) in seen for k in range(1, h.number[-1]))]
+
+
+def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
+    """Headings that name a focus area, with the focus area's name."""
+    heads = outline(doc)
+    containers = {h.number for h in heads if _CONTAINER.match(h.title) and not _FOCUS_TITLE.match(h.title)}
+    out = []
+    for h in heads:
+        m = _FOCUS_TITLE.match(h.title)
+        if m and not _CONTAINER.match(h.title):
+            out.append((h, m.group("name").strip(" .:")))
+        elif h.number[:-1] in containers and len(h.title.split()) <= 8:
+            out.append((h, h.title))
+    return out
+
+
+def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:
+    """(heading, focus area name, end line) of each activity: the children of a
+    focus-area heading. The end line is where the next heading of the same or a
+    higher level starts (the activity's text is the lines between)."""
+    focus = {h.number: name for h, name in focus_headings(doc)}
+    heads = outline(doc)
+    out = []
+    for k, h in enumerate(heads):
+        parent = focus.get(h.number[:-1])
+        if parent is None:
+            continue
+        end = len(doc.lines)
+        for later in heads[k + 1:]:
+            if later.depth <= h.depth and not later.in_toc and later.line > h.line:
+                end = later.line
+                break
+        out.append((h, parent, end if not h.in_toc else h.line + 1))
+    return out

@@ -1,0 +1,153 @@
+"""Layout-independent segmentation: normalised lines -> segments the extractors read.
+
+Agreements reach us with the line breaks of their template (one label per
+line), or without any: text copied from a PDF on the web arrives with a whole
+page on one line ("1 Delaftale for indsatsområdet Sundhed Navn på den
+boligsociale indsats, som delaftalen vedrører: Engparken Aftalens parter: ...").
+The extractors anchor on the template's labels at the start of a line, so this
+step cuts every line where a new unit of the template begins, wherever it is:
+
+* a template label (``Aftalens parter:``, ``Kontaktperson:``, ``Zone 2)``,
+  ``Delaftale for indsatsområdet``, ...; :data:`LABELS`);
+* a numbered heading in a run-on page or table of contents (``1.5.2. Jobcafé``);
+* the end of a contact record in a run-on party list (an e-mail address or a
+  phone number followed by the next entry's capitalised name);
+* an unfilled signature field (``Bolig Korsør: Dato Navn Slagelse Kommune``);
+* the page number a web copy puts in front of (and after) each page's text.
+
+A segment keeps the origin ``(line, page)`` of the line it was cut from and
+its character offset in that normalised line, so every fact still cites its
+line or page. Lines of a document that already has the template's line breaks
+come out unchanged: the cuts only fire inside a line, never at its start.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["segment", "split_line", "LABELS", "LONG_LINE"]
+
+Origin = tuple[int | None, int | None]
+
+# A line this long is a paragraph or a whole page run together: numbered
+# headings, record ends and page numbers are only looked for inside such lines.
+LONG_LINE = 160
+
+# Labels of the LBF templates (strategisk samarbejdsaftale, delaftale,
+# aktivitetsbeskrivelse) and of older plans, as they begin a unit. Mid-line,
+# each must start with its capital letter, so running text that mentions
+# "aftalens parter" in lower case is not cut.
+LABELS = [
+    r"Områdets navn\s*:",
+    r"Navn på den boligsociale indsats",
+    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter\b",
+    r"Helhedsplanens parter\s*:",
+    r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
+    r"Underskrifter\b",
+    r"Problemkompleks for indsatsområdet\b",
+    r"Delaftale for indsatsområde(?:t)?\b",
+    r"Akti\w{0,3}navn\s*:",
+    r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
+    r"Kontaktperson(?:er)?\s*:",
+    r"Formål\s*:",
+    r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
+    r"Ansvars- og rollefordeling\s*:",
+    r"Succeskriterier\s*(?:og datakilde[^:]{0,40})?:",
+    r"Lokalt opstillede målinger\b",
+    r"Sammenhæng med den kommunale indsats\b",
+    r"Medarbejderressourcer\b",
+    r"Data der underbygger problemkomplekset\b",
+    r"Aktiviteter der udspiller sig\b",
+    r"Aftaledokumenter\b",
+    r"Bestyrelsen for den boligsociale indsats har\b",
+    r"Zone\s+\d{1,2}\s*\)",
+    r"Indsatsområde\s*\d{0,2}\s*:",
+    r"Delmål\s*\d{0,2}\s*:",
+    r"Ansøgningen er udarbejdet af\b",
+    r"Udarbejdet af\s*:",
+]
+_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(LABELS) + ")")
+# "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
+# not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
+_NUMBERED = re.compile(r"(?<=\s)(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
+# An e-mail address or a (Danish) phone number that ends a contact record,
+# followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
+_RECORD_END = re.compile(
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-]))"
+    r"[.,;]?\s+(?=[A-ZÆØÅ0-9](?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b))")
+# An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
+_PLACEHOLDERS = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
+                           r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
+# A web copy's page frame: "3 <page text> 3" or "3 <page text>".
+_PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
+
+
+def _strip_page_number(line: str) -> tuple[str, int]:
+    """A long line's leading page number (and the same number at its end) removed.
+
+    >>> _strip_page_number("3 KONFLIKTHÅNDTERING " + "x " * 100 + "3")[0][:20]
+    'KONFLIKTHÅNDTERING x'
+    """
+    if len(line) < LONG_LINE:
+        return line, 0
+    m = _PAGE_FRAME.match(line)
+    if not m or re.match(r"\d{1,3}\s+(?:\d|[A-ZÆØÅ][a-zæøå]*\s*:)", line) and not m.group(2):
+        return line, 0
+    return m.group(2), m.start(2)
+
+
+def _cuts(line: str) -> list[int]:
+    """Offsets at which ``line`` is cut into segments (sorted, none at 0)."""
+    cuts = {m.start() for m in _LABEL.finditer(line)}
+    cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+    if len(line) >= LONG_LINE:
+        cuts |= {m.start() for m in _NUMBERED.finditer(line)}
+        cuts |= {m.end() for m in _RECORD_END.finditer(line)}
+    cuts.discard(0)
+    cuts.discard(len(line))
+    return sorted(cuts)
+
+
+def split_line(line: str) -> list[tuple[str, int]]:
+    """``line`` cut into ``(segment, offset)`` pairs.
+
+    >>> [s for s, _ in split_line("Områdets navn: Engparken Aftalens parter: Boligselskabet Fjord og Randers Kommune")]
+    ['Områdets navn: Engparken', 'Aftalens parter: Boligselskabet Fjord og Randers Kommune']
+    >>> [s for s, _ in split_line("Bolig Korsør: Dato Navn Slagelse Kommune Dato Navn")]
+    ['Bolig Korsør: Dato Navn', 'Slagelse Kommune Dato Navn']
+    >>> split_line("Kontaktperson: Anna Holm, ah@x.dk, Tlf. 12345678")
+    [('Kontaktperson: Anna Holm, ah@x.dk, Tlf. 12345678', 0)]
+    """
+    text, shift = _strip_page_number(line)
+    cuts = _cuts(text)
+    if not cuts:
+        return [(text, shift)] if text else [(line, 0)]
+    out = []
+    for start, end in zip([0, *cuts], [*cuts, len(text)]):
+        piece = text[start:end].strip()
+        if piece:
+            out.append((piece, shift + start))
+    return out or [(line, 0)]
+
+
+def segment(lines: Sequence[str], origins: Sequence[Origin]
+            ) -> tuple[list[str], list[Origin], list[int]]:
+    """Normalised lines -> segments, each with the origin of its line and its offset there.
+
+    >>> segment(["Aftalens parter: A og B Underskrifter: A: Dato Navn B: Dato Navn"], [(1, None)])[0]
+    ['Aftalens parter: A og B', 'Underskrifter:', 'A: Dato Navn', 'B: Dato Navn']
+    """
+    out_lines: list[str] = []
+    out_origins: list[Origin] = []
+    offsets: list[int] = []
+    for line, origin in zip(lines, origins):
+        if not line:
+            out_lines.append(line)
+            out_origins.append(origin)
+            offsets.append(0)
+            continue
+        for piece, offset in split_line(line):
+            out_lines.append(piece)
+            out_origins.append(origin)
+            offsets.append(offset)
+    return out_lines, out_origins, offsets
