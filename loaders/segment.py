@@ -10,6 +10,7 @@ step cuts every line where a new unit of the template begins, wherever it is:
 * a template label (``Aftalens parter:``, ``Kontaktperson:``, ``Zone 2)``,
   ``Delaftale for indsatsområdet``, ...; :data:`LABELS`);
 * a numbered heading in a run-on page or table of contents (``1.5.2. Jobcafé``);
+* a list item run onto the one before (``... (56 lejeboliger) - AKB: ...``);
 * the end of a contact record in a run-on party list (an e-mail address or a
   phone number followed by the next entry's capitalised name);
 * an unfilled signature field (``Bolig Korsør: Dato Navn Slagelse Kommune``);
@@ -40,7 +41,7 @@ LONG_LINE = 160
 LABELS = [
     r"Områdets navn\s*:",
     r"Navn på den boligsociale indsats",
-    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter\b",
+    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
     r"Helhedsplanens parter\s*:",
     r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
     r"Underskrifter\b",
@@ -78,6 +79,8 @@ _RECORD_END = re.compile(
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
+# A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
+_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -103,6 +106,7 @@ def _cuts(line: str) -> list[int]:
     if len(line) >= LONG_LINE:
         cuts |= {m.start() for m in _NUMBERED.finditer(line)}
         cuts |= {m.end() for m in _RECORD_END.finditer(line)}
+        cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)

@@ -136,8 +136,77 @@ def split_org_text(text: str) -> list[str]:
     return out
 
 
+# Unfilled fields of a template's party list or signature block.
+PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?", re.I)
+PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+x+)?|x+\s+kommune|"
+                              r"organisation|forening|afdeling|[xX.]+)$", re.I)
+# "Kolding Kommune ALFABO": a municipality's name ends at "Kommune".
+KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
+AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
+
+
+def split_party_entries(text: str) -> list[str]:
+    """A party list written as running text, cut into its entries: commas
+    (see :func:`split_org_text`), 'og'/'samt' between two names that each
+    look like an organisation, a municipality followed by the next name, and
+    unfilled template fields removed.
+
+    >>> split_party_entries("Bolig Fjord, Engbo og Randers Kommune")
+    ['Bolig Fjord', 'Engbo', 'Randers Kommune']
+    >>> split_party_entries("Kolding Kommune ALFABO")
+    ['Kolding Kommune', 'ALFABO']
+    >>> split_party_entries("Børne- og Ungdomsforvaltningen")
+    ['Børne- og Ungdomsforvaltningen']
+    >>> split_party_entries("Boligorganisation Dato Navn")
+    []
+    """
+    text = " ".join(PLACEHOLDER.sub(" ", text).split())
+    out: list[str] = []
+    for part in split_org_text(text):
+        pieces = [part]
+        if "(" not in part:
+            pieces = KOMMUNE_THEN_NAME.split(part)
+            pieces = [q for p in pieces for q in _split_and(p)]
+        out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
+    return out
+
+
+def _split_and(text: str) -> list[str]:
+    """'A og B' -> [A, B] when both sides name an organisation on their own."""
+    from samspil.loaders.extract.orgs import org_type
+
+    parts = AND_LIST.split(text)
+    seps = AND_LIST.findall(text)
+    out = [parts[0]]
+    for sep, right in zip(seps, parts[1:]):
+        left = out[-1]
+        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6
+                or not (_org_like(left, org_type) and _org_like(right, org_type))):
+            out[-1] = left + sep + right
+        else:
+            out.append(right)
+    return out
+
+
+def _org_like(name: str, org_type) -> bool:
+    """Can ``name`` stand alone as an organisation: a cue word, an abbreviation, or
+    two or more capitalised words ("Bolig Korsør")?"""
+    words = name.split()
+    if org_type(name) != "other" or name.isupper() and len(name) >= 2:
+        return True
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2 or len(words) == 1 and name[:1].isupper() \
+        and len(name) >= 4 and not name.islower()
+
+
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
+    if role in ("party", "signatory") and PLACEHOLDER.search(text) or role == "party" and AND_LIST.search(text):
+        return [m for entry in split_party_entries(text)
+                for m in _org_mentions_one(entry, line, role, delaftale)]
+    return _org_mentions_one(text, line, role, delaftale)
+
+
+def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     out: list[OrgMention] = []
     aliases: list[str] = []
     m = ALIAS_DEF.search(text)

@@ -15,13 +15,15 @@ from samspil.loaders.extract.text import clean, clean_keep_colon
 
 __all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines"]
 
-PARTY_LABEL = re.compile(r"^\W*(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:\s*(.*)$", re.I)
+PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
+                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+[A-ZÆØÅ0-9]|\s*$))"
+                         r"\s*(.*)$", re.I)
 SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
 # Labels that end a party or signature block.
 BLOCK_END = re.compile(
     r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
     r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*navn på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
-    r"|^\W*baggrund\b|^\W*\d+\.\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
+    r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
     r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
 DELAFTALE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*(.+)$", re.I)
 
@@ -48,12 +50,20 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text):
             break
-        if len(text) > max_prose and "@" not in text:
+        if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
         if text.lower() in ("dato", "navn", "underskrift"):
             continue
         out.append(i)
     return out
+
+
+def _is_sentence(text: str) -> bool:
+    """Running text, not a list entry: a full stop at the end, eight or more
+    words, most of them in lower case, and no e-mail address."""
+    words = text.split()
+    return (text.endswith(".") and len(words) >= 8 and "@" not in text
+            and sum(w[:1].islower() for w in words) > len(words) / 2)
 
 
 def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
