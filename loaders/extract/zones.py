@@ -24,6 +24,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squash
 from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.zone_prose import prose_departments
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -399,6 +400,31 @@ def _part_of(doc: Document, found: _Found) -> None:
                 z.part_of = d.name
 
 
+def _org_lookup(orgs: list[Organisation]):
+    """name -> canonical organisation name, for the owners prose names ('Fjords', 'fsb')."""
+    from samspil.loaders.extract.orgs import org_type
+
+    by_key = {_key(n): o.name for o in orgs for n in [o.name, *o.aliases] if len(n) >= 2}
+
+    def lookup(name: str) -> str | None:
+        if (hit := by_key.get(_key(name))):
+            return hit
+        return name if org_type(name) == "housing_organisation" and len(name) >= 2 else None
+    return lookup
+
+
+def _prose(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    """Departments named in sentences (zone_prose.py), and the districts they lie in."""
+    lookup = _org_lookup(orgs)
+    for i, line in enumerate(doc.lines):
+        if "afd" not in line:
+            continue
+        for z in prose_departments(clean(line), doc.ref(i), lookup):
+            if z.part_of and found.get(z.part_of) is None:
+                found.add(Zone(name=z.part_of, type="district", sources=list(z.sources)))
+            found.add(z)
+
+
 def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone]:
     """Housing departments, zones and districts the plan covers, with provenance."""
     orgs = list(organisations or [])
@@ -407,6 +433,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     _department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
+    _prose(doc, orgs, found)
     _districts(doc, found)
     _table_rows(doc, orgs, found)
     _named_areas(doc, found)

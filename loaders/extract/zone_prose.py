@@ -1,0 +1,139 @@
+"""Housing departments named in running text: a small grammar for the prose forms.
+
+Plans that do not list their departments in a table or as ``Zone N)`` name them
+in sentences, and the forms are few:
+
+* ``Boligselskabet Fjords afdeling 4, Kildevang, og afdeling 9, Engtoften``
+  (owner, number, name; the owner carries over to the next ``afdeling``);
+* ``ABC afd. 3, 7 og 12 samt XYZ afd. Solsikken`` (several numbers, a name);
+* ``fsb afdeling Gravervænget-Møllerlodden`` (a name only);
+* ``Helhedsplanen omfatter afdelingerne Rosenhaven (afd. 4), Kløvermarken (afd. 5) og Engen``
+  (a list after a plural, when a verb of covering or a colon introduces it);
+* ``... i bydelen Bakkely`` in the same sentence places them (``part_of``), and
+  ``henholdsvis 180 og 312 boliger`` gives their dwellings in order.
+
+Each finding is a :class:`~samspil.loaders.model.Zone` of type
+``housing_department``; the numbers become aliases ("afd. 4", "Fjord afd. 4").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from samspil.loaders.model import SourceRef, Zone
+
+__all__ = ["prose_departments"]
+
+_NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-]+|[Vv]ej|[Pp]ark|[Aa]llé|[Vv]ænge|[Gg]ade|[Pp]lads))?"
+_CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
+_CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"
+# afdeling 4, Kildevang | afd. 3, 7 og 12 | afdeling Gravervænget-Møllerlodden
+_SINGLE = re.compile(
+    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_CODE}(?:{_CONJ}{_CODE})*)?\s*(?:,\s*|\s+(?=[A-ZÆØÅ]))?"
+    rf"(?P<name>{_NAME})?")
+_PLURAL = re.compile(
+    r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\bafdeling(?:er|erne)\s*:?\s+"
+    r"|\bafdeling(?:er|erne)\s*:\s*")
+_ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*\(\s*afd(?:\.|eling)\s*(?P<code>{_CODE})\s*\))?")
+_OWNER = re.compile(r"((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
+_BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
+_RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
+_NOT_NAMES = frozenset("Den Det De Der Her Og Samt Helhedsplanen Boligorganisationen Kommunen I Som Med For "
+                       "Afdelingen Afdelingerne Afd Beboerne Zone Området Området".split())
+
+
+def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
+    """The organisation named right before 'afdeling' ('Boligselskabet Fjords', 'fsb')."""
+    m = _OWNER.search(before)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words)):  # the longest tail of the run that names an organisation
+        cand = " ".join(words[k:])
+        for form in (cand, re.sub(r"s$", "", cand)):
+            if (org := is_org(form)):
+                return org
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[a-zæøå)\d])\.\s+(?=[A-ZÆØÅ])", text)
+
+
+def _singles(sentence: str, is_org) -> Iterator[tuple[str | None, list[str], str | None]]:
+    owner = None
+    for m in _SINGLE.finditer(sentence):
+        codes = re.findall(_CODE, m.group("codes") or "")
+        name = m.group("name")
+        if name and name.split()[0] in _NOT_NAMES:
+            name = None
+        if not codes and not name:
+            continue
+        owner = _owner(sentence[: m.start()], is_org) or owner
+        if owner is None and not codes:
+            continue  # "afdeling Kommunikation": a unit of an organisation, not a department
+        if name and len(codes) > 1:
+            yield owner, codes, None
+            codes = []
+        yield owner, codes, name
+
+
+def _plurals(sentence: str) -> Iterator[tuple[str | None, list[str], str | None]]:
+    for m in _PLURAL.finditer(sentence):
+        rest = sentence[m.end():]
+        pos = 0
+        while True:
+            item = _ITEM.match(rest, pos)
+            if not item or item.group("name").split()[0] in _NOT_NAMES:
+                break
+            yield None, [item.group("code")] if item.group("code") else [], item.group("name")
+            sep = re.compile(_CONJ).match(rest, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+
+
+def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | None]) -> list[Zone]:
+    """Departments named in ``text`` (one segment), each with owner, aliases, units, part_of.
+
+    ``is_org(name)`` returns the canonical name of a known organisation or None.
+
+    >>> orgs = {"Boligselskabet Fjord": "Boligselskabet Fjord", "fsb": "fsb"}.get
+    >>> ref = SourceRef(document="x.txt", line=1)
+    >>> [(z.name, z.housing_organisation, z.units, z.part_of) for z in prose_departments(
+    ...     "Boligselskabet Fjords afdeling 4, Kildevang, og afdeling 9, Engtoften, i bydelen Bakkely "
+    ...     "med henholdsvis 180 og 312 boliger.", ref, orgs)]
+    [('Kildevang', 'Boligselskabet Fjord', 180, 'Bakkely'), ('Engtoften', 'Boligselskabet Fjord', 312, 'Bakkely')]
+    >>> [(z.name, z.aliases) for z in prose_departments("fsb afdeling 01-52 Gravervænget-Møllerlodden", ref, orgs)]
+    [('Gravervænget-Møllerlodden', ['afd. 01-52', 'fsb afd. 01-52'])]
+    """
+    out: list[Zone] = []
+    if "afd" not in text:
+        return out
+    for sentence in _sentences(text):
+        if "afd" not in sentence:
+            continue
+        found = list(_singles(sentence, is_org)) + list(_plurals(sentence))
+        zones = [_zone(owner, codes, name, ref) for owner, codes, name in found]
+        zones = [z for zs in zones for z in zs]
+        bydel = _BYDEL.search(sentence)
+        units = _RESPECTIVELY.search(sentence)
+        counts = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", units.group(1))] if units else []
+        for k, z in enumerate(zones):
+            if bydel:
+                z.part_of = bydel.group("name") or bydel.group("name2")
+            if len(counts) == len(zones):
+                z.units = counts[k]
+        out += zones
+    return out
+
+
+def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef) -> list[Zone]:
+    def aliases(code: str) -> list[str]:
+        return [f"afd. {code}"] + ([f"{owner} afd. {code}"] if owner else [])
+
+    if name:
+        return [Zone(name=name, type="housing_department", housing_organisation=owner,
+                     aliases=[a for c in codes for a in aliases(c)], sources=[ref])]
+    return [Zone(name=f"Afd. {c}", type="housing_department", housing_organisation=owner,
+                 aliases=aliases(c)[1:], sources=[ref]) for c in codes]
