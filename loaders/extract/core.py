@@ -24,6 +24,7 @@ def extract(doc: Document) -> AgreementReport:
     report.organisations = orgs.extract_organisations(doc)
     report.contacts = contacts.extract_contacts(doc, report.organisations)
     report.zones = zones.extract_zones(doc, report.organisations)
+    orgs.add_department_owners(doc, report.organisations, report.zones)
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones)
     report.target_groups = targets.extract_target_groups(doc, report.activities)

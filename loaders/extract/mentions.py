@@ -256,6 +256,9 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         for full, short in _definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name in _candidates(text):
+            name = _municipality_form(name)
+            if _heading_caps(name):
+                continue
             if name in abbr:
                 out.append(OrgMention(abbr[name], i, aliases=[name], role="mentioned"))
             else:
@@ -263,12 +266,42 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     return _drop_activities(out, activity_names)
 
 
+_MUNICIPALITY_TAIL = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)+?(?P<muni>[A-ZÆØÅ][\wæøå-]+)\s+Kommunes?$")
+_CAPS_FUNCTION = re.compile(r"\s(?:OG|I|FOR|AF|TIL|MED|PÅ|OM|SOM|BLANDT)\s")
+
+
+def _municipality_form(name: str) -> str:
+    """'Budget Københavns Kommunes' -> 'Københavns Kommune': a run that ends in a
+    municipality's name (all are one word) names the municipality.
+
+    >>> _municipality_form("Budget Københavns Kommunes"), _municipality_form("Randers Kommunes")
+    ('Københavns Kommune', 'Randers Kommune')
+    """
+    m = _MUNICIPALITY_TAIL.match(name)
+    if m:
+        return f"{m.group('muni')} Kommune"
+    return name[:-1] if name.endswith(" Kommunes") else name
+
+
+def _heading_caps(name: str) -> bool:
+    """An upper-case heading ('NETVÆRK OG MEDBORGERSKAB'), not an organisation's acronym."""
+    return name.isupper() and (len(name.split()) >= 3 or bool(_CAPS_FUNCTION.search(f" {name} ")))
+
+
 def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
     """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
     def is_activity(name: str) -> bool:
         n = name.casefold()
-        return n in activity_names or re.sub(r"(?:et|en)$", "", n) in activity_names
+        return (n in activity_names or re.sub(r"(?:et|en)$", "", n) in activity_names
+                or _OWN_PROJECT.fullmatch(name) is not None)
     return [m for m in mentions if not is_activity(m.name)]
+
+
+# One definite noun naming a kind of initiative ("Lommepengeprojektet",
+# "Lektiecaféen", "Fritidsjobindsatsen"): the plan's own project, an activity,
+# never an organisation of its own (it would merge across unrelated plans).
+_OWN_PROJECT = re.compile(r"[A-ZÆØÅ][a-zæøåé-]*(?:projekt|indsats|forløb|café|cafe|ordning|tilbud|initiativ|"
+                          r"kursus|program|værksted|gruppe)(?:et|en)")
 
 
 def _all_caps_words(name: str) -> bool:

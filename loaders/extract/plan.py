@@ -35,7 +35,7 @@ _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
                         re.IGNORECASE)
 _INDSATS_LINE = re.compile(r"^\s*indsatsområde\s*(?:\d{1,2}\s*)?[:.)–-]\s*(\S.{2,60}?)\s*$", re.IGNORECASE)
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune\b")
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommunes?\b")
 _SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+(\S.*?)\s*$")
 _SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$")
 _TOC_TAIL = re.compile(r"(?:\s*\.{2,}.*|\t.*|\s+\d{1,3})$")
@@ -132,6 +132,32 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     return (name or value), ([a for a in aliases if a != name])
 
 
+_DATE_RANGE_START = re.compile(r"\s+(?:af|fra|for perioden|i perioden|perioden)?\s*\d{1,2}\.\s*(?:januar|februar|marts|april|maj|"
+                               r"juni|juli|august|september|oktober|november|december)\b.*$|\s+\(?(?:19|20)\d{2}\s*[-–].*$",
+                               re.IGNORECASE)
+
+
+_AGREEMENT_WORDS = re.compile(r"helhedsplan|boligsocial|indsatsområde|samarbejdsaftale|delaftale", re.I)
+
+
+def _cover_title(doc: Document) -> tuple[str, int] | None:
+    """The first line of a document without template labels, when it reads as a
+    title (short, not a sentence); a period and what follows it are cut off."""
+    if not _AGREEMENT_WORDS.search(doc.text[:20000]):
+        return None  # a document that never speaks of a plan has no plan title
+    for i, line in enumerate(doc.lines[:3]):
+        text = clean(line)
+        if not text:
+            continue
+        text = _DATE_RANGE_START.sub("", text).strip(" .,–-")
+        words = text.split()
+        if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
+                and sum(w[:1].islower() for w in words) <= len(words) * 0.6:
+            return text, i
+        return None
+    return None
+
+
 def _title_name(doc: Document) -> tuple[str, int] | None:
     """The title of a free-form plan among its first lines.
 
@@ -175,7 +201,12 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
         start, end = parse_period(found[0])
         if start:
             return (start, end), found[1]
-    # free-form plans: a year range in the title / subtitle lines
+    # free-form plans: "af 21. februar 2007 til 30. juni 2012" or a year range in the title lines
+    for i, line in enumerate(doc.lines[:15]):
+        if " til " in line and len(line) < 400:
+            start, end = parse_period(line)
+            if start and end and start < end:
+                return (start, end), i
     for i, line in enumerate(doc.lines[:15]):
         m = _YEAR_RANGE.search(line)
         if m and len(line) < 120:
@@ -198,7 +229,7 @@ def _area_of(value: str, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
-    return found or [f for f in [_title_name(doc)] if f]
+    return found or [f for f in [_title_name(doc) or _cover_title(doc)] if f]
 
 
 def extract_plan(doc: Document) -> Plan:
@@ -308,11 +339,33 @@ def _listed(doc: Document):
                 yield name, j
 
 
+_CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆØÅ]{2,}|OG|I|PÅ))*(?![\wæøå])")
+_SECTION_PARTS = re.compile(r"\bMål(?:sætning(?:er)?)?\b.{0,200}?\b(?:Succeskriterier|Milepæle|Delmål)\b", re.S)
+
+
+def _caps_sections(doc: Document):
+    """Older plans: an upper-case section heading followed, before the next one, by
+    the parts each indsatsområde has (Mål ... Succeskriterier / Milepæle)."""
+    if doc.memo("plan:document_type", lambda: _document_type(doc)) != "master_plan":
+        return
+    for i, line in enumerate(doc.lines):
+        if not line or not any(c.isupper() for c in line[:200]):
+            continue
+        runs = [m for m in _CAPS_RUN.finditer(line)
+                if sum(c.isalpha() for c in m.group(0)) >= 6 and len(m.group(0).split()) <= 8]
+        for k, m in enumerate(runs):
+            after = line[m.end(): runs[k + 1].start() if k + 1 < len(runs) else len(line)]
+            if _SECTION_PARTS.search(after):
+                name = m.group(0).strip(" ,-")
+                yield name[0] + name[1:].lower(), i
+
+
 def extract_focus_areas(doc: Document) -> list[FocusArea]:
     """The indsatsområder the document commits to, in order of first appearance."""
     found: dict[str, FocusArea] = {}
     hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
                    *_listed(doc)], key=lambda h: h[1])
+    hits = hits or list(_caps_sections(doc))
     for name, i in hits:
         key = _fkey(name)
         if key in found:

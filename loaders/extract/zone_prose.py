@@ -38,6 +38,8 @@ _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*\(\s*afd(?:\.|eling)\s*(?P<code>{_C
 _OWNER = re.compile(r"((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
 _BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
 _RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
+# "3Bs afdeling Tranehavegård, som ikke indgår i helhedsplanen": named, not covered
+_NOT_COVERED = re.compile(r"\bikke\b.{0,30}\b(?:indgår|omfatte[st]?|er (?:en )?del af|er med i|dækkes)\b")
 _NOT_NAMES = frozenset("Den Det De Der Her Og Samt Helhedsplanen Boligorganisationen Kommunen I Som Med For "
                        "Afdelingen Afdelingerne Afd Beboerne Zone Området Området".split())
 
@@ -111,7 +113,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     if "afd" not in text:
         return out
     for sentence in _sentences(text):
-        if "afd" not in sentence:
+        if "afd" not in sentence or _NOT_COVERED.search(sentence):
             continue
         found = list(_singles(sentence, is_org)) + list(_plurals(sentence))
         zones = [_zone(owner, codes, name, ref) for owner, codes, name in found]
