@@ -68,14 +68,19 @@ LABELS = [
     r"Udarbejdet af\s*:",
 ]
 _LABEL = re.compile(r"(?<=\s)(?:" + "|".join(LABELS) + ")")
+# A label whose entries follow on lines of their own: the entries start a new segment.
+_LIST_LABEL = re.compile(r"\bUnderskrifter\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
 _NUMBERED = re.compile(r"(?<=\s)(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
+_FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
 _RECORD_END = re.compile(
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-]))"
-    r"[.,;]?\s+(?=[A-ZÆØÅ0-9](?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b))")
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")"
+    r"|(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
+# A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
+_DASH_ROW = re.compile(r"(?<=\d)\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
@@ -103,9 +108,11 @@ def _cuts(line: str) -> list[int]:
     """Offsets at which ``line`` is cut into segments (sorted, none at 0)."""
     cuts = {m.start() for m in _LABEL.finditer(line)}
     cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+    cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
     if len(line) >= LONG_LINE:
         cuts |= {m.start() for m in _NUMBERED.finditer(line)}
         cuts |= {m.end() for m in _RECORD_END.finditer(line)}
+        cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     cuts.discard(0)
     cuts.discard(len(line))

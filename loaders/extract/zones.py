@@ -37,7 +37,8 @@ _SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
 _TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
-_DASH_ROW = re.compile(r"^\s*(?P<org>[\wÆØÅæøå-]{2,12})\s+[–-]\s+(?P<place>[A-ZÆØÅ][^\t\d]{2,40}?)\s*(?:\t|\s{2,}|$)")
+_DASH_ROW = re.compile(r"^\s*(?P<org>[\wÆØÅæøå-]{2,12})\s+[–-]\s+(?P<place>[A-ZÆØÅ][^\t\d]{2,40}?)"
+                       r"\s*(?:\t|\s{2,}|\s(?=\d+(?:[.,]\d+)?(?:\s+\d|\s*$))|$)")
 _UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s*[a-zæøå]+\s*$",
                          re.IGNORECASE)
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
