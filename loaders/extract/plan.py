@@ -107,10 +107,15 @@ def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, in
 def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
     for i, sq in enumerate(squashed_lines(doc)[:limit]):
         for key in keys:
-            if sq.startswith(key) and len(sq) < len(key) + 160:
+            if not sq.startswith(key):
+                continue
+            if len(sq) < len(key) + 160:
                 found = _value(doc, i, key)
                 if found and found[0]:
                     return found
+            elif key in PERIOD_LABELS:  # the label's text ran on into the next paragraph
+                rest = after_label(doc.lines[i], key) or ""
+                return rest[:60], i
     return None
 
 
