@@ -1,33 +1,11 @@
 """Find a node by id, name or unambiguous prefix (for the CLI and the API)."""
 from __future__ import annotations
 
-import unicodedata
-
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
+from samspil.loaders.folding import fold  # one folding for the CLI, the API and extraction
 
 __all__ = ["resolve_ref", "fold"]
-
-
-_DANISH = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching user input, with the Danish
-    letters folded the ways keyboards without them write them: ø as o or oe,
-    å as a or aa, æ as ae ("kobenhavns", "koebenhavns" and "Københavns" match).
-
-    >>> fold("Københavns Kommune") == fold("kobenhavns kommune") == fold("KOEBENHAVNS  kommune")
-    True
-    >>> fold("Sjælør Boulevard") == fold("sjaelor boulevard"), fold("Århus") == fold("Aarhus")
-    (True, True)
-    >>> fold("Café Rose")
-    'cafe rose'
-    """
-    t = unicodedata.normalize("NFKC", text).casefold().translate(_DANISH)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = t.replace("aa", "a").replace("oe", "o")
-    return " ".join(t.split())
 
 
 def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> str:
