@@ -25,6 +25,9 @@ def extract(doc: Document) -> AgreementReport:
     report.contacts = contacts.extract_contacts(doc, report.organisations)
     report.zones = zones.extract_zones(doc, report.organisations)
     orgs.add_department_owners(doc, report.organisations, report.zones)
+    if report.plan.municipality is None:
+        report.plan.municipality = plan.infer_municipality(
+            [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones)
     report.target_groups = targets.extract_target_groups(doc, report.activities)

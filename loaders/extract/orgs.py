@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, parse_parties
 from samspil.loaders.extract.text import clean
+from samspil.loaders.gazetteer import known_organisation
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
 
@@ -47,6 +48,8 @@ def org_type(name: str) -> str:
     >>> org_type("BUF Ellebjerg skole"), org_type("Københavns Kommune"), org_type("Incita ApS")
     ('school', 'municipality', 'company')
     """
+    if (known := known_organisation(name)) is not None:
+        return known[1]
     for t, patterns in _type_patterns():
         if any(p.search(name) for p in patterns):
             return t

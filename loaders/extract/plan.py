@@ -22,6 +22,8 @@ from collections import Counter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
 from samspil.loaders.extract.outline import focus_headings
+from samspil.loaders.gazetteer import (find_municipalities, municipality, municipality_of_town, police_district,
+                                       police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea, Plan
 from samspil.loaders.vocab import load_vocab
@@ -35,7 +37,6 @@ _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
                         re.IGNORECASE)
 _INDSATS_LINE = re.compile(r"^\s*indsatsområde\s*(?:\d{1,2}\s*)?[:.)–-]\s*(\S.{2,60}?)\s*$", re.IGNORECASE)
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommunes?\b")
 _SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+(\S.*?)\s*$")
 _SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$")
 _TOC_TAIL = re.compile(r"(?:\s*\.{2,}.*|\t.*|\s+\d{1,3})$")
@@ -195,9 +196,24 @@ def _document_type(doc: Document) -> str:
 
 
 def _municipality(doc: Document) -> str | None:
-    counts = Counter(f"{m.group(1)} Kommune" for line in doc.lines
-                     for m in _MUNICIPALITY.finditer(line))
+    """The municipality named most often ("Randers Kommune", "randers kommunes",
+    "Kommune: Randers", an old municipality by its successor; loaders/gazetteer.py)."""
+    counts = Counter(canonical for line in doc.lines if "ommune" in line
+                     for _, _, canonical in find_municipalities(line))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def infer_municipality(places: list[str]) -> str | None:
+    """The municipality of the first place (a town, a bydel, a police district) the
+    gazetteer knows, for a plan that never names its municipality."""
+    for place in places:
+        for cand in (place, *place.replace("/", " ").split()):
+            found = municipality_of_town(cand) or municipality(cand)
+            if found:
+                return found
+            if (district := police_district(cand)) and len(police_district_municipalities(district)) == 1:
+                return police_district_municipalities(district)[0]
+    return None
 
 
 def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str | None], int | None]:
