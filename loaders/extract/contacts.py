@@ -48,6 +48,7 @@ def _loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]
             if not p.email:
                 continue
             above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
-            org = clean(above) if above and len(above) < 100 and above[0].isupper() else None
+            org = clean(above) if (above and len(above) < 100 and above[0].isupper()
+                                   and ":" not in above and "@" not in above) else None  # not a label or record
             out.append(ContactMention(p, org, i, None))
     return out

@@ -200,7 +200,7 @@ def _org_like(name: str, org_type) -> bool:
 
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
-    if role in ("party", "signatory") and PLACEHOLDER.search(text) or role == "party" and AND_LIST.search(text):
+    if role in ("party", "signatory") and PLACEHOLDER.search(text) or role in ("party", "partner") and AND_LIST.search(text):
         return [m for entry in split_party_entries(text)
                 for m in _org_mentions_one(entry, line, role, delaftale)]
     return _org_mentions_one(text, line, role, delaftale)
@@ -313,6 +313,21 @@ def _details_end(text: str, p: Person) -> int:
     return end
 
 
+# Parties stated in prose when a plan has no party list.
+PROSE_PARTIES = re.compile(r"\b(?:et\s+)?samarbejde\s+mellem\s+(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b)"
+                           r"|\b(?:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})")
+
+
+def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
+    for i, line in enumerate(doc.lines[:80]):
+        m = PROSE_PARTIES.search(clean(line)) if "mellem" in line or "udarbejdet" in line else None
+        if m:
+            entries = split_party_entries(m.group("a") or m.group("b"))
+            if len(entries) >= 2:
+                return [o for e in entries for o in _org_mentions_one(e, i, role, None)]
+    return []
+
+
 def parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
     """All organisation and contact mentions of the party lists and signature blocks."""
     return doc.memo(f"parties:{strategic}", lambda: _parse_parties(doc, strategic))
@@ -330,4 +345,6 @@ def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
         o, c = _line_entries(doc, block, "signatory")
         orgs += o
         contacts += c
+    if not any(o.role == "party" for o in orgs):
+        orgs += _prose_parties(doc, "party" if strategic or not orgs else "partner")
     return orgs, contacts

@@ -408,8 +408,9 @@ def _org_lookup(orgs: list[Organisation]):
     by_key = {_key(n): o.name for o in orgs for n in [o.name, *o.aliases] if len(n) >= 2}
 
     def lookup(name: str) -> str | None:
-        if (hit := by_key.get(_key(name))):
-            return hit
+        for form in (name, name[:-1] if name.endswith("s") else name):  # "Boligselskabet Fjords"
+            if (hit := by_key.get(_key(form))):
+                return hit
         return name if org_type(name) == "housing_organisation" and len(name) >= 2 else None
     return lookup
 

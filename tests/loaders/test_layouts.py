@@ -1,0 +1,51 @@
+"""Made-up agreements in other municipalities' names, one per class of layout that
+real agreements have (issue 10): a delaftale whose page text lost its line
+breaks, departments named in prose, a signature block with unfilled fields."""
+from pathlib import Path
+
+from samspil.loaders import extract_file
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
+
+
+def _orgs(report):
+    return {o.name: o for o in report.organisations}
+
+
+def test_a_delaftale_on_one_line_keeps_its_labels():
+    r = extract_file(LAYOUTS / "randers_delaftale_oneline.txt")
+    assert r.plan.name == "Engparken" and r.plan.document_type == "sub_agreement"
+    assert (r.plan.period_start, r.plan.period_end) == ("2024-01-01", "2027-12-31")
+    assert r.plan.municipality == "Randers Kommune"
+    orgs = _orgs(r)
+    assert {"Boligselskabet Fjord", "Randers Kommune"} <= set(orgs)  # "A og B" split into two parties
+    assert not any(" og " in name for name in orgs)
+    people = {c.name: c for c in r.contacts}
+    assert people["Peter Lund"].email == "peter.lund@randers.dk" and people["Peter Lund"].phone == "89151515"
+    assert people["Anne Holm"].phone == "40112233"
+    assert all(c.organisation is None or ":" not in c.organisation for c in r.contacts)  # not a label line
+    assert [(a.name, a.focus_area) for a in r.activities] == [("Sund i Engparken", "Sundhed")]
+    assert [f.name for f in r.focus_areas] == ["Sundhed"]
+
+
+def test_departments_named_in_prose():
+    r = extract_file(LAYOUTS / "aalborg_prose_zones.txt")
+    zones = {z.name: z for z in r.zones}
+    assert (zones["Kildevang"].housing_organisation, zones["Kildevang"].units) == ("Boligselskabet Fjord", 180)
+    assert (zones["Engtoften"].units, zones["Engtoften"].part_of) == (312, "Bakkely")
+    assert zones["Solsikken"].housing_organisation == "Himmerland Boligforening"
+    assert zones["Bakkely"].type == "district"
+    assert "Skovbrynet" not in zones  # "som ikke indgår i helhedsplanen"
+    orgs = _orgs(r)
+    assert orgs["Aalborg Kommune"].type == "municipality"
+    assert all(orgs[n].is_party for n in ("Boligselskabet Fjord", "Himmerland Boligforening", "Aalborg Kommune"))
+
+
+def test_a_signature_block_with_unfilled_fields():
+    r = extract_file(LAYOUTS / "slagelse_signatures.txt")
+    orgs = _orgs(r)
+    assert set(orgs) == {"Boligselskabet Vest", "Bolig Nord", "Slagelse Kommune"}
+    assert all(o.is_party for o in orgs.values())
+    assert orgs["Bolig Nord"].type == "housing_organisation"
+    assert r.contacts == []  # "Dato Navn" names nobody
+    assert r.plan.name == "Skovparken" and r.plan.period_start == "2023-01-01"
