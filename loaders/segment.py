@@ -104,11 +104,22 @@ def _strip_page_number(line: str) -> tuple[str, int]:
     return m.group(2), m.start(2)
 
 
+# Words every label, placeholder and list label contains: a line with none of them
+# (most lines) is not searched with the label patterns at all.
+_LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "delaftale", "aktivi", "målgruppe",
+                "kontaktperson", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
+                "sammenhæng med", "medarbejderressourcer", "data der", "aftaledokumenter", "bestyrelsen for",
+                "zone", "indsatsområde", "delmål", "udarbejdet", "dato", "titel")
+
+
 def _cuts(line: str) -> list[int]:
     """Offsets at which ``line`` is cut into segments (sorted, none at 0)."""
-    cuts = {m.start() for m in _LABEL.finditer(line)}
-    cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
-    cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
+    cuts: set[int] = set()
+    low = line.lower()
+    if any(word in low for word in _LABEL_WORDS):
+        cuts |= {m.start() for m in _LABEL.finditer(line)}
+        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+        cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
     if len(line) >= LONG_LINE:
         cuts |= {m.start() for m in _NUMBERED.finditer(line)}
         cuts |= {m.end() for m in _RECORD_END.finditer(line)}
