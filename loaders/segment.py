@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["segment", "split_line", "LABELS", "LONG_LINE"]
+__all__ = ["segment", "split_line", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY"]
 
 Origin = tuple[int | None, int | None]
 
@@ -86,6 +86,11 @@ _PLACEHOLDERS = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
 # A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
 _BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
+# Contents entries: "Lektiecafé 17", "Vision..... 11", "Foreningsguider\t19".
+_TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
+_LEADERS = re.compile(r"\.{3,}|…|\t")
+NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?\s*)?\d{1,2}\s*:?$", re.I)
+_NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -152,6 +157,46 @@ def split_line(line: str) -> list[tuple[str, int]]:
     return out or [(line, 0)]
 
 
+def toc_title(text: str) -> str | None:
+    """The title of a contents entry ('Lektiecafé 17', 'Vision..... 11'), else None.
+
+    >>> toc_title("Forældre & Læring..... 13"), toc_title("Aktivitet 2"), toc_title("Sesam")
+    ('Forældre & Læring', None, None)
+    """
+    m = _TOC_TAIL.search(text)
+    if not m or int(m.group(1)) > 400 or len(text) > 120:
+        return None
+    title = text[: m.start()].strip(" .…\t")
+    if NUMBERED_ONLY.match(title + " " + m.group(1)) and not _LEADERS.search(text):
+        return None  # "Aktivitet 2": a numbered label, not a page number
+    return title or None
+
+
+def _split_headings(lines: list[str], origins: list[Origin], offsets: list[int]) -> None:
+    """A numbered heading that runs into its first sentence ("5.2.2 Lommepengeprojekt Et
+    fritidsarbejde ...") is cut after its title, as the table of contents gives it."""
+    toc: dict[str, str] = {}
+    for line in lines:
+        if (m := _NUM_HEAD.match(line)) and (title := toc_title(line[m.end():])):
+            toc.setdefault(m.group(1).rstrip("."), title)
+    if not toc:
+        return
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        m = _NUM_HEAD.match(line)
+        title = toc.get(m.group(1).rstrip(".")) if m else None
+        rest = line[m.end():] if m else ""
+        if title and len(rest) > len(title) + 1 and rest.casefold().startswith(title.casefold()) \
+                and rest[len(title)] == " " and toc_title(rest) is None:
+            cut = m.end() + len(title)
+            tail = line[cut:].lstrip()
+            lines[k: k + 1] = [line[:cut], tail]
+            origins[k: k + 1] = [origins[k], origins[k]]
+            offsets[k: k + 1] = [offsets[k], offsets[k] + len(line) - len(tail)]
+        k += 1
+
+
 def segment(lines: Sequence[str], origins: Sequence[Origin]
             ) -> tuple[list[str], list[Origin], list[int]]:
     """Normalised lines -> segments, each with the origin of its line and its offset there.
@@ -172,4 +217,5 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
             out_lines.append(piece)
             out_origins.append(origin)
             offsets.append(offset)
+    _split_headings(out_lines, out_origins, offsets)
     return out_lines, out_origins, offsets

@@ -23,18 +23,16 @@ from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 
 __all__ = ["Heading", "outline", "focus_headings", "activity_headings"]
 
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2})\s*(\S.*)$")
-_TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
-_LEADERS = re.compile(r"\.{3,}|…|\t")
 # a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
 _FOCUS_TITLE = re.compile(
     r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
     r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
 _CONTAINER = re.compile(r"^(?:de\s+)?(?:\w+\s+)?indsatsområde(?:r|rne)\b|^delaftaler(?:ne)?\b", re.I)
-_NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?\s*)?\d{1,2}\s*:?$", re.I)
 # words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
 _SENTENCE_START = frozenset(
     "Det Den De Der Her Et En I Vi Som Med For Formålet Målet Indsatsen Projektet Aktiviteten Aktiviteterne "
@@ -57,17 +55,6 @@ class Heading:
 
 def _number(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.strip(".").split(".") if p)
-
-
-def _toc_entry(text: str) -> str | None:
-    """The title of a contents entry ('Lektiecafé 17', 'Vision..... 11'), else None."""
-    m = _TOC_TAIL.search(text)
-    if not m or int(m.group(1)) > 400:
-        return None
-    title = text[: m.start()].strip(" .…\t")
-    if _NUMBERED_ONLY.match(title + " " + m.group(1)) and not _LEADERS.search(text):
-        return None  # "Aktivitet 2": a numbered label, not a page number
-    return title or None
 
 
 def _body_title(text: str, toc_title: str | None) -> str:
@@ -99,7 +86,7 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
         number = _number(m.group(1))
         if len(number) == 1 and not m.group(1).endswith("."):
             continue
-        toc = _toc_entry(rest)
+        toc = toc_title(rest)
         out.append((number, toc if toc else rest, i, toc is not None))
     return out
 
@@ -120,7 +107,7 @@ def _outline(doc: Document) -> list[Heading]:
         title = _body_title(text, toc.get(n))
         if not title or len(title.split()) > MAX_TITLE_WORDS:
             continue
-        if _NUMBERED_ONLY.match(title):  # "5.1.2 Aktivitet 2" + the title on the next line
+        if NUMBERED_ONLY.match(title):  # "5.1.2 Aktivitet 2" + the title on the next line
             nxt = next((clean(doc.lines[j]) for j in range(i + 1, min(i + 4, len(doc.lines)))
                         if doc.lines[j].strip()), "")
             title = nxt if 0 < len(nxt) <= 80 and not nxt.endswith(".") else title
