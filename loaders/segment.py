@@ -53,7 +53,8 @@ LABELS = [
     r"Formål\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",
-    r"Succeskriterier\s*(?:og datakilde[^:]{0,40})?:",
+    r"Succeskriterier\s*(?:og datakilde[^:]{0,40}|\(\s*[\d\s–-]{4,12}\))?:",
+    r"(?:Samarbejdsrelationer|Samarbejdspartnere|Forankring|Lokal evaluering|Tidsplan|Økonomi)\s*:",
     r"Lokalt opstillede målinger\b",
     r"Sammenhæng med den kommunale indsats\b",
     r"Medarbejderressourcer\b",
@@ -114,7 +115,8 @@ def _strip_page_number(line: str) -> tuple[str, int]:
 _LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "delaftale", "aktivi", "målgruppe",
                 "kontaktperson", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
                 "sammenhæng med", "medarbejderressourcer", "data der", "aftaledokumenter", "bestyrelsen for",
-                "zone", "indsatsområde", "delmål", "udarbejdet", "dato", "titel")
+                "zone", "indsatsområde", "delmål", "udarbejdet", "dato", "titel", "samarbejds", "forankring",
+                "evaluering", "tidsplan", "økonomi")
 
 
 def _cuts(line: str) -> list[int]:

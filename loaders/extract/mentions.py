@@ -181,13 +181,54 @@ def _candidates(text: str) -> list[str]:
 def _run_names(run: str) -> tuple[str, ...]:
     """The organisation names in one capitalised run (runs recur: cached)."""
     out = []
-    name = re.sub(r"[’']s$", "", _trim_run(run))
+    name = _around_known(re.sub(r"[’']s$", "", _trim_run(run)))
     for part in _split_og(name):
         for unit in (u for piece in _split_adjacent(part) for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")
             if _valid(unit):
                 out.append(unit)
     return tuple(out)
+
+
+_NAME_TAILS = frozenset("Danmark Ungdom Nord Syd Øst Vest City Centrum Midt".split())
+
+
+def _around_known(run: str) -> str:
+    """A run that holds a known organisation (gazetteer) keeps it with the words
+    around it that belong to a name - a place ("Lejerbo København"), a code, a
+    word with an organisation cue - and loses the heading or sentence words a run
+    picks up where line breaks were lost ("Resumé Lejerbo", "Landsbyggefonden Sikre").
+
+    >>> _around_known("Resumé Lejerbo Københavns"), _around_known("Landsbyggefonden Sikre")
+    ('Lejerbo Københavns', 'Landsbyggefonden')
+    """
+    from samspil.loaders.gazetteer import find_known_organisations, municipality, municipality_of_town
+
+    found = find_known_organisations(run)
+    if not found or not _valid(run):
+        return run  # nothing known, or a run that is no name at all ("AKB – Sjælør Boulevard")
+    start, end = max(((s, e) for s, e, _, _ in found), key=lambda se: se[1] - se[0])
+    prefix = run[:start].strip()
+    if prefix and _has_cue(prefix) and re.search(r"\s(?:i|på|hos|under)$", prefix):
+        return run  # "Kursusafdelingen i Lejerbo": a unit of the known organisation
+
+    def belongs(word: str) -> bool:
+        bare = word.strip(",.;:()")
+        return bool(bare) and (bare.isupper() or any(c.isdigit() for c in bare) or _has_cue(bare)
+                               or bare in _NAME_TAILS
+                               or municipality_of_town(bare) is not None or municipality(bare) is not None
+                               or re.fullmatch(_CONNECT, bare) is not None)
+
+    before, after = run[:start].split(), run[end:].split()
+    kept_before: list[str] = []
+    while before and belongs(before[-1]):
+        kept_before.insert(0, before.pop())
+    kept_after: list[str] = []
+    for word in after:
+        if not belongs(word):
+            break
+        kept_after.append(word)
+    return _trim_run(" ".join([*kept_before, run[start:end], *kept_after]))
 
 
 def _definitions(text: str) -> list[tuple[str, str]]:
