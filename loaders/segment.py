@@ -81,7 +81,7 @@ _RECORD_END = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")"
     r"|(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
-_DASH_ROW = re.compile(r"(?<=\d)\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
+_DASH_ROW = re.compile(r"(?<=[\d-])\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
@@ -92,6 +92,10 @@ _TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
 _LEADERS = re.compile(r"\.{3,}|…|\t")
 NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?\s*)?\d{1,2}\s*:?$", re.I)
 _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
+# Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
+# a forvaltning's label "SOF:", a new entry starts.
+_AFTER_PAREN = re.compile(r"\)\s+(?=[A-ZÆØÅ][\wæøå])")
+_ABBR_LABEL = re.compile(r"(?<=\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -131,6 +135,9 @@ def _cuts(line: str) -> list[int]:
         cuts |= {m.start() for m in _NUMBERED.finditer(line)}
         cuts |= {m.end() for m in _RECORD_END.finditer(line)}
         cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
+        cuts |= {m.start() for m in _ABBR_LABEL.finditer(line)}
+        if "parter" in line.lower():
+            cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     cuts.discard(0)
     cuts.discard(len(line))

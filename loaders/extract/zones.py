@@ -286,11 +286,15 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
                                sources=[doc.ref(i, m.group(0))]))
 
 
+# a row's figures when a PDF laid the table out with spaces: "AKB – Sjælør Boulevard 2 2 0 1 1"
+_NUMBER_CELLS = re.compile(r"\s\d+(?:[.,]\d+)?(?:\s+\d+(?:[.,]\d+)?)+\s*$")
+
+
 def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Rows 'ORG – Place<TAB>...' of a table: department of ORG in Place."""
     for i, line in enumerate(doc.lines):
         m = _DASH_ROW.match(strip_markup(line))
-        if not m or "\t" not in line or not _is_housing_label(m.group("org"), orgs):
+        if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or not _is_housing_label(m.group("org"), orgs):
             continue
         place = m.group("place").strip()
         if found.get(place) is None:

@@ -20,6 +20,9 @@ def _full_scan_cuts(line: str) -> list[int]:
         cuts |= {m.end() for m in seg._RECORD_END.finditer(line)}
         cuts |= {m.end() for m in seg._DASH_ROW.finditer(line)}
         cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in seg._BULLET.finditer(line)}
+        cuts |= {m.start() for m in seg._ABBR_LABEL.finditer(line)}
+        if "parter" in line.lower():
+            cuts |= {m.end() for m in seg._AFTER_PAREN.finditer(line)}
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
