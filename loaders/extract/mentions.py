@@ -251,8 +251,10 @@ def _field_orgs(value: str) -> list[str]:
     _, _, generic, not_org = _vocab()
     names = []
     for seg in split_org_text(re.sub(r"\s+(?:og|samt)\s+(?=[A-ZÆØÅ])", ", ", value)):
-        seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s", seg)[0])
+        seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
         words = seg.split()
+        if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
+            continue  # "Boligsociale medarbejdere": people in a role, not an organisation
         if not words or not seg[0].isupper() or words[0] in generic or len(words) > 6:
             continue
         if is_title_word(words[0]) or any(is_first_name(w) for w in words) or words[0] in not_org:

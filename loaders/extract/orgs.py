@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, parse_parties
 from samspil.loaders.extract.text import clean
+from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import known_organisation
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
@@ -271,7 +272,7 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     strategic = is_strategic(doc)
     party, _ = parse_parties(doc, strategic)
     found = party + mentions.text_mentions(doc, party)
-    orgs = absorb_fragments(doc, merge_mentions(doc, found))
+    orgs = merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
     if not strategic and not party:
         _owner_is_party(doc, orgs)
     for o in orgs:

@@ -1,0 +1,117 @@
+"""One organisation written several ways in one document becomes one entry.
+
+Agreements name the same body in more than one form, and two entries for it in
+one report would later defeat cross-document resolution (each form links to a
+different cluster). Within a document, these forms are merged before the
+report is written; the other forms become aliases, so ``samspil explain``
+shows what was merged:
+
+* an abbreviation beside its full name: ``KTS – Københavns Tekniske Skole``,
+  ``Ungdommens Uddannelsesvejledning – UU`` (the letters are the initials);
+* spacing, the definite ending and c/k: ``Sydhavns Compagniet`` /
+  ``Sydhavnskompagniet``, ``Socialforvaltningen`` / ``Socialforvaltning``;
+* the municipality in front: ``Københavns Kommunes Socialforvaltning`` /
+  ``Socialforvaltningen``.
+
+Codes (digits, short upper-case tokens) must agree, so "AAB afd. 24" and "AAB
+afd. 42" or "Ung 2300" and "Ung 2400" stay apart.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.model import Organisation
+
+__all__ = ["merge_variants", "split_abbreviation", "variant_key"]
+
+_DASHED = re.compile(r"^(?P<a>.+?)\s+[–-]\s+(?P<b>.+)$")
+_MUNICIPAL_PREFIX = re.compile(r"^\w+s\s+kommunes\s+", re.I)
+_LISTED = ("party", "partner", "signatory", "administrator")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+
+
+def split_abbreviation(name: str) -> tuple[str, str] | None:
+    """(full name, abbreviation) when ``name`` is 'ABBR – Full' or 'Full – ABBR' and
+    the abbreviation's letters are the full name's initials.
+
+    >>> split_abbreviation("KTS – Københavns Tekniske Skole")
+    ('Københavns Tekniske Skole', 'KTS')
+    >>> split_abbreviation("Ungdommens Uddannelsesvejledning – UU")
+    ('Ungdommens Uddannelsesvejledning', 'UU')
+    >>> split_abbreviation("KFF – Valby Bibliotek") is None
+    True
+    """
+    m = _DASHED.match(name)
+    if not m:
+        return None
+    a, b = m.group("a").strip(), m.group("b").strip()
+    for short, full in ((a, b), (b, a)):
+        if short.isupper() and 2 <= len(short) <= 6 and " " not in short and _initials(full) == short:
+            return full, short
+    return None
+
+
+def variant_key(name: str) -> str:
+    """The form two spellings of one name share: case, spaces, punctuation, the
+    municipality in front, a definite ending and c/k set aside.
+
+    >>> variant_key("Sydhavns Compagniet") == variant_key("Sydhavnskompagniet")
+    True
+    >>> variant_key("Københavns Kommunes Socialforvaltning") == variant_key("Socialforvaltningen")
+    True
+    """
+    text = _MUNICIPAL_PREFIX.sub("", name.casefold())
+    text = re.sub(r"[^\wæøå]+", "", text).replace("c", "k")
+    return re.sub(r"(?<=\w{5})(?:en|et|n)$", "", text)
+
+
+def _codes(name: str) -> frozenset[str]:
+    return frozenset(t for t in re.findall(r"[\wæøåÆØÅ]+", name) if any(c.isdigit() for c in t)
+                     or (t.isupper() and len(t) <= 4))
+
+
+def _rank(o: Organisation) -> tuple:
+    listed = any(r in _LISTED for r in o.roles)
+    return (listed, o.is_party, len(o.name.split()), len(o.sources))
+
+
+def _absorb(keep: Organisation, other: Organisation) -> None:
+    for n in [other.name, *other.aliases]:
+        if n != keep.name and n not in keep.aliases:
+            keep.aliases.append(n)
+    keep.sources += [s for s in other.sources if s not in keep.sources]
+    keep.roles += [r for r in other.roles if r not in keep.roles]
+    keep.is_party = keep.is_party or other.is_party
+    if keep.type == "other":
+        keep.type = other.type
+    keep.parent = keep.parent or other.parent
+
+
+def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
+    """``orgs`` with the variants of one organisation merged (order kept)."""
+    for o in orgs:
+        if (split := split_abbreviation(o.name)) and not any(r in _LISTED for r in o.roles):
+            full, short = split
+            o.aliases = [a for a in [o.name, short, *o.aliases] if a != full]
+            o.name = full
+    groups: dict[tuple[str, frozenset[str]], Organisation] = {}
+    out: list[Organisation] = []
+    for o in orgs:
+        k = (variant_key(o.name), _codes(_MUNICIPAL_PREFIX.sub("", o.name)))
+        if not k[0]:
+            out.append(o)
+            continue
+        known = groups.get(k)
+        if known is None:
+            groups[k] = o
+            out.append(o)
+            continue
+        keep, other = (known, o) if _rank(known) >= _rank(o) else (o, known)
+        _absorb(keep, other)
+        if keep is o:
+            out[next(i for i, x in enumerate(out) if x is known)] = o
+            groups[k] = o
+    return out
