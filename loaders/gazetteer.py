@@ -64,9 +64,10 @@ def _first_names() -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget the loaded tables (after the vocabulary files or SAMSPIL_VOCAB_DIR changed)."""
-    from samspil.loaders.vocab import load_vocab
+    from samspil.loaders.vocab import load_vocab, vocab_layers
 
     load_vocab.cache_clear()
+    vocab_layers.cache_clear()
     for f in (_places, _organisations, _first_names, _municipality_regex, _organisation_regex, municipality):
         f.cache_clear()
 
