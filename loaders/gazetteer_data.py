@@ -248,7 +248,7 @@ def _add_organisation(orgs: Organisations, owner: dict[str, str], name: str,
         raise _fail(file, f"{name!r} names both {table[k][0]!r} ({owner[k]}) and {value[0]!r}: "
                           f"keep it under one of them")
     owner.setdefault(k, file)
-    surfaces |= {name} if table is orgs.exact else surface_variants(name)
+    surfaces.add(name)  # as written: organisations spell their own names (fold_key covers look-ups)
 
 
 def _home(name: str, canonical: str, file: str) -> str:

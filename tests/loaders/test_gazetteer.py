@@ -194,7 +194,7 @@ def test_no_case_insensitive_name_is_a_common_danish_word():
     # names of ministries and foundations reach ~3.8 (news text); words such as "danner",
     # "fonden" and "sind" score above 4 and would match in every agreement
     common = [s for s in single if zipf_frequency(s.lower(), "da") >= 4.0]
-    assert len(single) > 50 and common == []
+    assert len(single) > 40 and common == []
     assert zipf_frequency("danner", "da") >= 4.0  # the test can see a common word
 
 
