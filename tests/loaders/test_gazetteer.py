@@ -275,3 +275,9 @@ def test_a_bad_first_name_line_fails_naming_file_and_line(user_vocab):
         gz.is_first_name("Anna")
     assert str(caught.value).endswith(
         "first_names.txt:2: 'Boligforeningen 3B' is not a first name (one word of letters a line)")
+
+
+def test_offsets_hold_when_lower_case_changes_the_length():
+    text = "İstanbul-foreningen, KAB og Randers Kommune"  # "İ".lower() is two characters
+    assert [text[s:e] for s, e, *_ in gz.find_known_organisations(text)] == ["KAB"]
+    assert [text[s:e] for s, e, _ in gz.find_municipalities(text)] == ["Randers Kommune"]
