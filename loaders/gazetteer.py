@@ -13,10 +13,13 @@ user's ``SAMSPIL_VOCAB_DIR`` and validated like the others; a bad file raises
 - ``first_names.txt``: first names used in Denmark (``scripts/build_first_names.py``).
 
 Every table is built once (cached); a look-up is one dictionary access on the
-folded name (:func:`samspil.loaders.folding.fold`, hyphens as spaces), and a
-text scan is one pass of a regular expression compiled once from a trie of
-the known names. Abbreviations (no lower-case letter, or four letters or fewer)
-match only as written: "KAB" is KAB, "kab" is not.
+folded name (:func:`samspil.loaders.folding.fold`, hyphens, dashes and dots as
+spaces). A text scan finds the literal "kommune" and reads the name before it
+(municipalities), or runs one regular expression compiled once from a trie of
+the known names over the lower-cased text (organisations). Abbreviations (no
+lower-case letter, or four letters or fewer) match only as written: "KAB" is
+KAB, "kab" is not. How the data were made and how users extend them:
+docs/notes/gazetteers.md.
 
 >>> municipality("randers kommunes"), municipality("Århus"), municipality("Korsør Kommune")
 ('Randers Kommune', 'Aarhus Kommune', 'Slagelse Kommune')
@@ -91,7 +94,9 @@ def municipality(name: str) -> str | None:
 
     Accepts the canonical name, a stem ("Randers"), any case, the genitive
     ("Randers kommunes", "Københavns Kommune"), old spellings ("Århus") and the
-    pre-2007 municipalities (mapped to their successor).
+    pre-2007 municipalities (mapped to their successor). Former names match here in
+    any case, and some are also words ("give", "ringe", "hals", "ry"): in running
+    text use :func:`find_municipalities`, which takes them only capitalised.
 
     >>> municipality("Høje Taastrup"), municipality("Bornholms Regionskommune"), municipality("Kommunen")
     ('Høje-Taastrup Kommune', 'Bornholms Regionskommune', None)
