@@ -13,10 +13,13 @@ user's ``SAMSPIL_VOCAB_DIR`` and validated like the others; a bad file raises
 - ``first_names.txt``: first names used in Denmark (``scripts/build_first_names.py``).
 
 Every table is built once (cached); a look-up is one dictionary access on the
-folded name (:func:`samspil.loaders.folding.fold`, hyphens as spaces), and a
-text scan is one pass of a regular expression compiled once from a trie of
-the known names. Abbreviations (no lower-case letter, or four letters or fewer)
-match only as written: "KAB" is KAB, "kab" is not.
+folded name (:func:`samspil.loaders.folding.fold`, hyphens, dashes and dots as
+spaces). A text scan finds the literal "kommune" and reads the name before it
+(municipalities), or runs one regular expression compiled once from a trie of
+the known names over the lower-cased text (organisations). Abbreviations (no
+lower-case letter, or four letters or fewer) match only as written: "KAB" is
+KAB, "kab" is not. How the data were made and how users extend them:
+docs/notes/gazetteers.md.
 
 >>> municipality("randers kommunes"), municipality("Århus"), municipality("Korsør Kommune")
 ('Randers Kommune', 'Aarhus Kommune', 'Slagelse Kommune')
@@ -64,10 +67,11 @@ def _first_names() -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget the loaded tables (after the vocabulary files or SAMSPIL_VOCAB_DIR changed)."""
-    from samspil.loaders.vocab import load_vocab
+    from samspil.loaders.vocab import load_vocab, vocab_layers
 
     load_vocab.cache_clear()
-    for f in (_places, _organisations, _first_names, _municipality_regex, _organisation_regex, municipality):
+    vocab_layers.cache_clear()
+    for f in (_places, _organisations, _first_names, _municipality_regexes, _organisation_regexes, municipality):
         f.cache_clear()
 
 
@@ -90,7 +94,9 @@ def municipality(name: str) -> str | None:
 
     Accepts the canonical name, a stem ("Randers"), any case, the genitive
     ("Randers kommunes", "Københavns Kommune"), old spellings ("Århus") and the
-    pre-2007 municipalities (mapped to their successor).
+    pre-2007 municipalities (mapped to their successor). Former names match here in
+    any case, and some are also words ("give", "ringe", "hals", "ry"): in running
+    text use :func:`find_municipalities`, which takes them only capitalised.
 
     >>> municipality("Høje Taastrup"), municipality("Bornholms Regionskommune"), municipality("Kommunen")
     ('Høje-Taastrup Kommune', 'Bornholms Regionskommune', None)
@@ -110,31 +116,73 @@ def municipality(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _municipality_regex() -> re.Pattern[str]:
+def _municipality_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Names that end right before "kommune" (current ones in lower case, run on the lower-cased
+    text; former ones as written), and names right after "kommune:" (the same two ways)."""
     places = _places()
     current = trie_pattern(places.current_stems, ignore_case=True)
     former = trie_pattern(places.former_stems, ignore_case=False)
-    suffix = r"(?:s)?[ \t]*\n?[ \t]*(?:[Rr]egions)?[Kk]ommune(?:ns|s)?(?!\w)"
-    return re.compile(
-        rf"(?<!\w)(?:(?P<stem>(?i:{current})|{former}){suffix}"
-        rf"|[Kk]ommune:[ \t]*(?P<after>(?i:{current})|{former})(?!\w))")
+    gap = r"s?[ \t]*\n?[ \t]*\Z"
+    return (re.compile(rf"(?<!\w)(?:{current}){gap}"), re.compile(rf"(?<!\w)(?:{former}){gap}"),
+            re.compile(rf"[ \t]*(?:{current})(?!\w)"), re.compile(rf"[ \t]*(?:{former})(?!\w)"))
+
+
+_KOMMUNE_END = re.compile(r"(?:ns|s)?(?!\w)")
 
 
 def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     """Every "<name> Kommune" (any case, genitive, Regionskommune) and "Kommune: <name>" in ``text``,
-    as (start, end, canonical name).
+    as (start, end, canonical name). Current names match in any case, former ones
+    ("Give", "Ringe", "Hals" are also words) only capitalised as written.
 
     >>> find_municipalities("Randers kommunes påtegning; Kommune: Aalborg; Skælskør Kommune")
     [(0, 16, 'Randers Kommune'), (28, 44, 'Aalborg Kommune'), (46, 62, 'Slagelse Kommune')]
     """
-    index = _places().municipality_index
-    found = []
-    for m in _municipality_regex().finditer(text):
-        stem = m.group("stem") or m.group("after")
-        canonical = index.get(key(stem))
-        if canonical:
-            found.append((m.start(), m.end(), canonical))
+    low = _lower(text)
+    found: list[tuple[int, int, str]] = []
+    at = low.find("kommune")
+    while at >= 0:
+        hit = _municipality_at(text, low, at)
+        if hit:
+            found.append(hit)
+        at = low.find("kommune", at + 7)
     return found
+
+
+def _municipality_at(text: str, low: str, at: int) -> tuple[int, int, str] | None:
+    """The municipality named around the word "kommune" found at ``at`` in ``low``."""
+    before_current, before_former, after_current, after_former = _municipality_regexes()
+    start = at - 7 if low.startswith("regions", at - 7) else at
+    if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+        return None  # "Landkommune", "Regionskommune" handled by its own start
+    end = _KOMMUNE_END.match(low, at + 7)
+    if not end:
+        return None
+    window = max(0, start - 60)
+    m = before_current.search(low, window, start) or before_former.search(text, window, start)
+    if m and not (m.start() > 0 and (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")):
+        return _hit(m.start(), end.end(), text[m.start():start])
+    if end.end() == at + 7 and low.startswith(":", at + 7):
+        m = after_current.match(low, at + 8) or after_former.match(text, at + 8)
+        if m:
+            return _hit(start, m.end(), text[m.start():m.end()])
+    return None
+
+
+def _hit(start: int, end: int, name: str) -> tuple[int, int, str] | None:
+    """(start, end, canonical) when ``name`` (or ``name`` less a genitive s) is a municipality's."""
+    index, name = _places().municipality_index, name.strip()
+    canonical = index.get(key(name)) or (index.get(key(name[:-1])) if name.endswith("s") else None)
+    return (start, end, canonical) if canonical else None
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with the same offsets (the rare letters whose lower case is
+    longer, such as "İ", are kept as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 # -- towns and police districts ---------------------------------------------------------------
@@ -175,16 +223,18 @@ def known_organisation(name: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=1)
-def _organisation_regex() -> re.Pattern[str]:
+def _organisation_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Names in lower case (run on the lower-cased text: much faster than ignoring case)
+    and abbreviations as written (run on the text)."""
     orgs = _organisations()
-    folded = trie_pattern(orgs.surface_folded, ignore_case=True)
-    exact = trie_pattern(orgs.surface_exact, ignore_case=False)
-    return re.compile(rf"(?<![\w-])(?:(?P<f>(?i:{folded}))|(?P<e>{exact}))(?![\w-])")
+    bound = r"(?<![\w-])(?:{})(?![\w-])"
+    return (re.compile(bound.format(trie_pattern(orgs.surface_folded, ignore_case=True))),
+            re.compile(bound.format(trie_pattern(orgs.surface_exact, ignore_case=False))))
 
 
 def find_known_organisations(text: str) -> list[tuple[int, int, str, str]]:
-    """Known organisations named in ``text``, as (start, end, canonical, type), longest first at
-    each place, whole words only.
+    """Known organisations named in ``text``, as (start, end, canonical, type): whole words only,
+    the longest name where names overlap.
 
     >>> find_known_organisations("Lejerbo og AAB, med støtte fra Landsbyggefonden (LBF)")
     [(0, 7, 'Lejerbo', 'housing_organisation'), (11, 14, 'Arbejdernes Andels Boligforening', \
@@ -192,11 +242,14 @@ def find_known_organisations(text: str) -> list[tuple[int, int, str, str]]:
 'national_body')]
     """
     orgs = _organisations()
-    found = []
-    for m in _organisation_regex().finditer(text):
-        hit = orgs.folded.get(key(m.group("f"))) if m.group("f") else orgs.exact.get(" ".join(m.group("e").split()))
-        if hit:
-            found.append((m.start(), m.end(), *hit))
+    names, abbreviations = _organisation_regexes()
+    hits = [(m.start(), m.end(), orgs.folded.get(key(m.group()))) for m in names.finditer(_lower(text))]
+    hits += [(m.start(), m.end(), orgs.exact.get(" ".join(m.group().split()))) for m in abbreviations.finditer(text)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    found: list[tuple[int, int, str, str]] = []
+    for start, end, hit in hits:
+        if hit and not (found and start < found[-1][1]):
+            found.append((start, end, *hit))
     return found
 
 

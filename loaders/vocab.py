@@ -20,7 +20,7 @@ from samspil.loaders.errors import VocabularyError
 # subset of YAML, about ten times faster than the pure-Python loader.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["load_vocab", "vocab_dir"]
+__all__ = ["load_vocab", "vocab_layers", "vocab_dir"]
 
 
 def vocab_dir() -> Path:
@@ -54,3 +54,15 @@ def load_vocab(name: str) -> dict[str, Any]:
             else:
                 data[key] = value
     return data
+
+
+@lru_cache(maxsize=None)
+def vocab_layers(name: str) -> tuple[dict[str, Any], ...]:
+    """The bundled ``<name>.yaml`` and, when ``SAMSPIL_VOCAB_DIR`` has one, the user's, unmerged
+    (for vocabularies whose lists a user extends rather than replaces, e.g. towns per municipality)."""
+    path = vocab_dir() / f"{name}.yaml"
+    if not path.exists():
+        raise VocabularyError(f"no vocabulary named {name!r}", document=str(path))
+    extra_dir = os.environ.get("SAMSPIL_VOCAB_DIR")
+    extra = Path(extra_dir) / f"{name}.yaml" if extra_dir else None
+    return (_read(path), _read(extra)) if extra and extra.exists() else (_read(path),)
