@@ -208,6 +208,8 @@ def infer_municipality(places: list[str]) -> str | None:
     gazetteer knows, for a plan that never names its municipality."""
     for place in places:
         for cand in (place, *place.replace("/", " ").split()):
+            if not cand[:1].isupper():
+                continue  # former municipalities that are also words ("Give", "Ringe") only as names
             found = municipality_of_town(cand) or municipality(cand)
             if found:
                 return found
