@@ -33,6 +33,9 @@ HEADING3 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*
 HEADING2 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
 
 
+SHORT_BODY = 400  # an activity described in a few sentences: one mention of a group counts
+
+
 @dataclass
 class Block:
     name: str
@@ -164,7 +167,7 @@ def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | No
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
                        zones: list[Zone] | None = None) -> list[Activity]:
     names = [(o.name, v) for o in organisations for v in
-             {name_key(n) for n in [o.name, *o.aliases] if len(n) >= 3}]
+             {k for n in [o.name, *o.aliases] if len(n) >= 3 for k in (name_key(n), _words_form(n).strip())}]
     names.sort(key=lambda t: -len(t[1]))
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
@@ -174,7 +177,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         body = " ".join(doc.lines[b.start:b.end])
         words = _words_form(body)
         target_text = _target_text(doc, b)
-        groups = list(targets.classify(target_text)) if target_text else targets.dominant_groups(body)
+        groups = list(targets.classify(target_text)) if target_text else \
+            targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
         act = Activity(
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),

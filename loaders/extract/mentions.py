@@ -173,8 +173,21 @@ def _drop_parent_suffix(name: str) -> str:
     return " ".join(words)
 
 
+# "Randers håndboldklub", "Vestbyens idrætsforening": a place or name followed by a
+# lower-case head noun of an organisation.
+_LOWER_HEAD = re.compile(r"\s+([a-zæøå]+(?:klub|klubben|forening|foreningen|skole|skolen|bibliotek|biblioteket|"
+                         r"børnehave|vuggestue|kirke|menighed|menighedsråd|idrætsforening))\b")
+
+
 def _candidates(text: str) -> list[str]:
-    return [name for m in RUN.finditer(text) for name in _run_names(m.group(0))]
+    out = []
+    for m in RUN.finditer(text):
+        run = m.group(0)
+        head = _LOWER_HEAD.match(text, m.end())
+        if head and len(run.split()) <= 3:
+            run = f"{run} {head.group(1)}"
+        out += _run_names(run)
+    return out
 
 
 @lru_cache(maxsize=16384)

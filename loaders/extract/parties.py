@@ -286,6 +286,12 @@ def _line_entries(doc: Document, block: Block, role: str):
             continue
         pos = 0
         for p in people:
+            if not text[pos:p.start].strip(" ,;") and (unit := _unit_after_title(p)):
+                # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk"
+                orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
+                contacts.append(ContactMention(p, unit, i, block.delaftale))
+                pos = max(p.end, _details_end(text, p))
+                continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
             org_text = re.split(r"\s+v[./]\s*", before)[0]
@@ -298,6 +304,19 @@ def _line_entries(doc: Document, block: Block, role: str):
             contacts.append(ContactMention(p, current, i, block.delaftale))
             pos = max(p.end, _details_end(text, p))
     return orgs, contacts
+
+
+def _unit_after_title(p: Person) -> str | None:
+    """In a person-first entry the words after the title name the person's unit, commas
+    and all ("Planlægger, Teknik, Plan og Miljø" -> "Teknik, Plan og Miljø"); the
+    person's title keeps only the title."""
+    if not p.title or "," not in p.title:
+        return None
+    title, unit = (part.strip(" ,;") for part in p.title.split(",", 1))
+    if not title or not is_title_word(title.split()[0]) or not unit[:1].isupper() or EMAIL.search(unit):
+        return None
+    p.title = title
+    return unit
 
 
 def _details_end(text: str, p: Person) -> int:

@@ -49,3 +49,28 @@ def test_a_signature_block_with_unfilled_fields():
     assert orgs["Bolig Nord"].type == "housing_organisation"
     assert r.contacts == []  # "Dato Navn" names nobody
     assert r.plan.name == "Skovparken" and r.plan.period_start == "2023-01-01"
+
+
+def test_an_older_plan_with_numbered_indsatsomraader_and_activity_titles_on_the_next_line():
+    r = extract_file(LAYOUTS / "horsens_older_plan.txt")
+    assert r.plan.document_type == "master_plan" and (r.plan.period_start, r.plan.period_end) == (
+        "2012-01-01", "2016-12-31")
+    assert [f.name for f in r.focus_areas] == ["Børn og unge", "Sundhed"]
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé i Sundparken", "Fritidsjob", "Motion for kvinder"}  # not "Aktivitet 1"
+    assert acts["Motion for kvinder"].focus_area == "Sundhed"
+    assert acts["Lektiecafé i Sundparken"].partners == ["Dansk Røde Kors"]  # a genitive-looking name
+    assert acts["Motion for kvinder"].partners == ["Horsens håndboldklub"]  # a lower-case head noun
+    assert "women" in acts["Motion for kvinder"].target_groups and "youth" in acts["Fritidsjob"].target_groups
+    assert "Organisering" not in acts
+
+
+def test_person_first_entries_keep_title_and_unit_apart():
+    r = extract_file(LAYOUTS / "vejle_person_first.txt")
+    people = {c.name: c for c in r.contacts}
+    assert (people["Peter Lund"].title, people["Peter Lund"].organisation) == ("Planlægger", "Teknik, Plan og Miljø")
+    assert (people["Anne Holm"].title, people["Anne Holm"].organisation) == ("Afdelingsleder", "Jobcenter Vejle")
+    orgs = _orgs(r)
+    assert orgs["Vejle Kommune"].is_party and orgs["AAB Vejle"].is_party
+    assert not orgs["Jobcenter Vejle"].is_party  # a delaftale's party is a partner
+    assert r.activities[0].partners == ["Jobcenter Vejle"]  # named in its Ansvars- og rollefordeling
