@@ -98,3 +98,16 @@ def test_real_seed_extracts_the_same_facts_in_all_formats(seed_formats: dict[str
     facts = {fmt: _facts(extract_file(p)) for fmt, p in seed_formats.items()}
     assert facts["docx"] == facts["txt"]
     assert facts["pdf"] == facts["txt"]
+
+
+def test_a_pdf_whose_tables_are_laid_out_with_spaces_keeps_its_zones(tmp_path: Path, make_pdf) -> None:
+    """A PDF table comes out as cells separated by spaces, not tabs: rows such as
+    'AKB – Sjælør Boulevard 2 2 0 1 1' still name the departments."""
+    seed = bundled_examples() / "002_9a46c293956cd688.txt"
+    paragraphs = [ln.replace("\t", " ") for ln in read_document(seed).lines]
+    assert not any("\t" in p for p in paragraphs)
+    spaced = extract_file(make_pdf(paragraphs, tmp_path / "002-spaces.pdf"))
+    reference = extract_file(seed)
+    zones = {z.name for z in reference.zones}
+    assert len(zones) >= 8
+    assert {z.name for z in spaced.zones} == zones
