@@ -9,6 +9,8 @@ Run: ``python bench/bench_extract.py [--repeat N] [--pages N]``
    letter-spaced headings drawn glyph by glyph) through ``extract_file``:
    pages/s; and pypdfium2 text extraction alone for comparison.
 3. The reader alone (``read_document``) on the same PDF: pages/s.
+4. Dense pages: bundled agreement 000 rendered to PDF (paragraphs, lists and
+   tables on every page), through the whole extraction, the reader, pypdfium2.
 """
 from __future__ import annotations
 
@@ -69,6 +71,21 @@ def make_pdf(path: Path, pages: int) -> Path:
     return path
 
 
+def make_dense_pdf(path: Path, seed: Path) -> Path:
+    """A bundled agreement rendered to PDF: dense text pages (paragraphs, lists, tables)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    for line in read_document(seed).lines:
+        pdf.multi_cell(0, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
 def timed(fn, repeat: int) -> float:
     start = time.perf_counter()
     for _ in range(repeat):
@@ -120,6 +137,18 @@ def main() -> None:
             ("pdf: pages/s, extract_file", f"{args.pages / whole:.0f}"),
             ("pdf: pages/s, read_document only", f"{args.pages / reader:.0f}"),
             ("pdf: pages/s, pypdfium2 text alone", f"{args.pages / alone:.0f}"),
+        ]
+        dense = make_dense_pdf(Path(tmp) / "dense.pdf", seeds[0])
+        pages = read_document(dense).origin[-1][1]
+        extract_file(dense)
+        whole = timed(lambda: extract_file(dense), args.repeat)
+        reader = timed(lambda: read_document(dense), args.repeat)
+        alone = timed(lambda: pdfium_alone(dense), args.repeat)
+        rows += [
+            (f"dense pdf: {seeds[0].name[:3]} rendered, pages", f"{pages}"),
+            ("dense pdf: pages/s, extract_file", f"{pages / whole:.0f}"),
+            ("dense pdf: pages/s, read_document only", f"{pages / reader:.0f}"),
+            ("dense pdf: pages/s, pypdfium2 text alone", f"{pages / alone:.0f}"),
         ]
 
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "

@@ -68,7 +68,8 @@ LABELS = [
     r"Ansøgningen er udarbejdet af\b",
     r"Udarbejdet af\s*:",
 ]
-_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(LABELS) + ")")
+# (the look-ahead on the labels' first letters lets the engine skip most positions at once)
+_LABEL = re.compile(r"(?<=\s)(?=[ABDFHIKLMNOPSTUZØm])(?:" + "|".join(LABELS) + ")")
 # A label whose entries follow on lines of their own: the entries start a new segment.
 _LIST_LABEL = re.compile(r"\bUnderskrifter\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
@@ -77,9 +78,9 @@ _NUMBERED = re.compile(r"(?<=\s)(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆ
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
 _FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
-_RECORD_END = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")"
-    r"|(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
+_EMAIL_END = re.compile(r"(?<=@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")")
+_PHONE_END = re.compile(r"(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+"
+                        r"(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
 _DASH_ROW = re.compile(r"(?<=[\d-])\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
@@ -123,22 +124,35 @@ _LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "
                 "evaluering", "tidsplan", "økonomi")
 
 
+_LABEL_WORD = re.compile("|".join(map(re.escape, _LABEL_WORDS)))
+_DIGIT_DOT = re.compile(r"\d\.")
+_EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
+_BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
+
+
 def _cuts(line: str) -> list[int]:
     """Offsets at which ``line`` is cut into segments (sorted, none at 0)."""
     cuts: set[int] = set()
     low = line.lower()
-    if any(word in low for word in _LABEL_WORDS):
+    if _LABEL_WORD.search(low):
         cuts |= {m.start() for m in _LABEL.finditer(line)}
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
-    if len(line) >= LONG_LINE:
-        cuts |= {m.start() for m in _NUMBERED.finditer(line)}
-        cuts |= {m.end() for m in _RECORD_END.finditer(line)}
-        cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
-        cuts |= {m.start() for m in _ABBR_LABEL.finditer(line)}
-        if "parter" in line.lower():
+    if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
+        if _DIGIT_DOT.search(line):
+            cuts |= {m.start() for m in _NUMBERED.finditer(line)}
+        if "@" in line:
+            cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
+        if _EIGHT_DIGITS.search(line):
+            cuts |= {m.end() for m in _PHONE_END.finditer(line)}
+        if " – " in line or " - " in line:
+            cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
+        if ":" in line:
+            cuts |= {m.start() for m in _ABBR_LABEL.finditer(line)}
+        if "parter" in low:
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
-        cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
+        if _BULLET_MARK.search(line):
+            cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)

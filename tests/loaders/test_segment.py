@@ -11,13 +11,17 @@ from samspil.loaders.readers import read_document
 SEEDS = sorted(bundled_examples().glob("*.txt"))
 
 
+_ANY_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(seg.LABELS) + ")")  # without the first-letter look-ahead
+
+
 def _full_scan_cuts(line: str) -> list[int]:
-    cuts = {m.start() for m in seg._LABEL.finditer(line)}
+    cuts = {m.start() for m in _ANY_LABEL.finditer(line)}
     cuts |= {m.end() for m in seg._PLACEHOLDERS.finditer(line)}
     cuts |= {m.end() for m in seg._LIST_LABEL.finditer(line)}
     if len(line) >= seg.LONG_LINE:
         cuts |= {m.start() for m in seg._NUMBERED.finditer(line)}
-        cuts |= {m.end() for m in seg._RECORD_END.finditer(line)}
+        cuts |= {m.end() for m in seg._EMAIL_END.finditer(line)}
+        cuts |= {m.end() for m in seg._PHONE_END.finditer(line)}
         cuts |= {m.end() for m in seg._DASH_ROW.finditer(line)}
         cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in seg._BULLET.finditer(line)}
         cuts |= {m.start() for m in seg._ABBR_LABEL.finditer(line)}
