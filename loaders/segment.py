@@ -107,7 +107,7 @@ def _strip_page_number(line: str) -> tuple[str, int]:
     >>> _strip_page_number("3 KONFLIKTHÅNDTERING " + "x " * 100 + "3")[0][:20]
     'KONFLIKTHÅNDTERING x'
     """
-    if len(line) < LONG_LINE:
+    if len(line) < LONG_LINE or not line[:1].isdigit():
         return line, 0
     m = _PAGE_FRAME.match(line)
     if not m or re.match(r"\d{1,3}\s+(?:\d|[A-ZÆØÅ][a-zæøå]*\s*:)", line) and not m.group(2):
