@@ -30,7 +30,8 @@ def extract(doc: Document) -> AgreementReport:
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones)
-    report.target_groups = targets.extract_target_groups(doc, report.activities)
+    report.target_groups = targets.extract_target_groups(
+        doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])
     if not (report.plan.name or report.focus_areas or report.activities or report.contacts
             or report.zones or any(o.is_party for o in report.organisations)):
         report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "

@@ -102,6 +102,11 @@ def _same_kind(word: str, name: str) -> bool:
     return kind != "other" and kind == org_type(name)
 
 
+# "Center for Børn": a unit named by the topics it is for, which a comma list may continue
+FOR_TOPICS = re.compile(r"^(?:\w+\s+)?(?:center|centret|enhed(?:en)?|afdeling(?:en)?|team(?:et)?|sekretariat(?:et)?)"
+                        r"\s+for\s+[A-ZÆØÅ]?[\wæøå-]+$", re.I)
+
+
 def split_org_text(text: str) -> list[str]:
     """Split a list of organisations on commas, keeping 'AKB, København'-like names whole.
 
@@ -109,6 +114,8 @@ def split_org_text(text: str) -> list[str]:
     ['Frivillige foreninger', 'Ungdommens Røde Kors', 'Red Barnet Ungdom']
     >>> split_org_text("Boligselskabet AKB, København v/KAB")
     ['Boligselskabet AKB, København v/KAB']
+    >>> split_org_text("Center for Børn, Unge og Familier, Odense Kommune")
+    ['Center for Børn, Unge og Familier', 'Odense Kommune']
     """
     parts: list[str] = []
     depth = 0
@@ -128,9 +135,11 @@ def split_org_text(text: str) -> list[str]:
             continue
         words = p.split()
         first = words[0].lower()
-        qualifier = len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
-        if out and qualifier and not p.split(" v")[0].strip().isupper():
-            out[-1] += ", " + p
+        qualifier = (len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
+                     and not words[-1].lower().startswith("kommune"))
+        topics = out and FOR_TOPICS.search(out[-1]) and re.search(r"\s(?:og|&)\s", p) and len(words) <= 5
+        if out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
+            out[-1] += ", " + p  # "AKB, København"; "Center for Børn, Unge og Familier"
         elif not p[0].islower():
             out.append(p)
     return out
@@ -164,7 +173,7 @@ def split_party_entries(text: str) -> list[str]:
     out: list[str] = []
     for part in split_org_text(text):
         pieces = [part]
-        if "(" not in part:
+        if "(" not in part and "," not in part:  # a part that kept its comma is one name
             pieces = KOMMUNE_THEN_NAME.split(part)
             pieces = [q for p in pieces for q in _split_and(p)]
         out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]

@@ -421,9 +421,16 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
     """Indexes of lines inside an activity block (Aktivitetsnavn / an activity's section)."""
     marked: set[int] = set()
     n = len(doc.lines)
-    origin_index = {o[0]: i for i, o in enumerate(doc.origin) if o[0] is not None}
-    starts = {origin_index[s.line] for a in activities for s in a.sources
-              if s.line is not None and s.line in origin_index}
+    by_origin: dict[int, list[int]] = {}  # several segments can share one source line
+    for i, o in enumerate(doc.origin):
+        if o[0] is not None:
+            by_origin.setdefault(o[0], []).append(i)
+
+    def start_of(a: Activity, line: int) -> int:
+        cands = by_origin[line]
+        return next((i for i in cands if a.name[:30] in doc.lines[i]), cands[-1])
+    starts = {start_of(a, s.line) for a in activities for s in a.sources[:1]
+              if s.line is not None and s.line in by_origin}
     squashed = squashed_lines(doc)
     starts |= {i for i, sq in enumerate(squashed) if sq.startswith("aktivitetsnavn")}
     for i in sorted(starts):  # an activity block runs to the next activity or heading
@@ -447,15 +454,29 @@ def _block_end(line: str, sq: str) -> bool:
             or re.match(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]", line) is not None)
 
 
-def extract_target_groups(doc: Document, activities: list[Activity]) -> list[TargetGroup]:
+def _org_name_mask(names: list[str]):
+    """A function that blanks out the organisation names whose own words are
+    target-group cues ("Center for Børn, unge og familier", "Ungdomsskolen"):
+    a name is not a statement about whom the plan addresses."""
+    cued = sorted({n for n in names if len(n) >= 5 and classify(n)}, key=len, reverse=True)
+    if not cued:
+        return lambda line: line
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in cued))
+    firsts = {n.split()[0] for n in cued}
+    return lambda line: pattern.sub(" ", line) if any(f in line for f in firsts) else line
+
+
+def extract_target_groups(doc: Document, activities: list[Activity],
+                          organisation_names: list[str] | None = None) -> list[TargetGroup]:
     """Document-level target groups with phrases, contexts and source lines."""
     in_activity = _activity_lines(doc, activities)
+    mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
     for i, line in enumerate(doc.lines):
         if not line.strip():
             continue
         context = "activity" if i in in_activity else "problem"
-        for cat, phrases in classify(line).items():
+        for cat, phrases in classify(mask(line)).items():
             g = groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:
