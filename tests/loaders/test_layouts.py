@@ -78,13 +78,13 @@ def test_person_first_entries_keep_title_and_unit_apart():
 
 def test_target_group_words_inside_an_organisations_name_are_no_target_group(tmp_path):
     text = ("Delaftale for indsatsområdet Beskæftigelse\n\nNavn på den boligsociale indsats, som delaftalen "
-            "vedrører: Vestparken\n\nDelaftalens parter:\nCenter for Børn, Unge og Familier, Odense Kommune\n"
+            "vedrører: Vestparken\n\nDelaftalens parter:\nCenter for Børn, unge og familier, Odense Kommune\n"
             "Jobcenter Odense\n\nAktivitetsnavn: Jobcafé\n\nMålgruppe(r): Ledige over 30 år\n\nIndhold og praksis: "
-            "Center for Børn, Unge og Familier og Jobcenter Odense holder jobcafé hver uge.\n")
+            "Center for Børn, unge og familier og Jobcenter Odense holder jobcafé hver uge.\n")
     path = tmp_path / "odense.txt"
     path.write_text(text, encoding="utf-8")
     r = extract_file(path)
-    assert "Center for Børn, Unge og Familier" in _orgs(r)
+    assert "Center for Børn, unge og familier" in _orgs(r)
     categories = {g.category for g in r.target_groups}
     assert "unemployed" in categories
     assert not categories & {"children", "youth", "parents_families"}
