@@ -176,7 +176,12 @@ def _is_solid(tok: str) -> bool:
 def _common_short() -> frozenset[str]:
     """Short words frequent enough to be ordinary prose, not fragments."""
     return frozenset(w for w, lf in _logfreq().items()
-                     if len(w) <= 3 and lf > math.log(2e-4) and len(w) > 1 or w in ("i", "å", "ø"))
+                     if len(w) <= 3 and lf > math.log(2e-4) and len(w) > 1 or w in ("i", "å", "ø")) | _ENGLISH_SHORT
+
+
+# Short English words Danish activity names borrow ("Eat and learn", "Girls on the run").
+_ENGLISH_SHORT = frozenset("a an and the of on in to for with at by up out our we you it is be do go get "
+                           "eat run fun job new art day way win".split())
 
 
 def is_letter_spaced(line: str) -> bool:
@@ -190,6 +195,8 @@ def is_letter_spaced(line: str) -> bool:
     >>> is_letter_spaced("De lmå l  og ind i ka to re r  for  i ndsa tsområde t")
     True
     >>> is_letter_spaced("Det er et krav, at der udarbejdes en strategisk samarbejdsaftale.")
+    False
+    >>> is_letter_spaced("1.5.3.3. Eat and learn 34")
     False
     """
     toks = line.split()

@@ -194,6 +194,25 @@ def _dehyphenate(head: str, tail: str) -> str | None:
     return head[:-1] + tail
 
 
+_NAME_COLON = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅa-zæøå][\wæøå-]*){0,3}:\s")
+
+
+def _wrapped_name(last: str, line: str) -> bool:
+    """'... Bolig Korsør: Dato Navn Slagelse' + 'Boligselskab: Dato Navn': a name that
+    wrapped before its colon, not a template label starting a new line.
+
+    >>> _wrapped_name("Bolig Korsør: Dato Navn Slagelse", "Boligselskab: Dato Navn")
+    True
+    >>> _wrapped_name("Bolig Korsør: Dato Navn Slagelse", "Kontaktperson: Anne Holm")
+    False
+    """
+    from samspil.loaders.segment import starts_with_label
+
+    tail = last.rsplit(None, 1)[-1] if last.strip() else ""
+    return (tail[:1].isupper() and not tail.endswith(":") and bool(_NAME_COLON.match(line))
+            and not starts_with_label(line))
+
+
 def text_width(lines: Sequence[str]) -> int:
     """Typical full-line length in characters (90th percentile of non-blank lines).
 
@@ -225,11 +244,11 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     physical = ""  # the previous line as it was, before any joining
     for line, origin in zip(lines, origins):
         last, physical = physical, line
-        if out and out[-1] and line and not _keeps_own_line(line):
+        full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
+                and not _record_end(last))
+        if out and out[-1] and line and (not _keeps_own_line(line) or full and _wrapped_name(last, line)):
             prev = out[-1]
             joined = _dehyphenate(prev, line)
-            full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
-                    and not _record_end(last))
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
             if joined is None and not prev.endswith(":") and (
                     _starts_lower(line) or runs_on or full):

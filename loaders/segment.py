@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["segment", "split_line", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY"]
+__all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY"]
 
 Origin = tuple[int | None, int | None]
 
@@ -70,6 +70,12 @@ LABELS = [
 ]
 # (the look-ahead on the labels' first letters lets the engine skip most positions at once)
 _LABEL = re.compile(r"(?<=\s)(?=[ABDFHIKLMNOPSTUZØm])(?:" + "|".join(LABELS) + ")")
+_LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
+
+
+def starts_with_label(text: str) -> bool:
+    """Does ``text`` begin with one of the template's labels?"""
+    return _LABEL_AT_START.match(text) is not None
 # A label whose entries follow on lines of their own: the entries start a new segment.
 _LIST_LABEL = re.compile(r"\bUnderskrifter\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
