@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.people import Person, find_people, is_title_word
-from samspil.loaders.extract.sections import Block, party_blocks, signature_blocks
+from samspil.loaders.extract.sections import PARTY_LABEL, Block, party_blocks, signature_blocks
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 from samspil.loaders.vocab import load_vocab
 
@@ -176,8 +176,35 @@ def split_party_entries(text: str) -> list[str]:
         if "(" not in part and "," not in part:  # a part that kept its comma is one name
             pieces = KOMMUNE_THEN_NAME.split(part)
             pieces = [q for p in pieces for q in _split_and(p)]
+            pieces = [q for p in pieces for q in _split_run_on(p)]
         out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
     return out
+
+
+_HEADS = re.compile(r"^(?:Boligselskabet|Boligforeningen|Boligorganisationen|Andelsboligforeningen|Fællesorganisationens)$")
+
+
+def _split_run_on(text: str) -> list[str]:
+    """Names listed with nothing between them ("ALFABO AAB Boligselskabet Kolding"): a
+    new name starts at an upper-case acronym after another word, and at a housing
+    organisation's head noun.
+
+    >>> _split_run_on("ALFABO AAB Boligselskabet Kolding")
+    ['ALFABO', 'AAB', 'Boligselskabet Kolding']
+    >>> _split_run_on("Boligforeningen 3B"), _split_run_on("KAB Fællesskabet")
+    (['Boligforeningen 3B'], ['KAB Fællesskabet'])
+    """
+    words = text.split()
+    if len(words) < 2:
+        return [text]
+    out = [[words[0]]]
+    for prev, w in zip(words, words[1:]):
+        acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalpha()
+        if acronyms or _HEADS.match(w):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return [" ".join(ws) for ws in out]
 
 
 def _split_and(text: str) -> list[str]:
@@ -209,7 +236,8 @@ def _org_like(name: str, org_type) -> bool:
 
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
-    if role in ("party", "signatory") and PLACEHOLDER.search(text) or role in ("party", "partner") and AND_LIST.search(text):
+    if role in ("party", "signatory") and (PLACEHOLDER.search(text) or KOMMUNE_THEN_NAME.search(text)) \
+            or role in ("party", "partner") and AND_LIST.search(text):
         return [m for entry in split_party_entries(text)
                 for m in _org_mentions_one(entry, line, role, delaftale)]
     return _org_mentions_one(text, line, role, delaftale)
@@ -275,6 +303,8 @@ def _line_entries(doc: Document, block: Block, role: str):
         if i in skip:
             continue
         text = clean(doc.lines[i])
+        if i == block.label_line and (label := PARTY_LABEL.match(text)):
+            text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
                 and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(doc.lines[idx[n + 1]]), re.I):
