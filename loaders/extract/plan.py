@@ -22,7 +22,7 @@ from collections import Counter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
 from samspil.loaders.extract.outline import focus_headings
-from samspil.loaders.gazetteer import (find_municipalities, municipality, municipality_of_town, police_district,
+from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea, Plan
@@ -146,6 +146,20 @@ _DATE_RANGE_START = re.compile(r"\s+(?:af|fra|for perioden|i perioden|perioden)?
 _AGREEMENT_WORDS = re.compile(r"helhedsplan|boligsocial|indsatsområde|samarbejdsaftale|delaftale", re.I)
 
 
+# what every plan's cover says besides its name
+_GENERIC_TITLE_WORDS = re.compile(r"\s*\b(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?\s*$"
+                                  r"|\s*\bstrategisk\s+samarbejdsaftale\s*$", re.I)
+
+
+def _dedupe_words(words: list[str]) -> list[str]:
+    """A cover that prints its name twice ("BYLIVKOLDING BYLIVKOLDING") names it once."""
+    n = len(words)
+    for size in range(1, n // 2 + 1):
+        if words[:size] == words[size: 2 * size]:
+            return words[size:]
+    return words
+
+
 def _cover_title(doc: Document) -> tuple[str, int] | None:
     """The first line of a document without template labels, when it reads as a
     title (short, not a sentence); a period and what follows it are cut off."""
@@ -155,12 +169,24 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
         text = clean(line)
         if not text:
             continue
-        text = _DATE_RANGE_START.sub("", text).strip(" .,–-")
-        words = text.split()
+        text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
+        words = _dedupe_words(text.split())
+        text = " ".join(words)
         if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
                 and sum(w[:1].islower() for w in words) <= len(words) * 0.6:
             return text, i
         return None
+    return None
+
+
+def _before_known_organisation(text: str, start: int) -> str | None:
+    """``text`` up to the first organisation the gazetteer knows after ``start``, when
+    that leaves a name of one to six words."""
+    for s, _, _, _ in find_known_organisations(text[start:]):
+        name = text[start: start + s].strip(" ,.–-")
+        if 1 <= len(name.split()) <= 6:
+            return text[: start + s].strip(" ,.–-")
+        break
     return None
 
 
@@ -176,6 +202,8 @@ def _title_name(doc: Document) -> tuple[str, int] | None:
         m = _PLAN_IN_VALUE.search(text)
         if m and len(text) < 100 and len(m.group(1).split()) <= 6:
             return text, i
+        if m and m.start() < 40 and (cut := _before_known_organisation(text, m.start(1))):
+            return cut, i  # a cover run together with what follows the name ("... Rum for Liv Lejerbo ...")
     for i, line in enumerate(doc.lines[:15]):
         text = clean(line)
         if _TITLE_FOR.match(text) and len(text.split()) <= 10:
@@ -184,10 +212,13 @@ def _title_name(doc: Document) -> tuple[str, int] | None:
 
 
 def _document_type(doc: Document) -> str:
-    head = squash(" ".join(doc.lines[:30]))
+    head = squash(" ".join(doc.lines[:60]))[:6000]
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
     strategic = ("strategisksamarbejdsaftale" in head or "strategiskaftale" in head
                  or _find_label(doc, ("områdetsnavn", "samarbejdsaftalengælderfra")) is not None)
+    opens_as_delaftale = any(sq.startswith(DELAFTALE_HEADING) for sq in squashed_lines(doc)[:5])
+    if delaftaler == 1 and opens_as_delaftale:
+        return "sub_agreement"  # a delaftale that refers to "den strategiske samarbejdsaftale"
     if strategic or delaftaler >= 2:
         return "strategic_agreement"
     if delaftaler == 1 or _find_label(doc, NAME_LABELS[1:]) is not None:
@@ -226,8 +257,8 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
             return (start, end), found[1]
     # free-form plans: "af 21. februar 2007 til 30. juni 2012" or a year range in the title lines
     for i, line in enumerate(doc.lines[:15]):
-        if " til " in line and len(line) < 400:
-            start, end = parse_period(line)
+        for m in re.finditer(r" til ", line[:3000]):  # "af 21. februar 2007 til 30. juni 2012"
+            start, end = parse_period(line[max(0, m.start() - 22): m.end() + 22])
             if start and end and start < end:
                 return (start, end), i
     for i, line in enumerate(doc.lines[:15]):
