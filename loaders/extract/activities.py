@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.outline import activity_headings
+from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_links, strip_markup
@@ -90,7 +90,9 @@ def _template_blocks(doc: Document) -> list[Block]:
 
 def _section_blocks(doc: Document) -> list[Block]:
     """Numbered sections under a heading that names a focus area (see outline.py)."""
-    return [Block(h.title, h.line, end, focus) for h, focus, end in activity_headings(doc)]
+    blocks = [Block(h.title, h.line, end, focus) for h, focus, end in activity_headings(doc)]
+    return blocks or [Block(name, line, line + 1, focus) for focus, names, line in run_on_contents(doc)
+                      for name in names]
 
 
 def activity_blocks(doc: Document) -> list[Block]:

@@ -25,7 +25,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 
-__all__ = ["Heading", "outline", "focus_headings", "activity_headings"]
+__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents"]
 
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2})\s*(\S.*)$")
 # a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
@@ -157,4 +157,35 @@ def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:
                 end = later.line
                 break
         out.append((h, parent, end if not h.in_toc else h.line + 1))
+    return out
+
+
+# "Indsatsområde Fællesskab - projekter Lektiecafé Fælles madklub Succeskriterier ...":
+# an older plan's contents run together, each focus area with the projects under it.
+_RUN_ON = re.compile(
+    r"\bIndsatsområde(?:\s*\d{1,2})?\s*[:.–-]?\s*(?P<name>[A-ZÆØÅ][\wæøå]*(?:,?\s+(?:og\s+)?[\wæøå]+){0,5}?)"
+    r"\s+[-–:]\s*(?:projekter|aktiviteter|indsatser)\s*:?\s+(?P<items>.+?)"
+    r"(?=\s+(?:Succeskriterier|Mål|Milepæle|Målgruppe|Indsatsområde|Budget|Organisering)\b|$)")
+_ITEM_START = re.compile(r"\s+(?=[A-ZÆØÅ])")
+
+
+def run_on_contents(doc: Document) -> list[tuple[str, list[str], int]]:
+    """(focus area, its projects, line) from contents that lost their line breaks.
+
+    A project starts at each capitalised word ("Lektiecafé Fælles madklub" ->
+    "Lektiecafé", "Fælles madklub"), as a title does in Danish.
+    """
+    return doc.memo("run_on_contents", lambda: _run_on_contents(doc))
+
+
+def _run_on_contents(doc: Document) -> list[tuple[str, list[str], int]]:
+    out = []
+    for i, line in enumerate(doc.lines):
+        if "ndsatsområde" not in line:
+            continue
+        for m in _RUN_ON.finditer(clean(line)):
+            items = [t.strip(" ,.;") for t in _ITEM_START.split(m.group("items"))]
+            items = [t for t in items if t and len(t.split()) <= 8]
+            if items:
+                out.append((m.group("name").strip(" ,"), items, i))
     return out

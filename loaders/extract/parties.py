@@ -373,7 +373,8 @@ def _details_end(text: str, p: Person) -> int:
 
 # Parties stated in prose when a plan has no party list.
 PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale)\s+mellem\s+(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b)"
-                           r"|\b(?:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})")
+                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
+                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})")
 
 
 def _prose_parties(doc: Document, role: str) -> list[OrgMention]:

@@ -21,7 +21,7 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
-from samspil.loaders.extract.outline import focus_headings
+from samspil.loaders.extract.outline import focus_headings, run_on_contents
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
@@ -367,10 +367,13 @@ def _problem_headings(doc: Document):
 
 
 def _numbered_section(doc: Document):
-    """Numbered headings that name a focus area (see outline.py)."""
+    """Numbered headings that name a focus area, and run-on contents (see outline.py)."""
     for heading, name in focus_headings(doc):
         if (name := _candidate(name)):
             yield name, heading.line
+    for name, _, line in run_on_contents(doc):
+        if (name := _candidate(name)):
+            yield name, line
 
 
 def _listed(doc: Document):

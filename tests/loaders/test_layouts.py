@@ -88,3 +88,13 @@ def test_target_group_words_inside_an_organisations_name_are_no_target_group(tmp
     categories = {g.category for g in r.target_groups}
     assert "unemployed" in categories
     assert not categories & {"children", "youth", "parents_families"}
+
+
+def test_run_on_contents_of_an_older_plan_give_focus_areas_and_projects():
+    r = extract_file(LAYOUTS / "naestved_runon_contents.txt")
+    assert [f.name for f in r.focus_areas] == ["Fællesskab", "Beskæftigelse"]
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Lektiecafé", "Fællesskab"), ("Fælles madklub", "Fællesskab"), ("Jobklub", "Beskæftigelse")]
+    orgs = _orgs(r)
+    assert orgs["Boligselskabet Skoven"].is_party and orgs["Næstved Kommune"].is_party  # "er udarbejdet af"
+    assert r.plan.municipality == "Næstved Kommune"
