@@ -84,7 +84,8 @@ class _Orgs:
     def add_report(self, r: AgreementReport) -> None:
         for o in r.organisations:
             self._add(r.document, o.name, o.aliases, o.sources,
-                      {"type": o.type, "parent": o.parent, "is_party": o.is_party, "roles": o.roles})
+                      {"type": o.type, "parent": o.parent, "is_party": o.is_party, "roles": o.roles,
+                       "municipality": r.plan.municipality, "plan": r.plan.name})
         refs: list[tuple[str, list[SourceRef]]] = []
         refs += [(o.parent, o.sources) for o in r.organisations if o.parent]
         vocab = load_vocabulary()       # a parent the name states ("BUF - Valby Skole")
@@ -95,7 +96,8 @@ class _Orgs:
         refs += [(z.housing_organisation, z.sources) for z in r.zones if z.housing_organisation]
         for name, srcs in refs:
             if self.lookup(r.document, name) is None:
-                self._add(r.document, name, [], srcs, {"type": "other", "roles": ["mentioned"]})
+                self._add(r.document, name, [], srcs, {"type": "other", "roles": ["mentioned"],
+                                                       "municipality": r.plan.municipality, "plan": r.plan.name})
 
     def _add(self, doc: str, name: str, aliases: list[str], srcs: list[SourceRef],
              data: dict[str, Any]) -> None:

@@ -9,6 +9,8 @@ a union-find over candidate links, strongest rule first:
     least: two documents that merely share an alias are not linked);
 ``abbreviation``  equal after the abbreviation vocabulary (``SOF`` =
     ``Socialforvaltningen``, loaders/vocab/abbreviations.yaml, graph/resolution.yaml);
+    A bare common noun ("Socialforvaltningen", "Lektiecaféen") links two plans only
+    with support: the same stated parent or the same municipality;
 ``fuzzy(score)``  rapidfuzz ``token_sort_ratio`` >= 90 with every token paired
     (>= 85), codes equal and neither name's tokens a subset of the other's, so a
     unit never merges into its parent and two siblings stay two.
@@ -166,6 +168,32 @@ def _risky_alias(key: str, holder: Entity, several: bool, shortenings: "_Shorten
     return key not in holder.bare and shortenings.ambiguous(key)
 
 
+_DEFINITE = re.compile(r"^[A-ZÆØÅ][a-zæøåé-]{3,}(?:en|et|ne|erne)$")
+
+
+def common_noun(name: str) -> bool:
+    """A bare common noun in its definite form ("Lektiecaféen", "Socialforvaltningen",
+    "Fritidsklubben"): every plan has one of its own, so the name alone does not say
+    two plans mean the same organisation. Names the gazetteer knows are proper names
+    ("Landsbyggefonden").
+
+    >>> common_noun("Socialforvaltningen"), common_noun("Landsbyggefonden"), common_noun("Kvartershuset")
+    (True, False, True)
+    """
+    from samspil.loaders.gazetteer import known_organisation
+
+    return bool(_DEFINITE.match(name.strip())) and known_organisation(name.strip()) is None
+
+
+def _corroborated(e: Entity, a: Entity) -> bool:
+    """Two documents' common-noun names are one organisation only with support: the
+    same plan, the same stated parent, or plans in the same municipality."""
+    if e.parent and e.parent == a.parent or e.data.get("plan") and e.data.get("plan") == a.data.get("plan"):
+        return True
+    em, am = e.data.get("municipality"), a.data.get("municipality")
+    return bool(em) and em == am
+
+
 def _candidate_links(entities: list[Entity], vocab: Vocabulary
                      ) -> list[tuple[int, float, tuple, tuple, int, int, str]]:
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
@@ -189,6 +217,9 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary
                                                                 shortenings)):
                 continue
             e, a = entities[i], entities[anchor]
+            if (e.document != a.document and common_noun(a.name) and common_noun(e.name)
+                    and not _corroborated(e, a)):
+                continue
             raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
             rule = ("exact-name" if fold_name(e.name) == fold_name(a.name)
                     else "alias" if raw else "abbreviation")

@@ -169,3 +169,21 @@ def test_a_parent_stated_in_the_name_becomes_unit_of(small_corpus):
     assert g.out("org:socialforvaltningen", "UNIT_OF") == ["org:kobenhavns-kommune"]   # report's parent
     buf = g.node("org:borne-og-ungdomsforvaltningen")
     assert {m["document"] for m in buf["mentions"]} == {"a.txt", "b.txt", "c.txt"}
+
+
+def _plan_entity(doc: str, name: str, municipality: str | None, plan: str) -> Entity:
+    return Entity(doc, 0, name, [name], data={"municipality": municipality, "plan": plan})
+
+
+@pytest.mark.parametrize("name, municipalities, plans, merged", [
+    ("Socialforvaltningen", ("Aarhus Kommune", "Odense Kommune"), ("A", "B"), False),  # two cities' own
+    ("Lektiecaféen", (None, None), ("A", "B"), False),                                  # nothing in common
+    ("Socialforvaltningen", ("Aarhus Kommune", "Aarhus Kommune"), ("A", "B"), True),   # one municipality
+    ("Lektiecaféen", (None, None), ("A", "A"), True),                                   # one plan's documents
+    ("Landsbyggefonden", ("Aarhus Kommune", "Odense Kommune"), ("A", "B"), True),      # a proper name
+    ("Boligforeningen AAB", ("Aarhus Kommune", "Odense Kommune"), ("A", "B"), True),   # not a bare noun
+])
+def test_a_bare_common_noun_links_plans_only_with_corroboration(name, municipalities, plans, merged):
+    entities = [_plan_entity(doc, name, m, p) for doc, m, p in zip(("x.txt", "y.txt"), municipalities, plans)]
+    clusters = resolve_entities(entities)
+    assert (len(clusters) == 1) is merged
