@@ -231,8 +231,9 @@ def explain(ref: str, data_dir: Path | None, as_json: bool) -> None:
         return emit([], columns=[], as_json=True, payload=ex)
     click.echo(f"{ex.id}  [{ex.label}]  {ex.name}: {len(ex.mentions)} mention(s) "
                f"in {len(ex.documents)} document(s)")
-    emit([{**m, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else "")}
-          for m in ex.mentions], columns=["document", "where", "name", "rule"], title="mentions")
+    emit([{**m, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else ""),
+           "also written": "; ".join(m.get("written_as") or [])}
+          for m in ex.mentions], columns=["document", "where", "name", "also written", "rule"], title="mentions")
     if ex.merges:
         emit(list(ex.merges), columns=["left", "right", "rule"], title="merges")
 

@@ -105,7 +105,10 @@ class _Orgs:
             return
         idx = len(self.entities)
         names = [name] + [a for a in aliases if a and a.strip()]
-        self.entities.append(Entity(doc, idx, name.strip(), names, [_mention(doc, name, srcs)],
+        mention = _mention(doc, name, srcs)
+        if names[1:]:
+            mention["written_as"] = names[1:]  # the document's other forms, merged while extracting
+        self.entities.append(Entity(doc, idx, name.strip(), names, [mention],
                                     {**data, "sources": _sources(srcs, doc)}))
         table = self.local[doc]
         table.setdefault(normalise(name), idx)

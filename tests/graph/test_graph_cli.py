@@ -61,7 +61,10 @@ def test_stats_plans_search_show_explain(loaded):
     assert {(x["type"], x["other"]) for x in show["links"]} >= {
         ("PARTNER_IN", "plan:mit-kvarter-2020-2023"), ("WORKS_AT", "person:ah@sof.kk.dk")}
     out = run("explain", "Socialforvaltningen", "--data-dir", d)
-    assert "b.txt" in out and "SOF" in out and "alias" in out
+    assert "b.txt" in out and "SOF" in out and "alias" in out and "also written" in out
+    ex = json.loads(run("explain", "Socialforvaltningen", "--json", "--data-dir", d))
+    # the forms one document used, merged while extracting, stay visible
+    assert {m["document"]: m.get("written_as") for m in ex["mentions"]}["a.txt"] == ["SOF"]
 
 
 def test_unknown_and_ambiguous_refs_fail_with_one_clear_line(loaded):
