@@ -308,7 +308,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         b = ROLE_BULLET.match(strip_markup(raw))
         if in_roles and b:
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
-                    if _valid(n) or n in abbr or _all_caps_words(n)]
+                    if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
         for full, short in _definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name in _candidates(text):
@@ -357,7 +357,8 @@ def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> li
 # "Lektiecaféen", "Fritidsjobindsatsen"): the plan's own project, an activity,
 # never an organisation of its own (it would merge across unrelated plans).
 _OWN_PROJECT = re.compile(r"[A-ZÆØÅ][a-zæøåé-]*(?:projekt|indsats|forløb|café|cafe|ordning|tilbud|initiativ|"
-                          r"kursus|program|værksted|gruppe)(?:et|en)")
+                          r"kursus|program|værksted|gruppe)(?:et|en)(?:\s+(?:i|på|for|ved)\s+.+)?"
+                          r"|Projekt\s+[A-ZÆØÅ].*")  # "Projekt Superkræfter for Amagerplanen", "Infrastrukturprojektet i X"
 
 
 def _all_caps_words(name: str) -> bool:
