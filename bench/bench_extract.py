@@ -103,6 +103,17 @@ def pdfium_alone(path: Path) -> None:
     pdf.close()
 
 
+def pdf_rows(label: str, pdf: Path, pages: int, repeat: int) -> list[tuple[str, str]]:
+    """Pages/s of the whole extraction, the reader alone and pypdfium2 alone on ``pdf``."""
+    extract_file(pdf)  # warm-up
+    whole = timed(lambda: extract_file(pdf), repeat)
+    reader = timed(lambda: read_document(pdf), repeat)
+    alone = timed(lambda: pdfium_alone(pdf), repeat)
+    return [(f"{label}: pages/s, extract_file", f"{pages / whole:.0f}"),
+            (f"{label}: pages/s, read_document only", f"{pages / reader:.0f}"),
+            (f"{label}: pages/s, pypdfium2 text alone", f"{pages / alone:.0f}")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
@@ -128,28 +139,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = make_pdf(Path(tmp) / "bench.pdf", args.pages)
         assert read_document(pdf).origin[-1][1] == args.pages
-        extract_file(pdf)  # warm-up
-        whole = timed(lambda: extract_file(pdf), args.repeat)
-        reader = timed(lambda: read_document(pdf), args.repeat)
-        alone = timed(lambda: pdfium_alone(pdf), args.repeat)
-        rows += [
-            (f"pdf: {args.pages} generated pages, size (kB)", f"{pdf.stat().st_size / 1e3:.0f}"),
-            ("pdf: pages/s, extract_file", f"{args.pages / whole:.0f}"),
-            ("pdf: pages/s, read_document only", f"{args.pages / reader:.0f}"),
-            ("pdf: pages/s, pypdfium2 text alone", f"{args.pages / alone:.0f}"),
-        ]
+        rows += [(f"pdf: {args.pages} generated pages, size (kB)", f"{pdf.stat().st_size / 1e3:.0f}")]
+        rows += pdf_rows("pdf", pdf, args.pages, args.repeat)
         dense = make_dense_pdf(Path(tmp) / "dense.pdf", seeds[0])
         pages = read_document(dense).origin[-1][1]
-        extract_file(dense)
-        whole = timed(lambda: extract_file(dense), args.repeat)
-        reader = timed(lambda: read_document(dense), args.repeat)
-        alone = timed(lambda: pdfium_alone(dense), args.repeat)
-        rows += [
-            (f"dense pdf: {seeds[0].name[:3]} rendered, pages", f"{pages}"),
-            ("dense pdf: pages/s, extract_file", f"{pages / whole:.0f}"),
-            ("dense pdf: pages/s, read_document only", f"{pages / reader:.0f}"),
-            ("dense pdf: pages/s, pypdfium2 text alone", f"{pages / alone:.0f}"),
-        ]
+        rows += [(f"dense pdf: {seeds[0].name[:3]} rendered, pages", f"{pages}")]
+        rows += pdf_rows("dense pdf", dense, pages, args.repeat)
 
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}; repeat={args.repeat}")

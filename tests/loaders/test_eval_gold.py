@@ -80,20 +80,10 @@ def test_flatten_runs_each_page_onto_one_line():
 
 
 @needs_eval
-def test_headline_f1_and_contact_accuracy_as_written(tmp_path):
-    for name, doc in _score(tmp_path, flat=False).items():
-        bundled, other = FLOOR["as_written"]
-        assert doc["headline_f1"] >= (bundled if _bundled(name) else other), (name, doc["headline_f1"])
-        attrs = doc["kinds"]["contact_attributes"]
-        for field in ("email", "phone"):
-            if attrs.get(field) is not None:
-                assert attrs[field] >= 0.95, (name, field, attrs[field])
-
-
-@needs_eval
-def test_headline_f1_with_line_breaks_removed(tmp_path):
-    for name, doc in _score(tmp_path, flat=True).items():
-        bundled, other = FLOOR["flattened"]
+@pytest.mark.parametrize("layout", ["as_written", "flattened"])
+def test_headline_f1_and_contact_accuracy(tmp_path, layout):
+    bundled, other = FLOOR[layout]
+    for name, doc in _score(tmp_path, flat=layout == "flattened").items():
         assert doc["headline_f1"] >= (bundled if _bundled(name) else other), (name, doc["headline_f1"])
         attrs = doc["kinds"]["contact_attributes"]
         for field in ("email", "phone"):
