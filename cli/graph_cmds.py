@@ -261,21 +261,40 @@ def forget_person(ref: str, data_dir: Path | None) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="node-link", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Output file ('-' = stdout).")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
+              help="Output file ('-' = stdout); for neo4j-csv a folder.")
 @click.option("--redact", is_flag=True,
               help="No names, e-mails or phones of contact persons (a person becomes their role).")
 @data_dir_option
 @handle_errors
 def export(fmt: str, output: str, redact: bool, data_dir: Path | None) -> None:
-    """Export the whole graph as node-link JSON, GraphML, GEXF or CSV."""
+    """Export the whole graph as node-link JSON, GraphML, GEXF 1.3 (Gephi), CSV, or a
+    folder of neo4j-admin import files (neo4j-csv)."""
     with store_from(data_dir) as store:
         graph = store.load()
     if redact:
         from samspil.viz.redact import redact as redact_graph
         graph = redact_graph(graph)
+    if fmt == "neo4j-csv":
+        return _export_neo4j(graph, output)
+    if Path(output).is_dir():
+        raise click.UsageError(f"{output} is a folder; give a file name with -o (a folder is "
+                               "only for --format neo4j-csv)")
     data = export_graph(graph, fmt)
     if fmt == "csv" and output != "-":  # a byte-order mark: Excel then reads the file as UTF-8
         data = codecs.BOM_UTF8 + data
     with click.open_file(output, "wb") as fh:
         fh.write(data)
+
+
+def _export_neo4j(graph: Any, output: str) -> None:
+    from samspil.graph.export import write_neo4j_csv
+
+    if output == "-" or (Path(output).exists() and not Path(output).is_dir()):
+        raise click.UsageError("--format neo4j-csv writes a folder of files: give one with -o "
+                               "(e.g. -o neo4j-import)")
+    files = write_neo4j_csv(graph, output)
+    nodes = " ".join(f"--nodes={f}" for f in files if f.name.startswith("nodes_"))
+    rels = " ".join(f"--relationships={f}" for f in files if f.name.startswith("relationships_"))
+    click.echo(f"wrote {len(files)} files to {output}; load them into a fresh database with:\n"
+               f"  neo4j-admin database import full {nodes} {rels} neo4j", err=True)
