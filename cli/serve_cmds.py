@@ -75,30 +75,38 @@ def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None
 @click.argument("kind", type=click.Choice(["plan-network", "copartnership", "ego", "overlap", "gaps"]))
 @click.argument("ref", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write (.html, .svg, .png).")
-@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default=None,
+              help="File to write: .html (a page), .svg, .png (300 dpi) or .pdf.")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png", "pdf"]), default=None,
               help="Output format (default: from the file suffix).")
 @click.option("--fragment", is_flag=True, help="An iframe-ready HTML snippet instead of a page.")
 @click.option("--plan", "plans", multiple=True, help="Only these plans (repeatable).")
-@click.option("--by", default="partners", show_default=True,
-              type=click.Choice(["partners", "target-groups", "activities", "zones"]),
-              help="What the overlap view compares.")
+@click.option("--by", default=None,
+              type=click.Choice(["partners", "target-groups", "activities", "zones",
+                                 "focus-areas", "parties"]),
+              help="overlap: what plans share (partners, target-groups, activities, zones; "
+                   "default partners). gaps: the matrix's columns (target-groups, zones, "
+                   "focus-areas, parties; default target-groups).")
+@click.option("--network", "as_network", is_flag=True,
+              help="overlap / gaps: draw a network instead of the matrix.")
 @click.option("--radius", default=1, show_default=True, type=int, help="Steps of the ego view.")
-@click.option("--min-shared", default=1, show_default=True, type=click.IntRange(1),
-              help="overlap / copartnership: leave out links with fewer shared items.")
+@click.option("--min-shared", default=None, type=click.IntRange(1),
+              help="overlap / copartnership: leave out links with fewer shared items "
+                   "(co-partnership default: the fewest that keep the picture legible).")
 @click.option("--redact", is_flag=True, help="No names, e-mails or phones of contact persons.")
 @data_dir_option
 @handle_errors
 def viz(kind: str, ref: str | None, output: Path, fmt: str | None, fragment: bool,
-        plans: tuple[str, ...], by: str, radius: int, min_shared: int, redact: bool,
-        data_dir: Path | None) -> None:
-    """Write a network view: plan-network, copartnership, ego REF, overlap or gaps.
+        plans: tuple[str, ...], by: str | None, as_network: bool, radius: int,
+        min_shared: int | None, redact: bool, data_dir: Path | None) -> None:
+    """Write a view: plan-network, copartnership, ego REF, overlap (a plans x plans
+    matrix) or gaps (a plans x target groups coverage matrix).
 
     HTML views are self-contained and work offline; --fragment gives an iframe for a
-    report; --format svg/png a static picture for PDF and Word.
+    report; .png / .svg / .pdf (or --format) a static picture for PDF and Word, drawn
+    without a browser.
     """
     from samspil.viz.output import view_file
     path = view_file(load_graph(data_dir), kind, output, ref=ref, plans=plans, by=by,
                      radius=radius, min_shared=min_shared, fmt="fragment" if fragment else fmt,
-                     redact=redact)
+                     form="network" if as_network else None, redact=redact)
     click.echo(f"wrote {path}", err=True)

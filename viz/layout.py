@@ -71,3 +71,41 @@ def _anchor_layout(g: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
         a = 2 * math.pi * i / max(1, len(rest))
         pos[v] = (1.25 * scale * math.cos(a), 1.25 * scale * math.sin(a))
     return {k: (round(x, 1), round(y, 1)) for k, (x, y) in pos.items()}
+
+
+CANVAS = (1100.0, 760.0)   # px the network gets at 1400x900 in the explorer and saved views
+LABEL_PX = {True: 15.0, False: 11.0}   # screen px of a plan's / another node's name at fit
+CHAR_W = 0.58              # average glyph width / font size (sans-serif)
+MAX_LABELS = 40            # names drawn at once; the rest on hover
+
+
+def fit_scale(nodes: list[tuple[str, float, float, float, str, bool]]) -> float:
+    """Screen px per layout unit at the zoom that fits every node into :data:`CANVAS`."""
+    xs = [n[1] for n in nodes] or [0.0]
+    ys = [n[2] for n in nodes] or [0.0]
+    w, h = max(xs) - min(xs) + 100, max(ys) - min(ys) + 100
+    return min(CANVAS[0] / w, CANVAS[1] / h, 2.0)
+
+
+def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> set[str]:
+    """The ids whose names are drawn: at the zoom that fits the layout into
+    :data:`CANVAS`, names are drawn at a readable size (:data:`LABEL_PX`), plans and
+    the largest nodes first, each only if it overlaps no name already placed, at most
+    :data:`MAX_LABELS`; the others show their names on hover. ``nodes``: (id, x, y,
+    size, name, is_hub) in layout units."""
+    if not nodes:
+        return set()
+    scale = fit_scale(nodes)
+    boxes: list[tuple[float, float, float, float]] = []
+    shown: set[str] = set()
+    for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3], n[0])):
+        if len(shown) >= MAX_LABELS:
+            break
+        font = LABEL_PX[hub] / scale                  # layout units
+        half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
+        box = (x - half, y + size, x + half, y + size + 1.25 * font)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        shown.add(nid)
+    return shown
