@@ -25,7 +25,7 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
     n = g.number_of_nodes()
     if n == 0:
         return {}
-    scale = scale or max(300.0, 75.0 * math.sqrt(n))
+    scale = scale or max(450.0, 75.0 * math.sqrt(n))
     ug = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
     if n <= SMALL_GRAPH:
         # k above networkx's 1/sqrt(n) default: dense groups (co-partnership) spread out
@@ -97,6 +97,7 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> set[
         return set()
     scale = fit_scale(nodes)
     boxes: list[tuple[float, float, float, float]] = []
+    discs = {n[0]: (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3]) for n in nodes}
     shown: set[str] = set()
     for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3], n[0])):
         if len(shown) >= MAX_LABELS:
@@ -104,8 +105,13 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> set[
         font = LABEL_PX[hub] / scale                  # layout units
         half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
         box = (x - half, y + size, x + half, y + size + 1.25 * font)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
-            continue
+        if any(_hit(box, b) for b in boxes) or \
+                (not hub and any(_hit(box, d) for o, d in discs.items() if o != nid)):
+            continue    # a plan's name may cross a small node; no name crosses another name
         boxes.append(box)
         shown.add(nid)
     return shown
+
+
+def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -36,6 +36,7 @@ __all__ = ["ViewNode", "ViewEdge", "View", "VIEW_KINDS", "make_view", "plan_netw
            "copartnership", "ego", "overlap_view", "gap_view", "subgraph_view"]
 
 MAX_EVIDENCE_LINES = 5
+OVERLAP_BY = ("partners", "target-groups", "activities", "zones")
 LINK_LIMIT = 300   # links a first picture may draw and stay legible (co-partnership default)
 # the gaps a leader acts on; the activity/contact bookkeeping gaps are in the API and CLI
 GAP_VIEW_KINDS = ("plan_without_activities", "unreached_target_group", "zone_without_activity",
@@ -225,13 +226,23 @@ def legible_threshold(weights: list[float]) -> int:
 
 
 def ego(graph: PartnershipGraph, ref: str, radius: int = 1) -> View:
-    """One node (id, name or prefix) and its neighbourhood of ``radius`` steps."""
+    """One node (id, name or prefix) and its neighbourhood of ``radius`` steps. Above
+    :data:`LINK_LIMIT` links, the centre's own links are kept and the links among its
+    neighbours thinned (the note says how many are left out)."""
     center = resolve_ref(graph, ref)
     und = graph.g.to_undirected(as_view=True)
     near = nx.single_source_shortest_path_length(und, center, cutoff=max(0, radius))
     view = subgraph_view(graph, near, kind="ego",
                          title=f"Network of {graph.node(center).get('name') or center}")
-    return view
+    if len(view.edges) <= LINK_LIMIT:
+        return view
+    own = [e for e in view.edges if center in (e.source, e.target)]
+    rest = sorted((e for e in view.edges if center not in (e.source, e.target)),
+                  key=lambda e: (near[e.source] + near[e.target], e.source, e.target, e.kind))
+    kept = own + rest[:max(0, LINK_LIMIT - len(own))]
+    note = (f"{len(view.edges) - len(kept)} of the {len(view.edges)} links among the neighbours "
+            "left out to keep the picture legible; open a neighbour's network for its links")
+    return replace(view, edges=tuple(kept), note=note, params=(("radius", radius),))
 
 
 def subgraph_view(graph: PartnershipGraph, node_ids: Iterable[str], *, kind: str = "subgraph",
@@ -328,6 +339,9 @@ def make_view(graph: PartnershipGraph, kind: str, *, form: str | None = None,
     if form not in (None, "matrix", "network"):
         from samspil.loaders.errors import InputError
         raise InputError(f"no form {form!r}; choose matrix or network")
+    if kind == "overlap" and kwargs.get("by", "partners") not in OVERLAP_BY:
+        from samspil.loaders.errors import InputError
+        raise InputError(f"overlaps are by {', '.join(OVERLAP_BY)}, not {kwargs['by']!r}")
     if kind in ("overlap", "gaps") and form != "network":
         if kind == "overlap":
             return overlap_matrix_view(graph, **kwargs)

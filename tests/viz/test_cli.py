@@ -41,7 +41,30 @@ def test_viz_html(data_dir, tmp_path, args):
     r = run("viz", *args, "-o", out, "--data-dir", data_dir)
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "new vis.Network" in page
+    matrix = args[0] in ("overlap", "gaps")
+    assert page.startswith("<!DOCTYPE html>")
+    assert ("samspilMatrix.draw" if matrix else "new vis.Network") in page
+    if matrix:   # the network form stays available
+        r = run("viz", *args, "--network", "-o", out, "--data-dir", data_dir)
+        assert r.exit_code == 0 and "new vis.Network" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_viz_static_pictures_without_a_browser(data_dir, tmp_path, fmt, monkeypatch):
+    monkeypatch.setenv("SAMSPIL_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("PATH", "/nonexistent")      # no browser reachable at all
+    out = tmp_path / f"o.{fmt}"
+    r = run("viz", "overlap", "--format", fmt, "-o", out, "--data-dir", data_dir)
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data[:8] == {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-1.4", "svg": b"<?xml ve"}[fmt]
+    assert len(data) > 10_000
+
+
+def test_viz_refuses_a_suffix_it_cannot_write(data_dir, tmp_path):
+    r = run("viz", "overlap", "-o", tmp_path / "x.jpg", "--data-dir", data_dir)
+    assert r.exit_code != 0 and ".svg, .png (300 dpi) or .pdf" in r.output
+    assert not (tmp_path / "x.jpg").exists()
 
 
 def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
@@ -49,7 +72,7 @@ def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
     assert run("viz", "plan-network", "-o", frag, "--fragment", "--data-dir", data_dir).exit_code == 0
     assert frag.read_text(encoding="utf-8").startswith("<iframe")
     svg = tmp_path / "v.svg"
-    assert run("viz", "gaps", "-o", svg, "--data-dir", data_dir).exit_code == 0
+    assert run("viz", "gaps", "--network", "-o", svg, "--data-dir", data_dir).exit_code == 0
     assert ET.parse(svg).getroot().tag.endswith("svg")
     red = tmp_path / "r.html"
     r = run("viz", "ego", "Boligselskabet Testbo", "-o", red, "--redact", "--data-dir", data_dir)

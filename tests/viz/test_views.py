@@ -57,11 +57,46 @@ def test_hover_carries_evidence(seeds_graph):
 
 
 def test_copartnership_weights_are_shared_plans(seeds_graph):
-    v = copartnership(seeds_graph)
+    v = copartnership(seeds_graph, min_shared=1)
     proj = organisation_projection(seeds_graph, by="plans")
     assert len(v.edges) == proj.number_of_edges()
     e = max(v.edges, key=lambda e: e.weight)
     assert e.weight == proj[e.source][e.target]["weight"] >= 2
+
+
+def test_copartnership_default_is_the_fewest_shared_plans_that_stay_legible(seeds_graph):
+    from samspil.viz.views import LINK_LIMIT
+
+    v = copartnership(seeds_graph)
+    k = dict(v.params)["min_shared"]
+    below = copartnership(seeds_graph, min_shared=k - 1)
+    assert 0 < len(v.edges) <= LINK_LIMIT < len(below.edges)
+    assert all(e.weight >= k for e in v.edges) and f"at least {k} plan" in v.note
+
+
+def test_names_are_drawn_only_where_they_overlap_no_other_name(seeds_graph):
+    from samspil.viz.layout import CHAR_W, LABEL_PX, fit_scale
+
+    for v in (plan_network(seeds_graph), copartnership(seeds_graph)):
+        shown = [n for n in v.nodes if n.label]
+        assert shown and (len(shown) < len(v.nodes) or v.kind == "copartnership")
+        assert all(n.label for n in v.nodes if n.kind == "Plan")
+        scale = fit_scale([(n.id, n.x, n.y, n.size, n.name, False) for n in v.nodes])
+        boxes = []
+        for n in shown:
+            font = LABEL_PX[n.kind == "Plan"] / scale
+            half = CHAR_W * font * min(len(n.name), 40) / 2
+            boxes.append((n.x - half, n.y + n.size, n.x + half, n.y + n.size + 1.2 * font))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_an_empty_view_says_why(seeds_graph):
+    one = copartnership(seeds_graph, plans=["Mit Kvarter"])
+    assert not one.edges and "two or more plans" in one.empty
+    few = make_view(seeds_graph, "overlap", plans=["Mit Kvarter", "SURF Valby"], min_shared=40)
+    assert not few.cells[len(few.rows):] and "lower" in few.empty
 
 
 def test_ego_radius(seeds_graph):

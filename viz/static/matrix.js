@@ -55,7 +55,7 @@ window.samspilMatrix = (function () {
     var table = el("table", null, "matrix matrix-" + m.kind), head = el("tr");
     head.appendChild(el("th", "", "corner"));
     m.cols.forEach(function (c) {
-      var th = el("th", null, "col"), span = el("span", c[1].length > 34 ? c[1].slice(0, 32) + "…" : c[1]);
+      var th = el("th", null, "col"), span = el("span", c[1].length > 40 ? c[1].slice(0, 38) + "…" : c[1]);
       th.title = c[1]; th.appendChild(span); head.appendChild(th);
     });
     table.appendChild(head);
