@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import cell_text, emit, handle_errors, output_options
+from samspil.cli.common import cell_text, emit, handle_errors, output_options, require_agreements
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
@@ -135,6 +135,7 @@ def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
     Exits non-zero when any file could not be extracted; the others are still loaded.
     """
     files = _files(paths)
+    require_agreements(paths, files)
     feed = _Feed(_results(files), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
@@ -222,17 +223,21 @@ def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, a
 @click.argument("ref")
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the mentions as CSV.")
 @handle_errors
-def explain(ref: str, data_dir: Path | None, as_json: bool) -> None:
+def explain(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool) -> None:
     """Which names from which documents were merged into a node, and by which rule."""
     with store_from(data_dir) as store:
         ex = queries.explain(store.load(), ref)
     if as_json:
         return emit([], columns=[], as_json=True, payload=ex)
+    rows = [{**m, "id": ex.id, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else "")}
+            for m in ex.mentions]
+    if as_csv:
+        return emit(rows, columns=["id", "document", "where", "name", "rule"], as_csv=True)
     click.echo(f"{ex.id}  [{ex.label}]  {ex.name}: {len(ex.mentions)} mention(s) "
                f"in {len(ex.documents)} document(s)")
-    emit([{**m, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else "")}
-          for m in ex.mentions], columns=["document", "where", "name", "rule"], title="mentions")
+    emit(rows, columns=["document", "where", "name", "rule"], title="mentions")
     if ex.merges:
         emit(list(ex.merges), columns=["left", "right", "rule"], title="merges")
 

@@ -21,7 +21,8 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def _port(host: str, port: int) -> int:
-    """``port`` if it is free (0: any free one); else a free one, with a note on stderr."""
+    """``port`` if it is free (0: any free one). A busy default port moves to a free one
+    (with a note on stderr); a busy port the user asked for is an error."""
     if port == 0:
         return free_port(host)
     with socket.socket() as s:
@@ -29,6 +30,11 @@ def _port(host: str, port: int) -> int:
             s.bind((host, port))
             return port
         except OSError:
+            source = click.get_current_context().get_parameter_source("port")
+            if source is not None and source.name != "DEFAULT":
+                raise click.ClickException(
+                    f"port {port} on {host} is in use; choose another with --port "
+                    "(or --port 0 for any free one)") from None
             other = free_port(host)
             click.echo(f"port {port} is in use; using {other}", err=True)
             return other
@@ -57,18 +63,35 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
+@click.option("--fresh", is_flag=True,
+              help="Forget the documents the store already holds before loading PATHS.")
 @data_dir_option
 @handle_errors
-def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None) -> None:
+def explore(paths: tuple[Path, ...], host: str, port: int, fresh: bool,
+            data_dir: Path | None) -> None:
     """Load agreements (default: the five bundled seeds) into the embedded store and open
-    the explorer: the one command to start with."""
+    the explorer: the one command to start with.
+
+    When the store already holds other documents than PATHS, it stops and says so:
+    --fresh forgets them first, --data-dir keeps a separate store."""
     from samspil.api.app import create_app, default_store
-    from samspil.api.explore import load_into
+    from samspil.api.explore import load_into, others_in
 
     settings = settings_for(data_dir)
     store = default_store(settings)
+    port = _port(host, port)
+    others = others_in(store, paths)
+    if others and not fresh:
+        store.close()
+        raise click.ClickException(
+            f"the store at {settings.sqlite_path} already holds {len(others)} other "
+            f"document(s) ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); "
+            "they would be mixed with these. Add --fresh to forget them first, or "
+            "--data-dir DIR for a separate store.")
+    for doc in others:
+        store.forget(doc)
     click.echo(load_into(store, paths), err=True)
-    _run(create_app(store, settings), host, _port(host, port))
+    _run(create_app(store, settings), host, port)
 
 
 @cli.command()

@@ -164,7 +164,8 @@ _COVERAGE = {
     "focus-areas": ("focus_area_without_municipal_partner", [("HAS_FOCUS_AREA", "out")],
                     [("IN_FOCUS_AREA", "out")], "has an activity with a municipal partner", True),
     # columns: the signing parties and partners the plan names (not every activity partner)
-    "parties": ("party_without_activity", [("PARTY_TO", "in"), ("PARTNER_IN", "in")],
+    "parties": (("party_without_activity", "partner_without_activity"),
+                [("PARTY_TO", "in"), ("PARTNER_IN", "in")],
                 [("INVOLVED_IN", "in")], "involved in an activity of the plan", False),
 }
 WORDS = {"target-groups": "target groups", "zones": "zones", "focus-areas": "focus areas",
@@ -208,7 +209,8 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
     kind, _p, _a, covered_means, _n = _COVERAGE[by]
     words = WORDS[by]
     pids = resolve_plans(graph, plans)
-    found = gaps(graph, plans=pids, kinds=[kind, "plan_without_activities"])
+    kinds = list(kind) if isinstance(kind, tuple) else [kind]
+    found = gaps(graph, plans=pids, kinds=[*kinds, "plan_without_activities"])
     gap_of = {(g.plan, g.id): g for g in found}
     facts = {p: _plan_facts(graph, p, by) for p in pids}
     count: dict[str, int] = {}

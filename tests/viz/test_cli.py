@@ -94,10 +94,19 @@ def test_help(cmd):
     assert r.exit_code == 0 and "Usage" in r.output
 
 
-def test_explore_loads_and_serves(tmp_path):
+def test_explore_loads_and_serves(tmp_path, xss_report):
     env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
+    # a store that holds another document: explore says so instead of mixing them
+    store = open_store(Settings(data_dir=tmp_path))
+    store.save([xss_report])
+    store.close()
+    refused = subprocess.run([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                              "explore", "--port", "0"], capture_output=True, text=True, env=env,
+                             timeout=120)
+    assert refused.returncode == 1
+    assert "already holds 1 other document(s)" in refused.stderr and "--fresh" in refused.stderr
     proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
-                             "explore", "--port", "0"],
+                             "explore", "--port", "0", "--fresh"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         url = None
@@ -118,11 +127,34 @@ def test_explore_loads_and_serves(tmp_path):
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        assert health["counts"]["Plan"] == 5
+        assert health["counts"]["Plan"] == 5       # the other document was forgotten
         assert "samspil explorer" in httpx.get(url).text
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(15)
+
+
+def test_a_busy_port_given_on_purpose_is_an_error(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = run("serve", "--port", port, "--data-dir", tmp_path)
+        assert r.exit_code == 1 and f"port {port} on 127.0.0.1 is in use" in r.output
+        assert "--port 0" in r.output
+
+
+def test_static_picture_needs_no_playwright(data_dir, tmp_path):
+    out = tmp_path / "o.png"
+    code = ("import sys; sys.modules['playwright'] = None\n"   # importing it would fail
+            "from samspil.cli.main import cli; cli()")
+    r = subprocess.run([sys.executable, "-c", code, "viz", "overlap", "--format", "png", "-o",
+                        str(out), "--data-dir", str(data_dir)], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:4] == b"\x89PNG"
 
 
 def test_export_redact(data_dir, tmp_path):
