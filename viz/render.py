@@ -56,6 +56,7 @@ def _network(view: View) -> Network:
                      shape=n.shape, color=n.colour, size=n.size, x=n.x, y=n.y,
                      title=n.hover, physics=False, hub=n.kind == "Plan")
         if not n.label:   # culled: the name would overlap a larger node's (shown on hover)
+            net.nodes[-1]["name"] = net.nodes[-1]["label"]    # back when zoomed in
             net.nodes[-1]["label"] = " "
             net.nodes[-1]["named"] = False
     known = set(net.node_ids)

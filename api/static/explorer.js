@@ -196,6 +196,7 @@
     }
     state.network.fit({animation: false});
     readableHubs(state.network, data.nodes);
+    namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
     if (view.params && view.params.min_shared && !$("min-shared").value) $("min-shared").placeholder = "auto: " + view.params.min_shared;
@@ -215,6 +216,20 @@
       var size = Math.min(n.hub ? 40 : 30, Math.max(n.hub ? 12 : 9, (n.hub ? 15 : 11) / scale));
       return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff"}};
     }));
+  }
+
+  // culled names come back when zoomed in to twice the fitting scale (and go again out)
+  function namesOnZoom(network, nodes, viewNodes) {
+    var fit = network.getScale(), shown = false;
+    network.off("zoom");
+    network.on("zoom", function () {
+      var want = network.getScale() > 2 * fit;
+      if (want === shown) return;
+      shown = want;
+      nodes.update(viewNodes.filter(function (n) { return !n.label; }).map(function (n) {
+        return {id: n.id, label: want ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined};
+      }));
+    });
   }
 
   function renderLegend(items) {

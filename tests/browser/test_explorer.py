@@ -213,3 +213,22 @@ def test_a_matrix_cell_shows_the_reason_and_the_evidence(page, server_url):
     page.wait_for_function("document.querySelector('#details').innerText.includes('share')")
     assert page.locator("#details .evidence").count() > 0
 
+
+
+def test_culled_names_show_when_zoomed_in(page, server_url):
+    page.goto(f"{server_url}/#view=plan-network")
+    page.wait_for_selector("body[data-ready][data-view='plan-network']", timeout=30_000)
+    count = """() => window.samspilNetwork.body.data.nodes.get()
+        .filter(n => n.label === undefined).length"""
+    culled = page.evaluate(count)
+    assert culled > 50                       # most names wait for hover or zoom at first
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(12):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(50)
+    page.wait_for_function(f"({count})() === 0", timeout=10_000)
+    for _ in range(12):
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(50)
+    page.wait_for_function(f"({count})() === {culled}", timeout=10_000)
