@@ -27,6 +27,8 @@ __all__ = ["MatrixCell", "Matrix", "overlap_matrix_view", "coverage_matrix_view"
            "COVERAGE_DIMENSIONS", "seriate", "MAX_COLUMNS"]
 
 MAX_COLUMNS = 40      # columns of a coverage matrix; the rest is counted in the caption
+MAX_CELL_ITEMS = 25   # shared items (with evidence) a cell lists
+MAX_PLANS = 50        # rows of a matrix; above, the plans that share most / have most gaps
 MAX_ITEM_EVIDENCE = 2
 STATE_COLOURS = {"covered": "#009E73", "gap": "#D55E00", "unchecked": "#BBBBBB"}
 COVERAGE_DIMENSIONS = ("target-groups", "zones", "focus-areas", "parties")
@@ -119,6 +121,17 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
 
     pids = resolve_plans(graph, plans)
     m = overlap_matrix(graph, by, pids, max(1, min_shared))
+    cut = ""
+    if len(pids) > MAX_PLANS:   # a readable table: the plans that share most
+        total = [0] * len(pids)
+        for i, j, n, _jac in m.pairs:
+            total[i] += n
+            total[j] += n
+        keep = sorted(range(len(pids)), key=lambda k: (-total[k], pids[k]))[:MAX_PLANS]
+        cut = (f" The {MAX_PLANS} of {len(pids)} plans that share most are shown; choose "
+               "plans to see others.")
+        pids = [pids[k] for k in sorted(keep)]
+        m = overlap_matrix(graph, by, pids, max(1, min_shared))
     items = {p: plan_items(graph, p, by) for p in pids}
     sim = {(m.id[i], m.id[j]): jac for i, j, _n, jac in m.pairs}
     order = seriate(list(m.id), sim)
@@ -129,11 +142,14 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
         a, b = m.id[i], m.id[j]
         shared = sorted(m.shared(i, j), key=lambda x: _item_name(graph, x).casefold())
         its = tuple(_item(_item_name(graph, x), [*items[a][x][:1], *items[b][x][:1]])
-                    for x in shared)
-        head = f"{m.name[i]} and {m.name[j]} share {n} {WORDS.get(by, by)} (Jaccard {jac:.2f}):"
-        for r, c in ((a, b), (b, a)):
-            cells.append(MatrixCell(r, c, "shared", float(n), str(n),
-                                    head + "\n" + _items_text(its), its))
+                    for x in shared[:MAX_CELL_ITEMS])
+        more = f" ({MAX_CELL_ITEMS} shown)" if n > MAX_CELL_ITEMS else ""
+        head = (f"{m.name[i]} and {m.name[j]} share {n} {WORDS.get(by, by)} "
+                f"(Jaccard {jac:.2f}){more}:")
+        names = "\n".join(f"- {it['name']}" for it in its)
+        cells.append(MatrixCell(a, b, "shared", float(n), str(n), head + "\n" + names, its))
+        # the mirror cell says the same; its items (with evidence) are the cell above's
+        cells.append(MatrixCell(b, a, "shared", float(n), str(n), head + "\n" + names))
     rows = tuple((p, name_of(graph, p)) for p in order)
     words = WORDS.get(by, by)
     empty = "" if m.pairs else (
@@ -144,7 +160,7 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
                   (LegendItem(f"shared {words} (darker: more)", "#0072B2", "square"),
                    LegendItem(f"the plan's own {words} (diagonal)", "#EEEEEE", "square")),
                   caption=f"Cells: the {words} two plans share; rows and columns ordered so "
-                          "that similar plans sit together.",
+                          "that similar plans sit together." + cut,
                   empty=empty, max_value=float(max((n for *_x, n, _j in m.pairs), default=0)))
 
 
@@ -212,6 +228,14 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
     kinds = list(kind) if isinstance(kind, tuple) else [kind]
     found = gaps(graph, plans=pids, kinds=[*kinds, "plan_without_activities"])
     gap_of = {(g.plan, g.id): g for g in found}
+    cut = ""
+    if len(pids) > MAX_PLANS:   # a readable table: the plans with most gaps
+        per = {p: 0 for p in pids}
+        for g in found:
+            per[g.plan] += 1
+        total = len(pids)
+        pids = sorted(sorted(pids, key=lambda p: (-per[p], p))[:MAX_PLANS], key=pids.index)
+        cut = f" The {MAX_PLANS} of {total} plans with most gaps are shown; choose plans to see others."
     facts = {p: _plan_facts(graph, p, by) for p in pids}
     count: dict[str, int] = {}
     for named, _r, _a in facts.values():
@@ -226,7 +250,7 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
                   for p in pids if (p, p) in gap_of)
     caption = (f"Rows: plans; columns: the {words} they name ({len(cols)} of {len(cols_all)}, "
                "named by most plans first)" if len(cols) < len(cols_all)
-               else f"Rows: plans; columns: the {words} they name") + "; blank: not named."
+               else f"Rows: plans; columns: the {words} they name") + "; blank: not named." + cut
     empty = ("No plan chosen: choose one or more plans." if not pids else
              f"None of the {len(pids)} plans names any {words}: try another dimension."
              if not cols else "")

@@ -137,3 +137,23 @@ def test_large_layout_is_deterministic():
     g = nx.relabel_nodes(g, {i: f"n{i}" for i in g})
     p1 = positions(g)
     assert len(p1) == 5000 > SMALL_GRAPH and p1 == positions(g)
+
+
+def test_matrices_of_many_plans_stay_readable():
+    import importlib.util
+    from pathlib import Path
+
+    from samspil.graph.build import build_graph
+    from samspil.viz.matrix import MAX_PLANS, coverage_matrix_view, overlap_matrix_view
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("samspil_bench_synthetic_v", path)
+    syn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(syn)
+    g = build_graph(syn.generate_reports(MAX_PLANS + 10))
+    for m in (overlap_matrix_view(g), coverage_matrix_view(g)):
+        assert len(m.rows) == MAX_PLANS and f"The {MAX_PLANS} of {MAX_PLANS + 10} plans" in m.caption
+    m = overlap_matrix_view(g)
+    upper = [c for c in m.cells if c.state == "shared" and c.items]
+    assert upper and all(len(c.items) <= 25 for c in upper)
+    assert len(upper) * 2 == sum(1 for c in m.cells if c.state == "shared")

@@ -71,11 +71,12 @@ window.samspilMatrix = (function () {
           td.textContent = cell.text; td.style.background = col.bg; td.style.color = col.fg;
           td.title = cell.detail.split("\n")[0] + (opts.clickable === false ? "" : " (click for evidence)");
           td.className = "cell " + cell.state; td.tabIndex = 0; count++;
+          var full = cell.items && cell.items.length ? cell : (at[c[0] + "\u0000" + r[0]] || cell);
           var show = function () {
             Array.prototype.forEach.call(table.querySelectorAll("td.picked"), function (x) { x.classList.remove("picked"); });
             td.classList.add("picked");
-            if (opts.onCell) opts.onCell(cell, names[r[0]], names[c[0]]);
-            if (panel) detailPanel(panel, cell, names[r[0]], names[c[0]]);
+            if (opts.onCell) opts.onCell(full, names[r[0]], names[c[0]]);
+            if (panel) detailPanel(panel, full, names[r[0]], names[c[0]]);
           };
           td.addEventListener("click", show);
           td.addEventListener("keydown", function (e) { if (e.key === "Enter") show(); });
