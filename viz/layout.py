@@ -18,6 +18,7 @@ __all__ = ["positions", "SMALL_GRAPH"]
 SMALL_GRAPH = 400  # nodes; above this the anchor layout is used
 ANCHORS = 250
 SEED = 7
+DENSE, DENSE_MIN, DENSE_MAX = 0.2, 8, 80   # a dense small graph is drawn as a ring
 
 
 def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[float, float]]:
@@ -27,11 +28,32 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
         return {}
     scale = scale or max(450.0, 75.0 * math.sqrt(n))
     ug = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
+    if DENSE_MIN <= n <= DENSE_MAX and nx.density(ug) > DENSE:
+        return _ring(ug)
     if n <= SMALL_GRAPH:
         # k above networkx's 1/sqrt(n) default: dense groups (co-partnership) spread out
         pos = nx.spring_layout(ug, seed=SEED, iterations=80, scale=scale, k=2.0 / math.sqrt(n))
         return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
     return _anchor_layout(ug, scale)
+
+
+def _ring(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Nodes on an ellipse (the canvas' proportions), ordered so that nodes with the
+    same neighbours sit together: a spring layout of a near-clique is a ball in which
+    every node and name overlaps; on a ring each keeps its place and its name, and the
+    links become chords."""
+    from samspil.viz.matrix import seriate
+
+    nodes = sorted(g.nodes, key=str)
+    nb = {v: set(g[v]) | {v} for v in nodes}
+    sim = {(a, b): len(nb[a] & nb[b]) / len(nb[a] | nb[b])
+           for i, a in enumerate(nodes) for b in nodes[i + 1:]}
+    order = seriate(nodes, sim)
+    rx = max(450.0, 80.0 * len(nodes) / math.pi)   # ~140 units between neighbours
+    ry = rx * CANVAS[1] / CANVAS[0]
+    step = 2 * math.pi / len(order)
+    return {v: (round(rx * math.cos(i * step - math.pi / 2), 1),
+                round(ry * math.sin(i * step - math.pi / 2), 1)) for i, v in enumerate(order)}
 
 
 def _jitter(node: str, radius: float) -> tuple[float, float]:
@@ -73,7 +95,8 @@ def _anchor_layout(g: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
     return {k: (round(x, 1), round(y, 1)) for k, (x, y) in pos.items()}
 
 
-CANVAS = (1100.0, 760.0)   # px the network gets at 1400x900 in the explorer and saved views
+CANVAS = (650.0, 690.0)    # px the network fills at 1400x900 in the explorer (740x780 less
+                           # the margin kept for outer names); a saved view is wider
 LABEL_PX = {True: 15.0, False: 11.0}   # screen px of a plan's / another node's name at fit
 CHAR_W = 0.58              # average glyph width / font size (sans-serif)
 MAX_LABELS = 40            # names drawn at once; the rest on hover

@@ -195,6 +195,8 @@
       state.network.setData(data);
     }
     state.network.fit({animation: false});
+    // a margin for the names of the outermost nodes (fit looks at the nodes only)
+    state.network.moveTo({scale: state.network.getScale() * 0.88, animation: false});
     readableHubs(state.network, data.nodes);
     namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
