@@ -85,7 +85,8 @@ def _network_figure(view: View) -> Figure:
     handles = [Line2D([], [], color=it.colour, linewidth=2) if it.shape == "line" else
                Line2D([], [], linestyle="none", marker=MARKERS.get(it.shape, "o"), color=it.colour,
                       markersize=7) for it in view.legend]
-    fig.legend(handles, [it.name for it in view.legend], loc="lower center", ncol=4, fontsize=7,
+    names = [it.name.split(" (hover")[0] for it in view.legend]   # a picture has no hover
+    fig.legend(handles, names, loc="lower center", ncol=4, fontsize=7,
                frameon=False, bbox_to_anchor=(0.5, 0.03))
     return fig
 
