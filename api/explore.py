@@ -7,7 +7,16 @@ from typing import Any
 
 from samspil.loaders.pipeline import bundled_examples, extract_paths
 
-__all__ = ["load_into"]
+__all__ = ["load_into", "others_in"]
+
+
+def others_in(store: Any, paths: Sequence[str | Path] = ()) -> list[str]:
+    """Documents in ``store`` that are not among ``paths`` (default: the bundled seeds),
+    compared by file name: what ``samspil explore`` would otherwise mix in."""
+    from samspil.loaders.pipeline import expand_paths
+
+    wanted = {p.name for p in expand_paths(list(paths) or [bundled_examples()])}
+    return sorted(d.id for d in store.documents() if d.id not in wanted)
 
 
 def load_into(store: Any, paths: Sequence[str | Path] = ()) -> str:

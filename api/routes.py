@@ -20,6 +20,7 @@ from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
 from samspil.api.state import Snapshot
 from samspil.graph.lookup import fold, resolve_ref
 from samspil.viz.render import to_html
+from samspil.viz.output import build_view
 from samspil.viz.views import make_view, subgraph_view
 
 __all__ = ["router", "KINDS", "summary", "detail"]
@@ -184,8 +185,19 @@ Labels = Literal["Plan", "Document", "Organisation", "Person", "Activity", "Zone
                  "TargetGroup", "FocusArea"]
 
 
+By = Literal["partners", "target-groups", "activities", "zones", "focus-areas", "parties"]
+BY_HELP = ("overlap: what plans share (partners, target-groups, activities, zones; default "
+           "partners); gaps: the matrix's columns (target-groups, zones, focus-areas, parties; "
+           "default target-groups).")
+FORM_HELP = "overlap and gaps: `matrix` (default) or `network`."
+MIN_HELP = ("Overlap and co-partnership: leave out links with fewer shared items "
+            "(co-partnership default: the fewest that keep the picture legible).")
+
+
 def _view(s: Snapshot, view: str, plan: list[str] | None, node: str | None, radius: int,
-          by: str, label: list[str] | None, min_shared: int = 1):
+          by: str | None, label: list[str] | None, min_shared: int | None = None,
+          form: str | None = None):
+    """The view with the defaults every way in shares (``samspil.viz.output.build_view``)."""
     if view == "ego" or (node and view == "plan-network" and not plan):
         if not node:
             from samspil.loaders.errors import InputError
@@ -195,12 +207,7 @@ def _view(s: Snapshot, view: str, plan: list[str] | None, node: str | None, radi
         wanted = set(label or ["Plan", "Organisation"])
         return subgraph_view(s.graph, [n for lab in wanted for n in s.by_label.get(lab, ())],
                              kind="labels", title=", ".join(sorted(wanted)))
-    kwargs: dict[str, Any] = {"plans": plan or None}
-    if view == "overlap":
-        kwargs["by"] = by
-    if view in ("overlap", "copartnership"):
-        kwargs["min_shared"] = min_shared
-    return make_view(s.graph, view, **kwargs)
+    return build_view(s.graph, view, plans=plan, by=by, min_shared=min_shared, form=form)
 
 
 @router.get("/graph", tags=["graph"], responses=ok_json(GRAPH))
@@ -208,18 +215,20 @@ def graph(request: Request, view: ViewKind = "plan-network",
           plan: Annotated[list[str] | None, Query(max_length=50)] = None,
           node: Annotated[str | None, Query(max_length=300)] = None,
           radius: Annotated[int, Query(ge=0, le=4)] = 1,
-          by: Literal["partners", "target-groups", "activities", "zones"] = "partners",
+          by: Annotated[By | None, Query(description=BY_HELP)] = None,
           label: Annotated[list[Labels] | None, Query(max_length=8)] = None,
-          min_shared: Annotated[int, Query(ge=1, le=1000, description="Overlap and co-partnership: "
-                                           "leave out links with fewer shared items.")] = 1
+          min_shared: Annotated[int | None, Query(ge=1, le=1000, description=MIN_HELP)] = None,
+          form: Annotated[Literal["matrix", "network"] | None, Query(description=FORM_HELP)] = None
           ) -> Response:
-    """A subgraph with positions, colours, sizes and a legend: the plan-partner network of
-    some or all plans, an ego network (``view=ego&node=...``), the organisation
-    co-partnership network, the plan overlap view, the gap view, or every node of some
-    labels (``view=labels&label=Plan&label=Zone``)."""
+    """A view: the plan-partner network of some or all plans, an ego network
+    (``view=ego&node=...``), the organisation co-partnership network, the plan overlap
+    matrix, the gap coverage matrix (``form=network`` for those two as networks), or
+    every node of some labels (``view=labels&label=Plan&label=Zone``). Networks have
+    positions, colours, sizes and a legend; matrices rows, columns and cells with the
+    evidence; ``empty`` says why nothing is drawn."""
     s = snap(request)
     return cached_json(request, s, lambda: {
-        "ok": True, **_view(s, view, plan, node, radius, by, label, min_shared).to_dict()})
+        "ok": True, **_view(s, view, plan, node, radius, by, label, min_shared, form).to_dict()})
 
 
 @router.get("/views/{view}.html", response_class=HTMLResponse, tags=["graph"])
@@ -227,11 +236,14 @@ def view_html(request: Request, view: ViewKind,
               plan: Annotated[list[str] | None, Query(max_length=50)] = None,
               node: Annotated[str | None, Query(max_length=300)] = None,
               radius: Annotated[int, Query(ge=0, le=4)] = 1,
-              by: Literal["partners", "target-groups", "activities", "zones"] = "partners",
+              by: Annotated[By | None, Query(description=BY_HELP)] = None,
               label: Annotated[list[Labels] | None, Query(max_length=8)] = None,
-              min_shared: Annotated[int, Query(ge=1, le=1000)] = 1) -> HTMLResponse:
+              min_shared: Annotated[int | None, Query(ge=1, le=1000, description=MIN_HELP)] = None,
+              form: Annotated[Literal["matrix", "network"] | None,
+                              Query(description=FORM_HELP)] = None) -> HTMLResponse:
     """The same view as a self-contained HTML page (works offline; embed with an iframe)."""
     s = snap(request)
-    page = s.cached(("html", view, tuple(plan or ()), node, radius, by, tuple(label or ())),
-                    lambda: to_html(_view(s, view, plan, node, radius, by, label, min_shared)))
+    key = ("html", view, tuple(plan or ()), node, radius, by, tuple(label or ()), min_shared, form)
+    page = s.cached(key, lambda: to_html(_view(s, view, plan, node, radius, by, label,
+                                               min_shared, form)))
     return HTMLResponse(page)

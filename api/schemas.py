@@ -36,10 +36,14 @@ DETAIL: dict[str, Any] = {
                            "sources": {"type": "array", "items": _SOURCE}}}},
         "evidence": {"type": "array", "items": _SOURCE}}}
 
-GRAPH: dict[str, Any] = {
-    "type": "object", "required": ["ok", "kind", "title", "nodes", "edges", "legend"],
+_LEGEND = {"type": "object", "properties": {"name": {"type": "string"},
+                                           "colour": {"type": "string"},
+                                           "shape": {"type": "string"}}}
+NETWORK: dict[str, Any] = {
+    "type": "object", "required": ["ok", "form", "kind", "title", "nodes", "edges", "legend"],
     "properties": {
-        "ok": {"type": "boolean"}, "kind": {"type": "string"}, "title": {"type": "string"},
+        "ok": {"type": "boolean"}, "form": {"const": "network"}, "kind": {"type": "string"},
+        "title": {"type": "string"},
         "nodes": {"type": "array", "items": {
             "type": "object",
             "required": ["id", "name", "kind", "x", "y", "size", "colour", "shape", "hover"],
@@ -53,10 +57,28 @@ GRAPH: dict[str, Any] = {
             "properties": {"source": {"type": "string"}, "target": {"type": "string"},
                            "kind": {"type": "string"}, "weight": {"type": "number"},
                            "colour": {"type": "string"}, "hover": {"type": "string"}}}},
-        "legend": {"type": "array", "items": {
-            "type": "object", "properties": {"name": {"type": "string"},
-                                             "colour": {"type": "string"},
-                                             "shape": {"type": "string"}}}}}}
+        "legend": {"type": "array", "items": _LEGEND},
+        "note": {"type": "string"}, "empty": {"type": "string"}, "params": {"type": "object"}}}
+
+_PAIRS = {"type": "array", "items": {"type": "array", "items": {"type": "string"},
+                                     "minItems": 2, "maxItems": 2}}
+MATRIX: dict[str, Any] = {
+    "type": "object",
+    "required": ["ok", "form", "kind", "title", "rows", "cols", "cells", "legend", "empty"],
+    "properties": {
+        "ok": {"type": "boolean"}, "form": {"const": "matrix"}, "kind": {"type": "string"},
+        "title": {"type": "string"}, "rows": _PAIRS, "cols": _PAIRS, "row_notes": _PAIRS,
+        "cells": {"type": "array", "items": {
+            "type": "object", "required": ["row", "col", "state", "value", "text", "detail"],
+            "properties": {"row": {"type": "string"}, "col": {"type": "string"},
+                           "state": {"type": "string"}, "value": {"type": "number"},
+                           "text": {"type": "string"}, "detail": {"type": "string"},
+                           "items": {"type": "array", "items": {"type": "object"}}}}},
+        "legend": {"type": "array", "items": _LEGEND}, "caption": {"type": "string"},
+        "empty": {"type": "string"}, "max_value": {"type": "number"}}}
+
+# /api/graph: a network, or (overlap and gaps by default) a matrix
+GRAPH: dict[str, Any] = {"oneOf": [NETWORK, MATRIX]}
 
 
 def ok_json(schema: dict[str, Any], description: str = "OK") -> dict[int | str, dict[str, Any]]:

@@ -104,18 +104,27 @@ def screenshots(out: Path) -> None:
         while not server.started:
             time.sleep(0.05)
         url = f"http://127.0.0.1:{port}/"
-        with open_page(1500, 900, offline=False) as page:
+        with open_page(1400, 900, offline=False) as page:
             page.goto(url)
             page.wait_for_selector("body[data-ready]", timeout=60_000)
             page.evaluate("window.samspilExplorer.select('org:kobenhavns-kommune', 'Organisation')")
             page.wait_for_selector("body[data-selected]", timeout=10_000)
             page.wait_for_timeout(500)
             page.screenshot(path=str(out / "explorer-plan-network.png"))
-            for view in ("copartnership", "overlap", "gaps"):
-                page.check(f"#views input[value='{view}']")
-                page.wait_for_selector(f"body[data-view='{view}']", timeout=60_000)
+            # every view opened from a bare address, as a link opens it; a matrix with a
+            # cell clicked (its evidence in the right panel)
+            for view, cell in (("copartnership", None), ("overlap", 1), ("gaps", 3)):
+                page.goto("about:blank")
+                page.goto(f"{url}#view={view}")
+                page.wait_for_selector(f"body[data-ready][data-view='{view}']", timeout=60_000)
+                if cell is not None:
+                    page.locator("td.cell.shared, td.cell.gap").nth(cell).click()
+                    page.wait_for_selector("body[data-cell]", timeout=10_000)
                 page.wait_for_timeout(800)
                 page.screenshot(path=str(out / f"explorer-{view}.png"))
+            page.goto("about:blank")
+            page.goto(url)
+            page.wait_for_selector("body[data-ready]", timeout=60_000)
             page.fill("#search", "Amagerplanen")
             page.wait_for_selector("#search-results li")
             page.locator("#search-results li").first.click()

@@ -127,9 +127,16 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
     """Gaps of PLANS (all plans when none given), each with the reason it is a gap."""
     day: date | None = today.date() if today else None
     res = an.gaps(load_graph(data_dir), plans, kinds=kinds or None, today=day)
+    if out["as_csv"]:   # the field names of --json, one row per gap
+        _show(res, lambda r: {k: getattr(r, k) for k in GAP_FIELDS}, list(GAP_FIELDS),
+              title="Gaps", **out)
+        return
     _show(res, lambda r: {"id": r.id, "name": r.name, "plan": r.plan_name, "gap": r.kind,
                           "reason": r.reason, "plan_id": r.plan},
           ["plan", "gap", "name", "reason", "id", "plan_id"], title="Gaps", **out)
+
+
+GAP_FIELDS = ("kind", "plan", "plan_name", "id", "name", "label", "reason")
 
 
 @cli.command("brokers")

@@ -13,7 +13,19 @@ import click
 
 from samspil.loaders.errors import Ambiguous, SamspilError
 
-__all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text"]
+__all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text",
+           "require_agreements"]
+
+
+def require_agreements(paths: Sequence[Any], files: Sequence[Any]) -> None:
+    """Stop with a clear message (exit 1) when ``paths`` hold no agreement file."""
+    if files:
+        return
+    where = ", ".join(str(p) for p in paths)
+    raise click.ClickException(
+        f"{where}: no agreements found (looked for .txt, .md, .docx and .pdf files"
+        f"{', and report .json files' if click.get_current_context().info_name == 'load' else ''}"
+        "); give the files, or the folder that holds them")
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -24,6 +24,9 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> Non
     PATHS are agreement files (.txt, .md, .docx, .pdf) or folders of them.
     Exits non-zero when any file could not be extracted; the others still are.
     """
+    from samspil.cli.common import require_agreements
+    from samspil.loaders.pipeline import expand_paths
+    require_agreements(paths, expand_paths(paths))
     results = list(extract_paths(paths))
     good = [r for r in results if r.ok]
     if out_dir:

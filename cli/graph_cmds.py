@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import cell_text, emit, handle_errors, output_options
+from samspil.cli.common import cell_text, emit, handle_errors, output_options, require_agreements
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
@@ -135,6 +135,7 @@ def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
     Exits non-zero when any file could not be extracted; the others are still loaded.
     """
     files = _files(paths)
+    require_agreements(paths, files)
     feed = _Feed(_results(files), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
@@ -222,18 +223,21 @@ def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, a
 @click.argument("ref")
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the mentions as CSV.")
 @handle_errors
-def explain(ref: str, data_dir: Path | None, as_json: bool) -> None:
+def explain(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool) -> None:
     """Which names from which documents were merged into a node, and by which rule."""
     with store_from(data_dir) as store:
         ex = queries.explain(store.load(), ref)
     if as_json:
         return emit([], columns=[], as_json=True, payload=ex)
+    rows = [{**m, "id": ex.id, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else ""),
+             "also written": "; ".join(m.get("written_as") or [])} for m in ex.mentions]
+    if as_csv:
+        return emit(rows, columns=["id", "document", "where", "name", "also written", "rule"], as_csv=True)
     click.echo(f"{ex.id}  [{ex.label}]  {ex.name}: {len(ex.mentions)} mention(s) "
                f"in {len(ex.documents)} document(s)")
-    emit([{**m, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else ""),
-           "also written": "; ".join(m.get("written_as") or [])}
-          for m in ex.mentions], columns=["document", "where", "name", "also written", "rule"], title="mentions")
+    emit(rows, columns=["document", "where", "name", "also written", "rule"], title="mentions")
     if ex.merges:
         emit(list(ex.merges), columns=["left", "right", "rule"], title="merges")
 
@@ -262,21 +266,40 @@ def forget_person(ref: str, data_dir: Path | None) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="node-link", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Output file ('-' = stdout).")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",
+              help="Output file ('-' = stdout); for neo4j-csv a folder.")
 @click.option("--redact", is_flag=True,
               help="No names, e-mails or phones of contact persons (a person becomes their role).")
 @data_dir_option
 @handle_errors
 def export(fmt: str, output: str, redact: bool, data_dir: Path | None) -> None:
-    """Export the whole graph as node-link JSON, GraphML, GEXF or CSV."""
+    """Export the whole graph as node-link JSON, GraphML, GEXF 1.3 (Gephi), CSV, or a
+    folder of neo4j-admin import files (neo4j-csv)."""
     with store_from(data_dir) as store:
         graph = store.load()
     if redact:
         from samspil.viz.redact import redact as redact_graph
         graph = redact_graph(graph)
+    if fmt == "neo4j-csv":
+        return _export_neo4j(graph, output)
+    if Path(output).is_dir():
+        raise click.UsageError(f"{output} is a folder; give a file name with -o (a folder is "
+                               "only for --format neo4j-csv)")
     data = export_graph(graph, fmt)
     if fmt == "csv" and output != "-":  # a byte-order mark: Excel then reads the file as UTF-8
         data = codecs.BOM_UTF8 + data
     with click.open_file(output, "wb") as fh:
         fh.write(data)
+
+
+def _export_neo4j(graph: Any, output: str) -> None:
+    from samspil.graph.export import write_neo4j_csv
+
+    if output == "-" or (Path(output).exists() and not Path(output).is_dir()):
+        raise click.UsageError("--format neo4j-csv writes a folder of files: give one with -o "
+                               "(e.g. -o neo4j-import)")
+    files = write_neo4j_csv(graph, output)
+    nodes = " ".join(f"--nodes={f}" for f in files if f.name.startswith("nodes_"))
+    rels = " ".join(f"--relationships={f}" for f in files if f.name.startswith("relationships_"))
+    click.echo(f"wrote {len(files)} files to {output}; load them into a fresh database with:\n"
+               f"  neo4j-admin database import full {nodes} {rels} neo4j", err=True)

@@ -21,7 +21,8 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def _port(host: str, port: int) -> int:
-    """``port`` if it is free (0: any free one); else a free one, with a note on stderr."""
+    """``port`` if it is free (0: any free one). A busy default port moves to a free one
+    (with a note on stderr); a busy port the user asked for is an error."""
     if port == 0:
         return free_port(host)
     with socket.socket() as s:
@@ -29,6 +30,11 @@ def _port(host: str, port: int) -> int:
             s.bind((host, port))
             return port
         except OSError:
+            source = click.get_current_context().get_parameter_source("port")
+            if source is not None and source.name != "DEFAULT":
+                raise click.ClickException(
+                    f"port {port} on {host} is in use; choose another with --port "
+                    "(or --port 0 for any free one)") from None
             other = free_port(host)
             click.echo(f"port {port} is in use; using {other}", err=True)
             return other
@@ -57,48 +63,73 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port (0 = any free one).")
+@click.option("--fresh", is_flag=True,
+              help="Forget the documents the store already holds before loading PATHS.")
 @data_dir_option
 @handle_errors
-def explore(paths: tuple[Path, ...], host: str, port: int, data_dir: Path | None) -> None:
+def explore(paths: tuple[Path, ...], host: str, port: int, fresh: bool,
+            data_dir: Path | None) -> None:
     """Load agreements (default: the five bundled seeds) into the embedded store and open
-    the explorer: the one command to start with."""
+    the explorer: the one command to start with.
+
+    When the store already holds other documents than PATHS, it stops and says so:
+    --fresh forgets them first, --data-dir keeps a separate store."""
     from samspil.api.app import create_app, default_store
-    from samspil.api.explore import load_into
+    from samspil.api.explore import load_into, others_in
 
     settings = settings_for(data_dir)
     store = default_store(settings)
+    port = _port(host, port)
+    others = others_in(store, paths)
+    if others and not fresh:
+        store.close()
+        raise click.ClickException(
+            f"the store at {settings.sqlite_path} already holds {len(others)} other "
+            f"document(s) ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); "
+            "they would be mixed with these. Add --fresh to forget them first, or "
+            "--data-dir DIR for a separate store.")
+    for doc in others:
+        store.forget(doc)
     click.echo(load_into(store, paths), err=True)
-    _run(create_app(store, settings), host, _port(host, port))
+    _run(create_app(store, settings), host, port)
 
 
 @cli.command()
 @click.argument("kind", type=click.Choice(["plan-network", "copartnership", "ego", "overlap", "gaps"]))
 @click.argument("ref", required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write (.html, .svg, .png).")
-@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default=None,
+              help="File to write: .html (a page), .svg, .png (300 dpi) or .pdf.")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png", "pdf"]), default=None,
               help="Output format (default: from the file suffix).")
 @click.option("--fragment", is_flag=True, help="An iframe-ready HTML snippet instead of a page.")
 @click.option("--plan", "plans", multiple=True, help="Only these plans (repeatable).")
-@click.option("--by", default="partners", show_default=True,
-              type=click.Choice(["partners", "target-groups", "activities", "zones"]),
-              help="What the overlap view compares.")
+@click.option("--by", default=None,
+              type=click.Choice(["partners", "target-groups", "activities", "zones",
+                                 "focus-areas", "parties"]),
+              help="overlap: what plans share (partners, target-groups, activities, zones; "
+                   "default partners). gaps: the matrix's columns (target-groups, zones, "
+                   "focus-areas, parties; default target-groups).")
+@click.option("--network", "as_network", is_flag=True,
+              help="overlap / gaps: draw a network instead of the matrix.")
 @click.option("--radius", default=1, show_default=True, type=int, help="Steps of the ego view.")
-@click.option("--min-shared", default=1, show_default=True, type=click.IntRange(1),
-              help="overlap / copartnership: leave out links with fewer shared items.")
+@click.option("--min-shared", default=None, type=click.IntRange(1),
+              help="overlap / copartnership: leave out links with fewer shared items "
+                   "(co-partnership default: the fewest that keep the picture legible).")
 @click.option("--redact", is_flag=True, help="No names, e-mails or phones of contact persons.")
 @data_dir_option
 @handle_errors
 def viz(kind: str, ref: str | None, output: Path, fmt: str | None, fragment: bool,
-        plans: tuple[str, ...], by: str, radius: int, min_shared: int, redact: bool,
-        data_dir: Path | None) -> None:
-    """Write a network view: plan-network, copartnership, ego REF, overlap or gaps.
+        plans: tuple[str, ...], by: str | None, as_network: bool, radius: int,
+        min_shared: int | None, redact: bool, data_dir: Path | None) -> None:
+    """Write a view: plan-network, copartnership, ego REF, overlap (a plans x plans
+    matrix) or gaps (a plans x target groups coverage matrix).
 
     HTML views are self-contained and work offline; --fragment gives an iframe for a
-    report; --format svg/png a static picture for PDF and Word.
+    report; .png / .svg / .pdf (or --format) a static picture for PDF and Word, drawn
+    without a browser.
     """
     from samspil.viz.output import view_file
     path = view_file(load_graph(data_dir), kind, output, ref=ref, plans=plans, by=by,
                      radius=radius, min_shared=min_shared, fmt="fragment" if fragment else fmt,
-                     redact=redact)
+                     form="network" if as_network else None, redact=redact)
     click.echo(f"wrote {path}", err=True)

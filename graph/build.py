@@ -334,6 +334,7 @@ def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
 def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _Orgs,
                 org_ids: dict, zone_ids: dict[str, str]) -> None:
     plan_part = plan.id.split(":", 1)[1]
+    spans = _activity_spans(r)
     for a in r.activities:
         aid = f"activity:{plan_part}/{slug(a.name)}"
         _ensure(g, r.document, aid, "Activity", a.name, a.sources, plan=plan.id,
@@ -350,13 +351,43 @@ def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: _
                     phrases=[])
             g.add_edge(aid, tid, "TARGETS", sources=srcs)
         for p in a.partners:
-            oid = org_ids.get((r.document, orgs.lookup(r.document, p)))
+            idx = orgs.lookup(r.document, p)
+            oid = org_ids.get((r.document, idx))
             if oid:
-                g.add_edge(oid, aid, "INVOLVED_IN", sources=srcs)
+                g.add_edge(oid, aid, "INVOLVED_IN",
+                           sources=_naming(orgs.entities[idx].data.get("sources") or [],
+                                           spans.get(id(a)), srcs))
         for zname in a.zones:
             zid = zone_ids.get(normalise(zname))
             if zid:
                 g.add_edge(aid, zid, "LOCATED_IN", sources=srcs)
+
+
+def _activity_spans(r: AgreementReport) -> dict[int, tuple[str, int, int]]:
+    """Activity (by ``id``) -> (unit, first, end): the lines (or pages) from its heading
+    to the next activity's heading, where the text naming its partners is."""
+    starts = []
+    for a in r.activities:
+        s = next((x for x in a.sources if x.line is not None or x.page is not None), None)
+        if s is not None:
+            starts.append(("line", s.line, a) if s.line is not None else ("page", s.page, a))
+    starts.sort(key=lambda t: (t[0], t[1]))
+    out: dict[int, tuple[str, int, int]] = {}
+    for i, (unit, first, a) in enumerate(starts):
+        nxt = next((t[1] for t in starts[i + 1:] if t[0] == unit and t[1] > first), None)
+        out[id(a)] = (unit, first, nxt if nxt is not None else first + (40 if unit == "line" else 1))
+    return out
+
+
+def _naming(org_sources: list[dict[str, Any]], span: tuple[str, int, int] | None,
+            fallback: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence of an activity partner: the organisation's own mentions inside the
+    activity's text (the sentence that names it), else the activity's heading."""
+    if span is None:
+        return fallback
+    unit, first, end = span
+    inside = [s for s in org_sources if isinstance(s.get(unit), int) and first <= s[unit] < end]
+    return inside or fallback
 
 
 def _persons(g: PartnershipGraph, reports: list[AgreementReport], plans: dict[str, PlanInfo],

@@ -1,6 +1,8 @@
 """Find a node by id, name or unambiguous prefix (for the CLI and the API)."""
 from __future__ import annotations
 
+import shlex
+
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
 from samspil.loaders.folding import fold  # one folding for the CLI, the API and extraction
@@ -32,7 +34,26 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> 
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise NotFound(f"no {what} matches {ref!r}; try `samspil search {ref}`")
+        raise NotFound(_not_found(graph, ref, label, what))
     cands = [f"{h}  ({graph.node(h).get('name')})" for h in sorted(hits)[:20]]
     raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s; give an id or a longer name",
                     candidates=cands)
+
+
+def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) -> str:
+    """"no plan matches ..." with the closest names (fuzzy) and a search command quoted
+    so that it runs as pasted."""
+    from rapidfuzz import fuzz, process
+
+    names: dict[str, str] = {}
+    for nid, d in graph.nodes(label):
+        for n in [d.get("name") or "", *(d.get("aliases") or [])]:
+            if n:
+                names.setdefault(fold(n), str(d.get("name") or nid))
+    close = process.extract(fold(ref), list(names), scorer=fuzz.WRatio, limit=8, score_cutoff=70)
+    seen: list[str] = []
+    for key, _score, _i in close:
+        if names[key] not in seen:
+            seen.append(names[key])
+    hint = f"did you mean {' or '.join(repr(n) for n in seen[:3])}? " if seen else ""
+    return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`"

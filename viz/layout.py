@@ -18,6 +18,7 @@ __all__ = ["positions", "SMALL_GRAPH"]
 SMALL_GRAPH = 400  # nodes; above this the anchor layout is used
 ANCHORS = 250
 SEED = 7
+DENSE, DENSE_MIN, DENSE_MAX = 0.2, 8, 80   # a dense small graph is drawn as a ring
 
 
 def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[float, float]]:
@@ -25,13 +26,34 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
     n = g.number_of_nodes()
     if n == 0:
         return {}
-    scale = scale or max(300.0, 75.0 * math.sqrt(n))
+    scale = scale or max(450.0, 75.0 * math.sqrt(n))
     ug = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
+    if DENSE_MIN <= n <= DENSE_MAX and nx.density(ug) > DENSE:
+        return _ring(ug)
     if n <= SMALL_GRAPH:
         # k above networkx's 1/sqrt(n) default: dense groups (co-partnership) spread out
         pos = nx.spring_layout(ug, seed=SEED, iterations=80, scale=scale, k=2.0 / math.sqrt(n))
         return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
     return _anchor_layout(ug, scale)
+
+
+def _ring(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Nodes on an ellipse (the canvas' proportions), ordered so that nodes with the
+    same neighbours sit together: a spring layout of a near-clique is a ball in which
+    every node and name overlaps; on a ring each keeps its place and its name, and the
+    links become chords."""
+    from samspil.viz.matrix import seriate
+
+    nodes = sorted(g.nodes, key=str)
+    nb = {v: set(g[v]) | {v} for v in nodes}
+    sim = {(a, b): len(nb[a] & nb[b]) / len(nb[a] | nb[b])
+           for i, a in enumerate(nodes) for b in nodes[i + 1:]}
+    order = seriate(nodes, sim)
+    rx = max(450.0, 80.0 * len(nodes) / math.pi)   # ~140 units between neighbours
+    ry = rx * CANVAS[1] / CANVAS[0]
+    step = 2 * math.pi / len(order)
+    return {v: (round(rx * math.cos(i * step - math.pi / 2), 1),
+                round(ry * math.sin(i * step - math.pi / 2), 1)) for i, v in enumerate(order)}
 
 
 def _jitter(node: str, radius: float) -> tuple[float, float]:
@@ -71,3 +93,48 @@ def _anchor_layout(g: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
         a = 2 * math.pi * i / max(1, len(rest))
         pos[v] = (1.25 * scale * math.cos(a), 1.25 * scale * math.sin(a))
     return {k: (round(x, 1), round(y, 1)) for k, (x, y) in pos.items()}
+
+
+CANVAS = (650.0, 690.0)    # px the network fills at 1400x900 in the explorer (740x780 less
+                           # the margin kept for outer names); a saved view is wider
+LABEL_PX = {True: 15.0, False: 11.0}   # screen px of a plan's / another node's name at fit
+CHAR_W = 0.58              # average glyph width / font size (sans-serif)
+MAX_LABELS = 40            # names drawn at once; the rest on hover
+
+
+def fit_scale(nodes: list[tuple[str, float, float, float, str, bool]]) -> float:
+    """Screen px per layout unit at the zoom that fits every node into :data:`CANVAS`."""
+    xs = [n[1] for n in nodes] or [0.0]
+    ys = [n[2] for n in nodes] or [0.0]
+    w, h = max(xs) - min(xs) + 100, max(ys) - min(ys) + 100
+    return min(CANVAS[0] / w, CANVAS[1] / h, 2.0)
+
+
+def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> set[str]:
+    """The ids whose names are drawn: at the zoom that fits the layout into
+    :data:`CANVAS`, names are drawn at a readable size (:data:`LABEL_PX`), plans and
+    the largest nodes first, each only if it overlaps no name already placed, at most
+    :data:`MAX_LABELS`; the others show their names on hover. ``nodes``: (id, x, y,
+    size, name, is_hub) in layout units."""
+    if not nodes:
+        return set()
+    scale = fit_scale(nodes)
+    boxes: list[tuple[float, float, float, float]] = []
+    discs = {n[0]: (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3]) for n in nodes}
+    shown: set[str] = set()
+    for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3], n[0])):
+        if len(shown) >= MAX_LABELS:
+            break
+        font = LABEL_PX[hub] / scale                  # layout units
+        half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
+        box = (x - half, y + size, x + half, y + size + 1.25 * font)
+        if any(_hit(box, b) for b in boxes) or \
+                (not hub and any(_hit(box, d) for o, d in discs.items() if o != nid)):
+            continue    # a plan's name may cross a small node; no name crosses another name
+        boxes.append(box)
+        shown.add(nid)
+    return shown
+
+
+def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -5,17 +5,23 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from samspil.graph.model import PartnershipGraph
+from samspil.viz.matrix import Matrix
 from samspil.viz.redact import redact as redact_graph
 from samspil.viz.render import write
 from samspil.viz.views import View, make_view
 
-__all__ = ["build_view", "view_file", "show"]
+__all__ = ["build_view", "view_file", "show", "corpus_note"]
 
 
 def build_view(graph: PartnershipGraph, kind: str, *, ref: str | None = None,
-               plans: Iterable[str] | None = None, by: str = "partners", radius: int = 1,
-               min_shared: int = 1, redact: bool = False) -> View:
-    """The view ``kind`` of ``graph`` (``ref`` names the centre of an ego view)."""
+               plans: Iterable[str] | None = None, by: str | None = None, radius: int = 1,
+               min_shared: int | None = None, form: str | None = None,
+               redact: bool = False) -> View | Matrix:
+    """The view ``kind`` of ``graph`` with the defaults every way in shares (the CLI,
+    the API, the explorer): ``overlap`` and ``gaps`` as matrices (``form="network"``
+    for the network), co-partnership thinned to a legible number of links.
+    ``ref`` names the centre of an ego view; ``by`` the overlap dimension
+    (default partners) or the gap matrix's columns (default target groups)."""
     if redact:
         graph = redact_graph(graph)
     if kind == "ego":
@@ -24,23 +30,34 @@ def build_view(graph: PartnershipGraph, kind: str, *, ref: str | None = None,
             raise InputError("the ego view needs the node it centres on, e.g. "
                              "`samspil viz ego \"Københavns Kommune\" -o ego.html`")
         return make_view(graph, "ego", ref=ref, radius=radius)
-    kwargs: dict = {"plans": list(plans or ()) or None}
-    if kind == "overlap":
+    kwargs: dict = {"plans": list(plans or ()) or None, "form": form}
+    if kind in ("overlap", "gaps"):
         kwargs["by"] = by
     if kind in ("overlap", "copartnership"):
         kwargs["min_shared"] = min_shared
     return make_view(graph, kind, **kwargs)
 
 
+def corpus_note(graph: PartnershipGraph) -> str:
+    """What a picture was drawn from: plans and documents of the graph (for captions)."""
+    plans = sorted(str(d.get("name") or n) for n, d in graph.nodes() if d["label"] == "Plan")
+    docs = sum(1 for _n, d in graph.nodes() if d["label"] == "Document")
+    named = ", ".join(plans[:6]) + (f" and {len(plans) - 6} more" if len(plans) > 6 else "")
+    return f"corpus: {len(plans)} plan(s) from {docs} document(s) ({named})"
+
+
 def view_file(graph: PartnershipGraph, kind: str, output: str | Path, *, fmt: str | None = None,
               **kwargs) -> Path:
-    """Write the view to ``output`` as html (default), fragment, svg or png."""
-    return write(build_view(graph, kind, **kwargs), output, fmt)
+    """Write the view to ``output`` as html (default), fragment, svg, png or pdf."""
+    from samspil.viz.render import check_format
+    check_format(Path(output), fmt)       # a wrong suffix is refused before any work
+    return write(build_view(graph, kind, **kwargs), output, fmt, source=corpus_note(graph))
 
 
-def show(kind: str = "plan-network", graph: PartnershipGraph | None = None, **kwargs) -> View:
+def show(kind: str = "plan-network", graph: PartnershipGraph | None = None,
+         **kwargs) -> View | Matrix:
     """In Jupyter: ``samspil.viz.show("plan-network")`` displays the view inline (a View
-    renders itself as an iframe); the graph defaults to the configured store's."""
+    or Matrix renders itself as an iframe); the graph defaults to the configured store's."""
     if graph is None:
         from samspil.graph.store import open_store
         store = open_store()

@@ -1,6 +1,7 @@
-"""Render a :class:`~samspil.viz.views.View`: self-contained HTML (pyvis data, own
-template), an iframe fragment, SVG (own writer, from the Python layout) and PNG
-(headless Chromium screenshot of the HTML).
+"""Render a :class:`~samspil.viz.views.View` or :class:`~samspil.viz.matrix.Matrix`:
+self-contained HTML (pyvis data and our own template; a matrix as a table drawn by
+``viz/static/matrix.js``), an iframe fragment, and static SVG / PNG / PDF pictures
+(:mod:`samspil.viz.pictures`, matplotlib, from the same layout and styling).
 
 The HTML works offline and inside reports: vis-network 9.1.2 (vendored from the
 pyvis wheel into ``viz/static``) is inlined, and the template links no CDN, font
@@ -23,13 +24,15 @@ from markupsafe import Markup
 from pyvis.edge import Edge
 from pyvis.network import Network
 
+from samspil.viz.matrix import Matrix
 from samspil.viz.views import View
 
-__all__ = ["to_html", "to_fragment", "to_svg", "to_png", "write", "LARGE_VIEW", "FORMATS"]
+__all__ = ["to_html", "to_fragment", "write", "check_format", "LARGE_VIEW", "FORMATS"]
 
 HERE = Path(__file__).parent
 LARGE_VIEW = 1000  # nodes; above this labels are hidden until zoomed in, edges hide on drag
-FORMATS = ("html", "fragment", "svg", "png")
+FORMATS = ("html", "fragment", "svg", "png", "pdf")
+PICTURES = ("svg", "png", "pdf")
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +41,10 @@ def _env() -> Environment:
                        autoescape=select_autoescape(["html"], default=True))
 
 
-@lru_cache(maxsize=1)
-def _visjs() -> Markup:
-    # our own vendored file, trusted; "</script" cannot occur in it (checked in tests)
-    return Markup((HERE / "static" / "vis-network.min.js").read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _static(name: str) -> Markup:
+    # our own files, trusted; "</script" / "</style" cannot occur in them (checked in tests)
+    return Markup((HERE / "static" / name).read_text(encoding="utf-8"))
 
 
 def _network(view: View) -> Network:
@@ -52,6 +55,10 @@ def _network(view: View) -> Network:
         net.add_node(n.id, label=n.name if len(n.name) <= 40 else n.name[:38] + "…",
                      shape=n.shape, color=n.colour, size=n.size, x=n.x, y=n.y,
                      title=n.hover, physics=False, hub=n.kind == "Plan")
+        if not n.label:   # culled: the name would overlap a larger node's (shown on hover)
+            net.nodes[-1]["name"] = net.nodes[-1]["label"]    # back when zoomed in
+            net.nodes[-1]["label"] = " "
+            net.nodes[-1]["named"] = False
     known = set(net.node_ids)
     arrows = "to" if view.kind in ("ego", "subgraph") else ""
     for e in view.edges:
@@ -72,98 +79,64 @@ def _network(view: View) -> Network:
     return net
 
 
-def to_html(view: View, *, height: str = "720px", note: str | None = None) -> str:
-    """A full, self-contained HTML page (no network access needed to open it)."""
+def to_html(view: View | Matrix, *, height: str = "720px", fill: bool = False) -> str:
+    """A full, self-contained HTML page (no network access needed to open it); ``fill``:
+    the page fills its window (an iframe), the legend always in sight."""
+    if isinstance(view, Matrix):
+        return _env().get_template("matrix.html").render(
+            title=view.title, data=view.to_dict(), matrixjs=_static("matrix.js"),
+            css=_static("matrix.css"), version=version("samspil"),
+            meta=f"{len(view.rows)} plans × {len(view.cols)} columns")
     net = _network(view)
     nodes, edges, _heading, _h, _w, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
     return _env().get_template("view.html").render(
-        title=view.title, height=height, legend=view.legend, data=data, visjs=_visjs(),
-        node_count=len(nodes), edge_count=len(edges), note=note, version=version("samspil"))
+        title=view.title, height=height, fill=fill, legend=view.legend, data=data,
+        visjs=_static("vis-network.min.js"), node_count=len(nodes), edge_count=len(edges),
+        note=view.note, empty=view.empty, version=version("samspil"))
 
 
-def to_fragment(view: View, *, height: str = "760px") -> str:
-    """An iframe snippet carrying the whole page in ``srcdoc`` (paste into any report)."""
-    page = to_html(view, height="calc(100vh - 90px)")
+def to_fragment(view: View | Matrix, *, height: str | None = None) -> str:
+    """An iframe snippet carrying the whole page in ``srcdoc`` (paste into any report);
+    its height leaves room for the header and every legend row."""
+    page = to_html(view, fill=True)
+    if height is None:
+        rows = math.ceil(len(view.legend) / 4)
+        height = f"{(720 if isinstance(view, View) else 160 + 38 * len(view.rows)) + 90 + 22 * rows}px"
     return (f'<iframe title="{html.escape(view.title)}" sandbox="allow-scripts" '
             f'style="width:100%;height:{html.escape(height)};border:0" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
-_POLY = {
-    "diamond": [(0, -1), (1, 0), (0, 1), (-1, 0)],
-    "triangle": [(0, -1), (0.87, 0.5), (-0.87, 0.5)],
-    "triangleDown": [(0, 1), (0.87, -0.5), (-0.87, -0.5)],
-    "square": [(-0.8, -0.8), (0.8, -0.8), (0.8, 0.8), (-0.8, 0.8)],
-    "box": [(-1, -0.6), (1, -0.6), (1, 0.6), (-1, 0.6)],
-    "hexagon": [(math.cos(a), math.sin(a)) for a in (i * math.pi / 3 for i in range(6))],
-    "star": [((1 if i % 2 == 0 else 0.45) * math.sin(i * math.pi / 5),
-              -(1 if i % 2 == 0 else 0.45) * math.cos(i * math.pi / 5)) for i in range(10)],
-}
-
-
-def _shape_svg(shape: str, x: float, y: float, r: float, colour: str) -> str:
-    if shape not in _POLY:
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>'
-    pts = " ".join(f"{x + r * px:.1f},{y + r * py:.1f}" for px, py in _POLY[shape])
-    return f'<polygon points="{pts}" fill="{colour}"/>'
-
-
-def to_svg(view: View, *, labels: bool | None = None) -> str:
-    """A static SVG drawn from the Python layout (for PDF and Word reports)."""
-    esc = html.escape
-    if not view.nodes:
-        return '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"></svg>'
-    labels = len(view.nodes) <= 300 if labels is None else labels
-    pad = 60
-    xs = [n.x for n in view.nodes]
-    ys = [n.y for n in view.nodes]
-    x0, y0 = min(xs) - pad, min(ys) - pad - 30
-    w, h = max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad + 30 + 18 * (1 + len(view.legend) // 4)
-    pos = {n.id: n for n in view.nodes}
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {w:.0f} {h:.0f}" '
-           f'width="{w:.0f}" height="{h:.0f}" font-family="sans-serif" font-size="11">',
-           f'<title>{esc(view.title)}</title>',
-           f'<rect x="{x0:.0f}" y="{y0:.0f}" width="{w:.0f}" height="{h:.0f}" fill="#fff"/>',
-           f'<text x="{x0 + 10:.0f}" y="{y0 + 20:.0f}" font-size="16">{esc(view.title)}</text>']
-    for e in view.edges:
-        a, b = pos.get(e.source), pos.get(e.target)
-        if a and b:
-            width = 1 + 2 * math.log2(e.weight) if e.weight > 1 else 1
-            out.append(f'<line x1="{a.x}" y1="{a.y}" x2="{b.x}" y2="{b.y}" stroke="{e.colour}" '
-                       f'stroke-width="{width:.1f}"><title>{esc(e.hover)}</title></line>')
-    for n in view.nodes:
-        out.append(f'<g><title>{esc(n.hover)}</title>{_shape_svg(n.shape, n.x, n.y, n.size / 1.5, n.colour)}')
-        if labels:
-            name = n.name if len(n.name) <= 40 else n.name[:38] + "…"
-            out.append(f'<text x="{n.x}" y="{n.y + n.size / 1.5 + 12:.1f}" text-anchor="middle">{esc(name)}</text>')
-        out.append("</g>")
-    ly = y0 + h - 18 * (1 + len(view.legend) // 4) + 4
-    for i, item in enumerate(view.legend):
-        lx, lyy = x0 + 10 + (i % 4) * 230, ly + (i // 4) * 18
-        out.append(_shape_svg("square" if item.shape == "line" else item.shape, lx + 6, lyy, 6, item.colour))
-        out.append(f'<text x="{lx + 16}" y="{lyy + 4}">{esc(item.name)}</text>')
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def to_png(view: View, *, width: int = 1400, height: int = 900) -> bytes:
-    """A PNG screenshot of the HTML view in headless Chromium (offline; no CDN)."""
-    from samspil.viz.browser import open_page
-
-    with open_page(width=width, height=height) as page:
-        page.set_content(to_html(view, height=f"{height - 120}px"))
-        page.wait_for_selector("body[data-rendered]", timeout=30_000)
-        return page.screenshot(full_page=True)
-
-
-def write(view: View, path: str | Path, fmt: str | None = None) -> Path:
-    """Write the view to ``path`` as html, fragment, svg or png (default: from the suffix)."""
+def write(view: View | Matrix, path: str | Path, fmt: str | None = None,
+          source: str = "") -> Path:
+    """Write the view to ``path`` as html, fragment, svg, png or pdf (default: from the
+    suffix); ``source`` (the corpus and version) goes into a static picture's caption.
+    A suffix that names no format, or another format than ``fmt``, is refused."""
     path = Path(path)
-    fmt = fmt or {".svg": "svg", ".png": "png"}.get(path.suffix.lower(), "html")
-    if fmt == "png":
-        path.write_bytes(to_png(view))
+    fmt = check_format(path, fmt)
+    if fmt in PICTURES:
+        from samspil.viz.pictures import picture
+        path.write_bytes(picture(view, fmt, source=source))
         return path
-    text = {"html": to_html, "fragment": to_fragment, "svg": to_svg}[fmt](view)
+    text = {"html": to_html, "fragment": to_fragment}[fmt](view)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def check_format(path: Path, fmt: str | None) -> str:
+    """The format to write ``path`` in; an unknown or contradicting suffix is an error."""
+    from samspil.loaders.errors import InputError
+
+    suffix = path.suffix.lower()
+    known = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
+    if suffix and suffix not in known:
+        raise InputError(f"{path}: samspil cannot write {suffix} files; use .html (a page), "
+                         ".svg, .png (300 dpi) or .pdf, or --format html|svg|png|pdf")
+    from_suffix = known.get(suffix)
+    if fmt is None:
+        return from_suffix or "html"
+    if from_suffix and from_suffix != fmt and not (fmt == "fragment" and from_suffix == "html"):
+        raise InputError(f"{path}: the suffix {suffix} does not match --format {fmt}; "
+                         f"name the file .{fmt if fmt != 'fragment' else 'html'} or drop --format")
+    return fmt

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -28,13 +28,16 @@ import networkx as nx
 from samspil.graph.analyses.common import plan_organisations, resolve_plans
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
-from samspil.viz.layout import positions
+from samspil.viz.matrix import Matrix, coverage_matrix_view, overlap_matrix_view
+from samspil.viz.layout import cull_labels, positions
 from samspil.viz.style import DEFAULT_EDGE_COLOUR, EDGE_COLOURS, LegendItem, legend_for, node_style
 
 __all__ = ["ViewNode", "ViewEdge", "View", "VIEW_KINDS", "make_view", "plan_network",
            "copartnership", "ego", "overlap_view", "gap_view", "subgraph_view"]
 
 MAX_EVIDENCE_LINES = 5
+OVERLAP_BY = ("partners", "target-groups", "activities", "zones")
+LINK_LIMIT = 300   # links a first picture may draw and stay legible (co-partnership default)
 # the gaps a leader acts on; the activity/contact bookkeeping gaps are in the API and CLI
 GAP_VIEW_KINDS = ("plan_without_activities", "unreached_target_group", "zone_without_activity",
                   "focus_area_without_municipal_partner")
@@ -52,6 +55,7 @@ class ViewNode:
     shape: str
     hover: str                # plain text: kind, name, facts, evidence
     type: str | None = None   # organisation / zone type
+    label: bool = True        # draw the name (False: it would overlap a larger node's name)
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,12 @@ class View:
     nodes: tuple[ViewNode, ...]
     edges: tuple[ViewEdge, ...]
     legend: tuple[LegendItem, ...] = field(default_factory=tuple)
+    note: str = ""            # how the view was thinned (and how to change it)
+    empty: str = ""           # why nothing is drawn, and what to change
+    params: tuple[tuple[str, Any], ...] = ()   # the options used, defaults filled in
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "form": "network", "params": dict(self.params)}
 
     def _repr_html_(self) -> str:  # Jupyter: one call (just the view) displays it inline
         from samspil.viz.render import to_fragment
@@ -126,6 +133,8 @@ def _build(graph: PartnershipGraph, kind: str, title: str, layout_graph: nx.Grap
                               _size(reach.get(nid, 0), top), colour, shape,
                               node_hover(graph, nid, (facts or {}).get(nid, ())),
                               d.get("type") if d["label"] in ("Organisation", "Zone") else None))
+    shown = cull_labels([(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in nodes])
+    nodes = [replace(n, label=n.id in shown) for n in nodes]
     kinds = {(n.kind, n.type if n.kind == "Organisation" else None) for n in nodes}
     legend = legend_for(kinds, {e.kind for e in edges})
     return View(kind, title, tuple(nodes), tuple(edges), legend)
@@ -158,19 +167,24 @@ def plan_network(graph: PartnershipGraph, plans: Iterable[str] | None = None) ->
 
 
 def copartnership(graph: PartnershipGraph, plans: Iterable[str] | None = None,
-                  min_shared: int = 1) -> View:
+                  min_shared: int | None = None) -> View:
     """Organisations linked when they take part in the same plans (weight = shared plans;
-    ``samspil.graph.analyses.organisation_projection``)."""
+    ``samspil.graph.analyses.organisation_projection``). ``min_shared`` None: the
+    smallest threshold that keeps the links under :data:`LINK_LIMIT`."""
     from samspil.graph.analyses import organisation_projection
 
     if plans:
         keep = set(resolve_plans(graph, plans))
         graph = graph.subgraph(n for n, d in graph.nodes() if d["label"] != "Plan" or n in keep)
     proj = organisation_projection(graph, by="plans")
+    weights = sorted(proj.edges(data="weight"))
+    auto = min_shared is None
+    if auto:
+        min_shared = legible_threshold([w for _u, _v, w in weights])
     lg = nx.Graph()
     lg.add_nodes_from(proj.nodes)
     edges = []
-    for u, v, w in sorted(proj.edges(data="weight")):
+    for u, v, w in weights:
         if w >= min_shared:
             lg.add_edge(u, v)
             edges.append(ViewEdge(u, v, "SHARED_PLANS", float(w), EDGE_COLOURS["SHARED_PLANS"],
@@ -179,17 +193,56 @@ def copartnership(graph: PartnershipGraph, plans: Iterable[str] | None = None,
         lg.remove_nodes_from([o for o in list(lg) if lg.degree(o) == 0])
     reach = {o: float(proj.degree(o, weight="weight")) for o in lg}
     facts = {o: [f"co-partners: {lg.degree(o)}"] for o in lg}
-    return _build(graph, "copartnership", "Organisations by shared plans", lg, edges, reach, facts)
+    view = _build(graph, "copartnership", "Organisations by shared plans", lg, edges, reach, facts)
+    note = (f"links between organisations sharing at least {min_shared} plan(s)"
+            + (f" (chosen to keep the picture under {LINK_LIMIT} links)" if auto else ""))
+    empty = "" if edges else _copartnership_empty(graph, weights, min_shared)
+    return replace(view, note=note, empty=empty, params=(("min_shared", min_shared),))
+
+
+def _copartnership_empty(graph: PartnershipGraph, weights: list, k: int) -> str:
+    n_plans = sum(1 for _n, d in graph.nodes() if d["label"] == "Plan")
+    if n_plans < 2:
+        return ("Co-partnership needs two or more plans: in one plan every organisation shares "
+                "it with every other. Choose more plans, or open “Plans and partners”.")
+    below = sum(1 for _u, _v, w in weights if w >= k - 1) if k > 1 else 0
+    if below:
+        return (f"No two organisations share {k} or more of the chosen plans; at {k - 1} the "
+                f"picture would have {below} links. Choose other plans, or set “at least … "
+                f"shared” to {k - 1}.")
+    return "No two organisations share a plan: choose more plans."
+
+
+def legible_threshold(weights: list[float]) -> int:
+    """The smallest ``min_shared`` that keeps at most :data:`LINK_LIMIT` links (at least 1).
+
+    >>> legible_threshold([1] * 500 + [2] * 100 + [3] * 10)
+    2
+    """
+    k = 1
+    while sum(1 for w in weights if w >= k) > LINK_LIMIT:
+        k += 1
+    return k
 
 
 def ego(graph: PartnershipGraph, ref: str, radius: int = 1) -> View:
-    """One node (id, name or prefix) and its neighbourhood of ``radius`` steps."""
+    """One node (id, name or prefix) and its neighbourhood of ``radius`` steps. Above
+    :data:`LINK_LIMIT` links, the centre's own links are kept and the links among its
+    neighbours thinned (the note says how many are left out)."""
     center = resolve_ref(graph, ref)
     und = graph.g.to_undirected(as_view=True)
     near = nx.single_source_shortest_path_length(und, center, cutoff=max(0, radius))
     view = subgraph_view(graph, near, kind="ego",
                          title=f"Network of {graph.node(center).get('name') or center}")
-    return view
+    if len(view.edges) <= LINK_LIMIT:
+        return view
+    own = [e for e in view.edges if center in (e.source, e.target)]
+    rest = sorted((e for e in view.edges if center not in (e.source, e.target)),
+                  key=lambda e: (near[e.source] + near[e.target], e.source, e.target, e.kind))
+    kept = own + rest[:max(0, LINK_LIMIT - len(own))]
+    note = (f"{len(view.edges) - len(kept)} of the {len(view.edges)} links among the neighbours "
+            "left out to keep the picture legible; open a neighbour's network for its links")
+    return replace(view, edges=tuple(kept), note=note, params=(("radius", radius),))
 
 
 def subgraph_view(graph: PartnershipGraph, node_ids: Iterable[str], *, kind: str = "subgraph",
@@ -270,11 +323,34 @@ VIEW_KINDS = {
 }
 
 
-def make_view(graph: PartnershipGraph, kind: str, **kwargs: Any) -> View:
-    """Dispatch by view name (used by the CLI and the API)."""
+def make_view(graph: PartnershipGraph, kind: str, *, form: str | None = None,
+              **kwargs: Any) -> View | Matrix:
+    """Dispatch by view name (used by the CLI, the API and the explorer alike).
+
+    ``overlap`` and ``gaps`` are matrices (:mod:`samspil.viz.matrix`) unless ``form``
+    is ``"network"``; ``by`` picks the overlap dimension or the gap matrix's columns.
+    """
     try:
         fn = VIEW_KINDS[kind]
     except KeyError:
         from samspil.loaders.errors import NotFound
         raise NotFound(f"no view {kind!r}; choose one of {', '.join(VIEW_KINDS)}") from None
-    return fn(graph, **{k: v for k, v in kwargs.items() if v is not None})
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    if form not in (None, "matrix", "network"):
+        from samspil.loaders.errors import InputError
+        raise InputError(f"no form {form!r}; choose matrix or network")
+    if kind == "overlap" and kwargs.get("by", "partners") not in OVERLAP_BY:
+        from samspil.loaders.errors import InputError
+        raise InputError(f"overlaps are by {', '.join(OVERLAP_BY)}, not {kwargs['by']!r}")
+    if kind in ("overlap", "gaps") and form != "network":
+        if kind == "overlap":
+            return overlap_matrix_view(graph, **kwargs)
+        kwargs.pop("min_shared", None)
+        return coverage_matrix_view(graph, **kwargs)
+    if kind == "gaps":
+        kwargs.pop("by", None)
+    view = fn(graph, **kwargs)
+    if not view.nodes and not view.empty:
+        view = replace(view, empty="Nothing to draw: no plan chosen, or the chosen plans have "
+                                   "nothing of this kind. Choose more plans or another view.")
+    return view

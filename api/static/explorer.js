@@ -77,7 +77,10 @@
     if (state.view === "ego") { params.node = state.selected; params.radius = 1; }
     else if (state.plans.length && state.plans.length < all) params.plan = state.plans;
     if (state.view === "overlap") params.by = $("by").value;
-    if (state.view === "overlap" || state.view === "copartnership") params.min_shared = $("min-shared").value || 1;
+    if (state.view === "gaps") params.by = $("gap-by").value;
+    if ((state.view === "overlap" || state.view === "gaps") && $("as-network").checked) params.form = "network";
+    // no value: the library's default, the same for the CLI, the API and this page
+    if (state.view === "overlap" || state.view === "copartnership") params.min_shared = $("min-shared").value || null;
     return "/api/graph" + qs(params);
   }
 
@@ -87,7 +90,9 @@
     var all = document.querySelectorAll("#plans input").length, h = {view: state.view};
     if (state.plans.length < all) h.plans = state.plans.join(",") || "-";
     if (state.view === "overlap") h.by = $("by").value;
-    if (state.view === "overlap" || state.view === "copartnership") h.min = $("min-shared").value;
+    if (state.view === "gaps") h.by = $("gap-by").value;
+    if ((state.view === "overlap" || state.view === "gaps") && $("as-network").checked) h.form = "network";
+    if ((state.view === "overlap" || state.view === "copartnership") && $("min-shared").value) h.min = $("min-shared").value;
     if (state.selected) { h.node = state.selected; h.kind = state.selectedKind; }
     history.replaceState(null, "", qs(h).replace("?", "#") || "#");
   }
@@ -105,30 +110,71 @@
       document.querySelectorAll("#plans input").forEach(function (b) { b.checked = want.indexOf(b.value) >= 0; });
       state.plans = checkedPlans();
     }
-    if (h.by) $("by").value = h.by;
-    if (h.min) { $("min-shared").value = h.min; state.minTouched = true; }
-    $("by-row").hidden = state.view !== "overlap";
-    $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
+    if (h.by) $(state.view === "gaps" ? "gap-by" : "by").value = h.by;
+    $("as-network").checked = h.form === "network";
+    $("min-shared").value = h.min || "";
+    showOptions();
     return h;
+  }
+
+  function showOptions() {
+    $("by-row").hidden = state.view !== "overlap";
+    $("gap-by-row").hidden = state.view !== "gaps";
+    $("form-row").hidden = state.view !== "overlap" && state.view !== "gaps";
+    $("min-row").hidden = state.view !== "copartnership" && !(state.view === "overlap" && $("as-network").checked);
+  }
+
+  function showEmpty(text) {
+    $("empty").textContent = text || "";
+    $("empty").hidden = !text;
   }
 
   function draw() {
     writeHash();
     if (state.view !== "ego" && state.plans.length === 0) {
       status("No plan chosen: tick one or more plans on the left.");
+      showEmpty("No plan chosen: tick one or more plans on the left.");
       if (state.network) state.network.setData({nodes: [], edges: []});
+      document.body.setAttribute("data-links", "0");
       return Promise.resolve();
     }
     status("Loading view…");
     return api(graphQuery()).then(render).catch(function (e) { status(e.message, true); });
   }
 
+  function renderMatrix(m) {
+    state.data = {nodes: []};
+    $("network").hidden = true;
+    $("matrix").hidden = false;
+    showEmpty(m.empty);
+    var cells = window.samspilMatrix.draw($("matrix"), m, {onCell: function (cell, rowName, colName) {
+      var d = $("details");
+      d.textContent = "";
+      d.className = "right matrix-detail";
+      window.samspilMatrix.detailPanel(d, cell, rowName, colName);
+      document.body.setAttribute("data-cell", cell.row + " " + cell.col);
+    }});
+    renderLegend(m.legend);
+    status(m.empty ? m.title + ": nothing to show" :
+      m.title + " (" + m.rows.length + " × " + m.cols.length + "). Click a cell for what it holds and the evidence.");
+    document.body.setAttribute("data-view", m.kind);
+    document.body.setAttribute("data-form", "matrix");
+    document.body.setAttribute("data-cells", String(cells));
+    document.body.setAttribute("data-links", "0");
+  }
+
   function render(view) {
+    if (view.form === "matrix") return renderMatrix(view);
+    $("network").hidden = false;
+    $("matrix").hidden = true;
+    showEmpty(view.empty);
     state.data = view;
+    // names that would overlap a larger node's are left out (view.nodes[i].label false);
+    // they show on hover, and every name when zoomed in on a node's details
     var nodes = view.nodes.map(function (n) {
-      return {id: n.id, label: n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name, title: n.hover,
-        x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false,
-        hub: n.kind === "Plan"};
+      return {id: n.id, label: n.label ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined,
+        title: n.hover, x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false,
+        hub: n.kind === "Plan", named: n.label};
     });
     var edges = view.edges.map(function (e, i) {
       return {id: i, from: e.source, to: e.target, title: e.hover || undefined, color: e.colour,
@@ -149,20 +195,43 @@
       state.network.setData(data);
     }
     state.network.fit({animation: false});
+    // a margin for the names of the outermost nodes (fit looks at the nodes only)
+    state.network.moveTo({scale: state.network.getScale() * 0.88, animation: false});
     readableHubs(state.network, data.nodes);
+    namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
-    status(view.title + ": " + nodes.length + " nodes, " + edges.length + " links. Click a node for details.");
+    if (view.params && view.params.min_shared && !$("min-shared").value) $("min-shared").placeholder = "auto: " + view.params.min_shared;
+    status(view.title + ": " + nodes.length + " nodes, " + edges.length + " links" +
+      (view.note ? " (" + view.note + ")" : "") + ". Click a node for details.");
     document.body.setAttribute("data-view", view.kind);
+    document.body.setAttribute("data-form", "network");
     document.body.setAttribute("data-nodes", String(nodes.length));
+    document.body.setAttribute("data-links", String(edges.length));
   }
 
-  // plans are the landmarks: their names readable at the zoom that fits the view
+  // names readable at the zoom that fits the view: plans (the landmarks) at 15 px,
+  // the other names kept by the server's culling at 11 px
   function readableHubs(network, nodes) {
-    var size = Math.min(40, Math.max(12, 15 / network.getScale()));
-    nodes.update(nodes.get({filter: function (n) { return n.hub; }}).map(function (n) {
+    var scale = network.getScale();
+    nodes.update(nodes.get({filter: function (n) { return n.named; }}).map(function (n) {
+      var size = Math.min(n.hub ? 40 : 30, Math.max(n.hub ? 12 : 9, (n.hub ? 15 : 11) / scale));
       return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff"}};
     }));
+  }
+
+  // culled names come back when zoomed in to twice the fitting scale (and go again out)
+  function namesOnZoom(network, nodes, viewNodes) {
+    var fit = network.getScale(), shown = false;
+    network.off("zoom");
+    network.on("zoom", function () {
+      var want = network.getScale() > 2 * fit;
+      if (want === shown) return;
+      shown = want;
+      nodes.update(viewNodes.filter(function (n) { return !n.label; }).map(function (n) {
+        return {id: n.id, label: want ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined};
+      }));
+    });
   }
 
   function renderLegend(items) {
@@ -209,6 +278,7 @@
   function showDetails(body) {
     var d = $("details"), item = body.item;
     d.textContent = "";
+    d.className = "right";
     d.appendChild(el("span", item.label, "label"));
     d.appendChild(el("h3", item.name || item.id));
     var dl = el("dl");
@@ -279,16 +349,17 @@
   document.querySelectorAll('#views input').forEach(function (r) {
     r.addEventListener("change", function () {
       state.view = r.value;
-      // co-partnership starts at partners sharing 2+ plans (1 links every pair in a
-      // plan: thousands of links), overlaps at 1; a value the user typed is kept
-      if (!state.minTouched) $("min-shared").value = state.view === "copartnership" ? 2 : 1;
-      $("by-row").hidden = state.view !== "overlap";
-      $("min-row").hidden = state.view !== "overlap" && state.view !== "copartnership";
+      // every view starts at the library's defaults (the same as a bare #view=... link)
+      $("min-shared").value = "";
+      $("min-shared").placeholder = "auto";
+      showOptions();
       draw();
     });
   });
   $("by").addEventListener("change", draw);
-  $("min-shared").addEventListener("change", function () { state.minTouched = true; draw(); });
+  $("gap-by").addEventListener("change", draw);
+  $("as-network").addEventListener("change", function () { showOptions(); draw(); });
+  $("min-shared").addEventListener("change", draw);
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });
   $("search").addEventListener("input", function (e) {

@@ -23,7 +23,10 @@ Each gap says *why* it is a gap. The kinds, in the order they are reported:
     a zone the plan COVERS in which no activity of the plan is LOCATED_IN
     (directly or in one of its sub-zones);
 ``party_without_activity``
-    a party or partner of the plan that is involved in none of its activities;
+    a signing party of the plan (PARTY_TO) that is involved in none of its activities;
+``partner_without_activity``
+    a partner the plan names (PARTNER_IN, not a signing party) that is involved in
+    none of its activities;
 ``contact_without_details``
     a contact person of the plan without e-mail or without phone;
 ``stale_contact``
@@ -48,7 +51,8 @@ __all__ = ["GAP_KINDS", "Gap", "gaps"]
 GAP_KINDS = (
     "plan_without_activities", "unreached_target_group", "focus_area_without_municipal_partner",
     "activity_without_partner", "activity_without_contact", "zone_without_activity",
-    "party_without_activity", "contact_without_details", "stale_contact",
+    "party_without_activity", "partner_without_activity", "contact_without_details",
+    "stale_contact",
 )
 
 
@@ -109,7 +113,8 @@ def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
 # checks that compare what a plan names with its activities: without any activity
 # each would list everything the plan names
 _NEED_ACTIVITIES = frozenset(("unreached_target_group", "focus_area_without_municipal_partner",
-                              "zone_without_activity", "party_without_activity"))
+                              "zone_without_activity", "party_without_activity",
+                              "partner_without_activity"))
 
 
 class _Shared:
@@ -230,16 +235,21 @@ class _PlanContext:
                 for z in succ(self.g, self.pid, "COVERS") if z not in reached]
 
     def party_without_activity(self) -> list[Gap]:
+        return self._idle("PARTY_TO", "party_without_activity", "a signing party", ())
+
+    def partner_without_activity(self) -> list[Gap]:
+        parties = set(pred(self.g, self.pid, "PARTY_TO"))   # reported as parties
+        return self._idle("PARTNER_IN", "partner_without_activity", "a partner", parties)
+
+    def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[Gap]:
         involved = {o for a in self.acts for o in pred(self.g, a, "INVOLVED_IN")}
         out = []
-        for rel, role in (("PARTY_TO", "a signing party"), ("PARTNER_IN", "a partner")):
-            for o in pred(self.g, self.pid, rel):
-                if o in involved or any(u in involved for u in self.s.units.get(o, ())):
-                    continue
-                why = f"{role} of the plan, but involved in none of its activities"
-                out.append(self.gap("party_without_activity", o, why,
-                                    edge_sources(self.g, o, self.pid, rel)))
-                involved.add(o)
+        for o in pred(self.g, self.pid, rel):
+            if o in skip or o in involved or any(u in involved for u in self.s.units.get(o, ())):
+                continue
+            out.append(self.gap(kind, o, f"{role} of the plan, but involved in none of its "
+                                         "activities", edge_sources(self.g, o, self.pid, rel)))
+            involved.add(o)
         return out
 
     def contact_without_details(self) -> list[Gap]:

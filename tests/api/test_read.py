@@ -100,7 +100,8 @@ def test_xss_strings_come_back_as_data(client):
 
 
 @pytest.mark.parametrize("params", [
-    {}, {"view": "copartnership"}, {"view": "overlap", "by": "zones"}, {"view": "gaps"},
+    {}, {"view": "copartnership"}, {"view": "overlap", "by": "zones", "form": "network"},
+    {"view": "gaps", "form": "network"},
     {"view": "ego", "node": "Københavns Kommune", "radius": 2},
     {"view": "labels", "label": ["Plan", "Zone"]},
 ])
@@ -114,10 +115,29 @@ def test_graph_endpoint_returns_positions(client, params):
 
 
 def test_graph_min_shared_thins_links(client):
-    one = ok(client.get("/api/graph", params={"view": "copartnership"}))
+    one = ok(client.get("/api/graph", params={"view": "copartnership", "min_shared": 1}))
     two = ok(client.get("/api/graph", params={"view": "copartnership", "min_shared": 2}))
     assert 0 < len(two["edges"]) < len(one["edges"])
     assert all(e["weight"] >= 2 for e in two["edges"])
+    # the default is the one the CLI and the explorer use: legible, and said so
+    default = ok(client.get("/api/graph", params={"view": "copartnership"}))
+    assert 0 < len(default["edges"]) <= 300 < len(one["edges"])
+    assert default["params"]["min_shared"] >= 2 and "300 links" in default["note"]
+
+
+@pytest.mark.parametrize("params", [{"view": "overlap"}, {"view": "overlap", "by": "zones"},
+                                    {"view": "gaps"}, {"view": "gaps", "by": "parties"}])
+def test_overlap_and_gaps_are_matrices_with_evidence(client, params):
+    body = ok(client.get("/api/graph", params=params))
+    assert body["form"] == "matrix" and body["rows"] and body["cells"] and not body["empty"]
+    keys = {r[0] for r in body["rows"]} | {c[0] for c in body["cols"]}
+    assert all(c["row"] in keys and c["col"] in keys for c in body["cells"])
+    assert any(c["items"] and c["items"][0]["evidence"] for c in body["cells"])
+
+
+def test_bad_dimension_is_a_clear_error(client):
+    r = client.get("/api/graph", params={"view": "gaps", "by": "partners"})
+    assert r.status_code in (400, 422) and "target-groups" in r.json()["error"]
 
 
 def test_graph_of_some_plans(client):
@@ -223,3 +243,13 @@ def test_cache_reloads_after_a_write_elsewhere(tmp_path, reports):
         assert ok(c.get("/api/plans"))["total"] == 2
     mine.close()
     other.close()
+
+
+def test_view_html_cache_keeps_every_parameter_apart(client):
+    pages = [client.get("/api/views/copartnership.html", params={"min_shared": k}).text
+             for k in (1, 2, 1)]
+    counts = [re.search(r"(\d+) links", p).group(1) for p in pages]
+    assert counts[0] != counts[1] and counts[0] == counts[2]
+    matrix = client.get("/api/views/overlap.html").text
+    network = client.get("/api/views/overlap.html", params={"form": "network"}).text
+    assert "samspilMatrix.draw" in matrix and "new vis.Network" in network

@@ -83,7 +83,7 @@ def test_gaps_of_one_plan(data_dir):
     result = run("gaps", "SURF", "--kind", "stale_contact", "--today", "2026-11-26", "--csv",
                  "--data-dir", data_dir)
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert rows and {r["plan_id"] for r in rows} == {"plan:surf-valby-2017-2020"}
+    assert rows and {r["plan"] for r in rows} == {"plan:surf-valby-2017-2020"}  # as in --json
     assert all(r["id"].startswith("person:") for r in rows)
 
 

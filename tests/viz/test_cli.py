@@ -41,7 +41,30 @@ def test_viz_html(data_dir, tmp_path, args):
     r = run("viz", *args, "-o", out, "--data-dir", data_dir)
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "new vis.Network" in page
+    matrix = args[0] in ("overlap", "gaps")
+    assert page.startswith("<!DOCTYPE html>")
+    assert ("samspilMatrix.draw" if matrix else "new vis.Network") in page
+    if matrix:   # the network form stays available
+        r = run("viz", *args, "--network", "-o", out, "--data-dir", data_dir)
+        assert r.exit_code == 0 and "new vis.Network" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_viz_static_pictures_without_a_browser(data_dir, tmp_path, fmt, monkeypatch):
+    monkeypatch.setenv("SAMSPIL_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("PATH", "/nonexistent")      # no browser reachable at all
+    out = tmp_path / f"o.{fmt}"
+    r = run("viz", "overlap", "--format", fmt, "-o", out, "--data-dir", data_dir)
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data[:8] == {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-1.4", "svg": b"<?xml ve"}[fmt]
+    assert len(data) > 10_000
+
+
+def test_viz_refuses_a_suffix_it_cannot_write(data_dir, tmp_path):
+    r = run("viz", "overlap", "-o", tmp_path / "x.jpg", "--data-dir", data_dir)
+    assert r.exit_code != 0 and ".svg, .png (300 dpi) or .pdf" in r.output
+    assert not (tmp_path / "x.jpg").exists()
 
 
 def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
@@ -49,7 +72,7 @@ def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
     assert run("viz", "plan-network", "-o", frag, "--fragment", "--data-dir", data_dir).exit_code == 0
     assert frag.read_text(encoding="utf-8").startswith("<iframe")
     svg = tmp_path / "v.svg"
-    assert run("viz", "gaps", "-o", svg, "--data-dir", data_dir).exit_code == 0
+    assert run("viz", "gaps", "--network", "-o", svg, "--data-dir", data_dir).exit_code == 0
     assert ET.parse(svg).getroot().tag.endswith("svg")
     red = tmp_path / "r.html"
     r = run("viz", "ego", "Boligselskabet Testbo", "-o", red, "--redact", "--data-dir", data_dir)
@@ -71,10 +94,19 @@ def test_help(cmd):
     assert r.exit_code == 0 and "Usage" in r.output
 
 
-def test_explore_loads_and_serves(tmp_path):
+def test_explore_loads_and_serves(tmp_path, xss_report):
     env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
+    # a store that holds another document: explore says so instead of mixing them
+    store = open_store(Settings(data_dir=tmp_path))
+    store.save([xss_report])
+    store.close()
+    refused = subprocess.run([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                              "explore", "--port", "0"], capture_output=True, text=True, env=env,
+                             timeout=120)
+    assert refused.returncode == 1
+    assert "already holds 1 other document(s)" in refused.stderr and "--fresh" in refused.stderr
     proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
-                             "explore", "--port", "0"],
+                             "explore", "--port", "0", "--fresh"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         url = None
@@ -95,11 +127,34 @@ def test_explore_loads_and_serves(tmp_path):
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        assert health["counts"]["Plan"] == 5
+        assert health["counts"]["Plan"] == 5       # the other document was forgotten
         assert "samspil explorer" in httpx.get(url).text
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(15)
+
+
+def test_a_busy_port_given_on_purpose_is_an_error(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = run("serve", "--port", port, "--data-dir", tmp_path)
+        assert r.exit_code == 1 and f"port {port} on 127.0.0.1 is in use" in r.output
+        assert "--port 0" in r.output
+
+
+def test_static_picture_needs_no_playwright(data_dir, tmp_path):
+    out = tmp_path / "o.png"
+    code = ("import sys; sys.modules['playwright'] = None\n"   # importing it would fail
+            "from samspil.cli.main import cli; cli()")
+    r = subprocess.run([sys.executable, "-c", code, "viz", "overlap", "--format", "png", "-o",
+                        str(out), "--data-dir", str(data_dir)], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:4] == b"\x89PNG"
 
 
 def test_export_redact(data_dir, tmp_path):

@@ -1,11 +1,18 @@
-"""Rendering: self-contained, offline, escaped HTML; fragment; SVG."""
+"""Rendering: self-contained, offline, escaped HTML (networks and matrices); fragment;
+static SVG / PNG / PDF pictures drawn with matplotlib."""
 from __future__ import annotations
 
 import html
+import io
 import re
 import xml.etree.ElementTree as ET
 
-from samspil.viz.render import HERE, to_fragment, to_html, to_svg, write
+import pytest
+
+from samspil.loaders.errors import InputError
+from samspil.viz.matrix import coverage_matrix_view, overlap_matrix_view
+from samspil.viz.pictures import picture
+from samspil.viz.render import HERE, to_fragment, to_html, write
 from samspil.viz.views import ego, plan_network
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -20,9 +27,10 @@ def test_html_is_self_contained(seeds_graph):
     assert "new vis.Network" in page
 
 
-def test_vendored_vis_cannot_close_the_script_tag():
-    js = (HERE / "static" / "vis-network.min.js").read_text(encoding="utf-8")
-    assert "</script" not in js.lower()
+@pytest.mark.parametrize("name", ["vis-network.min.js", "matrix.js", "matrix.css"])
+def test_inlined_files_cannot_close_their_tag(name):
+    text = (HERE / "static" / name).read_text(encoding="utf-8").lower()
+    assert "</script" not in text and "</style" not in text
 
 
 def test_document_strings_are_escaped(xss_graph):
@@ -33,24 +41,71 @@ def test_document_strings_are_escaped(xss_graph):
         assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page  # kept, as data
 
 
-def test_fragment_is_an_iframe_with_the_whole_page(xss_graph):
+def test_fragment_is_an_iframe_with_the_whole_page(xss_graph, seeds_graph):
     frag = to_fragment(plan_network(xss_graph))
     assert frag.startswith("<iframe") and frag.endswith("</iframe>")
     srcdoc = re.search(r'srcdoc="([^"]*)"', frag).group(1)
-    assert html.unescape(srcdoc) == to_html(plan_network(xss_graph), height="calc(100vh - 90px)")
+    assert html.unescape(srcdoc) == to_html(plan_network(xss_graph), fill=True)
     assert XSS not in frag
-
-
-def test_svg_is_valid_and_escaped(xss_graph, tmp_path):
-    svg = to_svg(plan_network(xss_graph))
-    root = ET.fromstring(svg)
-    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert XSS in texts          # shown as text ...
-    assert XSS not in svg        # ... because it is escaped
-    out = write(plan_network(xss_graph), tmp_path / "v.svg")
-    assert ET.parse(out).getroot().tag.endswith("svg")
+    # the page fills the iframe (the network takes what header and legend leave), and the
+    # iframe grows with the legend: a view with more legend rows gets a taller iframe
+    assert "flex: 1 1 auto" in html.unescape(srcdoc)
+    small, big = plan_network(xss_graph), plan_network(seeds_graph)
+    height = [int(re.search(r"height:(\d+)px", to_fragment(v)).group(1)) for v in (small, big)]
+    assert len(big.legend) > len(small.legend) and height[1] > height[0]
 
 
 def test_notebook_repr_is_the_fragment(xss_graph):
     v = plan_network(xss_graph)
     assert v._repr_html_() == to_fragment(v)
+
+
+def test_matrix_page_draws_cells_from_escaped_data(seeds_graph, xss_graph):
+    page = to_html(overlap_matrix_view(seeds_graph))
+    assert "samspilMatrix.draw" in page and "Mit Kvarter" in page
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page)
+    bad = to_html(coverage_matrix_view(xss_graph, "parties"))
+    assert XSS not in bad and "\\u003cimg src=x onerror=alert(1)\\u003e" in bad
+
+
+def test_png_is_300_dpi_with_pixels_drawn(seeds_graph):
+    from PIL import Image
+
+    data = picture(overlap_matrix_view(seeds_graph), "png", source="corpus: seeds")
+    img = Image.open(io.BytesIO(data))
+    assert img.info["dpi"][0] == pytest.approx(300, abs=1) and img.width > 1500
+    colours = img.convert("RGB").getcolors(maxcolors=1_000_000)
+    assert len(colours) > 50                       # more than a blank page
+    assert img.convert("L").getextrema()[0] < 60   # dark ink (text, dark cells)
+
+
+def test_svg_keeps_text_as_text_and_escaped(xss_graph, seeds_graph):
+    svg = picture(plan_network(xss_graph), "svg", source="corpus: x").decode("utf-8")
+    root = ET.fromstring(svg)
+    texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "samspil" in texts and "corpus: x" in texts
+    assert XSS not in svg       # escaped where it is drawn
+    words = picture(coverage_matrix_view(seeds_graph), "svg").decode("utf-8")
+    assert "SURF Valby" in words and "(no activities)" in words
+    egos = picture(ego(seeds_graph, "Københavns Kommune"), "svg").decode("utf-8")
+    assert "other relationship" in egos       # the legend of grey links, without "hover"
+    for text in (svg, words, egos):
+        assert "hover" not in text.lower() and "click" not in text.lower()
+
+
+def test_pdf_opens_and_has_a_page(seeds_graph):
+    import pypdfium2 as pdfium
+
+    data = picture(coverage_matrix_view(seeds_graph, "zones"), "pdf")
+    pdf = pdfium.PdfDocument(data)
+    assert len(pdf) == 1
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Gaps: zones" in text and "samspil" in text
+
+
+def test_a_wrong_suffix_is_refused_with_the_formats(seeds_graph, tmp_path):
+    with pytest.raises(InputError, match=r"\.jpg.*\.svg, \.png.*\.pdf"):
+        write(plan_network(seeds_graph), tmp_path / "x.jpg")
+    with pytest.raises(InputError, match="does not match --format png"):
+        write(plan_network(seeds_graph), tmp_path / "x.svg", "png")
+    assert not (tmp_path / "x.jpg").exists()

@@ -57,11 +57,46 @@ def test_hover_carries_evidence(seeds_graph):
 
 
 def test_copartnership_weights_are_shared_plans(seeds_graph):
-    v = copartnership(seeds_graph)
+    v = copartnership(seeds_graph, min_shared=1)
     proj = organisation_projection(seeds_graph, by="plans")
     assert len(v.edges) == proj.number_of_edges()
     e = max(v.edges, key=lambda e: e.weight)
     assert e.weight == proj[e.source][e.target]["weight"] >= 2
+
+
+def test_copartnership_default_is_the_fewest_shared_plans_that_stay_legible(seeds_graph):
+    from samspil.viz.views import LINK_LIMIT
+
+    v = copartnership(seeds_graph)
+    k = dict(v.params)["min_shared"]
+    below = copartnership(seeds_graph, min_shared=k - 1)
+    assert 0 < len(v.edges) <= LINK_LIMIT < len(below.edges)
+    assert all(e.weight >= k for e in v.edges) and f"at least {k} plan" in v.note
+
+
+def test_names_are_drawn_only_where_they_overlap_no_other_name(seeds_graph):
+    from samspil.viz.layout import CHAR_W, LABEL_PX, fit_scale
+
+    for v in (plan_network(seeds_graph), copartnership(seeds_graph)):
+        shown = [n for n in v.nodes if n.label]
+        assert shown and (len(shown) < len(v.nodes) or v.kind == "copartnership")
+        assert all(n.label for n in v.nodes if n.kind == "Plan")
+        scale = fit_scale([(n.id, n.x, n.y, n.size, n.name, False) for n in v.nodes])
+        boxes = []
+        for n in shown:
+            font = LABEL_PX[n.kind == "Plan"] / scale
+            half = CHAR_W * font * min(len(n.name), 40) / 2
+            boxes.append((n.x - half, n.y + n.size, n.x + half, n.y + n.size + 1.2 * font))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_an_empty_view_says_why(seeds_graph):
+    one = copartnership(seeds_graph, plans=["Mit Kvarter"])
+    assert not one.edges and "two or more plans" in one.empty
+    few = make_view(seeds_graph, "overlap", plans=["Mit Kvarter", "SURF Valby"], min_shared=40)
+    assert not few.cells[len(few.rows):] and "lower" in few.empty
 
 
 def test_ego_radius(seeds_graph):
@@ -102,3 +137,23 @@ def test_large_layout_is_deterministic():
     g = nx.relabel_nodes(g, {i: f"n{i}" for i in g})
     p1 = positions(g)
     assert len(p1) == 5000 > SMALL_GRAPH and p1 == positions(g)
+
+
+def test_matrices_of_many_plans_stay_readable():
+    import importlib.util
+    from pathlib import Path
+
+    from samspil.graph.build import build_graph
+    from samspil.viz.matrix import MAX_PLANS, coverage_matrix_view, overlap_matrix_view
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("samspil_bench_synthetic_v", path)
+    syn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(syn)
+    g = build_graph(syn.generate_reports(MAX_PLANS + 10))
+    for m in (overlap_matrix_view(g), coverage_matrix_view(g)):
+        assert len(m.rows) == MAX_PLANS and f"The {MAX_PLANS} of {MAX_PLANS + 10} plans" in m.caption
+    m = overlap_matrix_view(g)
+    upper = [c for c in m.cells if c.state == "shared" and c.items]
+    assert upper and all(len(c.items) <= 25 for c in upper)
+    assert len(upper) * 2 == sum(1 for c in m.cells if c.state == "shared")

@@ -99,10 +99,16 @@ def test_gaps_each_kind_with_reason(toy):
     assert _kinds(rows, "zone_without_activity") == {
         ("plan:new", "zone:gronrisvej"), ("plan:south", "zone:sjaelor"),
         ("plan:south", "zone:folehaven")}
-    assert _kinds(rows, "party_without_activity") == {
+    # signing parties and named partners are told apart (a partner is not called a party)
+    assert _kinds(rows, "party_without_activity") | _kinds(rows, "partner_without_activity") == {
         ("plan:old", "org:kk"), ("plan:old", "org:lejerbo"), ("plan:new", "org:3b"),
         ("plan:new", "org:ngo"), ("plan:south", "org:kk"), ("plan:south", "org:3b"),
         ("plan:south", "org:library")}
+    for g in rows:
+        if g.kind in ("party_without_activity", "partner_without_activity"):
+            rel = "PARTY_TO" if g.kind == "party_without_activity" else "PARTNER_IN"
+            assert toy.g.has_edge(g.id, g.plan, key=rel), g
+            assert ("signing party" in g.reason) == (rel == "PARTY_TO")
     details = {g.id: g.reason for g in rows if g.kind == "contact_without_details"}
     assert details == {"person:bo-berg@3b": "no e-mail", "person:carl@lejerbo.dk": "no phone"}
     assert _kinds(rows, "stale_contact") == {("plan:old", "person:anna@kk.dk"),
@@ -307,7 +313,8 @@ def test_a_plan_without_activities_is_one_gap_not_a_list_of_everything_it_names(
     assert _kinds(rows, "plan_without_activities") == {("plan:south", "plan:south")}
     assert "delaftaler" in next(g.reason for g in rows if g.kind == "plan_without_activities")
     assert not kinds & {"unreached_target_group", "zone_without_activity",
-                        "focus_area_without_municipal_partner", "party_without_activity"}
+                        "focus_area_without_municipal_partner", "party_without_activity",
+                        "partner_without_activity"}
     assert "stale_contact" in kinds  # checks that need no activity still run
     # asked for one of the comparing kinds only, it is answered as asked
     only = gaps(toy, ["South"], kinds=["zone_without_activity"], today=date(2024, 1, 1))

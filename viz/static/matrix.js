@@ -1,0 +1,104 @@
+// samspil matrix views (plan overlaps, gap coverage): one table drawn from the JSON of
+// samspil.viz.matrix.Matrix, used by saved views and by the explorer. Every string
+// from a document is inserted with textContent, never as HTML.
+"use strict";
+window.samspilMatrix = (function () {
+  var STATE = {covered: "#009E73", gap: "#D55E00", unchecked: "#BBBBBB", self: "#EEEEEE"};
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // light to dark blue by share of the largest value (Blues, readable text on both ends)
+  function shade(v, max) {
+    var t = max > 0 ? Math.sqrt(v / max) : 0;
+    var a = [222, 235, 247], b = [8, 81, 156];
+    var c = a.map(function (x, i) { return Math.round(x + (b[i] - x) * t); });
+    return {bg: "rgb(" + c.join(",") + ")", fg: t > 0.55 ? "#fff" : "#111"};
+  }
+
+  function colour(cell, max) {
+    if (cell.state === "shared") return shade(cell.value, max);
+    return {bg: STATE[cell.state] || "#fff", fg: cell.state === "self" || cell.state === "unchecked" ? "#111" : "#fff"};
+  }
+
+  function detailPanel(box, cell, rowName, colName) {
+    box.textContent = "";
+    box.appendChild(el("h3", rowName + (rowName === colName ? "" : " · " + colName)));
+    box.appendChild(el("p", cell.detail.split("\n")[0], "what"));
+    (cell.items || []).forEach(function (it) {
+      var item = el("div", null, "item");
+      item.appendChild(el("strong", it.name));
+      (it.evidence || []).forEach(function (s) {
+        var ev = el("div", null, "evidence");
+        var where = s.document + (s.line != null ? ":" + s.line : s.page != null ? " page " + s.page : "");
+        ev.appendChild(el("span", where, "where"));
+        ev.appendChild(el("span", s.excerpt || ""));
+        item.appendChild(ev);
+      });
+      box.appendChild(item);
+    });
+  }
+
+  function draw(container, m, opts) {
+    opts = opts || {};
+    container.textContent = "";
+    if (m.empty) { container.appendChild(el("p", m.empty, "matrix-empty")); return 0; }
+    var names = {}, notes = {};
+    m.rows.concat(m.cols).forEach(function (r) { names[r[0]] = r[1]; });
+    (m.row_notes || []).forEach(function (n) { notes[n[0]] = n[1]; });
+    var at = {};
+    m.cells.forEach(function (c) { at[c.row + "\u0000" + c.col] = c; });
+    var table = el("table", null, "matrix matrix-" + m.kind), head = el("tr");
+    head.appendChild(el("th", "", "corner"));
+    m.cols.forEach(function (c) {
+      var th = el("th", null, "col"), span = el("span", c[1].length > 40 ? c[1].slice(0, 38) + "…" : c[1]);
+      th.title = c[1]; th.appendChild(span); head.appendChild(th);
+    });
+    table.appendChild(head);
+    var panel = opts.panel, count = 0;
+    m.rows.forEach(function (r) {
+      var tr = el("tr"), th = el("th", r[1], "row");
+      if (notes[r[0]]) { th.appendChild(el("span", "no activities", "row-note")); th.title = r[1] + ": " + notes[r[0]]; }
+      tr.appendChild(th);
+      m.cols.forEach(function (c) {
+        var cell = at[r[0] + "\u0000" + c[0]], td = el("td");
+        if (cell) {
+          var col = colour(cell, m.max_value);
+          td.textContent = cell.text; td.style.background = col.bg; td.style.color = col.fg;
+          td.title = cell.detail.split("\n")[0] + (opts.clickable === false ? "" : " (click for evidence)");
+          td.className = "cell " + cell.state; td.tabIndex = 0; count++;
+          var full = cell.items && cell.items.length ? cell : (at[c[0] + "\u0000" + r[0]] || cell);
+          var show = function () {
+            Array.prototype.forEach.call(table.querySelectorAll("td.picked"), function (x) { x.classList.remove("picked"); });
+            td.classList.add("picked");
+            if (opts.onCell) opts.onCell(full, names[r[0]], names[c[0]]);
+            if (panel) detailPanel(panel, full, names[r[0]], names[c[0]]);
+          };
+          td.addEventListener("click", show);
+          td.addEventListener("keydown", function (e) { if (e.key === "Enter") show(); });
+        } else if (notes[r[0]]) { td.className = "blank"; }
+        tr.appendChild(td);
+      });
+      table.appendChild(tr);
+    });
+    container.appendChild(table);
+    var legend = el("ul", null, "legend");
+    m.legend.forEach(function (it) {
+      var li = el("li"), sw = el("span", null, "sw sw-square");
+      sw.style.background = it.colour; li.appendChild(sw); li.appendChild(el("span", it.name));
+      legend.appendChild(li);
+    });
+    container.appendChild(legend);
+    if (m.caption) container.appendChild(el("p", m.caption, "caption"));
+    (m.row_notes || []).forEach(function (n) {
+      container.appendChild(el("p", names[n[0]] + ": " + n[1], "note"));
+    });
+    return count;
+  }
+
+  return {draw: draw, detailPanel: detailPanel};
+})();
