@@ -23,10 +23,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from samspil.graph.build import build_graph
-from samspil.graph.lookup import resolve_ref
+from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import LABELS, REL_ENDPOINTS, PartnershipGraph
-from samspil.graph.people import PersonKey, forget_keys, scrub_report
+from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
 from samspil.graph.settings import Settings
 from samspil.graph.store import (DocumentInfo, GraphFilter, SaveSummary, node_documents,
@@ -85,9 +84,10 @@ ADD_FORGOTTEN = ("UNWIND $rows AS row MERGE (f:SamspilForgotten {kind: row.kind,
                  "WITH count(*) AS n MERGE (m:SamspilMeta {key: 'generation'}) "
                  "SET m.docs = coalesce(m.docs, 0) + 1")
 READ_FORGOTTEN = "MATCH (f:SamspilForgotten) RETURN f.kind AS kind, f.digest AS digest"
-READ_META = "MATCH (m:SamspilMeta {key: 'generation'}) RETURN m.docs AS docs, m.graph AS graph, m.overrides AS overrides"
+READ_META = ("MATCH (m:SamspilMeta {key: 'generation'}) RETURN m.docs AS docs, m.graph AS graph, "
+             "m.overrides AS overrides, m.built_by AS built_by")
 SET_GRAPH_META = ("MERGE (m:SamspilMeta {key: 'generation'}) SET m.graph = $generation, "
-                  "m.overrides = $overrides")
+                  "m.overrides = $overrides, m.built_by = $built_by")
 CLEAR_GRAPH = f"MATCH (n:{NODE_LABEL}) WHERE NOT n.id IN $keep DETACH DELETE n"
 CLEAR_EDGES = f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) DELETE r"
 READ_NODES = f"MATCH (n:{NODE_LABEL}) RETURN labels(n) AS labels, properties(n) AS props"
@@ -158,7 +158,9 @@ class Neo4jStore:
                 raise StoreUnavailable("no Neo4j password: set SAMSPIL_NEO4J_PASSWORD (and "
                                        "SAMSPIL_NEO4J_USER / SAMSPIL_NEO4J_URI)")
             driver = self._call(lambda: neo4j.GraphDatabase.driver(
-                self.uri, auth=(settings.neo4j_user, settings.neo4j_password)))
+                self.uri, auth=(settings.neo4j_user, settings.neo4j_password),
+                max_transaction_retry_time=settings.neo4j_retry_seconds,
+                notifications_min_severity="OFF"))   # no "property does not exist" chatter
             self._call(driver.verify_connectivity)
         self.driver = driver
         self._call(self._ensure_schema)
@@ -205,9 +207,21 @@ class Neo4jStore:
         return self._call(run)
 
     def _ensure_schema(self) -> None:
+        """Create the constraints and indexes that are missing, each in a managed
+        (retried) transaction. Two processes doing this at once may deadlock (retried)
+        or find the rule made by the other (an equivalent rule exists): both are fine."""
+        import neo4j.exceptions as nex
         with self._session() as s:
+            have = {r["name"] for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+                    for r in s.execute_read(lambda tx, q=q: list(tx.run(q)))}
             for statement in schema_statements():
-                s.run(statement).consume()
+                if statement.split()[2] in have:
+                    continue
+                try:
+                    s.execute_write(lambda tx, q=statement: tx.run(q).consume())
+                except nex.ClientError as exc:
+                    if "EquivalentSchemaRuleAlreadyExists" not in (exc.code or ""):
+                        raise
 
     # -- the contract --------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
@@ -241,7 +255,9 @@ class Neo4jStore:
         rows = self._read(READ_META)
         if not rows:
             return False
-        return rows[0]["docs"] != rows[0]["graph"] or (rows[0]["overrides"] or "") != self._overrides_hash()
+        meta = rows[0]
+        return (meta["docs"] != meta["graph"] or (meta["overrides"] or "") != self._overrides_hash()
+                or (meta["built_by"] or "") != builder_stamp())
 
     def _rebuild(self) -> PartnershipGraph:
         overrides, forgotten = load_overrides(self.overrides_path), self._forgotten()
@@ -254,7 +270,7 @@ class Neo4jStore:
             graph = build_graph(reports, overrides, forgotten)
             write_graph(tx, graph)
             tx.run(SET_GRAPH_META, generation=meta["docs"] if meta else 0,
-                   overrides=self._overrides_hash()).consume()
+                   overrides=self._overrides_hash(), built_by=builder_stamp()).consume()
             holder["graph"] = graph
 
         self._write(work)
@@ -272,6 +288,8 @@ class Neo4jStore:
             nodes = self._read(READ_NODES_IN, documents=docs, labels=list(where.labels))
             ids = [r["props"]["id"] for r in nodes]
             edges = self._read(READ_EDGES_IN, documents=docs, ids=ids)
+        nodes.sort(key=lambda r: r["props"]["id"])         # the order of build_graph
+        edges.sort(key=lambda r: (r["src"], r["dst"], r["type"]))
         g = PartnershipGraph()
         for r in nodes:
             label = next(lab for lab in r["labels"] if lab in LABELS)
@@ -291,9 +309,7 @@ class Neo4jStore:
 
     def forget_person(self, ref: str) -> str:
         graph = self.load()
-        pid = ref if ref in graph else ("person:" + ref.lower()
-                                        if ("person:" + ref.lower()) in graph
-                                        else resolve_ref(graph, ref, "Person"))
+        pid = person_to_forget(graph, ref)
         node = graph.node(pid)
         keys = set(forget_keys(None, node.get("email")))
         keys |= {k for m in node.get("mentions") or [] for k in forget_keys(m["name"], None)}

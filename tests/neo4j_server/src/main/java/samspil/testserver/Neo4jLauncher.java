@@ -36,8 +36,17 @@ import org.neo4j.io.ByteUnit;
 public final class Neo4jLauncher {
     private Neo4jLauncher() {}
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
+    public static void main(String[] args) {
+        try {
+            run(parse(args));
+        } catch (Throwable t) {        // the DBMS threads would keep a failed JVM alive
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(Map<String, String> opts) throws IOException {
         int port = opts.containsKey("--port") ? Integer.parseInt(opts.get("--port")) : freePort();
         boolean temporary = !opts.containsKey("--store");
         Path home = temporary ? Files.createTempDirectory("samspil-neo4j-")
@@ -50,17 +59,30 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .build();
-        if (password != null) {
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
-        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(dbms, home, temporary, stop)));
+        if (password != null) {
+            setPassword(dbms, password);
+        }
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         waitForStdinClose(System.in);
         shutdown(dbms, home, temporary, stop);
-        System.exit(0);
+    }
+
+    /** The password of user neo4j; a kept store that has it already is left as it is. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("Old password and new password cannot be the same")) {
+                    return;
+                }
+            }
+            throw e;
+        }
     }
 
     private static synchronized void shutdown(DatabaseManagementService dbms, Path home,
