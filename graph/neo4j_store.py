@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -36,6 +37,10 @@ from samspil.loaders.model import AgreementReport
 __all__ = ["Neo4jStore", "BATCH", "schema_statements", "node_statement", "edge_statement"]
 
 BATCH = 1000
+# The driver logs each retried transaction as a multi-line warning; samspil reports
+# the outcome itself (one line on failure), so the driver's log stays quiet unless
+# the application configures logging.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 JSON_PROPS = ("sources", "mentions", "merges")
 NODE_LABEL = "SamspilNode"     # extra label on every graph node (for whole-graph queries)
 

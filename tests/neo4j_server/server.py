@@ -29,8 +29,7 @@ SOURCES = (HERE / "pom.xml", HERE / "src/main/java/samspil/testserver/Neo4jLaunc
 CLASS_FILE = HERE / "target/classes/samspil/testserver/Neo4jLauncher.class"
 LIB = HERE / "target/lib"
 START_TIMEOUT = float(os.environ.get("SAMSPIL_TEST_NEO4J_START_TIMEOUT", "300"))
-JVM_OPTIONS = ("-Xmx1g", "-Xms256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-               "-Dfile.encoding=UTF-8")
+JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8")
 
 
 def missing_tools() -> str | None:
@@ -73,8 +72,10 @@ class Neo4jServer:
     a given ``store`` folder is kept, so a restart (``start`` again) finds its data."""
 
     def __init__(self, password: str | None = "samspil-test-password",
-                 store: Path | None = None, port: int | None = None) -> None:
+                 store: Path | None = None, port: int | None = None, heap: str = "1g",
+                 jvm_options: tuple[str, ...] = JVM_OPTIONS) -> None:
         self.password, self.store, self.port = password, store, port
+        self.jvm = (f"-Xmx{heap}", "-Xms256m", *jvm_options)
         self.proc: subprocess.Popen | None = None
         self.uri: str | None = None
         self.output: collections.deque[str] = collections.deque(maxlen=200)
@@ -83,7 +84,7 @@ class Neo4jServer:
 
     def command(self) -> list[str]:
         java = str(Path(os.environ["JAVA_HOME"]) / "bin/java") if os.environ.get("JAVA_HOME") else "java"
-        cmd = [java, *JVM_OPTIONS, "-cp", f"{HERE / 'target/classes'}{os.pathsep}{LIB / '*'}",
+        cmd = [java, *self.jvm, "-cp", f"{HERE / 'target/classes'}{os.pathsep}{LIB / '*'}",
                MAIN_CLASS]
         for flag, value in (("--port", self.port), ("--store", self.store),
                             ("--password", self.password)):
@@ -113,6 +114,16 @@ class Neo4jServer:
                 self.uri = line.split()[1]
                 ready.set()
         ready.set()
+
+    def peak_rss_mib(self) -> float | None:
+        """The JVM's peak resident memory so far (Linux /proc), for benchmarks."""
+        try:
+            status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        except (OSError, AttributeError):
+            return None
+        kib = next((int(line.split()[1]) for line in status.splitlines()
+                    if line.startswith("VmHWM:")), None)
+        return kib / 1024 if kib else None
 
     def log(self) -> str:
         self._log.seek(0)
