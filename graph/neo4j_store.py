@@ -37,10 +37,11 @@ from samspil.loaders.model import AgreementReport
 __all__ = ["Neo4jStore", "BATCH", "schema_statements", "node_statement", "edge_statement"]
 
 BATCH = 1000
-# The driver logs each retried transaction as a multi-line warning; samspil reports
-# the outcome itself (one line on failure), so the driver's log stays quiet unless
-# the application configures logging.
+# The driver logs each retried transaction and lost connection as multi-line records;
+# samspil reports the outcome itself (one line on failure), so the driver's records do
+# not reach the application's handlers (attach one to the "neo4j" logger to see them).
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 JSON_PROPS = ("sources", "mentions", "merges")
 NODE_LABEL = "SamspilNode"     # extra label on every graph node (for whole-graph queries)
 
