@@ -91,9 +91,11 @@ ADD_FORGOTTEN = ("UNWIND $rows AS row MERGE (f:SamspilForgotten {kind: row.kind,
                  "SET m.docs = coalesce(m.docs, 0) + 1")
 READ_FORGOTTEN = "MATCH (f:SamspilForgotten) RETURN f.kind AS kind, f.digest AS digest"
 READ_META = ("MATCH (m:SamspilMeta {key: 'generation'}) RETURN m.docs AS docs, m.graph AS graph, "
-             "m.overrides AS overrides, m.built_by AS built_by")
+             "m.overrides AS overrides, m.built_by AS built_by, m.merged AS merged, "
+             "m.counts_json AS counts")
 SET_GRAPH_META = ("MERGE (m:SamspilMeta {key: 'generation'}) SET m.graph = $generation, "
-                  "m.overrides = $overrides, m.built_by = $built_by")
+                  "m.overrides = $overrides, m.built_by = $built_by, m.merged = $merged, "
+                  "m.counts_json = $counts")
 CLEAR_GRAPH = f"MATCH (n:{NODE_LABEL}) WHERE NOT n.id IN $keep DETACH DELETE n"
 CLEAR_EDGES = f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) DELETE r"
 READ_NODES = f"MATCH (n:{NODE_LABEL}) RETURN labels(n) AS labels, properties(n) AS props"
@@ -241,8 +243,18 @@ class Neo4jStore:
                 PUT_REPORT, document=r.document, report=t, checksum=r.checksum,
                 plan=r.plan.name).single()["before"])
             (unchanged if prev == text else replaced if prev else added).append(report.document)
-        graph = self._rebuild() if (added or replaced or self._stale()) else self.load()
-        return summarise(graph, added, replaced, unchanged, before)
+        if added or replaced or self._stale():
+            return summarise(self._rebuild(), added, replaced, unchanged, before)
+        return self._unchanged_summary(unchanged, before)
+
+    def _unchanged_summary(self, unchanged: list[str], before: tuple[int, int]) -> SaveSummary:
+        """Nothing changed: the counts kept at the last rebuild, not a read of the graph."""
+        meta = self._read(READ_META)
+        if not meta or meta[0]["counts"] is None:          # a graph from before they were kept
+            return summarise(self.load(), [], [], unchanged, before)
+        return SaveSummary(unchanged=tuple(unchanged), merged=meta[0]["merged"], nodes=before[0],
+                           edges=before[1], nodes_before=before[0], edges_before=before[1],
+                           counts=json.loads(meta[0]["counts"]))
 
     def _size(self) -> tuple[int, int]:
         rows = self._read(f"MATCH (n:{NODE_LABEL}) OPTIONAL MATCH (n)-[r]->() "
@@ -275,8 +287,10 @@ class Neo4jStore:
                        for r in tx.run(READ_REPORTS)]
             graph = build_graph(reports, overrides, forgotten)
             write_graph(tx, graph)
+            size = summarise(graph, [], [], [], (0, 0))
             tx.run(SET_GRAPH_META, generation=meta["docs"] if meta else 0,
-                   overrides=self._overrides_hash(), built_by=builder_stamp()).consume()
+                   overrides=self._overrides_hash(), built_by=builder_stamp(), merged=size.merged,
+                   counts=json.dumps(size.counts)).consume()
             holder["graph"] = graph
 
         self._write(work)
