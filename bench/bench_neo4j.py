@@ -118,7 +118,9 @@ def main() -> None:
     server = None
     if not args.uri:
         srv = _module("neo4j_server", ROOT / "tests" / "neo4j_server" / "server.py")
-        server = srv.Neo4jServer(heap=args.heap)
+        # full JIT here (the test suite's JVM stops at C1, which starts faster)
+        server = srv.Neo4jServer(heap=args.heap, jvm_options=("-XX:+UseParallelGC",
+                                                              "-Dfile.encoding=UTF-8"))
         t = time.perf_counter()
         args.uri, args.password = server.start(), server.password
         print(f"started the embedded Neo4j 5.26 (-Xmx{args.heap}) in {time.perf_counter() - t:.1f} s")
