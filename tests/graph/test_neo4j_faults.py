@@ -113,6 +113,7 @@ def test_killed_mid_load_whole_documents_survive_and_a_rerun_equals_a_clean_load
 
 def test_a_stopped_server_gives_a_clear_message_and_a_non_zero_exit(server, report_files):
     server.stop()
+    assert server.proc.returncode == 0        # the launcher shut down when its stdin closed
     done = subprocess.run(LOAD + [str(report_files[0])], env=env_for(server),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
