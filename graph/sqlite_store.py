@@ -279,6 +279,10 @@ class SqliteStore:
                 "SELECT id, document, line, page, excerpt FROM sources").fetchall()
         finally:
             self.db.execute("COMMIT")
+        # the order of build_graph, as in every store (analyses break ties by order); rows
+        # come in that order already (linear for timsort) unless an older samspil wrote them
+        nodes.sort(key=lambda r: r[0])
+        edges.sort(key=lambda r: r[:3])
         gc_was_on = gc.isenabled()
         gc.disable()        # hundreds of thousands of new dicts: cyclic GC passes only cost
         try:
