@@ -202,7 +202,7 @@ def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None 
     g.g.graph.pop("_seen", None)
     for _, d in g.nodes():
         d["sources"].sort(key=source_sort_key)
-    return g
+    return g.canonical()
 
 
 def _plan_node(g: PartnershipGraph, p: PlanInfo) -> None:

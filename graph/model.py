@@ -97,6 +97,16 @@ class PartnershipGraph:
     def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
         self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
 
+    def canonical(self) -> "PartnershipGraph":
+        """The same graph with nodes in id order and relationships in (source, target,
+        type) order. Analyses break ties by iteration order, so every store returns
+        this order (SQLite keeps insertion order, Neo4j reads with ORDER BY) and the
+        answers do not depend on which store a graph came from."""
+        out = nx.MultiDiGraph(**self.g.graph)
+        out.add_nodes_from(sorted(self.g.nodes(data=True), key=lambda n: n[0]))
+        out.add_edges_from(sorted(self.g.edges(keys=True, data=True), key=lambda e: e[:3]))
+        return PartnershipGraph(out)
+
     # -- building ---------------------------------------------------------
     def add_node(self, node_id: str, label: str, name: str, **props: Any) -> None:
         if label not in LABELS:

@@ -19,14 +19,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from samspil.graph.build import build_graph
-from samspil.graph.lookup import resolve_ref
+from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import LABELS, REL_ENDPOINTS, PartnershipGraph
-from samspil.graph.people import PersonKey, forget_keys, scrub_report
+from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
 from samspil.graph.settings import Settings
 from samspil.graph.store import (DocumentInfo, GraphFilter, SaveSummary, node_documents,
@@ -37,6 +37,11 @@ from samspil.loaders.model import AgreementReport
 __all__ = ["Neo4jStore", "BATCH", "schema_statements", "node_statement", "edge_statement"]
 
 BATCH = 1000
+# The driver logs each retried transaction and lost connection as multi-line records;
+# samspil reports the outcome itself (one line on failure), so the driver's records do
+# not reach the application's handlers (attach one to the "neo4j" logger to see them).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 JSON_PROPS = ("sources", "mentions", "merges")
 NODE_LABEL = "SamspilNode"     # extra label on every graph node (for whole-graph queries)
 
@@ -85,9 +90,12 @@ ADD_FORGOTTEN = ("UNWIND $rows AS row MERGE (f:SamspilForgotten {kind: row.kind,
                  "WITH count(*) AS n MERGE (m:SamspilMeta {key: 'generation'}) "
                  "SET m.docs = coalesce(m.docs, 0) + 1")
 READ_FORGOTTEN = "MATCH (f:SamspilForgotten) RETURN f.kind AS kind, f.digest AS digest"
-READ_META = "MATCH (m:SamspilMeta {key: 'generation'}) RETURN m.docs AS docs, m.graph AS graph, m.overrides AS overrides"
+READ_META = ("MATCH (m:SamspilMeta {key: 'generation'}) RETURN m.docs AS docs, m.graph AS graph, "
+             "m.overrides AS overrides, m.built_by AS built_by, m.merged AS merged, "
+             "m.counts_json AS counts")
 SET_GRAPH_META = ("MERGE (m:SamspilMeta {key: 'generation'}) SET m.graph = $generation, "
-                  "m.overrides = $overrides")
+                  "m.overrides = $overrides, m.built_by = $built_by, m.merged = $merged, "
+                  "m.counts_json = $counts")
 CLEAR_GRAPH = f"MATCH (n:{NODE_LABEL}) WHERE NOT n.id IN $keep DETACH DELETE n"
 CLEAR_EDGES = f"MATCH (:{NODE_LABEL})-[r]->(:{NODE_LABEL}) DELETE r"
 READ_NODES = f"MATCH (n:{NODE_LABEL}) RETURN labels(n) AS labels, properties(n) AS props"
@@ -158,7 +166,9 @@ class Neo4jStore:
                 raise StoreUnavailable("no Neo4j password: set SAMSPIL_NEO4J_PASSWORD (and "
                                        "SAMSPIL_NEO4J_USER / SAMSPIL_NEO4J_URI)")
             driver = self._call(lambda: neo4j.GraphDatabase.driver(
-                self.uri, auth=(settings.neo4j_user, settings.neo4j_password)))
+                self.uri, auth=(settings.neo4j_user, settings.neo4j_password),
+                max_transaction_retry_time=settings.neo4j_retry_seconds,
+                notifications_min_severity="OFF"))   # no "property does not exist" chatter
             self._call(driver.verify_connectivity)
         self.driver = driver
         self._call(self._ensure_schema)
@@ -205,9 +215,21 @@ class Neo4jStore:
         return self._call(run)
 
     def _ensure_schema(self) -> None:
+        """Create the constraints and indexes that are missing, each in a managed
+        (retried) transaction. Two processes doing this at once may deadlock (retried)
+        or find the rule made by the other (an equivalent rule exists): both are fine."""
+        import neo4j.exceptions as nex
         with self._session() as s:
+            have = {r["name"] for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+                    for r in s.execute_read(lambda tx, q=q: list(tx.run(q)))}
             for statement in schema_statements():
-                s.run(statement).consume()
+                if statement.split()[2] in have:
+                    continue
+                try:
+                    s.execute_write(lambda tx, q=statement: tx.run(q).consume())
+                except nex.ClientError as exc:
+                    if "EquivalentSchemaRuleAlreadyExists" not in (exc.code or ""):
+                        raise
 
     # -- the contract --------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
@@ -221,8 +243,18 @@ class Neo4jStore:
                 PUT_REPORT, document=r.document, report=t, checksum=r.checksum,
                 plan=r.plan.name).single()["before"])
             (unchanged if prev == text else replaced if prev else added).append(report.document)
-        graph = self._rebuild() if (added or replaced or self._stale()) else self.load()
-        return summarise(graph, added, replaced, unchanged, before)
+        if added or replaced or self._stale():
+            return summarise(self._rebuild(), added, replaced, unchanged, before)
+        return self._unchanged_summary(unchanged, before)
+
+    def _unchanged_summary(self, unchanged: list[str], before: tuple[int, int]) -> SaveSummary:
+        """Nothing changed: the counts kept at the last rebuild, not a read of the graph."""
+        meta = self._read(READ_META)
+        if not meta or meta[0]["counts"] is None:          # a graph from before they were kept
+            return summarise(self.load(), [], [], unchanged, before)
+        return SaveSummary(unchanged=tuple(unchanged), merged=meta[0]["merged"], nodes=before[0],
+                           edges=before[1], nodes_before=before[0], edges_before=before[1],
+                           counts=json.loads(meta[0]["counts"]))
 
     def _size(self) -> tuple[int, int]:
         rows = self._read(f"MATCH (n:{NODE_LABEL}) OPTIONAL MATCH (n)-[r]->() "
@@ -241,7 +273,9 @@ class Neo4jStore:
         rows = self._read(READ_META)
         if not rows:
             return False
-        return rows[0]["docs"] != rows[0]["graph"] or (rows[0]["overrides"] or "") != self._overrides_hash()
+        meta = rows[0]
+        return (meta["docs"] != meta["graph"] or (meta["overrides"] or "") != self._overrides_hash()
+                or (meta["built_by"] or "") != builder_stamp())
 
     def _rebuild(self) -> PartnershipGraph:
         overrides, forgotten = load_overrides(self.overrides_path), self._forgotten()
@@ -253,8 +287,10 @@ class Neo4jStore:
                        for r in tx.run(READ_REPORTS)]
             graph = build_graph(reports, overrides, forgotten)
             write_graph(tx, graph)
+            size = summarise(graph, [], [], [], (0, 0))
             tx.run(SET_GRAPH_META, generation=meta["docs"] if meta else 0,
-                   overrides=self._overrides_hash()).consume()
+                   overrides=self._overrides_hash(), built_by=builder_stamp(), merged=size.merged,
+                   counts=json.dumps(size.counts)).consume()
             holder["graph"] = graph
 
         self._write(work)
@@ -272,6 +308,8 @@ class Neo4jStore:
             nodes = self._read(READ_NODES_IN, documents=docs, labels=list(where.labels))
             ids = [r["props"]["id"] for r in nodes]
             edges = self._read(READ_EDGES_IN, documents=docs, ids=ids)
+        nodes.sort(key=lambda r: r["props"]["id"])         # the order of build_graph
+        edges.sort(key=lambda r: (r["src"], r["dst"], r["type"]))
         g = PartnershipGraph()
         for r in nodes:
             label = next(lab for lab in r["labels"] if lab in LABELS)
@@ -291,9 +329,7 @@ class Neo4jStore:
 
     def forget_person(self, ref: str) -> str:
         graph = self.load()
-        pid = ref if ref in graph else ("person:" + ref.lower()
-                                        if ("person:" + ref.lower()) in graph
-                                        else resolve_ref(graph, ref, "Person"))
+        pid = person_to_forget(graph, ref)
         node = graph.node(pid)
         keys = set(forget_keys(None, node.get("email")))
         keys |= {k for m in node.get("mentions") or [] for k in forget_keys(m["name"], None)}

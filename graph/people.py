@@ -17,11 +17,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from samspil.graph.model import slug
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.model import PartnershipGraph, slug
 from samspil.graph.resolve import Cluster, Entity, Merge, Overrides
+from samspil.loaders.errors import NotFound
 from samspil.loaders.model import AgreementReport
 
-__all__ = ["resolve_persons", "person_id", "forget_keys", "is_forgotten", "scrub_report",
+__all__ = ["resolve_persons", "person_id", "person_to_forget", "forget_keys", "is_forgotten", "scrub_report",
            "PersonKey"]
 
 _SALT = b"samspil-forget-v1:"
@@ -194,3 +196,19 @@ def _apply_person_overrides(entities: list[Entity], overrides: Overrides | None,
         group = hits(a) + hits(b)
         for j in group[1:]:
             union(group[0], j, "override", force=True)
+
+
+def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
+    """The Person node a data-protection request names: a person id, an e-mail
+    address or a name. Any other node (an organisation's id, say) is refused,
+    so ``forget-person`` can never erase something that is not a person."""
+    pid = ref if ref.startswith("person:") else None
+    if pid is None and "@" in ref and ("person:" + ref.lower()) in graph:
+        pid = "person:" + ref.lower()
+    if pid is None and ref in graph:
+        raise NotFound(f"{ref!r} is a {graph.node(ref)['label']}, not a person; forget-person "
+                       "takes a person's e-mail, name or id (person:...)")
+    pid = pid or resolve_ref(graph, ref, "Person")
+    if pid not in graph:
+        raise NotFound(f"no person {ref!r}; try `samspil search {ref}`")
+    return pid

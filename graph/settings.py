@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", description="Neo4j user name.")
     neo4j_password: str | None = Field(None, description="Neo4j password (no default secret).")
     neo4j_database: str | None = Field(None, description="Neo4j database; None = server default.")
+    neo4j_retry_seconds: float = Field(
+        30.0, ge=0, description="How long a Neo4j transaction is retried after a transient failure "
+        "(lost connection, cluster leader switch) before the command gives up.")
     api_key: str | None = Field(None, description="API key for write endpoints; writes are off without one.")
     api_show_contact_details: bool = Field(
         False, description="Whether the read API returns e-mails and phones of contact persons.")

@@ -28,9 +28,8 @@ from typing import Any, Iterator
 import networkx as nx
 
 from samspil.graph.build import build_graph, builder_stamp
-from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
-from samspil.graph.people import PersonKey, forget_keys, scrub_report
+from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
                                  node_documents, selected_documents, summarise)
@@ -178,12 +177,7 @@ class SqliteStore:
     def forget_person(self, ref: str) -> str:
         """Remove a person (e-mail or id) and their personal data from every document."""
         graph = self.load()
-        pid = ref if ref.startswith("person:") else None
-        if pid is None and "@" in ref and ("person:" + ref.lower()) in graph:
-            pid = "person:" + ref.lower()
-        pid = pid or resolve_ref(graph, ref, "Person")
-        if pid not in graph:
-            raise NotFound(f"no person {ref!r}; try `samspil search {ref}`")
+        pid = person_to_forget(graph, ref)
         node = graph.node(pid)
         keys = set(forget_keys(None, node.get("email")))
         keys |= {k for m in node.get("mentions") or [] for k in forget_keys(m["name"], None)}
@@ -285,6 +279,10 @@ class SqliteStore:
                 "SELECT id, document, line, page, excerpt FROM sources").fetchall()
         finally:
             self.db.execute("COMMIT")
+        # the order of build_graph, as in every store (analyses break ties by order); rows
+        # come in that order already (linear for timsort) unless an older samspil wrote them
+        nodes.sort(key=lambda r: r[0])
+        edges.sort(key=lambda r: r[:3])
         gc_was_on = gc.isenabled()
         gc.disable()        # hundreds of thousands of new dicts: cyclic GC passes only cost
         try:

@@ -60,3 +60,16 @@ def write_client(tmp_path, reports):
     with TestClient(create_app(s, settings)) as c:
         yield c
     s.close()
+
+
+@pytest.fixture(scope="module")
+def neo4j_client(reports, neo4j_settings, neo4j_wipe, tmp_path_factory) -> TestClient:
+    """The app on the session's real Neo4j (tests/conftest.py) holding the same reports."""
+    from samspil.graph.neo4j_store import Neo4jStore
+    s = Neo4jStore(neo4j_settings)
+    neo4j_wipe(s)
+    s.save(reports)
+    settings = neo4j_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("neo4j-api")})
+    with TestClient(create_app(s, settings)) as c:
+        yield c
+    s.close()

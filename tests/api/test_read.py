@@ -1,4 +1,5 @@
-"""Read endpoints on the real store: status, shape, paging, filters, details, evidence."""
+"""Read endpoints on the real stores - the embedded one and the session's Neo4j,
+each holding the seeds: status, shape, paging, filters, details, evidence."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,12 @@ import pytest
 from samspil.api.routes import KINDS
 
 XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def client(request, client):
+    """Every read test runs on the embedded store (conftest's ``client``) and on Neo4j."""
+    return client if request.param == "embedded" else request.getfixturevalue("neo4j_client")
 
 
 def ok(r, status=200):

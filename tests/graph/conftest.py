@@ -3,7 +3,6 @@ synthetic generator (bench/synthetic.py) and a store factory per store kind."""
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 from typing import Any
 
@@ -88,19 +87,6 @@ def small_corpus() -> list[AgreementReport]:
     return [a, b, c]
 
 
-def neo4j_settings():
-    """Settings of the Neo4j test server, or skip with the reason."""
-    uri = os.environ.get("SAMSPIL_TEST_NEO4J_URI")
-    if not uri:
-        pytest.skip("SAMSPIL_TEST_NEO4J_URI is not set (start `docker compose up neo4j` and set "
-                    "SAMSPIL_TEST_NEO4J_URI=bolt://localhost:7687, SAMSPIL_TEST_NEO4J_PASSWORD)")
-    from samspil.graph.settings import Settings
-    return Settings(store="neo4j", neo4j_uri=uri,
-                    neo4j_user=os.environ.get("SAMSPIL_TEST_NEO4J_USER", "neo4j"),
-                    neo4j_password=os.environ.get("SAMSPIL_TEST_NEO4J_PASSWORD"),
-                    neo4j_database=os.environ.get("SAMSPIL_TEST_NEO4J_DATABASE"))
-
-
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def make_store(request, tmp_path):
     """A factory of fresh, empty stores of each kind (Neo4j: the test database is wiped)."""
@@ -112,10 +98,10 @@ def make_store(request, tmp_path):
             store = SqliteStore(tmp_path / "store.sqlite", overrides_path=overrides)
         else:
             from samspil.graph.neo4j_store import Neo4jStore
-            settings = neo4j_settings().model_copy(update={"overrides_file": overrides})
-            store = Neo4jStore(settings)
+            settings = request.getfixturevalue("neo4j_settings")
+            store = Neo4jStore(settings.model_copy(update={"overrides_file": overrides}))
             if not opened:
-                store._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+                request.getfixturevalue("neo4j_wipe")(store)
         opened.append(store)
         return store
 

@@ -1,10 +1,11 @@
-"""The Neo4j store without a server: every statement it sends is recorded by a
-stand-in driver and checked (values only as parameters, batched UNWIND writes,
-one managed transaction per document), and driver errors are mapped. The
-same store against a real server is the neo4j leg of test_store_contract.py."""
+"""What the Neo4j store sends to the real test server (tests/conftest.py), recorded
+by a spy around the real driver: values only as parameters, batched UNWIND writes,
+one managed transaction per document; and driver errors mapped to messages that
+say what to do. The behaviour is the neo4j leg of test_store_contract.py."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,110 +14,90 @@ from samspil.graph import neo4j_store as ns
 from samspil.graph.settings import Settings
 from samspil.loaders.errors import StoreUnavailable
 
-
-class Result:
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
-
-    def __iter__(self):
-        return iter([Record(r) for r in self.rows])
-
-    def single(self):
-        return Record(self.rows[0]) if self.rows else None
-
-    def data(self):
-        return list(self.rows)
-
-    def consume(self):
-        return None
+SYNTHETIC = Path(__file__).resolve().parents[2] / "bench" / "synthetic.py"
 
 
-class Record(dict):
-    def data(self):
-        return dict(self)
+class Spy:
+    """Wraps the real driver, its sessions and managed transactions, and records every
+    statement sent to the real server with its parameters and transaction number."""
 
-
-class Recorder:
-    """Plays the driver, session and managed transaction; keeps reports like a server."""
-
-    def __init__(self) -> None:
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
         self.calls: list[tuple[str, dict[str, Any], int]] = []   # query, params, transaction no.
         self.tx_no = 0
-        self.write_transactions = 0
-        self.reports: dict[str, str] = {}
-        self.meta = {"docs": 0, "graph": 0, "overrides": ""}
-        self.nodes: dict[str, tuple[str, dict]] = {}       # id -> (label, props)
-        self.edges: dict[tuple, dict] = {}                 # (src, dst, type) -> props
 
-    # driver
-    def session(self, **_: Any) -> "Recorder":
-        return self
+    def session(self, **kw: Any) -> "SpySession":
+        return SpySession(self, self.driver.session(**kw))
 
     def close(self) -> None:
-        pass
+        self.driver.close()
+
+    def record(self, target: Any, query: str, parameters: dict | None, kw: dict) -> Any:
+        self.calls.append((query, {**(parameters or {}), **kw}, self.tx_no))
+        return target.run(query, parameters, **kw)
+
+
+class SpySession:
+    def __init__(self, spy: Spy, session: Any) -> None:
+        self.spy, self.session = spy, session
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
+        self.session.close()
         return False
 
-    # session
+    def _managed(self, execute, work, *args):
+        self.spy.tx_no += 1
+        return execute(lambda tx, *a: work(SpyTx(self.spy, tx), *a), *args)
+
     def execute_write(self, work, *args):
-        self.tx_no += 1
-        self.write_transactions += 1
-        return work(self, *args)
+        return self._managed(self.session.execute_write, work, *args)
 
     def execute_read(self, work, *args):
-        self.tx_no += 1
-        return work(self, *args)
+        return self._managed(self.session.execute_read, work, *args)
 
-    # transaction
-    def run(self, query: str, parameters: dict | None = None, **kw: Any) -> Result:
-        params = {**(parameters or {}), **kw}
-        self.calls.append((query, params, self.tx_no))
-        if query == ns.PUT_REPORT:
-            before = self.reports.get(params["document"])
-            self.reports[params["document"]] = params["report"]
-            self.meta["docs"] += before != params["report"]
-            return Result([{"before": before}])
-        if query == ns.READ_REPORTS:
-            return Result([{"document": d, "report": r} for d, r in sorted(self.reports.items())])
-        if query == ns.READ_META:
-            return Result([dict(self.meta)])
-        if query == ns.SET_GRAPH_META:
-            self.meta.update(graph=params["generation"], overrides=params["overrides"])
-        if query.startswith("MATCH (n:SamspilNode) OPTIONAL MATCH"):
-            return Result([{"n": len(self.nodes), "e": len(self.edges)}])
-        return Result(self._graph(query, params))
-
-    def _graph(self, query: str, params: dict) -> list[dict]:
-        """Just enough of the graph statements to read back what was written."""
-        if query == ns.CLEAR_GRAPH:
-            self.nodes = {k: v for k, v in self.nodes.items() if k in set(params["keep"])}
-        elif query == ns.CLEAR_EDGES:
-            self.edges = {}
-        elif query.startswith("UNWIND $rows AS row MERGE (n:"):
-            label = query.split("(n:")[1].split(" ")[0]
-            self.nodes.update({r["id"]: (label, dict(r["props"])) for r in params["rows"]})
-        elif query.startswith("UNWIND $rows AS row MATCH"):
-            rel = query.split("[r:")[1].split("]")[0]
-            self.edges.update({(r["src"], r["dst"], rel): dict(r["props"]) for r in params["rows"]})
-        elif query == ns.READ_NODES:
-            return [{"labels": [lab, "SamspilNode"], "props": p} for lab, p in self.nodes.values()]
-        elif query == ns.READ_EDGES:
-            return [{"src": s, "dst": d, "type": t, "props": p} for (s, d, t), p in self.edges.items()]
-        return []
+    def run(self, query: str, parameters: dict | None = None, **kw: Any):
+        self.spy.tx_no += 1
+        return self.spy.record(self.session, query, parameters, kw)
 
 
-@pytest.fixture
-def recorded(kit):
-    rec = Recorder()
-    store = ns.Neo4jStore(Settings(store="neo4j", neo4j_password="x"), driver=rec)
-    reports = kit.synthetic().generate_reports(60, seed=3)
+class SpyTx:
+    def __init__(self, spy: Spy, tx: Any) -> None:
+        self.spy, self.tx = spy, tx
+
+    def run(self, query: str, parameters: dict | None = None, **kw: Any):
+        return self.spy.record(self.tx, query, parameters, kw)
+
+
+@pytest.fixture(scope="module")
+def recorded(neo4j_settings, neo4j_wipe):
+    """60 synthetic plans saved through the spy (once per module); ``rec.saved`` holds
+    the statements of the first opening and the save."""
+    import importlib.util
+
+    import neo4j
+    spec = importlib.util.spec_from_file_location("synthetic_for_cypher", SYNTHETIC)
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    settings = neo4j_settings
+    driver = neo4j.GraphDatabase.driver(settings.neo4j_uri,
+                                        auth=(settings.neo4j_user, settings.neo4j_password))
+    for kind in ("CONSTRAINT", "INDEX"):          # a database without samspil's schema
+        names, _, _ = driver.execute_query(f"SHOW {kind}ES YIELD name" if kind == "INDEX"
+                                           else f"SHOW {kind}S YIELD name")
+        for r in names:
+            if r["name"].startswith("samspil_"):
+                driver.execute_query(f"DROP {kind} {r['name']} IF EXISTS")
+    rec = Spy(driver)
+    store = ns.Neo4jStore(settings, driver=rec)
+    neo4j_wipe(store)
+    reports = synthetic.generate_reports(60, seed=3)
     store.save(reports)
-    rec.store = store
-    return rec, reports
+    rec.store, rec.saved = store, list(rec.calls)
+    yield rec, reports
+    store.close()
 
 
 def test_what_is_written_reads_back_as_the_same_graph(recorded):
@@ -142,8 +123,8 @@ def test_every_statement_takes_its_values_as_parameters(recorded):
     rec, reports = recorded
     values = {r.document for r in reports} | {o.name for r in reports for o in r.organisations}
     values |= {c.email for r in reports for c in r.contacts if c.email}
-    assert rec.calls
-    for query, params, _ in rec.calls:
+    assert rec.saved
+    for query, params, _ in rec.saved:
         assert set(PARAM.findall(query)) == set(params), query
         assert set(LITERAL.findall(query)) <= {"'generation'"}, query
         assert not any(v in query for v in values), query
@@ -152,7 +133,7 @@ def test_every_statement_takes_its_values_as_parameters(recorded):
 
 def test_graph_writes_are_batched_unwind_merges(recorded):
     rec, _ = recorded
-    writes = [(q, p) for q, p, _ in rec.calls if q.startswith("UNWIND $rows AS row M")]
+    writes = [(q, p) for q, p, _ in rec.saved if q.startswith("UNWIND $rows AS row M")]
     assert writes and all(0 < len(p["rows"]) <= ns.BATCH for q, p in writes)
     per_statement: dict[str, int] = {}
     for q, p in writes:
@@ -168,17 +149,21 @@ def test_graph_writes_are_batched_unwind_merges(recorded):
 
 def test_one_managed_transaction_per_document_then_one_for_the_graph(recorded):
     rec, reports = recorded
-    put_tx = [tx for q, _, tx in rec.calls if q == ns.PUT_REPORT]
+    put_tx = [tx for q, _, tx in rec.saved if q == ns.PUT_REPORT]
     assert len(put_tx) == len(set(put_tx)) == len(reports)
-    graph_tx = {tx for q, _, tx in rec.calls if q.startswith("UNWIND $rows AS row M")}
+    graph_tx = {tx for q, _, tx in rec.saved if q.startswith("UNWIND $rows AS row M")}
     assert len(graph_tx) == 1 and not graph_tx & set(put_tx)
 
 
-def test_schema_constraints_on_first_use(recorded):
+def test_schema_constraints_on_first_use_only(recorded, neo4j_settings):
     rec, _ = recorded
-    schema = [q for q, _, _ in rec.calls if q.startswith("CREATE ")]
+    schema = [q for q, _, _ in rec.saved if q.startswith("CREATE ")]
     assert len([q for q in schema if "IS UNIQUE" in q]) >= 8
     assert all("IF NOT EXISTS" in q for q in schema)
+    assert sorted(schema) == sorted(ns.schema_statements())
+    rec.calls.clear()
+    ns.Neo4jStore(neo4j_settings, driver=rec)        # a second opening creates nothing
+    assert not [q for q, _, _ in rec.calls if q.startswith("CREATE ")]
 
 
 def test_an_unreachable_server_says_what_to_do():

@@ -38,10 +38,14 @@ def test_a_store_returns_exactly_the_built_graph(make_store, small_corpus):
 
 def test_loading_twice_gives_identical_ids(make_store, small_corpus):
     store = make_store()
-    store.save(small_corpus)
+    saved = store.save(small_corpus)
     first = store.load()
     again = store.save(list(reversed(small_corpus)))
     assert again.added == () and sorted(again.unchanged) == ["a.txt", "b.txt", "c.txt"]
+    assert (again.nodes, again.edges, again.merged, again.counts) == \
+        (saved.nodes, saved.edges, saved.merged, saved.counts) == \
+        (first.g.number_of_nodes(), first.g.number_of_edges(), saved.merged, first.counts())
+    assert (again.nodes_before, again.edges_before) == (saved.nodes, saved.edges)
     assert store.load().ids() == first.ids()
 
 

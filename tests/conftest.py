@@ -1,0 +1,71 @@
+"""Session-wide fixtures: the real Neo4j that the Neo4j leg of the suite runs against.
+
+``neo4j_settings`` starts one embedded Neo4j Community DBMS per test session
+(tests/neo4j_server/: built by Maven on first use, then offline) and sets
+``SAMSPIL_TEST_NEO4J_URI`` / ``_PASSWORD`` for the tests and the processes they
+start. A ``SAMSPIL_TEST_NEO4J_URI`` set beforehand (e.g. docker-compose's Neo4j 5,
+with ``SAMSPIL_TEST_NEO4J_PASSWORD``) is used instead and nothing is started. Only
+without Java or Maven are the Neo4j tests skipped, with that reason.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+SERVER_MODULE = Path(__file__).resolve().parent / "neo4j_server" / "server.py"
+
+
+def load_server_module():
+    """tests/neo4j_server/server.py (tests/ is not a package: importlib mode)."""
+    spec = importlib.util.spec_from_file_location("samspil_test_neo4j_server", SERVER_MODULE)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def neo4j_server_module():
+    return load_server_module()
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(neo4j_server_module):
+    """Settings of the session's Neo4j (``store="neo4j"``); the database is shared:
+    tests that need it empty wipe it first (see ``wipe_neo4j``)."""
+    from samspil.graph.settings import Settings
+
+    server = None
+    saved = {k: os.environ.get(k) for k in ("SAMSPIL_TEST_NEO4J_URI", "SAMSPIL_TEST_NEO4J_PASSWORD")}
+    if not saved["SAMSPIL_TEST_NEO4J_URI"]:
+        reason = neo4j_server_module.missing_tools()
+        if reason:
+            pytest.skip(reason)
+        server = neo4j_server_module.Neo4jServer()
+        os.environ["SAMSPIL_TEST_NEO4J_URI"] = server.start()
+        os.environ["SAMSPIL_TEST_NEO4J_PASSWORD"] = server.password
+    try:
+        yield Settings(store="neo4j", neo4j_uri=os.environ["SAMSPIL_TEST_NEO4J_URI"],
+                       neo4j_user=os.environ.get("SAMSPIL_TEST_NEO4J_USER", "neo4j"),
+                       neo4j_password=os.environ.get("SAMSPIL_TEST_NEO4J_PASSWORD"),
+                       neo4j_database=os.environ.get("SAMSPIL_TEST_NEO4J_DATABASE"))
+    finally:
+        if server:
+            server.stop()
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+
+def wipe_neo4j(store) -> None:
+    """Empty the test database (every node and relationship; the schema stays)."""
+    store._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+
+@pytest.fixture(scope="session")
+def neo4j_wipe():
+    return wipe_neo4j
