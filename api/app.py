@@ -23,6 +23,7 @@ from samspil.api.routes import cached_json, snap
 from samspil.api.errors import install_error_handler
 from samspil.api.fastpath import GZIP_MIN, CachedResponses
 from samspil.api.state import GraphCache
+from samspil.api.worker import WriteWorker
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.settings import Settings, get_settings
 
@@ -54,6 +55,7 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
                                      "every fact.")
     app.state.settings = settings
     app.state.cache = GraphCache(settings, store=store, graph=graph)
+    app.state.writer = WriteWorker()
     install_error_handler(app)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN)
     app.add_middleware(CachedResponses, cache=app.state.cache)   # outermost: runs first

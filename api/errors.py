@@ -50,6 +50,8 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     extra: dict[str, Any] = {}
     if isinstance(exc, SamspilError):
         status, message = exc.status, str(exc)
+        if getattr(exc, "retry_after", None):
+            headers = {"Retry-After": str(exc.retry_after)}
         if isinstance(exc, Ambiguous) and exc.candidates:
             extra["candidates"] = exc.candidates
     elif isinstance(exc, StarletteHTTPException):

@@ -105,7 +105,7 @@ def _matches(s: Snapshot, nid: str, q: str | None, plan_members: frozenset[str] 
 
 
 def _list_endpoint(segment: str, label: str):
-    async def list_entities(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
+    def list_entities(request: Request, q: Annotated[str | None, Query(max_length=200)] = None,
                       plan: Annotated[str | None, Query(max_length=300,
                                                         description="Only those in this plan.")] = None,
                       type: Annotated[str | None, Query(max_length=80,
@@ -128,7 +128,7 @@ def _list_endpoint(segment: str, label: str):
 
 
 def _detail_endpoint(segment: str, label: str):
-    async def get_entity(request: Request, ref: str) -> Response:
+    def get_entity(request: Request, ref: str) -> Response:
         s = snap(request)
         return cached_json(request, s, lambda: detail(s, resolve_ref(s.graph, ref, label)))
 
@@ -148,7 +148,7 @@ for _seg, _label in KINDS.items():
 
 
 @router.get("/search", tags=["entities"], responses=ok_json(LIST))
-async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            label: Annotated[Literal["Plan", "Document", "Organisation", "Person", "Activity",
                                     "Zone", "TargetGroup", "FocusArea"] | None, Query()] = None,
            limit: Limit = 20, offset: Offset = 0) -> Response:

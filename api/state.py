@@ -8,6 +8,7 @@ counter, bumped by every write through the API).
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -21,6 +22,8 @@ from samspil.graph.settings import Settings
 from samspil.viz.redact import hide_contact_details, redact
 
 __all__ = ["GraphCache", "Snapshot"]
+
+log = logging.getLogger(__name__)
 
 VERSION_ATTRS = ("data_version", "version")
 MEMO_SIZE = 4096             # cached responses per loaded graph ...
@@ -92,6 +95,8 @@ class GraphCache:
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
         self._checked: tuple[float, Any] | None = None
+        self._bg_lock = threading.Lock()
+        self._refreshing = False
 
     def store_version(self) -> Any:
         """(store's data version, own write counter); looked up at most every second."""
@@ -123,15 +128,43 @@ class GraphCache:
             self._checked = None
 
     def snapshot(self) -> Snapshot:
+        """The served snapshot. When the store has a newer graph (written by another
+        process), it is loaded in a background thread and readers keep the current one
+        meanwhile: a reader never waits for a reload, except for the very first."""
         version = self.store_version()
         snap = self._snap
         if snap is not None and snap.version == version:
             return snap
+        if snap is not None:
+            self._refresh_in_background(version)
+            return snap
+        return self.refresh(version)
+
+    def refresh(self, version: Any = None) -> Snapshot:
+        """Load and index the store's graph now, in the calling thread, and serve it
+        (the write worker calls this after a write, so the writer reads its write)."""
         with self._lock:
+            version = self.store_version() if version is None else version
             if self._snap is not None and self._snap.version == version:
                 return self._snap
             self._snap = _index(self._privatise(self._load()), version)
             return self._snap
+
+    def _refresh_in_background(self, version: Any) -> None:
+        with self._bg_lock:
+            if self._refreshing:
+                return
+            self._refreshing = True
+
+        def run() -> None:
+            try:
+                self.refresh(version)
+            except Exception:      # readers keep the old graph; the next look retries
+                log.exception("reloading the graph failed; still serving the previous one")
+            finally:
+                self._refreshing = False
+
+        threading.Thread(target=run, name="samspil-reload", daemon=True).start()
 
     def graph(self) -> PartnershipGraph:
         return self.snapshot().graph

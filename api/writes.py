@@ -57,37 +57,56 @@ def _safe_name(name: str | None) -> str:
 @router.post("/documents", status_code=201)
 async def upload_documents(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
     """Extract the uploaded agreements (.txt .md .docx .pdf) and load them into the store.
-    A file that cannot be read is reported in ``errors``; the others are still loaded."""
+    A file that cannot be read is reported in ``errors``; the others are still loaded.
+    503 with ``Retry-After`` when too many writes are waiting."""
     store = _store(request)
+    uploads = []
+    for f in files:
+        data = await f.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD // 2**20} MiB")
+        uploads.append((_safe_name(f.filename), data))
+    cache = request.app.state.cache
+    return await request.app.state.writer.run(lambda: _load_uploads(store, cache, uploads))
+
+
+def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """In the write worker: extract, save, and serve the new graph before answering."""
     with tempfile.TemporaryDirectory(prefix="samspil-upload-") as tmp:
         paths = []
-        for f in files:
-            data = await f.read(MAX_UPLOAD + 1)
-            if len(data) > MAX_UPLOAD:
-                raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD // 2**20} MiB")
-            p = Path(tmp) / _safe_name(f.filename)
+        for name, data in uploads:
+            p = Path(tmp) / name
             p.write_bytes(data)
             paths.append(p)
         results = list(extract_paths(paths))
     reports = [r.report for r in results if r.ok]
     summary = store.save(reports) if reports else None
-    request.app.state.cache.changed()
+    cache.changed()
+    cache.refresh()
     return {"ok": True, "loaded": [r.document for r in reports],
             "errors": [{"document": r.path.name, "error": str(r.error)} for r in results if not r.ok],
             "summary": to_jsonable(summary)}
 
 
+def _written(cache: Any, result: Any) -> Any:
+    cache.changed()
+    cache.refresh()
+    return result
+
+
 @router.delete("/documents/{document_id:path}")
-def forget_document(request: Request, document_id: str) -> dict[str, Any]:
+async def forget_document(request: Request, document_id: str) -> dict[str, Any]:
     """Forget everything one document contributed (id ``doc:...`` or its file name)."""
-    result = _store(request).forget(document_id)
-    request.app.state.cache.changed()
+    store, cache = _store(request), request.app.state.cache
+    result = await request.app.state.writer.run(
+        lambda: _written(cache, store.forget(document_id)))
     return {"ok": True, "forgotten": document_id, "result": to_jsonable(result)}
 
 
 @router.delete("/persons/{ref:path}")
-def forget_person(request: Request, ref: str) -> dict[str, Any]:
+async def forget_person(request: Request, ref: str) -> dict[str, Any]:
     """Forget a contact person everywhere (id, name or e-mail)."""
-    result = _store(request).forget_person(ref)
-    request.app.state.cache.changed()
+    store, cache = _store(request), request.app.state.cache
+    result = await request.app.state.writer.run(
+        lambda: _written(cache, store.forget_person(ref)))
     return {"ok": True, "forgotten": ref, "result": to_jsonable(result)}

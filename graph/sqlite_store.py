@@ -7,11 +7,15 @@ relationship: the ``where=`` pushdown and the per-document contributions),
 ``forgotten`` (hashed keys of persons removed on request) and ``meta``
 (format, schema version, generations).
 
-Every document is written in its own ``BEGIN IMMEDIATE`` transaction; the
-graph is replaced in one transaction after a batch. SQLite does all locking
-(``busy_timeout`` waits for a concurrent writer), so a killed process leaves
-either a whole document or none, and two concurrent loads lose nothing: the
-last rebuild reads every committed document.
+Writes (loads, forgets) hold the store's :class:`~samspil.graph.writelock.WriterLock`
+for the whole operation, so there is one writer at a time across threads and
+processes; each document is committed in its own ``BEGIN IMMEDIATE``
+transaction and the graph is replaced in one transaction after a batch, so a
+killed process leaves either a whole document or none. Every thread uses its own
+connection (a connection shared between threads fails with "cannot start a
+transaction within a transaction"). Readers never wait for a writer and never
+rebuild while one runs: they read the last committed graph, whose revision
+(:meth:`SqliteStore.data_version`) grows with every rebuild.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import gc
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -31,9 +36,10 @@ from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
+from samspil.graph.writelock import WriterLock
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
                                  node_documents, selected_documents, summarise)
-from samspil.loaders.errors import NotFound, StoreFormatError, StoreUnavailable
+from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
 
 __all__ = ["SqliteStore"]
@@ -67,15 +73,38 @@ class SqliteStore:
                  timeout: float = 120.0) -> None:
         self.path = Path(path)
         self.overrides_path = Path(overrides_path) if overrides_path else None
+        self.timeout = timeout
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self.lock = WriterLock(self.path.with_name(self.path.name + ".lock"), timeout)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                      check_same_thread=False)
-            self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self.db.execute("SELECT 1")
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open the store at {self.path}: {exc}; check the "
                                    "folder's permissions or set SAMSPIL_DATA_DIR / --data-dir") from exc
         self._check_format()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use; never shared between threads)."""
+        conn = getattr(self._local, "db", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+            if self._conns:      # the first connection sets WAL (a persistent file mode)
+                conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = conn
+            with self._conns_lock:
+                self._conns.append(conn)
+        return conn
+
+    def data_version(self) -> int:
+        """The committed graph's revision: grows with every rebuild (in any process)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'graph_revision'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- opening ---------------------------------------------------------------
     def _check_format(self) -> None:
@@ -112,14 +141,19 @@ class SqliteStore:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """One write transaction; SQLite's lock waits up to ``busy_timeout`` for others."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        """One write transaction on this thread's connection, under the writer lock."""
+        with self.lock.hold():
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:    # a writer that ignores our lock
+                raise StoreBusy(f"the store {self.path} is locked by another program ({exc}); "
+                                "try again when it has finished") from exc
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     def _meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -130,7 +164,12 @@ class SqliteStore:
 
     # -- writing ---------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
-        """Store each report in its own transaction, then rebuild the graph once."""
+        """Store each report in its own transaction, then rebuild the graph once; the
+        writer lock is held throughout, so readers keep the last graph until then."""
+        with self.lock.hold():
+            return self._save(reports)
+
+    def _save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
         before = self._size()
         added, replaced, unchanged = [], [], []
         forgotten = self._forgotten()
@@ -160,6 +199,10 @@ class SqliteStore:
 
     def forget(self, document_id: str) -> None:
         """Remove a document and everything only it contributed."""
+        with self.lock.hold():
+            self._forget(document_id)
+
+    def _forget(self, document_id: str) -> None:
         doc = document_id.removeprefix("doc:")
         with self._write():
             cur = self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
@@ -176,6 +219,10 @@ class SqliteStore:
 
     def forget_person(self, ref: str) -> str:
         """Remove a person (e-mail or id) and their personal data from every document."""
+        with self.lock.hold():
+            return self._forget_person(ref)
+
+    def _forget_person(self, ref: str) -> str:
         graph = self.load()
         pid = person_to_forget(graph, ref)
         node = graph.node(pid)
@@ -229,8 +276,9 @@ class SqliteStore:
             for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
                 self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
             self._insert(graph)
+            revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
-                           built_by=builder_stamp())
+                           built_by=builder_stamp(), graph_revision=revision)
         return graph
 
     def _insert(self, graph: PartnershipGraph) -> None:
@@ -265,9 +313,14 @@ class SqliteStore:
 
     # -- reading ---------------------------------------------------------------
     def load(self, where: GraphFilter | None = None) -> PartnershipGraph:
-        """The graph (or the part ``where`` selects) as a PartnershipGraph."""
+        """The graph (or the part ``where`` selects) as a PartnershipGraph: the last
+        committed one. A graph older than the reports is rebuilt first only when no
+        write is running (a killed load, an upgrade); during a write, readers get the
+        graph as it was before it and the writer rebuilds."""
         if self._stale():
-            self._rebuild()
+            with self.lock.try_hold() as free:
+                if free and self._stale():
+                    self._rebuild()
         self.db.execute("BEGIN")       # one consistent snapshot for all reads
         try:
             if where is None or where.is_empty():
@@ -325,7 +378,11 @@ class SqliteStore:
                 self.db.execute("SELECT count(*) FROM edges").fetchone()[0])
 
     def close(self) -> None:
-        self.db.close()
+        with self._conns_lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
+        self._local = threading.local()
 
     def __enter__(self) -> "SqliteStore":
         return self

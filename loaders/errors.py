@@ -10,6 +10,7 @@
     ├── VocabularyError           a vocabulary data file is malformed
     ├── StoreError                the graph store cannot be used (graph/)
     │   ├── StoreUnavailable      cannot reach / open the store
+    │   ├── StoreBusy             another write holds the store: retry (503, Retry-After)
     │   └── StoreFormatError      unreadable or newer-format store file
     ├── NotFound / Ambiguous      a name on the command line / in the API
     └── InvalidQuery              a question that cannot be answered as asked
@@ -74,6 +75,14 @@ class StoreError(SamspilError):
 
 class StoreUnavailable(StoreError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another write (a load, upload or forget) holds the store longer than we may wait."""
+
+    def __init__(self, message: str, *, retry_after: int = 5, **kw) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
 
 
 class StoreFormatError(StoreError):
