@@ -44,9 +44,9 @@ def _run(app, host: str, port: int) -> None:
     import uvicorn
     click.echo(f"samspil explorer: http://{host}:{port}/   API docs: http://{host}:{port}/docs"
                "   (Ctrl+C stops)", err=False)
-    # requests still running 5 s after SIGTERM / Ctrl+C are cut off (an upload's
+    # requests still running 3 s after SIGTERM / Ctrl+C are cut off (an upload's
     # extraction runs in a daemon thread and does not hold the process either)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
 
 
 @cli.command()
