@@ -90,12 +90,18 @@ def node_id(label: str, *parts: str) -> str:
     return prefix + ":" + "/".join(slug(p) for p in parts)
 
 
+def _source_key(source: dict[str, Any]) -> tuple:
+    """A hashable stand-in for a source dict (equal dicts, equal keys)."""
+    return tuple(sorted((k, repr(v)) for k, v in source.items()))
+
+
 class PartnershipGraph:
     """The typed partnership graph. Wraps (never exposes mutably by accident)
     a ``networkx.MultiDiGraph`` available as :attr:`g` for algorithms."""
 
     def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
         self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
+        self._seen: dict[int, tuple[list, set]] = {}
 
     def canonical(self) -> "PartnershipGraph":
         """The same graph with nodes in id order and relationships in (source, target,
@@ -124,8 +130,18 @@ class PartnershipGraph:
         props.setdefault("sources", [])
         if self.g.has_edge(source, target, key=rel):
             data = self.g.edges[source, target, rel]
+            # a set of the sources already there (kept beside the graph, not in it):
+            # a list scan made this quadratic for edges with thousands of sources
+            # (keyed by the list itself: the builder may pass one list to several edges)
+            lst = data["sources"]
+            entry = self._seen.get(id(lst))
+            if entry is None or entry[0] is not lst:
+                entry = self._seen[id(lst)] = (lst, {_source_key(s) for s in lst})
+            seen = entry[1]
             for s in props.pop("sources"):
-                if s not in data["sources"]:
+                key = _source_key(s)
+                if key not in seen:
+                    seen.add(key)
                     data["sources"].append(s)
             data.update(props)
         else:

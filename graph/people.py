@@ -135,8 +135,9 @@ class _Persons:
         self.parent[rb] = ra
         for attr in (self.keys, self.emails, self.orgs):
             attr[ra] |= attr[rb]
-        self.merges[ra] = self.merges[ra] + self.merges[rb] + [
-            Merge(self.entities[a].ref, self.entities[b].ref, rule)]
+        self.merges[ra].extend(self.merges[rb])     # in place: copying was quadratic
+        self.merges[rb] = []
+        self.merges[ra].append(Merge(self.entities[a].ref, self.entities[b].ref, rule))
 
 
 def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | None],
@@ -158,17 +159,27 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
         for j in idx[1:]:
             uf.union(idx[0], j, "email")
     for idx in by_name.values():
-        for pos, b in enumerate(idx[1:], 1):
-            roots: dict[int, int] = {}
-            for a in idx[:pos]:
-                roots.setdefault(uf.find(a), a)
-            for a in roots.values():        # one try per cluster formed so far
-                uf.union(a, b, "name+org")
+        _union_same_name(uf, idx)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entities)):
         groups[uf.find(i)].append(i)
     return [Cluster(members=[entities[i] for i in idx], merges=uf.merges[root])
             for root, idx in sorted(groups.items())]
+
+
+def _union_same_name(uf: "_Persons", idx: list[int]) -> None:
+    """Try each entity of a name against one member of every cluster formed so far
+    (the earliest): ``reps`` holds each cluster's earliest member, so this costs
+    entities x clusters, not entities squared."""
+    reps = idx[:1]
+    for b in idx[1:]:
+        roots: dict[int, int] = {}
+        for a in reps:
+            roots.setdefault(uf.find(a), a)
+        for a in roots.values():
+            uf.union(a, b, "name+org")
+        if uf.find(b) not in {uf.find(a) for a in reps}:
+            reps.append(b)
 
 
 def _person_keys(e: Entity) -> set[str]:

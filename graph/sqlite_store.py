@@ -30,15 +30,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-import networkx as nx
-
 from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
+from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
-                                 node_documents, selected_documents, summarise)
+                                 selected_documents, summarise)
 from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
 
@@ -275,41 +274,11 @@ class SqliteStore:
                 gc.enable()
             for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
                 self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
-            self._insert(graph)
+            insert_graph(self.db, graph)
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision)
         return graph
-
-    def _insert(self, graph: PartnershipGraph) -> None:
-        """Write nodes, edges and contributions; each distinct source is stored once
-        (props hold source ids under ``@s``), which keeps the file small and loading fast."""
-        dumps = json.dumps
-        index: dict[tuple, int] = {}
-
-        def props(d: dict[str, Any], skip: tuple[str, ...]) -> str:
-            out = {k: v for k, v in d.items() if k not in skip}
-            refs = []
-            for src in out.pop("sources", None) or []:
-                key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-                refs.append(index.setdefault(key, len(index)))
-            out["@s"] = refs
-            return dumps(out, ensure_ascii=False)
-
-        node_rows, node_docs = [], []
-        for n, d in graph.g.nodes(data=True):
-            node_rows.append((n, d["label"], d.get("name"), props(d, ("id", "label", "name"))))
-            node_docs.extend((n, doc) for doc in node_documents(d))
-        edge_rows, edge_docs = [], []
-        for u, v, k, d in graph.g.edges(keys=True, data=True):
-            edge_rows.append((u, v, k, props(d, ("type",))))
-            edge_docs.extend((u, v, k, doc) for doc in node_documents(d))
-        self.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                            [(i, *key) for key, i in index.items()])
-        self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", node_rows)
-        self.db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", node_docs)
-        self.db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", edge_rows)
-        self.db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", edge_docs)
 
     # -- reading ---------------------------------------------------------------
     def load(self, where: GraphFilter | None = None) -> PartnershipGraph:
@@ -339,7 +308,7 @@ class SqliteStore:
         gc_was_on = gc.isenabled()
         gc.disable()        # hundreds of thousands of new dicts: cyclic GC passes only cost
         try:
-            return _to_graph(nodes, edges, sources)
+            return to_graph(nodes, edges, sources)
         finally:
             if gc_was_on:
                 gc.enable()
@@ -389,40 +358,3 @@ class SqliteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _source_dicts(rows: list) -> dict[int, dict[str, Any]]:
-    out = {}
-    for i, doc, line, page, excerpt in rows:
-        d: dict[str, Any] = {"document": doc, "excerpt": excerpt}
-        if line is not None:
-            d["line"] = line
-        if page is not None:
-            d["page"] = page
-        out[i] = d
-    return out
-
-
-def _to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
-    """Build the MultiDiGraph directly (the dict-of-dicts networkx keeps), which is
-    several times faster than ``add_edges_from`` for 100k+ edges. Source dicts are
-    shared between the nodes and edges that cite the same place: treat them as read-only."""
-    src = _source_dicts(sources)
-    props = json.loads("[" + ",".join(r[3] for r in nodes) + "]") if nodes else []
-    g = nx.MultiDiGraph()
-    node, succ, pred = g._node, g._succ, g._pred
-    for (n, lab, name, _), p in zip(nodes, props):
-        p["sources"] = [src[i] for i in p.pop("@s", ())]
-        p["id"], p["label"], p["name"] = n, lab, name
-        node[n] = p
-        succ[n], pred[n] = {}, {}
-    props = json.loads("[" + ",".join(r[3] for r in edges) + "]") if edges else []
-    for (u, v, k, _), p in zip(edges, props):
-        p["sources"] = [src[i] for i in p.pop("@s")]
-        p["type"] = k
-        su = succ[u]
-        if v in su:
-            su[v][k] = p
-        else:
-            su[v] = pred[v][u] = {k: p}
-    return PartnershipGraph(g)
