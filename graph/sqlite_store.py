@@ -24,6 +24,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -34,7 +35,7 @@ from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
 from samspil.graph.resolve import load_overrides
-from samspil.graph.sqlite_rows import insert_graph, to_graph
+from samspil.graph.sqlite_rows import insert_graph, read_snapshot, to_graph, write_snapshot
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
                                  selected_documents, summarise)
@@ -277,7 +278,10 @@ class SqliteStore:
             insert_graph(self.db, graph)
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
-                           built_by=builder_stamp(), graph_revision=revision)
+                           built_by=builder_stamp(), graph_revision=revision,
+                           graph_token=uuid.uuid4().hex)
+        # the old whole-graph snapshot may hold what was just removed (forget-person)
+        self.snapshot_path.unlink(missing_ok=True)
         return graph
 
     # -- reading ---------------------------------------------------------------
@@ -290,9 +294,13 @@ class SqliteStore:
             with self.lock.try_hold() as free:
                 if free and self._stale():
                     self._rebuild()
+        whole = where is None or where.is_empty()
+        if whole and (graph := read_snapshot(self.snapshot_path, self._token())) is not None:
+            return graph
         self.db.execute("BEGIN")       # one consistent snapshot for all reads
         try:
-            if where is None or where.is_empty():
+            token = self._token()
+            if whole:
                 nodes = self.db.execute("SELECT id, label, name, props FROM nodes").fetchall()
                 edges = self.db.execute("SELECT src, dst, type, props FROM edges").fetchall()
             else:
@@ -308,10 +316,21 @@ class SqliteStore:
         gc_was_on = gc.isenabled()
         gc.disable()        # hundreds of thousands of new dicts: cyclic GC passes only cost
         try:
-            return to_graph(nodes, edges, sources)
+            graph = to_graph(nodes, edges, sources)
         finally:
             if gc_was_on:
                 gc.enable()
+        if whole:
+            write_snapshot(self.snapshot_path, token, graph)
+        return graph
+
+    @property
+    def snapshot_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".graph")
+
+    def _token(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'graph_token'").fetchone()
+        return row[0] if row else None
 
     def _filtered(self, where: GraphFilter) -> tuple[list, list]:
         plans = [(r[0], {"name": r[1], **json.loads(r[2])}) for r in self.db.execute(

@@ -16,7 +16,8 @@ import pytest
 
 from samspil.graph.build import build_graph
 from samspil.graph.sqlite_store import SqliteStore
-from samspil.graph.store import node_documents
+from samspil.graph.model import LABELS
+from samspil.graph.store import GraphFilter, node_documents
 from samspil.loaders.errors import StoreFormatError
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.pipeline import bundled_examples, extract_file
@@ -59,6 +60,9 @@ def test_a_graph_built_by_another_version_is_rebuilt_from_the_reports(tmp_path, 
         fresh = {n: d.get("name") for n, d in store.load().nodes()}
         victim = next(n for n in fresh if n.startswith("org:"))
         store.db.execute("UPDATE nodes SET name = 'stale name' WHERE id = ?", (victim,))
+        # as that version's rebuild would: a new graph token (the whole-graph snapshot
+        # beside the store belongs to the previous one and is not used)
+        store.db.execute("UPDATE meta SET value = 'another-build' WHERE key = 'graph_token'")
         assert store.load().node(victim)["name"] == "stale name"      # same stamp: kept as stored
         store.db.execute("UPDATE meta SET value = 'an-older-samspil' WHERE key = 'built_by'")
     with SqliteStore(path) as store:
@@ -206,3 +210,22 @@ def test_load_gives_the_build_order_whatever_order_the_rows_are_in(tmp_path, sma
         g, built = store.load(), build_graph(small_corpus)
         assert list(g.g.nodes) == list(built.g.nodes) == sorted(built.g.nodes)
         assert list(g.g.edges(keys=True)) == list(built.g.edges(keys=True))
+
+
+def test_the_whole_graph_snapshot_follows_every_rebuild(tmp_path, small_corpus):
+    """The pickled graph beside the store is used only for the graph it was made from:
+    after a save or a forget the next load reads the rows again (and writes a new one)."""
+    path = tmp_path / "samspil.sqlite"
+    with SqliteStore(path) as store:
+        store.save(small_corpus[:2])
+        first = store.load()
+        assert store.snapshot_path.exists()
+        assert store.load().ids() == first.ids()            # from the snapshot
+        store.save(small_corpus[2:])
+        assert store.load().ids() == store.load(GraphFilter(labels=tuple(LABELS))).ids()
+        assert store.load().ids() != first.ids()
+        store.forget(small_corpus[2].document)
+        assert not store.snapshot_path.exists()            # gone with the graph it copied
+        assert store.load().ids() == first.ids()
+        store.snapshot_path.write_bytes(b"not a pickle")    # damaged: the rows answer
+        assert store.load().ids() == first.ids()
