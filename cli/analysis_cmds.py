@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import emit, handle_errors, output_options
+from samspil.cli.common import TABLE_ROWS, emit, handle_errors, output_options
 from samspil.cli.graph_cmds import data_dir_option, store_from
 from samspil.cli.main import cli
 from samspil.graph import analyses as an
@@ -47,7 +47,7 @@ def evidence_text(evidence: Sequence[dict[str, Any]], width: int = 70, most: int
 
 def _show(results: Sequence[Any], to_row: Callable[[Any], dict[str, Any]],
           columns: list[str], *, as_json: bool, as_csv: bool, evidence: bool,
-          title: str) -> None:
+          title: str, show_all: bool = False, summary: str | None = None) -> None:
     rows = []
     for r in results:
         row = to_row(r)
@@ -58,11 +58,14 @@ def _show(results: Sequence[Any], to_row: Callable[[Any], dict[str, Any]],
     cols = [c for c in columns if as_csv or not (c == "id" or c.endswith("_id"))]
     cols += ["evidence"] if evidence else []
     emit(rows, columns=cols, as_json=as_json, as_csv=as_csv, title=title,
-         payload=list(results))
+         payload=list(results), most=None if show_all else TABLE_ROWS, summary=summary)
 
 
 def analysis_command(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Stack the shared options: errors, ``--data-dir`` (from graph_cmds), output format."""
+    fn = click.option("--all", "show_all", is_flag=True,
+                      help=f"Print every row as a table (default: the first {TABLE_ROWS} "
+                           "and a count).")(fn)
     return handle_errors(data_dir_option(output_options(fn)))
 
 
@@ -133,7 +136,7 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
         return
     _show(res, lambda r: {"id": r.id, "name": r.name, "plan": r.plan_name, "gap": r.kind,
                           "reason": r.reason, "plan_id": r.plan},
-          ["plan", "gap", "name", "reason", "id", "plan_id"], title="Gaps", **out)
+          ["plan", "gap", "name", "reason", "id", "plan_id"], title="Gaps", summary="gap", **out)
 
 
 GAP_FIELDS = ("kind", "plan", "plan_name", "id", "name", "label", "reason")

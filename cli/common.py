@@ -63,9 +63,15 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+TABLE_ROWS = 40  # rows a terminal table shows before it points to --all / --csv / --json
+
+
 def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: bool = False,
-         as_csv: bool = False, title: str | None = None, payload: Any = None) -> None:
-    """Print ``rows`` as a rich table, JSON (``payload`` if given) or CSV."""
+         as_csv: bool = False, title: str | None = None, payload: Any = None,
+         most: int | None = None, summary: str | None = None) -> None:
+    """Print ``rows`` as a rich table, JSON (``payload`` if given) or CSV. A table of
+    more than ``most`` rows shows the first ``most``, the count per ``summary`` column
+    and where the rest are (drawing 15,000 rows took seconds and helped no reader)."""
     if as_json:
         click.echo(json.dumps(to_jsonable(payload if payload is not None else list(rows)),
                               ensure_ascii=False, indent=2))
@@ -79,6 +85,28 @@ def emit(rows: Sequence[dict[str, Any]], *, columns: Sequence[str], as_json: boo
     if not rows:  # say so: an empty frame reads like a rendering fault
         click.echo(f"{title}: none" if title else "none")
         return
+    cut = most is not None and len(rows) > most
+    footer = _footer(rows, most, summary, title) if cut else None
+    rows = rows[:most] if cut else rows
+    _table(rows, columns, title)
+    if footer:
+        click.echo(footer)
+
+
+def _footer(rows: Sequence[dict[str, Any]], most: int | None, summary: str | None,
+            title: str | None) -> str:
+    counts: dict[str, int] = {}
+    for r in rows if summary else ():
+        counts[str(r.get(summary))] = counts.get(str(r.get(summary)), 0) + 1
+    what = (title or "rows").lower()
+    line = f"the first {most} of {len(rows):,} {what}"
+    if counts:
+        line += " (" + ", ".join(f"{k}: {v:,}" for k, v in
+                                 sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) + ")"
+    return line + "; --all prints every row here, --csv or --json every row for a file or a program"
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 

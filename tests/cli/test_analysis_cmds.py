@@ -104,3 +104,19 @@ def test_unknown_and_ambiguous_names_fail_with_candidates(data_dir):
     result = run("compare", "plan:", "SURF", "--data-dir", data_dir)
     assert result.exit_code != 0
     assert "candidates" in result.output and "plan:rum-for-liv-2013-2016" in result.output
+
+
+def test_a_long_table_shows_the_first_rows_a_count_and_where_the_rest_are(data_dir):
+    every = json.loads(run("gaps", "--json", "--data-dir", data_dir).output)
+    assert len(every) > 40                       # the seeds have more gaps than a screen
+    table = run("gaps", "--data-dir", data_dir)
+    assert table.exit_code == 0, table.output
+    last = table.output.strip().splitlines()[-1]
+    assert last.startswith(f"the first 40 of {len(every):,} gaps (")
+    kinds = {g["kind"] for g in every}
+    assert all(f"{k}: " in last for k in kinds) and "--all" in last and "--csv" in last
+    full = run("gaps", "--all", "--data-dir", data_dir)
+    assert "the first 40" not in full.output
+    assert len(full.output) > len(table.output)
+    rows = list(csv.DictReader(io.StringIO(run("gaps", "--csv", "--data-dir", data_dir).output)))
+    assert len(rows) == len(every)
