@@ -8,6 +8,7 @@ counter, bumped by every write through the API).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import threading
@@ -148,6 +149,12 @@ class GraphCache:
             if self._snap is not None and self._snap.version == version:
                 return self._snap
             self._snap = _index(self._privatise(self._load()), version)
+            # the served graph lives long and is only read: move it out of the cyclic
+            # GC's generations, so collections do not walk its million objects again
+            # (unfrozen first, so the previous graph can still be collected)
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
             return self._snap
 
     def _refresh_in_background(self, version: Any) -> None:
