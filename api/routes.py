@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.api.fastpath import cache_key
 from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
+from samspil.api.search_index import index_of
 from samspil.api.state import Snapshot
 from samspil.graph.lookup import fold, resolve_ref
 from samspil.viz.render import to_html
@@ -161,7 +162,9 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
 def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> dict[str, Any]:
     want = fold(q)
     hits = []
-    for nid, lab, name, names in s.search_index:
+    rows = s.search_index
+    for i in index_of(s.indexes, rows).candidates(want):
+        nid, lab, name, names = rows[i]
         if label and lab != label:
             continue
         if want in names:

@@ -45,6 +45,7 @@ class Snapshot:
     plan_members: dict[str, frozenset[str]] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)   # results of views / analyses
     memo_bytes: list[int] = field(default_factory=lambda: [0])
+    indexes: dict[str, Any] = field(default_factory=dict)   # built on first use (search)
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per snapshot and key (views and analyses are pure)."""
