@@ -323,3 +323,20 @@ def test_a_plan_without_activities_is_one_gap_not_a_list_of_everything_it_names(
     # plans with activities have no such gap
     assert not _kinds(gaps(toy, today=date(2024, 1, 1)), "plan_without_activities") - {
         ("plan:south", "plan:south")}
+
+
+def test_the_best_pairs_equal_the_best_of_all_pairs():
+    """The pruned top-k of overlap_matrix(limit=k) is the head of the full ranking."""
+    import random
+
+    from samspil.graph.analyses.overlaps import _score_pairs
+
+    rnd = random.Random(13)
+    for _ in range(40):
+        n = rnd.randint(0, 30)
+        masks = [rnd.getrandbits(rnd.randint(0, 24)) if rnd.random() > 0.1 else 0 for _ in range(n)]
+        sizes = [m.bit_count() for m in masks]
+        for min_shared in (1, 2, 4):
+            full = _score_pairs(masks, sizes, min_shared, None)
+            for k in (1, 3, 10, 1000):
+                assert _score_pairs(masks, sizes, min_shared, k) == full[:k]
