@@ -80,7 +80,7 @@ def changes(reports: list, n: int, folder: Path) -> tuple[Path, Path]:
 
 
 def analyses(reports: list) -> dict[str, list[str]]:
-    plans = [r.plan.name for r in reports]
+    plans = list(dict.fromkeys(r.plan.name for r in reports))   # a plan may have 2 documents
     return {"stats": ["stats"], "plans": ["plans"], "search": ["search", "skole"],
             "show": ["show", "Socialforvaltningen"],
             "shared-partners 2 plans": ["shared-partners", plans[0], plans[1]],
@@ -114,7 +114,7 @@ def api_figures(data_dir: Path, reports: list, clients: int, requests: int) -> d
         rnd = random.Random(7)
         orgs = sorted({o.name for r in reports for o in r.organisations})
         words = sorted({w for name in orgs for w in name.split() if len(w) >= 4})
-        plans = [r.plan.name for r in reports]
+        plans = list(dict.fromkeys(r.plan.name for r in reports))
         paths = {
             "detail": lambda: "/api/organisations/" + quote(rnd.choice(orgs), safe=""),
             "search": lambda: "/api/search?" + str(httpx.QueryParams(
