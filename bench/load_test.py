@@ -103,7 +103,11 @@ async def _timed(client: httpx.AsyncClient, method: str, path: str, kind: str, o
 
 async def run(port: int, clients: int, seconds: float, key: str) -> dict:
     out: dict = {}
-    limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
+    # idle connections are dropped by the client after 2 s, before uvicorn closes them
+    # (5 s): with both at 5 s a request could go out on a connection the server was
+    # closing at that moment and fail with ReadError - a client setting, not a server fault
+    limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1,
+                          keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120,
                                  limits=limits) as client:
         until = time.monotonic() + seconds
