@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from samspil.loaders.errors import StoreBusy
+from samspil.loaders.errors import StoreBusy, StoreUnavailable
 
 try:
     import fcntl
@@ -90,7 +90,14 @@ class WriterLock:
     def _lock_file(self, deadline: float) -> bool:
         if fcntl is None:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if deadline <= time.monotonic():    # a reader's try: it just does not rebuild
+                return False
+            raise StoreUnavailable(f"cannot create the lock file {self.path} ({exc.strerror}); "
+                                   "a store needs a folder it may write to: check its "
+                                   "permissions or set SAMSPIL_DATA_DIR / --data-dir") from exc
         pause = 0.005
         while True:
             try:

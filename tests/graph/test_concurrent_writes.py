@@ -115,3 +115,21 @@ def test_a_stale_graph_left_by_a_killed_load_is_rebuilt_by_the_next_reader(tmp_p
     assert not reader._stale()
     store.close()
     reader.close()
+
+
+def test_a_store_in_a_folder_without_write_access_is_still_readable(tmp_path, small_corpus):
+    """Readers never need the lock file; a writer gets a clear error naming it."""
+    import os
+
+    from samspil.loaders.errors import StoreUnavailable
+
+    path = tmp_path / "graph.sqlite"
+    with SqliteStore(path) as store:
+        store.save(small_corpus[:1])
+    with SqliteStore(path) as store:
+        store._put(small_corpus[2])                 # graph now older than the reports ...
+        store.lock.path = tmp_path / "missing-folder" / "graph.sqlite.lock"  # cannot be created
+        assert "SURF Valby" not in _plans(store)     # ... read as committed, not rebuilt
+        with pytest.raises(StoreUnavailable, match="lock file .*missing-folder"):
+            store.save(small_corpus[1:2])
+    assert os.path.exists(path)
