@@ -8,8 +8,6 @@ graph conventions, each with its sources.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,6 +18,7 @@ from typing import Any
 import yaml
 
 from samspil.graph.model import PartnershipGraph, node_id, slug
+from samspil.graph.stamp import builder_stamp  # noqa: F401 - re-exported
 from samspil.graph.people import PersonKey, person_id, resolve_persons, scrub_report
 from samspil.graph.plans import PlanInfo, resolve_plans
 from samspil.graph.names import compact, parent_abbreviation
@@ -29,7 +28,7 @@ from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.targets import label_of
 from samspil.loaders.model import AgreementReport, SourceRef
 
-__all__ = ["build_graph", "activity_kind", "source_sort_key", "zone_names"]
+__all__ = ["build_graph", "builder_stamp", "activity_kind", "source_sort_key", "zone_names"]
 
 
 def source_sort_key(s: dict[str, Any]) -> tuple:
@@ -162,26 +161,6 @@ def _key(s: dict[str, Any]) -> tuple:
 
 
 # -- the build -----------------------------------------------------------------
-@lru_cache(maxsize=1)
-def builder_stamp() -> str:
-    """What the graph a store holds was derived with: the samspil version and the
-    vocabulary files (names, labels and abbreviations shape the graph). A store
-    whose graph was built with another stamp rebuilds it from its reports, so an
-    upgrade or a vocabulary edit shows without reloading any document (the
-    vocabulary is read once per process, so the stamp is too)."""
-    from importlib.metadata import version
-
-    from samspil.loaders.vocab import vocab_dir
-
-    h = hashlib.sha256(version("samspil").encode())
-    folders = [vocab_dir()] + ([Path(os.environ["SAMSPIL_VOCAB_DIR"])]
-                               if os.environ.get("SAMSPIL_VOCAB_DIR") else [])
-    for folder in folders:
-        for f in sorted(folder.glob("*.yaml")):
-            h.update(f.name.encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
                 forgotten: frozenset[PersonKey] = frozenset()) -> PartnershipGraph:
     """One resolved graph from extraction reports (pure; order of ``reports`` is irrelevant)."""

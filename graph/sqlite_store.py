@@ -29,18 +29,23 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from samspil.graph.build import build_graph, builder_stamp
 from samspil.graph.model import PartnershipGraph
-from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub_report
-from samspil.graph.resolve import load_overrides
+from samspil.graph.stamp import builder_stamp
 from samspil.graph.sqlite_rows import insert_graph, read_snapshot, to_graph, write_snapshot
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
                                  selected_documents, summarise)
 from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
+
+if TYPE_CHECKING:
+    from samspil.graph.people import PersonKey
+
+# The resolver (graph/build.py, graph/people.py, graph/resolve.py, with rapidfuzz and
+# numpy) is imported by the writing methods only: a command that reads the graph
+# does not pay for it.
 
 __all__ = ["SqliteStore"]
 
@@ -170,6 +175,7 @@ class SqliteStore:
             return self._save(reports)
 
     def _save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
+        from samspil.graph.people import scrub_report
         before = self._size()
         added, replaced, unchanged = [], [], []
         forgotten = self._forgotten()
@@ -223,6 +229,7 @@ class SqliteStore:
             return self._forget_person(ref)
 
     def _forget_person(self, ref: str) -> str:
+        from samspil.graph.people import forget_keys, person_to_forget, scrub_report
         graph = self.load()
         pid = person_to_forget(graph, ref)
         node = graph.node(pid)
@@ -248,6 +255,7 @@ class SqliteStore:
         return pid
 
     def _forgotten(self) -> frozenset[PersonKey]:
+        from samspil.graph.people import PersonKey
         return frozenset(PersonKey(k, d) for k, d in self.db.execute(
             "SELECT kind, digest FROM forgotten"))
 
@@ -263,6 +271,8 @@ class SqliteStore:
 
     def _rebuild(self) -> PartnershipGraph:
         """Derive the graph from every stored report and replace it in one transaction."""
+        from samspil.graph.build import build_graph
+        from samspil.graph.resolve import load_overrides
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
