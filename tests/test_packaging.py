@@ -56,3 +56,17 @@ def test_every_command_has_help(name):
     result = CliRunner().invoke(cli, [name, "--help"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Usage: " in result.output and len(result.output.splitlines()) > 3
+
+
+def test_reading_the_store_does_not_import_the_extractors_or_the_resolver():
+    """`samspil stats` and friends import what reading needs, not every extractor,
+    rapidfuzz and numpy (a fresh interpreter, as a command starts)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, samspil.graph.sqlite_store, samspil.cli.graph_cmds, "
+            "samspil.graph.queries; heavy = [m for m in ('rapidfuzz', 'numpy', "
+            "'samspil.loaders.extract', 'samspil.graph.resolve') if m in sys.modules]; "
+            "print(heavy); sys.exit(1 if heavy else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
