@@ -17,7 +17,6 @@ from fastapi.security import APIKeyHeader
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.cli.common import to_jsonable
 from samspil.loaders.errors import StoreUnavailable
-from samspil.loaders.pipeline import extract_paths
 
 __all__ = ["router", "require_key"]
 
@@ -72,6 +71,8 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...)
 
 def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]]) -> dict[str, Any]:
     """In the write worker: extract, save, and serve the new graph before answering."""
+    from samspil.loaders.pipeline import extract_paths   # the extractors: on first upload
+
     with tempfile.TemporaryDirectory(prefix="samspil-upload-") as tmp:
         paths = []
         for name, data in uploads:
