@@ -1,7 +1,9 @@
 """Find a node by id, name or unambiguous prefix (for the CLI and the API)."""
 from __future__ import annotations
 
+import bisect
 import shlex
+import threading
 
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
@@ -20,15 +22,8 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> 
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ref
     want = fold(ref)
-    exact: list[str] = []
-    prefix: list[str] = []
-    for nid, d in graph.nodes(label):
-        names = [d.get("name") or "", *(d.get("aliases") or [])]
-        folded = [fold(n) for n in names if n]
-        if want in folded or want == fold(nid):
-            exact.append(nid)
-        elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
-            prefix.append(nid)
+    index = _index(graph)
+    exact, prefix = index.find(want, label) if index else _scan(graph, want, label)
     hits = exact or prefix
     what = (label or "node").lower()
     if len(hits) == 1:
@@ -57,3 +52,72 @@ def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) 
             seen.append(names[key])
     hint = f"did you mean {' or '.join(repr(n) for n in seen[:3])}? " if seen else ""
     return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`"
+
+
+def _scan(graph: PartnershipGraph, want: str, label: str | None) -> tuple[list[str], list[str]]:
+    """(exact, prefix) matches by folding every name: cheaper than building the
+    index for the one or two look-ups of a CLI command."""
+    exact: list[str] = []
+    prefix: list[str] = []
+    for nid, d in graph.nodes(label):
+        names = [d.get("name") or "", *(d.get("aliases") or [])]
+        folded = [fold(n) for n in names if n]
+        if want in folded or want == fold(nid):
+            exact.append(nid)
+        elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
+            prefix.append(nid)
+    return exact, prefix
+
+
+SCANS_BEFORE_INDEX = 3     # look-ups of one graph answered by scanning before it is indexed
+
+
+class _NameIndex:
+    """Folded names, aliases and ids of every node, sorted: an exact name or a prefix
+    is a binary search instead of folding every name of the graph per look-up (the
+    API looks names up on every request; 35-280 ms a look-up at 1,000-10,000 plans)."""
+
+    def __init__(self, graph: PartnershipGraph) -> None:
+        entries = []
+        for order, (nid, d) in enumerate(graph.nodes()):
+            names = {fold(n) for n in [d.get("name") or "", *(d.get("aliases") or [])] if n}
+            entries += [(key, order, nid, d["label"], False) for key in names]
+            entries.append((fold(nid), order, nid, d["label"], True))
+        entries.sort()
+        self.keys = [e[0] for e in entries]
+        self.entries = entries
+
+    def find(self, want: str, label: str | None) -> tuple[list[str], list[str]]:
+        """(exact, prefix) matches in graph order, as a scan of every node gives them."""
+        exact: dict[int, str] = {}
+        prefix: dict[int, str] = {}
+        for key, order, nid, lab, _is_id in self.entries[bisect.bisect_left(self.keys, want):]:
+            if not key.startswith(want):
+                break
+            if label is None or lab == label:
+                (exact if key == want else prefix)[order] = nid
+        prefix = {k: v for k, v in prefix.items() if k not in exact}
+        return [exact[k] for k in sorted(exact)], [prefix[k] for k in sorted(prefix)]
+
+
+_LOCK = threading.Lock()
+
+
+def _index(graph: PartnershipGraph) -> _NameIndex | None:
+    """The graph's name index once it has been looked up ``SCANS_BEFORE_INDEX`` times
+    (a long-lived graph: the API's), built again when nodes were added or removed
+    (names live on nodes; counting edges would cost as much as a scan)."""
+    stamp = graph.g.number_of_nodes()
+    found = getattr(graph, "_name_index", None)
+    if found is not None and found[0] == stamp and found[1] is not None:
+        return found[1]
+    with _LOCK:
+        found = getattr(graph, "_name_index", None)
+        if found is None or found[0] != stamp:
+            found = (stamp, None, 1)
+        elif found[1] is None and found[2] + 1 >= SCANS_BEFORE_INDEX:
+            found = (stamp, _NameIndex(graph), found[2] + 1)
+        elif found[1] is None:
+            found = (stamp, None, found[2] + 1)
+        graph._name_index = found      # type: ignore[attr-defined]
+    return found[1]

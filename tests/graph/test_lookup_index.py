@@ -1,0 +1,66 @@
+"""Name look-ups through the sorted name index answer as scanning every node does."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from samspil.graph.build import build_graph
+from samspil.graph.lookup import SCANS_BEFORE_INDEX, fold, resolve_ref
+from samspil.loaders.errors import Ambiguous, NotFound
+
+
+def _scan(graph, ref, label=None):
+    """The look-up as it was: fold every name of every node."""
+    if ref in graph and (label is None or graph.node(ref)["label"] == label):
+        return ("id", ref)
+    want, exact, prefix = fold(ref), [], []
+    for nid, d in graph.nodes(label):
+        folded = [fold(n) for n in [d.get("name") or "", *(d.get("aliases") or [])] if n]
+        if want in folded or want == fold(nid):
+            exact.append(nid)
+        elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
+            prefix.append(nid)
+    hits = exact or prefix
+    return ("one", hits[0]) if len(hits) == 1 else ("many" if hits else "none", sorted(hits))
+
+
+def _indexed(graph, ref, label=None):
+    try:
+        nid = resolve_ref(graph, ref, label)
+        return ("id", nid) if ref == nid else ("one", nid)
+    except NotFound:
+        return ("none", [])
+    except Ambiguous as exc:
+        return ("many", sorted(c.split("  (")[0] for c in exc.candidates))
+
+
+def test_the_index_answers_every_reference_as_the_scan_does(seed_reports):
+    graph = build_graph(seed_reports)
+    for _ in range(SCANS_BEFORE_INDEX):                # the look-ups below use the index
+        resolve_ref(graph, "Københavns Kommune")
+    assert graph._name_index[1] is not None
+    rnd = random.Random(13)
+    nodes = list(graph.nodes())
+    refs = ["", "x", "københavn", "koebenhavns kommune", "KOBENHAVNS", "org:", "person:"]
+    for nid, d in rnd.sample(nodes, 200):
+        name = rnd.choice([d.get("name") or nid, *(d.get("aliases") or []), nid])
+        refs += [name, name[: rnd.randint(1, max(1, len(name)))], name.upper()]
+    for ref in refs:
+        for label in (None, "Organisation", "Plan", "Person"):
+            want = _scan(graph, ref, label)
+            got = _indexed(graph, ref, label)
+            if want[0] == "many":      # the error lists at most 20 candidates
+                assert got[0] == "many" and got[1] == want[1][:20], (ref, label)
+            else:
+                assert got == want, (ref, label)
+
+
+def test_a_graph_that_grows_is_indexed_again(small_corpus):
+    graph = build_graph(small_corpus[:1])
+    for _ in range(SCANS_BEFORE_INDEX + 1):            # from here on through the index
+        with pytest.raises(NotFound):
+            resolve_ref(graph, "Brand new organisation")
+    assert graph._name_index[1] is not None
+    graph.add_node("org:brand-new", "Organisation", "Brand new organisation")
+    assert resolve_ref(graph, "brand new") == "org:brand-new"
