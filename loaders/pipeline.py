@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from samspil.loaders.errors import InputError, SamspilError
 from samspil.loaders.extract import extract
+from samspil.loaders.limits import Deadline, Limits, current_limits
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.readers import READERS, read_document
 
@@ -27,34 +29,87 @@ class FileResult:
         return self.error is None
 
 
-def extract_file(path: str | Path) -> AgreementReport:
-    """Extract one agreement file into a report (raises :class:`InputError`)."""
-    doc = read_document(path)
+def extract_file(path: str | Path, limits: Limits | None = None) -> AgreementReport:
+    """Extract one agreement file into a report (raises :class:`InputError`, and
+    :class:`~samspil.loaders.limits.LimitExceeded` past ``limits``: default
+    :func:`~samspil.loaders.limits.current_limits`)."""
+    limits = limits or current_limits()
+    deadline = Deadline(limits, str(path))
+    doc = read_document(path, limits, deadline)
     report = extract(doc)
+    deadline.check("extraction")
     report.source_path = str(Path(path).resolve())
     return report
 
 
+class LinkLoop(InputError):
+    """A folder reached again through a symbolic link."""
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders become their readable files (sorted, recursive)."""
+    """Files as given; folders become their readable files (sorted, recursive).
+
+    Symbolic links to folders are followed once: a link back into a folder
+    already being walked (a loop) is kept in the list, and reading it raises
+    :class:`LinkLoop`, so the batch reports it instead of skipping it silently.
+    Links to files that lead nowhere are kept too (reading them says why)."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in READERS
-                              and not f.name.startswith(".")))
-        else:
-            out.append(p)
+        out.extend(_walk(p) if p.is_dir() else [p])
     return out
 
 
-def extract_paths(paths: Iterable[str | Path]) -> Iterator[FileResult]:
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        st = folder.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            found.append(folder)          # reported as a loop by _check_path
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            found.append(folder)
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            f = Path(e.path)
+            if _safely(e.is_dir):       # follows links; a loop is caught by ``seen``
+                stack.append(f)
+            elif e.is_symlink() and not f.exists():
+                found.append(f)         # a dangling or looping link: say so
+            elif Path(e.name).suffix.lower() in READERS and _safely(e.is_file):
+                found.append(f)
+    return sorted(found)
+
+
+def _safely(test) -> bool:
+    try:
+        return test()
+    except OSError:                     # a link loop: reported as a link that leads nowhere
+        return False
+
+
+def _check_path(p: Path) -> None:
+    if p.is_dir():
+        raise LinkLoop("a symbolic link back to a folder that is already being read "
+                       "(a loop) or a folder that cannot be listed; skipped", document=str(p))
+    if not p.exists() and not p.is_symlink():
+        raise InputError("no such file", document=str(p))
+
+
+def extract_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[FileResult]:
     """Extract every file; a bad file yields a result with ``error`` and the batch goes on."""
+    limits = limits or current_limits()
     for p in expand_paths(paths):
         try:
-            if not p.exists():
-                raise InputError("no such file", document=str(p))
-            yield FileResult(p, report=extract_file(p))
+            _check_path(p)
+            yield FileResult(p, report=extract_file(p, limits))
         except SamspilError as exc:
             if exc.document is None:
                 exc.document = str(p)

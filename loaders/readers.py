@@ -5,8 +5,10 @@ handles and turns one file into raw lines with their origin ``(line, page)``;
 :func:`samspil.loaders.normalise.normalise` makes them a :class:`Document`.
 There is no plugin machinery: add a class and list it in ``_ALL``.
 
-- ``.txt``/``.md``: UTF-8 (a BOM is fine); legacy files that are not UTF-8
-  are read as Windows-1252 (cp1252) with a warning in ``Document.warnings``.
+- ``.txt``/``.md``: UTF-8 (a BOM is fine), UTF-16 (by its BOM or its zero
+  bytes); a few damaged bytes in a UTF-8 file are replaced and reported by line,
+  legacy files that are not UTF-8 are read as Windows-1252 (cp1252) with a
+  warning in ``Document.warnings`` (:mod:`samspil.loaders.encoding`).
   Line = 1-based line of the file. Text that looks like PDF output (most lines
   end in a space) also gets hard-wrap joining.
 - ``.docx`` (python-docx): body paragraphs and table rows in document order;
@@ -17,18 +19,27 @@ There is no plugin machinery: add a class and list it in ``_ALL``.
 
 Every failure is an :class:`~samspil.loaders.errors.InputError` subclass that
 names the file; foreign exceptions are mapped in :func:`_foreign_errors`.
+Sizes are checked against :class:`~samspil.loaders.limits.Limits` before the
+costly step: the file size before reading, a .docx package's declared part
+sizes before anything is inflated (:mod:`zipfile` never inflates a part past
+its declared size: it stops there and fails the CRC check), a PDF's page count
+before its pages are read, and the characters as they arrive.
 """
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
 from samspil.loaders.document import Document
+from samspil.loaders.encoding import decode_text
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
+from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
 from samspil.loaders.normalise import Origin, normalise, strip_repeated_margins
 from samspil.loaders.segment import segment
 
@@ -56,19 +67,34 @@ class Reader:
     pdf_like: ClassVar[bool] = False  # hard-wrap joining on for every file
     empty_message: ClassVar[str] = "the file has no text"
 
-    def raw(self, path: Path, warnings: list[str]) -> tuple[list[str], list[Origin]]:
+    def raw(self, path: Path, warnings: list[str], limits: Limits,
+            deadline: Deadline) -> tuple[list[str], list[Origin]]:
         raise NotImplementedError
 
-    def read(self, path: Path) -> Document:
+    def read(self, path: Path, limits: Limits | None = None,
+             deadline: Deadline | None = None) -> Document:
+        limits = limits or current_limits()
+        deadline = deadline or Deadline(limits, str(path))
         warnings: list[str] = []
         with _foreign_errors(path, self.format):
-            lines, origins = self.raw(path, warnings)
+            size = path.stat().st_size
+            if size > limits.max_file_mb * MiB:
+                raise limits.refuse("max_file_mb", f"the file is {size / MiB:.1f} MiB", str(path))
+            lines, origins = self.raw(path, warnings, limits, deadline)
+        deadline.check("reading")
         lines, origins = normalise(lines, origins, pdf=self.pdf_like)
+        deadline.check("reading")
         if not any(ln.strip() for ln in lines):
             raise EmptyDocument(self.empty_message, document=str(path))
         lines, origins, offsets = segment(lines, origins)
         return Document(id=path.name, lines=lines, origin=origins, path=str(path),
                         format=self.format, warnings=warnings, offsets=offsets)
+
+
+def _check_chars(n: int, limits: Limits, path: Path, **where) -> None:
+    if n > limits.max_chars:
+        raise limits.refuse("max_chars", f"the text has more than {n:,} characters", str(path),
+                            **where)
 
 
 class TextReader(Reader):
@@ -77,21 +103,18 @@ class TextReader(Reader):
     suffixes = (".txt", ".md")
     format = "txt"
 
-    def raw(self, path: Path, warnings: list[str]) -> tuple[list[str], list[Origin]]:
+    def raw(self, path: Path, warnings: list[str], limits: Limits,
+            deadline: Deadline) -> tuple[list[str], list[Origin]]:
         data = path.read_bytes()
         if not data.strip():
             raise EmptyDocument("the file is empty", document=str(path))
-        if b"\x00" in data[:4096]:
-            raise CorruptDocument("this is a binary file, not text", document=str(path))
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            text = data.decode("cp1252", errors="replace")
-            msg = (f"{path.name}: not valid UTF-8 (first bad byte on line {line}); "
-                   "read as Windows-1252 (cp1252) - check letters like æ, ø, å")
-            warnings.append(msg)
-            log.warning(msg)
+        text, notes = decode_text(data, str(path))
+        for note in notes:
+            warnings.append(f"{path.name}: {note}")
+            log.warning("%s: %s", path.name, note)
+        if not text.strip():
+            raise EmptyDocument("the file is empty", document=str(path))
+        _check_chars(len(text), limits, path)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return lines, [(i, None) for i in range(1, len(lines) + 1)]
 
@@ -102,7 +125,8 @@ class DocxReader(Reader):
     suffixes = (".docx",)
     format = "docx"
 
-    def raw(self, path: Path, warnings: list[str]) -> tuple[list[str], list[Origin]]:
+    def raw(self, path: Path, warnings: list[str], limits: Limits,
+            deadline: Deadline) -> tuple[list[str], list[Origin]]:
         import docx
         from docx.table import Table
 
@@ -114,14 +138,40 @@ class DocxReader(Reader):
             hint = " (an old Word .doc file? save it as .docx)" if head == b"\xd0\xcf\x11\xe0" else ""
             raise CorruptDocument(f"not a .docx file: it is not a Word document package{hint}",
                                   document=str(path))
+        _check_package(path, limits)
         doc = docx.Document(str(path))
+        deadline.check("reading the .docx package")
         lines: list[str] = []
         origins: list[Origin] = []
+        chars = 0
         for n, block in enumerate(_blocks(doc, Table), start=1):
             for text in block:
+                chars += len(text)
                 lines.extend(text.split("\n"))
                 origins.extend([(n, None)] * (text.count("\n") + 1))
+            if n % 1000 == 0:
+                _check_chars(chars, limits, path, line=n)
+                deadline.check("reading the .docx text", line=n)
+        _check_chars(chars, limits, path)
         return lines, origins
+
+
+def _check_package(path: Path, limits: Limits) -> None:
+    """Refuse a .docx whose parts would inflate past the limits, before inflating any.
+
+    The sizes come from the package's directory; :mod:`zipfile` (which python-docx
+    reads with) never inflates a part past its declared size, so a part that lies
+    about its size fails its CRC check instead of filling memory."""
+    with zipfile.ZipFile(path) as z:
+        total = 0
+        for info in z.infolist():
+            if info.file_size > limits.max_docx_part_mb * MiB:
+                raise limits.refuse("max_docx_part_mb", f"the part {info.filename} inflates to "
+                                    f"{info.file_size / MiB:,.0f} MiB (a zip bomb?)", str(path))
+            total += info.file_size
+        if total > limits.max_docx_total_mb * MiB:
+            raise limits.refuse("max_docx_total_mb", f"the package inflates to "
+                                f"{total / MiB:,.0f} MiB (a zip bomb?)", str(path))
 
 
 def _blocks(doc, table_type: type) -> Iterator[list[str]]:
@@ -150,19 +200,26 @@ class PdfReader(Reader):
     pdf_like = True
     empty_message = "the PDF has no text layer (a scan?) - run OCR on it first"
 
-    def raw(self, path: Path, warnings: list[str]) -> tuple[list[str], list[Origin]]:
+    def raw(self, path: Path, warnings: list[str], limits: Limits,
+            deadline: Deadline) -> tuple[list[str], list[Origin]]:
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(str(path))
         try:
+            if len(pdf) > limits.max_pdf_pages:
+                raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
             pages: list[list[str]] = []
+            chars = 0
             for i in range(len(pdf)):
+                deadline.check("reading the PDF", page=i + 1)
                 with _foreign_errors(path, "pdf", page=i + 1):
                     page = pdf[i]
                     textpage = page.get_textpage()
                     text = textpage.get_text_range()
                     textpage.close()
                     page.close()
+                chars += len(text)
+                _check_chars(chars, limits, path, page=i + 1)
                 pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         finally:
             pdf.close()
@@ -199,7 +256,10 @@ def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[N
     elif fmt == "docx":
         from docx.opc.exceptions import OpcError
 
-        docx_errors = (OpcError, zipfile.BadZipFile, KeyError, ValueError, AttributeError)
+        # zlib.error: a damaged deflate stream; NotImplementedError: a compression
+        # method zipfile does not know; EOFError: a truncated part
+        docx_errors = (OpcError, zipfile.BadZipFile, KeyError, ValueError, AttributeError,
+                       zlib.error, NotImplementedError, EOFError, LookupError, TypeError)
 
     try:
         yield
@@ -223,9 +283,14 @@ def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[N
         raise
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one file into a normalised :class:`Document` (raises :class:`InputError`)."""
+def read_document(path: str | Path, limits: Limits | None = None,
+                  deadline: Deadline | None = None) -> Document:
+    """Read one file into a normalised :class:`Document` (raises :class:`InputError`,
+    :class:`~samspil.loaders.limits.LimitExceeded` past ``limits``)."""
     p = Path(path)
+    if p.is_symlink() and not p.exists():
+        raise UnreadableFile(f"a symbolic link that leads nowhere ({_link_problem(p)}); "
+                             "fix or remove the link", document=str(p))
     reader = READERS.get(p.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
@@ -235,4 +300,14 @@ def read_document(path: str | Path) -> Document:
         raise DocumentNotFound("no such file", document=str(p))
     if p.is_dir():
         raise UnreadableFile("this is a folder, not a file", document=str(p))
-    return reader.read(p)
+    return reader.read(p, limits, deadline)
+
+
+def _link_problem(p: Path) -> str:
+    try:
+        p.resolve(strict=True)
+    except RuntimeError:
+        return "a loop of links"
+    except OSError as exc:
+        return "a loop of links" if exc.errno == 40 else f"its target is missing: {os.readlink(p)}"
+    return "unreadable"
