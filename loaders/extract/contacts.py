@@ -17,22 +17,36 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     _, mentions = parse_parties(doc, is_strategic(doc))
     mentions = mentions + _loose_contacts(doc, {m.line for m in mentions})
     out: list[Contact] = []
+    # indexes (to positions in ``out``) instead of scans: thousands of contact lines
+    # stay linear; the first contact with the same e-mail or name wins, as before
+    by_email: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    refs: list[set] = []
     for m in mentions:
         p = m.person
-        same = next((c for c in out if (p.email and c.email and c.email.lower() == p.email.lower())
-                     or c.name == p.name), None)
+        hits = [i for i in (by_email.get(p.email.lower()) if p.email else None,
+                            by_name.get(p.name)) if i is not None]
         ref = doc.ref(m.line)
-        if same is None:
+        if not hits:
             out.append(Contact(name=p.name, title=clean(p.title) if p.title else None,
                                organisation=m.organisation, email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
-            continue
-        same.email = same.email or p.email
-        same.phone = same.phone or p.phone
-        same.title = same.title or (clean(p.title) if p.title else None)
-        same.organisation = same.organisation or m.organisation
-        if ref not in same.sources:
-            same.sources.append(ref)
+            refs.append({ref})
+            at = len(out) - 1
+        else:
+            at = min(hits)
+            same = out[at]
+            same.email = same.email or p.email
+            same.phone = same.phone or p.phone
+            same.title = same.title or (clean(p.title) if p.title else None)
+            same.organisation = same.organisation or m.organisation
+            if ref not in refs[at]:
+                refs[at].add(ref)
+                same.sources.append(ref)
+        by_name.setdefault(out[at].name, at)
+        if out[at].email:
+            key = out[at].email.lower()
+            by_email[key] = min(at, by_email.get(key, at))
     return out
 
 
