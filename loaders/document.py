@@ -53,10 +53,7 @@ class Document:
     def ref(self, index: int, excerpt: str | None = None) -> SourceRef:
         """Provenance for normalised line ``index`` (0-based)."""
         line, page = self.origin[index] if 0 <= index < len(self.origin) else (None, None)
-        text = excerpt if excerpt is not None else self.lines[index]
-        text = " ".join(text.split())
-        if len(text) > EXCERPT_CHARS:
-            text = text[: EXCERPT_CHARS - 1] + "…"
+        text = _excerpt(excerpt if excerpt is not None else self.lines[index])
         return SourceRef(document=self.id, line=line, page=page, excerpt=text)
 
     @classmethod
@@ -66,3 +63,17 @@ class Document:
         lines = text.split("\n")
         return cls(id=doc_id, lines=lines, origin=[(i + 1, None) for i in range(len(lines))],
                    path=path, format=format)
+
+
+def _excerpt(text: str) -> str:
+    """White space collapsed, cut to EXCERPT_CHARS. Only as much of the line is looked
+    at as the excerpt needs: a document that is one long line (text copied from a PDF)
+    would otherwise cost its whole length per reference, quadratic in all."""
+    size = 4 * EXCERPT_CHARS
+    while True:
+        head = " ".join(text[:size].split())
+        if len(head) > EXCERPT_CHARS:
+            return head[: EXCERPT_CHARS - 1] + "…"
+        if size >= len(text):
+            return head
+        size *= 4

@@ -48,8 +48,8 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
         text = plain[i]
         if not text or text.lower().startswith("mailto:"):
             continue
-        if BLOCK_END.match(text) or DELAFTALE.match(text):
-            break
+        if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text):
+            break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
         if text.lower() in ("dato", "navn", "underskrift"):
