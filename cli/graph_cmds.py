@@ -46,6 +46,7 @@ def store_from(data_dir: Path | None, *, reading: bool = True) -> Iterator[Graph
     store's location: an empty table would otherwise read as "nothing found"."""
     settings = settings_for(data_dir)
     store = open_store(settings)
+    store.read_only = reading      # a reading command never writes (a stale graph is built in memory)
     try:
         if reading and not store.documents():
             where = settings.sqlite_path if (settings.store or "embedded") in ("embedded", "sqlite") \
@@ -103,22 +104,20 @@ def _files(paths: Iterable[Path]) -> list[Path]:
 
 
 def _results(files: list[Path]) -> Iterator[Any]:
-    """Extraction results; a ``.json`` file is a report written by ``samspil extract --json``."""
-    import json
-
-    from samspil.loaders.errors import InputError
-    from samspil.loaders.model import AgreementReport
+    """Extraction results; a ``.json`` file is a report written by ``samspil extract --json``,
+    validated against the report model before anything is stored."""
+    from samspil.loaders.errors import SamspilError
     from samspil.loaders.pipeline import FileResult, extract_paths
+    from samspil.loaders.validate import read_report_file
 
     for f in files:
         if f.suffix.lower() != ".json":
             yield from extract_paths([f])
             continue
         try:
-            yield FileResult(f, report=AgreementReport.from_dict(
-                json.loads(f.read_text(encoding="utf-8"))))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            yield FileResult(f, error=InputError(f"not a report JSON file ({exc})", document=str(f)))
+            yield FileResult(f, report=read_report_file(f))
+        except SamspilError as exc:
+            yield FileResult(f, error=exc)
 
 
 @cli.command()

@@ -22,6 +22,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(["shared-partners", "overlaps", "gaps", "brokers", "partners-of", "compare",
                      "timeline"], "analysis_cmds"),
     **dict.fromkeys(["serve", "explore", "viz"], "serve_cmds"),
+    "doctor": "store_cmds",
 }
 
 

@@ -35,10 +35,12 @@ from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
 from samspil.graph.sqlite_rows import insert_graph, read_snapshot, to_graph, write_snapshot
 from samspil.graph.writelock import WriterLock
+from samspil.graph.store_guard import damaged, guarded
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
-                                 selected_documents, summarise)
+                                 apply_filter, selected_documents, summarise)
 from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
+from samspil.loaders.validate import check_report
 
 if TYPE_CHECKING:
     from samspil.graph.people import PersonKey
@@ -71,8 +73,14 @@ CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
 _TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten"}
 
 
+@guarded
 class SqliteStore:
-    """Embedded graph store in ``path`` (created with its folder on first use)."""
+    """Embedded graph store in ``path`` (created with its folder on first use).
+
+    ``read_only``: reading commands set it; a graph older than the stored reports is
+    then built in memory for the answer instead of being written back."""
+
+    read_only = False
 
     def __init__(self, path: str | Path, overrides_path: str | Path | None = None,
                  timeout: float = 120.0) -> None:
@@ -138,7 +146,11 @@ class SqliteStore:
             raise StoreFormatError(f"{self.path} is not a readable samspil store ({exc}); {hint}") from exc
         if meta.get("app") != APP:
             raise StoreFormatError(f"{self.path} is not a samspil store; {hint}")
-        version = int(meta.get("schema_version", 0))
+        try:
+            version = int(meta.get("schema_version", 0))
+        except ValueError:
+            raise damaged(self.path, f"its schema version {meta.get('schema_version')!r} "
+                          "is not a number") from None
         if version > SCHEMA_VERSION:
             raise StoreFormatError(
                 f"{self.path} was written by a newer samspil (store format {version}, this version "
@@ -180,6 +192,7 @@ class SqliteStore:
         added, replaced, unchanged = [], [], []
         forgotten = self._forgotten()
         for report in reports:
+            check_report(report)            # refused before anything of it is written
             report = scrub_report(report, forgotten)
             outcome = self._put(report)
             {"added": added, "replaced": replaced, "unchanged": unchanged}[outcome].append(
@@ -299,7 +312,10 @@ class SqliteStore:
         """The graph (or the part ``where`` selects) as a PartnershipGraph: the last
         committed one. A graph older than the reports is rebuilt first only when no
         write is running (a killed load, an upgrade); during a write, readers get the
-        graph as it was before it and the writer rebuilds."""
+        graph as it was before it and the writer rebuilds. A reading command
+        (``read_only``) never writes: it gets a stale graph rebuilt in memory."""
+        if self.read_only and self._stale():
+            return apply_filter(self._built(), where)
         if self._stale():
             with self.lock.try_hold() as free:
                 if free and self._stale():
@@ -341,6 +357,14 @@ class SqliteStore:
     def _token(self) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'graph_token'").fetchone()
         return row[0] if row else None
+
+    def _built(self) -> PartnershipGraph:
+        """The graph of the stored reports, built in memory (nothing is written)."""
+        from samspil.graph.build import build_graph
+        from samspil.graph.resolve import load_overrides
+        reports = [AgreementReport.from_dict(json.loads(r[0]))
+                   for r in self.db.execute("SELECT report FROM documents ORDER BY id")]
+        return build_graph(reports, load_overrides(self.overrides_path), self._forgotten())
 
     def _filtered(self, where: GraphFilter) -> tuple[list, list]:
         plans = [(r[0], {"name": r[1], **json.loads(r[2])}) for r in self.db.execute(

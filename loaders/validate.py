@@ -1,0 +1,185 @@
+"""Validate an extraction report against the model before anything stores it.
+
+A report JSON file is input like any other: ``{"organisations": [{"name": 123}]}``
+must be refused with the field that is wrong, not saved and left to break every
+later graph build. :func:`validate_report` checks a dict (a report file) and
+:func:`check_report` a report object (a library caller may build one by hand)
+with pydantic models that mirror :mod:`samspil.loaders.model` and add what the
+graph build relies on: names are non-empty text, types and categories come from
+the closed vocabularies of ``SCHEMA.md``, dates are ISO dates, lines and pages
+are positive. Keys the schema does not know are allowed and ignored.
+
+pydantic is imported only here, so ``samspil extract`` on documents never pays for it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from samspil.loaders.errors import InputError
+from samspil.loaders.model import (DOCUMENT_TYPES, ORGANISATION_TYPES, TARGET_GROUPS, ZONE_TYPES,
+                                   AgreementReport)
+
+__all__ = ["InvalidReport", "validate_report", "check_report", "read_report_file"]
+
+MAX_TEXT = 100_000
+
+
+class InvalidReport(InputError):
+    """A report (JSON file or object) that does not match the report model."""
+
+    def __init__(self, message: str, *, field: str | None = None, **kw) -> None:
+        super().__init__(message, **kw)
+        self.field = field
+
+
+@lru_cache(maxsize=1)
+def _adapter():
+    from typing import Annotated, Literal, Optional
+
+    from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter
+
+    Name = Annotated[StrictStr, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
+    Text = Annotated[StrictStr, Field(max_length=MAX_TEXT)]
+    Date = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    Positive = Annotated[StrictInt, Field(ge=1)]
+
+    class Model(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+
+    class Source(Model):
+        document: Name
+        line: Optional[Positive] = None
+        page: Optional[Positive] = None
+        excerpt: Text = ""
+
+    Sources = list[Source]
+
+    class Plan(Model):
+        name: Optional[Name] = None
+        aliases: list[Name] = []
+        document_type: Optional[Literal[DOCUMENT_TYPES]] = None  # type: ignore[valid-type]
+        period_start: Optional[Date] = None
+        period_end: Optional[Date] = None
+        municipality: Optional[Name] = None
+        area: Optional[Name] = None
+        sources: Sources = []
+
+    class FocusArea(Model):
+        name: Name
+        sources: Sources = []
+
+    class Organisation(Model):
+        name: Name
+        aliases: list[Name] = []
+        type: Literal[ORGANISATION_TYPES] = "other"  # type: ignore[valid-type]
+        is_party: StrictBool = False
+        parent: Optional[Name] = None
+        roles: list[Name] = []
+        sources: Sources = []
+
+    class Contact(Model):
+        name: Name
+        title: Optional[Text] = None
+        organisation: Optional[Name] = None
+        email: Optional[Name] = None
+        phone: Optional[Name] = None
+        focus_area: Optional[Name] = None
+        sources: Sources = []
+
+    class Zone(Model):
+        name: Name
+        type: Literal[ZONE_TYPES] = "zone"  # type: ignore[valid-type]
+        housing_organisation: Optional[Name] = None
+        units: Optional[Annotated[StrictInt, Field(ge=0)]] = None
+        part_of: Optional[Name] = None
+        aliases: list[Name] = []
+        sources: Sources = []
+
+    class Activity(Model):
+        name: Name
+        focus_area: Optional[Name] = None
+        target_groups: list[Literal[TARGET_GROUPS]] = []  # type: ignore[valid-type]
+        partners: list[Name] = []
+        zones: list[Name] = []
+        contacts: list[Name] = []
+        sources: Sources = []
+
+    class TargetGroup(Model):
+        category: Literal[TARGET_GROUPS]  # type: ignore[valid-type]
+        phrases: list[Text] = []
+        contexts: list[Text] = []
+        sources: Sources = []
+
+    class Report(Model):
+        document: Annotated[Name, Field(max_length=255)]
+        plan: Plan = Plan()
+        focus_areas: list[FocusArea] = []
+        organisations: list[Organisation] = []
+        contacts: list[Contact] = []
+        zones: list[Zone] = []
+        activities: list[Activity] = []
+        target_groups: list[TargetGroup] = []
+        checksum: Optional[Text] = None
+        source_path: Optional[Text] = None
+        warnings: list[Text] = []
+
+    return TypeAdapter(Report)
+
+
+def _describe(exc: Any) -> tuple[str, str]:
+    """(field path, problem) of the first error of a pydantic ValidationError."""
+    err = exc.errors()[0]
+    path = ""
+    for part in err.get("loc", ()):
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    value = repr(err.get("input"))
+    value = value if len(value) <= 60 else value[:57] + "..."
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return path or "(the report)", f"{err.get('msg', 'invalid')}, got {value}{more}"
+
+
+def validate_report(data: Any, *, document: str | None = None) -> AgreementReport:
+    """The :class:`AgreementReport` of ``data`` (parsed JSON), or :class:`InvalidReport`
+    naming the field that is wrong. ``document`` names the file in the message."""
+    from pydantic import ValidationError
+
+    if not isinstance(data, dict):
+        raise InvalidReport(f"not a report: a JSON object was expected, not {type(data).__name__}; "
+                            "write reports with `samspil extract --json`", document=document)
+    try:
+        model = _adapter().validate_python(data)
+    except ValidationError as exc:
+        field, problem = _describe(exc)
+        raise InvalidReport(f"not a valid report: {field}: {problem}; fix the field or extract "
+                            "the document again with `samspil extract --json`",
+                            field=field, document=document) from None
+    return AgreementReport.from_dict(model.model_dump())
+
+
+def check_report(report: AgreementReport) -> None:
+    """Raise :class:`InvalidReport` when a report object does not match the model."""
+    validate_report(report.to_dict(), document=report.document if isinstance(report.document, str)
+                    else None)
+
+
+def read_report_file(path: Path) -> AgreementReport:
+    """A report JSON file (``samspil extract --json``), read and validated."""
+    import json
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidReport(f"not a report JSON file: not UTF-8 text (byte {exc.start})",
+                            document=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", document=str(path)) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidReport(f"not a report JSON file: {exc.msg} (column {exc.colno})",
+                            document=str(path), line=exc.lineno) from None
+    except RecursionError:
+        raise InvalidReport("not a report JSON file: nested too deeply", document=str(path)) from None
+    return validate_report(data, document=str(path))

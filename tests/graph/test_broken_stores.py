@@ -1,0 +1,151 @@
+"""Bad reports and damaged store files (issue 14, findings 3, 4 and 10): a bad report is
+refused with its field and the store is unchanged; every damaged store gives a message
+(file, what is wrong, what to do), never a traceback; `samspil doctor` finds and repairs;
+`samspil stats` never writes."""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.graph.sqlite_store import SqliteStore
+from samspil.loaders.model import Organisation
+from samspil.loaders.validate import InvalidReport
+
+BAD = {"document": "x.txt", "organisations": [{"name": 123}]}
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    # a damaged store may fail, but only as a samspil error: never a Python traceback
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+@pytest.fixture
+def data(tmp_path: Path, small_corpus) -> Path:
+    with SqliteStore(tmp_path / "data" / "samspil.sqlite") as store:
+        store.save(small_corpus)
+    return tmp_path / "data"
+
+
+def db_file(data: Path) -> Path:
+    return data / "samspil.sqlite"
+
+
+def rows(data: Path) -> list[tuple]:
+    with sqlite3.connect(db_file(data)) as db:
+        return db.execute("SELECT id, report FROM documents ORDER BY id").fetchall()
+
+
+# -- finding 3: a bad report is refused before anything is written --------------------
+def test_bad_report_json_is_refused_and_the_store_is_unchanged(data: Path, tmp_path: Path) -> None:
+    before = rows(data)
+    bad = tmp_path / "x.json"
+    bad.write_text(json.dumps(BAD), encoding="utf-8")
+    result = invoke("load", str(bad), "--data-dir", str(data))
+    assert result.exit_code == 1
+    assert f"{bad}: not a valid report: organisations[0].name" in result.output
+    assert rows(data) == before
+    for command in ("stats", "plans"):
+        assert invoke(command, "--data-dir", str(data)).exit_code == 0
+
+
+def test_bad_report_object_is_refused_by_the_store(data: Path, small_corpus) -> None:
+    before = rows(data)
+    broken = small_corpus[0]
+    broken = type(broken)(**{**broken.__dict__, "document": "y.txt",
+                             "organisations": [Organisation(name=123)]})  # type: ignore[arg-type]
+    with SqliteStore(db_file(data)) as store, pytest.raises(InvalidReport, match="organisations"):
+        store.save([broken])
+    assert rows(data) == before
+
+
+def test_an_invalid_report_stored_by_an_older_version_is_named(data: Path) -> None:
+    with sqlite3.connect(db_file(data)) as db:
+        db.execute("INSERT INTO documents VALUES ('x.txt', NULL, NULL, ?, '2024-01-01')",
+                   (json.dumps(BAD),))
+        db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+    result = invoke("stats", "--data-dir", str(data))
+    assert result.exit_code == 1
+    assert "x.txt" in result.output and "samspil forget x.txt" in result.output
+    assert invoke("forget", "x.txt", "--data-dir", str(data)).exit_code == 0
+    assert invoke("stats", "--data-dir", str(data)).exit_code == 0
+
+
+# -- finding 4: damaged and foreign store files ----------------------------------------
+def damage(data: Path, how: str) -> None:
+    path = db_file(data)
+    if how == "random-bytes":
+        raw = bytearray(path.read_bytes())
+        rnd = random.Random(14)
+        for start in range(4096, len(raw), 4096):            # garble every page but the first
+            raw[start + 100:start + 600] = bytes(rnd.randrange(256) for _ in range(500))
+        path.write_bytes(bytes(raw))
+        return
+    sql = {"schema-version": "UPDATE meta SET value = 'one' WHERE key = 'schema_version'",
+           "report-not-json": "UPDATE documents SET report = '{not json' WHERE rowid = 1",
+           "report-not-utf8": "UPDATE documents SET report = CAST(x'7b22ff' AS TEXT) WHERE rowid = 1",
+           "props-not-json": "UPDATE nodes SET props = 'not json' WHERE rowid = 1"}[how]
+    with sqlite3.connect(path) as db:
+        db.execute(sql)
+        if how.startswith("report"):    # a stale graph: the next read rebuilds from the reports
+            db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+
+
+@pytest.mark.parametrize("how", ["random-bytes", "schema-version", "report-not-json",
+                                 "report-not-utf8", "props-not-json"])
+def test_damaged_store_gives_a_message_and_doctor_repairs_it(data: Path, how: str) -> None:
+    damage(data, how)
+    result = invoke("stats", "--data-dir", str(data))
+    assert result.exit_code == 1, result.output
+    assert str(db_file(data)) in result.output and "samspil doctor" in result.output
+    assert "Traceback" not in result.output
+    checked = invoke("doctor", "--data-dir", str(data))
+    assert checked.exit_code == 1 and "repair" in checked.output
+    repaired = invoke("doctor", "--repair", "--data-dir", str(data))
+    assert repaired.exit_code == 0, repaired.output
+    assert list(data.glob("samspil.sqlite.damaged-*")), "the damaged file is kept"
+    assert invoke("doctor", "--data-dir", str(data)).exit_code == 0
+    assert invoke("stats", "--data-dir", str(data)).exit_code == 0
+
+
+@pytest.mark.parametrize("content", [b"hello, not a database" * 50, b""])
+def test_foreign_files_are_not_stores(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "samspil.sqlite").write_bytes(content)
+    result = invoke("stats", "--data-dir", str(tmp_path))
+    if content:
+        assert result.exit_code == 1 and str(tmp_path / "samspil.sqlite") in result.output
+        assert (tmp_path / "samspil.sqlite").read_bytes() == content   # never overwritten
+
+
+def test_doctor_keeps_refused_reports(data: Path) -> None:
+    damage(data, "report-not-json")
+    assert invoke("doctor", "--repair", "--data-dir", str(data)).exit_code == 0
+    kept = next(data.glob("samspil.sqlite.refused-*.jsonl")).read_text(encoding="utf-8")
+    assert json.loads(kept.splitlines()[0])["report"] == "{not json"
+
+
+# -- finding 10: a reading command never writes ----------------------------------------
+def test_stats_on_a_stale_store_does_not_write(data: Path) -> None:
+    db = sqlite3.connect(db_file(data))
+    with db:
+        db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+        db.execute("DELETE FROM nodes WHERE label = 'Plan'")     # the stale graph lacks plans
+    db.close()
+
+    def files() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in data.glob("samspil.sqlite*")}
+
+    before = files()
+    result = invoke("stats", "--json", "--data-dir", str(data))
+    assert result.exit_code == 0
+    assert json.loads(result.output)["nodes"]["Plan"] == 2      # built in memory ...
+    assert files() == before                                     # ... and nothing written
