@@ -10,7 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,7 @@ from samspil.api import analyses, routes, writes
 from samspil.api.routes import cached_json, snap
 from samspil.api.errors import install_error_handler
 from samspil.api.fastpath import GZIP_MIN, CachedResponses
+from samspil.api.security import SecurityHeaders, TrustedHosts, reject_unknown_query
 from samspil.api.state import GraphCache
 from samspil.api.worker import WriteWorker
 from samspil.graph.model import PartnershipGraph
@@ -52,13 +53,16 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
                          description="Danish social-housing partnership agreements as a graph: "
                                      "plans, organisations, contact persons, activities, zones, "
                                      "target groups and focus areas, with the evidence behind "
-                                     "every fact.")
+                                     "every fact.",
+                         dependencies=[Depends(reject_unknown_query)])
     app.state.settings = settings
     app.state.cache = GraphCache(settings, store=store, graph=graph)
     app.state.writer = WriteWorker()
     install_error_handler(app)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN)
-    app.add_middleware(CachedResponses, cache=app.state.cache)   # outermost: runs first
+    app.add_middleware(CachedResponses, cache=app.state.cache)
+    app.add_middleware(SecurityHeaders, embed_origins=settings.embed_origins)
+    app.add_middleware(TrustedHosts, allowed=settings.allowed_hosts)   # outermost: runs first
     app.include_router(routes.router)
     app.include_router(analyses.router)
     app.include_router(writes.router)

@@ -63,7 +63,22 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     else:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         status, message = 500, f"internal error ({type(exc).__name__}); see the server log"
+    message = hide_paths(message, getattr(request.app.state, "settings", None))
     return JSONResponse(error_body(message, status, **extra), status_code=status, headers=headers)
+
+
+def hide_paths(message: str, settings: Any) -> str:
+    """Server folders (the data folder, the temporary folder, the home folder) never reach
+    a client: they tell an attacker about the machine and mean nothing to a user."""
+    import os
+    import tempfile
+
+    folders = [(str(getattr(settings, "data_dir", "") or ""), "<data folder>"),
+               (tempfile.gettempdir(), "<temp>"), (os.path.expanduser("~"), "~")]
+    for folder, shown in folders:
+        if len(folder) > 1 and folder in message:
+            message = message.replace(folder, shown)
+    return message
 
 
 def install_error_handler(app: FastAPI) -> None:

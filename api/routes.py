@@ -34,7 +34,8 @@ KINDS: dict[str, str] = {
     "activities": "Activity", "zones": "Zone", "target-groups": "TargetGroup",
     "focus-areas": "FocusArea", "documents": "Document",
 }
-HIDDEN = {"sources", "mentions"}
+HIDDEN = {"sources", "mentions", "path"}
+PRIVATE = {"path"}      # where a document was read on this machine: never shown by the API
 TYPE_KEYS = ("type", "document_type", "category", "kind")
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
@@ -79,7 +80,7 @@ def detail(s: Snapshot, nid: str) -> dict[str, Any]:
     for u, _v, k, d in g.g.in_edges(nid, keys=True, data=True):
         rels.append(_rel("in", k, u, d, s))
     rels.sort(key=lambda r: (r["type"], r["direction"], fold(r["name"]), r["id"]))
-    item = dict(g.node(nid))
+    item = {k: v for k, v in g.node(nid).items() if k not in PRIVATE}
     item["id"] = nid
     return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", [])}
 

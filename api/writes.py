@@ -20,7 +20,6 @@ from samspil.loaders.errors import StoreUnavailable
 
 __all__ = ["router", "require_key"]
 
-MAX_UPLOAD = 50 * 1024 * 1024
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="The key in SAMSPIL_API_KEY; writes are off without one.")
 
@@ -49,27 +48,52 @@ def _store(request: Request) -> Any:
 
 
 def _safe_name(name: str | None) -> str:
-    base = Path(name or "upload.txt").name
-    return re.sub(r"[^\w.æøåÆØÅ-]+", "_", base)[:120] or "upload.txt"
+    """The file name to store an upload under, or 422: no folders, no '.'/'..', not empty."""
+    base = re.sub(r"[^\w.æøåÆØÅ-]+", "_", Path((name or "").replace("\\", "/")).name)[:120]
+    if not base.strip("._"):
+        raise HTTPException(422, f"the file name {name!r} cannot be used: give each file a name "
+                                 "such as aftale.txt")
+    return base
+
+
+def _names(files: list[UploadFile]) -> list[str]:
+    names = [_safe_name(f.filename) for f in files]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise HTTPException(422, f"two files are named {twice[0]!r}: a document is known by its "
+                                 "file name, so rename one (nothing was loaded)")
+    return names
+
+
+def _error(name: str, exc: Any) -> str:
+    """An extraction error as the client sees it: its file name, never a server path."""
+    where = f":{exc.line}" if getattr(exc, "line", None) else \
+        f" (page {exc.page})" if getattr(exc, "page", None) else ""
+    return f"{name}{where}: {getattr(exc, 'message', str(exc))}"
 
 
 @router.post("/documents", status_code=201)
 async def upload_documents(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
     """Extract the uploaded agreements (.txt .md .docx .pdf) and load them into the store.
-    A file that cannot be read is reported in ``errors``; the others are still loaded.
-    503 with ``Retry-After`` when too many writes are waiting."""
+    A file that cannot be read, or breaks a limit (``SAMSPIL_MAX_*``), is reported in
+    ``errors``; the others are still loaded. Names must be distinct. 503 with
+    ``Retry-After`` when too many writes are waiting."""
     store = _store(request)
+    limits = request.app.state.settings.limits
+    most = int(limits.max_file_mb * 2**20)
     uploads = []
-    for f in files:
-        data = await f.read(MAX_UPLOAD + 1)
-        if len(data) > MAX_UPLOAD:
-            raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD // 2**20} MiB")
-        uploads.append((_safe_name(f.filename), data))
+    for f, name in zip(files, _names(files)):
+        data = await f.read(most + 1)
+        if len(data) > most:
+            raise HTTPException(413, f"{name}: larger than the limit max_file_mb = "
+                                     f"{limits.max_file_mb:g} (MB); nothing was loaded")
+        uploads.append((name, data))
     cache = request.app.state.cache
-    return await request.app.state.writer.run(lambda: _load_uploads(store, cache, uploads))
+    return await request.app.state.writer.run(lambda: _load_uploads(store, cache, uploads, limits))
 
 
-def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]]) -> dict[str, Any]:
+def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]],
+                  limits: Any) -> dict[str, Any]:
     """In the write worker: extract, save, and serve the new graph before answering."""
     from samspil.loaders.pipeline import extract_paths   # the extractors: on first upload
 
@@ -79,13 +103,16 @@ def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]]) -> d
             p = Path(tmp) / name
             p.write_bytes(data)
             paths.append(p)
-        results = list(extract_paths(paths))
+        results = list(extract_paths(paths, limits))
     reports = [r.report for r in results if r.ok]
+    for r in reports:
+        r.source_path = None            # the upload's temporary path means nothing to anyone
     summary = store.save(reports) if reports else None
     cache.changed()
     cache.refresh()
     return {"ok": True, "loaded": [r.document for r in reports],
-            "errors": [{"document": r.path.name, "error": str(r.error)} for r in results if not r.ok],
+            "errors": [{"document": r.path.name, "error": _error(r.path.name, r.error)}
+                       for r in results if not r.ok],
             "summary": to_jsonable(summary)}
 
 

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
 from platformdirs import user_data_dir
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from samspil.loaders.limits import DEFAULT_LIMITS, Limits
+
+Names = Annotated[list[str], NoDecode]   # from the environment: comma-separated
 
 __all__ = ["Settings", "get_settings"]
 
@@ -33,6 +38,33 @@ class Settings(BaseSettings):
     api_redact: bool = Field(False, description="Redact personal data (names too) in API views and exports.")
     overrides_file: Path | None = Field(
         None, description="Entity-resolution overrides (YAML); default <data_dir>/overrides.yaml.")
+    allowed_hosts: Names = Field(
+        ["localhost", "127.0.0.1", "::1"],
+        description="Host names the web server answers to (the Host header; comma-separated; "
+                    "'*' = any). Add the name clients use when serving beyond this machine.")
+    embed_origins: Names = Field(
+        [], description="Origins (https://intranet.example.dk) whose pages may show the views "
+                        "(/api/views/...) in an iframe; the explorer itself always may.")
+    # limits per document (samspil.loaders.limits; the same SAMSPIL_MAX_* variables)
+    max_file_mb: float = Field(DEFAULT_LIMITS.max_file_mb, gt=0,
+                               description="Largest file (MB) read or uploaded.")
+    max_docx_part_mb: float = Field(DEFAULT_LIMITS.max_docx_part_mb, gt=0,
+                                    description="Largest decompressed part of a .docx (MB).")
+    max_docx_total_mb: float = Field(DEFAULT_LIMITS.max_docx_total_mb, gt=0,
+                                     description="Largest decompressed .docx package (MB).")
+    max_pdf_pages: int = Field(DEFAULT_LIMITS.max_pdf_pages, gt=0, description="Most pages of a PDF.")
+    max_chars: int = Field(DEFAULT_LIMITS.max_chars, gt=0, description="Most characters of text per document.")
+    max_seconds: float = Field(DEFAULT_LIMITS.max_seconds, gt=0,
+                               description="Most seconds to read and extract one document.")
+
+    @field_validator("allowed_hosts", "embed_origins", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(**{k: getattr(self, k) for k in Limits.__dataclass_fields__})
 
     @property
     def sqlite_path(self) -> Path:

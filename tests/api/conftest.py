@@ -47,7 +47,7 @@ def store(data_dir):
 @pytest.fixture(scope="session")
 def client(store, data_dir) -> TestClient:
     app = create_app(store, Settings(data_dir=data_dir))
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         yield c
 
 
@@ -57,7 +57,7 @@ def write_client(tmp_path, reports):
     settings = Settings(data_dir=tmp_path, api_key=KEY)
     s = open_store(settings)
     s.save(reports[-2:])
-    with TestClient(create_app(s, settings)) as c:
+    with TestClient(create_app(s, settings), base_url="http://localhost") as c:
         yield c
     s.close()
 

@@ -51,7 +51,7 @@ def test_unexpected_error_is_500_in_the_same_shape(tmp_path):
             raise RuntimeError("disk on fire")
 
     app = create_app(Broken(), Settings(data_dir=tmp_path))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as c:
         body = shape(c.get("/api/plans"), 500)
     assert "RuntimeError" in body["error"] and "disk on fire" not in body["error"]
 
@@ -64,5 +64,5 @@ def test_store_errors_keep_their_status(tmp_path):
         def load(self, where=None):
             raise StoreUnavailable("Cannot reach Neo4j at bolt://localhost:7687")
 
-    with TestClient(create_app(Down(), Settings(data_dir=tmp_path))) as c:
+    with TestClient(create_app(Down(), Settings(data_dir=tmp_path)), base_url="http://localhost") as c:
         assert "Neo4j" in shape(c.get("/api/plans"), 503)["error"]

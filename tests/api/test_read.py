@@ -210,7 +210,7 @@ def test_redact_setting_hides_names(store, data_dir):
     from samspil.api.app import create_app
     from samspil.graph.settings import Settings
 
-    with TestClient(create_app(store, Settings(data_dir=data_dir, api_redact=True))) as c:
+    with TestClient(create_app(store, Settings(data_dir=data_dir, api_redact=True)), base_url="http://localhost") as c:
         persons = ok(c.get("/api/persons", params={"limit": 1000}))["items"]
         assert "Projektleder at Boligselskabet Testbo" in {p["name"] for p in persons}
         assert ok(c.get("/api/search", params={"q": "Anna"}))["total"] == 0
@@ -225,7 +225,7 @@ def test_show_contact_details_setting(store, data_dir):
     from samspil.graph.settings import Settings
 
     settings = Settings(data_dir=data_dir, api_show_contact_details=True)
-    with TestClient(create_app(store, settings)) as c:
+    with TestClient(create_app(store, settings), base_url="http://localhost") as c:
         pid = ok(c.get("/api/search", params={"q": "Anna", "label": "Person"}))["items"][0]["id"]
         d = ok(c.get(f"/api/persons/{pid}"))
         assert d["item"]["email"] == "anna@testbo.dk" and d["item"]["phone"] == "12345678"
@@ -242,7 +242,7 @@ def test_cache_reloads_after_a_write_elsewhere(tmp_path, reports):
     settings = Settings(data_dir=tmp_path)
     mine, other = open_store(settings), open_store(settings)
     mine.save(reports[:1])
-    with TestClient(create_app(mine, settings)) as c:
+    with TestClient(create_app(mine, settings), base_url="http://localhost") as c:
         assert ok(c.get("/api/plans"))["total"] == 1
         other.save(reports[1:2])
         import time

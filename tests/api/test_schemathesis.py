@@ -19,7 +19,8 @@ from samspil.graph.settings import Settings
 
 @pytest.fixture(scope="module")
 def api_schema(store, data_dir):
-    app = create_app(store, Settings(data_dir=data_dir, api_key="not-guessable-key-42"))
+    app = create_app(store, Settings(data_dir=data_dir, api_key="not-guessable-key-42",
+                                     allowed_hosts=["localhost", "testserver"]))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

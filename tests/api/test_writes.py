@@ -52,6 +52,6 @@ def test_forget_person(write_client):
 def test_no_store_no_writes(tmp_path):
     from samspil.graph.model import PartnershipGraph
     app = create_app(settings=Settings(data_dir=tmp_path, api_key=KEY), graph=PartnershipGraph())
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://localhost") as c:
         r = c.delete("/api/persons/x", headers=H)
     assert r.status_code == 503 and "no store" in r.json()["error"]
