@@ -173,6 +173,8 @@ def fuzz_input(draw) -> tuple[str, bytes, str]:
     fmt = draw(st.sampled_from(FORMATS))
     if fmt == "json":
         return fmt, draw(json_mutation()), "json"
+    if fmt in ("docx", "pdf") and draw(st.integers(0, 3)):    # 3 in 4: a ready-made file
+        return fmt, draw(byte_mutation(draw(st.sampled_from(CORPUS[fmt])))), "pool+bytes"
     text = draw(text_mutation())
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252"]))
     with tempfile.TemporaryDirectory() as tmp:
@@ -234,6 +236,20 @@ def corpus() -> tuple[list[str], list[dict]]:
             [extract_file(f).to_dict() for f in files])
 
 
+def _pool(fmt: str) -> list[bytes]:
+    """Files of each seed's first 40 lines and of a window from its middle (writing .docx
+    and .pdf files costs more than reading them: most inputs mutate these bytes)."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(CORPUS["texts"]):
+            lines = text.split("\n")
+            for part in (lines[:40], lines[len(lines) // 2:len(lines) // 2 + 40]):
+                path = Path(tmp) / f"{i}.{fmt}"
+                write_document(fmt, "\n".join(part), path, "utf-8")
+                out.append(path.read_bytes())
+    return out
+
+
 def run(inputs: int, seed: int = 1, keep: Path | None = None, window: int = 60) -> Tally:
     """Fuzz ``inputs`` inputs (derandomised by ``seed``; documents cut from windows of up
     to ``window`` lines of the seeds); returns the tally."""
@@ -241,6 +257,7 @@ def run(inputs: int, seed: int = 1, keep: Path | None = None, window: int = 60) 
 
     if "texts" not in CORPUS:
         CORPUS["texts"], CORPUS["reports"] = corpus()
+        CORPUS["docx"], CORPUS["pdf"] = _pool("docx"), _pool("pdf")
     CORPUS["window"] = [window]
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="samspil-fuzz-") as tmp:
@@ -312,9 +329,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bombs", action="store_true", help="also time a zip bomb and a 3,000-page PDF")
     ap.add_argument("--keep", type=Path, help="folder to keep failing inputs in")
+    ap.add_argument("--window", type=int, default=40, help="most seed lines per document")
     args = ap.parse_args()
     t = time.perf_counter()
-    tally = run(args.inputs, args.seed, args.keep)
+    tally = run(args.inputs, args.seed, args.keep, args.window) if args.inputs else Tally()
     print(f"{tally.inputs} inputs in {time.perf_counter() - t:.0f} s (checking them: "
           + ", ".join(f"{k} {v} in {tally.seconds[k]:.0f} s" for k, v in sorted(tally.by_format.items()))
           + ")")
