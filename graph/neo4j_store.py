@@ -33,6 +33,7 @@ from samspil.graph.store import (DocumentInfo, GraphFilter, SaveSummary, node_do
                                  selected_documents, summarise)
 from samspil.loaders.errors import NotFound, StoreError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
+from samspil.loaders.validate import check_report
 
 __all__ = ["Neo4jStore", "BATCH", "schema_statements", "node_statement", "edge_statement"]
 
@@ -237,6 +238,7 @@ class Neo4jStore:
         added, replaced, unchanged = [], [], []
         forgotten = self._forgotten()
         for report in reports:
+            check_report(report)            # refused before anything of it is written
             report = scrub_report(report, forgotten)
             text = json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
             prev = self._write(lambda tx, r=report, t=text: tx.run(

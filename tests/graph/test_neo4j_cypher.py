@@ -182,3 +182,17 @@ def test_routing_uris_are_accepted_by_the_driver():
     import neo4j
     for uri in ("neo4j://localhost:7687", "neo4j+s://example.databases.neo4j.io", "bolt+s://h:7687"):
         neo4j.GraphDatabase.driver(uri, auth=("neo4j", "x")).close()
+
+
+def test_a_bad_report_is_refused_before_anything_is_written(recorded):
+    """Issue 14, finding 3, for the server store: validated before the first statement."""
+    from samspil.loaders.model import AgreementReport, Organisation
+    from samspil.loaders.validate import InvalidReport
+
+    rec, _ = recorded
+    rec.calls.clear()
+    before = dict(rec.reports)
+    bad = AgreementReport(document="x.txt", organisations=[Organisation(name=123)])  # type: ignore[arg-type]
+    with pytest.raises(InvalidReport, match=r"organisations\[0\]\.name"):
+        rec.store.save([bad])
+    assert rec.reports == before and not [c for c in rec.calls if "MERGE" in c[0] or "SET" in c[0]]
