@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from samspil.cli.common import handle_errors
 from samspil.cli.main import cli
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.pipeline import extract_paths
@@ -18,6 +19,7 @@ from samspil.loaders.pipeline import extract_paths
               help="Print the report as JSON (one object; one per line for several files).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write <stem>.json per document into this folder.")
+@handle_errors
 def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> None:
     """Extract plans, organisations, contacts, activities, zones and target groups.
 

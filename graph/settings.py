@@ -77,4 +77,14 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the ``SAMSPIL_*`` variables; a bad value is a SamspilError naming it."""
+    from pydantic import ValidationError
+
+    from samspil.loaders.errors import SamspilError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        bad = "; ".join(f"SAMSPIL_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')!r}: {e['msg']}"
+                        for e in exc.errors()[:3])
+        raise SamspilError(f"bad setting: {bad}; fix or unset the variable") from None

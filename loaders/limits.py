@@ -67,7 +67,7 @@ class Limits:
                 values[f.name] = kind(raw)
             except ValueError:
                 raise InputError(f"SAMSPIL_{f.name.upper()}={raw!r} is not a number; "
-                                 f"unset it for the default {getattr(cls, f.name):g}") from None
+                                 f"unset it for the default {getattr(cls, f.name):,}") from None
             if values[f.name] <= 0:
                 raise InputError(f"SAMSPIL_{f.name.upper()} must be positive, not {raw!r}")
         return cls(**values)

@@ -149,3 +149,16 @@ def test_stats_on_a_stale_store_does_not_write(data: Path) -> None:
     assert result.exit_code == 0
     assert json.loads(result.output)["nodes"]["Plan"] == 2      # built in memory ...
     assert files() == before                                     # ... and nothing written
+
+
+@pytest.mark.parametrize("command", [["stats"], ["extract", "x.txt"]])
+def test_a_bad_setting_is_named_not_a_traceback(data: Path, command: list[str], monkeypatch) -> None:
+    from samspil.graph.settings import get_settings
+
+    monkeypatch.setenv("SAMSPIL_MAX_CHARS", "many")
+    get_settings.cache_clear()
+    try:
+        result = invoke(*command, "--data-dir", str(data)) if command[0] == "stats" else invoke(*command)
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1 and "SAMSPIL_MAX_CHARS" in result.output and "many" in result.output
