@@ -77,3 +77,19 @@ def page(browser):
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
+
+
+@pytest.fixture
+def wait_js():
+    """``page.wait_for_function`` without eval: the pages' CSP forbids the eval it needs
+    (issue 14); this polls ``page.evaluate``, which the browser's debugging protocol
+    runs outside the page's CSP. A wait with a deadline, not a timed assertion."""
+
+    def wait(page, expression: str, timeout: int = 10_000) -> None:
+        deadline = time.monotonic() + timeout / 1000
+        while not page.evaluate(expression):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not true within {timeout} ms: {expression}")
+            page.wait_for_timeout(100)
+
+    return wait

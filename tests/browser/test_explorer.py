@@ -200,7 +200,7 @@ def test_an_empty_result_says_why(page, server_url):
     assert "No plan chosen" in page.locator("#empty").inner_text()
 
 
-def test_a_matrix_cell_shows_the_reason_and_the_evidence(page, server_url):
+def test_a_matrix_cell_shows_the_reason_and_the_evidence(page, server_url, wait_js):
     page.goto(f"{server_url}/#view=gaps")
     page.wait_for_selector("body[data-ready][data-view='gaps']", timeout=30_000)
     page.locator("#matrix td.cell.gap").first.click()
@@ -211,12 +211,12 @@ def test_a_matrix_cell_shows_the_reason_and_the_evidence(page, server_url):
     page.goto(f"{server_url}/#view=overlap")
     page.wait_for_selector("body[data-ready][data-view='overlap']", timeout=30_000)
     page.locator("#matrix td.cell.shared").first.click()
-    page.wait_for_function("document.querySelector('#details').innerText.includes('share')")
+    wait_js(page, "document.querySelector('#details').innerText.includes('share')")
     assert page.locator("#details .evidence").count() > 0
 
 
 
-def test_culled_names_show_when_zoomed_in(page, server_url):
+def test_culled_names_show_when_zoomed_in(page, server_url, wait_js):
     page.goto(f"{server_url}/#view=plan-network")
     page.wait_for_selector("body[data-ready][data-view='plan-network']", timeout=30_000)
     count = """() => window.samspilNetwork.body.data.nodes.get()
@@ -228,8 +228,8 @@ def test_culled_names_show_when_zoomed_in(page, server_url):
     for _ in range(12):
         page.mouse.wheel(0, -300)
         page.wait_for_timeout(50)
-    page.wait_for_function(f"({count})() === 0", timeout=10_000)
+    wait_js(page, f"({count})() === 0", timeout=10_000)
     for _ in range(12):
         page.mouse.wheel(0, 300)
         page.wait_for_timeout(50)
-    page.wait_for_function(f"({count})() === {culled}", timeout=10_000)
+    wait_js(page, f"({count})() === {culled}", timeout=10_000)
