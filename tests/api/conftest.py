@@ -70,6 +70,6 @@ def neo4j_client(reports, neo4j_settings, neo4j_wipe, tmp_path_factory) -> TestC
     neo4j_wipe(s)
     s.save(reports)
     settings = neo4j_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("neo4j-api")})
-    with TestClient(create_app(s, settings)) as c:
+    with TestClient(create_app(s, settings), base_url="http://localhost") as c:
         yield c
     s.close()
