@@ -69,3 +69,18 @@ def wipe_neo4j(store) -> None:
 @pytest.fixture(scope="session")
 def neo4j_wipe():
     return wipe_neo4j
+
+
+@pytest.fixture(scope="session")
+def saved_data_dir(tmp_path_factory):
+    """A factory: a fresh embedded store in a temporary data dir holding ``reports``."""
+    from samspil.graph.settings import Settings
+    from samspil.graph.store import open_store
+
+    def make(reports, name: str = "store"):
+        d = tmp_path_factory.mktemp(name)
+        store = open_store(Settings(data_dir=d))
+        store.save(reports)
+        store.close()
+        return d
+    return make

@@ -29,12 +29,8 @@ def reports() -> list[AgreementReport]:
 
 
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory, reports) -> Path:
-    d = tmp_path_factory.mktemp("store")
-    store = open_store(Settings(data_dir=d))
-    store.save(reports)
-    store.close()
-    return d
+def data_dir(saved_data_dir, reports) -> Path:
+    return saved_data_dir(reports)
 
 
 @pytest.fixture(scope="session")

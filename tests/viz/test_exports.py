@@ -21,12 +21,8 @@ G = "{%s}" % GEXF_NS
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory, seed_reports):
-    d = tmp_path_factory.mktemp("store")
-    store = open_store(Settings(data_dir=d))
-    store.save(seed_reports)
-    store.close()
-    return d
+def store_dir(saved_data_dir, seed_reports):
+    return saved_data_dir(seed_reports)
 
 
 @pytest.fixture(scope="module")
