@@ -28,6 +28,14 @@ def require_agreements(paths: Sequence[Any], files: Sequence[Any]) -> None:
         "); give the files, or the folder that holds them")
 
 
+def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N``: worker processes for extracting a batch of files."""
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Worker processes for extraction (default: one per core for batches of "
+             "4 MB or more, else 1).")(fn)
+
+
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn library errors into one clear line on stderr and a non-zero exit."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from samspil.cli.common import handle_errors
+from samspil.cli.common import handle_errors, jobs_option
 from samspil.cli.main import cli
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.pipeline import extract_paths
@@ -19,8 +19,9 @@ from samspil.loaders.pipeline import extract_paths
               help="Print the report as JSON (one object; one per line for several files).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write <stem>.json per document into this folder.")
+@jobs_option
 @handle_errors
-def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> None:
+def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, jobs: int | None) -> None:
     """Extract plans, organisations, contacts, activities, zones and target groups.
 
     PATHS are agreement files (.txt, .md, .docx, .pdf) or folders of them.
@@ -29,7 +30,7 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None) -> Non
     from samspil.cli.common import require_agreements
     from samspil.loaders.pipeline import expand_paths
     require_agreements(paths, expand_paths(paths))
-    results = list(extract_paths(paths))
+    results = list(extract_paths(paths, jobs=jobs))
     good = [r for r in results if r.ok]
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)

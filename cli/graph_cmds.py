@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import cell_text, emit, handle_errors, output_options, require_agreements
+from samspil.cli.common import cell_text, emit, handle_errors, jobs_option, output_options, require_agreements
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
@@ -103,16 +103,18 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _results(files: list[Path]) -> Iterator[Any]:
-    """Extraction results; a ``.json`` file is a report written by ``samspil extract --json``,
+def _results(files: list[Path], jobs: int | None = None) -> Iterator[Any]:
+    """Extraction results in file order (agreements extracted by ``jobs`` worker
+    processes); a ``.json`` file is a report written by ``samspil extract --json``,
     validated against the report model before anything is stored."""
     from samspil.loaders.errors import SamspilError
     from samspil.loaders.pipeline import FileResult, extract_paths
     from samspil.loaders.validate import read_report_file
 
+    extracted = extract_paths([f for f in files if f.suffix.lower() != ".json"], jobs=jobs)
     for f in files:
         if f.suffix.lower() != ".json":
-            yield from extract_paths([f])
+            yield next(extracted)
             continue
         try:
             yield FileResult(f, report=read_report_file(f))
@@ -123,8 +125,9 @@ def _results(files: list[Path]) -> Iterator[Any]:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @data_dir_option
+@jobs_option
 @handle_errors
-def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
+def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> None:
     """Extract agreement files (or folders of them) and load them into the graph store.
 
     PATHS are .txt, .md, .docx, .pdf files, folders of them, or report JSON files
@@ -135,7 +138,7 @@ def load(paths: tuple[Path, ...], data_dir: Path | None) -> None:
     """
     files = _files(paths)
     require_agreements(paths, files)
-    feed = _Feed(_results(files), len(files))
+    feed = _Feed(_results(files, jobs), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
     click.echo(_summary_line(summary))

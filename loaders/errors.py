@@ -21,6 +21,14 @@ Errors carry context as keyword-only attributes (``document``, ``line``,
 from __future__ import annotations
 
 
+def _restore(cls: type, args: tuple, state: dict) -> "SamspilError":
+    """An error sent from a worker process (``samspil load --jobs``), as it was raised."""
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
 class SamspilError(Exception):
     """Base of every error samspil raises on purpose."""
 
@@ -33,6 +41,9 @@ class SamspilError(Exception):
         self.document = document
         self.line = line
         self.page = page
+
+    def __reduce__(self):  # subclasses take other keywords: restore without calling __init__
+        return _restore, (type(self), self.args, dict(self.__dict__))
 
     def where(self) -> str:
         if not self.document:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from samspil.loaders.limits import Deadline, Limits, current_limits
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.readers import READERS, read_document
 
-__all__ = ["extract_file", "extract_paths", "expand_paths", "FileResult", "bundled_examples"]
+__all__ = ["extract_file", "extract_paths", "expand_paths", "FileResult", "bundled_examples", "auto_jobs"]
 
 log = logging.getLogger(__name__)
 
@@ -103,21 +104,78 @@ def _check_path(p: Path) -> None:
         raise InputError("no such file", document=str(p))
 
 
-def extract_paths(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[FileResult]:
-    """Extract every file; a bad file yields a result with ``error`` and the batch goes on."""
+def extract_paths(paths: Iterable[str | Path], limits: Limits | None = None,
+                  jobs: int | None = 1) -> Iterator[FileResult]:
+    """Extract every file; a bad file yields a result with ``error`` and the batch goes on.
+
+    ``jobs``: worker processes (None: one per core when the batch is large
+    enough to pay for starting them, see :func:`auto_jobs`). Results come in
+    the order of the files whatever the number of workers, and are the same."""
     limits = limits or current_limits()
-    for p in expand_paths(paths):
+    files = expand_paths(paths)
+    jobs = auto_jobs(files) if jobs is None else max(1, min(jobs, len(files)))
+    if jobs <= 1:
+        for p in files:
+            yield _extract_one(p, limits)
+        return
+    yield from _in_workers(files, limits, jobs)
+
+
+def _in_workers(files: list[Path], limits: Limits, jobs: int) -> Iterator[FileResult]:
+    """``jobs`` worker processes, results in file order. Workers start from a fork
+    server (a clean process with the extractors imported once), never forked from
+    a caller that may hold threads (progress bars, servers). If the workers cannot
+    run (a crash, no fork server), the rest of the batch is extracted in process."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["samspil.loaders.pipeline"])
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = [pool.submit(_extract_one, p, limits) for p in files]
+            for fut in futures:
+                result = fut.result()
+                done += 1
+                yield result
+    except (BrokenProcessPool, OSError) as exc:
+        log.warning("worker processes failed (%s); extracting the remaining %d file(s) in process",
+                    exc, len(files) - done)
+        for p in files[done:]:
+            yield _extract_one(p, limits)
+
+
+def _extract_one(p: Path, limits: Limits) -> FileResult:
+    try:
+        _check_path(p)
+        return FileResult(p, report=extract_file(p, limits))
+    except SamspilError as exc:
+        if exc.document is None:
+            exc.document = str(p)
+        return FileResult(p, error=exc)
+    except Exception as exc:  # a bug must not sink the batch; say what and where
+        log.debug("unexpected error on %s", p, exc_info=True)
+        return FileResult(p, error=InputError(
+            f"could not be extracted ({type(exc).__name__}: {exc})", document=str(p)))
+
+
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting workers costs more than it saves
+
+
+def auto_jobs(files: list[Path]) -> int:
+    """Worker processes for a batch: one per core (at most 8 and one per file) when
+    the files hold at least :data:`PARALLEL_MIN_BYTES`, else 1 (in process)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or len(files) < 2:
+        return 1
+    size = 0
+    for p in files:
         try:
-            _check_path(p)
-            yield FileResult(p, report=extract_file(p, limits))
-        except SamspilError as exc:
-            if exc.document is None:
-                exc.document = str(p)
-            yield FileResult(p, error=exc)
-        except Exception as exc:  # a bug must not sink the batch; say what and where
-            log.debug("unexpected error on %s", p, exc_info=True)
-            yield FileResult(p, error=InputError(
-                f"could not be extracted ({type(exc).__name__}: {exc})", document=str(p)))
+            size += p.stat().st_size
+        except OSError:
+            continue
+    return min(cores, 8, len(files)) if size >= PARALLEL_MIN_BYTES else 1
 
 
 def bundled_examples() -> Path:
