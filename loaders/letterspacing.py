@@ -50,6 +50,7 @@ ADJECTIVE_ENDINGS = ("ige", "iske", "iale", "ede", "ende")  # "sociale", "løben
 
 _WORD = re.compile(r"^[^\W\d_]+$")
 _STRIP = ",;:!?()[]{}"
+_SHORT_CORE = re.compile(r"(?<!\S)[,;:!?()\[\]{}]*([^\W\d_]{1,3})[,;:!?()\[\]{}]*(?!\S)")
 _PUNCT_GLUE_LEFT = set(".,;:!?)]}%»”’")
 _PUNCT_GLUE_RIGHT = set("([{«“‘")
 
@@ -203,6 +204,10 @@ def is_letter_spaced(line: str) -> bool:
     if len(toks) < 3:
         return False
     common = _common_short()
+    # cheap bound first: every fragment counted below is one of these short cores
+    maybe = [c for c in _SHORT_CORE.findall(line) if c.lower() not in common]
+    if len(maybe) < 2 or len(maybe) < 0.2 * len(toks):
+        return False
     odd = 0
     for k, tok in enumerate(toks):
         core = tok.strip(_STRIP) if len(tok) <= 6 else ""  # "mm." / "fx." stay abbreviations

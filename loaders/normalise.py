@@ -48,6 +48,7 @@ _CHAR_MAP = str.maketrans({
     "\r": None, "\x0c": None, "\uf0b7": "•", "\uf0a7": "•", "\u25aa": "•", "\u25cf": "•",
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 })
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_MAP) + "]")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
@@ -57,6 +58,8 @@ _INLINE_TAG = re.compile(
 _CELL_STARS = re.compile(r"(?<=\S)\*{3,}(?=\S)")  # "**A****B**": two emphasised cells
 _LABEL_STARS = re.compile(r"(?<=:)\*{1,2}(?=[^\s*])")  # "Aktivitetsnavn:**Styrket"
 _EMPH_STARS = re.compile(r"(?<=\S)\*{1,3}|\*{1,3}(?=\S)")
+_SPACES = re.compile(r" {2,}")
+_TAB_GAP = re.compile(r" ?\t[ \t]*")
 _SPACE_COLON = re.compile(r"(?<=[^\W\d_)]) :(?=[\s\t]|$)")
 _BULLET_SPLIT = re.compile(r"\s*(?=•)")
 _OL_ITEM = re.compile(r"(?<=[^\s\d])(?=\d{1,2}\. [A-ZÆØÅ])")  # "Enghave2. Involvering"
@@ -68,7 +71,9 @@ def fix_characters(line: str) -> str:
     >>> fix_characters("Kon\\u00adtakt\\u00a0person \\ufb01lm\\uf0b7")
     'Kontakt person film•'
     """
-    return unicodedata.normalize("NFC", line.translate(_CHAR_MAP))
+    if _MAPPED.search(line):  # translate with a mapping is slow: only when it has work
+        line = line.translate(_CHAR_MAP)
+    return line if line.isascii() else unicodedata.normalize("NFC", line)
 
 
 def clean_markup(line: str) -> list[str]:
@@ -115,9 +120,12 @@ def tidy_whitespace(line: str) -> str:
     >>> tidy_whitespace("  Formål : \\t  At styrke   familier  ")
     'Formål:\\tAt styrke familier'
     """
-    line = re.sub(r" +", " ", line)
-    line = re.sub(r" ?\t[ \t]*", "\t", line)
-    line = _SPACE_COLON.sub(":", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    if "\t" in line:
+        line = _TAB_GAP.sub("\t", line)
+    if " :" in line:
+        line = _SPACE_COLON.sub(":", line)
     return line.strip()
 
 

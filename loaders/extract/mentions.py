@@ -23,7 +23,8 @@ __all__ = ["text_mentions"]
 
 _CAP = r"(?:[A-ZÆØÅ][a-zæøå]{0,3}\.(?=\s[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ'’&/-]*)"
 _CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
-RUN = re.compile(rf"(?<![\wæøå-]){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+# (the look-ahead first lets the engine skip to capitals instead of trying every position)
+RUN = re.compile(rf"(?=[A-ZÆØÅ])(?<![\wæøå-]){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
 FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)

@@ -197,12 +197,17 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     text = doc.text.casefold()
     keep: list[Organisation] = []
     known_tokens: dict[int, list[set[str]]] = {}
+    holders: dict[str, set[int]] = {}  # token -> the organisations with a name holding it
 
     def tokens(i: int) -> list[set[str]]:
         if i not in known_tokens:
             known_tokens[i] = _tokens(orgs[i])
+            for t in set().union(*known_tokens[i]):
+                holders.setdefault(t, set()).add(i)
         return known_tokens[i]
 
+    for i in range(len(orgs)):
+        tokens(i)
     for o in orgs:
         listed = any(r in ("party", "partner", "signatory", "administrator") for r in o.roles)
         mine = set(_strip_admin_prefix(name_key(o.name)).split())
@@ -214,9 +219,11 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         elif short or listed or not mine or o.name.isupper():
             keep.append(o)
             continue
+        # only an organisation holding every word of ``mine`` can be its host
+        maybe = set.intersection(*(holders.get(t, set()) for t in mine))
         hosts = [(min(len(t - mine) for t in tokens(i) if mine < t or (short and mine <= t)), i)
-                 for i, p in enumerate(orgs)
-                 if p is not o and any(mine < t or (short and mine <= t) for t in tokens(i))]
+                 for i in sorted(maybe) if orgs[i] is not o
+                 and any(mine < t or (short and mine <= t) for t in tokens(i))]
         hosts.sort()
         if hosts and (len(hosts) == 1 or hosts[0][0] < hosts[1][0]):
             host = orgs[hosts[0][1]]
@@ -225,6 +232,7 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
                 if n not in host.aliases and name_key(n) != name_key(host.name):
                     host.aliases.append(n)
             host.sources += [s for s in o.sources if s not in host.sources]
+            tokens(hosts[0][1])
         else:
             keep.append(o)
     return keep

@@ -19,6 +19,7 @@ each category was found in ``TargetGroup.contexts``:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -39,6 +40,7 @@ _AGE_BOUND = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _DIGIT = re.compile(r"\d")
+_NONSPACE = re.compile(r"\S+")
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
 MAX_PHRASE_WORDS = 9
@@ -150,8 +152,8 @@ def _phrase(sentence: str, start: int, end: int) -> str:
     right = _CLAUSE_STOP.search(sentence, end)
     lo = left[-1] if left else 0
     hi = right.start() if right else len(sentence)
-    before = [m.start() for m in re.finditer(r"\S+", sentence[lo:start])][-3:]
-    after = [m.end() for m in re.finditer(r"\S+", sentence[end:hi])][:5]
+    before = [m.start() for m in _NONSPACE.finditer(sentence[lo:start])][-3:]
+    after = [m.end() for m in _NONSPACE.finditer(sentence[end:hi])][:5]
     text = sentence[lo + before[0] if before else start: end + after[-1] if after else end]
     words = text.split()
     return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
@@ -159,7 +161,7 @@ def _phrase(sentence: str, start: int, end: int) -> str:
 
 def _is_name_part(sentence: str, start: int) -> bool:
     """A capitalised cue in mid-sentence is most likely part of a name."""
-    word = re.match(r"\w+", sentence[start:])
+    word = _WORD.match(sentence, start)
     if word is None or word.group(0).isupper():  # acronyms (NEET, PTSD) are cues
         return False
     return sentence[start].isupper() and not _SENTENCE_START.search(sentence[:start])
@@ -173,7 +175,9 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str]]:
     return pattern, frozenset(vocab.get("not_after_characteristics", []) or [])
 
 
-def _sentence_hits(sentence: str, in_traits: bool = False) -> tuple[list[tuple[str, int, int]], bool]:
+def _sentence_hits(sentence: str, in_traits: bool = False,
+                   starts: list[tuple[int, frozenset[str]]] | None = None
+                   ) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
@@ -185,7 +189,7 @@ def _sentence_hits(sentence: str, in_traits: bool = False) -> tuple[list[tuple[s
     m = pattern.search(sentence) if pattern and not in_traits else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
     ages = _age_hits(sentence)
-    hits = [h for h in _cue_hits(sentence) if not _age_overrides(h, ages, sentence)]
+    hits = [h for h in _cue_hits(sentence, starts) if not _age_overrides(h, ages, sentence)]
     kept = [h for h in hits + ages if not (h[0] in not_after and h[1] >= start)]
     return kept, in_traits or m is not None
 
@@ -328,14 +332,47 @@ def _may_name_group(text: str) -> bool:
     return any(cues[cat][0][0].match(low, p) for p, cats in test.starts(low) for cat in cats)
 
 
-def _cue_hits(sentence: str) -> list[tuple[str, int, int]]:
+def _line_starts(text: str) -> tuple[bool, list[tuple[int, frozenset[str]]] | None]:
+    """Whether a whole (markup-free) text may name a group (False: certainly not, no
+    cue matches at any cue-word start and there is no age), and its cue-word starts,
+    computed once for all its sentences (None when they cannot be told this way:
+    then every sentence is scanned)."""
+    test, cues = _word_test(), _cues()
+    low = text.lower()
+    if test is None or len(low) != len(text) or not all(lowered for _, _, lowered in cues.values()):
+        return _may_name_group(text), None
+    starts = test.starts(low)
+    may = any(cues[cat][0][0].match(low, p) for p, cats in starts for cat in cats) or _has_age(text)
+    return may, starts
+
+
+def _has_age(text: str) -> bool:
+    """Whether some sentence of ``text`` may name an age (a sentence split only
+    removes context, so a sentence's age is an age in the whole text)."""
+    return _DIGIT.search(text) is not None and (
+        _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces ``_SENTENCE.split(text)`` gives (none is empty-matched)."""
+    pos = 0
+    for m in _SENTENCE.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = None
+              ) -> list[tuple[str, int, int]]:
     """(category, start, end) of every cue in one sentence: per category the same
-    non-overlapping matches as ``finditer``."""
+    non-overlapping matches as ``finditer``. ``starts``: the sentence's cue-word
+    starts when the caller has them."""
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
     test = _word_test()
-    starts = test.starts(low) if test is not None else []
+    if starts is None:
+        starts = test.starts(low) if test is not None else []
     present = set().union(*(cats for _, cats in starts))
     hits = []
     for cat, (pats, excl, lowered) in _cues().items():
@@ -374,14 +411,18 @@ def classify(text: str) -> dict[str, list[str]]:
     >>> classify("ledige boliger i afdelingen")
     {}
     """
-    if not _may_name_group(text or ""):
+    text = strip_markup(text or "")
+    may, starts = _line_starts(text)
+    if not may:
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
-    for sentence in _SENTENCE.split(strip_markup(text or "")):
+    for lo, hi in _sentence_spans(text):
+        sentence = text[lo:hi]
         if not sentence or not sentence.strip():
             continue
-        hits, traits = _sentence_hits(sentence, traits)
+        mine = [(p - lo, cats) for p, cats in starts if lo <= p < hi] if starts is not None else None
+        hits, traits = _sentence_hits(sentence, traits, mine)
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end)
             if phrase and phrase not in found.setdefault(cat, []):
