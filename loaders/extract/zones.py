@@ -32,7 +32,7 @@ __all__ = ["extract_zones", "parse_units"]
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
-_ZONE_MARK = re.compile(r"(?<![\w-])Zone\s+(\d{1,2})\s*\)\s*")
+_ZONE_MARK = re.compile(r"(?=Z)(?<![\w-])Zone\s+(\d{1,2})\s*\)\s*")
 _SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
@@ -373,6 +373,16 @@ def _district_re(d: Zone) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)")
 
 
+def _any_of(districts: list[tuple[Zone, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    """One pattern that finds any of the districts (the look-ahead at their first
+    letters lets the engine skip ahead instead of trying every position)."""
+    if not districts:
+        return None
+    firsts = sorted({n[0] for d, _ in districts for n in [d.name, *d.aliases] if n})
+    forms = [r"\s?/\s?".join(re.escape(p) for p in n.split("/")) for d, _ in districts for n in [d.name, *d.aliases]]
+    return re.compile(rf"(?=[{''.join(map(re.escape, firsts))}])(?<!\w)(?:{'|'.join(forms)})(?!\w)")
+
+
 def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -> list[Zone]:
     """Districts a text names; 'Valby' inside 'Valby / Vigerslev' does not count."""
     spans = [(d, m.start(), m.end()) for d, p in districts for m in p.finditer(text)]
@@ -383,7 +393,7 @@ def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -
 def _part_of(doc: Document, found: _Found) -> None:
     districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
-    any_district = re.compile("|".join(f"(?:{p.pattern})" for _, p in districts)) if districts else None
+    any_district = _any_of(districts)
     for line in doc.lines:
         text = strip_markup(line)
         if any_district is None or not any_district.search(text):
