@@ -125,9 +125,29 @@ def _vocab_sets() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(load_vocab("abbreviations")["municipal_administrations"]))
 
 
+@lru_cache(maxsize=1)
+def _role_verbs() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in load_vocab("organisations").get("role_verbs", []) or [])
+
+
+def _cut_role_dash(words: list[str]) -> list[str]:
+    """A run of a roles list whose lines were run together: 'UU - Leverer' -> 'UU'
+    (a dash and a role verb start the description); 'Green Teams - Green Teams'
+    (the name repeated as the description's subject) -> 'Green Teams'.
+
+    >>> _cut_role_dash("UU - Leverer".split()), _cut_role_dash("BIF - Fritidsjobindsatsen".split())
+    (['UU'], ['BIF', '-', 'Fritidsjobindsatsen'])
+    """
+    for k, w in enumerate(words):
+        if w in ("-", "–") and 0 < k < len(words) - 1:
+            if words[k + 1].lower() in _role_verbs() or words[k + 1:] == words[:k]:
+                return words[:k]
+    return words
+
+
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
-    words = run.split()
+    words = _cut_role_dash(run.split())
     while words and (re.fullmatch(_CONNECT, words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
         if words[-1].endswith(".") and len(words[-1]) > 4:
             words[-1] = words[-1].rstrip(".")

@@ -274,13 +274,28 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
                                  roles=["party" if title else "owner"], sources=list(z.sources[:1])))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def plausible_name(name: str) -> bool:
+    """False for what no organisation is called, whichever rule found it: no
+    letter ("1 2", a page frame), a question ("Hvor ofte føler du dig ...?"), a
+    label and its value run together ("... Survey: Har du ...").
+
+    >>> plausible_name("3B"), plausible_name("1 2"), plausible_name("Hvor ofte mødes I?")
+    (True, False, False)
+    """
+    name = name.strip()
+    return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name)
+
+
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mentions
 
     strategic = is_strategic(doc)
     party, _ = parse_parties(doc, strategic)
     found = party + mentions.text_mentions(doc, party)
-    orgs = merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
+    orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found))) if plausible_name(o.name)]
     if not strategic and not party:
         _owner_is_party(doc, orgs)
     for o in orgs:
