@@ -11,6 +11,8 @@ Run: ``python bench/bench_extract.py [--repeat N] [--pages N]``
 3. The reader alone (``read_document``) on the same PDF: pages/s.
 4. Dense pages: bundled agreement 000 rendered to PDF (paragraphs, lists and
    tables on every page), through the whole extraction, the reader, pypdfium2.
+5. A batch of ``--copies`` such PDFs through ``extract_paths`` in one process
+   and with one worker process per core (``samspil load --jobs``).
 """
 from __future__ import annotations
 
@@ -18,12 +20,13 @@ import argparse
 import os
 import platform
 import random
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from samspil.loaders.pipeline import bundled_examples, extract_file
+from samspil.loaders.pipeline import bundled_examples, extract_file, extract_paths
 from samspil.loaders.readers import read_document
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -114,10 +117,29 @@ def pdf_rows(label: str, pdf: Path, pages: int, repeat: int) -> list[tuple[str, 
             (f"{label}: pages/s, pypdfium2 text alone", f"{pages / alone:.0f}")]
 
 
+def batch_rows(dense: Path, pages: int, folder: Path, copies: int) -> list[tuple[str, str]]:
+    """Pages/s of a folder of ``copies`` dense PDFs through ``extract_paths``: in one
+    process, and with one worker process per core (``samspil load --jobs``; the
+    workers' start is included)."""
+    folder.mkdir()
+    for i in range(copies):
+        shutil.copy(dense, folder / f"d{i:03}.pdf")
+    cores = len(os.sched_getaffinity(0))
+    rows = []
+    for jobs in sorted({1, cores}):
+        start = time.perf_counter()
+        results = list(extract_paths([folder], jobs=jobs))
+        took = time.perf_counter() - start
+        assert all(r.ok for r in results)
+        rows.append((f"dense pdf x{copies}: pages/s, extract_paths jobs={jobs}", f"{copies * pages / took:.0f}"))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--copies", type=int, default=16, help="dense PDFs in the batch rows")
     args = ap.parse_args()
 
     seeds = sorted(bundled_examples().glob("*.txt"))
@@ -145,6 +167,7 @@ def main() -> None:
         pages = read_document(dense).origin[-1][1]
         rows += [(f"dense pdf: {seeds[0].name[:3]} rendered, pages", f"{pages}")]
         rows += pdf_rows("dense pdf", dense, pages, args.repeat)
+        rows += batch_rows(dense, pages, Path(tmp) / "batch", args.copies)
 
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.machine()}; repeat={args.repeat}")
