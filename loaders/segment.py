@@ -43,13 +43,18 @@ LABELS = [
     r"Navn på den boligsociale indsats",
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
     r"Helhedsplanens parter\s*:",
+    r"Parter(?:ne)? i (?:del|samarbejds)?aftalen\s*:",
+    r"Aftaleparter(?:ne)?\s*:",
     r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
     r"Underskrifter\b",
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
     r"Akti\w{0,3}navn\s*:",
+    r"Aktivitetens (?:navn|titel)\s*:",
+    r"(?:Navn|Titel) på (?:den )?aktivitet(?:en)?\s*:",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
-    r"Kontaktperson(?:er)?\s*:",
+    r"Kontaktperson(?:er|\(er\))?\s*:",
+    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten)\s*:",
     r"Formål\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",
@@ -126,7 +131,7 @@ def _strip_page_number(line: str) -> tuple[str, int]:
 # Words every label, placeholder and list label contains: a line with none of them
 # (most lines) is not searched with the label patterns at all.
 _LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "delaftale", "aktivi", "målgruppe",
-                "kontaktperson", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
+                "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
                 "sammenhæng med", "medarbejderressourcer", "data der", "aftaledokumenter", "bestyrelsen for",
                 "zone", "indsatsområde", "delmål", "udarbejdet", "dato", "titel", "samarbejds", "forankring",
                 "evaluering", "tidsplan", "økonomi")

@@ -23,7 +23,10 @@ from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
 
 __all__ = ["extract_activities", "activity_blocks"]
 
-NAME_LABEL = re.compile(r"aktivi\w{0,6}navn\s*:", re.I)
+# "Aktivitetsnavn:" and the other ways templates of other years and municipalities
+# ask for an activity's name ("Aktivitetens navn:", "Navn på aktiviteten:"), typos included
+NAME_LABEL = re.compile(r"(?:aktivi\w{0,6}navn|aktivitetens\s+(?:navn|titel)"
+                        r"|(?:navn|titel)\s+på\s+(?:den\s+)?aktivitet(?:en)?)\s*:", re.I)
 FIELD_LABEL = re.compile(
     r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|medarbejderressourcer|forankring|"
     r"samarbejdsrelationer|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi)\w*", re.I)

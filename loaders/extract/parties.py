@@ -19,7 +19,9 @@ from samspil.loaders.vocab import load_vocab
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-KONTAKT = re.compile(r"^\W*kontakt\s*person(?:er)?\b\s*:?\s*", re.I)
+# "Kontaktperson:" and the labels other templates use for the same field (with a colon)
+KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
+                     r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
 ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")

@@ -16,13 +16,14 @@ from samspil.loaders.extract.text import clean, clean_keep_colon
 __all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines"]
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
+                         r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen\s*:|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+[A-ZÆØÅ0-9]|\s*$))"
                          r"\s*(.*)$", re.I)
 SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
 # Labels that end a party or signature block.
 BLOCK_END = re.compile(
     r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
-    r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*navn på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
+    r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*aktivitetens\s+(?:navn|titel)|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
     r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
 DELAFTALE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*(.+)$", re.I)

@@ -41,6 +41,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
+_NAME_LABEL_AT_START = re.compile(r"^\W*(?:aktivitetens\s+(?:navn|titel)|(?:navn|titel)\s+på\s+(?:den\s+)?"
+                                  r"aktivitet(?:en)?)\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
 MAX_PHRASE_WORDS = 9
@@ -473,7 +475,8 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
     starts = {start_of(a, s.line) for a in activities for s in a.sources[:1]
               if s.line is not None and s.line in by_origin}
     squashed = squashed_lines(doc)
-    starts |= {i for i, sq in enumerate(squashed) if sq.startswith("aktivitetsnavn")}
+    starts |= {i for i, sq in enumerate(squashed) if sq.startswith("aktivitetsnavn")
+               or (sq.startswith(("aktivitetens", "navnpå", "titelpå")) and _NAME_LABEL_AT_START.match(doc.lines[i]))}
     for i in sorted(starts):  # an activity block runs to the next activity or heading
         j = i + 1
         while j < n and j not in starts and not _block_end(doc.lines[j], squashed[j]):
