@@ -26,7 +26,12 @@ BLOCK_END = re.compile(
     r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*aktivitetens\s+(?:navn|titel)|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
     r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
-DELAFTALE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*(.+)$", re.I)
+# "Delaftale for indsatsområdet X", and as other templates head a delaftale:
+# "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
+DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?\d{1,2}\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
+                       r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–-])\s*(.+)$", re.I)
+# "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
+FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+\d{1,2})?\s*[:–-]\s*(.+)$", re.I)
 
 
 @dataclass
@@ -68,16 +73,19 @@ def _is_sentence(text: str) -> bool:
 
 
 def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
-    """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading."""
+    """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading
+    (and 'Indsatsområde: X' section heads)."""
     return doc.memo("delaftale_starts", lambda: _delaftale_starts(doc))
 
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
-        if "delaftale" not in line.lower():
+        low = line.lower()
+        if "delaftale" not in low and "indsatsområde" not in low:
             continue
-        m = next((m for m in (DELAFTALE.match(clean_keep_colon(c)) for c in re.split(r"\*{2,}", line)) if m), None)
+        m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
+                              for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:
             name = clean(m.group(1))
             if name and len(name) < 90:

@@ -1,6 +1,7 @@
 """Templates of other years and municipalities name the same fields differently
 ("Aktivitetens navn:" for "Aktivitetsnavn:", "Tovholder:" for "Kontaktperson:",
-"Parterne i aftalen:" for "Aftalens parter:"): the report must not change."""
+"Parterne i aftalen:" for "Aftalens parter:", "Delaftale – X" for "Delaftale for
+indsatsområdet X"): the report must not change."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,9 @@ VARIANTS = {
     "contact 3": [(r"Kontaktperson:", "Kontaktperson(er):")],
     "parties": [(r"(?<![\w ])Aftalens parter:", "Parterne i aftalen:"), (r"Delaftalens parter:", "Aftaleparter:")],
     "target group": [(r"Målgruppe\(r\):", "Målgrupper:")],
+    "delaftale heading": [(r"Delaftale for indsatsområdet", "Delaftale –")],
+    "delaftale heading 2": [(r"Delaftale for indsatsområdet", "Delaftale 2:")],
+    "focus area heading": [(r"Delaftale for indsatsområdet", "Indsatsområde:")],
 }
 
 
