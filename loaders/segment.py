@@ -67,7 +67,7 @@ LABELS = [
     r"Aktiviteter der udspiller sig\b",
     r"Aftaledokumenter\b",
     r"Bestyrelsen for den boligsociale indsats har\b",
-    r"Zone\s+\d{1,2}\s*\)",
+    r"(?:Zone|Delområde|Område)\s+\d{1,2}\s*(?:\)|:|[–-](?=\s))",
     r"Indsatsområde\s*\d{0,2}\s*:",
     r"Delmål\s*\d{0,2}\s*:",
     r"Ansøgningen er udarbejdet af\b",
@@ -133,7 +133,7 @@ def _strip_page_number(line: str) -> tuple[str, int]:
 _LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "delaftale", "aktivi", "målgruppe",
                 "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
                 "sammenhæng med", "medarbejderressourcer", "data der", "aftaledokumenter", "bestyrelsen for",
-                "zone", "indsatsområde", "delmål", "udarbejdet", "dato", "titel", "samarbejds", "forankring",
+                "zone", "område", "delmål", "udarbejdet", "dato", "titel", "samarbejds", "forankring",
                 "evaluering", "tidsplan", "økonomi")
 
 

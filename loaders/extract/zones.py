@@ -32,7 +32,8 @@ __all__ = ["extract_zones", "parse_units"]
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
-_ZONE_MARK = re.compile(r"(?=Z)(?<![\w-])Zone\s+(\d{1,2})\s*\)\s*")
+# "Zone 2)" as the LBF template numbers zones; "Zone 2:", "Zone 2 –", "Delområde 2:" as others do
+_ZONE_MARK = re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
 _SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
@@ -209,11 +210,11 @@ def _department_tables(doc: Document, orgs: list[Organisation], found: _Found) -
 
 
 def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
-    """(line, zone number, text) of each 'Zone N)' paragraph, also mid-line."""
+    """(line, zone name 'Zone N', text) of each 'Zone N)' paragraph, also mid-line."""
     blocks = []
     for i, line in enumerate(doc.lines):
         text = strip_markup(line)
-        if "Zone" not in text:
+        if "Zone" not in text and "mråde" not in text:  # Område, Delområde
             continue
         marks = list(_ZONE_MARK.finditer(text))
         for k, m in enumerate(marks):
@@ -223,7 +224,7 @@ def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
                     if not nxt.strip() or _ZONE_MARK.search(nxt) or re.search(r"lejemål", body):
                         break
                     body += " " + nxt.strip()
-            blocks.append((i, m.group(1), " ".join(body.split())))
+            blocks.append((i, f"{m.group('word')} {m.group(2)}", " ".join(body.split())))
     return blocks
 
 
@@ -249,14 +250,14 @@ def _list_items(text: str) -> list[tuple[str, str | None]]:
 
 
 def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> None:
-    for i, number, text in _zone_blocks(doc):
+    for i, zone_name, text in _zone_blocks(doc):
         text = _roman(text)
         listing = re.split(r"\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]
         label, _, rest = listing.partition(":")
         if rest and "(" not in label and len(label.split()) <= 3:
             listing = rest
         aliases = [label.strip()] if rest and len(label.split()) <= 3 else []
-        zone = found.add(Zone(name=f"Zone {number}", type="zone", aliases=aliases,
+        zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases,
                               units=parse_units(text), sources=[doc.ref(i)]))
         owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
         for name, org in _list_items(listing):

@@ -66,3 +66,22 @@ def test_other_label_wordings_give_the_same_report(tmp_path: Path, originals, se
     path = tmp_path / src.name
     path.write_text(changed, encoding="utf-8")
     assert _facts(path) == originals[seed]
+
+
+@pytest.mark.parametrize(("mark", "word"), [(r"Zone \1:", "Zone"), (r"Zone \1 –", "Zone"),
+                                            (r"Delområde \1:", "Delområde"), (r"Område \1 -", "Område")])
+def test_numbered_zones_in_other_wordings(tmp_path: Path, mark: str, word: str) -> None:
+    """'Zone 2)' of the LBF template, as 'Zone 2:', 'Zone 2 –', 'Delområde 2:': the same
+    zones and the same departments in each (named with the document's word)."""
+    src = next(bundled_examples().glob("004_*.txt"))  # Amagerplanen: four zones with departments
+    text = src.read_text(encoding="utf-8")
+    assert re.search(r"Zone \d\)", text)
+    path = tmp_path / src.name
+    path.write_text(re.sub(r"Zone (\d)\)", mark, text), encoding="utf-8")
+
+    def zones(p: Path) -> list[tuple]:
+        return sorted((z.name, z.type, z.part_of) for z in extract_file(p).zones)
+    expected = [(n.replace("Zone", word) if t == "zone" else n, t, p and p.replace("Zone", word))
+                for n, t, p in zones(src)]
+    assert sum(t == "zone" for _, t, _ in expected) == 4
+    assert zones(path) == sorted(expected)
