@@ -233,6 +233,44 @@ def _split_headings(lines: list[str], origins: list[Origin], offsets: list[int])
         k += 1
 
 
+# A contact written as a form, one field a line ("Navn: Anna Holm", "Titel: Leder",
+# "E-mail: ah@x.dk", "Tlf.: 12 34 56 78"): one record, read like a Kontaktperson line.
+_FIELD = re.compile(r"^\W{0,3}(?:Navn|Titel|Stilling|Funktion|E-?mail|Mail|Telefon(?:nr\.?)?|Tlf\.?(?:\s*nr\.?)?"
+                    r"|Mobil(?:nr\.?)?|Direkte(?: tlf\.?| nr\.?)?)\s*:\s*\S", re.I)
+_NAME_FIELD = re.compile(r"^\W{0,3}Navn\s*:\s*\S", re.I)
+_CONTACT_LABEL_ALONE = re.compile(r"^\W{0,3}(?:Kontaktperson(?:er|\(er\))?|Kontakt|Tovholdere?)\s*:?\s*$", re.I)
+
+
+def join_field_records(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """Runs of two or more field lines with a 'Navn:' among them become one line (after
+    a 'Kontaktperson:' label standing alone, that line), citing the first line.
+
+    >>> join_field_records(["Kontaktperson:", "Navn: Anna Holm", "E-mail: ah@x.dk", "Formål:"],
+    ...                    [(1, None), (2, None), (3, None), (4, None)])[0]
+    ['Kontaktperson: Navn: Anna Holm, E-mail: ah@x.dk', 'Formål:']
+    """
+    out_lines: list[str] = []
+    out_origins: list[Origin] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _FIELD.match(lines[j]):
+            j += 1
+        if j - i >= 2 and any(_NAME_FIELD.match(line) for line in lines[i:j]):
+            record = ", ".join(line.strip() for line in lines[i:j])
+            if out_lines and _CONTACT_LABEL_ALONE.match(out_lines[-1]):
+                out_lines[-1] = f"{out_lines[-1].rstrip()} {record}"
+            else:
+                out_lines.append(record)
+                out_origins.append(origins[i])
+            i = j
+            continue
+        out_lines.append(lines[i])
+        out_origins.append(origins[i])
+        i += 1
+    return out_lines, out_origins
+
+
 def segment(lines: Sequence[str], origins: Sequence[Origin]
             ) -> tuple[list[str], list[Origin], list[int]]:
     """Normalised lines -> segments, each with the origin of its line and its offset there.
@@ -243,6 +281,7 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     out_lines: list[str] = []
     out_origins: list[Origin] = []
     offsets: list[int] = []
+    lines, origins = join_field_records(lines, origins)
     for line, origin in zip(lines, origins):
         if not line:
             out_lines.append(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.people import Person, find_people, is_title_word
@@ -218,12 +219,24 @@ def _split_and(text: str) -> list[str]:
     out = [parts[0]]
     for sep, right in zip(seps, parts[1:]):
         left = out[-1]
-        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6
+        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
                 or not (_org_like(left, org_type) and _org_like(right, org_type))):
             out[-1] = left + sep + right
         else:
             out.append(right)
     return out
+
+
+def _fixed_pair(left: str, sep: str, right: str) -> bool:
+    """'Børn og Unge', 'Kultur og Fritid': an 'og' inside one unit's name (vocabulary
+    ``fixed_og_pairs``), not between two organisations."""
+    joined = f"{left.split()[-1] if left.split() else ''}{sep}{right.split()[0] if right.split() else ''}"
+    return " ".join(joined.lower().split()) in _fixed_pairs()
+
+
+@lru_cache(maxsize=1)
+def _fixed_pairs() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in load_vocab("organisations").get("fixed_og_pairs", []) or [])
 
 
 def _org_like(name: str, org_type) -> bool:

@@ -98,3 +98,20 @@ def test_run_on_contents_of_an_older_plan_give_focus_areas_and_projects():
     orgs = _orgs(r)
     assert orgs["Boligselskabet Skoven"].is_party and orgs["Næstved Kommune"].is_party  # "er udarbejdet af"
     assert r.plan.municipality == "Næstved Kommune"
+
+
+def test_contacts_written_as_forms_one_field_a_line(tmp_path):
+    """'Navn:', 'Titel:', 'E-mail:', 'Telefon:' on lines of their own, under 'Kontaktperson:'
+    (also with the whole text on one line); 'Aarhus Kommune, Børn og Unge' keeps its unit whole."""
+    src = LAYOUTS / "aarhus_contact_forms.txt"
+    r = extract_file(src)
+    people = {c.name: (c.title, c.email, c.phone, c.organisation) for c in r.contacts}
+    assert people == {
+        "Mette Kjærgaard": ("Boligsocial leder", "mkj@brabrand-bolig.dk", "87441234", "Brabrand Boligforening"),
+        "Jens Peter Holm": ("Skoleleder", "jph@aarhus.dk", "41852210", "Børn og Unge"),
+    }
+    assert set(_orgs(r)) == {"Brabrand Boligforening", "Aarhus Kommune", "Børn og Unge"}  # no "Navn", "E-mail"
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    assert {c.name: (c.email, c.phone) for c in extract_file(flat).contacts} == {
+        n: (p[1], p[2]) for n, p in people.items()}
