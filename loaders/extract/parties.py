@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.people import Person, find_people, is_title_word
-from samspil.loaders.extract.sections import PARTY_LABEL, Block, party_blocks, signature_blocks
+from samspil.loaders.extract.sections import PARTY_LABEL, Block, drop_header_words, party_blocks, signature_blocks
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 from samspil.loaders.vocab import load_vocab
 
@@ -320,6 +320,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         text = clean(doc.lines[i])
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+        text = drop_header_words(text)
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
                 and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(doc.lines[idx[n + 1]]), re.I):

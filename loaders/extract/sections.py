@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, clean_keep_colon
 
-__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines"]
+__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
+           "is_header_row", "drop_header_words"]
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen\s*:|aftaleparter(?:ne)?\s*:"
@@ -58,7 +59,7 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
             break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
-        if text.lower() in ("dato", "navn", "underskrift"):
+        if text.lower() in ("dato", "navn", "underskrift") or is_header_row(text):
             continue
         out.append(i)
     return out
@@ -68,8 +69,39 @@ def _is_sentence(text: str) -> bool:
     """Running text, not a list entry: a full stop at the end, eight or more
     words, most of them in lower case, and no e-mail address."""
     words = text.split()
+    alpha = [w for w in words if w[:1].isalpha()]  # "1. april 2021" counts its month only
     return (text.endswith(".") and len(words) >= 8 and "@" not in text
-            and sum(w[:1].islower() for w in words) > len(words) / 2)
+            and sum(w[:1].islower() for w in alpha) > len(alpha) / 2)
+
+
+# The column heads of a party or contact table ("Organisation  Kontaktperson  E-mail  Telefon")
+_HEAD_WORDS = frozenset("organisation organisationer part parter aftalepart kontaktperson kontaktpersoner navn titel "
+                        "stilling funktion rolle e-mail email mail telefon telefonnr. tlf. tlf mobil adresse "
+                        "repræsentant repræsentanter underskrift dato".split())
+
+
+def drop_header_words(text: str) -> str:
+    """A table head run onto its first row (text that lost its line breaks) is dropped:
+    'Organisation Kontaktperson E-mail Telefon Fyns Almennyttige Boligselskab ...'.
+
+    >>> drop_header_words("Organisation Kontaktperson E-mail Telefon Civica Ole Bak")
+    'Civica Ole Bak'
+    """
+    words = text.split(" ")
+    k = 0
+    while k < len(words) and words[k].casefold().strip(":,;") in _HEAD_WORDS:
+        k += 1
+    return " ".join(words[k:]) if k >= 2 else text
+
+
+def is_header_row(text: str) -> bool:
+    """A table's head row: two or more words, every one a column head.
+
+    >>> is_header_row("Organisation Kontaktperson E-mail Telefon"), is_header_row("Odense Kommune")
+    (True, False)
+    """
+    words = text.replace("/", " ").casefold().split()
+    return len(words) >= 2 and all(w.strip(":,;") in _HEAD_WORDS for w in words)
 
 
 def delaftale_starts(doc: Document) -> list[tuple[int, str]]:

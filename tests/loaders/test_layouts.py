@@ -115,3 +115,21 @@ def test_contacts_written_as_forms_one_field_a_line(tmp_path):
     flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
     assert {c.name: (c.email, c.phone) for c in extract_file(flat).contacts} == {
         n: (p[1], p[2]) for n, p in people.items()}
+
+
+def test_a_party_table_with_a_head_row(tmp_path):
+    """'Organisation<TAB>Kontaktperson<TAB>E-mail<TAB>Telefon' rows: the head row names no
+    organisation, the rows give parties and their contacts (also with the text on one
+    line), and the sentence after the table is not a party."""
+    src = LAYOUTS / "odense_party_table.txt"
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    for path in (src, flat):
+        r = extract_file(path)
+        assert {n for n, o in _orgs(r).items() if o.is_party} == set(_orgs(r)) == {
+            "Fyns Almennyttige Boligselskab", "Civica", "Odense Kommune"}
+        assert {c.name: (c.email, c.organisation) for c in r.contacts} == {
+            "Lise Hansen": ("lh@fab.dk", "Fyns Almennyttige Boligselskab"),
+            "Ole Bak": ("ob@civica.dk", "Civica"),
+            "Karen Mortensen": ("kamo@odense.dk", "Odense Kommune")}
+        assert (r.plan.period_start, r.plan.period_end) == ("2021-04-01", "2024-03-31")
