@@ -134,7 +134,7 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     m = _PLAN_IN_VALUE.search(name)
     if m and len(m.group(1).split()) <= 6:
         name = m.group(1)
-    name = _PERIOD_SUFFIX.sub("", name).strip(" ,–-")
+    name = _PERIOD_SUFFIX.sub("", name).strip(" ,–-").strip(" »«“”\"'")
     return (name or value), ([a for a in aliases if a != name])
 
 
@@ -149,6 +149,11 @@ _AGREEMENT_WORDS = re.compile(r"helhedsplan|boligsocial|indsatsområde|samarbejd
 # what every plan's cover says besides its name
 _GENERIC_TITLE_WORDS = re.compile(r"\s*\b(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?\s*$"
                                   r"|\s*\bstrategisk\s+samarbejdsaftale\s*$", re.I)
+
+
+# a title that names the parties first and the area last
+_ABOUT_AREA = re.compile(r"\bom\s+(?:den\s+)?(?:boligsociale?\s+(?:indsats|helhedsplan)(?:en)?|helhedsplan(?:en)?)"
+                         r"\s+(?:i|for|på)\s+([A-ZÆØÅ].{1,60})$")
 
 
 def _dedupe_words(words: list[str]) -> list[str]:
@@ -170,6 +175,9 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
         if not text:
             continue
         text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
+        if (about := _ABOUT_AREA.search(text)) is not None:
+            text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
+        text = text.strip(" »«“”\"'")
         words = _dedupe_words(text.split())
         text = " ".join(words)
         if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \

@@ -9,7 +9,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract import plan as plan_module
 from samspil.loaders.extract.dates import parse_period
 from samspil.loaders.extract.plan import extract_focus_areas, extract_plan
-from samspil.loaders.pipeline import bundled_examples
+from samspil.loaders.pipeline import bundled_examples, extract_file
 from samspil.loaders.readers import read_document
 
 SEEDS = {
@@ -188,3 +188,14 @@ def test_an_empty_label_does_not_take_the_next_label_as_its_value():
     assert plan.name is None
     assert (plan.document_type, plan.period_start) == ("strategic_agreement", "2021-01-01")
     assert plan.sources[0].line == 11
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Strategisk samarbejdsaftale mellem Horsens Kommune og Boligselskabet Horsens om den boligsociale "
+     "indsats i Skovparken", "Skovparken"),
+    ("Den boligsociale helhedsplan »Sammen i Skovparken« 2019-2022", "Sammen i Skovparken"),
+])
+def test_plan_names_from_titles_that_name_the_parties_or_quote_the_name(tmp_path, title, name):
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{title}\n\nAftalens parter: Boligselskabet Horsens og Horsens Kommune\n", encoding="utf-8")
+    assert extract_file(path).plan.name == name
