@@ -224,3 +224,9 @@ def test_user_cues_of_any_shape_are_found(tmp_path, monkeypatch, pattern, text, 
     finally:
         monkeypatch.delenv("SAMSPIL_VOCAB_DIR")
         reload()
+
+
+@pytest.mark.parametrize(("text", "category"), [("småbørnsforældre", "parents_families"),
+                                                ("skoleelever i 0.-6. klasse", "children")])
+def test_more_ways_to_name_a_group(text, category):
+    assert category in classify(text)
