@@ -52,6 +52,7 @@ LABELS = [
     r"Akti\w{0,3}navn\s*:",
     r"Aktivitetens (?:navn|titel)\s*:",
     r"(?:Navn|Titel) på (?:den )?aktivitet(?:en)?\s*:",
+    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}[a-z]?\s*[:–-](?=\s)",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
     r"Kontaktperson(?:er|\(er\))?\s*:",
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten)\s*:",
@@ -130,11 +131,11 @@ def _strip_page_number(line: str) -> tuple[str, int]:
 # expression engine then skips to those characters instead of trying every position.)
 # Words every label, placeholder and list label contains: a line with none of them
 # (most lines) is not searched with the label patterns at all.
-_LABEL_WORDS = ("navn", "parter", "gælder", "underskrift", "problemkompleks", "delaftale", "aktivi", "målgruppe",
-                "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis", "ansvars-", "succeskriterier", "målinger",
-                "sammenhæng med", "medarbejderressourcer", "data der", "aftaledokumenter", "bestyrelsen for",
-                "zone", "område", "delmål", "udarbejdet", "dato", "titel", "samarbejds", "forankring",
-                "evaluering", "tidsplan", "økonomi")
+_LABEL_WORDS = ("navn", "parter", "gælder", "projekt", "tiltag", "underskrift", "problemkompleks", "delaftale",
+                "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
+                "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
+                "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",
+                "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi")
 
 
 _LABEL_WORD = re.compile("|".join(map(re.escape, _LABEL_WORDS)))

@@ -98,8 +98,59 @@ def _section_blocks(doc: Document) -> list[Block]:
                       for name in names]
 
 
+# "Aktivitet 1: X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
+# and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
+# follow and its title is not one of the plan's focus areas
+_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)(?:\s+(?:nr\.\s*)?\d{1,2}[a-z]?)?"
+                            r"\s*[:.–-]\s*(?P<title>[A-ZÆØÅ0-9\"«»“].{1,90})$", re.I)
+_NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
+_ACTIVITY_FIELD = re.compile(r"^\W*(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
+                             r"|succeskriterie)\w*\s*(?:\(r\))?\s*:", re.I)
+_NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
+                           r"|målgruppe|indledning|bilag|evaluering|tidsplan)", re.I)
+
+
+def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
+    """The title of an activity heading at line ``i`` that is followed (within six
+    lines) by an activity's fields, else None."""
+    m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
+    if m is None:
+        return None
+    title = m.group("title").strip(" .:")
+    words = title.split()
+    if not words or len(words) > 12 or _NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
+        return None
+    following = [t for t in plain[i + 1:i + 12] if t][:6]
+    if not any(_ACTIVITY_FIELD.match(t) for t in following):
+        return None
+    return title.strip(" \"«»“”")
+
+
+def _labelled_blocks(doc: Document) -> list[Block]:
+    """Activities under headings such as 'Aktivitet 1: X' (see :data:`_LABELLED_HEAD`), each
+    running to the next such heading or the next delaftale / focus-area heading."""
+    from samspil.loaders.extract.sections import focus_area_at, plain_lines
+
+    from samspil.loaders.extract.plan import extract_focus_areas
+
+    plain = plain_lines(doc)
+    starts = [(i, t) for i in range(len(plain)) if plain[i] and (t := _labelled_heading(doc, i, plain))
+              and (not _NUMBERED_HEAD.match(plain[i]) or focus_area_at(doc, i) is not None)]
+    if starts:  # a section about a focus area ("5.1 Tryghed og trivsel", "Formål: ...") is no activity
+        areas = {name_key(fa.name) for fa in extract_focus_areas(doc)}
+        starts = [(i, t) for i, t in starts if name_key(t) not in areas]
+    heads = sorted(h for h, _ in delaftale_starts(doc))
+    blocks = []
+    for n, (i, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
+        end = next((h for h in heads if i < h < end), end)
+        blocks.append(Block(title, i, end, focus_area_at(doc, i)))
+    return blocks
+
+
 def activity_blocks(doc: Document) -> list[Block]:
-    return doc.memo("activity_blocks", lambda: _template_blocks(doc) or _section_blocks(doc))
+    return doc.memo("activity_blocks",
+                    lambda: _template_blocks(doc) or _section_blocks(doc) or _labelled_blocks(doc))
 
 
 def _target_text(doc: Document, block: Block) -> str:

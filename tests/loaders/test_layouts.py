@@ -133,3 +133,20 @@ def test_a_party_table_with_a_head_row(tmp_path):
             "Ole Bak": ("ob@civica.dk", "Civica"),
             "Karen Mortensen": ("kamo@odense.dk", "Odense Kommune")}
         assert (r.plan.period_start, r.plan.period_end) == ("2021-04-01", "2024-03-31")
+
+
+def test_activities_under_labelled_headings(tmp_path):
+    """'Aktivitet 1: X' / 'Delprojekt 3: X' headings followed by Formål / Målgruppe fields,
+    under 'Indsatsområde N: Y' heads (also with the text on one line)."""
+    src = LAYOUTS / "horsens_labelled_activities.txt"
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    for path in (src, flat):
+        r = extract_file(path)
+        assert [(a.name, a.focus_area) for a in r.activities] == [
+            ("Lektiecafé i Sundparken", "Børn og unge"), ("Fritidsjob for unge", "Børn og unge"),
+            ("Jobcafé", "Beskæftigelse")]
+        acts = {a.name: a for a in r.activities}
+        assert acts["Lektiecafé i Sundparken"].partners == ["Sundparkens Skole", "Horsens Bibliotek"]
+        assert acts["Jobcafé"].target_groups == ["adults", "unemployed"]
+        assert [f.name for f in r.focus_areas] == ["Børn og unge", "Beskæftigelse"]
