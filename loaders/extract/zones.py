@@ -186,15 +186,20 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
             found.add(zone)
 
 
+# a department table's column that names each department's housing organisation
+_OWNER_HEAD = re.compile(r"^(?:bolig(?:selskab|organisation|forening)(?:er|en)?|selskab|ejer|organisation)$", re.I)
+
+
 def _department_tables(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Tables headed 'Afdeling<TAB>Lejemål<TAB>...': each row's first cell is a department."""
-    header = re.compile(r"^(?:bolig)?(?:afdeling(?:er|en)?|afd\.?)$", re.IGNORECASE)
+    header = re.compile(r"^(?:(?:bolig)?(?:afdeling(?:er|en|snavn)?|afd\.?)|bebyggelse(?:r|n|rne)?)$", re.IGNORECASE)
     count = re.compile(rf"^(?:antal\s+)?(?:{_dwellings()})$", re.IGNORECASE)
     for i, line in enumerate(doc.lines):
         cells = [c.strip() for c in strip_markup(line).split("\t")]
         if len(cells) < 2 or not header.match(cells[0]):
             continue
         col = next((k for k, c in enumerate(cells) if count.match(c)), None)
+        owner_col = next((k for k, c in enumerate(cells) if k and _OWNER_HEAD.match(c)), None)
         for j in range(i + 1, min(i + 80, len(doc.lines))):
             row = [c.strip() for c in strip_markup(doc.lines[j]).split("\t")]
             if len(row) < 2:
@@ -206,7 +211,9 @@ def _department_tables(doc: Document, orgs: list[Organisation], found: _Found) -
             units = None
             if col is not None and col < len(row) and re.fullmatch(_NUM, row[col]):
                 units = int(row[col].replace(".", ""))
-            found.add(_department(row[0], doc.ref(j), units=units))
+            owner = row[owner_col] if owner_col is not None and owner_col < len(row) and row[owner_col] else None
+            found.add(_department(row[0], doc.ref(j), units=units,
+                                  housing_organisation=(_resolve_org(owner, orgs) or owner) if owner else None))
 
 
 def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:

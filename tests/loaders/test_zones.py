@@ -154,3 +154,19 @@ def test_department_named_with_its_organisation_and_number():
     assert {n: z.units for n, z in found.items()} == {"Gellerupparken": 1762, "Toveshøj": 570}
     assert found["Toveshøj"].housing_organisation == "Brabrand Boligforening"
     assert "Brabrand Boligforening afd. 5" in found["Toveshøj"].aliases
+
+
+def test_a_department_table_with_other_heads_and_an_owner_column(tmp_path):
+    """'Bebyggelse | Boligselskab | Boliger': departments, their units and their owner."""
+    path = tmp_path / "viborg.txt"
+    path.write_text("Boligsocial helhedsplan for Nordbyen 2022-2025\n\n"
+                    "Aftalens parter: Boligselskabet Viborg og Viborg Kommune\n\n"
+                    "Bebyggelse\tBoligselskab\tBoliger\n"
+                    "Nørreparken\tBoligselskabet Viborg\t312\n"
+                    "Skovhøj\tBoligselskabet Viborg\t180\n"
+                    "I alt\t\t492\n", encoding="utf-8")
+    from samspil.loaders.pipeline import extract_file
+
+    zones = [(z.name, z.type, z.units, z.housing_organisation) for z in extract_file(path).zones]
+    assert zones == [("Nørreparken", "housing_department", 312, "Boligselskabet Viborg"),
+                     ("Skovhøj", "housing_department", 180, "Boligselskabet Viborg")]
