@@ -308,6 +308,13 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
     return out
 
 
+_ALNUM = re.compile(r"[^\W_]")
+_SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
+                         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b.{{0,12}}$", re.I)
+
+
 def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
@@ -320,7 +327,9 @@ def _line_entries(doc: Document, block: Block, role: str):
         text = clean(doc.lines[i])
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
-        text = drop_header_words(text)
+        text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
+        if _PLACE_DATE.match(text) or not _ALNUM.search(text):
+            continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
                 and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(doc.lines[idx[n + 1]]), re.I):
@@ -350,8 +359,9 @@ def _line_entries(doc: Document, block: Block, role: str):
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
             org_text = re.split(r"\s+v[./]\s*", before)[0]
-            if p.title and org_text.endswith(p.title) and org_text.strip() != p.title.strip():
-                org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"
+            if p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
+                                                           or all(map(is_title_word, p.title.split()))):
+                org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"; "Rådmand" -> ""
             found = _org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
             if found:

@@ -150,3 +150,13 @@ def test_activities_under_labelled_headings(tmp_path):
         assert acts["Lektiecafé i Sundparken"].partners == ["Sundparkens Skole", "Horsens Bibliotek"]
         assert acts["Jobcafé"].target_groups == ["adults", "unemployed"]
         assert [f.name for f in r.focus_areas] == ["Børn og unge", "Beskæftigelse"]
+
+
+def test_signatures_under_lines_with_for_and_a_place_and_date():
+    """'For Aarhus Kommune', a line to sign on, 'Rådmand Anders Winnerskjold', and
+    'Aarhus, den 1. marts 2023': two signatories of two parties, no other organisation."""
+    r = extract_file(LAYOUTS / "aarhus_signature_lines.txt")
+    assert set(_orgs(r)) == {"Brabrand Boligforening", "Aarhus Kommune"}
+    assert {c.name: (c.title, c.organisation) for c in r.contacts} == {
+        "Anders Winnerskjold": ("Rådmand", "Aarhus Kommune"),
+        "Keld Albrechtsen": ("Formand", "Brabrand Boligforening")}
