@@ -146,6 +146,40 @@ def test_a_busy_port_given_on_purpose_is_an_error(tmp_path):
         assert "--port 0" in r.output
 
 
+def test_a_busy_default_port_moves_to_a_free_one(tmp_path):
+    """Only the default may move: `samspil serve` without --port, 8765 taken, serves on
+    another port and says so."""
+    import socket
+
+    busy = socket.socket()
+    try:
+        try:
+            busy.bind(("127.0.0.1", 8765))
+            busy.listen()
+        except OSError:
+            pass                          # already taken by something else: busy either way
+        proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                                 "serve", "--data-dir", str(tmp_path)], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        try:
+            lines, url = [], None
+            deadline = time.monotonic() + 60
+            while url is None and time.monotonic() < deadline:
+                line = proc.stdout.readline()
+                if not line and proc.poll() is not None:
+                    break
+                lines.append(line)
+                m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+                url = m and int(m.group(1))
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(15)
+    finally:
+        busy.close()
+    assert url and url != 8765, lines
+    assert any(f"port 8765 is in use; using {url}" in line for line in lines), lines
+
+
 def test_static_picture_needs_no_playwright(data_dir, tmp_path):
     out = tmp_path / "o.png"
     code = ("import sys; sys.modules['playwright'] = None\n"   # importing it would fail
