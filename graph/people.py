@@ -246,6 +246,8 @@ def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
     """The Person node a data-protection request names: a person id, an e-mail
     address or a name. Any other node (an organisation's id, say) is refused,
     so ``forget-person`` can never erase something that is not a person."""
+    if ref.startswith("person:") and "@" in ref and ref not in graph:
+        ref = ref.removeprefix("person:")     # an id of the earlier scheme: person:<e-mail>
     pid = ref if ref.startswith("person:") else None
     if pid is None and "@" in ref:
         pid = _by_email(graph, ref)
