@@ -385,7 +385,7 @@ def _persons(g: PartnershipGraph, reports: list[AgreementReport], plans: dict[st
             entities.append(e)
             org_of[(r.document, i)] = org_ids.get((r.document, orgs.lookup(r.document, c.organisation)))
     for cluster in resolve_persons(entities, org_of, parents, overrides):
-        pid = person_id(cluster, org_of)
+        pid = person_id(cluster, org_of, taken=g)
         rules = _rules(cluster)
         first = cluster.members[0]
         pick = lambda k: next((e.data[k] for e in cluster.members if e.data.get(k)), None)  # noqa: E731

@@ -15,9 +15,9 @@ __all__ = ["resolve_ref", "fold"]
 def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> str:
     """Return the node id that ``ref`` names.
 
-    ``ref`` may be an id, a name or alias (case-insensitive), or a prefix of either
-    that fits exactly one node. Raises :class:`NotFound` or :class:`Ambiguous`
-    (with the candidates).
+    ``ref`` may be an id, a name or alias (case-insensitive), a person's e-mail, or a
+    prefix of any of these that fits exactly one node. Raises :class:`NotFound` or
+    :class:`Ambiguous` (with the candidates).
     """
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ref
@@ -60,13 +60,18 @@ def _scan(graph: PartnershipGraph, want: str, label: str | None) -> tuple[list[s
     exact: list[str] = []
     prefix: list[str] = []
     for nid, d in graph.nodes(label):
-        names = [d.get("name") or "", *(d.get("aliases") or [])]
-        folded = [fold(n) for n in names if n]
+        folded = [fold(n) for n in _names(d) if n]
         if want in folded or want == fold(nid):
             exact.append(nid)
         elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
             prefix.append(nid)
     return exact, prefix
+
+
+def _names(d: dict) -> list[str]:
+    """What a node is looked up by besides its id: name, aliases, and a person's e-mail
+    (person ids are hashes, so ``samspil show ab@kk.dk`` finds the person this way)."""
+    return [d.get("name") or "", *(d.get("aliases") or []), d.get("email") or ""]
 
 
 SCANS_BEFORE_INDEX = 3     # look-ups of one graph answered by scanning before it is indexed
@@ -80,7 +85,7 @@ class _NameIndex:
     def __init__(self, graph: PartnershipGraph) -> None:
         entries = []
         for order, (nid, d) in enumerate(graph.nodes()):
-            names = {fold(n) for n in [d.get("name") or "", *(d.get("aliases") or [])] if n}
+            names = {fold(n) for n in _names(d) if n}
             entries += [(key, order, nid, d["label"], False) for key in names]
             entries.append((fold(nid), order, nid, d["label"], True))
         entries.sort()

@@ -3,7 +3,7 @@
 A thin wrapper over a ``networkx.MultiDiGraph``:
 
 * node key = deterministic, readable id (``org:kobenhavns-kommune``,
-  ``person:fj2f@kk.dk``, ``plan:mit-kvarter-2025-2028`` ...);
+  ``person:afcb5755702f``, ``plan:mit-kvarter-2025-2028`` ...);
 * node attributes: ``label`` (one of :data:`LABELS`), ``name``, label-specific
   properties (see :data:`NODE_PROPERTIES`), ``sources`` (list of
   ``{"document", "line"|"page", "excerpt"}`` dicts) and, for Organisation and

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 
 from samspil.graph.lookup import resolve_ref
@@ -23,10 +24,12 @@ from samspil.graph.resolve import Cluster, Entity, Merge, Overrides
 from samspil.loaders.errors import NotFound
 from samspil.loaders.model import AgreementReport
 
-__all__ = ["resolve_persons", "person_id", "person_to_forget", "forget_keys", "is_forgotten", "scrub_report",
-           "PersonKey"]
+__all__ = ["resolve_persons", "person_id", "person_id_for", "identity_key", "person_to_forget",
+           "forget_keys", "is_forgotten", "scrub_report", "PersonKey"]
 
 _SALT = b"samspil-forget-v1:"
+_ID_SALT = b"samspil-person-id-v1:"
+ID_DIGITS = 12      # 48 bits: a collision among 100,000 persons has odds of ~1 in 50,000
 
 
 def _fold(text: str) -> str:
@@ -81,14 +84,42 @@ def scrub_report(report: AgreementReport, forgotten: frozenset[PersonKey]) -> Ag
     return AgreementReport.from_dict(json.loads(text))
 
 
-def person_id(cluster: Cluster, org_of: dict[tuple[str, int], str | None]) -> str:
-    emails = sorted({e.data["email"].lower() for e in cluster.members if e.data.get("email")})
+def person_id_for(key: str, length: int = ID_DIGITS) -> str:
+    """The id a person with identifying ``key`` gets: ``person:`` and ``length`` hex
+    digits of a hash, so no id shows an e-mail, a phone or a name.
+
+    >>> person_id_for("fj2f@kk.dk")
+    'person:afcb5755702f'
+    """
+    return "person:" + hashlib.sha256(_ID_SALT + key.encode("utf-8")).hexdigest()[:length]
+
+
+def identity_key(members: list[Entity], org_of: dict[tuple[str, int], str | None]) -> str:
+    """What identifies a person across documents: their e-mail (the smallest, when a
+    forced merge joined several), else the first member's name at their organisation."""
+    emails = sorted({e.data["email"].strip().lower() for e in members if e.data.get("email")})
     if emails:
-        return "person:" + emails[0]
-    first = cluster.members[0]
-    orgs = sorted({o for e in cluster.members if (o := org_of.get((e.document, e.index)))})
-    org = orgs[0].split(":", 1)[1] if orgs else "unknown"
-    return f"person:{slug(first.name)}@{org}"
+        return emails[0]
+    orgs = sorted({o for e in members if (o := org_of.get((e.document, e.index)))})
+    return f"{slug(members[0].name)}@{orgs[0] if orgs else 'unknown'}"
+
+
+def person_id(cluster: Cluster, org_of: dict[tuple[str, int], str | None],
+              taken: Container[str] = ()) -> str:
+    """The person's id, assigned once when the graph is built and used unchanged by the
+    CLI, the API, exports, views (also redacted) and both stores: a hash of
+    :func:`identity_key`. ``taken`` holds the ids given so far; should two persons meet
+    on one id (the same key, kept apart by the overrides file, or a hash collision),
+    the later one's id also hashes its members' documents and positions, longer."""
+    key = identity_key(cluster.members, org_of)
+    pid = person_id_for(key)
+    if pid not in taken:
+        return pid
+    where = key + "|" + ";".join(f"{e.document}:{e.index}" for e in cluster.members)
+    for length in range(ID_DIGITS + 4, 65, 4):
+        if (pid := person_id_for(where, length)) not in taken:
+            return pid
+    raise ValueError(f"no free person id for {cluster.members[0].ref!r}")   # pragma: no cover
 
 
 def _compatible(a: str | None, b: str | None, parents: dict[str, set[str]]) -> bool:
@@ -108,7 +139,7 @@ class _Persons:
                        for e in entities]
         self.orgs = [{o} if (o := org_of.get((e.document, e.index))) else set() for e in entities]
         self.merges: list[list[Merge]] = [[] for _ in entities]
-        self.keys = [_person_keys(e) for e in entities]
+        self.keys = [_person_keys(e, org_of) for e in entities]
         self.different = [(_ref_keys(a), _ref_keys(b))
                           for a, b in (overrides.different if overrides else ())]
 
@@ -154,7 +185,7 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
             by_email[e.data["email"].lower()].append(i)
         if len(_fold(e.name).split()) >= 2:
             by_name[_fold(e.name)].append(i)
-    _apply_person_overrides(entities, overrides, uf.union)
+    _apply_person_overrides(entities, overrides, uf)
     for idx in by_email.values():
         for j in idx[1:]:
             uf.union(idx[0], j, "email")
@@ -182,8 +213,9 @@ def _union_same_name(uf: "_Persons", idx: list[int]) -> None:
             reps.append(b)
 
 
-def _person_keys(e: Entity) -> set[str]:
-    out = {_fold(e.name), slug(e.name)}
+def _person_keys(e: Entity, org_of: dict[tuple[str, int], str | None]) -> set[str]:
+    """What an overrides file may call the contact: name, e-mail, or the id it has alone."""
+    out = {_fold(e.name), slug(e.name), person_id_for(identity_key([e], org_of))}
     if e.data.get("email"):
         out.add(e.data["email"].strip().lower())
     return out
@@ -191,31 +223,34 @@ def _person_keys(e: Entity) -> set[str]:
 
 def _ref_keys(ref: str) -> set[str]:
     bare = ref.removeprefix("person:")
-    return {_fold(bare), bare.lower(), bare.split("@")[0]}
+    return {ref, _fold(bare), bare.lower(), bare.split("@")[0]}
 
 
-def _apply_person_overrides(entities: list[Entity], overrides: Overrides | None, union) -> None:
+def _apply_person_overrides(entities: list[Entity], overrides: Overrides | None,
+                            uf: "_Persons") -> None:
     if not overrides or not overrides.same:
         return
 
     def hits(ref: str) -> list[int]:
         ref_f = _fold(ref.removeprefix("person:"))
         return [i for i, e in enumerate(entities)
-                if ref_f in {_fold(e.name), _fold(e.data.get("email") or "")}]
+                if ref_f in {_fold(e.name), _fold(e.data.get("email") or "")} or ref in uf.keys[i]]
 
     for a, b in overrides.same:
         group = hits(a) + hits(b)
         for j in group[1:]:
-            union(group[0], j, "override", force=True)
+            uf.union(group[0], j, "override", force=True)
 
 
 def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
     """The Person node a data-protection request names: a person id, an e-mail
     address or a name. Any other node (an organisation's id, say) is refused,
     so ``forget-person`` can never erase something that is not a person."""
+    if ref.startswith("person:") and "@" in ref and ref not in graph:
+        ref = ref.removeprefix("person:")     # an id of the earlier scheme: person:<e-mail>
     pid = ref if ref.startswith("person:") else None
-    if pid is None and "@" in ref and ("person:" + ref.lower()) in graph:
-        pid = "person:" + ref.lower()
+    if pid is None and "@" in ref:
+        pid = _by_email(graph, ref)
     if pid is None and ref in graph:
         raise NotFound(f"{ref!r} is a {graph.node(ref)['label']}, not a person; forget-person "
                        "takes a person's e-mail, name or id (person:...)")
@@ -223,3 +258,12 @@ def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
     if pid not in graph:
         raise NotFound(f"no person {ref!r}; try `samspil search {ref}`")
     return pid
+
+
+def _by_email(graph: PartnershipGraph, email: str) -> str | None:
+    """The person whose id was made from ``email``, or whose e-mail it is."""
+    email = email.strip().lower()
+    if (pid := person_id_for(email)) in graph:
+        return pid
+    return next((n for n, d in graph.nodes("Person")
+                 if (d.get("email") or "").strip().lower() == email), None)

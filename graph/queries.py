@@ -105,11 +105,11 @@ def plans(graph: PartnershipGraph) -> list[PlanRow]:
 
 def search(graph: PartnershipGraph, text: str, label: str | None = None,
            limit: int = 50) -> list[Hit]:
-    """Nodes whose id, name or alias contains ``text`` (case- and accent-insensitive)."""
+    """Nodes whose id, name, alias or e-mail contains ``text`` (case- and accent-insensitive)."""
     want = fold(text)
     hits = []
     for nid, d in graph.nodes(label):
-        for n in [d.get("name") or "", *(d.get("aliases") or []), nid]:
+        for n in [d.get("name") or "", *(d.get("aliases") or []), nid, d.get("email") or ""]:
             if want and want in fold(n):
                 hits.append(Hit(nid, d["label"], d.get("name") or "", n))
                 break

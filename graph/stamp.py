@@ -7,21 +7,26 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["builder_stamp"]
+__all__ = ["builder_stamp", "GRAPH_FORMAT"]
+
+# What build_graph emits, beyond the version: raise it when ids or the graph's shape
+# change without a release (2: person ids are hashes, not e-mails or names), so
+# every store built before rebuilds its graph from its reports on first use.
+GRAPH_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
 def builder_stamp() -> str:
-    """What the graph a store holds was derived with: the samspil version and the
-    vocabulary files (names, labels and abbreviations shape the graph). A store
-    whose graph was built with another stamp rebuilds it from its reports, so an
-    upgrade or a vocabulary edit shows without reloading any document (the
-    vocabulary is read once per process, so the stamp is too)."""
+    """What the graph a store holds was derived with: the samspil version,
+    :data:`GRAPH_FORMAT` and the vocabulary files (names, labels and abbreviations
+    shape the graph). A store whose graph was built with another stamp rebuilds it
+    from its reports, so an upgrade or a vocabulary edit shows without reloading any
+    document (the vocabulary is read once per process, so the stamp is too)."""
     from importlib.metadata import version
 
     from samspil.loaders.vocab import vocab_dir
 
-    h = hashlib.sha256(version("samspil").encode())
+    h = hashlib.sha256(f"{version('samspil')}/graph-{GRAPH_FORMAT}".encode())
     folders = [vocab_dir()] + ([Path(os.environ["SAMSPIL_VOCAB_DIR"])]
                                if os.environ.get("SAMSPIL_VOCAB_DIR") else [])
     for folder in folders:

@@ -1,15 +1,16 @@
 """Privacy for views, exports and the API: contact persons are personal data.
 
-Two levels, both returning a new graph (the input is never changed):
+Two levels, both returning a new graph (the input is never changed). Neither
+renames anybody: a person's id is a hash made when the graph is built
+(graph/people.py), so one person has one id in the CLI, the API, every export
+and every view, redacted or not.
 
 * :func:`hide_contact_details`: no e-mail or phone anywhere (node attributes,
-  ids built from an e-mail, and e-mail addresses / phone numbers inside
-  evidence excerpts). The read API applies it unless
-  ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
+  and e-mail addresses / phone numbers inside evidence excerpts). The read API
+  applies it unless ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
 * :func:`redact`: additionally no names: a person becomes their role at their
-  organisation ("Afdelingsleder at Københavns Kommune"), their id a stable
-  hash, their name removed from every excerpt and mention. ``--redact`` and
-  ``SAMSPIL_API_REDACT``.
+  organisation ("Afdelingsleder at Københavns Kommune"), their name removed
+  from every excerpt and mention. ``--redact`` and ``SAMSPIL_API_REDACT``.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.graph.model import PartnershipGraph, slug
+from samspil.graph.model import PartnershipGraph
 
 __all__ = ["hide_contact_details", "redact", "scrub_text", "person_role_label"]
 
@@ -154,18 +155,15 @@ def _scrubbed_copy(graph: PartnershipGraph, scrub: _Scrubber,
     return g
 
 
-def _new_person_id(graph: PartnershipGraph, pid: str, names: bool, taken: set[str]) -> str:
-    if not names:
-        return "person:" + hashlib.blake2b(pid.encode(), digest_size=5).hexdigest()
-    if not EMAIL.search(pid):
-        return pid
-    d = graph.node(pid)
-    orgs = graph.out(pid, "WORKS_AT")
-    base = f"person:{slug(d.get('name') or 'x')}@{slug(orgs[0].split(':', 1)[-1]) if orgs else 'x'}"
-    new, i = base, 2
-    while new in taken:
-        new, i = f"{base}-{i}", i + 1
-    return new
+PERSON_ID = re.compile(r"person:[0-9a-f]{12,64}")
+
+
+def _legacy_ids(persons: list[str]) -> dict[str, str]:
+    """Person ids are hashes (graph/people.py), the same in every view; an id of another
+    shape (a graph built by hand, or an id of the earlier ``person:<e-mail>`` scheme)
+    is replaced by a hash of it, so no e-mail or name leaves through an id."""
+    return {p: "person:" + hashlib.sha256(p.encode()).hexdigest()[:16]
+            for p in persons if not PERSON_ID.fullmatch(p)}
 
 
 def _privatise(graph: PartnershipGraph, *, names: bool) -> PartnershipGraph:
@@ -176,13 +174,7 @@ def _privatise(graph: PartnershipGraph, *, names: bool) -> PartnershipGraph:
             d = graph.node(p)
             person_names.append(str(d.get("name") or ""))
             person_names.extend(str(m.get("name") or "") for m in d.get("mentions") or [])
-    taken: set[str] = set(graph.g)
-    mapping = {}
-    for p in persons:
-        new = _new_person_id(graph, p, names, taken)
-        if new != p:
-            mapping[p] = new
-            taken.add(new)
+    mapping = _legacy_ids(persons)
     g = _scrubbed_copy(graph, _Scrubber(person_names), mapping)
     for p in persons:
         d = g.nodes[mapping.get(p, p)]
@@ -197,7 +189,7 @@ def _privatise(graph: PartnershipGraph, *, names: bool) -> PartnershipGraph:
 
 
 def hide_contact_details(graph: PartnershipGraph) -> PartnershipGraph:
-    """A copy without e-mails and phones (attributes, e-mail-based ids, excerpts)."""
+    """A copy without e-mails and phones (attributes, excerpts)."""
     return _privatise(graph, names=True)
 
 

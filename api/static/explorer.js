@@ -198,6 +198,7 @@
     // a margin for the names of the outermost nodes (fit looks at the nodes only)
     state.network.moveTo({scale: state.network.getScale() * 0.88, animation: false});
     readableHubs(state.network, data.nodes);
+    fitNames(state.network);
     namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
@@ -218,6 +219,25 @@
       var size = Math.min(n.hub ? 40 : 30, Math.max(n.hub ? 12 : 9, (n.hub ? 15 : 11) / scale));
       return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff"}};
     }));
+  }
+
+  // fit the nodes *and their names* (vis's fit looks at the nodes only, so a long name
+  // at the edge was cut off): the box of every node with its drawn name, after a draw
+  function fitNames(network) {
+    network.redraw();
+    var box = null;
+    network.body.nodeIndices.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (!b) return;
+      box = box ? {left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
+                   top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)} : b;
+    });
+    var frame = $("network");
+    if (!box || box.right <= box.left || box.bottom <= box.top || !frame.clientWidth) return;
+    var scale = 0.96 * Math.min(frame.clientWidth / (box.right - box.left),
+                                frame.clientHeight / (box.bottom - box.top));
+    network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
+                    scale: Math.min(scale, network.getScale() / 0.88), animation: false});
   }
 
   // culled names come back when zoomed in to twice the fitting scale (and go again out)

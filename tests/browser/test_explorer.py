@@ -233,3 +233,74 @@ def test_culled_names_show_when_zoomed_in(page, server_url, wait_js):
         page.mouse.wheel(0, 300)
         page.wait_for_timeout(50)
     wait_js(page, f"({count})() === {culled}", timeout=10_000)
+
+
+LABEL_BOXES = """(sel) => { const n = window.samspilNetwork; n.redraw();
+    const c = document.querySelector(sel).getBoundingClientRect();
+    const boxes = [];
+    for (const id of n.body.nodeIndices) {
+        const node = n.body.nodes[id];
+        if (!node.options.label || !node.options.label.trim()) continue;
+        const s = node.labelModule.size;
+        const a = n.canvasToDOM({x: s.left, y: s.top});
+        const b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+        boxes.push([node.options.label, a.x, a.y, b.x, b.y]);
+    }
+    return {boxes: boxes, width: c.width, height: c.height}; }"""
+
+
+def names_cut_off_or_overlapping(page, selector):
+    """(names not whole on the canvas, pairs of names drawn over each other)."""
+    drawn = page.evaluate(LABEL_BOXES, selector)
+    boxes = drawn["boxes"]
+    assert len(boxes) >= 5
+    outside = [b[0] for b in boxes if b[1] < -1 or b[2] < -1 or b[3] > drawn["width"] + 1
+               or b[4] > drawn["height"] + 1]
+    overlapping = [(p[0], q[0]) for i, p in enumerate(boxes) for q in boxes[i + 1:]
+                   if p[1] < q[3] - 1 and q[1] < p[3] - 1 and p[2] < q[4] - 1 and q[2] < p[4] - 1]
+    return outside, overlapping
+
+
+@pytest.mark.parametrize("view", ["plan-network", "copartnership",
+                                  "ego&node=plan:amagerplanen-2026-2029&kind=Plan"])
+def test_drawn_names_stay_inside_the_canvas_and_apart(page, server_url, view):
+    """At 1400x900 every name a network view shows at first is whole on the canvas and
+    overlaps no other name (measured on the names Chromium drew)."""
+    page.goto(f"{server_url}/#view={view}")
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+    assert names_cut_off_or_overlapping(page, "#network canvas") == ([], [])
+
+
+@pytest.mark.parametrize("view", ["plan-network", "copartnership"])
+def test_saved_views_keep_their_names_inside_and_apart(page, server_url, view):
+    page.goto(f"{server_url}/api/views/{view}.html")
+    page.wait_for_selector("body[data-rendered]", timeout=30_000)
+    assert names_cut_off_or_overlapping(page, "#net canvas") == ([], [])
+
+
+@pytest.mark.parametrize("width", [700, 1400])
+def test_a_fragment_iframe_is_tall_enough_for_its_legend(browser, width):
+    """``--fragment`` in a report column: the legend is whole inside the iframe (no
+    scrolling, nothing cut) and the network keeps its height; an iframe sized without
+    the legend's rows fails this (checked with a fixed 640 px)."""
+    from samspil.graph.build import build_graph
+    from samspil.loaders.pipeline import bundled_examples, extract_paths
+    from samspil.viz.render import to_fragment
+    from samspil.viz.views import plan_network
+
+    graph = build_graph([r.report for r in extract_paths([bundled_examples()])])
+    view = plan_network(graph)
+    assert len(view.legend) > 12                   # a legend of several rows
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_content(f"<!doctype html><body style='margin:0'>{to_fragment(view)}</body>")
+    frame = page.frames[1]
+    frame.wait_for_selector("body[data-rendered]", timeout=30_000)
+    fit = frame.evaluate("""() => { const ul = document.querySelector('ul.legend').getBoundingClientRect();
+        const net = document.getElementById('net').getBoundingClientRect();
+        const root = document.scrollingElement;
+        return {legend_bottom: ul.bottom, height: window.innerHeight, net: net.height,
+                scrolls: root.scrollHeight > root.clientHeight}; }""")
+    context.close()
+    assert fit["legend_bottom"] <= fit["height"] and not fit["scrolls"], fit
+    assert fit["net"] >= 650, fit     # the network keeps its drawing height (720 px planned)

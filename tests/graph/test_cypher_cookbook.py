@@ -11,6 +11,7 @@ import pytest
 from samspil.graph import analyses as an
 from samspil.graph.build import build_graph
 from samspil.graph.neo4j_store import Neo4jStore
+from samspil.graph.people import person_id_for
 
 pytestmark = pytest.mark.neo4j
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -57,7 +58,7 @@ def check_unreached_target_groups(rows, g):
 
 
 def check_persons_plans(rows, g):
-    pid = "person:fj2f@kk.dk"
+    pid = person_id_for("fj2f@kk.dk")
     assert [r["person"] for r in rows] == [g.node(pid)["name"]]
     assert sorted(rows[0]["plans"]) == sorted(g.out(pid, "CONTACT_FOR"))
     assert sorted(rows[0]["organisations"]) == sorted(g.node(o)["name"]

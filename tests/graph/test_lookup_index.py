@@ -11,12 +11,13 @@ from samspil.loaders.errors import Ambiguous, NotFound
 
 
 def _scan(graph, ref, label=None):
-    """The look-up as it was: fold every name of every node."""
+    """The look-up as it was: fold every name (and a person's e-mail) of every node."""
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ("id", ref)
     want, exact, prefix = fold(ref), [], []
     for nid, d in graph.nodes(label):
-        folded = [fold(n) for n in [d.get("name") or "", *(d.get("aliases") or [])] if n]
+        folded = [fold(n) for n in [d.get("name") or "", *(d.get("aliases") or []),
+                                    d.get("email") or ""] if n]
         if want in folded or want == fold(nid):
             exact.append(nid)
         elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
@@ -44,7 +45,8 @@ def test_the_index_answers_every_reference_as_the_scan_does(seed_reports):
     nodes = list(graph.nodes())
     refs = ["", "x", "københavn", "koebenhavns kommune", "KOBENHAVNS", "org:", "person:"]
     for nid, d in rnd.sample(nodes, 200):
-        name = rnd.choice([d.get("name") or nid, *(d.get("aliases") or []), nid])
+        name = rnd.choice([d.get("name") or nid, *(d.get("aliases") or []), nid,
+                           d.get("email") or nid])
         refs += [name, name[: rnd.randint(1, max(1, len(name)))], name.upper()]
     for ref in refs:
         for label in (None, "Organisation", "Plan", "Person"):

@@ -11,6 +11,7 @@ import pytest
 
 from samspil.graph import analyses as an
 from samspil.graph.neo4j_store import Neo4jStore
+from samspil.graph.people import person_id_for
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.loaders.errors import NotFound, StoreUnavailable
 
@@ -117,7 +118,7 @@ def test_forget_and_forget_person_leave_no_trace_in_any_property(neo4j_settings,
         before = dump(store)
         person = ("fj2f@kk.dk", "Charlotte Kølle Jørgensen", "21438324")
         assert all(v in before for v in person)
-        assert store.forget_person("fj2f@kk.dk") == "person:fj2f@kk.dk"
+        assert store.forget_person("fj2f@kk.dk") == person_id_for("fj2f@kk.dk")
         after = dump(store)
         assert [v for v in person if v in after] == []
         store.save(seed_reports)                                  # reloading does not bring her back
@@ -144,6 +145,7 @@ def test_forget_person_refuses_a_node_that_is_not_a_person(neo4j_settings, neo4j
 
 
 def test_a_graph_built_by_another_version_is_rebuilt(neo4j_settings, neo4j_wipe, small_corpus):
+    old = "person:ah@sof.kk.dk"
     store = Neo4jStore(neo4j_settings)
     try:
         neo4j_wipe(store)
@@ -152,6 +154,10 @@ def test_a_graph_built_by_another_version_is_rebuilt(neo4j_settings, neo4j_wipe,
         store._write(lambda tx: tx.run("MATCH (n:Organisation {id: 'org:socialforvaltningen'}) "
                                        "SET n.name = 'stale name'").consume())
         assert store.load().node("org:socialforvaltningen")["name"] == "stale name"  # same stamp
+        # a person under the id scheme before issue 12 (her e-mail): gone after the upgrade
+        store._write(lambda tx: tx.run("MATCH (n:Person {id: $new}) SET n.id = $old", old=old,
+                                       new=person_id_for("ah@sof.kk.dk")).consume())
+        assert old in store.load()
         store._write(lambda tx: tx.run("MATCH (m:SamspilMeta {key: 'generation'}) "
                                        "SET m.built_by = 'an-older-samspil'").consume())
     finally:
@@ -159,6 +165,7 @@ def test_a_graph_built_by_another_version_is_rebuilt(neo4j_settings, neo4j_wipe,
     upgraded = Neo4jStore(neo4j_settings)
     try:
         assert {n: d.get("name") for n, d in upgraded.load().nodes()} == fresh
+        assert old not in upgraded.load() and person_id_for("ah@sof.kk.dk") in fresh
         assert upgraded._read("MATCH (m:SamspilMeta) RETURN m.built_by AS b")[0]["b"] != \
             "an-older-samspil"
     finally:

@@ -1,12 +1,16 @@
 """Entity resolution: what must merge, what must never merge, and why."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from samspil.graph.build import build_graph
-from samspil.graph.resolve import (Entity, load_overrides, normalise,
+from samspil.graph.people import person_id, person_id_for
+from samspil.graph.resolve import (Cluster, Entity, load_overrides, normalise,
                                    resolve_entities, same_name)
 from samspil.loaders.errors import VocabularyError
+from samspil.loaders.model import AgreementReport
 
 
 def clusters_of(names_by_doc: dict[str, list[list[str]]], overrides=None) -> list[set[str]]:
@@ -96,11 +100,53 @@ def test_graph_resolution_and_explanations(small_corpus):
 def test_persons_merge_by_email_or_name_within_the_organisation(small_corpus):
     g = build_graph(small_corpus)
     persons = dict(g.nodes("Person"))
-    assert set(persons) == {"person:ah@sof.kk.dk", "person:anne@3b.dk"}
-    merged = persons["person:ah@sof.kk.dk"]
+    sof, three_b = person_id_for("ah@sof.kk.dk"), person_id_for("anne@3b.dk")
+    assert set(persons) == {sof, three_b}
+    merged = persons[sof]
     assert {m["document"] for m in merged["mentions"]} == {"a.txt", "b.txt"}
     assert [m["rule"] for m in merged["mentions"] if m["document"] == "b.txt"] == ["name+org"]
-    assert g.out("person:anne@3b.dk", "WORKS_AT") == ["org:boligforeningen-3b"]
+    assert g.out(three_b, "WORKS_AT") == ["org:boligforeningen-3b"]
+
+
+def test_person_ids_are_hashes_without_e_mail_phone_or_name(seed_reports):
+    g = build_graph(seed_reports)
+    persons = dict(g.nodes("Person"))
+    assert len(persons) > 50
+    for pid, d in persons.items():
+        assert re.fullmatch(r"person:[0-9a-f]{12}", pid), pid
+        key = d["email"].lower() if d.get("email") else None
+        if key:
+            assert pid == person_id_for(key)          # the e-mail's hash, nothing readable
+        for secret in (d.get("email"), d.get("phone"), d["name"].split()[0].lower()):
+            assert not secret or secret.lower() not in pid
+    assert build_graph(list(reversed(seed_reports))).ids() == g.ids()
+
+
+def test_a_person_without_e_mail_is_their_name_at_their_organisation_hashed(small_corpus):
+    g = build_graph(small_corpus[1:2])              # b.txt: "Anne Holm, SOF", no e-mail
+    assert [n for n, _ in g.nodes("Person")] == [person_id_for("anne-holm@org:socialforvaltningen")]
+
+
+def test_two_persons_on_one_id_keep_apart_with_a_longer_id():
+    members = [Entity("a.txt", 0, "Bo Berg", ["Bo Berg"], data={"email": None})]
+    org_of = {("a.txt", 0): "org:kab"}
+    first = person_id(Cluster(members, []), org_of)
+    assert first == person_id_for("bo-berg@org:kab")
+    second = person_id(Cluster(members, []), org_of, taken={first})
+    assert re.fullmatch(r"person:[0-9a-f]{16}", second)
+    assert second == person_id(Cluster(members, []), org_of, taken={first})     # deterministic
+
+
+def test_namesakes_kept_apart_by_the_overrides_file_get_two_ids(tmp_path):
+    reports = [AgreementReport.from_dict({
+        "document": doc, "plan": {"name": f"Plan {doc}", "document_type": "strategic_agreement"},
+        "organisations": [{"name": "KAB", "type": "housing_organisation"}],
+        "contacts": [{"name": "Bo Berg", "organisation": "KAB"}]}) for doc in ("a.txt", "b.txt")]
+    assert len(list(build_graph(reports).nodes("Person"))) == 1           # one person by name+org
+    path = tmp_path / "overrides.yaml"
+    path.write_text("different:\n  - [Bo Berg, Bo Berg]\n", encoding="utf-8")
+    ids = sorted(n for n, _ in build_graph(reports, load_overrides(path)).nodes("Person"))
+    assert len(ids) == 2 and person_id_for("bo-berg@org:kab") in ids
 
 
 def test_resolution_does_not_depend_on_load_order(small_corpus):
@@ -157,9 +203,18 @@ def test_person_overrides(small_corpus, tmp_path):
     g = build_graph(small_corpus, load_overrides(path))
     persons = dict(g.nodes("Person"))
     # 'same' joins the two addresses; 'different' keeps the name-only mention in b.txt apart
-    merged = persons["person:ah@sof.kk.dk"]
+    merged = persons[person_id_for("ah@sof.kk.dk")]
     assert {m["document"] for m in merged["mentions"]} == {"a.txt", "c.txt"}
-    assert "person:anne-holm@socialforvaltningen" in persons
+    assert person_id_for("anne-holm@org:socialforvaltningen") in persons   # b.txt alone
+
+
+def test_person_overrides_take_the_ids_samspil_shows(small_corpus, tmp_path):
+    sof, three_b = person_id_for("ah@sof.kk.dk"), person_id_for("anne@3b.dk")
+    path = tmp_path / "overrides.yaml"
+    path.write_text(f"same:\n  - [{sof}, {three_b}]\n", encoding="utf-8")
+    persons = dict(build_graph(small_corpus, load_overrides(path)).nodes("Person"))
+    assert three_b not in persons                         # the smaller e-mail names the person
+    assert {m["document"] for m in persons[sof]["mentions"]} == {"a.txt", "c.txt"}
 
 
 def test_a_parent_stated_in_the_name_becomes_unit_of(small_corpus):

@@ -17,6 +17,7 @@ import pytest
 from samspil.graph.build import build_graph
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.model import LABELS
+from samspil.graph.people import person_id_for
 from samspil.graph.store import GraphFilter, node_documents
 from samspil.loaders.errors import StoreFormatError
 from samspil.loaders.model import AgreementReport
@@ -70,6 +71,27 @@ def test_a_graph_built_by_another_version_is_rebuilt_from_the_reports(tmp_path, 
         assert store._meta()["built_by"] != "an-older-samspil"
 
 
+def test_a_store_holding_the_earlier_e_mail_person_ids_gets_hashed_ids_on_upgrade(tmp_path,
+                                                                                  small_corpus):
+    """Before issue 12 a person's id was ``person:<e-mail>``; such a store rebuilds its
+    graph (a new GRAPH_FORMAT in the build stamp) and the e-mail id is gone."""
+    path = tmp_path / "samspil.sqlite"
+    new, old = person_id_for("ah@sof.kk.dk"), "person:ah@sof.kk.dk"
+    with SqliteStore(path) as store:
+        store.save(small_corpus)
+        for table, column in (("nodes", "id"), ("edges", "src"), ("node_docs", "node_id"),
+                              ("edge_docs", "src")):
+            store.db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (old, new))
+        store.db.execute("UPDATE nodes SET props = replace(props, ?, ?)", (new, old))
+        store.db.execute("UPDATE meta SET value = 'another-build' WHERE key = 'graph_token'")
+        assert old in store.load() and new not in store.load()      # same stamp: as stored
+        store.db.execute("UPDATE meta SET value = 'samspil-0.1.0' WHERE key = 'built_by'")
+    with SqliteStore(path) as store:
+        g = store.load()
+        assert new in g and old not in g
+        assert g.out(new, "WORKS_AT") == ["org:socialforvaltningen"]
+
+
 def test_wal_mode_and_schema_version(tmp_path):
     with SqliteStore(tmp_path / "s.sqlite") as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -80,7 +102,7 @@ def test_forgotten_person_is_not_left_in_the_file(tmp_path, small_corpus):
     path = tmp_path / "s.sqlite"
     with SqliteStore(path) as store:
         store.save(small_corpus)
-        store.forget_person("person:ah@sof.kk.dk")
+        store.forget_person(person_id_for("ah@sof.kk.dk"))
     data = path.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("s.sqlite-*"))
     assert b"ah@sof.kk.dk" not in data and b"21438324" not in data
 

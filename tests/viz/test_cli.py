@@ -146,15 +146,63 @@ def test_a_busy_port_given_on_purpose_is_an_error(tmp_path):
         assert "--port 0" in r.output
 
 
-def test_static_picture_needs_no_playwright(data_dir, tmp_path):
-    out = tmp_path / "o.png"
-    code = ("import sys; sys.modules['playwright'] = None\n"   # importing it would fail
-            "from samspil.cli.main import cli; cli()")
-    r = subprocess.run([sys.executable, "-c", code, "viz", "overlap", "--format", "png", "-o",
-                        str(out), "--data-dir", str(data_dir)], capture_output=True, text=True,
-                       timeout=120)
+def test_a_busy_default_port_moves_to_a_free_one(tmp_path):
+    """Only the default may move: `samspil serve` without --port, 8765 taken, serves on
+    another port and says so."""
+    import socket
+
+    busy = socket.socket()
+    try:
+        try:
+            busy.bind(("127.0.0.1", 8765))
+            busy.listen()
+        except OSError:
+            pass                          # already taken by something else: busy either way
+        proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                                 "serve", "--data-dir", str(tmp_path)], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        try:
+            lines, url = [], None
+            deadline = time.monotonic() + 60
+            while url is None and time.monotonic() < deadline:
+                line = proc.stdout.readline()
+                if not line and proc.poll() is not None:
+                    break
+                lines.append(line)
+                m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+                url = m and int(m.group(1))
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(15)
+    finally:
+        busy.close()
+    assert url and url != 8765, lines
+    assert any(f"port 8765 is in use; using {url}" in line for line in lines), lines
+
+
+def test_static_pictures_need_nothing_from_the_test_extras(data_dir, tmp_path):
+    """`samspil viz overlap --format png|svg|pdf` as right after the README's install
+    line: the test extras (playwright, igraph, hypothesis, ...) cannot be imported."""
+    code = ("import sys\n"
+            "for m in ('playwright', 'igraph', 'hypothesis', 'schemathesis', 'fpdf'):\n"
+            "    sys.modules[m] = None\n"                       # importing them would fail
+            "from samspil.cli.main import cli\n"
+            "for fmt in ('png', 'svg', 'pdf'):\n"
+            "    cli.main(['viz', 'overlap', '--format', fmt, '-o', sys.argv[1] + '/o.' + fmt,\n"
+            "              '--data-dir', sys.argv[2]], standalone_mode=False)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(data_dir)],
+                       capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert out.read_bytes()[:4] == b"\x89PNG"
+    from PIL import Image
+    import pypdfium2 as pdfium
+
+    png = Image.open(tmp_path / "o.png")
+    assert png.width > 1500 and png.info["dpi"][0] > 299
+    assert len(png.convert("RGB").getcolors(maxcolors=1_000_000)) > 50      # drawn, not blank
+    svg = ET.parse(tmp_path / "o.svg").getroot()
+    assert "Plan overlaps" in " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    pdf = pdfium.PdfDocument(str(tmp_path / "o.pdf"))
+    assert len(pdf) == 1 and "Plan overlaps" in pdf[0].get_textpage().get_text_range()
 
 
 def test_export_redact(data_dir, tmp_path):

@@ -109,3 +109,25 @@ def test_a_wrong_suffix_is_refused_with_the_formats(seeds_graph, tmp_path):
     with pytest.raises(InputError, match="does not match --format png"):
         write(plan_network(seeds_graph), tmp_path / "x.svg", "png")
     assert not (tmp_path / "x.jpg").exists()
+
+
+@pytest.mark.parametrize("kind,ref", [("plan-network", None), ("copartnership", None),
+                                      ("ego", "plan:amagerplanen-2026-2029")])
+def test_static_picture_names_stay_on_the_page_and_apart(seeds_graph, kind, ref):
+    """The names a picture draws, measured where matplotlib put them: each whole on the
+    page, none over another."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from samspil.viz.output import build_view
+    from samspil.viz.pictures import _network_figure
+
+    fig = _network_figure(build_view(seeds_graph, kind, ref=ref))
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in fig.axes[0].texts]
+    assert len(boxes) >= 10
+    page = fig.bbox
+    assert [n for n, b in boxes if b.x0 < page.x0 or b.x1 > page.x1 or b.y0 < page.y0
+            or b.y1 > page.y1] == []
+    assert [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1].overlaps(b[1])] == []
