@@ -126,7 +126,7 @@ def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail
     after = text[name_end:next_detail]
     for chunk in [*reversed(before[-3:]), after]:
         chunk = re.sub(r"^\W*(kontaktpersoner|kontaktperson|kontaktoplysninger|kontakt|tovholdere|tovholder|"
-                       r"samt|og|v\.|v/)\W*", "", chunk.strip(), flags=re.I)
+                       r"ansvarlige? for aktiviteten|ansvarlige?|samt|og|v\.|v/)\W*", "", chunk.strip(), flags=re.I)
         chunk = re.sub(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", "", chunk, flags=re.I)
         chunk = chunk.strip(" ,:;/–-()")
         words = chunk.split()

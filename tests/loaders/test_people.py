@@ -59,3 +59,11 @@ def test_title_words_and_name_shapes():
     assert not is_title_word("Charlotte")
     assert looks_like_name("Allan B. Lund")
     assert not looks_like_name("Borgercenter Voksne")
+
+
+def test_a_label_in_front_is_not_part_of_the_title():
+    from samspil.loaders.extract.people import find_people
+
+    people = find_people("Ansvarlig: Boligsocial medarbejder Peter Jensen (pj@bo-vest.dk)")
+    assert [(p.name, p.title, p.email) for p in people] == [
+        ("Peter Jensen", "Boligsocial medarbejder", "pj@bo-vest.dk")]
