@@ -144,8 +144,17 @@ def _labelled_blocks(doc: Document) -> list[Block]:
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         end = next((h for h in heads if i < h < end), end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i)))
+        blocks.append(Block(title, i, end, focus_area_at(doc, i) or _outline_focus(doc, i)))
     return blocks
+
+
+def _outline_focus(doc: Document, i: int) -> str | None:
+    """The focus area of the numbered section ("3.1 Beskæftigelse" under "3. Indsatsområder")
+    that line ``i`` is in, if any."""
+    from samspil.loaders.extract.outline import focus_headings
+
+    before = [(h.line, name) for h, name in focus_headings(doc) if not h.in_toc and h.line < i]
+    return max(before)[1] if before else None
 
 
 def activity_blocks(doc: Document) -> list[Block]:

@@ -39,8 +39,9 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _type_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
-    types = load_vocab("organisations")["types"]
-    return [(t, [re.compile("|".join(f"(?:{p})" for p in cues), re.I)]) for t, cues in types.items()]
+    vocab = load_vocab("organisations")
+    kinds = [*vocab["types"].items(), *(vocab.get("type_only") or {}).items()]  # type_only: checked last
+    return [(t, [re.compile("|".join(f"(?:{p})" for p in cues), re.I)]) for t, cues in kinds]
 
 
 def org_type(name: str) -> str:

@@ -160,3 +160,17 @@ def test_signatures_under_lines_with_for_and_a_place_and_date():
     assert {c.name: (c.title, c.organisation) for c in r.contacts} == {
         "Anders Winnerskjold": ("Rådmand", "Aarhus Kommune"),
         "Keld Albrechtsen": ("Formand", "Brabrand Boligforening")}
+
+
+def test_projects_labelled_under_numbered_focus_areas():
+    """An older plan: '3. Indsatsområder', '3.1 Beskæftigelse og uddannelse', then
+    'Projekt: Jobbutikken' with its fields: each project an activity of its section."""
+    r = extract_file(LAYOUTS / "odense_older_plan_projects.txt")
+    assert r.plan.document_type == "master_plan" and r.plan.municipality == "Odense Kommune"
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Jobbutikken", "Beskæftigelse og uddannelse"), ("Lektiehjælp", "Beskæftigelse og uddannelse"),
+        ("Sund i Vollsmose", "Sundhed og trivsel")]
+    assert set(next(a for a in r.activities if a.name == "Jobbutikken").partners) == {
+        "Jobcenter Odense", "Vollsmose Bibliotek"}
+    assert _orgs(r)["Abildgårdskolen"].type == "school"  # a compound school name
+    assert {n for n, o in _orgs(r).items() if o.is_party} == {"Civica", "FAB", "Odense Kommune"}
