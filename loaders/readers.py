@@ -175,10 +175,15 @@ def _check_package(path: Path, limits: Limits) -> None:
 
 
 def _blocks(doc, table_type: type) -> Iterator[list[str]]:
-    """One list of texts per body paragraph or table row, in document order."""
+    """One list of texts per body paragraph or table row, in document order; a
+    paragraph Word numbers automatically gets its number in front ("5.1 Lektiecafé")."""
+    from samspil.loaders.docx_numbering import Numbering
+
+    numbering = Numbering(doc)
     for item in doc.iter_inner_content():
         if not isinstance(item, table_type):
-            yield [item.text]
+            label = numbering.label(item)
+            yield [f"{label} {item.text}" if label and item.text.strip() else item.text]
             continue
         for row in item.rows:
             cells, seen = [], set()

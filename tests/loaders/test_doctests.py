@@ -5,7 +5,8 @@ import importlib
 import pytest
 
 MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
-           "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model"]
+           "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
+           "samspil.loaders.docx_numbering"]
 
 
 @pytest.mark.parametrize("name", MODULES)
