@@ -244,6 +244,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         target_text = _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
+        groups = groups or targets.groups_by_activity_name(b.name)
         act = Activity(
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),

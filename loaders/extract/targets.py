@@ -29,7 +29,8 @@ from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.vocab import load_vocab
 from samspil.loaders.errors import VocabularyError
 
-__all__ = ["classify", "dominant_groups", "age_categories", "extract_target_groups", "label_of"]
+__all__ = ["classify", "dominant_groups", "age_categories", "extract_target_groups", "label_of",
+           "groups_by_activity_name"]
 
 _AGE_RANGE = re.compile(
     r"(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
@@ -430,6 +431,32 @@ def classify(text: str) -> dict[str, list[str]]:
             if phrase and phrase not in found.setdefault(cat, []):
                 found[cat].append(phrase)
     return {cat: found[cat] for cat in TARGET_GROUPS if cat in found}
+
+
+@lru_cache(maxsize=1)
+def _name_groups() -> list[tuple[re.Pattern[str], list[str]]]:
+    out = []
+    for entry in load_vocab("target_groups").get("activity_name_groups", []) or []:
+        try:
+            groups = [str(g) for g in entry["groups"]]
+            pattern = re.compile(str(entry["pattern"]), re.I)
+        except (KeyError, TypeError, re.error) as exc:
+            raise VocabularyError(f"target_groups.yaml, activity_name_groups {entry!r}: {exc}") from exc
+        if unknown := [g for g in groups if g not in TARGET_GROUPS]:
+            raise VocabularyError(f"target_groups.yaml, activity_name_groups: unknown categories {unknown}")
+        out.append((pattern, groups))
+    return out
+
+
+def groups_by_activity_name(name: str) -> list[str]:
+    """The groups an activity's kind is for, from its name, for an activity whose
+    text names none ("Lektiecafé" -> children, youth).
+
+    >>> groups_by_activity_name("Lektiecafé"), groups_by_activity_name("Kvarternetværk")
+    (['children', 'youth'], [])
+    """
+    found = {g for pattern, groups in _name_groups() if pattern.search(name) for g in groups}
+    return [g for g in TARGET_GROUPS if g in found]
 
 
 def dominant_groups(text: str, min_sentences: int = 2, share: float = 0.34) -> list[str]:

@@ -230,3 +230,16 @@ def test_user_cues_of_any_shape_are_found(tmp_path, monkeypatch, pattern, text, 
                                                 ("skoleelever i 0.-6. klasse", "children")])
 def test_more_ways_to_name_a_group(text, category):
     assert category in classify(text)
+
+
+def test_an_activity_whose_text_names_no_group_gets_the_groups_of_its_kind(tmp_path):
+    """A contents entry or a one-line project list says no Målgruppe: a Lektiecafé is
+    for children and youth, a Jobklub for the unemployed; a name that tells nothing
+    gives nothing."""
+    from samspil.loaders.pipeline import extract_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("Helhedsplan for Skovparken 2012-2016\n\n1. Indsatsområder\n1.1 Uddannelse\n"
+                    "1.1.1 Lektiecafé\n1.1.2 Kvarternetværk\n1.2 Beskæftigelse\n1.2.1 Jobklub\n", encoding="utf-8")
+    groups = {a.name: a.target_groups for a in extract_file(path).activities}
+    assert groups == {"Lektiecafé": ["children", "youth"], "Kvarternetværk": [], "Jobklub": ["unemployed"]}
