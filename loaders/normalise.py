@@ -71,9 +71,25 @@ def fix_characters(line: str) -> str:
     >>> fix_characters("Kon\\u00adtakt\\u00a0person \\ufb01lm\\uf0b7")
     'Kontakt person film•'
     """
+    if "\ufffe" in line:
+        line = _pdf_hyphens(line)
     if _MAPPED.search(line):  # translate with a mapping is slow: only when it has work
         line = line.translate(_CHAR_MAP)
     return line if line.isascii() else unicodedata.normalize("NFC", line)
+
+
+def _pdf_hyphens(line: str) -> str:
+    """pdfium gives a hyphen that ended a line, with the next line joined on, as U+FFFE:
+    decided like any hyphenated line break ("børnefa\ufffemilier" -> "børnefamilier",
+    "kultur\ufffeog fritid" -> "kultur- og fritid").
+
+    >>> _pdf_hyphens("styrke børnefa\ufffemilier, kultur\ufffeog fritidsliv")
+    'styrke børnefamilier, kultur- og fritidsliv'
+    """
+    head, *tails = line.split("\ufffe")
+    for tail in tails:
+        head = _dehyphenate(head + "-", tail) or f"{head}-{tail}"
+    return head
 
 
 def clean_markup(line: str) -> list[str]:
@@ -147,9 +163,11 @@ _KEEPS_OWN_LINE = re.compile(
     r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
 _CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
                     " fra", " ved", " v.", " &")
-MIN_WRAP_WIDTH = 50  # below this, lines are not body text and "full" means nothing
+MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means nothing (a column of a
+# two-column page holds ~40-50 characters)
 _SENTENCE_END = (".", ":", "!", "?", ";")
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
+_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$")  # "... Mathilde G." (a middle initial): no sentence end
 
 
 def _record_end(line: str) -> bool:
@@ -221,6 +239,44 @@ def _wrapped_name(last: str, line: str) -> bool:
             and not starts_with_label(line))
 
 
+def _caps_heading_wrap(last: str, line: str, width: int) -> bool:
+    """An upper-case heading wrapped in a narrow column: 'KONFLIKTHÅNDTERING OG BEDRE' +
+    'MULIGHEDER BLANDT UNGE' (capitals are wide: the line holds fewer characters).
+
+    >>> _caps_heading_wrap("KONFLIKTHÅNDTERING OG BEDRE", "MULIGHEDER BLANDT UNGE Rollemodeller", 45)
+    True
+    >>> _caps_heading_wrap("SUNDHED", "NYE SAMARBEJDSPARTNERE", 45)
+    False
+    """
+    words = line.split()
+    return (width >= MIN_WRAP_WIDTH and len(last) >= 0.55 * width and last.isupper() and len(words) >= 2
+            and words[0].isupper() and not last.endswith(_SENTENCE_END)
+            and (words[1].isupper() or last.endswith((",", " OG", " I", " FOR", " AF", " TIL", " MED", " PÅ"))))
+
+
+_DETAIL_START = re.compile(r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|\+?(?:\d{2} ?){3}\d{2}\b)")
+_DETAIL_LEAD = re.compile(r"(?::|\b(?:[Tt]lf|[Tt]elefon|[Mm]obil|[Nn]r|[Mm]ail|e-mail)\.?:?|/|@[\w.-]+\.[a-z]{2,},)$")
+_PHONE_HEAD = re.compile(r"(?:^|[\s,:/])(\d{2}(?: \d{2}){0,2})$")
+_PHONE_TAIL = re.compile(r"^(\d{2}(?: \d{2}){0,2})\b")
+
+
+def _detail_wrapped(last: str, line: str) -> bool:
+    """A contact's e-mail or phone on the next line after its lead ('..., koordinator:' +
+    'bz3x@kk.dk'; 'Tlf. Nr.' + '29113690'), or a phone number cut in two ('30 57 28' + '60').
+
+    >>> _detail_wrapped("leder: ux3d@kk.dk, 30 57 28", "60 og Lone Haahr Mogensen")
+    True
+    >>> _detail_wrapped("faglig koordinator:", "bz3x@kk.dk"), _detail_wrapped("I alt 2019", "2020 boliger")
+    (True, False)
+    >>> _detail_wrapped("Lokal Politi, Jesper Nielsen, jni049@politi.dk,", "72589286")
+    True
+    """
+    if _DETAIL_LEAD.search(last) and _DETAIL_START.match(line):
+        return True
+    head, tail = _PHONE_HEAD.search(last), _PHONE_TAIL.match(line)
+    return bool(head and tail) and len((head.group(1) + tail.group(1)).replace(" ", "")) == 8
+
+
 def text_width(lines: Sequence[str]) -> int:
     """Typical full-line length in characters (90th percentile of non-blank lines).
 
@@ -252,14 +308,18 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     physical = ""  # the previous line as it was, before any joining
     for line, origin in zip(lines, origins):
         last, physical = physical, line
-        full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width and not last.endswith(_SENTENCE_END)
+        full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width
+                and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
                 and not _record_end(last))
+        full = full or _caps_heading_wrap(last, line, width)
         if out and out[-1] and line and (not _keeps_own_line(line) or full and _wrapped_name(last, line)):
             prev = out[-1]
             joined = _dehyphenate(prev, line)
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
             if joined is None and not prev.endswith(":") and (
                     _starts_lower(line) or runs_on or full):
+                joined = f"{prev} {line}"
+            if joined is None and _detail_wrapped(last, line):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined

@@ -125,6 +125,12 @@ def _vocab_sets() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(load_vocab("abbreviations")["municipal_administrations"]))
 
 
+# A capitalised run stops at these: a cover's colophon ("Udgivet af") or a date's month
+# run onto a name when line breaks were lost.
+_RUN_BREAKS = frozenset("Udgivet Udarbejdet Redigeret Godkendt Vedtaget Underskrevet Januar Februar Marts April "
+                        "Maj Juni Juli August September Oktober November December".split())
+
+
 @lru_cache(maxsize=1)
 def _role_verbs() -> frozenset[str]:
     return frozenset(str(v).lower() for v in load_vocab("organisations").get("role_verbs", []) or [])
@@ -148,6 +154,8 @@ def _cut_role_dash(words: list[str]) -> list[str]:
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
     words = _cut_role_dash(run.split())
+    cut = next((k for k, w in enumerate(words) if k and w.rstrip(".,") in _RUN_BREAKS), None)
+    words = words[:cut] if cut is not None else words  # "Kolding Kommune Udgivet af ... Februar"
     while words and (re.fullmatch(_CONNECT, words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
         if words[-1].endswith(".") and len(words[-1]) > 4:
             words[-1] = words[-1].rstrip(".")

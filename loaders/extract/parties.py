@@ -398,7 +398,11 @@ def _details_end(text: str, p: Person) -> int:
 
 
 # Parties stated in prose when a plan has no party list.
-PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale)\s+mellem\s+(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b)"
+# (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
+# "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
+PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale)\s+mellem\s+"
+                           r"(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b"
+                           r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
                            r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})")
 
