@@ -53,8 +53,29 @@ def parse_period(text: str) -> tuple[str | None, str | None]:
     ('2026-01-01', '2029-12-31')
     >>> parse_period("i Valby 2013– 2016")
     ('2013-01-01', '2016-12-31')
+    >>> parse_period("Helhedsplan 2023-26"), parse_period("løber i 4 år fra 2021")
+    (('2023-01-01', '2026-12-31'), ('2021-01-01', '2024-12-31'))
     """
     found = list(_DATE.finditer(text))
     start = _date(found[0], end=False) if found else None
     end = _date(found[1], end=True) if len(found) > 1 else None
+    if start and end is None and found and found[0].group("y4"):
+        end = _short_end(text, found[0])
     return start, end
+
+
+_SHORT_END = re.compile(r"\s*[-–/]\s*(\d{2})(?![\d.,])")  # "2023-26", "2023/26"
+_YEARS_LONG = re.compile(r"\b(\d|fire|tre|to|fem)\s*(?:-\s*)?år(?:ig)?\w*\b", re.IGNORECASE)
+
+
+def _short_end(text: str, start: re.Match[str]) -> str | None:
+    """The end of '2023-26' (a two-digit end year) or of 'i 4 år fra 2021' (a
+    four-year plan from its start year); None when the text gives neither."""
+    year = int(start.group("y4"))
+    if m := _SHORT_END.match(text, start.end()):
+        end = year // 100 * 100 + int(m.group(1))
+        return _iso(end, 12, None, True) if year < end <= year + 10 else None
+    if m := _YEARS_LONG.search(text):
+        n = {"to": 2, "tre": 3, "fire": 4, "fem": 5}.get(m.group(1).lower()) or int(m.group(1))
+        return _iso(year + n - 1, 12, None, True) if 1 <= n <= 10 else None
+    return None

@@ -6,7 +6,7 @@ import pytest
 
 MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
            "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
-           "samspil.loaders.docx_numbering"]
+           "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates"]
 
 
 @pytest.mark.parametrize("name", MODULES)
