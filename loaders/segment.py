@@ -45,6 +45,8 @@ LABELS = [
     r"Helhedsplanens parter\s*:",
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen\s*:",
     r"Aftaleparter(?:ne)?\s*:",
+    r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
+    r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
     r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
     r"Underskrifter\b",
     r"Problemkompleks for indsatsområdet\b",
@@ -131,7 +133,7 @@ def _strip_page_number(line: str) -> tuple[str, int]:
 # expression engine then skips to those characters instead of trying every position.)
 # Words every label, placeholder and list label contains: a line with none of them
 # (most lines) is not searched with the label patterns at all.
-_LABEL_WORDS = ("navn", "parter", "gælder", "projekt", "tiltag", "underskrift", "problemkompleks", "delaftale",
+_LABEL_WORDS = ("navn", "parter", "gælder", "projekt", "kommune:", "boligorganisation", "tiltag", "underskrift", "problemkompleks", "delaftale",
                 "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",

@@ -174,3 +174,16 @@ def test_projects_labelled_under_numbered_focus_areas():
         "Jobcenter Odense", "Vollsmose Bibliotek"}
     assert _orgs(r)["Abildgårdskolen"].type == "school"  # a compound school name
     assert {n for n, o in _orgs(r).items() if o.is_party} == {"Civica", "FAB", "Odense Kommune"}
+
+
+def test_party_rows_labelled_boligorganisation_and_kommune(tmp_path):
+    """'Aftalens parter:' with rows 'Boligorganisation(er): X' and 'Kommune: Y Kommune', as
+    written and with the text on one line ('... Sct. Jørgen Kommune: Holbæk Kommune')."""
+    src = LAYOUTS / "holbaek_party_rows.txt"
+    flat = tmp_path / src.name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    for path in (src, flat):
+        r = extract_file(path)
+        assert {n: (o.is_party, o.type) for n, o in _orgs(r).items()} == {
+            "Boligselskabet Sct. Jørgen": (True, "housing_organisation"), "Holbæk Kommune": (True, "municipality")}
+        assert (r.plan.name, r.plan.municipality, r.plan.period_start) == ("Skovparken", "Holbæk Kommune", "2022-01-01")
