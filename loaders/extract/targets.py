@@ -19,7 +19,9 @@ each category was found in ``TargetGroup.contexts``:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import islice
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -42,6 +44,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
+_LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}\s*$")  # the last three words of a stretch
 _NAME_LABEL_AT_START = re.compile(r"^\W*(?:aktivitetens\s+(?:navn|titel)|(?:navn|titel)\s+på\s+(?:den\s+)?"
                                   r"aktivitet(?:en)?)\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
@@ -149,15 +152,23 @@ def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
 
 
 # --------------------------------------------------------------------------- classify
-def _phrase(sentence: str, start: int, end: int) -> str:
-    """The clause around a hit, at most a few words either side, as written."""
-    left = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, start)]
-    right = _CLAUSE_STOP.search(sentence, end)
-    lo = left[-1] if left else 0
-    hi = right.start() if right else len(sentence)
-    before = [m.start() for m in _NONSPACE.finditer(sentence[lo:start])][-3:]
-    after = [m.end() for m in _NONSPACE.finditer(sentence[end:hi])][:5]
-    text = sentence[lo + before[0] if before else start: end + after[-1] if after else end]
+def _clause_stops(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of a sentence's clause stops (commas, colons, brackets, dashes)."""
+    spans = [m.span() for m in _CLAUSE_STOP.finditer(sentence)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _phrase(sentence: str, start: int, end: int, stops: tuple[list[int], list[int]] | None = None) -> str:
+    """The clause around a hit, at most a few words either side, as written (``stops``:
+    :func:`_clause_stops` of the sentence, when the caller has them)."""
+    starts, ends = stops or _clause_stops(sentence)
+    k = bisect_right(ends, start)  # the stops that end at or before the hit
+    lo = ends[k - 1] if k else 0
+    j = bisect_left(starts, end)
+    hi = starts[j] if j < len(starts) else len(sentence)
+    last3 = _LAST_WORDS.search(sentence, lo, start)
+    after = [m.end() for m in islice(_NONSPACE.finditer(sentence[end:hi]), 5)]
+    text = sentence[last3.start() if last3 else start: end + after[-1] if after else end]
     words = text.split()
     return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
 
@@ -426,8 +437,9 @@ def classify(text: str) -> dict[str, list[str]]:
             continue
         mine = [(p - lo, cats) for p, cats in starts if lo <= p < hi] if starts is not None else None
         hits, traits = _sentence_hits(sentence, traits, mine)
+        stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
-            phrase = _phrase(sentence, start, end)
+            phrase = _phrase(sentence, start, end, stops)
             if phrase and phrase not in found.setdefault(cat, []):
                 found[cat].append(phrase)
     return {cat: found[cat] for cat in TARGET_GROUPS if cat in found}
