@@ -9,6 +9,7 @@ without Java or Maven are the Neo4j tests skipped, with that reason.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from pathlib import Path
@@ -84,3 +85,33 @@ def saved_data_dir(tmp_path_factory):
         store.close()
         return d
     return make
+
+
+@contextlib.contextmanager
+def _served(app):
+    import threading
+    import time
+
+    import uvicorn
+
+    from samspil.cli.serve_cmds import free_port
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def served():
+    """``with served(app) as url``: the ASGI app under a real uvicorn on a free loopback port."""
+    return _served

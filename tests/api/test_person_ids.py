@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import threading
-import time
 import xml.etree.ElementTree as ET
 
 import httpx
@@ -17,7 +15,6 @@ from click.testing import CliRunner
 
 from samspil.api.app import create_app
 from samspil.cli.main import cli
-from samspil.cli.serve_cmds import free_port
 from samspil.graph.people import person_id_for
 from samspil.graph.settings import Settings
 
@@ -31,22 +28,10 @@ def run(*args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def http_url(store, data_dir):
+def http_url(store, data_dir, served):
     """The API (default settings: contact details hidden) under a real uvicorn."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, Settings(data_dir=data_dir)),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(create_app(store, Settings(data_dir=data_dir))) as url:
+        yield url
 
 
 def test_one_person_has_one_id_in_the_cli_the_api_the_exports_and_a_redacted_view(

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from pathlib import Path
 
@@ -26,11 +25,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory):
-    import uvicorn
-
+def server_url(tmp_path_factory, served):
     from samspil.api.app import create_app
-    from samspil.cli.serve_cmds import free_port
     from samspil.graph.settings import Settings
     from samspil.graph.store import open_store
     from samspil.loaders.model import AgreementReport
@@ -42,18 +38,8 @@ def server_url(tmp_path_factory):
     reports.append(AgreementReport.from_dict(
         json.loads((FIXTURES / "xss_report.json").read_text(encoding="utf-8"))))
     store.save(reports)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, settings), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(create_app(store, settings)) as url:
+        yield url
     store.close()
 
 

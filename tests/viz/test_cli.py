@@ -32,6 +32,20 @@ def run(*args):
     return result
 
 
+def _served_url(proc: subprocess.Popen, seconds: float) -> tuple[str | None, list[str]]:
+    """The http://127.0.0.1:PORT/ a served command prints, and the lines it printed until then."""
+    url, lines = None, []
+    deadline = time.monotonic() + seconds
+    while url is None and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line and proc.poll() is not None:
+            break
+        lines.append(line)
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        url = m and m.group(1)
+    return url, lines
+
+
 @pytest.mark.parametrize("args", [
     ["plan-network"], ["copartnership"], ["overlap", "--by", "zones"], ["gaps"],
     ["ego", "Københavns Kommune", "--radius", "2"],
@@ -109,16 +123,7 @@ def test_explore_loads_and_serves(tmp_path, xss_report):
                              "explore", "--port", "0", "--fresh"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
-        url = None
-        deadline = time.monotonic() + 90
-        lines = []
-        while url is None and time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line and proc.poll() is not None:
-                break
-            lines.append(line)
-            m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-            url = m and m.group(1)
+        url, lines = _served_url(proc, 90)
         assert url, "".join(lines)
         assert any("loaded 5 agreement(s)" in l for l in lines), lines
         for _ in range(100):
@@ -162,15 +167,8 @@ def test_a_busy_default_port_moves_to_a_free_one(tmp_path):
                                  "serve", "--data-dir", str(tmp_path)], stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True)
         try:
-            lines, url = [], None
-            deadline = time.monotonic() + 60
-            while url is None and time.monotonic() < deadline:
-                line = proc.stdout.readline()
-                if not line and proc.poll() is not None:
-                    break
-                lines.append(line)
-                m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-                url = m and int(m.group(1))
+            served, lines = _served_url(proc, 60)
+            url = served and int(served.rstrip("/").rsplit(":", 1)[1])
         finally:
             proc.send_signal(signal.SIGINT)
             proc.wait(15)
