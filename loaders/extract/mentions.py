@@ -216,7 +216,15 @@ def _candidates(text: str) -> list[str]:
         if head and len(run.split()) <= 3:
             run = f"{run} {head.group(1)}"
         out += _run_names(run)
+    if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
+        out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+# A name that starts with a digit ("5B", "3B") as an item of a list of organisations;
+# not in a list of departments ("afd. 3, 7B og 12") or classes
+_DIGIT_NAME = re.compile(r"(?:(?<=, )|(?<= og )|(?<= samt ))(\d[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
+_UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re.I)
 
 
 @lru_cache(maxsize=16384)

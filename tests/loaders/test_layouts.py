@@ -187,3 +187,13 @@ def test_party_rows_labelled_boligorganisation_and_kommune(tmp_path):
         assert {n: (o.is_party, o.type) for n, o in _orgs(r).items()} == {
             "Boligselskabet Sct. Jørgen": (True, "housing_organisation"), "Holbæk Kommune": (True, "municipality")}
         assert (r.plan.name, r.plan.municipality, r.plan.period_start) == ("Skovparken", "Holbæk Kommune", "2022-01-01")
+
+
+def test_names_without_cue_words_in_running_text():
+    """A lower-case head noun ('Randers håndboldklub'), foundations with no space
+    ('Trygfonden'), a club ('Lions Club Randers') and a name that starts with a digit
+    ('5B') in a list of organisations; the department list has none of that."""
+    orgs = _orgs(extract_file(LAYOUTS / "randers_hard_names.txt"))
+    assert {"Randers håndboldklub", "Velux Fonden", "Trygfonden", "Red Barnet", "Lions Club Randers",
+            "5B"} <= set(orgs)
+    assert orgs["Lions Club Randers"].type == "ngo" and orgs["Randers håndboldklub"].type == "culture_leisure"
