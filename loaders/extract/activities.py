@@ -36,6 +36,7 @@ HEADING3 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*
 HEADING2 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
 
 
+_DIGIT_CODE = re.compile(r"\d[A-ZÆØÅ]")  # "3B", "5B": short, but no ordinary word
 SHORT_BODY = 400  # an activity described in a few sentences: one mention of a group counts
 
 
@@ -232,7 +233,8 @@ def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | No
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
                        zones: list[Zone] | None = None) -> list[Activity]:
     names = [(o.name, v) for o in organisations for v in
-             {k for n in [o.name, *o.aliases] if len(n) >= 3 for k in (name_key(n), _words_form(n).strip())}]
+             {k for n in [o.name, *o.aliases] if len(n) >= 3 or _DIGIT_CODE.fullmatch(n)
+              for k in (name_key(n), _words_form(n).strip())}]
     names.sort(key=lambda t: -len(t[1]))
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]

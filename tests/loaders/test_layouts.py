@@ -196,4 +196,5 @@ def test_names_without_cue_words_in_running_text():
     orgs = _orgs(extract_file(LAYOUTS / "randers_hard_names.txt"))
     assert {"Randers håndboldklub", "Velux Fonden", "Trygfonden", "Red Barnet", "Lions Club Randers",
             "5B"} <= set(orgs)
+    assert "5B" in extract_file(LAYOUTS / "randers_hard_names.txt").activities[0].partners
     assert orgs["Lions Club Randers"].type == "ngo" and orgs["Randers håndboldklub"].type == "culture_leisure"
