@@ -11,20 +11,23 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import TABLE_ROWS, emit, handle_errors, output_options
+from samspil.cli.common import TABLE_ROWS, emit, handle_errors, output_options, without_gc
 from samspil.cli.graph_cmds import data_dir_option, store_from
 from samspil.cli.main import cli
 from samspil.graph import analyses as an
+from samspil.graph.analyses import parts
 from samspil.graph.model import PartnershipGraph
+from samspil.graph.snapshot import WHOLE, GraphPart
+from samspil.graph.store import load_part
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
 
-
-def load_graph(data_dir: Path | None) -> PartnershipGraph:
-    """The whole stored graph (the store the settings name, ``--data-dir`` applied)."""
+def load_graph(data_dir: Path | None, part: GraphPart = WHOLE) -> PartnershipGraph:
+    """The stored graph, or the part of it an analysis reads (the store the settings
+    name, ``--data-dir`` applied)."""
     with store_from(data_dir) as store:
-        return store.load()
+        return load_part(store, part)
 
 
 def evidence_text(evidence: Sequence[dict[str, Any]], width: int = 70, most: int = 6) -> str:
@@ -66,7 +69,7 @@ def analysis_command(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--all", "show_all", is_flag=True,
                       help=f"Print every row as a table (default: the first {TABLE_ROWS} "
                            "and a count).")(fn)
-    return handle_errors(data_dir_option(output_options(fn)))
+    return handle_errors(data_dir_option(output_options(without_gc(fn))))
 
 
 def _roles(plans: Iterable[an.PlanRole]) -> str:
@@ -84,7 +87,7 @@ def shared_partners_cmd(plans: tuple[str, ...], min_plans: int | None, data_dir:
                         **out: Any) -> None:
     """Organisations and contact persons that PLANS share (all plans when none given),
     with each one's role in each plan and the activities it is involved in."""
-    res = an.shared_partners(load_graph(data_dir), plans, min_plans=min_plans)
+    res = an.shared_partners(load_graph(data_dir, parts.SHARED_PARTNERS), plans, min_plans=min_plans)
     _show(res, lambda r: {"id": r.id, "name": r.name, "kind": r.label, "plans": r.plan_count,
                           "roles": _roles(r.plans)},
           ["name", "kind", "plans", "roles", "id"], title="Shared partners", **out)
@@ -103,7 +106,7 @@ def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
                  data_dir: Path | None, **out: Any) -> None:
     """Plan x plan overlap (shared count and Jaccard) by partners, target groups,
     activity kinds or zones; or, with --most-plans, the organisations in most plans."""
-    graph = load_graph(data_dir)
+    graph = load_graph(data_dir, parts.overlaps_part(by, most_plans))
     if most_plans:
         res = an.organisations_in_most_plans(graph, limit=limit, plans=plans)
         _show(res, lambda r: {"id": r.id, "name": r.name, "type": r.type, "plans": r.plan_count,
@@ -129,7 +132,7 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
              data_dir: Path | None, **out: Any) -> None:
     """Gaps of PLANS (all plans when none given), each with the reason it is a gap."""
     day: date | None = today.date() if today else None
-    res = an.gaps(load_graph(data_dir), plans, kinds=kinds or None, today=day)
+    res = an.gaps(load_graph(data_dir, parts.GAPS), plans, kinds=kinds or None, today=day)
     if out["as_csv"]:   # the field names of --json, one row per gap
         _show(res, lambda r: {k: getattr(r, k) for k in GAP_FIELDS}, list(GAP_FIELDS),
               title="Gaps", **out)
@@ -154,7 +157,7 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                 data_dir: Path | None, **out: Any) -> None:
     """Organisations that bridge otherwise separate plans or focus areas (betweenness
     on the organisation projection; sampled with a fixed seed when large)."""
-    graph = load_graph(data_dir)
+    graph = load_graph(data_dir, parts.brokers_part(by))
     if show_communities:
         res = an.communities(graph, by=by)[:limit]
         _show(res, lambda r: {"id": r.id, "name": r.name, "size": r.size,
@@ -174,7 +177,7 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
 @analysis_command
 def partners_of_cmd(org: str, limit: int, data_dir: Path | None, **out: Any) -> None:
     """ORG's ego network: the organisations it shares plans and activities with."""
-    graph = load_graph(data_dir)
+    graph = load_graph(data_dir, parts.PARTNERS)
     res = an.partners_of(graph, org)[:limit]
     _show(res, lambda r: {"id": r.id, "name": r.name, "weight": r.weight,
                           "plans": "; ".join(r.plan_names),
@@ -193,7 +196,7 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
                 **out: Any) -> None:
     """What changed between two plans (earlier period first): partners, target groups,
     focus areas, zones and activity kinds kept, dropped and new."""
-    graph = load_graph(data_dir)
+    graph = load_graph(data_dir, parts.COMPARE)
     res = an.compare(graph, plan_a, plan_b, aspects=aspects or an.ASPECTS)
     _show(res, lambda r: {"id": r.id, "name": r.name, "aspect": r.aspect, "status": r.status},
           ["aspect", "status", "name", "id"],
@@ -209,7 +212,7 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
     the next), or an organisation's plans over time with its roles."""
-    res = an.timeline(load_graph(data_dir), ref, kind=kind)
+    res = an.timeline(load_graph(data_dir, parts.TIMELINE), ref, kind=kind)
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
                           "parties_and_partners": r.partner_count, "kept": r.kept_partners,

@@ -14,11 +14,16 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import cell_text, emit, handle_errors, jobs_option, output_options, require_agreements
+from samspil.cli.common import (TABLE_ROWS, cell_text, emit, handle_errors, jobs_option,
+                                output_options, require_agreements, without_gc)
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
-from samspil.graph.store import GraphStore, SaveSummary, open_store
+from samspil.graph.analyses.parts import PLANS
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.snapshot import NAMES, GraphPart
+from samspil.graph.store import (GraphStore, SaveSummary, graph_summary, load_around, load_part,
+                                 open_store)
 
 __all__ = ["data_dir_option", "settings_for", "store_from"]
 
@@ -150,10 +155,11 @@ def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> No
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @handle_errors
+@without_gc
 def stats(data_dir: Path | None, as_json: bool) -> None:
     """Counts of nodes and relationships in the store."""
     with store_from(data_dir) as store:
-        s = queries.stats(store.load())
+        s = queries.stats_from_summary(graph_summary(store))
     rows = [{"kind": k, "count": v} for k, v in {**s.nodes, **s.relationships}.items()]
     rows += [{"kind": "organisations in several documents", "count": s.cross_document_organisations},
              {"kind": "persons in several documents", "count": s.cross_document_persons}]
@@ -163,16 +169,21 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 @cli.command()
 @data_dir_option
 @output_options
+@click.option("--all", "show_all", is_flag=True,
+              help=f"Print every plan as a table (default: the first {TABLE_ROWS} and a count).")
 @handle_errors
-def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
+@without_gc
+def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
+          show_all: bool) -> None:
     """The loaded plans: type, period, signing parties, how many partners and
     activities, and the documents they were read from."""
     with store_from(data_dir) as store:
-        rows = queries.plans(store.load())
+        rows = queries.plans(load_part(store, PLANS))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
                                               "period_end", "parties", "partners", "activities",
                                               "documents"],
-         as_json=as_json, as_csv=as_csv, payload=rows, title="plans")
+         as_json=as_json, as_csv=as_csv, payload=rows, title="plans",
+         most=None if show_all else TABLE_ROWS, summary="document_type")
 
 
 @cli.command()
@@ -180,10 +191,12 @@ def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) ->
 @data_dir_option
 @output_options
 @handle_errors
+@without_gc
 def show(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
     """One node (id, name or unambiguous prefix) with its properties and relationships."""
     with store_from(data_dir) as store:
-        view = queries.show(store.load(), ref)
+        nid = resolve_ref(load_part(store, NAMES), ref)
+        view = queries.show(load_around(store, nid), nid)
     if as_json:
         return emit([], columns=[], as_json=True, payload=view)
     click.echo(f"{view.id}  [{view.label}]  {view.name}")
@@ -212,11 +225,12 @@ def _evidence(sources: Iterable[dict[str, Any]]) -> str:
 @data_dir_option
 @output_options
 @handle_errors
+@without_gc
 def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, as_csv: bool,
            evidence: bool) -> None:
     """Find nodes whose name, alias or id contains TEXT."""
     with store_from(data_dir) as store:
-        hits = queries.search(store.load(), text, label)
+        hits = queries.search(load_part(store, NAMES), text, label)
     emit([h.__dict__ for h in hits], columns=["id", "label", "name", "matched"],
          as_json=as_json, as_csv=as_csv, payload=hits, title=f"search: {text}")
 
@@ -227,10 +241,13 @@ def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, a
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the mentions as CSV.")
 @handle_errors
+@without_gc
 def explain(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool) -> None:
     """Which names from which documents were merged into a node, and by which rule."""
     with store_from(data_dir) as store:
-        ex = queries.explain(store.load(), ref)
+        names = load_part(store, NAMES)
+        nid = resolve_ref(names, ref)
+        ex = queries.explain(load_part(store, GraphPart.of(labels=[names.node(nid)["label"]])), nid)
     if as_json:
         return emit([], columns=[], as_json=True, payload=ex)
     rows = [{**m, "id": ex.id, "where": m.get("line") or (f"p.{m['page']}" if m.get("page") else ""),
@@ -274,6 +291,7 @@ def forget_person(ref: str, data_dir: Path | None) -> None:
               help="No names, e-mails or phones of contact persons (a person becomes their role).")
 @data_dir_option
 @handle_errors
+@without_gc
 def export(fmt: str, output: str, redact: bool, data_dir: Path | None) -> None:
     """Export the whole graph as node-link JSON, GraphML, GEXF 1.3 (Gephi), CSV, or a
     folder of neo4j-admin import files (neo4j-csv)."""

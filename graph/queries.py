@@ -9,11 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from samspil.graph.lookup import fold, resolve_ref
+from samspil.graph.lookup import fold, folded_names, resolve_ref
 from samspil.graph.model import LABELS, REL_TYPES, PartnershipGraph
 
 __all__ = ["Stats", "PlanRow", "Hit", "Link", "NodeView", "Explanation", "stats", "plans",
-           "search", "show", "explain"]
+           "search", "show", "explain", "stats_from_summary"]
 
 
 @dataclass(frozen=True)
@@ -76,19 +76,20 @@ class Explanation:
     documents: tuple[str, ...]
 
 
-def _multi_doc(d: dict[str, Any]) -> bool:
-    return len({m["document"] for m in d.get("mentions") or []}) > 1
-
-
 def stats(graph: PartnershipGraph) -> Stats:
     """Node counts per label, relationship counts per type, resolution summary."""
-    c = graph.counts()
+    from samspil.graph.snapshot import summary_of
+    return stats_from_summary(summary_of(graph))
+
+
+def stats_from_summary(summary: dict[str, Any]) -> Stats:
+    """:func:`stats` from the counts a store keeps (``samspil.graph.store.graph_summary``)."""
+    c, multi = summary["counts"], summary["cross_document"]
     return Stats(nodes={lab: c.get(lab, 0) for lab in LABELS},
                  relationships={t: c.get(t, 0) for t in REL_TYPES if c.get(t)},
                  documents=c.get("Document", 0),
-                 cross_document_organisations=sum(_multi_doc(d) for _, d in
-                                                  graph.nodes("Organisation")),
-                 cross_document_persons=sum(_multi_doc(d) for _, d in graph.nodes("Person")))
+                 cross_document_organisations=multi["Organisation"],
+                 cross_document_persons=multi["Person"])
 
 
 def plans(graph: PartnershipGraph) -> list[PlanRow]:
@@ -109,8 +110,8 @@ def search(graph: PartnershipGraph, text: str, label: str | None = None,
     want = fold(text)
     hits = []
     for nid, d in graph.nodes(label):
-        for n in [d.get("name") or "", *(d.get("aliases") or []), nid, d.get("email") or ""]:
-            if want and want in fold(n):
+        for n, f in zip(*folded_names(nid, d)):
+            if want and want in f:
                 hits.append(Hit(nid, d["label"], d.get("name") or "", n))
                 break
     hits.sort(key=lambda h: (fold(h.name) != want, not fold(h.name).startswith(want),

@@ -5,13 +5,8 @@ node and edge properties (JSON) refer to them by id under ``@s``.
 """
 from __future__ import annotations
 
-import gc
 import json
-import os
-import pickle
 import sqlite3
-import threading
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -19,7 +14,7 @@ import networkx as nx
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.store import node_documents
 
-__all__ = ["insert_graph", "to_graph", "read_snapshot", "write_snapshot"]
+__all__ = ["insert_graph", "to_graph"]
 
 
 def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
@@ -88,47 +83,3 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
         else:
             su[v] = pred[v][u] = {k: p}
     return PartnershipGraph(g)
-
-
-# -- the compact snapshot: the whole graph as one pickle beside the store -------------
-SNAPSHOT_FORMAT = 1
-
-
-def read_snapshot(path: Path, token: str | None) -> PartnershipGraph | None:
-    """The graph pickled by :func:`write_snapshot` if it belongs to the graph ``token``
-    names (every rebuild draws a new one); ``None`` if absent, stale or unreadable.
-    Unpickling is about twice as fast as rebuilding the graph from the JSON rows."""
-    if not token:
-        return None
-    try:
-        with open(path, "rb") as f:
-            head = pickle.load(f)
-            if head != (SNAPSHOT_FORMAT, token):
-                return None
-            gc_was_on = gc.isenabled()
-            gc.disable()
-            try:
-                return PartnershipGraph(pickle.load(f))
-            finally:
-                if gc_was_on:
-                    gc.enable()
-    except FileNotFoundError:
-        return None
-    except Exception:       # noqa: BLE001 - a damaged snapshot is only a cache: read the rows
-        return None
-
-
-def write_snapshot(path: Path, token: str | None, graph: PartnershipGraph) -> None:
-    """Write the snapshot atomically (a temporary file renamed over it), readable only
-    by the store's owner; a failure (read-only folder, full disk) is ignored."""
-    if not token:
-        return
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((SNAPSHOT_FORMAT, token), f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(graph.g, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)

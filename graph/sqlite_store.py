@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
-from samspil.graph.sqlite_rows import insert_graph, read_snapshot, to_graph, write_snapshot
+from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, around, names_graph, project,
+                                    read_part, read_summary, summary_of, write_snapshot)
+from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store_guard import damaged, guarded
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
@@ -69,6 +71,7 @@ CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, document TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS forgotten(kind TEXT NOT NULL, digest TEXT NOT NULL,
     PRIMARY KEY(kind, digest));
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
 """
 _TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten"}
 
@@ -321,7 +324,7 @@ class SqliteStore:
                 if free and self._stale():
                     self._rebuild()
         whole = where is None or where.is_empty()
-        if whole and (graph := read_snapshot(self.snapshot_path, self._token())) is not None:
+        if whole and (graph := read_part(self.snapshot_path, self._token(), WHOLE)) is not None:
             return graph
         self.db.execute("BEGIN")       # one consistent snapshot for all reads
         try:
@@ -349,6 +352,52 @@ class SqliteStore:
         if whole:
             write_snapshot(self.snapshot_path, token, graph)
         return graph
+
+    def load_part(self, part: GraphPart) -> PartnershipGraph:
+        """The part of the whole graph an answer reads (:mod:`samspil.graph.snapshot`;
+        ``NAMES``: every node's names only), from the snapshot when it is current, which
+        costs what the part holds; otherwise from the whole graph."""
+        if not self._stale():
+            got = read_part(self.snapshot_path, self._token(), part)
+            if got is not None:
+                return got
+        whole = self.load()      # writes the snapshot when the graph is current
+        return names_graph(whole) if part is NAMES else project(whole, part)
+
+    def load_around(self, node_id: str) -> PartnershipGraph:
+        """One node, its relationships and the nodes at their other ends (``samspil
+        show``): three indexed queries, whatever the size of the graph."""
+        if self.read_only and self._stale():
+            return around(self._built(), node_id)
+        self.db.execute("BEGIN")
+        try:
+            edges = self.db.execute("SELECT src, dst, type, props FROM edges WHERE src = ? UNION "
+                                    "SELECT src, dst, type, props FROM edges WHERE dst = ?",
+                                    (node_id, node_id)).fetchall()
+            ids = sorted({node_id} | {e[0] for e in edges} | {e[1] for e in edges})
+            nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
+            sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
+                                 refs)
+        finally:
+            self.db.execute("COMMIT")
+        nodes.sort(key=lambda r: r[0])
+        edges.sort(key=lambda r: r[:3])
+        return to_graph(nodes, edges, sources)
+
+    def _rows(self, sql: str, keys: list) -> list:
+        out: list = []
+        for i in range(0, len(keys), 500):      # SQLite's limit on parameters
+            chunk = keys[i:i + 500]
+            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per label and type (``samspil stats``) without loading the graph
+        when the snapshot is current."""
+        if not self._stale() and (got := read_summary(self.snapshot_path, self._token())):
+            return got
+        return summary_of(self.load())
 
     @property
     def snapshot_path(self) -> Path:

@@ -30,7 +30,8 @@ from samspil.loaders.errors import StoreError
 from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
-           "apply_filter", "selected_documents", "node_documents", "summarise"]
+           "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around",
+           "graph_summary"]
 
 SCHEMA_VERSION = 1
 
@@ -100,6 +101,37 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         from samspil.graph.neo4j_store import Neo4jStore
         return Neo4jStore(settings)
     raise StoreError(f"unknown store {settings.store!r}; set SAMSPIL_STORE to 'embedded' or 'neo4j'")
+
+
+def load_part(store: GraphStore, part: Any) -> PartnershipGraph:
+    """The part of the store's whole graph an answer reads (a
+    :class:`~samspil.graph.snapshot.GraphPart`, or ``snapshot.NAMES`` for every node's
+    names only). The embedded store reads just that part of its snapshot; a store
+    without one loads the whole graph and projects it (same answer, slower)."""
+    own = getattr(store, "load_part", None)
+    if own is not None:
+        return own(part)
+    from samspil.graph.snapshot import NAMES, names_graph, project
+    graph = store.load()
+    return names_graph(graph) if part is NAMES else project(graph, part)
+
+
+def load_around(store: GraphStore, node_id: str) -> PartnershipGraph:
+    """One node with its relationships and their other ends (``snapshot.around``)."""
+    own = getattr(store, "load_around", None)
+    if own is not None:
+        return own(node_id)
+    from samspil.graph.snapshot import around
+    return around(store.load(), node_id)
+
+
+def graph_summary(store: GraphStore) -> dict[str, Any]:
+    """Counts per label and type and cross-document counts (``snapshot.summary_of``)."""
+    own = getattr(store, "summary", None)
+    if own is not None:
+        return own()
+    from samspil.graph.snapshot import summary_of
+    return summary_of(store.load())
 
 
 # -- the filter, in memory (reference for both stores' pushdown) ---------------

@@ -1,0 +1,254 @@
+"""The embedded store's read snapshot: the committed graph in parts, beside the store.
+
+A reading command needs a part of the graph (``overlaps`` the plans, organisations,
+activities and the four relationship types between them; ``stats`` only counts), so
+the snapshot keeps the graph cut into independently loadable *parts*, one pickle each:
+
+* ``("nodes", label)``: ``[(id, attributes), ...]`` sorted by id, one part per label;
+* ``("edges", type)``: ``[(source, target, type, attributes), ...]`` sorted, one per type;
+* ``("names",)``: every node's id, label, name and aliases only (what name look-ups
+  and ``search`` read), in id order;
+* ``("summary",)``: the counts behind ``samspil stats``.
+
+A file holds a header (format, the graph token the store drew for this graph, and an
+offset table) followed by the parts; :func:`read_part` unpickles only the parts a
+:class:`GraphPart` names and assembles them into a :class:`PartnershipGraph` in the
+order every store returns (nodes by id, relationships by source, target and type), so
+an analysis of the part gives what it gives on the whole graph when it reads only
+the labels and relationship types the part holds (tests check each command's part).
+:func:`project` is the in-memory meaning of a part, for stores without a snapshot.
+"""
+from __future__ import annotations
+
+import gc
+import io
+import os
+import pickle
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph
+
+__all__ = ["GraphPart", "WHOLE", "NAMES", "project", "around", "names_graph", "summary_of",
+           "read_part", "read_summary", "write_snapshot"]
+
+FORMAT = 3
+
+
+@dataclass(frozen=True)
+class GraphPart:
+    """The labels and relationship types an answer reads. The endpoint labels of the
+    relationship types are always included (:meth:`of` adds them)."""
+
+    rels: frozenset[str]
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, *rels: str, labels: Iterable[str] = ()) -> "GraphPart":
+        bad = [r for r in rels if r not in REL_ENDPOINTS] + [x for x in labels if x not in LABELS]
+        if bad:
+            raise ValueError(f"unknown labels or relationship types {bad}")
+        ends = {lab for r in rels for lab in REL_ENDPOINTS[r]}
+        return cls(frozenset(rels), frozenset(labels) | ends)
+
+    def __or__(self, other: "GraphPart") -> "GraphPart":
+        return GraphPart(self.rels | other.rels, self.labels | other.labels)
+
+    def is_whole(self) -> bool:
+        return self.rels >= set(REL_TYPES) and self.labels >= set(LABELS)
+
+
+WHOLE = GraphPart.of(*REL_TYPES, labels=LABELS)
+NAMES = GraphPart(frozenset(), frozenset())     # marker: the light names graph
+
+
+def project(graph: PartnershipGraph, part: GraphPart) -> PartnershipGraph:
+    """The part of ``graph`` that ``part`` names (its order kept): the in-memory
+    reference of :func:`read_part`."""
+    if part.is_whole():
+        return graph
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, d) for n, d in graph.g.nodes(data=True) if d["label"] in part.labels)
+    out.add_edges_from((u, v, k, d) for u, v, k, d in graph.g.edges(keys=True, data=True)
+                       if k in part.rels and u in out and v in out)
+    return PartnershipGraph(out)
+
+
+def around(graph: PartnershipGraph, node_id: str) -> PartnershipGraph:
+    """``node_id``, its relationships and their other ends (the in-memory reference
+    of ``SqliteStore.load_around``); empty when there is no such node."""
+    if node_id not in graph:
+        return PartnershipGraph()
+    g = graph.g
+    keep = {node_id} | set(g.successors(node_id)) | set(g.predecessors(node_id))
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    out.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                       if node_id in (u, v))
+    return PartnershipGraph(out)
+
+
+_NAME_KEYS = ("id", "label", "name", "aliases", "email")
+
+
+def _names_only(n: str, d: dict[str, Any]) -> dict[str, Any]:
+    from samspil.graph.lookup import folded_names
+    out = {k: d[k] for k in _NAME_KEYS if k in d}
+    out["folded"] = folded_names(n, d)[1]
+    return out
+
+
+def names_graph(graph: PartnershipGraph) -> PartnershipGraph:
+    """Every node with only its id, label, name, aliases and their folded forms
+    (``folded``: name, aliases, id), and no relationships: enough for
+    :func:`samspil.graph.lookup.resolve_ref` and ``queries.search``."""
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((n, _names_only(n, d)) for n, d in graph.g.nodes(data=True))
+    return PartnershipGraph(out)
+
+
+def summary_of(graph: PartnershipGraph) -> dict[str, Any]:
+    """What ``samspil stats`` reports: counts per label and type, and how many
+    organisations and persons were read from several documents."""
+    def multi(label: str) -> int:
+        return sum(len({m["document"] for m in d.get("mentions") or []}) > 1
+                   for _, d in graph.nodes(label))
+    return {"counts": graph.counts(), "cross_document": {lab: multi(lab) for lab in
+                                                         ("Organisation", "Person")}}
+
+
+# -- writing ------------------------------------------------------------------------
+def _parts(graph: PartnershipGraph) -> dict[tuple[str, ...], Any]:
+    g = graph.g
+    nodes: dict[str, list] = {lab: [] for lab in LABELS}
+    for n, d in g.nodes(data=True):
+        nodes[d["label"]].append((n, d))
+    edges: dict[str, list] = {t: [] for t in REL_TYPES}
+    ids = {n: n for n in g}      # one string object per id: pickled once per part
+    for u, v, k, d in g.edges(keys=True, data=True):
+        edges[k].append((ids[u], ids[v], k, d))
+    out: dict[tuple[str, ...], Any] = {}
+    for lab, rows in nodes.items():
+        out[("nodes", lab)] = sorted(rows, key=itemgetter(0))
+    for t, rows in edges.items():
+        out[("edges", t)] = sorted(rows, key=itemgetter(0, 1))
+    out[("names",)] = sorted(((n, _names_only(n, d)) for n, d in g.nodes(data=True)),
+                             key=itemgetter(0))
+    out[("summary",)] = summary_of(graph)
+    return out
+
+
+def write_snapshot(path: Path, token: str | None, graph: PartnershipGraph) -> None:
+    """Write the snapshot of ``graph`` (the graph ``token`` names) atomically: a
+    temporary file, owner-only, renamed over the old one. A failure (read-only
+    folder, full disk) is ignored: the snapshot is only a cache."""
+    if not token:
+        return
+    blobs = {key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+             for key, value in _parts(graph).items()}
+    table, offset = {}, 0
+    for key, blob in blobs.items():
+        table[key] = (offset, len(blob))
+        offset += len(blob)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((FORMAT, token, table), f, protocol=pickle.HIGHEST_PROTOCOL)
+            for blob in blobs.values():
+                f.write(blob)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+# -- reading ------------------------------------------------------------------------
+def _open(path: Path, token: str | None) -> tuple[io.BufferedReader, dict, int] | None:
+    if not token:
+        return None
+    try:
+        f = open(path, "rb")      # noqa: SIM115 - closed by the callers
+    except OSError:
+        return None
+    try:
+        head = pickle.load(f)
+        if not (isinstance(head, tuple) and len(head) == 3 and head[:2] == (FORMAT, token)):
+            f.close()
+            return None
+        return f, head[2], f.tell()
+    except Exception:    # noqa: BLE001 - a damaged snapshot is only a cache
+        f.close()
+        return None
+
+
+def _load(f: io.BufferedReader, table: dict, base: int, key: tuple[str, ...]) -> Any:
+    offset, length = table[key]
+    f.seek(base + offset)
+    return pickle.loads(f.read(length))
+
+
+def read_summary(path: Path, token: str | None) -> dict[str, Any] | None:
+    """The ``summary`` part, or ``None`` when the snapshot is absent, stale or damaged."""
+    opened = _open(path, token)
+    if opened is None:
+        return None
+    f, table, base = opened
+    try:
+        return _load(f, table, base, ("summary",))
+    except Exception:    # noqa: BLE001
+        return None
+    finally:
+        f.close()
+
+
+def read_part(path: Path, token: str | None, part: GraphPart) -> PartnershipGraph | None:
+    """The graph's ``part`` (:data:`NAMES`: the names graph) from the snapshot, or
+    ``None`` when the snapshot is absent, belongs to another graph or is damaged."""
+    opened = _open(path, token)
+    if opened is None:
+        return None
+    f, table, base = opened
+    gc_was_on = gc.isenabled()
+    gc.disable()       # hundreds of thousands of new dicts: cyclic GC passes only cost
+    try:
+        if part is NAMES:
+            nodes, edges = _load(f, table, base, ("names",)), []
+        else:
+            # each label's ids share a prefix ("org:", "plan:" ...): its part is one
+            # block of the id order, so the blocks only need ordering by first id
+            blocks = sorted((b for lab in part.labels if (b := _load(f, table, base, ("nodes", lab)))),
+                            key=lambda b: b[0][0])
+            nodes = [row for b in blocks for row in b]
+            edges = [row for t in sorted(part.rels) for row in _load(f, table, base, ("edges", t))]
+            edges.sort(key=itemgetter(0, 1, 2))
+        return _assemble(nodes, edges)
+    except Exception:    # noqa: BLE001 - a damaged snapshot is only a cache: read the rows
+        return None
+    finally:
+        f.close()
+        if gc_was_on:
+            gc.enable()
+
+
+def _assemble(nodes: list, edges: list) -> PartnershipGraph:
+    """The MultiDiGraph's dicts filled directly (as ``sqlite_rows.to_graph`` does), in
+    the order of every store: ``nodes`` come sorted by id, ``edges`` by (source,
+    target, type)."""
+    g = nx.MultiDiGraph()
+    node, succ, pred = g._node, g._succ, g._pred
+    for n, d in nodes:
+        node[n] = d
+        succ[n], pred[n] = {}, {}
+    for u, v, k, d in edges:
+        su = succ[u]
+        if v in su:
+            su[v][k] = d
+        else:
+            su[v] = pred[v][u] = {k: d}
+    return PartnershipGraph(g)
