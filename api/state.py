@@ -149,14 +149,35 @@ class GraphCache:
             version = self.store_version() if version is None else version
             if self._snap is not None and self._snap.version == version:
                 return self._snap
-            self._snap = _index(self._privatise(self._load()), version)
+            first = self._snap is None
+            gc_was_on = gc.isenabled()
+            gc.disable()      # building a million dicts: collections would find nothing
+            try:
+                self._snap = self._build(version)
+            finally:
+                if gc_was_on:
+                    gc.enable()
             # the served graph lives long and is only read: move it out of the cyclic
             # GC's generations, so collections do not walk its million objects again
-            # (unfrozen first, so the previous graph can still be collected)
-            gc.unfreeze()
-            gc.collect()
+            # (on a reload unfrozen first, so the previous graph can still be collected)
+            if not first:
+                gc.unfreeze()
+                gc.collect()
             gc.freeze()
             return self._snap
+
+    def _build(self, version: Any) -> Snapshot:
+        """The privatised graph and its indexes; from a store that keeps answers per
+        graph revision (:mod:`samspil.graph.answers`) they are read back after the
+        first time, so a restarted server does not privatise and index again."""
+        if self._static is not None or self.store is None:
+            return _index(self._privatise(self._load()), version)
+        from samspil.graph.answers import cached_answer
+
+        mode = ("api-snapshot", bool(self.settings.api_redact),
+                bool(self.settings.api_show_contact_details))
+        s = cached_answer(self.store, mode, lambda: _index(self._privatise(self._load()), None))
+        return Snapshot(s.graph, version, s.search_index, s.by_label, s.plan_members)
 
     def _refresh_in_background(self, version: Any) -> None:
         with self._bg_lock:

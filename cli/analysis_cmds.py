@@ -16,11 +16,20 @@ from samspil.cli.graph_cmds import data_dir_option, store_from
 from samspil.cli.main import cli
 from samspil.graph import analyses as an
 from samspil.graph.analyses import parts
+from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.snapshot import WHOLE, GraphPart
 from samspil.graph.store import load_part
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
+
+
+def answer(data_dir: Path | None, part: GraphPart, key: tuple,
+           compute: Callable[[PartnershipGraph], Any]) -> Any:
+    """``compute`` of the graph's ``part``, kept per graph revision (an analysis of all
+    plans is computed once after each load; the next call reads the answer back)."""
+    with store_from(data_dir) as store:
+        return cached_answer(store, key, lambda: compute(load_part(store, part)))
 
 
 def load_graph(data_dir: Path | None, part: GraphPart = WHOLE) -> PartnershipGraph:
@@ -87,7 +96,8 @@ def shared_partners_cmd(plans: tuple[str, ...], min_plans: int | None, data_dir:
                         **out: Any) -> None:
     """Organisations and contact persons that PLANS share (all plans when none given),
     with each one's role in each plan and the activities it is involved in."""
-    res = an.shared_partners(load_graph(data_dir, parts.SHARED_PARTNERS), plans, min_plans=min_plans)
+    res = answer(data_dir, parts.SHARED_PARTNERS, ("shared-partners", plans, min_plans),
+                 lambda g: an.shared_partners(g, plans, min_plans=min_plans))
     _show(res, lambda r: {"id": r.id, "name": r.name, "kind": r.label, "plans": r.plan_count,
                           "roles": _roles(r.plans)},
           ["name", "kind", "plans", "roles", "id"], title="Shared partners", **out)
@@ -106,15 +116,17 @@ def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
                  data_dir: Path | None, **out: Any) -> None:
     """Plan x plan overlap (shared count and Jaccard) by partners, target groups,
     activity kinds or zones; or, with --most-plans, the organisations in most plans."""
-    graph = load_graph(data_dir, parts.overlaps_part(by, most_plans))
+    part = parts.overlaps_part(by, most_plans)
     if most_plans:
-        res = an.organisations_in_most_plans(graph, limit=limit, plans=plans)
+        res = answer(data_dir, part, ("most-plans", limit, plans),
+                     lambda g: an.organisations_in_most_plans(g, limit=limit, plans=plans))
         _show(res, lambda r: {"id": r.id, "name": r.name, "type": r.type, "plans": r.plan_count,
                               "roles": ", ".join(r.roles), "plan_names": "; ".join(r.plan_names)},
               ["name", "type", "plans", "roles", "plan_names", "id"],
               title="Organisations in the most plans", **out)
         return
-    res = an.overlaps(graph, by=by, plans=plans, limit=limit or None)
+    res = answer(data_dir, part, ("overlaps", by, plans, limit),
+                 lambda g: an.overlaps(g, by=by, plans=plans, limit=limit or None))
     _show(res, lambda r: {"id": " & ".join(r.id), "plan_a": r.name[0], "plan_b": r.name[1],
                           "shared": r.shared_count, "jaccard": r.jaccard,
                           "items": "; ".join(r.shared_names)},
@@ -132,7 +144,9 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
              data_dir: Path | None, **out: Any) -> None:
     """Gaps of PLANS (all plans when none given), each with the reason it is a gap."""
     day: date | None = today.date() if today else None
-    res = an.gaps(load_graph(data_dir, parts.GAPS), plans, kinds=kinds or None, today=day)
+    day = day or date.today()
+    res = answer(data_dir, parts.GAPS, ("gaps", plans, kinds, day.isoformat()),
+                 lambda g: an.gaps(g, plans, kinds=kinds or None, today=day))
     if out["as_csv"]:   # the field names of --json, one row per gap
         _show(res, lambda r: {k: getattr(r, k) for k in GAP_FIELDS}, list(GAP_FIELDS),
               title="Gaps", **out)
@@ -157,14 +171,15 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                 data_dir: Path | None, **out: Any) -> None:
     """Organisations that bridge otherwise separate plans or focus areas (betweenness
     on the organisation projection; sampled with a fixed seed when large)."""
-    graph = load_graph(data_dir, parts.brokers_part(by))
+    part = parts.brokers_part(by)
     if show_communities:
-        res = an.communities(graph, by=by)[:limit]
+        res = answer(data_dir, part, ("communities", by), lambda g: an.communities(g, by=by))[:limit]
         _show(res, lambda r: {"id": r.id, "name": r.name, "size": r.size,
                               "members": "; ".join(r.member_names)},
               ["id", "size", "name", "members"], title="Communities", **out)
         return
-    res = an.brokers(graph, by=by, limit=limit, exact=exact)
+    res = answer(data_dir, part, ("brokers", by, limit, exact),
+                 lambda g: an.brokers(g, by=by, limit=limit, exact=exact))
     _show(res, lambda r: {"id": r.id, "name": r.name, "betweenness": r.betweenness,
                           "degree": r.degree, by: "; ".join(r.context_names)},
           ["name", "betweenness", "degree", by, "id"],

@@ -29,9 +29,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-import networkx as nx
-
-from samspil.graph.model import PartnershipGraph
+from samspil.graph.model import PartnershipGraph, _nx
 
 __all__ = ["FORMATS", "export_graph", "node_link", "scalar_graph", "node_plans", "edge_id",
            "write_neo4j_csv"]
@@ -41,7 +39,7 @@ FORMATS = ("node-link", "graphml", "gexf", "csv", "neo4j-csv")
 
 def node_link(graph: PartnershipGraph) -> dict[str, Any]:
     """networkx node-link data (``links`` key, ``key`` = relationship type)."""
-    return nx.node_link_data(graph.g, edges="links")
+    return _nx().node_link_data(graph.g, edges="links")
 
 
 def edge_id(u: str, rel: str, v: str) -> str:
@@ -75,11 +73,11 @@ def node_plans(graph: PartnershipGraph) -> dict[str, list[str]]:
     return {n: sorted(s) for n, s in out.items()}
 
 
-def scalar_graph(graph: PartnershipGraph, *, for_gexf: bool = False) -> nx.MultiDiGraph:
+def scalar_graph(graph: PartnershipGraph, *, for_gexf: bool = False) -> Any:
     """A copy with scalar attributes, ``plans`` on every node, unique edge ids and the
     relationship type as ``relationship`` (GraphML; with ``for_gexf`` the GEXF naming)."""
     plans = node_plans(graph)
-    g = nx.MultiDiGraph()
+    g = _nx().MultiDiGraph()
     for n, d in graph.g.nodes(data=True):
         attrs = {k: _scalar(v) for k, v in d.items() if v is not None}
         attrs["plans"] = _scalar(plans.get(n, []))
@@ -120,9 +118,9 @@ def export_graph(graph: PartnershipGraph, fmt: str) -> bytes:
         _csv(graph, buf)
         return buf.getvalue().encode("utf-8")
     if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(scalar_graph(graph))).encode("utf-8")
+        return "\n".join(_nx().generate_graphml(scalar_graph(graph))).encode("utf-8")
     if fmt == "gexf":
-        text = "\n".join(nx.generate_gexf(scalar_graph(graph, for_gexf=True), version="1.3"))
+        text = "\n".join(_nx().generate_gexf(scalar_graph(graph, for_gexf=True), version="1.3"))
         # networkx 3.6 writes the XML Schema instance namespace without "www."
         return text.replace('"http://w3.org/2001/XMLSchema-instance"',
                             '"http://www.w3.org/2001/XMLSchema-instance"', 1).encode("utf-8")

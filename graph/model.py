@@ -21,9 +21,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "LABELS", "REL_TYPES", "REL_ENDPOINTS", "NODE_PROPERTIES", "PartnershipGraph",
@@ -67,6 +68,14 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _nx():  # noqa: ANN202
+    """networkx, imported on first use: a command answered from kept counts or a kept
+    answer never builds a graph and does not pay the ~0.15 s import."""
+    import networkx
+
+    return networkx
+
+
 @lru_cache(maxsize=500_000)
 def slug(text: str) -> str:
     """A readable, deterministic id fragment.
@@ -100,7 +109,9 @@ class PartnershipGraph:
     a ``networkx.MultiDiGraph`` available as :attr:`g` for algorithms."""
 
     def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
-        self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
+        if g is None:
+            g = _nx().MultiDiGraph()
+        self.g: nx.MultiDiGraph = g
         self._seen: dict[int, tuple[list, set]] = {}
 
     def canonical(self) -> "PartnershipGraph":
@@ -108,7 +119,7 @@ class PartnershipGraph:
         type) order. Analyses break ties by iteration order, so every store returns
         this order (SQLite keeps insertion order, Neo4j reads with ORDER BY) and the
         answers do not depend on which store a graph came from."""
-        out = nx.MultiDiGraph(**self.g.graph)
+        out = _nx().MultiDiGraph(**self.g.graph)
         out.add_nodes_from(sorted(self.g.nodes(data=True), key=lambda n: n[0]))
         out.add_edges_from(sorted(self.g.edges(keys=True, data=True), key=lambda e: e[:3]))
         return PartnershipGraph(out)

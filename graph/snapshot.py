@@ -31,9 +31,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
-from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph
+from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx
 
 __all__ = ["GraphPart", "WHOLE", "NAMES", "project", "around", "names_graph", "summary_of",
            "read_part", "read_summary", "write_snapshot"]
@@ -73,7 +71,7 @@ def project(graph: PartnershipGraph, part: GraphPart) -> PartnershipGraph:
     reference of :func:`read_part`."""
     if part.is_whole():
         return graph
-    out = nx.MultiDiGraph()
+    out = _nx().MultiDiGraph()
     out.add_nodes_from((n, d) for n, d in graph.g.nodes(data=True) if d["label"] in part.labels)
     out.add_edges_from((u, v, k, d) for u, v, k, d in graph.g.edges(keys=True, data=True)
                        if k in part.rels and u in out and v in out)
@@ -87,7 +85,7 @@ def around(graph: PartnershipGraph, node_id: str) -> PartnershipGraph:
         return PartnershipGraph()
     g = graph.g
     keep = {node_id} | set(g.successors(node_id)) | set(g.predecessors(node_id))
-    out = nx.MultiDiGraph()
+    out = _nx().MultiDiGraph()
     out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
     out.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
                        if node_id in (u, v))
@@ -108,7 +106,7 @@ def names_graph(graph: PartnershipGraph) -> PartnershipGraph:
     """Every node with only its id, label, name, aliases and their folded forms
     (``folded``: name, aliases, id), and no relationships: enough for
     :func:`samspil.graph.lookup.resolve_ref` and ``queries.search``."""
-    out = nx.MultiDiGraph()
+    out = _nx().MultiDiGraph()
     out.add_nodes_from((n, _names_only(n, d)) for n, d in graph.g.nodes(data=True))
     return PartnershipGraph(out)
 
@@ -240,7 +238,7 @@ def _assemble(nodes: list, edges: list) -> PartnershipGraph:
     """The MultiDiGraph's dicts filled directly (as ``sqlite_rows.to_graph`` does), in
     the order of every store: ``nodes`` come sorted by id, ``edges`` by (source,
     target, type)."""
-    g = nx.MultiDiGraph()
+    g = _nx().MultiDiGraph()
     node, succ, pred = g._node, g._succ, g._pred
     for n, d in nodes:
         node[n] = d

@@ -9,9 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
-import networkx as nx
-
-from samspil.graph.model import PartnershipGraph
+from samspil.graph.model import PartnershipGraph, _nx
 from samspil.graph.store import node_documents
 
 __all__ = ["insert_graph", "to_graph"]
@@ -66,7 +64,7 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
     shared between the nodes and edges that cite the same place: treat them as read-only."""
     src = _source_dicts(sources)
     props = json.loads("[" + ",".join(r[3] for r in nodes) + "]") if nodes else []
-    g = nx.MultiDiGraph()
+    g = _nx().MultiDiGraph()
     node, succ, pred = g._node, g._succ, g._pred
     for (n, lab, name, _), p in zip(nodes, props):
         p["sources"] = [src[i] for i in p.pop("@s", ())]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -306,9 +307,15 @@ class SqliteStore:
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
                            graph_token=uuid.uuid4().hex)
-        # the old whole-graph snapshot may hold what was just removed (forget-person)
-        self.snapshot_path.unlink(missing_ok=True)
+        self._drop_derived()
         return graph
+
+    def _drop_derived(self) -> None:
+        """After every change of the graph: the snapshot and the kept answers may hold
+        what was just removed (forget-person), so they go (readers would ignore them
+        anyway: they are tagged with the previous graph token)."""
+        self.snapshot_path.unlink(missing_ok=True)
+        shutil.rmtree(self.answers_dir, ignore_errors=True)
 
     # -- reading ---------------------------------------------------------------
     def load(self, where: GraphFilter | None = None) -> PartnershipGraph:
@@ -398,6 +405,16 @@ class SqliteStore:
         if not self._stale() and (got := read_summary(self.snapshot_path, self._token())):
             return got
         return summary_of(self.load())
+
+    @property
+    def answers_dir(self) -> Path:
+        """Answers kept per graph revision (:mod:`samspil.graph.answers`)."""
+        return self.path.with_name(self.path.name + ".answers")
+
+    def answer_token(self) -> str | None:
+        """The token answers are filed under: the committed graph's, ``None`` when the
+        graph is older than the reports (its answers would not be kept)."""
+        return None if self._stale() else self._token()
 
     @property
     def snapshot_path(self) -> Path:

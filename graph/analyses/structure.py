@@ -15,15 +15,16 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from samspil.graph.analyses.common import (
     evidence_of, name_of, org_roles, plan_ids, plan_organisations, pred, succ,
 )
 from samspil.graph.lookup import resolve_ref
-from samspil.graph.model import PartnershipGraph
+from samspil.graph.model import PartnershipGraph, _nx
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Broker", "Community", "Collaborator", "organisation_projection", "brokers",
            "communities", "partners_of", "EXACT_WORK"]
@@ -123,7 +124,7 @@ def _project(ctx: dict[str, set[str]]) -> nx.Graph:
         orgs.sort()
         for pair in combinations(orgs, 2):
             weight[pair] = weight.get(pair, 0) + 1
-    proj = nx.Graph()
+    proj = _nx().Graph()
     proj.add_nodes_from(sorted(ctx))
     proj.add_weighted_edges_from((a, b, w) for (a, b), w in weight.items())
     return proj
@@ -257,7 +258,7 @@ def communities(graph: PartnershipGraph, by: str = "plans", seed: int = 0,
     [('org:x', 'org:y')]
     """
     proj = _project(_contexts(graph, by))
-    groups = nx.community.louvain_communities(proj, weight="weight", seed=seed)
+    groups = _nx().community.louvain_communities(proj, weight="weight", seed=seed)
     groups = sorted((sorted(c) for c in groups if len(c) >= min_size),
                     key=lambda c: (-len(c), c[0]))
     out = []
