@@ -1,0 +1,135 @@
+"""Answers from a part of the graph equal answers from the whole graph.
+
+Reading commands load only the labels and relationship types their analysis reads
+(graph/analyses/parts.py) from the embedded store's snapshot in parts
+(graph/snapshot.py), names from the light names graph, ``show`` from three indexed
+queries and ``stats`` from stored counts. Each is checked here against the whole graph
+of a real store holding the five extracted seeds and 40 synthetic plans."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samspil.graph import analyses as an
+from samspil.graph import queries
+from samspil.graph.analyses import parts
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.snapshot import NAMES, WHOLE, GraphPart, around, names_graph, project
+from samspil.graph.sqlite_store import SqliteStore
+from samspil.graph.store import graph_summary, load_around, load_part
+
+TODAY = date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory, seed_reports) -> SqliteStore:
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    spec = spec_from_file_location("samspil_bench_synthetic_parts",
+                                   Path(__file__).resolve().parents[3] / "bench" / "synthetic.py")
+    synthetic = module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    s = SqliteStore(tmp_path_factory.mktemp("parts") / "samspil.sqlite")
+    s.save([*seed_reports, *synthetic.generate_reports(40)])
+    s.load()          # the first whole load writes the snapshot
+    assert s.snapshot_path.exists()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def whole(saved: SqliteStore):
+    return saved.load()
+
+
+def _same(a, b) -> None:
+    """Same nodes and relationships, with the same attributes, in the same order."""
+    assert list(a.g.nodes(data=True)) == list(b.g.nodes(data=True))
+    assert list(a.g.edges(keys=True, data=True)) == list(b.g.edges(keys=True, data=True))
+    for n in a.g:      # the adjacency order too (analyses break ties by it)
+        assert list(a.g._pred[n]) == list(b.g._pred[n]) and list(a.g._succ[n]) == list(b.g._succ[n])
+
+
+ALL_PARTS = [parts.PARTNERS, parts.PLANS, parts.SHARED_PARTNERS, parts.GAPS, parts.COMPARE,
+             parts.TIMELINE, parts.brokers_part("focus-areas"), WHOLE,
+             *(parts.overlaps_part(by) for by in an.DIMENSIONS)]
+
+
+@pytest.mark.parametrize("part", ALL_PARTS, ids=lambda p: f"{len(p.rels)}rels-{len(p.labels)}labels")
+def test_a_part_from_the_snapshot_is_the_projection_of_the_whole_graph(saved, whole, part) -> None:
+    got = saved.load_part(part)
+    _same(got, project(whole, part))
+    assert got.g.number_of_edges() < whole.g.number_of_edges() or part.is_whole()
+
+
+def _plans(whole) -> list[str]:
+    return [d["name"] for _, d in whole.nodes("Plan")]
+
+
+def _calls(whole) -> list[tuple[GraphPart, object]]:
+    p = _plans(whole)
+    org = next(n for n, d in whole.nodes("Organisation") if len(whole.g._succ[n]) > 3)
+    area = next(d["area"] for _, d in whole.nodes("Plan") if d.get("area"))
+    out = [(parts.PLANS, lambda g: queries.plans(g)),
+           (parts.SHARED_PARTNERS, lambda g: an.shared_partners(g)),
+           (parts.SHARED_PARTNERS, lambda g: an.shared_partners(g, p[:2])),
+           (parts.GAPS, lambda g: an.gaps(g, today=TODAY)),
+           (parts.GAPS, lambda g: an.gaps(g, p[-2:], today=TODAY)),
+           (parts.PARTNERS, lambda g: an.partners_of(g, org)),
+           (parts.COMPARE, lambda g: an.compare(g, p[0], p[1])),
+           (parts.TIMELINE, lambda g: an.timeline(g, area)),
+           (parts.TIMELINE, lambda g: an.timeline(g, org, kind="organisation")),
+           (parts.overlaps_part("partners", most_plans=True),
+            lambda g: an.organisations_in_most_plans(g, limit=20))]
+    out += [(parts.overlaps_part(by), lambda g, by=by: an.overlaps(g, by=by, limit=30))
+            for by in an.DIMENSIONS]
+    for by in ("plans", "focus-areas"):
+        out += [(parts.brokers_part(by), lambda g, by=by: an.brokers(g, by=by, limit=10)),
+                (parts.brokers_part(by), lambda g, by=by: an.communities(g, by=by))]
+    return out
+
+
+def test_every_analysis_gives_on_its_part_what_it_gives_on_the_whole_graph(saved, whole) -> None:
+    calls = _calls(whole)
+    assert len(calls) == 18
+    for part, fn in calls:
+        expected = fn(whole)
+        assert expected, part           # a comparison of empty answers proves nothing
+        assert fn(saved.load_part(part)) == expected, part
+
+
+def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
+    names = saved.load_part(NAMES)
+    assert names.g.number_of_edges() == 0 and set(names.g) == set(whole.g)
+    _same(names, names_graph(whole))
+    for text in ("skole", "kommune", "plan:", "ø", "helhedsplan"):
+        assert queries.search(names, text) == queries.search(whole, text)
+    for ref in [*_plans(whole)[:3], "Boligforeningen 3B", "org:kobenhavns-kommune"]:
+        nid = resolve_ref(names, ref)
+        assert nid == resolve_ref(whole, ref)
+        assert queries.show(saved.load_around(nid), nid) == queries.show(whole, nid)
+        _same(saved.load_around(nid), around(whole, nid))
+    assert queries.stats_from_summary(graph_summary(saved)) == queries.stats(whole)
+
+
+def test_a_store_without_parts_projects_the_whole_graph(whole) -> None:
+    """What the Neo4j store (no snapshot) gets from the same helpers."""
+
+    class Plain:
+        def load(self):
+            return whole
+
+    _same(load_part(Plain(), parts.GAPS), project(whole, parts.GAPS))
+    _same(load_part(Plain(), NAMES), names_graph(whole))
+    nid = next(iter(whole.g))
+    _same(load_around(Plain(), nid), around(whole, nid))
+    assert queries.stats_from_summary(graph_summary(Plain())) == queries.stats(whole)
+
+
+def test_a_part_names_its_endpoints_and_refuses_unknown_names() -> None:
+    part = GraphPart.of("WORKS_AT")
+    assert part.labels == {"Person", "Organisation"}
+    with pytest.raises(ValueError, match="BOSS_OF"):
+        GraphPart.of("BOSS_OF")
