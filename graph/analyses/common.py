@@ -16,13 +16,13 @@ from datetime import date
 from typing import Any
 
 from samspil.graph.lookup import resolve_ref
-from samspil.graph.model import PartnershipGraph
+from samspil.graph.model import REL_ENDPOINTS, PartnershipGraph
 
 __all__ = [
     "ROLES", "MUNICIPAL_TYPES", "succ", "pred", "plan_ids", "resolve_plans", "plan_activities",
     "org_roles", "plan_roles", "plan_organisations", "plan_sort_key", "evidence_of",
     "edge_sources", "activity_kind", "is_municipal", "municipal_organisations", "name_of",
-    "parse_date",
+    "parse_date", "rel_pairs",
 ]
 
 ROLES = ("party", "partner", "activity_partner")
@@ -43,6 +43,15 @@ def succ(graph: PartnershipGraph, node_id: str, rel: str) -> list[str]:
 def pred(graph: PartnershipGraph, node_id: str, rel: str) -> list[str]:
     """Sources of ``-[rel]-> node_id`` (see :func:`succ`)."""
     return [u for u, keys in graph.g._pred[node_id].items() if rel in keys]
+
+
+def rel_pairs(graph: PartnershipGraph, rel: str) -> list[tuple[str, str]]:
+    """``(source, target)`` of every ``rel`` relationship, in ``graph.edges(rel)`` order,
+    reading only the adjacency of the nodes with the type's source label (a filter over
+    every relationship of the graph cost ~20x more for a type as rare as UNIT_OF)."""
+    first = REL_ENDPOINTS[rel][0]
+    adj = graph.g._succ
+    return [(u, v) for u, d in graph.nodes(first) for v, keys in adj[u].items() if rel in keys]
 
 
 def name_of(graph: PartnershipGraph, node_id: str) -> str:
@@ -205,7 +214,7 @@ def plan_organisations(graph: PartnershipGraph, plan_id: str) -> dict[str, list[
 def municipal_organisations(graph: PartnershipGraph) -> frozenset[str]:
     """Every organisation :func:`is_municipal` holds true for, in one pass over the graph."""
     parents: dict[str, list[str]] = {}
-    for u, v, _ in graph.edges("UNIT_OF"):
+    for u, v in rel_pairs(graph, "UNIT_OF"):
         parents.setdefault(u, []).append(v)
     orgs = [o for o, _ in graph.nodes("Organisation")]
     out = {o for o in orgs if graph.node(o).get("type") in MUNICIPAL_TYPES}

@@ -42,7 +42,7 @@ from typing import Any
 
 from samspil.graph.analyses.common import (
     edge_sources, evidence_of, municipal_organisations, name_of, parse_date,
-    plan_activities, pred, resolve_plans, succ,
+    plan_activities, pred, rel_pairs, resolve_plans, succ,
 )
 from samspil.graph.model import PartnershipGraph
 
@@ -126,11 +126,11 @@ class _Shared:
         self.municipal = municipal_organisations(graph)
         self.parents: dict[str, list[str]] = {}          # unit -> parent organisations
         self.units: dict[str, list[str]] = {}            # parent -> its units
-        for u, v, _ in graph.edges("UNIT_OF"):
+        for u, v in rel_pairs(graph, "UNIT_OF"):
             self.parents.setdefault(u, []).append(v)
             self.units.setdefault(v, []).append(u)
         self.works_at: dict[str, list[str]] = {}
-        for u, v, _ in graph.edges("WORKS_AT"):
+        for u, v in rel_pairs(graph, "WORKS_AT"):
             self.works_at.setdefault(u, []).append(v)
         self.containers: dict[str, frozenset[str]] = {}  # zone -> zones containing it
         self.running: dict[str, bool] = {}               # person -> contact of a running plan
@@ -295,8 +295,9 @@ def _has_contact(graph: PartnershipGraph, activity: str) -> bool:
     """An activity has a contact when a Person is linked to it or it lists ``contacts``."""
     if graph.node(activity).get("contacts"):
         return True
-    nbrs = list(graph.g.predecessors(activity)) + list(graph.g.successors(activity))
-    return any(graph.node(n).get("label") == "Person" for n in nbrs)
+    nodes = graph.g._node
+    return any(nodes[n].get("label") == "Person"
+               for adj in (graph.g._pred, graph.g._succ) for n in adj[activity])
 
 
 def _containers(graph: PartnershipGraph, zone: str) -> frozenset[str]:

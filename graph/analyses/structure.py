@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from samspil.graph.analyses.betweenness import brandes, rounded
 from samspil.graph.analyses.common import (
     evidence_of, name_of, org_roles, plan_ids, plan_organisations, pred, succ,
 )
@@ -151,7 +152,8 @@ def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
     The shortest paths between organisations in the projection are the paths
     organisation - context - organisation - ... in the bipartite graph, so
     betweenness is computed there (Brandes' algorithm with organisations as the
-    only sources and targets; normalised like ``networkx.betweenness_centrality``).
+    only sources and targets; normalised like ``networkx.betweenness_centrality``;
+    level by level with numpy, :mod:`samspil.graph.analyses.betweenness`).
     Two organisations that share three plans are linked by three such paths,
     so strong ties count more than in the unweighted projection; the ranking
     on 1,000 synthetic plans had the same top 20 as networkx on the projection,
@@ -177,9 +179,9 @@ def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
     work = n * sum(len(a) for a in adj)           # Brandes costs O(sources x edges)
     sampled = not exact and work > EXACT_WORK and n > k
     sources = random.Random(seed).sample(range(n), k) if sampled else range(n)
-    raw = _brandes(adj, n, sources)
+    raw = brandes(adj, n, sources)
     scale = (n / len(sources) if sampled else 1.0) / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    bc = {orgs[i]: raw[i] * scale for i in range(n)}
+    bc = {orgs[i]: rounded(raw[i] * scale) for i in range(n)}
     ranked = sorted((o for o in bc if bc[o] > 0), key=lambda o: (-bc[o], o))
     members: dict[str, set[str]] = {}
     for o, cs in ctx.items():
@@ -208,35 +210,6 @@ def _bipartite(ctx: dict[str, set[str]]) -> tuple[list[str], list[list[int]]]:
             adj[i].append(j)
             adj[j].append(i)
     return orgs, adj
-
-
-def _brandes(adj: list[list[int]], n: int, sources: Iterable[int]) -> list[float]:
-    """Brandes' betweenness, counting only paths between nodes ``< n`` (organisations)."""
-    bc = [0.0] * len(adj)
-    for s in sources:
-        dist, sigma = [-1] * len(adj), [0] * len(adj)
-        dist[s], sigma[s] = 0, 1
-        order, i = [s], 0
-        while i < len(order):            # breadth-first, counting shortest paths
-            v = order[i]
-            i += 1
-            dv, sv = dist[v] + 1, sigma[v]
-            for w in adj[v]:
-                if dist[w] < 0:
-                    dist[w] = dv
-                    order.append(w)
-                if dist[w] == dv:
-                    sigma[w] += sv
-        delta = [0.0] * len(adj)
-        for w in reversed(order):        # dependencies, from the farthest back
-            coeff = ((1.0 if w < n else 0.0) + delta[w]) / sigma[w]
-            dw = dist[w] - 1
-            for v in adj[w]:
-                if dist[v] == dw:
-                    delta[v] += sigma[v] * coeff
-            if w != s:
-                bc[w] += delta[w]
-    return bc
 
 
 def _org_evidence(graph: PartnershipGraph, oid: str) -> tuple[dict[str, Any], ...]:
