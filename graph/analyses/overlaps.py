@@ -7,7 +7,6 @@ their Jaccard index ``|A & B| / |A | B|`` (the weights of networkx's
 """
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -227,31 +226,58 @@ def _score_pairs(masks: list[int], sizes: list[int], min_shared: int,
 
 def _best_pairs(masks: list[int], sizes: list[int], min_shared: int,
                 limit: int) -> tuple[tuple[int, int, int, float], ...]:
-    """The ``limit`` best pairs, keeping a min-heap keyed ``(n, jaccard, -i, -j)``.
-    Partners of each plan are visited largest plan first, and the visit stops once a
-    plan is too small to share as much as the heap's weakest pair (``n <= size``):
-    the top pairs of 10,000 plans without scoring all 50 million pairs."""
-    heap: list[tuple[int, float, int, int]] = []
-    order = sorted(range(len(masks)), key=lambda k: -sizes[k])
-    for i in order:
-        mi, si = masks[i], sizes[i]
-        if not mi or (len(heap) >= limit and si < heap[0][0]):
+    """The ``limit`` best pairs without scoring every pair (all-pairs similarity search
+    with prefix filtering): two plans that share ``t`` or more items share one of the
+    items left when each drops its ``t - 1`` most common ones. Starting at the largest
+    plan's size, ``t`` is halved until at least ``limit`` pairs share ``t`` or more (or
+    ``t`` reaches ``min_shared``); only pairs meeting in those short prefixes are scored.
+    Organisations in most plans never generate candidates until ``t`` is small, so the
+    top pairs of 10,000 plans cost what they share, not 50 million popcounts."""
+    items = [_bits(m) for m in masks]
+    freq: dict[int, int] = {}
+    for its in items:
+        for x in its:
+            freq[x] = freq.get(x, 0) + 1
+    rare_first = [sorted(its, key=lambda x: (freq[x], x)) for its in items]
+    t = max(max(sizes, default=0), min_shared)
+    while True:
+        found = _pairs_sharing(rare_first, masks, sizes, t)
+        if len(found) >= limit or t <= min_shared:
+            break
+        t = max(min_shared, t // 2)
+    keys = sorted(((n, n / (sizes[i] + sizes[j] - n), -i, -j) for (i, j), n in found.items()),
+                  reverse=True)[:limit]
+    return tuple((-i, -j, n, jac) for n, jac, i, j in keys)
+
+
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _pairs_sharing(rare_first: list[list[int]], masks: list[int], sizes: list[int],
+                   t: int) -> dict[tuple[int, int], int]:
+    """``{(i, j): shared}`` for every pair ``i < j`` sharing ``t`` or more items."""
+    index: dict[int, list[int]] = {}
+    out: dict[tuple[int, int], int] = {}
+    for p, its in enumerate(rare_first):
+        if sizes[p] < t:
             continue
-        for j in order:
-            sj = sizes[j]
-            if sj < min_shared or (len(heap) >= limit and sj < heap[0][0]):
-                break
-            if j <= i:
-                continue
-            n = (mi & masks[j]).bit_count()
-            if n < min_shared or (len(heap) >= limit and n < heap[0][0]):
-                continue
-            key = (n, n / (si + sj - n), -i, -j)
-            if len(heap) < limit:
-                heapq.heappush(heap, key)
-            elif key > heap[0]:
-                heapq.heapreplace(heap, key)
-    return tuple((-i, -j, n, jac) for n, jac, i, j in sorted(heap, reverse=True))
+        seen: set[int] = set()
+        for x in its[: sizes[p] - t + 1]:
+            posting = index.setdefault(x, [])
+            for q in posting:
+                if q not in seen:
+                    seen.add(q)
+                    n = (masks[q] & masks[p]).bit_count()
+                    if n >= t:
+                        out[(q, p)] = n
+            posting.append(p)
+    return out
 
 
 def _overlap_row(graph: PartnershipGraph, by: str, m: OverlapMatrix,

@@ -12,7 +12,6 @@ seed, so results are reproducible) on large ones (see :data:`EXACT_WORK`).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
