@@ -18,8 +18,9 @@ from samspil.graph import analyses as an
 from samspil.graph.analyses import parts
 from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
-from samspil.graph.snapshot import WHOLE, GraphPart
-from samspil.graph.store import load_part
+from samspil.graph.lookup import resolve_ref
+from samspil.graph.snapshot import NAMES, WHOLE, GraphPart
+from samspil.graph.store import load_part, load_plans_around
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -30,6 +31,15 @@ def answer(data_dir: Path | None, part: GraphPart, key: tuple,
     plans is computed once after each load; the next call reads the answer back)."""
     with store_from(data_dir) as store:
         return cached_answer(store, key, lambda: compute(load_part(store, part)))
+
+
+def plans_graph(data_dir: Path | None, refs: Sequence[str]) -> tuple[PartnershipGraph, list[str]]:
+    """The plans ``refs`` name (ids, names, prefixes), their activities and everything
+    next to them, and the plans' ids: what an analysis of a few plans reads."""
+    with store_from(data_dir) as store:
+        names = load_part(store, NAMES)
+        ids = [resolve_ref(names, r, "Plan") for r in refs]
+        return load_plans_around(store, ids), ids
 
 
 def load_graph(data_dir: Path | None, part: GraphPart = WHOLE) -> PartnershipGraph:
@@ -96,8 +106,12 @@ def shared_partners_cmd(plans: tuple[str, ...], min_plans: int | None, data_dir:
                         **out: Any) -> None:
     """Organisations and contact persons that PLANS share (all plans when none given),
     with each one's role in each plan and the activities it is involved in."""
-    res = answer(data_dir, parts.SHARED_PARTNERS, ("shared-partners", plans, min_plans),
-                 lambda g: an.shared_partners(g, plans, min_plans=min_plans))
+    if plans:
+        graph, ids = plans_graph(data_dir, plans)
+        res = an.shared_partners(graph, ids if len(set(ids)) >= 2 else plans, min_plans=min_plans)
+    else:
+        res = answer(data_dir, parts.SHARED_PARTNERS, ("shared-partners", min_plans),
+                     lambda g: an.shared_partners(g, min_plans=min_plans))
     _show(res, lambda r: {"id": r.id, "name": r.name, "kind": r.label, "plans": r.plan_count,
                           "roles": _roles(r.plans)},
           ["name", "kind", "plans", "roles", "id"], title="Shared partners", **out)
@@ -211,8 +225,8 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
                 **out: Any) -> None:
     """What changed between two plans (earlier period first): partners, target groups,
     focus areas, zones and activity kinds kept, dropped and new."""
-    graph = load_graph(data_dir, parts.COMPARE)
-    res = an.compare(graph, plan_a, plan_b, aspects=aspects or an.ASPECTS)
+    graph, (a, b) = plans_graph(data_dir, (plan_a, plan_b))
+    res = an.compare(graph, a, b, aspects=aspects or an.ASPECTS)
     _show(res, lambda r: {"id": r.id, "name": r.name, "aspect": r.aspect, "status": r.status},
           ["aspect", "status", "name", "id"],
           title=(f"{graph.node(res[0].earlier)['name']} -> {graph.node(res[0].later)['name']}"

@@ -33,7 +33,7 @@ from typing import Any
 
 from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx
 
-__all__ = ["GraphPart", "WHOLE", "NAMES", "project", "around", "names_graph", "summary_of",
+__all__ = ["GraphPart", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "summary_of",
            "read_part", "read_summary", "write_snapshot"]
 
 FORMAT = 3
@@ -78,18 +78,31 @@ def project(graph: PartnershipGraph, part: GraphPart) -> PartnershipGraph:
     return PartnershipGraph(out)
 
 
-def around(graph: PartnershipGraph, node_id: str) -> PartnershipGraph:
-    """``node_id``, its relationships and their other ends (the in-memory reference
-    of ``SqliteStore.load_around``); empty when there is no such node."""
-    if node_id not in graph:
-        return PartnershipGraph()
+def around(graph: PartnershipGraph, node_ids: str | Iterable[str]) -> PartnershipGraph:
+    """The nodes, their relationships and the nodes at the other ends (the in-memory
+    reference of ``SqliteStore.load_around``); unknown ids are left out."""
+    want = {node_ids} if isinstance(node_ids, str) else set(node_ids)
     g = graph.g
-    keep = {node_id} | set(g.successors(node_id)) | set(g.predecessors(node_id))
+    want &= set(g)
+    keep = set(want)
+    for n in want:
+        keep |= set(g._succ[n]) | set(g._pred[n])
     out = _nx().MultiDiGraph()
     out.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
     out.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
-                       if node_id in (u, v))
+                       if u in want or v in want)
     return PartnershipGraph(out)
+
+
+def plans_around(load: Any, plan_ids: Iterable[str]) -> PartnershipGraph:
+    """What an analysis of a few plans reads (``compare``, ``shared-partners`` of 2-3
+    plans): the plans and their activities with all their relationships and the nodes
+    at the other ends. ``load(ids)`` is a store's ``load_around``."""
+    plan_ids = list(plan_ids)
+    first = load(plan_ids)
+    acts = [a for p in plan_ids if p in first for a, keys in first.g._succ[p].items()
+            if "HAS_ACTIVITY" in keys]
+    return load([*plan_ids, *acts])
 
 
 _NAME_KEYS = ("id", "label", "name", "aliases", "email")

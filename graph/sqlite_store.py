@@ -371,17 +371,18 @@ class SqliteStore:
         whole = self.load()      # writes the snapshot when the graph is current
         return names_graph(whole) if part is NAMES else project(whole, part)
 
-    def load_around(self, node_id: str) -> PartnershipGraph:
-        """One node, its relationships and the nodes at their other ends (``samspil
-        show``): three indexed queries, whatever the size of the graph."""
+    def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
+        """Nodes, their relationships and the nodes at their other ends (``samspil
+        show``, two plans compared): indexed queries, whatever the size of the graph."""
+        want = [node_ids] if isinstance(node_ids, str) else sorted(set(node_ids))
         if self.read_only and self._stale():
-            return around(self._built(), node_id)
+            return around(self._built(), want)
         self.db.execute("BEGIN")
         try:
-            edges = self.db.execute("SELECT src, dst, type, props FROM edges WHERE src = ? UNION "
-                                    "SELECT src, dst, type, props FROM edges WHERE dst = ?",
-                                    (node_id, node_id)).fetchall()
-            ids = sorted({node_id} | {e[0] for e in edges} | {e[1] for e in edges})
+            found = {r[:3]: r for col in ("src", "dst") for r in self._rows(
+                f"SELECT src, dst, type, props FROM edges WHERE {col} IN", want)}  # noqa: S608
+            edges = list(found.values())
+            ids = sorted(set(want) | {e[0] for e in edges} | {e[1] for e in edges})
             nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
             refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
             sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",

@@ -30,7 +30,7 @@ from samspil.loaders.errors import StoreError
 from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
-           "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around",
+           "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
            "graph_summary"]
 
 SCHEMA_VERSION = 1
@@ -116,13 +116,21 @@ def load_part(store: GraphStore, part: Any) -> PartnershipGraph:
     return names_graph(graph) if part is NAMES else project(graph, part)
 
 
-def load_around(store: GraphStore, node_id: str) -> PartnershipGraph:
-    """One node with its relationships and their other ends (``snapshot.around``)."""
+def load_around(store: GraphStore, node_ids: str | Iterable[str]) -> PartnershipGraph:
+    """Nodes with their relationships and the nodes at the other ends (``snapshot.around``)."""
     own = getattr(store, "load_around", None)
     if own is not None:
-        return own(node_id)
+        return own(node_ids)
     from samspil.graph.snapshot import around
-    return around(store.load(), node_id)
+    return around(store.load(), node_ids)
+
+
+def load_plans_around(store: GraphStore, plan_ids: Iterable[str]) -> PartnershipGraph:
+    """A few plans and their activities, each with everything next to it
+    (``snapshot.plans_around``): what ``compare`` and ``shared-partners`` of two or
+    three plans read, in two indexed queries on the embedded store."""
+    from samspil.graph.snapshot import plans_around
+    return plans_around(lambda ids: load_around(store, ids), plan_ids)
 
 
 def graph_summary(store: GraphStore) -> dict[str, Any]:

@@ -22,6 +22,8 @@ GAPS = PARTNERS | GraphPart.of("ADDRESSES", "TARGETS", "HAS_FOCUS_AREA", "IN_FOC
                                "PART_OF")
 COMPARE = PARTNERS | GraphPart.of("ADDRESSES", "TARGETS", "COVERS", "LOCATED_IN",
                                   "HAS_FOCUS_AREA", "IN_FOCUS_AREA")
+# ``compare`` and ``shared-partners`` of given plans read even less: the plans and their
+# activities with what is next to them (``store.load_plans_around``)
 TIMELINE = PARTNERS | GraphPart.of("COVERS")
 _OVERLAPS = {"partners": PARTNERS, "target-groups": GraphPart.of("HAS_ACTIVITY", "ADDRESSES", "TARGETS"),
              "zones": GraphPart.of("HAS_ACTIVITY", "COVERS", "LOCATED_IN"),

@@ -16,9 +16,10 @@ from samspil.graph import analyses as an
 from samspil.graph import queries
 from samspil.graph.analyses import parts
 from samspil.graph.lookup import resolve_ref
-from samspil.graph.snapshot import NAMES, WHOLE, GraphPart, around, names_graph, project
+from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, around, names_graph, plans_around,
+                                    project)
 from samspil.graph.sqlite_store import SqliteStore
-from samspil.graph.store import graph_summary, load_around, load_part
+from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around
 
 TODAY = date(2024, 6, 1)
 
@@ -112,6 +113,22 @@ def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
         assert queries.show(saved.load_around(nid), nid) == queries.show(whole, nid)
         _same(saved.load_around(nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(saved)) == queries.stats(whole)
+
+
+def test_a_few_plans_are_answered_from_their_neighbourhood(saved, whole) -> None:
+    """``compare`` and ``shared-partners`` of given plans read only the plans and their
+    activities with what is next to them (two indexed queries)."""
+    names = saved.load_part(NAMES)
+    plans = _plans(whole)
+    pairs = [plans[:2], plans[-2:], plans[3:6], [plans[0], plans[-1]]]
+    for refs in pairs:
+        ids = [resolve_ref(names, r, "Plan") for r in refs]
+        near = load_plans_around(saved, ids)
+        assert near.g.number_of_nodes() < whole.g.number_of_nodes() / 4
+        _same(near, plans_around(lambda x: around(whole, x), ids))
+        assert an.shared_partners(near, ids) == an.shared_partners(whole, refs)
+        assert an.compare(near, *ids[:2]) == an.compare(whole, *refs[:2])
+    assert any(an.shared_partners(whole, refs) for refs in pairs)     # not all empty
 
 
 def test_a_store_without_parts_projects_the_whole_graph(whole) -> None:
