@@ -11,13 +11,17 @@ values rounded to 12 significant digits (:func:`rounded`), so ties stay ties.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["brandes", "rounded"]
 
 
 def _csr(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     deg = np.fromiter((len(a) for a in adj), dtype=np.int64, count=len(adj))
     indptr = np.zeros(len(adj) + 1, dtype=np.int64)
     np.cumsum(deg, out=indptr[1:])
@@ -28,6 +32,8 @@ def _csr(adj: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
 def _out_edges(indptr: np.ndarray, indices: np.ndarray,
                nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(source, target) of every edge leaving ``nodes``."""
+    import numpy as np
+
     starts = indptr[nodes]
     counts = indptr[nodes + 1] - starts
     total = int(counts.sum())
@@ -38,7 +44,10 @@ def _out_edges(indptr: np.ndarray, indices: np.ndarray,
 
 def brandes(adj: list[list[int]], n: int, sources: Iterable[int]) -> list[float]:
     """Betweenness (unnormalised) of every node, counting only shortest paths between
-    nodes ``< n`` (the organisations), from each of ``sources``."""
+    nodes ``< n`` (the organisations), from each of ``sources``. numpy is imported
+    here, not with the module: every analysis command imports this package."""
+    import numpy as np
+
     size = len(adj)
     indptr, indices = _csr(adj)
     counted = (np.arange(size) < n).astype(float)
