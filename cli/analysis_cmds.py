@@ -19,7 +19,7 @@ from samspil.graph.analyses import parts
 from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
-from samspil.graph.snapshot import NAMES, WHOLE, GraphPart
+from samspil.graph.snapshot import WHOLE, GraphPart, Names
 from samspil.graph.store import load_part, load_plans_around
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
@@ -37,7 +37,7 @@ def plans_graph(data_dir: Path | None, refs: Sequence[str]) -> tuple[Partnership
     """The plans ``refs`` name (ids, names, prefixes), their activities and everything
     next to them, and the plans' ids: what an analysis of a few plans reads."""
     with store_from(data_dir) as store:
-        names = load_part(store, NAMES)
+        names = load_part(store, Names.of("Plan"))
         ids = [resolve_ref(names, r, "Plan") for r in refs]
         return load_plans_around(store, ids), ids
 

@@ -6,8 +6,8 @@ the snapshot keeps the graph cut into independently loadable *parts*, one pickle
 
 * ``("nodes", label)``: ``[(id, attributes), ...]`` sorted by id, one part per label;
 * ``("edges", type)``: ``[(source, target, type, attributes), ...]`` sorted, one per type;
-* ``("names",)``: every node's id, label, name and aliases only (what name look-ups
-  and ``search`` read), in id order;
+* ``("names", label)``: the id, label, name and aliases (and their folded forms)
+  of every node of a label: what name look-ups and ``search`` read;
 * ``("summary",)``: the counts behind ``samspil stats``.
 
 A file holds a header (format, the graph token the store drew for this graph, and an
@@ -33,10 +33,10 @@ from typing import Any
 
 from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx
 
-__all__ = ["GraphPart", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "summary_of",
+__all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "summary_of",
            "read_part", "read_summary", "write_snapshot"]
 
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,21 @@ class GraphPart:
 
 
 WHOLE = GraphPart.of(*REL_TYPES, labels=LABELS)
-NAMES = GraphPart(frozenset(), frozenset())     # marker: the light names graph
+
+
+@dataclass(frozen=True)
+class Names:
+    """The light names graph of these labels (:func:`names_graph`): what name look-ups
+    and ``search`` read; :meth:`of` names the labels (a plan look-up needs only plans)."""
+
+    labels: frozenset[str]
+
+    @classmethod
+    def of(cls, *labels: str) -> "Names":
+        return cls(frozenset(labels))
+
+
+NAMES = Names(frozenset(LABELS))
 
 
 def project(graph: PartnershipGraph, part: GraphPart) -> PartnershipGraph:
@@ -115,12 +129,14 @@ def _names_only(n: str, d: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def names_graph(graph: PartnershipGraph) -> PartnershipGraph:
+def names_graph(graph: PartnershipGraph, labels: Iterable[str] = LABELS) -> PartnershipGraph:
     """Every node with only its id, label, name, aliases and their folded forms
     (``folded``: name, aliases, id), and no relationships: enough for
     :func:`samspil.graph.lookup.resolve_ref` and ``queries.search``."""
     out = _nx().MultiDiGraph()
-    out.add_nodes_from((n, _names_only(n, d)) for n, d in graph.g.nodes(data=True))
+    labels = set(labels)
+    out.add_nodes_from((n, _names_only(n, d)) for n, d in graph.g.nodes(data=True)
+                       if d["label"] in labels)
     return PartnershipGraph(out)
 
 
@@ -149,8 +165,8 @@ def _parts(graph: PartnershipGraph) -> dict[tuple[str, ...], Any]:
         out[("nodes", lab)] = sorted(rows, key=itemgetter(0))
     for t, rows in edges.items():
         out[("edges", t)] = sorted(rows, key=itemgetter(0, 1))
-    out[("names",)] = sorted(((n, _names_only(n, d)) for n, d in g.nodes(data=True)),
-                             key=itemgetter(0))
+    for lab, rows in nodes.items():
+        out[("names", lab)] = [(n, _names_only(n, d)) for n, d in out[("nodes", lab)]]
     out[("summary",)] = summary_of(graph)
     return out
 
@@ -218,8 +234,8 @@ def read_summary(path: Path, token: str | None) -> dict[str, Any] | None:
         f.close()
 
 
-def read_part(path: Path, token: str | None, part: GraphPart) -> PartnershipGraph | None:
-    """The graph's ``part`` (:data:`NAMES`: the names graph) from the snapshot, or
+def read_part(path: Path, token: str | None, part: GraphPart | Names) -> PartnershipGraph | None:
+    """The graph's ``part`` (:class:`Names`: the names graph) from the snapshot, or
     ``None`` when the snapshot is absent, belongs to another graph or is damaged."""
     opened = _open(path, token)
     if opened is None:
@@ -228,14 +244,14 @@ def read_part(path: Path, token: str | None, part: GraphPart) -> PartnershipGrap
     gc_was_on = gc.isenabled()
     gc.disable()       # hundreds of thousands of new dicts: cyclic GC passes only cost
     try:
-        if part is NAMES:
-            nodes, edges = _load(f, table, base, ("names",)), []
-        else:
-            # each label's ids share a prefix ("org:", "plan:" ...): its part is one
-            # block of the id order, so the blocks only need ordering by first id
-            blocks = sorted((b for lab in part.labels if (b := _load(f, table, base, ("nodes", lab)))),
-                            key=lambda b: b[0][0])
-            nodes = [row for b in blocks for row in b]
+        # each label's ids share a prefix ("org:", "plan:" ...): its part is one
+        # block of the id order, so the blocks only need ordering by first id
+        kind = "names" if isinstance(part, Names) else "nodes"
+        blocks = sorted((b for lab in part.labels if (b := _load(f, table, base, (kind, lab)))),
+                        key=lambda b: b[0][0])
+        nodes = [row for b in blocks for row in b]
+        edges: list = []
+        if not isinstance(part, Names):
             edges = [row for t in sorted(part.rels) for row in _load(f, table, base, ("edges", t))]
             edges.sort(key=itemgetter(0, 1, 2))
         return _assemble(nodes, edges)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
-from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, around, names_graph, project,
+from samspil.graph.snapshot import (WHOLE, GraphPart, Names, around, names_graph, project,
                                     read_part, read_summary, summary_of, write_snapshot)
 from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.writelock import WriterLock
@@ -360,16 +360,16 @@ class SqliteStore:
             write_snapshot(self.snapshot_path, token, graph)
         return graph
 
-    def load_part(self, part: GraphPart) -> PartnershipGraph:
+    def load_part(self, part: GraphPart | Names) -> PartnershipGraph:
         """The part of the whole graph an answer reads (:mod:`samspil.graph.snapshot`;
-        ``NAMES``: every node's names only), from the snapshot when it is current, which
+        ``Names``: the nodes' names only), from the snapshot when it is current, which
         costs what the part holds; otherwise from the whole graph."""
         if not self._stale():
             got = read_part(self.snapshot_path, self._token(), part)
             if got is not None:
                 return got
         whole = self.load()      # writes the snapshot when the graph is current
-        return names_graph(whole) if part is NAMES else project(whole, part)
+        return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
 
     def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil

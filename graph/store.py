@@ -105,15 +105,15 @@ def open_store(settings: Settings | None = None) -> GraphStore:
 
 def load_part(store: GraphStore, part: Any) -> PartnershipGraph:
     """The part of the store's whole graph an answer reads (a
-    :class:`~samspil.graph.snapshot.GraphPart`, or ``snapshot.NAMES`` for every node's
+    :class:`~samspil.graph.snapshot.GraphPart`, or ``snapshot.Names`` for the nodes'
     names only). The embedded store reads just that part of its snapshot; a store
     without one loads the whole graph and projects it (same answer, slower)."""
     own = getattr(store, "load_part", None)
     if own is not None:
         return own(part)
-    from samspil.graph.snapshot import NAMES, names_graph, project
+    from samspil.graph.snapshot import Names, names_graph, project
     graph = store.load()
-    return names_graph(graph) if part is NAMES else project(graph, part)
+    return names_graph(graph, part.labels) if isinstance(part, Names) else project(graph, part)
 
 
 def load_around(store: GraphStore, node_ids: str | Iterable[str]) -> PartnershipGraph:

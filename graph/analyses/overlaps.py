@@ -195,24 +195,28 @@ def overlap_matrix(graph: PartnershipGraph, by: str = "partners",
     """
     pids = resolve_plans(graph, plans)
     bit: dict[str, int] = {}
-    masks, sizes = [], []
+    masks, sizes, held = [], [], []
     for p in pids:
+        its = [bit.setdefault(item, len(bit)) for item in plan_items(graph, p, by, with_sources=False)]
         m = 0
-        for item in plan_items(graph, p, by, with_sources=False):
-            m |= 1 << bit.setdefault(item, len(bit))
+        for b in its:
+            m |= 1 << b
         masks.append(m)
-        sizes.append(m.bit_count())
-    pairs = _score_pairs(masks, sizes, max(min_shared, 1), limit)
+        sizes.append(len(its))
+        held.append(its)
+    pairs = _score_pairs(masks, sizes, max(min_shared, 1), limit, held)
     items = sorted(bit, key=bit.__getitem__)
     return OverlapMatrix(tuple(pids), tuple(name_of(graph, p) for p in pids), by,
                          tuple(sizes), tuple(items), tuple(masks), pairs)
 
 
-def _score_pairs(masks: list[int], sizes: list[int], min_shared: int,
-                 limit: int | None) -> tuple[tuple[int, int, int, float], ...]:
-    """``(i, j, shared, jaccard)`` of the pairs sharing ``min_shared`` or more, best first."""
+def _score_pairs(masks: list[int], sizes: list[int], min_shared: int, limit: int | None,
+                 items: list[list[int]] | None = None) -> tuple[tuple[int, int, int, float], ...]:
+    """``(i, j, shared, jaccard)`` of the pairs sharing ``min_shared`` or more, best first
+    (``items``: each plan's set bits, when the caller has them)."""
     if limit is not None:
-        return _best_pairs(masks, sizes, min_shared, limit)
+        return _best_pairs(masks, sizes, min_shared, limit,
+                           items if items is not None else [_bits(m) for m in masks])
     scored = []
     for i, mi in enumerate(masks):
         si = sizes[i]
@@ -224,8 +228,8 @@ def _score_pairs(masks: list[int], sizes: list[int], min_shared: int,
     return tuple((i, j, -n, -jac) for n, jac, i, j in scored)
 
 
-def _best_pairs(masks: list[int], sizes: list[int], min_shared: int,
-                limit: int) -> tuple[tuple[int, int, int, float], ...]:
+def _best_pairs(masks: list[int], sizes: list[int], min_shared: int, limit: int,
+                items: list[list[int]]) -> tuple[tuple[int, int, int, float], ...]:
     """The ``limit`` best pairs without scoring every pair (all-pairs similarity search
     with prefix filtering): two plans that share ``t`` or more items share one of the
     items left when each drops its ``t - 1`` most common ones. Starting at the largest
@@ -233,7 +237,6 @@ def _best_pairs(masks: list[int], sizes: list[int], min_shared: int,
     ``t`` reaches ``min_shared``); only pairs meeting in those short prefixes are scored.
     Organisations in most plans never generate candidates until ``t`` is small, so the
     top pairs of 10,000 plans cost what they share, not 50 million popcounts."""
-    items = [_bits(m) for m in masks]
     freq: dict[int, int] = {}
     for its in items:
         for x in its:

@@ -16,7 +16,7 @@ from samspil.graph import analyses as an
 from samspil.graph import queries
 from samspil.graph.analyses import parts
 from samspil.graph.lookup import resolve_ref
-from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, around, names_graph, plans_around,
+from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, names_graph, plans_around,
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around
@@ -118,7 +118,8 @@ def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
 def test_a_few_plans_are_answered_from_their_neighbourhood(saved, whole) -> None:
     """``compare`` and ``shared-partners`` of given plans read only the plans and their
     activities with what is next to them (two indexed queries)."""
-    names = saved.load_part(NAMES)
+    names = saved.load_part(Names.of("Plan"))
+    assert {d["label"] for _, d in names.nodes()} == {"Plan"}
     plans = _plans(whole)
     pairs = [plans[:2], plans[-2:], plans[3:6], [plans[0], plans[-1]]]
     for refs in pairs:
@@ -140,6 +141,7 @@ def test_a_store_without_parts_projects_the_whole_graph(whole) -> None:
 
     _same(load_part(Plain(), parts.GAPS), project(whole, parts.GAPS))
     _same(load_part(Plain(), NAMES), names_graph(whole))
+    _same(load_part(Plain(), Names.of("Plan")), names_graph(whole, ["Plan"]))
     nid = next(iter(whole.g))
     _same(load_around(Plain(), nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(Plain())) == queries.stats(whole)
