@@ -232,9 +232,9 @@ def _best_pairs(masks: list[int], sizes: list[int], min_shared: int, limit: int,
                 items: list[list[int]]) -> tuple[tuple[int, int, int, float], ...]:
     """The ``limit`` best pairs without scoring every pair (all-pairs similarity search
     with prefix filtering): two plans that share ``t`` or more items share one of the
-    items left when each drops its ``t - 1`` most common ones. Starting at the largest
-    plan's size, ``t`` is halved until at least ``limit`` pairs share ``t`` or more (or
-    ``t`` reaches ``min_shared``); only pairs meeting in those short prefixes are scored.
+    items left when each drops its ``t - 1`` most common ones. ``t`` is what the
+    ``limit``-th best pair among the largest plans shares (:func:`_threshold`), so at
+    least ``limit`` pairs reach it; only pairs meeting in those short prefixes are scored.
     Organisations in most plans never generate candidates until ``t`` is small, so the
     top pairs of 10,000 plans cost what they share, not 50 million popcounts."""
     freq: dict[int, int] = {}
@@ -242,15 +242,19 @@ def _best_pairs(masks: list[int], sizes: list[int], min_shared: int, limit: int,
         for x in its:
             freq[x] = freq.get(x, 0) + 1
     rare_first = [sorted(its, key=lambda x: (freq[x], x)) for its in items]
-    t = max(max(sizes, default=0), min_shared)
-    while True:
-        found = _pairs_sharing(rare_first, masks, sizes, t)
-        if len(found) >= limit or t <= min_shared:
-            break
-        t = max(min_shared, t // 2)
+    found = _pairs_sharing(rare_first, masks, sizes, _threshold(masks, sizes, min_shared, limit))
     keys = sorted(((n, n / (sizes[i] + sizes[j] - n), -i, -j) for (i, j), n in found.items()),
                   reverse=True)[:limit]
     return tuple((-i, -j, n, jac) for n, jac, i, j in keys)
+
+
+def _threshold(masks: list[int], sizes: list[int], min_shared: int, limit: int) -> int:
+    """A count that at least ``limit`` pairs share (so the best ``limit`` pairs all
+    share it or more): the ``limit``-th best among the pairs of the largest plans."""
+    sample = sorted(range(len(masks)), key=lambda k: -sizes[k])[:min(max(2 * limit, 64), 400)]
+    shared = sorted(((masks[a] & masks[b]).bit_count() for i, a in enumerate(sample)
+                     for b in sample[i + 1:]), reverse=True)
+    return max(min_shared, shared[limit - 1]) if len(shared) >= limit else min_shared
 
 
 def _bits(mask: int) -> list[int]:
