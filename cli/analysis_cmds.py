@@ -241,7 +241,8 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
     the next), or an organisation's plans over time with its roles."""
-    res = an.timeline(load_graph(data_dir, parts.TIMELINE), ref, kind=kind)
+    res = answer(data_dir, parts.TIMELINE, ("timeline", ref, kind),
+                 lambda g: an.timeline(g, ref, kind=kind))
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
                           "parties_and_partners": r.partner_count, "kept": r.kept_partners,

@@ -20,6 +20,7 @@ from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
 from samspil.graph.analyses.parts import PLANS
+from samspil.graph.answers import cached_answer
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import NAMES, GraphPart
 from samspil.graph.store import (GraphStore, SaveSummary, graph_summary, load_around, load_part,
@@ -178,7 +179,7 @@ def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
     """The loaded plans: type, period, signing parties, how many partners and
     activities, and the documents they were read from."""
     with store_from(data_dir) as store:
-        rows = queries.plans(load_part(store, PLANS))
+        rows = cached_answer(store, ("plans",), lambda: queries.plans(load_part(store, PLANS)))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
                                               "period_end", "parties", "partners", "activities",
                                               "documents"],
