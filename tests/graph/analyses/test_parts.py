@@ -105,9 +105,10 @@ def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
     names = saved.load_part(NAMES)
     assert names.g.number_of_edges() == 0 and set(names.g) == set(whole.g)
     _same(names, names_graph(whole))
-    for text in ("skole", "kommune", "plan:", "ø", "helhedsplan"):
+    for text in ("skole", "kommune", "plan:", "ø", "helhedsplan", "@", "kk.dk"):
         assert queries.search(names, text) == queries.search(whole, text)
-    for ref in [*_plans(whole)[:3], "Boligforeningen 3B", "org:kobenhavns-kommune"]:
+    email = next(d["email"] for _, d in whole.nodes("Person") if d.get("email"))
+    for ref in [*_plans(whole)[:3], "Boligforeningen 3B", "org:kobenhavns-kommune", email]:
         nid = resolve_ref(names, ref)
         assert nid == resolve_ref(whole, ref)
         assert queries.show(saved.load_around(nid), nid) == queries.show(whole, nid)
