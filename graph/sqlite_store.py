@@ -22,7 +22,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import shutil
 import sqlite3
 import threading
 import uuid
@@ -34,8 +33,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
-from samspil.graph.snapshot import (WHOLE, GraphPart, Names, around, names_graph, project,
-                                    read_part, read_summary, summary_of, write_snapshot)
+from samspil.graph.snapshot import WHOLE, read_part, write_snapshot
+from samspil.graph.sqlite_reads import PartReads
 from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store_guard import damaged, guarded
@@ -78,7 +77,7 @@ _TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sou
 
 
 @guarded
-class SqliteStore:
+class SqliteStore(PartReads):
     """Embedded graph store in ``path`` (created with its folder on first use).
 
     ``read_only``: reading commands set it; a graph older than the stored reports is
@@ -310,13 +309,6 @@ class SqliteStore:
         self._drop_derived()
         return graph
 
-    def _drop_derived(self) -> None:
-        """After every change of the graph: the snapshot and the kept answers may hold
-        what was just removed (forget-person), so they go (readers would ignore them
-        anyway: they are tagged with the previous graph token)."""
-        self.snapshot_path.unlink(missing_ok=True)
-        shutil.rmtree(self.answers_dir, ignore_errors=True)
-
     # -- reading ---------------------------------------------------------------
     def load(self, where: GraphFilter | None = None) -> PartnershipGraph:
         """The graph (or the part ``where`` selects) as a PartnershipGraph: the last
@@ -359,67 +351,6 @@ class SqliteStore:
         if whole:
             write_snapshot(self.snapshot_path, token, graph)
         return graph
-
-    def load_part(self, part: GraphPart | Names) -> PartnershipGraph:
-        """The part of the whole graph an answer reads (:mod:`samspil.graph.snapshot`;
-        ``Names``: the nodes' names only), from the snapshot when it is current, which
-        costs what the part holds; otherwise from the whole graph."""
-        if not self._stale():
-            got = read_part(self.snapshot_path, self._token(), part)
-            if got is not None:
-                return got
-        whole = self.load()      # writes the snapshot when the graph is current
-        return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
-
-    def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
-        """Nodes, their relationships and the nodes at their other ends (``samspil
-        show``, two plans compared): indexed queries, whatever the size of the graph."""
-        want = [node_ids] if isinstance(node_ids, str) else sorted(set(node_ids))
-        if self.read_only and self._stale():
-            return around(self._built(), want)
-        self.db.execute("BEGIN")
-        try:
-            found = {r[:3]: r for col in ("src", "dst") for r in self._rows(
-                f"SELECT src, dst, type, props FROM edges WHERE {col} IN", want)}  # noqa: S608
-            edges = list(found.values())
-            ids = sorted(set(want) | {e[0] for e in edges} | {e[1] for e in edges})
-            nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
-            refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
-            sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
-                                 refs)
-        finally:
-            self.db.execute("COMMIT")
-        nodes.sort(key=lambda r: r[0])
-        edges.sort(key=lambda r: r[:3])
-        return to_graph(nodes, edges, sources)
-
-    def _rows(self, sql: str, keys: list) -> list:
-        out: list = []
-        for i in range(0, len(keys), 500):      # SQLite's limit on parameters
-            chunk = keys[i:i + 500]
-            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
-        return out
-
-    def summary(self) -> dict[str, Any]:
-        """Counts per label and type (``samspil stats``) without loading the graph
-        when the snapshot is current."""
-        if not self._stale() and (got := read_summary(self.snapshot_path, self._token())):
-            return got
-        return summary_of(self.load())
-
-    @property
-    def answers_dir(self) -> Path:
-        """Answers kept per graph revision (:mod:`samspil.graph.answers`)."""
-        return self.path.with_name(self.path.name + ".answers")
-
-    def answer_token(self) -> str | None:
-        """The token answers are filed under: the committed graph's, ``None`` when the
-        graph is older than the reports (its answers would not be kept)."""
-        return None if self._stale() else self._token()
-
-    @property
-    def snapshot_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".graph")
 
     def _token(self) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'graph_token'").fetchone()

@@ -1,0 +1,95 @@
+"""What the embedded store reads besides the whole graph (issue 13): a part of the
+graph from the snapshot in parts (:mod:`samspil.graph.snapshot`), a few nodes' neighbourhood
+with indexed queries, the kept counts, and where kept answers live
+(:mod:`samspil.graph.answers`). A mixin of :class:`~samspil.graph.sqlite_store.SqliteStore`
+(which provides ``db``, ``path``, ``load``, ``_stale``, ``_token`` and ``_built``), kept
+apart so the store module stays about writing and whole-graph reads.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from samspil.graph.model import PartnershipGraph
+from samspil.graph.snapshot import (GraphPart, Names, around, names_graph, project, read_part,
+                                    read_summary, summary_of)
+from samspil.graph.sqlite_rows import to_graph
+from samspil.graph.store_guard import guarded
+
+__all__ = ["PartReads"]
+
+
+@guarded
+class PartReads:
+    """Reads in proportion to what is asked (see the module docstring)."""
+
+    def load_part(self, part: GraphPart | Names) -> PartnershipGraph:
+        """The part of the whole graph an answer reads (:mod:`samspil.graph.snapshot`;
+        ``Names``: the nodes' names only), from the snapshot when it is current, which
+        costs what the part holds; otherwise from the whole graph."""
+        if not self._stale():
+            got = read_part(self.snapshot_path, self._token(), part)
+            if got is not None:
+                return got
+        whole = self.load()      # writes the snapshot when the graph is current
+        return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
+
+    def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
+        """Nodes, their relationships and the nodes at their other ends (``samspil
+        show``, two plans compared): indexed queries, whatever the size of the graph."""
+        want = [node_ids] if isinstance(node_ids, str) else sorted(set(node_ids))
+        if self.read_only and self._stale():
+            return around(self._built(), want)
+        self.db.execute("BEGIN")
+        try:
+            found = {r[:3]: r for col in ("src", "dst") for r in self._rows(
+                f"SELECT src, dst, type, props FROM edges WHERE {col} IN", want)}  # noqa: S608
+            edges = list(found.values())
+            ids = sorted(set(want) | {e[0] for e in edges} | {e[1] for e in edges})
+            nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
+            sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
+                                 refs)
+        finally:
+            self.db.execute("COMMIT")
+        nodes.sort(key=lambda r: r[0])
+        edges.sort(key=lambda r: r[:3])
+        return to_graph(nodes, edges, sources)
+
+    def _rows(self, sql: str, keys: list) -> list:
+        out: list = []
+        for i in range(0, len(keys), 500):      # SQLite's limit on parameters
+            chunk = keys[i:i + 500]
+            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per label and type (``samspil stats``) without loading the graph
+        when the snapshot is current."""
+        if not self._stale() and (got := read_summary(self.snapshot_path, self._token())):
+            return got
+        return summary_of(self.load())
+
+    @property
+    def answers_dir(self) -> Path:
+        """Answers kept per graph revision (:mod:`samspil.graph.answers`)."""
+        return self.path.with_name(self.path.name + ".answers")
+
+    def answer_token(self) -> str | None:
+        """The token answers are filed under: the committed graph's, ``None`` when the
+        graph is older than the reports (its answers would not be kept)."""
+        return None if self._stale() else self._token()
+
+    @property
+    def snapshot_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".graph")
+
+    def _drop_derived(self) -> None:
+        """After every change of the graph: the snapshot and the kept answers may hold
+        what was just removed (forget-person), so they go (readers would ignore them
+        anyway: they are tagged with the previous graph token)."""
+        self.snapshot_path.unlink(missing_ok=True)
+        shutil.rmtree(self.answers_dir, ignore_errors=True)
