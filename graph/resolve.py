@@ -66,6 +66,7 @@ class Entity:
     primary: str = ""
     bare: set[str] = field(default_factory=set)     # the name without parent / qualifier
     parent: str = ""                                # the parent the name states, normalised
+    raw_keys: set[str] = field(default_factory=set)  # keys before ambiguous aliases are dropped
 
     @property
     def ref(self) -> str:
@@ -143,20 +144,29 @@ class _Shortenings:
         self.tokens: dict[str, frozenset[str]] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
         for e in entities:
-            bare = normalise(re.sub(r"\([^)]*\)", " ", e.name), vocab)
-            ts = frozenset(tokens(bare, vocab))
+            bare, ts = shortening_name(e.name, vocab)
             self.tokens[bare] = ts
             for t in ts:
                 self.index[t].add(bare)
+
+    def token_sets(self, ts: frozenset[str]) -> set[frozenset[str]]:
+        """The token sets of every name holding all of ``ts``."""
+        names = set.intersection(*(self.index.get(t, set()) for t in ts))
+        return {self.tokens[n] for n in names}
 
     def ambiguous(self, key: str) -> bool:
         ts = frozenset(tokens(key.lstrip("~"), self.vocab))
         if not ts:
             return False
-        names = set.intersection(*(self.index.get(t, set()) for t in ts))
-        supersets = {self.tokens[n] for n in names if self.tokens[n] > ts}
+        supersets = {x for x in self.token_sets(ts) if x > ts}
         minimal = [x for x in supersets if not any(y < x for y in supersets)]
         return len(minimal) > 1
+
+
+def shortening_name(name: str, vocab: Vocabulary) -> tuple[str, frozenset[str]]:
+    """The name without parenthesised parts, and its tokens (for :class:`_Shortenings`)."""
+    bare = normalise(re.sub(r"\([^)]*\)", " ", name), vocab)
+    return bare, frozenset(tokens(bare, vocab))
 
 
 def _risky_alias(key: str, holder: Entity, several: bool, shortenings: "_Shortenings") -> bool:
@@ -194,7 +204,7 @@ def _corroborated(e: Entity, a: Entity) -> bool:
     return bool(em) and em == am
 
 
-def _candidate_links(entities: list[Entity], vocab: Vocabulary
+def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any = None
                      ) -> list[tuple[int, float, tuple, tuple, int, int, str]]:
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for i, e in enumerate(entities):
@@ -202,7 +212,7 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary
             by_key[k].append((i, k in (e.primary, compact(e.primary))))
     links = []
     generic = vocab.generic | {compact(g) for g in vocab.generic}
-    shortenings = _Shortenings(entities, vocab)
+    shortenings = shortenings or _Shortenings(entities, vocab)
     for key, hits in by_key.items():
         if key in generic or len(hits) < 2:
             continue
@@ -233,11 +243,11 @@ def _fuzzy_links(entities: list[Entity], vocab: Vocabulary) -> list[tuple]:
     """Fuzzy candidates between primary names (rapidfuzz cdist prefilter, then the careful rule)."""
     first: dict[str, int] = {}
     for i, e in sorted(enumerate(entities), key=lambda x: x[1].sort_key):
-        if e.primary not in vocab.generic and len(e.primary) >= vocab.min_length:
+        if fuzzy_block(e.primary, vocab) is not None:
             first.setdefault(e.primary, i)
     blocks: dict[str, list[str]] = defaultdict(list)   # by first letter of the longest token
     for k in sorted(first):
-        blocks[max(k.split(), key=len)[0]].append(k)
+        blocks[fuzzy_block(k, vocab)].append(k)
     out = []
     for keys in blocks.values():
         if len(keys) < 2:
@@ -256,18 +266,34 @@ def _fuzzy_links(entities: list[Entity], vocab: Vocabulary) -> list[tuple]:
     return out
 
 
+def prepare_entity(e: Entity, vocab: Vocabulary) -> None:
+    """Set the comparison forms of ``e``: primary name, keys, bare names, stated parent."""
+    e.primary = normalise(e.name, vocab)
+    e.keys = {normalise(n, vocab) for n in e.names if n.strip()} | {e.primary}
+    e.bare = {e.primary} | derived_names(e.name, vocab)
+    e.parent = stated_parent(e.name, vocab)
+    e.keys |= e.bare - {""}
+    e.keys |= {compact(k) for k in e.keys}
+    e.raw_keys = set(e.keys)
+
+
+def fuzzy_block(primary: str, vocab: Vocabulary) -> str | None:
+    """The fuzzy-comparison block of a primary name (None: never compared fuzzily)."""
+    if primary in vocab.generic or len(primary) < vocab.min_length:
+        return None
+    return max(primary.split(), key=len)[0]
+
+
 def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
-                     prefix: str = "org", vocab: Vocabulary | None = None) -> list[Cluster]:
-    """Group ``entities`` into clusters (see the module docstring); deterministic."""
+                     prefix: str = "org", vocab: Vocabulary | None = None,
+                     shortenings: Any = None) -> list[Cluster]:
+    """Group ``entities`` into clusters (see the module docstring); deterministic.
+    ``shortenings`` answers whether a short name is ambiguous (default: among
+    ``entities``; the incremental update asks the whole store)."""
     vocab = vocab or load_vocabulary()
     overrides = overrides or Overrides()
     for e in entities:
-        e.primary = normalise(e.name, vocab)
-        e.keys = {normalise(n, vocab) for n in e.names if n.strip()} | {e.primary}
-        e.bare = {e.primary} | derived_names(e.name, vocab)
-        e.parent = stated_parent(e.name, vocab)
-        e.keys |= e.bare - {""}
-        e.keys |= {compact(k) for k in e.keys}
+        prepare_entity(e, vocab)
     _drop_ambiguous_aliases(entities)
     different = [(_override_keys(a, prefix, vocab), _override_keys(b, prefix, vocab))
                  for a, b in overrides.different]
@@ -276,7 +302,7 @@ def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
         uf.names[i] = _entity_keys(e, prefix)
     _apply_same(uf, entities, overrides, prefix, vocab)
     # repeated names in one document (an extraction duplicate) are one entity
-    for _, _, _, _, a, b, rule in _candidate_links(entities, vocab):
+    for _, _, _, _, a, b, rule in _candidate_links(entities, vocab, shortenings):
         uf.union(a, b, rule)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entities)):

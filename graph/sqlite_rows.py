@@ -5,6 +5,7 @@ node and edge properties (JSON) refer to them by id under ``@s``.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -12,7 +13,14 @@ from typing import Any
 from samspil.graph.model import PartnershipGraph, _nx
 from samspil.graph.store import node_documents
 
-__all__ = ["insert_graph", "to_graph"]
+__all__ = ["insert_graph", "to_graph", "write_items", "source_id"]
+
+
+def source_id(key: tuple) -> int:
+    """A source's row id, derived from its content (document, line, page, excerpt): the
+    full build and the incremental update give one source the same id."""
+    h = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(h, "big") >> 1
 
 
 def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
@@ -26,7 +34,10 @@ def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
         refs = []
         for src in out.pop("sources", None) or []:
             key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            refs.append(index.setdefault(key, len(index)))
+            sid = index.get(key)
+            if sid is None:
+                sid = index[key] = source_id(key)
+            refs.append(sid)
         out["@s"] = refs
         return dumps(out, ensure_ascii=False)
 
@@ -38,7 +49,7 @@ def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
     for u, v, k, d in graph.g.edges(keys=True, data=True):
         edge_rows.append((u, v, k, props(d, ("type",))))
         edge_docs.extend((u, v, k, doc) for doc in node_documents(d))
-    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+    db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
                         [(i, *key) for key, i in index.items()])
     db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", node_rows)
     db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", node_docs)
@@ -81,3 +92,66 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
         else:
             su[v] = pred[v][u] = {k: p}
     return PartnershipGraph(g)
+
+
+def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
+                changed: set[str]) -> dict[str, Any]:
+    """Replace nodes (key: id) and relationships (key: ``src\x1fdst\x1ftype``) by the
+    given attributes (None: delete), then drop the sources of the ``changed`` documents
+    no item refers to any more. Returns the change in counts per label and type."""
+    delta: dict[str, int] = {}
+    merged = 0
+    used: set[int] = set()
+    rows_n, rows_e, docs_n, docs_e, srcs = [], [], [], [], {}
+    for item, attrs in items.items():
+        edge = item.split("\x1f") if "\x1f" in item else None
+        if edge:
+            old = db.execute("SELECT type FROM edges WHERE src = ? AND dst = ? AND type = ?",
+                             edge).fetchone()
+            db.execute("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", edge)
+            db.execute("DELETE FROM edge_docs WHERE src = ? AND dst = ? AND type = ?", edge)
+        else:
+            old = db.execute("SELECT label FROM nodes WHERE id = ?", (item,)).fetchone()
+            if old and old[0] in ("Organisation", "Person"):
+                merged -= db.execute("SELECT count(*) FROM node_docs WHERE node_id = ?",
+                                     (item,)).fetchone()[0] > 1
+            db.execute("DELETE FROM nodes WHERE id = ?", (item,))
+            db.execute("DELETE FROM node_docs WHERE node_id = ?", (item,))
+        if old:
+            delta[old[0]] = delta.get(old[0], 0) - 1
+        if attrs is None:
+            continue
+        kind = edge[2] if edge else attrs["label"]
+        delta[kind] = delta.get(kind, 0) + 1
+        refs = []
+        for src in attrs.get("sources") or []:
+            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+            sid = source_id(key)
+            srcs[sid] = key
+            refs.append(sid)
+            if key[0] in changed:
+                used.add(sid)
+        docs = node_documents(attrs)
+        if edge:
+            out = {k: v for k, v in attrs.items() if k not in ("sources", "type")}
+            out["@s"] = refs
+            rows_e.append((*edge, json.dumps(out, ensure_ascii=False)))
+            docs_e.extend((*edge, d) for d in docs)
+        else:
+            out = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name")}
+            out["@s"] = refs
+            rows_n.append((item, attrs["label"], attrs.get("name"), json.dumps(out, ensure_ascii=False)))
+            docs_n.extend((item, d) for d in docs)
+            if attrs["label"] in ("Organisation", "Person"):
+                merged += len({m["document"] for m in attrs.get("mentions") or []}) > 1
+    db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
+                   [(i, *k) for i, k in srcs.items()])
+    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", rows_n)
+    db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", docs_n)
+    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", rows_e)
+    db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", docs_e)
+    for d in changed:
+        for (sid,) in db.execute("SELECT id FROM sources WHERE document = ?", (d,)).fetchall():
+            if sid not in used:
+                db.execute("DELETE FROM sources WHERE id = ?", (sid,))
+    return {"delta": delta, "merged": merged}

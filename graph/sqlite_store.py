@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from samspil.graph.inc_state import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
 from samspil.graph.snapshot import WHOLE, read_part, write_snapshot
@@ -72,8 +73,11 @@ CREATE TABLE IF NOT EXISTS forgotten(kind TEXT NOT NULL, digest TEXT NOT NULL,
     PRIMARY KEY(kind, digest));
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
-"""
-_TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten"}
+CREATE INDEX IF NOT EXISTS node_docs_node ON node_docs(node_id);
+CREATE INDEX IF NOT EXISTS edge_docs_edge ON edge_docs(src, dst, type);
+""" + STATE_SCHEMA
+_TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten",
+           *STATE_TABLES}
 
 
 @guarded
@@ -192,7 +196,9 @@ class SqliteStore(PartReads):
     def _save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
         from samspil.graph.people import scrub_report
         before = self._size()
+        fresh = not self._stale()
         added, replaced, unchanged = [], [], []
+        changed: dict[str, AgreementReport] = {}
         forgotten = self._forgotten()
         for report in reports:
             check_report(report)            # refused before anything of it is written
@@ -200,8 +206,50 @@ class SqliteStore(PartReads):
             outcome = self._put(report)
             {"added": added, "replaced": replaced, "unchanged": unchanged}[outcome].append(
                 report.document)
-        graph = self._rebuild() if (added or replaced or self._stale()) else self.load()
-        return summarise(graph, added, replaced, unchanged, before)
+            if outcome != "unchanged":
+                changed[report.document] = report
+        if changed and fresh and self._update(changed):
+            return self._summary(added, replaced, unchanged, before)
+        if added or replaced or self._stale():
+            return summarise(self._rebuild(), added, replaced, unchanged, before)
+        if self._meta().get("counts"):
+            return self._summary(added, replaced, unchanged, before)
+        return summarise(self.load(), added, replaced, unchanged, before)
+
+    def _update(self, changed: dict[str, AgreementReport | None]) -> bool:
+        """Fold the changed documents into the stored graph (graph/incremental.py) in one
+        transaction; False when it does not apply (the caller rebuilds everything)."""
+        from samspil.graph.incremental import Fallback, update
+        meta = self._meta()
+        total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        if (meta.get("incremental") != "1" or not meta.get("counts")
+                or len(changed) > max(5, total // 20)):
+            return False
+        try:
+            with self._write():
+                generation = self._meta().get("docs_generation", "0")
+                out = update(self.db, changed, self.report)
+                counts = json.loads(meta["counts"])
+                for k, v in out["delta"].items():
+                    counts[k] = counts.get(k, 0) + v
+                self._set_meta(graph_generation=generation, counts=json.dumps(counts),
+                               merged=int(meta.get("merged", 0)) + out["merged"],
+                               graph_revision=int(meta.get("graph_revision", "0")) + 1,
+                               graph_token=uuid.uuid4().hex)
+        except Fallback:
+            return False
+        self._drop_derived()
+        return True
+
+    def _summary(self, added: list[str], replaced: list[str], unchanged: list[str],
+                 before: tuple[int, int]) -> SaveSummary:
+        """The summary from the counts kept in ``meta`` (no need to read the graph)."""
+        meta = self._meta()
+        counts = {k: v for k, v in json.loads(meta["counts"]).items() if v}
+        nodes, edges = self._size()
+        return SaveSummary(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
+                           merged=int(meta.get("merged", 0)), nodes=nodes, edges=edges,
+                           nodes_before=before[0], edges_before=before[1], counts=counts)
 
     def _put(self, report: AgreementReport) -> str:
         text = json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -225,7 +273,8 @@ class SqliteStore(PartReads):
             self._forget(document_id)
 
     def _forget(self, document_id: str) -> None:
-        doc = document_id.removeprefix("doc:")
+        doc = gone = document_id.removeprefix("doc:")
+        fresh = not self._stale()
         with self._write():
             cur = self.db.execute("DELETE FROM documents WHERE id = ?", (doc,))
             if cur.rowcount == 0:
@@ -234,10 +283,12 @@ class SqliteStore(PartReads):
                 if len(match) != 1:
                     raise NotFound(f"no loaded document {document_id!r}; "
                                    "`samspil stats` lists the loaded documents")
-                self.db.execute("DELETE FROM documents WHERE id = ?", (match[0],))
+                gone = match[0]
+                self.db.execute("DELETE FROM documents WHERE id = ?", (gone,))
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                             "WHERE key = 'docs_generation'")
-        self._rebuild()
+        if not (fresh and self._update({gone: None})):
+            self._rebuild()
 
     def forget_person(self, ref: str) -> str:
         """Remove a person (e-mail or id) and their personal data from every document."""
@@ -287,7 +338,9 @@ class SqliteStore(PartReads):
 
     def _rebuild(self) -> PartnershipGraph:
         """Derive the graph from every stored report and replace it in one transaction."""
-        from samspil.graph.build import build_graph
+        from samspil.graph.build import build
+        from samspil.graph.inc_state import write_state
+        from samspil.graph.incremental import foreign_sources
         from samspil.graph.resolve import load_overrides
         overrides = load_overrides(self.overrides_path)
         with self._write():
@@ -296,16 +349,22 @@ class SqliteStore(PartReads):
                        for r in self.db.execute("SELECT report FROM documents ORDER BY id")]
             gc.disable()
             try:
-                graph = build_graph(reports, overrides, self._forgotten())
+                built = build(reports, overrides, self._forgotten())
             finally:
                 gc.enable()
+            graph = built.graph
             for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
                 self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
             insert_graph(self.db, graph)
+            write_state(self.db, built)
+            whole = summarise(graph, [], [], [], (0, 0))
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
-                           graph_token=uuid.uuid4().hex)
+                           graph_token=uuid.uuid4().hex, counts=json.dumps(whole.counts),
+                           merged=whole.merged,
+                           incremental="0" if (overrides.same or overrides.different
+                                                  or foreign_sources(reports)) else "1")
         self._drop_derived()
         return graph
 

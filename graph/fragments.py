@@ -1,0 +1,89 @@
+"""Folding the documents' fragments (graph/emit.py) into one graph.
+
+A node or relationship several documents contribute to is the fold, in document
+order, of each document's own version of it:
+
+* relationships: sources appended in order without duplicates, other properties
+  from the last document (as ``PartnershipGraph.add_edge`` updates them);
+* nodes: properties from the first document, sources united (sorted at the end);
+  a Zone's aliases are all names it was written with except its name, its units the
+  first known; a TargetGroup's phrases are united.
+
+The full build folds every document; the incremental update folds again only the
+items a changed document touches, from the stored fragments of every document that
+contributes to them, so both give the same graph.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from samspil.graph.emit import source_sort_key
+from samspil.graph.model import PartnershipGraph, _source_key
+
+__all__ = ["merge_node", "merge_edge", "fold", "finish_node"]
+
+
+def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, Any]:
+    """``acc`` with one more document's version ``frag`` of the node (``acc`` may be None)."""
+    if acc is None:
+        out = dict(frag)
+        out["sources"] = list(frag["sources"])
+        return out
+    keys = {source_sort_key(s) for s in acc["sources"]}
+    for s in frag["sources"]:
+        k = source_sort_key(s)
+        if k not in keys:
+            keys.add(k)
+            acc["sources"].append(s)
+    label = acc["label"]
+    if label == "Zone":
+        if "aliases" in acc or "aliases" in frag:
+            acc["aliases"] = sorted((set(acc.get("aliases") or []) | set(frag.get("aliases") or []))
+                                    - {acc["name"]})
+        acc["units"] = acc.get("units") or frag.get("units")
+    elif label == "TargetGroup":
+        acc["phrases"] = sorted(set(acc.get("phrases") or []) | set(frag.get("phrases") or []))
+    return acc
+
+
+def merge_edge(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, Any]:
+    """``acc`` with one more document's version ``frag`` of the relationship."""
+    if acc is None:
+        out = dict(frag)
+        out["sources"] = list(frag["sources"])
+        return out
+    seen = {_source_key(s) for s in acc["sources"]}
+    for s in frag["sources"]:
+        k = _source_key(s)
+        if k not in seen:
+            seen.add(k)
+            acc["sources"].append(s)
+    acc.update({k: v for k, v in frag.items() if k != "sources"})
+    return acc
+
+
+def finish_node(d: dict[str, Any]) -> dict[str, Any]:
+    d["sources"].sort(key=source_sort_key)
+    return d
+
+
+def fold(g: PartnershipGraph, frag: PartnershipGraph) -> None:
+    """Fold one document's fragment into ``g`` (call in document order). Nodes the
+    fragment only names as an end of a relationship (a plan, an organisation) are
+    left to their own builders."""
+    node = g.g._node
+    for n, d in frag.g.nodes(data=True):
+        if "label" not in d:
+            continue
+        acc = node.get(n)
+        if acc is None:
+            g.g.add_node(n, **merge_node(None, d))
+        elif "label" not in acc:         # so far only the end of a relationship
+            acc.update(merge_node(None, d))
+        else:
+            merge_node(acc, d)
+    for u, v, k, d in frag.g.edges(keys=True, data=True):
+        if g.g.has_edge(u, v, k):
+            merge_edge(g.g.edges[u, v, k], d)
+        else:
+            g.g.add_edge(u, v, key=k, **merge_edge(None, d))

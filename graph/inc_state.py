@@ -1,0 +1,171 @@
+"""What the embedded store keeps beside the graph so that one document can be folded
+in without rebuilding everything (graph/incremental.py): every organisation and
+contact entity with its blocking keys, each document's plan and zone spellings,
+and each document's fragment of the graph (graph/emit.py), all indexed by key.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from itertools import combinations
+from typing import Any
+
+from samspil.graph.names import Vocabulary
+from samspil.graph.resolve import Entity, fuzzy_block, shortening_name, tokens
+
+__all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities",
+           "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
+           "clear_state", "plan_row"]
+
+STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS inc_org(doc TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT NOT NULL,
+    node TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_org_node ON inc_org(node);
+CREATE TABLE IF NOT EXISTS inc_okey(key TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,
+    ktoks TEXT, PRIMARY KEY(key, doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_okey_doc ON inc_okey(doc);
+CREATE INDEX IF NOT EXISTS inc_okey_ktoks ON inc_okey(ktoks);
+CREATE TABLE IF NOT EXISTS inc_prim(block TEXT NOT NULL, prim TEXT NOT NULL, doc TEXT NOT NULL,
+    idx INTEGER NOT NULL, PRIMARY KEY(block, prim, doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_prim_doc ON inc_prim(doc);
+CREATE TABLE IF NOT EXISTS inc_stok(token TEXT NOT NULL, stoks TEXT NOT NULL, doc TEXT NOT NULL,
+    idx INTEGER NOT NULL, PRIMARY KEY(token, doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_stok_doc ON inc_stok(doc);
+CREATE TABLE IF NOT EXISTS inc_person(doc TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT NOT NULL,
+    email TEXT, fname TEXT, org_idx INTEGER, node TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_person_email ON inc_person(email);
+CREATE INDEX IF NOT EXISTS inc_person_fname ON inc_person(fname);
+CREATE TABLE IF NOT EXISTS inc_plan(doc TEXT PRIMARY KEY, plan TEXT NOT NULL, info TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS inc_zone(key TEXT NOT NULL, spelling TEXT NOT NULL, doc TEXT NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY(key, spelling, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_zone_doc ON inc_zone(doc);
+CREATE TABLE IF NOT EXISTS frag(item TEXT NOT NULL, doc TEXT NOT NULL, part TEXT NOT NULL,
+    kind TEXT NOT NULL, a TEXT, b TEXT, props TEXT NOT NULL,
+    PRIMARY KEY(item, part, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS frag_doc ON frag(doc, part);
+CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(kind, a);
+CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(kind, b);
+"""
+STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_stok", "inc_person", "inc_plan",
+                "inc_zone", "frag")
+
+
+def clear_state(db: sqlite3.Connection) -> None:
+    for t in STATE_TABLES:
+        db.execute(f"DELETE FROM {t}")   # noqa: S608 - fixed table names
+
+
+def entity_row(e: Entity) -> str:
+    return json.dumps({"name": e.name, "names": e.names, "mentions": e.mentions, "data": e.data},
+                      ensure_ascii=False)
+
+
+def entity_from(doc: str, idx: int, text: str) -> Entity:
+    d = json.loads(text)
+    return Entity(doc, idx, d["name"], d["names"], d["mentions"], d["data"])
+
+
+def key_tokens(key: str, vocab: Vocabulary) -> str | None:
+    """A key's token set as text (None for space-free "~" keys, never asked about)."""
+    if key.startswith("~"):
+        return None
+    return " ".join(sorted(set(tokens(key, vocab))))
+
+
+def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, vocab: Vocabulary) -> None:
+    """Organisation entities (prepared: keys set) with their node ids and blocking keys."""
+    db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?)",
+                   [(e.document, e.index, entity_row(e), ids.get((e.document, e.index)))
+                    for e in entities])
+    db.executemany("INSERT OR IGNORE INTO inc_okey VALUES (?, ?, ?, ?)",
+                   [(k, e.document, e.index, key_tokens(k, vocab)) for e in entities
+                    for k in e.raw_keys])
+    db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",
+                   [(b, e.primary, e.document, e.index) for e in entities
+                    if (b := fuzzy_block(e.primary, vocab)) is not None])
+    rows = []
+    for e in entities:
+        _, ts = shortening_name(e.name, vocab)
+        rows += [(t, " ".join(sorted(ts)), e.document, e.index) for t in ts]
+    db.executemany("INSERT OR IGNORE INTO inc_stok VALUES (?, ?, ?, ?)", rows)
+
+
+def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:
+    from samspil.graph.people import _fold
+    db.executemany("INSERT INTO inc_person VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        (e.document, e.index, entity_row(e), (e.data.get("email") or "").lower() or None,
+         f if len((f := _fold(e.name)).split()) >= 2 else None,
+         org_idx.get((e.document, e.index)), pids.get((e.document, e.index))) for e in contacts])
+
+
+def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
+    return u if v is None else f"{u}\x1f{v}\x1f{k}"
+
+
+def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> list[str]:
+    """Store a document's fragment (a PartnershipGraph); the item keys it holds."""
+    dumps = json.dumps
+    rows = [(n, doc, part, d["label"], None, None, dumps(d, ensure_ascii=False))
+            for n, d in g.g.nodes(data=True) if "label" in d]
+    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d, ensure_ascii=False))
+             for u, v, k, d in g.g.edges(keys=True, data=True)]
+    db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    return [r[0] for r in rows]
+
+
+def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:
+    from dataclasses import asdict
+    return (doc, json.dumps(asdict(plan), ensure_ascii=False),
+            json.dumps(asdict(info), ensure_ascii=False, sort_keys=True))
+
+
+class SqlShortenings:
+    """:class:`samspil.graph.resolve._Shortenings` over every organisation in the store."""
+
+    def __init__(self, db: sqlite3.Connection, vocab: Vocabulary) -> None:
+        self.db, self.vocab = db, vocab
+        self.cache: dict[frozenset[str], set[frozenset[str]]] = {}
+
+    def token_sets(self, ts: frozenset[str]) -> set[frozenset[str]]:
+        if ts not in self.cache:
+            rarest = min(ts, key=lambda t: self.db.execute(
+                "SELECT count(*) FROM inc_stok WHERE token = ?", (t,)).fetchone()[0])
+            sets = {frozenset(r[0].split()) for r in self.db.execute(
+                "SELECT DISTINCT stoks FROM inc_stok WHERE token = ?", (rarest,))}
+            self.cache[ts] = {s for s in sets if s >= ts}
+        return self.cache[ts]
+
+    def ambiguous(self, key: str) -> bool:
+        ts = frozenset(tokens(key.lstrip("~"), self.vocab))
+        if not ts:
+            return False
+        supersets = {x for x in self.token_sets(ts) if x > ts}
+        minimal = [x for x in supersets if not any(y < x for y in supersets)]
+        return len(minimal) > 1
+
+
+def subsets_text(ts: frozenset[str], limit: int = 12) -> list[str] | None:
+    """Every proper, non-empty subset of ``ts`` as key_tokens text (None: too many)."""
+    if len(ts) > limit:
+        return None
+    items = sorted(ts)
+    return [" ".join(c) for n in range(1, len(items)) for c in combinations(items, n)]
+
+
+def write_state(db: sqlite3.Connection, built: Any) -> None:
+    """Everything the incremental update needs, from a full build."""
+    from samspil.graph.emit import zone_counts
+    from samspil.graph.resolve import load_vocabulary
+    vocab = load_vocabulary()
+    clear_state(db)
+    put_entities(db, built.orgs.entities, built.org_ids, vocab)
+    put_contacts(db, built.contacts, built.contact_org, built.person_ids)
+    db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)",
+                   [plan_row(r.document, r.plan, built.plans[r.document]) for r in built.reports])
+    db.executemany("INSERT INTO inc_zone VALUES (?, ?, ?, ?)",
+                   [(k, n, r.document, c) for r in built.reports
+                    for (k, n), c in zone_counts(r).items()])
+    for doc, g in built.frags.items():
+        put_fragment(db, doc, "d", g)
+    for doc, g in built.person_frags.items():
+        put_fragment(db, doc, "p", g)

@@ -1,0 +1,358 @@
+"""Incremental resolution: fold changed documents into the stored graph.
+
+``update(db, changed)`` (``changed``: document id -> its new report, or None when
+forgotten) re-resolves only the part of the graph the documents can touch and
+rewrites it in the caller's transaction; the result equals ``build_graph`` of
+all stored reports (tests/graph/test_incremental.py compares them exactly).
+
+1. Organisations: the *affected component* starts from the entities of the changed
+   documents (old and new) and grows through everything the resolver looks at
+   together: entities sharing a blocking key, fuzzy candidates (same block,
+   rapidfuzz prefilter), names whose ambiguity as a shortening the change can flip,
+   and clusters whose node id (qualified when two clusters share a name) can
+   change. The resolver runs on that component alone, asking the whole store
+   whether a shortening is ambiguous.
+2. Plans are resolved again from every document's small plan row (cheap); zones'
+   display names from their spelling counts.
+3. Documents whose organisation ids, plan or zone names changed are emitted again
+   (graph/emit.py); every node or relationship their fragments touch is folded
+   again from the stored fragments of all documents (graph/fragments.py).
+4. Persons: the same, over e-mails, names and the organisations they work at.
+
+``Fallback`` is raised where this is not sound or not worth it (the caller then
+rebuilds everything): overrides, sources naming another document, a shortening
+with too many tokens, node ids shared by two clusters or plan groups.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from samspil.graph import inc_state as st
+from samspil.graph.build import (contact_entities, org_names, org_node, parents_closure,
+                                 person_node, person_rows, plan_node, qualified_id)
+from samspil.graph.emit import Orgs, display_of, emit_document, emit_person_edges, zone_counts
+from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.model import PartnershipGraph, node_id
+from samspil.graph.names import compact, same_name
+from samspil.graph.people import person_id, resolve_persons
+from samspil.graph.plans import PlanInfo, resolve_plans
+from samspil.graph.resolve import (Entity, load_vocabulary, normalise, prepare_entity,
+                                   resolve_entities, shortening_name)
+from samspil.graph.sqlite_rows import write_items
+from samspil.loaders.model import AgreementReport, Plan, SourceRef
+
+__all__ = ["update", "Fallback", "foreign_sources"]
+
+
+class Fallback(Exception):
+    """The incremental update does not apply here: rebuild the whole graph."""
+
+
+class _PlanDoc:
+    __slots__ = ("document", "plan")
+
+    def __init__(self, document: str, plan: Plan) -> None:
+        self.document, self.plan = document, plan
+
+
+def _plan_of(text: str) -> Plan:
+    d = json.loads(text)
+    d["sources"] = [SourceRef(**s) for s in d.get("sources") or []]
+    return Plan(**d)
+
+
+def update(db: sqlite3.Connection, changed: dict[str, AgreementReport | None],
+           reports: Any) -> dict[str, Any]:
+    """Apply ``changed`` to the stored graph (inside the caller's transaction).
+    ``reports(doc)`` reads a stored report. Returns counters for the summary."""
+    if foreign_sources(r for r in changed.values() if r is not None):
+        raise Fallback("a source names another document")
+    return _Update(db, changed, reports).run()
+
+
+def foreign_sources(reports) -> bool:
+    """Whether a report cites another document (then sources are not the document's own)."""
+    return any(s.document != r.document for r in reports for s in _all_refs(r))
+
+
+def _all_refs(r: AgreementReport):
+    yield from r.plan.sources
+    for group in (r.focus_areas, r.organisations, r.contacts, r.zones, r.activities,
+                  r.target_groups):
+        for x in group:
+            yield from x.sources
+
+
+class _Update:
+    def __init__(self, db: sqlite3.Connection, changed: dict, reports: Any) -> None:
+        self.db, self.changed, self.read = db, changed, reports
+        self.vocab = load_vocabulary()
+        self.new = {d: r for d, r in changed.items() if r is not None}
+        self.touched: set[str] = set()
+        self.emit_docs: set[str] = set(self.new)
+        self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
+
+    def q(self, sql: str, *args: Any) -> list:
+        return self.db.execute(sql, args).fetchall()
+
+    def run(self) -> dict[str, Any]:
+        old_ents = self._drop_old_entities()
+        self.orgs = Orgs()
+        for d in sorted(self.new):
+            self.orgs.add_report(self.new[d])
+        for e in self.orgs.entities:
+            prepare_entity(e, self.vocab)
+        st.put_entities(self.db, self.orgs.entities, {}, self.vocab)
+        self._resolve_orgs(old_ents)
+        self._plans()
+        self._zones()
+        self._emit()
+        self._persons()
+        self._refold()
+        return self.stats
+
+    # -- organisations -------------------------------------------------------
+    def _drop_old_entities(self) -> list[tuple]:
+        docs = list(self.changed)
+        rows = []
+        for d in docs:
+            rows += [(d, i, t, n) for i, t, n in self.q(
+                "SELECT idx, entity, node FROM inc_org WHERE doc = ?", d)]
+            for t in ("inc_org", "inc_okey", "inc_prim", "inc_stok"):
+                self.db.execute(f"DELETE FROM {t} WHERE doc = ?", (d,))   # noqa: S608
+        return rows
+
+    def _resolve_orgs(self, old_rows: list[tuple]) -> None:
+        keys: set[str] = set()
+        snames: set[frozenset[str]] = set()
+        old_ids: dict[tuple[str, int], str] = {}
+        for d, i, text, node in old_rows:
+            e = entity_prepared(d, i, text, self.vocab)
+            keys |= e.raw_keys
+            snames.add(shortening_name(e.name, self.vocab)[1])
+            old_ids[(d, i)] = node
+        for e in self.orgs.entities:
+            keys |= e.raw_keys
+            snames.add(shortening_name(e.name, self.vocab)[1])
+        seeds: set[tuple[str, int]] = {(e.document, e.index) for e in self.orgs.entities}
+        for ts in snames:
+            subsets = st.subsets_text(ts)
+            if subsets is None:
+                raise Fallback("a name with too many words")
+            for s in subsets:
+                seeds |= {(d, i) for d, i in self.q(
+                    "SELECT doc, idx FROM inc_okey WHERE ktoks = ?", s)}
+        ids_before = set(old_ids.values())
+        while True:
+            comp = self._closure(seeds, keys)
+            ents, clusters, named = self._cluster(comp)
+            bases = {node_id("Organisation", n) for n, _ in named}
+            bases |= {i.split("/")[0] for i in ids_before | set(self._old_ids(comp).values()) if i}
+            extra = self._clusters_sharing(bases, comp)
+            if not extra:
+                break
+            seeds |= extra
+        self._write_orgs(comp, ents, named, old_ids)
+
+    def _old_ids(self, comp: set) -> dict:
+        if not hasattr(self, "_oid_cache"):
+            self._oid_cache = {}
+        for d, i in comp:
+            if (d, i) not in self._oid_cache:
+                row = self.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, i)
+                self._oid_cache[(d, i)] = row[0][0] if row else None
+        return {k: self._oid_cache[k] for k in comp}
+
+    def _clusters_sharing(self, bases: set[str], comp: set) -> set:
+        out = set()
+        for b in bases:
+            for d, i in self.q("SELECT doc, idx FROM inc_org WHERE node = ? OR node LIKE ?",
+                               b, b.replace("%", "\\%") + "/%"):
+                if (d, i) not in comp:
+                    out.add((d, i))
+        return out
+
+    def _closure(self, seeds: set, keys: set[str]) -> set:
+        comp: set[tuple[str, int]] = set()
+        frontier = set(seeds)
+        todo_keys, done_keys, done_prims = set(keys), set(), set()
+        while frontier or todo_keys:
+            for k in todo_keys - done_keys:
+                frontier |= {(d, i) for d, i in self.q(
+                    "SELECT doc, idx FROM inc_okey WHERE key = ?", k)}
+            done_keys |= todo_keys
+            todo_keys = set()
+            frontier -= comp
+            if not frontier:
+                break
+            comp |= frontier
+            prims = set()
+            for d, i in frontier:
+                for (k,) in self.q("SELECT key FROM inc_okey WHERE doc = ? AND idx = ?", d, i):
+                    if k not in done_keys:
+                        todo_keys.add(k)
+                prims |= {(b, p) for b, p in self.q(
+                    "SELECT block, prim FROM inc_prim WHERE doc = ? AND idx = ?", d, i)}
+            frontier = set()
+            for p in self._fuzzy_partners(prims - done_prims):
+                todo_keys.add(p)
+            done_prims |= prims
+        return comp
+
+    def _fuzzy_partners(self, prims: set[tuple[str, str]]) -> set[str]:
+        by_block: dict[str, list[str]] = defaultdict(list)
+        for b, p in prims:
+            by_block[b].append(p)
+        out = set()
+        for b, ps in by_block.items():
+            cands = [r[0] for r in self.q("SELECT DISTINCT prim FROM inc_prim WHERE block = ?", b)]
+            m = process.cdist(ps, cands, scorer=fuzz.token_sort_ratio,
+                              score_cutoff=self.vocab.min_score, workers=1)
+            rows, cols = m.nonzero()
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                a, z = sorted((ps[r], cands[c]))
+                if a != z and same_name(a, z, self.vocab) > 0:
+                    out.add(cands[c])
+        return out
+
+    def _cluster(self, comp: set) -> tuple:
+        ents: list[Entity] = []
+        mine = {(e.document, e.index): e for e in self.orgs.entities}
+        for d, i in sorted(comp):
+            if (d, i) in mine:
+                ents.append(_fresh(mine[(d, i)]))
+            else:
+                text = self.q("SELECT entity FROM inc_org WHERE doc = ? AND idx = ?", d, i)[0][0]
+                ents.append(st.entity_from(d, i, text))
+        clusters = resolve_entities(ents, None, "org", self.vocab,
+                                    st.SqlShortenings(self.db, self.vocab))
+        return ents, clusters, org_names(clusters)
+
+    def _write_orgs(self, comp: set, ents: list[Entity], named: list, old_ids: dict) -> None:
+        before = self._old_ids(comp) | old_ids
+        taken: dict[str, int] = defaultdict(int)
+        for name, _ in named:
+            taken[node_id("Organisation", name)] += 1
+        new_ids: dict[tuple[str, int], str] = {}
+        nodes = {}
+        for name, c in named:
+            nid = qualified_id(c, name, taken[node_id("Organisation", name)] > 1)
+            if nid in nodes:
+                raise Fallback("two organisations with one id")
+            nodes[nid] = {"id": nid, "label": "Organisation", "name": name, **org_node(c, name)}
+            for e in c.members:
+                new_ids[(e.document, e.index)] = nid
+        for nid in {i for i in before.values() if i} - set(nodes):
+            self.rewritten_nodes[nid] = None
+        self.rewritten_nodes.update(nodes)
+        self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
+                            [(nid, d, i) for (d, i), nid in new_ids.items()])
+        self.org_changed = {k for k, v in new_ids.items() if before.get(k) != v}
+        self.emit_docs |= {d for d, _ in self.org_changed}
+        self.stats = {"org_component": len(comp)}
+
+    # -- plans and zones -------------------------------------------------------
+    def _plans(self) -> None:
+        old = {d: (p, i) for d, p, i in self.q("SELECT doc, plan, info FROM inc_plan")}
+        plans = {d: _plan_of(p) for d, (p, _) in old.items() if d not in self.changed}
+        plans |= {d: r.plan for d, r in self.new.items()}
+        infos = resolve_plans([_PlanDoc(d, plans[d]) for d in sorted(plans)])
+        self.plans = infos
+        rows = [st.plan_row(d, plans[d], infos[d]) for d in sorted(plans)]
+        moved = {d for d, _, info in rows if d in self.changed or old.get(d, (0, 0))[1] != info}
+        self.emit_docs |= moved - set(self.changed) | (moved & set(self.new))
+        gone = {json.loads(old[d][1])["id"] for d in moved | set(self.changed) if d in old}
+        keep = {infos[d].id for d in moved | set(self.new) if d in infos}
+        ids = defaultdict(set)
+        for d, info in infos.items():
+            ids[info.id].add(json.dumps(plan_node(info), sort_keys=True, default=str))
+        if any(len(v) > 1 for v in ids.values()):
+            raise Fallback("two plans with one id")
+        for pid in gone - keep:
+            self.rewritten_nodes[pid] = None
+        for d in moved | set(self.new):
+            if d in infos:
+                info = infos[d]
+                self.rewritten_nodes[info.id] = {"id": info.id, "label": "Plan", "name": info.name,
+                                                 **plan_node(info)}
+        self.db.execute("DELETE FROM inc_plan")
+        self.db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)", rows)
+
+    def _zones(self) -> None:
+        keys = {k for d in self.changed for (k,) in self.q(
+            "SELECT DISTINCT key FROM inc_zone WHERE doc = ?", d)}
+        counts = {d: zone_counts(r) for d, r in self.new.items()}
+        keys |= {k for c in counts.values() for k, _ in c}
+        before = {k: self._display(k) for k in keys}
+        for d in self.changed:
+            self.db.execute("DELETE FROM inc_zone WHERE doc = ?", (d,))
+        self.db.executemany("INSERT INTO inc_zone VALUES (?, ?, ?, ?)",
+                            [(k, n, d, c) for d, cs in counts.items() for (k, n), c in cs.items()])
+        for k in keys:
+            if self._display(k) != before[k]:
+                self.emit_docs |= {d for (d,) in self.q("SELECT DISTINCT doc FROM inc_zone WHERE key = ?", k)}
+
+    def _display(self, key: str) -> str | None:
+        rows = self.q("SELECT spelling, sum(n) FROM inc_zone WHERE key = ? GROUP BY spelling", key)
+        return display_of(dict(rows)) if rows else None
+
+    def _zone_map(self, r: AgreementReport) -> dict[str, str]:
+        keys = {k for k, _ in zone_counts(r)}
+        return {k: v for k in keys if (v := self._display(k)) is not None}
+
+    # -- re-emitting documents -------------------------------------------------
+    def _report(self, d: str) -> AgreementReport:
+        return self.new[d] if d in self.new else self.read(d)
+
+    def _emit(self) -> None:
+        self.emit_docs -= {d for d, r in self.changed.items() if r is None}
+        for d in self.changed:
+            self._drop_frags(d, "d")
+        self.reports: dict[str, AgreementReport] = {}
+        for d in sorted(self.emit_docs):
+            r = self.reports[d] = self._report(d)
+            if d not in self.changed:
+                self._drop_frags(d, "d")
+            orgs = Orgs()
+            orgs.add_report(r)
+            ids = {(d, i): n for i, n in self.q("SELECT idx, node FROM inc_org WHERE doc = ?", d)}
+            frag = emit_document(r, self.plans[d], orgs, ids, self._zone_map(r))
+            self.touched |= set(st.put_fragment(self.db, d, "d", frag))
+
+    def _drop_frags(self, d: str, part: str) -> None:
+        self.touched |= {i for (i,) in self.q("SELECT item FROM frag WHERE doc = ? AND part = ?", d, part)}
+        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
+
+    # -- persons ---------------------------------------------------------------
+    def _persons(self) -> None:
+        from samspil.graph.persons_inc import update_persons
+        update_persons(self)
+
+    # -- writing the touched part ------------------------------------------------
+    def _refold(self) -> None:
+        items: dict[str, dict | None] = dict(self.rewritten_nodes)
+        for item in sorted(self.touched):
+            acc = None
+            edge = "\x1f" in item
+            for (props,) in self.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):
+                d = json.loads(props)
+                acc = merge_edge(acc, d) if edge else merge_node(acc, d)
+            if acc is not None and not edge:
+                finish_node(acc)
+            items[item] = acc
+        self.stats |= write_items(self.db, items, set(self.changed))
+
+
+def entity_prepared(d: str, i: int, text: str, vocab) -> Entity:
+    e = st.entity_from(d, i, text)
+    prepare_entity(e, vocab)
+    return e
+
+
+def _fresh(e: Entity) -> Entity:
+    return Entity(e.document, e.index, e.name, e.names, e.mentions, e.data)
