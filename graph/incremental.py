@@ -35,7 +35,8 @@ from rapidfuzz import fuzz, process
 from samspil.graph import inc_state as st
 from samspil.graph.build import (contact_entities, org_names, org_node, parents_closure,
                                  person_node, person_rows, plan_node, qualified_id)
-from samspil.graph.emit import Orgs, display_of, emit_document, emit_person_edges, zone_counts
+from samspil.graph.emit import (Orgs, display_of, emit_document, emit_person_edges, source_sort_key,
+                               zone_counts)
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, node_id
 from samspil.graph.names import compact, same_name
@@ -278,8 +279,9 @@ class _Update:
         for d in moved | set(self.new):
             if d in infos:
                 info = infos[d]
-                self.rewritten_nodes[info.id] = {"id": info.id, "label": "Plan", "name": info.name,
-                                                 **plan_node(info)}
+                attrs = {"id": info.id, "label": "Plan", "name": info.name, **plan_node(info)}
+                attrs["sources"] = sorted(attrs["sources"], key=source_sort_key)
+                self.rewritten_nodes[info.id] = attrs
         self.db.execute("DELETE FROM inc_plan")
         self.db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)", rows)
 
