@@ -17,7 +17,7 @@ from typing import Any
 
 from samspil.graph.emit import (Orgs, activity_kind, emit_document, emit_person_edges, mention,
                                 source_sort_key, sources_of, zone_names)
-from samspil.graph.fragments import finish_node, fold
+from samspil.graph.fragments import Folder, finish_node
 from samspil.graph.model import PartnershipGraph, node_id
 from samspil.graph.people import PersonKey, person_id, resolve_persons, scrub_report
 from samspil.graph.plans import PlanInfo, resolve_plans
@@ -92,10 +92,11 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     pfrags = {r.document: emit_person_edges(r.document, person_rows(r.document, len(r.contacts), pids,
                                                                      org_of, by_ref),
                                             plans[r.document].id) for r in reports}
+    folder = Folder(g)
     for r in reports:
-        fold(g, frags[r.document])
+        folder.fold(frags[r.document])
     for r in reports:
-        fold(g, pfrags[r.document])
+        folder.fold(pfrags[r.document])
     for _, d in g.nodes():
         finish_node(d)
     return Built(g.canonical(), reports, plans, orgs, clusters, org_ids, contacts, contact_org,

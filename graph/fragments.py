@@ -20,16 +20,19 @@ from typing import Any
 from samspil.graph.emit import source_sort_key
 from samspil.graph.model import PartnershipGraph, _source_key
 
-__all__ = ["merge_node", "merge_edge", "fold", "finish_node"]
+__all__ = ["merge_node", "merge_edge", "fold", "finish_node", "Folder"]
 
 
-def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, Any]:
-    """``acc`` with one more document's version ``frag`` of the node (``acc`` may be None)."""
+def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any],
+               keys: set | None = None) -> dict[str, Any]:
+    """``acc`` with one more document's version ``frag`` of the node (``acc`` may be None).
+    ``keys``: the sort keys of ``acc``'s sources, when the caller keeps them."""
     if acc is None:
         out = dict(frag)
         out["sources"] = list(frag["sources"])
         return out
-    keys = {source_sort_key(s) for s in acc["sources"]}
+    if keys is None:
+        keys = {source_sort_key(s) for s in acc["sources"]}
     for s in frag["sources"]:
         k = source_sort_key(s)
         if k not in keys:
@@ -46,13 +49,15 @@ def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, An
     return acc
 
 
-def merge_edge(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, Any]:
+def merge_edge(acc: dict[str, Any] | None, frag: dict[str, Any],
+               seen: set | None = None) -> dict[str, Any]:
     """``acc`` with one more document's version ``frag`` of the relationship."""
     if acc is None:
         out = dict(frag)
         out["sources"] = list(frag["sources"])
         return out
-    seen = {_source_key(s) for s in acc["sources"]}
+    if seen is None:
+        seen = {_source_key(s) for s in acc["sources"]}
     for s in frag["sources"]:
         k = _source_key(s)
         if k not in seen:
@@ -65,6 +70,47 @@ def merge_edge(acc: dict[str, Any] | None, frag: dict[str, Any]) -> dict[str, An
 def finish_node(d: dict[str, Any]) -> dict[str, Any]:
     d["sources"].sort(key=source_sort_key)
     return d
+
+
+class Folder:
+    """Folds fragments in document order into ``g``, keeping the keys of every item's
+    sources so far (recomputing them per document was quadratic in the documents)."""
+
+    def __init__(self, g: PartnershipGraph) -> None:
+        self.g = g
+        self.keys: dict[Any, set] = {}
+
+    def node(self, acc: dict[str, Any] | None, n: str, d: dict[str, Any]) -> dict[str, Any]:
+        if acc is None or n not in self.keys:
+            out = merge_node(acc, d)
+            self.keys[n] = {source_sort_key(s) for s in out["sources"]}
+            return out
+        return merge_node(acc, d, self.keys[n])
+
+    def edge(self, acc: dict[str, Any] | None, e: tuple, d: dict[str, Any]) -> dict[str, Any]:
+        if acc is None or e not in self.keys:
+            out = merge_edge(acc, d)
+            self.keys[e] = {_source_key(s) for s in out["sources"]}
+            return out
+        return merge_edge(acc, d, self.keys[e])
+
+    def fold(self, frag: PartnershipGraph) -> None:
+        g, node = self.g.g, self.g.g._node
+        for n, d in frag.g.nodes(data=True):
+            if "label" not in d:
+                continue
+            acc = node.get(n)
+            if acc is None:
+                g.add_node(n, **self.node(None, n, d))
+            elif "label" not in acc:         # so far only the end of a relationship
+                acc.update(self.node(None, n, d))
+            else:
+                self.node(acc, n, d)
+        for u, v, k, d in frag.g.edges(keys=True, data=True):
+            if g.has_edge(u, v, k):
+                self.edge(g.edges[u, v, k], (u, v, k), d)
+            else:
+                g.add_edge(u, v, key=k, **self.edge(None, (u, v, k), d))
 
 
 def fold(g: PartnershipGraph, frag: PartnershipGraph) -> None:

@@ -15,7 +15,7 @@ from samspil.graph.resolve import Entity, fuzzy_block, shortening_name, tokens
 
 __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities",
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
-           "clear_state", "plan_row"]
+           "clear_state", "plan_row", "info_text"]
 
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS inc_org(doc TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT NOT NULL,
@@ -23,11 +23,11 @@ CREATE TABLE IF NOT EXISTS inc_org(doc TEXT NOT NULL, idx INTEGER NOT NULL, enti
 CREATE INDEX IF NOT EXISTS inc_org_node ON inc_org(node);
 CREATE TABLE IF NOT EXISTS inc_okey(key TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,
     ktoks TEXT, PRIMARY KEY(key, doc, idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS inc_okey_doc ON inc_okey(doc);
+CREATE INDEX IF NOT EXISTS inc_okey_doc ON inc_okey(doc, idx);
 CREATE INDEX IF NOT EXISTS inc_okey_ktoks ON inc_okey(ktoks);
 CREATE TABLE IF NOT EXISTS inc_prim(block TEXT NOT NULL, prim TEXT NOT NULL, doc TEXT NOT NULL,
     idx INTEGER NOT NULL, PRIMARY KEY(block, prim, doc, idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS inc_prim_doc ON inc_prim(doc);
+CREATE INDEX IF NOT EXISTS inc_prim_doc ON inc_prim(doc, idx);
 CREATE TABLE IF NOT EXISTS inc_stok(token TEXT NOT NULL, stoks TEXT NOT NULL, doc TEXT NOT NULL,
     idx INTEGER NOT NULL, PRIMARY KEY(token, doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_stok_doc ON inc_stok(doc);
@@ -43,8 +43,8 @@ CREATE TABLE IF NOT EXISTS frag(item TEXT NOT NULL, doc TEXT NOT NULL, part TEXT
     kind TEXT NOT NULL, a TEXT, b TEXT, props TEXT NOT NULL,
     PRIMARY KEY(item, part, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS frag_doc ON frag(doc, part);
-CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(kind, a);
-CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(kind, b);
+CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(kind, a, b);
+CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(kind, b, a);
 """
 STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_stok", "inc_person", "inc_plan",
                 "inc_zone", "frag")
@@ -115,8 +115,11 @@ def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> list[st
 
 def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:
     from dataclasses import asdict
-    return (doc, json.dumps(asdict(plan), ensure_ascii=False),
-            json.dumps(asdict(info), ensure_ascii=False, sort_keys=True))
+    return (doc, json.dumps(asdict(plan), ensure_ascii=False), info_text(info))
+
+
+def info_text(info: Any) -> str:
+    return json.dumps(vars(info), ensure_ascii=False, sort_keys=True)
 
 
 class SqlShortenings:

@@ -38,7 +38,7 @@ from samspil.graph.build import (contact_entities, org_names, org_node, parents_
 from samspil.graph.emit import (Orgs, display_of, emit_document, emit_person_edges, source_sort_key,
                                zone_counts)
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
-from samspil.graph.model import PartnershipGraph, node_id
+from samspil.graph.model import PartnershipGraph, _source_key, node_id
 from samspil.graph.names import compact, same_name
 from samspil.graph.people import person_id, resolve_persons
 from samspil.graph.plans import PlanInfo, resolve_plans
@@ -172,8 +172,9 @@ class _Update:
     def _clusters_sharing(self, bases: set[str], comp: set) -> set:
         out = set()
         for b in bases:
-            for d, i in self.q("SELECT doc, idx FROM inc_org WHERE node = ? OR node LIKE ?",
-                               b, b.replace("%", "\\%") + "/%"):
+            for d, i in self.q("SELECT doc, idx FROM inc_org WHERE node = ? UNION ALL "
+                               "SELECT doc, idx FROM inc_org WHERE node > ? AND node < ?",
+                               b, b + "/", b + "0"):      # qualified: "<base>/<document>"
                 if (d, i) not in comp:
                     out.add((d, i))
         return out
@@ -264,26 +265,28 @@ class _Update:
         plans |= {d: r.plan for d, r in self.new.items()}
         infos = resolve_plans([_PlanDoc(d, plans[d]) for d in sorted(plans)])
         self.plans = infos
-        rows = [st.plan_row(d, plans[d], infos[d]) for d in sorted(plans)]
-        moved = {d for d, _, info in rows if d in self.changed or old.get(d, (0, 0))[1] != info}
-        self.emit_docs |= moved - set(self.changed) | (moved & set(self.new))
+        texts = {d: st.info_text(infos[d]) for d in plans}
+        moved = {d for d in plans if d in self.changed or old.get(d, (0, 0))[1] != texts[d]}
+        self.emit_docs |= moved
         gone = {json.loads(old[d][1])["id"] for d in moved | set(self.changed) if d in old}
-        keep = {infos[d].id for d in moved | set(self.new) if d in infos}
+        keep = {infos[d].id for d in moved}
         ids = defaultdict(set)
         for d, info in infos.items():
-            ids[info.id].add(json.dumps(plan_node(info), sort_keys=True, default=str))
+            ids[info.id].add(tuple(info.documents))
         if any(len(v) > 1 for v in ids.values()):
             raise Fallback("two plans with one id")
         for pid in gone - keep:
             self.rewritten_nodes[pid] = None
-        for d in moved | set(self.new):
+        for d in moved:
             if d in infos:
                 info = infos[d]
                 attrs = {"id": info.id, "label": "Plan", "name": info.name, **plan_node(info)}
                 attrs["sources"] = sorted(attrs["sources"], key=source_sort_key)
                 self.rewritten_nodes[info.id] = attrs
-        self.db.execute("DELETE FROM inc_plan")
-        self.db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)", rows)
+        for d in self.changed:
+            self.db.execute("DELETE FROM inc_plan WHERE doc = ?", (d,))
+        self.db.executemany("INSERT OR REPLACE INTO inc_plan VALUES (?, ?, ?)",
+                            [st.plan_row(d, plans[d], infos[d]) for d in sorted(moved)])
 
     def _zones(self) -> None:
         keys = {k for d in self.changed for (k,) in self.q(
@@ -339,11 +342,15 @@ class _Update:
     def _refold(self) -> None:
         items: dict[str, dict | None] = dict(self.rewritten_nodes)
         for item in sorted(self.touched):
-            acc = None
+            acc, keys = None, None
             edge = "\x1f" in item
             for (props,) in self.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):
                 d = json.loads(props)
-                acc = merge_edge(acc, d) if edge else merge_node(acc, d)
+                if acc is None:
+                    acc = merge_edge(None, d) if edge else merge_node(None, d)
+                    keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
+                else:
+                    (merge_edge if edge else merge_node)(acc, d, keys)
             if acc is not None and not edge:
                 finish_node(acc)
             items[item] = acc

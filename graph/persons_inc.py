@@ -104,7 +104,7 @@ def _parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
         seen, stack = set(), [o]
         while stack:
             x = stack.pop()
-            for (p,) in u.q("SELECT DISTINCT b FROM frag WHERE kind = 'UNIT_OF' AND a = ?", x):
+            for (p,) in u.q("SELECT DISTINCT b FROM frag INDEXED BY frag_unit_a WHERE kind = 'UNIT_OF' AND a = ?", x):
                 if p not in seen:
                     seen.add(p)
                     stack.append(p)
@@ -117,7 +117,7 @@ def _descendants(u: Any, orgs: set[str]) -> set[str]:
     seen, stack = set(orgs), list(orgs)
     while stack:
         x = stack.pop()
-        for (c,) in u.q("SELECT DISTINCT a FROM frag WHERE kind = 'UNIT_OF' AND b = ?", x):
+        for (c,) in u.q("SELECT DISTINCT a FROM frag INDEXED BY frag_unit_b WHERE kind = 'UNIT_OF' AND b = ?", x):
             if c not in seen:
                 seen.add(c)
                 stack.append(c)
