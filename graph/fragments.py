@@ -20,7 +20,7 @@ from typing import Any
 from samspil.graph.emit import source_sort_key
 from samspil.graph.model import PartnershipGraph, _source_key
 
-__all__ = ["merge_node", "merge_edge", "fold", "finish_node", "Folder"]
+__all__ = ["merge_node", "merge_edge", "finish_node", "Folder"]
 
 
 def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any],
@@ -111,25 +111,3 @@ class Folder:
                 self.edge(g.edges[u, v, k], (u, v, k), d)
             else:
                 g.add_edge(u, v, key=k, **self.edge(None, (u, v, k), d))
-
-
-def fold(g: PartnershipGraph, frag: PartnershipGraph) -> None:
-    """Fold one document's fragment into ``g`` (call in document order). Nodes the
-    fragment only names as an end of a relationship (a plan, an organisation) are
-    left to their own builders."""
-    node = g.g._node
-    for n, d in frag.g.nodes(data=True):
-        if "label" not in d:
-            continue
-        acc = node.get(n)
-        if acc is None:
-            g.g.add_node(n, **merge_node(None, d))
-        elif "label" not in acc:         # so far only the end of a relationship
-            acc.update(merge_node(None, d))
-        else:
-            merge_node(acc, d)
-    for u, v, k, d in frag.g.edges(keys=True, data=True):
-        if g.g.has_edge(u, v, k):
-            merge_edge(g.g.edges[u, v, k], d)
-        else:
-            g.g.add_edge(u, v, key=k, **merge_edge(None, d))

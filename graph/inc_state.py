@@ -43,8 +43,8 @@ CREATE TABLE IF NOT EXISTS frag(item TEXT NOT NULL, doc TEXT NOT NULL, part TEXT
     kind TEXT NOT NULL, a TEXT, b TEXT, props TEXT NOT NULL,
     PRIMARY KEY(item, part, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS frag_doc ON frag(doc, part);
-CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(kind, a, b);
-CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(kind, b, a);
+CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(a, b) WHERE kind = 'UNIT_OF';
+CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
 STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_stok", "inc_person", "inc_plan",
                 "inc_zone", "frag")
@@ -102,15 +102,15 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
-def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> list[str]:
-    """Store a document's fragment (a PartnershipGraph); the item keys it holds."""
+def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> dict[str, str]:
+    """Store a document's fragment (a PartnershipGraph); its items' keys and JSON."""
     dumps = json.dumps
     rows = [(n, doc, part, d["label"], None, None, dumps(d, ensure_ascii=False))
             for n, d in g.g.nodes(data=True) if "label" in d]
     rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d, ensure_ascii=False))
              for u, v, k, d in g.g.edges(keys=True, data=True)]
     db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    return [r[0] for r in rows]
+    return {r[0]: r[6] for r in rows}
 
 
 def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:

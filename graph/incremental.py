@@ -27,31 +27,55 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections import defaultdict
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import (contact_entities, org_names, org_node, parents_closure,
-                                 person_node, person_rows, plan_node, qualified_id)
-from samspil.graph.emit import (Orgs, display_of, emit_document, emit_person_edges, source_sort_key,
-                               zone_counts)
+from samspil.graph.build import org_names, org_node, plan_node, qualified_id
+from samspil.graph.emit import Orgs, display_of, emit_document, source_sort_key, zone_counts
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
-from samspil.graph.model import PartnershipGraph, _source_key, node_id
-from samspil.graph.names import compact, same_name
-from samspil.graph.people import person_id, resolve_persons
-from samspil.graph.plans import PlanInfo, resolve_plans
-from samspil.graph.resolve import (Entity, load_vocabulary, normalise, prepare_entity,
-                                   resolve_entities, shortening_name)
-from samspil.graph.sqlite_rows import write_items
+from samspil.graph.model import _source_key, node_id
+from samspil.graph.names import same_name
+from samspil.graph.plans import resolve_plans
+from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
+                                   shortening_name)
+from samspil.graph.sqlite_rows import source_id, src_key, write_items
 from samspil.loaders.model import AgreementReport, Plan, SourceRef
 
-__all__ = ["update", "Fallback", "foreign_sources"]
+__all__ = ["update", "apply", "Fallback", "foreign_sources"]
 
 
 class Fallback(Exception):
     """The incremental update does not apply here: rebuild the whole graph."""
+
+
+def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
+    """Run :func:`update` in one write transaction of the embedded ``store`` and move its
+    revision on; False (nothing written) when the full rebuild must do it: the store
+    was built with overrides or with sources naming other documents, or the batch is
+    more than a twentieth of the documents (a rebuild is then as fast)."""
+    meta = store._meta()
+    total = store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if (meta.get("incremental") != "1" or not meta.get("counts")
+            or len(changed) > max(5, total // 20)):
+        return False
+    try:
+        with store._write():
+            generation = store._meta().get("docs_generation", "0")
+            out = update(store.db, changed, store.report)
+            counts = json.loads(meta["counts"])
+            for k, v in out["delta"].items():
+                counts[k] = counts.get(k, 0) + v
+            store._set_meta(graph_generation=generation, counts=json.dumps(counts),
+                            merged=int(meta.get("merged", 0)) + out["merged"],
+                            graph_revision=int(meta.get("graph_revision", "0")) + 1,
+                            graph_token=uuid.uuid4().hex)
+    except Fallback:
+        return False
+    return True
 
 
 class _PlanDoc:
@@ -97,6 +121,7 @@ class _Update:
         self.touched: set[str] = set()
         self.emit_docs: set[str] = set(self.new)
         self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
+        self.kept: set[int] = set()          # source ids of changed documents still cited
 
     def q(self, sql: str, *args: Any) -> list:
         return self.db.execute(sql, args).fetchall()
@@ -315,23 +340,34 @@ class _Update:
         return self.new[d] if d in self.new else self.read(d)
 
     def _emit(self) -> None:
-        self.emit_docs -= {d for d, r in self.changed.items() if r is None}
-        for d in self.changed:
+        gone = {d for d, r in self.changed.items() if r is None}
+        self.emit_docs -= gone
+        for d in gone:
             self._drop_frags(d, "d")
-        self.reports: dict[str, AgreementReport] = {}
+            self._drop_frags(d, "p")
         for d in sorted(self.emit_docs):
-            r = self.reports[d] = self._report(d)
-            if d not in self.changed:
-                self._drop_frags(d, "d")
+            r = self._report(d)
             orgs = Orgs()
             orgs.add_report(r)
             ids = {(d, i): n for i, n in self.q("SELECT idx, node FROM inc_org WHERE doc = ?", d)}
-            frag = emit_document(r, self.plans[d], orgs, ids, self._zone_map(r))
-            self.touched |= set(st.put_fragment(self.db, d, "d", frag))
+            self.replace_frags(d, "d", emit_document(r, self.plans[d], orgs, ids, self._zone_map(r)))
 
     def _drop_frags(self, d: str, part: str) -> None:
         self.touched |= {i for (i,) in self.q("SELECT item FROM frag WHERE doc = ? AND part = ?", d, part)}
         self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
+
+    def replace_frags(self, d: str, part: str, frag: Any) -> None:
+        """Store a document's new fragment; only items whose part differs are folded again
+        (an item all of whose fragments are unchanged is unchanged)."""
+        old = dict(self.q("SELECT item, props FROM frag WHERE doc = ? AND part = ?", d, part))
+        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
+        new = st.put_fragment(self.db, d, part, frag)
+        self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+        if d in self.changed:     # its sources stay in the store even where nothing changed
+            self.kept |= {source_id(src_key(s)) for _, x in frag.g.nodes(data=True) if "label" in x
+                          for s in x["sources"]}
+            self.kept |= {source_id(src_key(s)) for *_, x in frag.g.edges(keys=True, data=True)
+                          for s in x["sources"]}
 
     # -- persons ---------------------------------------------------------------
     def _persons(self) -> None:
@@ -354,7 +390,7 @@ class _Update:
             if acc is not None and not edge:
                 finish_node(acc)
             items[item] = acc
-        self.stats |= write_items(self.db, items, set(self.changed))
+        self.stats |= write_items(self.db, items, set(self.changed), self.kept)
 
 
 def entity_prepared(d: str, i: int, text: str, vocab) -> Entity:

@@ -125,13 +125,9 @@ def _descendants(u: Any, orgs: set[str]) -> set[str]:
 
 
 def _emit_edges(u: Any, docs: set[str]) -> None:
-    for d in u.changed:
-        u._drop_frags(d, "p")
     for d in sorted(docs):
         if d not in u.plans:
             continue
-        if d not in u.changed:
-            u._drop_frags(d, "p")
         rows = []
         for i, text, oi, node in u.q("SELECT idx, entity, org_idx, node FROM inc_person "
                                      "WHERE doc = ? ORDER BY idx", d):
@@ -140,5 +136,4 @@ def _emit_edges(u: Any, docs: set[str]) -> None:
                 r = u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, oi)
                 org = r[0][0] if r else None
             rows.append((node, org, st.entity_from(d, i, text).data["sources"]))
-        frag = emit_person_edges(d, rows, u.plans[d].id)
-        u.touched |= set(st.put_fragment(u.db, d, "p", frag))
+        u.replace_frags(d, "p", emit_person_edges(d, rows, u.plans[d].id))

@@ -13,7 +13,7 @@ from typing import Any
 from samspil.graph.model import PartnershipGraph, _nx
 from samspil.graph.store import node_documents
 
-__all__ = ["insert_graph", "to_graph", "write_items", "source_id"]
+__all__ = ["insert_graph", "to_graph", "write_items", "source_id", "src_key"]
 
 
 def source_id(key: tuple) -> int:
@@ -94,14 +94,18 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
     return PartnershipGraph(g)
 
 
+def src_key(src: dict[str, Any]) -> tuple:
+    return (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+
+
 def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
-                changed: set[str]) -> dict[str, Any]:
+                changed: set[str], kept: set[int] = frozenset()) -> dict[str, Any]:
     """Replace nodes (key: id) and relationships (key: ``src\x1fdst\x1ftype``) by the
     given attributes (None: delete), then drop the sources of the ``changed`` documents
     no item refers to any more. Returns the change in counts per label and type."""
     delta: dict[str, int] = {}
     merged = 0
-    used: set[int] = set()
+    used: set[int] = set(kept)
     rows_n, rows_e, docs_n, docs_e, srcs = [], [], [], [], {}
     for item, attrs in items.items():
         edge = item.split("\x1f") if "\x1f" in item else None

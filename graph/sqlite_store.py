@@ -40,7 +40,8 @@ from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store_guard import damaged, guarded
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
-                                 apply_filter, selected_documents, summarise)
+                                 apply_filter, selected_documents, summarise,
+                                 summary_from_meta)
 from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.validate import check_report
@@ -219,24 +220,8 @@ class SqliteStore(PartReads):
     def _update(self, changed: dict[str, AgreementReport | None]) -> bool:
         """Fold the changed documents into the stored graph (graph/incremental.py) in one
         transaction; False when it does not apply (the caller rebuilds everything)."""
-        from samspil.graph.incremental import Fallback, update
-        meta = self._meta()
-        total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-        if (meta.get("incremental") != "1" or not meta.get("counts")
-                or len(changed) > max(5, total // 20)):
-            return False
-        try:
-            with self._write():
-                generation = self._meta().get("docs_generation", "0")
-                out = update(self.db, changed, self.report)
-                counts = json.loads(meta["counts"])
-                for k, v in out["delta"].items():
-                    counts[k] = counts.get(k, 0) + v
-                self._set_meta(graph_generation=generation, counts=json.dumps(counts),
-                               merged=int(meta.get("merged", 0)) + out["merged"],
-                               graph_revision=int(meta.get("graph_revision", "0")) + 1,
-                               graph_token=uuid.uuid4().hex)
-        except Fallback:
+        from samspil.graph.incremental import apply
+        if not apply(self, changed):
             return False
         self._drop_derived()
         return True
@@ -244,12 +229,7 @@ class SqliteStore(PartReads):
     def _summary(self, added: list[str], replaced: list[str], unchanged: list[str],
                  before: tuple[int, int]) -> SaveSummary:
         """The summary from the counts kept in ``meta`` (no need to read the graph)."""
-        meta = self._meta()
-        counts = {k: v for k, v in json.loads(meta["counts"]).items() if v}
-        nodes, edges = self._size()
-        return SaveSummary(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
-                           merged=int(meta.get("merged", 0)), nodes=nodes, edges=edges,
-                           nodes_before=before[0], edges_before=before[1], counts=counts)
+        return summary_from_meta(self._meta(), self._size(), added, replaced, unchanged, before)
 
     def _put(self, report: AgreementReport) -> str:
         text = json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)

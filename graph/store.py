@@ -31,7 +31,8 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary"]
+           "graph_summary",
+           "summary_from_meta"]
 
 SCHEMA_VERSION = 1
 
@@ -205,3 +206,15 @@ def _entities(graph: PartnershipGraph) -> Iterator[tuple[str, dict[str, Any]]]:
     for n, d in graph.nodes():
         if d["label"] in ("Organisation", "Person"):
             yield n, d
+
+
+def summary_from_meta(meta: dict[str, str], size: tuple[int, int], added: list[str],
+                      replaced: list[str], unchanged: list[str],
+                      before: tuple[int, int]) -> SaveSummary:
+    """A save's summary from the counts the embedded store keeps in ``meta`` (kept up to
+    date by the full build and the incremental update), without reading the graph."""
+    import json
+    counts = {k: v for k, v in json.loads(meta["counts"]).items() if v}
+    return SaveSummary(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
+                       merged=int(meta.get("merged", 0)), nodes=size[0], edges=size[1],
+                       nodes_before=before[0], edges_before=before[1], counts=counts)
