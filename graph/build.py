@@ -47,6 +47,7 @@ class Built:
     person_ids: dict[tuple[str, int], str]
     frags: dict[str, PartnershipGraph] = field(default_factory=dict)
     person_frags: dict[str, PartnershipGraph] = field(default_factory=dict)
+    fuzzy_pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
 def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
@@ -65,7 +66,8 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     orgs = Orgs()
     for r in reports:
         orgs.add_report(r)
-    clusters = resolve_entities(orgs.entities, overrides, "org")
+    fuzzy: list[tuple[str, str]] = []
+    clusters = resolve_entities(orgs.entities, overrides, "org", fuzzy_pairs=fuzzy)
     org_ids: dict[tuple[str, int], str] = {}
     names = org_names(clusters)
     taken: dict[str, int] = defaultdict(int)
@@ -100,7 +102,7 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     for _, d in g.nodes():
         finish_node(d)
     return Built(g.canonical(), reports, plans, orgs, clusters, org_ids, contacts, contact_org,
-                 pclusters, pids, frags, pfrags)
+                 pclusters, pids, frags, pfrags, fuzzy)
 
 
 def person_rows(doc: str, n: int, pids: dict, org_of: dict, by_ref: dict) -> list[tuple]:

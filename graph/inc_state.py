@@ -28,6 +28,9 @@ CREATE INDEX IF NOT EXISTS inc_okey_ktoks ON inc_okey(ktoks);
 CREATE TABLE IF NOT EXISTS inc_prim(block TEXT NOT NULL, prim TEXT NOT NULL, doc TEXT NOT NULL,
     idx INTEGER NOT NULL, PRIMARY KEY(block, prim, doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_prim_doc ON inc_prim(doc, idx);
+CREATE TABLE IF NOT EXISTS inc_fuzzy(a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY(a, b))
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS inc_fuzzy_done(prim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_stok(token TEXT NOT NULL, stoks TEXT NOT NULL, doc TEXT NOT NULL,
     idx INTEGER NOT NULL, PRIMARY KEY(token, doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_stok_doc ON inc_stok(doc);
@@ -46,7 +49,7 @@ CREATE INDEX IF NOT EXISTS frag_doc ON frag(doc, part);
 CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(a, b) WHERE kind = 'UNIT_OF';
 CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
-STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_stok", "inc_person", "inc_plan",
+STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_fuzzy_done", "inc_stok", "inc_person", "inc_plan",
                 "inc_zone", "frag")
 
 
@@ -168,6 +171,9 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
     db.executemany("INSERT INTO inc_zone VALUES (?, ?, ?, ?)",
                    [(k, n, r.document, c) for r in built.reports
                     for (k, n), c in zone_counts(r).items()])
+    db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)",
+                   [p for a, b in built.fuzzy_pairs for p in ((a, b), (b, a))])
+    db.execute("INSERT OR IGNORE INTO inc_fuzzy_done SELECT DISTINCT prim FROM inc_prim")
     for doc, g in built.frags.items():
         put_fragment(db, doc, "d", g)
     for doc, g in built.person_frags.items():

@@ -205,37 +205,49 @@ class _Update:
         return out
 
     def _closure(self, seeds: set, keys: set[str]) -> set:
+        """Entities reachable from ``seeds`` and ``keys`` through shared keys and fuzzy
+        candidates (set-at-a-time: one query per step through temporary tables)."""
         comp: set[tuple[str, int]] = set()
-        frontier = set(seeds)
-        todo_keys, done_keys, done_prims = set(keys), set(), set()
-        while frontier or todo_keys:
-            for k in todo_keys - done_keys:
-                frontier |= {(d, i) for d, i in self.q(
-                    "SELECT doc, idx FROM inc_okey WHERE key = ?", k)}
-            done_keys |= todo_keys
-            todo_keys = set()
+        frontier = set(seeds) | self._holders(keys)
+        done_keys, done_prims = set(keys), set()
+        while True:
             frontier -= comp
             if not frontier:
-                break
+                return comp
             comp |= frontier
-            prims = set()
-            for d, i in frontier:
-                for (k,) in self.q("SELECT key FROM inc_okey WHERE doc = ? AND idx = ?", d, i):
-                    if k not in done_keys:
-                        todo_keys.add(k)
-                prims |= {(b, p) for b, p in self.q(
-                    "SELECT block, prim FROM inc_prim WHERE doc = ? AND idx = ?", d, i)}
-            frontier = set()
-            for p in self._fuzzy_partners(prims - done_prims):
-                todo_keys.add(p)
+            self._temp("t_ents", "doc TEXT, idx INTEGER", frontier)
+            new_keys = {k for (k,) in self.q("SELECT DISTINCT o.key FROM t_ents t JOIN inc_okey o "
+                                             "ON o.doc = t.doc AND o.idx = t.idx")} - done_keys
+            prims = {tuple(r) for r in self.q("SELECT DISTINCT o.block, o.prim FROM t_ents t JOIN "
+                                             "inc_prim o ON o.doc = t.doc AND o.idx = t.idx")}
+            new_keys |= self._fuzzy_partners(prims - done_prims) - done_keys
             done_prims |= prims
-        return comp
+            done_keys |= new_keys
+            frontier = self._holders(new_keys)
+
+    def _temp(self, name: str, cols: str, rows: Any) -> None:
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}({cols})")
+        self.db.execute(f"DELETE FROM {name}")     # noqa: S608 - fixed names
+        width = cols.count(",") + 1
+        self.db.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * width)})",  # noqa: S608
+                            [r if width > 1 else (r,) for r in rows])
+
+    def _holders(self, keys: set[str]) -> set[tuple[str, int]]:
+        if not keys:
+            return set()
+        self._temp("t_keys", "key TEXT", keys)
+        return {tuple(r) for r in self.q("SELECT o.doc, o.idx FROM t_keys t JOIN inc_okey o "
+                                         "ON o.key = t.key")}
 
     def _fuzzy_partners(self, prims: set[tuple[str, str]]) -> set[str]:
+        """Primary names the fuzzy rule pairs with ``prims``: stored pairs, computed (and
+        stored) for names the store has not compared yet."""
+        todo = [(b, p) for b, p in prims
+                if not self.q("SELECT 1 FROM inc_fuzzy_done WHERE prim = ?", p)]
         by_block: dict[str, list[str]] = defaultdict(list)
-        for b, p in prims:
+        for b, p in todo:
             by_block[b].append(p)
-        out = set()
+        pairs = []
         for b, ps in by_block.items():
             cands = [r[0] for r in self.q("SELECT DISTINCT prim FROM inc_prim WHERE block = ?", b)]
             m = process.cdist(ps, cands, scorer=fuzz.token_sort_ratio,
@@ -244,8 +256,11 @@ class _Update:
             for r, c in zip(rows.tolist(), cols.tolist()):
                 a, z = sorted((ps[r], cands[c]))
                 if a != z and same_name(a, z, self.vocab) > 0:
-                    out.add(cands[c])
-        return out
+                    pairs += [(a, z), (z, a)]
+        self.db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)", pairs)
+        self.db.executemany("INSERT OR IGNORE INTO inc_fuzzy_done VALUES (?)", [(p,) for _, p in todo])
+        self._temp("t_prims", "prim TEXT", {p for _, p in prims})
+        return {b for (b,) in self.q("SELECT f.b FROM t_prims t JOIN inc_fuzzy f ON f.a = t.prim")}
 
     def _cluster(self, comp: set) -> tuple:
         ents: list[Entity] = []

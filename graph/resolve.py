@@ -204,7 +204,8 @@ def _corroborated(e: Entity, a: Entity) -> bool:
     return bool(em) and em == am
 
 
-def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any = None
+def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any = None,
+                     fuzzy_pairs: list | None = None
                      ) -> list[tuple[int, float, tuple, tuple, int, int, str]]:
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for i, e in enumerate(entities):
@@ -234,12 +235,12 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
             rule = ("exact-name" if fold_name(e.name) == fold_name(a.name)
                     else "alias" if raw else "abbreviation")
             links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
-    links.extend(_fuzzy_links(entities, vocab))
+    links.extend(_fuzzy_links(entities, vocab, fuzzy_pairs))
     links.sort(key=lambda x: (x[0], x[1], x[2], x[3]))
     return links
 
 
-def _fuzzy_links(entities: list[Entity], vocab: Vocabulary) -> list[tuple]:
+def _fuzzy_links(entities: list[Entity], vocab: Vocabulary, pairs: list | None = None) -> list[tuple]:
     """Fuzzy candidates between primary names (rapidfuzz cdist prefilter, then the careful rule)."""
     first: dict[str, int] = {}
     for i, e in sorted(enumerate(entities), key=lambda x: x[1].sort_key):
@@ -259,6 +260,8 @@ def _fuzzy_links(entities: list[Entity], vocab: Vocabulary) -> list[tuple]:
             if r >= c:
                 continue
             score = same_name(keys[r], keys[c], vocab)
+            if score > 0 and pairs is not None:
+                pairs.append((keys[r], keys[c]))
             if score > 0:
                 a, b = first[keys[r]], first[keys[c]]
                 out.append((RULE_RANK["fuzzy"], -score, (keys[r], keys[c]),
@@ -286,10 +289,11 @@ def fuzzy_block(primary: str, vocab: Vocabulary) -> str | None:
 
 def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
                      prefix: str = "org", vocab: Vocabulary | None = None,
-                     shortenings: Any = None) -> list[Cluster]:
+                     shortenings: Any = None, fuzzy_pairs: list | None = None) -> list[Cluster]:
     """Group ``entities`` into clusters (see the module docstring); deterministic.
     ``shortenings`` answers whether a short name is ambiguous (default: among
-    ``entities``; the incremental update asks the whole store)."""
+    ``entities``; the incremental update asks the whole store); ``fuzzy_pairs``
+    collects the pairs of primary names the fuzzy rule accepts."""
     vocab = vocab or load_vocabulary()
     overrides = overrides or Overrides()
     for e in entities:
@@ -302,7 +306,7 @@ def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
         uf.names[i] = _entity_keys(e, prefix)
     _apply_same(uf, entities, overrides, prefix, vocab)
     # repeated names in one document (an extraction duplicate) are one entity
-    for _, _, _, _, a, b, rule in _candidate_links(entities, vocab, shortenings):
+    for _, _, _, _, a, b, rule in _candidate_links(entities, vocab, shortenings, fuzzy_pairs):
         uf.union(a, b, rule)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entities)):
