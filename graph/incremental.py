@@ -292,9 +292,10 @@ class _Update:
         for nid in {i for i in before.values() if i} - set(nodes):
             self.rewritten_nodes[nid] = None
         self.rewritten_nodes.update(nodes)
-        self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
-                            [(nid, d, i) for (d, i), nid in new_ids.items()])
         self.org_changed = {k for k, v in new_ids.items() if before.get(k) != v}
+        self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
+                            [(v, *k) for k, v in new_ids.items()
+                             if k in self.org_changed or k[0] in self.new])   # new rows: no id yet
         self.emit_docs |= {d for d, _ in self.org_changed}
         self.stats = {"org_component": len(comp)}
 

@@ -55,7 +55,7 @@ def update_persons(u: Any) -> None:
         u.rewritten_nodes[pid] = None
     u.rewritten_nodes.update(nodes)
     u.db.executemany("UPDATE inc_person SET node = ? WHERE doc = ? AND idx = ?",
-                     [(p, d, i) for (d, i), p in new_pid.items()])
+                     [(p, d, i) for (d, i), p in new_pid.items() if old_pid.get((d, i)) != p or d in u.new])
     docs = {d for k, p in new_pid.items() if old_pid.get(k) != p for d in [k[0]]}
     _emit_edges(u, (docs | u.emit_docs | set(u.new)))
     u.stats["person_component"] = len(comp)

@@ -101,61 +101,85 @@ def src_key(src: dict[str, Any]) -> tuple:
 def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
                 changed: set[str], kept: set[int] = frozenset()) -> dict[str, Any]:
     """Replace nodes (key: id) and relationships (key: ``src\x1fdst\x1ftype``) by the
-    given attributes (None: delete), then drop the sources of the ``changed`` documents
-    no item refers to any more. Returns the change in counts per label and type."""
+    given attributes (None: delete); a row that would not change is left alone. Then
+    drop the sources of the ``changed`` documents no item cites any more. Returns the
+    change in counts per label and type, and in merged organisations and persons."""
     delta: dict[str, int] = {}
-    merged = 0
-    used: set[int] = set(kept)
-    rows_n, rows_e, docs_n, docs_e, srcs = [], [], [], [], {}
+    out = {"merged": 0, "used": set(kept), "srcs": {}, "rows_n": [], "rows_e": [],
+           "docs_n": [], "docs_e": [], "del_n": [], "del_e": []}
     for item, attrs in items.items():
-        edge = item.split("\x1f") if "\x1f" in item else None
-        if edge:
-            old = db.execute("SELECT type FROM edges WHERE src = ? AND dst = ? AND type = ?",
-                             edge).fetchone()
-            db.execute("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", edge)
-            db.execute("DELETE FROM edge_docs WHERE src = ? AND dst = ? AND type = ?", edge)
+        if "\x1f" in item:
+            _edge_item(db, item.split("\x1f"), attrs, changed, delta, out)
         else:
-            old = db.execute("SELECT label FROM nodes WHERE id = ?", (item,)).fetchone()
-            if old and old[0] in ("Organisation", "Person"):
-                merged -= db.execute("SELECT count(*) FROM node_docs WHERE node_id = ?",
-                                     (item,)).fetchone()[0] > 1
-            db.execute("DELETE FROM nodes WHERE id = ?", (item,))
-            db.execute("DELETE FROM node_docs WHERE node_id = ?", (item,))
-        if old:
-            delta[old[0]] = delta.get(old[0], 0) - 1
-        if attrs is None:
-            continue
-        kind = edge[2] if edge else attrs["label"]
-        delta[kind] = delta.get(kind, 0) + 1
-        refs = []
-        for src in attrs.get("sources") or []:
-            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            sid = source_id(key)
-            srcs[sid] = key
-            refs.append(sid)
-            if key[0] in changed:
-                used.add(sid)
-        docs = node_documents(attrs)
-        if edge:
-            out = {k: v for k, v in attrs.items() if k not in ("sources", "type")}
-            out["@s"] = refs
-            rows_e.append((*edge, json.dumps(out, ensure_ascii=False)))
-            docs_e.extend((*edge, d) for d in docs)
-        else:
-            out = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name")}
-            out["@s"] = refs
-            rows_n.append((item, attrs["label"], attrs.get("name"), json.dumps(out, ensure_ascii=False)))
-            docs_n.extend((item, d) for d in docs)
-            if attrs["label"] in ("Organisation", "Person"):
-                merged += len({m["document"] for m in attrs.get("mentions") or []}) > 1
+            _node_item(db, item, attrs, changed, delta, out)
+    db.executemany("DELETE FROM nodes WHERE id = ?", out["del_n"])
+    db.executemany("DELETE FROM node_docs WHERE node_id = ?", out["del_n"])
+    db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", out["del_e"])
+    db.executemany("DELETE FROM edge_docs WHERE src = ? AND dst = ? AND type = ?", out["del_e"])
     db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
-                   [(i, *k) for i, k in srcs.items()])
-    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", rows_n)
-    db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", docs_n)
-    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", rows_e)
-    db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", docs_e)
+                   [(i, *k) for i, k in out["srcs"].items()])
+    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", out["rows_n"])
+    db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", out["docs_n"])
+    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", out["rows_e"])
+    db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", out["docs_e"])
     for d in changed:
-        for (sid,) in db.execute("SELECT id FROM sources WHERE document = ?", (d,)).fetchall():
-            if sid not in used:
-                db.execute("DELETE FROM sources WHERE id = ?", (sid,))
-    return {"delta": delta, "merged": merged}
+        gone = [(sid,) for (sid,) in db.execute("SELECT id FROM sources WHERE document = ?", (d,))
+                if sid not in out["used"]]
+        db.executemany("DELETE FROM sources WHERE id = ?", gone)
+    return {"delta": delta, "merged": out["merged"]}
+
+
+def _refs(attrs: dict[str, Any], changed: set[str], out: dict) -> list[int]:
+    refs = []
+    for src in attrs.get("sources") or []:
+        key = src_key(src)
+        sid = source_id(key)
+        out["srcs"][sid] = key
+        refs.append(sid)
+        if key[0] in changed:
+            out["used"].add(sid)
+    return refs
+
+
+def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
+               changed: set[str], delta: dict[str, int], out: dict) -> None:
+    old = db.execute("SELECT label, name, props FROM nodes WHERE id = ?", (item,)).fetchone()
+    row = None
+    if attrs is not None:
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name")}
+        props["@s"] = _refs(attrs, changed, out)
+        row = (item, attrs["label"], attrs.get("name"), json.dumps(props, ensure_ascii=False))
+    if old and row and tuple(old) == row[1:]:
+        return                                   # unchanged
+    if old:
+        delta[old[0]] = delta.get(old[0], 0) - 1
+        out["del_n"].append((item,))
+        if old[0] in ("Organisation", "Person"):
+            out["merged"] -= db.execute("SELECT count(*) FROM node_docs WHERE node_id = ?",
+                                        (item,)).fetchone()[0] > 1
+    if row:
+        delta[row[1]] = delta.get(row[1], 0) + 1
+        out["rows_n"].append(row)
+        out["docs_n"].extend((item, d) for d in node_documents(attrs))
+        if row[1] in ("Organisation", "Person"):
+            out["merged"] += len({m["document"] for m in attrs.get("mentions") or []}) > 1
+
+
+def _edge_item(db: sqlite3.Connection, edge: list[str], attrs: dict[str, Any] | None,
+               changed: set[str], delta: dict[str, int], out: dict) -> None:
+    old = db.execute("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?",
+                     edge).fetchone()
+    row = None
+    if attrs is not None:
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "type")}
+        props["@s"] = _refs(attrs, changed, out)
+        row = (*edge, json.dumps(props, ensure_ascii=False))
+    if old and row and old[0] == row[3]:
+        return
+    if old:
+        delta[edge[2]] = delta.get(edge[2], 0) - 1
+        out["del_e"].append(tuple(edge))
+    if row:
+        delta[edge[2]] = delta.get(edge[2], 0) + 1
+        out["rows_e"].append(row)
+        out["docs_e"].extend((*edge, d) for d in node_documents(attrs))
