@@ -271,8 +271,12 @@ class _Update:
             else:
                 text = self.q("SELECT entity FROM inc_org WHERE doc = ? AND idx = ?", d, i)[0][0]
                 ents.append(st.entity_from(d, i, text))
+        self._temp("t_ents", "doc TEXT, idx INTEGER", comp)
+        pairs = {tuple(r) for r in self.q(
+            "SELECT f.a, f.b FROM t_ents t JOIN inc_prim p ON p.doc = t.doc AND p.idx = t.idx "
+            "JOIN inc_fuzzy f ON f.a = p.prim")}
         clusters = resolve_entities(ents, None, "org", self.vocab,
-                                    st.SqlShortenings(self.db, self.vocab))
+                                    st.SqlShortenings(self.db, self.vocab), fuzzy_pairs=pairs)
         return ents, clusters, org_names(clusters)
 
     def _write_orgs(self, comp: set, ents: list[Entity], named: list, old_ids: dict) -> None:

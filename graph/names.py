@@ -132,6 +132,7 @@ def normalise(name: str, vocab: Vocabulary | None = None) -> str:
 
 
 # -- comparison ---------------------------------------------------------------
+@lru_cache(maxsize=200_000)
 def compact(key: str) -> str:
     """Space-free form ("sydhavns compagniet" = "sydhavnscompagniet"), marked with "~"."""
     return key if key.startswith("~") else "~" + key.replace(" ", "")

@@ -209,8 +209,9 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
                      ) -> list[tuple[int, float, tuple, tuple, int, int, str]]:
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for i, e in enumerate(entities):
+        own = (e.primary, compact(e.primary))
         for k in e.keys:
-            by_key[k].append((i, k in (e.primary, compact(e.primary))))
+            by_key[k].append((i, k in own))
     links = []
     generic = vocab.generic | {compact(g) for g in vocab.generic}
     shortenings = shortenings or _Shortenings(entities, vocab)
@@ -246,6 +247,8 @@ def _fuzzy_links(entities: list[Entity], vocab: Vocabulary, pairs: list | None =
     for i, e in sorted(enumerate(entities), key=lambda x: x[1].sort_key):
         if fuzzy_block(e.primary, vocab) is not None:
             first.setdefault(e.primary, i)
+    if isinstance(pairs, set):          # the pairs are known (the store keeps them)
+        return _known_fuzzy(entities, first, pairs, vocab)
     blocks: dict[str, list[str]] = defaultdict(list)   # by first letter of the longest token
     for k in sorted(first):
         blocks[fuzzy_block(k, vocab)].append(k)
@@ -287,13 +290,25 @@ def fuzzy_block(primary: str, vocab: Vocabulary) -> str | None:
     return max(primary.split(), key=len)[0]
 
 
+def _known_fuzzy(entities: list[Entity], first: dict[str, int], pairs: set[tuple[str, str]],
+                 vocab: Vocabulary) -> list[tuple]:
+    """The fuzzy links among ``entities`` from pairs already known to pass the rule."""
+    out = []
+    for a, z in sorted(p for p in pairs if p[0] < p[1] and p[0] in first and p[1] in first):
+        score = same_name(a, z, vocab)
+        out.append((RULE_RANK["fuzzy"], -score, (a, z), entities[first[z]].sort_key,
+                    first[a], first[z], f"fuzzy({score:.2f})"))
+    return out
+
+
 def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
                      prefix: str = "org", vocab: Vocabulary | None = None,
                      shortenings: Any = None, fuzzy_pairs: list | None = None) -> list[Cluster]:
     """Group ``entities`` into clusters (see the module docstring); deterministic.
     ``shortenings`` answers whether a short name is ambiguous (default: among
     ``entities``; the incremental update asks the whole store); ``fuzzy_pairs``
-    collects the pairs of primary names the fuzzy rule accepts."""
+    collects the pairs of primary names the fuzzy rule accepts (a list), or gives them
+    (a set: the rapidfuzz prefilter is then skipped)."""
     vocab = vocab or load_vocabulary()
     overrides = overrides or Overrides()
     for e in entities:
