@@ -60,6 +60,7 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
     meta = store._meta()
     total = store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
     if (meta.get("incremental") != "1" or not meta.get("counts")
+            or meta.get("state_revision") != meta.get("graph_revision")   # an older samspil wrote
             or len(changed) > max(5, total // 20)):
         return False
     try:
@@ -69,9 +70,10 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
             counts = json.loads(meta["counts"])
             for k, v in out["delta"].items():
                 counts[k] = counts.get(k, 0) + v
+            revision = int(meta.get("graph_revision", "0")) + 1
             store._set_meta(graph_generation=generation, counts=json.dumps(counts),
                             merged=int(meta.get("merged", 0)) + out["merged"],
-                            graph_revision=int(meta.get("graph_revision", "0")) + 1,
+                            graph_revision=revision, state_revision=revision,
                             graph_token=uuid.uuid4().hex)
     except Fallback:
         return False

@@ -341,6 +341,7 @@ class SqliteStore(PartReads):
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
+                           state_revision=revision,
                            graph_token=uuid.uuid4().hex, counts=json.dumps(whole.counts),
                            merged=whole.merged,
                            incremental="0" if (overrides.same or overrides.different
