@@ -7,7 +7,8 @@ files and measures, each as a separate ``samspil`` process (so every figure
 includes interpreter start and imports, as a user sees it):
 
 * full load (``samspil load DIR``) wall time and peak RSS (``wait4``);
-* add one document (a new plan) and replace one (an existing document changed);
+* add one document (the next plan of the corpus; a plan of another corpus) and
+  replace one (an existing document changed);
 * the whole process of each CLI analysis;
 * API cold start (``samspil serve`` until ``/api/health`` answers) and p50/p99 at
   ``--clients`` concurrent clients for detail (varied organisations), uncached
@@ -69,7 +70,15 @@ def write_corpus(n: int, folder: Path) -> list:
     return reports
 
 
-def changes(reports: list, n: int, folder: Path) -> tuple[Path, Path]:
+def changes(reports: list, n: int, folder: Path) -> tuple[Path, Path, Path]:
+    """Three one-document loads: a plan of another corpus (other names, other
+    municipalities: at 1,000 plans it links organisations that were apart, so many
+    documents' ids change), the next plan of the same corpus, and a changed document."""
+    nxt = _synthetic().generate_reports(n + 1)[-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    following = folder / "added-next.json"
+    following.write_text(json.dumps(nxt.to_dict(), ensure_ascii=False).replace(
+        json.dumps(nxt.document), json.dumps("added-next.txt")), encoding="utf-8")
     extra = _synthetic().generate_reports(n + 1, seed=99)[-1]
     folder.mkdir(parents=True, exist_ok=True)
     add = folder / "added-one.json"       # a new document: its sources name it too
@@ -80,7 +89,7 @@ def changes(reports: list, n: int, folder: Path) -> tuple[Path, Path]:
     data["organisations"] = data["organisations"][:-1]      # one organisation fewer
     rep = folder / "replaced-one.json"
     rep.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return add, rep
+    return add, following, rep
 
 
 def analyses(reports: list) -> dict[str, list[str]]:
@@ -183,9 +192,11 @@ def measure(n: int, root: Path, args: argparse.Namespace) -> dict[str, float]:
     out: dict[str, float] = {}
     out["full load"], out["full load peak MiB"] = run(["load", str(corpus)], data_dir)
     out["full load CPU"] = CPU["load"]
-    add, rep = changes(reports, n, root / f"changes-{n}")
-    out["add one document"] = run(["load", str(add)], data_dir)[0]
-    out["add one document CPU"] = CPU["load"]
+    add, following, rep = changes(reports, n, root / f"changes-{n}")
+    out["add one document (next plan)"] = run(["load", str(following)], data_dir)[0]
+    out["add one document (next plan) CPU"] = CPU["load"]
+    out["add one document (other corpus)"] = run(["load", str(add)], data_dir)[0]
+    out["add one document (other corpus) CPU"] = CPU["load"]
     out["replace one document"] = run(["load", str(rep)], data_dir)[0]
     out["replace one document CPU"] = CPU["load"]
     if args.writes_only:
