@@ -71,14 +71,15 @@ def write_corpus(n: int, folder: Path) -> list:
 
 
 def changes(reports: list, n: int, folder: Path) -> tuple[Path, Path, Path]:
-    """Three one-document loads: a plan of another corpus (other names, other
-    municipalities: at 1,000 plans it links organisations that were apart, so many
-    documents' ids change), the next plan of the same corpus, and a changed document."""
+    """Three one-document loads: the next plan of the same corpus (its own document id,
+    sorting after the others), a plan of another corpus named ``added-one.txt`` (it sorts
+    first, and its "SOF" becomes the anchor that joins every "Socialforvaltningen" of the
+    corpus into one organisation: a genuinely large change, see the README), and a changed
+    document."""
     nxt = _synthetic().generate_reports(n + 1)[-1]
     folder.mkdir(parents=True, exist_ok=True)
     following = folder / "added-next.json"
-    following.write_text(json.dumps(nxt.to_dict(), ensure_ascii=False).replace(
-        json.dumps(nxt.document), json.dumps("added-next.txt")), encoding="utf-8")
+    following.write_text(json.dumps(nxt.to_dict(), ensure_ascii=False), encoding="utf-8")
     extra = _synthetic().generate_reports(n + 1, seed=99)[-1]
     folder.mkdir(parents=True, exist_ok=True)
     add = folder / "added-one.json"       # a new document: its sources name it too
