@@ -81,18 +81,20 @@ class Folder:
         self.keys: dict[Any, set] = {}
 
     def node(self, acc: dict[str, Any] | None, n: str, d: dict[str, Any]) -> dict[str, Any]:
-        if acc is None or n not in self.keys:
-            out = merge_node(acc, d)
-            self.keys[n] = {source_sort_key(s) for s in out["sources"]}
-            return out
-        return merge_node(acc, d, self.keys[n])
+        if acc is None:
+            return merge_node(None, d)    # most items have one document: no key set for them
+        keys = self.keys.get(n)
+        if keys is None:
+            keys = self.keys[n] = {source_sort_key(s) for s in acc["sources"]}
+        return merge_node(acc, d, keys)
 
     def edge(self, acc: dict[str, Any] | None, e: tuple, d: dict[str, Any]) -> dict[str, Any]:
-        if acc is None or e not in self.keys:
-            out = merge_edge(acc, d)
-            self.keys[e] = {_source_key(s) for s in out["sources"]}
-            return out
-        return merge_edge(acc, d, self.keys[e])
+        if acc is None:
+            return merge_edge(None, d)
+        keys = self.keys.get(e)
+        if keys is None:
+            keys = self.keys[e] = {_source_key(s) for s in acc["sources"]}
+        return merge_edge(acc, d, keys)
 
     def fold(self, frag: PartnershipGraph) -> None:
         g, node = self.g.g, self.g.g._node
