@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from samspil.graph.inc_state import STATE_SCHEMA, STATE_TABLES
+from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
 from samspil.graph.snapshot import WHOLE, read_part, write_snapshot
