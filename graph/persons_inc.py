@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import contact_entities, person_node
+from samspil.graph.build import contact_entities, parents_closure, person_node
 from samspil.graph.emit import emit_person_edges
 from samspil.graph.people import person_id, resolve_persons
 
@@ -67,50 +67,54 @@ def _fallback(why: str) -> Exception:
 
 
 def _closure(u: Any, seeds: set, keys: set) -> set:
+    """Contacts reachable from ``seeds`` and ``keys`` through shared e-mails and full
+    names (set-at-a-time, through temporary tables)."""
     comp: set[tuple[str, int]] = set()
     done: set = set()
     frontier = set(seeds)
     while True:
-        for kind, value in keys - done:
-            frontier |= set(map(tuple, u.q(f"SELECT doc, idx FROM inc_person WHERE {kind} = ?", value)))
+        for kind in ("email", "fname"):
+            values = {v for k, v in keys - done if k == kind}
+            if values:
+                u._temp("t_pkeys", "v TEXT", values)
+                frontier |= {tuple(r) for r in u.q(
+                    f"SELECT p.doc, p.idx FROM t_pkeys t JOIN inc_person p ON p.{kind} = t.v")}
         done |= keys
         frontier -= comp
         if not frontier:
             return comp
         comp |= frontier
+        u._temp("t_pents", "doc TEXT, idx INTEGER", frontier)
         keys = set()
-        for d, i in frontier:
-            for email, fname in u.q("SELECT email, fname FROM inc_person WHERE doc = ? AND idx = ?", d, i):
-                keys |= {("email", email)} if email else set()
-                keys |= {("fname", fname)} if fname else set()
+        for email, fname in u.q("SELECT p.email, p.fname FROM t_pents t JOIN inc_person p "
+                                "ON p.doc = t.doc AND p.idx = t.idx"):
+            keys |= {("email", email)} if email else set()
+            keys |= {("fname", fname)} if fname else set()
         frontier = set()
 
 
 def _rows(u: Any, comp: set) -> list:
-    out = []
-    for d, i in comp:
-        for text, oi, node in u.q("SELECT entity, org_idx, node FROM inc_person WHERE doc = ? AND idx = ?", d, i):
-            org = None
-            if oi is not None:
-                r = u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, oi)
-                org = r[0][0] if r else None
-            out.append((d, i, text, oi, org, node))
-    return out
+    """(doc, idx, entity JSON, org entity, org id, person id) of every contact in ``comp``."""
+    u._temp("t_pents", "doc TEXT, idx INTEGER", comp)
+    return u.q("SELECT p.doc, p.idx, p.entity, p.org_idx, o.node, p.node FROM t_pents t "
+               "JOIN inc_person p ON p.doc = t.doc AND p.idx = t.idx "
+               "LEFT JOIN inc_org o ON o.doc = p.doc AND o.idx = p.org_idx")
 
 
 def _parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for o in orgs:
-        seen, stack = set(), [o]
-        while stack:
-            x = stack.pop()
-            for (p,) in u.q("SELECT DISTINCT b FROM frag INDEXED BY frag_unit_a WHERE kind = 'UNIT_OF' AND a = ?", x):
-                if p not in seen:
-                    seen.add(p)
-                    stack.append(p)
-        if seen:
-            out[o] = seen
-    return out
+    """Organisation id -> the ids it is (transitively) a unit of, for ``orgs``."""
+    pairs: set[tuple[str, str]] = set()
+    seen, frontier = set(orgs), set(orgs)
+    while frontier:
+        u._temp("t_orgs", "o TEXT", frontier)
+        found = {tuple(r) for r in u.q(
+            "SELECT DISTINCT f.a, f.b FROM t_orgs t JOIN frag f INDEXED BY frag_unit_a "
+            "ON f.a = t.o WHERE f.kind = 'UNIT_OF'")}
+        pairs |= found
+        frontier = {p for _, p in found} - seen
+        seen |= frontier
+    closure = parents_closure(pairs)
+    return {o: closure[o] for o in orgs if o in closure}
 
 
 def _descendants(u: Any, orgs: set[str]) -> set[str]:
