@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS inc_person(doc TEXT NOT NULL, idx INTEGER NOT NULL, e
     email TEXT, fname TEXT, org_idx INTEGER, node TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_person_email ON inc_person(email);
 CREATE INDEX IF NOT EXISTS inc_person_fname ON inc_person(fname);
+CREATE TABLE IF NOT EXISTS inc_sig(node TEXT PRIMARY KEY, sig TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_plan(doc TEXT PRIMARY KEY, plan TEXT NOT NULL, info TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS inc_zone(key TEXT NOT NULL, spelling TEXT NOT NULL, doc TEXT NOT NULL,
     n INTEGER NOT NULL, PRIMARY KEY(key, spelling, doc)) WITHOUT ROWID;
@@ -37,4 +38,4 @@ CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(a, b) WHERE kind = 'UNIT_OF';
 CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
 STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_fuzzy_done", "inc_stok", "inc_person", "inc_plan",
-                "inc_zone", "frag")
+                "inc_zone", "frag", "inc_sig")

@@ -18,6 +18,24 @@ __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_ent
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
            "clear_state", "plan_row", "info_text"]
 
+def signature(name: str, c: Any) -> str:
+    """What an organisation or person node is made of: its name, members and merges (a
+    cluster with the same signature and no member in a changed document is unchanged)."""
+    import hashlib
+    text = repr((name, [(e.document, e.index) for e in c.members],
+                 [(m.left, m.right, m.rule) for m in c.merges]))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def stored_signatures(db: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+    out = {}
+    for i in ids:
+        row = db.execute("SELECT sig FROM inc_sig WHERE node = ?", (i,)).fetchone()
+        if row:
+            out[i] = row[0]
+    return out
+
+
 def clear_state(db: sqlite3.Connection) -> None:
     for t in STATE_TABLES:
         db.execute(f"DELETE FROM {t}")   # noqa: S608 - fixed table names
@@ -139,6 +157,12 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
     db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)",
                    [p for a, b in built.fuzzy_pairs for p in ((a, b), (b, a))])
     db.execute("INSERT OR IGNORE INTO inc_fuzzy_done SELECT DISTINCT prim FROM inc_prim")
+    from samspil.graph.build import org_names
+    sigs = {built.org_ids[(c.members[0].document, c.members[0].index)]: signature(n, c)
+            for n, c in org_names(built.org_clusters)}
+    sigs |= {built.person_ids[(c.members[0].document, c.members[0].index)]:
+             signature(c.members[0].name, c) for c in built.person_clusters}
+    db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
     for doc, g in built.frags.items():
         put_fragment(db, doc, "d", g)
     for doc, g in built.person_frags.items():

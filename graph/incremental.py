@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import org_names, org_node, plan_node, qualified_id
+from samspil.graph.build import org_names, org_node, person_node, plan_node, qualified_id
 from samspil.graph.emit import Orgs, display_of, emit_document, source_sort_key, zone_counts
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import _source_key, node_id
@@ -288,22 +288,39 @@ class _Update:
             taken[node_id("Organisation", name)] += 1
         new_ids: dict[tuple[str, int], str] = {}
         nodes = {}
+        sigs: dict[str, str] = {}
         for name, c in named:
             nid = qualified_id(c, name, taken[node_id("Organisation", name)] > 1)
             if nid in nodes:
                 raise Fallback("two organisations with one id")
-            nodes[nid] = {"id": nid, "label": "Organisation", "name": name, **org_node(c, name)}
+            nodes[nid], sigs[nid] = c, st.signature(name, c)
             for e in c.members:
                 new_ids[(e.document, e.index)] = nid
         for nid in {i for i in before.values() if i} - set(nodes):
             self.rewritten_nodes[nid] = None
-        self.rewritten_nodes.update(nodes)
+            self.db.execute("DELETE FROM inc_sig WHERE node = ?", (nid,))
+        self.rewrite_clusters(nodes, sigs, dict(named_by_id(named, nodes)))
         self.org_changed = {k for k, v in new_ids.items() if before.get(k) != v}
         self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
                             [(v, *k) for k, v in new_ids.items()
                              if k in self.org_changed or k[0] in self.new])   # new rows: no id yet
         self.emit_docs |= {d for d, _ in self.org_changed}
         self.stats = {"org_component": len(comp)}
+
+    def rewrite_clusters(self, clusters: dict, sigs: dict[str, str], names: dict) -> None:
+        """Rewrite the organisation or person nodes whose signature changed or that have
+        a member in a changed document; keep the signatures."""
+        old = st.stored_signatures(self.db, set(clusters))
+        for nid, c in clusters.items():
+            if old.get(nid) == sigs[nid] and not any(e.document in self.changed for e in c.members):
+                continue
+            if names.get(nid) is None:
+                self.rewritten_nodes[nid] = {"id": nid, "label": "Person", "name": c.members[0].name,
+                                             **person_node(c)}
+            else:
+                self.rewritten_nodes[nid] = {"id": nid, "label": "Organisation", "name": names[nid],
+                                             **org_node(c, names[nid])}
+        self.db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
 
     # -- plans and zones -------------------------------------------------------
     def _plans(self) -> None:
@@ -413,6 +430,11 @@ class _Update:
                 finish_node(acc)
             items[item] = acc
         self.stats |= write_items(self.db, items, set(self.changed), self.kept)
+
+
+def named_by_id(named: list, clusters: dict) -> list[tuple[str, str]]:
+    ids = {id(c): nid for nid, c in clusters.items()}
+    return [(ids[id(c)], name) for name, c in named]
 
 
 def entity_prepared(d: str, i: int, text: str, vocab) -> Entity:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import contact_entities, parents_closure, person_node
+from samspil.graph.build import contact_entities, parents_closure
 from samspil.graph.emit import emit_person_edges
 from samspil.graph.people import person_id, resolve_persons
 
@@ -45,7 +45,7 @@ def update_persons(u: Any) -> None:
         pid = person_id(c, org_of)
         if pid in nodes:
             raise _fallback("two persons with one id")
-        nodes[pid] = {"id": pid, "label": "Person", "name": c.members[0].name, **person_node(c)}
+        nodes[pid] = c
         new_pid |= {(e.document, e.index): pid for e in c.members}
     olds = {p for p in old_pid.values() if p}
     for pid in nodes:
@@ -53,7 +53,8 @@ def update_persons(u: Any) -> None:
             raise _fallback("a person id held by another person")
     for pid in olds - set(nodes):
         u.rewritten_nodes[pid] = None
-    u.rewritten_nodes.update(nodes)
+        u.db.execute("DELETE FROM inc_sig WHERE node = ?", (pid,))
+    u.rewrite_clusters(nodes, {p: st.signature(c.members[0].name, c) for p, c in nodes.items()}, {})
     u.db.executemany("UPDATE inc_person SET node = ? WHERE doc = ? AND idx = ?",
                      [(p, d, i) for (d, i), p in new_pid.items() if old_pid.get((d, i)) != p or d in u.new])
     docs = {d for k, p in new_pid.items() if old_pid.get(k) != p for d in [k[0]]}
