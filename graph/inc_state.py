@@ -14,7 +14,7 @@ from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.names import Vocabulary
 from samspil.graph.resolve import Entity, fuzzy_block, shortening_name, tokens
 
-__all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities",
+__all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities", "light_row", "fill_extra",
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
            "clear_state", "plan_row", "info_text"]
 
@@ -46,6 +46,23 @@ def entity_row(e: Entity) -> str:
                       ensure_ascii=False)
 
 
+def light_row(e: Entity) -> str:
+    """An organisation entity without its mentions and sources (what resolution reads;
+    the rest, column ``extra``, is read only for the nodes that are written again)."""
+    data = {k: v for k, v in e.data.items() if k != "sources"}
+    return json.dumps({"name": e.name, "names": e.names, "mentions": None, "data": data},
+                      ensure_ascii=False)
+
+
+def fill_extra(db: sqlite3.Connection, entities: list[Entity]) -> None:
+    """Read the mentions and sources of entities read with :func:`light_row`."""
+    for e in entities:
+        if e.mentions is None:
+            text = db.execute("SELECT extra FROM inc_org WHERE doc = ? AND idx = ?",
+                              (e.document, e.index)).fetchone()[0]
+            e.mentions, e.data["sources"] = json.loads(text)
+
+
 def entity_from(doc: str, idx: int, text: str) -> Entity:
     d = json.loads(text)
     return Entity(doc, idx, d["name"], d["names"], d["mentions"], d["data"])
@@ -60,8 +77,9 @@ def key_tokens(key: str, vocab: Vocabulary) -> str | None:
 
 def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, vocab: Vocabulary) -> None:
     """Organisation entities (prepared: keys set) with their node ids and blocking keys."""
-    db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?)",
-                   [(e.document, e.index, entity_row(e), ids.get((e.document, e.index)))
+    db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?, ?)",
+                   [(e.document, e.index, light_row(e), ids.get((e.document, e.index)),
+                     json.dumps([e.mentions, e.data.get("sources")], ensure_ascii=False))
                     for e in entities])
     db.executemany("INSERT OR IGNORE INTO inc_okey VALUES (?, ?, ?, ?)",
                    [(k, e.document, e.index, key_tokens(k, vocab)) for e in entities

@@ -267,13 +267,15 @@ class _Update:
     def _cluster(self, comp: set) -> tuple:
         ents: list[Entity] = []
         mine = {(e.document, e.index): e for e in self.orgs.entities}
+        self._temp("t_ents", "doc TEXT, idx INTEGER", comp)
+        stored = {(d, i): t for d, i, t in self.q(
+            "SELECT o.doc, o.idx, o.entity FROM t_ents t JOIN inc_org o "
+            "ON o.doc = t.doc AND o.idx = t.idx")}
         for d, i in sorted(comp):
             if (d, i) in mine:
                 ents.append(_fresh(mine[(d, i)]))
             else:
-                text = self.q("SELECT entity FROM inc_org WHERE doc = ? AND idx = ?", d, i)[0][0]
-                ents.append(st.entity_from(d, i, text))
-        self._temp("t_ents", "doc TEXT, idx INTEGER", comp)
+                ents.append(st.entity_from(d, i, stored[(d, i)]))
         pairs = {tuple(r) for r in self.q(
             "SELECT f.a, f.b FROM t_ents t JOIN inc_prim p ON p.doc = t.doc AND p.idx = t.idx "
             "JOIN inc_fuzzy f ON f.a = p.prim")}
@@ -318,6 +320,7 @@ class _Update:
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Person", "name": c.members[0].name,
                                              **person_node(c)}
             else:
+                st.fill_extra(self.db, c.members)
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Organisation", "name": names[nid],
                                              **org_node(c, names[nid])}
         self.db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
