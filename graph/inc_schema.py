@@ -17,7 +17,6 @@ CREATE TABLE IF NOT EXISTS inc_prim(block TEXT NOT NULL, prim TEXT NOT NULL, doc
 CREATE INDEX IF NOT EXISTS inc_prim_doc ON inc_prim(doc, idx);
 CREATE TABLE IF NOT EXISTS inc_fuzzy(a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY(a, b))
     WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS inc_fuzzy_done(prim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_stok(token TEXT NOT NULL, stoks TEXT, doc TEXT NOT NULL,
     idx INTEGER NOT NULL, PRIMARY KEY(token, doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_stok_doc ON inc_stok(doc);
@@ -37,5 +36,5 @@ CREATE INDEX IF NOT EXISTS frag_doc ON frag(doc, part);
 CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(a, b) WHERE kind = 'UNIT_OF';
 CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
-STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_fuzzy_done", "inc_stok", "inc_person", "inc_plan",
+STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_stok", "inc_person", "inc_plan",
                 "inc_zone", "frag", "inc_sig")

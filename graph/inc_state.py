@@ -174,7 +174,6 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
                     for (k, n), c in zone_counts(r).items()])
     db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)",
                    [p for a, b in built.fuzzy_pairs for p in ((a, b), (b, a))])
-    db.execute("INSERT OR IGNORE INTO inc_fuzzy_done SELECT DISTINCT prim FROM inc_prim")
     from samspil.graph.build import org_names
     sigs = {built.org_ids[(c.members[0].document, c.members[0].index)]: signature(n, c)
             for n, c in org_names(built.org_clusters)}

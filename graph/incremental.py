@@ -40,8 +40,8 @@ from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import _source_key, node_id
 from samspil.graph.names import same_name
 from samspil.graph.plans import resolve_plans
-from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
-                                   shortening_name)
+from samspil.graph.resolve import (Entity, fuzzy_block, load_vocabulary, prepare_entity,
+                                   resolve_entities, shortening_name)
 from samspil.graph.sqlite_rows import source_id, src_key, write_items
 from samspil.loaders.model import AgreementReport, Plan, SourceRef
 
@@ -124,6 +124,7 @@ class _Update:
         self.emit_docs: set[str] = set(self.new)
         self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
         self.kept: set[int] = set()          # source ids of changed documents still cited
+        self.compared: set[str] = set()      # primary names compared fuzzily in this update
 
     def q(self, sql: str, *args: Any) -> list:
         return self.db.execute(sql, args).fetchall()
@@ -242,13 +243,17 @@ class _Update:
                                          "ON o.key = t.key")}
 
     def _fuzzy_partners(self, prims: set[tuple[str, str]]) -> set[str]:
-        """Primary names the fuzzy rule pairs with ``prims``: stored pairs, computed (and
-        stored) for names the store has not compared yet."""
-        todo = [(b, p) for b, p in prims
-                if not self.q("SELECT 1 FROM inc_fuzzy_done WHERE prim = ?", p)]
+        """Primary names the fuzzy rule pairs with ``prims``: the stored pairs, and for the
+        changed documents' own names pairs computed now against every stored name of
+        their block (a pair is stored when the later of its two names arrives, so the
+        stored pairs of names already there are complete)."""
+        mine = {(b, e.primary) for e in self.orgs.entities
+                if (b := fuzzy_block(e.primary, self.vocab)) is not None}
+        todo = [(b, p) for b, p in prims if (b, p) in mine and p not in self.compared]
         by_block: dict[str, list[str]] = defaultdict(list)
         for b, p in todo:
             by_block[b].append(p)
+            self.compared.add(p)
         pairs = []
         for b, ps in by_block.items():
             cands = [r[0] for r in self.q("SELECT DISTINCT prim FROM inc_prim WHERE block = ?", b)]
@@ -260,7 +265,6 @@ class _Update:
                 if a != z and same_name(a, z, self.vocab) > 0:
                     pairs += [(a, z), (z, a)]
         self.db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)", pairs)
-        self.db.executemany("INSERT OR IGNORE INTO inc_fuzzy_done VALUES (?)", [(p,) for _, p in todo])
         self._temp("t_prims", "prim TEXT", {p for _, p in prims})
         return {b for (b,) in self.q("SELECT f.b FROM t_prims t JOIN inc_fuzzy f ON f.a = t.prim")}
 
