@@ -23,21 +23,31 @@ from samspil.graph.model import PartnershipGraph, _source_key
 __all__ = ["merge_node", "merge_edge", "finish_node", "Folder"]
 
 
+def _first(frag: dict[str, Any]) -> dict[str, Any]:
+    out = dict(frag)
+    out["sources"] = list(frag["sources"])
+    return out
+
+
+def _add_sources(acc: dict[str, Any], frag: dict[str, Any], seen: set | None, key) -> None:
+    """``frag``'s sources that ``acc`` does not have yet, appended in order (``seen``: the
+    keys of ``acc``'s sources, when the caller keeps them)."""
+    if seen is None:
+        seen = {key(s) for s in acc["sources"]}
+    for s in frag["sources"]:
+        k = key(s)
+        if k not in seen:
+            seen.add(k)
+            acc["sources"].append(s)
+
+
 def merge_node(acc: dict[str, Any] | None, frag: dict[str, Any],
                keys: set | None = None) -> dict[str, Any]:
     """``acc`` with one more document's version ``frag`` of the node (``acc`` may be None).
     ``keys``: the sort keys of ``acc``'s sources, when the caller keeps them."""
     if acc is None:
-        out = dict(frag)
-        out["sources"] = list(frag["sources"])
-        return out
-    if keys is None:
-        keys = {source_sort_key(s) for s in acc["sources"]}
-    for s in frag["sources"]:
-        k = source_sort_key(s)
-        if k not in keys:
-            keys.add(k)
-            acc["sources"].append(s)
+        return _first(frag)
+    _add_sources(acc, frag, keys, source_sort_key)
     label = acc["label"]
     if label == "Zone":
         if "aliases" in acc or "aliases" in frag:
@@ -53,16 +63,8 @@ def merge_edge(acc: dict[str, Any] | None, frag: dict[str, Any],
                seen: set | None = None) -> dict[str, Any]:
     """``acc`` with one more document's version ``frag`` of the relationship."""
     if acc is None:
-        out = dict(frag)
-        out["sources"] = list(frag["sources"])
-        return out
-    if seen is None:
-        seen = {_source_key(s) for s in acc["sources"]}
-    for s in frag["sources"]:
-        k = _source_key(s)
-        if k not in seen:
-            seen.add(k)
-            acc["sources"].append(s)
+        return _first(frag)
+    _add_sources(acc, frag, seen, _source_key)
     acc.update({k: v for k, v in frag.items() if k != "sources"})
     return acc
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.names import Vocabulary
-from samspil.graph.resolve import Entity, fuzzy_block, shortening_name, tokens
+from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shortening_name, tokens
 
 __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities", "light_row", "fill_extra",
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
@@ -126,8 +126,8 @@ def info_text(info: Any) -> str:
     return json.dumps(vars(info), ensure_ascii=False, sort_keys=True)
 
 
-class SqlShortenings:
-    """:class:`samspil.graph.resolve._Shortenings` over every organisation in the store."""
+class SqlShortenings(ShorteningIndex):
+    """:class:`samspil.graph.resolve.ShorteningIndex` over every organisation in the store."""
 
     def __init__(self, db: sqlite3.Connection, vocab: Vocabulary) -> None:
         self.db, self.vocab = db, vocab
@@ -142,13 +142,6 @@ class SqlShortenings:
             self.cache[ts] = {s for s in sets if s >= ts}
         return self.cache[ts]
 
-    def ambiguous(self, key: str) -> bool:
-        ts = frozenset(tokens(key.lstrip("~"), self.vocab))
-        if not ts:
-            return False
-        supersets = {x for x in self.token_sets(ts) if x > ts}
-        minimal = [x for x in supersets if not any(y < x for y in supersets)]
-        return len(minimal) > 1
 
 
 def subsets_text(ts: frozenset[str], limit: int = 12) -> list[str] | None:

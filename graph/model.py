@@ -198,3 +198,22 @@ class PartnershipGraph:
     def ids(self) -> tuple[set[str], set[tuple[str, str, str]]]:
         """Node ids and (source, target, type) edge ids: for order-insensitive comparisons."""
         return set(self.g.nodes), {(u, v, k) for u, v, k in self.g.edges(keys=True)}
+
+
+def assemble_graph(nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, str, dict]]
+                   ) -> "PartnershipGraph":
+    """A graph from (id, attributes) and (source, target, type, attributes), filling the
+    MultiDiGraph's dicts directly: several times faster than ``add_edges_from`` for
+    100k+ edges. Every edge's ends must be among ``nodes``."""
+    g = _nx().MultiDiGraph()
+    node, succ, pred = g._node, g._succ, g._pred
+    for n, d in nodes:
+        node[n] = d
+        succ[n], pred[n] = {}, {}
+    for u, v, k, d in edges:
+        su = succ[u]
+        if v in su:
+            su[v][k] = d
+        else:
+            su[v] = pred[v][u] = {k: d}
+    return PartnershipGraph(g)

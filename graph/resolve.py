@@ -134,10 +134,29 @@ def _entity_keys(e: Entity, prefix: str) -> set[str]:
     return e.keys | {f"#{prefix}:{slug(n)}" for n in e.names} | {"#" + n.casefold() for n in e.names}
 
 
-class _Shortenings:
+class ShorteningIndex:
     """Whether a short name is ambiguous: it shortens two names neither of which
     contains the other ("Tryghedspartnerskabet" of "... Folehaven" and "... på Amager").
-    Parenthesised parts name a parent ("Driftsområde H (3B)") and are left out."""
+    Parenthesised parts name a parent ("Driftsområde H (3B)") and are left out.
+    Subclasses say where the names are (:meth:`token_sets`): in memory here, in the
+    store for an incremental update (graph/inc_state.py)."""
+
+    vocab: Vocabulary
+
+    def token_sets(self, ts: frozenset[str]) -> set[frozenset[str]]:
+        raise NotImplementedError
+
+    def ambiguous(self, key: str) -> bool:
+        ts = frozenset(tokens(key.lstrip("~"), self.vocab))
+        if not ts:
+            return False
+        supersets = {x for x in self.token_sets(ts) if x > ts}
+        minimal = [x for x in supersets if not any(y < x for y in supersets)]
+        return len(minimal) > 1
+
+
+class _Shortenings(ShorteningIndex):
+    """:class:`ShorteningIndex` over a list of entities in memory."""
 
     def __init__(self, entities: list[Entity], vocab: Vocabulary) -> None:
         self.vocab = vocab
@@ -153,14 +172,6 @@ class _Shortenings:
         """The token sets of every name holding all of ``ts``."""
         names = set.intersection(*(self.index.get(t, set()) for t in ts))
         return {self.tokens[n] for n in names}
-
-    def ambiguous(self, key: str) -> bool:
-        ts = frozenset(tokens(key.lstrip("~"), self.vocab))
-        if not ts:
-            return False
-        supersets = {x for x in self.token_sets(ts) if x > ts}
-        minimal = [x for x in supersets if not any(y < x for y in supersets)]
-        return len(minimal) > 1
 
 
 def shortening_name(name: str, vocab: Vocabulary) -> tuple[str, frozenset[str]]:

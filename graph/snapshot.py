@@ -31,7 +31,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx
+from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx, assemble_graph
 
 __all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "summary_of",
            "read_part", "read_summary", "write_snapshot"]
@@ -264,18 +264,6 @@ def read_part(path: Path, token: str | None, part: GraphPart | Names) -> Partner
 
 
 def _assemble(nodes: list, edges: list) -> PartnershipGraph:
-    """The MultiDiGraph's dicts filled directly (as ``sqlite_rows.to_graph`` does), in
-    the order of every store: ``nodes`` come sorted by id, ``edges`` by (source,
-    target, type)."""
-    g = _nx().MultiDiGraph()
-    node, succ, pred = g._node, g._succ, g._pred
-    for n, d in nodes:
-        node[n] = d
-        succ[n], pred[n] = {}, {}
-    for u, v, k, d in edges:
-        su = succ[u]
-        if v in su:
-            su[v][k] = d
-        else:
-            su[v] = pred[v][u] = {k: d}
-    return PartnershipGraph(g)
+    """The graph, in the order of every store: ``nodes`` come sorted by id, ``edges`` by
+    (source, target, type)."""
+    return assemble_graph(nodes, edges)

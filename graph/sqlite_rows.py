@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
-from samspil.graph.model import PartnershipGraph, _nx
+from samspil.graph.model import PartnershipGraph, assemble_graph
 from samspil.graph.store import node_documents
 
 __all__ = ["insert_graph", "to_graph", "write_items", "source_id", "src_key"]
@@ -75,23 +75,15 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
     shared between the nodes and edges that cite the same place: treat them as read-only."""
     src = _source_dicts(sources)
     props = json.loads("[" + ",".join(r[3] for r in nodes) + "]") if nodes else []
-    g = _nx().MultiDiGraph()
-    node, succ, pred = g._node, g._succ, g._pred
     for (n, lab, name, _), p in zip(nodes, props):
         p["sources"] = [src[i] for i in p.pop("@s", ())]
         p["id"], p["label"], p["name"] = n, lab, name
-        node[n] = p
-        succ[n], pred[n] = {}, {}
+    node_items = [(r[0], p) for r, p in zip(nodes, props)]
     props = json.loads("[" + ",".join(r[3] for r in edges) + "]") if edges else []
-    for (u, v, k, _), p in zip(edges, props):
+    for (_, _, k, _), p in zip(edges, props):
         p["sources"] = [src[i] for i in p.pop("@s")]
         p["type"] = k
-        su = succ[u]
-        if v in su:
-            su[v][k] = p
-        else:
-            su[v] = pred[v][u] = {k: p}
-    return PartnershipGraph(g)
+    return assemble_graph(node_items, [(u, v, k, p) for (u, v, k, _), p in zip(edges, props)])
 
 
 def src_key(src: dict[str, Any]) -> tuple:
