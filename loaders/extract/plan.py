@@ -384,14 +384,51 @@ def _numbered_section(doc: Document):
             yield name, line
 
 
+_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?\s*:\s*((?:[-•]\s+)?[A-ZÆØÅ][^.:;]{3,300})(?:[.;]|$)")
+
+
+def _inline_areas(text: str, commas: bool = True) -> list[str]:
+    """'A, B, C og tryghed samt D' (or '- A - B - C') -> the areas: split at bullets,
+    'samt' and (with ``commas``) commas, except inside a known area ('Børn, unge og
+    familier'); an 'og' splits only between two known areas ('Beskæftigelse og
+    Sammenhængskraft og medborgerskab'), never inside one ('Uddannelse og livschancer').
+
+    >>> _inline_areas("Uddannelse og livschancer, Beskæftigelse og Sammenhængskraft og medborgerskab")
+    ['Uddannelse og livschancer', 'Beskæftigelse', 'Sammenhængskraft og medborgerskab']
+    >>> _inline_areas("Børn, unge og familier, Image og kommunikation")
+    ['Børn, unge og familier', 'Image og kommunikation']
+    """
+    known = _known_focus_areas()
+    parts: list[str] = []
+    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•]\s+", text):
+        pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
+        i = 0
+        while i < len(pieces):  # the longest run of pieces that is a known area, else one piece
+            j = next((j for j in range(len(pieces), i + 1, -1) if _fkey(", ".join(pieces[i:j])) in known), i + 1)
+            parts.append(", ".join(pieces[i:j]))
+            i = j
+    out: list[str] = []
+    for part in parts:
+        words = part.split(" og ")
+        k = next((k for k in range(1, len(words)) if _fkey(" og ".join(words[:k])) in known
+                  and _fkey(" og ".join(words[k:])) in known), None)
+        pieces = [" og ".join(words[:k]), " og ".join(words[k:])] if k else [part]
+        out += [name for p in pieces if (name := _candidate(p)) and len(name.split()) <= 6]
+    return out
+
+
 def _listed(doc: Document):
     """'Indsatsområde 2: X' lines, and the bullets after '... indsatsområder:'."""
     for i, line in enumerate(doc.lines):
         text = clean(line) if line.strip() else ""
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
+        if (inline := _INLINE_LIST.search(text)) and re.search(r"helhedsplan|boligsociale indsats",
+                                                               text[:inline.start()], re.I):
+            yield from ((name, i) for name in _inline_areas(inline.group(1)))  # "... indsatsområder: A, B samt C."
+            continue
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
-        if not (last.endswith("indsatsområder") and strip_markup(line).rstrip().endswith(":")
+        if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")
                 and re.search(r"helhedsplan|boligsociale indsats", last)):
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
         for j in range(i + 1, min(i + 12, len(doc.lines))):
@@ -400,8 +437,7 @@ def _listed(doc: Document):
                 continue
             if not re.match(r"^[-•*]|\d\)", item):
                 break
-            if (name := _candidate(re.sub(r"^(?:[-•*]|\d\))\s*", "", item))) and len(name.split()) <= 6:
-                yield name, j
+            yield from ((name, j) for name in _inline_areas(re.sub(r"^(?:[-•*]|\d\))\s*", "", item), commas=False))
 
 
 _CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆØÅ]{2,}|OG|I|PÅ))*(?![\wæøå])")

@@ -199,3 +199,21 @@ def test_plan_names_from_titles_that_name_the_parties_or_quote_the_name(tmp_path
     path = tmp_path / "plan.txt"
     path.write_text(f"{title}\n\nAftalens parter: Boligselskabet Horsens og Horsens Kommune\n", encoding="utf-8")
     assert extract_file(path).plan.name == name
+
+
+@pytest.mark.parametrize("listing", [
+    "Helhedsplanen omfatter følgende indsatsområder: Uddannelse og livschancer, Beskæftigelse, "
+    "Kriminalitetsforebyggelse og tryghed samt Sammenhængskraft og medborgerskab.",
+    "Den boligsociale indsats arbejder inden for indsatsområderne:\n- Uddannelse og livschancer\n"
+    "- Beskæftigelse\n- Kriminalitetsforebyggelse og tryghed\n- Sammenhængskraft og medborgerskab",
+])
+@pytest.mark.parametrize("one_line", [False, True])
+def test_focus_areas_listed_in_a_sentence_or_as_bullets(tmp_path, listing, one_line):
+    """The plan's indsatsområder in a sentence or a bullet list, also with the text on one
+    line; an 'og' inside an area's name does not split it."""
+    text = f"Strategisk samarbejdsaftale for Skovparken 2022-2025\n\n{listing}\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(" ".join(text.split()) if one_line else text, encoding="utf-8")
+    assert [f.name for f in extract_file(path).focus_areas] == [
+        "Uddannelse og livschancer", "Beskæftigelse", "Kriminalitetsforebyggelse og tryghed",
+        "Sammenhængskraft og medborgerskab"]
