@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -86,8 +87,11 @@ def test_killed_mid_load_whole_documents_survive_and_a_rerun_equals_a_clean_load
     while len(stored_reports(watcher)) < 3 and load.poll() is None:
         time.sleep(0.02)
     assert load.poll() is None, "the load ended before the server could be killed"
+    load.send_signal(signal.SIGSTOP)  # frozen mid-load, so the crash lands there however fast it runs
+    assert len(stored_reports(watcher)) < len(originals), "every document was stored before the load froze"
     server.kill()                                     # SIGKILL: a crash, in the middle of the load
     watcher.driver.close()
+    load.send_signal(signal.SIGCONT)
     out, err = load.communicate(timeout=120)
     assert load.returncode != 0
     assert err.strip().splitlines()[-1].startswith(f"Error: Cannot reach Neo4j at {server.uri}")
