@@ -227,7 +227,9 @@ def test_user_cues_of_any_shape_are_found(tmp_path, monkeypatch, pattern, text, 
 
 
 @pytest.mark.parametrize(("text", "category"), [("småbørnsforældre", "parents_families"),
-                                                ("skoleelever i 0.-6. klasse", "children")])
+                                                ("skoleelever i 0.-6. klasse", "children"),
+                                                ("Målgruppe: 6.-9. klasse", "youth"),
+                                                ("elever i udskolingen", "youth")])
 def test_more_ways_to_name_a_group(text, category):
     assert category in classify(text)
 
