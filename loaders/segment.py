@@ -115,13 +115,17 @@ _ABBR_LABEL = re.compile(r"(?=[A-ZÆØÅ])(?<=\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØ
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
 
-def _strip_page_number(line: str) -> tuple[str, int]:
-    """A long line's leading page number (and the same number at its end) removed.
+def _strip_page_number(line: str, page_start: bool = False) -> tuple[str, int]:
+    """A long line's leading page number (and the same number at its end) removed;
+    ``page_start``: the line opens a long source line that normalising cut (at HTML
+    markup), so it is a page's start however short it is now.
 
     >>> _strip_page_number("3 KONFLIKTHÅNDTERING " + "x " * 100 + "3")[0][:20]
     'KONFLIKTHÅNDTERING x'
+    >>> _strip_page_number("9 Involvering i naboklagesager.", page_start=True)
+    ('Involvering i naboklagesager.', 2)
     """
-    if len(line) < LONG_LINE or not line[:1].isdigit():
+    if len(line) < LONG_LINE and not page_start or not line[:1].isdigit():
         return line, 0
     m = _PAGE_FRAME.match(line)
     if not m or re.match(r"\d{1,3}\s+(?:\d|[A-ZÆØÅ][a-zæøå]*\s*:)", line) and not m.group(2):
@@ -174,8 +178,9 @@ def _cuts(line: str) -> list[int]:
     return sorted(cuts)
 
 
-def split_line(line: str) -> list[tuple[str, int]]:
-    """``line`` cut into ``(segment, offset)`` pairs.
+def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:
+    """``line`` cut into ``(segment, offset)`` pairs (``page_start``: see
+    :func:`_strip_page_number`).
 
     >>> [s for s, _ in split_line("Områdets navn: Engparken Aftalens parter: Boligselskabet Fjord og Randers Kommune")]
     ['Områdets navn: Engparken', 'Aftalens parter: Boligselskabet Fjord og Randers Kommune']
@@ -184,7 +189,7 @@ def split_line(line: str) -> list[tuple[str, int]]:
     >>> split_line("Kontaktperson: Anna Holm, ah@x.dk, Tlf. 12345678")
     [('Kontaktperson: Anna Holm, ah@x.dk, Tlf. 12345678', 0)]
     """
-    text, shift = _strip_page_number(line)
+    text, shift = _strip_page_number(line, page_start)
     cuts = _cuts(text)
     if not cuts:
         return [(text, shift)] if text else [(line, 0)]
@@ -274,6 +279,18 @@ def join_field_records(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     return out_lines, out_origins
 
 
+def _long_source_starts(lines: Sequence[str], origins: Sequence[Origin]) -> set[int]:
+    """Indexes of lines that open a source line of at least :data:`LONG_LINE`
+    characters which normalising cut into several (a web copy's page with HTML in it)."""
+    total: dict[Origin, int] = {}
+    first: dict[Origin, int] = {}
+    for k, (line, origin) in enumerate(zip(lines, origins)):
+        if origin[0] is not None and line:
+            total[origin] = total.get(origin, 0) + len(line)
+            first.setdefault(origin, k)
+    return {k for origin, k in first.items() if total[origin] >= LONG_LINE > len(lines[k])}
+
+
 def segment(lines: Sequence[str], origins: Sequence[Origin]
             ) -> tuple[list[str], list[Origin], list[int]]:
     """Normalised lines -> segments, each with the origin of its line and its offset there.
@@ -285,13 +302,14 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     out_origins: list[Origin] = []
     offsets: list[int] = []
     lines, origins = join_field_records(lines, origins)
-    for line, origin in zip(lines, origins):
+    starts = _long_source_starts(lines, origins)
+    for k, (line, origin) in enumerate(zip(lines, origins)):
         if not line:
             out_lines.append(line)
             out_origins.append(origin)
             offsets.append(0)
             continue
-        for piece, offset in split_line(line):
+        for piece, offset in split_line(line, k in starts):
             out_lines.append(piece)
             out_origins.append(origin)
             offsets.append(offset)

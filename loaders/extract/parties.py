@@ -338,7 +338,10 @@ def _line_entries(doc: Document, block: Block, role: str):
         people = find_people(text, strict=not KONTAKT.match(text))
         if KONTAKT.match(text):
             for p in people:
-                contacts.append(ContactMention(p, current, i, block.delaftale))
+                unit = unit_after_title(p) if not KONTAKT.sub("", text[:p.start]).strip(" ,;") else None
+                if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
+                    orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
+                contacts.append(ContactMention(p, unit or current, i, block.delaftale))
             continue
         if not people:
             if text.endswith(":") and len(text) > 25:
@@ -350,7 +353,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             continue
         pos = 0
         for p in people:
-            if not text[pos:p.start].strip(" ,;") and (unit := _unit_after_title(p)):
+            if not text[pos:p.start].strip(" ,;") and (unit := unit_after_title(p)):
                 # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk"
                 orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit, i, block.delaftale))
@@ -371,7 +374,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     return orgs, contacts
 
 
-def _unit_after_title(p: Person) -> str | None:
+def unit_after_title(p: Person) -> str | None:
     """In a person-first entry the words after the title name the person's unit, commas
     and all ("Planlægger, Teknik, Plan og Miljø" -> "Teknik, Plan og Miljø"); the
     person's title keeps only the title."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samspil.loaders.extract.text import EMAIL, PHONE, digits, strip_markup
+from samspil.loaders.gazetteer import find_known_organisations
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
@@ -114,9 +115,16 @@ def _names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _RUN.finditer(text):
         name, start = _trim(m.group(0), m.start())
-        if name:
+        if name and not _known_organisation_first(name):
             out.append((name, start, start + len(name)))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _known_organisation_first(name: str) -> bool:
+    """Does ``name`` open with a known organisation ("Røde Kors Esbjerg")? Then it is no person."""
+    hits = find_known_organisations(name)
+    return bool(hits) and hits[0][0] == 0
 
 
 def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail: int) -> str | None:

@@ -198,3 +198,15 @@ def test_names_without_cue_words_in_running_text():
             "5B"} <= set(orgs)
     assert "5B" in extract_file(LAYOUTS / "randers_hard_names.txt").activities[0].partners
     assert orgs["Lions Club Randers"].type == "ngo" and orgs["Randers håndboldklub"].type == "culture_leisure"
+
+
+def test_web_pages_with_html_and_page_numbers_in_front_keep_activity_names():
+    """Each page on one line with its number in front and HTML in it; an activity's
+    name is the next page's first words ("2 Uddannelsesvejledning ..."): the page
+    number is no part of the name, wherever the markup cuts the line."""
+    r = extract_file(LAYOUTS / "esbjerg_web_pages_html.txt")
+    assert [a.name for a in r.activities] == ["Uddannelsesvejledning i Stengårdsparken", "Lektiecafé i beboerhuset"]
+    assert all(not a.sources[0].excerpt[:1].isdigit() for a in r.activities)
+    people = {c.name: c for c in r.contacts}
+    assert people["Lise Bang"].organisation == "Ungdommens Uddannelsesvejledning Esbjerg"
+    assert people["Mads Krogh"].phone == "35259200"
