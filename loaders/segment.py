@@ -26,13 +26,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY"]
+__all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
+           "ACTIVITY_NAME"]
 
 Origin = tuple[int | None, int | None]
 
 # A line this long is a paragraph or a whole page run together: numbered
 # headings, record ends and page numbers are only looked for inside such lines.
 LONG_LINE = 160
+
+# An activity's name field, as templates of other years and municipalities ask for it
+# ("Aktivitetsnavn:", "Aktivitetens navn:", "Navn på aktiviteten:", older plans'
+# "Projektets navn:", "Projektnavn:", "Navn på projektet:"), typos included; any case,
+# without its colon.
+ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+(?:navn|titel)|projekt\s?navn"
+                 r"|(?:navn|titel)\s+på\s+(?:den\s+|det\s+)?(?:aktivitet|projekt|tiltag)(?:en|et)?)")
 
 # Labels of the LBF templates (strategisk samarbejdsaftale, delaftale,
 # aktivitetsbeskrivelse) and of older plans, as they begin a unit. Mid-line,
@@ -52,12 +60,13 @@ LABELS = [
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
     r"Akti\w{0,3}navn\s*:",
-    r"Aktivitetens (?:navn|titel)\s*:",
-    r"(?:Navn|Titel) på (?:den )?aktivitet(?:en)?\s*:",
+    r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",
+    r"Projekt ?navn\s*:",
+    r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}[a-z]?\s*[:–-](?=\s)",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
     r"Kontaktperson(?:er|\(er\))?\s*:",
-    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten)\s*:",
+    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
     r"Formål\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",

@@ -20,13 +20,12 @@ from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_links, strip_markup
 from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
+from samspil.loaders.segment import ACTIVITY_NAME
 
 __all__ = ["extract_activities", "activity_blocks"]
 
-# "Aktivitetsnavn:" and the other ways templates of other years and municipalities
-# ask for an activity's name ("Aktivitetens navn:", "Navn på aktiviteten:"), typos included
-NAME_LABEL = re.compile(r"(?:aktivi\w{0,6}navn|aktivitetens\s+(?:navn|titel)"
-                        r"|(?:navn|titel)\s+på\s+(?:den\s+)?aktivitet(?:en)?)\s*:", re.I)
+# "Aktivitetsnavn:" and the other ways templates ask for an activity's name (segment.py)
+NAME_LABEL = re.compile(ACTIVITY_NAME + r"\s*:", re.I)
 FIELD_LABEL = re.compile(
     r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|medarbejderressourcer|forankring|"
     r"samarbejdsrelationer|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi)\w*", re.I)

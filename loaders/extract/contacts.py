@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
-from samspil.loaders.extract.parties import KONTAKT, ContactMention, parse_parties, unit_after_title
+from samspil.loaders.extract.parties import KONTAKT, ContactMention, parse_parties, unit_after_name
 from samspil.loaders.extract.people import find_people
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, clean
@@ -65,6 +65,6 @@ def _loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]
             org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                    and ":" not in above and "@" not in above) else None  # not a label or record
             if not KONTAKT.sub("", text[:p.start]).strip(" ,;"):  # person first: "Lise Bang, Vejleder, UU Esbjerg"
-                org = unit_after_title(p) or org
+                org = unit_after_name(text, p) or org
             out.append(ContactMention(p, org, i, None))
     return out

@@ -23,6 +23,7 @@ def extract(doc: Document) -> AgreementReport:
     report.focus_areas = plan.extract_focus_areas(doc)
     report.organisations = orgs.extract_organisations(doc)
     report.contacts = contacts.extract_contacts(doc, report.organisations)
+    orgs.add_contact_units(report.organisations, report.contacts)
     report.zones = zones.extract_zones(doc, report.organisations)
     orgs.add_department_owners(doc, report.organisations, report.zones)
     if report.plan.municipality is None:

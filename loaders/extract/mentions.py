@@ -51,12 +51,15 @@ def _split_og(name: str) -> list[str]:
 
     >>> _split_og("Steno Diabetes Center og Sundheds- og Omsorgsforvaltningen")
     ['Steno Diabetes Center', 'Sundheds- og Omsorgsforvaltningen']
+    >>> _split_og("Børn- og Ungeforvaltningen")
+    ['Børn- og Ungeforvaltningen']
     """
     pairs = load_vocab("organisations")["fixed_og_pairs"]
     words = name.split()
     cuts = [0]
     for k, w in enumerate(words):
-        if w in ("og", "samt") and 0 < k < len(words) - 1:
+        if w in ("og", "samt") and 0 < k < len(words) - 1 and not words[k - 1].endswith("-"):
+            # ("Børn- og Ungeforvaltningen": a compound's first half, never a name of its own)
             around = f"{words[k - 1]} og {words[k + 1]}".casefold()
             if not any(around.startswith(p) or p.startswith(around) or p in around for p in pairs):
                 cuts.append(k)
@@ -305,7 +308,8 @@ def _field_orgs(value: str) -> list[str]:
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
             continue  # "Boligsociale medarbejdere": people in a role, not an organisation
-        if not words or not seg[0].isupper() or words[0] in generic or len(words) > 6:
+        if not words or not seg[0].isupper() or len(words) > 6 or words[0] in generic and (
+                len(words) == 1 or not words[1][:1].isupper()):  # "Foreningen Nydansker" is a name
             continue
         if is_title_word(words[0]) or any(is_first_name(w) for w in words) or words[0] in not_org:
             continue

@@ -275,6 +275,23 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
                                  roles=["party" if title else "owner"], sources=list(z.sources[:1])))
 
 
+def add_contact_units(orgs: list[Organisation], contacts) -> None:
+    """A contact's organisation that no other rule found ("Mette Lund, Sundhedsplejen,
+    mel@odense.dk") is one of the document's organisations, when it names a kind of
+    organisation (a cue in its name) or a known one."""
+    known = {name_key(n).replace(" og ", " ").replace("&", " ") for o in orgs for n in [o.name, *o.aliases]}
+    for c in contacts:
+        name = c.organisation
+        k = name_key(name or "").replace(" og ", " ").replace("&", " ")
+        if not name or not plausible_name(name) or any(k.endswith(" ".join(n.split())) for n in known if n):
+            continue  # known, also as the end of a longer name ("Social frikort Kbh. Bolig & ...")
+        kind = org_type(name)
+        if kind == "other" and known_organisation(name) is None:
+            continue
+        known.add(k)
+        orgs.append(Organisation(name=name, type=kind, roles=["mentioned"], sources=list(c.sources[:1])))
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
 from samspil.loaders.extract.sections import PARTY_LABEL, Block, drop_header_words, party_blocks, signature_blocks
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 from samspil.loaders.vocab import load_vocab
@@ -22,6 +22,7 @@ __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon)
 KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
+                     r"|projekt(?:leder|koordinator|ansvarlig)e?"
                      r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
 ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
@@ -119,6 +120,8 @@ def split_org_text(text: str) -> list[str]:
     ['Boligselskabet AKB, København v/KAB']
     >>> split_org_text("Center for Børn, Unge og Familier, Odense Kommune")
     ['Center for Børn, Unge og Familier', 'Odense Kommune']
+    >>> split_org_text("Foreningen Nydansker, Odense Bibliotekerne")
+    ['Foreningen Nydansker', 'Odense Bibliotekerne']
     """
     parts: list[str] = []
     depth = 0
@@ -139,13 +142,20 @@ def split_org_text(text: str) -> list[str]:
         words = p.split()
         first = words[0].lower()
         qualifier = (len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
-                     and not words[-1].lower().startswith("kommune"))
+                     and not words[-1].lower().startswith("kommune")
+                     and (p[0].islower() or _org_type(re.split(r"\s+v[/.]", p)[0]) == "other"))  # not "Odense Bibliotekerne"
         topics = out and FOR_TOPICS.search(out[-1]) and re.search(r"\s(?:og|&)\s", p) and len(words) <= 5
         if out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
             out[-1] += ", " + p  # "AKB, København"; "Center for Børn, Unge og Familier"
         elif not p[0].islower():
             out.append(p)
     return out
+
+
+def _org_type(name: str) -> str:
+    from samspil.loaders.extract.orgs import org_type
+
+    return org_type(name)
 
 
 # Unfilled fields of a template's party list or signature block.
@@ -171,8 +181,11 @@ def split_party_entries(text: str) -> list[str]:
     ['Børne- og Ungdomsforvaltningen']
     >>> split_party_entries("Boligorganisation Dato Navn")
     []
+    >>> split_party_entries("Civica, FAB og Odense Kommune i fællesskab")
+    ['Civica', 'FAB', 'Odense Kommune']
     """
     text = " ".join(PLACEHOLDER.sub(" ", text).split())
+    text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"
     out: list[str] = []
     for part in split_org_text(text):
         pieces = [part]
@@ -184,6 +197,8 @@ def split_party_entries(text: str) -> list[str]:
     return out
 
 
+# how a prose party list can end: "X, Y og Z i fællesskab / i samarbejde / i forening"
+_JOINTLY = re.compile(r"\s+i\s+(?:fællesskab|samarbejde|forening)\s*$")
 _HEADS = re.compile(r"^(?:Boligselskabet|Boligforeningen|Boligorganisationen|Andelsboligforeningen|Fællesorganisationens)$")
 
 
@@ -338,7 +353,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         people = find_people(text, strict=not KONTAKT.match(text))
         if KONTAKT.match(text):
             for p in people:
-                unit = unit_after_title(p) if not KONTAKT.sub("", text[:p.start]).strip(" ,;") else None
+                unit = unit_after_name(text, p) if not KONTAKT.sub("", text[:p.start]).strip(" ,;") else None
                 if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
@@ -353,7 +368,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             continue
         pos = 0
         for p in people:
-            if not text[pos:p.start].strip(" ,;") and (unit := unit_after_title(p)):
+            if not text[pos:p.start].strip(" ,;") and (unit := unit_after_name(text[pos:], p)):
                 # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk"
                 orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit, i, block.delaftale))
@@ -385,6 +400,56 @@ def unit_after_title(p: Person) -> str | None:
         return None
     p.title = title
     return unit
+
+
+_DETAIL_START = re.compile(r"[:;(/]|\b(?:tlf|telefon|mobil|e-?mail|mail)\b", re.I)
+
+
+def unit_after_name(text: str, p: Person) -> str | None:
+    """The unit in a person-first entry: after the title ("Peter Lund, Planlægger, Teknik, Plan
+    og Miljø, pl@x.dk"), or right after the name when the title stood before it or nowhere
+    ("Projektleder: Hanne Sørensen, Civica, hs@civica.dk"). The title keeps only the title.
+
+    >>> text = "Projektleder: Hanne Sørensen, Civica, hs@civica.dk, tlf. 63 11 22 33"
+    >>> unit_after_name(text, find_people(text)[0])
+    'Civica'
+    >>> text = "Kontaktperson: Anne Graah, skoleleder: 51142562 / BN50@kk.dk"
+    >>> unit_after_name(text, find_people(text)[0]) is None
+    True
+    """
+    if (unit := unit_after_title(p)) is not None:
+        return _most_specific(unit)
+    at = text.find(p.name)
+    if at < 0:
+        return None
+    after = text[at + len(p.name):]
+    if FIELD_KEY.search(after):
+        return None  # a form ("Navn: X Titel: Y"), read field by field elsewhere
+    stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
+    clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
+    clauses = [c for c in clauses if c]
+    while clauses and is_title_word(clauses[0].split()[0]):
+        p.title = p.title or clauses[0]
+        clauses.pop(0)
+    unit = ", ".join(clauses)
+    if not unit[:1].isupper() or len(unit) > 100 or find_people(unit, strict=True):
+        return None  # another person's name, not a unit
+    return _most_specific(unit)
+
+
+def _most_specific(unit: str) -> str:
+    """Of a unit written in several clauses, the first that names a kind of organisation
+    other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
+    forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen); clauses none of
+    which does stay whole ("Teknik, Plan og Miljø")."""
+    from samspil.loaders.extract.orgs import org_type
+
+    clauses = [c.strip() for c in unit.split(",")]
+    if len(clauses) < 2:
+        return unit
+    typed = [(c, org_type(c)) for c in clauses]
+    return next((c for c, t in typed if t not in ("other", "municipality")),
+                next((c for c, t in typed if t == "municipality"), unit))
 
 
 def _details_end(text: str, p: Person) -> int:

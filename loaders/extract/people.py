@@ -31,7 +31,7 @@ _RUN = re.compile(
 
 
 # the keys of a contact written as a form ("Navn: Anna Holm, Titel: Leder, E-mail: ...")
-_FIELD_KEY = re.compile(r"(?:(?<=^)|(?<=[\s,;]))(?:Navn|Titel|Stilling|Funktion|E-?mail|Mail|Telefon(?:nr\.?)?"
+FIELD_KEY = re.compile(r"(?:(?<=^)|(?<=[\s,;]))(?:Navn|Titel|Stilling|Funktion|E-?mail|Mail|Telefon(?:nr\.?)?"
                         r"|Tlf\.?(?:\s*nr\.?)?|Mobil(?:nr\.?)?)\s*:", re.I)
 
 
@@ -154,7 +154,7 @@ def find_people(text: str, strict: bool = False) -> list[Person]:
     >>> [(p.name, p.title) for p in find_people("UNG (BIF) v. Afdelingschef Jesper Lang-Jensen, qn01@kk.dk")]
     [('Jesper Lang-Jensen', 'Afdelingschef')]
     """
-    text = _FIELD_KEY.sub(lambda m: " " * len(m.group(0)), strip_markup(text))  # "Navn: X, Titel: Y"
+    text = FIELD_KEY.sub(lambda m: " " * len(m.group(0)), strip_markup(text))  # "Navn: X, Titel: Y"
     emails = [(m.start(), m.end(), m.group(0).rstrip(".")) for m in EMAIL.finditer(text)]
     masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
     phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, clean_keep_colon
+from samspil.loaders.segment import ACTIVITY_NAME
 
 __all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
            "is_header_row", "drop_header_words"]
@@ -24,7 +25,7 @@ SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
 # Labels that end a party or signature block.
 BLOCK_END = re.compile(
     r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
-    r"|^\W*delmål\b|^\W*aktivi\w*navn|^\W*aktivitetens\s+(?:navn|titel)|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
+    r"|^\W*delmål\b|^\W*" + ACTIVITY_NAME + r"|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
     r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:

@@ -28,6 +28,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
+from samspil.loaders.segment import ACTIVITY_NAME
 from samspil.loaders.vocab import load_vocab
 from samspil.loaders.errors import VocabularyError
 
@@ -45,8 +46,7 @@ _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
 _LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}\s*$")  # the last three words of a stretch
-_NAME_LABEL_AT_START = re.compile(r"^\W*(?:aktivitetens\s+(?:navn|titel)|(?:navn|titel)\s+på\s+(?:den\s+)?"
-                                  r"aktivitet(?:en)?)\s*:", re.I)
+_NAME_LABEL_AT_START = re.compile(r"^\W*" + ACTIVITY_NAME + r"\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
 MAX_PHRASE_WORDS = 9
@@ -515,7 +515,8 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
               if s.line is not None and s.line in by_origin}
     squashed = squashed_lines(doc)
     starts |= {i for i, sq in enumerate(squashed) if sq.startswith("aktivitetsnavn")
-               or (sq.startswith(("aktivitetens", "navnpå", "titelpå")) and _NAME_LABEL_AT_START.match(doc.lines[i]))}
+               or (sq.startswith(("aktivitetens", "navnpå", "titelpå", "projekt", "tiltagets"))
+                   and _NAME_LABEL_AT_START.match(doc.lines[i]))}
     for i in sorted(starts):  # an activity block runs to the next activity or heading
         j = i + 1
         while j < n and j not in starts and not _block_end(doc.lines[j], squashed[j]):

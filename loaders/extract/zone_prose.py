@@ -26,15 +26,20 @@ __all__ = ["prose_departments"]
 
 _NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-]+|[Vv]ej|[Pp]ark|[Aa]llé|[Vv]ænge|[Gg]ade|[Pp]lads))?"
 _CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
+_DWELLINGS = r"(?:boliger|lejemål|lejligheder)"
+# a department's number, not a count of its dwellings ("afd. 4, 780 boliger")
+_NUMBER = rf"{_CODE}(?![\d/-])(?!\s*{_DWELLINGS})"
 _CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"
 # afdeling 4, Kildevang | afd. 3, 7 og 12 | afdeling Gravervænget-Møllerlodden
 _SINGLE = re.compile(
-    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_CODE}(?:{_CONJ}{_CODE})*)?\s*(?:,\s*|\s+(?=[A-ZÆØÅ]))?"
+    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|\s+(?=[A-ZÆØÅ]))?"
     rf"(?P<name>{_NAME})?")
 _PLURAL = re.compile(
     r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\bafdeling(?:er|erne)\s*:?\s+"
     r"|\bafdeling(?:er|erne)\s*:\s*")
-_ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*\(\s*afd(?:\.|eling)\s*(?P<code>{_CODE})\s*\))?")
+# "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
+_ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
+                   rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
 _OWNER = re.compile(r"((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
 _BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
 _RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
@@ -62,9 +67,12 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[a-zæøå)\d])\.\s+(?=[A-ZÆØÅ])", text)
 
 
-def _singles(sentence: str, is_org) -> Iterator[tuple[str | None, list[str], str | None]]:
+def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = ()
+             ) -> Iterator[tuple[str | None, list[str], str | None]]:
     owner = None
     for m in _SINGLE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in skip):
+            continue  # "(afd. 4)" after a listed name: that item's number
         codes = re.findall(_CODE, m.group("codes") or "")
         name = m.group("name")
         if name and name.split()[0] in _NOT_NAMES:
@@ -80,7 +88,10 @@ def _singles(sentence: str, is_org) -> Iterator[tuple[str | None, list[str], str
         yield owner, codes, name
 
 
-def _plurals(sentence: str) -> Iterator[tuple[str | None, list[str], str | None]]:
+def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
+             ) -> Iterator[tuple[str | None, list[str], str | None]]:
+    """Items of a list after a plural ("afdelingerne A (afd. 4, 180 boliger), B og C"); an
+    item's dwellings go to ``units`` by name, its parenthesis's span to ``parens``."""
     for m in _PLURAL.finditer(sentence):
         rest = sentence[m.end():]
         pos = 0
@@ -88,6 +99,10 @@ def _plurals(sentence: str) -> Iterator[tuple[str | None, list[str], str | None]
             item = _ITEM.match(rest, pos)
             if not item or item.group("name").split()[0] in _NOT_NAMES:
                 break
+            if item.group("paren"):
+                parens.append((m.end() + item.start("paren"), m.end() + item.end("paren")))
+            if item.group("units"):
+                units[item.group("name")] = int(item.group("units").replace(".", ""))
             yield None, [item.group("code")] if item.group("code") else [], item.group("name")
             sep = re.compile(_CONJ).match(rest, item.end())
             if not sep:
@@ -108,6 +123,9 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     [('Kildevang', 'Boligselskabet Fjord', 180, 'Bakkely'), ('Engtoften', 'Boligselskabet Fjord', 312, 'Bakkely')]
     >>> [(z.name, z.aliases) for z in prose_departments("fsb afdeling 01-52 Gravervænget-Møllerlodden", ref, orgs)]
     [('Gravervænget-Møllerlodden', ['afd. 01-52', 'fsb afd. 01-52'])]
+    >>> [(z.name, z.aliases, z.units) for z in prose_departments("Planen omfatter afdelingerne Rosenhaven "
+    ...     "(afd. 4, 780 boliger), Engen (afd. 12) og Toften.", ref, orgs)]
+    [('Rosenhaven', ['afd. 4'], 780), ('Engen', ['afd. 12'], None), ('Toften', [], None)]
     """
     out: list[Zone] = []
     if "afd" not in text:
@@ -115,9 +133,14 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     for sentence in _sentences(text):
         if "afd" not in sentence or _NOT_COVERED.search(sentence):
             continue
-        found = list(_singles(sentence, is_org)) + list(_plurals(sentence))
+        listed: dict[str, int] = {}
+        parens: list[tuple[int, int]] = []
+        found = list(_plurals(sentence, listed, parens))
+        found = list(_singles(sentence, is_org, parens)) + found
         zones = [_zone(owner, codes, name, ref) for owner, codes, name in found]
         zones = [z for zs in zones for z in zs]
+        for z in zones:
+            z.units = listed.get(z.name)
         bydel = _BYDEL.search(sentence)
         units = _RESPECTIVELY.search(sentence)
         counts = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", units.group(1))] if units else []

@@ -16,6 +16,8 @@ SEEDS = ["000", "002"]  # a strategic agreement with delaftaler, a standalone de
 VARIANTS = {
     "activity name": [(r"Aktivitetsnavn:", "Aktivitetens navn:")],
     "activity name 2": [(r"Aktivitetsnavn:", "Navn på aktiviteten:")],
+    "project name": [(r"Aktivitetsnavn:", "Projektets navn:")],
+    "project name 2": [(r"Aktivitetsnavn:", "Navn på projektet:")],
     "contact": [(r"Kontaktperson(?:er)?:", "Tovholder:")],
     "contact 2": [(r"Kontaktperson(?:er)?:", "Kontakt:")],
     "contact 3": [(r"Kontaktperson:", "Kontaktperson(er):")],

@@ -210,3 +210,24 @@ def test_web_pages_with_html_and_page_numbers_in_front_keep_activity_names():
     people = {c.name: c for c in r.contacts}
     assert people["Lise Bang"].organisation == "Ungdommens Uddannelsesvejledning Esbjerg"
     assert people["Mads Krogh"].phone == "35259200"
+
+
+def test_an_older_plan_with_project_fields_and_person_first_project_leaders():
+    """An older plan's projects ("Projektets navn:", "Projektleder: Name, Unit, e-mail"),
+    departments listed with their numbers and dwellings in brackets, parties "i fællesskab"."""
+    r = extract_file(LAYOUTS / "odense_project_fields_2011.txt")
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiehjælp i Vollsmose", "Ungeklubben", "Job i Vollsmose", "Sund Familie"}
+    assert acts["Job i Vollsmose"].focus_area == "Beskæftigelse og uddannelse"
+    people = {c.name: c for c in r.contacts}
+    assert {n: (c.title, c.organisation) for n, c in people.items()} == {
+        "Hanne Sørensen": ("Projektleder", "Civica"),
+        "Ali Hassan": ("Projektleder", "Børn- og Ungeforvaltningen"),  # the unit, not its municipality
+        "Karen Mortensen": ("Projektleder", "Jobcenter Odense"),
+        "Mette Lund": ("Projektleder", "Sundhedsplejen")}
+    orgs = _orgs(r)
+    assert {n for n, o in orgs.items() if o.is_party} == {"Civica", "Fyns almennyttige Boligselskab", "Odense Kommune"}
+    assert {"Foreningen Nydansker", "Odense Bibliotekerne", "Sundhedsplejen", "Børn- og Ungeforvaltningen"} <= set(orgs)
+    zones = {z.name: z for z in r.zones}
+    assert set(zones) == {"Bøgeparken", "Egeparken", "Granparken"}  # no "Afd. 780"
+    assert (zones["Bøgeparken"].aliases, zones["Bøgeparken"].units) == (["afd. 4"], 780)
