@@ -3,6 +3,8 @@ real agreements have (issue 10): a delaftale whose page text lost its line
 breaks, departments named in prose, a signature block with unfilled fields."""
 from pathlib import Path
 
+import pytest
+
 from samspil.loaders import extract_file
 
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
@@ -212,10 +214,16 @@ def test_web_pages_with_html_and_page_numbers_in_front_keep_activity_names():
     assert people["Mads Krogh"].phone == "35259200"
 
 
-def test_an_older_plan_with_project_fields_and_person_first_project_leaders():
+@pytest.mark.parametrize("flat", [False, True], ids=["as written", "on one line"])
+def test_an_older_plan_with_project_fields_and_person_first_project_leaders(flat, tmp_path):
     """An older plan's projects ("Projektets navn:", "Projektleder: Name, Unit, e-mail"),
-    departments listed with their numbers and dwellings in brackets, parties "i fællesskab"."""
-    r = extract_file(LAYOUTS / "odense_project_fields_2011.txt")
+    departments listed with their numbers and dwellings in brackets, parties "i fællesskab";
+    the same with the whole text on one line."""
+    path = LAYOUTS / "odense_project_fields_2011.txt"
+    if flat:
+        path = tmp_path / path.name
+        path.write_text("1 " + " ".join((LAYOUTS / path.name).read_text(encoding="utf-8").split()), encoding="utf-8")
+    r = extract_file(path)
     acts = {a.name: a for a in r.activities}
     assert set(acts) == {"Lektiehjælp i Vollsmose", "Ungeklubben", "Job i Vollsmose", "Sund Familie"}
     assert acts["Job i Vollsmose"].focus_area == "Beskæftigelse og uddannelse"
