@@ -209,6 +209,8 @@ class PdfReader(Reader):
             deadline: Deadline) -> tuple[list[str], list[Origin]]:
         import pypdfium2 as pdfium
 
+        from samspil.loaders.pdf_layout import table_page_lines
+
         pdf = pdfium.PdfDocument(str(path))
         try:
             if len(pdf) > limits.max_pdf_pages:
@@ -220,7 +222,8 @@ class PdfReader(Reader):
                 with _foreign_errors(path, "pdf", page=i + 1):
                     page = pdf[i]
                     textpage = page.get_textpage()
-                    text = textpage.get_text_range()
+                    table = table_page_lines(textpage)
+                    text = "\n".join(table) if table is not None else textpage.get_text_range()
                     textpage.close()
                     page.close()
                 chars += len(text)

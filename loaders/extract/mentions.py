@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, split_org_text
-from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["text_mentions"]
@@ -352,7 +352,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
         for full, short in _definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
-        for name in _candidates(text):
+        cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
+        for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)
             if _heading_caps(name):
                 continue

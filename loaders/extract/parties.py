@@ -339,7 +339,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     for n, i in enumerate(idx):
         if i in skip:
             continue
-        text = clean(doc.lines[i])
+        text = clean(_cells_as_fields(doc.lines[i]))
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
@@ -428,9 +428,14 @@ def unit_after_name(text: str, p: Person) -> str | None:
     stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
     clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
     clauses = [c for c in clauses if c]
+    if p.title and p.title in after:  # the title was read from these clauses, unit and all
+        p.title = next((c for c in clauses if is_title_word(c.split()[0])), None)
     while clauses and is_title_word(clauses[0].split()[0]):
         p.title = p.title or clauses[0]
         clauses.pop(0)
+    while len(clauses) > 1 and is_title_word(clauses[-1].split()[0]):  # a table's Titel column after the unit
+        p.title = p.title or clauses[-1]
+        clauses.pop()
     unit = ", ".join(clauses)
     if not unit[:1].isupper() or len(unit) > 100 or find_people(unit, strict=True):
         return None  # another person's name, not a unit
@@ -450,6 +455,16 @@ def _most_specific(unit: str) -> str:
     typed = [(c, org_type(c)) for c in clauses]
     return next((c for c, t in typed if t not in ("other", "municipality")),
                 next((c for c, t in typed if t == "municipality"), unit))
+
+
+def _cells_as_fields(line: str) -> str:
+    """A table row's cells are the fields of one entry ("Søren Dahl<TAB>Lejerbo Kolding<TAB>..."
+    -> "Søren Dahl, Lejerbo Kolding, ..."); a row of labels and values ("Kommune:<TAB>Holbæk
+    Kommune") stays as it is."""
+    cells = line.split("\t")
+    if len(cells) < 2 or any(c.rstrip().endswith(":") for c in cells):
+        return line
+    return ", ".join(c.strip() for c in cells)
 
 
 def _details_end(text: str, p: Person) -> int:

@@ -1,0 +1,90 @@
+"""PDF tables: pdfium runs a row's cells together with single spaces ("Søren Dahl
+Lejerbo Kolding Boligsocial leder ..."); the reader puts a tab between cells that
+sit side by side, and joins a cell's wrapped lines back into its row. Real PDFs
+drawn with fpdf2, read with the real pdfium."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from samspil.loaders import extract_file
+from samspil.loaders.pdf_layout import table_page_lines
+
+BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+def _table(pdf, rows, widths) -> None:
+    with pdf.table(col_widths=widths, first_row_as_headings=False, v_align="TOP") as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+
+
+def _agreement(pdf) -> None:
+    def para(text: str) -> None:
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+
+    para("Delaftale for indsatsområdet Tryghed og trivsel")
+    para("Navn på den boligsociale indsats, som delaftalen vedrører: Helhedsplan for Skovparken")
+    para("Delaftalens parter:")
+    _table(pdf, [("Navn", "Organisation", "Titel", "E-mail", "Telefon"),
+                 ("Birgitte Holm", "Kolding Kommune, Børne- og Uddannelsesforvaltningen", "Afdelingsleder",
+                  "biho@kolding.dk", "79 79 12 34"),
+                 ("Søren Dahl", "Lejerbo Kolding", "Boligsocial leder", "sd@lejerbo.dk", "20 30 40 50"),
+                 ("Lars Nygaard", "Sydøstjyllands Politi", "Politikommissær", "lny001@politi.dk", "")],
+           (28, 58, 34, 40, 26))
+    para("Delaftalen gælder fra 1. januar 2022 til 31. december 2025.")
+    para("Helhedsplanen dækker følgende afdelinger:")
+    _table(pdf, [("Afdeling", "Boligorganisation", "Antal boliger"), ("Skovparken", "Lejerbo Kolding", "420"),
+                 ("Skovgården", "AAB Kolding", "186")], (40, 40, 30))
+
+
+def test_a_party_table_and_a_department_table_keep_their_columns(new_pdf, tmp_path: Path) -> None:
+    pdf = new_pdf()
+    _agreement(pdf)
+    path = tmp_path / "kolding_tables.pdf"
+    pdf.output(str(path))
+    r = extract_file(path)
+    people = {c.name: (c.title, c.organisation, c.email, c.phone) for c in r.contacts}
+    assert people == {
+        "Birgitte Holm": ("Afdelingsleder", "Børne- og Uddannelsesforvaltningen", "biho@kolding.dk", "79791234"),
+        "Søren Dahl": ("Boligsocial leder", "Lejerbo Kolding", "sd@lejerbo.dk", "20304050"),
+        "Lars Nygaard": ("Politikommissær", "Sydøstjyllands Politi", "lny001@politi.dk", None)}
+    zones = {z.name: (z.housing_organisation, z.units) for z in r.zones}
+    assert zones == {"Skovparken": ("Lejerbo Kolding", 420), "Skovgården": ("AAB Kolding", 186)}
+    orgs = {o.name for o in r.organisations}
+    assert {"Lejerbo Kolding", "AAB Kolding", "Sydøstjyllands Politi", "Børne- og Uddannelsesforvaltningen"} <= orgs
+    assert not any("Dahl" in o or "Skovparken" in o or "Antal" in o for o in orgs)  # no name across two cells
+
+
+def _prose(pdf) -> None:
+    pdf.add_font("DejaVu", "B", str(BOLD))
+    for k in range(20):
+        pdf.set_font("DejaVu", "", 10)
+        pdf.write(5, f"Linje {k}: beboerne i afdelingen mødes i ")
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.write(5, "Beboerhuset")
+        pdf.set_font("DejaVu", "", 10)
+        pdf.write(5, " hver tirsdag med frivillige fra Røde Kors.")
+        pdf.ln(6)
+
+
+def test_running_text_in_several_fonts_keeps_pdfiums_own_text(new_pdf, tmp_path: Path) -> None:
+    """A prose page whose lines change font mid-line has several runs a line, but no
+    cell gap between them: the page is no table, and pdfium's text is kept; with a
+    table below it, the prose lines come out whole and the table's cells tabbed."""
+    pdf = new_pdf()
+    _prose(pdf)
+    pdf.output(str(tmp_path / "prose.pdf"))
+    textpage = pdfium.PdfDocument(str(tmp_path / "prose.pdf"))[0].get_textpage()
+    assert textpage.count_rects() > 20  # several runs a line: the case this guards
+    assert table_page_lines(textpage) is None
+    pdf = new_pdf()
+    _prose(pdf)
+    _table(pdf, [("Navn", "E-mail"), ("Anna Holm", "ah@x.dk")], (40, 40))
+    pdf.output(str(tmp_path / "both.pdf"))
+    lines = table_page_lines(pdfium.PdfDocument(str(tmp_path / "both.pdf"))[0].get_textpage())
+    assert lines is not None and "Navn\tE-mail" in lines and "Anna Holm\tah@x.dk" in lines
+    assert "Linje 3: beboerne i afdelingen mødes i Beboerhuset hver tirsdag med frivillige fra Røde Kors." in lines
