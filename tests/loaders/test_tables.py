@@ -1,12 +1,13 @@
-"""PDF tables: pdfium runs a row's cells together with single spaces ("Søren Dahl
+"""Tables of parties and departments, in PDF and Word. PDF: pdfium runs a row's cells together with single spaces ("Søren Dahl
 Lejerbo Kolding Boligsocial leder ..."); the reader puts a tab between cells that
 sit side by side, and joins a cell's wrapped lines back into its row. Real PDFs
-drawn with fpdf2, read with the real pdfium."""
+drawn with fpdf2, read with the real pdfium; real .docx tables from python-docx."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from samspil.loaders import extract_file
 from samspil.loaders.pdf_layout import table_page_lines
@@ -29,23 +30,49 @@ def _agreement(pdf) -> None:
     para("Delaftale for indsatsområdet Tryghed og trivsel")
     para("Navn på den boligsociale indsats, som delaftalen vedrører: Helhedsplan for Skovparken")
     para("Delaftalens parter:")
-    _table(pdf, [("Navn", "Organisation", "Titel", "E-mail", "Telefon"),
-                 ("Birgitte Holm", "Kolding Kommune, Børne- og Uddannelsesforvaltningen", "Afdelingsleder",
-                  "biho@kolding.dk", "79 79 12 34"),
-                 ("Søren Dahl", "Lejerbo Kolding", "Boligsocial leder", "sd@lejerbo.dk", "20 30 40 50"),
-                 ("Lars Nygaard", "Sydøstjyllands Politi", "Politikommissær", "lny001@politi.dk", "")],
-           (28, 58, 34, 40, 26))
-    para("Delaftalen gælder fra 1. januar 2022 til 31. december 2025.")
+    _table(pdf, PARTIES, (28, 58, 34, 40, 26))
     para("Helhedsplanen dækker følgende afdelinger:")
-    _table(pdf, [("Afdeling", "Boligorganisation", "Antal boliger"), ("Skovparken", "Lejerbo Kolding", "420"),
-                 ("Skovgården", "AAB Kolding", "186")], (40, 40, 30))
+    _table(pdf, DEPARTMENTS, (40, 40, 30))
 
 
-def test_a_party_table_and_a_department_table_keep_their_columns(new_pdf, tmp_path: Path) -> None:
-    pdf = new_pdf()
-    _agreement(pdf)
-    path = tmp_path / "kolding_tables.pdf"
-    pdf.output(str(path))
+PARTIES = [("Navn", "Organisation", "Titel", "E-mail", "Telefon"),
+           ("Birgitte Holm", "Kolding Kommune, Børne- og Uddannelsesforvaltningen", "Afdelingsleder",
+            "biho@kolding.dk", "79 79 12 34"),
+           ("Søren Dahl", "Lejerbo Kolding", "Boligsocial leder", "sd@lejerbo.dk", "20 30 40 50"),
+           ("Lars Nygaard", "Sydøstjyllands Politi", "Politikommissær", "lny001@politi.dk", "")]
+DEPARTMENTS = [("Afdeling", "Boligorganisation", "Antal boliger"), ("Skovparken", "Lejerbo Kolding", "420"),
+               ("Skovgården", "AAB Kolding", "186")]
+
+
+def _docx(path: Path) -> Path:
+    """The same agreement in Word, the tables right after each other's lead-in."""
+    import docx
+
+    d = docx.Document()
+    for text in ("Delaftale for indsatsområdet Tryghed og trivsel",
+                 "Navn på den boligsociale indsats, som delaftalen vedrører: Helhedsplan for Skovparken",
+                 "Delaftalens parter:"):
+        d.add_paragraph(text)
+    for lead, rows in (("", PARTIES), ("Helhedsplanen dækker følgende afdelinger:", DEPARTMENTS)):
+        if lead:
+            d.add_paragraph(lead)
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, values in enumerate(rows):
+            for j, value in enumerate(values):
+                table.cell(i, j).text = value
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_party_table_and_a_department_table_keep_their_columns(fmt, new_pdf, tmp_path: Path) -> None:
+    path = tmp_path / f"kolding_tables.{fmt}"
+    if fmt == "pdf":
+        pdf = new_pdf()
+        _agreement(pdf)
+        pdf.output(str(path))
+    else:
+        _docx(path)
     r = extract_file(path)
     people = {c.name: (c.title, c.organisation, c.email, c.phone) for c in r.contacts}
     assert people == {
