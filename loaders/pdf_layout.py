@@ -24,6 +24,13 @@ def _side_by_side(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1]) and b[0] - a[2] > CELL_GAP * height
 
 
+def _columns(rects: list[tuple[float, ...]]) -> bool:
+    """Is the page set in columns (pdfium's order climbs back up the page by more than
+    ten lines: from the foot of one column to the head of the next)? Then rebuilding
+    lines across the page would interleave the columns: pdfium's order is kept."""
+    return any(b[3] - a[3] > 10 * max(a[3] - a[1], 1.0) for a, b in zip(rects, rects[1:]))
+
+
 def _lines(rects: list[tuple[float, ...]]) -> list[list[tuple[float, ...]]]:
     """Runs grouped into visual lines, top to bottom, each left to right."""
     lines: list[list[tuple[float, ...]]] = []
@@ -80,7 +87,7 @@ def table_page_lines(textpage) -> list[str] | None:
     text that wraps onto more lines (top-aligned, as Word sets it) is joined back
     into its row."""
     rects = [tuple(textpage.get_rect(k)) for k in range(textpage.count_rects())]
-    if not any(_side_by_side(a, b) for a, b in zip(rects, rects[1:])):
+    if not any(_side_by_side(a, b) for a, b in zip(rects, rects[1:])) or _columns(rects):
         return None
     rows: list[list[Cell]] = []
     for line in _lines(rects):

@@ -115,3 +115,20 @@ def test_running_text_in_several_fonts_keeps_pdfiums_own_text(new_pdf, tmp_path:
     lines = table_page_lines(pdfium.PdfDocument(str(tmp_path / "both.pdf"))[0].get_textpage())
     assert lines is not None and "Navn\tE-mail" in lines and "Anna Holm\tah@x.dk" in lines
     assert "Linje 3: beboerne i afdelingen mødes i Beboerhuset hver tirsdag med frivillige fra Røde Kors." in lines
+
+
+def test_a_page_in_two_columns_with_a_table_keeps_pdfiums_reading_order(new_pdf, tmp_path: Path) -> None:
+    """Lines rebuilt across the page would interleave two columns of text: a page set
+    in columns keeps pdfium's order (each column whole), table or not."""
+    pdf = new_pdf()
+    with pdf.text_columns(ncols=2, gutter=8, balance=True) as cols:
+        cols.write(" ".join(f"Sætning {k}: beboerne mødes i beboerhuset hver tirsdag." for k in range(40)))
+    pdf.ln(5)
+    _table(pdf, [("Navn", "E-mail"), ("Anna Holm", "ah@x.dk")], (40, 40))
+    pdf.output(str(tmp_path / "columns.pdf"))
+    textpage = pdfium.PdfDocument(str(tmp_path / "columns.pdf"))[0].get_textpage()
+    rects = [textpage.get_rect(k) for k in range(textpage.count_rects())]
+    assert min(r[0] for r in rects[:20]) < 100 < 250 < max(r[0] for r in rects)  # really two columns
+    assert table_page_lines(textpage) is None
+    text = " ".join(textpage.get_text_range().split())
+    assert "Sætning 1: beboerne mødes i beboerhuset hver tirsdag. Sætning 2:" in text
