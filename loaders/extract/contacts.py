@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
-from samspil.loaders.extract.parties import KONTAKT, ContactMention, parse_parties, unit_after_name
+from samspil.loaders.extract.parties import ContactMention, parse_parties, person_first, unit_after_name
 from samspil.loaders.extract.people import find_people
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, clean
@@ -64,7 +64,7 @@ def _loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]
             above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
             org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                    and ":" not in above and "@" not in above) else None  # not a label or record
-            if not KONTAKT.sub("", text[:p.start]).strip(" ,;"):  # person first: "Lise Bang, Vejleder, UU Esbjerg"
+            if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
                 org = unit_after_name(text, p) or org
             out.append(ContactMention(p, org, i, None))
     return out

@@ -353,7 +353,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         people = find_people(text, strict=not KONTAKT.match(text))
         if KONTAKT.match(text):
             for p in people:
-                unit = unit_after_name(text, p) if not KONTAKT.sub("", text[:p.start]).strip(" ,;") else None
+                unit = unit_after_name(text, p) if person_first(text, p) else None
                 if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
@@ -402,7 +402,15 @@ def unit_after_title(p: Person) -> str | None:
     return unit
 
 
+_PAREN_UNIT = re.compile(r"\s*\(([A-ZÆØÅ][^()]{1,100})\)")
 _DETAIL_START = re.compile(r"[:;(/]|\b(?:tlf|telefon|mobil|e-?mail|mail)\b", re.I)
+
+
+def person_first(text: str, p: Person) -> bool:
+    """Does the entry open with the person (after its label, and a title at most:
+    "Kontaktperson: Lise Bang, ...", "Sekretariatsleder Mette Bruun (...)")?"""
+    before = KONTAKT.sub("", text[:p.start]).strip(" ,;")
+    return all(is_title_word(w) for w in before.split())
 
 
 def unit_after_name(text: str, p: Person) -> str | None:
@@ -413,6 +421,9 @@ def unit_after_name(text: str, p: Person) -> str | None:
     >>> text = "Projektleder: Hanne Sørensen, Civica, hs@civica.dk, tlf. 63 11 22 33"
     >>> unit_after_name(text, find_people(text)[0])
     'Civica'
+    >>> text = "Sekretariatsleder Mette Bruun (Aarhus Kommune, Sociale Forhold), mb@aarhus.dk"
+    >>> unit_after_name(text, find_people(text)[0])
+    'Sociale Forhold'
     >>> text = "Kontaktperson: Anne Graah, skoleleder: 51142562 / BN50@kk.dk"
     >>> unit_after_name(text, find_people(text)[0]) is None
     True
@@ -425,6 +436,8 @@ def unit_after_name(text: str, p: Person) -> str | None:
     after = text[at + len(p.name):]
     if FIELD_KEY.search(after):
         return None  # a form ("Navn: X Titel: Y"), read field by field elsewhere
+    if (paren := _PAREN_UNIT.match(after)) and not EMAIL.search(paren.group(1)):
+        return _most_specific(paren.group(1).strip())  # "Mette Bruun (Brabrand Boligforening), mb@..."
     stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
     clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
     clauses = [c for c in clauses if c]
@@ -445,16 +458,19 @@ def unit_after_name(text: str, p: Person) -> str | None:
 def _most_specific(unit: str) -> str:
     """Of a unit written in several clauses, the first that names a kind of organisation
     other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
-    forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen); clauses none of
-    which does stay whole ("Teknik, Plan og Miljø")."""
+    forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen; "Aarhus Kommune, Børn
+    og Unge" -> Børn og Unge); clauses none of which does stay whole ("Teknik, Plan og Miljø")."""
     from samspil.loaders.extract.orgs import org_type
 
     clauses = [c.strip() for c in unit.split(",")]
     if len(clauses) < 2:
         return unit
     typed = [(c, org_type(c)) for c in clauses]
-    return next((c for c, t in typed if t not in ("other", "municipality")),
-                next((c for c, t in typed if t == "municipality"), unit))
+    unit_of = next((c for c, t in typed if t not in ("other", "municipality")), None)
+    others = [c for c, t in typed if t != "municipality"]
+    if unit_of is None and len(others) < len(clauses) and others:
+        unit_of = ", ".join(others)  # "Aarhus Kommune, Sociale Forhold og Beskæftigelse": the unit
+    return unit_of or unit
 
 
 def _cells_as_fields(line: str) -> str:

@@ -153,15 +153,27 @@ def find_people(text: str, strict: bool = False) -> list[Person]:
     [('Anne Graah', 'BN50@kk.dk', '51142562')]
     >>> [(p.name, p.title) for p in find_people("UNG (BIF) v. Afdelingschef Jesper Lang-Jensen, qn01@kk.dk")]
     [('Jesper Lang-Jensen', 'Afdelingschef')]
+    >>> [(p.name, p.email) for p in find_people("Leder Jonas Vad (Sociale Forhold og Beskæftigelse), jv@x.dk",
+    ...                                         strict=True)]
+    [('Jonas Vad', 'jv@x.dk')]
     """
     text = FIELD_KEY.sub(lambda m: " " * len(m.group(0)), strip_markup(text))  # "Navn: X, Titel: Y"
     emails = [(m.start(), m.end(), m.group(0).rstrip(".")) for m in EMAIL.finditer(text)]
     masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
     phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)]
     names = [n for n in _names(masked)]
+    details = sorted([(s, e, v, "email") for s, e, v in emails] + [(s, e, v, "phone") for s, e, v in phones])
+    people = _attach(text, names, details, strict)
+    if strict and len(people) < len(names):  # a name that is no person ("Sociale Forhold")
+        kept = {(p.start, p.end) for p in people}  # must not take the details of the one before it
+        people = _attach(text, [n for n in names if (n[1], n[2]) in kept], details, strict)
+    return people
+
+
+def _attach(text: str, names: list[tuple[str, int, int]], details: list, strict: bool) -> list[Person]:
+    """Each name with the e-mail and phone printed between it and the next name, and its title."""
     people: list[Person] = []
     prev_end = 0
-    details = sorted([(s, e, v, "email") for s, e, v in emails] + [(s, e, v, "phone") for s, e, v in phones])
     for i, (name, s, e) in enumerate(names):
         nxt = names[i + 1][1] if i + 1 < len(names) else len(text)
         mine = [d for d in details if e <= d[0] < nxt]

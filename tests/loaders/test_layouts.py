@@ -239,3 +239,15 @@ def test_an_older_plan_with_project_fields_and_person_first_project_leaders(flat
     zones = {z.name: z for z in r.zones}
     assert set(zones) == {"Bøgeparken", "Egeparken", "Granparken"}  # no "Afd. 780"
     assert (zones["Bøgeparken"].aliases, zones["Bøgeparken"].units) == (["afd. 4"], 780)
+
+
+def test_contacts_with_their_unit_in_brackets():
+    """ "Sekretariatsleder Mette Bruun (Brabrand Boligforening), mbr@..." : the unit in
+    brackets is the person's organisation; a bracket that names no person ("Sociale
+    Forhold og Beskæftigelse") does not take the e-mail of the person before it."""
+    r = extract_file(LAYOUTS / "aarhus_board_members.txt")
+    people = {c.name: (c.title, c.organisation, c.email) for c in r.contacts}
+    assert people == {
+        "Mette Bruun": ("Sekretariatsleder", "Brabrand Boligforening", "mbr@bbbo.dk"),
+        "Jonas Vad": ("Områdeleder", "Sociale Forhold og Beskæftigelse", "jova@aarhus.dk")}
+    assert {o.name for o in r.organisations if o.is_party} == {"Brabrand Boligforening", "Alboa", "Aarhus Kommune"}
