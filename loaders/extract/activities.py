@@ -98,11 +98,12 @@ def _section_blocks(doc: Document) -> list[Block]:
                       for name in names]
 
 
-# "Aktivitet 1: X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
+# "Aktivitet 1: X", "Aktivitet 1.2 X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
-_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)(?:\s+(?:nr\.\s*)?\d{1,2}[a-z]?)?"
-                            r"\s*[:.–-]\s*(?P<title>[A-ZÆØÅ0-9\"«»“].{1,90})$", re.I)
+_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
+                            r"(?:\s+(?:nr\.\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?\s*[:.–-]?\s+|\s*[:.–-]\s*)"
+                            r"(?P<title>[A-ZÆØÅ0-9\"«»“].{1,90})$", re.I)
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
                              r"|succeskriterie)\w*\s*(?:\(r\))?\s*:", re.I)

@@ -303,7 +303,7 @@ def _field_orgs(value: str) -> list[str]:
 
     _, _, generic, not_org = _vocab()
     names = []
-    for seg in split_org_text(re.sub(r"\s+(?:og|samt)\s+(?=[A-ZÆØÅ])", ", ", value)):
+    for seg in split_org_text(re.sub(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ])", ", ", value)):
         seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):

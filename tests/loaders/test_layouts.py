@@ -251,3 +251,20 @@ def test_contacts_with_their_unit_in_brackets():
         "Mette Bruun": ("Sekretariatsleder", "Brabrand Boligforening", "mbr@bbbo.dk"),
         "Jonas Vad": ("Områdeleder", "Sociale Forhold og Beskæftigelse", "jova@aarhus.dk")}
     assert {o.name for o in r.organisations if o.is_party} == {"Brabrand Boligforening", "Alboa", "Aarhus Kommune"}
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["as written", "on one line"])
+def test_activities_numbered_within_their_focus_area(flat, tmp_path):
+    """ "Aktivitet 1.1 Lektiecafé" under "Indsatsområde 1: ...": the number is no part of
+    the name; "Syd- og Sønderjyllands Politi" is one organisation."""
+    path = LAYOUTS / "esbjerg_numbered_activities.txt"
+    if flat:
+        path = tmp_path / path.name
+        path.write_text("1 " + " ".join((LAYOUTS / path.name).read_text(encoding="utf-8").split()), encoding="utf-8")
+    r = extract_file(path)
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Lektiecafé", "Uddannelse, livschancer og beskæftigelse"),
+        ("Jobformidling", "Uddannelse, livschancer og beskæftigelse"), ("Gadeplan", "Kriminalitetsforebyggelse")]
+    orgs = {o.name for o in r.organisations}
+    assert "Syd- og Sønderjyllands Politi" in orgs and "Sønderjyllands Politi" not in orgs
+    assert set(r.activities[2].partners) == {"SSP Esbjerg", "Syd- og Sønderjyllands Politi"}
