@@ -294,7 +294,7 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     A line is joined to the next when that one starts in lower case, when it
     ends with a comma or conjunction, or when it is full (at least 80% of
     ``width`` characters) and does not end a sentence. Never onto a label,
-    bullet, numbered item or zone line, never after a colon.
+    bullet, numbered item or zone line, never after a colon, never a table's row (tabs).
 
     >>> join_wrapped(["Konkrete aftaler om de lokale", "kommunale institutioner.", "Kontaktperson: Anna"],
     ...              [(1, 1), (2, 1), (3, 1)])
@@ -312,6 +312,10 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                 and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
                 and not _record_end(last))
         full = full or _caps_heading_wrap(last, line, width)
+        if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
+            out.append(line)
+            orig.append(origin)
+            continue
         if out and out[-1] and line and (not _keeps_own_line(line) or full and _wrapped_name(last, line)):
             prev = out[-1]
             joined = _dehyphenate(prev, line)

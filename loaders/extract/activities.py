@@ -45,6 +45,7 @@ class Block:
     start: int
     end: int  # exclusive
     focus_area: str | None
+    target: str | None = None  # the text of its Målgruppe column, for a table's row
 
 
 def _chunks(raw: str) -> list[str]:
@@ -160,7 +161,38 @@ def _outline_focus(doc: Document, i: int) -> str | None:
 
 def activity_blocks(doc: Document) -> list[Block]:
     return doc.memo("activity_blocks",
-                    lambda: _template_blocks(doc) or _section_blocks(doc) or _labelled_blocks(doc))
+                    lambda: _template_blocks(doc) or _section_blocks(doc) or _labelled_blocks(doc)
+                    or _table_blocks(doc))
+
+
+# A table of activities, one a row: "Aktivitet | Beskrivelse | Målgruppe | Samarbejdspartnere"
+_TABLE_FIRST_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn)?|projekt(?:er|navn)?|delprojekt(?:er)?|tiltag|indsats(?:er)?)$",
+                               re.I)
+_TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?|partner(?:e)?"
+                          r"|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier|aktiviteter)\W*$", re.I)
+
+
+def _table_blocks(doc: Document) -> list[Block]:
+    """Rows of tables of activities (a head row 'Aktivitet<TAB>Beskrivelse<TAB>Målgruppe...'):
+    each row an activity named by its first cell, its target groups read from its
+    Målgruppe column, its focus area the enclosing section's."""
+    from samspil.loaders.extract.sections import focus_area_at
+
+    blocks: list[Block] = []
+    target_col: int | None = None
+    for i, line in enumerate(doc.lines):
+        cells = [clean(c) for c in line.split("\t")] if "\t" in line else []
+        if len(cells) >= 2 and _TABLE_FIRST_HEAD.match(cells[0]) and all(_TABLE_HEADS.match(c) for c in cells[1:] if c):
+            target_col = next((k for k, c in enumerate(cells) if c.lower().startswith("målgruppe")), -1)
+            continue
+        if target_col is None:
+            continue
+        if len(cells) < 2 or not cells[0] or len(cells[0]) > 80:
+            target_col = None if not line.strip() or len(cells) < 2 else target_col
+            continue
+        target = cells[target_col] if 0 < target_col < len(cells) else None
+        blocks.append(Block(cells[0].rstrip(" ."), i, i + 1, focus_area_at(doc, i), target))
+    return blocks
 
 
 def _target_text(doc: Document, block: Block) -> str:
@@ -243,7 +275,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     for b in activity_blocks(doc):
         body = " ".join(doc.lines[b.start:b.end])
         words = _words_form(body)
-        target_text = _target_text(doc, b)
+        target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
         groups = groups or targets.groups_by_activity_name(b.name)

@@ -132,3 +132,45 @@ def test_a_page_in_two_columns_with_a_table_keeps_pdfiums_reading_order(new_pdf,
     assert table_page_lines(textpage) is None
     text = " ".join(textpage.get_text_range().split())
     assert "Sætning 1: beboerne mødes i beboerhuset hver tirsdag. Sætning 2:" in text
+
+
+ACTIVITIES = [("Aktivitet", "Beskrivelse", "Målgruppe", "Samarbejdspartnere"),
+              ("Lektiecafé", "Frivillige hjælper med lektier to gange om ugen", "Børn i 1.-6. klasse",
+               "Munkebo Skole, Røde Kors"),
+              ("Jobcafé", "Vejledning om job og uddannelse", "Ledige over 25 år", "Jobcenter Kerteminde")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx"])
+def test_a_table_of_activities_gives_one_activity_a_row(fmt, new_pdf, tmp_path: Path) -> None:
+    """Older plans list their activities in a table (Aktivitet | Beskrivelse | Målgruppe |
+    Samarbejdspartnere): each row is an activity of the section's focus area, with the
+    target groups of its Målgruppe cell and the partners of its row."""
+    intro = ["Boligsocial helhedsplan for Munkebo 2016-2019", "Indsatsområde: Børn, unge og familier"]
+    path = tmp_path / f"munkebo.{fmt}"
+    if fmt == "txt":
+        path.write_text("\n\n".join(intro) + "\n\n" + "\n".join("\t".join(r) for r in ACTIVITIES) + "\n",
+                        encoding="utf-8")
+    elif fmt == "pdf":
+        pdf = new_pdf()
+        for text in intro:
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, ACTIVITIES, (30, 60, 45, 45))
+        pdf.output(str(path))
+    else:
+        import docx
+
+        d = docx.Document()
+        for text in intro:
+            d.add_paragraph(text)
+        table = d.add_table(rows=len(ACTIVITIES), cols=4)
+        for i, values in enumerate(ACTIVITIES):
+            for j, value in enumerate(values):
+                table.cell(i, j).text = value
+        d.save(str(path))
+    r = extract_file(path)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé", "Jobcafé"}
+    assert all(a.focus_area == "Børn, unge og familier" for a in acts.values())
+    assert acts["Lektiecafé"].target_groups == ["children"] and acts["Jobcafé"].target_groups == ["unemployed"]
+    assert set(acts["Lektiecafé"].partners) == {"Munkebo Skole", "Røde Kors"}
+    assert acts["Jobcafé"].partners == ["Jobcenter Kerteminde"]
