@@ -334,12 +334,13 @@ def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     current: str | None = None
-    idx = block.lines
+    items = _block_texts(doc, block, role)
+    idx = [i for i, _ in items]
     skip = set()
-    for n, i in enumerate(idx):
-        if i in skip:
+    for n, (i, raw) in enumerate(items):
+        if n in skip:
             continue
-        text = clean(_cells_as_fields(doc.lines[i]))
+        text = clean(raw)
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
@@ -347,9 +348,9 @@ def _line_entries(doc: Document, block: Block, role: str):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
-                and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(doc.lines[idx[n + 1]]), re.I):
-            text = text + " " + clean(doc.lines[idx[n + 1]])
-            skip.add(idx[n + 1])
+                and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(items[n + 1][1]), re.I):
+            text = text + " " + clean(items[n + 1][1])
+            skip.add(n + 1)
         people = find_people(text, strict=not KONTAKT.match(text))
         if KONTAKT.match(text):
             for p in people:
@@ -471,6 +472,28 @@ def _most_specific(unit: str) -> str:
     if unit_of is None and len(others) < len(clauses) and others:
         unit_of = ", ".join(others)  # "Aarhus Kommune, Sociale Forhold og Beskæftigelse": the unit
     return unit_of or unit
+
+
+def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]]:
+    """(line index, text) of a block's entries. A table row's cells are one entry's
+    fields; in a signature block, rows of as many cells as the row before them are
+    columns, one party each ("For Civica<TAB>For FAB" over "Direktør Jens Jensen<TAB>
+    Direktør Lone Berg"), and each column is one entry."""
+    items: list[tuple[int, str]] = []
+    lines = block.lines
+    k = 0
+    while k < len(lines):
+        cells = doc.lines[lines[k]].split("\t")
+        run = [cells]
+        while role == "signatory" and len(cells) > 1 and k + len(run) < len(lines) \
+                and len(doc.lines[lines[k + len(run)]].split("\t")) == len(cells):
+            run.append(doc.lines[lines[k + len(run)]].split("\t"))
+        if len(run) > 1:
+            items += [(lines[k], ", ".join(row[j].strip() for row in run)) for j in range(len(cells))]
+        else:
+            items.append((lines[k], _cells_as_fields(doc.lines[lines[k]])))
+        k += len(run)
+    return items
 
 
 def _cells_as_fields(line: str) -> str:

@@ -174,3 +174,30 @@ def test_a_table_of_activities_gives_one_activity_a_row(fmt, new_pdf, tmp_path: 
     assert acts["Lektiecafé"].target_groups == ["children"] and acts["Jobcafé"].target_groups == ["unemployed"]
     assert set(acts["Lektiecafé"].partners) == {"Munkebo Skole", "Røde Kors"}
     assert acts["Jobcafé"].partners == ["Jobcenter Kerteminde"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_signatures_side_by_side_are_one_party_a_column(fmt, new_pdf, tmp_path: Path) -> None:
+    """Parties sign side by side: "For Civica | For FAB | For Odense Kommune" over
+    "Direktør Jens Jensen | ...": each column is one party with its signatory."""
+    intro = ["Strategisk samarbejdsaftale for Vollsmose 2021-2024", "Aftalens parter: Civica, FAB og Odense Kommune",
+             "Underskrifter:", "Odense, den 1. marts 2021"]
+    rows = [("For Civica", "For FAB", "For Odense Kommune"),
+            ("Direktør Jens Jensen", "Direktør Lone Berg", "Rådmand Per Holm")]
+    path = tmp_path / f"signatures.{fmt}"
+    if fmt == "txt":
+        path.write_text("\n\n".join(intro) + "\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        pdf = new_pdf()
+        for text in intro:
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+        for row in rows:  # text placed in three columns, no table lines: how signature blocks are set
+            for k, text in enumerate(row):
+                pdf.text(20 + 62 * k, pdf.get_y() + 5, text)
+            pdf.ln(6)
+        pdf.output(str(path))
+    r = extract_file(path)
+    assert {c.name: (c.title, c.organisation) for c in r.contacts} == {
+        "Jens Jensen": ("Direktør", "Civica"), "Lone Berg": ("Direktør", "FAB"), "Per Holm": ("Rådmand", "Odense Kommune")}
+    assert {o.name for o in r.organisations} == {"Civica", "FAB", "Odense Kommune"}
