@@ -117,7 +117,7 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     lines) by an activity's fields, else None."""
     m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
     if m is None:
-        return None
+        return _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
     words = title.split()
     if not words or len(words) > 12 or _NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
@@ -126,6 +126,23 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if not any(_ACTIVITY_FIELD.match(t) for t in following):
         return None
     return title.strip(" \"«»“”")
+
+
+def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
+    """A title with no label or number ("Lektiecafé i Vejleå Park", a Word heading) inside
+    a focus area's section, when an activity's field follows on the next line."""
+    from samspil.loaders.extract.sections import focus_area_at
+    from samspil.loaders.segment import starts_with_label
+
+    text = plain[i].strip(" .")
+    words = text.split()
+    if not 0 < len(words) <= 8 or not text[0].isupper() or ":" in text or plain[i].rstrip().endswith(".") \
+            or _ACTIVITY_FIELD.match(text) or _NOT_ACTIVITY.match(text) or starts_with_label(text):
+        return None
+    following = next((t for t in plain[i + 1:i + 4] if t), "")
+    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None:
+        return None
+    return text
 
 
 def _labelled_blocks(doc: Document) -> list[Block]:

@@ -268,3 +268,28 @@ def test_activities_numbered_within_their_focus_area(flat, tmp_path):
     orgs = {o.name for o in r.organisations}
     assert "Syd- og Sønderjyllands Politi" in orgs and "Sønderjyllands Politi" not in orgs
     assert set(r.activities[2].partners) == {"SSP Esbjerg", "Syd- og Sønderjyllands Politi"}
+
+
+def test_activities_under_word_headings_without_numbers(tmp_path):
+    """A Word plan whose activities are headings (no number, no label) with their fields
+    below, under "Indsatsområde: X" headings."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Boligsocial helhedsplan for Vejleå Park 2018-2021", 0)
+    d.add_paragraph("Helhedsplanen er et samarbejde mellem Ishøj Boligselskab, KAB og Ishøj Kommune.")
+    for area, acts in (("Uddannelse og beskæftigelse", [("Lektiecafé i Vejleå Park", "Børn i 4.-10. klasse"),
+                                                        ("Jobklubben", "Ledige mellem 25 og 60 år")]),
+                       ("Tryghed og trivsel", [("Nattevandring", "Unge over 15 år")])):
+        d.add_heading(f"Indsatsområde: {area}", 1)
+        for name, target in acts:
+            d.add_heading(name, 2)
+            d.add_paragraph("Formål: At styrke beboernes muligheder.")
+            d.add_paragraph(f"Målgruppe: {target}")
+    path = tmp_path / "ishoj.docx"
+    d.save(str(path))
+    r = extract_file(path)
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Lektiecafé i Vejleå Park", "Uddannelse og beskæftigelse"), ("Jobklubben", "Uddannelse og beskæftigelse"),
+        ("Nattevandring", "Tryghed og trivsel")]
+    assert [a.target_groups for a in r.activities] == [["children"], ["adults", "unemployed"], ["youth"]]
