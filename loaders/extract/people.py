@@ -78,6 +78,8 @@ def looks_like_name(text: str) -> bool:
 
     >>> looks_like_name("Charlotte Kølle Jørgensen"), looks_like_name("Borgercenter Voksne")
     (True, False)
+    >>> _trim("Kenneth Gøtterup Lokal Politi", 0), _trim("Lars Nygaard Sydøstjyllands Politi", 0)
+    (('Kenneth Gøtterup', 0), ('Lars Nygaard', 0))
     """
     m = _RUN.fullmatch(text.strip())
     return bool(m) and _trim(text.strip(), 0)[0] == text.strip()
@@ -97,7 +99,13 @@ def _trim(run: str, start: int) -> tuple[str, int]:
     tokens = run.split(" ")
     while tokens and (is_title_word(tokens[-1]) or tokens[-1].lower() in ("de", "van", "von", "la", "le", "al", "el")):
         tokens = tokens[:-1]
-    cut = max((i + 1 for i, t in enumerate(tokens) if _bad(t)), default=0)
+    bad = [i for i, t in enumerate(tokens) if _bad(t)]
+    if bad and bad[-1] == len(tokens) - 1 and bad[0] >= 2 and is_first_name(tokens[0]):
+        # a name run into the organisation after it, as a flattened list runs them:
+        # "Kenneth Gøtterup Lokal Politi", "Lars Nygaard Sydøstjyllands Politi"
+        end = bad[0] - 1 if bad[0] >= 3 and tokens[bad[0] - 1].endswith("s") else bad[0]
+        return " ".join(tokens[:end]), start
+    cut = max((i + 1 for i in bad), default=0)
     offset = start + sum(len(t) + 1 for t in tokens[:cut])
     tokens = tokens[cut:]
     known = [i for i, t in enumerate(tokens[:-1]) if is_first_name(t)]
@@ -114,7 +122,10 @@ def _trim(run: str, start: int) -> tuple[str, int]:
 def _names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _RUN.finditer(text):
-        name, start = _trim(m.group(0), m.start())
+        run = m.group(0)
+        if text.startswith(("- og ", "-og ", "- eller "), m.end()) and " " in run:
+            run = run.rsplit(" ", 1)[0]  # "Kenneth Holm Midt- og Vestsjællands Politi": "Midt-" opens a name
+        name, start = _trim(run, m.start())
         if name and not _known_organisation_first(name):
             out.append((name, start, start + len(name)))
     return out

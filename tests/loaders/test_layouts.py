@@ -293,3 +293,20 @@ def test_activities_under_word_headings_without_numbers(tmp_path):
         ("Lektiecafé i Vejleå Park", "Uddannelse og beskæftigelse"), ("Jobklubben", "Uddannelse og beskæftigelse"),
         ("Nattevandring", "Tryghed og trivsel")]
     assert [a.target_groups for a in r.activities] == [["children"], ["adults", "unemployed"], ["youth"]]
+
+
+def test_a_flattened_party_list_keeps_a_person_without_e_mail_apart_from_the_next_entry(tmp_path):
+    """ "..., Kenneth Holm Midt- og Vestsjællands Politi, Jesper Nielsen, jn@..." on one line:
+    the person without e-mail is a person, and the police district the next entry's unit."""
+    path = tmp_path / "holbaek_flat.txt"
+    path.write_text("1 Delaftale for indsatsområdet Tryghed Navn på den boligsociale indsats, som delaftalen "
+                    "vedrører: Holbæk Øst Delaftalens parter: Ungeenheden, Holbæk Kommune, Kenneth Holm "
+                    "Midt- og Vestsjællands Politi, Jesper Nielsen, jni049@politi.dk, 72 58 92 86 "
+                    "Distriktspsykiatrien Holbæk, Hans Knudsen, hk@regionsjaelland.dk Formål: Større tryghed.\n",
+                    encoding="utf-8")
+    r = extract_file(path)
+    people = {c.name: c.organisation for c in r.contacts}
+    assert people["Jesper Nielsen"] == "Midt- og Vestsjællands Politi"
+    assert people["Hans Knudsen"] == "Distriktspsykiatrien Holbæk"
+    assert "Kenneth Holm" in people
+    assert not any("Kenneth" in o.name for o in r.organisations)
