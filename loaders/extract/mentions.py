@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.parties import OrgMention, split_org_text
+from samspil.loaders.gazetteer import find_municipalities
 from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
 from samspil.loaders.vocab import load_vocab
 
@@ -70,6 +71,28 @@ def _split_og(name: str) -> list[str]:
     if len(parts) > 1:
         return [p for p in parts if _valid(p)]
     return [name]
+
+
+def _split_at_municipality(name: str) -> list[str]:
+    """A municipality run together with the names around it ("Boligselskabet Fjord Randers
+    Kommune Jobcenter Randers") is a name of its own; "Randers Kommunes Ungdomsskole" is one.
+
+    >>> _split_at_municipality("Boligselskabet Fjord Randers Kommune")
+    ['Boligselskabet Fjord', 'Randers Kommune']
+    >>> _split_at_municipality("Socialforvaltningen i Randers Kommune")
+    ['Socialforvaltningen i Randers Kommune']
+    """
+    hits = [(a, b) for a, b, _ in find_municipalities(name) if name[a:b].endswith("Kommune")
+            and (b == len(name) or name[b] == " ")
+            and not re.search(r"\b(?:i|under|på|ved|for|af|til)\s*$", name[:a])]  # "Socialforvaltningen i X Kommune"
+    if not hits or hits == [(0, len(name))]:
+        return [name]
+    out, pos = [], 0
+    for a, b in hits:
+        out += [name[pos:a].strip(), name[a:b]]
+        pos = b
+    out.append(name[pos:].strip())
+    return [p for p in out if p]
 
 
 def _split_adjacent(name: str) -> list[str]:
@@ -236,7 +259,8 @@ def _run_names(run: str) -> tuple[str, ...]:
     out = []
     name = _around_known(re.sub(r"[’']s$", "", _trim_run(run)))
     for part in _split_og(name):
-        for unit in (u for piece in _split_adjacent(part) for u in _unit_of(piece)):
+        pieces = (p for whole in _split_at_municipality(part) for p in _split_adjacent(whole))
+        for unit in (u for piece in pieces for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")
             if _valid(unit):
                 out.append(unit)
