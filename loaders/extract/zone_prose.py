@@ -67,8 +67,13 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[a-zæøå)\d])\.\s+(?=[A-ZÆØÅ])", text)
 
 
-def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = ()
+_UNITS_AFTER = re.compile(rf"\s*,?\s*\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)")
+
+
+def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None
              ) -> Iterator[tuple[str | None, list[str], str | None]]:
+    """Departments named one by one ("Fjords afdeling 4, Kildevang"); dwellings in brackets
+    after one ("Lejerbo afd. 12 (420 boliger)") go to ``units`` by the zone's name."""
     owner = None
     for m in _SINGLE.finditer(sentence):
         if any(a <= m.start() < b for a, b in skip):
@@ -85,6 +90,8 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = ()
         if name and len(codes) > 1:
             yield owner, codes, None
             codes = []
+        if units is not None and (count := _UNITS_AFTER.match(sentence, m.end())) and (name or len(codes) == 1):
+            units[name or f"Afd. {codes[0]}"] = int(count.group(1).replace(".", ""))
         yield owner, codes, name
 
 
@@ -126,6 +133,9 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     >>> [(z.name, z.aliases, z.units) for z in prose_departments("Planen omfatter afdelingerne Rosenhaven "
     ...     "(afd. 4, 780 boliger), Engen (afd. 12) og Toften.", ref, orgs)]
     [('Rosenhaven', ['afd. 4'], 780), ('Engen', ['afd. 12'], None), ('Toften', [], None)]
+    >>> [(z.name, z.housing_organisation, z.units) for z in prose_departments(
+    ...     "Boligselskabet Fjord afd. 12 (420 boliger) og afd. 14, Engen (210 boliger)", ref, orgs)]
+    [('Afd. 12', 'Boligselskabet Fjord', 420), ('Engen', 'Boligselskabet Fjord', 210)]
     """
     out: list[Zone] = []
     if "afd" not in text:
@@ -136,7 +146,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []
         found = list(_plurals(sentence, listed, parens))
-        found = list(_singles(sentence, is_org, parens)) + found
+        found = list(_singles(sentence, is_org, parens, listed)) + found
         zones = [_zone(owner, codes, name, ref) for owner, codes, name in found]
         zones = [z for zs in zones for z in zs]
         for z in zones:

@@ -62,7 +62,7 @@ class _Found:
             if key == known_key or key in {_key(a) for a in known.aliases}:
                 known.sources.extend(zone.sources[:1])
                 for attr in ("housing_organisation", "units", "part_of"):
-                    if getattr(known, attr) is None and getattr(zone, attr) is not None:
+                    if getattr(known, attr) is None and getattr(zone, attr) not in (None, known.name):
                         setattr(known, attr, getattr(zone, attr))
                 known.aliases += [a for a in zone.aliases if a not in known.aliases]
                 return known
@@ -256,10 +256,13 @@ def _list_items(text: str) -> list[tuple[str, str | None]]:
     return items
 
 
+_AFD_NUMBER = re.compile(r"\bafd(?:\.|eling)\s*\d", re.I)
+
+
 def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     for i, zone_name, text in _zone_blocks(doc):
         text = _roman(text)
-        listing = re.split(r"\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]
+        listing = re.split(r"(?<![Aa]fd)(?<!nr)\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]  # not "afd. 12"
         label, _, rest = listing.partition(":")
         if rest and "(" not in label and len(label.split()) <= 3:
             listing = rest
@@ -267,7 +270,11 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
         zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases,
                               units=parse_units(text), sources=[doc.ref(i)]))
         owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
-        for name, org in _list_items(listing):
+        numbered = prose_departments(listing, doc.ref(i), _org_lookup(orgs)) if _AFD_NUMBER.search(listing) else []
+        for z in numbered:  # "Zone 1) Skovparken: Lejerbo afd. 12 (420 boliger) og AAB afd. 3 (186 boliger)"
+            z.part_of = zone.name
+            found.add(z)
+        for name, org in ([] if numbered else _list_items(listing)):
             if len(name) > 40 or parse_units(name):
                 continue
             owner_name = org or (owner.group(1).strip() if owner else None)
@@ -433,6 +440,9 @@ def _org_lookup(orgs: list[Organisation]):
         for form in (name, name[:-1] if name.endswith("s") else name):  # "Boligselskabet Fjords"
             if (hit := by_key.get(_key(form))):
                 return hit
+        longer = {o.name for o in orgs if o.name.split()[0].casefold() == name.casefold() != o.name.casefold()}
+        if len(longer) == 1:  # "AAB" of a plan whose party is "AAB Kolding"
+            return longer.pop()
         return name if org_type(name) == "housing_organisation" and len(name) >= 2 else None
     return lookup
 
