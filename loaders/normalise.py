@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.letterspacing import repair_letter_spacing, word_score
+from samspil.loaders.webcopy import strip_web_wrapper
 
 __all__ = [
     "Origin", "normalise", "fix_characters", "clean_markup", "tidy_whitespace",
@@ -413,6 +414,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     ...           [(1, None), (2, None), (3, None), (4, None)])
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
+    raw_lines, origins = strip_web_wrapper(raw_lines, origins)
     wrap = pdf or looks_like_pdf_text(raw_lines)
     lines: list[str] = []
     orig: list[Origin] = []

@@ -321,3 +321,15 @@ def test_zone_lines_that_name_departments_by_owner_and_number():
     assert zones["Afd. 3"] == ("housing_department", "AAB Kolding", 186, "Zone 1")
     assert zones["Zone 2"][3] is None  # never part of itself
     assert not any("afd" in name and not name.startswith("Afd.") for name in zones)  # no "Lejerbo afd"
+
+
+def test_a_web_transcript_copy_loses_the_sites_chrome_and_its_other_documents():
+    """A copy from a document-sharing site: its head ("Save this PDF as", "Transkript") and
+    the list of other documents at its foot (another plan's parties and contacts) are no
+    part of the agreement; the title line is."""
+    r = extract_file(LAYOUTS / "viborg_web_transcript.txt")
+    assert {o.name for o in r.organisations if o.is_party} == {"Boligselskabet Viborg", "Viborg Kommune"}
+    assert not any("Skive" in o.name for o in r.organisations)
+    assert [c.name for c in r.contacts] == ["Line Dahl"]
+    assert r.plan.name and "Ellekonebakken" in r.plan.name
+    assert [a.name for a in r.activities] == ["Lektiecafé"]

@@ -1,0 +1,40 @@
+"""The page around an agreement that was copied from a document-sharing website.
+
+Agreements found on the web are often read on sites that show a PDF's text as a
+"transcript" (docplayer.dk and its siblings): the copy then opens with the site's
+chrome ("Save this PDF as:", "WORD PNG TXT JPG", "Størrelse: px", "Starte visningen
+fra side:", 'Download "<title>"', "Transkript") and may end with other documents'
+titles and first lines ("Lignende dokumenter", "Relaterede dokumenter", "Similar
+documents"). Those other documents name other plans' parties and activities, so the
+tail is dropped; so is the head but for its first line, the document's title. Only
+a copy that has the site's "Transkript" line under its chrome is touched.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["strip_web_wrapper"]
+
+_TRANSCRIPT = re.compile(r"^\s*(?:Transkript|Transcript|Afskrift)\s*$", re.I)
+_CHROME = re.compile(r"^\s*(?:Save this PDF as|Gem denne PDF som|Størrelse|Size|Starte visningen|Start display|Download\b)",
+                     re.I)
+_OTHER_DOCUMENTS = re.compile(r"^\s*(?:Lignende|Relaterede|Andre|Similar|Related)\s+(?:dokumenter|documents)\s*:?\s*$",
+                              re.I)
+HEAD_LINES = 40  # the chrome sits at the very top
+
+
+def strip_web_wrapper(lines: Sequence[str], origins: Sequence) -> tuple[list[str], list]:
+    """``lines`` without a document-sharing site's head and its list of other documents.
+
+    >>> strip_web_wrapper(["Title", "Save this PDF as:", "Transkript", "1 Aftalens parter: A",
+    ...                    "Lignende dokumenter", "Other plan Aftalens parter: B"], list(range(6)))
+    (['Title', '1 Aftalens parter: A'], [0, 3])
+    """
+    top = next((k for k, line in enumerate(lines[:HEAD_LINES]) if _TRANSCRIPT.match(line)), None)
+    if top is None or not any(_CHROME.match(line) for line in lines[:top]):
+        return list(lines), list(origins)
+    end = next((k for k in range(top + 1, len(lines)) if _OTHER_DOCUMENTS.match(lines[k])), len(lines))
+    title = [0] if lines[0].strip() and not _CHROME.match(lines[0]) else []  # the site's title line
+    keep = title + list(range(top + 1, end))
+    return [lines[k] for k in keep], [origins[k] for k in keep]
