@@ -221,6 +221,27 @@ def _dehyphenate(head: str, tail: str) -> str | None:
     return head[:-1] + tail
 
 
+_INLINE_BREAK = re.compile(r"(?<=[^\W\d_])- (?=[a-zæøå])")
+
+
+def dehyphenate_inline(line: str) -> str:
+    """A word broken at a line end whose lines were later run together ("Socialforvalt-
+    ningen", "Ran- ders" in a web copy) is whole again; compounds keep their hyphen
+    ("Børne- og Unge", "Kultur- og fritid").
+
+    >>> dehyphenate_inline("i sam- arbejde med Socialforvalt- ningen og Børne- og Ungdomsforvaltningen")
+    'i samarbejde med Socialforvaltningen og Børne- og Ungdomsforvaltningen'
+    """
+    out, pos = [], 0
+    for m in _INLINE_BREAK.finditer(line):
+        head, tail = line[pos:m.start() + 1], line[m.end():]
+        joined = _dehyphenate(head, tail)
+        if joined is not None and joined == head[:-1] + tail:
+            out.append(head[:-1])
+            pos = m.end()
+    return "".join(out) + line[pos:] if out else line
+
+
 _NAME_COLON = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅa-zæøå][\wæøå-]*){0,3}:\s")
 
 
@@ -420,7 +441,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     orig: list[Origin] = []
     for raw, origin in zip(raw_lines, origins):
         for part in clean_markup(fix_characters(raw)):
-            lines.append(tidy_whitespace(repair_letter_spacing(part)))
+            part = tidy_whitespace(repair_letter_spacing(part))
+            lines.append(dehyphenate_inline(part) if "- " in part else part)
             orig.append(origin)
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))

@@ -333,3 +333,17 @@ def test_a_web_transcript_copy_loses_the_sites_chrome_and_its_other_documents():
     assert [c.name for c in r.contacts] == ["Line Dahl"]
     assert r.plan.name and "Ellekonebakken" in r.plan.name
     assert [a.name for a in r.activities] == ["Lektiecafé"]
+
+
+def test_words_broken_at_line_ends_in_a_web_copy_are_whole(tmp_path):
+    """A PDF's hyphenated line ends, run onto one line by a web copy ("Socialforvalt- ningen",
+    "Jobcenter Ran- ders"): names are read whole; compounds keep their hyphen."""
+    path = tmp_path / "randers_hyphens.txt"
+    path.write_text("1 Strategisk samarbejdsaftale om boligsocial indsats Områdets navn: Engparken Aftalens "
+                    "parter: Boligselskabet Fjord og Randers Kommune Kontaktperson: Anne Holm, Afdelingsleder, "
+                    "Socialforvalt- ningen, ah@randers.dk Indsatsen sker i sam- arbejde med Jobcenter Ran- ders "
+                    "og Børne- og Ungdomsforvaltningen.\n", encoding="utf-8")
+    r = extract_file(path)
+    orgs = {o.name for o in r.organisations}
+    assert {"Socialforvaltningen", "Jobcenter Randers", "Børne- og Ungdomsforvaltningen"} <= orgs
+    assert r.contacts[0].organisation == "Socialforvaltningen"
