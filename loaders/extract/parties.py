@@ -522,18 +522,25 @@ def _details_end(text: str, p: Person) -> int:
 # Parties stated in prose when a plan has no party list.
 # (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
 # "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
-PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale)\s+mellem\s+"
+PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
+                           r"|underskrevet)\s+mellem\s+"
                            r"(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b"
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
-                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})")
+                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})"
+                           # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y"
+                           r"|\b(?i:parterne\s+(?:bag|i)\s+(?:helhedsplanen|aftalen|indsatsen)\s+er"
+                           r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9][^.;]{3,200})")
+
+
+_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag (?:helhedsplanen|aftalen|indsatsen)")
 
 
 def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     for i, line in enumerate(doc.lines[:80]):
-        m = PROSE_PARTIES.search(clean(line)) if "mellem" in line or "udarbejdet" in line else None
+        m = PROSE_PARTIES.search(clean(line)) if _PROSE_CUE.search(line) else None
         if m:
-            entries = split_party_entries(m.group("a") or m.group("b"))
+            entries = split_party_entries(m.group("a") or m.group("b") or m.group("c"))
             if len(entries) >= 2:
                 return [o for e in entries for o in _org_mentions_one(e, i, role, None)]
     return []

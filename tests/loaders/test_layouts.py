@@ -347,3 +347,16 @@ def test_words_broken_at_line_ends_in_a_web_copy_are_whole(tmp_path):
     orgs = {o.name for o in r.organisations}
     assert {"Socialforvaltningen", "Jobcenter Randers", "Børne- og Ungdomsforvaltningen"} <= orgs
     assert r.contacts[0].organisation == "Socialforvaltningen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Parterne bag helhedsplanen er Boligforeningen Kristiansdal og Vejle Kommune.",
+    "Bag helhedsplanen står Boligforeningen Kristiansdal og Vejle Kommune i fællesskab.",
+    "Helhedsplanen er indgået mellem Boligforeningen Kristiansdal og Vejle Kommune.",
+    "Helhedsplanen er udarbejdet i et samarbejde mellem Boligforeningen Kristiansdal og Vejle Kommune."])
+def test_parties_stated_in_a_sentence(sentence, tmp_path):
+    path = tmp_path / "vejle_prose_parties.txt"
+    path.write_text(f"Boligsocial helhedsplan for Løget By 2014-2017\n\n{sentence}\n\n"
+                    "Indsatsen skal styrke beboernes trivsel.\n", encoding="utf-8")
+    r = extract_file(path)
+    assert {o.name for o in r.organisations if o.is_party} == {"Boligforeningen Kristiansdal", "Vejle Kommune"}
