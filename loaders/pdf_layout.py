@@ -46,12 +46,40 @@ def _lines(rects: list[tuple[float, ...]]) -> list[list[tuple[float, ...]]]:
 Cell = tuple[float, float, float, str]  # left, bottom, top, text
 
 
-def _cells(textpage, line: list[tuple[float, ...]]) -> list[Cell]:
-    """A visual line's cells: runs closer than a cell gap joined with a space."""
+def _justified(line: list[tuple[float, ...]]) -> bool:
+    """A line of running text set word by word and justified: four or more gaps, all of
+    about one width (a table row's gaps vary with its cells' text)."""
+    gaps = [b[0] - a[2] for a, b in zip(line, line[1:])]  # (ink edges: a glyph's bearings vary them a little)
+    return len(gaps) >= 4 and max(gaps) - min(gaps) < max(1.5, 0.15 * sum(gaps) / len(gaps))
+
+
+def _column_starts(lines: list[list[tuple[float, ...]]]) -> list[float]:
+    """Where cells start: the left edges of runs that sit a cell gap right of the run before
+    them, at the same place (within 3 pt) on two or more lines. The gaps of a justified
+    line of running text, set word by word, fall at no such common place."""
+    lefts = sorted(b[0] for line in lines if not _justified(line)
+                   for a, b in zip(line, line[1:]) if _side_by_side(a, b))
+    starts: list[float] = []
+    k = 0
+    while k < len(lefts):
+        j = k
+        while j + 1 < len(lefts) and lefts[j + 1] - lefts[k] <= 3:
+            j += 1
+        if j > k:
+            starts.append(lefts[k])
+        k = j + 1
+    return starts
+
+
+def _cells(textpage, line: list[tuple[float, ...]], starts: list[float]) -> list[Cell]:
+    """A visual line's cells: runs joined with a space unless a cell starts between them."""
     cells: list[Cell] = []
+    justified = _justified(line)
     for k, r in enumerate(line):
         text = " ".join(textpage.get_text_bounded(*r).split())
-        if k and cells and not _side_by_side(line[k - 1], r):
+        new_cell = k and _side_by_side(line[k - 1], r) and any(abs(r[0] - x) <= 3 for x in starts) \
+            and not justified
+        if k and cells and not new_cell:
             left, bottom, top, before = cells[-1]
             cells[-1] = (left, min(bottom, r[1]), max(top, r[3]), f"{before} {text}".strip())
         elif text:
@@ -82,16 +110,21 @@ def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
 
 
 def table_page_lines(textpage) -> list[str] | None:
-    """The page's lines with tabs between table cells, or None when no line of the
-    page has two runs side by side (running text: pdfium's own text is kept). A cell's
+    """The page's lines with tabs between table cells, or None when no two lines of the
+    page have runs side by side at the same place (running text: pdfium's own text is
+    kept). A cell's
     text that wraps onto more lines (top-aligned, as Word sets it) is joined back
     into its row."""
     rects = [tuple(textpage.get_rect(k)) for k in range(textpage.count_rects())]
     if not any(_side_by_side(a, b) for a, b in zip(rects, rects[1:])) or _columns(rects):
         return None
+    lines = _lines(rects)
+    starts = _column_starts(lines)
+    if not starts:
+        return None
     rows: list[list[Cell]] = []
-    for line in _lines(rects):
-        cells = _cells(textpage, line)
+    for line in lines:
+        cells = _cells(textpage, line, starts)
         if rows and _continues(rows[-1], cells):
             rows[-1] = _merge(rows[-1], cells)
         elif cells:

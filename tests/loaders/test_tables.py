@@ -201,3 +201,27 @@ def test_signatures_side_by_side_are_one_party_a_column(fmt, new_pdf, tmp_path: 
     assert {c.name: (c.title, c.organisation) for c in r.contacts} == {
         "Jens Jensen": ("Direktør", "Civica"), "Lone Berg": ("Direktør", "FAB"), "Per Holm": ("Rådmand", "Odense Kommune")}
     assert {o.name for o in r.organisations} == {"Civica", "FAB", "Odense Kommune"}
+
+
+def test_justified_text_set_word_by_word_is_no_table(new_pdf, tmp_path: Path) -> None:
+    """Some PDF producers place every word on its own; a justified paragraph then has wide,
+    equal gaps between runs on each line, and lines share gap positions by chance: it
+    is running text all the same, and pdfium's text is kept."""
+    words = ("Helhedsplanen er et samarbejde mellem Boligselskabet Fjord og Randers Kommune om en "
+             "indsats for børn og unge i Engparken hvor Jobcenter Randers og Randers Ungdomsskole "
+             "deltager med medarbejdere og frivillige fra Røde Kors hver uge hele året").split() * 3
+    pdf = new_pdf()
+    width, y, k = 120.0, 30.0, 0
+    while k < len(words):
+        line = words[k:k + 5 + k % 3]
+        k += len(line)
+        gap = (width - sum(pdf.get_string_width(w) for w in line)) / max(len(line) - 1, 1)
+        x = pdf.l_margin
+        for w in line:
+            pdf.text(x, y, w)
+            x += pdf.get_string_width(w) + gap
+        y += 5
+    pdf.output(str(tmp_path / "justified.pdf"))
+    textpage = pdfium.PdfDocument(str(tmp_path / "justified.pdf"))[0].get_textpage()
+    assert textpage.count_rects() > 60  # a run a word: the case this guards
+    assert table_page_lines(textpage) is None
