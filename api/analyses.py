@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.api.routes import Limit, Offset, cached_json, snap
 from samspil.api.schemas import LIST, ok_json
+from samspil.api.snapshot import Snapshot
 from samspil.cli.common import to_jsonable
 from samspil.graph import analyses as an
 
@@ -33,13 +34,11 @@ Aspect = Literal["partners", "target-groups", "focus-areas", "zones", "activitie
 def page(request: Request, fn: Callable[..., Any], limit: int, offset: int,
          **kwargs: Any) -> Response:
     """One page of ``fn(graph, **kwargs)``."""
-    s = snap(request)
-
-    def compute() -> dict[str, Any]:
+    def compute(s: Snapshot) -> dict[str, Any]:
         rows = list(fn(s.graph, **kwargs))
         return {"ok": True, "total": len(rows), "limit": limit, "offset": offset,
                 "items": to_jsonable(rows[offset:offset + limit])}
-    return cached_json(request, s, compute)
+    return cached_json(request, snap(request), compute)
 
 
 @router.get("/shared-partners")

@@ -25,6 +25,7 @@ from samspil.api.fastpath import GZIP_MIN, CachedResponses
 from samspil.api.security import SecurityHeaders, TrustedHosts, reject_unknown_query
 from samspil.api.state import GraphCache
 from samspil.api.worker import WriteWorker
+from samspil.api.write_process import StoreWriter
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.settings import Settings, get_settings
 
@@ -58,6 +59,9 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
     app.state.settings = settings
     app.state.cache = GraphCache(settings, store=store, graph=graph)
     app.state.writer = WriteWorker()
+    app.state.store_writer = StoreWriter(store) if store is not None else None
+    if app.state.store_writer is not None:
+        app.router.on_shutdown.append(app.state.store_writer.close)
     install_error_handler(app)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN)
     app.add_middleware(CachedResponses, cache=app.state.cache)
@@ -70,11 +74,10 @@ def create_app(store: Any = None, settings: Settings | None = None, *,
     @app.get("/api/health", tags=["meta"])
     def health(request: Request) -> Response:
         """Version, store kind, counts of nodes and relationships, and whether writes are on."""
-        s = snap(request)
-        return cached_json(request, s, lambda: {
+        return cached_json(request, snap(request), lambda s: {
             "ok": True, "version": version("samspil"), "store": settings.store,
             "writes": bool(settings.api_key), "redacted": settings.api_redact,
-            "counts": s.graph.counts()})
+            "counts": s.counts()})
 
     @app.get("/", include_in_schema=False)
     def explorer() -> FileResponse:

@@ -47,12 +47,14 @@ def snap(request: Request) -> Snapshot:
     return request.app.state.cache.snapshot()
 
 
-def cached_json(request: Request, s: Snapshot, compute: Callable[[], Any]) -> Response:
-    """The JSON of ``compute()``, serialised once per loaded graph and URL (path + query):
-    repeated reads cost a dictionary lookup, which is what keeps p99 low under load."""
-    body = s.cached(cache_key(request.scope),
-                    lambda: json.dumps(compute(), ensure_ascii=False, separators=(",", ":"),
-                                       default=_jsonable).encode("utf-8"))
+def cached_json(request: Request, s: Snapshot, compute: Callable[[Snapshot], Any]) -> Response:
+    """The JSON of ``compute(s)``, serialised once per loaded graph and URL (path + query):
+    repeated reads cost a dictionary lookup, which is what keeps p99 low under load; a
+    dear one is computed again for the next graph before that is served."""
+    def recipe(snapshot: Snapshot) -> bytes:
+        return json.dumps(compute(snapshot), ensure_ascii=False, separators=(",", ":"),
+                          default=_jsonable).encode("utf-8")
+    body = s.cached(cache_key(request.scope), lambda: recipe(s), recipe)
     return Response(body, media_type="application/json")
 
 
@@ -65,7 +67,7 @@ def _jsonable(obj: Any) -> Any:
 
 
 def summary(s: Snapshot, nid: str) -> dict[str, Any]:
-    d = s.graph.node(nid)
+    d = s.node(nid)
     out = {k: v for k, v in d.items() if k not in HIDDEN}
     out["id"] = nid
     out["evidence_count"] = len(d.get("sources") or [])
@@ -73,20 +75,15 @@ def summary(s: Snapshot, nid: str) -> dict[str, Any]:
 
 
 def detail(s: Snapshot, nid: str) -> dict[str, Any]:
-    g = s.graph
-    rels = []
-    for _u, v, k, d in g.g.out_edges(nid, keys=True, data=True):
-        rels.append(_rel("out", k, v, d, s))
-    for u, _v, k, d in g.g.in_edges(nid, keys=True, data=True):
-        rels.append(_rel("in", k, u, d, s))
+    rels = [_rel(direction, k, other, d, s) for direction, other, k, d in s.relationships(nid)]
     rels.sort(key=lambda r: (r["type"], r["direction"], fold(r["name"]), r["id"]))
-    item = {k: v for k, v in g.node(nid).items() if k not in PRIVATE}
+    item = {k: v for k, v in s.node(nid).items() if k not in PRIVATE}
     item["id"] = nid
     return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", [])}
 
 
 def _rel(direction: str, rel: str, other: str, d: dict[str, Any], s: Snapshot) -> dict[str, Any]:
-    o = s.graph.node(other)
+    o = s.node(other)
     extra = {k: v for k, v in d.items() if k not in ("type", "sources")}
     return {"type": rel, "direction": direction, "id": other, "label": o["label"],
             "name": o.get("name") or other, "sources": d.get("sources", []), **extra}
@@ -94,7 +91,7 @@ def _rel(direction: str, rel: str, other: str, d: dict[str, Any], s: Snapshot) -
 
 def _matches(s: Snapshot, nid: str, q: str | None, plan_members: frozenset[str] | None,
              type_: str | None) -> bool:
-    d = s.graph.node(nid)
+    d = s.node(nid)
     if plan_members is not None and nid not in plan_members:
         return False
     if type_ and type_ not in {str(d.get(k)) for k in TYPE_KEYS if d.get(k)}:
@@ -113,16 +110,14 @@ def _list_endpoint(segment: str, label: str):
                       type: Annotated[str | None, Query(max_length=80,
                                                         description="Type / category / kind.")] = None,
                       limit: Limit = 50, offset: Offset = 0) -> Response:
-        s = snap(request)
-
-        def compute() -> dict[str, Any]:
+        def compute(s: Snapshot) -> dict[str, Any]:
             members = None
             if plan:
-                members = s.plan_members.get(resolve_ref(s.graph, plan, "Plan"), frozenset())
+                members = s.plan_members.get(resolve_ref(s.names, plan, "Plan"), frozenset())
             hits = [n for n in s.by_label.get(label, ()) if _matches(s, n, q, members, type)]
             return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
                     "items": [summary(s, n) for n in hits[offset:offset + limit]]}
-        return cached_json(request, s, compute)
+        return cached_json(request, snap(request), compute)
 
     list_entities.__name__ = f"list_{segment.replace('-', '_')}"
     list_entities.__doc__ = f"{label} nodes, by name; filter by text, plan and type."
@@ -131,8 +126,8 @@ def _list_endpoint(segment: str, label: str):
 
 def _detail_endpoint(segment: str, label: str):
     def get_entity(request: Request, ref: str) -> Response:
-        s = snap(request)
-        return cached_json(request, s, lambda: detail(s, resolve_ref(s.graph, ref, label)))
+        return cached_json(request, snap(request),
+                           lambda s: detail(s, resolve_ref(s.names, ref, label)))
 
     get_entity.__name__ = f"get_{segment.replace('-', '_')}"
     get_entity.__doc__ = (f"One {label} by id, name or unambiguous prefix: its properties, "
@@ -156,8 +151,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
            limit: Limit = 20, offset: Offset = 0) -> Response:
     """Nodes whose name, alias or id contains ``q`` (case- and accent-insensitive):
     exact matches first, then prefixes, then the rest, by name."""
-    s = snap(request)
-    return cached_json(request, s, lambda: _search(s, q, label, limit, offset))
+    return cached_json(request, snap(request), lambda s: _search(s, q, label, limit, offset))
 
 
 def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -230,8 +224,7 @@ def graph(request: Request, view: ViewKind = "plan-network",
     every node of some labels (``view=labels&label=Plan&label=Zone``). Networks have
     positions, colours, sizes and a legend; matrices rows, columns and cells with the
     evidence; ``empty`` says why nothing is drawn."""
-    s = snap(request)
-    return cached_json(request, s, lambda: {
+    return cached_json(request, snap(request), lambda s: {
         "ok": True, **_view(s, view, plan, node, radius, by, label, min_shared, form).to_dict()})
 
 
@@ -248,6 +241,7 @@ def view_html(request: Request, view: ViewKind,
     """The same view as a self-contained HTML page (works offline; embed with an iframe)."""
     s = snap(request)
     key = ("html", view, tuple(plan or ()), node, radius, by, tuple(label or ()), min_shared, form)
-    page = s.cached(key, lambda: to_html(_view(s, view, plan, node, radius, by, label,
-                                               min_shared, form)))
+    def recipe(snapshot: Snapshot) -> str:
+        return to_html(_view(snapshot, view, plan, node, radius, by, label, min_shared, form))
+    page = s.cached(key, lambda: recipe(s), recipe)
     return HTMLResponse(page)

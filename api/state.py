@@ -13,76 +13,20 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from samspil.graph.lookup import fold
+from samspil.api.snapshot import Snapshot, make_snapshot
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.settings import Settings
-from samspil.viz.redact import hide_contact_details, redact
+from samspil.viz.redact import Privatiser
 
 __all__ = ["GraphCache", "Snapshot"]
 
 log = logging.getLogger(__name__)
 
 VERSION_ATTRS = ("data_version", "version")
-MEMO_SIZE = 4096             # cached responses per loaded graph ...
-MEMO_BYTES = 256 * 2**20     # ... and at most this many bytes of them
-_MEMO_LOCK = threading.Lock()
 UNVERSIONED_TTL = 60.0     # seconds; for stores without a data version
 CHECK_INTERVAL = 1.0  # seconds between looks at the store's version
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One loaded graph and the indexes built from it (never changed once built)."""
-
-    graph: PartnershipGraph
-    version: Any
-    search_index: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (id, label, name, folded names)
-    by_label: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    plan_members: dict[str, frozenset[str]] = field(default_factory=dict)
-    memo: dict[Any, Any] = field(default_factory=dict)   # results of views / analyses
-    memo_bytes: list[int] = field(default_factory=lambda: [0])
-    indexes: dict[str, Any] = field(default_factory=dict)   # built on first use (search)
-
-    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per snapshot and key (views and analyses are pure)."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            pass
-        value = compute()
-        size = len(value) if isinstance(value, (bytes, str)) else 1024
-        with _MEMO_LOCK:
-            self.memo[key] = value
-            self.memo_bytes[0] += size
-            while len(self.memo) > MEMO_SIZE or self.memo_bytes[0] > MEMO_BYTES:
-                old = self.memo.pop(next(iter(self.memo)))
-                self.memo_bytes[0] -= len(old) if isinstance(old, (bytes, str)) else 1024
-        return value
-
-
-def _index(graph: PartnershipGraph, version: Any) -> Snapshot:
-    rows = []
-    by_label: dict[str, list[str]] = {}
-    for nid, d in graph.nodes():
-        names = [d.get("name") or "", *(d.get("aliases") or [])]
-        rows.append((nid, d["label"], d.get("name") or nid,
-                     tuple(fold(n) for n in names if n) + (fold(nid),)))
-        by_label.setdefault(d["label"], []).append(nid)
-    members: dict[str, frozenset[str]] = {}
-    und = graph.g
-    for pid in by_label.get("Plan", []):
-        near = set(und.predecessors(pid)) | set(und.successors(pid))
-        for a in graph.out(pid, "HAS_ACTIVITY"):
-            near |= set(und.predecessors(a)) | set(und.successors(a))
-        near.discard(pid)
-        members[pid] = frozenset(near)
-    ordered = {k: tuple(sorted(v, key=lambda n: (fold(graph.node(n).get("name") or n), n)))
-               for k, v in by_label.items()}
-    return Snapshot(graph, version, tuple(rows), ordered, members)
 
 
 class GraphCache:
@@ -143,41 +87,62 @@ class GraphCache:
         return self.refresh(version)
 
     def refresh(self, version: Any = None) -> Snapshot:
-        """Load and index the store's graph now, in the calling thread, and serve it
-        (the write worker calls this after a write, so the writer reads its write)."""
+        """Load and index the store's graph now, in the calling thread, prepare the dear
+        answers the served snapshot had, and only then serve it (the write worker calls
+        this after a write, so the writer reads its write; readers keep the previous
+        snapshot until the swap)."""
         with self._lock:
             version = self.store_version() if version is None else version
-            if self._snap is not None and self._snap.version == version:
-                return self._snap
-            first = self._snap is None
+            old = self._snap
+            if old is not None and old.version == version:
+                return old
             gc_was_on = gc.isenabled()
             gc.disable()      # building a million dicts: collections would find nothing
             try:
-                self._snap = self._build(version)
+                new = self._build(version)
+                if old is not None and old.recipes:
+                    new.warm_from(old)
             finally:
                 if gc_was_on:
                     gc.enable()
-            # the served graph lives long and is only read: move it out of the cyclic
-            # GC's generations, so collections do not walk its million objects again
-            # (on a reload unfrozen first, so the previous graph can still be collected)
-            if not first:
-                gc.unfreeze()
-                gc.collect()
-            gc.freeze()
-            return self._snap
+            self._snap = new
+            self._settle(new, first=old is None)
+            return new
+
+    def _settle(self, snap: Snapshot, first: bool) -> None:
+        """After a swap: the served graph lives long and is only read, so it leaves the
+        cyclic GC's generations (on a reload unfrozen first, so the previous graph can
+        be collected); the whole privatised graph is made in the background."""
+        if not first:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+        if not snap.ready:
+            def make() -> None:
+                try:
+                    snap.graph
+                    gc.freeze()
+                except Exception:      # noqa: BLE001 - made again by the first view asking
+                    log.exception("making the privatised graph failed")
+            threading.Thread(target=make, name="samspil-private", daemon=True).start()
 
     def _build(self, version: Any) -> Snapshot:
-        """The privatised graph and its indexes; from a store that keeps answers per
-        graph revision (:mod:`samspil.graph.answers`) they are read back after the
-        first time, so a restarted server does not privatise and index again."""
-        if self._static is not None or self.store is None:
-            return _index(self._privatise(self._load()), version)
-        from samspil.graph.answers import cached_answer
+        """The snapshot of the store's committed graph, privatised where it is read
+        (:mod:`samspil.api.snapshot`). The whole privatised graph, once made, is kept
+        per graph revision and privacy setting beside an embedded store
+        (:mod:`samspil.graph.answers`), so a restarted server reads it back."""
+        own = getattr(self.store, "answer_token", None) if self._static is None else None
+        token = own() if own is not None else None      # read before the graph is
+        raw = self._load()
+        privatiser = self._privatiser(raw)
+        make_private = None
+        if privatiser is not None and token is not None:
+            from samspil.graph.answers import cached_answer
 
-        mode = ("api-snapshot", bool(self.settings.api_redact),
-                bool(self.settings.api_show_contact_details))
-        s = cached_answer(self.store, mode, lambda: _index(self._privatise(self._load()), None))
-        return Snapshot(s.graph, version, s.search_index, s.by_label, s.plan_members)
+            mode = ("api-private-graph", bool(self.settings.api_redact))
+            make_private = lambda: cached_answer(self.store, mode,   # noqa: E731
+                                                 privatiser.graph, token=token)
+        return make_snapshot(raw, version, privatiser, make_private)
 
     def _refresh_in_background(self, version: Any) -> None:
         with self._bg_lock:
@@ -205,9 +170,9 @@ class GraphCache:
             return PartnershipGraph()
         return self.store.load()
 
-    def _privatise(self, graph: PartnershipGraph) -> PartnershipGraph:
+    def _privatiser(self, graph: PartnershipGraph) -> Privatiser | None:
         if self.settings.api_redact:
-            return redact(graph)
+            return Privatiser(graph, names=False)
         if not self.settings.api_show_contact_details:
-            return hide_contact_details(graph)
-        return graph
+            return Privatiser(graph, names=True)
+        return None

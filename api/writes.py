@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,7 +14,6 @@ from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.security import APIKeyHeader
 
 from samspil.api.errors import ERROR_RESPONSES
-from samspil.cli.common import to_jsonable
 from samspil.loaders.errors import StoreUnavailable
 
 __all__ = ["router", "require_key"]
@@ -65,20 +63,13 @@ def _names(files: list[UploadFile]) -> list[str]:
     return names
 
 
-def _error(name: str, exc: Any) -> str:
-    """An extraction error as the client sees it: its file name, never a server path."""
-    where = f":{exc.line}" if getattr(exc, "line", None) else \
-        f" (page {exc.page})" if getattr(exc, "page", None) else ""
-    return f"{name}{where}: {getattr(exc, 'message', str(exc))}"
-
-
 @router.post("/documents", status_code=201)
 async def upload_documents(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
     """Extract the uploaded agreements (.txt .md .docx .pdf) and load them into the store.
     A file that cannot be read, or breaks a limit (``SAMSPIL_MAX_*``), is reported in
     ``errors``; the others are still loaded. Names must be distinct. 503 with
     ``Retry-After`` when too many writes are waiting."""
-    store = _store(request)
+    _store(request)
     limits = request.app.state.settings.limits
     most = int(limits.max_file_mb * 2**20)
     uploads = []
@@ -88,53 +79,34 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...)
             raise HTTPException(413, f"{name}: larger than the limit max_file_mb = "
                                      f"{limits.max_file_mb:g} (MB); nothing was loaded")
         uploads.append((name, data))
-    cache = request.app.state.cache
-    return await request.app.state.writer.run(lambda: _load_uploads(store, cache, uploads, limits))
+    return await _write(request, "upload", uploads, limits)
 
 
-def _load_uploads(store: Any, cache: Any, uploads: list[tuple[str, bytes]],
-                  limits: Any) -> dict[str, Any]:
-    """In the write worker: extract, save, and serve the new graph before answering."""
-    from samspil.loaders.pipeline import extract_paths   # the extractors: on first upload
+async def _write(request: Request, op: str, *args: Any) -> Any:
+    """``op`` in the write worker (its CPU-bound part in the write process, see
+    :mod:`samspil.api.write_process`), then the new graph loaded for readers before
+    answering, so the writer reads its own write; readers meanwhile keep the last one."""
+    state = request.app.state
+    _store(request)
+    cache, store_writer = state.cache, state.store_writer
 
-    with tempfile.TemporaryDirectory(prefix="samspil-upload-") as tmp:
-        paths = []
-        for name, data in uploads:
-            p = Path(tmp) / name
-            p.write_bytes(data)
-            paths.append(p)
-        results = list(extract_paths(paths, limits))
-    reports = [r.report for r in results if r.ok]
-    for r in reports:
-        r.source_path = None            # the upload's temporary path means nothing to anyone
-    summary = store.save(reports) if reports else None
-    cache.changed()
-    cache.refresh()
-    return {"ok": True, "loaded": [r.document for r in reports],
-            "errors": [{"document": r.path.name, "error": _error(r.path.name, r.error)}
-                       for r in results if not r.ok],
-            "summary": to_jsonable(summary)}
-
-
-def _written(cache: Any, result: Any) -> Any:
-    cache.changed()
-    cache.refresh()
-    return result
+    def job() -> Any:
+        result = store_writer.call(op, *args)
+        cache.changed()
+        cache.refresh()
+        return result
+    return await state.writer.run(job)
 
 
 @router.delete("/documents/{document_id:path}")
 async def forget_document(request: Request, document_id: str) -> dict[str, Any]:
     """Forget everything one document contributed (id ``doc:...`` or its file name)."""
-    store, cache = _store(request), request.app.state.cache
-    result = await request.app.state.writer.run(
-        lambda: _written(cache, store.forget(document_id)))
-    return {"ok": True, "forgotten": document_id, "result": to_jsonable(result)}
+    result = await _write(request, "forget", document_id)
+    return {"ok": True, "forgotten": document_id, "result": result}
 
 
 @router.delete("/persons/{ref:path}")
 async def forget_person(request: Request, ref: str) -> dict[str, Any]:
     """Forget a contact person everywhere (id, name or e-mail)."""
-    store, cache = _store(request), request.app.state.cache
-    result = await request.app.state.writer.run(
-        lambda: _written(cache, store.forget_person(ref)))
-    return {"ok": True, "forgotten": ref, "result": to_jsonable(result)}
+    result = await _write(request, "forget_person", ref)
+    return {"ok": True, "forgotten": ref, "result": result}

@@ -25,11 +25,14 @@ __all__ = ["cached_answer", "read_answer", "write_answer"]
 T = TypeVar("T")
 
 
-def cached_answer(store: Any, key: tuple, compute: Callable[[], T]) -> T:
+def cached_answer(store: Any, key: tuple, compute: Callable[[], T],
+                  token: str | None = None) -> T:
     """``compute()``, or its answer kept for the store's current graph and ``key`` (a
-    tuple of plain values naming the analysis and every argument)."""
-    own = getattr(store, "answer_token", None)
-    token = own() if own is not None else None
+    tuple of plain values naming the analysis and every argument). ``token``: the graph
+    token read before the graph ``compute`` uses was read (default: the current one)."""
+    if token is None:
+        own = getattr(store, "answer_token", None)
+        token = own() if own is not None else None
     if token is None:
         return compute()
     path = store.answers_dir / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")

@@ -23,7 +23,7 @@ import networkx as nx
 
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["hide_contact_details", "redact", "scrub_text", "person_role_label"]
+__all__ = ["hide_contact_details", "redact", "scrub_text", "person_role_label", "Privatiser"]
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # in excerpts also a cut-off address ("bz3x@k…")
@@ -128,33 +128,6 @@ class _Scrubber:
         return out
 
 
-def _scrubbed_copy(graph: PartnershipGraph, scrub: _Scrubber,
-                   mapping: dict[str, str]) -> nx.MultiDiGraph:
-    """A new graph, nodes renamed by ``mapping``, whose attribute dicts are copies with
-    their free text scrubbed (other values are shared with ``graph``: read-only).
-    Built directly in networkx's dicts: a deep copy plus ``relabel_nodes`` took
-    seconds at 1,000 plans."""
-    def fresh(d: dict[str, Any]) -> dict[str, Any]:
-        out = dict(d)
-        for key in FREE_TEXT:
-            if out.get(key):
-                out[key] = scrub(out[key])
-        return out
-
-    src, g = graph.g, nx.MultiDiGraph()
-    node, succ, pred = g._node, g._succ, g._pred
-    name = mapping.get
-    for n, d in src._node.items():
-        m = name(n, n)
-        node[m], succ[m], pred[m] = fresh(d), {}, {}
-    for u, nbrs in src._succ.items():
-        mu = name(u, u)
-        for v, keyed in nbrs.items():
-            mv = name(v, v)
-            succ[mu][mv] = pred[mv][mu] = {k: fresh(d) for k, d in keyed.items()}
-    return g
-
-
 PERSON_ID = re.compile(r"person:[0-9a-f]{12,64}")
 
 
@@ -166,33 +139,70 @@ def _legacy_ids(persons: list[str]) -> dict[str, str]:
             for p in persons if not PERSON_ID.fullmatch(p)}
 
 
-def _privatise(graph: PartnershipGraph, *, names: bool) -> PartnershipGraph:
-    persons = [n for n, d in graph.nodes("Person")]
-    person_names: list[str] = []
-    if not names:
-        for p in persons:
-            d = graph.node(p)
-            person_names.append(str(d.get("name") or ""))
-            person_names.extend(str(m.get("name") or "") for m in d.get("mentions") or [])
-    mapping = _legacy_ids(persons)
-    g = _scrubbed_copy(graph, _Scrubber(person_names), mapping)
-    for p in persons:
-        d = g.nodes[mapping.get(p, p)]
-        d.pop("email", None)
-        d.pop("phone", None)
-        d["id"] = mapping.get(p, p)
+class Privatiser:
+    """The privatised form of ``graph``'s nodes and relationships, one at a time
+    (:meth:`node`, :meth:`edge`: what the API serialises) or all at once (:meth:`graph`).
+    ``names=False`` also replaces persons' names by their roles. Both ways give the
+    same dicts (one code path); the input graph is never changed."""
+
+    def __init__(self, graph: PartnershipGraph, *, names: bool) -> None:
+        self.source = graph
+        self.names = names
+        persons = [n for n, d in graph.nodes("Person")]
+        person_names: list[str] = []
         if not names:
-            d["name"] = person_role_label(graph, p)
-            d["mentions"] = [{k: v for k, v in m.items() if k != "name"}
-                             for m in d.get("mentions") or []]
-    return PartnershipGraph(g)
+            for p in persons:
+                d = graph.node(p)
+                person_names.append(str(d.get("name") or ""))
+                person_names.extend(str(m.get("name") or "") for m in d.get("mentions") or [])
+        self.mapping = _legacy_ids(persons)     # empty for graphs samspil built
+        self.scrub = _Scrubber(person_names)
+
+    def edge(self, d: dict[str, Any]) -> dict[str, Any]:
+        """A copy of a relationship's (or node's) attributes with their free text scrubbed
+        (other values are shared with the source graph: read-only)."""
+        out = dict(d)
+        for key in FREE_TEXT:
+            if out.get(key):
+                out[key] = self.scrub(out[key])
+        return out
+
+    def node(self, n: str, d: dict[str, Any]) -> dict[str, Any]:
+        """The privatised attributes of node ``n`` (``d``: its attributes in the source)."""
+        out = self.edge(d)
+        if d.get("label") == "Person":
+            out.pop("email", None)
+            out.pop("phone", None)
+            out["id"] = self.mapping.get(n, n)
+            if not self.names:
+                out["name"] = person_role_label(self.source, n)
+                out["mentions"] = [{k: v for k, v in m.items() if k != "name"}
+                                   for m in out.get("mentions") or []]
+        return out
+
+    def graph(self) -> PartnershipGraph:
+        """The whole privatised graph, nodes renamed by the legacy-id mapping. Built
+        directly in networkx's dicts: a deep copy plus ``relabel_nodes`` took seconds
+        at 1,000 plans."""
+        src, g = self.source.g, nx.MultiDiGraph()
+        node, succ, pred = g._node, g._succ, g._pred
+        name, fresh = self.mapping.get, self.edge
+        for n, d in src._node.items():
+            m = name(n, n)
+            node[m], succ[m], pred[m] = self.node(n, d), {}, {}
+        for u, nbrs in src._succ.items():
+            mu = name(u, u)
+            for v, keyed in nbrs.items():
+                mv = name(v, v)
+                succ[mu][mv] = pred[mv][mu] = {k: fresh(d) for k, d in keyed.items()}
+        return PartnershipGraph(g)
 
 
 def hide_contact_details(graph: PartnershipGraph) -> PartnershipGraph:
     """A copy without e-mails and phones (attributes, excerpts)."""
-    return _privatise(graph, names=True)
+    return Privatiser(graph, names=True).graph()
 
 
 def redact(graph: PartnershipGraph) -> PartnershipGraph:
     """A copy where persons are roles at organisations: no names, e-mails or phones."""
-    return _privatise(graph, names=False)
+    return Privatiser(graph, names=False).graph()

@@ -26,17 +26,31 @@ def _emails(settings: Settings) -> set[str]:
         store.close()
 
 
+def _names(settings: Settings) -> set[str]:
+    store = open_store(settings)
+    try:
+        graph = create_app(store, settings).state.cache.graph()
+        return {d["name"] for _, d in graph.nodes("Person")}
+    finally:
+        store.close()
+
+
 def test_each_privacy_setting_keeps_its_own_served_graph(tmp_path, reports) -> None:
     hidden = Settings(data_dir=tmp_path)
+    redacted = Settings(data_dir=tmp_path, api_redact=True)
     shown = Settings(data_dir=tmp_path, api_show_contact_details=True)
     store = open_store(hidden)
     store.save(reports[:2])
     store.close()
     assert _emails(shown)                                    # the seeds name contacts' e-mails
+    assert not (tmp_path / "samspil.sqlite.answers").exists()   # shown: the store's graph as is
     assert not _emails(hidden)                               # hidden by default ...
+    real = _names(hidden)
+    assert real and not real & _names(redacted)              # ... names gone when redacted
     kept = {p.name for p in (tmp_path / "samspil.sqlite.answers").iterdir()}
     assert len(kept) == 2                                    # ... one kept graph per setting
     assert not _emails(hidden) and _emails(shown)            # read back: still each its own
+    assert _names(hidden) == real and not real & _names(redacted)
     assert {p.name for p in (tmp_path / "samspil.sqlite.answers").iterdir()} == kept
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from samspil.api.routes import _search
 from samspil.api.search_index import TrigramIndex
-from samspil.api.state import _index
+from samspil.api.snapshot import make_snapshot
 from samspil.graph.build import build_graph
 from samspil.graph.lookup import fold
 
@@ -18,7 +18,7 @@ def _scan(rows, want):
 
 
 def _snapshot(reports):
-    return _index(build_graph(reports), 1)
+    return make_snapshot(build_graph(reports), 1, None)
 
 
 def test_every_substring_of_every_name_finds_the_same_rows(reports):
