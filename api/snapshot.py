@@ -164,10 +164,13 @@ class Snapshot:
     def warm_from(self, old: "Snapshot") -> int:
         """Compute here the dear answers ``old`` had (at most ``WARM_MOST``, dearest
         first), before this snapshot is served; returns how many."""
+        if "trigram-index" in old.indexes:        # searched before: search at once
+            from samspil.api.search_index import index_of
+            index_of(self.indexes, self.search_index)
         dear = sorted(old.recipes.items(), key=lambda kv: -kv[1][0])[:WARM_MOST]
         for key, (_cost, recipe) in dear:
             try:
-                self.cached(key, lambda: recipe(self), recipe)
+                self.cached(key, lambda r=recipe: r(self), recipe)
             except Exception:      # noqa: BLE001 - e.g. a plan the write removed: asked again later
                 pass
         return len(dear)

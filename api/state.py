@@ -47,6 +47,7 @@ class GraphCache:
         self._refreshing = False
         self._retired: list[tuple[float, weakref.ref]] = []   # (when, graph) of old snapshots
         self.full_collections = 0
+        self._later: list = []          # work to do after the next swap (in the background)
 
     def store_version(self) -> Any:
         """(store's data version, own write counter); looked up at most every second."""
@@ -104,7 +105,7 @@ class GraphCache:
             gc.disable()      # building a million dicts: collections would find nothing
             try:
                 new = self._build(version)
-                if old is not None and old.recipes:
+                if old is not None:
                     new.warm_from(old)
             finally:
                 if gc_was_on:
@@ -120,8 +121,9 @@ class GraphCache:
         its last reader is done; only if a graph retired more than ``RETIRED_GRACE``
         seconds ago is still alive is the full collection run (unfrozen first), which
         stops every thread while it walks the process (it ran after every write
-        before: 0.1 s a write with the seeds). The whole privatised graph is made in
-        the background."""
+        before: 0.1 s a write with the seeds). The whole privatised graph (and the
+        store's snapshot, when the graph was read from its tables) is made in the
+        background."""
         now = time.monotonic()
         if old is not None:
             old.release()
@@ -133,9 +135,12 @@ class GraphCache:
                 gc.collect()
                 self.full_collections += 1
         gc.freeze()
-        if not snap.ready:
+        later, self._later = self._later, []
+        if not snap.ready or later:
             def make() -> None:
                 try:
+                    for job in later:     # the store's snapshot, when the graph came from rows
+                        job()
                     snap.graph
                     gc.freeze()
                 except Exception:      # noqa: BLE001 - made again by the first view asking
@@ -149,14 +154,20 @@ class GraphCache:
         (:mod:`samspil.graph.answers`), so a restarted server reads it back."""
         own = getattr(self.store, "answer_token", None) if self._static is None else None
         token = own() if own is not None else None      # read before the graph is
+        key = ("api-private-graph", bool(self.settings.api_redact))
+        if token is not None and self._privacy():
+            from samspil.graph.answers import kept_answer
+
+            kept = kept_answer(self.store, key, token)   # a restart: no raw graph needed
+            if kept is not None:
+                return make_snapshot(kept[0], version, None)
         raw = self._load()
         privatiser = self._privatiser(raw)
         make_private = None
         if privatiser is not None and token is not None:
             from samspil.graph.answers import cached_answer
 
-            mode = ("api-private-graph", bool(self.settings.api_redact))
-            make_private = lambda: cached_answer(self.store, mode,   # noqa: E731
+            make_private = lambda: cached_answer(self.store, key,   # noqa: E731
                                                  privatiser.graph, token=token)
         return make_snapshot(raw, version, privatiser, make_private)
 
@@ -184,11 +195,15 @@ class GraphCache:
             return self._static
         if self.store is None:
             return PartnershipGraph()
+        from samspil.graph.sqlite_store import SqliteStore
+        if isinstance(self.store, SqliteStore):
+            return self.store.load(defer_snapshot=self._later.append)
         return self.store.load()
 
+    def _privacy(self) -> bool:
+        return bool(self.settings.api_redact or not self.settings.api_show_contact_details)
+
     def _privatiser(self, graph: PartnershipGraph) -> Privatiser | None:
-        if self.settings.api_redact:
-            return Privatiser(graph, names=False)
-        if not self.settings.api_show_contact_details:
-            return Privatiser(graph, names=True)
-        return None
+        if not self._privacy():
+            return None
+        return Privatiser(graph, names=not self.settings.api_redact)

@@ -114,8 +114,15 @@ def best(args: list[str], data_dir: Path, repeat: int) -> tuple[float, float, fl
     return (first, *min(runs))
 
 
-def _serve(data_dir: Path) -> tuple[subprocess.Popen, int, float]:
-    """A ``samspil serve`` answering ``/api/health``: (process, port, seconds it took)."""
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _serve(data_dir: Path) -> tuple[subprocess.Popen, int, float, float]:
+    """A ``samspil serve`` answering ``/api/health``: (process, port, seconds it took,
+    CPU seconds the server used until then)."""
     from samspil.cli.serve_cmds import free_port
     import httpx
 
@@ -127,22 +134,39 @@ def _serve(data_dir: Path) -> tuple[subprocess.Popen, int, float]:
     while True:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=600).status_code == 200:
-                return proc, port, time.perf_counter() - t
+                return proc, port, time.perf_counter() - t, _cpu_of(proc.pid)
         except httpx.TransportError:
             time.sleep(0.05)
 
 
+def _first_analysis(port: int, started: float) -> float:
+    """Seconds from the start until an all-plans analysis answers (it reads the whole
+    privatised graph, made in the background after the server answers)."""
+    import httpx
+    httpx.get(f"http://127.0.0.1:{port}/api/analyses/shared-partners?limit=1", timeout=600)
+    return time.perf_counter() - started
+
+
 def api_figures(data_dir: Path, reports: list, clients: int, requests: int) -> dict[str, float]:
-    """Cold start after a load (privatises and indexes the graph, then keeps it per
-    revision), a restart (reads that back), and the latencies on the restarted server."""
+    """Cold start after a load, a restart (the whole privatised graph kept per revision
+    is read back), and the latencies on the restarted server."""
     import httpx
 
-    proc, _, first = _serve(data_dir)
+    t = time.perf_counter()
+    proc, port, first, first_cpu = _serve(data_dir)
+    analysis = _first_analysis(port, t)
     proc.terminate()
     proc.wait(30)
-    proc, port, again = _serve(data_dir)
+    t = time.perf_counter()
+    proc, port, again, again_cpu = _serve(data_dir)
     try:
-        out = {"API cold start, first after a load": first, "API cold start, restart": again}
+        out = {"API cold start, first after a load": first,
+               "API cold start, first after a load CPU": first_cpu,
+               "API first all-plans analysis after a load (from the start)": analysis,
+               "API cold start, restart": again, "API cold start, restart CPU": again_cpu,
+               # the latencies below are of a server whose privatised graph is made
+               "API first all-plans analysis after a restart (from the start)":
+                   _first_analysis(port, t)}
         rnd = random.Random(7)
         orgs = sorted({o.name for r in reports for o in r.organisations})
         words = sorted({w for name in orgs for w in name.split() if len(w) >= 4})
@@ -188,6 +212,8 @@ async def _load(port: int, per_client: list[list[str]]) -> list[float]:
 
 def measure(n: int, root: Path, args: argparse.Namespace) -> dict[str, float]:
     corpus, data_dir = root / f"corpus-{n}", root / f"store-{n}"
+    if args.api_only:
+        return api_only(n, corpus, data_dir, args)
     reports = write_corpus(n, corpus)
     repeat = 1 if n >= 10_000 else 2
     out: dict[str, float] = {}
@@ -208,6 +234,19 @@ def measure(n: int, root: Path, args: argparse.Namespace) -> dict[str, float]:
         (out[f"samspil {name} first CPU"], out[f"samspil {name}"],
          out[f"samspil {name} CPU"]) = best(cmd, data_dir, repeat)
         print(f"  {n}: {name} done", file=sys.stderr, flush=True)
+    out.update(api_figures(data_dir, reports, args.clients, args.requests))
+    return out
+
+
+def api_only(n: int, corpus: Path, data_dir: Path, args: argparse.Namespace) -> dict[str, float]:
+    """Only the API rows: the corpus (written once, kept with --keep) loaded into a new
+    store, then :func:`api_figures`."""
+    import shutil
+    reports = _synthetic().generate_reports(n)
+    if not corpus.exists():
+        write_corpus(n, corpus)
+    shutil.rmtree(data_dir, ignore_errors=True)
+    out = {"full load (setup)": run(["load", str(corpus)], data_dir)[0]}
     out.update(api_figures(data_dir, reports, args.clients, args.requests))
     return out
 
@@ -235,6 +274,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep corpora and stores in this folder")
     ap.add_argument("--writes-only", action="store_true",
                     help="only the full load and the add / replace rows")
+    ap.add_argument("--api-only", action="store_true",
+                    help="only a full load and the API rows (cold start, latencies)")
     args = ap.parse_args()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["cached_answer", "read_answer", "write_answer"]
+__all__ = ["cached_answer", "kept_answer", "read_answer", "write_answer"]
 
 T = TypeVar("T")
 
@@ -35,13 +35,25 @@ def cached_answer(store: Any, key: tuple, compute: Callable[[], T],
         token = own() if own is not None else None
     if token is None:
         return compute()
-    path = store.answers_dir / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")
+    path = _path(store, key)
     found = read_answer(path, token, key)
     if found is not None:
         return found[0]
     value = compute()
     write_answer(path, token, key, value)
     return value
+
+
+def _path(store: Any, key: tuple) -> Path:
+    return store.answers_dir / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")
+
+
+def kept_answer(store: Any, key: tuple, token: str | None) -> tuple[Any] | None:
+    """``(answer,)`` when one is kept for ``key`` and the graph ``token``, else ``None``
+    (nothing is computed)."""
+    if token is None or getattr(store, "answers_dir", None) is None:
+        return None
+    return read_answer(_path(store, key), token, key)
 
 
 def read_answer(path: Path, token: str, key: tuple) -> tuple[Any] | None:

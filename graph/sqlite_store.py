@@ -25,7 +25,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -350,12 +350,16 @@ class SqliteStore(PartReads):
         return graph
 
     # -- reading ---------------------------------------------------------------
-    def load(self, where: GraphFilter | None = None) -> PartnershipGraph:
+    def load(self, where: GraphFilter | None = None, *,
+             defer_snapshot: Callable[[Callable[[], None]], None] | None = None) -> PartnershipGraph:
         """The graph (or the part ``where`` selects) as a PartnershipGraph: the last
         committed one. A graph older than the reports is rebuilt first only when no
         write is running (a killed load, an upgrade); during a write, readers get the
         graph as it was before it and the writer rebuilds. A reading command
-        (``read_only``) never writes: it gets a stale graph rebuilt in memory."""
+        (``read_only``) never writes: it gets a stale graph rebuilt in memory.
+        ``defer_snapshot``: a whole graph read from the tables is not written as the
+        snapshot here; the write is handed to it instead (the API does it after it
+        starts serving: 1.6 s at 1,000 plans)."""
         if self.read_only and self._stale():
             return apply_filter(self._built(), where)
         if self._stale():
@@ -388,7 +392,9 @@ class SqliteStore(PartReads):
         finally:
             if gc_was_on:
                 gc.enable()
-        if whole:
+        if whole and defer_snapshot is not None:
+            defer_snapshot(lambda: write_snapshot(self.snapshot_path, token, graph))
+        elif whole:
             write_snapshot(self.snapshot_path, token, graph)
         return graph
 
