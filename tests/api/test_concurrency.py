@@ -149,3 +149,43 @@ def test_health_answers_during_a_large_upload_and_sigterm_stops_the_server(serve
     reply = sock.recv(100)
     sock.close()
     assert not reply.startswith(b"HTTP/1.1 201"), "the server waited for the extraction"
+
+
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _write_process(server_pid: int) -> int | None:
+    for p in Path("/proc").iterdir():
+        try:
+            stat = (p / "stat").read_text()
+            cmd = (p / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == server_pid and b"spawn_main" in cmd:
+            return int(p.name)
+    return None
+
+
+def test_an_upload_is_extracted_outside_the_server_process(server):
+    """Extraction, resolution and the store write run in the write process: the
+    server's own CPU (which every read needs, under one GIL) stays free while a large
+    upload is worked on. Before, they ran in a thread of the server, and the load
+    test's reads waited seconds for them."""
+    proc, url, _ = server
+    big = SEEDS[0].read_bytes() * 24     # 3.7 MB of agreement text: seconds to extract
+    sock = _send_upload(url, "big.txt", big)
+    deadline = time.monotonic() + 60
+    while (child := _write_process(proc.pid)) is None:
+        assert time.monotonic() < deadline, "no write process was started"
+        time.sleep(0.05)
+    server0, child0 = _cpu(proc.pid), _cpu(child)
+    with httpx.Client(base_url=url, timeout=120) as c:
+        while not _answered(sock) and _cpu(child) - child0 < 2.0:
+            assert c.get("/api/health").status_code == 200
+            time.sleep(0.05)
+    worked, served = _cpu(child) - child0, _cpu(proc.pid) - server0
+    sock.close()
+    assert worked > 0.5, "the upload finished first: make the file larger"
+    assert served < worked / 3, (served, worked)
