@@ -11,12 +11,58 @@ from __future__ import annotations
 
 import gzip
 from typing import Any
+from urllib.parse import parse_qsl
 
 from samspil.api.state import GraphCache
 
-__all__ = ["CachedResponses", "cache_key", "GZIP_MIN"]
+__all__ = ["CachedResponses", "cache_key", "search_now", "GZIP_MIN"]
 
 GZIP_MIN = 4096
+INLINE_CANDIDATES = 2000    # a search checking at most this many names runs on the loop
+LABELS = {"Plan", "Document", "Organisation", "Person", "Activity", "Zone", "TargetGroup",
+          "FocusArea"}
+
+
+def _search_args(query: bytes) -> tuple[str, str | None, int, int] | None:
+    """``(q, label, limit, offset)`` of a plain, valid search query string; ``None`` for
+    anything else (FastAPI then validates it and answers, with its errors)."""
+    try:
+        pairs = parse_qsl(query.decode("ascii"), keep_blank_values=True, strict_parsing=False)
+    except UnicodeDecodeError:
+        return None
+    args = dict(pairs)
+    if len(args) != len(pairs) or not set(args) <= {"q", "label", "limit", "offset"}:
+        return None
+    q, label = args.get("q", ""), args.get("label")
+    limit, offset = args.get("limit", "20"), args.get("offset", "0")
+    if not (1 <= len(q) <= 200) or (label is not None and label not in LABELS) \
+            or not (limit.isdigit() and offset.isdigit() and limit.isascii() and offset.isascii()):
+        return None
+    if limit != str(int(limit)) or offset != str(int(offset)):
+        return None     # "020": left to FastAPI's own parsing
+    if not (1 <= int(limit) <= 1000 and 0 <= int(offset) <= 10_000_000):
+        return None
+    return q, label, int(limit), int(offset)
+
+
+def search_now(snap: Any, key: tuple) -> bytes | None:
+    """The body of an uncached ``/api/search`` computed here, before routing, when its
+    query string is plain and valid and the search index narrows it to a few names
+    (searches vary, so they miss the cache; FastAPI's routing, validation and hand-over
+    to a thread cost more than the search). Otherwise ``None``: the route answers."""
+    from samspil.api.routes import search_body
+    from samspil.graph.lookup import fold
+
+    args = _search_args(key[2])
+    index = snap.indexes.get("trigram-index")
+    if args is None or index is None:
+        return None
+    want = fold(args[0])
+    if len(want) < 3 or len(index.candidates(want)) > INLINE_CANDIDATES:
+        return None
+    body = search_body(snap, *args)
+    snap.keep(key, body)
+    return body
 
 
 def cache_key(scope: dict[str, Any]) -> tuple[str, str, bytes]:
@@ -39,6 +85,8 @@ class CachedResponses:
             return
         key = cache_key(scope)
         body = snap.memo.get(key)
+        if body is None and scope["path"] == "/api/search":
+            body = search_now(snap, key)
         if body is None:
             await self.app(scope, receive, send)
             return

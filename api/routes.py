@@ -52,10 +52,14 @@ def cached_json(request: Request, s: Snapshot, compute: Callable[[Snapshot], Any
     repeated reads cost a dictionary lookup, which is what keeps p99 low under load; a
     dear one is computed again for the next graph before that is served."""
     def recipe(snapshot: Snapshot) -> bytes:
-        return json.dumps(compute(snapshot), ensure_ascii=False, separators=(",", ":"),
-                          default=_jsonable).encode("utf-8")
+        return _serialise(compute(snapshot))
     body = s.cached(cache_key(request.scope), lambda: recipe(s), recipe)
     return Response(body, media_type="application/json")
+
+
+def _serialise(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      default=_jsonable).encode("utf-8")
 
 
 def _jsonable(obj: Any) -> Any:
@@ -152,6 +156,11 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
     """Nodes whose name, alias or id contains ``q`` (case- and accent-insensitive):
     exact matches first, then prefixes, then the rest, by name."""
     return cached_json(request, snap(request), lambda s: _search(s, q, label, limit, offset))
+
+
+def search_body(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> bytes:
+    """The JSON ``/api/search`` answers (for the fast path, which answers before routing)."""
+    return _serialise(_search(s, q, label, limit, offset))
 
 
 def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> dict[str, Any]:

@@ -144,13 +144,14 @@ class Snapshot:
             began = time.thread_time()
             value = compute()
             cost = time.thread_time() - began
-            self._keep(key, value)
+            self.keep(key, value)
             if recipe is not None and cost >= WARM_CPU:
                 self.recipes[key] = (cost, recipe)
         self._flights.pop(key, None)
         return value
 
-    def _keep(self, key: Any, value: Any) -> None:
+    def keep(self, key: Any, value: Any) -> None:
+        """Keep ``value`` as the answer to ``key`` (the oldest go beyond the limits)."""
         size = len(value) if isinstance(value, (bytes, str)) else 1024
         with _MEMO_LOCK:
             self.memo[key] = value

@@ -5,9 +5,10 @@
 On the store's graph (read once), per privacy setting (hidden: no e-mails or phones,
 the API's default; redacted: ``--redact`` / ``SAMSPIL_API_REDACT``, also no names):
 the API's snapshot (privatised names and indexes, :func:`samspil.api.snapshot.make_snapshot`),
-the whole privatised graph views and analyses read (``Privatiser.graph``) and the
-details of 2,000 nodes privatised one by one. CPU seconds, the least of ``--repeat``
-runs, and redacted / hidden. Goal: redaction costs < 2x hiding.
+the whole privatised graph views and analyses read (``Privatiser.graph``) and a
+snapshot answering the details of 2,000 nodes (each privatised as it is served).
+CPU seconds, the least of ``--repeat`` runs, and redacted / hidden. Goal: redaction
+costs < 2x hiding.
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def main() -> None:
             graph, 1, Privatiser(graph, names=names)),
         "whole privatised graph (views, analyses)": lambda names: Privatiser(
             graph, names=names).graph(),
-        "2,000 details, privatised one by one": lambda names: [
+        "API snapshot + 2,000 details (node by node)": lambda names: [
             detail(s, n) for s in [make_snapshot(graph, 1, Privatiser(graph, names=names))]
             for n in nodes],
     }
