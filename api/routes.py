@@ -20,9 +20,6 @@ from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
 from samspil.api.search_index import index_of
 from samspil.api.state import Snapshot
 from samspil.graph.lookup import fold, resolve_ref
-from samspil.viz.render import to_html
-from samspil.viz.output import build_view
-from samspil.viz.views import make_view, subgraph_view
 
 __all__ = ["router", "KINDS", "summary", "detail"]
 
@@ -205,6 +202,8 @@ def _view(s: Snapshot, view: str, plan: list[str] | None, node: str | None, radi
           by: str | None, label: list[str] | None, min_shared: int | None = None,
           form: str | None = None):
     """The view with the defaults every way in shares (``samspil.viz.output.build_view``)."""
+    from samspil.viz.output import build_view          # views: imported on first use
+    from samspil.viz.views import make_view, subgraph_view
     if view == "ego" or (node and view == "plan-network" and not plan):
         if not node:
             from samspil.loaders.errors import InputError
@@ -251,6 +250,7 @@ def view_html(request: Request, view: ViewKind,
     s = snap(request)
     key = ("html", view, tuple(plan or ()), node, radius, by, tuple(label or ()), min_shared, form)
     def recipe(snapshot: Snapshot) -> str:
+        from samspil.viz.render import to_html
         return to_html(_view(snapshot, view, plan, node, radius, by, label, min_shared, form))
     page = s.cached(key, lambda: recipe(s), recipe)
     return HTMLResponse(page)

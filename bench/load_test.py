@@ -165,6 +165,8 @@ def main() -> None:
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"{'kind':<9} {'requests':>8} {'errors':>6} {'503':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     failed = []
+    reads = [v for k, v in out.items() if k != "write"]
+    out["all reads"] = ([x for lat, _e, _b in reads for x in lat], [], [sum(b[0] for *_x, b in reads)])
     for kind, (lat, errors, busy) in sorted(out.items()):
         print(f"{kind:<9} {len(lat):8d} {len(errors):6d} {busy[0]:5d} {pct(lat, 50) * 1000:8.1f} "
               f"{pct(lat, 99) * 1000:8.1f} {max(lat) * 1000:8.1f}")
