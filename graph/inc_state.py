@@ -153,11 +153,12 @@ def subsets_text(ts: frozenset[str], limit: int = 12) -> list[str] | None:
 
 
 def write_state(db: sqlite3.Connection, built: Any) -> None:
-    """Everything the incremental update needs, from a full build."""
+    """Everything the incremental update needs, from a full build, into tables emptied
+    by :func:`clear_state` before the build (whose ``sink`` may have written the
+    fragments already)."""
     from samspil.graph.emit import zone_counts
     from samspil.graph.resolve import load_vocabulary
     vocab = load_vocabulary()
-    clear_state(db)
     put_entities(db, built.orgs.entities, built.org_ids, vocab)
     put_contacts(db, built.contacts, built.contact_org, built.person_ids)
     db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)",
