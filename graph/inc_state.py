@@ -78,9 +78,9 @@ def key_tokens(key: str, vocab: Vocabulary) -> str | None:
 def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, vocab: Vocabulary) -> None:
     """Organisation entities (prepared: keys set) with their node ids and blocking keys."""
     db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?, ?)",
-                   [(e.document, e.index, light_row(e), ids.get((e.document, e.index)),
+                   ((e.document, e.index, light_row(e), ids.get((e.document, e.index)),
                      json.dumps([e.mentions, e.data.get("sources")], ensure_ascii=False))
-                    for e in entities])
+                    for e in entities))
     db.executemany("INSERT OR IGNORE INTO inc_okey VALUES (?, ?, ?, ?)",
                    [(k, e.document, e.index, key_tokens(k, vocab)) for e in entities
                     for k in e.raw_keys])
@@ -96,10 +96,10 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
 
 def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:
     from samspil.graph.people import _fold
-    db.executemany("INSERT INTO inc_person VALUES (?, ?, ?, ?, ?, ?, ?)", [
+    db.executemany("INSERT INTO inc_person VALUES (?, ?, ?, ?, ?, ?, ?)", (
         (e.document, e.index, entity_row(e), (e.data.get("email") or "").lower() or None,
          f if len((f := _fold(e.name)).split()) >= 2 else None,
-         org_idx.get((e.document, e.index)), pids.get((e.document, e.index))) for e in contacts])
+         org_idx.get((e.document, e.index)), pids.get((e.document, e.index))) for e in contacts))
 
 
 def item_key(u: str, v: str | None = None, k: str | None = None) -> str:

@@ -337,14 +337,19 @@ class SqliteStore(PartReads):
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
-            reports = [AgreementReport.from_dict(json.loads(r[0]))
-                       for r in self.db.execute("SELECT report FROM documents ORDER BY id")]
+            foreign = []
+
+            def reports() -> Iterator[AgreementReport]:   # held by the build only (it lets
+                for (text,) in self.db.execute("SELECT report FROM documents ORDER BY id"):
+                    report = AgreementReport.from_dict(json.loads(text))     # them go early)
+                    foreign.append(foreign_sources([report]))
+                    yield report
             for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
                 self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
             clear_state(self.db)
             gc.disable()
             try:
-                built = build(reports, overrides, self._forgotten(), fold=False,
+                built = build(reports(), overrides, self._forgotten(), fold=False,
                               sink=lambda doc, part, frag: put_fragment(self.db, doc, part, frag))
                 whole = write_graph(self.db, built.graph)
                 write_state(self.db, built)
@@ -357,7 +362,7 @@ class SqliteStore(PartReads):
                            graph_token=uuid.uuid4().hex, counts=json.dumps(whole["counts"]),
                            merged=whole["merged"],
                            incremental="0" if (overrides.same or overrides.different
-                                                  or foreign_sources(reports)) else "1")
+                                                  or any(foreign)) else "1")
         self._drop_derived()
 
     # -- reading ---------------------------------------------------------------
