@@ -106,12 +106,15 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode   # json.dumps(.., ensure_ascii=False)
+
+
 def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> dict[str, str]:
     """Store a document's fragment (a PartnershipGraph); its items' keys and JSON."""
-    dumps = json.dumps
-    rows = [(n, doc, part, d["label"], None, None, dumps(d, ensure_ascii=False))
+    dumps = _encode
+    rows = [(n, doc, part, d["label"], None, None, dumps(d))
             for n, d in g.g.nodes(data=True) if "label" in d]
-    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d, ensure_ascii=False))
+    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d))
              for u, v, k, d in g.g.edges(keys=True, data=True)]
     db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return {r[0]: r[6] for r in rows}

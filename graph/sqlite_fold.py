@@ -29,6 +29,8 @@ from samspil.graph.store import node_documents
 __all__ = ["write_graph"]
 
 _CHUNK = 5000
+# json.dumps(x, ensure_ascii=False) builds an encoder per call; one encoder, same text
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, Any]:
@@ -107,7 +109,7 @@ class _Rows:
                 self.s.append((sid, *key))
             refs.append(sid)
         out["@s"] = refs
-        return json.dumps(out, ensure_ascii=False)
+        return _encode(out)
 
     def node(self, n: str, d: dict[str, Any]) -> None:
         label = d["label"]
