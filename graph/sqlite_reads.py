@@ -118,8 +118,11 @@ def row_parts(db: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
     firsts: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     cross = {"Organisation": 0, "Person": 0}
+    by_label: dict[str, list] = {lab: [] for lab in LABELS}
+    for row in db.execute("SELECT id, label, name, props FROM nodes"):
+        by_label[row[1]].append(row)
     for lab in LABELS:
-        rows = db.execute("SELECT id, label, name, props FROM nodes WHERE label = ?", (lab,)).fetchall()
+        rows = by_label.pop(lab)
         rows.sort(key=itemgetter(0))
         items = node_items(rows, src)
         del rows

@@ -329,32 +329,12 @@ class SqliteStore(PartReads):
         each document's fragment is stored as it is emitted, then the graph's rows are
         folded from the stored fragments (graph/sqlite_fold.py), so neither every
         fragment nor the whole graph is ever in memory."""
-        from samspil.graph.build import build
-        from samspil.graph.inc_state import clear_state, put_fragment, write_state
-        from samspil.graph.incremental import foreign_sources
         from samspil.graph.resolve import load_overrides
-        from samspil.graph.sqlite_fold import write_graph
+        from samspil.graph.sqlite_fold import full_write
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
-            foreign = []
-
-            def reports() -> Iterator[AgreementReport]:   # held by the build only (it lets
-                for (text,) in self.db.execute("SELECT report FROM documents ORDER BY id"):
-                    report = AgreementReport.from_dict(json.loads(text))     # them go early)
-                    foreign.append(foreign_sources([report]))
-                    yield report
-            for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
-                self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
-            clear_state(self.db)
-            gc.disable()
-            try:
-                built = build(reports(), overrides, self._forgotten(), fold=False,
-                              sink=lambda doc, part, frag: put_fragment(self.db, doc, part, frag))
-                whole = write_graph(self.db, built.graph)
-                write_state(self.db, built)
-            finally:
-                gc.enable()
+            whole = full_write(self.db, overrides, self._forgotten())
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
@@ -362,7 +342,7 @@ class SqliteStore(PartReads):
                            graph_token=uuid.uuid4().hex, counts=json.dumps(whole["counts"]),
                            merged=whole["merged"],
                            incremental="0" if (overrides.same or overrides.different
-                                                  or any(foreign)) else "1")
+                                                  or whole["foreign"]) else "1")
         self._drop_derived()
 
     # -- reading ---------------------------------------------------------------
