@@ -11,14 +11,15 @@ uses the same pieces for the part of the graph a changed document touches.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from samspil.graph.emit import (Orgs, activity_kind, emit_document, emit_person_edges, mention,
                                 source_sort_key, sources_of, zone_names)
 from samspil.graph.fragments import Folder, finish_node
-from samspil.graph.model import PartnershipGraph, node_id
+from samspil.graph.model import PartnershipGraph, assemble_graph, node_id
 from samspil.graph.people import PersonKey, person_id, resolve_persons, scrub_report
 from samspil.graph.plans import PlanInfo, resolve_plans
 from samspil.graph.resolve import (Cluster, Entity, Overrides, all_names, canonical_name,
@@ -57,7 +58,18 @@ def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None 
 
 
 def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
-          forgotten: frozenset[PersonKey] = frozenset()) -> Built:
+          forgotten: frozenset[PersonKey] = frozenset(),
+          sink: Callable[[str, str, PartnershipGraph], None] | None = None,
+          fold: bool = True) -> Built:
+    """The full build. Each document's fragment is folded as soon as it is emitted;
+    with ``sink`` it is handed on (``sink(document, "d" | "p", fragment)``) instead of
+    kept in :attr:`Built.frags` / :attr:`Built.person_frags`, so a large corpus never
+    holds every fragment at once. ``fold=False`` (with a ``sink``): the fragments are
+    not folded, and :attr:`Built.graph` holds only the Plan, Organisation and Person
+    nodes, unsorted; the embedded store folds the stored fragments itself
+    (graph/sqlite_fold.py), so the whole graph is never in memory."""
+    if not fold and sink is None:
+        raise ValueError("build(fold=False) needs a sink for the fragments")
     reports = [scrub_report(r, forgotten) for r in sorted(reports, key=lambda r: r.document)]
     g = PartnershipGraph()
     plans = resolve_plans(reports)
@@ -68,6 +80,55 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
         orgs.add_report(r)
     fuzzy: list[tuple[str, str]] = []
     clusters = resolve_entities(orgs.entities, overrides, "org", fuzzy_pairs=fuzzy)
+    org_ids = _org_nodes(g, clusters)
+    zones = zone_names(reports)
+    folder = Folder(g) if fold else None
+    frags: dict[str, PartnershipGraph] = {}
+    units: list[tuple[str, str]] = []
+    for r in reports:          # Person nodes are not in any document's fragment, so folding
+        frag = emit_document(r, plans[r.document], orgs, org_ids, zones)   # before adding
+        units += unit_pairs(frag)                                          # them changes nothing
+        _fold(folder, frag, r.document, "d", sink, frags)
+    contacts, contact_org = contact_entities(reports, orgs)
+    ncontacts = {r.document: len(r.contacts) for r in reports}
+    if not fold:      # the store's build: the rest reads only each report's plan and zones,
+        reports[:] = [AgreementReport(r.document, plan=r.plan, zones=r.zones)   # so the
+                      for r in reports]                  # reports are let go (10k: 0.6 GB)
+    org_of = {k: (org_ids.get((k[0], i)) if i is not None else None) for k, i in contact_org.items()}
+    pclusters = resolve_persons(contacts, org_of, parents_closure(units), overrides)
+    pids: dict[tuple[str, int], str] = {}
+    for c in pclusters:
+        pid = person_id(c, org_of, taken=g)
+        g.add_node(pid, "Person", c.members[0].name, **person_node(c))
+        for e in c.members:
+            pids[(e.document, e.index)] = pid
+    by_ref = {(e.document, e.index): e for e in contacts}
+    pfrags: dict[str, PartnershipGraph] = {}
+    for r in reports:
+        rows = person_rows(r.document, ncontacts[r.document], pids, org_of, by_ref)
+        _fold(folder, emit_person_edges(r.document, rows, plans[r.document].id), r.document, "p",
+              sink, pfrags)
+    for _, d in g.nodes():
+        finish_node(d)
+    return Built(_canonical(g) if fold else g, reports, plans, orgs, clusters, org_ids, contacts, contact_org,
+                 pclusters, pids, frags, pfrags, fuzzy)
+
+
+def _canonical(g: PartnershipGraph) -> PartnershipGraph:
+    """``g.canonical()`` for a graph given up: the attribute dicts move to the sorted
+    graph instead of being copied, and ``g`` is emptied before the new adjacency is
+    made, so the build never holds two whole graphs."""
+    nodes = sorted(g.g.nodes(data=True), key=itemgetter(0))
+    edges = sorted(g.g.edges(keys=True, data=True), key=itemgetter(0, 1, 2))
+    attrs = dict(g.g.graph)
+    g.g.clear()
+    out = assemble_graph(nodes, edges)
+    out.g.graph.update(attrs)
+    return out
+
+
+def _org_nodes(g: PartnershipGraph, clusters: list[Cluster]) -> dict[tuple[str, int], str]:
+    """Add an Organisation node per cluster; (document, entity index) -> node id."""
     org_ids: dict[tuple[str, int], str] = {}
     names = org_names(clusters)
     taken: dict[str, int] = defaultdict(int)
@@ -78,31 +139,22 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
         g.add_node(nid, "Organisation", name, **org_node(c, name))
         for e in c.members:
             org_ids[(e.document, e.index)] = nid
-    zones = zone_names(reports)
-    frags = {r.document: emit_document(r, plans[r.document], orgs, org_ids, zones) for r in reports}
-    parents = parents_closure(p for f in frags.values() for p in unit_pairs(f))
-    contacts, contact_org = contact_entities(reports, orgs)
-    org_of = {k: (org_ids.get((k[0], i)) if i is not None else None) for k, i in contact_org.items()}
-    pclusters = resolve_persons(contacts, org_of, parents, overrides)
-    pids: dict[tuple[str, int], str] = {}
-    for c in pclusters:
-        pid = person_id(c, org_of, taken=g)
-        g.add_node(pid, "Person", c.members[0].name, **person_node(c))
-        for e in c.members:
-            pids[(e.document, e.index)] = pid
-    by_ref = {(e.document, e.index): e for e in contacts}
-    pfrags = {r.document: emit_person_edges(r.document, person_rows(r.document, len(r.contacts), pids,
-                                                                     org_of, by_ref),
-                                            plans[r.document].id) for r in reports}
-    folder = Folder(g)
-    for r in reports:
-        folder.fold(frags[r.document])
-    for r in reports:
-        folder.fold(pfrags[r.document])
-    for _, d in g.nodes():
-        finish_node(d)
-    return Built(g.canonical(), reports, plans, orgs, clusters, org_ids, contacts, contact_org,
-                 pclusters, pids, frags, pfrags, fuzzy)
+    return org_ids
+
+
+def _fold(folder: Folder | None, frag: PartnershipGraph, doc: str, part: str,
+          sink: Callable[[str, str, PartnershipGraph], None] | None,
+          kept: dict[str, PartnershipGraph]) -> None:
+    if folder is not None:
+        folder.fold(frag)
+    if sink is None:
+        kept[doc] = frag
+    else:
+        sink(doc, part, frag)
+        # networkx caches views that point back at their graph (``g.edges``), so a used
+        # fragment is a reference cycle, freed only by the cyclic GC, which the store's
+        # rebuild pauses: without this, every fragment stayed in memory until the end
+        vars(frag.g).clear()
 
 
 def person_rows(doc: str, n: int, pids: dict, org_of: dict, by_ref: dict) -> list[tuple]:

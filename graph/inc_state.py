@@ -78,9 +78,9 @@ def key_tokens(key: str, vocab: Vocabulary) -> str | None:
 def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, vocab: Vocabulary) -> None:
     """Organisation entities (prepared: keys set) with their node ids and blocking keys."""
     db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?, ?)",
-                   [(e.document, e.index, light_row(e), ids.get((e.document, e.index)),
+                   ((e.document, e.index, light_row(e), ids.get((e.document, e.index)),
                      json.dumps([e.mentions, e.data.get("sources")], ensure_ascii=False))
-                    for e in entities])
+                    for e in entities))
     db.executemany("INSERT OR IGNORE INTO inc_okey VALUES (?, ?, ?, ?)",
                    [(k, e.document, e.index, key_tokens(k, vocab)) for e in entities
                     for k in e.raw_keys])
@@ -96,22 +96,25 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
 
 def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:
     from samspil.graph.people import _fold
-    db.executemany("INSERT INTO inc_person VALUES (?, ?, ?, ?, ?, ?, ?)", [
+    db.executemany("INSERT INTO inc_person VALUES (?, ?, ?, ?, ?, ?, ?)", (
         (e.document, e.index, entity_row(e), (e.data.get("email") or "").lower() or None,
          f if len((f := _fold(e.name)).split()) >= 2 else None,
-         org_idx.get((e.document, e.index)), pids.get((e.document, e.index))) for e in contacts])
+         org_idx.get((e.document, e.index)), pids.get((e.document, e.index))) for e in contacts))
 
 
 def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode   # json.dumps(.., ensure_ascii=False)
+
+
 def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> dict[str, str]:
     """Store a document's fragment (a PartnershipGraph); its items' keys and JSON."""
-    dumps = json.dumps
-    rows = [(n, doc, part, d["label"], None, None, dumps(d, ensure_ascii=False))
+    dumps = _encode
+    rows = [(n, doc, part, d["label"], None, None, dumps(d))
             for n, d in g.g.nodes(data=True) if "label" in d]
-    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d, ensure_ascii=False))
+    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d))
              for u, v, k, d in g.g.edges(keys=True, data=True)]
     db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return {r[0]: r[6] for r in rows}
@@ -153,11 +156,12 @@ def subsets_text(ts: frozenset[str], limit: int = 12) -> list[str] | None:
 
 
 def write_state(db: sqlite3.Connection, built: Any) -> None:
-    """Everything the incremental update needs, from a full build."""
+    """Everything the incremental update needs, from a full build, into tables emptied
+    by :func:`clear_state` before the build (whose ``sink`` may have written the
+    fragments already)."""
     from samspil.graph.emit import zone_counts
     from samspil.graph.resolve import load_vocabulary
     vocab = load_vocabulary()
-    clear_state(db)
     put_entities(db, built.orgs.entities, built.org_ids, vocab)
     put_contacts(db, built.contacts, built.contact_org, built.person_ids)
     db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)",

@@ -25,7 +25,7 @@ import io
 import os
 import pickle
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -33,10 +33,10 @@ from typing import Any
 
 from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx, assemble_graph
 
-__all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "summary_of",
-           "read_part", "read_summary", "write_snapshot"]
+__all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "names_only", "summary_of",
+           "read_part", "read_summary", "write_snapshot", "write_parts"]
 
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def plans_around(load: Any, plan_ids: Iterable[str]) -> PartnershipGraph:
 _NAME_KEYS = ("id", "label", "name", "aliases", "email")
 
 
-def _names_only(n: str, d: dict[str, Any]) -> dict[str, Any]:
+def names_only(n: str, d: dict[str, Any]) -> dict[str, Any]:
     from samspil.graph.lookup import folded_names
     out = {k: d[k] for k in _NAME_KEYS if k in d}
     out["folded"] = folded_names(n, d)[1]
@@ -135,7 +135,7 @@ def names_graph(graph: PartnershipGraph, labels: Iterable[str] = LABELS) -> Part
     :func:`samspil.graph.lookup.resolve_ref` and ``queries.search``."""
     out = _nx().MultiDiGraph()
     labels = set(labels)
-    out.add_nodes_from((n, _names_only(n, d)) for n, d in graph.g.nodes(data=True)
+    out.add_nodes_from((n, names_only(n, d)) for n, d in graph.g.nodes(data=True)
                        if d["label"] in labels)
     return PartnershipGraph(out)
 
@@ -151,7 +151,7 @@ def summary_of(graph: PartnershipGraph) -> dict[str, Any]:
 
 
 # -- writing ------------------------------------------------------------------------
-def _parts(graph: PartnershipGraph) -> dict[tuple[str, ...], Any]:
+def _parts(graph: PartnershipGraph) -> Iterator[tuple[tuple[str, ...], Any]]:
     g = graph.g
     nodes: dict[str, list] = {lab: [] for lab in LABELS}
     for n, d in g.nodes(data=True):
@@ -160,42 +160,54 @@ def _parts(graph: PartnershipGraph) -> dict[tuple[str, ...], Any]:
     ids = {n: n for n in g}      # one string object per id: pickled once per part
     for u, v, k, d in g.edges(keys=True, data=True):
         edges[k].append((ids[u], ids[v], k, d))
-    out: dict[tuple[str, ...], Any] = {}
     for lab, rows in nodes.items():
-        out[("nodes", lab)] = sorted(rows, key=itemgetter(0))
+        rows.sort(key=itemgetter(0))
+        yield ("nodes", lab), rows
+        yield ("names", lab), [(n, names_only(n, d)) for n, d in rows]
     for t, rows in edges.items():
-        out[("edges", t)] = sorted(rows, key=itemgetter(0, 1))
-    for lab, rows in nodes.items():
-        out[("names", lab)] = [(n, _names_only(n, d)) for n, d in out[("nodes", lab)]]
-    out[("summary",)] = summary_of(graph)
-    return out
+        yield ("edges", t), sorted(rows, key=itemgetter(0, 1))
+    yield ("summary",), summary_of(graph)
 
 
 def write_snapshot(path: Path, token: str | None, graph: PartnershipGraph) -> None:
-    """Write the snapshot of ``graph`` (the graph ``token`` names) atomically: a
-    temporary file, owner-only, renamed over the old one. A failure (read-only
-    folder, full disk) is ignored: the snapshot is only a cache."""
+    """Write the snapshot of ``graph`` (the graph ``token`` names): see :func:`write_parts`."""
+    write_parts(path, token, _parts(graph))
+
+
+def write_parts(path: Path, token: str | None, parts: Iterable[tuple[tuple[str, ...], Any]]) -> bool:
+    """Write a snapshot from ``(key, value)`` parts, each pickled and written as it comes
+    (never all in memory at once), atomically: a temporary file, owner-only, renamed
+    over the old one. The file is the offset of the header (8 bytes), the parts, then
+    the header (format, token, offset table). A failure (read-only folder, full disk)
+    is ignored, False: the snapshot is only a cache."""
     if not token:
-        return
-    blobs = {key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-             for key, value in _parts(graph).items()}
-    table, offset = {}, 0
-    for key, blob in blobs.items():
-        table[key] = (offset, len(blob))
-        offset += len(blob)
+        return False
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((FORMAT, token, table), f, protocol=pickle.HIGHEST_PROTOCOL)
-            for blob in blobs.values():
+            f.write(bytes(8))
+            table, offset = {}, 0
+            for key, value in parts:
+                blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                table[key] = (offset, len(blob))
+                offset += len(blob)
                 f.write(blob)
+                del blob, value
+            pickle.dump((FORMAT, token, table), f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.seek(0)
+            f.write((_HEAD + offset).to_bytes(8, "big"))
         os.replace(tmp, path)
+        return True
     except OSError:
         tmp.unlink(missing_ok=True)
+        return False
 
 
 # -- reading ------------------------------------------------------------------------
+_HEAD = 8       # the header's offset, at the start of the file
+
+
 def _open(path: Path, token: str | None) -> tuple[io.BufferedReader, dict, int] | None:
     if not token:
         return None
@@ -204,11 +216,12 @@ def _open(path: Path, token: str | None) -> tuple[io.BufferedReader, dict, int] 
     except OSError:
         return None
     try:
+        f.seek(int.from_bytes(f.read(_HEAD), "big"))
         head = pickle.load(f)
         if not (isinstance(head, tuple) and len(head) == 3 and head[:2] == (FORMAT, token)):
             f.close()
             return None
-        return f, head[2], f.tell()
+        return f, head[2], _HEAD
     except Exception:    # noqa: BLE001 - a damaged snapshot is only a cache
         f.close()
         return None

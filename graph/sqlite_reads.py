@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from samspil.graph.model import PartnershipGraph
-from samspil.graph.snapshot import (GraphPart, Names, around, names_graph, project, read_part,
-                                    read_summary, summary_of)
-from samspil.graph.sqlite_rows import to_graph
+from samspil.graph.model import LABELS, REL_TYPES
+from samspil.graph.snapshot import (GraphPart, Names, around, names_graph, names_only, project,
+                                    read_part, read_summary, summary_of, write_parts)
+from samspil.graph.sqlite_rows import edge_items, node_items, source_dicts, to_graph
 from samspil.graph.store_guard import guarded
 
 __all__ = ["PartReads"]
@@ -32,10 +34,22 @@ class PartReads:
         costs what the part holds; otherwise from the whole graph."""
         if not self._stale():
             got = read_part(self.snapshot_path, self._token(), part)
+            if got is None and self.write_snapshot():     # the first read after a change
+                got = read_part(self.snapshot_path, self._token(), part)
             if got is not None:
                 return got
-        whole = self.load()      # writes the snapshot when the graph is current
+        whole = self.load()
         return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
+
+    def write_snapshot(self) -> bool:
+        """Write the snapshot of the committed graph from its rows, one part at a time, so
+        the whole graph is never in memory (:func:`row_parts`); False when it could not
+        be written (a read-only folder, a full disk)."""
+        self.db.execute("BEGIN")       # one consistent snapshot of the rows
+        try:
+            return write_parts(self.snapshot_path, self._token(), row_parts(self.db))
+        finally:
+            self.db.execute("COMMIT")
 
     def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
@@ -93,3 +107,47 @@ class PartReads:
         anyway: they are tagged with the previous graph token)."""
         self.snapshot_path.unlink(missing_ok=True)
         shutil.rmtree(self.answers_dir, ignore_errors=True)
+
+
+def row_parts(db: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """The snapshot's parts (:mod:`samspil.graph.snapshot`) from the store's rows, one
+    label or relationship type at a time: what ``write_snapshot(path, token,
+    to_graph(every row))`` writes, without the whole graph in memory."""
+    src = source_dicts(db.execute("SELECT id, document, line, page, excerpt FROM sources").fetchall())
+    ids: dict[str, str] = {}      # one string object per id: pickled once per part
+    firsts: dict[str, tuple] = {}
+    counts: dict[str, int] = {}
+    cross = {"Organisation": 0, "Person": 0}
+    by_label: dict[str, list] = {lab: [] for lab in LABELS}
+    for row in db.execute("SELECT id, label, name, props FROM nodes"):
+        by_label[row[1]].append(row)
+    for lab in LABELS:
+        rows = by_label.pop(lab)
+        rows.sort(key=itemgetter(0))
+        items = node_items(rows, src)
+        del rows
+        ids.update((n, n) for n, _ in items)
+        if items:
+            firsts[lab], counts[lab] = (items[0][0],), len(items)
+        if lab in cross:
+            cross[lab] = sum(len({m["document"] for m in d.get("mentions") or []}) > 1
+                             for _, d in items)
+        yield ("nodes", lab), items
+        yield ("names", lab), [(n, names_only(n, d)) for n, d in items]
+        del items
+    by_type: dict[str, list] = {t: [] for t in REL_TYPES}
+    for u, v, k, props in db.execute("SELECT src, dst, type, props FROM edges"):
+        by_type[k].append((ids.get(u, u), ids.get(v, v), k, props))
+    for t in REL_TYPES:
+        rows = by_type.pop(t)
+        rows.sort(key=itemgetter(0, 1))
+        items = edge_items(rows, src)
+        del rows
+        if items:
+            firsts[t], counts[t] = items[0][:3], len(items)
+        yield ("edges", t), items
+        del items
+    # summary_of's order: labels, then types, as they first come in id order
+    labels = sorted((k for k in firsts if k in LABELS), key=firsts.__getitem__)
+    types = sorted((k for k in firsts if k not in LABELS), key=firsts.__getitem__)
+    yield ("summary",), {"counts": {k: counts[k] for k in labels + types}, "cross_document": cross}

@@ -13,7 +13,8 @@ from typing import Any
 from samspil.graph.model import PartnershipGraph, assemble_graph
 from samspil.graph.store import node_documents
 
-__all__ = ["insert_graph", "to_graph", "write_items", "source_id", "src_key"]
+__all__ = ["insert_graph", "to_graph", "node_items", "edge_items", "source_dicts", "write_items",
+           "source_id", "src_key"]
 
 
 def source_id(key: tuple) -> int:
@@ -41,23 +42,23 @@ def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
         out["@s"] = refs
         return dumps(out, ensure_ascii=False)
 
-    node_rows, node_docs = [], []
-    for n, d in graph.g.nodes(data=True):
-        node_rows.append((n, d["label"], d.get("name"), props(d, ("id", "label", "name"))))
-        node_docs.extend((n, doc) for doc in node_documents(d))
-    edge_rows, edge_docs = [], []
-    for u, v, k, d in graph.g.edges(keys=True, data=True):
-        edge_rows.append((u, v, k, props(d, ("type",))))
-        edge_docs.extend((u, v, k, doc) for doc in node_documents(d))
+    # rows are generated as they are inserted (never a list of every row), sources last
+    g = graph.g
+    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)",
+                   ((n, d["label"], d.get("name"), props(d, ("id", "label", "name")))
+                    for n, d in g.nodes(data=True)))
+    db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)",
+                   ((n, doc) for n, d in g.nodes(data=True) for doc in node_documents(d)))
+    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                   ((u, v, k, props(d, ("type",))) for u, v, k, d in g.edges(keys=True, data=True)))
+    db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)",
+                   ((u, v, k, doc) for u, v, k, d in g.edges(keys=True, data=True)
+                    for doc in node_documents(d)))
     db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
-                        [(i, *key) for key, i in index.items()])
-    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", node_rows)
-    db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", node_docs)
-    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", edge_rows)
-    db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", edge_docs)
+                   ((i, *key) for key, i in index.items()))
 
 
-def _source_dicts(rows: list) -> dict[int, dict[str, Any]]:
+def source_dicts(rows: list) -> dict[int, dict[str, Any]]:
     out = {}
     for i, doc, line, page, excerpt in rows:
         d: dict[str, Any] = {"document": doc, "excerpt": excerpt}
@@ -73,17 +74,26 @@ def to_graph(nodes: list, edges: list, sources: list) -> PartnershipGraph:
     """Build the MultiDiGraph directly (the dict-of-dicts networkx keeps), which is
     several times faster than ``add_edges_from`` for 100k+ edges. Source dicts are
     shared between the nodes and edges that cite the same place: treat them as read-only."""
-    src = _source_dicts(sources)
-    props = json.loads("[" + ",".join(r[3] for r in nodes) + "]") if nodes else []
-    for (n, lab, name, _), p in zip(nodes, props):
+    src = source_dicts(sources)
+    return assemble_graph(node_items(nodes, src), edge_items(edges, src))
+
+
+def node_items(rows: list, src: dict[int, dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """``(id, attributes)`` of node rows (id, label, name, props), sources resolved."""
+    props = json.loads("[" + ",".join(r[3] for r in rows) + "]") if rows else []
+    for (n, lab, name, _), p in zip(rows, props):
         p["sources"] = [src[i] for i in p.pop("@s", ())]
         p["id"], p["label"], p["name"] = n, lab, name
-    node_items = [(r[0], p) for r, p in zip(nodes, props)]
-    props = json.loads("[" + ",".join(r[3] for r in edges) + "]") if edges else []
-    for (_, _, k, _), p in zip(edges, props):
+    return [(r[0], p) for r, p in zip(rows, props)]
+
+
+def edge_items(rows: list, src: dict[int, dict[str, Any]]) -> list[tuple[str, str, str, dict]]:
+    """``(source, target, type, attributes)`` of edge rows (src, dst, type, props)."""
+    props = json.loads("[" + ",".join(r[3] for r in rows) + "]") if rows else []
+    for (_, _, k, _), p in zip(rows, props):
         p["sources"] = [src[i] for i in p.pop("@s")]
         p["type"] = k
-    return assemble_graph(node_items, [(u, v, k, p) for (u, v, k, _), p in zip(edges, props)])
+    return [(u, v, k, p) for (u, v, k, _), p in zip(rows, props)]
 
 
 def src_key(src: dict[str, Any]) -> tuple:

@@ -36,7 +36,7 @@ from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
 from samspil.graph.snapshot import WHOLE, read_part, write_snapshot
 from samspil.graph.sqlite_reads import PartReads
-from samspil.graph.sqlite_rows import insert_graph, to_graph
+from samspil.graph.sqlite_rows import to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store_guard import damaged, guarded
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
@@ -199,20 +199,26 @@ class SqliteStore(PartReads):
         before = self._size()
         fresh = not self._stale()
         added, replaced, unchanged = [], [], []
-        changed: dict[str, AgreementReport] = {}
+        # the changed reports, kept for an incremental update only while it can apply
+        changed: dict[str, AgreementReport] | None = {} if fresh else None
+        total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
         forgotten = self._forgotten()
         for report in reports:
-            check_report(report)            # refused before anything of it is written
-            report = scrub_report(report, forgotten)
-            outcome = self._put(report)
+            data = check_report(report)     # refused before anything of it is written
+            scrubbed = scrub_report(report, forgotten)
+            report, data = scrubbed, (data if scrubbed is report else scrubbed.to_dict())
+            outcome = self._put(report, data)
             {"added": added, "replaced": replaced, "unchanged": unchanged}[outcome].append(
                 report.document)
-            if outcome != "unchanged":
+            if outcome != "unchanged" and changed is not None:
                 changed[report.document] = report
+                if len(changed) > max(5, (total + len(changed)) // 20):
+                    changed = None      # incremental.apply would refuse so many: rebuild
         if changed and fresh and self._update(changed):
             return self._summary(added, replaced, unchanged, before)
         if added or replaced or self._stale():
-            return summarise(self._rebuild(), added, replaced, unchanged, before)
+            self._rebuild()
+            return self._summary(added, replaced, unchanged, before)
         if self._meta().get("counts"):
             return self._summary(added, replaced, unchanged, before)
         return summarise(self.load(), added, replaced, unchanged, before)
@@ -231,8 +237,10 @@ class SqliteStore(PartReads):
         """The summary from the counts kept in ``meta`` (no need to read the graph)."""
         return summary_from_meta(self._meta(), self._size(), added, replaced, unchanged, before)
 
-    def _put(self, report: AgreementReport) -> str:
-        text = json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
+    def _put(self, report: AgreementReport, data: dict[str, Any] | None = None) -> str:
+        """Store one report (``data``: its ``to_dict()``, when the caller has it)."""
+        text = json.dumps(data if data is not None else report.to_dict(), ensure_ascii=False,
+                          sort_keys=True)
         with self._write():
             row = self.db.execute("SELECT report FROM documents WHERE id = ?",
                                   (report.document,)).fetchone()
@@ -316,38 +324,26 @@ class SqliteStore(PartReads):
                 or meta.get("overrides_hash", "") != self._overrides_hash()
                 or meta.get("built_by", "") != builder_stamp())
 
-    def _rebuild(self) -> PartnershipGraph:
-        """Derive the graph from every stored report and replace it in one transaction."""
-        from samspil.graph.build import build
-        from samspil.graph.inc_state import write_state
-        from samspil.graph.incremental import foreign_sources
+    def _rebuild(self) -> None:
+        """Derive the graph from every stored report and replace it in one transaction:
+        each document's fragment is stored as it is emitted, then the graph's rows are
+        folded from the stored fragments (graph/sqlite_fold.py), so neither every
+        fragment nor the whole graph is ever in memory."""
         from samspil.graph.resolve import load_overrides
+        from samspil.graph.sqlite_fold import full_write
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
-            reports = [AgreementReport.from_dict(json.loads(r[0]))
-                       for r in self.db.execute("SELECT report FROM documents ORDER BY id")]
-            gc.disable()
-            try:
-                built = build(reports, overrides, self._forgotten())
-            finally:
-                gc.enable()
-            graph = built.graph
-            for table in ("nodes", "edges", "node_docs", "edge_docs", "sources"):
-                self.db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
-            insert_graph(self.db, graph)
-            write_state(self.db, built)
-            whole = summarise(graph, [], [], [], (0, 0))
+            whole = full_write(self.db, overrides, self._forgotten())
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
                            state_revision=revision,
-                           graph_token=uuid.uuid4().hex, counts=json.dumps(whole.counts),
-                           merged=whole.merged,
+                           graph_token=uuid.uuid4().hex, counts=json.dumps(whole["counts"]),
+                           merged=whole["merged"],
                            incremental="0" if (overrides.same or overrides.different
-                                                  or foreign_sources(reports)) else "1")
+                                                  or whole["foreign"]) else "1")
         self._drop_derived()
-        return graph
 
     # -- reading ---------------------------------------------------------------
     def load(self, where: GraphFilter | None = None, *,
@@ -367,7 +363,7 @@ class SqliteStore(PartReads):
                 if free and self._stale():
                     self._rebuild()
         whole = where is None or where.is_empty()
-        if whole and (graph := read_part(self.snapshot_path, self._token(), WHOLE)) is not None:
+        if whole and (graph := self._whole_from_snapshot(write=defer_snapshot is None)) is not None:
             return graph
         self.db.execute("BEGIN")       # one consistent snapshot for all reads
         try:
@@ -392,10 +388,16 @@ class SqliteStore(PartReads):
         finally:
             if gc_was_on:
                 gc.enable()
-        if whole and defer_snapshot is not None:
+        if whole and defer_snapshot is not None:  # (from the graph in hand: no reads from a thread)
             defer_snapshot(lambda: write_snapshot(self.snapshot_path, token, graph))
-        elif whole:
-            write_snapshot(self.snapshot_path, token, graph)
+        return graph
+
+    def _whole_from_snapshot(self, write: bool = True) -> PartnershipGraph | None:
+        """The whole graph from the snapshot, written first from the rows when it is missing
+        and ``write`` (None when it cannot be: the rows answer)."""
+        graph = read_part(self.snapshot_path, self._token(), WHOLE)
+        if graph is None and write and not self._stale() and self.write_snapshot():
+            graph = read_part(self.snapshot_path, self._token(), WHOLE)
         return graph
 
     def _token(self) -> str | None:

@@ -7,7 +7,8 @@ and a short excerpt), so every fact in the graph can be traced back.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = [
@@ -139,8 +140,10 @@ class AgreementReport:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON report of SCHEMA.md (plus provenance keys the schema allows)."""
-        return asdict(self)
+        """The JSON report of SCHEMA.md (plus provenance keys the schema allows): what
+        ``dataclasses.asdict`` gives, several times faster (a full load converts every
+        report twice)."""
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "AgreementReport":
@@ -172,3 +175,27 @@ class AgreementReport:
             source_path=data.get("source_path"),
             warnings=list(data.get("warnings") or []),
         )
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` of a report: dataclasses to dicts, lists, tuples and dicts
+    copied, strings, numbers and None as they are, anything else deep-copied."""
+    kind = type(obj)
+    if kind is str or kind is int or obj is None or kind is float or kind is bool:
+        return obj
+    if kind is list:
+        return [_plain(x) for x in obj]
+    names = _FIELDS.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    if names is not None:
+        return {n: _plain(getattr(obj, n)) for n in names}
+    if isinstance(obj, tuple) and not hasattr(obj, "_fields"):
+        return kind(_plain(x) for x in obj)
+    if isinstance(obj, (list, dict)):
+        return kind(_plain(x) for x in obj) if isinstance(obj, list) else \
+            kind((_plain(k), _plain(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)

@@ -143,25 +143,31 @@ def _describe(exc: Any) -> tuple[str, str]:
 def validate_report(data: Any, *, document: str | None = None) -> AgreementReport:
     """The :class:`AgreementReport` of ``data`` (parsed JSON), or :class:`InvalidReport`
     naming the field that is wrong. ``document`` names the file in the message."""
+    return AgreementReport.from_dict(_validated(data, document).model_dump())
+
+
+def _validated(data: Any, document: str | None) -> Any:
+    """The pydantic model of ``data``, or :class:`InvalidReport`."""
     from pydantic import ValidationError
 
     if not isinstance(data, dict):
         raise InvalidReport(f"not a report: a JSON object was expected, not {type(data).__name__}; "
                             "write reports with `samspil extract --json`", document=document)
     try:
-        model = _adapter().validate_python(data)
+        return _adapter().validate_python(data)
     except ValidationError as exc:
         field, problem = _describe(exc)
         raise InvalidReport(f"not a valid report: {field}: {problem}; fix the field or extract "
                             "the document again with `samspil extract --json`",
                             field=field, document=document) from None
-    return AgreementReport.from_dict(model.model_dump())
 
 
-def check_report(report: AgreementReport) -> None:
-    """Raise :class:`InvalidReport` when a report object does not match the model."""
-    validate_report(report.to_dict(), document=report.document if isinstance(report.document, str)
-                    else None)
+def check_report(report: AgreementReport) -> dict[str, Any]:
+    """Raise :class:`InvalidReport` when a report object does not match the model;
+    else return the report's dict (``report.to_dict()``), which the caller may reuse."""
+    data = report.to_dict()
+    _validated(data, report.document if isinstance(report.document, str) else None)
+    return data
 
 
 def read_report_file(path: Path) -> AgreementReport:
