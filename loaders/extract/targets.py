@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import islice
+from itertools import accumulate, islice
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -45,7 +45,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
-_LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}\s*$")  # the last three words of a stretch
+_LAST_WORDS_REVERSED = re.compile(r"\s*\S+(?:\s+\S+){0,2}")  # a stretch's last three words, read backwards
 _NAME_LABEL_AT_START = re.compile(r"^\W*" + ACTIVITY_NAME + r"\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.:!?•*\-–(\"'”]|\d\))\s*$")
@@ -166,9 +166,9 @@ def _phrase(sentence: str, start: int, end: int, stops: tuple[list[int], list[in
     lo = ends[k - 1] if k else 0
     j = bisect_left(starts, end)
     hi = starts[j] if j < len(starts) else len(sentence)
-    last3 = _LAST_WORDS.search(sentence, lo, start)
+    last3 = _LAST_WORDS_REVERSED.match(sentence[lo:start][::-1])  # linear, also on long stretches
     after = [m.end() for m in islice(_NONSPACE.finditer(sentence[end:hi]), 5)]
-    text = sentence[last3.start() if last3 else start: end + after[-1] if after else end]
+    text = sentence[start - last3.end() if last3 else start: end + after[-1] if after else end]
     words = text.split()
     return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
 
@@ -256,14 +256,33 @@ class _WordTest:
             if len(self.no) > self.MAX_REMEMBERED:
                 self.no.clear()
             for w in new:
-                cats = frozenset(cat for cat, (pre, inf) in self.specs.items()
-                                 if w.startswith(pre) or any(x in w for x in inf)) \
-                    if w.startswith(self.prefixes) or (self.infix and self.infix.search(w)) else None
-                if cats:
-                    self.cats[w] = cats
-                else:
-                    self.no.add(w)
+                self._learn(w)
         return words & self.cats.keys()
+
+    def _learn(self, w: str) -> frozenset[str] | None:
+        """The categories whose cues may start at word ``w`` (None: none), remembered."""
+        cats = frozenset(cat for cat, (pre, inf) in self.specs.items()
+                         if w.startswith(pre) or any(x in w for x in inf)) \
+            if w.startswith(self.prefixes) or (self.infix and self.infix.search(w)) else None
+        if cats:
+            self.cats[w] = cats
+            return cats
+        self.no.add(w)
+        return None
+
+    def all_starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
+        """The same as :meth:`starts`, in one pass over the words of a long text
+        (:meth:`starts` looks for each cue word on its own, fast on a line)."""
+        if len(self.no) > self.MAX_REMEMBERED:
+            self.no.clear()
+        cats, no, out = self.cats, self.no, []
+        for m in _WORD.finditer(low):
+            w = m.group()
+            found = cats.get(w)
+            if found is None and (w in no or (found := self._learn(w)) is None):
+                continue
+            out.append((m.start(), found))
+        return out
 
     def starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
         """(position, categories) of every cue word in ``low``, in text order."""
@@ -346,7 +365,10 @@ def _may_name_group(text: str) -> bool:
     return any(cues[cat][0][0].match(low, p) for p, cats in test.starts(low) for cat in cats)
 
 
-def _line_starts(text: str) -> tuple[bool, list[tuple[int, frozenset[str]]] | None]:
+Starts = list[tuple[int, frozenset[str]]]
+
+
+def _line_starts(text: str) -> tuple[bool, Starts | None]:
     """Whether a whole (markup-free) text may name a group (False: certainly not, no
     cue matches at any cue-word start and there is no age), and its cue-word starts,
     computed once for all its sentences (None when they cannot be told this way:
@@ -356,8 +378,32 @@ def _line_starts(text: str) -> tuple[bool, list[tuple[int, frozenset[str]]] | No
     if test is None or len(low) != len(text) or not all(lowered for _, _, lowered in cues.values()):
         return _may_name_group(text), None
     starts = test.starts(low)
-    may = any(cues[cat][0][0].match(low, p) for p, cats in starts for cat in cats) or _has_age(text)
-    return may, starts
+    return _may_start(text, low, starts), starts
+
+
+def _may_start(text: str, low: str, starts: Starts) -> bool:
+    """Whether some cue matches at one of ``starts`` in ``low`` (``text`` lower-cased), or
+    ``text`` names an age."""
+    cues = _cues()
+    return any(cues[cat][0][0].match(low, p) for p, cats in starts for cat in cats) or _has_age(text)
+
+
+def _texts_starts(texts: list[str]) -> list[tuple[bool, Starts]] | None:
+    """:func:`_line_starts` of every text, with the cue words looked up in one pass
+    over all of them (their words and cue words found once, not per text). None
+    when that cannot be done (see :func:`_line_starts`): then each text alone."""
+    test, cues = _word_test(), _cues()
+    joined = "\n".join(texts)  # no word runs across the joins: the same whole words
+    low = joined.lower()
+    if test is None or len(low) != len(joined) or not all(lowered for _, _, lowered in cues.values()):
+        return None
+    bases = [0, *accumulate(len(t) + 1 for t in texts)]
+    per_text: list[Starts] = [[] for _ in texts]
+    for p, cats in test.all_starts(low):
+        k = bisect_right(bases, p) - 1
+        per_text[k].append((p - bases[k], cats))
+    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t), s)
+            for t, b, s in zip(texts, bases, per_text)]
 
 
 def _has_age(text: str) -> bool:
@@ -387,16 +433,19 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
     test = _word_test()
     if starts is None:
         starts = test.starts(low) if test is not None else []
-    present = set().union(*(cats for _, cats in starts))
+    at: dict[str, list[int]] = {}  # category -> the starts where its cues may begin
+    for p, cats in starts:
+        for cat in cats:
+            at.setdefault(cat, []).append(p)
     hits = []
     for cat, (pats, excl, lowered) in _cues().items():
         text = low if lowered else sentence
         if lowered and test is not None:
-            if cat not in present:
+            if cat not in at:
                 continue
             found, nxt = [], 0
-            for p, cats in starts:
-                if p >= nxt and cat in cats:
+            for p in at[cat]:
+                if p >= nxt:
                     m = pats[0].match(text, p)
                     if m is not None:
                         found.append(m)
@@ -426,7 +475,11 @@ def classify(text: str) -> dict[str, list[str]]:
     {}
     """
     text = strip_markup(text or "")
-    may, starts = _line_starts(text)
+    return _classify(text, *_line_starts(text))
+
+
+def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str]]:
+    """:func:`classify` of a markup-free ``text`` whose :func:`_line_starts` are given."""
     if not may:
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
@@ -556,11 +609,13 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     in_activity = _activity_lines(doc, activities)
     mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
-    for i, line in enumerate(doc.lines):
-        if not line.strip():
+    texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
+    found = _texts_starts(texts) or [_line_starts(t) for t in texts]
+    for i, (text, (may, starts)) in enumerate(zip(texts, found)):
+        if not may or not doc.lines[i].strip():
             continue
         context = "activity" if i in in_activity else "problem"
-        for cat, phrases in classify(mask(line)).items():
+        for cat, phrases in _classify(text, may, starts).items():
             g = groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:
