@@ -18,7 +18,7 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts
-from samspil.loaders.extract.text import clean, clean_keep_colon, strip_links, strip_markup
+from samspil.loaders.extract.text import clean, clean_keep_colon, may_hold, strip_links, strip_markup
 from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
 from samspil.loaders.segment import ACTIVITY_NAME
 
@@ -73,7 +73,7 @@ def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
 def _template_blocks(doc: Document) -> list[Block]:
     starts: list[tuple[int, str]] = []
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
-        if "aktivitetsnavn:" in sq or NAME_LABEL.search(strip_markup(line)):
+        if "aktivitetsnavn:" in sq or (may_hold(sq, ("navn", "titel")) and NAME_LABEL.search(strip_markup(line))):
             name, _ = _name_after_label(doc, i)
             if name:
                 name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"

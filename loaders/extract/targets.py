@@ -240,10 +240,12 @@ class _WordTest:
 
     MAX_REMEMBERED = 500_000
 
-    def __init__(self, specs: dict[str, tuple[set[str], set[str]]]) -> None:
-        self.specs = {cat: (tuple(sorted(pre)), tuple(sorted(inf))) for cat, (pre, inf) in specs.items()}
-        self.prefixes = tuple(sorted({p for pre, _ in specs.values() for p in pre}))
-        infixes = sorted({x for _, inf in specs.values() for x in inf})
+    def __init__(self, specs: dict[str, tuple[set[str], set[str], set[str]]]) -> None:
+        self.specs = {cat: (tuple(sorted(pre)), tuple(sorted(inf)), frozenset(ex))
+                      for cat, (pre, inf, ex) in specs.items()}
+        self.prefixes = tuple(sorted({p for pre, _, _ in specs.values() for p in pre}))
+        self.exact = frozenset(w for _, _, ex in specs.values() for w in ex)
+        infixes = sorted({x for _, inf, _ in specs.values() for x in inf})
         self.infix = re.compile("|".join(map(re.escape, infixes))) if infixes else None
         self.cats: dict[str, frozenset[str]] = {}  # cue words -> their categories
         self.no: set[str] = set()
@@ -261,9 +263,9 @@ class _WordTest:
 
     def _learn(self, w: str) -> frozenset[str] | None:
         """The categories whose cues may start at word ``w`` (None: none), remembered."""
-        cats = frozenset(cat for cat, (pre, inf) in self.specs.items()
-                         if w.startswith(pre) or any(x in w for x in inf)) \
-            if w.startswith(self.prefixes) or (self.infix and self.infix.search(w)) else None
+        cats = frozenset(cat for cat, (pre, inf, ex) in self.specs.items()
+                         if w.startswith(pre) or any(x in w for x in inf) or w in ex) \
+            if w in self.exact or w.startswith(self.prefixes) or (self.infix and self.infix.search(w)) else None
         if cats:
             self.cats[w] = cats
             return cats
@@ -320,10 +322,11 @@ def _word_test() -> _WordTest | None:
     return _WORD_TEST[1]
 
 
-def _start_spec(items: list, C) -> tuple[set[str], set[str]] | None:
-    """(prefixes, infixes) for a parsed pattern: every match starts at a word
-    that begins with one of the prefixes or contains one of the infixes.
-    None when that cannot be told."""
+def _start_spec(items: list, C) -> tuple[set[str], set[str], set[str]] | None:
+    """(prefixes, infixes, words) for a parsed pattern: every match starts at a word
+    that begins with one of the prefixes, contains one of the infixes or is one of
+    the words (a literal the pattern must follow with a non-word character: 'de'
+    in 'de ældre', not every word that begins with 'de'). None when that cannot be told."""
     while items and items[0][0] is C.AT:  # \b
         items = items[1:]
     if not items:
@@ -337,20 +340,37 @@ def _start_spec(items: list, C) -> tuple[set[str], set[str]] | None:
             return _union([_start_spec(list(av[2]) + rest, C), _start_spec(rest, C)])
         if list(av[2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:  # \w*X: the word contains X
             inner = _start_spec(rest, C)
-            return (set(), inner[0]) if inner and not inner[1] else None
+            return (set(), inner[0] | inner[2], set()) if inner and not inner[1] else None
         return None
     word = ""
     for op, av in items:
         if op is not C.LITERAL or not (chr(av).isalnum() or chr(av) == "_"):
             break  # a non-literal, a space or punctuation: the prefix ends here
         word += chr(av)
-    return ({word}, set()) if word else None
+    if not word:
+        return None
+    after = items[len(word):len(word) + 1]
+    return (set(), set(), {word}) if after and _ends_word(after[0], C) else ({word}, set(), set())
 
 
-def _union(specs: list) -> tuple[set[str], set[str]] | None:
+def _ends_word(item, C) -> bool:
+    """Does the parsed pattern item ``item`` only match where a word has ended (a
+    non-word literal, white space, one or more of them, a word boundary)?"""
+    op, av = item
+    if op is C.LITERAL:
+        return not (chr(av).isalnum() or chr(av) == "_")
+    if op is C.IN:
+        return all(o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD)
+                   or o is C.LITERAL and not (chr(a).isalnum() or chr(a) == "_") for o, a in av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return av[0] >= 1 and len(av[2]) == 1 and _ends_word(list(av[2])[0], C)
+    return op is C.AT and av is C.AT_BOUNDARY
+
+
+def _union(specs: list) -> tuple[set[str], set[str], set[str]] | None:
     if any(spec is None for spec in specs):
         return None
-    return set().union(*(s[0] for s in specs)), set().union(*(s[1] for s in specs))
+    return tuple(set().union(*(s[k] for s in specs)) for k in range(3))  # type: ignore[return-value]
 
 
 def _may_name_group(text: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL", "PHONE", "clean", "clean_keep_colon", "digits", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 # Danish phone numbers: 8 digits, optionally +45/0045, grouped 8 / 4 4 / 2 2 2 2.
@@ -51,3 +51,15 @@ def digits(phone: str) -> str:
 
 def clean_keep_colon(text: str) -> str:
     return " ".join(strip_markup(text).split())
+
+
+def may_hold(low: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a case-insensitive pattern that only matches text holding one
+    of ``words`` (lower case): False only when ``low`` (the text in lower case) certainly
+    holds none of them, also as ``re.IGNORECASE`` compares letters (a dotless or dotted
+    I, a long s read as i and s).
+
+    >>> may_hold("aktivitetens navn:", ("navn", "titel")), may_hold("formål:", ("navn",))
+    (True, False)
+    """
+    return any(w in low for w in words) or "ı" in low or "\u0307" in low or "ſ" in low
