@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.segment import ACTIVITY_NAME
 from samspil.loaders.vocab import load_vocab
@@ -137,8 +137,8 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
 
 def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
     """(category, start, end) of the ages named in one sentence (not in statistics)."""
-    if not _DIGIT.search(sentence) or _STATS.search(sentence):  # every age has a digit
-        return []
+    if not _DIGIT.search(sentence) or not _may_name_age(sentence.lower()) or _STATS.search(sentence):
+        return []  # every age has a digit, and 'år' or 'under'/'over'
     hits = []
     for m in _AGE_RANGE.finditer(sentence):
         lo, hi = int(m.group(1) or m.group(2)), int(m.group(3))
@@ -429,8 +429,14 @@ def _texts_starts(texts: list[str]) -> list[tuple[bool, Starts]] | None:
 def _has_age(text: str) -> bool:
     """Whether some sentence of ``text`` may name an age (a sentence split only
     removes context, so a sentence's age is an age in the whole text)."""
-    return _DIGIT.search(text) is not None and (
+    return _DIGIT.search(text) is not None and _may_name_age(text.lower()) and (
         _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
+
+
+def _may_name_age(low: str) -> bool:
+    """False when ``low`` (lower case) certainly holds no :data:`_AGE_RANGE` ('år') and
+    no :data:`_AGE_BOUND` ('under', 'over')."""
+    return may_hold(low, ("år", "under", "over"))
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
