@@ -50,7 +50,6 @@ ADJECTIVE_ENDINGS = ("ige", "iske", "iale", "ede", "ende")  # "sociale", "løben
 
 _WORD = re.compile(r"^[^\W\d_]+$")
 _STRIP = ",;:!?()[]{}"
-_SHORT_CORE = re.compile(r"(?<!\S)[,;:!?()\[\]{}]*([^\W\d_]{1,3})[,;:!?()\[\]{}]*(?!\S)")
 _PUNCT_GLUE_LEFT = set(".,;:!?)]}%»”’")
 _PUNCT_GLUE_RIGHT = set("([{«“‘")
 
@@ -204,13 +203,11 @@ def is_letter_spaced(line: str) -> bool:
     if len(toks) < 3:
         return False
     common = _common_short()
-    # cheap bound first: every fragment counted below is one of these short cores
-    maybe = [c for c in _SHORT_CORE.findall(line) if c.lower() not in common]
-    if len(maybe) < 2 or len(maybe) < 0.2 * len(toks):
-        return False
     odd = 0
     for k, tok in enumerate(toks):
-        core = tok.strip(_STRIP) if len(tok) <= 6 else ""  # "mm." / "fx." stay abbreviations
+        if len(tok) > 6:
+            continue
+        core = tok.strip(_STRIP)  # "mm." / "fx." stay abbreviations
         if not (0 < len(core) <= 3 and core.isalpha()) or core.lower() in common:
             continue
         if core.isupper() and (len(core) > 1 or k + 1 == len(toks)

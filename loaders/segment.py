@@ -86,8 +86,10 @@ LABELS = [
     r"Ansøgningen er udarbejdet af\b",
     r"Udarbejdet af\s*:",
 ]
-# (the look-ahead on the labels' first letters lets the engine skip most positions at once)
-_LABEL = re.compile(r"(?<=\s)(?=[ABDFHIKLMNOPSTUZØm])(?:" + "|".join(LABELS) + ")")
+# (a pattern that opens with a character class lets the engine skip to those characters
+# instead of trying every position: the white space before a label is matched, and the
+# cut is one character further; none of the labels ends in white space)
+_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØm])(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 
 
@@ -106,7 +108,7 @@ _EMAIL_END = re.compile(r"(?<=@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆ
 _PHONE_END = re.compile(r"(?=[\d+])(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+"
                         r"(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
-_DASH_ROW = re.compile(r"(?<=[\d-])\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
+_DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
@@ -120,7 +122,7 @@ _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
 # a forvaltning's label "SOF:", a new entry starts.
 _AFTER_PAREN = re.compile(r"\)\s+(?=[A-ZÆØÅ][\wæøå])")
-_ABBR_LABEL = re.compile(r"(?=[A-ZÆØÅ])(?<=\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")
+_ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -154,7 +156,28 @@ _LABEL_WORDS = ("navn", "parter", "gælder", "projekt", "kommune:", "boligorgani
                 "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi")
 
 
-_LABEL_WORD = re.compile("|".join(map(re.escape, _LABEL_WORDS)))
+_PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A pattern that finds any of ``words``, as a tree of their shared beginnings
+    (the engine then tries a few branches per position, not one per word)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""  # a word ends here: a longer one holds it
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return emit(tree)
+
+
+_LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
 _DIGIT_DOT = re.compile(r"\d\.")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
@@ -165,9 +188,11 @@ def _cuts(line: str) -> list[int]:
     cuts: set[int] = set()
     low = line.lower()
     if _LABEL_WORD.search(low):
-        cuts |= {m.start() for m in _LABEL.finditer(line)}
-        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
-        cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
+        cuts |= {m.start() + 1 for m in _LABEL.finditer(line)}
+        if any(w in line for w in _PLACEHOLDER_WORDS):
+            cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+        if "Underskrifter" in line:
+            cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() for m in _NUMBERED.finditer(line)}
@@ -178,7 +203,7 @@ def _cuts(line: str) -> list[int]:
         if " – " in line or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         if ":" in line:
-            cuts |= {m.start() for m in _ABBR_LABEL.finditer(line)}
+            cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if "parter" in low:
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if _BULLET_MARK.search(line):

@@ -12,6 +12,9 @@ SEEDS = sorted(bundled_examples().glob("*.txt"))
 
 
 _ANY_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(seg.LABELS) + ")")  # without the first-letter look-ahead
+# the cut before an abbreviation's label ("SOF: ..."), as a position (the module's pattern
+# matches the white space before it, so the engine can skip to white space)
+_ABBR_AT = re.compile(r"(?<=\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")
 
 
 def _full_scan_cuts(line: str) -> list[int]:
@@ -24,7 +27,7 @@ def _full_scan_cuts(line: str) -> list[int]:
         cuts |= {m.end() for m in seg._PHONE_END.finditer(line)}
         cuts |= {m.end() for m in seg._DASH_ROW.finditer(line)}
         cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in seg._BULLET.finditer(line)}
-        cuts |= {m.start() for m in seg._ABBR_LABEL.finditer(line)}
+        cuts |= {m.start() for m in _ABBR_AT.finditer(line)}
         if "parter" in line.lower():
             cuts |= {m.end() for m in seg._AFTER_PAREN.finditer(line)}
     cuts.discard(0)
