@@ -24,9 +24,13 @@ __all__ = ["text_mentions"]
 
 _CAP = r"(?:[A-ZÆØÅ][a-zæøå]{0,3}\.(?=\s[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ'’&/-]*)"
 _CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
-# (the look-ahead first lets the engine skip to capitals instead of trying every position)
-RUN = re.compile(rf"(?=[A-ZÆØÅ])(?<![\wæøå-]){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+# (the capital first lets the engine skip to capitals instead of trying every position;
+# the look-behind then sees the capital and the character before it; the rest of the
+# first word is that of either form of _CAP)
+RUN = re.compile(rf"[A-ZÆØÅ](?<![\wæøå-].)(?:[a-zæøå]{{0,3}}\.(?=\s[A-ZÆØÅ])|[\wæøåÆØÅ'’&/-]*)"
+                 rf"(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{2,6}\s*\)")  # what every DEFINE match ends with
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
 FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
@@ -249,7 +253,8 @@ def _candidates(text: str) -> list[str]:
 
 # A name that starts with a digit ("5B", "3B") as an item of a list of organisations;
 # not in a list of departments ("afd. 3, 7B og 12") or classes
-_DIGIT_NAME = re.compile(r"(?:(?<=, )|(?<= og )|(?<= samt ))(\d[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
+# (the digit first, the look-behind after it: the engine skips to digits)
+_DIGIT_NAME = re.compile(r"(\d(?:(?<=, \d)|(?<= og \d)|(?<= samt \d))[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
 _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re.I)
 
 
@@ -311,7 +316,7 @@ def _around_known(run: str) -> str:
 def _definitions(text: str) -> list[tuple[str, str]]:
     """('Center for Boligsocial Udvikling', 'CFBU') for every '... (CFBU)' whose initials fit."""
     out: list[tuple[str, str]] = []
-    if "(" not in text:
+    if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
     for m in DEFINE.finditer(text):
         full, short = _trim_run(m.group(1)), m.group(2)

@@ -423,10 +423,12 @@ def _listed(doc: Document):
         text = clean(line) if line.strip() else ""
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
-        if (inline := _INLINE_LIST.search(text)) and re.search(r"helhedsplan|boligsociale indsats",
-                                                               text[:inline.start()], re.I):
+        if "indsatsområder" in text and (inline := _INLINE_LIST.search(text)) and re.search(
+                r"helhedsplan|boligsociale indsats", text[:inline.start()], re.I):
             yield from ((name, i) for name in _inline_areas(inline.group(1)))  # "... indsatsområder: A, B samt C."
             continue
+        if not text.lower().endswith(("indsatsområder", "indsatsområderne")):
+            continue  # (the test below, for the last sentence, cheaply: it ends the text)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")
                 and re.search(r"helhedsplan|boligsociale indsats", last)):
