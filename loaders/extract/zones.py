@@ -100,7 +100,8 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _units_pattern() -> re.Pattern[str]:
-    return re.compile(rf"({_NUM})\s*(?:{_dwellings()})\b", re.IGNORECASE)
+    # _NUM with its first digit taken out in front: the engine skips to digits
+    return re.compile(rf"(\d(?:\d{{0,2}}(?:\.\d{{3}})+|\d*))\s*(?:{_dwellings()})\b", re.IGNORECASE)
 
 
 def _housing_abbreviations() -> list[str]:
@@ -123,13 +124,18 @@ def _resolve_org(label: str, organisations: list[Organisation]) -> str | None:
     return label
 
 
-def _is_housing_label(label: str, organisations: list[Organisation]) -> bool:
-    label = label.strip()
-    if label.lower() in {a.lower() for a in _housing_abbreviations()}:
-        return True
-    key = _key(label)
-    return any(o.type == "housing_organisation" and key in {_key(o.name), *(_key(a) for a in o.aliases)}
-               for o in organisations)
+class _HousingLabels:
+    """The labels that name a housing organisation: a known abbreviation, or a name or
+    alias of one of the document's housing organisations (their keys worked out once)."""
+
+    def __init__(self, organisations: list[Organisation]) -> None:
+        self.abbreviations = {a.lower() for a in _housing_abbreviations()}
+        self.keys = {_key(n) for o in organisations if o.type == "housing_organisation"
+                     for n in [o.name, *o.aliases]}
+
+    def __contains__(self, label: str) -> bool:
+        label = label.strip()
+        return label.lower() in self.abbreviations or _key(label) in self.keys
 
 
 def _department(name: str, ref: SourceRef, **kw) -> Zone:
@@ -165,7 +171,7 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         if not _DIGIT.search(raw):
             continue  # every dwelling count has a digit
         line = strip_markup(raw).strip().lstrip("-•* ")
-        if _ZONE_MARK.search(line) or parse_units(line) is None:
+        if parse_units(line) is None or _ZONE_MARK.search(line):
             continue
         if (m := row.match(line)):
             if not _is_total(m.group("name")):
@@ -291,11 +297,12 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
 
 def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
+    housing = _HousingLabels(orgs)
     for i, line in enumerate(doc.lines):
         if "(" not in line or not _DEPARTMENT_CUE.search(line) or _ZONE_MARK.search(line):
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
-            if _is_housing_label(m.group(2), orgs):
+            if m.group(2) in housing:
                 found.add(Zone(name=m.group(1), type="housing_department",
                                housing_organisation=_resolve_org(m.group(2), orgs),
                                sources=[doc.ref(i, m.group(0))]))
@@ -307,9 +314,10 @@ _NUMBER_CELLS = re.compile(r"\s\d+(?:[.,]\d+)?(?:\s+\d+(?:[.,]\d+)?)+\s*$")
 
 def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Rows 'ORG – Place<TAB>...' of a table: department of ORG in Place."""
+    housing = _HousingLabels(orgs)
     for i, line in enumerate(doc.lines):
         m = _DASH_ROW.match(strip_markup(line))
-        if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or not _is_housing_label(m.group("org"), orgs):
+        if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or m.group("org") not in housing:
             continue
         place = m.group("place").strip()
         if found.get(place) is None:
@@ -409,9 +417,10 @@ def _part_of(doc: Document, found: _Found) -> None:
     districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
     any_district = _any_of(districts)
+    heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
     for line in doc.lines:
         text = strip_markup(line)
-        if any_district is None or not any_district.search(text):
+        if any_district is None or not any(h in text for h in heads) or not any_district.search(text):
             continue  # both rules below need a district named in the line
         for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
             if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
