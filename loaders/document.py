@@ -51,7 +51,16 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
 
     def ref(self, index: int, excerpt: str | None = None) -> SourceRef:
-        """Provenance for normalised line ``index`` (0-based)."""
+        """Provenance for normalised line ``index`` (0-based); the line's own excerpt
+        is made once (a line holding many mentions is cited for each)."""
+        if excerpt is None:
+            refs = self.cache.setdefault("refs", {})
+            if index not in refs:
+                refs[index] = self._ref(index, None)
+            return refs[index]
+        return self._ref(index, excerpt)
+
+    def _ref(self, index: int, excerpt: str | None) -> SourceRef:
         line, page = self.origin[index] if 0 <= index < len(self.origin) else (None, None)
         text = _excerpt(excerpt if excerpt is not None else self.lines[index])
         return SourceRef(document=self.id, line=line, page=page, excerpt=text)

@@ -27,6 +27,7 @@ _PUNCT = re.compile(r"[^\wæøå ]+")
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key: case-folded, punctuation removed, genitive -s dropped.
 
@@ -83,9 +84,16 @@ def _strip_admin_prefix(key: str) -> str:
 
 
 def _keys(names: list[str]) -> set[str]:
-    keys = {name_key(n) for n in names}
+    return set().union(*map(_name_keys, names))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> frozenset[str]:
+    """The keys one name is looked up by: its key, without a final s, without a
+    forvaltning in front (a name recurs in every mention of its organisation: cached)."""
+    keys = {name_key(name)}
     keys |= {re.sub(r"s$", "", k) for k in keys}
-    return keys | {_strip_admin_prefix(k) for k in keys}
+    return frozenset(keys | {_strip_admin_prefix(k) for k in keys})
 
 
 class _Index:
