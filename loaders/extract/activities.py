@@ -229,11 +229,11 @@ def _target_text(doc: Document, block: Block) -> str:
     return " ".join(out)
 
 
-def _mentions(low: str, names: "_NameIndex") -> list[str]:
+def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> list[str]:
     """Canonical names of organisations (or zones) whose name or alias occurs in
-    ``low`` (a text in the form :func:`_words_form` gives)."""
+    ``low`` (a text in the form :func:`_words_form` gives; ``words``: its words)."""
     found: list[str] = []
-    for canonical, variant in names.candidates(low):
+    for canonical, variant in names.candidates(low, words):
         if canonical not in found and f" {variant} " in low:
             found.append(canonical)
     return found
@@ -259,9 +259,9 @@ class _NameIndex:
             words = variant.split()
             (self.by_first.setdefault(words[0], []) if words else self.always).append(k)
 
-    def candidates(self, low: str) -> list[tuple[str, str]]:
+    def candidates(self, low: str, words: set[str] | None = None) -> list[tuple[str, str]]:
         hits = list(self.always)
-        for w in set(low.split()) & self.by_first.keys():
+        for w in (set(low.split()) if words is None else words) & self.by_first.keys():
             hits += self.by_first[w]
         return [self.names[k] for k in sorted(hits)]
 
@@ -292,6 +292,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     for b in activity_blocks(doc):
         body = " ".join(doc.lines[b.start:b.end])
         words = _words_form(body)
+        split = set(words.split())
         target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
@@ -300,8 +301,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),
             target_groups=groups,
-            partners=_mentions(words, org_index),
-            zones=_mentions(words, zone_index),
+            partners=_mentions(words, org_index, split),
+            zones=_mentions(words, zone_index, split),
             sources=[doc.ref(b.start, b.name)],
         )
         if not any(name_key(a.name) == name_key(act.name) for a in out):

@@ -324,6 +324,7 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
 
 
 _ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
@@ -344,7 +345,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
-        if _PLACE_DATE.match(text) or not _ALNUM.search(text):
+        if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not _ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \

@@ -168,7 +168,9 @@ def find_people(text: str, strict: bool = False) -> list[Person]:
     ...                                         strict=True)]
     [('Jonas Vad', 'jv@x.dk')]
     """
-    text = FIELD_KEY.sub(lambda m: " " * len(m.group(0)), strip_markup(text))  # "Navn: X, Titel: Y"
+    text = strip_markup(text)
+    if ":" in text:  # "Navn: X, Titel: Y": the keys blanked out (each ends in a colon)
+        text = FIELD_KEY.sub(lambda m: " " * len(m.group(0)), text)
     emails = [(m.start(), m.end(), m.group(0).rstrip(".")) for m in EMAIL.finditer(text)]
     masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
     phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)]

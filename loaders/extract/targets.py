@@ -510,11 +510,13 @@ def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
+    at = [p for p, _ in starts] if starts is not None else []  # (in text order)
     for lo, hi in _sentence_spans(text):
         sentence = text[lo:hi]
         if not sentence or not sentence.strip():
             continue
-        mine = [(p - lo, cats) for p, cats in starts if lo <= p < hi] if starts is not None else None
+        mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
+            if starts is not None else None
         hits, traits = _sentence_hits(sentence, traits, mine)
         stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
