@@ -73,6 +73,9 @@ def clear_caches() -> None:
     vocab_layers.cache_clear()
     for f in (_places, _organisations, _first_names, _municipality_regexes, _organisation_regexes, municipality):
         f.cache_clear()
+    from samspil.loaders.extract.core import clear_name_caches
+
+    clear_name_caches()
 
 
 # -- municipalities ---------------------------------------------------------------------------

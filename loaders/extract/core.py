@@ -38,3 +38,15 @@ def extract(doc: Document) -> AgreementReport:
         report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "
                                "this does not look like a partnership agreement")
     return report
+
+
+def clear_name_caches() -> None:
+    """Forget what the extractors remember per name or word (an organisation's type,
+    its keys, a capitalised run's names, a title word, a target-group cue word): after
+    the vocabulary files or SAMSPIL_VOCAB_DIR changed (see ``gazetteer.clear_caches``)."""
+    from samspil.loaders.extract import mentions, orgs, people, targets
+
+    for f in (orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
+              mentions._valid, mentions._has_cue, people.is_title_word, people._bad):
+        f.cache_clear()
+    targets._WORD_TEST[:] = [None, None]

@@ -45,6 +45,7 @@ def _type_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
     return [(t, [re.compile("|".join(f"(?:{p})" for p in cues), re.I)]) for t, cues in kinds]
 
 
+@lru_cache(maxsize=16384)
 def org_type(name: str) -> str:
     """The SCHEMA.md type of an organisation from cue words in its name.
 

@@ -85,6 +85,7 @@ def looks_like_name(text: str) -> bool:
     return bool(m) and _trim(text.strip(), 0)[0] == text.strip()
 
 
+@lru_cache(maxsize=16384)
 def _bad(token: str) -> bool:
     _, _, not_name = _cues()
     bare = token.strip("”\"“")
