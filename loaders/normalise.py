@@ -270,9 +270,10 @@ def _caps_heading_wrap(last: str, line: str, width: int) -> bool:
     >>> _caps_heading_wrap("SUNDHED", "NYE SAMARBEJDSPARTNERE", 45)
     False
     """
+    if not (width >= MIN_WRAP_WIDTH and len(last) >= 0.55 * width and last.isupper()):
+        return False  # (the common case, told before the line is split)
     words = line.split()
-    return (width >= MIN_WRAP_WIDTH and len(last) >= 0.55 * width and last.isupper() and len(words) >= 2
-            and words[0].isupper() and not last.endswith(_SENTENCE_END)
+    return (len(words) >= 2 and words[0].isupper() and not last.endswith(_SENTENCE_END)
             and (words[1].isupper() or last.endswith((",", " OG", " I", " FOR", " AF", " TIL", " MED", " PÅ"))))
 
 

@@ -100,7 +100,8 @@ def starts_with_label(text: str) -> bool:
 _LIST_LABEL = re.compile(r"(?=U)\bUnderskrifter\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
-_NUMBERED = re.compile(r"(?=\d)(?<=\s)(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
+# (the white space before the number is matched, so the engine skips to white space: the cut is one further)
+_NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
 _FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
@@ -195,7 +196,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
-            cuts |= {m.start() for m in _NUMBERED.finditer(line)}
+            cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
         if _EIGHT_DIGITS.search(line):

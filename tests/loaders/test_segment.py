@@ -14,6 +14,7 @@ SEEDS = sorted(bundled_examples().glob("*.txt"))
 _ANY_LABEL = re.compile(r"(?<=\s)(?:" + "|".join(seg.LABELS) + ")")  # without the first-letter look-ahead
 # the cut before an abbreviation's label ("SOF: ..."), as a position (the module's pattern
 # matches the white space before it, so the engine can skip to white space)
+_NUMBERED_AT = re.compile(r"(?=\d)(?<=\s)(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
 _ABBR_AT = re.compile(r"(?<=\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")
 
 
@@ -22,7 +23,7 @@ def _full_scan_cuts(line: str) -> list[int]:
     cuts |= {m.end() for m in seg._PLACEHOLDERS.finditer(line)}
     cuts |= {m.end() for m in seg._LIST_LABEL.finditer(line)}
     if len(line) >= seg.LONG_LINE:
-        cuts |= {m.start() for m in seg._NUMBERED.finditer(line)}
+        cuts |= {m.start() for m in _NUMBERED_AT.finditer(line)}
         cuts |= {m.end() for m in seg._EMAIL_END.finditer(line)}
         cuts |= {m.end() for m in seg._PHONE_END.finditer(line)}
         cuts |= {m.end() for m in seg._DASH_ROW.finditer(line)}
