@@ -241,10 +241,10 @@ def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> l
 
 def _words_form(text: str) -> str:
     """' word word ': case-folded words between single spaces, for phrase lookups."""
-    return " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+    return " " + " ".join(_WORD_RUN.findall(text.casefold())) + " "
 
 
-_NON_WORD = re.compile(r"[^\wæøå]+")
+_WORD_RUN = re.compile(r"[\wæøå]+")
 
 
 class _NameIndex:
