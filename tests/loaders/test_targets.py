@@ -245,3 +245,15 @@ def test_an_activity_whose_text_names_no_group_gets_the_groups_of_its_kind(tmp_p
                     "1.1.1 Lektiecafé\n1.1.2 Kvarternetværk\n1.2 Beskæftigelse\n1.2.1 Jobklub\n", encoding="utf-8")
     groups = {a.name: a.target_groups for a in extract_file(path).activities}
     assert groups == {"Lektiecafé": ["children", "youth"], "Kvarternetværk": [], "Jobklub": ["unemployed"]}
+
+
+def test_sentence_breaks_are_those_of_the_sentence_pattern():
+    """Sentences are cut by a pattern the engine can skip through quickly; the pieces
+    must be exactly those the plain sentence pattern gives, on every seed line and block."""
+    texts = ["a. • B", "x.\n• y", "Hej.  \n B", "a •• b", "a.•B", "a . B", "•", " • ", "A! ? B", "ab.  - c"]
+    for seed in sorted(bundled_examples().glob("*.txt")):
+        lines = read_document(seed).lines
+        texts += lines + ["\n".join(lines[i:i + 12]) for i in range(0, len(lines), 12)]
+    for text in texts:
+        pieces = [text[a:b] for a, b in targets_module._sentence_spans(text)]
+        assert pieces == targets_module._SENTENCE.split(text), text[:80]
