@@ -42,7 +42,8 @@ _AGE_BOUND = re.compile(
     r"\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
     re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
-_CLAUSE_STOP = re.compile(r"[,;:()\[\]•]|\s-\s|\s–\s")
+# [,;:()[]•] | \s-\s | \s–\s, written to open with one character class (the engine then skips to it)
+_CLAUSE_STOP = re.compile(r"[,;:()\[\]•\s](?:(?<=[,;:()\[\]•])|(?<=\s)[-–]\s)")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
 _LAST_WORDS_REVERSED = re.compile(r"\s*\S+(?:\s+\S+){0,2}")  # a stretch's last three words, read backwards
@@ -73,6 +74,8 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], boo
         try:
             raw = list(spec.get("patterns", [])) + list(spec.get("exclude", []) or [])
             flags = re.I if any(_UPPER_OUTSIDE_ESCAPES.search(p) for p in raw) else 0
+            # (one \b in front of the alternation, not one per branch: the engine can then
+            # reject a branch by its first letter)
             pats = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("patterns", [])), flags)] \
                 if spec.get("patterns") else []
             excl = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags)] \
