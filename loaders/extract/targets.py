@@ -185,11 +185,15 @@ def _is_name_part(sentence: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _traits() -> tuple[re.Pattern[str] | None, frozenset[str]]:
+def _traits() -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...] | None]:
+    """The trait cues' pattern, the categories dropped after one, and the cues in lower
+    case when a sentence can be told by them not to hold any (plain Danish letters)."""
     vocab = load_vocab("target_groups")
     cues = vocab.get("characteristic_cues", []) or []
     pattern = re.compile("|".join(rf"\b{re.escape(c)}\b" for c in cues), re.I) if cues else None
-    return pattern, frozenset(vocab.get("not_after_characteristics", []) or [])
+    words = tuple(str(c).lower() for c in cues)
+    plain = all(re.fullmatch(r"[a-zæøåé .'-]+", w) for w in words)
+    return pattern, frozenset(vocab.get("not_after_characteristics", []) or []), words if plain else None
 
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
@@ -202,8 +206,9 @@ def _sentence_hits(sentence: str, in_traits: bool = False,
     group, so hits of the categories in ``not_after_characteristics`` there are
     dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer").
     """
-    pattern, not_after = _traits()
-    m = pattern.search(sentence) if pattern and not in_traits else None
+    pattern, not_after, words = _traits()
+    m = pattern.search(sentence) if pattern and not in_traits and (
+        words is None or may_hold(sentence.lower(), words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
     ages = _age_hits(sentence)
     hits = [h for h in _cue_hits(sentence, starts) if not _age_overrides(h, ages, sentence)]
