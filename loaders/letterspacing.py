@@ -202,19 +202,40 @@ def is_letter_spaced(line: str) -> bool:
     toks = line.split()
     if len(toks) < 3:
         return False
-    common = _common_short()
+    fragment = _fragments()
     odd = 0
     for k, tok in enumerate(toks):
         if len(tok) > 6:
             continue
-        core = tok.strip(_STRIP)  # "mm." / "fx." stay abbreviations
-        if not (0 < len(core) <= 3 and core.isalpha()) or core.lower() in common:
+        is_fragment = fragment.get(tok)
+        if is_fragment is None:
+            is_fragment = _remember_fragment(fragment, tok)
+        if not is_fragment:
             continue
+        core = tok.strip(_STRIP)
         if core.isupper() and (len(core) > 1 or k + 1 == len(toks)
                                or not toks[k + 1].strip(_STRIP)[:1].islower()):
             continue  # acronyms, and a lone capital unless it starts a word: "B robygn ing"
         odd += 1
     return odd >= 2 and odd / len(toks) >= 0.2
+
+
+_FRAGMENTS: list = [None, {}]  # [the short words it was made with, token -> is it a fragment]
+
+
+def _fragments() -> dict[str, bool]:
+    """Whether a (short) token is a fragment: 1-3 letters that are no common short word,
+    remembered per token (tokens recur: "og", "i", "at")."""
+    common = _common_short()
+    if _FRAGMENTS[0] is not common or len(_FRAGMENTS[1]) > 100_000:
+        _FRAGMENTS[:] = [common, {}]
+    return _FRAGMENTS[1]
+
+
+def _remember_fragment(fragment: dict[str, bool], tok: str) -> bool:
+    core = tok.strip(_STRIP)  # "mm." / "fx." stay abbreviations
+    fragment[tok] = result = 0 < len(core) <= 3 and core.isalpha() and core.lower() not in _common_short()
+    return result
 
 
 def _tokens(line: str) -> list[tuple[str, bool]]:

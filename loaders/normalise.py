@@ -377,13 +377,16 @@ def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
     return out, orig
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
     """Keys under which a margin line can repeat: its exact text, and its text
     with digits masked paired with each "number minus page index" (a page
     number moves with the page; other numbers do not)."""
     text = " ".join(line.split()).lower()
-    numbers = [int(n) for n in re.findall(r"\d+", text)[:4]]
-    masked = re.sub(r"\d+", "#", text)
+    numbers = [int(n) for n in _NUMBER.findall(text)[:4]]
+    masked = _NUMBER.sub("#", text)
     return {(text, None)} | {(masked, n - page) for n in numbers}
 
 
