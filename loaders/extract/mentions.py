@@ -415,11 +415,14 @@ def _heading_caps(name: str) -> bool:
     return name.isupper() and (len(name.split()) >= 3 or bool(_CAPS_FUNCTION.search(f" {name} ")))
 
 
+_DEFINITE_END = re.compile(r"(?:et|en)$")
+
+
 def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
     """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
     def is_activity(name: str) -> bool:
         n = name.casefold()
-        return (n in activity_names or re.sub(r"(?:et|en)$", "", n) in activity_names
+        return (n in activity_names or _DEFINITE_END.sub("", n) in activity_names
                 or _OWN_PROJECT.fullmatch(name) is not None)
     return [m for m in mentions if not is_activity(m.name)]
 

@@ -139,15 +139,19 @@ def _known_organisation_first(name: str) -> bool:
     return bool(hits) and hits[0][0] == 0
 
 
+_TITLE_LEAD = re.compile(r"^\W*(kontaktpersoner|kontaktperson|kontaktoplysninger|kontakt|tovholdere|tovholder|"
+                         r"ansvarlige? for aktiviteten|ansvarlige?|samt|og|v\.|v/)\W*", re.I)
+_TITLE_TAIL = re.compile(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", re.I)
+
+
 def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail: int) -> str | None:
     """A title: title words in the clauses just before the name (nearest first,
     "Afdelingsleder, Afdeling for unge, Charlotte ..."), else just after it."""
     before = re.split(r",| v\. | v/", text[prev_end:name_start])
     after = text[name_end:next_detail]
     for chunk in [*reversed(before[-3:]), after]:
-        chunk = re.sub(r"^\W*(kontaktpersoner|kontaktperson|kontaktoplysninger|kontakt|tovholdere|tovholder|"
-                       r"ansvarlige? for aktiviteten|ansvarlige?|samt|og|v\.|v/)\W*", "", chunk.strip(), flags=re.I)
-        chunk = re.sub(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", "", chunk, flags=re.I)
+        chunk = _TITLE_LEAD.sub("", chunk.strip())
+        chunk = _TITLE_TAIL.sub("", chunk)
         chunk = chunk.strip(" ,:;/–-()")
         words = chunk.split()
         if words and any(is_title_word(w) for w in words) and len(words) <= 8:

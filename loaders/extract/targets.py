@@ -620,7 +620,7 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
         marked.update(range(i, j))
     for i, line in enumerate(doc.lines):  # an activity's Målgruppe(r) field, to its end
         # (a Målgruppe field of a focus area, outside any activity, states a goal: "problem")
-        if i in marked and re.match(r"^(?:primær|sekundær)?målgruppe", squashed[i]) and ":" in line[:40]:
+        if i in marked and _TARGET_FIELD.match(squashed[i]) and ":" in line[:40]:
             marked.add(i)
             j = i + 1
             while j < n and j - i <= 12 and not (doc.lines[j].strip() and _is_label(doc.lines[j])):
@@ -631,7 +631,11 @@ def _activity_lines(doc: Document, activities: list[Activity]) -> set[int]:
 
 def _block_end(line: str, sq: str) -> bool:
     return (sq.startswith("delaftaleforindsatsområdet") or sq.startswith("medarbejderressourcer")
-            or re.match(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]", line) is not None)
+            or _SECTION_HEAD.match(line) is not None)
+
+
+_TARGET_FIELD = re.compile(r"^(?:primær|sekundær)?målgruppe")
+_SECTION_HEAD = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]")
 
 
 def _org_name_mask(names: list[str]):

@@ -64,8 +64,12 @@ def variant_key(name: str) -> str:
     True
     """
     text = _MUNICIPAL_PREFIX.sub("", name.casefold())
-    text = re.sub(r"[^\wæøå]+", "", text).replace("c", "k")
-    return re.sub(r"(?<=\w{5})(?:en|et|n)$", "", text)
+    text = _NON_WORD.sub("", text).replace("c", "k")
+    return _DEFINITE_END.sub("", text)
+
+
+_NON_WORD = re.compile(r"[^\wæøå]+")
+_DEFINITE_END = re.compile(r"(?<=\w{5})(?:en|et|n)$")
 
 
 def _codes(name: str) -> frozenset[str]:

@@ -78,7 +78,10 @@ class _Found:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower().replace("é", "e"))
+    return _NON_ALNUM.sub("", name.lower().replace("é", "e"))
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def parse_units(text: str) -> int | None:
