@@ -230,14 +230,14 @@ def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
     blocks = []
     for i, line in enumerate(doc.lines):
         text = strip_markup(line)
-        if "Zone" not in text and "mråde" not in text:  # Område, Delområde
-            continue
+        if "Zone" not in text and "Område" not in text and "Delområde" not in text:
+            continue  # (each mark starts with one of these words)
         marks = list(_ZONE_MARK.finditer(text))
         for k, m in enumerate(marks):
             body = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)]
             if k + 1 == len(marks):  # the last zone of a line may wrap onto the next lines
                 for nxt in doc.lines[i + 1:i + 4]:
-                    if not nxt.strip() or _ZONE_MARK.search(nxt) or re.search(r"lejemål", body):
+                    if not nxt.strip() or _ZONE_MARK.search(nxt) or "lejemål" in body:
                         break
                     body += " " + nxt.strip()
             blocks.append((i, f"{m.group('word')} {m.group(2)}", " ".join(body.split())))
@@ -365,8 +365,8 @@ def _districts(doc: Document, found: _Found) -> None:
 def _named_areas(doc: Document, found: _Found) -> None:
     """'... en del af det geografiske område der betegnes "Gl. Valby"' -> zone + part_of."""
     for i, line in enumerate(doc.lines):
-        if "område" not in line:
-            continue
+        if "område" not in line or not ("betegnes" in line or "kaldes" in line or "kaldet" in line):
+            continue  # (words every match holds)
         for m in _NAMED_AREA.finditer(line):
             area = found.add(Zone(name=m.group(1).strip(), type="zone", sources=[doc.ref(i)]))
             _place_mentioned(line, area.name, found, only=("housing_department",))
