@@ -32,6 +32,16 @@ RUN = re.compile(rf"[A-ZÆØÅ](?<![\wæøå-].)(?:[a-zæøå]{{0,3}}\.(?=\s[A-Z
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{2,6}\s*\)")  # what every DEFINE match ends with
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
+# (patterns of the per-name helpers, compiled once)
+_CONNECT_WORD = re.compile(_CONNECT)
+_SLASH_SPLIT = re.compile(r"(?<=\w)/(?=[A-ZÆØÅ])")
+_STREET_END = re.compile(r"(?:vej|gade|boulevard|vænge|allé)$", re.I)
+_ER_END = re.compile(r"[’']er$")
+_UNDER = re.compile(r"^(.+?)\s+(?:under|i)\s+(.+)$")
+_VED = re.compile(r"^(.+?)\s+ved\s+(.+)$")
+_AF = re.compile(r"^([A-ZÆØÅ][a-zæøå]+)\s+af\s+(.+)$")
+_GENITIVE_OF = re.compile(r"^(\S+)[’']s?\s+(.+)$")
+_GENITIVE_END = re.compile(r"[’']s$")
 FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
 
@@ -71,7 +81,7 @@ def _split_og(name: str) -> list[str]:
     parts = []
     for a, b in zip(cuts, cuts[1:] + [len(words)]):
         part = " ".join(words[a + (1 if a else 0):b])
-        parts += [p.strip() for p in re.split(r"(?<=\w)/(?=[A-ZÆØÅ])", part)]
+        parts += [p.strip() for p in _SLASH_SPLIT.split(part)]
     if len(parts) > 1:
         return [p for p in parts if _valid(p)]
     return [name]
@@ -122,13 +132,13 @@ def _valid(name: str) -> bool:
         return False
     if len(words) >= 3 and words[-2] in ("i", "på") and words[0].isupper() and len(words[0]) <= 4:
         return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
-    if re.search(r"(?:vej|gade|boulevard|vænge|allé)$", words[-1], re.I) and words[0].isupper():
+    if _STREET_END.search(words[-1]) and words[0].isupper():
         return False
     if len(words) == 1:
         w = words[0]
         if w in abbr:
             return True
-        if w in generic or len(w) < 3 or re.search(r"[’']er$", w):
+        if w in generic or len(w) < 3 or _ER_END.search(w):
             return False
         if w.isupper():
             return _has_cue(w)
@@ -186,7 +196,7 @@ def _trim_run(run: str) -> str:
     words = _cut_role_dash(run.split())
     cut = next((k for k, w in enumerate(words) if k and w.rstrip(".,") in _RUN_BREAKS), None)
     words = words[:cut] if cut is not None else words  # "Kolding Kommune Udgivet af ... Februar"
-    while words and (re.fullmatch(_CONNECT, words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
+    while words and (_CONNECT_WORD.fullmatch(words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
         if words[-1].endswith(".") and len(words[-1]) > 4:
             words[-1] = words[-1].rstrip(".")
             break
@@ -206,16 +216,16 @@ def _unit_of(name: str) -> list[str]:
     >>> _unit_of("Center City under Borgercenter Voksne")
     ['Center City', 'Borgercenter Voksne']
     """
-    m = re.match(r"^(.+?)\s+(?:under|i)\s+(.+)$", name)
+    m = _UNDER.match(name)
     if m and (" under " in name or _has_cue(m.group(2)) and "forvaltning" in m.group(2).lower()):
         return [m.group(1), m.group(2)]
-    m = re.match(r"^(.+?)\s+ved\s+(.+)$", name)  # "X ved Y": a place or host Y
+    m = _VED.match(name)  # "X ved Y": a place or host Y
     if m:
         return [m.group(1), m.group(2)]
-    m = re.match(r"^([A-ZÆØÅ][a-zæøå]+)\s+af\s+(.+)$", name)  # "Projektledelse af Steno": an act of Y
+    m = _AF.match(name)  # "Projektledelse af Steno": an act of Y
     if m and not _valid(m.group(1)):
         return [m.group(2)]
-    m = re.match(r"^(\S+)[’']s?\s+(.+)$", name)  # "SOF’s Fritidsjob": Y of X
+    m = _GENITIVE_OF.match(name)  # "SOF’s Fritidsjob": Y of X
     if m:
         return [m.group(2)]
     return [name]
@@ -227,7 +237,7 @@ def _drop_parent_suffix(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[-1] in admins:
         words = words[:-1]
-        while words and re.fullmatch(_CONNECT, words[-1]):
+        while words and _CONNECT_WORD.fullmatch(words[-1]):
             words.pop()
     return " ".join(words)
 
@@ -262,7 +272,7 @@ _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re
 def _run_names(run: str) -> tuple[str, ...]:
     """The organisation names in one capitalised run (runs recur: cached)."""
     out = []
-    name = _around_known(re.sub(r"[’']s$", "", _trim_run(run)))
+    name = _around_known(_GENITIVE_END.sub("", _trim_run(run)))
     for part in _split_og(name):
         pieces = (p for whole in _split_at_municipality(part) for p in _split_adjacent(whole))
         for unit in (u for piece in pieces for u in _unit_of(piece)):
@@ -299,7 +309,7 @@ def _around_known(run: str) -> str:
         return bool(bare) and (bare.isupper() or any(c.isdigit() for c in bare) or _has_cue(bare)
                                or bare in _NAME_TAILS
                                or municipality_of_town(bare) is not None or municipality(bare) is not None
-                               or re.fullmatch(_CONNECT, bare) is not None)
+                               or _CONNECT_WORD.fullmatch(bare) is not None)
 
     before, after = run[:start].split(), run[end:].split()
     kept_before: list[str] = []
@@ -437,5 +447,5 @@ _OWN_PROJECT = re.compile(r"[A-ZÆØÅ][a-zæøåé-]*(?:projekt|indsats|forløb
 
 def _all_caps_words(name: str) -> bool:
     """Every word but connectors capitalised: 'Sydhavn Teater', not 'Ansvar for den styring'."""
-    words = [w for w in name.split() if not re.fullmatch(_CONNECT, w)]
+    words = [w for w in name.split() if not _CONNECT_WORD.fullmatch(w)]
     return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -62,12 +62,15 @@ def is_first_name(token: str) -> bool:
     return token.strip("”\"“") in _names_vocab()[0]
 
 
+_TITLE_ENDINGS = tuple(re.compile(e) for e in (r"en$", r"n$", r"ne$", r"erne$"))
+
+
 @lru_cache(maxsize=16384)
 def is_title_word(token: str) -> bool:
     """'Afdelingsleder' -> True, 'Charlotte' -> False."""
     titles, suffixes, _ = _cues()
     t = token.lower().strip(",.:;")
-    for form in (t, re.sub(r"en$", "", t), re.sub(r"n$", "", t), re.sub(r"ne$", "", t), re.sub(r"erne$", "", t)):
+    for form in (t, *(ending.sub("", t) for ending in _TITLE_ENDINGS)):
         if form in titles or (len(form) > 5 and form.endswith(suffixes)):
             return True
     return False
