@@ -25,6 +25,7 @@ from itertools import accumulate, islice
 from functools import lru_cache
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.cue_words import WORD, WordTest, start_spec
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
@@ -231,84 +232,12 @@ def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], 
 
 
 # --------------------------------------------------------------------------- cue starts
-# A regular-expression scan with a long alternation tries every branch at every
-# position (~20 ms per 100 kB of text here, for every line and block that is
-# classified). Instead each category's patterns are analysed once: a cue can only
-# start at a word that begins with one of the category's literal prefixes
-# ('unge', 'børn') or, for ``\w*børn`` style patterns, contains its literal.
-# Each distinct word is tested once, set operations do the rest, and the
-# category's own pattern is then tried with ``match`` at those word starts only:
-# the same matches as ``finditer``, a fraction of the work.
-_WORD = re.compile(r"\w+")
-_WORD_TEST: list = [None, None]  # [the cues it was built from, its _WordTest or None]
+# (see cue_words.py: a cue is tried only at the words it can start at)
+_WORD = WORD
+_WORD_TEST: list = [None, None]  # [the cues it was built from, its WordTest or None]
 
 
-class _WordTest:
-    """Which categories' cues may start at a (lower-case) word."""
-
-    MAX_REMEMBERED = 500_000
-
-    def __init__(self, specs: dict[str, tuple[set[str], set[str], set[str]]]) -> None:
-        self.specs = {cat: (tuple(sorted(pre)), tuple(sorted(inf)), frozenset(ex))
-                      for cat, (pre, inf, ex) in specs.items()}
-        self.prefixes = tuple(sorted({p for pre, _, _ in specs.values() for p in pre}))
-        self.exact = frozenset(w for _, _, ex in specs.values() for w in ex)
-        infixes = sorted({x for _, inf, _ in specs.values() for x in inf})
-        self.infix = re.compile("|".join(map(re.escape, infixes))) if infixes else None
-        self.cats: dict[str, frozenset[str]] = {}  # cue words -> their categories
-        self.no: set[str] = set()
-
-    def cue_words(self, low: str) -> set[str]:
-        """The words of ``low`` at which some cue may start."""
-        words = set(_WORD.findall(low))
-        new = words - self.no - self.cats.keys()
-        if new:
-            if len(self.no) > self.MAX_REMEMBERED:
-                self.no.clear()
-            for w in new:
-                self._learn(w)
-        return words & self.cats.keys()
-
-    def _learn(self, w: str) -> frozenset[str] | None:
-        """The categories whose cues may start at word ``w`` (None: none), remembered."""
-        cats = frozenset(cat for cat, (pre, inf, ex) in self.specs.items()
-                         if w.startswith(pre) or any(x in w for x in inf) or w in ex) \
-            if w in self.exact or w.startswith(self.prefixes) or (self.infix and self.infix.search(w)) else None
-        if cats:
-            self.cats[w] = cats
-            return cats
-        self.no.add(w)
-        return None
-
-    def all_starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
-        """The same as :meth:`starts`, in one pass over the words of a long text
-        (:meth:`starts` looks for each cue word on its own, fast on a line)."""
-        if len(self.no) > self.MAX_REMEMBERED:
-            self.no.clear()
-        cats, no, out = self.cats, self.no, []
-        for m in _WORD.finditer(low):
-            w = m.group()
-            found = cats.get(w)
-            if found is None and (w in no or (found := self._learn(w)) is None):
-                continue
-            out.append((m.start(), found))
-        return out
-
-    def starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
-        """(position, categories) of every cue word in ``low``, in text order."""
-        out = []
-        for w in self.cue_words(low):
-            cats, i = self.cats[w], low.find(w)
-            while i >= 0:
-                end = i + len(w)
-                if (i == 0 or not _WORD.match(low, i - 1)) and (end == len(low) or not _WORD.match(low, end)):
-                    out.append((i, cats))
-                i = low.find(w, end)
-        out.sort(key=lambda s: s[0])
-        return out
-
-
-def _word_test() -> _WordTest | None:
+def _word_test() -> WordTest | None:
     """The word test of the loaded vocabulary's lower-case categories (None when
     some pattern's start cannot be told: then those texts are scanned)."""
     cues = _cues()
@@ -322,63 +251,12 @@ def _word_test() -> _WordTest | None:
                 import sre_parse as P  # type: ignore[no-redef]
             for cat, (pats, _, lowered) in cues.items():
                 if lowered and pats:
-                    specs[cat] = _start_spec(list(P.parse(pats[0].pattern)), C)
+                    specs[cat] = start_spec(list(P.parse(pats[0].pattern)), C)
         except Exception:  # noqa: BLE001 - the parser is the standard library's private module
             specs = {"": None}
         ok = all(spec is not None for spec in specs.values())
-        _WORD_TEST[:] = [cues, _WordTest(specs) if ok else None]
+        _WORD_TEST[:] = [cues, WordTest(specs) if ok else None]
     return _WORD_TEST[1]
-
-
-def _start_spec(items: list, C) -> tuple[set[str], set[str], set[str]] | None:
-    """(prefixes, infixes, words) for a parsed pattern: every match starts at a word
-    that begins with one of the prefixes, contains one of the infixes or is one of
-    the words (a literal the pattern must follow with a non-word character: 'de'
-    in 'de ældre', not every word that begins with 'de'). None when that cannot be told."""
-    while items and items[0][0] is C.AT:  # \b
-        items = items[1:]
-    if not items:
-        return None
-    op, av = items[0]
-    rest = items[1:]
-    if op is C.BRANCH or op is C.SUBPATTERN:  # each alternative, followed by the rest
-        return _union([_start_spec(list(a) + rest, C) for a in (av[1] if op is C.BRANCH else [av[3]])])
-    if op is C.MAX_REPEAT and av[0] == 0:
-        if av[1] == 1:  # optional: with it, or without it
-            return _union([_start_spec(list(av[2]) + rest, C), _start_spec(rest, C)])
-        if list(av[2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:  # \w*X: the word contains X
-            inner = _start_spec(rest, C)
-            return (set(), inner[0] | inner[2], set()) if inner and not inner[1] else None
-        return None
-    word = ""
-    for op, av in items:
-        if op is not C.LITERAL or not (chr(av).isalnum() or chr(av) == "_"):
-            break  # a non-literal, a space or punctuation: the prefix ends here
-        word += chr(av)
-    if not word:
-        return None
-    after = items[len(word):len(word) + 1]
-    return (set(), set(), {word}) if after and _ends_word(after[0], C) else ({word}, set(), set())
-
-
-def _ends_word(item, C) -> bool:
-    """Does the parsed pattern item ``item`` only match where a word has ended (a
-    non-word literal, white space, one or more of them, a word boundary)?"""
-    op, av = item
-    if op is C.LITERAL:
-        return not (chr(av).isalnum() or chr(av) == "_")
-    if op is C.IN:
-        return all(o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD)
-                   or o is C.LITERAL and not (chr(a).isalnum() or chr(a) == "_") for o, a in av)
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        return av[0] >= 1 and len(av[2]) == 1 and _ends_word(list(av[2])[0], C)
-    return op is C.AT and av is C.AT_BOUNDARY
-
-
-def _union(specs: list) -> tuple[set[str], set[str], set[str]] | None:
-    if any(spec is None for spec in specs):
-        return None
-    return tuple(set().union(*(s[k] for s in specs)) for k in range(3))  # type: ignore[return-value]
 
 
 def _may_name_group(text: str) -> bool:
