@@ -47,6 +47,7 @@ def clear_name_caches() -> None:
     from samspil.loaders.extract import mentions, orgs, people, targets
 
     for f in (orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
-              mentions._valid, mentions._has_cue, people.is_title_word, people._bad):
+              mentions._valid, mentions._has_cue, people.is_title_word, people._bad,
+              people._known_organisation_first):
         f.cache_clear()
     targets._WORD_TEST[:] = [None, None]
