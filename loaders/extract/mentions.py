@@ -385,8 +385,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if f:
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2))]
             continue
-        b = ROLE_BULLET.match(strip_markup(raw))
-        if in_roles and b:
+        if in_roles and (b := ROLE_BULLET.match(strip_markup(raw))):
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
         for full, short in _definitions(text):
@@ -414,6 +413,8 @@ def _municipality_form(name: str) -> str:
     >>> _municipality_form("Budget Københavns Kommunes"), _municipality_form("Randers Kommunes")
     ('Københavns Kommune', 'Randers Kommune')
     """
+    if "\n" not in name and not name.endswith(("Kommune", "Kommunes")):
+        return name  # (the common case, told without the pattern)
     m = _MUNICIPALITY_TAIL.match(name)
     if m:
         return f"{m.group('muni')} Kommune"

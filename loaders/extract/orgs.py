@@ -157,7 +157,10 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         if ref not in index.sources[id(target)]:
             index.sources[id(target)].add(ref)
             target.sources.append(ref)
-        spellings.setdefault(id(target), Counter())[m.name] += 1
+        counts = spellings.get(id(target))
+        if counts is None:  # (not setdefault: that would make a Counter for every mention)
+            counts = spellings[id(target)] = Counter()
+        counts[m.name] += 1
     for org in index.orgs:
         _most_used_spelling(org, spellings[id(org)])
     return index.orgs

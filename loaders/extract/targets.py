@@ -541,7 +541,7 @@ def extract_target_groups(doc: Document, activities: list[Activity],
             continue
         context = "activity" if i in in_activity else "problem"
         for cat, phrases in _classify(text, may, starts).items():
-            g = groups.setdefault(cat, TargetGroup(category=cat))
+            g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:
                     g.phrases.append(phrase)
@@ -553,7 +553,7 @@ def extract_target_groups(doc: Document, activities: list[Activity],
         for cat in act.target_groups:
             if cat not in TARGET_GROUPS:
                 continue
-            g = groups.setdefault(cat, TargetGroup(category=cat))
+            g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             if "activity" not in g.contexts:
                 g.contexts.append("activity")
                 g.sources.extend(act.sources[:1])
