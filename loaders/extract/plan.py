@@ -22,6 +22,7 @@ from collections import Counter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
 from samspil.loaders.extract.outline import focus_headings, run_on_contents
+from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
@@ -60,7 +61,8 @@ def squash(text: str) -> str:
 
 def squashed_lines(doc: Document) -> list[str]:
     """:func:`squash` of every line (computed once per document)."""
-    return doc.memo("squashed_lines", lambda: [squash(line) for line in doc.lines])
+    # (squash(line) is the plain line without its spaces, in lower case: made from those)
+    return doc.memo("squashed_lines", lambda: [line.replace(" ", "").lower() for line in plain_lines(doc)])
 
 
 def after_label(line: str, key: str) -> str | None:
