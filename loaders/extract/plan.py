@@ -421,8 +421,9 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 
 def _listed(doc: Document):
     """'Indsatsområde 2: X' lines, and the bullets after '... indsatsområder:'."""
+    plain = plain_lines(doc)
     for i, line in enumerate(doc.lines):
-        text = clean(line) if line.strip() else ""
+        text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         if "indsatsområder" in text and (inline := _INLINE_LIST.search(text)) and re.search(
