@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS inc_org(doc TEXT NOT NULL, idx INTEGER NOT NULL, enti
     node TEXT, extra TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_org_node ON inc_org(node);
 CREATE TABLE IF NOT EXISTS inc_okey(key TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,
-    ktoks TEXT, PRIMARY KEY(key, doc, idx)) WITHOUT ROWID;
+    ktoks TEXT, role TEXT, PRIMARY KEY(key, doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_okey_doc ON inc_okey(doc, idx);
 CREATE INDEX IF NOT EXISTS inc_okey_ktoks ON inc_okey(ktoks);
 CREATE TABLE IF NOT EXISTS inc_prim(block TEXT NOT NULL, prim TEXT NOT NULL, doc TEXT NOT NULL,
@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS inc_person(doc TEXT NOT NULL, idx INTEGER NOT NULL, e
     email TEXT, fname TEXT, org_idx INTEGER, node TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_person_email ON inc_person(email);
 CREATE INDEX IF NOT EXISTS inc_person_fname ON inc_person(fname);
+CREATE TABLE IF NOT EXISTS inc_fold(node TEXT PRIMARY KEY, members TEXT NOT NULL,
+    log TEXT NOT NULL, blocked INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_sig(node TEXT PRIMARY KEY, sig TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_plan(doc TEXT PRIMARY KEY, plan TEXT NOT NULL, info TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS inc_zone(key TEXT NOT NULL, spelling TEXT NOT NULL, doc TEXT NOT NULL,
@@ -37,4 +39,4 @@ CREATE INDEX IF NOT EXISTS frag_unit_a ON frag(a, b) WHERE kind = 'UNIT_OF';
 CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
 STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_stok", "inc_person", "inc_plan",
-                "inc_zone", "frag", "inc_sig")
+                "inc_zone", "frag", "inc_sig", "inc_fold")

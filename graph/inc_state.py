@@ -11,7 +11,7 @@ from itertools import combinations
 from typing import Any
 
 from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
-from samspil.graph.names import Vocabulary
+from samspil.graph.names import Vocabulary, compact
 from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shortening_name, tokens
 
 __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities", "light_row", "fill_extra",
@@ -81,9 +81,10 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
                    ((e.document, e.index, light_row(e), ids.get((e.document, e.index)),
                      json.dumps([e.mentions, e.data.get("sources")], ensure_ascii=False))
                     for e in entities))
-    db.executemany("INSERT OR IGNORE INTO inc_okey VALUES (?, ?, ?, ?)",
-                   [(k, e.document, e.index, key_tokens(k, vocab)) for e in entities
-                    for k in e.raw_keys])
+    _upgrade(db)
+    db.executemany("INSERT OR IGNORE INTO inc_okey(key, doc, idx, ktoks, role) VALUES (?, ?, ?, ?, ?)",
+                   ((k, e.document, e.index, key_tokens(k, vocab), key_role(e, k)) for e in entities
+                    for k in e.raw_keys))
     db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",
                    [(b, e.primary, e.document, e.index) for e in entities
                     if (b := fuzzy_block(e.primary, vocab)) is not None])
@@ -92,6 +93,31 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
         _, ts = shortening_name(e.name, vocab)
         rows += [(t, " ".join(sorted(ts)), e.document, e.index) for t in ts]
     db.executemany("INSERT OR IGNORE INTO inc_stok VALUES (?, ?, ?, ?)", rows)
+
+
+def key_role(e: Entity, k: str) -> str:
+    """How ``e`` holds its key ``k`` when candidate links are formed (graph/resolve.py):
+    ``D`` dropped (an alias two entities of the document share), ``P<primary>`` its own
+    name, else what tells its holders apart (``B[key, parent]`` for a bare name,
+    ``V<primary>`` for an alias). Read by graph/inc_fold.py."""
+    if k not in e.keys:
+        return "D"
+    if k in (e.primary, compact(e.primary)):
+        return "P" + e.primary
+    return "B" + json.dumps([k, e.parent], ensure_ascii=False) if k in e.bare else "V" + e.primary
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """A store written before the key roles: add the column (its rows stay NULL: unknown)."""
+    if not any(r[1] == "role" for r in db.execute("PRAGMA table_info(inc_okey)")):
+        db.execute("ALTER TABLE inc_okey ADD COLUMN role TEXT")
+
+
+def fold_rows(clusters: list[tuple[str, Any]]) -> list[tuple[str, str, str, int]]:
+    """(node id, members, applied links, whether a link was refused) of organisation
+    clusters, as graph/inc_fold.py replays them."""
+    return [(nid, json.dumps([[e.document, e.index] for e in c.members], ensure_ascii=False),
+             json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters]
 
 
 def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:
@@ -177,6 +203,8 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
     sigs |= {built.person_ids[(c.members[0].document, c.members[0].index)]:
              signature(c.members[0].name, c) for c in built.person_clusters}
     db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
+    db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)", fold_rows(
+        [(built.org_ids[(c.members[0].document, c.members[0].index)], c) for c in built.org_clusters]))
     for doc, g in built.frags.items():
         put_fragment(db, doc, "d", g)
     for doc, g in built.person_frags.items():

@@ -40,6 +40,7 @@ from samspil.graph.model import _source_key, node_id
 from samspil.graph.plans import resolve_plans
 from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
                                    shortening_name)
+from samspil.graph.resolve import _drop_ambiguous_aliases as drop_ambiguous_aliases
 from samspil.graph.sqlite_rows import source_id, src_key, write_items
 from samspil.loaders.model import AgreementReport, Plan, SourceRef
 
@@ -134,6 +135,7 @@ class _Update(Closure):
             self.orgs.add_report(self.new[d])
         for e in self.orgs.entities:
             prepare_entity(e, self.vocab)
+        drop_ambiguous_aliases(self.orgs.entities)       # per document: its own entities
         st.put_entities(self.db, self.orgs.entities, {}, self.vocab)
         self._resolve_orgs(old_ents)
         self._plans()
@@ -147,14 +149,20 @@ class _Update(Closure):
     def _drop_old_entities(self) -> list[tuple]:
         docs = list(self.changed)
         rows = []
+        self.old_roles: dict[int, dict[str, str]] = defaultdict(dict)
         for d in docs:
             rows += [(d, i, t, n) for i, t, n in self.q(
                 "SELECT idx, entity, node FROM inc_org WHERE doc = ?", d)]
+            for i, k, role in self.q("SELECT idx, key, role FROM inc_okey WHERE doc = ?", d):
+                self.old_roles[i][k] = role
             for t in ("inc_org", "inc_okey", "inc_prim", "inc_stok"):
                 self.db.execute(f"DELETE FROM {t} WHERE doc = ?", (d,))   # noqa: S608
         return rows
 
     def _resolve_orgs(self, old_rows: list[tuple]) -> None:
+        from samspil.graph.inc_fold import fold
+        if fold(self, old_rows, self.old_roles):
+            return
         keys: set[str] = set()
         snames: set[frozenset[str]] = set()
         old_ids: dict[tuple[str, int], str] = {}
@@ -242,7 +250,12 @@ class _Update(Closure):
         for nid in {i for i in before.values() if i} - set(nodes):
             self.rewritten_nodes[nid] = None
             self.db.execute("DELETE FROM inc_sig WHERE node = ?", (nid,))
+            self.db.execute("DELETE FROM inc_fold WHERE node = ?", (nid,))
         self.rewrite_clusters(nodes, sigs, dict(named_by_id(named, nodes)))
+        self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)", st.fold_rows(
+            [(nid, c) for nid, c in sorted(nodes.items()) if nid in self.rewritten_nodes]))
+        self.db.executemany("UPDATE inc_fold SET blocked = ? WHERE node = ?",   # links refused
+                            [(int(c.blocked), nid) for nid, c in nodes.items()])
         self.org_changed = {k for k, v in new_ids.items() if before.get(k) != v}
         self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
                             [(v, *k) for k, v in new_ids.items()

@@ -1,0 +1,362 @@
+"""The fast path of the incremental update (graph/incremental.py): fold one changed
+document into the organisation clusters it touches without resolving them again.
+
+A recurring partner (the municipality's forvaltninger, a popular association) is a
+cluster of hundreds of entities, and its keys reach thousands more; resolving that
+component again for every plan that names it is what made adding one plan slow.
+Yet a new mention usually only joins one cluster, and a removed one only leaves
+it. This module proves that, key by key, and then *replays* the cluster: the full
+build keeps, per cluster, the links it applied in order (``Cluster.log``, table
+``inc_fold``), and the replay inserts the new mention's links at their place in the
+sorted order (or drops the removed mention's link) and unions again, so members,
+merges and rules come out exactly as a full rebuild gives them.
+
+It applies (else :class:`NoFold` and the component is resolved as before) when, for
+every key of an added or removed entity, the anchor (first entity holding the key
+as its own name) and whether the key's aliases stand for several organisations are
+unchanged; no shortening, fuzzy anchor or fuzzy pair changes; each added entity
+links into one cluster (or none), as the only entity of its document there; a
+removed entity was its cluster's only entity of the document, a leaf of its links,
+in a cluster that never refused a link; and every node keeps its name and id.
+Entities of the document that did not change (the same row and keys, in the same
+order, perhaps at other indexes) keep their clusters.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+from samspil.graph import inc_state as st
+from samspil.graph.build import qualified_id
+from samspil.graph.model import node_id
+from samspil.graph.names import compact, fold_name, normalise
+from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, _corroborated, canonical_name,
+                                   common_noun, fuzzy_block, prepare_entity, shortening_name)
+
+__all__ = ["fold", "NoFold"]
+
+Ref = tuple[str, int]
+
+
+class NoFold(Exception):
+    """The fast path does not apply: resolve the affected component."""
+
+
+def fold(u: Any, old_rows: list[tuple], old_roles: dict[int, dict[str, str]]) -> bool:
+    """Fold the one changed document of the update ``u`` into its clusters; False (and
+    nothing written) when the fast path does not apply."""
+    if len(u.changed) != 1 or None in u.changed.values():
+        return False
+    try:
+        plan = _Fold(u, old_rows, old_roles)
+        plan.check()
+    except NoFold as why:
+        u.fold_refused = str(why)
+        return False
+    plan.write()
+    return True
+
+
+class _Fold:
+    def __init__(self, u: Any, old_rows: list[tuple], old_roles: dict[int, dict[str, str]]) -> None:
+        self.u, self.db, self.vocab = u, u.db, u.vocab
+        (self.doc,) = u.changed
+        self.old = {i: (text, node) for _, i, text, node in old_rows}
+        self.old_ents = {i: _prepared(self.doc, i, t, self.vocab) for i, (t, _) in self.old.items()}
+        self.old_roles = {i: old_roles.get(i, {}) for i in self.old}
+        self.new = {e.index: e for e in u.orgs.entities}
+        self.new_roles = {i: {k: st.key_role(e, k) for k in e.raw_keys} for i, e in self.new.items()}
+        if any(r is None for rs in self.old_roles.values() for r in rs.values()):
+            raise NoFold("a store written before the key roles")
+        self._match()
+        self.ents: dict[Ref, Entity] = {}       # light: name, names, data and primary
+        self.full: dict[Ref, Entity] = {}       # prepared (keys, bare names, parent)
+        self.primaries: dict[str, str] = {}
+
+    def _match(self) -> None:
+        """Unchanged entities (same row and keys, same order) old index -> new index."""
+        oi, ni = sorted(self.old), sorted(self.new)
+        osig = [(self.old[i][0], tuple(sorted(self.old_roles[i].items()))) for i in oi]
+        nsig = [(st.light_row(self.new[i]), tuple(sorted(self.new_roles[i].items()))) for i in ni]
+        self.kept: dict[int, int] = {}
+        for a, b, size in difflib.SequenceMatcher(None, osig, nsig, autojunk=False).get_matching_blocks():
+            self.kept |= {oi[a + k]: ni[b + k] for k in range(size)}
+        self.removed = [i for i in oi if i not in self.kept]
+        self.added = [i for i in ni if i not in set(self.kept.values())]
+
+    def ren(self, ref: Ref) -> Ref | None:
+        """An entity's reference after the change (None: removed)."""
+        if ref[0] != self.doc:
+            return ref
+        return (self.doc, self.kept[ref[1]]) if ref[1] in self.kept else None
+
+    # -- checks ------------------------------------------------------------------
+    def check(self) -> None:
+        keys = {k for i in self.removed for k, r in self.old_roles[i].items() if r != "D"}
+        keys |= {k for i in self.added for k, r in self.new_roles[i].items() if r != "D"}
+        generic = self.vocab.generic | {compact(g) for g in self.vocab.generic}
+        self.generic = generic
+        self.after: dict[str, tuple] = {}
+        for k in sorted(keys - generic):
+            self._check_key(k)
+        self._check_shortenings()
+        self._check_fuzzy()
+        self.targets = {i: self._target(self.new[i]) for i in self.added}
+        self._plan_clusters()
+
+    def _holders(self, k: str) -> tuple[list, list]:
+        rows = self.u.q("SELECT doc, idx, role FROM inc_okey WHERE key = ? AND doc != ?", k, self.doc)
+        if any(r[2] is None for r in rows):
+            raise NoFold("a store written before the key roles")
+        before = rows + [(self.doc, i, rs[k]) for i, rs in self.old_roles.items() if k in rs]
+        after = rows + [(self.doc, i, rs[k]) for i, rs in self.new_roles.items() if k in rs]
+        return before, after
+
+    def _check_key(self, k: str) -> None:
+        before, after = self._holders(k)
+        (ab, sb, _), (aa, sa, hits) = _key_state(before), _key_state(after)
+        if ab is not None and ab[0] == self.doc and ab[1] in self.removed:
+            raise NoFold(f"a removed entity anchored {k!r}")
+        if aa is not None and aa[0] == self.doc and aa[1] in self.added:
+            raise NoFold(f"an added entity anchors {k!r}")
+        if ab is not None and aa is not None and self.ren(ab) != aa:
+            raise NoFold(f"the anchor of {k!r} changes")
+        if sb != sa:
+            raise NoFold(f"whether {k!r} stands for several organisations changes")
+        self.after[k] = (aa, sa, hits)
+
+    def _check_shortenings(self) -> None:
+        olds = {shortening_name(e.name, self.vocab)[1] for e in self.old_ents.values()}
+        news = {shortening_name(e.name, self.vocab)[1] for e in self.new.values()}
+        for ts in olds ^ news:
+            if not ts:
+                continue
+            t = min(ts)
+            held = self.u.q("SELECT 1 FROM inc_stok WHERE token = ? AND stoks = ? AND doc != ? LIMIT 1",
+                            t, " ".join(sorted(ts)), self.doc)
+            if not held:
+                raise NoFold("the names that shortenings are judged against change")
+
+    def _check_fuzzy(self) -> None:
+        changed = [self.old_ents[i] for i in self.removed] + [self.new[i] for i in self.added]
+        for p in sorted({e.primary for e in changed}):
+            if (b := fuzzy_block(p, self.vocab)) is None:
+                continue
+            rows = [tuple(r) for r in self.u.q(
+                "SELECT doc, idx FROM inc_prim WHERE block = ? AND prim = ? AND doc != ?", b, p, self.doc)]
+            before = rows + [(self.doc, i) for i, e in self.old_ents.items() if e.primary == p]
+            after = rows + [(self.doc, i) for i, e in self.new.items() if e.primary == p]
+            if not before:
+                raise NoFold("a new name for the fuzzy rule")
+            if self.ren(min(before)) != (min(after) if after else None) and self.u.q(
+                    "SELECT 1 FROM inc_fuzzy WHERE a = ? LIMIT 1", p):
+                raise NoFold("the first holder of a fuzzily paired name changes")
+
+    def entity(self, ref: Ref) -> Entity:
+        """An entity of the store after the change (name, names, data and primary)."""
+        if ref not in self.ents:
+            if ref[0] == self.doc:
+                self.ents[ref] = self.new[ref[1]]
+            else:
+                text = self.u.q("SELECT entity FROM inc_org WHERE doc = ? AND idx = ?", *ref)[0][0]
+                self._light(ref, text)
+        return self.ents[ref]
+
+    def _light(self, ref: Ref, text: str) -> None:
+        e = st.entity_from(ref[0], ref[1], text)
+        if e.name not in self.primaries:
+            self.primaries[e.name] = normalise(e.name, self.vocab)
+        e.primary = self.primaries[e.name]
+        self.ents[ref] = e
+
+    def anchor(self, ref: Ref) -> Entity:
+        """A prepared entity (the common-noun rule reads its stated parent)."""
+        if ref not in self.full:
+            self.full[ref] = (self.new[ref[1]] if ref[0] == self.doc else _prepared(
+                ref[0], ref[1], self.u.q("SELECT entity FROM inc_org WHERE doc = ? AND idx = ?",
+                                         *ref)[0][0], self.vocab))
+        return self.full[ref]
+
+    def node_of(self, ref: Ref) -> str | None:
+        if ref[0] == self.doc:
+            old = {v: k for k, v in self.kept.items()}[ref[1]]
+            return self.old[old][1]
+        rows = self.u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", *ref)
+        return rows[0][0] if rows else None
+
+    def _target(self, n: Entity) -> tuple[str | None, list]:
+        """The cluster an added entity joins (None: its own) and its links, as the
+        resolver forms them (graph/resolve.py ``_candidate_links``)."""
+        from samspil.graph.inc_state import SqlShortenings
+        links, nodes = [], set()
+        short = SqlShortenings(self.db, self.vocab)
+        sort_key = json.loads(json.dumps(n.sort_key))
+        for k in sorted(n.keys - self.generic):
+            anchor, several, hits = self.after[k]
+            if anchor is None or hits < 2:
+                continue
+            own = self.new_roles[n.index][k].startswith("P")
+            if not own and (several or k.startswith("~")
+                            or (k not in n.bare and short.ambiguous(k))):
+                continue
+            a = self.anchor(anchor)
+            if (n.document != a.document and common_noun(a.name) and common_noun(n.name)
+                    and not _corroborated(n, a)):
+                continue
+            raw = {fold_name(x) for x in n.names} & {fold_name(x) for x in a.names}
+            rule = ("exact-name" if fold_name(n.name) == fold_name(a.name)
+                    else "alias" if raw else "abbreviation")
+            links.append(([RULE_RANK[rule], -1.0, [k], sort_key], anchor, (n.document, n.index), rule))
+            nodes.add(self.node_of(anchor))
+        if len(nodes) > 1 or None in nodes:
+            raise NoFold("an added entity links two clusters")
+        return (nodes.pop() if nodes else None), links
+
+    # -- the clusters --------------------------------------------------------------
+    def _plan_clusters(self) -> None:
+        """Which clusters change and how; each is replayed and must keep its name and id."""
+        kept_in = {self.old[o][1] for o in self.kept}
+        self.touched: dict[str | None, dict] = {}
+        for i in self.removed:
+            nid = self.old[i][1]
+            self.touched.setdefault(nid, {"add": [], "drop": []})["drop"].append((self.doc, i))
+        for i, (nid, _) in self.targets.items():
+            if nid is not None:
+                self.touched.setdefault(nid, {"add": [], "drop": []})["add"].append(i)
+        for nid, change in self.touched.items():
+            if nid in kept_in or len(change["add"]) > 1 or len(change["drop"]) > 1:
+                raise NoFold("two entities of the document in one cluster")
+        self.result: dict[str, Cluster] = {}
+        self.names: dict[str, str] = {}
+        self.gone: list[str] = []
+        for nid in sorted(kept_in | set(self.touched)):
+            self._replay(nid, self.touched.get(nid, {"add": [], "drop": []}))
+        for i, (nid, _) in sorted(self.targets.items()):
+            if nid is None:
+                self._alone(self.new[i])
+
+    def _replay(self, nid: str, change: dict) -> None:
+        row = self.u.q("SELECT members, log, blocked FROM inc_fold WHERE node = ?", nid)
+        if not row:
+            raise NoFold("a cluster without its kept links")
+        members = [tuple(m) for m in json.loads(row[0][0])]
+        log = json.loads(row[0][1])
+        stored = self.u.q("SELECT doc, idx, entity FROM inc_org WHERE node = ?", nid)
+        for d, i, text in stored:
+            if (d, i) not in self.ents:
+                self._light((d, i), text)
+        if {(d, i) for d, i, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
+            raise NoFold("a cluster's kept members differ from the store")
+        if change["drop"] and row[0][2]:
+            raise NoFold("a cluster that refused a link loses an entity")
+        drop = set(change["drop"])
+        if drop and sum(1 for _, a, b, _ in log if tuple(a) in drop or tuple(b) in drop) > 1 \
+                or any(tuple(a) in drop for _, a, _, _ in log):
+            raise NoFold("a removed entity held its cluster together")
+        events = [(_renamed_key(key, self), self.ren(tuple(a)), self.ren(tuple(b)), rule, False)
+                  for key, a, b, rule in log if tuple(b) not in drop]
+        events += [(*link, True) for i in change["add"] for link in self.targets[i][1]]
+        after = [r for m in members if (r := self.ren(m)) is not None]
+        after += [(self.doc, i) for i in change["add"]]
+        if not after:
+            if "/" in nid:
+                raise NoFold("a qualified id loses its cluster")
+            self.gone.append(nid)
+            return
+        merges, applied = _union(after, sorted(events, key=lambda e: e[0]), self.entity)
+        c = Cluster(sorted((self.entity(r) for r in after), key=lambda e: e.sort_key), merges,
+                    applied, bool(row[0][2]))
+        before = self._named(nid, members)
+        name = canonical_name(c, self.vocab)
+        if name != before or qualified_id(c, name, "/" in nid) != nid:
+            raise NoFold("a cluster's name or id changes")
+        self.result[nid], self.names[nid] = c, name
+
+    def _named(self, nid: str, members: list) -> str:
+        ents = [self.old_ents[m[1]] if m[0] == self.doc else self.entity(m) for m in members]
+        return canonical_name(Cluster(ents, []), self.vocab)
+
+    def _alone(self, n: Entity) -> None:
+        c = Cluster([n], [], [], False)
+        name = canonical_name(c, self.vocab)
+        nid = node_id("Organisation", name)
+        if nid in self.result or self.u.q(
+                "SELECT 1 FROM inc_org WHERE (node = ? OR (node > ? AND node < ?)) LIMIT 1",
+                nid, nid + "/", nid + "0"):
+            raise NoFold("a new organisation shares a name")
+        self.result[nid], self.names[nid] = c, name
+
+    # -- writing -----------------------------------------------------------------------
+    def write(self) -> None:
+        u = self.u
+        for nid in self.gone:
+            u.rewritten_nodes[nid] = None
+            for t in ("inc_sig", "inc_fold"):
+                self.db.execute(f"DELETE FROM {t} WHERE node = ?", (nid,))   # noqa: S608
+        sigs = {nid: st.signature(self.names[nid], c) for nid, c in self.result.items()}
+        u.rewrite_clusters(self.result, sigs, self.names)
+        self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)",
+                            st.fold_rows(sorted(self.result.items())))
+        ids = {(e.document, e.index): nid for nid, c in self.result.items() for e in c.members}
+        self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
+                            [(ids[(self.doc, i)], self.doc, i) for i in self.new])
+        old_of = {v: k for k, v in self.kept.items()}
+        u.org_changed = {(self.doc, i) for i in self.new
+                         if i not in old_of or self.old[old_of[i]][1] != ids[(self.doc, i)]}
+        u.stats = {"org_component": sum(len(c.members) for c in self.result.values()), "org_fold": 1}
+
+
+def _key_state(holders: list) -> tuple:
+    """(anchor, whether the key's aliases stand for several organisations, hits) of a key."""
+    hits = [(d, i, role) for d, i, role in holders if role != "D"]
+    own = [(d, role[1:], i) for d, i, role in hits if role.startswith("P")]
+    anchor = min(own) if own and len(hits) >= 2 else None
+    several = len({role for _, _, role in hits if not role.startswith("P")}) > 1
+    return ((anchor[0], anchor[2]) if anchor else None), several, len(hits)
+
+
+def _renamed_key(key: list, f: _Fold) -> list:
+    """A stored link's sort key with its entity's index after the change."""
+    doc, prim, idx = key[3]
+    if doc == f.doc:
+        key = [*key[:3], [doc, prim, f.kept[idx]]]
+    return key
+
+
+def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], list]:
+    """Apply ``events`` (sort key, left, right, rule, new) to ``members`` as the resolver's
+    union-find does (the smaller reference is the root; merges concatenate)."""
+    parent = {m: m for m in members}
+    merges: dict[Ref, list[Merge]] = {m: [] for m in members}
+    size = {m: 1 for m in members}
+
+    def find(x: Ref) -> Ref:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    applied = []
+    for key, a, b, rule, new in events:
+        if a not in parent or b not in parent:
+            raise NoFold("a kept link names an entity outside its cluster")
+        ra, rb = find(a), find(b)
+        if ra == rb and new:
+            continue
+        if ra == rb or (new and size[rb] > 1):
+            raise NoFold("the links apply differently")
+        r, o = min(ra, rb), max(ra, rb)
+        parent[o], size[r] = r, size[r] + size[o]
+        merges[r] += merges[o]
+        merges[r].append(Merge(entity(a).ref, entity(b).ref, rule))
+        applied.append([key, list(a), list(b), rule])
+    if size[find(members[0])] != len(members):
+        raise NoFold("the cluster splits")
+    return merges[find(members[0])], applied
+
+
+def _prepared(doc: str, idx: int, text: str, vocab: Any) -> Entity:
+    e = st.entity_from(doc, idx, text)
+    prepare_entity(e, vocab)
+    return e
+
