@@ -108,7 +108,7 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
     change in counts per label and type, and in merged organisations and persons."""
     delta: dict[str, int] = {}
     out = {"merged": 0, "used": set(kept), "srcs": {}, "rows_n": [], "rows_e": [],
-           "docs_n": [], "docs_e": [], "del_n": [], "del_e": []}
+           "docs_n": [], "docs_e": [], "undocs_n": [], "del_n": [], "del_e": []}
     for item, attrs in items.items():
         if "\x1f" in item:
             _edge_item(db, item.split("\x1f"), attrs, changed, delta, out)
@@ -120,7 +120,8 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
     db.executemany("DELETE FROM edge_docs WHERE src = ? AND dst = ? AND type = ?", out["del_e"])
     db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
                    [(i, *k) for i, k in out["srcs"].items()])
-    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", out["rows_n"])
+    db.executemany("DELETE FROM node_docs WHERE node_id = ? AND document = ?", out["undocs_n"])
+    db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?)", out["rows_n"])
     db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", out["docs_n"])
     db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", out["rows_e"])
     db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", out["docs_e"])
@@ -153,16 +154,20 @@ def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
         row = (item, attrs["label"], attrs.get("name"), json.dumps(props, ensure_ascii=False))
     if old and row and tuple(old) == row[1:]:
         return                                   # unchanged
+    docs = set()
     if old:
         delta[old[0]] = delta.get(old[0], 0) - 1
-        out["del_n"].append((item,))
+        docs = {d for (d,) in db.execute("SELECT document FROM node_docs WHERE node_id = ?", (item,))}
         if old[0] in ("Organisation", "Person"):
-            out["merged"] -= db.execute("SELECT count(*) FROM node_docs WHERE node_id = ?",
-                                        (item,)).fetchone()[0] > 1
+            out["merged"] -= len(docs) > 1
+        if not row:
+            out["del_n"].append((item,))
     if row:
         delta[row[1]] = delta.get(row[1], 0) + 1
         out["rows_n"].append(row)
-        out["docs_n"].extend((item, d) for d in node_documents(attrs))
+        new = node_documents(attrs)    # a node of a thousand documents changes in a few
+        out["docs_n"].extend((item, d) for d in new - docs)
+        out["undocs_n"].extend((item, d) for d in docs - new)
         if row[1] in ("Organisation", "Person"):
             out["merged"] += len({m["document"] for m in attrs.get("mentions") or []}) > 1
 
