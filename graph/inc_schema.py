@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS inc_person(doc TEXT NOT NULL, idx INTEGER NOT NULL, e
     email TEXT, fname TEXT, org_idx INTEGER, node TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inc_person_email ON inc_person(email);
 CREATE INDEX IF NOT EXISTS inc_person_fname ON inc_person(fname);
+CREATE INDEX IF NOT EXISTS inc_person_node ON inc_person(node);
 CREATE TABLE IF NOT EXISTS inc_fold(node TEXT PRIMARY KEY, members TEXT NOT NULL,
     log TEXT NOT NULL, blocked INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inc_sig(node TEXT PRIMARY KEY, sig TEXT NOT NULL) WITHOUT ROWID;

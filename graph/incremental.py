@@ -150,9 +150,11 @@ class _Update(Closure):
         docs = list(self.changed)
         rows = []
         self.old_roles: dict[int, dict[str, str]] = defaultdict(dict)
+        self.old_org_nodes: dict[tuple[str, int], str] = {}
         for d in docs:
             rows += [(d, i, t, n) for i, t, n in self.q(
                 "SELECT idx, entity, node FROM inc_org WHERE doc = ?", d)]
+            self.old_org_nodes |= {(d, i): n for d, i, _, n in rows if d == d}
             for i, k, role in self.q("SELECT idx, key, role FROM inc_okey WHERE doc = ?", d):
                 self.old_roles[i][k] = role
             for t in ("inc_org", "inc_okey", "inc_prim", "inc_stok"):

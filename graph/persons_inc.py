@@ -18,20 +18,26 @@ def update_persons(u: Any) -> None:
     seeds: set[tuple[str, int]] = set()
     keys: set[tuple[str, str]] = set()
     old_pid: dict[tuple[str, int], str] = {}
+    old: dict[int, tuple] = {}
     for d in u.changed:
-        for i, email, fname, node in q("SELECT idx, email, fname, node FROM inc_person WHERE doc = ?", d):
+        for i, text, email, fname, node, oi in q("SELECT idx, entity, email, fname, node, org_idx "
+                                                  "FROM inc_person WHERE doc = ?", d):
             keys |= {("email", email)} if email else set()
             keys |= {("fname", fname)} if fname else set()
             old_pid[(d, i)] = node
+            old[i] = (text, email, fname, u.old_org_nodes.get((d, oi)), node)
         u.db.execute("DELETE FROM inc_person WHERE doc = ?", (d,))
     contacts, org_idx = contact_entities([u.new[d] for d in sorted(u.new)], u.orgs)
     st.put_contacts(u.db, contacts, org_idx, {})
     seeds |= {(e.document, e.index) for e in contacts}
     for d, i in u.org_changed:
         seeds |= {(d, j) for j, oi in q("SELECT idx, org_idx FROM inc_person WHERE doc = ?", d) if oi == i}
-    for org in _descendants(u, {i.split("\x1f")[0] for i in u.touched if i.endswith("\x1fUNIT_OF")}):
+    units = _units_changed(u)
+    for org in _descendants(u, units):
         seeds |= set(map(tuple, q("SELECT p.doc, p.idx FROM inc_person p JOIN inc_org o ON "
                                   "o.doc = p.doc AND o.idx = p.org_idx WHERE o.node = ?", org)))
+    if not units and _folded(u, old, contacts, org_idx, seeds):
+        return
     comp = _closure(u, seeds, keys)
     rows = {(d, i): r for d, i, *r in _rows(u, comp)}
     for k, r in rows.items():
@@ -60,6 +66,34 @@ def update_persons(u: Any) -> None:
     docs = {d for k, p in new_pid.items() if old_pid.get(k) != p for d in [k[0]]}
     _emit_edges(u, (docs | u.emit_docs | set(u.new)))
     u.stats["person_component"] = len(comp)
+
+
+def _units_changed(u: Any) -> set[str]:
+    """Organisations whose UNIT_OF relationships appear or disappear (the stored graph is
+    still the one before the update; the fragments are already the new ones)."""
+    out = set()
+    for item in (i for i in u.touched if i.endswith("\x1fUNIT_OF")):
+        a, b, _ = item.split("\x1f")
+        before = bool(u.q("SELECT 1 FROM edges WHERE src = ? AND dst = ? AND type = 'UNIT_OF'", a, b))
+        if before != bool(u.q("SELECT 1 FROM frag WHERE item = ? LIMIT 1", item)):
+            out.add(a)
+    return out
+
+
+def _folded(u: Any, old: dict, contacts: list, org_idx: dict, seeds: set) -> bool:
+    """The fast path (graph/persons_fold.py): when the organisations were folded and no
+    other document's contact must be resolved again."""
+    from samspil.graph.persons_fold import fold_persons
+    if not u.stats.get("org_fold") or seeds - {(e.document, e.index) for e in contacts}:
+        return False
+    org_of = {}
+    for (d, i), oi in org_idx.items():
+        row = u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, oi) if oi is not None else []
+        org_of[(d, i)] = row[0][0] if row else None
+    if fold_persons(u, old, contacts, org_of, lambda orgs: _stored_parents(u, orgs)) is None:
+        return False
+    _emit_edges(u, u.emit_docs | set(u.new))
+    return True
 
 
 def _fallback(why: str) -> Exception:
@@ -113,6 +147,21 @@ def _parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
             "ON f.a = t.o WHERE f.kind = 'UNIT_OF'")}
         pairs |= found
         frontier = {p for _, p in found} - seen
+        seen |= frontier
+    closure = parents_closure(pairs)
+    return {o: closure[o] for o in orgs if o in closure}
+
+
+def _stored_parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
+    """As :func:`_parents`, from the stored graph's UNIT_OF relationships (the same as
+    the fragments' when no unit relationship appears or disappears)."""
+    pairs: set[tuple[str, str]] = set()
+    seen, frontier = set(orgs), set(orgs)
+    while frontier:
+        found = {(a, b) for a in frontier for (b,) in u.q(
+            "SELECT dst FROM edges WHERE src = ? AND type = 'UNIT_OF'", a)}
+        pairs |= found
+        frontier = {b for _, b in found} - seen
         seen |= frontier
     closure = parents_closure(pairs)
     return {o: closure[o] for o in orgs if o in closure}
