@@ -126,11 +126,13 @@ class Orgs:
 
 # -- one document's fragment ----------------------------------------------------
 def emit_document(r: AgreementReport, plan: PlanInfo, orgs: Orgs,
-                  org_ids: dict[tuple[str, int], str], zones: dict[str, str]) -> PartnershipGraph:
+                  org_ids: dict[tuple[str, int], str], zones: dict[str, str],
+                  light: bool = False) -> PartnershipGraph:
     """Everything ``r`` contributes except persons: its Document node, the relationships
     of its organisations to its plan, units, focus areas, zones, target groups and
-    activities. ``org_ids`` maps (document, entity index) to the organisation's node id."""
-    g = PartnershipGraph()
+    activities. ``org_ids`` maps (document, entity index) to the organisation's node id.
+    ``light``: on a :class:`~samspil.graph.frag_graph.FragGraph` (no networkx)."""
+    g = _fragment(light)
     doc = r.document
     _unit_edges(g, doc, orgs, org_ids)
     did = node_id("Document", doc)
@@ -165,15 +167,22 @@ def emit_document(r: AgreementReport, plan: PlanInfo, orgs: Orgs,
 
 
 def emit_person_edges(doc: str, contacts: list[tuple[str, str | None, list[dict[str, Any]]]],
-                      plan_id: str) -> PartnershipGraph:
+                      plan_id: str, light: bool = False) -> PartnershipGraph:
     """A document's WORKS_AT and CONTACT_FOR relationships: ``contacts`` holds, in the
     document's order, (person id, organisation id or None, sources) per contact."""
-    g = PartnershipGraph()
+    g = _fragment(light)
     for pid, oid, srcs in contacts:
         if oid:
             g.add_edge(pid, oid, "WORKS_AT", sources=srcs)
         g.add_edge(pid, plan_id, "CONTACT_FOR", sources=srcs)
     return g
+
+
+def _fragment(light: bool) -> PartnershipGraph:
+    if not light:
+        return PartnershipGraph()
+    from samspil.graph.frag_graph import FragGraph
+    return PartnershipGraph(FragGraph())     # type: ignore[arg-type]
 
 
 def parent_of(e: Entity, orgs: Orgs) -> int | None:

@@ -348,7 +348,8 @@ class _Update(Closure):
             orgs = Orgs()
             orgs.add_report(r)
             ids = {(d, i): n for i, n in self.q("SELECT idx, node FROM inc_org WHERE doc = ?", d)}
-            self.replace_frags(d, "d", emit_document(r, self.plans[d], orgs, ids, self._zone_map(r)))
+            self.replace_frags(d, "d", emit_document(r, self.plans[d], orgs, ids, self._zone_map(r),
+                                                          light=True))
 
     def _drop_frags(self, d: str, part: str) -> None:
         self.touched |= {i for (i,) in self.q("SELECT item FROM frag WHERE doc = ? AND part = ?", d, part)}

@@ -190,4 +190,4 @@ def _emit_edges(u: Any, docs: set[str]) -> None:
                 r = u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, oi)
                 org = r[0][0] if r else None
             rows.append((node, org, st.entity_from(d, i, text).data["sources"]))
-        u.replace_frags(d, "p", emit_person_edges(d, rows, u.plans[d].id))
+        u.replace_frags(d, "p", emit_person_edges(d, rows, u.plans[d].id, light=True))
