@@ -242,11 +242,12 @@ class _Fold:
             raise NoFold("a cluster without its kept links")
         members = [tuple(m) for m in json.loads(row[0][0])]
         log = json.loads(row[0][1])
-        stored = self.u.q("SELECT doc, idx, entity FROM inc_org WHERE node = ?", nid)
-        for d, i, text in stored:
+        stored = self.u.q("SELECT doc, idx, entity, extra FROM inc_org WHERE node = ?", nid)
+        for d, i, text, extra in stored:        # the node is written again: read it all at once
             if (d, i) not in self.ents:
                 self._light((d, i), text)
-        if {(d, i) for d, i, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
+                self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = json.loads(extra)
+        if {(d, i) for d, i, _, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
             raise NoFold("a cluster's kept members differ from the store")
         if change["drop"] and row[0][2]:
             raise NoFold("a cluster that refused a link loses an entity")

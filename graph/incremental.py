@@ -151,6 +151,7 @@ class _Update(Closure):
         rows = []
         self.old_roles: dict[int, dict[str, str]] = defaultdict(dict)
         self.old_org_nodes: dict[tuple[str, int], str] = {}
+        self.replacing = any(self.q("SELECT 1 FROM inc_plan WHERE doc = ?", d) for d in docs)
         for d in docs:
             rows += [(d, i, t, n) for i, t, n in self.q(
                 "SELECT idx, entity, node FROM inc_org WHERE doc = ?", d)]
@@ -375,8 +376,12 @@ class _Update(Closure):
 
     # -- writing the touched part ------------------------------------------------
     def _refold(self) -> None:
+        from samspil.graph.inc_append import appended
         items: dict[str, dict | None] = dict(self.rewritten_nodes)
         for item in sorted(self.touched):
+            if (acc := appended(self, item)) is not None:
+                items[item] = acc
+                continue
             acc, keys = None, None
             edge = "\x1f" in item
             for (props,) in self.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):

@@ -1,0 +1,75 @@
+"""Folding an item again when the changed document is its last contributor
+(graph/incremental.py ``_refold``).
+
+A zone, focus area, target group or unit relationship that a thousand plans name is
+the fold of a thousand fragments in document order (graph/fragments.py). When the
+update only adds a document that sorts after every other contributor of the item,
+that fold is the stored item folded with the new document's fragment: nodes unite
+their sources (sorted at the end), zones and target groups unite aliases and
+phrases, relationships append sources and take the last document's properties.
+The sources of the new document name it, so none of them is already there.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.sqlite_rows import _source_dicts
+
+__all__ = ["appended"]
+
+
+def appended(u: Any, item: str) -> dict[str, Any] | None:
+    """The item after the update, from its stored version and the one new document's
+    fragment; None when that does not apply (fold every fragment again)."""
+    if len(u.changed) != 1 or not u.new or getattr(u, "replacing", True):
+        return None
+    (doc,) = u.changed
+    mine = u.q("SELECT part, props FROM frag WHERE item = ? AND doc = ?", item, doc)
+    last = u.q("SELECT part, doc FROM frag WHERE item = ? AND doc != ? ORDER BY part DESC, doc DESC "
+               "LIMIT 1", item, doc)
+    if len(mine) != 1 or not last or tuple(last[0]) > (mine[0][0], doc):
+        return None
+    edge = "\x1f" in item
+    stored = _stored_edge(u, item) if edge else _stored_node(u, item)
+    if stored is None:
+        return None
+    frag = json.loads(mine[0][1])
+    if edge:
+        return merge_edge(stored, frag)
+    return finish_node(merge_node(stored, frag))
+
+
+def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:
+    rows = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        rows |= _source_dicts(u.q("SELECT id, document, line, page, excerpt FROM sources WHERE id IN "
+                                  f"({','.join('?' * len(chunk))})", *chunk))   # noqa: S608
+    if len(rows) != len(set(ids)):
+        return None
+    return [dict(rows[i]) for i in ids]
+
+
+def _stored_node(u: Any, item: str) -> dict[str, Any] | None:
+    row = u.q("SELECT label, name, props FROM nodes WHERE id = ?", item)
+    if not row:
+        return None
+    props = json.loads(row[0][2])
+    sources = _sources(u, props.pop("@s", []))
+    if sources is None:
+        return None
+    return {**props, "id": item, "label": row[0][0], "name": row[0][1], "sources": sources}
+
+
+def _stored_edge(u: Any, item: str) -> dict[str, Any] | None:
+    a, b, k = item.split("\x1f")
+    row = u.q("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?", a, b, k)
+    if not row:
+        return None
+    props = json.loads(row[0][0])
+    sources = _sources(u, props.pop("@s", []))
+    if sources is None:
+        return None
+    return {**props, "type": k, "sources": sources}
