@@ -244,6 +244,8 @@ def _place(merges: list[Merge], rule: str, left: str, right: str, at: Ref,
     if len(order) != len(members):
         raise Refused("two members with one reference")
     run = [k for k, m in enumerate(merges) if m.rule == "email" and m.left == left]
+    if not merges:
+        return [new]            # the address's one holder was a person of their own
     if not run or run != list(range(run[0], run[-1] + 1)):
         raise Refused("an address without a run of merges")
     pos = run[0] + sum(1 for k in run if order.get(merges[k].right, ("",)) < at)

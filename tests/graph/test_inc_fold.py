@@ -1,0 +1,99 @@
+"""The fast path of the incremental update (graph/inc_fold.py, graph/persons_fold.py):
+a document that only adds mentions to existing organisations and persons is folded
+into them by replaying their kept links, and gives exactly the graph of a full build;
+one that changes a cluster's anchor is resolved the slow way, with the same result.
+The property test (tests/graph/test_incremental.py) covers random orders; these
+check that the fast path is really taken on a corpus like the benchmark's."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from samspil.graph import inc_fold, persons_fold
+from samspil.graph.build import build_graph
+from samspil.graph.sqlite_store import SqliteStore
+from samspil.loaders.model import AgreementReport
+
+_spec = importlib.util.spec_from_file_location("graph_test_kit", Path(__file__).with_name("conftest.py"))
+_kit = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_kit)
+
+
+def fingerprint(graph) -> tuple[list, list]:
+    dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
+    return (sorted((n, dump(d)) for n, d in graph.g.nodes(data=True)),
+            sorted((u, v, k, dump(d)) for u, v, k, d in graph.g.edges(keys=True, data=True)))
+
+
+@pytest.fixture
+def taken(monkeypatch) -> dict[str, list]:
+    """Whether each update took the fast path, for organisations and for contacts."""
+    seen: dict[str, list] = {"orgs": [], "persons": []}
+    real_orgs, real_persons = inc_fold.fold, persons_fold.fold_persons
+
+    def orgs(u, *args):
+        ok = real_orgs(u, *args)
+        seen["orgs"].append(ok or getattr(u, "fold_refused", ""))
+        return ok
+
+    def persons(u, *args):
+        out = real_persons(u, *args)
+        seen["persons"].append(out is not None or getattr(u, "fold_refused", ""))
+        return out
+
+    monkeypatch.setattr(inc_fold, "fold", orgs)
+    monkeypatch.setattr(persons_fold, "fold_persons", persons)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[AgreementReport]:
+    return _kit.load_synthetic().generate_reports(25, seed=11)
+
+
+def copy_of(r: AgreementReport, document: str, plan: str) -> AgreementReport:
+    """Another plan naming the same partners and contacts as ``r``, in ``document``."""
+    text = json.dumps(r.to_dict(), ensure_ascii=False).replace(json.dumps(r.document), json.dumps(document))
+    d = json.loads(text.replace(json.dumps(r.plan.name), json.dumps(plan)))
+    return AgreementReport.from_dict(d)
+
+
+def test_a_plan_of_known_partners_and_a_replaced_document_are_folded(tmp_path, corpus, taken):
+    store = SqliteStore(tmp_path / "s.db")
+    docs = sorted(corpus, key=lambda r: r.document)
+    store.save(docs)
+    extra = copy_of(docs[3], "zz-another-plan.txt", "Et andet kvarter")   # sorts last
+    store.save([extra])
+    assert taken["orgs"] == [True]
+    docs.append(extra)
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    d = extra.to_dict()
+    d["organisations"] = d["organisations"][:-1]         # one organisation fewer
+    d["checksum"] = (d.get("checksum") or "") + "-v2"
+    changed = AgreementReport.from_dict(d)
+    store.save([changed])
+    assert taken["orgs"] == [True, True] and taken["persons"][-1] is True   # contacts kept
+    now = [changed if r.document == changed.document else r for r in docs]
+    assert fingerprint(store.load()) == fingerprint(build_graph(now))
+    third = copy_of(docs[3], "zzz-third-plan.txt", "Et tredje kvarter")
+    store.save([third])             # its contacts' addresses now have two holders before it
+    assert taken["orgs"][-1] is True and taken["persons"][-1] is True
+    assert fingerprint(store.load()) == fingerprint(build_graph(now + [third]))
+    store.close()
+
+
+def test_a_document_that_becomes_the_anchor_is_resolved_the_slow_way(tmp_path, corpus, taken):
+    """A document sorting before all others makes its names the first mentions (the
+    anchors every link starts from): the merges of whole clusters change, so the fast
+    path must refuse, and the slow path gives the full build's graph."""
+    docs = sorted(corpus, key=lambda r: r.document)
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(docs[1:])
+    store.save([docs[0]])
+    assert taken["orgs"] and taken["orgs"][0] is not True
+    assert "anchor" in taken["orgs"][0]
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    store.close()
