@@ -230,11 +230,21 @@ class _Fold:
         self.result: dict[str, Cluster] = {}
         self.names: dict[str, str] = {}
         self.gone: list[str] = []
-        for nid in sorted(kept_in | set(self.touched)):
+        self.same = {nid for nid in kept_in - set(self.touched) if self._unchanged(nid)}
+        for nid in sorted(kept_in - self.same | set(self.touched)):
             self._replay(nid, self.touched.get(nid, {"add": [], "drop": []}))
         for i, (nid, _) in sorted(self.targets.items()):
             if nid is None:
                 self._alone(self.new[i])
+
+    def _unchanged(self, nid: str) -> bool:
+        """Whether the cluster's entities of the document are the same, at the same
+        indexes, with the same mentions and sources (then nothing in it changes)."""
+        for o, n in self.kept.items():
+            if self.old[o][1] == nid and (o != n or self.u.old_extra.get((self.doc, o)) != json.dumps(
+                    [self.new[n].mentions, self.new[n].data.get("sources")], ensure_ascii=False)):
+                return False
+        return True
 
     def _replay(self, nid: str, change: dict) -> None:
         row = self.u.q("SELECT members, log, blocked FROM inc_fold WHERE node = ?", nid)
@@ -300,6 +310,7 @@ class _Fold:
         self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)",
                             st.fold_rows(sorted(self.result.items())))
         ids = {(e.document, e.index): nid for nid, c in self.result.items() for e in c.members}
+        ids |= {(self.doc, n): self.old[o][1] for o, n in self.kept.items() if self.old[o][1] in self.same}
         self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
                             [(ids[(self.doc, i)], self.doc, i) for i in self.new])
         old_of = {v: k for k, v in self.kept.items()}

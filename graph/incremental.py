@@ -151,11 +151,13 @@ class _Update(Closure):
         rows = []
         self.old_roles: dict[int, dict[str, str]] = defaultdict(dict)
         self.old_org_nodes: dict[tuple[str, int], str] = {}
+        self.old_extra: dict[tuple[str, int], str] = {}
         self.replacing = any(self.q("SELECT 1 FROM inc_plan WHERE doc = ?", d) for d in docs)
         for d in docs:
             rows += [(d, i, t, n) for i, t, n in self.q(
                 "SELECT idx, entity, node FROM inc_org WHERE doc = ?", d)]
             self.old_org_nodes |= {(d, i): n for d, i, _, n in rows if d == d}
+            self.old_extra |= {(d, i): x for i, x in self.q("SELECT idx, extra FROM inc_org WHERE doc = ?", d)}
             for i, k, role in self.q("SELECT idx, key, role FROM inc_okey WHERE doc = ?", d):
                 self.old_roles[i][k] = role
             for t in ("inc_org", "inc_okey", "inc_prim", "inc_stok"):
