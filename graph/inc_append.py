@@ -1,5 +1,7 @@
-"""Folding an item again when the changed document is its last contributor
-(graph/incremental.py ``_refold``).
+"""Folding the touched nodes and relationships again (graph/incremental.py ``_refold``):
+from the stored fragments of every document that contributes to them, in document
+order, or, when the changed document is an item's last contributor, from the item's
+stored version.
 
 A zone, focus area, target group or unit relationship that a thousand plans name is
 the fold of a thousand fragments in document order (graph/fragments.py). When the
@@ -14,10 +16,35 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.model import _source_key
 from samspil.graph.sqlite_rows import _source_dicts
 
-__all__ = ["appended"]
+__all__ = ["appended", "refold"]
+
+
+def refold(u: Any) -> dict[str, dict[str, Any] | None]:
+    """Every touched item's attributes after the update (None: gone), with the
+    organisation, person and plan nodes the update rewrote."""
+    items: dict[str, dict | None] = dict(u.rewritten_nodes)
+    for item in sorted(u.touched):
+        if (acc := appended(u, item)) is not None:
+            items[item] = acc
+            continue
+        acc, keys = None, None
+        edge = "\x1f" in item
+        for (props,) in u.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):
+            d = json.loads(props)
+            if acc is None:
+                acc = merge_edge(None, d) if edge else merge_node(None, d)
+                keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
+            else:
+                (merge_edge if edge else merge_node)(acc, d, keys)
+        if acc is not None and not edge:
+            finish_node(acc)
+        items[item] = acc
+    return items
 
 
 def appended(u: Any, item: str) -> dict[str, Any] | None:

@@ -35,8 +35,7 @@ from samspil.graph import inc_state as st
 from samspil.graph.inc_closure import Closure
 from samspil.graph.build import org_names, org_node, person_node, plan_node, qualified_id
 from samspil.graph.emit import Orgs, display_of, emit_document, source_sort_key, zone_counts
-from samspil.graph.fragments import finish_node, merge_edge, merge_node
-from samspil.graph.model import _source_key, node_id
+from samspil.graph.model import node_id
 from samspil.graph.plans import resolve_plans
 from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
                                    shortening_name)
@@ -378,25 +377,8 @@ class _Update(Closure):
 
     # -- writing the touched part ------------------------------------------------
     def _refold(self) -> None:
-        from samspil.graph.inc_append import appended
-        items: dict[str, dict | None] = dict(self.rewritten_nodes)
-        for item in sorted(self.touched):
-            if (acc := appended(self, item)) is not None:
-                items[item] = acc
-                continue
-            acc, keys = None, None
-            edge = "\x1f" in item
-            for (props,) in self.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):
-                d = json.loads(props)
-                if acc is None:
-                    acc = merge_edge(None, d) if edge else merge_node(None, d)
-                    keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
-                else:
-                    (merge_edge if edge else merge_node)(acc, d, keys)
-            if acc is not None and not edge:
-                finish_node(acc)
-            items[item] = acc
-        self.stats |= write_items(self.db, items, set(self.changed), self.kept)
+        from samspil.graph.inc_append import refold
+        self.stats |= write_items(self.db, refold(self), set(self.changed), self.kept)
 
 
 def named_by_id(named: list, clusters: dict) -> list[tuple[str, str]]:

@@ -81,10 +81,8 @@ class Entity:
 class Cluster:
     members: list[Entity]
     merges: list[Merge]
-    # the links applied, in order: (sort key, (document, index) of each end, rule); and
-    # whether a link touching the cluster was refused (graph/inc_fold.py replays these)
-    log: list[tuple] = field(default_factory=list)
-    blocked: bool = False
+    log: list[tuple] = field(default_factory=list)   # applied links (sort key, ends, rule)
+    blocked: bool = False                            # a link touching it was refused
 
 
 # -- union-find with cannot-links -------------------------------------------
@@ -336,23 +334,19 @@ def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
         uf.names[i] = _entity_keys(e, prefix)
     _apply_same(uf, entities, overrides, prefix, vocab)
     # repeated names in one document (an extraction duplicate) are one entity
-    applied, refused = [], []
+    logs, refused = defaultdict(list), set()     # applied links per cluster (graph/inc_fold.py)
     for link in _candidate_links(entities, vocab, shortenings, fuzzy_pairs):
         if uf.union(link[4], link[5], link[6]):
-            applied.append(link)
+            logs[link[4]].append((link[:4], *((entities[i].document, entities[i].index)
+                                                for i in link[4:6]), link[6]))
         elif uf.find(link[4]) != uf.find(link[5]):
-            refused += [link[4], link[5]]
+            refused |= {link[4], link[5]}
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entities)):
         groups[uf.find(i)].append(i)
-    logs: dict[int, list[tuple]] = defaultdict(list)
-    ref = lambda i: (entities[i].document, entities[i].index)  # noqa: E731
-    for link in applied:
-        logs[uf.find(link[4])].append((link[:4], ref(link[4]), ref(link[5]), link[6]))
-    blocked = {uf.find(i) for i in refused}
     return [Cluster(members=sorted((entities[i] for i in idx), key=lambda e: e.sort_key),
-                    merges=uf.merges[root], log=logs[root], blocked=root in blocked)
-            for root, idx in sorted(groups.items())]
+                    merges=uf.merges[root], log=[x for i in idx for x in logs.get(i, ())],
+                    blocked=not refused.isdisjoint(idx)) for root, idx in sorted(groups.items())]
 
 
 def _drop_ambiguous_aliases(entities: list[Entity]) -> None:
