@@ -230,12 +230,12 @@ class _Fold:
         self.result: dict[str, Cluster] = {}
         self.names: dict[str, str] = {}
         self.gone: list[str] = []
+        for i, (nid, _) in sorted(self.targets.items()):     # cheap refusals first
+            if nid is None:
+                self._alone(self.new[i])
         self.same = {nid for nid in kept_in - set(self.touched) if self._unchanged(nid)}
         for nid in sorted(kept_in - self.same | set(self.touched)):
             self._replay(nid, self.touched.get(nid, {"add": [], "drop": []}))
-        for i, (nid, _) in sorted(self.targets.items()):
-            if nid is None:
-                self._alone(self.new[i])
 
     def _unchanged(self, nid: str) -> bool:
         """Whether the cluster's entities of the document are the same, at the same
