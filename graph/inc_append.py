@@ -19,7 +19,7 @@ from typing import Any
 from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import _source_key
-from samspil.graph.sqlite_rows import _source_dicts
+from samspil.graph.sqlite_rows import source_dicts
 
 __all__ = ["appended", "refold"]
 
@@ -72,7 +72,7 @@ def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:
     rows = {}
     for k in range(0, len(ids), 500):
         chunk = ids[k:k + 500]
-        rows |= _source_dicts(u.q("SELECT id, document, line, page, excerpt FROM sources WHERE id IN "
+        rows |= source_dicts(u.q("SELECT id, document, line, page, excerpt FROM sources WHERE id IN "
                                   f"({','.join('?' * len(chunk))})", *chunk))   # noqa: S608
     if len(rows) != len(set(ids)):
         return None
