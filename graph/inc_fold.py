@@ -30,6 +30,7 @@ from typing import Any
 from samspil.graph import inc_state as st
 from samspil.graph.build import qualified_id
 from samspil.graph.model import node_id
+from samspil.graph.sqlite_rows import source_id, src_key
 from samspil.graph.names import compact, fold_name, normalise
 from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, _corroborated, canonical_name,
                                    common_noun, fuzzy_block, prepare_entity, shortening_name)
@@ -311,6 +312,8 @@ class _Fold:
                             st.fold_rows(sorted(self.result.items())))
         ids = {(e.document, e.index): nid for nid, c in self.result.items() for e in c.members}
         ids |= {(self.doc, n): self.old[o][1] for o, n in self.kept.items() if self.old[o][1] in self.same}
+        u.kept |= {source_id(src_key(x)) for o, n in self.kept.items() if self.old[o][1] in self.same
+                   for x in self.new[n].data.get("sources") or []}   # still cited by those nodes
         self.db.executemany("UPDATE inc_org SET node = ? WHERE doc = ? AND idx = ?",
                             [(ids[(self.doc, i)], self.doc, i) for i in self.new])
         old_of = {v: k for k, v in self.kept.items()}

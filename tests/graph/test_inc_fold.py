@@ -97,3 +97,24 @@ def test_a_document_that_becomes_the_anchor_is_resolved_the_slow_way(tmp_path, c
     assert "anchor" in taken["orgs"][0]
     assert fingerprint(store.load()) == fingerprint(build_graph(docs))
     store.close()
+
+
+def test_a_replaced_document_s_untouched_organisations_keep_their_sources(tmp_path, seed_reports):
+    """Replacing a seed with one organisation fewer leaves the clusters of its unchanged
+    organisations alone; their nodes still cite the document's sources, which must stay
+    in the store (found by a random run: 49 sources were deleted under their nodes)."""
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(seed_reports)
+    victim = sorted(seed_reports, key=lambda r: r.document)[-1]
+    d = victim.to_dict()
+    d["organisations"] = d["organisations"][:-1]
+    d["checksum"] = (d.get("checksum") or "") + "-v2"
+    changed = AgreementReport.from_dict(d)
+    store.save([changed])
+    for table in ("nodes", "edges"):
+        assert store.db.execute(
+            f"SELECT count(*) FROM {table}, json_each({table}.props, '$.@s') j "  # noqa: S608
+            "WHERE j.value NOT IN (SELECT id FROM sources)").fetchone()[0] == 0
+    now = [changed if r.document == changed.document else r for r in seed_reports]
+    assert fingerprint(store.load()) == fingerprint(build_graph(now))
+    store.close()
