@@ -331,7 +331,7 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     for o in orgs:
         if o.type == "other":
             o.type = next((org_type(a) for a in o.aliases if org_type(a) != "other"), "other")
-        if o.type == "other" and o.parent and name_key(o.parent) in _admins():
-            o.type = "municipal_unit"  # a unit of a forvaltning ("EKI (SOF)") is a municipal unit
+        if o.type == "other" and o.parent and (name_key(o.parent) in _admins() or org_type(o.parent) == "municipality"):
+            o.type = "municipal_unit"  # a unit of a forvaltning ("EKI (SOF)") or a municipality is a municipal unit
         o.name = clean(o.name)
     return orgs

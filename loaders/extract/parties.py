@@ -266,6 +266,10 @@ def _org_like(name: str, org_type) -> bool:
 
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
+    unit = _UNIT_OF_MUNICIPALITY.match(clean(text))
+    if unit:  # "Randers Kommune, Børn og Unge": the municipality and its unit ("og" inside the unit's name)
+        return [OrgMention(unit.group(1), line, [], None, role, delaftale),
+                OrgMention(unit.group(2), line, [], unit.group(1), role, delaftale)]
     if role in ("party", "signatory") and (PLACEHOLDER.search(text) or KOMMUNE_THEN_NAME.search(text)) \
             or role in ("party", "partner") and AND_LIST.search(text):
         return [m for entry in split_party_entries(text)
@@ -316,13 +320,16 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
             seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
         name, extra, par = _abbr_parent(seg)
         out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
-        if parent is None and len(segments) > 1 and name.isupper():
-            parent = name  # "TMF, Green Team": the leading abbreviation is the parent
+        if parent is None and len(segments) > 1 and (name.isupper() or _MUNICIPALITY.fullmatch(name)):
+            parent = name  # "TMF, Green Team", "Randers Kommune, Børn og Unge": the first is the parent
     if admin and out:
         out.append(OrgMention(admin, line, [], None, "administrator", delaftale))
     return out
 
 
+_MUNICIPALITY = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune")
+_UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" + _MUNICIPALITY.pattern
+                                   + r"),\s+([A-ZÆØÅ][^,;:()@]{2,60})$")  # ("Kommunen: X Kommune, Unit")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)

@@ -360,3 +360,13 @@ def test_parties_stated_in_a_sentence(sentence, tmp_path):
                     "Indsatsen skal styrke beboernes trivsel.\n", encoding="utf-8")
     r = extract_file(path)
     assert {o.name for o in r.organisations if o.is_party} == {"Boligforeningen Kristiansdal", "Vejle Kommune"}
+
+
+def test_a_municipality_and_its_unit_in_one_party_entry():
+    """ "Kommunen: Randers Kommune, Børn og Unge": the municipality and its unit (a
+    magistratsafdeling with "og" in its name, no cue word), the unit a municipal unit of it."""
+    r = extract_file(LAYOUTS / "randers_party_roles.txt")
+    orgs = _orgs(r)
+    assert (orgs["Børn og Unge"].type, orgs["Børn og Unge"].parent) == ("municipal_unit", "Randers Kommune")
+    assert orgs["Randers Kommune"].type == "municipality"
+    assert {"Boligselskabet Fjord", "Randers Ungdomsskole", "UU Randers"} <= set(orgs)
