@@ -205,8 +205,8 @@ def _trim_run(run: str) -> str:
         words.pop()  # "LBF At": the next sentence starts
     prefixes = _vocab_sets()[0]
     while words and (words[0] in _FUNCTION_WORDS and not (words[0] in ("Den", "Det") and len(words) >= 3)
-                     or words[0] in prefixes):
-        words.pop(0)
+                     or words[0] in prefixes or _CONNECT_WORD.fullmatch(words[0])):
+        words.pop(0)  # (and a connector the dropped word left in front: "Deltager i SSP")
     return " ".join(words).strip(" -–/&")
 
 
