@@ -97,6 +97,18 @@ def pct(values: list[float], p: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
+async def raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    """One GET on a kept-alive connection, read to its end; the status code. (A minimal
+    client: httpx costs a load test's clients more CPU than the server it measures.)"""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
+                  if h.lower().startswith(b"content-length"))
+    await reader.readexactly(length)
+    return int(head.split(b" ", 2)[1])
+
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

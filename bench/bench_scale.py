@@ -36,7 +36,7 @@ from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_api import pct  # noqa: E402
+from bench_api import pct, raw_get  # noqa: E402
 from bench_graph import _synthetic  # noqa: E402
 
 SAMSPIL = [sys.executable, "-c", "from samspil.cli.main import cli; cli()"]
@@ -196,12 +196,7 @@ async def _load(port: int, per_client: list[list[str]]) -> list[float]:
         try:
             for path in paths:
                 t = time.perf_counter()
-                writer.write(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-                await writer.drain()
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
-                              if h.lower().startswith(b"content-length"))
-                await reader.readexactly(length)
+                await raw_get(reader, writer, path)
                 lat.append(time.perf_counter() - t)
         finally:
             writer.close()

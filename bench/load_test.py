@@ -30,7 +30,7 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_api import pct, prepare_store  # noqa: E402
+from bench_api import pct, prepare_store, raw_get  # noqa: E402
 
 READS = {
     "detail": ["/api/organisations/org:kobenhavns-kommune", "/api/plans?limit=50",
@@ -78,22 +78,12 @@ async def reader(port: int, until: float, rnd: random.Random, out: dict) -> None
             conn = await asyncio.open_connection("127.0.0.1", port)
         t = time.perf_counter()
         try:
-            status = await _get(*conn, path)
+            status = await raw_get(*conn, path)
         except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
             status, conn = type(exc).__name__, None
         _record(out, kind, "GET", path, time.perf_counter() - t, status)
     if conn is not None:
         conn[1].close()
-
-
-async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-    await writer.drain()
-    head = await reader.readuntil(b"\r\n\r\n")
-    length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n")
-                  if h.lower().startswith(b"content-length"))
-    await reader.readexactly(length)
-    return int(head.split(b" ", 2)[1])
 
 
 async def writer(client: httpx.AsyncClient, until: float, key: str, out: dict) -> None:
