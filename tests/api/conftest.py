@@ -58,6 +58,20 @@ def write_client(tmp_path, reports):
     s.close()
 
 
+@pytest.fixture
+def seeded_write_client(tmp_path, reports):
+    """Its own store holding every report (writes change it), an API key configured;
+    the app's answer cache is ``client.app.state.cache``."""
+    settings = Settings(data_dir=tmp_path, api_key=KEY)
+    s = open_store(settings)
+    s.save(reports)
+    try:
+        with TestClient(create_app(s, settings), base_url="http://localhost") as c:
+            yield c
+    finally:
+        s.close()
+
+
 @pytest.fixture(scope="module")
 def neo4j_client(reports, neo4j_settings, neo4j_wipe, tmp_path_factory) -> TestClient:
     """The app on the session's real Neo4j (tests/conftest.py) holding the same reports."""

@@ -6,15 +6,10 @@ from __future__ import annotations
 import threading
 import time
 
-from fastapi.testclient import TestClient
-
-from samspil.api.app import create_app
 from samspil.api.snapshot import make_snapshot
 from samspil.graph.model import PartnershipGraph
-from samspil.graph.settings import Settings
-from samspil.graph.store import open_store
 
-KEY = "test-key-0123456789"
+KEY = "test-key-0123456789"  # the key conftest configures
 
 
 def test_an_answer_is_computed_once_while_many_ask() -> None:
@@ -42,22 +37,15 @@ def test_an_answer_is_computed_once_while_many_ask() -> None:
 
 
 def test_after_a_write_the_dear_answers_are_ready_when_the_new_graph_is_served(
-        tmp_path, reports) -> None:
-    settings = Settings(data_dir=tmp_path, api_key=KEY)
-    store = open_store(settings)
-    store.save(reports)
-    try:
-        app = create_app(store, settings)
-        cache = app.state.cache
-        with TestClient(app, base_url="http://localhost") as c:
-            assert c.get("/api/analyses/brokers").status_code == 200
-            before = cache.snapshot()
-            assert any(k[1] == "/api/analyses/brokers" for k in before.recipes)
-            r = c.delete(f"/api/documents/{reports[-1].document}", headers={"X-API-Key": KEY})
-            assert r.status_code == 200, r.text
-            after = cache.snapshot()
-            assert after is not before
-            key = next(k for k in after.memo if k[1] == "/api/analyses/brokers")
-            assert c.get("/api/analyses/brokers").content == after.memo[key]
-    finally:
-        store.close()
+        seeded_write_client, reports) -> None:
+    c = seeded_write_client
+    cache = c.app.state.cache
+    assert c.get("/api/analyses/brokers").status_code == 200
+    before = cache.snapshot()
+    assert any(k[1] == "/api/analyses/brokers" for k in before.recipes)
+    r = c.delete(f"/api/documents/{reports[-1].document}", headers={"X-API-Key": KEY})
+    assert r.status_code == 200, r.text
+    after = cache.snapshot()
+    assert after is not before
+    key = next(k for k in after.memo if k[1] == "/api/analyses/brokers")
+    assert c.get("/api/analyses/brokers").content == after.memo[key]

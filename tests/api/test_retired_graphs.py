@@ -6,39 +6,27 @@ from __future__ import annotations
 import gc
 import weakref
 
-from samspil.api.app import create_app
-from samspil.graph.settings import Settings
-from samspil.graph.store import open_store
-
-from fastapi.testclient import TestClient  # noqa: E402
-
 READS = ["/api/analyses/brokers", "/api/analyses/gaps", "/api/graph?view=copartnership",
          "/api/organisations/org:kobenhavns-kommune", "/api/search?q=kom",
          "/api/plans?plan=Mit", "/api/persons?limit=5"]
 
 
-def test_a_retired_graph_is_freed_without_a_full_collection(tmp_path, reports) -> None:
-    settings = Settings(data_dir=tmp_path)
-    store = open_store(settings)
-    store.save(reports)
+def test_a_retired_graph_is_freed_without_a_full_collection(seeded_write_client) -> None:
+    c = seeded_write_client
+    cache = c.app.state.cache
+    snap = cache.snapshot()
+    raw = weakref.ref(snap.graphs()[0])          # before the privatised graph is made
+    assert all(c.get(p).status_code == 200 for p in READS)   # views, analyses: made
+    served = [weakref.ref(g) for g in snap.graphs()]
+    assert raw() is not served[0]()
+    del snap
+    gc.disable()
     try:
-        app = create_app(store, settings)
-        cache = app.state.cache
-        with TestClient(app, base_url="http://localhost") as c:
-            snap = cache.snapshot()
-            raw = weakref.ref(snap.graphs()[0])          # before the privatised graph is made
-            assert all(c.get(p).status_code == 200 for p in READS)   # views, analyses: made
-            served = [weakref.ref(g) for g in snap.graphs()]
-            assert raw() is not served[0]()
-            del snap
-            gc.disable()
-            try:
-                cache.changed()
-                cache.refresh()
-                assert raw() is None and all(r() is None for r in served)
-                assert cache.full_collections == 0
-                assert all(c.get(p).status_code == 200 for p in READS)
-            finally:
-                gc.enable()
+        cache.changed()
+        cache.refresh()
+        assert raw() is None and all(r() is None for r in served)
+        assert cache.full_collections == 0
+        assert all(c.get(p).status_code == 200 for p in READS)
     finally:
-        store.close()
+        gc.enable()
+
