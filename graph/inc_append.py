@@ -79,24 +79,19 @@ def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:
     return [dict(rows[i]) for i in ids]
 
 
+def _with_sources(u: Any, props_json: str, **fields: Any) -> dict[str, Any] | None:
+    """A stored row's properties with its sources read back (None when one is missing)."""
+    props = json.loads(props_json)
+    sources = _sources(u, props.pop("@s", []))
+    return None if sources is None else {**props, **fields, "sources": sources}
+
+
 def _stored_node(u: Any, item: str) -> dict[str, Any] | None:
     row = u.q("SELECT label, name, props FROM nodes WHERE id = ?", item)
-    if not row:
-        return None
-    props = json.loads(row[0][2])
-    sources = _sources(u, props.pop("@s", []))
-    if sources is None:
-        return None
-    return {**props, "id": item, "label": row[0][0], "name": row[0][1], "sources": sources}
+    return _with_sources(u, row[0][2], id=item, label=row[0][0], name=row[0][1]) if row else None
 
 
 def _stored_edge(u: Any, item: str) -> dict[str, Any] | None:
     a, b, k = item.split("\x1f")
     row = u.q("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?", a, b, k)
-    if not row:
-        return None
-    props = json.loads(row[0][0])
-    sources = _sources(u, props.pop("@s", []))
-    if sources is None:
-        return None
-    return {**props, "type": k, "sources": sources}
+    return _with_sources(u, row[0][0], type=k) if row else None

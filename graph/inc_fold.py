@@ -31,9 +31,9 @@ from samspil.graph import inc_state as st
 from samspil.graph.build import qualified_id
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
-from samspil.graph.names import compact, fold_name, normalise
-from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, _corroborated, canonical_name,
-                                   common_noun, fuzzy_block, prepare_entity, shortening_name)
+from samspil.graph.names import compact, normalise
+from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, canonical_name, fuzzy_block,
+                                   key_link_rule, prepare_entity, shortening_name)
 
 __all__ = ["fold", "NoFold"]
 
@@ -201,13 +201,9 @@ class _Fold:
             if not own and (several or k.startswith("~")
                             or (k not in n.bare and short.ambiguous(k))):
                 continue
-            a = self.anchor(anchor)
-            if (n.document != a.document and common_noun(a.name) and common_noun(n.name)
-                    and not _corroborated(n, a)):
+            rule = key_link_rule(n, self.anchor(anchor))
+            if rule is None:
                 continue
-            raw = {fold_name(x) for x in n.names} & {fold_name(x) for x in a.names}
-            rule = ("exact-name" if fold_name(n.name) == fold_name(a.name)
-                    else "alias" if raw else "abbreviation")
             links.append(([RULE_RANK[rule], -1.0, [k], sort_key], anchor, (n.document, n.index), rule))
             nodes.add(self.node_of(anchor))
         if len(nodes) > 1 or None in nodes:

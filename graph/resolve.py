@@ -208,6 +208,16 @@ def common_noun(name: str) -> bool:
     return bool(_DEFINITE.match(name.strip())) and known_organisation(name.strip()) is None
 
 
+def key_link_rule(e: Any, a: Any) -> str | None:
+    """The rule by which entity ``e`` joins anchor ``a`` on a shared key ("exact-name",
+    "alias", "abbreviation"), or None: two common-noun names of different documents
+    with nothing to corroborate them stay apart."""
+    if e.document != a.document and common_noun(a.name) and common_noun(e.name) and not _corroborated(e, a):
+        return None
+    raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
+    return "exact-name" if fold_name(e.name) == fold_name(a.name) else "alias" if raw else "abbreviation"
+
+
 def _corroborated(e: Entity, a: Entity) -> bool:
     """Two documents' common-noun names are one organisation only with support: the
     same plan, the same stated parent, or plans in the same municipality."""
@@ -241,14 +251,10 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
             if i == anchor or (not is_primary and _risky_alias(key, entities[i], several,
                                                                 shortenings)):
                 continue
-            e, a = entities[i], entities[anchor]
-            if (e.document != a.document and common_noun(a.name) and common_noun(e.name)
-                    and not _corroborated(e, a)):
-                continue
-            raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
-            rule = ("exact-name" if fold_name(e.name) == fold_name(a.name)
-                    else "alias" if raw else "abbreviation")
-            links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
+            e = entities[i]
+            rule = key_link_rule(e, entities[anchor])
+            if rule is not None:
+                links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
     links.extend(_fuzzy_links(entities, vocab, fuzzy_pairs))
     links.sort(key=lambda x: (x[0], x[1], x[2], x[3]))
     return links
