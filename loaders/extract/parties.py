@@ -469,12 +469,10 @@ def _most_specific(unit: str) -> str:
     other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
     forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen; "Aarhus Kommune, Børn
     og Unge" -> Børn og Unge); clauses none of which does stay whole ("Teknik, Plan og Miljø")."""
-    from samspil.loaders.extract.orgs import org_type
-
     clauses = [c.strip() for c in unit.split(",")]
     if len(clauses) < 2:
         return unit
-    typed = [(c, org_type(c)) for c in clauses]
+    typed = [(c, _org_type(c)) for c in clauses]
     unit_of = next((c for c, t in typed if t not in ("other", "municipality")), None)
     others = [c for c, t in typed if t != "municipality"]
     if unit_of is None and len(others) < len(clauses) and others:

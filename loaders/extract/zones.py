@@ -269,6 +269,7 @@ _AFD_NUMBER = re.compile(r"\bafd(?:\.|eling)\s*\d", re.I)
 
 
 def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> None:
+    lookup = _org_lookup(orgs)
     for i, zone_name, text in _zone_blocks(doc):
         text = _roman(text)
         listing = re.split(r"(?<![Aa]fd)(?<!nr)\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]  # not "afd. 12"
@@ -279,7 +280,7 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
         zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases,
                               units=parse_units(text), sources=[doc.ref(i)]))
         owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
-        numbered = prose_departments(listing, doc.ref(i), _org_lookup(orgs)) if _AFD_NUMBER.search(listing) else []
+        numbered = prose_departments(listing, doc.ref(i), lookup) if _AFD_NUMBER.search(listing) else []
         for z in numbered:  # "Zone 1) Skovparken: Lejerbo afd. 12 (420 boliger) og AAB afd. 3 (186 boliger)"
             z.part_of = zone.name
             found.add(z)
