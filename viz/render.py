@@ -92,7 +92,8 @@ def to_html(view: View | Matrix, *, height: str = "720px", fill: bool = False) -
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
     return _env().get_template("view.html").render(
         title=view.title, height=height, fill=fill, legend=view.legend, data=data,
-        visjs=_static("vis-network.min.js"), node_count=len(nodes), edge_count=len(edges),
+        visjs=_static("vis-network.min.js"), namesjs=_static("names.js"),
+        node_count=len(nodes), edge_count=len(edges),
         note=view.note, empty=view.empty, version=version("samspil"))
 
 

@@ -199,6 +199,7 @@
     state.network.moveTo({scale: state.network.getScale() * 0.88, animation: false});
     readableHubs(state.network, data.nodes);
     fitNames(state.network);
+    dropCrossingNames(state.network, data.nodes, view.nodes);
     namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
@@ -238,6 +239,14 @@
                                 frame.clientHeight / (box.bottom - box.top));
     network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
                     scale: Math.min(scale, network.getScale() / 0.88), animation: false});
+  }
+
+  // names that cross a kept name as the browser drew them wait for zoom like the culled
+  function dropCrossingNames(network, nodes, viewNodes) {
+    var hidden = window.samspilDeclutter(network);
+    if (!hidden.length) return;
+    nodes.update(hidden.map(function (id) { return {id: id, label: undefined}; }));
+    viewNodes.forEach(function (n) { if (hidden.indexOf(n.id) >= 0) n.label = false; });
   }
 
   // culled names come back when zoomed in to twice the fitting scale (and go again out)
