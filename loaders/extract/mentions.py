@@ -15,8 +15,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.parties import OrgMention, split_org_text
-from samspil.loaders.gazetteer import find_municipalities
+from samspil.loaders.extract.parties import OrgMention, fixed_og_pair, initials_fit, split_at_municipality, split_org_text
 from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
 from samspil.loaders.vocab import load_vocab
 
@@ -69,14 +68,12 @@ def _split_og(name: str) -> list[str]:
     >>> _split_og("Børn- og Ungeforvaltningen")
     ['Børn- og Ungeforvaltningen']
     """
-    pairs = load_vocab("organisations")["fixed_og_pairs"]
     words = name.split()
     cuts = [0]
     for k, w in enumerate(words):
         if w in ("og", "samt") and 0 < k < len(words) - 1 and not words[k - 1].endswith("-"):
             # ("Børn- og Ungeforvaltningen": a compound's first half, never a name of its own)
-            around = f"{words[k - 1]} og {words[k + 1]}".casefold()
-            if not any(around.startswith(p) or p.startswith(around) or p in around for p in pairs):
+            if not fixed_og_pair(words[k - 1], words[k + 1]):
                 cuts.append(k)
     parts = []
     for a, b in zip(cuts, cuts[1:] + [len(words)]):
@@ -85,28 +82,6 @@ def _split_og(name: str) -> list[str]:
     if len(parts) > 1:
         return [p for p in parts if _valid(p)]
     return [name]
-
-
-def _split_at_municipality(name: str) -> list[str]:
-    """A municipality run together with the names around it ("Boligselskabet Fjord Randers
-    Kommune Jobcenter Randers") is a name of its own; "Randers Kommunes Ungdomsskole" is one.
-
-    >>> _split_at_municipality("Boligselskabet Fjord Randers Kommune")
-    ['Boligselskabet Fjord', 'Randers Kommune']
-    >>> _split_at_municipality("Socialforvaltningen i Randers Kommune")
-    ['Socialforvaltningen i Randers Kommune']
-    """
-    hits = [(a, b) for a, b, _ in find_municipalities(name) if name[a:b].endswith("Kommune")
-            and (b == len(name) or name[b] == " ")
-            and not re.search(r"\b(?:i|under|på|ved|for|af|til)\s*$", name[:a])]  # "Socialforvaltningen i X Kommune"
-    if not hits or hits == [(0, len(name))]:
-        return [name]
-    out, pos = [], 0
-    for a, b in hits:
-        out += [name[pos:a].strip(), name[a:b]]
-        pos = b
-    out.append(name[pos:].strip())
-    return [p for p in out if p]
 
 
 def _split_adjacent(name: str) -> list[str]:
@@ -248,6 +223,14 @@ _LOWER_HEAD = re.compile(r"\s+([a-zæøå]+(?:klub|klubben|forening|foreningen|s
                          r"børnehave|vuggestue|kirke|menighed|menighedsråd|idrætsforening))\b")
 
 
+# "Københavns Professionshøjskoles linje", "Nordsjællands Politis håndbog": the genitive
+# of a name ending in an organisation's head noun, before the noun it governs
+_GENITIVE_HEAD = re.compile(r"(?i:skole|skolen|politi|center|centret|forening|foreningen|fond|fonden|bibliotek|"
+                            r"biblioteket|klub|klubben|forvaltning|forvaltningen|sekretariat|sekretariatet|"
+                            r"universitet|akademi|institut|kompagni|kompagniet|boligselskab|boligforening)s$")
+_LOWER_WORD = re.compile(r" [a-zæøå]")
+
+
 def _candidates(text: str) -> list[str]:
     out = []
     for m in RUN.finditer(text):
@@ -255,6 +238,8 @@ def _candidates(text: str) -> list[str]:
         head = _LOWER_HEAD.match(text, m.end())
         if head and len(run.split()) <= 3:
             run = f"{run} {head.group(1)}"
+        elif _GENITIVE_HEAD.search(run) and _LOWER_WORD.match(text, m.end()):
+            run = run[:-1]
         out += _run_names(run)
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
         out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
@@ -274,7 +259,7 @@ def _run_names(run: str) -> tuple[str, ...]:
     out = []
     name = _around_known(_GENITIVE_END.sub("", _trim_run(run)))
     for part in _split_og(name):
-        pieces = (p for whole in _split_at_municipality(part) for p in _split_adjacent(whole))
+        pieces = (p for whole in split_at_municipality(part) for p in _split_adjacent(whole))
         for unit in (u for piece in pieces for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")
             if _valid(unit):
@@ -336,13 +321,48 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_APPOSITIVE = re.compile(r",\s+([A-ZÆØÅ]{2,6})(?=\s*[(,.;:]|\s+v[./]|\s*$)")
+_APPOSITIVE_WORDS = re.compile(r"[\wæøåÆØÅ-]+")
+
+
+def _appositive_definitions(text: str) -> list[tuple[str, str]]:
+    """('Enheden for Kriminalpræventive Indsatser', 'EKI') for '..., EKI (' when the words
+    just before the comma have the abbreviation's initials (:func:`initials_fit`)."""
+    out: list[tuple[str, str]] = []
+    if ", " not in text:
+        return out
+    for m in _APPOSITIVE.finditer(text):
+        short = m.group(1)
+        words = _APPOSITIVE_WORDS.findall(text[max(0, m.start() - 120):m.start()])
+        for k in range(len(words) - 2, max(-1, len(words) - 9), -1):
+            full = " ".join(words[k:])
+            if initials_fit(full, short) and _has_cue(full):
+                out.append((full, short))
+                break
+    return out
+
+
+_AND_BEFORE_NAME = re.compile(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ])")
+_FOR_TOPIC_END = re.compile(r"\bfor\s+[A-ZÆØÅ][\wæøå-]*$")
+_LONE_TOPIC = re.compile(r"[A-ZÆØÅ][a-zæøå-]+(?=\s*(?:[,;(]|$))")
+
+
+def _and_to_comma(m: re.Match[str]) -> str:
+    """'A og B' in a list of organisations is two names, but 'Center for Unge og
+    Uddannelse' is one: the topics of a unit 'for' something, the last a lone word."""
+    before, after = m.string[:m.start()], m.string[m.end():]
+    if _FOR_TOPIC_END.search(before) and _LONE_TOPIC.match(after):
+        return m.group(0)
+    return ", "
+
+
 def _field_orgs(value: str) -> list[str]:
     """Organisations of a comma list ("Red Barnet /København City, Frivillige, Familierådgivningen")."""
     from samspil.loaders.extract.people import is_first_name, is_title_word
 
     _, _, generic, not_org = _vocab()
     names = []
-    for seg in split_org_text(re.sub(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ])", ", ", value)):
+    for seg in split_org_text(_AND_BEFORE_NAME.sub(_and_to_comma, value)):
         seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
@@ -388,7 +408,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if in_roles and (b := ROLE_BULLET.match(strip_markup(raw))):
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
-        for full, short in _definitions(text):
+        for full, short in _definitions(text) + _appositive_definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells

@@ -27,7 +27,6 @@ _PUNCT = re.compile(r"[^\wæøå ]+")
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key: case-folded, punctuation removed, genitive -s dropped.
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from samspil.loaders.document import Document
+from samspil.loaders.gazetteer import find_municipalities
 from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
 from samspil.loaders.extract.sections import PARTY_LABEL, Block, drop_header_words, party_blocks, signature_blocks
-from samspil.loaders.extract.text import EMAIL, PHONE, clean
+from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
@@ -27,6 +28,7 @@ KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?
 ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
+TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
 TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
 STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
 LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
@@ -44,6 +46,10 @@ class OrgMention:
     role: str = "partner"  # party | partner | administrator | signatory
     delaftale: str | None = None
 
+    def __post_init__(self) -> None:
+        self.name = tidy_og_hyphen(self.name)
+        self.aliases = [tidy_og_hyphen(a) for a in self.aliases]
+
 
 @dataclass
 class ContactMention:
@@ -51,6 +57,10 @@ class ContactMention:
     organisation: str | None
     line: int
     delaftale: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.organisation:
+            self.organisation = tidy_og_hyphen(self.organisation)
 
 
 def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
@@ -71,6 +81,10 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
     while True:
         m = TRAILING_ABBR.search(name)
         if not m or m.start() == 0:
+            unit = TRAILING_UNIT.search(name)  # "Center for Unge (Børn og Unge)": its magistratsafdeling
+            if unit and unit.start() > 0 and parent is None and _names_a_unit(unit.group(1)):
+                parent, name = unit.group(1), name[: unit.start()].strip()
+                continue
             other = TRAILING_NAME.search(name)  # "Amager Partnerskab (Tryghedspartnerskabet)"
             if not other or other.start() == 0:
                 break
@@ -94,6 +108,16 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
             aliases.append(abbr)
         name = rest
     return name, aliases, parent
+
+
+def _names_a_unit(words: str) -> bool:
+    """Several words in brackets after a unit that name a municipal unit: a cue word
+    ("Socialforvaltningen i Aarhus") or an 'og' inside one unit's name ("Børn og Unge")."""
+    from samspil.loaders.extract.orgs import org_type
+
+    w = words.split()
+    return org_type(words) == "municipal_unit" or any(
+        x == "og" and 0 < k < len(w) - 1 and fixed_og_pair(w[k - 1], w[k + 1]) for k, x in enumerate(w))
 
 
 def _same_kind(word: str, name: str) -> bool:
@@ -145,11 +169,33 @@ def split_org_text(text: str) -> list[str]:
                      and not words[-1].lower().startswith("kommune")
                      and (p[0].islower() or _org_type(re.split(r"\s+v[/.]", p)[0]) == "other"))  # not "Odense Bibliotekerne"
         topics = out and FOR_TOPICS.search(out[-1]) and re.search(r"\s(?:og|&)\s", p) and len(words) <= 5
-        if out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
+        short = _LEADING_ABBR.match(p)
+        if out and short and initials_fit(out[-1], short.group(1)):
+            out[-1] += f" ({short.group(1)})" + p[short.end():]  # "Enheden for X Y, EXY (SOF)"
+        elif out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
             out[-1] += ", " + p  # "AKB, København"; "Center for Børn, Unge og Familier"
         elif not p[0].islower():
             out.append(p)
     return out
+
+
+_LEADING_ABBR = re.compile(r"([A-ZÆØÅ]{2,6})(?=\s*\(|\s+v[./]|\s*$)")
+_INITIAL_CONNECTORS = frozenset(("og", "for", "i", "af", "til", "med"))
+
+
+def initials_fit(full: str, short: str) -> bool:
+    """Is ``short`` the abbreviation of ``full``: the initials of its capitalised words, or
+    of every word ("Enheden for Kriminalpræventive Indsatser" / EKI, "Center for
+    Boligsocial Udvikling" / CFBU)? Only words and the usual connectors count.
+
+    >>> initials_fit("Enheden for Kriminalpræventive Indsatser", "EKI"), initials_fit("Lejerbo", "KAB")
+    (True, False)
+    """
+    words = re.findall(r"[\wæøåÆØÅ-]+", full)
+    if len(words) < 2 or not words[0][0].isupper() or any(
+            w[0].islower() and w not in _INITIAL_CONNECTORS for w in words):
+        return False
+    return short in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
 
 
 def _org_type(name: str) -> str:
@@ -190,11 +236,37 @@ def split_party_entries(text: str) -> list[str]:
     for part in split_org_text(text):
         pieces = [part]
         if "(" not in part and "," not in part:  # a part that kept its comma is one name
-            pieces = KOMMUNE_THEN_NAME.split(part)
+            pieces = [q for p in KOMMUNE_THEN_NAME.split(part) for q in split_at_municipality(p)]
             pieces = [q for p in pieces for q in _split_and(p)]
             pieces = [q for p in pieces for q in _split_run_on(p)]
         out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
     return out
+
+
+def split_at_municipality(name: str) -> list[str]:
+    """A municipality run together with the names around it ("Boligselskabet Fjord Randers
+    Kommune Jobcenter Randers") is a name of its own; "Randers Kommunes Ungdomsskole" is one.
+
+    >>> split_at_municipality("Boligselskabet Fjord Randers Kommune")
+    ['Boligselskabet Fjord', 'Randers Kommune']
+    >>> split_at_municipality("Socialforvaltningen i Randers Kommune")
+    ['Socialforvaltningen i Randers Kommune']
+    """
+    hits = [(a, b) for a, b, _ in find_municipalities(name) if name[a:b].endswith("Kommune")
+            and (b == len(name) or name[b] in " .")
+            and not re.search(r"(?:\b(?:i|under|på|ved|for|af|til)|:)\s*$", name[:a])]  # "Socialforvaltningen i
+    # X Kommune"; "Kommune: X Kommune" is a labelled field
+    if not hits or hits == [(0, len(name))]:
+        return [name]
+    out, pos = [], 0
+    for a, b in hits:
+        out += [_TRAILING_AND.sub("", name[pos:a].strip()), name[a:b]]
+        pos = b
+    out.append(name[pos:].strip())
+    return [p for p in out if _ALNUM.search(p)]
+
+
+_TRAILING_AND = re.compile(r"(?:^|\s+)(?:og|samt|&)$")
 
 
 # how a prose party list can end: "X, Y og Z i fællesskab / i samarbejde / i forening"
@@ -217,7 +289,7 @@ def _split_run_on(text: str) -> list[str]:
         return [text]
     out = [[words[0]]]
     for prev, w in zip(words, words[1:]):
-        acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalpha()
+        acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalnum()
         if acronyms or _HEADS.match(w):
             out.append([w])
         else:
@@ -243,15 +315,24 @@ def _split_and(text: str) -> list[str]:
 
 
 def _fixed_pair(left: str, sep: str, right: str) -> bool:
-    """'Børn og Unge', 'Kultur og Fritid': an 'og' inside one unit's name (vocabulary
-    ``fixed_og_pairs``), not between two organisations."""
-    joined = f"{left.split()[-1] if left.split() else ''}{sep}{right.split()[0] if right.split() else ''}"
-    return " ".join(joined.lower().split()) in _fixed_pairs()
+    return fixed_og_pair(left.split()[-1] if left.split() else "", right.split()[0] if right.split() else "")
+
+
+def fixed_og_pair(before: str, after: str) -> bool:
+    """'Børn og Unge', 'Teknik og Miljøforvaltningen' (the hyphen left out): the words
+    either side of an 'og' inside one unit's name (vocabulary ``fixed_og_pairs``), not
+    between two organisations.
+
+    >>> fixed_og_pair("Teknik", "Miljøforvaltningen"), fixed_og_pair("PAB", "AAB")
+    (True, False)
+    """
+    around = f"{before} og {after}".casefold()
+    return any(around.startswith(p) or p.startswith(around) or p in around for p in _fixed_pairs())
 
 
 @lru_cache(maxsize=1)
-def _fixed_pairs() -> frozenset[str]:
-    return frozenset(str(p).lower() for p in load_vocab("organisations").get("fixed_og_pairs", []) or [])
+def _fixed_pairs() -> tuple[str, ...]:
+    return tuple(str(p).casefold() for p in load_vocab("organisations").get("fixed_og_pairs", []) or [])
 
 
 def _org_like(name: str, org_type) -> bool:
@@ -271,7 +352,8 @@ def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> lis
         return [OrgMention(unit.group(1), line, [], None, role, delaftale),
                 OrgMention(unit.group(2), line, [], unit.group(1), role, delaftale)]
     if role in ("party", "signatory") and (PLACEHOLDER.search(text) or KOMMUNE_THEN_NAME.search(text)) \
-            or role in ("party", "partner") and AND_LIST.search(text):
+            or role in ("party", "partner") and AND_LIST.search(text) \
+            or role in ("party", "signatory", "partner") and len(split_at_municipality(clean(text))) > 1:
         return [m for entry in split_party_entries(text)
                 for m in _org_mentions_one(entry, line, role, delaftale)]
     return _org_mentions_one(text, line, role, delaftale)
@@ -360,6 +442,12 @@ def _line_entries(doc: Document, block: Block, role: str):
             text = text + " " + clean(items[n + 1][1])
             skip.add(n + 1)
         people = find_people(text, strict=not KONTAKT.match(text))
+        if (label := KONTAKT.match(text)) and people and not person_first(text, people[0]) \
+                and re.search(r"\s+v[./]\s*", text[label.end():people[0].start]):
+            # "Kontaktpersoner: Teknik og Miljøforvaltningen v. konsulent Per Holm": the label
+            # and a unit-first entry on one line (a list whose line breaks were lost)
+            text = text[label.end():]
+            people = find_people(text)
         if KONTAKT.match(text):
             for p in people:
                 unit = unit_after_name(text, p) if person_first(text, p) else None

@@ -24,8 +24,9 @@ from samspil.loaders.vocab import load_vocab
 
 __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
 
-_TOKEN = re.compile(r"[”\"“]?[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäëèáíó'’]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?"
-                    r"|[A-ZÆØÅ]\.(?=\s)")
+# (a surname with a capital inside after a particle: "DiBona", "McLean", "LeBlanc")
+_TOKEN = re.compile(r"[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäëèáíó'’]+"
+                    r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?|[A-ZÆØÅ]\.(?=\s)")
 _RUN = re.compile(
     r"(?<![\w@.])(?:" + _TOKEN.pattern + r")(?:[ ](?:" + _TOKEN.pattern + r"|(?:de|van|von|la|le|al|el)(?=[ ][A-ZÆØÅ])))*")
 

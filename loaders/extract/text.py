@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL", "PHONE", "clean", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 # Danish phone numbers: 8 digits, optionally +45/0045, grouped 8 / 4 4 / 2 2 2 2.
@@ -37,6 +37,19 @@ def clean(text: str) -> str:
     """Markup removed, white space collapsed, stray punctuation trimmed."""
     text = " ".join(strip_markup(text).split())
     return text.strip(" ,;:–-•·")
+
+
+_OG_HYPHEN = re.compile(r"(?<=\w)(?: -|-)og(?=\s)")
+
+
+def tidy_og_hyphen(name: str) -> str:
+    """A compound's hyphen where the template has it ("Sundheds -og Omsorgsforvaltningen",
+    "Sundheds-og Omsorgsforvaltningen" -> "Sundheds- og Omsorgsforvaltningen").
+
+    >>> tidy_og_hyphen("Sundheds -og Omsorgsforvaltningen")
+    'Sundheds- og Omsorgsforvaltningen'
+    """
+    return _OG_HYPHEN.sub("- og", name) if "-og" in name else name
 
 
 def digits(phone: str) -> str:

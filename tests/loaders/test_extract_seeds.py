@@ -126,9 +126,12 @@ def test_a_party_keeps_its_listed_name(reports):
 
 def test_a_parenthesised_name_is_an_alias_or_a_parent(reports):
     orgs = {o.name: o for o in reports["004"].organisations}
-    # "EKI (Socialforvaltningen)": the forvaltning is the unit's parent, not another name for it
-    assert orgs["EKI"].parent == "SOF" and "Socialforvaltningen" not in orgs["EKI"].aliases
-    assert orgs["EKI"].type == "municipal_unit"
+    # "Enheden for Kriminalpræventive Indsatser, EKI (Socialforvaltningen)": EKI is the
+    # unit's abbreviation (its initials), the forvaltning its parent, not another name for it
+    eki = orgs["Enheden for Kriminalpræventive Indsatser"]
+    assert "EKI" not in orgs and "EKI" in eki.aliases
+    assert eki.parent == "SOF" and "Socialforvaltningen" not in eki.aliases
+    assert eki.type == "municipal_unit"
     # "Amager Partnerskab (Tryghedspartnerskabet)": the same partnership under its other name
     assert "Tryghedspartnerskabet" in orgs["Amager Partnerskab"].aliases
 

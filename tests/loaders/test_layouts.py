@@ -370,3 +370,29 @@ def test_a_municipality_and_its_unit_in_one_party_entry():
     assert (orgs["Børn og Unge"].type, orgs["Børn og Unge"].parent) == ("municipal_unit", "Randers Kommune")
     assert orgs["Randers Kommune"].type == "municipality"
     assert {"Boligselskabet Fjord", "Randers Ungdomsskole", "UU Randers"} <= set(orgs)
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["as written", "on one line"])
+def test_unit_names_as_other_municipalities_write_them(tmp_path, flat):
+    """A made-up Aarhus delaftale: a unit whose compound lost its hyphen ('Teknik og
+    Miljøforvaltningen') or has it on the wrong side ('Sundheds -og'), an abbreviation
+    after a comma ('Center for Unge og Uddannelse, CUU (Børn og Unge)'), genitives before
+    the noun they govern ('Østjyllands Politis tryghedsmåling'), a surname with an inner
+    capital; on one line also the party list run together with the municipality."""
+    src = LAYOUTS / "aarhus_partner_list.txt"
+    if flat:
+        src, text = tmp_path / src.name, src.read_text(encoding="utf-8")
+        src.write_text(" ".join(text.split()), encoding="utf-8")
+    r = extract_file(src)
+    orgs = _orgs(r)
+    assert {"Brabrand Boligforening", "Aarhus Kommune", "Teknik og Miljøforvaltningen",
+            "Sundheds- og Omsorgsforvaltningen", "Center for Unge og Uddannelse", "Østjyllands Politi",
+            "VIA Professionshøjskole", "Jobcenter Aarhus"} <= set(orgs)
+    assert not {"Teknik", "Miljøforvaltningen", "CUU", "Center for Unge"} & set(orgs)
+    assert not any("(" in n or n.endswith(("Politis", "skoles")) for n in orgs)
+    cuu = orgs["Center for Unge og Uddannelse"]
+    assert cuu.aliases == ["CUU"] and cuu.parent == "Børn og Unge"
+    assert orgs["VIA Professionshøjskole"].type == "education" and orgs["Østjyllands Politi"].type == "police"
+    people = {c.name: c.organisation for c in r.contacts}
+    assert people == {"Per Holm": "Teknik og Miljøforvaltningen", "Lise Kragh": "Sundheds- og Omsorgsforvaltningen",
+                      "Tone DiBona": "Center for Unge og Uddannelse"}
