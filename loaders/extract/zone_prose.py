@@ -40,7 +40,7 @@ _PLURAL = re.compile(
 # "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
 _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
                    rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
-_OWNER = re.compile(r"((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
+_OWNER = re.compile(r"(?<![\wæøåÆØÅ&-])((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
 _BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
 _RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
 # "3Bs afdeling Tranehavegård, som ikke indgår i helhedsplanen": named, not covered

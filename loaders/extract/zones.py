@@ -151,8 +151,15 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
     elif (m := _AFD.match(name)) and m.end() < len(name):
         aliases, name = [name], name[m.end():].strip()
     elif m := _ORG_AFD.match(name):  # "Brabrand Boligforening afd. 4 Gellerupparken"
-        aliases, name = [f'{m.group("org")} {m.group("code")}', name], m.group("name")
-        kw["housing_organisation"] = kw.get("housing_organisation") or m.group("org")
+        from samspil.loaders.extract.orgs import org_type
+
+        org = m.group("org")
+        if org_type(org) == "housing_organisation" or org.isupper():
+            aliases, name = [f'{org} {m.group("code")}', name], m.group("name")
+            kw["housing_organisation"] = kw.get("housing_organisation") or org
+        else:  # "Helhedsplanen omfatter afdeling 6, Stengårdsvej": a sentence, no owner
+            code = re.sub(r"^[Aa]fd(?:eling|\.)?\s*", "afd. ", m.group("code"))
+            aliases, name = [code], m.group("name")
     zone_type = "zone" if re.search(r"\d+\s*[-–]\s*\d+", name) else "housing_department"
     return Zone(name=name, type=kw.pop("type", zone_type), aliases=aliases, sources=[ref], **kw)
 

@@ -396,3 +396,27 @@ def test_unit_names_as_other_municipalities_write_them(tmp_path, flat):
     people = {c.name: c.organisation for c in r.contacts}
     assert people == {"Per Holm": "Teknik og Miljøforvaltningen", "Lise Kragh": "Sundheds- og Omsorgsforvaltningen",
                       "Tone DiBona": "Center for Unge og Uddannelse"}
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["as written", "on one line"])
+def test_an_older_plan_with_project_fields(tmp_path, flat):
+    """A made-up Esbjerg plan of 2010: 'Projekt:' / 'Projektansvarlig:' fields under
+    numbered focus areas, and 'Helhedsplanen omfatter afdeling 6, Stengårdsvej (522
+    boliger)', where the words before 'afdeling' are a sentence, not the owner."""
+    src = LAYOUTS / "esbjerg_projects_2010.txt"
+    if flat:
+        src, text = tmp_path / src.name, src.read_text(encoding="utf-8")
+        src.write_text(" ".join(text.split()), encoding="utf-8")
+    r = extract_file(src)
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Jobværkstedet", "Beskæftigelse og uddannelse"), ("Lektiecafé Kvaglund", "Beskæftigelse og uddannelse"),
+        ("Sund i Kvaglund", "Sundhed og trivsel")]
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse og uddannelse", "Sundhed og trivsel"]
+    zones = {z.name: z for z in r.zones}
+    assert {n: (z.housing_organisation, z.units, z.part_of) for n, z in zones.items() if z.type != "district"} == {
+        "Stengårdsvej": ("Boligforeningen Ungdomsbo", 522, "Kvaglund"),
+        "Kvaglundparken": ("Boligforeningen Ungdomsbo", 760, "Kvaglund")}
+    people = {c.name: (c.organisation, c.email) for c in r.contacts}
+    assert people["Hanne Sørensen"] == ("Boligforeningen Ungdomsbo", "hs@ungdomsbo.dk")
+    assert people["Mette Lund"] == ("Sundhedscenter Esbjerg", "ml@esbjergkommune.dk")
+    assert _orgs(r)["Sundhedscenter Esbjerg"].type == "health"
