@@ -160,7 +160,7 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
 
 
 _KEEPS_OWN_LINE = re.compile(
-    r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|[a-zæøå][.)]\s|Zone\s+\d"
+    r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÆØÅ]|[a-zæøå][.)]\s|Zone\s+\d"
     r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
 _CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
                     " fra", " ved", " v.", " &")
@@ -168,17 +168,22 @@ MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means noth
 # two-column page holds ~40-50 characters)
 _SENTENCE_END = (".", ":", "!", "?", ";")
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
-_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$")  # "... Mathilde G." (a middle initial): no sentence end
+# "... Mathilde G." (a middle initial), "Områdefornyelsen Gl." (a place's abbreviation): no sentence end
+_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$|\s(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr)\.$")
 
 
 def _record_end(line: str) -> bool:
-    """Does the line end with an e-mail, URL or number (the end of a contact record)?"""
+    """Does the line end with an e-mail, URL or number (the end of a contact record)? A
+    short number is part of a name ("Agent 21")."""
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
-    return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit()
+    return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last))
 
 
 def _starts_lower(line: str) -> bool:
-    return bool(line) and line[0].islower()
+    """A line that can only continue the one before: lower case first, or a slash
+    ("Red Barnet" + "/København City")."""
+    return bool(line) and (line[0].islower() or line[0] == "/")
 
 
 def _keeps_own_line(line: str) -> bool:
@@ -186,8 +191,8 @@ def _keeps_own_line(line: str) -> bool:
 
     >>> [_keeps_own_line(s) for s in ("Kontaktperson: Anna", "Målgruppe(r):", "• punkt",
     ...  "Zone 2) Gullandsgården", "og unge i området", "1. Kort om boligområdet",
-    ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk")]
-    [True, True, True, True, False, True, False]
+    ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk", "5.1.3 Foreningsguider", "2.500 beboere")]
+    [True, True, True, True, False, True, False, True, False]
     """
     return bool(_KEEPS_OWN_LINE.match(line))
 
@@ -332,7 +337,11 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     physical = ""  # the previous line as it was, before any joining
     for line, origin in zip(lines, origins):
         last, physical = physical, line
-        full = (width >= MIN_WRAP_WIDTH and len(last) >= 0.8 * width
+        # full: the line is near the width, or, inside a paragraph already wrapped, the next
+        # line's first word would not have fit on it (a list's short lines stay apart)
+        full = (width >= MIN_WRAP_WIDTH and (len(last) >= 0.8 * width or last and line and out
+                                             and len(out[-1]) > len(last) > 0.5 * width
+                                             and len(last) + 1 + len(line.split(None, 1)[0]) > width)
                 and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
                 and not _record_end(last))
         full = full or _caps_heading_wrap(last, line, width)

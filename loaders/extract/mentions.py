@@ -43,6 +43,7 @@ _GENITIVE_OF = re.compile(r"^(\S+)[’']s?\s+(.+)$")
 _GENITIVE_END = re.compile(r"[’']s$")
 FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
+FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -386,8 +387,9 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     activity_names = {b.name.casefold() for b in activity_blocks(doc)}
     party_lines = {m.line for m in known}
     out: list[OrgMention] = []
-    in_roles = False
+    in_roles = label_alone = False
     from samspil.loaders.extract.sections import plain_lines
+    from samspil.loaders.segment import starts_with_label
 
     plain = plain_lines(doc)
     for i, raw in enumerate(doc.lines):
@@ -396,14 +398,17 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         text = plain[i].strip(" ,;:–-•·")
         if not text:
             continue
-        if HEADING.match(text):
-            in_roles = True
+        value_next, label_alone = label_alone, False
+        if HEADING.match(text) or FIELD_ALONE.match(text):
+            in_roles = in_roles or HEADING.match(text) is not None
+            label_alone = FIELD_ALONE.match(text) is not None  # "Samarbejdsrelationer:", its list below
             continue
         if in_roles and not ROLE_BULLET.match(strip_markup(raw)) and (len(text) > 100 or "navn:" in text.lower()):
             in_roles = False
         f = FIELD.match(text)
-        if f:
-            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2))]
+        if f or value_next and len(text) <= 200 and not ROLE_BULLET.match(strip_markup(raw)) \
+                and not starts_with_label(text):
+            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2) if f else text)]
             continue
         if in_roles and (b := ROLE_BULLET.match(strip_markup(raw))):
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))

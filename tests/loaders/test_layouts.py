@@ -420,3 +420,13 @@ def test_an_older_plan_with_project_fields(tmp_path, flat):
     assert people["Hanne Sørensen"] == ("Boligforeningen Ungdomsbo", "hs@ungdomsbo.dk")
     assert people["Mette Lund"] == ("Sundhedscenter Esbjerg", "ml@esbjergkommune.dk")
     assert _orgs(r)["Sundhedscenter Esbjerg"].type == "health"
+
+
+def test_partners_listed_on_the_line_below_their_label():
+    """'Samarbejdspartnere:' alone with its list on the next line (a table cell that
+    wrapped, a PDF column): the list's names are the activity's partners, also one with
+    no organisation cue word ('Afdelingsbestyrelserne')."""
+    r = extract_file(LAYOUTS / "vejle_partners_below_label.txt")
+    assert {a.name: sorted(a.partners) for a in r.activities} == {
+        "Nabofællesskaber": ["Afdelingsbestyrelserne", "Frivilligcenter Vejle", "Vejle Bibliotekerne"],
+        "Lektiecafé": ["Dansk Flygtningehjælp"]}

@@ -147,3 +147,20 @@ def test_word_list_read_directly_equals_wordfreqs_own_reading() -> None:
     api = {w: math.log(f) for w, f in wordfreq.get_frequency_dict("da", wordlist="small").items() if f > 0}
     assert len(direct) > 10_000
     assert direct == api
+
+
+def test_a_narrow_column_keeps_headings_names_and_lists_apart():
+    """PDF lines of a narrow column (width 45): a numbered heading after an unfinished
+    line is its own line; a name wrapped after 'og Valby' whose next word did not fit,
+    a list continued after 'Agent 21,' and after 'Red Barnet' + '/København City' are
+    joined; the short lines of a party list stay apart."""
+    lines = ["Aktiviteten forankres i Klubberne i Valby", "5.1.3 Foreningsguider",
+             "Samarbejdsrelationer: Agent 21,", "Miljøambassadører, afdelingsbestyrelser,",
+             "drift, Områdefornyelsen Gl. Valby og Valby", "Lokaludvalg", "Samarbejdsrelationer: Red Barnet", "/København City, Frivillige",
+             "Delaftalens parter:", "Boligselskabet AKB, København v/KAB", "Beboerdemokratiet i alle 22 afdelinger"]
+    out, _ = join_wrapped(lines, [(i, None) for i in range(1, len(lines) + 1)], width=45)
+    assert out[:4] == ["Aktiviteten forankres i Klubberne i Valby", "5.1.3 Foreningsguider",
+                       "Samarbejdsrelationer: Agent 21, Miljøambassadører, afdelingsbestyrelser, drift, "
+                       "Områdefornyelsen Gl. Valby og Valby Lokaludvalg", "Samarbejdsrelationer: Red Barnet /København City, Frivillige"]
+    assert out[4:] == ["Delaftalens parter:", "Boligselskabet AKB, København v/KAB",
+                        "Beboerdemokratiet i alle 22 afdelinger"]
