@@ -169,7 +169,7 @@ MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means noth
 _SENTENCE_END = (".", ":", "!", "?", ";")
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
 # "... Mathilde G." (a middle initial), "Områdefornyelsen Gl." (a place's abbreviation): no sentence end
-_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$|\s(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr)\.$")
+_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$|\s(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr|Kgs|Kbh)\.$|/(?:Kgs|Sdr|Nr|Gl)\.$")
 
 
 def _record_end(line: str) -> bool:
@@ -177,13 +177,34 @@ def _record_end(line: str) -> bool:
     short number is part of a name ("Agent 21")."""
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
-        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last))
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last)) or _ALIAS_END.search(line) is not None
+
+
+# a party entry's "(efterfølgende omtalt som AKB)": the entry ends there
+_ALIAS_END = re.compile(r"\((?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+[^()]+\)$")
+
+
+def _name_wrapped(last: str, line: str) -> bool:
+    """A contact's name broken after the first name ("Kontaktperson: Afdelingschef Jesper"
+    + "Lang-Jensen, Mobil: ..."): the next line begins with the surname.
+
+    >>> _name_wrapped("Kontaktperson: Afdelingschef Jesper", "Lang-Jensen, Mobil: 2199 6280")
+    True
+    >>> _name_wrapped("Kontaktperson: Afdelingschef Jesper Lund", "Lejerbo København")
+    False
+    """
+    from samspil.loaders.extract.people import is_first_name
+
+    words = last.split()
+    first = line.split(None, 1)[0].rstrip(",") if line.split() else ""
+    return (len(words) >= 2 and is_first_name(words[-1]) and ":" in last and "@" not in last
+            and first[:1].isupper() and first[1:2].islower() and not is_first_name(first))
 
 
 def _starts_lower(line: str) -> bool:
     """A line that can only continue the one before: lower case first, or a slash
     ("Red Barnet" + "/København City")."""
-    return bool(line) and (line[0].islower() or line[0] == "/")
+    return bool(line) and (line[0].islower() or line[0] == "/" or line.startswith("(efterfølgende "))
 
 
 def _keeps_own_line(line: str) -> bool:
@@ -356,7 +377,7 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
             if joined is None and not prev.endswith(":") and (
                     _starts_lower(line) or runs_on or full):
                 joined = f"{prev} {line}"
-            if joined is None and _detail_wrapped(last, line):
+            if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined

@@ -32,6 +32,7 @@ BLOCK_END = re.compile(
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
 DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?\d{1,2}\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
                        r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–-])\s*(.+)$", re.I)
+_DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*$", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
 FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+\d{1,2})?\s*[:–-]\s*(.+)$", re.I)
 
@@ -125,6 +126,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         low = line.lower()
         if "delaftale" not in low and "indsatsområde" not in low:
             continue
+        if _DELAFTALE_ALONE.match(line) and i + 1 < len(doc.lines) and 0 < len(doc.lines[i + 1]) < 90:
+            line = f"{line.rstrip()} {doc.lines[i + 1]}"  # its name wrapped onto the next line
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
                               for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:

@@ -164,3 +164,25 @@ def test_a_narrow_column_keeps_headings_names_and_lists_apart():
                        "Områdefornyelsen Gl. Valby og Valby Lokaludvalg", "Samarbejdsrelationer: Red Barnet /København City, Frivillige"]
     assert out[4:] == ["Delaftalens parter:", "Boligselskabet AKB, København v/KAB",
                         "Beboerdemokratiet i alle 22 afdelinger"]
+
+
+def test_a_narrow_column_keeps_party_entries_and_contact_names_whole():
+    """'(efterfølgende omtalt som AKB)' wrapped under its party continues it and ends the
+    entry; a contact's surname wrapped under the first name continues the name."""
+    lines = ["Boligselskabet AKB, København v/KAB", "(efterfølgende omtalt som AKB, København)",
+             "Boligforeningen AAB (efterfølgende omtalt", "som AAB)",
+             "Kontaktperson: Afdelingschef Jesper", "Lang-Jensen, Mobil: 2199 6280, E-mail: qn01@kk.dk"]
+    out, _ = join_wrapped(lines, [(i, None) for i in range(1, len(lines) + 1)], width=45)
+    assert out == ["Boligselskabet AKB, København v/KAB (efterfølgende omtalt som AKB, København)",
+                   "Boligforeningen AAB (efterfølgende omtalt som AAB)",
+                   "Kontaktperson: Afdelingschef Jesper Lang-Jensen, Mobil: 2199 6280, E-mail: qn01@kk.dk"]
+
+
+def test_a_delaftale_heading_whose_focus_area_wrapped(tmp_path):
+    from samspil.loaders import extract_file
+
+    src = tmp_path / "viborg.txt"
+    src.write_text("Delaftale for indsatsområdet\nKriminalitetsforebyggelse\n\n"
+                   "Aktivitetsnavn: Gadeplan\nMålgruppe(r): Unge 13-17 år\n", encoding="utf-8")
+    r = extract_file(src)
+    assert [(a.name, a.focus_area) for a in r.activities] == [("Gadeplan", "Kriminalitetsforebyggelse")]
