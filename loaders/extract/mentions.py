@@ -167,11 +167,21 @@ def _cut_role_dash(words: list[str]) -> list[str]:
     return words
 
 
+def _org_type(name: str) -> str:
+    from samspil.loaders.extract.orgs import org_type
+
+    return org_type(name)
+
+
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
     words = _cut_role_dash(run.split())
     cut = next((k for k, w in enumerate(words) if k and w.rstrip(".,") in _RUN_BREAKS), None)
     words = words[:cut] if cut is not None else words  # "Kolding Kommune Udgivet af ... Februar"
+    at = next((k for k in range(1, len(words) - 1) if words[k] == "på" and any(
+        _STREET_END.search(w.rstrip(".,")) for w in words[k + 1:k + 4])), None)
+    if at is not None and _org_type(" ".join(words[:at])) == "municipal_unit":
+        words = words[:at]  # "Familierådgivningen på Traps Allé": a municipal service's address
     while words and (_CONNECT_WORD.fullmatch(words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
         if words[-1].endswith(".") and len(words[-1]) > 4:
             words[-1] = words[-1].rstrip(".")

@@ -44,6 +44,9 @@ def _type_patterns() -> list[tuple[str, list[re.Pattern[str]]]]:
     return [(t, [re.compile("|".join(f"(?:{p})" for p in cues), re.I)]) for t, cues in kinds]
 
 
+_UNIT_OF = re.compile(r"^[A-ZÆØÅ][\wæøå-]+\s+(?:i|hos)\s+([A-ZÆØÅ].*)$")
+
+
 @lru_cache(maxsize=16384)
 def org_type(name: str) -> str:
     """The SCHEMA.md type of an organisation from cue words in its name.
@@ -53,6 +56,9 @@ def org_type(name: str) -> str:
     """
     if (known := known_organisation(name)) is not None:
         return known[1]
+    unit_of = _UNIT_OF.match(name)  # "Kursusafdelingen i Lejerbo": a housing organisation's own unit
+    if unit_of and org_type(unit_of.group(1)) == "housing_organisation":
+        return "housing_organisation"
     for t, patterns in _type_patterns():
         if any(p.search(name) for p in patterns):
             return t
