@@ -17,7 +17,7 @@ from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
-from samspil.loaders.extract.sections import delaftale_starts
+from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, may_hold, strip_links, strip_markup
 from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
 from samspil.loaders.segment import ACTIVITY_NAME
@@ -70,6 +70,11 @@ def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
     return None, i
 
 
+# what follows a delaftale's last activity, not part of it: the parties, the signatures
+_ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:ansøgningen er )?udarbejdet af)\b",
+                              re.I)
+
+
 def _template_blocks(doc: Document) -> list[Block]:
     starts: list[tuple[int, str]] = []
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
@@ -84,6 +89,8 @@ def _template_blocks(doc: Document) -> list[Block]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         nxt = next((h for h, _ in heads if i < h < end), None)
         end = nxt if nxt is not None else end
+        if n + 1 == len(starts) or nxt is not None:  # the last of a delaftale: ends at the parties
+            end = next((j for j in range(i + 1, end) if _ENDS_ACTIVITIES.match(doc.lines[j])), end)
         focus = None
         for h, fa in heads:
             if h <= i:

@@ -108,6 +108,8 @@ def _valid(name: str) -> bool:
         return False
     if len(words) >= 3 and words[-2] in ("i", "på") and words[0].isupper() and len(words[0]) <= 4:
         return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
+    if len(words) >= 3 and words[0] in generic and words[1] in ("i", "på", "fra") and words[0].endswith("er"):
+        return False  # "Virksomheder i Randers": a kind of actor in a place ("Klubberne i Valby" is a unit)
     if _STREET_END.search(words[-1]) and words[0].isupper():
         return False
     if len(words) == 1:
@@ -261,6 +263,7 @@ def _candidates(text: str) -> list[str]:
 # not in a list of departments ("afd. 3, 7B og 12") or classes
 # (the digit first, the look-behind after it: the engine skips to digits)
 _DIGIT_NAME = re.compile(r"(\d(?:(?<=, \d)|(?<= og \d)|(?<= samt \d))[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
+_DIGIT_FIRST = re.compile(r"\d[A-ZÆØÅ]{1,2}")
 _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re.I)
 
 
@@ -353,7 +356,7 @@ def _appositive_definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_AND_BEFORE_NAME = re.compile(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ])")
+_AND_BEFORE_NAME = re.compile(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ]|\d[A-ZÆØÅ])")  # (also "og 5B")
 _FOR_TOPIC_END = re.compile(r"\bfor\s+[A-ZÆØÅ][\wæøå-]*$")
 _LONE_TOPIC = re.compile(r"[A-ZÆØÅ][a-zæøå-]+(?=\s*(?:[,;(]|$))")
 
@@ -378,6 +381,9 @@ def _field_orgs(value: str) -> list[str]:
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
             continue  # "Boligsociale medarbejdere": people in a role, not an organisation
+        if _DIGIT_FIRST.fullmatch(seg):
+            names.append(seg)  # "5B", "3B": housing organisations named by a digit first
+            continue
         if not words or not seg[0].isupper() or len(words) > 6 or words[0] in generic and (
                 len(words) == 1 or not words[1][:1].isupper()):  # "Foreningen Nydansker" is a name
             continue

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.parties import OrgMention, parse_parties
+from samspil.loaders.extract.parties import OrgMention, fixed_og_pair, parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import known_organisation
@@ -59,6 +59,9 @@ def org_type(name: str) -> str:
     unit_of = _UNIT_OF.match(name)  # "Kursusafdelingen i Lejerbo": a housing organisation's own unit
     if unit_of and org_type(unit_of.group(1)) == "housing_organisation":
         return "housing_organisation"
+    pair = name.split()
+    if len(pair) == 3 and pair[1] == "og" and fixed_og_pair(pair[0], pair[2]):
+        return "municipal_unit"  # "Teknik og Miljø", "Børn og Unge": a magistratsafdeling's name
     for t, patterns in _type_patterns():
         if any(p.search(name) for p in patterns):
             return t

@@ -463,6 +463,12 @@ def _line_entries(doc: Document, block: Block, role: str):
             if found:
                 current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
             continue
+        if (run := _person_first_run(text, people)) is not None:
+            for p, unit in run:  # "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, ..."
+                if unit:
+                    orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
+                contacts.append(ContactMention(p, unit or current, i, block.delaftale))
+            continue
         pos = 0
         for p in people:
             if not text[pos:p.start].strip(" ,;") and (unit := unit_after_name(text[pos:], p)):
@@ -484,6 +490,23 @@ def _line_entries(doc: Document, block: Block, role: str):
             contacts.append(ContactMention(p, current, i, block.delaftale))
             pos = max(p.end, _details_end(text, p))
     return orgs, contacts
+
+
+def _person_first_run(text: str, people: list[Person]) -> list[tuple[Person, str | None]] | None:
+    """Several person-first entries run together on one line (a flattened party list:
+    "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, Sundhedshuset
+    Randers, ah@..."): each entry runs from its name to the next name, its title and unit
+    after the name (find_people read a title before each name: in this order it is the
+    previous entry's)."""
+    if len(people) < 2 or text[:people[0].start].strip(" ,;") or not all(
+            text[q.end:q.end + 2].startswith(",") for q in people):
+        return None
+    out = []
+    for k, p in enumerate(people):
+        end = people[k + 1].start if k + 1 < len(people) else len(text)
+        p.title = None
+        out.append((p, unit_after_name(text[p.start:end], p)))
+    return out
 
 
 def unit_after_title(p: Person) -> str | None:

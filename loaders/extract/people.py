@@ -131,9 +131,19 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         if text.startswith(("- og ", "-og ", "- eller "), m.end()) and " " in run:
             run = run.rsplit(" ", 1)[0]  # "Kenneth Holm Midt- og Vestsjællands Politi": "Midt-" opens a name
         name, start = _trim(run, m.start())
-        if name and not _known_organisation_first(name):
+        if name and not _known_organisation_first(name) and not _organisation_shaped(name):
             out.append((name, start, start + len(name)))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _organisation_shaped(name: str) -> bool:
+    """A run that opens with no first name and carries an organisation's cue word
+    ("Sundhedshuset Randers", "Jobcenter Aarhus") names an organisation, not a person."""
+    from samspil.loaders.extract.orgs import org_type
+
+    first = name.split()[0]
+    return not is_first_name(first) and org_type(first) != "other"
 
 
 @lru_cache(maxsize=16384)

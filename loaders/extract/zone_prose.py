@@ -42,6 +42,8 @@ _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s
                    rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
 _OWNER = re.compile(r"(?<![\wæøåÆØÅ&-])((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
 _BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
+# "..., Kløvermarken (afd. 5) og Solbakken (afd. 7) i Randers Nord.": the area of the list
+_LIST_AREA = re.compile(rf"\)\s+i\s+(?P<name>(?!\S+\s+Kommune)(?!Kommune){_NAME})(?=\s*[.,;:]|\s*$)")
 _RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
 # "3Bs afdeling Tranehavegård, som ikke indgår i helhedsplanen": named, not covered
 _NOT_COVERED = re.compile(r"\bikke\b.{0,30}\b(?:indgår|omfatte[st]?|er (?:en )?del af|er med i|dækkes)\b")
@@ -64,7 +66,7 @@ def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[a-zæøå)\d])\.\s+(?=[A-ZÆØÅ])", text)
+    return re.split(r"(?<=[a-zæøå)\d])(?<!afd)(?<!nr)\.\s+(?=[A-ZÆØÅ])", text)  # not "afd. Solsikken"
 
 
 _UNITS_AFTER = re.compile(rf"\s*,?\s*\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)")
@@ -151,12 +153,12 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         zones = [z for zs in zones for z in zs]
         for z in zones:
             z.units = listed.get(z.name)
-        bydel = _BYDEL.search(sentence)
+        bydel = _BYDEL.search(sentence) or _LIST_AREA.search(sentence)
         units = _RESPECTIVELY.search(sentence)
         counts = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", units.group(1))] if units else []
         for k, z in enumerate(zones):
             if bydel:
-                z.part_of = bydel.group("name") or bydel.group("name2")
+                z.part_of = bydel.group("name") or bydel.groupdict().get("name2")
             if len(counts) == len(zones):
                 z.units = counts[k]
         out += zones

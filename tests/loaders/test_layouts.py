@@ -430,3 +430,21 @@ def test_partners_listed_on_the_line_below_their_label():
     assert {a.name: sorted(a.partners) for a in r.activities} == {
         "Nabofællesskaber": ["Afdelingsbestyrelserne", "Frivilligcenter Vejle", "Vejle Bibliotekerne"],
         "Lektiecafé": ["Dansk Flygtningehjælp"]}
+
+
+def test_entries_run_together_on_one_line():
+    """The issue's own examples, each page on one line: person-first party entries with
+    nothing between them but the next name ('Peter Lund, Planlægger, Teknik og Miljø Anne
+    Holm, ...'); 'og 5B' in a partner list; a named department after 'afd.'; the area
+    after a list of departments; kinds of actors that are no organisation."""
+    r = extract_file(LAYOUTS / "randers_runon_entries.txt")
+    assert {c.name: (c.organisation, c.email) for c in r.contacts} == {
+        "Peter Lund": ("Teknik og Miljø", None), "Anne Holm": ("Sundhedshuset Randers", "ah@randers.dk")}
+    orgs = _orgs(r)
+    assert orgs["Teknik og Miljø"].type == "municipal_unit"
+    assert not {"Planlægger", "Projekterne", "Virksomheder i Randers", "Randers håndboldklub og 5B"} & set(orgs)
+    assert sorted(r.activities[0].partners) == ["5B", "Randers håndboldklub", "Sundhedshuset Randers"]
+    zones = {z.name: (z.housing_organisation, z.part_of) for z in r.zones}
+    assert zones["Rosenhaven"] == (None, "Randers Nord") and zones["Solbakken"] == (None, "Randers Nord")
+    assert zones["Solsikken"] == ("Lejerbo", None)
+    assert zones["Afd. 3"] == ("AAB", None) and zones["Afd. 12"] == ("AAB", None)
