@@ -19,8 +19,10 @@ afd. 42" or "Ung 2300" and "Ung 2400" stay apart.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.model import Organisation
+from samspil.loaders.vocab import load_vocab
 
 __all__ = ["merge_variants", "split_abbreviation", "variant_key"]
 
@@ -72,6 +74,25 @@ _NON_WORD = re.compile(r"[^\wæøå]+")
 _DEFINITE_END = re.compile(r"(?<=\w{5})(?:en|et|n)$")
 
 
+def _expanded(name: str) -> str:
+    """A leading abbreviation written out when a place follows it ("UU Odense" ->
+    "Ungdommens Uddannelsesvejledning Odense"), so both spellings meet.
+
+    >>> _expanded("UU Odense"), _expanded("UU")
+    ('Ungdommens Uddannelsesvejledning Odense', 'UU')
+    """
+    head, _, rest = name.partition(" ")
+    if not rest or not head.isupper():
+        return name
+    full = _abbreviations().get(head)
+    return f"{full} {rest}" if full and " " in full and not full.endswith(rest) else name
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return dict(load_vocab("abbreviations")["abbreviations"])
+
+
 def _codes(name: str) -> frozenset[str]:
     return frozenset(t for t in re.findall(r"[\wæøåÆØÅ]+", name) if any(c.isdigit() for c in t)
                      or (t.isupper() and len(t) <= 4))
@@ -104,7 +125,8 @@ def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
     groups: dict[tuple[str, frozenset[str]], Organisation] = {}
     out: list[Organisation] = []
     for o in orgs:
-        k = (variant_key(o.name), _codes(_MUNICIPAL_PREFIX.sub("", o.name)))
+        name = _expanded(o.name)
+        k = (variant_key(name), _codes(_MUNICIPAL_PREFIX.sub("", name)))
         if not k[0]:
             out.append(o)
             continue

@@ -448,3 +448,16 @@ def test_entries_run_together_on_one_line():
     assert zones["Rosenhaven"] == (None, "Randers Nord") and zones["Solbakken"] == (None, "Randers Nord")
     assert zones["Solsikken"] == ("Lejerbo", None)
     assert zones["Afd. 3"] == ("AAB", None) and zones["Afd. 12"] == ("AAB", None)
+
+
+def test_own_projects_budget_rows_and_abbreviated_variants():
+    """A made-up Odense delaftale: the plan's own projects ('Lommepengeprojektet',
+    'Lektiecaféen') and a budget head row are no organisations; 'UU Odense' and
+    'Ungdommens Uddannelsesvejledning Odense' are one organisation."""
+    r = extract_file(LAYOUTS / "odense_own_projects_variants.txt")
+    orgs = _orgs(r)
+    assert "UU Odense" in orgs["Ungdommens Uddannelsesvejledning Odense"].aliases and "UU Odense" not in orgs
+    assert not any(n.startswith(("Lommepenge", "Lektiecaf", "KOMMUNE", "Projektet")) for n in orgs)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lommepengeprojektet", "Forældrecafé"}
+    assert {"Ungdommens Uddannelsesvejledning Odense", "Odense Ungdomsskole"} <= set(acts["Lommepengeprojektet"].partners)
