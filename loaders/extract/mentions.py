@@ -123,6 +123,9 @@ def _valid(name: str) -> bool:
         inner_cap = any(c.isupper() for c in w[1:])
         if not (inner_cap or w.endswith(("en", "et", "ne"))):
             return False
+    if 3 <= len(words) <= 4 and words[-2] == "og" and all(w[0].isupper() for w in words if w != "og") \
+            and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]):
+        return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
     return _has_cue(name)
 
 

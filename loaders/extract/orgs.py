@@ -60,7 +60,7 @@ def org_type(name: str) -> str:
     if unit_of and org_type(unit_of.group(1)) == "housing_organisation":
         return "housing_organisation"
     pair = name.split()
-    if len(pair) == 3 and pair[1] == "og" and fixed_og_pair(pair[0], pair[2]):
+    if 3 <= len(pair) <= 4 and pair[-2] == "og" and fixed_og_pair(pair[-3], pair[-1]):
         return "municipal_unit"  # "Teknik og Miljø", "Børn og Unge": a magistratsafdeling's name
     for t, patterns in _type_patterns():
         if any(p.search(name) for p in patterns):

@@ -393,6 +393,8 @@ def test_unit_names_as_other_municipalities_write_them(tmp_path, flat):
     cuu = orgs["Center for Unge og Uddannelse"]
     assert cuu.aliases == ["CUU"] and cuu.parent == "Børn og Unge"
     assert orgs["VIA Professionshøjskole"].type == "education" and orgs["Østjyllands Politi"].type == "police"
+    # magistratsafdelinger, named by an 'og' pair with no cue word: in brackets and in prose
+    assert orgs["Børn og Unge"].type == orgs["Sociale Forhold og Beskæftigelse"].type == "municipal_unit"
     people = {c.name: c.organisation for c in r.contacts}
     assert people == {"Per Holm": "Teknik og Miljøforvaltningen", "Lise Kragh": "Sundheds- og Omsorgsforvaltningen",
                       "Tone DiBona": "Center for Unge og Uddannelse"}
