@@ -403,7 +403,7 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
         name, extra, par = _abbr_parent(seg)
         out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
         if par and " " in par:  # "(Børn og Unge)": a magistratsafdeling named, not abbreviated
-            out.append(OrgMention(par, line, [], None, "mentioned", delaftale))
+            out.insert(len(out) - 1, OrgMention(par, line, [], None, "mentioned", delaftale))  # the unit last
         if parent is None and len(segments) > 1 and (name.isupper() or _MUNICIPALITY.fullmatch(name)):
             parent = name  # "TMF, Green Team", "Randers Kommune, Børn og Unge": the first is the parent
     if admin and out:
