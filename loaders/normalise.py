@@ -54,6 +54,7 @@ _AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
 _BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|div|tr|table|tbody|thead|h[1-6])\b[^>]*>", re.I)
+_CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
     r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p)\b[^>]*>", re.I)
 _CELL_STARS = re.compile(r"(?<=\S)\*{3,}(?=\S)")  # "**A****B**": two emphasised cells
@@ -107,8 +108,11 @@ def clean_markup(line: str) -> list[str]:
     >>> clean_markup("## Delaftale for indsatsområdet *Beskæftigelse*")
     ['Delaftale for indsatsområdet Beskæftigelse']
     """
+    if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
+        return _pipe_row(line)
     if "<" in line:
         is_ordered = "<ol" in line.lower()
+        line = _CELL_GAP.sub("\t", line)  # a table's cells keep their gap (a tab, as the readers give)
         line = _AUTOLINK.sub(r"\1", line)
         line = _BLOCK_TAG.sub("\n", line)
         line = _INLINE_TAG.sub("", line)
@@ -129,6 +133,19 @@ def clean_markup(line: str) -> list[str]:
     parts = [p.strip(" ") for p in line.split("\n")]
     kept = [p for p in parts if p.strip()]
     return kept or [""]
+
+
+def _pipe_row(line: str) -> list[str]:
+    r"""A markdown table's row: its cells tab-separated, as the readers give a table's rows;
+    the rule under the head row is no line.
+
+    >>> _pipe_row("| Himmerland Boligforening | Jens Jensen, direktør |"), _pipe_row("|---|:--|")
+    (['Himmerland Boligforening\tJens Jensen, direktør'], [])
+    """
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+    if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return []
+    return ["\t".join(clean_markup(c)[0] for c in cells).strip()]
 
 
 def tidy_whitespace(line: str) -> str:

@@ -463,3 +463,19 @@ def test_own_projects_budget_rows_and_abbreviated_variants():
     acts = {a.name: a for a in r.activities}
     assert set(acts) == {"Lommepengeprojektet", "Forældrecafé"}
     assert {"Ungdommens Uddannelsesvejledning Odense", "Odense Ungdomsskole"} <= set(acts["Lommepengeprojektet"].partners)
+
+
+def test_markdown_and_html_tables_of_a_web_copy():
+    """A web copy saved as markdown: a pipe table of parties and contacts, and an HTML
+    table of zones whose cells had no space between them once the tags were dropped."""
+    r = extract_file(LAYOUTS / "aalborg_markdown_tables.md")
+    orgs = _orgs(r)
+    assert set(orgs) == {"Himmerland Boligforening", "Alabu Bolig", "Aalborg Kommune",
+                         "Familie- og Beskæftigelsesforvaltningen"}
+    assert orgs["Familie- og Beskæftigelsesforvaltningen"].parent == "Aalborg Kommune"
+    assert {c.name: (c.organisation, c.email, c.phone) for c in r.contacts} == {
+        "Jens Jensen": ("Himmerland Boligforening", "jj@himmerland.dk", "96314400"),
+        "Lone Madsen": ("Alabu Bolig", "lm@alabu.dk", "98123456"),
+        "Mette Skov": ("Familie- og Beskæftigelsesforvaltningen", "ms@aalborg.dk", "99313131")}
+    zones = {z.name: (z.housing_organisation, z.part_of, z.units) for z in r.zones}
+    assert zones["Zone 1"][2] == 1000 and zones["Afd. 7"] == ("Alabu Bolig", "Zone 2", 400)
