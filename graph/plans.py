@@ -51,6 +51,13 @@ def _overlap(a: AgreementReport, b: AgreementReport) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+def _same_plan(a: AgreementReport, b: AgreementReport) -> bool:
+    """Overlapping periods, and not two different municipalities ("Skovparken" in
+    Holbæk and in Slagelse are two plans)."""
+    ma, mb = a.plan.municipality, b.plan.municipality
+    return _overlap(a, b) and (not ma or not mb or ma == mb)
+
+
 def resolve_plans(reports: list[AgreementReport]) -> dict[str, PlanInfo]:
     """Document id -> PlanInfo (documents of one plan share one PlanInfo)."""
     reports = sorted(reports, key=lambda r: r.document)
@@ -59,7 +66,7 @@ def resolve_plans(reports: list[AgreementReport]) -> dict[str, PlanInfo]:
     for r in reports:
         names = _names(r) if r.plan.name else set()
         home = next((gi for n in sorted(names) for gi in by_name.get(n, ())
-                     if any(_overlap(r, o) for o in groups[gi])), None)
+                     if all(_same_plan(r, o) for o in groups[gi])), None)
         if home is None:
             groups.append([r])
             home = len(groups) - 1
@@ -68,12 +75,25 @@ def resolve_plans(reports: list[AgreementReport]) -> dict[str, PlanInfo]:
         for n in names:
             if home not in by_name.setdefault(n, []):
                 by_name[n].append(home)
+    infos = [_info(grp) for grp in groups]
+    _qualify_shared_ids(infos)
     out: dict[str, PlanInfo] = {}
-    for grp in groups:
-        info = _info(grp)
+    for grp, info in zip(groups, infos):
         for r in grp:
             out[r.document] = info
     return out
+
+
+def _qualify_shared_ids(infos: list[PlanInfo]) -> None:
+    """Plans of one name and period in different municipalities: each id names its
+    municipality ("plan:skovparken-holbaek-2022-2025"), whichever was loaded first."""
+    by_id: dict[str, list[PlanInfo]] = {}
+    for info in infos:
+        by_id.setdefault(info.id, []).append(info)
+    for same in (v for v in by_id.values() if len(v) > 1):
+        for info in same:
+            place = (info.municipality or "").removesuffix(" Kommune").removesuffix(" Regionskommune")
+            info.id = plan_id(f"{info.name} {place}".strip(), info.period_start, info.period_end)
 
 
 def _info(grp: list[AgreementReport]) -> PlanInfo:

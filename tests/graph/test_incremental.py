@@ -173,3 +173,24 @@ def test_a_fuzzy_pair_whose_names_arrive_in_turn(tmp_path):
     graph = store.load()
     assert fingerprint(graph) == fingerprint(build_graph([col0, col1]))
     assert "org:landsbyggerfonden" not in graph      # one organisation, by the fuzzy rule
+
+
+def test_plans_of_one_name_and_period_in_two_municipalities(tmp_path):
+    """'Skovparken 2022-2025' in Holbæk and in Slagelse are two plans, each id naming its
+    municipality, whichever is loaded first; a Holbæk delaftale of it joins the Holbæk
+    plan. Loaded one at a time in either order, the store equals a full build."""
+    def plan(doc, muni, kind="strategic_agreement"):
+        r = report(doc, "Skovparken", [org(doc, 3, f"{muni} Kommune", roles=["party"])],
+                   start="2022-01-01", end="2025-12-31", kind=kind)
+        r.plan.municipality = f"{muni} Kommune"
+        return r
+    docs = [plan("h.txt", "Holbæk"), plan("s.txt", "Slagelse"), plan("h2.txt", "Holbæk", "sub_agreement")]
+    full = build_graph(docs)
+    plans = {n: d["documents"] for n, d in full.g.nodes(data=True) if d.get("label") == "Plan"}
+    assert plans == {"plan:skovparken-holbaek-2022-2025": ["h.txt", "h2.txt"],
+                     "plan:skovparken-slagelse-2022-2025": ["s.txt"]}
+    for k, order in enumerate((docs, docs[::-1])):
+        store = SqliteStore(tmp_path / f"s{k}.db")
+        for r in order:
+            store.save([r])
+        assert fingerprint(store.load()) == fingerprint(full)
