@@ -130,6 +130,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     ('Mit Kvarter', ['Mit Kvarter 2025-2028'])
     >>> _split_name("Valby/Vigerslev – den boligsociale helhedsplan SURF Valby")
     ('SURF Valby', ['Valby/Vigerslev – den boligsociale helhedsplan SURF Valby'])
+    >>> _split_name("Aalborg Øst – helhedsplan 2019-2022")
+    ('Aalborg Øst', ['Aalborg Øst – helhedsplan 2019-2022'])
     """
     aliases = [value]
     name = value
@@ -137,7 +139,12 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     if m and len(m.group(1).split()) <= 6:
         name = m.group(1)
     name = _PERIOD_SUFFIX.sub("", name).strip(" ,–-").strip(" »«“”\"'")
+    generic_tail = _DASHED_GENERIC.match(name)  # "Aalborg Øst – helhedsplan": the area is the name
+    name = generic_tail.group(1) if generic_tail else name
     return (name or value), ([a for a in aliases if a != name])
+
+
+_DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
 _DATE_RANGE_START = re.compile(r"\s+(?:af|fra|for perioden|i perioden|perioden)?\s*\d{1,2}\.\s*(?:januar|februar|marts|april|maj|"

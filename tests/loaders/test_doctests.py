@@ -6,7 +6,8 @@ import pytest
 
 MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
            "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
-           "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates"]
+           "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates", "samspil.loaders.extract.plan",
+           "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -469,6 +469,7 @@ def test_markdown_and_html_tables_of_a_web_copy():
     """A web copy saved as markdown: a pipe table of parties and contacts, and an HTML
     table of zones whose cells had no space between them once the tags were dropped."""
     r = extract_file(LAYOUTS / "aalborg_markdown_tables.md")
+    assert (r.plan.name, r.plan.period_start) == ("Aalborg Øst", "2019-01-01")  # "Aalborg Øst – helhedsplan 2019-2022"
     orgs = _orgs(r)
     assert set(orgs) == {"Himmerland Boligforening", "Alabu Bolig", "Aalborg Kommune",
                          "Familie- og Beskæftigelsesforvaltningen"}
