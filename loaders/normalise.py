@@ -194,7 +194,12 @@ def _record_end(line: str) -> bool:
     short number is part of a name ("Agent 21")."""
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
-        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last)) or _ALIAS_END.search(line) is not None
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
+        or _ALIAS_END.search(line) is not None
+
+
+_FORM_KEY_END = re.compile(r"\S.*,\s*(?:Titel|Stilling|Funktion|E-?mail|Mail|Telefon|Tlf\.?|Mobil)\s*:$", re.I)
+_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")
 
 
 # a party entry's "(efterfølgende omtalt som AKB)": the entry ends there
@@ -216,6 +221,12 @@ def _name_wrapped(last: str, line: str) -> bool:
     first = line.split(None, 1)[0].rstrip(",") if line.split() else ""
     return (len(words) >= 2 and is_first_name(words[-1]) and ":" in last and "@" not in last
             and first[:1].isupper() and first[1:2].islower() and not is_first_name(first))
+
+
+# a name broken after its head noun ("Aftalens parter: Boligforeningen" + "Ungdomsboliger i
+# Esbjerg") or before "Kommune" ("... og Esbjerg" + "Kommune"): one name across two lines
+_NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Boligforeningen|Boligselskabet|Andelsboligforeningen|Foreningen)$")
+_KOMMUNE_START = re.compile(r"Kommunes?(?=$|[\s.,;:])")
 
 
 def _starts_lower(line: str) -> bool:
@@ -354,6 +365,23 @@ def text_width(lines: Sequence[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+def _full(last: str, line: str, paragraph: str, width: int) -> bool:
+    """Was ``last`` (a physical line) broken by the column, not by its writer? It is near
+    the width, or the next line's first word would not have fit on it - inside a paragraph
+    already wrapped or after a lower-case word (a list's short lines, each ending in a
+    name, stay apart) - and it ends no sentence or record."""
+    if width < MIN_WRAP_WIDTH or not last:
+        return False
+    tail = last.split()[-1]
+    near = len(last) >= 0.8 * width
+    word_did_not_fit = (line and len(last) > 0.5 * width and (len(paragraph) > len(last) or tail.isalpha()
+                                                              and tail.islower())
+                        and len(last) + 1 + len(line.split(None, 1)[0]) > width)
+    return bool((near or word_did_not_fit)
+                and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
+                and not _record_end(last))
+
+
 def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                  ) -> tuple[list[str], list[Origin]]:
     """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
@@ -375,13 +403,7 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     physical = ""  # the previous line as it was, before any joining
     for line, origin in zip(lines, origins):
         last, physical = physical, line
-        # full: the line is near the width, or, inside a paragraph already wrapped, the next
-        # line's first word would not have fit on it (a list's short lines stay apart)
-        full = (width >= MIN_WRAP_WIDTH and (len(last) >= 0.8 * width or last and line and out
-                                             and len(out[-1]) > len(last) > 0.5 * width
-                                             and len(last) + 1 + len(line.split(None, 1)[0]) > width)
-                and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
-                and not _record_end(last))
+        full = _full(last, line, out[-1] if out else "", width)
         full = full or _caps_heading_wrap(last, line, width)
         if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
             out.append(line)
@@ -391,10 +413,11 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
             prev = out[-1]
             joined = _dehyphenate(prev, line)
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
-            if joined is None and not prev.endswith(":") and (
-                    _starts_lower(line) or runs_on or full):
-                joined = f"{prev} {line}"
-            if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)):
+            if joined is None and (not prev.endswith(":") or _FORM_KEY_END.search(prev)) and (
+                    _starts_lower(line) or runs_on or full or _FORM_KEY_END.search(prev)):
+                joined = f"{prev} {line}"  # (a form's "Titel:" whose value wrapped joins it)
+            if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)
+                                   or _NAME_HEAD_END.search(last) or _KOMMUNE_START.match(line)):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined

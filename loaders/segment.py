@@ -55,6 +55,7 @@ LABELS = [
     r"Aftaleparter(?:ne)?\s*:",
     r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
     r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
+    r"(?:Boligorganisationen|Kommunen|Øvrige parter)\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Kommunen: Randers Kommune, ..."
     r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
     r"Underskrifter\b",
     r"Problemkompleks for indsatsområdet\b",

@@ -90,3 +90,23 @@ def spaced():
 def new_pdf():
     """A fresh fpdf2 document with a Unicode font and one page."""
     return _pdf
+
+
+NARROW_MM = 85  # one column of a two-column A4 page, ~45 characters a line
+
+
+def print_narrow(src: Path, path: Path) -> Path:
+    """The document's lines printed in a column NARROW_MM wide (fpdf2 wraps them)."""
+    from samspil.loaders.readers import read_document
+
+    pdf = _pdf()
+    for line in read_document(src).lines:
+        pdf.multi_cell(NARROW_MM, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture
+def narrow_pdf():
+    """:func:`print_narrow`: a document as a narrow PDF column, for tests of hard wraps."""
+    return print_narrow

@@ -32,7 +32,6 @@ needs_eval = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason=f"no re
 PAGE_CHARS = 2500
 FLOOR = {"as_written": (0.90, 0.75), "flattened": (0.85, 0.75),  # (bundled, other municipalities)
          "narrow_pdf": (0.80, 0.75)}
-NARROW_MM = 85
 
 
 def flatten(text: str) -> str:
@@ -56,18 +55,7 @@ def _source(stem: str) -> Path:
     return seed if seed.exists() else EVAL / "docs" / f"{stem}.txt"
 
 
-def narrow_pdf(src: Path, path: Path, new_pdf) -> Path:
-    """The document's lines printed in a column NARROW_MM wide (fpdf2 wraps them)."""
-    from samspil.loaders.readers import read_document
-
-    pdf = new_pdf()
-    for line in read_document(src).lines:
-        pdf.multi_cell(NARROW_MM, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
-
-
-def _score(tmp_path: Path, layout: str, new_pdf=None) -> dict[str, dict]:
+def _score(tmp_path: Path, layout: str, narrow_pdf=None) -> dict[str, dict]:
     pred = tmp_path / "pred"
     pred.mkdir()
     for gold in sorted((EVAL / "gold").glob("*.json")):
@@ -76,7 +64,7 @@ def _score(tmp_path: Path, layout: str, new_pdf=None) -> dict[str, dict]:
             src = (tmp_path / src.name)
             src.write_text(flatten(_source(gold.stem).read_text(encoding="utf-8")), encoding="utf-8")
         elif layout == "narrow_pdf":
-            src = narrow_pdf(src, tmp_path / f"{src.stem}.pdf", new_pdf)
+            src = narrow_pdf(src, tmp_path / f"{src.stem}.pdf")
         report = extract_file(src)
         (pred / gold.name).write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
     out = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold-dir", str(EVAL / "gold"),
@@ -100,9 +88,9 @@ def test_flatten_runs_each_page_onto_one_line():
 
 @needs_eval
 @pytest.mark.parametrize("layout", ["as_written", "flattened", "narrow_pdf"])
-def test_headline_f1_and_contact_accuracy(tmp_path, layout, new_pdf):
+def test_headline_f1_and_contact_accuracy(tmp_path, layout, narrow_pdf):
     bundled, other = FLOOR[layout]
-    for name, doc in _score(tmp_path, layout, new_pdf).items():
+    for name, doc in _score(tmp_path, layout, narrow_pdf).items():
         assert doc["headline_f1"] >= (bundled if _bundled(name) else other), (name, doc["headline_f1"])
         attrs = doc["kinds"]["contact_attributes"]
         for field in ("email", "phone"):

@@ -480,3 +480,20 @@ def test_markdown_and_html_tables_of_a_web_copy():
         "Mette Skov": ("Familie- og Beskæftigelsesforvaltningen", "ms@aalborg.dk", "99313131")}
     zones = {z.name: (z.housing_organisation, z.part_of, z.units) for z in r.zones}
     assert zones["Zone 1"][2] == 1000 and zones["Afd. 7"] == ("Alabu Bolig", "Zone 2", 400)
+
+
+def _facts(report):
+    return {"organisations": {o.name for o in report.organisations},
+            "contacts": {(c.name, c.organisation, c.email) for c in report.contacts},
+            "activities": {(a.name, a.focus_area) for a in report.activities},
+            "zones": {(z.name, z.housing_organisation) for z in report.zones}}
+
+
+@pytest.mark.parametrize("src", sorted(LAYOUTS.glob("*.txt")), ids=lambda p: p.stem)
+def test_each_layout_reads_the_same_from_a_narrow_pdf_column(tmp_path, src, narrow_pdf):
+    """Every made-up agreement above printed in an 85 mm column (one column of a two-column
+    page, ~45 characters a line, fpdf2's own wraps) gives the same organisations,
+    contacts, activities and zones as its text: headings, names, party entries, form
+    fields and department lists cut across lines are joined again, lists kept apart."""
+    pdf = narrow_pdf(src, tmp_path / f"{src.stem}.pdf")
+    assert _facts(extract_file(pdf)) == _facts(extract_file(src))
