@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
-from samspil.loaders.extract.parties import ContactMention, parse_parties, person_first, unit_after_name
+from samspil.loaders.extract.parties import ContactMention, parse_parties
+from samspil.loaders.extract.person_units import person_first, unit_after_name
 from samspil.loaders.extract.people import find_people
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, clean

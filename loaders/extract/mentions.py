@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.parties import OrgMention, fixed_og_pair, initials_fit, split_at_municipality, split_org_text
+from samspil.loaders.extract.org_lists import fixed_og_pair, initials_fit, split_at_municipality, split_org_text
+from samspil.loaders.extract.parties import OrgMention
 from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
 from samspil.loaders.vocab import load_vocab
 

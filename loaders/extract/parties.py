@@ -10,31 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.gazetteer import find_municipalities
-from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
+from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
+                                               split_at_municipality, split_org_text, split_party_entries)
+from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
+                                                  unit_after_name)
 from samspil.loaders.extract.sections import PARTY_LABEL, Block, drop_header_words, party_blocks, signature_blocks
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-# "Kontaktperson:" and the labels other templates use for the same field (with a colon)
-KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
-                     r"|projekt(?:leder|koordinator|ansvarlig)e?"
-                     r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
 ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
 TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
 TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
-STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
 LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
 LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
 PROSE_CUT = re.compile(r"\s+(?:kan|er|vil|har|skal|tilbyder|bidrager|deltager|står)\s.*$")
-PLACE_QUALIFIERS = {"københavn", "kbh", "kbh.", "aarhus", "odense", "aalborg", "amager", "valby", "selvejende"}
 
 
 @dataclass
@@ -130,221 +126,6 @@ def _same_kind(word: str, name: str) -> bool:
     return kind != "other" and kind == org_type(name)
 
 
-# "Center for Børn": a unit named by the topics it is for, which a comma list may continue
-FOR_TOPICS = re.compile(r"^(?:\w+\s+)?(?:center|centret|enhed(?:en)?|afdeling(?:en)?|team(?:et)?|sekretariat(?:et)?)"
-                        r"\s+for\s+[A-ZÆØÅ]?[\wæøå-]+$", re.I)
-
-
-def split_org_text(text: str) -> list[str]:
-    """Split a list of organisations on commas, keeping 'AKB, København'-like names whole.
-
-    >>> split_org_text("Frivillige foreninger, Ungdommens Røde Kors, Red Barnet Ungdom")
-    ['Frivillige foreninger', 'Ungdommens Røde Kors', 'Red Barnet Ungdom']
-    >>> split_org_text("Boligselskabet AKB, København v/KAB")
-    ['Boligselskabet AKB, København v/KAB']
-    >>> split_org_text("Center for Børn, Unge og Familier, Odense Kommune")
-    ['Center for Børn, Unge og Familier', 'Odense Kommune']
-    >>> split_org_text("Foreningen Nydansker, Odense Bibliotekerne")
-    ['Foreningen Nydansker', 'Odense Bibliotekerne']
-    """
-    parts: list[str] = []
-    depth = 0
-    buf = ""
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "," and depth == 0:
-            parts.append(buf)
-            buf = ""
-        else:
-            buf += ch
-    parts.append(buf)
-    out: list[str] = []
-    for p in (x.strip() for x in parts):
-        if not p:
-            continue
-        words = p.split()
-        first = words[0].lower()
-        qualifier = (len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
-                     and not words[-1].lower().startswith("kommune")
-                     and (p[0].islower() or _org_type(re.split(r"\s+v[/.]", p)[0]) == "other"))  # not "Odense Bibliotekerne"
-        topics = out and FOR_TOPICS.search(out[-1]) and re.search(r"\s(?:og|&)\s", p) and len(words) <= 5
-        short = _LEADING_ABBR.match(p)
-        if out and short and initials_fit(out[-1], short.group(1)):
-            out[-1] += f" ({short.group(1)})" + p[short.end():]  # "Enheden for X Y, EXY (SOF)"
-        elif out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
-            out[-1] += ", " + p  # "AKB, København"; "Center for Børn, Unge og Familier"
-        elif not p[0].islower():
-            out.append(p)
-    return out
-
-
-_LEADING_ABBR = re.compile(r"([A-ZÆØÅ]{2,6})(?=\s*\(|\s+v[./]|\s*$)")
-_INITIAL_CONNECTORS = frozenset(("og", "for", "i", "af", "til", "med"))
-
-
-def initials_fit(full: str, short: str) -> bool:
-    """Is ``short`` the abbreviation of ``full``: the initials of its capitalised words, or
-    of every word ("Enheden for Kriminalpræventive Indsatser" / EKI, "Center for
-    Boligsocial Udvikling" / CFBU)? Only words and the usual connectors count.
-
-    >>> initials_fit("Enheden for Kriminalpræventive Indsatser", "EKI"), initials_fit("Lejerbo", "KAB")
-    (True, False)
-    """
-    words = re.findall(r"[\wæøåÆØÅ-]+", full)
-    if len(words) < 2 or not words[0][0].isupper() or any(
-            w[0].islower() and w not in _INITIAL_CONNECTORS for w in words):
-        return False
-    return short in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
-
-
-def _org_type(name: str) -> str:
-    from samspil.loaders.extract.orgs import org_type
-
-    return org_type(name)
-
-
-# Unfilled fields of a template's party list or signature block.
-PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?", re.I)
-PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+x+)?|x+\s+kommune|"
-                              r"organisation|forening|afdeling|[xX.]+)$", re.I)
-# "Kolding Kommune ALFABO": a municipality's name ends at "Kommune".
-KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
-AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
-
-
-def split_party_entries(text: str) -> list[str]:
-    """A party list written as running text, cut into its entries: commas
-    (see :func:`split_org_text`), 'og'/'samt' between two names that each
-    look like an organisation, a municipality followed by the next name, and
-    unfilled template fields removed.
-
-    >>> split_party_entries("Bolig Fjord, Engbo og Randers Kommune")
-    ['Bolig Fjord', 'Engbo', 'Randers Kommune']
-    >>> split_party_entries("Kolding Kommune ALFABO")
-    ['Kolding Kommune', 'ALFABO']
-    >>> split_party_entries("Børne- og Ungdomsforvaltningen")
-    ['Børne- og Ungdomsforvaltningen']
-    >>> split_party_entries("Boligorganisation Dato Navn")
-    []
-    >>> split_party_entries("Civica, FAB og Odense Kommune i fællesskab")
-    ['Civica', 'FAB', 'Odense Kommune']
-    """
-    text = " ".join(PLACEHOLDER.sub(" ", text).split())
-    text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"
-    out: list[str] = []
-    for part in split_org_text(text):
-        pieces = [part]
-        if "(" not in part and "," not in part:  # a part that kept its comma is one name
-            pieces = [q for p in KOMMUNE_THEN_NAME.split(part) for q in split_at_municipality(p)]
-            pieces = [q for p in pieces for q in _split_and(p)]
-            pieces = [q for p in pieces for q in _split_run_on(p)]
-        out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
-    return out
-
-
-def split_at_municipality(name: str) -> list[str]:
-    """A municipality run together with the names around it ("Boligselskabet Fjord Randers
-    Kommune Jobcenter Randers") is a name of its own; "Randers Kommunes Ungdomsskole" is one.
-
-    >>> split_at_municipality("Boligselskabet Fjord Randers Kommune")
-    ['Boligselskabet Fjord', 'Randers Kommune']
-    >>> split_at_municipality("Socialforvaltningen i Randers Kommune")
-    ['Socialforvaltningen i Randers Kommune']
-    """
-    hits = [(a, b) for a, b, _ in find_municipalities(name) if name[a:b].endswith("Kommune")
-            and (b == len(name) or name[b] in " .")
-            and not re.search(r"(?:\b(?:i|under|på|ved|for|af|til)|:)\s*$", name[:a])]  # "Socialforvaltningen i
-    # X Kommune"; "Kommune: X Kommune" is a labelled field
-    if not hits or hits == [(0, len(name))]:
-        return [name]
-    out, pos = [], 0
-    for a, b in hits:
-        out += [_TRAILING_AND.sub("", name[pos:a].strip()), name[a:b]]
-        pos = b
-    out.append(name[pos:].strip())
-    return [p for p in out if _ALNUM.search(p)]
-
-
-_TRAILING_AND = re.compile(r"(?:^|\s+)(?:og|samt|&)$")
-
-
-# how a prose party list can end: "X, Y og Z i fællesskab / i samarbejde / i forening"
-_JOINTLY = re.compile(r"\s+i\s+(?:fællesskab|samarbejde|forening)\s*$")
-_HEADS = re.compile(r"^(?:Boligselskabet|Boligforeningen|Boligorganisationen|Andelsboligforeningen|Fællesorganisationens)$")
-
-
-def _split_run_on(text: str) -> list[str]:
-    """Names listed with nothing between them ("ALFABO AAB Boligselskabet Kolding"): a
-    new name starts at an upper-case acronym after another word, and at a housing
-    organisation's head noun.
-
-    >>> _split_run_on("ALFABO AAB Boligselskabet Kolding")
-    ['ALFABO', 'AAB', 'Boligselskabet Kolding']
-    >>> _split_run_on("Boligforeningen 3B"), _split_run_on("KAB Fællesskabet")
-    (['Boligforeningen 3B'], ['KAB Fællesskabet'])
-    """
-    words = text.split()
-    if len(words) < 2:
-        return [text]
-    out = [[words[0]]]
-    for prev, w in zip(words, words[1:]):
-        acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalnum()
-        if acronyms or _HEADS.match(w):
-            out.append([w])
-        else:
-            out[-1].append(w)
-    return [" ".join(ws) for ws in out]
-
-
-def _split_and(text: str) -> list[str]:
-    """'A og B' -> [A, B] when both sides name an organisation on their own."""
-    from samspil.loaders.extract.orgs import org_type
-
-    parts = AND_LIST.split(text)
-    seps = AND_LIST.findall(text)
-    out = [parts[0]]
-    for sep, right in zip(seps, parts[1:]):
-        left = out[-1]
-        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
-                or not (_org_like(left, org_type) and _org_like(right, org_type))):
-            out[-1] = left + sep + right
-        else:
-            out.append(right)
-    return out
-
-
-def _fixed_pair(left: str, sep: str, right: str) -> bool:
-    return fixed_og_pair(left.split()[-1] if left.split() else "", right.split()[0] if right.split() else "")
-
-
-def fixed_og_pair(before: str, after: str) -> bool:
-    """'Børn og Unge', 'Teknik og Miljøforvaltningen' (the hyphen left out): the words
-    either side of an 'og' inside one unit's name (vocabulary ``fixed_og_pairs``), not
-    between two organisations.
-
-    >>> fixed_og_pair("Teknik", "Miljøforvaltningen"), fixed_og_pair("PAB", "AAB")
-    (True, False)
-    """
-    around = f"{before} og {after}".casefold()
-    return any(around.startswith(p) or p.startswith(around) or p in around for p in _fixed_pairs())
-
-
-@lru_cache(maxsize=1)
-def _fixed_pairs() -> tuple[str, ...]:
-    return tuple(str(p).casefold() for p in load_vocab("organisations").get("fixed_og_pairs", []) or [])
-
-
-def _org_like(name: str, org_type) -> bool:
-    """Can ``name`` stand alone as an organisation: a cue word, an abbreviation, or
-    two or more capitalised words ("Bolig Korsør")?"""
-    words = name.split()
-    if org_type(name) != "other" or name.isupper() and len(name) >= 2:
-        return True
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2 or len(words) == 1 and name[:1].isupper() \
-        and len(name) >= 4 and not name.islower()
-
-
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
     unit = _UNIT_OF_MUNICIPALITY.match(clean(text))
@@ -414,7 +195,6 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
 _MUNICIPALITY = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune")
 _UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" + _MUNICIPALITY.pattern
                                    + r"),\s+([A-ZÆØÅ][^,;:()@]{2,60})$")  # ("Kommunen: X Kommune, Unit")
-_ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -436,7 +216,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         if i == block.label_line and (label := PARTY_LABEL.match(text)):
             text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
-        if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not _ALNUM.search(text):
+        if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
@@ -465,7 +245,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             if found:
                 current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
             continue
-        if (run := _person_first_run(text, people)) is not None:
+        if (run := person_first_run(text, people)) is not None:
             for p, unit in run:  # "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, ..."
                 if unit:
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
@@ -477,7 +257,7 @@ def _line_entries(doc: Document, block: Block, role: str):
                 # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk"
                 orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit, i, block.delaftale))
-                pos = max(p.end, _details_end(text, p))
+                pos = max(p.end, details_end(text, p))
                 continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
@@ -490,107 +270,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             if found:
                 current = found[-1].name
             contacts.append(ContactMention(p, current, i, block.delaftale))
-            pos = max(p.end, _details_end(text, p))
+            pos = max(p.end, details_end(text, p))
     return orgs, contacts
-
-
-def _person_first_run(text: str, people: list[Person]) -> list[tuple[Person, str | None]] | None:
-    """Several person-first entries run together on one line (a flattened party list:
-    "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, Sundhedshuset
-    Randers, ah@..."): each entry runs from its name to the next name, its title and unit
-    after the name (find_people read a title before each name: in this order it is the
-    previous entry's)."""
-    if len(people) < 2 or text[:people[0].start].strip(" ,;") or not all(
-            text[q.end:q.end + 2].startswith(",") for q in people):
-        return None
-    out = []
-    for k, p in enumerate(people):
-        end = people[k + 1].start if k + 1 < len(people) else len(text)
-        p.title = None
-        out.append((p, unit_after_name(text[p.start:end], p)))
-    return out
-
-
-def unit_after_title(p: Person) -> str | None:
-    """In a person-first entry the words after the title name the person's unit, commas
-    and all ("Planlægger, Teknik, Plan og Miljø" -> "Teknik, Plan og Miljø"); the
-    person's title keeps only the title."""
-    if not p.title or "," not in p.title:
-        return None
-    title, unit = (part.strip(" ,;") for part in p.title.split(",", 1))
-    if not title or not is_title_word(title.split()[0]) or not unit[:1].isupper() or EMAIL.search(unit):
-        return None
-    p.title = title
-    return unit
-
-
-_PAREN_UNIT = re.compile(r"\s*\(([A-ZÆØÅ][^()]{1,100})\)")
-_DETAIL_START = re.compile(r"[:;(/]|\b(?:tlf|telefon|mobil|e-?mail|mail)\b", re.I)
-
-
-def person_first(text: str, p: Person) -> bool:
-    """Does the entry open with the person (after its label, and a title at most:
-    "Kontaktperson: Lise Bang, ...", "Sekretariatsleder Mette Bruun (...)")?"""
-    before = KONTAKT.sub("", text[:p.start]).strip(" ,;")
-    return all(is_title_word(w) for w in before.split())
-
-
-def unit_after_name(text: str, p: Person) -> str | None:
-    """The unit in a person-first entry: after the title ("Peter Lund, Planlægger, Teknik, Plan
-    og Miljø, pl@x.dk"), or right after the name when the title stood before it or nowhere
-    ("Projektleder: Hanne Sørensen, Civica, hs@civica.dk"). The title keeps only the title.
-
-    >>> text = "Projektleder: Hanne Sørensen, Civica, hs@civica.dk, tlf. 63 11 22 33"
-    >>> unit_after_name(text, find_people(text)[0])
-    'Civica'
-    >>> text = "Sekretariatsleder Mette Bruun (Aarhus Kommune, Sociale Forhold), mb@aarhus.dk"
-    >>> unit_after_name(text, find_people(text)[0])
-    'Sociale Forhold'
-    >>> text = "Kontaktperson: Anne Graah, skoleleder: 51142562 / BN50@kk.dk"
-    >>> unit_after_name(text, find_people(text)[0]) is None
-    True
-    """
-    if (unit := unit_after_title(p)) is not None:
-        return _most_specific(unit)
-    at = text.find(p.name)
-    if at < 0:
-        return None
-    after = text[at + len(p.name):]
-    if FIELD_KEY.search(after):
-        return None  # a form ("Navn: X Titel: Y"), read field by field elsewhere
-    if (paren := _PAREN_UNIT.match(after)) and not EMAIL.search(paren.group(1)):
-        return _most_specific(paren.group(1).strip())  # "Mette Bruun (Brabrand Boligforening), mb@..."
-    stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
-    clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
-    clauses = [c for c in clauses if c]
-    if p.title and p.title in after:  # the title was read from these clauses, unit and all
-        p.title = next((c for c in clauses if is_title_word(c.split()[0])), None)
-    while clauses and is_title_word(clauses[0].split()[0]):
-        p.title = p.title or clauses[0]
-        clauses.pop(0)
-    while len(clauses) > 1 and is_title_word(clauses[-1].split()[0]):  # a table's Titel column after the unit
-        p.title = p.title or clauses[-1]
-        clauses.pop()
-    unit = ", ".join(clauses)
-    if not unit[:1].isupper() or len(unit) > 100 or find_people(unit, strict=True):
-        return None  # another person's name, not a unit
-    return _most_specific(unit)
-
-
-def _most_specific(unit: str) -> str:
-    """Of a unit written in several clauses, the first that names a kind of organisation
-    other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
-    forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen; "Aarhus Kommune, Børn
-    og Unge" -> Børn og Unge); clauses none of which does stay whole ("Teknik, Plan og Miljø")."""
-    clauses = [c.strip() for c in unit.split(",")]
-    if len(clauses) < 2:
-        return unit
-    typed = [(c, _org_type(c)) for c in clauses]
-    unit_of = next((c for c, t in typed if t not in ("other", "municipality")), None)
-    others = [c for c, t in typed if t != "municipality"]
-    if unit_of is None and len(others) < len(clauses) and others:
-        unit_of = ", ".join(others)  # "Aarhus Kommune, Sociale Forhold og Beskæftigelse": the unit
-    return unit_of or unit
 
 
 def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]]:
@@ -623,19 +304,6 @@ def _cells_as_fields(line: str) -> str:
     if len(cells) < 2 or any(c.rstrip().endswith(":") for c in cells):
         return line
     return ", ".join(c.strip() for c in cells)
-
-
-def _details_end(text: str, p: Person) -> int:
-    end = p.end
-    for value in (p.email, p.phone):
-        if value:
-            k = text.find(value, p.end)
-            if k != -1:
-                end = max(end, k + len(value))
-    if p.phone and end == p.end:
-        m = PHONE.search(text, p.end)
-        end = m.end() if m else end
-    return end
 
 
 # Parties stated in prose when a plan has no party list.

@@ -7,7 +7,8 @@ import pytest
 MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
            "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
            "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates", "samspil.loaders.extract.plan",
-           "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose"]
+           "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose",
+           "samspil.loaders.extract.org_lists", "samspil.loaders.extract.person_units"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,253 @@
+"""Lists of organisations written as text: split into their entries.
+
+A party list, a partner field or a signature line names several organisations with
+little between them: commas (but "AKB, København" and "Center for Børn, Unge og
+Familier" are one name), "og"/"samt" (but "Børn og Unge", "Teknik og Miljø" are one
+unit), a municipality run into the next name, names listed with nothing between them
+("ALFABO AAB Boligselskabet Kolding"), an abbreviation after a comma ("Enheden for
+Kriminalpræventive Indsatser, EKI"), unfilled template fields ("Dato Navn").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from samspil.loaders.gazetteer import find_municipalities
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["ALNUM", "AND_LIST", "KOMMUNE_THEN_NAME", "PLACEHOLDER", "PLACEHOLDER_NAME", "STREET", "fixed_og_pair",
+           "initials_fit", "org_type_of", "split_at_municipality", "split_org_text", "split_party_entries"]
+
+
+STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
+
+
+PLACE_QUALIFIERS = {"københavn", "kbh", "kbh.", "aarhus", "odense", "aalborg", "amager", "valby", "selvejende"}
+
+
+# "Center for Børn": a unit named by the topics it is for, which a comma list may continue
+FOR_TOPICS = re.compile(r"^(?:\w+\s+)?(?:center|centret|enhed(?:en)?|afdeling(?:en)?|team(?:et)?|sekretariat(?:et)?)"
+                        r"\s+for\s+[A-ZÆØÅ]?[\wæøå-]+$", re.I)
+
+
+def split_org_text(text: str) -> list[str]:
+    """Split a list of organisations on commas, keeping 'AKB, København'-like names whole.
+
+    >>> split_org_text("Frivillige foreninger, Ungdommens Røde Kors, Red Barnet Ungdom")
+    ['Frivillige foreninger', 'Ungdommens Røde Kors', 'Red Barnet Ungdom']
+    >>> split_org_text("Boligselskabet AKB, København v/KAB")
+    ['Boligselskabet AKB, København v/KAB']
+    >>> split_org_text("Center for Børn, Unge og Familier, Odense Kommune")
+    ['Center for Børn, Unge og Familier', 'Odense Kommune']
+    >>> split_org_text("Foreningen Nydansker, Odense Bibliotekerne")
+    ['Foreningen Nydansker', 'Odense Bibliotekerne']
+    """
+    parts: list[str] = []
+    depth = 0
+    buf = ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    parts.append(buf)
+    out: list[str] = []
+    for p in (x.strip() for x in parts):
+        if not p:
+            continue
+        words = p.split()
+        first = words[0].lower()
+        qualifier = (len(words) <= 2 and (first in PLACE_QUALIFIERS or STREET.search(words[0]))
+                     and not words[-1].lower().startswith("kommune")
+                     and (p[0].islower() or org_type_of(re.split(r"\s+v[/.]", p)[0]) == "other"))  # not "Odense Bibliotekerne"
+        topics = out and FOR_TOPICS.search(out[-1]) and re.search(r"\s(?:og|&)\s", p) and len(words) <= 5
+        short = _LEADING_ABBR.match(p)
+        if out and short and initials_fit(out[-1], short.group(1)):
+            out[-1] += f" ({short.group(1)})" + p[short.end():]  # "Enheden for X Y, EXY (SOF)"
+        elif out and (qualifier or topics) and not p.split(" v")[0].strip().isupper():
+            out[-1] += ", " + p  # "AKB, København"; "Center for Børn, Unge og Familier"
+        elif not p[0].islower():
+            out.append(p)
+    return out
+
+
+_LEADING_ABBR = re.compile(r"([A-ZÆØÅ]{2,6})(?=\s*\(|\s+v[./]|\s*$)")
+
+
+_INITIAL_CONNECTORS = frozenset(("og", "for", "i", "af", "til", "med"))
+
+
+def initials_fit(full: str, short: str) -> bool:
+    """Is ``short`` the abbreviation of ``full``: the initials of its capitalised words, or
+    of every word ("Enheden for Kriminalpræventive Indsatser" / EKI, "Center for
+    Boligsocial Udvikling" / CFBU)? Only words and the usual connectors count.
+
+    >>> initials_fit("Enheden for Kriminalpræventive Indsatser", "EKI"), initials_fit("Lejerbo", "KAB")
+    (True, False)
+    """
+    words = re.findall(r"[\wæøåÆØÅ-]+", full)
+    if len(words) < 2 or not words[0][0].isupper() or any(
+            w[0].islower() and w not in _INITIAL_CONNECTORS for w in words):
+        return False
+    return short in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
+
+
+def org_type_of(name: str) -> str:
+    from samspil.loaders.extract.orgs import org_type
+
+    return org_type(name)
+
+
+# Unfilled fields of a template's party list or signature block.
+PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?", re.I)
+
+
+PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+x+)?|x+\s+kommune|"
+                              r"organisation|forening|afdeling|[xX.]+)$", re.I)
+
+
+# "Kolding Kommune ALFABO": a municipality's name ends at "Kommune".
+KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
+
+
+AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
+
+
+def split_party_entries(text: str) -> list[str]:
+    """A party list written as running text, cut into its entries: commas
+    (see :func:`split_org_text`), 'og'/'samt' between two names that each
+    look like an organisation, a municipality followed by the next name, and
+    unfilled template fields removed.
+
+    >>> split_party_entries("Bolig Fjord, Engbo og Randers Kommune")
+    ['Bolig Fjord', 'Engbo', 'Randers Kommune']
+    >>> split_party_entries("Kolding Kommune ALFABO")
+    ['Kolding Kommune', 'ALFABO']
+    >>> split_party_entries("Børne- og Ungdomsforvaltningen")
+    ['Børne- og Ungdomsforvaltningen']
+    >>> split_party_entries("Boligorganisation Dato Navn")
+    []
+    >>> split_party_entries("Civica, FAB og Odense Kommune i fællesskab")
+    ['Civica', 'FAB', 'Odense Kommune']
+    """
+    text = " ".join(PLACEHOLDER.sub(" ", text).split())
+    text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"
+    out: list[str] = []
+    for part in split_org_text(text):
+        pieces = [part]
+        if "(" not in part and "," not in part:  # a part that kept its comma is one name
+            pieces = [q for p in KOMMUNE_THEN_NAME.split(part) for q in split_at_municipality(p)]
+            pieces = [q for p in pieces for q in _split_and(p)]
+            pieces = [q for p in pieces for q in _split_run_on(p)]
+        out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
+    return out
+
+
+def split_at_municipality(name: str) -> list[str]:
+    """A municipality run together with the names around it ("Boligselskabet Fjord Randers
+    Kommune Jobcenter Randers") is a name of its own; "Randers Kommunes Ungdomsskole" is one.
+
+    >>> split_at_municipality("Boligselskabet Fjord Randers Kommune")
+    ['Boligselskabet Fjord', 'Randers Kommune']
+    >>> split_at_municipality("Socialforvaltningen i Randers Kommune")
+    ['Socialforvaltningen i Randers Kommune']
+    """
+    hits = [(a, b) for a, b, _ in find_municipalities(name) if name[a:b].endswith("Kommune")
+            and (b == len(name) or name[b] in " .")
+            and not re.search(r"(?:\b(?:i|under|på|ved|for|af|til)|:)\s*$", name[:a])]  # "Socialforvaltningen i
+    # X Kommune"; "Kommune: X Kommune" is a labelled field
+    if not hits or hits == [(0, len(name))]:
+        return [name]
+    out, pos = [], 0
+    for a, b in hits:
+        out += [_TRAILING_AND.sub("", name[pos:a].strip()), name[a:b]]
+        pos = b
+    out.append(name[pos:].strip())
+    return [p for p in out if ALNUM.search(p)]
+
+
+_TRAILING_AND = re.compile(r"(?:^|\s+)(?:og|samt|&)$")
+
+
+# how a prose party list can end: "X, Y og Z i fællesskab / i samarbejde / i forening"
+_JOINTLY = re.compile(r"\s+i\s+(?:fællesskab|samarbejde|forening)\s*$")
+
+
+_HEADS = re.compile(r"^(?:Boligselskabet|Boligforeningen|Boligorganisationen|Andelsboligforeningen|Fællesorganisationens)$")
+
+
+def _split_run_on(text: str) -> list[str]:
+    """Names listed with nothing between them ("ALFABO AAB Boligselskabet Kolding"): a
+    new name starts at an upper-case acronym after another word, and at a housing
+    organisation's head noun.
+
+    >>> _split_run_on("ALFABO AAB Boligselskabet Kolding")
+    ['ALFABO', 'AAB', 'Boligselskabet Kolding']
+    >>> _split_run_on("Boligforeningen 3B"), _split_run_on("KAB Fællesskabet")
+    (['Boligforeningen 3B'], ['KAB Fællesskabet'])
+    """
+    words = text.split()
+    if len(words) < 2:
+        return [text]
+    out = [[words[0]]]
+    for prev, w in zip(words, words[1:]):
+        acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalnum()
+        if acronyms or _HEADS.match(w):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return [" ".join(ws) for ws in out]
+
+
+def _split_and(text: str) -> list[str]:
+    """'A og B' -> [A, B] when both sides name an organisation on their own."""
+    from samspil.loaders.extract.orgs import org_type
+
+    parts = AND_LIST.split(text)
+    seps = AND_LIST.findall(text)
+    out = [parts[0]]
+    for sep, right in zip(seps, parts[1:]):
+        left = out[-1]
+        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
+                or not (_org_like(left, org_type) and _org_like(right, org_type))):
+            out[-1] = left + sep + right
+        else:
+            out.append(right)
+    return out
+
+
+def _fixed_pair(left: str, sep: str, right: str) -> bool:
+    return fixed_og_pair(left.split()[-1] if left.split() else "", right.split()[0] if right.split() else "")
+
+
+def fixed_og_pair(before: str, after: str) -> bool:
+    """'Børn og Unge', 'Teknik og Miljøforvaltningen' (the hyphen left out): the words
+    either side of an 'og' inside one unit's name (vocabulary ``fixed_og_pairs``), not
+    between two organisations.
+
+    >>> fixed_og_pair("Teknik", "Miljøforvaltningen"), fixed_og_pair("PAB", "AAB")
+    (True, False)
+    """
+    around = f"{before} og {after}".casefold()
+    return any(around.startswith(p) or p.startswith(around) or p in around for p in _fixed_pairs())
+
+
+@lru_cache(maxsize=1)
+def _fixed_pairs() -> tuple[str, ...]:
+    return tuple(str(p).casefold() for p in load_vocab("organisations").get("fixed_og_pairs", []) or [])
+
+
+def _org_like(name: str, org_type) -> bool:
+    """Can ``name`` stand alone as an organisation: a cue word, an abbreviation, or
+    two or more capitalised words ("Bolig Korsør")?"""
+    words = name.split()
+    if org_type(name) != "other" or name.isupper() and len(name) >= 2:
+        return True
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2 or len(words) == 1 and name[:1].isupper() \
+        and len(name) >= 4 and not name.islower()
+
+
+ALNUM = re.compile(r"[^\W_]")

@@ -1,0 +1,131 @@
+"""A contact's unit in a person-first entry ("Peter Lund, Planlægger, Teknik og Miljø,
+pl@..."; "Mette Bruun (Brabrand Boligforening), mb@..."), and where an entry's
+details end. Used by the party-list parser and the loose-contact finder."""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
+from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.text import EMAIL, PHONE
+
+__all__ = ["KONTAKT", "details_end", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+
+# "Kontaktperson:" and the labels other templates use for the same field (with a colon)
+KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
+                     r"|projekt(?:leder|koordinator|ansvarlig)e?"
+                     r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
+
+
+def person_first_run(text: str, people: list[Person]) -> list[tuple[Person, str | None]] | None:
+    """Several person-first entries run together on one line (a flattened party list:
+    "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, Sundhedshuset
+    Randers, ah@..."): each entry runs from its name to the next name, its title and unit
+    after the name (find_people read a title before each name: in this order it is the
+    previous entry's)."""
+    if len(people) < 2 or text[:people[0].start].strip(" ,;") or not all(
+            text[q.end:q.end + 2].startswith(",") for q in people):
+        return None
+    out = []
+    for k, p in enumerate(people):
+        end = people[k + 1].start if k + 1 < len(people) else len(text)
+        p.title = None
+        out.append((p, unit_after_name(text[p.start:end], p)))
+    return out
+
+
+def unit_after_title(p: Person) -> str | None:
+    """In a person-first entry the words after the title name the person's unit, commas
+    and all ("Planlægger, Teknik, Plan og Miljø" -> "Teknik, Plan og Miljø"); the
+    person's title keeps only the title."""
+    if not p.title or "," not in p.title:
+        return None
+    title, unit = (part.strip(" ,;") for part in p.title.split(",", 1))
+    if not title or not is_title_word(title.split()[0]) or not unit[:1].isupper() or EMAIL.search(unit):
+        return None
+    p.title = title
+    return unit
+
+
+_PAREN_UNIT = re.compile(r"\s*\(([A-ZÆØÅ][^()]{1,100})\)")
+
+
+_DETAIL_START = re.compile(r"[:;(/]|\b(?:tlf|telefon|mobil|e-?mail|mail)\b", re.I)
+
+
+def person_first(text: str, p: Person) -> bool:
+    """Does the entry open with the person (after its label, and a title at most:
+    "Kontaktperson: Lise Bang, ...", "Sekretariatsleder Mette Bruun (...)")?"""
+    before = KONTAKT.sub("", text[:p.start]).strip(" ,;")
+    return all(is_title_word(w) for w in before.split())
+
+
+def unit_after_name(text: str, p: Person) -> str | None:
+    """The unit in a person-first entry: after the title ("Peter Lund, Planlægger, Teknik, Plan
+    og Miljø, pl@x.dk"), or right after the name when the title stood before it or nowhere
+    ("Projektleder: Hanne Sørensen, Civica, hs@civica.dk"). The title keeps only the title.
+
+    >>> text = "Projektleder: Hanne Sørensen, Civica, hs@civica.dk, tlf. 63 11 22 33"
+    >>> unit_after_name(text, find_people(text)[0])
+    'Civica'
+    >>> text = "Sekretariatsleder Mette Bruun (Aarhus Kommune, Sociale Forhold), mb@aarhus.dk"
+    >>> unit_after_name(text, find_people(text)[0])
+    'Sociale Forhold'
+    >>> text = "Kontaktperson: Anne Graah, skoleleder: 51142562 / BN50@kk.dk"
+    >>> unit_after_name(text, find_people(text)[0]) is None
+    True
+    """
+    if (unit := unit_after_title(p)) is not None:
+        return _most_specific(unit)
+    at = text.find(p.name)
+    if at < 0:
+        return None
+    after = text[at + len(p.name):]
+    if FIELD_KEY.search(after):
+        return None  # a form ("Navn: X Titel: Y"), read field by field elsewhere
+    if (paren := _PAREN_UNIT.match(after)) and not EMAIL.search(paren.group(1)):
+        return _most_specific(paren.group(1).strip())  # "Mette Bruun (Brabrand Boligforening), mb@..."
+    stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
+    clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
+    clauses = [c for c in clauses if c]
+    if p.title and p.title in after:  # the title was read from these clauses, unit and all
+        p.title = next((c for c in clauses if is_title_word(c.split()[0])), None)
+    while clauses and is_title_word(clauses[0].split()[0]):
+        p.title = p.title or clauses[0]
+        clauses.pop(0)
+    while len(clauses) > 1 and is_title_word(clauses[-1].split()[0]):  # a table's Titel column after the unit
+        p.title = p.title or clauses[-1]
+        clauses.pop()
+    unit = ", ".join(clauses)
+    if not unit[:1].isupper() or len(unit) > 100 or find_people(unit, strict=True):
+        return None  # another person's name, not a unit
+    return _most_specific(unit)
+
+
+def _most_specific(unit: str) -> str:
+    """Of a unit written in several clauses, the first that names a kind of organisation
+    other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
+    forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen; "Aarhus Kommune, Børn
+    og Unge" -> Børn og Unge); clauses none of which does stay whole ("Teknik, Plan og Miljø")."""
+    clauses = [c.strip() for c in unit.split(",")]
+    if len(clauses) < 2:
+        return unit
+    typed = [(c, org_type_of(c)) for c in clauses]
+    unit_of = next((c for c, t in typed if t not in ("other", "municipality")), None)
+    others = [c for c, t in typed if t != "municipality"]
+    if unit_of is None and len(others) < len(clauses) and others:
+        unit_of = ", ".join(others)  # "Aarhus Kommune, Sociale Forhold og Beskæftigelse": the unit
+    return unit_of or unit
+
+
+def details_end(text: str, p: Person) -> int:
+    end = p.end
+    for value in (p.email, p.phone):
+        if value:
+            k = text.find(value, p.end)
+            if k != -1:
+                end = max(end, k + len(value))
+    if p.phone and end == p.end:
+        m = PHONE.search(text, p.end)
+        end = m.end() if m else end
+    return end
