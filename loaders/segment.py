@@ -60,7 +60,7 @@ LABELS = [
     r"Underskrifter\b",
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
-    r"Akti\w{0,3}navn\s*:",
+    r"Akti\w{0,6}navn\s*:",  # "Aktivitetsnavn:", "Aktivitsnavn:"
     r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",
     r"Projekt ?navn\s*:",
     r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
@@ -124,7 +124,7 @@ NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?
 _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
 # a forvaltning's label "SOF:", a new entry starts.
-_AFTER_PAREN = re.compile(r"\)\s+(?=[A-ZÆØÅ][\wæøå])")
+_AFTER_PAREN = re.compile(r"(?<![\d\s])\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1) X": a numbered item)
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)

@@ -374,13 +374,20 @@ def _and_to_comma(m: re.Match[str]) -> str:
     return ", "
 
 
+_LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+\d{1,3}\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])")
+_PROSE_WORDS = re.compile(r"(?<![\wæøå-])(?!(?:og|i|for|af|på|til|med|ved|samt|under|fra)\b)[a-zæøå]{2,}\b")
+
+
 def _field_orgs(value: str) -> list[str]:
     """Organisations of a comma list ("Red Barnet /København City, Frivillige, Familierådgivningen")."""
     from samspil.loaders.extract.people import is_first_name, is_title_word
 
     _, _, generic, not_org = _vocab()
     names = []
+    value = _LIST_END.split(value, 1)[0]  # the list ends where a sentence or a page begins
     for seg in split_org_text(_AND_BEFORE_NAME.sub(_and_to_comma, value)):
+        if len(_PROSE_WORDS.findall(seg)) >= 3:
+            break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list
         seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
