@@ -97,6 +97,11 @@ def _split_adjacent(name: str) -> list[str]:
     return [name]
 
 
+# words of a table's head row, written in capitals
+_CAPS_HEADS = frozenset("Kommune Budget Budgetramme Total Samlet Finansiering Udgifter Indtægter Beløb Aktivitet "
+                        "Aktiviteter Målgruppe Partnere Ansvarlig".split())
+
+
 @lru_cache(maxsize=16384)
 def _valid(name: str) -> bool:
     from samspil.loaders.extract.people import is_first_name, is_title_word
@@ -109,6 +114,8 @@ def _valid(name: str) -> bool:
         return False
     if len(words) >= 3 and words[-2] in ("i", "på") and words[0].isupper() and len(words[0]) <= 4:
         return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
+    if any(w.isupper() and len(w) > 4 and w.capitalize() in _CAPS_HEADS for w in words):
+        return False  # "KOMMUNE LBF", "BUDGETRAMME Lommepengeprojektet": a budget table's head row
     if len(words) >= 3 and words[0] in generic and words[1] in ("i", "på", "fra") and words[0].endswith("er"):
         return False  # "Virksomheder i Randers": a kind of actor in a place ("Klubberne i Valby" is a unit)
     if _STREET_END.search(words[-1]) and words[0].isupper():
