@@ -99,6 +99,9 @@ def starts_with_label(text: str) -> bool:
     """Does ``text`` begin with one of the template's labels?"""
     return _LABEL_AT_START.match(text) is not None
 # A label whose entries follow on lines of their own: the entries start a new segment.
+_SIGN_HERE = re.compile(r"_{3,}\s*")
+_SIGNED_FOR = re.compile(r"\s(?:For|På vegne af)\s+(?=[A-ZÆØÅ0-9])")
+_SIGNED_AT = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]+,\s+den\s+\d)")  # "... Aarhus, den 1. marts 2023"
 _LIST_LABEL = re.compile(r"(?=U)\bUnderskrifter\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
@@ -196,6 +199,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
         if "Underskrifter" in line:
             cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
+            if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
+                cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
+                cuts |= {m.start() + 1 for m in (*_SIGNED_FOR.finditer(line), *_SIGNED_AT.finditer(line))}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}

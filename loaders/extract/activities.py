@@ -82,7 +82,7 @@ def _template_blocks(doc: Document) -> list[Block]:
             name, _ = _name_after_label(doc, i)
             if name:
                 name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"
-                starts.append((i, re.sub(r"^\d+\.\s*", "", name).rstrip(". ")))
+                starts.append((i, re.sub(r"^\d+\.\s*|^\d{1,3}\s+(?=[A-ZÆØÅ])", "", name).rstrip(". ")))  # (a page number)
     heads = delaftale_starts(doc)
     blocks = []
     for n, (i, name) in enumerate(starts):

@@ -295,6 +295,11 @@ def _run_names(run: str) -> tuple[str, ...]:
 _NAME_TAILS = frozenset("Danmark Ungdom Nord Syd Øst Vest City Centrum Midt".split())
 
 
+# a run that opens with a common noun and a connector before the known name ("Ansøgning til
+# Landsbyggefonden Helhedsplanen"): the known name is trimmed out of it
+_LEADING_PROSE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+\s+(?:til|fra|hos|med)\s+[A-ZÆØÅ]")
+
+
 def _around_known(run: str) -> str:
     """A run that holds a known organisation (gazetteer) keeps it with the words
     around it that belong to a name - a place ("Lejerbo København"), a code, a
@@ -307,7 +312,7 @@ def _around_known(run: str) -> str:
     from samspil.loaders.gazetteer import find_known_organisations, municipality, municipality_of_town
 
     found = find_known_organisations(run)
-    if not found or not _valid(run):
+    if not found or not _valid(run) and not _LEADING_PROSE.match(run):
         return run  # nothing known, or a run that is no name at all ("AKB – Sjælør Boulevard")
     start, end = max(((s, e) for s, e, _, _ in found), key=lambda se: se[1] - se[0])
     prefix = run[:start].strip()

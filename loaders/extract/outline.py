@@ -39,6 +39,9 @@ _SENTENCE_START = frozenset(
     "Helhedsplanen Hensigten Tanken Ideen Gennem Ved Efter Når Hvis Da Derfor Desuden Endvidere Også Både "
     "Mange Flere Børn Unge Beboerne Boligområdet Afdelingerne Området Samarbejdet Arbejdet Der".split())
 MAX_TITLE_WORDS = 10
+_CONNECTORS = frozenset("og i for af på til med ved fra & – - om under samt".split())
+# "Aktivitet 2 Fritidsjob" when the title ran onto its label's line: the title
+_LABEL_PREFIX = re.compile(r"^(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}[a-z]?\s*[.:–-]?\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,10 @@ def _body_title(text: str, toc_title: str | None) -> str:
         return text
     for k, w in enumerate(words[1: MAX_TITLE_WORDS + 1], start=1):
         if w in _SENTENCE_START and k + 1 < len(words) and words[k + 1][:1].islower():
+            return " ".join(words[:k])
+        if (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].islower()  # "... i Sundparken
+                and words[k + 1] not in _CONNECTORS and words[k - 1] not in _CONNECTORS  # Lektiecaféen drives"
+                and not words[k - 1][:1].isdigit()):
             return " ".join(words[:k])
         if words[k - 1].endswith((".", ":", "!", "?")):
             return " ".join(words[:k]).rstrip(".:")
@@ -107,6 +114,7 @@ def _outline(doc: Document) -> list[Heading]:
         title = _body_title(text, toc.get(n))
         if not title or len(title.split()) > MAX_TITLE_WORDS:
             continue
+        title = _LABEL_PREFIX.sub("", title)
         if NUMBERED_ONLY.match(title):  # "5.1.2 Aktivitet 2" + the title on the next line
             nxt = next((clean(doc.lines[j]) for j in range(i + 1, min(i + 4, len(doc.lines)))
                         if doc.lines[j].strip()), "")

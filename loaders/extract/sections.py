@@ -32,6 +32,9 @@ BLOCK_END = re.compile(
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
 DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?\d{1,2}\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
                        r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–-])\s*(.+)$", re.I)
+# a plan's title run onto a focus area's heading when the line breaks were lost
+_PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
+                               r"|Strategisk\s+samarbejdsaftale\b)")
 _DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*$", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
 FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+\d{1,2})?\s*[:–-]\s*(.+)$", re.I)
@@ -131,7 +134,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
                               for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:
-            name = clean(m.group(1))
+            name = _PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0]  # "X Boligsocial helhedsplan for ..."
             if name and len(name) < 90:
                 out.append((i, name))
     return out

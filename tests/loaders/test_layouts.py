@@ -1,6 +1,7 @@
 """Made-up agreements in other municipalities' names, one per class of layout that
 real agreements have (issue 10): a delaftale whose page text lost its line
 breaks, departments named in prose, a signature block with unfilled fields."""
+import re
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,19 @@ def test_each_layout_reads_the_same_from_a_narrow_pdf_column(tmp_path, src, narr
     fields and department lists cut across lines are joined again, lists kept apart."""
     pdf = narrow_pdf(src, tmp_path / f"{src.stem}.pdf")
     assert _facts(extract_file(pdf)) == _facts(extract_file(src))
+
+
+@pytest.mark.parametrize("src", [p for p in sorted(LAYOUTS.glob("*.txt")) if p.stem != "viborg_web_transcript"],
+                         ids=lambda p: p.stem)
+def test_each_layout_reads_the_same_with_the_whole_text_on_one_line(tmp_path, src):
+    """The made-up agreements with every line break lost (the whole text one line, as a
+    copy from a PDF viewer can be) give the same contacts, activities and zones: labels,
+    numbered titles, signature columns, zone lines and page numbers are found mid-line.
+    (Not the docplayer transcript: its page frame is only recognisable line by line.)"""
+    text = src.read_text(encoding="utf-8")
+    flat = tmp_path / src.name
+    flat.write_text("1 " + " ".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text)) + "\n",
+                    encoding="utf-8")
+    written, one_line = _facts(extract_file(src)), _facts(extract_file(flat))
+    assert {k: v for k, v in one_line.items() if k != "organisations"} == \
+           {k: v for k, v in written.items() if k != "organisations"}
