@@ -75,6 +75,9 @@ _ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:a
                               re.I)
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
+
+
 def _template_blocks(doc: Document) -> list[Block]:
     starts: list[tuple[int, str]] = []
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
@@ -82,7 +85,10 @@ def _template_blocks(doc: Document) -> list[Block]:
             name, _ = _name_after_label(doc, i)
             if name:
                 name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"
-                starts.append((i, re.sub(r"^\d+\.\s*|^\d{1,3}\s+(?=[A-ZÆØÅ])", "", name).rstrip(". ")))  # (a page number)
+                name = re.sub(r"^\d+\.\s*|^\d{1,3}\s+(?=[A-ZÆØÅ])", "", name)  # (a page number)
+                if len(name) > 60:  # the name's line ran into the description: its first sentence
+                    name = _SENTENCE_END.split(name, 1)[0]
+                starts.append((i, name.rstrip(". ")))
     heads = delaftale_starts(doc)
     blocks = []
     for n, (i, name) in enumerate(starts):

@@ -87,14 +87,34 @@ def _split_og(name: str) -> list[str]:
 
 
 def _split_adjacent(name: str) -> list[str]:
-    """Two names run together by a flattened table: 'Amagerfælled Skole Lergravsparkens Skole'."""
+    """Two names run together by a flattened table: 'Amagerfælled Skole Lergravsparkens Skole';
+    a one-word name at either end of a run of names, each with its cue word
+    ('Forbrugerstyrelsen Den Sociale Retshjælp i Bragesgade Kvartershuset').
+
+    >>> _split_adjacent("Forbrugerstyrelsen Den Sociale Retshjælp i Bragesgade Kvartershuset")
+    ['Forbrugerstyrelsen', 'Den Sociale Retshjælp i Bragesgade', 'Kvartershuset']
+    """
     words = name.split()
     for k in range(1, len(words) - 1):
         left, right = " ".join(words[:k + 1]), " ".join(words[k + 1:])
         if words[k + 1][0].isupper() and _has_cue(words[k]) and _has_cue(right) and _valid(left) and _valid(right) \
                 and len(words) >= 4:
             return [left, right]
+    if len(words) >= 3:
+        for left, right in ((words[:1], words[1:]), (words[:-1], words[-1:])):
+            one, rest = (left, right) if len(left) == 1 else (right, left)
+            if _lone_name(one[0]) and left[-1][:1].isupper() and right[0][:1].isupper() \
+                    and not _CONNECT_WORD.fullmatch(left[-1]) and _valid(" ".join(rest)):
+                return [one[0], *_split_adjacent(" ".join(rest))] if one is left \
+                    else [*_split_adjacent(" ".join(rest)), one[0]]
     return [name]
+
+
+def _lone_name(word: str) -> bool:
+    """A one-word organisation with its cue word ("Kvartershuset", "Forbrugerstyrelsen");
+    not an abbreviation (a parent: "TMF Green Team") nor a word cut at a hyphen."""
+    return word[:1].isupper() and not word.isupper() and not word.endswith("-") and _has_cue(word) \
+        and _valid(word)
 
 
 # words of a table's head row, written in capitals
@@ -144,7 +164,8 @@ def _has_cue(name: str) -> bool:
 
 _FUNCTION_WORDS = frozenset(("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
                              "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar", "Aktiviteter",
-                             "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse"))
+                             "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse", "Eftersom", "Fordi", "Selvom",
+                             "Derfor", "Desuden", "Endvidere", "Således", "Samtidig", "Dermed", "Herudover"))
 
 
 @lru_cache(maxsize=1)
