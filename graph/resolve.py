@@ -200,12 +200,22 @@ def common_noun(name: str) -> bool:
     two plans mean the same organisation. Names the gazetteer knows are proper names
     ("Landsbyggefonden").
 
+    A magistratsafdeling named by its fields ("Børn og Unge", "Teknik og Miljø"): every
+    municipality has one of that name.
+
     >>> common_noun("Socialforvaltningen"), common_noun("Landsbyggefonden"), common_noun("Kvartershuset")
     (True, False, True)
+    >>> common_noun("Børn og Unge"), common_noun("Red Barnet og Unge")
+    (True, False)
     """
+    from samspil.loaders.extract.org_lists import fixed_og_pair
     from samspil.loaders.gazetteer import known_organisation
 
-    return bool(_DEFINITE.match(name.strip())) and known_organisation(name.strip()) is None
+    name = name.strip()
+    words = name.split()
+    if 3 <= len(words) <= 4 and words[-2] == "og" and fixed_og_pair(words[-3], words[-1]):
+        return True
+    return bool(_DEFINITE.match(name)) and known_organisation(name) is None
 
 
 def key_link_rule(e: Any, a: Any) -> str | None:
