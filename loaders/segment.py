@@ -71,6 +71,7 @@ LABELS = [
     r"Kontaktperson(?:er|\(er\))?\s*:",
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
     r"Formål\s*:",
+    r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",
     r"Succeskriterier\s*(?:og datakilde[^:]{0,40}|\(\s*[\d\s–-]{4,12}\))?:",
@@ -155,7 +156,7 @@ def _strip_page_number(line: str, page_start: bool = False) -> tuple[str, int]:
 # expression engine then skips to those characters instead of trying every position.)
 # Words every label, placeholder and list label contains: a line with none of them
 # (most lines) is not searched with the label patterns at all.
-_LABEL_WORDS = ("navn", "parter", "gælder", "projekt", "kommune:", "boligorganisation", "tiltag", "underskrift", "problemkompleks", "delaftale",
+_LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:", "boligorganisation", "tiltag", "underskrift", "problemkompleks", "delaftale",
                 "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",

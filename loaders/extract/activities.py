@@ -28,7 +28,8 @@ __all__ = ["extract_activities", "activity_blocks"]
 NAME_LABEL = re.compile(ACTIVITY_NAME + r"\s*:", re.I)
 FIELD_LABEL = re.compile(
     r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|medarbejderressourcer|forankring|"
-    r"samarbejdsrelationer|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi)\w*", re.I)
+    r"samarbejdsrelationer|samarbejdspartnere|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi"
+    r"|beskrivelse|aktivitetsbeskrivelse|kontaktperson|projektleder|tovholder|budget|mål\s*:)\w*", re.I)
 TARGET_LABEL = re.compile(r"^\W*målgruppe\w*(?:\s*\(r\))?\s*:?\s*(.*)$", re.I)
 TOC = re.compile(r"(\.{3,}|\t\s*\d+\s*$)")
 HEADING3 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")

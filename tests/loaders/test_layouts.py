@@ -228,6 +228,8 @@ def test_an_older_plan_with_project_fields_and_person_first_project_leaders(flat
     acts = {a.name: a for a in r.activities}
     assert set(acts) == {"Lektiehjælp i Vollsmose", "Ungeklubben", "Job i Vollsmose", "Sund Familie"}
     assert acts["Job i Vollsmose"].focus_area == "Beskæftigelse og uddannelse"
+    # the Målgruppe field, not the "Beskrivelse:" after it ("Frivillige lektiehjælpere ...")
+    assert acts["Lektiehjælp i Vollsmose"].target_groups == ["children", "parents_families"]
     people = {c.name: c for c in r.contacts}
     assert {n: (c.title, c.organisation) for n, c in people.items()} == {
         "Hanne Sørensen": ("Projektleder", "Civica"),
