@@ -342,5 +342,9 @@ def extract_organisations(doc: Document) -> list[Organisation]:
             o.type = next((org_type(a) for a in o.aliases if org_type(a) != "other"), "other")
         if o.type == "other" and o.parent and (name_key(o.parent) in _admins() or org_type(o.parent) == "municipality"):
             o.type = "municipal_unit"  # a unit of a forvaltning ("EKI (SOF)") or a municipality is a municipal unit
+        if o.type == "other" and strategic and o.is_party and o.parent is None and o.name.isupper() \
+                and len(o.name) >= 3:
+            o.type = "housing_organisation"  # a strategic agreement's parties: the municipality and the
+            # housing organisations, often by an acronym no cue word types ("ALFABO")
         o.name = clean(o.name)
     return orgs

@@ -129,6 +129,8 @@ def _same_kind(word: str, name: str) -> bool:
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
     unit = _UNIT_OF_MUNICIPALITY.match(clean(text))
+    if unit and " og " in unit.group(2) and len(split_party_entries(unit.group(2))) > 1:
+        unit = None  # "Kolding Kommune, ALFABO og AAB": a list of parties, not the municipality's unit
     if unit:  # "Randers Kommune, Børn og Unge": the municipality and its unit ("og" inside the unit's name)
         return [OrgMention(unit.group(1), line, [], None, role, delaftale),
                 OrgMention(unit.group(2), line, [], unit.group(1), role, delaftale)]

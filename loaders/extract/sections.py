@@ -83,8 +83,13 @@ def _is_sentence(text: str) -> bool:
     words, most of them in lower case, and no e-mail address."""
     words = text.split()
     alpha = [w for w in words if w[:1].isalpha()]  # "1. april 2021" counts its month only
+    if text.endswith(".") and len(words) >= 6 and words[1] in _VERBS and "@" not in text:
+        return True  # "Helhedsplanen er et samarbejde mellem ALFABO, AAB Kolding og Kolding Kommune."
     return (text.endswith(".") and len(words) >= 8 and "@" not in text
             and sum(w[:1].islower() for w in alpha) > len(alpha) / 2)
+
+
+_VERBS = frozenset("er har skal vil kan bliver blev var omfatter består dækker indgår drives gælder".split())
 
 
 # The column heads of a party or contact table ("Organisation  Kontaktperson  E-mail  Telefon")

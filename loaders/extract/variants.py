@@ -140,4 +140,28 @@ def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
         if keep is o:
             out[next(i for i, x in enumerate(out) if x is known)] = o
             groups[k] = o
+    return _short_forms(out)
+
+
+def _short_forms(orgs: list[Organisation]) -> list[Organisation]:
+    """'AAB' and 'AAB Kolding' in one plan: the short form of the name with its place,
+    when exactly one organisation fits (the longer name is kept)."""
+    from samspil.loaders.gazetteer import municipality, municipality_of_town
+
+    def place(words: list[str]) -> bool:
+        text = " ".join(words)
+        return bool(words) and (municipality_of_town(text) is not None or municipality(text) is not None)
+
+    by_head: dict[str, list[Organisation]] = {}
+    for o in orgs:
+        words = o.name.split()
+        if len(words) >= 2 and place(words[1:]):
+            by_head.setdefault(words[0], []).append(o)
+    out: list[Organisation] = []
+    for o in orgs:
+        longer = by_head.get(o.name, [])
+        if len(longer) == 1 and " " not in o.name and longer[0] is not o:
+            _absorb(longer[0], o)
+        else:
+            out.append(o)
     return out

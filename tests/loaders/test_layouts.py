@@ -516,3 +516,18 @@ def test_each_layout_reads_the_same_with_the_whole_text_on_one_line(tmp_path, sr
     written, one_line = _facts(extract_file(src)), _facts(extract_file(flat))
     assert {k: v for k, v in one_line.items() if k != "organisations"} == \
            {k: v for k, v in written.items() if k != "organisations"}
+
+
+def test_a_party_by_acronym_and_its_short_form(tmp_path):
+    """A strategic agreement's party named only by an acronym no cue word types is a
+    housing organisation ('ALFABO'); 'AAB' in the party list and 'AAB Kolding' in the
+    text are one organisation (the name with its place is kept)."""
+    src = tmp_path / "kolding.txt"
+    src.write_text("Strategisk samarbejdsaftale om boligsocial indsats\n\nOmrådets navn: Skovparken\n\n"
+                   "Aftalens parter: Kolding Kommune, ALFABO og AAB\n\n"
+                   "Helhedsplanen er et samarbejde mellem ALFABO, AAB Kolding og Kolding Kommune.\n",
+                   encoding="utf-8")
+    orgs = _orgs(extract_file(src))
+    assert set(orgs) == {"Kolding Kommune", "ALFABO", "AAB Kolding"}
+    assert orgs["ALFABO"].type == orgs["AAB Kolding"].type == "housing_organisation"
+    assert orgs["AAB Kolding"].is_party and "AAB" in orgs["AAB Kolding"].aliases
