@@ -11,6 +11,8 @@ Each part lives in its own module and is a plain function of the document:
 """
 from __future__ import annotations
 
+import re
+
 from samspil.loaders.document import Document
 from samspil.loaders.model import AgreementReport
 
@@ -37,7 +39,13 @@ def extract(doc: Document) -> AgreementReport:
             or report.zones or any(o.is_party for o in report.organisations)):
         report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "
                                "this does not look like a partnership agreement")
+    elif not any(_AGREEMENT_WORDS.search(line) for line in doc.lines):
+        report.warnings.append("none of the words helhedsplan, samarbejdsaftale, delaftale, boligsocial or "
+                               "indsatsområde occurs: this may not be a boligsocial agreement; check the facts")
     return report
+
+
+_AGREEMENT_WORDS = re.compile(r"(?i:helhedsplan|samarbejdsaftale|delaftale|boligsocial|indsatsområde|landsbyggefond)")
 
 
 def clear_name_caches() -> None:

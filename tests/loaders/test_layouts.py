@@ -531,3 +531,15 @@ def test_a_party_by_acronym_and_its_short_form(tmp_path):
     assert set(orgs) == {"Kolding Kommune", "ALFABO", "AAB Kolding"}
     assert orgs["ALFABO"].type == orgs["AAB Kolding"].type == "housing_organisation"
     assert orgs["AAB Kolding"].is_party and "AAB" in orgs["AAB Kolding"].aliases
+
+
+def test_a_text_that_is_no_agreement_says_so(tmp_path):
+    """A file with names and contacts but none of an agreement's words (a newsletter, a
+    README) is extracted with a warning, so a batch does not take it for a plan unseen."""
+    src = tmp_path / "nyhedsbrev.txt"
+    src.write_text("Nyhedsbrev fra Aarhus Kommune\n\nKontaktperson: Anna Holm, Brabrand Boligforening, "
+                   "ah@bb.dk\n\nVi holder sommerfest i Gellerup den 12. juni.\n", encoding="utf-8")
+    r = extract_file(src)
+    assert any("may not be a boligsocial agreement" in w for w in r.warnings)
+    agreement = extract_file(LAYOUTS / "aarhus_partner_list.txt")
+    assert not any("may not be" in w for w in agreement.warnings)
