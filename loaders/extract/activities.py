@@ -19,7 +19,7 @@ from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, may_hold, strip_links, strip_markup
-from samspil.loaders.model import Activity, FocusArea, Organisation, Zone
+from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
 from samspil.loaders.segment import ACTIVITY_NAME
 
 __all__ = ["extract_activities", "activity_blocks"]
@@ -243,6 +243,12 @@ def _target_text(doc: Document, block: Block) -> str:
     return " ".join(out)
 
 
+def _contacts_in(body: str, contacts: list[Contact]) -> list[str]:
+    """The contacts named inside an activity's text ("Projektleder: Hanne Sørensen, ..."
+    under its name)."""
+    return [c.name for c in contacts if c.name in body]
+
+
 def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> list[str]:
     """Canonical names of organisations (or zones) whose name or alias occurs in
     ``low`` (a text in the form :func:`_words_form` gives; ``words``: its words)."""
@@ -294,7 +300,7 @@ def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | No
 
 
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
-                       zones: list[Zone] | None = None) -> list[Activity]:
+                       zones: list[Zone] | None = None, contacts: list[Contact] | None = None) -> list[Activity]:
     names = [(o.name, v) for o in organisations for v in
              {k for n in [o.name, *o.aliases] if len(n) >= 3 or _DIGIT_CODE.fullmatch(n)
               for k in (name_key(n), _words_form(n).strip())}]
@@ -317,6 +323,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             target_groups=groups,
             partners=_mentions(words, org_index, split),
             zones=_mentions(words, zone_index, split),
+            contacts=_contacts_in(body, contacts or []),
             sources=[doc.ref(b.start, b.name)],
         )
         if not any(name_key(a.name) == name_key(act.name) for a in out):

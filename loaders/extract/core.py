@@ -32,7 +32,7 @@ def extract(doc: Document) -> AgreementReport:
         report.plan.municipality = plan.infer_municipality(
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
-                                                      report.zones)
+                                                      report.zones, report.contacts)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])
     if not (report.plan.name or report.focus_areas or report.activities or report.contacts

@@ -230,6 +230,7 @@ def test_an_older_plan_with_project_fields_and_person_first_project_leaders(flat
     assert acts["Job i Vollsmose"].focus_area == "Beskæftigelse og uddannelse"
     # the Målgruppe field, not the "Beskrivelse:" after it ("Frivillige lektiehjælpere ...")
     assert acts["Lektiehjælp i Vollsmose"].target_groups == ["children", "parents_families"]
+    assert acts["Lektiehjælp i Vollsmose"].contacts == ["Hanne Sørensen"]  # its Projektleder
     people = {c.name: c for c in r.contacts}
     assert {n: (c.title, c.organisation) for n, c in people.items()} == {
         "Hanne Sørensen": ("Projektleder", "Civica"),
