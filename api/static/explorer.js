@@ -17,6 +17,7 @@
   function status(text, isError) {
     var s = $("status");
     s.textContent = text;
+    s.title = text;   // the whole line on hover when the pane cuts it
     s.className = "status" + (isError ? " error" : "");
   }
 
