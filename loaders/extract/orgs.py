@@ -277,12 +277,9 @@ def _owner_is_party(doc: Document, orgs: list[Organisation]) -> None:
 
 
 def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> None:
-    """In a plan that names no housing organisation in its own right, the owner
-    of a department it covers ("fsb afdeling Gravervænget") is one of its
-    organisations; in
-    an older plan without a party list, the owner named in the title owns the plan."""
-    if any(o.type == "housing_organisation" for o in orgs):
-        return  # the housing organisations are named in their own right
+    """The owner of a department the plan covers ("fsb afdeling Gravervænget", "Zone 1)
+    ... afdelinger er Boligforeningen 3B") is one of its organisations; in an older plan
+    without a party list, the owner named in the title owns the plan."""
     known = {name_key(n) for o in orgs for n in [o.name, *o.aliases]}
     has_party = any(o.is_party for o in orgs)
     for z in zones:
@@ -291,7 +288,8 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
             continue
         known.add(name_key(owner))
         first = min((s.line or 0 for s in z.sources), default=0)
-        title = not has_party and not is_strategic(doc) and first <= 20
+        title = not has_party and not is_strategic(doc) and first <= 20 and not any(
+            o.type == "housing_organisation" for o in orgs)
         orgs.append(Organisation(name=owner, type="housing_organisation", is_party=title,
                                  roles=["party" if title else "owner"], sources=list(z.sources[:1])))
 
