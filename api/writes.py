@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from samspil.api.errors import ERROR_RESPONSES
@@ -54,8 +56,8 @@ def _safe_name(name: str | None) -> str:
     return base
 
 
-def _names(files: list[UploadFile]) -> list[str]:
-    names = [_safe_name(f.filename) for f in files]
+def _names(files: list[str | None]) -> list[str]:
+    names = [_safe_name(f) for f in files]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise HTTPException(422, f"two files are named {twice[0]!r}: a document is known by its "
@@ -63,23 +65,79 @@ def _names(files: list[UploadFile]) -> list[str]:
     return names
 
 
-@router.post("/documents", status_code=201)
-async def upload_documents(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
-    """Extract the uploaded agreements (.txt .md .docx .pdf) and load them into the store.
-    A file that cannot be read, or breaks a limit (``SAMSPIL_MAX_*``), is reported in
-    ``errors``; the others are still loaded. Names must be distinct. 503 with
-    ``Retry-After`` when too many writes are waiting."""
+_UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files"],
+    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}}}}}
+
+
+@router.post("/documents", status_code=201, openapi_extra=_UPLOAD_BODY)
+async def upload_documents(request: Request) -> dict[str, Any]:
+    """Extract the uploaded agreements (.txt .md .docx .pdf, multipart form field
+    ``files``, one or more) and load them into the store. A file that cannot be read, or
+    breaks a limit (``SAMSPIL_MAX_*``), is reported in ``errors``; the others are still
+    loaded. Names must be distinct. 503 with ``Retry-After`` when too many writes are
+    waiting. The body is spooled to disk as it arrives and parsed in a worker thread,
+    so the server keeps answering while a large upload comes in."""
     _store(request)
     limits = request.app.state.settings.limits
     most = int(limits.max_file_mb * 2**20)
-    uploads = []
-    for f, name in zip(files, _names(files)):
-        data = await f.read(most + 1)
+    body = await _spool(request, most)
+    try:
+        parts = await run_in_threadpool(_parse_files, request.headers, body, most)
+    finally:
+        body.close()
+    names = _names([name for name, _ in parts])
+    return await _write(request, "upload", [(n, data) for n, (_, data) in zip(names, parts)], limits)
+
+
+async def _spool(request: Request, most: int) -> Any:
+    """The request body in a temporary file (in memory up to 1 MiB); 413 when it is
+    larger than ``MAX_FILES`` files of the size limit could be."""
+    body = tempfile.SpooledTemporaryFile(max_size=2**20)
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_FILES * (most + 2**16):
+            body.close()
+            raise HTTPException(413, f"the upload is larger than {MAX_FILES} files of the limit max_file_mb; "
+                                     "nothing was loaded")
+        if chunk:
+            await run_in_threadpool(body.write, chunk) if size > 2**20 else body.write(chunk)
+    body.seek(0)
+    return body
+
+
+MAX_FILES = 20  # files in one upload
+
+
+def _parse_files(headers: Any, body: Any, most: int) -> list[tuple[str | None, bytes]]:
+    """(file name, bytes) of each ``files`` part of a multipart body (python-multipart,
+    the parser Starlette uses, run here off the event loop)."""
+    from python_multipart import parse_form
+    from python_multipart.exceptions import FormParserError
+
+    if "multipart/form-data" not in headers.get("content-type", ""):
+        raise HTTPException(422, "send the agreements as multipart/form-data, each in a field named 'files'")
+    parts: list[tuple[str | None, bytes]] = []
+
+    def on_file(f: Any) -> None:
+        if (f.field_name or b"") != b"files":
+            return
+        f.file_object.seek(0)
+        data = f.file_object.read(most + 1)
+        name = f.file_name.decode("utf-8", "replace") if f.file_name else None
         if len(data) > most:
-            raise HTTPException(413, f"{name}: larger than the limit max_file_mb = "
-                                     f"{limits.max_file_mb:g} (MB); nothing was loaded")
-        uploads.append((name, data))
-    return await _write(request, "upload", uploads, limits)
+            raise HTTPException(413, f"{name}: larger than the limit max_file_mb = {most / 2**20:g} (MB); "
+                                     "nothing was loaded")
+        parts.append((name, data))
+
+    try:
+        parse_form({"Content-Type": headers["content-type"].encode()}, body, lambda field: None, on_file)
+    except FormParserError as e:
+        raise HTTPException(422, f"the upload is not a readable multipart form ({e}); nothing was loaded") from e
+    if not parts:
+        raise HTTPException(422, "no file in the upload: send each agreement in a form field named 'files'")
+    return parts
 
 
 async def _write(request: Request, op: str, *args: Any) -> Any:
