@@ -28,12 +28,13 @@ import json
 from typing import Any
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import qualified_id
+from samspil.graph.build import org_type, qualified_id
+from samspil.graph.emit import source_sort_key
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
 from samspil.graph.names import compact, normalise
-from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, canonical_name, fuzzy_block,
-                                   key_link_rule, prepare_entity, shortening_name)
+from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, all_names, canonical_name,
+                                   fuzzy_block, key_link_rule, prepare_entity, shortening_name)
 
 __all__ = ["fold", "NoFold"]
 
@@ -247,15 +248,18 @@ class _Fold:
         row = self.u.q("SELECT members, log, blocked FROM inc_fold WHERE node = ?", nid)
         if not row:
             raise NoFold("a cluster without its kept links")
-        members = [tuple(m) for m in json.loads(row[0][0])]
+        digest = json.loads(row[0][0])
+        members = [(m[0], m[1]) for m in digest]
         log = json.loads(row[0][1])
-        stored = self.u.q("SELECT doc, idx, entity, extra FROM inc_org WHERE node = ?", nid)
-        for d, i, text, extra in stored:        # the node is written again: read it all at once
-            if (d, i) not in self.ents:
-                self._light((d, i), text)
-                self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = json.loads(extra)
-        if {(d, i) for d, i, _, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
-            raise NoFold("a cluster's kept members differ from the store")
+        if self.u.replacing or any(len(m) < 5 for m in digest):
+            self._read_members(nid, members)
+        else:                                   # an added document: the kept digest will do
+            others = sum(1 for m in members if m[0] != self.doc)
+            if self.u.q("SELECT count(*) FROM inc_org WHERE node = ?", nid)[0][0] != others:
+                raise NoFold("a cluster's kept members differ from the store")
+            for d, i, name, names, kind in digest:
+                if (d, i) not in self.ents:
+                    self._digested((d, i), name, names, kind)
         if change["drop"] and row[0][2]:
             raise NoFold("a cluster that refused a link loses an entity")
         drop = set(change["drop"])
@@ -281,6 +285,24 @@ class _Fold:
             raise NoFold("a cluster's name or id changes")
         self.result[nid], self.names[nid] = c, name
 
+    def _read_members(self, nid: str, members: list[Ref]) -> None:
+        """Every member of a cluster with its mentions and sources, from the store."""
+        stored = self.u.q("SELECT doc, idx, entity, extra FROM inc_org WHERE node = ?", nid)
+        for d, i, text, extra in stored:        # the node is written again: read it all at once
+            if (d, i) not in self.ents:
+                self._light((d, i), text)
+                self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = json.loads(extra)
+        if {(d, i) for d, i, _, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
+            raise NoFold("a cluster's kept members differ from the store")
+
+    def _digested(self, ref: Ref, name: str, names: list[str] | None, kind: str | None) -> None:
+        """A member from its cluster's kept digest (mentions and sources not read)."""
+        e = Entity(ref[0], ref[1], name, names or [name], None, {"type": kind})
+        if name not in self.primaries:
+            self.primaries[name] = normalise(name, self.vocab)
+        e.primary = self.primaries[name]
+        self.ents[ref] = e
+
     def _named(self, nid: str, members: list) -> str:
         ents = [self.old_ents[m[1]] if m[0] == self.doc else self.entity(m) for m in members]
         return canonical_name(Cluster(ents, []), self.vocab)
@@ -303,7 +325,9 @@ class _Fold:
             for t in ("inc_sig", "inc_fold"):
                 self.db.execute(f"DELETE FROM {t} WHERE node = ?", (nid,))   # noqa: S608
         sigs = {nid: st.signature(self.names[nid], c) for nid, c in self.result.items()}
-        u.rewrite_clusters(self.result, sigs, self.names)
+        made = {nid: attrs for nid, c in self.result.items()
+                if (attrs := self._extended(nid, c)) is not None}
+        u.rewrite_clusters(self.result, sigs, self.names, made)
         self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)",
                             st.fold_rows(sorted(self.result.items())))
         ids = {(e.document, e.index): nid for nid, c in self.result.items() for e in c.members}
@@ -316,6 +340,36 @@ class _Fold:
         u.org_changed = {(self.doc, i) for i in self.new
                          if i not in old_of or self.old[old_of[i]][1] != ids[(self.doc, i)]}
         u.stats = {"org_component": sum(len(c.members) for c in self.result.values()), "org_fold": 1}
+
+
+    def _extended(self, nid: str, c: Cluster) -> dict[str, Any] | None:
+        """The node of a cluster an added document's entity joined as its last member
+        with one merge at the end, made from the stored node without reading the other
+        members' mentions and sources: theirs stay as stored (their rules come from the
+        merges before), the entity's follow, its sources after every stored one (they
+        name the document, which sorts last; graph/sqlite_rows.py ``write_items`` reads
+        ``@s``). None when that does not hold (the node is made from every member)."""
+        change = self.touched.get(nid)
+        if self.u.replacing or not change or change["drop"] or len(change["add"]) != 1:
+            return None
+        n = self.new[change["add"][0]]
+        if c.members[-1] is not n or len(c.members) < 2 or not c.merges:
+            return None
+        row = self.u.q("SELECT props FROM nodes WHERE id = ? AND label = 'Organisation'", nid)
+        if not row:
+            return None
+        old = json.loads(row[0][0])
+        merges = [m.to_dict() for m in c.merges]
+        if merges[:-1] != old.get("merges") or n.ref not in (c.merges[-1].left, c.merges[-1].right):
+            return None
+        rule = c.merges[-1].rule
+        name = self.names[nid]
+        sources = sorted({source_sort_key(s): s for s in n.data["sources"]}.values(),
+                         key=source_sort_key)
+        return {"id": nid, "label": "Organisation", "name": name,
+                "aliases": [x for x in all_names(c) if x != name], "type": org_type(c),
+                "mentions": old["mentions"] + [{**m, "rule": rule} for m in n.mentions],
+                "merges": merges, "@s": old["@s"], "sources": sources}
 
 
 def _key_state(holders: list) -> tuple:
@@ -337,13 +391,16 @@ def _renamed_key(key: list, f: _Fold) -> list:
 
 def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], list]:
     """Apply ``events`` (sort key, left, right, rule, new) to ``members`` as the resolver's
-    union-find does (the smaller reference is the root; merges concatenate)."""
+    union-find does (the smaller reference is the root; merges concatenate). A root's
+    merges are kept as a tree of (left part, right part, merge) and flattened once:
+    concatenating lists made a cluster of a thousand members quadratic."""
     parent = {m: m for m in members}
-    merges: dict[Ref, list[Merge]] = {m: [] for m in members}
+    merges: dict[Ref, Any] = {m: None for m in members}
     size = {m: 1 for m in members}
 
     def find(x: Ref) -> Ref:
         while parent[x] != x:
+            parent[x] = parent[parent[x]]      # path halving: roots stay the same
             x = parent[x]
         return x
 
@@ -358,12 +415,28 @@ def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], 
             raise NoFold("the links apply differently")
         r, o = min(ra, rb), max(ra, rb)
         parent[o], size[r] = r, size[r] + size[o]
-        merges[r] += merges[o]
-        merges[r].append(Merge(entity(a).ref, entity(b).ref, rule))
+        merges[r] = (merges[r], merges[o], Merge(entity(a).ref, entity(b).ref, rule))
+        merges[o] = None
         applied.append([key, list(a), list(b), rule])
     if size[find(members[0])] != len(members):
         raise NoFold("the cluster splits")
-    return merges[find(members[0])], applied
+    return _flatten(merges[find(members[0])]), applied
+
+
+def _flatten(tree: Any) -> list[Merge]:
+    """The merges of a (left, right, merge) tree in order (left, right, then merge)."""
+    out: list[Merge] = []
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        if t is None:
+            continue
+        if isinstance(t, Merge):
+            out.append(t)
+            continue
+        left, right, m = t
+        stack += [m, right, left]
+    return out
 
 
 def _prepared(doc: str, idx: int, text: str, vocab: Any) -> Entity:

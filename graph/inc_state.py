@@ -54,8 +54,14 @@ def light_row(e: Entity) -> str:
                       ensure_ascii=False)
 
 
-def fill_extra(db: sqlite3.Connection, entities: list[Entity]) -> None:
-    """Read the mentions and sources of entities read with :func:`light_row`."""
+def fill_extra(db: sqlite3.Connection, entities: list[Entity], node: str | None = None) -> None:
+    """Read the mentions and sources of entities read with :func:`light_row` (``node``:
+    the node most of them belong to, read in one query)."""
+    missing = {(e.document, e.index): e for e in entities if e.mentions is None}
+    if node is not None and len(missing) > 1:
+        for d, i, text in db.execute("SELECT doc, idx, extra FROM inc_org WHERE node = ?", (node,)):
+            if (e := missing.get((d, i))) is not None:
+                e.mentions, e.data["sources"] = json.loads(text)
     for e in entities:
         if e.mentions is None:
             text = db.execute("SELECT extra FROM inc_org WHERE doc = ? AND idx = ?",
@@ -115,9 +121,17 @@ def _upgrade(db: sqlite3.Connection) -> None:
 
 def fold_rows(clusters: list[tuple[str, Any]]) -> list[tuple[str, str, str, int]]:
     """(node id, members, applied links, whether a link was refused) of organisation
-    clusters, as graph/inc_fold.py replays them."""
-    return [(nid, json.dumps([[e.document, e.index] for e in c.members], ensure_ascii=False),
+    clusters, as graph/inc_fold.py replays them. Each member is ``[document, index,
+    name, names (null: only the name), type]``: what the replay and the node's name,
+    aliases and type read, so a cluster of a thousand members is one row to read
+    (a store written before has ``[document, index]``: its members are read one by one)."""
+    return [(nid, json.dumps([member_digest(e) for e in c.members], ensure_ascii=False),
              json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters]
+
+
+def member_digest(e: Entity) -> list:
+    return [e.document, e.index, e.name, None if e.names == [e.name] else e.names,
+            e.data.get("type")]
 
 
 def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:

@@ -25,6 +25,7 @@ with too many tokens, node ids shared by two clusters or plan groups.
 """
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import uuid
@@ -61,6 +62,8 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
             or meta.get("state_revision") != meta.get("graph_revision")   # an older samspil wrote
             or len(changed) > max(5, total // 20)):
         return False
+    gc_was_on = gc.isenabled()
+    gc.disable()     # tens of thousands of short-lived objects: cyclic GC passes cost a fifth
     try:
         with store._write():
             generation = store._meta().get("docs_generation", "0")
@@ -75,6 +78,9 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
                             graph_token=uuid.uuid4().hex)
     except Fallback:
         return False
+    finally:
+        if gc_was_on:
+            gc.enable()
     return True
 
 
@@ -267,18 +273,21 @@ class _Update(Closure):
         self.emit_docs |= {d for d, _ in self.org_changed}
         self.stats = {"org_component": len(comp)}
 
-    def rewrite_clusters(self, clusters: dict, sigs: dict[str, str], names: dict) -> None:
+    def rewrite_clusters(self, clusters: dict, sigs: dict[str, str], names: dict,
+                         made: dict[str, dict] | None = None) -> None:
         """Rewrite the organisation or person nodes whose signature changed or that have
-        a member in a changed document; keep the signatures."""
+        a member in a changed document (``made``: nodes already made); keep the signatures."""
         old = st.stored_signatures(self.db, set(clusters))
         for nid, c in clusters.items():
             if old.get(nid) == sigs[nid] and not any(e.document in self.changed for e in c.members):
                 continue
-            if names.get(nid) is None:
+            if made and nid in made:
+                self.rewritten_nodes[nid] = made[nid]
+            elif names.get(nid) is None:
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Person", "name": c.members[0].name,
                                              **person_node(c)}
             else:
-                st.fill_extra(self.db, c.members)
+                st.fill_extra(self.db, c.members, nid)
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Organisation", "name": names[nid],
                                              **org_node(c, names[nid])}
         self.db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
