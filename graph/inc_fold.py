@@ -228,6 +228,8 @@ class _Fold:
         self.result: dict[str, Cluster] = {}
         self.names: dict[str, str] = {}
         self.gone: list[str] = []
+        self.bases: set[str] = set()            # ids of the added organisations of their own
+        self.renamed: dict[str, str] = {}       # id -> qualified id (see _rename)
         for i, (nid, _) in sorted(self.targets.items()):     # cheap refusals first
             if nid is None:
                 self._alone(self.new[i])
@@ -308,14 +310,37 @@ class _Fold:
         return canonical_name(Cluster(ents, []), self.vocab)
 
     def _alone(self, n: Entity) -> None:
+        """An added entity that joins no cluster: an organisation of its own. When another
+        organisation has its name, both ids are qualified by their first document, as the
+        full build does (the other one is renamed in place: :meth:`_rename`)."""
         c = Cluster([n], [], [], False)
         name = canonical_name(c, self.vocab)
-        nid = node_id("Organisation", name)
-        if nid in self.result or self.u.q(
-                "SELECT 1 FROM inc_org WHERE (node = ? OR (node > ? AND node < ?)) LIMIT 1",
-                nid, nid + "/", nid + "0"):
-            raise NoFold("a new organisation shares a name")
+        base = node_id("Organisation", name)
+        if base in self.bases or any(t is not None and (t == base or t.startswith(base + "/"))
+                                     for t in self.touched):
+            raise NoFold("a new organisation shares a name with a changed one")
+        self.bases.add(base)
+        held = {r[0] for r in self.u.q("SELECT DISTINCT node FROM inc_org WHERE node = ? OR "
+                                       "(node > ? AND node < ?)", base, base + "/", base + "0")}
+        nid = qualified_id(c, name, True) if held else base
+        if base in held:
+            if len(held) > 1 or self.u.replacing:
+                raise NoFold("a new organisation shares a name")
+            self._rename(base)
+        if nid in held or nid in self.result or nid in self.renamed.values():
+            raise NoFold("two organisations with one id")
         self.result[nid], self.names[nid] = c, name
+
+    def _rename(self, nid: str) -> None:
+        """Qualify the id of the one organisation that had a name to itself by its first
+        document (its members, merges and node stay; every document naming it is emitted
+        again by the update, as after a resolution)."""
+        row = self.u.q("SELECT f.members, n.name FROM inc_fold f JOIN nodes n ON n.id = f.node "
+                       "WHERE f.node = ?", nid)
+        if not row:
+            raise NoFold("a cluster without its kept links")
+        first = json.loads(row[0][0])[0][0]
+        self.renamed[nid] = node_id("Organisation", row[0][1], first.rsplit(".", 1)[0])
 
     # -- writing -----------------------------------------------------------------------
     def write(self) -> None:
@@ -339,6 +364,10 @@ class _Fold:
         old_of = {v: k for k, v in self.kept.items()}
         u.org_changed = {(self.doc, i) for i in self.new
                          if i not in old_of or self.old[old_of[i]][1] != ids[(self.doc, i)]}
+        for old, new in self.renamed.items():
+            members = self._write_rename(old, new)
+            u.org_changed |= members
+            u.emit_docs |= {d for d, _ in members}
         u.stats = {"org_component": sum(len(c.members) for c in self.result.values()), "org_fold": 1}
 
 
@@ -370,6 +399,20 @@ class _Fold:
                 "aliases": [x for x in all_names(c) if x != name], "type": org_type(c),
                 "mentions": old["mentions"] + [{**m, "rule": rule} for m in n.mentions],
                 "merges": merges, "@s": old["@s"], "sources": sources}
+
+
+    def _write_rename(self, old: str, new: str) -> set[Ref]:
+        """Move a renamed organisation's node and kept state to its new id; its members."""
+        label, name, props = self.u.q("SELECT label, name, props FROM nodes WHERE id = ?", old)[0]
+        props = json.loads(props)
+        ids = props.pop("@s")
+        self.u.rewritten_nodes[old] = None
+        self.u.rewritten_nodes[new] = {"id": new, "label": label, "name": name, **props,
+                                       "@s": ids, "sources": []}
+        members = {(d, i) for d, i in self.u.q("SELECT doc, idx FROM inc_org WHERE node = ?", old)}
+        for table in ("inc_org", "inc_sig", "inc_fold"):
+            self.db.execute(f"UPDATE {table} SET node = ? WHERE node = ?", (new, old))  # noqa: S608
+        return members
 
 
 def _key_state(holders: list) -> tuple:

@@ -118,3 +118,45 @@ def test_a_replaced_document_s_untouched_organisations_keep_their_sources(tmp_pa
     now = [changed if r.document == changed.document else r for r in seed_reports]
     assert fingerprint(store.load()) == fingerprint(build_graph(now))
     store.close()
+
+
+_TABLES = ("nodes", "edges", "node_docs", "edge_docs", "sources", "inc_org", "inc_fold", "inc_sig",
+           "inc_person", "frag")
+
+
+def rows(store: SqliteStore) -> dict[str, list]:
+    """Every row of the graph's tables and of the state the fold reads, sorted."""
+    return {t: sorted(store.db.execute(f"SELECT * FROM {t}").fetchall()) for t in _TABLES}  # noqa: S608
+
+
+def kulturhuset(doc: str, plan: str, municipality: str) -> AgreementReport:
+    """A plan naming a common noun ("Kulturhuset"): plans of different municipalities
+    mean different organisations, which share a name (their ids are qualified)."""
+    r = _kit.report(doc, plan, [_kit.org(doc, 3, "Kulturhuset", roles=["partner"]),
+                                _kit.org(doc, 4, "Lejerbo", roles=["party"])])
+    r.plan.municipality = municipality
+    for o in r.organisations:
+        o.municipality = municipality
+    return r
+
+
+def test_a_new_organisation_sharing_a_name_is_folded_and_the_other_renamed(tmp_path, corpus, taken):
+    """The first "Kulturhuset" of another municipality qualifies both ids by their first
+    document (the stored one is renamed in place), a third adds one more qualified id;
+    each time the fast path is taken and every row equals a full write's."""
+    docs = sorted(corpus, key=lambda r: r.document)[:6] + [kulturhuset("x1.txt", "Plan X1", "Odense Kommune")]
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(docs)
+    assert store.load().node("org:kulturhuset")
+    for doc, plan, muni in [("x2.txt", "Plan X2", "Aarhus Kommune"), ("x3.txt", "Plan X3", "Vejle Kommune")]:
+        docs.append(kulturhuset(doc, plan, muni))
+        store.save([docs[-1]])
+        assert taken["orgs"][-1] is True
+        got = rows(store)
+        store._rebuild()
+        assert rows(store) == got
+    graph = store.load()
+    assert fingerprint(graph) == fingerprint(build_graph(docs))
+    assert {n for n, d in graph.nodes() if d.get("name") == "Kulturhuset"} == {
+        "org:kulturhuset/x1", "org:kulturhuset/x2", "org:kulturhuset/x3"}
+    store.close()
