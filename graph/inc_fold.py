@@ -23,6 +23,7 @@ order, perhaps at other indexes) keep their clusters.
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 from typing import Any
@@ -268,20 +269,30 @@ class _Fold:
         if drop and sum(1 for _, a, b, _ in log if tuple(a) in drop or tuple(b) in drop) > 1 \
                 or any(tuple(a) in drop for _, a, _, _ in log):
             raise NoFold("a removed entity held its cluster together")
-        events = [(_renamed_key(key, self), self.ren(tuple(a)), self.ren(tuple(b)), rule, False)
-                  for key, a, b, rule in log if tuple(b) not in drop]
-        events += [(*link, True) for i in change["add"] for link in self.targets[i][1]]
-        after = [r for m in members if (r := self.ren(m)) is not None]
+        new = [(*link, True) for i in change["add"] for link in self.targets[i][1]]
+        if self.u.replacing:
+            events = sorted([(_renamed_key(key, self), self.ren(tuple(a)), self.ren(tuple(b)), rule,
+                              False) for key, a, b, rule in log if tuple(b) not in drop] + new,
+                            key=lambda e: e[0])
+            after = [r for m in members if (r := self.ren(m)) is not None]
+        else:                   # an added document: the kept links, in order, stay as they are
+            events = [(key, tuple(a), tuple(b), rule, False) for key, a, b, rule in log]
+            for e in sorted(new, key=lambda e: e[0]):
+                bisect.insort(events, e, key=lambda e: e[0])
+            after = list(members)
         after += [(self.doc, i) for i in change["add"]]
         if not after:
             if "/" in nid:
                 raise NoFold("a qualified id loses its cluster")
             self.gone.append(nid)
             return
-        merges, applied = _union(after, sorted(events, key=lambda e: e[0]), self.entity)
-        c = Cluster(sorted((self.entity(r) for r in after), key=lambda e: e.sort_key), merges,
-                    applied, bool(row[0][2]))
-        before = self._named(nid, members)
+        merges, applied = _union(after, events, self.entity)
+        ents = [self.entity(r) for r in after]
+        if any(ents[k].sort_key > ents[k + 1].sort_key for k in range(len(members) - 1, len(ents) - 1)) \
+                or self.u.replacing:
+            ents.sort(key=lambda e: e.sort_key)
+        c = Cluster(ents, merges, applied, bool(row[0][2]))
+        before = self.u.q("SELECT name FROM nodes WHERE id = ?", nid)[0][0]   # as named before
         name = canonical_name(c, self.vocab)
         if name != before or qualified_id(c, name, "/" in nid) != nid:
             raise NoFold("a cluster's name or id changes")
@@ -304,10 +315,6 @@ class _Fold:
             self.primaries[name] = normalise(name, self.vocab)
         e.primary = self.primaries[name]
         self.ents[ref] = e
-
-    def _named(self, nid: str, members: list) -> str:
-        ents = [self.old_ents[m[1]] if m[0] == self.doc else self.entity(m) for m in members]
-        return canonical_name(Cluster(ents, []), self.vocab)
 
     def _alone(self, n: Entity) -> None:
         """An added entity that joins no cluster: an organisation of its own. When another
@@ -372,11 +379,12 @@ class _Fold:
 
 
     def _extended(self, nid: str, c: Cluster) -> dict[str, Any] | None:
-        """The node of a cluster an added document's entity joined as its last member
-        with one merge at the end, made from the stored node without reading the other
-        members' mentions and sources: theirs stay as stored (their rules come from the
-        merges before), the entity's follow, its sources after every stored one (they
-        name the document, which sorts last; graph/sqlite_rows.py ``write_items`` reads
+        """The node of a cluster an added document's entity joined as its last member,
+        made from the stored node without reading the other members' mentions and
+        sources: the entity's one merge goes to its place among the stored merges (the
+        replay's), the others' mentions stay as stored (their rules come from merges
+        before it), the entity's follow, its sources after every stored one (they name
+        the document, which sorts last; graph/sqlite_rows.py ``write_items`` reads
         ``@s``). None when that does not hold (the node is made from every member)."""
         change = self.touched.get(nid)
         if self.u.replacing or not change or change["drop"] or len(change["add"]) != 1:
@@ -388,10 +396,19 @@ class _Fold:
         if not row:
             return None
         old = json.loads(row[0][0])
-        merges = [m.to_dict() for m in c.merges]
-        if merges[:-1] != old.get("merges") or n.ref not in (c.merges[-1].left, c.merges[-1].right):
+        at = next((k for k in range(len(c.merges) - 1, -1, -1)
+                   if n.ref in (c.merges[k].left, c.merges[k].right)), None)
+        if at is None or len(c.merges) != len(old.get("merges") or ()) + 1:
             return None
-        rule = c.merges[-1].rule
+        mine = c.merges[at]
+        merges = old["merges"][:at] + [mine.to_dict()] + old["merges"][at:]
+        if any(merges[k] != c.merges[k].to_dict() for k in (0, at - 1, len(merges) - 1) if 0 <= k != at):
+            return None
+        other = mine.left if mine.right == n.ref else mine.right
+        if other != c.members[0].ref and not any(
+                other in (m["left"], m["right"]) for m in old["merges"][:at]):
+            return None         # the merge names a member first: that member's rule changes
+        rule = mine.rule
         name = self.names[nid]
         sources = sorted({source_sort_key(s): s for s in n.data["sources"]}.values(),
                          key=source_sort_key)
