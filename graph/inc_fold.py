@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from samspil.graph import inc_state as st
@@ -310,11 +311,10 @@ class _Fold:
 
     def _digested(self, ref: Ref, name: str, names: list[str] | None, kind: str | None) -> None:
         """A member from its cluster's kept digest (mentions and sources not read)."""
-        e = Entity(ref[0], ref[1], name, names or [name], None, {"type": kind})
         if name not in self.primaries:
             self.primaries[name] = normalise(name, self.vocab)
-        e.primary = self.primaries[name]
-        self.ents[ref] = e
+        self.ents[ref] = _Member(ref[0], ref[1], name, names or [name], {"type": kind},
+                                 self.primaries[name])
 
     def _alone(self, n: Entity) -> None:
         """An added entity that joins no cluster: an organisation of its own. When another
@@ -356,9 +356,10 @@ class _Fold:
             u.rewritten_nodes[nid] = None
             for t in ("inc_sig", "inc_fold"):
                 self.db.execute(f"DELETE FROM {t} WHERE node = ?", (nid,))   # noqa: S608
-        sigs = {nid: st.signature(self.names[nid], c) for nid, c in self.result.items()}
         made = {nid: attrs for nid, c in self.result.items()
                 if (attrs := self._extended(nid, c)) is not None}
+        sigs = {nid: st.signature(self.names[nid], c, made[nid]["merges"] if nid in made else None)
+                for nid, c in self.result.items()}
         u.rewrite_clusters(self.result, sigs, self.names, made)
         self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)",
                             st.fold_rows(sorted(self.result.items())))
@@ -396,11 +397,12 @@ class _Fold:
         if not row:
             return None
         old = json.loads(row[0][0])
-        at = next((k for k in range(len(c.merges) - 1, -1, -1)
-                   if n.ref in (c.merges[k].left, c.merges[k].right)), None)
+        at = c.merges.new_at() if isinstance(c.merges, _Merges) else None
         if at is None or len(c.merges) != len(old.get("merges") or ()) + 1:
             return None
         mine = c.merges[at]
+        if n.ref not in (mine.left, mine.right):
+            return None
         merges = old["merges"][:at] + [mine.to_dict()] + old["merges"][at:]
         if any(merges[k] != c.merges[k].to_dict() for k in (0, at - 1, len(merges) - 1) if 0 <= k != at):
             return None
@@ -432,6 +434,22 @@ class _Fold:
         return members
 
 
+class _Member:
+    """A cluster member read from the kept digest: what the replay, the node's name,
+    aliases and type and the kept state read of an :class:`Entity` (a tenth of its
+    cost to make; a big cluster has ten thousand members)."""
+
+    __slots__ = ("document", "index", "name", "names", "data", "primary", "mentions")
+
+    def __init__(self, document: str, index: int, name: str, names: list[str], data: dict,
+                 primary: str) -> None:
+        self.document, self.index, self.name, self.names = document, index, name, names
+        self.data, self.primary, self.mentions = data, primary, None
+
+    ref = Entity.ref
+    sort_key = Entity.sort_key
+
+
 def _key_state(holders: list) -> tuple:
     """(anchor, whether the key's aliases stand for several organisations, hits) of a key."""
     hits = [(d, i, role) for d, i, role in holders if role != "D"]
@@ -449,11 +467,12 @@ def _renamed_key(key: list, f: _Fold) -> list:
     return key
 
 
-def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], list]:
+def _union(members: list[Ref], events: list, entity: Any) -> tuple[_Merges, list]:
     """Apply ``events`` (sort key, left, right, rule, new) to ``members`` as the resolver's
     union-find does (the smaller reference is the root; merges concatenate). A root's
-    merges are kept as a tree of (left part, right part, merge) and flattened once:
-    concatenating lists made a cluster of a thousand members quadratic."""
+    merges are kept as a tree of (left part, right part, event) and flattened once:
+    concatenating lists made a cluster of a thousand members quadratic. The merges are
+    made only when read (an extended node reads only the new one: :meth:`_Fold._extended`)."""
     parent = {m: m for m in members}
     merges: dict[Ref, Any] = {m: None for m in members}
     size = {m: 1 for m in members}
@@ -465,7 +484,7 @@ def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], 
         return x
 
     applied = []
-    for key, a, b, rule, new in events:
+    for k, (key, a, b, rule, new) in enumerate(events):
         if a not in parent or b not in parent:
             raise NoFold("a kept link names an entity outside its cluster")
         ra, rb = find(a), find(b)
@@ -473,30 +492,55 @@ def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], 
             continue
         if ra == rb or (new and size[rb] > 1):
             raise NoFold("the links apply differently")
-        r, o = min(ra, rb), max(ra, rb)
+        r, o = (ra, rb) if ra < rb else (rb, ra)
         parent[o], size[r] = r, size[r] + size[o]
-        merges[r] = (merges[r], merges[o], Merge(entity(a).ref, entity(b).ref, rule))
+        merges[r] = (merges[r], merges[o], k)
         merges[o] = None
         applied.append([key, list(a), list(b), rule])
     if size[find(members[0])] != len(members):
         raise NoFold("the cluster splits")
-    return _flatten(merges[find(members[0])]), applied
+    return _Merges(_flatten(merges[find(members[0])]), events, entity), applied
 
 
-def _flatten(tree: Any) -> list[Merge]:
-    """The merges of a (left, right, merge) tree in order (left, right, then merge)."""
-    out: list[Merge] = []
+def _flatten(tree: Any) -> list[int]:
+    """The events of a (left, right, event) tree in merge order (left, right, then event)."""
+    out: list[int] = []
     stack = [tree]
     while stack:
         t = stack.pop()
         if t is None:
             continue
-        if isinstance(t, Merge):
+        if isinstance(t, int):
             out.append(t)
             continue
-        left, right, m = t
-        stack += [m, right, left]
+        left, right, k = t
+        stack += [k, right, left]
     return out
+
+
+class _Merges(Sequence):
+    """A cluster's merges in order, each made from its event when first read."""
+
+    def __init__(self, order: list[int], events: list, entity: Any) -> None:
+        self.order, self.events, self.entity = order, events, entity
+        self.made: dict[int, Merge] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        e = self.order[k]
+        if e not in self.made:
+            _, a, b, rule, _ = self.events[e]
+            self.made[e] = Merge(self.entity(a).ref, self.entity(b).ref, rule)
+        return self.made[e]
+
+    def new_at(self) -> int | None:
+        """Where the one merge made by a new link is (None: no such merge)."""
+        at = [j for j, e in enumerate(self.order) if self.events[e][4]]
+        return at[0] if len(at) == 1 else None
 
 
 def _prepared(doc: str, idx: int, text: str, vocab: Any) -> Entity:
