@@ -43,6 +43,9 @@ __all__ = ["fold", "NoFold"]
 Ref = tuple[str, int]
 
 
+_LAST = chr(0x10FFFF)     # sorts after every document id
+
+
 class NoFold(Exception):
     """The fast path does not apply: resolve the affected component."""
 
@@ -110,11 +113,23 @@ class _Fold:
         self._plan_clusters()
 
     def _holders(self, k: str) -> tuple[list, list]:
-        rows = self.u.q("SELECT doc, idx, role FROM inc_okey WHERE key = ? AND doc != ?", k, self.doc)
-        if any(r[2] is None for r in rows):
+        """The key's holders before and after the change, for :func:`_key_state`: the
+        other documents' in summary (a common key has ten thousand holders): their first
+        own-name holder, up to two of their alias roles and one holder per other hit."""
+        q, doc = self.u.q, self.doc
+        if q("SELECT 1 FROM inc_okey WHERE key = ? AND role IS NULL LIMIT 1", k):
             raise NoFold("a store written before the key roles")
-        before = rows + [(self.doc, i, rs[k]) for i, rs in self.old_roles.items() if k in rs]
-        after = rows + [(self.doc, i, rs[k]) for i, rs in self.new_roles.items() if k in rs]
+        rows = q("SELECT doc, idx, role FROM inc_okey WHERE key = ? AND doc != ? AND role LIKE 'P%' "
+                 "ORDER BY doc, substr(role, 2), idx LIMIT 1", k, doc)
+        rows += q("SELECT min(doc), min(idx), role FROM inc_okey WHERE key = ? AND doc != ? AND "
+                  "role != 'D' AND role NOT LIKE 'P%' GROUP BY role LIMIT 2", k, doc)
+        hits = q("SELECT count(*) FROM inc_okey WHERE key = ? AND doc != ? AND role != 'D'", k, doc)[0][0]
+        # the other hits only count: an own name sorting after every document, or a role
+        # already there (so neither the anchor nor the roles change)
+        filler = ((_LAST, -1, "P") if rows and rows[0][2].startswith("P") else rows[-1]) if rows else None
+        rows += [filler] * (hits - len(rows))
+        before = rows + [(doc, i, rs[k]) for i, rs in self.old_roles.items() if k in rs]
+        after = rows + [(doc, i, rs[k]) for i, rs in self.new_roles.items() if k in rs]
         return before, after
 
     def _check_key(self, k: str) -> None:
