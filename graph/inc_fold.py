@@ -302,8 +302,10 @@ class _Fold:
                 raise NoFold("a qualified id loses its cluster")
             self.gone.append(nid)
             return
-        merges, applied = _union(after, events, self.entity)
         ents = [self.entity(r) for r in after]
+        # (the merges read entities from the dict, not through this object: no reference
+        # cycle, so the update's objects are freed as soon as it ends, without a GC pass)
+        merges, applied = _union(after, events, self.ents.__getitem__)
         if any(ents[k].sort_key > ents[k + 1].sort_key for k in range(len(members) - 1, len(ents) - 1)) \
                 or self.u.replacing:
             ents.sort(key=lambda e: e.sort_key)
