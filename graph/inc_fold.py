@@ -23,7 +23,6 @@ order, perhaps at other indexes) keep their clusters.
 """
 from __future__ import annotations
 
-import bisect
 import difflib
 import json
 from collections.abc import Sequence
@@ -291,10 +290,9 @@ class _Fold:
                               False) for key, a, b, rule in log if tuple(b) not in drop] + new,
                             key=lambda e: e[0])
             after = [r for m in members if (r := self.ren(m)) is not None]
-        else:                   # an added document: the kept links, in order, stay as they are
-            events = [(key, tuple(a), tuple(b), rule, False) for key, a, b, rule in log]
-            for e in sorted(new, key=lambda e: e[0]):
-                bisect.insort(events, e, key=lambda e: e[0])
+        else:                   # an added document: the kept links stay as they are
+            events = sorted([(key, tuple(a), tuple(b), rule, False) for key, a, b, rule in log] + new,
+                            key=lambda e: e[0])
             after = list(members)
         after += [(self.doc, i) for i in change["add"]]
         if not after:
@@ -516,6 +514,9 @@ def _union(members: list[Ref], events: list, entity: Any) -> tuple[_Merges, list
         applied.append([key, list(a), list(b), rule])
     if size[find(members[0])] != len(members):
         raise NoFold("the cluster splits")
+    # the links are applied in sorted order, but kept as the full build keeps them: by
+    # the entity they start from, in the order of references (graph/resolve.py)
+    applied.sort(key=lambda x: (x[1][0], x[1][1]))
     return _Merges(_flatten(merges[find(members[0])]), events, entity), applied
 
 
