@@ -47,10 +47,15 @@ def _names(r: AgreementReport) -> set[str]:
 
 
 def plan_names(document: str, plan: Any) -> set[str]:
-    """The normalised names a document's plan is grouped by (none without a plan name)."""
+    """The names that tie a document's plan to others (the incremental update resolves
+    again the documents sharing one, transitively): its normalised names, which plans
+    are grouped by, and its names' slugs (prefixed "#"), which plan ids are made of (two
+    plans whose ids would be one are told apart by municipality: :func:`resolve_plans`).
+    None without a plan name."""
     if not plan.name:
         return set()
-    return {normalise(n) for n in [plan.name, *plan.aliases] if n}
+    names = [n for n in [plan.name, *plan.aliases] if n]
+    return {normalise(n) for n in names} | {"#" + slug(n) for n in names}
 
 
 def _overlap(a: AgreementReport, b: AgreementReport) -> bool:

@@ -186,3 +186,27 @@ def test_a_cluster_whose_kept_links_are_not_in_applied_order_is_replayed_in_orde
     assert rows(store) == got
     assert fingerprint(store.load()) == fingerprint(build_graph(docs))
     store.close()
+
+
+def test_a_plan_whose_id_stops_sharing_another_s_is_named_again(tmp_path, monkeypatch):
+    """"Møllevangen" in Aarhus and "Mollevangen" in Odense (one slug, one period) get ids
+    naming their municipalities; when the Odense document is replaced by another plan,
+    the Aarhus plan's id is its name's again, as in a full build, though the two never
+    shared a normalised name."""
+    def plan(doc: str, name: str, muni: str) -> AgreementReport:
+        r = _kit.report(doc, name, [_kit.org(doc, 3, "Lejerbo", roles=["party"])], start="2022-01-01",
+                        end="2025-12-31")
+        r.plan.municipality = muni
+        return r
+    docs = [plan("a.txt", "Møllevangen", "Aarhus Kommune"), plan("b.txt", "Mollevangen", "Odense Kommune"),
+            plan("c.txt", "Skovparken", "Vejle Kommune")]
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(docs)
+    assert {n for n, d in store.load().nodes() if d["label"] == "Plan"} == {
+        "plan:mollevangen-aarhus-2022-2025", "plan:mollevangen-odense-2022-2025", "plan:skovparken-2022-2025"}
+    docs[1] = plan("b.txt", "Hedeparken", "Odense Kommune")
+    monkeypatch.setattr(SqliteStore, "_rebuild", lambda self: pytest.fail("rebuilt, not updated"))
+    store.save([docs[1]])
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    assert store.load().node("plan:mollevangen-2022-2025")
+    store.close()
