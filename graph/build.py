@@ -28,7 +28,7 @@ from samspil.graph.stamp import builder_stamp  # noqa: F401 - re-exported
 from samspil.loaders.model import AgreementReport
 
 __all__ = ["build_graph", "build", "Built", "builder_stamp", "activity_kind", "source_sort_key",
-           "zone_names", "org_node", "person_node", "plan_node", "org_names", "qualified_id",
+           "zone_names", "org_node", "org_type", "person_node", "plan_node", "org_names", "qualified_id",
            "contact_entities", "parents_closure", "unit_pairs", "person_rows"]
 
 
@@ -184,14 +184,18 @@ def qualified_id(c: Cluster, name: str, shared: bool) -> str:
 
 def org_node(c: Cluster, name: str) -> dict[str, Any]:
     rules = _rules(c)
-    types = [e.data.get("type") for e in c.members if e.data.get("type") not in (None, "other")]
     sources = sorted({source_sort_key(s): s for e in c.members for s in e.data["sources"]}.values(),
                      key=source_sort_key)
-    return dict(aliases=[n for n in all_names(c) if n != name],
-                type=max(sorted(set(types)), key=types.count) if types else "other",
+    return dict(aliases=[n for n in all_names(c) if n != name], type=org_type(c),
                 mentions=[{**m, "rule": rules.get(e.ref, "first")} for e in c.members
                           for m in e.mentions],
                 merges=[m.to_dict() for m in c.merges], sources=sources)
+
+
+def org_type(c: Cluster) -> str:
+    """An organisation's type: its members' most common one (ties: alphabetical)."""
+    types = [e.data.get("type") for e in c.members if e.data.get("type") not in (None, "other")]
+    return max(sorted(set(types)), key=types.count) if types else "other"
 
 
 def person_node(c: Cluster) -> dict[str, Any]:

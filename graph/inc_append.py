@@ -59,13 +59,41 @@ def appended(u: Any, item: str) -> dict[str, Any] | None:
     if len(mine) != 1 or not last or tuple(last[0]) > (mine[0][0], doc):
         return None
     edge = "\x1f" in item
+    frag = json.loads(mine[0][1])
+    if (ids := _after_all(u, item, doc, frag)) is not None:
+        return ids
     stored = _stored_edge(u, item) if edge else _stored_node(u, item)
     if stored is None:
         return None
-    frag = json.loads(mine[0][1])
     if edge:
         return merge_edge(stored, frag)
     return finish_node(merge_node(stored, frag))
+
+
+def _after_all(u: Any, item: str, doc: str, frag: dict[str, Any]) -> dict[str, Any] | None:
+    """The item after the update without reading its stored sources back, when the new
+    document sorts after every other contributor (so after every stored source: each
+    source names its own document): the stored source ids (``@s``) stay first and in
+    order, the document's own sources follow, sorted for a node (graph/sqlite_rows.py
+    ``write_items`` reads ``@s``). None when that does not hold."""
+    if any(s.get("document") != doc for s in frag["sources"]):
+        return None
+    if (u.q("SELECT max(doc) FROM frag WHERE item = ? AND doc != ?", item, doc)[0][0] or "") >= doc:
+        return None
+    if "\x1f" in item:
+        a, b, k = item.split("\x1f")
+        row = u.q("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?", a, b, k)
+        if not row:
+            return None
+        props = json.loads(row[0][0])
+        acc = merge_edge({**props, "type": k, "sources": []}, frag, set())
+        return acc
+    row = u.q("SELECT label, name, props FROM nodes WHERE id = ?", item)
+    if not row:
+        return None
+    props = json.loads(row[0][2])
+    acc = {**props, "id": item, "label": row[0][0], "name": row[0][1], "sources": []}
+    return finish_node(merge_node(acc, frag, set()))
 
 
 def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:

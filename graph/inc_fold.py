@@ -25,19 +25,24 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from samspil.graph import inc_state as st
-from samspil.graph.build import qualified_id
+from samspil.graph.build import org_type, qualified_id
+from samspil.graph.emit import source_sort_key
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
 from samspil.graph.names import compact, normalise
-from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, canonical_name, fuzzy_block,
-                                   key_link_rule, prepare_entity, shortening_name)
+from samspil.graph.resolve import (RULE_RANK, Cluster, Entity, Merge, all_names, canonical_name,
+                                   fuzzy_block, key_link_rule, prepare_entity, shortening_name)
 
 __all__ = ["fold", "NoFold"]
 
 Ref = tuple[str, int]
+
+
+_LAST = chr(0x10FFFF)     # sorts after every document id
 
 
 class NoFold(Exception):
@@ -107,11 +112,23 @@ class _Fold:
         self._plan_clusters()
 
     def _holders(self, k: str) -> tuple[list, list]:
-        rows = self.u.q("SELECT doc, idx, role FROM inc_okey WHERE key = ? AND doc != ?", k, self.doc)
-        if any(r[2] is None for r in rows):
+        """The key's holders before and after the change, for :func:`_key_state`: the
+        other documents' in summary (a common key has ten thousand holders): their first
+        own-name holder, up to two of their alias roles and one holder per other hit."""
+        q, doc = self.u.q, self.doc
+        if q("SELECT 1 FROM inc_okey WHERE key = ? AND role IS NULL LIMIT 1", k):
             raise NoFold("a store written before the key roles")
-        before = rows + [(self.doc, i, rs[k]) for i, rs in self.old_roles.items() if k in rs]
-        after = rows + [(self.doc, i, rs[k]) for i, rs in self.new_roles.items() if k in rs]
+        rows = q("SELECT doc, idx, role FROM inc_okey WHERE key = ? AND doc != ? AND role LIKE 'P%' "
+                 "ORDER BY doc, substr(role, 2), idx LIMIT 1", k, doc)
+        rows += q("SELECT min(doc), min(idx), role FROM inc_okey WHERE key = ? AND doc != ? AND "
+                  "role != 'D' AND role NOT LIKE 'P%' GROUP BY role LIMIT 2", k, doc)
+        hits = q("SELECT count(*) FROM inc_okey WHERE key = ? AND doc != ? AND role != 'D'", k, doc)[0][0]
+        # the other hits only count: an own name sorting after every document, or a role
+        # already there (so neither the anchor nor the roles change)
+        filler = ((_LAST, -1, "P") if rows and rows[0][2].startswith("P") else rows[-1]) if rows else None
+        rows += [filler] * (hits - len(rows))
+        before = rows + [(doc, i, rs[k]) for i, rs in self.old_roles.items() if k in rs]
+        after = rows + [(doc, i, rs[k]) for i, rs in self.new_roles.items() if k in rs]
         return before, after
 
     def _check_key(self, k: str) -> None:
@@ -227,6 +244,8 @@ class _Fold:
         self.result: dict[str, Cluster] = {}
         self.names: dict[str, str] = {}
         self.gone: list[str] = []
+        self.bases: set[str] = set()            # ids of the added organisations of their own
+        self.renamed: dict[str, str] = {}       # id -> qualified id (see _rename)
         for i, (nid, _) in sorted(self.targets.items()):     # cheap refusals first
             if nid is None:
                 self._alone(self.new[i])
@@ -247,8 +266,56 @@ class _Fold:
         row = self.u.q("SELECT members, log, blocked FROM inc_fold WHERE node = ?", nid)
         if not row:
             raise NoFold("a cluster without its kept links")
-        members = [tuple(m) for m in json.loads(row[0][0])]
+        digest = json.loads(row[0][0])
+        members = [(m[0], m[1]) for m in digest]
         log = json.loads(row[0][1])
+        if self.u.replacing or any(len(m) < 5 for m in digest):
+            self._read_members(nid, members)
+        else:                                   # an added document: the kept digest will do
+            others = sum(1 for m in members if m[0] != self.doc)
+            if self.u.q("SELECT count(*) FROM inc_org WHERE node = ?", nid)[0][0] != others:
+                raise NoFold("a cluster's kept members differ from the store")
+            for d, i, name, names, kind in digest:
+                if (d, i) not in self.ents:
+                    self._digested((d, i), name, names, kind)
+        if change["drop"] and row[0][2]:
+            raise NoFold("a cluster that refused a link loses an entity")
+        drop = set(change["drop"])
+        if drop and sum(1 for _, a, b, _ in log if tuple(a) in drop or tuple(b) in drop) > 1 \
+                or any(tuple(a) in drop for _, a, _, _ in log):
+            raise NoFold("a removed entity held its cluster together")
+        new = [(*link, True) for i in change["add"] for link in self.targets[i][1]]
+        if self.u.replacing:
+            events = sorted([(_renamed_key(key, self), self.ren(tuple(a)), self.ren(tuple(b)), rule,
+                              False) for key, a, b, rule in log if tuple(b) not in drop] + new,
+                            key=lambda e: e[0])
+            after = [r for m in members if (r := self.ren(m)) is not None]
+        else:                   # an added document: the kept links stay as they are
+            events = sorted([(key, tuple(a), tuple(b), rule, False) for key, a, b, rule in log] + new,
+                            key=lambda e: e[0])
+            after = list(members)
+        after += [(self.doc, i) for i in change["add"]]
+        if not after:
+            if "/" in nid:
+                raise NoFold("a qualified id loses its cluster")
+            self.gone.append(nid)
+            return
+        ents = [self.entity(r) for r in after]
+        # (the merges read entities from the dict, not through this object: no reference
+        # cycle, so the update's objects are freed as soon as it ends, without a GC pass)
+        merges, applied = _union(after, events, self.ents.__getitem__)
+        if any(ents[k].sort_key > ents[k + 1].sort_key for k in range(len(members) - 1, len(ents) - 1)) \
+                or self.u.replacing:
+            ents.sort(key=lambda e: e.sort_key)
+        c = Cluster(ents, merges, applied, bool(row[0][2]))
+        before = self.u.q("SELECT name FROM nodes WHERE id = ?", nid)[0][0]   # as named before
+        name = canonical_name(c, self.vocab)
+        if name != before or qualified_id(c, name, "/" in nid) != nid:
+            raise NoFold("a cluster's name or id changes")
+        self.result[nid], self.names[nid] = c, name
+
+    def _read_members(self, nid: str, members: list[Ref]) -> None:
+        """Every member of a cluster with its mentions and sources, from the store."""
         stored = self.u.q("SELECT doc, idx, entity, extra FROM inc_org WHERE node = ?", nid)
         for d, i, text, extra in stored:        # the node is written again: read it all at once
             if (d, i) not in self.ents:
@@ -256,44 +323,46 @@ class _Fold:
                 self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = json.loads(extra)
         if {(d, i) for d, i, _, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
             raise NoFold("a cluster's kept members differ from the store")
-        if change["drop"] and row[0][2]:
-            raise NoFold("a cluster that refused a link loses an entity")
-        drop = set(change["drop"])
-        if drop and sum(1 for _, a, b, _ in log if tuple(a) in drop or tuple(b) in drop) > 1 \
-                or any(tuple(a) in drop for _, a, _, _ in log):
-            raise NoFold("a removed entity held its cluster together")
-        events = [(_renamed_key(key, self), self.ren(tuple(a)), self.ren(tuple(b)), rule, False)
-                  for key, a, b, rule in log if tuple(b) not in drop]
-        events += [(*link, True) for i in change["add"] for link in self.targets[i][1]]
-        after = [r for m in members if (r := self.ren(m)) is not None]
-        after += [(self.doc, i) for i in change["add"]]
-        if not after:
-            if "/" in nid:
-                raise NoFold("a qualified id loses its cluster")
-            self.gone.append(nid)
-            return
-        merges, applied = _union(after, sorted(events, key=lambda e: e[0]), self.entity)
-        c = Cluster(sorted((self.entity(r) for r in after), key=lambda e: e.sort_key), merges,
-                    applied, bool(row[0][2]))
-        before = self._named(nid, members)
-        name = canonical_name(c, self.vocab)
-        if name != before or qualified_id(c, name, "/" in nid) != nid:
-            raise NoFold("a cluster's name or id changes")
-        self.result[nid], self.names[nid] = c, name
 
-    def _named(self, nid: str, members: list) -> str:
-        ents = [self.old_ents[m[1]] if m[0] == self.doc else self.entity(m) for m in members]
-        return canonical_name(Cluster(ents, []), self.vocab)
+    def _digested(self, ref: Ref, name: str, names: list[str] | None, kind: str | None) -> None:
+        """A member from its cluster's kept digest (mentions and sources not read)."""
+        if name not in self.primaries:
+            self.primaries[name] = normalise(name, self.vocab)
+        self.ents[ref] = _Member(ref[0], ref[1], name, names or [name], {"type": kind},
+                                 self.primaries[name])
 
     def _alone(self, n: Entity) -> None:
+        """An added entity that joins no cluster: an organisation of its own. When another
+        organisation has its name, both ids are qualified by their first document, as the
+        full build does (the other one is renamed in place: :meth:`_rename`)."""
         c = Cluster([n], [], [], False)
         name = canonical_name(c, self.vocab)
-        nid = node_id("Organisation", name)
-        if nid in self.result or self.u.q(
-                "SELECT 1 FROM inc_org WHERE (node = ? OR (node > ? AND node < ?)) LIMIT 1",
-                nid, nid + "/", nid + "0"):
-            raise NoFold("a new organisation shares a name")
+        base = node_id("Organisation", name)
+        if base in self.bases or any(t is not None and (t == base or t.startswith(base + "/"))
+                                     for t in self.touched):
+            raise NoFold("a new organisation shares a name with a changed one")
+        self.bases.add(base)
+        held = {r[0] for r in self.u.q("SELECT DISTINCT node FROM inc_org WHERE node = ? OR "
+                                       "(node > ? AND node < ?)", base, base + "/", base + "0")}
+        nid = qualified_id(c, name, True) if held else base
+        if base in held:
+            if len(held) > 1 or self.u.replacing:
+                raise NoFold("a new organisation shares a name")
+            self._rename(base)
+        if nid in held or nid in self.result or nid in self.renamed.values():
+            raise NoFold("two organisations with one id")
         self.result[nid], self.names[nid] = c, name
+
+    def _rename(self, nid: str) -> None:
+        """Qualify the id of the one organisation that had a name to itself by its first
+        document (its members, merges and node stay; every document naming it is emitted
+        again by the update, as after a resolution)."""
+        row = self.u.q("SELECT f.members, n.name FROM inc_fold f JOIN nodes n ON n.id = f.node "
+                       "WHERE f.node = ?", nid)
+        if not row:
+            raise NoFold("a cluster without its kept links")
+        first = json.loads(row[0][0])[0][0]
+        self.renamed[nid] = node_id("Organisation", row[0][1], first.rsplit(".", 1)[0])
 
     # -- writing -----------------------------------------------------------------------
     def write(self) -> None:
@@ -302,8 +371,11 @@ class _Fold:
             u.rewritten_nodes[nid] = None
             for t in ("inc_sig", "inc_fold"):
                 self.db.execute(f"DELETE FROM {t} WHERE node = ?", (nid,))   # noqa: S608
-        sigs = {nid: st.signature(self.names[nid], c) for nid, c in self.result.items()}
-        u.rewrite_clusters(self.result, sigs, self.names)
+        made = {nid: attrs for nid, c in self.result.items()
+                if (attrs := self._extended(nid, c)) is not None}
+        sigs = {nid: st.signature(self.names[nid], c, made[nid]["merges"] if nid in made else None)
+                for nid, c in self.result.items()}
+        u.rewrite_clusters(self.result, sigs, self.names, made)
         self.db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)",
                             st.fold_rows(sorted(self.result.items())))
         ids = {(e.document, e.index): nid for nid, c in self.result.items() for e in c.members}
@@ -315,7 +387,82 @@ class _Fold:
         old_of = {v: k for k, v in self.kept.items()}
         u.org_changed = {(self.doc, i) for i in self.new
                          if i not in old_of or self.old[old_of[i]][1] != ids[(self.doc, i)]}
+        for old, new in self.renamed.items():
+            members = self._write_rename(old, new)
+            u.org_changed |= members
+            u.emit_docs |= {d for d, _ in members}
         u.stats = {"org_component": sum(len(c.members) for c in self.result.values()), "org_fold": 1}
+
+
+    def _extended(self, nid: str, c: Cluster) -> dict[str, Any] | None:
+        """The node of a cluster an added document's entity joined as its last member,
+        made from the stored node without reading the other members' mentions and
+        sources: the entity's one merge goes to its place among the stored merges (the
+        replay's), the others' mentions stay as stored (their rules come from merges
+        before it), the entity's follow, its sources after every stored one (they name
+        the document, which sorts last; graph/sqlite_rows.py ``write_items`` reads
+        ``@s``). None when that does not hold (the node is made from every member)."""
+        change = self.touched.get(nid)
+        if self.u.replacing or not change or change["drop"] or len(change["add"]) != 1:
+            return None
+        n = self.new[change["add"][0]]
+        if c.members[-1] is not n or len(c.members) < 2 or not c.merges:
+            return None
+        row = self.u.q("SELECT props FROM nodes WHERE id = ? AND label = 'Organisation'", nid)
+        if not row:
+            return None
+        old = json.loads(row[0][0])
+        at = c.merges.new_at() if isinstance(c.merges, _Merges) else None
+        if at is None or len(c.merges) != len(old.get("merges") or ()) + 1:
+            return None
+        mine = c.merges[at]
+        if n.ref not in (mine.left, mine.right):
+            return None
+        merges = old["merges"][:at] + [mine.to_dict()] + old["merges"][at:]
+        if any(merges[k] != c.merges[k].to_dict() for k in (0, at - 1, len(merges) - 1) if 0 <= k != at):
+            return None
+        other = mine.left if mine.right == n.ref else mine.right
+        if other != c.members[0].ref and not any(
+                other in (m["left"], m["right"]) for m in old["merges"][:at]):
+            return None         # the merge names a member first: that member's rule changes
+        rule = mine.rule
+        name = self.names[nid]
+        sources = sorted({source_sort_key(s): s for s in n.data["sources"]}.values(),
+                         key=source_sort_key)
+        return {"id": nid, "label": "Organisation", "name": name,
+                "aliases": [x for x in all_names(c) if x != name], "type": org_type(c),
+                "mentions": old["mentions"] + [{**m, "rule": rule} for m in n.mentions],
+                "merges": merges, "@s": old["@s"], "sources": sources}
+
+
+    def _write_rename(self, old: str, new: str) -> set[Ref]:
+        """Move a renamed organisation's node and kept state to its new id; its members."""
+        label, name, props = self.u.q("SELECT label, name, props FROM nodes WHERE id = ?", old)[0]
+        props = json.loads(props)
+        ids = props.pop("@s")
+        self.u.rewritten_nodes[old] = None
+        self.u.rewritten_nodes[new] = {"id": new, "label": label, "name": name, **props,
+                                       "@s": ids, "sources": []}
+        members = {(d, i) for d, i in self.u.q("SELECT doc, idx FROM inc_org WHERE node = ?", old)}
+        for table in ("inc_org", "inc_sig", "inc_fold"):
+            self.db.execute(f"UPDATE {table} SET node = ? WHERE node = ?", (new, old))  # noqa: S608
+        return members
+
+
+class _Member:
+    """A cluster member read from the kept digest: what the replay, the node's name,
+    aliases and type and the kept state read of an :class:`Entity` (a tenth of its
+    cost to make; a big cluster has ten thousand members)."""
+
+    __slots__ = ("document", "index", "name", "names", "data", "primary", "mentions")
+
+    def __init__(self, document: str, index: int, name: str, names: list[str], data: dict,
+                 primary: str) -> None:
+        self.document, self.index, self.name, self.names = document, index, name, names
+        self.data, self.primary, self.mentions = data, primary, None
+
+    ref = Entity.ref
+    sort_key = Entity.sort_key
 
 
 def _key_state(holders: list) -> tuple:
@@ -335,20 +482,24 @@ def _renamed_key(key: list, f: _Fold) -> list:
     return key
 
 
-def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], list]:
+def _union(members: list[Ref], events: list, entity: Any) -> tuple[_Merges, list]:
     """Apply ``events`` (sort key, left, right, rule, new) to ``members`` as the resolver's
-    union-find does (the smaller reference is the root; merges concatenate)."""
+    union-find does (the smaller reference is the root; merges concatenate). A root's
+    merges are kept as a tree of (left part, right part, event) and flattened once:
+    concatenating lists made a cluster of a thousand members quadratic. The merges are
+    made only when read (an extended node reads only the new one: :meth:`_Fold._extended`)."""
     parent = {m: m for m in members}
-    merges: dict[Ref, list[Merge]] = {m: [] for m in members}
+    merges: dict[Ref, Any] = {m: None for m in members}
     size = {m: 1 for m in members}
 
     def find(x: Ref) -> Ref:
         while parent[x] != x:
+            parent[x] = parent[parent[x]]      # path halving: roots stay the same
             x = parent[x]
         return x
 
     applied = []
-    for key, a, b, rule, new in events:
+    for k, (key, a, b, rule, new) in enumerate(events):
         if a not in parent or b not in parent:
             raise NoFold("a kept link names an entity outside its cluster")
         ra, rb = find(a), find(b)
@@ -356,14 +507,58 @@ def _union(members: list[Ref], events: list, entity: Any) -> tuple[list[Merge], 
             continue
         if ra == rb or (new and size[rb] > 1):
             raise NoFold("the links apply differently")
-        r, o = min(ra, rb), max(ra, rb)
+        r, o = (ra, rb) if ra < rb else (rb, ra)
         parent[o], size[r] = r, size[r] + size[o]
-        merges[r] += merges[o]
-        merges[r].append(Merge(entity(a).ref, entity(b).ref, rule))
+        merges[r] = (merges[r], merges[o], k)
+        merges[o] = None
         applied.append([key, list(a), list(b), rule])
     if size[find(members[0])] != len(members):
         raise NoFold("the cluster splits")
-    return merges[find(members[0])], applied
+    # the links are applied in sorted order, but kept as the full build keeps them: by
+    # the entity they start from, in the order of references (graph/resolve.py)
+    applied.sort(key=lambda x: (x[1][0], x[1][1]))
+    return _Merges(_flatten(merges[find(members[0])]), events, entity), applied
+
+
+def _flatten(tree: Any) -> list[int]:
+    """The events of a (left, right, event) tree in merge order (left, right, then event)."""
+    out: list[int] = []
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        if t is None:
+            continue
+        if isinstance(t, int):
+            out.append(t)
+            continue
+        left, right, k = t
+        stack += [k, right, left]
+    return out
+
+
+class _Merges(Sequence):
+    """A cluster's merges in order, each made from its event when first read."""
+
+    def __init__(self, order: list[int], events: list, entity: Any) -> None:
+        self.order, self.events, self.entity = order, events, entity
+        self.made: dict[int, Merge] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        e = self.order[k]
+        if e not in self.made:
+            _, a, b, rule, _ = self.events[e]
+            self.made[e] = Merge(self.entity(a).ref, self.entity(b).ref, rule)
+        return self.made[e]
+
+    def new_at(self) -> int | None:
+        """Where the one merge made by a new link is (None: no such merge)."""
+        at = [j for j, e in enumerate(self.order) if self.events[e][4]]
+        return at[0] if len(at) == 1 else None
 
 
 def _prepared(doc: str, idx: int, text: str, vocab: Any) -> Entity:

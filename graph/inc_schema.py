@@ -2,7 +2,7 @@
 kept apart so that opening a store does not import the resolver."""
 from __future__ import annotations
 
-__all__ = ["STATE_SCHEMA", "STATE_TABLES"]
+__all__ = ["STATE_SCHEMA", "STATE_TABLES", "PLAN_NAMES"]
 
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS inc_org(doc TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT NOT NULL,
@@ -41,3 +41,13 @@ CREATE INDEX IF NOT EXISTS frag_unit_b ON frag(b, a) WHERE kind = 'UNIT_OF';
 """
 STATE_TABLES = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_stok", "inc_person", "inc_plan",
                 "inc_zone", "frag", "inc_sig", "inc_fold")
+
+# Each document's normalised plan names (graph/plans.py groups documents by them): a plan
+# is resolved again from the documents that share a name with the changed ones only.
+# Not among STATE_TABLES (a store written before it is not rebuilt for it): created,
+# and filled from ``inc_plan``, on first use (graph/inc_state.py ``plan_names``).
+PLAN_NAMES = """
+CREATE TABLE IF NOT EXISTS inc_pname(name TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY(name, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inc_pname_doc ON inc_pname(doc);
+"""

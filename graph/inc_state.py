@@ -10,20 +10,22 @@ import sqlite3
 from itertools import combinations
 from typing import Any
 
-from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
+from samspil.graph.inc_schema import PLAN_NAMES, STATE_SCHEMA, STATE_TABLES
 from samspil.graph.names import Vocabulary, compact
 from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shortening_name, tokens
 
 __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities", "light_row", "fill_extra",
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
-           "clear_state", "plan_row", "info_text"]
+           "clear_state", "plan_row", "info_text", "plan_names", "put_plan_names"]
 
-def signature(name: str, c: Any) -> str:
+def signature(name: str, c: Any, merges: list[dict] | None = None) -> str:
     """What an organisation or person node is made of: its name, members and merges (a
-    cluster with the same signature and no member in a changed document is unchanged)."""
+    cluster with the same signature and no member in a changed document is unchanged).
+    ``merges``: the cluster's merges as dicts, when the caller has them."""
     import hashlib
-    text = repr((name, [(e.document, e.index) for e in c.members],
-                 [(m.left, m.right, m.rule) for m in c.merges]))
+    pairs = ([(m["left"], m["right"], m["rule"]) for m in merges] if merges is not None
+             else [(m.left, m.right, m.rule) for m in c.merges])
+    text = repr((name, [(e.document, e.index) for e in c.members], pairs))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
@@ -39,6 +41,33 @@ def stored_signatures(db: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
 def clear_state(db: sqlite3.Connection) -> None:
     for t in STATE_TABLES:
         db.execute(f"DELETE FROM {t}")   # noqa: S608 - fixed table names
+    _plan_names_table(db)
+    db.execute("DELETE FROM inc_pname")
+
+
+def _plan_names_table(db: sqlite3.Connection) -> bool:
+    """Create ``inc_pname`` when missing; whether it was."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'inc_pname'").fetchone():
+        return False
+    for statement in PLAN_NAMES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    return True
+
+
+def put_plan_names(db: sqlite3.Connection, plans: dict[str, Any]) -> None:
+    """The normalised plan names of documents (id -> its Plan)."""
+    from samspil.graph.plans import plan_names
+    db.executemany("INSERT OR IGNORE INTO inc_pname VALUES (?, ?)",
+                   [(n, d) for d, plan in plans.items() for n in plan_names(d, plan)])
+
+
+def plan_names(db: sqlite3.Connection) -> None:
+    """Make sure ``inc_pname`` exists, filling it from every plan row when it did not (a
+    store written before it)."""
+    if _plan_names_table(db):
+        from samspil.graph.incremental import _plan_of
+        put_plan_names(db, {d: _plan_of(p) for d, p in db.execute("SELECT doc, plan FROM inc_plan")})
 
 
 def entity_row(e: Entity) -> str:
@@ -54,8 +83,14 @@ def light_row(e: Entity) -> str:
                       ensure_ascii=False)
 
 
-def fill_extra(db: sqlite3.Connection, entities: list[Entity]) -> None:
-    """Read the mentions and sources of entities read with :func:`light_row`."""
+def fill_extra(db: sqlite3.Connection, entities: list[Entity], node: str | None = None) -> None:
+    """Read the mentions and sources of entities read with :func:`light_row` (``node``:
+    the node most of them belong to, read in one query)."""
+    missing = {(e.document, e.index): e for e in entities if e.mentions is None}
+    if node is not None and len(missing) > 1:
+        for d, i, text in db.execute("SELECT doc, idx, extra FROM inc_org WHERE node = ?", (node,)):
+            if (e := missing.get((d, i))) is not None:
+                e.mentions, e.data["sources"] = json.loads(text)
     for e in entities:
         if e.mentions is None:
             text = db.execute("SELECT extra FROM inc_org WHERE doc = ? AND idx = ?",
@@ -115,9 +150,17 @@ def _upgrade(db: sqlite3.Connection) -> None:
 
 def fold_rows(clusters: list[tuple[str, Any]]) -> list[tuple[str, str, str, int]]:
     """(node id, members, applied links, whether a link was refused) of organisation
-    clusters, as graph/inc_fold.py replays them."""
-    return [(nid, json.dumps([[e.document, e.index] for e in c.members], ensure_ascii=False),
+    clusters, as graph/inc_fold.py replays them. Each member is ``[document, index,
+    name, names (null: only the name), type]``: what the replay and the node's name,
+    aliases and type read, so a cluster of a thousand members is one row to read
+    (a store written before has ``[document, index]``: its members are read one by one)."""
+    return [(nid, json.dumps([member_digest(e) for e in c.members], ensure_ascii=False),
              json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters]
+
+
+def member_digest(e: Entity) -> list:
+    return [e.document, e.index, e.name, None if e.names == [e.name] else e.names,
+            e.data.get("type")]
 
 
 def put_contacts(db: sqlite3.Connection, contacts: list[Entity], org_idx: dict, pids: dict) -> None:
@@ -192,6 +235,7 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
     put_contacts(db, built.contacts, built.contact_org, built.person_ids)
     db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)",
                    [plan_row(r.document, r.plan, built.plans[r.document]) for r in built.reports])
+    put_plan_names(db, {r.document: r.plan for r in built.reports})
     db.executemany("INSERT INTO inc_zone VALUES (?, ?, ?, ?)",
                    [(k, n, r.document, c) for r in built.reports
                     for (k, n), c in zone_counts(r).items()])

@@ -25,6 +25,7 @@ with too many tokens, node ids shared by two clusters or plan groups.
 """
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import uuid
@@ -61,6 +62,8 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
             or meta.get("state_revision") != meta.get("graph_revision")   # an older samspil wrote
             or len(changed) > max(5, total // 20)):
         return False
+    gc_was_on = gc.isenabled()
+    gc.disable()     # tens of thousands of short-lived objects: cyclic GC passes cost a fifth
     try:
         with store._write():
             generation = store._meta().get("docs_generation", "0")
@@ -75,6 +78,9 @@ def apply(store: Any, changed: dict[str, AgreementReport | None]) -> bool:
                             graph_token=uuid.uuid4().hex)
     except Fallback:
         return False
+    finally:
+        if gc_was_on:
+            gc.enable()
     return True
 
 
@@ -267,38 +273,48 @@ class _Update(Closure):
         self.emit_docs |= {d for d, _ in self.org_changed}
         self.stats = {"org_component": len(comp)}
 
-    def rewrite_clusters(self, clusters: dict, sigs: dict[str, str], names: dict) -> None:
+    def rewrite_clusters(self, clusters: dict, sigs: dict[str, str], names: dict,
+                         made: dict[str, dict] | None = None) -> None:
         """Rewrite the organisation or person nodes whose signature changed or that have
-        a member in a changed document; keep the signatures."""
+        a member in a changed document (``made``: nodes already made); keep the signatures."""
         old = st.stored_signatures(self.db, set(clusters))
         for nid, c in clusters.items():
             if old.get(nid) == sigs[nid] and not any(e.document in self.changed for e in c.members):
                 continue
-            if names.get(nid) is None:
+            if made and nid in made:
+                self.rewritten_nodes[nid] = made[nid]
+            elif names.get(nid) is None:
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Person", "name": c.members[0].name,
                                              **person_node(c)}
             else:
-                st.fill_extra(self.db, c.members)
+                st.fill_extra(self.db, c.members, nid)
                 self.rewritten_nodes[nid] = {"id": nid, "label": "Organisation", "name": names[nid],
                                              **org_node(c, names[nid])}
         self.db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
 
     # -- plans and zones -------------------------------------------------------
     def _plans(self) -> None:
-        old = {d: (p, i) for d, p, i in self.q("SELECT doc, plan, info FROM inc_plan")}
+        """Plans again from the documents that share a plan name with the changed ones
+        (through ``inc_pname``, transitively: plans group only documents sharing a name);
+        every other document keeps its stored plan."""
+        st.plan_names(self.db)
+        docs = self._plan_closure()
+        old = {d: (p, i) for d, p, i in self._rows_of("inc_plan", "x.doc, x.plan, x.info", docs)}
         plans = {d: _plan_of(p) for d, (p, _) in old.items() if d not in self.changed}
         plans |= {d: r.plan for d, r in self.new.items()}
         infos = resolve_plans([_PlanDoc(d, plans[d]) for d in sorted(plans)])
-        self.plans = infos
+        self.plans = _Plans(self.db, infos)
         texts = {d: st.info_text(infos[d]) for d in plans}
         moved = {d for d in plans if d in self.changed or old.get(d, (0, 0))[1] != texts[d]}
         self.emit_docs |= moved
+        before = {json.loads(i)["id"] for _, i in old.values()}
         gone = {json.loads(old[d][1])["id"] for d in moved | set(self.changed) if d in old}
         keep = {infos[d].id for d in moved}
         ids = defaultdict(set)
         for d, info in infos.items():
             ids[info.id].add(tuple(info.documents))
-        if any(len(v) > 1 for v in ids.values()):
+        if any(len(v) > 1 for v in ids.values()) or any(
+                self.q("SELECT 1 FROM nodes WHERE id = ?", i) for i in set(ids) - before):
             raise Fallback("two plans with one id")
         for pid in gone - keep:
             self.rewritten_nodes[pid] = None
@@ -310,8 +326,31 @@ class _Update(Closure):
                 self.rewritten_nodes[info.id] = attrs
         for d in self.changed:
             self.db.execute("DELETE FROM inc_plan WHERE doc = ?", (d,))
+            self.db.execute("DELETE FROM inc_pname WHERE doc = ?", (d,))
         self.db.executemany("INSERT OR REPLACE INTO inc_plan VALUES (?, ?, ?)",
                             [st.plan_row(d, plans[d], infos[d]) for d in sorted(moved)])
+        st.put_plan_names(self.db, {d: r.plan for d, r in self.new.items()})
+
+    def _plan_closure(self) -> set[str]:
+        """The changed documents and every document sharing a plan name with them, and
+        with those, and so on (old and new names)."""
+        from samspil.graph.plans import plan_names
+        names = {n for d in self.changed for (n,) in self.q("SELECT name FROM inc_pname WHERE doc = ?", d)}
+        names |= {n for d, r in self.new.items() for n in plan_names(d, r.plan)}
+        docs, seen = set(self.changed), set()
+        while names - seen:
+            seen |= names
+            self._temp("t_pnames", "name TEXT", names)
+            found = {d for (d,) in self.q("SELECT p.doc FROM t_pnames t JOIN inc_pname p ON p.name = t.name")}
+            found -= docs
+            docs |= found
+            self._temp("t_pdocs", "doc TEXT", found)
+            names = {n for (n,) in self.q("SELECT p.name FROM t_pdocs t JOIN inc_pname p ON p.doc = t.doc")}
+        return docs
+
+    def _rows_of(self, table: str, columns: str, docs: set[str]) -> list:
+        self._temp("t_pdocs", "doc TEXT", docs)
+        return self.q(f"SELECT {columns} FROM t_pdocs t JOIN {table} x ON x.doc = t.doc")  # noqa: S608
 
     def _zones(self) -> None:
         keys = {k for d in self.changed for (k,) in self.q(
@@ -379,6 +418,32 @@ class _Update(Closure):
     def _refold(self) -> None:
         from samspil.graph.inc_append import refold
         self.stats |= write_items(self.db, refold(self), set(self.changed), self.kept)
+
+
+class _Plans(dict):
+    """Document id -> PlanInfo: the plans resolved again, and every other document's
+    stored plan, read when asked for."""
+
+    def __init__(self, db: sqlite3.Connection, infos: dict[str, Any]) -> None:
+        super().__init__(infos)
+        self.db = db
+
+    def _stored(self, d: str) -> Any:
+        from samspil.graph.plans import PlanInfo
+        row = self.db.execute("SELECT info FROM inc_plan WHERE doc = ?", (d,)).fetchone()
+        if row is None:
+            return None
+        info = PlanInfo(**json.loads(row[0]))
+        self[d] = info
+        return info
+
+    def __missing__(self, d: str) -> Any:
+        if (info := self._stored(d)) is None:
+            raise KeyError(d)
+        return info
+
+    def __contains__(self, d: object) -> bool:
+        return dict.__contains__(self, d) or (isinstance(d, str) and self._stored(d) is not None)
 
 
 def named_by_id(named: list, clusters: dict) -> list[tuple[str, str]]:

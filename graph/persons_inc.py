@@ -32,11 +32,17 @@ def update_persons(u: Any) -> None:
     seeds |= {(e.document, e.index) for e in contacts}
     for d, i in u.org_changed:
         seeds |= {(d, j) for j, oi in q("SELECT idx, org_idx FROM inc_person WHERE doc = ?", d) if oi == i}
-    units = _units_changed(u)
-    for org in _descendants(u, units):
+    changes = _unit_changes(u)
+    units = {a for a, _, _ in changes}
+    below = _descendants(u, units)
+    for org in below:
         seeds |= set(map(tuple, q("SELECT p.doc, p.idx FROM inc_person p JOIN inc_org o ON "
                                   "o.doc = p.doc AND o.idx = p.org_idx WHERE o.node = ?", org)))
-    if not units and _folded(u, old, contacts, org_idx, seeds):
+    # a unit relationship that only appears under organisations that are new (a new school
+    # of a forvaltning) changes the parents of no stored contact: the fold still applies
+    new_units = {(a, b) for a, b, appeared in changes if appeared}
+    stored_units = not units or (len(new_units) == len(changes) and not _stored(u, below))
+    if stored_units and _folded(u, old, contacts, org_idx, seeds, new_units):
         return
     comp = _closure(u, seeds, keys)
     rows = {(d, i): r for d, i, *r in _rows(u, comp)}
@@ -44,7 +50,8 @@ def update_persons(u: Any) -> None:
         old_pid.setdefault(k, r[3])
     ents = [st.entity_from(d, i, rows[(d, i)][0]) for d, i in sorted(comp)]
     org_of = {(d, i): rows[(d, i)][2] for d, i in comp}
-    parents = _parents(u, {o for o in org_of.values() if o})
+    orgs = {o for o in org_of.values() if o}
+    parents = _stored_parents(u, orgs, new_units) if stored_units else _parents(u, orgs)
     clusters = resolve_persons(ents, org_of, parents, None)
     new_pid, nodes = {}, {}
     for c in clusters:
@@ -68,21 +75,29 @@ def update_persons(u: Any) -> None:
     u.stats["person_component"] = len(comp)
 
 
-def _units_changed(u: Any) -> set[str]:
-    """Organisations whose UNIT_OF relationships appear or disappear (the stored graph is
-    still the one before the update; the fragments are already the new ones)."""
+def _unit_changes(u: Any) -> set[tuple[str, str, bool]]:
+    """UNIT_OF relationships that appear (True) or disappear (False): (unit, parent,
+    appeared). The stored graph is still the one before the update; the fragments are
+    already the new ones."""
     out = set()
     for item in (i for i in u.touched if i.endswith("\x1fUNIT_OF")):
         a, b, _ = item.split("\x1f")
         before = bool(u.q("SELECT 1 FROM edges WHERE src = ? AND dst = ? AND type = 'UNIT_OF'", a, b))
         if before != bool(u.q("SELECT 1 FROM frag WHERE item = ? LIMIT 1", item)):
-            out.add(a)
+            out.add((a, b, not before))
     return out
 
 
-def _folded(u: Any, old: dict, contacts: list, org_idx: dict, seeds: set) -> bool:
+def _stored(u: Any, orgs: set[str]) -> bool:
+    """Whether any of ``orgs`` is a node of the stored graph (before the update)."""
+    return any(u.q("SELECT 1 FROM nodes WHERE id = ?", o) for o in orgs)
+
+
+def _folded(u: Any, old: dict, contacts: list, org_idx: dict, seeds: set,
+            new_units: set[tuple[str, str]] = frozenset()) -> bool:
     """The fast path (graph/persons_fold.py): when the organisations were folded and no
-    other document's contact must be resolved again."""
+    other document's contact must be resolved again (``new_units``: unit relationships
+    the update adds under new organisations)."""
     from samspil.graph.persons_fold import fold_persons
     if not u.stats.get("org_fold") or seeds - {(e.document, e.index) for e in contacts}:
         return False
@@ -90,7 +105,7 @@ def _folded(u: Any, old: dict, contacts: list, org_idx: dict, seeds: set) -> boo
     for (d, i), oi in org_idx.items():
         row = u.q("SELECT node FROM inc_org WHERE doc = ? AND idx = ?", d, oi) if oi is not None else []
         org_of[(d, i)] = row[0][0] if row else None
-    if fold_persons(u, old, contacts, org_of, lambda orgs: _stored_parents(u, orgs)) is None:
+    if fold_persons(u, old, contacts, org_of, lambda orgs: _stored_parents(u, orgs, new_units)) is None:
         return False
     _emit_edges(u, u.emit_docs | set(u.new))
     return True
@@ -152,14 +167,17 @@ def _parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
     return {o: closure[o] for o in orgs if o in closure}
 
 
-def _stored_parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
-    """As :func:`_parents`, from the stored graph's UNIT_OF relationships (the same as
-    the fragments' when no unit relationship appears or disappears)."""
+def _stored_parents(u: Any, orgs: set[str], new: set[tuple[str, str]] = frozenset()
+                    ) -> dict[str, set[str]]:
+    """As :func:`_parents`, from the stored graph's UNIT_OF relationships and the ``new``
+    ones (the same as the fragments' when no other unit relationship appears or
+    disappears)."""
     pairs: set[tuple[str, str]] = set()
     seen, frontier = set(orgs), set(orgs)
     while frontier:
         found = {(a, b) for a in frontier for (b,) in u.q(
             "SELECT dst FROM edges WHERE src = ? AND type = 'UNIT_OF'", a)}
+        found |= {(a, b) for a, b in new if a in frontier}
         pairs |= found
         frontier = {b for _, b in found} - seen
         seen |= frontier

@@ -9,7 +9,7 @@ from samspil.graph.model import node_id, slug
 from samspil.graph.resolve import normalise
 from samspil.loaders.model import AgreementReport
 
-__all__ = ["PlanInfo", "resolve_plans", "plan_id"]
+__all__ = ["PlanInfo", "resolve_plans", "plan_id", "plan_names"]
 
 _TYPE_RANK = {"strategic_agreement": 0, "master_plan": 1, "sub_agreement": 2, None: 3}
 
@@ -44,6 +44,18 @@ def _years(r: AgreementReport) -> tuple[int, int]:
 def _names(r: AgreementReport) -> set[str]:
     names = [r.plan.name or r.document.rsplit(".", 1)[0], *r.plan.aliases]
     return {normalise(n) for n in names if n}
+
+
+def plan_names(document: str, plan: Any) -> set[str]:
+    """The names that tie a document's plan to others (the incremental update resolves
+    again the documents sharing one, transitively): its normalised names, which plans
+    are grouped by, and its names' slugs (prefixed "#"), which plan ids are made of (two
+    plans whose ids would be one are told apart by municipality: :func:`resolve_plans`).
+    None without a plan name."""
+    if not plan.name:
+        return set()
+    names = [n for n in [plan.name, *plan.aliases] if n]
+    return {normalise(n) for n in names} | {"#" + slug(n) for n in names}
 
 
 def _overlap(a: AgreementReport, b: AgreementReport) -> bool:

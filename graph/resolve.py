@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -400,6 +401,7 @@ def canonical_name(cluster: Cluster, vocab: Vocabulary | None = None) -> str:
     return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
 
 
+@lru_cache(maxsize=100_000)
 def _strip_admin(name: str) -> str:
     return re.sub(r"\s+(?:v/|v\.|c/o)\s*\S.*$", "", name.strip())
 

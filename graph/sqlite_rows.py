@@ -104,7 +104,9 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
                 changed: set[str], kept: set[int] = frozenset()) -> dict[str, Any]:
     """Replace nodes (key: id) and relationships (key: ``src\x1fdst\x1ftype``) by the
     given attributes (None: delete); a row that would not change is left alone. Then
-    drop the sources of the ``changed`` documents no item cites any more. Returns the
+    drop the sources of the ``changed`` documents no item cites any more. Attributes
+    with ``@s`` *extend* the stored item: ``@s`` are the ids of its stored sources, which
+    precede ``sources`` (graph/inc_append.py), and its documents stay. Returns the
     change in counts per label and type, and in merged organisations and persons."""
     delta: dict[str, int] = {}
     out = {"merged": 0, "used": set(kept), "srcs": {}, "rows_n": [], "rows_e": [],
@@ -123,7 +125,7 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
     db.executemany("DELETE FROM node_docs WHERE node_id = ? AND document = ?", out["undocs_n"])
     db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?)", out["rows_n"])
     db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", out["docs_n"])
-    db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", out["rows_e"])
+    db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?)", out["rows_e"])
     db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", out["docs_e"])
     for d in changed:
         gone = [(sid,) for (sid,) in db.execute("SELECT id FROM sources WHERE document = ?", (d,))
@@ -133,7 +135,7 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
 
 
 def _refs(attrs: dict[str, Any], changed: set[str], out: dict) -> list[int]:
-    refs = []
+    refs = list(attrs.get("@s") or ())
     for src in attrs.get("sources") or []:
         key = src_key(src)
         sid = source_id(key)
@@ -149,15 +151,19 @@ def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
     old = db.execute("SELECT label, name, props FROM nodes WHERE id = ?", (item,)).fetchone()
     row = None
     if attrs is not None:
-        props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name")}
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name", "@s")}
         props["@s"] = _refs(attrs, changed, out)
         row = (item, attrs["label"], attrs.get("name"), json.dumps(props, ensure_ascii=False))
     if old and row and tuple(old) == row[1:]:
         return                                   # unchanged
     docs = set()
+    extended = row is not None and "@s" in attrs and old is not None and old[0] not in (
+        "Organisation", "Person")      # its stored documents stay: no need to read them
     if old:
         delta[old[0]] = delta.get(old[0], 0) - 1
-        docs = {d for (d,) in db.execute("SELECT document FROM node_docs WHERE node_id = ?", (item,))}
+        if not extended:
+            docs = {d for (d,) in db.execute("SELECT document FROM node_docs WHERE node_id = ?",
+                                             (item,))}
         if old[0] in ("Organisation", "Person"):
             out["merged"] -= len(docs) > 1
         if not row:
@@ -166,6 +172,8 @@ def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
         delta[row[1]] = delta.get(row[1], 0) + 1
         out["rows_n"].append(row)
         new = node_documents(attrs)    # a node of a thousand documents changes in a few
+        if "@s" in attrs:
+            new |= docs
         out["docs_n"].extend((item, d) for d in new - docs)
         out["undocs_n"].extend((item, d) for d in docs - new)
         if row[1] in ("Organisation", "Person"):
@@ -178,14 +186,15 @@ def _edge_item(db: sqlite3.Connection, edge: list[str], attrs: dict[str, Any] | 
                      edge).fetchone()
     row = None
     if attrs is not None:
-        props = {k: v for k, v in attrs.items() if k not in ("sources", "type")}
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "type", "@s")}
         props["@s"] = _refs(attrs, changed, out)
         row = (*edge, json.dumps(props, ensure_ascii=False))
     if old and row and old[0] == row[3]:
         return
     if old:
         delta[edge[2]] = delta.get(edge[2], 0) - 1
-        out["del_e"].append(tuple(edge))
+        if not (row and "@s" in attrs):     # extended: its row is replaced, its documents stay
+            out["del_e"].append(tuple(edge))
     if row:
         delta[edge[2]] = delta.get(edge[2], 0) + 1
         out["rows_e"].append(row)

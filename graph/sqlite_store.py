@@ -442,6 +442,15 @@ class SqliteStore(PartReads):
         return AgreementReport.from_dict(json.loads(row[0])) if row else None
 
     def _size(self) -> tuple[int, int]:
+        """(nodes, relationships): from the counts kept in ``meta`` while the graph is
+        current (counting 1.5 million rows cost 0.06 s of every one-document load at
+        10,000 plans), else counted."""
+        meta = self._meta()
+        if meta.get("counts") and not self._stale():
+            from samspil.graph.model import LABELS
+            counts = json.loads(meta["counts"])
+            nodes = sum(v for k, v in counts.items() if k in LABELS)
+            return nodes, sum(counts.values()) - nodes
         return (self.db.execute("SELECT count(*) FROM nodes").fetchone()[0],
                 self.db.execute("SELECT count(*) FROM edges").fetchone()[0])
 
