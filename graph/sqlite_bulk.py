@@ -1,0 +1,86 @@
+"""The full write's SQLite connection: big tables written in key order, indexes built after.
+
+A full rebuild (graph/sqlite_fold.py) inserts millions of rows at 10,000 plans. Most
+of them arrive in document order while their table is keyed otherwise (``frag`` by
+item, ``node_docs`` / ``edge_docs`` by document, ``sources`` by a hash, the
+incremental state by key), so each insert landed on a random page of a B-tree larger
+than SQLite's page cache, and every secondary index was kept up to date row by row:
+at 10,000 plans these inserts and the commit that wrote their pages out were about 85
+of the load's ~200 CPU seconds, growing faster than the data.
+
+:class:`BulkWrite` wraps the connection for the duration of the write. Its inserts
+into the :data:`STAGED` tables go to unindexed temporary tables instead (appends);
+:meth:`BulkWrite.move` copies a staged table into its real one in primary-key order,
+ties in insertion order, so ``INSERT OR IGNORE`` keeps the first row and ``INSERT OR
+REPLACE`` the last, as the direct inserts did; the secondary indexes of every written
+table are dropped at the start and created again at the end, each built by one sort.
+Everything happens inside the caller's transaction: a killed or failed write rolls
+back to the previous graph with its indexes, and the rows are the ones the direct
+inserts gave (tests/graph/test_full_write.py compares).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+__all__ = ["BulkWrite", "STAGED"]
+
+# tables whose rows do not come in key order during a full write
+STAGED = ("frag", "node_docs", "edge_docs", "sources", "inc_okey", "inc_stok", "inc_prim",
+          "inc_sig", "inc_fold", "inc_zone", "inc_fuzzy")
+_INSERT = re.compile(r"\s*INSERT(\s+OR\s+(?:IGNORE|REPLACE))?\s+INTO\s+(\w+)\b", re.I)
+
+
+class BulkWrite:
+    """``db`` with inserts into :data:`STAGED` tables staged (see the module docstring);
+    anything else is passed through. Use :meth:`move` for a table that is read back
+    during the write and :meth:`finish` at the end."""
+
+    def __init__(self, db: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+        self.db = db
+        self.verbs: dict[str, str] = {}        # staged table -> "INSERT OR ..." used
+        marks = ",".join("?" * len(tables))
+        self.indexes = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})", tables).fetchall()    # noqa: S608 - placeholders
+        for name, _ in self.indexes:
+            db.execute(f'DROP INDEX "{name}"')
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.db, name)
+
+    def _staged(self, sql: str) -> str:
+        m = _INSERT.match(sql)
+        if not m or m.group(2) not in STAGED:
+            return sql
+        table = m.group(2)
+        if table not in self.verbs:
+            self.db.execute(f"DROP TABLE IF EXISTS temp.stage_{table}")
+            self.db.execute(f"CREATE TEMP TABLE stage_{table} AS SELECT * FROM main.{table} WHERE 0")
+            self.verbs[table] = " ".join(("INSERT", *(m.group(1) or "").split()))
+        return sql[:m.start(2)] + f"temp.stage_{table}" + sql[m.end(2):]
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        return self.db.execute(self._staged(sql), *args)
+
+    def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
+        return self.db.executemany(self._staged(sql), rows)
+
+    def move(self, table: str) -> None:
+        """Copy the staged rows of ``table`` into it in key order and drop the stage."""
+        if table not in self.verbs:
+            return
+        info = self.db.execute(f"PRAGMA main.table_info({table})").fetchall()
+        cols = ", ".join(f'"{r[1]}"' for r in info)
+        key = ", ".join(f'"{r[1]}"' for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+        self.db.execute(f"{self.verbs.pop(table)} INTO main.{table}({cols}) SELECT {cols} "
+                        f"FROM temp.stage_{table} ORDER BY {key or 'rowid'}, rowid")
+        self.db.execute(f"DROP TABLE temp.stage_{table}")
+
+    def finish(self) -> None:
+        """Move every staged table and create the dropped indexes again."""
+        for table in list(self.verbs):
+            self.move(table)
+        for _, sql in self.indexes:
+            self.db.execute(sql)
