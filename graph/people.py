@@ -139,6 +139,7 @@ class _Persons:
                        for e in entities]
         self.orgs = [{o} if (o := org_of.get((e.document, e.index))) else set() for e in entities]
         self.merges: list[list[Merge]] = [[] for _ in entities]
+        self._children: dict[str, set[str]] | None = None
         self.keys = [_person_keys(e, org_of) for e in entities]
         self.different = [(_ref_keys(a), _ref_keys(b))
                           for a, b in (overrides.different if overrides else ())]
@@ -148,6 +149,15 @@ class _Persons:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
         return i
+
+    def children(self) -> dict[str, set[str]]:
+        """Organisation id -> the ids that are (transitively) its units."""
+        if self._children is None:
+            self._children = defaultdict(set)
+            for child, ups in self.parents.items():
+                for p in ups:
+                    self._children[p].add(child)
+        return self._children
 
     def refused(self, ra: int, rb: int, rule: str) -> bool:
         if self.emails[ra] and self.emails[rb] and not self.emails[ra] & self.emails[rb]:
@@ -159,16 +169,17 @@ class _Persons:
             _compatible(x, y, self.parents)
             for x in self.orgs[ra] or {None} for y in self.orgs[rb] or {None})
 
-    def union(self, a: int, b: int, rule: str, force: bool = False) -> None:
+    def union(self, a: int, b: int, rule: str, force: bool = False) -> bool:
         ra, rb = sorted((self.find(a), self.find(b)))
         if ra == rb or (not force and self.refused(ra, rb, rule)):
-            return
+            return False
         self.parent[rb] = ra
         for attr in (self.keys, self.emails, self.orgs):
             attr[ra] |= attr[rb]
         self.merges[ra].extend(self.merges[rb])     # in place: copying was quadratic
         self.merges[rb] = []
         self.merges[ra].append(Merge(self.entities[a].ref, self.entities[b].ref, rule))
+        return True
 
 
 def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | None],
@@ -200,8 +211,10 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
 
 def _union_same_name(uf: "_Persons", idx: list[int]) -> None:
     """Try each entity of a name against one member of every cluster formed so far
-    (the earliest): ``reps`` holds each cluster's earliest member, so this costs
-    entities x clusters, not entities squared."""
+    (the earliest), in the order the clusters were formed, so this costs entities x
+    clusters, not entities squared; see :func:`_union_same_name_indexed`."""
+    if not uf.different:
+        return _union_same_name_indexed(uf, idx)
     reps = idx[:1]
     for b in idx[1:]:
         roots: dict[int, int] = {}
@@ -211,6 +224,58 @@ def _union_same_name(uf: "_Persons", idx: list[int]) -> None:
             uf.union(a, b, "name+org")
         if uf.find(b) not in {uf.find(a) for a in reps}:
             reps.append(b)
+
+
+def _union_same_name_indexed(uf: "_Persons", idx: list[int]) -> None:
+    """:func:`_union_same_name` without trying the unions that must be refused: a
+    contact is tried only against the clusters whose organisations can be compatible
+    with its own (:func:`_near`), in the same order. (A common name at 10,000 plans:
+    ~5,000 contacts in ~1,000 clusters.) ``first_of``: root -> its cluster's earliest
+    entity of the name; ``pos``: the order of those; ``gone``: entities no longer the
+    earliest of their cluster; ``by_org``: entities by the organisations their cluster
+    had when they were added (None: none)."""
+    first_of: dict[int, int] = {}
+    pos: dict[int, int] = {}
+    by_org: dict[str | None, list[int]] = defaultdict(list)
+    gone: set[int] = set()
+
+    def add(b: int, r: int) -> None:
+        first_of[r], pos[b] = b, len(pos)
+        for o in uf.orgs[r] or (None,):
+            by_org[o].append(b)
+    add(idx[0], uf.find(idx[0]))
+    for b in idx[1:]:
+        rb = uf.find(b)
+        joined = []
+        for a in _near(uf, rb, by_org, pos):
+            if a not in gone and (ra := uf.find(a)) != rb and uf.union(a, b, "name+org"):
+                joined.append(a)
+                first_of.pop(ra)
+        own = first_of.pop(rb, None)
+        if not joined and own is None:      # a cluster of its own
+            add(b, rb)
+            continue
+        merged = joined + ([own] if own is not None else [])
+        keep = min(merged, key=pos.__getitem__)
+        gone.update(a for a in merged if a != keep)
+        first_of[uf.find(b)] = keep
+
+
+def _near(uf: "_Persons", rb: int, by_org: dict[str | None, list[int]],
+          pos: dict[int, int]) -> list[int]:
+    """The entities whose clusters a contact of cluster ``rb`` may join, in order: all
+    when it names no organisation, else those of clusters without one or with one
+    compatible with (the same as, a unit of, or a parent of) one of its own. A
+    cluster's organisations only grow, and growing makes it compatible with less, so
+    this holds every cluster the union would accept."""
+    orgs = uf.orgs[rb]
+    if not orgs:
+        return list(pos)
+    y = min(orgs)
+    out = set(by_org.get(None, ()))
+    for o in {y} | uf.parents.get(y, set()) | uf.children().get(y, set()):
+        out.update(by_org.get(o, ()))
+    return sorted(out, key=pos.__getitem__)
 
 
 def _person_keys(e: Entity, org_of: dict[tuple[str, int], str | None]) -> set[str]:
