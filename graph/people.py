@@ -272,8 +272,13 @@ def _near(uf: "_Persons", rb: int, by_org: dict[str | None, list[int]],
     if not orgs:
         return list(pos)
     y = min(orgs)
-    out = set(by_org.get(None, ()))
-    for o in {y} | uf.parents.get(y, set()) | uf.children().get(y, set()):
+    ups, downs = uf.parents.get(y, set()), uf.children().get(y, set())
+    if 1 + len(ups) + len(downs) < len(by_org):      # a municipality has thousands of units
+        near = [o for o in (y, *ups, *downs) if o in by_org] + [None]
+    else:
+        near = [o for o in by_org if o is None or _compatible(o, y, uf.parents)]
+    out = set()
+    for o in near:
         out.update(by_org.get(o, ()))
     return sorted(out, key=pos.__getitem__)
 

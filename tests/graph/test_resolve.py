@@ -242,3 +242,42 @@ def test_a_bare_common_noun_links_plans_only_with_corroboration(name, municipali
     entities = [_plan_entity(doc, name, m, p) for doc, m, p in zip(("x.txt", "y.txt"), municipalities, plans)]
     clusters = resolve_entities(entities)
     assert (len(clusters) == 1) is merged
+
+
+def _namesake_contacts(seed: int) -> tuple[list[Entity], dict, dict]:
+    """Contacts of three names at random organisations (some units of others), with and
+    without e-mail addresses and organisations: many clusters per name, some joined
+    only by a later contact."""
+    import random
+    rng = random.Random(seed)
+    orgs = [f"org:o{i}" for i in range(10)]
+    parents = {o: {rng.choice(orgs[:2])} for o in orgs[2:] if rng.random() < 0.6}
+    entities, org_of = [], {}
+    for i in range(300):
+        doc = f"d{i // 4:03d}.txt"
+        email = rng.choice([None, None, None, f"p{rng.randrange(40)}@x.dk"])
+        entities.append(Entity(doc, i % 4, rng.choice(["Anne Holm", "Bo Lund", "Eva Dam"]), [],
+                               [], {"email": email, "sources": []}))
+        org_of[(doc, i % 4)] = rng.choice(orgs + [None] * 3)
+    return entities, org_of, parents
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_namesakes_tried_only_against_compatible_clusters_give_the_full_comparison(seed, monkeypatch):
+    """The indexed same-name pass (people._union_same_name_indexed) gives exactly the
+    clusters and merges of trying every contact against every cluster of its name."""
+    from samspil.graph import people
+
+    def plain(uf, idx):        # the pass as it is without the index (also used with overrides)
+        uf.different = [(set(), set())]
+        people._union_same_name(uf, idx)
+        uf.different = []
+
+    def persons():
+        entities, org_of, parents = _namesake_contacts(seed)
+        return [([(e.document, e.index) for e in c.members], c.merges)
+                for c in people.resolve_persons(entities, org_of, parents)]
+    indexed = persons()
+    monkeypatch.setattr(people, "_union_same_name_indexed", plain)
+    assert persons() == indexed
+    assert 20 < len(indexed) < 290      # names merged and kept apart alike
