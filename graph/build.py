@@ -60,40 +60,39 @@ def build_graph(reports: Iterable[AgreementReport], overrides: Overrides | None 
 def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None,
           forgotten: frozenset[PersonKey] = frozenset(),
           sink: Callable[[str, str, PartnershipGraph], None] | None = None,
-          fold: bool = True) -> Built:
+          fold: bool = True,
+          again: Callable[[], Iterable[AgreementReport]] | None = None) -> Built:
     """The full build. Each document's fragment is folded as soon as it is emitted;
     with ``sink`` it is handed on (``sink(document, "d" | "p", fragment)``) instead of
     kept in :attr:`Built.frags` / :attr:`Built.person_frags`, so a large corpus never
     holds every fragment at once. ``fold=False`` (with a ``sink``): the fragments are
     not folded, and :attr:`Built.graph` holds only the Plan, Organisation and Person
     nodes, unsorted; the embedded store folds the stored fragments itself
-    (graph/sqlite_fold.py), so the whole graph is never in memory."""
+    (graph/sqlite_fold.py), so the whole graph is never in memory. ``again``: a
+    function giving the same reports once more, both times sorted by document; the
+    resolution then keeps only each report's entities, plan and zones, and the
+    fragments are emitted from the second reading (10,000 plans: the reports are
+    ~0.75 GB as objects)."""
     if not fold and sink is None:
         raise ValueError("build(fold=False) needs a sink for the fragments")
-    reports = [scrub_report(r, forgotten) for r in sorted(reports, key=lambda r: r.document)]
+    reports, light, orgs, (contacts, contact_org) = _read(reports, forgotten, keep=again is None)
     g = PartnershipGraph()
-    plans = resolve_plans(reports)
+    plans = resolve_plans(light)
     for info in {p.id: p for p in plans.values()}.values():
         g.add_node(info.id, "Plan", info.name, **plan_node(info))
-    orgs = Orgs()
-    for r in reports:
-        orgs.add_report(r)
     fuzzy: list[tuple[str, str]] = []
     clusters = resolve_entities(orgs.entities, overrides, "org", fuzzy_pairs=fuzzy)
     org_ids = _org_nodes(g, clusters)
-    zones = zone_names(reports)
+    zones = zone_names(light)
     folder = Folder(g) if fold else None
     frags: dict[str, PartnershipGraph] = {}
     units: list[tuple[str, str]] = []
-    for r in reports:          # Person nodes are not in any document's fragment, so folding
-        frag = emit_document(r, plans[r.document], orgs, org_ids, zones)   # before adding
-        units += unit_pairs(frag)                                          # them changes nothing
-        _fold(folder, frag, r.document, "d", sink, frags)
-    contacts, contact_org = contact_entities(reports, orgs)
-    ncontacts = {r.document: len(r.contacts) for r in reports}
-    if not fold:      # the store's build: the rest reads only each report's plan and zones,
-        reports[:] = [AgreementReport(r.document, plan=r.plan, zones=r.zones)   # so the
-                      for r in reports]                  # reports are let go (10k: 0.6 GB)
+    ncontacts: dict[str, int] = {}
+    for r in reports if again is None else (scrub_report(x, forgotten) for x in again()):
+        frag = emit_document(r, plans[r.document], orgs, org_ids, zones)   # Person nodes are
+        units += unit_pairs(frag)           # in no document's fragment, so folding before
+        ncontacts[r.document] = len(r.contacts)                            # adding them
+        _fold(folder, frag, r.document, "d", sink, frags)                  # changes nothing
     org_of = {k: (org_ids.get((k[0], i)) if i is not None else None) for k, i in contact_org.items()}
     pclusters = resolve_persons(contacts, org_of, parents_closure(units), overrides)
     pids: dict[tuple[str, int], str] = {}
@@ -104,14 +103,30 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
             pids[(e.document, e.index)] = pid
     by_ref = {(e.document, e.index): e for e in contacts}
     pfrags: dict[str, PartnershipGraph] = {}
-    for r in reports:
+    for r in light:
         rows = person_rows(r.document, ncontacts[r.document], pids, org_of, by_ref)
         _fold(folder, emit_person_edges(r.document, rows, plans[r.document].id), r.document, "p",
               sink, pfrags)
     for _, d in g.nodes():
         finish_node(d)
-    return Built(_canonical(g) if fold else g, reports, plans, orgs, clusters, org_ids, contacts, contact_org,
-                 pclusters, pids, frags, pfrags, fuzzy)
+    return Built(_canonical(g) if fold else g, reports if fold else light, plans, orgs, clusters,
+                 org_ids, contacts, contact_org, pclusters, pids, frags, pfrags, fuzzy)
+
+
+def _read(reports: Iterable[AgreementReport], forgotten: frozenset[PersonKey], keep: bool
+          ) -> tuple[list[AgreementReport], list[AgreementReport], Orgs, tuple[list[Entity], dict]]:
+    """The reports sorted by document and scrubbed (all of them when ``keep``, else
+    none), their light forms (plan and zones: what is read after the fragments), their
+    organisation entities and their contacts (:func:`contact_entities`)."""
+    held, light, orgs, contacts = [], [], Orgs(), ([], {})
+    for r in sorted(reports, key=lambda r: r.document) if keep else reports:
+        r = scrub_report(r, forgotten)
+        orgs.add_report(r)
+        contact_entities([r], orgs, contacts)
+        light.append(AgreementReport(r.document, plan=r.plan, zones=r.zones))
+        if keep:
+            held.append(r)
+    return held, light, orgs, contacts
 
 
 def _canonical(g: PartnershipGraph) -> PartnershipGraph:
@@ -220,11 +235,12 @@ def _rules(c: Cluster) -> dict[str, str]:
     return out
 
 
-def contact_entities(reports: Iterable[AgreementReport], orgs: Orgs
+def contact_entities(reports: Iterable[AgreementReport], orgs: Orgs,
+                     into: tuple[list[Entity], dict] | None = None
                      ) -> tuple[list[Entity], dict[tuple[str, int], int | None]]:
-    """Contact persons as entities, and the organisation entity (local index) each names."""
-    entities: list[Entity] = []
-    org_of: dict[tuple[str, int], int | None] = {}
+    """Contact persons as entities, and the organisation entity (local index) each names
+    (added to ``into`` when given)."""
+    entities, org_of = into if into is not None else ([], {})
     for r in reports:
         for i, c in enumerate(r.contacts):
             if not c.name or not c.name.strip():

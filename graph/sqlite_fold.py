@@ -46,10 +46,11 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     from samspil.loaders.model import AgreementReport
     foreign = []
 
-    def reports() -> Iterator[AgreementReport]:    # held by the build only, which lets them
-        for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):   # go early
+    def reports(check: bool = False) -> Iterator[AgreementReport]:   # read twice, one at a
+        for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):   # time
             report = AgreementReport.from_dict(json.loads(text))
-            foreign.append(foreign_sources([report]))
+            if check:
+                foreign.append(foreign_sources([report]))
             yield report
     tables = ("nodes", "edges", "node_docs", "edge_docs", "sources")
     for table in tables:
@@ -57,12 +58,12 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     clear_state(db)
     # a larger page cache for the bulk write (10,000 plans: 63 -> 25 s of system time
     # spilling and re-reading pages), given back afterwards
-    db.execute("PRAGMA cache_size=-131072")
+    db.execute("PRAGMA cache_size=-32768")
     bulk = BulkWrite(db, tables + STATE_TABLES)     # rows in key order, indexes after
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        built = build(reports(), overrides, forgotten, fold=False,
+        built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
                       sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag))
         bulk.move("frag")                            # read back, in key order, by the fold
         out = write_graph(bulk, built.graph)
