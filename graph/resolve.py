@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from samspil.graph.fuzzy import FUZZY_RANK, fuzzy_block, fuzzy_links
 from samspil.graph.model import slug
 from samspil.graph.names import (Overrides, Vocabulary, compact, derived_names, fold_name,
                                  load_overrides, load_vocabulary, normalise, same_name,
@@ -40,7 +39,7 @@ from samspil.graph.names import (Overrides, Vocabulary, compact, derived_names, 
 __all__ = ["Entity", "Merge", "Cluster", "Overrides", "Vocabulary", "load_vocabulary",
            "load_overrides", "normalise", "resolve_entities", "same_name"]
 
-RULE_RANK = {"override": 0, "exact-name": 1, "abbreviation": 2, "alias": 3, "fuzzy": 4}
+RULE_RANK = {"override": 0, "exact-name": 1, "abbreviation": 2, "alias": 3, "fuzzy": FUZZY_RANK}
 
 
 @dataclass(frozen=True)
@@ -266,40 +265,9 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
             rule = key_link_rule(e, entities[anchor])
             if rule is not None:
                 links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
-    links.extend(_fuzzy_links(entities, vocab, fuzzy_pairs))
+    links.extend(fuzzy_links(entities, vocab, fuzzy_pairs))
     links.sort(key=lambda x: (x[0], x[1], x[2], x[3]))
     return links
-
-
-def _fuzzy_links(entities: list[Entity], vocab: Vocabulary, pairs: list | None = None) -> list[tuple]:
-    """Fuzzy candidates between primary names (rapidfuzz cdist prefilter, then the careful rule)."""
-    first: dict[str, int] = {}
-    for i, e in sorted(enumerate(entities), key=lambda x: x[1].sort_key):
-        if fuzzy_block(e.primary, vocab) is not None:
-            first.setdefault(e.primary, i)
-    if isinstance(pairs, set):          # the pairs are known (the store keeps them)
-        return _known_fuzzy(entities, first, pairs, vocab)
-    blocks: dict[str, list[str]] = defaultdict(list)   # by first letter of the longest token
-    for k in sorted(first):
-        blocks[fuzzy_block(k, vocab)].append(k)
-    out = []
-    for keys in blocks.values():
-        if len(keys) < 2:
-            continue
-        matrix = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=vocab.min_score, workers=-1)
-        rows, cols = matrix.nonzero()
-        for r, c in zip(rows.tolist(), cols.tolist()):
-            if r >= c:
-                continue
-            score = same_name(keys[r], keys[c], vocab)
-            if score > 0 and pairs is not None:
-                pairs.append((keys[r], keys[c]))
-            if score > 0:
-                a, b = first[keys[r]], first[keys[c]]
-                out.append((RULE_RANK["fuzzy"], -score, (keys[r], keys[c]),
-                            entities[b].sort_key, a, b, f"fuzzy({score:.2f})"))
-    return out
 
 
 def prepare_entity(e: Entity, vocab: Vocabulary) -> None:
@@ -311,24 +279,6 @@ def prepare_entity(e: Entity, vocab: Vocabulary) -> None:
     e.keys |= e.bare - {""}
     e.keys |= {compact(k) for k in e.keys}
     e.raw_keys = set(e.keys)
-
-
-def fuzzy_block(primary: str, vocab: Vocabulary) -> str | None:
-    """The fuzzy-comparison block of a primary name (None: never compared fuzzily)."""
-    if primary in vocab.generic or len(primary) < vocab.min_length:
-        return None
-    return max(primary.split(), key=len)[0]
-
-
-def _known_fuzzy(entities: list[Entity], first: dict[str, int], pairs: set[tuple[str, str]],
-                 vocab: Vocabulary) -> list[tuple]:
-    """The fuzzy links among ``entities`` from pairs already known to pass the rule."""
-    out = []
-    for a, z in sorted(p for p in pairs if p[0] < p[1] and p[0] in first and p[1] in first):
-        score = same_name(a, z, vocab)
-        out.append((RULE_RANK["fuzzy"], -score, (a, z), entities[first[z]].sort_key,
-                    first[a], first[z], f"fuzzy({score:.2f})"))
-    return out
 
 
 def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,

@@ -281,3 +281,40 @@ def test_namesakes_tried_only_against_compatible_clusters_give_the_full_comparis
     monkeypatch.setattr(people, "_union_same_name_indexed", plain)
     assert persons() == indexed
     assert 20 < len(indexed) < 290      # names merged and kept apart alike
+
+
+def test_fuzzy_candidates_compared_in_parts_of_equal_codes_are_those_of_the_whole_block(kit):
+    """graph/fuzzy.py compares a block's names only within parts of equal codes (plus
+    names equal without spaces): the pairs the careful rule accepts are those of
+    comparing every pair of the block."""
+    from collections import defaultdict
+
+    from rapidfuzz import fuzz, process
+
+    from samspil.graph.fuzzy import _fuzzy_candidates, fuzzy_block
+    from samspil.graph.resolve import load_vocabulary, prepare_entity
+    vocab = load_vocabulary()
+    names = {"sydhavns compagniet", "sydhavnscompagniet", "bo vest", "bovest", "aab afd 24",
+             "aab afd 42", "aab afd. 24", "valby skole", "valby skolen", "remisevænget øst",
+             "remisevænget syd", "kvarterløft nord", "kvarterløftnord", "ab cd 12", "abcd 12",
+             "landsbyggefonden", "landsbyggerfonden", "kulturhuset islands brygge",
+             "kulturhuset islands bryge", "boligselskabet sjælland", "boligselskabet sjaelland"}
+    for r in kit.synthetic().generate_reports(40, seed=5):
+        for o in r.organisations:
+            e = Entity(r.document, 0, o.name, [o.name])
+            prepare_entity(e, vocab)
+            names.add(e.primary)
+    keys = sorted(k for k in names if fuzzy_block(k, vocab) is not None)
+    blocks = defaultdict(list)
+    for k in keys:
+        blocks[fuzzy_block(k, vocab)].append(k)
+    whole = set()
+    for part in blocks.values():
+        m = process.cdist(part, part, scorer=fuzz.token_sort_ratio, score_cutoff=vocab.min_score)
+        whole |= {(part[r], part[c]) for r, c in zip(*m.nonzero()) if r < c}
+    accepted = {p for p in whole if same_name(*p, vocab) > 0}
+    got = set(_fuzzy_candidates(keys, vocab))
+    assert {p for p in got if same_name(*p, vocab) > 0} == accepted
+    assert ("ab cd 12", "abcd 12") in accepted      # different codes, equal without spaces
+    assert len(accepted) >= 4
+    assert got <= whole
