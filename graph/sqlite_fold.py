@@ -118,7 +118,7 @@ def _folded(db: sqlite3.Connection, cluster: dict[str, dict]) -> Iterator[tuple[
         if not edge and "label" not in d:
             continue                  # only the end of a relationship
         if acc is None:
-            acc = merge_edge(None, d) if edge else merge_node(None, d)
+            acc = d                   # (a decoded row is nobody else's: no copy needed)
             continue
         if keys is None:
             keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
@@ -133,6 +133,7 @@ class _Rows:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.seen: set[int] = set()
+        self.ids: dict[tuple, int] = {}     # recent sources' ids (hashing them is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
         self.merged = 0
@@ -144,12 +145,17 @@ class _Rows:
     def _props(self, d: dict[str, Any], skip: tuple[str, ...]) -> str:
         out = {k: v for k, v in d.items() if k not in skip}
         refs = []
+        ids = self.ids
         for src in out.pop("sources", None) or []:
             key = src_key(src)
-            sid = source_id(key)
-            if sid not in self.seen:
-                self.seen.add(sid)
-                self.s.append((sid, *key))
+            sid = ids.get(key)
+            if sid is None:
+                if len(ids) > 100_000:    # items come in id order: a relationship follows
+                    ids.clear()           # its source node, citing the same lines
+                sid = ids[key] = source_id(key)
+                if sid not in self.seen:
+                    self.seen.add(sid)
+                    self.s.append((sid, *key))
             refs.append(sid)
         out["@s"] = refs
         return _encode(out)
