@@ -52,9 +52,13 @@ class Merge:
         return {"left": self.left, "right": self.right, "rule": self.rule}
 
 
-@dataclass
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Entity:
-    """One organisation or person as one document names it."""
+    """One organisation or person as one document names it. (Slots, and one shared empty
+    set until resolution sets the keys: 10,000 plans hold ~350,000 entities.)"""
 
     document: str
     index: int
@@ -62,11 +66,11 @@ class Entity:
     names: list[str]                       # name first, then aliases
     mentions: list[dict[str, Any]] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
-    keys: set[str] = field(default_factory=set)     # set by resolve_entities
+    keys: set[str] | frozenset[str] = _NONE         # set by resolve_entities
     primary: str = ""
-    bare: set[str] = field(default_factory=set)     # the name without parent / qualifier
+    bare: set[str] | frozenset[str] = _NONE         # the name without parent / qualifier
     parent: str = ""                                # the parent the name states, normalised
-    raw_keys: set[str] = field(default_factory=set)  # keys before ambiguous aliases are dropped
+    raw_keys: set[str] | frozenset[str] = _NONE     # keys before ambiguous aliases are dropped
 
     @property
     def ref(self) -> str:
