@@ -120,14 +120,12 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
     db.executemany("INSERT OR IGNORE INTO inc_okey(key, doc, idx, ktoks, role) VALUES (?, ?, ?, ?, ?)",
                    ((k, e.document, e.index, key_tokens(k, vocab), key_role(e, k)) for e in entities
                     for k in e.raw_keys))
-    db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",
-                   [(b, e.primary, e.document, e.index) for e in entities
-                    if (b := fuzzy_block(e.primary, vocab)) is not None])
-    rows = []
-    for e in entities:
-        _, ts = shortening_name(e.name, vocab)
-        rows += [(t, " ".join(sorted(ts)), e.document, e.index) for t in ts]
-    db.executemany("INSERT OR IGNORE INTO inc_stok VALUES (?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",     # (generated as inserted:
+                   ((b, e.primary, e.document, e.index) for e in entities   # 10,000 plans,
+                    if (b := fuzzy_block(e.primary, vocab)) is not None))   # ~0.5 M rows)
+    db.executemany("INSERT OR IGNORE INTO inc_stok VALUES (?, ?, ?, ?)",
+                   ((t, " ".join(sorted(ts)), e.document, e.index) for e in entities
+                    for ts in (shortening_name(e.name, vocab)[1],) for t in ts))
 
 
 def key_role(e: Entity, k: str) -> str:
