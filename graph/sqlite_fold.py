@@ -26,7 +26,7 @@ from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
 from samspil.graph.sqlite_bulk import BulkWrite
-from samspil.graph.sqlite_rows import source_id, src_key
+from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
 
 __all__ = ["full_write", "write_graph"]
@@ -142,12 +142,15 @@ class _Rows:
     def _clear(self) -> None:
         self.n, self.nd, self.e, self.ed, self.s = [], [], [], [], []
 
-    def _props(self, d: dict[str, Any], skip: tuple[str, ...]) -> str:
+    def _props(self, d: dict[str, Any], skip: tuple[str, ...]) -> tuple[str, set[str]]:
+        """The row's properties (sources as ids) and the documents contributing to it
+        (``node_documents``, found in the same pass over the sources)."""
         out = {k: v for k, v in d.items() if k not in skip}
-        refs = []
-        ids = self.ids
-        for src in out.pop("sources", None) or []:
-            key = src_key(src)
+        refs, docs, ids = [], set(), self.ids
+        for src in out.pop("sources", None) or ():
+            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+            if key[0]:
+                docs.add(key[0])
             sid = ids.get(key)
             if sid is None:
                 if len(ids) > 100_000:    # items come in id order: a relationship follows
@@ -158,22 +161,26 @@ class _Rows:
                     self.s.append((sid, *key))
             refs.append(sid)
         out["@s"] = refs
-        return _encode(out)
+        if d.get("mentions") or d.get("documents") or d.get("label") == "Document":
+            docs |= node_documents(d)
+        return _encode(out), docs
 
     def node(self, n: str, d: dict[str, Any]) -> None:
         label = d["label"]
         self.labels[label] = self.labels.get(label, 0) + 1
         if label in ("Organisation", "Person"):
             self.merged += len({m["document"] for m in d.get("mentions") or []}) > 1
-        self.n.append((n, label, d.get("name"), self._props(d, ("id", "label", "name"))))
-        self.nd.extend((n, doc) for doc in node_documents(d))
+        props, docs = self._props(d, ("id", "label", "name"))
+        self.n.append((n, label, d.get("name"), props))
+        self.nd.extend((n, doc) for doc in docs)
         self._maybe_flush()
 
     def edge(self, e: list[str], d: dict[str, Any]) -> None:
         u, v, k = e
         self.types[k] = self.types.get(k, 0) + 1
-        self.e.append((u, v, k, self._props(d, ("type",))))
-        self.ed.extend((u, v, k, doc) for doc in node_documents(d))
+        props, docs = self._props(d, ("type",))
+        self.e.append((u, v, k, props))
+        self.ed.extend((u, v, k, doc) for doc in docs)
         self._maybe_flush()
 
     def _maybe_flush(self) -> None:
