@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
@@ -146,14 +147,15 @@ def _upgrade(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE inc_okey ADD COLUMN role TEXT")
 
 
-def fold_rows(clusters: list[tuple[str, Any]]) -> list[tuple[str, str, str, int]]:
+def fold_rows(clusters: list[tuple[str, Any]]) -> Iterator[tuple[str, str, str, int]]:
     """(node id, members, applied links, whether a link was refused) of organisation
-    clusters, as graph/inc_fold.py replays them. Each member is ``[document, index,
-    name, names (null: only the name), type]``: what the replay and the node's name,
-    aliases and type read, so a cluster of a thousand members is one row to read
-    (a store written before has ``[document, index]``: its members are read one by one)."""
-    return [(nid, json.dumps([member_digest(e) for e in c.members], ensure_ascii=False),
-             json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters]
+    clusters, as graph/inc_fold.py replays them (made as they are inserted). Each member
+    is ``[document, index, name, names (null: only the name), type]``: what the replay
+    and the node's name, aliases and type read, so a cluster of a thousand members is
+    one row to read (a store written before has ``[document, index]``: its members are
+    read one by one)."""
+    return ((nid, json.dumps([member_digest(e) for e in c.members], ensure_ascii=False),
+             json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters)
 
 
 def member_digest(e: Entity) -> list:
