@@ -176,9 +176,9 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     return len(nonblank) >= 10 and trailing >= 0.5 * len(nonblank)
 
 
-_KEEPS_OWN_LINE = re.compile(
-    r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÆØÅ]|[a-zæøå][.)]\s|Zone\s+\d"
-    r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
+_ITEM_START = r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÆØÅ]|[a-zæøå][.)]\s|Zone\s+\d"
+_KEEPS_OWN_LINE = re.compile(_ITEM_START + r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
+_ITEM_LINE = re.compile(_ITEM_START + ")")  # (the same on a line without a colon: it holds no label)
 _CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
                     " fra", " ved", " v.", " &")
 MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means nothing (a column of a
@@ -243,7 +243,7 @@ def _keeps_own_line(line: str) -> bool:
     ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk", "5.1.3 Foreningsguider", "2.500 beboere")]
     [True, True, True, True, False, True, False, True, False]
     """
-    return bool(_KEEPS_OWN_LINE.match(line))
+    return (_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None
 
 
 def _dehyphenate(head: str, tail: str) -> str | None:

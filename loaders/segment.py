@@ -185,7 +185,7 @@ def _trie(words: Sequence[str]) -> str:
 
 
 _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
-_DIGIT_DOT = re.compile(r"\d\.")
+_DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
 
