@@ -130,6 +130,8 @@ def clean_markup(line: str) -> list[str]:
         line = html.unescape(line)
     if "•" in line:
         line = _BULLET_SPLIT.sub("\n", line)
+    if "\n" not in line:  # (the common case: one part)
+        return [line.strip(" ")] if line.strip() else [""]
     parts = [p.strip(" ") for p in line.split("\n")]
     kept = [p for p in parts if p.strip()]
     return kept or [""]
@@ -275,7 +277,7 @@ def _dehyphenate(head: str, tail: str) -> str | None:
     return head[:-1] + tail
 
 
-_INLINE_BREAK = re.compile(r"(?<=[^\W\d_])- (?=[a-zæøå])")
+_INLINE_BREAK = re.compile(r"- (?<=[^\W\d_]- )(?=[a-zæøå])")  # (opens with its literal: the engine skips to "- ")
 
 
 def dehyphenate_inline(line: str) -> str:
@@ -486,17 +488,17 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     if len(pages) < 3:
         return [list(p) for p in pages]
     slots = [_margin_slots(p, depth) for p in pages]
+    keys = [{i: _margin_keys(page[i], number) for i in sl} for number, (page, sl) in enumerate(zip(pages, slots))]
     counts: Counter[tuple] = Counter()
-    for number, (page, sl) in enumerate(zip(pages, slots)):
-        counts.update({(s, *k) for i, s in sl.items() for k in _margin_keys(page[i], number)})
+    for sl, page_keys in zip(slots, keys):
+        counts.update({(s, *k) for i, s in sl.items() for k in page_keys[i]})
     repeated = {k for k, n in counts.items() if n >= max(3, len(pages) / 2)}
 
-    def is_margin(line: str, slot: str, number: int) -> bool:
-        return not line.rstrip().endswith(":") and any(
-            (slot, *k) in repeated for k in _margin_keys(line, number))
+    def is_margin(line: str, slot: str, line_keys: set) -> bool:
+        return not line.rstrip().endswith(":") and any((slot, *k) in repeated for k in line_keys)
 
-    return [[ln for i, ln in enumerate(page) if i not in sl or not is_margin(ln, sl[i], number)]
-            for number, (page, sl) in enumerate(zip(pages, slots))]
+    return [[ln for i, ln in enumerate(page) if i not in sl or not is_margin(ln, sl[i], page_keys[i])]
+            for page, sl, page_keys in zip(pages, slots, keys)]
 
 
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
