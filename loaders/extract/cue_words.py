@@ -34,6 +34,8 @@ class WordTest:
         self.cats: dict[str, frozenset[str]] = {}  # cue words -> their categories
         self.no: set[str] = set()
         self.tokens: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}  # token -> its cue words
+        self.every_category = False  # (set by the caller: are all categories' cues told by words?)
+        self.order: dict[str, int] = {}  # category -> its place in the vocabulary
 
     def cue_words(self, low: str) -> set[str]:
         """The words of ``low`` at which some cue may start."""

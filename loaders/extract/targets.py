@@ -198,22 +198,25 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...] |
 
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
-                   starts: list[tuple[int, frozenset[str]]] | None = None
+                   starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True
                    ) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
     After a trait cue ("ramt af", "kendetegnet ved") the text describes the
     group, so hits of the categories in ``not_after_characteristics`` there are
-    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer").
+    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``: False
+    when the caller knows the sentence has no digit (then it names no age).
     """
     pattern, not_after, words = _traits()
     m = pattern.search(sentence) if pattern and not in_traits and (
         words is None or may_hold(sentence.lower(), words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
-    ages = _age_hits(sentence)
-    hits = [h for h in _cue_hits(sentence, starts) if not _age_overrides(h, ages, sentence)]
-    kept = [h for h in hits + ages if not (h[0] in not_after and h[1] >= start)]
+    age_hits = _age_hits(sentence) if ages else []
+    hits = _cue_hits(sentence, starts)
+    if age_hits:
+        hits = [h for h in hits if not _age_overrides(h, age_hits, sentence)]
+    kept = [h for h in hits + age_hits if not (h[0] in not_after and h[1] >= start)]
     return kept, in_traits or m is not None
 
 
@@ -255,7 +258,11 @@ def _word_test() -> WordTest | None:
         except Exception:  # noqa: BLE001 - the parser is the standard library's private module
             specs = {"": None}
         ok = all(spec is not None for spec in specs.values())
-        _WORD_TEST[:] = [cues, WordTest(specs) if ok else None]
+        test = WordTest(specs) if ok else None
+        if test is not None:  # (for _categories_to_try)
+            test.every_category = all(lowered for _, _, lowered in cues.values())
+            test.order = {cat: k for k, cat in enumerate(cues)}
+        _WORD_TEST[:] = [cues, test]
     return _WORD_TEST[1]
 
 
@@ -357,7 +364,9 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
         for cat in cats:
             at.setdefault(cat, []).append(p)
     hits = []
-    for cat, (pats, excl, lowered) in _cues().items():
+    cues = _cues()
+    for cat in _categories_to_try(cues, test, at):
+        pats, excl, lowered = cues[cat]
         text = low if lowered else sentence
         if lowered and test is not None:
             if cat not in at:
@@ -379,6 +388,14 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
                 continue
             hits.append((cat, m.start(), m.end()))
     return hits
+
+
+def _categories_to_try(cues: dict, test: WordTest | None, at: dict[str, list[int]]) -> list[str]:
+    """The categories :func:`_cue_hits` tries, in vocabulary order: when every category's
+    cues are told by their words, only those with a cue word in the sentence (``at``)."""
+    if test is None or not test.every_category:
+        return list(cues)
+    return sorted(at, key=test.order.__getitem__) if len(at) > 1 else list(at)
 
 
 def classify(text: str) -> dict[str, list[str]]:
@@ -404,13 +421,14 @@ def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
     at = [p for p, _ in starts] if starts is not None else []  # (in text order)
+    ages = _DIGIT.search(text) is not None  # (every age has a digit: one test for all sentences)
     for lo, hi in _sentence_spans(text):
         sentence = text[lo:hi]
         if not sentence or not sentence.strip():
             continue
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
-        hits, traits = _sentence_hits(sentence, traits, mine)
+        hits, traits = _sentence_hits(sentence, traits, mine, ages)
         stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end, stops)
