@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.text import clean, may_hold, strip_markup
 from samspil.loaders.extract.zone_prose import prose_departments
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
@@ -94,11 +94,21 @@ def parse_units(text: str) -> int | None:
     """
     if not _DIGIT.search(text):
         return None
+    words = _dwelling_words()
+    if words is not None and not may_hold(text.lower(), words):
+        return None  # no dwelling word: no count (a lower-case test is cheaper than the pattern)
     m = _units_pattern().search(text)
     return int(m.group(1).replace(".", "")) if m else None
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _dwelling_words() -> tuple[str, ...] | None:
+    """The dwelling words in lower case, when all are plain words (not patterns)."""
+    words = tuple(w.lower() for w in _dwellings().split("|"))
+    return words if all(re.fullmatch(r"[a-zæøåé]+", w) for w in words) else None
 
 
 @lru_cache(maxsize=1)
