@@ -196,7 +196,7 @@ def _cuts(line: str) -> list[int]:
     low = line.lower()
     if _LABEL_WORD.search(low):
         cuts |= {m.start() + 1 for m in _LABEL.finditer(line)}
-        if any(w in line for w in _PLACEHOLDER_WORDS):
+        if _holds_any(line, _PLACEHOLDER_WORDS):
             cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
         if "Underskrifter" in line:
             cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
@@ -218,9 +218,18 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
+    if not cuts:
+        return []
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _holds_any(text: str, words: Sequence[str]) -> bool:
+    for w in words:  # (a loop: a generator costs more than the tests)
+        if w in text:
+            return True
+    return False
 
 
 def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:

@@ -116,8 +116,8 @@ class _Index:
         self.position: dict[int, int] = {}  # id(org) -> its index (list.index compares whole dataclasses)
         self.sources: dict[int, set[SourceRef]] = {}  # id(org) -> its sources, for membership
 
-    def find(self, names: list[str]) -> Organisation | None:
-        for k in _keys(names):
+    def find(self, names: list[str], keys: set[str] | None = None) -> Organisation | None:
+        for k in keys if keys is not None else _keys(names):
             if k in self.by_key:
                 return self.orgs[self.by_key[k]]
         kb = name_key(names[0])
@@ -134,9 +134,9 @@ class _Index:
         self.main_keys.append(name_key(org.name))
         self.update(org, [org.name])
 
-    def update(self, org: Organisation, names: list[str]) -> None:
+    def update(self, org: Organisation, names: list[str], keys: set[str] | None = None) -> None:
         i = self.position[id(org)]
-        for k in _keys(names):
+        for k in keys if keys is not None else _keys(names):
             self.by_key.setdefault(k, i)
 
 
@@ -145,7 +145,8 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
     spellings: dict[int, Counter] = {}  # id(org) -> how often each spelling was mentioned
     for m in mentions:
         names = [m.name, *m.aliases]
-        target = index.find(names)
+        keys = _keys(names)  # (looked up and then added: worked out once)
+        target = index.find(names, keys)
         ref = doc.ref(m.line)
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
@@ -156,7 +157,7 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         for n in names:
             if name_key(n) != name_key(target.name) and n not in target.aliases:
                 target.aliases.append(n)
-        index.update(target, names)
+        index.update(target, names, keys)
         if m.role == "party":
             target.is_party = True
         if m.role not in target.roles:

@@ -534,11 +534,17 @@ _TARGET_FIELD = re.compile(r"^(?:primær|sekundær)?målgruppe")
 _SECTION_HEAD = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]")
 
 
+@lru_cache(maxsize=16384)
+def _names_group(name: str) -> bool:
+    """Does an organisation's name name a target group (names recur: remembered)?"""
+    return bool(classify(name))
+
+
 def _org_name_mask(names: list[str]):
     """A function that blanks out the organisation names whose own words are
     target-group cues ("Center for Børn, unge og familier", "Ungdomsskolen"):
     a name is not a statement about whom the plan addresses."""
-    cued = sorted({n for n in names if len(n) >= 5 and classify(n)}, key=len, reverse=True)
+    cued = sorted({n for n in names if len(n) >= 5 and _names_group(n)}, key=len, reverse=True)
     if not cued:
         return lambda line: line
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in cued))
