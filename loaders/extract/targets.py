@@ -353,10 +353,12 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
     """(category, start, end) of every cue in one sentence: per category the same
     non-overlapping matches as ``finditer``. ``starts``: the sentence's cue-word
     starts when the caller has them."""
+    test = _word_test()
+    if starts == [] and test is not None and test.every_category:
+        return []  # no cue word in the sentence, and every category's cues start at one
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
-    test = _word_test()
     if starts is None:
         starts = test.starts(low) if test is not None else []
     at: dict[str, list[int]] = {}  # category -> the starts where its cues may begin
