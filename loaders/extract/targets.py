@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate, islice
+from itertools import accumulate
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -46,7 +46,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 # [,;:()[]•] | \s-\s | \s–\s, written to open with one character class (the engine then skips to it)
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•\s](?:(?<=[,;:()\[\]•])|(?<=\s)[-–]\s)")
 _DIGIT = re.compile(r"\d")
-_NONSPACE = re.compile(r"\S+")
+_FIVE_WORDS = re.compile(r"(?:\s*\S+){0,5}")
 _LAST_WORDS_REVERSED = re.compile(r"\s*\S+(?:\s+\S+){0,2}")  # a stretch's last three words, read backwards
 _NAME_LABEL_AT_START = re.compile(r"^\W*" + ACTIVITY_NAME + r"\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
@@ -171,8 +171,8 @@ def _phrase(sentence: str, start: int, end: int, stops: tuple[list[int], list[in
     j = bisect_left(starts, end)
     hi = starts[j] if j < len(starts) else len(sentence)
     last3 = _LAST_WORDS_REVERSED.match(sentence[lo:start][::-1])  # linear, also on long stretches
-    after = [m.end() for m in islice(_NONSPACE.finditer(sentence[end:hi]), 5)]
-    text = sentence[start - last3.end() if last3 else start: end + after[-1] if after else end]
+    after = _FIVE_WORDS.match(sentence, end, hi).end()  # the end of the (up to) five words after it
+    text = sentence[start - last3.end() if last3 else start: after]
     words = text.split()
     return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
 
