@@ -298,7 +298,11 @@ def _may_start(text: str, low: str, starts: Starts) -> bool:
     """Whether some cue matches at one of ``starts`` in ``low`` (``text`` lower-cased), or
     ``text`` names an age."""
     cues = _cues()
-    return any(cues[cat][0][0].match(low, p) for p, cats in starts for cat in cats) or _has_age(text)
+    for p, cats in starts:  # (loops: a generator costs more than the tests)
+        for cat in cats:
+            if cues[cat][0][0].match(low, p):
+                return True
+    return _has_age(text)
 
 
 def _texts_starts(texts: list[str]) -> list[tuple[bool, Starts]] | None:
