@@ -300,15 +300,16 @@ def add_contact_units(orgs: list[Organisation], contacts) -> None:
     mel@odense.dk") is one of the document's organisations, when it names a kind of
     organisation (a cue in its name) or a known one."""
     known = {name_key(n).replace(" og ", " ").replace("&", " ") for o in orgs for n in [o.name, *o.aliases]}
+    ends = tuple(" ".join(n.split()) for n in known if n)  # (one endswith for them all)
     for c in contacts:
         name = c.organisation
         k = name_key(name or "").replace(" og ", " ").replace("&", " ")
-        if not name or not plausible_name(name) or any(k.endswith(" ".join(n.split())) for n in known if n):
+        if not name or not plausible_name(name) or k.endswith(ends):
             continue  # known, also as the end of a longer name ("Social frikort Kbh. Bolig & ...")
         kind = org_type(name)
         if kind == "other" and known_organisation(name) is None:
             continue
-        known.add(k)
+        ends += (" ".join(k.split()),) if k else ()
         orgs.append(Organisation(name=name, type=kind, roles=["mentioned"], sources=list(c.sources[:1])))
 
 
