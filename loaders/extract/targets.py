@@ -198,18 +198,19 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...] |
 
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
-                   starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True
-                   ) -> tuple[list[tuple[str, int, int]], bool]:
+                   starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True,
+                   trait_cues: bool = True) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
     After a trait cue ("ramt af", "kendetegnet ved") the text describes the
     group, so hits of the categories in ``not_after_characteristics`` there are
-    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``: False
-    when the caller knows the sentence has no digit (then it names no age).
+    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``,
+    ``trait_cues``: False when the caller knows the sentence names no age (no digit, or
+    none of the words an age is written with) or holds none of the trait cues' words.
     """
     pattern, not_after, words = _traits()
-    m = pattern.search(sentence) if pattern and not in_traits and (
+    m = pattern.search(sentence) if pattern and trait_cues and not in_traits and (
         words is None or may_hold(sentence.lower(), words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
     age_hits = _age_hits(sentence) if ages else []
@@ -427,14 +428,18 @@ def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
     at = [p for p, _ in starts] if starts is not None else []  # (in text order)
-    ages = _DIGIT.search(text) is not None  # (every age has a digit: one test for all sentences)
+    # what no sentence can hold when the whole text does not, told once for all of them
+    low = text.lower()
+    ages = _DIGIT.search(text) is not None and _may_name_age(low)
+    words = _traits()[2]
+    trait_cues = words is None or may_hold(low, words)
     for lo, hi in _sentence_spans(text):
         sentence = text[lo:hi]
         if not sentence or not sentence.strip():
             continue
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
-        hits, traits = _sentence_hits(sentence, traits, mine, ages)
+        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues)
         stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end, stops)
