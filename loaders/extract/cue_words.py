@@ -34,7 +34,7 @@ class WordTest:
         self.cats: dict[str, frozenset[str]] = {}  # cue words -> their categories
         self.no: set[str] = set()
         self.tokens: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}  # token -> its cue words
-        self.every_category = False  # (set by the caller: are all categories' cues told by words?)
+        self.every_category = False  # (set by the caller: do all categories' cues start at cue words?)
         self.order: dict[str, int] = {}  # category -> its place in the vocabulary
 
     def cue_words(self, low: str) -> set[str]:
@@ -92,6 +92,12 @@ class WordTest:
                 continue
             out.append((m.start(), found))
         return tuple(out)
+
+    def categories_to_try(self, at: dict[str, list[int]]) -> list[str]:
+        """The categories with a cue word in a sentence (``at``: category -> its cue words'
+        starts), in vocabulary order: when every category's cues start at a cue word, the
+        only ones whose cues can match there."""
+        return sorted(at, key=self.order.__getitem__) if len(at) > 1 else list(at)
 
     def starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
         """(position, categories) of every cue word in ``low``, in text order."""

@@ -372,7 +372,7 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
             at.setdefault(cat, []).append(p)
     hits = []
     cues = _cues()
-    for cat in _categories_to_try(cues, test, at):
+    for cat in (test.categories_to_try(at) if test is not None and test.every_category else cues):
         pats, excl, lowered = cues[cat]
         text = low if lowered else sentence
         if lowered and test is not None:
@@ -395,14 +395,6 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
                 continue
             hits.append((cat, m.start(), m.end()))
     return hits
-
-
-def _categories_to_try(cues: dict, test: WordTest | None, at: dict[str, list[int]]) -> list[str]:
-    """The categories :func:`_cue_hits` tries, in vocabulary order: when every category's
-    cues are told by their words, only those with a cue word in the sentence (``at``)."""
-    if test is None or not test.every_category:
-        return list(cues)
-    return sorted(at, key=test.order.__getitem__) if len(at) > 1 else list(at)
 
 
 def classify(text: str) -> dict[str, list[str]]:
