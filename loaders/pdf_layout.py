@@ -19,6 +19,8 @@ CELL_GAP = 0.6
 
 def _side_by_side(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     """Do runs ``a`` and ``b`` (left, bottom, right, top) sit on one line with a cell gap?"""
+    if b[0] - a[2] <= CELL_GAP:  # (no gap as wide as the least height allows: most pairs)
+        return False
     height = max(a[3] - a[1], b[3] - b[1], 1.0)
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1]) and b[0] - a[2] > CELL_GAP * height

@@ -185,7 +185,7 @@ def _trie(words: Sequence[str]) -> str:
 
 
 _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
-_DIGIT_DOT = re.compile(r"\d\.")
+_DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
 
@@ -193,17 +193,21 @@ _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
 def _cuts(line: str) -> list[int]:
     """Offsets at which ``line`` is cut into segments (sorted, none at 0)."""
     cuts: set[int] = set()
-    low = line.lower()
-    if _LABEL_WORD.search(low):
-        cuts |= {m.start() + 1 for m in _LABEL.finditer(line)}
-        if any(w in line for w in _PLACEHOLDER_WORDS):
-            cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
-        if "Underskrifter" in line:
-            cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
-            if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
-                cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
-                cuts |= {m.start() + 1 for m in (*_SIGNED_FOR.finditer(line), *_SIGNED_AT.finditer(line))}
+    # a label counts only in a line holding a label word; the words are looked for only
+    # where a label was found (the label pattern skips to white space; the word list
+    # tries every position). A placeholder or list label is itself a label word.
+    labels = [m.start() + 1 for m in _LABEL.finditer(line)]
+    if labels and _LABEL_WORD.search(line.lower()):
+        cuts.update(labels)
+    if _holds_any(line, _PLACEHOLDER_WORDS):
+        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+    if "Underskrifter" in line:
+        cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
+        if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
+            cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
+            cuts |= {m.start() + 1 for m in (*_SIGNED_FOR.finditer(line), *_SIGNED_AT.finditer(line))}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
+        low = line.lower()
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
         if "@" in line:
@@ -218,9 +222,18 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
+    if not cuts:
+        return []
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _holds_any(text: str, words: Sequence[str]) -> bool:
+    for w in words:  # (a loop: a generator costs more than the tests)
+        if w in text:
+            return True
+    return False
 
 
 def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:

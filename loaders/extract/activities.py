@@ -261,10 +261,11 @@ def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> l
 
 def _words_form(text: str) -> str:
     """' word word ': case-folded words between single spaces, for phrase lookups."""
-    return " " + " ".join(_WORD_RUN.findall(text.casefold())) + " "
+    # (each run of other characters made one space in one pass: the words joined by spaces)
+    return " " + _NON_WORD_RUN.sub(" ", text.casefold()).strip(" ") + " "
 
 
-_WORD_RUN = re.compile(r"[\wæøå]+")
+_NON_WORD_RUN = re.compile(r"[^\wæøå]+")
 
 
 class _NameIndex:

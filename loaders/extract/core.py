@@ -56,6 +56,6 @@ def clear_name_caches() -> None:
 
     for f in (orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
               mentions._valid, mentions._has_cue, people.is_title_word, people._bad,
-              people._known_organisation_first):
+              people._known_organisation_first, targets._names_group):
         f.cache_clear()
     targets._WORD_TEST[:] = [None, None]

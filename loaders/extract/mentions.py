@@ -273,6 +273,18 @@ _LOWER_HEAD = re.compile(r"\s+([a-zæøå]+(?:klub|klubben|forening|foreningen|s
 _GENITIVE_HEAD = re.compile(r"(?i:skole|skolen|politi|center|centret|forening|foreningen|fond|fonden|bibliotek|"
                             r"biblioteket|klub|klubben|forvaltning|forvaltningen|sekretariat|sekretariatet|"
                             r"universitet|akademi|institut|kompagni|kompagniet|boligselskab|boligforening)s$")
+
+
+def _longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (read from the parsed pattern)."""
+    try:
+        from re import _parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as _parser  # type: ignore[no-redef]
+    return _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+
+_GENITIVE_HEAD_CHARS = _longest_match(_GENITIVE_HEAD)
 _LOWER_WORD = re.compile(r" [a-zæøå]")
 
 
@@ -283,7 +295,8 @@ def _candidates(text: str) -> list[str]:
         head = _LOWER_HEAD.match(text, m.end())
         if head and len(run.split()) <= 3:
             run = f"{run} {head.group(1)}"
-        elif _GENITIVE_HEAD.search(run) and _LOWER_WORD.match(text, m.end()):
+        elif run.endswith("s") and _GENITIVE_HEAD.search(run, len(run) - _GENITIVE_HEAD_CHARS) \
+                and _LOWER_WORD.match(text, m.end()):  # (a match ends the run: only its end is searched)
             run = run[:-1]
         out += _run_names(run)
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):

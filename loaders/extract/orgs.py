@@ -116,8 +116,8 @@ class _Index:
         self.position: dict[int, int] = {}  # id(org) -> its index (list.index compares whole dataclasses)
         self.sources: dict[int, set[SourceRef]] = {}  # id(org) -> its sources, for membership
 
-    def find(self, names: list[str]) -> Organisation | None:
-        for k in _keys(names):
+    def find(self, names: list[str], keys: set[str] | None = None) -> Organisation | None:
+        for k in keys if keys is not None else _keys(names):
             if k in self.by_key:
                 return self.orgs[self.by_key[k]]
         kb = name_key(names[0])
@@ -134,9 +134,9 @@ class _Index:
         self.main_keys.append(name_key(org.name))
         self.update(org, [org.name])
 
-    def update(self, org: Organisation, names: list[str]) -> None:
+    def update(self, org: Organisation, names: list[str], keys: set[str] | None = None) -> None:
         i = self.position[id(org)]
-        for k in _keys(names):
+        for k in keys if keys is not None else _keys(names):
             self.by_key.setdefault(k, i)
 
 
@@ -145,7 +145,8 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
     spellings: dict[int, Counter] = {}  # id(org) -> how often each spelling was mentioned
     for m in mentions:
         names = [m.name, *m.aliases]
-        target = index.find(names)
+        keys = _keys(names)  # (looked up and then added: worked out once)
+        target = index.find(names, keys)
         ref = doc.ref(m.line)
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
@@ -156,7 +157,7 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         for n in names:
             if name_key(n) != name_key(target.name) and n not in target.aliases:
                 target.aliases.append(n)
-        index.update(target, names)
+        index.update(target, names, keys)
         if m.role == "party":
             target.is_party = True
         if m.role not in target.roles:
@@ -299,15 +300,16 @@ def add_contact_units(orgs: list[Organisation], contacts) -> None:
     mel@odense.dk") is one of the document's organisations, when it names a kind of
     organisation (a cue in its name) or a known one."""
     known = {name_key(n).replace(" og ", " ").replace("&", " ") for o in orgs for n in [o.name, *o.aliases]}
+    ends = tuple(" ".join(n.split()) for n in known if n)  # (one endswith for them all)
     for c in contacts:
         name = c.organisation
         k = name_key(name or "").replace(" og ", " ").replace("&", " ")
-        if not name or not plausible_name(name) or any(k.endswith(" ".join(n.split())) for n in known if n):
+        if not name or not plausible_name(name) or k.endswith(ends):
             continue  # known, also as the end of a longer name ("Social frikort Kbh. Bolig & ...")
         kind = org_type(name)
         if kind == "other" and known_organisation(name) is None:
             continue
-        known.add(k)
+        ends += (" ".join(k.split()),) if k else ()
         orgs.append(Organisation(name=name, type=kind, roles=["mentioned"], sources=list(c.sources[:1])))
 
 

@@ -200,7 +200,9 @@ _UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" +
 _DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-_PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
+# (the word run is possessive: splitting a word across repetitions can reach no other end, and
+# backtracking into it cost ~30 µs a line)
+_PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*+\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
                          rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b.{{0,12}}$", re.I)
 
 

@@ -437,7 +437,7 @@ def _listed(doc: Document):
                 r"helhedsplan|boligsociale indsats", text[:inline.start()], re.I):
             yield from ((name, i) for name in _inline_areas(inline.group(1)))  # "... indsatsområder: A, B samt C."
             continue
-        if not text.lower().endswith(("indsatsområder", "indsatsområderne")):
+        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne")):
             continue  # (the test below, for the last sentence, cheaply: it ends the text)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate, islice
+from itertools import accumulate
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -46,7 +46,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 # [,;:()[]•] | \s-\s | \s–\s, written to open with one character class (the engine then skips to it)
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•\s](?:(?<=[,;:()\[\]•])|(?<=\s)[-–]\s)")
 _DIGIT = re.compile(r"\d")
-_NONSPACE = re.compile(r"\S+")
+_FIVE_WORDS = re.compile(r"(?:\s*\S+){0,5}")
 _LAST_WORDS_REVERSED = re.compile(r"\s*\S+(?:\s+\S+){0,2}")  # a stretch's last three words, read backwards
 _NAME_LABEL_AT_START = re.compile(r"^\W*" + ACTIVITY_NAME + r"\s*:", re.I)
 _STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
@@ -171,8 +171,8 @@ def _phrase(sentence: str, start: int, end: int, stops: tuple[list[int], list[in
     j = bisect_left(starts, end)
     hi = starts[j] if j < len(starts) else len(sentence)
     last3 = _LAST_WORDS_REVERSED.match(sentence[lo:start][::-1])  # linear, also on long stretches
-    after = [m.end() for m in islice(_NONSPACE.finditer(sentence[end:hi]), 5)]
-    text = sentence[start - last3.end() if last3 else start: end + after[-1] if after else end]
+    after = _FIVE_WORDS.match(sentence, end, hi).end()  # the end of the (up to) five words after it
+    text = sentence[start - last3.end() if last3 else start: after]
     words = text.split()
     return " ".join(words[:MAX_PHRASE_WORDS]).strip(" .,;:*_-")
 
@@ -198,22 +198,26 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...] |
 
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
-                   starts: list[tuple[int, frozenset[str]]] | None = None
-                   ) -> tuple[list[tuple[str, int, int]], bool]:
+                   starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True,
+                   trait_cues: bool = True) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
     After a trait cue ("ramt af", "kendetegnet ved") the text describes the
     group, so hits of the categories in ``not_after_characteristics`` there are
-    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer").
+    dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``,
+    ``trait_cues``: False when the caller knows the sentence names no age (no digit, or
+    none of the words an age is written with) or holds none of the trait cues' words.
     """
     pattern, not_after, words = _traits()
-    m = pattern.search(sentence) if pattern and not in_traits and (
+    m = pattern.search(sentence) if pattern and trait_cues and not in_traits and (
         words is None or may_hold(sentence.lower(), words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
-    ages = _age_hits(sentence)
-    hits = [h for h in _cue_hits(sentence, starts) if not _age_overrides(h, ages, sentence)]
-    kept = [h for h in hits + ages if not (h[0] in not_after and h[1] >= start)]
+    age_hits = _age_hits(sentence) if ages else []
+    hits = _cue_hits(sentence, starts)
+    if age_hits:
+        hits = [h for h in hits if not _age_overrides(h, age_hits, sentence)]
+    kept = [h for h in hits + age_hits if not (h[0] in not_after and h[1] >= start)]
     return kept, in_traits or m is not None
 
 
@@ -255,7 +259,11 @@ def _word_test() -> WordTest | None:
         except Exception:  # noqa: BLE001 - the parser is the standard library's private module
             specs = {"": None}
         ok = all(spec is not None for spec in specs.values())
-        _WORD_TEST[:] = [cues, WordTest(specs) if ok else None]
+        test = WordTest(specs) if ok else None
+        if test is not None:  # (for _categories_to_try)
+            test.every_category = all(lowered for _, _, lowered in cues.values())
+            test.order = {cat: k for k, cat in enumerate(cues)}
+        _WORD_TEST[:] = [cues, test]
     return _WORD_TEST[1]
 
 
@@ -291,7 +299,11 @@ def _may_start(text: str, low: str, starts: Starts) -> bool:
     """Whether some cue matches at one of ``starts`` in ``low`` (``text`` lower-cased), or
     ``text`` names an age."""
     cues = _cues()
-    return any(cues[cat][0][0].match(low, p) for p, cats in starts for cat in cats) or _has_age(text)
+    for p, cats in starts:  # (loops: a generator costs more than the tests)
+        for cat in cats:
+            if cues[cat][0][0].match(low, p):
+                return True
+    return _has_age(text)
 
 
 def _texts_starts(texts: list[str]) -> list[tuple[bool, Starts]] | None:
@@ -346,10 +358,12 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
     """(category, start, end) of every cue in one sentence: per category the same
     non-overlapping matches as ``finditer``. ``starts``: the sentence's cue-word
     starts when the caller has them."""
+    test = _word_test()
+    if starts == [] and test is not None and test.every_category:
+        return []  # no cue word in the sentence, and every category's cues start at one
     low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
-    test = _word_test()
     if starts is None:
         starts = test.starts(low) if test is not None else []
     at: dict[str, list[int]] = {}  # category -> the starts where its cues may begin
@@ -357,7 +371,9 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
         for cat in cats:
             at.setdefault(cat, []).append(p)
     hits = []
-    for cat, (pats, excl, lowered) in _cues().items():
+    cues = _cues()
+    for cat in (test.categories_to_try(at) if test is not None and test.every_category else cues):
+        pats, excl, lowered = cues[cat]
         text = low if lowered else sentence
         if lowered and test is not None:
             if cat not in at:
@@ -404,13 +420,18 @@ def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
     at = [p for p, _ in starts] if starts is not None else []  # (in text order)
+    # what no sentence can hold when the whole text does not, told once for all of them
+    low = text.lower()
+    ages = _DIGIT.search(text) is not None and _may_name_age(low)
+    words = _traits()[2]
+    trait_cues = words is None or may_hold(low, words)
     for lo, hi in _sentence_spans(text):
         sentence = text[lo:hi]
         if not sentence or not sentence.strip():
             continue
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
-        hits, traits = _sentence_hits(sentence, traits, mine)
+        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues)
         stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end, stops)
@@ -516,16 +537,28 @@ _TARGET_FIELD = re.compile(r"^(?:primær|sekundær)?målgruppe")
 _SECTION_HEAD = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+[A-ZÆØÅ]")
 
 
+@lru_cache(maxsize=16384)
+def _names_group(name: str) -> bool:
+    """Does an organisation's name name a target group (names recur: remembered)?"""
+    return bool(classify(name))
+
+
 def _org_name_mask(names: list[str]):
     """A function that blanks out the organisation names whose own words are
     target-group cues ("Center for Børn, unge og familier", "Ungdomsskolen"):
     a name is not a statement about whom the plan addresses."""
-    cued = sorted({n for n in names if len(n) >= 5 and classify(n)}, key=len, reverse=True)
+    cued = sorted({n for n in names if len(n) >= 5 and _names_group(n)}, key=len, reverse=True)
     if not cued:
         return lambda line: line
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in cued))
-    firsts = {n.split()[0] for n in cued}
-    return lambda line: pattern.sub(" ", line) if any(f in line for f in firsts) else line
+    firsts = tuple({n.split()[0] for n in cued})
+
+    def mask(line: str) -> str:
+        for first in firsts:  # (a loop: a generator costs more than the tests)
+            if first in line:
+                return pattern.sub(" ", line)
+        return line
+    return mask
 
 
 def extract_target_groups(doc: Document, activities: list[Activity],

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.text import clean, may_hold, strip_markup
 from samspil.loaders.extract.zone_prose import prose_departments
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
@@ -34,7 +34,9 @@ _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
 # "Zone 2)" as the LBF template numbers zones; "Zone 2:", "Zone 2 –", "Delområde 2:" as others do
 _ZONE_MARK = re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
-_SLASH = re.compile(r"(?<![\w/])([A-ZÆØÅ][a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
+# (the capital first: the engine skips to capitals; the look-behind then sees the capital and
+# the character before it)
+_SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
 _TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
@@ -45,6 +47,7 @@ _UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
 _AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
 _DEPARTMENT_CUE = re.compile(r"afdeling|boligområde|omfatte|dække", re.IGNORECASE)
+_DEPARTMENT_WORDS = ("afdeling", "boligområde", "omfatte", "dække")  # (the same, for may_hold)
 _ORG_AFD = re.compile(r"^(?P<org>[A-ZÆØÅ0-9][^,]*?)\s*,?\s+(?P<code>[Aa]fd(?:eling|\.)?\s*\d[\d\-–]*)\s*,?\s+"
                       r"(?P<name>[A-ZÆØÅ].*)$")
 _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
@@ -94,11 +97,21 @@ def parse_units(text: str) -> int | None:
     """
     if not _DIGIT.search(text):
         return None
+    words = _dwelling_words()
+    if words is not None and not may_hold(text.lower(), words):
+        return None  # no dwelling word: no count (a lower-case test is cheaper than the pattern)
     m = _units_pattern().search(text)
     return int(m.group(1).replace(".", "")) if m else None
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _dwelling_words() -> tuple[str, ...] | None:
+    """The dwelling words in lower case, when all are plain words (not patterns)."""
+    words = tuple(w.lower() for w in _dwellings().split("|"))
+    return words if all(re.fullmatch(r"[a-zæøåé]+", w) for w in words) else None
 
 
 @lru_cache(maxsize=1)
@@ -310,7 +323,8 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     housing = _HousingLabels(orgs)
     for i, line in enumerate(doc.lines):
-        if "(" not in line or not _DEPARTMENT_CUE.search(line) or _ZONE_MARK.search(line):
+        if "(" not in line or not may_hold(line.lower(), _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
+                or _ZONE_MARK.search(line):
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
             if m.group(2) in housing:
@@ -424,6 +438,13 @@ def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -
                  if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for _, a2, b2 in spans)}.values())
 
 
+def _holds_any(text: str, parts: list[str]) -> bool:
+    for part in parts:  # (a loop: a generator costs more than the tests)
+        if part in text:
+            return True
+    return False
+
+
 def _part_of(doc: Document, found: _Found) -> None:
     districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
@@ -431,7 +452,7 @@ def _part_of(doc: Document, found: _Found) -> None:
     heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
     for line in doc.lines:
         text = strip_markup(line)
-        if any_district is None or not any(h in text for h in heads) or not any_district.search(text):
+        if any_district is None or not _holds_any(text, heads) or not any_district.search(text):
             continue  # both rules below need a district named in the line
         for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
             if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):

@@ -186,3 +186,13 @@ def test_a_delaftale_heading_whose_focus_area_wrapped(tmp_path):
                    "Aktivitetsnavn: Gadeplan\nMålgruppe(r): Unge 13-17 år\n", encoding="utf-8")
     r = extract_file(src)
     assert [(a.name, a.focus_area) for a in r.activities] == [("Gadeplan", "Kriminalitetsforebyggelse")]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Holm, leder, Titel:", "Anna Holm, Tlf. :", "Anna Holm,E-mail:", ", Titel:", " , Titel:",
+    "Anna Holm, Titel", "Anna Holm, Titel: leder", "Anna, Holm Titel:", "Anna Holm, mobil:\t",
+    "Anna Holm, Stilling :", "Anna Holm; Titel:", "Anna, Holm, x Titel:"])
+def test_a_form_key_at_a_text_end_is_told_from_the_end_alone(text):
+    """The key that ends a contact's form line ("..., Titel:") is read from the text after
+    its last comma: the same answer as the pattern that searches the whole text."""
+    assert normalise._ends_form_key(text) == bool(normalise._FORM_KEY_END.search(text))
