@@ -297,6 +297,14 @@ def _area_of(value: str, name: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _cased_form(doc: Document, name: str) -> str | None:
+    """How the text writes a name its cover has in capitals, when it does: the most
+    frequent spelling with small letters."""
+    found = re.findall(r"(?<![\wæøåÆØÅ])" + re.escape(name) + r"(?![\wæøåÆØÅ])", doc.text, re.I)
+    counts = Counter(f for f in found if not f.isupper())
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
@@ -323,6 +331,9 @@ def extract_plan(doc: Document) -> Plan:
                 plan.aliases.append(form)
         plan.area = plan.area or _area_of(value, name)
         plan.sources.append(doc.ref(line, value))
+    if plan.name and plan.name.isupper() and (cased := _cased_form(doc, plan.name)):
+        plan.aliases.insert(0, plan.name)  # a cover's "BYLIVKOLDING": the text writes "ByLivKolding"
+        plan.name = cased
     if plan.name:
         title = f"Den boligsociale helhedsplan {plan.name}"
         if title.lower() in doc.text.lower() and title not in plan.aliases:

@@ -544,3 +544,13 @@ def test_a_text_that_is_no_agreement_says_so(tmp_path):
     assert any("may not be a boligsocial agreement" in w for w in r.warnings)
     agreement = extract_file(LAYOUTS / "aarhus_partner_list.txt")
     assert not any("may not be" in w for w in agreement.warnings)
+
+
+def test_a_plan_named_in_capitals_on_its_cover(tmp_path):
+    """A cover in capitals ('SKOVLYST') when the text writes 'SkovLyst': the text's spelling,
+    the capitals an alias (the plan's id is the same either way)."""
+    src = tmp_path / "vejle.txt"
+    src.write_text("SKOVLYST\n\nBoligsocial helhedsplan 2022-2025\n\nSkovLyst er en helhedsplan for "
+                   "Vejle Kommune og AAB Vejle. I SkovLyst arbejder vi med børn og unge.\n", encoding="utf-8")
+    r = extract_file(src)
+    assert r.plan.name == "SkovLyst" and "SKOVLYST" in r.plan.aliases
