@@ -162,6 +162,13 @@ def test_a_new_organisation_sharing_a_name_is_folded_and_the_other_renamed(tmp_p
     store.close()
 
 
+def _in_municipality(muni: str, *args, **kw) -> AgreementReport:
+    """``_kit.report(*args, **kw)`` of a plan in municipality ``muni``."""
+    r = _kit.report(*args, **kw)
+    r.plan.municipality = muni
+    return r
+
+
 def test_a_cluster_whose_kept_links_are_not_in_applied_order_is_replayed_in_order(tmp_path, taken):
     """A cluster's kept links are grouped by the entity they start from, not in the order
     they were applied: "Skede Boldklub" joins "Kede Boldklub" fuzzily (applied last) and
@@ -169,9 +176,7 @@ def test_a_cluster_whose_kept_links_are_not_in_applied_order_is_replayed_in_orde
     full build puts it (found at 10,000 synthetic plans: the merges came out in the
     stored order)."""
     def club(doc: str, name: str, muni: str) -> AgreementReport:
-        r = _kit.report(doc, f"Plan {doc}", [_kit.org(doc, 3, name, roles=["partner"])])
-        r.plan.municipality = muni
-        return r
+        return _in_municipality(muni, doc, f"Plan {doc}", [_kit.org(doc, 3, name, roles=["partner"])])
     docs = [club("a.txt", "Kede Boldklub", "Odense Kommune"), club("b.txt", "Skede Boldklub", "Vejle Kommune"),
             club("c.txt", "Skede Boldklub", "Aarhus Kommune")]
     store = SqliteStore(tmp_path / "s.db")
@@ -194,10 +199,8 @@ def test_a_plan_whose_id_stops_sharing_another_s_is_named_again(tmp_path, monkey
     the Aarhus plan's id is its name's again, as in a full build, though the two never
     shared a normalised name."""
     def plan(doc: str, name: str, muni: str) -> AgreementReport:
-        r = _kit.report(doc, name, [_kit.org(doc, 3, "Lejerbo", roles=["party"])], start="2022-01-01",
-                        end="2025-12-31")
-        r.plan.municipality = muni
-        return r
+        return _in_municipality(muni, doc, name, [_kit.org(doc, 3, "Lejerbo", roles=["party"])],
+                                start="2022-01-01", end="2025-12-31")
     docs = [plan("a.txt", "Møllevangen", "Aarhus Kommune"), plan("b.txt", "Mollevangen", "Odense Kommune"),
             plan("c.txt", "Skovparken", "Vejle Kommune")]
     store = SqliteStore(tmp_path / "s.db")
