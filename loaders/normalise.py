@@ -429,8 +429,8 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
             prev = out[-1]
             joined = _dehyphenate(prev, line)
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
-            if joined is None and (not prev.endswith(":") or _ends_form_key(prev)) and (
-                    _starts_lower(line) or runs_on or full or _ends_form_key(prev)):
+            if joined is None and (prev.endswith(":") and _ends_form_key(prev) or not prev.endswith(":") and (
+                    _starts_lower(line) or runs_on or full)):
                 joined = f"{prev} {line}"  # (a form's "Titel:" whose value wrapped joins it)
             if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)
                                    or _NAME_HEAD_END.search(last) or _KOMMUNE_START.match(line)):

@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import fixed_og_pair, initials_fit, split_at_municipality, split_org_text
+from samspil.loaders.extract.org_lists import (fixed_og_pair, initials_fit, org_type_of, split_at_municipality,
+                                               split_org_text)
 from samspil.loaders.extract.parties import OrgMention
 from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
 from samspil.loaders.vocab import load_vocab
@@ -201,12 +202,6 @@ def _cut_role_dash(words: list[str]) -> list[str]:
     return words
 
 
-def _org_type(name: str) -> str:
-    from samspil.loaders.extract.orgs import org_type
-
-    return org_type(name)
-
-
 def _trim_run(run: str) -> str:
     """Drop connectors at the ends and sentence-initial function words."""
     words = _cut_role_dash(run.split())
@@ -214,7 +209,7 @@ def _trim_run(run: str) -> str:
     words = words[:cut] if cut is not None else words  # "Kolding Kommune Udgivet af ... Februar"
     at = next((k for k in range(1, len(words) - 1) if words[k] == "på" and any(
         _STREET_END.search(w.rstrip(".,")) for w in words[k + 1:k + 4])), None)
-    if at is not None and _org_type(" ".join(words[:at])) == "municipal_unit":
+    if at is not None and org_type_of(" ".join(words[:at])) == "municipal_unit":
         words = words[:at]  # "Familierådgivningen på Traps Allé": a municipal service's address
     while words and (_CONNECT_WORD.fullmatch(words[-1]) or words[-1].endswith(".") and len(words[-1]) > 4):
         if words[-1].endswith(".") and len(words[-1]) > 4:
