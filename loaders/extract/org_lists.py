@@ -204,15 +204,13 @@ def _split_run_on(text: str) -> list[str]:
 
 def _split_and(text: str) -> list[str]:
     """'A og B' -> [A, B] when both sides name an organisation on their own."""
-    from samspil.loaders.extract.orgs import org_type
-
     parts = AND_LIST.split(text)
     seps = AND_LIST.findall(text)
     out = [parts[0]]
     for sep, right in zip(seps, parts[1:]):
         left = out[-1]
         if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
-                or not (_org_like(left, org_type) and _org_like(right, org_type))):
+                or not (_org_like(left, org_type_of) and _org_like(right, org_type_of))):
             out[-1] = left + sep + right
         else:
             out.append(right)

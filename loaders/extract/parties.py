@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
-                                               split_at_municipality, split_org_text, split_party_entries)
+                                               org_type_of, split_at_municipality, split_org_text, split_party_entries)
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name)
@@ -109,10 +109,8 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
 def _names_a_unit(words: str) -> bool:
     """Several words in brackets after a unit that name a municipal unit: a cue word
     ("Socialforvaltningen i Aarhus") or an 'og' inside one unit's name ("Børn og Unge")."""
-    from samspil.loaders.extract.orgs import org_type
-
     w = words.split()
-    return org_type(words) == "municipal_unit" or any(
+    return org_type_of(words) == "municipal_unit" or any(
         x == "og" and 0 < k < len(w) - 1 and fixed_og_pair(w[k - 1], w[k + 1]) for k, x in enumerate(w))
 
 
@@ -120,10 +118,8 @@ def _same_kind(word: str, name: str) -> bool:
     """Does one word in parentheses after a name name the same organisation again?
     Only when both carry cues of the same organisation type ("Amager Partnerskab
     (Tryghedspartnerskabet)"); a place, a parent or a kind of thing is no alias."""
-    from samspil.loaders.extract.orgs import org_type
-
-    kind = org_type(word)
-    return kind != "other" and kind == org_type(name)
+    kind = org_type_of(word)
+    return kind != "other" and kind == org_type_of(name)
 
 
 def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
