@@ -8,7 +8,8 @@ MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "sa
            "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
            "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates", "samspil.loaders.extract.plan",
            "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose",
-           "samspil.loaders.extract.org_lists", "samspil.loaders.extract.person_units"]
+           "samspil.loaders.extract.org_lists", "samspil.loaders.extract.person_units",
+           "samspil.loaders.extract.targets", "samspil.loaders.extract.target_cues"]
 
 
 @pytest.mark.parametrize("name", MODULES)
