@@ -16,7 +16,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
-from samspil.loaders.extract.plan import canonical_focus_area, squashed_lines
+from samspil.loaders.extract.focus_areas import canonical_focus_area
+from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
 from samspil.loaders.extract.text import clean, clean_keep_colon, may_hold, strip_links, strip_markup
 from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
@@ -164,7 +165,7 @@ def _labelled_blocks(doc: Document) -> list[Block]:
     running to the next such heading or the next delaftale / focus-area heading."""
     from samspil.loaders.extract.sections import focus_area_at, plain_lines
 
-    from samspil.loaders.extract.plan import extract_focus_areas
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
 
     plain = plain_lines(doc)
     starts = [(i, t) for i in range(len(plain)) if plain[i] and (t := _labelled_heading(doc, i, plain))

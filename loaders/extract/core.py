@@ -18,11 +18,11 @@ from samspil.loaders.model import AgreementReport
 
 
 def extract(doc: Document) -> AgreementReport:
-    from samspil.loaders.extract import activities, contacts, orgs, plan, targets, zones
+    from samspil.loaders.extract import activities, contacts, focus_areas, orgs, plan, targets, zones
 
     report = AgreementReport(document=doc.id, checksum=doc.checksum, warnings=list(doc.warnings))
     report.plan = plan.extract_plan(doc)
-    report.focus_areas = plan.extract_focus_areas(doc)
+    report.focus_areas = focus_areas.extract_focus_areas(doc)
     report.organisations = orgs.extract_organisations(doc)
     report.contacts = contacts.extract_contacts(doc, report.organisations)
     orgs.add_contact_units(report.organisations, report.contacts)
@@ -52,10 +52,10 @@ def clear_name_caches() -> None:
     """Forget what the extractors remember per name or word (an organisation's type,
     its keys, a capitalised run's names, a title word, a target-group cue word): after
     the vocabulary files or SAMSPIL_VOCAB_DIR changed (see ``gazetteer.clear_caches``)."""
-    from samspil.loaders.extract import mentions, orgs, people, targets
+    from samspil.loaders.extract import mentions, orgs, people, target_cues, targets
 
     for f in (orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
               mentions._valid, mentions._has_cue, people.is_title_word, people._bad,
               people._known_organisation_first, targets._names_group):
         f.cache_clear()
-    targets._WORD_TEST[:] = [None, None]
+    target_cues._WORD_TEST[:] = [None, None]

@@ -1,4 +1,4 @@
-"""The plan itself (name, document type, period, municipality) and its focus areas.
+"""The plan itself: name, document type, period, municipality (its focus areas: ``focus_areas.py``).
 
 The LBF templates put these in fixed labels, which is what we read first:
 
@@ -21,32 +21,24 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import parse_period
-from samspil.loaders.extract.outline import focus_headings, run_on_contents
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
-from samspil.loaders.model import FocusArea, Plan
-from samspil.loaders.vocab import load_vocab
+from samspil.loaders.model import Plan
 
-__all__ = ["extract_plan", "extract_focus_areas", "canonical_focus_area", "squash", "parse_period",
-           "after_label"]
+__all__ = ["extract_plan", "squash", "squashed_lines", "parse_period", "after_label", "infer_municipality"]
 
 _PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?\s*$")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
                         re.IGNORECASE)
-_INDSATS_LINE = re.compile(r"^\s*indsatsområde\s*(?:\d{1,2}\s*)?[:.)–-]\s*(\S.{2,60}?)\s*$", re.IGNORECASE)
-_SECTION = re.compile(r"^\s*(\d{1,2})\.?\s+(\S.*?)\s*$")
-_SUBSECTION = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$")
-_TOC_TAIL = re.compile(r"(?:\s*\.{2,}.*|\t.*|\s+\d{1,3})$")
 
 NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedrører",
                "navnpådenboligsocialeindsats")
 PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra")
 DELAFTALE_HEADING = "delaftaleforindsatsområdet"
-PROBLEM_HEADING = "problemkompleksforindsatsområdet"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -342,189 +334,3 @@ def extract_plan(doc: Document) -> Plan:
     if period_line is not None and period_line != name_line:
         plan.sources.append(doc.ref(period_line))
     return plan
-
-
-# --------------------------------------------------------------------------- focus areas
-def _fkey(name: str) -> str:
-    return squash(name).replace("&", "og")
-
-
-def _known_focus_areas() -> dict[str, str]:
-    """Squashed known name -> the name as the regulativ writes it."""
-    vocab = load_vocab("focus_areas")
-    return {_fkey(n): n for n in vocab.get("regulativ_2019_2026", []) + vocab.get("older", [])}
-
-
-def _candidate(text: str) -> str | None:
-    name = clean(_TOC_TAIL.sub("", clean(text)))
-    name = name.strip(" *_:")
-    known = _known_focus_areas().get(_fkey(name))
-    if known:
-        return known
-    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha():
-        return None
-    return name
-
-
-def _delaftale_headings(doc: Document):
-    for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
-        if sq.startswith(DELAFTALE_HEADING) and len(sq) < 90:
-            name = _candidate(after_label(line, DELAFTALE_HEADING) or "")
-            if name:
-                yield name, i
-
-
-def _problem_headings(doc: Document):
-    """'X' + 'Problemkompleks for indsatsområdet' (same line, line before or after)."""
-    for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
-        pos = sq.find(PROBLEM_HEADING)
-        if pos < 0 or len(sq) > 90:
-            continue
-        if pos > 0:  # "**Uddannelse og livschancer****Problemkompleks for indsatsområdet**"
-            before = strip_markup(line).lower().split("problemkompleks")[0]
-            if (name := _candidate(strip_markup(line)[: len(before)])):
-                yield name, i
-            continue
-        neighbours = range(i + 1, min(i + 4, len(doc.lines))) if sq.endswith(":") \
-            else range(i - 1, max(i - 4, -1), -1)
-        for j in neighbours:
-            if doc.lines[j].strip():
-                if (name := _candidate(doc.lines[j])):
-                    yield name, j
-                break
-
-
-def _numbered_section(doc: Document):
-    """Numbered headings that name a focus area, and run-on contents (see outline.py)."""
-    for heading, name in focus_headings(doc):
-        if (name := _candidate(name)):
-            yield name, heading.line
-    for name, _, line in run_on_contents(doc):
-        if (name := _candidate(name)):
-            yield name, line
-
-
-_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?\s*:\s*((?:[-•]\s+)?[A-ZÆØÅ][^.:;]{3,300})(?:[.;]|$)")
-
-
-def _inline_areas(text: str, commas: bool = True) -> list[str]:
-    """'A, B, C og tryghed samt D' (or '- A - B - C') -> the areas: split at bullets,
-    'samt' and (with ``commas``) commas, except inside a known area ('Børn, unge og
-    familier'); an 'og' splits only between two known areas ('Beskæftigelse og
-    Sammenhængskraft og medborgerskab'), never inside one ('Uddannelse og livschancer').
-
-    >>> _inline_areas("Uddannelse og livschancer, Beskæftigelse og Sammenhængskraft og medborgerskab")
-    ['Uddannelse og livschancer', 'Beskæftigelse', 'Sammenhængskraft og medborgerskab']
-    >>> _inline_areas("Børn, unge og familier, Image og kommunikation")
-    ['Børn, unge og familier', 'Image og kommunikation']
-    """
-    known = _known_focus_areas()
-    parts: list[str] = []
-    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•]\s+", text):
-        pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
-        i = 0
-        while i < len(pieces):  # the longest run of pieces that is a known area, else one piece
-            j = next((j for j in range(len(pieces), i + 1, -1) if _fkey(", ".join(pieces[i:j])) in known), i + 1)
-            parts.append(", ".join(pieces[i:j]))
-            i = j
-    out: list[str] = []
-    for part in parts:
-        words = part.split(" og ")
-        k = next((k for k in range(1, len(words)) if _fkey(" og ".join(words[:k])) in known
-                  and _fkey(" og ".join(words[k:])) in known), None)
-        pieces = [" og ".join(words[:k]), " og ".join(words[k:])] if k else [part]
-        out += [name for p in pieces if (name := _candidate(p)) and len(name.split()) <= 6]
-    return out
-
-
-def _listed(doc: Document):
-    """'Indsatsområde 2: X' lines, and the bullets after '... indsatsområder:'."""
-    plain = plain_lines(doc)
-    for i, line in enumerate(doc.lines):
-        text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
-        if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
-            yield name, i
-        if "indsatsområder" in text and (inline := _INLINE_LIST.search(text)) and re.search(
-                r"helhedsplan|boligsociale indsats", text[:inline.start()], re.I):
-            yield from ((name, i) for name in _inline_areas(inline.group(1)))  # "... indsatsområder: A, B samt C."
-            continue
-        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne")):
-            continue  # (the test below, for the last sentence, cheaply: it ends the text)
-        last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
-        if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")
-                and re.search(r"helhedsplan|boligsociale indsats", last)):
-            continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
-        for j in range(i + 1, min(i + 12, len(doc.lines))):
-            item = doc.lines[j].strip()
-            if not item:
-                continue
-            if not re.match(r"^[-•*]|\d\)", item):
-                break
-            yield from ((name, j) for name in _inline_areas(re.sub(r"^(?:[-•*]|\d\))\s*", "", item), commas=False))
-
-
-_CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆØÅ]{2,}|OG|I|PÅ))*(?![\wæøå])")
-_SECTION_PARTS = re.compile(r"\bMål(?:sætning(?:er)?)?\b.{0,200}?\b(?:Succeskriterier|Milepæle|Delmål)\b", re.S)
-
-
-def _caps_sections(doc: Document):
-    """Older plans: an upper-case section heading followed, before the next one, by
-    the parts each indsatsområde has (Mål ... Succeskriterier / Milepæle)."""
-    if doc.memo("plan:document_type", lambda: _document_type(doc)) != "master_plan":
-        return
-    for i, line in enumerate(doc.lines):
-        if not line or not any(c.isupper() for c in line[:200]):
-            continue
-        runs = [m for m in _CAPS_RUN.finditer(line)
-                if sum(c.isalpha() for c in m.group(0)) >= 6 and len(m.group(0).split()) <= 8]
-        for k, m in enumerate(runs):
-            after = line[m.end(): runs[k + 1].start() if k + 1 < len(runs) else len(line)]
-            if _SECTION_PARTS.search(after):
-                name = m.group(0).strip(" ,-")
-                yield name[0] + name[1:].lower(), i
-
-
-def extract_focus_areas(doc: Document) -> list[FocusArea]:
-    """The indsatsområder the document commits to, in order of first appearance."""
-    found: dict[str, FocusArea] = {}
-    hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
-                   *_listed(doc)], key=lambda h: h[1])
-    hits = hits or list(_caps_sections(doc))
-    for name, i in hits:
-        key = _fkey(name)
-        if key in found:
-            found[key].sources.append(doc.ref(i))
-        else:
-            found[key] = FocusArea(name=name, sources=[doc.ref(i)])
-    return _merge_synonyms(list(found.values()))
-
-
-def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
-    """A variant heading joins the focus area of the document it names."""
-    by_name = {a.name: a for a in areas}
-    for area in list(areas):
-        target = by_name.get(canonical_focus_area(area.name, areas) or "")
-        if target is not None and target is not area:
-            target.sources.extend(area.sources)
-            areas = [a for a in areas if a is not area]
-    return areas
-
-
-def canonical_focus_area(name: str | None, focus_areas: list[FocusArea]) -> str | None:
-    """The name under which ``focus_areas`` lists the focus area ``name`` (a variant
-    heading such as "Kriminalpræventive indsatser" resolves to the document's
-    "Kriminalitetsforebyggelse"); ``name`` itself when none matches.
-
-    >>> areas = [FocusArea("Kriminalitetsforebyggelse"), FocusArea("Beskæftigelse")]
-    >>> canonical_focus_area("Kriminalpræventive indsatser", areas)
-    'Kriminalitetsforebyggelse'
-    >>> canonical_focus_area("Uddannelse & Livschancer", [FocusArea("Uddannelse og livschancer")])
-    'Uddannelse og livschancer'
-    """
-    if not name:
-        return None
-    key, by_key = _fkey(name), {_fkey(a.name): a.name for a in focus_areas}
-    for canonical, variants in (load_vocab("focus_areas").get("synonyms", {}) or {}).items():
-        if key in {_fkey(v) for v in variants} and _fkey(canonical) in by_key:
-            return by_key[_fkey(canonical)]
-    return by_key.get(key, name)

@@ -9,7 +9,8 @@ MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "sa
            "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates", "samspil.loaders.extract.plan",
            "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose",
            "samspil.loaders.extract.org_lists", "samspil.loaders.extract.person_units",
-           "samspil.loaders.extract.targets", "samspil.loaders.extract.target_cues"]
+           "samspil.loaders.extract.targets", "samspil.loaders.extract.target_cues",
+           "samspil.loaders.extract.focus_areas"]
 
 
 @pytest.mark.parametrize("name", MODULES)

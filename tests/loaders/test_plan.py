@@ -8,7 +8,8 @@ import pytest
 from samspil.loaders.document import Document
 from samspil.loaders.extract import plan as plan_module
 from samspil.loaders.extract.dates import parse_period
-from samspil.loaders.extract.plan import extract_focus_areas, extract_plan
+from samspil.loaders.extract.focus_areas import extract_focus_areas
+from samspil.loaders.extract.plan import extract_plan
 from samspil.loaders.pipeline import bundled_examples, extract_file
 from samspil.loaders.readers import read_document
 

@@ -165,7 +165,8 @@ def test_dominant_groups_of_a_free_form_activity_section():
 
 
 def test_same_plan_zones_and_groups_from_txt_docx_and_pdf(tmp_path, fixture_text, make_docx, make_pdf):
-    from samspil.loaders.extract.plan import extract_focus_areas, extract_plan
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.plan import extract_plan
 
     paragraphs = fixture_text.split("\n")
     txt = tmp_path / "d.txt"
