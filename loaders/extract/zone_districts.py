@@ -1,0 +1,155 @@
+"""Districts (bydele) and what lies in them, for :mod:`zones`.
+
+* ``Valby/Vigerslev`` style pairs named repeatedly, or in "Områdets navn";
+  ``bydelen Valby``; a title's "indsats i X 2025";
+* areas a text names (``område der betegnes "Gl. Valby"``), with the departments
+  the same sentence names placed in them;
+* ``part_of`` of departments where the text places them: a paragraph on
+  "Afdelingerne i <district>", a sentence "Afdelingerne ... i <district>", and a
+  zone named "<qualifier> <district>" (Gl. Valby lies in Valby).
+
+The functions take the caller's collection of zones found so far (``found``: its
+``add``, ``get`` and ``zones``) and add to it.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.plan import squash
+from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.model import Zone
+
+__all__ = ["zone_key", "add_districts", "add_named_areas", "place_departments"]
+
+_SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
+_BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
+_NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
+_TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
+_AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
+_AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def zone_key(name: str) -> str:
+    """A zone's name compared without case, accents or punctuation."""
+    return _NON_ALNUM.sub("", name.lower().replace("é", "e"))
+
+
+def add_districts(doc: Document, found) -> None:
+    counts: dict[frozenset[str], list[tuple[int, str]]] = {}
+    labelled = {i for i, line in enumerate(doc.lines[:60]) if squash(line).startswith("områdetsnavn")}
+    for i, line in enumerate(doc.lines):
+        if "/" not in line:
+            continue
+        text = strip_markup(line)
+        for m in _SLASH.finditer(text):
+            if not (_AREA_BEFORE.search(text[max(0, m.start() - 30):m.start()]) and _AREA_WORDS.search(text)) \
+                    and not any(i - k in labelled for k in range(3)):
+                continue
+            counts.setdefault(frozenset(zone_key(g)[:6] for g in m.groups()), []).append(
+                (i, f"{m.group(1)}/{m.group(2)}"))
+    for hits in counts.values():
+        in_label = any(i in labelled or i - 2 in labelled or i - 1 in labelled for i, _ in hits)
+        if len(hits) >= 2 or in_label:
+            i, name = hits[0]
+            variants = sorted({n for _, n in hits if n != name})
+            found.add(Zone(name=name, type="district", aliases=variants, sources=[doc.ref(i, name)]))
+    for i, line in enumerate(doc.lines):
+        text = strip_markup(line)
+        if "bydel" not in text:
+            continue
+        for m in _BYDEL.finditer(text):
+            for name in re.split(r"\s+og\s+", m.group(1)):
+                if name.strip(" .") and found.get(name) is None:
+                    found.add(Zone(name=name.strip(), type="district", sources=[doc.ref(i, name)]))
+    for i, line in enumerate(doc.lines[:12]):
+        if (m := _TITLE_PLACE.search(line)) and found.get(m.group(1).strip()) is None:
+            found.add(Zone(name=m.group(1).strip(), type="district", sources=[doc.ref(i)]))
+
+
+def add_named_areas(doc: Document, found) -> None:
+    """'... en del af det geografiske område der betegnes "Gl. Valby"' -> zone + part_of."""
+    for i, line in enumerate(doc.lines):
+        if "område" not in line or not ("betegnes" in line or "kaldes" in line or "kaldet" in line):
+            continue  # (words every match holds)
+        for m in _NAMED_AREA.finditer(line):
+            area = found.add(Zone(name=m.group(1).strip(), type="zone", sources=[doc.ref(i)]))
+            _place_mentioned(line, area.name, found, only=("housing_department",))
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("é", "e").replace("ä", "æ")
+
+
+def _mentions(zone: Zone) -> list[str]:
+    """Forms a text may use for a zone: name, aliases, the head of a numbered range."""
+    forms = [zone.name, *zone.aliases]
+    head = re.split(r"\s+\d", zone.name)[0]
+    if head != zone.name and len(head) > 5:
+        forms.append(head)
+    return [_fold(f) for f in forms]
+
+
+def _place_mentioned(text: str, area: str, found, only: tuple[str, ...]) -> None:
+    text = _fold(text)
+    for zone in found.zones.values():
+        if zone.type in only and zone.part_of is None and zone.name != area and any(
+                re.search(rf"(?<!\w){re.escape(f)}", text) for f in _mentions(zone)):
+            zone.part_of = area
+
+
+def _district_re(d: Zone) -> re.Pattern[str]:
+    """'Valby/Vigerslev' also as 'Valby / Vigerslev'."""
+    forms = [r"\s?/\s?".join(re.escape(p) for p in n.split("/")) for n in [d.name, *d.aliases]]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)")
+
+
+def _any_of(districts: list[tuple[Zone, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    """One pattern that finds any of the districts (the look-ahead at their first
+    letters lets the engine skip ahead instead of trying every position)."""
+    if not districts:
+        return None
+    firsts = sorted({n[0] for d, _ in districts for n in [d.name, *d.aliases] if n})
+    forms = [r"\s?/\s?".join(re.escape(p) for p in n.split("/")) for d, _ in districts for n in [d.name, *d.aliases]]
+    return re.compile(rf"(?=[{''.join(map(re.escape, firsts))}])(?<!\w)(?:{'|'.join(forms)})(?!\w)")
+
+
+def _districts_named(text: str, districts: list[tuple[Zone, re.Pattern[str]]]) -> list[Zone]:
+    """Districts a text names; 'Valby' inside 'Valby / Vigerslev' does not count."""
+    spans = [(d, m.start(), m.end()) for d, p in districts for m in p.finditer(text)]
+    return list({id(d): d for d, a, b in spans
+                 if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for _, a2, b2 in spans)}.values())
+
+
+def _holds_any(text: str, parts: list[str]) -> bool:
+    for part in parts:  # (a loop: a generator costs more than the tests)
+        if part in text:
+            return True
+    return False
+
+
+def place_departments(doc: Document, found) -> None:
+    districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
+    departments = [z for z in found.zones.values() if z.type == "housing_department"]
+    any_district = _any_of(districts)
+    heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
+    for line in doc.lines:
+        text = strip_markup(line)
+        if any_district is None or not _holds_any(text, heads) or not any_district.search(text):
+            continue  # both rules below need a district named in the line
+        for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
+            if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
+                _place_mentioned(text, d.name, found, only=("housing_department", "zone"))
+        for sentence in re.split(r"(?<=[.!?])\s+", text):  # "Afdelingerne er alle tre beliggende
+            named = _districts_named(sentence, districts)  # ... i Valby / Vigerslev"
+            if len(named) == 1 and re.match(r"^\s*Afdelingerne\b", sentence) and not any(
+                    f in _fold(sentence) for z in found.zones.values() if z.type != "district"
+                    for f in _mentions(z)):
+                for z in departments:
+                    z.part_of = z.part_of or named[0].name
+    for z in found.zones.values():  # "Gl. Valby" lies in "Valby"
+        for d, _ in districts:
+            if z.part_of is None and z is not d and z.type != "district" \
+                    and z.name.endswith(" " + d.name) and len(z.name.split()) <= 3:
+                z.part_of = d.name
