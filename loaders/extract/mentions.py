@@ -1,4 +1,4 @@
-"""Organisations named in running text.
+"""Organisations named in running text: which capitalised runs name one.
 
 Four cues, all from the vocabulary files rather than from any one document:
 
@@ -14,14 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import (fixed_og_pair, initials_fit, org_type_of, split_at_municipality,
-                                               split_org_text)
-from samspil.loaders.extract.parties import OrgMention
-from samspil.loaders.extract.text import clean_keep_colon, clean, strip_markup
+from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, split_at_municipality
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["text_mentions"]
+__all__ = ["RUN"]  # the document pass that uses these cues: mention_scan.text_mentions
 
 _CAP = r"(?:[A-ZÆØÅ][a-zæøå]{0,3}\.(?=\s[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ'’&/-]*)"
 _CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
@@ -30,9 +26,6 @@ _CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
 # first word is that of either form of _CAP)
 RUN = re.compile(rf"[A-ZÆØÅ](?<![\wæøå-].)(?:[a-zæøå]{{0,3}}\.(?=\s[A-ZÆØÅ])|[\wæøåÆØÅ'’&/-]*)"
                  rf"(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
-DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
-_ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{2,6}\s*\)")  # what every DEFINE match ends with
-ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
 # (patterns of the per-name helpers, compiled once)
 _CONNECT_WORD = re.compile(_CONNECT)
 _SLASH_SPLIT = re.compile(r"(?<=\w)/(?=[A-ZÆØÅ])")
@@ -43,9 +36,6 @@ _VED = re.compile(r"^(.+?)\s+ved\s+(.+)$")
 _AF = re.compile(r"^([A-ZÆØÅ][a-zæøå]+)\s+af\s+(.+)$")
 _GENITIVE_OF = re.compile(r"^(\S+)[’']s?\s+(.+)$")
 _GENITIVE_END = re.compile(r"[’']s$")
-FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
-HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
-FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -365,181 +355,3 @@ def _around_known(run: str) -> str:
             break
         kept_after.append(word)
     return _trim_run(" ".join([*kept_before, run[start:end], *kept_after]))
-
-
-def _definitions(text: str) -> list[tuple[str, str]]:
-    """('Center for Boligsocial Udvikling', 'CFBU') for every '... (CFBU)' whose initials fit."""
-    out: list[tuple[str, str]] = []
-    if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
-        return out
-    for m in DEFINE.finditer(text):
-        full, short = _trim_run(m.group(1)), m.group(2)
-        caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
-        if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full):
-            out.append((full, short))
-    return out
-
-
-_APPOSITIVE = re.compile(r",\s+([A-ZÆØÅ]{2,6})(?=\s*[(,.;:]|\s+v[./]|\s*$)")
-_APPOSITIVE_WORDS = re.compile(r"[\wæøåÆØÅ-]+")
-
-
-def _appositive_definitions(text: str) -> list[tuple[str, str]]:
-    """('Enheden for Kriminalpræventive Indsatser', 'EKI') for '..., EKI (' when the words
-    just before the comma have the abbreviation's initials (:func:`initials_fit`)."""
-    out: list[tuple[str, str]] = []
-    if ", " not in text:
-        return out
-    for m in _APPOSITIVE.finditer(text):
-        short = m.group(1)
-        words = _APPOSITIVE_WORDS.findall(text[max(0, m.start() - 120):m.start()])
-        for k in range(len(words) - 2, max(-1, len(words) - 9), -1):
-            full = " ".join(words[k:])
-            if initials_fit(full, short) and _has_cue(full):
-                out.append((full, short))
-                break
-    return out
-
-
-_AND_BEFORE_NAME = re.compile(r"(?<!-)\s+(?:og|samt)\s+(?=[A-ZÆØÅ]|\d[A-ZÆØÅ])")  # (also "og 5B")
-_FOR_TOPIC_END = re.compile(r"\bfor\s+[A-ZÆØÅ][\wæøå-]*$")
-_LONE_TOPIC = re.compile(r"[A-ZÆØÅ][a-zæøå-]+(?=\s*(?:[,;(]|$))")
-
-
-def _and_to_comma(m: re.Match[str]) -> str:
-    """'A og B' in a list of organisations is two names, but 'Center for Unge og
-    Uddannelse' is one: the topics of a unit 'for' something, the last a lone word."""
-    before, after = m.string[:m.start()], m.string[m.end():]
-    if _FOR_TOPIC_END.search(before) and _LONE_TOPIC.match(after):
-        return m.group(0)
-    return ", "
-
-
-_LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+\d{1,3}\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])")
-_PROSE_WORDS = re.compile(r"(?<![\wæøå-])(?!(?:og|i|for|af|på|til|med|ved|samt|under|fra)\b)[a-zæøå]{2,}\b")
-
-
-def _field_orgs(value: str) -> list[str]:
-    """Organisations of a comma list ("Red Barnet /København City, Frivillige, Familierådgivningen")."""
-    from samspil.loaders.extract.people import is_first_name, is_title_word
-
-    _, _, generic, not_org = _vocab()
-    names = []
-    value = _LIST_END.split(value, 1)[0]  # the list ends where a sentence or a page begins
-    for seg in split_org_text(_AND_BEFORE_NAME.sub(_and_to_comma, value)):
-        if len(_PROSE_WORDS.findall(seg)) >= 3:
-            break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list
-        seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
-        words = seg.split()
-        if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
-            continue  # "Boligsociale medarbejdere": people in a role, not an organisation
-        if _DIGIT_FIRST.fullmatch(seg):
-            names.append(seg)  # "5B", "3B": housing organisations named by a digit first
-            continue
-        if not words or not seg[0].isupper() or len(words) > 6 or words[0] in generic and (
-                len(words) == 1 or not words[1][:1].isupper()):  # "Foreningen Nydansker" is a name
-            continue
-        if is_title_word(words[0]) or any(is_first_name(w) for w in words) or words[0] in not_org:
-            continue
-        if len(words) == 1 and not (_valid(seg) or seg.endswith(("en", "et", "ne"))):
-            continue
-        if sum(w[0].isupper() for w in words) * 2 >= len(words) or _has_cue(seg):
-            names.append(seg)
-    return names
-
-
-def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
-    from samspil.loaders.extract.activities import activity_blocks
-
-    abbr, _, _, _ = _vocab()
-    activity_names = {b.name.casefold() for b in activity_blocks(doc)}
-    party_lines = {m.line for m in known}
-    out: list[OrgMention] = []
-    in_roles = label_alone = False
-    from samspil.loaders.extract.sections import plain_lines
-    from samspil.loaders.segment import starts_with_label
-
-    plain = plain_lines(doc)
-    for i, raw in enumerate(doc.lines):
-        if i in party_lines:
-            continue
-        text = plain[i].strip(" ,;:–-•·")
-        if not text:
-            continue
-        value_next, label_alone = label_alone, False
-        if HEADING.match(text) or FIELD_ALONE.match(text):
-            in_roles = in_roles or HEADING.match(text) is not None
-            label_alone = FIELD_ALONE.match(text) is not None  # "Samarbejdsrelationer:", its list below
-            continue
-        if in_roles and not ROLE_BULLET.match(strip_markup(raw)) and (len(text) > 100 or "navn:" in text.lower()):
-            in_roles = False
-        f = FIELD.match(text)
-        if f or value_next and len(text) <= 200 and not ROLE_BULLET.match(strip_markup(raw)) \
-                and not starts_with_label(text):
-            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2) if f else text)]
-            continue
-        if in_roles and (b := ROLE_BULLET.match(strip_markup(raw))):
-            out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
-                    if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
-        for full, short in _definitions(text) + _appositive_definitions(text):
-            out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
-        cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
-        for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
-            name = _municipality_form(name)
-            if _heading_caps(name):
-                continue
-            if name in abbr:
-                out.append(OrgMention(abbr[name], i, aliases=[name], role="mentioned"))
-            else:
-                out.append(OrgMention(name, i, role="mentioned"))
-    return _drop_activities(out, activity_names)
-
-
-_MUNICIPALITY_TAIL = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)+?(?P<muni>[A-ZÆØÅ][\wæøå-]+)\s+Kommunes?$")
-_CAPS_FUNCTION = re.compile(r"\s(?:OG|I|FOR|AF|TIL|MED|PÅ|OM|SOM|BLANDT)\s")
-
-
-def _municipality_form(name: str) -> str:
-    """'Budget Københavns Kommunes' -> 'Københavns Kommune': a run that ends in a
-    municipality's name (all are one word) names the municipality.
-
-    >>> _municipality_form("Budget Københavns Kommunes"), _municipality_form("Randers Kommunes")
-    ('Københavns Kommune', 'Randers Kommune')
-    """
-    if "\n" not in name and not name.endswith(("Kommune", "Kommunes")):
-        return name  # (the common case, told without the pattern)
-    m = _MUNICIPALITY_TAIL.match(name)
-    if m:
-        return f"{m.group('muni')} Kommune"
-    return name[:-1] if name.endswith(" Kommunes") else name
-
-
-def _heading_caps(name: str) -> bool:
-    """An upper-case heading ('NETVÆRK OG MEDBORGERSKAB'), not an organisation's acronym."""
-    return name.isupper() and (len(name.split()) >= 3 or bool(_CAPS_FUNCTION.search(f" {name} ")))
-
-
-_DEFINITE_END = re.compile(r"(?:et|en)$")
-
-
-def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
-    """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
-    def is_activity(name: str) -> bool:
-        n = name.casefold()
-        return (n in activity_names or _DEFINITE_END.sub("", n) in activity_names
-                or _OWN_PROJECT.fullmatch(name) is not None)
-    return [m for m in mentions if not is_activity(m.name)]
-
-
-# One definite noun naming a kind of initiative ("Lommepengeprojektet",
-# "Lektiecaféen", "Fritidsjobindsatsen"): the plan's own project, an activity,
-# never an organisation of its own (it would merge across unrelated plans).
-_OWN_PROJECT = re.compile(r"[A-ZÆØÅ][a-zæøåé-]*(?:projekt|indsats|forløb|café|cafe|ordning|tilbud|initiativ|"
-                          r"kursus|program|værksted|gruppe)(?:et|en)(?:\s+(?:i|på|for|ved)\s+.+)?"
-                          r"|Projekt\s+[A-ZÆØÅ].*")  # "Projekt Superkræfter for Amagerplanen", "Infrastrukturprojektet i X"
-
-
-def _all_caps_words(name: str) -> bool:
-    """Every word but connectors capitalised: 'Sydhavn Teater', not 'Ansvar for den styring'."""
-    words = [w for w in name.split() if not _CONNECT_WORD.fullmatch(w)]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)

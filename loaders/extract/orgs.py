@@ -1,6 +1,6 @@
 """Organisations: party lists, delaftale parties and organisations named in the text.
 
-Mentions found by :mod:`parties` (and :mod:`mentions` for running text) are
+Mentions found by :mod:`parties` (and :mod:`mention_scan` for running text) are
 merged within the document: the same key after normalisation, an alias of
 another entry, a municipal prefix ("BUF Ellebjerg skole" ~ "Ellebjerg skole")
 or a near-identical spelling with the same codes (rapidfuzz).
@@ -329,11 +329,11 @@ def plausible_name(name: str) -> bool:
 
 
 def extract_organisations(doc: Document) -> list[Organisation]:
-    from samspil.loaders.extract import mentions
+    from samspil.loaders.extract import mention_scan
 
     strategic = is_strategic(doc)
     party, _ = parse_parties(doc, strategic)
-    found = party + mentions.text_mentions(doc, party)
+    found = party + mention_scan.text_mentions(doc, party)
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found))) if plausible_name(o.name)]
     if not strategic and not party:
         _owner_is_party(doc, orgs)
