@@ -8,7 +8,7 @@ import re
 import pytest
 import wordfreq
 
-from samspil.loaders import letterspacing, normalise
+from samspil.loaders import letterspacing, line_joins, normalise
 from samspil.loaders.letterspacing import is_letter_spaced, repair_letter_spacing, segment_fragments
 from samspil.loaders.normalise import clean_markup, join_wrapped, looks_like_pdf_text
 from samspil.loaders.pipeline import bundled_examples
@@ -18,7 +18,7 @@ SEED_004 = bundled_examples() / "004_42c3f15766fe7c7e.txt"
 PROSE_SEEDS = sorted(bundled_examples().glob("00[0-3]_*.txt"))
 
 
-@pytest.mark.parametrize("module", [normalise, letterspacing], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [normalise, line_joins, letterspacing], ids=lambda m: m.__name__)
 def test_doctests(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 5 and result.failed == 0
@@ -195,4 +195,4 @@ def test_a_delaftale_heading_whose_focus_area_wrapped(tmp_path):
 def test_a_form_key_at_a_text_end_is_told_from_the_end_alone(text):
     """The key that ends a contact's form line ("..., Titel:") is read from the text after
     its last comma: the same answer as the pattern that searches the whole text."""
-    assert normalise._ends_form_key(text) == bool(normalise._FORM_KEY_END.search(text))
+    assert line_joins._ends_form_key(text) == bool(line_joins._FORM_KEY_END.search(text))

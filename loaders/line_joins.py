@@ -1,0 +1,293 @@
+"""Joining hard-wrapped lines of PDF text (step 5 of :mod:`normalise`).
+
+A PDF gives one line per printed line; a paragraph, a party entry or a contact's
+details wrapped over several lines must be read as one. :func:`join_wrapped`
+joins a line to the one before when the text shows the break is a wrap, never a
+record's end:
+
+* a word hyphenated at the end of a line is rejoined (:func:`dehyphenate`, only
+  when the joined word is a word; "Børne- og" keeps its hyphen), also inside a
+  line that lost its breaks (:func:`dehyphenate_inline`);
+* the next line starts in lower case, or the line ends with a comma or a
+  conjunction, or (in a column of body text, :func:`text_width`) the line was
+  full: the next word would not have fitted;
+* a name, a form key ("Titel:"), an e-mail or a phone number split over two
+  lines.
+
+Label lines ("Aktivitetsnavn:", "Kontaktperson: ..."), bullets, numbered items
+and "Zone 1) ..." always keep their own line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from samspil.loaders.letterspacing import word_score
+
+__all__ = ["Origin", "join_wrapped", "text_width", "dehyphenate", "dehyphenate_inline"]
+
+Origin = tuple[int | None, int | None]  # (line, page) of the raw line a line starts in
+
+_ITEM_START = r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÆØÅ]|[a-zæøå][.)]\s|Zone\s+\d"
+_KEEPS_OWN_LINE = re.compile(_ITEM_START + r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
+_ITEM_LINE = re.compile(_ITEM_START + ")")  # (the same on a line without a colon: it holds no label)
+_CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
+                    " fra", " ved", " v.", " &")
+MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means nothing (a column of a
+# two-column page holds ~40-50 characters)
+_SENTENCE_END = (".", ":", "!", "?", ";")
+_NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
+# "... Mathilde G." (a middle initial), "Områdefornyelsen Gl." (a place's abbreviation): no sentence end
+_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$|\s(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr|Kgs|Kbh)\.$|/(?:Kgs|Sdr|Nr|Gl)\.$")
+
+
+def _record_end(line: str) -> bool:
+    """Does the line end with an e-mail, URL or number (the end of a contact record)? A
+    short number is part of a name ("Agent 21")."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
+        or _ALIAS_END.search(line) is not None
+
+
+_FORM_KEY_END = re.compile(r"\S.*,\s*(?:Titel|Stilling|Funktion|E-?mail|Mail|Telefon|Tlf\.?|Mobil)\s*:$", re.I)
+_FORM_KEY_TAIL = re.compile(r"\s*(?:Titel|Stilling|Funktion|E-?mail|Mail|Telefon|Tlf\.?|Mobil)\s*:", re.I)
+
+
+def _ends_form_key(text: str) -> bool:
+    """``_FORM_KEY_END.search(text)`` for a text without line breaks, reading its end only
+    (the search tries every start and runs to the end from each: on a paragraph joined
+    so far, called for every line of it, that cost ~45 ms a dense 48-page PDF). A key has
+    no comma: only the text after the last comma can be the key, after something not blank.
+
+    >>> _ends_form_key("Anna Holm, leder, Titel:"), _ends_form_key(", Titel:"), _ends_form_key("Anna, Titel")
+    (True, False, False)
+    """
+    head, comma, tail = text.rpartition(",")
+    return bool(comma) and bool(head) and not head.isspace() and _FORM_KEY_TAIL.fullmatch(tail) is not None
+_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")
+
+
+# a party entry's "(efterfølgende omtalt som AKB)": the entry ends there
+_ALIAS_END = re.compile(r"\((?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+[^()]+\)$")
+
+
+def _name_wrapped(last: str, line: str) -> bool:
+    """A contact's name broken after the first name ("Kontaktperson: Afdelingschef Jesper"
+    + "Lang-Jensen, Mobil: ..."): the next line begins with the surname.
+
+    >>> _name_wrapped("Kontaktperson: Afdelingschef Jesper", "Lang-Jensen, Mobil: 2199 6280")
+    True
+    >>> _name_wrapped("Kontaktperson: Afdelingschef Jesper Lund", "Lejerbo København")
+    False
+    """
+    from samspil.loaders.extract.people import is_first_name
+
+    words = last.split()
+    first = line.split(None, 1)[0].rstrip(",") if line.split() else ""
+    return (len(words) >= 2 and is_first_name(words[-1]) and ":" in last and "@" not in last
+            and first[:1].isupper() and first[1:2].islower() and not is_first_name(first))
+
+
+# a name broken after its head noun ("Aftalens parter: Boligforeningen" + "Ungdomsboliger i
+# Esbjerg") or before "Kommune" ("... og Esbjerg" + "Kommune"): one name across two lines
+_NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Boligforeningen|Boligselskabet|Andelsboligforeningen|Foreningen)$")
+_KOMMUNE_START = re.compile(r"Kommunes?(?=$|[\s.,;:])")
+
+
+def _starts_lower(line: str) -> bool:
+    """A line that can only continue the one before: lower case first, or a slash
+    ("Red Barnet" + "/København City")."""
+    return bool(line) and (line[0].islower() or line[0] == "/" or line.startswith("(efterfølgende "))
+
+
+def _keeps_own_line(line: str) -> bool:
+    """Label lines, bullets, numbered items and zone lines never get joined onto.
+
+    >>> [_keeps_own_line(s) for s in ("Kontaktperson: Anna", "Målgruppe(r):", "• punkt",
+    ...  "Zone 2) Gullandsgården", "og unge i området", "1. Kort om boligområdet",
+    ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk", "5.1.3 Foreningsguider", "2.500 beboere")]
+    [True, True, True, True, False, True, False, True, False]
+    """
+    return (_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None
+
+
+def dehyphenate(head: str, tail: str) -> str | None:
+    """Join ``head`` ending in "<letter>-" with ``tail``; None when it is no word break.
+
+    >>> dehyphenate("styrke udsatte børnefa-", "milier i området")
+    'styrke udsatte børnefamilier i området'
+    >>> dehyphenate("palle.skov@aeldresagen-", "post.dk")
+    'palle.skov@aeldresagen-post.dk'
+    >>> dehyphenate("Børne-", "og Ungdomsforvaltningen")
+    'Børne- og Ungdomsforvaltningen'
+    """
+    if not head.endswith("-") or not tail:
+        return None
+    word = head.rsplit(None, 1)[-1][:-1]
+    if not word or not (word[-1].isalpha()):
+        return None
+    if _NEXT_CONJ.match(tail):
+        return f"{head} {tail}"  # "Kultur- og fritid": a real hyphen before a conjunction
+    if not tail[0].isalnum():
+        return None
+    if any(c in word for c in "@./") or word.isupper() or not tail[0].islower():
+        return head + tail  # e-mail, URL, "NEET-unge", "Superkræfter-Forløb": keep the hyphen
+    first = re.match(r"[^\W\d_]*", tail).group(0)
+    joined = word.split("-")[-1] + first
+    hyphened = word_score(first) > -12 and word_score(word.split("-")[-1]) > -12
+    if hyphened and word_score(joined) < -40:
+        return head + tail  # two known words and no joined word: a real compound hyphen
+    return head[:-1] + tail
+
+
+_INLINE_BREAK = re.compile(r"- (?<=[^\W\d_]- )(?=[a-zæøå])")  # (opens with its literal: the engine skips to "- ")
+
+
+def dehyphenate_inline(line: str) -> str:
+    """A word broken at a line end whose lines were later run together ("Socialforvalt-
+    ningen", "Ran- ders" in a web copy) is whole again; compounds keep their hyphen
+    ("Børne- og Unge", "Kultur- og fritid").
+
+    >>> dehyphenate_inline("i sam- arbejde med Socialforvalt- ningen og Børne- og Ungdomsforvaltningen")
+    'i samarbejde med Socialforvaltningen og Børne- og Ungdomsforvaltningen'
+    """
+    out, pos = [], 0
+    for m in _INLINE_BREAK.finditer(line):
+        head, tail = line[pos:m.start() + 1], line[m.end():]
+        joined = dehyphenate(head, tail)
+        if joined is not None and joined == head[:-1] + tail:
+            out.append(head[:-1])
+            pos = m.end()
+    return "".join(out) + line[pos:] if out else line
+
+
+_NAME_COLON = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅa-zæøå][\wæøå-]*){0,3}:\s")
+
+
+def _wrapped_name(last: str, line: str) -> bool:
+    """'... Bolig Korsør: Dato Navn Slagelse' + 'Boligselskab: Dato Navn': a name that
+    wrapped before its colon, not a template label starting a new line.
+
+    >>> _wrapped_name("Bolig Korsør: Dato Navn Slagelse", "Boligselskab: Dato Navn")
+    True
+    >>> _wrapped_name("Bolig Korsør: Dato Navn Slagelse", "Kontaktperson: Anne Holm")
+    False
+    """
+    from samspil.loaders.segment import starts_with_label
+
+    tail = last.rsplit(None, 1)[-1] if last.strip() else ""
+    return (tail[:1].isupper() and not tail.endswith(":") and bool(_NAME_COLON.match(line))
+            and not starts_with_label(line))
+
+
+def _caps_heading_wrap(last: str, line: str, width: int) -> bool:
+    """An upper-case heading wrapped in a narrow column: 'KONFLIKTHÅNDTERING OG BEDRE' +
+    'MULIGHEDER BLANDT UNGE' (capitals are wide: the line holds fewer characters).
+
+    >>> _caps_heading_wrap("KONFLIKTHÅNDTERING OG BEDRE", "MULIGHEDER BLANDT UNGE Rollemodeller", 45)
+    True
+    >>> _caps_heading_wrap("SUNDHED", "NYE SAMARBEJDSPARTNERE", 45)
+    False
+    """
+    if not (width >= MIN_WRAP_WIDTH and len(last) >= 0.55 * width and last.isupper()):
+        return False  # (the common case, told before the line is split)
+    words = line.split()
+    return (len(words) >= 2 and words[0].isupper() and not last.endswith(_SENTENCE_END)
+            and (words[1].isupper() or last.endswith((",", " OG", " I", " FOR", " AF", " TIL", " MED", " PÅ"))))
+
+
+_DETAIL_START = re.compile(r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|\+?(?:\d{2} ?){3}\d{2}\b)")
+_DETAIL_LEAD = re.compile(r"(?::|\b(?:[Tt]lf|[Tt]elefon|[Mm]obil|[Nn]r|[Mm]ail|e-mail)\.?:?|/|@[\w.-]+\.[a-z]{2,},)$")
+_PHONE_HEAD = re.compile(r"(?:^|[\s,:/])(\d{2}(?: \d{2}){0,2})$")
+_PHONE_TAIL = re.compile(r"^(\d{2}(?: \d{2}){0,2})\b")
+
+
+def _detail_wrapped(last: str, line: str) -> bool:
+    """A contact's e-mail or phone on the next line after its lead ('..., koordinator:' +
+    'bz3x@kk.dk'; 'Tlf. Nr.' + '29113690'), or a phone number cut in two ('30 57 28' + '60').
+
+    >>> _detail_wrapped("leder: ux3d@kk.dk, 30 57 28", "60 og Lone Haahr Mogensen")
+    True
+    >>> _detail_wrapped("faglig koordinator:", "bz3x@kk.dk"), _detail_wrapped("I alt 2019", "2020 boliger")
+    (True, False)
+    >>> _detail_wrapped("Lokal Politi, Jesper Nielsen, jni049@politi.dk,", "72589286")
+    True
+    """
+    if _DETAIL_START.match(line) and _DETAIL_LEAD.search(last):  # (the anchored test first: cheaper)
+        return True
+    tail = _PHONE_TAIL.match(line)
+    head = _PHONE_HEAD.search(last) if tail else None
+    return bool(head and tail) and len((head.group(1) + tail.group(1)).replace(" ", "")) == 8
+
+
+def text_width(lines: Sequence[str]) -> int:
+    """Typical full-line length in characters (90th percentile of non-blank lines).
+
+    >>> text_width(["x" * n for n in range(1, 101)])
+    90
+    """
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _full(last: str, line: str, paragraph: str, width: int) -> bool:
+    """Was ``last`` (a physical line) broken by the column, not by its writer? It is near
+    the width, or the next line's first word would not have fit on it - inside a paragraph
+    already wrapped or after a lower-case word (a list's short lines, each ending in a
+    name, stay apart) - and it ends no sentence or record."""
+    if width < MIN_WRAP_WIDTH or not last:
+        return False
+    tail = last.split()[-1]
+    near = len(last) >= 0.8 * width
+    word_did_not_fit = (line and len(last) > 0.5 * width and (len(paragraph) > len(last) or tail.isalpha()
+                                                              and tail.islower())
+                        and len(last) + 1 + len(line.split(None, 1)[0]) > width)
+    return bool((near or word_did_not_fit)
+                and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
+                and not _record_end(last))
+
+
+def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
+                 ) -> tuple[list[str], list[Origin]]:
+    """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
+
+    A line is joined to the next when that one starts in lower case, when it
+    ends with a comma or conjunction, or when it is full (at least 80% of
+    ``width`` characters) and does not end a sentence. Never onto a label,
+    bullet, numbered item or zone line, never after a colon, never a table's row (tabs).
+
+    >>> join_wrapped(["Konkrete aftaler om de lokale", "kommunale institutioner.", "Kontaktperson: Anna"],
+    ...              [(1, 1), (2, 1), (3, 1)])
+    (['Konkrete aftaler om de lokale kommunale institutioner.', 'Kontaktperson: Anna'], [(1, 1), (3, 1)])
+    >>> join_wrapped(["Frivillige foreninger, Røde Kors, Red Barnet Ungdom, KFUM spejderne",
+    ...               "Sydhavn"], [(None, 1)] * 2, width=70)[0]
+    ['Frivillige foreninger, Røde Kors, Red Barnet Ungdom, KFUM spejderne Sydhavn']
+    """
+    out: list[str] = []
+    orig: list[Origin] = []
+    physical = ""  # the previous line as it was, before any joining
+    for line, origin in zip(lines, origins):
+        last, physical = physical, line
+        full = _full(last, line, out[-1] if out else "", width)
+        full = full or _caps_heading_wrap(last, line, width)
+        if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
+            out.append(line)
+            orig.append(origin)
+            continue
+        if out and out[-1] and line and (not _keeps_own_line(line) or full and _wrapped_name(last, line)):
+            prev = out[-1]
+            joined = dehyphenate(prev, line)
+            runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
+            if joined is None and (prev.endswith(":") and _ends_form_key(prev) or not prev.endswith(":") and (
+                    _starts_lower(line) or runs_on or full)):
+                joined = f"{prev} {line}"  # (a form's "Titel:" whose value wrapped joins it)
+            if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)
+                                   or _NAME_HEAD_END.search(last) or _KOMMUNE_START.match(line)):
+                joined = f"{prev} {line}"
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(line)
+        orig.append(origin)
+    return out, orig
