@@ -7,7 +7,10 @@ fra side:", 'Download "<title>"', "Transkript") and may end with other documents
 titles and first lines ("Lignende dokumenter", "Relaterede dokumenter", "Similar
 documents"). Those other documents name other plans' parties and activities, so the
 tail is dropped; so is the head but for its first line, the document's title. Only
-a copy that has the site's "Transkript" line under its chrome is touched.
+a copy that has the site's "Transkript" line under its chrome is touched. A copy
+whose line breaks were lost holds the same chrome inside its first line: the span
+from "Save this PDF as:" to "Transkript" is cut out there, and the other documents
+from "Lignende dokumenter" on.
 """
 from __future__ import annotations
 
@@ -22,6 +25,10 @@ _CHROME = re.compile(r"^\s*(?:Save this PDF as|Gem denne PDF som|Størrelse|Size
 _OTHER_DOCUMENTS = re.compile(r"^\s*(?:Lignende|Relaterede|Andre|Similar|Related)\s+(?:dokumenter|documents)\s*:?\s*$",
                               re.I)
 HEAD_LINES = 40  # the chrome sits at the very top
+_INLINE_CHROME = re.compile(r"\s*\b(?:Save this PDF as|Gem denne PDF som)\s*:.{0,600}?\b(?:Transkript|Transcript|Afskrift)\b\s*",
+                            re.I | re.S)
+_INLINE_OTHERS = re.compile(r"\s*\b(?:Lignende|Relaterede|Similar|Related)\s+(?:dokumenter|documents)\b\s*:?\s.*$",
+                            re.I | re.S)
 
 
 def strip_web_wrapper(lines: Sequence[str], origins: Sequence) -> tuple[list[str], list]:
@@ -32,9 +39,31 @@ def strip_web_wrapper(lines: Sequence[str], origins: Sequence) -> tuple[list[str
     (['Title', '1 Aftalens parter: A'], [0, 3])
     """
     top = next((k for k, line in enumerate(lines[:HEAD_LINES]) if _TRANSCRIPT.match(line)), None)
-    if top is None or not any(_CHROME.match(line) for line in lines[:top]):
+    if top is None:
+        return _strip_inline(lines, origins)
+    if not any(_CHROME.match(line) for line in lines[:top]):
         return list(lines), list(origins)
     end = next((k for k in range(top + 1, len(lines)) if _OTHER_DOCUMENTS.match(lines[k])), len(lines))
     title = [0] if lines[0].strip() and not _CHROME.match(lines[0]) else []  # the site's title line
     keep = title + list(range(top + 1, end))
     return [lines[k] for k in keep], [origins[k] for k in keep]
+
+
+def _strip_inline(lines: Sequence[str], origins: Sequence) -> tuple[list[str], list]:
+    """The same for a copy whose line breaks were lost: the chrome inside one of the
+    first lines, and the other documents after it (only when the chrome was there).
+
+    >>> strip_web_wrapper(["1 Title Save this PDF as: WORD Download Title Transkript 1 Aftalens parter: A "
+    ...                    "Lignende dokumenter Other plan"], [0])
+    (['1 Title 1 Aftalens parter: A'], [0])
+    """
+    k = next((k for k, line in enumerate(lines[:HEAD_LINES]) if _INLINE_CHROME.search(line)), None)
+    if k is None:
+        return list(lines), list(origins)
+    out = list(lines)
+    out[k] = _INLINE_CHROME.sub(" ", out[k], count=1).strip()
+    for j in range(k, len(out)):
+        if _INLINE_OTHERS.search(out[j]):
+            out[j] = _INLINE_OTHERS.sub("", out[j])
+            return out[:j + 1], list(origins[:j + 1])
+    return out, list(origins)

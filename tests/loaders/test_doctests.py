@@ -10,7 +10,7 @@ MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "sa
            "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose",
            "samspil.loaders.extract.org_lists", "samspil.loaders.extract.person_units",
            "samspil.loaders.extract.targets", "samspil.loaders.extract.target_cues",
-           "samspil.loaders.extract.focus_areas", "samspil.loaders.extract.mention_scan"]
+           "samspil.loaders.extract.focus_areas", "samspil.loaders.extract.mention_scan", "samspil.loaders.webcopy"]
 
 
 @pytest.mark.parametrize("name", MODULES)
