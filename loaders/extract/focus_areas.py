@@ -150,19 +150,38 @@ _CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆ
 _SECTION_PARTS = re.compile(r"\bMål(?:sætning(?:er)?)?\b.{0,200}?\b(?:Succeskriterier|Milepæle|Delmål)\b", re.S)
 
 
+_PARTS_WITHIN = 400  # characters after the heading where its "Mål" must start
+
+
+def _heading_runs(line: str) -> list[re.Match[str]]:
+    return [m for m in _CAPS_RUN.finditer(line)
+            if sum(c.isalpha() for c in m.group(0)) >= 6 and len(m.group(0).split()) <= 8]
+
+
+def _text_below(doc: Document, i: int) -> str:
+    """The text of the lines after ``i`` that can still hold a heading's parts, up to the
+    next heading in capitals (a text that lost its line breaks is cut at labels such
+    as "Succeskriterier:", so the parts of one section can span several lines)."""
+    text = " ".join(doc.lines[i + 1:i + 8])[:_PARTS_WITHIN + 240]
+    nxt = _heading_runs(text)
+    return text[:nxt[0].start()] if nxt else text
+
+
 def _caps_sections(doc: Document):
     """Older plans: an upper-case section heading followed, before the next one, by
-    the parts each indsatsområde has (Mål ... Succeskriterier / Milepæle)."""
+    the parts each indsatsområde has (Mål ... Succeskriterier / Milepæle), which begin
+    within a few project titles of it (in text that lost its line breaks, a capitals
+    run far before them is a title or a name, not their heading)."""
     if doc.memo("plan:document_type", lambda: _document_type(doc)) != "master_plan":
         return
     for i, line in enumerate(doc.lines):
         if not line or not any(c.isupper() for c in line[:200]):
             continue
-        runs = [m for m in _CAPS_RUN.finditer(line)
-                if sum(c.isalpha() for c in m.group(0)) >= 6 and len(m.group(0).split()) <= 8]
+        runs = _heading_runs(line)
         for k, m in enumerate(runs):
-            after = line[m.end(): runs[k + 1].start() if k + 1 < len(runs) else len(line)]
-            if _SECTION_PARTS.search(after):
+            after = line[m.end(): runs[k + 1].start()] if k + 1 < len(runs) else \
+                f"{line[m.end():]} {_text_below(doc, i)}"
+            if (parts := _SECTION_PARTS.search(after)) and parts.start() <= _PARTS_WITHIN:
                 name = m.group(0).strip(" ,-")
                 yield name[0] + name[1:].lower(), i
 

@@ -553,3 +553,21 @@ def test_a_plan_named_in_capitals_on_its_cover(tmp_path):
                    "Vejle Kommune og AAB Vejle. I SkovLyst arbejder vi med børn og unge.\n", encoding="utf-8")
     r = extract_file(src)
     assert r.plan.name == "SkovLyst" and "SKOVLYST" in r.plan.aliases
+
+
+def test_a_capitals_title_far_from_goals_is_no_focus_area_on_one_line(tmp_path):
+    """An older plan's focus areas as headings in capitals whose "Mål ... Succeskriterier"
+    follow within a few project titles, written line by line and with its line breaks
+    lost; the plan's title in capitals, pages before the first goals, is not one."""
+    intro = ("Helhedsplanen er udarbejdet af boligselskabet og kommunen i fællesskab. Den bygger på "
+             "beboermøder, statistik og interviews med ansatte i skoler, klubber og jobcenter. ") * 4
+    lines = ["SKOVPARKEN-LIFE", "Boligsocial helhedsplan for Skovparken 2009-2013", intro, "SUNDHED",
+             "Motion for kvinder", "Sund mad", "Mål: Flere beboere er fysisk aktive.",
+             "Succeskriterier: 40 deltagere om året.", "UNGE OG UDDANNELSE", "Lektiecafé",
+             "Mål: Flere unge gennemfører en uddannelse.", "Succeskriterier: 20 unge i uddannelse."]
+    written, flat = tmp_path / "svendborg.txt", tmp_path / "svendborg_flat.txt"
+    written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    flat.write_text("1 " + " ".join(lines) + "\n", encoding="utf-8")
+    for path in (written, flat):
+        names = [f.name for f in extract_file(path).focus_areas]
+        assert names == ["Sundhed", "Unge og uddannelse"], path.name
