@@ -27,7 +27,7 @@ from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 
 __all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents"]
 
-_NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2})\s*(\S.*)$")
+_NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S.*)$")
 # a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
 _FOCUS_TITLE = re.compile(
     r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
@@ -91,11 +91,16 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
         if not rest or not (rest[0].isupper() or rest[0].isdigit()):
             continue
         number = _number(m.group(1))
-        if len(number) == 1 and not m.group(1).endswith("."):
-            continue
+        if len(number) == 1 and not m.group(1).endswith(".") and not _BARE_CHAPTER.match(rest):
+            continue  # "2 dage om ugen", a page number: only a short title may be a chapter "3 X"
         toc = toc_title(rest)
         out.append((number, toc if toc else rest, i, toc is not None))
     return out
+
+
+# "3 Indsatsområderne": a chapter numbered without a dot, a title of a few words (kept only
+# when sections "3.1 ..." follow, see _outline)
+_BARE_CHAPTER = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:,?\s+[\wæøå-]+){0,5}$")
 
 
 def outline(doc: Document) -> list[Heading]:
@@ -122,7 +127,11 @@ def _outline(doc: Document) -> list[Heading]:
         known = by_number.get(n)
         if known is None or known.in_toc:
             by_number[n] = Heading(n, toc.get(n, title), i, False)
-    return _consistent(sorted(by_number.values(), key=lambda h: h.number))
+    bare = {n for n, _, i, _ in cands if len(n) == 1 and not _NUMBERED.match(strip_markup(doc.lines[i])).group(1)
+            .endswith(".")}
+    children = {n[:1] for n in by_number if len(n) > 1}
+    kept = [h for h in by_number.values() if h.number not in bare or h.number in children]
+    return _consistent(sorted(kept, key=lambda h: h.number))
 
 
 def _consistent(headings: list[Heading]) -> list[Heading]:

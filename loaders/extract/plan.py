@@ -30,6 +30,7 @@ from samspil.loaders.model import Plan
 __all__ = ["extract_plan", "squash", "squashed_lines", "parse_period", "after_label", "infer_municipality"]
 
 _PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?\s*$")
+_DATE_TO_DATE = re.compile(r" til |(?<=\d{4})\s*[-–—]\s*(?=\d{1,2}\.\s*[a-zæøå])")  # "2012 – 30. april"
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
@@ -264,9 +265,10 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
         start, end = parse_period(found[0])
         if start:
             return (start, end), found[1]
-    # free-form plans: "af 21. februar 2007 til 30. juni 2012" or a year range in the title lines
+    # free-form plans: "af 21. februar 2007 til 30. juni 2012", "Perioden 1. maj 2012 – 30.
+    # april 2016" or a year range in the title lines
     for i, line in enumerate(doc.lines[:15]):
-        for m in re.finditer(r" til ", line[:3000]):  # "af 21. februar 2007 til 30. juni 2012"
+        for m in _DATE_TO_DATE.finditer(line[:3000]):
             start, end = parse_period(line[max(0, m.start() - 22): m.end() + 22])
             if start and end and start < end:
                 return (start, end), i

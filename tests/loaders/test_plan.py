@@ -218,3 +218,24 @@ def test_focus_areas_listed_in_a_sentence_or_as_bullets(tmp_path, listing, one_l
     assert [f.name for f in extract_file(path).focus_areas] == [
         "Uddannelse og livschancer", "Beskæftigelse", "Kriminalitetsforebyggelse og tryghed",
         "Sammenhængskraft og medborgerskab"]
+
+
+def test_a_chapter_numbered_without_a_dot_holds_the_focus_areas():
+    """ "4 Indsatsområderne" with "4.1 ..." sections under it (older plans number
+    chapters without a dot); a line that only starts with a number ("2 dage om ugen",
+    a page number) is no chapter, nor a bare "N Title" with no sections under it."""
+    text = "\n".join([
+        "Helhedsplan for Tingvej og Sønderparken 2011-2014", "",
+        "2 Baggrund", "", "Området har 900 boliger.", "",
+        "4 Indsatsområderne", "", "4.1 Uddannelse og job", "", "Lektiehjælp",
+        "2 dage om ugen i beboerhuset.", "", "4.2 Tryghed og naboskab", "", "Gårdmænd og natteravne.",
+    ])
+    doc = Document.from_text("fredericia.txt", text)
+    assert [a.name for a in extract_focus_areas(doc)] == ["Uddannelse og job", "Tryghed og naboskab"]
+
+
+def test_a_free_form_period_with_dates_on_either_side_of_a_dash():
+    doc = Document.from_text("helsingor.txt", "LIV I SOLVÆNGET\nBoligsocial helhedsplan for Solvænget\n"
+                             "Perioden 1. september 2013 – 31. august 2017\n\nForord\n")
+    plan = extract_plan(doc)
+    assert (plan.period_start, plan.period_end) == ("2013-09-01", "2017-08-31")
