@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["MONTHS", "parse_period"]
+__all__ = ["MONTHS", "parse_period", "date_pair"]
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
@@ -78,4 +78,26 @@ def _short_end(text: str, start: re.Match[str]) -> str | None:
     if m := _YEARS_LONG.search(text):
         n = {"to": 2, "tre": 3, "fire": 4, "fem": 5}.get(m.group(1).lower()) or int(m.group(1))
         return _iso(year + n - 1, 12, None, True) if 1 <= n <= 10 else None
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
+
+
+def date_pair(text: str, max_gap: int = 40) -> tuple[str, str] | None:
+    """The first two full dates (day, month, year) of ``text`` that follow each other
+    within ``max_gap`` characters, the second later than the first: a period written
+    in a sentence ("træder i kraft 1. juni 2021 og udløber 31. maj 2025").
+
+    >>> date_pair("Aftalen træder i kraft 1. juni 2021 og udløber 31. maj 2025.")
+    ('2021-06-01', '2025-05-31')
+    >>> date_pair("Godkendt 3. maj 2021. Revideret 1. juni 2022.") is None
+    True
+    """
+    full = [m for m in _DATE.finditer(text) if m.group("d1") or m.group("d2")]
+    for a, b in zip(full, full[1:]):
+        start, end = _date(a, end=False), _date(b, end=True)
+        gap = text[a.end():b.start()]
+        if len(gap) <= max_gap and start and end and start < end and not _SENTENCE_END.search(gap):
+            return start, end
     return None

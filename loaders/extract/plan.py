@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.dates import parse_period
+from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
@@ -29,16 +29,25 @@ from samspil.loaders.model import Plan
 
 __all__ = ["extract_plan", "squash", "squashed_lines", "parse_period", "after_label", "infer_municipality"]
 
-_PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?\s*$")
+_PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?(?:\s*[·|•]\s*[^·|•]{0,60})?\s*$")
 _DATE_TO_DATE = re.compile(r" til |(?<=\d{4})\s*[-–—]\s*(?=\d{1,2}\.\s*[a-zæøå])")  # "2012 – 30. april"
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
                         re.IGNORECASE)
 
+# the area's name, then the indsats' (which wins): the LBF templates' labels and the
+# wordings other templates use for the same field ("Indsatsens navn:", "Den
+# boligsociale indsats, delaftalen hører under:", "Boligsocial indsats: ...")
 NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedrører",
-               "navnpådenboligsocialeindsats")
-PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra")
+               "navnpådenboligsocialeindsats", "denboligsocialeindsats,somdelaftalenvedrører",
+               "denboligsocialeindsats,delaftalenhørerunder", "denboligsocialeindsats,somdelaftalenhørerunder",
+               "indsatsensnavn", "navnpåindsatsen", "helhedsplanensnavn", "navnpåhelhedsplanen",
+               "boligsocialindsats:", "boligsocialhelhedsplan:")
+# the labels only a delaftale has (its indsats is named because the delaftale hangs under it)
+SUB_AGREEMENT_LABELS = tuple(k for k in NAME_LABELS[1:] if "delaftalen" in k or k.startswith("navnpåden"))
+PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra", "aftaleperiode",
+                 "indsatsperiode", "projektperiode", "periode:", "varighed:")
 DELAFTALE_HEADING = "delaftaleforindsatsområdet"
 
 
@@ -125,6 +134,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     ('SURF Valby', ['Valby/Vigerslev – den boligsociale helhedsplan SURF Valby'])
     >>> _split_name("Aalborg Øst – helhedsplan 2019-2022")
     ('Aalborg Øst', ['Aalborg Øst – helhedsplan 2019-2022'])
+    >>> _split_name("Helhedsplanen Solhøj Sammen 2023-2026 · Nyborg Kommune")[0]
+    'Solhøj Sammen'
     """
     aliases = [value]
     name = value
@@ -132,11 +143,13 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     if m and len(m.group(1).split()) <= 6:
         name = m.group(1)
     name = _PERIOD_SUFFIX.sub("", name).strip(" ,–-").strip(" »«“”\"'")
+    name = _PLAN_WORD_FIRST.sub("", name)  # "Helhedsplanen Houlkær Fællesskab": the name follows
     generic_tail = _DASHED_GENERIC.match(name)  # "Aalborg Øst – helhedsplan": the area is the name
     name = generic_tail.group(1) if generic_tail else name
     return (name or value), ([a for a in aliases if a != name])
 
 
+_PLAN_WORD_FIRST = re.compile(r"^(?i:(?:den\s+)?(?:boligsociale\s+)?helhedsplanen)\s+(?=[A-ZÆØÅ])")
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
@@ -168,18 +181,21 @@ def _dedupe_words(words: list[str]) -> list[str]:
 
 
 def _cover_title(doc: Document) -> tuple[str, int] | None:
-    """The first line of a document without template labels, when it reads as a
-    title (short, not a sentence); a period and what follows it are cut off."""
+    """The title among a document's first lines without template labels: the first line
+    that reads as a title (short, not a sentence), passing over a letterhead (only parties'
+    names), a bare document type ("STRATEGISK SAMARBEJDSAFTALE") and a delaftale's
+    heading (it names the focus area); a period and what follows it are cut off."""
     if not _AGREEMENT_WORDS.search(doc.text[:20000]):
         return None  # a document that never speaks of a plan has no plan title
-    for i, line in enumerate(doc.lines[:3]):
-        text = clean(line)
-        if not text:
+    for i, text in _first_lines(doc):
+        if strip_markup(doc.lines[i]).rstrip().endswith(":"):
+            return None  # the template's labels begin: no title above them
+        if _letterhead(text) or _OPENS_DELAFTALE.match(squash(text)) or _BARE_DOCUMENT_TYPE.match(text):
             continue
         text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
         if (about := _ABOUT_AREA.search(text)) is not None:
             text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
-        text = text.strip(" »«“”\"'")
+        text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
         words = _dedupe_words(text.split())
         text = " ".join(words)
         if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
@@ -187,6 +203,38 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
             return text, i
         return None
     return None
+
+
+def _first_lines(doc: Document) -> list[tuple[int, str]]:
+    return [(i, clean(line)) for i, line in enumerate(doc.lines[:12]) if clean(line)][:6]
+
+
+def _quoted_name(doc: Document) -> tuple[str, int] | None:
+    """A name in quotes on a line of its own among the cover's first lines, under the
+    title ('HELHEDSPLAN FOR TRÆHØJ' / '"Træhøj i fællesskab"'): the plan's own name."""
+    if not _AGREEMENT_WORDS.search(doc.text[:20000]):
+        return None
+    for i, text in _first_lines(doc):
+        if (quoted := _QUOTED_LINE.match(text)) and 1 <= len(quoted.group(1).split()) <= 8:
+            return quoted.group(1).strip(), i
+    return None
+
+
+_QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
+_BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
+                                 r"helhedsplan\s*$", re.I)
+_INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
+_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t")
+
+
+def _letterhead(text: str) -> bool:
+    """A line of nothing but parties' names: a municipality, a housing organisation or
+    a municipal unit ("Socialforvaltningen") under them."""
+    from samspil.loaders.extract.org_lists import org_type_of
+
+    parts = [p.strip() for p in _LETTERHEAD_GAP.split(text) if p.strip()]
+    return all(municipality(p) is not None or len(p.split()) <= 5 and org_type_of(p) in (
+        "housing_organisation", "municipal_unit") for p in parts)
 
 
 def _before_known_organisation(text: str, start: int) -> str | None:
@@ -221,17 +269,24 @@ def _title_name(doc: Document) -> tuple[str, int] | None:
     return None
 
 
+# a document whose title is one delaftale: "DELAFTALE", "Delaftale – X", "Delaftale om X",
+# "Delaftale 3: X" (squashed; not "Delaftaler", the strategic agreement's list of them)
+_OPENS_DELAFTALE = re.compile(r"^\W*delaftale(?!r)(?:$|[^a-zæøå]|om|for|vedr)")
+
+
 def _document_type(doc: Document) -> str:
     head = squash(" ".join(doc.lines[:60]))[:6000]
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
     strategic = ("strategisksamarbejdsaftale" in head or "strategiskaftale" in head
                  or _find_label(doc, ("områdetsnavn", "samarbejdsaftalengælderfra")) is not None)
-    opens_as_delaftale = any(sq.startswith(DELAFTALE_HEADING) for sq in squashed_lines(doc)[:5])
-    if delaftaler == 1 and opens_as_delaftale:
+    first = next((sq for sq in squashed_lines(doc)[:5] if sq), "")
+    opens_as_delaftale = any(sq.startswith(DELAFTALE_HEADING) for sq in squashed_lines(doc)[:5]) \
+        or _OPENS_DELAFTALE.match(first) is not None
+    if delaftaler <= 1 and opens_as_delaftale:
         return "sub_agreement"  # a delaftale that refers to "den strategiske samarbejdsaftale"
     if strategic or delaftaler >= 2:
         return "strategic_agreement"
-    if delaftaler == 1 or _find_label(doc, NAME_LABELS[1:]) is not None:
+    if delaftaler == 1 or _find_label(doc, SUB_AGREEMENT_LABELS) is not None:
         return "sub_agreement"
     return "master_plan"
 
@@ -272,6 +327,9 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
             start, end = parse_period(line[max(0, m.start() - 22): m.end() + 22])
             if start and end and start < end:
                 return (start, end), i
+    for i, line in enumerate(doc.lines[:40]):  # "træder i kraft 1. juni 2021 og udløber 31. maj 2025"
+        if (pair := date_pair(line[:3000])) is not None:
+            return pair, i
     for i, line in enumerate(doc.lines[:15]):
         m = _YEAR_RANGE.search(line)
         if m and len(line) < 120:
@@ -302,7 +360,7 @@ def _cased_form(doc: Document, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
-    return found or [f for f in [_title_name(doc) or _cover_title(doc)] if f]
+    return found or [f for f in [_quoted_name(doc) or _title_name(doc) or _cover_title(doc)] if f]
 
 
 def extract_plan(doc: Document) -> Plan:

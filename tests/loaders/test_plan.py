@@ -239,3 +239,33 @@ def test_a_free_form_period_with_dates_on_either_side_of_a_dash():
                              "Perioden 1. september 2013 – 31. august 2017\n\nForord\n")
     plan = extract_plan(doc)
     assert (plan.period_start, plan.period_end) == ("2013-09-01", "2017-08-31")
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # other templates' label for the indsats' name, and a period row of a two-column table
+    (["STRATEGISK SAMARBEJDSAFTALE", "Boligsocial indsats i Herning Kommune", "",
+      "Indsatsens navn: Gullestrup Sammen 2024-2027", "", "Aftaleperiode\t1. april 2024 – 31. marts 2028"],
+     ("Gullestrup Sammen", "strategic_agreement", "2024-04-01", "2028-03-31")),
+    # a delaftale titled on two lines, its indsats in quotes after a label
+    (["DELAFTALE", "for indsatsområdet Beskæftigelse", "",
+      'Boligsocial indsats: "Nørrevang i Bevægelse" (2025-2028)', "Kommune: Slagelse"],
+     ("Nørrevang i Bevægelse", "sub_agreement", "2025-01-01", "2028-12-31")),
+    # a letterhead of the parties, the title letter-spaced, the plan's name in quotes under it
+    (["Holstebro Boligforening          Holstebro Kommune", "                 Socialforvaltningen", "",
+      "HELHEDSPLAN FOR TRÆHØJ", '"Træhøj i fællesskab"', "2009 - 2012"],
+     ("Træhøj i fællesskab", "master_plan", "2009-01-01", "2012-12-31")),
+    # the municipality's name above the document type, the name before "– boligsocial indsats i"
+    (["Greve Kommune", "", "STRATEGISK SAMARBEJDSAFTALE",
+      "Nye Veje – boligsocial indsats i Askerød og Hundige Strand",
+      "", "Aftalen træder i kraft 1. juni 2021 og udløber 31. maj 2025."],
+     ("Nye Veje", "strategic_agreement", "2021-06-01", "2025-05-31")),
+    # a delaftale headed by its focus area, the plan named after "Helhedsplanen"
+    (["Delaftale – Tryghed og trivsel", "Helhedsplanen Skovvejen Sammen 2022-2025 · Skive Kommune",
+      "Bestyrelsen har ansvaret for delaftalen."],
+     ("Skovvejen Sammen", "sub_agreement", "2022-01-01", "2025-12-31")),
+])
+def test_plan_names_types_and_periods_in_other_templates(lines, expected):
+    """Plan metadata as other templates and older covers write it: the name, the document
+    type and the period."""
+    plan = extract_plan(Document.from_text("plan.txt", "\n".join(lines) + "\n\nHelhedsplan og boligsocial indsats.\n"))
+    assert (plan.name, plan.document_type, plan.period_start, plan.period_end) == expected

@@ -180,7 +180,7 @@ def test_same_plan_zones_and_groups_from_txt_docx_and_pdf(tmp_path, fixture_text
         facts[fmt] = (plan.name, plan.document_type, plan.period_start, plan.period_end,
                       tuple(a.name for a in extract_focus_areas(doc)),
                       tuple(sorted(g.category for g in extract_target_groups(doc, []))))
-    assert facts["txt"][:5] == ("Helhedsplanen Nørrebro Øst", "sub_agreement", "2026-01-01",
+    assert facts["txt"][:5] == ("Nørrebro Øst", "sub_agreement", "2026-01-01",
                                 "2029-12-31", ("Beskæftigelse",))
     assert {"youth", "unemployed", "women", "ethnic_minorities", "parents_families"} <= set(facts["txt"][5])
     assert facts["docx"] == facts["txt"] and facts["pdf"] == facts["txt"]
