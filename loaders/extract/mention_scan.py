@@ -16,7 +16,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _DIGIT_FIRST, _FUNCTION_WORDS, _candidates,
                                               _has_cue, _trim_run, _valid, _vocab)
 from samspil.loaders.extract.org_lists import initials_fit, split_org_text
-from samspil.loaders.extract.parties import OrgMention
+from samspil.loaders.extract.parties import FORMER_ABBREVIATION, OrgMention
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
 __all__ = ["text_mentions"]
@@ -37,8 +37,31 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     for m in DEFINE.finditer(text):
         full, short = _trim_run(m.group(1)), m.group(2)
         caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
-        if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full):
+        prose = sum(w[:1].islower() and not _CONNECT_WORD.fullmatch(w) for w in full.split())
+        if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full) \
+                and (prose <= 1 or initials_fit(full, short)):  # not "Lokalpolitiet i X fortæller om ... (LTF)"
             out.append((full, short))
+    return out
+
+
+# "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)", "Abildgårdskolen (tidligere Sæby Skole)":
+# one organisation under its present name, its former name (and abbreviation) aliases
+_FORMER = re.compile(r"(?<![\wæøå])([A-ZÆØÅ0-9][\wæøåÆØÅ.&-]*(?:\s+(?:og\s+|for\s+|i\s+)?[A-ZÆØÅ][\wæøåÆØÅ.&-]*){0,4})"
+                     r"\s*\(\s*(?:det\s+)?(?:tidl\.|tidligere|fhv\.)\s+([A-ZÆØÅ0-9][^()]{1,80})\)")
+
+
+def _former_names(text: str) -> list[tuple[str, list[str]]]:
+    """(present name, [former name, its abbreviation]) of every 'X (tidl. Y)' whose X and
+    Y both read as organisations' names."""
+    out: list[tuple[str, list[str]]] = []
+    if "(" not in text or not ("tidl" in text or "fhv" in text):
+        return out
+    for m in _FORMER.finditer(text):
+        former = m.group(2)
+        short = FORMER_ABBREVIATION.search(former)
+        names = [clean(former[:short.start()]), short.group(1)] if short else [clean(former)]
+        if _valid(m.group(1)) or _has_cue(names[0]):
+            out.append((clean(m.group(1)), names))
     return out
 
 
@@ -145,6 +168,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
         for full, short in _definitions(text) + _appositive_definitions(text):
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
+        for name, former in _former_names(text):
+            out.append(OrgMention(name, i, aliases=former, role="mentioned"))
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)

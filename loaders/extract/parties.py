@@ -23,7 +23,10 @@ from samspil.loaders.vocab import load_vocab
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-ALIAS_DEF = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+([^)]+)\)", re.I)
+ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
+                       r"|(?P<former>(?:det\s+)?(?:tidl\.|tidligere|fhv\.|før))(?=\s+[A-ZÆØÅ0-9]))\s+([^)]+)\)", re.I)
+# (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
+FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
 TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
@@ -143,7 +146,9 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
     aliases: list[str] = []
     m = ALIAS_DEF.search(text)
     if m:
-        aliases.append(clean(m.group(1)))
+        alias = m.group(2)
+        short = FORMER_ABBREVIATION.search(alias) if m.group("former") else None
+        aliases += [clean(alias[:short.start()]), short.group(1)] if short else [clean(alias)]
         text = text[: m.start()] + text[m.end():]
     text = clean(LOWER_PAREN.sub("", text))
     text = re.sub(r"\s+v[./]?$", "", text)

@@ -200,7 +200,7 @@ def test_names_without_cue_words_in_running_text():
     assert {"Randers håndboldklub", "Velux Fonden", "Trygfonden", "Red Barnet", "Lions Club Randers",
             "5B"} <= set(orgs)
     assert "5B" in extract_file(LAYOUTS / "randers_hard_names.txt").activities[0].partners
-    assert orgs["Lions Club Randers"].type == "ngo" and orgs["Randers håndboldklub"].type == "culture_leisure"
+    assert orgs["Lions Club Randers"].type == "ngo" and orgs["Randers håndboldklub"].type == "ngo"  # a members' club (as the annotations type them)
 
 
 def test_web_pages_with_html_and_page_numbers_in_front_keep_activity_names():
@@ -571,3 +571,33 @@ def test_a_capitals_title_far_from_goals_is_no_focus_area_on_one_line(tmp_path):
     for path in (written, flat):
         names = [f.name for f in extract_file(path).focus_areas]
         assert names == ["Sundhed", "Unge og uddannelse"], path.name
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("Lokalpolitiet i Skive", "police"), ("Nærpolitiet Vejle Øst", "police"),
+    ("EUC Lillebælt", "education"), ("Social- og Sundhedsskolen Fyn", "education"),
+    ("Erhvervsakademi Aarhus", "education"),
+    # clubs run by their members are associations; a municipal club or hall is leisure
+    ("Tarup IF", "ngo"), ("Boldklubben Skjold", "ngo"), ("Thisted Idrætsforening", "ngo"),
+    ("KFUM-spejderne i Nakskov", "ngo"), ("Fritidsklubben Toppen", "culture_leisure"),
+    ("Idrætshallen Syd", "culture_leisure"),
+])
+def test_organisation_types_from_their_names(name, kind):
+    from samspil.loaders.extract.orgs import org_type
+
+    assert org_type(name) == kind
+
+
+def test_a_former_name_in_brackets_is_the_same_organisation(tmp_path):
+    """ "Bovia (tidl. Vestjysk Boligselskab, VJB)" in a partner list or a sentence: one
+    organisation, known by its present name, its former name and that name's
+    abbreviation, also where the text later uses the former name."""
+    for k, block in enumerate(["Samarbejdspartnere i delaftalen:\n\nBovia (tidl. Vestjysk Boligselskab, VJB)\n"
+                               "Herning Kommune, Jobcenter Herning",
+                               "Indsatsen drives af Bovia (tidl. Vestjysk Boligselskab, VJB) og Herning Kommune."]):
+        path = tmp_path / f"herning{k}.txt"
+        path.write_text("Delaftale for indsatsområdet Beskæftigelse\n\n" + block +
+                        "\n\nVestjysk Boligselskabs afdelinger i Holtbjerg deltager.\n", encoding="utf-8")
+        names = [{o.name, *o.aliases} for o in extract_file(path).organisations
+                 if {"Bovia", "Vestjysk Boligselskab"} & {o.name, *o.aliases}]
+        assert len(names) == 1 and {"Bovia", "Vestjysk Boligselskab", "VJB"} <= names[0], block
