@@ -53,3 +53,26 @@ def test_a_document_that_is_no_agreement_is_extracted_with_a_warning(tmp_path):
     loaded = CliRunner().invoke(cli, ["load", str(shopping), "--data-dir", str(tmp_path / "data")],
                                 catch_exceptions=False)
     assert loaded.exit_code == 0 and "does not look like a partnership agreement" in loaded.stderr
+
+
+def test_out_never_writes_one_report_over_another(tmp_path):
+    """aftale.txt and aftale.md in one batch: two reports, named by the whole file name
+    (the count the command prints is the count of files written)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for suffix in (".txt", ".md"):
+        (src / f"aftale{suffix}").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "other.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(src), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["aftale.md.json", "aftale.txt.json", "other.json"]
+    assert "wrote 3 report(s)" in result.stderr
+
+
+def test_a_reading_note_is_said_once_with_the_path(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(SEED.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    result = CliRunner().invoke(cli, ["extract", str(legacy), "--json"], catch_exceptions=False)
+    notes = [ln for ln in result.stderr.splitlines() if "cp1252" in ln]
+    assert notes == [notes[0]] and notes[0].startswith(f"warning: {legacy}: not UTF-8"), result.stderr
