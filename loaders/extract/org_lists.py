@@ -102,7 +102,9 @@ def org_type_of(name: str) -> str:
 
 
 # Unfilled fields of a template's party list or signature block.
-PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?", re.I)
+# (with what a template puts in the blank: "[dato]", "[Indsæt navn]", "<navn>", "______")
+PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?(?:\s*(?:\[[^\]\n]{0,40}\]|<[^>\n]{0,40}>"
+                         r"|_{2,}|\.{4,}))?|\[[^\]\n]{0,40}\]|<[a-zæøå][^>\n]{0,39}>|_{3,}", re.I)
 
 
 PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+x+)?|x+\s+kommune|"
@@ -130,6 +132,8 @@ def split_party_entries(text: str) -> list[str]:
     ['Børne- og Ungdomsforvaltningen']
     >>> split_party_entries("Boligorganisation Dato Navn")
     []
+    >>> split_party_entries("Vridsløselille Andelsboligforening   Dato: [dato]   Navn: [navn]")
+    ['Vridsløselille Andelsboligforening']
     >>> split_party_entries("Civica, FAB og Odense Kommune i fællesskab")
     ['Civica', 'FAB', 'Odense Kommune']
     """

@@ -601,3 +601,16 @@ def test_a_former_name_in_brackets_is_the_same_organisation(tmp_path):
         names = [{o.name, *o.aliases} for o in extract_file(path).organisations
                  if {"Bovia", "Vestjysk Boligselskab"} & {o.name, *o.aliases}]
         assert len(names) == 1 and {"Bovia", "Vestjysk Boligselskab", "VJB"} <= names[0], block
+
+
+def test_unfilled_signature_fields_in_brackets_are_no_names(tmp_path):
+    """ "Dato: [dato]   Navn: [navn]" and "Underskrift: ______" after each party of a
+    template's signature block: the parties are read, the blanks are no organisation."""
+    path = tmp_path / "nyborg.txt"
+    path.write_text("Strategisk samarbejdsaftale om boligsocial indsats\n\nUnderskrifter:\n"
+                    "Nyborg Boligselskab   Dato: [dato]   Navn: [navn]\n"
+                    "Boligforeningen Birkhoved   Dato: <dato>   Underskrift: ________\n"
+                    "Nyborg Kommune   Dato: [dato]   Navn: Karen Holst, borgmester\n", encoding="utf-8")
+    r = extract_file(path)
+    assert {o.name for o in r.organisations} == {"Nyborg Boligselskab", "Boligforeningen Birkhoved", "Nyborg Kommune"}
+    assert [(c.name, c.organisation) for c in r.contacts] == [("Karen Holst", "Nyborg Kommune")]
