@@ -52,6 +52,10 @@ def _not_org_stems() -> re.Pattern[str]:
     return re.compile("|".join(load_vocab("organisations")["not_org_stems"]), re.I)
 
 
+_FOR_TOPIC = re.compile(r"\bfor\s+[A-ZÆØÅ][\wæøå-]*$")  # a unit "for" a topic: "Center for Børn"
+_ADJECTIVE_END = re.compile(r"(?:ig|isk|som|bar|end|ed)e?$")
+
+
 def _split_og(name: str) -> list[str]:
     """'PAB og AAB' -> ['PAB', 'AAB'] when each part is an organisation on its own;
     'Landsbyggefonden/X' -> its parts; fixed pairs ('Børn og Unge') are never split.
@@ -60,6 +64,8 @@ def _split_og(name: str) -> list[str]:
     ['Steno Diabetes Center', 'Sundheds- og Omsorgsforvaltningen']
     >>> _split_og("Børn- og Ungeforvaltningen")
     ['Børn- og Ungeforvaltningen']
+    >>> _split_og("Center for Børn og Forebyggelse")
+    ['Center for Børn og Forebyggelse']
     """
     words = name.split()
     cuts = [0]
@@ -68,9 +74,13 @@ def _split_og(name: str) -> list[str]:
             # ("Børn- og Ungeforvaltningen": a compound's first half, never a name of its own)
             if not fixed_og_pair(words[k - 1], words[k + 1]):
                 cuts.append(k)
-    parts = []
+    parts: list[str] = []
     for a, b in zip(cuts, cuts[1:] + [len(words)]):
         part = " ".join(words[a + (1 if a else 0):b])
+        if parts and " " not in part and _FOR_TOPIC.search(parts[-1]) and not _valid(part) \
+                and not _ADJECTIVE_END.search(part) and " under " not in name:  # (not "... og Lettilgængelige tilbud")
+            parts[-1] = f"{parts[-1]} {words[a]} {part}"  # "Center for Børn og Forebyggelse": two topics
+            continue
         parts += [p.strip() for p in _SLASH_SPLIT.split(part)]
     if len(parts) > 1:
         return [p for p in parts if _valid(p)]
@@ -227,8 +237,8 @@ def _unit_of(name: str) -> list[str]:
     m = _VED.match(name)  # "X ved Y": a place or host Y
     if m:
         return [m.group(1), m.group(2)]
-    m = _AF.match(name)  # "Projektledelse af Steno": an act of Y
-    if m and not _valid(m.group(1)):
+    m = _AF.match(name)  # "Projektledelse af Steno": an act of Y (not "Boligforeningen af 1942")
+    if m and not _valid(m.group(1)) and not _FOUNDED.search(name):
         return [m.group(2)]
     m = _GENITIVE_OF.match(name)  # "SOF’s Fritidsjob": Y of X
     if m:
@@ -278,7 +288,9 @@ def _candidates(text: str) -> list[str]:
     for m in RUN.finditer(text):
         run = m.group(0)
         head = _LOWER_HEAD.match(text, m.end())
-        if head and len(run.split()) <= 3:
+        if (year := _FOUNDED.match(text, m.end())) and _FOUNDED_HEADS.search(run):
+            run += year.group(0)  # "Randers Boligforening af 1940", "Boligforeningen af 1942"
+        elif head and len(run.split()) <= 3:
             run = f"{run} {head.group(1)}"
         elif run.endswith("s") and _GENITIVE_HEAD.search(run, len(run) - _GENITIVE_HEAD_CHARS) \
                 and _LOWER_WORD.match(text, m.end()):  # (a match ends the run: only its end is searched)
@@ -287,6 +299,11 @@ def _candidates(text: str) -> list[str]:
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
         out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+# the year an association was founded, part of its name ("Arbejdernes Boligforening af 1919")
+_FOUNDED = re.compile(r" af (?:18|19|20)\d{2}\b")
+_FOUNDED_HEADS = re.compile(r"(?i:forening|selskab|bolig|klub)")
 
 
 # A name that starts with a digit ("5B", "3B") as an item of a list of organisations;

@@ -614,3 +614,18 @@ def test_unfilled_signature_fields_in_brackets_are_no_names(tmp_path):
     r = extract_file(path)
     assert {o.name for o in r.organisations} == {"Nyborg Boligselskab", "Boligforeningen Birkhoved", "Nyborg Kommune"}
     assert [(c.name, c.organisation) for c in r.contacts] == [("Karen Holst", "Nyborg Kommune")]
+
+
+def test_names_with_two_topics_or_a_founding_year_stay_whole_in_running_text(tmp_path):
+    """ "Center for Familier og Forebyggelse" is one unit with two topics (not "Center for
+    Familier" and "Forebyggelse"); "Lolland Boligforening af 1945" and "Boligforeningen
+    af 1938" keep their founding year; an adjective after "og" starts no topic."""
+    path = tmp_path / "lolland.txt"
+    path.write_text("Helhedsplan for Byskov\n\nIndsatsen drives i samarbejde med Center for Familier og "
+                    "Forebyggelse, Lolland Boligforening af 1945 og Boligforeningen af 1938. Vi henviser "
+                    "til Center for Sundhed og Lettilgængelige tilbud i kommunen.\n", encoding="utf-8")
+    names = {o.name for o in extract_file(path).organisations}
+    assert {"Center for Familier og Forebyggelse", "Lolland Boligforening af 1945",
+            "Boligforeningen af 1938", "Center for Sundhed"} <= names
+    assert not names & {"Center for Familier", "Forebyggelse", "Lolland Boligforening",
+                        "Center for Sundhed og Lettilgængelige"}
