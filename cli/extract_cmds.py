@@ -18,7 +18,7 @@ from samspil.loaders.pipeline import extract_paths
 @click.option("--json", "as_json", is_flag=True,
               help="Print the report as JSON (one object; one per line for several files).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write <stem>.json per document into this folder.")
+              help="Write <stem>.json per document into this folder (<name>.json when two share a stem).")
 @jobs_option
 @handle_errors
 def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, jobs: int | None) -> None:
@@ -32,6 +32,7 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, jobs: 
     require_agreements(paths, expand_paths(paths))
     results = list(extract_paths(paths, jobs=jobs))
     good = [r for r in results if r.ok]
+    names = report_names([r.path for r in results])
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     for r in results:
@@ -41,9 +42,10 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, jobs: 
         data = r.report.to_dict()
         if as_json or out_dir:  # the summary shows warnings; JSON readers may not look
             for w in r.report.warnings:
+                w = w.removeprefix(f"{r.path.name}: ")  # (said once, with the whole path)
                 click.echo(f"warning: {r.path}: {w}", err=True)
         if out_dir:
-            (out_dir / f"{r.path.stem}.json").write_text(
+            (out_dir / names[r.path]).write_text(
                 json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         if as_json:
             indent = 2 if len(results) == 1 else None
@@ -54,6 +56,31 @@ def extract(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, jobs: 
         click.echo(f"wrote {len(good)} report(s) to {out_dir}", err=True)
     if len(good) != len(results):
         sys.exit(1)
+
+
+def report_names(paths: list[Path]) -> dict[Path, str]:
+    """The file name of each document's report in ``--out``: ``<stem>.json``, or
+    ``<name>.json`` when two documents share a stem (aftale.txt, aftale.pdf), or a
+    number added when they share a name in different folders: never one report
+    written over another.
+
+    >>> sorted(report_names([Path("a/x.txt"), Path("a/x.pdf"), Path("b/x.pdf"), Path("y.md")]).values())
+    ['x.pdf-2.json', 'x.pdf.json', 'x.txt.json', 'y.json']
+    """
+    stems: dict[str, int] = {}
+    for p in paths:
+        stems[p.stem.casefold()] = stems.get(p.stem.casefold(), 0) + 1
+    out: dict[Path, str] = {}
+    taken: set[str] = set()
+    for p in paths:
+        base = p.stem if stems[p.stem.casefold()] == 1 else p.name
+        name, k = f"{base}.json", 1
+        while name.casefold() in taken:
+            k += 1
+            name = f"{base}-{k}.json"
+        taken.add(name.casefold())
+        out[p] = name
+    return out
 
 
 def summary(report: AgreementReport) -> str:

@@ -111,7 +111,7 @@ class TextReader(Reader):
         text, notes = decode_text(data, str(path))
         for note in notes:
             warnings.append(f"{path.name}: {note}")
-            log.warning("%s: %s", path.name, note)
+            log.info("%s: %s", path.name, note)  # (the report carries it; callers show it once)
         if not text.strip():
             raise EmptyDocument("the file is empty", document=str(path))
         _check_chars(len(text), limits, path)
