@@ -60,6 +60,8 @@ LABELS = [
     r"Underskrifter\b",
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
+    r"(?:DELAFTALE|Delaftale)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[:.–-](?=\s)",  # "DELAFTALE 2 - X"
+    r"Delaftale\s*:(?=\s*[A-ZÆØÅ])",  # "Delaftale: X"
     r"Akti\w{0,6}navn\s*:",  # "Aktivitetsnavn:", "Aktivitsnavn:"
     r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",
     r"Projekt ?navn\s*:",

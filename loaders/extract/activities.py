@@ -10,7 +10,6 @@ rollefordeling`` and ``Samarbejdsrelationer`` fields).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
@@ -18,8 +17,11 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
+from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
+                                                   table_blocks)
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
-from samspil.loaders.extract.text import clean, clean_keep_colon, may_hold, strip_links, strip_markup
+from samspil.loaders.extract.text import (clean, clean_keep_colon, is_placeholder, may_hold, strip_links,
+                                         strip_markup)
 from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
 from samspil.loaders.segment import ACTIVITY_NAME
 
@@ -39,15 +41,6 @@ HEADING2 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
 
 _DIGIT_CODE = re.compile(r"\d[A-ZÆØÅ]")  # "3B", "5B": short, but no ordinary word
 SHORT_BODY = 400  # an activity described in a few sentences: one mention of a group counts
-
-
-@dataclass
-class Block:
-    name: str
-    start: int
-    end: int  # exclusive
-    focus_area: str | None
-    target: str | None = None  # the text of its Målgruppe column, for a table's row
 
 
 def _chunks(raw: str) -> list[str]:
@@ -118,13 +111,11 @@ def _section_blocks(doc: Document) -> list[Block]:
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
-                            r"(?:\s+(?:nr\.\s*)?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?\s*[:.–-]?\s+|\s*[:.–-]\s*)"
-                            r"(?P<title>[A-ZÆØÅ0-9\"«»“].{1,90})$", re.I)
+                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–-]?\s+|\s*[:.–-]\s*)"
+                            r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
                              r"|succeskriterie)\w*\s*(?:\(r\))?\s*:", re.I)
-_NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
-                           r"|målgruppe|indledning|bilag|evaluering|tidsplan)", re.I)
 
 
 def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
@@ -134,13 +125,27 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if m is None:
         return _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
+    first = _SENTENCE_END.split(title, 1)[0]  # "Projekt: Jobbutikken. Jobcenter Esbjerg har ..."
+    title = first if first != title and len(first.split()) <= 8 else title
     words = title.split()
-    if not words or len(words) > 12 or _NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
+    if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None
     following = [t for t in plain[i + 1:i + 12] if t][:6]
-    if not any(_ACTIVITY_FIELD.match(t) for t in following):
+    if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, plain):
         return None
     return title.strip(" \"«»“”")
+
+
+def _in_numbered_series(doc: Document, m: re.Match[str], plain: list[str]) -> bool:
+    """'Aktivitet 2.1: X' with a short title, when the document numbers two or more
+    headings with the same label: a series of activities even without their fields."""
+    if m.re is not _LABELLED_HEAD or not m.group("id") or len(m.group("title").split()) > 8:
+        return False
+    label = m.group(0).split()[0].strip(" *#").casefold()
+    series = doc.memo("activity_series", lambda: [
+        h.group(0).split()[0].strip(" *#").casefold() for t in plain if t and (h := _LABELLED_HEAD.match(t))
+        and h.group("id")])
+    return series.count(label) >= 2
 
 
 def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
@@ -152,12 +157,20 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     text = plain[i].strip(" .")
     words = text.split()
     if not 0 < len(words) <= 8 or not text[0].isupper() or ":" in text or plain[i].rstrip().endswith(".") \
-            or _ACTIVITY_FIELD.match(text) or _NOT_ACTIVITY.match(text) or starts_with_label(text):
+            or _ACTIVITY_FIELD.match(text) or NOT_ACTIVITY.match(text) or starts_with_label(text):
         return None
     following = next((t for t in plain[i + 1:i + 4] if t), "")
-    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None:
+    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None \
+            or i in _party_lines(doc) and i > 0 and plain[i - 1] or i in dict(delaftale_starts(doc)):  # (a party list's last entry, not a heading)
         return None
     return text
+
+
+def _party_lines(doc: Document) -> set[int]:
+    """The lines of the party lists ("Parter i delaftalen: ... Klubben X, Anna Holm (leder)")."""
+    from samspil.loaders.extract.sections import party_blocks
+
+    return doc.memo("party_lines", lambda: {j for b in party_blocks(doc) for j in b.lines})
 
 
 def _labelled_blocks(doc: Document) -> list[Block]:
@@ -178,53 +191,14 @@ def _labelled_blocks(doc: Document) -> list[Block]:
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         end = next((h for h in heads if i < h < end), end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i) or _outline_focus(doc, i)))
+        blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i)))
     return blocks
-
-
-def _outline_focus(doc: Document, i: int) -> str | None:
-    """The focus area of the numbered section ("3.1 Beskæftigelse" under "3. Indsatsområder")
-    that line ``i`` is in, if any."""
-    from samspil.loaders.extract.outline import focus_headings
-
-    before = [(h.line, name) for h, name in focus_headings(doc) if not h.in_toc and h.line < i]
-    return max(before)[1] if before else None
 
 
 def activity_blocks(doc: Document) -> list[Block]:
     return doc.memo("activity_blocks",
                     lambda: _template_blocks(doc) or _section_blocks(doc) or _labelled_blocks(doc)
-                    or _table_blocks(doc))
-
-
-# A table of activities, one a row: "Aktivitet | Beskrivelse | Målgruppe | Samarbejdspartnere"
-_TABLE_FIRST_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn)?|projekt(?:er|navn)?|delprojekt(?:er)?|tiltag|indsats(?:er)?)$",
-                               re.I)
-_TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?|partner(?:e)?"
-                          r"|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier|aktiviteter)\W*$", re.I)
-
-
-def _table_blocks(doc: Document) -> list[Block]:
-    """Rows of tables of activities (a head row 'Aktivitet<TAB>Beskrivelse<TAB>Målgruppe...'):
-    each row an activity named by its first cell, its target groups read from its
-    Målgruppe column, its focus area the enclosing section's."""
-    from samspil.loaders.extract.sections import focus_area_at
-
-    blocks: list[Block] = []
-    target_col: int | None = None
-    for i, line in enumerate(doc.lines):
-        cells = [clean(c) for c in line.split("\t")] if "\t" in line else []
-        if len(cells) >= 2 and _TABLE_FIRST_HEAD.match(cells[0]) and all(_TABLE_HEADS.match(c) for c in cells[1:] if c):
-            target_col = next((k for k, c in enumerate(cells) if c.lower().startswith("målgruppe")), -1)
-            continue
-        if target_col is None:
-            continue
-        if len(cells) < 2 or not cells[0] or len(cells[0]) > 80:
-            target_col = None if not line.strip() or len(cells) < 2 else target_col
-            continue
-        target = cells[target_col] if 0 < target_col < len(cells) else None
-        blocks.append(Block(cells[0].rstrip(" ."), i, i + 1, focus_area_at(doc, i), target))
-    return blocks
+                    or bullet_blocks(doc) or table_blocks(doc))
 
 
 def _target_text(doc: Document, block: Block) -> str:
@@ -312,6 +286,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
     out: list[Activity] = []
     for b in activity_blocks(doc):
+        if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
+            continue
         body = " ".join(doc.lines[b.start:b.end])
         words = _words_form(body)
         split = set(words.split())

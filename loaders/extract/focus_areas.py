@@ -15,7 +15,8 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.outline import focus_headings, run_on_contents
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
-from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.sections import delaftale_starts, plain_lines
+from samspil.loaders.extract.text import is_placeholder
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea
 from samspil.loaders.vocab import load_vocab
@@ -50,11 +51,17 @@ def _candidate(text: str) -> str | None:
 
 
 def _delaftale_headings(doc: Document):
+    """'Delaftale for indsatsområdet X' (also letter-spaced), the other ways templates head
+    a delaftale ('DELAFTALE 2 - X', 'Delaftale: X', 'Delaftale B: X') and lettered sections
+    ('A. X') of a list of indsatsområder (see sections.py)."""
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
         if sq.startswith(DELAFTALE_HEADING) and len(sq) < 90:
             name = _candidate(after_label(line, DELAFTALE_HEADING) or "")
             if name:
                 yield name, i
+    for i, name in delaftale_starts(doc):
+        if (name := _candidate(name)) and not is_placeholder(name):
+            yield name, i
 
 
 def _problem_headings(doc: Document):
@@ -189,11 +196,15 @@ def _caps_sections(doc: Document):
 def extract_focus_areas(doc: Document) -> list[FocusArea]:
     """The indsatsområder the document commits to, in order of first appearance."""
     found: dict[str, FocusArea] = {}
+    seen: set[tuple[str, int]] = set()
     hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
                    *_listed(doc)], key=lambda h: h[1])
     hits = hits or list(_caps_sections(doc))
     for name, i in hits:
         key = _fkey(name)
+        if (key, i) in seen:  # two rules may read one line
+            continue
+        seen.add((key, i))
         if key in found:
             found[key].sources.append(doc.ref(i))
         else:

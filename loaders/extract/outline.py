@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.segment import NUMBERED_ONLY, toc_title
+from samspil.loaders.vocab import load_vocab
 
 __all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents"]
 
@@ -64,12 +65,19 @@ def _body_title(text: str, toc_title: str | None) -> str:
     """The heading's title where a body heading runs into its first sentence."""
     if toc_title and text.casefold().startswith(toc_title.casefold()):
         return toc_title
+    text = _LIST_LABEL_AFTER.sub("", text)  # "3.4 Sociale netværk Projekter:" (the list under it)
+    known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
+                  and text[len(k) + 1:][:1].isupper()), None)
+    if known and len(text) > 80:  # "3.2 Beskæftigelse Jobcentret har ..."
+        return text[:len(known)]
     words = text.split()
     if len(text) <= 80 and not text.endswith("."):
         return text
     for k, w in enumerate(words[1: MAX_TITLE_WORDS + 1], start=1):
         if w in _SENTENCE_START and k + 1 < len(words) and words[k + 1][:1].islower():
             return " ".join(words[:k])
+        if w[:1].isupper() and words[k - 1][:1].islower() and words[k - 1] not in _CONNECTORS:
+            return " ".join(words[:k])  # a title in sentence case ends at a capital: "... og tryghed Politiet ..."
         if (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].islower()  # "... i Sundparken
                 and words[k + 1] not in _CONNECTORS and words[k - 1] not in _CONNECTORS  # Lektiecaféen drives"
                 and not words[k - 1][:1].isdigit()):
@@ -79,9 +87,20 @@ def _body_title(text: str, toc_title: str | None) -> str:
     return " ".join(words[:MAX_TITLE_WORDS]) if len(words) <= MAX_TITLE_WORDS else ""
 
 
+_LIST_LABEL_AFTER = re.compile(r"\s+(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:?\s*$")
+
+
+def _known_areas() -> list[str]:
+    """The focus areas of the vocabulary, longest first."""
+    vocab = load_vocab("focus_areas")
+    return sorted(vocab.get("regulativ_2019_2026", []) + vocab.get("older", []), key=len, reverse=True)
+
+
 def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
     out = []
     for i, line in enumerate(doc.lines):
+        if line and (tail := _TRAILING_CHAPTER.search(line)) and _next_starts(doc, i, f"{tail.group(1)}.1"):
+            out.append(((int(tail.group(1)),), clean(tail.group(2)), i, False))  # "... 3 Indsatsområderne"
         if not line or not line.lstrip(" *#")[:1].isdigit():
             continue
         m = _NUMBERED.match(strip_markup(line))
@@ -96,6 +115,16 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
         toc = toc_title(rest)
         out.append((number, toc if toc else rest, i, toc is not None))
     return out
+
+
+# a chapter's heading at the end of a line that lost its line break, its first section
+# starting the next line: "... det sociale liv 3 Indsatsområderne" + "3.1 Børn og unge ..."
+_TRAILING_CHAPTER = re.compile(r"(?<=\s)(\d{1,2})\.?\s+([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3})$")
+
+
+def _next_starts(doc: Document, i: int, prefix: str) -> bool:
+    nxt = next((t for t in doc.lines[i + 1:i + 3] if t.strip()), "")
+    return nxt.lstrip(" *#").startswith(prefix)
 
 
 # "3 Indsatsområderne": a chapter numbered without a dot, a title of a few words (kept only
@@ -127,8 +156,8 @@ def _outline(doc: Document) -> list[Heading]:
         known = by_number.get(n)
         if known is None or known.in_toc:
             by_number[n] = Heading(n, toc.get(n, title), i, False)
-    bare = {n for n, _, i, _ in cands if len(n) == 1 and not _NUMBERED.match(strip_markup(doc.lines[i])).group(1)
-            .endswith(".")}
+    bare = {n for n, _, i, _ in cands if len(n) == 1
+            and not ((m := _NUMBERED.match(strip_markup(doc.lines[i]))) and m.group(1).endswith("."))}
     children = {n[:1] for n in by_number if len(n) > 1}
     kept = [h for h in by_number.values() if h.number not in bare or h.number in children]
     return _consistent(sorted(kept, key=lambda h: h.number))

@@ -30,12 +30,15 @@ BLOCK_END = re.compile(
     r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
-DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?\d{1,2}\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
+DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
                        r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–-])\s*(.+)$", re.I)
 # a plan's title run onto a focus area's heading when the line breaks were lost
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
                                r"|Strategisk\s+samarbejdsaftale\b)")
 _DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*$", re.I)
+# a title page: "DELAFTALE" on its own line, "for indsatsområdet X" on the next
+_DELAFTALE_WORD = re.compile(r"^\W*delaftale\W*$", re.I)
+_FOR_AREA = re.compile(r"^\W*for\s+indsatsområde(?:t)?\b", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
 FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+\d{1,2})?\s*[:–-]\s*(.+)$", re.I)
 
@@ -134,15 +137,49 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         low = line.lower()
         if "delaftale" not in low and "indsatsområde" not in low:
             continue
-        if _DELAFTALE_ALONE.match(line) and i + 1 < len(doc.lines) and 0 < len(doc.lines[i + 1]) < 90:
-            line = f"{line.rstrip()} {doc.lines[i + 1]}"  # its name wrapped onto the next line
+        nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
+        if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \
+                and 0 < len(nxt) < 90:
+            line = f"{line.rstrip()} {nxt.strip()}"  # its name wrapped onto the next line
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
                               for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:
             name = _PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0]  # "X Boligsocial helhedsplan for ..."
             if name and len(name) < 90:
                 out.append((i, name))
-    return out
+    return sorted(out + lettered_sections(doc))
+
+
+# "A. Uddannelse og livschancer", "II. Unge og uddannelse": a lettered or Roman-numbered
+# section; it names a focus area when its list is introduced as the indsatsområder or
+# delaftaler, or when it repeats the name of such a list's item (the section's own heading)
+_LETTERED = re.compile(r"^\W{0,3}(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70})$")
+_LIST_INTRO = re.compile(r"indsatsområde|delaftale", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+def _ordinal(id_: str) -> int:
+    return _ROMAN.get(id_) or ord(id_) - ord("A") + 1  # ("I" is Roman: letters run A-H)
+
+
+def lettered_sections(doc: Document) -> list[tuple[int, str]]:
+    """(line index, focus area name) of lettered or Roman-numbered focus-area sections."""
+    items = [(i, m.group("id"), clean(m.group("name"))) for i, text in enumerate(plain_lines(doc))
+             if text[:1] in "ABCDEFGHIVX" and (m := _LETTERED.match(text)) and len(m.group("name").split()) <= 8]
+    named: set[str] = set()
+    for k, (i, id_, name) in enumerate(items):
+        if _ordinal(id_) != 1:
+            continue
+        before = [t for t in plain_lines(doc)[max(0, i - 8):i] if t][-3:]
+        if not any(_LIST_INTRO.search(t) for t in before):
+            continue
+        expected = 1
+        for j, jid, jname in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here
+            if _ordinal(jid) != expected or j - i > 6 * expected:
+                break
+            named.add(jname.casefold())
+            expected += 1
+    return [(i, name) for i, _, name in items if name.casefold() in named]
 
 
 def focus_area_at(doc: Document, index: int) -> str | None:

@@ -79,3 +79,17 @@ def may_hold(low: str, words: tuple[str, ...]) -> bool:
         if w in low:
             return True
     return "ı" in low or "\u0307" in low or "ſ" in low
+
+
+# A template's unfilled field: "[Aktivitetens navn]", "<navn>", "{titel}", "XX", "Indsæt navn", "..."
+_PLACEHOLDER = re.compile(r"^\W*[\[<{].*[\]>}]\W*$|(?<![\w-])(?-i:X{2,})(?![\w-])|^\W*(?:indsæt|beskriv|angiv|udfyld)\b"
+                          r"|^[\s._…-]*$", re.I)
+
+
+def is_placeholder(text: str) -> bool:
+    """Is ``text`` a template's unfilled field rather than a name?
+
+    >>> [is_placeholder(t) for t in ("[Aktivitetens navn]", "<navn>", "Aktivitet XX", "Indsæt titel", "Lektiecafé")]
+    [True, True, True, True, False]
+    """
+    return bool(_PLACEHOLDER.search(text))

@@ -1,0 +1,150 @@
+"""Activities written as lists: bullets under a list label ("Projekter:", "Aktiviteter:")
+and tables of activities, one a row ("Aktivitet | Målgruppe | Samarbejdspartnere",
+also with a "Nr." column first; cells split by tabs, pipes or runs of spaces; a .pdf
+cell wrapped onto lines of its own). Each activity's focus area is the enclosing
+delaftale's or numbered section's. Used by activities.py when the document has no
+"Aktivitetsnavn:" blocks, numbered activity sections or labelled activity headings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, focus_area_at
+from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
+
+__all__ = ["Block", "NOT_ACTIVITY", "bullet_blocks", "outline_focus", "table_blocks"]
+
+
+@dataclass
+class Block:
+    name: str
+    start: int
+    end: int  # exclusive
+    focus_area: str | None
+    target: str | None = None  # the text of its Målgruppe column, for a table's row
+
+
+NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
+                           r"|målgruppe|indledning|bilag|evaluering|tidsplan)", re.I)
+
+
+def outline_focus(doc: Document, i: int) -> str | None:
+    """The focus area of the numbered section ("3.1 Beskæftigelse" under "3. Indsatsområder")
+    that line ``i`` is in, if any."""
+    from samspil.loaders.extract.outline import focus_headings
+
+    before = [(h.line, name) for h, name in focus_headings(doc) if not h.in_toc and h.line < i]
+    return max(before)[1] if before else None
+
+
+# "Projekter:" / "Aktiviteter i delaftalen:" ending a line (alone, or after a section's text
+# that lost its line breaks), and the bullets after it: "• Lektiecafé – for elever i 4.-6. klasse"
+_LIST_LABEL = re.compile(r"(?:^\W{0,3}(?i:[pait])|\s[PAIT])(?i:rojekter(?:ne)?|ktiviteter(?:ne)?|ndsatser(?:ne)?"
+                         r"|iltag(?:ene)?)(?:\s+(?:i|under|for)\s+\w+)?\s*:\s*$")  # (mid-line: capitalised)
+_BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)])\s+(?P<item>\S.*)$")
+_NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: description", "Name (partner)"
+
+
+def _bullet_name(item: str) -> str | None:
+    name = _NAME_END.split(clean(strip_markup(item)), 1)[0].strip(" .,;")
+    if len(name.split()) > 8:
+        name = name.split(", ")[0]
+    if not name or not name[0].isupper() or len(name.split()) > 8 or NOT_ACTIVITY.match(name):
+        return None
+    return name
+
+
+def bullet_blocks(doc: Document) -> list[Block]:
+    """Bullets under a list label ("Projekter:", "Aktiviteter:"), each an activity named by
+    the text before its dash or colon, its focus area the enclosing section's."""
+    blocks: list[Block] = []
+    for i, line in enumerate(doc.lines):
+        if not line.rstrip().endswith(":") or not _LIST_LABEL.search(clean_keep_colon(line)):
+            continue
+        items: list[int] = []
+        for j in range(i + 1, min(i + 30, len(doc.lines))):
+            if not doc.lines[j].strip():
+                continue
+            m = _BULLET_ITEM.match(doc.lines[j])
+            number = m.group("number") if m else None
+            if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
+                break
+            items.append(j)
+        for n, j in enumerate(items):
+            if name := _bullet_name(_BULLET_ITEM.match(doc.lines[j]).group("item")):
+                end = items[n + 1] if n + 1 < len(items) else j + 1
+                blocks.append(Block(name, j, end, focus_area_at(doc, j) or outline_focus(doc, j)))
+    return blocks
+
+
+# A table of activities, one a row: "Aktivitet | Beskrivelse | Målgruppe | Samarbejdspartnere",
+# its cells split by tabs (.docx, .pdf), pipes (markdown) or runs of spaces (plain text)
+_TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|projekt(?:er|navn)?|delprojekt(?:er)?|tiltag"
+                              r"|indsats(?:er)?)\W*$", re.I)
+_TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
+                          r"|partner(?:e)?|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier"
+                          r"|aktiviteter)\b", re.I)
+_NUMBER_HEAD = re.compile(r"^\W*(?:nr\.?|#|id)\W*$", re.I)
+_RULE_ROW = re.compile(r"^[\s|:+-]+$")  # "|---|:---|"
+# a heading ends a table of activities ("5. Økonomi", "Delaftale B: X", "Indsatsområde: Y")
+_NUMBERED_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
+
+
+def _ends_table(line: str) -> bool:
+    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line))
+
+
+_AMOUNT = re.compile(r"[\d.,\s%]+(?:kr\.?|mio\.?)?|i alt|beløb.*|andel", re.I)
+MAX_WRAPPED = 3  # lines without cells inside a table (a .pdf cell wrapped onto its own lines)
+
+
+def _cells(line: str, spaced: bool) -> list[str]:
+    if "\t" in line:
+        return [clean(c) for c in line.split("\t")]
+    if line.count("|") >= 2:
+        return [clean(c) for c in line.strip().strip("|").split("|")]
+    return [clean(c) for c in re.split(r"\s{3,}", line.strip())] if spaced else []
+
+
+def _table_head(cells: list[str]) -> tuple[int, int] | None:
+    """(name column, target column or -1) of an activity table's head row, else None."""
+    names = [k for k, c in enumerate(cells) if _TABLE_NAME_HEAD.match(c)]
+    if not names or names[0] > 1 or names[0] == 1 and not _NUMBER_HEAD.match(cells[0]):
+        return None
+    others = [c for k, c in enumerate(cells) if c and k != names[0] and not _NUMBER_HEAD.match(c)]
+    if not others or not all(_TABLE_HEADS.match(c) for c in others):
+        return None
+    return names[0], next((k for k, c in enumerate(cells) if c.lower().startswith("målgruppe")), -1)
+
+
+def table_blocks(doc: Document) -> list[Block]:
+    """Rows of tables of activities (a head row 'Aktivitet<TAB>Beskrivelse<TAB>Målgruppe...',
+    'Nr. | Aktivitet | Målgruppe'): each row an activity named by its Aktivitet cell, its
+    target groups read from its Målgruppe column, its focus area the enclosing section's."""
+    blocks: list[Block] = []
+    head: tuple[int, int, bool] | None = None
+    wrapped = 0
+    for i, line in enumerate(doc.lines):
+        cells = _cells(line, spaced=head is None or head[2])
+        if len(cells) >= 2 and (found := _table_head(cells)):
+            head, wrapped = (*found, "\t" not in line and "|" not in line), 0
+            continue
+        if head is None or not line.strip() or _RULE_ROW.match(line):
+            continue
+        if len(cells) < 2:  # a wrapped cell, or the end of the table
+            wrapped += 1
+            if wrapped > MAX_WRAPPED or len(line) > 90 or _ends_table(line):
+                head = None
+            continue
+        if sum(bool(_AMOUNT.fullmatch(c)) for c in cells) * 2 >= len(cells):  # a budget's row
+            head = None
+            continue
+        wrapped, (col, target_col, _) = 0, head
+        name = cells[col].rstrip(" .") if col < len(cells) else ""
+        if not name or len(name) > 80 or not name[0].isalpha() or _TABLE_HEADS.match(name):
+            continue
+        target = cells[target_col] if 0 < target_col < len(cells) else None
+        blocks.append(Block(name, i, i + 1, focus_area_at(doc, i) or outline_focus(doc, i), target))
+    return blocks

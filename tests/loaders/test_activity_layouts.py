@@ -1,0 +1,142 @@
+"""Focus areas and activities in the layouts agreements use besides the LBF template's
+own labels (made-up agreements in other municipalities' names): delaftaler headed
+"DELAFTALE 2 - X", "Delaftale B: X" or a title page "DELAFTALE / for indsatsområdet X";
+lettered and Roman-numbered sections under a list of indsatsområder; activities as
+"Aktivitet A1: X", as bullets under a list label, and as table rows (pipes, tabs, a .pdf
+table with wrapped cells); template placeholders, which are never activities."""
+from pathlib import Path
+
+from samspil.loaders import extract_file
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
+
+
+def _flat(text: str) -> str:
+    """The text as a web copy of one page gives it: all on one line after the page number."""
+    return "1 " + " ".join(text.split()) + "\n"
+
+
+def _extract(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+def _acts(report):
+    return [(a.name, a.focus_area) for a in report.activities]
+
+
+def test_lettered_delaftaler_with_lettered_activity_ids_and_an_unfilled_one():
+    r = extract_file(LAYOUTS / "naestved_lettered_delaftaler.txt")
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Sammenhængskraft og medborgerskab"]
+    assert _acts(r) == [("Jobstarter Kalbyris", "Beskæftigelse"), ("Sommerjob for unge", "Beskæftigelse"),
+                        ("Fælles gårdfester", "Sammenhængskraft og medborgerskab")]  # not "[Aktivitetens navn]"
+
+
+def test_roman_numbered_sections_and_activities_numbered_without_fields():
+    r = extract_file(LAYOUTS / "skive_roman_sections.txt")
+    assert [f.name for f in r.focus_areas] == ["Tryghed og trivsel", "Børn, unge og familier", "Image og kommunikation"]
+    assert _acts(r) == [("Gårdmændene", "Tryghed og trivsel"), ("Nabocaféen", "Tryghed og trivsel"),
+                        ("Legestuen", "Børn, unge og familier"), ("Beboeravisen", "Image og kommunikation")]
+
+
+def test_lettered_items_without_an_indsatsomraader_list_are_no_focus_areas(tmp_path):
+    r = _extract(tmp_path, "fredericia.txt", "Helhedsplan for Korskærparken\n\nBilag:\n\nA. Budget for 2024\n"
+                 "B. Organisationsdiagram\n")
+    assert r.focus_areas == []
+
+
+def test_a_standalone_delaftale_with_a_title_page_and_a_numbered_pipe_table():
+    r = extract_file(LAYOUTS / "thisted_delaftale_pipe_table.txt")
+    assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"]
+    assert _acts(r) == [("Nattevandring", "Kriminalitetsforebyggelse"), ("Klub efter skole", "Kriminalitetsforebyggelse")]
+    assert "children" in {g for a in r.activities for g in a.target_groups}  # from its Målgruppe cell
+
+
+def test_a_pdf_table_with_wrapped_cells_ends_at_the_next_heading():
+    r = extract_file(LAYOUTS / "kalundborg_pdf_table.txt")
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    assert _acts(r) == [("Læseklubben", "Uddannelse og livschancer"), ("Forældrecafé", "Uddannelse og livschancer"),
+                        ("Jobhjørnet", "Beskæftigelse")]  # not the budget's rows
+
+
+_CAPITALS = """STRATEGISK SAMARBEJDSAFTALE
+Boligsocial indsats i Vejle Kommune
+
+DELAFTALE 1 - Uddannelse og livschancer
+
+Parter i delaftalen:
+Vejle Kommune, Børn og Familie
+
+Aktivitet: Lektieværkstedet
+Målgruppe: Elever i 5.-9. klasse
+
+DELAFTALE 2 - Beskæftigelse
+
+Aktivitet: Jobguiden
+Målgruppe: Ledige over 25 år
+
+Aktivitet: [Indsæt aktivitetens navn]
+Målgruppe: [Beskriv målgruppen]
+"""
+
+
+def test_delaftaler_headed_in_capitals_with_a_number(tmp_path):
+    for name, text in (("vejle.txt", _CAPITALS), ("vejle_flat.txt", _flat(_CAPITALS))):
+        r = _extract(tmp_path, name, text)
+        assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"], name
+        assert _acts(r) == [("Lektieværkstedet", "Uddannelse og livschancer"), ("Jobguiden", "Beskæftigelse")], name
+
+
+_BULLETS = """Helhedsplan for Stengården 2013-2016
+
+3 Indsatsområderne
+
+3.1 Tryghed og trivsel
+
+Beboerne oplever uro om aftenen ved butikscentret, og flere fortæller, at de undgår stierne
+mellem blokkene efter mørkets frembrud. Afdelingsbestyrelserne ønsker flere voksne i området.
+
+Indsatser:
+• Gadeteamet – voksne fra SSP og klubben går i området torsdag og fredag aften og taler med de unge
+• Nabohjælp – beboere hjælper nye naboer i gang med vaskeri, affald og husorden i afdelingen
+
+3.2 Beskæftigelse
+
+Mange beboere står uden for arbejdsmarkedet, og jobcentret har svært ved at nå dem.
+
+Indsatser:
+• Jobværkstedet – hjælp til ansøgninger og cv hver tirsdag i beboerhuset sammen med jobcentret
+• Praktik i boligafdelingen (ejendomskontoret)
+
+4 Organisation
+
+Styregruppen mødes fire gange om året.
+"""
+
+
+def test_bullets_under_a_list_label_in_a_numbered_section(tmp_path):
+    expected = [("Gadeteamet", "Tryghed og trivsel"), ("Nabohjælp", "Tryghed og trivsel"),
+                ("Jobværkstedet", "Beskæftigelse"), ("Praktik i boligafdelingen", "Beskæftigelse")]
+    for name, text in (("gladsaxe.txt", _BULLETS), ("gladsaxe_flat.txt", _flat(_BULLETS))):
+        r = _extract(tmp_path, name, text)
+        assert [f.name for f in r.focus_areas] == ["Tryghed og trivsel", "Beskæftigelse"], name
+        assert _acts(r) == expected, name
+
+
+def test_a_labelled_title_that_runs_into_its_description(tmp_path):
+    text = ("Helhedsplan for Skovvejen 2015-2018\n\n4. Indsatsområder\n\n4.1 Sundhed\n\n"
+            "Projekt: Motionsholdet. Beboerne træner sammen i hallen hver onsdag med en instruktør.\n"
+            "Målgruppe: voksne beboere over 50 år.\n\n"
+            "Projekt: Madklubben. Fællesspisning en gang om måneden i beboerhuset, som frivillige står for.\n"
+            "Målgruppe: ensomme ældre.\n")
+    r = _extract(tmp_path, "ringsted.txt", text)
+    assert _acts(r) == [("Motionsholdet", "Sundhed"), ("Madklubben", "Sundhed")]
+
+
+def test_the_last_entry_of_a_party_list_is_no_activity(tmp_path):
+    text = ("Delaftale: Uddannelse og livschancer\n\nParter i delaftalen:\nHerning Kommune, Børn og Unge\n"
+            "Fritidsklubben Holtbjerg, Mette Dahl (leder)\n\nFormål: Flere unge i uddannelse.\n\n"
+            "Aktivitet: Lektiehjørnet\nMålgruppe: Skolebørn\n")
+    r = _extract(tmp_path, "herning.txt", text)
+    assert _acts(r) == [("Lektiehjørnet", "Uddannelse og livschancer")]
