@@ -14,7 +14,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.outline import activity_headings, run_on_contents
+from samspil.loaders.extract.outline import activity_headings, run_on_contents, run_on_title
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
@@ -127,19 +127,21 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     title = m.group("title").strip(" .:")
     first = _SENTENCE_END.split(title, 1)[0]  # "Projekt: Jobbutikken. Jobcenter Esbjerg har ..."
     title = first if first != title and len(first.split()) <= 8 else title
+    if len(title.split()) > 3 and m.re is _LABELLED_HEAD and "." in m.group("title").rstrip(" :")[-80:]:
+        title = run_on_title(f"{title}.").strip(" .:") or title  # "Aktivitet 2.1: Lektiecafe I samarbejde ..."
     words = title.split()
     if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None
     following = [t for t in plain[i + 1:i + 12] if t][:6]
-    if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, plain):
+    if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, title, plain):
         return None
     return title.strip(" \"«»“”")
 
 
-def _in_numbered_series(doc: Document, m: re.Match[str], plain: list[str]) -> bool:
+def _in_numbered_series(doc: Document, m: re.Match[str], title: str, plain: list[str]) -> bool:
     """'Aktivitet 2.1: X' with a short title, when the document numbers two or more
     headings with the same label: a series of activities even without their fields."""
-    if m.re is not _LABELLED_HEAD or not m.group("id") or len(m.group("title").split()) > 8:
+    if m.re is not _LABELLED_HEAD or not m.group("id") or len(title.split()) > 8:
         return False
     label = m.group(0).split()[0].strip(" *#").casefold()
     series = doc.memo("activity_series", lambda: [
@@ -150,20 +152,27 @@ def _in_numbered_series(doc: Document, m: re.Match[str], plain: list[str]) -> bo
 
 def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     """A title with no label or number ("Lektiecafé i Vejleå Park", a Word heading) inside
-    a focus area's section, when an activity's field follows on the next line."""
+    a focus area's section, when an activity's field follows on the next line; in a line
+    that lost its breaks, the title after the last sentence ("... hver tirsdag. Lektiecafé")."""
     from samspil.loaders.extract.sections import focus_area_at
     from samspil.loaders.segment import starts_with_label
 
     text = plain[i].strip(" .")
+    if len(text.split()) > 8 and not plain[i].rstrip().endswith("."):
+        text = _LAST_SENTENCE.split(text)[-1]
     words = text.split()
     if not 0 < len(words) <= 8 or not text[0].isupper() or ":" in text or plain[i].rstrip().endswith(".") \
             or _ACTIVITY_FIELD.match(text) or NOT_ACTIVITY.match(text) or starts_with_label(text):
         return None
     following = next((t for t in plain[i + 1:i + 4] if t), "")
-    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None \
-            or i in _party_lines(doc) and i > 0 and plain[i - 1] or i in dict(delaftale_starts(doc)):  # (a party list's last entry, not a heading)
+    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None or i in dict(delaftale_starts(doc)):
+        return None
+    if i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, not a heading
         return None
     return text
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 
 
 def _party_lines(doc: Document) -> set[int]:
@@ -288,7 +297,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     for b in activity_blocks(doc):
         if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
             continue
-        body = " ".join(doc.lines[b.start:b.end])
+        body = b.text or " ".join(doc.lines[b.start:b.end])
         words = _words_form(body)
         split = set(words.split())
         target_text = b.target if b.target is not None else _target_text(doc, b)

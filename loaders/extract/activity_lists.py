@@ -24,6 +24,7 @@ class Block:
     end: int  # exclusive
     focus_area: str | None
     target: str | None = None  # the text of its Målgruppe column, for a table's row
+    text: str | None = None  # a table row's own text, when the line holds more rows
 
 
 NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
@@ -119,6 +120,21 @@ def _table_head(cells: list[str]) -> tuple[int, int] | None:
     return names[0], next((k for k, c in enumerate(cells) if c.lower().startswith("målgruppe")), -1)
 
 
+_ROW_BREAK = re.compile(r"\|\s+\|")  # "... | Tovholder | | 1 | Social vicevært | ...": rows run together
+
+
+def _table_lines(doc: Document):
+    """(line index, line) of the document, a markdown table that lost its line breaks
+    given row by row (the text before its first pipe left out)."""
+    for i, line in enumerate(doc.lines):
+        if line.count("|") >= 8 and len(_ROW_BREAK.findall(line)) >= 2:
+            start = line.index("|")
+            for row in _ROW_BREAK.split(line[start:]):
+                yield i, f"|{row.strip().strip('|')}|"
+            continue
+        yield i, line
+
+
 def table_blocks(doc: Document) -> list[Block]:
     """Rows of tables of activities (a head row 'Aktivitet<TAB>Beskrivelse<TAB>Målgruppe...',
     'Nr. | Aktivitet | Målgruppe'): each row an activity named by its Aktivitet cell, its
@@ -126,7 +142,7 @@ def table_blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     head: tuple[int, int, bool] | None = None
     wrapped = 0
-    for i, line in enumerate(doc.lines):
+    for i, line in _table_lines(doc):
         cells = _cells(line, spaced=head is None or head[2])
         if len(cells) >= 2 and (found := _table_head(cells)):
             head, wrapped = (*found, "\t" not in line and "|" not in line), 0
@@ -146,5 +162,6 @@ def table_blocks(doc: Document) -> list[Block]:
         if not name or len(name) > 80 or not name[0].isalpha() or _TABLE_HEADS.match(name):
             continue
         target = cells[target_col] if 0 < target_col < len(cells) else None
-        blocks.append(Block(name, i, i + 1, focus_area_at(doc, i) or outline_focus(doc, i), target))
+        own = line if line != doc.lines[i] else None
+        blocks.append(Block(name, i, i + 1, focus_area_at(doc, i) or outline_focus(doc, i), target, own))
     return blocks

@@ -26,7 +26,8 @@ from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents"]
+__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents", "run_on_name",
+           "run_on_title"]
 
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S.*)$")
 # a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
@@ -94,6 +95,38 @@ def _known_areas() -> list[str]:
     """The focus areas of the vocabulary, longest first."""
     vocab = load_vocab("focus_areas")
     return sorted(vocab.get("regulativ_2019_2026", []) + vocab.get("older", []), key=len, reverse=True)
+
+
+_LABEL_WORD = re.compile(r"\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:")
+
+
+def run_on_name(text: str) -> str:
+    """A heading's name where the text after it ran onto its line (a web copy): up to a
+    label ("X Parter: ..."), after a known focus area followed by a capital ("Beskæftigelse
+    Delaftalen er ..."), or before a capital after a word in lower case ("beskæftigelse Den
+    boligsociale ...": a title in sentence case ends there). Short names are kept.
+
+    >>> run_on_name("Beskæftigelse Parter: Jobcenter Vest"), run_on_name("unge og uddannelse Den nye klub er åben")
+    ('Beskæftigelse', 'unge og uddannelse')
+    """
+    words = text.split()
+    if len(words) <= 5 and ":" not in text:
+        return text
+    if (label := _LABEL_WORD.search(text)) and label.start() > 0:
+        text, words = text[:label.start()], text[:label.start()].split()
+    known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
+                  and text[len(k) + 1:][:1].isupper()), None)
+    if known:
+        return text[:len(known)]
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and words[k - 1][:1].islower() and words[k - 1] not in _CONNECTORS:
+            return " ".join(words[:k])
+    return text
+
+
+def run_on_title(text: str) -> str:
+    """A heading's title where its first sentence ran onto its line ("" when none is found)."""
+    return _body_title(text, None)
 
 
 def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.outline import run_on_name
 from samspil.loaders.extract.text import clean, clean_keep_colon
 from samspil.loaders.segment import ACTIVITY_NAME
 
@@ -128,7 +129,7 @@ def is_header_row(text: str) -> bool:
 def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     """(line index, focus area name) of every 'Delaftale for indsatsområdet X' heading
     (and 'Indsatsområde: X' section heads)."""
-    return doc.memo("delaftale_starts", lambda: _delaftale_starts(doc))
+    return doc.memo("delaftale_starts", lambda: _scopes(doc, False))
 
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
@@ -144,10 +145,16 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
                               for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:
-            name = _PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0]  # "X Boligsocial helhedsplan for ..."
+            name = run_on_name(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0])  # "X Boligsocial helhedsplan ..."
             if name and len(name) < 90:
                 out.append((i, name))
-    return sorted(out + lettered_sections(doc))
+    return out
+
+
+def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:
+    lettered = [(k if scope else i, name) for i, name, k in lettered_sections(doc)]
+    return sorted(doc.memo("labelled_starts", lambda: _delaftale_starts(doc)) + lettered,
+                  key=lambda t: t[0])  # (several on one line: in their order)
 
 
 # "A. Uddannelse og livschancer", "II. Unge og uddannelse": a lettered or Roman-numbered
@@ -162,30 +169,52 @@ def _ordinal(id_: str) -> int:
     return _ROMAN.get(id_) or ord(id_) - ord("A") + 1  # ("I" is Roman: letters run A-H)
 
 
-def lettered_sections(doc: Document) -> list[tuple[int, str]]:
-    """(line index, focus area name) of lettered or Roman-numbered focus-area sections."""
-    items = [(i, m.group("id"), clean(m.group("name"))) for i, text in enumerate(plain_lines(doc))
-             if text[:1] in "ABCDEFGHIVX" and (m := _LETTERED.match(text)) and len(m.group("name").split()) <= 8]
+def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
+    """(line, id, name, text before it on the line) of each lettered item; in a line that
+    lost its breaks ("... fire indsatsområder: I. Børn II. Unge ...") every item counts.
+    (An item after other text on its line is a heading whose section starts on the next.)"""
+    out = []
+    for i, text in enumerate(plain_lines(doc)):
+        if not text or not any(c in text for c in "ABCDEFGHIVX"):
+            continue
+        pieces = [p for p in _ITEM_START.split(text) if p]
+        for k, piece in enumerate(pieces):
+            if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
+                name = run_on_name(clean(m.group("name")))
+                if len(name.split()) <= 8:
+                    out.append((i, m.group("id"), name, " ".join(pieces[:k])))
+    return out
+
+
+_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÆØÅ])")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70}?)\s*(?=[A-ZÆØÅ][\wæøå]*\s*:|$)")
+
+
+def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
+    """(line index, focus area name, line its section starts) of lettered or Roman-numbered
+    focus-area sections."""
+    items = _lettered_items(doc)
     named: set[str] = set()
-    for k, (i, id_, name) in enumerate(items):
+    for k, (i, id_, name, before_on_line) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
-        before = [t for t in plain_lines(doc)[max(0, i - 8):i] if t][-3:]
+        before = [t for t in plain_lines(doc)[max(0, i - 8):i] if t][-3:] + [before_on_line]
         if not any(_LIST_INTRO.search(t) for t in before):
             continue
         expected = 1
-        for j, jid, jname in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here
+        for j, jid, jname, _ in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here
             if _ordinal(jid) != expected or j - i > 6 * expected:
                 break
             named.add(jname.casefold())
             expected += 1
-    return [(i, name) for i, _, name in items if name.casefold() in named]
+    return [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line in items
+            if name.casefold() in named]
 
 
 def focus_area_at(doc: Document, index: int) -> str | None:
     """The focus area of the delaftale that contains line ``index`` (None before any)."""
     current = None
-    for i, name in delaftale_starts(doc):
+    for i, name in doc.memo("section_scopes", lambda: _scopes(doc, True)):
         if i > index:
             break
         current = name

@@ -46,15 +46,26 @@ def test_lettered_items_without_an_indsatsomraader_list_are_no_focus_areas(tmp_p
     assert r.focus_areas == []
 
 
-def test_a_standalone_delaftale_with_a_title_page_and_a_numbered_pipe_table():
-    r = extract_file(LAYOUTS / "thisted_delaftale_pipe_table.txt")
-    assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"]
-    assert _acts(r) == [("Nattevandring", "Kriminalitetsforebyggelse"), ("Klub efter skole", "Kriminalitetsforebyggelse")]
-    assert "children" in {g for a in r.activities for g in a.target_groups}  # from its Målgruppe cell
+# a markdown copy (a web page saved as text): its table of activities in pipes
+_PIPE_TABLE = ('DELAFTALE\nfor indsatsområdet Kriminalitetsforebyggelse\n\nBoligsocial indsats: "Tryg i Thisted" (2025-2028)\nDelaftalen gælder fra 1. januar 2025.\n\nAktiviteter\n\n| Nr. | Aktivitet | Målgruppe | Samarbejdspartnere |\n|-----|-----------|-----------|--------------------|\n| 1 | Nattevandring | Alle beboere | Nordjyllands Politi |\n| 2 | Klub efter skole | Børn 10-14 år | Thisted Ungdomsskole |\n\nBeskrivelse af aktiviteterne\n\n1. Nattevandring\nFrivillige går rundt i området fredag aften.\n')
 
 
-def test_a_pdf_table_with_wrapped_cells_ends_at_the_next_heading():
-    r = extract_file(LAYOUTS / "kalundborg_pdf_table.txt")
+def test_a_standalone_delaftale_with_a_title_page_and_a_numbered_pipe_table(tmp_path):
+    for name, text in (("thisted.txt", _PIPE_TABLE), ("thisted_flat.txt", _flat(_PIPE_TABLE))):
+        r = _extract(tmp_path, name, text)
+        assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"], name
+        assert _acts(r) == [("Nattevandring", "Kriminalitetsforebyggelse"),
+                            ("Klub efter skole", "Kriminalitetsforebyggelse")], name
+        klub = r.activities[1]
+        assert "children" in klub.target_groups and klub.partners == ["Thisted Ungdomsskole"], name  # its row's
+
+
+# the text a .pdf table gives: cells apart by tabs, a long cell wrapped onto lines of its own
+_PDF_TABLE = ('Kalundborg Vest - strategisk samarbejdsaftale\nDelaftale 1 - Uddannelse og livschancer\nParter: Kalundborg Kommune, Center for Skole; Kalundborg Bibliotekerne.\nAktivitet\tMålgruppe\tSamarbejdspartner\nLæseklubben\tBørn 7-11 år\tKalundborg Bibliotekerne\nForældrecafé\tForældre til skolebørn\tCenter for Skole,\nKalundborg\nBibliotekerne\nDelaftale 2 - Beskæftigelse\nAktivitetsnavn\tMålgruppe\tBeskrivelse Fremskudt vejledning\nJobhjørnet\tLedige over 30 år\ti beboerhuset.\n6. Økonomi\nFinansiering\tBeløb\tAndel\nLandsbyggefonden\t4.000.000 kr.\t70 %\n')
+
+
+def test_a_pdf_table_with_wrapped_cells_ends_at_the_next_heading(tmp_path):
+    r = _extract(tmp_path, "kalundborg.txt", _PDF_TABLE)
     assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
     assert _acts(r) == [("Læseklubben", "Uddannelse og livschancer"), ("Forældrecafé", "Uddannelse og livschancer"),
                         ("Jobhjørnet", "Beskæftigelse")]  # not the budget's rows
