@@ -82,8 +82,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
 
 # A table of activities, one a row: "Aktivitet | Beskrivelse | Målgruppe | Samarbejdspartnere",
 # its cells split by tabs (.docx, .pdf), pipes (markdown) or runs of spaces (plain text)
-_TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|projekt(?:er|navn)?|delprojekt(?:er)?|tiltag"
-                              r"|indsats(?:er)?)\W*$", re.I)
+_TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på aktivitet(?:en)?|projekt(?:er|navn)?"
+                              r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
 _TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
                           r"|partner(?:e)?|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier"
                           r"|aktiviteter)\b", re.I)

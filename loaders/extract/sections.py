@@ -41,7 +41,8 @@ _DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\
 _DELAFTALE_WORD = re.compile(r"^\W*delaftale\W*$", re.I)
 _FOR_AREA = re.compile(r"^\W*for\s+indsatsområde(?:t)?\b", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
-FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+\d{1,2})?\s*[:–-]\s*(.+)$", re.I)
+FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?\s*[:–-]\s*(.+)$",
+                        re.I)  # (also "Indsatsområde B: X", "Indsatsområde nr. 2 - X")
 
 
 @dataclass

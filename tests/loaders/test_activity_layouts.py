@@ -151,3 +151,13 @@ def test_the_last_entry_of_a_party_list_is_no_activity(tmp_path):
             "Aktivitet: Lektiehjørnet\nMålgruppe: Skolebørn\n")
     r = _extract(tmp_path, "herning.txt", text)
     assert _acts(r) == [("Lektiehjørnet", "Uddannelse og livschancer")]
+
+
+def test_focus_area_sections_headed_with_a_letter_and_a_table_with_the_name_column_so_called(tmp_path):
+    text = ("Boligsocial helhedsplan for Bispehaven 2022-2025\n\nIndsatsområde A: Beskæftigelse\n\n"
+            "Navn på aktivitet\tMålgruppe\tTovholder\nJobbroen\tLedige 30-50 år\tJobcenter Aarhus\n\n"
+            "Indsatsområde B - Kriminalitetsforebyggelse\n\n"
+            "Navn på aktivitet\tMålgruppe\tTovholder\nGadeholdet\tUnge 13-17 år\tSSP Aarhus\n")
+    r = _extract(tmp_path, "aarhus_bispehaven.txt", text)
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
+    assert _acts(r) == [("Jobbroen", "Beskæftigelse"), ("Gadeholdet", "Kriminalitetsforebyggelse")]
