@@ -162,7 +162,14 @@ def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:
 # section; it names a focus area when its list is introduced as the indsatsområder or
 # delaftaler, or when it repeats the name of such a list's item (the section's own heading)
 _LETTERED = re.compile(r"^\W{0,3}(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70})$")
-_LIST_INTRO = re.compile(r"indsatsområde|delaftale", re.I)
+_LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+_LIST_INTRO = re.compile(r"\b(?:indsatsområder|delaftaler)(?:ne)?\b", re.I)
+
+
+def _introduces_areas(text: str) -> bool:
+    """'... arbejder med tre indsatsområder:' or a heading 'Kapitel 3 – Delaftaler'."""
+    text = text.strip()
+    return bool(_LIST_INTRO.search(text)) and (text.endswith(":") or len(text.split()) <= 6)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 
@@ -181,14 +188,14 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
         pieces = [p for p in _ITEM_START.split(text) if p]
         for k, piece in enumerate(pieces):
             if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
-                name = run_on_name(clean(m.group("name")))
+                name = run_on_name(clean(m.group("name"))).strip(" :")
                 if len(name.split()) <= 8:
                     out.append((i, m.group("id"), name, " ".join(pieces[:k])))
     return out
 
 
 _ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÆØÅ])")
-_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70}?)\s*(?=[A-ZÆØÅ][\wæøå]*\s*:|$)")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
 
 
 def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
@@ -199,8 +206,9 @@ def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     for k, (i, id_, name, before_on_line) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
-        before = [t for t in plain_lines(doc)[max(0, i - 8):i] if t][-3:] + [before_on_line]
-        if not any(_LIST_INTRO.search(t) for t in before):
+        before = _LAST_SENTENCE.split(before_on_line)[-1] if before_on_line else \
+            next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
+        if not _introduces_areas(before):
             continue
         expected = 1
         for j, jid, jname, _ in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here

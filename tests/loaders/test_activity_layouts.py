@@ -161,3 +161,11 @@ def test_focus_area_sections_headed_with_a_letter_and_a_table_with_the_name_colu
     r = _extract(tmp_path, "aarhus_bispehaven.txt", text)
     assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
     assert _acts(r) == [("Jobbroen", "Beskæftigelse"), ("Gadeholdet", "Kriminalitetsforebyggelse")]
+
+
+def test_a_lettered_list_of_goals_is_no_list_of_focus_areas(tmp_path):
+    text = ("Delaftale: Beskæftigelse\n\nIndsatsområdet skal bidrage til disse mål:\n\n"
+            "A. Flere voksne i job\nB. Færre unge uden uddannelse\n\nAktivitet: Jobstedet\nMålgruppe: Ledige\n")
+    r = _extract(tmp_path, "holstebro.txt", text)
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse"]
+    assert _acts(r) == [("Jobstedet", "Beskæftigelse")]
