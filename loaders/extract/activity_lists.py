@@ -124,15 +124,54 @@ _ROW_BREAK = re.compile(r"\|\s+\|")  # "... | Tovholder | | 1 | Social vicevært
 
 
 def _table_lines(doc: Document):
-    """(line index, line) of the document, a markdown table that lost its line breaks
-    given row by row (the text before its first pipe left out)."""
+    """(line index, line) of the document, a table that lost its line breaks given row by
+    row: a markdown table's rows run together (the text before its first pipe left out),
+    or cells apart by ' | ' with nothing between the rows (see :func:`_joined_rows`)."""
     for i, line in enumerate(doc.lines):
         if line.count("|") >= 8 and len(_ROW_BREAK.findall(line)) >= 2:
             start = line.index("|")
             for row in _ROW_BREAK.split(line[start:]):
                 yield i, f"|{row.strip().strip('|')}|"
             continue
-        yield i, line
+        rows = _joined_rows(line) if line.count(" | ") >= 4 else None
+        yield from ((i, row) for row in rows) if rows else [(i, line)]
+
+
+def _joined_rows(line: str) -> list[str] | None:
+    """A table copied with ' | ' between cells and nothing between rows ("Aktivitet | Målgruppe
+    | Partnere Lektiecafé | Børn 6-12 år | Biblioteket Jobcafé | Ledige | Jobcentret"): its head
+    and rows, each row's name cut from the end of the cell it shares with the row before."""
+    cells = [clean(c) for c in line.split(" | ")]
+    k = next((k for k, c in enumerate(cells) if c.split() and _TABLE_NAME_HEAD.match(c.split()[-1])), None)
+    if k is None:
+        return None
+    n = k + 1
+    while n < len(cells) and (m := _TABLE_HEADS.match(cells[n])) and not cells[n][m.end():].strip():
+        n += 1  # the head's cells; the last one ran into the first row's name
+    if n >= len(cells) or not (m := _TABLE_HEADS.match(cells[n])) or not (name := cells[n][m.end():].strip()):
+        return None
+    width = n - k + 1
+    rows = [" | ".join(["Aktivitet", *cells[k + 1:n], cells[n][:m.end()].strip()])]
+    rest = cells[n + 1:]
+    while name and len(rest) >= width - 1:
+        row, rest = rest[:width - 1], rest[width - 1:]
+        last, following = _split_boundary(row[-1]) if rest else (row[-1], None)
+        rows.append(" | ".join([name, *row[:-1], last]))
+        name = following
+    return rows if len(rows) > 1 else None
+
+
+def _split_boundary(cell: str) -> tuple[str, str | None]:
+    """'Sundhedsplejen, Dagtilbud Syd Lektier i Sundparken' -> ('Sundhedsplejen, Dagtilbud Syd',
+    'Lektier i Sundparken'): after its last list item's name, the next row's name starts at a
+    capital followed by a word in lower case (a title in sentence case); None when none does."""
+    head, sep, tail = cell.rpartition(",") if "," in cell else cell.rpartition(";")
+    words = tail.split()
+    k = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
+              and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+    if k is None:
+        return cell, None
+    return f"{head}{sep} {' '.join(words[:k])}".strip(" ,;"), " ".join(words[k:])
 
 
 def table_blocks(doc: Document) -> list[Block]:

@@ -169,3 +169,13 @@ def test_a_lettered_list_of_goals_is_no_list_of_focus_areas(tmp_path):
     r = _extract(tmp_path, "holstebro.txt", text)
     assert [f.name for f in r.focus_areas] == ["Beskæftigelse"]
     assert _acts(r) == [("Jobstedet", "Beskæftigelse")]
+
+
+def test_a_word_table_copied_with_pipes_between_cells_and_none_between_rows(tmp_path):
+    text = ("1 Delaftale: Beskæftigelse Formål: Flere beboere i job eller uddannelse. "
+            "Aktivitet | Målgruppe | Samarbejdspartnere Jobhuset | Ledige over 30 år | Jobcenter Slagelse, "
+            "Slagelse Erhvervscenter Praktik i butik | Unge 16-20 år | Lokale butikker, Jobcenter Slagelse "
+            "Mentorordning for kvinder | Kvinder uden job | Foreningen Nydansker\n")
+    r = _extract(tmp_path, "slagelse.txt", text)
+    assert _acts(r) == [("Jobhuset", "Beskæftigelse"), ("Praktik i butik", "Beskæftigelse"),
+                        ("Mentorordning for kvinder", "Beskæftigelse")]
