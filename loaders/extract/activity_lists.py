@@ -14,7 +14,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, focus_area_at
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
-__all__ = ["Block", "NOT_ACTIVITY", "bullet_blocks", "outline_focus", "table_blocks"]
+__all__ = ["Block", "NOT_ACTIVITY", "bullet_blocks", "flat_table_rows", "outline_focus", "table_blocks"]
 
 
 @dataclass
@@ -182,6 +182,10 @@ def table_blocks(doc: Document) -> list[Block]:
     head: tuple[int, int, bool] | None = None
     wrapped = 0
     for i, line in _table_lines(doc):
+        if head is None and (rows := flat_table_rows(line)):
+            focus = focus_area_at(doc, i) or outline_focus(doc, i)
+            blocks += [Block(name, i, i + 1, focus, row, f"{name} {row}") for name, row in rows]
+            continue
         cells = _cells(line, spaced=head is None or head[2])
         if len(cells) >= 2 and (found := _table_head(cells)):
             head, wrapped = (*found, "\t" not in line and "|" not in line), 0
@@ -204,3 +208,65 @@ def table_blocks(doc: Document) -> list[Block]:
         own = line if line != doc.lines[i] else None
         blocks.append(Block(name, i, i + 1, focus_area_at(doc, i) or outline_focus(doc, i), target, own))
     return blocks
+
+
+# A table flattened to words (a .pdf or tab table in a web copy): "Aktivitet Målgruppe
+# Samarbejdspartnere Lektiecafé Børn 6-12 år Biblioteket Jobcafé Ledige over 30 år ..."
+_FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe(?:r|\(r\))?"
+                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Ansvarlig|Tovholder"
+                        r"|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
+MAX_NAME_WORDS = 5
+
+
+def _starts_target(words: list[str], k: int) -> bool:
+    """Does a Målgruppe cell start at ``words[k]`` ("Unge 15-25 år", "Alle beboere"): a
+    capitalised group word followed by a word in lower case or a number?"""
+    from samspil.loaders.extract import targets
+
+    if not words[k][:1].isupper() or k + 1 >= len(words) or words[k + 1][:1].isupper():
+        return False
+    found = targets.classify(" ".join(words[k:k + 3]))
+    return any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases)
+
+
+def _name_before(words: list[str], lo: int, hi: int) -> str | None:
+    """The row's name just before its Målgruppe cell at ``hi``: after the last cell's end
+    (a full stop, comma or semicolon), from a capital followed by a word in lower case,
+    else the last word."""
+    lo = max(lo, hi - MAX_NAME_WORDS)
+    lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
+    starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
+    start = starts[0] if starts else hi - 1
+    name = " ".join(words[start:hi]).strip(" ,;.")
+    return name if start < hi and name[:1].isupper() else None
+
+
+def flat_table_rows(line: str) -> list[tuple[str, str]]:
+    """(name, row text) of each row of a table of activities flattened into ``line``, found
+    at its Målgruppe cells (the column after the name)."""
+    head = _FLAT_HEAD.search(line)
+    if not head:
+        return []
+    words = line[head.end():].split()
+    anchors = [k for k in range(1, len(words)) if _starts_target(words, k)]
+    # a group word in the name ("Kvinder på vej Kvinder uden for arbejdsmarkedet"): the later one
+    anchors = [k for n, k in enumerate(anchors) if n + 1 == len(anchors) or anchors[n + 1] - k > MAX_NAME_WORDS - 1]
+    rows, prev = [], 0
+    for n, k in enumerate(anchors):
+        name = " ".join(words[:k]) if n == 0 else _name_before(words, prev, k)
+        end = anchors[n + 1] if n + 1 < len(anchors) else len(words)
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            rows.append((_without_repeated_cell(name, line) if n else name, " ".join(words[k:end])))
+        prev = k + 1
+    return rows
+
+
+def _without_repeated_cell(name: str, line: str) -> str:
+    """'Sammen i Nordøst Mentornetværk' -> 'Mentornetværk' when 'Sammen i Nordøst' recurs in
+    the table (the value of a column before it, such as the one responsible for every row)."""
+    words = name.split()
+    for k in range(len(words) - 1, 1, -1):  # (a prefix of two words or more: one word recurs by chance)
+        prefix = " ".join(words[:k])
+        if words[k][:1].isupper() and len(re.findall(rf"(?<!\w){re.escape(prefix)}(?!\w)", line)) >= 2:
+            return " ".join(words[k:])
+    return name

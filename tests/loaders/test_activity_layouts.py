@@ -179,3 +179,22 @@ def test_a_word_table_copied_with_pipes_between_cells_and_none_between_rows(tmp_
     r = _extract(tmp_path, "slagelse.txt", text)
     assert _acts(r) == [("Jobhuset", "Beskæftigelse"), ("Praktik i butik", "Beskæftigelse"),
                         ("Mentorordning for kvinder", "Beskæftigelse")]
+
+
+_TAB_TABLE = """Delaftale: Uddannelse og livschancer
+
+Aktivitet\tMålgruppe\tSamarbejdspartnere\tAnsvarlig
+Læsevenner\tBørn 6-9 år og deres forældre\tTårnby Bibliotek\tFælles i Tårnby
+Lektieklub\tUnge 13-16 år\tKastrup Skole, frivillige\tFælles i Tårnby
+Vejen til uddannelse\tUnge 16-24 år uden uddannelse\tUU Tårnby\tUU Tårnby
+"""
+
+
+def test_a_table_of_activities_read_also_when_its_cells_became_single_spaces(tmp_path):
+    """A tab table in a web copy: the cells' tabs became spaces, so each row is found at its
+    Målgruppe cell (a target group starting it), the name before it; the value the last
+    column repeats for every row ('Fælles i Tårnby') is no part of the next row's name."""
+    expected = [("Læsevenner", "Uddannelse og livschancer"), ("Lektieklub", "Uddannelse og livschancer"),
+                ("Vejen til uddannelse", "Uddannelse og livschancer")]
+    for name, text in (("taarnby.txt", _TAB_TABLE), ("taarnby_flat.txt", _flat(_TAB_TABLE))):
+        assert _acts(_extract(tmp_path, name, text)) == expected, name
