@@ -153,7 +153,8 @@ def _in_numbered_series(doc: Document, m: re.Match[str], title: str, plain: list
 def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     """A title with no label or number ("Lektiecafé i Vejleå Park", a Word heading) inside
     a focus area's section, when an activity's field follows on the next line; in a line
-    that lost its breaks, the title after the last sentence ("... hver tirsdag. Lektiecafé")."""
+    that lost its breaks, the title after the last sentence or list heading ("... hver tirsdag.
+    Lektiecafé", "... Aktiviteter Lektiecafé")."""
     from samspil.loaders.extract.sections import focus_area_at
     from samspil.loaders.segment import starts_with_label
 
@@ -165,14 +166,16 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
             or _ACTIVITY_FIELD.match(text) or NOT_ACTIVITY.match(text) or starts_with_label(text):
         return None
     following = next((t for t in plain[i + 1:i + 4] if t), "")
-    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None or i in dict(delaftale_starts(doc)):
+    whole = text == plain[i].strip(" .")
+    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None \
+            or whole and i in dict(delaftale_starts(doc)):
         return None
-    if i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, not a heading
+    if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading
         return None
     return text
 
 
-_LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+_LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])|\s(?:Aktiviteter|Projekter|Indsatser)\s+(?=[A-ZÆØÅ])")
 
 
 def _party_lines(doc: Document) -> set[int]:

@@ -198,3 +198,26 @@ def test_a_table_of_activities_read_also_when_its_cells_became_single_spaces(tmp
                 ("Vejen til uddannelse", "Uddannelse og livschancer")]
     for name, text in (("taarnby.txt", _TAB_TABLE), ("taarnby_flat.txt", _flat(_TAB_TABLE))):
         assert _acts(_extract(tmp_path, name, text)) == expected, name
+
+
+_TITLES = """Delaftale – Beskæftigelse
+
+Mål
+Flere beboere i job eller uddannelse
+
+Aktiviteter
+
+Jobcaféen
+Målgruppe: Ledige over 30 år
+Indhold: Hjælp til ansøgninger hver torsdag i beboerhuset.
+
+Sprogtræning
+Målgruppe: Kvinder uden for arbejdsmarkedet
+Indhold: Samtalegrupper med frivillige fra Dansk Flygtningehjælp.
+"""
+
+
+def test_activity_titles_without_a_label_also_at_the_end_of_a_run_on_line(tmp_path):
+    expected = [("Jobcaféen", "Beskæftigelse"), ("Sprogtræning", "Beskæftigelse")]
+    for name, text in (("kolding.txt", _TITLES), ("kolding_flat.txt", _flat(_TITLES))):
+        assert _acts(_extract(tmp_path, name, text)) == expected, name
