@@ -86,7 +86,7 @@ _TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på 
                               r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
 _TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
                           r"|partner(?:e)?|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier"
-                          r"|aktiviteter)\b", re.I)
+                          r"|aktiviteter|indsatsområde)\b", re.I)
 _NUMBER_HEAD = re.compile(r"^\W*(?:nr\.?|#|id)\W*$", re.I)
 _RULE_ROW = re.compile(r"^[\s|:+-]+$")  # "|---|:---|"
 # a heading ends a table of activities ("5. Økonomi", "Delaftale B: X", "Indsatsområde: Y")
@@ -109,15 +109,20 @@ def _cells(line: str, spaced: bool) -> list[str]:
     return [clean(c) for c in re.split(r"\s{3,}", line.strip())] if spaced else []
 
 
-def _table_head(cells: list[str]) -> tuple[int, int] | None:
-    """(name column, target column or -1) of an activity table's head row, else None."""
+def _table_head(cells: list[str]) -> tuple[int, int, int] | None:
+    """(name column, target column, focus-area column; -1 for none) of an activity table's
+    head row, else None."""
     names = [k for k, c in enumerate(cells) if _TABLE_NAME_HEAD.match(c)]
     if not names or names[0] > 1 or names[0] == 1 and not _NUMBER_HEAD.match(cells[0]):
         return None
     others = [c for k, c in enumerate(cells) if c and k != names[0] and not _NUMBER_HEAD.match(c)]
     if not others or not all(_TABLE_HEADS.match(c) for c in others):
         return None
-    return names[0], next((k for k, c in enumerate(cells) if c.lower().startswith("målgruppe")), -1)
+    return names[0], _column(cells, "målgruppe"), _column(cells, "indsatsområde")
+
+
+def _column(cells: list[str], prefix: str) -> int:
+    return next((k for k, c in enumerate(cells) if c.lower().startswith(prefix)), -1)
 
 
 _ROW_BREAK = re.compile(r"\|\s+\|")  # "... | Tovholder | | 1 | Social vicevært | ...": rows run together
@@ -179,14 +184,14 @@ def table_blocks(doc: Document) -> list[Block]:
     'Nr. | Aktivitet | Målgruppe'): each row an activity named by its Aktivitet cell, its
     target groups read from its Målgruppe column, its focus area the enclosing section's."""
     blocks: list[Block] = []
-    head: tuple[int, int, bool] | None = None
+    head: tuple[int, int, int, bool] | None = None
     wrapped = 0
     for i, line in _table_lines(doc):
         if head is None and (rows := flat_table_rows(line)):
             focus = focus_area_at(doc, i) or outline_focus(doc, i)
             blocks += [Block(name, i, i + 1, focus, row, f"{name} {row}") for name, row in rows]
             continue
-        cells = _cells(line, spaced=head is None or head[2])
+        cells = _cells(line, spaced=head is None or head[3])
         if len(cells) >= 2 and (found := _table_head(cells)):
             head, wrapped = (*found, "\t" not in line and "|" not in line), 0
             continue
@@ -200,13 +205,14 @@ def table_blocks(doc: Document) -> list[Block]:
         if sum(bool(_AMOUNT.fullmatch(c)) for c in cells) * 2 >= len(cells):  # a budget's row
             head = None
             continue
-        wrapped, (col, target_col, _) = 0, head
+        wrapped, (col, target_col, focus_col, _) = 0, head
         name = cells[col].rstrip(" .") if col < len(cells) else ""
         if not name or len(name) > 80 or not name[0].isalpha() or _TABLE_HEADS.match(name):
             continue
         target = cells[target_col] if 0 < target_col < len(cells) else None
         own = line if line != doc.lines[i] else None
-        blocks.append(Block(name, i, i + 1, focus_area_at(doc, i) or outline_focus(doc, i), target, own))
+        focus = cells[focus_col] if 0 <= focus_col < len(cells) and cells[focus_col] else None
+        blocks.append(Block(name, i, i + 1, focus or focus_area_at(doc, i) or outline_focus(doc, i), target, own))
     return blocks
 
 

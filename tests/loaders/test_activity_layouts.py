@@ -221,3 +221,11 @@ def test_activity_titles_without_a_label_also_at_the_end_of_a_run_on_line(tmp_pa
     expected = [("Jobcaféen", "Beskæftigelse"), ("Sprogtræning", "Beskæftigelse")]
     for name, text in (("kolding.txt", _TITLES), ("kolding_flat.txt", _flat(_TITLES))):
         assert _acts(_extract(tmp_path, name, text)) == expected, name
+
+
+def test_a_table_of_activities_with_a_focus_area_column(tmp_path):
+    text = ("Boligsocial helhedsplan for Høje Gladsaxe 2022-2025\n\n"
+            "Aktivitet\tIndsatsområde\tMålgruppe\nUngeguiden\tBeskæftigelse\tUnge 18-25 år\n"
+            "Åben skolegård\tKriminalitetsforebyggelse\tBørn 8-14 år\n")
+    r = _extract(tmp_path, "gladsaxe_hoeje.txt", text)
+    assert _acts(r) == [("Ungeguiden", "Beskæftigelse"), ("Åben skolegård", "Kriminalitetsforebyggelse")]
