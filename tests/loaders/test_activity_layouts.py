@@ -229,3 +229,10 @@ def test_a_table_of_activities_with_a_focus_area_column(tmp_path):
             "Åben skolegård\tKriminalitetsforebyggelse\tBørn 8-14 år\n")
     r = _extract(tmp_path, "gladsaxe_hoeje.txt", text)
     assert _acts(r) == [("Ungeguiden", "Beskæftigelse"), ("Åben skolegård", "Kriminalitetsforebyggelse")]
+
+
+def test_an_unfilled_template_names_no_focus_area(tmp_path):
+    text = ("Delaftale for indsatsområdet [Vælg indsatsområde]\n\nIndsatsområde: <indsatsområde>\n\n"
+            "Aktivitetsnavn: XX\nMålgruppe: [Beskriv målgruppen]\n")
+    r = _extract(tmp_path, "ringkoebing.txt", text)
+    assert r.focus_areas == [] and r.activities == []
