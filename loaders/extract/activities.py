@@ -209,8 +209,19 @@ def _labelled_blocks(doc: Document) -> list[Block]:
 
 def activity_blocks(doc: Document) -> list[Block]:
     return doc.memo("activity_blocks",
-                    lambda: _template_blocks(doc) or _section_blocks(doc) or _labelled_blocks(doc)
-                    or bullet_blocks(doc) or table_blocks(doc))
+                    lambda: _template_blocks(doc) or _section_blocks(doc) or _listed_blocks(doc))
+
+
+def _listed_blocks(doc: Document) -> list[Block]:
+    """Labelled headings, bullets and table rows together (one document may use each in
+    another delaftale), in document order; a name found twice is kept once (its first)."""
+    seen: set[str] = set()
+    out = []
+    for b in sorted(_labelled_blocks(doc) + bullet_blocks(doc) + table_blocks(doc), key=lambda b: b.start):
+        if name_key(b.name) not in seen:
+            seen.add(name_key(b.name))
+            out.append(b)
+    return out
 
 
 def _target_text(doc: Document, block: Block) -> str:

@@ -62,6 +62,10 @@ def bullet_blocks(doc: Document) -> list[Block]:
     the text before its dash or colon, its focus area the enclosing section's."""
     blocks: list[Block] = []
     for i, line in enumerate(doc.lines):
+        if (same := _LABEL_THEN_BULLETS.search(line)) and (name_items := _RUN_ON_ITEM.split(line[same.end():])):
+            focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
+            blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
+            continue
         if not line.rstrip().endswith(":") or not _LIST_LABEL.search(clean_keep_colon(line)):
             continue
         items: list[int] = []
@@ -74,10 +78,16 @@ def bullet_blocks(doc: Document) -> list[Block]:
                 break
             items.append(j)
         for n, j in enumerate(items):
-            if name := _bullet_name(_BULLET_ITEM.match(doc.lines[j]).group("item")):
-                end = items[n + 1] if n + 1 < len(items) else j + 1
-                blocks.append(Block(name, j, end, focus_area_at(doc, j) or outline_focus(doc, j)))
+            end = items[n + 1] if n + 1 < len(items) else j + 1
+            for item in _RUN_ON_ITEM.split(_BULLET_ITEM.match(doc.lines[j]).group("item")):
+                if name := _bullet_name(item):
+                    blocks.append(Block(name, j, end, focus_area_at(doc, j) or outline_focus(doc, j)))
     return blocks
+
+
+_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
+# bullets run onto one line: "• A – x • B – y", "- A: x - B: y" (a dash only before a "Name:")
+_RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")
 
 
 # A table of activities, one a row: "Aktivitet | Beskrivelse | Målgruppe | Samarbejdspartnere",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.outline import focus_headings, run_on_contents
+from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines
 from samspil.loaders.extract.text import is_placeholder
@@ -40,7 +40,7 @@ def _known_focus_areas() -> dict[str, str]:
 
 
 def _candidate(text: str) -> str | None:
-    name = clean(_TOC_TAIL.sub("", clean(text)))
+    name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = name.strip(" *_:")
     known = _known_focus_areas().get(_fkey(name))
     if known:

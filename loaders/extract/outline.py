@@ -109,15 +109,16 @@ def run_on_name(text: str) -> str:
     >>> run_on_name("Beskæftigelse Parter: Jobcenter Vest"), run_on_name("unge og uddannelse Den nye klub er åben")
     ('Beskæftigelse', 'unge og uddannelse')
     """
+    text = _LIST_LABEL_AFTER.sub("", text)  # "Tryghed og trivsel Aktiviteter:" (its list follows)
     words = text.split()
-    if len(words) <= 5 and ":" not in text:
-        return text
-    if (label := _LABEL_WORD.search(text)) and label.start() > 0:
-        text, words = text[:label.start()], text[:label.start()].split()
     known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
                   and text[len(k) + 1:][:1].isupper()), None)
     if known:
         return text[:len(known)]
+    if len(words) <= 5 and ":" not in text:
+        return text
+    if (label := _LABEL_WORD.search(text)) and label.start() > 0:
+        text, words = text[:label.start()], text[:label.start()].split()
     for k in range(1, len(words)):
         if words[k][:1].isupper() and words[k - 1][:1].islower() and words[k - 1] not in _CONNECTORS:
             return " ".join(words[:k])

@@ -236,3 +236,38 @@ def test_an_unfilled_template_names_no_focus_area(tmp_path):
             "Aktivitetsnavn: XX\nMålgruppe: [Beskriv målgruppen]\n")
     r = _extract(tmp_path, "ringkoebing.txt", text)
     assert r.focus_areas == [] and r.activities == []
+
+
+_MIXED = """DELAFTALE FOR INDSATSOMRÅDET BESKÆFTIGELSE
+
+Aktivitet | Formål | Målgruppe | Ansvarlig
+Jobguide | Flere i job | Ledige over 30 år | Jobcenter Hedensted
+Praktikbroen | Praktik i lokale virksomheder | Unge 18-25 år | Jobcenter Hedensted
+
+Indsatsområde 2: Tryghed og trivsel
+
+Aktiviteter:
+- Nattevagten: frivillige voksne går rundt i området i weekenden
+- Gårdfesten: to årlige fester i gården
+
+Delprojekt 3: Ungeklubben
+Formål: Et sted at være om aftenen.
+Målgruppe: Unge 13-17 år
+"""
+
+
+def test_one_document_with_a_table_bullets_and_a_labelled_heading(tmp_path):
+    """A plan that writes its activities in a table in one section, as bullets in another
+    and under a labelled heading in a third gives all of them, each in its section."""
+    r = _extract(tmp_path, "hedensted.txt", _MIXED)
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Tryghed og trivsel"]
+    assert _acts(r) == [("Jobguide", "Beskæftigelse"), ("Praktikbroen", "Beskæftigelse"),
+                        ("Nattevagten", "Tryghed og trivsel"), ("Gårdfesten", "Tryghed og trivsel"),
+                        ("Ungeklubben", "Tryghed og trivsel")]
+
+
+def test_focus_area_heading_and_dash_bullets_run_onto_one_line(tmp_path):
+    text = _MIXED.split("Delprojekt 3")[0].split("Indsatsområde 2")[1]
+    r = _extract(tmp_path, "hedensted_flat.txt", _flat("Indsatsområde 2" + text))
+    assert [f.name for f in r.focus_areas] == ["Tryghed og trivsel"]  # not "Tryghed og trivsel Aktiviteter"
+    assert _acts(r) == [("Nattevagten", "Tryghed og trivsel"), ("Gårdfesten", "Tryghed og trivsel")]
