@@ -12,6 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from samspil.graph.inc_schema import PLAN_NAMES, STATE_SCHEMA, STATE_TABLES
+from samspil.graph.jsontext import dumps
 from samspil.graph.names import Vocabulary, compact
 from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shortening_name, tokens
 
@@ -72,16 +73,14 @@ def plan_names(db: sqlite3.Connection) -> None:
 
 
 def entity_row(e: Entity) -> str:
-    return json.dumps({"name": e.name, "names": e.names, "mentions": e.mentions, "data": e.data},
-                      ensure_ascii=False)
+    return dumps({"name": e.name, "names": e.names, "mentions": e.mentions, "data": e.data})
 
 
 def light_row(e: Entity) -> str:
     """An organisation entity without its mentions and sources (what resolution reads;
     the rest, column ``extra``, is read only for the nodes that are written again)."""
     data = {k: v for k, v in e.data.items() if k != "sources"}
-    return json.dumps({"name": e.name, "names": e.names, "mentions": None, "data": data},
-                      ensure_ascii=False)
+    return dumps({"name": e.name, "names": e.names, "mentions": None, "data": data})
 
 
 def fill_extra(db: sqlite3.Connection, entities: list[Entity], node: str | None = None) -> None:
@@ -115,7 +114,7 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
     """Organisation entities (prepared: keys set) with their node ids and blocking keys."""
     db.executemany("INSERT INTO inc_org VALUES (?, ?, ?, ?, ?)",
                    ((e.document, e.index, light_row(e), ids.get((e.document, e.index)),
-                     json.dumps([e.mentions, e.data.get("sources")], ensure_ascii=False))
+                     dumps([e.mentions, e.data.get("sources")]))
                     for e in entities))
     _upgrade(db)
     db.executemany("INSERT OR IGNORE INTO inc_okey(key, doc, idx, ktoks, role) VALUES (?, ?, ?, ?, ?)",
@@ -154,8 +153,8 @@ def fold_rows(clusters: list[tuple[str, Any]]) -> Iterator[tuple[str, str, str, 
     and the node's name, aliases and type read, so a cluster of a thousand members is
     one row to read (a store written before has ``[document, index]``: its members are
     read one by one)."""
-    return ((nid, json.dumps([member_digest(e) for e in c.members], ensure_ascii=False),
-             json.dumps(c.log, ensure_ascii=False), int(c.blocked)) for nid, c in clusters)
+    return ((nid, dumps([member_digest(e) for e in c.members]), dumps(c.log), int(c.blocked))
+            for nid, c in clusters)
 
 
 def member_digest(e: Entity) -> list:
@@ -175,7 +174,7 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode   # json.dumps(.., ensure_ascii=False)
+_encode = dumps   # json.dumps(.., ensure_ascii=False)
 
 
 def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> dict[str, str]:

@@ -25,6 +25,7 @@ from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
+from samspil.graph.jsontext import dumps
 from samspil.graph.sqlite_bulk import BulkWrite
 from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
@@ -32,8 +33,7 @@ from samspil.graph.store import node_documents
 __all__ = ["full_write", "write_graph"]
 
 _CHUNK = 5000
-# json.dumps(x, ensure_ascii=False) builds an encoder per call; one encoder, same text
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_encode = dumps
 
 
 def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> dict[str, Any]:
@@ -65,9 +65,10 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     try:
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
                       sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag))
+        write_state(bulk, built)    # first: the resolution's entities and clusters are let
+        nodes, built = built.graph, None        # go before the fold (10,000 plans: ~N MiB)
         bulk.move("frag")                            # read back, in key order, by the fold
-        out = write_graph(bulk, built.graph)
-        write_state(bulk, built)
+        out = write_graph(bulk, nodes, take=True)
         bulk.finish()
     finally:
         if gc_was_on:
@@ -76,14 +77,18 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     return {**out, "foreign": any(foreign)}
 
 
-def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, Any]:
+def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph, take: bool = False
+                ) -> dict[str, Any]:
     """Write every node and relationship: ``nodes`` (Plan, Organisation, Person, not yet
     finished) merged in id order with the items folded from the ``frag`` table. Returns
     ``counts`` (per label, then per type, in the order they first come, as
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
-    several documents) and the numbers of ``nodes`` and ``edges``."""
+    several documents) and the numbers of ``nodes`` and ``edges``. ``take``: ``nodes`` is
+    the caller's no more (it is emptied)."""
     out = _Rows(db)
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
+    if take:              # ``nodes`` is given up: each node is freed once it is written
+        nodes.g.clear()
     ids = iter(sorted(cluster))
     nxt = next(ids, None)
     for item, attrs in _folded(db, cluster):

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
+from samspil.graph.jsontext import dumps_sorted
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.stamp import builder_stamp
 from samspil.graph.snapshot import WHOLE, read_part, write_snapshot
@@ -252,8 +253,7 @@ class SqliteStore(PartReads):
 
     def _put(self, report: AgreementReport, data: dict[str, Any] | None = None) -> str:
         """Store one report (``data``: its ``to_dict()``, when the caller has it)."""
-        text = json.dumps(data if data is not None else report.to_dict(), ensure_ascii=False,
-                          sort_keys=True)
+        text = dumps_sorted(data if data is not None else report.to_dict())
         with self._write():
             row = self.db.execute("SELECT report FROM documents WHERE id = ?",
                                   (report.document,)).fetchone()

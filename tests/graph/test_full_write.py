@@ -74,3 +74,26 @@ def test_fragments_handed_to_a_sink_are_freed_without_the_cyclic_gc(seed_reports
     finally:
         gc.enable()
     assert {d["label"] for _, d in built.graph.nodes()} == {"Plan", "Organisation", "Person"}
+
+
+def test_the_store_s_json_text_is_the_text_of_json_dumps(seed_reports):
+    """graph/jsontext.py's encoders made once write what ``json.dumps`` writes, sorted or
+    not, and refuse what it refuses."""
+    import pytest
+
+    from samspil.graph.jsontext import dumps, dumps_sorted
+
+    values = [r.to_dict() for r in seed_reports]
+    values += ["Børne- og Ungdomsforvaltningen \"BUF\"\n", 3, 2.5, float("nan"), None, True,
+               [], {}, {"b": [1, None, {"æ": "ø"}], "a": "\u2028"}, {1: "int key"}]
+    for v in values:
+        assert dumps(v) == json.dumps(v, ensure_ascii=False)
+        assert dumps_sorted(v) == json.dumps(v, ensure_ascii=False, sort_keys=True)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps({"a": object()})
+
+
+def test_a_new_store_uses_16_kib_pages(tmp_path):
+    """A new store's pages are 16 KiB (a quarter of the page writes of a full load)."""
+    with SqliteStore(tmp_path / "new.sqlite") as store:
+        assert store.db.execute("PRAGMA page_size").fetchone()[0] == 16384
