@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -27,7 +28,10 @@ from samspil.graph.resolve import (Cluster, Entity, Overrides, all_names, canoni
 from samspil.graph.stamp import builder_stamp  # noqa: F401 - re-exported
 from samspil.loaders.model import AgreementReport
 
-__all__ = ["build_graph", "build", "Built", "builder_stamp", "activity_kind", "source_sort_key",
+# a node attribute holding the function that makes the node's other attributes (``made``)
+LATER = "@later"
+
+__all__ = ["build_graph", "build", "Built", "made", "builder_stamp", "activity_kind", "source_sort_key",
            "zone_names", "org_node", "org_type", "person_node", "plan_node", "org_names", "qualified_id",
            "contact_entities", "parents_closure", "unit_pairs", "person_rows"]
 
@@ -61,18 +65,21 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
           forgotten: frozenset[PersonKey] = frozenset(),
           sink: Callable[[str, str, PartnershipGraph], None] | None = None,
           fold: bool = True,
-          again: Callable[[], Iterable[AgreementReport]] | None = None) -> Built:
+          again: Callable[[], Iterable[AgreementReport]] | None = None,
+          resolved: Callable[[Orgs, dict, list[Cluster], list], None] | None = None) -> Built:
     """The full build. Each document's fragment is folded as soon as it is emitted;
     with ``sink`` it is handed on (``sink(document, "d" | "p", fragment)``) instead of
     kept in :attr:`Built.frags` / :attr:`Built.person_frags`, so a large corpus never
     holds every fragment at once. ``fold=False`` (with a ``sink``): the fragments are
-    not folded, and :attr:`Built.graph` holds only the Plan, Organisation and Person
-    nodes, unsorted; the embedded store folds the stored fragments itself
+    not folded (so they are made without networkx: graph/frag_graph.py), and
+    :attr:`Built.graph` holds only the Plan, Organisation and Person nodes, unsorted,
+    the latter two to be made by :func:`made`; the embedded store folds the stored fragments itself
     (graph/sqlite_fold.py), so the whole graph is never in memory. ``again``: a
     function giving the same reports once more, both times sorted by document; the
     resolution then keeps only each report's entities, plan and zones, and the
     fragments are emitted from the second reading (10,000 plans: the reports are
-    ~0.75 GB as objects)."""
+    ~0.75 GB as objects). ``resolved(orgs, org_ids, clusters, fuzzy pairs)`` is called as
+    soon as the organisations are resolved."""
     if not fold and sink is None:
         raise ValueError("build(fold=False) needs a sink for the fragments")
     reports, light, orgs, (contacts, contact_org) = _read(reports, forgotten, keep=again is None)
@@ -82,31 +89,34 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
         g.add_node(info.id, "Plan", info.name, **plan_node(info))
     fuzzy: list[tuple[str, str]] = []
     clusters = resolve_entities(orgs.entities, overrides, "org", fuzzy_pairs=fuzzy)
-    org_ids = _org_nodes(g, clusters)
+    org_ids = _org_nodes(g, clusters, later=not fold)
+    if resolved is not None:
+        resolved(orgs, org_ids, clusters, fuzzy)
     zones = zone_names(light)
     folder = Folder(g) if fold else None
     frags: dict[str, PartnershipGraph] = {}
     units: list[tuple[str, str]] = []
     ncontacts: dict[str, int] = {}
     for r in reports if again is None else (scrub_report(x, forgotten) for x in again()):
-        frag = emit_document(r, plans[r.document], orgs, org_ids, zones)   # Person nodes are
-        units += unit_pairs(frag)           # in no document's fragment, so folding before
-        ncontacts[r.document] = len(r.contacts)                            # adding them
-        _fold(folder, frag, r.document, "d", sink, frags)                  # changes nothing
+        frag = emit_document(r, plans[r.document], orgs, org_ids, zones, light=not fold)
+        units += unit_pairs(frag)      # Person nodes are in no document's fragment, so
+        ncontacts[r.document] = len(r.contacts)      # folding before adding them changes nothing
+        _fold(folder, frag, r.document, "d", sink, frags)
     org_of = {k: (org_ids.get((k[0], i)) if i is not None else None) for k, i in contact_org.items()}
     pclusters = resolve_persons(contacts, org_of, parents_closure(units), overrides)
     pids: dict[tuple[str, int], str] = {}
     for c in pclusters:
         pid = person_id(c, org_of, taken=g)
-        g.add_node(pid, "Person", c.members[0].name, **person_node(c))
+        g.add_node(pid, "Person", c.members[0].name,
+                   **({LATER: partial(person_node, c)} if not fold else person_node(c)))
         for e in c.members:
             pids[(e.document, e.index)] = pid
     by_ref = {(e.document, e.index): e for e in contacts}
     pfrags: dict[str, PartnershipGraph] = {}
     for r in light:
         rows = person_rows(r.document, ncontacts[r.document], pids, org_of, by_ref)
-        _fold(folder, emit_person_edges(r.document, rows, plans[r.document].id), r.document, "p",
-              sink, pfrags)
+        _fold(folder, emit_person_edges(r.document, rows, plans[r.document].id, light=not fold),
+              r.document, "p", sink, pfrags)
     for _, d in g.nodes():
         finish_node(d)
     return Built(_canonical(g) if fold else g, reports if fold else light, plans, orgs, clusters,
@@ -142,8 +152,10 @@ def _canonical(g: PartnershipGraph) -> PartnershipGraph:
     return out
 
 
-def _org_nodes(g: PartnershipGraph, clusters: list[Cluster]) -> dict[tuple[str, int], str]:
-    """Add an Organisation node per cluster; (document, entity index) -> node id."""
+def _org_nodes(g: PartnershipGraph, clusters: list[Cluster], later: bool = False
+               ) -> dict[tuple[str, int], str]:
+    """Add an Organisation node per cluster; (document, entity index) -> node id.
+    ``later``: the node's attributes are made when it is written (:func:`made`)."""
     org_ids: dict[tuple[str, int], str] = {}
     names = org_names(clusters)
     taken: dict[str, int] = defaultdict(int)
@@ -151,10 +163,23 @@ def _org_nodes(g: PartnershipGraph, clusters: list[Cluster]) -> dict[tuple[str, 
         taken[node_id("Organisation", name)] += 1
     for name, c in names:
         nid = qualified_id(c, name, taken[node_id("Organisation", name)] > 1)
-        g.add_node(nid, "Organisation", name, **org_node(c, name))
+        g.add_node(nid, "Organisation", name,
+                   **({LATER: partial(org_node, c, name)} if later else org_node(c, name)))
         for e in c.members:
             org_ids[(e.document, e.index)] = nid
     return org_ids
+
+
+def made(d: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An Organisation or Person node's attributes, made now if the build left them for
+    when the node is written (``fold=False``: its mentions, merges and sources copied
+    from the members would otherwise all be held at once, 10,000 plans: ~N MiB)."""
+    later = d.pop(LATER, None) if d is not None else None
+    if later is None:
+        return d
+    out = {"id": d["id"], "label": d["label"], "name": d["name"], **later()}
+    out.setdefault("sources", [])
+    return out
 
 
 def _fold(folder: Folder | None, frag: PartnershipGraph, doc: str, part: str,

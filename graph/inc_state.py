@@ -18,7 +18,8 @@ from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shorteni
 
 __all__ = ["STATE_SCHEMA", "STATE_TABLES", "entity_row", "entity_from", "put_entities", "light_row", "fill_extra",
            "put_contacts", "put_fragment", "item_key", "key_tokens", "SqlShortenings",
-           "clear_state", "plan_row", "info_text", "plan_names", "put_plan_names"]
+           "clear_state", "plan_row", "info_text", "plan_names", "put_plan_names", "write_state",
+           "write_org_state"]
 
 def signature(name: str, c: Any, merges: list[dict] | None = None) -> str:
     """What an organisation or person node is made of: its name, members and merges (a
@@ -223,14 +224,15 @@ def subsets_text(ts: frozenset[str], limit: int = 12) -> list[str] | None:
     return [" ".join(c) for n in range(1, len(items)) for c in combinations(items, n)]
 
 
-def write_state(db: sqlite3.Connection, built: Any) -> None:
+def write_state(db: sqlite3.Connection, built: Any, orgs: bool = True) -> None:
     """Everything the incremental update needs, from a full build, into tables emptied
     by :func:`clear_state` before the build (whose ``sink`` may have written the
-    fragments already)."""
+    fragments already). ``orgs=False``: :func:`write_org_state` wrote the organisations'
+    part already."""
     from samspil.graph.emit import zone_counts
-    from samspil.graph.resolve import load_vocabulary
-    vocab = load_vocabulary()
-    put_entities(db, built.orgs.entities, built.org_ids, vocab)
+    if orgs:
+        write_org_state(db, built.orgs.entities, built.org_ids, built.org_clusters,
+                        built.fuzzy_pairs)
     put_contacts(db, built.contacts, built.contact_org, built.person_ids)
     db.executemany("INSERT INTO inc_plan VALUES (?, ?, ?)",
                    [plan_row(r.document, r.plan, built.plans[r.document]) for r in built.reports])
@@ -238,17 +240,28 @@ def write_state(db: sqlite3.Connection, built: Any) -> None:
     db.executemany("INSERT INTO inc_zone VALUES (?, ?, ?, ?)",
                    [(k, n, r.document, c) for r in built.reports
                     for (k, n), c in zone_counts(r).items()])
-    db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)",
-                   [p for a, b in built.fuzzy_pairs for p in ((a, b), (b, a))])
-    from samspil.graph.build import org_names
-    sigs = {built.org_ids[(c.members[0].document, c.members[0].index)]: signature(n, c)
-            for n, c in org_names(built.org_clusters)}
-    sigs |= {built.person_ids[(c.members[0].document, c.members[0].index)]:
-             signature(c.members[0].name, c) for c in built.person_clusters}
+    sigs = {built.person_ids[(c.members[0].document, c.members[0].index)]:
+            signature(c.members[0].name, c) for c in built.person_clusters}
     db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
-    db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)", fold_rows(
-        [(built.org_ids[(c.members[0].document, c.members[0].index)], c) for c in built.org_clusters]))
     for doc, g in built.frags.items():
         put_fragment(db, doc, "d", g)
     for doc, g in built.person_frags.items():
         put_fragment(db, doc, "p", g)
+
+
+def write_org_state(db: sqlite3.Connection, entities: list[Entity], org_ids: dict,
+                    clusters: list[Any], fuzzy_pairs: list[tuple[str, str]]) -> None:
+    """The organisations' part of :func:`write_state`: their entities with blocking keys,
+    fuzzy pairs, signatures and kept links. The full load writes it as soon as the
+    organisations are resolved, so their blocking keys are let go before the documents
+    are emitted (graph/sqlite_fold.py)."""
+    from samspil.graph.build import org_names
+    from samspil.graph.resolve import load_vocabulary
+    put_entities(db, entities, org_ids, load_vocabulary())
+    db.executemany("INSERT OR IGNORE INTO inc_fuzzy VALUES (?, ?)",
+                   [p for a, b in fuzzy_pairs for p in ((a, b), (b, a))])
+    sigs = {org_ids[(c.members[0].document, c.members[0].index)]: signature(n, c)
+            for n, c in org_names(clusters)}
+    db.executemany("INSERT OR REPLACE INTO inc_sig VALUES (?, ?)", list(sigs.items()))
+    db.executemany("INSERT OR REPLACE INTO inc_fold VALUES (?, ?, ?, ?)", fold_rows(
+        [(org_ids[(c.members[0].document, c.members[0].index)], c) for c in clusters]))

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
@@ -41,7 +42,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     report, inside the caller's transaction; :func:`write_graph`'s figures plus
     ``foreign`` (a report cites another document: no incremental updates)."""
     from samspil.graph.build import build
-    from samspil.graph.inc_state import clear_state, put_fragment, write_state
+    from samspil.graph.inc_state import clear_state, put_fragment, write_org_state, write_state
     from samspil.graph.incremental import foreign_sources
     from samspil.loaders.model import AgreementReport
     foreign = []
@@ -63,10 +64,15 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
+        def resolved(orgs: Any, org_ids: dict, clusters: list, fuzzy: list) -> None:
+            write_org_state(bulk, orgs.entities, org_ids, clusters, fuzzy)
+            for e in orgs.entities:     # blocking keys, read by nothing after resolution
+                e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag))
-        write_state(bulk, built)    # first: the resolution's entities and clusters are let
-        nodes, built = built.graph, None        # go before the fold (10,000 plans: ~N MiB)
+                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag),
+                      resolved=resolved)
+        write_state(bulk, built, orgs=False)    # first: the resolution's entities and
+        nodes, built = built.graph, None        # clusters are let go before the fold
         bulk.move("frag")                            # read back, in key order, by the fold
         out = write_graph(bulk, nodes, take=True)
         bulk.finish()
@@ -97,12 +103,12 @@ def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph, take: bool = Fa
             continue
         while nxt is not None and nxt < item:
             if nxt in cluster:        # not folded with fragments: finished here
-                out.node(nxt, finish_node(cluster.pop(nxt)))
+                out.node(nxt, finish_node(made(cluster.pop(nxt))))
             nxt = next(ids, None)
         out.node(item, attrs)
     while nxt is not None:
         if nxt in cluster:
-            out.node(nxt, finish_node(cluster.pop(nxt)))
+            out.node(nxt, finish_node(made(cluster.pop(nxt))))
         nxt = next(ids, None)
     out.flush()
     return {"counts": {**out.labels, **out.types}, "merged": out.merged,
@@ -118,7 +124,7 @@ def _folded(db: sqlite3.Connection, cluster: dict[str, dict]) -> Iterator[tuple[
             if prev is not None:
                 yield prev, (acc if edge else finish_node(acc))
             prev, edge, keys = item, "\x1f" in item, None
-            acc = None if edge else cluster.pop(item, None)
+            acc = None if edge else made(cluster.pop(item, None))
         d = json.loads(props)
         if not edge and "label" not in d:
             continue                  # only the end of a relationship
