@@ -118,9 +118,11 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
                      dumps([e.mentions, e.data.get("sources")]))
                     for e in entities))
     _upgrade(db)
+    ktoks: dict[str, str | None] = {}     # a recurring partner's keys recur in every document
     db.executemany("INSERT OR IGNORE INTO inc_okey(key, doc, idx, ktoks, role) VALUES (?, ?, ?, ?, ?)",
-                   ((k, e.document, e.index, key_tokens(k, vocab), key_role(e, k)) for e in entities
-                    for k in e.raw_keys))
+                   ((k, e.document, e.index,
+                     ktoks[k] if k in ktoks else ktoks.setdefault(k, key_tokens(k, vocab)),
+                     key_role(e, k)) for e in entities for k in e.raw_keys))
     db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",     # (generated as inserted:
                    ((b, e.primary, e.document, e.index) for e in entities   # 10,000 plans,
                     if (b := fuzzy_block(e.primary, vocab)) is not None))   # ~0.5 M rows)
