@@ -85,7 +85,8 @@ def damage(data: Path, how: str) -> None:
     if how == "random-bytes":
         raw = bytearray(path.read_bytes())
         rnd = random.Random(14)
-        for start in range(4096, len(raw), 4096):            # garble every page but the first
+        first = int.from_bytes(raw[16:18], "big")            # the file header's page size
+        for start in range(first, len(raw), 4096):           # garble every page but the first
             raw[start + 100:start + 600] = bytes(rnd.randrange(256) for _ in range(500))
         path.write_bytes(bytes(raw))
         return
