@@ -153,3 +153,36 @@ def test_a_part_names_its_endpoints_and_refuses_unknown_names() -> None:
     assert part.labels == {"Person", "Organisation"}
     with pytest.raises(ValueError, match="BOSS_OF"):
         GraphPart.of("BOSS_OF")
+
+
+def test_the_first_read_after_a_load_makes_only_the_parts_it_reads(tmp_path, small_corpus) -> None:
+    """After a load no part is kept; the first read makes (from the rows) and keeps only
+    its own parts, the next read takes them, and after another load the parts kept for
+    the previous graph are never served, even when they are put back in place."""
+    from samspil.graph.build import build_graph
+    from samspil.graph.snapshot import part_keys
+
+    def files(store: SqliteStore) -> dict[str, bytes]:
+        folder = store.parts_path
+        return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.exists() else {}
+
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus[:2])
+        assert files(store) == {}
+        got = store.load_part(parts.PLANS)
+        _same(got, project(build_graph(small_corpus[:2]), parts.PLANS))
+        kept = files(store)
+        assert set(kept) == {"-".join(k) + ".pickle" for k in part_keys(parts.PLANS)}
+        _same(store.load_part(parts.PLANS), got)
+        assert files(store) == kept                 # read back, not made again
+        store.load_part(Names.of("Plan"))
+        assert set(files(store)) == set(kept) | {"names-Plan.pickle"}
+        store.save(small_corpus[2:])                # another graph: its token is new
+        assert files(store) == {}
+        for name, blob in kept.items():             # the previous graph's parts put back
+            store.parts_path.mkdir(exist_ok=True)
+            (store.parts_path / name).write_bytes(blob)
+        now = build_graph(small_corpus)
+        assert project(now, parts.PLANS).ids() != got.ids()
+        _same(store.load_part(parts.PLANS), project(now, parts.PLANS))
+        assert all(files(store)[name] != blob for name, blob in kept.items())
