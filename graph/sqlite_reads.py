@@ -51,6 +51,36 @@ class PartReads:
             self.db.execute("COMMIT")
         return assemble_part(part, values)
 
+    def plan_rows(self) -> list[Any]:
+        """``queries.plans`` of the committed graph from four indexed or aggregate
+        queries (the plans, their parties' names, the counts of partners and
+        activities): no part of the graph is read or made."""
+        from samspil.graph.queries import PlanRow, plans
+        if self._stale():
+            return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")))
+        self.db.execute("BEGIN")
+        try:
+            found = self.db.execute("SELECT id, name, props FROM nodes WHERE label = 'Plan'").fetchall()
+            parties: dict[str, list[str]] = {}
+            for plan, name in self.db.execute(
+                    "SELECT e.dst, n.name FROM edges e JOIN nodes n ON n.id = e.src "
+                    "WHERE e.type = 'PARTY_TO' AND n.label = 'Organisation'"):
+                parties.setdefault(plan, []).append(name)
+            partners = dict(self.db.execute("SELECT dst, count(*) FROM edges WHERE type = "
+                                            "'PARTNER_IN' GROUP BY dst").fetchall())
+            acts = dict(self.db.execute("SELECT src, count(*) FROM edges WHERE type = "
+                                        "'HAS_ACTIVITY' GROUP BY src").fetchall())
+        finally:
+            self.db.execute("COMMIT")
+        rows = []
+        for pid, name, props in found:
+            d = json.loads(props)
+            rows.append(PlanRow(pid, name, d.get("document_type"), d.get("period_start"),
+                                d.get("period_end"), d.get("municipality"),
+                                tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
+                                partners.get(pid, 0), acts.get(pid, 0)))
+        return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+
     def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
         show``, two plans compared): indexed queries, whatever the size of the graph."""

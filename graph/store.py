@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary",
+           "graph_summary", "plan_rows",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -132,6 +132,17 @@ def load_plans_around(store: GraphStore, plan_ids: Iterable[str]) -> Partnership
     three plans read, in two indexed queries on the embedded store."""
     from samspil.graph.snapshot import plans_around
     return plans_around(lambda ids: load_around(store, ids), plan_ids)
+
+
+def plan_rows(store: GraphStore) -> list[Any]:
+    """``queries.plans`` of the store's graph: the embedded store answers with a few
+    queries of its tables; another store from the plans' part of its graph."""
+    own = getattr(store, "plan_rows", None)
+    if own is not None:
+        return own()
+    from samspil.graph.analyses.parts import PLANS
+    from samspil.graph.queries import plans
+    return plans(load_part(store, PLANS))
 
 
 def graph_summary(store: GraphStore) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, names_graph, plans_around,
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
-from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around
+from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around, plan_rows
 
 TODAY = date(2024, 6, 1)
 
@@ -114,6 +114,7 @@ def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
         assert queries.show(saved.load_around(nid), nid) == queries.show(whole, nid)
         _same(saved.load_around(nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(saved)) == queries.stats(whole)
+    assert plan_rows(saved) == queries.plans(whole) and len(plan_rows(saved)) > 40
 
 
 def test_a_few_plans_are_answered_from_their_neighbourhood(saved, whole) -> None:
@@ -146,6 +147,7 @@ def test_a_store_without_parts_projects_the_whole_graph(whole) -> None:
     nid = next(iter(whole.g))
     _same(load_around(Plain(), nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(Plain())) == queries.stats(whole)
+    assert plan_rows(Plain()) == queries.plans(whole)
 
 
 def test_a_part_names_its_endpoints_and_refuses_unknown_names() -> None:
@@ -186,3 +188,8 @@ def test_the_first_read_after_a_load_makes_only_the_parts_it_reads(tmp_path, sma
         assert project(now, parts.PLANS).ids() != got.ids()
         _same(store.load_part(parts.PLANS), project(now, parts.PLANS))
         assert all(files(store)[name] != blob for name, blob in kept.items())
+        store.save(small_corpus[2:3] + [small_corpus[0]])       # unchanged: nothing dropped
+        before = files(store)
+        assert plan_rows(store) == queries.plans(now)           # the table of plans: queries,
+        assert queries.stats_from_summary(graph_summary(store)) == queries.stats(now)
+        assert set(files(store)) == set(before) | {"summary.pickle"}     # no part made
