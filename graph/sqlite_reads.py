@@ -52,33 +52,36 @@ class PartReads:
         return assemble_part(part, values)
 
     def plan_rows(self) -> list[Any]:
-        """``queries.plans`` of the committed graph from four indexed or aggregate
-        queries (the plans, their parties' names, the counts of partners and
-        activities): no part of the graph is read or made."""
+        """``queries.plans`` of the committed graph from the plans' rows, one scan of the
+        relationships' keys (parties, partners, activities) and the organisations'
+        names: no part of the graph is read or made."""
         from samspil.graph.queries import PlanRow, plans
         if self._stale():
             return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")))
         self.db.execute("BEGIN")
         try:
             found = self.db.execute("SELECT id, name, props FROM nodes WHERE label = 'Plan'").fetchall()
-            parties: dict[str, list[str]] = {}
-            for plan, name in self.db.execute(
-                    "SELECT e.dst, n.name FROM edges e JOIN nodes n ON n.id = e.src "
-                    "WHERE e.type = 'PARTY_TO' AND n.label = 'Organisation'"):
-                parties.setdefault(plan, []).append(name)
-            partners = dict(self.db.execute("SELECT dst, count(*) FROM edges WHERE type = "
-                                            "'PARTNER_IN' GROUP BY dst").fetchall())
-            acts = dict(self.db.execute("SELECT src, count(*) FROM edges WHERE type = "
-                                        "'HAS_ACTIVITY' GROUP BY src").fetchall())
+            edges = self.db.execute("SELECT type, src, dst FROM edges WHERE type IN "
+                                    "('PARTY_TO', 'PARTNER_IN', 'HAS_ACTIVITY')").fetchall()
+            names = dict(self.db.execute("SELECT id, name FROM nodes WHERE label = 'Organisation'"))
         finally:
             self.db.execute("COMMIT")
+        parties: dict[str, list[str]] = {}
+        count: dict[tuple[str, str], int] = {}
+        for k, u, v in edges:
+            if k == "PARTY_TO":
+                if u in names:
+                    parties.setdefault(v, []).append(names[u])
+            else:
+                key = (k, u if k == "HAS_ACTIVITY" else v)
+                count[key] = count.get(key, 0) + 1
         rows = []
         for pid, name, props in found:
             d = json.loads(props)
             rows.append(PlanRow(pid, name, d.get("document_type"), d.get("period_start"),
                                 d.get("period_end"), d.get("municipality"),
                                 tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
-                                partners.get(pid, 0), acts.get(pid, 0)))
+                                count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0)))
         return sorted(rows, key=lambda r: (r.period_start or "", r.name))
 
     def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
