@@ -20,7 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
-from samspil.graph.store import load_part, load_plans_around
+from samspil.graph.store import load_part, load_plans_around, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -241,8 +241,8 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
     the next), or an organisation's plans over time with its roles."""
-    res = answer(data_dir, parts.TIMELINE, ("timeline", ref, kind),
-                 lambda g: an.timeline(g, ref, kind=kind))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("timeline", ref, kind), lambda: timeline_of(store, ref, kind))
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
                           "parties_and_partners": r.partner_count, "kept": r.kept_partners,

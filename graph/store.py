@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary", "plan_rows",
+           "graph_summary", "plan_rows", "timeline_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -143,6 +143,25 @@ def plan_rows(store: GraphStore) -> list[Any]:
     from samspil.graph.analyses.parts import PLANS
     from samspil.graph.queries import plans
     return plans(load_part(store, PLANS))
+
+
+def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:
+    """``analyses.timeline`` of the store's graph. An area's plans are found among the
+    plans and the zones they cover, and its timeline is made from those plans, their
+    activities and what is next to them (``load_plans_around``: indexed queries on the
+    embedded store), which is all it reads; an organisation's timeline reads the part
+    of the graph timelines read."""
+    from samspil.graph.analyses import timeline
+    from samspil.graph.analyses.change import area_plans
+    from samspil.graph.analyses.parts import TIMELINE
+    from samspil.graph.snapshot import GraphPart
+    if kind != "organisation" and getattr(store, "load_around", None) is not None:
+        pids = area_plans(load_part(store, GraphPart.of("COVERS")), ref)
+        if pids:
+            near = load_plans_around(store, pids)
+            if area_plans(near, ref) == pids:      # (no other plan is next to them)
+                return timeline(near, ref, kind=kind)
+    return timeline(load_part(store, TIMELINE), ref, kind=kind)
 
 
 def graph_summary(store: GraphStore) -> dict[str, Any]:

@@ -15,11 +15,13 @@ import pytest
 from samspil.graph import analyses as an
 from samspil.graph import queries
 from samspil.graph.analyses import parts
+from samspil.graph.build import build_graph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, names_graph, plans_around,
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
-from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around, plan_rows
+from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
+                                 timeline_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -161,7 +163,6 @@ def test_the_first_read_after_a_load_makes_only_the_parts_it_reads(tmp_path, sma
     """After a load no part is kept; the first read makes (from the rows) and keeps only
     its own parts, the next read takes them, and after another load the parts kept for
     the previous graph are never served, even when they are put back in place."""
-    from samspil.graph.build import build_graph
     from samspil.graph.snapshot import part_keys
 
     def files(store: SqliteStore) -> dict[str, bytes]:
@@ -193,3 +194,31 @@ def test_the_first_read_after_a_load_makes_only_the_parts_it_reads(tmp_path, sma
         assert plan_rows(store) == queries.plans(now)           # the table of plans: queries,
         assert queries.stats_from_summary(graph_summary(store)) == queries.stats(now)
         assert set(files(store)) == set(before) | {"summary.pickle"}     # no part made
+
+
+def test_a_timeline_reads_an_areas_plans_and_what_is_next_to_them(saved, whole, tmp_path,
+                                                                 small_corpus) -> None:
+    """``timeline_of`` gives ``timeline`` of the whole graph: an area's from the plans
+    and the zones they cover, then the plans' neighbourhood (no other part made); an
+    organisation's from the timelines' part; nothing found: the same error."""
+    from samspil.loaders.errors import NotFound
+
+    for ref, kind in _timeline_refs(whole):
+        expected = an.timeline(whole, ref, kind=kind)
+        assert expected, ref
+        assert timeline_of(saved, ref, kind) == expected, ref
+    with pytest.raises(NotFound):
+        timeline_of(saved, "no such place anywhere", "area")
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        assert timeline_of(store, "Mit Kvarter") == an.timeline(build_graph(small_corpus), "Mit Kvarter")
+        assert {p.name for p in store.parts_path.iterdir()} == {
+            "nodes-Plan.pickle", "nodes-Zone.pickle", "edges-COVERS.pickle"}
+
+
+def _timeline_refs(whole) -> list[tuple[str, str | None]]:
+    org = next(d["name"] for n, d in whole.nodes("Organisation") if len(whole.g._succ[n]) > 3)
+    area = next(d["area"] for _, d in whole.nodes("Plan") if d.get("area"))
+    zone = next(d["name"] for _, d in whole.nodes("Zone"))
+    return [(area, None), (area, "area"), (_plans(whole)[0], None), (zone, None),
+            (org, None), (org, "organisation")]
