@@ -20,7 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
-from samspil.graph.store import load_part, load_plans_around, timeline_of
+from samspil.graph.store import load_part, load_plans_around, overlaps_of, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -139,8 +139,9 @@ def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
               ["name", "type", "plans", "roles", "plan_names", "id"],
               title="Organisations in the most plans", **out)
         return
-    res = answer(data_dir, part, ("overlaps", by, plans, limit),
-                 lambda g: an.overlaps(g, by=by, plans=plans, limit=limit or None))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("overlaps", by, plans, limit),
+                            lambda: overlaps_of(store, by, plans, limit or None))
     _show(res, lambda r: {"id": " & ".join(r.id), "plan_a": r.name[0], "plan_b": r.name[1],
                           "shared": r.shared_count, "jaccard": r.jaccard,
                           "items": "; ".join(r.shared_names)},

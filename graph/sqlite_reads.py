@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.model import PartnershipGraph
+from samspil.graph.model import PartnershipGraph, assemble_graph
 from samspil.graph.snapshot import (GraphPart, Names, around, assemble_part, names_graph, names_only,
                                     part_keys, project, read_parts, read_summary, summary_of,
                                     write_part)
@@ -83,6 +83,31 @@ class PartReads:
                                 tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
                                 count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0)))
         return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+
+    def load_topology(self, part: GraphPart) -> PartnershipGraph:
+        """The nodes and relationships of ``part`` without their attributes (nodes keep
+        their label and name, plans all their attributes but sources), in the order of
+        every store: what an analysis that first only counts (which pairs of plans share
+        most) reads, from the keys of the rows, without parsing or keeping any part."""
+        labels, rels = sorted(part.labels), sorted(part.rels)
+        self.db.execute("BEGIN")
+        try:
+            nodes = self.db.execute(
+                f"SELECT id, label, name, CASE label WHEN 'Plan' THEN props END FROM nodes "  # noqa: S608
+                f"WHERE label IN ({','.join('?' * len(labels))}) ORDER BY id", labels).fetchall()
+            edges = self.db.execute(
+                f"SELECT src, dst, type FROM edges WHERE type IN ({','.join('?' * len(rels))})",  # noqa: S608
+                rels).fetchall()
+        finally:
+            self.db.execute("COMMIT")
+        edges.sort()
+        items = []
+        for n, label, name, props in nodes:
+            d = json.loads(props) if props else {}
+            d.pop("@s", None)
+            d["id"], d["label"], d["name"] = n, label, name
+            items.append((n, d))
+        return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
 
     def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil

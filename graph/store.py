@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary", "plan_rows", "timeline_of",
+           "graph_summary", "plan_rows", "timeline_of", "overlaps_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -143,6 +143,22 @@ def plan_rows(store: GraphStore) -> list[Any]:
     from samspil.graph.analyses.parts import PLANS
     from samspil.graph.queries import plans
     return plans(load_part(store, PLANS))
+
+
+def overlaps_of(store: GraphStore, by: str = "partners", plans: Iterable[str] = (),
+                limit: int | None = None) -> list[Any]:
+    """``analyses.overlaps`` of the store's graph. The top pairs of all plans by
+    partners are counted on the keys of the relationships alone (the embedded store's
+    ``load_topology``), and only their plans are then read with what is next to them
+    for the rows' names and evidence; any other overlap reads its part of the graph."""
+    from samspil.graph.analyses.overlaps import overlap_matrix, overlap_rows, overlaps
+    from samspil.graph.analyses.parts import PARTNERS, overlaps_part
+    topology = getattr(store, "load_topology", None)
+    if by == "partners" and not plans and limit and topology is not None:
+        m = overlap_matrix(topology(PARTNERS), by, limit=limit)
+        near = load_plans_around(store, sorted({m.id[k] for i, j, _, _ in m.pairs for k in (i, j)}))
+        return overlap_rows(near, m)
+    return overlaps(load_part(store, overlaps_part(by)), by=by, plans=plans, limit=limit)
 
 
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:

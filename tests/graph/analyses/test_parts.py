@@ -21,7 +21,7 @@ from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, name
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
-                                 timeline_of)
+                                 overlaps_of, timeline_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -222,3 +222,25 @@ def _timeline_refs(whole) -> list[tuple[str, str | None]]:
     zone = next(d["name"] for _, d in whole.nodes("Zone"))
     return [(area, None), (area, "area"), (_plans(whole)[0], None), (zone, None),
             (org, None), (org, "organisation")]
+
+
+def test_the_top_overlaps_are_counted_on_the_keys_then_read_around_their_plans(saved, whole,
+                                                                               tmp_path,
+                                                                               small_corpus) -> None:
+    """``overlaps_of`` gives ``overlaps`` of the whole graph: the top pairs by partners
+    from the relationships' keys and the rows from the pairs' plans (no part made),
+    anything else from its part."""
+    topology = saved.load_topology(parts.PARTNERS)
+    assert set(topology.g) == set(project(whole, parts.PARTNERS).g)
+    assert all(not d for _, _, d in topology.g.edges(data=True))
+    for limit in (1, 5, 30, 500):
+        expected = an.overlaps(whole, by="partners", limit=limit)
+        assert expected and overlaps_of(saved, "partners", (), limit) == expected, limit
+    assert overlaps_of(saved, "zones", (), 10) == an.overlaps(whole, by="zones", limit=10)
+    two = _plans(whole)[:3]
+    assert overlaps_of(saved, "partners", two, 5) == an.overlaps(whole, plans=two, limit=5)
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        got = overlaps_of(store, "partners", (), 10)
+        assert got and got == an.overlaps(build_graph(small_corpus), limit=10)
+        assert not store.parts_path.exists()
