@@ -109,9 +109,11 @@ class PartReads:
             items.append((n, d))
         return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
 
-    def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
+    def load_around(self, node_ids: str | Iterable[str], ends: bool = True) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
-        show``, two plans compared): indexed queries, whatever the size of the graph."""
+        show``, two plans compared): indexed queries, whatever the size of the graph.
+        ``ends=False``: the nodes at the other ends with their id, label and name only
+        (an organisation of a thousand plans is not read whole for one plan's rows)."""
         want = [node_ids] if isinstance(node_ids, str) else sorted(set(node_ids))
         if self.read_only and self._stale():
             return around(self._built(), want)
@@ -121,7 +123,13 @@ class PartReads:
                 f"SELECT src, dst, type, props FROM edges WHERE {col} IN", want)}  # noqa: S608
             edges = list(found.values())
             ids = sorted(set(want) | {e[0] for e in edges} | {e[1] for e in edges})
-            nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            if ends:
+                nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            else:
+                mine = set(want)
+                nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", want)
+                nodes += [r for r in self._rows("SELECT id, label, name, '{}' FROM nodes WHERE id IN",
+                                                [i for i in ids if i not in mine])]
             refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
             sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
                                  refs)

@@ -156,17 +156,18 @@ def overlaps_of(store: GraphStore, by: str = "partners", plans: Iterable[str] = 
     topology = getattr(store, "load_topology", None)
     if by == "partners" and not plans and limit and topology is not None:
         m = overlap_matrix(topology(PARTNERS), by, limit=limit)
-        near = load_plans_around(store, sorted({m.id[k] for i, j, _, _ in m.pairs for k in (i, j)}))
-        return overlap_rows(near, m)
+        from samspil.graph.snapshot import plans_around
+        pids = sorted({m.id[k] for i, j, _, _ in m.pairs for k in (i, j)})
+        return overlap_rows(plans_around(lambda ids: store.load_around(ids, ends=False), pids), m)
     return overlaps(load_part(store, overlaps_part(by)), by=by, plans=plans, limit=limit)
 
 
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:
     """``analyses.timeline`` of the store's graph. An area's plans are found among the
     plans and the zones they cover, and its timeline is made from those plans, their
-    activities and what is next to them (``load_plans_around``: indexed queries on the
-    embedded store), which is all it reads; an organisation's timeline reads the part
-    of the graph timelines read."""
+    activities and the names of what is next to them (indexed queries on the embedded
+    store), which is all it reads; an organisation's timeline reads the part of the
+    graph timelines read."""
     from samspil.graph.analyses import timeline
     from samspil.graph.analyses.change import area_plans
     from samspil.graph.analyses.parts import TIMELINE
@@ -174,7 +175,8 @@ def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[An
     if kind != "organisation" and getattr(store, "load_around", None) is not None:
         pids = area_plans(load_part(store, GraphPart.of("COVERS")), ref)
         if pids:
-            near = load_plans_around(store, pids)
+            from samspil.graph.snapshot import plans_around
+            near = plans_around(lambda ids: store.load_around(ids, ends=False), pids)
             if area_plans(near, ref) == pids:      # (no other plan is next to them)
                 return timeline(near, ref, kind=kind)
     return timeline(load_part(store, TIMELINE), ref, kind=kind)
