@@ -20,7 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
-from samspil.graph.store import load_part, load_plans_around, overlaps_of, timeline_of
+from samspil.graph.store import brokers_of, load_part, load_plans_around, overlaps_of, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -193,8 +193,9 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                               "members": "; ".join(r.member_names)},
               ["id", "size", "name", "members"], title="Communities", **out)
         return
-    res = answer(data_dir, part, ("brokers", by, limit, exact),
-                 lambda g: an.brokers(g, by=by, limit=limit, exact=exact))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("brokers", by, limit, exact),
+                            lambda: brokers_of(store, by, limit, exact))
     _show(res, lambda r: {"id": r.id, "name": r.name, "betweenness": r.betweenness,
                           "degree": r.degree, by: "; ".join(r.context_names)},
           ["name", "betweenness", "degree", by, "id"],

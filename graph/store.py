@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary", "plan_rows", "timeline_of", "overlaps_of",
+           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -160,6 +160,28 @@ def overlaps_of(store: GraphStore, by: str = "partners", plans: Iterable[str] = 
         pids = sorted({m.id[k] for i, j, _, _ in m.pairs for k in (i, j)})
         return overlap_rows(plans_around(lambda ids: store.load_around(ids, ends=False), pids), m)
     return overlaps(load_part(store, overlaps_part(by)), by=by, plans=plans, limit=limit)
+
+
+def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
+               exact: bool = False) -> list[Any]:
+    """``analyses.brokers`` of the store's graph: the betweenness is computed on the
+    keys of the relationships (the embedded store's ``load_topology``), and only the
+    brokers' own relationships are then read whole for their evidence."""
+    from dataclasses import replace
+
+    from samspil.graph.analyses.parts import brokers_part
+    from samspil.graph.analyses.structure import brokers, org_evidence
+    topology = getattr(store, "load_topology", None)
+    if topology is None:
+        return brokers(load_part(store, brokers_part(by)), by=by, limit=limit, exact=exact)
+    graph = topology(brokers_part(by))
+    found = brokers(graph, by=by, limit=limit, exact=exact)
+    near = store.load_around([b.id for b in found], ends=False)
+    succ = graph.g._succ
+    for u, v, k, d in near.g.edges(keys=True, data=True):   # their relationships, whole
+        if k in succ.get(u, {}).get(v, ()):
+            succ[u][v][k] = d
+    return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
 
 
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:

@@ -21,7 +21,7 @@ from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, name
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
-                                 overlaps_of, timeline_of)
+                                 overlaps_of, timeline_of, brokers_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -244,3 +244,12 @@ def test_the_top_overlaps_are_counted_on_the_keys_then_read_around_their_plans(s
         got = overlaps_of(store, "partners", (), 10)
         assert got and got == an.overlaps(build_graph(small_corpus), limit=10)
         assert not store.parts_path.exists()
+
+
+def test_brokers_are_ranked_on_the_keys_and_read_whole_for_their_evidence(saved, whole) -> None:
+    """``brokers_of`` gives ``brokers`` of the whole graph, evidence included."""
+    for by in ("plans", "focus-areas"):
+        for limit, exact in ((3, False), (20, False), (None, True)):
+            expected = an.brokers(whole, by=by, limit=limit, exact=exact)
+            assert expected and any(b.evidence for b in expected), (by, limit)
+            assert brokers_of(saved, by, limit, exact) == expected, (by, limit)
