@@ -89,6 +89,8 @@ class PartReads:
         their label and name, plans all their attributes but sources), in the order of
         every store: what an analysis that first only counts (which pairs of plans share
         most) reads, from the keys of the rows, without parsing or keeping any part."""
+        if self._stale():          # a graph older than the reports: the graph in memory
+            return project(self.load(), part)
         labels, rels = sorted(part.labels), sorted(part.rels)
         self.db.execute("BEGIN")
         try:

@@ -253,3 +253,21 @@ def test_brokers_are_ranked_on_the_keys_and_read_whole_for_their_evidence(saved,
             expected = an.brokers(whole, by=by, limit=limit, exact=exact)
             assert expected and any(b.evidence for b in expected), (by, limit)
             assert brokers_of(saved, by, limit, exact) == expected, (by, limit)
+
+
+def test_a_graph_older_than_the_reports_is_answered_from_the_graph_built_in_memory(
+        tmp_path, small_corpus) -> None:
+    """A reading command on a store whose graph is older than its reports (a killed
+    load, an upgrade) builds the graph in memory: the key-first reads must not mix
+    the old rows with it."""
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+        store.db.execute("DELETE FROM edges WHERE type = 'PARTNER_IN'")   # the old rows differ
+        store.read_only = True
+        assert store._stale()
+        built = build_graph(small_corpus)
+        assert overlaps_of(store, "partners", (), 10) == an.overlaps(built, limit=10)
+        assert brokers_of(store, "plans", 5, False) == an.brokers(built, limit=5)
+        assert timeline_of(store, "Mit Kvarter") == an.timeline(built, "Mit Kvarter")
+        assert plan_rows(store) == queries.plans(built)
