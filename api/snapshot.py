@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from samspil.graph.lookup import fold
-from samspil.graph.model import PartnershipGraph, _nx
+from samspil.graph.model import PartnershipGraph, assemble_graph
 
 __all__ = ["Snapshot", "make_snapshot", "WARM_CPU"]
 
@@ -208,24 +208,24 @@ def make_snapshot(raw: PartnershipGraph, version: Any, privatiser: Any,
     older scheme) makes the whole privatised graph at once instead."""
     if privatiser is not None and privatiser.mapping:
         raw, privatiser = privatiser.graph(), None
-    names = _nx().MultiDiGraph()
+    names = []
     rows = []
     by_label: dict[str, list[tuple[str, str]]] = {}
     for nid, d in raw.nodes():
         served = _served_names(raw, privatiser, nid, d)
-        names.add_node(nid, **served)
+        names.append((nid, served))
         name = served["name"] or ""
         folded = tuple(fold(x) for x in (name, *(served.get("aliases") or [])) if x)
         rows.append((nid, d["label"], served["name"] or nid, folded + (fold(nid),)))
         by_label.setdefault(d["label"], []).append((folded[0] if name else fold(nid), nid))
     members: dict[str, frozenset[str]] = {}
-    g = raw.g
+    pred, succ = raw.g._pred, raw.g._succ
     for _key, pid in by_label.get("Plan", []):
-        near = set(g.predecessors(pid)) | set(g.successors(pid))
+        near = set(pred[pid]) | set(succ[pid])
         for a in raw.out(pid, "HAS_ACTIVITY"):
-            near |= set(g.predecessors(a)) | set(g.successors(a))
+            near |= set(pred[a]) | set(succ[a])
         near.discard(pid)
         members[pid] = frozenset(near)
     ordered = {k: tuple(n for _f, n in sorted(v)) for k, v in by_label.items()}
-    return Snapshot(raw, version, privatiser, PartnershipGraph(names), tuple(rows), ordered,
+    return Snapshot(raw, version, privatiser, assemble_graph(names, ()), tuple(rows), ordered,
                     members, make_private)

@@ -20,7 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
-from samspil.graph.store import load_part, load_plans_around
+from samspil.graph.store import brokers_of, load_part, load_plans_around, overlaps_of, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -139,8 +139,9 @@ def overlaps_cmd(by: str, plans: tuple[str, ...], most_plans: bool, limit: int,
               ["name", "type", "plans", "roles", "plan_names", "id"],
               title="Organisations in the most plans", **out)
         return
-    res = answer(data_dir, part, ("overlaps", by, plans, limit),
-                 lambda g: an.overlaps(g, by=by, plans=plans, limit=limit or None))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("overlaps", by, plans, limit),
+                            lambda: overlaps_of(store, by, plans, limit or None))
     _show(res, lambda r: {"id": " & ".join(r.id), "plan_a": r.name[0], "plan_b": r.name[1],
                           "shared": r.shared_count, "jaccard": r.jaccard,
                           "items": "; ".join(r.shared_names)},
@@ -192,8 +193,9 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                               "members": "; ".join(r.member_names)},
               ["id", "size", "name", "members"], title="Communities", **out)
         return
-    res = answer(data_dir, part, ("brokers", by, limit, exact),
-                 lambda g: an.brokers(g, by=by, limit=limit, exact=exact))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("brokers", by, limit, exact),
+                            lambda: brokers_of(store, by, limit, exact))
     _show(res, lambda r: {"id": r.id, "name": r.name, "betweenness": r.betweenness,
                           "degree": r.degree, by: "; ".join(r.context_names)},
           ["name", "betweenness", "degree", by, "id"],
@@ -241,8 +243,8 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
     the next), or an organisation's plans over time with its roles."""
-    res = answer(data_dir, parts.TIMELINE, ("timeline", ref, kind),
-                 lambda g: an.timeline(g, ref, kind=kind))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("timeline", ref, kind), lambda: timeline_of(store, ref, kind))
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
                           "parties_and_partners": r.partner_count, "kept": r.kept_partners,

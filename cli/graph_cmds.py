@@ -19,12 +19,11 @@ from samspil.cli.common import (TABLE_ROWS, cell_text, emit, handle_errors, jobs
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
-from samspil.graph.analyses.parts import PLANS
 from samspil.graph.answers import cached_answer
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import NAMES, GraphPart
 from samspil.graph.store import (GraphStore, SaveSummary, graph_summary, load_around, load_part,
-                                 open_store)
+                                 open_store, plan_rows)
 
 __all__ = ["data_dir_option", "settings_for", "store_from"]
 
@@ -179,7 +178,7 @@ def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
     """The loaded plans: type, period, signing parties, how many partners and
     activities, and the documents they were read from."""
     with store_from(data_dir) as store:
-        rows = cached_answer(store, ("plans",), lambda: queries.plans(load_part(store, PLANS)))
+        rows = cached_answer(store, ("plans",), lambda: plan_rows(store))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
                                               "period_end", "parties", "partners", "activities",
                                               "documents"],

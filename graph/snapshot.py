@@ -2,7 +2,8 @@
 
 A reading command needs a part of the graph (``overlaps`` the plans, organisations,
 activities and the four relationship types between them; ``stats`` only counts), so
-the snapshot keeps the graph cut into independently loadable *parts*, one pickle each:
+the snapshot keeps the graph cut into independently loadable *parts*, one pickle file
+each in ``<store>.parts/``:
 
 * ``("nodes", label)``: ``[(id, attributes), ...]`` sorted by id, one part per label;
 * ``("edges", type)``: ``[(source, target, type, attributes), ...]`` sorted, one per type;
@@ -10,18 +11,22 @@ the snapshot keeps the graph cut into independently loadable *parts*, one pickle
   of every node of a label: what name look-ups and ``search`` read;
 * ``("summary",)``: the counts behind ``samspil stats``.
 
-A file holds a header (format, the graph token the store drew for this graph, and an
-offset table) followed by the parts; :func:`read_part` unpickles only the parts a
-:class:`GraphPart` names and assembles them into a :class:`PartnershipGraph` in the
-order every store returns (nodes by id, relationships by source, target and type), so
-an analysis of the part gives what it gives on the whole graph when it reads only
-the labels and relationship types the part holds (tests check each command's part).
-:func:`project` is the in-memory meaning of a part, for stores without a snapshot.
+Each file starts with a header (format, the graph token the store drew for this
+graph, the part's key) and is written atomically, so a part is made once, by the
+first reader that needs it (from the store's rows: ``graph/sqlite_reads.py``), and
+only the parts a command reads are ever made: the first ``samspil plans`` after a load
+makes the plans, organisations, activities and three relationship types, not the
+whole graph. :func:`read_parts` reads the kept parts of the current graph,
+:func:`assemble_part` assembles a :class:`GraphPart` into a :class:`PartnershipGraph`
+in the order every store returns (nodes by id, relationships by source, target and
+type), so an analysis of the part gives what it gives on the whole graph when it
+reads only the labels and relationship types the part holds (tests check each
+command's part). :func:`project` is the in-memory meaning of a part, for stores
+without a snapshot.
 """
 from __future__ import annotations
 
 import gc
-import io
 import os
 import pickle
 import threading
@@ -33,8 +38,9 @@ from typing import Any
 
 from samspil.graph.model import LABELS, REL_ENDPOINTS, REL_TYPES, PartnershipGraph, _nx, assemble_graph
 
-__all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph", "names_only", "summary_of",
-           "read_part", "read_summary", "write_snapshot", "write_parts"]
+__all__ = ["GraphPart", "Names", "WHOLE", "NAMES", "project", "around", "plans_around", "names_graph",
+           "names_only", "summary_of", "part_keys", "read_part", "read_parts", "read_summary",
+           "assemble_part", "write_snapshot", "write_part"]
 
 FORMAT = 5
 
@@ -169,114 +175,102 @@ def _parts(graph: PartnershipGraph) -> Iterator[tuple[tuple[str, ...], Any]]:
     yield ("summary",), summary_of(graph)
 
 
-def write_snapshot(path: Path, token: str | None, graph: PartnershipGraph) -> None:
-    """Write the snapshot of ``graph`` (the graph ``token`` names): see :func:`write_parts`."""
-    write_parts(path, token, _parts(graph))
+def part_keys(part: GraphPart | Names) -> list[tuple[str, ...]]:
+    """The stored parts a :class:`GraphPart` (or :class:`Names`) is assembled from."""
+    if isinstance(part, Names):
+        return [("names", lab) for lab in sorted(part.labels)]
+    return [("nodes", lab) for lab in sorted(part.labels)] + [("edges", t) for t in sorted(part.rels)]
 
 
-def write_parts(path: Path, token: str | None, parts: Iterable[tuple[tuple[str, ...], Any]]) -> bool:
-    """Write a snapshot from ``(key, value)`` parts, each pickled and written as it comes
-    (never all in memory at once), atomically: a temporary file, owner-only, renamed
-    over the old one. The file is the offset of the header (8 bytes), the parts, then
-    the header (format, token, offset table). A failure (read-only folder, full disk)
-    is ignored, False: the snapshot is only a cache."""
+def write_snapshot(folder: Path, token: str | None, graph: PartnershipGraph) -> bool:
+    """Write every part of ``graph`` (the graph ``token`` names): see :func:`write_part`."""
+    return all([write_part(folder, token, key, value) for key, value in _parts(graph)])
+
+
+def _file(folder: Path, key: tuple[str, ...]) -> Path:
+    return folder / ("-".join(key) + ".pickle")
+
+
+def write_part(folder: Path, token: str | None, key: tuple[str, ...], value: Any) -> bool:
+    """Write one part atomically (a temporary file, owner-only, renamed over the old
+    one): a header (format, token, key), then the value. A reader never sees half a
+    part, and a part of another graph is never taken for this one's (the token). A
+    failure (read-only folder, full disk) is ignored, False: the parts are a cache."""
     if not token:
         return False
+    path = _file(folder, key)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
+        folder.mkdir(mode=0o700, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(bytes(8))
-            table, offset = {}, 0
-            for key, value in parts:
-                blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-                table[key] = (offset, len(blob))
-                offset += len(blob)
-                f.write(blob)
-                del blob, value
-            pickle.dump((FORMAT, token, table), f, protocol=pickle.HIGHEST_PROTOCOL)
-            f.seek(0)
-            f.write((_HEAD + offset).to_bytes(8, "big"))
+            pickle.dump((FORMAT, token, key), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         return True
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
         return False
 
 
 # -- reading ------------------------------------------------------------------------
-_HEAD = 8       # the header's offset, at the start of the file
-
-
-def _open(path: Path, token: str | None) -> tuple[io.BufferedReader, dict, int] | None:
+def read_parts(folder: Path, token: str | None,
+               keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], Any]:
+    """The parts ``keys`` kept for the graph ``token``; a part that is absent, of
+    another graph or damaged is left out (the caller makes it from the rows)."""
+    out: dict[tuple[str, ...], Any] = {}
     if not token:
-        return None
-    try:
-        f = open(path, "rb")      # noqa: SIM115 - closed by the callers
-    except OSError:
-        return None
-    try:
-        f.seek(int.from_bytes(f.read(_HEAD), "big"))
-        head = pickle.load(f)
-        if not (isinstance(head, tuple) and len(head) == 3 and head[:2] == (FORMAT, token)):
-            f.close()
-            return None
-        return f, head[2], _HEAD
-    except Exception:    # noqa: BLE001 - a damaged snapshot is only a cache
-        f.close()
-        return None
-
-
-def _load(f: io.BufferedReader, table: dict, base: int, key: tuple[str, ...]) -> Any:
-    offset, length = table[key]
-    f.seek(base + offset)
-    return pickle.loads(f.read(length))
-
-
-def read_summary(path: Path, token: str | None) -> dict[str, Any] | None:
-    """The ``summary`` part, or ``None`` when the snapshot is absent, stale or damaged."""
-    opened = _open(path, token)
-    if opened is None:
-        return None
-    f, table, base = opened
-    try:
-        return _load(f, table, base, ("summary",))
-    except Exception:    # noqa: BLE001
-        return None
-    finally:
-        f.close()
-
-
-def read_part(path: Path, token: str | None, part: GraphPart | Names) -> PartnershipGraph | None:
-    """The graph's ``part`` (:class:`Names`: the names graph) from the snapshot, or
-    ``None`` when the snapshot is absent, belongs to another graph or is damaged."""
-    opened = _open(path, token)
-    if opened is None:
-        return None
-    f, table, base = opened
+        return out
     gc_was_on = gc.isenabled()
     gc.disable()       # hundreds of thousands of new dicts: cyclic GC passes only cost
+    try:
+        for key in keys:
+            try:
+                with open(_file(folder, key), "rb") as f:
+                    if pickle.load(f) == (FORMAT, token, key):
+                        out[key] = pickle.load(f)
+            except Exception:    # noqa: BLE001 - absent, half-written or damaged: only a cache
+                pass
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return out
+
+
+def read_summary(folder: Path, token: str | None) -> dict[str, Any] | None:
+    """The ``summary`` part, or ``None`` when it is absent, stale or damaged."""
+    return read_parts(folder, token, [("summary",)]).get(("summary",))
+
+
+def read_part(folder: Path, token: str | None, part: GraphPart | Names) -> PartnershipGraph | None:
+    """The graph's ``part`` (:class:`Names`: the names graph) from the kept parts, or
+    ``None`` when one of them is absent, belongs to another graph or is damaged."""
+    keys = part_keys(part)
+    found = read_parts(folder, token, keys)
+    return assemble_part(part, found) if len(found) == len(keys) else None
+
+
+def assemble_part(part: GraphPart | Names, values: dict[tuple[str, ...], Any]) -> PartnershipGraph:
+    """The graph of ``part`` from its parts' values (``values[key]`` for every key of
+    :func:`part_keys`), in the order of every store: nodes by id, relationships by
+    source, target and type."""
+    gc_was_on = gc.isenabled()
+    gc.disable()
     try:
         # each label's ids share a prefix ("org:", "plan:" ...): its part is one
         # block of the id order, so the blocks only need ordering by first id
         kind = "names" if isinstance(part, Names) else "nodes"
-        blocks = sorted((b for lab in part.labels if (b := _load(f, table, base, (kind, lab)))),
+        blocks = sorted((b for lab in part.labels if (b := values[(kind, lab)])),
                         key=lambda b: b[0][0])
         nodes = [row for b in blocks for row in b]
         edges: list = []
         if not isinstance(part, Names):
-            edges = [row for t in sorted(part.rels) for row in _load(f, table, base, ("edges", t))]
+            edges = [row for t in sorted(part.rels) for row in values[("edges", t)]]
             edges.sort(key=itemgetter(0, 1, 2))
-        return _assemble(nodes, edges)
-    except Exception:    # noqa: BLE001 - a damaged snapshot is only a cache: read the rows
-        return None
+        return assemble_graph(nodes, edges)
     finally:
-        f.close()
         if gc_was_on:
             gc.enable()
-
-
-def _assemble(nodes: list, edges: list) -> PartnershipGraph:
-    """The graph, in the order of every store: ``nodes`` come sorted by id, ``edges`` by
-    (source, target, type)."""
-    return assemble_graph(nodes, edges)

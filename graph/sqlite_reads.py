@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Iterator
-from operator import itemgetter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.model import PartnershipGraph
-from samspil.graph.model import LABELS, REL_TYPES
-from samspil.graph.snapshot import (GraphPart, Names, around, names_graph, names_only, project,
-                                    read_part, read_summary, summary_of, write_parts)
+from samspil.graph.model import PartnershipGraph, assemble_graph
+from samspil.graph.snapshot import (GraphPart, Names, around, assemble_part, names_graph, names_only,
+                                    part_keys, project, read_parts, read_summary, summary_of,
+                                    write_part)
 from samspil.graph.sqlite_rows import edge_items, node_items, source_dicts, to_graph
 from samspil.graph.store_guard import guarded
 
-__all__ = ["PartReads"]
+__all__ = ["PartReads", "make_parts", "name_rows", "summary_from_rows"]
 
 
 @guarded
@@ -30,30 +29,93 @@ class PartReads:
 
     def load_part(self, part: GraphPart | Names) -> PartnershipGraph:
         """The part of the whole graph an answer reads (:mod:`samspil.graph.snapshot`;
-        ``Names``: the nodes' names only), from the snapshot when it is current, which
-        costs what the part holds; otherwise from the whole graph."""
-        if not self._stale():
-            got = read_part(self.snapshot_path, self._token(), part)
-            if got is None and self.write_snapshot():     # the first read after a change
-                got = read_part(self.snapshot_path, self._token(), part)
-            if got is not None:
-                return got
-        whole = self.load()
-        return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
-
-    def write_snapshot(self) -> bool:
-        """Write the snapshot of the committed graph from its rows, one part at a time, so
-        the whole graph is never in memory (:func:`row_parts`); False when it could not
-        be written (a read-only folder, a full disk)."""
-        self.db.execute("BEGIN")       # one consistent snapshot of the rows
+        ``Names``: the nodes' names only): the kept parts of the committed graph, and
+        those not kept yet made from the rows and kept (the first read after a change
+        makes only what it reads). A graph older than the reports: from the whole graph."""
+        if self._stale():
+            whole = self.load()
+            return names_graph(whole, part.labels) if isinstance(part, Names) else project(whole, part)
+        keys = part_keys(part)
+        self.db.execute("BEGIN")       # the token and the rows of one committed graph
         try:
-            return write_parts(self.snapshot_path, self._token(), row_parts(self.db))
+            token = self._token()
+            values = read_parts(self.parts_path, token, keys)
+            missing = [k for k in keys if k not in values]
+            if missing:
+                made = make_parts(self.db, missing)
+                for key in missing:
+                    write_part(self.parts_path, token, key, made[key])
+                values.update(made)
+                del made
         finally:
             self.db.execute("COMMIT")
+        return assemble_part(part, values)
 
-    def load_around(self, node_ids: str | Iterable[str]) -> PartnershipGraph:
+    def plan_rows(self) -> list[Any]:
+        """``queries.plans`` of the committed graph from the plans' rows, one scan of the
+        relationships' keys (parties, partners, activities) and the organisations'
+        names: no part of the graph is read or made."""
+        from samspil.graph.queries import PlanRow, plans
+        if self._stale():
+            return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")))
+        self.db.execute("BEGIN")
+        try:
+            found = self.db.execute("SELECT id, name, props FROM nodes WHERE label = 'Plan'").fetchall()
+            edges = self.db.execute("SELECT type, src, dst FROM edges WHERE type IN "
+                                    "('PARTY_TO', 'PARTNER_IN', 'HAS_ACTIVITY')").fetchall()
+            names = dict(self.db.execute("SELECT id, name FROM nodes WHERE label = 'Organisation'"))
+        finally:
+            self.db.execute("COMMIT")
+        parties: dict[str, list[str]] = {}
+        count: dict[tuple[str, str], int] = {}
+        for k, u, v in edges:
+            if k == "PARTY_TO":
+                if u in names:
+                    parties.setdefault(v, []).append(names[u])
+            else:
+                key = (k, u if k == "HAS_ACTIVITY" else v)
+                count[key] = count.get(key, 0) + 1
+        rows = []
+        for pid, name, props in found:
+            d = json.loads(props)
+            rows.append(PlanRow(pid, name, d.get("document_type"), d.get("period_start"),
+                                d.get("period_end"), d.get("municipality"),
+                                tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
+                                count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0)))
+        return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+
+    def load_topology(self, part: GraphPart) -> PartnershipGraph:
+        """The nodes and relationships of ``part`` without their attributes (nodes keep
+        their label and name, plans all their attributes but sources), in the order of
+        every store: what an analysis that first only counts (which pairs of plans share
+        most) reads, from the keys of the rows, without parsing or keeping any part."""
+        if self._stale():          # a graph older than the reports: the graph in memory
+            return project(self.load(), part)
+        labels, rels = sorted(part.labels), sorted(part.rels)
+        self.db.execute("BEGIN")
+        try:
+            nodes = self.db.execute(
+                f"SELECT id, label, name, CASE label WHEN 'Plan' THEN props END FROM nodes "  # noqa: S608
+                f"WHERE label IN ({','.join('?' * len(labels))}) ORDER BY id", labels).fetchall()
+            edges = self.db.execute(
+                f"SELECT src, dst, type FROM edges WHERE type IN ({','.join('?' * len(rels))})",  # noqa: S608
+                rels).fetchall()
+        finally:
+            self.db.execute("COMMIT")
+        edges.sort()
+        items = []
+        for n, label, name, props in nodes:
+            d = json.loads(props) if props else {}
+            d.pop("@s", None)
+            d["id"], d["label"], d["name"] = n, label, name
+            items.append((n, d))
+        return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
+
+    def load_around(self, node_ids: str | Iterable[str], ends: bool = True) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
-        show``, two plans compared): indexed queries, whatever the size of the graph."""
+        show``, two plans compared): indexed queries, whatever the size of the graph.
+        ``ends=False``: the nodes at the other ends with their id, label and name only
+        (an organisation of a thousand plans is not read whole for one plan's rows)."""
         want = [node_ids] if isinstance(node_ids, str) else sorted(set(node_ids))
         if self.read_only and self._stale():
             return around(self._built(), want)
@@ -63,7 +125,13 @@ class PartReads:
                 f"SELECT src, dst, type, props FROM edges WHERE {col} IN", want)}  # noqa: S608
             edges = list(found.values())
             ids = sorted(set(want) | {e[0] for e in edges} | {e[1] for e in edges})
-            nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            if ends:
+                nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", ids)
+            else:
+                mine = set(want)
+                nodes = self._rows("SELECT id, label, name, props FROM nodes WHERE id IN", want)
+                nodes += [r for r in self._rows("SELECT id, label, name, '{}' FROM nodes WHERE id IN",
+                                                [i for i in ids if i not in mine])]
             refs = sorted({i for r in nodes + edges for i in json.loads(r[3]).get("@s", ())})
             sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
                                  refs)
@@ -81,11 +149,21 @@ class PartReads:
         return out
 
     def summary(self) -> dict[str, Any]:
-        """Counts per label and type (``samspil stats``) without loading the graph
-        when the snapshot is current."""
-        if not self._stale() and (got := read_summary(self.snapshot_path, self._token())):
-            return got
-        return summary_of(self.load())
+        """Counts per label and type (``samspil stats``) without loading the graph: the
+        counts the writer keeps and one query for the cross-document counts, kept as
+        the ``summary`` part."""
+        if self._stale():
+            return summary_of(self.load())
+        self.db.execute("BEGIN")
+        try:
+            token = self._token()
+            got = read_summary(self.parts_path, token)
+            if got is None:
+                got = summary_from_rows(self.db)
+                write_part(self.parts_path, token, ("summary",), got)
+        finally:
+            self.db.execute("COMMIT")
+        return got
 
     @property
     def answers_dir(self) -> Path:
@@ -98,56 +176,86 @@ class PartReads:
         return None if self._stale() else self._token()
 
     @property
-    def snapshot_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".graph")
+    def parts_path(self) -> Path:
+        """The folder of the snapshot's parts (:mod:`samspil.graph.snapshot`)."""
+        return self.path.with_name(self.path.name + ".parts")
+
+    snapshot_path = parts_path
 
     def _drop_derived(self) -> None:
-        """After every change of the graph: the snapshot and the kept answers may hold
-        what was just removed (forget-person), so they go (readers would ignore them
+        """After every change of the graph: the snapshot's parts and the kept answers may
+        hold what was just removed (forget-person), so they go (readers would ignore them
         anyway: they are tagged with the previous graph token)."""
-        self.snapshot_path.unlink(missing_ok=True)
+        shutil.rmtree(self.parts_path, ignore_errors=True)
+        self.path.with_name(self.path.name + ".graph").unlink(missing_ok=True)  # one file, before
         shutil.rmtree(self.answers_dir, ignore_errors=True)
 
 
-def row_parts(db: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """The snapshot's parts (:mod:`samspil.graph.snapshot`) from the store's rows, one
-    label or relationship type at a time: what ``write_snapshot(path, token,
-    to_graph(every row))`` writes, without the whole graph in memory."""
+def make_parts(db: Any, keys: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], Any]:
+    """The snapshot's parts ``keys`` (``nodes``, ``edges`` or ``names`` of a label or
+    type; :mod:`samspil.graph.snapshot`) from the store's rows: what ``_parts(whole
+    graph read from the rows)`` gives for them, reading only their labels and types
+    (names without parsing the nodes' properties)."""
+    keys = list(keys)
+    labels = sorted({k[1] for k in keys if k[0] == "nodes"})
+    types = sorted({k[1] for k in keys if k[0] == "edges"})
+    out: dict[tuple[str, ...], Any] = {("names", k[1]): name_rows(db, k[1])
+                                       for k in keys if k[0] == "names"}
+    if not (labels or types):
+        return out
     src = source_dicts(db.execute("SELECT id, document, line, page, excerpt FROM sources").fetchall())
     ids: dict[str, str] = {}      # one string object per id: pickled once per part
-    firsts: dict[str, tuple] = {}
-    counts: dict[str, int] = {}
-    cross = {"Organisation": 0, "Person": 0}
-    by_label: dict[str, list] = {lab: [] for lab in LABELS}
-    for row in db.execute("SELECT id, label, name, props FROM nodes"):
-        by_label[row[1]].append(row)
-    for lab in LABELS:
-        rows = by_label.pop(lab)
-        rows.sort(key=itemgetter(0))
-        items = node_items(rows, src)
+    for lab in labels:
+        rows = db.execute("SELECT id, label, name, props FROM nodes WHERE label = ?", (lab,)).fetchall()
+        rows.sort()               # ids are unique: the order of the ids
+        out[("nodes", lab)] = items = node_items(rows, src)
         del rows
         ids.update((n, n) for n, _ in items)
-        if items:
-            firsts[lab], counts[lab] = (items[0][0],), len(items)
-        if lab in cross:
-            cross[lab] = sum(len({m["document"] for m in d.get("mentions") or []}) > 1
-                             for _, d in items)
-        yield ("nodes", lab), items
-        yield ("names", lab), [(n, names_only(n, d)) for n, d in items]
-        del items
-    by_type: dict[str, list] = {t: [] for t in REL_TYPES}
-    for u, v, k, props in db.execute("SELECT src, dst, type, props FROM edges"):
-        by_type[k].append((ids.get(u, u), ids.get(v, v), k, props))
-    for t in REL_TYPES:
+    by_type: dict[str, list] = {t: [] for t in types}
+    if types:
+        for u, v, k, props in db.execute(
+                f"SELECT src, dst, type, props FROM edges WHERE type IN ({','.join('?' * len(types))})",  # noqa: S608
+                types):
+            by_type[k].append((ids.setdefault(u, u), ids.setdefault(v, v), k, props))
+    for t in types:
         rows = by_type.pop(t)
-        rows.sort(key=itemgetter(0, 1))
-        items = edge_items(rows, src)
+        rows.sort()               # (source, target) is unique within a type
+        out[("edges", t)] = edge_items(rows, src)
         del rows
-        if items:
-            firsts[t], counts[t] = items[0][:3], len(items)
-        yield ("edges", t), items
-        del items
-    # summary_of's order: labels, then types, as they first come in id order
-    labels = sorted((k for k in firsts if k in LABELS), key=firsts.__getitem__)
-    types = sorted((k for k in firsts if k not in LABELS), key=firsts.__getitem__)
-    yield ("summary",), {"counts": {k: counts[k] for k in labels + types}, "cross_document": cross}
+    return out
+
+
+def name_rows(db: Any, label: str) -> list[tuple[str, dict[str, Any]]]:
+    """The ``names`` part of a label (``snapshot.names_only`` of each node, by id): the
+    name, aliases and e-mail are taken out of the properties by SQLite, so an
+    organisation's thousands of mentions are never parsed here."""
+    out = []
+    for n, lab, name, aliases, a_type, email, e_type in db.execute(
+            "SELECT id, label, name, json_extract(props, '$.aliases'), json_type(props, '$.aliases'), "
+            "json_extract(props, '$.email'), json_type(props, '$.email') FROM nodes WHERE label = ? "
+            "ORDER BY id", (label,)):
+        d: dict[str, Any] = {"id": n, "label": lab, "name": name}
+        if a_type is not None:
+            d["aliases"] = json.loads(aliases) if a_type in ("array", "object") else aliases
+        if e_type is not None:
+            d["email"] = json.loads(email) if e_type in ("array", "object") else email
+        out.append((n, names_only(n, d)))
+    return out
+
+
+def summary_from_rows(db: Any) -> dict[str, Any]:
+    """``snapshot.summary_of`` of the committed graph from its rows: the counts the
+    writer keeps in ``meta`` (counted when absent) and, per label, the organisations
+    and persons whose mentions name more than one document (one query)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
+    counts = json.loads(row[0]) if row and row[0] else None
+    if counts is None:
+        counts = dict(db.execute("SELECT label, count(*) FROM nodes GROUP BY label").fetchall())
+        counts.update(db.execute("SELECT type, count(*) FROM edges GROUP BY type").fetchall())
+    counts = {k: v for k, v in counts.items() if v}
+    cross = {"Organisation": 0, "Person": 0}
+    cross.update(db.execute(
+        "SELECT label, count(*) FROM nodes WHERE label IN ('Organisation', 'Person') AND "
+        "(SELECT count(DISTINCT json_extract(m.value, '$.document')) "
+        " FROM json_each(props, '$.mentions') AS m) > 1 GROUP BY label").fetchall())
+    return {"counts": counts, "cross_document": cross}

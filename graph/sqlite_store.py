@@ -376,8 +376,11 @@ class SqliteStore(PartReads):
                 if free and self._stale():
                     self._rebuild()
         whole = where is None or where.is_empty()
-        if whole and (graph := self._whole_from_snapshot(write=defer_snapshot is None)) is not None:
-            return graph
+        if whole and not self._stale():
+            if defer_snapshot is None:      # the kept parts, those missing made and kept
+                return self.load_part(WHOLE)
+            if (graph := read_part(self.parts_path, self._token(), WHOLE)) is not None:
+                return graph
         self.db.execute("BEGIN")       # one consistent snapshot for all reads
         try:
             token = self._token()
@@ -392,8 +395,10 @@ class SqliteStore(PartReads):
             self.db.execute("COMMIT")
         # the order of build_graph, as in every store (analyses break ties by order); rows
         # come in that order already (linear for timsort) unless an older samspil wrote them
-        nodes.sort(key=lambda r: r[0])
-        edges.sort(key=lambda r: r[:3])
+        # or an update replaced them. Keys are unique, so the rows sort as their keys do,
+        # without a key function (10,000 plans: 0.4 -> 0.1 s)
+        nodes.sort()
+        edges.sort()
         gc_was_on = gc.isenabled()
         gc.disable()        # hundreds of thousands of new dicts: cyclic GC passes only cost
         try:
@@ -402,15 +407,7 @@ class SqliteStore(PartReads):
             if gc_was_on:
                 gc.enable()
         if whole and defer_snapshot is not None:  # (from the graph in hand: no reads from a thread)
-            defer_snapshot(lambda: write_snapshot(self.snapshot_path, token, graph))
-        return graph
-
-    def _whole_from_snapshot(self, write: bool = True) -> PartnershipGraph | None:
-        """The whole graph from the snapshot, written first from the rows when it is missing
-        and ``write`` (None when it cannot be: the rows answer)."""
-        graph = read_part(self.snapshot_path, self._token(), WHOLE)
-        if graph is None and write and not self._stale() and self.write_snapshot():
-            graph = read_part(self.snapshot_path, self._token(), WHOLE)
+            defer_snapshot(lambda: write_snapshot(self.parts_path, token, graph))
         return graph
 
     def _token(self) -> str | None:

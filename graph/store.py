@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary",
+           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -132,6 +132,76 @@ def load_plans_around(store: GraphStore, plan_ids: Iterable[str]) -> Partnership
     three plans read, in two indexed queries on the embedded store."""
     from samspil.graph.snapshot import plans_around
     return plans_around(lambda ids: load_around(store, ids), plan_ids)
+
+
+def plan_rows(store: GraphStore) -> list[Any]:
+    """``queries.plans`` of the store's graph: the embedded store answers with a few
+    queries of its tables; another store from the plans' part of its graph."""
+    own = getattr(store, "plan_rows", None)
+    if own is not None:
+        return own()
+    from samspil.graph.analyses.parts import PLANS
+    from samspil.graph.queries import plans
+    return plans(load_part(store, PLANS))
+
+
+def overlaps_of(store: GraphStore, by: str = "partners", plans: Iterable[str] = (),
+                limit: int | None = None) -> list[Any]:
+    """``analyses.overlaps`` of the store's graph. The top pairs of all plans by
+    partners are counted on the keys of the relationships alone (the embedded store's
+    ``load_topology``), and only their plans are then read with what is next to them
+    for the rows' names and evidence; any other overlap reads its part of the graph."""
+    from samspil.graph.analyses.overlaps import overlap_matrix, overlap_rows, overlaps
+    from samspil.graph.analyses.parts import PARTNERS, overlaps_part
+    topology = getattr(store, "load_topology", None)
+    if by == "partners" and not plans and limit and topology is not None:
+        m = overlap_matrix(topology(PARTNERS), by, limit=limit)
+        from samspil.graph.snapshot import plans_around
+        pids = sorted({m.id[k] for i, j, _, _ in m.pairs for k in (i, j)})
+        return overlap_rows(plans_around(lambda ids: store.load_around(ids, ends=False), pids), m)
+    return overlaps(load_part(store, overlaps_part(by)), by=by, plans=plans, limit=limit)
+
+
+def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
+               exact: bool = False) -> list[Any]:
+    """``analyses.brokers`` of the store's graph: the betweenness is computed on the
+    keys of the relationships (the embedded store's ``load_topology``), and only the
+    brokers' own relationships are then read whole for their evidence."""
+    from dataclasses import replace
+
+    from samspil.graph.analyses.parts import brokers_part
+    from samspil.graph.analyses.structure import brokers, org_evidence
+    topology = getattr(store, "load_topology", None)
+    if topology is None:
+        return brokers(load_part(store, brokers_part(by)), by=by, limit=limit, exact=exact)
+    graph = topology(brokers_part(by))
+    found = brokers(graph, by=by, limit=limit, exact=exact)
+    near = store.load_around([b.id for b in found], ends=False)
+    succ = graph.g._succ
+    for u, v, k, d in near.g.edges(keys=True, data=True):   # their relationships, whole
+        if k in succ.get(u, {}).get(v, ()):
+            succ[u][v][k] = d
+    return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
+
+
+def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:
+    """``analyses.timeline`` of the store's graph. An area's plans are found among the
+    plans and the zones they cover, and its timeline is made from those plans, their
+    activities and the names of what is next to them (indexed queries on the embedded
+    store), which is all it reads; an organisation's timeline reads the part of the
+    graph timelines read."""
+    from samspil.graph.analyses import timeline
+    from samspil.graph.analyses.change import area_plans
+    from samspil.graph.analyses.parts import TIMELINE
+    from samspil.graph.snapshot import GraphPart
+    if kind != "organisation" and getattr(store, "load_around", None) is not None:
+        pids = area_plans(load_part(store, GraphPart.of("COVERS")), ref)
+        if pids:
+            from samspil.graph.snapshot import plans_around
+            near = plans_around(lambda ids: store.load_around(ids, ends=False), pids)
+            if area_plans(near, ref) == pids:      # (no other plan is next to them)
+                return timeline(near, ref, kind=kind)
+    return timeline(load_part(store, TIMELINE), ref, kind=kind)
 
 
 def graph_summary(store: GraphStore) -> dict[str, Any]:

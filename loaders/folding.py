@@ -28,6 +28,7 @@ def fold(text: str) -> str:
     'cafe rose'
     """
     t = unicodedata.normalize("NFKC", text).casefold().translate(_DANISH)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    if not t.isascii():      # (most names are ASCII here: nothing to decompose)
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     t = t.replace("aa", "a").replace("oe", "o")
     return " ".join(t.split())

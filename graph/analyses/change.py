@@ -20,7 +20,7 @@ from samspil.graph.lookup import fold, resolve_ref
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import NotFound
 
-__all__ = ["ASPECTS", "Change", "TimelineEntry", "compare", "timeline"]
+__all__ = ["ASPECTS", "Change", "TimelineEntry", "compare", "timeline", "area_plans"]
 
 ASPECTS = ("partners", "target-groups", "focus-areas", "zones", "activities")
 _STATUS_ORDER = {"kept": 0, "dropped": 1, "new": 2}
@@ -120,7 +120,7 @@ def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list
     """
     if kind not in (None, "area", "organisation"):
         raise ValueError(f"kind must be 'area' or 'organisation', not {kind!r}")
-    pids = _area_plans(graph, ref) if kind != "organisation" else []
+    pids = area_plans(graph, ref) if kind != "organisation" else []
     roles: dict[str, dict[str, Any]] = {}
     if not pids and kind == "area":
         raise NotFound(f"no plan's area, name or covered zone matches {ref!r}")
@@ -147,7 +147,7 @@ def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list
     return out
 
 
-def _area_plans(graph: PartnershipGraph, ref: str) -> list[str]:
+def area_plans(graph: PartnershipGraph, ref: str) -> list[str]:
     """Plans whose area, name, aliases or covered zones contain ``ref`` as words."""
     want = _words(fold(ref))
     if not want:

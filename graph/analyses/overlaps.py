@@ -18,7 +18,7 @@ from samspil.graph.analyses.common import (
 from samspil.graph.model import PartnershipGraph
 
 __all__ = ["DIMENSIONS", "PlanOverlap", "OverlapMatrix", "OrganisationReach", "plan_items",
-           "overlaps", "overlap_matrix",
+           "overlaps", "overlap_matrix", "overlap_rows",
            "organisations_in_most_plans"]
 
 DIMENSIONS = ("partners", "target-groups", "activities", "zones")
@@ -166,10 +166,16 @@ def overlaps(graph: PartnershipGraph, by: str = "partners",
     >>> [(o.id, o.shared, round(o.jaccard, 3)) for o in overlaps(g)]
     [(('plan:a', 'plan:b'), ('org:x',), 0.333)]
     """
-    m = overlap_matrix(graph, by, plans, min_shared, limit=limit)
+    return overlap_rows(graph, overlap_matrix(graph, by, plans, min_shared, limit=limit))
+
+
+def overlap_rows(graph: PartnershipGraph, m: OverlapMatrix) -> list[PlanOverlap]:
+    """The rows of :func:`overlaps` for the pairs of ``m``, with their shared items'
+    names and evidence: ``graph`` needs only the plans of the pairs, their activities
+    and what is next to them (the matrix may come from a graph without attributes)."""
     need = {k for i, j, _, _ in m.pairs for k in (i, j)}
-    items = {k: plan_items(graph, m.id[k], by) for k in need}
-    return [_overlap_row(graph, by, m, items, i, j, n, jac) for i, j, n, jac in m.pairs]
+    items = {k: plan_items(graph, m.id[k], m.by) for k in need}
+    return [_overlap_row(graph, m.by, m, items, i, j, n, jac) for i, j, n, jac in m.pairs]
 
 
 def overlap_matrix(graph: PartnershipGraph, by: str = "partners",

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Broker", "Community", "Collaborator", "organisation_projection", "brokers",
-           "communities", "partners_of", "EXACT_WORK"]
+           "communities", "partners_of", "org_evidence", "EXACT_WORK"]
 
 # exact betweenness costs O(organisations x edges of the bipartite graph): above
 # this budget (a few seconds on the benchmark machine) it is sampled with k pivots
@@ -194,7 +194,7 @@ def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
         degree = len(set().union(*(members[c] for c in cs)) - {oid})
         out.append(Broker(oid, name_of(graph, oid), bc[oid], degree, cs,
                           tuple(name_of(graph, c) for c in cs), sampled,
-                          _org_evidence(graph, oid)))
+                          org_evidence(graph, oid)))
     return out
 
 
@@ -213,7 +213,9 @@ def _bipartite(ctx: dict[str, set[str]]) -> tuple[list[str], list[list[int]]]:
     return orgs, adj
 
 
-def _org_evidence(graph: PartnershipGraph, oid: str) -> tuple[dict[str, Any], ...]:
+def org_evidence(graph: PartnershipGraph, oid: str) -> tuple[dict[str, Any], ...]:
+    """The evidence of a broker or a community's member: where it takes part in plans
+    (its relationships' sources, plans in id order, at most six)."""
     roles = org_roles(graph, oid)
     return evidence_of(*(roles[p]["sources"] for p in sorted(roles)), limit=6)
 
@@ -243,7 +245,7 @@ def communities(graph: PartnershipGraph, by: str = "plans", seed: int = 0,
         out.append(Community(
             f"community:{i}", ", ".join(name_of(graph, o) for o in top), len(members),
             tuple(members), tuple(name_of(graph, o) for o in members),
-            evidence_of(*(_org_evidence(graph, o) for o in top), limit=6)))
+            evidence_of(*(org_evidence(graph, o) for o in top), limit=6)))
     return out
 
 

@@ -11,7 +11,7 @@ import weakref
 
 from samspil.graph.build import build, build_graph
 from samspil.graph.snapshot import _parts
-from samspil.graph.sqlite_reads import row_parts
+from samspil.graph.sqlite_reads import make_parts, summary_from_rows
 from samspil.graph.sqlite_rows import insert_graph, to_graph
 from samspil.graph.sqlite_store import SqliteStore
 
@@ -46,19 +46,29 @@ def test_the_full_write_stores_the_rows_of_the_whole_graph(tmp_path, seed_report
         for _, d in graph.nodes() if d["label"] in ("Organisation", "Person"))
 
 
-def test_the_snapshot_from_the_rows_is_the_snapshot_of_the_whole_graph(tmp_path, seed_reports):
-    """Part by part, values and dict order (``repr``) as ``_parts(to_graph(rows))``."""
+def test_the_parts_made_from_the_rows_are_the_parts_of_the_whole_graph(tmp_path, seed_reports,
+                                                                       small_corpus):
+    """Part by part, values and dict order (``repr``) as ``_parts(to_graph(rows))``, each
+    part made on its own and all together; the summary from the kept counts and one
+    query equals the whole graph's (after an incremental update too)."""
     with SqliteStore(tmp_path / "samspil.sqlite") as store:
         store.save(seed_reports)
-        db = store.db
-        nodes = sorted(db.execute("SELECT id, label, name, props FROM nodes"))
-        edges = sorted(db.execute("SELECT src, dst, type, props FROM edges"), key=lambda r: r[:3])
-        sources = db.execute("SELECT id, document, line, page, excerpt FROM sources").fetchall()
-        want = dict(_parts(to_graph(nodes, edges, sources)))
-        got = dict(row_parts(db))
-    assert list(got) == list(want)
-    for key, value in want.items():
-        assert repr(got[key]) == repr(value), key
+        for step in range(2):
+            db = store.db
+            nodes = sorted(db.execute("SELECT id, label, name, props FROM nodes"))
+            edges = sorted(db.execute("SELECT src, dst, type, props FROM edges"), key=lambda r: r[:3])
+            sources = db.execute("SELECT id, document, line, page, excerpt FROM sources").fetchall()
+            want = dict(_parts(to_graph(nodes, edges, sources)))
+            summary = want.pop(("summary",))
+            got = make_parts(db, list(want))
+            assert list(got) != [] and set(got) == set(want)
+            for key, value in want.items():
+                assert repr(got[key]) == repr(value), key
+                assert repr(make_parts(db, [key])[key]) == repr(value), key
+            assert summary_from_rows(db) == summary
+            assert summary["cross_document"]["Organisation"] > 0
+            if step == 0:
+                store.save(small_corpus[:1])        # one document more: the update's counts
 
 
 def test_fragments_handed_to_a_sink_are_freed_without_the_cyclic_gc(seed_reports):

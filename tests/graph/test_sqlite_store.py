@@ -249,5 +249,9 @@ def test_the_whole_graph_snapshot_follows_every_rebuild(tmp_path, small_corpus):
         store.forget(small_corpus[2].document)
         assert not store.snapshot_path.exists()            # gone with the graph it copied
         assert store.load().ids() == first.ids()
-        store.snapshot_path.write_bytes(b"not a pickle")    # damaged: the rows answer
+        parts = sorted(store.parts_path.iterdir())
+        assert parts
+        for part in parts:                                  # damaged: the rows answer
+            part.write_bytes(b"not a pickle")
         assert store.load().ids() == first.ids()
+        assert all(p.read_bytes() != b"not a pickle" for p in parts)    # and made again

@@ -15,11 +15,13 @@ import pytest
 from samspil.graph import analyses as an
 from samspil.graph import queries
 from samspil.graph.analyses import parts
+from samspil.graph.build import build_graph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, names_graph, plans_around,
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
-from samspil.graph.store import graph_summary, load_around, load_part, load_plans_around
+from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
+                                 overlaps_of, timeline_of, brokers_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -114,6 +116,7 @@ def test_names_stats_and_show_without_the_whole_graph(saved, whole) -> None:
         assert queries.show(saved.load_around(nid), nid) == queries.show(whole, nid)
         _same(saved.load_around(nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(saved)) == queries.stats(whole)
+    assert plan_rows(saved) == queries.plans(whole) and len(plan_rows(saved)) > 40
 
 
 def test_a_few_plans_are_answered_from_their_neighbourhood(saved, whole) -> None:
@@ -146,6 +149,7 @@ def test_a_store_without_parts_projects_the_whole_graph(whole) -> None:
     nid = next(iter(whole.g))
     _same(load_around(Plain(), nid), around(whole, nid))
     assert queries.stats_from_summary(graph_summary(Plain())) == queries.stats(whole)
+    assert plan_rows(Plain()) == queries.plans(whole)
 
 
 def test_a_part_names_its_endpoints_and_refuses_unknown_names() -> None:
@@ -153,3 +157,117 @@ def test_a_part_names_its_endpoints_and_refuses_unknown_names() -> None:
     assert part.labels == {"Person", "Organisation"}
     with pytest.raises(ValueError, match="BOSS_OF"):
         GraphPart.of("BOSS_OF")
+
+
+def test_the_first_read_after_a_load_makes_only_the_parts_it_reads(tmp_path, small_corpus) -> None:
+    """After a load no part is kept; the first read makes (from the rows) and keeps only
+    its own parts, the next read takes them, and after another load the parts kept for
+    the previous graph are never served, even when they are put back in place."""
+    from samspil.graph.snapshot import part_keys
+
+    def files(store: SqliteStore) -> dict[str, bytes]:
+        folder = store.parts_path
+        return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.exists() else {}
+
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus[:2])
+        assert files(store) == {}
+        got = store.load_part(parts.PLANS)
+        _same(got, project(build_graph(small_corpus[:2]), parts.PLANS))
+        kept = files(store)
+        assert set(kept) == {"-".join(k) + ".pickle" for k in part_keys(parts.PLANS)}
+        _same(store.load_part(parts.PLANS), got)
+        assert files(store) == kept                 # read back, not made again
+        store.load_part(Names.of("Plan"))
+        assert set(files(store)) == set(kept) | {"names-Plan.pickle"}
+        store.save(small_corpus[2:])                # another graph: its token is new
+        assert files(store) == {}
+        for name, blob in kept.items():             # the previous graph's parts put back
+            store.parts_path.mkdir(exist_ok=True)
+            (store.parts_path / name).write_bytes(blob)
+        now = build_graph(small_corpus)
+        assert project(now, parts.PLANS).ids() != got.ids()
+        _same(store.load_part(parts.PLANS), project(now, parts.PLANS))
+        assert all(files(store)[name] != blob for name, blob in kept.items())
+        store.save(small_corpus[2:3] + [small_corpus[0]])       # unchanged: nothing dropped
+        before = files(store)
+        assert plan_rows(store) == queries.plans(now)           # the table of plans: queries,
+        assert queries.stats_from_summary(graph_summary(store)) == queries.stats(now)
+        assert set(files(store)) == set(before) | {"summary.pickle"}     # no part made
+
+
+def test_a_timeline_reads_an_areas_plans_and_what_is_next_to_them(saved, whole, tmp_path,
+                                                                 small_corpus) -> None:
+    """``timeline_of`` gives ``timeline`` of the whole graph: an area's from the plans
+    and the zones they cover, then the plans' neighbourhood (no other part made); an
+    organisation's from the timelines' part; nothing found: the same error."""
+    from samspil.loaders.errors import NotFound
+
+    for ref, kind in _timeline_refs(whole):
+        expected = an.timeline(whole, ref, kind=kind)
+        assert expected, ref
+        assert timeline_of(saved, ref, kind) == expected, ref
+    with pytest.raises(NotFound):
+        timeline_of(saved, "no such place anywhere", "area")
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        assert timeline_of(store, "Mit Kvarter") == an.timeline(build_graph(small_corpus), "Mit Kvarter")
+        assert {p.name for p in store.parts_path.iterdir()} == {
+            "nodes-Plan.pickle", "nodes-Zone.pickle", "edges-COVERS.pickle"}
+
+
+def _timeline_refs(whole) -> list[tuple[str, str | None]]:
+    org = next(d["name"] for n, d in whole.nodes("Organisation") if len(whole.g._succ[n]) > 3)
+    area = next(d["area"] for _, d in whole.nodes("Plan") if d.get("area"))
+    zone = next(d["name"] for _, d in whole.nodes("Zone"))
+    return [(area, None), (area, "area"), (_plans(whole)[0], None), (zone, None),
+            (org, None), (org, "organisation")]
+
+
+def test_the_top_overlaps_are_counted_on_the_keys_then_read_around_their_plans(saved, whole,
+                                                                               tmp_path,
+                                                                               small_corpus) -> None:
+    """``overlaps_of`` gives ``overlaps`` of the whole graph: the top pairs by partners
+    from the relationships' keys and the rows from the pairs' plans (no part made),
+    anything else from its part."""
+    topology = saved.load_topology(parts.PARTNERS)
+    assert set(topology.g) == set(project(whole, parts.PARTNERS).g)
+    assert all(not d for _, _, d in topology.g.edges(data=True))
+    for limit in (1, 5, 30, 500):
+        expected = an.overlaps(whole, by="partners", limit=limit)
+        assert expected and overlaps_of(saved, "partners", (), limit) == expected, limit
+    assert overlaps_of(saved, "zones", (), 10) == an.overlaps(whole, by="zones", limit=10)
+    two = _plans(whole)[:3]
+    assert overlaps_of(saved, "partners", two, 5) == an.overlaps(whole, plans=two, limit=5)
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        got = overlaps_of(store, "partners", (), 10)
+        assert got and got == an.overlaps(build_graph(small_corpus), limit=10)
+        assert not store.parts_path.exists()
+
+
+def test_brokers_are_ranked_on_the_keys_and_read_whole_for_their_evidence(saved, whole) -> None:
+    """``brokers_of`` gives ``brokers`` of the whole graph, evidence included."""
+    for by in ("plans", "focus-areas"):
+        for limit, exact in ((3, False), (20, False), (None, True)):
+            expected = an.brokers(whole, by=by, limit=limit, exact=exact)
+            assert expected and any(b.evidence for b in expected), (by, limit)
+            assert brokers_of(saved, by, limit, exact) == expected, (by, limit)
+
+
+def test_a_graph_older_than_the_reports_is_answered_from_the_graph_built_in_memory(
+        tmp_path, small_corpus) -> None:
+    """A reading command on a store whose graph is older than its reports (a killed
+    load, an upgrade) builds the graph in memory: the key-first reads must not mix
+    the old rows with it."""
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'docs_generation'")
+        store.db.execute("DELETE FROM edges WHERE type = 'PARTNER_IN'")   # the old rows differ
+        store.read_only = True
+        assert store._stale()
+        built = build_graph(small_corpus)
+        assert overlaps_of(store, "partners", (), 10) == an.overlaps(built, limit=10)
+        assert brokers_of(store, "plans", 5, False) == an.brokers(built, limit=5)
+        assert timeline_of(store, "Mit Kvarter") == an.timeline(built, "Mit Kvarter")
+        assert plan_rows(store) == queries.plans(built)
