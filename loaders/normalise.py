@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.letterspacing import repair_letter_spacing
+from samspil.loaders.space_tables import tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_wrapped, text_width
 from samspil.loaders.webcopy import strip_web_wrapper
 
@@ -262,6 +263,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    raw_lines = tab_space_tables(raw_lines)  # before spaces are squeezed: a table's columns
     wrap = pdf or looks_like_pdf_text(raw_lines)
     lines: list[str] = []
     orig: list[Origin] = []

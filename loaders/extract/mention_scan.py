@@ -135,10 +135,12 @@ def _field_orgs(value: str) -> list[str]:
 
 def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     from samspil.loaders.extract.activities import activity_blocks
+    from samspil.loaders.extract.tables import non_org_cells, org_list_cells
 
     abbr, _, _, _ = _vocab()
     activity_names = {b.name.casefold() for b in activity_blocks(doc)}
     party_lines = {m.line for m in known}
+    no_org, partner_cells = non_org_cells(doc), org_list_cells(doc)
     out: list[OrgMention] = []
     in_roles = label_alone = False
     from samspil.loaders.extract.sections import plain_lines
@@ -171,6 +173,12 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
+        if i in partner_cells:  # a table's partner column: a list of organisations
+            out += [OrgMention(n, i, role="activity_partner") for k in partner_cells[i] if k < len(cells)
+                    for n in _field_orgs(cells[k])]
+        if i in no_org or i in partner_cells:  # a table's head row, its activity / target-group / count columns
+            dropped = no_org.get(i, set()) | partner_cells.get(i, set())
+            cells = [c for k, c in enumerate(cells) if k not in dropped]
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)
             if _heading_caps(name):

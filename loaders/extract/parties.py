@@ -290,7 +290,7 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
     while k < len(lines):
         cells = doc.lines[lines[k]].split("\t")
         run = [cells]
-        while role == "signatory" and len(cells) > 1 and k + len(run) < len(lines) \
+        while role == "signatory" and len(cells) > 1 and k + len(run) < len(lines) and ":" not in cells[-1] \
                 and len(doc.lines[lines[k + len(run)]].split("\t")) == len(cells):
             run.append(doc.lines[lines[k + len(run)]].split("\t"))
         if len(run) > 1:
@@ -298,7 +298,28 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
         else:
             items.append((lines[k], _cells_as_fields(doc.lines[lines[k]])))
         k += len(run)
-    return items
+    return [(i, _unfilled(text)) for i, text in items]
+
+
+# a template's field left unfilled: "Dato: [dato]", "Navn: [navn]", "[Indsæt navn]"
+_UNFILLED = re.compile(r"(?:\b[A-ZÆØÅa-zæøå]+:\s*)?\[[^\[\]]{0,40}\][,;]?")
+
+
+def _unfilled(text: str) -> str:
+    """An entry without its unfilled template fields.
+
+    >>> _unfilled("Bolig Fjord, Dato: [dato], Navn: [navn]")
+    'Bolig Fjord'
+    >>> _unfilled("Rødby Kommune, Dato: [dato], Navn: Ole Holm, borgmester")
+    'Rødby Kommune, Ole Holm, borgmester'
+    """
+    if "[" not in text:
+        return text
+    text = _FIELD_LABEL.sub("", _UNFILLED.sub(" ", text))  # "Navn: Merete Holm" of the same row: her name
+    return " ".join(text.split()).strip(" ,;")
+
+
+_FIELD_LABEL = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted):\s*")
 
 
 def _cells_as_fields(line: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.outline import run_on_name
 from samspil.loaders.extract.text import clean, clean_keep_colon
+from samspil.loaders.extract.tables import is_data_head
 from samspil.loaders.segment import ACTIVITY_NAME
 
 __all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
@@ -73,7 +74,7 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
         if not text or text.lower().startswith("mailto:"):
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
-                or _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]):
+                or _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break

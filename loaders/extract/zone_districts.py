@@ -23,7 +23,8 @@ from samspil.loaders.model import Zone
 __all__ = ["zone_key", "add_districts", "add_named_areas", "place_departments"]
 
 _SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
-_BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]*\.?)(?:\s+[A-ZÆØÅ][\wæøå]*\.?){0,2})")
+# "bydelen Gl. Valby", "bydelen Vestby Syd. Der bor ...": only a short word ends in a dot
+_BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]{0,2}\.\s+)?[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2})")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
 _TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")

@@ -28,15 +28,15 @@ _NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-
 _CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
 _DWELLINGS = r"(?:boliger|lejemål|lejligheder)"
 # a department's number, not a count of its dwellings ("afd. 4, 780 boliger")
-_NUMBER = rf"{_CODE}(?![\d/-])(?!\s*{_DWELLINGS})"
+_NUMBER = rf"{_CODE}(?![\d/-])(?!\.\d{{3}})(?!\s*{_DWELLINGS})"  # (not the "1" of "1.024 boliger")
 _CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"
 # afdeling 4, Kildevang | afd. 3, 7 og 12 | afdeling Gravervænget-Møllerlodden
 _SINGLE = re.compile(
     rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|\s+(?=[A-ZÆØÅ]))?"
     rf"(?P<name>{_NAME})?")
 _PLURAL = re.compile(
-    r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\bafdeling(?:er|erne)\s*:?\s+"
-    r"|\bafdeling(?:er|erne)\s*:\s*")
+    r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\b(?:bolig)?afdeling(?:er|erne)"
+    r"\s*:?\s+|\b(?:bolig)?afdeling(?:er|erne)\s*:\s*")
 # "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
 _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
                    rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
@@ -65,8 +65,54 @@ def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d])(?<!afd)(?<!nr)\.\s+(?=[A-ZÆØÅ])")  # not "afd. Solsikken"
+
+
 def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[a-zæøå)\d])(?<!afd)(?<!nr)\.\s+(?=[A-ZÆØÅ])", text)  # not "afd. Solsikken"
+    """The text's sentences; a full stop inside brackets ends none ("(Sct. Mikkel afd. 4)")."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text.count("(", start, m.start()) <= text.count(")", start, m.start()):
+            out.append(text[start:m.start()])
+            start = m.end()
+    return [*out, text[start:]]
+
+
+# "Hedebo (Fjordbo afd. 3, 1.024 boliger)", "Toften I, II og III (Fjordbo afd. 5, 6 og 7 med i alt 900 boliger)"
+_BRACKETED = re.compile(
+    rf"(?P<name>{_NAME})(?P<quals>(?:(?:\s*,\s*|\s+og\s+|\s+)[IVX]{{1,4}}\b)*)\s*\(\s*"
+    rf"(?:(?P<org>[A-ZÆØÅ][^(),]{{0,40}}?)\s+)?afd(?:\.|eling)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)"
+    rf"(?:\s*(?:,|med)\s*(?P<total>i alt|til sammen|tilsammen)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)")
+
+
+def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]]
+               ) -> Iterator[tuple[str | None, list[str], str | None, str | None]]:
+    """Departments named with their number in brackets: (owner, codes, name, owner as written).
+    A name with roman numerals ("Toften I, II og III") is one department a numeral,
+    paired with the numbers in order; a total of dwellings is no department's own."""
+    for m in _BRACKETED.finditer(sentence):
+        if m.group("name").split()[0] in _NOT_NAMES:
+            continue
+        parens.append((m.end("quals"), m.end()))
+        codes = re.findall(_NUMBER, m.group("codes"))
+        names = _numbered_names(m.group("name"), re.findall(r"[IVX]+", m.group("quals")))
+        written = m.group("org")
+        owner = (is_org(written) or written) if written else None
+        if len(names) == len(codes):
+            for name, code in zip(names, codes):
+                yield owner, [code], name, written
+        else:
+            yield owner, codes, names[0], written
+        if m.group("units") and not m.group("total") and len(names) == 1:
+            units[names[0]] = int(m.group("units").replace(".", ""))
+
+
+def _numbered_names(name: str, numerals: list[str]) -> list[str]:
+    """'Toften' + [I, II, III] -> Toften I, Toften II, Toften III ('Toften II' + [III] too)."""
+    words = name.split()
+    if len(words) > 1 and re.fullmatch(r"[IVX]+", words[-1]) and numerals:
+        words, numerals = words[:-1], [words[-1], *numerals]
+    return [f"{' '.join(words)} {q}" for q in numerals] if numerals else [name]
 
 
 _UNITS_AFTER = re.compile(rf"\s*,?\s*\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)")
@@ -147,9 +193,12 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
             continue
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []
-        found = list(_plurals(sentence, listed, parens))
-        found = list(_singles(sentence, is_org, parens, listed)) + found
-        zones = [_zone(owner, codes, name, ref) for owner, codes, name in found]
+        found = list(_bracketed(sentence, is_org, listed, parens))
+        found += [(*f, None) for f in _plurals(sentence, listed, parens)]
+        found = [(*f, None) for f in _singles(sentence, is_org, parens, listed)] + found
+        seen: set[str] = set()  # a name both bracketed and listed after a plural: once
+        found = [f for f in found if f[2] is None or not (f[2] in seen or seen.add(f[2]))]
+        zones = [_zone(owner, codes, name, ref, written) for owner, codes, name, written in found]
         zones = [z for zs in zones for z in zs]
         for z in zones:
             z.units = listed.get(z.name)
@@ -165,9 +214,10 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     return out
 
 
-def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef) -> list[Zone]:
+def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef,
+          written: str | None = None) -> list[Zone]:
     def aliases(code: str) -> list[str]:
-        return [f"afd. {code}"] + ([f"{owner} afd. {code}"] if owner else [])
+        return [f"afd. {code}"] + ([f"{written or owner} afd. {code}"] if owner else [])
 
     if name:
         return [Zone(name=name, type="housing_department", housing_organisation=owner,

@@ -27,6 +27,7 @@ from samspil.loaders.extract.text import clean, may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_prose import prose_departments
+from samspil.loaders.extract.zone_tables import department_tables, table_lines
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -47,6 +48,9 @@ _DEPARTMENT_WORDS = ("afdeling", "boligområde", "omfatte", "dække")  # (the sa
 _ORG_AFD = re.compile(r"^(?P<org>[A-ZÆØÅ0-9][^,]*?)\s*,?\s+(?P<code>[Aa]fd(?:eling|\.)?\s*\d[\d\-–]*)\s*,?\s+"
                       r"(?P<name>[A-ZÆØÅ].*)$")
 _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
+# a department's name with its number (and owner, dwellings) in brackets after it
+_NAME_PAREN = re.compile(r"^(?P<name>[A-ZÆØÅ][^()]*?)\s*\((?:(?P<org>[^(),]+?)\s+)?(?P<code>[Aa]fd(?:eling|\.)?\s*"
+                         r"\d[\d\-–]*)\s*(?:,\s*(?P<rest>[^()]*))?\)$")
 
 
 @dataclass
@@ -147,7 +151,15 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
     """A department from a list item; 'Afd. 105, Havekildegård' -> Havekildegård (+ aliases)."""
     name = clean(name)
     aliases = []
-    if "," in name and _AFD.match(name) and name.split(",", 1)[1].strip():
+    if (m := _NAME_PAREN.match(name)):  # "Engparken (afd. 4)", "Engparken (Fjord afd. 4, 1.024 boliger)"
+        code = re.sub(r"^[Aa]fd(?:eling|\.)?\s*", "afd. ", m.group("code"))
+        org = m.group("org")
+        aliases, name = [code, *([f"{org} {code}"] if org else [])], m.group("name").strip()
+        if kw.get("units") is None and m.group("rest"):
+            kw["units"] = parse_units(m.group("rest"))
+        if org and not kw.get("housing_organisation"):
+            kw["housing_organisation"] = org
+    elif "," in name and _AFD.match(name) and name.split(",", 1)[1].strip():
         code, rest = name.split(",", 1)
         aliases, name = [code.strip(), name], rest.strip()
     elif (m := _AFD.match(name)) and m.end() < len(name):
@@ -175,63 +187,41 @@ def _is_total(name: str) -> bool:
     return name.strip().lower().startswith(tuple(load_vocab("zones").get("totals", [])))
 
 
+_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
+                       re.IGNORECASE)
+
+
 def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'ORG: A (N lejeboliger), B (N lejeboliger)' lists and 'A<TAB>N lejemål' rows."""
-    row = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|\s[–-])\s*(?P<n>{_NUM})\s*"
-                     rf"(?:{_dwellings()})\s*$", re.IGNORECASE)
+    skip = table_lines(doc)
     for i, raw in enumerate(doc.lines):
-        if not _DIGIT.search(raw):
-            continue  # every dwelling count has a digit
-        line = strip_markup(raw).strip().lstrip("-•* ")
-        if parse_units(line) is None or _ZONE_MARK.search(line):
+        if not _DIGIT.search(raw) or i in skip:
+            continue  # every dwelling count has a digit; a department table's rows are read by column
+        for part in re.split(r"\s[|;]\s", strip_markup(raw)):  # "A: 368 boliger | B: 429 boliger"
+            _unit_list(part.strip().lstrip("-•* "), doc.ref(i), orgs, found)
+
+
+def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Found) -> None:
+    """One line (or ' | ' part of one) for :func:`_unit_lists`."""
+    if parse_units(line) is None or _ZONE_MARK.search(line):
+        return
+    if (m := _UNIT_ROW.match(line)) and parse_units(f"{m.group('n')} {m.group('word')}") is not None:
+        if not _is_total(m.group("name")):
+            found.add(_department(m.group("name"), ref, units=parse_units(line)))
+        return
+    head, _, rest = line.partition(":")
+    owner = None
+    if rest and "(" not in head and len(head) < 50:
+        owner, line = _resolve_org(head, orgs), rest
+    for m in _ITEM.finditer(line):
+        units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
+        name = m.group("name").strip(" ,")
+        if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
             continue
-        if (m := row.match(line)):
-            if not _is_total(m.group("name")):
-                found.add(_department(m.group("name"), doc.ref(i), units=parse_units(line)))
-            continue
-        head, _, rest = line.partition(":")
-        owner = None
-        if rest and "(" not in head and len(head) < 50:
-            owner, line = _resolve_org(head, orgs), rest
-        for m in _ITEM.finditer(line):
-            units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
-            name = m.group("name").strip(" ,")
-            if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
-                continue
-            zone = _department(name, doc.ref(i), units=units, housing_organisation=owner)
-            if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
-                zone.type = "zone"
-            found.add(zone)
-
-
-# a department table's column that names each department's housing organisation
-_OWNER_HEAD = re.compile(r"^(?:bolig(?:selskab|organisation|forening)(?:er|en)?|selskab|ejer|organisation)$", re.I)
-
-
-def _department_tables(doc: Document, orgs: list[Organisation], found: _Found) -> None:
-    """Tables headed 'Afdeling<TAB>Lejemål<TAB>...': each row's first cell is a department."""
-    header = re.compile(r"^(?:(?:bolig)?(?:afdeling(?:er|en|snavn)?|afd\.?)|bebyggelse(?:r|n|rne)?)$", re.IGNORECASE)
-    count = re.compile(rf"^(?:antal\s+)?(?:{_dwellings()})$", re.IGNORECASE)
-    for i, line in enumerate(doc.lines):
-        cells = [c.strip() for c in strip_markup(line).split("\t")]
-        if len(cells) < 2 or not header.match(cells[0]):
-            continue
-        col = next((k for k, c in enumerate(cells) if count.match(c)), None)
-        owner_col = next((k for k, c in enumerate(cells) if k and _OWNER_HEAD.match(c)), None)
-        for j in range(i + 1, min(i + 80, len(doc.lines))):
-            row = [c.strip() for c in strip_markup(doc.lines[j]).split("\t")]
-            if len(row) < 2:
-                if doc.lines[j].strip():
-                    break
-                continue
-            if not row[0][:1].isupper() or _is_total(row[0]) or len(row[0]) > 60:
-                continue
-            units = None
-            if col is not None and col < len(row) and re.fullmatch(_NUM, row[col]):
-                units = int(row[col].replace(".", ""))
-            owner = row[owner_col] if owner_col is not None and owner_col < len(row) and row[owner_col] else None
-            found.add(_department(row[0], doc.ref(j), units=units,
-                                  housing_organisation=(_resolve_org(owner, orgs) or owner) if owner else None))
+        zone = _department(name, ref, units=units, housing_organisation=owner)
+        if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
+            zone.type = "zone"
+        found.add(zone)
 
 
 def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
@@ -311,12 +301,13 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
 def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     housing = _HousingLabels(orgs)
+    skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
         if "(" not in line or not may_hold(line.lower(), _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
-                or _ZONE_MARK.search(line):
+                or _ZONE_MARK.search(line) or i in skip:
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
-            if m.group(2) in housing:
+            if m.group(2) in housing and m.group(1) not in housing:  # not "Boligforeningen Fjord (BF)"
                 found.add(Zone(name=m.group(1), type="housing_department",
                                housing_organisation=_resolve_org(m.group(2), orgs),
                                sources=[doc.ref(i, m.group(0))]))
@@ -361,10 +352,11 @@ def _org_lookup(orgs: list[Organisation]):
 def _prose(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Departments named in sentences (zone_prose.py), and the districts they lie in."""
     lookup = _org_lookup(orgs)
+    skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
-        if "afd" not in line:
+        if "afd" not in line or i in skip:
             continue
-        for z in prose_departments(clean(line), doc.ref(i), lookup):
+        for z in (z for cell in line.split("\t") for z in prose_departments(clean(cell), doc.ref(i), lookup)):
             if z.part_of and found.get(z.part_of) is None:
                 found.add(Zone(name=z.part_of, type="district", sources=list(z.sources)))
             found.add(z)
@@ -375,7 +367,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     orgs = list(organisations or [])
     found = _Found()
     _unit_lists(doc, orgs, found)
-    _department_tables(doc, orgs, found)
+    department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
     _prose(doc, orgs, found)

@@ -1,0 +1,164 @@
+"""Tables of a document: head rows, what each column holds, and the rows under them.
+
+The readers give a table's row as one line with a tab between its cells (.docx,
+.pdf, HTML and markdown tables, and text aligned with spaces; see
+``loaders/space_tables.py``). A *head row* is a row whose cells are column heads
+("Afdeling | Boligorganisation | Antal boliger | Bydel", "Aktivitet | Målgruppe |
+Samarbejdspartnere"); the kind of each column comes from ``vocab/tables.yaml``.
+The rows under a head row, up to the first line that is no row, belong to it.
+
+Extractors ask two things: which cells of a row can never name an organisation
+(an activity's name, a target group, a count: :func:`non_org_cells`), and the
+rows of tables with given columns (:func:`tables`, for departments with their
+owner, dwellings and district).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["Table", "column_kind", "head_kinds", "tables", "non_org_cells", "org_list_cells", "is_data_head"]
+
+
+@dataclass
+class Table:
+    """A head row (line index, its cells' kinds) and its rows (line index, cells)."""
+
+    head: int
+    kinds: list[str | None]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    def column(self, kind: str) -> int | None:
+        return self.kinds.index(kind) if kind in self.kinds else None
+
+    def cell(self, cells: list[str], kind: str) -> str | None:
+        """The row's cell in the column of ``kind``, when the row has every column
+        (an empty cell is lost with its tab, and then the columns cannot be told)."""
+        col = self.column(kind)
+        if col is None or len(cells) != len(self.kinds):
+            return None
+        return cells[col].strip() or None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    columns = load_vocab("tables").get("columns", {})
+    return [(kind, re.compile("|".join(f"(?:{p})" for p in pats), re.I)) for kind, pats in columns.items()]
+
+
+@lru_cache(maxsize=4096)
+def column_kind(head: str) -> str | None:
+    """The kind of column a head cell names, or None.
+
+    >>> column_kind("Antal boliger"), column_kind("Målgruppe:"), column_kind("Folehaven")
+    ('units', 'target', None)
+    """
+    text = " ".join(head.strip(" :*").split()).casefold()
+    for kind, pattern in _patterns():
+        if pattern.fullmatch(text):
+            return kind
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in strip_markup(line).split("\t")]
+
+
+def head_kinds(line: str) -> list[str | None] | None:
+    """The column kinds of a head row, or None when ``line`` is no head row (two or
+    more cells, all column heads but at most one, the first always one).
+
+    >>> head_kinds("Aktivitet\\tMålgruppe\\tSamarbejdspartnere")
+    ['activity', 'target', 'partner']
+    >>> head_kinds("Folehaven\\tBoligforeningen 3B\\t973") is None
+    True
+    """
+    if "\t" not in line:
+        return None
+    cells = _cells(line)
+    if len(cells) < 2 or any(len(c) > 40 for c in cells):
+        return None
+    kinds = [column_kind(c) for c in cells]
+    if kinds[0] is None or sum(k is None for k in kinds) > (1 if len(kinds) >= 3 else 0):
+        return None
+    return kinds
+
+
+def _not_org_kinds() -> frozenset[str]:
+    return frozenset(load_vocab("tables").get("not_organisations", []))
+
+
+def is_data_head(line: str) -> bool:
+    """A head row of a table of activities, departments or figures (not of parties or
+    contacts): its rows name no signing party."""
+    kinds = head_kinds(line)
+    return kinds is not None and any(k in {"activity", "target", "department", "units", "money"} for k in kinds)
+
+
+def tables(doc: Document) -> list[Table]:
+    """Every table of the document that has a head row."""
+    return doc.memo("tables", lambda: _tables(doc))
+
+
+def _tables(doc: Document) -> list[Table]:
+    out: list[Table] = []
+    current: Table | None = None
+    for i, line in enumerate(doc.lines):
+        if "\t" not in line:
+            if line.strip() and current is not None and current.rows:
+                current = None  # the first line that is no row ends the table
+            continue
+        if (kinds := head_kinds(line)) is not None:
+            current = Table(i, kinds)
+            out.append(current)
+        elif current is not None:
+            current.rows.append((i, _cells(line)))
+    return out
+
+
+def non_org_cells(doc: Document) -> dict[int, set[int]]:
+    """Line index -> indexes of the cells that never name an organisation: every cell
+    of a head row, and the cells of a row in columns such as activity, target group,
+    dwellings (``not_organisations`` in ``vocab/tables.yaml``)."""
+    return doc.memo("non_org_cells", lambda: _non_org_cells(doc))
+
+
+def _non_org_cells(doc: Document) -> dict[int, set[int]]:
+    skip = _not_org_kinds()
+    out: dict[int, set[int]] = {}
+    for table in tables(doc):
+        out[table.head] = set(range(len(table.kinds)))
+        for i, cells in table.rows:
+            if len(cells) == len(table.kinds):
+                cols = {k for k, kind in enumerate(table.kinds) if kind in skip}
+            else:  # a lost empty cell: only the first column is sure
+                cols = {0} if table.kinds[0] in skip else set()
+            if cols:
+                out[i] = cols
+    return out
+
+
+def org_list_cells(doc: Document) -> dict[int, set[int]]:
+    """Line index -> indexes of the cells in a partner column ("Samarbejdspartnere"):
+    each a list of organisations, read as a "Samarbejdspartnere:" field is. A row short
+    of cells keeps its last cell there when the partner column is the last."""
+    return doc.memo("org_list_cells", lambda: _org_list_cells(doc))
+
+
+def _org_list_cells(doc: Document) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    for table in tables(doc):
+        if "partner" not in table.kinds or table.kinds.count("partner") > 1:
+            continue
+        col = table.kinds.index("partner")
+        for i, cells in table.rows:
+            if len(cells) == len(table.kinds):
+                out[i] = {col}
+            elif col == len(table.kinds) - 1 and len(cells) >= 2 and table.kinds[0] in _not_org_kinds():
+                out[i] = {len(cells) - 1}
+    return out

@@ -1,0 +1,152 @@
+"""Made-up agreements whose departments, parties and activities sit in tables:
+aligned with spaces in plain text, as markdown pipes, and as .docx tables; and
+departments named with their number and dwellings in brackets."""
+from pathlib import Path
+
+import pytest
+
+from samspil.loaders import extract_file
+
+DEPARTMENT_ROWS = [
+    ("Afdeling", "Boligselskab", "Antal lejemål", "Bydel"),
+    ("Afd. 7 Tjørnebakken", "Boligselskabet Fjordbo", "388", "Sønderby"),
+    ("Afd. 12 Kløverengen", "Boligselskabet Fjordbo", "1.140", "Sønderby"),
+    ("Egeskov (afd. 4)", "Næstved Boligforening", "205", "Østervang"),
+    ("Bo-Syd afd. 31 Lundby", "Bo-Syd Næstved", "96", "Lundby"),
+]
+HEAD = """STRATEGISK SAMARBEJDSAFTALE
+Områdets navn: Sammen i Næstved Syd
+Aftalens parter:
+Boligselskabet Fjordbo
+Næstved Boligforening
+Bo-Syd Næstved
+Næstved Kommune
+
+Boligområderne
+"""
+TAIL = "\nHelhedsplanen gælder fra 1. januar 2025 til 31. december 2028.\n"
+
+
+def _spaced(rows) -> str:
+    widths = [max(len(r[k]) for r in rows) + 3 for k in range(len(rows[0]))]
+    return "\n".join("".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def _piped(rows) -> str:
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
+
+
+def _docx(path: Path, rows) -> Path:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in HEAD.strip().splitlines():
+        d.add_paragraph(line)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    d.add_paragraph(TAIL.strip())
+    d.save(path)
+    return path
+
+
+@pytest.fixture(params=["spaces", "pipes", "docx"])
+def department_table(request, tmp_path) -> Path:
+    if request.param == "docx":
+        return _docx(tmp_path / "naestved.docx", DEPARTMENT_ROWS)
+    body = _spaced(DEPARTMENT_ROWS) if request.param == "spaces" else _piped(DEPARTMENT_ROWS)
+    path = tmp_path / "naestved.txt"
+    path.write_text(HEAD + "\n" + body + "\n" + TAIL, encoding="utf-8")
+    return path
+
+
+def test_a_department_table_gives_each_row_its_owner_dwellings_and_district(department_table):
+    r = extract_file(department_table)
+    zones = {z.name: z for z in r.zones}
+    got = {n: (z.housing_organisation, z.units, z.part_of) for n, z in zones.items() if z.type == "housing_department"}
+    assert got == {
+        "Tjørnebakken": ("Boligselskabet Fjordbo", 388, "Sønderby"),
+        "Kløverengen": ("Boligselskabet Fjordbo", 1140, "Sønderby"),
+        "Egeskov": ("Næstved Boligforening", 205, "Østervang"),
+        # the department named as its district keeps its whole cell, apart from the district
+        "Bo-Syd afd. 31 Lundby": ("Bo-Syd Næstved", 96, "Lundby"),
+    }
+    assert {n for n, z in zones.items() if z.type == "district"} == {"Sønderby", "Østervang", "Lundby"}
+    assert "afd. 4" in zones["Egeskov"].aliases
+    names = {o.name for o in r.organisations}
+    assert not any("Tjørnebakken" in n or "Egeskov" in n or n == "Afdeling" for n in names)
+
+
+def test_a_line_before_the_table_names_the_district_of_all_rows(tmp_path):
+    rows = [r[:3] for r in DEPARTMENT_ROWS]
+    path = tmp_path / "naestved_intro.txt"
+    path.write_text(HEAD + "Indsatsen dækker disse boligafdelinger i Næstved Syd:\n" + _spaced(rows) + "\n" + TAIL,
+                    encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert zones["Næstved Syd"].type == "district"
+    assert {zones[n].part_of for n in ("Tjørnebakken", "Kløverengen", "Egeskov")} == {"Næstved Syd"}
+
+
+ACTIVITY_ROWS = [
+    ("Aktivitet", "Målgruppe", "Samarbejdspartnere"),
+    ("Lektiestuen Tjørnebakken", "Skoleelever i 3.-9. klasse", "Sønderby Skole, Næstved Bibliotek"),
+    ("Ungeguiden", "Unge 16-24 år uden job", "Jobcenter Næstved, Produktionsskolen Næstved"),
+]
+
+
+def _activity_docx(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for line in [*HEAD.strip().splitlines()[:-1], "Delaftale A: Uddannelse og livschancer",
+                 "Delaftalens parter:", "• Sønderby Skole", "• Næstved Bibliotek"]:
+        d.add_paragraph(line)
+    table = d.add_table(rows=len(ACTIVITY_ROWS), cols=3)
+    for r, row in enumerate(ACTIVITY_ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    d.add_paragraph(TAIL.strip())
+    d.save(path)
+    return path
+
+
+def test_activity_and_target_cells_of_a_table_are_no_organisations(tmp_path):
+    r = extract_file(_activity_docx(tmp_path / "naestved_delaftale.docx"))
+    orgs = {o.name: o for o in r.organisations}
+    for cell in ("Aktivitet", "Målgruppe", "Samarbejdspartnere", "Lektiestuen Tjørnebakken", "Ungeguiden",
+                 "Skoleelever i 3.-9. klasse", "Unge 16-24 år uden job"):
+        assert cell not in orgs
+    # the partner column's organisations are partners, not signing parties
+    for name in ("Jobcenter Næstved", "Produktionsskolen Næstved"):
+        assert name in orgs and not orgs[name].is_party
+
+
+def test_a_budget_tables_first_column_still_names_its_funders(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text(HEAD + "Finansieringskilde\tBeløb i alt\tAndel\nLandsbyggefonden\t6.000.000 kr.\t75 %\n"
+                    "Næstved Kommune\t2.000.000 kr.\t25 %\n" + TAIL, encoding="utf-8")
+    assert "Landsbyggefonden" in {o.name for o in extract_file(path).organisations}
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_departments_named_with_number_and_dwellings_in_brackets(tmp_path, flat):
+    text = ("STRATEGISK SAMARBEJDSAFTALE\nAftalens parter:\nBoligselskabet Fjordbo\nVejen Kommune\n\n"
+            "Helhedsplanen omfatter boligafdelingerne Hedebo (Fjordbo afd. 3, 1.024 boliger) og "
+            "Lyngtoften (Fjordbo afd. 8, 212 boliger), der begge ligger i bydelen Vejen Nord.\n")
+    path = tmp_path / "vejen.txt"
+    path.write_text(" ".join(text.split("\n")) if flat else text, encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Hedebo"].units, zones["Lyngtoften"].units) == (1024, 212)
+    assert "Fjordbo afd. 3" in zones["Hedebo"].aliases
+    assert zones["Hedebo"].part_of == "Vejen Nord"
+    assert not any(n.startswith("Afd.") for n in zones)  # "1.024 boliger" is no "afd. 1"
+
+
+def test_unfilled_signature_fields_name_no_organisation(tmp_path):
+    path = tmp_path / "skive.txt"
+    path.write_text("STRATEGISK SAMARBEJDSAFTALE\nAftalens parter:\nBolig Skive\nSkive Kommune\n\nUnderskrifter:\n"
+                    "Bolig Skive         Dato: [dato]   Navn: [navn]\n"
+                    "Skive Kommune       Dato: [dato]   Navn: Ulla Berg, borgmester\n", encoding="utf-8")
+    r = extract_file(path)
+    assert not any("[" in o.name or o.name in ("Navn", "Dato") for o in r.organisations)
+    assert {c.name: c.organisation for c in r.contacts} == {"Ulla Berg": "Skive Kommune"}
