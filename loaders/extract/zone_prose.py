@@ -196,8 +196,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         found = list(_bracketed(sentence, is_org, listed, parens))
         found += [(*f, None) for f in _plurals(sentence, listed, parens)]
         found = [(*f, None) for f in _singles(sentence, is_org, parens, listed)] + found
-        seen: set[str] = set()  # a name both bracketed and listed after a plural: once
-        found = [f for f in found if f[2] is None or not (f[2] in seen or seen.add(f[2]))]
+        found = _merge_named(found)
         zones = [_zone(owner, codes, name, ref, written) for owner, codes, name, written in found]
         zones = [z for zs in zones for z in zs]
         for z in zones:
@@ -212,6 +211,24 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
                 z.units = counts[k]
         out += zones
     return out
+
+
+def _merge_named(found: list[tuple]) -> list[tuple]:
+    """A department found by two forms ("Fjords afdeling Toften (afd. 4)") once: owner,
+    numbers and the owner as written taken from whichever form has them."""
+    out: list[list] = []
+    by_name: dict[str, list] = {}
+    for owner, codes, name, written in found:
+        if name is not None and name in by_name:
+            known = by_name[name]
+            known[0] = known[0] or owner
+            known[1] = known[1] + [c for c in codes if c not in known[1]]
+            known[3] = known[3] or written
+            continue
+        out.append([owner, list(codes), name, written])
+        if name is not None:
+            by_name[name] = out[-1]
+    return [tuple(f) for f in out]
 
 
 def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef,

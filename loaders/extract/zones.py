@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
+from samspil.loaders.extract.zone_areas import add_area_sentences, add_lying_in
 from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_prose import prose_departments
@@ -194,14 +195,27 @@ _UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|
 def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'ORG: A (N lejeboliger), B (N lejeboliger)' lists and 'A<TAB>N lejemål' rows."""
     skip = table_lines(doc)
+    housing = _HousingLabels(orgs)
     for i, raw in enumerate(doc.lines):
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         for part in re.split(r"\s[|;]\s", strip_markup(raw)):  # "A: 368 boliger | B: 429 boliger"
-            _unit_list(part.strip().lstrip("-•* "), doc.ref(i), orgs, found)
+            _unit_list(part.strip().lstrip("-•* "), doc.ref(i), orgs, found, housing)
 
 
-def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Found) -> None:
+def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | None:
+    """'Fjordbo, 985 boliger, opført 1971' -> ('Fjordbo', 985): a bracket naming the owner first."""
+    from samspil.loaders.extract.orgs import org_type
+
+    parts = [p.strip() for p in inner.split(",")]
+    if len(parts) < 2 or parts[0] not in housing and org_type(parts[0]) != "housing_organisation":
+        return None
+    units = next((parse_units(p) for p in parts[1:] if _UNITS_ONLY.match(p)), None)
+    return (parts[0], units) if units is not None else None
+
+
+def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Found,
+               housing: _HousingLabels) -> None:
     """One line (or ' | ' part of one) for :func:`_unit_lists`."""
     if parse_units(line) is None or _ZONE_MARK.search(line):
         return
@@ -215,10 +229,13 @@ def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Foun
         owner, line = _resolve_org(head, orgs), rest
     for m in _ITEM.finditer(line):
         units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
+        item_owner = owner
+        if units is None and (tagged := _owner_and_units(m.group("inner"), housing)):
+            item_owner, units = _resolve_org(tagged[0], orgs), tagged[1]
         name = m.group("name").strip(" ,")
         if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
             continue
-        zone = _department(name, ref, units=units, housing_organisation=owner)
+        zone = _department(name, ref, units=units, housing_organisation=item_owner)
         if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
             zone.type = "zone"
         found.add(zone)
@@ -371,6 +388,9 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
     _prose(doc, orgs, found)
+    lookup = _org_lookup(orgs)
+    add_area_sentences(doc, found, orgs, lambda text, i: prose_departments(text, doc.ref(i), lookup))
+    add_lying_in(doc, found)
     add_districts(doc, found)
     _table_rows(doc, orgs, found)
     add_named_areas(doc, found)

@@ -142,11 +142,56 @@ def test_departments_named_with_number_and_dwellings_in_brackets(tmp_path, flat)
     assert not any(n.startswith("Afd.") for n in zones)  # "1.024 boliger" is no "afd. 1"
 
 
-def test_unfilled_signature_fields_name_no_organisation(tmp_path):
+@pytest.mark.parametrize("gap", ["         ", "\t"])
+def test_unfilled_signature_fields_name_no_organisation(tmp_path, gap):
     path = tmp_path / "skive.txt"
     path.write_text("STRATEGISK SAMARBEJDSAFTALE\nAftalens parter:\nBolig Skive\nSkive Kommune\n\nUnderskrifter:\n"
-                    "Bolig Skive         Dato: [dato]   Navn: [navn]\n"
-                    "Skive Kommune       Dato: [dato]   Navn: Ulla Berg, borgmester\n", encoding="utf-8")
+                    f"Bolig Skive  {gap}Dato: [dato]{gap}Navn: [navn]\n"
+                    f"Skive Kommune{gap}Dato: [dato]{gap}Navn: Ulla Berg, borgmester\n", encoding="utf-8")
     r = extract_file(path)
     assert not any("[" in o.name or o.name in ("Navn", "Dato") for o in r.organisations)
     assert {c.name: c.organisation for c in r.contacts} == {"Ulla Berg": "Skive Kommune"}
+
+
+AREAS = ("Boligsocial helhedsplan for Lindebo og Kærgården\n\n"
+         "Med planen fortsætter Boligforeningen Lindebo, Kolding Boligselskab og Kolding Kommune arbejdet "
+         "i Lindebo og Kærgården.\n\n1 Områderne\n\n"
+         "Lindebo blev bygget 1969-72 og rummer 1.312 lejligheder fordelt på 40 opgange. Kærgården består af "
+         "Kolding Boligselskabs afd. 4 og 5 med tilsammen 610 boliger. Begge områder ligger i Kolding Sydvest, "
+         "tæt på motorvejen.\n\nBebyggelsen rummer 200 boliger til ældre.\n")
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_areas_named_in_sentences_with_their_dwellings_and_district(tmp_path, flat):
+    path = tmp_path / "kolding.txt"
+    path.write_text(" ".join(AREAS.split("\n")) if flat else AREAS, encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Lindebo"].type, zones["Lindebo"].units, zones["Lindebo"].part_of) == (
+        "housing_department", 1312, "Kolding Sydvest")
+    assert (zones["Kærgården"].type, zones["Kærgården"].units, zones["Kærgården"].part_of) == (
+        "zone", 610, "Kolding Sydvest")
+    assert zones["Kolding Sydvest"].type == "district"
+    assert "Bebyggelsen" not in zones  # a common noun opening a sentence is no area
+
+
+def test_a_department_called_as_its_district_stays_apart_from_it(tmp_path):
+    path = tmp_path / "slagelse.txt"
+    path.write_text("Aftalens parter:\nBoligselskabet Fjordbo\nBo-Vest\nSlagelse Kommune\n\n"
+                    "Indsatsen dækker Rosenhøj (Fjordbo afd. 2, 410 boliger) og Bo-Vests afdeling Slagelse Øst "
+                    "(afd. 17-0, 180 boliger). Alle tre afdelinger ligger i Slagelse Øst.\n", encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert zones["Slagelse Øst"].type == "district"
+    dept = zones["Bo-Vest afd. Slagelse Øst"]
+    assert (dept.units, dept.part_of, "afd. 17-0" in dept.aliases) == (180, "Slagelse Øst", True)
+    assert zones["Rosenhøj"].part_of == "Slagelse Øst"
+
+
+def test_a_department_list_with_owner_and_dwellings_in_brackets(tmp_path):
+    path = tmp_path / "greve.txt"
+    path.write_text("Aftalens parter:\nBoligselskabet Fjordbo\nGreve Boligselskab\nGreve Kommune\n\n"
+                    "Indsatsen omfatter to boligområder:\n"
+                    "  Hedeparken (Boligselskabet Fjordbo, 702 boliger, opført 1970)\n"
+                    "  Strandvænget (Greve Boligselskab, 344 boliger)\n", encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Hedeparken"].housing_organisation, zones["Hedeparken"].units) == ("Boligselskabet Fjordbo", 702)
+    assert (zones["Strandvænget"].housing_organisation, zones["Strandvænget"].units) == ("Greve Boligselskab", 344)

@@ -1,0 +1,130 @@
+"""Housing areas described in sentences, and the district they lie in, for :mod:`zones`.
+
+Older plans and area descriptions name their areas in prose rather than lists:
+
+* ``Engbakken rummer 1.204 lejligheder fordelt på 40 blokke``: an area named as a
+  sentence's subject, with its dwellings; it is a department, or a zone (a group of
+  departments) when the sentence names departments (``Toften består af Bo-Vests
+  afd. 3 og 4 med i alt 310 boliger``), which then lie in it. The name must also
+  occur inside some sentence, capitalised, so a common noun opening a sentence
+  ("Bebyggelsen rummer ...") is no area;
+* ``Begge områder ligger i Vestbyen``, ``Alle tre afdelinger er beliggende i
+  bydelen Vestbyen``: the district of the departments the same paragraph or the
+  few lines above it name.
+
+A department named as the district it lies in ("Fjords afdeling Vestbyen", in
+Vestbyen) is renamed "Fjord afd. Vestbyen" so the two stay apart.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.extract.zone_districts import zone_key
+from samspil.loaders.model import Zone
+
+__all__ = ["add_area_sentences", "add_lying_in"]
+
+_PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
+_NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
+_DWELLINGS = r"(?:boliger|lejligheder|lejemål|lejeboliger)"
+# "Engbakken [er opført 1967-74 og] rummer [i alt] 1.204 lejligheder"
+_AREA_SENTENCE = re.compile(
+    rf"(?<![\wæøå-])(?P<name>{_PLACE})\s+(?:(?:er|blev|var)\s[^.]{{0,40}}?\s+og\s+)?(?:rummer|omfatter|består\s+af|har|tæller)"
+    rf"\s+(?P<body>(?:[^.]|(?<=afd)\.){{0,80}}?)(?P<n>{_NUM})\s+{_DWELLINGS}\b")
+# "Begge områder ligger i X", "Alle tre afdelinger er beliggende i bydelen X", "Områderne ligger i X"
+_LYING_IN = re.compile(
+    r"(?:\b(?:[Bb]egge|[Aa]lle(?:\s+\w+)?|[Dd]e(?:\s+\w+)?)\s+(?:bolig)?(?:områder|afdelinger|bebyggelser)(?:ne)?"
+    r"|\b(?:Bolig)?(?:Områderne|Afdelingerne|Bebyggelserne))"
+    rf"\s+(?:ligger|er\s+beliggende|er\s+placeret)\s+(?:alle\s+|begge\s+)?i\s+(?:bydelen\s+)?(?P<name>{_PLACE})")
+_HEADINGS = frozenset("Områderne Boligområderne Afdelingerne Boligafdelingerne Områdebeskrivelse Indledning "
+                      "Baggrund Beskrivelse".split())
+_NOT_AREAS = frozenset("Den Det De Der Her Helhedsplanen Planen Indsatsen Området Boligområdet Kvarteret Bydelen "
+                       "Afdelingen Bebyggelsen Kommunen Landsbyggefonden Sekretariatet Projektet".split())
+
+
+def _subject(before: str, name: str) -> str | None:
+    """The area a sentence opens with: not after a lower-case word or a comma (mid-sentence),
+    without a heading run onto it when line breaks were lost ("1 Området Engbakken rummer")."""
+    before = before.rstrip()
+    if before and (before[-1].islower() or before[-1] == ","):
+        return None
+    words = name.split()
+    while words and (words[0] in _NOT_AREAS or words[0] in _HEADINGS):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _proper_name(doc_text: str, name: str) -> bool:
+    """Does ``name`` also occur capitalised inside a sentence (after a lower-case word or a comma)?"""
+    return re.search(rf"(?:[a-zæøå]|,)\s+{re.escape(name)}\b", doc_text) is not None
+
+
+def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
+    """Areas named as a sentence's subject with their dwellings. ``departments_in(text, i)``
+    gives the departments a sentence of line ``i`` names (zone_prose), which then lie in the area."""
+    from samspil.loaders.extract.zones import _resolve_org
+
+    text = "\n".join(doc.lines)
+    for i, line in enumerate(doc.lines):
+        if not re.search(_DWELLINGS, line):
+            continue
+        plain = strip_markup(line)
+        for m in _AREA_SENTENCE.finditer(plain):
+            name = _subject(plain[:m.start()], m.group("name"))
+            if name is None or not _proper_name(text, name):
+                continue
+            inner = departments_in(m.group(0), i)
+            owners = {z.housing_organisation for z in inner if z.housing_organisation}
+            owner = owners.pop() if len(owners) == 1 else None
+            area = found.add(Zone(name=name, type="zone" if inner else "housing_department",
+                                  units=int(m.group("n").replace(".", "")), sources=[doc.ref(i, m.group(0))],
+                                  housing_organisation=owner or _housing_owner(name, orgs, _resolve_org)))
+            for z in inner:
+                z.part_of = area.name
+                found.add(z)
+
+
+def _housing_owner(name: str, orgs, resolve) -> str | None:
+    """'Boligforeningen Engbakken' owns Engbakken, when it is the document's organisation."""
+    owner = resolve(name, orgs)
+    return owner if owner and owner != name else None
+
+
+def _near(doc: Document, i: int, zone: Zone) -> bool:
+    """Was ``zone`` read from line ``i`` or the five lines above it, or is it named there?"""
+    lines = {doc.ref(j).line for j in range(max(0, i - 5), i + 1)} - {None}
+    if any(s.line in lines for s in zone.sources):
+        return True
+    forms = [zone.name, *zone.aliases]
+    return any(f in strip_markup(doc.lines[j]) for j in range(max(0, i - 5), i + 1) for f in forms)
+
+
+def add_lying_in(doc: Document, found) -> None:
+    """'Begge områder ligger i X': X a district, the departments named just before in it."""
+    for i, line in enumerate(doc.lines):
+        if "ligger" not in line and "beliggende" not in line and "placeret" not in line:
+            continue
+        for m in _LYING_IN.finditer(strip_markup(line)):
+            name = m.group("name")
+            if name.split()[0] in _NOT_AREAS:
+                continue
+            _apart_from_department(found, name)
+            district = found.get(name) or found.add(Zone(name=name, type="district", sources=[doc.ref(i, name)]))
+            for z in list(found.zones.values()):
+                if z is not district and z.type != "district" and z.part_of is None and _near(doc, i, z):
+                    z.part_of = district.name
+
+
+def _apart_from_department(found, name: str) -> None:
+    """A department called as the district ('Fjords afdeling Vestbyen') becomes 'Fjord afd. Vestbyen'."""
+    same = found.get(name)
+    if same is None or same.type != "housing_department" or not same.housing_organisation:
+        return
+    written = next((a.split(" afd.")[0] for a in same.aliases if " afd. " in a), same.housing_organisation)
+    key = next(k for k, z in found.zones.items() if z is same)
+    del found.zones[key]
+    same.aliases = [*same.aliases, f"{written}s afdeling {same.name}"]
+    same.name = f"{written} afd. {same.name}"
+    found.zones[zone_key(same.name)] = same
