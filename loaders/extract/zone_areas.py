@@ -24,24 +24,33 @@ from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Zone
 
-__all__ = ["add_area_sentences", "add_lying_in"]
+__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in"]
 
 _PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _DWELLINGS = r"(?:boliger|lejligheder|lejemål|lejeboliger)"
 # "Engbakken [er opført 1967-74 og] rummer [i alt] 1.204 lejligheder"
 _AREA_SENTENCE = re.compile(
-    rf"(?<![\wæøå-])(?P<name>{_PLACE})\s+(?:(?:er|blev|var)\s[^.]{{0,40}}?\s+og\s+)?(?:rummer|omfatter|består\s+af|har|tæller)"
+    rf"(?<![\wæøå-])(?P<name>{_PLACE})\s+(?:(?:er|blev|var)\s[^.]{{0,40}}?\s+og\s+)?"
+    rf"(?:rummer|omfatter|består\s+af|har|tæller|er\s[^.]{{0,50}}?(?:boligområde|bebyggelse|afdeling)\w*\s+med)"
     rf"\s+(?P<body>(?:[^.]|(?<=afd)\.){{0,80}}?)(?P<n>{_NUM})\s+{_DWELLINGS}\b")
-# "Begge områder ligger i X", "Alle tre afdelinger er beliggende i bydelen X", "Områderne ligger i X"
+# "Begge områder ligger i X", "Alle tre afdelinger er beliggende i bydelen X", "Områderne ligger i X",
+# "Området ligger i X" (the area just named)
 _LYING_IN = re.compile(
     r"(?:\b(?:[Bb]egge|[Aa]lle(?:\s+\w+)?|[Dd]e(?:\s+\w+)?)\s+(?:bolig)?(?:områder|afdelinger|bebyggelser)(?:ne)?"
-    r"|\b(?:Bolig)?(?:Områderne|Afdelingerne|Bebyggelserne))"
+    r"|\b(?:Bolig)?(?:Områderne|Afdelingerne|Bebyggelserne|Området|Afdelingen|Bebyggelsen)|\bBoligområdet)"
     rf"\s+(?:ligger|er\s+beliggende|er\s+placeret)\s+(?:alle\s+|begge\s+)?i\s+(?:bydelen\s+)?(?P<name>{_PLACE})")
 _HEADINGS = frozenset("Områderne Boligområderne Afdelingerne Boligafdelingerne Områdebeskrivelse Indledning "
                       "Baggrund Beskrivelse".split())
 _NOT_AREAS = frozenset("Den Det De Der Her Helhedsplanen Planen Indsatsen Området Boligområdet Kvarteret Bydelen "
                        "Afdelingen Bebyggelsen Kommunen Landsbyggefonden Sekretariatet Projektet".split())
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """The sentence that starts at ``start`` (a full stop in brackets or after "afd" ends none)."""
+    from samspil.loaders.extract.zone_prose import sentences
+
+    return sentences(text[start:])[0]
 
 
 def _subject(before: str, name: str) -> str | None:
@@ -75,7 +84,7 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
             name = _subject(plain[:m.start()], m.group("name"))
             if name is None or not _proper_name(text, name):
                 continue
-            inner = departments_in(m.group(0), i)
+            inner = departments_in(_sentence_from(plain, m.start()), i)
             owners = {z.housing_organisation for z in inner if z.housing_organisation}
             owner = owners.pop() if len(owners) == 1 else None
             area = found.add(Zone(name=name, type="zone" if inner else "housing_department",
@@ -101,11 +110,30 @@ def _near(doc: Document, i: int, zone: Zone) -> bool:
     return any(f in strip_markup(doc.lines[j]) for j in range(max(0, i - 5), i + 1) for f in forms)
 
 
+_NUMBERS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8}
+# "De fire første ligger i X": the first four of the departments just listed
+_FIRST_N = re.compile(rf"\b[Dd]e\s+(?P<n>{'|'.join(_NUMBERS)}|\d)\s+første\s+(?:\w+\s+)?(?:ligger|er\s+beliggende)\s+i\s+"
+                      rf"(?:bydelen\s+)?(?P<name>{_PLACE})")
+
+
+def _first_n(doc: Document, found, i: int, text: str) -> None:
+    for m in _FIRST_N.finditer(text):
+        n = _NUMBERS.get(m.group("n")) or int(m.group("n"))
+        listed = [z for z in found.zones.values() if z.type == "housing_department" and _near(doc, i, z)]
+        if len(listed) > n:  # (the first n of a longer list; the rest lie elsewhere)
+            district = found.get(m.group("name")) or found.add(
+                Zone(name=m.group("name"), type="district", sources=[doc.ref(i, m.group("name"))]))
+            for z in listed[:n]:
+                z.part_of = z.part_of or district.name
+
+
 def add_lying_in(doc: Document, found) -> None:
     """'Begge områder ligger i X': X a district, the departments named just before in it."""
     for i, line in enumerate(doc.lines):
         if "ligger" not in line and "beliggende" not in line and "placeret" not in line:
             continue
+        if "første" in line:
+            _first_n(doc, found, i, strip_markup(line))
         for m in _LYING_IN.finditer(strip_markup(line)):
             name = m.group("name")
             if name.split()[0] in _NOT_AREAS:
@@ -128,3 +156,54 @@ def _apart_from_department(found, name: str) -> None:
     same.aliases = [*same.aliases, f"{written}s afdeling {same.name}"]
     same.name = f"{written} afd. {same.name}"
     found.zones[zone_key(same.name)] = same
+
+
+# "Engbo og Toften ligger i bydelen Vestby (Lyng), Kærhaven i Sønderby": named zones and their districts
+_NAMED_IN = re.compile(rf"(?P<names>{_PLACE}(?:(?:\s*,\s*|\s+og\s+){_PLACE})*)\s+(?:ligger|er\s+beliggende)\s+i\s+"
+                       rf"(?:bydelen\s+)?(?P<place>{_PLACE})")
+_AND_IN = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,|og|mens)\s+(?P<names>{_PLACE})\s+(?:ligger\s+)?i\s+"
+                     rf"(?:bydelen\s+)?(?P<place>{_PLACE})")
+
+
+def add_named_lying_in(doc: Document, found) -> None:
+    """Known zones a sentence places by name: 'A og B ligger i bydelen X, C i Y'."""
+    for i, line in enumerate(doc.lines):
+        if "ligger" not in line and "beliggende" not in line:
+            continue
+        text = strip_markup(line)
+        for m in _NAMED_IN.finditer(text):
+            pairs = [(m.group("names"), m.group("place"))]
+            pos = m.end()
+            while (more := _AND_IN.match(text, pos)):
+                pairs.append((more.group("names"), more.group("place")))
+                pos = more.end()
+            for names, place in pairs:
+                zones = [found.get(n) for n in re.split(r"\s*,\s*|\s+og\s+", names)]
+                if not zones or None in zones or place.split()[0] in _NOT_AREAS:
+                    continue  # only zones the plan names as such
+                district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
+                for z in zones:
+                    if z is not district and z.part_of is None:
+                        z.part_of = district.name
+
+
+# "Delaftalen omfatter alle afdelinger i Vestby:" before a list of departments
+_LIST_INTRO = re.compile(r"\w*(?:afdeling|boligområde|bebyggelse)\w*\b.*?\bi\s+"
+                         rf"(?P<place>{_PLACE})\s*:\s*$", re.I)
+
+
+def add_listed_in(doc: Document, found) -> None:
+    """The departments listed on the lines after 'alle afdelinger i X:' lie in X."""
+    for i, line in enumerate(doc.lines):
+        if not line.rstrip().endswith(":") or not (m := _LIST_INTRO.search(strip_markup(line))):
+            continue
+        end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),
+                   min(i + 16, len(doc.lines)))
+        lines = {doc.ref(j).line for j in range(i + 1, end)} - {None}
+        listed = [z for z in found.zones.values() if z.type == "housing_department" and z.part_of is None
+                  and any(s.line in lines for s in z.sources)]
+        if listed:
+            place = m.group("place")
+            district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
+            for z in listed:
+                z.part_of = district.name

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from samspil.loaders.model import SourceRef, Zone
 
-__all__ = ["prose_departments"]
+__all__ = ["prose_departments", "sentences"]
 
 _NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-]+|[Vv]ej|[Pp]ark|[Aa]llé|[Vv]ænge|[Gg]ade|[Pp]lads))?"
 _CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
@@ -68,7 +68,7 @@ def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d])(?<!afd)(?<!nr)\.\s+(?=[A-ZÆØÅ])")  # not "afd. Solsikken"
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """The text's sentences; a full stop inside brackets ends none ("(Sct. Mikkel afd. 4)")."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
@@ -90,6 +90,7 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
     """Departments named with their number in brackets: (owner, codes, name, owner as written).
     A name with roman numerals ("Toften I, II og III") is one department a numeral,
     paired with the numbers in order; a total of dwellings is no department's own."""
+    owners = set(re.findall(r"(\S+)\s+afd(?:\.|eling)\s*\d", sentence))  # words the sentence uses as owners
     for m in _BRACKETED.finditer(sentence):
         if m.group("name").split()[0] in _NOT_NAMES:
             continue
@@ -97,6 +98,9 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
         codes = re.findall(_NUMBER, m.group("codes"))
         names = _numbered_names(m.group("name"), re.findall(r"[IVX]+", m.group("quals")))
         written = m.group("org")
+        words = m.group("name").split()
+        if not written and len(words) > 1 and (_housing(words[0], is_org) or words[0] in owners):  # "Domea Engvej (afd. 8)"
+            written, names = words[0], [" ".join(words[1:])] if len(names) == 1 else names
         owner = (is_org(written) or written) if written else None
         if len(names) == len(codes):
             for name, code in zip(names, codes):
@@ -107,6 +111,14 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
             units[names[0]] = int(m.group("units").replace(".", ""))
 
 
+def _housing(word: str, is_org) -> bool:
+    """Does ``word`` name one of the document's housing organisations ('Domea')?"""
+    from samspil.loaders.extract.orgs import org_type
+
+    hit = is_org(word)
+    return hit is not None and org_type(hit) == "housing_organisation"
+
+
 def _numbered_names(name: str, numerals: list[str]) -> list[str]:
     """'Toften' + [I, II, III] -> Toften I, Toften II, Toften III ('Toften II' + [III] too)."""
     words = name.split()
@@ -115,6 +127,7 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
     return [f"{' '.join(words)} {q}" for q in numerals] if numerals else [name]
 
 
+_OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
 _UNITS_AFTER = re.compile(rf"\s*,?\s*\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)")
 
 
@@ -152,8 +165,8 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
         pos = 0
         while True:
             item = _ITEM.match(rest, pos)
-            if not item or item.group("name").split()[0] in _NOT_NAMES:
-                break
+            if not item or item.group("name").split()[0] in _NOT_NAMES or _OWNER_OF.match(rest, item.end()):
+                break  # (an owner before "afd. 10 Engvej": the department is read one by one)
             if item.group("paren"):
                 parens.append((m.end() + item.start("paren"), m.end() + item.end("paren")))
             if item.group("units"):
@@ -188,7 +201,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     out: list[Zone] = []
     if "afd" not in text:
         return out
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if "afd" not in sentence or _NOT_COVERED.search(sentence):
             continue
         listed: dict[str, int] = {}

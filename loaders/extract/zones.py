@@ -24,9 +24,12 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
-from samspil.loaders.extract.zone_areas import add_area_sentences, add_lying_in
+from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in
 from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
+from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
+from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
+from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
 from samspil.loaders.extract.zone_prose import prose_departments
 from samspil.loaders.extract.zone_tables import department_tables, table_lines
 from samspil.loaders.model import Organisation, SourceRef, Zone
@@ -112,40 +115,6 @@ def _dwelling_words() -> tuple[str, ...] | None:
 def _units_pattern() -> re.Pattern[str]:
     # _NUM with its first digit taken out in front: the engine skips to digits
     return re.compile(rf"(\d(?:\d{{0,2}}(?:\.\d{{3}})+|\d*))\s*(?:{_dwellings()})\b", re.IGNORECASE)
-
-
-def _housing_abbreviations() -> list[str]:
-    return [str(a) for a in load_vocab("zones").get("housing_organisation_abbreviations", [])]
-
-
-def _resolve_org(label: str, organisations: list[Organisation]) -> str | None:
-    """The organisation a short label names ('AKB, København' -> its full name)."""
-    label = clean(label)
-    if not label:
-        return None
-    key = _key(label)
-    for org in organisations:
-        if key in {_key(org.name), *(_key(a) for a in org.aliases)}:
-            return org.name
-    for org in sorted(organisations, key=lambda o: ("–" in o.name, len(o.name))):
-        if org.type == "housing_organisation" and re.search(
-                rf"(?<!\w){re.escape(label)}(?!\w)", org.name, re.IGNORECASE):
-            return org.name
-    return label
-
-
-class _HousingLabels:
-    """The labels that name a housing organisation: a known abbreviation, or a name or
-    alias of one of the document's housing organisations (their keys worked out once)."""
-
-    def __init__(self, organisations: list[Organisation]) -> None:
-        self.abbreviations = {a.lower() for a in _housing_abbreviations()}
-        self.keys = {_key(n) for o in organisations if o.type == "housing_organisation"
-                     for n in [o.name, *o.aliases]}
-
-    def __contains__(self, label: str) -> bool:
-        label = label.strip()
-        return label.lower() in self.abbreviations or _key(label) in self.keys
 
 
 def _department(name: str, ref: SourceRef, **kw) -> Zone:
@@ -349,23 +318,6 @@ def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
                        part_of=found.get(place).name, sources=[doc.ref(i)]))
 
 
-def _org_lookup(orgs: list[Organisation]):
-    """name -> canonical organisation name, for the owners prose names ('Fjords', 'fsb')."""
-    from samspil.loaders.extract.orgs import org_type
-
-    by_key = {_key(n): o.name for o in orgs for n in [o.name, *o.aliases] if len(n) >= 2}
-
-    def lookup(name: str) -> str | None:
-        for form in (name, name[:-1] if name.endswith("s") else name):  # "Boligselskabet Fjords"
-            if (hit := by_key.get(_key(form))):
-                return hit
-        longer = {o.name for o in orgs if o.name.split()[0].casefold() == name.casefold() != o.name.casefold()}
-        if len(longer) == 1:  # "AAB" of a plan whose party is "AAB Kolding"
-            return longer.pop()
-        return name if org_type(name) == "housing_organisation" and len(name) >= 2 else None
-    return lookup
-
-
 def _prose(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Departments named in sentences (zone_prose.py), and the districts they lie in."""
     lookup = _org_lookup(orgs)
@@ -391,6 +343,8 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     lookup = _org_lookup(orgs)
     add_area_sentences(doc, found, orgs, lambda text, i: prose_departments(text, doc.ref(i), lookup))
     add_lying_in(doc, found)
+    add_named_lying_in(doc, found)
+    add_listed_in(doc, found)
     add_districts(doc, found)
     _table_rows(doc, orgs, found)
     add_named_areas(doc, found)

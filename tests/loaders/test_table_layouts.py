@@ -195,3 +195,39 @@ def test_a_department_list_with_owner_and_dwellings_in_brackets(tmp_path):
     zones = {z.name: z for z in extract_file(path).zones}
     assert (zones["Hedeparken"].housing_organisation, zones["Hedeparken"].units) == ("Boligselskabet Fjordbo", 702)
     assert (zones["Strandvænget"].housing_organisation, zones["Strandvænget"].units) == ("Greve Boligselskab", 344)
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_districts_named_for_known_departments_and_for_the_first_of_a_list(tmp_path, flat):
+    text = ("Aftalens parter:\nBoligselskabet Fjordbo\nBo-Vest\nHerning Kommune\n\n"
+            "Helhedsplanen dækker fire afdelinger: Fjordbo afd. 2 Lyngbakken (300 lejemål), Fjordbo afd. 6 Enghaven "
+            "(120 lejemål), Bo-Vest afd. 9 Kildebo (95 lejemål) samt Bo-Vest Møllegården (afd. 14, 210 lejemål). "
+            "De tre første ligger i Holtbjerg, mens Møllegården ligger i bydelen Herning Øst.\n")
+    path = tmp_path / "herning.txt"
+    path.write_text(text.replace("\n", " ") if flat else text, encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert {n: zones[n].part_of for n in ("Lyngbakken", "Enghaven", "Kildebo", "Møllegården")} == {
+        "Lyngbakken": "Holtbjerg", "Enghaven": "Holtbjerg", "Kildebo": "Holtbjerg", "Møllegården": "Herning Øst"}
+    assert zones["Møllegården"].units == 210  # the owner's name before it is no part of its name
+    assert not {"Fjordbo", "Bo-Vest", "Bo-Vest Møllegården"} & set(zones)  # an owner before "afd." is no department
+
+
+def test_an_area_sentence_with_its_departments_and_the_area_it_lies_in(tmp_path):
+    path = tmp_path / "viby.txt"
+    path.write_text("Boligsocial helhedsplan for Rosenvang\nAftalens parter:\nBoligselskabet Fjordbo\nAarhus Kommune\n\n"
+                    "Helhedsplanen gælder i Rosenvang og omegn. Rosenvang er byens tætteste almene boligområde med "
+                    "780 boliger i Boligselskabet Fjordbos afd. 3 Rosenvang Nord (500 boliger) og afd. 4 Rosenvang Syd "
+                    "(280 boliger). Området ligger i Viby Syd.\n", encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Rosenvang"].type, zones["Rosenvang"].units, zones["Rosenvang"].part_of) == ("zone", 780, "Viby Syd")
+    assert {zones[n].part_of for n in ("Rosenvang Nord", "Rosenvang Syd")} == {"Rosenvang"}
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_departments_listed_under_a_line_naming_their_area(tmp_path, named):
+    intro = "Indsatsen gælder alle afdelinger i Skovhøj:" if named else "Indsatsen gælder disse afdelinger:"
+    path = tmp_path / "vejle.txt"
+    path.write_text("Aftalens parter:\nBoligselskabet Fjordbo\nVejle Kommune\n\n" + intro + "\n"
+                    "Fjordbo afd. Birkely,\nFjordbo afd. Askely\n\nResten af teksten.\n", encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert {zones[n].part_of for n in ("Birkely", "Askely")} == ({"Skovhøj"} if named else {None})
