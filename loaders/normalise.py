@@ -224,7 +224,8 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     """Drop running headers/footers from PDF pages.
 
     A line is dropped when the same text sits in the same slot - one of the
-    first or last ``depth`` non-blank lines - on at least half of 3+ pages.
+    first or last ``depth`` non-blank lines - on at least half of 3+ pages
+    (of a two-page PDF: the first or last line of both pages).
     Digits may differ only as page numbers do (same offset from the page
     index), so "Side 3 af 20" repeats but "I alt 436 lejemål" does not.
     Label lines ending in ":" are never dropped (an activity may start
@@ -235,14 +236,16 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     >>> strip_repeated_margins(pages)[1]
     ['Zone B', 'ligger i B']
     """
-    if len(pages) < 3:
+    if len(pages) < 2:
         return [list(p) for p in pages]
+    if len(pages) == 2:  # two pages: only the outermost line of each, on both pages
+        depth = 1
     slots = [_margin_slots(p, depth) for p in pages]
     keys = [{i: _margin_keys(page[i], number) for i in sl} for number, (page, sl) in enumerate(zip(pages, slots))]
     counts: Counter[tuple] = Counter()
     for sl, page_keys in zip(slots, keys):
         counts.update({(s, *k) for i, s in sl.items() for k in page_keys[i]})
-    repeated = {k for k, n in counts.items() if n >= max(3, len(pages) / 2)}
+    repeated = {k for k, n in counts.items() if n >= (2 if len(pages) == 2 else max(3, len(pages) / 2))}
 
     def is_margin(line: str, slot: str, line_keys: set) -> bool:
         return not line.rstrip().endswith(":") and any((slot, *k) in repeated for k in line_keys)

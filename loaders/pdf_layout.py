@@ -61,13 +61,16 @@ def _column_starts(lines: list[list[tuple[float, ...]]]) -> list[float]:
     line of running text, set word by word, fall at no such common place."""
     lefts = sorted(b[0] for line in lines if not _justified(line)
                    for a, b in zip(line, line[1:]) if _side_by_side(a, b))
+    margin = min((line[0][0] for line in lines), default=0.0)
+    # a wrapped cell's line of its own starts at its column too ("Holbæk" under "Jobcenter")
+    alone = [line[0][0] for line in lines if line[0][0] > margin + 20]
     starts: list[float] = []
     k = 0
     while k < len(lefts):
         j = k
         while j + 1 < len(lefts) and lefts[j + 1] - lefts[k] <= 3:
             j += 1
-        if j > k:
+        if j > k or sum(abs(x - lefts[k]) <= 3 for x in alone) >= 1:
             starts.append(lefts[k])
         k = j + 1
     return starts
@@ -124,11 +127,68 @@ def table_page_lines(textpage) -> list[str] | None:
     starts = _column_starts(lines)
     if not starts:
         return None
+    line_cells = [c for c in (_cells(textpage, line, starts) for line in lines) if c]
+    if _centred(line_cells):
+        return ["\t".join(c[3] for c in row) for row in _centred_rows(line_cells)]
     rows: list[list[Cell]] = []
-    for line in lines:
-        cells = _cells(textpage, line, starts)
+    for cells in line_cells:
         if rows and _continues(rows[-1], cells):
             rows[-1] = _merge(rows[-1], cells)
-        elif cells:
+        else:
             rows.append(cells)
     return ["\t".join(c[3] for c in row) for row in rows]
+
+
+def _is_row(cells: list[Cell], left: float) -> bool:
+    """A line that starts in the first column (a row's anchor, or running text)."""
+    return cells[0][0] <= left + 3
+
+
+def _centred(line_cells: list[list[Cell]]) -> bool:
+    """Are the page's table cells centred vertically (a cell of one line sits beside the
+    middle of a wrapped one)? Then a row's wrapped cell has lines above its first
+    column's line and below it, in a column that line leaves empty."""
+    if not line_cells:
+        return False
+    left = min(c[0][0] for c in line_cells)
+    for k in range(1, len(line_cells) - 1):
+        above, row, below = line_cells[k - 1], line_cells[k], line_cells[k + 1]
+        if _is_row(row, left) and len(row) >= 2 and not _is_row(above, left) and not _is_row(below, left):
+            cols = {round(c[0]) for c in row}
+            shared = {round(c[0]) for c in above} & {round(c[0]) for c in below}
+            if shared - cols:
+                return True
+    return False
+
+
+def _centre(cells: list[Cell]) -> float:
+    return sum((c[1] + c[2]) / 2 for c in cells) / len(cells)
+
+
+def _centred_rows(line_cells: list[list[Cell]]) -> list[list[Cell]]:
+    """Rows of a table whose cells are centred vertically: each line that leaves the first
+    column empty joins the table row (a line of two or more cells) whose middle is nearest."""
+    left = min(c[0][0] for c in line_cells)
+    anchors = [k for k, cells in enumerate(line_cells) if _is_row(cells, left)]
+    parts: dict[int, list[list[Cell]]] = {k: [line_cells[k]] for k in anchors}
+    for k, cells in enumerate(line_cells):
+        if k in parts:
+            continue
+        reach = 3.5 * max(c[2] - c[1] for c in cells)  # (a page's foot is no row's wrapped cell)
+        near = [a for a in anchors if abs(a - k) <= 3 and len(line_cells[a]) >= 2
+                and abs(_centre(line_cells[a]) - _centre(cells)) <= reach]
+        target = min(near, key=lambda a: abs(_centre(line_cells[a]) - _centre(cells)), default=None)
+        if target is None:
+            parts[k] = [cells]
+        else:
+            parts[target].append(cells)
+    rows = []
+    for k in sorted(parts):
+        pieces = sorted((c for cells in parts[k] for c in cells), key=lambda c: (-c[2], c[0]))
+        columns: dict[int, Cell] = {}
+        for c in pieces:  # top to bottom: a column's text in reading order
+            col = next((x for x in columns if abs(x - c[0]) <= 3), round(c[0]))
+            old = columns.get(col)
+            columns[col] = c if old is None else (old[0], c[1], old[2], f"{old[3]} {c[3]}")
+        rows.append([columns[x] for x in sorted(columns)])
+    return rows

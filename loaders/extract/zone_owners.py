@@ -63,8 +63,8 @@ def org_lookup(orgs: list[Organisation]):
         longer = {o.name for o in orgs if o.name.split()[0].casefold() == name.casefold() != o.name.casefold()}
         if len(longer) == 1:  # "AAB" of a plan whose party is "AAB Kolding"
             return longer.pop()
-        tail = {o.name for o in orgs if o.type == "housing_organisation" and len(o.name.split()) == 2
-                and o.name.split()[-1].casefold() == name.casefold()}
+        tail = {o.name for o in orgs if o.type == "housing_organisation" and len(o.name.split()) == len(name.split()) + 1
+                and o.name.casefold().endswith(" " + name.casefold())}
         if len(tail) == 1:  # "Fjordbo" of a plan whose party is "Boligselskabet Fjordbo"
             return tail.pop()
         return name if org_type(name) == "housing_organisation" and len(name) >= 2 else None

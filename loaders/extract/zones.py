@@ -177,7 +177,8 @@ def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | N
     from samspil.loaders.extract.orgs import org_type
 
     parts = [p.strip() for p in inner.split(",")]
-    if len(parts) < 2 or parts[0] not in housing and org_type(parts[0]) != "housing_organisation":
+    if len(parts) < 2 or _AFD_NUMBER.search(parts[0]) \
+            or parts[0] not in housing and org_type(parts[0]) != "housing_organisation":
         return None
     units = next((parse_units(p) for p in parts[1:] if _UNITS_ONLY.match(p)), None)
     return (parts[0], units) if units is not None else None

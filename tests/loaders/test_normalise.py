@@ -196,3 +196,23 @@ def test_a_form_key_at_a_text_end_is_told_from_the_end_alone(text):
     """The key that ends a contact's form line ("..., Titel:") is read from the text after
     its last comma: the same answer as the pattern that searches the whole text."""
     assert line_joins._ends_form_key(text) == bool(line_joins._FORM_KEY_END.search(text))
+
+
+def test_a_two_page_pdfs_running_head_and_page_numbers_are_dropped():
+    from samspil.loaders.normalise import strip_repeated_margins
+
+    pages = [["Engbo - helhedsplan", "Aftalens parter:", "Bolig Vest", "Side 1"],
+             ["Engbo - helhedsplan", "Kontaktpersoner", "Anne Holt, Bolig Vest", "Side 2"]]
+    assert strip_repeated_margins(pages) == [["Aftalens parter:", "Bolig Vest"], ["Kontaktpersoner", "Anne Holt, Bolig Vest"]]
+    # a first line that differs between the two pages is kept
+    assert strip_repeated_margins([["Engbo", "a"], ["Toften", "b"]]) == [["Engbo", "a"], ["Toften", "b"]]
+
+
+def test_columns_aligned_with_spaces_become_tab_separated_cells():
+    from samspil.loaders.normalise import normalise
+
+    raw = ["Afdeling          Ejer               Boliger", "Engbo afd. 3      Bolig Vest         212",
+           "Toften            Fjordbo            96", "", "Teksten  har  to  mellemrum  her."]
+    lines, _ = normalise(raw, [(k + 1, None) for k in range(len(raw))])
+    assert lines[:3] == ["Afdeling\tEjer\tBoliger", "Engbo afd. 3\tBolig Vest\t212", "Toften\tFjordbo\t96"]
+    assert lines[-1] == "Teksten har to mellemrum her."

@@ -225,3 +225,54 @@ def test_justified_text_set_word_by_word_is_no_table(new_pdf, tmp_path: Path) ->
     textpage = pdfium.PdfDocument(str(tmp_path / "justified.pdf"))[0].get_textpage()
     assert textpage.count_rects() > 60  # a run a word: the case this guards
     assert table_page_lines(textpage) is None
+
+
+# An activity table whose cells are centred vertically (a one-line cell sits beside the middle of a
+# wrapped one), on a two-page PDF with a running head and page numbers.
+CENTRED = [("Aktivitet", "Målgruppe", "Samarbejdspartnere"),
+           ("Gårdvagter", "Unge 13-18 år", "SSP Vejen, Sydøstjyllands Politi, Vejen Idrætsforening"),
+           ("Mødregruppen", "Mødre på barsel med en anden etnisk baggrund end dansk", "Sundhedsplejen Vejen"),
+           ("Lektiehjørnet", "Skolebørn", "Vejen Bibliotek")]
+
+
+def _centred_pdf(new_pdf, path: Path) -> Path:
+    pdf = new_pdf()
+    pdf.set_auto_page_break(False)
+
+    def head() -> None:
+        pdf.set_xy(10, 5)
+        pdf.cell(0, 5, "Vejen Nord - strategisk samarbejdsaftale")
+        pdf.set_xy(10, 20)
+
+    def foot() -> None:
+        pdf.set_xy(10, 285)
+        pdf.cell(0, 5, f"Side {pdf.page_no()}", align="C")
+
+    head()
+    pdf.multi_cell(0, 5, "Delaftale 1 - Tryghed og trivsel", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(40, 50, 60), first_row_as_headings=False, v_align="MIDDLE") as table:
+        for values in CENTRED:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    foot()
+    pdf.add_page()
+    head()
+    pdf.multi_cell(0, 5, "Kontaktpersoner", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "Boligsocial leder: Anne Holt, Boligselskabet Vejen, ah@bsv.dk", new_x="LMARGIN", new_y="NEXT")
+    foot()
+    pdf.output(str(path))
+    return path
+
+
+def test_a_table_with_vertically_centred_cells_keeps_each_row_whole(new_pdf, tmp_path: Path) -> None:
+    from samspil.loaders.readers import read_document
+
+    lines = read_document(_centred_pdf(new_pdf, tmp_path / "vejen.pdf")).lines
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    assert rows == [list(r) for r in CENTRED]
+    # the running head and the page numbers of a two-page PDF are no text of it
+    assert not any(line.startswith(("Side ", "Vejen Nord - strategisk")) for line in lines)
+    orgs = {o.name for o in extract_file(tmp_path / "vejen.pdf").organisations}
+    assert {"SSP Vejen", "Sydøstjyllands Politi", "Vejen Idrætsforening", "Sundhedsplejen Vejen"} <= orgs
+    assert not orgs & {"Gårdvagter", "Mødregruppen", "Unge 13-18 år", "Skolebørn", "Aktivitet", "Målgruppe"}
