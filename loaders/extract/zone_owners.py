@@ -21,7 +21,8 @@ def _housing_abbreviations() -> list[str]:
 
 
 def resolve_org(label: str, organisations: list[Organisation]) -> str | None:
-    """The organisation a short label names ('AKB, København' -> its full name)."""
+    """The organisation a short label names ('AKB, København' -> its full name; not a long
+    run of text that merely holds the label)."""
     label = clean(label)
     if not label:
         return None
@@ -30,7 +31,7 @@ def resolve_org(label: str, organisations: list[Organisation]) -> str | None:
         if key in {_key(org.name), *(_key(a) for a in org.aliases)}:
             return org.name
     for org in sorted(organisations, key=lambda o: ("–" in o.name, len(o.name))):
-        if org.type == "housing_organisation" and re.search(
+        if org.type == "housing_organisation" and len(org.name) <= len(label) + 40 and re.search(
                 rf"(?<!\w){re.escape(label)}(?!\w)", org.name, re.IGNORECASE):
             return org.name
     return label

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from samspil.loaders.extract.tables import column_kind
 from samspil.loaders.model import SourceRef, Zone
 
 __all__ = ["prose_departments", "sentences"]
@@ -99,6 +100,8 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
         names = _numbered_names(m.group("name"), re.findall(r"[IVX]+", m.group("quals")))
         written = m.group("org")
         words = m.group("name").split()
+        if len(words) > 1 and column_kind(words[0]):  # a table's head run onto its first row: "Beboere Engbo"
+            words, names = words[1:], [" ".join(words[1:])] if len(names) == 1 else names
         if not written and len(words) > 1 and (_housing(words[0], is_org) or words[0] in owners):  # "Domea Engvej (afd. 8)"
             written, names = words[0], [" ".join(words[1:])] if len(names) == 1 else names
         owner = (is_org(written) or written) if written else None

@@ -82,3 +82,139 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
                     found.add(Zone(name=district, type="district", sources=[doc.ref(j, district)]))
                 zone.part_of = found.get(district).name
             found.add(zone)
+
+
+# Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
+# Fjordbo 212 1968 Toften Fjordbo 96 1971 ..." (or the same with " | " between cells). Read only
+# when every column after the owner's holds a number: then each row ends after its numbers.
+_NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
+_HEAD_START = re.compile(r"(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])")
+_PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
+
+
+def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
+    """The column kinds of a head row run into the text at ``start``, and where it ends."""
+    from samspil.loaders.extract.tables import column_kind
+
+    kinds: list[str] = []
+    pos = start
+    while True:
+        words = re.match(r"\s*((?:\S+\s+){0,2}\S+)", text[pos:])
+        if not words:
+            break
+        parts = words.group(1).split()
+        for n in range(len(parts), 0, -1):  # the longest label first ("Antal boliger")
+            kind = column_kind(" ".join(parts[:n]))
+            if kind is not None and kind not in kinds:  # (a kind again: the first row's "Afd. 3 ...")
+                kinds.append(kind)
+                label = r"\s+".join(map(re.escape, parts[:n]))
+                pos += len(re.match(rf"\s*{label}", text[pos:]).group(0))
+                break
+        else:
+            break
+    return (kinds, pos) if _readable(kinds[:-1] if kinds[-1:] == ["district"] else kinds) else None
+
+
+def _readable(kinds: list[str]) -> bool:
+    """Columns whose rows can be told apart without line breaks: a department, at most an
+    owner, then only numbers (and after them at most one district: see the caller)."""
+    if len(kinds) < 3 - ("owner" not in kinds) or kinds[0] != "department" or kinds[-1] not in _NUMERIC_KINDS:
+        return False
+    first_number = next(k for k, kind in enumerate(kinds) if kind in _NUMERIC_KINDS)
+    return first_number <= 2 and all(kind in _NUMERIC_KINDS for kind in kinds[first_number:])
+
+
+def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> dict[int, str]:
+    """Department rows of a table whose line breaks were lost (see above). Returns the lines
+    that held such a table, the table cut out (other rules read the rest of the line)."""
+    from samspil.loaders.extract.zones import _department, _is_total
+    from samspil.loaders.extract.zone_owners import HousingLabels, resolve_org
+
+    housing = HousingLabels(orgs)
+    rest: dict[int, str] = {}
+    for i, line in enumerate(doc.lines):
+        if len(line) < 80 or "\t" in line or not _HEAD_START.search(line):
+            continue
+        text = _PIPES.sub(" ", strip_markup(line))
+        spans = []
+        for m in _HEAD_START.finditer(text):
+            if spans and m.start() < spans[-1][1]:
+                continue
+            head = _flat_head(text, m.start())
+            if head is None:
+                continue
+            kinds, pos = head
+            numbers = sum(k in _NUMERIC_KINDS for k in kinds)
+            number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
+            row = re.compile(rf"\s*(?P<body>[A-ZÆØÅ][^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
+                             r"(?=\s|$)")
+            rows, districts = [], []
+            while (r := row.match(text, pos)) and not _is_total(r.group("body")):
+                rows.append(r)
+                pos = r.end()
+                if kinds[-1] == "district":
+                    place, pos = _trailing_place(text, pos, row)
+                    districts.append(place)
+            if rows:
+                spans.append((m.start(), pos))
+            bodies = [r.group("body") for r in rows]
+            intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
+            district = intro.group(1) if intro and rows else None
+            if district and found.get(district) is None:
+                found.add(Zone(name=district, type="district", sources=[doc.ref(i, district)]))
+            for k, r in enumerate(rows):
+                name, owner = _split_owner(r.group("body"), bodies, housing) if "owner" in kinds else (r.group("body"), None)
+                units = r.group("nums").split()[kinds.index("units") - len(kinds) + numbers] if "units" in kinds else None
+                zone = _department(name, doc.ref(i, r.group(0).strip()),
+                                   units=int(units.replace(".", "")) if units else None,
+                                   housing_organisation=resolve_org(owner, orgs) if owner else None)
+                place = districts[k] if districts else district
+                if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
+                    zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
+                if place and found.get(place) is None:
+                    found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
+                zone.part_of = found.get(place).name if place else None
+                found.add(zone)
+        for a, b in reversed(spans):
+            text = f"{text[:a]} . {text[b:]}"
+        if spans:
+            rest[i] = text
+    return rest
+
+
+def _trailing_place(text: str, pos: int, row: re.Pattern[str]) -> tuple[str | None, int]:
+    """The district cell after a row's numbers: two capitalised words when the next row (or a
+    total, or the table's end) follows them, else one."""
+    from samspil.loaders.extract.zones import _is_total
+
+    for n in (2, 1):
+        m = re.compile(rf"\s+((?:[A-ZÆØÅ][\wæøå-]+\s+){{{n - 1}}}[A-ZÆØÅ][\wæøå-]+)(?=\s|$)").match(text, pos)
+        if not m:
+            continue
+        rest = text[m.end():].lstrip()
+        if n == 1 or not rest or _is_total(rest) or row.match(text, m.end()):
+            return m.group(1), m.end()
+    return None, pos
+
+
+def _split_owner(body: str, bodies: list[str], housing) -> tuple[str, str | None]:
+    """'Engbo (afd. 3) Bolig Vest' -> ('Engbo (afd. 3)', 'Bolig Vest'): the owner's cell is the
+    longest tail that names a housing organisation, else one that ends another row too
+    (the same owner on two rows), else a code in capitals or with digits ('FBF', 'B42'); a tail
+    both known and repeated first ('Fjordbo' of 'Engbo Nord Fjordbo' and 'Toften Nord Fjordbo')."""
+    from samspil.loaders.extract.orgs import org_type
+
+    words = body.split()
+    tails = [" ".join(words[k:]) for k in range(1, len(words)) if words[k][:1].isupper()]  # longest first
+    others = [b for b in bodies if b != body]
+    def repeated(t: str) -> bool:
+        return any(o.endswith(" " + t) for o in others)
+
+    for test in (lambda t: t in housing and repeated(t), repeated, lambda t: t in housing,
+                 lambda t: t.split()[0] == words[0] and "afd" in body,  # "Fjord afd. 3 Engbo Fjord Vest"
+                 lambda t: org_type(t) == "housing_organisation",
+                 lambda t: " " not in t and re.fullmatch(r"[A-ZÆØÅ][A-ZÆØÅ0-9-]+|[A-ZÆØÅ][a-zæøå]*\d+", t)):
+        hit = next((t for t in tails if test(t)), None)
+        if hit:
+            return body[: len(body) - len(hit)].strip(), hit
+    return body, None

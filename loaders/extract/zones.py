@@ -31,7 +31,7 @@ from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
 from samspil.loaders.extract.zone_prose import prose_departments
-from samspil.loaders.extract.zone_tables import department_tables, table_lines
+from samspil.loaders.extract.zone_tables import department_tables, flat_department_tables, table_lines
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -319,11 +319,13 @@ def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
                        part_of=found.get(place).name, sources=[doc.ref(i)]))
 
 
-def _prose(doc: Document, orgs: list[Organisation], found: _Found) -> None:
-    """Departments named in sentences (zone_prose.py), and the districts they lie in."""
+def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: dict[int, str]) -> None:
+    """Departments named in sentences (zone_prose.py), and the districts they lie in; a line
+    that held a table run onto one line is read without the table."""
     lookup = _org_lookup(orgs)
     skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
+        line = flat_rest.get(i, line)
         if "afd" not in line or i in skip:
             continue
         for z in (z for cell in line.split("\t") for z in prose_departments(clean(cell), doc.ref(i), lookup)):
@@ -338,9 +340,10 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     found = _Found()
     _unit_lists(doc, orgs, found)
     department_tables(doc, orgs, found)
+    flat_rest = flat_department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
-    _prose(doc, orgs, found)
+    _prose(doc, orgs, found, flat_rest)
     lookup = _org_lookup(orgs)
     add_area_sentences(doc, found, orgs, lambda text, i: prose_departments(text, doc.ref(i), lookup))
     add_lying_in(doc, found)

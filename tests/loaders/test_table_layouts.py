@@ -231,3 +231,19 @@ def test_departments_listed_under_a_line_naming_their_area(tmp_path, named):
                     "Fjordbo afd. Birkely,\nFjordbo afd. Askely\n\nResten af teksten.\n", encoding="utf-8")
     zones = {z.name: z for z in extract_file(path).zones}
     assert {zones[n].part_of for n in ("Birkely", "Askely")} == ({"Skovhøj"} if named else {None})
+
+
+@pytest.mark.parametrize("layout", ["spaces", "pipes"])
+def test_a_department_table_whose_line_breaks_were_lost(tmp_path, layout):
+    """The text copy of DEPARTMENT_ROWS on one line: each row ends after its count and its
+    district, the owner is the cell a housing organisation's name ends the row body with."""
+    rows = DEPARTMENT_ROWS if layout == "spaces" else [("| " + " | ".join(r) + " |",) for r in DEPARTMENT_ROWS]
+    table = " ".join(" ".join(r) for r in rows)
+    path = tmp_path / "naestved_flat.txt"
+    path.write_text(" ".join(HEAD.split("\n")) + " Boligområderne i Næstved Syd: " + table + " I alt 1.829 " + TAIL,
+                    encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    got = {n: (z.units, z.part_of) for n, z in zones.items() if z.type == "housing_department"}
+    assert got == {"Tjørnebakken": (388, "Sønderby"), "Kløverengen": (1140, "Sønderby"), "Egeskov": (205, "Østervang"),
+                   "Bo-Syd afd. 31 Lundby": (96, "Lundby")}
+    assert zones["Tjørnebakken"].housing_organisation == "Boligselskabet Fjordbo"
