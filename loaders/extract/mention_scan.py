@@ -136,11 +136,12 @@ def _field_orgs(value: str) -> list[str]:
 def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     from samspil.loaders.extract.activities import activity_blocks
     from samspil.loaders.extract.tables import non_org_cells, org_list_cells
+    from samspil.loaders.extract.zone_tables import flat_rest
 
     abbr, _, _, _ = _vocab()
     activity_names = {b.name.casefold() for b in activity_blocks(doc)}
     party_lines = {m.line for m in known}
-    no_org, partner_cells = non_org_cells(doc), org_list_cells(doc)
+    no_org, partner_cells, flat = non_org_cells(doc), org_list_cells(doc), flat_rest(doc)
     out: list[OrgMention] = []
     in_roles = label_alone = False
     from samspil.loaders.extract.sections import plain_lines
@@ -151,6 +152,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if i in party_lines:
             continue
         text = plain[i].strip(" ,;:–-•·")
+        if i in flat:  # a department table run onto one line: only its owners' cells are names
+            raw = text = flat[i].strip(" ,;:–-•·")
         if not text:
             continue
         value_next, label_alone = label_alone, False

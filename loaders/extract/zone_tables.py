@@ -17,6 +17,7 @@ apart from its district.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.tables import Table, tables
@@ -24,7 +25,7 @@ from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
 
-__all__ = ["department_tables", "table_lines"]
+__all__ = ["department_tables", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
 
 _NUM = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 # "... følgende boligafdelinger i Vestbyen:" / "Boligområderne i Nordbyen:"
@@ -124,62 +125,97 @@ def _readable(kinds: list[str]) -> bool:
     return first_number <= 2 and all(kind in _NUMERIC_KINDS for kind in kinds[first_number:])
 
 
-def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> dict[int, str]:
-    """Department rows of a table whose line breaks were lost (see above). Returns the lines
-    that held such a table, the table cut out (other rules read the rest of the line)."""
-    from samspil.loaders.extract.zones import _department, _is_total
-    from samspil.loaders.extract.zone_owners import HousingLabels, resolve_org
+@dataclass
+class FlatTable:
+    """A department table found on one line: its span in the line's text, column kinds, the
+    district a lead-in names, and its rows (body, numbers, district, excerpt)."""
 
-    housing = HousingLabels(orgs)
-    rest: dict[int, str] = {}
+    span: tuple[int, int]
+    kinds: list[str]
+    intro: str | None
+    rows: list[tuple[str, list[str], str | None, str]] = field(default_factory=list)
+
+
+def flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
+    """Line index -> (the line's text, pipes made spaces; its department tables)."""
+    return doc.memo("flat_department_tables", lambda: _flat_tables(doc))
+
+
+def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
+    from samspil.loaders.extract.zones import _is_total
+
+    out: dict[int, tuple[str, list[FlatTable]]] = {}
     for i, line in enumerate(doc.lines):
         if len(line) < 80 or "\t" in line or not _HEAD_START.search(line):
             continue
         text = _PIPES.sub(" ", strip_markup(line))
-        spans = []
+        found: list[FlatTable] = []
         for m in _HEAD_START.finditer(text):
-            if spans and m.start() < spans[-1][1]:
-                continue
-            head = _flat_head(text, m.start())
-            if head is None:
+            if (found and m.start() < found[-1].span[1]) or (head := _flat_head(text, m.start())) is None:
                 continue
             kinds, pos = head
             numbers = sum(k in _NUMERIC_KINDS for k in kinds)
             number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
             row = re.compile(rf"\s*(?P<body>[A-ZÆØÅ][^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
                              r"(?=\s|$)")
-            rows, districts = [], []
-            while (r := row.match(text, pos)) and not _is_total(r.group("body")):
-                rows.append(r)
-                pos = r.end()
-                if kinds[-1] == "district":
-                    place, pos = _trailing_place(text, pos, row)
-                    districts.append(place)
-            if rows:
-                spans.append((m.start(), pos))
-            bodies = [r.group("body") for r in rows]
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
-            district = intro.group(1) if intro and rows else None
-            if district and found.get(district) is None:
-                found.add(Zone(name=district, type="district", sources=[doc.ref(i, district)]))
-            for k, r in enumerate(rows):
-                name, owner = _split_owner(r.group("body"), bodies, housing) if "owner" in kinds else (r.group("body"), None)
-                units = r.group("nums").split()[kinds.index("units") - len(kinds) + numbers] if "units" in kinds else None
-                zone = _department(name, doc.ref(i, r.group(0).strip()),
-                                   units=int(units.replace(".", "")) if units else None,
-                                   housing_organisation=resolve_org(owner, orgs) if owner else None)
-                place = districts[k] if districts else district
-                if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
-                    zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
-                if place and found.get(place) is None:
-                    found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
-                zone.part_of = found.get(place).name if place else None
-                found.add(zone)
-        for a, b in reversed(spans):
-            text = f"{text[:a]} . {text[b:]}"
-        if spans:
-            rest[i] = text
-    return rest
+            table = FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None)
+            while (r := row.match(text, pos)) and not _is_total(r.group("body")):
+                place, pos = _trailing_place(text, r.end(), row) if kinds[-1] == "district" else (None, r.end())
+                table.rows.append((r.group("body"), r.group("nums").split(), place, r.group(0).strip()))
+            if table.rows:
+                table.span = (m.start(), pos)
+                found.append(table)
+        if found:
+            out[i] = (text, found)
+    return out
+
+
+def flat_rest(doc: Document) -> dict[int, str]:
+    """The lines that hold a department table run onto one line, the table cut out and
+    only its owners' cells kept (what other rules may still read there)."""
+    from samspil.loaders.extract.zone_owners import HousingLabels
+
+    out: dict[int, str] = {}
+    for i, (text, found) in flat_tables(doc).items():
+        for t in reversed(found):
+            bodies = [r[0] for r in t.rows]
+            owners = {_split_owner(b, bodies, HousingLabels([]))[1] for b in bodies} - {None}
+            text = f"{text[:t.span[0]]} . {', '.join(sorted(owners))} . {text[t.span[1]:]}"
+        out[i] = text
+    return out
+
+
+def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> None:
+    """Department rows of a table whose line breaks were lost (see above)."""
+    from samspil.loaders.extract.zone_owners import HousingLabels
+
+    housing = HousingLabels(orgs)
+    for i, (_text, tables_here) in flat_tables(doc).items():
+        for t in tables_here:
+            if t.intro and found.get(t.intro) is None:
+                found.add(Zone(name=t.intro, type="district", sources=[doc.ref(i, t.intro)]))
+            bodies = [r[0] for r in t.rows]
+            for body, numbers, place, excerpt in t.rows:
+                _flat_row(doc.ref(i, excerpt), t, _split_owner(body, bodies, housing) if "owner" in t.kinds
+                          else (body, None), numbers, place or t.intro, orgs, found)
+
+
+def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | None, orgs, found) -> None:
+    from samspil.loaders.extract.zone_owners import resolve_org
+    from samspil.loaders.extract.zones import _department
+
+    name, owner = name_owner
+    kinds_of_numbers = [k for k in t.kinds if k in _NUMERIC_KINDS]
+    units = numbers[kinds_of_numbers.index("units")] if "units" in kinds_of_numbers else None
+    zone = _department(name, ref, units=int(units.replace(".", "")) if units else None,
+                       housing_organisation=resolve_org(owner, orgs) if owner else None)
+    if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
+        zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
+    if place and found.get(place) is None:
+        found.add(Zone(name=place, type="district", sources=[ref]))
+    zone.part_of = found.get(place).name if place else None
+    found.add(zone)
 
 
 def _trailing_place(text: str, pos: int, row: re.Pattern[str]) -> tuple[str | None, int]:

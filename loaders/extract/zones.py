@@ -31,7 +31,7 @@ from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
 from samspil.loaders.extract.zone_prose import prose_departments
-from samspil.loaders.extract.zone_tables import department_tables, flat_department_tables, table_lines
+from samspil.loaders.extract.zone_tables import department_tables, flat_department_tables, flat_rest, table_lines
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -340,10 +340,10 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     found = _Found()
     _unit_lists(doc, orgs, found)
     department_tables(doc, orgs, found)
-    flat_rest = flat_department_tables(doc, orgs, found)
+    flat_department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
-    _prose(doc, orgs, found, flat_rest)
+    _prose(doc, orgs, found, flat_rest(doc))
     lookup = _org_lookup(orgs)
     add_area_sentences(doc, found, orgs, lambda text, i: prose_departments(text, doc.ref(i), lookup))
     add_lying_in(doc, found)

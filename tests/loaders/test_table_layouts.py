@@ -242,8 +242,20 @@ def test_a_department_table_whose_line_breaks_were_lost(tmp_path, layout):
     path = tmp_path / "naestved_flat.txt"
     path.write_text(" ".join(HEAD.split("\n")) + " Boligområderne i Næstved Syd: " + table + " I alt 1.829 " + TAIL,
                     encoding="utf-8")
-    zones = {z.name: z for z in extract_file(path).zones}
+    report = extract_file(path)
+    zones = {z.name: z for z in report.zones}
     got = {n: (z.units, z.part_of) for n, z in zones.items() if z.type == "housing_department"}
     assert got == {"Tjørnebakken": (388, "Sønderby"), "Kløverengen": (1140, "Sønderby"), "Egeskov": (205, "Østervang"),
                    "Bo-Syd afd. 31 Lundby": (96, "Lundby")}
     assert zones["Tjørnebakken"].housing_organisation == "Boligselskabet Fjordbo"
+
+
+def test_the_rows_of_a_department_table_on_one_line_name_no_organisation_but_their_owner(tmp_path):
+    path = tmp_path / "vejle_flat.txt"
+    path.write_text("Helhedsplan for Nordby 2024-2027. Boligafdelinger Afdeling Boligorganisation Antal boliger Bydel "
+                    "Afd. 3 Egevej Vejle Boligforening af 1950 300 Nordby Afd. 8 Bøgevej Vejle Boligforening af 1950 "
+                    "210 Nordby I alt 510. Helhedsplanen drives af et sekretariat.", encoding="utf-8")
+    report = extract_file(path)
+    names = {o.name for o in report.organisations}
+    assert not any(w in n for n in names for w in ("Egevej", "Bøgevej", "Nordby", "Afdeling", "Antal"))
+    assert {z.name: z.units for z in report.zones if z.type == "housing_department"} == {"Egevej": 300, "Bøgevej": 210}
