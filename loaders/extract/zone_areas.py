@@ -82,7 +82,10 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
         plain = strip_markup(line)
         for m in _AREA_SENTENCE.finditer(plain):
             name = _subject(plain[:m.start()], m.group("name"))
-            if name is None or not _proper_name(text, name):
+            words = name.split() if name else []  # (a heading run onto it: "Problemkompleks Engbo er ...")
+            name = next((" ".join(words[k:]) for k in range(len(words)) if _proper_name(text, " ".join(words[k:]))),
+                        None)
+            if name is None:
                 continue
             inner = departments_in(_sentence_from(plain, m.start()), i)
             owners = {z.housing_organisation for z in inner if z.housing_organisation}

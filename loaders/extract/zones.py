@@ -157,7 +157,7 @@ def _is_total(name: str) -> bool:
     return name.strip().lower().startswith(tuple(load_vocab("zones").get("totals", [])))
 
 
-_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
+_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
                        re.IGNORECASE)
 
 
