@@ -259,3 +259,20 @@ def test_the_rows_of_a_department_table_on_one_line_name_no_organisation_but_the
     names = {o.name for o in report.organisations}
     assert not any(w in n for n in names for w in ("Egevej", "Bøgevej", "Nordby", "Afdeling", "Antal"))
     assert {z.name: z.units for z in report.zones if z.type == "housing_department"} == {"Egevej": 300, "Bøgevej": 210}
+
+
+def test_a_department_line_with_its_count_after_a_comma(tmp_path):
+    path = tmp_path / "skanderborg.txt"
+    path.write_text("Aftalens parter:\nBoligselskabet Fjordbo\nSkanderborg Kommune\n\nIndsatsen dækker:\n"
+                    "- Fjordbo afd. 17 Lyngby Vest, 390 lejemål\n- Fjordbo afd. 2, Kirkebakken: 120 boliger\n",
+                    encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Lyngby Vest"].units, zones["Kirkebakken"].units) == (390, 120)
+
+
+def test_an_area_sentence_after_a_heading_run_onto_it(tmp_path):
+    path = tmp_path / "ikast.txt"
+    path.write_text("Helhedsplan for beboerne i Stadionparken. Problemkompleks Stadionparken er byens største almene "
+                    "boligområde med 1.140 boliger. Området ligger i Ikast Nord.", encoding="utf-8")
+    zones = {z.name: z for z in extract_file(path).zones}
+    assert (zones["Stadionparken"].units, zones["Stadionparken"].part_of) == (1140, "Ikast Nord")
