@@ -42,6 +42,7 @@ from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, U
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
 from samspil.loaders.normalise import Origin, normalise, strip_repeated_margins
 from samspil.loaders.segment import segment
+from samspil.loaders.space_tables import split_run_on_heads
 
 __all__ = ["READERS", "read_document", "Reader", "TextReader", "DocxReader", "PdfReader",
            "DocumentNotFound", "UnreadableFile"]
@@ -86,7 +87,7 @@ class Reader:
         deadline.check("reading")
         if not any(ln.strip() for ln in lines):
             raise EmptyDocument(self.empty_message, document=str(path))
-        lines, origins, offsets = segment(lines, origins)
+        lines, origins, offsets = split_run_on_heads(*segment(lines, origins))
         return Document(id=path.name, lines=lines, origin=origins, path=str(path),
                         format=self.format, warnings=warnings, offsets=offsets)
 

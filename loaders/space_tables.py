@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["tab_space_tables"]
+__all__ = ["tab_space_tables", "split_run_on_heads"]
 
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SLACK = 1  # characters a cell may start off its column (a hand-aligned copy)
@@ -82,3 +82,72 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+# A table's head row run into a line that lost its line breaks: "... (UIF). Aktivitetsnavn Målgruppe
+# Beskrivelse Natklub Nørager Unge 13-19 år ..." or "Aktivitet | Målgruppe | Samarbejdspartnere X | ...".
+_LABEL_START = re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])")
+_HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
+
+
+def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
+    """The end and the cells of a head row of three or more capitalised column heads at ``start``."""
+    from samspil.loaders.extract.tables import column_kind
+
+    cells: list[str] = []
+    kinds: list[str] = []
+    pos = start
+    while m := re.match(r"\s*\|?\s*((?:[A-ZÆØÅ][\w-]*)(?:\s+[\wæøå-]+){0,2})", line[pos:]):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            label = " ".join(words[:n])
+            kind = column_kind(label)
+            if kind is not None and kind not in kinds:
+                cells.append(label)
+                kinds.append(kind)
+                pos += m.start(1) + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), line[pos + m.start(1):]).group(0))
+                break
+        else:
+            break
+    if len(cells) < 3 or kinds[0] not in _HEAD_FIRST:
+        return None
+    return pos, cells
+
+
+def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequence[int]
+                       ) -> tuple[list[str], list, list[int]]:
+    """Lines that run a table's head row into the text around it are cut before and after
+    the head row, which becomes a line of its own with its cells tab-separated (as the
+    readers give a table's head): the extractors then see where a party list ends and
+    which cells head a table.
+
+    >>> split_run_on_heads(["Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus "
+    ...                     "Børn 6-12 år Vejle Bibliotek"], [(1, None)], [0])[0]
+    ['Parter: SSP Vejle; Vejle Bibliotek.', 'Aktivitet\\tMålgruppe\\tSamarbejdspartnere', 'Lektiebus Børn 6-12 år Vejle Bibliotek']
+    """
+    out: tuple[list[str], list, list[int]] = ([], [], [])
+    for line, origin, offset in zip(lines, origins, offsets):
+        pieces = _cut_heads(line) if len(line) > 100 and "\t" not in line else [(line, 0)]
+        for piece, at in pieces:
+            out[0].append(piece)
+            out[1].append(origin)
+            out[2].append(offset + at)
+    return out
+
+
+def _cut_heads(line: str) -> list[tuple[str, int]]:
+    pieces: list[tuple[str, int]] = []
+    done = 0
+    for m in _LABEL_START.finditer(line):
+        if m.start() < done or (head := _head_run(line, m.start())) is None:
+            continue
+        end, cells = head
+        if line[done:m.start()].strip(" |"):
+            pieces.append((line[done:m.start()].strip(" |"), done))
+        pieces.append(("\t".join(cells), m.start()))
+        done = end
+    if not pieces:
+        return [(line, 0)]
+    if line[done:].strip(" |"):
+        pieces.append((line[done:].strip(" |"), done))
+    return pieces

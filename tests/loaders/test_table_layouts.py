@@ -276,3 +276,15 @@ def test_an_area_sentence_after_a_heading_run_onto_it(tmp_path):
                     "boligområde med 1.140 boliger. Området ligger i Ikast Nord.", encoding="utf-8")
     zones = {z.name: z for z in extract_file(path).zones}
     assert (zones["Stadionparken"].units, zones["Stadionparken"].part_of) == (1140, "Ikast Nord")
+
+
+@pytest.mark.parametrize("gap", [" ", " | "])
+def test_an_activity_table_run_into_a_party_list_ends_the_list(tmp_path, gap):
+    path = tmp_path / "kerteminde.txt"
+    path.write_text("Delaftale for indsatsområdet Beskæftigelse Delaftalens parter: Jobcenter Kerteminde, "
+                    f"Kerteminde Erhvervsråd, Kerteminde Bibliotek. Aktivitet{gap}Målgruppe{gap}Samarbejdspartnere "
+                    f"Jobklubben{gap}Ledige over 30 år{gap}Jobcenter Kerteminde Sommerjob{gap}Unge 15-17 år"
+                    f"{gap}Kerteminde Erhvervsråd", encoding="utf-8")
+    names = {o.name for o in extract_file(path).organisations}
+    assert {"Jobcenter Kerteminde", "Kerteminde Erhvervsråd", "Kerteminde Bibliotek"} <= names
+    assert not any("Målgruppe" in n or "Aktivitet" in n or "Jobklubben" in n for n in names)
