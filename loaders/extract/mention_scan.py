@@ -176,12 +176,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
-        if i in partner_cells:  # a table's partner column: a list of organisations
-            out += [OrgMention(n, i, role="activity_partner") for k in partner_cells[i] if k < len(cells)
-                    for n in _field_orgs(cells[k])]
-        if i in no_org or i in partner_cells:  # a table's head row, its activity / target-group / count columns
-            dropped = no_org.get(i, set()) | partner_cells.get(i, set())
-            cells = [c for k, c in enumerate(cells) if k not in dropped]
+        if i in no_org or i in partner_cells:
+            cells = _table_cells(i, cells, no_org, partner_cells, out)
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)
             if _heading_caps(name):
@@ -191,6 +187,17 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             else:
                 out.append(OrgMention(name, i, role="mentioned"))
     return _drop_activities(out, activity_names)
+
+
+def _table_cells(i: int, cells: list[str], no_org: dict[int, set[int]], partner_cells: dict[int, set[int]],
+                 out: list[OrgMention]) -> list[str]:
+    """A table row's cells left to scan for names: a partner column's cell is a list of
+    organisations (added to ``out`` here); a head row's cells and the activity, target-group
+    and count columns (``tables.non_org_cells``) name none."""
+    out += [OrgMention(n, i, role="activity_partner") for k in partner_cells.get(i, ()) if k < len(cells)
+            for n in _field_orgs(cells[k])]
+    dropped = no_org.get(i, set()) | partner_cells.get(i, set())
+    return [c for k, c in enumerate(cells) if k not in dropped]
 
 
 _MUNICIPALITY_TAIL = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)+?(?P<muni>[A-ZÆØÅ][\wæøå-]+)\s+Kommunes?$")
