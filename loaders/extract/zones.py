@@ -202,7 +202,7 @@ def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Foun
         item_owner = owner
         if units is None and (tagged := _owner_and_units(m.group("inner"), housing)):
             item_owner, units = _resolve_org(tagged[0], orgs), tagged[1]
-        name = m.group("name").strip(" ,")
+        name = re.split(r"[:;]\s+|(?<=[a-zæøå]{4})\.\s+", m.group("name"))[-1].strip(" ,")  # not the text before it
         if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
             continue
         zone = _department(name, ref, units=units, housing_organisation=item_owner)

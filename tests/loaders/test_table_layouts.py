@@ -186,12 +186,14 @@ def test_a_department_called_as_its_district_stays_apart_from_it(tmp_path):
     assert zones["Rosenhøj"].part_of == "Slagelse Øst"
 
 
-def test_a_department_list_with_owner_and_dwellings_in_brackets(tmp_path):
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_department_list_with_owner_and_dwellings_in_brackets(tmp_path, flat):
     path = tmp_path / "greve.txt"
-    path.write_text("Aftalens parter:\nBoligselskabet Fjordbo\nGreve Boligselskab\nGreve Kommune\n\n"
-                    "Indsatsen omfatter to boligområder:\n"
-                    "  Hedeparken (Boligselskabet Fjordbo, 702 boliger, opført 1970)\n"
-                    "  Strandvænget (Greve Boligselskab, 344 boliger)\n", encoding="utf-8")
+    text = ("Aftalens parter:\nBoligselskabet Fjordbo\nGreve Boligselskab\nGreve Kommune\n\n"
+            "Indsatsen omfatter to boligområder i Greve Nord:\n"
+            "  Hedeparken (Boligselskabet Fjordbo, 702 boliger, opført 1970)\n"
+            "  Strandvænget (Greve Boligselskab, 344 boliger)\n")
+    path.write_text(" ".join(text.split()) if flat else text, encoding="utf-8")
     zones = {z.name: z for z in extract_file(path).zones}
     assert (zones["Hedeparken"].housing_organisation, zones["Hedeparken"].units) == ("Boligselskabet Fjordbo", 702)
     assert (zones["Strandvænget"].housing_organisation, zones["Strandvænget"].units) == ("Greve Boligselskab", 344)
