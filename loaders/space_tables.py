@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["tab_space_tables", "split_run_on_heads"]
+__all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SLACK = 1  # characters a cell may start off its column (a hand-aligned copy)
@@ -87,6 +87,7 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
 # A table's head row run into a line that lost its line breaks: "... (UIF). Aktivitetsnavn Målgruppe
 # Beskrivelse Natklub Nørager Unge 13-19 år ..." or "Aktivitet | Målgruppe | Samarbejdspartnere X | ...".
 _LABEL_START = re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])")
+_NUMBER_HEAD = re.compile(r"(?<![\w-])\|?\s*(?:Nr\.?|Nummer|#)\s*\|?\s*$")
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
@@ -116,14 +117,16 @@ def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
 
 def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequence[int]
                        ) -> tuple[list[str], list, list[int]]:
-    """Lines that run a table's head row into the text around it are cut before and after
-    the head row, which becomes a line of its own with its cells tab-separated (as the
-    readers give a table's head): the extractors then see where a party list ends and
-    which cells head a table.
+    """Lines that run a table's head row into the text before it are cut before the head
+    row, which starts a line with the rows run onto it (``tables.is_data_head`` knows such a
+    line): a party list before it then ends there.
 
     >>> split_run_on_heads(["Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus "
     ...                     "Børn 6-12 år Vejle Bibliotek"], [(1, None)], [0])[0]
-    ['Parter: SSP Vejle; Vejle Bibliotek.', 'Aktivitet\\tMålgruppe\\tSamarbejdspartnere', 'Lektiebus Børn 6-12 år Vejle Bibliotek']
+    ['Parter: SSP Vejle; Vejle Bibliotek.', 'Aktivitet Målgruppe Samarbejdspartnere Lektiebus Børn 6-12 år Vejle Bibliotek']
+    >>> split_run_on_heads(["Parter: SSP Vejle og Vejle Bibliotek. | Nr. | Aktivitet | Målgruppe | Partnere | | 1 | "
+    ...                     "Lektiebus | Børn | Vejle Bibliotek |"], [(1, None)], [0])[0][1][:10]
+    '| Nr. | Ak'
     """
     out: tuple[list[str], list, list[int]] = ([], [], [])
     for line, origin, offset in zip(lines, origins, offsets):
@@ -141,13 +144,22 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
     for m in _LABEL_START.finditer(line):
         if m.start() < done or (head := _head_run(line, m.start())) is None:
             continue
-        end, cells = head
-        if line[done:m.start()].strip(" |"):
-            pieces.append((line[done:m.start()].strip(" |"), done))
-        pieces.append(("\t".join(cells), m.start()))
-        done = end
+        start = m.start()
+        if (nr := _NUMBER_HEAD.search(line, done, start)) is not None:
+            start = nr.start()  # "Nr. | Aktivitet | ...": the number column heads the row too
+        if line[done:start].strip(" |"):
+            pieces.append((line[done:start].strip(" |"), done))
+        done = start  # (the head stays with the rows run onto it: activities.py reads them there)
     if not pieces:
         return [(line, 0)]
-    if line[done:].strip(" |"):
-        pieces.append((line[done:].strip(" |"), done))
+    pieces.append((line[done:], done))
     return pieces
+
+
+def starts_with_head(line: str) -> bool:
+    """Does ``line`` start with an activity table's head row run into its rows?
+
+    >>> starts_with_head("Aktivitet | Målgruppe | Samarbejdspartnere Lektiebus | Børn"), starts_with_head("Aktivitet: X")
+    (True, False)
+    """
+    return len(line) > 30 and _head_run(line, 0) is not None
