@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
@@ -86,7 +87,17 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
 
 # A table's head row run into a line that lost its line breaks: "... (UIF). Aktivitetsnavn Målgruppe
 # Beskrivelse Natklub Nørager Unge 13-19 år ..." or "Aktivitet | Målgruppe | Samarbejdspartnere X | ...".
-_LABEL_START = re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])")
+
+
+@lru_cache(maxsize=1)
+def _head_starts() -> re.Pattern[str]:
+    """Where a head row can start: a capitalised word that begins one of the vocabulary's
+    activity column heads (a head row's first cell, ``_HEAD_FIRST``): tried there only,
+    not at every capital of a long line."""
+    from samspil.loaders.vocab import load_vocab
+
+    heads = [p for kind in _HEAD_FIRST for p in load_vocab("tables").get("columns", {}).get(kind, [])]
+    return re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])(?i:" + "|".join(f"(?:{p})" for p in heads) + r")(?![\w-])")
 _NUMBER_HEAD = re.compile(r"(?<![\w-])\|?\s*(?:Nr\.?|Nummer|#)\s*\|?\s*$")
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
@@ -141,8 +152,8 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
 def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
-    for m in _LABEL_START.finditer(line):
-        if m.start() < done or (head := _head_run(line, m.start())) is None:
+    for m in _head_starts().finditer(line):
+        if m.start() < done or _head_run(line, m.start()) is None:
             continue
         start = m.start()
         if (nr := _NUMBER_HEAD.search(line, done, start)) is not None:

@@ -59,3 +59,8 @@ def clear_name_caches() -> None:
               people._known_organisation_first, targets._names_group):
         f.cache_clear()
     target_cues._WORD_TEST[:] = [None, None]
+    from samspil.loaders import space_tables
+    from samspil.loaders.extract import tables
+
+    for f in (tables._patterns, tables.column_kind, space_tables._head_starts):  # (tables.yaml)
+        f.cache_clear()
