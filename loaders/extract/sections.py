@@ -184,8 +184,8 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
     (An item after other text on its line is a heading whose section starts on the next.)"""
     out = []
     for i, text in enumerate(plain_lines(doc)):
-        if not text or not any(c in text for c in "ABCDEFGHIVX"):
-            continue
+        if not text or _ANY_ITEM.search(text) is None:
+            continue  # (no "A." / "IV)" followed by a capital anywhere: no item, told by one search)
         pieces = [p for p in _ITEM_START.split(text) if p]
         for k, piece in enumerate(pieces):
             if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
@@ -196,12 +196,18 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
 
 
 _ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÆØÅ])")
+# what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
+_ANY_ITEM = re.compile(r"[A-HIVX][IVX]{0,3}[.)]\s+[A-ZÆØÅ]")
 _LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
 
 
 def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     """(line index, focus area name, line its section starts) of lettered or Roman-numbered
     focus-area sections."""
+    return doc.memo("lettered_sections", lambda: _lettered_sections(doc))
+
+
+def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     items = _lettered_items(doc)
     named: set[str] = set()
     for k, (i, id_, name, before_on_line) in enumerate(items):
