@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Zone
 
@@ -195,10 +195,14 @@ _LIST_INTRO = re.compile(r"\w*(?:afdeling|boligområde|bebyggelse)\w*\b.*?\bi\s+
                          rf"(?P<place>{_PLACE})\s*:\s*$", re.I)
 
 
+_LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in every _LIST_INTRO match)
+
+
 def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X."""
     for i, line in enumerate(doc.lines):
-        if not line.rstrip().endswith(":") or not (m := _LIST_INTRO.search(strip_markup(line))):
+        if not line.rstrip().endswith(":") or not may_hold(line.lower(), _LIST_WORDS) \
+                or not (m := _LIST_INTRO.search(strip_markup(line))):
             continue
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),
                    min(i + 16, len(doc.lines)))

@@ -90,6 +90,12 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
 # when every column after the owner's holds a number: then each row ends after its numbers.
 _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
 _HEAD_START = re.compile(r"(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])")
+def _may_head(line: str) -> bool:
+    """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
+    cheaper than the pattern, which cannot skip ahead to its first letter)."""
+    return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line
+
+
 _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
 
 
@@ -146,7 +152,7 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
 
     out: dict[int, tuple[str, list[FlatTable]]] = {}
     for i, line in enumerate(doc.lines):
-        if len(line) < 80 or "\t" in line or not _HEAD_START.search(line):
+        if len(line) < 80 or "\t" in line or not _may_head(line) or not _HEAD_START.search(line):
             continue
         text = _PIPES.sub(" ", strip_markup(line))
         found: list[FlatTable] = []
