@@ -4,7 +4,7 @@ from __future__ import annotations
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import ContactMention, parse_parties
-from samspil.loaders.extract.person_units import person_first, unit_after_name
+from samspil.loaders.extract.person_units import contact_unit, person_first, unit_after_name
 from samspil.loaders.extract.people import find_people
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, clean
@@ -30,7 +30,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         ref = doc.ref(m.line)
         if not hits:
             out.append(Contact(name=p.name, title=clean(p.title) if p.title else None,
-                               organisation=m.organisation, email=p.email, phone=p.phone,
+                               organisation=contact_unit(m.organisation), email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
             refs.append({ref})
             at = len(out) - 1
@@ -40,7 +40,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             same.email = same.email or p.email
             same.phone = same.phone or p.phone
             same.title = same.title or (clean(p.title) if p.title else None)
-            same.organisation = same.organisation or m.organisation
+            same.organisation = same.organisation or contact_unit(m.organisation)
             if ref not in refs[at]:
                 refs[at].add(ref)
                 same.sources.append(ref)

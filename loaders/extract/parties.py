@@ -17,7 +17,9 @@ from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAM
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name)
-from samspil.loaders.extract.sections import PARTY_LABEL, Block, drop_header_words, party_blocks, signature_blocks
+from samspil.loaders.extract.contact_tables import person_tables
+from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
+                                              plain_lines, signature_blocks)
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
 from samspil.loaders.vocab import load_vocab
 
@@ -359,21 +361,46 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     return []
 
 
+_SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
+
+
+def _without(block: Block, lines: set[int]) -> Block:
+    """The block without the rows of a table of people (read column by column instead)."""
+    return Block(block.kind, block.label_line, [i for i in block.lines if i not in lines], block.delaftale)
+
+
+def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
+    """The organisations and people of the tables of people (see :mod:`contact_tables`): a
+    party table of a strategic agreement lists its parties, any other table partners."""
+    orgs: list[OrgMention] = []
+    contacts: list[ContactMention] = []
+    for table in person_tables(doc):
+        area = focus_area_at(doc, table.head_line)
+        role = "party" if table.party and strategic and not table.sub and area is None else "partner"
+        for line, org, person in table.rows:
+            if org:  # a cell is one entry: "Randers Kommune, Sundhed og Ældre" is the municipality's unit
+                orgs += _org_mentions_one(org, line, role, area)
+            if person:
+                contacts.append(ContactMention(person, org, line, area))
+    return orgs, contacts
+
+
 def parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
     """All organisation and contact mentions of the party lists and signature blocks."""
     return doc.memo(f"parties:{strategic}", lambda: _parse_parties(doc, strategic))
 
 
 def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
-    orgs: list[OrgMention] = []
-    contacts: list[ContactMention] = []
+    orgs, contacts = _table_entries(doc, strategic)
+    in_tables = {i for t in person_tables(doc) for i in t.lines}
     for block in party_blocks(doc):
-        role = "party" if strategic and block.delaftale is None else "partner"
-        o, c = _line_entries(doc, block, role)
+        role = "party" if strategic and block.delaftale is None and not _SUB_LABEL.match(
+            plain_lines(doc)[block.label_line]) else "partner"
+        o, c = _line_entries(doc, _without(block, in_tables), role)
         orgs += o
         contacts += c
     for block in signature_blocks(doc):
-        o, c = _line_entries(doc, block, "signatory")
+        o, c = _line_entries(doc, _without(block, in_tables), "signatory")
         orgs += o
         contacts += c
     if not any(o.role == "party" for o in orgs):

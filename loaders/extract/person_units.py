@@ -9,7 +9,7 @@ from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_ti
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["KONTAKT", "details_end", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+__all__ = ["KONTAKT", "contact_unit", "details_end", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon)
 KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
@@ -129,3 +129,53 @@ def details_end(text: str, p: Person) -> int:
         m = PHONE.search(text, p.end)
         end = m.end() if m else end
     return end
+
+
+_LABEL_TAIL = re.compile(r"\s*(?:\(\s*(?:kontakt|tlf|telefon|e-?mail|v\.|v/)|[-–]\s*kontakt|\bkontakt(?:person)?\s*:|\s[Kk]ontaktperson(?:er)?\b).*$",
+                         re.I)  # "Jobcenter Vejle (kontaktperson: teamleder", "Egeskolen - kontaktperson"
+_FORMERLY = re.compile(r"\s*\((?:tidl\.|tidligere|før|fhv\.)[^)]*\)", re.I)  # "Civica (tidl. FAB)"
+_TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+[\wæøåÆØÅ&./-]+){0,4}|[a-zæøå][^()]*)\)\s*$")
+# ("(SDE)", "(forening)", "(Nærpolitiet Aalborg Øst)": an abbreviation, a remark, a parent or a unit in brackets)
+_SIGNED_FOR = re.compile(r"^(?:\d{1,3}\s+)?(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)  # "For Lejerbo"
+_NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b")
+_DASH = re.compile(r"\s+[–-]\s+")
+
+
+def contact_unit(text: str | None) -> str | None:
+    """A contact's organisation as a name: label text, a former name, a trailing
+    abbreviation or remark in brackets and a signature's "For" dropped; of "A – B" the
+    unit B when A is written out ("Odder Kommune – Center for Familie" -> the centre; an
+    abbreviation in front stays, "KFF – Bibliotek", and B does not replace A when it
+    spells A out, "FOB Vejle – Fællesorganisationens Boligforening"); of "X Kommune, Unit"
+    the unit. Table text, labels with values, amounts and a running header's period are no unit.
+
+    >>> contact_unit("Egeskolen - kontaktperson"), contact_unit("Jobcenter Vejle (kontakt: leder")
+    ('Egeskolen', 'Jobcenter Vejle')
+    >>> contact_unit("Odder Kommune – Center for Familie"), contact_unit("Bo Vest (tidl. Vestbo, VB)")
+    ('Center for Familie', 'Bo Vest')
+    >>> contact_unit("KFF – Bibliotek"), contact_unit("Odder Kommune, Sundhed og Omsorg")
+    ('KFF – Bibliotek', 'Sundhed og Omsorg')
+    >>> contact_unit("Budget 150.000 150.000") is None, contact_unit("Helhedsplan Vest 2015-2018 9") is None
+    (True, True)
+    """
+    if not text:
+        return None
+    text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–-")
+    text = _SIGNED_FOR.sub("", text)
+    while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
+        text = text[:paren.start()].strip()
+    if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()):
+        return None
+    parts = _DASH.split(text)
+    if len(parts) == 2 and parts[1][:1].isupper():
+        if org_type_of(parts[1]) == "housing_organisation":
+            return parts[0]
+        if not _ABBREVIATED.search(parts[0]):
+            return parts[1]
+    if _MUNICIPALITY_FIRST.match(text):
+        return _most_specific(text)
+    return text
+
+
+_ABBREVIATED = re.compile(r"[()/]|\b[A-ZÆØÅ]{2,}\b")
+_MUNICIPALITY_FIRST = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune, ")

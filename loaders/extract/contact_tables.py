@@ -1,0 +1,140 @@
+"""Tables of people: a head row names the columns, each row below is one person.
+
+Agreements list their parties' signatories and their contact persons as tables
+(Word and Markdown tables arrive as rows of tab-separated cells, a plain-text
+table as cells between ``|``)::
+
+    Part<TAB>Repræsenteret ved<TAB>Underskrift
+    Boligforeningen Fjord (BF)<TAB>Direktør Anne Holm<TAB>________
+
+    Navn | Titel | Organisation | E-mail | Telefon
+    Ole Bak | Vejleder | UU Vejle | ob@vejle.dk | 76 81 00 00
+
+The head row tells which cell is the person, the title, the organisation, the
+e-mail and the phone, so a head row never becomes an organisation and a row's
+organisation comes from its own column. A table under a party heading ("Parter",
+"Aftalens parter") or with a "Part" column lists the agreement's parties.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.people import Person, find_people
+from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.text import clean
+
+__all__ = ["PersonTable", "person_tables", "PARTY_HEADING"]
+
+# what a column head says its cells hold ("repræsenteret ved": the person signing for the party)
+_HEADS = {
+    "name": ("navn", "kontaktperson", "kontaktpersoner", "medlem", "medlemmer", "repræsentant", "repræsentanter",
+             "repræsenteret ved", "underskriver", "person", "deltager"),
+    "title": ("titel", "stilling", "funktion", "rolle", "titel/funktion"),
+    "org": ("organisation", "organisationer", "part", "parter", "aftalepart", "institution", "enhed",
+            "forvaltning", "myndighed", "virksomhed", "forening"),
+    "email": ("e-mail", "email", "mail", "e-mailadresse"),
+    "phone": ("telefon", "tlf", "tlf.", "telefonnr", "telefonnr.", "mobil", "telefonnummer"),
+    "details": ("kontaktoplysninger", "kontakt", "kontaktinfo"),
+    "skip": ("underskrift", "dato", "sted", "bemærkning", "bemærkninger"),
+}
+_KIND = {word: kind for kind, words in _HEADS.items() for word in words}
+_PARTY_HEADS = frozenset(("part", "parter", "aftalepart"))
+# a heading over a table of the agreement's parties ("Parter", "Aftalens parter", "Samarbejdsparter")
+PARTY_HEADING = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+)?(?:samarbejds)?parter"
+                           r"(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?\s*:?\s*$", re.I)
+_SUB = re.compile(r"delaftale", re.I)
+
+
+@dataclass
+class PersonTable:
+    head_line: int
+    party: bool  # under a party heading, or a "Part" column
+    sub: bool  # the heading is a delaftale's ("Delaftalens parter"): its parties are partners
+    rows: list[tuple[int, str | None, Person | None]] = field(default_factory=list)  # (line, organisation, person)
+    lines: set[int] = field(default_factory=set)  # every line the table covers, head row included
+
+
+def _cells(line: str) -> list[str] | None:
+    if "\t" in line:
+        cells = line.split("\t")
+    elif " | " in line or line.strip().startswith("|"):
+        cells = line.strip().strip("|").split("|")
+    else:
+        return None
+    return [clean(c) for c in cells]
+
+
+def _columns(cells: list[str]) -> list[str] | None:
+    """The kind of each column of a head row, or None when the row is no head of a table of people."""
+    kinds = [_KIND.get(c.casefold().strip(" :"), "") for c in cells]
+    if len(cells) < 2 or "" in kinds or "name" not in kinds:
+        return None
+    return kinds if {"org", "title", "email", "phone", "details"} & set(kinds) else None
+
+
+def person_tables(doc: Document) -> list[PersonTable]:
+    """Every table of people in the document (computed once)."""
+    return doc.memo("person_tables", lambda: _person_tables(doc))
+
+
+def _person_tables(doc: Document) -> list[PersonTable]:
+    out = []
+    plain = plain_lines(doc)
+    i = 0
+    while i < len(doc.lines):
+        cells = _cells(doc.lines[i]) if ("\t" in doc.lines[i] or "|" in doc.lines[i]) else None
+        kinds = _columns(cells) if cells else None
+        if not kinds:
+            i += 1
+            continue
+        heading = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j]), "")
+        under_party = bool(PARTY_HEADING.match(heading))
+        table = PersonTable(i, under_party or bool(_PARTY_HEADS & {c.casefold() for c in cells}),
+                            bool(_SUB.search(heading)), lines={i})
+        i = _read_rows(doc, i + 1, kinds, table)
+        out.append(table)
+    return out
+
+
+def _read_rows(doc: Document, i: int, kinds: list[str], table: PersonTable) -> int:
+    """The rows after a head row; a row without cells (an organisation with no one named) is
+    read as the organisation alone when a row of cells follows it (one with an e-mail or a
+    phone lost its cells: the party-list reader reads it)."""
+    while i < len(doc.lines):
+        cells = _cells(doc.lines[i])
+        if cells is None:
+            nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
+            text = clean(doc.lines[i])
+            if not text or len(text) > 80 or _cells(nxt) is None:
+                break
+            if "@" not in text and not any(ch.isdigit() for ch in text):
+                table.rows.append((i, text, None))
+                table.lines.add(i)
+            i += 1  # a row whose cells were lost is left to the party-list reader
+            continue
+        else:
+            table.rows.append((i, *_row(cells, kinds)))
+        table.lines.add(i)
+        i += 1
+    return i
+
+
+def _row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person | None]:
+    by_kind: dict[str, list[str]] = {}
+    for cell, kind in zip(cells, kinds):
+        if cell and kind != "skip":
+            by_kind.setdefault(kind, []).append(cell)
+    names = by_kind.get("name", [])
+    org = ", ".join(by_kind.get("org", [])) or None
+    if not names:
+        return org, None
+    details = [*by_kind.get("email", []), *by_kind.get("phone", []), *by_kind.get("details", [])]
+    people = find_people(", ".join([names[0], *details]))
+    if not people:
+        return org, None
+    person = people[0]
+    if by_kind.get("title"):
+        person.title = by_kind["title"][0]
+    return org, person
