@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.orgs import is_strategic
-from samspil.loaders.extract.parties import ContactMention, parse_parties
-from samspil.loaders.extract.person_units import contact_unit, person_first, unit_after_name
-from samspil.loaders.extract.people import find_people
-from samspil.loaders.extract.sections import plain_lines
-from samspil.loaders.extract.text import EMAIL, clean
+from samspil.loaders.extract.parties import parse_parties
+from samspil.loaders.extract.loose_contacts import loose_contacts
+from samspil.loaders.extract.person_units import contact_unit
+from samspil.loaders.extract.text import clean
 from samspil.loaders.model import Contact, Organisation
 
 __all__ = ["extract_contacts"]
@@ -16,7 +15,7 @@ __all__ = ["extract_contacts"]
 def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[Contact]:
     """One Contact per person (same e-mail, or same name), details merged."""
     _, mentions = parse_parties(doc, is_strategic(doc))
-    mentions = mentions + _loose_contacts(doc, {m.line for m in mentions})
+    mentions = mentions + loose_contacts(doc, {m.line for m in mentions})
     out: list[Contact] = []
     # indexes (to positions in ``out``) instead of scans: thousands of contact lines
     # stay linear; the first contact with the same e-mail or name wins, as before
@@ -48,24 +47,4 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         if out[at].email:
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
-    return out
-
-
-def _loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
-    """People printed with an e-mail outside the party lists (a colophon, a
-    "Kontakt:" paragraph): the organisation is the line above when it is short."""
-    out = []
-    plain = plain_lines(doc)
-    for i, text in enumerate(plain):
-        if i in seen_lines or i - 1 in seen_lines or "@" not in text or not EMAIL.search(text):
-            continue
-        for p in find_people(text, strict=True):
-            if not p.email:
-                continue
-            above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
-            org = clean(above) if (above and len(above) < 100 and above[0].isupper()
-                                   and ":" not in above and "@" not in above) else None  # not a label or record
-            if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
-                org = unit_after_name(text, p) or org
-            out.append(ContactMention(p, org, i, None))
     return out
