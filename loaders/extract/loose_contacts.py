@@ -21,14 +21,15 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.parties import ContactMention
-from samspil.loaders.extract.people import FIELD_KEY, find_people, is_first_name, is_title_word, looks_like_name
-from samspil.loaders.extract.person_units import KONTAKT, contact_unit, person_first, unit_after_name
+from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
+from samspil.loaders.extract.person_units import KONTAKT, contact_unit, details_end, person_first, unit_after_name
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
+from samspil.loaders.gazetteer import is_first_name  # (the first names used in Denmark)
 
 __all__ = ["loose_contacts"]
 
-_NAME_KEY = re.compile(r"^\W*navn\s*:", re.I)
+_NAME_KEY = re.compile(r"(?:^\W*[Nn]|\sN)avn\s*:")
 _MAX_LINE = 110  # a contact line; running text is longer
 _MAX_FIELD = 60  # one field of a record written one field a line
 
@@ -45,22 +46,96 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             i += 1
             continue
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
-            out += _with_email(plain, i)
-        elif (record := _vertical_record(plain, i)) is not None:
+            found = _run_on_entries(text, i) if len(text) > _MAX_LINE and _has_title(text) else []
+            out += found + [m for m in _with_email(plain, i) if m.person.name not in {f.person.name for f in found}]
+        elif (record := _vertical_record(plain, i, seen)) is not None:
             lines, joined = record
             out += _record_people(joined, lines[0], _heading_above(plain, lines[0]))
             seen |= set(lines)
-        elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or _NAME_KEY.match(text)):
+        elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
-        elif len(text) <= _MAX_LINE and not text.endswith(".") and _has_title(text):
-            out += _record_people(text, i, None, titled=True)
+        elif _has_title(text) and (len(text) > _MAX_LINE or not text.endswith(".")):
+            out += _run_on_entries(text, i)
         i += 1
     return out
 
 
 def _has_title(text: str) -> bool:
-    return any(is_title_word(w) for w in text.split()[:10])
+    return any(is_title_word(w) for w in text.split())
+
+
+def _run_on_entries(text: str, line: int) -> list[ContactMention]:
+    """Entries run together in a long line (a list whose line breaks were lost): each person
+    written 'Title Name, Unit' or 'Name, title, phone' is one entry, from its title (or name)
+    to the next entry; its unit is written after the name, else between the previous entry's
+    details (or the label or sentence before) and the name."""
+    people = find_people(text, strict=True)
+    for p in people:
+        _from_first_name(p)
+    people = [p for p in people if is_first_name(p.name.split()[0])]
+    starts = []
+    for p in people:
+        title_at = _title_start(text, p.start)
+        title_after = text[p.end + 2:].split(" ", 1)[0].strip(",") if text.startswith(", ", p.end) else ""
+        if title_at is not None and p.title and (text.startswith(",", p.end) or p.phone or p.email):
+            starts.append(title_at)  # "Formand Niels Dam, Lejerbo"
+        elif title_after and (is_title_word(title_after) or p.phone or p.email):
+            p.title = p.title or (title_after if is_title_word(title_after) else None)
+            starts.append(p.start)  # "Jens Brix, teamleder, 5620 3040"
+        else:
+            starts.append(None)
+    out = []
+    prev_end = 0
+    kept = [(p, a) for p, a in zip(people, starts) if a is not None]
+    for k, (p, a) in enumerate(kept):
+        end = kept[k + 1][1] if k + 1 < len(kept) else min(len(text), p.end + _MAX_LINE)
+        entry = _SENTENCE_END.split(text[a:end])[0]
+        q = next((x for x in find_people(entry, strict=True) if x.name.endswith(p.name)), None)
+        if q is None:
+            continue
+        _from_first_name(q)
+        q.title = q.title or p.title
+        unit = unit_after_name(entry, q) if q.title and entry.startswith(q.title.split()[0]) else None
+        unit = unit or _unit_between(text[prev_end:a])
+        out.append(ContactMention(q, contact_unit(unit), line, None))
+        prev_end = a + details_end(entry, q)
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])")
+_LEADING_LABEL = re.compile(r"^.*(?:\b(?:[Pp]arter(?:ne)?(?:\s+i\s+\w+)?|[Ss]amarbejdsparte?r?\w*|[Kk]ontakt\w*"
+                            r"|[Ss]tyregruppe\w*)\s*:?\s+|:\s+)")
+
+
+def _from_first_name(p) -> None:
+    """'Kolding Tariq Malik' (a place run onto the name): the name from its first name on."""
+    words = p.name.split()
+    k = next((k for k, w in enumerate(words[:-1]) if is_first_name(w)), 0)
+    if k:
+        p.start += len(" ".join(words[:k])) + 1
+        p.name = " ".join(words[k:])
+
+
+def _unit_between(text: str) -> str | None:
+    """The unit written before a name: the words after the last sentence, label or entry."""
+    text = _SENTENCE_END.split(text)[-1]
+    text = _LEADING_LABEL.sub("", text).strip(" ,;–-")
+    words = text.split()
+    if not words or len(words) > 7 or not text[:1].isupper() or FIELD_KEY.search(text):
+        return None
+    return text
+
+
+def _title_start(text: str, name_start: int) -> int | None:
+    """Where the title words right before a name begin ("... Kolding Forstander Grethe": at
+    "Forstander"), or None when no title word stands there."""
+    at = None
+    for m in reversed(list(re.finditer(r"\S+", text[:name_start]))):
+        if not is_title_word(m.group(0)):
+            break
+        at = m.start()
+    return at
 
 
 def _with_email(plain: list[str], i: int) -> list[ContactMention]:
@@ -79,23 +154,33 @@ def _with_email(plain: list[str], i: int) -> list[ContactMention]:
     return out
 
 
-def _vertical_record(plain: list[str], i: int) -> tuple[list[int], str] | None:
+def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int], str] | None:
     """The paragraph around a line that holds a name and nothing else (or a name and a
-    title after a comma), of a few short lines: one record, its lines joined by commas."""
+    title after a comma), of a few short lines: one record, its lines joined by commas.
+    It ends at a blank line, a label, or the first line after its details (the next
+    record's heading when the paragraphs run together)."""
     head = plain[i].split(",")[0]
     if not (looks_like_name(head) and is_first_name(head.split()[0])) or len(plain[i]) > _MAX_FIELD:
         return None
     start = i
-    while start > 0 and plain[start - 1] and len(plain[start - 1]) <= _MAX_FIELD and i - start < 2 \
+    while start > 0 and i - start < 2 and _field_line(plain[start - 1]) and start - 1 not in seen \
             and ":" not in plain[start - 1]:
         start -= 1
-    end = i
-    while end + 1 < len(plain) and plain[end + 1] and len(plain[end + 1]) <= _MAX_FIELD and end - i < 4:
+    end, details = i, False
+    while end + 1 < len(plain) and end - i < 4 and _field_line(plain[end + 1]) and not plain[end + 1].endswith(":"):
+        is_detail = bool(FIELD_KEY.match(plain[end + 1]) or EMAIL.search(plain[end + 1]) or PHONE.search(plain[end + 1]))
+        if details and not is_detail or ":" in plain[end + 1] and not is_detail:
+            break
+        details = details or is_detail
         end += 1
     if end == start:
         return None
     lines = list(range(start, end + 1))
     return lines, ", ".join(plain[k] for k in lines)
+
+
+def _field_line(text: str) -> bool:
+    return bool(text) and len(text) <= _MAX_FIELD
 
 
 def _with_field_lines(plain: list[str], i: int, seen: set[int]) -> str:
@@ -116,7 +201,9 @@ def _heading_above(plain: list[str], i: int) -> str | None:
         above = plain[j]
         if not above:
             continue
-        if len(above) < 90 and above[0].isupper() and ":" not in above and "@" not in above \
+        if ":" in above and not FIELD_KEY.search(above):  # "Samarbejdspartnere: Kolding Bibliotek"
+            above = above.rsplit(":", 1)[1].strip()
+        if above and len(above) < 90 and above[0].isupper() and ":" not in above and "@" not in above \
                 and not PHONE.search(above) and not above.endswith(".") and not find_people(above, strict=True):
             return above
         return None
@@ -142,7 +229,7 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
 
 def _unit_before(text: str, p) -> str | None:
     """'Jobpunkt Vest, Kenneth Ravn, jobkonsulent': the unit written before the name."""
-    before = text[:p.start].strip(" ,;–-")
+    before = FIELD_KEY.sub("", KONTAKT.sub("", text[:p.start])).strip(" ,;–-")
     if p.title and before.endswith(p.title):
         before = before[:-len(p.title)].strip(" ,;–-")
     return before if before[:1].isupper() and len(before) < 90 else None

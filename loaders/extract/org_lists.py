@@ -116,6 +116,8 @@ KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
 
 
 AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
+_AND_IN_PARENS = re.compile(r"\([^()]*\s(?:og|samt|&)\s[^()]*\)")
+_PAREN_NOT_A_NAME = re.compile(r"\((?![A-ZÆØÅ])")  # "(420 boliger)": a count, no name in brackets
 
 
 def split_party_entries(text: str) -> list[str]:
@@ -142,7 +144,9 @@ def split_party_entries(text: str) -> list[str]:
     out: list[str] = []
     for part in split_org_text(text):
         pieces = [part]
-        if "(" not in part and "," not in part:  # a part that kept its comma is one name
+        if "(" in part and "," not in part and not _AND_IN_PARENS.search(part) and not _PAREN_NOT_A_NAME.search(part):
+            pieces = _split_and(part)  # "ABE (Arbejdernes Boligforening) og Domea.dk"
+        elif "(" not in part and "," not in part:  # a part that kept its comma is one name
             pieces = [q for p in KOMMUNE_THEN_NAME.split(part) for q in split_at_municipality(p)]
             pieces = [q for p in pieces for q in _split_and(p)]
             pieces = [q for p in pieces for q in _split_run_on(p)]

@@ -339,34 +339,67 @@ def _cells_as_fields(line: str) -> str:
 # "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
 PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
                            r"|underskrevet)\s+mellem\s+"
-                           r"(?P<a>[A-ZÆØÅ0-9][^.:;]{3,200}?)(?=\.|;|$|\s+om\b|\s+for\s+at\b"
+                           r"(?P<a>[A-ZÆØÅ0-9](?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b"
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
                            r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})"
-                           # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y"
+                           # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y",
+                           # "Aftalens parter er X, Y og Z"
                            r"|\b(?i:parterne\s+(?:bag|i)\s+(?:helhedsplanen|aftalen|indsatsen)\s+er"
-                           r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9][^.;]{3,200})")
+                           r"|(?:aftalens|helhedsplanens|samarbejdsaftalens)\s+parter\s+er"
+                           r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9](?:[^.;]|\.(?=\w)){3,200}?)"
+                           r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b)")
 
 
-_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag (?:helhedsplanen|aftalen|indsatsen)")
+_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag (?:helhedsplanen|aftalen|indsatsen)|parter er")
+# "A har i samarbejde med B og C udarbejdet denne helhedsplan": A, B and C
+_PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,80}?)\s+har\s+i\s+samarbejde\s+med\s+"
+                            r"(?P<b>[A-ZÆØÅ][^.:;]{3,200}?)\s+udarbejdet\s+(?:denne|den|nærværende)?\s*"
+                            r"(?:boligsociale\s+)?(?:helhedsplan|plan|aftale|ansøgning)")
+# the parties of the strategic agreement named in a delaftale ("udmønter samarbejdsaftalen mellem ...")
+_WHOLE_AGREEMENT = re.compile(r"samarbejdsaftale|strategisk|parter", re.I)
 
 
 def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     for i, line in enumerate(doc.lines[:80]):
-        m = PROSE_PARTIES.search(clean(line)) if _PROSE_CUE.search(line) else None
-        if m:
+        if not _PROSE_CUE.search(line):
+            continue
+        text = clean(line)
+        if m := _PREPARED_WITH.search(text):
+            entries = [m.group("a"), *split_party_entries(m.group("b"))]
+        elif m := PROSE_PARTIES.search(text):
             entries = split_party_entries(m.group("a") or m.group("b") or m.group("c"))
-            if len(entries) >= 2:
-                return [o for e in entries for o in _org_mentions_one(e, i, role, None)]
+            if _WHOLE_AGREEMENT.search(text[max(0, m.start() - 12):m.start() + 30]):
+                role = "party"
+        else:
+            continue
+        if len(entries) >= 2:
+            return [o for e in entries for o in _org_mentions_one(e, i, role, None)]
     return []
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
 
 
-def _without(block: Block, lines: set[int]) -> Block:
-    """The block without the rows of a table of people (read column by column instead)."""
-    return Block(block.kind, block.label_line, [i for i in block.lines if i not in lines], block.delaftale)
+def _without(doc: Document, block: Block, lines: set[int]) -> Block:
+    """The block without the rows of a table of people (read column by column instead); a
+    block that opens with such a table ends with it (the table is the list)."""
+    kept = [i for i in block.lines if i not in lines]
+    if block.lines and block.lines[0] in lines:  # rows inside the table that lost their cells stay
+        kept = [i for i in kept if i < max(j for j in block.lines if j in lines)]
+    if kept and kept[-1] != block.label_line and _heads_running_text(doc, kept[-1]):
+        kept.pop()  # "Problemstilling" over the text after the list: a heading, no entry
+    return Block(block.kind, block.label_line, kept, block.delaftale)
+
+
+def _heads_running_text(doc: Document, i: int) -> bool:
+    """Is line ``i`` a one-word heading whose next non-empty line is running text?"""
+    plain = plain_lines(doc)
+    word = plain[i].strip(" :")
+    if " " in word or not word[:1].isupper() or word.isupper() or org_type_of(word) != "other":
+        return False  # (one word that names no kind of organisation: "Baggrund", "Problemstilling")
+    nxt = next((t for t in plain[i + 1:i + 4] if t), "")
+    return len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", ":")) and "@" not in nxt
 
 
 def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
@@ -396,11 +429,11 @@ def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
     for block in party_blocks(doc):
         role = "party" if strategic and block.delaftale is None and not _SUB_LABEL.match(
             plain_lines(doc)[block.label_line]) else "partner"
-        o, c = _line_entries(doc, _without(block, in_tables), role)
+        o, c = _line_entries(doc, _without(doc, block, in_tables), role)
         orgs += o
         contacts += c
     for block in signature_blocks(doc):
-        o, c = _line_entries(doc, _without(block, in_tables), "signatory")
+        o, c = _line_entries(doc, _without(doc, block, in_tables), "signatory")
         orgs += o
         contacts += c
     if not any(o.role == "party" for o in orgs):

@@ -130,10 +130,21 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         run = m.group(0)
         if text.startswith(("- og ", "-og ", "- eller "), m.end()) and " " in run:
             run = run.rsplit(" ", 1)[0]  # "Kenneth Holm Midt- og Vestsjællands Politi": "Midt-" opens a name
+        if (cut := _organisation_inside(run)) is not None:
+            run = run[:cut].rstrip()  # "Susanne Friis Lejerbo Kolding": a name run into a known organisation
         name, start = _trim(run, m.start())
         if name and not _known_organisation_first(name) and not _organisation_shaped(name):
             out.append((name, start, start + len(name)))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _organisation_inside(run: str) -> int | None:
+    """Where a known organisation begins inside a capitalised run, after two or more words."""
+    if run.count(" ") < 2:
+        return None
+    hits = [a for a, *_ in find_known_organisations(run) if a > 0 and run[a - 1] == " " and run[:a].count(" ") >= 2]
+    return hits[0] if hits else None
 
 
 @lru_cache(maxsize=16384)
@@ -155,6 +166,7 @@ def _known_organisation_first(name: str) -> bool:
 
 _TITLE_LEAD = re.compile(r"^\W*(kontaktpersoner|kontaktperson|kontaktoplysninger|kontakt|tovholdere|tovholder|"
                          r"ansvarlige? for aktiviteten|ansvarlige?|samt|og|v\.|v/)\W*", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])")
 _TITLE_TAIL = re.compile(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", re.I)
 
 
@@ -164,6 +176,7 @@ def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail
     before = re.split(r",| v\. | v/", text[prev_end:name_start])
     after = text[name_end:next_detail]
     for chunk in [*reversed(before[-3:]), after]:
+        chunk = _SENTENCE_END.split(chunk)[-1]  # "... om året. Projektleder Lene Falk": the last sentence's words
         chunk = _TITLE_LEAD.sub("", chunk.strip())
         chunk = _TITLE_TAIL.sub("", chunk)
         chunk = chunk.strip(" ,:;/–-()")

@@ -47,6 +47,7 @@ def unit_after_title(p: Person) -> str | None:
     return unit
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])")
 _PAREN_UNIT = re.compile(r"\s*\(([A-ZÆØÅ][^()]{1,100})\)")
 
 
@@ -56,7 +57,8 @@ _DETAIL_START = re.compile(r"[:;(/]|\b(?:tlf|telefon|mobil|e-?mail|mail)\b", re.
 def person_first(text: str, p: Person) -> bool:
     """Does the entry open with the person (after its label, and a title at most:
     "Kontaktperson: Lise Bang, ...", "Sekretariatsleder Mette Bruun (...)")?"""
-    before = KONTAKT.sub("", text[:p.start]).strip(" ,;")
+    before = _SENTENCE_END.split(text[:p.start])[-1]  # "... om året. Projektleder Lene Falk, ..."
+    before = KONTAKT.sub("", before).strip(" ,;")
     return all(is_title_word(w) for w in before.split())
 
 
@@ -81,8 +83,8 @@ def unit_after_name(text: str, p: Person) -> str | None:
     if at < 0:
         return None
     after = text[at + len(p.name):]
-    if FIELD_KEY.search(after):
-        return None  # a form ("Navn: X Titel: Y"), read field by field elsewhere
+    if key := FIELD_KEY.search(after):  # a form ("Navn: X Titel: Y") names no unit after its keys
+        after = after[:key.start()]
     if (paren := _PAREN_UNIT.match(after)) and not EMAIL.search(paren.group(1)):
         return _most_specific(paren.group(1).strip())  # "Mette Bruun (Brabrand Boligforening), mb@..."
     stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
@@ -131,13 +133,14 @@ def details_end(text: str, p: Person) -> int:
     return end
 
 
-_LABEL_TAIL = re.compile(r"\s*(?:\(\s*(?:kontakt|tlf|telefon|e-?mail|v\.|v/)|[-–]\s*kontakt|\bkontakt(?:person)?\s*:|\s[Kk]ontaktperson(?:er)?\b).*$",
+_LABEL_TAIL = re.compile(r"\s*(?:\(\s*(?:kontakt|tlf|telefon|e-?mail|v\.|v/)|[-–]\s*kontakt|\bkontakt(?:person)?\s*:|\s[Kk]ontaktperson(?:er)?\b|\s[Kk]ontakt(?:oplysninger)?\s*$).*$",
                          re.I)  # "Jobcenter Vejle (kontaktperson: teamleder", "Egeskolen - kontaktperson"
 _FORMERLY = re.compile(r"\s*\((?:tidl\.|tidligere|før|fhv\.)[^)]*\)", re.I)  # "Civica (tidl. FAB)"
 _TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+[\wæøåÆØÅ&./-]+){0,4}|[a-zæøå][^()]*)\)\s*$")
 # ("(SDE)", "(forening)", "(Nærpolitiet Aalborg Øst)": an abbreviation, a remark, a parent or a unit in brackets)
 _SIGNED_FOR = re.compile(r"^(?:\d{1,3}\s+)?(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)  # "For Lejerbo"
 _NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b")
+_TRAILING_VED = re.compile(r"[\s,]+v[./]?$")
 _DASH = re.compile(r"\s+[–-]\s+")
 
 
@@ -161,7 +164,7 @@ def contact_unit(text: str | None) -> str | None:
     if not text:
         return None
     text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–-")
-    text = _SIGNED_FOR.sub("", text)
+    text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
         text = text[:paren.start()].strip()
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()):

@@ -21,7 +21,9 @@ __all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "foc
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen\s*:|aftaleparter(?:ne)?\s*:"
-                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+[A-ZÆØÅ0-9]|\s*$))"
+                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+[A-ZÆØÅ0-9]|\s*$)"
+                         # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"
+                         r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$))"
                          r"\s*(.*)$", re.I)
 SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
 # Labels that end a party or signature block.
@@ -134,12 +136,15 @@ def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     return doc.memo("delaftale_starts", lambda: _scopes(doc, False))
 
 
+_CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
+
+
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
         low = line.lower()
-        if "delaftale" not in low and "indsatsområde" not in low:
-            continue
+        if "delaftale" not in low and "indsatsområde" not in low or _CONTENTS_LINE.search(line):
+            continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
         if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \
                 and 0 < len(nxt) < 90:

@@ -16,7 +16,7 @@ def test_tables_of_people_are_read_by_their_head_row():
     """A party table ('Part | Repræsenteret ved') gives the parties and their signatories;
     a contact table ('Navn | Titel | Organisation | E-mail | Telefon') gives each person the
     organisation of their own row, and its head row is no organisation."""
-    r = extract_file(LAYOUTS / "vejle_people_tables.txt")
+    r = extract_file(LAYOUTS / "vejle_people_tables.md")
     people = _people(r)
     assert people["Anne Kjeldsen"] == ("Direktør", "Boligselskabet Fjordbo", None, None)
     assert people["Ib Larsen"][:2] == ("Kommunaldirektør", "Vejle Kommune")
@@ -32,7 +32,79 @@ def test_tables_of_people_are_read_by_their_head_row():
 def test_a_contacts_organisation_is_no_label_text():
     """'Jobcenter Vejle (kontaktperson: afdelingsleder Søren Krag, ...)' in a delaftale's
     party list: the organisation is the jobcentre, and a delaftale's parties are partners."""
-    r = extract_file(LAYOUTS / "vejle_people_tables.txt")
+    r = extract_file(LAYOUTS / "vejle_people_tables.md")
     assert _people(r)["Søren Krag"][1:3] == ("Jobcenter Vejle", "sk@vejle.dk")
     orgs = {o.name: o for o in r.organisations}
     assert not orgs["Jobcenter Vejle"].is_party
+
+
+def _flat(tmp_path, name):
+    """The same agreement with its line breaks lost (as text copied from a web page)."""
+    src = LAYOUTS / name
+    flat = tmp_path / name
+    flat.write_text(" ".join(src.read_text(encoding="utf-8").split()), encoding="utf-8")
+    return flat
+
+
+def test_contacts_outside_party_lists():
+    """A steering group written 'Title Name, Unit'; a 'Kontakt' page with one field a line;
+    a Kontaktperson line with a phone and no e-mail; a 'Navn: ... Titel: ...' form. Each
+    person gets the unit of their own entry, else the heading the entry sits under."""
+    people = _people(extract_file(LAYOUTS / "kolding_older_plan_contacts.txt"))
+    assert people["Niels Dam"] == ("Formand", "Lejerbo Kolding", None, None)
+    assert people["Grethe Wind"][:2] == ("Forstander", "Skovbyskolen")
+    assert people["Bo Hjort"][:2] == ("Centerchef", "Kolding Kommune")
+    assert people["Susanne Friis"] == ("Projektleder", "Lejerbo Kolding", "sf@lejerbo-kolding.dk", "75501234")
+    assert people["Tariq Malik"] == ("virksomhedskonsulent", "Jobcenter Kolding", None, "79791234")
+    assert people["Eva Storm"] == ("bibliotekar", "Kolding Bibliotekerne", None, "79792200")
+    assert people["Kim Lauritsen"] == ("Afdelingsleder", "Ungdomsskolen Kolding", None, "23456789")
+    assert len(people) == 7  # no heading, label or sentence read as a person
+
+
+def test_parties_of_an_older_plan_written_in_a_sentence():
+    """'A har i samarbejde med B og C udarbejdet denne helhedsplan': A, B and C are parties."""
+    orgs = {o.name: o for o in extract_file(LAYOUTS / "kolding_older_plan_contacts.txt").organisations}
+    assert {n for n, o in orgs.items() if o.is_party} == {
+        "Lejerbo Kolding", "Kolding Kommune", "Boligselskabet Trekanten"}
+
+
+def test_party_headings_and_a_table_of_contents(tmp_path):
+    """'Samarbejdsparter' and 'Parter i delaftalen' alone on their line head party lists; the
+    table of contents' 'Delaftale: X ..... 3' starts no delaftale, so the parties before
+    the first real delaftale stay parties; a delaftale's list gives partners."""
+    for path in (LAYOUTS / "naestved_contents_and_headings.txt",):
+        r = extract_file(path)
+        orgs = {o.name: o for o in r.organisations}
+        assert {n for n, o in orgs.items() if o.is_party} == {
+            "Boligselskabet Sjælland", "Næstved Almene Boliger", "Næstved Kommune"}
+        assert not orgs["Jobcenter Næstved"].is_party
+        assert _people(r)["Mia Holst"] == ("virksomhedskonsulent", "Jobcenter Næstved", None, "55881122")
+
+
+def test_parties_stated_in_prose_on_a_page_run_onto_one_line():
+    """'Aftalens parter er A, B, C (...) og D.dk på vegne af ...': four parties, the web
+    domain kept and the clause after 'på vegne af' left out; the contact after the
+    sentence has the title of its own sentence."""
+    r = extract_file(LAYOUTS / "vordingborg_prose_parties.txt")
+    orgs = {o.name: o for o in r.organisations}
+    assert {n for n, o in orgs.items() if o.is_party} >= {
+        "Vordingborg Kommune", "Boligselskabet Sydkysten", "Bolig.dk"}
+    assert any(n.startswith("BSV") and o.is_party for n, o in orgs.items())
+    assert _people(r)["Lene Falk"] == ("Projektleder", "Boligselskabet Sydkysten", "lf@sydkysten.dk", None)
+
+
+def test_a_delaftale_names_the_parties_of_the_whole_agreement(tmp_path):
+    """A delaftale that 'udmønter den strategiske samarbejdsaftale mellem A, B og C for ...'
+    names the agreement's parties; its own list under 'Parter i delaftalen' gives partners
+    and their contacts ('Org – Unit' then 'Name, title, phone'), and the heading of the
+    text after the list is no organisation."""
+    for path in (LAYOUTS / "faxe_delaftale_prose.txt", _flat(tmp_path, "faxe_delaftale_prose.txt")):
+        r = extract_file(path)
+        orgs = {o.name: o for o in r.organisations}
+        assert {"Faxe Boligselskab", "Boligselskabet Køgebugt", "Faxe Kommune"} <= {
+            n for n, o in orgs.items() if o.is_party}
+        assert "Problemstilling" not in orgs
+    r = extract_file(LAYOUTS / "faxe_delaftale_prose.txt")
+    assert _people(r)["Jens Brix"] == ("teamleder", "Jobcenter Faxe", None, "56203040")
+    assert _people(r)["Bente Kure"][:2] == ("koordinator", "Faxe Frivilligcenter")
+    assert not {n: o for n, o in ((o.name, o) for o in r.organisations)}["Jobcenter Faxe"].is_party
