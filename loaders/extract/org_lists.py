@@ -150,7 +150,8 @@ def split_party_entries(text: str) -> list[str]:
             pieces = [q for p in KOMMUNE_THEN_NAME.split(part) for q in split_at_municipality(p)]
             pieces = [q for p in pieces for q in _split_and(p)]
             pieces = [q for p in pieces for q in _split_run_on(p)]
-        out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))]
+        out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))
+                and not p.strip(" ,;").endswith(":")]  # a label run into the list ("Underskrevet af:")
     return out
 
 
@@ -211,14 +212,20 @@ def _split_run_on(text: str) -> list[str]:
 
 
 def _split_and(text: str) -> list[str]:
-    """'A og B' -> [A, B] when both sides name an organisation on their own."""
+    """'A og B' -> [A, B] when both sides name an organisation on their own ("Center for
+    Børn og Forebyggelse" is one unit: the topics it is for).
+
+    >>> _split_and("Center for Børn og Forebyggelse"), _split_and("Jobcenter Vejle og Vejle Bibliotek")
+    (['Center for Børn og Forebyggelse'], ['Jobcenter Vejle', 'Vejle Bibliotek'])
+    """
     parts = AND_LIST.split(text)
     seps = AND_LIST.findall(text)
     out = [parts[0]]
     for sep, right in zip(seps, parts[1:]):
         left = out[-1]
+        topics = FOR_TOPICS.search(left) and len(right.split()) <= 2 and org_type_of(right) == "other"
         if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
-                or not (_org_like(left, org_type_of) and _org_like(right, org_type_of))):
+                or topics or not (_org_like(left, org_type_of) and _org_like(right, org_type_of))):
             out[-1] = left + sep + right
         else:
             out.append(right)

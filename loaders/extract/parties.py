@@ -159,6 +159,8 @@ def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) ->
     lab = LABELLED.match(text)
     if lab:  # "BBE: Social frikort ...", "NGO: Diversity Works", "Lærepladsindsatsen: direkte: Tlf ..."
         rest = PROSE_CUT.sub("", lab.group("rest")).strip()
+        if not re.search(r"[^\W\d_]", rest):
+            return []  # "Aftaleperiode: 01.01.2023 - 31.12.2026": a field with a date, no organisation
         if rest and rest[0].isupper() and not PHONE.search(rest) and not rest.lower().startswith(("tlf", "tel", "mail")):
             if lab.group("label").isupper() and lab.group("label") != "NGO":
                 aliases.append(lab.group("label"))
@@ -245,8 +247,8 @@ def _line_entries(doc: Document, block: Block, role: str):
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
             continue
         if not people:
-            if text.endswith(":") and len(text) > 25:
-                continue  # a category heading such as "Gældsrådgivning/ økonomiske rådgivninger:"
+            if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
+                continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"), a label ("Underskrevet af:")
             found = _org_mentions(text.rstrip(":"), i, role, block.delaftale)
             orgs.extend(found)
             if found:
@@ -385,8 +387,9 @@ def _without(doc: Document, block: Block, lines: set[int]) -> Block:
     """The block without the rows of a table of people (read column by column instead); a
     block that opens with such a table ends with it (the table is the list)."""
     kept = [i for i in block.lines if i not in lines]
-    if block.lines and block.lines[0] in lines:  # rows inside the table that lost their cells stay
-        kept = [i for i in kept if i < max(j for j in block.lines if j in lines)]
+    first = next((t for t in person_tables(doc) if block.lines and block.lines[0] in t.lines), None)
+    if first is not None:  # rows inside the table that lost their cells stay
+        kept = [i for i in kept if i < max(first.lines)]
     if kept and kept[-1] != block.label_line and _heads_running_text(doc, kept[-1]):
         kept.pop()  # "Problemstilling" over the text after the list: a heading, no entry
     return Block(block.kind, block.label_line, kept, block.delaftale)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samspil.loaders.extract.text import EMAIL, PHONE, digits, strip_markup
-from samspil.loaders.gazetteer import find_known_organisations
+from samspil.loaders.gazetteer import find_known_organisations, find_municipalities
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
@@ -105,11 +105,13 @@ def _trim(run: str, start: int) -> tuple[str, int]:
     while tokens and (is_title_word(tokens[-1]) or tokens[-1].lower() in ("de", "van", "von", "la", "le", "al", "el")):
         tokens = tokens[:-1]
     bad = [i for i, t in enumerate(tokens) if _bad(t)]
-    if bad and bad[-1] == len(tokens) - 1 and bad[0] >= 2 and is_first_name(tokens[0]):
+    first = next((k for k, t in enumerate(tokens[:bad[0]]) if is_first_name(t)), None) if bad else None
+    if bad and bad[-1] == len(tokens) - 1 and first is not None and bad[0] - first >= 2:
         # a name run into the organisation after it, as a flattened list runs them:
-        # "Kenneth Gøtterup Lokal Politi", "Lars Nygaard Sydøstjyllands Politi"
-        end = bad[0] - 1 if bad[0] >= 3 and tokens[bad[0] - 1].endswith("s") else bad[0]
-        return " ".join(tokens[:end]), start
+        # "Kenneth Gøtterup Lokal Politi", "Lars Nygaard Sydøstjyllands Politi" (and a word
+        # before the first name: "Familie Søren Rask Delaftale")
+        end = bad[0] - 1 if bad[0] - first >= 3 and tokens[bad[0] - 1].endswith("s") else bad[0]
+        return " ".join(tokens[first:end]), start + sum(len(t) + 1 for t in tokens[:first])
     cut = max((i + 1 for i in bad), default=0)
     offset = start + sum(len(t) + 1 for t in tokens[:cut])
     tokens = tokens[cut:]
@@ -124,6 +126,9 @@ def _trim(run: str, start: int) -> tuple[str, int]:
     return " ".join(tokens), offset
 
 
+_TITLE_FOR = re.compile(r"(?<![\w-])(?:\w*(?:mand|direktør|chef|leder|ansvarlig))\s+for\s+$", re.I)
+
+
 def _names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _RUN.finditer(text):
@@ -133,6 +138,8 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         if (cut := _organisation_inside(run)) is not None:
             run = run[:cut].rstrip()  # "Susanne Friis Lejerbo Kolding": a name run into a known organisation
         name, start = _trim(run, m.start())
+        if name and start == m.start() and _TITLE_FOR.search(text, max(0, start - 40), start):
+            continue  # "rådmand for Sociale Forhold og ...": the title's domain, no person
         if name and not _known_organisation_first(name) and not _organisation_shaped(name):
             out.append((name, start, start + len(name)))
     return out
@@ -140,10 +147,12 @@ def _names(text: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=16384)
 def _organisation_inside(run: str) -> int | None:
-    """Where a known organisation begins inside a capitalised run, after two or more words."""
+    """Where a known organisation or a municipality ("Herning Kommune") begins inside a
+    capitalised run, after two or more words."""
     if run.count(" ") < 2:
         return None
-    hits = [a for a, *_ in find_known_organisations(run) if a > 0 and run[a - 1] == " " and run[:a].count(" ") >= 2]
+    found = [a for a, *_ in (*find_known_organisations(run), *find_municipalities(run))]
+    hits = sorted(a for a in found if a > 0 and run[a - 1] == " " and run[:a].count(" ") >= 2)
     return hits[0] if hits else None
 
 

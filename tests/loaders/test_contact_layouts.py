@@ -108,3 +108,25 @@ def test_a_delaftale_names_the_parties_of_the_whole_agreement(tmp_path):
     assert _people(r)["Jens Brix"] == ("teamleder", "Jobcenter Faxe", None, "56203040")
     assert _people(r)["Bente Kure"][:2] == ("koordinator", "Faxe Frivilligcenter")
     assert not {n: o for n, o in ((o.name, o) for o in r.organisations)}["Jobcenter Faxe"].is_party
+
+
+def test_a_title_for_a_domain_and_a_unit_for_topics(tmp_path):
+    """'rådmand for Børn og Familie Søren Rask': the words after 'for' are the title's domain,
+    no person, and the municipality before the comma is his organisation; 'Center for
+    Læring og Trivsel' in a party list is one unit; a label line ('Underskrevet af:') is
+    no organisation. The same with the line breaks lost."""
+    for path in (LAYOUTS / "herning_titles_for_units.txt", _flat(tmp_path, "herning_titles_for_units.txt")):
+        r = extract_file(path)
+        assert {c.name: c.organisation for c in r.contacts} == {
+            "Lone Vinther": "Boligselskabet Herning", "Søren Rask": "Herning Kommune",
+            "Jette Bruun": "Center for Læring og Trivsel"}
+        names = {o.name for o in r.organisations}
+        assert "Center for Læring og Trivsel" in names and "Trivsel" not in names
+        assert not any(n.startswith("Underskrevet") for n in names)
+
+
+def test_a_party_table_ends_the_party_list():
+    """What follows a party table ('Økonomi', a budget line) is no party."""
+    orgs = {o.name for o in extract_file(LAYOUTS / "vejle_people_tables.md").organisations}
+    assert orgs == {"Boligselskabet Fjordbo", "Vejle Almene Boliger", "Vejle Kommune", "UU Vejle",
+                    "Sundhed og Omsorg", "Jobcenter Vejle"}
