@@ -168,7 +168,8 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
         start -= 1
     end, details = i, False
     while end + 1 < len(plain) and end - i < 4 and _field_line(plain[end + 1]) and not plain[end + 1].endswith(":"):
-        is_detail = bool(FIELD_KEY.match(plain[end + 1]) or EMAIL.search(plain[end + 1]) or PHONE.search(plain[end + 1]))
+        nxt = plain[end + 1]
+        is_detail = bool(FIELD_KEY.match(nxt) or EMAIL.search(nxt) or PHONE.search(nxt))
         if details and not is_detail or ":" in plain[end + 1] and not is_detail:
             break
         details = details or is_detail
@@ -210,18 +211,12 @@ def _heading_above(plain: list[str], i: int) -> str | None:
     return None
 
 
-def _record_people(text: str, line: int, heading: str | None, labelled: bool = False,
-                   titled: bool = False) -> list[ContactMention]:
-    """The person of one record: with a label every name counts; with ``titled`` only a
-    person named with a title, first in the line ("Formand Erik Holm, ..."; "Erik Holm,
-    formand, ...")."""
+def _record_people(text: str, line: int, heading: str | None, labelled: bool = False) -> list[ContactMention]:
+    """The people of one record (with a label every name counts, else a name needs a title or
+    a known first name); the unit is the record's own, else the heading it sits under."""
     body = KONTAKT.sub("", text) if labelled else text
-    people = find_people(body, strict=not labelled)
-    if not people or (titled and (len(people) > 1 or not people[0].title or not person_first(body, people[0])
-                                  or not is_first_name(people[0].name.split()[0]) or body.endswith(":"))):
-        return []  # (a heading, "Social vicevært Engparken:", names no one)
     out = []
-    for p in people[:1] if titled else people:
+    for p in find_people(body, strict=not labelled):
         unit = unit_after_name(body, p) if person_first(body, p) else _unit_before(body, p)
         out.append(ContactMention(p, contact_unit(unit) or contact_unit(heading), line, None))
     return out

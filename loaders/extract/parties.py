@@ -15,6 +15,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
                                                org_type_of, split_at_municipality, split_org_text, split_party_entries)
 from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.prose_parties import prose_party_entries
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name)
 from samspil.loaders.extract.contact_tables import person_tables
@@ -248,7 +249,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             continue
         if not people:
             if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
-                continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"), a label ("Underskrevet af:")
+                continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
+                # or a label ("Underskrevet af:")
             found = _org_mentions(text.rstrip(":"), i, role, block.delaftale)
             orgs.extend(found)
             if found:
@@ -336,48 +338,13 @@ def _cells_as_fields(line: str) -> str:
     return ", ".join(c.strip() for c in cells)
 
 
-# Parties stated in prose when a plan has no party list.
-# (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
-# "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
-PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
-                           r"|underskrevet)\s+mellem\s+"
-                           r"(?P<a>[A-ZÆØÅ0-9](?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b"
-                           r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
-                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
-                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})"
-                           # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y",
-                           # "Aftalens parter er X, Y og Z"
-                           r"|\b(?i:parterne\s+(?:bag|i)\s+(?:helhedsplanen|aftalen|indsatsen)\s+er"
-                           r"|(?:aftalens|helhedsplanens|samarbejdsaftalens)\s+parter\s+er"
-                           r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9](?:[^.;]|\.(?=\w)){3,200}?)"
-                           r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b)")
-
-
-_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag (?:helhedsplanen|aftalen|indsatsen)|parter er")
-# "A har i samarbejde med B og C udarbejdet denne helhedsplan": A, B and C
-_PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,80}?)\s+har\s+i\s+samarbejde\s+med\s+"
-                            r"(?P<b>[A-ZÆØÅ][^.:;]{3,200}?)\s+udarbejdet\s+(?:denne|den|nærværende)?\s*"
-                            r"(?:boligsociale\s+)?(?:helhedsplan|plan|aftale|ansøgning)")
-# the parties of the strategic agreement named in a delaftale ("udmønter samarbejdsaftalen mellem ...")
-_WHOLE_AGREEMENT = re.compile(r"samarbejdsaftale|strategisk|parter", re.I)
-
-
 def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
-    for i, line in enumerate(doc.lines[:80]):
-        if not _PROSE_CUE.search(line):
-            continue
-        text = clean(line)
-        if m := _PREPARED_WITH.search(text):
-            entries = [m.group("a"), *split_party_entries(m.group("b"))]
-        elif m := PROSE_PARTIES.search(text):
-            entries = split_party_entries(m.group("a") or m.group("b") or m.group("c"))
-            if _WHOLE_AGREEMENT.search(text[max(0, m.start() - 12):m.start() + 30]):
-                role = "party"
-        else:
-            continue
-        if len(entries) >= 2:
-            return [o for e in entries for o in _org_mentions_one(e, i, role, None)]
-    return []
+    found = prose_party_entries(doc)
+    if found is None:
+        return []
+    line, entries, whole_agreement = found
+    role = "party" if whole_agreement else role
+    return [o for e in entries for o in _org_mentions_one(e, line, role, None)]
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)

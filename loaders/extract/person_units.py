@@ -133,7 +133,8 @@ def details_end(text: str, p: Person) -> int:
     return end
 
 
-_LABEL_TAIL = re.compile(r"\s*(?:\(\s*(?:kontakt|tlf|telefon|e-?mail|v\.|v/)|[-–]\s*kontakt|\bkontakt(?:person)?\s*:|\s[Kk]ontaktperson(?:er)?\b|\s[Kk]ontakt(?:oplysninger)?\s*$).*$",
+_LABEL_TAIL = re.compile(r"\s*(?:\(\s*(?:kontakt|tlf|telefon|e-?mail|v\.|v/)|[-–]\s*kontakt|\bkontakt(?:person)?\s*:"
+                         r"|\s[Kk]ontaktperson(?:er)?\b|\s[Kk]ontakt(?:oplysninger)?\s*$).*$",
                          re.I)  # "Jobcenter Vejle (kontaktperson: teamleder", "Egeskolen - kontaktperson"
 _FORMERLY = re.compile(r"\s*\((?:tidl\.|tidligere|før|fhv\.)[^)]*\)", re.I)  # "Civica (tidl. FAB)"
 _TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+[\wæøåÆØÅ&./-]+){0,4}|[a-zæøå][^()]*)\)\s*$")
