@@ -55,7 +55,7 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
         elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
-        elif _has_title(text) and (len(text) > _MAX_LINE or not text.endswith(".")):
+        elif _has_title(text) and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text)):
             out += _run_on_entries(text, i)
         i += 1
     return out

@@ -188,7 +188,7 @@ def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail
         chunk = _SENTENCE_END.split(chunk)[-1]  # "... om året. Projektleder Lene Falk": the last sentence's words
         chunk = _TITLE_LEAD.sub("", chunk.strip())
         chunk = _TITLE_TAIL.sub("", chunk)
-        chunk = chunk.strip(" ,:;/–-()")
+        chunk = chunk.strip(" ,.:;/–-()")
         words = chunk.split()
         if words and any(is_title_word(w) for w in words) and len(words) <= 8:
             return chunk

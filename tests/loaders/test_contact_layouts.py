@@ -84,13 +84,15 @@ def test_party_headings_and_a_table_of_contents(tmp_path):
 def test_parties_stated_in_prose_on_a_page_run_onto_one_line():
     """'Aftalens parter er A, B, C (...) og D.dk på vegne af ...': four parties, the web
     domain kept and the clause after 'på vegne af' left out; the contact after the
-    sentence has the title of its own sentence."""
+    sentence has the title of its own sentence, and an entry with a phone and no e-mail is
+    read too."""
     r = extract_file(LAYOUTS / "vordingborg_prose_parties.txt")
     orgs = {o.name: o for o in r.organisations}
     assert {n for n, o in orgs.items() if o.is_party} >= {
         "Vordingborg Kommune", "Boligselskabet Sydkysten", "Bolig.dk"}
     assert any(n.startswith("BSV") and o.is_party for n, o in orgs.items())
     assert _people(r)["Lene Falk"] == ("Projektleder", "Boligselskabet Sydkysten", "lf@sydkysten.dk", None)
+    assert _people(r)["Ole Vang"] == ("SSP-konsulent", "SSP Vordingborg", None, "22334455")  # a phone, no e-mail
 
 
 def test_a_delaftale_names_the_parties_of_the_whole_agreement(tmp_path):
