@@ -25,7 +25,7 @@ from samspil.loaders.extract.people import Person, find_people
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean
 
-__all__ = ["PersonTable", "person_tables", "PARTY_HEADING"]
+__all__ = ["KIND", "PersonTable", "person_row", "person_tables", "PARTY_HEADING"]
 
 # what a column head says its cells hold ("repræsenteret ved": the person signing for the party)
 _HEADS = {
@@ -39,7 +39,7 @@ _HEADS = {
     "details": ("kontaktoplysninger", "kontakt", "kontaktinfo"),
     "skip": ("underskrift", "dato", "sted", "bemærkning", "bemærkninger"),
 }
-_KIND = {word: kind for kind, words in _HEADS.items() for word in words}
+KIND = {word: kind for kind, words in _HEADS.items() for word in words}
 _PARTY_HEADS = frozenset(("part", "parter", "aftalepart"))
 # a heading over a table of the agreement's parties ("Parter", "Aftalens parter", "Samarbejdsparter")
 PARTY_HEADING = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+)?(?:samarbejds)?parter"
@@ -68,7 +68,7 @@ def _cells(line: str) -> list[str] | None:
 
 def _columns(cells: list[str]) -> list[str] | None:
     """The kind of each column of a head row, or None when the row is no head of a table of people."""
-    kinds = [_KIND.get(c.casefold().strip(" :"), "") for c in cells]
+    kinds = [KIND.get(c.casefold().strip(" :"), "") for c in cells]
     if len(cells) < 2 or "" in kinds or "name" not in kinds:
         return None
     return kinds if {"org", "title", "email", "phone", "details"} & set(kinds) else None
@@ -115,13 +115,13 @@ def _read_rows(doc: Document, i: int, kinds: list[str], table: PersonTable) -> i
             i += 1  # a row whose cells were lost is left to the party-list reader
             continue
         else:
-            table.rows.append((i, *_row(cells, kinds)))
+            table.rows.append((i, *person_row(cells, kinds)))
         table.lines.add(i)
         i += 1
     return i
 
 
-def _row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person | None]:
+def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person | None]:
     by_kind: dict[str, list[str]] = {}
     for cell, kind in zip(cells, kinds):
         if cell and kind != "skip":

@@ -28,7 +28,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
                             by_name.get(p.name)) if i is not None]
         ref = doc.ref(m.line)
         if not hits:
-            out.append(Contact(name=p.name, title=clean(p.title) if p.title else None,
+            out.append(Contact(name=p.name, title=_title(p.title),
                                organisation=contact_unit(m.organisation), email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
             refs.append({ref})
@@ -38,7 +38,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             same = out[at]
             same.email = same.email or p.email
             same.phone = same.phone or p.phone
-            same.title = same.title or (clean(p.title) if p.title else None)
+            same.title = same.title or _title(p.title)
             same.organisation = same.organisation or contact_unit(m.organisation)
             if ref not in refs[at]:
                 refs[at].add(ref)
@@ -48,3 +48,11 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
     return out
+
+
+def _title(title: str | None) -> str | None:
+    """A title without the label and organisation written before it ("Jobcenter Vejle
+    (kontaktperson: afdelingsleder" -> "afdelingsleder")."""
+    if not title:
+        return None
+    return clean(title.rsplit(":", 1)[-1]) or None

@@ -19,6 +19,7 @@ from samspil.loaders.extract.prose_parties import prose_party_entries
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name)
 from samspil.loaders.extract.contact_tables import person_tables
+from samspil.loaders.extract.flat_tables import flat_table_lines
 from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
@@ -377,6 +378,14 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
     party table of a strategic agreement lists its parties, any other table partners."""
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
+    in_tables = {i for t in person_tables(doc) for i in t.lines}
+    for line, tables in flat_table_lines(doc.lines, in_tables):  # a table whose line breaks were lost
+        for party, rows in tables:
+            area = focus_area_at(doc, line)
+            role = "party" if party and strategic and area is None else "partner"
+            for org, person in rows:
+                orgs += _org_mentions_one(org, line, role, area) if org else []
+                contacts += [ContactMention(person, org, line, area)] if person else []
     for table in person_tables(doc):
         area = focus_area_at(doc, table.head_line)
         role = "party" if table.party and strategic and not table.sub and area is None else "partner"

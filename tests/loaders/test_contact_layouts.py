@@ -132,3 +132,18 @@ def test_a_party_table_ends_the_party_list():
     orgs = {o.name for o in extract_file(LAYOUTS / "vejle_people_tables.md").organisations}
     assert orgs == {"Boligselskabet Fjordbo", "Vejle Almene Boliger", "Vejle Kommune", "UU Vejle",
                     "Sundhed og Omsorg", "Jobcenter Vejle"}
+
+
+def test_tables_of_people_whose_line_breaks_were_lost(tmp_path):
+    """The same tables run onto one line (their cells still between '|'): the rows are dealt
+    out by the head row, so each person keeps their own row's organisation, and the party
+    table still gives the parties."""
+    r = extract_file(_flat(tmp_path, "vejle_people_tables.md"))
+    people = _people(r)
+    assert people["Anne Kjeldsen"] == ("Direktør", "Boligselskabet Fjordbo", None, None)
+    assert people["Mette Rask"] == ("Projektleder", "Boligselskabet Fjordbo", "mr@fjordbo.dk", "75821100")
+    assert people["Jonas Friis"] == ("Vejleder", "UU Vejle", "jf@vejle.dk", None)  # an empty phone cell
+    assert people["Sara Lind"][1:] == ("Sundhed og Omsorg", "sl@vejle.dk", "76810000")
+    assert people["Søren Krag"][0] == "afdelingsleder"
+    assert {o.name for o in r.organisations if o.is_party} == {
+        "Boligselskabet Fjordbo", "Vejle Almene Boliger", "Vejle Kommune"}
