@@ -148,6 +148,7 @@ def _with_email(plain: list[str], i: int) -> list[ContactMention]:
         above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                and ":" not in above and "@" not in above) else None  # not a label or record
+        org = org or _heading_above(plain, i)  # "... Delaftalens partnere: Civica" above: the entry after the label
         if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
             org = unit_after_name(text, p) or org
         out.append(ContactMention(p, org, i, None))

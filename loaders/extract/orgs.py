@@ -117,9 +117,9 @@ class _Index:
         self.sources: dict[int, set[SourceRef]] = {}  # id(org) -> its sources, for membership
 
     def find(self, names: list[str], keys: set[str] | None = None) -> Organisation | None:
-        for k in keys if keys is not None else _keys(names):
-            if k in self.by_key:
-                return self.orgs[self.by_key[k]]
+        hits = [self.by_key[k] for k in (keys if keys is not None else _keys(names)) if k in self.by_key]
+        if hits:  # the first-seen of the organisations a key names (not a set's order: the same every run)
+            return self.orgs[min(hits)]
         kb = name_key(names[0])
         if len(kb) > 8 and self.main_keys:
             hit = process.extractOne(kb, self.main_keys, scorer=fuzz.ratio, score_cutoff=92)
