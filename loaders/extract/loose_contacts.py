@@ -22,7 +22,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.parties import ContactMention
 from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
-from samspil.loaders.extract.person_units import KONTAKT, contact_unit, details_end, person_first, unit_after_name
+from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, details_end, person_first, unit_after_name,
+                                                  unit_before_name)
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 from samspil.loaders.gazetteer import is_first_name  # (the first names used in Denmark)
@@ -218,14 +219,6 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     body = KONTAKT.sub("", text) if labelled else text
     out = []
     for p in find_people(body, strict=not labelled):
-        unit = unit_after_name(body, p) if person_first(body, p) else _unit_before(body, p)
+        unit = unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p)
         out.append(ContactMention(p, contact_unit(unit) or contact_unit(heading), line, None))
     return out
-
-
-def _unit_before(text: str, p) -> str | None:
-    """'Jobpunkt Vest, Kenneth Ravn, jobkonsulent': the unit written before the name."""
-    before = FIELD_KEY.sub("", KONTAKT.sub("", text[:p.start])).strip(" ,;–-")
-    if p.title and before.endswith(p.title):
-        before = before[:-len(p.title)].strip(" ,;–-")
-    return before if before[:1].isupper() and len(before) < 90 else None

@@ -17,7 +17,7 @@ from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAM
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
-                                                  unit_after_name)
+                                                  unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
 from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
@@ -32,7 +32,8 @@ ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|herefter|i det følgende)\s+(
 # (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
 FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
-TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12})\s*\)\s*$")
+TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12}|[A-ZÆØÅ]{2,6}\s[A-ZÆØÅ][\wæøå-]+)\s*\)\s*$")
+# ("(SAB Sønderborg)": an abbreviation with its town)
 TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
 TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
 LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
@@ -213,6 +214,10 @@ _PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*+\s?){{1,3}},?\s+(?:den\
                          rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b.{{0,12}}$", re.I)
 
 
+# "Kontakt: Vejle Frivilligcenter – Ida Holm, leder": the unit, a dash, the person
+_DASH_BEFORE = re.compile(r"^[^,–]*:\s*[A-ZÆØÅ][^,–:]{2,80}\s[–-]\s*$")
+
+
 def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
@@ -243,7 +248,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             people = find_people(text)
         if KONTAKT.match(text):
             for p in people:
-                unit = unit_after_name(text, p) if person_first(text, p) else None
+                unit = unit_after_name(text, p) if person_first(text, p) else (
+                    unit_before_name(text, p) if _DASH_BEFORE.search(text, 0, p.start) else None)
                 if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))

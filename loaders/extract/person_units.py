@@ -9,7 +9,7 @@ from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_ti
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["KONTAKT", "contact_unit", "details_end", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+__all__ = ["KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon)
 KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
@@ -118,6 +118,15 @@ def _most_specific(unit: str) -> str:
     if unit_of is None and len(others) < len(clauses) and others:
         unit_of = ", ".join(others)  # "Aarhus Kommune, Sociale Forhold og Beskæftigelse": the unit
     return unit_of or unit
+
+
+def unit_before_name(text: str, p: Person) -> str | None:
+    """'Jobpunkt Vest, Kenneth Ravn, jobkonsulent'; 'Kontakt: Vejle Frivilligcenter – Ida Holm,
+    leder': the unit written before the name (after a label, without the title)."""
+    before = FIELD_KEY.sub("", KONTAKT.sub("", text[:p.start])).strip(" ,;–-")
+    if p.title and before.endswith(p.title):
+        before = before[:-len(p.title)].strip(" ,;–-")
+    return before if before[:1].isupper() and len(before) < 90 else None
 
 
 def details_end(text: str, p: Person) -> int:

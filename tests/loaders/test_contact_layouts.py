@@ -166,3 +166,22 @@ def test_a_name_two_organisations_answer_to_joins_the_same_one_every_run():
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(8)}
     assert seen == {"Tønder Boligforvaltning"}
+
+
+def test_an_abbreviation_with_its_town_and_a_unit_before_a_dash(tmp_path):
+    """'Holstebro Boligforening (HBF Holstebro)' in a party table is the party with an alias;
+    'Kontakt: Holstebro Frivilligcenter – Maja Lund, leder' under a delaftale's party list:
+    the unit before the dash, not the list's last entry."""
+    src = tmp_path / "holstebro.txt"
+    src.write_text("Strategisk samarbejdsaftale for Nørrebakken 2025-2028\n\nParter\n\n"
+                   "Part\tRepræsentant\nHolstebro Boligforening (HBF Holstebro)\tDirektør Lars Vind\n"
+                   "Holstebro Kommune\tBorgmester Eva Dahl\n\nDelaftale: Sammenhængskraft\n\n"
+                   "Delaftalens parter: Kultur og Fritid, Holstebro Kommune; Holstebro Frivilligcenter; "
+                   "afdelingsbestyrelsen i Nørrebakken.\n"
+                   "Kontakt: Holstebro Frivilligcenter – Maja Lund, leder, ml@frivillig-holstebro.dk\n",
+                   encoding="utf-8")
+    r = extract_file(src)
+    orgs = {o.name: o for o in r.organisations}
+    assert orgs["Holstebro Boligforening"].is_party and "HBF Holstebro" in orgs["Holstebro Boligforening"].aliases
+    assert _people(r)["Maja Lund"][1:3] == ("Holstebro Frivilligcenter", "ml@frivillig-holstebro.dk")
+    assert _people(r)["Lars Vind"][:2] == ("Direktør", "Holstebro Boligforening")
