@@ -11,8 +11,9 @@ from samspil.loaders.extract.text import EMAIL, PHONE
 
 __all__ = ["KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
 
-# "Kontaktperson:" and the labels other templates use for the same field (with a colon)
-KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
+# "Kontaktperson:" and the labels other templates use for the same field (with a colon);
+# "Kontaktperson i Aalborg Kommune:" is the same label
+KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b(?:\s+(?:i|hos|fra|ved)\s+[A-ZÆØÅ][^:,@]{1,50}:)?\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
                      r"|projekt(?:leder|koordinator|ansvarlig)e?"
                      r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
 

@@ -185,3 +185,13 @@ def test_an_abbreviation_with_its_town_and_a_unit_before_a_dash(tmp_path):
     assert orgs["Holstebro Boligforening"].is_party and "HBF Holstebro" in orgs["Holstebro Boligforening"].aliases
     assert _people(r)["Maja Lund"][1:3] == ("Holstebro Frivilligcenter", "ml@frivillig-holstebro.dk")
     assert _people(r)["Lars Vind"][:2] == ("Direktør", "Holstebro Boligforening")
+
+
+def test_a_contact_label_naming_its_organisation(tmp_path):
+    """'Kontaktperson i Holstebro Kommune: Pia Holt, Børne- og Ungeforvaltningen, ph@...': the
+    label names the municipality, the entry its unit."""
+    src = tmp_path / "holstebro.txt"
+    src.write_text("Helhedsplan for Nørrebakken 2012-2015\n\nKontakt\n\n"
+                   "Kontaktperson i Holstebro Kommune: Pia Holt, Børne- og Ungeforvaltningen, ph@holstebro.dk\n",
+                   encoding="utf-8")
+    assert _people(extract_file(src))["Pia Holt"][1:3] == ("Børne- og Ungeforvaltningen", "ph@holstebro.dk")
