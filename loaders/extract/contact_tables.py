@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import Person, find_people
-from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.sections import Block, plain_lines
 from samspil.loaders.extract.text import clean
 
-__all__ = ["KIND", "PersonTable", "person_row", "person_tables", "PARTY_HEADING"]
+__all__ = ["KIND", "PersonTable", "block_without_tables", "person_row", "person_tables", "PARTY_HEADING"]
 
 # what a column head says its cells hold ("repræsenteret ved": the person signing for the party)
 _HEADS = {
@@ -138,3 +139,25 @@ def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person |
     if by_kind.get("title"):
         person.title = by_kind["title"][0]
     return org, person
+
+
+def block_without_tables(doc: Document, block: Block, lines: set[int]) -> Block:
+    """The block without the rows of a table of people (read column by column instead); a
+    block that opens with such a table ends with it (the table is the list)."""
+    kept = [i for i in block.lines if i not in lines]
+    first = next((t for t in person_tables(doc) if block.lines and block.lines[0] in t.lines), None)
+    if first is not None:  # rows inside the table that lost their cells stay
+        kept = [i for i in kept if i < max(first.lines)]
+    if kept and kept[-1] != block.label_line and _heads_running_text(doc, kept[-1]):
+        kept.pop()  # "Problemstilling" over the text after the list: a heading, no entry
+    return Block(block.kind, block.label_line, kept, block.delaftale)
+
+
+def _heads_running_text(doc: Document, i: int) -> bool:
+    """Is line ``i`` a one-word heading whose next non-empty line is running text?"""
+    plain = plain_lines(doc)
+    word = plain[i].strip(" :")
+    if " " in word or not word[:1].isupper() or word.isupper() or org_type_of(word) != "other":
+        return False  # (one word that names no kind of organisation: "Baggrund", "Problemstilling")
+    nxt = next((t for t in plain[i + 1:i + 4] if t), "")
+    return len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", ":")) and "@" not in nxt

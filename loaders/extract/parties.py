@@ -18,7 +18,7 @@ from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
-from samspil.loaders.extract.contact_tables import person_tables
+from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
 from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
@@ -357,28 +357,6 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
 
 
-def _without(doc: Document, block: Block, lines: set[int]) -> Block:
-    """The block without the rows of a table of people (read column by column instead); a
-    block that opens with such a table ends with it (the table is the list)."""
-    kept = [i for i in block.lines if i not in lines]
-    first = next((t for t in person_tables(doc) if block.lines and block.lines[0] in t.lines), None)
-    if first is not None:  # rows inside the table that lost their cells stay
-        kept = [i for i in kept if i < max(first.lines)]
-    if kept and kept[-1] != block.label_line and _heads_running_text(doc, kept[-1]):
-        kept.pop()  # "Problemstilling" over the text after the list: a heading, no entry
-    return Block(block.kind, block.label_line, kept, block.delaftale)
-
-
-def _heads_running_text(doc: Document, i: int) -> bool:
-    """Is line ``i`` a one-word heading whose next non-empty line is running text?"""
-    plain = plain_lines(doc)
-    word = plain[i].strip(" :")
-    if " " in word or not word[:1].isupper() or word.isupper() or org_type_of(word) != "other":
-        return False  # (one word that names no kind of organisation: "Baggrund", "Problemstilling")
-    nxt = next((t for t in plain[i + 1:i + 4] if t), "")
-    return len(nxt.split()) >= 8 and nxt.rstrip().endswith((".", ":")) and "@" not in nxt
-
-
 def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:
     """The organisations and people of the tables of people (see :mod:`contact_tables`): a
     party table of a strategic agreement lists its parties, any other table partners."""
@@ -414,11 +392,11 @@ def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
     for block in party_blocks(doc):
         role = "party" if strategic and block.delaftale is None and not _SUB_LABEL.match(
             plain_lines(doc)[block.label_line]) else "partner"
-        o, c = _line_entries(doc, _without(doc, block, in_tables), role)
+        o, c = _line_entries(doc, block_without_tables(doc, block, in_tables), role)
         orgs += o
         contacts += c
     for block in signature_blocks(doc):
-        o, c = _line_entries(doc, _without(doc, block, in_tables), "signatory")
+        o, c = _line_entries(doc, block_without_tables(doc, block, in_tables), "signatory")
         orgs += o
         contacts += c
     if not any(o.role == "party" for o in orgs):
