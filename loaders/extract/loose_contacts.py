@@ -56,14 +56,22 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
         elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
-        elif _has_title(text) and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text)):
+        elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \
+                and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text)):
             out += _run_on_entries(text, i)
         i += 1
     return out
 
 
 def _has_title(text: str) -> bool:
-    return any(is_title_word(w) for w in text.split())
+    return any(map(is_title_word, text.split()))
+
+
+def _name_dense(text: str) -> bool:
+    """A long line of entries run together is mostly names, titles and units (capitalised):
+    a paragraph of prose, a third of whose words are capitalised at most, holds none."""
+    words = text.split()
+    return sum(w[:1].isupper() for w in words) >= len(words) / 3
 
 
 def _run_on_entries(text: str, line: int) -> list[ContactMention]:
