@@ -70,8 +70,10 @@ def _has_title(text: str) -> bool:
 def _name_dense(text: str) -> bool:
     """A long line of entries run together is mostly names, titles and units (capitalised):
     a paragraph of prose, a third of whose words are capitalised at most, holds none."""
-    words = text.split()
-    return sum(w[:1].isupper() for w in words) >= len(words) / 3
+    return len(_CAPITALISED.findall(text)) >= len(text.split()) / 3
+
+
+_CAPITALISED = re.compile(r"(?<!\S)[A-ZÆØÅ]")  # a word's capital first letter
 
 
 def _run_on_entries(text: str, line: int) -> list[ContactMention]:
