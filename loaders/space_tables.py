@@ -15,7 +15,7 @@ double spaces are word breaks) and indented prose never line up so.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 __all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
@@ -152,7 +152,7 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
 def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
-    for m in _head_starts().finditer(line):
+    for m in _head_matches(line):
         if m.start() < done or _head_run(line, m.start()) is None:
             continue
         start = m.start()
@@ -165,6 +165,21 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
         return [(line, 0)]
     pieces.append((line[done:], done))
     return pieces
+
+
+# a capital that starts a word: where _head_starts() can match (its look-behind and
+# look-ahead open the pattern, so the engine would try it at every position of a long line)
+_WORD_CAPITAL = re.compile(r"[A-ZÆØÅ](?<![\w-][A-ZÆØÅ])")
+
+
+def _head_matches(line: str) -> Iterator[re.Match[str]]:
+    """``_head_starts().finditer(line)``, tried only at the capitals that start a word."""
+    pattern = _head_starts()
+    end = 0
+    for c in _WORD_CAPITAL.finditer(line):
+        if c.start() >= end and (m := pattern.match(line, c.start())) is not None:
+            end = m.end()
+            yield m
 
 
 def starts_with_head(line: str) -> bool:

@@ -73,7 +73,8 @@ def _name_dense(text: str) -> bool:
     return len(_CAPITALISED.findall(text)) >= len(text.split()) / 3
 
 
-_CAPITALISED = re.compile(r"(?<!\S)[A-ZÆØÅ]")  # a word's capital first letter
+_CAPITALISED = re.compile(r"[A-ZÆØÅ](?<!\S[A-ZÆØÅ])")  # a word's capital first letter (the
+# capital opens the pattern, the look-behind after it: the engine skips to capitals)
 
 
 def _run_on_entries(text: str, line: int) -> list[ContactMention]:
