@@ -143,7 +143,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
         low = line.lower()
-        if "delaftale" not in low and "indsatsområde" not in low or _CONTENTS_LINE.search(line):
+        if "delaftale" not in low and "indsatsområde" not in low \
+                or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
         if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \
