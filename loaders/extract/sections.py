@@ -64,7 +64,7 @@ def plain_lines(doc: Document) -> list[str]:
 # A sentence that opens another kind of list ("Helhedsplanen dækker følgende afdelinger:"),
 # and a department table's head row ("Afdeling<TAB>Boligorganisation<TAB>Antal boliger")
 _OTHER_LIST = re.compile(r"\b(?:afdelinger(?:ne)?|bebyggelser(?:ne)?|boligområder(?:ne)?|zoner(?:ne)?|målgrupper(?:ne)?"
-                         r"|aktiviteter(?:ne)?)\b[^:]{0,40}:$", re.I)
+                         r"|aktiviteter(?:ne)?)\b[^:]{0,40}:$", re.I)  # (searched in a text ending in ":" only)
 _DEPARTMENT_HEAD = re.compile(r"^\W*(?:(?:bolig)?afdeling(?:er|en|snavn)?|afd\.?|bebyggelse\w*)\s*\t", re.I)
 
 
@@ -76,7 +76,7 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
         if not text or text.lower().startswith("mailto:"):
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
-                or _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
+                or text.endswith(":") and _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
