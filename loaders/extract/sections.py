@@ -76,7 +76,8 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
         if not text or text.lower().startswith("mailto:"):
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
-                or text.endswith(":") and _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
+                or text.endswith(":") and _OTHER_LIST.search(text) \
+                or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break

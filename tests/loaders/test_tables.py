@@ -279,7 +279,7 @@ def test_a_table_with_vertically_centred_cells_keeps_each_row_whole(new_pdf, tmp
 
 
 @pytest.mark.parametrize("line", [
-    "Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus Børn 6-12 år Vejle Bibliotek",
+    "Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus Børn 6-12 år",
     "aktivitet Tiltag-plan (Indsats) Projekter: Initiativ X-Aktivitet | Aktivitetens navn | Målgruppe | Partnere",
     "Ingen tabel her, kun en Aktivitetsbeskrivelse og et tiltag i teksten.",
 ])
