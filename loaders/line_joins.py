@@ -238,13 +238,13 @@ def _full(last: str, line: str, paragraph: str, width: int) -> bool:
     name, stay apart) - and it ends no sentence or record."""
     if width < MIN_WRAP_WIDTH or not last:
         return False
-    tail = last.split()[-1]
+    tail = last.rsplit(None, 1)[-1]  # (its last word: the line is not split whole)
     near = len(last) >= 0.8 * width
     word_did_not_fit = (line and len(last) > 0.5 * width and (len(paragraph) > len(last) or tail.isalpha()
                                                               and tail.islower())
                         and len(last) + 1 + len(line.split(None, 1)[0]) > width)
     return bool((near or word_did_not_fit)
-                and (not last.endswith(_SENTENCE_END) or _INITIAL_END.search(last) is not None)
+                and (not last.endswith(_SENTENCE_END) or "." in last[-2:] and _INITIAL_END.search(last) is not None)
                 and not _record_end(last))
 
 

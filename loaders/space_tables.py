@@ -15,7 +15,7 @@ double spaces are word breaks) and indented prose never line up so.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 __all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
@@ -94,10 +94,13 @@ def _head_starts() -> re.Pattern[str]:
     """Where a head row can start: a capitalised word that begins one of the vocabulary's
     activity column heads (a head row's first cell, ``_HEAD_FIRST``): tried there only,
     not at every capital of a long line."""
+    return re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])(?i:" + "|".join(f"(?:{p})" for p in _heads()) + r")(?![\w-])")
+
+
+def _heads() -> list[str]:
     from samspil.loaders.vocab import load_vocab
 
-    heads = [p for kind in _HEAD_FIRST for p in load_vocab("tables").get("columns", {}).get(kind, [])]
-    return re.compile(r"(?<![\w-])(?=[A-ZÆØÅ])(?i:" + "|".join(f"(?:{p})" for p in heads) + r")(?![\w-])")
+    return [p for kind in _HEAD_FIRST for p in load_vocab("tables").get("columns", {}).get(kind, [])]
 _NUMBER_HEAD = re.compile(r"(?<![\w-])\|?\s*(?:Nr\.?|Nummer|#)\s*\|?\s*$")
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
@@ -152,7 +155,7 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
 def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
-    for m in _head_starts().finditer(line):
+    for m in _head_matches(line):
         if m.start() < done or _head_run(line, m.start()) is None:
             continue
         start = m.start()
@@ -165,6 +168,47 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
         return [(line, 0)]
     pieces.append((line[done:], done))
     return pieces
+
+
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
+
+
+@lru_cache(maxsize=1)
+def _head_capitals() -> re.Pattern[str]:
+    """A capital that starts a word, where _head_starts() can match (its look-behind and
+    look-ahead open the pattern, so the engine would try it at every position of a long
+    line): one of the heads' first letters when every head opens with a plain letter
+    ("aktivitet(?:er|en)?", "tiltag"), else any capital."""
+    heads = _heads()
+    firsts = {c for p in heads for c in (p[0].upper(), p[0].lower().upper())} & set(_CAPITALS) \
+        if all(map(_opens_with_letter, heads)) else set(_CAPITALS)
+    if not firsts:
+        return re.compile(r"(?!)")  # (no head can start with a capital: none is found)
+    capital = "[" + "".join(sorted(firsts)) + "]"
+    return re.compile(rf"{capital}(?<![\w-]{capital})")
+
+
+def _opens_with_letter(pattern: str) -> bool:
+    """Does every match of ``pattern`` start with its first character, a letter (no
+    escape, class, optional first letter or alternative outside brackets)?"""
+    if not pattern[:1].isalpha() or pattern[1:2] in ("?", "*", "{") or "\\" in pattern or "[" in pattern:
+        return False
+    depth = 0
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            return False
+    return True
+
+
+def _head_matches(line: str) -> Iterator[re.Match[str]]:
+    """``_head_starts().finditer(line)``, tried only where a head's capital starts a word."""
+    pattern = _head_starts()
+    end = 0
+    for c in _head_capitals().finditer(line):
+        if c.start() >= end and (m := pattern.match(line, c.start())) is not None:
+            end = m.end()
+            yield m
 
 
 def starts_with_head(line: str) -> bool:

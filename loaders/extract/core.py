@@ -62,5 +62,6 @@ def clear_name_caches() -> None:
     from samspil.loaders import space_tables
     from samspil.loaders.extract import tables
 
-    for f in (tables._patterns, tables.column_kind, space_tables._head_starts):  # (tables.yaml)
+    for f in (tables._patterns, tables.column_kind, space_tables._head_starts,
+              space_tables._head_capitals):  # (tables.yaml)
         f.cache_clear()

@@ -73,7 +73,8 @@ def _name_dense(text: str) -> bool:
     return len(_CAPITALISED.findall(text)) >= len(text.split()) / 3
 
 
-_CAPITALISED = re.compile(r"(?<!\S)[A-ZÆØÅ]")  # a word's capital first letter
+_CAPITALISED = re.compile(r"[A-ZÆØÅ](?<!\S[A-ZÆØÅ])")  # a word's capital first letter (the
+# capital opens the pattern, the look-behind after it: the engine skips to capitals)
 
 
 def _run_on_entries(text: str, line: int) -> list[ContactMention]:
@@ -171,8 +172,10 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
     title after a comma), of a few short lines: one record, its lines joined by commas.
     It ends at a blank line, a label, or the first line after its details (the next
     record's heading when the paragraphs run together)."""
+    if len(plain[i]) > _MAX_FIELD:
+        return None  # (told first: a long line is not split and read for a name)
     head = plain[i].split(",")[0]
-    if not (looks_like_name(head) and is_first_name(head.split()[0])) or len(plain[i]) > _MAX_FIELD:
+    if not (looks_like_name(head) and is_first_name(head.split()[0])):
         return None
     start = i
     while start > 0 and i - start < 2 and _field_line(plain[start - 1]) and start - 1 not in seen \

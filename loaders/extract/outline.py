@@ -133,7 +133,7 @@ def run_on_title(text: str) -> str:
 def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
     out = []
     for i, line in enumerate(doc.lines):
-        if line and (tail := _TRAILING_CHAPTER.search(line, max(0, len(line) - _TAIL_CHARS))) \
+        if line and (tail := _TRAILING_CHAPTER.search(line, max(0, len(line) - _TAIL_CHARS - 1))) \
                 and _next_starts(doc, i, f"{tail.group(1)}.1"):
             out.append(((int(tail.group(1)),), clean(tail.group(2)), i, False))  # "... 3 Indsatsområderne"
         if not line or not line.lstrip(" *#")[:1].isdigit():
@@ -155,7 +155,9 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
 # a chapter's heading at the end of a line that lost its line break, its first section
 # starting the next line: "... det sociale liv 3 Indsatsområderne" + "3.1 Børn og unge ..."
 _TAIL_CHARS = 160  # a chapter number and its title of up to four words end a line within these
-_TRAILING_CHAPTER = re.compile(r"(?<=\s)(\d{1,2})\.?\s+([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3})$")
+# (the white space before the number opens the pattern, searched from one character before
+# the tail: the engine skips to white space instead of trying a look-behind at every position)
+_TRAILING_CHAPTER = re.compile(r"\s(\d{1,2})\.?\s+([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3})$")
 
 
 def _next_starts(doc: Document, i: int, prefix: str) -> bool:

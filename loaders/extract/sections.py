@@ -64,7 +64,7 @@ def plain_lines(doc: Document) -> list[str]:
 # A sentence that opens another kind of list ("Helhedsplanen dækker følgende afdelinger:"),
 # and a department table's head row ("Afdeling<TAB>Boligorganisation<TAB>Antal boliger")
 _OTHER_LIST = re.compile(r"\b(?:afdelinger(?:ne)?|bebyggelser(?:ne)?|boligområder(?:ne)?|zoner(?:ne)?|målgrupper(?:ne)?"
-                         r"|aktiviteter(?:ne)?)\b[^:]{0,40}:$", re.I)
+                         r"|aktiviteter(?:ne)?)\b[^:]{0,40}:$", re.I)  # (searched in a text ending in ":" only)
 _DEPARTMENT_HEAD = re.compile(r"^\W*(?:(?:bolig)?afdeling(?:er|en|snavn)?|afd\.?|bebyggelse\w*)\s*\t", re.I)
 
 
@@ -76,7 +76,8 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
         if not text or text.lower().startswith("mailto:"):
             continue
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
-                or _OTHER_LIST.search(text) or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
+                or text.endswith(":") and _OTHER_LIST.search(text) \
+                or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
@@ -143,7 +144,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
         low = line.lower()
-        if "delaftale" not in low and "indsatsområde" not in low or _CONTENTS_LINE.search(line):
+        if "delaftale" not in low and "indsatsområde" not in low \
+                or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
         if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \

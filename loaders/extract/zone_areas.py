@@ -70,6 +70,17 @@ def _proper_name(doc_text: str, name: str) -> bool:
     return re.search(rf"(?:[a-zæøå]|,)\s+{re.escape(name)}\b", doc_text) is not None
 
 
+_DWELLING_WORDS = tuple(_DWELLINGS[3:-1].split("|"))  # the words _DWELLINGS matches
+
+
+def _holds_dwelling_word(line: str) -> bool:
+    """``re.search(_DWELLINGS, line)``, told by substring tests (cheaper than the pattern)."""
+    for word in _DWELLING_WORDS:  # (a loop: a generator costs more than the tests)
+        if word in line:
+            return True
+    return False
+
+
 def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
     """Areas named as a sentence's subject with their dwellings. ``departments_in(text, i)``
     gives the departments a sentence of line ``i`` names (zone_prose), which then lie in the area."""
@@ -77,7 +88,7 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
 
     text = "\n".join(doc.lines)
     for i, line in enumerate(doc.lines):
-        if not re.search(_DWELLINGS, line):
+        if not _holds_dwelling_word(line):
             continue
         plain = strip_markup(line)
         for m in _AREA_SENTENCE.finditer(plain):

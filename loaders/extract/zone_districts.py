@@ -143,8 +143,10 @@ def place_departments(doc: Document, found) -> None:
             if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
                 _place_mentioned(text, d.name, found, only=("housing_department", "zone"))
         for sentence in re.split(r"(?<=[.!?])\s+", text):  # "Afdelingerne er alle tre beliggende
-            named = _districts_named(sentence, districts)  # ... i Valby / Vigerslev"
-            if len(named) == 1 and re.match(r"^\s*Afdelingerne\b", sentence) and not any(
+            if not re.match(r"^\s*Afdelingerne\b", sentence):  # ... i Valby / Vigerslev"
+                continue  # (told first: the districts are looked for only in such a sentence)
+            named = _districts_named(sentence, districts)
+            if len(named) == 1 and not any(
                     f in _fold(sentence) for z in found.zones.values() if z.type != "district"
                     for f in _mentions(z)):
                 for z in departments:

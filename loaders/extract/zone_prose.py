@@ -91,6 +91,8 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
     """Departments named with their number in brackets: (owner, codes, name, owner as written).
     A name with roman numerals ("Toften I, II og III") is one department a numeral,
     paired with the numbers in order; a total of dwellings is no department's own."""
+    if "(" not in sentence:
+        return  # (every one has its bracket)
     owners = set(re.findall(r"(\S+)\s+afd(?:\.|eling)\s*\d", sentence))  # words the sentence uses as owners
     for m in _BRACKETED.finditer(sentence):
         if m.group("name").split()[0] in _NOT_NAMES:
@@ -205,7 +207,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     if "afd" not in text:
         return out
     for sentence in sentences(text):
-        if "afd" not in sentence or _NOT_COVERED.search(sentence):
+        if "afd" not in sentence or "ikke" in sentence and _NOT_COVERED.search(sentence):
             continue
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []
@@ -217,8 +219,8 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         zones = [z for zs in zones for z in zs]
         for z in zones:
             z.units = listed.get(z.name)
-        bydel = _BYDEL.search(sentence) or _LIST_AREA.search(sentence)
-        units = _RESPECTIVELY.search(sentence)
+        bydel = "bydel" in sentence and _BYDEL.search(sentence) or _LIST_AREA.search(sentence)
+        units = "henholdsvis" in sentence and _RESPECTIVELY.search(sentence)  # (the words they need)
         counts = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", units.group(1))] if units else []
         for k, z in enumerate(zones):
             if bydel:

@@ -169,7 +169,7 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         for part in re.split(r"\s[|;]\s", strip_markup(raw)):  # "A: 368 boliger | B: 429 boliger"
-            _unit_list(part.strip().lstrip("-•* "), doc.ref(i), orgs, found, housing)
+            _unit_list(part.strip().lstrip("-•* "), doc, i, orgs, found, housing)
 
 
 def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | None:
@@ -184,11 +184,12 @@ def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | N
     return (parts[0], units) if units is not None else None
 
 
-def _unit_list(line: str, ref: SourceRef, orgs: list[Organisation], found: _Found,
+def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found: _Found,
                housing: _HousingLabels) -> None:
-    """One line (or ' | ' part of one) for :func:`_unit_lists`."""
+    """One line (or ' | ' part of one) of line ``i`` for :func:`_unit_lists`."""
     if parse_units(line) is None or _ZONE_MARK.search(line):
         return
+    ref = doc.ref(i)  # (made only for a line with a count: most lines with a digit have none)
     if (m := _UNIT_ROW.match(line)) and parse_units(f"{m.group('n')} {m.group('word')}") is not None:
         if not _is_total(m.group("name")):
             found.add(_department(m.group("name"), ref, units=parse_units(line)))

@@ -276,3 +276,22 @@ def test_a_table_with_vertically_centred_cells_keeps_each_row_whole(new_pdf, tmp
     orgs = {o.name for o in extract_file(tmp_path / "vejen.pdf").organisations}
     assert {"SSP Vejen", "Sydøstjyllands Politi", "Vejen Idrætsforening", "Sundhedsplejen Vejen"} <= orgs
     assert not orgs & {"Gårdvagter", "Mødregruppen", "Unge 13-18 år", "Skolebørn", "Aktivitet", "Målgruppe"}
+
+
+@pytest.mark.parametrize("line", [
+    "Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus Børn 6-12 år",
+    "aktivitet Tiltag-plan (Indsats) Projekter: Initiativ X-Aktivitet | Aktivitetens navn | Målgruppe | Partnere",
+    "Ingen tabel her, kun en Aktivitetsbeskrivelse og et tiltag i teksten.",
+])
+def test_a_run_on_head_row_is_looked_for_at_exactly_the_places_its_pattern_matches(line: str) -> None:
+    from samspil.loaders import space_tables
+
+    expected = [m.span() for m in space_tables._head_starts().finditer(line)]
+    assert [m.span() for m in space_tables._head_matches(line)] == expected
+
+
+def test_only_heads_that_open_with_a_plain_letter_narrow_where_a_head_row_is_looked_for() -> None:
+    from samspil.loaders.space_tables import _opens_with_letter
+
+    assert _opens_with_letter("aktivitet(?:er|en|snavn)?") and _opens_with_letter("aktivitetens navn")
+    assert not any(map(_opens_with_letter, ["a?ktivitet", "tiltag|projekt", r"\w+", "[Aa]ktivitet", "(?:akt)"]))
