@@ -185,8 +185,8 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
     that reads as a title (short, not a sentence), passing over a letterhead (only parties'
     names), a bare document type ("STRATEGISK SAMARBEJDSAFTALE") and a delaftale's
     heading (it names the focus area); a period and what follows it are cut off."""
-    if not _AGREEMENT_WORDS.search(doc.text[:20000]):
-        return None  # a document that never speaks of a plan has no plan title
+    if not _speaks_of_a_plan(doc):
+        return None
     for i, text in _first_lines(doc):
         if strip_markup(doc.lines[i]).rstrip().endswith(":"):
             return None  # the template's labels begin: no title above them
@@ -206,13 +206,20 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
 
 
 def _first_lines(doc: Document) -> list[tuple[int, str]]:
-    return [(i, clean(line)) for i, line in enumerate(doc.lines[:12]) if clean(line)][:6]
+    """The first six non-empty lines (of the first twelve), cleaned, with their indexes."""
+    return [(i, text) for i, text in ((i, clean(line)) for i, line in enumerate(doc.lines[:12])) if text][:6]
+
+
+def _speaks_of_a_plan(doc: Document) -> bool:
+    """Whether the document uses an agreement's words at all (a text that never speaks of
+    a plan has no plan title); asked once per document."""
+    return doc.memo("plan:agreement_words", lambda: _AGREEMENT_WORDS.search(doc.text[:20000]) is not None)
 
 
 def _quoted_name(doc: Document) -> tuple[str, int] | None:
     """A name in quotes on a line of its own among the cover's first lines, under the
     title ('HELHEDSPLAN FOR TRÆHØJ' / '"Træhøj i fællesskab"'): the plan's own name."""
-    if not _AGREEMENT_WORDS.search(doc.text[:20000]):
+    if not _speaks_of_a_plan(doc):
         return None
     for i, text in _first_lines(doc):
         if (quoted := _QUOTED_LINE.match(text)) and 1 <= len(quoted.group(1).split()) <= 8:

@@ -37,10 +37,11 @@ def _piped(rows) -> str:
     return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
 
 
-def _docx(path: Path, rows) -> Path:
+def _docx(path: Path, rows, head: list[str] | None = None) -> Path:
+    """A Word file: ``head`` (default HEAD's lines) as paragraphs, a table of ``rows``, TAIL."""
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    for line in HEAD.strip().splitlines():
+    for line in head if head is not None else HEAD.strip().splitlines():
         d.add_paragraph(line)
     table = d.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
@@ -96,18 +97,8 @@ ACTIVITY_ROWS = [
 
 
 def _activity_docx(path: Path) -> Path:
-    docx = pytest.importorskip("docx")
-    d = docx.Document()
-    for line in [*HEAD.strip().splitlines()[:-1], "Delaftale A: Uddannelse og livschancer",
-                 "Delaftalens parter:", "• Sønderby Skole", "• Næstved Bibliotek"]:
-        d.add_paragraph(line)
-    table = d.add_table(rows=len(ACTIVITY_ROWS), cols=3)
-    for r, row in enumerate(ACTIVITY_ROWS):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    d.add_paragraph(TAIL.strip())
-    d.save(path)
-    return path
+    return _docx(path, ACTIVITY_ROWS, [*HEAD.strip().splitlines()[:-1], "Delaftale A: Uddannelse og livschancer",
+                                       "Delaftalens parter:", "• Sønderby Skole", "• Næstved Bibliotek"])
 
 
 def test_activity_and_target_cells_of_a_table_are_no_organisations(tmp_path):
