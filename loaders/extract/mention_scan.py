@@ -14,7 +14,7 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _DIGIT_FIRST, _FUNCTION_WORDS, _candidates,
-                                              _has_cue, _trim_run, _valid, _vocab)
+                                              _has_cue, _trim_run, _valid, _vocab, expansion)
 from samspil.loaders.extract.org_lists import initials_fit, split_org_text
 from samspil.loaders.extract.parties import FORMER_ABBREVIATION, OrgMention
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
@@ -182,8 +182,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             name = _municipality_form(name)
             if _heading_caps(name):
                 continue
-            if name in abbr:
-                out.append(OrgMention(abbr[name], i, aliases=[name], role="mentioned"))
+            if name in abbr and (full := expansion(name, doc)):
+                out.append(OrgMention(full, i, aliases=[name], role="mentioned"))
             else:
                 out.append(OrgMention(name, i, role="mentioned"))
     return _drop_activities(out, activity_names)

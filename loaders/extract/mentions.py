@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, split_at_municipality
 from samspil.loaders.vocab import load_vocab
 
@@ -45,6 +46,35 @@ def _vocab() -> tuple[dict[str, str], list[re.Pattern[str]], frozenset[str], fro
     alternatives = [p for t, ps in orgs["types"].items() if t != "municipality" for p in ps] + [r"\bkommune\b"]
     cues = [re.compile("|".join(f"(?:{p})" for p in alternatives), re.I)]
     return abbr, cues, frozenset(orgs["generic_single"]), frozenset(orgs["not_org"])
+
+
+@lru_cache(maxsize=1)
+def _local_abbreviations() -> dict[str, frozenset[str]]:
+    """Abbreviation -> the municipalities where its vocabulary expansion holds (``local``)."""
+    out: dict[str, set[str]] = {}
+    for muni, words in (load_vocab("abbreviations").get("local") or {}).items():
+        for w in words:
+            out.setdefault(w, set()).add(muni)
+    return {w: frozenset(m) for w, m in out.items()}
+
+
+def expansion(word: str, doc: Document) -> str | None:
+    """The full name an abbreviation written alone stands for in this document: the
+    vocabulary's, unless that expansion is local to another municipality than the
+    document's ("SSP" is SSP København only in a Copenhagen agreement).
+
+    >>> cph = Document.from_text("a", "Aftale mellem Københavns Kommune og KAB. SSP deltager.")
+    >>> vejle = Document.from_text("b", "Aftale mellem Vejle Kommune og AAB. SSP deltager.")
+    >>> expansion("SSP", cph), expansion("SSP", vejle), expansion("LBF", vejle)
+    ('SSP København', None, 'Landsbyggefonden')
+    """
+    full = _vocab()[0].get(word)
+    scope = _local_abbreviations().get(word)
+    if full is None or scope is None:
+        return full
+    from samspil.loaders.extract.plan import municipality_of
+
+    return full if municipality_of(doc) in scope else None
 
 
 @lru_cache(maxsize=1)

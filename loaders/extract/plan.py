@@ -298,6 +298,11 @@ def _document_type(doc: Document) -> str:
     return "master_plan"
 
 
+def municipality_of(doc: Document) -> str | None:
+    """The municipality the document names (:func:`_municipality`), worked out once per document."""
+    return doc.memo("municipality", lambda: _municipality(doc))
+
+
 def _municipality(doc: Document) -> str | None:
     """The municipality named most often ("Randers Kommune", "randers kommunes",
     "Kommune: Randers", an old municipality by its successor; loaders/gazetteer.py)."""
@@ -378,7 +383,7 @@ def extract_plan(doc: Document) -> Plan:
     area named before the plan ("Valby/Vigerslev – den boligsociale helhedsplan
     SURF Valby") becomes ``Plan.area``.
     """
-    plan = Plan(document_type=_document_type(doc), municipality=_municipality(doc))
+    plan = Plan(document_type=_document_type(doc), municipality=municipality_of(doc))
     named = _name_sources(doc)
     name_line = None
     for k, (value, line) in enumerate(named):
