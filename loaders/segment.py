@@ -86,7 +86,11 @@ LABELS = [
     r"Aftaledokumenter\b",
     r"Bestyrelsen for den boligsociale indsats har\b",
     r"(?:Zone|Delområde|Område)\s+\d{1,2}\s*(?:\)|:|[–-](?=\s))",
-    r"Indsatsområde\s*\d{0,2}\s*:",
+    r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
+    r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
+    # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
+    r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) for|For hvem|Hvad gør vi|Hvad skal der ske"
+    r"|Hvordan|Hvorfor|Hvad er formålet)\s*\?",
     r"Delmål\s*\d{0,2}\s*:",
     r"Ansøgningen er udarbejdet af\b",
     r"Udarbejdet af\s*:",
@@ -94,7 +98,7 @@ LABELS = [
 # (a pattern that opens with a character class lets the engine skip to those characters
 # instead of trying every position: the white space before a label is matched, and the
 # cut is one character further; none of the labels ends in white space)
-_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØm])(?:" + "|".join(LABELS) + ")")
+_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØmÆ])(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 
 
@@ -162,7 +166,8 @@ _LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:
                 "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",
-                "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi")
+                "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi", "indsatsområde", "fokusområde",
+                "tema", "hvem", "hvad", "hvordan", "hvorfor")
 
 
 _PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")
@@ -187,6 +192,8 @@ def _trie(words: Sequence[str]) -> str:
 
 
 _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
+# "3.1 " / "3. " before a label (a heading's number; not a contents line's page number "..... 3 ")
+_SECTION_NUMBER = re.compile(r"(?:^|(?<!…)(?<![.…][.…])\s)(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+$")
 _DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
@@ -198,8 +205,8 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    labels = [m.start() + 1 for m in _LABEL.finditer(line)]
-    if labels and _LABEL_WORD.search(line.lower()):
+    labels = [m.start() + 1 for m in _LABEL.finditer(line) if not _numbered_before(line, m.start() + 1)]
+    if labels and _LABEL_WORD.search(line.lower()):  # ("3.1 Indsatsområde 1 – X" keeps its number)
         cuts.update(labels)
     if _holds_any(line, _PLACEHOLDER_WORDS):
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
@@ -229,6 +236,11 @@ def _cuts(line: str) -> list[int]:
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _numbered_before(line: str, k: int) -> bool:
+    """Is the label at ``k`` the title of a numbered heading ("3.1 Indsatsområde 1 – X")?"""
+    return line[k - 2:k - 1].isdigit() and _SECTION_NUMBER.search(line[max(0, k - 12):k]) is not None
 
 
 def _holds_any(text: str, words: Sequence[str]) -> bool:

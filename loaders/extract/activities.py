@@ -17,6 +17,7 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents, run_on_title
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
+from samspil.loaders.extract.area_items import area_item_blocks
 from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
                                                    table_blocks)
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
@@ -217,7 +218,8 @@ def _listed_blocks(doc: Document) -> list[Block]:
     another delaftale), in document order; a name found twice is kept once (its first)."""
     seen: set[str] = set()
     out = []
-    for b in sorted(_labelled_blocks(doc) + bullet_blocks(doc) + table_blocks(doc), key=lambda b: b.start):
+    for b in sorted(_labelled_blocks(doc) + bullet_blocks(doc) + table_blocks(doc) + area_item_blocks(doc),
+                    key=lambda b: b.start):
         if name_key(b.name) not in seen:
             seen.add(name_key(b.name))
             out.append(b)

@@ -39,13 +39,23 @@ DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]
 # a plan's title run onto a focus area's heading when the line breaks were lost
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
                                r"|Strategisk\s+samarbejdsaftale\b)")
+# a list's first item or a rule run onto a focus area's heading: "Børn og unge - Lektiecafé ...", "X ====="
+_ITEMS_AFTER = re.compile(r"\s+(?:[-–•▪*o]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ])|\s*[-=*_~]{4,}")
+
+
+def _sentence_case(name: str) -> str:
+    """'KRIMINALITETSFOREBYGGELSE' -> 'Kriminalitetsforebyggelse' (a heading in capitals)."""
+    return name[0] + name[1:].lower() if len(name) > 3 and name.isupper() else name
+
+
 _DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\s*$", re.I)
 # a title page: "DELAFTALE" on its own line, "for indsatsområdet X" on the next
 _DELAFTALE_WORD = re.compile(r"^\W*delaftale\W*$", re.I)
 _FOR_AREA = re.compile(r"^\W*for\s+indsatsområde(?:t)?\b", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
-FOCUS_HEAD = re.compile(r"^\W*indsatsområde(?:t)?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?\s*[:–-]\s*(.+)$",
-                        re.I)  # (also "Indsatsområde B: X", "Indsatsområde nr. 2 - X")
+FOCUS_HEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde(?:t)?|fokusområde(?:t)?|tema)"
+                        r"(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?\s*[:–-]\s*(.+)$",
+                        re.I)  # (also "Indsatsområde B: X", "5.1 Indsatsområde nr. 2 - X", "Tema 3: X", "Fokusområde: X")
 
 
 @dataclass
@@ -144,7 +154,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines):
         low = line.lower()
-        if "delaftale" not in low and "indsatsområde" not in low \
+        if "delaftale" not in low and "område" not in low and "tema" not in low[:12] \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
@@ -154,7 +164,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
                               for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
         if m:
-            name = run_on_name(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0])  # "X Boligsocial helhedsplan ..."
+            name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
+            name = _sentence_case(run_on_name(name))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
             if name and len(name) < 90:
                 out.append((i, name))
     return out
