@@ -54,7 +54,9 @@ _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_MAP) + "]")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
-_BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|div|tr|table|tbody|thead|h[1-6])\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|hr|div|tr|table|tbody|thead|h[1-6]|dl|dt|dd|section|article|header"
+                        r"|footer|blockquote)\b[^>]*/?>", re.I)
+_LIST_ITEM = re.compile(r"<li\b[^>]*>", re.I)
 _CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
     r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p)\b[^>]*>", re.I)
@@ -115,6 +117,7 @@ def clean_markup(line: str) -> list[str]:
         is_ordered = "<ol" in line.lower()
         line = _CELL_GAP.sub("\t", line)  # a table's cells keep their gap (a tab, as the readers give)
         line = _AUTOLINK.sub(r"\1", line)
+        line = _LIST_ITEM.sub("\n• ", line)  # an <li> stays a bullet (a list's items are read as such)
         line = _BLOCK_TAG.sub("\n", line)
         line = _INLINE_TAG.sub("", line)
         if is_ordered:
@@ -129,6 +132,8 @@ def clean_markup(line: str) -> list[str]:
         line = _EMPH_STARS.sub("", line)
     if "&" in line:
         line = html.unescape(line)
+        if _MAPPED.search(line):  # "&nbsp;" -> a no-break space -> a space
+            line = line.translate(_CHAR_MAP)
     if "•" in line:
         line = _BULLET_SPLIT.sub("\n", line)
     if "\n" not in line:  # (the common case: one part)

@@ -67,7 +67,7 @@ LABELS = [
     r"Projekt ?navn\s*:",
     r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+[A-H]?\d{1,2}[a-z]?\s*[:–-](?=\s)",  # "Aktivitet A2: X"
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
+    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
     r"Kontaktperson(?:er|\(er\))?\s*:",

@@ -20,7 +20,7 @@ from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import area_item_blocks
 from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
                                                    table_blocks)
-from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
+from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, is_placeholder, may_hold, strip_links,
                                          strip_markup)
 from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
@@ -31,10 +31,15 @@ __all__ = ["extract_activities", "activity_blocks"]
 # "Aktivitetsnavn:" and the other ways templates ask for an activity's name (segment.py)
 NAME_LABEL = re.compile(ACTIVITY_NAME + r"\s*:", re.I)
 FIELD_LABEL = re.compile(
-    r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|medarbejderressourcer|forankring|"
+    r"^\W*(formål|indhold|målgruppe|succeskriterier|ansvars|ansvarlig|partnere|medarbejderressourcer|forankring|"
+    r"hvem er|hvad |hvordan|hvorfor|for hvem|i samarbejde med|"
     r"samarbejdsrelationer|samarbejdspartnere|lokal evaluering|aktiviteter, som|delmål|organisering|tidsplan|økonomi"
     r"|beskrivelse|aktivitetsbeskrivelse|kontaktperson|projektleder|tovholder|budget|mål\s*:)\w*", re.I)
-TARGET_LABEL = re.compile(r"^\W*målgruppe\w*(?:\s*\(r\))?\s*:?\s*(.*)$", re.I)
+# "Målgruppe(r):", and the field asked as a question: "Hvem er målgruppen?", "For hvem?"
+TARGET_LABEL = re.compile(r"^\W*(?:(?:primær |sekundær )?målgruppe\w*(?:\s*\(r\))?\s*:?|(?:hvem er målgruppen|for hvem"
+                          r"|hvem er (?:aktiviteten|indsatsen|tilbuddet) for)\s*[?:])\s*(.*)$", re.I)
+# "Aktivitet: X", "PROJEKT: X": the name label of a template that asks for little else
+SHORT_NAME_LABEL = re.compile(r"^\W{0,3}(?:aktivitet|(?:del)?projekt|tiltag|initiativ)\s*:\s*(?=\S)", re.I)
 TOC = re.compile(r"(\.{3,}|\t\s*\d+\s*$)")
 HEADING3 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
 HEADING2 = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.{1,80}?)\s*$")
@@ -85,6 +90,8 @@ def _template_blocks(doc: Document) -> list[Block]:
                 if len(name) > 60:  # the name's line ran into the description: its first sentence
                     name = _SENTENCE_END.split(name, 1)[0]
                 starts.append((i, name.rstrip(". ")))
+    if starts:  # the same template's shorter label ("Aktivitet: X") beside "Aktivitetens navn: X"
+        starts = sorted(starts + _short_labelled(doc, {i for i, _ in starts}))
     heads = delaftale_starts(doc)
     blocks = []
     for n, (i, name) in enumerate(starts):
@@ -101,6 +108,19 @@ def _template_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+def _short_labelled(doc: Document, taken: set[int]) -> list[tuple[int, str]]:
+    out = []
+    for i, text in enumerate(plain_lines(doc)):
+        if i not in taken and text[:1] in _SHORT_FIRST and (m := SHORT_NAME_LABEL.match(text)):
+            name = _SENTENCE_END.split(clean(text[m.end():]), 1)[0].rstrip(". ")
+            if name and len(name.split()) <= 10 and not is_placeholder(name):
+                out.append((i, name))
+    return out
+
+
+_SHORT_FIRST = frozenset("aApPtTdDiI*•-")
+
+
 def _section_blocks(doc: Document) -> list[Block]:
     """Numbered sections under a heading that names a focus area (see outline.py)."""
     blocks = [Block(h.title, h.line, end, focus) for h, focus, end in activity_headings(doc)]
@@ -115,8 +135,9 @@ _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tilta
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–-]?\s+|\s*[:.–-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
-_ACTIVITY_FIELD = re.compile(r"^\W*(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
-                             r"|succeskriterie)\w*\s*(?:\(r\))?\s*:", re.I)
+_ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
+                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem er målgruppen|for hvem|hvad gør vi"
+                             r"|hvordan|hvad er formålet)\s*\?)", re.I)
 
 
 def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:

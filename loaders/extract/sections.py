@@ -31,7 +31,10 @@ BLOCK_END = re.compile(
     r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
     r"|^\W*delmål\b|^\W*" + ACTIVITY_NAME + r"|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
-    r"|^\W*organisering\b|^\W*bestyrelsen for", re.I)
+    r"|^\W*organisering\b|^\W*bestyrelsen for"
+    # a focus area's heading in any form, an activity's short name label
+    r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde|fokusområde|tema)t?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4}))?\s*[:–-]"
+    r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
 DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
