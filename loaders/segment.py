@@ -49,6 +49,7 @@ ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+
 LABELS = [
     r"Områdets navn\s*:",
     r"Navn på den boligsociale indsats",
+    r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
     r"Helhedsplanens parter\s*:",
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen\s*:",
@@ -167,7 +168,7 @@ _LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",
                 "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi", "indsatsområde", "fokusområde",
-                "tema", "hvem", "hvad", "hvordan", "hvorfor")
+                "tema", "hvem", "hvad", "hvordan", "hvorfor", "boligsocial")
 
 
 _PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")

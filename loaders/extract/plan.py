@@ -21,6 +21,8 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
+from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
+                                               name_after_label, name_in_document_type)
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
@@ -121,6 +123,8 @@ def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
             elif key in PERIOD_LABELS:  # the label's text ran on into the next paragraph
                 rest = after_label(doc.lines[i], key) or ""
                 return rest[:60], i
+            elif 0 < len(rest := cut_at_next_label(after_label(doc.lines[i], key) or "")) <= 90:
+                return rest, i  # a name label run on into the next label ("X (2026-2029) Kommune: Y")
     return None
 
 
@@ -190,12 +194,20 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
     for i, text in _first_lines(doc):
         if strip_markup(doc.lines[i]).rstrip().endswith(":"):
             return None  # the template's labels begin: no title above them
+        if is_cover_noise(text):  # "Version 2.1 – godkendt ...", "Side 1 af 8"
+            continue
+        if is_label_line(text):  # "Navn: X Periode: ...", else a label: no title above it
+            return (name_after_label(text), i) if is_name_label(text) else None
+        text = cut_at_next_label(text)  # "X Periode: 2022-2025 ..." (a line that lost its breaks)
         if _letterhead(text) or _OPENS_DELAFTALE.match(squash(text)) or _BARE_DOCUMENT_TYPE.match(text):
+            if (named := name_in_document_type(text)) is not None:  # "Samarbejdsaftale for X"
+                return named, i
             continue
         text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
         if (about := _ABOUT_AREA.search(text)) is not None:
             text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
         text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
+        text = name_in_document_type(text) or text
         words = _dedupe_words(text.split())
         text = " ".join(words)
         if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
@@ -264,6 +276,8 @@ def _title_name(doc: Document) -> tuple[str, int] | None:
     """
     for i, line in enumerate(doc.lines[:40]):
         text = clean(line)
+        if is_cover_noise(text):
+            continue
         m = _PLAN_IN_VALUE.search(text)
         if m and len(text) < 100 and len(m.group(1).split()) <= 6:
             return text, i
@@ -372,7 +386,8 @@ def _cased_form(doc: Document, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
-    return found or [f for f in [_quoted_name(doc) or _title_name(doc) or _cover_title(doc)] if f]
+    found = found or [f for f in [_quoted_name(doc) or _title_name(doc) or _cover_title(doc)] if f]
+    return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
 
 
 def extract_plan(doc: Document) -> Plan:

@@ -1,0 +1,94 @@
+"""Lines around a plan's title that are no title, and a title's name inside a longer line.
+
+A cover carries more than the plan's name: a version or approval line ("Version 2.1 –
+godkendt af bestyrelsen 12. marts 2024"), a running header ("Side 1 af 12", "UDKAST"),
+the table of contents, and labels run together when the line breaks were lost ("Navn:
+Fællesskab i Ølby Periode: 1. januar 2024 ..."). These helpers let plan.py pass over the
+first and cut the last.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_cover_noise", "is_label_line", "is_name_label", "name_after_label", "name_in_document_type",
+           "cut_at_next_label"]
+
+# a version, approval, draft or page line; a table of contents' heading
+_NOISE = re.compile(r"^\W*(?:version|ver\.|udkast|kladde|revideret|revision|godkendt|vedtaget|opdateret|senest"
+                    r"|side\s+\d|dato\s*:|fortrolig|bilag\s+\d|indhold(?:sfortegnelse)?\b|\d{1,3}$)", re.I)
+# "Periode: ...", "Aftaleperiode: ...", "Kommune: ...": a form's label at the start of a line
+_LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,3}\s*:(?:\s|$)")
+# "Strategisk samarbejdsaftale for Boligsocial indsats Grønhøj", "Samarbejdsaftale om Vestparken"
+_TYPE_FOR = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+(?:for|om|vedr\.?)\s+(?:den\s+)?"
+                       r"(?:boligsociale?\s+(?:indsats|helhedsplan)(?:en)?\s+(?:i\s+|for\s+)?)?"
+                       r"(?P<name>(?-i:[A-ZÆØÅ])[^:]{1,60})$", re.I)
+# the next label in a line whose breaks were lost: a capitalised word or two and a colon
+_NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}\s*:(?:\s|$))")
+# a table of contents' heading or a running header run onto a title
+_TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?)\b.*$")
+
+
+def is_cover_noise(text: str) -> bool:
+    """A version, approval or page line, or a contents heading: never the plan's name.
+
+    >>> is_cover_noise("Version 2.1 – godkendt af bestyrelsen 12. marts 2024"), is_cover_noise("Mit Kvarter")
+    (True, False)
+    """
+    return _NOISE.match(text) is not None
+
+
+def is_label_line(text: str) -> bool:
+    """A form's label opens the line ("Periode: 2022-2025"): the template begins.
+
+    >>> is_label_line("Aftaleperiode: 2022-2025"), is_label_line("Helhedsplan for Nørrevang")
+    (True, False)
+    """
+    return _LABEL_START.match(text) is not None
+
+
+def name_in_document_type(text: str) -> str | None:
+    """The name a document-type title gives after "for" / "om".
+
+    >>> name_in_document_type("Strategisk samarbejdsaftale for Boligsocial indsats Grønhøj")
+    'Grønhøj'
+    >>> name_in_document_type("Samarbejdsaftale") is None
+    True
+    """
+    m = _TYPE_FOR.match(text.strip())
+    return m.group("name").strip(" .,") if m else None
+
+
+def cut_at_next_label(value: str) -> str:
+    """A label's value up to the next label run onto its line, and without a contents
+    heading after it.
+
+    >>> cut_at_next_label("Fællesskab i Ølby Periode: 1. januar 2024 – 31. december 2027")
+    'Fællesskab i Ølby'
+    >>> cut_at_next_label("Helhedsplan for Vollsmose Syd 2008-2011 Indholdsfortegnelse 1. Indledning")
+    'Helhedsplan for Vollsmose Syd 2008-2011'
+    """
+    if ":" in value:
+        value = _NEXT_LABEL.split(value, 1)[0]
+    return _TRAILING_NOISE.sub("", value).strip()
+
+
+# a label that names the plan: "Navn:", "Den boligsociale indsats:", "Helhedsplanens navn:"
+_NAME_LABEL = re.compile(r"^(?:navn|(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)|\w+s\s+navn)\s*:", re.I)
+_AREAS_AFTER = re.compile(r"\s+[–-]\s+(?=[A-ZÆØÅ])")
+
+
+def is_name_label(text: str) -> bool:
+    return _NAME_LABEL.match(text) is not None
+
+
+def name_after_label(text: str) -> str:
+    """The plan's name after its label, up to the next label; the areas a dash puts after
+    it are no part of it.
+
+    >>> name_after_label("Den boligsociale indsats: Sønderborg Sammen - Nørager og Kærhaven")
+    'Sønderborg Sammen'
+    >>> name_after_label("Navn: Fællesskab i Ølby Periode: 1. januar 2024 – 31. december 2027")
+    'Fællesskab i Ølby'
+    """
+    value = cut_at_next_label(text.split(":", 1)[1]).strip()
+    return _AREAS_AFTER.split(value, 1)[0]
