@@ -206,7 +206,7 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    labels = [m.start() + 1 for m in _LABEL.finditer(line) if not _numbered_before(line, m.start() + 1)]
+    labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
     if labels and _LABEL_WORD.search(line.lower()):  # ("3.1 Indsatsområde 1 – X" keeps its number)
         cuts.update(labels)
     if _holds_any(line, _PLACEHOLDER_WORDS):
@@ -239,9 +239,12 @@ def _cuts(line: str) -> list[int]:
     return sorted(cuts)
 
 
-def _numbered_before(line: str, k: int) -> bool:
-    """Is the label at ``k`` the title of a numbered heading ("3.1 Indsatsområde 1 – X")?"""
-    return line[k - 2:k - 1].isdigit() and _SECTION_NUMBER.search(line[max(0, k - 12):k]) is not None
+def _heading_start(line: str, k: int) -> int:
+    """Where the unit of the label at ``k`` starts: at its number when it is the title of
+    a numbered heading ("... 3.1 Indsatsområde 1 – X" is cut before "3.1")."""
+    if line[k - 2:k - 1].isdigit() and (m := _SECTION_NUMBER.search(line[max(0, k - 12):k])) is not None:
+        return max(0, k - 12) + m.start() + (m.group(0)[:1].isspace())
+    return k
 
 
 def _holds_any(text: str, words: Sequence[str]) -> bool:

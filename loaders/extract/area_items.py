@@ -43,6 +43,7 @@ _LIST_LEAD = re.compile(r"\b(?:aktivitet(?:er|erne)?|(?:del)?projekt(?:er|erne)?
 _GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriterier|milepæle|baggrund|problem\w*"
                     r"|udfordring\w*|vision|målgrupper?)\b", re.I)
 _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halveres".split())
+_GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
 MAX_NAME_WORDS = 8
 _MAX_PIECE = 250  # characters of a run-on list's item (its name and a short description)
@@ -60,7 +61,7 @@ def _headings(doc: Document) -> dict[int, str]:
     return heads
 
 
-def item_name(text: str, run_on: bool = True) -> str | None:
+def item_name(text: str) -> str | None:
     """An item's name: the text before its dash, colon or bracket; without one, the
     words before the capital that starts its description ("Ferieaktiviteter Udflugter i
     sommerferien" -> "Ferieaktiviteter"); None for a sentence or a goal.
@@ -72,40 +73,45 @@ def item_name(text: str, run_on: bool = True) -> str | None:
     """
     text = _RULE_RUN.split(clean(strip_markup(text)), 1)[0]
     parts = _NAME_END.split(text, 1)
-    if len(parts) == 1 and _VERBS.intersection(text.split()[:12]):  # a sentence: a goal or a step
-        return None
-    name = parts[0].strip(" .,;:*")
+    name = parts[0].strip(" ,;:*")
     words = name.split()
     cut = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
                 and words[k - 1].casefold() not in _SMALL
                 and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
-    if cut is not None and run_on and (len(parts) == 1 or name.endswith(".")):
+    if cut is not None and (len(parts) == 1 or name.endswith(".")):  # its description ran on
         name, words = " ".join(words[:cut]), words[:cut]
-    elif len(parts) == 1 and len(words) > 4 and "." in name:
-        name = name.split(". ", 1)[0]
+    elif len(parts) == 1:
+        if _VERBS.intersection(words[:12]):
+            return None  # a sentence: a goal or a step
+        name = name.split(". ", 1)[0]  # its first sentence
         words = name.split()
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
             or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words):
-        return None
+        return None  # (a verb: a sentence, a goal or a step)
     return name.strip(" .")
 
 
-def _pieces(line: str, head_name: str | None) -> list[str]:
-    """The items a line holds: one for a written line, every bullet of a run-on one."""
-    if head_name is not None:  # the heading's own line: the items after its name
-        k = line.casefold().find(head_name.casefold())
-        line = line[k + len(head_name):] if k >= 0 else ""
-        line = f" {line.strip()}"
-    marks = list(_RUN_ON.finditer(line))
-    if not marks or not _opens_activities(line[:marks[0].start()]) \
-            or head_name is not None and line[:marks[0].start()].strip(" -=*_~"):
-        return []  # (on a heading's line, the list must follow the heading's name)
-    kind = _kind(marks[0].group(0))  # the first item's kind of mark: "•", "-", "1)", "a)", "A1"
-    found = [m for m in marks if _kind(m.group(0)) == kind]
-    pieces = [line[a.end():b].strip() for a, b in zip(found, [*(m.start() for m in found[1:]), len(line)])]
-    if kind in "-–" and (len(pieces) < 2 or any(len(p) > _MAX_PIECE for p in pieces[:-1])):
-        return []  # a dash in running text is no bullet: a list has two or more short items
-    return pieces
+def _parts(line: str) -> list[str]:
+    """A line as the lines it would have been: a written line is itself; a line that lost
+    its breaks is cut before each bullet or counted item (of the first item's kind), after
+    each sentence and before each lead-in ("Aktiviteter:", "Målgrupper for indsatsen:")."""
+    line = f" {line}"  # (a mark at the start counts: it tells the kind of the list's marks)
+    marks = [m for m in _RUN_ON.finditer(line)] if len(line) > 60 else []
+    if not marks and ":" not in line:
+        return [line.strip()]
+    by_kind: dict[str, list[int]] = {}  # each kind of mark: "•", "-", "1)", "a)", "A1"
+    for m in marks:
+        by_kind.setdefault(_kind(m.group(0)), []).append(m.start() + 1)
+    found = [k for kind, at in by_kind.items() if len(at) >= 2 or kind not in "-–" and at[0] == 1
+             if kind not in "-–" or not any(b - a > _MAX_PIECE for a, b in zip(at, at[1:])) for k in at]
+    # (a dash in running text is no bullet: a list of dashes has two or more short items)
+    cuts = sorted({*found, *(m.end() for m in _SENTENCE.finditer(line)), *(m.start() + 1 for m in _LEAD_IN.finditer(line))})
+    return [p for p in (line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])) if p]
+
+
+_SENTENCE = re.compile(r"(?<=[a-zæøå%)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+# a lead-in that ends where its list begins: "... Målgrupper for indsatsen: - Ledige ..."
+_LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4}:(?:\s*$|\s+(?:[-–•▪*o]|\d{1,2}[.)]|[a-h]\))\s))")
 
 
 def _lead_state(text: str) -> bool | None:
@@ -113,16 +119,14 @@ def _lead_state(text: str) -> bool | None:
     ("Aktiviteter:", "... følgende projekter:"), False after one of another kind
     ("Målgrupper for indsatsen samlet:", "Styregruppen består af:") or a goals heading
     ("Mål", "Succeskriterier", "Mål: Flere i job."), None after running text."""
+    if _GOALS_LIST.search(text):  # "... Mål - Andelen af beboere ...": a list of goals begins
+        return False
     clause = " ".join(re.split(r"[.!?]\s", text.strip())[-1].split()[-8:])
     if clause.endswith(":"):
         return bool(_LIST_LEAD.search(clause)) and not _GOALS.match(clause)
     if _GOALS.match(" ".join(clause.split()[-2:])) or _GOALS.match(text):
         return False
     return None
-
-
-def _opens_activities(lead: str) -> bool:
-    return _lead_state(lead) is not False
 
 
 def _kind(mark: str) -> str:
@@ -140,45 +144,64 @@ def _blocks(doc: Document) -> list[Block]:
     heads = _headings(doc)
     if not heads:
         return []
-    starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
-    focus, listing, count, last = None, False, 0, -1
+    state = _State()
     for i, raw in enumerate(doc.lines):
         if i in heads:
-            focus, listing, count, last = heads[i], True, 0, i
-            starts += [(i, n, focus, p) for p in _pieces(raw, heads[i]) if (n := item_name(p))]
+            state.open(i, heads[i])
+            raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
+            if not raw:
+                continue
+        elif state.focus is None or not raw or _RULE.match(raw):
             continue
-        if focus is None or not raw or _RULE.match(raw):
+        elif i - state.last > SCOPE_LINES:
+            state.focus = None
             continue
-        if i - last > SCOPE_LINES:
-            focus = None
-            continue
-        m = _ITEM.match(raw)
-        if m is None and _CHAPTER.match(raw):  # "4 Organisation", "5. Økonomi": the areas end
-            focus = None
-            continue
+        parts = _parts(raw)
+        for part in parts:
+            state.read(i, part, len(parts) > 1)
+    return _as_blocks(doc, state.starts, heads)
+
+
+def _after_name(line: str, name: str) -> str:
+    k = line.casefold().find(name.casefold())
+    return _RULE_RUN.sub(" ", line[k + len(name):]).strip() if k >= 0 else ""
+
+
+class _State:
+    """Where the reader is: the focus area, whether the current list holds activities,
+    the count of a counted list, and the items found so far."""
+
+    def __init__(self) -> None:
+        self.focus: str | None = None
+        self.listing, self.count, self.last = False, 0, -1
+        self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
+
+    def open(self, i: int, focus: str) -> None:
+        self.focus, self.listing, self.count, self.last = focus, True, 0, i
+
+    def read(self, i: int, text: str, run_on: bool) -> None:
+        if self.focus is None or _RULE.match(text):
+            return
+        m = _ITEM.match(text)
         if m is None:
-            text = clean_keep_colon(raw)
-            first = _RUN_ON.search(text) if len(text) > 300 else None  # a run-on list: what leads into it
-            if (state := _lead_state(text[:first.start()] if first else text)) is not None:  # a lead-in: its list is activities or not
-                listing, count = state, 0
-            elif listing and len(text) > 300 and (pieces := _pieces(raw, "")):
-                starts += [(i, n, focus, p) for p in pieces if (n := item_name(p))]  # a run-on list
-            continue
-        if not listing:
-            continue
+            if _CHAPTER.match(text) and not run_on:  # "4 Organisation", "5. Økonomi": the areas end
+                self.focus = None
+            elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
+                self.listing, self.count = state, 0
+            return
+        if not self.listing:
+            return
         number = m.group("num") or m.group("let")
         if number:
             ordinal = int(number) if number.isdigit() else ord(number) - ord("a") + 1
-            if ordinal != count + 1:
-                focus = None if ordinal > count + 1 and m.group("num") and len(raw.split()) <= 5 else focus
-                continue
-            count = ordinal
-        last = i
-        pieces = _pieces(f" {m.group(0).strip()}", "") if len(raw) > 60 else []
-        for piece in pieces or [m.group("item")]:
-            if name := item_name(piece, bool(pieces)):
-                starts.append((i, name, focus, piece if pieces else None))
-    return _as_blocks(doc, starts, heads)
+            if ordinal != self.count + 1:
+                if ordinal > self.count + 1 and m.group("num") and len(text.split()) <= 5 and not run_on:
+                    self.focus = None  # a chapter's number, not the next item
+                return
+            self.count = ordinal
+        self.last = i
+        if name := item_name(m.group("item")):
+            self.starts.append((i, name, self.focus, text if run_on else None))
 
 
 def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str]) -> list[Block]:

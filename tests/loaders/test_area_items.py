@@ -1,0 +1,127 @@
+"""Activities listed under a focus area's heading in every form (made-up agreements in
+other municipalities' names): heading forms ("Indsatsområde 2 – X", "5.1 Indsatsområde:
+X", "INDSATSOMRÅDE B: X" between rule lines, "Tema 3: X", "Fokusområde 1 - X"), bullets
+of every kind and counted items, a name with its description after a dash, after a colon
+or on the lines below, lettered and numbered ids; each as written, with its line breaks
+lost, and from .docx and .pdf. Goals listed under "Mål:" and lists after other lead-ins
+are no activities."""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from samspil.loaders import extract_file
+
+TOWNS = ["Vejen", "Frederikshavn", "Hjørring", "Ringsted", "Nyborg", "Kalundborg", "Guldborgsund", "Tønder",
+         "Assens", "Mariagerfjord", "Faaborg-Midtfyn", "Skanderborg"]
+AREAS = [("Beskæftigelse", ["Jobcafé Østervang", "Virksomhedsbesøg", "Sommerjob for unge"]),
+         ("Tryghed og trivsel", ["Natteravne", "Fælles madklub"])]
+DESCRIPTIONS = ["åben rådgivning om job hver tirsdag", "Ture til lokale virksomheder for unge.",
+                "hjælp til at finde et fritidsjob", "Frivillige voksne går rundt fredag aften.",
+                "spisning for alle beboere i beboerhuset"]
+
+
+def _heading(form: int, n: int, area: str) -> list[str]:
+    letter = "AB"[n - 1]
+    return [[f"Indsatsområde {n} – {area}"], [f"Indsatsområde {n}: {area}"], [f"5.{n} Indsatsområde: {area}"],
+            ["=" * 30, f"INDSATSOMRÅDE {letter}: {area.upper()}", "=" * 30],
+            ["*" * 30, f"Tema {n}: {area}", "*" * 30], [f"Fokusområde {n} - {area}"]][form]
+
+
+def _item(mark: str, k: int, name: str, sep: int, description: str) -> list[str]:
+    mark = {"1)": f"{k + 1})", "a)": f"{'abc'[k]})", "1.": f"{k + 1}."}.get(mark, mark)
+    if sep == 0:
+        return [f"{mark} {name} – {description}"]
+    if sep == 1:
+        return [f"{mark} {name}: {description}"]
+    if sep == 2:
+        return [f"{mark} {name}", f"   {description[0].upper()}{description[1:]}"]
+    return [f"{mark} {name}"]
+
+
+def _agreement(town: str, form: int, mark: str, sep: int, lead: bool) -> str:
+    lines = [f"Boligsocial helhedsplan for Østervang, {town}", "Periode: 2024-2027", ""]
+    for n, (area, names) in enumerate(AREAS, start=1):
+        lines += _heading(form, n, area) + [""]
+        if lead:
+            lines += ["Mål:", "- Flere beboere skal være i job eller uddannelse.", "", "Aktiviteter:"]
+        for k, name in enumerate(names):
+            lines += _item(mark, k, name, sep, DESCRIPTIONS[(k + n) % len(DESCRIPTIONS)])
+        lines += [""]
+    return "\n".join(lines) + "\n"
+
+
+MARKS = ["•", "-", "*", "o", "▪", "–", "1)", "a)", "1."]
+CASES = [(mark, form, sep, lead) for (k, mark), (form, sep) in
+         zip(enumerate(MARKS), itertools.cycle([(f, s) for s in range(4) for f in range(6)][::5]))
+         for lead in [k % 2 == 1]]
+CASES += [("•", form, (form + 1) % 4, form % 2 == 0) for form in range(6)]  # every heading form
+EXPECTED = [(name, area) for area, names in AREAS for name in names]
+
+
+def _flat(text: str) -> str:
+    return "1 " + " ".join(text.split()) + "\n"
+
+
+def _acts(path: Path) -> list[tuple[str, str | None]]:
+    return [(a.name, a.focus_area) for a in extract_file(path).activities]
+
+
+@pytest.mark.parametrize(("mark", "form", "sep", "lead"), CASES,
+                         ids=[f"{m}-heading{f}-sep{s}-{'lead' if lead else 'bare'}" for m, f, s, lead in CASES])
+def test_items_under_a_focus_area_heading_as_written_and_flat(tmp_path, mark, form, sep, lead):
+    text = _agreement(TOWNS[(form + sep) % len(TOWNS)], form, mark, sep, lead)
+    written = tmp_path / "written.txt"
+    written.write_text(text, encoding="utf-8")
+    assert _acts(written) == EXPECTED, text
+    flat = tmp_path / "flat.txt"
+    flat.write_text(_flat(text), encoding="utf-8")
+    assert _acts(flat) == EXPECTED, _flat(text)
+
+
+@pytest.mark.parametrize(("mark", "form", "sep"), [("•", 0, 0), ("-", 4, 2), ("1)", 3, 1)])
+def test_items_under_a_focus_area_heading_from_word_and_pdf(tmp_path, make_docx, make_pdf, mark, form, sep):
+    lines = _agreement("Holstebro", form, mark, sep, False).splitlines()
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == EXPECTED
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == EXPECTED
+
+
+IDS = ["A1. {name}", "A.{k} {name}", "{L}{k} – {name}", "{n}.{k} {name}"]
+
+
+@pytest.mark.parametrize("form", range(len(IDS)))
+def test_lettered_and_numbered_ids_with_the_description_below(tmp_path, form):
+    lines = ["Strategisk samarbejdsaftale", "Boligsocial indsats: Sammen i Nord", ""]
+    for n, (area, names) in enumerate(AREAS, start=1):
+        lines += [f"Indsatsområde {n} – {area}", ""]
+        for k, name in enumerate(names, start=1):
+            ident = IDS[form].replace("A1.", f"{'AB'[n - 1]}{k}.").format(name=name, k=k, n=n + 2, L="AB"[n - 1])
+            lines += [ident, f"{DESCRIPTIONS[k][0].upper()}{DESCRIPTIONS[k][1:].rstrip('.')}.", ""]
+    text = "\n".join(lines) + "\n"
+    for name, body in (("ids.txt", text), ("ids_flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        assert _acts(path) == EXPECTED, body
+
+
+def test_goals_and_other_lists_under_a_focus_area_are_no_activities(tmp_path):
+    text = ("Helhedsplan for Lindevang, Viborg\n\nIndsatsområde 1: Beskæftigelse\n\nMål\n"
+            "- Andelen af ledige beboere skal falde fra 40 % til 30 %.\n- Flere unge skal have et fritidsjob.\n\n"
+            "Styregruppen består af:\n- Viborg Kommune, Jobcenter\n- Boligselskabet Viborg\n\n"
+            "Målgrupper for indsatsen:\n- Ledige voksne\n- Unge uden uddannelse\n\nAktiviteter:\n"
+            "• Jobcafé Lindevang – åben rådgivning\n• Lommepengejob\n")
+    for name, body in (("goals.txt", text), ("goals_flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        assert _acts(path) == [("Jobcafé Lindevang", "Beskæftigelse"), ("Lommepengejob", "Beskæftigelse")], body
+
+
+def test_a_table_of_contents_line_before_a_heading_keeps_its_page_number_apart(tmp_path):
+    """'..... 3 Indsatsområde 1 – X' in run-on contents is no numbered heading '3 Indsatsområde'."""
+    text = ("Helhedsplan for Bøgeparken, Næstved\n\nIndhold\nIndledning ........ 2\nIndsatsområde 1 – Sundhed ..... 3\n\n"
+            "Indsatsområde 1 – Sundhed\n• Gåklub for seniorer\n• Sund mad for familier\n")
+    path = tmp_path / "toc_flat.txt"
+    path.write_text(_flat(text), encoding="utf-8")
+    assert _acts(path) == [("Gåklub for seniorer", "Sundhed"), ("Sund mad for familier", "Sundhed")]
