@@ -125,3 +125,53 @@ def test_a_table_of_contents_line_before_a_heading_keeps_its_page_number_apart(t
     path = tmp_path / "toc_flat.txt"
     path.write_text(_flat(text), encoding="utf-8")
     assert _acts(path) == [("Gåklub for seniorer", "Sundhed"), ("Sund mad for familier", "Sundhed")]
+
+
+# ---------------------------------------------------------------- labelled activities
+NAME_LABELS = ["Aktivitet:", "AKTIVITET:", "Aktivitetens navn:", "Navn på aktivitet:", "Projekt:", "Tiltag:"]
+TARGET_FIELDS = ["Hvem er målgruppen?", "Målgruppe:", "For hvem?", "MÅLGRUPPE:"]
+WHAT_FIELDS = ["Hvad gør vi?", "Formål:", "Hvordan?", "Beskrivelse:"]
+LABELLED = [("Motion i Solbakken", "Voksne beboere og seniorer", {"adults", "seniors"}),
+            ("Lektier og leg", "Børn i 3.-6. klasse", {"children"}),
+            ("Mødregruppen", "Kvinder med anden etnisk baggrund", {"women"})]
+
+
+def _labelled(town: str, shift: int, html: bool) -> str:
+    lines = ["Delaftale for indsatsområdet Sundhed og trivsel", f"Boligsocial indsats: Solbakken, {town}", ""]
+    for k, (name, target, _) in enumerate(LABELLED):
+        label = NAME_LABELS[(k + shift) % len(NAME_LABELS)]
+        fields = [f"{label} {name}", f"{TARGET_FIELDS[(k + shift) % 4]} {target}",
+                  f"{WHAT_FIELDS[(k + shift) % 4]} Faste ugentlige møder i beboerhuset.", ""]
+        if html:
+            head, _, value = fields[0].rpartition(":")
+            fields = [f"<p><strong>{head}:</strong>&nbsp;{value.strip()}</p>",
+                      f"<p>{fields[1]}<br/>{fields[2]}</p>", ""]
+        lines += fields
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("shift", range(len(NAME_LABELS)))
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_labelled_activities_with_question_fields_as_written_and_flat(tmp_path, shift, html):
+    text = _labelled(TOWNS[shift], shift, html)
+    for name, body in (("labels.txt", text), ("labels_flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        report = extract_file(path)
+        assert [(a.name, a.focus_area) for a in report.activities] == \
+               [(n, "Sundhed og trivsel") for n, _, _ in LABELLED], body
+        for act, (_, _, groups) in zip(report.activities, LABELLED):
+            assert groups <= set(act.target_groups), (act.name, act.target_groups)
+        assert report.plan.name == "Solbakken, " + TOWNS[shift]
+
+
+def test_labelled_activities_from_word(tmp_path, make_docx):
+    report = extract_file(make_docx(_labelled("Odder", 2, False).splitlines(), tmp_path / "labels.docx"))
+    assert [a.name for a in report.activities] == [n for n, _, _ in LABELLED]
+
+
+def test_a_name_label_in_lower_case_at_the_start_of_a_line(tmp_path):
+    text = _labelled("Vesthimmerland", 0, False).replace("Aktivitet:", "aktivitet:").replace("AKTIVITET:", "aktivitet :")
+    path = tmp_path / "lower.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [a.name for a in extract_file(path).activities] == [n for n, _, _ in LABELLED]
