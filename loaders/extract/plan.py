@@ -22,7 +22,7 @@ from collections import Counter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
-                                               name_after_label, name_in_document_type)
+                                               name_after_label, name_in_document_type, name_in_noise)
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
@@ -194,7 +194,9 @@ def _cover_title(doc: Document) -> tuple[str, int] | None:
     for i, text in _first_lines(doc):
         if strip_markup(doc.lines[i]).rstrip().endswith(":"):
             return None  # the template's labels begin: no title above them
-        if is_cover_noise(text):  # "Version 2.1 – godkendt ...", "Side 1 af 8"
+        if is_cover_noise(text):  # "Version 2.1 – godkendt ...", "Side 1 af 8" (and what ran onto it)
+            if (named := name_in_noise(text)) is not None:
+                return named, i
             continue
         if is_label_line(text):  # "Navn: X Periode: ...", else a label: no title above it
             return (name_after_label(text), i) if is_name_label(text) else None

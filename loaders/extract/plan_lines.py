@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["is_cover_noise", "is_label_line", "is_name_label", "name_after_label", "name_in_document_type",
-           "cut_at_next_label"]
+           "cut_at_next_label", "name_in_noise"]
 
 # a version, approval, draft or page line; a table of contents' heading
 _NOISE = re.compile(r"^\W*(?:version|ver\.|udkast|kladde|revideret|revision|godkendt|vedtaget|opdateret|senest"
@@ -25,7 +25,11 @@ _TYPE_FOR = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+(?:for|om|ve
 # the next label in a line whose breaks were lost: a capitalised word or two and a colon
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}\s*:(?:\s|$))")
 # a table of contents' heading or a running header run onto a title
-_TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?)\b.*$")
+_TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?|Version\s+\d|Godkendt|Vedtaget"
+                             r"|Udkast|Revideret)\b.*$")
+# where a name label or a document-type title starts inside a line that lost its breaks
+_NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats|Indsatsens navn|Helhedsplanens navn)"
+                          r"\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK)\s+)?(?:[Ss]amarbejdsaftale|SAMARBEJDSAFTALE)\s+(?:for|om)\s")
 
 
 def is_cover_noise(text: str) -> bool:
@@ -92,3 +96,19 @@ def name_after_label(text: str) -> str:
     """
     value = cut_at_next_label(text.split(":", 1)[1]).strip()
     return _AREAS_AFTER.split(value, 1)[0]
+
+
+def name_in_noise(text: str) -> str | None:
+    """The plan's name inside a cover line that a version or page line ran onto.
+
+    >>> name_in_noise("Version 2.1 – godkendt 12. marts 2024 Navn: Fællesskab i Ølby Periode: 2024-2027")
+    'Fællesskab i Ølby'
+    >>> name_in_noise("VERSION 1.0 Strategisk samarbejdsaftale for Lindehøj Periode: 2012-2016")
+    'Lindehøj'
+    """
+    m = _NAME_INSIDE.search(text)
+    if m is None:
+        return None
+    rest = text[m.start():]
+    return (name_after_label(rest) if rest.rstrip().find(":") < len(m.group(0)) and ":" in m.group(0)
+            else name_in_document_type(cut_at_next_label(rest))) or None

@@ -175,3 +175,38 @@ def test_a_name_label_in_lower_case_at_the_start_of_a_line(tmp_path):
     path = tmp_path / "lower.txt"
     path.write_text(text, encoding="utf-8")
     assert [a.name for a in extract_file(path).activities] == [n for n, _, _ in LABELLED]
+
+
+# ---------------------------------------------------------------- plan name and period
+COVERS = [
+    (["Version 2.1 – godkendt af bestyrelsen 12. marts 2024",
+      "Navn: Fællesskab i Ølby Periode: 1. januar 2024 – 31. december 2027"],
+     "Fællesskab i Ølby", ("2024-01-01", "2027-12-31")),
+    (["Udkast 3 – revideret 1. februar 2023", "Indsatsens navn: Sammen på Toften Aftaleperiode: 01.08.2020 - 31.07.2024"],
+     "Sammen på Toften", ("2020-08-01", "2024-07-31")),
+    (["Side 1 af 14", "Den boligsociale indsats: Kvarteret i Midten Periode: 2022-2025"],
+     "Kvarteret i Midten", ("2022-01-01", "2025-12-31")),
+    (["Boligsocial helhedsplan for Hedelyngen 2015-2018", "Indholdsfortegnelse", "1. Indledning ..... 2"],
+     "Boligsocial helhedsplan for Hedelyngen", ("2015-01-01", "2018-12-31")),
+    (["Samarbejdsaftale om Engvej og Mosevej", "Godkendt i kommunalbestyrelsen 4. april 2022",
+      "Aftalen gælder fra 1. maj 2022 til 30. april 2026"], "Engvej og Mosevej", ("2022-05-01", "2026-04-30")),
+]
+
+
+@pytest.mark.parametrize(("cover", "name", "period"), COVERS, ids=[c[1] for c in COVERS])
+def test_plan_name_and_period_past_version_lines_run_on_labels_and_contents(tmp_path, cover, name, period):
+    text = "\n".join([*cover, "", "Aftalens parter: Lejerbo og Næstved Kommune", "",
+                      "Indsatsområde 1 – Beskæftigelse", "• Jobcafé", "• Lommepengejob"]) + "\n"
+    for file, body in (("cover.txt", text), ("cover_flat.txt", _flat(text))):
+        path = tmp_path / file
+        path.write_text(body, encoding="utf-8")
+        plan = extract_file(path).plan
+        assert (plan.name, (plan.period_start, plan.period_end)) == (name, period), body
+
+
+def test_a_document_type_title_names_the_plan_after_for(tmp_path):
+    path = tmp_path / "title.txt"
+    path.write_text("VERSION 1.0 GODKENDT 3. MAJ 2021\nStrategisk samarbejdsaftale for Boligsocial indsats Lindehøj\n"
+                    "Periode: 1. september 2012 – 31. august 2016\n", encoding="utf-8")
+    plan = extract_file(path).plan
+    assert (plan.name, plan.period_start, plan.period_end) == ("Lindehøj", "2012-09-01", "2016-08-31")
