@@ -23,6 +23,8 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
+from samspil.loaders.extract.caps_headings import caps_headings, is_title_line
+from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
 __all__ = ["area_item_blocks"]
@@ -44,6 +46,7 @@ _GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriterie
                     r"|udfordring\w*|vision|målgrupper?)\b", re.I)
 _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halveres".split())
 _GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
+_LONE_MARKS = frozenset("- – • * ▪ o".split())
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
 MAX_NAME_WORDS = 8
 _MAX_PIECE = 250  # characters of a run-on list's item (its name and a short description)
@@ -58,7 +61,7 @@ def _headings(doc: Document) -> dict[int, str]:
     heads = {i: name for i, name in delaftale_starts(doc)}
     heads.update({i: name for i, name, _ in lettered_sections(doc)})
     heads.update({h.line: name for h, name in focus_headings(doc) if not h.in_toc})
-    return heads
+    return heads or caps_headings(doc)  # (an older plan's headings in capitals, when nothing else heads areas)
 
 
 def item_name(text: str) -> str | None:
@@ -96,7 +99,7 @@ def _parts(line: str) -> list[str]:
     its breaks is cut before each bullet or counted item (of the first item's kind), after
     each sentence and before each lead-in ("Aktiviteter:", "Målgrupper for indsatsen:")."""
     line = f" {line}"  # (a mark at the start counts: it tells the kind of the list's marks)
-    marks = [m for m in _RUN_ON.finditer(line)] if len(line) > 60 else []
+    marks = [m for m in _RUN_ON.finditer(line)] if len(line) > 20 else []
     if not marks and ":" not in line:
         return [line.strip()]
     by_kind: dict[str, list[int]] = {}  # each kind of mark: "•", "-", "1)", "a)", "A1"
@@ -144,8 +147,12 @@ def _blocks(doc: Document) -> list[Block]:
     heads = _headings(doc)
     if not heads:
         return []
-    state = _State()
+    state, mark, plain = _State(), "", plain_lines(doc)
     for i, raw in enumerate(doc.lines):
+        if raw.strip() in _LONE_MARKS:  # a bullet cut from its item ("Projekter: -" + "Jobshoppen - ...")
+            mark = raw.strip()
+            continue
+        raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
         if i in heads:
             state.open(i, heads[i])
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
@@ -159,6 +166,9 @@ def _blocks(doc: Document) -> list[Block]:
         parts = _parts(raw)
         for part in parts:
             state.read(i, part, len(parts) > 1)
+        if len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
+                and not _ITEM.match(raw) and (name := item_name(plain[i])):
+            state.starts.append((i, name, state.focus, None))  # a project's title, its description below
     return _as_blocks(doc, state.starts, heads)
 
 

@@ -234,7 +234,7 @@ def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     for k, (i, id_, name, before_on_line) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
-        before = _LAST_SENTENCE.split(before_on_line)[-1] if before_on_line else \
+        before = " ".join(_LAST_SENTENCE.split(before_on_line)[-1].split()[-6:]) if before_on_line else \
             next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
         if not _introduces_areas(before):
             continue

@@ -210,3 +210,31 @@ def test_a_document_type_title_names_the_plan_after_for(tmp_path):
                     "Periode: 1. september 2012 – 31. august 2016\n", encoding="utf-8")
     plan = extract_file(path).plan
     assert (plan.name, plan.period_start, plan.period_end) == ("Lindehøj", "2012-09-01", "2016-08-31")
+
+
+# ---------------------------------------------------------------- older plans: headings in capitals
+CAPS_PLANS = [
+    ("BØRN OG UNGE", ["Legepladsen", "Juniorklubben"], "BESKÆFTIGELSE", ["Jobbutikken"], False),
+    ("TRYGHED", ["Gårdmandsordningen", "Naboskabsdage i Lyngparken"], "SUNDHED OG TRIVSEL", ["Gåklubben", "Madskolen"], False),
+    ("UDDANNELSE", ["Lektiecaféen", "Forældreskolen"], "FÆLLESSKAB", ["Beboercaféen"], True),
+]
+
+
+@pytest.mark.parametrize(("area1", "titles1", "area2", "titles2", "bulleted"), CAPS_PLANS,
+                         ids=[p[0] for p in CAPS_PLANS])
+def test_an_older_plan_with_focus_areas_in_capitals_and_project_titles(tmp_path, area1, titles1, area2, titles2,
+                                                                       bulleted):
+    lines = ["Boligsocial helhedsplan for Lyngparken 2011-2014", "", "INDLEDNING", "",
+             "Helhedsplanen er udarbejdet af Boligselskabet Lyngbo og Struer Kommune.", ""]
+    for area, titles in ((area1, titles1), (area2, titles2)):
+        lines += [area, ""]
+        for t in titles:
+            lines += [f"• {t}", ""] if bulleted else [t, "Tilbuddet er åbent to gange om ugen for alle beboere.", ""]
+    lines += ["ØKONOMI", "", "Budget", "Indsatsen koster 4,2 mio. kr. om året.", ""]
+    path = tmp_path / "caps.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = extract_file(path)
+    sentence = [a[0] + a[1:].lower() for a in (area1, area2)]
+    assert [f.name for f in report.focus_areas] == sentence
+    assert [(a.name, a.focus_area) for a in report.activities] == \
+           [(t, sentence[0]) for t in titles1] + [(t, sentence[1]) for t in titles2]

@@ -1,0 +1,65 @@
+"""Older plans that head each focus area with a line alone in capitals ("BØRN OG UNGE")
+and name its projects as short titles, each followed by its description:
+
+    BØRN OG UNGE
+
+    Legepladsen
+    Bemandet legeplads for børn 3-10 år.
+
+A line in capitals is a focus area's heading when it is no chapter of another kind
+(Indledning, Økonomi, Organisering, ...) and two or more such titles, or a list, follow
+it before the next one (one title each, when two or more such headings have one). Used only when no other heading names a focus area.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.activity_lists import NOT_ACTIVITY
+from samspil.loaders.extract.sections import plain_lines
+
+__all__ = ["caps_headings", "is_title_line"]
+
+_OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|organisering|økonomi|budget|bilag\w*"
+                            r"|evaluering|baggrund|indledning|formål|vision|mål\w*|områdebeskrivelse|underskrift\w*"
+                            r"|parter|aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering)$", re.I)
+_LIST_START = re.compile(r"^\W{0,2}(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\))\s+[A-ZÆØÅ]")
+_FIELD = re.compile(r"^\S+(?:\s+\S+){0,2}\s*:")  # "Formål: ...": a template's field, read elsewhere
+_LABELLED = re.compile(r"^(?:aktivitet|(?:del)?projekt|tiltag|indsats)\w*\s+\S*\d", re.I)  # "Aktivitet 1.1 X"
+MAX_WORDS = 6
+WITHIN = 14  # lines after the heading where its first titles must be
+
+
+def is_title_line(plain: list[str], i: int) -> bool:
+    """A project's title: a short capitalised line without a stop or a colon, after a blank
+    line, followed by its description (a sentence)."""
+    text = plain[i]
+    words = text.split()
+    if not 0 < len(words) <= MAX_WORDS or not text[0].isupper() or text.isupper() or ":" in text or text[-1] in ".;,!?" \
+            or i == 0 or plain[i - 1] or NOT_ACTIVITY.match(text) or sum(w[:1].islower() for w in words) > 3:
+        return False
+    nxt = next((t for t in plain[i + 1:i + 3] if t), "")
+    return len(nxt.split()) >= 3 and nxt.endswith(".") and not _FIELD.match(nxt) and not _LABELLED.match(text)
+
+
+def _is_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text.isupper() and len(text.split()) <= MAX_WORDS \
+        and not _OTHER_CHAPTER.match(text.strip(" .:")) and not any(c.isdigit() for c in text)
+
+
+def caps_headings(doc: Document) -> dict[int, str]:
+    """Line -> focus area (in sentence case) of each heading in capitals that heads titles."""
+    return doc.memo("caps_headings", lambda: _caps_headings(doc))
+
+
+def _caps_headings(doc: Document) -> dict[int, str]:
+    plain = plain_lines(doc)
+    candidates = [i for i, t in enumerate(plain) if t and t[0].isupper() and t[-1:].isupper() and _is_heading(t)]
+    counts = {}
+    for k, i in enumerate(candidates):
+        end = min(candidates[k + 1] if k + 1 < len(candidates) else len(plain), i + WITHIN)
+        listed = any(_LIST_START.match(plain[j]) for j in range(i + 1, min(end, i + 4)) if plain[j])
+        counts[i] = 2 if listed else sum(is_title_line(plain, j) for j in range(i + 1, end))
+    series = sum(n >= 1 for n in counts.values()) >= 2  # several areas: one title each is enough
+    return {i: plain[i][0] + plain[i][1:].lower() for i, n in counts.items() if n >= 2 or series and n >= 1}
