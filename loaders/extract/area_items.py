@@ -45,6 +45,8 @@ _LIST_LEAD = re.compile(r"\b(?:aktivitet(?:er|erne)?|(?:del)?projekt(?:er|erne)?
 _GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriterier|milepæle|baggrund|problem\w*"
                     r"|udfordring\w*|vision|målgrupper?)\b", re.I)
 _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halveres".split())
+_LIST_HEADING = re.compile(r"^\W{0,3}(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|tiltag(?:ene)?|initiativer)"
+                           r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
 _GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
 _LONE_MARKS = frozenset("- – • * ▪ o".split())
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
@@ -114,7 +116,9 @@ def _parts(line: str) -> list[str]:
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå%)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 # a lead-in that ends where its list begins: "... Målgrupper for indsatsen: - Ledige ..."
-_LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4}:(?:\s*$|\s+(?:[-–•▪*o]|\d{1,2}[.)]|[a-h]\))\s))")
+_LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4}:(?:\s*$|\s+(?:[-–•▪*o]|\d{1,2}[.)]|[a-h]\))\s)"
+                      r"|(?:Aktiviteter|AKTIVITETER|Projekter|PROJEKTER|Indsatser|INDSATSER|Tiltag|TILTAG)\b[^-–•:.]{0,30}"
+                      r"\s[-–•▪*]\s)")  # (or a caption alone: "... Politi Aktiviteter - Natteravne ...")
 
 
 def _lead_state(text: str) -> bool | None:
@@ -125,6 +129,8 @@ def _lead_state(text: str) -> bool | None:
     if _GOALS_LIST.search(text):  # "... Mål - Andelen af beboere ...": a list of goals begins
         return False
     clause = " ".join(re.split(r"[.!?]\s", text.strip())[-1].split()[-8:])
+    if _LIST_HEADING.match(text.strip()):  # "Aktiviteter", "Projekter i delaftalen" alone on a line
+        return True
     if clause.endswith(":"):
         return bool(_LIST_LEAD.search(clause)) and not _GOALS.match(clause)
     if _GOALS.match(" ".join(clause.split()[-2:])) or _GOALS.match(text):

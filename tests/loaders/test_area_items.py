@@ -238,3 +238,14 @@ def test_an_older_plan_with_focus_areas_in_capitals_and_project_titles(tmp_path,
     assert [f.name for f in report.focus_areas] == sentence
     assert [(a.name, a.focus_area) for a in report.activities] == \
            [(t, sentence[0]) for t in titles1] + [(t, sentence[1]) for t in titles2]
+
+
+@pytest.mark.parametrize("caption", ["Aktiviteter", "AKTIVITETER I DELAFTALEN", "Projekter:", "Indsatser under delaftalen"])
+def test_activities_after_the_parties_under_a_caption(tmp_path, caption):
+    text = ("Delaftale for indsatsområdet Kriminalitetsforebyggelse\nBoligsocial indsats: Trekanten, Sønderborg\n\n"
+            "Delaftalens parter:\n- Sønderborg Kommune, SSP\n- Syd- og Sønderjyllands Politi\n\n"
+            f"{caption}\n\n- Natteravne – frivillige voksne går rundt fredag aften\n- Gadeteam: opsøgende arbejde\n")
+    for name, body in (("caption.txt", text), ("caption_flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        assert _acts(path) == [("Natteravne", "Kriminalitetsforebyggelse"), ("Gadeteam", "Kriminalitetsforebyggelse")], body
