@@ -204,6 +204,9 @@ class _State:
                 self.focus = None
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
+            elif run_on and self.starts and self.starts[-1][0] == i and self.starts[-1][3] is not None:
+                j, name, focus, own = self.starts[-1]  # its description, read with it (partners, groups)
+                self.starts[-1] = (j, name, focus, f"{own} {text}")
             return
         if not self.listing:
             return

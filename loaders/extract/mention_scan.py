@@ -115,6 +115,7 @@ def _field_orgs(value: str) -> list[str]:
         if len(_PROSE_WORDS.findall(seg)) >= 3:
             break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list
         seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
+        seg = seg[:-1] if seg.endswith(".") and seg[-2:-1].isalpha() and not seg.endswith(" v.") else seg  # a list's stop
         words = seg.split()
         if len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not _has_cue(seg):
             continue  # "Boligsociale medarbejdere": people in a role, not an organisation

@@ -249,3 +249,23 @@ def test_activities_after_the_parties_under_a_caption(tmp_path, caption):
         path = tmp_path / name
         path.write_text(body, encoding="utf-8")
         assert _acts(path) == [("Natteravne", "Kriminalitetsforebyggelse"), ("Gadeteam", "Kriminalitetsforebyggelse")], body
+
+
+PARTNER_PHRASES = ["Partnere: {org}.", "Samarbejdspartnere: {org}.", "I samarbejde med {org}.", "Drives sammen med {org}."]
+
+
+@pytest.mark.parametrize("phrase", PARTNER_PHRASES)
+def test_partners_and_target_groups_inside_a_listed_activity(tmp_path, phrase):
+    text = ("Helhedsplan for Skovgården, Ringkøbing-Skjern\n\n"
+            "Aftalens parter: Ringkøbing-Skjern Kommune og Boligselskabet Vestbo\n\n"
+            "Indsatsområde 1 – Børn og unge\n"
+            f"• Lektiecafé Skovgården – for børn i 1.-6. klasse. {phrase.format(org='Ringkøbing Bibliotek')}\n"
+            "• Fritidsjob\n  Målgruppe: Unge 13-17 år.\n"
+            f"  {phrase.format(org='Jobcenter Ringkøbing-Skjern')}\n")
+    for name, body in (("partners.txt", text), ("partners_flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        acts = extract_file(path).activities
+        assert [(a.name, a.partners) for a in acts] == [("Lektiecafé Skovgården", ["Ringkøbing Bibliotek"]),
+                                                        ("Fritidsjob", ["Jobcenter Ringkøbing-Skjern"])], body
+        assert "children" in acts[0].target_groups and acts[1].target_groups == ["youth"], body
