@@ -1,4 +1,5 @@
-"""Tables laid out with spaces in plain text, their cells given tab-separated.
+"""Tables laid out with spaces in plain text, their cells given tab-separated (and lists
+with dotted leaders, "Name ........ value", as rows of two cells).
 
 A text copy of a table often aligns its columns with runs of spaces::
 
@@ -18,8 +19,11 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "leader_row", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
+# what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
+# table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
+DROPPED = "|---|"
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SLACK = 1  # characters a cell may start off its column (a hand-aligned copy)
 
@@ -30,15 +34,34 @@ def _starts(line: str) -> list[int]:
     return [len(body) - len(body.lstrip())] + [m.end() for m in _GAP.finditer(body)]
 
 
-def _fits(starts: list[int], columns: list[int]) -> bool:
-    return len(starts) >= 2 and all(any(abs(s - c) <= _SLACK for c in columns) for s in starts)
+def _fits(starts: list[int], columns: list[int], line: str) -> bool:
+    """Do the cells start in the columns: two or more, or one that continues a wrapped cell
+    (in a later column, or in the first one in lower case)?"""
+    if not line.strip() or not all(any(abs(s - c) <= _SLACK for c in columns) for s in starts):
+        return False
+    return len(starts) >= 2 or starts[0] > columns[0] + _SLACK or line[starts[0]:starts[0] + 1].islower() \
+        or len(columns) >= 2 and len(line.rstrip()) < columns[1] and not _GROUP_HEAD.match(line.strip())
 
 
-def _block_end(lines: Sequence[str], head: int) -> int:
-    """The line after the last row of a table whose head row is ``lines[head]``."""
+_GROUP_HEAD = re.compile(r"(?:zone|delområde|område|i alt|samlet)\b", re.I)  # a line of its own in a table
+
+
+_RULE = re.compile(r"\s*[-=+|:\s]*[-=]{3}[-=+|:\s]*")  # "-----", "=====", "+----+----+", "|---|:--|"
+
+
+def is_rule(line: str) -> bool:
+    """Is ``line`` a rule drawn with dashes or equals signs (and + | :)? (A line of underscores
+    is a place to sign, and stays.)"""
+    return line[:1] in " \t-=+|:" and _RULE.fullmatch(line) is not None
+
+
+def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
+    """The line after the last row of a table whose head row is ``lines[head]`` (a rule line,
+    at an index in ``rules``, goes on with the table)."""
     columns = _starts(lines[head])
     end = head + 1
-    while end < len(lines) and "\t" not in lines[end] and _fits(_starts(lines[end]), columns):
+    while end < len(lines) and "\t" not in lines[end] and (end in rules or _fits(_starts(lines[end]), columns,
+                                                                                  lines[end])):
         end += 1
     return end
 
@@ -58,6 +81,24 @@ def _tabbed(line: str, columns: list[int]) -> str:
     return "\t".join(cells)
 
 
+# a dotted leader between a name and its value, as in a table of contents ("Solhaven ........
+# Boligselskabet Nord, 712 boliger", "Projektleder …… Hanne Holm, hh@x.dk"), a page number excepted
+_LEADER = re.compile(r"^(?P<key>\S[^\t]{0,80}?)[ \t]*(?:\.{4,}|…+|(?:\. ){3,}\.?|·{3,})[ \t]*(?P<value>\S.*)$")
+
+
+def leader_row(line: str) -> str:
+    """A line with a dotted leader as a row of two cells, key and value (a line of a table of
+    contents, its value a page number, and any other line are kept as they are).
+
+    >>> leader_row("Solhaven ........ Boligselskabet Nord, 712 boliger"), leader_row("3. Indsatsområder ..... 7")
+    ('Solhaven\\tBoligselskabet Nord, 712 boliger', '3. Indsatsområder ..... 7')
+    """
+    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line) \
+            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
+        return line
+    return f"{m.group('key').strip()}\t{m.group('value').strip()}"
+
+
 def tab_space_tables(lines: Sequence[str]) -> list[str]:
     """``lines`` with the column gaps of space-aligned tables made tabs.
 
@@ -68,21 +109,81 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
     >>> tab_space_tables(rows)[4]
     'Almindelig tekst  med et dobbelt mellemrum.'
     """
-    out = list(lines)
+    rules = {k for k, line in enumerate(lines) if line and is_rule(line)}  # (around tables, of a grid)
+    out = [DROPPED if k in rules else leader_row(line) for k, line in enumerate(lines)]
     i = 0
     while i < len(out):
         line = out[i]
         if "  " not in line or "\t" in line or len(_starts(line)) < 3:
             i += 1
             continue
-        end = _block_end(out, i)
-        if end - i >= 3:
+        end = _block_end(out, i, rules)
+        while end > i and out[end - 1] == DROPPED:
+            end -= 1
+        if sum(ln != DROPPED for ln in out[i:end]) >= 3:
             columns = _starts(out[i])
-            out[i:end] = [_tabbed(ln, columns) for ln in out[i:end]]
+            out[i:end] = join_wrapped_cells([_tabbed(ln, columns) for ln in out[i:end]])
             i = end
         else:
             i += 1
     return out
+
+
+def join_wrapped_cells(rows: Sequence[str]) -> list[str]:
+    """Tab-separated rows with each wrapped cell's continuation lines joined to its row (and
+    made ``DROPPED``: every line keeps its place until normalise). The first cell tells: a new
+    row fills it; a wrapped line leaves it empty, goes on with it (in lower case, or after a
+    comma, hyphen or "og"), or has it as its only cell under a row of several. A word
+    hyphenated at the wrap is joined ("Ungdommens Uddannelses-" + "vejledning").
+
+    >>> join_wrapped_cells(["Aktivitet\\tPartnere", "Lektiecafé\\tBiblioteket,", "\\tØstre Skole", "Jobcafé\\tJobcentret"])
+    ['Aktivitet\\tPartnere', 'Lektiecafé\\tBiblioteket, Østre Skole', '|---|', 'Jobcafé\\tJobcentret']
+    """
+    out = list(rows)
+    last = None  # the row being continued
+    for k, row in enumerate(rows):
+        if not row or row == DROPPED:
+            continue
+        cells = row.split("\t")
+        if last is not None and _continues(out[last].split("\t"), cells):
+            above = out[last].split("\t")
+            above += [""] * (len(cells) - len(above))
+            out[last] = "\t".join(_joined(a, c) for a, c in zip(above, cells + [""] * (len(above) - len(cells))))
+            out[k] = DROPPED
+        else:
+            last = k
+    return out
+
+
+_GOES_ON = re.compile(r"(?:[,/&-]|\b(?:og|samt|eller|i|for|til|med))$")
+
+
+def _continues(above: list[str], cells: list[str]) -> bool:
+    """A new row fills its first cell with a name, number or capital; a wrapped one leaves it
+    empty or goes on with the first cell above."""
+    if not cells[0] or continues_first(above[0], cells[0]):
+        return True
+    # only the first cell, under a row of several: the rest of a name wrapped in capitals ("Nord")
+    return not any(cells[1:]) and sum(bool(c) for c in above) >= 2 and not _GROUP_HEAD.match(cells[0])
+
+
+def continues_first(above: str, first: str) -> bool:
+    """Does a table line's first cell ``first`` go on with the cell ``above`` it (in lower
+    case, or after a comma, hyphen or "og"), rather than start a row?"""
+    return (first[:1].islower() and not first.startswith("afd")) or bool(_GOES_ON.search(above))
+
+
+def joined_cell(above: str, more: str) -> str:
+    """A wrapped cell's lines as one text ("Uddannelses-" + "vejledning": one word)."""
+    return _joined(above, more)
+
+
+def _joined(above: str, more: str) -> str:
+    if not more:
+        return above
+    if above.endswith("-") and more[:1].islower() and not re.match(r"(?:og|eller)\b", more):
+        return above[:-1] + more  # a word hyphenated at the wrap
+    return f"{above} {more}".strip()
 
 
 # A table's head row run into a line that lost its line breaks: "... (UIF). Aktivitetsnavn Målgruppe

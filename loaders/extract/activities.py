@@ -17,8 +17,8 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents, run_on_title
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
-                                                   table_blocks)
+from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks, outline_focus
+from samspil.loaders.extract.activity_tables import table_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts
 from samspil.loaders.extract.text import (clean, clean_keep_colon, is_placeholder, may_hold, strip_links,
                                          strip_markup)

@@ -25,7 +25,7 @@ from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
 
-__all__ = ["department_tables", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
+__all__ = ["department_tables", "owner_cell", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
 
 _NUM = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 # "... følgende boligafdelinger i Vestbyen:" / "Boligområderne i Nordbyen:"
@@ -34,7 +34,7 @@ _INTRO_PLACE = re.compile(r"\w*(?:afdeling|boligområde|område|bebyggelse)\w*\b
 
 
 def _department_tables(doc: Document) -> list[Table]:
-    return [t for t in tables(doc) if t.kinds[0] == "department" and t.rows]
+    return [t for t in tables(doc) if "department" in t.kinds and t.rows]
 
 
 def table_lines(doc: Document) -> set[int]:
@@ -56,33 +56,72 @@ def _intro_district(doc: Document, head: int) -> str | None:
 def _units(table: Table, cells: list[str]) -> int | None:
     cell = table.cell(cells, "units")
     if cell is None and table.column("units") is not None:  # a lost empty cell: the one count
-        counts = [c for c in cells[1:] if _NUM.fullmatch(c)]
+        counts = [c for k, c in enumerate(cells) if k != table.column("department") and _NUM.fullmatch(c)]
         cell = counts[0] if len(counts) == 1 else None
     return int(cell.replace(".", "")) if cell and _NUM.fullmatch(cell) else None
 
 
+# an owner's cell that also gives the department's number: "Boligselskabet Sjælland afd. 11"
+_OWNER_CODE = re.compile(r"^(?P<org>.+?),?\s+(?:[Aa]fd(?:eling|\.)?)\s*(?P<code>\d{1,4}(?:-\d{1,3})?[a-z]?)$")
+_ZONE_CODE = re.compile(r"[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4}")
+
+
+def owner_cell(cell: str | None) -> tuple[str | None, str | None]:
+    """(owner, department number) of an owner's cell: "XYZ afd. 11" -> ("XYZ", "afd. 11").
+
+    >>> owner_cell("Boligselskabet Sjælland afd. 11"), owner_cell("AAB")
+    (('Boligselskabet Sjælland', 'afd. 11'), ('AAB', None))
+    """
+    if not cell:
+        return None, None
+    m = _OWNER_CODE.match(cell)
+    return (m.group("org"), f"afd. {m.group('code')}") if m else (cell, None)
+
+
+def _zone_of(table: Table, cells: list[str]) -> str | None:
+    """The zone a row's zone column names: a bare number or letter is "Zone N"."""
+    cell = table.cell(cells, "zone")
+    if not cell or _NUM.fullmatch(cell) and len(cell) > 2:
+        return None
+    return f"Zone {cell}" if _ZONE_CODE.fullmatch(cell) else cell
+
+
 def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
-    """Add a department for each row of the document's department tables."""
-    from samspil.loaders.extract.zones import _department, _is_total, _resolve_org
+    """Add a department for each row of the document's department tables (the department
+    column wherever it stands; owner, dwellings, district and zone from their columns)."""
+    from samspil.loaders.extract.zones import _is_total
 
     for table in _department_tables(doc):
         intro = _intro_district(doc, table.head)
+        col = table.column("department")
         for j, cells in table.rows:
-            cell = cells[0]
+            cell = cells[col] if col < len(cells) else ""
             if not cell[:1].isupper() or _is_total(cell) or len(cell) > 60:
                 continue
-            owner = table.cell(cells, "owner")
-            district = table.cell(cells, "district") or intro
-            zone = _department(cell, doc.ref(j), units=_units(table, cells),
-                               housing_organisation=_resolve_org(owner, orgs) if owner else None)
-            if district:
-                if zone_key(zone.name) == zone_key(district):  # "Bo-Vest afd. 310 Vorup" in Vorup
-                    zone.aliases = [a for a in zone.aliases if a != cell]
-                    zone.name = cell
-                if found.get(district) is None:
-                    found.add(Zone(name=district, type="district", sources=[doc.ref(j, district)]))
-                zone.part_of = found.get(district).name
-            found.add(zone)
+            _table_row(doc, table, j, cells, cell, intro, orgs, found)
+
+
+def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str, intro, orgs, found) -> None:
+    from samspil.loaders.extract.zones import _department, _resolve_org
+
+    owner, code = owner_cell(table.cell(cells, "owner"))
+    district = table.cell(cells, "district") or intro
+    zone = _department(cell, doc.ref(j), units=_units(table, cells),
+                       housing_organisation=_resolve_org(owner, orgs) if owner else None)
+    if code and code not in zone.aliases:
+        zone.aliases += [code, f"{owner} {code}"]
+    if district:
+        if zone_key(zone.name) == zone_key(district):  # "Bo-Vest afd. 310 Vorup" in Vorup
+            zone.aliases = [a for a in zone.aliases if a != cell]
+            zone.name = cell
+        if found.get(district) is None:
+            found.add(Zone(name=district, type="district", sources=[doc.ref(j, district)]))
+        zone.part_of = found.get(district).name
+    if area := _zone_of(table, cells):
+        if found.get(area) is None:
+            found.add(Zone(name=area, type="zone", part_of=zone.part_of, sources=[doc.ref(j, area)]))
+        zone.part_of = found.get(area).name
+    found.add(zone)
 
 
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
