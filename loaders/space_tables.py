@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "leader_row", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -202,7 +202,20 @@ def _heads() -> list[str]:
     from samspil.loaders.vocab import load_vocab
 
     return [p for kind in _HEAD_FIRST for p in load_vocab("tables").get("columns", {}).get(kind, [])]
-_NUMBER_HEAD = re.compile(r"(?<![\w-])\|?\s*(?:Nr\.?|Nummer|#)\s*\|?\s*$")
+_CELL_BEFORE = re.compile(r"(?:^|(?<=\s))\|?\s*([A-ZÆØÅ#][\w.#-]*(?:\s[\wæøå.-]+)?)\s*\|?\s*$")
+
+
+def _heads_before(line: str, lo: int, start: int) -> int:
+    """Where a head row starts whose activity column is at ``start``: up to two column heads
+    before it ("Nr.", "Indsatsområde", "Tema") belong to it."""
+    from samspil.loaders.extract.tables import column_kind
+
+    for _ in range(2):
+        m = _CELL_BEFORE.search(line, max(lo, start - 40), start)
+        if m is None or not any(column_kind(w) for w in (m.group(1), m.group(1).split()[-1])):
+            break
+        start = m.start() if column_kind(m.group(1)) else m.start(1) + m.group(1).rindex(m.group(1).split()[-1])
+    return start
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
@@ -225,7 +238,7 @@ def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
                 break
         else:
             break
-    if len(cells) < 3 or kinds[0] not in _HEAD_FIRST:
+    if len(cells) < 3 or not _HEAD_FIRST & set(kinds[:3]):
         return None
     return pos, cells
 
@@ -246,11 +259,53 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
     out: tuple[list[str], list, list[int]] = ([], [], [])
     for line, origin, offset in zip(lines, origins, offsets):
         pieces = _cut_heads(line) if len(line) > 100 and "\t" not in line else [(line, 0)]
+        if len(line) > 100 and line.count("|") >= 8 and "\t" not in line:
+            pieces = [row for piece, at in pieces for row in pipe_rows(piece, at)]
         for piece, at in pieces:
             out[0].append(piece)
             out[1].append(origin)
             out[2].append(offset + at)
     return out
+
+
+_DATA_KINDS = frozenset({"activity", "department", "target", "units", "focus_area", "zone"})
+
+
+def pipe_rows(text: str, at: int = 0) -> list[tuple[str, int]]:
+    """A markdown table of activities or departments whose rows ran together ("| Afdeling |
+    Boliger | |---|---| | Engparken | 310 | ...") as rows with tabs between cells, each with its
+    offset: the head row's cells up
+    to the first empty one give the width, each row is that many cells and a gap; the text
+    before the table and after its last row stays text.
+
+    >>> [r for r, _ in pipe_rows("Tabel 1 | Afdeling | Boliger | |---|---| | Engparken | 310 | | I alt | | Kilde: LBF")]
+    ['Tabel 1', 'Afdeling\\tBoliger', 'Engparken\\t310', 'I alt\\t', 'Kilde: LBF']
+    """
+    from samspil.loaders.extract.tables import column_kind
+
+    first = text.find("|")
+    tokens = text[first + 1:].split("|")
+    width = next((k for k, t in enumerate(tokens) if not t.strip()), 0)
+    if first < 0 or width < 2 or len(tokens) < 3 * (width + 1) \
+            or not _DATA_KINDS & {column_kind(t) for t in tokens[:width] if len(t) < 40}:
+        return [(text, at)]  # (tables of people are dealt out by flat_tables.py)
+    out = [(text[:first].strip(), at)] if text[:first].strip() else []
+    pos, k, rows = first + 1, 0, 0
+    while k + width <= len(tokens):
+        row = tokens[k:k + width]
+        if not all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in row):
+            out.append(("\t".join(c.strip() for c in row), at + pos))
+        rows += 1
+        pos += sum(len(t) + 1 for t in row)
+        k += width
+        if k < len(tokens) and tokens[k].strip() or k + 1 >= len(tokens):  # no gap: the table ended
+            break
+        pos += len(tokens[k]) + 1
+        k += 1
+    rest = "|".join(tokens[k:]).strip()
+    if rows < 3:
+        return [(text, at)]
+    return out + ([(rest, at + len(text) - len(rest))] if rest else [])
 
 
 def _cut_heads(line: str) -> list[tuple[str, int]]:
@@ -259,9 +314,7 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
     for m in _head_matches(line):
         if m.start() < done or _head_run(line, m.start()) is None:
             continue
-        start = m.start()
-        if (nr := _NUMBER_HEAD.search(line, done, start)) is not None:
-            start = nr.start()  # "Nr. | Aktivitet | ...": the number column heads the row too
+        start = _heads_before(line, done, m.start())  # "Nr. | Indsatsområde | Aktivitet | ...": the row's head too
         if line[done:start].strip(" |"):
             pieces.append((line[done:start].strip(" |"), done))
         done = start  # (the head stays with the rows run onto it: activities.py reads them there)

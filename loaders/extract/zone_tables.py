@@ -25,7 +25,7 @@ from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
 
-__all__ = ["department_tables", "owner_cell", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
+__all__ = ["department_tables", "key_value_departments", "owner_cell", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
 
 _NUM = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 # "... følgende boligafdelinger i Vestbyen:" / "Boligområderne i Nordbyen:"
@@ -38,8 +38,10 @@ def _department_tables(doc: Document) -> list[Table]:
 
 
 def table_lines(doc: Document) -> set[int]:
-    """The lines of department tables (head and rows): other zone rules skip them."""
-    return {i for t in _department_tables(doc) for i in [t.head, *(j for j, _ in t.rows)]}
+    """The lines of department tables (head and rows) and of departments written as a row of
+    two cells: other zone rules skip them."""
+    return doc.memo("department_table_lines", lambda: {i for t in _department_tables(doc) for i in
+                                                      [t.head, *(j for j, _ in t.rows)]} | set(_key_value_rows(doc)))
 
 
 def _intro_district(doc: Document, head: int) -> str | None:
@@ -78,6 +80,23 @@ def owner_cell(cell: str | None) -> tuple[str | None, str | None]:
     return (m.group("org"), f"afd. {m.group('code')}") if m else (cell, None)
 
 
+def cell_owner(cell: str, orgs: list[Organisation]) -> str:
+    """The organisation an owner's cell names: the document's organisation of that name or
+    alias, or one whose name is the cell and more after a dash or bracket ("FOB Horsens –
+    Fællesorganisationens Boligforening"); for a short code ("AKB") also one whose name holds
+    it; else the cell itself (a cell is a whole name, not a longer run of text holding it)."""
+    from samspil.loaders.extract.zone_owners import resolve_org
+
+    found = resolve_org(cell, orgs) or cell
+    rest = found[len(cell):].lstrip() if _key(found).startswith(_key(cell)) else None
+    return found if " " not in cell and len(cell) <= 6 or rest is not None and (not rest or rest[0] in "–-(,/") \
+        else cell
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def _zone_of(table: Table, cells: list[str]) -> str | None:
     """The zone a row's zone column names: a bare number or letter is "Zone N"."""
     cell = table.cell(cells, "zone")
@@ -102,12 +121,12 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
 
 
 def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str, intro, orgs, found) -> None:
-    from samspil.loaders.extract.zones import _department, _resolve_org
+    from samspil.loaders.extract.zones import _department
 
     owner, code = owner_cell(table.cell(cells, "owner"))
     district = table.cell(cells, "district") or intro
     zone = _department(cell, doc.ref(j), units=_units(table, cells),
-                       housing_organisation=_resolve_org(owner, orgs) if owner else None)
+                       housing_organisation=cell_owner(owner, orgs) if owner else None)
     if code and code not in zone.aliases:
         zone.aliases += [code, f"{owner} {code}"]
     if district:
@@ -122,6 +141,46 @@ def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str,
             found.add(Zone(name=area, type="zone", part_of=zone.part_of, sources=[doc.ref(j, area)]))
         zone.part_of = found.get(area).name
     found.add(zone)
+
+
+# A department as a row of two cells without a head row (a list with dotted leaders, "Solhaven
+# ........ Boligselskabet Nord, 712 boliger", reaches here as "Solhaven<TAB>...": space_tables.py)
+_OWNER_UNITS = re.compile(r"^(?:(?P<owner>[A-ZÆØÅ0-9][^,()]{1,60}?)\s*(?:\((?P<code>afd[^)]{1,20})\))?\s*[,;–-]\s*)?"
+                          r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?P<word>[A-Za-zÆØÅæøå]+)\.?$")
+
+
+def _key_value_rows(doc: Document) -> dict[int, tuple[str, re.Match[str]]]:
+    return doc.memo("key_value_departments", lambda: dict(_find_key_value_rows(doc)))
+
+
+def _find_key_value_rows(doc: Document):
+    from samspil.loaders.extract.zones import _is_total, parse_units
+
+    for j, line in enumerate(doc.lines):
+        if line.count("\t") != 1 or not _NUM.search(line):
+            continue
+        name, value = (c.strip() for c in strip_markup(line).split("\t"))
+        m = _OWNER_UNITS.match(value)
+        if m and name[:1].isupper() and len(name) <= 60 and not _is_total(name) \
+                and parse_units(f"{m.group('n')} {m.group('word')}") is not None:
+            yield j, (name, m)
+
+
+def key_value_departments(doc: Document, orgs: list[Organisation], found) -> None:
+    """A department from each row of two cells, its name and "[owner[ (afd. N)],] N boliger"."""
+    from samspil.loaders.extract.zones import _department
+
+    in_tables = {i for t in _department_tables(doc) for i in [t.head, *(j for j, _ in t.rows)]}
+    for j, (name, m) in _key_value_rows(doc).items():
+        if j in in_tables:
+            continue
+        owner, code = owner_cell(m.group("owner"))
+        code = code or (re.sub(r"^afd(?:eling|\.)?\s*", "afd. ", m.group("code")) if m.group("code") else None)
+        zone = _department(name, doc.ref(j), units=int(m.group("n").replace(".", "")),
+                           housing_organisation=cell_owner(owner, orgs) if owner else None)
+        if code and code not in zone.aliases:
+            zone.aliases += [code, f"{owner} {code}" if owner else code]
+        found.add(zone)
 
 
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)

@@ -31,7 +31,8 @@ from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
 from samspil.loaders.extract.zone_prose import prose_departments
-from samspil.loaders.extract.zone_tables import department_tables, flat_department_tables, flat_rest, table_lines
+from samspil.loaders.extract.zone_tables import (department_tables, flat_department_tables, flat_rest,
+                                                key_value_departments, table_lines)
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -341,6 +342,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     found = _Found()
     _unit_lists(doc, orgs, found)
     department_tables(doc, orgs, found)
+    key_value_departments(doc, orgs, found)
     flat_department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)
