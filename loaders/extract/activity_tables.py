@@ -214,7 +214,35 @@ def _focus_codes(doc: Document) -> dict[str, str]:
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
             codes.setdefault(m.group(1), m.group(2))
+    for line in doc.lines:
+        if len(line) >= 90 and not codes:
+            codes.update(_run_on_codes(line))
     return codes
+
+
+_RUN_CODE = re.compile(r"[A-H1-9][.)] [A-ZÆØÅ]")  # "A. Uddannelse og livschancer B. Beskæftigelse C. ..."
+_NEXT_CODE = {c: chr(ord(c) + 1) for c in "ABCDEFG12345678"}
+
+
+def _run_on_codes(line: str) -> dict[str, str]:
+    """The items of a coded list that lost its line breaks (three or more in a row, A, B, C or
+    1, 2, 3): each item's text up to the next code; the last one's up to its first capital
+    after a word in lower case (where the text after the list begins)."""
+    starts = [m for m in _RUN_CODE.finditer(line) if not m.start() or not line[m.start() - 1].isalnum()]
+    for k, m in enumerate(starts):
+        run = [m]
+        for n in starts[k + 1:]:
+            if n.group()[0] == _NEXT_CODE.get(run[-1].group()[0]) and n.start() - run[-1].end() <= 70:
+                run.append(n)
+        if len(run) >= 3 and m.group()[0] in "A1":
+            ends = [n.start() for n in run[1:]] + [run[-1].end() + 70]
+            items = [line[a.end() - 1:b].strip() for a, b in zip(run, ends)]
+            words = items[-1].split()
+            cut = next((j for j in range(1, len(words)) if words[j][:1].isupper() and words[j - 1][:1].islower()),
+                       len(words))
+            items[-1] = " ".join(words[:cut])
+            return {a.group()[0]: item.rstrip(" .,;") for a, item in zip(run, items)}
+    return {}
 
 
 # A table flattened to words (a .pdf or tab table in a web copy): "Aktivitet Målgruppe

@@ -88,6 +88,8 @@ def cell_owner(cell: str, orgs: list[Organisation]) -> str:
     from samspil.loaders.extract.zone_owners import resolve_org
 
     found = resolve_org(cell, orgs) or cell
+    if len(found) > 60 or re.search(r"\. [A-ZÆØÅ]", found):
+        return cell  # (a party list run into the next sentence: no name)
     rest = found[len(cell):].lstrip() if _key(found).startswith(_key(cell)) else None
     return found if " " not in cell and len(cell) <= 6 or rest is not None and (not rest or rest[0] in "–-(,/") \
         else cell
