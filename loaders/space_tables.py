@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -219,7 +219,7 @@ def _heads_before(line: str, lo: int, start: int) -> int:
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
-def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
+def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
     """The end and the cells of a head row of three or more capitalised column heads at ``start``."""
     from samspil.loaders.extract.tables import column_kind
 
@@ -312,7 +312,7 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
     for m in _head_matches(line):
-        if m.start() < done or _head_run(line, m.start()) is None:
+        if m.start() < done or head_run(line, m.start()) is None:
             continue
         start = _heads_before(line, done, m.start())  # "Nr. | Indsatsområde | Aktivitet | ...": the row's head too
         if line[done:start].strip(" |"):
@@ -371,4 +371,4 @@ def starts_with_head(line: str) -> bool:
     >>> starts_with_head("Aktivitet | Målgruppe | Samarbejdspartnere Lektiebus | Børn"), starts_with_head("Aktivitet: X")
     (True, False)
     """
-    return len(line) > 30 and _head_run(line, 0) is not None
+    return len(line) > 30 and head_run(line, 0) is not None

@@ -149,6 +149,10 @@ def table_blocks(doc: Document) -> list[Block]:
     head: Columns | None = None
     wrapped, last_focus = 0, None
     for i, line in _table_lines(doc):
+        if head is None and len(line) > 30 and "\t" not in line and (rows := _any_order_rows(doc, i, line)):
+            blocks += [Block(name, i, i + 1, focus_code(doc, focus) if focus else focus_area_at(doc, i)
+                             or outline_focus(doc, i), row, f"{name} {row}") for name, focus, row in rows]
+            continue
         if head is None and (rows := flat_table_rows(line)):
             focus = focus_area_at(doc, i) or outline_focus(doc, i)
             blocks += [Block(name, i, i + 1, focus, row, f"{name} {row}") for name, row in rows]
@@ -177,6 +181,22 @@ def table_blocks(doc: Document) -> list[Block]:
         own = line if line != doc.lines[i] else None
         blocks.append(Block(name, i, i + 1, last_focus or focus_area_at(doc, i) or outline_focus(doc, i), target, own))
     return blocks
+
+
+def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | None, str]]:
+    """Rows of a flattened activity table in any column order (flat_activity_tables.py) whose
+    head row starts ``line`` (its rows on the same line, or on the next when the head row is
+    the whole line)."""
+    from samspil.loaders.extract.flat_activity_tables import flat_rows
+    from samspil.loaders.space_tables import head_run
+
+    if not line[:1].isupper() or (found := head_run(line, 0)) is None:
+        return []
+    if len(line.rstrip()) - found[0] <= 8 and i + 1 < len(doc.lines) and "\t" not in doc.lines[i + 1]:
+        line = f"{line} {doc.lines[i + 1]}"  # (the head row a line of its own)
+    elif len(line) <= 100:
+        return []
+    return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
 
 
 _ROW_ID = re.compile(r"^(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2})*|[A-ZÆØÅ])[.):]?\s+(?=[A-ZÆØÅ])")  # "A1 ", "2.3 ", "B. "

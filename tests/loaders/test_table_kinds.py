@@ -164,3 +164,15 @@ def test_focus_area_codes_from_a_list_that_lost_its_line_breaks(tmp_path):
     acts = {a.name: a.focus_area for a in extract_file(path).activities}
     assert acts == {"Sprogstart": "Uddannelse og livschancer", "Job i Nord": "Beskæftigelse",
                     "Fællesspisning": "Sammenhængskraft og medborgerskab", "Klubaftener": "Uddannelse og livschancer"}
+
+
+@pytest.mark.parametrize("style", ["tabs-flat", "spaces-flat"])
+@pytest.mark.parametrize("case", [cases.GULDBORGSUND, cases.SILKEBORG], ids=lambda c: c.name)
+def test_a_flattened_activity_table_with_the_focus_area_first(case, style, tmp_path):
+    """Cells and rows lost (single spaces): a row starts at its focus area's name, its
+    activity's name runs to its target group."""
+    r = extract_file(cases.write(case, style, tmp_path))
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {n: v[0] for n, v in case.activities.items()}
+    for name, (_, _, targets) in case.activities.items():
+        assert targets <= set(acts[name].target_groups), name

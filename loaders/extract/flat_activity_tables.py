@@ -1,0 +1,84 @@
+"""Tables of activities flattened to words in any column order (a .pdf or tab table in a web
+copy, its line breaks and cell gaps lost): "Indsatsområde Aktivitet Målgruppe Partnere
+Uddannelse og livschancer Lektiecafé Øst Børn 6-12 år Nykøbing Bibliotek ...".
+
+The head row gives the columns (``space_tables.head_run``, ``tables.column_kind``); the rows
+are found at their first cell where that cell can be told in running words: an id of a number
+column ("A1", "2.1.1") or a focus area's name (the regulativ's and older rounds' names, and
+those the document's own codes name). In a row, the activity's name runs from after that
+cell to where the next cell that can be told begins: a focus area's name, or a target group
+("Børn 6-12 år"; ``activity_tables._starts_target``). What follows the name is the row's text
+(target groups and partners are read from it).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["flat_rows"]
+
+_ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
+_FOCUS_KINDS = ("focus_area", "district", "zone")
+MAX_NAME_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _known_focus() -> tuple[tuple[str, ...], ...]:
+    vocab = load_vocab("focus_areas")
+    names = [*vocab.get("regulativ_2019_2026", []), *vocab.get("older", [])]
+    return tuple(sorted((tuple(n.split()) for n in names), key=len, reverse=True))
+
+
+def _focus_at(words: list[str], k: int, extra: tuple[tuple[str, ...], ...]) -> int:
+    """The number of words a focus area's name takes at ``words[k]`` (0 for none)."""
+    for name in extra + _known_focus():
+        if tuple(w.strip(",.;") for w in words[k:k + len(name)]) == name:
+            return len(name)
+    return 0
+
+
+def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str, str | None, str]]:
+    """(name, focus area, row text after the name) of each row of a flattened activity table
+    that starts ``line`` with its head row, when its first column is a number or a focus area."""
+    from samspil.loaders.extract.tables import column_kind
+    from samspil.loaders.space_tables import head_run
+
+    found = head_run(line, 0)
+    if found is None:
+        return []
+    end, cells = found
+    kinds = [column_kind(c) for c in cells]
+    if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
+        return []
+    extra = tuple(tuple(v.split()) for v in (codes or {}).values())
+    words = line[end:].split()
+    if kinds[0] == "number":
+        anchors = [(k, 1) for k, w in enumerate(words) if _ID.fullmatch(w) and k + 1 < len(words)
+                   and words[k + 1][:1].isupper()]
+    else:
+        anchors = [(k, n) for k in range(len(words)) if (n := _focus_at(words, k, extra))]
+        anchors = [(k, n) for j, (k, n) in enumerate(anchors) if not j or k >= anchors[j - 1][0] + anchors[j - 1][1]]
+    if len(anchors) < 2:
+        return []
+    return [row for j, (k, n) in enumerate(anchors)
+            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra))]
+
+
+def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tuple[str, str | None, str] | None:
+    from samspil.loaders.extract.activity_tables import _starts_target
+
+    focus = " ".join(words[k:k + n]).strip(" ,;") if kinds[0] in _FOCUS_KINDS else None
+    start = k + n
+    if kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (m := _focus_at(words, start, extra)):
+        focus, start = " ".join(words[start:start + m]), start + m  # "Nr | Tema | Aktivitet"
+    for j in range(start + 1, min(stop, start + MAX_NAME_WORDS + 1)):
+        if (m := _focus_at(words, j, extra)) or _starts_target(words, j):
+            if m and focus is None:
+                focus = " ".join(words[j:j + m])
+                rest = words[j + m:stop]
+            else:
+                rest = words[j:stop]
+            return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(rest)
+    return None
