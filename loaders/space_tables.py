@@ -212,9 +212,10 @@ def _heads_before(line: str, lo: int, start: int) -> int:
 
     for _ in range(2):
         m = _CELL_BEFORE.search(line, max(lo, start - 40), start)
-        if m is None or not any(column_kind(w) for w in (m.group(1), m.group(1).split()[-1])):
+        kinds = [column_kind(w) for w in (m.group(1), m.group(1).split()[-1])] if m else []
+        if not any(kinds) or "activity" in kinds:  # ("Aktiviteter Aktivitet | ...": a caption's word)
             break
-        start = m.start() if column_kind(m.group(1)) else m.start(1) + m.group(1).rindex(m.group(1).split()[-1])
+        start = m.start() if kinds[0] else m.start(1) + m.group(1).rindex(m.group(1).split()[-1])
     return start
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
@@ -315,6 +316,8 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
         if m.start() < done or head_run(line, m.start()) is None:
             continue
         start = _heads_before(line, done, m.start())  # "Nr. | Indsatsområde | Aktivitet | ...": the row's head too
+        if (before := line[done:start].rstrip()).endswith("|"):
+            start = done + len(before) - 1  # (a markdown row's opening pipe)
         if line[done:start].strip(" |"):
             pieces.append((line[done:start].strip(" |"), done))
         done = start  # (the head stays with the rows run onto it: activities.py reads them there)

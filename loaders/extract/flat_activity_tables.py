@@ -8,7 +8,8 @@ column ("A1", "2.1.1") or a focus area's name (the regulativ's and older rounds'
 those the document's own codes name). In a row, the activity's name runs from after that
 cell to where the next cell that can be told begins: a focus area's name, or a target group
 ("Børn 6-12 år"; ``activity_tables._starts_target``). What follows the name is the row's text
-(target groups and partners are read from it).
+(target groups and partners are read from it). A table whose name column comes first is read
+at its second column when that is an amount or a focus area (a name or a listed code).
 """
 from __future__ import annotations
 
@@ -50,10 +51,12 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
         return []
     end, cells = found
     kinds = [column_kind(c) for c in cells]
-    if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
-        return []
     extra = tuple(tuple(v.split()) for v in (codes or {}).values())
     words = line[end:].split()
+    if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] in ("money", *_FOCUS_KINDS):
+        return _name_first(words, kinds[1], codes or {}, extra)
+    if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
+        return []
     if kinds[0] == "number":
         anchors = [(k, 1) for k, w in enumerate(words) if _ID.fullmatch(w) and k + 1 < len(words)
                    and words[k + 1][:1].isupper()]
@@ -82,3 +85,41 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
                 rest = words[j:stop]
             return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(rest)
     return None
+
+
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def _name_first(words: list[str], second: str, codes: dict[str, str], extra) -> list[tuple[str, str | None, str]]:
+    """Rows whose name comes first and an amount or a focus area (a name, or a code the
+    document lists) second: a row's name is the few words before that cell (after the cell
+    before it ends: ``activity_tables._name_before``)."""
+    from samspil.loaders.extract.activity_tables import _name_before
+
+    if second == "money":
+        anchors = [(k, 1) for k, w in enumerate(words) if k and _AMOUNT.fullmatch(w)]
+    else:
+        anchors = [(k, n) for k, w in enumerate(words) if k and (n := 1 if w in codes else _focus_at(words, k, extra))]
+    if len(anchors) < 2:
+        return []
+    rows, prev = [], 0
+    for j, (k, n) in enumerate(anchors):
+        name = " ".join(words[:k]) if not j else _name_before(words, _after_cell(words, prev, k), k)
+        stop = anchors[j + 1][0] if j + 1 < len(anchors) else len(words)
+        focus = None if second == "money" else codes.get(words[k]) or " ".join(words[k:k + n])
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            rows.append((name, focus, " ".join(words[k + n:stop])))
+        prev = k + n
+    return rows
+
+
+def _after_cell(words: list[str], lo: int, hi: int) -> int:
+    """Past the cell that follows a row's second cell, when it reads as a phrase ("kr.", then a
+    capital and words in lower case or numbers: "Alle beboere", "Unge 14-20 år")."""
+    if lo < hi and words[lo].lower() in ("kr.", "kr", "mio.", "%"):
+        lo += 1
+    if lo + 1 < hi and words[lo][:1].isupper() and (words[lo + 1][:1].islower() or words[lo + 1][:1].isdigit()):
+        lo += 1
+        while lo < hi - 1 and (words[lo][:1].islower() or words[lo][:1].isdigit()):
+            lo += 1
+    return lo

@@ -167,10 +167,12 @@ def test_focus_area_codes_from_a_list_that_lost_its_line_breaks(tmp_path):
 
 
 @pytest.mark.parametrize("style", ["tabs-flat", "spaces-flat"])
-@pytest.mark.parametrize("case", [cases.GULDBORGSUND, cases.SILKEBORG], ids=lambda c: c.name)
-def test_a_flattened_activity_table_with_the_focus_area_first(case, style, tmp_path):
+@pytest.mark.parametrize("case", [cases.GULDBORGSUND, cases.SILKEBORG, cases.FREDERICIA, cases.HADERSLEV],
+                         ids=lambda c: c.name)
+def test_a_flattened_activity_table_in_any_column_order(case, style, tmp_path):
     """Cells and rows lost (single spaces): a row starts at its focus area's name, its
-    activity's name runs to its target group."""
+    activity's name running to its target group; or, the name first, a row is found at its
+    second cell (a focus area's code, an amount) and named by the words before it."""
     r = extract_file(cases.write(case, style, tmp_path))
     acts = {a.name: a for a in r.activities}
     assert {n: a.focus_area for n, a in acts.items()} == {n: v[0] for n, v in case.activities.items()}
