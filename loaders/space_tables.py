@@ -46,13 +46,13 @@ def _fits(starts: list[int], columns: list[int], line: str) -> bool:
 _GROUP_HEAD = re.compile(r"(?:zone|delområde|område|i alt|samlet)\b", re.I)  # a line of its own in a table
 
 
-_RULE = re.compile(r"\s*[-=+|:\s]*[-=]{3}[-=+|:\s]*")  # "-----", "=====", "+----+----+", "|---|:--|"
+_RULE = re.compile(r"[-=+|:\s]*?[-=]{3}[-=+|:\s]*")  # "-----", "=====", "+----+----+", "|---|:--|"
 
 
 def is_rule(line: str) -> bool:
     """Is ``line`` a rule drawn with dashes or equals signs (and + | :)? (A line of underscores
     is a place to sign, and stays.)"""
-    return line[:1] in " \t-=+|:" and _RULE.fullmatch(line) is not None
+    return ("---" in line or "===" in line) and line[:1] in " \t-=+|:" and _RULE.fullmatch(line) is not None
 
 
 def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
@@ -259,8 +259,13 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
     """
     out: tuple[list[str], list, list[int]] = ([], [], [])
     for line, origin, offset in zip(lines, origins, offsets):
-        pieces = _cut_heads(line) if len(line) > 100 and "\t" not in line else [(line, 0)]
-        if len(line) > 100 and line.count("|") >= 8 and "\t" not in line:
+        if len(line) <= 100 or "\t" in line:
+            out[0].append(line)
+            out[1].append(origin)
+            out[2].append(offset)
+            continue
+        pieces = _cut_heads(line)
+        if line.count("|") >= 8:
             pieces = [row for piece, at in pieces for row in pipe_rows(piece, at)]
         for piece, at in pieces:
             out[0].append(piece)
