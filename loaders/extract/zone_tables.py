@@ -88,11 +88,16 @@ def cell_owner(cell: str, orgs: list[Organisation]) -> str:
     from samspil.loaders.extract.zone_owners import resolve_org
 
     found = resolve_org(cell, orgs) or cell
-    if len(found) > 60 or re.search(r"\. [A-ZÆØÅ]", found):
-        return cell  # (a party list run into the next sentence: no name)
+    if _run_on(found):
+        return cell
     rest = found[len(cell):].lstrip() if _key(found).startswith(_key(cell)) else None
     return found if " " not in cell and len(cell) <= 6 or rest is not None and (not rest or rest[0] in "–-(,/") \
         else cell
+
+
+def _run_on(name: str) -> bool:
+    """A party list run into the next sentence: no organisation's name."""
+    return len(name) > 60 or re.search(r"\. [A-ZÆØÅ]", name) is not None
 
 
 def _key(name: str) -> str:
@@ -286,7 +291,7 @@ def flat_rest(doc: Document) -> dict[int, str]:
     for i, (text, found) in flat_tables(doc).items():
         for t in reversed(found):
             bodies = [r[0] for r in t.rows]
-            owners = {_split_owner(b, bodies, HousingLabels([]))[1] for b in bodies} - {None}
+            owners = {owner_cell(_split_owner(b, bodies, HousingLabels([]))[1])[0] for b in bodies} - {None}
             text = f"{text[:t.span[0]]} . {', '.join(sorted(owners))} . {text[t.span[1]:]}"
         out[i] = text
     return out
@@ -311,11 +316,14 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
     from samspil.loaders.extract.zone_owners import resolve_org
     from samspil.loaders.extract.zones import _department
 
-    name, owner = name_owner
+    name, (owner, code) = name_owner[0], owner_cell(name_owner[1])
     kinds_of_numbers = [k for k in t.kinds if k in _NUMERIC_KINDS]
     units = numbers[kinds_of_numbers.index("units")] if "units" in kinds_of_numbers else None
+    resolved = resolve_org(owner, orgs) if owner else None  # (the owner's words may be cut short here)
     zone = _department(name, ref, units=int(units.replace(".", "")) if units else None,
-                       housing_organisation=resolve_org(owner, orgs) if owner else None)
+                       housing_organisation=owner if resolved and _run_on(resolved) else resolved)
+    if code and code not in zone.aliases:
+        zone.aliases += [code, f"{owner} {code}"]
     if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
         zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
     if place and found.get(place) is None:

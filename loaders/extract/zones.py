@@ -58,13 +58,16 @@ _NAME_PAREN = re.compile(r"^(?P<name>[A-ZÆØÅ][^()]*?)\s*\((?:(?P<org>[^(),]+?
                          r"\d[\d\-–]*)\s*(?:,\s*(?P<rest>[^()]*))?\)$")
 
 
+_CAPTION_WORDS = frozenset({"skema", "tabel", "figur", "oversigt", "bilag", "boks", "kilde"})
+
+
 @dataclass
 class _Found:
     zones: dict[str, Zone] = field(default_factory=dict)
 
     def add(self, zone: Zone) -> Zone:
         key = _key(zone.name)
-        if not key:  # nothing but punctuation: not a place
+        if not key or key in _CAPTION_WORDS:  # nothing but punctuation, a table's caption: not a place
             return zone
         for known_key, known in self.zones.items():
             if key == known_key or key in {_key(a) for a in known.aliases}:
