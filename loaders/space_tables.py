@@ -267,6 +267,8 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
         pieces = _cut_heads(line)
         if line.count("|") >= 8:
             pieces = [row for piece, at in pieces for row in pipe_rows(piece, at)]
+        elif len(pieces) > 1 or starts_with_head(line):
+            pieces = [row for piece, at in pieces for row in _flat_rows(piece, at)]
         for piece, at in pieces:
             out[0].append(piece)
             out[1].append(origin)
@@ -312,6 +314,16 @@ def pipe_rows(text: str, at: int = 0) -> list[tuple[str, int]]:
     if rows < 3:
         return [(text, at)]
     return out + ([(rest, at + len(text) - len(rest))] if rest else [])
+
+
+def _flat_rows(piece: str, at: int) -> list[tuple[str, int]]:
+    """A piece that starts with a flattened activity table's head row as the table's rows, when
+    they can be told (``flat_activity_tables.table_rows``), else the piece."""
+    from samspil.loaders.extract.flat_activity_tables import table_rows
+
+    if not piece[:1].isupper() or (rows := table_rows(piece)) is None:
+        return [(piece, at)]
+    return [(row, at + offset) for row, offset in rows]
 
 
 def _cut_heads(line: str) -> list[tuple[str, int]]:

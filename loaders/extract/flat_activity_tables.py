@@ -123,3 +123,47 @@ def _after_cell(words: list[str], lo: int, hi: int) -> int:
         while lo < hi - 1 and (words[lo][:1].islower() or words[lo][:1].isdigit()):
             lo += 1
     return lo
+
+
+def table_rows(piece: str) -> list[tuple[str, int]] | None:
+    """A flattened activity table that starts ``piece`` (its head row first) as rows with tabs
+    between cells, each with its offset in ``piece``, when every row's cells can be told: the
+    name and focus area as :func:`flat_rows` finds them, then a target group (a capital and the
+    words in lower case or numbers after it) and the partners up to a trailing amount or focus
+    area. None when they cannot (the table is then read as a line: activity_tables.py)."""
+    from samspil.loaders.extract.tables import column_kind
+    from samspil.loaders.space_tables import head_run
+
+    found = head_run(piece, 0)
+    rows = flat_rows(piece) if found else []
+    if not rows:
+        return None
+    end, cells = found
+    kinds = [column_kind(c) for c in cells]
+    after = [k for k in kinds[kinds.index("activity") + 1:] if k not in (*_FOCUS_KINDS, "money")]
+    if after not in (["target", "partner"], ["target"]):
+        return None
+    out, pos = [("\t".join(cells), 0)], end
+    for name, focus, rest in rows:
+        target, partners = _target_and_partners(rest)
+        values = {"activity": name, "target": target, "partner": partners, "focus_area": focus or "",
+                  "district": focus or "", "zone": focus or ""}
+        at = piece.find(name, pos)
+        pos = max(pos, at)
+        out.append(("\t".join(values.get(k, "") for k in kinds), max(at, 0)))
+    return out
+
+
+def _target_and_partners(rest: str) -> tuple[str, str]:
+    words = rest.split()
+    while words and words[0].lower() in ("kr.", "kr", "mio.", "%"):
+        words = words[1:]  # (the rest of an amount's cell)
+    k = 1
+    while k < len(words) and (words[k][:1].islower() or words[k][:1].isdigit()):
+        k += 1
+    tail = words[k:]
+    while tail and (_AMOUNT.fullmatch(tail[-1]) or tail[-1].lower() in ("kr.", "kr")):
+        tail = tail[:-1]  # a budget cell after the partners
+    if tail and (n := max((len(f) for f in _known_focus() if tuple(tail[-len(f):]) == f), default=0)):
+        tail = tail[:-n]  # a focus area's cell after them
+    return " ".join(words[:k]), " ".join(tail)

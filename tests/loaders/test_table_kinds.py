@@ -188,3 +188,18 @@ def test_a_flattened_department_table_with_department_numbers_in_the_owner_colum
     # (the owner as the party list names it: that list, run onto one line, is read elsewhere)
     assert all("afd." not in z.housing_organisation for z in deps.values())
     assert "afd. 11" in deps["Hedeparken"].aliases
+
+
+@pytest.mark.parametrize("style", ["tabs-flat", "spaces-flat"])
+@pytest.mark.parametrize("case", [cases.GULDBORGSUND, cases.HADERSLEV], ids=lambda c: c.name)
+def test_a_flattened_activity_table_is_dealt_into_rows_with_partner_cells(case, style, tmp_path):
+    """Where every row's cells can be told (a target group, then the partners up to an amount
+    or a focus area), the flattened table becomes rows again: its partner cells name
+    organisations, its activity cells none."""
+    r = extract_file(cases.write(case, style, tmp_path))
+    acts = {a.name: a for a in r.activities}
+    for name, (_, partners, _) in case.activities.items():
+        assert partners <= set(acts[name].partners), (name, acts[name].partners)
+    names = _names(r)
+    assert all(p in names for _, partners, _ in case.activities.values() for p in partners)
+    assert not [n for n in case.activities if n in names]
