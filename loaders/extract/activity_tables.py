@@ -38,6 +38,7 @@ class Columns:
     target: int | None
     focus: int | None
     spaced: bool = False  # cells apart by runs of spaces (not yet tabs)
+    place: bool = False  # the focus column is headed as a place ("Område"): a place is no focus area
 
 
 # Kinds that make a head row with an activity column a table of activities (a budget's
@@ -60,7 +61,8 @@ def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
     if sum(1 for c, k in zip(cells, kinds) if c and k is None) > (len(cells) >= 3):  # (a head run into a cell)
         return None
     focus = next((kinds.index(k) for k in ("focus_area", "district", "zone") if k in kinds), None)
-    return Columns(kinds.index("activity"), kinds.index("target") if "target" in kinds else None, focus, spaced)
+    return Columns(kinds.index("activity"), kinds.index("target") if "target" in kinds else None, focus, spaced,
+                   focus is not None and kinds[focus] != "focus_area")
 
 _TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på aktivitet(?:en)?|projekt(?:er|navn)?"
                               r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
@@ -175,6 +177,8 @@ def table_blocks(doc: Document) -> list[Block]:
         name = _row_name(cells[head.name] if head.name < len(cells) else "")
         if head.focus is not None and head.focus < len(cells) and cells[head.focus]:
             last_focus = focus_code(doc, cells[head.focus])
+            if head.place and not _is_focus_name(doc, last_focus):
+                last_focus = None  # ("Område: Vestbyen": where, not which focus area)
         if not name:
             continue
         target = cells[head.target] if head.target is not None and head.target < len(cells) else None
@@ -197,6 +201,15 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
     elif len(line) <= 100:
         return []
     return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
+
+
+def _is_focus_name(doc: Document, name: str) -> bool:
+    """Is ``name`` a focus area: the regulativ's or an older round's, or one the document lists
+    with a code?"""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    words = tuple(name.split())
+    return words in _known_focus() or name in doc.memo("focus_codes", lambda: _focus_codes(doc)).values()
 
 
 _ROW_ID = re.compile(r"^(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2})*|[A-ZÆØÅ])[.):]?\s+(?=[A-ZÆØÅ])")  # "A1 ", "2.3 ", "B. "

@@ -84,16 +84,27 @@ def test_head_rows_are_told_by_their_column_kinds_in_any_order():
     assert activity_columns(["Aktivitetens navn", "Budget", "Målgrupper", "Samarbejdspartnere", "Indsatsområde"]) \
         == cases_columns(0, 2, 4)
     assert activity_columns(["Tema", "Projekt", "Målgr.", "Samarb.", "Budget (kr.)"]) == cases_columns(1, 2, 0)
-    assert activity_columns(["Nr.", "Tiltag", "Område", "Ansvarlig"]) == cases_columns(1, None, 2)
+    assert activity_columns(["Nr.", "Tiltag", "Område", "Ansvarlig"]) == cases_columns(1, None, 2, place=True)
     assert activity_columns(["Aktivitet", "2025", "2026", "I alt"]) is None  # a budget
     assert activity_columns(["Afdeling", "Boliger", "Bydel"]) is None
     assert activity_columns(["Aktivitet", "Kommentar", "Noget", "Målgruppe"]) is None  # two unknown heads
 
 
-def cases_columns(name, target, focus):
+def cases_columns(name, target, focus, place=False):
     from samspil.loaders.extract.activity_tables import Columns
 
-    return Columns(name, target, focus)
+    return Columns(name, target, focus, place=place)
+
+
+def test_an_area_column_of_places_gives_no_focus_area(tmp_path):
+    """'Område' heads a column of focus areas in one table and of places in another: a place
+    is no focus area (the enclosing delaftale's is the activity's)."""
+    path = tmp_path / "naestved.txt"
+    path.write_text("Delaftale for indsatsområdet Beskæftigelse\n\nAktivitet\tOmråde\tMålgruppe\n"
+                    "Jobcafé\tVestbyen\tLedige over 30 år\nVirksomhedsbesøg\tBeskæftigelse\tUnge 18-29 år\n",
+                    encoding="utf-8")
+    assert {a.name: a.focus_area for a in extract_file(path).activities} == {
+        "Jobcafé": "Beskæftigelse", "Virksomhedsbesøg": "Beskæftigelse"}
 
 
 def test_wrapped_cells_of_a_space_aligned_table_join_their_rows():
