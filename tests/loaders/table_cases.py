@@ -60,8 +60,13 @@ def ruled_spaces(rows) -> str:
     return "\n".join([text[0], rule, *text[1:], rule])
 
 
+def capitals(rows) -> str:
+    """Spaces, the head row in capitals with a colon after each head ("AKTIVITET:")."""
+    return spaces([tuple(f"{c.upper()}:" for c in rows[0]), *rows[1:]])
+
+
 TEXT_STYLES = {"tabs": tabs, "pipes": pipes, "grid": grid, "spaces": spaces, "ruled": ruled_spaces,
-               "wrapped": lambda rows: spaces(rows, wrap=22)}
+               "wrapped": lambda rows: spaces(rows, wrap=22), "capitals": capitals}
 
 
 def text_of(case: Case, style: str) -> str:

@@ -1,7 +1,8 @@
 """Tables read by what their columns hold, whatever their layout: made-up agreements
 (table_cases.py) with activity and department tables in several column orders and head
 spellings, each rendered with tabs, pipes, a +---+ grid, spaces, spaces between rule
-lines, spaces with wrapped cells, as a .docx table and as .pdf cells."""
+lines, spaces with wrapped cells, head words in capitals, as a .docx table, as .pdf cells and
+with the line breaks lost."""
 from __future__ import annotations
 
 import importlib.util
@@ -19,7 +20,7 @@ _spec = importlib.util.spec_from_file_location("table_cases", Path(__file__).wit
 cases = sys.modules.setdefault("table_cases", importlib.util.module_from_spec(_spec))
 _spec.loader.exec_module(cases)
 
-STYLES = ["tabs", "pipes", "grid", "spaces", "ruled", "wrapped", "docx", "pdf", "pipes-flat"]
+STYLES = ["tabs", "pipes", "grid", "spaces", "ruled", "wrapped", "capitals", "docx", "pdf", "pipes-flat"]
 
 
 def _render(case, style: str, tmp_path: Path) -> Path:
