@@ -11,6 +11,8 @@ pdfium's text (reading the rectangles costs ~0.1 ms a page).
 """
 from __future__ import annotations
 
+from samspil.loaders.space_tables import continues_first, joined_cell
+
 __all__ = ["table_page_lines"]
 
 # a gap wider than this many line heights between two runs on one line is a cell gap
@@ -95,9 +97,12 @@ def _cells(textpage, line: list[tuple[float, ...]], starts: list[float]) -> list
 def _continues(prev: list[Cell], cells: list[Cell]) -> bool:
     """Is ``cells`` the next line of cells of the row ``prev`` (a cell's text wrapped
     inside it)? Only when ``prev`` is a row of several cells, ``cells`` leaves the first
-    column empty, every cell of it starts where one of ``prev`` does, and it follows at
-    line spacing."""
-    if len(prev) < 2 or not cells or cells[0][0] <= prev[0][0] + 2:
+    column empty or goes on with its text (in lower case, or after a comma or "og":
+    ``space_tables.continues_first``), every cell of it starts where one of ``prev`` does,
+    and it follows at line spacing."""
+    if len(prev) < 2 or not cells:
+        return False
+    if cells[0][0] <= prev[0][0] + 2 and not (len(cells) < len(prev) and continues_first(prev[0][3], cells[0][3])):
         return False
     height = max(c[2] - c[1] for c in prev)
     lefts = [c[0] for c in prev]
@@ -110,7 +115,7 @@ def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
     for c in cells:
         k = min(range(len(out)), key=lambda k: abs(out[k][0] - c[0]))
         left, _bottom, top, text = out[k]
-        out[k] = (left, c[1], top, f"{text} {c[3]}")
+        out[k] = (left, c[1], top, joined_cell(text, c[3]))
     return out
 
 
@@ -165,19 +170,39 @@ def _centre(cells: list[Cell]) -> float:
     return sum((c[1] + c[2]) / 2 for c in cells) / len(cells)
 
 
+def _anchors(line_cells: list[list[Cell]], left: float) -> tuple[list[int], dict[int, list[int]]]:
+    """The lines that start a row (a cell in the first column), and for each the lines of its
+    first cell: a next line whose first cell goes on with it ("Uddannelse og" + "livschancer",
+    ``space_tables.continues_first``) starts no row of its own."""
+    anchors: list[int] = []
+    firsts: dict[int, list[int]] = {}
+    for k, cells in enumerate(line_cells):
+        if not _is_row(cells, left):
+            continue
+        last = firsts[anchors[-1]][-1] if anchors else None
+        if last is not None and k - last <= 2 and continues_first(line_cells[last][0][3], cells[0][3]):
+            firsts[anchors[-1]].append(k)
+        else:
+            anchors.append(k)
+            firsts[k] = [k]
+    return anchors, firsts
+
+
 def _centred_rows(line_cells: list[list[Cell]]) -> list[list[Cell]]:
     """Rows of a table whose cells are centred vertically: each line that leaves the first
     column empty joins the table row (a line of two or more cells) whose middle is nearest."""
     left = min(c[0][0] for c in line_cells)
-    anchors = [k for k, cells in enumerate(line_cells) if _is_row(cells, left)]
-    parts: dict[int, list[list[Cell]]] = {k: [line_cells[k]] for k in anchors}
+    anchors, firsts = _anchors(line_cells, left)
+    parts: dict[int, list[list[Cell]]] = {k: [line_cells[j] for j in firsts[k]] for k in anchors}
+    centres = {a: sum(_centre(line_cells[j]) for j in firsts[a]) / len(firsts[a]) for a in anchors}
+    taken = {j for a in anchors for j in firsts[a]}
     for k, cells in enumerate(line_cells):
-        if k in parts:
+        if k in taken:
             continue
         reach = 3.5 * max(c[2] - c[1] for c in cells)  # (a page's foot is no row's wrapped cell)
-        near = [a for a in anchors if abs(a - k) <= 3 and len(line_cells[a]) >= 2
-                and abs(_centre(line_cells[a]) - _centre(cells)) <= reach]
-        target = min(near, key=lambda a: abs(_centre(line_cells[a]) - _centre(cells)), default=None)
+        near = [a for a in anchors if abs(a - k) <= 3 and max(len(line_cells[j]) for j in firsts[a]) >= 2
+                and abs(centres[a] - _centre(cells)) <= reach]
+        target = min(near, key=lambda a: abs(centres[a] - _centre(cells)), default=None)
         if target is None:
             parts[k] = [cells]
         else:

@@ -208,8 +208,8 @@ def _cuts(line: str) -> list[int]:
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
     labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
-    if labels and _LABEL_WORD.search(line.lower()):  # ("3.1 Indsatsområde 1 – X" keeps its number)
-        cuts.update(labels)
+    if labels and _LABEL_WORD.search(line.lower()) and not _table_head(line):
+        cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
     if _holds_any(line, _PLACEHOLDER_WORDS):
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
     if "Underskrifter" in line:
@@ -238,6 +238,16 @@ def _cuts(line: str) -> list[int]:
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _table_head(line: str) -> bool:
+    """A table's head row ("INDSATSOMRÅDE:<TAB>AKTIVITET:<TAB>MÅLGRUPPE:"): its cells are
+    the column heads, not labels to cut at."""
+    if "\t" not in line:
+        return False
+    from samspil.loaders.extract.tables import head_kinds
+
+    return head_kinds(line) is not None
 
 
 def _heading_start(line: str, k: int) -> int:

@@ -1,4 +1,5 @@
-"""Tables laid out with spaces in plain text, their cells given tab-separated.
+"""Tables laid out with spaces in plain text, their cells given tab-separated (and lists
+with dotted leaders, "Name ........ value", as rows of two cells).
 
 A text copy of a table often aligns its columns with runs of spaces::
 
@@ -18,8 +19,11 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
+# what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
+# table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
+DROPPED = "|---|"
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SLACK = 1  # characters a cell may start off its column (a hand-aligned copy)
 
@@ -30,15 +34,34 @@ def _starts(line: str) -> list[int]:
     return [len(body) - len(body.lstrip())] + [m.end() for m in _GAP.finditer(body)]
 
 
-def _fits(starts: list[int], columns: list[int]) -> bool:
-    return len(starts) >= 2 and all(any(abs(s - c) <= _SLACK for c in columns) for s in starts)
+def _fits(starts: list[int], columns: list[int], line: str) -> bool:
+    """Do the cells start in the columns: two or more, or one that continues a wrapped cell
+    (in a later column, or in the first one in lower case)?"""
+    if not line.strip() or not all(any(abs(s - c) <= _SLACK for c in columns) for s in starts):
+        return False
+    return len(starts) >= 2 or starts[0] > columns[0] + _SLACK or line[starts[0]:starts[0] + 1].islower() \
+        or len(columns) >= 2 and len(line.rstrip()) < columns[1] and not _GROUP_HEAD.match(line.strip())
 
 
-def _block_end(lines: Sequence[str], head: int) -> int:
-    """The line after the last row of a table whose head row is ``lines[head]``."""
+_GROUP_HEAD = re.compile(r"(?:zone|delområde|område|i alt|samlet)\b", re.I)  # a line of its own in a table
+
+
+_RULE = re.compile(r"[-=+|:\s]*?[-=]{3}[-=+|:\s]*")  # "-----", "=====", "+----+----+", "|---|:--|"
+
+
+def is_rule(line: str) -> bool:
+    """Is ``line`` a rule drawn with dashes or equals signs (and + | :)? (A line of underscores
+    is a place to sign, and stays.)"""
+    return ("---" in line or "===" in line) and line[:1] in " \t-=+|:" and _RULE.fullmatch(line) is not None
+
+
+def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
+    """The line after the last row of a table whose head row is ``lines[head]`` (a rule line,
+    at an index in ``rules``, goes on with the table)."""
     columns = _starts(lines[head])
     end = head + 1
-    while end < len(lines) and "\t" not in lines[end] and _fits(_starts(lines[end]), columns):
+    while end < len(lines) and "\t" not in lines[end] and (end in rules or _fits(_starts(lines[end]), columns,
+                                                                                  lines[end])):
         end += 1
     return end
 
@@ -58,6 +81,24 @@ def _tabbed(line: str, columns: list[int]) -> str:
     return "\t".join(cells)
 
 
+# a dotted leader between a name and its value, as in a table of contents ("Solhaven ........
+# Boligselskabet Nord, 712 boliger", "Projektleder …… Hanne Holm, hh@x.dk"), a page number excepted
+_LEADER = re.compile(r"^(?P<key>\S[^\t]{0,80}?)[ \t]*(?:\.{4,}|…+|(?:\. ){3,}\.?|·{3,})[ \t]*(?P<value>\S.*)$")
+
+
+def leader_row(line: str) -> str:
+    """A line with a dotted leader as a row of two cells, key and value (a line of a table of
+    contents, its value a page number, and any other line are kept as they are).
+
+    >>> leader_row("Solhaven ........ Boligselskabet Nord, 712 boliger"), leader_row("3. Indsatsområder ..... 7")
+    ('Solhaven\\tBoligselskabet Nord, 712 boliger', '3. Indsatsområder ..... 7')
+    """
+    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line) \
+            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
+        return line
+    return f"{m.group('key').strip()}\t{m.group('value').strip()}"
+
+
 def tab_space_tables(lines: Sequence[str]) -> list[str]:
     """``lines`` with the column gaps of space-aligned tables made tabs.
 
@@ -68,21 +109,81 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
     >>> tab_space_tables(rows)[4]
     'Almindelig tekst  med et dobbelt mellemrum.'
     """
-    out = list(lines)
+    rules = {k for k, line in enumerate(lines) if line and is_rule(line)}  # (around tables, of a grid)
+    out = [DROPPED if k in rules else leader_row(line) for k, line in enumerate(lines)]
     i = 0
     while i < len(out):
         line = out[i]
         if "  " not in line or "\t" in line or len(_starts(line)) < 3:
             i += 1
             continue
-        end = _block_end(out, i)
-        if end - i >= 3:
+        end = _block_end(out, i, rules)
+        while end > i and out[end - 1] == DROPPED:
+            end -= 1
+        if sum(ln != DROPPED for ln in out[i:end]) >= 3:
             columns = _starts(out[i])
-            out[i:end] = [_tabbed(ln, columns) for ln in out[i:end]]
+            out[i:end] = join_wrapped_cells([_tabbed(ln, columns) for ln in out[i:end]])
             i = end
         else:
             i += 1
     return out
+
+
+def join_wrapped_cells(rows: Sequence[str]) -> list[str]:
+    """Tab-separated rows with each wrapped cell's continuation lines joined to its row (and
+    made ``DROPPED``: every line keeps its place until normalise). The first cell tells: a new
+    row fills it; a wrapped line leaves it empty, goes on with it (in lower case, or after a
+    comma, hyphen or "og"), or has it as its only cell under a row of several. A word
+    hyphenated at the wrap is joined ("Ungdommens Uddannelses-" + "vejledning").
+
+    >>> join_wrapped_cells(["Aktivitet\\tPartnere", "Lektiecafé\\tBiblioteket,", "\\tØstre Skole", "Jobcafé\\tJobcentret"])
+    ['Aktivitet\\tPartnere', 'Lektiecafé\\tBiblioteket, Østre Skole', '|---|', 'Jobcafé\\tJobcentret']
+    """
+    out = list(rows)
+    last = None  # the row being continued
+    for k, row in enumerate(rows):
+        if not row or row == DROPPED:
+            continue
+        cells = row.split("\t")
+        if last is not None and _continues(out[last].split("\t"), cells):
+            above = out[last].split("\t")
+            above += [""] * (len(cells) - len(above))
+            out[last] = "\t".join(_joined(a, c) for a, c in zip(above, cells + [""] * (len(above) - len(cells))))
+            out[k] = DROPPED
+        else:
+            last = k
+    return out
+
+
+_GOES_ON = re.compile(r"(?:[,/&-]|\b(?:og|samt|eller|i|for|til|med))$")
+
+
+def _continues(above: list[str], cells: list[str]) -> bool:
+    """A new row fills its first cell with a name, number or capital; a wrapped one leaves it
+    empty or goes on with the first cell above."""
+    if not cells[0] or continues_first(above[0], cells[0]):
+        return True
+    # only the first cell, under a row of several: the rest of a name wrapped in capitals ("Nord")
+    return not any(cells[1:]) and sum(bool(c) for c in above) >= 2 and not _GROUP_HEAD.match(cells[0])
+
+
+def continues_first(above: str, first: str) -> bool:
+    """Does a table line's first cell ``first`` go on with the cell ``above`` it (in lower
+    case, or after a comma, hyphen or "og"), rather than start a row?"""
+    return (first[:1].islower() and not first.startswith("afd")) or bool(_GOES_ON.search(above))
+
+
+def joined_cell(above: str, more: str) -> str:
+    """A wrapped cell's lines as one text ("Uddannelses-" + "vejledning": one word)."""
+    return _joined(above, more)
+
+
+def _joined(above: str, more: str) -> str:
+    if not more:
+        return above
+    if above.endswith("-") and more[:1].islower() and not re.match(r"(?:og|eller)\b", more):
+        return above[:-1] + more  # a word hyphenated at the wrap
+    return f"{above} {more}".strip()
 
 
 # A table's head row run into a line that lost its line breaks: "... (UIF). Aktivitetsnavn Målgruppe
@@ -101,11 +202,25 @@ def _heads() -> list[str]:
     from samspil.loaders.vocab import load_vocab
 
     return [p for kind in _HEAD_FIRST for p in load_vocab("tables").get("columns", {}).get(kind, [])]
-_NUMBER_HEAD = re.compile(r"(?<![\w-])\|?\s*(?:Nr\.?|Nummer|#)\s*\|?\s*$")
+_CELL_BEFORE = re.compile(r"(?:^|(?<=\s))\|?\s*([A-ZÆØÅ#][\w.#-]*(?:\s[\wæøå.-]+)?)\s*\|?\s*$")
+
+
+def _heads_before(line: str, lo: int, start: int) -> int:
+    """Where a head row starts whose activity column is at ``start``: up to two column heads
+    before it ("Nr.", "Indsatsområde", "Tema") belong to it."""
+    from samspil.loaders.extract.tables import column_kind
+
+    for _ in range(2):
+        m = _CELL_BEFORE.search(line, max(lo, start - 40), start)
+        kinds = [column_kind(w) for w in (m.group(1), m.group(1).split()[-1])] if m else []
+        if not any(kinds) or "activity" in kinds:  # ("Aktiviteter Aktivitet | ...": a caption's word)
+            break
+        start = m.start() if kinds[0] else m.start(1) + m.group(1).rindex(m.group(1).split()[-1])
+    return start
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
-def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
+def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
     """The end and the cells of a head row of three or more capitalised column heads at ``start``."""
     from samspil.loaders.extract.tables import column_kind
 
@@ -124,7 +239,7 @@ def _head_run(line: str, start: int) -> tuple[int, list[str]] | None:
                 break
         else:
             break
-    if len(cells) < 3 or kinds[0] not in _HEAD_FIRST:
+    if len(cells) < 3 or not _HEAD_FIRST & set(kinds[:3]):
         return None
     return pos, cells
 
@@ -144,7 +259,16 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
     """
     out: tuple[list[str], list, list[int]] = ([], [], [])
     for line, origin, offset in zip(lines, origins, offsets):
-        pieces = _cut_heads(line) if len(line) > 100 and "\t" not in line else [(line, 0)]
+        if len(line) <= 100 or "\t" in line:
+            out[0].append(line)
+            out[1].append(origin)
+            out[2].append(offset)
+            continue
+        pieces = _cut_heads(line)
+        if line.count("|") >= 8:
+            pieces = [row for piece, at in pieces for row in pipe_rows(piece, at)]
+        elif len(pieces) > 1 or starts_with_head(line):
+            pieces = [row for piece, at in pieces for row in _flat_rows(piece, at)]
         for piece, at in pieces:
             out[0].append(piece)
             out[1].append(origin)
@@ -152,15 +276,65 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
     return out
 
 
+_DATA_KINDS = frozenset({"activity", "department", "target", "units", "focus_area", "zone"})
+
+
+def pipe_rows(text: str, at: int = 0) -> list[tuple[str, int]]:
+    """A markdown table of activities or departments whose rows ran together ("| Afdeling |
+    Boliger | |---|---| | Engparken | 310 | ...") as rows with tabs between cells, each with its
+    offset: the head row's cells up
+    to the first empty one give the width, each row is that many cells and a gap; the text
+    before the table and after its last row stays text.
+
+    >>> [r for r, _ in pipe_rows("Tabel 1 | Afdeling | Boliger | |---|---| | Engparken | 310 | | I alt | | Kilde: LBF")]
+    ['Tabel 1', 'Afdeling\\tBoliger', 'Engparken\\t310', 'I alt\\t', 'Kilde: LBF']
+    """
+    from samspil.loaders.extract.tables import column_kind
+
+    first = text.find("|")
+    tokens = text[first + 1:].split("|")
+    width = next((k for k, t in enumerate(tokens) if not t.strip()), 0)
+    if first < 0 or width < 2 or len(tokens) < 3 * (width + 1) \
+            or not _DATA_KINDS & {column_kind(t) for t in tokens[:width] if len(t) < 40}:
+        return [(text, at)]  # (tables of people are dealt out by flat_tables.py)
+    out = [(text[:first].strip(), at)] if text[:first].strip() else []
+    pos, k, rows = first + 1, 0, 0
+    while k + width <= len(tokens):
+        row = tokens[k:k + width]
+        if not all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in row):
+            out.append(("\t".join(c.strip() for c in row), at + pos))
+        rows += 1
+        pos += sum(len(t) + 1 for t in row)
+        k += width
+        if k < len(tokens) and tokens[k].strip() or k + 1 >= len(tokens):  # no gap: the table ended
+            break
+        pos += len(tokens[k]) + 1
+        k += 1
+    rest = "|".join(tokens[k:]).strip()
+    if rows < 3:
+        return [(text, at)]
+    return out + ([(rest, at + len(text) - len(rest))] if rest else [])
+
+
+def _flat_rows(piece: str, at: int) -> list[tuple[str, int]]:
+    """A piece that starts with a flattened activity table's head row as the table's rows, when
+    they can be told (``flat_activity_tables.table_rows``), else the piece."""
+    from samspil.loaders.extract.flat_activity_tables import table_rows
+
+    if not piece[:1].isupper() or (rows := table_rows(piece)) is None:
+        return [(piece, at)]
+    return [(row, at + offset) for row, offset in rows]
+
+
 def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
     for m in _head_matches(line):
-        if m.start() < done or _head_run(line, m.start()) is None:
+        if m.start() < done or head_run(line, m.start()) is None:
             continue
-        start = m.start()
-        if (nr := _NUMBER_HEAD.search(line, done, start)) is not None:
-            start = nr.start()  # "Nr. | Aktivitet | ...": the number column heads the row too
+        start = _heads_before(line, done, m.start())  # "Nr. | Indsatsområde | Aktivitet | ...": the row's head too
+        if (before := line[done:start].rstrip()).endswith("|"):
+            start = done + len(before) - 1  # (a markdown row's opening pipe)
         if line[done:start].strip(" |"):
             pieces.append((line[done:start].strip(" |"), done))
         done = start  # (the head stays with the rows run onto it: activities.py reads them there)
@@ -217,4 +391,4 @@ def starts_with_head(line: str) -> bool:
     >>> starts_with_head("Aktivitet | Målgruppe | Samarbejdspartnere Lektiebus | Børn"), starts_with_head("Aktivitet: X")
     (True, False)
     """
-    return len(line) > 30 and _head_run(line, 0) is not None
+    return len(line) > 30 and head_run(line, 0) is not None

@@ -18,8 +18,8 @@ from samspil.loaders.extract.outline import activity_headings, run_on_contents, 
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import area_item_blocks
-from samspil.loaders.extract.activity_lists import (NOT_ACTIVITY, Block, bullet_blocks, outline_focus,
-                                                   table_blocks)
+from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks, outline_focus
+from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, is_placeholder, may_hold, strip_links,
                                          strip_markup)
@@ -83,6 +83,8 @@ def _template_blocks(doc: Document) -> list[Block]:
     starts: list[tuple[int, str]] = []
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
         if "aktivitetsnavn:" in sq or (may_hold(sq, ("navn", "titel")) and NAME_LABEL.search(strip_markup(line))):
+            if "\t" in line and activity_columns(strip_markup(line).split("\t")):
+                continue  # a table's head row ("AKTIVITETENS NAVN:<TAB>MÅLGRUPPE:"): activity_tables.py
             name, _ = _name_after_label(doc, i)
             if name:
                 name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"

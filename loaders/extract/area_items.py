@@ -164,8 +164,8 @@ def _blocks(doc: Document) -> list[Block]:
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
             if not raw:
                 continue
-        elif state.focus is None or not raw or _RULE.match(raw):
-            continue
+        elif state.focus is None or not raw or _RULE.match(raw) or raw.count("\t") >= 2:
+            continue  # (a table's row: its activities are read by their columns, activity_tables.py)
         elif i - state.last > SCOPE_LINES:
             state.focus = None
             continue

@@ -196,7 +196,7 @@ def _table_cells(i: int, cells: list[str], no_org: dict[int, set[int]], partner_
     organisations (added to ``out`` here); a head row's cells and the activity, target-group
     and count columns (``tables.non_org_cells``) name none."""
     out += [OrgMention(n, i, role="activity_partner") for k in partner_cells.get(i, ()) if k < len(cells)
-            for n in _field_orgs(cells[k])]
+            for part in cells[k].split(";") for n in _field_orgs(part)]  # ("SDE; UU Odense")
     dropped = no_org.get(i, set()) | partner_cells.get(i, set())
     return [c for k, c in enumerate(cells) if k not in dropped]
 

@@ -139,7 +139,7 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
         if not line or not line.lstrip(" *#")[:1].isdigit():
             continue
         m = _NUMBERED.match(strip_markup(line))
-        if not m:
+        if not m or m.group(2).count("\t") >= 2:  # (a table's row: "2.1.1<TAB>Lektieværksted<TAB>...")
             continue
         rest = clean(m.group(2))
         if not rest or not (rest[0].isupper() or rest[0].isdigit()):

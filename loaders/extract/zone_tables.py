@@ -25,7 +25,7 @@ from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
 
-__all__ = ["department_tables", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
+__all__ = ["department_tables", "key_value_departments", "owner_cell", "table_lines", "flat_department_tables", "flat_rest", "flat_tables"]
 
 _NUM = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 # "... følgende boligafdelinger i Vestbyen:" / "Boligområderne i Nordbyen:"
@@ -34,12 +34,14 @@ _INTRO_PLACE = re.compile(r"\w*(?:afdeling|boligområde|område|bebyggelse)\w*\b
 
 
 def _department_tables(doc: Document) -> list[Table]:
-    return [t for t in tables(doc) if t.kinds[0] == "department" and t.rows]
+    return [t for t in tables(doc) if "department" in t.kinds and t.rows]
 
 
 def table_lines(doc: Document) -> set[int]:
-    """The lines of department tables (head and rows): other zone rules skip them."""
-    return {i for t in _department_tables(doc) for i in [t.head, *(j for j, _ in t.rows)]}
+    """The lines of department tables (head and rows) and of departments written as a row of
+    two cells: other zone rules skip them."""
+    return doc.memo("department_table_lines", lambda: {i for t in _department_tables(doc) for i in
+                                                      [t.head, *(j for j, _ in t.rows)]} | set(_key_value_rows(doc)))
 
 
 def _intro_district(doc: Document, head: int) -> str | None:
@@ -56,33 +58,136 @@ def _intro_district(doc: Document, head: int) -> str | None:
 def _units(table: Table, cells: list[str]) -> int | None:
     cell = table.cell(cells, "units")
     if cell is None and table.column("units") is not None:  # a lost empty cell: the one count
-        counts = [c for c in cells[1:] if _NUM.fullmatch(c)]
+        counts = [c for k, c in enumerate(cells) if k != table.column("department") and _NUM.fullmatch(c)]
         cell = counts[0] if len(counts) == 1 else None
     return int(cell.replace(".", "")) if cell and _NUM.fullmatch(cell) else None
 
 
+# an owner's cell that also gives the department's number: "Boligselskabet Sjælland afd. 11"
+_OWNER_CODE = re.compile(r"^(?P<org>.+?),?\s+(?:[Aa]fd(?:eling|\.)?)\s*(?P<code>\d{1,4}(?:-\d{1,3})?[a-z]?)$")
+_ZONE_CODE = re.compile(r"[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4}")
+
+
+def owner_cell(cell: str | None) -> tuple[str | None, str | None]:
+    """(owner, department number) of an owner's cell: "XYZ afd. 11" -> ("XYZ", "afd. 11").
+
+    >>> owner_cell("Boligselskabet Sjælland afd. 11"), owner_cell("AAB")
+    (('Boligselskabet Sjælland', 'afd. 11'), ('AAB', None))
+    """
+    if not cell:
+        return None, None
+    m = _OWNER_CODE.match(cell)
+    return (m.group("org"), f"afd. {m.group('code')}") if m else (cell, None)
+
+
+def cell_owner(cell: str, orgs: list[Organisation]) -> str:
+    """The organisation an owner's cell names: the document's organisation of that name or
+    alias, or one whose name is the cell and more after a dash or bracket ("FOB Horsens –
+    Fællesorganisationens Boligforening"); for a short code ("AKB") also one whose name holds
+    it; else the cell itself (a cell is a whole name, not a longer run of text holding it)."""
+    from samspil.loaders.extract.zone_owners import resolve_org
+
+    found = resolve_org(cell, orgs) or cell
+    if _run_on(found):
+        return cell
+    rest = found[len(cell):].lstrip() if _key(found).startswith(_key(cell)) else None
+    return found if " " not in cell and len(cell) <= 6 or rest is not None and (not rest or rest[0] in "–-(,/") \
+        else cell
+
+
+def _run_on(name: str) -> bool:
+    """A party list run into the next sentence: no organisation's name."""
+    return len(name) > 60 or re.search(r"\. [A-ZÆØÅ]", name) is not None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _zone_of(table: Table, cells: list[str]) -> str | None:
+    """The zone a row's zone column names: a bare number or letter is "Zone N"."""
+    cell = table.cell(cells, "zone")
+    if not cell or _NUM.fullmatch(cell) and len(cell) > 2:
+        return None
+    return f"Zone {cell}" if _ZONE_CODE.fullmatch(cell) else cell
+
+
 def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
-    """Add a department for each row of the document's department tables."""
-    from samspil.loaders.extract.zones import _department, _is_total, _resolve_org
+    """Add a department for each row of the document's department tables (the department
+    column wherever it stands; owner, dwellings, district and zone from their columns)."""
+    from samspil.loaders.extract.zones import _is_total
 
     for table in _department_tables(doc):
         intro = _intro_district(doc, table.head)
+        col = table.column("department")
         for j, cells in table.rows:
-            cell = cells[0]
+            cell = cells[col] if col < len(cells) else ""
             if not cell[:1].isupper() or _is_total(cell) or len(cell) > 60:
                 continue
-            owner = table.cell(cells, "owner")
-            district = table.cell(cells, "district") or intro
-            zone = _department(cell, doc.ref(j), units=_units(table, cells),
-                               housing_organisation=_resolve_org(owner, orgs) if owner else None)
-            if district:
-                if zone_key(zone.name) == zone_key(district):  # "Bo-Vest afd. 310 Vorup" in Vorup
-                    zone.aliases = [a for a in zone.aliases if a != cell]
-                    zone.name = cell
-                if found.get(district) is None:
-                    found.add(Zone(name=district, type="district", sources=[doc.ref(j, district)]))
-                zone.part_of = found.get(district).name
-            found.add(zone)
+            _table_row(doc, table, j, cells, cell, intro, orgs, found)
+
+
+def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str, intro, orgs, found) -> None:
+    from samspil.loaders.extract.zones import _department
+
+    owner, code = owner_cell(table.cell(cells, "owner"))
+    district = table.cell(cells, "district") or intro
+    zone = _department(cell, doc.ref(j), units=_units(table, cells),
+                       housing_organisation=cell_owner(owner, orgs) if owner else None)
+    if code and code not in zone.aliases:
+        zone.aliases += [code, f"{owner} {code}"]
+    if district:
+        if zone_key(zone.name) == zone_key(district):  # "Bo-Vest afd. 310 Vorup" in Vorup
+            zone.aliases = [a for a in zone.aliases if a != cell]
+            zone.name = cell
+        if found.get(district) is None:
+            found.add(Zone(name=district, type="district", sources=[doc.ref(j, district)]))
+        zone.part_of = found.get(district).name
+    if area := _zone_of(table, cells):
+        if found.get(area) is None:
+            found.add(Zone(name=area, type="zone", part_of=zone.part_of, sources=[doc.ref(j, area)]))
+        zone.part_of = found.get(area).name
+    found.add(zone)
+
+
+# A department as a row of two cells without a head row (a list with dotted leaders, "Solhaven
+# ........ Boligselskabet Nord, 712 boliger", reaches here as "Solhaven<TAB>...": space_tables.py)
+_OWNER_UNITS = re.compile(r"^(?:(?P<owner>[A-ZÆØÅ0-9][^,()]{1,60}?)\s*(?:\((?P<code>afd[^)]{1,20})\))?\s*[,;–-]\s*)?"
+                          r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?P<word>[A-Za-zÆØÅæøå]+)\.?$")
+
+
+def _key_value_rows(doc: Document) -> dict[int, tuple[str, re.Match[str]]]:
+    return doc.memo("key_value_departments", lambda: dict(_find_key_value_rows(doc)))
+
+
+def _find_key_value_rows(doc: Document):
+    from samspil.loaders.extract.zones import _is_total, parse_units
+
+    for j, line in enumerate(doc.lines):
+        if line.count("\t") != 1 or not _NUM.search(line):
+            continue
+        name, value = (c.strip() for c in strip_markup(line).split("\t"))
+        m = _OWNER_UNITS.match(value)
+        if m and name[:1].isupper() and len(name) <= 60 and not _is_total(name) \
+                and parse_units(f"{m.group('n')} {m.group('word')}") is not None:
+            yield j, (name, m)
+
+
+def key_value_departments(doc: Document, orgs: list[Organisation], found) -> None:
+    """A department from each row of two cells, its name and "[owner[ (afd. N)],] N boliger"."""
+    from samspil.loaders.extract.zones import _department
+
+    in_tables = {i for t in _department_tables(doc) for i in [t.head, *(j for j, _ in t.rows)]}
+    for j, (name, m) in _key_value_rows(doc).items():
+        if j in in_tables:
+            continue
+        owner, code = owner_cell(m.group("owner"))
+        code = code or (re.sub(r"^afd(?:eling|\.)?\s*", "afd. ", m.group("code")) if m.group("code") else None)
+        zone = _department(name, doc.ref(j), units=int(m.group("n").replace(".", "")),
+                           housing_organisation=cell_owner(owner, orgs) if owner else None)
+        if code and code not in zone.aliases:
+            zone.aliases += [code, f"{owner} {code}" if owner else code]
+        found.add(zone)
 
 
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
@@ -186,7 +291,7 @@ def flat_rest(doc: Document) -> dict[int, str]:
     for i, (text, found) in flat_tables(doc).items():
         for t in reversed(found):
             bodies = [r[0] for r in t.rows]
-            owners = {_split_owner(b, bodies, HousingLabels([]))[1] for b in bodies} - {None}
+            owners = {owner_cell(_split_owner(b, bodies, HousingLabels([]))[1])[0] for b in bodies} - {None}
             text = f"{text[:t.span[0]]} . {', '.join(sorted(owners))} . {text[t.span[1]:]}"
         out[i] = text
     return out
@@ -211,11 +316,14 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
     from samspil.loaders.extract.zone_owners import resolve_org
     from samspil.loaders.extract.zones import _department
 
-    name, owner = name_owner
+    name, (owner, code) = name_owner[0], owner_cell(name_owner[1])
     kinds_of_numbers = [k for k in t.kinds if k in _NUMERIC_KINDS]
     units = numbers[kinds_of_numbers.index("units")] if "units" in kinds_of_numbers else None
+    resolved = resolve_org(owner, orgs) if owner else None  # (the owner's words may be cut short here)
     zone = _department(name, ref, units=int(units.replace(".", "")) if units else None,
-                       housing_organisation=resolve_org(owner, orgs) if owner else None)
+                       housing_organisation=owner if resolved and _run_on(resolved) else resolved)
+    if code and code not in zone.aliases:
+        zone.aliases += [code, f"{owner} {code}"]
     if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
         zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
     if place and found.get(place) is None:

@@ -31,7 +31,8 @@ from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
 from samspil.loaders.extract.zone_prose import prose_departments
-from samspil.loaders.extract.zone_tables import department_tables, flat_department_tables, flat_rest, table_lines
+from samspil.loaders.extract.zone_tables import (department_tables, flat_department_tables, flat_rest,
+                                                key_value_departments, table_lines)
 from samspil.loaders.model import Organisation, SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
@@ -57,13 +58,16 @@ _NAME_PAREN = re.compile(r"^(?P<name>[A-ZÆØÅ][^()]*?)\s*\((?:(?P<org>[^(),]+?
                          r"\d[\d\-–]*)\s*(?:,\s*(?P<rest>[^()]*))?\)$")
 
 
+_CAPTION_WORDS = frozenset({"skema", "tabel", "figur", "oversigt", "bilag", "boks", "kilde"})
+
+
 @dataclass
 class _Found:
     zones: dict[str, Zone] = field(default_factory=dict)
 
     def add(self, zone: Zone) -> Zone:
         key = _key(zone.name)
-        if not key:  # nothing but punctuation: not a place
+        if not key or key in _CAPTION_WORDS:  # nothing but punctuation, a table's caption: not a place
             return zone
         for known_key, known in self.zones.items():
             if key == known_key or key in {_key(a) for a in known.aliases}:
@@ -341,6 +345,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     found = _Found()
     _unit_lists(doc, orgs, found)
     department_tables(doc, orgs, found)
+    key_value_departments(doc, orgs, found)
     flat_department_tables(doc, orgs, found)
     _numbered_zones(doc, orgs, found)
     _tagged_departments(doc, orgs, found)

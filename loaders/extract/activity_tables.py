@@ -1,0 +1,340 @@
+"""Tables of activities, one a row, read by what each column holds.
+
+A head row names an activity column (``Aktivitet``, ``Aktivitetens navn``, ``Projekt``,
+``Indsats``, ``Tiltag``) and any of focus area (``Indsatsområde``, ``Indsatsomr.``,
+``Tema``; an ``Område`` column in a table of activities), target group (``Målgruppe``,
+``Målgr.``), partners, responsible, budget, description and number columns, in any
+order (``tables.column_kind``, ``vocab/tables.yaml``). Cells are split by tabs (.docx,
+.pdf, markdown and space-aligned tables all arrive so), pipes or runs of spaces. Each
+row below is an activity: its name from the activity column (an id in front cut off),
+its target groups from the target column, its focus area from the focus column (a code
+such as ``B`` is the focus area a list ``B. Beskæftigelse`` names; an empty cell repeats
+the row above), else the enclosing delaftale's or section's. Partners' cells are read as
+lists of organisations elsewhere (``tables.org_list_cells``).
+
+Tables whose line breaks were lost are read where their rows can still be told apart:
+markdown rows run together, cells apart by `` | ``, and a table flattened to words whose
+Målgruppe column follows the name (:func:`flat_table_rows`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.activity_lists import Block, outline_focus
+from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, focus_area_at
+from samspil.loaders.extract.tables import column_kind
+from samspil.loaders.extract.text import clean
+
+__all__ = ["Columns", "activity_columns", "flat_table_rows", "focus_code", "table_blocks"]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns of an activity table that the reader uses (None: the table has none)."""
+
+    name: int
+    target: int | None
+    focus: int | None
+    spaced: bool = False  # cells apart by runs of spaces (not yet tabs)
+    place: bool = False  # the focus column is headed as a place ("Område"): a place is no focus area
+
+
+# Kinds that make a head row with an activity column a table of activities (a budget's
+# "Aktivitet | 2025 | 2026" lists activities too, but is read where they are described).
+_CONTENT_KINDS = frozenset({"target", "partner", "focus_area", "description", "responsible", "district", "zone",
+                            "person"})
+
+
+def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
+    """The columns of an activity table's head row, or None when ``cells`` is no such row.
+
+    >>> activity_columns(["Indsatsområde", "Aktivitet", "Målgr.", "Samarb."])
+    Columns(name=1, target=2, focus=0, spaced=False)
+    >>> activity_columns(["Nr", "Indsats", "Område", "Parter"]).focus, activity_columns(["Aktivitet", "2025"])
+    (2, None)
+    """
+    kinds = [column_kind(c) if c and len(c) <= 40 else None for c in cells]
+    if "activity" not in kinds or not _CONTENT_KINDS & set(kinds):
+        return None
+    if sum(1 for c, k in zip(cells, kinds) if c and k is None) > (len(cells) >= 3):  # (a head run into a cell)
+        return None
+    focus = next((kinds.index(k) for k in ("focus_area", "district", "zone") if k in kinds), None)
+    return Columns(kinds.index("activity"), kinds.index("target") if "target" in kinds else None, focus, spaced,
+                   focus is not None and kinds[focus] != "focus_area")
+
+_TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på aktivitet(?:en)?|projekt(?:er|navn)?"
+                              r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
+_TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
+                          r"|partner(?:e)?|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier"
+                          r"|aktiviteter|indsatsområde)\b", re.I)
+_RULE_ROW = re.compile(r"^[\s|:+=_-]+$")  # "|---|:---|", "+====+"
+# a heading ends a table of activities ("5. Økonomi", "Delaftale B: X", "Indsatsområde: Y")
+_NUMBERED_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
+
+
+def _ends_table(line: str) -> bool:
+    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line))
+
+
+_AMOUNT = re.compile(r"[\d.,\s%]+(?:kr\.?|mio\.?)?|i alt|beløb.*|andel", re.I)
+MAX_WRAPPED = 3  # lines without cells inside a table (a .pdf cell wrapped onto its own lines)
+
+
+def _cells(line: str, spaced: bool) -> list[str]:
+    if "\t" in line:
+        return [clean(c) for c in line.split("\t")]
+    if line.count("|") >= 2:
+        return [clean(c) for c in line.strip().strip("|").split("|")]
+    return [clean(c) for c in re.split(r"\s{3,}", line.strip())] if spaced else []
+
+
+_ROW_BREAK = re.compile(r"\|\s+\|")  # "... | Tovholder | | 1 | Social vicevært | ...": rows run together
+
+
+def _table_lines(doc: Document):
+    """(line index, line) of the document, a table that lost its line breaks given row by
+    row: a markdown table's rows run together (the text before its first pipe left out),
+    or cells apart by ' | ' with nothing between the rows (see :func:`_joined_rows`)."""
+    for i, line in enumerate(doc.lines):
+        if line.count("|") >= 8 and len(_ROW_BREAK.findall(line)) >= 2:
+            start = line.index("|")
+            for row in _ROW_BREAK.split(line[start:]):
+                yield i, f"|{row.strip().strip('|')}|"
+            continue
+        rows = _joined_rows(line) if line.count(" | ") >= 4 else None
+        yield from ((i, row) for row in rows) if rows else [(i, line)]
+
+
+def _joined_rows(line: str) -> list[str] | None:
+    """A table copied with ' | ' between cells and nothing between rows ("Aktivitet | Målgruppe
+    | Partnere Lektiecafé | Børn 6-12 år | Biblioteket Jobcafé | Ledige | Jobcentret"): its head
+    and rows, each row's name cut from the end of the cell it shares with the row before."""
+    cells = [clean(c) for c in line.split(" | ")]
+    k = next((k for k, c in enumerate(cells) if c.split() and _TABLE_NAME_HEAD.match(c.split()[-1])), None)
+    if k is None:
+        return None
+    n = k + 1
+    while n < len(cells) and (m := _TABLE_HEADS.match(cells[n])) and not cells[n][m.end():].strip():
+        n += 1  # the head's cells; the last one ran into the first row's name
+    if n >= len(cells) or not (m := _TABLE_HEADS.match(cells[n])) or not (name := cells[n][m.end():].strip()):
+        return None
+    width = n - k + 1
+    rows = [" | ".join(["Aktivitet", *cells[k + 1:n], cells[n][:m.end()].strip()])]
+    rest = cells[n + 1:]
+    while name and len(rest) >= width - 1:
+        row, rest = rest[:width - 1], rest[width - 1:]
+        last, following = _split_boundary(row[-1]) if rest else (row[-1], None)
+        rows.append(" | ".join([name, *row[:-1], last]))
+        name = following
+    return rows if len(rows) > 1 else None
+
+
+def _split_boundary(cell: str) -> tuple[str, str | None]:
+    """'Sundhedsplejen, Dagtilbud Syd Lektier i Sundparken' -> ('Sundhedsplejen, Dagtilbud Syd',
+    'Lektier i Sundparken'): after its last list item's name, the next row's name starts at a
+    capital followed by a word in lower case (a title in sentence case); None when none does."""
+    head, sep, tail = cell.rpartition(",") if "," in cell else cell.rpartition(";")
+    words = tail.split()
+    k = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
+              and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+    if k is None:
+        return cell, None
+    return f"{head}{sep} {' '.join(words[:k])}".strip(" ,;"), " ".join(words[k:])
+
+
+def table_blocks(doc: Document) -> list[Block]:
+    """Rows of tables of activities (see the module's doc): each row an activity named by
+    its activity cell, with the target groups of its target column and its focus area."""
+    blocks: list[Block] = []
+    head: Columns | None = None
+    wrapped, last_focus = 0, None
+    for i, line in _table_lines(doc):
+        if head is None and len(line) > 30 and "\t" not in line and (rows := _any_order_rows(doc, i, line)):
+            blocks += [Block(name, i, i + 1, focus_code(doc, focus) if focus else focus_area_at(doc, i)
+                             or outline_focus(doc, i), row, f"{name} {row}") for name, focus, row in rows]
+            continue
+        if head is None and (rows := flat_table_rows(line)):
+            focus = focus_area_at(doc, i) or outline_focus(doc, i)
+            blocks += [Block(name, i, i + 1, focus, row, f"{name} {row}") for name, row in rows]
+            continue
+        cells = _cells(line, spaced=head is None or head.spaced)
+        if len(cells) >= 2 and (found := activity_columns(cells, "\t" not in line and "|" not in line)):
+            head, wrapped, last_focus = found, 0, None
+            continue
+        if head is None or not line.strip() or _RULE_ROW.match(line):
+            continue
+        if len(cells) < 2:  # a wrapped cell, or the end of the table
+            wrapped += 1
+            if wrapped > MAX_WRAPPED or len(line) > 90 or _ends_table(line):
+                head = None
+            continue
+        if sum(bool(_AMOUNT.fullmatch(c)) for c in cells) * 2 >= len(cells):  # a budget's row
+            head = None
+            continue
+        wrapped = 0
+        name = _row_name(cells[head.name] if head.name < len(cells) else "")
+        if head.focus is not None and head.focus < len(cells) and cells[head.focus]:
+            last_focus = focus_code(doc, cells[head.focus])
+            if head.place and not _is_focus_name(doc, last_focus):
+                last_focus = None  # ("Område: Vestbyen": where, not which focus area)
+        if not name:
+            continue
+        target = cells[head.target] if head.target is not None and head.target < len(cells) else None
+        own = line if line != doc.lines[i] else None
+        blocks.append(Block(name, i, i + 1, last_focus or focus_area_at(doc, i) or outline_focus(doc, i), target, own))
+    return blocks
+
+
+def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | None, str]]:
+    """Rows of a flattened activity table in any column order (flat_activity_tables.py) whose
+    head row starts ``line`` (its rows on the same line, or on the next when the head row is
+    the whole line)."""
+    from samspil.loaders.extract.flat_activity_tables import flat_rows
+    from samspil.loaders.space_tables import head_run
+
+    if not line[:1].isupper() or (found := head_run(line, 0)) is None:
+        return []
+    if len(line.rstrip()) - found[0] <= 8 and i + 1 < len(doc.lines) and "\t" not in doc.lines[i + 1]:
+        line = f"{line} {doc.lines[i + 1]}"  # (the head row a line of its own)
+    elif len(line) <= 100:
+        return []
+    return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
+
+
+def _is_focus_name(doc: Document, name: str) -> bool:
+    """Is ``name`` a focus area: the regulativ's or an older round's, or one the document lists
+    with a code?"""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    words = tuple(name.split())
+    return words in _known_focus() or name in doc.memo("focus_codes", lambda: _focus_codes(doc)).values()
+
+
+_ROW_ID = re.compile(r"^(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2})*|[A-ZÆØÅ])[.):]?\s+(?=[A-ZÆØÅ])")  # "A1 ", "2.3 ", "B. "
+
+
+def _row_name(cell: str) -> str | None:
+    """The activity's name in its cell: an id in front ("A1 Lektiecafé") cut off; None for a
+    cell that names none (empty, a number, a head word, a long text)."""
+    name = _ROW_ID.sub("", cell.strip()).rstrip(" .")
+    if not name or len(name) > 80 or not name[0].isalpha() or _TABLE_HEADS.match(name):
+        return None
+    return name
+
+
+# a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
+_CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
+_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema)\s+)?({_CODE})\s*[.):–-]\s+"
+                         r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")
+
+
+def focus_code(doc: Document, cell: str) -> str:
+    """A focus-area cell: a code ("B", "2", "II") is the focus area the document lists with
+    it ("B. Beskæftigelse"; an item of a list of two or more, the first such list); any
+    other cell is itself."""
+    cell = cell.strip(" .")
+    if not re.fullmatch(_CODE, cell):
+        return cell
+    return doc.memo("focus_codes", lambda: _focus_codes(doc)).get(cell, cell)
+
+
+def _focus_codes(doc: Document) -> dict[str, str]:
+    items = [(i, m) for i, line in enumerate(doc.lines) if len(line) < 90 and (m := _CODED_ITEM.match(line))]
+    codes: dict[str, str] = {}
+    for n, (i, m) in enumerate(items):
+        in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
+        if in_list:
+            codes.setdefault(m.group(1), m.group(2))
+    for line in doc.lines:
+        if len(line) >= 90 and not codes:
+            codes.update(_run_on_codes(line))
+    return codes
+
+
+_RUN_CODE = re.compile(r"[A-H1-9][.)] [A-ZÆØÅ]")  # "A. Uddannelse og livschancer B. Beskæftigelse C. ..."
+_NEXT_CODE = {c: chr(ord(c) + 1) for c in "ABCDEFG12345678"}
+
+
+def _run_on_codes(line: str) -> dict[str, str]:
+    """The items of a coded list that lost its line breaks (three or more in a row, A, B, C or
+    1, 2, 3): each item's text up to the next code; the last one's up to its first capital
+    after a word in lower case (where the text after the list begins)."""
+    starts = [m for m in _RUN_CODE.finditer(line) if not m.start() or not line[m.start() - 1].isalnum()]
+    for k, m in enumerate(starts):
+        run = [m]
+        for n in starts[k + 1:]:
+            if n.group()[0] == _NEXT_CODE.get(run[-1].group()[0]) and n.start() - run[-1].end() <= 70:
+                run.append(n)
+        if len(run) >= 3 and m.group()[0] in "A1":
+            ends = [n.start() for n in run[1:]] + [run[-1].end() + 70]
+            items = [line[a.end() - 1:b].strip() for a, b in zip(run, ends)]
+            words = items[-1].split()
+            cut = next((j for j in range(1, len(words)) if words[j][:1].isupper() and words[j - 1][:1].islower()),
+                       len(words))
+            items[-1] = " ".join(words[:cut])
+            return {a.group()[0]: item.rstrip(" .,;") for a, item in zip(run, items)}
+    return {}
+
+
+# A table flattened to words (a .pdf or tab table in a web copy): "Aktivitet Målgruppe
+# Samarbejdspartnere Lektiecafé Børn 6-12 år Biblioteket Jobcafé Ledige over 30 år ..."
+_FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe(?:r|\(r\))?"
+                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Ansvarlig|Tovholder"
+                        r"|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
+MAX_NAME_WORDS = 5
+
+
+def _starts_target(words: list[str], k: int) -> bool:
+    """Does a Målgruppe cell start at ``words[k]`` ("Unge 15-25 år", "Alle beboere"): a
+    capitalised group word followed by a word in lower case or a number?"""
+    from samspil.loaders.extract import targets
+
+    if not words[k][:1].isupper() or k + 1 >= len(words) or words[k + 1][:1].isupper():
+        return False
+    found = targets.classify(" ".join(words[k:k + 3]))
+    return any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases)
+
+
+def _name_before(words: list[str], lo: int, hi: int) -> str | None:
+    """The row's name just before its Målgruppe cell at ``hi``: after the last cell's end
+    (a full stop, comma or semicolon), from a capital followed by a word in lower case,
+    else the last word."""
+    lo = max(lo, hi - MAX_NAME_WORDS)
+    lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
+    starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
+    start = starts[0] if starts else hi - 1
+    name = " ".join(words[start:hi]).strip(" ,;.")
+    return name if start < hi and name[:1].isupper() else None
+
+
+def flat_table_rows(line: str) -> list[tuple[str, str]]:
+    """(name, row text) of each row of a table of activities flattened into ``line``, found
+    at its Målgruppe cells (the column after the name)."""
+    head = _FLAT_HEAD.search(line)
+    if not head:
+        return []
+    words = line[head.end():].split()
+    anchors = [k for k in range(1, len(words)) if _starts_target(words, k)]
+    # a group word in the name ("Kvinder på vej Kvinder uden for arbejdsmarkedet"): the later one
+    anchors = [k for n, k in enumerate(anchors) if n + 1 == len(anchors) or anchors[n + 1] - k > MAX_NAME_WORDS - 1]
+    rows, prev = [], 0
+    for n, k in enumerate(anchors):
+        name = " ".join(words[:k]) if n == 0 else _name_before(words, prev, k)
+        end = anchors[n + 1] if n + 1 < len(anchors) else len(words)
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            rows.append((_without_repeated_cell(name, line) if n else name, " ".join(words[k:end])))
+        prev = k + 1
+    return rows
+
+
+def _without_repeated_cell(name: str, line: str) -> str:
+    """'Sammen i Nordøst Mentornetværk' -> 'Mentornetværk' when 'Sammen i Nordøst' recurs in
+    the table (the value of a column before it, such as the one responsible for every row)."""
+    words = name.split()
+    for k in range(len(words) - 1, 1, -1):  # (a prefix of two words or more: one word recurs by chance)
+        prefix = " ".join(words[:k])
+        if words[k][:1].isupper() and len(re.findall(rf"(?<!\w){re.escape(prefix)}(?!\w)", line)) >= 2:
+            return " ".join(words[k:])
+    return name

@@ -1,0 +1,169 @@
+"""Tables of activities flattened to words in any column order (a .pdf or tab table in a web
+copy, its line breaks and cell gaps lost): "Indsatsområde Aktivitet Målgruppe Partnere
+Uddannelse og livschancer Lektiecafé Øst Børn 6-12 år Nykøbing Bibliotek ...".
+
+The head row gives the columns (``space_tables.head_run``, ``tables.column_kind``); the rows
+are found at their first cell where that cell can be told in running words: an id of a number
+column ("A1", "2.1.1") or a focus area's name (the regulativ's and older rounds' names, and
+those the document's own codes name). In a row, the activity's name runs from after that
+cell to where the next cell that can be told begins: a focus area's name, or a target group
+("Børn 6-12 år"; ``activity_tables._starts_target``). What follows the name is the row's text
+(target groups and partners are read from it). A table whose name column comes first is read
+at its second column when that is an amount or a focus area (a name or a listed code).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from samspil.loaders.vocab import load_vocab
+
+__all__ = ["flat_rows"]
+
+_ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
+_FOCUS_KINDS = ("focus_area", "district", "zone")
+MAX_NAME_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _known_focus() -> tuple[tuple[str, ...], ...]:
+    vocab = load_vocab("focus_areas")
+    names = [*vocab.get("regulativ_2019_2026", []), *vocab.get("older", [])]
+    return tuple(sorted((tuple(n.split()) for n in names), key=len, reverse=True))
+
+
+def _focus_at(words: list[str], k: int, extra: tuple[tuple[str, ...], ...]) -> int:
+    """The number of words a focus area's name takes at ``words[k]`` (0 for none)."""
+    for name in extra + _known_focus():
+        if tuple(w.strip(",.;") for w in words[k:k + len(name)]) == name:
+            return len(name)
+    return 0
+
+
+def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str, str | None, str]]:
+    """(name, focus area, row text after the name) of each row of a flattened activity table
+    that starts ``line`` with its head row, when its first column is a number or a focus area."""
+    from samspil.loaders.extract.tables import column_kind
+    from samspil.loaders.space_tables import head_run
+
+    found = head_run(line, 0)
+    if found is None:
+        return []
+    end, cells = found
+    kinds = [column_kind(c) for c in cells]
+    extra = tuple(tuple(v.split()) for v in (codes or {}).values())
+    words = line[end:].split()
+    if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] in ("money", *_FOCUS_KINDS):
+        return _name_first(words, kinds[1], codes or {}, extra)
+    if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
+        return []
+    if kinds[0] == "number":
+        anchors = [(k, 1) for k, w in enumerate(words) if _ID.fullmatch(w) and k + 1 < len(words)
+                   and words[k + 1][:1].isupper()]
+    else:
+        anchors = [(k, n) for k in range(len(words)) if (n := _focus_at(words, k, extra))]
+        anchors = [(k, n) for j, (k, n) in enumerate(anchors) if not j or k >= anchors[j - 1][0] + anchors[j - 1][1]]
+    if len(anchors) < 2:
+        return []
+    return [row for j, (k, n) in enumerate(anchors)
+            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra))]
+
+
+def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tuple[str, str | None, str] | None:
+    from samspil.loaders.extract.activity_tables import _starts_target
+
+    focus = " ".join(words[k:k + n]).strip(" ,;") if kinds[0] in _FOCUS_KINDS else None
+    start = k + n
+    if kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (m := _focus_at(words, start, extra)):
+        focus, start = " ".join(words[start:start + m]), start + m  # "Nr | Tema | Aktivitet"
+    for j in range(start + 1, min(stop, start + MAX_NAME_WORDS + 1)):
+        if (m := _focus_at(words, j, extra)) or _starts_target(words, j):
+            if m and focus is None:
+                focus = " ".join(words[j:j + m])
+                rest = words[j + m:stop]
+            else:
+                rest = words[j:stop]
+            return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(rest)
+    return None
+
+
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def _name_first(words: list[str], second: str, codes: dict[str, str], extra) -> list[tuple[str, str | None, str]]:
+    """Rows whose name comes first and an amount or a focus area (a name, or a code the
+    document lists) second: a row's name is the few words before that cell (after the cell
+    before it ends: ``activity_tables._name_before``)."""
+    from samspil.loaders.extract.activity_tables import _name_before
+
+    if second == "money":
+        anchors = [(k, 1) for k, w in enumerate(words) if k and _AMOUNT.fullmatch(w)]
+    else:
+        anchors = [(k, n) for k, w in enumerate(words) if k and (n := 1 if w in codes else _focus_at(words, k, extra))]
+    if len(anchors) < 2:
+        return []
+    rows, prev = [], 0
+    for j, (k, n) in enumerate(anchors):
+        name = " ".join(words[:k]) if not j else _name_before(words, _after_cell(words, prev, k), k)
+        stop = anchors[j + 1][0] if j + 1 < len(anchors) else len(words)
+        focus = None if second == "money" else codes.get(words[k]) or " ".join(words[k:k + n])
+        if name and len(name.split()) <= MAX_NAME_WORDS:
+            rows.append((name, focus, " ".join(words[k + n:stop])))
+        prev = k + n
+    return rows
+
+
+def _after_cell(words: list[str], lo: int, hi: int) -> int:
+    """Past the cell that follows a row's second cell, when it reads as a phrase ("kr.", then a
+    capital and words in lower case or numbers: "Alle beboere", "Unge 14-20 år")."""
+    if lo < hi and words[lo].lower() in ("kr.", "kr", "mio.", "%"):
+        lo += 1
+    if lo + 1 < hi and words[lo][:1].isupper() and (words[lo + 1][:1].islower() or words[lo + 1][:1].isdigit()):
+        lo += 1
+        while lo < hi - 1 and (words[lo][:1].islower() or words[lo][:1].isdigit()):
+            lo += 1
+    return lo
+
+
+def table_rows(piece: str) -> list[tuple[str, int]] | None:
+    """A flattened activity table that starts ``piece`` (its head row first) as rows with tabs
+    between cells, each with its offset in ``piece``, when every row's cells can be told: the
+    name and focus area as :func:`flat_rows` finds them, then a target group (a capital and the
+    words in lower case or numbers after it) and the partners up to a trailing amount or focus
+    area. None when they cannot (the table is then read as a line: activity_tables.py)."""
+    from samspil.loaders.extract.tables import column_kind
+    from samspil.loaders.space_tables import head_run
+
+    found = head_run(piece, 0)
+    rows = flat_rows(piece) if found else []
+    if not rows:
+        return None
+    end, cells = found
+    kinds = [column_kind(c) for c in cells]
+    after = [k for k in kinds[kinds.index("activity") + 1:] if k not in (*_FOCUS_KINDS, "money")]
+    if after not in (["target", "partner"], ["target"]):
+        return None
+    out, pos = [("\t".join(cells), 0)], end
+    for name, focus, rest in rows:
+        target, partners = _target_and_partners(rest)
+        values = {"activity": name, "target": target, "partner": partners, "focus_area": focus or "",
+                  "district": focus or "", "zone": focus or ""}
+        at = piece.find(name, pos)
+        pos = max(pos, at)
+        out.append(("\t".join(values.get(k, "") for k in kinds), max(at, 0)))
+    return out
+
+
+def _target_and_partners(rest: str) -> tuple[str, str]:
+    words = rest.split()
+    while words and words[0].lower() in ("kr.", "kr", "mio.", "%"):
+        words = words[1:]  # (the rest of an amount's cell)
+    k = 1
+    while k < len(words) and (words[k][:1].islower() or words[k][:1].isdigit()):
+        k += 1
+    tail = words[k:]
+    while tail and (_AMOUNT.fullmatch(tail[-1]) or tail[-1].lower() in ("kr.", "kr")):
+        tail = tail[:-1]  # a budget cell after the partners
+    if tail and (n := max((len(f) for f in _known_focus() if tuple(tail[-len(f):]) == f), default=0)):
+        tail = tail[:-n]  # a focus area's cell after them
+    return " ".join(words[:k]), " ".join(tail)
