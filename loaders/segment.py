@@ -241,10 +241,12 @@ def _cuts(line: str) -> list[int]:
 
 
 def _table_head(line: str) -> bool:
-    """A table's head row ("INDSATSOMRÅDE:<TAB>AKTIVITET:<TAB>MÅLGRUPPE:"): its cells are
+    """A table's head row ("INDSATSOMRÅDE:<TAB>AKTIVITET:<TAB>MÅLGRUPPE:", or with pipes): its cells are
     the column heads, not labels to cut at."""
     if "\t" not in line:
-        return False
+        if line.count("|") < 2:
+            return False
+        line = line.strip().strip("|").replace("|", "\t")  # a pipe table's ("| AKTIVITET: | MÅLGRUPPE: |")
     from samspil.loaders.extract.tables import head_kinds
 
     return head_kinds(line) is not None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block, outline_focus
 from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, focus_area_at
-from samspil.loaders.extract.tables import column_kind
+from samspil.loaders.extract.tables import column_kind, head_kinds
 from samspil.loaders.extract.text import clean
 
 __all__ = ["Columns", "activity_columns", "flat_table_rows", "focus_code", "table_blocks"]
@@ -164,6 +164,9 @@ def table_blocks(doc: Document) -> list[Block]:
             head, wrapped, last_focus = found, 0, None
             continue
         if head is None or not line.strip() or _RULE_ROW.match(line):
+            continue
+        if head_kinds(line) is not None:  # another table's head row ("Navn | Titel | E-mail"): this one ended
+            head = None
             continue
         if len(cells) < 2:  # a wrapped cell, or the end of the table
             wrapped += 1

@@ -17,6 +17,7 @@ from samspil.loaders.extract.caps_headings import caps_headings
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines
+from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.extract.text import is_placeholder
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea
@@ -198,9 +199,11 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
     """The indsatsområder the document commits to, in order of first appearance."""
     found: dict[str, FocusArea] = {}
     seen: set[tuple[str, int]] = set()
-    hits = sorted([*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
-                   *_listed(doc)], key=lambda h: h[1])
-    hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())]
+    hits = sorted([h for h in (*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
+                               *_listed(doc)) if head_kinds(doc.lines[h[1]]) is None],  # (no table's head row)
+                  key=lambda h: h[1])
+    hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
+        or _table_focus(doc)
     for name, i in hits:
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line
@@ -211,6 +214,14 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         else:
             found[key] = FocusArea(name=name, sources=[doc.ref(i)])
     return _merge_synonyms(list(found.values()))
+
+
+def _table_focus(doc: Document) -> list[tuple[str, int]]:
+    """The focus areas an activity table names in its column ("Indsatsområde | Aktivitet |
+    ..."), for a document that names them nowhere else."""
+    from samspil.loaders.extract.activity_tables import table_blocks
+
+    return [(b.focus_area, b.start) for b in table_blocks(doc) if b.focus_area and not is_placeholder(b.focus_area)]
 
 
 def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
