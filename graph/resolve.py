@@ -236,22 +236,10 @@ def key_link_rule(e: Any, a: Any) -> str | None:
     """The rule by which entity ``e`` joins anchor ``a`` on a shared key ("exact-name",
     "alias", "abbreviation"), or None: two common-noun names of different documents
     with nothing to corroborate them stay apart."""
-    if e.document != a.document and _generic(a.name) and _generic(e.name) and not _corroborated(e, a):
+    if e.document != a.document and common_noun(a.name) and common_noun(e.name) and not _corroborated(e, a):
         return None
     raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
     return "exact-name" if fold_name(e.name) == fold_name(a.name) else "alias" if raw else "abbreviation"
-
-
-@lru_cache(maxsize=100_000)
-def _generic(name: str) -> bool:
-    """A common noun, also when written as the abbreviation the vocabulary expands to
-    one ("SOF" = "Socialforvaltningen"): an anchor written "SOF" must not link every
-    municipality's Socialforvaltningen."""
-    if common_noun(name):
-        return True
-    vocab = load_vocabulary()
-    full = vocab.canonical.get(fold_name(name))
-    return full is not None and common_noun(vocab.display.get(full, name))
 
 
 def _corroborated(e: Entity, a: Entity) -> bool:
