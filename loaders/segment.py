@@ -91,7 +91,8 @@ LABELS = [
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
     # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
-    r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) for|For hvem|Hvad gør vi|Hvad skal der ske"
+    r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) (?:for|rettet mod)|For hvem|Hvad gør vi"
+    r"|Hvad skal der ske"
     r"|Hvordan|Hvorfor|Hvad er formålet)\s*\?",
     r"Delmål\s*\d{0,2}\s*:",
     r"Ansøgningen er udarbejdet af\b",
@@ -380,6 +381,22 @@ def _long_source_starts(lines: Sequence[str], origins: Sequence[Origin]) -> set[
     return {k for origin, k in first.items() if total[origin] >= LONG_LINE > len(lines[k])}
 
 
+def _label_cell(line: str) -> str:
+    """A form's row of two cells whose first is a template label without its colon, as
+    Word templates lay out their fields ("Navn på aktivitet<TAB>Lektiecafé"), written as
+    the label line it stands for ("Navn på aktivitet: Lektiecafé").
+
+    >>> _label_cell("Navn på aktivitet\tLektiecafé"), _label_cell("Afdeling\tBoliger")
+    ('Navn på aktivitet: Lektiecafé', 'Afdeling\tBoliger')
+    """
+    key, value = (c.strip() for c in line.split("\t"))
+    if not value or not key or len(key) > 60:
+        return line
+    label = key if key.endswith((":", "?")) else key + ":"
+    m = _LABEL_AT_START.match(label)
+    return f"{label} {value}" if m is not None and m.end() >= len(label) - 1 else line
+
+
 def segment(lines: Sequence[str], origins: Sequence[Origin]
             ) -> tuple[list[str], list[Origin], list[int]]:
     """Normalised lines -> segments, each with the origin of its line and its offset there.
@@ -391,6 +408,7 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     out_origins: list[Origin] = []
     offsets: list[int] = []
     lines, origins = join_field_records(lines, origins)
+    lines = [_label_cell(line) if line.count("\t") == 1 else line for line in lines]
     starts = _long_source_starts(lines, origins)
     for k, (line, origin) in enumerate(zip(lines, origins)):
         if not line:
