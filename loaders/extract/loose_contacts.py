@@ -20,7 +20,7 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
-from samspil.loaders.extract.parties import ContactMention
+from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, details_end, person_first, unit_after_name,
                                                   unit_before_name)

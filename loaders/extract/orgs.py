@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import fixed_og_pair
-from samspil.loaders.extract.parties import OrgMention, parse_parties
+from samspil.loaders.extract.entry_orgs import OrgMention
+from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import known_organisation

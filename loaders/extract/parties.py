@@ -9,12 +9,11 @@ Three entry shapes occur in LBF agreements (all handled per line):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
-                                               org_type_of, split_at_municipality, split_org_text, split_party_entries)
-from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_mentions, org_mentions_one
+from samspil.loaders.extract.org_lists import ALNUM, split_org_text
+from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
 from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
@@ -22,189 +21,10 @@ from samspil.loaders.extract.contact_tables import block_without_tables, person_
 from samspil.loaders.extract.flat_tables import flat_table_lines
 from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
-from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
-from samspil.loaders.vocab import load_vocab
+from samspil.loaders.extract.text import EMAIL, PHONE, clean
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
-                       r"|(?P<former>(?:det\s+)?(?:tidl\.|tidligere|fhv\.|før))(?=\s+[A-ZÆØÅ0-9]))\s+([^)]+)\)", re.I)
-# (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
-FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
-ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
-TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12}|[A-ZÆØÅ]{2,6}\s[A-ZÆØÅ][\wæøå-]+)\s*\)\s*$")
-# ("(SAB Sønderborg)": an abbreviation with its town)
-TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
-TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
-LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
-LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
-PROSE_CUT = re.compile(r"\s+(?:kan|er|vil|har|skal|tilbyder|bidrager|deltager|står)\s.*$")
-
-
-@dataclass
-class OrgMention:
-    name: str
-    line: int
-    aliases: list[str] = field(default_factory=list)
-    parent: str | None = None
-    role: str = "partner"  # party | partner | administrator | signatory
-    delaftale: str | None = None
-
-    def __post_init__(self) -> None:
-        self.name = tidy_og_hyphen(self.name)
-        self.aliases = [tidy_og_hyphen(a) for a in self.aliases]
-
-
-@dataclass
-class ContactMention:
-    person: Person
-    organisation: str | None
-    line: int
-    delaftale: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.organisation:
-            self.organisation = tidy_og_hyphen(self.organisation)
-
-
-def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
-    """Peel trailing '(ABBR)' groups: a municipal administration is the parent, else an alias.
-
-    >>> _abbr_parent("Center for Beskæftigelse og Afklaring (CBA) (BIF)")
-    ('Center for Beskæftigelse og Afklaring', ['CBA'], 'BIF')
-    >>> _abbr_parent("Kultur- og fritidsforvaltningen (KFF)")
-    ('Kultur- og fritidsforvaltningen', ['KFF'], None)
-    >>> _abbr_parent("Amager Partnerskab (Tryghedspartnerskabet) (ØKF)")
-    ('Amager Partnerskab', ['Tryghedspartnerskabet'], 'ØKF')
-    >>> _abbr_parent("EKI (Socialforvaltningen)")
-    ('EKI', [], 'SOF')
-    """
-    vocab = load_vocab("abbreviations")
-    admins = set(vocab["municipal_administrations"])
-    aliases, parent = [], None
-    while True:
-        m = TRAILING_ABBR.search(name)
-        if not m or m.start() == 0:
-            unit = TRAILING_UNIT.search(name)  # "Center for Unge (Børn og Unge)": its magistratsafdeling
-            if unit and unit.start() > 0 and parent is None and _names_a_unit(unit.group(1)):
-                parent, name = unit.group(1), name[: unit.start()].strip()
-                continue
-            other = TRAILING_NAME.search(name)  # "Amager Partnerskab (Tryghedspartnerskabet)"
-            if not other or other.start() == 0:
-                break
-            word, rest = other.group(1), name[: other.start()].strip()
-            admin = next((a for a in admins if vocab["abbreviations"].get(a, "").casefold() == word.casefold()),
-                         None)
-            if admin and parent is None:  # "EKI (Socialforvaltningen)": the unit's forvaltning
-                parent = admin
-            elif _same_kind(word, rest):
-                aliases.append(word)
-            else:
-                break
-            name = rest
-            continue
-        abbr = m.group(1).strip()
-        rest = name[: m.start()].strip()
-        full = vocab["abbreviations"].get(abbr, "")
-        if abbr in admins and full.lower() != rest.lower() and "forvaltning" not in rest.lower() and parent is None:
-            parent = abbr
-        else:
-            aliases.append(abbr)
-        name = rest
-    return name, aliases, parent
-
-
-def _names_a_unit(words: str) -> bool:
-    """Several words in brackets after a unit that name a municipal unit: a cue word
-    ("Socialforvaltningen i Aarhus") or an 'og' inside one unit's name ("Børn og Unge")."""
-    w = words.split()
-    return org_type_of(words) == "municipal_unit" or any(
-        x == "og" and 0 < k < len(w) - 1 and fixed_og_pair(w[k - 1], w[k + 1]) for k, x in enumerate(w))
-
-
-def _same_kind(word: str, name: str) -> bool:
-    """Does one word in parentheses after a name name the same organisation again?
-    Only when both carry cues of the same organisation type ("Amager Partnerskab
-    (Tryghedspartnerskabet)"); a place, a parent or a kind of thing is no alias."""
-    kind = org_type_of(word)
-    return kind != "other" and kind == org_type_of(name)
-
-
-def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
-    """Organisations named in a text with no person in it."""
-    unit = _UNIT_OF_MUNICIPALITY.match(clean(text))
-    if unit and " og " in unit.group(2) and len(split_party_entries(unit.group(2))) > 1:
-        unit = None  # "Kolding Kommune, ALFABO og AAB": a list of parties, not the municipality's unit
-    if unit:  # "Randers Kommune, Børn og Unge": the municipality and its unit ("og" inside the unit's name)
-        return [OrgMention(unit.group(1), line, [], None, role, delaftale),
-                OrgMention(unit.group(2), line, [], unit.group(1), role, delaftale)]
-    if role in ("party", "signatory") and (PLACEHOLDER.search(text) or KOMMUNE_THEN_NAME.search(text)) \
-            or role in ("party", "partner") and AND_LIST.search(text) \
-            or role in ("party", "signatory", "partner") and len(split_at_municipality(clean(text))) > 1:
-        return [m for entry in split_party_entries(text)
-                for m in _org_mentions_one(entry, line, role, delaftale)]
-    return _org_mentions_one(text, line, role, delaftale)
-
-
-def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
-    out: list[OrgMention] = []
-    aliases: list[str] = []
-    m = ALIAS_DEF.search(text)
-    if m:
-        alias = m.group(2)
-        short = FORMER_ABBREVIATION.search(alias) if m.group("former") else None
-        aliases += [clean(alias[:short.start()]), short.group(1)] if short else [clean(alias)]
-        text = text[: m.start()] + text[m.end():]
-    text = clean(LOWER_PAREN.sub("", text))
-    text = re.sub(r"\s+v[./]?$", "", text)
-    if len(text.split()[-1:][0] if text.split() else "") > 4:
-        text = text.rstrip(".")
-    lab = LABELLED.match(text)
-    if lab:  # "BBE: Social frikort ...", "NGO: Diversity Works", "Lærepladsindsatsen: direkte: Tlf ..."
-        rest = PROSE_CUT.sub("", lab.group("rest")).strip()
-        if not re.search(r"[^\W\d_]", rest):
-            return []  # "Aftaleperiode: 01.01.2023 - 31.12.2026": a field with a date, no organisation
-        if rest and rest[0].isupper() and not PHONE.search(rest) and not rest.lower().startswith(("tlf", "tel", "mail")):
-            if lab.group("label").isupper() and lab.group("label") != "NGO":
-                aliases.append(lab.group("label"))
-            text = rest
-        else:
-            text = lab.group("label")
-    admin = None
-    a = ADMIN.search(text)
-    if a and is_title_word(a.group("admin").split()[0]):
-        text = text[: a.start()].strip()  # "KVUC v. Uddannelsesleder": a title, not an administrator
-    elif a and (len(a.group("admin").split()) == 1 or a.group("admin").isupper()):
-        candidate = a.group("admin").strip()
-        if candidate[:1].isupper() or candidate[:1].isdigit():  # "v/KAB", "v. 3B"
-            admin = candidate
-            aliases.append(text)
-        # else "PAB v. fa09": a person's initials or handle, no organisation
-        text = text[: a.start()].strip()
-    segments = split_org_text(text) if not aliases else [text]
-    parent = None
-    for seg in segments:
-        seg = clean(seg)
-        if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
-            continue
-        if len(seg.split()) == 1 and STREET.search(seg):
-            continue  # "Otillavej, Socialpsykiatrien ...": an address, not an organisation
-        if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
-            seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
-        name, extra, par = _abbr_parent(seg)
-        out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
-        if par and " " in par:  # "(Børn og Unge)": a magistratsafdeling named, not abbreviated
-            out.insert(len(out) - 1, OrgMention(par, line, [], None, "mentioned", delaftale))  # the unit last
-        if parent is None and len(segments) > 1 and (name.isupper() or _MUNICIPALITY.fullmatch(name)):
-            parent = name  # "TMF, Green Team", "Randers Kommune, Børn og Unge": the first is the parent
-    if admin and out:
-        out.append(OrgMention(admin, line, [], None, "administrator", delaftale))
-    return out
-
-
-_MUNICIPALITY = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune")
-_UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" + _MUNICIPALITY.pattern
-                                   + r"),\s+([A-ZÆØÅ][^,;:()@]{2,60})$")  # ("Kommunen: X Kommune, Unit")
 _DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -258,7 +78,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
                 continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
                 # or a label ("Underskrevet af:")
-            found = _org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            found = org_mentions(text.rstrip(":"), i, role, block.delaftale)
             orgs.extend(found)
             if found:
                 current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
@@ -283,7 +103,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             if p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
                                                            or all(map(is_title_word, p.title.split()))):
                 org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"; "Rådmand" -> ""
-            found = _org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
+            found = org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
             if found:
                 current = found[-1].name
@@ -351,7 +171,7 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
         return []
     line, entries, whole_agreement = found
     role = "party" if whole_agreement else role
-    return [o for e in entries for o in _org_mentions_one(e, line, role, None)]
+    return [o for e in entries for o in org_mentions_one(e, line, role, None)]
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
@@ -368,14 +188,14 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
             area = focus_area_at(doc, line)
             role = "party" if party and strategic and area is None else "partner"
             for org, person in rows:
-                orgs += _org_mentions_one(org, line, role, area) if org else []
+                orgs += org_mentions_one(org, line, role, area) if org else []
                 contacts += [ContactMention(person, org, line, area)] if person else []
     for table in person_tables(doc):
         area = focus_area_at(doc, table.head_line)
         role = "party" if table.party and strategic and not table.sub and area is None else "partner"
         for line, org, person in table.rows:
             if org:  # a cell is one entry: "Randers Kommune, Sundhed og Ældre" is the municipality's unit
-                orgs += _org_mentions_one(org, line, role, area)
+                orgs += org_mentions_one(org, line, role, area)
             if person:
                 contacts.append(ContactMention(person, org, line, area))
     return orgs, contacts
