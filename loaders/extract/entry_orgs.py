@@ -9,12 +9,15 @@ modules reading lists (:mod:`parties`) and running text (:mod:`mention_scan`) sh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
-                                               org_type_of, split_at_municipality, split_org_text, split_party_entries)
+                                               org_type_of, section_words, split_at_municipality, split_org_text,
+                                               split_party_entries)
 from samspil.loaders.extract.people import Person, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
+from samspil.loaders.gazetteer import find_municipalities
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["OrgMention", "ContactMention", "ALIAS_DEF", "FORMER_WORDS", "former_names", "org_mentions", "org_mentions_one",
@@ -140,6 +143,13 @@ def _same_kind(word: str, name: str) -> bool:
 
 def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
+    if ";" in text:  # "Holbæk Kommune, Center for Skole; Ladegårdsskolen; UU Holbæk": one entry each
+        return [m for part in text.split(";") if part.strip() for m in org_mentions(part, line, role, delaftale)]
+    text = _DEPARTMENT_PAREN.sub("", text) if "(" in text else text
+    text = _DEPARTMENT_TAIL.sub("", text) if "afd" in text else text
+    if role != "mentioned" and (at := _municipality_with_unit(text)):  # "AL2bolig Ringgården Aarhus Kommune,
+        return [m for e in split_party_entries(text[:at]) for m in org_mentions_one(e, line, role, delaftale)] \
+            + org_mentions(text[at:], line, role, delaftale)  # Borgmesterens Afdeling": the unit the municipality's
     unit = UNIT_OF_MUNICIPALITY.match(clean(text))
     if unit and " og " in unit.group(2) and len(split_party_entries(unit.group(2))) > 1:
         unit = None  # "Kolding Kommune, ALFABO og AAB": a list of parties, not the municipality's unit
@@ -154,6 +164,27 @@ def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list
     return org_mentions_one(text, line, role, delaftale)
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that name a kind of organisation or a section, never one organisation."""
+    vocab = load_vocab("organisations")
+    return frozenset(vocab["generic_single"]) | section_words()
+
+
+def _municipality_with_unit(text: str) -> int | None:
+    """Where a municipality followed by its unit ("X Kommune, Unit") starts after other names."""
+    if "ommune, " not in text:
+        return None
+    for a, b, _ in find_municipalities(text):
+        if a > 0 and text.startswith(", ", b) and text[a:b].endswith("Kommune") \
+                and not _BEFORE_MUNICIPALITY.search(text, 0, a) and "," not in text[:a]:
+            return a
+    return None
+
+
+_BEFORE_MUNICIPALITY = re.compile(r"(?:\b(?:i|under|på|ved|for|af|til|og|samt)|[:(])\s*$")
+
+
 def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     out: list[OrgMention] = []
     aliases: list[str] = []
@@ -161,7 +192,7 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     if m:
         aliases += former_names(m.group(2)) if m.group("former") else [clean(m.group(2))]
         text = text[: m.start()] + text[m.end():]
-    text = clean(LOWER_PAREN.sub("", text))
+    text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
     text = re.sub(r"\s+v[./]?$", "", text)
     if len(text.split()[-1:][0] if text.split() else "") > 4:
         text = text.rstrip(".")
@@ -193,8 +224,14 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
         seg = clean(seg)
         if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
             continue
+        if seg in _generic_words():
+            continue  # "Kommunen", "Indsatsen", "Kontaktoplysninger": a kind of thing or a heading
+        if _BRANCH.fullmatch(seg):
+            continue  # "Lejerbo, Hjørring afdeling": where the organisation before it works
         if len(seg.split()) == 1 and STREET.search(seg):
             continue  # "Otillavej, Socialpsykiatrien ...": an address, not an organisation
+        if is_title_word(seg.split()[0]) and all(is_title_word(w) or w.islower() for w in seg.split()[1:]):
+            continue  # "Borgmester, Vejle Kommune", "Boligsocial leder": a title, no organisation
         if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
             seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
         name, extra, par = _abbr_parent(seg)
@@ -208,6 +245,11 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     return out
 
 
+# "Lejerbo (Lejerbo Vejle, afd. 3)": the department the organisation takes part with
+_DEPARTMENT_PAREN = re.compile(r"\s*\([^()]*\b(?:afd\.|afdeling)[^()]*\)")
+# "Tåstrup Boligselskab, afd. Gadehavegård, v/ Domea.dk": the organisation's department
+_DEPARTMENT_TAIL = re.compile(r",\s*(?:afd\.|afdeling)\s*[^,()]*(?=,|$)")
+_BRANCH = re.compile(r"[A-ZÆØÅ][\wæøå-]+\s+(?:afdeling|afd\.?)(?:en)?")
 MUNICIPALITY = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune")
 UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" + MUNICIPALITY.pattern
                                    + r"),\s+([A-ZÆØÅ][^,;:()@]{2,60})$")  # ("Kommunen: X Kommune, Unit")

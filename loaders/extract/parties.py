@@ -12,14 +12,14 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_mentions, org_mentions_one
-from samspil.loaders.extract.org_lists import ALNUM, split_org_text
+from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
 from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
-from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
+from samspil.loaders.extract.person_units import (KONTAKT, is_address, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
-from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
+from samspil.loaders.extract.sections import (PARTY_LABEL, SIGNATURE_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 
@@ -42,6 +42,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     current: str | None = None
+    lone: ContactMention | None = None  # a contact whose line held its name only
     items = _block_texts(doc, block, role)
     idx = [i for i, _ in items]
     skip = set()
@@ -49,9 +50,11 @@ def _line_entries(doc: Document, block: Block, role: str):
         if n in skip:
             continue
         text = clean(raw)
-        if i == block.label_line and (label := PARTY_LABEL.match(text)):
-            text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+        if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
+            text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+            text = party_run(text, light=True)  # (and not the section run onto them: "... Indledning X ...")
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
+        text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
@@ -75,13 +78,20 @@ def _line_entries(doc: Document, block: Block, role: str):
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
             continue
         if not people:
+            if is_address(text) or text.rstrip(" :") in section_words():
+                continue  # "Torvegade 12, 7100 Vejle", "Kontaktpersoner": no organisation
             if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
                 continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
                 # or a label ("Underskrevet af:")
+            if role != "signatory":  # ("... Aftaleperiode: 2024-2027"; a list run together)
+                text = party_run(text, run_on=i == block.label_line or len(text) > _ENTRY_CHARS)
             found = org_mentions(text.rstrip(":"), i, role, block.delaftale)
             orgs.extend(found)
-            if found:
+            if found and lone is not None and _title_led(text):
+                _attach_below(lone, text, found[0].name)  # "Ida Holm" over "Direktør, Lejerbo Vejle"
+            elif found:
                 current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
+            lone = None
             continue
         if (run := person_first_run(text, people)) is not None:
             for p, unit in run:  # "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, ..."
@@ -99,9 +109,14 @@ def _line_entries(doc: Document, block: Block, role: str):
                 continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
+            if (k := _CONTACT_LABEL.search(before)) and k.start() > 0:  # "X; Y. Kontakt: Y – Ida Holm"
+                orgs.extend(org_mentions(before[:k.start()], i, role, block.delaftale))
+                before = before[k.end():].strip(" –-")
             org_text = re.split(r"\s+v[./]\s*", before)[0]
-            if p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
-                                                           or all(map(is_title_word, p.title.split()))):
+            if _NAME_COLON.search(org_text):  # "Vejle Kommune: Ida Holm, borgmester Lejerbo: Ole Berg, direktør"
+                org_text = _labelled_org(org_text, text, p)
+            elif p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
+                                                             or all(map(is_title_word, p.title.split()))):
                 org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"; "Rådmand" -> ""
             found = org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
@@ -109,7 +124,43 @@ def _line_entries(doc: Document, block: Block, role: str):
                 current = found[-1].name
             contacts.append(ContactMention(p, current, i, block.delaftale))
             pos = max(p.end, details_end(text, p))
+        lone = contacts[-1] if len(people) == 1 and text.strip(" ,;") == people[0].name else None
     return orgs, contacts
+
+
+# "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed
+_DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
+
+
+_ENTRY_CHARS = 100  # a longer line in a party list holds several entries (its line breaks lost)
+_CONTACT_LABEL = re.compile(r"(?<=[.;])\s+[Kk]ontakt(?:person(?:er)?)?\s*:\s*")
+_NAME_COLON = re.compile(r"(?:^|\s)[A-ZÆØÅ0-9][^\s(:]*:$")  # (not "Unit (kontakt:")
+_TITLE_AFTER = re.compile(r",\s*([a-zæøå][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,3})(?=\s+[A-ZÆØÅ]|\s*$|\s*,)")
+
+
+def _labelled_org(org_text: str, text: str, p) -> str:
+    """The organisation a signature names before a colon ("... borgmester Lejerbo:" -> "Lejerbo",
+    the previous entry's title dropped); the person's title is the one after their name."""
+    words = org_text.rstrip(" :").split()
+    while words and (words[0][:1].islower() or is_title_word(words[0])):
+        words.pop(0)
+    after = _TITLE_AFTER.match(text, p.end)
+    if after or (p.title and p.title.split()[0] not in text[p.end:]):
+        p.title = after.group(1) if after else None
+    return " ".join(words)
+
+
+def _title_led(text: str) -> bool:
+    """A line opening with a title before its organisation ("Borgmester, Vejle Kommune")."""
+    first = text.split(",")[0].split()
+    return bool(first) and is_title_word(first[0]) and "," in text
+
+
+def _attach_below(contact: ContactMention, text: str, organisation: str) -> None:
+    """A signature's name alone on its line takes the title and organisation written under it."""
+    contact.organisation = organisation
+    if not contact.person.title:
+        contact.person.title = text.split(",")[0].strip()
 
 
 def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]]:
@@ -131,7 +182,12 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
         else:
             items.append((lines[k], _cells_as_fields(doc.lines[lines[k]])))
         k += len(run)
+    if role == "signatory":  # "For Vejle Kommune: Ida Holm For Lejerbo: Ole Berg" (line breaks lost)
+        items = [(i, part) for i, text in items for part in _SIGNED_FOR_RUN.split(text)]
     return [(i, _unfilled(text)) for i, text in items]
+
+
+_SIGNED_FOR_RUN = re.compile(r"(?<=\S)\s+(?=(?:For|FOR|På vegne af|PÅ VEGNE AF)\s+[A-ZÆØÅ0-9])")
 
 
 # a template's field left unfilled: "Dato: [dato]", "Navn: [navn]", "[Indsæt navn]"
@@ -217,6 +273,9 @@ def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
         contacts += c
     for block in signature_blocks(doc):
         o, c = _line_entries(doc, block_without_tables(doc, block, in_tables), "signatory")
+        if strategic and block.delaftale is None:  # who signs the strategic agreement is its party
+            for m in o:
+                m.role = "party" if m.role == "signatory" else m.role
         orgs += o
         contacts += c
     if not any(o.role == "party" for o in orgs):
