@@ -60,6 +60,8 @@ class OrgMention:
     parent: str | None = None
     role: str = "partner"  # party | partner | administrator | signatory
     delaftale: str | None = None
+    # a party named by its kind ("de to boligorganisationer"): the type, and how many (0: not said)
+    refers: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         self.name = tidy_og_hyphen(self.name)

@@ -113,8 +113,16 @@ def _split_og(name: str) -> list[str]:
             continue
         parts += [p.strip() for p in _SLASH_SPLIT.split(part)]
     if len(parts) > 1:
-        return [p for p in parts if _valid(p)]
+        return [p for p in parts if _valid(p) or _known_housing(p)]
     return [name]
+
+
+def _known_housing(name: str) -> bool:
+    """A known housing organisation's name, one word or more ("Lejerbo")."""
+    from samspil.loaders.gazetteer import known_organisation
+
+    hit = known_organisation(name)
+    return hit is not None and hit[1] == "housing_organisation"
 
 
 def _split_adjacent(name: str) -> list[str]:
@@ -348,8 +356,9 @@ _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re
 def _run_names(run: str) -> tuple[str, ...]:
     """The organisation names in one capitalised run (runs recur: cached)."""
     out = []
-    name = _around_known(_GENITIVE_END.sub("", _trim_run(run)))
-    for part in _split_og(name):
+    name = _GENITIVE_END.sub("", _trim_run(run))
+    # (each part trimmed to its known name: "Boligselskabet Vest og AKB Næstved" keeps both)
+    for part in map(_around_known, _split_og(name)):
         pieces = (p for whole in split_at_municipality(part) for p in _split_adjacent(whole))
         for unit in (u for piece in pieces for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")

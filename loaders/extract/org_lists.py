@@ -201,6 +201,8 @@ def _split_run_on(text: str) -> list[str]:
     (['Boligforeningen 3B'], ['KAB Fællesskabet'])
     >>> _split_run_on("Boligselskabet Sydbo Lejerbo"), _split_run_on("Boligselskabet Fjordbo Greve Boligselskab")
     (['Boligselskabet Sydbo', 'Lejerbo'], ['Boligselskabet Fjordbo', 'Greve Boligselskab'])
+    >>> _split_run_on("Boligforeningen Lillebælt SSP Fredericia"), _split_run_on("Boligforeningen AAB Vejle")
+    (['Boligforeningen Lillebælt', 'SSP Fredericia'], ['Boligforeningen AAB Vejle'])
     """
     words = text.split()
     if len(words) < 2:
@@ -213,9 +215,13 @@ def _split_run_on(text: str) -> list[str]:
         acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalnum()
         # (an acronym after a name most often abbreviates it: "Samvirkende Boligselskaber SAB")
         place_head = len(out[-1]) >= 2 and k + 2 < len(words) and _PLACE_HEAD.match(words[k + 2]) and w[:1].isupper()
+        nxt = words[k + 2] if k + 2 < len(words) else ""
+        # "Lillebælt SSP Fredericia": an acronym and its town open the next name
+        acronym_town = w.isupper() and w.isalpha() and len(w) >= 2 and prev[:1].isupper() and not prev.isupper() \
+            and not _HEADS.match(prev) and nxt[:1].isupper() and not nxt.isupper() and len(out[-1]) >= 2
         if acronyms or _HEADS.match(w) or at in known and not _HEADS.match(prev) and not w.isupper() \
                 or w in _definite_heads() and prev[:1].isupper() \
-                or place_head:  # "... Beskæftigelse Foreningen Nydansker"; "Fjordbo Greve Boligselskab"
+                or place_head or acronym_town:  # "... Foreningen Nydansker"; "Fjordbo Greve Boligselskab"
             out.append([w])
         else:
             out[-1].append(w)

@@ -225,9 +225,10 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     found = prose_party_entries(doc)
     if found is None:
         return []
-    line, entries, whole_agreement = found
+    line, entries, whole_agreement, kinds = found
     role = "party" if whole_agreement else role
-    return [o for e in entries for o in org_mentions_one(e, line, role, None)]
+    refs = [OrgMention("", line, role=role, refers=kind) for kind in kinds]
+    return [o for e in entries for o in org_mentions_one(e, line, role, None)] + refs
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
