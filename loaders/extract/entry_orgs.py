@@ -16,6 +16,7 @@ from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, PLAC
                                                org_type_of, section_words, split_at_municipality, split_org_text,
                                                split_party_entries)
 from samspil.loaders.extract.people import Person, is_title_word
+from samspil.loaders.extract.person_units import is_address
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
 from samspil.loaders.gazetteer import find_municipalities
 from samspil.loaders.vocab import load_vocab
@@ -62,6 +63,7 @@ class OrgMention:
     delaftale: str | None = None
     # a party named by its kind ("de to boligorganisationer"): the type, and how many (0: not said)
     refers: tuple[str, int] | None = None
+    in_text: bool = False  # named in a sentence: the sentence's other names are read as running text
 
     def __post_init__(self) -> None:
         self.name = tidy_og_hyphen(self.name)
@@ -226,7 +228,9 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
         seg = clean(seg)
         if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
             continue
-        if seg in _generic_words():
+        while len(seg.split()) > 1 and seg.split()[0] in section_words():
+            seg = seg.split(None, 1)[1]  # "Kontaktpersoner Thisted Kommune": a heading glued to the name
+        if seg in _generic_words() or is_address(seg):
             continue  # "Kommunen", "Indsatsen", "Kontaktoplysninger": a kind of thing or a heading
         if _BRANCH.fullmatch(seg):
             continue  # "Lejerbo, Hjørring afdeling": where the organisation before it works

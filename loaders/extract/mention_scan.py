@@ -139,7 +139,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
 
     abbr, _, _, _ = _vocab()
     activity_names = {b.name.casefold() for b in activity_blocks(doc)}
-    party_lines = {m.line for m in known}
+    party_lines = {m.line for m in known if not m.in_text}
     no_org, partner_cells, flat = non_org_cells(doc), org_list_cells(doc), flat_rest(doc)
     out: list[OrgMention] = []
     in_roles = label_alone = False

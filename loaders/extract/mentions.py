@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, split_at_municipality
+from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, section_words, split_at_municipality
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["RUN"]  # the document pass that uses these cues: mention_scan.text_mentions
@@ -256,7 +256,10 @@ def _trim_run(run: str) -> str:
         words.pop()
     while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
         words.pop()  # "LBF At": the next sentence starts
-    prefixes = _vocab_sets()[0]
+    sections = section_words()
+    cut = next((k for k, w in enumerate(words) if k and w in sections), None)
+    words = words[:cut] if cut is not None else words  # "Boligselskabet Vest Indledning": the next heading
+    prefixes = _vocab_sets()[0] | sections  # "Kontakt Thy Frivilligcenter": a heading glued to the name
     while words and (words[0] in _FUNCTION_WORDS and not (words[0] in ("Den", "Det") and len(words) >= 3)
                      or words[0] in prefixes or _CONNECT_WORD.fullmatch(words[0])):
         words.pop(0)  # (and a connector the dropped word left in front: "Deltager i SSP")

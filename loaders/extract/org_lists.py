@@ -307,6 +307,8 @@ _RUN_END = re.compile(r"(?<=[a-zæøå]{3})(?<![Aa]fd)\.(?:\s|$)"
                       r"|\s[A-ZÆØÅ][a-zæøå]+\b")
 
 
+_BULLET_FIRST = re.compile(r"^[-–•▪*]\s+")
+_BULLET_SEP = re.compile(r"\s+[-–•▪*]\s+(?=[A-ZÆØÅ0-9])")
 _CAPITALISED = re.compile(r"\s([A-ZÆØÅ][a-zæøå]+)\b")
 _DASH_TAIL = re.compile(r"\s+[-–]\s*[a-zæøå]*\s*$")
 
@@ -325,6 +327,8 @@ def party_run(text: str, run_on: bool = True, light: bool = False) -> str:
     >>> party_run("Center for Børn og Unge, Lejerbo (Vejle afd. 3)")
     'Center for Børn og Unge, Lejerbo (Vejle afd. 3)'
     """
+    if _BULLET_FIRST.match(text):  # "- Vejle Kommune - Lejerbo": a bulleted list run together
+        text = _BULLET_SEP.sub(", ", _BULLET_FIRST.sub("", text))
     if light:  # a label's line that names people too: only a section's heading ends it
         at = next((m.start() for m in _CAPITALISED.finditer(text) if m.group(1) in section_words()
                    and not m.group(1).startswith("Kontakt")), None)

@@ -15,7 +15,7 @@ from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_m
 from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
 from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
-from samspil.loaders.extract.person_units import (KONTAKT, is_address, details_end, person_first, person_first_run,
+from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, is_address, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
@@ -109,6 +109,7 @@ def _line_entries(doc: Document, block: Block, role: str):
                 continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
+            before = ADDRESS.sub("", before).strip(" ,;") if is_address(before) else before  # (its address)
             if (k := _CONTACT_LABEL.search(before)) and k.start() > 0:  # "X; Y. Kontakt: Y – Ida Holm"
                 orgs.extend(org_mentions(before[:k.start()], i, role, block.delaftale))
                 before = before[k.end():].strip(" –-")
@@ -228,7 +229,10 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     line, entries, whole_agreement, kinds = found
     role = "party" if whole_agreement else role
     refs = [OrgMention("", line, role=role, refers=kind) for kind in kinds]
-    return [o for e in entries for o in org_mentions_one(e, line, role, None)] + refs
+    found = [o for e in entries for o in org_mentions_one(e, line, role, None)]
+    for o in found:
+        o.in_text = True
+    return found + refs
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)

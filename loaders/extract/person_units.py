@@ -9,7 +9,7 @@ from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_ti
 from samspil.loaders.extract.org_lists import org_type_of, section_words
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+__all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon);
 # "Kontaktperson i Aalborg Kommune:" is the same label
@@ -197,6 +197,11 @@ def contact_unit(text: str | None) -> str | None:
 # an address: a postcode and town ("7100 Vejle"), a street and number ("Torvegade 12")
 _ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|[a-zæøå](?:vej|gade|allé|alle|plads|vænge|torv|boulevard|parken|stræde|stien)"
                       r"\s+\d{1,3}\b")
+
+
+# the whole of an address, to take it out of an entry ("Thisted Kommune Torvegade 12, 7700 Thisted")
+ADDRESS = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:vej|gade|allé|alle|plads|vænge|torv|boulevard|parken|stræde|stien)\s+\d{1,3}"
+                     r"[A-Za-z]?(?:,?\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?|\b\d{4}\s+[A-ZÆØÅ][\wæøå-]+")
 
 
 def is_address(text: str) -> bool:
