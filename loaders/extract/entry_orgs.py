@@ -230,6 +230,8 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
             continue
         while len(seg.split()) > 1 and seg.split()[0] in section_words():
             seg = seg.split(None, 1)[1]  # "Kontaktpersoner Thisted Kommune": a heading glued to the name
+        while len(seg.split()) > 1 and seg.split()[-1] in section_words():
+            seg = seg.rsplit(None, 1)[0]  # "Boligselskabet Vest Kontaktpersoner": the next heading
         if seg in _generic_words() or is_address(seg):
             continue  # "Kommunen", "Indsatsen", "Kontaktoplysninger": a kind of thing or a heading
         if _BRANCH.fullmatch(seg):

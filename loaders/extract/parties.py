@@ -50,9 +50,11 @@ def _line_entries(doc: Document, block: Block, role: str):
         if n in skip:
             continue
         text = clean(raw)
+        was_cut = False
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
             text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
-            text = party_run(text, light=True)  # (and not the section run onto them: "... Indledning X ...")
+            text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:
+            was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
         text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
@@ -76,16 +78,23 @@ def _line_entries(doc: Document, block: Block, role: str):
                 if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
+            role = "partner" if role == "party" and not people else role  # (see below)
             continue
         if not people:
             if is_address(text) or text.rstrip(" :") in section_words():
-                continue  # "Torvegade 12, 7100 Vejle", "Kontaktpersoner": no organisation
+                # "Torvegade 12, 7100 Vejle": no organisation; "Kontaktpersoner": the units listed
+                # under the parties' contacts heading are no parties of their own
+                role = "partner" if role == "party" and text.startswith("Kontakt") else role
+                continue
             if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
                 continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
                 # or a label ("Underskrevet af:")
             if role != "signatory":  # ("... Aftaleperiode: 2024-2027"; a list run together)
-                text = party_run(text, run_on=i == block.label_line or len(text) > _ENTRY_CHARS)
+                text, whole = party_run(text, run_on=i == block.label_line or len(text) > _ENTRY_CHARS), len(text)
+                was_cut = was_cut or whole - len(text) > _RUNNING_TEXT
             found = org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            for o in found if was_cut else []:
+                o.in_text = True  # (the rest of the line is read as running text)
             orgs.extend(found)
             if found and lone is not None and _title_led(text):
                 _attach_below(lone, text, found[0].name)  # "Ida Holm" over "Direktør, Lejerbo Vejle"
@@ -133,6 +142,7 @@ def _line_entries(doc: Document, block: Block, role: str):
 _DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
 
 
+_RUNNING_TEXT = 150  # a party list's line run onto this much more text: the text is read for names too
 _ENTRY_CHARS = 100  # a longer line in a party list holds several entries (its line breaks lost)
 _CONTACT_LABEL = re.compile(r"(?<=[.;])\s+[Kk]ontakt(?:person(?:er)?)?\s*:\s*")
 _NAME_COLON = re.compile(r"(?:^|\s)[A-ZÆØÅ0-9][^\s(:]*:$")  # (not "Unit (kontakt:")

@@ -149,3 +149,34 @@ def test_contacts_take_their_organisation_not_an_address_or_a_heading(tmp_path, 
     if how == "as written":  # (flat: the unit before a name is read, the heading two entries up is not)
         assert contacts["Karen Dal"] == "Thisted Kommune" and contacts["Ole Vind"] == "Boligselskabet Nordvest"
     assert contacts["Bo Hansen"] == "Thy Frivilligcenter"
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_units_named_in_a_steering_group_sentence_and_no_project_as_organisation(tmp_path, how):
+    """Units in brackets joined by 'samt', an 'og' list after a label; activity names
+    ("Sommerskolen", "Kor i Kvarteret") are no organisations; a party list run onto the
+    sentence after it keeps its parties only."""
+    lines = ["Aftalens parter", "Ringsted Kommune", "Ringsted Boligselskab", "",
+             "Styregruppen: Ringsted Kommune (Center for Børn og Unge samt Center for Beskæftigelse), "
+             "Ringsted Boligselskab og Ringsted Ungdomsskole.",
+             "Aktiviteterne Sommerskolen og Kor i Kvarteret drives sammen med Ringsted Bibliotek."]
+    r = _extract(tmp_path, _doc("Sct. Jørgens Park", lines), how)
+    names = {_key(o.name) for o in r.organisations}
+    assert _parties(r) == {"ringsted kommune", "ringsted boligselskab"}
+    assert {"center for børn og unge", "center for beskæftigelse", "ringsted ungdomsskole", "ringsted bibliotek"} <= names
+    assert not {"sommerskolen", "kor i kvarteret", "styregruppen"} & names
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("heading", ["Indledning", "Baggrund", "Organisering"])
+def test_words_that_are_no_organisation(tmp_path, heading, how):
+    """A heading glued to the name that opens its section, a count, 'Alle tre
+    boligorganisationer', a contacts heading: no organisations."""
+    lines = ["Aftalens parter", "Guldborgsund Kommune", "Boligselskabet Guldborgsund", "", heading,
+             "Boligselskabet Guldborgsund ejer de 244 lejemål i området.",
+             "Alle tre boligorganisationer deltager i styregruppen.", "Kontaktoplysninger",
+             "Boligselskabet Guldborgsund, Bo Hansen, bo@bsg.dk"]
+    r = _extract(tmp_path, _doc("Sydbyen", lines), how)
+    assert {_key(o.name) for o in r.organisations} == {"guldborgsund kommune", "boligselskabet guldborgsund"}
+    assert _parties(r) == {"guldborgsund kommune", "boligselskabet guldborgsund"}
+    assert {c.name: c.organisation for c in r.contacts} == {"Bo Hansen": "Boligselskabet Guldborgsund"}
