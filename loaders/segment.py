@@ -51,14 +51,17 @@ LABELS = [
     r"Navn på den boligsociale indsats",
     r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
+    r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",
     r"Helhedsplanens parter\s*:",
-    r"Parter(?:ne)? i (?:del|samarbejds)?aftalen\s*:",
+    r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",
+    r"Parter(?:ne)?\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Parter: Hjørring Kommune ..."
     r"Aftaleparter(?:ne)?\s*:",
     r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
     r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
     r"(?:Boligorganisationen|Kommunen|Øvrige parter)\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Kommunen: Randers Kommune, ..."
     r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
     r"Underskrifter\b",
+    r"(?:UNDERSKRIFT(?:ER)?\b|Underskrevet af\s*:)",  # (as other templates head their signatures)
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
     r"(?:DELAFTALE|Delaftale)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[:.–-](?=\s)",  # "DELAFTALE 2 - X"
@@ -112,7 +115,7 @@ def starts_with_label(text: str) -> bool:
 _SIGN_HERE = re.compile(r"_{3,}\s*")
 _SIGNED_FOR = re.compile(r"\s(?:For|På vegne af)\s+(?=[A-ZÆØÅ0-9])")
 _SIGNED_AT = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]+,\s+den\s+\d)")  # "... Aarhus, den 1. marts 2023"
-_LIST_LABEL = re.compile(r"(?=U)\bUnderskrifter\s*:?\s+(?=\S)")
+_LIST_LABEL = re.compile(r"(?=U)\b(?:Underskrifter|UNDERSKRIFT(?:ER)?|Underskrevet af)\s*:?\s+(?=\S)")
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
 # (the white space before the number is matched, so the engine skips to white space: the cut is one further)
@@ -165,7 +168,7 @@ def _strip_page_number(line: str, page_start: bool = False) -> tuple[str, int]:
 # expression engine then skips to those characters instead of trying every position.)
 # Words every label, placeholder and list label contains: a line with none of them
 # (most lines) is not searched with the label patterns at all.
-_LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:", "boligorganisation", "tiltag", "underskrift", "problemkompleks", "delaftale",
+_LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:", "boligorganisation", "tiltag", "underskrift", "underskrev", "problemkompleks", "delaftale",
                 "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",
@@ -213,7 +216,7 @@ def _cuts(line: str) -> list[int]:
         cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
     if _holds_any(line, _PLACEHOLDER_WORDS):
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
-    if "Underskrifter" in line:
+    if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
         if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
             cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}

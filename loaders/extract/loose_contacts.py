@@ -20,9 +20,10 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
-from samspil.loaders.extract.parties import ContactMention
+from samspil.loaders.extract.entry_orgs import ContactMention
+from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
-from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, details_end, person_first, unit_after_name,
+from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
                                                   unit_before_name)
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
@@ -157,12 +158,14 @@ def _with_email(plain: list[str], i: int) -> list[ContactMention]:
     for p in find_people(text, strict=True):
         if not p.email:
             continue
-        above = next((plain[j] for j in range(i - 1, max(i - 3, -1), -1) if plain[j]), "")
+        above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                and ":" not in above and "@" not in above) else None  # not a label or record
-        org = org or _heading_above(plain, i)  # "... Delaftalens partnere: Civica" above: the entry after the label
+        org = contact_unit(org) or _heading_above(plain, i)  # "... Delaftalens partnere: Civica" above
         if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
             org = unit_after_name(text, p) or org
+        elif (own := _unit_between(text[:p.start])) and org_type_of(own) != "other":
+            org = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own
         out.append(ContactMention(p, org, i, None))
     return out
 

@@ -16,7 +16,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _DIGIT_FIRST, _FUNCTION_WORDS, _candidates,
                                               _has_cue, _trim_run, _valid, _vocab, expansion)
 from samspil.loaders.extract.org_lists import initials_fit, split_org_text
-from samspil.loaders.extract.parties import FORMER_ABBREVIATION, OrgMention
+from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
 __all__ = ["text_mentions"]
@@ -47,7 +47,7 @@ def _definitions(text: str) -> list[tuple[str, str]]:
 # "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)", "Abildgårdskolen (tidligere Sæby Skole)":
 # one organisation under its present name, its former name (and abbreviation) aliases
 _FORMER = re.compile(r"(?<![\wæøå])([A-ZÆØÅ0-9][\wæøåÆØÅ.&-]*(?:\s+(?:og\s+|for\s+|i\s+)?[A-ZÆØÅ][\wæøåÆØÅ.&-]*){0,4})"
-                     r"\s*\(\s*(?:det\s+)?(?:tidl\.|tidligere|fhv\.)\s+([A-ZÆØÅ0-9][^()]{1,80})\)")
+                     rf"\s*\(\s*{FORMER_WORDS}\s+([A-ZÆØÅ0-9][^()]{{1,80}})\)")
 
 
 def _former_names(text: str) -> list[tuple[str, list[str]]]:
@@ -57,9 +57,7 @@ def _former_names(text: str) -> list[tuple[str, list[str]]]:
     if "(" not in text or not ("tidl" in text or "fhv" in text):
         return out
     for m in _FORMER.finditer(text):
-        former = m.group(2)
-        short = FORMER_ABBREVIATION.search(former)
-        names = [clean(former[:short.start()]), short.group(1)] if short else [clean(former)]
+        names = former_names(m.group(2))
         if _valid(m.group(1)) or _has_cue(names[0]):
             out.append((clean(m.group(1)), names))
     return out
@@ -141,7 +139,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
 
     abbr, _, _, _ = _vocab()
     activity_names = {b.name.casefold() for b in activity_blocks(doc)}
-    party_lines = {m.line for m in known}
+    party_lines = {m.line for m in known if not m.in_text}
     no_org, partner_cells, flat = non_org_cells(doc), org_list_cells(doc), flat_rest(doc)
     out: list[OrgMention] = []
     in_roles = label_alone = False

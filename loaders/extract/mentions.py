@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, split_at_municipality
+from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, section_words, split_at_municipality
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["RUN"]  # the document pass that uses these cues: mention_scan.text_mentions
@@ -113,8 +113,16 @@ def _split_og(name: str) -> list[str]:
             continue
         parts += [p.strip() for p in _SLASH_SPLIT.split(part)]
     if len(parts) > 1:
-        return [p for p in parts if _valid(p)]
+        return [p for p in parts if _valid(p) or _known_housing(p)]
     return [name]
+
+
+def _known_housing(name: str) -> bool:
+    """A known housing organisation's name, one word or more ("Lejerbo")."""
+    from samspil.loaders.gazetteer import known_organisation
+
+    hit = known_organisation(name)
+    return hit is not None and hit[1] == "housing_organisation"
 
 
 def _split_adjacent(name: str) -> list[str]:
@@ -248,7 +256,10 @@ def _trim_run(run: str) -> str:
         words.pop()
     while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
         words.pop()  # "LBF At": the next sentence starts
-    prefixes = _vocab_sets()[0]
+    sections = section_words()
+    cut = next((k for k, w in enumerate(words) if k and w in sections), None)
+    words = words[:cut] if cut is not None else words  # "Boligselskabet Vest Indledning": the next heading
+    prefixes = _vocab_sets()[0] | sections  # "Kontakt Thy Frivilligcenter": a heading glued to the name
     while words and (words[0] in _FUNCTION_WORDS and not (words[0] in ("Den", "Det") and len(words) >= 3)
                      or words[0] in prefixes or _CONNECT_WORD.fullmatch(words[0])):
         words.pop(0)  # (and a connector the dropped word left in front: "Deltager i SSP")
@@ -348,8 +359,9 @@ _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re
 def _run_names(run: str) -> tuple[str, ...]:
     """The organisation names in one capitalised run (runs recur: cached)."""
     out = []
-    name = _around_known(_GENITIVE_END.sub("", _trim_run(run)))
-    for part in _split_og(name):
+    name = _GENITIVE_END.sub("", _trim_run(run))
+    # (each part trimmed to its known name: "Boligselskabet Vest og AKB Næstved" keeps both)
+    for part in map(_around_known, _split_og(name)):
         pieces = (p for whole in split_at_municipality(part) for p in _split_adjacent(whole))
         for unit in (u for piece in pieces for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")

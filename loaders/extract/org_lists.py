@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from samspil.loaders.gazetteer import find_municipalities
+from samspil.loaders.gazetteer import find_known_organisations, find_municipalities
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["ALNUM", "AND_LIST", "KOMMUNE_THEN_NAME", "PLACEHOLDER", "PLACEHOLDER_NAME", "STREET", "fixed_og_pair",
@@ -185,6 +185,8 @@ _TRAILING_AND = re.compile(r"(?:^|\s+)(?:og|samt|&)$")
 _JOINTLY = re.compile(r"\s+i\s+(?:fællesskab|samarbejde|forening)\s*$")
 
 
+# a housing organisation named by its town and an indefinite head noun ("Greve Boligselskab")
+_PLACE_HEAD = re.compile(r"^(?:Boligselskab|Boligforening|Andelsboligforening)$")
 _HEADS = re.compile(r"^(?:Boligselskabet|Boligforeningen|Boligorganisationen|Andelsboligforeningen|Fællesorganisationens)$")
 
 
@@ -197,18 +199,46 @@ def _split_run_on(text: str) -> list[str]:
     ['ALFABO', 'AAB', 'Boligselskabet Kolding']
     >>> _split_run_on("Boligforeningen 3B"), _split_run_on("KAB Fællesskabet")
     (['Boligforeningen 3B'], ['KAB Fællesskabet'])
+    >>> _split_run_on("Boligselskabet Sydbo Lejerbo"), _split_run_on("Boligselskabet Fjordbo Greve Boligselskab")
+    (['Boligselskabet Sydbo', 'Lejerbo'], ['Boligselskabet Fjordbo', 'Greve Boligselskab'])
+    >>> _split_run_on("Boligforeningen Lillebælt SSP Fredericia"), _split_run_on("Boligforeningen AAB Vejle")
+    (['Boligforeningen Lillebælt', 'SSP Fredericia'], ['Boligforeningen AAB Vejle'])
     """
     words = text.split()
     if len(words) < 2:
         return [text]
+    known = _known_starts(text)
     out = [[words[0]]]
-    for prev, w in zip(words, words[1:]):
+    at = len(words[0])
+    for k, (prev, w) in enumerate(zip(words, words[1:])):
+        at = text.index(w, at)
         acronyms = w.isupper() and w.isalpha() and len(w) >= 2 and prev.isupper() and prev.isalnum()
-        if acronyms or _HEADS.match(w):
+        # (an acronym after a name most often abbreviates it: "Samvirkende Boligselskaber SAB")
+        place_head = len(out[-1]) >= 2 and k + 2 < len(words) and _PLACE_HEAD.match(words[k + 2]) and w[:1].isupper()
+        nxt = words[k + 2] if k + 2 < len(words) else ""
+        # "Lillebælt SSP Fredericia": an acronym and its town open the next name
+        acronym_town = w.isupper() and w.isalpha() and len(w) >= 2 and prev[:1].isupper() and not prev.isupper() \
+            and not _HEADS.match(prev) and nxt[:1].isupper() and not nxt.isupper() and len(out[-1]) >= 2
+        if acronyms or _HEADS.match(w) or at in known and not _HEADS.match(prev) and not w.isupper() \
+                or w in _definite_heads() and prev[:1].isupper() \
+                or place_head or acronym_town:  # "... Foreningen Nydansker"; "Fjordbo Greve Boligselskab"
             out.append([w])
         else:
             out[-1].append(w)
+        at += len(w)
     return [" ".join(ws) for ws in out]
+
+
+@lru_cache(maxsize=1)
+def _definite_heads() -> frozenset[str]:
+    """Head nouns in the definite form ("Foreningen", "Biblioteket"): they open a name."""
+    return frozenset(h for h in load_vocab("organisations")["heads"] if h.endswith(("en", "et")) and len(h) > 5)
+
+
+def _known_starts(text: str) -> set[int]:
+    """Where a known housing organisation's name begins ("Boligselskabet Sydbo Lejerbo":
+    "Lejerbo" starts a name; "Boligforeningen AAB" is one)."""
+    return {a for a, _, _, kind in find_known_organisations(text) if kind == "housing_organisation"}
 
 
 def _split_and(text: str) -> list[str]:
@@ -264,3 +294,61 @@ def _org_like(name: str, org_type) -> bool:
 
 
 ALNUM = re.compile(r"[^\W_]")
+
+
+# What ends a party list whose line breaks were lost: the next field's label ("Navn på
+# helhedsplan:", "Aftaleperiode:"), a sentence end, a word of running text (lower case, no
+# connector inside a name), or a section's heading word (vocabulary ``section_words``)
+_LABEL_FIRST = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:")
+_NEXT_LABEL = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå.-]*){0,3}\s*:(?:\s|$))")
+_CONNECTOR = r"(?:og|samt|i|for|af|v|ved|afd|afdeling|under|på|til|med|fra|the|of|and)\b"
+_RUN_END = re.compile(r"(?<=[a-zæøå]{3})(?<![Aa]fd)\.(?:\s|$)"
+                      rf"|\s(?!{_CONNECTOR})[a-zæøå]{{2,}}\b(?![.:])(?=\s+(?:\d+\s+)?[a-zæøå])"  # two words of prose
+                      r"|\s[A-ZÆØÅ][a-zæøå]+\b")
+
+
+_BULLET_FIRST = re.compile(r"^[-–•▪*]\s+")
+_BULLET_SEP = re.compile(r"\s+[-–•▪*]\s+(?=[A-ZÆØÅ0-9])")
+_CAPITALISED = re.compile(r"\s([A-ZÆØÅ][a-zæøå]+)\b")
+_DASH_TAIL = re.compile(r"\s+[-–]\s*[a-zæøå]*\s*$")
+
+
+def party_run(text: str, run_on: bool = True, light: bool = False) -> str:
+    """The entries of a party list written after its label on one line, without the
+    text run onto them (with ``run_on`` false, only without the next field's label; with
+    ``light``, only without a section run onto them: the line names people too).
+
+    >>> party_run("Vejle Kommune Lejerbo Navn på helhedsplan: Nørremarken")
+    'Vejle Kommune Lejerbo'
+    >>> party_run("Vejle Kommune Sydbo Indledning Sydbo ejer de 244 lejemål")
+    'Vejle Kommune Sydbo'
+    >>> party_run("Slagelse almennyttige Boligselskab og Slagelse Kommune Samarbejdsaftalen gælder fra:")
+    'Slagelse almennyttige Boligselskab og Slagelse Kommune'
+    >>> party_run("Center for Børn og Unge, Lejerbo (Vejle afd. 3)")
+    'Center for Børn og Unge, Lejerbo (Vejle afd. 3)'
+    """
+    if _BULLET_FIRST.match(text):  # "- Vejle Kommune - Lejerbo": a bulleted list run together
+        text = _BULLET_SEP.sub(", ", _BULLET_FIRST.sub("", text))
+    if light:  # a label's line that names people too: only a section's heading ends it
+        at = next((m.start() for m in _CAPITALISED.finditer(text) if m.group(1) in section_words()
+                   and not m.group(1).startswith("Kontakt")), None)
+        return text if at is None else _DASH_TAIL.sub("", text[:at]).strip()  # ("CELF - se Bilag 3")
+    if _LABEL_FIRST.match(text):
+        return text  # "Kommunen: Vejle Kommune, ...": a labelled field, read by its label
+    if m := _NEXT_LABEL.search(text):
+        text = text[:m.start()]
+    if not run_on:
+        return text  # one entry on its line: its lower-case words are its own ("Bemandede legepladser ved X")
+    words = section_words()
+    depth = 0
+    for m in _RUN_END.finditer(text):
+        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        word = m.group().strip()
+        if depth == 0 and (not word[:1].isupper() or word in words):
+            return _DASH_TAIL.sub("", text[:m.start()]).strip()
+    return text
+
+
+@lru_cache(maxsize=1)
+def section_words() -> frozenset[str]:
+    return frozenset(load_vocab("organisations").get("section_words", []) or [])

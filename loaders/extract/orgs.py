@@ -15,7 +15,8 @@ from rapidfuzz import fuzz, process
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import fixed_og_pair
-from samspil.loaders.extract.parties import OrgMention, parse_parties
+from samspil.loaders.extract.entry_orgs import OrgMention
+from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import known_organisation
@@ -328,13 +329,30 @@ def plausible_name(name: str) -> bool:
     return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name)
 
 
+def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> None:
+    """Parties named by their kind ("indgået mellem Vejle Kommune og de to boligorganisationer")
+    are the organisations of that kind the document names: with a number, the ones it names
+    most often."""
+    for m in refs:
+        if m.role != "party" or m.refers is None:
+            continue
+        kind, count = m.refers
+        of_kind = sorted((o for o in orgs if o.type == kind and o.parent is None), key=lambda o: -len(o.sources))
+        for o in of_kind[:count or (1 if kind == "municipality" else len(of_kind))]:
+            o.is_party = True
+            o.roles.append("party")
+
+
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mention_scan
 
     strategic = is_strategic(doc)
     party, _ = parse_parties(doc, strategic)
+    refs = [m for m in party if m.refers]
+    party = [m for m in party if not m.refers]
     found = party + mention_scan.text_mentions(doc, party)
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found))) if plausible_name(o.name)]
+    _resolve_references(orgs, refs)
     if not strategic and not party:
         _owner_is_party(doc, orgs)
     for o in orgs:

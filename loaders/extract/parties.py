@@ -9,202 +9,22 @@ Three entry shapes occur in LBF agreements (all handled per line):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import (ALNUM, AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
-                                               org_type_of, split_at_municipality, split_org_text, split_party_entries)
-from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_mentions, org_mentions_one
+from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
+from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
-from samspil.loaders.extract.person_units import (KONTAKT, details_end, person_first, person_first_run,
+from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, is_address, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
-from samspil.loaders.extract.sections import (PARTY_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
+from samspil.loaders.extract.sections import (PARTY_LABEL, SIGNATURE_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
-from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
-from samspil.loaders.vocab import load_vocab
+from samspil.loaders.extract.text import EMAIL, PHONE, clean
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
-                       r"|(?P<former>(?:det\s+)?(?:tidl\.|tidligere|fhv\.|før))(?=\s+[A-ZÆØÅ0-9]))\s+([^)]+)\)", re.I)
-# (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
-FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
-ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
-TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12}|[A-ZÆØÅ]{2,6}\s[A-ZÆØÅ][\wæøå-]+)\s*\)\s*$")
-# ("(SAB Sønderborg)": an abbreviation with its town)
-TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
-TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
-LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
-LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
-PROSE_CUT = re.compile(r"\s+(?:kan|er|vil|har|skal|tilbyder|bidrager|deltager|står)\s.*$")
-
-
-@dataclass
-class OrgMention:
-    name: str
-    line: int
-    aliases: list[str] = field(default_factory=list)
-    parent: str | None = None
-    role: str = "partner"  # party | partner | administrator | signatory
-    delaftale: str | None = None
-
-    def __post_init__(self) -> None:
-        self.name = tidy_og_hyphen(self.name)
-        self.aliases = [tidy_og_hyphen(a) for a in self.aliases]
-
-
-@dataclass
-class ContactMention:
-    person: Person
-    organisation: str | None
-    line: int
-    delaftale: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.organisation:
-            self.organisation = tidy_og_hyphen(self.organisation)
-
-
-def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
-    """Peel trailing '(ABBR)' groups: a municipal administration is the parent, else an alias.
-
-    >>> _abbr_parent("Center for Beskæftigelse og Afklaring (CBA) (BIF)")
-    ('Center for Beskæftigelse og Afklaring', ['CBA'], 'BIF')
-    >>> _abbr_parent("Kultur- og fritidsforvaltningen (KFF)")
-    ('Kultur- og fritidsforvaltningen', ['KFF'], None)
-    >>> _abbr_parent("Amager Partnerskab (Tryghedspartnerskabet) (ØKF)")
-    ('Amager Partnerskab', ['Tryghedspartnerskabet'], 'ØKF')
-    >>> _abbr_parent("EKI (Socialforvaltningen)")
-    ('EKI', [], 'SOF')
-    """
-    vocab = load_vocab("abbreviations")
-    admins = set(vocab["municipal_administrations"])
-    aliases, parent = [], None
-    while True:
-        m = TRAILING_ABBR.search(name)
-        if not m or m.start() == 0:
-            unit = TRAILING_UNIT.search(name)  # "Center for Unge (Børn og Unge)": its magistratsafdeling
-            if unit and unit.start() > 0 and parent is None and _names_a_unit(unit.group(1)):
-                parent, name = unit.group(1), name[: unit.start()].strip()
-                continue
-            other = TRAILING_NAME.search(name)  # "Amager Partnerskab (Tryghedspartnerskabet)"
-            if not other or other.start() == 0:
-                break
-            word, rest = other.group(1), name[: other.start()].strip()
-            admin = next((a for a in admins if vocab["abbreviations"].get(a, "").casefold() == word.casefold()),
-                         None)
-            if admin and parent is None:  # "EKI (Socialforvaltningen)": the unit's forvaltning
-                parent = admin
-            elif _same_kind(word, rest):
-                aliases.append(word)
-            else:
-                break
-            name = rest
-            continue
-        abbr = m.group(1).strip()
-        rest = name[: m.start()].strip()
-        full = vocab["abbreviations"].get(abbr, "")
-        if abbr in admins and full.lower() != rest.lower() and "forvaltning" not in rest.lower() and parent is None:
-            parent = abbr
-        else:
-            aliases.append(abbr)
-        name = rest
-    return name, aliases, parent
-
-
-def _names_a_unit(words: str) -> bool:
-    """Several words in brackets after a unit that name a municipal unit: a cue word
-    ("Socialforvaltningen i Aarhus") or an 'og' inside one unit's name ("Børn og Unge")."""
-    w = words.split()
-    return org_type_of(words) == "municipal_unit" or any(
-        x == "og" and 0 < k < len(w) - 1 and fixed_og_pair(w[k - 1], w[k + 1]) for k, x in enumerate(w))
-
-
-def _same_kind(word: str, name: str) -> bool:
-    """Does one word in parentheses after a name name the same organisation again?
-    Only when both carry cues of the same organisation type ("Amager Partnerskab
-    (Tryghedspartnerskabet)"); a place, a parent or a kind of thing is no alias."""
-    kind = org_type_of(word)
-    return kind != "other" and kind == org_type_of(name)
-
-
-def _org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
-    """Organisations named in a text with no person in it."""
-    unit = _UNIT_OF_MUNICIPALITY.match(clean(text))
-    if unit and " og " in unit.group(2) and len(split_party_entries(unit.group(2))) > 1:
-        unit = None  # "Kolding Kommune, ALFABO og AAB": a list of parties, not the municipality's unit
-    if unit:  # "Randers Kommune, Børn og Unge": the municipality and its unit ("og" inside the unit's name)
-        return [OrgMention(unit.group(1), line, [], None, role, delaftale),
-                OrgMention(unit.group(2), line, [], unit.group(1), role, delaftale)]
-    if role in ("party", "signatory") and (PLACEHOLDER.search(text) or KOMMUNE_THEN_NAME.search(text)) \
-            or role in ("party", "partner") and AND_LIST.search(text) \
-            or role in ("party", "signatory", "partner") and len(split_at_municipality(clean(text))) > 1:
-        return [m for entry in split_party_entries(text)
-                for m in _org_mentions_one(entry, line, role, delaftale)]
-    return _org_mentions_one(text, line, role, delaftale)
-
-
-def _org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
-    out: list[OrgMention] = []
-    aliases: list[str] = []
-    m = ALIAS_DEF.search(text)
-    if m:
-        alias = m.group(2)
-        short = FORMER_ABBREVIATION.search(alias) if m.group("former") else None
-        aliases += [clean(alias[:short.start()]), short.group(1)] if short else [clean(alias)]
-        text = text[: m.start()] + text[m.end():]
-    text = clean(LOWER_PAREN.sub("", text))
-    text = re.sub(r"\s+v[./]?$", "", text)
-    if len(text.split()[-1:][0] if text.split() else "") > 4:
-        text = text.rstrip(".")
-    lab = LABELLED.match(text)
-    if lab:  # "BBE: Social frikort ...", "NGO: Diversity Works", "Lærepladsindsatsen: direkte: Tlf ..."
-        rest = PROSE_CUT.sub("", lab.group("rest")).strip()
-        if not re.search(r"[^\W\d_]", rest):
-            return []  # "Aftaleperiode: 01.01.2023 - 31.12.2026": a field with a date, no organisation
-        if rest and rest[0].isupper() and not PHONE.search(rest) and not rest.lower().startswith(("tlf", "tel", "mail")):
-            if lab.group("label").isupper() and lab.group("label") != "NGO":
-                aliases.append(lab.group("label"))
-            text = rest
-        else:
-            text = lab.group("label")
-    admin = None
-    a = ADMIN.search(text)
-    if a and is_title_word(a.group("admin").split()[0]):
-        text = text[: a.start()].strip()  # "KVUC v. Uddannelsesleder": a title, not an administrator
-    elif a and (len(a.group("admin").split()) == 1 or a.group("admin").isupper()):
-        candidate = a.group("admin").strip()
-        if candidate[:1].isupper() or candidate[:1].isdigit():  # "v/KAB", "v. 3B"
-            admin = candidate
-            aliases.append(text)
-        # else "PAB v. fa09": a person's initials or handle, no organisation
-        text = text[: a.start()].strip()
-    segments = split_org_text(text) if not aliases else [text]
-    parent = None
-    for seg in segments:
-        seg = clean(seg)
-        if not seg or seg[0].islower() or EMAIL.search(seg) or PHONE.fullmatch(seg):
-            continue
-        if len(seg.split()) == 1 and STREET.search(seg):
-            continue  # "Otillavej, Socialpsykiatrien ...": an address, not an organisation
-        if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
-            seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
-        name, extra, par = _abbr_parent(seg)
-        out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
-        if par and " " in par:  # "(Børn og Unge)": a magistratsafdeling named, not abbreviated
-            out.insert(len(out) - 1, OrgMention(par, line, [], None, "mentioned", delaftale))  # the unit last
-        if parent is None and len(segments) > 1 and (name.isupper() or _MUNICIPALITY.fullmatch(name)):
-            parent = name  # "TMF, Green Team", "Randers Kommune, Børn og Unge": the first is the parent
-    if admin and out:
-        out.append(OrgMention(admin, line, [], None, "administrator", delaftale))
-    return out
-
-
-_MUNICIPALITY = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? [Kk]ommune")
-_UNIT_OF_MUNICIPALITY = re.compile(r"^(?:[A-ZÆØÅ][\wæøå()]{0,30}:\s*)?(" + _MUNICIPALITY.pattern
-                                   + r"),\s+([A-ZÆØÅ][^,;:()@]{2,60})$")  # ("Kommunen: X Kommune, Unit")
 _DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -222,6 +42,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     current: str | None = None
+    lone: ContactMention | None = None  # a contact whose line held its name only
     items = _block_texts(doc, block, role)
     idx = [i for i, _ in items]
     skip = set()
@@ -229,9 +50,13 @@ def _line_entries(doc: Document, block: Block, role: str):
         if n in skip:
             continue
         text = clean(raw)
-        if i == block.label_line and (label := PARTY_LABEL.match(text)):
-            text = label.group(1).strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+        was_cut = False
+        if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
+            text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+            text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:
+            was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
+        text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
@@ -253,15 +78,29 @@ def _line_entries(doc: Document, block: Block, role: str):
                 if unit:  # person first: "Kontaktperson: Lise Bang, Vejleder, Jobcenter Esbjerg, lb@..."
                     orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
+            role = "partner" if role == "party" and not people else role  # (see below)
             continue
         if not people:
+            if is_address(text) or text.rstrip(" :") in section_words():
+                # "Torvegade 12, 7100 Vejle": no organisation; "Kontaktpersoner": the units listed
+                # under the parties' contacts heading are no parties of their own
+                role = "partner" if role == "party" and text.startswith("Kontakt") else role
+                continue
             if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
                 continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
                 # or a label ("Underskrevet af:")
-            found = _org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            if role != "signatory":  # ("... Aftaleperiode: 2024-2027"; a list run together)
+                text, whole = party_run(text, run_on=i == block.label_line or len(text) > _ENTRY_CHARS), len(text)
+                was_cut = was_cut or whole - len(text) > _RUNNING_TEXT
+            found = org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            for o in found if was_cut else []:
+                o.in_text = True  # (the rest of the line is read as running text)
             orgs.extend(found)
-            if found:
+            if found and lone is not None and _title_led(text):
+                _attach_below(lone, text, found[0].name)  # "Ida Holm" over "Direktør, Lejerbo Vejle"
+            elif found:
                 current = found[0].name if len(found) == 1 or found[-1].role == "administrator" else found[-1].name
+            lone = None
             continue
         if (run := person_first_run(text, people)) is not None:
             for p, unit in run:  # "Peter Lund, Planlægger, Teknik og Miljø Anne Holm, Afdelingsleder, ..."
@@ -279,17 +118,60 @@ def _line_entries(doc: Document, block: Block, role: str):
                 continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
+            before = ADDRESS.sub("", before).strip(" ,;") if is_address(before) else before  # (its address)
+            if (k := _CONTACT_LABEL.search(before)) and k.start() > 0:  # "X; Y. Kontakt: Y – Ida Holm"
+                orgs.extend(org_mentions(before[:k.start()], i, role, block.delaftale))
+                before = before[k.end():].strip(" –-")
             org_text = re.split(r"\s+v[./]\s*", before)[0]
-            if p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
-                                                           or all(map(is_title_word, p.title.split()))):
+            if _NAME_COLON.search(org_text):  # "Vejle Kommune: Ida Holm, borgmester Lejerbo: Ole Berg, direktør"
+                org_text = _labelled_org(org_text, text, p)
+            elif p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
+                                                             or all(map(is_title_word, p.title.split()))):
                 org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"; "Rådmand" -> ""
-            found = _org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
+            found = org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
             if found:
                 current = found[-1].name
             contacts.append(ContactMention(p, current, i, block.delaftale))
             pos = max(p.end, details_end(text, p))
+        lone = contacts[-1] if len(people) == 1 and text.strip(" ,;") == people[0].name else None
     return orgs, contacts
+
+
+# "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed
+_DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
+
+
+_RUNNING_TEXT = 150  # a party list's line run onto this much more text: the text is read for names too
+_ENTRY_CHARS = 100  # a longer line in a party list holds several entries (its line breaks lost)
+_CONTACT_LABEL = re.compile(r"(?<=[.;])\s+[Kk]ontakt(?:person(?:er)?)?\s*:\s*")
+_NAME_COLON = re.compile(r"(?:^|\s)[A-ZÆØÅ0-9][^\s(:]*:$")  # (not "Unit (kontakt:")
+_TITLE_AFTER = re.compile(r",\s*([a-zæøå][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,3})(?=\s+[A-ZÆØÅ]|\s*$|\s*,)")
+
+
+def _labelled_org(org_text: str, text: str, p) -> str:
+    """The organisation a signature names before a colon ("... borgmester Lejerbo:" -> "Lejerbo",
+    the previous entry's title dropped); the person's title is the one after their name."""
+    words = org_text.rstrip(" :").split()
+    while words and (words[0][:1].islower() or is_title_word(words[0])):
+        words.pop(0)
+    after = _TITLE_AFTER.match(text, p.end)
+    if after or (p.title and p.title.split()[0] not in text[p.end:]):
+        p.title = after.group(1) if after else None
+    return " ".join(words)
+
+
+def _title_led(text: str) -> bool:
+    """A line opening with a title before its organisation ("Borgmester, Vejle Kommune")."""
+    first = text.split(",")[0].split()
+    return bool(first) and is_title_word(first[0]) and "," in text
+
+
+def _attach_below(contact: ContactMention, text: str, organisation: str) -> None:
+    """A signature's name alone on its line takes the title and organisation written under it."""
+    contact.organisation = organisation
+    if not contact.person.title:
+        contact.person.title = text.split(",")[0].strip()
 
 
 def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]]:
@@ -311,7 +193,12 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
         else:
             items.append((lines[k], _cells_as_fields(doc.lines[lines[k]])))
         k += len(run)
+    if role == "signatory":  # "For Vejle Kommune: Ida Holm For Lejerbo: Ole Berg" (line breaks lost)
+        items = [(i, part) for i, text in items for part in _SIGNED_FOR_RUN.split(text)]
     return [(i, _unfilled(text)) for i, text in items]
+
+
+_SIGNED_FOR_RUN = re.compile(r"(?<=\S)\s+(?=(?:For|FOR|På vegne af|PÅ VEGNE AF)\s+[A-ZÆØÅ0-9])")
 
 
 # a template's field left unfilled: "Dato: [dato]", "Navn: [navn]", "[Indsæt navn]"
@@ -349,9 +236,13 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     found = prose_party_entries(doc)
     if found is None:
         return []
-    line, entries, whole_agreement = found
+    line, entries, whole_agreement, kinds = found
     role = "party" if whole_agreement else role
-    return [o for e in entries for o in _org_mentions_one(e, line, role, None)]
+    refs = [OrgMention("", line, role=role, refers=kind) for kind in kinds]
+    found = [o for e in entries for o in org_mentions_one(e, line, role, None)]
+    for o in found:
+        o.in_text = True
+    return found + refs
 
 
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
@@ -368,14 +259,14 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
             area = focus_area_at(doc, line)
             role = "party" if party and strategic and area is None else "partner"
             for org, person in rows:
-                orgs += _org_mentions_one(org, line, role, area) if org else []
+                orgs += org_mentions_one(org, line, role, area) if org else []
                 contacts += [ContactMention(person, org, line, area)] if person else []
     for table in person_tables(doc):
         area = focus_area_at(doc, table.head_line)
         role = "party" if table.party and strategic and not table.sub and area is None else "partner"
         for line, org, person in table.rows:
             if org:  # a cell is one entry: "Randers Kommune, Sundhed og Ældre" is the municipality's unit
-                orgs += _org_mentions_one(org, line, role, area)
+                orgs += org_mentions_one(org, line, role, area)
             if person:
                 contacts.append(ContactMention(person, org, line, area))
     return orgs, contacts
@@ -397,6 +288,9 @@ def _parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
         contacts += c
     for block in signature_blocks(doc):
         o, c = _line_entries(doc, block_without_tables(doc, block, in_tables), "signatory")
+        if strategic and block.delaftale is None:  # who signs the strategic agreement is its party
+            for m in o:
+                m.role = "party" if m.role == "signatory" else m.role
         orgs += o
         contacts += c
     if not any(o.role == "party" for o in orgs):

@@ -20,13 +20,14 @@ from functools import lru_cache
 
 from samspil.loaders.extract.text import EMAIL, PHONE, digits, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, find_municipalities
+from samspil.loaders.gazetteer import is_first_name as _gazetteer_first_name
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
 
 # (a surname with a capital inside after a particle: "DiBona", "McLean", "LeBlanc")
 _TOKEN = re.compile(r"[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäëèáíó'’]+"
-                    r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?|[A-ZÆØÅ]\.(?=\s)")
+                    r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")
 _RUN = re.compile(
     r"(?<![\w@.])(?:" + _TOKEN.pattern + r")(?:[ ](?:" + _TOKEN.pattern + r"|(?:de|van|von|la|le|al|el)(?=[ ][A-ZÆØÅ])))*")
 
@@ -61,6 +62,13 @@ def _names_vocab() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def is_first_name(token: str) -> bool:
     return token.strip("”\"“") in _names_vocab()[0]
+
+
+def _any_first_name(token: str) -> bool:
+    """A first name of the vocabulary or of the gazetteer's ~11,000 names used in Denmark: where
+    a person's name begins in a run ("Familierådgivningen Svendborg Anja Krogh"). Not used to
+    tell a person from an organisation named after one ("Peder Lykke Skolen")."""
+    return is_first_name(token) or _gazetteer_first_name(token.strip("”\"“"))
 
 
 _TITLE_ENDINGS = tuple(re.compile(e) for e in (r"en$", r"n$", r"ne$", r"erne$"))
@@ -115,17 +123,18 @@ def _trim(run: str, start: int) -> tuple[str, int]:
     cut = max((i + 1 for i in bad), default=0)
     offset = start + sum(len(t) + 1 for t in tokens[:cut])
     tokens = tokens[cut:]
-    known = [i for i, t in enumerate(tokens[:-1]) if is_first_name(t)]
+    known = [i for i, t in enumerate(tokens[:-1]) if _any_first_name(t)]
     if known and known[0] > 0:
         offset += sum(len(t) + 1 for t in tokens[: known[0]])
         tokens = tokens[known[0]:]
     if len(tokens) < 2 or len(tokens) > 6:
         return "", offset
-    if tokens[0].endswith(".") or all(t.endswith(".") for t in tokens[1:]):
-        return "", offset
+    if tokens[0].endswith(".") and not _INITIALS.fullmatch(tokens[0]) or all(t.endswith(".") for t in tokens[1:]):
+        return "", offset  # (but "H.C. Østerby", "J.P. Holm": two initials open a name)
     return " ".join(tokens), offset
 
 
+_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.){2,3}")
 _TITLE_FOR = re.compile(r"(?<![\w-])(?:\w*(?:mand|direktør|chef|leder|ansvarlig))\s+for\s+$", re.I)
 
 
@@ -240,7 +249,7 @@ def _attach(text: str, names: list[tuple[str, int, int]], details: list, strict:
         phone = next((d[2] for d in mine if d[3] == "phone"), None)
         title = _title(text, s, e, prev_end, stop)
         prev_end = max(e, mine[-1][1] if mine else e)
-        if strict and not (title or is_first_name(name.split()[0])):
+        if strict and not (title or _any_first_name(name.split()[0]) or _INITIALS.fullmatch(name.split()[0])):
             continue
         people.append(Person(name, title, email, phone, s, e))
     return people

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
-from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.org_lists import org_type_of, section_words
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+__all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon);
 # "Kontaktperson i Aalborg Kommune:" is the same label
@@ -171,6 +171,8 @@ def contact_unit(text: str | None) -> str | None:
     ('KFF – Bibliotek', 'Sundhed og Omsorg')
     >>> contact_unit("Budget 150.000 150.000") is None, contact_unit("Helhedsplan Vest 2015-2018 9") is None
     (True, True)
+    >>> contact_unit("Torvegade 12, 7100 Vejle") is None, contact_unit("Kontaktoplysninger") is None
+    (True, True)
     """
     if not text:
         return None
@@ -178,7 +180,8 @@ def contact_unit(text: str | None) -> str | None:
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
         text = text[:paren.start()].strip()
-    if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()):
+    if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
+            or is_address(text) or text in section_words():
         return None
     parts = _DASH.split(text)
     if len(parts) == 2 and parts[1][:1].isupper():
@@ -189,6 +192,21 @@ def contact_unit(text: str | None) -> str | None:
     if _MUNICIPALITY_FIRST.match(text):
         return _most_specific(text)
     return text
+
+
+# an address: a postcode and town ("7100 Vejle"), a street and number ("Torvegade 12")
+_ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ]|[a-zæøå](?:vej|gade|allé|alle|plads|vænge|torv|boulevard|parken|stræde|stien)"
+                      r"\s+\d{1,3}\b")
+
+
+# the whole of an address, to take it out of an entry ("Thisted Kommune Torvegade 12, 7700 Thisted")
+ADDRESS = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:vej|gade|allé|alle|plads|vænge|torv|boulevard|parken|stræde|stien)\s+\d{1,3}"
+                     r"[A-Za-z]?(?:,?\s*\d{4}\s+[A-ZÆØÅ][\wæøå-]+)?|\b\d{4}\s+[A-ZÆØÅ][\wæøå-]+")
+
+
+def is_address(text: str) -> bool:
+    """Is ``text`` an address line ("Torvegade 12, 7100 Vejle"), no organisation?"""
+    return bool(_ADDRESS.search(text))
 
 
 _ABBREVIATED = re.compile(r"[()/]|\b[A-ZÆØÅ]{2,}\b")

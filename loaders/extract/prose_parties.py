@@ -13,14 +13,15 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import split_party_entries
 from samspil.loaders.extract.text import clean
 
-__all__ = ["PROSE_PARTIES", "prose_party_entries"]
+__all__ = ["PROSE_PARTIES", "prose_party_entries", "references"]
 
 # Parties stated in prose when a plan has no party list.
 # (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
 # "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
-PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?samarbejde|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
+PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
                            r"|underskrevet)\s+mellem\s+"
-                           r"(?P<a>[A-ZÆØÅ0-9](?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b"
+                           r"(?P<a>(?:[A-ZÆØÅ0-9]|(?=(?:kommunen|boligorganisationerne|de\s+\w+\s+boligorganisationer)\b))"
+                           r"(?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b"
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
                            r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})"
@@ -41,21 +42,59 @@ _PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,80}?)\s
 _WHOLE_AGREEMENT = re.compile(r"samarbejdsaftale|strategisk|parter", re.I)
 
 
-def prose_party_entries(doc: Document) -> tuple[int, list[str], bool] | None:
-    """(line, the entries, whether the sentence names the whole agreement's parties) of the
-    first sentence in the opening lines that names two or more parties."""
+def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple[str, int]]] | None:
+    """(line, the entries, whether the sentence names the whole agreement's parties, the
+    parties it names by their kind: see :func:`references`) of the first sentence in the
+    opening lines that names two or more parties."""
     for i, line in enumerate(doc.lines[:80]):
         if not _PROSE_CUE.search(line):
             continue
         text = clean(line)
         whole = False
+        kinds: list[tuple[str, int]] = []
         if m := _PREPARED_WITH.search(text):
             entries = [m.group("a"), *split_party_entries(m.group("b"))]
         elif m := PROSE_PARTIES.search(text):
-            entries = split_party_entries(m.group("a") or m.group("b") or m.group("c"))
-            whole = bool(_WHOLE_AGREEMENT.search(text[max(0, m.start() - 12):m.start() + 30]))
+            listed, kinds = references(m.group("a") or m.group("b") or m.group("c"))
+            entries = split_party_entries(listed)
+            sentence = text.rfind(". ", 0, m.start()) + 1  # (the sentence's own words before "mellem")
+            whole = bool(_WHOLE_AGREEMENT.search(text[max(sentence, m.start() - 120):m.start() + 30]))
         else:
             continue
-        if len(entries) >= 2:
-            return i, entries, whole
+        if len(entries) + len(kinds) >= 2:
+            return i, entries, whole, kinds
     return None
+
+
+# "de to boligorganisationer", "kommunen", "boligorganisationerne": parties named by their
+# kind (resolved to the organisations of that kind the document names), never by a name
+_REFERENCE = re.compile(r"(?:\b(?:de|alle)\s+(?P<n>to|tre|fire|fem|seks|\d)\s+(?:deltagende\s+)?)?"
+                        r"\b(?P<word>boligorganisation(?:er(?:ne)?|en)|boligselskab(?:er(?:ne)?|et)"
+                        r"|boligforening(?:er(?:ne)?|en)|kommunen)\b(?!\s+(?-i:[A-ZÆØÅ][a-zæøå]))", re.I)
+_COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
+
+
+def references(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """The text without the parties it names by their kind, and those: (type, how many;
+    0 when it does not say).
+
+    >>> references("Næstved Kommune og de to boligorganisationer")
+    ('Næstved Kommune', [('housing_organisation', 2)])
+    >>> references("kommunen og boligorganisationerne")
+    ('', [('municipality', 0), ('housing_organisation', 0)])
+    >>> references("Boligselskabet Vest og Vejle Kommune")
+    ('Boligselskabet Vest og Vejle Kommune', [])
+    """
+    kinds = []
+    for m in _REFERENCE.finditer(text):
+        if m.group("word")[:1].isupper() and not m.group("n") and m.start() > 0:
+            continue  # "Boligselskabet" opening a name in the middle of the list
+        kind = "municipality" if m.group("word").lower() == "kommunen" else "housing_organisation"
+        n = m.group("n") or ""
+        kinds.append((kind, _COUNTS.get(n.lower(), int(n) if n.isdigit() else 0)))
+    if not kinds:
+        return text, kinds
+    rest = _REFERENCE.sub(" ", text)
+    rest = re.sub(r"^(?:\s*(?:og|samt|,))+|(?:(?:og|samt|,)\s*)+$", "", " ".join(rest.split())).strip(" ,")
+    rest = re.sub(r"\s+(?:og|samt)\s+(?:(?:og|samt)\s+)+", " og ", rest)
+    return rest, kinds

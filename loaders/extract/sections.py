@@ -16,25 +16,29 @@ from samspil.loaders.extract.text import clean, clean_keep_colon
 from samspil.loaders.extract.tables import is_data_head
 from samspil.loaders.segment import ACTIVITY_NAME
 
-__all__ = ["Block", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
+__all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
            "is_header_row", "drop_header_words"]
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
-                         r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen\s*:|aftaleparter(?:ne)?\s*:"
-                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+[A-ZÆØÅ0-9]|\s*$)"
+                         r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
+                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
                          # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"
                          r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$))"
                          r"\s*(.*)$", re.I)
-SIGNATURE_LABEL = re.compile(r"^\W*underskrifter\s*:?\s*$", re.I)
+# "Underskrifter", "Underskrift", "Underskrevet af", "Underskrifter og dato", "Godkendelse og underskrift"
+SIGNATURE_LABEL = re.compile(r"^\W*(?:underskrift(?:er)?(?:\s+og\s+dato)?|underskrevet\s+af|underskriftsside"
+                             r"|(?:godkendelse|dato)\s+og\s+underskrift(?:er)?)\s*(?::\s*(.*)|$)", re.I)
 # Labels that end a party or signature block.
 BLOCK_END = re.compile(
-    r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskrifter\b|^\W*problemkompleks"
+    r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskr(?:ifter|evet\s+af)\b|^\W*problemkompleks"
     r"|^\W*delmål\b|^\W*" + ACTIVITY_NAME + r"|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
     r"|^\W*organisering\b|^\W*bestyrelsen for"
     # a focus area's heading in any form, an activity's short name label
     r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde|fokusområde|tema)t?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4}))?\s*[:–-]"
-    r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:", re.I)
+    r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:"
+    r"|^\W*[\wæøå]+s\s+navn\s*:"  # "Boligområdets navn:", "Helhedsplanens navn:": the next field
+    r"|^\W*styregrupp\w*\s*:|^\W*målgrupp\w*\s*:", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
 DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
@@ -272,5 +276,12 @@ def party_blocks(doc: Document) -> list[Block]:
 
 
 def signature_blocks(doc: Document) -> list[Block]:
-    return [Block("signatures", i, _collect(doc, i + 1), focus_area_at(doc, i))
-            for i, line in enumerate(plain_lines(doc)) if SIGNATURE_LABEL.match(line)]
+    """The blocks under a signature label; a label with its entries after a colon on its
+    own line ("Underskrevet af: Vejle Kommune: ...", line breaks lost) starts with that line."""
+    blocks = []
+    for i, line in enumerate(plain_lines(doc)):
+        if m := SIGNATURE_LABEL.match(line):
+            lines = _collect(doc, i + 1)
+            blocks.append(Block("signatures", i, [i, *lines] if (m.group(1) or "").strip() else lines,
+                                focus_area_at(doc, i)))
+    return blocks

@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties",
+MODULES = ["samspil.loaders.extract.text", "samspil.loaders.extract.people", "samspil.loaders.extract.parties", "samspil.loaders.extract.entry_orgs",
            "samspil.loaders.extract.orgs", "samspil.loaders.extract.mentions", "samspil.graph.model",
            "samspil.loaders.docx_numbering", "samspil.loaders.extract.dates", "samspil.loaders.extract.plan",
            "samspil.loaders.extract.variants", "samspil.loaders.extract.zone_prose",
