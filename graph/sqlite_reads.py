@@ -111,6 +111,30 @@ class PartReads:
             items.append((n, d))
         return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
 
+    def gaps(self, plans: Iterable[str] = (), kinds: Iterable[str] | None = None,
+             today: Any = None) -> list[Any]:
+        """``analyses.gaps`` of the committed graph from the relationships' keys and a
+        few properties, the sources read only for the gaps found (graph/gap_keys.py):
+        no part of the graph is made. A graph older than the reports: its gaps part."""
+        from datetime import date
+
+        from samspil.graph.analyses import coverage
+        from samspil.graph.analyses.common import resolve_plans
+        from samspil.graph.analyses.parts import GAPS
+        from samspil.graph.gap_keys import KeyView
+        wanted = coverage.check_kinds(kinds)
+        if self._stale():
+            return coverage.gaps(self.load_part(GAPS), plans, wanted, today)
+        pids = resolve_plans(self.load_part(Names.of("Plan")), plans) if plans else None
+        self.db.execute("BEGIN")       # the keys, properties and sources of one graph
+        try:
+            view = KeyView(self.db, GAPS)
+            found = coverage.find_gaps(view, pids, wanted, today or date.today())
+            view.fetch({r for row in found for r in row[7]})
+        finally:
+            self.db.execute("COMMIT")
+        return coverage.with_evidence(view, found)
+
     def load_around(self, node_ids: str | Iterable[str], ends: bool = True) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
         show``, two plans compared): indexed queries, whatever the size of the graph.

@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of",
+           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of", "gaps_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -182,6 +182,19 @@ def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
         if k in succ.get(u, {}).get(v, ()):
             succ[u][v][k] = d
     return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
+
+
+def gaps_of(store: GraphStore, plans: Iterable[str] = (), kinds: Iterable[str] | None = None,
+            today: Any = None) -> list[Any]:
+    """``analyses.gaps`` of the store's graph: the embedded store answers from the keys of
+    the relationships and reads sources only for the gaps found; another store from
+    the part of its graph the gaps read."""
+    own = getattr(store, "gaps", None)
+    if own is not None:
+        return own(plans, kinds, today)
+    from samspil.graph.analyses.coverage import gaps
+    from samspil.graph.analyses.parts import GAPS
+    return gaps(load_part(store, GAPS), plans, kinds, today)
 
 
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:
