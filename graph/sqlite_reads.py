@@ -165,11 +165,34 @@ class PartReads:
         edges.sort(key=lambda r: r[:3])
         return to_graph(nodes, edges, sources)
 
-    def _rows(self, sql: str, keys: list) -> list:
+    def relationships_of(self, node_ids: Iterable[str], types: Iterable[str]
+                         ) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """The relationships of ``types`` leaving ``node_ids``, whole (sources resolved),
+        in key order: the evidence of a few organisations ranked on the keys alone
+        (brokers, communities), read with the primary key's index."""
+        want, kinds = sorted(set(node_ids)), sorted(set(types))
+        if self.read_only and self._stale():
+            g = self._built().g
+            return [(u, v, k, d) for u in want if u in g for v, keys in g._succ[u].items()
+                    for k, d in keys.items() if k in kinds]
+        self.db.execute("BEGIN")
+        try:
+            rows = self._rows(f"SELECT src, dst, type, props FROM edges WHERE type IN "  # noqa: S608
+                              f"({','.join('?' * len(kinds))}) AND src IN", want, kinds)
+            refs = sorted({i for r in rows for i in json.loads(r[3]).get("@s", ())})
+            sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
+                                 refs)
+        finally:
+            self.db.execute("COMMIT")
+        rows.sort(key=lambda r: r[:3])
+        return edge_items(rows, source_dicts(sources))
+
+    def _rows(self, sql: str, keys: list, before: list = ()) -> list:
         out: list = []
         for i in range(0, len(keys), 500):      # SQLite's limit on parameters
             chunk = keys[i:i + 500]
-            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})",
+                                   [*before, *chunk]).fetchall()
         return out
 
     def summary(self) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, name
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
-                                 overlaps_of, timeline_of, brokers_of, gaps_of)
+                                 overlaps_of, timeline_of, brokers_of, gaps_of,
+                                 communities_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -255,6 +256,14 @@ def test_brokers_are_ranked_on_the_keys_and_read_whole_for_their_evidence(saved,
             assert brokers_of(saved, by, limit, exact) == expected, (by, limit)
 
 
+def test_communities_are_found_on_the_keys_and_read_whole_for_their_evidence(saved, whole) -> None:
+    """``communities_of`` gives ``communities`` of the whole graph, evidence included."""
+    for by in ("plans", "focus-areas"):
+        expected = an.communities(whole, by=by)
+        assert len(expected) > 1 and all(c.evidence for c in expected), by
+        assert communities_of(saved, by) == expected, by
+
+
 def test_gaps_are_found_on_the_keys_and_read_whole_only_where_found(saved, whole, tmp_path,
                                                                     small_corpus) -> None:
     """``gaps_of`` gives ``gaps`` of the whole graph, evidence and reasons included: every
@@ -291,5 +300,6 @@ def test_a_graph_older_than_the_reports_is_answered_from_the_graph_built_in_memo
         assert overlaps_of(store, "partners", (), 10) == an.overlaps(built, limit=10)
         assert brokers_of(store, "plans", 5, False) == an.brokers(built, limit=5)
         assert gaps_of(store, (), None, TODAY) == an.gaps(built, today=TODAY)
+        assert communities_of(store) == an.communities(built)
         assert timeline_of(store, "Mit Kvarter") == an.timeline(built, "Mit Kvarter")
         assert plan_rows(store) == queries.plans(built)
