@@ -24,11 +24,18 @@ from samspil.graph.analyses.coverage import Ref
 from samspil.graph.snapshot import GraphPart
 from samspil.graph.sqlite_rows import source_dicts
 
-__all__ = ["KeyView", "ATTRS"]
+__all__ = ["KeyView", "ATTRS", "OUT", "IN"]
 
 # the properties the checks read, per label (``coverage``: node(...).get(...))
 ATTRS = {"Plan": ("documents", "period_start", "period_end"), "Organisation": ("type",),
          "Activity": ("contacts",), "Person": ("email", "phone")}
+
+
+# the directions the checks follow, made in the one pass over the keys (any other is
+# made from the keys when first asked for)
+OUT = frozenset(("HAS_ACTIVITY", "ADDRESSES", "TARGETS", "HAS_FOCUS_AREA", "IN_FOCUS_AREA",
+                 "LOCATED_IN", "COVERS", "PART_OF", "CONTACT_FOR", "UNIT_OF", "WORKS_AT"))
+IN = frozenset(("INVOLVED_IN", "CONTACT_FOR", "PARTY_TO", "PARTNER_IN"))
 
 
 class KeyView:
@@ -43,22 +50,25 @@ class KeyView:
             self.by_label[label] = [n for n, _ in _node_rows(db, label, ATTRS.get(label, ()),
                                                              self.nodes)]
         self.rels = sorted(part.rels)
-        self._out: dict[str, dict[str, list[str]]] = {r: {} for r in self.rels}
-        self._in: dict[str, dict[str, list[str]]] = {r: {} for r in self.rels}
-        rows = db.execute(f"SELECT src, dst, type FROM edges WHERE type IN "  # noqa: S608
-                          f"({','.join('?' * len(self.rels))}) ORDER BY src, dst, type",
-                          self.rels)
+        self._rows = db.execute(f"SELECT src, dst, type FROM edges WHERE type IN "  # noqa: S608
+                                f"({','.join('?' * len(self.rels))}) ORDER BY src, dst, type",
+                                self.rels).fetchall()
+        self._out = _Side(self._rows, 0, {r: {} for r in self.rels if r in OUT})
+        self._in = _Side(self._rows, 1, {r: {} for r in self.rels if r in IN})
         out, inn = self._out, self._in
-        for u, v, k in rows:       # key order: each list in the order of the graph's adjacency
-            o, i = out[k], inn[k]
-            if u in o:
-                o[u].append(v)
-            else:
-                o[u] = [v]
-            if v in i:
-                i[v].append(u)
-            else:
-                i[v] = [u]
+        for u, v, k in self._rows:  # key order: each list in the order of the graph's adjacency
+            o = out.get(k)
+            if o is not None:
+                if u in o:
+                    o[u].append(v)
+                else:
+                    o[u] = [v]
+            i = inn.get(k)
+            if i is not None:
+                if v in i:
+                    i[v].append(u)
+                else:
+                    i[v] = [u]
         self._sources: dict[Ref, list[dict[str, Any]]] = {}
         self._near_person: set[str] | None = None
 
@@ -84,12 +94,12 @@ class KeyView:
 
     def person_next_to(self, node: str) -> bool:
         if self._near_person is None:       # once: the nodes next to a Person
-            nodes, near = self.nodes, set()
-            for adj in (*self._out.values(), *self._in.values()):
-                for n, ends in adj.items():
-                    if nodes[n]["label"] == "Person":
-                        near.update(ends)
-            self._near_person = near
+            types = ",".join("?" * len(self.rels))
+            self._near_person = {n for (n,) in self.db.execute(
+                f"SELECT e.dst FROM nodes AS p JOIN edges AS e ON e.src = p.id "  # noqa: S608
+                f"WHERE p.label = 'Person' AND e.type IN ({types}) UNION "
+                f"SELECT e.src FROM nodes AS p JOIN edges AS e ON e.dst = p.id "
+                f"WHERE p.label = 'Person' AND e.type IN ({types})", self.rels * 2)}
         return node in self._near_person
 
     def sources(self, ref: Ref) -> list[dict[str, Any]]:
@@ -116,6 +126,23 @@ class KeyView:
         for row, sids in zip(found, ids):
             key = row[0] if len(row) == 2 else row[:3]
             self._sources[key] = [src[i] for i in sids]
+
+
+class _Side(dict):
+    """``{type: {node: neighbours}}`` in one direction (``at``: 0 from the source, 1 from
+    the target); a type not made in the pass over the keys is made on first use."""
+
+    def __init__(self, rows: list[tuple[str, str, str]], at: int, made: dict) -> None:
+        super().__init__(made)
+        self.rows, self.at = rows, at
+
+    def __missing__(self, rel: str) -> dict[str, list[str]]:
+        got: dict[str, list[str]] = {}
+        for row in self.rows:
+            if row[2] == rel:
+                got.setdefault(row[self.at], []).append(row[1 - self.at])
+        self[rel] = got
+        return got
 
 
 def _node_rows(db: sqlite3.Connection, label: str, keys: tuple[str, ...],

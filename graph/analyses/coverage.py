@@ -219,6 +219,7 @@ class _Shared:
             self.works_at.setdefault(u, []).append(v)
         self.containers: dict[str, frozenset[str]] = {}  # zone -> zones containing it
         self.running: dict[str, bool] = {}               # person -> contact of a running plan
+        self.ends: dict[str, date] = {}                  # plan -> end of its period
 
 
 def _municipal(view: View, parents: dict[str, list[str]]) -> frozenset[str]:
@@ -243,6 +244,7 @@ class _PlanContext:
                                                          shared.running)
         self.pname = view.node(pid).get("name") or pid
         self.acts = view.out(pid, "HAS_ACTIVITY")
+        self.partners = {a: view.inn(a, "INVOLVED_IN") for a in self.acts}   # read by four checks
 
     def gap(self, kind: str, nid: str, reason: str, *refs: Ref) -> tuple:
         d = self.v.node(nid)
@@ -282,7 +284,7 @@ class _PlanContext:
                 areas.setdefault(f, []).append(a)
         out = []
         for f, acts in areas.items():
-            orgs = {o for a in acts for o in self.v.inn(a, "INVOLVED_IN")}
+            orgs = {o for a in acts for o in self.partners[a]}
             if orgs & self.municipal:
                 continue
             why = (f"none of its {len(acts)} activities involves a municipal partner" if acts
@@ -296,7 +298,7 @@ class _PlanContext:
 
     def activity_without_partner(self) -> list[tuple]:
         return [self.gap("activity_without_partner", a, "no organisation is named as involved", a)
-                for a in self.acts if not self.v.inn(a, "INVOLVED_IN")]
+                for a in self.acts if not self.partners[a]]
 
     def activity_without_contact(self) -> list[tuple]:
         # organisations (and their parents) where a contact person of the plan works
@@ -305,7 +307,7 @@ class _PlanContext:
         staffed |= {parent for o in staffed for parent in self.s.parents.get(o, ())}
         out = []
         for a in self.acts:
-            partners = set(self.v.inn(a, "INVOLVED_IN"))
+            partners = set(self.partners[a])
             parents = {q for o in partners for q in self.s.parents.get(o, ())}
             if self._has_contact(a) or (partners | parents) & staffed:
                 continue
@@ -338,7 +340,7 @@ class _PlanContext:
         return self._idle("PARTNER_IN", "partner_without_activity", "a partner", parties)
 
     def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[tuple]:
-        involved = {o for a in self.acts for o in self.v.inn(a, "INVOLVED_IN")}
+        involved = {o for ps in self.partners.values() for o in ps}
         out = []
         for o in self.v.inn(self.pid, rel):
             if o in skip or o in involved or any(u in involved for u in self.s.units.get(o, ())):
@@ -358,6 +360,13 @@ class _PlanContext:
                                     (p, self.pid, "CONTACT_FOR"), p))
         return out
 
+    def _ends(self, plan: str) -> date:
+        """When a plan's period ends (``date.max`` when unknown), parsed once per call."""
+        end = self.s.ends.get(plan)
+        if end is None:
+            end = self.s.ends[plan] = parse_date(self.v.node(plan).get("period_end")) or date.max
+        return end
+
     def stale_contact(self) -> list[tuple]:
         end = parse_date(self.v.node(self.pid).get("period_end"))
         if end is None or end >= self.today:
@@ -370,9 +379,8 @@ class _PlanContext:
         out = []
         for p in people:
             if p not in self.running:
-                self.running[p] = any(
-                    (parse_date(self.v.node(q).get("period_end")) or date.max) >= self.today
-                    for q in self.v.out(p, "CONTACT_FOR"))
+                self.running[p] = any(self._ends(q) >= self.today
+                                      for q in self.v.out(p, "CONTACT_FOR"))
             if self.running[p]:
                 continue
             out.append(self.gap("stale_contact", p,
