@@ -50,13 +50,13 @@ class KeyView:
             self.by_label[label] = [n for n, _ in _node_rows(db, label, ATTRS.get(label, ()),
                                                              self.nodes)]
         self.rels = sorted(part.rels)
-        self._rows = db.execute(f"SELECT src, dst, type FROM edges WHERE type IN "  # noqa: S608
-                                f"({','.join('?' * len(self.rels))}) ORDER BY src, dst, type",
-                                self.rels).fetchall()
-        self._out = _Side(self._rows, 0, {r: {} for r in self.rels if r in OUT})
-        self._in = _Side(self._rows, 1, {r: {} for r in self.rels if r in IN})
+        rows = db.execute(f"SELECT src, dst, type FROM edges WHERE type IN "  # noqa: S608
+                          f"({','.join('?' * len(self.rels))}) ORDER BY src, dst, type",
+                          self.rels)
+        self._out = _Side(db, 0, {r: {} for r in self.rels if r in OUT})
+        self._in = _Side(db, 1, {r: {} for r in self.rels if r in IN})
         out, inn = self._out, self._in
-        for u, v, k in self._rows:  # key order: each list in the order of the graph's adjacency
+        for u, v, k in rows:       # key order: each list in the order of the graph's adjacency
             o = out.get(k)
             if o is not None:
                 if u in o:
@@ -130,17 +130,17 @@ class KeyView:
 
 class _Side(dict):
     """``{type: {node: neighbours}}`` in one direction (``at``: 0 from the source, 1 from
-    the target); a type not made in the pass over the keys is made on first use."""
+    the target); a type not made in the pass over the keys is read on first use."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], at: int, made: dict) -> None:
+    def __init__(self, db: sqlite3.Connection, at: int, made: dict) -> None:
         super().__init__(made)
-        self.rows, self.at = rows, at
+        self.db, self.at = db, at
 
     def __missing__(self, rel: str) -> dict[str, list[str]]:
         got: dict[str, list[str]] = {}
-        for row in self.rows:
-            if row[2] == rel:
-                got.setdefault(row[self.at], []).append(row[1 - self.at])
+        for row in self.db.execute("SELECT src, dst FROM edges WHERE type = ? ORDER BY src, dst",
+                                   (rel,)):
+            got.setdefault(row[self.at], []).append(row[1 - self.at])
         self[rel] = got
         return got
 
