@@ -209,10 +209,8 @@ class _Shared:
 
     def __init__(self, view: View) -> None:
         self.parents: dict[str, list[str]] = {}          # unit -> parent organisations
-        self.units: dict[str, list[str]] = {}            # parent -> its units
         for u, v in view.pairs("UNIT_OF"):
             self.parents.setdefault(u, []).append(v)
-            self.units.setdefault(v, []).append(u)
         self.municipal = _municipal(view, self.parents)
         self.works_at: dict[str, list[str]] = {}
         for u, v in view.pairs("WORKS_AT"):
@@ -322,15 +320,15 @@ class _PlanContext:
 
     def zone_without_activity(self) -> list[tuple]:
         named = {z for a in self.acts for z in self.v.out(a, "LOCATED_IN")}
-        reached = set(named)
         for z in named:       # an activity in a sub-zone also reaches the zones containing it
             if z not in self.containers:
                 self.containers[z] = _containers(self.v, z)
-            reached |= self.containers[z]
+        within = [self.containers[z] for z in named]    # (each may be large: not united)
         return [self.gap("zone_without_activity", z,
                          "the plan covers it, but no activity names it or a part of it",
                          (self.pid, z, "COVERS"))
-                for z in self.v.out(self.pid, "COVERS") if z not in reached]
+                for z in self.v.out(self.pid, "COVERS")
+                if z not in named and not any(z in c for c in within)]
 
     def party_without_activity(self) -> list[tuple]:
         return self._idle("PARTY_TO", "party_without_activity", "a signing party", ())
@@ -341,13 +339,18 @@ class _PlanContext:
 
     def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[tuple]:
         involved = {o for ps in self.partners.values() for o in ps}
+        # an organisation one of whose units is involved counts as involved: the parents
+        # of the involved (a forvaltning has a unit in thousands of plans, so its units
+        # are not scanned per plan)
+        above = {p for o in involved for p in self.s.parents.get(o, ())}
         out = []
         for o in self.v.inn(self.pid, rel):
-            if o in skip or o in involved or any(u in involved for u in self.s.units.get(o, ())):
+            if o in skip or o in involved or o in above:
                 continue
             out.append(self.gap(kind, o, f"{role} of the plan, but involved in none of its "
                                          "activities", (o, self.pid, rel)))
             involved.add(o)
+            above.update(self.s.parents.get(o, ()))
         return out
 
     def contact_without_details(self) -> list[tuple]:
