@@ -209,8 +209,14 @@ class _Shared:
 
     def __init__(self, view: View) -> None:
         self.parents: dict[str, list[str]] = {}          # unit -> parent organisations
+        units: dict[str, set[str]] = {}
         for u, v in view.pairs("UNIT_OF"):
             self.parents.setdefault(u, []).append(v)
+            units.setdefault(v, set()).add(u)
+        # as sets, so a plan's few organisations are looked up in them: a forvaltning can
+        # be the parent of thousands of units, and a unit of hundreds of parents
+        self.units = {o: frozenset(us) for o, us in units.items()}
+        self.above = {o: frozenset(ps) for o, ps in self.parents.items()}
         self.municipal = _municipal(view, self.parents)
         self.works_at: dict[str, list[str]] = {}
         for u, v in view.pairs("WORKS_AT"):
@@ -303,11 +309,12 @@ class _PlanContext:
         staffed = {o for p in self.v.inn(self.pid, "CONTACT_FOR")
                    for o in self.s.works_at.get(p, ())}
         staffed |= {parent for o in staffed for parent in self.s.parents.get(o, ())}
+        above, none = self.s.above, frozenset()
         out = []
         for a in self.acts:
-            partners = set(self.partners[a])
-            parents = {q for o in partners for q in self.s.parents.get(o, ())}
-            if self._has_contact(a) or (partners | parents) & staffed:
+            partners = self.partners[a]      # a partner or a parent of one is staffed:
+            if self._has_contact(a) or any(o in staffed or not staffed.isdisjoint(above.get(o, none))
+                                           for o in partners):
                 continue
             why = ("no contact person is named for it, nor at any of its partners"
                    if partners else "no contact person and no partner is named for it")
@@ -339,18 +346,16 @@ class _PlanContext:
 
     def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[tuple]:
         involved = {o for ps in self.partners.values() for o in ps}
-        # an organisation one of whose units is involved counts as involved: the parents
-        # of the involved (a forvaltning has a unit in thousands of plans, so its units
-        # are not scanned per plan)
-        above = {p for o in involved for p in self.s.parents.get(o, ())}
+        # an organisation one of whose units is involved counts as involved (``isdisjoint``
+        # walks the smaller set: a forvaltning has units in thousands of plans)
+        units, none = self.s.units, frozenset()
         out = []
         for o in self.v.inn(self.pid, rel):
-            if o in skip or o in involved or o in above:
+            if o in skip or o in involved or not involved.isdisjoint(units.get(o, none)):
                 continue
             out.append(self.gap(kind, o, f"{role} of the plan, but involved in none of its "
                                          "activities", (o, self.pid, rel)))
             involved.add(o)
-            above.update(self.s.parents.get(o, ()))
         return out
 
     def contact_without_details(self) -> list[tuple]:
