@@ -20,7 +20,7 @@ import json
 import sqlite3
 from typing import Any
 
-from samspil.graph.analyses.coverage import Ref
+from samspil.graph.analyses.common import Ref
 from samspil.graph.snapshot import GraphPart
 from samspil.graph.sqlite_rows import source_dicts
 

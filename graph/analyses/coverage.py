@@ -33,26 +33,26 @@ Each gap says *why* it is a gap. The kinds, in the order they are reported:
     a contact person of a plan whose period has ended (and of no running plan),
     or the plan itself when it names no contact person.
 
-The checks read the graph through a small view (:class:`GraphView`: neighbours by
-relationship type, a node's attributes, the sources behind a node or relationship),
-so the embedded store can answer them from the relationships' keys and a few of
-the nodes' properties, reading sources only for the gaps found
-(``samspil.graph.gap_keys``), with this one implementation of every check.
+The checks read the graph through a small view (``common.View``: neighbours by
+relationship type, a node's attributes, the sources behind a node or relationship;
+``common.GraphView`` over a loaded graph), so the embedded store can answer them
+from the relationships' keys and a few of the nodes' properties, reading sources
+only for the gaps found (``samspil.graph.gap_keys``), with this one implementation
+of every check.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from samspil.graph.analyses.common import (
-    MUNICIPAL_TYPES, edge_sources, evidence_of, parse_date, plan_sort_key, pred, rel_pairs,
-    resolve_plans, succ,
+    MUNICIPAL_TYPES, GraphView, Ref, View, evidence_of, parse_date, resolve_plans,
 )
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["GAP_KINDS", "Gap", "gaps", "find_gaps", "GraphView", "check_kinds"]
+__all__ = ["GAP_KINDS", "Gap", "gaps", "find_gaps", "with_evidence", "check_kinds"]
 
 GAP_KINDS = (
     "plan_without_activities", "unreached_target_group", "focus_area_without_municipal_partner",
@@ -60,9 +60,6 @@ GAP_KINDS = (
     "party_without_activity", "partner_without_activity", "contact_without_details",
     "stale_contact",
 )
-
-Ref = Any   # a node id, or (source, target, type) of a relationship: whose sources are evidence
-
 
 @dataclass(frozen=True)
 class Gap:
@@ -76,54 +73,6 @@ class Gap:
     label: str
     reason: str
     evidence: tuple[dict[str, Any], ...]
-
-
-class View(Protocol):
-    """What the checks read (:class:`GraphView` over a graph; the store's key view)."""
-
-    def out(self, node: str, rel: str) -> list[str]: ...
-    def inn(self, node: str, rel: str) -> list[str]: ...
-    def node(self, node: str) -> dict[str, Any]: ...
-    def phrases(self, u: str, v: str, rel: str) -> list[str]: ...
-    def pairs(self, rel: str) -> list[tuple[str, str]]: ...
-    def ids(self, label: str) -> list[str]: ...
-    def person_next_to(self, node: str) -> bool: ...
-    def sources(self, ref: Ref) -> list[dict[str, Any]]: ...
-
-
-class GraphView:
-    """:class:`View` of a loaded graph (every check's reference)."""
-
-    def __init__(self, graph: PartnershipGraph) -> None:
-        self.graph = graph
-
-    def out(self, node: str, rel: str) -> list[str]:
-        return succ(self.graph, node, rel)
-
-    def inn(self, node: str, rel: str) -> list[str]:
-        return pred(self.graph, node, rel)
-
-    def node(self, node: str) -> dict[str, Any]:
-        return self.graph.node(node)
-
-    def phrases(self, u: str, v: str, rel: str) -> list[str]:
-        return list(self.graph.g.edges[u, v, rel].get("phrases") or [])
-
-    def pairs(self, rel: str) -> list[tuple[str, str]]:
-        return rel_pairs(self.graph, rel)
-
-    def ids(self, label: str) -> list[str]:
-        return [n for n, _ in self.graph.nodes(label)]
-
-    def person_next_to(self, node: str) -> bool:
-        g = self.graph.g
-        return any(g._node[n].get("label") == "Person" for adj in (g._pred, g._succ)
-                   for n in adj[node])
-
-    def sources(self, ref: Ref) -> list[dict[str, Any]]:
-        if isinstance(ref, tuple):
-            return edge_sources(self.graph, *ref)
-        return self.graph.node(ref).get("sources") or []
 
 
 def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
@@ -175,8 +124,8 @@ def find_gaps(view: View, pids: list[str] | None, wanted: tuple[str, ...],
               today: date) -> list[tuple]:
     """The gaps of the plans ``pids`` (all, oldest period first, when ``None``) as rows
     ``(kind, plan, plan name, id, name, label, reason, evidence references)``."""
-    if pids is None:
-        pids = sorted(view.ids("Plan"), key=lambda p: plan_sort_key(_Attrs(view), p))
+    if pids is None:          # oldest period first, as ``common.plan_ids`` (plan_sort_key)
+        pids = sorted(view.ids("Plan"), key=lambda p: _period_key(view.node(p), p))
     shared = _Shared(view)
     out: list[tuple] = []
     for pid in pids:
@@ -188,11 +137,8 @@ def find_gaps(view: View, pids: list[str] | None, wanted: tuple[str, ...],
     return out
 
 
-class _Attrs:
-    """Just enough of a graph for :func:`plan_sort_key` (``node``)."""
-
-    def __init__(self, view: View) -> None:
-        self.node = view.node
+def _period_key(d: dict[str, Any], pid: str) -> tuple[str, str, str]:
+    return (str(d.get("period_start") or "9999"), str(d.get("period_end") or "9999"), pid)
 
 
 # checks that compare what a plan names with its activities: without any activity

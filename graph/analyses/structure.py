@@ -20,7 +20,6 @@ from samspil.graph.analyses.betweenness import brandes, rounded
 from samspil.graph.analyses.common import (
     evidence_of, name_of, org_roles, plan_ids, plan_organisations, pred, succ,
 )
-from samspil.graph.analyses.louvain import louvain_labels
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph, _nx
 
@@ -28,8 +27,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Broker", "Community", "Collaborator", "organisation_projection", "brokers",
-           "communities", "community_groups", "community_rows", "partners_of", "org_evidence",
-           "EXACT_WORK"]
+           "communities", "community_groups", "community_rows", "louvain_labels", "partners_of",
+           "org_evidence", "EXACT_WORK"]
 
 # exact betweenness costs O(organisations x edges of the bipartite graph): above
 # this budget (a few seconds on the benchmark machine) it is sampled with k pivots
@@ -251,7 +250,7 @@ def community_groups(graph: PartnershipGraph, by: str = "plans", seed: int = 0,
     """``(members, best-connected members)`` of each community, largest first: what
     :func:`communities` reads from the relationships' keys alone (the rows' evidence,
     :func:`community_rows`, reads the best-connected members' relationships).
-    Louvain of scikit-network (:mod:`samspil.graph.analyses.louvain`)."""
+    Louvain of scikit-network (:func:`louvain_labels`)."""
     ctx = _contexts(graph, by)
     orgs = sorted(ctx)
     weight = _pair_weights(ctx, orgs)
@@ -267,6 +266,41 @@ def community_groups(graph: PartnershipGraph, by: str = "plans", seed: int = 0,
     groups = sorted((g for g in found.values() if len(g) >= min_size), key=lambda g: (-len(g), g[0]))
     return [([orgs[i] for i in g], [orgs[i] for i in sorted(g, key=lambda i: (-inside[i], i))[:3]])
             for g in groups]
+
+
+# Louvain communities of a weighted undirected graph, with scikit-network.
+#
+# The organisation projection of 1,000 plans has ~4,000 nodes and ~130,000 weighted
+# edges (an organisation present in most plans is linked to nearly every other).
+# ``networkx.community.louvain_communities`` took 1.3 s CPU on it (copying the graph,
+# a Python loop over every node's neighbours per pass, the modularity of every level);
+# scikit-network's Louvain (Cython, BSD, maintained) takes ~0.06 s on the same
+# adjacency as a sparse matrix, plus ~0.3 s to import it with scipy once. Both are
+# the Louvain method (modularity, resolution 1); the communities they find can differ
+# (different move orders), with modularity 0.076 against 0.077 on the synthetic 1,000
+# plans. Deterministic: nodes are visited in an order shuffled with ``seed``.
+LOUVAIN_TOLERANCE = 1e-7    # networkx's default threshold of modularity gain
+
+
+def louvain_labels(n: int, weight: dict[tuple[int, int], int], seed: int = 0) -> list[int]:
+    """The community of each node ``0..n-1`` of the undirected graph whose edges
+    ``(a, b)`` (``a != b``, each pair once) have the given weights."""
+    if not weight:                      # no edges: every node alone
+        return list(range(n))
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sknetwork.clustering import Louvain
+
+    count = len(weight)
+    a = np.fromiter((p[0] for p in weight), dtype=np.int64, count=count)
+    b = np.fromiter((p[1] for p in weight), dtype=np.int64, count=count)
+    w = np.fromiter(weight.values(), dtype=np.float64, count=count)
+    adjacency = csr_matrix((np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))),
+                           shape=(n, n))
+    adjacency.sum_duplicates()          # canonical: column indexes sorted within each row
+    model = Louvain(tol_optimization=LOUVAIN_TOLERANCE, tol_aggregation=LOUVAIN_TOLERANCE, shuffle_nodes=True,
+                    random_state=seed, return_probs=False, return_aggregate=False)
+    return model.fit_predict(adjacency).tolist()
 
 
 def community_rows(graph: PartnershipGraph,
