@@ -20,7 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
-from samspil.graph.store import brokers_of, load_part, load_plans_around, overlaps_of, timeline_of
+from samspil.graph.store import brokers_of, communities_of, gaps_of, load_part, load_plans_around, overlaps_of, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
 
@@ -160,8 +160,9 @@ def gaps_cmd(plans: tuple[str, ...], kinds: tuple[str, ...], today: Any,
     """Gaps of PLANS (all plans when none given), each with the reason it is a gap."""
     day: date | None = today.date() if today else None
     day = day or date.today()
-    res = answer(data_dir, parts.GAPS, ("gaps", plans, kinds, day.isoformat()),
-                 lambda g: an.gaps(g, plans, kinds=kinds or None, today=day))
+    with store_from(data_dir) as store:
+        res = cached_answer(store, ("gaps", plans, kinds, day.isoformat()),
+                            lambda: gaps_of(store, plans, kinds or None, day))
     if out["as_csv"]:   # the field names of --json, one row per gap
         _show(res, lambda r: {k: getattr(r, k) for k in GAP_FIELDS}, list(GAP_FIELDS),
               title="Gaps", **out)
@@ -186,9 +187,9 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                 data_dir: Path | None, **out: Any) -> None:
     """Organisations that bridge otherwise separate plans or focus areas (betweenness
     on the organisation projection; sampled with a fixed seed when large)."""
-    part = parts.brokers_part(by)
     if show_communities:
-        res = answer(data_dir, part, ("communities", by), lambda g: an.communities(g, by=by))[:limit]
+        with store_from(data_dir) as store:
+            res = cached_answer(store, ("communities", by), lambda: communities_of(store, by))[:limit]
         _show(res, lambda r: {"id": r.id, "name": r.name, "size": r.size,
                               "members": "; ".join(r.member_names)},
               ["id", "size", "name", "members"], title="Communities", **out)

@@ -111,6 +111,30 @@ class PartReads:
             items.append((n, d))
         return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
 
+    def gaps(self, plans: Iterable[str] = (), kinds: Iterable[str] | None = None,
+             today: Any = None) -> list[Any]:
+        """``analyses.gaps`` of the committed graph from the relationships' keys and a
+        few properties, the sources read only for the gaps found (graph/gap_keys.py):
+        no part of the graph is made. A graph older than the reports: its gaps part."""
+        from datetime import date
+
+        from samspil.graph.analyses import coverage
+        from samspil.graph.analyses.common import resolve_plans
+        from samspil.graph.analyses.parts import GAPS
+        from samspil.graph.gap_keys import KeyView
+        wanted = coverage.check_kinds(kinds)
+        if self._stale():
+            return coverage.gaps(self.load_part(GAPS), plans, wanted, today)
+        pids = resolve_plans(self.load_part(Names.of("Plan")), plans) if plans else None
+        self.db.execute("BEGIN")       # the keys, properties and sources of one graph
+        try:
+            view = KeyView(self.db, GAPS)
+            found = coverage.find_gaps(view, pids, wanted, today or date.today())
+            view.fetch({r for row in found for r in row[7]})
+        finally:
+            self.db.execute("COMMIT")
+        return coverage.with_evidence(view, found)
+
     def load_around(self, node_ids: str | Iterable[str], ends: bool = True) -> PartnershipGraph:
         """Nodes, their relationships and the nodes at their other ends (``samspil
         show``, two plans compared): indexed queries, whatever the size of the graph.
@@ -141,11 +165,34 @@ class PartReads:
         edges.sort(key=lambda r: r[:3])
         return to_graph(nodes, edges, sources)
 
-    def _rows(self, sql: str, keys: list) -> list:
+    def relationships_of(self, node_ids: Iterable[str], types: Iterable[str]
+                         ) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """The relationships of ``types`` leaving ``node_ids``, whole (sources resolved),
+        in key order: the evidence of a few organisations ranked on the keys alone
+        (brokers, communities), read with the primary key's index."""
+        want, kinds = sorted(set(node_ids)), sorted(set(types))
+        if self.read_only and self._stale():
+            g = self._built().g
+            return [(u, v, k, d) for u in want if u in g for v, keys in g._succ[u].items()
+                    for k, d in keys.items() if k in kinds]
+        self.db.execute("BEGIN")
+        try:
+            rows = self._rows(f"SELECT src, dst, type, props FROM edges WHERE type IN "  # noqa: S608
+                              f"({','.join('?' * len(kinds))}) AND src IN", want, kinds)
+            refs = sorted({i for r in rows for i in json.loads(r[3]).get("@s", ())})
+            sources = self._rows("SELECT id, document, line, page, excerpt FROM sources WHERE id IN",
+                                 refs)
+        finally:
+            self.db.execute("COMMIT")
+        rows.sort(key=lambda r: r[:3])
+        return edge_items(rows, source_dicts(sources))
+
+    def _rows(self, sql: str, keys: list, before: list = ()) -> list:
         out: list = []
         for i in range(0, len(keys), 500):      # SQLite's limit on parameters
             chunk = keys[i:i + 500]
-            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+            out += self.db.execute(f"{sql} ({','.join('?' * len(chunk))})",
+                                   [*before, *chunk]).fetchall()
         return out
 
     def summary(self) -> dict[str, Any]:

@@ -26,10 +26,10 @@ def builder_stamp() -> str:
     document (the vocabulary is read once per process, so the stamp is too)."""
     from importlib.metadata import version
 
-    from samspil.loaders.vocab import vocab_dir
+    import samspil.loaders   # (``loaders.vocab.vocab_dir()`` without importing YAML: every read asks)
 
     h = hashlib.sha256(f"{version('samspil')}/graph-{GRAPH_FORMAT}".encode())
-    folders = [vocab_dir()] + ([Path(os.environ["SAMSPIL_VOCAB_DIR"])]
+    folders = [Path(samspil.loaders.__file__).parent / "vocab"] + ([Path(os.environ["SAMSPIL_VOCAB_DIR"])]
                                if os.environ.get("SAMSPIL_VOCAB_DIR") else [])
     for folder in folders:
         for f in sorted(folder.glob("*.yaml")):

@@ -31,7 +31,7 @@ from samspil.loaders.model import AgreementReport
 
 __all__ = ["GraphStore", "GraphFilter", "SaveSummary", "DocumentInfo", "open_store",
            "apply_filter", "selected_documents", "node_documents", "summarise", "load_part", "load_around", "load_plans_around",
-           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of",
+           "graph_summary", "plan_rows", "timeline_of", "overlaps_of", "brokers_of", "gaps_of", "communities_of",
            "summary_from_meta"]
 
 SCHEMA_VERSION = 1
@@ -176,12 +176,47 @@ def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
         return brokers(load_part(store, brokers_part(by)), by=by, limit=limit, exact=exact)
     graph = topology(brokers_part(by))
     found = brokers(graph, by=by, limit=limit, exact=exact)
-    near = store.load_around([b.id for b in found], ends=False)
+    _read_whole(store, graph, [b.id for b in found])
+    return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
+
+
+def communities_of(store: GraphStore, by: str = "plans") -> list[Any]:
+    """``analyses.communities`` of the store's graph: the projection and Louvain on the
+    keys of the relationships (the embedded store's ``load_topology``), then only the
+    relationships of each community's best-connected members read whole, for the
+    rows' evidence."""
+    from samspil.graph.analyses.parts import brokers_part
+    from samspil.graph.analyses.structure import communities, community_groups, community_rows
+    topology = getattr(store, "load_topology", None)
+    if topology is None:
+        return communities(load_part(store, brokers_part(by)), by=by)
+    graph = topology(brokers_part(by))
+    groups = community_groups(graph, by)
+    _read_whole(store, graph, sorted({o for _, top in groups for o in top}))
+    return community_rows(graph, groups)
+
+
+def _read_whole(store: GraphStore, graph: PartnershipGraph, ids: list[str]) -> None:
+    """Put the whole relationships of ``ids`` (with their sources) into a graph read from
+    the keys (``load_topology``), in place of their bare keys."""
     succ = graph.g._succ
-    for u, v, k, d in near.g.edges(keys=True, data=True):   # their relationships, whole
+    types = sorted({k for u in ids for keys in succ.get(u, {}).values() for k in keys})
+    for u, v, k, d in store.relationships_of(ids, types):
         if k in succ.get(u, {}).get(v, ()):
             succ[u][v][k] = d
-    return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
+
+
+def gaps_of(store: GraphStore, plans: Iterable[str] = (), kinds: Iterable[str] | None = None,
+            today: Any = None) -> list[Any]:
+    """``analyses.gaps`` of the store's graph: the embedded store answers from the keys of
+    the relationships and reads sources only for the gaps found; another store from
+    the part of its graph the gaps read."""
+    own = getattr(store, "gaps", None)
+    if own is not None:
+        return own(plans, kinds, today)
+    from samspil.graph.analyses.coverage import gaps
+    from samspil.graph.analyses.parts import GAPS
+    return gaps(load_part(store, GAPS), plans, kinds, today)
 
 
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:

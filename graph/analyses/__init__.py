@@ -20,9 +20,6 @@ page, excerpt). None of them changes the graph.
 ``timeline``                     an area's or an organisation's plans over time
 ===============================  =======================================================
 """
-from samspil.graph.analyses.structure import (
-    Broker, Collaborator, Community, brokers, communities, organisation_projection, partners_of,
-)
 from samspil.graph.analyses.change import ASPECTS, Change, TimelineEntry, compare, timeline
 from samspil.graph.analyses.common import activity_kind
 from samspil.graph.analyses.coverage import GAP_KINDS, Gap, gaps
@@ -39,3 +36,15 @@ __all__ = [
     "organisation_projection", "organisations_in_most_plans", "overlap_matrix", "overlaps",
     "partners_of", "shared_partners", "timeline",
 ]
+
+# brokers, communities and ego networks (with the betweenness and Louvain modules) are
+# imported on first use: ``samspil gaps`` or ``overlaps`` does not pay for them
+_STRUCTURE = frozenset(("Broker", "Collaborator", "Community", "brokers", "communities",
+                        "organisation_projection", "partners_of"))
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562
+    if name in _STRUCTURE:
+        from samspil.graph.analyses import structure
+        return getattr(structure, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

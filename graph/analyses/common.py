@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import REL_ENDPOINTS, PartnershipGraph
@@ -22,7 +22,7 @@ __all__ = [
     "ROLES", "MUNICIPAL_TYPES", "succ", "pred", "plan_ids", "resolve_plans", "plan_activities",
     "org_roles", "plan_roles", "plan_organisations", "plan_sort_key", "evidence_of",
     "edge_sources", "activity_kind", "is_municipal", "municipal_organisations", "name_of",
-    "parse_date", "rel_pairs",
+    "parse_date", "rel_pairs", "View", "GraphView", "Ref",
 ]
 
 ROLES = ("party", "partner", "activity_partner")
@@ -258,3 +258,55 @@ def activity_kind(graph: PartnershipGraph, activity_id: str) -> str | None:
     from samspil.graph.build import activity_kind as kind_of_name  # one vocabulary for both
 
     return kind_of_name(d.get("name") or "")
+
+
+# -- a view of a graph: what the gap checks read (coverage.py) ------------------------
+Ref = Any   # a node id, or (source, target, type) of a relationship: whose sources are evidence
+
+
+class View(Protocol):
+    """What the checks read (:class:`GraphView` over a graph; the store's key view)."""
+
+    def out(self, node: str, rel: str) -> list[str]: ...
+    def inn(self, node: str, rel: str) -> list[str]: ...
+    def node(self, node: str) -> dict[str, Any]: ...
+    def phrases(self, u: str, v: str, rel: str) -> list[str]: ...
+    def pairs(self, rel: str) -> list[tuple[str, str]]: ...
+    def ids(self, label: str) -> list[str]: ...
+    def person_next_to(self, node: str) -> bool: ...
+    def sources(self, ref: Ref) -> list[dict[str, Any]]: ...
+
+
+class GraphView:
+    """:class:`View` of a loaded graph (every check's reference)."""
+
+    def __init__(self, graph: PartnershipGraph) -> None:
+        self.graph = graph
+
+    def out(self, node: str, rel: str) -> list[str]:
+        return succ(self.graph, node, rel)
+
+    def inn(self, node: str, rel: str) -> list[str]:
+        return pred(self.graph, node, rel)
+
+    def node(self, node: str) -> dict[str, Any]:
+        return self.graph.node(node)
+
+    def phrases(self, u: str, v: str, rel: str) -> list[str]:
+        return list(self.graph.g.edges[u, v, rel].get("phrases") or [])
+
+    def pairs(self, rel: str) -> list[tuple[str, str]]:
+        return rel_pairs(self.graph, rel)
+
+    def ids(self, label: str) -> list[str]:
+        return [n for n, _ in self.graph.nodes(label)]
+
+    def person_next_to(self, node: str) -> bool:
+        g = self.graph.g
+        return any(g._node[n].get("label") == "Person" for adj in (g._pred, g._succ)
+                   for n in adj[node])
+
+    def sources(self, ref: Ref) -> list[dict[str, Any]]:
+        if isinstance(ref, tuple):
+            return edge_sources(self.graph, *ref)
+        return self.graph.node(ref).get("sources") or []

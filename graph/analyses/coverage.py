@@ -32,6 +32,13 @@ Each gap says *why* it is a gap. The kinds, in the order they are reported:
 ``stale_contact``
     a contact person of a plan whose period has ended (and of no running plan),
     or the plan itself when it names no contact person.
+
+The checks read the graph through a small view (``common.View``: neighbours by
+relationship type, a node's attributes, the sources behind a node or relationship;
+``common.GraphView`` over a loaded graph), so the embedded store can answer them
+from the relationships' keys and a few of the nodes' properties, reading sources
+only for the gaps found (``samspil.graph.gap_keys``), with this one implementation
+of every check.
 """
 from __future__ import annotations
 
@@ -41,12 +48,11 @@ from datetime import date
 from typing import Any
 
 from samspil.graph.analyses.common import (
-    edge_sources, evidence_of, municipal_organisations, name_of, parse_date,
-    plan_activities, pred, rel_pairs, resolve_plans, succ,
+    MUNICIPAL_TYPES, GraphView, Ref, View, evidence_of, parse_date, resolve_plans,
 )
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["GAP_KINDS", "Gap", "gaps"]
+__all__ = ["GAP_KINDS", "Gap", "gaps", "find_gaps", "with_evidence", "check_kinds"]
 
 GAP_KINDS = (
     "plan_without_activities", "unreached_target_group", "focus_area_without_municipal_partner",
@@ -54,7 +60,6 @@ GAP_KINDS = (
     "party_without_activity", "partner_without_activity", "contact_without_details",
     "stale_contact",
 )
-
 
 @dataclass(frozen=True)
 class Gap:
@@ -68,6 +73,15 @@ class Gap:
     label: str
     reason: str
     evidence: tuple[dict[str, Any], ...]
+
+
+def check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    """The kinds asked for (all by default); an unknown kind is refused."""
+    wanted = tuple(kinds or GAP_KINDS)
+    bad = [k for k in wanted if k not in GAP_KINDS]
+    if bad:
+        raise ValueError(f"unknown gap kind(s) {bad}; use {', '.join(GAP_KINDS)}")
+    return wanted
 
 
 def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
@@ -94,20 +108,37 @@ def gaps(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     >>> [(x.kind, x.id) for x in gaps(g, kinds=["unreached_target_group"])]
     [('unreached_target_group', 'target:youth')]
     """
-    wanted = tuple(kinds or GAP_KINDS)
-    bad = [k for k in wanted if k not in GAP_KINDS]
-    if bad:
-        raise ValueError(f"unknown gap kind(s) {bad}; use {', '.join(GAP_KINDS)}")
-    today = today or date.today()
-    shared = _Shared(graph)
-    out: list[Gap] = []
-    for pid in resolve_plans(graph, plans):
-        ctx = _PlanContext(graph, pid, today, shared)
+    wanted = check_kinds(kinds)
+    view = GraphView(graph)
+    pids = resolve_plans(graph, plans) if plans else None
+    return with_evidence(view, find_gaps(view, pids, wanted, today or date.today()))
+
+
+def with_evidence(view: View, found: list[tuple]) -> list[Gap]:
+    """Gaps from :func:`find_gaps`' rows, each with the sources its references name."""
+    src = view.sources
+    return [Gap(*row[:7], evidence_of(*(src(r) for r in row[7]))) for row in found]
+
+
+def find_gaps(view: View, pids: list[str] | None, wanted: tuple[str, ...],
+              today: date) -> list[tuple]:
+    """The gaps of the plans ``pids`` (all, oldest period first, when ``None``) as rows
+    ``(kind, plan, plan name, id, name, label, reason, evidence references)``."""
+    if pids is None:          # oldest period first, as ``common.plan_ids`` (plan_sort_key)
+        pids = sorted(view.ids("Plan"), key=lambda p: _period_key(view.node(p), p))
+    shared = _Shared(view)
+    out: list[tuple] = []
+    for pid in pids:
+        ctx = _PlanContext(view, pid, today, shared)
         explained = not ctx.acts and "plan_without_activities" in wanted
         for kind in wanted:
             if not (explained and kind in _NEED_ACTIVITIES):
                 out.extend(getattr(ctx, kind)())
     return out
+
+
+def _period_key(d: dict[str, Any], pid: str) -> tuple[str, str, str]:
+    return (str(d.get("period_start") or "9999"), str(d.get("period_end") or "9999"), pid)
 
 
 # checks that compare what a plan names with its activities: without any activity
@@ -122,168 +153,194 @@ class _Shared:
     recur across plans, and an organisation in most plans has thousands of edges, so
     filtering its neighbours per plan would make the checks quadratic in plans."""
 
-    def __init__(self, graph: PartnershipGraph) -> None:
-        self.municipal = municipal_organisations(graph)
+    def __init__(self, view: View) -> None:
         self.parents: dict[str, list[str]] = {}          # unit -> parent organisations
-        self.units: dict[str, list[str]] = {}            # parent -> its units
-        for u, v in rel_pairs(graph, "UNIT_OF"):
+        units: dict[str, set[str]] = {}
+        for u, v in view.pairs("UNIT_OF"):
             self.parents.setdefault(u, []).append(v)
-            self.units.setdefault(v, []).append(u)
+            units.setdefault(v, set()).add(u)
+        # as sets, so a plan's few organisations are looked up in them: a forvaltning can
+        # be the parent of thousands of units, and a unit of hundreds of parents
+        self.units = {o: frozenset(us) for o, us in units.items()}
+        self.above = {o: frozenset(ps) for o, ps in self.parents.items()}
+        self.municipal = _municipal(view, self.parents)
         self.works_at: dict[str, list[str]] = {}
-        for u, v in rel_pairs(graph, "WORKS_AT"):
+        for u, v in view.pairs("WORKS_AT"):
             self.works_at.setdefault(u, []).append(v)
         self.containers: dict[str, frozenset[str]] = {}  # zone -> zones containing it
         self.running: dict[str, bool] = {}               # person -> contact of a running plan
+        self.ends: dict[str, date] = {}                  # plan -> end of its period
+
+
+def _municipal(view: View, parents: dict[str, list[str]]) -> frozenset[str]:
+    """``common.municipal_organisations``: municipal types, and units (of units) of them."""
+    out = {o for o in view.ids("Organisation") if view.node(o).get("type") in MUNICIPAL_TYPES}
+    changed = True
+    while changed:           # units of units: propagate until nothing changes
+        changed = False
+        for o, ps in parents.items():
+            if o not in out and any(p in out for p in ps):
+                out.add(o)
+                changed = True
+    return frozenset(out)
 
 
 class _PlanContext:
     """The facts about one plan that the gap checks share (computed once)."""
 
-    def __init__(self, graph: PartnershipGraph, pid: str, today: date, shared: _Shared) -> None:
-        self.g, self.pid, self.today, self.s = graph, pid, today, shared
+    def __init__(self, view: View, pid: str, today: date, shared: _Shared) -> None:
+        self.v, self.pid, self.today, self.s = view, pid, today, shared
         self.municipal, self.containers, self.running = (shared.municipal, shared.containers,
                                                          shared.running)
-        self.pname = name_of(graph, pid)
-        self.acts = plan_activities(graph, pid)
+        self.pname = view.node(pid).get("name") or pid
+        self.acts = view.out(pid, "HAS_ACTIVITY")
+        self.partners = {a: view.inn(a, "INVOLVED_IN") for a in self.acts}   # read by four checks
 
-    def gap(self, kind: str, nid: str, reason: str, *sources: Iterable[dict]) -> Gap:
-        d = self.g.node(nid)
-        return Gap(kind, self.pid, self.pname, nid, d.get("name") or nid, d["label"], reason,
-                   evidence_of(*sources))
+    def gap(self, kind: str, nid: str, reason: str, *refs: Ref) -> tuple:
+        d = self.v.node(nid)
+        return (kind, self.pid, self.pname, nid, d.get("name") or nid, d["label"], reason, refs)
 
-    def plan_without_activities(self) -> list[Gap]:
+    def plan_without_activities(self) -> list[tuple]:
         if self.acts:
             return []
-        docs = sorted(self.g.node(self.pid).get("documents") or [])
+        docs = sorted(self.v.node(self.pid).get("documents") or [])
         named = [n for n, rel in (("target groups", "ADDRESSES"), ("focus areas", "HAS_FOCUS_AREA"),
-                                  ("zones", "COVERS")) if succ(self.g, self.pid, rel)]
+                                  ("zones", "COVERS")) if self.v.out(self.pid, rel)]
         why = ("no activity of the plan is in the loaded documents"
                + (f" ({', '.join(docs)})" if docs else "")
                + "; activities are agreed in the delaftaler (sub-agreements): load them to check "
                + ("its " + _and(named) if named else "what the plan names")
                + " against its activities")
-        return [self.gap("plan_without_activities", self.pid, why,
-                         self.g.node(self.pid).get("sources") or [])]
+        return [self.gap("plan_without_activities", self.pid, why, self.pid)]
 
-    def unreached_target_group(self) -> list[Gap]:
-        reached = {t for a in self.acts for t in succ(self.g, a, "TARGETS")}
+    def unreached_target_group(self) -> list[tuple]:
+        reached = {t for a in self.acts for t in self.v.out(a, "TARGETS")}
         out = []
-        for t in succ(self.g, self.pid, "ADDRESSES"):
+        for t in self.v.out(self.pid, "ADDRESSES"):
             if t in reached:
                 continue
-            e = self.g.g.edges[self.pid, t, "ADDRESSES"]
-            said = ", ".join(f"'{p}'" for p in (e.get("phrases") or [])[:3])
+            said = ", ".join(f"'{p}'" for p in self.v.phrases(self.pid, t, "ADDRESSES")[:3])
             acts = (f"none of its {len(self.acts)} activities targets it" if self.acts
                     else "the graph holds no activity of the plan")
             why = (f"the plan names it{' as ' + said if said else ''} in its problem "
                    f"descriptions or goals, but {acts}")
-            out.append(self.gap("unreached_target_group", t, why, e.get("sources") or []))
+            out.append(self.gap("unreached_target_group", t, why, (self.pid, t, "ADDRESSES")))
         return out
 
-    def focus_area_without_municipal_partner(self) -> list[Gap]:
-        areas: dict[str, list[str]] = {f: [] for f in succ(self.g, self.pid, "HAS_FOCUS_AREA")}
+    def focus_area_without_municipal_partner(self) -> list[tuple]:
+        areas: dict[str, list[str]] = {f: [] for f in self.v.out(self.pid, "HAS_FOCUS_AREA")}
         for a in self.acts:
-            for f in succ(self.g, a, "IN_FOCUS_AREA"):
+            for f in self.v.out(a, "IN_FOCUS_AREA"):
                 areas.setdefault(f, []).append(a)
         out = []
         for f, acts in areas.items():
-            orgs = {o for a in acts for o in pred(self.g, a, "INVOLVED_IN")}
+            orgs = {o for a in acts for o in self.partners[a]}
             if orgs & self.municipal:
                 continue
             why = (f"none of its {len(acts)} activities involves a municipal partner" if acts
                    else "the plan has no activity in this focus area, so no municipal partner")
             if orgs:
-                names = sorted(name_of(self.g, o) for o in orgs)[:5]
+                names = sorted(self.v.node(o).get("name") or o for o in orgs)[:5]
                 why += " (partners: " + ", ".join(names) + ")"
             out.append(self.gap("focus_area_without_municipal_partner", f, why,
-                                edge_sources(self.g, self.pid, f, "HAS_FOCUS_AREA"),
-                                *(self.g.node(a).get("sources") or [] for a in acts)))
+                                (self.pid, f, "HAS_FOCUS_AREA"), *acts))
         return out
 
-    def activity_without_partner(self) -> list[Gap]:
-        return [self.gap("activity_without_partner", a, "no organisation is named as involved",
-                         self.g.node(a).get("sources") or [])
-                for a in self.acts if not pred(self.g, a, "INVOLVED_IN")]
+    def activity_without_partner(self) -> list[tuple]:
+        return [self.gap("activity_without_partner", a, "no organisation is named as involved", a)
+                for a in self.acts if not self.partners[a]]
 
-    def activity_without_contact(self) -> list[Gap]:
+    def activity_without_contact(self) -> list[tuple]:
         # organisations (and their parents) where a contact person of the plan works
-        staffed = {o for p in pred(self.g, self.pid, "CONTACT_FOR")
+        staffed = {o for p in self.v.inn(self.pid, "CONTACT_FOR")
                    for o in self.s.works_at.get(p, ())}
         staffed |= {parent for o in staffed for parent in self.s.parents.get(o, ())}
+        above, none = self.s.above, frozenset()
         out = []
         for a in self.acts:
-            partners = set(pred(self.g, a, "INVOLVED_IN"))
-            parents = {q for o in partners for q in self.s.parents.get(o, ())}
-            if _has_contact(self.g, a) or (partners | parents) & staffed:
+            partners = self.partners[a]      # a partner or a parent of one is staffed:
+            if self._has_contact(a) or any(o in staffed or not staffed.isdisjoint(above.get(o, none))
+                                           for o in partners):
                 continue
             why = ("no contact person is named for it, nor at any of its partners"
                    if partners else "no contact person and no partner is named for it")
-            out.append(self.gap("activity_without_contact", a, why,
-                                self.g.node(a).get("sources") or []))
+            out.append(self.gap("activity_without_contact", a, why, a))
         return out
 
-    def zone_without_activity(self) -> list[Gap]:
-        named = {z for a in self.acts for z in succ(self.g, a, "LOCATED_IN")}
-        reached = set(named)
+    def _has_contact(self, activity: str) -> bool:
+        """A Person is linked to the activity, or it lists ``contacts``."""
+        return bool(self.v.node(activity).get("contacts")) or self.v.person_next_to(activity)
+
+    def zone_without_activity(self) -> list[tuple]:
+        named = {z for a in self.acts for z in self.v.out(a, "LOCATED_IN")}
         for z in named:       # an activity in a sub-zone also reaches the zones containing it
             if z not in self.containers:
-                self.containers[z] = _containers(self.g, z)
-            reached |= self.containers[z]
+                self.containers[z] = _containers(self.v, z)
+        within = [self.containers[z] for z in named]    # (each may be large: not united)
         return [self.gap("zone_without_activity", z,
                          "the plan covers it, but no activity names it or a part of it",
-                         edge_sources(self.g, self.pid, z, "COVERS"))
-                for z in succ(self.g, self.pid, "COVERS") if z not in reached]
+                         (self.pid, z, "COVERS"))
+                for z in self.v.out(self.pid, "COVERS")
+                if z not in named and not any(z in c for c in within)]
 
-    def party_without_activity(self) -> list[Gap]:
+    def party_without_activity(self) -> list[tuple]:
         return self._idle("PARTY_TO", "party_without_activity", "a signing party", ())
 
-    def partner_without_activity(self) -> list[Gap]:
-        parties = set(pred(self.g, self.pid, "PARTY_TO"))   # reported as parties
+    def partner_without_activity(self) -> list[tuple]:
+        parties = set(self.v.inn(self.pid, "PARTY_TO"))   # reported as parties
         return self._idle("PARTNER_IN", "partner_without_activity", "a partner", parties)
 
-    def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[Gap]:
-        involved = {o for a in self.acts for o in pred(self.g, a, "INVOLVED_IN")}
+    def _idle(self, rel: str, kind: str, role: str, skip: Iterable[str]) -> list[tuple]:
+        involved = {o for ps in self.partners.values() for o in ps}
+        # an organisation one of whose units is involved counts as involved (``isdisjoint``
+        # walks the smaller set: a forvaltning has units in thousands of plans)
+        units, none = self.s.units, frozenset()
         out = []
-        for o in pred(self.g, self.pid, rel):
-            if o in skip or o in involved or any(u in involved for u in self.s.units.get(o, ())):
+        for o in self.v.inn(self.pid, rel):
+            if o in skip or o in involved or not involved.isdisjoint(units.get(o, none)):
                 continue
             out.append(self.gap(kind, o, f"{role} of the plan, but involved in none of its "
-                                         "activities", edge_sources(self.g, o, self.pid, rel)))
+                                         "activities", (o, self.pid, rel)))
             involved.add(o)
         return out
 
-    def contact_without_details(self) -> list[Gap]:
+    def contact_without_details(self) -> list[tuple]:
         out = []
-        for p in sorted(set(pred(self.g, self.pid, "CONTACT_FOR"))):
-            d = self.g.node(p)
+        for p in sorted(set(self.v.inn(self.pid, "CONTACT_FOR"))):
+            d = self.v.node(p)
             missing = [w for w, k in (("e-mail", "email"), ("phone", "phone")) if not d.get(k)]
             if missing:
                 out.append(self.gap("contact_without_details", p, "no " + " and no ".join(missing),
-                                    edge_sources(self.g, p, self.pid, "CONTACT_FOR"),
-                                    d.get("sources") or []))
+                                    (p, self.pid, "CONTACT_FOR"), p))
         return out
 
-    def stale_contact(self) -> list[Gap]:
-        end = parse_date(self.g.node(self.pid).get("period_end"))
+    def _ends(self, plan: str) -> date:
+        """When a plan's period ends (``date.max`` when unknown), parsed once per call."""
+        end = self.s.ends.get(plan)
+        if end is None:
+            end = self.s.ends[plan] = parse_date(self.v.node(plan).get("period_end")) or date.max
+        return end
+
+    def stale_contact(self) -> list[tuple]:
+        end = parse_date(self.v.node(self.pid).get("period_end"))
         if end is None or end >= self.today:
             return []
-        people = sorted(set(pred(self.g, self.pid, "CONTACT_FOR")))
+        people = sorted(set(self.v.inn(self.pid, "CONTACT_FOR")))
         if not people:
             return [self.gap("stale_contact", self.pid,
                              f"the plan period ended on {end.isoformat()} and it names no contact",
-                             self.g.node(self.pid).get("sources") or [])]
+                             self.pid)]
         out = []
         for p in people:
             if p not in self.running:
-                self.running[p] = any(
-                    (parse_date(self.g.node(q).get("period_end")) or date.max) >= self.today
-                    for q in succ(self.g, p, "CONTACT_FOR"))
+                self.running[p] = any(self._ends(q) >= self.today
+                                      for q in self.v.out(p, "CONTACT_FOR"))
             if self.running[p]:
                 continue
             out.append(self.gap("stale_contact", p,
                                 f"contact of a plan whose period ended on {end.isoformat()}; "
                                 "check the person still holds the role",
-                                edge_sources(self.g, p, self.pid, "CONTACT_FOR")))
+                                (p, self.pid, "CONTACT_FOR")))
         return out
 
 
@@ -291,20 +348,11 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _has_contact(graph: PartnershipGraph, activity: str) -> bool:
-    """An activity has a contact when a Person is linked to it or it lists ``contacts``."""
-    if graph.node(activity).get("contacts"):
-        return True
-    nodes = graph.g._node
-    return any(nodes[n].get("label") == "Person"
-               for adj in (graph.g._pred, graph.g._succ) for n in adj[activity])
-
-
-def _containers(graph: PartnershipGraph, zone: str) -> frozenset[str]:
+def _containers(view: View, zone: str) -> frozenset[str]:
     out: set[str] = set()
     todo = [zone]
     while todo:
-        for z in succ(graph, todo.pop(), "PART_OF"):
+        for z in view.out(todo.pop(), "PART_OF"):
             if z not in out:
                 out.add(z)
                 todo.append(z)

@@ -88,3 +88,27 @@ def test_the_gaps_command_answers_the_current_graph(tmp_path: Path, small_corpus
     after = gaps()
     assert after != first and len(after) == len(fresh)
     assert {(g["kind"], g["plan"], g["id"]) for g in after} == {(g.kind, g.plan, g.id) for g in fresh}
+
+
+def test_the_communities_command_answers_the_current_graph(tmp_path: Path, small_corpus) -> None:
+    """``brokers --communities`` keeps its answer per graph: the same until a load
+    changes the graph, then the communities of the new graph."""
+    cli, data = load_all_commands(), tmp_path / "data"
+    with SqliteStore(data / "samspil.sqlite") as store:
+        store.save(small_corpus[:2])
+
+    def communities() -> list:
+        out = CliRunner().invoke(cli, ["brokers", "--communities", "--json", "--limit", "1000",
+                                       "--data-dir", str(data)])
+        assert out.exit_code == 0, out.output
+        return json.loads(out.output)
+
+    first = communities()
+    assert first and communities() == first
+    assert len(list((data / "samspil.sqlite.answers").iterdir())) == 1
+    with SqliteStore(data / "samspil.sqlite") as store:
+        store.save(small_corpus[2:])
+        fresh = an.communities(store.load())
+    after = communities()
+    assert after != first
+    assert [(c["id"], c["members"]) for c in after] == [(c.id, list(c.members)) for c in fresh]

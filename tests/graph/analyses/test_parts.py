@@ -21,7 +21,8 @@ from samspil.graph.snapshot import (NAMES, WHOLE, GraphPart, Names, around, name
                                     project)
 from samspil.graph.sqlite_store import SqliteStore
 from samspil.graph.store import (graph_summary, load_around, load_part, load_plans_around, plan_rows,
-                                 overlaps_of, timeline_of, brokers_of)
+                                 overlaps_of, timeline_of, brokers_of, gaps_of,
+                                 communities_of)
 
 TODAY = date(2024, 6, 1)
 
@@ -255,6 +256,35 @@ def test_brokers_are_ranked_on_the_keys_and_read_whole_for_their_evidence(saved,
             assert brokers_of(saved, by, limit, exact) == expected, (by, limit)
 
 
+def test_communities_are_found_on_the_keys_and_read_whole_for_their_evidence(saved, whole) -> None:
+    """``communities_of`` gives ``communities`` of the whole graph, evidence included."""
+    for by in ("plans", "focus-areas"):
+        expected = an.communities(whole, by=by)
+        assert len(expected) > 1 and all(c.evidence for c in expected), by
+        assert communities_of(saved, by) == expected, by
+
+
+def test_gaps_are_found_on_the_keys_and_read_whole_only_where_found(saved, whole, tmp_path,
+                                                                    small_corpus) -> None:
+    """``gaps_of`` gives ``gaps`` of the whole graph, evidence and reasons included: every
+    kind is checked from the relationships' keys and a few properties, and only the
+    gaps' own nodes and relationships are read for their sources (no part made)."""
+    expected = an.gaps(whole, today=TODAY)
+    assert {g.kind for g in expected} == set(an.GAP_KINDS)     # every check has something
+    assert gaps_of(saved, (), None, TODAY) == expected
+    two = _plans(whole)[-2:]
+    idle = next(g.plan_name for g in expected if g.kind == "partner_without_activity")
+    for plans, kinds in ((two, None), ((), ("stale_contact", "unreached_target_group")),
+                         ([idle], ("partner_without_activity",))):
+        want = an.gaps(whole, plans, kinds=kinds, today=TODAY)
+        assert want and gaps_of(saved, plans, kinds, TODAY) == want, (plans, kinds)
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        got = gaps_of(store, (), None, TODAY)
+        assert got and got == an.gaps(build_graph(small_corpus), today=TODAY)
+        assert not store.parts_path.exists()
+
+
 def test_a_graph_older_than_the_reports_is_answered_from_the_graph_built_in_memory(
         tmp_path, small_corpus) -> None:
     """A reading command on a store whose graph is older than its reports (a killed
@@ -269,5 +299,7 @@ def test_a_graph_older_than_the_reports_is_answered_from_the_graph_built_in_memo
         built = build_graph(small_corpus)
         assert overlaps_of(store, "partners", (), 10) == an.overlaps(built, limit=10)
         assert brokers_of(store, "plans", 5, False) == an.brokers(built, limit=5)
+        assert gaps_of(store, (), None, TODAY) == an.gaps(built, today=TODAY)
+        assert communities_of(store) == an.communities(built)
         assert timeline_of(store, "Mit Kvarter") == an.timeline(built, "Mit Kvarter")
         assert plan_rows(store) == queries.plans(built)
