@@ -16,7 +16,6 @@ the whole graph is never in memory (issue 13: 10,000 plans).
 from __future__ import annotations
 
 import gc
-import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -26,7 +25,7 @@ from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
-from samspil.graph.jsontext import dumps
+from samspil.graph.jsontext import dumps, loads
 from samspil.graph.sqlite_bulk import BulkWrite
 from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
@@ -49,7 +48,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
 
     def reports(check: bool = False) -> Iterator[AgreementReport]:   # read twice, one at a
         for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):   # time
-            report = AgreementReport.from_dict(json.loads(text))
+            report = AgreementReport.from_dict(loads(text))
             if check:
                 foreign.append(foreign_sources([report]))
             yield report
@@ -125,7 +124,7 @@ def _folded(db: sqlite3.Connection, cluster: dict[str, dict]) -> Iterator[tuple[
                 yield prev, (acc if edge else finish_node(acc))
             prev, edge, keys = item, "\x1f" in item, None
             acc = None if edge else made(cluster.pop(item, None))
-        d = json.loads(props)
+        d = loads(props)
         if not edge and "label" not in d:
             continue                  # only the end of a relationship
         if acc is None:
