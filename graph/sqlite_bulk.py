@@ -46,6 +46,11 @@ class BulkWrite:
             f"AND tbl_name IN ({marks})", tables).fetchall()    # noqa: S608 - placeholders
         for name, _ in self.indexes:
             db.execute(f'DROP INDEX "{name}"')
+        # the staging tables' database (this connection's temporary file) with the store's
+        # page size, not SQLite's 4 KiB: a quarter as many reads and writes of its pages
+        # (ignored once that database has pages, as SQLite ignores any late page size)
+        size = db.execute("PRAGMA main.page_size").fetchone()[0]
+        db.execute(f"PRAGMA temp.page_size={int(size)}")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.db, name)
