@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from samspil.graph.inc_schema import PLAN_NAMES, STATE_SCHEMA, STATE_TABLES
-from samspil.graph.jsontext import dumps
+from samspil.graph.jsontext import dumps, dumps_sorted
 from samspil.graph.names import Vocabulary, compact
 from samspil.graph.resolve import Entity, ShorteningIndex, fuzzy_block, shortening_name, tokens
 
@@ -140,7 +140,7 @@ def key_role(e: Entity, k: str) -> str:
         return "D"
     if k in (e.primary, compact(e.primary)):
         return "P" + e.primary
-    return "B" + json.dumps([k, e.parent], ensure_ascii=False) if k in e.bare else "V" + e.primary
+    return "B" + dumps([k, e.parent]) if k in e.bare else "V" + e.primary
 
 
 def _upgrade(db: sqlite3.Connection) -> None:
@@ -180,24 +180,26 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
 _encode = dumps   # json.dumps(.., ensure_ascii=False)
 
 
-def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> dict[str, str]:
-    """Store a document's fragment (a PartnershipGraph); its items' keys and JSON."""
+def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any, keep: bool = True
+                 ) -> dict[str, str]:
+    """Store a document's fragment (a PartnershipGraph); its items' keys and JSON (an
+    empty dict when not ``keep``: the full load does not read them)."""
     dumps = _encode
     rows = [(n, doc, part, d["label"], None, None, dumps(d))
             for n, d in g.g.nodes(data=True) if "label" in d]
-    rows += [(item_key(u, v, k), doc, part, k, u, v, dumps(d))
+    rows += [(f"{u}\x1f{v}\x1f{k}", doc, part, k, u, v, dumps(d))
              for u, v, k, d in g.g.edges(keys=True, data=True)]
     db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    return {r[0]: r[6] for r in rows}
+    return {r[0]: r[6] for r in rows} if keep else {}
 
 
 def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:
     from dataclasses import asdict
-    return (doc, json.dumps(asdict(plan), ensure_ascii=False), info_text(info))
+    return (doc, dumps(asdict(plan)), info_text(info))
 
 
 def info_text(info: Any) -> str:
-    return json.dumps(vars(info), ensure_ascii=False, sort_keys=True)
+    return dumps_sorted(vars(info))
 
 
 class SqlShortenings(ShorteningIndex):

@@ -16,17 +16,16 @@ the whole graph is never in memory (issue 13: 10,000 plans).
 from __future__ import annotations
 
 import gc
-import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
-from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.fragments import merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
-from samspil.graph.jsontext import dumps
+from samspil.graph.jsontext import dumps, loads
 from samspil.graph.sqlite_bulk import BulkWrite
 from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
@@ -49,7 +48,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
 
     def reports(check: bool = False) -> Iterator[AgreementReport]:   # read twice, one at a
         for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):   # time
-            report = AgreementReport.from_dict(json.loads(text))
+            report = AgreementReport.from_dict(loads(text))
             if check:
                 foreign.append(foreign_sources([report]))
             yield report
@@ -69,12 +68,12 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
             for e in orgs.entities:     # blocking keys, read by nothing after resolution
                 e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag),
+                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag, False),
                       resolved=resolved)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
         bulk.move("frag")                            # read back, in key order, by the fold
-        out = write_graph(bulk, nodes, take=True)
+        out = write_graph(bulk, nodes)
         bulk.finish()
     finally:
         if gc_was_on:
@@ -83,59 +82,69 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     return {**out, "foreign": any(foreign)}
 
 
-def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph, take: bool = False
-                ) -> dict[str, Any]:
+def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, Any]:
     """Write every node and relationship: ``nodes`` (Plan, Organisation, Person, not yet
     finished) merged in id order with the items folded from the ``frag`` table. Returns
     ``counts`` (per label, then per type, in the order they first come, as
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
-    several documents) and the numbers of ``nodes`` and ``edges``. ``take``: ``nodes`` is
-    the caller's no more (it is emptied)."""
+    several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
+    it is emptied, and each node's attributes are consumed as it is written."""
     out = _Rows(db)
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
-    if take:              # ``nodes`` is given up: each node is freed once it is written
-        nodes.g.clear()
+    nodes.g.clear()                  # each node is freed once it is written
     ids = iter(sorted(cluster))
     nxt = next(ids, None)
-    for item, attrs in _folded(db, cluster):
-        if "\x1f" in item:
-            out.edge(item.split("\x1f"), attrs)
+    edge, node = out.edge, out.node
+    for item, ends, attrs in _folded(db, cluster):
+        if ends is not None:
+            edge(ends, attrs)
             continue
         while nxt is not None and nxt < item:
             if nxt in cluster:        # not folded with fragments: finished here
-                out.node(nxt, finish_node(made(cluster.pop(nxt))))
+                node(nxt, _finish(made(cluster.pop(nxt))))
             nxt = next(ids, None)
-        out.node(item, attrs)
+        node(item, attrs)
     while nxt is not None:
         if nxt in cluster:
-            out.node(nxt, finish_node(made(cluster.pop(nxt))))
+            node(nxt, _finish(made(cluster.pop(nxt))))
         nxt = next(ids, None)
     out.flush()
     return {"counts": {**out.labels, **out.types}, "merged": out.merged,
             "nodes": sum(out.labels.values()), "edges": sum(out.types.values())}
 
 
-def _folded(db: sqlite3.Connection, cluster: dict[str, dict]) -> Iterator[tuple[str, dict]]:
-    """Every item of the fragments, folded in document order (nodes finished); a node
-    that is also in ``cluster`` is folded onto it (and taken out of it)."""
-    prev, acc, keys, edge = None, None, None, False
+def _finish(d: dict[str, Any]) -> dict[str, Any]:
+    """``finish_node``: the sources sorted (one source is sorted already)."""
+    if len(d["sources"]) > 1:
+        d["sources"].sort(key=source_sort_key)
+    return d
+
+
+def _folded(db: sqlite3.Connection, cluster: dict[str, dict]
+            ) -> Iterator[tuple[str, list[str] | None, dict]]:
+    """Every item of the fragments, folded in document order (nodes finished), with a
+    relationship's (source, target, type); a node that is also in ``cluster`` is
+    folded onto it (and taken out of it)."""
+    prev, acc, keys, ends = None, None, None, None
     for item, props in db.execute("SELECT item, props FROM frag ORDER BY item, part, doc"):
         if item != prev:
             if prev is not None:
-                yield prev, (acc if edge else finish_node(acc))
-            prev, edge, keys = item, "\x1f" in item, None
-            acc = None if edge else made(cluster.pop(item, None))
-        d = json.loads(props)
-        if not edge and "label" not in d:
+                yield prev, ends, (acc if ends is not None else _finish(acc))
+            prev, keys = item, None
+            ends = item.split("\x1f") if "\x1f" in item else None
+            acc = None if ends is not None else made(cluster.pop(item, None))
+        d = loads(props)
+        if ends is None and "label" not in d:
             continue                  # only the end of a relationship
         if acc is None:
             acc = d                   # (a decoded row is nobody else's: no copy needed)
             continue
         if keys is None:
-            keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
-        (merge_edge if edge else merge_node)(acc, d, keys)
+            keys = {(_source_key if ends is not None else source_sort_key)(s)
+                    for s in acc["sources"]}
+        (merge_edge if ends is not None else merge_node)(acc, d, keys)
     if prev is not None:
-        yield prev, (acc if edge else finish_node(acc))
+        yield prev, ends, (acc if ends is not None else _finish(acc))
 
 
 class _Rows:
@@ -144,7 +153,7 @@ class _Rows:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.seen: set[int] = set()
-        self.ids: dict[tuple, int] = {}     # recent sources' ids (hashing them is dear)
+        self.ids: dict[tuple, tuple] = {}   # recent sources' ids and documents (hashing is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
         self.merged = 0
@@ -153,48 +162,59 @@ class _Rows:
     def _clear(self) -> None:
         self.n, self.nd, self.e, self.ed, self.s = [], [], [], [], []
 
-    def _props(self, d: dict[str, Any], skip: tuple[str, ...]) -> tuple[str, set[str]]:
-        """The row's properties (sources as ids) and the documents contributing to it
-        (``node_documents``, found in the same pass over the sources)."""
-        out = {k: v for k, v in d.items() if k not in skip}
-        refs, docs, ids = [], set(), self.ids
-        for src in out.pop("sources", None) or ():
-            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            if key[0]:
-                docs.add(key[0])
-            sid = ids.get(key)
-            if sid is None:
-                if len(ids) > 100_000:    # items come in id order: a relationship follows
-                    ids.clear()           # its source node, citing the same lines
-                sid = ids[key] = source_id(key)
-                if sid not in self.seen:
-                    self.seen.add(sid)
-                    self.s.append((sid, *key))
-            refs.append(sid)
-        out["@s"] = refs
-        if d.get("mentions") or d.get("documents") or d.get("label") == "Document":
-            docs |= node_documents(d)
-        return _encode(out), docs
+    def _source(self, src: dict[str, Any], ck: tuple) -> tuple[int, str | None]:
+        """(id, document) of a source not in the recent ones (``ck``: its items)."""
+        key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+        if len(self.ids) > 100_000:   # items come in id order: a relationship follows
+            self.ids.clear()          # its source node, citing the same lines
+        sid = source_id(key)
+        if sid not in self.seen:
+            self.seen.add(sid)
+            self.s.append((sid, *key))
+        hit = self.ids[ck] = (sid, key[0] or None)
+        return hit
+
+    def _props(self, d: dict[str, Any], skip: tuple[str, ...], docs: set[str]) -> str:
+        """The row's properties (sources as ids), made from ``d`` in place (it is the
+        writer's); the documents its sources name are added to ``docs``. The recent
+        sources are looked up by their items (a cheap key: equal dicts with their keys in
+        another order only miss, and get the same id)."""
+        for k in skip:
+            d.pop(k, None)
+        refs = []
+        ids, add = self.ids, docs.add
+        for src in d.pop("sources", None) or ():
+            ck = tuple(src.items())
+            hit = ids.get(ck)
+            if hit is None:
+                hit = self._source(src, ck)
+            refs.append(hit[0])
+            if hit[1]:
+                add(hit[1])
+        d["@s"] = refs
+        return _encode(d)
 
     def node(self, n: str, d: dict[str, Any]) -> None:
         label = d["label"]
         self.labels[label] = self.labels.get(label, 0) + 1
         if label in ("Organisation", "Person"):
             self.merged += len({m["document"] for m in d.get("mentions") or []}) > 1
-        props, docs = self._props(d, ("id", "label", "name"))
-        self.n.append((n, label, d.get("name"), props))
-        self.nd.extend((n, doc) for doc in docs)
-        self._maybe_flush()
+        name = d.get("name")
+        docs = (node_documents(d) if d.get("mentions") or d.get("documents") or label == "Document"
+                else set())
+        props = self._props(d, ("id", "label", "name"), docs)
+        self.n.append((n, label, name, props))
+        self.nd.extend([(n, doc) for doc in docs])
+        if len(self.n) + len(self.e) >= _CHUNK:
+            self.flush()
 
     def edge(self, e: list[str], d: dict[str, Any]) -> None:
         u, v, k = e
         self.types[k] = self.types.get(k, 0) + 1
-        props, docs = self._props(d, ("type",))
+        docs: set[str] = set()
+        props = self._props(d, ("type",), docs)
         self.e.append((u, v, k, props))
-        self.ed.extend((u, v, k, doc) for doc in docs)
-        self._maybe_flush()
-
-    def _maybe_flush(self) -> None:
+        self.ed.extend([(u, v, k, doc) for doc in docs])
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 

@@ -13,6 +13,7 @@ pydantic is imported only here, so ``samspil extract`` on documents never pays f
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,12 @@ from samspil.loaders.model import (DOCUMENT_TYPES, ORGANISATION_TYPES, TARGET_GR
 __all__ = ["InvalidReport", "validate_report", "check_report", "read_report_file"]
 
 MAX_TEXT = 100_000
+
+# Reports made by :func:`validate_report` from data that passed, so that the store's
+# :func:`check_report` of the same object does not validate it a second time (10,000
+# report files: ~1.8 s of a full load). Held weakly: a report that is let go is forgotten.
+# (By identity: a report, a mutable dataclass, has no hash.)
+_VALID: "weakref.WeakValueDictionary[int, AgreementReport]" = weakref.WeakValueDictionary()
 
 
 class InvalidReport(InputError):
@@ -143,7 +150,9 @@ def _describe(exc: Any) -> tuple[str, str]:
 def validate_report(data: Any, *, document: str | None = None) -> AgreementReport:
     """The :class:`AgreementReport` of ``data`` (parsed JSON), or :class:`InvalidReport`
     naming the field that is wrong. ``document`` names the file in the message."""
-    return AgreementReport.from_dict(_validated(data, document).model_dump())
+    report = AgreementReport.from_dict(_validated(data, document).model_dump())
+    _VALID[id(report)] = report
+    return report
 
 
 def _validated(data: Any, document: str | None) -> Any:
@@ -162,11 +171,14 @@ def _validated(data: Any, document: str | None) -> Any:
                             field=field, document=document) from None
 
 
-def check_report(report: AgreementReport) -> dict[str, Any]:
+def check_report(report: AgreementReport, *, again: bool = False) -> dict[str, Any]:
     """Raise :class:`InvalidReport` when a report object does not match the model;
-    else return the report's dict (``report.to_dict()``), which the caller may reuse."""
+    else return the report's dict (``report.to_dict()``), which the caller may reuse.
+    A report that :func:`validate_report` (or :func:`read_report_file`) returned is
+    not validated again: whoever changes one afterwards checks it with ``again=True``."""
     data = report.to_dict()
-    _validated(data, report.document if isinstance(report.document, str) else None)
+    if again or _VALID.get(id(report)) is not report:
+        _validated(data, report.document if isinstance(report.document, str) else None)
     return data
 
 

@@ -67,6 +67,25 @@ def test_bad_report_object_is_refused_by_the_store(data: Path, small_corpus) -> 
     assert rows(data) == before
 
 
+def test_a_report_read_from_its_file_is_validated_once(tmp_path: Path, small_corpus) -> None:
+    """The store does not validate again the very report object ``read_report_file``
+    validated (issue 13: ~1.8 s of a full load at 10,000 plans); any other object, or
+    ``again=True`` for one its caller changed, is validated."""
+    from samspil.loaders.model import AgreementReport
+    from samspil.loaders.validate import check_report, read_report_file
+
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(small_corpus[0].to_dict()), encoding="utf-8")
+    report = read_report_file(path)
+    assert check_report(report) == small_corpus[0].to_dict()
+    report.organisations[0].name = 123       # type: ignore[assignment]
+    check_report(report)                     # the same object: not validated again
+    with pytest.raises(InvalidReport, match=r"organisations\[0\]\.name"):
+        check_report(report, again=True)
+    with pytest.raises(InvalidReport, match=r"organisations\[0\]\.name"):
+        check_report(AgreementReport(**report.__dict__))      # another object
+
+
 def test_an_invalid_report_stored_by_an_older_version_is_named(data: Path) -> None:
     with sqlite3.connect(db_file(data)) as db:
         db.execute("INSERT INTO documents VALUES ('x.txt', NULL, NULL, ?, '2024-01-01')",
