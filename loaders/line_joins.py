@@ -47,7 +47,7 @@ def _record_end(line: str) -> bool:
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
         sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
-        or _ALIAS_END.search(line) is not None
+        or line.endswith(")") and _ALIAS_END.search(line) is not None  # (searched only where it can end)
 
 
 _FORM_KEY_END = re.compile(r"\S.*,\s*(?:Titel|Stilling|Funktion|E-?mail|Mail|Telefon|Tlf\.?|Mobil)\s*:$", re.I)
@@ -81,17 +81,21 @@ def _name_wrapped(last: str, line: str) -> bool:
     >>> _name_wrapped("Kontaktperson: Afdelingschef Jesper Lund", "Lejerbo København")
     False
     """
+    if ":" not in last or "@" in last:  # (told before the lines are split: most lines end here)
+        return False
     from samspil.loaders.extract.people import is_first_name
 
     words = last.split()
-    first = line.split(None, 1)[0].rstrip(",") if line.split() else ""
-    return (len(words) >= 2 and is_first_name(words[-1]) and ":" in last and "@" not in last
+    first = line.split(None, 1)[0].rstrip(",") if line.split(None, 1) else ""
+    return (len(words) >= 2 and is_first_name(words[-1])
             and first[:1].isupper() and first[1:2].islower() and not is_first_name(first))
 
 
 # a name broken after its head noun ("Aftalens parter: Boligforeningen" + "Ungdomsboliger i
 # Esbjerg") or before "Kommune" ("... og Esbjerg" + "Kommune"): one name across two lines
-_NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Boligforeningen|Boligselskabet|Andelsboligforeningen|Foreningen)$")
+_NAME_HEADS = ("Boligforeningen", "Boligselskabet", "Andelsboligforeningen", "Foreningen")
+# (searched only in a line that ends in one of them: the search tries every start)
+_NAME_HEAD_END = re.compile(r"(?:^|\s)(?:" + "|".join(_NAME_HEADS) + ")$")
 _KOMMUNE_START = re.compile(r"Kommunes?(?=$|[\s.,;:])")
 
 
@@ -283,7 +287,8 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                     _starts_lower(line) or runs_on or full)):
                 joined = f"{prev} {line}"  # (a form's "Titel:" whose value wrapped joins it)
             if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)
-                                   or _NAME_HEAD_END.search(last) or _KOMMUNE_START.match(line)):
+                                   or last.endswith(_NAME_HEADS) and _NAME_HEAD_END.search(last)
+                                   or _KOMMUNE_START.match(line)):
                 joined = f"{prev} {line}"
             if joined is not None:
                 out[-1] = joined

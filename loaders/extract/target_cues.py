@@ -21,14 +21,16 @@ from samspil.loaders.extract.text import may_hold
 from samspil.loaders.model import TARGET_GROUPS
 from samspil.loaders.vocab import load_vocab
 
+# (each opened by a look-ahead at the characters a match can start with: the engine skips
+# to those instead of trying the look-behind or word boundary at every position)
 _AGE_RANGE = re.compile(
-    r"(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
+    r"(?=[m\d])(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
     r"(?:år\b|årige\b|års\b)", re.IGNORECASE)
 _AGE_BOUND = re.compile(
-    r"\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
+    r"(?=[buvep])\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_STATS = re.compile(r"%|\bandel(?:en)?\b|\bprocent", re.IGNORECASE)
+_STATS = re.compile(r"(?=[%ap])(?:%|\bandel(?:en)?\b|\bprocent)", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- vocabulary

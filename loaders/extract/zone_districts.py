@@ -14,6 +14,7 @@ The functions take the caller's collection of zones found so far (``found``: its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan import squash
@@ -32,8 +33,9 @@ _AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16384)
 def zone_key(name: str) -> str:
-    """A zone's name compared without case, accents or punctuation."""
+    """A zone's name compared without case, accents or punctuation (names recur: remembered)."""
     return _NON_ALNUM.sub("", name.lower().replace("é", "e"))
 
 

@@ -66,7 +66,8 @@ def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-zæøå)\d])(?<!afd)(?<!nr)\.\s+(?=[A-ZÆØÅ])")  # not "afd. Solsikken"
+# not "afd. Solsikken" (the full stop first, the look-behinds after it: the engine skips to full stops)
+_SENTENCE_END = re.compile(r"\.(?<=[a-zæøå)\d]\.)(?<!afd\.)(?<!nr\.)\s+(?=[A-ZÆØÅ])")
 
 
 def sentences(text: str) -> list[str]:
