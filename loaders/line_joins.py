@@ -38,7 +38,9 @@ MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means noth
 _SENTENCE_END = (".", ":", "!", "?", ";")
 _NEXT_CONJ = re.compile(r"^(?:og|eller|samt|til)\b")
 # "... Mathilde G." (a middle initial), "Områdefornyelsen Gl." (a place's abbreviation): no sentence end
-_INITIAL_END = re.compile(r"\s[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$|\s(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr|Kgs|Kbh)\.$|/(?:Kgs|Sdr|Nr|Gl)\.$")
+# (white space or "/" first, what follows in look-behinds: the engine skips to those characters)
+_INITIAL_END = re.compile(r"[\s/](?:(?<=\s)[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.$"
+                          r"|(?<=\s)(?:Gl|Sdr|Nr|Ndr|Sct|Skt|St|Ll|Vr|Øvr|Kgs|Kbh)\.$|(?<=/)(?:Kgs|Sdr|Nr|Gl)\.$)")
 
 
 def _record_end(line: str) -> bool:

@@ -119,13 +119,32 @@ def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _rects(textpage) -> list[tuple[float, ...]]:
+    """The page's text rectangles (left, bottom, right, top), every one read into the same
+    four numbers by pdfium's own call (the helper's ``get_rect`` makes four new ones each
+    time: a third of the cost of reading a page's rectangles)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    get, raw = pdfium_c.FPDFText_GetRect, textpage.raw
+    rects = []
+    for k in range(textpage.count_rects()):
+        if not get(raw, k, left, top, right, bottom):
+            raise PdfiumError("Failed to get rectangle.")
+        rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
+
+
 def table_page_lines(textpage) -> list[str] | None:
     """The page's lines with tabs between table cells, or None when no two lines of the
     page have runs side by side at the same place (running text: pdfium's own text is
     kept). A cell's
     text that wraps onto more lines (top-aligned, as Word sets it) is joined back
     into its row."""
-    rects = [tuple(textpage.get_rect(k)) for k in range(textpage.count_rects())]
+    rects = _rects(textpage)
     if not any(_side_by_side(a, b) for a, b in zip(rects, rects[1:])) or _columns(rects):
         return None
     lines = _lines(rects)

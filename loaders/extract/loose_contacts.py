@@ -31,7 +31,7 @@ from samspil.loaders.gazetteer import is_first_name  # (the first names used in 
 
 __all__ = ["loose_contacts"]
 
-_NAME_KEY = re.compile(r"(?:^\W*[Nn]|\sN)avn\s*:")
+_NAME_KEY = re.compile(r"(?:^\W*[Nn]|\sN)avn\s*:")  # (tried at every start: searched only where "avn" is)
 _MAX_LINE = 110  # a contact line; running text is longer
 _MAX_FIELD = 60  # one field of a record written one field a line
 
@@ -54,7 +54,7 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             lines, joined = record
             out += _record_people(joined, lines[0], _heading_above(plain, lines[0]))
             seen |= set(lines)
-        elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or _NAME_KEY.search(text)):
+        elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or "avn" in text and _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
         elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \

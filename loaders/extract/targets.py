@@ -41,6 +41,9 @@ __all__ = ["classify", "dominant_groups", "age_categories", "extract_target_grou
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9•\-])|\s*•\s*|\n")
 # [,;:()[]•] | \s-\s | \s–\s, written to open with one character class (the engine then skips to it)
 _CLAUSE_STOP = re.compile(r"[,;:()\[\]•\s](?:(?<=[,;:()\[\]•])|(?<=\s)[-–]\s)")
+# its matches in a text without a dash: the punctuation alone (the engine then skips to
+# punctuation, not to every space)
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]•]")
 _FIVE_WORDS = re.compile(r"(?:\s*\S+){0,5}")
 _LAST_WORDS_REVERSED = re.compile(r"\s*\S+(?:\s+\S+){0,2}")  # a stretch's last three words, read backwards
 _NAME_LABEL_AT_START = re.compile(r"^\W*" + ACTIVITY_NAME + r"\s*:", re.I)
@@ -63,7 +66,8 @@ def label_of(category: str) -> str:
 # --------------------------------------------------------------------------- classify
 def _clause_stops(sentence: str) -> tuple[list[int], list[int]]:
     """Starts and ends of a sentence's clause stops (commas, colons, brackets, dashes)."""
-    spans = [m.span() for m in _CLAUSE_STOP.finditer(sentence)]
+    stop = _CLAUSE_STOP if "-" in sentence or "–" in sentence else _CLAUSE_MARK
+    spans = [m.span() for m in stop.finditer(sentence)]
     return [a for a, _ in spans], [b for _, b in spans]
 
 
@@ -132,12 +136,16 @@ def _age_overrides(hit: tuple[str, int, int], ages: list[tuple[str, int, int]], 
 # starts at ('.', '!', '?', white space, '•'), so the engine skips to those instead of
 # trying every position; after a '.', '!' or '?' the break is the white space (group 1)
 _SENTENCE_BREAK = re.compile(r"[.!?\s•](?:(?<=[.!?])(\s+)(?=[A-ZÆØÅ0-9•\-])|(?<=\s)\s*•\s*|(?<=•)\s*|(?<=\n))")
+# its matches in a text without a bullet or a line break: a full stop's (the engine then
+# skips to '.', '!' and '?', not to every space)
+_FULL_STOP_BREAK = re.compile(r"[.!?](\s+)(?=[A-ZÆØÅ0-9•\-])")
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the pieces ``_SENTENCE.split(text)`` gives (none is empty-matched)."""
     pos = 0
-    for m in _SENTENCE_BREAK.finditer(text):
+    pattern = _SENTENCE_BREAK if "•" in text or "\n" in text else _FULL_STOP_BREAK
+    for m in pattern.finditer(text):
         start = m.start(1)
         yield pos, start if start >= 0 else m.start()
         pos = m.end()

@@ -96,9 +96,9 @@ def _mentions(zone: Zone) -> list[str]:
 
 def _place_mentioned(text: str, area: str, found, only: tuple[str, ...]) -> None:
     text = _fold(text)
-    for zone in found.zones.values():
+    for zone in found.zones.values():  # (a form is searched for only in a text that holds it)
         if zone.type in only and zone.part_of is None and zone.name != area and any(
-                re.search(rf"(?<!\w){re.escape(f)}", text) for f in _mentions(zone)):
+                f in text and re.search(rf"(?<!\w){re.escape(f)}", text) for f in _mentions(zone)):
             zone.part_of = area
 
 
