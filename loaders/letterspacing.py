@@ -203,15 +203,14 @@ def is_letter_spaced(line: str) -> bool:
     if len(toks) < 3:
         return False
     fragment = _fragments()
-    flags = list(map(fragment.get, toks))  # (looked up in C: most tokens are known)
-    if None in flags:
-        flags = [_remember_fragment(fragment, tok) if f is None else f for tok, f in zip(toks, flags)]
-    n = flags.count(True)
-    if n < 2 or n / len(toks) < 0.2:
-        return False  # too few fragments even before acronyms are set aside (most lines)
     odd = 0
     for k, tok in enumerate(toks):
-        if not flags[k]:
+        if len(tok) > 6:
+            continue
+        is_fragment = fragment.get(tok)
+        if is_fragment is None:
+            is_fragment = _remember_fragment(fragment, tok)
+        if not is_fragment:
             continue
         core = tok.strip(_STRIP)
         if core.isupper() and (len(core) > 1 or k + 1 == len(toks)
@@ -234,9 +233,8 @@ def _fragments() -> dict[str, bool]:
 
 
 def _remember_fragment(fragment: dict[str, bool], tok: str) -> bool:
-    core = tok.strip(_STRIP)  # "mm." / "fx." stay abbreviations; a token over 6 characters is none
-    fragment[tok] = result = len(tok) <= 6 and 0 < len(core) <= 3 and core.isalpha() \
-        and core.lower() not in _common_short()
+    core = tok.strip(_STRIP)  # "mm." / "fx." stay abbreviations
+    fragment[tok] = result = 0 < len(core) <= 3 and core.isalpha() and core.lower() not in _common_short()
     return result
 
 
