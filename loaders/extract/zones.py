@@ -165,6 +165,9 @@ _UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|
                        re.IGNORECASE)
 
 
+_PART_BREAK = re.compile(r"\s[|;]\s")
+
+
 def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'ORG: A (N lejeboliger), B (N lejeboliger)' lists and 'A<TAB>N lejemål' rows."""
     skip = table_lines(doc)
@@ -172,7 +175,8 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     for i, raw in enumerate(doc.lines):
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
-        for part in re.split(r"\s[|;]\s", strip_markup(raw)):  # "A: 368 boliger | B: 429 boliger"
+        text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
+        for part in _PART_BREAK.split(text) if "|" in text or ";" in text else [text]:
             _unit_list(part.strip().lstrip("-•* "), doc, i, orgs, found, housing)
 
 
