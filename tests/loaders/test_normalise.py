@@ -216,3 +216,18 @@ def test_columns_aligned_with_spaces_become_tab_separated_cells():
     lines, _ = normalise(raw, [(k + 1, None) for k in range(len(raw))])
     assert lines[:3] == ["Afdeling\tEjer\tBoliger", "Engbo afd. 3\tBolig Vest\t212", "Toften\tFjordbo\t96"]
     assert lines[-1] == "Teksten har to mellemrum her."
+
+
+@pytest.mark.parametrize("last,joined", [
+    ("Henvendelser om lektiecaféen sendes til koordinator Mathilde G.", True),  # a middle initial
+    ("Samarbejdet omfatter Områdefornyelsen og boligerne i Gl.", True),  # a place's abbreviation
+    ("Aktiviteterne foregår hver uge i Tinggården og i Herfølge/Sdr.", True),  # ... after a slash
+    ("Henvendelser om lektiecaféen sendes til koordinatoren hver dag.", False),  # a sentence's end
+    ("Henvendelser om lektiecaféen sendes til koordinatoren hver G.", False),  # no name before it
+])
+def test_a_full_line_ending_in_an_abbreviation_ends_no_sentence(last, joined):
+    """A full line (the column's width) whose full stop ends an initial or a place's
+    abbreviation runs on into the next line; one whose full stop ends a sentence does not."""
+    lines = [last, "Hansen og Højrup Forsamlingshus svarer hver uge."]
+    out, _ = join_wrapped(lines, [(1, 1), (2, 1)], width=70)
+    assert out == ([f"{lines[0]} {lines[1]}"] if joined else lines)

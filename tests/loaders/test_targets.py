@@ -258,3 +258,15 @@ def test_sentence_breaks_are_those_of_the_sentence_pattern():
     for text in texts:
         pieces = [text[a:b] for a, b in targets_module._sentence_spans(text)]
         assert pieces == targets_module._SENTENCE.split(text), text[:80]
+
+
+def test_clause_stops_are_those_of_the_clause_pattern():
+    """A text without a dash has its clause stops found from its punctuation alone (the
+    engine then skips past the spaces); they must be exactly the full pattern's, on every
+    seed line and on texts with and without dashes."""
+    texts = ["a, b; c: (d) [e] • f", "Unge - ikke børn, men unge – og voksne", "a -b", "x,y", "", "•"]
+    for seed in sorted(bundled_examples().glob("*.txt")):
+        texts += read_document(seed).lines
+    for text in texts:
+        spans = [m.span() for m in targets_module._CLAUSE_STOP.finditer(text)]
+        assert targets_module._clause_stops(text) == ([a for a, _ in spans], [b for _, b in spans]), text[:80]
