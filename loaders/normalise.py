@@ -213,6 +213,8 @@ def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
     number moves with the page; other numbers do not)."""
     text = " ".join(line.split()).lower()
     numbers = [int(n) for n in _NUMBER.findall(text)[:4]]
+    if not numbers:
+        return {(text, None)}  # (nothing to mask)
     masked = _NUMBER.sub("#", text)
     return {(text, None)} | {(masked, n - page) for n in numbers}
 
