@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL", "PHONE", "clean", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
 
 # (the local part is possessive: "@" is not in it, so giving characters back never finds one,
 # and not trying that halves the work at every word of a text without an e-mail)
@@ -37,10 +37,21 @@ def strip_markup(text: str) -> str:
     return text
 
 
+def single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, told without splitting a text that is so already (most
+    lines: normalising made them so): a printable text holds no white space but the space.
+
+    >>> [single_spaced(t) for t in ("a b", " a  b ", "a\tb", "a\u00a0b", "a\u2003 b", "")]
+    ['a b', 'a b', 'a b', 'a b', 'a b', '']
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def clean(text: str) -> str:
     """Markup removed, white space collapsed, stray punctuation trimmed."""
-    text = " ".join(strip_markup(text).split())
-    return text.strip(" ,;:–-•·")
+    return single_spaced(strip_markup(text)).strip(" ,;:–-•·")
 
 
 _OG_HYPHEN = re.compile(r"(?<=\w)(?: -|-)og(?=\s)")
@@ -67,7 +78,7 @@ def digits(phone: str) -> str:
 
 
 def clean_keep_colon(text: str) -> str:
-    return " ".join(strip_markup(text).split())
+    return single_spaced(strip_markup(text))
 
 
 def may_hold(low: str, words: tuple[str, ...]) -> bool:
