@@ -241,8 +241,11 @@ def _listed_blocks(doc: Document) -> list[Block]:
     another delaftale), in document order; a name found twice is kept once (its first)."""
     seen: set[str] = set()
     out = []
-    for b in sorted(_labelled_blocks(doc) + bullet_blocks(doc) + table_blocks(doc) + area_item_blocks(doc),
-                    key=lambda b: b.start):
+    marked = _labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
+    found = marked + bullet_blocks(doc) + area_item_blocks(doc)
+    if marked:  # title lines alone count only where no label or table names the activities
+        found = [b for b in found if not b.weak]
+    for b in sorted(found, key=lambda b: b.start):
         if name_key(b.name) not in seen:
             seen.add(name_key(b.name))
             out.append(b)

@@ -23,6 +23,7 @@ class Block:
     focus_area: str | None
     target: str | None = None  # the text of its Målgruppe column, for a table's row
     text: str | None = None  # a table row's own text, when the line holds more rows
+    weak: bool = False  # a short title line read as an item (older plans): only when nothing else names any
 
 
 NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"

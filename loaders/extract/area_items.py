@@ -175,7 +175,8 @@ def _blocks(doc: Document) -> list[Block]:
         if len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
                 and not _ITEM.match(raw) and (name := item_name(plain[i])):
             state.starts.append((i, name, state.focus, None))  # a project's title, its description below
-    return _as_blocks(doc, state.starts, heads)
+            state.weak.add(i)
+    return _as_blocks(doc, state.starts, heads, state.weak)
 
 
 def _after_name(line: str, name: str) -> str:
@@ -191,6 +192,7 @@ class _State:
         self.focus: str | None = None
         self.listing, self.count, self.last = False, 0, -1
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
+        self.weak: set[int] = set()  # the lines of items read from a title line alone
 
     def open(self, i: int, focus: str) -> None:
         self.focus, self.listing, self.count, self.last = focus, True, 0, i
@@ -223,7 +225,8 @@ class _State:
             self.starts.append((i, name, self.focus, text if run_on else None))
 
 
-def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str]) -> list[Block]:
+def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str],
+               weak: set[int]) -> list[Block]:
     """Each item runs to the next item's line, the next heading or twelve lines on; an
     item that shares its line with others (a run-on list) is its own text."""
     ends = sorted(heads)
@@ -231,5 +234,5 @@ def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], he
     for n, (i, name, focus, text) in enumerate(starts):
         nxt = next((s[0] for s in starts[n + 1:] if s[0] > i), len(doc.lines))
         end = min(nxt, next((h for h in ends if h > i), nxt), i + 12, len(doc.lines))
-        blocks.append(Block(name, i, end, focus, text=text))
+        blocks.append(Block(name, i, end, focus, text=text, weak=i in weak and text is None))
     return blocks
