@@ -188,7 +188,8 @@ class SqliteStore(PartReads):
             try:
                 yield
             except BaseException:
-                self.db.execute("ROLLBACK")
+                if self.db.in_transaction:  # (SQLite has rolled back already on a full disk)
+                    self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
 

@@ -55,6 +55,9 @@ def _translate(store: Any, exc: BaseException) -> SamspilError | None:
     if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace("-", ""):
         return StoreUnavailable(f"cannot write to the store {path} ({exc}); check the file's "
                                 "permissions or choose another folder with --data-dir")
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):  # "database or disk is full"
+        return StoreUnavailable(f"cannot write to the store {path}: the disk is full ({exc}); the write "
+                                "was rolled back and the store is as it was: free some space and try again")
     if isinstance(exc, sqlite3.DatabaseError):
         return damaged(path, str(exc))
     if isinstance(exc, (json.JSONDecodeError, UnicodeDecodeError)):

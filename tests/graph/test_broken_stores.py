@@ -184,3 +184,23 @@ def test_a_bad_setting_is_named_not_a_traceback(data: Path, command: list[str], 
     finally:
         get_settings.cache_clear()
     assert result.exit_code == 1 and "SAMSPIL_MAX_CHARS" in result.output and "many" in result.output
+
+
+# -- a full disk: said as such, not as damage, and nothing half-written -------------
+def test_a_full_disk_is_said_as_such_and_the_store_is_unchanged(data: Path, small_corpus) -> None:
+    from samspil.loaders.errors import SamspilError
+
+    before = rows(data)
+    grown = type(small_corpus[0]).from_dict({**small_corpus[0].to_dict(), "document": "grown.txt",
+                                             "checksum": "grown"})
+    grown.organisations += [Organisation(name=f"Forening nr. {k} i Vordingborg Nord " + "x" * 200)
+                            for k in range(400)]
+    with SqliteStore(db_file(data)) as store:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages + 2}")  # as a disk that fills up
+        with pytest.raises(SamspilError) as caught:
+            store.save([grown])
+    message = str(caught.value)
+    assert "full" in message and "damaged" not in message, message
+    assert rows(data) == before
+    assert invoke("stats", "--data-dir", str(data)).exit_code == 0
