@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from samspil.loaders.extract.tables import head_kinds
+
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
            "ACTIVITY_NAME"]
 
@@ -251,8 +253,6 @@ def _table_head(line: str) -> bool:
         if line.count("|") < 2:
             return False
         line = line.strip().strip("|").replace("|", "\t")  # a pipe table's ("| AKTIVITET: | MÅLGRUPPE: |")
-    from samspil.loaders.extract.tables import head_kinds
-
     return head_kinds(line) is not None
 
 

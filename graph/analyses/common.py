@@ -21,7 +21,7 @@ from samspil.graph.model import REL_ENDPOINTS, PartnershipGraph
 __all__ = [
     "ROLES", "MUNICIPAL_TYPES", "succ", "pred", "plan_ids", "resolve_plans", "plan_activities",
     "org_roles", "plan_roles", "plan_organisations", "plan_sort_key", "evidence_of",
-    "edge_sources", "activity_kind", "is_municipal", "municipal_organisations", "name_of",
+    "edge_sources", "activity_kind", "is_municipal", "municipal_organisations", "with_units", "name_of",
     "parse_date", "rel_pairs", "View", "GraphView", "Ref",
 ]
 
@@ -217,7 +217,12 @@ def municipal_organisations(graph: PartnershipGraph) -> frozenset[str]:
     for u, v in rel_pairs(graph, "UNIT_OF"):
         parents.setdefault(u, []).append(v)
     orgs = [o for o, _ in graph.nodes("Organisation")]
-    out = {o for o in orgs if graph.node(o).get("type") in MUNICIPAL_TYPES}
+    return with_units({o for o in orgs if graph.node(o).get("type") in MUNICIPAL_TYPES}, parents)
+
+
+def with_units(seed: set[str], parents: dict[str, list[str]]) -> frozenset[str]:
+    """``seed`` and the units (of units, ...) of its organisations (``parents``: unit -> parents)."""
+    out = set(seed)
     changed = True
     while changed:           # units of units: propagate until nothing changes
         changed = False

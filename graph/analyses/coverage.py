@@ -48,7 +48,7 @@ from datetime import date
 from typing import Any
 
 from samspil.graph.analyses.common import (
-    MUNICIPAL_TYPES, GraphView, Ref, View, evidence_of, parse_date, resolve_plans,
+    MUNICIPAL_TYPES, GraphView, Ref, View, evidence_of, parse_date, resolve_plans, with_units,
 )
 from samspil.graph.model import PartnershipGraph
 
@@ -174,15 +174,8 @@ class _Shared:
 
 def _municipal(view: View, parents: dict[str, list[str]]) -> frozenset[str]:
     """``common.municipal_organisations``: municipal types, and units (of units) of them."""
-    out = {o for o in view.ids("Organisation") if view.node(o).get("type") in MUNICIPAL_TYPES}
-    changed = True
-    while changed:           # units of units: propagate until nothing changes
-        changed = False
-        for o, ps in parents.items():
-            if o not in out and any(p in out for p in ps):
-                out.add(o)
-                changed = True
-    return frozenset(out)
+    return with_units({o for o in view.ids("Organisation") if view.node(o).get("type") in MUNICIPAL_TYPES},
+                      parents)
 
 
 class _PlanContext:
