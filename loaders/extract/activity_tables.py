@@ -146,7 +146,12 @@ def _split_boundary(cell: str) -> tuple[str, str | None]:
 
 def table_blocks(doc: Document) -> list[Block]:
     """Rows of tables of activities (see the module's doc): each row an activity named by
-    its activity cell, with the target groups of its target column and its focus area."""
+    its activity cell, with the target groups of its target column and its focus area
+    (read once per document: the focus areas ask too)."""
+    return doc.memo("table_blocks", lambda: _table_blocks(doc))
+
+
+def _table_blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     head: Columns | None = None
     wrapped, last_focus = 0, None
