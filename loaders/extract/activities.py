@@ -252,11 +252,20 @@ def _listed_blocks(doc: Document) -> list[Block]:
     return out
 
 
+def _marked_up(text: str) -> bool:
+    return "[" in text or "<" in text or "*" in text or "_" in text   # (strip_markup's test)
+
+
 def _target_text(doc: Document, block: Block) -> str:
     out: list[str] = []
     collecting = False
     for j in range(block.start, block.end):
-        text = clean(strip_markup(doc.lines[j]))
+        line = doc.lines[j]
+        if not collecting and not _marked_up(line):   # (most lines: a label needs one of
+            low = line.lower()                        # the words; markup could hide one)
+            if "målgruppe" not in low and "hvem" not in low:
+                continue
+        text = clean(strip_markup(line))
         m = TARGET_LABEL.match(text)
         if m and len(text) < 400 or text.lower().startswith("målgruppe"):
             collecting = True
@@ -287,11 +296,11 @@ def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> l
 
 def _words_form(text: str) -> str:
     """' word word ': case-folded words between single spaces, for phrase lookups."""
-    # (each run of other characters made one space in one pass: the words joined by spaces)
-    return " " + _NON_WORD_RUN.sub(" ", text.casefold()).strip(" ") + " "
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
-_NON_WORD_RUN = re.compile(r"[^\wæøå]+")
+_WORD = re.compile(r"\w+")  # (æøå are word characters; finding the words is cheaper than
+# replacing what lies between them)
 
 
 class _NameIndex:
@@ -340,8 +349,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
             continue
         body = b.text or " ".join(doc.lines[b.start:b.end])
-        words = _words_form(body)
-        split = set(words.split())
+        found = _WORD.findall(body.casefold())     # (the form of _words_form, and its words)
+        words, split = " " + " ".join(found) + " ", set(found)
         target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
