@@ -61,9 +61,13 @@ def _strip_inline(lines: Sequence[str], origins: Sequence) -> tuple[list[str], l
     if k is None:
         return list(lines), list(origins)
     out = list(lines)
-    out[k] = _INLINE_CHROME.sub(" ", out[k], count=1).strip()
-    for j in range(k, len(out)):
+    chrome = _INLINE_CHROME.search(out[k])
+    head = out[k][:chrome.start()]
+    out[k] = out[k][chrome.end():]  # (the site's "Related documents" heading can stand in its
+    for j in range(k, len(out)):    # chrome, above the transcript: only what follows it counts)
         if _INLINE_OTHERS.search(out[j]):
             out[j] = _INLINE_OTHERS.sub("", out[j])
+            out[k] = f"{head} {out[k]}".strip()
             return out[:j + 1], list(origins[:j + 1])
+    out[k] = f"{head} {out[k]}".strip()
     return out, list(origins)

@@ -339,6 +339,29 @@ def test_a_web_transcript_copy_loses_the_sites_chrome_and_its_other_documents():
     assert [a.name for a in r.activities] == ["Lektiecafé"]
 
 
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_web_copy_whose_related_documents_heading_stands_above_the_transcript(flat, tmp_path):
+    """Some sharing sites put their "Relaterede dokumenter" heading in the chrome above the
+    transcript as well as before the other documents at the foot: only the one after the
+    transcript ends the agreement (with the line breaks lost, the first one cut the whole
+    agreement away: one organisation was left)."""
+    head = ['Samarbejdsaftale for Sønderparken 2021-2024 - PDF Gratis download', 'Relaterede dokumenter',
+            'Gem denne PDF som:', ' WORD  PNG  TXT  JPG', 'Størrelse: px', 'Transkript']
+    body = ['1 Strategisk samarbejdsaftale om boligsocial indsats Områdets navn: Sønderparken Aftalens parter: '
+            'Boligforeningen Ringsted og Ringsted Kommune Samarbejdsaftalen gælder fra 1. januar 2021 til '
+            '31. december 2024.', '2 Delaftale for indsatsområdet Beskæftigelse Aktivitetsnavn: Jobcaféen '
+            'Kontaktperson: Eva Lund, Jobkonsulent, Jobcenter Ringsted, evl@ringsted.dk']
+    foot = ['Relaterede dokumenter', 'Helhedsplan Korsgården 2018', 'Aftalens parter: Lejerbo Sorø og Sorø Kommune']
+    lines = head + body + foot
+    path = tmp_path / "ringsted_web.txt"
+    path.write_text(" ".join(lines) + "\n" if flat else "\n".join(lines) + "\n", encoding="utf-8")
+    r = extract_file(path)
+    assert {o.name for o in r.organisations if o.is_party} == {"Boligforeningen Ringsted", "Ringsted Kommune"}
+    assert not any("Sorø" in o.name for o in r.organisations)
+    assert [(c.name, c.organisation) for c in r.contacts] == [("Eva Lund", "Jobcenter Ringsted")]
+    assert [a.name for a in r.activities] == ["Jobcaféen"]
+
+
 def test_words_broken_at_line_ends_in_a_web_copy_are_whole(tmp_path):
     """A PDF's hyphenated line ends, run onto one line by a web copy ("Socialforvalt- ningen",
     "Jobcenter Ran- ders"): names are read whole; compounds keep their hyphen."""
