@@ -31,7 +31,8 @@ from samspil.loaders.model import Plan
 
 __all__ = ["extract_plan", "squash", "squashed_lines", "parse_period", "after_label", "infer_municipality"]
 
-_PERIOD_SUFFIX = re.compile(r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?(?:\s*[·|•]\s*[^·|•]{0,60})?\s*$")
+_PERIOD_SUFFIX = re.compile(r"(?:[\s,(]*\b(?:(?:for|i)\s+)?perioden?:?)?"  # ", perioden 2022-2025"
+                            r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?(?:\s*[·|•]\s*[^·|•]{0,60})?\s*$")
 _DATE_TO_DATE = re.compile(r" til |(?<=\d{4})\s*[-–—]\s*(?=\d{1,2}\.\s*[a-zæøå])")  # "2012 – 30. april"
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
@@ -140,6 +141,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     ('Aalborg Øst', ['Aalborg Øst – helhedsplan 2019-2022'])
     >>> _split_name("Helhedsplanen Solhøj Sammen 2023-2026 · Nyborg Kommune")[0]
     'Solhøj Sammen'
+    >>> _split_name("Helhedsplan for Bakkegården, perioden 2022-2025")[0]
+    'Helhedsplan for Bakkegården'
     """
     aliases = [value]
     name = value
