@@ -220,6 +220,11 @@ def _heads_before(line: str, lo: int, start: int) -> int:
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
+# a column head of up to three words, after white space and a pipe; its first n words
+_HEAD_CELL = re.compile(r"\s*\|?\s*((?:[A-ZÆØÅ][\w-]*)(?:\s+[\wæøå-]+){0,2})")
+_FIRST_WORDS = [re.compile(r"\S+(?:\s+\S+){%d}" % k) for k in range(3)]
+
+
 def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
     """The end and the cells of a head row of three or more capitalised column heads at ``start``."""
     from samspil.loaders.extract.tables import column_kind
@@ -227,7 +232,7 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
     cells: list[str] = []
     kinds: list[str] = []
     pos = start
-    while m := re.match(r"\s*\|?\s*((?:[A-ZÆØÅ][\w-]*)(?:\s+[\wæøå-]+){0,2})", line[pos:]):
+    while m := _HEAD_CELL.match(line, pos):  # (at ``pos``: no copy of a long line's rest)
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             label = " ".join(words[:n])
@@ -235,7 +240,7 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
             if kind is not None and kind not in kinds:
                 cells.append(label)
                 kinds.append(kind)
-                pos += m.start(1) + len(re.match(r"\S+(?:\s+\S+){%d}" % (n - 1), line[pos + m.start(1):]).group(0))
+                pos = _FIRST_WORDS[n - 1].match(line, m.start(1)).end()  # the cell's n words
                 break
         else:
             break
