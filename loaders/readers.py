@@ -211,6 +211,7 @@ class PdfReader(Reader):
         import pypdfium2 as pdfium
 
         from samspil.loaders.pdf_layout import table_page_lines
+        from samspil.loaders.pdf_text import PageText
 
         pdf = pdfium.PdfDocument(str(path))
         try:
@@ -220,13 +221,9 @@ class PdfReader(Reader):
             chars = 0
             for i in range(len(pdf)):
                 deadline.check("reading the PDF", page=i + 1)
-                with _foreign_errors(path, "pdf", page=i + 1):
-                    page = pdf[i]
-                    textpage = page.get_textpage()
+                with _foreign_errors(path, "pdf", page=i + 1), PageText(pdf, i) as textpage:
                     table = table_page_lines(textpage)
                     text = "\n".join(table) if table is not None else textpage.get_text_range()
-                    textpage.close()
-                    page.close()
                 chars += len(text)
                 _check_chars(chars, limits, path, page=i + 1)
                 pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
