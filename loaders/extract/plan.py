@@ -21,10 +21,10 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
-from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
-                                               name_after_label, name_in_document_type, name_in_noise)
+from samspil.loaders.extract.plan_cover import _OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, quoted_name, title_name
+from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
 from samspil.loaders.extract.sections import plain_lines
-from samspil.loaders.gazetteer import (find_known_organisations, find_municipalities, municipality, municipality_of_town, police_district,
+from samspil.loaders.gazetteer import (find_municipalities, municipality, municipality_of_town, police_district,
                                        police_district_municipalities)
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import Plan
@@ -35,9 +35,6 @@ _PERIOD_SUFFIX = re.compile(r"(?:[\s,(]*\b(?:(?:for|i)\s+)?perioden?:?)?"  # ", 
                             r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?(?:\s*[·|•]\s*[^·|•]{0,60})?\s*$")
 _DATE_TO_DATE = re.compile(r" til |(?<=\d{4})\s*[-–—]\s*(?=\d{1,2}\.\s*[a-zæøå])")  # "2012 – 30. april"
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
-_PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+(.+)$", re.IGNORECASE)
-_TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
-                        re.IGNORECASE)
 
 # the area's name, then the indsats' (which wins): the LBF templates' labels and the
 # wordings other templates use for the same field ("Indsatsens navn:", "Den
@@ -55,13 +52,6 @@ DELAFTALE_HEADING = "delaftaleforindsatsområdet"
 
 
 # --------------------------------------------------------------------------- helpers
-def squash(text: str) -> str:
-    """Lower case, markup and all white space removed: the form labels are compared in.
-
-    >>> squash("Dela f ta len gælder  f ra  - t i l :")
-    'delaftalengælderfra-til:'
-    """
-    return "".join(strip_markup(text).split()).lower()
 
 
 def squashed_lines(doc: Document) -> list[str]:
@@ -160,144 +150,6 @@ _PLAN_WORD_FIRST = re.compile(r"^(?i:(?:den\s+)?(?:boligsociale\s+)?helhedsplane
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
-_DATE_RANGE_START = re.compile(r"\s+(?:af|fra|for perioden|i perioden|perioden)?\s*\d{1,2}\.\s*(?:januar|februar|marts|april|maj|"
-                               r"juni|juli|august|september|oktober|november|december)\b.*$|\s+\(?(?:19|20)\d{2}\s*[-–].*$",
-                               re.IGNORECASE)
-
-
-_AGREEMENT_WORDS = re.compile(r"helhedsplan|boligsocial|indsatsområde|samarbejdsaftale|delaftale", re.I)
-
-
-# what every plan's cover says besides its name
-_GENERIC_TITLE_WORDS = re.compile(r"\s*\b(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?\s*$"
-                                  r"|\s*\bstrategisk\s+samarbejdsaftale\s*$", re.I)
-
-
-# a title that names the parties first and the area last
-_ABOUT_AREA = re.compile(r"\bom\s+(?:den\s+)?(?:boligsociale?\s+(?:indsats|helhedsplan)(?:en)?|helhedsplan(?:en)?)"
-                         r"\s+(?:i|for|på)\s+([A-ZÆØÅ].{1,60})$")
-
-
-def _dedupe_words(words: list[str]) -> list[str]:
-    """A cover that prints its name twice ("BYLIVKOLDING BYLIVKOLDING") names it once."""
-    n = len(words)
-    for size in range(1, n // 2 + 1):
-        if words[:size] == words[size: 2 * size]:
-            return words[size:]
-    return words
-
-
-def _cover_title(doc: Document) -> tuple[str, int] | None:
-    """The title among a document's first lines without template labels: the first line
-    that reads as a title (short, not a sentence), passing over a letterhead (only parties'
-    names), a bare document type ("STRATEGISK SAMARBEJDSAFTALE") and a delaftale's
-    heading (it names the focus area); a period and what follows it are cut off."""
-    if not _speaks_of_a_plan(doc):
-        return None
-    for i, text in _first_lines(doc):
-        if strip_markup(doc.lines[i]).rstrip().endswith(":"):
-            return None  # the template's labels begin: no title above them
-        if is_cover_noise(text):  # "Version 2.1 – godkendt ...", "Side 1 af 8" (and what ran onto it)
-            if (named := name_in_noise(text)) is not None:
-                return named, i
-            continue
-        if is_label_line(text):  # "Navn: X Periode: ...", else a label: no title above it
-            return (name_after_label(text), i) if is_name_label(text) else None
-        text = cut_at_next_label(text)  # "X Periode: 2022-2025 ..." (a line that lost its breaks)
-        if _letterhead(text) or _OPENS_DELAFTALE.match(squash(text)) or _BARE_DOCUMENT_TYPE.match(text):
-            if (named := name_in_document_type(text)) is not None:  # "Samarbejdsaftale for X"
-                return named, i
-            continue
-        text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
-        if (about := _ABOUT_AREA.search(text)) is not None:
-            text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
-        text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
-        text = name_in_document_type(text) or text
-        words = _dedupe_words(text.split())
-        text = " ".join(words)
-        if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
-                and sum(w[:1].islower() for w in words) <= len(words) * 0.6:
-            return text, i
-        return None
-    return None
-
-
-def _first_lines(doc: Document) -> list[tuple[int, str]]:
-    """The first six non-empty lines (of the first twelve), cleaned, with their indexes."""
-    return [(i, text) for i, text in ((i, clean(line)) for i, line in enumerate(doc.lines[:12])) if text][:6]
-
-
-def _speaks_of_a_plan(doc: Document) -> bool:
-    """Whether the document uses an agreement's words at all (a text that never speaks of
-    a plan has no plan title); asked once per document."""
-    return doc.memo("plan:agreement_words", lambda: _AGREEMENT_WORDS.search(doc.text[:20000]) is not None)
-
-
-def _quoted_name(doc: Document) -> tuple[str, int] | None:
-    """A name in quotes on a line of its own among the cover's first lines, under the
-    title ('HELHEDSPLAN FOR TRÆHØJ' / '"Træhøj i fællesskab"'): the plan's own name."""
-    if not _speaks_of_a_plan(doc):
-        return None
-    for i, text in _first_lines(doc):
-        if (quoted := _QUOTED_LINE.match(text)) and 1 <= len(quoted.group(1).split()) <= 8:
-            return quoted.group(1).strip(), i
-    return None
-
-
-_QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
-_BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
-                                 r"helhedsplan\s*$", re.I)
-_INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
-_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t")
-
-
-def _letterhead(text: str) -> bool:
-    """A line of nothing but parties' names: a municipality, a housing organisation or
-    a municipal unit ("Socialforvaltningen") under them."""
-    from samspil.loaders.extract.org_lists import org_type_of
-
-    parts = [p.strip() for p in _LETTERHEAD_GAP.split(text) if p.strip()]
-    return all(municipality(p) is not None or len(p.split()) <= 5 and org_type_of(p) in (
-        "housing_organisation", "municipal_unit") for p in parts)
-
-
-def _before_known_organisation(text: str, start: int) -> str | None:
-    """``text`` up to the first organisation the gazetteer knows after ``start``, when
-    that leaves a name of one to six words."""
-    for s, _, _, _ in find_known_organisations(text[start:]):
-        name = text[start: start + s].strip(" ,.–-")
-        if 1 <= len(name.split()) <= 6:
-            return text[: start + s].strip(" ,.–-")
-        break
-    return None
-
-
-def _title_name(doc: Document) -> tuple[str, int] | None:
-    """The title of a free-form plan among its first lines.
-
-    'Den boligsociale helhedsplan X' (the name is X), else a short line that
-    starts 'Boligsocial helhedsplan for ...' / 'Helhedsplanen for ...' (the
-    whole line is the name, as in a delaftale's own label).
-    """
-    for i, line in enumerate(doc.lines[:40]):
-        text = clean(line)
-        if is_cover_noise(text):
-            continue
-        m = _PLAN_IN_VALUE.search(text)
-        if m and len(text) < 100 and len(m.group(1).split()) <= 6:
-            return text, i
-        if m and m.start() < 40 and (cut := _before_known_organisation(text, m.start(1))):
-            return cut, i  # a cover run together with what follows the name ("... Rum for Liv Lejerbo ...")
-    for i, line in enumerate(doc.lines[:15]):
-        text = clean(line)
-        if _TITLE_FOR.match(text) and len(text.split()) <= 10:
-            return text, i
-    return None
-
-
-# a document whose title is one delaftale: "DELAFTALE", "Delaftale – X", "Delaftale om X",
-# "Delaftale 3: X" (squashed; not "Delaftaler", the strategic agreement's list of them)
-_OPENS_DELAFTALE = re.compile(r"^\W*delaftale(?!r)(?:$|[^a-zæøå]|om|for|vedr)")
 
 
 def _document_type(doc: Document) -> str:
@@ -391,7 +243,7 @@ def _cased_form(doc: Document, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
-    found = found or [f for f in [_quoted_name(doc) or _title_name(doc) or _cover_title(doc)] if f]
+    found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc)] if f]
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
 
 

@@ -4,13 +4,15 @@ A cover carries more than the plan's name: a version or approval line ("Version 
 godkendt af bestyrelsen 12. marts 2024"), a running header ("Side 1 af 12", "UDKAST"),
 the table of contents, and labels run together when the line breaks were lost ("Navn:
 Fællesskab i Ølby Periode: 1. januar 2024 ..."). These helpers let plan.py pass over the
-first and cut the last.
+first and cut the last. :func:`squash` is the form labels are compared in.
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_cover_noise", "is_label_line", "is_name_label", "name_after_label", "name_in_document_type",
+from samspil.loaders.extract.text import strip_markup
+
+__all__ = ["squash", "is_cover_noise", "is_label_line", "is_name_label", "name_after_label", "name_in_document_type",
            "cut_at_next_label", "name_in_noise"]
 
 # a version, approval, draft or page line; a table of contents' heading
@@ -112,3 +114,12 @@ def name_in_noise(text: str) -> str | None:
     rest = text[m.start():]
     return (name_after_label(rest) if rest.rstrip().find(":") < len(m.group(0)) and ":" in m.group(0)
             else name_in_document_type(cut_at_next_label(rest))) or None
+
+
+def squash(text: str) -> str:
+    """Lower case, markup and all white space removed: the form labels are compared in.
+
+    >>> squash("Dela f ta len gælder  f ra  - t i l :")
+    'delaftalengælderfra-til:'
+    """
+    return "".join(strip_markup(text).split()).lower()
