@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_wrapped, text_width
@@ -275,6 +276,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
     raw_lines = tab_space_tables(raw_lines)  # before spaces are squeezed: a table's columns
     wrap = pdf or looks_like_pdf_text(raw_lines)
+    if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
+        raw_lines = [repair_ocr(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []
     for raw, origin in zip(raw_lines, origins):
