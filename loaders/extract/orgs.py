@@ -77,6 +77,14 @@ def is_strategic(doc: Document) -> bool:
         "strategiske samarbejdsaftale" in head and "delaftale for" not in head[:200]
 
 
+def _is_master_plan(doc: Document) -> bool:
+    """An older helhedsplan (no strategic agreement, no delaftale): its "Aftalens parter"
+    sign it, as a strategic agreement's do."""
+    from samspil.loaders.extract.plan import _document_type
+
+    return doc.memo("plan:document_type", lambda: _document_type(doc)) == "master_plan"
+
+
 @lru_cache(maxsize=65536)
 def _codes(key: str) -> frozenset[str]:
     return frozenset(t for t in key.split() if any(c.isdigit() for c in t) or len(t) <= 3)
@@ -347,7 +355,7 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mention_scan
 
     strategic = is_strategic(doc)
-    party, _ = parse_parties(doc, strategic)
+    party, _ = parse_parties(doc, strategic or _is_master_plan(doc))
     refs = [m for m in party if m.refers]
     party = [m for m in party if not m.refers]
     found = party + mention_scan.text_mentions(doc, party)

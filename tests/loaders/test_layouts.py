@@ -389,6 +389,20 @@ def test_parties_stated_in_a_sentence(sentence, tmp_path):
     assert {o.name for o in r.organisations if o.is_party} == {"Boligforeningen Kristiansdal", "Vejle Kommune"}
 
 
+@pytest.mark.parametrize("kind, parties", [
+    ("Boligsocial helhedsplan for Bakkebo 2012-2015", {"Boligselskabet Vejen", "Vejen Kommune"}),
+    ("Delaftale for indsatsområdet Beskæftigelse", set())])
+def test_an_older_plans_own_party_label_names_its_parties(kind, parties, tmp_path):
+    """An older helhedsplan (no strategic agreement above it) that lists "Aftalens parter"
+    is signed by them, as a strategic agreement is; a delaftale's parties stay partners."""
+    path = tmp_path / "vejen_plan.txt"
+    path.write_text(f"{kind}\n\nAftalens parter: Boligselskabet Vejen og Vejen Kommune\n\n"
+                    "Indsatsområde 1 - Børn og familier\n", encoding="utf-8")
+    r = extract_file(path)
+    assert {o.name for o in r.organisations} == {"Boligselskabet Vejen", "Vejen Kommune"}
+    assert {o.name for o in r.organisations if o.is_party} == parties
+
+
 def test_a_municipality_and_its_unit_in_one_party_entry():
     """ "Kommunen: Randers Kommune, Børn og Unge": the municipality and its unit (a
     magistratsafdeling with "og" in its name, no cue word), the unit a municipal unit of it."""
