@@ -150,8 +150,6 @@ _PLAN_WORD_FIRST = re.compile(r"^(?i:(?:den\s+)?(?:boligsociale\s+)?helhedsplane
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
-
-
 def _document_type(doc: Document) -> str:
     head = squash(" ".join(doc.lines[:60]))[:6000]
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
@@ -255,7 +253,8 @@ def extract_plan(doc: Document) -> Plan:
     area named before the plan ("Valby/Vigerslev – den boligsociale helhedsplan
     SURF Valby") becomes ``Plan.area``.
     """
-    plan = Plan(document_type=_document_type(doc), municipality=municipality_of(doc))
+    plan = Plan(document_type=doc.memo("plan:document_type", lambda: _document_type(doc)),
+                municipality=municipality_of(doc))
     named = _name_sources(doc)
     name_line = None
     for k, (value, line) in enumerate(named):
