@@ -92,10 +92,10 @@ def summary(report: AgreementReport) -> str:
         f"  plan:          {p.name or '(no name found)'}  [{p.document_type or '?'}]",
         f"  period:        {period}",
         f"  municipality:  {p.municipality or '?'}",
-        f"  focus areas:   {', '.join(f.name for f in report.focus_areas) or '-'}",
+        f"  focus areas:   {'; '.join(f.name for f in report.focus_areas) or '-'}",
     ]
     parties = [o.name for o in report.organisations if o.is_party]
-    lines.append(f"  parties:       {', '.join(parties) or '-'}")
+    lines.append(f"  parties:       {'; '.join(parties) or '-'}")  # (names hold commas: "Lejerbo, Ølby")
     lines.append(f"  organisations: {len(report.organisations)}")
     for o in report.organisations[:60]:
         alias = f" ({', '.join(o.aliases[:3])})" if o.aliases else ""
@@ -105,7 +105,7 @@ def summary(report: AgreementReport) -> str:
     lines.append(f"  contacts:      {len(report.contacts)}")
     for c in report.contacts:
         bits = [b for b in (c.title, c.organisation, c.email, c.phone) if b]
-        lines.append(f"    - {c.name}: {', '.join(bits)}")
+        lines.append(f"    - {c.name}: {', '.join(bits)}" if bits else f"    - {c.name}")
     lines.append(f"  zones:         {len(report.zones)}")
     for z in report.zones:
         extra = ", ".join(b for b in (z.type, z.housing_organisation,
@@ -115,8 +115,9 @@ def summary(report: AgreementReport) -> str:
     lines.append(f"  activities:    {len(report.activities)}")
     for a in report.activities:
         tg = ", ".join(a.target_groups)
-        lines.append(f"    - {a.name} [{a.focus_area or '-'}] {('→ ' + tg) if tg else ''}")
-    lines.append("  target groups: " + ", ".join(t.category for t in report.target_groups))
+        area = f" [{a.focus_area}]" if a.focus_area else ""
+        lines.append(f"    - {a.name}{area}{(' → ' + tg) if tg else ''}")
+    lines.append("  target groups: " + (", ".join(t.category for t in report.target_groups) or "-"))
     for w in report.warnings:
         lines.append(f"  warning: {w}")
     return "\n".join(lines)

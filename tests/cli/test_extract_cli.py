@@ -76,3 +76,17 @@ def test_a_reading_note_is_said_once_with_the_path(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(legacy), "--json"], catch_exceptions=False)
     notes = [ln for ln in result.stderr.splitlines() if "cp1252" in ln]
     assert notes == [notes[0]] and notes[0].startswith(f"warning: {legacy}: not UTF-8"), result.stderr
+
+
+def test_summary_keeps_names_with_commas_whole(tmp_path):
+    """A party whose name holds a comma ("Boligselskabet AKB, København") is one party in
+    the summary, and an activity without a focus area shows none (no "[-]")."""
+    seed = SEED.parent / "000_30f294d84ea1894d.txt"
+    result = CliRunner().invoke(cli, ["extract", str(seed)], catch_exceptions=False)
+    parties = next(line for line in result.output.splitlines() if line.strip().startswith("parties:"))
+    assert "Boligselskabet AKB, København" in parties.split(":", 1)[1].strip().split("; ")
+    path = tmp_path / "oelby.txt"
+    path.write_text("Strategisk samarbejdsaftale\n\nOmrådets navn: Ølby Nord\n\nAktivitetsnavn: Lektiecaféen\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)], catch_exceptions=False)
+    assert "    - Lektiecaféen → children, youth" in result.output.splitlines()
