@@ -98,15 +98,35 @@ def to_html(view: View | Matrix, *, height: str = "720px", fill: bool = False) -
 
 
 def to_fragment(view: View | Matrix, *, height: str | None = None) -> str:
-    """An iframe snippet carrying the whole page in ``srcdoc`` (paste into any report);
-    its height leaves room for the header and every legend row."""
+    """An iframe snippet carrying the whole page in ``srcdoc`` (paste into any report).
+    Its height is worked out from what the view holds (the header, a matrix's rows and
+    rotated column heads, every legend row); a matrix page also tells its frame how tall
+    it really is, and the snippet's script sets the frame to that (where the report
+    lets scripts run; the estimate stands where it does not)."""
     page = to_html(view, fill=True)
     if height is None:
-        rows = math.ceil(len(view.legend) / 4)
-        height = f"{(720 if isinstance(view, View) else 160 + 38 * len(view.rows)) + 90 + 22 * rows}px"
-    return (f'<iframe title="{html.escape(view.title)}" sandbox="allow-scripts" '
-            f'style="width:100%;height:{html.escape(height)};border:0" '
-            f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
+        height = f"{_fragment_height(view)}px"
+    frame = (f'<iframe title="{html.escape(view.title)}" sandbox="allow-scripts" '
+             f'style="width:100%;height:{html.escape(height)};border:0" '
+             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
+    return frame + (_FIT_FRAME if isinstance(view, Matrix) else "")
+
+
+def _fragment_height(view: View | Matrix) -> int:
+    """Pixels a view needs in a frame (measured in Chromium on the seeds' matrices with
+    2-5 plans: an overlap matrix's rows are 49 px, a coverage matrix's 40 px, above
+    ~310 px of header, column heads and legend)."""
+    legend_rows = math.ceil(len(view.legend) / 4)
+    if isinstance(view, View):
+        return 720 + 90 + 22 * legend_rows
+    row = 49 if view.kind == "overlap" else 40
+    return 336 + row * len(view.rows) + 22 * max(0, legend_rows - 1)  # (16 px for a scroll bar)
+
+
+# the snippet's own script: the frame takes the height its page reports (matrix.html)
+_FIT_FRAME = ('<script>(function(){var f=document.currentScript.previousElementSibling;'
+              'addEventListener("message",function(e){if(e.source===f.contentWindow&&e.data&&'
+              'e.data.samspil==="height"){f.style.height=(e.data.height+2)+"px";}});})();</script>')
 
 
 def write(view: View | Matrix, path: str | Path, fmt: str | None = None,
