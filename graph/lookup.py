@@ -9,7 +9,7 @@ from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
 from samspil.loaders.folding import fold  # one folding for the CLI, the API and extraction
 
-__all__ = ["resolve_ref", "fold", "folded_names"]
+__all__ = ["resolve_ref", "exact_ref", "fold", "folded_names"]
 
 
 def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> str:
@@ -33,6 +33,17 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> 
     cands = [f"{h}  ({graph.node(h).get('name')})" for h in sorted(hits)[:20]]
     raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s; give an id or a longer name",
                     candidates=cands)
+
+
+def exact_ref(graph: PartnershipGraph, ref: str, label: str) -> str | None:
+    """The one ``label`` node whose id, name or alias is ``ref`` itself (case-insensitive,
+    no prefix), or None."""
+    if ref in graph and graph.node(ref)["label"] == label:
+        return ref
+    index = _index(graph)
+    want = fold(ref)
+    exact, _ = index.find(want, label) if index else _scan(graph, want, label)
+    return exact[0] if len(exact) == 1 else None
 
 
 def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) -> str:

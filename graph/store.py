@@ -230,7 +230,13 @@ def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[An
     from samspil.graph.analyses.parts import TIMELINE
     from samspil.graph.snapshot import GraphPart
     if kind != "organisation" and getattr(store, "load_around", None) is not None:
-        pids = area_plans(load_part(store, GraphPart.of("COVERS")), ref)
+        covers = load_part(store, GraphPart.of("COVERS"))
+        pids = area_plans(covers, ref)
+        if pids and kind is None and not area_plans(covers, ref, whole=True):
+            from samspil.graph.lookup import exact_ref
+            from samspil.graph.snapshot import NAMES
+            if exact_ref(load_part(store, NAMES), ref, "Organisation") is not None:
+                pids = []   # the organisation's timeline ("AAB", not a zone holding the word)
         if pids:
             from samspil.graph.snapshot import plans_around
             near = plans_around(lambda ids: store.load_around(ids, ends=False), pids)

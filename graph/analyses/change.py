@@ -16,7 +16,7 @@ from samspil.graph.analyses.common import (
     plan_sort_key, succ,
 )
 from samspil.graph.analyses.overlaps import plan_items
-from samspil.graph.lookup import fold, resolve_ref
+from samspil.graph.lookup import exact_ref, fold, resolve_ref
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import NotFound
 
@@ -121,6 +121,9 @@ def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list
     if kind not in (None, "area", "organisation"):
         raise ValueError(f"kind must be 'area' or 'organisation', not {kind!r}")
     pids = area_plans(graph, ref) if kind != "organisation" else []
+    if pids and kind is None and not area_plans(graph, ref, whole=True) \
+            and exact_ref(graph, ref, "Organisation") is not None:
+        pids = []  # "AAB" names an organisation; a zone "AAB – Sjælør Boulevard" only holds the word
     roles: dict[str, dict[str, Any]] = {}
     if not pids and kind == "area":
         raise NotFound(f"no plan's area, name or covered zone matches {ref!r}")
@@ -147,15 +150,16 @@ def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list
     return out
 
 
-def area_plans(graph: PartnershipGraph, ref: str) -> list[str]:
-    """Plans whose area, name, aliases or covered zones contain ``ref`` as words."""
+def area_plans(graph: PartnershipGraph, ref: str, whole: bool = False) -> list[str]:
+    """Plans whose area, name, aliases or covered zones contain ``ref`` as words (``whole``:
+    are ``ref``)."""
     want = _words(fold(ref))
     if not want:
         return []
 
     def hit(text: Any) -> bool:
         t = fold(str(text or ""))
-        return bool(t) and (t == want or f" {want} " in f" {_words(t)} ")
+        return bool(t) and (t == want or _words(t) == want or not whole and f" {want} " in f" {_words(t)} ")
 
     out = []
     for pid in plan_ids(graph):

@@ -119,3 +119,12 @@ def test_shared_partners_of_one_plan_is_refused(seeds):
         shared_partners(seeds, ["Mit Kvarter"])
     with pytest.raises(InvalidQuery):
         shared_partners(seeds, ["Mit Kvarter", "mit kvarter"])  # one plan, named twice
+
+
+def test_an_organisations_exact_name_beats_a_zone_that_holds_it(seeds):
+    """ "AAB" names the housing organisation; the zone "AAB – Sjælør Boulevard" only holds
+    the word, so the timeline is the organisation's (it was the zone's plan, with no roles)."""
+    assert any(z.startswith("AAB") for _, d in seeds.nodes("Zone") for z in [d.get("name") or ""])
+    rows = timeline(seeds, "AAB")
+    assert rows and all(t.roles for t in rows)
+    assert [t.id for t in timeline(seeds, "AAB", kind="area")]  # the area reading still asked for
