@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -135,7 +136,6 @@ def _footer(rows: Sequence[dict[str, Any]], most: int | None, summary: str | Non
 
 
 def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     cells = [[cell_text(r.get(c)) for c in columns] for r in rows]
@@ -145,9 +145,9 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     # ids, dates and numbers are never broken; text columns wrap at spaces
     atomic = [all(len(row[k].split()) <= 1 for row in cells) and natural[k] <= ATOMIC_MAX
               for k in range(len(columns))]
-    console = Console(soft_wrap=False)
+    console = _console_class()(soft_wrap=False)
     if not console.is_terminal:  # piped or redirected: the table's natural width, not 80 columns
-        console = Console(soft_wrap=False, width=max(80, min(_frame(natural), 400)))
+        console = _console_class()(soft_wrap=False, width=max(80, min(_frame(natural), 400)))
     narrowest = _frame([n if a else min(n, TEXT_MIN) for n, a in zip(natural, atomic)])
     if narrowest > console.width:  # too wide to read as a table here: one block per row
         _print_records(console, headers, cells, title)
@@ -158,6 +158,20 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     for row in cells:
         table.add_row(*row)
     console.print(table)
+
+
+@functools.lru_cache(maxsize=1)
+def _console_class() -> type:
+    """rich's Console, but a reader that stops reading (`samspil gaps | head`) is not a
+    failure of the command (rich exits 1, as click does; cli.main handles other writes)."""
+    from rich.console import Console
+
+    class QuietOnBrokenPipe(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0)
+    return QuietOnBrokenPipe
 
 
 ATOMIC_MAX = 60  # a cell without spaces up to this long is kept on one line

@@ -120,3 +120,17 @@ def test_a_long_table_shows_the_first_rows_a_count_and_where_the_rest_are(data_d
     assert len(full.output) > len(table.output)
     rows = list(csv.DictReader(io.StringIO(run("gaps", "--csv", "--data-dir", data_dir).output)))
     assert len(rows) == len(every)
+
+
+def test_a_reader_that_stops_reading_is_no_failure(data_dir):
+    """`samspil gaps --all | head` under `set -o pipefail`: the reader closing the pipe is
+    not an error of samspil's (click exits 1 on EPIPE): exit 0, nothing on stderr."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
+                             "gaps", "--all", "--data-dir", str(data_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()   # the reader is gone before the first line is written
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and err == b""
