@@ -88,8 +88,9 @@ def explore(paths: tuple[Path, ...], host: str, port: int, fresh: bool,
         raise click.ClickException(
             f"the store at {settings.sqlite_path} already holds {len(others)} other "
             f"document(s) ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}); "
-            "they would be mixed with these. Add --fresh to forget them first, or "
-            "--data-dir DIR for a separate store.")
+            "they would be mixed with these. To explore what the store holds, run "
+            "`samspil serve`; to explore only these, add --data-dir DIR (a separate store); "
+            "--fresh deletes those documents from this store first.")
     for doc in others:
         store.forget(doc)
     click.echo(load_into(store, paths), err=True)

@@ -118,7 +118,8 @@ def test_explore_loads_and_serves(tmp_path, xss_report):
                               "explore", "--port", "0"], capture_output=True, text=True, env=env,
                              timeout=120)
     assert refused.returncode == 1
-    assert "already holds 1 other document(s)" in refused.stderr and "--fresh" in refused.stderr
+    assert "already holds 1 other document(s)" in refused.stderr and "--fresh" in refused.stderr \
+        and "samspil serve" in refused.stderr and "--data-dir" in refused.stderr
     proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()",
                              "explore", "--port", "0", "--fresh"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
