@@ -30,7 +30,7 @@ from samspil.graph.people import PersonKey, forget_keys, person_to_forget, scrub
 from samspil.graph.resolve import load_overrides
 from samspil.graph.settings import Settings
 from samspil.graph.store import (DocumentInfo, GraphFilter, SaveSummary, node_documents,
-                                 selected_documents, summarise)
+                                 same_but_path, selected_documents, summarise)
 from samspil.loaders.errors import NotFound, StoreError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.validate import check_report
@@ -235,7 +235,7 @@ class Neo4jStore:
     # -- the contract --------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
         before = self._size()
-        added, replaced, unchanged = [], [], []
+        added, replaced, unchanged, moved = [], [], [], False
         forgotten = self._forgotten()
         for report in reports:
             check_report(report)            # refused before anything of it is written
@@ -244,8 +244,10 @@ class Neo4jStore:
             prev = self._write(lambda tx, r=report, t=text: tx.run(
                 PUT_REPORT, document=r.document, report=t, checksum=r.checksum,
                 plan=r.plan.name).single()["before"])
-            (unchanged if prev == text else replaced if prev else added).append(report.document)
-        if added or replaced or self._stale():
+            same = prev == text or bool(prev) and same_but_path(prev, text)
+            moved = moved or same and prev != text         # (only the path: rebuilt, "unchanged")
+            (unchanged if same else replaced if prev else added).append(report.document)
+        if added or replaced or moved or self._stale():
             return summarise(self._rebuild(), added, replaced, unchanged, before)
         return self._unchanged_summary(unchanged, before)
 

@@ -41,7 +41,7 @@ from samspil.graph.sqlite_rows import to_graph
 from samspil.graph.writelock import WriterLock
 from samspil.graph.store_guard import damaged, guarded
 from samspil.graph.store import (SCHEMA_VERSION, DocumentInfo, GraphFilter, SaveSummary,
-                                 apply_filter, selected_documents, summarise,
+                                 apply_filter, same_but_path, selected_documents, summarise,
                                  summary_from_meta)
 from samspil.loaders.errors import NotFound, StoreBusy, StoreFormatError, StoreUnavailable
 from samspil.loaders.model import AgreementReport
@@ -217,7 +217,7 @@ class SqliteStore(PartReads):
         from samspil.graph.people import scrub_report
         before = self._size()
         fresh = not self._stale()
-        added, replaced, unchanged = [], [], []
+        added, replaced, unchanged, moved = [], [], [], False
         # the changed reports, kept for an incremental update only while it can apply
         changed: dict[str, AgreementReport] | None = {} if fresh else None
         total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -227,15 +227,16 @@ class SqliteStore(PartReads):
             scrubbed = scrub_report(report, forgotten)
             report, data = scrubbed, (data if scrubbed is report else scrubbed.to_dict())
             outcome = self._put(report, data)
-            {"added": added, "replaced": replaced, "unchanged": unchanged}[outcome].append(
-                report.document)
+            moved = moved or outcome == "moved"   # (the same text read from another path:
+            {"added": added, "replaced": replaced, "unchanged": unchanged,   # unchanged to the
+             "moved": unchanged}[outcome].append(report.document)           # user; the path)
             if outcome != "unchanged" and changed is not None:
                 changed[report.document] = report
                 if len(changed) > max(5, (total + len(changed)) // 20):
                     changed = None      # incremental.apply would refuse so many: rebuild
         if changed and fresh and self._update(changed):
             return self._summary(added, replaced, unchanged, before)
-        if added or replaced or self._stale():
+        if added or replaced or moved or self._stale():
             self._rebuild()
             return self._summary(added, replaced, unchanged, before)
         if self._meta().get("counts"):
@@ -264,6 +265,7 @@ class SqliteStore(PartReads):
                                   (report.document,)).fetchone()
             if row and row[0] == text:
                 return "unchanged"
+            outcome = "moved" if row and same_but_path(row[0], text) else "replaced" if row else "added"
             self.db.execute(
                 "INSERT OR REPLACE INTO documents(id, checksum, plan, report, loaded_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -271,7 +273,7 @@ class SqliteStore(PartReads):
                  datetime.now(timezone.utc).isoformat(timespec="seconds")))
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                             "WHERE key = 'docs_generation'")
-        return "replaced" if row else "added"
+        return outcome
 
     def forget(self, document_id: str) -> None:
         """Remove a document and everything only it contributed."""

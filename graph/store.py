@@ -20,6 +20,7 @@ implement (and :func:`apply_filter` is its in-memory reference).
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -219,6 +220,16 @@ def gaps_of(store: GraphStore, plans: Iterable[str] = (), kinds: Iterable[str] |
     return gaps(load_part(store, GAPS), plans, kinds, today)
 
 
+def same_but_path(old: str, new: str) -> bool:
+    """Are two stored reports (JSON) the same but for the file's path (the bundled
+    agreements read by `explore` from the installed package, then from a clone)? The
+    store then counts the document unchanged and only its Document node's path moves."""
+    a, b = json.loads(old), json.loads(new)
+    a.pop("source_path", None)
+    b.pop("source_path", None)
+    return a == b
+
+
 def timeline_of(store: GraphStore, ref: str, kind: str | None = None) -> list[Any]:
     """``analyses.timeline`` of the store's graph. An area's plans are found among the
     plans and the zones they cover, and its timeline is made from those plans, their
@@ -324,7 +335,6 @@ def summary_from_meta(meta: dict[str, str], size: tuple[int, int], added: list[s
                       before: tuple[int, int]) -> SaveSummary:
     """A save's summary from the counts the embedded store keeps in ``meta`` (kept up to
     date by the full build and the incremental update), without reading the graph."""
-    import json
     counts = {k: v for k, v in json.loads(meta["counts"]).items() if v}
     return SaveSummary(added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
                        merged=int(meta.get("merged", 0)), nodes=size[0], edges=size[1],

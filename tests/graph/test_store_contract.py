@@ -37,6 +37,24 @@ def test_a_store_returns_exactly_the_built_graph(make_store, small_corpus):
     assert [d.id for d in store.documents()] == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_the_same_agreements_from_another_folder_are_unchanged(make_store, small_corpus, tmp_path):
+    """The bundled agreements loaded by `explore` from the installed package, then by
+    `samspil load` from a clone: the same text from another path is "unchanged" to the
+    user (it was "replaced"), and the documents' nodes take the new path."""
+    import copy
+    store = make_store()
+    store.save(small_corpus)
+    first = store.load()
+    moved = [copy.deepcopy(r) for r in small_corpus]
+    for r in moved:
+        r.source_path = str(tmp_path / "clone" / r.document)
+    again = store.save(moved)
+    assert (again.added, again.replaced, sorted(again.unchanged)) == ((), (), ["a.txt", "b.txt", "c.txt"])
+    now = store.load()
+    assert now.ids() == first.ids()
+    assert {d["path"] for _, d in now.nodes("Document")} == {r.source_path for r in moved}
+
+
 def test_loading_twice_gives_identical_ids(make_store, small_corpus):
     store = make_store()
     saved = store.save(small_corpus)
