@@ -107,3 +107,42 @@ def test_a_new_store_uses_16_kib_pages(tmp_path):
     """A new store's pages are 16 KiB (a quarter of the page writes of a full load)."""
     with SqliteStore(tmp_path / "new.sqlite") as store:
         assert store.db.execute("PRAGMA page_size").fetchone()[0] == 16384
+
+
+def test_rows_gathered_by_the_bulk_write_go_in_in_the_order_given(tmp_path):
+    """Inserts gathered into multi-row statements (graph/sqlite_bulk.py) keep the rows
+    ``executemany`` keeps: first for OR IGNORE, last for OR REPLACE, across batches,
+    calls and a staged table's sorted copy; another statement (here an update and a read)
+    comes after them."""
+    from samspil.graph.sqlite_bulk import _ROWS, BulkWrite
+
+    rows = [(f"k{i % 97:03d}", f"v{i}") for i in range(5 * _ROWS + 37)]   # keys repeat
+    sqls = ("INSERT OR IGNORE INTO t VALUES (?, ?)", "INSERT OR REPLACE INTO t VALUES (?, ?)",
+            "INSERT OR IGNORE INTO sources(id, document, excerpt) VALUES (?, ?, ?)")
+
+    def written(bulk: bool) -> list:
+        db = sqlite3.connect(tmp_path / f"{bulk}.sqlite", isolation_level=None)
+        db.execute("CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)")
+        db.execute("CREATE TABLE sources(id INTEGER PRIMARY KEY, document TEXT, excerpt TEXT)")
+        db.execute("BEGIN")
+        out = BulkWrite(db, ("t", "sources")) if bulk else db
+        for sql in sqls:
+            for start, stop in ((0, 150), (150, 151), (151, 2 * _ROWS + 3), (2 * _ROWS + 3, None)):
+                part = rows[start:stop]
+                if "sources" in sql:
+                    part = [(int(k[1:]), v, k) for k, v in part]
+                out.executemany(sql, (r for r in part) if start else part)
+            if sql.startswith("INSERT OR REPLACE"):        # (straight after the OR IGNORE)
+                out.execute("UPDATE t SET v = v || '!' WHERE k = 'k001'")   # in between
+                seen = out.execute("SELECT * FROM t ORDER BY k").fetchall()   # before the end
+        if bulk:
+            out.finish()
+        db.execute("COMMIT")
+        return [seen, db.execute("SELECT * FROM t ORDER BY k").fetchall(),
+                db.execute("SELECT * FROM sources ORDER BY id").fetchall()]
+
+    plain, gathered = written(False), written(True)
+    assert gathered == plain
+    last = (len(rows) - 1) // 97 * 97
+    assert gathered[0] == gathered[1] and gathered[1][0] == ("k000", f"v{last}")
+    assert len(gathered[1]) == 97 and gathered[2][0] == (0, "v0", "k000")
