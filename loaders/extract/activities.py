@@ -134,7 +134,7 @@ def _section_blocks(doc: Document) -> list[Block]:
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
-                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–-]?\s+|\s*[:.–-]\s*)"
+                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"

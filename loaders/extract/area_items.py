@@ -24,6 +24,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
 from samspil.loaders.extract.caps_headings import caps_headings, is_title_line
+from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
@@ -34,8 +35,15 @@ _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[
                    r"|(?P<id>[A-H]\.?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})\.?(?:\s+[–:-])?)"
                    r"\s+(?P<item>[A-ZÆØÅ\"«“].*)$")
 # the same inside a line that lost its breaks (a bullet mark or counted item after a space)
-_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«“])")
+_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«“])")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: ...", "Name (x)"
+# a counter before the name: "Aktivitet 1 — X", "Projekt 3. X", "Indsats B2 – X", "Tiltag nr. 4: X"
+_COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?:nr\.\s*)?[A-H]?\.?\d{1,2}"
+                      r"(?:\.\d{1,2})*\s*[.:)–—-]?\s+(?=[A-ZÆØÅ\"«“„'])", re.I)
+# a name in quotes ('"Ung i Job" – ...', '«Madklub»: ...'), or before a comma and a word in
+# lower case ("Familieholdet, som samler ...", "Praktikbroen, praktikpladser hos ...")
+_QUOTED = re.compile(r"^[\"«“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»”'][\s,:.–—-]*")
+_COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
 _CHAPTER = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")  # a numbered heading
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"
 _RULE_RUN = re.compile(r"\s*[-=*_~]{4,}\s*")
@@ -57,13 +65,40 @@ SCOPE_LINES = 400  # an area's list ends this far below its heading at the lates
 
 def _headings(doc: Document) -> dict[int, str]:
     """Line -> focus area of every focus-area heading the other readers know."""
+    return {i: names[-1] for i, names in _all_headings(doc).items()}
+
+
+def _all_headings(doc: Document) -> dict[int, list[str]]:
+    """Line -> the focus areas headed on it (several in a line that lost its breaks)."""
     from samspil.loaders.extract.outline import focus_headings
     from samspil.loaders.extract.sections import delaftale_starts, lettered_sections
 
-    heads = {i: name for i, name in delaftale_starts(doc)}
-    heads.update({i: name for i, name, _ in lettered_sections(doc)})
-    heads.update({h.line: name for h, name in focus_headings(doc) if not h.in_toc})
-    return heads or caps_headings(doc)  # (an older plan's headings in capitals, when nothing else heads areas)
+    heads: dict[int, list[str]] = {}
+    for i, name in delaftale_starts(doc):
+        heads.setdefault(i, []).append(name)
+    for i, name, _ in lettered_sections(doc):
+        if name not in heads.get(i, ()):
+            heads.setdefault(i, []).append(name)
+    heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
+    return heads or {i: [name] for i, name in caps_headings(doc).items()}
+    # (an older plan's headings in capitals, when nothing else heads areas)
+
+
+def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
+    """A line that heads several areas cut at each heading: (area, its text) in order; the
+    text before the first is ``(None, text)``."""
+    cuts = []
+    low, start = line.casefold(), 0
+    for name in names:
+        k = low.find(name.casefold(), start)
+        if k < 0:
+            return [(names[-1], line)]
+        cuts.append((k, name))
+        start = k + len(name)
+    pieces = [(None, line[:cuts[0][0]])]
+    for n, (k, name) in enumerate(cuts):
+        pieces.append((name, line[k:cuts[n + 1][0] if n + 1 < len(cuts) else len(line)]))
+    return pieces
 
 
 def item_name(text: str) -> str | None:
@@ -76,7 +111,9 @@ def item_name(text: str) -> str | None:
     >>> item_name("Flere unge skal gennemføre en ungdomsuddannelse inden de fylder 25 år.") is None
     True
     """
-    text = _RULE_RUN.split(clean(strip_markup(text)), 1)[0]
+    text = _COUNTER.sub("", _RULE_RUN.split(clean(strip_markup(text)), 1)[0])
+    if (quoted := _QUOTED.match(text)) or (quoted := _COMMA_NAME.match(text)):
+        text = f"{quoted.group(1)} – {text[quoted.end():]}"  # '"Ung i Job" vejledning', 'Familieholdet, som ...'
     parts = _NAME_END.split(text, 1)
     name = parts[0].strip(" ,;:*")
     words = name.split()
@@ -150,15 +187,22 @@ def area_item_blocks(doc: Document) -> list[Block]:
 
 
 def _blocks(doc: Document) -> list[Block]:
-    heads = _headings(doc)
-    if not heads:
+    all_heads = _all_headings(doc)
+    if not all_heads:
         return []
+    heads = {i: names[-1] for i, names in all_heads.items()}
     state, mark, plain = _State(), "", plain_lines(doc)
     for i, raw in enumerate(doc.lines):
         if raw.strip() in _LONE_MARKS:  # a bullet cut from its item ("Projekter: -" + "Jobshoppen - ...")
             mark = raw.strip()
             continue
         raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
+        if len(all_heads.get(i, ())) > 1:  # "A) X A1 Legestue - ... B) Y B1 ...": each area's part
+            for name, piece in _by_heading(raw, all_heads[i])[1:]:
+                state.open(i, name)
+                for part in _parts(_after_name(piece, name)):
+                    state.read(i, part, True)
+            continue
         if i in heads:
             state.open(i, heads[i])
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
@@ -206,6 +250,8 @@ class _State:
                 self.focus = None
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
+            elif quoted := quoted_projects(text) if self.focus is not None else []:
+                self.starts += [(i, name, self.focus, sentence) for name, sentence in quoted]
             elif run_on and self.starts and self.starts[-1][0] == i and self.starts[-1][3] is not None:
                 j, name, focus, own = self.starts[-1]  # its description, read with it (partners, groups)
                 self.starts[-1] = (j, name, focus, f"{own} {text}")

@@ -203,10 +203,11 @@ def _ordinal(id_: str) -> int:
     return _ROMAN.get(id_) or ord(id_) - ord("A") + 1  # ("I" is Roman: letters run A-H)
 
 
-def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
-    """(line, id, name, text before it on the line) of each lettered item; in a line that
-    lost its breaks ("... fire indsatsområder: I. Børn II. Unge ...") every item counts.
-    (An item after other text on its line is a heading whose section starts on the next.)"""
+def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
+    """(line, id, name, text before it on the line, text after it in its piece) of each
+    lettered item; in a line that lost its breaks ("... fire indsatsområder: I. Børn II. Unge
+    ...") every item counts. (An item after other text on its line is a heading whose section
+    starts on the next.)"""
     out = []
     for i, text in enumerate(plain_lines(doc)):
         if not text or _ANY_ITEM.search(text) is None:
@@ -214,16 +215,21 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
         pieces = [p for p in _ITEM_START.split(text) if p]
         for k, piece in enumerate(pieces):
             if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
-                name = run_on_name(clean(m.group("name"))).strip(" :")
+                head, *after = _LIST_AFTER.split(m.group("name"), 1)  # "B) Beskæftigelse B1 Jobvejen - ..."
+                name = run_on_name(clean(head)).strip(" :")
                 if len(name.split()) <= 8:
-                    out.append((i, m.group("id"), name, " ".join(pieces[:k])))
+                    rest = piece[m.start("name") + len(head):] if after else piece[m.start("name") + len(name):]
+                    out.append((i, m.group("id"), name, " ".join(pieces[:k]), rest.strip()))
     return out
 
 
-_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÆØÅ])")
+_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ])")
 # what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
 _ANY_ITEM = re.compile(r"[A-HIVX][IVX]{0,3}[.)]\s+[A-ZÆØÅ]")
-_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
+# a list (or its caption) run on after a lettered heading's name
+_LIST_AFTER = re.compile(r"\s+(?=(?:[-•*▪–]|\d{1,2}\)|[A-H]\.?\d{1,2}\.?)\s+[A-ZÆØÅ\"«“]"
+                         r"|(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b)")
 
 
 def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
@@ -235,21 +241,46 @@ def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
 def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     items = _lettered_items(doc)
     named: set[str] = set()
-    for k, (i, id_, name, before_on_line) in enumerate(items):
+    for k, (i, id_, name, before_on_line, _) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
         before = " ".join(_LAST_SENTENCE.split(before_on_line)[-1].split()[-6:]) if before_on_line else \
             next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
-        if not _introduces_areas(before):
-            continue
-        expected = 1
-        for j, jid, jname, _ in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here
-            if _ordinal(jid) != expected or j - i > 6 * expected:
-                break
-            named.add(jname.casefold())
-            expected += 1
-    return [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line in items
+        if _introduces_areas(before):
+            named.update(run_name.casefold() for _, run_name, _ in _run_from(items, k, 6))
+        elif len(run := _run_from(items, k, 60)) >= 2 and all(_list_follows(doc, j, after) for j, _, after in run):
+            named.update(run_name.casefold() for _, run_name, _ in run)  # each heads a list of activities
+    return [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line, _ in items
             if name.casefold() in named]
+
+
+def _run_from(items: list[tuple[int, str, str, str, str]], k: int, per_item: int) -> list[tuple[int, str, str]]:
+    """(line, name) of the run A, B, C ... (or I, II, III ...) that starts at item ``k``, each
+    within ``per_item`` lines a letter of the first."""
+    run, start = [], items[k][0]
+    for j, jid, jname, _, after in items[k:]:
+        if _ordinal(jid) != len(run) + 1 or j - start > per_item * (len(run) + 1):
+            break
+        run.append((j, jname, after))
+    return run
+
+
+# a list's item: a bullet, a counted item or an area's code ("A1 X", "B.2 X")
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]|\d{1,2}[.)]|[A-H]\.?\d{1,2}\.?)\s+\S")
+_CAPTION_RUN = re.compile(r"^(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b[^-–•:]{0,30}?:?\s+(?=\S)")
+_CAPTION = re.compile(r"^\W{0,3}(?:aktiviteter|projekter|indsatser|tiltag|initiativer)\b[^.]{0,30}$", re.I)
+
+
+def _list_follows(doc: Document, i: int, after: str) -> bool:
+    """A list (bullets, counted items, codes) starts after a heading's name (``after``, the
+    rest of its line) or below line ``i``, perhaps after a caption ("Indsatser",
+    "Aktiviteter:"): a lettered heading that heads a focus area's activities."""
+    if after:  # (a line that lost its breaks: the caption is its first word)
+        return _LIST_ITEM.match(_CAPTION_RUN.sub("", after)) is not None
+    following = [t for t in (line.strip() for line in doc.lines[i + 1:i + 8]) if t][:2]
+    if following and _CAPTION.match(following[0]):
+        following = following[1:]
+    return bool(following) and _LIST_ITEM.match(following[0]) is not None
 
 
 def focus_area_at(doc: Document, index: int) -> str | None:
