@@ -28,7 +28,7 @@ from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
-__all__ = ["area_item_blocks"]
+__all__ = ["area_item_blocks", "description_start", "item_name"]
 
 # an item at the start of a line: a bullet, a counted item, or a lettered / numbered id
 _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[.)]|(?P<let>[a-h])[.)]"
@@ -56,6 +56,9 @@ _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halve
 _LIST_HEADING = re.compile(r"^\W{0,3}(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|tiltag(?:ene)?|initiativer)"
                            r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
 _GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
+# a list's caption run on before its first item: "Indsatser A1 ...", "Aktiviteter: - ..."
+_CAPTION_RUN = re.compile(r"^(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b[^-–•:]{0,30}?:?\s+(?=\S)")
+_STOPS = frozenset(".:!?")  # (a single counted item or code after a sentence's end)
 _LONE_MARKS = frozenset("- – • * ▪ o".split())
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
 MAX_NAME_WORDS = 8
@@ -117,9 +120,7 @@ def item_name(text: str) -> str | None:
     parts = _NAME_END.split(text, 1)
     name = parts[0].strip(" ,;:*")
     words = name.split()
-    cut = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
-                and words[k - 1].casefold() not in _SMALL
-                and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+    cut = description_start(words)
     if cut is not None and (len(parts) == 1 or name.endswith(".")):  # its description ran on
         name, words = " ".join(words[:cut]), words[:cut]
     elif len(parts) == 1:
@@ -133,6 +134,18 @@ def item_name(text: str) -> str | None:
     return name.strip(" .")
 
 
+def description_start(words: list[str]) -> int | None:
+    """Where a name's description starts when it ran onto the name: the capital that begins
+    a sentence ("Ferieaktiviteter Udflugter i ...", "Sund Start Madlavning og motion ...").
+
+    >>> description_start("Sund Start Madlavning og motion for familier".split())
+    2
+    """
+    return next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
+                 and words[k - 1].casefold() not in _SMALL
+                 and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+
+
 def _parts(line: str) -> list[str]:
     """A line as the lines it would have been: a written line is itself; a line that lost
     its breaks is cut before each bullet or counted item (of the first item's kind), after
@@ -144,7 +157,8 @@ def _parts(line: str) -> list[str]:
     by_kind: dict[str, list[int]] = {}  # each kind of mark: "•", "-", "1)", "a)", "A1"
     for m in marks:
         by_kind.setdefault(_kind(m.group(0)), []).append(m.start() + 1)
-    found = [k for kind, at in by_kind.items() if len(at) >= 2 or kind not in "-–" and at[0] == 1
+    found = [k for kind, at in by_kind.items()
+             if len(at) >= 2 or kind not in "-–" and (at[0] == 1 or line[at[0] - 2] in _STOPS)
              if kind not in "-–" or not any(b - a > _MAX_PIECE for a, b in zip(at, at[1:])) for k in at]
     # (a dash in running text is no bullet: a list of dashes has two or more short items)
     cuts = sorted({*found, *(m.end() for m in _SENTENCE.finditer(line)), *(m.start() + 1 for m in _LEAD_IN.finditer(line))})
@@ -197,11 +211,8 @@ def _blocks(doc: Document) -> list[Block]:
             mark = raw.strip()
             continue
         raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
-        if len(all_heads.get(i, ())) > 1:  # "A) X A1 Legestue - ... B) Y B1 ...": each area's part
-            for name, piece in _by_heading(raw, all_heads[i])[1:]:
-                state.open(i, name)
-                for part in _parts(_after_name(piece, name)):
-                    state.read(i, part, True)
+        if i in all_heads and (len(all_heads[i]) > 1 or raw.casefold().find(heads[i].casefold()) > _PREFIX):
+            _read_areas(state, i, _by_heading(raw, all_heads[i]))  # "A1 X - ... B) Y", "A) X A1 ... B) Y B1 ..."
             continue
         if i in heads:
             state.open(i, heads[i])
@@ -223,6 +234,24 @@ def _blocks(doc: Document) -> list[Block]:
     return _as_blocks(doc, state.starts, heads, state.weak)
 
 
+_PREFIX = 40  # characters before a heading's name that are more than its number or label
+
+
+def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -> None:
+    """A line that lost its breaks around headings: the text before the first heading goes
+    on with the area before it, each heading's text opens its own."""
+    for name, piece in pieces:
+        if name is None:
+            if len(piece) <= _PREFIX:
+                continue
+            parts = _parts(piece)
+        else:
+            state.open(i, name)
+            parts = _parts(_CAPTION_RUN.sub("", _after_name(piece, name)))
+        for part in parts:
+            state.read(i, part, True)
+
+
 def _after_name(line: str, name: str) -> str:
     k = line.casefold().find(name.casefold())
     return _RULE_RUN.sub(" ", line[k + len(name):]).strip() if k >= 0 else ""
@@ -234,11 +263,12 @@ class _State:
 
     def __init__(self) -> None:
         self.focus: str | None = None
-        self.listing, self.count, self.last = False, 0, -1
+        self.listing, self.count, self.last, self.carry = False, 0, -1, 0
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
 
     def open(self, i: int, focus: str) -> None:
+        self.carry = self.count or self.carry  # a count may run on across areas: 3. under the second
         self.focus, self.listing, self.count, self.last = focus, True, 0, i
 
     def read(self, i: int, text: str, run_on: bool) -> None:
@@ -261,6 +291,8 @@ class _State:
         number = m.group("num") or m.group("let")
         if number:
             ordinal = int(number) if number.isdigit() else ord(number) - ord("a") + 1
+            if ordinal == self.carry + 1 and self.count == 0 and self.carry:
+                self.count = self.carry  # (the previous area's count goes on)
             if ordinal != self.count + 1:
                 if ordinal > self.count + 1 and m.group("num") and len(text.split()) <= 5 and not run_on:
                     self.focus = None  # a chapter's number, not the next item

@@ -71,7 +71,7 @@ def _body_title(text: str, toc_title: str | None) -> str:
     if len(text) > 80:  # "3.2 Beskæftigelse 1. "Jobcafé" – ...": the list under it ran on
         text = _ITEM_AFTER.split(text, 1)[0]
     known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
-                  and not text[len(k) + 1:][:1].islower()), None)
+                  and not text[len(k) + 1:][:1].islower() and not _caps_go_on(text, k)), None)
     if known and len(text) > 80:  # "3.2 Beskæftigelse Jobcentret har ..."
         return text[:len(known)]
     words = text.split()
@@ -105,6 +105,11 @@ def _known_areas() -> list[str]:
 _LABEL_WORD = re.compile(r"\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:")
 
 
+def _caps_go_on(text: str, known: str) -> bool:
+    """A heading in capitals goes on past a known area's name ("SUNDHED OG TRIVSEL")."""
+    return text[:len(known)].isupper() and text[len(known) + 1:].split(maxsplit=1)[0].isupper()
+
+
 def run_on_name(text: str) -> str:
     """A heading's name where the text after it ran onto its line (a web copy): up to a
     label ("X Parter: ..."), after a known focus area followed by a capital ("Beskæftigelse
@@ -117,7 +122,7 @@ def run_on_name(text: str) -> str:
     text = _LIST_LABEL_AFTER.sub("", text)  # "Tryghed og trivsel Aktiviteter:" (its list follows)
     words = text.split()
     known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
-                  and text[len(k) + 1:][:1].isupper()), None)
+                  and text[len(k) + 1:][:1].isupper() and not _caps_go_on(text, k)), None)
     if known:
         return text[:len(known)]
     if len(words) <= 5 and ":" not in text:

@@ -24,7 +24,10 @@ _CUE = re.compile(r"projekt|tilbud|klub|opret|start|tilbyde|drive|kører|aktivit
 # the words just before a quotation that is no project's name
 _NOT_PROJECT = re.compile(r"(?:\b(?:siger|sagde|fortæller|udtaler|citat|rapport\w*|undersøgelse\w*|analyse\w*"
                           r"|evaluering\w*|strategi\w*|politik\w*|\w*plan(?:en|s)?|aftale\w*|slogan\w*|motto\w*"
-                          r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte)\W*)$", re.I)
+                          r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte"
+                          # a venue's name: "i beboerhuset "Æblehuset"", "lokalet "Kilden""
+                          r"|\w*hus(?:et)?|lokale\w*|\w*center|\w*centret|\w*bygning\w*|\w*sal(?:en)?)\W*)$"
+                          r"|(?-i:\b(?!(?:Projekt|Tilbud|Klub|Forløb|Initiativ|Aktivitet)\w*\s*$)[A-ZÆØÅ][\wæøå-]+\s*$)", re.I)  # (or the rest of a name: 'Legepladsen "Æblehaven"')
 _PRONOUN = re.compile(r"\b(?:vi|jeg|du|man|os|vores)\b", re.I)  # a quoted sentence or slogan
 MAX_WORDS = 6
 

@@ -216,7 +216,7 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
         for k, piece in enumerate(pieces):
             if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
                 head, *after = _LIST_AFTER.split(m.group("name"), 1)  # "B) Beskæftigelse B1 Jobvejen - ..."
-                name = run_on_name(clean(head)).strip(" :")
+                name = _sentence_case(run_on_name(clean(head)).strip(" :"))
                 if len(name.split()) <= 8:
                     rest = piece[m.start("name") + len(head):] if after else piece[m.start("name") + len(name):]
                     out.append((i, m.group("id"), name, " ".join(pieces[:k]), rest.strip()))
@@ -226,7 +226,7 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
 _ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ])")
 # what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
 _ANY_ITEM = re.compile(r"[A-HIVX][IVX]{0,3}[.)]\s+[A-ZÆØÅ]")
-_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ](?:[^.;!?]|\.(?=\d)){2,})")
 # a list (or its caption) run on after a lettered heading's name
 _LIST_AFTER = re.compile(r"\s+(?=(?:[-•*▪–]|\d{1,2}\)|[A-H]\.?\d{1,2}\.?)\s+[A-ZÆØÅ\"«“]"
                          r"|(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b)")

@@ -1,0 +1,188 @@
+"""Activities and focus areas written as lists, counters and prose (made-up agreements in
+other municipalities' names), each form in variants: lettered area headings with area
+codes ("A) X" + "A1 Legestuen - ..."), sub-chapters under an "Indsatsområder" /
+"Indsatser" / "Plan for indsatsen" chapter with counted items whose numbers run on across
+areas and names in quotes, a comma or a dash after the name, activity headings with a
+counter ("Aktivitet 1 — X", "Projekt 2. X"), projects named in quotes in a focus area's
+prose; as written, with the line breaks lost, and from .docx and .pdf."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samspil.loaders import extract_file
+
+AREAS = [("Uddannelse og livschancer", [("Legestuen", "åben legestue for småbørnsforældre"),
+                                        ("Lektiecafé Vest", "lektiehjælp to gange om ugen")]),
+         ("Beskæftigelse", [("Jobvejen", "individuel vejledning af ledige"),
+                            ("Klar til job", "kurser for unge uden uddannelse")]),
+         ("Sundhed og trivsel", [("Sund Start", "madlavning og motion for familier")])]
+EXPECTED = [(name, area) for area, items in AREAS for name, _ in items]
+PARTNER = ("Jobvejen", "Jobcenter Thisted")  # named in the item's description
+
+
+def _flat(text: str) -> str:
+    return "1 " + " ".join(text.split()) + "\n"
+
+
+def _acts(path: Path) -> list[tuple[str, str | None]]:
+    return [(a.name, a.focus_area) for a in extract_file(path).activities]
+
+
+def _check(tmp_path: Path, text: str, expected: list[tuple[str, str | None]], areas: bool = True) -> None:
+    for name, body in (("written.txt", text), ("flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        report = extract_file(path)
+        assert [(a.name, a.focus_area) for a in report.activities] == expected, body
+        if areas:
+            assert [fa.name for fa in report.focus_areas] == list(dict.fromkeys(a for _, a in expected)), body
+
+
+def _description(name: str, description: str) -> str:
+    return f"{description}, drives af {PARTNER[1]}" if name == PARTNER[0] else description
+
+
+# ------------------------------------------------------------ lettered headings and area codes
+HEADS = ["{L}) {area}", "{L}. {area}", "{L}) {upper}"]
+CODES = ["{L}{k} {name} - {description}", "{L}.{k} {name}: {description}", "{L}{k}. \"{name}\" – {description}"]
+CAPTIONS = ["", "Indsatser", "Aktiviteter:"]
+
+
+def _lettered(town: str, head: int, code: int, caption: int) -> str:
+    lines = [f"Strategisk samarbejdsaftale – Vestbyen, {town}", "Periode: 2025-2028", ""]
+    for n, (area, items) in enumerate(AREAS):
+        letter = "ABC"[n]
+        lines.append(HEADS[head].format(L=letter, area=area, upper=area.upper()))
+        lines += [CAPTIONS[caption]] if CAPTIONS[caption] else []
+        lines += [CODES[code].format(L=letter, k=k, name=name, description=_description(name, d))
+                  for k, (name, d) in enumerate(items, start=1)]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _upper_expected(head: int) -> list[tuple[str, str]]:
+    if head != 2:
+        return EXPECTED
+    return [(name, area.upper()[0] + area.lower()[1:]) for name, area in EXPECTED]
+
+
+@pytest.mark.parametrize(("head", "code", "caption"), [(0, 0, 1), (1, 1, 0), (0, 2, 2), (1, 0, 2), (2, 1, 1)])
+def test_lettered_headings_with_area_codes(tmp_path, head, code, caption):
+    text = _lettered(["Thisted", "Ikast-Brande", "Svendborg", "Haderslev", "Struer"][code + head], head, code, caption)
+    _check(tmp_path, text, _upper_expected(head))
+    acts = {a.name: a.partners for a in extract_file(tmp_path / "written.txt").activities}
+    assert acts[PARTNER[0]] == [PARTNER[1]]
+
+
+@pytest.mark.parametrize("head", [0, 1])
+def test_lettered_headings_with_area_codes_from_word_and_pdf(tmp_path, make_docx, make_pdf, head):
+    lines = _lettered("Lemvig", head, head, 1).splitlines()
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == EXPECTED
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == EXPECTED
+
+
+def test_a_lettered_list_without_items_below_is_no_focus_area(tmp_path):
+    text = ("Helhedsplan for Bakkegården, Fredericia\n\nA) Baggrund\nOmrådet har 600 boliger.\n\n"
+            "B) Organisering\nStyregruppen mødes fire gange om året.\n")
+    path = tmp_path / "plain.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract_file(path)
+    assert report.focus_areas == [] and report.activities == []
+
+
+# ------------------------------------------------------------ sub-chapters of an areas chapter
+CHAPTERS = ["2 Indsatsområder", "2. Indsatser", "2 Plan for indsatsen"]
+COUNTED = ["{n}. \"{name}\" – {description}", "{n}) {name}, {description}", "   {n}. {name} – {description}"]
+
+
+def _chaptered(town: str, chapter: int, counted: int, intro: bool) -> str:
+    lines = [f"Boligsocial helhedsplan for Skovparken, {town} 2024-2027", "", CHAPTERS[chapter], ""]
+    if intro:
+        lines += ["Helhedsplanen har tre indsatsområder, som beskrives herunder.", ""]
+    n = 0
+    for k, (area, items) in enumerate(AREAS, start=1):
+        lines += [f"2.{k} {area}", "", "Vi vil give flere beboere en bedre hverdag.", ""]
+        for name, description in items:
+            n += 1  # (the count runs on across the areas: 3. under the second)
+            item = COUNTED[counted].format(n=n, name=name, description=_description(name, description))
+            lines += [item, "      for beboere i hele området"] if counted == 2 else [item]
+        lines.append("")
+    lines += ["3 Organisering", "Styregruppen mødes fire gange om året."]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("chapter", "counted", "intro"), [(0, 0, True), (1, 1, False), (2, 2, True), (0, 1, False)])
+def test_counted_items_under_sub_chapters_of_an_areas_chapter(tmp_path, chapter, counted, intro):
+    text = _chaptered(["Holstebro", "Vordingborg", "Sorø", "Herning", "Odsherred"][chapter + counted], chapter, counted, intro)
+    _check(tmp_path, text, EXPECTED)
+    acts = {a.name: a.partners for a in extract_file(tmp_path / "flat.txt").activities}
+    assert acts[PARTNER[0]] == [PARTNER[1]]
+
+
+def test_counted_items_under_sub_chapters_from_word_and_pdf(tmp_path, make_docx, make_pdf):
+    lines = _chaptered("Skive", 0, 0, True).splitlines()
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == EXPECTED
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == EXPECTED
+
+
+# ------------------------------------------------------------ activity headings with a counter
+COUNTERS = ["Aktivitet {k} — {name}", "Aktivitet {k}: {name}", "Projekt {k}. {name}", "Indsats {L}{k} – {name}",
+            "AKTIVITET {k} - {name}"]
+
+
+@pytest.mark.parametrize("form", range(len(COUNTERS)))
+def test_activity_headings_with_a_counter(tmp_path, form):
+    lines = ["Helhedsplan for Lyngbakken, Silkeborg 2024-2027", ""]
+    k = 0
+    for _, items in AREAS:
+        for name, description in items:
+            k += 1
+            lines += [COUNTERS[form].format(k=k, L="B", name=name), f"{description[0].upper()}{description[1:]}.", ""]
+    text = "\n".join(lines) + "\n"
+    _check(tmp_path, text, [(name, None) for name, _ in EXPECTED], areas=False)
+
+
+# ------------------------------------------------------------ projects named in quotes in prose
+PROSE = [
+    ("Fritid og fællesskab", ['Projektet "Aktiv Fritid" skal give flere unge en fritidsinteresse.',
+                              'Desuden oprettes en “Pigeklub” i beboerhuset.',
+                              'Som en beboer siger: "Her er godt at bo".'],
+     ["Aktiv Fritid", "Pigeklub"]),
+    ("Sundhed", ['Sundhedsplejen Faxe tilbyder «Sund Start» – madlavning og motion for familier.',
+                 'Rapporten "Sundhed i Faxe" viser, at mange beboere ryger.',
+                 'Endvidere starter et forløb om "Lektiehjælp og vejledning" i beboerhuset.'],
+     ["Sund Start", "Lektiehjælp og vejledning"]),
+]
+PROSE_HEADS = ["Indsatsområde {n}: {area}", "{n}.1 {area}", "{L}. {area}"]
+
+
+@pytest.mark.parametrize("head", range(len(PROSE_HEADS)))
+def test_projects_named_in_quotes_in_a_focus_area_s_prose(tmp_path, head):
+    lines = ["Helhedsplan for Solbjerg, Faxe 2024-2027", "",
+             "Helhedsplanen har to indsatsområder:" if head == 2 else "2 Indsatsområder", ""]
+    if head == 2:
+        lines += [f"{'AB'[n]}. {area}" for n, (area, _, _) in enumerate(PROSE)] + [""]
+    for n, (area, sentences, _) in enumerate(PROSE, start=1):
+        heading = PROSE_HEADS[head].format(n=n if head == 0 else n + 1, area=area, L="AB"[n - 1])
+        lines += [heading.replace(f"{n + 1}.1", f"2.{n}"), "", " ".join(sentences), ""]
+    text = "\n".join(lines) + "\n"
+    _check(tmp_path, text, [(name, area) for area, _, names in PROSE for name in names])
+
+
+# ------------------------------------------------------------ focus areas listed in a sentence
+INLINE = ["Helhedsplanen har tre indsatsområder: {a}; {b} og {c}.",
+          "Den boligsociale indsats arbejder med indsatsområderne {a}, {b} og {c}.",
+          "Helhedsplanen omfatter følgende indsatsområder: {a}, {b} samt {c}."]
+
+
+@pytest.mark.parametrize("form", range(len(INLINE)))
+def test_focus_areas_listed_in_a_sentence(tmp_path, form):
+    a, b, c = "Børn og unge", "Beskæftigelse", "Tryghed og naboskab"
+    text = (f"Helhedsplan for Østbyen, Nyborg 2024-2027\n\n{INLINE[form].format(a=a, b=b, c=c)}\n\n"
+            "Se også: Delaftale om Børn og unge (PDF)\nLæs delaftalen om beskæftigelse\n")
+    for name, body in (("written.txt", text), ("flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        assert [fa.name for fa in extract_file(path).focus_areas] == [a, b, c], body
