@@ -28,7 +28,7 @@ from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
-__all__ = ["area_item_blocks", "description_start", "item_name"]
+__all__ = ["area_item_blocks", "description_start", "is_goal_or_sentence", "item_name"]
 
 # an item at the start of a line: a bullet, a counted item, or a lettered / numbered id
 _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[.)]|(?P<let>[a-h])[.)]"
@@ -50,7 +50,7 @@ _RULE_RUN = re.compile(r"\s*[-=*_~]{4,}\s*")
 # lead-ins that open an activity list, and labels whose lists hold no activities
 _LIST_LEAD = re.compile(r"\b(?:aktivitet(?:er|erne)?|(?:del)?projekt(?:er|erne)?|indsatser(?:ne)?|tiltag(?:ene)?"
                         r"|initiativer(?:ne)?)\b", re.I)
-_GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriterier|milepæle|baggrund|problem\w*"
+_GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriteri\w*|milepæle|baggrund|problem\w*"
                     r"|udfordring\w*|vision|målgrupper?)\b", re.I)
 _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halveres".split())
 _LIST_HEADING = re.compile(r"^\W{0,3}(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|tiltag(?:ene)?|initiativer)"
@@ -128,10 +128,18 @@ def item_name(text: str) -> str | None:
             return None  # a sentence: a goal or a step
         name = name.split(". ", 1)[0]  # its first sentence
         words = name.split()
+    if len(words) > MAX_NAME_WORDS and ", " in name:
+        name = name.split(", ")[0]  # "Kursus i ... for nye medlemmer, ved BL 1. kreds"
+        words = name.split()
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
             or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words):
         return None  # (a verb: a sentence, a goal or a step)
     return name.strip(" .")
+
+
+def is_goal_or_sentence(name: str) -> bool:
+    """A goal ("Succeskriterium: ...") or a sentence ("Vi vil styrke ...") rather than a name."""
+    return bool(_GOALS.match(name) or _VERBS.intersection(name.split()))
 
 
 def description_start(words: list[str]) -> int | None:
@@ -170,6 +178,29 @@ _SENTENCE = re.compile(r"(?<=[a-zæøå%)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 _LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4}:(?:\s*$|\s+(?:[-–•▪*o]|\d{1,2}[.)]|[a-h]\))\s)"
                       r"|(?:Aktiviteter|AKTIVITETER|Projekter|PROJEKTER|Indsatser|INDSATSER|Tiltag|TILTAG)\b[^-–•:.]{0,30}"
                       r"\s[-–•▪*]\s)")  # (or a caption alone: "... Politi Aktiviteter - Natteravne ...")
+
+
+# an item without a mark, its name once in bold ("**Beboerbazar** – ...", "<b>X</b>: ..."), and
+# the fields of a form that read alike ("Målgruppe: ...", "Tovholder: ...")
+_BARE = re.compile(r"^[A-ZÆØÅ\"«“][^:–—]{0,60}?(?:\s[–—-]\s|:\s)")
+_FIELD_WORD = re.compile(r"^\W*(?:formål|målgruppe|indhold|partner|samarbejd|ansvarlig|tovholder|kontakt|budget|periode"
+                         r"|tid|økonomi|status|beskrivelse|organisering|evaluering|sted|hvornår|hvor|hvem|hvad|note|bemærk"
+                         r"|finansiering|varighed|opstart|start|slut|omfang|ressourcer|forankring|resultat|effekt"
+                         r"|kapitel|afsnit|bilag|side|del\b|delaftale|indsatsområde|fokusområde|tema\b|boligsocial|helhedsplan)",
+                         re.I)
+
+
+def _bare_item(text: str) -> str | None:
+    """The name of a list item written without a mark: "Beboerbazar – to gange om året"."""
+    bare = _BARE.match(text)
+    if not bare or _FIELD_WORD.match(text) or not text[bare.end():].strip() \
+            or bare.group(0).endswith(": ") and not text[bare.end():][:1].islower():
+        return None  # (after a colon, a description in lower case: "Haveholdet: fælles køkkenhave ...")
+    from samspil.loaders.segment import starts_with_label
+
+    name = item_name(text)
+    head = bare.group(0).rstrip(" :–—-").strip(" \"«»“”")
+    return name if name == head and len(name.split()) <= 6 and not starts_with_label(text) else None
 
 
 def _lead_state(text: str) -> bool | None:
@@ -263,29 +294,36 @@ class _State:
 
     def __init__(self) -> None:
         self.focus: str | None = None
-        self.listing, self.count, self.last, self.carry = False, 0, -1, 0
+        self.listing, self.count, self.last, self.carry, self.bare_ok = False, 0, -1, 0, False
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
 
     def open(self, i: int, focus: str) -> None:
         self.carry = self.count or self.carry  # a count may run on across areas: 3. under the second
-        self.focus, self.listing, self.count, self.last = focus, True, 0, i
+        self.focus, self.listing, self.count, self.last, self.bare_ok = focus, True, 0, i, True
 
     def read(self, i: int, text: str, run_on: bool) -> None:
         if self.focus is None or _RULE.match(text):
             return
         m = _ITEM.match(text)
         if m is None:
+            state = None
             if _CHAPTER.match(text) and not run_on:  # "4 Organisation", "5. Økonomi": the areas end
                 self.focus = None
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
             elif quoted := quoted_projects(text) if self.focus is not None else []:
                 self.starts += [(i, name, self.focus, sentence) for name, sentence in quoted]
+            elif self.listing and self.bare_ok and not run_on and (name := _bare_item(text)):
+                self.starts.append((i, name, self.focus, None))  # "Beboerbazar – ..." (its bold lost)
+                self.last = i
+                return
             elif run_on and self.starts and self.starts[-1][0] == i and self.starts[-1][3] is not None:
                 j, name, focus, own = self.starts[-1]  # its description, read with it (partners, groups)
                 self.starts[-1] = (j, name, focus, f"{own} {text}")
+            self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
+        self.bare_ok = True
         if not self.listing:
             return
         number = m.group("num") or m.group("let")

@@ -186,3 +186,65 @@ def test_focus_areas_listed_in_a_sentence(tmp_path, form):
         path = tmp_path / name
         path.write_text(body, encoding="utf-8")
         assert [fa.name for fa in extract_file(path).focus_areas] == [a, b, c], body
+
+
+# ------------------------------------------------------------ items under a caption, marked or in bold
+CAPTION_ITEMS = ['• "Madklub for alle" – fællesspisning hver torsdag', "• Lektiehjælp (Ikast Bibliotek)",
+                 "• Vi vil styrke naboskabet i hele området.", "• Succeskriterium: 80 % af deltagerne er tilfredse.",
+                 "• Familiecafé, åben for alle familier, i samarbejde med Red Barnet Ikast"]
+CAPTIONS_ALONE = ["Aktiviteter", "PROJEKTER I OMRÅDET", "Tiltag:"]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS_ALONE)
+def test_items_under_a_caption_without_a_focus_area(tmp_path, caption):
+    text = f"Boligsocial helhedsplan Hedelyngen, Ikast-Brande 2024-2027\n\n{caption}\n\n" + "\n".join(CAPTION_ITEMS) + "\n"
+    for name, body in (("written.txt", text), ("flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        acts = extract_file(path).activities
+        assert [a.name for a in acts] == ["Madklub for alle", "Lektiehjælp", "Familiecafé"], body
+        assert [a.partners for a in acts] == [[], ["Ikast Bibliotek"], ["Red Barnet Ikast"]], body
+
+
+BOLD = ["<li><b>{name}</b> – {description}</li>", "<li><strong>{name}</strong>: {description}</li>",
+        "**{name}** – {description}", "<p><b>{name}</b> - {description}</p>"]
+
+
+@pytest.mark.parametrize("form", range(len(BOLD)))
+def test_names_in_bold_under_a_focus_area_heading(tmp_path, form):
+    lines = ["<h1>Helhedsplan Parkbyen, Hillerød 2025-2028</h1>" if form != 2 else "# Helhedsplan Parkbyen, Hillerød 2025-2028"]
+    for n, (area, items) in enumerate(AREAS, start=1):
+        lines.append(f"<h2>Indsatsområde {n}: {area}</h2>" if form != 2 else f"## Indsatsområde {n}: {area}")
+        lines += ["<ul>"] if form < 2 else []
+        lines += [BOLD[form].format(name=name, description=_description(name, d)) for name, d in items]
+        lines += ["</ul>"] if form < 2 else []
+        lines.append("<p>Indsatsen evalueres hvert år.</p>" if form != 2 else "Indsatsen evalueres hvert år.")
+    path = tmp_path / ("plan.md" if form == 2 else "plan.txt")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    acts = extract_file(path).activities
+    assert [(a.name, a.focus_area) for a in acts] == EXPECTED
+    assert dict((a.name, a.partners) for a in acts)[PARTNER[0]] == [PARTNER[1]]
+
+
+def test_names_in_bold_runs_of_word_paragraphs(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for n, (area, items) in enumerate(AREAS, start=1):
+        document.add_heading(f"Indsatsområde {n}: {area}", level=2)
+        for name, description in items:
+            p = document.add_paragraph()
+            p.add_run(name).bold = True
+            p.add_run(f" – {_description(name, description)}")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _acts(path) == EXPECTED
+
+
+def test_form_fields_and_chapters_in_a_focus_area_are_no_items(tmp_path):
+    text = ("Helhedsplan for Stengården, Kerteminde 2024-2027\n\nIndsatsområde 1: Beskæftigelse\n"
+            "Tovholder: Jobcenter Kerteminde\nBudget: 200.000 kr.\nKapitel 3 – Organisering\n"
+            "Den boligsociale indsats, som beskrives her: se bilag\n")
+    path = tmp_path / "fields.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract_file(path).activities == []
