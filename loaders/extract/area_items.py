@@ -343,12 +343,15 @@ class _State:
 
 def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str],
                weak: set[int]) -> list[Block]:
-    """Each item runs to the next item's line, the next heading or twelve lines on; an
-    item that shares its line with others (a run-on list) is its own text."""
+    """Each item runs to the next item's line, the next heading, the end of its paragraph or
+    twelve lines on; an item that shares its line with others (a run-on list) is its own text."""
     ends = sorted(heads)
     blocks = []
     for n, (i, name, focus, text) in enumerate(starts):
         nxt = next((s[0] for s in starts[n + 1:] if s[0] > i), len(doc.lines))
         end = min(nxt, next((h for h in ends if h > i), nxt), i + 12, len(doc.lines))
+        if i not in weak:  # a listed item's text ends with its paragraph (what follows the list is none of it)
+            below = len(doc.lines[i]) < len(name) + 12  # (a name alone: its description may follow a blank line)
+            end = next((j for j in range(i + 1 + below, end) if not doc.lines[j].strip()), end)
         blocks.append(Block(name, i, end, focus, text=text, weak=i in weak and text is None))
     return blocks
