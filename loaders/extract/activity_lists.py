@@ -84,6 +84,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             number = m.group("number") if m else None
             if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
                 break
+            if items and bool(number) != bool(_BULLET_ITEM.match(doc.lines[items[0]]).group("number")):
+                break  # (a list keeps its kind: "3. Sundhed" after two bullets is the next heading)
             items.append(j)
         for n, j in enumerate(items):
             end = items[n + 1] if n + 1 < len(items) else j + 1

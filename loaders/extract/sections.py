@@ -250,8 +250,54 @@ def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
             named.update(run_name.casefold() for _, run_name, _ in _run_from(items, k, 6))
         elif len(run := _run_from(items, k, 60)) >= 2 and all(_list_follows(doc, j, after) for j, _, after in run):
             named.update(run_name.casefold() for _, run_name, _ in run)  # each heads a list of activities
-    return [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line, _ in items
-            if name.casefold() in named]
+    lettered = [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line, _ in items
+                if name.casefold() in named]
+    if lettered or doc.memo("labelled_starts", lambda: _delaftale_starts(doc)) or _outline_areas(doc):
+        return lettered
+    return _titled_sections(doc)  # (titles alone head areas only where nothing else does)
+
+
+def _outline_areas(doc: Document) -> bool:
+    from samspil.loaders.extract.outline import focus_headings
+
+    return bool(focus_headings(doc))
+
+
+# a chapter that holds the focus areas, alone on its line: "Indsatsområder", "3. Vores indsatser"
+_AREAS_CHAPTER = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:(?:de|vores|helhedsplanens|planens)\s+)?(?:\w+\s+)?"
+                            r"(?:indsatsområder|fokusområder|indsatser|temaer)(?:ne)?\s*:?$|^\W{0,3}plan for indsatsen$", re.I)
+# a focus area's title below it: a few words, perhaps counted ("2. Tryghed og trivsel", "B) Sundhed")
+_TITLE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s+|[A-H][.)]\s+)?(?P<name>[A-ZÆØÅ][^.:;!?()\d]{2,60})$")
+_AREAS_SCOPE = 400  # lines below the chapter heading where its areas may stand
+
+
+_BULLETS = frozenset("-•*▪◦–·")
+_COUNTED = re.compile(r"^\W{0,3}(?:\d{1,2}|[A-Ha-h])[.)]\s")
+
+
+def _same_count(doc: Document, i: int) -> bool:
+    """Line ``i`` and the next line are items of one counted list ("1. X" + "2. Y"): no title."""
+    nxt = next((t.strip() for t in doc.lines[i + 1:i + 3] if t.strip()), "")
+    return bool(_COUNTED.match(doc.lines[i].strip()) and _COUNTED.match(nxt))
+
+
+def _titled_sections(doc: Document) -> list[tuple[int, str, int]]:
+    """Focus areas as titles under a chapter of focus areas ("Indsatsområder" + "Beskæftigelse"
+    + a list of activities + "Tryghed og trivsel" + a list ...): two or more short title lines
+    below it, each followed by a list (perhaps after a caption "Aktiviteter:")."""
+    plain = plain_lines(doc)
+    chapters = [i for i, t in enumerate(plain) if t and len(t) < 50 and _AREAS_CHAPTER.match(t)]
+    out: list[tuple[int, str, int]] = []
+    for c in chapters:
+        found = []
+        for i in range(c + 1, min(c + _AREAS_SCOPE, len(plain))):
+            m = _TITLE.match(plain[i]) if plain[i] and len(plain[i]) <= 64 else None
+            if m and len(m.group("name").split()) <= 6 and doc.lines[i].strip()[:1] not in _BULLETS \
+                    and not _CAPTION.match(plain[i]) and _list_follows(doc, i, "") and not _same_count(doc, i):
+                found.append((i, _sentence_case(m.group("name").strip()), i))
+        if len(found) >= 2:
+            out += found
+    return out
 
 
 def _run_from(items: list[tuple[int, str, str, str, str]], k: int, per_item: int) -> list[tuple[int, str, str]]:

@@ -249,3 +249,55 @@ def test_form_fields_and_chapters_in_a_focus_area_are_no_items(tmp_path):
     path = tmp_path / "fields.txt"
     path.write_text(text, encoding="utf-8")
     assert extract_file(path).activities == []
+
+
+# ------------------------------------------------------------ area titles under a chapter of areas
+TITLED_CHAPTERS = ["Indsatsområder", "## Vores indsatser", "3. Helhedsplanens fokusområder"]
+TITLE_FORMS = ["{area}", "### {n}. {area}", "{n}) {area}"]
+
+
+@pytest.mark.parametrize(("chapter", "title", "caption"), [(0, 0, True), (1, 1, False), (2, 2, True), (0, 1, True)])
+def test_area_titles_under_a_chapter_of_areas(tmp_path, chapter, title, caption):
+    lines = ["Helhedsplan for Toftegården, Kalundborg 2024-2027", "", TITLED_CHAPTERS[chapter], ""]
+    for n, (area, items) in enumerate(AREAS, start=1):
+        lines += [TITLE_FORMS[title].format(n=n, area=area)] + (["Aktiviteter:"] if caption else [])
+        lines += [f"- {name} – {_description(name, d)}" for name, d in items] + [""]
+    lines += ["Organisering", "Styregruppen mødes fire gange om året."]
+    path = tmp_path / "plan.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = extract_file(path)
+    assert [fa.name for fa in report.focus_areas] == [area for area, _ in AREAS]
+    assert _acts(path) == EXPECTED
+
+
+def test_titles_with_one_counted_list_below_a_chapter_are_no_areas(tmp_path):
+    text = ("Helhedsplan for Toftegården, Kalundborg 2024-2027\n\nIndsatser\n\n1. Jobcafé Toften\n"
+            "2. Praktikbanken\n3. Natteravne\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract_file(path).focus_areas == []
+
+
+def test_word_list_paragraphs_numbered_on_across_sub_chapters(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Helhedsplan for Hasselhøj, Aabenraa 2024-2027")
+    document.add_heading("2 Indsatsområder", level=1)
+    for k, (area, items) in enumerate(AREAS, start=1):
+        document.add_heading(f"2.{k} {area}", level=2)
+        document.add_paragraph("Vi vil give flere beboere en bedre hverdag.")
+        for name, description in items:
+            document.add_paragraph(f"{name} – {_description(name, description)}", style="List Number")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _acts(path) == EXPECTED
+
+
+def test_projects_named_in_quotes_from_word_and_pdf(tmp_path, make_docx, make_pdf):
+    lines = ["Helhedsplan for Solbjerg, Faxe 2024-2027", "", "2 Indsatsområder", ""]
+    for n, (area, sentences, _) in enumerate(PROSE, start=1):
+        lines += [f"2.{n} {area}", "", " ".join(sentences), ""]
+    expected = [(name, area) for area, _, names in PROSE for name in names]
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == expected
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == expected
