@@ -268,6 +268,7 @@ _AREAS_CHAPTER = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:(?:de|vores|helhedspl
                             r"(?:indsatsområder|fokusområder|indsatser|temaer)(?:ne)?\s*:?$|^\W{0,3}plan for indsatsen$", re.I)
 # a focus area's title below it: a few words, perhaps counted ("2. Tryghed og trivsel", "B) Sundhed")
 _TITLE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s+|[A-H][.)]\s+)?(?P<name>[A-ZÆØÅ][^.:;!?()\d]{2,60})$")
+_COUNTER_PREFIX = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|[A-H][.)])?\s*")
 _AREAS_SCOPE = 400  # lines below the chapter heading where its areas may stand
 
 
@@ -282,22 +283,39 @@ def _same_count(doc: Document, i: int) -> bool:
 
 
 def _titled_sections(doc: Document) -> list[tuple[int, str, int]]:
-    """Focus areas as titles under a chapter of focus areas ("Indsatsområder" + "Beskæftigelse"
-    + a list of activities + "Tryghed og trivsel" + a list ...): two or more short title lines
-    below it, each followed by a list (perhaps after a caption "Aktiviteter:")."""
+    """Focus areas as titles over lists of activities: two or more short title lines under a
+    chapter of focus areas ("Indsatsområder" + "Beskæftigelse" + a list + "Tryghed og trivsel"
+    + a list ...), or anywhere a title that is a known focus area over a caption and a list
+    ("## Beskæftigelse" + "Aktiviteter:" + a list; a problem's list under it names no
+    activities); each followed by a list, perhaps after a caption ("Aktiviteter:")."""
     plain = plain_lines(doc)
-    chapters = [i for i, t in enumerate(plain) if t and len(t) < 50 and _AREAS_CHAPTER.match(t)]
-    out: list[tuple[int, str, int]] = []
-    for c in chapters:
-        found = []
-        for i in range(c + 1, min(c + _AREAS_SCOPE, len(plain))):
-            m = _TITLE.match(plain[i]) if plain[i] and len(plain[i]) <= 64 else None
-            if m and len(m.group("name").split()) <= 6 and doc.lines[i].strip()[:1] not in _BULLETS \
-                    and not _CAPTION.match(plain[i]) and _list_follows(doc, i, "") and not _same_count(doc, i):
-                found.append((i, _sentence_case(m.group("name").strip()), i))
+    out: dict[int, str] = {}
+    for c in (i for i, t in enumerate(plain) if t and len(t) < 50 and _AREAS_CHAPTER.match(t)):
+        found = {i: name for i in range(c + 1, min(c + _AREAS_SCOPE, len(plain))) if (name := _title(doc, plain, i))}
         if len(found) >= 2:
-            out += found
-    return out
+            out.update(found)
+    known = _known_areas()
+    for i, text in enumerate(plain):
+        if text and len(text) <= 64 and i not in out and _COUNTER_PREFIX.sub("", text).casefold() in known \
+                and _CAPTION.match(next((t for t in plain[i + 1:i + 3] if t), "")) and (name := _title(doc, plain, i)):
+            out[i] = name
+    return [(i, name, i) for i, name in sorted(out.items())]
+
+
+def _title(doc: Document, plain: list[str], i: int) -> str | None:
+    """The name of a title line over a list (see :func:`_titled_sections`), else None."""
+    m = _TITLE.match(plain[i]) if plain[i] and len(plain[i]) <= 64 else None
+    if m and len(m.group("name").split()) <= 6 and doc.lines[i].strip()[:1] not in _BULLETS \
+            and not _CAPTION.match(plain[i]) and _list_follows(doc, i, "") and not _same_count(doc, i):
+        return _sentence_case(m.group("name").strip())
+    return None
+
+
+def _known_areas() -> frozenset[str]:
+    from samspil.loaders.vocab import load_vocab
+
+    vocab = load_vocab("focus_areas")
+    return frozenset(a.casefold() for a in vocab.get("regulativ_2019_2026", []) + vocab.get("older", []))
 
 
 def _run_from(items: list[tuple[int, str, str, str, str]], k: int, per_item: int) -> list[tuple[int, str, str]]:

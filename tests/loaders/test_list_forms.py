@@ -301,3 +301,26 @@ def test_projects_named_in_quotes_from_word_and_pdf(tmp_path, make_docx, make_pd
     expected = [(name, area) for area, _, names in PROSE for name in names]
     assert _acts(make_docx(lines, tmp_path / "plan.docx")) == expected
     assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == expected
+
+
+@pytest.mark.parametrize(("title", "caption"), [("## {area}", "Aktiviteter:"), ("{area}", "Projekter"),
+                                                ("**{area}**", "INDSATSER")])
+def test_a_known_focus_area_as_a_title_over_a_caption_and_a_list(tmp_path, title, caption):
+    areas = [("Beskæftigelse", ["Jobcafé Toften", "Praktikbanken"]), ("Tryghed og trivsel", ["Natteravne"])]
+    lines = ["# Helhedsplan for Toftegården, Kalundborg 2024-2027", "", "Planen bygger på to års erfaringer.", ""]
+    for area, names in areas:
+        lines += [title.format(area=area), caption] + [f"- {name} – for alle beboere" for name in names] + [""]
+    path = tmp_path / "plan.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = extract_file(path)
+    assert [fa.name for fa in report.focus_areas] == [area for area, _ in areas]
+    assert _acts(path) == [(name, area) for area, names in areas for name in names]
+
+
+def test_a_known_focus_area_over_a_list_of_problems_is_no_area(tmp_path):
+    text = ("Helhedsplan for Toftegården, Kalundborg 2024-2027\n\nUdfordringer\n\nTryghed og trivsel\n"
+            "- Beboere udtrykker, at der mangler fællesskab\n- Mange sigtede: 32 pr. 1000 indbyggere\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract_file(path)
+    assert report.focus_areas == [] and report.activities == []
