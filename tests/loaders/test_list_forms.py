@@ -324,3 +324,21 @@ def test_a_known_focus_area_over_a_list_of_problems_is_no_area(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = extract_file(path)
     assert report.focus_areas == [] and report.activities == []
+
+
+@pytest.mark.parametrize("title", [0, 2])
+def test_area_titles_under_a_chapter_from_word_and_pdf(tmp_path, make_docx, make_pdf, title):
+    lines = ["Helhedsplan for Toftegården, Kalundborg 2024-2027", "", "Indsatsområder", ""]
+    for n, (area, items) in enumerate(AREAS, start=1):
+        lines += [TITLE_FORMS[title].format(n=n, area=area), "Aktiviteter:"]
+        lines += [f"• {name} – {_description(name, d)}" for name, d in items] + [""]
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == EXPECTED
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == EXPECTED
+
+
+@pytest.mark.parametrize("caption", CAPTIONS_ALONE)
+def test_items_under_a_caption_from_word_and_pdf(tmp_path, make_docx, make_pdf, caption):
+    lines = ["Boligsocial helhedsplan Hedelyngen, Ikast-Brande 2024-2027", "", caption, ""] + CAPTION_ITEMS
+    expected = [("Madklub for alle", None), ("Lektiehjælp", None), ("Familiecafé", None)]
+    assert _acts(make_docx(lines, tmp_path / "plan.docx")) == expected
+    assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == expected
