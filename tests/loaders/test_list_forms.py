@@ -342,3 +342,30 @@ def test_items_under_a_caption_from_word_and_pdf(tmp_path, make_docx, make_pdf, 
     expected = [("Madklub for alle", None), ("Lektiehjælp", None), ("Familiecafé", None)]
     assert _acts(make_docx(lines, tmp_path / "plan.docx")) == expected
     assert _acts(make_pdf(lines, tmp_path / "plan.pdf")) == expected
+
+
+# ------------------------------------------------------------ partners named in an item
+PARTNER_ITEMS = [("Lektieværkstedet", "lektiehjælp i samarbejde med {a} og {b}", ["{a}", "{b}"]),
+                 ("Madklubben ({a})", "fællesspisning for familier", ["{a}"]),
+                 ("Sommerlejr", "en uge på landet med støtte fra {a}", ["{a}"]),
+                 ("Ungeguiden", "drives af {a}", ["{a}"])]
+PARTNER_ORGS = [("Sorø Bibliotek", "Red Barnet"), ("FOF Sorø", ""), ("Nordea-fonden", ""), ("DGI Vestsjælland", "")]
+
+
+@pytest.mark.parametrize("mark", ["•", "-", "1."])
+def test_partners_named_in_a_listed_item(tmp_path, mark):
+    lines = ["Helhedsplan for Skovbakken, Sorø 2024-2027", "", "Indsatsområde 1: Børn og unge", ""]
+    for k, ((name, description, _), (a, b)) in enumerate(zip(PARTNER_ITEMS, PARTNER_ORGS), start=1):
+        marker = f"{k}." if mark == "1." else mark
+        lines.append(f"{marker} {name.format(a=a)} – {description.format(a=a, b=b)}")
+    text = "\n".join(lines) + "\n"
+    # (as written, the paragraph after the list names no partner of its last item; with the line
+    # breaks lost nothing tells where that item's description ends, so the flat copy has none)
+    written = text + "\nIndsatsen evalueres af Center for Boligsocial Udvikling.\n"
+    expected = [[p.format(a=a, b=b) for p in partners] for (_, _, partners), (a, b) in zip(PARTNER_ITEMS, PARTNER_ORGS)]
+    for name, body in (("written.txt", written), ("flat.txt", _flat(text))):
+        path = tmp_path / name
+        path.write_text(body, encoding="utf-8")
+        acts = extract_file(path).activities
+        assert [a.name for a in acts] == ["Lektieværkstedet", "Madklubben", "Sommerlejr", "Ungeguiden"], body
+        assert [sorted(a.partners) for a in acts] == [sorted(p) for p in expected], body
