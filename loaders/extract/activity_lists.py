@@ -96,7 +96,7 @@ def bullet_blocks(doc: Document) -> list[Block]:
 
 
 _LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+"
-                                 r"(?=[A-ZÆØÅ0-9\"“«])")
+                                 r"(?=[A-ZÆØÅ0-9\"“«»])")
 # "... 2024-2027 Aktiviteter", "... PROJEKTER I OMRÅDET" ending a line that lost its breaks
 _CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PROJEKTER|AKTIVITETER|INDSATSER|TILTAG)"
                           r"(?:\s+(?:i|I|under|UNDER|for|FOR)\s+\S+)?\s*$")
@@ -104,4 +104,4 @@ _CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PRO
 _CAPTION_ALONE = re.compile(r"^\W{0,3}(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"
                             r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
 # bullets run onto one line: "• A – x • B – y", "- A: x - B: y" (a dash only before a "Name:")
-_RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9\"“«])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")
+_RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9\"“«»])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")

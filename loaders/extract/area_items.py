@@ -33,16 +33,16 @@ __all__ = ["area_item_blocks", "description_start", "is_goal_or_sentence", "item
 # an item at the start of a line: a bullet, a counted item, or a lettered / numbered id
 _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[.)]|(?P<let>[a-h])[.)]"
                    r"|(?P<id>[A-H]\.?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})\.?(?:\s+[–:-])?)"
-                   r"\s+(?P<item>[A-ZÆØÅ\"«“].*)$")
+                   r"\s+(?P<item>[A-ZÆØÅ\"«»“].*)$")
 # the same inside a line that lost its breaks (a bullet mark or counted item after a space)
-_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«“])")
+_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: ...", "Name (x)"
 # a counter before the name: "Aktivitet 1 — X", "Projekt 3. X", "Indsats B2 – X", "Tiltag nr. 4: X"
 _COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?:nr\.\s*)?[A-H]?\.?\d{1,2}"
                       r"(?:\.\d{1,2})*\s*[.:)–—-]?\s+(?=[A-ZÆØÅ\"«“„'])", re.I)
 # a name in quotes ('"Ung i Job" – ...', '«Madklub»: ...'), or before a comma and a word in
 # lower case ("Familieholdet, som samler ...", "Praktikbroen, praktikpladser hos ...")
-_QUOTED = re.compile(r"^[\"«“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»”'][\s,:.–—-]*")
+_QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»«”'][\s,:.–—-]*")
 _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
 _CHAPTER = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")  # a numbered heading
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"

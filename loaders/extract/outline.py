@@ -92,7 +92,7 @@ def _body_title(text: str, toc_title: str | None) -> str:
 
 
 # the first item of a counted or coded list, or a bullet, run onto a heading's line
-_ITEM_AFTER = re.compile(r"\s+(?:\d{1,2}[.)]|[•▪*]|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«“])")
+_ITEM_AFTER = re.compile(r"\s+(?:\d{1,2}[.)]|[•▪*]|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
 _LIST_LABEL_AFTER = re.compile(r"\s+(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:?\s*$")
 
 

@@ -15,10 +15,10 @@ import re
 
 __all__ = ["quoted_projects"]
 
-_QUOTES = ('"', "“", "«", "„", "”")
+_QUOTES = ('"', "“", "«", "»", "„", "”")
 # a quoted name: a capital or digit first, up to 60 characters, no sentence inside
-_QUOTED = re.compile(r"[\"“«„”]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»“]")
-_SENTENCE = re.compile(r"(?<=[\wæøå)\"”»]{2}[.!?])\s+(?=[A-ZÆØÅ\"“«„])")
+_QUOTED = re.compile(r"[\"“«»„”]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")  # (also Danish »X«)
+_SENTENCE = re.compile(r"(?<=[\wæøå)\"”»«]{2}[.!?])\s+(?=[A-ZÆØÅ\"“«»„])")
 _CUE = re.compile(r"projekt|tilbud|klub|opret|start|tilbyde|drive|kører|aktivitet|forløb|initiativ|etabler"
                   r"|igangsæt|hedder|kaldet|workshop|værksted|café|cafe|hold\b|gruppe", re.I)
 # the words just before a quotation that is no project's name

@@ -46,7 +46,8 @@ def _description(name: str, description: str) -> str:
 
 # ------------------------------------------------------------ lettered headings and area codes
 HEADS = ["{L}) {area}", "{L}. {area}", "{L}) {upper}"]
-CODES = ["{L}{k} {name} - {description}", "{L}.{k} {name}: {description}", "{L}{k}. \"{name}\" – {description}"]
+CODES = ["{L}{k} {name} - {description}", "{L}.{k} {name}: {description}", "{L}{k}. \"{name}\" – {description}",
+         "{L}{k} »{name}« – {description}"]
 CAPTIONS = ["", "Indsatser", "Aktiviteter:"]
 
 
@@ -68,9 +69,9 @@ def _upper_expected(head: int) -> list[tuple[str, str]]:
     return [(name, area.upper()[0] + area.lower()[1:]) for name, area in EXPECTED]
 
 
-@pytest.mark.parametrize(("head", "code", "caption"), [(0, 0, 1), (1, 1, 0), (0, 2, 2), (1, 0, 2), (2, 1, 1)])
+@pytest.mark.parametrize(("head", "code", "caption"), [(0, 0, 1), (1, 1, 0), (0, 2, 2), (1, 0, 2), (2, 1, 1), (1, 3, 0)])
 def test_lettered_headings_with_area_codes(tmp_path, head, code, caption):
-    text = _lettered(["Thisted", "Ikast-Brande", "Svendborg", "Haderslev", "Struer"][code + head], head, code, caption)
+    text = _lettered(["Thisted", "Ikast-Brande", "Svendborg", "Haderslev", "Struer"][(code + head) % 5], head, code, caption)
     _check(tmp_path, text, _upper_expected(head))
     acts = {a.name: a.partners for a in extract_file(tmp_path / "written.txt").activities}
     assert acts[PARTNER[0]] == [PARTNER[1]]
@@ -94,7 +95,8 @@ def test_a_lettered_list_without_items_below_is_no_focus_area(tmp_path):
 
 # ------------------------------------------------------------ sub-chapters of an areas chapter
 CHAPTERS = ["2 Indsatsområder", "2. Indsatser", "2 Plan for indsatsen"]
-COUNTED = ["{n}. \"{name}\" – {description}", "{n}) {name}, {description}", "   {n}. {name} – {description}"]
+COUNTED = ["{n}. \"{name}\" – {description}", "{n}) {name}, {description}", "   {n}. {name} – {description}",
+           "{n}. »{name}«: {description}"]
 
 
 def _chaptered(town: str, chapter: int, counted: int, intro: bool) -> str:
@@ -113,9 +115,11 @@ def _chaptered(town: str, chapter: int, counted: int, intro: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize(("chapter", "counted", "intro"), [(0, 0, True), (1, 1, False), (2, 2, True), (0, 1, False)])
+@pytest.mark.parametrize(("chapter", "counted", "intro"), [(0, 0, True), (1, 1, False), (2, 2, True), (0, 1, False),
+                                                       (2, 3, False)])
 def test_counted_items_under_sub_chapters_of_an_areas_chapter(tmp_path, chapter, counted, intro):
-    text = _chaptered(["Holstebro", "Vordingborg", "Sorø", "Herning", "Odsherred"][chapter + counted], chapter, counted, intro)
+    text = _chaptered(["Holstebro", "Vordingborg", "Sorø", "Herning", "Odsherred", "Middelfart"][chapter + counted], chapter,
+                      counted, intro)
     _check(tmp_path, text, EXPECTED)
     acts = {a.name: a.partners for a in extract_file(tmp_path / "flat.txt").activities}
     assert acts[PARTNER[0]] == [PARTNER[1]]
@@ -150,7 +154,7 @@ PROSE = [
                               'Desuden oprettes en “Pigeklub” i beboerhuset.',
                               'Som en beboer siger: "Her er godt at bo".'],
      ["Aktiv Fritid", "Pigeklub"]),
-    ("Sundhed", ['Sundhedsplejen Faxe tilbyder «Sund Start» – madlavning og motion for familier.',
+    ("Sundhed", ['Sundhedsplejen Faxe tilbyder »Sund Start« – madlavning og motion for familier.',
                  'Rapporten "Sundhed i Faxe" viser, at mange beboere ryger.',
                  'Endvidere starter et forløb om "Lektiehjælp og vejledning" i beboerhuset.'],
      ["Sund Start", "Lektiehjælp og vejledning"]),
