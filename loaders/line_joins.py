@@ -254,6 +254,9 @@ def _full(last: str, line: str, paragraph: str, width: int) -> bool:
                 and not _record_end(last))
 
 
+_LIST_CAPTION = re.compile(r"\s*(?:Aktiviteter|Projekter|Indsatser|Tiltag|AKTIVITETER|PROJEKTER)\b[^.]{0,30}$")
+
+
 def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                  ) -> tuple[list[str], list[Origin]]:
     """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
@@ -273,10 +276,12 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     out: list[str] = []
     orig: list[Origin] = []
     physical = ""  # the previous line as it was, before any joining
-    for line, origin in zip(lines, origins):
+    for k, (line, origin) in enumerate(zip(lines, origins)):
         last, physical = physical, line
         full = _full(last, line, out[-1] if out else "", width)
         full = full or _caps_heading_wrap(last, line, width)
+        if full and k + 1 < len(lines) and _LIST_CAPTION.match(lines[k + 1]):
+            full = False  # a heading over "Aktiviteter:" and its list, not the end of a full line
         if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
             out.append(line)
             orig.append(origin)

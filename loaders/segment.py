@@ -72,7 +72,7 @@ LABELS = [
     r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",
     r"Projekt ?navn\s*:",
     r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+[A-H]?\d{1,2}[a-z]?\s*[:–-](?=\s)",  # "Aktivitet A2: X"
+    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|Indsats|AKTIVITET|PROJEKT)\s+[A-H]?\d{1,2}[a-z]?\s*[.:–—-](?=\s)",  # "Aktivitet A2: X"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
@@ -121,7 +121,9 @@ _LIST_LABEL = re.compile(r"(?=U)\b(?:Underskrifter|UNDERSKRIFT(?:ER)?|Underskrev
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
 # (the white space before the number is matched, so the engine skips to white space: the cut is one further)
-_NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?\s(?=[A-ZÆØÅ][\wæøå])")
+# (nor the counter of a label: "Projekt 3. X", "Aktivitet 2. X", told after the number is matched)
+_NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<!tet \d\.)(?<!tag \d\.)(?<!ats \d\.)"
+                       r"\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
 _FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
@@ -174,8 +176,8 @@ _LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:
                 "aktivi", "målgruppe", "kontakt", "tovholder", "ansvarlig", "formål", "indhold og praksis",
                 "ansvars-", "succeskriterier", "målinger", "sammenhæng med", "medarbejderressourcer", "data der",
                 "aftaledokumenter", "bestyrelsen for", "zone", "område", "delmål", "udarbejdet", "dato", "titel",
-                "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi", "indsatsområde", "fokusområde",
-                "tema", "hvem", "hvad", "hvordan", "hvorfor", "boligsocial")
+                "samarbejds", "forankring", "evaluering", "tidsplan", "økonomi", "fokusområde",
+                "tema", "hvem", "hvad", "hvordan", "hvorfor", "boligsocial", "indsats")
 
 
 _PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")

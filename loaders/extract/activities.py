@@ -17,7 +17,7 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents, run_on_title
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.area_items import area_item_blocks
+from samspil.loaders.extract.area_items import area_item_blocks, description_start
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks, outline_focus
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
@@ -134,7 +134,7 @@ def _section_blocks(doc: Document) -> list[Block]:
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
-                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–-]?\s+|\s*[:.–-]\s*)"
+                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
@@ -153,6 +153,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     title = first if first != title and len(first.split()) <= 8 else title
     if len(title.split()) > 3 and m.re is _LABELLED_HEAD and "." in m.group("title").rstrip(" :")[-80:]:
         title = run_on_title(f"{title}.").strip(" .:") or title  # "Aktivitet 2.1: Lektiecafe I samarbejde ..."
+        if (cut := description_start(title.split())) is not None:  # "Sund Start Madlavning og motion ..."
+            title = " ".join(title.split()[:cut])
     words = title.split()
     if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None

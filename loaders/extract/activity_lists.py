@@ -48,10 +48,18 @@ _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description",
 
 
 def _bullet_name(item: str) -> str | None:
+    """The item's name (area_items.item_name: before its separator, out of its quotes, never a
+    sentence or a goal); under a list label also a long name ("Kursus i beboerdemokrati for nye
+    afdelingsbestyrelsesmedlemmer, ved BL 1. kreds")."""
+    from samspil.loaders.extract.area_items import is_goal_or_sentence, item_name
+
+    if name := item_name(item):
+        return name
     name = _NAME_END.split(clean(strip_markup(item)), 1)[0].strip(" .,;")
     if len(name.split()) > 8:
         name = name.split(", ")[0]
-    if not name or not name[0].isupper() or len(name.split()) > 8 or NOT_ACTIVITY.match(name):
+    if not name or not name[0].isupper() or len(name.split()) > 8 or NOT_ACTIVITY.match(name) \
+            or is_goal_or_sentence(name):
         return None
     return name
 
@@ -65,7 +73,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
             continue
-        if not line.rstrip().endswith(":") or not _LIST_LABEL.search(clean_keep_colon(line)):
+        if not (line.rstrip().endswith(":") and _LIST_LABEL.search(clean_keep_colon(line))
+                or len(line) < 60 and _CAPTION_ALONE.match(line) or _CAPTION_END.search(line[-40:])):
             continue
         items: list[int] = []
         for j in range(i + 1, min(i + 30, len(doc.lines))):
@@ -75,6 +84,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             number = m.group("number") if m else None
             if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
                 break
+            if items and bool(number) != bool(_BULLET_ITEM.match(doc.lines[items[0]]).group("number")):
+                break  # (a list keeps its kind: "3. Sundhed" after two bullets is the next heading)
             items.append(j)
         for n, j in enumerate(items):
             end = items[n + 1] if n + 1 < len(items) else j + 1
@@ -84,6 +95,13 @@ def bullet_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
+_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+"
+                                 r"(?=[A-ZÆØÅ0-9\"“«»])")
+# "... 2024-2027 Aktiviteter", "... PROJEKTER I OMRÅDET" ending a line that lost its breaks
+_CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PROJEKTER|AKTIVITETER|INDSATSER|TILTAG)"
+                          r"(?:\s+(?:i|I|under|UNDER|for|FOR)\s+\S+)?\s*$")
+# a caption alone on its line: "Aktiviteter", "PROJEKTER I OMRÅDET"
+_CAPTION_ALONE = re.compile(r"^\W{0,3}(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"
+                            r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
 # bullets run onto one line: "• A – x • B – y", "- A: x - B: y" (a dash only before a "Name:")
-_RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")
+_RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9\"“«»])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")

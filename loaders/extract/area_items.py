@@ -24,30 +24,41 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
 from samspil.loaders.extract.caps_headings import caps_headings, is_title_line
+from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
-__all__ = ["area_item_blocks"]
+__all__ = ["area_item_blocks", "description_start", "is_goal_or_sentence", "item_name"]
 
 # an item at the start of a line: a bullet, a counted item, or a lettered / numbered id
 _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[.)]|(?P<let>[a-h])[.)]"
                    r"|(?P<id>[A-H]\.?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})\.?(?:\s+[–:-])?)"
-                   r"\s+(?P<item>[A-ZÆØÅ\"«“].*)$")
+                   r"\s+(?P<item>[A-ZÆØÅ\"«»“].*)$")
 # the same inside a line that lost its breaks (a bullet mark or counted item after a space)
-_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«“])")
+_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: ...", "Name (x)"
+# a counter before the name: "Aktivitet 1 — X", "Projekt 3. X", "Indsats B2 – X", "Tiltag nr. 4: X"
+_COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?:nr\.\s*)?[A-H]?\.?\d{1,2}"
+                      r"(?:\.\d{1,2})*\s*[.:)–—-]?\s+(?=[A-ZÆØÅ\"«“„'])", re.I)
+# a name in quotes ('"Ung i Job" – ...', '«Madklub»: ...'), or before a comma and a word in
+# lower case ("Familieholdet, som samler ...", "Praktikbroen, praktikpladser hos ...")
+_QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»«”'][\s,:.–—-]*")
+_COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
 _CHAPTER = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")  # a numbered heading
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"
 _RULE_RUN = re.compile(r"\s*[-=*_~]{4,}\s*")
 # lead-ins that open an activity list, and labels whose lists hold no activities
 _LIST_LEAD = re.compile(r"\b(?:aktivitet(?:er|erne)?|(?:del)?projekt(?:er|erne)?|indsatser(?:ne)?|tiltag(?:ene)?"
                         r"|initiativer(?:ne)?)\b", re.I)
-_GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriterier|milepæle|baggrund|problem\w*"
+_GOALS = re.compile(r"^\W*(?:mål|delmål|effektmål|resultatmål|succeskriteri\w*|milepæle|baggrund|problem\w*"
                     r"|udfordring\w*|vision|målgrupper?)\b", re.I)
 _VERBS = frozenset("skal vil er har kan bliver får sker øges stige falde halveres".split())
 _LIST_HEADING = re.compile(r"^\W{0,3}(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|tiltag(?:ene)?|initiativer)"
                            r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
 _GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
+# a list's caption run on before its first item: "Indsatser A1 ...", "Aktiviteter: - ..."
+_CAPTION_RUN = re.compile(r"^(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b[^-–•:]{0,30}?:?\s+(?=\S)")
+_STOPS = frozenset(".:!?")  # (a single counted item or code after a sentence's end)
 _LONE_MARKS = frozenset("- – • * ▪ o".split())
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
 MAX_NAME_WORDS = 8
@@ -57,13 +68,40 @@ SCOPE_LINES = 400  # an area's list ends this far below its heading at the lates
 
 def _headings(doc: Document) -> dict[int, str]:
     """Line -> focus area of every focus-area heading the other readers know."""
+    return {i: names[-1] for i, names in _all_headings(doc).items()}
+
+
+def _all_headings(doc: Document) -> dict[int, list[str]]:
+    """Line -> the focus areas headed on it (several in a line that lost its breaks)."""
     from samspil.loaders.extract.outline import focus_headings
     from samspil.loaders.extract.sections import delaftale_starts, lettered_sections
 
-    heads = {i: name for i, name in delaftale_starts(doc)}
-    heads.update({i: name for i, name, _ in lettered_sections(doc)})
-    heads.update({h.line: name for h, name in focus_headings(doc) if not h.in_toc})
-    return heads or caps_headings(doc)  # (an older plan's headings in capitals, when nothing else heads areas)
+    heads: dict[int, list[str]] = {}
+    for i, name in delaftale_starts(doc):
+        heads.setdefault(i, []).append(name)
+    for i, name, _ in lettered_sections(doc):
+        if name not in heads.get(i, ()):
+            heads.setdefault(i, []).append(name)
+    heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
+    return heads or {i: [name] for i, name in caps_headings(doc).items()}
+    # (an older plan's headings in capitals, when nothing else heads areas)
+
+
+def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
+    """A line that heads several areas cut at each heading: (area, its text) in order; the
+    text before the first is ``(None, text)``."""
+    cuts = []
+    low, start = line.casefold(), 0
+    for name in names:
+        k = low.find(name.casefold(), start)
+        if k < 0:
+            return [(names[-1], line)]
+        cuts.append((k, name))
+        start = k + len(name)
+    pieces = [(None, line[:cuts[0][0]])]
+    for n, (k, name) in enumerate(cuts):
+        pieces.append((name, line[k:cuts[n + 1][0] if n + 1 < len(cuts) else len(line)]))
+    return pieces
 
 
 def item_name(text: str) -> str | None:
@@ -76,13 +114,13 @@ def item_name(text: str) -> str | None:
     >>> item_name("Flere unge skal gennemføre en ungdomsuddannelse inden de fylder 25 år.") is None
     True
     """
-    text = _RULE_RUN.split(clean(strip_markup(text)), 1)[0]
+    text = _COUNTER.sub("", _RULE_RUN.split(clean(strip_markup(text)), 1)[0])
+    if (quoted := _QUOTED.match(text)) or (quoted := _COMMA_NAME.match(text)):
+        text = f"{quoted.group(1)} – {text[quoted.end():]}"  # '"Ung i Job" vejledning', 'Familieholdet, som ...'
     parts = _NAME_END.split(text, 1)
     name = parts[0].strip(" ,;:*")
     words = name.split()
-    cut = next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
-                and words[k - 1].casefold() not in _SMALL
-                and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+    cut = description_start(words)
     if cut is not None and (len(parts) == 1 or name.endswith(".")):  # its description ran on
         name, words = " ".join(words[:cut]), words[:cut]
     elif len(parts) == 1:
@@ -90,10 +128,30 @@ def item_name(text: str) -> str | None:
             return None  # a sentence: a goal or a step
         name = name.split(". ", 1)[0]  # its first sentence
         words = name.split()
+    if len(words) > MAX_NAME_WORDS and ", " in name:
+        name = name.split(", ")[0]  # "Kursus i ... for nye medlemmer, ved BL 1. kreds"
+        words = name.split()
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
             or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words):
         return None  # (a verb: a sentence, a goal or a step)
     return name.strip(" .")
+
+
+def is_goal_or_sentence(name: str) -> bool:
+    """A goal ("Succeskriterium: ...") or a sentence ("Vi vil styrke ...") rather than a name."""
+    return bool(_GOALS.match(name) or _VERBS.intersection(name.split()))
+
+
+def description_start(words: list[str]) -> int | None:
+    """Where a name's description starts when it ran onto the name: the capital that begins
+    a sentence ("Ferieaktiviteter Udflugter i ...", "Sund Start Madlavning og motion ...").
+
+    >>> description_start("Sund Start Madlavning og motion for familier".split())
+    2
+    """
+    return next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
+                 and words[k - 1].casefold() not in _SMALL
+                 and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
 
 
 def _parts(line: str) -> list[str]:
@@ -107,7 +165,8 @@ def _parts(line: str) -> list[str]:
     by_kind: dict[str, list[int]] = {}  # each kind of mark: "•", "-", "1)", "a)", "A1"
     for m in marks:
         by_kind.setdefault(_kind(m.group(0)), []).append(m.start() + 1)
-    found = [k for kind, at in by_kind.items() if len(at) >= 2 or kind not in "-–" and at[0] == 1
+    found = [k for kind, at in by_kind.items()
+             if len(at) >= 2 or kind not in "-–" and (at[0] == 1 or line[at[0] - 2] in _STOPS)
              if kind not in "-–" or not any(b - a > _MAX_PIECE for a, b in zip(at, at[1:])) for k in at]
     # (a dash in running text is no bullet: a list of dashes has two or more short items)
     cuts = sorted({*found, *(m.end() for m in _SENTENCE.finditer(line)), *(m.start() + 1 for m in _LEAD_IN.finditer(line))})
@@ -119,6 +178,29 @@ _SENTENCE = re.compile(r"(?<=[a-zæøå%)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 _LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4}:(?:\s*$|\s+(?:[-–•▪*o]|\d{1,2}[.)]|[a-h]\))\s)"
                       r"|(?:Aktiviteter|AKTIVITETER|Projekter|PROJEKTER|Indsatser|INDSATSER|Tiltag|TILTAG)\b[^-–•:.]{0,30}"
                       r"\s[-–•▪*]\s)")  # (or a caption alone: "... Politi Aktiviteter - Natteravne ...")
+
+
+# an item without a mark, its name once in bold ("**Beboerbazar** – ...", "<b>X</b>: ..."), and
+# the fields of a form that read alike ("Målgruppe: ...", "Tovholder: ...")
+_BARE = re.compile(r"^[A-ZÆØÅ\"«“][^:–—]{0,60}?(?:\s[–—-]\s|:\s)")
+_FIELD_WORD = re.compile(r"^\W*(?:formål|målgruppe|indhold|partner|samarbejd|ansvarlig|tovholder|kontakt|budget|periode"
+                         r"|tid|økonomi|status|beskrivelse|organisering|evaluering|sted|hvornår|hvor|hvem|hvad|note|bemærk"
+                         r"|finansiering|varighed|opstart|start|slut|omfang|ressourcer|forankring|resultat|effekt"
+                         r"|kapitel|afsnit|bilag|side|del\b|delaftale|indsatsområde|fokusområde|tema\b|boligsocial|helhedsplan)",
+                         re.I)
+
+
+def _bare_item(text: str) -> str | None:
+    """The name of a list item written without a mark: "Beboerbazar – to gange om året"."""
+    bare = _BARE.match(text)
+    if not bare or _FIELD_WORD.match(text) or not text[bare.end():].strip() \
+            or bare.group(0).endswith(": ") and not text[bare.end():][:1].islower():
+        return None  # (after a colon, a description in lower case: "Haveholdet: fælles køkkenhave ...")
+    from samspil.loaders.segment import starts_with_label
+
+    name = item_name(text)
+    head = bare.group(0).rstrip(" :–—-").strip(" \"«»“”")
+    return name if name == head and len(name.split()) <= 6 and not starts_with_label(text) else None
 
 
 def _lead_state(text: str) -> bool | None:
@@ -150,15 +232,19 @@ def area_item_blocks(doc: Document) -> list[Block]:
 
 
 def _blocks(doc: Document) -> list[Block]:
-    heads = _headings(doc)
-    if not heads:
+    all_heads = _all_headings(doc)
+    if not all_heads:
         return []
+    heads = {i: names[-1] for i, names in all_heads.items()}
     state, mark, plain = _State(), "", plain_lines(doc)
     for i, raw in enumerate(doc.lines):
         if raw.strip() in _LONE_MARKS:  # a bullet cut from its item ("Projekter: -" + "Jobshoppen - ...")
             mark = raw.strip()
             continue
         raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
+        if i in all_heads and (len(all_heads[i]) > 1 or raw.casefold().find(heads[i].casefold()) > _PREFIX):
+            _read_areas(state, i, _by_heading(raw, all_heads[i]))  # "A1 X - ... B) Y", "A) X A1 ... B) Y B1 ..."
+            continue
         if i in heads:
             state.open(i, heads[i])
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
@@ -179,6 +265,24 @@ def _blocks(doc: Document) -> list[Block]:
     return _as_blocks(doc, state.starts, heads, state.weak)
 
 
+_PREFIX = 40  # characters before a heading's name that are more than its number or label
+
+
+def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -> None:
+    """A line that lost its breaks around headings: the text before the first heading goes
+    on with the area before it, each heading's text opens its own."""
+    for name, piece in pieces:
+        if name is None:
+            if len(piece) <= _PREFIX:
+                continue
+            parts = _parts(piece)
+        else:
+            state.open(i, name)
+            parts = _parts(_CAPTION_RUN.sub("", _after_name(piece, name)))
+        for part in parts:
+            state.read(i, part, True)
+
+
 def _after_name(line: str, name: str) -> str:
     k = line.casefold().find(name.casefold())
     return _RULE_RUN.sub(" ", line[k + len(name):]).strip() if k >= 0 else ""
@@ -190,31 +294,43 @@ class _State:
 
     def __init__(self) -> None:
         self.focus: str | None = None
-        self.listing, self.count, self.last = False, 0, -1
+        self.listing, self.count, self.last, self.carry, self.bare_ok = False, 0, -1, 0, False
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
 
     def open(self, i: int, focus: str) -> None:
-        self.focus, self.listing, self.count, self.last = focus, True, 0, i
+        self.carry = self.count or self.carry  # a count may run on across areas: 3. under the second
+        self.focus, self.listing, self.count, self.last, self.bare_ok = focus, True, 0, i, True
 
     def read(self, i: int, text: str, run_on: bool) -> None:
         if self.focus is None or _RULE.match(text):
             return
         m = _ITEM.match(text)
         if m is None:
+            state = None
             if _CHAPTER.match(text) and not run_on:  # "4 Organisation", "5. Økonomi": the areas end
                 self.focus = None
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
+            elif quoted := quoted_projects(text) if self.focus is not None else []:
+                self.starts += [(i, name, self.focus, sentence) for name, sentence in quoted]
+            elif self.listing and self.bare_ok and not run_on and (name := _bare_item(text)):
+                self.starts.append((i, name, self.focus, None))  # "Beboerbazar – ..." (its bold lost)
+                self.last = i
+                return
             elif run_on and self.starts and self.starts[-1][0] == i and self.starts[-1][3] is not None:
                 j, name, focus, own = self.starts[-1]  # its description, read with it (partners, groups)
                 self.starts[-1] = (j, name, focus, f"{own} {text}")
+            self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
+        self.bare_ok = True
         if not self.listing:
             return
         number = m.group("num") or m.group("let")
         if number:
             ordinal = int(number) if number.isdigit() else ord(number) - ord("a") + 1
+            if ordinal == self.carry + 1 and self.count == 0 and self.carry:
+                self.count = self.carry  # (the previous area's count goes on)
             if ordinal != self.count + 1:
                 if ordinal > self.count + 1 and m.group("num") and len(text.split()) <= 5 and not run_on:
                     self.focus = None  # a chapter's number, not the next item
@@ -227,12 +343,15 @@ class _State:
 
 def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str],
                weak: set[int]) -> list[Block]:
-    """Each item runs to the next item's line, the next heading or twelve lines on; an
-    item that shares its line with others (a run-on list) is its own text."""
+    """Each item runs to the next item's line, the next heading, the end of its paragraph or
+    twelve lines on; an item that shares its line with others (a run-on list) is its own text."""
     ends = sorted(heads)
     blocks = []
     for n, (i, name, focus, text) in enumerate(starts):
         nxt = next((s[0] for s in starts[n + 1:] if s[0] > i), len(doc.lines))
         end = min(nxt, next((h for h in ends if h > i), nxt), i + 12, len(doc.lines))
+        if i not in weak:  # a listed item's text ends with its paragraph (what follows the list is none of it)
+            below = len(doc.lines[i]) < len(name) + 12  # (a name alone: its description may follow a blank line)
+            end = next((j for j in range(i + 1 + below, end) if not doc.lines[j].strip()), end)
         blocks.append(Block(name, i, end, focus, text=text, weak=i in weak and text is None))
     return blocks

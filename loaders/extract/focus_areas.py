@@ -96,7 +96,8 @@ def _numbered_section(doc: Document):
             yield name, line
 
 
-_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?\s*:\s*((?:[-•]\s+)?[A-ZÆØÅ][^.:;]{3,300})(?:[.;]|$)")
+# "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
+_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ][^.:]{3,300})(?:\.|$)")
 
 
 def _inline_areas(text: str, commas: bool = True) -> list[str]:
@@ -112,7 +113,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     """
     known = _known_focus_areas()
     parts: list[str] = []
-    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•]\s+", text):
+    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•]\s+|\s*;\s*", text):
         pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
         i = 0
         while i < len(pieces):  # the longest run of pieces that is a known area, else one piece
@@ -120,10 +121,14 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
             parts.append(", ".join(pieces[i:j]))
             i = j
     out: list[str] = []
-    for part in parts:
+    for n, part in enumerate(parts):
         words = part.split(" og ")
         k = next((k for k in range(1, len(words)) if _fkey(" og ".join(words[:k])) in known
                   and _fkey(" og ".join(words[k:])) in known), None)
+        if k is None and n == len(parts) - 1 and len(parts) > 1:  # the list's last "og": "A, B og Tryghed og naboskab"
+            k = next((k for k in range(1, len(words)) if words[k][:1].isupper()
+                      and (_fkey(" og ".join(words[:k])) in known or _fkey(" og ".join(words[k:])) in known
+                           or all(" og " not in p for p in parts[:-1]))), None)
         pieces = [" og ".join(words[:k]), " og ".join(words[k:])] if k else [part]
         out += [name for p in pieces if (name := _candidate(p)) and len(name.split()) <= 6]
     return out

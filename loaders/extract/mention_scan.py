@@ -132,6 +132,31 @@ def _field_orgs(value: str) -> list[str]:
     return names
 
 
+# an activity's partners in its own words: "i samarbejde med A og B", "drives af A", "med støtte fra
+# A", "i partnerskab med A"; and a list item's partner in brackets after its name ("• Madklub (FOF Sorø) – ...")
+_PARTNER_CUE = re.compile(r"(?:samarbejde|partnerskab|samspil)\s+med\s+|[Dd]rives\s+(?:sammen\s+med\s+|af\s+)"
+                          r"|støtte\s+fra\s+|[Ff]inansieret\s+af\s+")
+_ITEM_BRACKET = re.compile(r"^[^()]{2,60}?\(([A-ZÆØÅ][^()]{1,60})\)")  # an item's name, its partner in brackets
+_FIRST_SENTENCE = re.compile(r"(?<=[a-zæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+_MARK_FIRST = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[A-H]\.?\d{1,2}\.?)\s+")  # a list item's mark
+_NAME_SPAN = 70  # characters of an item's mark and name, where a bracket names its partner
+_SHORT_ITEM = 250  # characters of a list item: a name and a short description
+# a name of capitalised words (and the connectors between them): "DGI Vestsjælland", "Center for Børn"
+_NAME_ONLY = re.compile(r"[A-ZÆØÅ0-9][\w.&/'’-]*(?:\s+(?:(?:og|for|i|af|under|-|–)\s+)?[A-ZÆØÅ0-9][\w.&/'’-]*)*$")
+_PHRASE_END = re.compile(r"[.;:()]\s|\s[–—-]\s|\s+(?:om|for|til|hvor|som|der|i\s+(?=[a-zæøå]))\s")
+
+
+def _partner_phrases(item: str) -> list[str]:
+    """Organisations a listed activity's own text names as its partners (see ``_PARTNER_CUE``)."""
+    item = _FIRST_SENTENCE.split(_MARK_FIRST.sub("", strip_markup(item), 1)[:_SHORT_ITEM], 1)[0]
+    # (the item's name and first sentence: in the prose after it the phrase's end cannot be told)
+    found = [n for m in _PARTNER_CUE.finditer(item) if item[m.end():m.end() + 1].isupper()
+             for n in _field_orgs(_PHRASE_END.split(item[m.end():m.end() + 160], 1)[0]) if _NAME_ONLY.match(n)]
+    if "(" in item[:_NAME_SPAN] and (b := _ITEM_BRACKET.match(item)) and not any(c.isdigit() for c in b.group(1)):
+        found += [n for n in _field_orgs(b.group(1)) if _NAME_ONLY.match(n)]
+    return found
+
+
 def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     from samspil.loaders.extract.activities import activity_blocks
     from samspil.loaders.extract.tables import non_org_cells, org_list_cells
@@ -185,6 +210,10 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
                 out.append(OrgMention(full, i, aliases=[name], role="mentioned"))
             else:
                 out.append(OrgMention(name, i, role="mentioned"))
+    for b in activity_blocks(doc):  # a listed activity's partners in its own words ("• X – drives af Y")
+        item = b.text or doc.lines[b.start]
+        if b.text or _MARK_FIRST.match(item) or item.startswith(b.name):  # (a list's item, not a section)
+            out += [OrgMention(n, b.start, role="mentioned") for n in _partner_phrases(item)]
     return _drop_activities(out, activity_names)
 
 

@@ -214,6 +214,16 @@ def _vocab_sets() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(load_vocab("abbreviations")["municipal_administrations"]))
 
 
+_AREA_CODE = re.compile(r"[A-H]\.?[1-9]\.?")  # an activity's code in a list: "B2", "C.1"
+
+
+@lru_cache(maxsize=1)
+def _single_word_areas() -> frozenset[str]:
+    """The known focus areas written in one word ("Sundhed", "Beskæftigelse")."""
+    vocab = load_vocab("focus_areas")
+    return frozenset(a for a in vocab.get("regulativ_2019_2026", []) + vocab.get("older", []) if " " not in a)
+
+
 # A capitalised run stops at these: a cover's colophon ("Udgivet af") or a date's month
 # run onto a name when line breaks were lost.
 _RUN_BREAKS = frozenset("Udgivet Udarbejdet Redigeret Godkendt Vedtaget Underskrevet Januar Februar Marts April "
@@ -245,6 +255,10 @@ def _trim_run(run: str) -> str:
     words = _cut_role_dash(run.split())
     cut = next((k for k, w in enumerate(words) if k and w.rstrip(".,") in _RUN_BREAKS), None)
     words = words[:cut] if cut is not None else words  # "Kolding Kommune Udgivet af ... Februar"
+    cut = next((k for k in range(1, len(words) - 1) if _AREA_CODE.fullmatch(words[k]) and words[k + 1][:1].isupper()), None)
+    words = words[:cut] if cut is not None else words  # "Jobcenter Thisted B2 Klar til job": the next item's code
+    if len(words) > 2 and words[0] in _single_word_areas() and words[1][:1].isupper():
+        words = words[1:]  # "Sundhed Sundhedsplejen Roskilde": a focus area's heading glued to the name
     at = next((k for k in range(1, len(words) - 1) if words[k] == "på" and any(
         _STREET_END.search(w.rstrip(".,")) for w in words[k + 1:k + 4])), None)
     if at is not None and org_type_of(" ".join(words[:at])) == "municipal_unit":

@@ -34,7 +34,8 @@ _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S
 _FOCUS_TITLE = re.compile(
     r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
     r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
-_CONTAINER = re.compile(r"^(?:de\s+)?(?:\w+\s+)?indsatsområde(?:r|rne)\b|^delaftaler(?:ne)?\b", re.I)
+_CONTAINER = re.compile(r"^(?:de\s+)?(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"
+                        r"|^(?:(?:de\s+)?(?:boligsociale\s+)?indsatser(?:ne)?|temaer(?:ne)?|plan\s+for\s+indsatsen)\s*$", re.I)
 # words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
 _SENTENCE_START = frozenset(
     "Det Den De Der Her Et En I Vi Som Med For Formålet Målet Indsatsen Projektet Aktiviteten Aktiviteterne "
@@ -67,8 +68,10 @@ def _body_title(text: str, toc_title: str | None) -> str:
     if toc_title and text.casefold().startswith(toc_title.casefold()):
         return toc_title
     text = _LIST_LABEL_AFTER.sub("", text)  # "3.4 Sociale netværk Projekter:" (the list under it)
+    if len(text) > 80:  # "3.2 Beskæftigelse 1. "Jobcafé" – ...": the list under it ran on
+        text = _ITEM_AFTER.split(text, 1)[0]
     known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
-                  and text[len(k) + 1:][:1].isupper()), None)
+                  and not text[len(k) + 1:][:1].islower() and not _caps_go_on(text, k)), None)
     if known and len(text) > 80:  # "3.2 Beskæftigelse Jobcentret har ..."
         return text[:len(known)]
     words = text.split()
@@ -88,6 +91,8 @@ def _body_title(text: str, toc_title: str | None) -> str:
     return " ".join(words[:MAX_TITLE_WORDS]) if len(words) <= MAX_TITLE_WORDS else ""
 
 
+# the first item of a counted or coded list, or a bullet, run onto a heading's line
+_ITEM_AFTER = re.compile(r"\s+(?:\d{1,2}[.)]|[•▪*]|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
 _LIST_LABEL_AFTER = re.compile(r"\s+(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:?\s*$")
 
 
@@ -98,6 +103,11 @@ def _known_areas() -> list[str]:
 
 
 _LABEL_WORD = re.compile(r"\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:")
+
+
+def _caps_go_on(text: str, known: str) -> bool:
+    """A heading in capitals goes on past a known area's name ("SUNDHED OG TRIVSEL")."""
+    return text[:len(known)].isupper() and text[len(known) + 1:].split(maxsplit=1)[0].isupper()
 
 
 def run_on_name(text: str) -> str:
@@ -112,7 +122,7 @@ def run_on_name(text: str) -> str:
     text = _LIST_LABEL_AFTER.sub("", text)  # "Tryghed og trivsel Aktiviteter:" (its list follows)
     words = text.split()
     known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
-                  and text[len(k) + 1:][:1].isupper()), None)
+                  and text[len(k) + 1:][:1].isupper() and not _caps_go_on(text, k)), None)
     if known:
         return text[:len(known)]
     if len(words) <= 5 and ":" not in text:
@@ -138,6 +148,8 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
             out.append(((int(tail.group(1)),), clean(tail.group(2)), i, False))  # "... 3 Indsatsområderne"
         if not line or not line.lstrip(" *#")[:1].isdigit():
             continue
+        if (first := _FIRST_SECTION.match(line)) and (chapter := _chapter_before(doc, i, first.group(1))):
+            out.append(chapter)  # "... 2 Indsatsområder Helhedsplanen har ..." + "2.1 X ..."
         m = _NUMBERED.match(strip_markup(line))
         if not m or m.group(2).count("\t") >= 2:  # (a table's row: "2.1.1<TAB>Lektieværksted<TAB>...")
             continue
@@ -158,6 +170,24 @@ _TAIL_CHARS = 160  # a chapter number and its title of up to four words end a li
 # (the white space before the number opens the pattern, searched from one character before
 # the tail: the engine skips to white space instead of trying a look-behind at every position)
 _TRAILING_CHAPTER = re.compile(r"\s(\d{1,2})\.?\s+([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3})$")
+
+
+_FIRST_SECTION = re.compile(r"^\W{0,3}(\d{1,2})\.1\.?\s")
+
+
+def _chapter_before(doc: Document, i: int, n: str) -> tuple[tuple[int, ...], str, int, bool] | None:
+    """Chapter ``n`` whose title names the focus areas ("2 Indsatsområder"), inside the line
+    before its first section ``n.1`` (a text that lost its line breaks)."""
+    k = next((k for k in range(i - 1, max(-1, i - 3), -1) if doc.lines[k].strip()), None)
+    if k is None or doc.lines[k].lstrip(" *#").startswith(f"{n}"):
+        return None
+    for m in re.finditer(rf"(?:^|\s){n}\.?\s+([A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){{0,2}})", doc.lines[k]):
+        words = m.group(1).split()
+        title = next((" ".join(words[:j]) for j in range(len(words), 0, -1)
+                      if _CONTAINER.match(" ".join(words[:j]))), None)
+        if title:
+            return (int(n),), title, k, False
+    return None
 
 
 def _next_starts(doc: Document, i: int, prefix: str) -> bool:

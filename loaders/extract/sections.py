@@ -203,10 +203,11 @@ def _ordinal(id_: str) -> int:
     return _ROMAN.get(id_) or ord(id_) - ord("A") + 1  # ("I" is Roman: letters run A-H)
 
 
-def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
-    """(line, id, name, text before it on the line) of each lettered item; in a line that
-    lost its breaks ("... fire indsatsområder: I. Børn II. Unge ...") every item counts.
-    (An item after other text on its line is a heading whose section starts on the next.)"""
+def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
+    """(line, id, name, text before it on the line, text after it in its piece) of each
+    lettered item; in a line that lost its breaks ("... fire indsatsområder: I. Børn II. Unge
+    ...") every item counts. (An item after other text on its line is a heading whose section
+    starts on the next.)"""
     out = []
     for i, text in enumerate(plain_lines(doc)):
         if not text or _ANY_ITEM.search(text) is None:
@@ -214,16 +215,21 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str]]:
         pieces = [p for p in _ITEM_START.split(text) if p]
         for k, piece in enumerate(pieces):
             if (m := _LETTERED.match(piece)) or len(pieces) > 1 and (m := _LETTERED_RUN_ON.match(piece)):
-                name = run_on_name(clean(m.group("name"))).strip(" :")
+                head, *after = _LIST_AFTER.split(m.group("name"), 1)  # "B) Beskæftigelse B1 Jobvejen - ..."
+                name = _sentence_case(run_on_name(clean(head)).strip(" :"))
                 if len(name.split()) <= 8:
-                    out.append((i, m.group("id"), name, " ".join(pieces[:k])))
+                    rest = piece[m.start("name") + len(head):] if after else piece[m.start("name") + len(name):]
+                    out.append((i, m.group("id"), name, " ".join(pieces[:k]), rest.strip()))
     return out
 
 
-_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})\.\s+[A-ZÆØÅ])")
+_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ])")
 # what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
 _ANY_ITEM = re.compile(r"[A-HIVX][IVX]{0,3}[.)]\s+[A-ZÆØÅ]")
-_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})\.\s+(?P<name>[A-ZÆØÅ][^.;!?]{2,})")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ](?:[^.;!?]|\.(?=\d)){2,})")
+# a list (or its caption) run on after a lettered heading's name
+_LIST_AFTER = re.compile(r"\s+(?=(?:[-•*▪–]|\d{1,2}\)|[A-H]\.?\d{1,2}\.?)\s+[A-ZÆØÅ\"«»“]"
+                         r"|(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b)")
 
 
 def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
@@ -235,21 +241,110 @@ def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
 def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     items = _lettered_items(doc)
     named: set[str] = set()
-    for k, (i, id_, name, before_on_line) in enumerate(items):
+    for k, (i, id_, name, before_on_line, _) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
         before = " ".join(_LAST_SENTENCE.split(before_on_line)[-1].split()[-6:]) if before_on_line else \
             next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
-        if not _introduces_areas(before):
-            continue
-        expected = 1
-        for j, jid, jname, _ in items[k:]:  # the run A, B, C ... (or I, II, III ...) from here
-            if _ordinal(jid) != expected or j - i > 6 * expected:
-                break
-            named.add(jname.casefold())
-            expected += 1
-    return [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line in items
-            if name.casefold() in named]
+        if _introduces_areas(before):
+            named.update(run_name.casefold() for _, run_name, _ in _run_from(items, k, 6))
+        elif len(run := _run_from(items, k, 60)) >= 2 and all(_list_follows(doc, j, after) for j, _, after in run):
+            named.update(run_name.casefold() for _, run_name, _ in run)  # each heads a list of activities
+    lettered = [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line, _ in items
+                if name.casefold() in named]
+    if lettered or doc.memo("labelled_starts", lambda: _delaftale_starts(doc)) or _outline_areas(doc):
+        return lettered
+    return _titled_sections(doc)  # (titles alone head areas only where nothing else does)
+
+
+def _outline_areas(doc: Document) -> bool:
+    from samspil.loaders.extract.outline import focus_headings
+
+    return bool(focus_headings(doc))
+
+
+# a chapter that holds the focus areas, alone on its line: "Indsatsområder", "3. Vores indsatser"
+_AREAS_CHAPTER = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:(?:de|vores|helhedsplanens|planens)\s+)?(?:\w+\s+)?"
+                            r"(?:indsatsområder|fokusområder|indsatser|temaer)(?:ne)?\s*:?$|^\W{0,3}plan for indsatsen$", re.I)
+# a focus area's title below it: a few words, perhaps counted ("2. Tryghed og trivsel", "B) Sundhed")
+_TITLE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s+|[A-H][.)]\s+)?(?P<name>[A-ZÆØÅ][^.:;!?()\d]{2,60})$")
+_COUNTER_PREFIX = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|[A-H][.)])?\s*")
+_AREAS_SCOPE = 400  # lines below the chapter heading where its areas may stand
+
+
+_BULLETS = frozenset("-•*▪◦–·")
+_COUNTED = re.compile(r"^\W{0,3}(?:\d{1,2}|[A-Ha-h])[.)]\s")
+
+
+def _same_count(doc: Document, i: int) -> bool:
+    """Line ``i`` and the next line are items of one counted list ("1. X" + "2. Y"): no title."""
+    nxt = next((t.strip() for t in doc.lines[i + 1:i + 3] if t.strip()), "")
+    return bool(_COUNTED.match(doc.lines[i].strip()) and _COUNTED.match(nxt))
+
+
+def _titled_sections(doc: Document) -> list[tuple[int, str, int]]:
+    """Focus areas as titles over lists of activities: two or more short title lines under a
+    chapter of focus areas ("Indsatsområder" + "Beskæftigelse" + a list + "Tryghed og trivsel"
+    + a list ...), or anywhere a title that is a known focus area over a caption and a list
+    ("## Beskæftigelse" + "Aktiviteter:" + a list; a problem's list under it names no
+    activities); each followed by a list, perhaps after a caption ("Aktiviteter:")."""
+    plain = plain_lines(doc)
+    out: dict[int, str] = {}
+    for c in (i for i, t in enumerate(plain) if t and len(t) < 50 and _AREAS_CHAPTER.match(t)):
+        found = {i: name for i in range(c + 1, min(c + _AREAS_SCOPE, len(plain))) if (name := _title(doc, plain, i))}
+        if len(found) >= 2:
+            out.update(found)
+    known = _known_areas()
+    for i, text in enumerate(plain):
+        if text and len(text) <= 64 and i not in out and _COUNTER_PREFIX.sub("", text).casefold() in known \
+                and _CAPTION.match(next((t for t in plain[i + 1:i + 3] if t), "")) and (name := _title(doc, plain, i)):
+            out[i] = name
+    return [(i, name, i) for i, name in sorted(out.items())]
+
+
+def _title(doc: Document, plain: list[str], i: int) -> str | None:
+    """The name of a title line over a list (see :func:`_titled_sections`), else None."""
+    m = _TITLE.match(plain[i]) if plain[i] and len(plain[i]) <= 64 else None
+    if m and len(m.group("name").split()) <= 6 and doc.lines[i].strip()[:1] not in _BULLETS \
+            and not _CAPTION.match(plain[i]) and _list_follows(doc, i, "") and not _same_count(doc, i):
+        return _sentence_case(m.group("name").strip())
+    return None
+
+
+def _known_areas() -> frozenset[str]:
+    from samspil.loaders.vocab import load_vocab
+
+    vocab = load_vocab("focus_areas")
+    return frozenset(a.casefold() for a in vocab.get("regulativ_2019_2026", []) + vocab.get("older", []))
+
+
+def _run_from(items: list[tuple[int, str, str, str, str]], k: int, per_item: int) -> list[tuple[int, str, str]]:
+    """(line, name) of the run A, B, C ... (or I, II, III ...) that starts at item ``k``, each
+    within ``per_item`` lines a letter of the first."""
+    run, start = [], items[k][0]
+    for j, jid, jname, _, after in items[k:]:
+        if _ordinal(jid) != len(run) + 1 or j - start > per_item * (len(run) + 1):
+            break
+        run.append((j, jname, after))
+    return run
+
+
+# a list's item: a bullet, a counted item or an area's code ("A1 X", "B.2 X")
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]|\d{1,2}[.)]|[A-H]\.?\d{1,2}\.?)\s+\S")
+_CAPTION_RUN = re.compile(r"^(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b[^-–•:]{0,30}?:?\s+(?=\S)")
+_CAPTION = re.compile(r"^\W{0,3}(?:aktiviteter|projekter|indsatser|tiltag|initiativer)\b[^.]{0,30}$", re.I)
+
+
+def _list_follows(doc: Document, i: int, after: str) -> bool:
+    """A list (bullets, counted items, codes) starts after a heading's name (``after``, the
+    rest of its line) or below line ``i``, perhaps after a caption ("Indsatser",
+    "Aktiviteter:"): a lettered heading that heads a focus area's activities."""
+    if after:  # (a line that lost its breaks: the caption is its first word)
+        return _LIST_ITEM.match(_CAPTION_RUN.sub("", after)) is not None
+    following = [t for t in (line.strip() for line in doc.lines[i + 1:i + 8]) if t][:2]
+    if following and _CAPTION.match(following[0]):
+        following = following[1:]
+    return bool(following) and _LIST_ITEM.match(following[0]) is not None
 
 
 def focus_area_at(doc: Document, index: int) -> str | None:

@@ -1,0 +1,55 @@
+"""Projects named only in a focus area's prose, in quotes.
+
+Plans that describe their focus areas in sentences name their projects there:
+``Projektet "Aktiv Fritid" skal ...``, ``Desuden oprettes en "Pigeklub" i beboerhuset``,
+``Sundhedsplejen tilbyder «Sund Start» – madlavning og motion``. A quoted name is a
+project when its sentence holds a project cue (projekt, tilbud, klub, oprettes, starter,
+tilbyder, drives, kører, aktivitet, forløb, initiativ, ...) and the words just before it
+do not make it a quotation of a person, a report, a plan or a slogan ("siger", "rapporten",
+"helhedsplanen", "sloganet"). ``area_items.py`` asks for them in the text under a focus
+area's heading, so each keeps that area.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["quoted_projects"]
+
+_QUOTES = ('"', "“", "«", "»", "„", "”")
+# a quoted name: a capital or digit first, up to 60 characters, no sentence inside
+_QUOTED = re.compile(r"[\"“«»„”]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")  # (also Danish »X«)
+_SENTENCE = re.compile(r"(?<=[\wæøå)\"”»«]{2}[.!?])\s+(?=[A-ZÆØÅ\"“«»„])")
+_CUE = re.compile(r"projekt|tilbud|klub|opret|start|tilbyde|drive|kører|aktivitet|forløb|initiativ|etabler"
+                  r"|igangsæt|hedder|kaldet|workshop|værksted|café|cafe|hold\b|gruppe", re.I)
+# the words just before a quotation that is no project's name
+_NOT_PROJECT = re.compile(r"(?:\b(?:siger|sagde|fortæller|udtaler|citat|rapport\w*|undersøgelse\w*|analyse\w*"
+                          r"|evaluering\w*|strategi\w*|politik\w*|\w*plan(?:en|s)?|aftale\w*|slogan\w*|motto\w*"
+                          r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte"
+                          # a venue's name: "i beboerhuset "Æblehuset"", "lokalet "Kilden""
+                          r"|\w*hus(?:et)?|lokale\w*|\w*center|\w*centret|\w*bygning\w*|\w*sal(?:en)?)\W*)$"
+                          r"|(?-i:\b(?!(?:Projekt|Tilbud|Klub|Forløb|Initiativ|Aktivitet)\w*\s*$)[A-ZÆØÅ][\wæøå-]+\s*$)", re.I)  # (or the rest of a name: 'Legepladsen "Æblehaven"')
+_PRONOUN = re.compile(r"\b(?:vi|jeg|du|man|os|vores)\b", re.I)  # a quoted sentence or slogan
+MAX_WORDS = 6
+
+
+def quoted_projects(text: str) -> list[tuple[str, str]]:
+    """(name, its sentence) of each project named in quotes in ``text``.
+
+    >>> quoted_projects('Projektet "Aktiv Fritid" skal give flere unge en fritidsinteresse.')
+    [('Aktiv Fritid', 'Projektet "Aktiv Fritid" skal give flere unge en fritidsinteresse.')]
+    >>> quoted_projects('Som en beboer siger: "Her er godt at bo". Rapporten "Tryghed i Byen" viser ...')
+    []
+    """
+    if not any(q in text for q in _QUOTES):
+        return []
+    out = []
+    for sentence in _SENTENCE.split(text):
+        for m in _QUOTED.finditer(sentence):
+            name = m.group(1).strip(" ,;:-–")
+            before = sentence[max(0, m.start() - 40):m.start()]
+            if not name or len(name.split()) > MAX_WORDS or _NOT_PROJECT.search(before) \
+                    or sum(w[:1].islower() for w in name.split()) > 3 or _PRONOUN.search(name):
+                continue
+            if _CUE.search(sentence[:m.start()]) or _CUE.search(sentence[m.end():]) or _CUE.search(name):
+                out.append((name, sentence))
+    return out
