@@ -127,7 +127,7 @@ def _footer(rows: Sequence[dict[str, Any]], most: int | None, summary: str | Non
     counts: dict[str, int] = {}
     for r in rows if summary else ():
         counts[str(r.get(summary))] = counts.get(str(r.get(summary)), 0) + 1
-    what = (title or "rows").lower()
+    what = (title[:1].lower() + title[1:]) if title else "rows"  # ("partners of KAB": names keep their case)
     line = f"the first {most} of {len(rows):,} {what}"
     if counts:
         line += " (" + ", ".join(f"{k}: {v:,}" for k, v in

@@ -101,7 +101,7 @@ def summary(report: AgreementReport) -> str:
         alias = f" ({', '.join(o.aliases[:3])})" if o.aliases else ""
         lines.append(f"    - {o.name}{alias}  [{o.type}]")
     if len(report.organisations) > 60:
-        lines.append(f"    … and {len(report.organisations) - 60} more")
+        lines.append(f"    … and {len(report.organisations) - 60} more (--json lists every one)")
     lines.append(f"  contacts:      {len(report.contacts)}")
     for c in report.contacts:
         bits = [b for b in (c.title, c.organisation, c.email, c.phone) if b]
