@@ -95,7 +95,9 @@ def summary(report: AgreementReport) -> str:
         f"  focus areas:   {'; '.join(f.name for f in report.focus_areas) or '-'}",
     ]
     parties = [o.name for o in report.organisations if o.is_party]
-    lines.append(f"  parties:       {'; '.join(parties) or '-'}")  # (names hold commas: "Lejerbo, Ølby")
+    none = "- (a delaftale's parties are partners; the strategic agreement names the parties)" \
+        if p.document_type == "sub_agreement" else "-"
+    lines.append(f"  parties:       {'; '.join(parties) or none}")  # (names hold commas: "Lejerbo, Ølby")
     lines.append(f"  organisations: {len(report.organisations)}")
     for o in report.organisations[:60]:
         alias = f" ({', '.join(o.aliases[:3])})" if o.aliases else ""
