@@ -343,6 +343,8 @@ def _candidates(text: str) -> list[str]:
     for m in RUN.finditer(text):
         run = m.group(0)
         head = _LOWER_HEAD.match(text, m.end())
+        if run.endswith("-") and _SUSPENDED.match(text, m.end()):
+            continue  # the first half of a compound ("Brobygning til Forenings- og kulturliv")
         if (year := _FOUNDED.match(text, m.end())) and _FOUNDED_HEADS.search(run):
             run += year.group(0)  # "Randers Boligforening af 1940", "Boligforeningen af 1942"
         elif head and len(run.split()) <= 3:
@@ -354,6 +356,11 @@ def _candidates(text: str) -> list[str]:
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
         out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+# a compound's second half after a suspended hyphen, in lower case ("Forenings- og kulturliv"):
+# what runs up to the hyphen is no name of its own
+_SUSPENDED = re.compile(r" (?:og|eller|samt) [a-zæøå][\wæøå-]*")
 
 
 # the year an association was founded, part of its name ("Arbejdernes Boligforening af 1919")

@@ -666,3 +666,17 @@ def test_names_with_two_topics_or_a_founding_year_stay_whole_in_running_text(tmp
             "Boligforeningen af 1938", "Center for Sundhed"} <= names
     assert not names & {"Center for Familier", "Forebyggelse", "Lolland Boligforening",
                         "Center for Sundhed og Lettilgængelige"}
+
+
+@pytest.mark.parametrize("name", ["Vejen til Idræts- og fritidslivet", "Mod Forenings- eller kulturlivet",
+                                  "Brobygning til Fritids- og klubtilbud"])
+def test_a_compounds_first_half_is_no_organisation(name, tmp_path):
+    """ "Brobygning til Forenings- og kulturliv": the capitalised words up to the suspended
+    hyphen ("... Forenings-") are the first half of a compound, not an organisation."""
+    path = tmp_path / "soroe_delaftale.txt"
+    path.write_text("Delaftale for indsatsområdet Uddannelse og livschancer\n\n"
+                    f"Aktivitetsnavn: {name}\n\nMålgruppe(r): Børn og unge 10-17 år\n\n"
+                    f"Aktiviteten {name} drives af Sorø Kommune.\n", encoding="utf-8")
+    r = extract_file(path)
+    assert [a.name for a in r.activities] == [name]
+    assert {o.name for o in r.organisations} == {"Sorø Kommune"}
