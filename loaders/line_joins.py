@@ -46,7 +46,7 @@ _INITIAL_END = re.compile(r"[\s/](?:(?<=\s)[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ]\.
 def _record_end(line: str) -> bool:
     """Does the line end with an e-mail, URL or number (the end of a contact record)? A
     short number is part of a name ("Agent 21")."""
-    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    last = line.rsplit(None, 1)[-1] if line and not line.isspace() else ""  # (no copy stripped)
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
         sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
         or line.endswith(")") and _ALIAS_END.search(line) is not None  # (searched only where it can end)
