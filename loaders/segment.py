@@ -126,12 +126,14 @@ _NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<
                        r"\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
-_FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
+_FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b|:?\s\d)"  # (nor "T 33 44 55 66", "M: 2345 6789")
 _EMAIL_END = re.compile(r"(?<=@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")")
 _PHONE_END = re.compile(r"(?=[\d+])(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+"
-                        r"(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
+                        r"(?=(?:[-–•*#]+\s+)?[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")  # (a bullet or heading mark
+# before the next entry: "... 56 20 30 40 - Per Holm", "... 2233 4455 ### Lejerbo")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
-_DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
+_DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])(?<!\d\d\s\d\d\s)(?<!\d{4}\s)")  # (not a
+# phone's last group before the next entry: "tlf. 56 20 30 40 - Per Holm")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")

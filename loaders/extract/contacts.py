@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
@@ -27,9 +28,10 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         hits = [i for i in (by_email.get(p.email.lower()) if p.email else None,
                             by_name.get(p.name)) if i is not None]
         ref = doc.ref(m.line)
+        title, unit = _title_and_unit(p.title)
         if not hits:
-            out.append(Contact(name=p.name, title=_title(p.title),
-                               organisation=contact_unit(m.organisation), email=p.email, phone=p.phone,
+            out.append(Contact(name=p.name, title=title,
+                               organisation=unit or contact_unit(m.organisation), email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
             refs.append({ref})
             at = len(out) - 1
@@ -38,8 +40,8 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             same = out[at]
             same.email = same.email or p.email
             same.phone = same.phone or p.phone
-            same.title = same.title or _title(p.title)
-            same.organisation = same.organisation or contact_unit(m.organisation)
+            same.title = same.title or title
+            same.organisation = same.organisation or unit or contact_unit(m.organisation)
             if ref not in refs[at]:
                 refs[at].add(ref)
                 same.sources.append(ref)
@@ -48,6 +50,18 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
     return out
+
+
+def _title_and_unit(title: str | None) -> tuple[str | None, str | None]:
+    """A title with the organisation written after it split off ("politiassistent, Midt- og
+    Vestsjællands Politi" -> the title and the police: written after the person, the most
+    specific unit named for them)."""
+    title = _title(title)
+    if title and ", " in title:
+        head, tail = title.rsplit(", ", 1)
+        if tail[:1].isupper() and org_type_of(tail) != "other" and (unit := contact_unit(tail)):
+            return head, unit
+    return title, None
 
 
 def _title(title: str | None) -> str | None:
