@@ -24,7 +24,7 @@ from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Zone
 
-__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in"]
+__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in", "add_headed_lists"]
 
 _PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -225,3 +225,48 @@ def add_listed_in(doc: Document, found) -> None:
             district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
             for z in listed:
                 z.part_of = district.name
+
+
+# "Boligområdet Hyldebakken" (a heading) over its departments, or run into them when the
+# line breaks were lost ("Boligområdet Hyldebakken - Solbakken, ... - Engstien, ...")
+_AREA_HEAD = re.compile(r"(?P<word>[BbOo](?:oligområdet?|OLIGOMRÅDET?|mrådet|ydel(?:en)?))\s*:?\s+"
+                        rf"(?!(?i:boligområde|området|bydel))(?P<place>{_PLACE})(?=\s*:?\s*$|\s*:?\s+(?:[-•–]|\d{{1,2}}[.)])\s)")
+# (a class first: the engine skips to the four letters; the word's start is told after)
+
+
+def add_headed_lists(doc: Document, found) -> None:
+    """The departments listed under (or run on after) a heading naming their area lie in it:
+    two or more, named on the heading's own line (after it) or in the list below it."""
+    for i, line in enumerate(doc.lines):
+        if not ("mråde" in line or "ydel" in line or "MRÅDE" in line):
+            continue
+        text = strip_markup(line)
+        for m in _AREA_HEAD.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # inside a word ("Lokalområdet")
+            place = m.group("place")
+            after = text[m.end():] if m.end() < len(text.rstrip(" :")) else _block_below(doc, i)
+            listed = [z for z in found.zones.values() if z.type == "housing_department" and z.part_of is None
+                      and zone_key(z.name) != zone_key(place) and z.name in after]
+            if len(listed) >= 2:
+                kind = "district" if m.group("word").lower().startswith("bydel") else "zone"
+                area = found.get(place) or found.add(Zone(name=place, type=kind, sources=[doc.ref(i, place)]))
+                for z in listed:
+                    z.part_of = area.name
+
+
+def _block_below(doc: Document, i: int) -> str:
+    """The list below a heading: its short lines or items, up to a blank line (a PDF has none)."""
+    out = []
+    for k, line in enumerate(doc.lines[i + 1:i + 16]):
+        if not line.strip() and (out or k > 1):
+            break  # (one blank line may stand under the heading)
+        if not line.strip():
+            continue
+        if len(line) > 120 and not _ITEM_MARK.match(line):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[-•*▪–]|\d{1,2}[.)])\s")
