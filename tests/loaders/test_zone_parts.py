@@ -68,3 +68,16 @@ def test_departments_and_the_area_they_lie_in(tmp_path, make_docx, make_pdf, cas
     assert {k: zones[k].units for k in departments} == departments
     assert {_key(zones[k].part_of) for k in departments} == {_key(area)}
     assert zones[_key(area)].type == kind
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+def test_an_area_named_in_passing_holds_no_departments(tmp_path, make_docx, make_pdf, how):
+    """'Bydelen Vestby - her bor ...' is no heading over a list: the departments named in the
+    next sentence lie in no area the text gives."""
+    lines = HEAD + ["Bydelen Vestby - her bor mange børnefamilier.",
+                    "Helhedsplanen omfatter afdelingerne Solbakken, Engstien og Kløverbakken.",
+                    "Området Syd: et godt sted at bo for familier med børn."] + TAIL
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {_key(z.name): z for z in r.zones}
+    assert THREE <= set(zones)
+    assert {zones[k].part_of for k in THREE} == {None}
