@@ -254,6 +254,8 @@ def _area_heads(text: str):
 def add_headed_lists(doc: Document, found) -> None:
     """The departments listed under (or run on after) a heading naming their area lie in it:
     two or more, named on the heading's own line (after it) or in the list below it."""
+    if sum(z.type == "housing_department" and z.part_of is None for z in found.zones.values()) < 2:
+        return  # (told before the text is searched)
     text = doc.memo("joined_text", lambda: doc.text)
     heads = list(_area_heads(text))
     if not heads:

@@ -193,13 +193,17 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
+        if parse_units(text) is None:
+            continue  # (no part of it has a count either)
         if i and text[:1] in "–-" and _UNITS_ONLY.match(text[1:]):  # "– 140 boliger" cut from its item
             text = f"{strip_markup(doc.lines[i - 1])} {text}"
         parts = _PART_BREAK.split(text) if "|" in text or ";" in text else [text]
         if " - " in text or " • " in text or " 2. " in text or " 2) " in text:  # a list whose line breaks
             parts = [q for part in parts for q in _RUN_ON_ITEM.split(part)]  # were lost: "... - Engparken, ..."
         for part in parts:
-            _unit_list(_ITEM_MARK.sub("", part.strip()), doc, i, orgs, found, housing)
+            part = part.strip()
+            _unit_list(_ITEM_MARK.sub("", part) if part[:1].isdigit() else part.lstrip("-•* "), doc, i, orgs, found,
+                       housing)
 
 
 def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | None:
