@@ -6,6 +6,7 @@ from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
+from samspil.loaders.extract.prose_roles import prose_roles
 from samspil.loaders.extract.person_units import contact_unit
 from samspil.loaders.extract.text import clean
 from samspil.loaders.model import Contact, Organisation
@@ -17,6 +18,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     """One Contact per person (same e-mail, or same name), details merged."""
     _, mentions = parse_parties(doc, is_strategic(doc))
     mentions = mentions + loose_contacts(doc, {m.line for m in mentions})
+    mentions += prose_roles(doc, {n.lower() for o in organisations for n in (o.name, *o.aliases)})
     out: list[Contact] = []
     # indexes (to positions in ``out``) instead of scans: thousands of contact lines
     # stay linear; the first contact with the same e-mail or name wins, as before

@@ -151,6 +151,8 @@ def _unit_between(text: str) -> str | None:
     words = [w for w in text.split() if w not in _DASHES]
     if not words or len(words) > 7 or not text[:1].isupper() or FIELD_KEY.search(text):
         return None
+    if is_title_word(words[0]) and org_type_of(text) == "other":
+        return None  # "Koordinator er Bo Kragh": the title and a verb, no unit
     return text
 
 
