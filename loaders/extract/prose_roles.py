@@ -36,6 +36,7 @@ _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
 _EMPLOYED = re.compile(r",?[ \t]+(?:der|som)[ \t]+(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved)[ \t]+"
                        + _ORG_AFTER)
+_EMPLOYED_WORD = re.compile(r"ans(?:ættes|at)\b")  # (a literal first: one scan for both words)
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 
@@ -46,6 +47,9 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
     text = doc.memo("joined_text", lambda: doc.text)
     found: list[tuple[int, Person, str]] = []
     for m in _BRACKET.finditer(text):
+        word = text.rfind(" ", max(0, m.start() - 30), m.start() - 1)
+        if word < 0 or not text[word + 1].isupper():
+            continue  # (told first: the word before the bracket is no name's last word)
         if (who := _name_before(text, m.start())) and (org := _unit(m.group("org"), known)) \
                 and (who[0] or org.lower() in known):
             found.append((who[2], _person(text, who, m.end()), org))
@@ -53,7 +57,7 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known)):
             found.append((who[2], _person(text, who, m.end()), org))
-    for at in [*_finds(text, "ansæt"), *_finds(text, "ansat")]:
+    for at in (m.start() for m in _EMPLOYED_WORD.finditer(text)):
         clause = max(text.rfind(" der ", max(0, at - 16), at), text.rfind(" som ", max(0, at - 16), at))
         clause -= clause > 0 and text[clause - 1] == ","
         if clause > 0 and (m := _EMPLOYED.match(text, clause)) and (who := _name_before(text, clause)) \
