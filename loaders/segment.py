@@ -220,8 +220,8 @@ def _cuts(line: str) -> list[int]:
     labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
     if labels and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
-    if _holds_any(line, _PLACEHOLDER_WORDS):
-        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+    if _holds_any(line, _PLACEHOLDER_WORDS) and not ("\t" in line and _table_head(line)):
+        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
     if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
         if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
@@ -257,7 +257,12 @@ def _table_head(line: str) -> bool:
         if line.count("|") < 2:
             return False
         line = line.strip().strip("|").replace("|", "\t")  # a pipe table's ("| AKTIVITET: | MÅLGRUPPE: |")
-    return head_kinds(line) is not None
+    if head_kinds(line) is not None:
+        return True
+    from samspil.loaders.extract.contact_tables import KIND  # (a table of people: "Navn<TAB>Titel<TAB>E-mail")
+
+    cells = [c.strip(" :").casefold() for c in line.split("\t")]
+    return len(cells) >= 2 and all(c in KIND for c in cells)
 
 
 def _heading_start(line: str, k: int) -> int:
