@@ -113,6 +113,7 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         _from_first_name(q)
         q.title = q.title or p.title
         unit = unit_after_name(entry, q) if q.title and entry.startswith(q.title.split()[0]) else None
+        unit = unit or _unit_before_details(entry, q)
         between = text[prev_end:a]
         if unit is None and (unit := _unit_between(between)):
             group = unit
@@ -204,7 +205,10 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
     if len(plain[i]) > _MAX_FIELD:
         return None  # (told first: a long line is not split and read for a name)
     head = plain[i].split(",")[0]
-    if not (looks_like_name(head) and is_first_name(head.split()[0])):
+    words = head.split()
+    while len(words) > 2 and "," not in plain[i] and is_title_word(words[0]):
+        words = words[1:]  # "Projektleder Mette Vang" alone on its line: the title before the name
+    if not (words and looks_like_name(" ".join(words)) and is_first_name(words[0])):
         return None
     start = i
     while start > 0 and i - start < 2 and _field_line(plain[start - 1]) and start - 1 not in seen \
@@ -257,6 +261,24 @@ def _heading_above(plain: list[str], i: int) -> str | None:
     return None
 
 
+def _unit_before_details(text: str, p) -> str | None:
+    """An organisation written between a name and its e-mail or phone without a comma
+    ("Projektleder Mette Vang Boligselskabet Faxe mv@...": a record whose lines were joined)."""
+    detail = p.email or p.phone
+    end = text.find(p.email) if p.email else (m.start() if (m := PHONE.search(text, p.end)) else -1)
+    if not detail or end <= p.end:
+        return None
+    between = _DETAIL_KEY.split(text[p.end:end], 1)[0].strip(" ,;–-")
+    if p.title and between.startswith(p.title):
+        between = between[len(p.title):].strip(" ,;–-")
+    if not between or len(between.split()) > 6 or not between[:1].isupper() or org_type_of(between) == "other":
+        return None
+    return contact_unit(between)
+
+
+_DETAIL_KEY = re.compile(r"[,;]?\s*\b(?:[Ee]-?mail|[Mm]ail|[Tt]lf|[Tt]elefon|[Mm]obil)\b")
+
+
 def _group_heading(plain: list[str], i: int, groups: dict[int, str]) -> str | None:
     """The heading of a group of people ("Sorø Kommune, Børn og Unge" over "Lise Hald, leder,
     lh@..." and "Mads Berg, ..."): the first line above the group's other people and
@@ -284,6 +306,7 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     out = []
     for p in find_people(body, strict=not labelled):
         unit = unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p)
-        unit = unit or (label.group("org") if label else None)  # "Kontaktperson for Lejerbo: Name"
-        out.append(ContactMention(p, contact_unit(unit) or contact_unit(heading), line, None))
+        unit = contact_unit(unit) or contact_unit(label.group("org") if label else None) \
+            or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
+        out.append(ContactMention(p, unit or contact_unit(heading), line, None))
     return out

@@ -84,3 +84,27 @@ def test_a_title_with_the_organisation_after_it(tmp_path, make_docx, make_pdf):
         got = {c.name: (c.title, _key(c.organisation)) for c in r.contacts}
         assert got["Bent Lykke"] == ("politiassistent", "sydsjællands politi"), how
         assert got["Eva Brink"] == ("teamleder", "jobcenter næstved"), how
+
+
+RECORDS = [  # a record written one field a line, the title before the name
+    (["Projektleder Mette Vang", "Boligselskabet Faxe", "mv@bofaxe.dk", "+45 22 33 44 55"],
+     ("Mette Vang", "boligselskabet faxe", "mv@bofaxe.dk", "+4522334455")),
+    (["Områdeleder Jesper Tang", "Lejerbo Næstved", "Mail: jt@lejerbo.dk", "Mobil: 2345 6789"],
+     ("Jesper Tang", "lejerbo næstved", "jt@lejerbo.dk", "23456789")),
+    (["Koordinator Signe Bay", "Stevns Kommune", "sb@stevns.dk", "tlf. 56 57 57 57"],
+     ("Signe Bay", "stevns kommune", "sb@stevns.dk", "56575757")),
+]
+
+
+_FLAT_FAILS = pytest.mark.xfail(strict=True, reason="flat, 'Title Name Org e-mail' with no label before the "
+                                "e-mail and no comma: the name is not read strictly")
+
+
+@pytest.mark.parametrize("record,want,how", [
+    pytest.param(rec, want, how, id=f"{town}-{how}", marks=[_FLAT_FAILS] if (town, how) == ("faxe", "flat") else [])
+    for (rec, want), town in zip(RECORDS, ["faxe", "naestved", "stevns"])
+    for how in ["as written", "flat", "docx", "pdf"]])
+def test_a_record_one_field_a_line_with_the_title_before_the_name(tmp_path, make_docx, make_pdf, record, want, how):
+    r = _extract(tmp_path, HEAD[:2] + ["Kontakt", ""] + record + TAIL, how, make_docx, make_pdf)
+    got = {(c.name, _key(c.organisation), c.email, c.phone) for c in r.contacts}
+    assert got == {want}
