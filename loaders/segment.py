@@ -58,6 +58,7 @@ LABELS = [
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",
     r"Parter(?:ne)?\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Parter: Hjørring Kommune ..."
     r"Aftaleparter(?:ne)?\s*:",
+    r"(?:Samarbejdsparter(?:ne)?|SAMARBEJDSPARTER(?:NE)?)\s*:(?=\s*(?:[-•]\s*)?[A-ZÆØÅ0-9]|\s*$)",  # "Samarbejdsparter: Næstved Kommune, ..."
     r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
     r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
     r"(?:Boligorganisationen|Kommunen|Øvrige parter)\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Kommunen: Randers Kommune, ..."

@@ -29,13 +29,13 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
                            # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y",
                            # "Aftalens parter er X, Y og Z"
                            r"|\b(?i:parter(?:ne)?\s+(?:bag|i)\s+(?:den\s+)?(?:strategiske\s+)?(?:helhedsplanen|aftalen|indsatsen"
-                           r"|samarbejdsaftalen|samarbejdsaftale)\s+er"
+                           r"|samarbejdsaftalen|samarbejdsaftale)\s+er|(?-i:P)arterne\s+er"
                            r"|(?:aftalens|helhedsplanens|samarbejdsaftalens)\s+parter\s+er"
                            r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9](?:[^.;]|\.(?=\w)){3,200}?)"
                            r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b)")
 
 
-_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|aftalen er|indg|er parter i")
+_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
 # "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
 # verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
 _ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(?:alle\s+(?:\w+\s+)?|begge\s+)?er\s+"

@@ -76,3 +76,28 @@ def test_a_delaftale_partner_sentence_names_no_parties(tmp_path, make_docx, make
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert {_key(o.name) for o in r.organisations} >= {"jobcenter faxe", "boligselskabet faxe"}
     assert not any(o.is_party for o in r.organisations)
+
+
+SAMARBEJDSPARTER = [
+    ["Samarbejdsparter: Faxe Kommune, Boligselskabet Faxe og Lejerbo", ""],
+    ["SAMARBEJDSPARTER:", "- Faxe Kommune", "- Boligselskabet Faxe", "- Lejerbo", ""],
+    ["Samarbejdsparterne:", "• Faxe Kommune", "• Boligselskabet Faxe", "• Lejerbo", ""],
+    ["Parterne er Faxe Kommune, Boligselskabet Faxe og Lejerbo."],
+]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+@pytest.mark.parametrize("lines", SAMARBEJDSPARTER, ids=["inline", "caps-list", "bullets", "parterne-er"])
+def test_a_strategic_agreements_samarbejdsparter_are_its_parties(tmp_path, make_docx, make_pdf, lines, how):
+    doc = ["Strategisk samarbejdsaftale for Hyldebakken 2025-2028", "", *lines, "Indsatsområde: Uddannelse og livschancer",
+           "Aktivitet: Lektiecafé i Hyldebakken", "Formål: At styrke børns skolegang."]
+    r = _extract(tmp_path, doc, how, make_docx, make_pdf)
+    assert {_key(o.name) for o in r.organisations if o.is_party} == PARTIES
+
+
+def test_a_delaftales_samarbejdsparter_are_partners(tmp_path, make_docx, make_pdf):
+    lines = ["Delaftale for indsatsområdet Beskæftigelse", "Hyldebakken 2025-2028", "",
+             "Samarbejdsparter: Jobcenter Faxe og Boligselskabet Faxe", "", "Aktivitet: Jobcafé", "Formål: Flere i job."]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert {_key(o.name) for o in r.organisations} >= {"jobcenter faxe", "boligselskabet faxe"}
+    assert not any(o.is_party for o in r.organisations)
