@@ -288,11 +288,17 @@ def _group_heading(plain: list[str], i: int, groups: dict[int, str]) -> str | No
         above = plain[j]
         if j in groups:
             return groups[j]
-        if not above or "@" in above or FIELD_KEY.match(above) or PHONE.search(above) \
-                or len(above) <= _MAX_LINE and find_people(above, strict=True):
+        if not above or "@" in above or FIELD_KEY.match(above) or PHONE.search(above) or _person_line(above):
             continue  # a blank, another person of the group or their details
         return contact_unit(_heading_above(plain, j + 1))
     return None
+
+
+def _person_line(text: str) -> bool:
+    """'Birgit Sand, teamleder': a line that opens with a person's name (a cheap test: no
+    search for names through the line)."""
+    words = text.split(",", 1)[0].split()
+    return 2 <= len(words) <= 4 and is_first_name(words[0].lstrip("-•*# ")) and looks_like_name(" ".join(words))
 
 
 _GROUP_REACH = 16  # lines: a group of five or six people written two or three lines each
