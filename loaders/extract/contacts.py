@@ -30,8 +30,8 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         hits = [i for i in (by_email.get(p.email.lower()) if p.email else None,
                             by_name.get(p.name)) if i is not None]
         ref = doc.ref(m.line)
-        title, unit = _title_and_unit(p.title)
         if not hits:
+            title, unit = _title_and_unit(p.title)
             out.append(Contact(name=p.name, title=title,
                                organisation=unit or contact_unit(m.organisation), email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
@@ -42,8 +42,10 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             same = out[at]
             same.email = same.email or p.email
             same.phone = same.phone or p.phone
-            same.title = same.title or title
-            same.organisation = same.organisation or unit or contact_unit(m.organisation)
+            if same.title is None or same.organisation is None:  # (the title's unit: read only when needed)
+                title, unit = _title_and_unit(p.title)
+                same.title = same.title or title
+                same.organisation = same.organisation or unit or contact_unit(m.organisation)
             if ref not in refs[at]:
                 refs[at].add(ref)
                 same.sources.append(ref)
@@ -59,7 +61,7 @@ def _title_and_unit(title: str | None) -> tuple[str | None, str | None]:
     Vestsjællands Politi" -> the title and the police: written after the person, the most
     specific unit named for them)."""
     title = _title(title)
-    if title and ", " in title:
+    if title and ", " in title:  # (the common title of one word is told at once)
         head, tail = title.rsplit(", ", 1)
         if tail[:1].isupper() and org_type_of(tail) != "other" and (unit := contact_unit(tail)):
             return head, unit
