@@ -11,8 +11,8 @@ A person is a run of two to four capitalised words from a known first name; the 
 must name an organisation (a cue word or one of the document's organisations), and a
 bracket after a name needs a title word before it or an organisation the document
 names, so "(Kommuneplan 2024)" or "Hansen (2019)" make no contact. The whole text is
-searched once for each form's literal ("(", "vegne af", "ansættes"/"ansat"), so a long
-document costs a few scans, not a pass over every line.
+searched for each form's literal ("(", "på vegne af", "ansæt", "ansat"), so a long document
+costs a few scans, not a pass over every line.
 """
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
 _EMPLOYED = re.compile(r",?[ \t]+(?:der|som)[ \t]+(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved)[ \t]+"
                        + _ORG_AFTER)
-_EMPLOYED_WORD = re.compile(r"ans(?:ættes|at)\b")  # (a literal first: one scan for both words)
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 
@@ -57,7 +56,7 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known)):
             found.append((who[2], _person(text, who, m.end()), org))
-    for at in (m.start() for m in _EMPLOYED_WORD.finditer(text)):
+    for at in [*_finds(text, "ansæt"), *_finds(text, "ansat")]:  # (str.find: twice as fast as a pattern)
         clause = max(text.rfind(" der ", max(0, at - 16), at), text.rfind(" som ", max(0, at - 16), at))
         clause -= clause > 0 and text[clause - 1] == ","
         if clause > 0 and (m := _EMPLOYED.match(text, clause)) and (who := _name_before(text, clause)) \
