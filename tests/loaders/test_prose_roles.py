@@ -31,6 +31,10 @@ CASES = {  # lines -> {person: (organisation, e-mail, phone)}
                   "tlf. 12 34 56 78).", "Koordinator er Bo Kragh, som er ansat hos Lejerbo, Mobil: 2345 6789."],
                  {"Ida Lund": ("Boligselskabet Faxe", "il@bofaxe.dk", "12345678"),
                   "Bo Kragh": ("Lejerbo", None, "23456789")}),
+    "mixed-sentence": (["Den daglige ledelse varetages af Lise Hald (Boligselskabet Ringsted), mens SSP-koordinator "
+                        "Jonas Bak (Ringsted Kommune, SSP) og skoleleder Eva Dahl (Egevangskolen) deltager i følgegruppen."],
+                       {"Lise Hald": ("Boligselskabet Ringsted", None, None), "Jonas Bak": ("SSP", None, None),
+                        "Eva Dahl": ("Egevangskolen", None, None)}),
 }
 
 
