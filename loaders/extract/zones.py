@@ -154,10 +154,8 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
     elif (m := _AFD.match(name)) and m.end() < len(name):
         aliases, name = [name], name[m.end():].strip()
     elif m := _ORG_AFD.match(name):  # "Brabrand Boligforening afd. 4 Gellerupparken"
-        from samspil.loaders.extract.orgs import org_type
-
         org = m.group("org")
-        if org_type(org) == "housing_organisation" or org.isupper():
+        if _is_housing(org):
             aliases, name = [f'{org} {m.group("code")}', name], m.group("name")
             kw["housing_organisation"] = kw.get("housing_organisation") or org
         else:  # "Helhedsplanen omfatter afdeling 6, Stengårdsvej": a sentence, no owner
