@@ -58,6 +58,7 @@ LABELS = [
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",
     r"Parter(?:ne)?\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Parter: Hjørring Kommune ..."
     r"Aftaleparter(?:ne)?\s*:",
+    r"(?:Samarbejdsparter(?:ne)?|SAMARBEJDSPARTER(?:NE)?)\s*:(?=\s*(?:[-•]\s*)?[A-ZÆØÅ0-9]|\s*$)",  # "Samarbejdsparter: Næstved Kommune, ..."
     r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
     r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
     r"(?:Boligorganisationen|Kommunen|Øvrige parter)\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Kommunen: Randers Kommune, ..."
@@ -126,12 +127,14 @@ _NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<
                        r"\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
-_FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b)"
+_FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b|:?\s\d)"  # (nor "T 33 44 55 66", "M: 2345 6789")
 _EMAIL_END = re.compile(r"(?<=@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆØÅ]" + _FIELD_WORD + ")")
 _PHONE_END = re.compile(r"(?=[\d+])(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+"
-                        r"(?=[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")
+                        r"(?=(?:[-–•*#]+\s+)?[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")  # (a bullet or heading mark
+# before the next entry: "... 56 20 30 40 - Per Holm", "... 2233 4455 ### Lejerbo")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
-_DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])")
+_DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])(?<!\d\d\s\d\d\s)(?<!\d{4}\s)")  # (not a
+# phone's last group before the next entry: "tlf. 56 20 30 40 - Per Holm")
 # An unfilled signature field: "Bolig Korsør: Dato Navn Slagelse Boligselskab: ..."
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
@@ -218,8 +221,8 @@ def _cuts(line: str) -> list[int]:
     labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
     if labels and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
-    if _holds_any(line, _PLACEHOLDER_WORDS):
-        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}
+    if _holds_any(line, _PLACEHOLDER_WORDS) and not ("\t" in line and _table_head(line)):
+        cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
     if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
         if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
@@ -255,7 +258,12 @@ def _table_head(line: str) -> bool:
         if line.count("|") < 2:
             return False
         line = line.strip().strip("|").replace("|", "\t")  # a pipe table's ("| AKTIVITET: | MÅLGRUPPE: |")
-    return head_kinds(line) is not None
+    if head_kinds(line) is not None:
+        return True
+    from samspil.loaders.extract.contact_tables import KIND  # (a table of people: "Navn<TAB>Titel<TAB>E-mail")
+
+    cells = [c.strip(" :").casefold() for c in line.split("\t")]
+    return len(cells) >= 2 and all(c in KIND for c in cells)
 
 
 def _heading_start(line: str, k: int) -> int:

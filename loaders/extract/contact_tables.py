@@ -103,20 +103,28 @@ def _read_rows(doc: Document, i: int, kinds: list[str], table: PersonTable) -> i
     """The rows after a head row; a row without cells (an organisation with no one named) is
     read as the organisation alone when a row of cells follows it (one with an e-mail or a
     phone lost its cells: the party-list reader reads it)."""
+    group = None  # a row naming only an organisation heads the people below it
     while i < len(doc.lines):
         cells = _cells(doc.lines[i])
         if cells is None:
-            nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
+            nxt, after = (doc.lines[k] if k < len(doc.lines) else "" for k in (i + 1, i + 2))
             text = clean(doc.lines[i])
-            if not text or len(text) > 80 or _cells(nxt) is None:
-                break
+            if not text or len(text) > 80 or _cells(nxt) is None and (len(nxt) > 40 or _cells(after) is None):
+                break  # (a row of cells follows it, or a short line and then one: a wrapped group cell)
             if "@" not in text and not any(ch.isdigit() for ch in text):
+                if table.rows and table.rows[-1][0] == i - 1 and table.rows[-1][2] is None and group:
+                    text = f"{table.rows.pop()[1]} {text}"  # a group cell wrapped in two lines (PDF)
                 table.rows.append((i, text, None))
                 table.lines.add(i)
+                group = text
             i += 1  # a row whose cells were lost is left to the party-list reader
             continue
-        else:
-            table.rows.append((i, *person_row(cells, kinds)))
+        org, person = person_row(cells, kinds)
+        if person is None and org is None and len(filled := [c for c in cells if c]) == 1:
+            org = group = filled[0]  # "Ringsted Kommune, Børn og Unge" in a row of its own
+        elif person is not None and org is None:
+            org = group
+        table.rows.append((i, org, person))
         table.lines.add(i)
         i += 1
     return i

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
+from samspil.loaders.extract.prose_roles import prose_roles
 from samspil.loaders.extract.person_units import contact_unit
 from samspil.loaders.extract.text import clean
 from samspil.loaders.model import Contact, Organisation
@@ -16,6 +18,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     """One Contact per person (same e-mail, or same name), details merged."""
     _, mentions = parse_parties(doc, is_strategic(doc))
     mentions = mentions + loose_contacts(doc, {m.line for m in mentions})
+    mentions += prose_roles(doc, {n.lower() for o in organisations for n in (o.name, *o.aliases)})
     out: list[Contact] = []
     # indexes (to positions in ``out``) instead of scans: thousands of contact lines
     # stay linear; the first contact with the same e-mail or name wins, as before
@@ -28,8 +31,9 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
                             by_name.get(p.name)) if i is not None]
         ref = doc.ref(m.line)
         if not hits:
-            out.append(Contact(name=p.name, title=_title(p.title),
-                               organisation=contact_unit(m.organisation), email=p.email, phone=p.phone,
+            title, unit = _title_and_unit(p.title)
+            out.append(Contact(name=p.name, title=title,
+                               organisation=unit or contact_unit(m.organisation), email=p.email, phone=p.phone,
                                focus_area=m.delaftale, sources=[ref]))
             refs.append({ref})
             at = len(out) - 1
@@ -38,8 +42,10 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             same = out[at]
             same.email = same.email or p.email
             same.phone = same.phone or p.phone
-            same.title = same.title or _title(p.title)
-            same.organisation = same.organisation or contact_unit(m.organisation)
+            if same.title is None or same.organisation is None:  # (the title's unit: read only when needed)
+                title, unit = _title_and_unit(p.title)
+                same.title = same.title or title
+                same.organisation = same.organisation or unit or contact_unit(m.organisation)
             if ref not in refs[at]:
                 refs[at].add(ref)
                 same.sources.append(ref)
@@ -48,6 +54,18 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
     return out
+
+
+def _title_and_unit(title: str | None) -> tuple[str | None, str | None]:
+    """A title with the organisation written after it split off ("politiassistent, Midt- og
+    Vestsjællands Politi" -> the title and the police: written after the person, the most
+    specific unit named for them)."""
+    title = _title(title)
+    if title and ", " in title:  # (the common title of one word is told at once)
+        head, tail = title.rsplit(", ", 1)
+        if tail[:1].isupper() and org_type_of(tail) != "other" and (unit := contact_unit(tail)):
+            return head, unit
+    return title, None
 
 
 def _title(title: str | None) -> str | None:

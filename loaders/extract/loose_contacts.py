@@ -41,6 +41,7 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
     out: list[ContactMention] = []
     plain = plain_lines(doc)
     seen = seen_lines | {i for t in person_tables(doc) for i in t.lines}
+    groups: dict[int, str] = {}  # line -> the group heading its last run-on entry sat under
     i = 0
     while i < len(plain):
         text = plain[i]
@@ -48,18 +49,19 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             i += 1
             continue
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
-            found = _run_on_entries(text, i) if len(text) > _MAX_LINE and _has_title(text) else []
-            out += found + [m for m in _with_email(plain, i) if m.person.name not in {f.person.name for f in found}]
+            found = _run_on_entries(text, i, groups) if len(text) > _MAX_LINE and _has_title(text) else []
+            out += found + [m for m in _with_email(plain, i, groups) if m.person.name not in {f.person.name for f in found}]
         elif (record := _vertical_record(plain, i, seen)) is not None:
             lines, joined = record
-            out += _record_people(joined, lines[0], _heading_above(plain, lines[0]))
+            out += _record_people(joined, lines[0], _heading_above(plain, lines[0])
+                                  or _group_heading(plain, lines[0], groups))
             seen |= set(lines)
         elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or "avn" in text and _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
         elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \
                 and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text)):
-            out += _run_on_entries(text, i)
+            out += _run_on_entries(text, i, groups)
         i += 1
     return out
 
@@ -78,7 +80,7 @@ _CAPITALISED = re.compile(r"[A-ZÆØÅ](?<!\S[A-ZÆØÅ])")  # a word's capital 
 # capital opens the pattern, the look-behind after it: the engine skips to capitals)
 
 
-def _run_on_entries(text: str, line: int) -> list[ContactMention]:
+def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[ContactMention]:
     """Entries run together in a long line (a list whose line breaks were lost): each person
     written 'Title Name, Unit' or 'Name, title, phone' is one entry, from its title (or name)
     to the next entry; its unit is written after the name, else between the previous entry's
@@ -100,6 +102,7 @@ def _run_on_entries(text: str, line: int) -> list[ContactMention]:
             starts.append(None)
     out = []
     prev_end = 0
+    group = None  # the unit written before the last entry: the heading of a group of people
     kept = [(p, a) for p, a in zip(people, starts) if a is not None]
     for k, (p, a) in enumerate(kept):
         end = kept[k + 1][1] if k + 1 < len(kept) else min(len(text), p.end + _MAX_LINE)
@@ -110,9 +113,16 @@ def _run_on_entries(text: str, line: int) -> list[ContactMention]:
         _from_first_name(q)
         q.title = q.title or p.title
         unit = unit_after_name(entry, q) if q.title and entry.startswith(q.title.split()[0]) else None
-        unit = unit or _unit_between(text[prev_end:a])
+        unit = unit or _unit_before_details(entry, q)
+        between = text[prev_end:a]
+        if unit is None and (unit := _unit_between(between)):
+            group = unit
+        elif unit is None and not between.strip(" ,;.–-"):
+            unit = group  # "Sorø Kommune, Børn og Unge Lise Hald, ... Mads Berg, ...": both under it
         out.append(ContactMention(q, contact_unit(unit), line, None))
         prev_end = a + details_end(entry, q)
+    if group and out and out[-1].organisation == contact_unit(group):
+        groups[line] = contact_unit(group)
     return out
 
 
@@ -133,11 +143,22 @@ def _from_first_name(p) -> None:
 def _unit_between(text: str) -> str | None:
     """The unit written before a name: the words after the last sentence, label or entry."""
     text = _SENTENCE_END.split(text)[-1]
-    text = _LEADING_LABEL.sub("", text).strip(" ,;–-")
-    words = text.split()
+    if text.rstrip().endswith(":"):  # "Kontaktpersoner Vordingborg Kommune: Karen Frost": the organisation
+        head = _LEADING_LABEL.sub("", text.rstrip()[:-1].rsplit(":", 1)[-1] + " ").strip(" ,;–-#*•")
+        head = _FIELD_WORD_END.sub("", head)  # "Jobcenter Vejle Navn: Ole Hvid": the jobcentre
+        if head and head.split()[-1][:1].isupper() and org_type_of(head) != "other" and len(head.split()) <= 7:
+            return head  # (not "Sekretariatet ledes af:")
+    text = _LEADING_LABEL.sub("", text).strip(" ,;–-#*•")  # (a markdown heading's or bullet's marks)
+    words = [w for w in text.split() if w not in _DASHES]
     if not words or len(words) > 7 or not text[:1].isupper() or FIELD_KEY.search(text):
         return None
+    if is_title_word(words[0]) and org_type_of(text) == "other":
+        return None  # "Koordinator er Bo Kragh": the title and a verb, no unit
     return text
+
+
+_DASHES = {"-", "–", "—", "&"}
+_FIELD_WORD_END = re.compile(r"\s+(?:[Nn]avn|NAVN|[Kk]ontakt\w*|[Tt]itel|[Ss]tilling|[Aa]nsvarlig)$")
 
 
 def _title_start(text: str, name_start: int) -> int | None:
@@ -151,7 +172,7 @@ def _title_start(text: str, name_start: int) -> int | None:
     return at
 
 
-def _with_email(plain: list[str], i: int) -> list[ContactMention]:
+def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[ContactMention]:
     """A person printed with an e-mail: the organisation is the line above when it is short."""
     out = []
     text = plain[i]
@@ -161,11 +182,17 @@ def _with_email(plain: list[str], i: int) -> list[ContactMention]:
         above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                and ":" not in above and "@" not in above) else None  # not a label or record
-        org = contact_unit(org) or _heading_above(plain, i)  # "... Delaftalens partnere: Civica" above
+        org = contact_unit(org) or _heading_above(plain, i) or _group_heading(plain, i, groups)
+        label = KONTAKT.match(text)
+        named = contact_unit(label.group("org")) if label and label.group("org") else None  # "Kontaktperson for X:"
         if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
-            org = unit_after_name(text, p) or org
+            after = unit_after_name(text, p)
+            after = None if after and p.title and after.casefold() == p.title.casefold() else after
+            org = after or named or org  # (not "(SSP-koordinator)", the title in brackets)
         elif (own := _unit_between(text[:p.start])) and org_type_of(own) != "other":
-            org = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own
+            org = groups[i] = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own
+        else:
+            org = named or org
         out.append(ContactMention(p, org, i, None))
     return out
 
@@ -178,7 +205,10 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
     if len(plain[i]) > _MAX_FIELD:
         return None  # (told first: a long line is not split and read for a name)
     head = plain[i].split(",")[0]
-    if not (looks_like_name(head) and is_first_name(head.split()[0])):
+    words = head.split()
+    while len(words) > 2 and "," not in plain[i] and is_title_word(words[0]):
+        words = words[1:]  # "Projektleder Mette Vang" alone on its line: the title before the name
+    if not (words and looks_like_name(" ".join(words)) and is_first_name(words[0])):
         return None
     start = i
     while start > 0 and i - start < 2 and _field_line(plain[start - 1]) and start - 1 not in seen \
@@ -221,7 +251,9 @@ def _heading_above(plain: list[str], i: int) -> str | None:
         if not above:
             continue
         if ":" in above and not FIELD_KEY.search(above):  # "Samarbejdspartnere: Kolding Bibliotek"
-            above = above.rsplit(":", 1)[1].strip()
+            head, _, above = above.rpartition(":")
+            above = above.strip() or (head if ":" not in head and org_type_of(head) != "other" else "")
+            # ("Vordingborg Kommune:" over its people: the organisation, not a label)
         if above and len(above) < 90 and above[0].isupper() and ":" not in above and "@" not in above \
                 and not PHONE.search(above) and not above.endswith(".") and not find_people(above, strict=True):
             return above
@@ -229,12 +261,58 @@ def _heading_above(plain: list[str], i: int) -> str | None:
     return None
 
 
+def _unit_before_details(text: str, p) -> str | None:
+    """An organisation written between a name and its e-mail or phone without a comma
+    ("Projektleder Mette Vang Boligselskabet Faxe mv@...": a record whose lines were joined)."""
+    detail = p.email or p.phone
+    end = text.find(p.email) if p.email else (m.start() if (m := PHONE.search(text, p.end)) else -1)
+    if not detail or end <= p.end:
+        return None
+    between = _DETAIL_KEY.split(text[p.end:end], 1)[0].strip(" ,;–-")
+    if p.title and between.startswith(p.title):
+        between = between[len(p.title):].strip(" ,;–-")
+    if not between or len(between.split()) > 6 or not between[:1].isupper() or org_type_of(between) == "other":
+        return None
+    return contact_unit(between)
+
+
+_DETAIL_KEY = re.compile(r"[,;]?\s*\b(?:[Ee]-?mail|[Mm]ail|[Tt]lf|[Tt]elefon|[Mm]obil)\b")
+
+
+def _group_heading(plain: list[str], i: int, groups: dict[int, str]) -> str | None:
+    """The heading of a group of people ("Sorø Kommune, Børn og Unge" over "Lise Hald, leder,
+    lh@..." and "Mads Berg, ..."): the first line above the group's other people and
+    their details that is shaped like a heading (see :func:`_heading_above`), or the heading
+    the nearest of them sat under in a line of entries run together."""
+    for j in range(i - 1, max(i - _GROUP_REACH, -1), -1):
+        above = plain[j]
+        if j in groups:
+            return groups[j]
+        if not above or "@" in above or FIELD_KEY.match(above) or PHONE.search(above) or _person_line(above):
+            continue  # a blank, another person of the group or their details
+        return contact_unit(_heading_above(plain, j + 1))
+    return None
+
+
+def _person_line(text: str) -> bool:
+    """'Birgit Sand, teamleder': a line that opens with a person's name (a cheap test: no
+    search for names through the line)."""
+    words = text.split(",", 1)[0].split()
+    return 2 <= len(words) <= 4 and is_first_name(words[0].lstrip("-•*# ")) and looks_like_name(" ".join(words))
+
+
+_GROUP_REACH = 16  # lines: a group of five or six people written two or three lines each
+
+
 def _record_people(text: str, line: int, heading: str | None, labelled: bool = False) -> list[ContactMention]:
     """The people of one record (with a label every name counts, else a name needs a title or
     a known first name); the unit is the record's own, else the heading it sits under."""
     body = KONTAKT.sub("", text) if labelled else text
+    label = KONTAKT.match(text) if labelled else None
     out = []
     for p in find_people(body, strict=not labelled):
         unit = unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p)
-        out.append(ContactMention(p, contact_unit(unit) or contact_unit(heading), line, None))
+        unit = contact_unit(unit) or contact_unit(label.group("org") if label else None) \
+            or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
+        out.append(ContactMention(p, unit or contact_unit(heading), line, None))
     return out

@@ -237,7 +237,7 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     if found is None:
         return []
     line, entries, whole_agreement, kinds = found
-    role = "party" if whole_agreement else role
+    role = "party" if whole_agreement else "partner" if _OWN_SUB_SENTENCE.search(doc.lines[line]) else role
     refs = [OrgMention("", line, role=role, refers=kind) for kind in kinds]
     found = [o for e in entries for o in org_mentions_one(e, line, role, None)]
     for o in found:
@@ -245,6 +245,8 @@ def _prose_parties(doc: Document, role: str) -> list[OrgMention]:
     return found + refs
 
 
+# "Delaftalen indgås mellem A og B": a delaftale's own partners, no parties (SCHEMA)
+_OWN_SUB_SENTENCE = re.compile(r"\b[Dd]elaftalen\s+(?:er\s+)?(?:indg|et\s+samarbejde|aftalt|underskrevet|udarbejdet)")
 _SUB_LABEL = re.compile(r"^\W*(?:delaftalens|parter(?:ne)?\s+i\s+delaftalen)", re.I)
 
 

@@ -18,22 +18,29 @@ __all__ = ["PROSE_PARTIES", "prose_party_entries", "references"]
 # Parties stated in prose when a plan has no party list.
 # (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
 # "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
-PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indgået|aftalt"
-                           r"|underskrevet)\s+mellem\s+"
+PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indg(?:ået|ås|åes)|aftalt"
+                           r"|underskrevet|sluttet)\s+mellem\s+"
                            r"(?P<a>(?:[A-ZÆØÅ0-9]|(?=(?:kommunen|boligorganisationerne|de\s+\w+\s+boligorganisationer)\b))"
-                           r"(?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b"
+                           r"(?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b"
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
-                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen)\s+er\s+udarbejdet\s+af\s*:?\s*"
-                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200})"
+                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen|samarbejdsaftalen)\s+(?:er\s+)?(?:udarbejdet|indg(?:ået|ås|åes)|underskrevet)"
+                           r"\s+af\s*:?\s*"
+                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200}?)(?=[.;]|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b)"
                            # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y",
                            # "Aftalens parter er X, Y og Z"
-                           r"|\b(?i:parterne\s+(?:bag|i)\s+(?:helhedsplanen|aftalen|indsatsen)\s+er"
+                           r"|\b(?i:parter(?:ne)?\s+(?:bag|i)\s+(?:den\s+)?(?:strategiske\s+)?(?:helhedsplanen|aftalen|indsatsen"
+                           r"|samarbejdsaftalen|samarbejdsaftale)\s+er|(?-i:P)arterne\s+er"
                            r"|(?:aftalens|helhedsplanens|samarbejdsaftalens)\s+parter\s+er"
                            r"|bag\s+(?:helhedsplanen|aftalen|indsatsen)\s+står)\s*:?\s*(?P<c>[A-ZÆØÅ0-9](?:[^.;]|\.(?=\w)){3,200}?)"
-                           r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de)\b|\s+på\s+vegne\s+af\b)")
+                           r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b)")
 
 
-_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag (?:helhedsplanen|aftalen|indsatsen)|parter er")
+_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
+# "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
+# verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
+_ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(?:alle\s+(?:\w+\s+)?|begge\s+)?er\s+"
+                          r"(?:aftale)?parter\s+i\s+(?:den\s+\w+\s+)?(?:samarbejds)?aftalen")
+_LIST_OPENER = re.compile(r".*\b(?:af|mellem|er|at|hvor|med|består|står|indgår)\s+(?=[A-ZÆØÅ0-9])")
 # "A har i samarbejde med B og C udarbejdet denne helhedsplan": A, B and C
 _PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,80}?)\s+har\s+i\s+samarbejde\s+med\s+"
                             r"(?P<b>[A-ZÆØÅ][^.:;]{3,200}?)\s+udarbejdet\s+(?:denne|den|nærværende)?\s*"
@@ -54,6 +61,9 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
         kinds: list[tuple[str, int]] = []
         if m := _PREPARED_WITH.search(text):
             entries = [m.group("a"), *split_party_entries(m.group("b"))]
+        elif m := _ALL_PARTIES.search(text):
+            entries = split_party_entries(_LIST_OPENER.sub("", m.group("d")))
+            whole = True
         elif m := PROSE_PARTIES.search(text):
             listed, kinds = references(m.group("a") or m.group("b") or m.group("c"))
             entries = split_party_entries(listed)

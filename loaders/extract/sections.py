@@ -19,7 +19,7 @@ from samspil.loaders.segment import ACTIVITY_NAME
 __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
            "is_header_row", "drop_header_words"]
 
-PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*parter\s*:"
+PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
                          # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"

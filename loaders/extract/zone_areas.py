@@ -18,13 +18,15 @@ Vestbyen) is renamed "Fjord afd. Vestbyen" so the two stay apart.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Zone
 
-__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in"]
+__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in", "add_headed_lists"]
 
 _PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -225,3 +227,68 @@ def add_listed_in(doc: Document, found) -> None:
             district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
             for z in listed:
                 z.part_of = district.name
+
+
+# "Boligområdet Hyldebakken" (a heading) over its departments, or run into them when the
+# line breaks were lost ("Boligområdet Hyldebakken - Solbakken, ... - Engstien, ...")
+_PLACE_ON_LINE = r"[A-ZÆØÅ][\wæøåé-]+(?:[ \t]+[A-ZÆØÅ][\wæøåé-]+){0,2}"  # (_PLACE within one line)
+_AFTER_HEAD = (r"[ \t]*:?[ \t]+(?!(?i:boligområde|området|bydel))(?P<place>" + _PLACE_ON_LINE + r")"
+               r"(?=[ \t]*\**[ \t]*:?[ \t]*$|[ \t]*:?[ \t]+(?:[-•–]|\d{1,2}[.)])[ \t])")
+# searched in the whole text at once (lines joined), each opening with a literal the engine
+# looks for as a string (a class of letters as common as "o" or "b" stops it at every word;
+# an alternation of words has no literal to look for); the heading word's start told after
+_AREA_HEADS = [(re.compile(literal + _AFTER_HEAD, re.M), starts, kind) for literal, starts, kind in (
+    ("mrådet?", ("Boligo", "O"), "zone"), ("MRÅDET?", ("BOLIGO", "O"), "zone"), ("ydel(?:en)?", ("B",), "district"))]
+
+
+def _area_heads(text: str):
+    """(its kind, the place, where it ends) of each 'Boligområdet X', 'Området X', 'Bydelen
+    X' (capitalised: a heading's first word) before a list or a line's end."""
+    for pattern, starts, kind in _AREA_HEADS:
+        for m in pattern.finditer(text):
+            at = next((m.start() - len(w) for w in starts if text.endswith(w, 0, m.start())), None)
+            if at is not None and not (at and text[at - 1].isalnum()):
+                yield kind, m.group("place"), m.end()
+
+
+def add_headed_lists(doc: Document, found) -> None:
+    """The departments listed under (or run on after) a heading naming their area lie in it:
+    two or more, named on the heading's own line (after it) or in the list below it."""
+    if sum(z.type == "housing_department" and z.part_of is None for z in found.zones.values()) < 2:
+        return  # (told before the text is searched)
+    text = doc.memo("joined_text", lambda: doc.text)
+    heads = list(_area_heads(text))
+    if not heads:
+        return
+    starts = doc.memo("line_starts", lambda: [0, *accumulate(len(line) + 1 for line in doc.lines)])
+    for kind, place, end in heads:
+        i = bisect_right(starts, end) - 1
+        line_end = starts[i] + len(doc.lines[i])
+        rest = text[end:min(line_end, end + 400)]  # a heading ends its line, or its list follows it (the
+        after = _SENTENCE_END.split(rest, 1)[0] if rest.strip(" :*") else _block_below(doc, i)  # pattern's test)
+        listed = [z for z in found.zones.values() if z.type == "housing_department" and z.part_of is None
+                  and zone_key(z.name) != zone_key(place) and z.name in after]
+        if len(listed) >= 2:
+            area = found.get(place) or found.add(Zone(name=place, type=kind, sources=[doc.ref(i, place)]))
+            for z in listed:
+                z.part_of = area.name
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3}[.!?])(?<!afd\.)\s+(?=[A-ZÆØÅ])")  # (not "1. Engen", "afd. Engen")
+
+
+def _block_below(doc: Document, i: int) -> str:
+    """The list below a heading: its short lines or items, up to a blank line (a PDF has none)."""
+    out = []
+    for k, line in enumerate(doc.lines[i + 1:i + 16]):
+        if not line.strip() and (out or k > 1):
+            break  # (one blank line may stand under the heading)
+        if not line.strip():
+            continue
+        if len(line) > 120 and not _ITEM_MARK.match(line):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[-•*▪–]|\d{1,2}[.)])\s")

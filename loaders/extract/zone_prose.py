@@ -37,12 +37,13 @@ _SINGLE = re.compile(
     rf"(?P<name>{_NAME})?")
 _PLURAL = re.compile(
     r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\b(?:bolig)?afdeling(?:er|erne)"
-    r"\s*:?\s+|\b(?:bolig)?afdeling(?:er|erne)\s*:\s*")
+    r"\s*:?\s+|\b(?:bolig)?afdeling(?:er|erne)\s*:\s*|\b(?:Bolig)?Afdelingerne\s+(?=[A-ZÆØÅ])")  # (capitalised: a sentence's or heading's first word)
 # "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
 _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
                    rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
+_ITEM_TAIL = re.compile(rf"(?:\s*\([^()]{{0,80}}\))?(?:\s+med\s+(?P<n>\d[\d.]*)\s*{_DWELLINGS})?(?=\W|$)")
 _OWNER = re.compile(r"(?<![\wæøåÆØÅ&-])((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
-_BYDEL = re.compile(rf"\bi\s+bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
+_BYDEL = re.compile(rf"\b(?:i|udgør|danner)\s+(?:tilsammen\s+|samlet\s+)?bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
 # "..., Kløvermarken (afd. 5) og Solbakken (afd. 7) i Randers Nord.": the area of the list
 _LIST_AREA = re.compile(rf"\)\s+i\s+(?P<name>(?!\S+\s+Kommune)(?!Kommune){_NAME})(?=\s*[.,;:]|\s*$)")
 _RESPECTIVELY = re.compile(r"\bhenholdsvis\s+((?:\d[\d.]*\s*(?:,|og)\s*)+\d[\d.]*)\s+(?:bolig|lejemål|lejlighed)")
@@ -83,8 +84,9 @@ def sentences(text: str) -> list[str]:
 # "Hedebo (Fjordbo afd. 3, 1.024 boliger)", "Toften I, II og III (Fjordbo afd. 5, 6 og 7 med i alt 900 boliger)"
 _BRACKETED = re.compile(
     rf"(?P<name>{_NAME})(?P<quals>(?:(?:\s*,\s*|\s+og\s+|\s+)[IVX]{{1,4}}\b)*)\s*\(\s*"
-    rf"(?:(?P<org>[A-ZÆØÅ][^(),]{{0,40}}?)\s+)?afd(?:\.|eling)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)"
-    rf"(?:\s*(?:,|med)\s*(?P<total>i alt|til sammen|tilsammen)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)")
+    rf"(?:(?P<org>[A-ZÆØÅ][^(),]{{0,40}}?)\s*,?\s+)?afd(?:\.|eling)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)"
+    rf"(?:\s*(?:,|med)\s*(?P<total>i alt|til sammen|tilsammen)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)"
+    rf"(?:\s+med\s+(?P<after>\d[\d.]*)\s*{_DWELLINGS})?")  # "Solbakken (Fjord, afd. 7) med 140 lejligheder"
 
 
 def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]]
@@ -96,13 +98,16 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
         return  # (every one has its bracket)
     owners = set(re.findall(r"(\S+)\s+afd(?:\.|eling)\s*\d", sentence))  # words the sentence uses as owners
     for m in _BRACKETED.finditer(sentence):
-        if m.group("name").split()[0] in _NOT_NAMES:
-            continue
+        name = m.group("name")
+        if name.split()[0] in _NOT_NAMES:
+            if " " not in name:
+                continue
+            name = name.split(" ", 1)[1]  # "Afdelingerne Solbakken (...)": Solbakken
         parens.append((m.end("quals"), m.end()))
         codes = re.findall(_NUMBER, m.group("codes"))
-        names = _numbered_names(m.group("name"), re.findall(r"[IVX]+", m.group("quals")))
+        names = _numbered_names(name, re.findall(r"[IVX]+", m.group("quals")))
         written = m.group("org")
-        words = m.group("name").split()
+        words = name.split()
         if len(words) > 1 and column_kind(words[0]):  # a table's head run onto its first row: "Beboere Engbo"
             words, names = words[1:], [" ".join(words[1:])] if len(names) == 1 else names
         if not written and len(words) > 1 and (_housing(words[0], is_org) or words[0] in owners):  # "Domea Engvej (afd. 8)"
@@ -113,8 +118,8 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
                 yield owner, [code], name, written
         else:
             yield owner, codes, names[0], written
-        if m.group("units") and not m.group("total") and len(names) == 1:
-            units[names[0]] = int(m.group("units").replace(".", ""))
+        if (n := m.group("units") or m.group("after")) and not m.group("total") and len(names) == 1:
+            units[names[0]] = int(n.replace(".", ""))
 
 
 def _housing(word: str, is_org) -> bool:
@@ -178,7 +183,12 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
             if item.group("units"):
                 units[item.group("name")] = int(item.group("units").replace(".", ""))
             yield None, [item.group("code")] if item.group("code") else [], item.group("name")
-            sep = re.compile(_CONJ).match(rest, item.end())
+            end = item.end()
+            if tail := _ITEM_TAIL.match(rest, end):  # "Solbakken (Fjord, afd. 7) med 140 boliger"
+                end = tail.end()
+                if tail.group("n"):
+                    units.setdefault(item.group("name"), int(tail.group("n").replace(".", "")))
+            sep = re.compile(_CONJ).match(rest, end)
             if not sep:
                 break
             pos = sep.end()

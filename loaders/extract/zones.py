@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
-from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in
+from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
@@ -56,6 +56,17 @@ _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
 # a department's name with its number (and owner, dwellings) in brackets after it
 _NAME_PAREN = re.compile(r"^(?P<name>[A-ZÆØÅ][^()]*?)\s*\((?:(?P<org>[^(),]+?)\s+)?(?P<code>[Aa]fd(?:eling|\.)?\s*"
                          r"\d[\d\-–]*)\s*(?:,\s*(?P<rest>[^()]*))?\)$")
+
+
+# a department's name, then its owner and number: "Engparken, Lejerbo afd. 12" (a list item)
+_NAME_ORG_AFD = re.compile(r"^(?P<name>[A-ZÆØÅ][^,()]*?)\s*,\s*(?P<org>[A-ZÆØÅ0-9][^,()]*?)\s+"
+                           r"(?P<code>[Aa]fd(?:eling|\.)?\s*\d[\d\-–]*)$")
+
+
+def _is_housing(org: str) -> bool:
+    from samspil.loaders.extract.orgs import org_type
+
+    return org_type(org) == "housing_organisation" or org.isupper()
 
 
 _CAPTION_WORDS = frozenset({"skema", "tabel", "figur", "oversigt", "bilag", "boks", "kilde"})
@@ -133,16 +144,18 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
             kw["units"] = parse_units(m.group("rest"))
         if org and not kw.get("housing_organisation"):
             kw["housing_organisation"] = org
+    elif (m := _NAME_ORG_AFD.match(name)) and _is_housing(m.group("org")):  # "Engparken, Lejerbo afd. 12"
+        code = re.sub(r"^[Aa]fd(?:eling|\.)?\s*", "afd. ", m.group("code"))
+        aliases, name = [code, f'{m.group("org")} {code}'], m.group("name").strip()
+        kw["housing_organisation"] = kw.get("housing_organisation") or m.group("org")
     elif "," in name and _AFD.match(name) and name.split(",", 1)[1].strip():
         code, rest = name.split(",", 1)
         aliases, name = [code.strip(), name], rest.strip()
     elif (m := _AFD.match(name)) and m.end() < len(name):
         aliases, name = [name], name[m.end():].strip()
     elif m := _ORG_AFD.match(name):  # "Brabrand Boligforening afd. 4 Gellerupparken"
-        from samspil.loaders.extract.orgs import org_type
-
         org = m.group("org")
-        if org_type(org) == "housing_organisation" or org.isupper():
+        if _is_housing(org):
             aliases, name = [f'{org} {m.group("code")}', name], m.group("name")
             kw["housing_organisation"] = kw.get("housing_organisation") or org
         else:  # "Helhedsplanen omfatter afdeling 6, Stengårdsvej": a sentence, no owner
@@ -161,11 +174,13 @@ def _is_total(name: str) -> bool:
     return name.strip().lower().startswith(tuple(load_vocab("zones").get("totals", [])))
 
 
-_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
+_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?(?:\s*\([^()]{{1,60}}\))?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
                        re.IGNORECASE)
 
 
 _PART_BREAK = re.compile(r"\s[|;]\s")
+_RUN_ON_ITEM = re.compile(r"\s(?:[-•]|\d{1,2}[.)])\s+(?=[A-ZÆØÅ])")
+_ITEM_MARK = re.compile(r"^(?:[-•*▪]+|\d{1,2}[.)])\s*")
 
 
 def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
@@ -176,8 +191,17 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
-        for part in _PART_BREAK.split(text) if "|" in text or ";" in text else [text]:
-            _unit_list(part.strip().lstrip("-•* "), doc, i, orgs, found, housing)
+        if parse_units(text) is None:
+            continue  # (no part of it has a count either)
+        if i and text[:1] in "–-" and _UNITS_ONLY.match(text[1:]):  # "– 140 boliger" cut from its item
+            text = f"{strip_markup(doc.lines[i - 1])} {text}"
+        parts = _PART_BREAK.split(text) if "|" in text or ";" in text else [text]
+        if " - " in text or " • " in text or " 2. " in text or " 2) " in text:  # a list whose line breaks
+            parts = [q for part in parts for q in _RUN_ON_ITEM.split(part)]  # were lost: "... - Engparken, ..."
+        for part in parts:
+            part = part.strip()
+            _unit_list(_ITEM_MARK.sub("", part) if part[:1].isdigit() else part.lstrip("-•* "), doc, i, orgs, found,
+                       housing)
 
 
 def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | None:
@@ -199,8 +223,11 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         return
     ref = doc.ref(i)  # (made only for a line with a count: most lines with a digit have none)
     if (m := _UNIT_ROW.match(line)) and parse_units(f"{m.group('n')} {m.group('word')}") is not None:
-        if not _is_total(m.group("name")):
-            found.add(_department(m.group("name"), ref, units=parse_units(line)))
+        name = m.group("name")
+        if "(" in name and not _NAME_PAREN.match(name):
+            name = name.split("(", 1)[0].strip()  # "Engen (opført 1972) – 96 boliger": no number in the bracket
+        if not _is_total(name):
+            found.add(_department(name, ref, units=parse_units(line)))
         return
     head, _, rest = line.partition(":")
     owner = None
@@ -359,6 +386,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     add_lying_in(doc, found)
     add_named_lying_in(doc, found)
     add_listed_in(doc, found)
+    add_headed_lists(doc, found)
     add_districts(doc, found)
     _table_rows(doc, orgs, found)
     add_named_areas(doc, found)

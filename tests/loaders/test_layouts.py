@@ -253,7 +253,10 @@ def test_contacts_with_their_unit_in_brackets():
     people = {c.name: (c.title, c.organisation, c.email) for c in r.contacts}
     assert people == {
         "Mette Bruun": ("Sekretariatsleder", "Brabrand Boligforening", "mbr@bbbo.dk"),
-        "Jonas Vad": ("Områdeleder", "Sociale Forhold og Beskæftigelse", "jova@aarhus.dk")}
+        "Jonas Vad": ("Områdeleder", "Sociale Forhold og Beskæftigelse", "jova@aarhus.dk"),
+        # the board's members are role holders (SCHEMA): contacts, here without details
+        "Keld Laursen": ("Formand", "Brabrand Boligforening", None), "Karen Jensen": ("Direktør", "Alboa", None),
+        "Søren Hald": (None, "Børn og Unge", None), "Lone Friis": ("Politiinspektør", "Østjyllands Politi", None)}
     assert {o.name for o in r.organisations if o.is_party} == {"Brabrand Boligforening", "Alboa", "Aarhus Kommune"}
 
 

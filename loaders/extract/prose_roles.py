@@ -1,0 +1,122 @@
+"""Role holders and signatories named in running text, for :mod:`contacts`.
+
+Besides contact lists and signature blocks, agreements name people in sentences::
+
+    Bestyrelsen består af direktør Anne Krog (Lejerbo), centerchef Ole Vind (Center for
+    Børn og Familie) og ...                        (a title, the name, the unit in brackets)
+    Aftalen er underskrevet af borgmester Ole Sand på vegne af Faxe Kommune
+    Boligsocial leder bliver Ida Lund, der ansættes i Boligselskabet Faxe (il@..., tlf. ...)
+
+A person is a run of two to four capitalised words from a known first name; the unit
+must name an organisation (a cue word or one of the document's organisations), and a
+bracket after a name needs a title word before it or an organisation the document
+names, so "(Kommuneplan 2024)" or "Hansen (2019)" make no contact. The whole text is
+searched for each form's literal ("(", "på vegne af", "ansæt", "ansat"), so a long document
+costs a few scans, not a pass over every line.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.entry_orgs import ContactMention
+from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.people import Person, is_first_name, is_title_word
+from samspil.loaders.extract.person_units import contact_unit
+from samspil.loaders.extract.text import EMAIL, PHONE, digits
+
+__all__ = ["prose_roles"]
+
+# "(Lejerbo)" after a word in lower case and a space: the name's last letters
+_BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<org>[A-ZÆØÅ][^()]{1,60})\)")  # (a bracket may wrap)
+# "på vegne af Faxe Kommune", ", der ansættes i Boligselskabet Faxe"
+_ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]*|for|og|i|af)){0,5})"
+_ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
+_EMPLOYED = re.compile(r",?[ \t]+(?:der|som)[ \t]+(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved)[ \t]+"
+                       + _ORG_AFTER)
+_TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
+_WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
+
+
+def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
+    """The people running text names with their organisation (``known``: the names of the
+    document's organisations, in lower case)."""
+    text = doc.memo("joined_text", lambda: doc.text)
+    found: list[tuple[int, Person, str]] = []
+    for m in _BRACKET.finditer(text):
+        word = text.rfind(" ", max(0, m.start() - 30), m.start() - 1)
+        if word < 0 or not text[word + 1].isupper():
+            continue  # (told first: the word before the bracket is no name's last word)
+        if (who := _name_before(text, m.start())) and (org := _unit(m.group("org"), known)) \
+                and (who[0] or org.lower() in known):
+            found.append((who[2], _person(text, who, m.end()), org))
+    for at in _finds(text, "på vegne af"):
+        if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
+                and (org := _unit(m.group("org"), known)):
+            found.append((who[2], _person(text, who, m.end()), org))
+    for at in [*_finds(text, "ansæt"), *_finds(text, "ansat")]:  # (str.find: twice as fast as a pattern)
+        clause = max(text.rfind(" der ", max(0, at - 16), at), text.rfind(" som ", max(0, at - 16), at))
+        clause -= clause > 0 and text[clause - 1] == ","
+        if clause > 0 and (m := _EMPLOYED.match(text, clause)) and (who := _name_before(text, clause)) \
+                and (org := _unit(m.group("org"), known)):
+            found.append((who[2], _person(text, who, m.end()), org))
+    if not found:
+        return []
+    starts = doc.memo("line_starts", lambda: [0, *accumulate(len(line) + 1 for line in doc.lines)])
+    return [ContactMention(p, org, bisect_right(starts, at) - 1, None) for at, p, org in sorted(found, key=lambda f: f[0])]
+
+
+def _finds(text: str, literal: str) -> list[int]:
+    out, at = [], text.find(literal)
+    while at >= 0:
+        out.append(at)
+        at = text.find(literal, at + len(literal))
+    return out
+
+
+def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
+    """(title, name, where the name starts) of the person named right before ``end``: two to
+    four capitalised words from a known first name, a title word before them if there is one."""
+    window = text[max(0, end - 80):end]
+    words = window.split()
+    k = 0
+    while k < min(4, len(words)) and _WORD.match(words[-1 - k]):
+        k += 1
+    names = words[len(words) - k:]
+    first = next((j for j, w in enumerate(names) if is_first_name(w)), None)
+    if first is None and len(names) >= 3 and is_title_word(names[0]):
+        first = 1  # "Formand Keld Laursen": a title word before a name of a rarer first name
+    if first is None or len(names) - first < 2:
+        return None
+    names = names[first:]
+    before = words[len(words) - len(names) - 1] if len(words) > len(names) else ""
+    title = before.strip(",") if before and is_title_word(before) else None
+    if title is None and not is_first_name(names[0]) or org_type_of(" ".join(names)) != "other":
+        return None
+    name = " ".join(names)
+    return title, name, max(0, end - 80) + window.rfind(name)
+
+
+def _unit(org: str, known: set[str]) -> str | None:
+    """The organisation a bracket or clause names, or None when it names none."""
+    unit = contact_unit(_TRAILING_SMALL.sub("", " ".join(org.split()).rstrip(".")))
+    if not unit or any(c.isdigit() for c in unit):
+        return None  # "(Kommuneplan 2024)", "(KK 2022, særudtræk)"
+    return unit if unit.lower() in known or org_type_of(unit) != "other" else None
+
+
+# the clause after a unit ends at a line break, a sentence's end or the next capitalised
+# word (the next entry's title or name; not a "Tlf."/"Mobil"/"E-mail" field)
+_CLAUSE_END = re.compile(r"\n|[.;](?:\s+[A-ZÆØÅ]|\s*$)|\s(?=[A-ZÆØÅ](?!lf\b|lf\.|obil|elefon|-mail|ail\b))")
+
+
+def _person(text: str, who: tuple[str | None, str, int], end: int) -> Person:
+    """The person with the e-mail and phone written in the clause after the unit."""
+    clause = _CLAUSE_END.split(text[end:end + 90], maxsplit=1)[0]
+    email = EMAIL.search(clause) if "@" in clause else None
+    phone = PHONE.search(clause)
+    return Person(name=who[1], title=who[0], email=email.group(0) if email else None,
+                  phone=digits(phone.group(0)) if phone else None,
+                  start=who[2], end=who[2] + len(who[1]))
