@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from samspil.loaders.extract.tables import head_kinds
+from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, starts_with_label
 
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
            "ACTIVITY_NAME"]
@@ -37,83 +38,6 @@ Origin = tuple[int | None, int | None]
 # headings, record ends and page numbers are only looked for inside such lines.
 LONG_LINE = 160
 
-# An activity's name field, as templates of other years and municipalities ask for it
-# ("Aktivitetsnavn:", "Aktivitetens navn:", "Navn på aktiviteten:", older plans'
-# "Projektets navn:", "Projektnavn:", "Navn på projektet:"), typos included; any case,
-# without its colon.
-ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+(?:navn|titel)|projekt\s?navn"
-                 r"|(?:navn|titel)\s+på\s+(?:den\s+|det\s+)?(?:aktivitet|projekt|tiltag)(?:en|et)?)")
-
-# Labels of the LBF templates (strategisk samarbejdsaftale, delaftale,
-# aktivitetsbeskrivelse) and of older plans, as they begin a unit. Mid-line,
-# each must start with its capital letter, so running text that mentions
-# "aftalens parter" in lower case is not cut.
-LABELS = [
-    r"Områdets navn\s*:",
-    r"Navn på den boligsociale indsats",
-    r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
-    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
-    r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",
-    r"Helhedsplanens parter\s*:",
-    r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",
-    r"Parter(?:ne)?\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Parter: Hjørring Kommune ..."
-    r"Aftaleparter(?:ne)?\s*:",
-    r"(?:Samarbejdsparter(?:ne)?|SAMARBEJDSPARTER(?:NE)?)\s*:(?=\s*(?:[-•]\s*)?[A-ZÆØÅ0-9]|\s*$)",  # "Samarbejdsparter: Næstved Kommune, ..."
-    r"Boligorganisation(?:er|\(er\))?\s*:",  # the party table's rows: "Boligorganisation(er):" ...
-    r"Kommune\s*:(?=\s*[A-ZÆØÅ][\wæøå-]+s?\s+Kommune\b)",  # ... and "Kommune: Holbæk Kommune"
-    r"(?:Boligorganisationen|Kommunen|Øvrige parter)\s*:(?=\s*[A-ZÆØÅ0-9])",  # "Kommunen: Randers Kommune, ..."
-    r"(?:Samarbejdsaftalen|Delaftalen|Aftalen) gælder fra",
-    r"Underskrifter\b",
-    r"(?:UNDERSKRIFT(?:ER)?\b|Underskrevet af\s*:)",  # (as other templates head their signatures)
-    r"Problemkompleks for indsatsområdet\b",
-    r"Delaftale for indsatsområde(?:t)?\b",
-    r"(?:DELAFTALE|Delaftale)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[:.–-](?=\s)",  # "DELAFTALE 2 - X"
-    r"Delaftale\s*:(?=\s*[A-ZÆØÅ])",  # "Delaftale: X"
-    r"Akti\w{0,6}navn\s*:",  # "Aktivitetsnavn:", "Aktivitsnavn:"
-    r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",
-    r"Projekt ?navn\s*:",
-    r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|Indsats|AKTIVITET|PROJEKT)\s+[A-H]?\d{1,2}[a-z]?\s*[.:–—-](?=\s)",  # "Aktivitet A2: X"
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
-    r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
-    r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
-    r"Kontaktperson(?:er|\(er\))?\s*:",
-    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
-    r"Formål\s*:",
-    r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",
-    r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
-    r"Ansvars- og rollefordeling\s*:",
-    r"Succeskriterier\s*(?:og datakilde[^:]{0,40}|\(\s*[\d\s–-]{4,12}\))?:",
-    r"(?:Samarbejdsrelationer|Samarbejdspartnere|Forankring|Lokal evaluering|Tidsplan|Økonomi)\s*:",
-    r"Lokalt opstillede målinger\b",
-    r"Sammenhæng med den kommunale indsats\b",
-    r"Medarbejderressourcer\b",
-    r"Data der underbygger problemkomplekset\b",
-    r"Aktiviteter der udspiller sig\b",
-    r"Aftaledokumenter\b",
-    r"Bestyrelsen for den boligsociale indsats har\b",
-    r"(?:Zone|Delområde|Område)\s+\d{1,2}\s*(?:\)|:|[–-](?=\s))",
-    r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
-    r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
-    # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
-    r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) (?:for|rettet mod)|For hvem|Hvad gør vi"
-    r"|Hvad skal der ske"
-    r"|Hvordan|Hvorfor|Hvad er formålet)\s*\?",
-    r"Delmål\s*\d{0,2}\s*:",
-    r"Ansøgningen er udarbejdet af\b",
-    r"Udarbejdet af\s*:",
-]
-# (a pattern that opens with a character class lets the engine skip to those characters
-# instead of trying every position: the white space before a label is matched, and the
-# cut is one character further; none of the labels ends in white space)
-_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØmÆ])(?:" + "|".join(LABELS) + ")")
-_LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
-
-
-def starts_with_label(text: str) -> bool:
-    """Does ``text`` begin with one of the template's labels?"""
-    return _LABEL_AT_START.match(text) is not None
 # A label whose entries follow on lines of their own: the entries start a new segment.
 _SIGN_HERE = re.compile(r"_{3,}\s*")
 _SIGNED_FOR = re.compile(r"\s(?:For|På vegne af)\s+(?=[A-ZÆØÅ0-9])")
@@ -399,8 +323,8 @@ def _label_cell(line: str) -> str:
     Word templates lay out their fields ("Navn på aktivitet<TAB>Lektiecafé"), written as
     the label line it stands for ("Navn på aktivitet: Lektiecafé").
 
-    >>> _label_cell("Navn på aktivitet\tLektiecafé"), _label_cell("Afdeling\tBoliger")
-    ('Navn på aktivitet: Lektiecafé', 'Afdeling\tBoliger')
+    >>> _label_cell("Navn på aktivitet\\tLektiecafé"), _label_cell("Afdeling\\tBoliger")
+    ('Navn på aktivitet: Lektiecafé', 'Afdeling\\tBoliger')
     """
     key, value = (c.strip() for c in line.split("\t"))
     if not value or not key or len(key) > 60:

@@ -51,7 +51,7 @@ def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
     """The columns of an activity table's head row, or None when ``cells`` is no such row.
 
     >>> activity_columns(["Indsatsområde", "Aktivitet", "Målgr.", "Samarb."])
-    Columns(name=1, target=2, focus=0, spaced=False)
+    Columns(name=1, target=2, focus=0, spaced=False, place=False)
     >>> activity_columns(["Nr", "Indsats", "Område", "Parter"]).focus, activity_columns(["Aktivitet", "2025"])
     (2, None)
     """
