@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.mentions import (_CONNECT_WORD, _DIGIT_FIRST, _FUNCTION_WORDS, _candidates,
-                                              _has_cue, _trim_run, _valid, _vocab, expansion)
+from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _has_cue, _trim_run, _valid, _vocab,
+                                              expansion)
+from samspil.loaders.extract.run_candidates import _DIGIT_FIRST, _candidates
 from samspil.loaders.extract.org_lists import initials_fit, split_org_text
 from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup

@@ -1,0 +1,80 @@
+"""Candidate organisation names in running text: capitalised runs and what extends or cuts them.
+
+mention_scan.py reads a document's lines for organisations named in running text. For
+each capitalised run (``mentions.RUN``: "Boligselskabet Fjord", "Center for Børn og
+Unge") :func:`_candidates` decides what the run is before mentions.py splits it into
+names: a lower-case head noun after it belongs to it ("Randers håndboldklub"), so does
+the year an association was founded ("... af 1940"); a genitive of a name ending in a
+head noun loses its s ("Nordsjællands Politis håndbog"); the first half of a compound
+before a suspended hyphen is no name ("Brobygning til Forenings- og kulturliv"); and a
+name that starts with a digit is read as an item of a list of organisations ("..., 5B og
+Velux Fonden").
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
+
+__all__ = ["_candidates", "_DIGIT_FIRST"]
+
+
+# "Randers håndboldklub", "Vestbyens idrætsforening": a place or name followed by a
+# lower-case head noun of an organisation.
+_LOWER_HEAD = re.compile(r"\s+([a-zæøå]+(?:klub|klubben|forening|foreningen|skole|skolen|bibliotek|biblioteket|"
+                         r"børnehave|vuggestue|kirke|menighed|menighedsråd|idrætsforening))\b")
+
+
+# "Københavns Professionshøjskoles linje", "Nordsjællands Politis håndbog": the genitive
+# of a name ending in an organisation's head noun, before the noun it governs
+_GENITIVE_HEAD = re.compile(r"(?i:skole|skolen|politi|center|centret|forening|foreningen|fond|fonden|bibliotek|"
+                            r"biblioteket|klub|klubben|forvaltning|forvaltningen|sekretariat|sekretariatet|"
+                            r"universitet|akademi|institut|kompagni|kompagniet|boligselskab|boligforening)s$")
+
+
+def _longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (read from the parsed pattern)."""
+    try:
+        from re import _parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as _parser  # type: ignore[no-redef]
+    return _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+
+_GENITIVE_HEAD_CHARS = _longest_match(_GENITIVE_HEAD)
+_LOWER_WORD = re.compile(r" [a-zæøå]")
+
+
+def _candidates(text: str) -> list[str]:
+    out = []
+    for m in RUN.finditer(text):
+        run = m.group(0)
+        head = _LOWER_HEAD.match(text, m.end())
+        if run.endswith("-") and _SUSPENDED.match(text, m.end()):
+            continue  # the first half of a compound ("Brobygning til Forenings- og kulturliv")
+        if (year := _FOUNDED.match(text, m.end())) and _FOUNDED_HEADS.search(run):
+            run += year.group(0)  # "Randers Boligforening af 1940", "Boligforeningen af 1942"
+        elif head and len(run.split()) <= 3:
+            run = f"{run} {head.group(1)}"
+        elif run.endswith("s") and _GENITIVE_HEAD.search(run, len(run) - _GENITIVE_HEAD_CHARS) \
+                and _LOWER_WORD.match(text, m.end()):  # (a match ends the run: only its end is searched)
+            run = run[:-1]
+        out += _run_names(run)
+    if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
+        out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
+    return out
+
+
+# a compound's second half after a suspended hyphen, in lower case ("Forenings- og kulturliv"):
+# what runs up to the hyphen is no name of its own
+_SUSPENDED = re.compile(r" (?:og|eller|samt) [a-zæøå][\wæøå-]*")
+
+
+
+
+# A name that starts with a digit ("5B", "3B") as an item of a list of organisations;
+# not in a list of departments ("afd. 3, 7B og 12") or classes
+# (the digit first, the look-behind after it: the engine skips to digits)
+_DIGIT_NAME = re.compile(r"(\d(?:(?<=, \d)|(?<= og \d)|(?<= samt \d))[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
+_DIGIT_FIRST = re.compile(r"\d[A-ZÆØÅ]{1,2}")
+_UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re.I)
