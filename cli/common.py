@@ -148,13 +148,16 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     console = _console_class()(soft_wrap=False)
     if not console.is_terminal:  # piped or redirected: the table's natural width, not 80 columns
         console = _console_class()(soft_wrap=False, width=max(80, min(_frame(natural), 400)))
-    narrowest = _frame([n if a else min(n, TEXT_MIN) for n, a in zip(natural, atomic)])
-    if narrowest > console.width:  # too wide to read as a table here: one block per row
+    # a text column is never narrower than its longest word (up to WORD_MAX): words wrap
+    # whole ("konflikthåndtering", not "konflikthåndterin" / "g")
+    words = [max((len(w) for row in cells for w in row[k].split()), default=0) for k in range(len(columns))]
+    least = [n if a else min(n, max(TEXT_MIN, min(w, WORD_MAX))) for n, a, w in zip(natural, atomic, words)]
+    if _frame(least) > console.width:  # too wide to read as a table here: one block per row
         _print_records(console, headers, cells, title)
         return
     table = Table(title=title, show_lines=False)
     for k, h in enumerate(headers):
-        table.add_column(h, no_wrap=atomic[k], overflow="fold", min_width=natural[k] if atomic[k] else None)
+        table.add_column(h, no_wrap=atomic[k], overflow="fold", min_width=least[k])
     for row in cells:
         table.add_row(*row)
     console.print(table)
@@ -176,6 +179,7 @@ def _console_class() -> type:
 
 ATOMIC_MAX = 60  # a cell without spaces up to this long is kept on one line
 TEXT_MIN = 16  # narrowest a text column may get before rows are printed as blocks
+WORD_MAX = 24  # a longer word may be broken to fit (an address, a long compound)
 
 
 def _frame(widths: Sequence[int]) -> int:

@@ -134,3 +134,17 @@ def test_a_reader_that_stops_reading_is_no_failure(data_dir):
     proc.stdout.close()   # the reader is gone before the first line is written
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0 and err == b""
+
+
+def test_gaps_in_a_100_column_terminal_wraps_words_whole(data_dir):
+    """A text column is never narrower than its longest word: `samspil gaps` in a
+    100-column terminal printed "konflikthåndterin" / "g"."""
+    import re
+
+    gaps = json.loads(run("gaps", "--all", "--json", "--data-dir", data_dir).output)
+    words = {w for g in gaps for w in re.findall(r"[^\W\d_]+", g["name"]) if len(w) <= 24}
+    result = CliRunner(env={"COLUMNS": "100", "FORCE_COLOR": "1"}).invoke(
+        cli, ["gaps", "--all", "--data-dir", data_dir], catch_exceptions=False)
+    printed = set(re.findall(r"[^\W\d_]+", re.sub(r"\x1b\[[0-9;]*m", "", result.output)))
+    assert "konflikthåndtering" in words
+    assert words <= printed, sorted(words - printed)[:5]

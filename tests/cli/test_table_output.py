@@ -48,3 +48,4 @@ def test_a_narrow_terminal_prints_one_block_per_row(capsys, monkeypatch):
     first = lines.index(ROWS[0]["id"])
     assert lines[first + 1].split() == ["name:", "Helhedsplanen", "for", "Sjælør"]
     assert any(line.split() == ["partners:", "13"] for line in lines)
+
