@@ -250,7 +250,8 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
                   for p in pids if (p, p) in gap_of)
     caption = (f"Rows: plans; columns: the {words} they name ({len(cols)} of {len(cols_all)}, "
                "named by most plans first)" if len(cols) < len(cols_all)
-               else f"Rows: plans; columns: the {words} they name") + "; blank: not named." + cut
+               else f"Rows: plans; columns: the {words} they name") + "; blank: not named" + (
+        "; hatched: not named, by a plan without activities loaded." if notes else ".") + cut
     empty = ("No plan chosen: choose one or more plans." if not pids else
              f"None of the {len(pids)} plans names any {words}: try another dimension."
              if not cols else "")

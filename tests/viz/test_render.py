@@ -131,3 +131,12 @@ def test_static_picture_names_stay_on_the_page_and_apart(seeds_graph, kind, ref)
             or b.y1 > page.y1] == []
     assert [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a[1].overlaps(b[1])] == []
+
+
+def test_a_gaps_matrix_says_what_its_hatched_cells_are(seeds_graph):
+    """A plan without activities loaded (SURF Valby, whose delaftaler are not bundled) has
+    its unnamed cells hatched: the caption says so (it only explained blank cells)."""
+    from samspil.viz.matrix import coverage_matrix_view
+
+    m = coverage_matrix_view(seeds_graph)
+    assert m.row_notes and "hatched: not named, by a plan without activities loaded" in m.caption
