@@ -144,7 +144,8 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
         its = tuple(_item(_item_name(graph, x), [*items[a][x][:1], *items[b][x][:1]])
                     for x in shared[:MAX_CELL_ITEMS])
         more = f" ({MAX_CELL_ITEMS} shown)" if n > MAX_CELL_ITEMS else ""
-        head = (f"{m.name[i]} and {m.name[j]} share {n} {WORDS.get(by, by)} "
+        what = WORDS.get(by, by)
+        head = (f"{m.name[i]} and {m.name[j]} share {n} {what if n != 1 else _one(what)} "
                 f"(Jaccard {jac:.2f}){more}:")
         names = "\n".join(f"- {it['name']}" for it in its)
         cells.append(MatrixCell(a, b, "shared", float(n), str(n), head + "\n" + names, its))
@@ -162,6 +163,11 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
                   caption=f"Cells: the {words} two plans share; rows and columns ordered so "
                           "that similar plans sit together." + cut,
                   empty=empty, max_value=float(max((n for *_x, n, _j in m.pairs), default=0)))
+
+
+def _one(words: str) -> str:
+    """'partners' -> 'partner', 'activity kinds' -> 'activity kind' (one shared item)."""
+    return ONE.get(words, words)
 
 
 def _item_name(graph: PartnershipGraph, item: str) -> str:
@@ -187,6 +193,8 @@ _COVERAGE = {
 WORDS = {"target-groups": "target groups", "zones": "zones", "focus-areas": "focus areas",
          "parties": "parties and partners", "partners": "partners",
          "activities": "activity kinds"}
+ONE = {"target groups": "target group", "zones": "zone", "focus areas": "focus area",
+       "parties and partners": "party or partner", "partners": "partner", "activity kinds": "activity kind"}
 
 
 def _linked(graph: PartnershipGraph, node: str, rel: str, way: str) -> list[tuple[str, list]]:

@@ -140,3 +140,14 @@ def test_a_gaps_matrix_says_what_its_hatched_cells_are(seeds_graph):
 
     m = coverage_matrix_view(seeds_graph)
     assert m.row_notes and "hatched: not named, by a plan without activities loaded" in m.caption
+
+
+def test_an_overlap_cell_says_one_partner_in_the_singular(seeds_graph):
+    """ "share 1 partners ... : (click for evidence)" read badly in the cell's tooltip."""
+    from samspil.viz.matrix import overlap_matrix_view
+
+    heads = [c.detail.split("\n")[0] for c in overlap_matrix_view(seeds_graph).cells if c.state == "shared"]
+    assert heads and not any(re.search(r"share 1 partners", h) for h in heads)
+    assert all(re.search(r"share (1 partner|\d+ partners) \(Jaccard", h) for h in heads)
+    js = (HERE / "static" / "matrix.js").read_text(encoding="utf-8")
+    assert 'split("\\n")[0].replace(/:$/, "")' in js   # (the tooltip drops the list's colon)

@@ -69,7 +69,7 @@ window.samspilMatrix = (function () {
         if (cell) {
           var col = colour(cell, m.max_value);
           td.textContent = cell.text; td.style.background = col.bg; td.style.color = col.fg;
-          td.title = cell.detail.split("\n")[0] + (opts.clickable === false ? "" : " (click for evidence)");
+          td.title = cell.detail.split("\n")[0].replace(/:$/, "") + (opts.clickable === false ? "" : " (click for evidence)");
           td.className = "cell " + cell.state; td.tabIndex = 0; count++;
           var full = cell.items && cell.items.length ? cell : (at[c[0] + "\u0000" + r[0]] || cell);
           var show = function () {
