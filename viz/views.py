@@ -194,8 +194,8 @@ def copartnership(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     reach = {o: float(proj.degree(o, weight="weight")) for o in lg}
     facts = {o: [f"co-partners: {lg.degree(o)}"] for o in lg}
     view = _build(graph, "copartnership", "Organisations by shared plans", lg, edges, reach, facts)
-    note = (f"links between organisations sharing at least {min_shared} plan(s)"
-            + (f" (chosen to keep the picture under {LINK_LIMIT} links)" if auto else ""))
+    note = (f"organisations sharing {min_shared}+ plans" if min_shared > 1 else "organisations sharing a plan") \
+        + (f", the fewest that keep it under {LINK_LIMIT} links" if auto else "")
     empty = "" if edges else _copartnership_empty(graph, weights, min_shared)
     return replace(view, note=note, empty=empty, params=(("min_shared", min_shared),))
 

@@ -71,7 +71,7 @@ def test_copartnership_default_is_the_fewest_shared_plans_that_stay_legible(seed
     k = dict(v.params)["min_shared"]
     below = copartnership(seeds_graph, min_shared=k - 1)
     assert 0 < len(v.edges) <= LINK_LIMIT < len(below.edges)
-    assert all(e.weight >= k for e in v.edges) and f"at least {k} plan" in v.note
+    assert all(e.weight >= k for e in v.edges) and f"sharing {k}+ plans" in v.note
 
 
 def test_names_are_drawn_only_where_they_overlap_no_other_name(seeds_graph):
