@@ -186,7 +186,12 @@ GAP_FIELDS = ("kind", "plan", "plan_name", "id", "name", "label", "reason")
 def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
                 data_dir: Path | None, **out: Any) -> None:
     """Organisations that bridge otherwise separate plans or focus areas (betweenness
-    on the organisation projection; sampled with a fixed seed when large)."""
+    on the organisation projection; sampled with a fixed seed when large).
+
+    Columns: betweenness (the share of shortest paths between other organisations that
+    pass through this one), degree (how many other organisations it shares a plan or
+    focus area with) and the plans it is in. Organisations in exactly the same plans
+    tie."""
     if show_communities:
         with store_from(data_dir) as store:
             res = cached_answer(store, ("communities", by), lambda: communities_of(store, by))[:limit]
