@@ -4,11 +4,13 @@ breaks lost, and from Word and PDF; phones in the common forms ("tlf. 57 87 60 0
 "+45 23 45 67 89", "Mobil: 2345 6789", "T 33 44 55 66", "(+45) 5620 3041"). Per SCHEMA a
 contact's organisation is the most specific unit named for them ("Ringsted Kommune, Børn
 og Unge" -> Børn og Unge). Names and places are invented."""
-import re
+import sys
+from pathlib import Path
 
 import pytest
 
-from samspil.loaders import extract_file
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key as _key  # noqa: E402
 
 HEAD = ["Strategisk samarbejdsaftale for Egevangen 2025-2028", "", "Kontaktpersoner", ""]
 TAIL = ["", "Indsatsområde: Uddannelse og livschancer", "Aktivitet: Lektiecafé i Egevangen",
@@ -50,19 +52,6 @@ GROUPS = {  # lines -> {person: (organisation, e-mail, phone)}
 }
 
 
-def _key(name):
-    return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())
-
-
-def _extract(tmp_path, lines, how, make_docx, make_pdf):
-    if how == "docx":
-        return extract_file(make_docx(lines, tmp_path / "aftale.docx"))
-    if how == "pdf":
-        return extract_file(make_pdf(lines, tmp_path / "aftale.pdf"))
-    text = "\n".join(lines) + "\n"
-    path = tmp_path / "aftale.txt"
-    path.write_text(" ".join(text.split()) + "\n" if how == "flat" else text, encoding="utf-8")
-    return extract_file(path)
 
 
 @pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])

@@ -3,11 +3,13 @@ contacts are contact persons, role holders or signatories): "direktør Anne Krog
 (Lejerbo)" in a sentence, "borgmester Ole Sand på vegne af Faxe Kommune", "Ida Lund, der
 ansættes i Boligselskabet Faxe (il@..., tlf. ...)"; each as written, with its line breaks
 lost, and from Word and PDF; and brackets that name no person's organisation."""
-import re
+import sys
+from pathlib import Path
 
 import pytest
 
-from samspil.loaders import extract_file
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key as _key  # noqa: E402
 
 HEAD = ["Strategisk samarbejdsaftale for Egevangen 2025-2028", ""]
 TAIL = ["", "Indsatsområde: Uddannelse og livschancer", "Aktivitet: Lektiecafé i Egevangen",
@@ -38,19 +40,6 @@ CASES = {  # lines -> {person: (organisation, e-mail, phone)}
 }
 
 
-def _key(name):
-    return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())
-
-
-def _extract(tmp_path, lines, how, make_docx, make_pdf):
-    if how == "docx":
-        return extract_file(make_docx(lines, tmp_path / "aftale.docx"))
-    if how == "pdf":
-        return extract_file(make_pdf(lines, tmp_path / "aftale.pdf"))
-    text = "\n".join(lines) + "\n"
-    path = tmp_path / "aftale.txt"
-    path.write_text(" ".join(text.split()) + "\n" if how == "flat" else text, encoding="utf-8")
-    return extract_file(path)
 
 
 @pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])

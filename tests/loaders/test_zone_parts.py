@@ -5,11 +5,13 @@ ligger i bydelen X", a heading "Boligområdet X" / "Boligområde: X" / "BOLIGOMR
 "Bydelen X" over a list of "A, Org afd. 7 – 140 boliger" items (bullets or numbers); each
 as written, with its line breaks lost, and from Word and PDF. "Afd. 7" of a department
 that has a name is no zone of its own. Names are invented."""
-import re
+import sys
+from pathlib import Path
 
 import pytest
 
-from samspil.loaders import extract_file
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key as _key  # noqa: E402
 
 HEAD = ["Strategisk samarbejdsaftale for Hyldebakken 2025-2028", "", "Boligområdet", ""]
 TAIL = ["", "Indsatsområde: Uddannelse og livschancer", "Aktivitet: Lektiecafé", "Formål: At styrke børns skolegang."]
@@ -43,19 +45,6 @@ CASES = {  # lines -> (area, its type, {department: dwellings or None})
 }
 
 
-def _key(name):
-    return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())
-
-
-def _extract(tmp_path, lines, how, make_docx, make_pdf):
-    if how == "docx":
-        return extract_file(make_docx(lines, tmp_path / "aftale.docx"))
-    if how == "pdf":
-        return extract_file(make_pdf(lines, tmp_path / "aftale.pdf"))
-    text = "\n".join(lines) + "\n"
-    path = tmp_path / "aftale.txt"
-    path.write_text(" ".join(text.split()) + "\n" if how == "flat" else text, encoding="utf-8")
-    return extract_file(path)
 
 
 @pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])

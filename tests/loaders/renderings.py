@@ -1,0 +1,25 @@
+"""One made-up agreement in the renderings a form arrives in: as written, flat (its line
+breaks lost), Word and PDF; and names compared without case and punctuation. Shared by
+the form tests (contacts, parties, role holders, zones)."""
+from __future__ import annotations
+
+import re
+
+
+def extract_rendered(tmp_path, lines, how, make_docx, make_pdf):
+    """The report of ``lines`` rendered ``how``: "as written", "flat", "docx" or "pdf"."""
+    from samspil.loaders.pipeline import extract_file
+
+    if how == "docx":
+        return extract_file(make_docx(lines, tmp_path / "aftale.docx"))
+    if how == "pdf":
+        return extract_file(make_pdf(lines, tmp_path / "aftale.pdf"))
+    text = "\n".join(lines) + "\n"
+    path = tmp_path / "aftale.txt"
+    path.write_text(" ".join(text.split()) + "\n" if how == "flat" else text, encoding="utf-8")
+    return extract_file(path)
+
+
+def name_key(name: str | None) -> str:
+    """A name without case, punctuation or repeated white space."""
+    return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())
