@@ -23,3 +23,13 @@ def extract_rendered(tmp_path, lines, how, make_docx, make_pdf):
 def name_key(name: str | None) -> str:
     """A name without case, punctuation or repeated white space."""
     return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())
+
+
+def contact_facts(report) -> dict[str, tuple[str, str | None, str | None]]:
+    """Each contact's (organisation key, e-mail, phone), by name."""
+    return {c.name: (name_key(c.organisation), c.email, c.phone) for c in report.contacts}
+
+
+def wanted_contacts(want: dict) -> dict[str, tuple[str, str | None, str | None]]:
+    """``{person: (organisation, e-mail, phone)}`` in the form :func:`contact_facts` gives."""
+    return {n: (name_key(o), e, p) for n, (o, e, p) in want.items()}
