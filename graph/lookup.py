@@ -21,9 +21,7 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> 
     """
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ref
-    want = fold(ref)
-    index = _index(graph)
-    exact, prefix = index.find(want, label) if index else _scan(graph, want, label)
+    exact, prefix = _find(graph, ref, label)
     hits = exact or prefix
     what = (label or "node").lower()
     if len(hits) == 1:
@@ -40,10 +38,15 @@ def exact_ref(graph: PartnershipGraph, ref: str, label: str) -> str | None:
     no prefix), or None."""
     if ref in graph and graph.node(ref)["label"] == label:
         return ref
-    index = _index(graph)
-    want = fold(ref)
-    exact, _ = index.find(want, label) if index else _scan(graph, want, label)
+    exact, _ = _find(graph, ref, label)
     return exact[0] if len(exact) == 1 else None
+
+
+def _find(graph: PartnershipGraph, ref: str, label: str | None) -> tuple[list[str], list[str]]:
+    """(exact, prefix) matches of ``ref``'s folded form, from the name index or a scan."""
+    want = fold(ref)
+    index = _index(graph)
+    return index.find(want, label) if index else _scan(graph, want, label)
 
 
 def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) -> str:
