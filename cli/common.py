@@ -172,9 +172,15 @@ def _console_class() -> type:
     class QuietOnBrokenPipe(Console):
         def on_broken_pipe(self) -> None:
             self.quiet = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            stdout_to_nowhere()
             raise SystemExit(0)
     return QuietOnBrokenPipe
+
+
+def stdout_to_nowhere() -> None:
+    """What is left to write goes nowhere: the reader stopped reading (`samspil gaps |
+    head`), which is no failure of the command."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 ATOMIC_MAX = 60  # a cell without spaces up to this long is kept on one line

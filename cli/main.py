@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
-import sys
 
 import click
 
@@ -37,10 +35,9 @@ class _LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
-            # the reader stopped reading (`samspil gaps --all | head`): that is not a failure
-            # of the command (click would exit 1); what is left to write goes nowhere
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except BrokenPipeError:  # (click would exit 1; rich's tables: cli.common)
+            from samspil.cli.common import stdout_to_nowhere
+            stdout_to_nowhere()
             ctx.exit(0)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:

@@ -64,10 +64,8 @@ def _strip_inline(lines: Sequence[str], origins: Sequence) -> tuple[list[str], l
     chrome = _INLINE_CHROME.search(out[k])
     head = out[k][:chrome.start()]
     out[k] = out[k][chrome.end():]  # (the site's "Related documents" heading can stand in its
-    for j in range(k, len(out)):    # chrome, above the transcript: only what follows it counts)
-        if _INLINE_OTHERS.search(out[j]):
-            out[j] = _INLINE_OTHERS.sub("", out[j])
-            out[k] = f"{head} {out[k]}".strip()
-            return out[:j + 1], list(origins[:j + 1])
+    # chrome, above the transcript: only what follows the transcript counts)
+    end = next((j for j in range(k, len(out)) if _INLINE_OTHERS.search(out[j])), len(out) - 1)
+    out[end] = _INLINE_OTHERS.sub("", out[end])
     out[k] = f"{head} {out[k]}".strip()
-    return out, list(origins)
+    return out[:end + 1], list(origins[:end + 1])
