@@ -210,7 +210,7 @@ class PdfReader(Reader):
             deadline: Deadline) -> tuple[list[str], list[Origin]]:
         import pypdfium2 as pdfium
 
-        from samspil.loaders.pdf_layout import table_page_lines
+        from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
         from samspil.loaders.pdf_text import PageText
 
         pdf = pdfium.PdfDocument(str(path))
@@ -222,8 +222,10 @@ class PdfReader(Reader):
             for i in range(len(pdf)):
                 deadline.check("reading the PDF", page=i + 1)
                 with _foreign_errors(path, "pdf", page=i + 1), PageText(pdf, i) as textpage:
-                    table = table_page_lines(textpage)
-                    text = "\n".join(table) if table is not None else textpage.get_text_range()
+                    text = textpage.get_text_range()
+                    table = table_page_lines(textpage) if may_hold_table(textpage, text) else None
+                    if table is not None:
+                        text = "\n".join(table)
                 chars += len(text)
                 _check_chars(chars, limits, path, page=i + 1)
                 pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from samspil.loaders import extract_file
-from samspil.loaders.pdf_layout import table_page_lines
+from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
 
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
@@ -115,6 +115,28 @@ def test_running_text_in_several_fonts_keeps_pdfiums_own_text(new_pdf, tmp_path:
     lines = table_page_lines(pdfium.PdfDocument(str(tmp_path / "both.pdf"))[0].get_textpage())
     assert lines is not None and "Navn\tE-mail" in lines and "Anna Holm\tah@x.dk" in lines
     assert "Linje 3: beboerne i afdelingen mødes i Beboerhuset hver tirsdag med frivillige fra Røde Kors." in lines
+
+
+def test_only_a_page_with_more_text_runs_than_lines_is_looked_at_for_a_table(new_pdf, tmp_path: Path) -> None:
+    """The reader reads a page's text rectangles only when the page has more of them than
+    lines of text: a table's row holds several, running text one a line (or several
+    in a line that changes font, with no cell gap: looked at, and no table)."""
+    def page(draw) -> object:
+        pdf = new_pdf()
+        draw(pdf)
+        pdf.output(str(tmp_path / "page.pdf"))
+        return pdfium.PdfDocument(str(tmp_path / "page.pdf"))[0].get_textpage()
+
+    def plain(pdf) -> None:
+        for k in range(20):
+            pdf.multi_cell(0, 5, f"Linje {k}: beboerne i afdelingen mødes hver tirsdag.", new_x="LMARGIN", new_y="NEXT")
+
+    running = page(plain)
+    assert running.count_rects() >= 20 and not may_hold_table(running, running.get_text_range())
+    tables = page(_agreement)
+    assert may_hold_table(tables, tables.get_text_range()) and table_page_lines(tables) is not None
+    fonts = page(_prose)
+    assert may_hold_table(fonts, fonts.get_text_range()) and table_page_lines(fonts) is None
 
 
 def test_a_page_in_two_columns_with_a_table_keeps_pdfiums_reading_order(new_pdf, tmp_path: Path) -> None:
