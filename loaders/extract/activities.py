@@ -280,10 +280,19 @@ def _target_text(doc: Document, block: Block) -> str:
     return " ".join(out)
 
 
-def _contacts_in(body: str, contacts: list[Contact]) -> list[str]:
+def _contacts_in(body: str, contacts: list[Contact], words: set[str]) -> list[str]:
     """The contacts named inside an activity's text ("Projektleder: Hanne Sørensen, ..."
-    under its name)."""
-    return [c.name for c in contacts if c.name in body]
+    under its name); ``words``: the text's case-folded words (a name's first word must
+    be one of them before the text is searched for the whole name)."""
+    if "_" in body:  # (a word character: "_Hanne_" is no word "hanne")
+        return [c.name for c in contacts if c.name in body]
+    return [c.name for c in contacts if _first_word(c.name) in words and c.name in body]
+
+
+def _first_word(name: str) -> str:
+    """A name's first word, case-folded (in the form ``_WORD`` finds words)."""
+    first = _WORD.search(name.casefold())
+    return first.group(0) if first else ""
 
 
 def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> list[str]:
@@ -363,7 +372,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             target_groups=groups,
             partners=_mentions(words, org_index, split),
             zones=_mentions(words, zone_index, split),
-            contacts=_contacts_in(body, contacts or []),
+            contacts=_contacts_in(body, contacts or [], split),
             sources=[doc.ref(b.start, b.name)],
         )
         if not any(name_key(a.name) == name_key(act.name) for a in out):

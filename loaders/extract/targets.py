@@ -212,8 +212,10 @@ def classify(text: str) -> dict[str, list[str]]:
     return _classify(text, *_line_starts(text))
 
 
-def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str]]:
-    """:func:`classify` of a markup-free ``text`` whose :func:`_line_starts` are given."""
+def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] | set[str] = frozenset()
+              ) -> dict[str, list[str]]:
+    """:func:`classify` of a markup-free ``text`` whose :func:`_line_starts` are given;
+    the categories in ``done`` are left out (their phrases are not worked out)."""
     if not may:
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
@@ -231,6 +233,8 @@ def _classify(text: str, may: bool, starts: Starts | None) -> dict[str, list[str
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
         hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues)
+        if done and hits:
+            hits = [h for h in hits if h[0] not in done]
         stops = _clause_stops(sentence) if len(hits) > 1 else None
         for cat, start, end in sorted(hits, key=lambda h: h[1]):
             phrase = _phrase(sentence, start, end, stops)
@@ -368,11 +372,14 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     groups: dict[str, TargetGroup] = {}
     texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
     found = _texts_starts(texts) or [_line_starts(t) for t in texts]
+    # per context, the categories a line can add nothing to: their phrases are all found,
+    # and the context is theirs already (their phrases need not be worked out again)
+    done: dict[str, set[str]] = {"activity": set(), "problem": set()}
     for i, (text, (may, starts)) in enumerate(zip(texts, found)):
         if not may or not doc.lines[i].strip():
             continue
         context = "activity" if i in in_activity else "problem"
-        for cat, phrases in _classify(text, may, starts).items():
+        for cat, phrases in _classify(text, may, starts, done[context]).items():
             g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:
@@ -381,6 +388,8 @@ def extract_target_groups(doc: Document, activities: list[Activity],
                         g.sources.append(doc.ref(i, phrase))
             if context not in g.contexts:
                 g.contexts.append(context)
+            if len(g.phrases) >= MAX_PHRASES:
+                done[context].add(cat)
     for act in activities:
         for cat in act.target_groups:
             if cat not in TARGET_GROUPS:

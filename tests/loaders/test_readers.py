@@ -192,6 +192,29 @@ def test_truncated_pdf(tmp_path: Path, new_pdf) -> None:
     assert isinstance(info.value.__cause__, pdfium.PdfiumError)  # mapped with raise ... from
 
 
+def test_a_page_pdfium_cannot_load_is_named(tmp_path: Path, new_pdf, monkeypatch) -> None:
+    """A page that fails in pdfium (a damaged page object: pdfium's own error, raised here
+    for page 2 of a real PDF, since no small file makes pdfium fail on one page only)."""
+    from samspil.loaders import pdf_text
+
+    pdf = new_pdf()
+    pdf.multi_cell(0, 5, "Side et")
+    pdf.add_page()
+    pdf.multi_cell(0, 5, "Side to")
+    path = tmp_path / "sider.pdf"
+    pdf.output(str(path))
+    real_init = pdf_text.PageText.__init__
+
+    def init(self, doc, index: int) -> None:
+        if index == 1:
+            raise pdfium.PdfiumError("Failed to load page.")
+        real_init(self, doc, index)
+    monkeypatch.setattr(pdf_text.PageText, "__init__", init)
+    with pytest.raises(CorruptDocument, match=r"sider.pdf.*page 2.*not a readable PDF \(Failed to load page\)") as info:
+        read_document(path)
+    assert info.value.page == 2 and isinstance(info.value.__cause__, pdfium.PdfiumError)
+
+
 def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
     path = tmp_path / "arkiv.docx"
     shutil.make_archive(str(tmp_path / "arkiv"), "zip", root_dir=bundled_examples())
