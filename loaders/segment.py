@@ -153,7 +153,6 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
             cuts |= {m.start() + 1 for m in (*_SIGNED_FOR.finditer(line), *_SIGNED_AT.finditer(line))}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
-        low = line.lower()
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
         if "@" in line:
@@ -164,7 +163,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         if ":" in line:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
-        if "parter" in low:
+        if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}

@@ -261,10 +261,11 @@ def _marked_up(text: str) -> bool:
 def _target_text(doc: Document, block: Block) -> str:
     out: list[str] = []
     collecting = False
+    lows = doc.lower_lines
     for j in range(block.start, block.end):
         line = doc.lines[j]
         if not collecting and not _marked_up(line):   # (most lines: a label needs one of
-            low = line.lower()                        # the words; markup could hide one)
+            low = lows[j]                             # the words; markup could hide one)
             if "målgruppe" not in low and "hvem" not in low:
                 continue
         text = clean(strip_markup(line))

@@ -70,7 +70,8 @@ def _body_title(text: str, toc_title: str | None) -> str:
     text = _LIST_LABEL_AFTER.sub("", text)  # "3.4 Sociale netværk Projekter:" (the list under it)
     if len(text) > 80:  # "3.2 Beskæftigelse 1. "Jobcafé" – ...": the list under it ran on
         text = _ITEM_AFTER.split(text, 1)[0]
-    known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
+    folded = text.casefold()
+    known = next((k for k in _known_areas() if folded.startswith(k.casefold() + " ")
                   and not text[len(k) + 1:][:1].islower() and not _caps_go_on(text, k)), None)
     if known and len(text) > 80:  # "3.2 Beskæftigelse Jobcentret har ..."
         return text[:len(known)]
@@ -121,7 +122,8 @@ def run_on_name(text: str) -> str:
     """
     text = _LIST_LABEL_AFTER.sub("", text)  # "Tryghed og trivsel Aktiviteter:" (its list follows)
     words = text.split()
-    known = next((k for k in _known_areas() if text.casefold().startswith(k.casefold() + " ")
+    folded = text.casefold()
+    known = next((k for k in _known_areas() if folded.startswith(k.casefold() + " ")
                   and text[len(k) + 1:][:1].isupper() and not _caps_go_on(text, k)), None)
     if known:
         return text[:len(known)]

@@ -57,7 +57,9 @@ DELAFTALE_HEADING = "delaftaleforindsatsområdet"
 def squashed_lines(doc: Document) -> list[str]:
     """:func:`squash` of every line (computed once per document)."""
     # (squash(line) is the plain line without its spaces, in lower case: made from those)
-    return doc.memo("squashed_lines", lambda: [line.replace(" ", "").lower() for line in plain_lines(doc)])
+    return doc.memo("squashed_lines", lambda: [
+        low.replace(" ", "") if line == raw else line.replace(" ", "").lower()  # (the line lowered once)
+        for line, raw, low in zip(plain_lines(doc), doc.lines, doc.lower_lines)])
 
 
 def after_label(line: str, key: str) -> str | None:
@@ -271,7 +273,7 @@ def extract_plan(doc: Document) -> Plan:
         plan.name = cased
     if plan.name:
         title = f"Den boligsociale helhedsplan {plan.name}"
-        if title.lower() in doc.text.lower() and title not in plan.aliases:
+        if title.lower() in doc.lower_text and title not in plan.aliases:
             plan.aliases.append(title)
     (plan.period_start, plan.period_end), period_line = _period(doc, name_line)
     if period_line is not None and period_line != name_line:

@@ -43,7 +43,7 @@ _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
     """The people running text names with their organisation (``known``: the names of the
     document's organisations, in lower case)."""
-    text = doc.memo("joined_text", lambda: doc.text)
+    text = doc.text
     found: list[tuple[int, Person, str]] = []
     for m in _BRACKET.finditer(text):
         word = text.rfind(" ", max(0, m.start() - 30), m.start() - 1)

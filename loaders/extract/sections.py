@@ -159,8 +159,9 @@ _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
+    lows = doc.lower_lines
     for i, line in enumerate(doc.lines):
-        low = line.lower()
+        low = lows[i]
         if "delaftale" not in low and "område" not in low and "tema" not in low[:12] \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)

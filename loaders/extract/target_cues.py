@@ -15,6 +15,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from samspil.loaders.document import Document
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.cue_words import WORD, WordTest, start_spec
 from samspil.loaders.extract.text import may_hold
@@ -205,13 +206,18 @@ def _may_start(text: str, low: str, starts: Starts) -> bool:
     return _has_age(text)
 
 
-def _texts_starts(texts: list[str]) -> list[tuple[bool, Starts]] | None:
+def _texts_starts(texts: list[str], doc: Document | None = None) -> list[tuple[bool, Starts]] | None:
     """:func:`_line_starts` of every text, with the cue words looked up in one pass
     over all of them (their words and cue words found once, not per text). None
-    when that cannot be done (see :func:`_line_starts`): then each text alone."""
+    when that cannot be done (see :func:`_line_starts`): then each text alone.
+    ``doc``: the document whose lines the texts are, perhaps changed (when they are
+    not, its joined and lowered text is used)."""
     test, cues = _word_test(), _cues()
-    joined = "\n".join(texts)  # no word runs across the joins: the same whole words
-    low = joined.lower()
+    if doc is not None and texts == doc.lines:
+        joined, low = doc.text, doc.lower_text
+    else:
+        joined = "\n".join(texts)  # no word runs across the joins: the same whole words
+        low = joined.lower()
     if test is None or len(low) != len(joined) or not all(lowered for _, _, lowered in cues.values()):
         return None
     bases = [0, *accumulate(len(t) + 1 for t in texts)]

@@ -96,7 +96,7 @@ def _is_name_part(sentence: str, start: int) -> bool:
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
                    starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True,
-                   trait_cues: bool = True) -> tuple[list[tuple[str, int, int]], bool]:
+                   trait_cues: bool = True, low: str | None = None) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
@@ -105,13 +105,16 @@ def _sentence_hits(sentence: str, in_traits: bool = False,
     dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``,
     ``trait_cues``: False when the caller knows the sentence names no age (no digit, or
     none of the words an age is written with) or holds none of the trait cues' words.
+    ``low``: the sentence in lower case, when the caller has it.
     """
     pattern, not_after, words = _traits()
+    if low is None:
+        low = sentence.lower()
     m = pattern.search(sentence) if pattern and trait_cues and not in_traits and (
-        words is None or may_hold(sentence.lower(), words)) else None
+        words is None or may_hold(low, words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
     age_hits = _age_hits(sentence) if ages else []
-    hits = _cue_hits(sentence, starts)
+    hits = _cue_hits(sentence, starts, low)
     if age_hits:
         hits = [h for h in hits if not _age_overrides(h, age_hits, sentence)]
     kept = [h for h in hits + age_hits if not (h[0] in not_after and h[1] >= start)]
@@ -152,15 +155,16 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     yield pos, len(text)
 
 
-def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = None
-              ) -> list[tuple[str, int, int]]:
+def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = None,
+              low: str | None = None) -> list[tuple[str, int, int]]:
     """(category, start, end) of every cue in one sentence: per category the same
     non-overlapping matches as ``finditer``. ``starts``: the sentence's cue-word
-    starts when the caller has them."""
+    starts when the caller has them; ``low``: the sentence in lower case."""
     test = _word_test()
     if starts == [] and test is not None and test.every_category:
         return []  # no cue word in the sentence, and every category's cues start at one
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     if len(low) != len(sentence):  # a character whose lower case is longer: keep positions right
         low = sentence
     if starts is None:
@@ -212,17 +216,20 @@ def classify(text: str) -> dict[str, list[str]]:
     return _classify(text, *_line_starts(text))
 
 
-def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] | set[str] = frozenset()
-              ) -> dict[str, list[str]]:
+def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] | set[str] = frozenset(),
+              low: str | None = None) -> dict[str, list[str]]:
     """:func:`classify` of a markup-free ``text`` whose :func:`_line_starts` are given;
-    the categories in ``done`` are left out (their phrases are not worked out)."""
+    the categories in ``done`` are left out (their phrases are not worked out); ``low``:
+    the text in lower case, when the caller has it."""
     if not may:
         return {}  # no cue and no age anywhere: nothing to find (the common case)
     found: dict[str, list[str]] = {}
     traits = False  # once a text turns to the group's traits, it stays there
     at = [p for p, _ in starts] if starts is not None else []  # (in text order)
     # what no sentence can hold when the whole text does not, told once for all of them
-    low = text.lower()
+    if low is None:
+        low = text.lower()
+    same = len(low) == len(text)  # (then a sentence's lower case is its slice of the text's)
     ages = _DIGIT.search(text) is not None and _may_name_age(low)
     words = _traits()[2]
     trait_cues = words is None or may_hold(low, words)
@@ -232,7 +239,7 @@ def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] 
             continue
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
-        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues)
+        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues, low[lo:hi] if same else None)
         if done and hits:
             hits = [h for h in hits if h[0] not in done]
         stops = _clause_stops(sentence) if len(hits) > 1 else None
@@ -371,7 +378,8 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
     texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
-    found = _texts_starts(texts) or [_line_starts(t) for t in texts]
+    found = _texts_starts(texts, doc) or [_line_starts(t) for t in texts]
+    lows = doc.lower_lines if texts == doc.lines else [None] * len(texts)
     # per context, the categories a line can add nothing to: their phrases are all found,
     # and the context is theirs already (their phrases need not be worked out again)
     done: dict[str, set[str]] = {"activity": set(), "problem": set()}
@@ -379,7 +387,7 @@ def extract_target_groups(doc: Document, activities: list[Activity],
         if not may or not doc.lines[i].strip():
             continue
         context = "activity" if i in in_activity else "problem"
-        for cat, phrases in _classify(text, may, starts, done[context]).items():
+        for cat, phrases in _classify(text, may, starts, done[context], lows[i]).items():
             g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:

@@ -256,7 +256,7 @@ def add_headed_lists(doc: Document, found) -> None:
     two or more, named on the heading's own line (after it) or in the list below it."""
     if sum(z.type == "housing_department" and z.part_of is None for z in found.zones.values()) < 2:
         return  # (told before the text is searched)
-    text = doc.memo("joined_text", lambda: doc.text)
+    text = doc.text
     heads = list(_area_heads(text))
     if not heads:
         return
