@@ -84,7 +84,8 @@ LABELS = [
 # (a pattern that opens with a character class lets the engine skip to those characters
 # instead of trying every position: the white space before a label is matched, and the
 # cut is one character further; none of the labels ends in white space)
-_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØmÆ])(?:" + "|".join(LABELS) + ")")
+# (a label starts after white space at one of these capitals, or at "må": "målgruppe(r):")
+_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 
 

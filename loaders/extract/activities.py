@@ -10,6 +10,7 @@ rollefordeling`` and ``Samarbejdsrelationer`` fields).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
@@ -306,8 +307,10 @@ def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> l
     return found
 
 
+@lru_cache(maxsize=16384)
 def _words_form(text: str) -> str:
-    """' word word ': case-folded words between single spaces, for phrase lookups."""
+    """' word word ': case-folded words between single spaces, for phrase lookups (a
+    name's: names recur, so it is remembered)."""
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 

@@ -107,9 +107,11 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
     return n + (1 if noun in ("børn", "unge") else 0), max(n, ceiling)
 
 
-def _age_hits(sentence: str) -> list[tuple[str, int, int]]:
-    """(category, start, end) of the ages named in one sentence (not in statistics)."""
-    if not _DIGIT.search(sentence) or not _may_name_age(sentence.lower()) or _STATS.search(sentence):
+def _age_hits(sentence: str, low: str | None = None) -> list[tuple[str, int, int]]:
+    """(category, start, end) of the ages named in one sentence (not in statistics;
+    ``low``: the sentence in lower case, when the caller has it)."""
+    if not _DIGIT.search(sentence) or not _may_name_age(sentence.lower() if low is None else low) \
+            or _STATS.search(sentence):
         return []  # every age has a digit, and 'år' or 'under'/'over'
     hits = []
     for m in _AGE_RANGE.finditer(sentence):

@@ -113,7 +113,7 @@ def _sentence_hits(sentence: str, in_traits: bool = False,
     m = pattern.search(sentence) if pattern and trait_cues and not in_traits and (
         words is None or may_hold(low, words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
-    age_hits = _age_hits(sentence) if ages else []
+    age_hits = _age_hits(sentence, low) if ages else []
     hits = _cue_hits(sentence, starts, low)
     if age_hits:
         hits = [h for h in hits if not _age_overrides(h, age_hits, sentence)]
