@@ -204,7 +204,7 @@ def add_named_lying_in(doc: Document, found) -> None:
 
 
 # "Delaftalen omfatter alle afdelinger i Vestby:" before a list of departments
-_LIST_INTRO = re.compile(r"\w*(?:afdeling|boligområde|bebyggelse)\w*\b.*?\bi\s+"
+_LIST_INTRO = re.compile(r"(?<!\w)\w*(?:afdeling|boligområde|bebyggelse)\w*\b.*?\bi\s+"
                          rf"(?P<place>{_PLACE})\s*:\s*$", re.I)
 
 

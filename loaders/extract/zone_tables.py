@@ -194,7 +194,7 @@ def key_value_departments(doc: Document, orgs: list[Organisation], found) -> Non
 # Fjordbo 212 1968 Toften Fjordbo 96 1971 ..." (or the same with " | " between cells). Read only
 # when every column after the owner's holds a number: then each row ends after its numbers.
 _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
-_HEAD_START = re.compile(r"(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])")
+_HEAD_START = re.compile(r"(?=[ABa])(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])")
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""
