@@ -22,7 +22,8 @@ from samspil.loaders.extract.area_items import area_item_blocks, description_sta
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks, outline_focus
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
-from samspil.loaders.extract.text import (clean, clean_keep_colon, is_placeholder, may_hold, strip_links,
+from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
+                                         strip_links,
                                          strip_markup)
 from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
 from samspil.loaders.segment import ACTIVITY_NAME
@@ -364,7 +365,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
             continue
         body = b.text or " ".join(doc.lines[b.start:b.end])
-        found = _WORD.findall(body.casefold())     # (the form of _words_form, and its words)
+        found = _WORD.findall(drop_citations(body).casefold())  # (the form of _words_form, and its
+        # words; a source the activity's text cites is no partner of it)
         words, split = " " + " ".join(found) + " ", set(found)
         target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \

@@ -18,7 +18,7 @@ from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _h
 from samspil.loaders.extract.run_candidates import _DIGIT_FIRST, _candidates
 from samspil.loaders.extract.org_lists import initials_fit, split_org_text
 from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
-from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
+from samspil.loaders.extract.text import clean, clean_keep_colon, drop_citations, strip_markup
 
 __all__ = ["text_mentions"]
 
@@ -203,6 +203,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
         if i in no_org or i in partner_cells:
             cells = _table_cells(i, cells, no_org, partner_cells, out)
+        if "(" in text:
+            cells = [drop_citations(c) for c in cells]  # (a cited report's author is no partner)
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)
             if _heading_caps(name):

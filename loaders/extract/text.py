@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL", "PHONE", "clean", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "drop_citations", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
 
 # (the local part is possessive: "@" is not in it, so giving characters back never finds one,
 # and not trying that halves the work at every word of a text without an e-mail)
@@ -16,6 +16,24 @@ PHONE = re.compile(
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*)")
+
+
+# A source cited in brackets: a name or a title right before a year ("(CFBU 2015: "20
+# løsninger ...")", "(CFBU, Inspirationskatalog 2023)", "("Skolefravær ...", VIVE 2024)").
+# Who wrote a report the plan cites is no partner of it (SCHEMA: not the authors of cited
+# reports); "(i samarbejde med Jobcenter Vejle fra 2024)" is no citation (no name before the year).
+_CITATION = re.compile(r"\((?=[^()]{0,240}?[A-ZÆØÅ][\wæøåÆØÅ&.-]*,?\s+(?:19|20)\d{2}\b)[^()]{0,240}\)")
+
+
+def drop_citations(text: str) -> str:
+    """``text`` with its cited sources (see ``_CITATION``) blanked out, offsets kept.
+
+    >>> drop_citations("lidelser senere i livet (CFBU 2015: 20 løsninger). Jobcenter Vejle (fra 2024)")
+    'lidelser senere i livet                          . Jobcenter Vejle (fra 2024)'
+    """
+    if "(" not in text:
+        return text
+    return _CITATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def strip_links(text: str) -> str:
