@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.contact_tables import KIND, person_row
+from samspil.loaders.extract.flat_gap_rows import gap_person_tables
 from samspil.loaders.extract.people import Person, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE
 
@@ -133,6 +134,11 @@ def flat_table_lines(lines: list[str], skip: set[int]):
     (a row's end was cut into a line's end), joined back here."""
     i = 0
     while i < len(lines):
+        if "avn" in lines[i] and "|" not in lines[i] and i not in skip:  # cells between tabs or spaces, lost
+            if tables := gap_person_tables(lines[i], lines[i + 1: i + 40]):
+                yield i, tables
+            i += 1
+            continue
         if i in skip or lines[i].count("|") < 2 or not any(w.casefold().strip(":") in KIND for w in lines[i].split()):
             i += 1
             continue
