@@ -11,7 +11,7 @@ pdfium's text (reading the rectangles costs ~0.1 ms a page).
 """
 from __future__ import annotations
 
-from samspil.loaders.space_tables import continues_first, joined_cell
+from samspil.loaders.space_tables import _GROUP_HEAD, continues_first, joined_cell
 
 __all__ = ["table_page_lines"]
 
@@ -102,12 +102,22 @@ def _continues(prev: list[Cell], cells: list[Cell]) -> bool:
     and it follows at line spacing."""
     if len(prev) < 2 or not cells:
         return False
-    if cells[0][0] <= prev[0][0] + 2 and not (len(cells) < len(prev) and continues_first(prev[0][3], cells[0][3])):
+    name = len(cells) == 1 and abs(cells[0][0] - prev[0][0]) <= 2 and _wrapped_name(prev, cells[0][3])
+    if cells[0][0] <= prev[0][0] + 2 and not (len(cells) < len(prev) and continues_first(prev[0][3], cells[0][3])) \
+            and not name:
         return False
     height = max(c[2] - c[1] for c in prev)
     lefts = [c[0] for c in prev]
-    return (min(c[1] for c in prev) - max(c[2] for c in cells) < 1.5 * height
+    return (min(c[1] for c in prev) - max(c[2] for c in cells) < (2.0 if name else 1.5) * height
             and all(any(abs(c[0] - x) <= 3 for x in lefts) for c in cells))
+
+
+def _wrapped_name(prev: list[Cell], text: str) -> bool:
+    """A first cell's rest alone on the next line, under a row of several cells: a name
+    wrapped in capitals ("AKB – Sjælør" / "Boulevard"), not a group's heading ("Zone 2") or
+    a sentence, and the first cell above it a name too (no number)."""
+    return len(text) <= 40 and not text.endswith((".", ":")) and not _GROUP_HEAD.match(text) \
+        and not any(ch.isdigit() for ch in prev[0][3])
 
 
 def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
