@@ -114,10 +114,18 @@ def _continues(prev: list[Cell], cells: list[Cell]) -> bool:
 
 def _wrapped_name(prev: list[Cell], text: str) -> bool:
     """A first cell's rest alone on the next line, under a row of several cells: a name
-    wrapped in capitals ("AKB – Sjælør" / "Boulevard"), not a group's heading ("Zone 2") or
-    a sentence, and the first cell above it a name too (no number)."""
-    return len(text) <= 40 and not text.endswith((".", ":")) and not _GROUP_HEAD.match(text) \
-        and not any(ch.isdigit() for ch in prev[0][3])
+    wrapped in capitals ("AKB – Sjælør" / "Boulevard"), not a group's heading ("Zone 2",
+    "Boligselskabet Ringsted", "Ringsted Kommune, Børn og Unge") or a sentence, and the first
+    cell above it a name too (no number, no column head)."""
+    if len(text) > 40 or len(text.split()) > 4 or ":" in text or "," in text or text.endswith(".") \
+            or _GROUP_HEAD.match(text) \
+            or any(ch.isdigit() for ch in prev[0][3]):
+        return False
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.extract.tables import column_kind
+
+    # (not a group row naming the organisation of the rows below it, nor one under the head row)
+    return column_kind(prev[0][3]) is None and org_type_of(text) == "other"
 
 
 def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
