@@ -280,7 +280,7 @@ def _entry_org(found: list[OrgMention], org_text: str) -> str:
     first (the contact of both; the first is the one the entry leads with)."""
     last = org_text.rsplit(",", 1)[-1]
     if " og " in last or " & " in last or " samt " in last:
-        pair = [o for o in found if o.name in last]
+        pair = [o for o in found if o.name.split()[-1] in last]  # ("Værestedet Pegasus": the head shared)
         if len(pair) >= 2:
             return pair[0].name
     return found[-1].name

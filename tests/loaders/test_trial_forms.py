@@ -71,6 +71,24 @@ def test_a_contact_after_two_organisations_belongs_to_the_first(tmp_path, make_d
     assert name_key(contact.organisation) == name_key(first)
 
 
+SHARED = [("Værestedet Lærken og Orion", "Værestedet Orion", "municipal_unit"),
+          ("Biblioteket Vest og Nord", "Biblioteket Nord", "culture_leisure"),
+          ("Klubben Nord og Ungehuset", "Ungehuset", None)]
+
+
+@pytest.mark.parametrize("how", HOWS)
+@pytest.mark.parametrize("shared", SHARED)
+def test_a_bare_name_after_og_shares_the_head_noun(tmp_path, make_docx, make_pdf, shared, how):
+    entry, second, kind = shared
+    lines = ["Delaftale for indsatsområdet Tryghed og trivsel, Esbjerg", "", "Delaftalens parter:",
+             "Esbjerg Kommune, Socialforvaltningen, Lise Berg, lb@esbjerg.dk",
+             f"{entry}, Jens Holm, jh@esbjerg.dk, 76131415", "", "Formål",
+             "Delaftalen skal styrke trygheden i boligområdet."]
+    report = extract_rendered(tmp_path, lines, how, make_docx, make_pdf)
+    org = next(o for o in report.organisations if name_key(second) in {name_key(n) for n in [o.name, *o.aliases]})
+    assert kind is None or org.type == kind
+
+
 UNITS = ["Bolig- og beskæftigelsesenheden", "Bolig- og Integrationsenheden", "Bolig & Beskæftigelsesenheden",
          "Bolig- og Socialforvaltningen"]
 
