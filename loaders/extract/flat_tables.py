@@ -134,7 +134,7 @@ def flat_table_lines(lines: list[str], skip: set[int]):
     (a row's end was cut into a line's end), joined back here."""
     i = 0
     while i < len(lines):
-        if ("Navn" in lines[i] or "NAVN" in lines[i]) and "|" not in lines[i] and i not in skip:  # (tabs, spaces lost)
+        if "Navn" in lines[i] and "|" not in lines[i] and i not in skip:  # cells between tabs or spaces, lost
             if tables := gap_person_tables(lines[i], lines[i + 1: i + 40]):
                 yield i, tables
             i += 1
