@@ -256,7 +256,8 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     in_tables = {i for t in person_tables(doc) for i in t.lines}
-    for line, tables in flat_table_lines(doc.lines, in_tables):  # a table whose line breaks were lost
+    names = doc.memo("has:Navn", lambda: "Navn" in doc.text)  # (one search, not one a line)
+    for line, tables in flat_table_lines(doc.lines, in_tables, names):  # a table whose line breaks were lost
         for party, rows in tables:
             area = focus_area_at(doc, line)
             role = "party" if party and strategic and area is None else "partner"
