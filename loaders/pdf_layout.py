@@ -11,7 +11,7 @@ pdfium's text (reading the rectangles costs ~0.1 ms a page).
 """
 from __future__ import annotations
 
-from samspil.loaders.space_tables import continues_first, joined_cell
+from samspil.loaders.space_tables import _GROUP_HEAD, continues_first, joined_cell
 
 __all__ = ["may_hold_table", "table_page_lines"]
 
@@ -47,7 +47,7 @@ def _lines(rects: list[tuple[float, ...]]) -> list[list[tuple[float, ...]]]:
     return [sorted(line, key=lambda r: r[0]) for line in lines]
 
 
-Cell = tuple[float, float, float, str]  # left, bottom, top, text
+Cell = tuple  # (left, bottom, top, text, right)
 
 
 def _justified(line: list[tuple[float, ...]]) -> bool:
@@ -87,10 +87,10 @@ def _cells(textpage, line: list[tuple[float, ...]], starts: list[float]) -> list
         new_cell = k and _side_by_side(line[k - 1], r) and any(abs(r[0] - x) <= 3 for x in starts) \
             and not justified
         if k and cells and not new_cell:
-            left, bottom, top, before = cells[-1]
-            cells[-1] = (left, min(bottom, r[1]), max(top, r[3]), f"{before} {text}".strip())
+            left, bottom, top, before, _ = cells[-1]
+            cells[-1] = (left, min(bottom, r[1]), max(top, r[3]), f"{before} {text}".strip(), r[2])
         elif text:
-            cells.append((r[0], r[1], r[3], text))
+            cells.append((r[0], r[1], r[3], text, r[2]))
     return cells
 
 
@@ -102,20 +102,44 @@ def _continues(prev: list[Cell], cells: list[Cell]) -> bool:
     and it follows at line spacing."""
     if len(prev) < 2 or not cells:
         return False
+    name = False
     if cells[0][0] <= prev[0][0] + 2 and not (len(cells) < len(prev) and continues_first(prev[0][3], cells[0][3])):
-        return False
+        name = len(cells) == 1 and abs(cells[0][0] - prev[0][0]) <= 2 and _wrapped_name(prev, cells[0])
+        if not name:
+            return False
     height = max(c[2] - c[1] for c in prev)
     lefts = [c[0] for c in prev]
-    return (min(c[1] for c in prev) - max(c[2] for c in cells) < 1.5 * height
+    return (min(c[1] for c in prev) - max(c[2] for c in cells) < (2.0 if name else 1.5) * height
             and all(any(abs(c[0] - x) <= 3 for x in lefts) for c in cells))
+
+
+def _wrapped_name(prev: list[Cell], cell: Cell) -> bool:
+    """A first cell's rest alone on the next line, under a row of several cells: a name
+    wrapped in capitals ("AKB – Sjælør" / "Boulevard"), not a group's heading ("Zone 2",
+    "Boligselskabet Ringsted", "Ringsted Kommune, Børn og Unge") or a sentence, and the first
+    cell above it a name too (no number, no column head), and its first word too wide for the
+    first cell's line (the text wrapped, not a heading set under the table)."""
+    text = cell[3]
+    first = text.split(" ", 1)[0]
+    if prev[0][4] + (cell[4] - cell[0]) * (len(first) + 1) / max(len(text), 1) < prev[1][0] - 4:
+        return False  # (it would have fit beside the first cell's text)
+    if len(text) > 40 or len(text.split()) > 4 or ":" in text or "," in text or text.endswith(".") \
+            or _GROUP_HEAD.match(text) \
+            or any(ch.isdigit() for ch in prev[0][3]):
+        return False
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.extract.tables import column_kind
+
+    # (not a group row naming the organisation of the rows below it, nor one under the head row)
+    return column_kind(prev[0][3]) is None and org_type_of(text) == "other"
 
 
 def _merge(prev: list[Cell], cells: list[Cell]) -> list[Cell]:
     out = list(prev)
     for c in cells:
         k = min(range(len(out)), key=lambda k: abs(out[k][0] - c[0]))
-        left, _bottom, top, text = out[k]
-        out[k] = (left, c[1], top, joined_cell(text, c[3]))
+        left, _bottom, top, text, right = out[k]
+        out[k] = (left, c[1], top, joined_cell(text, c[3]), max(right, c[4]))
     return out
 
 

@@ -23,7 +23,7 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
-from samspil.loaders.extract.caps_headings import caps_headings, is_title_line
+from samspil.loaders.extract.caps_headings import caps_headings, is_title_line, list_headings
 from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
@@ -58,6 +58,7 @@ _LIST_HEADING = re.compile(r"^\W{0,3}(?:aktiviteter(?:ne)?|projekter(?:ne)?|inds
 _GOALS_LIST = re.compile(r"\b(?:Mål|Delmål|Effektmål|Succeskriterier|Milepæle)\s*:?\s+[-–•▪*]\s")
 # a list's caption run on before its first item: "Indsatser A1 ...", "Aktiviteter: - ..."
 _CAPTION_RUN = re.compile(r"^(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b[^-–•:]{0,30}?:?\s+(?=\S)")
+_FIRST_STOP = re.compile(r"\.\s+(?=[A-ZÆØÅ0-9\"«»“])")  # a sentence's end, not an ordinal's dot ("6. klasse")
 _STOPS = frozenset(".:!?")  # (a single counted item or code after a sentence's end)
 _LONE_MARKS = frozenset("- – • * ▪ o".split())
 _SMALL = frozenset("i og for på til med af om ved fra en et de den det der som at".split())
@@ -83,7 +84,7 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
         if name not in heads.get(i, ()):
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
-    return heads or {i: [name] for i, name in caps_headings(doc).items()}
+    return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()}
     # (an older plan's headings in capitals, when nothing else heads areas)
 
 
@@ -126,7 +127,7 @@ def item_name(text: str) -> str | None:
     elif len(parts) == 1:
         if _VERBS.intersection(words[:12]):
             return None  # a sentence: a goal or a step
-        name = name.split(". ", 1)[0]  # its first sentence
+        name = _FIRST_STOP.split(name, 1)[0] if ". " in name else name  # its first sentence (not "3.-6. klasse")
         words = name.split()
     if len(words) > MAX_NAME_WORDS and ", " in name:
         name = name.split(", ")[0]  # "Kursus i ... for nye medlemmer, ved BL 1. kreds"

@@ -18,7 +18,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY
 from samspil.loaders.extract.sections import plain_lines
 
-__all__ = ["caps_headings", "is_title_line"]
+__all__ = ["caps_headings", "is_title_line", "list_headings"]
 
 _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|organisering|økonomi|budget|bilag\w*"
                             r"|evaluering|baggrund|indledning|formål|vision|mål\w*|områdebeskrivelse|underskrift\w*"
@@ -63,3 +63,41 @@ def _caps_headings(doc: Document) -> dict[int, str]:
         counts[i] = 2 if listed else sum(is_title_line(plain, j) for j in range(i + 1, end))
     series = sum(n >= 1 for n in counts.values()) >= 2  # several areas: one title each is enough
     return {i: plain[i][0] + plain[i][1:].lower() for i, n in counts.items() if n >= 2 or series and n >= 1}
+
+
+def list_headings(doc: Document) -> dict[int, str]:
+    """Line -> focus area of each short heading (a web page's <h2>/<h3>, a slide's title)
+    that a list of two or more short items follows at once (names, not statements with a
+    percentage or of a long sentence), when two or more such headings follow each other: a web copy or slide deck that heads each focus area and lists its
+    activities under it. Asked only when no other heading names a focus area."""
+    return doc.memo("list_headings", lambda: _list_headings(doc))
+
+
+def _list_headings(doc: Document) -> dict[int, str]:
+    plain = plain_lines(doc)
+    found: dict[int, str] = {}
+    for i, t in enumerate(plain):
+        if not t or not t[0].isupper() or len(t) > 60 or t[-1] in ".;,!?:" or ":" in t or _LIST_START.match(t):
+            continue
+        words = t.split()
+        if len(words) > MAX_WORDS or any(c.isdigit() for c in t) or _OTHER_CHAPTER.match(t.strip(" .:")) \
+                or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3:
+            continue
+        items = _list_after(plain, i)
+        if len(items) >= 2 and all(len(x) <= 120 and "%" not in x for x in items) \
+                and sum(len(x) <= 80 for x in items) * 2 >= len(items):
+            found[i] = t if not t.isupper() else t[0] + t[1:].lower()
+    return found if len(found) >= 2 else {}
+
+
+def _list_after(plain: list[str], i: int) -> list[str]:
+    """The items of the list that follows line ``i`` at once (a blank line allowed before
+    it): short names with a description, not statements ("Mange sigtede: 4,8 % ...")."""
+    j = i + 1
+    while j < len(plain) and j <= i + 2 and not plain[j]:
+        j += 1
+    items = []
+    while j < len(plain) and plain[j] and _LIST_START.match(plain[j]):
+        items.append(plain[j])
+        j += 1
+    return items

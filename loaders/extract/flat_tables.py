@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.contact_tables import KIND, person_row
+from samspil.loaders.extract.flat_gap_rows import gap_person_tables
 from samspil.loaders.extract.people import Person, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE
 
@@ -127,12 +128,18 @@ def _split_last(cell: str, kind: str) -> tuple[str, str]:
     return cell[:at].strip(), cell[at:].strip()
 
 
-def flat_table_lines(lines: list[str], skip: set[int]):
+def flat_table_lines(lines: list[str], skip: set[int], names: bool = True):
     """(first line, its tables) of each run of lines that holds a table of people with its
     head row inside a line: the rows after it continue on the next lines that hold cells
-    (a row's end was cut into a line's end), joined back here."""
+    (a row's end was cut into a line's end), joined back here. ``names``: False when no line
+    holds "Navn" (no table of people without cell marks: its head row names the person's column)."""
     i = 0
     while i < len(lines):
+        if names and "Navn" in lines[i] and "|" not in lines[i] and i not in skip:  # tabs or spaces, lost
+            if tables := gap_person_tables(lines[i], lines[i + 1: i + 40]):
+                yield i, tables
+            i += 1
+            continue
         if i in skip or lines[i].count("|") < 2 or not any(w.casefold().strip(":") in KIND for w in lines[i].split()):
             i += 1
             continue

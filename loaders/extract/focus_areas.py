@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.caps_headings import caps_headings
+from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines
@@ -208,7 +208,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
                                *_listed(doc)) if head_kinds(doc.lines[h[1]]) is None],  # (no table's head row)
                   key=lambda h: h[1])
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
-        or _table_focus(doc)
+        or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())]
     for name, i in hits:
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line

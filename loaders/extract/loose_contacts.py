@@ -24,7 +24,7 @@ from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
-                                                  unit_before_name)
+                                                  unit_before_name, unit_then_title)
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import EMAIL, PHONE, clean
 from samspil.loaders.gazetteer import is_first_name  # (the first names used in Denmark)
@@ -113,7 +113,7 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         _from_first_name(q)
         q.title = q.title or p.title
         unit = unit_after_name(entry, q) if q.title and entry.startswith(q.title.split()[0]) else None
-        unit = unit or _unit_before_details(entry, q)
+        unit = unit or _unit_before_details(entry, q) or unit_then_title(entry, q, text[prev_end:a] + entry[:q.start])
         between = text[prev_end:a]
         if unit is None and (unit := _unit_between(between)):
             group = unit
@@ -185,7 +185,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
         org = contact_unit(org) or _heading_above(plain, i) or _group_heading(plain, i, groups)
         label = KONTAKT.match(text)
         named = contact_unit(label.group("org")) if label and label.group("org") else None  # "Kontaktperson for X:"
-        if person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
+        if (own := unit_then_title(text, p)) is not None:  # "Jobcenter Viborg: teamleder Mette Lund"
+            org = own
+        elif person_first(text, p):  # "Lise Bang, Vejleder, UU Esbjerg"
             after = unit_after_name(text, p)
             after = None if after and p.title and after.casefold() == p.title.casefold() else after
             org = after or named or org  # (not "(SSP-koordinator)", the title in brackets)
@@ -311,7 +313,7 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     label = KONTAKT.match(text) if labelled else None
     out = []
     for p in find_people(body, strict=not labelled):
-        unit = unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p)
+        unit = unit_then_title(body, p) or (unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p))
         unit = contact_unit(unit) or contact_unit(label.group("org") if label else None) \
             or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
         out.append(ContactMention(p, unit or contact_unit(heading), line, None))

@@ -258,8 +258,20 @@ def _split_and(text: str) -> list[str]:
                 or topics or not (_org_like(left, org_type_of) and _org_like(right, org_type_of))):
             out[-1] = left + sep + right
         else:
-            out.append(right)
+            out.append(_shared_head(left, right))
     return out
+
+
+def _shared_head(left: str, right: str) -> str:
+    """'Værestedet Amadeus og Pegasus': a bare name after "og" shares the head noun (in its
+    definite form, a kind of organisation) the name before it has: "Værestedet Pegasus" (not a
+    common noun's own definite form: "Klubben Nord og Ungehuset" are two)."""
+    words = left.split()
+    if len(words) == 2 and " " not in right and words[0].endswith(("et", "en")) and words[1][:1].isupper() \
+            and not right.endswith(("et", "en", "ne")) \
+            and org_type_of(words[0]) != "other" and org_type_of(right) == "other":
+        return f"{words[0]} {right}"
+    return right
 
 
 def _fixed_pair(left: str, sep: str, right: str) -> bool:

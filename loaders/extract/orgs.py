@@ -112,7 +112,15 @@ def _name_keys(name: str) -> frozenset[str]:
     forvaltning in front (a name recurs in every mention of its organisation: cached)."""
     keys = {name_key(name)}
     keys |= {re.sub(r"s$", "", k) for k in keys}
+    if (m := _NOUN_OF_PLACE.match(name)) is not None:  # "Tryghedspartnerskab i Folehaven" ~ "-skabet Folehaven"
+        keys.add(f"{m.group(1).casefold()} {name_key(m.group(2))}")
     return frozenset(keys | {_strip_admin_prefix(k) for k in keys})
+
+
+# a common noun (a long compound), in its definite form or followed by "i"/"på", then the
+# place it belongs to: "Tryghedspartnerskabet Folehaven", "Tryghedspartnerskab i Folehaven",
+# "Lektiecaféen i Skovparken" ~ "Lektiecafé Skovparken" (one more key: the bare noun and the place)
+_NOUN_OF_PLACE = re.compile(r"^([A-ZÆØÅ][a-zæøåé]{6,}?)(?:(?:et|en)\s+|\s+(?:i|på)\s+)([A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*)?)$")
 
 
 class _Index:

@@ -131,7 +131,7 @@ def _line_entries(doc: Document, block: Block, role: str):
             found = org_mentions(org_text, i, role, block.delaftale) if org_text.strip() else []
             orgs.extend(found)
             if found:
-                current = found[-1].name
+                current = _entry_org(found, org_text)
             contacts.append(ContactMention(p, current, i, block.delaftale))
             pos = max(p.end, details_end(text, p))
         lone = contacts[-1] if len(people) == 1 and text.strip(" ,;") == people[0].name else None
@@ -256,7 +256,8 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
     in_tables = {i for t in person_tables(doc) for i in t.lines}
-    for line, tables in flat_table_lines(doc.lines, in_tables):  # a table whose line breaks were lost
+    names = doc.memo("has:Navn", lambda: "Navn" in doc.text)  # (one search, not one a line)
+    for line, tables in flat_table_lines(doc.lines, in_tables, names):  # a table whose line breaks were lost
         for party, rows in tables:
             area = focus_area_at(doc, line)
             role = "party" if party and strategic and area is None else "partner"
@@ -272,6 +273,18 @@ def _table_entries(doc: Document, strategic: bool) -> tuple[list[OrgMention], li
             if person:
                 contacts.append(ContactMention(person, org, line, area))
     return orgs, contacts
+
+
+def _entry_org(found: list[OrgMention], org_text: str) -> str:
+    """The organisation a person written after ``org_text`` belongs to: the last one named,
+    but of a pair in the last entry ("..., Værestedet Amadeus og Pegasus, Jørgen Hansen") the
+    first (the contact of both; the first is the one the entry leads with)."""
+    last = org_text.rsplit(",", 1)[-1]
+    if " og " in last or " & " in last or " samt " in last:
+        pair = [o for o in found if o.name.split()[-1] in last]  # ("Værestedet Pegasus": the head shared)
+        if len(pair) >= 2:
+            return pair[0].name
+    return found[-1].name
 
 
 def parse_parties(doc: Document, strategic: bool) -> tuple[list[OrgMention], list[ContactMention]]:

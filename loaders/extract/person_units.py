@@ -9,7 +9,7 @@ from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_ti
 from samspil.loaders.extract.org_lists import org_type_of, section_words
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title"]
+__all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title", "unit_then_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon);
 # "Kontaktperson i Aalborg Kommune:" is the same label
@@ -130,6 +130,38 @@ def unit_before_name(text: str, p: Person) -> str | None:
     return before if before[:1].isupper() and len(before) < 90 else None
 
 
+# "Jobcenter Viborg: teamleder Mette Lund", "Boligselskabet Nord – projektleder Kim Ravn",
+# "Børn og Unge, Viborg Kommune: afdelingsleder Sofie Holm": the unit, a colon or a dash, the
+# title (title words, or none) and then the name; the unit a run of capitalised words and
+# the small words between them, after the previous entry's details or a sentence
+_UNIT_THEN_TITLE = re.compile(
+    r"(?P<unit>[A-ZÆØÅ][\wæøåÆØÅ.&/'’-]*(?:,?\s+(?:[A-ZÆØÅ0-9][\wæøåÆØÅ.&/'’-]*|og|for|i|af|under|ved|&))*)"
+    r"\s*(?::|\s[–—-])\s+(?P<title>[a-zæøåA-ZÆØÅ][^:;–—@(),]{0,50}?)\s*$")
+
+
+def unit_then_title(text: str, p: Person, before: str | None = None) -> str | None:
+    """The unit of an entry written 'Org: title Name' or 'Org – title Name', else None; ``before``: what precedes the
+    name when ``text`` is not where ``p`` was found. The person's title keeps only the title."""
+    before = (text[:p.start] if before is None else before)[-160:]
+    if ":" not in before and "–" not in before and "—" not in before and " - " not in before:
+        return None
+    m = _UNIT_THEN_TITLE.search(before)
+    if m is None:
+        return None
+    title = (m.group("title") or "").strip()
+    if not title or not is_title_word(title.split()[0]):
+        return None  # (not a bullet's dash: "Lejerbo - Ida Lund")
+    words = m.group("unit").split()
+    while words and (KONTAKT.match(words[0] + ":") or words[0].strip(",") in section_words()):
+        words.pop(0)  # "Kontaktpersoner Jobcenter Viborg:" (a heading run onto the entry)
+    unit = " ".join(words).strip(" ,")
+    if not unit or all(is_title_word(w) for w in unit.split()) or FIELD_KEY.search(unit + ":"):
+        return None
+    if title:
+        p.title = title
+    return _most_specific(unit) if "," in unit else unit
+
+
 def details_end(text: str, p: Person) -> int:
     end = p.end
     for value in (p.email, p.phone):
@@ -176,7 +208,7 @@ def contact_unit(text: str | None) -> str | None:
     """
     if not text:
         return None
-    text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–-")
+    text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–—-")
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
         text = text[:paren.start()].strip()

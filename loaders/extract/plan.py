@@ -21,6 +21,7 @@ from collections import Counter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
+from samspil.loaders.extract.plan_crumbs import crumb_or_subject_name
 from samspil.loaders.extract.plan_cover import _OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, quoted_name, title_name
 from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
 from samspil.loaders.extract.sections import plain_lines
@@ -243,6 +244,8 @@ def _cased_form(doc: Document, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
+    if not found and (crumb := crumb_or_subject_name(doc)) is not None:
+        return [(crumb[0], crumb[2])]  # a web page's breadcrumb trail, a board paper's subject
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc)] if f]
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
 
@@ -268,6 +271,9 @@ def extract_plan(doc: Document) -> Plan:
                 plan.aliases.append(form)
         plan.area = plan.area or _area_of(value, name)
         plan.sources.append(doc.ref(line, value))
+    if (crumb := crumb_or_subject_name(doc)) is not None and plan.name == crumb[0]:
+        plan.area = plan.area or crumb[0]  # the area the crumb or subject names is the plan's name
+        plan.aliases += [crumb[1]] if crumb[1] not in plan.aliases else []
     if plan.name and plan.name.isupper() and (cased := _cased_form(doc, plan.name)):
         plan.aliases.insert(0, plan.name)  # a cover's "BYLIVKOLDING": the text writes "ByLivKolding"
         plan.name = cased

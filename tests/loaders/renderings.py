@@ -7,7 +7,9 @@ import re
 
 
 def extract_rendered(tmp_path, lines, how, make_docx, make_pdf):
-    """The report of ``lines`` rendered ``how``: "as written", "flat", "docx" or "pdf"."""
+    """The report of ``lines`` rendered ``how``: "as written", "flat" (the whole text on one
+    line), "flattened" (a web copy: markup dropped, one line per page, ``test_eval_gold.flatten``),
+    "docx" or "pdf"."""
     from samspil.loaders.pipeline import extract_file
 
     if how == "docx":
@@ -16,6 +18,11 @@ def extract_rendered(tmp_path, lines, how, make_docx, make_pdf):
         return extract_file(make_pdf(lines, tmp_path / "aftale.pdf"))
     text = "\n".join(lines) + "\n"
     path = tmp_path / "aftale.txt"
+    if how == "flattened":
+        from test_eval_gold import flatten
+
+        path.write_text(flatten(text), encoding="utf-8")
+        return extract_file(path)
     path.write_text(" ".join(text.split()) + "\n" if how == "flat" else text, encoding="utf-8")
     return extract_file(path)
 

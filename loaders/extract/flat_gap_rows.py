@@ -1,0 +1,124 @@
+"""Tables of people whose cells stood between tabs or runs of spaces, and whose line breaks
+were lost: "Navn Titel Organisation Mail Telefon Mette Lund teamleder Jobcenter Viborg
+mel@viborg.dk 8787 1234 Kim Ravn ...".
+
+Nothing marks a cell any more, but the head row still names the columns in their order,
+and each kind of cell has a shape: an e-mail and a phone their patterns, a name capitalised
+words that open with a known first name, a title title words (and the lower-case words after
+them), an organisation capitalised words. The cells are read in the head's order, each up to
+where the next one's shape begins; a row that does not read so ends the table.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.extract.contact_tables import KIND
+from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.people import Person, find_people, is_title_word
+from samspil.loaders.extract.text import EMAIL, PHONE
+from samspil.loaders.gazetteer import is_first_name
+
+__all__ = ["gap_person_tables"]
+
+_HEAD_WORD = r"(?:Navn|Titel|Stilling|Funktion|Organisation|Enhed|Forvaltning|Institution|E-?mail|Mail|Telefon|Tlf\.?|Mobil)"
+# three to six column heads in a row, one of them the name's
+_HEAD_RUN = re.compile(rf"\b{_HEAD_WORD}(?: {_HEAD_WORD}){{2,5}}\b(?![\w-])", re.I)
+_DETAIL_GAP = re.compile(r"\s*")  # (the white space before a cell)
+_MAX_ROWS = 40
+
+
+def gap_person_tables(line: str, more: list[str] = ()) -> list[tuple[bool, list[tuple[str | None, Person | None]]]]:
+    """(whether the table lists parties: never here, its rows as (organisation, person)) of
+    each table of people whose head row starts in ``line`` (a long line without cell marks);
+    its rows may go on in the lines ``more`` after it (the segmenter cuts a long line after
+    an e-mail or before a field's key)."""
+    if (_HEAD_RUN.search(line) if not more else _HEAD_RUN.search(f"{line} {more[0][:80]}")) is None:
+        return []
+    heads = len(line)
+    line = " ".join([line, *more]) if more else line
+    out = []
+    for m in _HEAD_RUN.finditer(line, 0, heads + 80):
+        if m.start() >= heads:
+            break
+        kinds = [KIND.get(w.casefold().rstrip(".")) or KIND.get(w.casefold()) for w in m.group(0).split()]
+        if None in kinds or "name" not in kinds or len(set(kinds)) != len(kinds):
+            continue
+        rows = _rows(line, m.end(), kinds)
+        if rows:
+            out.append((False, rows))
+    return out
+
+
+def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Person | None]]:
+    rows = []
+    for _ in range(_MAX_ROWS):
+        cells, end = _row(line, pos, kinds)
+        if cells is None:
+            break
+        by_kind = dict(zip(kinds, cells))
+        details = [c for k in ("email", "phone") if (c := by_kind.get(k))]
+        people = find_people(", ".join([by_kind["name"], *details]))
+        if not people:
+            break
+        person = people[0]
+        person.title = by_kind.get("title") or None
+        rows.append((by_kind.get("org") or None, person))
+        pos = end
+    return rows
+
+
+def _row(line: str, pos: int, kinds: list[str]) -> tuple[list[str] | None, int]:
+    """The cells of the row at ``pos`` in the head's order, and where the row ends."""
+    cells = []
+    for k, kind in enumerate(kinds):
+        pos = _DETAIL_GAP.match(line, pos).end()
+        nxt = kinds[k + 1] if k + 1 < len(kinds) else kinds[0]  # (the next row's first cell)
+        end = _cell_end(line, pos, kind, nxt)
+        if end is None or end <= pos:
+            return None, pos
+        cells.append(line[pos:end].strip())
+        pos = end
+    return cells, pos
+
+
+def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
+    if kind == "email":
+        m = EMAIL.match(line, pos)
+        return m.end() if m else None
+    if kind == "phone":
+        m = PHONE.match(line, pos)
+        return m.end() if m else None
+    words = list(re.finditer(r"\S+", line[pos:pos + 200]))
+    if not words:
+        return None
+    if kind == "name":
+        if not is_first_name(words[0].group(0)):
+            return None
+        n = 1
+        while n < min(len(words), 4) and words[n].group(0)[:1].isupper() and not is_title_word(words[n].group(0)) \
+                and (org_type_of(words[n].group(0)) == "other" if nxt == "org" else not _starts(words[n].group(0), nxt)):
+            n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter")
+        return pos + words[n - 1].end()
+    if kind == "title" and not is_title_word(words[0].group(0)):
+        return None
+    if kind == "org" and not words[0].group(0)[:1].isupper():
+        return None
+    n = 1
+    while n < len(words) and n < 8 and not _starts(line[pos + words[n].start():], nxt) and (
+            kind != "title" or words[n].group(0)[:1].islower()):
+        n += 1
+    return pos + words[n - 1].end()
+
+
+def _starts(text: str, kind: str) -> bool:
+    """Does ``text`` open with a cell of ``kind``'s shape?"""
+    word = text.split(" ", 1)[0]
+    if kind == "email":
+        return EMAIL.match(text) is not None
+    if kind == "phone":
+        return PHONE.match(text) is not None
+    if kind == "name":
+        return is_first_name(word)
+    if kind == "title":
+        return is_title_word(word)
+    return word[:1].isupper()
