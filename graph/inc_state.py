@@ -177,18 +177,15 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
-_encode = dumps   # json.dumps(.., ensure_ascii=False)
 
 
 def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any, keep: bool = True
                  ) -> dict[str, str]:
-    """Store a document's fragment (a PartnershipGraph); its items' keys and JSON (an
-    empty dict when not ``keep``: the full load does not read them)."""
-    dumps = _encode
-    rows = [(n, doc, part, d["label"], None, None, dumps(d))
-            for n, d in g.g.nodes(data=True) if "label" in d]
-    rows += [(f"{u}\x1f{v}\x1f{k}", doc, part, k, u, v, dumps(d))
-             for u, v, k, d in g.g.edges(keys=True, data=True)]
+    """Store a document's fragment (a PartnershipGraph) in ``frag`` (graph/frag_store.py:
+    the incremental update's own writes; the full write keeps only shared items); its
+    items' keys and texts (an empty dict when not ``keep``)."""
+    from samspil.graph.frag_store import frag_rows
+    rows = frag_rows(doc, part, g)
     db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return {r[0]: r[6] for r in rows} if keep else {}
 

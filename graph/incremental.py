@@ -32,6 +32,7 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
+from samspil.graph import frag_store as fs
 from samspil.graph import inc_state as st
 from samspil.graph.inc_closure import Closure
 from samspil.graph.build import org_names, org_node, person_node, plan_node, qualified_id
@@ -125,6 +126,7 @@ class _Update(Closure):
         self.vocab = load_vocabulary()
         self.new = {d: r for d, r in changed.items() if r is not None}
         self.touched: set[str] = set()
+        self.materialised: set[str] = set()  # items whose fragments are all in frag now
         self.emit_docs: set[str] = set(self.new)
         self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
         self.kept: set[int] = set()          # source ids of changed documents still cited
@@ -393,21 +395,33 @@ class _Update(Closure):
                                                           light=True))
 
     def _drop_frags(self, d: str, part: str) -> None:
-        self.touched |= {i for (i,) in self.q("SELECT item FROM frag WHERE doc = ? AND part = ?", d, part)}
+        items = fs.doc_items(self.db, d, part, self.materialised)
+        self._materialise(items)
+        self.touched |= items
         self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
 
     def replace_frags(self, d: str, part: str, frag: Any) -> None:
         """Store a document's new fragment; only items whose part differs are folded again
         (an item all of whose fragments are unchanged is unchanged)."""
+        rows = fs.frag_rows(d, part, frag)
+        self._materialise(fs.doc_items(self.db, d, part, self.materialised) | {r[0] for r in rows})
         old = dict(self.q("SELECT item, props FROM frag WHERE doc = ? AND part = ?", d, part))
         self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-        new = st.put_fragment(self.db, d, part, frag)
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        new = {r[0]: r[6] for r in rows}
         self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
         if d in self.changed:     # its sources stay in the store even where nothing changed
             self.kept |= {source_id(src_key(s)) for _, x in frag.g.nodes(data=True) if "label" in x
                           for s in x["sources"]}
             self.kept |= {source_id(src_key(s)) for *_, x in frag.g.edges(keys=True, data=True)
                           for s in x["sources"]}
+
+    def _materialise(self, items: set[str]) -> None:
+        """Copy into ``frag`` the fragments of ``items`` it leaves out (graph/frag_store.py),
+        once per update: from here on ``frag`` holds every fragment of them."""
+        items = items - self.materialised
+        self.materialised |= items
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", fs.derived(self.db, items))
 
     # -- persons ---------------------------------------------------------------
     def _persons(self) -> None:
@@ -418,6 +432,7 @@ class _Update(Closure):
     def _refold(self) -> None:
         from samspil.graph.inc_append import refold
         self.stats |= write_items(self.db, refold(self), set(self.changed), self.kept)
+        fs.prune(self.db, self.materialised | self.touched)
 
 
 class _Plans(dict):

@@ -22,6 +22,7 @@ from typing import Any
 
 from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
+from samspil.graph.frag_store import derivable
 from samspil.graph.fragments import merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
@@ -72,7 +73,6 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
                       resolved=resolved)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
-        bulk.move("frag")                            # read back, in key order, by the fold
         out = write_graph(bulk, nodes)
         bulk.finish()
     finally:
@@ -82,9 +82,10 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     return {**out, "foreign": any(foreign)}
 
 
-def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, Any]:
+def write_graph(db: BulkWrite, nodes: PartnershipGraph) -> dict[str, Any]:
     """Write every node and relationship: ``nodes`` (Plan, Organisation, Person, not yet
-    finished) merged in id order with the items folded from the ``frag`` table. Returns
+    finished) merged in id order with the items folded from the staged fragments, of
+    which only the shared ones go to ``frag`` (graph/frag_store.py). Returns
     ``counts`` (per label, then per type, in the order they first come, as
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
     several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
@@ -120,23 +121,30 @@ def _finish(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _folded(db: sqlite3.Connection, cluster: dict[str, dict]
+def _folded(db: BulkWrite, cluster: dict[str, dict]
             ) -> Iterator[tuple[str, list[str] | None, dict]]:
-    """Every item of the fragments, folded in document order (nodes finished), with a
-    relationship's (source, target, type); a node that is also in ``cluster`` is
-    folded onto it (and taken out of it)."""
-    prev, acc, keys, ends = None, None, None, None
-    for item, props in db.execute("SELECT item, props FROM frag ORDER BY item, part, doc"):
+    """Every item of the staged fragments, folded in document order (nodes finished),
+    with a relationship's (source, target, type); a node that is also in ``cluster`` is
+    folded onto it (and taken out of it). The fragments of an item that has several, or
+    one the graph's row cannot give back, are kept in ``frag`` (graph/frag_store.py)."""
+    prev, acc, keys, ends, group, first = None, None, None, None, [], None
+    keep = db.executemany
+    for row in db.take("frag", "item, doc, part, kind, a, b, props"):
+        item = row[0]
         if item != prev:
             if prev is not None:
+                if len(group) > 1 or first is None or not derivable(*first):
+                    keep(_KEEP, group)
                 yield prev, ends, (acc if ends is not None else _finish(acc))
-            prev, keys = item, None
+            prev, keys, group, first = item, None, [], None
             ends = item.split("\x1f") if "\x1f" in item else None
             acc = None if ends is not None else made(cluster.pop(item, None))
-        d = loads(props)
+        group.append(row)
+        d = loads(row[6])
         if ends is None and "label" not in d:
             continue                  # only the end of a relationship
         if acc is None:
+            first = (row[1], row[2], row[3], d)
             acc = d                   # (a decoded row is nobody else's: no copy needed)
             continue
         if keys is None:
@@ -144,7 +152,12 @@ def _folded(db: sqlite3.Connection, cluster: dict[str, dict]
                     for s in acc["sources"]}
         (merge_edge if ends is not None else merge_node)(acc, d, keys)
     if prev is not None:
+        if len(group) > 1 or first is None or not derivable(*first):
+            keep(_KEEP, group)
         yield prev, ends, (acc if ends is not None else _finish(acc))
+
+
+_KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 class _Rows:
