@@ -22,6 +22,7 @@ from typing import Any
 
 from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
+from samspil.graph.fold_stage import Stage, fragment_text, row_props
 from samspil.graph.frag_store import derivable
 from samspil.graph.fragments import merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
@@ -42,7 +43,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     report, inside the caller's transaction; :func:`write_graph`'s figures plus
     ``foreign`` (a report cites another document: no incremental updates)."""
     from samspil.graph.build import build
-    from samspil.graph.inc_state import clear_state, put_fragment, write_org_state, write_state
+    from samspil.graph.inc_state import clear_state, write_org_state, write_state
     from samspil.graph.incremental import foreign_sources
     from samspil.loaders.model import AgreementReport
     foreign = []
@@ -68,12 +69,12 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
             write_org_state(bulk, orgs.entities, org_ids, clusters, fuzzy)
             for e in orgs.entities:     # blocking keys, read by nothing after resolution
                 e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
+        stage = Stage(bulk)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag, False),
-                      resolved=resolved)
+                      sink=stage.put, resolved=resolved)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
-        out = write_graph(bulk, nodes)
+        out = write_graph(bulk, nodes, stage)
         bulk.finish()
     finally:
         if gc_was_on:
@@ -82,29 +83,36 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     return {**out, "foreign": any(foreign)}
 
 
-def write_graph(db: BulkWrite, nodes: PartnershipGraph) -> dict[str, Any]:
+def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[str, Any]:
     """Write every node and relationship: ``nodes`` (Plan, Organisation, Person, not yet
-    finished) merged in id order with the items folded from the staged fragments, of
-    which only the shared ones go to ``frag`` (graph/frag_store.py). Returns
+    finished) merged in id order with the items folded from the staged fragments
+    (graph/fold_stage.py), of which only the shared ones go to ``frag``
+    (graph/frag_store.py). Returns
     ``counts`` (per label, then per type, in the order they first come, as
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
     several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
     it is emptied, and each node's attributes are consumed as it is written."""
-    out = _Rows(db)
+    out = _Rows(db, stage.seen)
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
     nodes.g.clear()                  # each node is freed once it is written
     ids = iter(sorted(cluster))
     nxt = next(ids, None)
     edge, node = out.edge, out.node
-    for item, ends, attrs in _folded(db, cluster):
+    for item, ends, attrs, row in _folded(db, stage, cluster):
         if ends is not None:
-            edge(ends, attrs)
+            if row is None:
+                edge(ends, attrs)
+            else:
+                out.edge_row(ends, row)
             continue
         while nxt is not None and nxt < item:
             if nxt in cluster:        # not folded with fragments: finished here
                 node(nxt, _finish(made(cluster.pop(nxt))))
             nxt = next(ids, None)
-        node(item, attrs)
+        if row is None:
+            node(item, attrs)
+        else:
+            out.node_row(item, row)
     while nxt is not None:
         if nxt in cluster:
             node(nxt, _finish(made(cluster.pop(nxt))))
@@ -121,40 +129,47 @@ def _finish(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _folded(db: BulkWrite, cluster: dict[str, dict]
-            ) -> Iterator[tuple[str, list[str] | None, dict]]:
-    """Every item of the staged fragments, folded in document order (nodes finished),
-    with a relationship's (source, target, type); a node that is also in ``cluster`` is
-    folded onto it (and taken out of it). The fragments of an item that has several, or
-    one the graph's row cannot give back, are kept in ``frag`` (graph/frag_store.py)."""
-    prev, acc, keys, ends, group, first = None, None, None, None, [], None
-    keep = db.executemany
-    for row in db.take("frag", "item, doc, part, kind, a, b, props"):
-        item = row[0]
-        if item != prev:
-            if prev is not None:
-                if len(group) > 1 or first is None or not derivable(*first):
-                    keep(_KEEP, group)
-                yield prev, ends, (acc if ends is not None else _finish(acc))
-            prev, keys, group, first = item, None, [], None
-            ends = item.split("\x1f") if "\x1f" in item else None
-            acc = None if ends is not None else made(cluster.pop(item, None))
+def _folded(db: BulkWrite, stage: Stage, cluster: dict[str, dict]
+            ) -> Iterator[tuple[str, list[str] | None, dict | None, tuple | None]]:
+    """Every item of the staged fragments in id order: (item, a relationship's (source,
+    target, type) or None, its attributes folded in document order (a node's finished),
+    or instead the staged row when it is the item's only fragment and ``simple``: its
+    rows are joined from the row's text). A node that is also in ``cluster`` is folded
+    onto it (and taken out of it)."""
+    prev, group = None, []
+    for row in stage.rows():
+        if row[0] != prev:
+            if group:
+                yield _item(db, group, cluster)
+            prev, group = row[0], []
         group.append(row)
-        d = loads(row[6])
-        if ends is None and "label" not in d:
-            continue                  # only the end of a relationship
+    if group:
+        yield _item(db, group, cluster)
+
+
+def _item(db: BulkWrite, group: list[tuple], cluster: dict[str, dict]
+          ) -> tuple[str, list[str] | None, dict | None, tuple | None]:
+    """One item of :func:`_folded`; its fragments go to ``frag`` unless it has one that
+    the graph's row gives back (graph/frag_store.py)."""
+    item = group[0][0]
+    ends = item.split("\x1f") if "\x1f" in item else None
+    if len(group) == 1 and group[0][8] and (ends is not None or item not in cluster):
+        return item, ends, None, group[0]
+    acc = None if ends is not None else made(cluster.pop(item, None))
+    keys, first, texts = None, None, [fragment_text(r) for r in group]
+    for row, text in zip(group, texts):
+        d = loads(text)
         if acc is None:
-            first = (row[1], row[2], row[3], d)
-            acc = d                   # (a decoded row is nobody else's: no copy needed)
+            acc, first = d, row       # (a decoded row is nobody else's: no copy needed)
             continue
         if keys is None:
             keys = {(_source_key if ends is not None else source_sort_key)(s)
                     for s in acc["sources"]}
         (merge_edge if ends is not None else merge_node)(acc, d, keys)
-    if prev is not None:
-        if len(group) > 1 or first is None or not derivable(*first):
-            keep(_KEEP, group)
-        yield prev, ends, (acc if ends is not None else _finish(acc))
+    if len(group) > 1 or first is None or not derivable(first[1], first[2], first[3], acc):
+        a, b = (ends[0], ends[1]) if ends is not None else (None, None)
+        db.executemany(_KEEP, [(r[0], r[1], r[2], r[3], a, b, t) for r, t in zip(group, texts)])
+    return item, ends, (acc if ends is not None else _finish(acc)), None
 
 
 _KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -163,9 +178,9 @@ _KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
 class _Rows:
     """Rows of nodes, relationships, their documents and new sources, written in chunks."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, seen: set[int]) -> None:
         self.db = db
-        self.seen: set[int] = set()
+        self.seen = seen                    # source ids written already
         self.ids: dict[tuple, tuple] = {}   # recent sources' ids and documents (hashing is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
@@ -228,6 +243,24 @@ class _Rows:
         props = self._props(d, ("type",), docs)
         self.e.append((u, v, k, props))
         self.ed.extend([(u, v, k, doc) for doc in docs])
+        if len(self.n) + len(self.e) >= _CHUNK:
+            self.flush()
+
+    def node_row(self, n: str, row: tuple) -> None:
+        """A node whose only fragment is the staged ``row`` (graph/fold_stage.py)."""
+        label = row[3]
+        self.labels[label] = self.labels.get(label, 0) + 1
+        self.n.append((n, label, row[4], row_props(row)))
+        self.nd.append((n, row[1]))
+        if len(self.n) + len(self.e) >= _CHUNK:
+            self.flush()
+
+    def edge_row(self, e: list[str], row: tuple) -> None:
+        """A relationship whose only fragment is the staged ``row``."""
+        u, v, k = e
+        self.types[k] = self.types.get(k, 0) + 1
+        self.e.append((u, v, k, row_props(row)))
+        self.ed.append((u, v, k, row[1]))
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 

@@ -1,0 +1,126 @@
+"""The full write's staged fragments, each kept in pieces of JSON text so that an item
+with one fragment becomes its rows by joining text (issue 13, session 10).
+
+The full write (graph/sqlite_fold.py) stages every document's fragment as it is
+emitted and reads the staged rows back in item order to fold them. Most items have
+one fragment (1,000 plans: 156,852 of 163,707), and such an item's row is its
+fragment with the sources as ids: decoding each staged text only to encode it again
+(the sources swapped for ids) was most of the fold's Python time. A staged row
+therefore holds the fragment's text in three pieces, made when it is emitted:
+
+* ``rest``: its properties other than id, label, name (a relationship's type) and
+  sources, encoded as the inside of a JSON object (``json.dumps(rest)[1:-1]``);
+* ``srcs``: its sources (a node's sorted), encoded;
+* ``ids``: their source ids (graph/sqlite_rows.py ``source_id``), encoded; the sources
+  table's rows for new ids are written as they are met.
+
+The standard encoder's text is compositional (``", "`` between members, ``": "``
+after keys), so ``{rest, "@s": ids}`` is the row's properties as
+:class:`samspil.graph.sqlite_fold._Rows` writes them, and ``{head, rest, "sources":
+srcs}`` is the fragment's text as graph/frag_store.py stores it (tests compare both
+with the decoded path: tests/graph/test_full_write.py, tests/graph/test_frag_store.py).
+``simple`` marks a fragment whose row can be joined so when it is its item's only one:
+:func:`samspil.graph.frag_store.derivable`, and (a node) no mentions or plan documents,
+a Document named as its document, so that its only document is the one it came from.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from samspil.graph.emit import source_sort_key
+from samspil.graph.frag_store import FRAG_LABELS, derivable
+from samspil.graph.jsontext import dumps
+from samspil.graph.sqlite_rows import source_id
+
+__all__ = ["Stage", "COLUMNS"]
+
+COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
+_NODE_HEAD = ("id", "label", "name", "sources")
+_EDGE_HEAD = ("type", "sources")
+_INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def _inner(d: dict[str, Any]) -> str:
+    return dumps(d)[1:-1] if d else ""
+
+
+class Stage:
+    """The staged fragments of a full write on ``bulk`` (a BulkWrite): :meth:`put` is
+    the build's sink, :meth:`rows` gives them back in item order."""
+
+    def __init__(self, bulk: Any) -> None:
+        self.bulk = bulk
+        bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
+        bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
+        self.seen: set[int] = set()          # source ids written (shared with the fold)
+        self.cache: dict[tuple, int] = {}    # recent sources' ids, by their items
+        self.new: list[tuple] = []
+
+    def source(self, src: dict[str, Any]) -> int:
+        ck = tuple(src.items())
+        sid = self.cache.get(ck)
+        if sid is None:
+            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+            sid = source_id(key)
+            if sid not in self.seen:
+                self.seen.add(sid)
+                self.new.append((sid, *key))
+            if len(self.cache) > 100_000:   # a document's sources recur in its own items
+                self.cache.clear()
+            self.cache[ck] = sid
+        return sid
+
+    def _ids(self, srcs: list[dict[str, Any]]) -> str:
+        return "[" + ", ".join([str(self.source(s)) for s in srcs]) + "]"
+
+    def put(self, doc: str, part: str, g: Any) -> None:
+        """Stage a document's fragment (a PartnershipGraph)."""
+        rows = []
+        for n, d in g.g.nodes(data=True):
+            if "label" not in d:
+                continue
+            label, name = d["label"], d.get("name")
+            rest = {k: v for k, v in d.items() if k not in _NODE_HEAD}
+            srcs = d.get("sources") or []
+            if len(srcs) > 1:
+                srcs = sorted(srcs, key=source_sort_key)
+            simple = (label in FRAG_LABELS and derivable(doc, part, label, d)
+                      and not rest.get("mentions") and not rest.get("documents")
+                      and (label != "Document" or name == doc))
+            rows.append((n, doc, part, label, name, _inner(rest), dumps(srcs), self._ids(srcs),
+                         simple))
+        for u, v, k, d in g.g.edges(keys=True, data=True):
+            rest = {x: y for x, y in d.items() if x not in _EDGE_HEAD}
+            srcs = d.get("sources") or []
+            rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), dumps(srcs),
+                         self._ids(srcs), derivable(doc, part, k, d)))
+        self.bulk.executemany(_INSERT, rows)
+        if self.new:
+            self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
+            self.new = []
+
+    def rows(self) -> Iterator[tuple]:
+        """Every staged row in item order (then part, document, staging order); the
+        stage is dropped after the last."""
+        yield from self.bulk.execute(f"SELECT {', '.join(COLUMNS)} FROM temp.stage_fold "
+                                     "ORDER BY item, part, doc, rowid")
+        self.bulk.execute("DROP TABLE temp.stage_fold")
+
+
+def fragment_text(row: tuple) -> str:
+    """A staged row's fragment as graph/frag_store.py stores it."""
+    item, _, _, kind, name, rest, srcs = row[:7]
+    if "\x1f" in item:
+        head = '"type": ' + dumps(kind)
+    else:
+        head = ('"id": ' + dumps(item) + ', "label": ' + dumps(kind) + ', "name": '
+                + ("null" if name is None else dumps(name)))
+    return "{" + head + (", " + rest if rest else "") + ', "sources": ' + srcs + "}"
+
+
+def row_props(row: tuple) -> str:
+    """A staged row's properties as the graph's row holds them (sources as ids), for an
+    item whose only fragment it is."""
+    rest = row[5]
+    return "{" + (rest + ", " if rest else "") + '"@s": ' + row[7] + "}"
