@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from samspil.graph.emit import source_sort_key
-from samspil.graph.frag_store import FRAG_LABELS, derivable
+from samspil.graph.frag_store import FRAG_LABELS, part_of
 from samspil.graph.jsontext import dumps
 from samspil.graph.sqlite_rows import source_id
 
@@ -41,7 +41,10 @@ _EDGE_HEAD = ("type", "sources")
 _INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
-def _inner(d: dict[str, Any]) -> str:
+_NONE: list = []
+
+
+def _inner(d: dict[str, Any] | None) -> str:
     return dumps(d)[1:-1] if d else ""
 
 
@@ -54,7 +57,7 @@ class Stage:
         bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
         bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
         self.seen: set[int] = set()          # source ids written (shared with the fold)
-        self.cache: dict[tuple, int] = {}    # recent sources' ids, by their items
+        self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
         self.new: list[tuple] = []
 
     def source(self, src: dict[str, Any]) -> int:
@@ -66,8 +69,6 @@ class Stage:
             if sid not in self.seen:
                 self.seen.add(sid)
                 self.new.append((sid, *key))
-            if len(self.cache) > 100_000:   # a document's sources recur in its own items
-                self.cache.clear()
             self.cache[ck] = sid
         return sid
 
@@ -76,25 +77,40 @@ class Stage:
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
+        self.cache.clear()                   # (a document's sources recur in its own items)
+        lists: dict[int, tuple[str, str, bool]] = {}
+
+        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
+            """A list of sources' text, ids and whether they all name ``doc``: once per list
+            (an activity's relationships share one; every list lives as long as ``g``)."""
+            hit = lists.get(id(srcs))
+            if hit is None:
+                hit = lists[id(srcs)] = (dumps(srcs), self._ids(srcs),
+                                         bool(srcs) and all(s.get("document") == doc for s in srcs))
+            return hit
         rows = []
         for n, d in g.g.nodes(data=True):
             if "label" not in d:
                 continue
             label, name = d["label"], d.get("name")
             rest = {k: v for k, v in d.items() if k not in _NODE_HEAD}
-            srcs = d.get("sources") or []
-            if len(srcs) > 1:
+            srcs = d.get("sources") or _NONE
+            if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
                 srcs = sorted(srcs, key=source_sort_key)
-            simple = (label in FRAG_LABELS and derivable(doc, part, label, d)
+                text, ids = dumps(srcs), self._ids(srcs)
+                own = all(s.get("document") == doc for s in srcs)
+            else:
+                text, ids, own = encoded(srcs)
+            simple = (own and part == part_of(label) and label in FRAG_LABELS
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
-            rows.append((n, doc, part, label, name, _inner(rest), dumps(srcs), self._ids(srcs),
-                         simple))
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
         for u, v, k, d in g.g.edges(keys=True, data=True):
-            rest = {x: y for x, y in d.items() if x not in _EDGE_HEAD}
-            srcs = d.get("sources") or []
-            rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), dumps(srcs),
-                         self._ids(srcs), derivable(doc, part, k, d)))
+            rest = (None if len(d) == 2 and "type" in d and "sources" in d else
+                    {x: y for x, y in d.items() if x not in _EDGE_HEAD})
+            text, ids, own = encoded(d.get("sources") or _NONE)
+            rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), text, ids,
+                         own and part == part_of(k)))
         self.bulk.executemany(_INSERT, rows)
         if self.new:
             self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
