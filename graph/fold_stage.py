@@ -12,7 +12,8 @@ therefore holds the fragment's text in three pieces, made when it is emitted:
   sources, encoded as the inside of a JSON object (``json.dumps(rest)[1:-1]``);
 * ``srcs``: its sources (a node's sorted), encoded;
 * ``ids``: their source ids (graph/sqlite_rows.py ``source_id``), encoded; the sources
-  table's rows for new ids are written as they are met.
+  table's rows are written as they are met, once per document (``INSERT OR IGNORE``:
+  a source met again has the same id and row).
 
 The standard encoder's text is compositional (``", "`` between members, ``": "``
 after keys), so ``{rest, "@s": ids}`` is the row's properties as
@@ -56,7 +57,6 @@ class Stage:
         self.bulk = bulk
         bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
         bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
-        self.seen: set[int] = set()          # source ids written (shared with the fold)
         self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
         self.new: list[tuple] = []
 
@@ -65,11 +65,8 @@ class Stage:
         sid = self.cache.get(ck)
         if sid is None:
             key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            sid = source_id(key)
-            if sid not in self.seen:
-                self.seen.add(sid)
-                self.new.append((sid, *key))
-            self.cache[ck] = sid
+            sid = self.cache[ck] = source_id(key)
+            self.new.append((sid, *key))     # (once per document: a source names its own)
         return sid
 
     def _ids(self, srcs: list[dict[str, Any]]) -> str:

@@ -92,7 +92,7 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
     several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
     it is emptied, and each node's attributes are consumed as it is written."""
-    out = _Rows(db, stage.seen)
+    out = _Rows(db)
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
     nodes.g.clear()                  # each node is freed once it is written
     ids = iter(sorted(cluster))
@@ -178,9 +178,9 @@ _KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
 class _Rows:
     """Rows of nodes, relationships, their documents and new sources, written in chunks."""
 
-    def __init__(self, db: sqlite3.Connection, seen: set[int]) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.seen = seen                    # source ids written already
+        self.seen: set[int] = set()
         self.ids: dict[tuple, tuple] = {}   # recent sources' ids and documents (hashing is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
