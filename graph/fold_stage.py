@@ -20,6 +20,12 @@ after keys), so ``{rest, "@s": ids}`` is the row's properties as
 :class:`samspil.graph.sqlite_fold._Rows` writes them, and ``{head, rest, "sources":
 srcs}`` is the fragment's text as graph/frag_store.py stores it (tests compare both
 with the decoded path: tests/graph/test_full_write.py, tests/graph/test_frag_store.py).
+A relationship's ``edge_docs`` rows (the documents its sources name: the union over
+its fragments, as :func:`samspil.graph.store.node_documents` of the folded sources
+gives) are written here too, not by the fold: the rows of a document's own
+relationships go straight into ``edge_docs`` in its key order (document first: the
+documents' fragments come in document order), the others (persons' relationships, made
+in a second pass; sources naming another document) through the bulk write's staging.
 ``simple`` marks a fragment whose row can be joined so when it is its item's only one:
 :func:`samspil.graph.frag_store.derivable`, and (a node) no mentions or plan documents,
 a Document named as its document, so that its only document is the one it came from.
@@ -102,13 +108,27 @@ class Stage:
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
             rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
+        mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
             rest = (None if len(d) == 2 and "type" in d and "sources" in d else
                     {x: y for x, y in d.items() if x not in _EDGE_HEAD})
-            text, ids, own = encoded(d.get("sources") or _NONE)
+            srcs = d.get("sources") or _NONE
+            text, ids, own = encoded(srcs)
             rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), text, ids,
                          own and part == part_of(k)))
+            if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
+                raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+            if own:
+                mine.append((u, v, k, doc))
+            else:
+                other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
         self.bulk.executemany(_INSERT, rows)
+        if part == "d":      # documents come in order: rows in the table's key order
+            mine.sort()
+            self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
+        else:
+            other += mine
+        self.bulk.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", other)
         if self.new:
             self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
             self.new = []

@@ -188,7 +188,7 @@ class _Rows:
         self._clear()
 
     def _clear(self) -> None:
-        self.n, self.nd, self.e, self.ed, self.s = [], [], [], [], []
+        self.n, self.nd, self.e, self.s = [], [], [], []   # (edge_docs: graph/fold_stage.py)
 
     def _source(self, src: dict[str, Any], ck: tuple) -> tuple[int, str | None]:
         """(id, document) of a source not in the recent ones (``ck``: its items)."""
@@ -242,7 +242,6 @@ class _Rows:
         docs: set[str] = set()
         props = self._props(d, ("type",), docs)
         self.e.append((u, v, k, props))
-        self.ed.extend([(u, v, k, doc) for doc in docs])
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 
@@ -260,7 +259,6 @@ class _Rows:
         u, v, k = e
         self.types[k] = self.types.get(k, 0) + 1
         self.e.append((u, v, k, row_props(row)))
-        self.ed.append((u, v, k, row[1]))
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 
@@ -269,6 +267,5 @@ class _Rows:
         db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", self.n)
         db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", self.nd)
         db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", self.e)
-        db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", self.ed)
         db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.s)
         self._clear()
