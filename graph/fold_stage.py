@@ -40,9 +40,10 @@ from samspil.graph.frag_store import FRAG_LABELS, part_of
 from samspil.graph.jsontext import dumps
 from samspil.graph.sqlite_rows import source_id
 
-__all__ = ["Stage", "COLUMNS"]
+__all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
 COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
+READ = COLUMNS[:6] + ("rowid",) + COLUMNS[7:]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
 _INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
@@ -134,16 +135,25 @@ class Stage:
             self.new = []
 
     def rows(self) -> Iterator[tuple]:
-        """Every staged row in item order (then part, document, staging order); the
+        """Every staged row in item order (then part, document, staging order), with its
+        rowid where the sources' text was (:data:`READ`: the sort and the rows read carry
+        no sources; :meth:`sources` reads them for the items folded from their text); the
         stage is dropped after the last."""
-        yield from self.bulk.execute(f"SELECT {', '.join(COLUMNS)} FROM temp.stage_fold "
+        yield from self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
                                      "ORDER BY item, part, doc, rowid")
         self.bulk.execute("DROP TABLE temp.stage_fold")
 
+    def sources(self, rows: list[tuple]) -> list[str]:
+        """The sources' text of staged ``rows`` (as :meth:`rows` gives them)."""
+        db = self.bulk.db          # (a read: the rows gathered for other tables can wait)
+        return [db.execute("SELECT srcs FROM temp.stage_fold WHERE rowid = ?", (r[6],)).fetchone()[0]
+                for r in rows]
 
-def fragment_text(row: tuple) -> str:
-    """A staged row's fragment as graph/frag_store.py stores it."""
-    item, _, _, kind, name, rest, srcs = row[:7]
+
+def fragment_text(row: tuple, srcs: str) -> str:
+    """A staged row's fragment (``srcs``: its sources' text) as graph/frag_store.py
+    stores it."""
+    item, _, _, kind, name, rest = row[:6]
     if "\x1f" in item:
         head = '"type": ' + dumps(kind)
     else:

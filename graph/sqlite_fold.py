@@ -140,14 +140,14 @@ def _folded(db: BulkWrite, stage: Stage, cluster: dict[str, dict]
     for row in stage.rows():
         if row[0] != prev:
             if group:
-                yield _item(db, group, cluster)
+                yield _item(db, stage, group, cluster)
             prev, group = row[0], []
         group.append(row)
     if group:
-        yield _item(db, group, cluster)
+        yield _item(db, stage, group, cluster)
 
 
-def _item(db: BulkWrite, group: list[tuple], cluster: dict[str, dict]
+def _item(db: BulkWrite, stage: Stage, group: list[tuple], cluster: dict[str, dict]
           ) -> tuple[str, list[str] | None, dict | None, tuple | None]:
     """One item of :func:`_folded`; its fragments go to ``frag`` unless it has one that
     the graph's row gives back (graph/frag_store.py)."""
@@ -156,7 +156,8 @@ def _item(db: BulkWrite, group: list[tuple], cluster: dict[str, dict]
     if len(group) == 1 and group[0][8] and (ends is not None or item not in cluster):
         return item, ends, None, group[0]
     acc = None if ends is not None else made(cluster.pop(item, None))
-    keys, first, texts = None, None, [fragment_text(r) for r in group]
+    keys, first = None, None
+    texts = [fragment_text(r, t) for r, t in zip(group, stage.sources(group))]
     for row, text in zip(group, texts):
         d = loads(text)
         if acc is None:
