@@ -137,10 +137,12 @@ class Stage:
     def rows(self) -> Iterator[tuple]:
         """Every staged row in item order (then part, document, staging order), with its
         rowid where the sources' text was (:data:`READ`: the sort and the rows read carry
-        no sources; :meth:`sources` reads them for the items folded from their text); the
-        stage is dropped after the last."""
-        yield from self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
-                                     "ORDER BY item, part, doc, rowid")
+        no sources; :meth:`sources` reads them for the items folded from their text)."""
+        return self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
+                                 "ORDER BY item, part, doc, rowid")
+
+    def drop(self) -> None:
+        """Drop the stage (after the last row's item is written)."""
         self.bulk.execute("DROP TABLE temp.stage_fold")
 
     def sources(self, rows: list[tuple]) -> list[str]:

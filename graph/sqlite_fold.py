@@ -113,6 +113,7 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
             node(item, attrs)
         else:
             out.node_row(item, row)
+    stage.drop()
     while nxt is not None:
         if nxt in cluster:
             node(nxt, _finish(made(cluster.pop(nxt))))
