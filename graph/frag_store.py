@@ -33,10 +33,10 @@ from typing import Any
 
 from samspil.graph.emit import source_sort_key
 from samspil.graph.jsontext import dumps, loads
-from samspil.graph.sqlite_rows import source_dicts
+from samspil.graph.sqlite_rows import source_dicts, source_id, src_key
 
 __all__ = ["PERSON_KINDS", "FRAG_LABELS", "part_of", "frag_rows", "derivable", "derived",
-           "doc_items", "prune"]
+           "doc_items", "prune", "FragEdits"]
 
 PERSON_KINDS = frozenset({"WORKS_AT", "CONTACT_FOR"})      # a document's part "p"
 FRAG_LABELS = ("Activity", "Document", "FocusArea", "TargetGroup", "Zone")
@@ -159,3 +159,44 @@ def prune(db: sqlite3.Connection, items: Iterable[str]) -> None:
         if len(rows) == 1 and derivable(rows[0][0], rows[0][1], rows[0][2], loads(rows[0][3])):
             gone.append((item,))
     db.executemany("DELETE FROM frag WHERE item = ?", gone)
+
+
+class FragEdits:
+    """The incremental update's changes to ``frag`` (a mixin of graph/incremental.py's
+    ``_Update``: ``db``, ``q``, ``changed``, ``touched``, ``kept``, ``materialised``)."""
+
+    db: sqlite3.Connection
+    changed: dict
+    touched: set[str]
+    kept: set[int]
+    materialised: set[str]
+
+    def _drop_frags(self, d: str, part: str) -> None:
+        items = doc_items(self.db, d, part, self.materialised)
+        self._materialise(items)
+        self.touched |= items
+        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
+
+    def replace_frags(self, d: str, part: str, frag: Any) -> None:
+        """Store a document's new fragment; only items whose part differs are folded again
+        (an item all of whose fragments are unchanged is unchanged)."""
+        rows = frag_rows(d, part, frag)
+        self._materialise(doc_items(self.db, d, part, self.materialised) | {r[0] for r in rows})
+        old = dict(self.db.execute("SELECT item, props FROM frag WHERE doc = ? AND part = ?",
+                                   (d, part)).fetchall())
+        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        new = {r[0]: r[6] for r in rows}
+        self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+        if d in self.changed:     # its sources stay in the store even where nothing changed
+            self.kept |= {source_id(src_key(s)) for _, x in frag.g.nodes(data=True) if "label" in x
+                          for s in x["sources"]}
+            self.kept |= {source_id(src_key(s)) for *_, x in frag.g.edges(keys=True, data=True)
+                          for s in x["sources"]}
+
+    def _materialise(self, items: set[str]) -> None:
+        """Copy into ``frag`` the fragments of ``items`` it leaves out, once per update:
+        from here on ``frag`` holds every fragment of them."""
+        items = items - self.materialised
+        self.materialised |= items
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", derived(self.db, items))

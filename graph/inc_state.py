@@ -179,15 +179,12 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
 
 
 
-def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any, keep: bool = True
-                 ) -> dict[str, str]:
-    """Store a document's fragment (a PartnershipGraph) in ``frag`` (graph/frag_store.py:
-    the incremental update's own writes; the full write keeps only shared items); its
-    items' keys and texts (an empty dict when not ``keep``)."""
+def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> None:
+    """Store all of a document's fragment (a PartnershipGraph) in ``frag``
+    (graph/frag_store.py: a store may keep every fragment there; the full write keeps
+    only those of shared items, the incremental update its own)."""
     from samspil.graph.frag_store import frag_rows
-    rows = frag_rows(doc, part, g)
-    db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    return {r[0]: r[6] for r in rows} if keep else {}
+    db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", frag_rows(doc, part, g))
 
 
 def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:

@@ -42,7 +42,7 @@ from samspil.graph.plans import resolve_plans
 from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
                                    shortening_name)
 from samspil.graph.resolve import _drop_ambiguous_aliases as drop_ambiguous_aliases
-from samspil.graph.sqlite_rows import source_id, src_key, write_items
+from samspil.graph.sqlite_rows import write_items
 from samspil.loaders.model import AgreementReport, Plan, SourceRef
 
 __all__ = ["update", "apply", "Fallback", "foreign_sources"]
@@ -120,7 +120,7 @@ def _all_refs(r: AgreementReport):
             yield from x.sources
 
 
-class _Update(Closure):
+class _Update(Closure, fs.FragEdits):
     def __init__(self, db: sqlite3.Connection, changed: dict, reports: Any) -> None:
         self.db, self.changed, self.read = db, changed, reports
         self.vocab = load_vocabulary()
@@ -393,35 +393,6 @@ class _Update(Closure):
             ids = {(d, i): n for i, n in self.q("SELECT idx, node FROM inc_org WHERE doc = ?", d)}
             self.replace_frags(d, "d", emit_document(r, self.plans[d], orgs, ids, self._zone_map(r),
                                                           light=True))
-
-    def _drop_frags(self, d: str, part: str) -> None:
-        items = fs.doc_items(self.db, d, part, self.materialised)
-        self._materialise(items)
-        self.touched |= items
-        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-
-    def replace_frags(self, d: str, part: str, frag: Any) -> None:
-        """Store a document's new fragment; only items whose part differs are folded again
-        (an item all of whose fragments are unchanged is unchanged)."""
-        rows = fs.frag_rows(d, part, frag)
-        self._materialise(fs.doc_items(self.db, d, part, self.materialised) | {r[0] for r in rows})
-        old = dict(self.q("SELECT item, props FROM frag WHERE doc = ? AND part = ?", d, part))
-        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-        new = {r[0]: r[6] for r in rows}
-        self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
-        if d in self.changed:     # its sources stay in the store even where nothing changed
-            self.kept |= {source_id(src_key(s)) for _, x in frag.g.nodes(data=True) if "label" in x
-                          for s in x["sources"]}
-            self.kept |= {source_id(src_key(s)) for *_, x in frag.g.edges(keys=True, data=True)
-                          for s in x["sources"]}
-
-    def _materialise(self, items: set[str]) -> None:
-        """Copy into ``frag`` the fragments of ``items`` it leaves out (graph/frag_store.py),
-        once per update: from here on ``frag`` holds every fragment of them."""
-        items = items - self.materialised
-        self.materialised |= items
-        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", fs.derived(self.db, items))
 
     # -- persons ---------------------------------------------------------------
     def _persons(self) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import chain, islice
 from typing import Any
 
@@ -148,20 +148,6 @@ class BulkWrite:
         key = ", ".join(f'"{r[1]}"' for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
         self.db.execute(f"{self.verbs.pop(table)} INTO main.{table}({cols}) SELECT {cols} "
                         f"FROM temp.stage_{table} ORDER BY {key or 'rowid'}, rowid")
-        self.db.execute(f"DROP TABLE temp.stage_{table}")
-
-    def take(self, table: str, columns: str) -> Iterator[tuple]:
-        """The staged rows of ``table`` (``columns`` of them) in key order, ties in
-        insertion order, instead of moving them into it; the stage is dropped after the
-        last row (rows the caller writes meanwhile into ``main.<table>`` go there)."""
-        self.flush()
-        if self.verbs.pop(table, None) is None:
-            return
-        info = self.db.execute(f"PRAGMA main.table_info({table})").fetchall()
-        key = ", ".join(f'"{r[1]}"' for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
-        yield from self.db.execute(f"SELECT {columns} FROM temp.stage_{table} "   # noqa: S608
-                                   f"ORDER BY {key or 'rowid'}, rowid")
-        self.flush()
         self.db.execute(f"DROP TABLE temp.stage_{table}")
 
     def finish(self) -> None:
