@@ -100,24 +100,30 @@ def _sources(db: sqlite3.Connection, ids: set[int]) -> dict[int, dict[str, Any]]
     return out
 
 
-def derived(db: sqlite3.Connection, items: Iterable[str]) -> list[tuple]:
+def _items_table(db: sqlite3.Connection, items: Iterable[str]) -> None:
+    """``items`` into the temporary table ``t_frag_items`` (item, and a relationship's
+    ends and type)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS t_frag_items(i TEXT PRIMARY KEY, a TEXT, b TEXT, "
+               "k TEXT) WITHOUT ROWID")
+    db.execute("DELETE FROM temp.t_frag_items")
+    db.executemany("INSERT OR IGNORE INTO temp.t_frag_items VALUES (?, ?, ?, ?)",
+                   [(i, *i.split("\x1f")) if "\x1f" in i else (i, None, None, None) for i in items])
+
+
+def derived(db: sqlite3.Connection, items: Iterable[str], insert: bool = False) -> list[tuple]:
     """The ``frag`` rows of ``items`` that are in the graph but not in ``frag`` (each
-    one document's), made from their rows; items that are neither give none."""
-    found: list[tuple[str, str, str | None, str | None, dict]] = []
-    for item in items:
-        if db.execute("SELECT 1 FROM frag WHERE item = ? LIMIT 1", (item,)).fetchone():
-            continue
-        if "\x1f" in item:
-            a, b, k = item.split("\x1f")
-            row = db.execute("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?",
-                             (a, b, k)).fetchone()
-            if row:
-                found.append((item, k, a, b, {"type": k, **loads(row[0])}))
-        else:
-            row = db.execute("SELECT label, name, props FROM nodes WHERE id = ?", (item,)).fetchone()
-            if row:
-                found.append((item, row[0], None, None,
-                              {"id": item, "label": row[0], "name": row[1], **loads(row[2])}))
+    one document's), made from their rows; items that are neither give none.
+    ``insert``: also insert them into ``frag``."""
+    _items_table(db, items)
+    absent = "NOT EXISTS (SELECT 1 FROM frag f WHERE f.item = t.i)"
+    found: list[tuple[str, str, str | None, str | None, dict]] = [
+        (i, label, None, None, {"id": i, "label": label, "name": name, **loads(props)})
+        for i, label, name, props in db.execute(
+            "SELECT t.i, n.label, n.name, n.props FROM temp.t_frag_items t JOIN nodes n ON n.id = t.i "
+            f"WHERE t.a IS NULL AND {absent}")]     # noqa: S608 - constant
+    found += [(i, k, a, b, {"type": k, **loads(props)}) for i, a, b, k, props in db.execute(
+        "SELECT t.i, t.a, t.b, t.k, e.props FROM temp.t_frag_items t JOIN edges e "
+        f"ON e.src = t.a AND e.dst = t.b AND e.type = t.k WHERE {absent}")]   # noqa: S608
     srcs = _sources(db, {i for *_, p in found for i in p.get("@s", ())})
     rows = []
     for item, kind, a, b, p in found:
@@ -125,6 +131,8 @@ def derived(db: sqlite3.Connection, items: Iterable[str]) -> list[tuple]:
         if not p["sources"]:
             raise ValueError(f"graph item {item!r} without sources is not in frag")
         rows.append((item, p["sources"][0]["document"], part_of(kind), kind, a, b, dumps(p)))
+    if insert:
+        db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     return rows
 
 
@@ -152,12 +160,12 @@ def doc_items(db: sqlite3.Connection, doc: str, part: str, skip: set[str]) -> se
 def prune(db: sqlite3.Connection, items: Iterable[str]) -> None:
     """Remove from ``frag`` the items of ``items`` left with one fragment that the graph's
     row gives back (after the graph's rows are written)."""
-    gone = []
-    for item in items:
-        rows = db.execute("SELECT doc, part, kind, props FROM frag WHERE item = ? LIMIT 2",
-                          (item,)).fetchall()
-        if len(rows) == 1 and derivable(rows[0][0], rows[0][1], rows[0][2], loads(rows[0][3])):
-            gone.append((item,))
+    _items_table(db, items)
+    gone = [(item,) for item, doc, part, kind, props in db.execute(
+        "SELECT f.item, f.doc, f.part, f.kind, f.props FROM temp.t_frag_items t JOIN frag f "
+        "ON f.item = t.i WHERE NOT EXISTS (SELECT 1 FROM frag g WHERE g.item = t.i "
+        "AND (g.part != f.part OR g.doc != f.doc))").fetchall()
+        if derivable(doc, part, kind, loads(props))]
     db.executemany("DELETE FROM frag WHERE item = ?", gone)
 
 
@@ -170,22 +178,40 @@ class FragEdits:
     touched: set[str]
     kept: set[int]
     materialised: set[str]
+    pending: dict[tuple[str, str], dict[str, tuple]]   # (doc, part) -> item -> row held back
+    pending_of: dict[str, tuple[str, str]]
 
     def _drop_frags(self, d: str, part: str) -> None:
         items = doc_items(self.db, d, part, self.materialised)
-        self._materialise(items)
+        self.materialised |= items       # (its items of one document go with it)
         self.touched |= items
         self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
 
     def replace_frags(self, d: str, part: str, frag: Any) -> None:
         """Store a document's new fragment; only items whose part differs are folded again
-        (an item all of whose fragments are unchanged is unchanged)."""
+        (an item all of whose fragments are unchanged is unchanged). The document's items
+        of one document are compared with the text made from their rows, not copied into
+        ``frag``, and their new rows are held back (``pending``) while no other document
+        names them: most stay single and would only be pruned again (a change re-emitting
+        a thousand documents); other documents' items the new fragment names are copied in."""
         rows = frag_rows(d, part, frag)
-        self._materialise(doc_items(self.db, d, part, self.materialised) | {r[0] for r in rows})
+        mine = doc_items(self.db, d, part, self.materialised)
         old = dict(self.db.execute("SELECT item, props FROM frag WHERE doc = ? AND part = ?",
                                    (d, part)).fetchall())
+        single = mine - old.keys()          # (an item in frag has all its fragments there)
+        old |= {r[0]: r[6] for r in derived(self.db, single)}
+        for item, row in self.pending.pop((d, part), {}).items():   # (emitted twice)
+            old[item] = row[6]
+            del self.pending_of[item]
+        self.materialised |= mine
+        self._materialise({r[0] for r in rows})
         self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        held = {r[0]: r for r in rows if r[0] in single and r[3] != "UNIT_OF"}
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [r for r in rows if r[0] not in held])
+        if held:
+            self.pending[(d, part)] = held
+            self.pending_of.update(dict.fromkeys(held, (d, part)))
         new = {r[0]: r[6] for r in rows}
         self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
         if d in self.changed:     # its sources stay in the store even where nothing changed
@@ -195,8 +221,22 @@ class FragEdits:
                           for s in x["sources"]}
 
     def _materialise(self, items: set[str]) -> None:
-        """Copy into ``frag`` the fragments of ``items`` it leaves out, once per update:
-        from here on ``frag`` holds every fragment of them."""
+        """Copy into ``frag`` the fragments of ``items`` it leaves out, once per update
+        (and any held back): from here on ``frag`` holds every fragment of them."""
+        self._release(items)
         items = items - self.materialised
         self.materialised |= items
-        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", derived(self.db, items))
+        if items:
+            derived(self.db, items, insert=True)
+
+    def _release(self, items: set[str]) -> None:
+        """Insert the held-back rows of ``items``."""
+        rows = []
+        for item in [i for i in items if i in self.pending_of]:
+            key = self.pending_of.pop(item)
+            rows.append(self.pending[key].pop(item))
+        self.db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def release_touched(self) -> None:
+        """Before the touched items are read back (their new rows must be in ``frag``)."""
+        self._release(self.touched)

@@ -127,6 +127,8 @@ class _Update(Closure, fs.FragEdits):
         self.new = {d: r for d, r in changed.items() if r is not None}
         self.touched: set[str] = set()
         self.materialised: set[str] = set()  # items whose fragments are all in frag now
+        self.pending: dict = {}              # new rows held back (graph/frag_store.py)
+        self.pending_of: dict = {}
         self.emit_docs: set[str] = set(self.new)
         self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
         self.kept: set[int] = set()          # source ids of changed documents still cited
@@ -148,7 +150,9 @@ class _Update(Closure, fs.FragEdits):
         self._plans()
         self._zones()
         self._emit()
+        self.release_touched()     # (the persons' step reads touched unit relationships)
         self._persons()
+        self.release_touched()
         self._refold()
         return self.stats
 
