@@ -119,10 +119,10 @@ def derived(db: sqlite3.Connection, items: Iterable[str], insert: bool = False) 
     found: list[tuple[str, str, str | None, str | None, dict]] = [
         (i, label, None, None, {"id": i, "label": label, "name": name, **loads(props)})
         for i, label, name, props in db.execute(
-            "SELECT t.i, n.label, n.name, n.props FROM temp.t_frag_items t JOIN nodes n ON n.id = t.i "
+            "SELECT t.i, n.label, n.name, n.props FROM temp.t_frag_items t CROSS JOIN nodes n ON n.id = t.i "
             f"WHERE t.a IS NULL AND {absent}")]     # noqa: S608 - constant
     found += [(i, k, a, b, {"type": k, **loads(props)}) for i, a, b, k, props in db.execute(
-        "SELECT t.i, t.a, t.b, t.k, e.props FROM temp.t_frag_items t JOIN edges e "
+        "SELECT t.i, t.a, t.b, t.k, e.props FROM temp.t_frag_items t CROSS JOIN edges e "
         f"ON e.src = t.a AND e.dst = t.b AND e.type = t.k WHERE {absent}")]   # noqa: S608
     srcs = _sources(db, {i for *_, p in found for i in p.get("@s", ())})
     rows = []
@@ -161,11 +161,11 @@ def prune(db: sqlite3.Connection, items: Iterable[str]) -> None:
     """Remove from ``frag`` the items of ``items`` left with one fragment that the graph's
     row gives back (after the graph's rows are written)."""
     _items_table(db, items)
-    gone = [(item,) for item, doc, part, kind, props in db.execute(
-        "SELECT f.item, f.doc, f.part, f.kind, f.props FROM temp.t_frag_items t JOIN frag f "
-        "ON f.item = t.i WHERE NOT EXISTS (SELECT 1 FROM frag g WHERE g.item = t.i "
-        "AND (g.part != f.part OR g.doc != f.doc))").fetchall()
-        if derivable(doc, part, kind, loads(props))]
+    gone = [(item,) for item, doc, part, kind, props in db.execute(   # (one row: two probes
+        "SELECT f.item, f.doc, f.part, f.kind, f.props FROM temp.t_frag_items t "  # at most)
+        "CROSS JOIN frag f ON f.item = t.i "
+        "WHERE (SELECT count(*) FROM (SELECT 1 FROM frag g WHERE g.item = t.i LIMIT 2)) = 1"
+        ).fetchall() if derivable(doc, part, kind, loads(props))]
     db.executemany("DELETE FROM frag WHERE item = ?", gone)
 
 
