@@ -20,10 +20,13 @@ synthetic corpus.
 
 Invariant: an item's fragments are either all in ``frag`` or none is, and then the
 item has one contributor whose fragment :func:`derived` gives from the graph's rows.
-The incremental update *materialises* (copies into ``frag``) every item of a document
-it re-emits or drops, and of its new fragment, before changing them, so ``frag`` is
-complete for every item it touches; at its end, :func:`prune` removes again the ones
-left with one derivable fragment.
+The incremental update (:class:`FragEdits`) *materialises* (copies into ``frag``) the
+items another document's new fragment names before changing them, compares a
+re-emitted document's items of one document with the text made from their rows, and
+holds back its new rows of items still single until another document names them or
+the touched items are read back; so ``frag`` is complete for every item it reads. At
+its end, :func:`prune` removes again the touched items left with one derivable
+fragment.
 """
 from __future__ import annotations
 
