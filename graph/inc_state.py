@@ -177,20 +177,14 @@ def item_key(u: str, v: str | None = None, k: str | None = None) -> str:
     return u if v is None else f"{u}\x1f{v}\x1f{k}"
 
 
-_encode = dumps   # json.dumps(.., ensure_ascii=False)
 
 
-def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any, keep: bool = True
-                 ) -> dict[str, str]:
-    """Store a document's fragment (a PartnershipGraph); its items' keys and JSON (an
-    empty dict when not ``keep``: the full load does not read them)."""
-    dumps = _encode
-    rows = [(n, doc, part, d["label"], None, None, dumps(d))
-            for n, d in g.g.nodes(data=True) if "label" in d]
-    rows += [(f"{u}\x1f{v}\x1f{k}", doc, part, k, u, v, dumps(d))
-             for u, v, k, d in g.g.edges(keys=True, data=True)]
-    db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    return {r[0]: r[6] for r in rows} if keep else {}
+def put_fragment(db: sqlite3.Connection, doc: str, part: str, g: Any) -> None:
+    """Store all of a document's fragment (a PartnershipGraph) in ``frag``
+    (graph/frag_store.py: a store may keep every fragment there; the full write keeps
+    only those of shared items, the incremental update its own)."""
+    from samspil.graph.frag_store import frag_rows
+    db.executemany("INSERT INTO frag VALUES (?, ?, ?, ?, ?, ?, ?)", frag_rows(doc, part, g))
 
 
 def plan_row(doc: str, plan: Any, info: Any) -> tuple[str, str, str]:

@@ -32,6 +32,7 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
+from samspil.graph import frag_store as fs
 from samspil.graph import inc_state as st
 from samspil.graph.inc_closure import Closure
 from samspil.graph.build import org_names, org_node, person_node, plan_node, qualified_id
@@ -41,7 +42,7 @@ from samspil.graph.plans import resolve_plans
 from samspil.graph.resolve import (Entity, load_vocabulary, prepare_entity, resolve_entities,
                                    shortening_name)
 from samspil.graph.resolve import _drop_ambiguous_aliases as drop_ambiguous_aliases
-from samspil.graph.sqlite_rows import source_id, src_key, write_items
+from samspil.graph.sqlite_rows import write_items
 from samspil.loaders.model import AgreementReport, Plan, SourceRef
 
 __all__ = ["update", "apply", "Fallback", "foreign_sources"]
@@ -119,12 +120,15 @@ def _all_refs(r: AgreementReport):
             yield from x.sources
 
 
-class _Update(Closure):
+class _Update(Closure, fs.FragEdits):
     def __init__(self, db: sqlite3.Connection, changed: dict, reports: Any) -> None:
         self.db, self.changed, self.read = db, changed, reports
         self.vocab = load_vocabulary()
         self.new = {d: r for d, r in changed.items() if r is not None}
         self.touched: set[str] = set()
+        self.materialised: set[str] = set()  # items whose fragments are all in frag now
+        self.pending: dict = {}              # new rows held back (graph/frag_store.py)
+        self.pending_of: dict = {}
         self.emit_docs: set[str] = set(self.new)
         self.rewritten_nodes: dict[str, dict | None] = {}   # cluster/plan node id -> attrs
         self.kept: set[int] = set()          # source ids of changed documents still cited
@@ -146,7 +150,9 @@ class _Update(Closure):
         self._plans()
         self._zones()
         self._emit()
+        self.release_touched()     # (the persons' step reads touched unit relationships)
         self._persons()
+        self.release_touched()
         self._refold()
         return self.stats
 
@@ -392,23 +398,6 @@ class _Update(Closure):
             self.replace_frags(d, "d", emit_document(r, self.plans[d], orgs, ids, self._zone_map(r),
                                                           light=True))
 
-    def _drop_frags(self, d: str, part: str) -> None:
-        self.touched |= {i for (i,) in self.q("SELECT item FROM frag WHERE doc = ? AND part = ?", d, part)}
-        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-
-    def replace_frags(self, d: str, part: str, frag: Any) -> None:
-        """Store a document's new fragment; only items whose part differs are folded again
-        (an item all of whose fragments are unchanged is unchanged)."""
-        old = dict(self.q("SELECT item, props FROM frag WHERE doc = ? AND part = ?", d, part))
-        self.db.execute("DELETE FROM frag WHERE doc = ? AND part = ?", (d, part))
-        new = st.put_fragment(self.db, d, part, frag)
-        self.touched |= {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
-        if d in self.changed:     # its sources stay in the store even where nothing changed
-            self.kept |= {source_id(src_key(s)) for _, x in frag.g.nodes(data=True) if "label" in x
-                          for s in x["sources"]}
-            self.kept |= {source_id(src_key(s)) for *_, x in frag.g.edges(keys=True, data=True)
-                          for s in x["sources"]}
-
     # -- persons ---------------------------------------------------------------
     def _persons(self) -> None:
         from samspil.graph.persons_inc import update_persons
@@ -418,6 +407,7 @@ class _Update(Closure):
     def _refold(self) -> None:
         from samspil.graph.inc_append import refold
         self.stats |= write_items(self.db, refold(self), set(self.changed), self.kept)
+        fs.prune(self.db, self.materialised | self.touched)
 
 
 class _Plans(dict):

@@ -160,6 +160,9 @@ def _parents(u: Any, orgs: set[str]) -> dict[str, set[str]]:
         found = {tuple(r) for r in u.q(
             "SELECT DISTINCT f.a, f.b FROM t_orgs t JOIN frag f INDEXED BY frag_unit_a "
             "ON f.a = t.o WHERE f.kind = 'UNIT_OF'")}
+        found |= {(a, b) for a, b in u.q(        # those frag leaves out (graph/frag_store.py)
+            "SELECT e.src, e.dst FROM t_orgs t JOIN edges e ON e.src = t.o WHERE e.type = 'UNIT_OF'")
+            if f"{a}\x1f{b}\x1fUNIT_OF" not in u.materialised}
         pairs |= found
         frontier = {p for _, p in found} - seen
         seen |= frontier
@@ -189,7 +192,11 @@ def _descendants(u: Any, orgs: set[str]) -> set[str]:
     seen, stack = set(orgs), list(orgs)
     while stack:
         x = stack.pop()
-        for (c,) in u.q("SELECT DISTINCT a FROM frag INDEXED BY frag_unit_b WHERE kind = 'UNIT_OF' AND b = ?", x):
+        children = {c for (c,) in u.q(
+            "SELECT DISTINCT a FROM frag INDEXED BY frag_unit_b WHERE kind = 'UNIT_OF' AND b = ?", x)}
+        children |= {c for (c,) in u.q("SELECT src FROM edges WHERE dst = ? AND type = 'UNIT_OF'", x)
+                     if f"{c}\x1f{x}\x1fUNIT_OF" not in u.materialised}
+        for c in sorted(children):
             if c not in seen:
                 seen.add(c)
                 stack.append(c)

@@ -1,17 +1,19 @@
-"""The embedded store's full write of the graph, folded from the stored fragments.
+"""The embedded store's full write of the graph, folded from the staged fragments.
 
-A full build (graph/build.py with ``fold=False``) stores each document's fragment in
-the ``frag`` table (graph/inc_state.py) as it is emitted and keeps only the Plan,
-Organisation and Person nodes. :func:`write_graph` then reads the fragments in
-``(item, part, document)`` order, the table's primary key, so every node and
+A full build (graph/build.py with ``fold=False``) stages each document's fragment as
+it is emitted (graph/fold_stage.py: a temporary table, each fragment in pieces of JSON
+text) and keeps only the Plan, Organisation and Person nodes. :func:`write_graph` then
+reads the staged fragments in ``(item, part, document)`` order, so every node and
 relationship comes with its documents' versions in the order
-:class:`samspil.graph.fragments.Folder` folds them, folds each with the same
-functions the incremental update uses (``merge_node`` / ``merge_edge``) and writes its
-rows, a few thousand items at a time. Items come in id order (a relationship's item
-``source\\x1ftarget\\x1ftype`` sorts as the tuple does, ids holding no control
-characters), which is the order ``PartnershipGraph.canonical`` gives, so the rows are
-those :func:`samspil.graph.sqlite_rows.insert_graph` writes for the whole graph, and
-the whole graph is never in memory (issue 13: 10,000 plans).
+:class:`samspil.graph.fragments.Folder` folds them. An item with one fragment (most:
+1,000 plans, 156,852 of 163,707) becomes its rows by joining the staged text; the
+others are folded with the functions the incremental update uses (``merge_node`` /
+``merge_edge``), and their fragments are kept in ``frag`` for it (graph/frag_store.py).
+Rows are written a few thousand items at a time. Items come in id order (a
+relationship's item ``source\\x1ftarget\\x1ftype`` sorts as the tuple does, ids holding no
+control characters), which is the order ``PartnershipGraph.canonical`` gives, so the
+rows are those :func:`samspil.graph.sqlite_rows.insert_graph` writes for the whole
+graph, and the whole graph is never in memory (issue 13: 10,000 plans).
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from typing import Any
 
 from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
+from samspil.graph.fold_stage import Stage, fragment_text, row_props
+from samspil.graph.frag_store import derivable
 from samspil.graph.fragments import merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
@@ -41,7 +45,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     report, inside the caller's transaction; :func:`write_graph`'s figures plus
     ``foreign`` (a report cites another document: no incremental updates)."""
     from samspil.graph.build import build
-    from samspil.graph.inc_state import clear_state, put_fragment, write_org_state, write_state
+    from samspil.graph.inc_state import clear_state, write_org_state, write_state
     from samspil.graph.incremental import foreign_sources
     from samspil.loaders.model import AgreementReport
     foreign = []
@@ -67,13 +71,12 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
             write_org_state(bulk, orgs.entities, org_ids, clusters, fuzzy)
             for e in orgs.entities:     # blocking keys, read by nothing after resolution
                 e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
+        stage = Stage(bulk)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=lambda doc, part, frag: put_fragment(bulk, doc, part, frag, False),
-                      resolved=resolved)
+                      sink=stage.put, resolved=resolved)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
-        bulk.move("frag")                            # read back, in key order, by the fold
-        out = write_graph(bulk, nodes)
+        out = write_graph(bulk, nodes, stage)
         bulk.finish()
     finally:
         if gc_was_on:
@@ -82,9 +85,11 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> 
     return {**out, "foreign": any(foreign)}
 
 
-def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, Any]:
+def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[str, Any]:
     """Write every node and relationship: ``nodes`` (Plan, Organisation, Person, not yet
-    finished) merged in id order with the items folded from the ``frag`` table. Returns
+    finished) merged in id order with the items folded from the staged fragments
+    (graph/fold_stage.py), of which only the shared ones go to ``frag``
+    (graph/frag_store.py). Returns
     ``counts`` (per label, then per type, in the order they first come, as
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
     several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
@@ -95,15 +100,22 @@ def write_graph(db: sqlite3.Connection, nodes: PartnershipGraph) -> dict[str, An
     ids = iter(sorted(cluster))
     nxt = next(ids, None)
     edge, node = out.edge, out.node
-    for item, ends, attrs in _folded(db, cluster):
+    for item, ends, attrs, row in _folded(db, stage, cluster):
         if ends is not None:
-            edge(ends, attrs)
+            if row is None:
+                edge(ends, attrs)
+            else:
+                out.edge_row(ends, row)
             continue
         while nxt is not None and nxt < item:
             if nxt in cluster:        # not folded with fragments: finished here
                 node(nxt, _finish(made(cluster.pop(nxt))))
             nxt = next(ids, None)
-        node(item, attrs)
+        if row is None:
+            node(item, attrs)
+        else:
+            out.node_row(item, row)
+    stage.drop()
     while nxt is not None:
         if nxt in cluster:
             node(nxt, _finish(made(cluster.pop(nxt))))
@@ -120,31 +132,51 @@ def _finish(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _folded(db: sqlite3.Connection, cluster: dict[str, dict]
-            ) -> Iterator[tuple[str, list[str] | None, dict]]:
-    """Every item of the fragments, folded in document order (nodes finished), with a
-    relationship's (source, target, type); a node that is also in ``cluster`` is
-    folded onto it (and taken out of it)."""
-    prev, acc, keys, ends = None, None, None, None
-    for item, props in db.execute("SELECT item, props FROM frag ORDER BY item, part, doc"):
-        if item != prev:
-            if prev is not None:
-                yield prev, ends, (acc if ends is not None else _finish(acc))
-            prev, keys = item, None
-            ends = item.split("\x1f") if "\x1f" in item else None
-            acc = None if ends is not None else made(cluster.pop(item, None))
-        d = loads(props)
-        if ends is None and "label" not in d:
-            continue                  # only the end of a relationship
+def _folded(db: BulkWrite, stage: Stage, cluster: dict[str, dict]
+            ) -> Iterator[tuple[str, list[str] | None, dict | None, tuple | None]]:
+    """Every item of the staged fragments in id order: (item, a relationship's (source,
+    target, type) or None, its attributes folded in document order (a node's finished),
+    or instead the staged row when it is the item's only fragment and ``simple``: its
+    rows are joined from the row's text). A node that is also in ``cluster`` is folded
+    onto it (and taken out of it)."""
+    prev, group = None, []
+    for row in stage.rows():
+        if row[0] != prev:
+            if group:
+                yield _item(db, stage, group, cluster)
+            prev, group = row[0], []
+        group.append(row)
+    if group:
+        yield _item(db, stage, group, cluster)
+
+
+def _item(db: BulkWrite, stage: Stage, group: list[tuple], cluster: dict[str, dict]
+          ) -> tuple[str, list[str] | None, dict | None, tuple | None]:
+    """One item of :func:`_folded`; its fragments go to ``frag`` unless it has one that
+    the graph's row gives back (graph/frag_store.py)."""
+    item = group[0][0]
+    ends = item.split("\x1f") if "\x1f" in item else None
+    if len(group) == 1 and group[0][8] and (ends is not None or item not in cluster):
+        return item, ends, None, group[0]
+    acc = None if ends is not None else made(cluster.pop(item, None))
+    keys, first = None, None
+    texts = [fragment_text(r, t) for r, t in zip(group, stage.sources(group))]
+    for row, text in zip(group, texts):
+        d = loads(text)
         if acc is None:
-            acc = d                   # (a decoded row is nobody else's: no copy needed)
+            acc, first = d, row       # (a decoded row is nobody else's: no copy needed)
             continue
         if keys is None:
             keys = {(_source_key if ends is not None else source_sort_key)(s)
                     for s in acc["sources"]}
         (merge_edge if ends is not None else merge_node)(acc, d, keys)
-    if prev is not None:
-        yield prev, ends, (acc if ends is not None else _finish(acc))
+    if len(group) > 1 or first is None or not derivable(first[1], first[2], first[3], acc):
+        a, b = (ends[0], ends[1]) if ends is not None else (None, None)
+        db.executemany(_KEEP, [(r[0], r[1], r[2], r[3], a, b, t) for r, t in zip(group, texts)])
+    return item, ends, (acc if ends is not None else _finish(acc)), None
+
+
+_KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 class _Rows:
@@ -160,7 +192,7 @@ class _Rows:
         self._clear()
 
     def _clear(self) -> None:
-        self.n, self.nd, self.e, self.ed, self.s = [], [], [], [], []
+        self.n, self.nd, self.e, self.s = [], [], [], []   # (edge_docs: graph/fold_stage.py)
 
     def _source(self, src: dict[str, Any], ck: tuple) -> tuple[int, str | None]:
         """(id, document) of a source not in the recent ones (``ck``: its items)."""
@@ -214,7 +246,23 @@ class _Rows:
         docs: set[str] = set()
         props = self._props(d, ("type",), docs)
         self.e.append((u, v, k, props))
-        self.ed.extend([(u, v, k, doc) for doc in docs])
+        if len(self.n) + len(self.e) >= _CHUNK:
+            self.flush()
+
+    def node_row(self, n: str, row: tuple) -> None:
+        """A node whose only fragment is the staged ``row`` (graph/fold_stage.py)."""
+        label = row[3]
+        self.labels[label] = self.labels.get(label, 0) + 1
+        self.n.append((n, label, row[4], row_props(row)))
+        self.nd.append((n, row[1]))
+        if len(self.n) + len(self.e) >= _CHUNK:
+            self.flush()
+
+    def edge_row(self, e: list[str], row: tuple) -> None:
+        """A relationship whose only fragment is the staged ``row``."""
+        u, v, k = e
+        self.types[k] = self.types.get(k, 0) + 1
+        self.e.append((u, v, k, row_props(row)))
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 
@@ -223,6 +271,5 @@ class _Rows:
         db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", self.n)
         db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", self.nd)
         db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", self.e)
-        db.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", self.ed)
         db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.s)
         self._clear()
