@@ -23,6 +23,10 @@ __all__ = ["caps_headings", "is_title_line", "list_headings"]
 _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|organisering|økonomi|budget|bilag\w*"
                             r"|evaluering|baggrund|indledning|formål|vision|mål\w*|områdebeskrivelse|underskrift\w*"
                             r"|parter|aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering)$", re.I)
+# a page's headings over lists that are no focus area's activities: the parties, related
+# documents and pages, links, contacts, news ("Parterne bag aftalen", "Relaterede dokumenter")
+_NOT_AREA_HEAD = re.compile(r"\b(?:parter\w*|aftaleparter\w*|relatere\w*|dokument\w*|sider|links?|genveje|kontakt\w*"
+                            r"|se også|læs (?:mere|også)|nyheder|menu|om os|cookie\w*|download\w*|publikation\w*)\b", re.I)
 _LIST_START = re.compile(r"^\W{0,2}(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\))\s+[A-ZÆØÅ]")
 _FIELD = re.compile(r"^\S+(?:\s+\S+){0,2}\s*:")  # "Formål: ...": a template's field, read elsewhere
 _LABELLED = re.compile(r"^(?:aktivitet|(?:del)?projekt|tiltag|indsats)\w*\s+\S*\d", re.I)  # "Aktivitet 1.1 X"
@@ -81,13 +85,23 @@ def _list_headings(doc: Document) -> dict[int, str]:
             continue
         words = t.split()
         if len(words) > MAX_WORDS or any(c.isdigit() for c in t) or _OTHER_CHAPTER.match(t.strip(" .:")) \
-                or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3:
+                or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3 or _NOT_AREA_HEAD.search(t):
             continue
         items = _list_after(plain, i)
         if len(items) >= 2 and all(len(x) <= 120 and "%" not in x for x in items) \
-                and sum(len(x) <= 80 for x in items) * 2 >= len(items):
+                and sum(len(x) <= 80 for x in items) * 2 >= len(items) and not _organisations(items):
             found[i] = t if not t.isupper() else t[0] + t[1:].lower()
     return found if len(found) >= 2 else {}
+
+
+def _organisations(items: list[str]) -> bool:
+    """Do most items name organisations (a list of the parties or partners, not of
+    activities): their name, before any description, has an organisation's cue word?"""
+    from samspil.loaders.extract.orgs import org_type
+
+    names = [re.split(r"\s+[–-]\s+|:\s|,\s|\s\(", _LIST_START.sub(lambda m: m.group(0)[-1], x, 1), maxsplit=1)[0]
+             for x in items]
+    return sum(org_type(n) != "other" for n in names) * 2 > len(names)
 
 
 def _list_after(plain: list[str], i: int) -> list[str]:

@@ -69,3 +69,20 @@ def test_activities_listed_under_a_slides_headings(tmp_path, make_docx, make_pdf
                      "'Indsatsområde 2: X' / '– X'")
     report = extract_rendered(tmp_path, _slides(k), how, make_docx, make_pdf)
     assert _acts(report) == _want()
+
+
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_pages_lists_of_parties_and_related_pages_are_no_focus_areas(tmp_path, make_docx, make_pdf, how):
+    """Headings over a list of the parties, of related documents or of partners (the page's
+    chrome, or the agreement's parties) head no focus area, and their items are no
+    activities."""
+    lines = ["<h1>Helhedsplan for Lyngparken 2024-2027</h1>",
+             "<p>Helhedsplanen er et samarbejde mellem boligorganisationerne og Herning Kommune.</p>",
+             "<h3>Helhedsplanens parter</h3>", "<ul>", "<li>Boligselskabet Herning</li>",
+             "<li>Herning Kommune</li>", "<li>Lejerbo Herning</li>", "</ul>",
+             "<h3>Samarbejdspartnere</h3>", "<ul>", "<li>Jobcenter Herning – beskæftigelse</li>",
+             "<li>Herning Bibliotekerne – lektiehjælp</li>", "<li>Midt- og Vestjyllands Politi</li>", "</ul>",
+             "<h3>Relaterede dokumenter</h3>", "<ul>", "<li>Strategisk samarbejdsaftale (pdf)</li>",
+             "<li>Årsrapport 2023 (pdf)</li>", "</ul>"]
+    report = extract_rendered(tmp_path, lines, how, make_docx, make_pdf)
+    assert report.focus_areas == [] and report.activities == []
