@@ -120,7 +120,8 @@ def _fragment_height(view: View | Matrix) -> int:
     if isinstance(view, View):
         return 720 + 90 + 22 * legend_rows
     row = 49 if view.kind == "overlap" else 40
-    return 336 + row * len(view.rows) + 22 * max(0, legend_rows - 1)  # (16 px for a scroll bar)
+    # (16 px for a scroll bar, 24 for the line that says how many columns are in view)
+    return 360 + row * len(view.rows) + 22 * max(0, legend_rows - 1)
 
 
 # the snippet's own script: the frame takes the height its page reports (matrix.html)
