@@ -27,7 +27,7 @@ from pyvis.network import Network
 from samspil.viz.matrix import Matrix
 from samspil.viz.views import View
 
-__all__ = ["to_html", "to_fragment", "write", "check_format", "LARGE_VIEW", "FORMATS"]
+__all__ = ["to_html", "to_fragment", "write", "render", "check_format", "LARGE_VIEW", "FORMATS"]
 
 HERE = Path(__file__).parent
 LARGE_VIEW = 1000  # nodes; above this labels are hidden until zoomed in, edges hide on drag
@@ -136,14 +136,16 @@ def write(view: View | Matrix, path: str | Path, fmt: str | None = None,
     suffix); ``source`` (the corpus and version) goes into a static picture's caption.
     A suffix that names no format, or another format than ``fmt``, is refused."""
     path = Path(path)
-    fmt = check_format(path, fmt)
+    path.write_bytes(render(view, check_format(path, fmt), source=source))
+    return path
+
+
+def render(view: View | Matrix, fmt: str, *, source: str = "") -> bytes:
+    """The view in ``fmt`` (html, fragment, svg, png or pdf) as a file's bytes."""
     if fmt in PICTURES:
         from samspil.viz.pictures import picture
-        path.write_bytes(picture(view, fmt, source=source))
-        return path
-    text = {"html": to_html, "fragment": to_fragment}[fmt](view)
-    path.write_text(text, encoding="utf-8")
-    return path
+        return picture(view, fmt, source=source)
+    return {"html": to_html, "fragment": to_fragment}[fmt](view).encode("utf-8")
 
 
 def check_format(path: Path, fmt: str | None) -> str:
