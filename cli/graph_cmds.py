@@ -176,7 +176,10 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
           show_all: bool) -> None:
     """The loaded plans: type, period, signing parties, how many partners and
-    activities, and the documents they were read from."""
+    activities, and the documents they were read from.
+
+    Plans are listed by the start of their period, the earliest first (a plan whose
+    period is not known comes last), then by name."""
     with store_from(data_dir) as store:
         rows = cached_answer(store, ("plans",), lambda: plan_rows(store))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
