@@ -55,6 +55,8 @@ def _network(view: View) -> Network:
         net.add_node(n.id, label=n.name if len(n.name) <= 40 else n.name[:38] + "…",
                      shape=n.shape, color=n.colour, size=n.size, x=n.x, y=n.y,
                      title=n.hover, physics=False, hub=n.kind == "Plan")
+        if n.label_above:  # drawn above the node (names.js: samspilAbove)
+            net.nodes[-1]["above"] = True
         if not n.label:   # culled: the name would overlap a larger node's (shown on hover)
             net.nodes[-1]["name"] = net.nodes[-1]["label"]    # back when zoomed in
             net.nodes[-1]["label"] = " "
