@@ -51,7 +51,8 @@ NETWORK: dict[str, Any] = {
                            "kind": {"type": "string"}, "x": {"type": "number"},
                            "y": {"type": "number"}, "size": {"type": "number"},
                            "colour": {"type": "string"}, "shape": {"type": "string"},
-                           "hover": {"type": "string"}, "type": {"type": ["string", "null"]}}}},
+                           "hover": {"type": "string"}, "type": {"type": ["string", "null"]},
+                           "label": {"type": "boolean"}, "label_above": {"type": "boolean"}}}},
         "edges": {"type": "array", "items": {
             "type": "object", "required": ["source", "target", "kind", "weight"],
             "properties": {"source": {"type": "string"}, "target": {"type": "string"},

@@ -248,15 +248,17 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 @analysis_command
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
-    the next), or an organisation's plans over time with its roles."""
+    the next), or an organisation's plans over time with its roles in each (an area's
+    table has no roles column: an area has no role in a plan)."""
     with store_from(data_dir) as store:
         res = cached_answer(store, ("timeline", ref, kind), lambda: timeline_of(store, ref, kind))
+    of_org = any(r.roles for r in res)   # an organisation's timeline: a role in every plan
     _show(res, lambda r: {"id": r.id, "name": r.name, "period": _period(r),
                           "type": r.document_type, "roles": ", ".join(r.roles),
                           "parties_and_partners": r.partner_count, "kept": r.kept_partners,
                           "new": r.new_partners},
-          ["name", "period", "type", "roles", "parties_and_partners", "kept", "new", "id"],
-          title=f"Timeline: {ref}", **out)
+          ["name", "period", "type", *(["roles"] if of_org else []), "parties_and_partners",
+           "kept", "new", "id"], title=f"Timeline: {ref}", **out)
 
 
 def _period(r: an.TimelineEntry) -> str:

@@ -152,12 +152,15 @@ def _table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | 
     # whole ("konflikthåndtering", not "konflikthåndterin" / "g")
     words = [max((len(w) for row in cells for w in row[k].split()), default=0) for k in range(len(columns))]
     least = [n if a else min(n, max(TEXT_MIN, min(w, WORD_MAX))) for n, a, w in zip(natural, atomic, words)]
-    if _frame(least) > console.width:  # too wide to read as a table here: one block per row
+    widths = _fit(natural, least, console.width)
+    if widths is None:  # too wide to read as a table here: one block per row
         _print_records(console, headers, cells, title)
         return
+    # the widths are ours, not rich's: its own shrinking, when two text columns are
+    # as wide, cut the table at the terminal's edge instead of wrapping it
     table = Table(title=title, show_lines=False)
     for k, h in enumerate(headers):
-        table.add_column(h, no_wrap=atomic[k], overflow="fold", min_width=least[k])
+        table.add_column(h, no_wrap=atomic[k], overflow="fold", width=widths[k])
     for row in cells:
         table.add_row(*row)
     console.print(table)
@@ -185,7 +188,40 @@ def stdout_to_nowhere() -> None:
 
 ATOMIC_MAX = 60  # a cell without spaces up to this long is kept on one line
 TEXT_MIN = 16  # narrowest a text column may get before rows are printed as blocks
-WORD_MAX = 24  # a longer word may be broken to fit (an address, a long compound)
+WORD_MAX = 30  # a longer word (a file name, an address) may be broken to fit; Danish compounds are not
+
+
+def _fit(natural: Sequence[int], least: Sequence[int], width: int) -> list[int] | None:
+    """Column widths for a table ``width`` characters wide: every column its natural
+    width if that fits, else the widest columns shrink first, none below its least;
+    None when even the least widths do not fit.
+
+    >>> _fit([10, 40, 30], [10, 16, 16], 100)
+    [10, 40, 30]
+    >>> _fit([10, 40, 30], [10, 16, 16], 60)
+    [10, 20, 20]
+    >>> _fit([10, 40, 30], [10, 16, 16], 40) is None
+    True
+    """
+    if _frame(least) > width:
+        return None
+    if _frame(natural) <= width:
+        return list(natural)
+    room = width - _frame([0] * len(natural))
+    lo, hi = 0, max(natural)  # the largest cap on a column's width that still fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(max(m, min(n, mid)) for n, m in zip(natural, least)) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    widths = [max(m, min(n, lo)) for n, m in zip(natural, least)]
+    spare = room - sum(widths)
+    for k in sorted(range(len(widths)), key=lambda k: -natural[k]):  # what is left, to the widest
+        if spare > 0 and widths[k] < natural[k]:
+            widths[k] += 1
+            spare -= 1
+    return widths
 
 
 def _frame(widths: Sequence[int]) -> int:

@@ -113,7 +113,7 @@ def _results(files: list[Path], jobs: int | None = None) -> Iterator[Any]:
     processes); a ``.json`` file is a report written by ``samspil extract --json``,
     validated against the report model before anything is stored."""
     from samspil.loaders.errors import SamspilError
-    from samspil.loaders.pipeline import FileResult, extract_paths
+    from samspil.loaders.pipeline import FileResult, extract_paths, require_findings
     from samspil.loaders.validate import read_report_file
 
     extracted = extract_paths([f for f in files if f.suffix.lower() != ".json"], jobs=jobs)
@@ -122,7 +122,7 @@ def _results(files: list[Path], jobs: int | None = None) -> Iterator[Any]:
             yield next(extracted)
             continue
         try:
-            yield FileResult(f, report=read_report_file(f))
+            yield FileResult(f, report=require_findings(read_report_file(f), str(f)))
         except SamspilError as exc:
             yield FileResult(f, error=exc)
 
@@ -176,7 +176,10 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
           show_all: bool) -> None:
     """The loaded plans: type, period, signing parties, how many partners and
-    activities, and the documents they were read from."""
+    activities, and the documents they were read from.
+
+    Plans are listed by the start of their period, the earliest first (a plan whose
+    period is not known comes last), then by name."""
     with store_from(data_dir) as store:
         rows = cached_answer(store, ("plans",), lambda: plan_rows(store))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",

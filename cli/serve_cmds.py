@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 from pathlib import Path
 
 import click
@@ -100,11 +101,14 @@ def explore(paths: tuple[Path, ...], host: str, port: int, fresh: bool,
 @cli.command()
 @click.argument("kind", type=click.Choice(["plan-network", "copartnership", "ego", "overlap", "gaps"]))
 @click.argument("ref", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write: .html (a page), .svg, .png (300 dpi) or .pdf.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              default=None,
+              help="File to write: .html (a page), .svg, .png (300 dpi) or .pdf; without it "
+                   "(or with -) the view goes to stdout: the embeddable snippet with "
+                   "--fragment, else the page (or --format svg|png|pdf, piped).")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png", "pdf"]), default=None,
               help="Output format (default: from the file suffix).")
-@click.option("--fragment", is_flag=True, help="An iframe-ready HTML snippet instead of a page.")
+@click.option("--fragment", is_flag=True, help="An iframe-ready HTML snippet instead of a page (printed to stdout without -o).")
 @click.option("--plan", "plans", multiple=True, help="Only these plans (repeatable).")
 @click.option("--by", default=None,
               type=click.Choice(["partners", "target-groups", "activities", "zones",
@@ -129,10 +133,20 @@ def viz(kind: str, ref: str | None, output: Path, fmt: str | None, fragment: boo
 
     HTML views are self-contained and work offline; --fragment gives an iframe for a
     report; .png / .svg / .pdf (or --format) a static picture for PDF and Word, drawn
-    without a browser.
+    without a browser. Without -o the view is printed to stdout, e.g.
+    `samspil viz gaps --fragment >> report.html`.
     """
-    from samspil.viz.output import view_file
-    path = view_file(load_graph(data_dir), kind, output, ref=ref, plans=plans, by=by,
-                     radius=radius, min_shared=min_shared, fmt="fragment" if fragment else fmt,
-                     form="network" if as_network else None, redact=redact)
-    click.echo(f"wrote {path}", err=True)
+    from samspil.viz.output import view_bytes, view_file
+    fmt = "fragment" if fragment else fmt
+    kwargs = dict(ref=ref, plans=plans, by=by, radius=radius, min_shared=min_shared,
+                  form="network" if as_network else None, redact=redact)
+    if output is not None and str(output) != "-":
+        path = view_file(load_graph(data_dir), kind, output, fmt=fmt, **kwargs)
+        click.echo(f"wrote {path}", err=True)
+        return
+    if fmt in ("png", "pdf") and sys.stdout.isatty():
+        raise click.UsageError(f"a {fmt.upper()} picture is no text for a terminal: "
+                               f"give -o FILE.{fmt}, or pipe it (… | lpr, > view.{fmt})")
+    out = click.get_binary_stream("stdout")
+    out.write(view_bytes(load_graph(data_dir), kind, fmt=fmt, **kwargs))
+    out.flush()

@@ -8,10 +8,13 @@ each tagged with the graph token its graph was drawn with; an answer whose token
 not the store's current one is computed again. Every rebuild of the graph deletes the
 folder (so nothing a ``forget-person`` removed lingers in an answer), and the token is
 read before the graph is, so an answer is never filed under a newer graph than the
-one it was computed from. A store without this (Neo4j) computes every time.
+one it was computed from. An answer is also tagged with the samspil version that
+computed it: after an upgrade (an analysis may order or count differently) it is
+computed again. A store without this (Neo4j) computes every time.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -23,6 +26,12 @@ from typing import Any, TypeVar
 __all__ = ["cached_answer", "kept_answer", "read_answer", "write_answer"]
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=1)
+def _version() -> str:
+    from importlib.metadata import version
+    return version("samspil")
 
 
 def cached_answer(store: Any, key: tuple, compute: Callable[[], T],
@@ -60,7 +69,7 @@ def read_answer(path: Path, token: str, key: tuple) -> tuple[Any] | None:
     """``(answer,)`` if ``path`` holds the answer to ``key`` for the graph ``token``."""
     try:
         with open(path, "rb") as f:
-            if pickle.load(f) != (token, repr(key)):
+            if pickle.load(f) != (token, _version(), repr(key)):
                 return None
             return (pickle.load(f),)
     except Exception:      # noqa: BLE001 - absent, half-written or damaged: compute again
@@ -74,7 +83,7 @@ def write_answer(path: Path, token: str, key: tuple, value: Any) -> None:
         path.parent.mkdir(mode=0o700, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((token, repr(key)), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((token, _version(), repr(key)), f, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):

@@ -12,7 +12,7 @@ from typing import Any
 from samspil.graph.lookup import fold, folded_names, resolve_ref
 from samspil.graph.model import LABELS, REL_TYPES, PartnershipGraph
 
-__all__ = ["Stats", "PlanRow", "Hit", "Link", "NodeView", "Explanation", "stats", "plans",
+__all__ = ["Stats", "PlanRow", "Hit", "Link", "NodeView", "Explanation", "stats", "plans", "plan_order",
            "search", "show", "explain", "stats_from_summary"]
 
 
@@ -92,8 +92,14 @@ def stats_from_summary(summary: dict[str, Any]) -> Stats:
                  cross_document_persons=multi["Person"])
 
 
+def plan_order(row: PlanRow) -> tuple[bool, str, str]:
+    """The order plans are listed in: by start of period (the earliest first; a plan
+    without a known start last), then by name."""
+    return (not row.period_start, row.period_start or "", row.name.casefold())
+
+
 def plans(graph: PartnershipGraph) -> list[PlanRow]:
-    """Every plan, sorted by start of period then name."""
+    """Every plan, in :func:`plan_order` (start of period, undated last, then name)."""
     rows = []
     for pid, d in graph.nodes("Plan"):
         parties = tuple(sorted(graph.node(o)["name"] for o in graph.into(pid, "PARTY_TO")))
@@ -101,7 +107,7 @@ def plans(graph: PartnershipGraph) -> list[PlanRow]:
                             d.get("period_end"), d.get("municipality"),
                             tuple(d.get("documents") or ()), parties,
                             len(graph.into(pid, "PARTNER_IN")), len(graph.out(pid, "HAS_ACTIVITY"))))
-    return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+    return sorted(rows, key=plan_order)
 
 
 def search(graph: PartnershipGraph, text: str, label: str | None = None,

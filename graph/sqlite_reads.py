@@ -55,7 +55,7 @@ class PartReads:
         """``queries.plans`` of the committed graph from the plans' rows, one scan of the
         relationships' keys (parties, partners, activities) and the organisations'
         names: no part of the graph is read or made."""
-        from samspil.graph.queries import PlanRow, plans
+        from samspil.graph.queries import PlanRow, plan_order, plans
         if self._stale():
             return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")))
         self.db.execute("BEGIN")
@@ -82,7 +82,7 @@ class PartReads:
                                 d.get("period_end"), d.get("municipality"),
                                 tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
                                 count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0)))
-        return sorted(rows, key=lambda r: (r.period_start or "", r.name))
+        return sorted(rows, key=plan_order)
 
     def load_topology(self, part: GraphPart) -> PartnershipGraph:
         """The nodes and relationships of ``part`` without their attributes (nodes keep

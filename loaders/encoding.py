@@ -12,7 +12,11 @@ The order, and why:
    the whole file as Windows-1252 would instead garble every æøå ("SjÃ¦lÃ¸r").
 4. Anything else is a legacy Windows-1252 (cp1252) file, read with a warning.
 
-A file with zero bytes that is not UTF-16 is binary, not text.
+A file with zero bytes that is not UTF-16 is binary, not text; so is one whose decoded
+text is mostly control characters, and a "UTF-16" file (by its mark or its zero bytes)
+whose characters are mostly outside the Latin script (random bytes after ``FF FE``
+decode to CJK-looking noise). Each is refused, naming the file: "not a text file: it
+holds binary data".
 """
 from __future__ import annotations
 
@@ -31,18 +35,34 @@ _UTF8_MULTI = re.compile(
 _MAX_LINES_NAMED = 5
 
 
+BINARY = "not a text file: it holds binary data"
+
+
 def decode_text(data: bytes, document: str) -> tuple[str, list[str]]:
     """The text of ``data`` and warnings about how it was decoded."""
     if data.startswith(codecs.BOM_UTF8):
-        return _utf8(data[3:], document)
+        return _checked(*_utf8(data[3:], document), document=document)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _utf16(data, "utf-16", document), []
+        return _checked(_utf16(data, "utf-16", document), [], document=document, utf16=True)
     guess = _bomless_utf16(data)
     if guess:
-        return _utf16(data, guess, document), []
+        return _checked(_utf16(data, guess, document), [], document=document, utf16=True)
     if b"\x00" in data[:4096]:
-        raise CorruptDocument("this is a binary file, not text", document=document)
-    return _utf8(data, document)
+        raise CorruptDocument(BINARY, document=document)
+    return _checked(*_utf8(data, document), document=document)
+
+
+def _checked(text: str, notes: list[str], *, document: str,
+             utf16: bool = False) -> tuple[str, list[str]]:
+    """``(text, notes)`` unless the text is binary data that decoded without an error."""
+    sample = text[:8192]
+    if not sample.strip():
+        return text, notes
+    control = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c <= "\x9f")
+    latin = sum(1 for c in sample if c < "\u0250" or "\u1e00" <= c <= "\u20cf" or c in "\ufeff\ufffd")
+    if "\x00" in sample or control > 0.1 * len(sample) or (utf16 and latin < 0.5 * len(sample)):
+        raise CorruptDocument(BINARY, document=document)
+    return text, notes
 
 
 def _utf8(data: bytes, document: str) -> tuple[str, list[str]]:

@@ -6,7 +6,8 @@
     ├── InputError                a document cannot be read or understood
     │   ├── UnsupportedFormat     suffix with no reader
     │   ├── EmptyDocument         no text at all
-    │   └── CorruptDocument       the file is damaged (bad PDF, bad .docx, ...)
+    │   ├── NotAnAgreement        text, but nothing an agreement names (never stored as a plan)
+    │   └── CorruptDocument       the file is damaged (bad PDF, bad .docx, binary data, ...)
     ├── VocabularyError           a vocabulary data file is malformed
     ├── StoreError                the graph store cannot be used (graph/)
     │   ├── StoreUnavailable      cannot reach / open the store
@@ -74,6 +75,11 @@ class EmptyDocument(InputError):
 
 class CorruptDocument(InputError):
     pass
+
+
+class NotAnAgreement(InputError):
+    """Extraction found nothing at all: no plan name, party, focus area, activity,
+    contact or zone. An error, not a warning: such a file is never stored as a plan."""
 
 
 class VocabularyError(SamspilError):

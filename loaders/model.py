@@ -139,6 +139,12 @@ class AgreementReport:
     source_path: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    def found_nothing(self) -> bool:
+        """True when extraction found none of what makes an agreement: no plan name,
+        party, focus area, activity, contact or zone (not a partnership agreement)."""
+        return not (self.plan.name or self.focus_areas or self.activities or self.contacts
+                    or self.zones or any(o.is_party for o in self.organisations))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON report of SCHEMA.md (plus provenance keys the schema allows): what
         ``dataclasses.asdict`` gives, several times faster (a full load converts every

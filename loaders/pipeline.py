@@ -10,13 +10,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from samspil.loaders.errors import InputError, SamspilError
+from samspil.loaders.errors import InputError, NotAnAgreement, SamspilError
 from samspil.loaders.extract import extract
 from samspil.loaders.limits import Deadline, Limits, current_limits
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.readers import READERS, read_document
 
-__all__ = ["extract_file", "extract_paths", "expand_paths", "FileResult", "bundled_examples", "auto_jobs"]
+__all__ = ["extract_file", "extract_paths", "require_findings", "expand_paths", "FileResult", "bundled_examples", "auto_jobs"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,23 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> AgreementRep
         report = extract(doc)
     deadline.check("extraction")
     report.source_path = str(Path(path).resolve())
+    return report
+
+
+def require_findings(report: AgreementReport, document: str) -> AgreementReport:
+    """``report``, or :class:`NotAnAgreement` when it holds nothing an agreement names.
+
+    The one place where "nothing found" is decided to be an error rather than a
+    warning: every batch (:func:`extract_paths`: ``samspil extract``, ``load``,
+    ``explore``, uploads; and report JSON files given to ``load``) gets a failed
+    :class:`FileResult` for such a file, reports it, goes on with the others and stores
+    nothing of it. :func:`extract_file` itself still returns the report (with the
+    extractor's warning), for callers that want to look at it. A report that names
+    little is still a report; its warnings say what to check."""
+    if report.found_nothing():
+        raise NotAnAgreement("no plan name, party, focus area, activity, contact or zone found: "
+                             "this does not look like a partnership agreement, so it is not "
+                             "stored; check that it is the agreement's text", document=document)
     return report
 
 
@@ -173,7 +190,7 @@ def _in_workers(files: list[Path], limits: Limits, jobs: int) -> Iterator[FileRe
 def _extract_one(p: Path, limits: Limits) -> FileResult:
     try:
         _check_path(p)
-        return FileResult(p, report=extract_file(p, limits))
+        return FileResult(p, report=require_findings(extract_file(p, limits), str(p)))
     except SamspilError as exc:
         if exc.document is None:
             exc.document = str(p)

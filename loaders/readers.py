@@ -173,6 +173,24 @@ def _check_package(path: Path, limits: Limits) -> None:
         if total > limits.max_docx_total_mb * MiB:
             raise limits.refuse("max_docx_total_mb", f"the package inflates to "
                                 f"{total / MiB:,.0f} MiB (a zip bomb?)", str(path))
+        _check_word_parts(path, set(z.namelist()))
+
+
+_SAVE_AS_DOCX = "open it in Word (or LibreOffice) and save it as a Word document (.docx)"
+
+
+def _check_word_parts(path: Path, names: set[str]) -> None:
+    """A zip that is no Word package says so, and what to do (python-docx would say
+    ``KeyError: "There is no item named '[Content_Types].xml' in the archive"``)."""
+    if "[Content_Types].xml" not in names:
+        raise CorruptDocument("a zip archive, but not a Word document (it has no "
+                              f"[Content_Types].xml); {_SAVE_AS_DOCX}", document=str(path))
+    if not any(n.startswith("word/") for n in names):  # (the main part may be word/document2.xml)
+        other = ("a spreadsheet (.xlsx)" if any(n.startswith("xl/") for n in names) else
+                 "a presentation (.pptx)" if any(n.startswith("ppt/") for n in names) else
+                 "an Office package")
+        raise CorruptDocument(f"{other}, not a Word document (it has no word/ part); "
+                              f"{_SAVE_AS_DOCX}", document=str(path))
 
 
 def _blocks(doc, table_type: type) -> Iterator[list[str]]:

@@ -110,29 +110,42 @@ def fit_scale(nodes: list[tuple[str, float, float, float, str, bool]]) -> float:
     return min(CANVAS[0] / w, CANVAS[1] / h, 2.0)
 
 
-def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> set[str]:
-    """The ids whose names are drawn: at the zoom that fits the layout into
-    :data:`CANVAS`, names are drawn at a readable size (:data:`LABEL_PX`), plans and
-    the largest nodes first, each only if it overlaps no name already placed, at most
-    :data:`MAX_LABELS`; the others show their names on hover. ``nodes``: (id, x, y,
-    size, name, is_hub) in layout units."""
+FEW = 30                   # a view this small names every node it can (crossing a dot is fine)
+
+
+def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict[str, str]:
+    """The ids whose names are drawn, each with where: ``"below"`` its node (as
+    vis-network draws a name) or ``"above"`` it where below is taken. At the zoom that
+    fits the layout into :data:`CANVAS`, names are drawn at a readable size
+    (:data:`LABEL_PX`), the most important first: plans, then the largest nodes (the
+    most plans or links), each only where it overlaps no name already placed, at most
+    :data:`MAX_LABELS`; the others show their names on hover. A name may cross the dot
+    of a smaller node (an important node in a dense middle keeps its name) and, in a
+    view of at most :data:`FEW` nodes, any dot; a small node's name crosses none.
+    ``nodes``: (id, x, y, size, name, is_hub) in layout units."""
     if not nodes:
-        return set()
+        return {}
     scale = fit_scale(nodes)
     boxes: list[tuple[float, float, float, float]] = []
-    discs = {n[0]: (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3]) for n in nodes}
-    shown: set[str] = set()
+    discs = [(n[0], n[3], (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3])) for n in nodes]
+    least = min((n[3] for n in nodes if not n[5]), default=0.0)
+    few = len(nodes) <= FEW
+    shown: dict[str, str] = {}
     for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3], n[0])):
         if len(shown) >= MAX_LABELS:
             break
         font = LABEL_PX[hub] / scale                  # layout units
         half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
-        box = (x - half, y + size, x + half, y + size + 1.25 * font)
-        if any(_hit(box, b) for b in boxes) or \
-                (not hub and any(_hit(box, d) for o, d in discs.items() if o != nid)):
-            continue    # a plan's name may cross a small node; no name crosses another name
-        boxes.append(box)
-        shown.add(nid)
+        tall = 1.25 * font
+        # a plan's name may cross any dot; a larger node's the dots smaller than it
+        blocking = [] if hub or few else \
+            [d for o, sz, d in discs if o != nid and (size <= least or sz >= size)]
+        for where, top in (("below", y + size), ("above", y - size - tall - 4 / scale)):
+            box = (x - half, top, x + half, top + tall)
+            if not any(_hit(box, b) for b in boxes) and not any(_hit(box, d) for d in blocking):
+                boxes.append(box)
+                shown[nid] = where
+                break
     return shown
 
 

@@ -10,7 +10,7 @@ from samspil.viz.redact import redact as redact_graph
 from samspil.viz.render import write
 from samspil.viz.views import View, make_view
 
-__all__ = ["build_view", "view_file", "show", "corpus_note"]
+__all__ = ["build_view", "view_file", "view_bytes", "show", "corpus_note"]
 
 
 def build_view(graph: PartnershipGraph, kind: str, *, ref: str | None = None,
@@ -52,6 +52,13 @@ def view_file(graph: PartnershipGraph, kind: str, output: str | Path, *, fmt: st
     from samspil.viz.render import check_format
     check_format(Path(output), fmt)       # a wrong suffix is refused before any work
     return write(build_view(graph, kind, **kwargs), output, fmt, source=corpus_note(graph))
+
+
+def view_bytes(graph: PartnershipGraph, kind: str, *, fmt: str | None = None, **kwargs) -> bytes:
+    """The view as the bytes of a file in ``fmt`` (default html; ``fragment`` for the
+    embeddable snippet): what ``samspil viz`` prints when it is given no file."""
+    from samspil.viz.render import render
+    return render(build_view(graph, kind, **kwargs), fmt or "html", source=corpus_note(graph))
 
 
 def show(kind: str = "plan-network", graph: PartnershipGraph | None = None,

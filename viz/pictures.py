@@ -75,9 +75,11 @@ def _network_figure(view: View) -> Figure:
     for n in view.nodes:
         if n.label:
             hub = n.kind == "Plan"
+            up = 1 if n.label_above else -1     # above the node where below is taken
             ax.annotate(n.name if len(n.name) <= 40 else n.name[:38] + "…", (n.x, n.y),
-                        xytext=(0, -(4 + 0.25 * n.size)), textcoords="offset points",
-                        ha="center", va="top", fontsize=9 if hub else 6.5,
+                        xytext=(0, up * (4 + 0.25 * n.size)), textcoords="offset points",
+                        ha="center", va="bottom" if n.label_above else "top",
+                        fontsize=9 if hub else 6.5,
                         fontweight="bold" if hub else "normal", path_effects=HALO, zorder=3)
     ax.autoscale_view()
     ax.invert_yaxis()          # layout y grows downwards, as on screen

@@ -27,7 +27,7 @@ from pyvis.network import Network
 from samspil.viz.matrix import Matrix
 from samspil.viz.views import View
 
-__all__ = ["to_html", "to_fragment", "write", "check_format", "LARGE_VIEW", "FORMATS"]
+__all__ = ["to_html", "to_fragment", "write", "render", "check_format", "LARGE_VIEW", "FORMATS"]
 
 HERE = Path(__file__).parent
 LARGE_VIEW = 1000  # nodes; above this labels are hidden until zoomed in, edges hide on drag
@@ -55,6 +55,8 @@ def _network(view: View) -> Network:
         net.add_node(n.id, label=n.name if len(n.name) <= 40 else n.name[:38] + "…",
                      shape=n.shape, color=n.colour, size=n.size, x=n.x, y=n.y,
                      title=n.hover, physics=False, hub=n.kind == "Plan")
+        if n.label_above:  # drawn above the node (names.js: samspilAbove)
+            net.nodes[-1]["above"] = True
         if not n.label:   # culled: the name would overlap a larger node's (shown on hover)
             net.nodes[-1]["name"] = net.nodes[-1]["label"]    # back when zoomed in
             net.nodes[-1]["label"] = " "
@@ -120,7 +122,8 @@ def _fragment_height(view: View | Matrix) -> int:
     if isinstance(view, View):
         return 720 + 90 + 22 * legend_rows
     row = 49 if view.kind == "overlap" else 40
-    return 336 + row * len(view.rows) + 22 * max(0, legend_rows - 1)  # (16 px for a scroll bar)
+    # (16 px for a scroll bar, 24 for the line that says how many columns are in view)
+    return 360 + row * len(view.rows) + 22 * max(0, legend_rows - 1)
 
 
 # the snippet's own script: the frame takes the height its page reports (matrix.html)
@@ -135,14 +138,16 @@ def write(view: View | Matrix, path: str | Path, fmt: str | None = None,
     suffix); ``source`` (the corpus and version) goes into a static picture's caption.
     A suffix that names no format, or another format than ``fmt``, is refused."""
     path = Path(path)
-    fmt = check_format(path, fmt)
+    path.write_bytes(render(view, check_format(path, fmt), source=source))
+    return path
+
+
+def render(view: View | Matrix, fmt: str, *, source: str = "") -> bytes:
+    """The view in ``fmt`` (html, fragment, svg, png or pdf) as a file's bytes."""
     if fmt in PICTURES:
         from samspil.viz.pictures import picture
-        path.write_bytes(picture(view, fmt, source=source))
-        return path
-    text = {"html": to_html, "fragment": to_fragment}[fmt](view)
-    path.write_text(text, encoding="utf-8")
-    return path
+        return picture(view, fmt, source=source)
+    return {"html": to_html, "fragment": to_fragment}[fmt](view).encode("utf-8")
 
 
 def check_format(path: Path, fmt: str | None) -> str:

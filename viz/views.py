@@ -56,6 +56,7 @@ class ViewNode:
     hover: str                # plain text: kind, name, facts, evidence
     type: str | None = None   # organisation / zone type
     label: bool = True        # draw the name (False: it would overlap a larger node's name)
+    label_above: bool = False  # the name above the node (below it another name is in the way)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _build(graph: PartnershipGraph, kind: str, title: str, layout_graph: nx.Grap
                               node_hover(graph, nid, (facts or {}).get(nid, ())),
                               d.get("type") if d["label"] in ("Organisation", "Zone") else None))
     shown = cull_labels([(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in nodes])
-    nodes = [replace(n, label=n.id in shown) for n in nodes]
+    nodes = [replace(n, label=n.id in shown, label_above=shown.get(n.id) == "above") for n in nodes]
     kinds = {(n.kind, n.type if n.kind == "Organisation" else None) for n in nodes}
     legend = legend_for(kinds, {e.kind for e in edges})
     return View(kind, title, tuple(nodes), tuple(edges), legend)

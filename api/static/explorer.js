@@ -175,7 +175,7 @@
     var nodes = view.nodes.map(function (n) {
       return {id: n.id, label: n.label ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined,
         title: n.hover, x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false,
-        hub: n.kind === "Plan", named: n.label};
+        hub: n.kind === "Plan", named: n.label, above: n.label_above};
     });
     var edges = view.edges.map(function (e, i) {
       return {id: i, from: e.source, to: e.target, title: e.hover || undefined, color: e.colour,
@@ -201,6 +201,7 @@
     readableHubs(state.network, data.nodes);
     fitNames(state.network);
     dropCrossingNames(state.network, data.nodes, view.nodes);
+    fitNames(state.network);   // (a name moved above its node at the top edge)
     namesOnZoom(state.network, data.nodes, view.nodes);
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
@@ -219,7 +220,8 @@
     var scale = network.getScale();
     nodes.update(nodes.get({filter: function (n) { return n.named; }}).map(function (n) {
       var size = Math.min(n.hub ? 40 : 30, Math.max(n.hub ? 12 : 9, (n.hub ? 15 : 11) / scale));
-      return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff"}};
+      return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff",
+                               vadjust: n.above ? window.samspilAbove(n.size, size) : 0}};
     }));
   }
 
@@ -229,7 +231,7 @@
     network.redraw();
     var box = null;
     network.body.nodeIndices.forEach(function (id) {
-      var b = network.getBoundingBox(id);
+      var b = window.samspilNameBox(network, id);
       if (!b) return;
       box = box ? {left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
                    top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)} : b;

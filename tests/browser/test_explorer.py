@@ -241,19 +241,19 @@ LABEL_BOXES = """(sel) => { const n = window.samspilNetwork; n.redraw();
     for (const id of n.body.nodeIndices) {
         const node = n.body.nodes[id];
         if (!node.options.label || !node.options.label.trim()) continue;
-        const s = node.labelModule.size;
-        const a = n.canvasToDOM({x: s.left, y: s.top});
-        const b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+        const s = node.labelModule.size, up = (node.options.font || {}).vadjust || 0;
+        const a = n.canvasToDOM({x: s.left, y: s.top + up});
+        const b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height + up});
         boxes.push([node.options.label, a.x, a.y, b.x, b.y]);
     }
     return {boxes: boxes, width: c.width, height: c.height}; }"""
 
 
-def names_cut_off_or_overlapping(page, selector):
+def names_cut_off_or_overlapping(page, selector, least: int = 5):
     """(names not whole on the canvas, pairs of names drawn over each other)."""
     drawn = page.evaluate(LABEL_BOXES, selector)
     boxes = drawn["boxes"]
-    assert len(boxes) >= 5
+    assert len(boxes) >= least
     outside = [b[0] for b in boxes if b[1] < -1 or b[2] < -1 or b[3] > drawn["width"] + 1
                or b[4] > drawn["height"] + 1]
     overlapping = [(p[0], q[0]) for i, p in enumerate(boxes) for q in boxes[i + 1:]

@@ -44,3 +44,62 @@ def test_an_embedded_matrix_shows_every_row_and_its_legend(page, matrices, scrip
         assert bottom > 300 and height >= bottom, (view.title, len(view.rows), height, bottom)
         if scripts:  # fitted: no more than a scroll bar's room below the legend
             assert height <= bottom + 20, (view.title, height, bottom)
+
+
+@pytest.fixture(scope="module")
+def gaps_fragment(tmp_path_factory, saved_data_dir):
+    """``samspil viz gaps --fragment -o FILE`` on a store with the bundled agreements
+    (5 plans x 14 target groups), as a report writer makes it."""
+    from click.testing import CliRunner
+
+    from samspil.cli.main import cli
+
+    data = saved_data_dir([r.report for r in extract_paths([bundled_examples()])], "gaps")
+    out = tmp_path_factory.mktemp("report") / "gaps-frag.html"
+    r = CliRunner().invoke(cli, ["viz", "gaps", "--fragment", "-o", str(out), "--data-dir", str(data)],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return out.read_text(encoding="utf-8")
+
+
+def _in_column(page, fragment: str, width: int):
+    page.set_content(f"<html><body style='margin:0'><div id='col' style='width:{width}px;margin:0 40px'>"
+                     f"<h1>Rapport</h1><p>Tekst.</p>{fragment}<p>Mere tekst.</p></div></body></html>")
+    frame = page.wait_for_selector("iframe").content_frame()
+    frame.wait_for_selector("body[data-rendered='1']", state="attached")
+    page.wait_for_timeout(600)
+    return frame
+
+
+HEADS_WHOLE = """() => Array.from(document.querySelectorAll('th.col span')).every(
+    s => s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1
+         && !s.textContent.endsWith('…'))"""
+INSIDE = """() => { var b = document.querySelector('.matrix-scroll').getBoundingClientRect();
+    return b.left >= 0 && b.right <= document.documentElement.clientWidth; }"""
+
+
+@pytest.mark.parametrize("width", [800, 1300])
+def test_an_embedded_gaps_matrix_shows_all_its_columns_at_report_widths(page, gaps_fragment, width, tmp_path):
+    frame = _in_column(page, gaps_fragment, width)
+    page.screenshot(path=str(tmp_path / f"gaps-{width}.png"), full_page=True)
+    assert frame.evaluate(HEADS_WHOLE)  # every column head readable whole (wrapped, not cut)
+    assert frame.evaluate(INSIDE)       # the matrix ends inside the frame
+    # the whole matrix in view: no column hidden, nothing to scroll to
+    assert frame.evaluate("() => { var b = document.querySelector('.matrix-scroll');"
+                          " return b.scrollWidth <= b.clientWidth; }")
+    assert frame.locator(".scroll-hint").is_hidden()
+
+
+def test_a_matrix_wider_than_its_column_scrolls_sideways_and_says_so(page, gaps_fragment):
+    frame = _in_column(page, gaps_fragment, 480)
+    assert frame.evaluate(INSIDE)
+    hint = frame.locator(".scroll-hint")
+    assert hint.is_visible() and " of 14 columns in view" in hint.inner_text()
+    assert frame.locator(".matrix-wrap.more-right").count() == 1   # a shade at the edge with more
+    frame.locator(".scroll-btn").nth(1).click()                     # the ▶ button
+    page.wait_for_timeout(800)
+    assert frame.evaluate("document.querySelector('.matrix-scroll').scrollLeft") > 100
+    # the plan names stay in sight while the columns scroll
+    assert frame.evaluate("""() => { var th = document.querySelector('th.row'),
+        b = document.querySelector('.matrix-scroll').getBoundingClientRect();
+        return th.getBoundingClientRect().left >= b.left - 1; }""")

@@ -39,20 +39,53 @@ def test_summary_for_people():
     assert "Susanne Søgaard Grøn" in result.output and "dt85@sof.kk.dk" in result.output
 
 
-def test_a_document_that_is_no_agreement_is_extracted_with_a_warning(tmp_path):
+def test_a_document_in_which_nothing_is_found_is_an_input_error(tmp_path):
     shopping = tmp_path / "indkøb.txt"
     shopping.write_text("Indkøbsliste\n\n- mælk\n- brød\n- 2 kg kartofler\n- kaffe fra Netto\n",
                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(shopping), "--json"], catch_exceptions=False)
-    assert result.exit_code == 0
-    report = json.loads(result.stdout)
-    assert any("does not look like a partnership agreement" in w for w in report["warnings"])
-    assert f"warning: {shopping}" in result.stderr
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"error: {shopping}: no plan name, party" in result.stderr
+    assert "does not look like a partnership agreement" in result.stderr
     seed = CliRunner().invoke(cli, ["extract", str(SEED), "--json"], catch_exceptions=False)
     assert seed.stderr == "" and json.loads(seed.stdout)["warnings"] == []
-    loaded = CliRunner().invoke(cli, ["load", str(shopping), "--data-dir", str(tmp_path / "data")],
+    # a report JSON holding nothing is refused alike
+    empty = tmp_path / "tom.json"
+    empty.write_text(json.dumps({"document": "tom.txt"}), encoding="utf-8")
+    loaded = CliRunner().invoke(cli, ["load", str(shopping), str(empty), "--data-dir", str(tmp_path / "data")],
                                 catch_exceptions=False)
-    assert loaded.exit_code == 0 and "does not look like a partnership agreement" in loaded.stderr
+    assert loaded.exit_code == 1 and "does not look like a partnership agreement" in loaded.stderr
+    assert f"error: {empty}: no plan name" in loaded.stderr
+
+
+def test_a_folder_with_a_fake_docx_and_a_binary_file_loads_only_the_agreements(tmp_path):
+    """The newcomer's mix/: two real agreements, a zip of a text file named .docx, a
+    binary file named .txt and a text that is no agreement. Each bad file gets its own
+    error, the agreements are loaded, nothing of the others is stored, exit 1."""
+    import zipfile
+
+    mix = tmp_path / "mix"
+    mix.mkdir()
+    agreements = sorted(bundled_examples().glob("00[23]_*.txt"))
+    for f in agreements:
+        (mix / f.name).write_bytes(f.read_bytes())
+    with zipfile.ZipFile(mix / "fake.docx", "w") as z:
+        z.writestr("notes.txt", "hello")
+    (mix / "binary.txt").write_bytes(b"\xff\xfe\x00garbage\x00\x01")
+    (mix / "noter.txt").write_text("Husk at ringe til Peter i morgen.\n", encoding="utf-8")
+    data = tmp_path / "data"
+    r = CliRunner().invoke(cli, ["load", "--data-dir", str(data), str(mix)], catch_exceptions=False)
+    assert r.exit_code == 1
+    assert f"error: {mix / 'binary.txt'}: not a text file: it holds binary data" in r.stderr
+    assert (f"error: {mix / 'fake.docx'}: a zip archive, but not a Word document (it has no "
+            "[Content_Types].xml); open it in Word") in r.stderr
+    assert f"error: {mix / 'noter.txt'}: no plan name, party" in r.stderr
+    assert "KeyError" not in r.stderr and "warning:" not in r.stderr
+    assert "documents: 2 added" in r.stdout
+    plans = CliRunner().invoke(cli, ["plans", "--data-dir", str(data), "--json"], catch_exceptions=False)
+    docs = {d for p in json.loads(plans.stdout) for d in p["documents"]}
+    assert docs == {f.name for f in agreements}
+    assert all("binary" not in p["id"] and "noter" not in p["id"] for p in json.loads(plans.stdout))
 
 
 def test_out_never_writes_one_report_over_another(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from samspil.cli.common import emit
 
 ROWS = [
@@ -49,3 +51,77 @@ def test_a_narrow_terminal_prints_one_block_per_row(capsys, monkeypatch):
     assert lines[first + 1].split() == ["name:", "Helhedsplanen", "for", "Sjælør"]
     assert any(line.split() == ["partners:", "13"] for line in lines)
 
+
+
+def test_a_word_longer_than_a_column_may_get_does_not_push_the_table_off_the_terminal(capsys, monkeypatch):
+    # rich measures a text column at least as wide as its longest word: the table was
+    # drawn wider than the terminal and cut at its edge (right border and words lost)
+    rows = [{"name": "Beskæftigelses- og Integrationsforvaltningen", "type": "municipal_unit",
+             "plans": 4, "roles": "partner, activity_partner",
+             "plan_names": "Amagerplanen; Helhedsplanen for Sjælør og Kgs. Enghave; Mit Kvarter"},
+            {"name": "Boligforeningen 3B", "type": "housing_organisation", "plans": 4,
+             "roles": "party, partner, activity_partner",
+             "plan_names": "Amagerplanen; Helhedsplanen for Sjælør og Kgs. Enghave; SURF Valby"}]
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    emit(rows, columns=list(rows[0]), title="Organisations in the most plans")
+    lines = [ln for ln in ANSI.sub("", capsys.readouterr().out).splitlines() if ln[:1] in "┏┃┡│└"]
+    assert lines and all(len(ln) <= 100 and ln[-1] in "┓┃┩│┘" for ln in lines)
+    names = " ".join(ln.split("│")[1].strip() for ln in lines if ln.startswith("│"))
+    assert "Integrationsforvaltningen" in names.split()  # whole, not "...ninge" / "n"
+
+
+def _in_a_terminal(args: list[str], data_dir, columns: int = 100) -> str:
+    """``samspil ARGS`` in a real pseudo-terminal ``columns`` wide (as a user's shell)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+    from pathlib import Path
+
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns), "SAMSPIL_DATA_DIR": str(data_dir), "TERM": "xterm"}
+    env.pop("FORCE_COLOR", None)
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("samspil")), *args], env=env,
+                            stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    assert proc.wait(timeout=60) == 0, b"".join(chunks).decode()
+    return ANSI.sub("", b"".join(chunks).decode("utf-8")).replace("\r\n", "\n")
+
+
+@pytest.fixture(scope="module")
+def bundled_dir(tmp_path_factory):
+    from samspil.graph.settings import Settings
+    from samspil.graph.store import open_store
+    from samspil.loaders.pipeline import bundled_examples, extract_paths
+
+    d = tmp_path_factory.mktemp("store")
+    store = open_store(Settings(data_dir=d))
+    store.save([r.report for r in extract_paths([bundled_examples()])])
+    store.close()
+    return d
+
+
+@pytest.mark.parametrize("args", [["overlaps", "--most-plans"], ["overlaps", "--by", "zones"],
+                                  ["gaps", "SURF Valby"], ["brokers", "--limit", "5"]])
+def test_a_100_column_terminal_shows_whole_tables_or_blocks(bundled_dir, args):
+    out = _in_a_terminal(args, bundled_dir)
+    table = [ln for ln in out.splitlines() if ln[:1] in "┏┃┡│└"]
+    for ln in table:
+        assert len(ln) <= 100 and ln[-1] in "┓┃┩│┘", ln  # the right border: nothing cut off
+    if args[0] == "overlaps" and args[1] == "--most-plans":
+        assert "Integrationsforvaltningen" in out  # a Danish compound is not broken

@@ -112,3 +112,21 @@ def test_the_communities_command_answers_the_current_graph(tmp_path: Path, small
     after = communities()
     assert after != first
     assert [(c["id"], c["members"]) for c in after] == [(c.id, list(c.members)) for c in fresh]
+
+
+def test_an_answer_kept_by_another_samspil_version_is_computed_again(tmp_path: Path, small_corpus,
+                                                                      monkeypatch) -> None:
+    """After an upgrade an analysis may order or count otherwise (``samspil plans`` went on
+    listing the old order until the graph changed)."""
+    from samspil.graph import answers
+
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus[:2])
+        fn, key = Counted(store), ("shared-partners", ())
+        monkeypatch.setattr(answers, "_version", lambda: "0.1")
+        cached_answer(store, key, fn)
+        cached_answer(store, key, fn)
+        assert fn.runs == 1
+        monkeypatch.setattr(answers, "_version", lambda: "0.2")
+        cached_answer(store, key, fn)
+        assert fn.runs == 2

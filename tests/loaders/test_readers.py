@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -219,8 +220,41 @@ def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
     path = tmp_path / "arkiv.docx"
     shutil.make_archive(str(tmp_path / "arkiv"), "zip", root_dir=bundled_examples())
     (tmp_path / "arkiv.zip").rename(path)
-    with pytest.raises(CorruptDocument, match="arkiv.docx: not a readable .docx"):
+    with pytest.raises(CorruptDocument) as info:
         read_document(path)
+    assert str(info.value) == (f"{path}: a zip archive, but not a Word document (it has no "
+                               "[Content_Types].xml); open it in Word (or LibreOffice) and save "
+                               "it as a Word document (.docx)")
+    assert "KeyError" not in str(info.value)
+
+
+def test_an_office_package_that_is_no_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "budget.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(CorruptDocument, match=r"budget.docx: a spreadsheet \(.xlsx\), not a Word "
+                                              r"document .*save it as a Word document"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("data", [
+    b"\xff\xfe\x00garbage\x00\x01",                      # a UTF-16 mark, then noise
+    bytes(range(1, 32)) * 40 + b"Aftalens parter",          # no zero byte: control characters
+    b"\xfe\xff" + bytes(range(0x4e, 0x9f)) * 30,            # "UTF-16" that is all CJK-looking noise
+], ids=["utf16-mark-then-noise", "control-characters", "utf16-cjk-noise"])
+def test_binary_data_in_a_text_file_is_refused_naming_the_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(data)
+    with pytest.raises(CorruptDocument) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: not a text file: it holds binary data"
+
+
+def test_utf16_danish_text_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "aftale.txt"
+    path.write_bytes("Strategisk samarbejdsaftale for Sjælør og Kgs. Enghave\n".encode("utf-16"))
+    assert "Sjælør" in read_document(path).lines[0]
 
 
 def test_pdf_without_text_layer(tmp_path: Path, new_pdf) -> None:

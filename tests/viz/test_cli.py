@@ -95,6 +95,30 @@ def test_viz_fragment_svg_and_redact(data_dir, tmp_path):
     assert "Projektleder at Boligselskabet Testbo" in page and "Anna" not in page
 
 
+@pytest.mark.parametrize("args", [["gaps", "--fragment"], ["plan-network", "--fragment"],
+                                  ["overlap"], ["overlap", "--format", "svg"],
+                                  ["ego", "Københavns Kommune", "--fragment", "-o", "-"]])
+def test_viz_without_a_file_prints_the_view_to_stdout(data_dir, tmp_path, args):
+    """A report writer pipes the snippet: ``samspil viz gaps --fragment >> report.html``
+    (the real command, its stdout a pipe)."""
+    samspil = os.path.join(os.path.dirname(sys.executable), "samspil")
+    r = subprocess.run([samspil, "viz", *args, "--data-dir", str(data_dir)], capture_output=True,
+                       timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    out = r.stdout.decode("utf-8")
+    start = ("<iframe" if "--fragment" in args else "<?xml" if "svg" in args else "<!DOCTYPE html>")
+    assert out.startswith(start) and "Missing option" not in r.stderr.decode()
+    assert list(tmp_path.iterdir()) == []                 # no file written anywhere
+    if args[:2] == ["gaps", "--fragment"]:               # the same snippet -o writes
+        run("viz", "gaps", "--fragment", "-o", tmp_path / "f.html", "--data-dir", data_dir)
+        assert (tmp_path / "f.html").read_text(encoding="utf-8") == out
+
+
+def test_viz_help_says_where_the_view_goes_without_a_file():
+    text = " ".join(run("viz", "--help").output.split())
+    assert "Without -o the view is printed to stdout" in text and "printed to stdout without -o" in text
+
+
 def test_viz_errors_are_one_line(data_dir, tmp_path):
     r = run("viz", "ego", "-o", tmp_path / "x.html", "--data-dir", data_dir)
     assert r.exit_code != 0 and "needs the node" in r.output

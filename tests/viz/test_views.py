@@ -86,7 +86,8 @@ def test_names_are_drawn_only_where_they_overlap_no_other_name(seeds_graph):
         for n in shown:
             font = LABEL_PX[n.kind == "Plan"] / scale
             half = CHAR_W * font * min(len(n.name), 40) / 2
-            boxes.append((n.x - half, n.y + n.size, n.x + half, n.y + n.size + 1.2 * font))
+            top = n.y - n.size - 1.25 * font - 4 / scale if n.label_above else n.y + n.size
+            boxes.append((n.x - half, top, n.x + half, top + 1.2 * font))
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
@@ -157,3 +158,20 @@ def test_matrices_of_many_plans_stay_readable():
     upper = [c for c in m.cells if c.state == "shared" and c.items]
     assert upper and all(len(c.items) <= 25 for c in upper)
     assert len(upper) * 2 == sum(1 for c in m.cells if c.state == "shared")
+
+
+def test_the_most_important_nodes_are_named_first_and_a_small_view_names_all(seeds_graph):
+    """Københavns Kommune (party to 4 plans, in the dense middle) is named on the plan
+    network; a view of few nodes names every node, above a node where below is taken."""
+    from samspil.viz.layout import cull_labels
+
+    v = plan_network(seeds_graph)
+    named = {n.id for n in v.nodes if n.label}
+    assert "org:kobenhavns-kommune" in named
+    ego = make_view(seeds_graph, "ego", ref="org:center-for-boligsocial-udvikling")
+    assert all(n.label for n in ego.nodes)
+    # two long names side by side under their nodes: the second goes above its node
+    shown = cull_labels([("a", -40.0, 100.0, 10.0, "Involvering i naboklagesager via konflikt", False),
+                         ("b", 40.0, 100.0, 8.0, "Helhedsorienteret familieindsats for alle", False),
+                         ("c", 0.0, 0.0, 20.0, "Center for Boligsocial Udvikling", False)])
+    assert shown == {"c": "below", "a": "below", "b": "above"}

@@ -55,7 +55,7 @@ window.samspilMatrix = (function () {
     var table = el("table", null, "matrix matrix-" + m.kind), head = el("tr");
     head.appendChild(el("th", "", "corner"));
     m.cols.forEach(function (c) {
-      var th = el("th", null, "col"), span = el("span", c[1].length > 40 ? c[1].slice(0, 38) + "…" : c[1]);
+      var th = el("th", null, "col"), span = el("span", c[1].length > 60 ? c[1].slice(0, 58) + "…" : c[1]);
       th.title = c[1]; th.appendChild(span); head.appendChild(th);
     });
     table.appendChild(head);
@@ -85,7 +85,7 @@ window.samspilMatrix = (function () {
       });
       table.appendChild(tr);
     });
-    container.appendChild(table);
+    container.appendChild(scroller(table, m.cols.length));
     var legend = el("ul", null, "legend");
     m.legend.forEach(function (it) {
       var li = el("li"), sw = el("span", null, "sw sw-square");
@@ -98,6 +98,45 @@ window.samspilMatrix = (function () {
       container.appendChild(el("p", names[n[0]] + ": " + n[1], "note"));
     });
     return count;
+  }
+
+  // the table scrolls sideways on its own (a report's narrow column, a phone): a visible
+  // scroll bar, a shade at the edge with more columns and a line that says how many are
+  // in view; the plan names stay put while the columns scroll
+  function scroller(table, ncols) {
+    var wrap = el("div", null, "matrix-wrap"), box = el("div", null, "matrix-scroll");
+    var hint = el("p", null, "scroll-hint"), said = el("span");
+    var back = el("button", "\u25C0", "scroll-btn"), on = el("button", "\u25B6", "scroll-btn");
+    back.type = on.type = "button";
+    back.setAttribute("aria-label", "scroll the columns left");
+    on.setAttribute("aria-label", "scroll the columns right");
+    back.addEventListener("click", function () { box.scrollBy({left: -box.clientWidth * 0.6, behavior: "smooth"}); });
+    on.addEventListener("click", function () { box.scrollBy({left: box.clientWidth * 0.6, behavior: "smooth"}); });
+    hint.appendChild(back); hint.appendChild(on); hint.appendChild(said);
+    hint.hidden = true;
+    box.tabIndex = 0;
+    box.setAttribute("aria-label", "matrix; scroll sideways for more columns");
+    box.appendChild(table); wrap.appendChild(box); wrap.appendChild(hint);
+    function update() {
+      var more = box.scrollWidth - box.clientWidth > 2;
+      wrap.classList.toggle("more-right", more && box.scrollLeft + box.clientWidth < box.scrollWidth - 2);
+      wrap.classList.toggle("more-left", more && box.scrollLeft > 2);
+      hint.hidden = !more;
+      if (!more) return;
+      var corner = table.querySelector("th.corner"), right = box.getBoundingClientRect().right;
+      var seen = 0, left = corner ? corner.getBoundingClientRect().right : box.getBoundingClientRect().left;
+      Array.prototype.forEach.call(table.querySelectorAll("th.col"), function (th) {
+        var r = th.getBoundingClientRect();
+        if (r.left >= left - 1 && r.right <= right + 1) seen++;
+      });
+      back.disabled = box.scrollLeft <= 2;
+      on.disabled = box.scrollLeft + box.clientWidth >= box.scrollWidth - 2;
+      said.textContent = " " + seen + " of " + ncols + " columns in view: scroll sideways for the others";
+    }
+    box.addEventListener("scroll", update);
+    window.addEventListener("resize", update);
+    setTimeout(update, 0);
+    return wrap;
   }
 
   return {draw: draw, detailPanel: detailPanel};

@@ -1,7 +1,8 @@
 // samspil: no two drawn names overlap. The server culls names from estimated glyph
 // widths; the fonts a browser has can be wider, so after the first draw this pass
-// measures the names as drawn (plans first, then larger nodes) and hides each name
-// that would cross one already kept. Returns the ids whose names it hid.
+// measures the names as drawn (plans first, then larger nodes) and moves a name that
+// would cross one already kept above its node, or, where that is taken too, hides it.
+// Returns the ids whose names it hid.
 window.samspilDeclutter = function (network) {
   network.redraw();
   var body = network.body, data = body.data.nodes, kept = [], hidden = [];
@@ -14,13 +15,45 @@ window.samspilDeclutter = function (network) {
     var p = rank(a), q = rank(b);
     return p[0] - q[0] || p[1] - q[1] || (p[2] < q[2] ? -1 : p[2] > q[2] ? 1 : 0);
   });
-  ids.forEach(function (id) {
-    var s = body.nodes[id].labelModule.size;
-    var box = [s.left, s.top, s.left + s.width, s.top + s.height];
-    var crosses = kept.some(function (k) {
+  function crosses(box) {
+    return kept.some(function (k) {
       return box[0] < k[2] && k[0] < box[2] && box[1] < k[3] && k[1] < box[3];
     });
-    if (crosses) hidden.push(id); else kept.push(box);
+  }
+  ids.forEach(function (id) {
+    var node = body.nodes[id], s = node.labelModule.size, font = node.options.font || {};
+    var up = font.vadjust || 0;   // (a name drawn above its node: its box moves with it)
+    var box = [s.left, s.top + up, s.left + s.width, s.top + s.height + up];
+    if (!crosses(box)) { kept.push(box); return; }
+    if (!up && !(data.get(id) || {}).hub) {   // below is taken here: above the node, then
+      var shift = window.samspilAbove(node.options.size || 0, font.size || 12);
+      var above = [box[0], box[1] + shift, box[2], box[3] + shift];
+      if (!crosses(above)) {
+        kept.push(above);
+        data.update({id: id, above: true, font: {size: font.size, strokeWidth: font.strokeWidth,
+                                                 strokeColor: font.strokeColor, vadjust: shift}});
+        return;
+      }
+    }
+    hidden.push(id);
   });
   return hidden;
+};
+
+// vis-network draws a name under its node; this shift (font.vadjust, in the units of
+// the node's size and of ``font`` its name's size) draws it above instead, where the
+// server found the room below taken (ViewNode.label_above)
+window.samspilAbove = function (size, font) {
+  return -(2 * size + 1.25 * font + 6);
+};
+
+// a node's box with its name where it is drawn (getBoundingBox counts a name below its
+// node, where vis-network would draw it without the shift up)
+window.samspilNameBox = function (network, id) {
+  var b = network.getBoundingBox(id), node = network.body.nodes[id];
+  var up = b && node && (node.options.font || {}).vadjust;
+  if (!up) return b;
+  var s = node.labelModule.size;
+  return {left: Math.min(b.left, s.left), right: Math.max(b.right, s.left + s.width),
+          top: Math.min(b.top, s.top + up), bottom: b.bottom};
 };
