@@ -1,8 +1,6 @@
 """Read -> normalise -> extract, for one file or a batch that survives bad files."""
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import multiprocessing
 import os
@@ -38,9 +36,8 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> AgreementRep
     :func:`~samspil.loaders.limits.current_limits`)."""
     limits = limits or current_limits()
     deadline = Deadline(limits, str(path))
-    with _collector_paused():
-        doc = read_document(path, limits, deadline)
-        report = extract(doc)
+    doc = read_document(path, limits, deadline)
+    report = extract(doc)
     deadline.check("extraction")
     report.source_path = str(Path(path).resolve())
     return report
@@ -61,27 +58,6 @@ def require_findings(report: AgreementReport, document: str) -> AgreementReport:
                              "this does not look like a partnership agreement, so it is not "
                              "stored; check that it is the agreement's text", document=document)
     return report
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while one document is read and extracted.
-
-    Extraction makes many short-lived objects (match objects, tuples, lists) and no
-    reference cycles to speak of, yet each 700 new objects start a collection that
-    walks every young object, and now and then one that walks the whole heap (the
-    vocabularies' and caches' containers): ~1-2 ms of a 48-page PDF's ~160 ms. What
-    one document leaves behind is collected on the next allocation after it. Only the
-    call that paused the collector turns it back on (threads extracting side by side
-    leave it to the first)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class LinkLoop(InputError):

@@ -35,8 +35,7 @@ def extract(doc: Document) -> AgreementReport:
                                                       report.zones, report.contacts)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])
-    if not (report.plan.name or report.focus_areas or report.activities or report.contacts
-            or report.zones or any(o.is_party for o in report.organisations)):
+    if report.found_nothing():
         report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "
                                "this does not look like a partnership agreement")
     elif not any(_AGREEMENT_WORDS.search(line) for line in doc.lines):
