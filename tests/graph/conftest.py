@@ -3,6 +3,7 @@ synthetic generator (bench/synthetic.py) and a store factory per store kind."""
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,13 @@ from samspil.loaders.model import (Activity, AgreementReport, Contact, Organisat
                                    SourceRef, Zone)
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def fingerprint(graph) -> tuple[list, list]:
+    """A graph's nodes and relationships with their properties, in a comparable form."""
+    dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
+    return (sorted((n, dump(d)) for n, d in graph.g.nodes(data=True)),
+            sorted((u, v, k, dump(d)) for u, v, k, d in graph.g.edges(keys=True, data=True)))
 
 
 def ref(doc: str, line: int, excerpt: str = "") -> list[SourceRef]:

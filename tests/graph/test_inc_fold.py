@@ -20,12 +20,7 @@ from samspil.loaders.model import AgreementReport
 _spec = importlib.util.spec_from_file_location("graph_test_kit", Path(__file__).with_name("conftest.py"))
 _kit = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_kit)
-
-
-def fingerprint(graph) -> tuple[list, list]:
-    dump = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False, default=str)  # noqa: E731
-    return (sorted((n, dump(d)) for n, d in graph.g.nodes(data=True)),
-            sorted((u, v, k, dump(d)) for u, v, k, d in graph.g.edges(keys=True, data=True)))
+fingerprint = _kit.fingerprint
 
 
 @pytest.fixture
