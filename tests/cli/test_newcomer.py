@@ -11,19 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from samspil.cli.main import cli
-from samspil.graph.settings import Settings
-from samspil.graph.store import open_store
-
-
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory):
-    from samspil.loaders.pipeline import bundled_examples, extract_paths
-
-    d = tmp_path_factory.mktemp("store")
-    store = open_store(Settings(data_dir=d))
-    store.save([r.report for r in extract_paths([bundled_examples()])])
-    store.close()
-    return d
 
 
 def run(*args):

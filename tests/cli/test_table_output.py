@@ -103,23 +103,10 @@ def _in_a_terminal(args: list[str], data_dir, columns: int = 100) -> str:
     return ANSI.sub("", b"".join(chunks).decode("utf-8")).replace("\r\n", "\n")
 
 
-@pytest.fixture(scope="module")
-def bundled_dir(tmp_path_factory):
-    from samspil.graph.settings import Settings
-    from samspil.graph.store import open_store
-    from samspil.loaders.pipeline import bundled_examples, extract_paths
-
-    d = tmp_path_factory.mktemp("store")
-    store = open_store(Settings(data_dir=d))
-    store.save([r.report for r in extract_paths([bundled_examples()])])
-    store.close()
-    return d
-
-
 @pytest.mark.parametrize("args", [["overlaps", "--most-plans"], ["overlaps", "--by", "zones"],
                                   ["gaps", "SURF Valby"], ["brokers", "--limit", "5"]])
-def test_a_100_column_terminal_shows_whole_tables_or_blocks(bundled_dir, args):
-    out = _in_a_terminal(args, bundled_dir)
+def test_a_100_column_terminal_shows_whole_tables_or_blocks(store_dir, args):
+    out = _in_a_terminal(args, store_dir)
     table = [ln for ln in out.splitlines() if ln[:1] in "┏┃┡│└"]
     for ln in table:
         assert len(ln) <= 100 and ln[-1] in "┓┃┩│┘", ln  # the right border: nothing cut off
