@@ -189,7 +189,7 @@ def table_page_lines(textpage) -> list[str] | None:
     starts = _column_starts(lines)
     if not starts:
         return None
-    line_cells = [c for c in (_cells(textpage, line, starts) for line in lines) if c]
+    line_cells = _first_cells_around([c for c in (_cells(textpage, line, starts) for line in lines) if c], starts)
     if _centred(line_cells):
         return ["\t".join(c[3] for c in row) for row in _centred_rows(line_cells)]
     rows: list[list[Cell]] = []
@@ -199,6 +199,31 @@ def table_page_lines(textpage) -> list[str] | None:
         else:
             rows.append(cells)
     return ["\t".join(c[3] for c in row) for row in rows]
+
+
+def _first_cells_around(line_cells: list[list[Cell]], starts: list[float]) -> list[list[Cell]]:
+    """A row whose cells sit vertically centred beside a first cell wrapped onto two lines
+    ("Skanderborg" / "Søtoften  180  Vestbyen" / "Andelsboligforening"): the first cell's two
+    lines, one above and one below the row's line at the same distance, left-aligned with
+    each other and ending left of the row's first cell, are joined back into the row. A row
+    line of one cell (a two-column table) counts only when that cell starts at a column."""
+    out: list[list[Cell]] = []
+    k = 0
+    while k < len(line_cells):
+        if 0 < k + 1 < len(line_cells) and out and len(out[-1]) == 1 and len(line_cells[k + 1]) == 1 \
+                and (len(line_cells[k]) >= 2 or any(abs(line_cells[k][0][0] - x) <= 3 for x in starts)):
+            (up,), row, (down,) = out[-1], line_cells[k], line_cells[k + 1]
+            height = max(c[2] - c[1] for c in (up, *row, down))
+            middle = _centre(row)
+            if abs(up[0] - down[0]) <= 3 and max(up[4], down[4]) < row[0][0] - CELL_GAP * height \
+                    and abs((_centre([up]) - middle) - (middle - _centre([down]))) <= 0.35 * height \
+                    and 0 < _centre([up]) - _centre([down]) <= 2.5 * height:
+                out[-1] = [(up[0], down[1], up[2], joined_cell(up[3], down[3]), max(up[4], down[4])), *row]
+                k += 2
+                continue
+        out.append(line_cells[k])
+        k += 1
+    return out
 
 
 def _is_row(cells: list[Cell], left: float) -> bool:

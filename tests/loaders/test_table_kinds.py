@@ -53,11 +53,9 @@ def test_each_row_of_an_activity_table_is_an_activity_with_its_columns(case, sty
     assert not [n for n in case.not_orgs if any(n in o.name for o in r.organisations)], style
 
 
-@pytest.mark.parametrize("style", [s for s in STYLES if s != "pdf"] + ["pdf"])
+@pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("case", cases.ZONE_CASES, ids=lambda c: c.name)
 def test_each_row_of_a_department_table_is_a_department_with_its_columns(case, style, tmp_path):
-    if style == "pdf" and case.name in ("hvidovre", "skanderborg"):
-        pytest.xfail("a .pdf's party line runs into the next line (Hvidovre); a wrapped owner cell (Skanderborg)")
     r = extract_file(_render(case, style, tmp_path))
     deps = {z.name: z for z in r.zones if z.type == "housing_department"}
     assert set(deps) == set(case.zones), style

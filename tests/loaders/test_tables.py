@@ -300,6 +300,46 @@ def test_a_table_with_vertically_centred_cells_keeps_each_row_whole(new_pdf, tmp
     assert not orgs & {"Gårdvagter", "Mødregruppen", "Unge 13-18 år", "Skolebørn", "Aktivitet", "Målgruppe"}
 
 
+# Vertically centred tables whose FIRST cell wraps onto two lines: its lines stand one above
+# and one below the row's other cells ("Skanderborg" / "Søtoften  180  Vestbyen" /
+# "Andelsboligforening"), each row of them whole again.
+WRAPPED_FIRST = [
+    ((45, 30, 20), [("Boligorganisation", "Afdeling", "Boliger"),
+                    ("Lemvig Almennyttige Boligselskab", "Østergade", "212"),
+                    ("Boligforeningen Ringkøbing-Skjern", "Vestergården", "96"),
+                    ("Lemvig Boligforening", "Nørrevang", "140")]),
+    ((40, 45), [("Samarbejdspartner", "Rolle"),
+                ("Frederiksberg Frivilligcenter", "Rekrutterer frivillige"),
+                ("Ungdomsskolen Frederiksberg", "Klubtilbud"),
+                ("SSP", "Koordinerer")]),
+    ((42, 35, 25, 40), [("Boligselskab", "Afd.", "Lejemål", "Bydel"),
+                        ("Boligkontoret Danmark Assens", "Nordbyen", "310", "Assens Nord"),
+                        ("Assens Andelsboligforening", "Skovvænget", "88", "Assens Nord")]),
+]
+
+
+@pytest.mark.parametrize("widths,rows", WRAPPED_FIRST, ids=["lemvig", "frederiksberg", "assens"])
+def test_a_centred_table_whose_first_cells_wrap_keeps_each_row_whole(new_pdf, tmp_path: Path,
+                                                                     widths, rows) -> None:
+    from samspil.loaders.readers import read_document
+
+    pdf = new_pdf()
+    pdf.multi_cell(0, 5, "Helhedsplanens afdelinger og partnere", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(width=sum(widths), col_widths=widths, first_row_as_headings=False, v_align="MIDDLE",
+                   align="LEFT") as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.multi_cell(0, 5, "Aftalen er indgået for perioden 2025-2028.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "wrapped.pdf"))
+    lines = read_document(tmp_path / "wrapped.pdf").lines
+    assert [line.split("\t") for line in lines if "\t" in line] == [list(r) for r in rows]
+    # the heading above the table and the sentence under it stay lines of their own
+    assert lines[0] == "Helhedsplanens afdelinger og partnere"
+    assert lines[-1] == "Aftalen er indgået for perioden 2025-2028."
+
+
 @pytest.mark.parametrize("line", [
     "Parter: SSP Vejle; Vejle Bibliotek. Aktivitet Målgruppe Samarbejdspartnere Lektiebus Børn 6-12 år",
     "aktivitet Tiltag-plan (Indsats) Projekter: Initiativ X-Aktivitet | Aktivitetens navn | Målgruppe | Partnere",
