@@ -26,6 +26,11 @@ __all__ = ["zone_key", "add_districts", "add_named_areas", "place_departments"]
 _SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 # "bydelen Gl. Valby", "bydelen Vestby Syd. Der bor ...": only a short word ends in a dot
 _BYDEL = re.compile(r"\bbydel(?:en|ene)?\s+((?:[A-ZÆØÅ][\wæøå]{0,2}\.\s+)?[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2})")
+# "Vi er på Bispebjerg, bydelen der ...", "Boligområdet ligger i Gellerup, bydelen med ...": the plan's
+# own area placed in a district by an apposition (its departments lie there)
+_SELF_IN = re.compile(r"\b(?:[Vv]i|[Hh]elhedsplanen|[Bb]oligområdet|[Oo]mrådet|[Aa]fdelingerne|[Bb]oligafdelingerne)"
+                      r"\s+(?:er|ligger|bor|arbejder)\s+(?:\w+\s+)?(?:på|i)\s+"
+                      r"(?P<name>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s+(?:den\s+)?bydel(?:en)?\b")
 _NAMED_AREA = re.compile(r"\bområde\w*\s+(?:\w+\s+){0,2}(?:betegnes|kaldes|kaldet)\s+[\"“”'»«]([^\"“”'»«]{2,40})[\"“”'»«]")
 _TITLE_PLACE = re.compile(r"\bindsats\s+i\s+((?:[A-ZÆØÅ][\wæøå]*\.?\s?){1,3}?)\s*(?:19|20)\d{2}")
 _AREA_BEFORE = re.compile(r"\b(?:i|hhv\.|og|områderne|området|bydelen|bydelene)\s+(?:\w+\.?\s+)?$")
@@ -132,7 +137,18 @@ def _holds_any(text: str, parts: list[str]) -> bool:
     return False
 
 
+def _own_district(doc: Document, found) -> Zone | None:
+    """The district a sentence places the plan's own area in ("Vi er på Bispebjerg, bydelen der
+    ..."), added to ``found`` when it is new."""
+    for i, line in enumerate(doc.lines):
+        if "bydel" in line and (m := _SELF_IN.search(strip_markup(line))):
+            return found.get(m.group("name")) or found.add(
+                Zone(name=m.group("name"), type="district", sources=[doc.ref(i, m.group("name"))]))
+    return None
+
+
 def place_departments(doc: Document, found) -> None:
+    own = _own_district(doc, found)
     districts = [(z, _district_re(z)) for z in found.zones.values() if z.type == "district"]
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
     any_district = _any_of(districts)
@@ -158,3 +174,5 @@ def place_departments(doc: Document, found) -> None:
             if z.part_of is None and z is not d and z.type != "district" \
                     and z.name.endswith(" " + d.name) and len(z.name.split()) <= 3:
                 z.part_of = d.name
+    for z in departments if own else ():  # the rest lie in the plan's own district
+        z.part_of = z.part_of or own.name

@@ -42,6 +42,17 @@ CASES = {  # lines -> (area, its type, {department: dwellings or None})
     "bydel-heading-blank": (["Bydelen Nordvest", "", "- Solbakken, Boligselskabet Faxe afd. 7 – 140 boliger",
                              "- Engstien, Lejerbo afd. 12 – 312 boliger"], "Nordvest", "district",
                             {"solbakken": 140, "engstien": 312}),
+    # the plan placing its own area in a district in a sentence of its own, apart from the departments
+    "vi-er-paa-bydelen": (["Helhedsplanen omfatter boligafdelingerne Solbakken, Engstien og Kløverbakken.", "",
+                           "Indledning", "Vi er på Nørrebakken, bydelen der netop er kortlagt som den hårdest "
+                           "ramte i Næstved."], "Nørrebakken", "district", dict.fromkeys(THREE)),
+    "boligomraadet-ligger-i": (["Boligområdet ligger centralt i Hasseris, bydelen med flest almene boliger i "
+                                "kommunen.", "", "Helhedsplanen dækker afdelingerne Solbakken (afd. 7, 140 boliger) "
+                                "og Engstien (afd. 12, 312 boliger)."], "Hasseris", "district",
+                               {"solbakken": 140, "engstien": 312}),
+    "vi-arbejder-i-den-bydel": (["Planen dækker afdelingerne Solbakken, Engstien og Kløverbakken.", "",
+                                 "Vi arbejder i Vestervang, den bydel i Viborg hvor flest unge står uden "
+                                 "uddannelse."], "Vestervang", "district", dict.fromkeys(THREE)),
 }
 
 
