@@ -26,6 +26,7 @@ from samspil.loaders.vocab import load_vocab
 
 __all__ = ["merge_variants", "split_abbreviation", "variant_key"]
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _DASHED = re.compile(r"^(?P<a>.+?)\s+[–-]\s+(?P<b>.+)$")
 _MUNICIPAL_PREFIX = re.compile(r"^\w+s\s+kommunes\s+", re.I)
 _LISTED = ("party", "partner", "signatory", "administrator")
@@ -122,6 +123,7 @@ def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
             full, short = split
             o.aliases = [a for a in [o.name, short, *o.aliases] if a != full]
             o.name = full
+    _parent_first(orgs)
     groups: dict[tuple[str, frozenset[str]], Organisation] = {}
     out: list[Organisation] = []
     for o in orgs:
@@ -143,9 +145,49 @@ def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
     return _short_forms(out)
 
 
+def _parent_first(orgs: list[Organisation]) -> None:
+    """'BUF – Ungdommens Uddannelsesvejledning København', where 'BUF' is another organisation of
+    the document (its name or an alias): the unit, written after its parent, is named by itself
+    (the whole kept as an alias, the parent as its parent), so it meets its other spellings."""
+    named = {n: o for o in orgs for n in (o.name, *o.aliases)}
+    for o in orgs:
+        m = _DASHED.match(o.name)
+        if not m or any(r in _LISTED for r in o.roles):
+            continue
+        head, unit = m.group("a").strip(), m.group("b").strip()
+        parent = named.get(head) or _initialled(head, orgs)
+        if parent is None or parent is o or len(_WORDS.findall(unit)) < 2 or not unit[0].isupper() \
+                or split_abbreviation(o.name) or _top_level(unit):
+            continue  # ("HAB - Helsingør Kommune": two organisations run together, no unit)
+        o.aliases = [a for a in [o.name, *o.aliases] if a != unit]
+        o.name, o.parent = unit, o.parent or parent.name
+
+
+def _top_level(name: str) -> bool:
+    """A municipality or a known housing organisation, national body or foundation: no unit of
+    another organisation."""
+    from samspil.loaders.gazetteer import known_organisation, municipality
+
+    return municipality(name) is not None or known_organisation(name) is not None
+
+
+def _initialled(short: str, orgs: list[Organisation]) -> Organisation | None:
+    """The one organisation whose name ``short`` abbreviates ("CBU": "Center for Børn og Unge";
+    "BUF": "Børne- og Ungdomsforvaltningen", as the vocabulary writes it out), if exactly one does."""
+    from samspil.loaders.extract.org_lists import initials_fit
+
+    if not (short.isupper() and 2 <= len(short) <= 6):
+        return None
+    known = _abbreviations().get(short)  # ("BUF": the usual abbreviations, compounds' letters too)
+    fits = [o for o in orgs if initials_fit(o.name, short)
+            or known and variant_key(o.name) == variant_key(known)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _short_forms(orgs: list[Organisation]) -> list[Organisation]:
-    """'AAB' and 'AAB Kolding' in one plan: the short form of the name with its place,
-    when exactly one organisation fits (the longer name is kept)."""
+    """'AAB' and 'AAB Kolding', 'Ungdommens Uddannelsesvejledning' and 'Ungdommens
+    Uddannelsesvejledning København' in one plan: the short form of the name with its place
+    (one or two words at its end), when exactly one organisation fits (the longer name is kept)."""
     from samspil.loaders.gazetteer import municipality, municipality_of_town
 
     def place(words: list[str]) -> bool:
@@ -155,12 +197,14 @@ def _short_forms(orgs: list[Organisation]) -> list[Organisation]:
     by_head: dict[str, list[Organisation]] = {}
     for o in orgs:
         words = o.name.split()
-        if len(words) >= 2 and place(words[1:]):
-            by_head.setdefault(words[0], []).append(o)
+        for k in range(1, min(len(words), 4)):  # the place: the last one or two words
+            if len(words) - k <= 2 and place(words[k:]):
+                by_head.setdefault(" ".join(words[:k]), []).append(o)
+                break
     out: list[Organisation] = []
     for o in orgs:
         longer = by_head.get(o.name, [])
-        if len(longer) == 1 and " " not in o.name and longer[0] is not o:
+        if len(longer) == 1 and longer[0] is not o:
             _absorb(longer[0], o)
         else:
             out.append(o)
