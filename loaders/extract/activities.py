@@ -315,6 +315,35 @@ def _words_form(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
+_ZONE_HEADS = frozenset(("zone", "zoner"))
+
+
+def _numbered_zones(words: list[str]) -> list[str]:
+    """An activity's words with a list of zone numbers written out: "zone 1, 2 og 3" (its
+    words "zone 1 2 og 3") reads "zone 1 zone 2 og zone 3", so each zone is named.
+
+    >>> " ".join(_numbered_zones("i zone 1 2 og 3 samt".split()))
+    'i zone 1 zone 2 og zone 3 samt'
+    >>> " ".join(_numbered_zones("zonerne 1 og 2 zoner 4 og 5".split()))
+    'zonerne 1 og 2 zone 4 og zone 5'
+    """
+    out: list[str] = []
+    k, n = 0, len(words)
+    while k < n:
+        out.append(words[k])
+        if words[k] in _ZONE_HEADS and k + 1 < n and words[k + 1].isdigit() and len(words[k + 1]) <= 2:
+            out[-1] = "zone"
+            out.append(words[k + 1])
+            k += 2
+            while k < n and (words[k].isdigit() and len(words[k]) <= 2 or words[k] in ("og", "samt")
+                             and k + 1 < n and words[k + 1].isdigit() and len(words[k + 1]) <= 2):
+                out += ["zone", words[k]] if words[k].isdigit() else [words[k]]
+                k += 1
+            continue
+        k += 1
+    return out
+
+
 _WORD = re.compile(r"\w+")  # (æøå are word characters; finding the words is cheaper than
 # replacing what lies between them)
 
@@ -367,6 +396,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         body = b.text or " ".join(doc.lines[b.start:b.end])
         found = _WORD.findall(drop_citations(body).casefold())  # (the form of _words_form, and its
         # words; a source the activity's text cites is no partner of it)
+        if "zone" in found or "zoner" in found:
+            found = _numbered_zones(found)
         words, split = " " + " ".join(found) + " ", set(found)
         target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \

@@ -319,6 +319,11 @@ def add_contact_units(orgs: list[Organisation], contacts) -> None:
     known = {name_key(n).replace(" og ", " ").replace("&", " ") for o in orgs for n in [o.name, *o.aliases]}
     ends = tuple(" ".join(n.split()) for n in known if n)  # (one endswith for them all)
     for c in contacts:
+        head, _, place = (c.organisation or "").rpartition(",")
+        if head.strip() and "(" not in head and bare_place(place.strip()) \
+                and org_type(head) not in ("other", "housing_organisation"):
+            c.organisation = head.strip()  # "Østjyllands Politi, Randers": where it is (but a housing
+            # organisation's registered name may hold its town: "Boligselskabet AKB, København")
         name = c.organisation
         k = name_key(name or "").replace(" og ", " ").replace("&", " ")
         if not name or not plausible_name(name) or k.endswith(ends):
@@ -345,6 +350,20 @@ def plausible_name(name: str) -> bool:
     return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name)
 
 
+def bare_place(name: str) -> bool:
+    """A town's or municipality's name alone ("Vejle" in "Boligselskabet Sydbo, Vejle (afd. 15)",
+    "Gellerup"): where an organisation is, not an organisation.
+
+    >>> bare_place("Vejle"), bare_place("Vejle Kommune"), bare_place("Jobcenter Vejle"), bare_place("Lejerbo")
+    (True, False, False, False)
+    """
+    from samspil.loaders.gazetteer import known_organisation, municipality, municipality_of_town
+
+    if len(name.split()) > 2 or "kommune" in name.lower() or known_organisation(name) is not None:
+        return False
+    return municipality_of_town(name) is not None or municipality(name) is not None
+
+
 def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> None:
     """Parties named by their kind ("indgået mellem Vejle Kommune og de to boligorganisationer")
     are the organisations of that kind the document names: with a number, the ones it names
@@ -367,7 +386,8 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     refs = [m for m in party if m.refers]
     party = [m for m in party if not m.refers]
     found = party + mention_scan.text_mentions(doc, party)
-    orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found))) if plausible_name(o.name)]
+    orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
+            if plausible_name(o.name) and not bare_place(o.name)]
     _resolve_references(orgs, refs)
     if not strategic and not party:
         _owner_is_party(doc, orgs)

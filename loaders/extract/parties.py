@@ -53,8 +53,11 @@ def _line_entries(doc: Document, block: Block, role: str):
         was_cut = False
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
             text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+            text = _LEAD_IN.sub("", text)  # "Aftalen er indgået mellem følgende parter: X, Y" (breaks lost)
             text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:
             was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
+        if "eriode" in text and (m := _PERIOD_FIELD.search(text)):
+            text = text[:m.start()]  # "Vejle Kommune Helhedsplanens periode: 1. januar 2024 - ..." (breaks lost)
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
         text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
@@ -92,7 +95,9 @@ def _line_entries(doc: Document, block: Block, role: str):
             if role != "signatory":  # ("... Aftaleperiode: 2024-2027"; a list run together)
                 text, whole = party_run(text, run_on=i == block.label_line or len(text) > _ENTRY_CHARS), len(text)
                 was_cut = was_cut or whole - len(text) > _RUNNING_TEXT
-            found = org_mentions(text.rstrip(":"), i, role, block.delaftale)
+            # "Sydbo, Vejle (afd. 15) AAB Vejle (afd. 9)": two entries, a line's break lost after the bracket
+            found = [o for piece in _AFTER_BRACKET.split(text.rstrip(":"))
+                     for o in org_mentions(piece, i, role, block.delaftale)]
             for o in found if was_cut else []:
                 o.in_text = True  # (the rest of the line is read as running text)
             orgs.extend(found)
@@ -125,6 +130,11 @@ def _line_entries(doc: Document, block: Block, role: str):
             org_text = re.split(r"\s+v[./]\s*", before)[0]
             if _NAME_COLON.search(org_text):  # "Vejle Kommune: Ida Holm, borgmester Lejerbo: Ole Berg, direktør"
                 org_text = _labelled_org(org_text, text, p)
+            elif p.title and ": " in p.title and org_text.strip() == p.title.strip() \
+                    and "(" not in p.title.partition(": ")[0]:
+                # "For Boligselskabet Sydbo: Direktør Peter Hjorth": the organisation, then the title
+                org_text, _, title = p.title.partition(": ")
+                p.title = title.strip() or None
             elif p.title and org_text.endswith(p.title) and (org_text.strip() != p.title.strip()
                                                              or all(map(is_title_word, p.title.split()))):
                 org_text = org_text[: -len(p.title)]  # "KVUC, Uddannelsesleder" -> "KVUC"; "Rådmand" -> ""
@@ -138,6 +148,10 @@ def _line_entries(doc: Document, block: Block, role: str):
     return orgs, contacts
 
 
+_LEAD_IN = re.compile(r"^[A-ZÆØÅ][^:]{0,80}?\b(?:indgået|indgås|underskrevet)\b[^:]{0,40}:\s*")
+_PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:")
+# (a bracket with a number in it, "(afd. 15, 620 boliger)": not an abbreviation, "Jobcenter (BIF) Center for ...")
+_AFTER_BRACKET = re.compile(r"(?<=\d\))\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå]\))\s+(?=[A-ZÆØÅ])")
 # "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed
 _DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
 

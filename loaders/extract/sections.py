@@ -38,6 +38,7 @@ BLOCK_END = re.compile(
     r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde|fokusområde|tema)t?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4}))?\s*[:–-]"
     r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:"
     r"|^\W*[\wæøå]+s\s+navn\s*:"  # "Boligområdets navn:", "Helhedsplanens navn:": the next field
+    r"|^\W*(?:[\wæøå]+s\s+)?[\wæøå]*periode\s*:"  # "Helhedsplanens periode:", "Aftaleperiode:"
     r"|^\W*styregrupp\w*\s*:|^\W*målgrupp\w*\s*:", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
