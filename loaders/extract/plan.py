@@ -44,7 +44,7 @@ NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedr
                "navnpådenboligsocialeindsats", "denboligsocialeindsats,somdelaftalenvedrører",
                "denboligsocialeindsats,delaftalenhørerunder", "denboligsocialeindsats,somdelaftalenhørerunder",
                "indsatsensnavn", "navnpåindsatsen", "helhedsplanensnavn", "navnpåhelhedsplanen",
-               "boligsocialindsats:", "boligsocialhelhedsplan:")
+               "boligsocialindsats:", "boligsocialhelhedsplan:", "helhedsplan:", "helhedsplanen:")
 # the labels only a delaftale has (its indsats is named because the delaftale hangs under it)
 SUB_AGREEMENT_LABELS = tuple(k for k in NAME_LABELS[1:] if "delaftalen" in k or k.startswith("navnpåden"))
 PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra", "aftaleperiode",
@@ -136,9 +136,11 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     'Solhøj Sammen'
     >>> _split_name("Helhedsplan for Bakkegården, perioden 2022-2025")[0]
     'Helhedsplan for Bakkegården'
+    >>> _split_name("Sammen i Løget og Finlandsparken 2024-2027, Vejle Kommune")[0]
+    'Sammen i Løget og Finlandsparken'
     """
     aliases = [value]
-    name = value
+    name = _MUNICIPALITY_TAIL.sub("", value)  # ("Helhedsplan: X 2024-2027, Vejle Kommune")
     m = _PLAN_IN_VALUE.search(name)
     if m and len(m.group(1).split()) <= 6:
         name = m.group(1)
@@ -149,6 +151,7 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     return (name or value), ([a for a in aliases if a != name])
 
 
+_MUNICIPALITY_TAIL = re.compile(r",\s*[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)?\s+[Kk]ommune\s*$")
 _PLAN_WORD_FIRST = re.compile(r"^(?i:(?:den\s+)?(?:boligsociale\s+)?helhedsplanen)\s+(?=[A-ZÆØÅ])")
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 

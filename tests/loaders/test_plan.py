@@ -263,6 +263,16 @@ def test_a_free_form_period_with_dates_on_either_side_of_a_dash():
     (["Delaftale – Tryghed og trivsel", "Helhedsplanen Skovvejen Sammen 2022-2025 · Skive Kommune",
       "Bestyrelsen har ansvaret for delaftalen."],
      ("Skovvejen Sammen", "sub_agreement", "2022-01-01", "2025-12-31")),
+    # a delaftale of its own file naming its plan after "Helhedsplan:", with the municipality after a comma
+    (["Delaftale for indsatsområdet Beskæftigelse",
+      "Helhedsplan: Sammen i Løget og Finlandsparken 2024-2027, Vejle Kommune",
+      "Aftalens parter: Boligselskabet Sydbo, AAB Vejle og Jobcenter Vejle"],
+     ("Sammen i Løget og Finlandsparken", "sub_agreement", "2024-01-01", "2027-12-31")),
+    (["DELAFTALE – TRYGHED", "Helhedsplanen: Gellerup Sammen, Aarhus Kommune",
+      "Delaftalen gælder fra 1. januar 2023 til 31. december 2026"],
+     ("Gellerup Sammen", "sub_agreement", "2023-01-01", "2026-12-31")),
+    (["Delaftale 3: Sundhed", "Boligsocial helhedsplan: Skovparken 2026-2029, Høje-Taastrup Kommune"],
+     ("Skovparken", "sub_agreement", "2026-01-01", "2029-12-31")),
 ])
 def test_plan_names_types_and_periods_in_other_templates(lines, expected):
     """Plan metadata as other templates and older covers write it: the name, the document
