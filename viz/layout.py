@@ -122,7 +122,8 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
     :data:`MAX_LABELS`; the others show their names on hover. A name may cross the dot
     of a smaller node (an important node in a dense middle keeps its name) and, in a
     view of at most :data:`FEW` nodes, any dot; a small node's name crosses none.
-    ``nodes``: (id, x, y, size, name, is_hub) in layout units."""
+    ``nodes``: (id, x, y, size, name, is_hub) in layout units; of nodes the same size, the one
+    given first is named first."""
     if not nodes:
         return {}
     scale = fit_scale(nodes)
@@ -131,7 +132,7 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
     least = min((n[3] for n in nodes if not n[5]), default=0.0)
     few = len(nodes) <= FEW
     shown: dict[str, str] = {}
-    for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3], n[0])):
+    for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3])):  # (ties: as given)
         if len(shown) >= MAX_LABELS:
             break
         font = LABEL_PX[hub] / scale                  # layout units

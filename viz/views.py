@@ -134,7 +134,8 @@ def _build(graph: PartnershipGraph, kind: str, title: str, layout_graph: nx.Grap
                               _size(reach.get(nid, 0), top), colour, shape,
                               node_hover(graph, nid, (facts or {}).get(nid, ())),
                               d.get("type") if d["label"] in ("Organisation", "Zone") else None))
-    shown = cull_labels([(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in nodes])
+    by_links = sorted(nodes, key=lambda n: (-layout_graph.degree(n.id), n.id))  # (of one size: most links first)
+    shown = cull_labels([(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in by_links])
     nodes = [replace(n, label=n.id in shown, label_above=shown.get(n.id) == "above") for n in nodes]
     kinds = {(n.kind, n.type if n.kind == "Organisation" else None) for n in nodes}
     legend = legend_for(kinds, {e.kind for e in edges})

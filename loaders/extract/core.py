@@ -18,7 +18,7 @@ from samspil.loaders.model import AgreementReport
 
 
 def extract(doc: Document) -> AgreementReport:
-    from samspil.loaders.extract import activities, contacts, focus_areas, orgs, plan, targets, zones
+    from samspil.loaders.extract import activities, collaborators, contacts, focus_areas, orgs, plan, targets, zones
 
     report = AgreementReport(document=doc.id, checksum=doc.checksum, warnings=list(doc.warnings))
     report.plan = plan.extract_plan(doc)
@@ -33,6 +33,7 @@ def extract(doc: Document) -> AgreementReport:
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts)
+    collaborators.mark_collaborators(doc, report.organisations, report.activities)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])
     if report.found_nothing():

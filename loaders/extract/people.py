@@ -187,6 +187,7 @@ def _known_organisation_first(name: str) -> bool:
 _TITLE_LEAD = re.compile(r"^\W*(kontaktpersoner|kontaktperson|kontaktoplysninger|kontakt|tovholdere|tovholder|"
                          r"ansvarlige? for aktiviteten|ansvarlige?|samt|og|v\.|v/)\W*", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])")
+_COPULA_END = re.compile(r"\s+(?:er|var|bliver|hedder)$")
 _TITLE_TAIL = re.compile(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", re.I)
 
 
@@ -199,7 +200,7 @@ def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail
         chunk = _SENTENCE_END.split(chunk)[-1]  # "... om året. Projektleder Lene Falk": the last sentence's words
         chunk = _TITLE_LEAD.sub("", chunk.strip())
         chunk = _TITLE_TAIL.sub("", chunk)
-        chunk = chunk.strip(" ,.:;/–-()")
+        chunk = _COPULA_END.sub("", chunk.strip(" ,.:;/–-()"))  # "Projektleder er Karen ...": the title
         words = chunk.split()
         if words and any(is_title_word(w) for w in words) and len(words) <= 8:
             return chunk

@@ -212,6 +212,8 @@ def contact_unit(text: str | None) -> str | None:
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
         text = text[:paren.start()].strip()
+    if text.endswith((" er", " var")):  # "Projektleder er" (Karen ...): a title in a sentence
+        text = text.rsplit(" ", 1)[0]
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
             or is_address(text) or text in section_words():
         return None

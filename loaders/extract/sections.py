@@ -192,7 +192,7 @@ def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:
 # delaftaler, or when it repeats the name of such a list's item (the section's own heading)
 _LETTERED = re.compile(r"^\W{0,3}(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70})$")
 _LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
-_LIST_INTRO = re.compile(r"\b(?:indsatsområder|delaftaler)(?:ne)?\b", re.I)
+_LIST_INTRO = re.compile(r"\b(?:indsatsområder|fokusområder|indsatser|temaer|delaftaler)(?:ne)?\b", re.I)
 
 
 def _introduces_areas(text: str) -> bool:
