@@ -23,6 +23,7 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
+from samspil.loaders.extract.area_paragraphs import area_paragraphs, named_items, paragraph_of
 from samspil.loaders.extract.caps_headings import caps_headings, is_title_line, list_headings
 from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
@@ -84,8 +85,10 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
         if name not in heads.get(i, ()):
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
-    return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()}
-    # (an older plan's headings in capitals, when nothing else heads areas)
+    return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()} \
+        or area_paragraphs(doc)
+    # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
+    # open a paragraph of a summary)
 
 
 def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
@@ -238,6 +241,7 @@ def _blocks(doc: Document) -> list[Block]:
         return []
     heads = {i: names[-1] for i, names in all_heads.items()}
     state, mark, plain = _State(), "", plain_lines(doc)
+    state.named = "area_paragraphs" in doc.cache and all_heads is doc.cache["area_paragraphs"]
     for i, raw in enumerate(doc.lines):
         if raw.strip() in _LONE_MARKS:  # a bullet cut from its item ("Projekter: -" + "Jobshoppen - ...")
             mark = raw.strip()
@@ -249,8 +253,13 @@ def _blocks(doc: Document) -> list[Block]:
         if i in heads:
             state.open(i, heads[i])
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
+            if state.named:  # a summary's paragraph: the area's text is its own
+                state.read_named(i, raw)
+                continue
             if not raw:
                 continue
+        elif state.named and state.read_continued(i, raw):
+            continue
         elif state.focus is None or not raw or _RULE.match(raw) or raw.count("\t") >= 2:
             continue  # (a table's row: its activities are read by their columns, activity_tables.py)
         elif i - state.last > SCOPE_LINES:
@@ -274,12 +283,16 @@ def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -
     on with the area before it, each heading's text opens its own."""
     for name, piece in pieces:
         if name is None:
-            if len(piece) <= _PREFIX:
+            if len(piece) <= _PREFIX or state.named and state.read_continued(i, piece):
                 continue
             parts = _parts(piece)
         else:
             state.open(i, name)
-            parts = _parts(_CAPTION_RUN.sub("", _after_name(piece, name)))
+            piece = _after_name(piece, name)
+            if state.named:
+                state.read_named(i, piece)
+                continue
+            parts = _parts(_CAPTION_RUN.sub("", piece))
         for part in parts:
             state.read(i, part, True)
 
@@ -298,6 +311,27 @@ class _State:
         self.listing, self.count, self.last, self.carry, self.bare_ok = False, 0, -1, 0, False
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
+        self.named = False  # the areas open paragraphs of a summary (area_paragraphs.py)
+        self.area: str | None = None  # there: the area whose run-on list may go on on the next line
+
+    def read_named(self, i: int, text: str) -> None:
+        """An area's paragraph in a summary (area_paragraphs.py; the last one's text runs on
+        into what follows when the line breaks were lost): its "Name – description." items (a
+        web page's list that lost its markup and breaks), else its projects named in quotes.
+        The lines below are none of the area's, but for a run-on list's items that the
+        normaliser put on a line of their own ("- Name – ... ." after a sentence's end)."""
+        text = paragraph_of(text)
+        items = named_items(text) or quoted_projects(text)
+        self.starts += [(i, name, self.focus, own) for name, own in items]
+        self.area, self.focus, self.last = (self.focus if items else None), None, i
+
+    def read_continued(self, i: int, text: str) -> bool:
+        """The items of a summary's run-on list on the line after its area's (see read_named)."""
+        if not (self.area and i == self.last + 1 and (items := named_items(text))):
+            return False
+        self.starts += [(i, name, self.area, own) for name, own in items]
+        self.last = i
+        return True
 
     def open(self, i: int, focus: str) -> None:
         self.carry = self.count or self.carry  # a count may run on across areas: 3. under the second

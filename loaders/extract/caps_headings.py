@@ -28,6 +28,10 @@ _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|org
 _NOT_AREA_HEAD = re.compile(r"\b(?:parter\w*|aftaleparter\w*|relatere\w*|dokument\w*|sider|links?|genveje|kontakt\w*"
                             r"|se også|læs (?:mere|også)|nyheder|menu|om os|cookie\w*|download\w*|publikation\w*)\b", re.I)
 _LIST_START = re.compile(r"^\W{0,2}(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\))\s+[A-ZÆØÅ]")
+# an item that names itself before a dash, then describes at any length (a web page's
+# "<li><b>Lektiecaféen</b> – lektiehjælp for elever i 4.-10. klasse, ...</li>")
+_NAMED_ITEM = re.compile(r"^\W{0,2}(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\))\s+[A-ZÆØÅ\"«“][^\s–—:]*(?:\s+[^\s–—:]+){0,5}\s+[–—-]\s+\S"
+                         r".{0,400}$")
 _FIELD = re.compile(r"^\S+(?:\s+\S+){0,2}\s*:")  # "Formål: ...": a template's field, read elsewhere
 _LABELLED = re.compile(r"^(?:aktivitet|(?:del)?projekt|tiltag|indsats)\w*\s+\S*\d", re.I)  # "Aktivitet 1.1 X"
 MAX_WORDS = 6
@@ -88,8 +92,9 @@ def _list_headings(doc: Document) -> dict[int, str]:
                 or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3 or _NOT_AREA_HEAD.search(t):
             continue
         items = _list_after(plain, i)
-        if len(items) >= 2 and all(len(x) <= 120 and "%" not in x for x in items) \
-                and sum(len(x) <= 80 for x in items) * 2 >= len(items) and not _organisations(items):
+        if len(items) >= 2 and all((len(x) <= 120 or _NAMED_ITEM.match(x)) and "%" not in x for x in items) \
+                and sum(len(x) <= 80 or bool(_NAMED_ITEM.match(x)) for x in items) * 2 >= len(items) \
+                and not _organisations(items):
             found[i] = t if not t.isupper() else t[0] + t[1:].lower()
     return found if len(found) >= 2 else {}
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.area_paragraphs import area_paragraphs
 from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
@@ -97,7 +98,9 @@ def _numbered_section(doc: Document):
 
 
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
-_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ][^.:]{3,300})(?:\.|$)")
+# (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
+_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
+                          r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
 def _inline_areas(text: str, commas: bool = True) -> list[str]:
@@ -208,7 +211,8 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
                                *_listed(doc)) if head_kinds(doc.lines[h[1]]) is None],  # (no table's head row)
                   key=lambda h: h[1])
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
-        or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())]
+        or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
+        or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names]
     for name, i in hits:
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line

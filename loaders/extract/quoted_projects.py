@@ -20,10 +20,10 @@ _QUOTES = ('"', "“", "«", "»", "„", "”")
 _QUOTED = re.compile(r"[\"“«»„”]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")  # (also Danish »X«)
 _SENTENCE = re.compile(r"(?<=[\wæøå)\"”»«]{2}[.!?])\s+(?=[A-ZÆØÅ\"“«»„])")
 _CUE = re.compile(r"projekt|tilbud|klub|opret|start|tilbyde|drive|kører|aktivitet|forløb|initiativ|etabler"
-                  r"|igangsæt|hedder|kaldet|workshop|værksted|café|cafe|hold\b|gruppe", re.I)
+                  r"|igangsæt|hedder|kaldet|workshop|værksted|café|cafe|hold\b|gruppe|\bbl\. ?a\.|blandt andet", re.I)
 # the words just before a quotation that is no project's name
 _NOT_PROJECT = re.compile(r"(?:\b(?:siger|sagde|fortæller|udtaler|citat|rapport\w*|undersøgelse\w*|analyse\w*"
-                          r"|evaluering\w*|strategi\w*|politik\w*|\w*plan(?:en|s)?|aftale\w*|slogan\w*|motto\w*"
+                          r"|evaluering\w*(?: af)?|strategi\w*|politik\w*|\w*plan(?:en|s)?|aftale\w*|slogan\w*|motto\w*"
                           r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte"
                           # a venue's name: "i beboerhuset "Æblehuset"", "lokalet "Kilden""
                           r"|\w*hus(?:et)?|lokale\w*|\w*center|\w*centret|\w*bygning\w*|\w*sal(?:en)?)\W*)$"

@@ -1,0 +1,115 @@
+"""Focus areas and activities in papers that sum a plan up (a town council's agenda item,
+a municipality's or housing organisation's web page): made-up agreements in other
+municipalities' names, as written, with their line breaks lost, Word and PDF.
+
+* a web page's list under each area's heading whose items describe the activity at length
+  ("<li><b>Name</b> – a long sentence ...</li>");
+* the areas opening paragraphs ("Beskæftigelse – bl.a. "Jobbroen", hvor ..."), their
+  activities named in quotes;
+* the web list with its markup and line breaks lost: the area's name, then "Name –
+  description." items run together.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered  # noqa: E402
+
+LONG = ("for familier i boligområdet, med faste ugentlige mødetider i beboerhuset og et tæt samarbejde med "
+        "skolens lærere og områdets frivillige")
+AREAS = [("Uddannelse og livschancer", [("Lektiehjælp Nord", "lektiehjælp for elever i 4.-9. klasse"),
+                                        ("Familiekurset", "forældrekurser og skole-hjem-samarbejde")]),
+         ("Kriminalitetsforebyggelse", [("Gadeteamet", "opsøgende arbejde og mentorforløb for unge 12-24 år"),
+                                        ("Fritidsjobbanken", "formidling af fritidsjob til unge 13-17 år")]),
+         ("Sammenhængskraft og medborgerskab", [("Naboskab Nord", "fællesspisning og sommerfester"),
+                                                ("Bydelsmødrene", "frivillige kvinder støtter andre kvinder")])]
+TOWNS = ["Holbæk", "Herning", "Hjørring", "Haderslev"]
+ITEMS = ["<li><b>{x}</b> – {d} {long}.</li>", "- **{x}** – {d} {long}.", "• {x} — {d} {long}.",
+         "<li><strong>{x}</strong> – {d} {long}.</li>"]
+HEADS = ["<h3>{a}</h3>", "### {a}", "{a}", "<h2>{a}</h2>"]
+
+
+def _acts(report) -> list[tuple[str, str | None]]:
+    return [(a.name, a.focus_area and a.focus_area.casefold()) for a in report.activities]
+
+
+def _want(areas=AREAS) -> list[tuple[str, str]]:
+    return [(x, a.casefold()) for a, items in areas for x, _ in items]
+
+
+def _web(k: int) -> list[str]:
+    town = TOWNS[k]
+    lines = [f"<h1>Boligsocial indsats i {town} Nord</h1>", "",
+             f"<p>{town} Kommune og Boligselskabet Nordvest har indgået en strategisk samarbejdsaftale om "
+             "helhedsplanen Fælles Nord, der løber fra 2024 til 2027.</p>", "",
+             "<h2>Indsatsområder og aktiviteter</h2>", ""]
+    for area, items in AREAS:
+        lines += [HEADS[k].format(a=area), "<ul>" if k != 1 else ""]
+        lines += [ITEMS[k].format(x=x, d=d, long=LONG) for x, d in items] + ["</ul>" if k != 1 else "", ""]
+    return lines + ["<h2>Kontakt</h2>", f"<p>Sekretariatsleder Eva Holm, eva.holm@{town.lower()}nord.dk</p>"]
+
+
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+@pytest.mark.parametrize("k", range(len(ITEMS)))
+def test_a_web_list_whose_items_describe_at_length(tmp_path, make_docx, make_pdf, k, how):
+    report = extract_rendered(tmp_path, _web(k), how, make_docx, make_pdf)
+    assert _acts(report) == _want()
+    assert [f.name for f in report.focus_areas] == [a for a, _ in AREAS]
+
+
+@pytest.mark.parametrize("k", [0, 1, 3])
+def test_a_web_list_that_lost_its_markup_and_line_breaks(tmp_path, make_docx, make_pdf, k):
+    """The web list flattened: "... Kriminalitetsforebyggelse Gadeteamet – opsøgende ... .
+    Fritidsjobbanken – ..." (the areas the regulativ names mark where each list starts)."""
+    report = extract_rendered(tmp_path, _web(k), "flattened", make_docx, make_pdf)
+    assert _acts(report) == _want()
+    assert [f.name for f in report.focus_areas] == [a for a, _ in AREAS]
+
+
+PARAGRAPHS = [
+    ('{a} – bl.a. aktiviteten "{x}", der {d}, og "{y}" for {e}.'),
+    ('{a}: blandt andet «{x}», hvor {d}, samt «{y}» ({e}).'),
+    ('{a} – herunder bl.a. “{x}” ({d}) og “{y}”, der tilbyder {e}.'),
+]
+PARA_AREAS = [("Uddannelse og livschancer", "Sprogleg", "børnene øver sproget med pædagoger", "Lektieværkstedet",
+               "elever på Bakkeskolen"),
+              ("Beskæftigelse", "Jobbanen", "jobcentret har en medarbejder i beboerhuset", "Fritidsjobklubben",
+               "unge 13-17 år"),
+              ("Kriminalitetsforebyggelse", "Tryg i Parken", "SSP og politiet går natlige ture", "Ungekontakten",
+               "unge i risiko for kriminalitet")]
+
+
+def _agenda(k: int) -> list[str]:
+    town = ["Fredericia", "Hillerød", "Silkeborg"][k]
+    lines = [f"{town} Kommune", "Byrådet", "Referat", "",
+             f"Punkt 9. Godkendelse af boligsocial helhedsplan for Parkvej og Engen 2022-2025", "",
+             "Sagsfremstilling",
+             f"Boligforeningen Fjorden og {town} Kommune har udarbejdet en helhedsplan for boligområderne Parkvej "
+             "og Engen. Landsbyggefonden har prækvalificeret helhedsplanen.", "",
+             "Helhedsplanen har tre indsatsområder:", ""]
+    for area, x, d, y, e in PARA_AREAS:
+        lines += [PARAGRAPHS[k].format(a=area, x=x, d=d, y=y, e=e), ""]
+    lines += ["Helhedsplanen ledes af en bestyrelse. Evalueringen af \"Sammen i Parken\" viser bl.a. flere i job.", "",
+              "Bilag", "1. Strategisk samarbejdsaftale Parkvej og Engen 2022-2025", "2. Budget", "",
+              "Beslutning", "Indstillingen godkendt."]
+    return lines
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened", "docx", "pdf"])
+@pytest.mark.parametrize("k", range(len(PARAGRAPHS)))
+def test_focus_areas_opening_an_agenda_items_paragraphs(tmp_path, make_docx, make_pdf, k, how):
+    report = extract_rendered(tmp_path, _agenda(k), how, make_docx, make_pdf)
+    assert [f.name for f in report.focus_areas] == [a for a, *_ in PARA_AREAS]
+    assert _acts(report) == [(n, a.casefold()) for a, x, _, y, _ in PARA_AREAS for n in (x, y)]
+
+
+def test_one_area_opening_a_paragraph_is_no_series(tmp_path, make_docx, make_pdf):
+    """A single "Beskæftigelse – ..." paragraph in running text heads no focus area."""
+    lines = _agenda(0)
+    lines = [t for t in lines if not t.startswith(("Uddannelse", "Kriminalitet"))]
+    report = extract_rendered(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert report.focus_areas == [] and report.activities == []
