@@ -36,16 +36,22 @@ _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[
                    r"|(?P<id>[A-H]\.?\d{1,2}(?:\.\d{1,2})?|\d{1,2}\.\d{1,2})\.?(?:\s+[–:-])?)"
                    r"\s+(?P<item>[A-ZÆØÅ\"«»“].*)$")
 # the same inside a line that lost its breaks (a bullet mark or counted item after a space)
-_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
+# (or a project's counter: "... i beboerhuset. Projekt B. Pigeklubben ...")
+_RUN_ON = re.compile(r"\s(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\)|[A-H]\.?\d{1,2}\.?|(?:(?:Del)?[Pp]rojekt|Aktivitet)\s+[A-H]\d{0,2}[.:]?(?:\s[–—-])?)"
+                     r"\s+(?=[A-ZÆØÅ\"«»“])")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: ...", "Name (x)"
 # a counter before the name: "Aktivitet 1 — X", "Projekt 3. X", "Indsats B2 – X", "Tiltag nr. 4: X"
-_COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?:nr\.\s*)?[A-H]?\.?\d{1,2}"
-                      r"(?:\.\d{1,2})*\s*[.:)–—-]?\s+(?=[A-ZÆØÅ\"«“„'])", re.I)
+# (or a letter alone: "Projekt A – Lektiecafé", "Delprojekt C: Familiekurser")
+_COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?:nr\.\s*)?(?:[A-H]?\.?\d{1,2}"
+                      r"(?:\.\d{1,2})*|(?-i:[A-H]))\s*[.:)–—-]?\s+(?=[A-ZÆØÅ\"«“„'])", re.I)
 # a name in quotes ('"Ung i Job" – ...', '«Madklub»: ...'), or before a comma and a word in
 # lower case ("Familieholdet, som samler ...", "Praktikbroen, praktikpladser hos ...")
 _QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»«”'][\s,:.–—-]*")
 _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
-_CHAPTER = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")  # a numbered heading
+# a numbered heading: "5. Økonomi", "Kapitel 7 Samarbejdspartnere", "Afsnit 3: Organisering"
+_CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Afsnit|AFSNIT)\s+)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
+_LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
+_CHAPTER_IN = re.compile(r"\s(?:Kapitel|KAPITEL)\s+\d{1,2}\.?:?\s+[A-ZÆØÅ]")  # inside a line that lost its breaks
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"
 _RULE_RUN = re.compile(r"\s*[-=*_~]{4,}\s*")
 # lead-ins that open an activity list, and labels whose lists hold no activities
@@ -207,6 +213,16 @@ def _bare_item(text: str) -> str | None:
     return name if name == head and len(name.split()) <= 6 and not starts_with_label(text) else None
 
 
+def _counted_item(text: str) -> str | None:
+    """The name of a project its letter marks, without a bullet: "Projekt F – Jobklub Vest
+    Ugentlig jobklub ...", "Delprojekt B: Pigeklubben", "Aktivitet C. Jobcaféen" (numbered ones,
+    "Aktivitet 2.1: X", are labelled headings: activities.py)."""
+    if not _LETTER_COUNTER.match(text):
+        return None
+    name = item_name(text)
+    return name if name and len(name.split()) <= 6 and _COUNTER.sub("", text).startswith(name) else None
+
+
 def _lead_state(text: str) -> bool | None:
     """What the end of ``text`` says of a list after it: True after a lead-in of activities
     ("Aktiviteter:", "... følgende projekter:"), False after one of another kind
@@ -265,10 +281,13 @@ def _blocks(doc: Document) -> list[Block]:
         elif i - state.last > SCOPE_LINES:
             state.focus = None
             continue
-        parts = _parts(raw)
+        chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
+        parts = _parts(raw[:chapter.start()] if chapter else raw)
         for part in parts:
             state.read(i, part, len(parts) > 1)
-        if len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
+        if chapter:  # "... Kapitel 5 Budget ...": the areas end there (a line that lost its breaks)
+            state.focus = None
+        elif len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
                 and not _ITEM.match(raw) and (name := item_name(plain[i])):
             state.starts.append((i, name, state.focus, None))  # a project's title, its description below
             state.weak.add(i)
@@ -345,6 +364,10 @@ class _State:
             state = None
             if _CHAPTER.match(text) and not run_on:  # "4 Organisation", "5. Økonomi": the areas end
                 self.focus = None
+            elif self.listing and (name := _counted_item(text)):  # "Projekt F – Jobklub Vest ..."
+                self.starts.append((i, name, self.focus, text if run_on else None))
+                self.last, self.bare_ok = i, True
+                return
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
             elif quoted := quoted_projects(text) if self.focus is not None else []:

@@ -103,6 +103,10 @@ def _known_areas() -> list[str]:
     return sorted(vocab.get("regulativ_2019_2026", []) + vocab.get("older", []), key=len, reverse=True)
 
 
+# the counter of the first project run onto an area's heading: "... Projekt A – X", "... Aktivitet 1: X"
+_COUNTER_AFTER = re.compile(r"\s+(?:Del)?[Pp]rojekt\s+(?:nr\.\s*)?(?:[A-H]|\d{1,2})(?:\.\d{1,2})*\b(?=\s*(?:[.:)–—-]\s|$))"
+                            r"|\s+(?:Aktivitet|Tiltag|Initiativ)\s+(?:nr\.\s*)?(?:[A-H]|\d{1,2})(?:\.\d{1,2})*\b"
+                            r"(?=\s*(?:[.:)–—-]\s|$))")
 _LABEL_WORD = re.compile(r"\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:")
 
 
@@ -121,6 +125,8 @@ def run_on_name(text: str) -> str:
     ('Beskæftigelse', 'unge og uddannelse')
     """
     text = _LIST_LABEL_AFTER.sub("", text)  # "Tryghed og trivsel Aktiviteter:" (its list follows)
+    if "rojekt " in text or "ktivitet " in text or "iltag " in text:
+        text = _COUNTER_AFTER.split(text, 1)[0]  # "Børn og unge Projekt A – Lektiecafé ..."
     words = text.split()
     folded = text.casefold()
     known = next((k for k in _known_areas() if folded.startswith(k.casefold() + " ")
@@ -242,6 +248,20 @@ def _consistent(headings: list[Heading]) -> list[Heading]:
             or any(h.number[:-1] + (k,) in seen for k in range(1, h.number[-1]))]
 
 
+_FOCUS_LABELS = frozenset(("indsatsområde", "indsatsområdet"))
+
+
+def _label_on(line: str, title: str) -> str:
+    """'4.1 Indsatsområde: Børn og unge Projekt A – ...' (a title cut at its label) -> the
+    label and the area's name after it ('Indsatsområde: Børn og unge')."""
+    label = title.rstrip(" :")
+    k = line.find(label)
+    if k < 0:
+        return title
+    rest = run_on_name(line[k + len(label):].lstrip(" :–—-"))
+    return f"{label}: {rest}" if rest else title
+
+
 def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
     """Headings that name a focus area, with the focus area's name."""
     heads = outline(doc)
@@ -249,6 +269,8 @@ def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
     out = []
     for h in heads:
         m = _FOCUS_TITLE.match(h.title)
+        if m is None and h.title.rstrip(" :").casefold() in _FOCUS_LABELS:  # its name ran on past the title
+            m = _FOCUS_TITLE.match(_label_on(doc.lines[h.line], h.title))
         if m and not _CONTAINER.match(h.title):
             out.append((h, m.group("name").strip(" .:")))
         elif h.number[:-1] in containers and len(h.title.split()) <= 8:

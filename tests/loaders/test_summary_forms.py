@@ -113,3 +113,42 @@ def test_one_area_opening_a_paragraph_is_no_series(tmp_path, make_docx, make_pdf
     lines = [t for t in lines if not t.startswith(("Uddannelse", "Kriminalitet"))]
     report = extract_rendered(tmp_path, lines, "as written", make_docx, make_pdf)
     assert report.focus_areas == [] and report.activities == []
+
+
+# An older plan: "Kapitel N" chapters, "N.M Indsatsområde: X" headings, lettered projects
+# ("Projekt A – X"), a budget table that repeats the letters, and the partners listed last
+# (none of them a project).
+PROJECTS = ["Projekt {id} – {x}", "Delprojekt {id}: {x}", "Aktivitet {id} – {x}", "Projekt {id}. {x}"]
+CHAPTERS = ["Kapitel {n} {t}", "KAPITEL {n} {T}", "Kapitel {n}: {t}", "Kapitel {n} {t}"]
+OLD_AREAS = [("Børn og unge", [("Lektieklub Syd", "Lektiehjælp for skolebørn to gange om ugen i beboerhuset."),
+                               ("Pigeklubben", "Fredagsklub for piger 10-14 år i samarbejde med Ungdomsskolen.")]),
+             ("Tryghed", [("Nattevandring", "Forældre og frivillige går ture i området fredag aften."),
+                          ("Gårdmændene", "To gårdmænd er til stede i området om aftenen.")]),
+             ("Job og uddannelse", [("Jobcaféen", "Ugentlig jobcafé med Jobcenter Kalundborg for ledige beboere."),
+                                    ("Uddannelsesguiden", "Vejledning af unge 16-25 år uden uddannelse.")])]
+
+
+def _older_plan(k: int) -> list[str]:
+    town = ["Kalundborg", "Ringsted", "Thisted", "Varde"][k]
+    chap = lambda n, t: CHAPTERS[k].format(n=n, t=t, T=t.upper())  # noqa: E731
+    lines = ["Boligsocial helhedsplan 2012-2015", '"Sammen i Syd"', f"Skovbakken, {town}", "",
+             f"Boligforeningen Syd · {town} Kommune", "", chap(1, "Baggrund"), "",
+             "Skovbakken har en høj andel af beboere uden for arbejdsmarkedet.", "", chap(2, "Indsatsområder"), ""]
+    letters = iter("ABCDEFGH")
+    for n, (area, items) in enumerate(OLD_AREAS, start=1):
+        lines += [f"2.{n} Indsatsområde: {area}", ""]
+        for x, d in items:
+            lines += [PROJECTS[k].format(id=next(letters), x=x), d, ""]
+    lines += [chap(3, "Budget"), "", "(1.000 kr.)   2012   2013   2014   I alt"]
+    lines += [f"Projekt {c}        90    140    140    370" for c in "ABCDEF"] + [""]
+    lines += [chap(4, "Samarbejdspartnere"), "", f"- {town} Kommune: Jobcenter {town} og Ungdomsskolen",
+              f"- {town} Bibliotek", f"- Frivilligcenter {town}", ""]
+    return lines
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx", "pdf"])
+@pytest.mark.parametrize("k", range(len(PROJECTS)))
+def test_an_older_plans_lettered_projects_under_numbered_areas(tmp_path, make_docx, make_pdf, k, how):
+    report = extract_rendered(tmp_path, _older_plan(k), how, make_docx, make_pdf)
+    assert [f.name for f in report.focus_areas] == [a for a, _ in OLD_AREAS]
+    assert _acts(report) == _want(OLD_AREAS)
