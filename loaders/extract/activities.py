@@ -15,12 +15,13 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.outline import activity_headings, run_on_contents, run_on_title
+from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.area_items import area_item_blocks, description_start
-from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks, outline_focus
+from samspil.loaders.extract.area_items import area_item_blocks
+from samspil.loaders.extract.activity_lists import Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
+from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
                                          strip_links,
@@ -132,109 +133,6 @@ def _section_blocks(doc: Document) -> list[Block]:
                       for name in names]
 
 
-# "Aktivitet 1: X", "Aktivitet 1.2 X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
-# and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
-# follow and its title is not one of the plan's focus areas
-_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
-                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
-                            r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
-_NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
-_ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
-                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem er målgruppen|for hvem|hvad gør vi"
-                             r"|hvordan|hvad er formålet)\s*\?)", re.I)
-
-
-def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
-    """The title of an activity heading at line ``i`` that is followed (within six
-    lines) by an activity's fields, else None."""
-    m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
-    if m is None:
-        return _bare_title(doc, i, plain)
-    title = m.group("title").strip(" .:")
-    first = _SENTENCE_END.split(title, 1)[0]  # "Projekt: Jobbutikken. Jobcenter Esbjerg har ..."
-    title = first if first != title and len(first.split()) <= 8 else title
-    if len(title.split()) > 3 and m.re is _LABELLED_HEAD and "." in m.group("title").rstrip(" :")[-80:]:
-        title = run_on_title(f"{title}.").strip(" .:") or title  # "Aktivitet 2.1: Lektiecafe I samarbejde ..."
-        if (cut := description_start(title.split())) is not None:  # "Sund Start Madlavning og motion ..."
-            title = " ".join(title.split()[:cut])
-    words = title.split()
-    if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
-        return None
-    following = [t for t in plain[i + 1:i + 12] if t][:6]
-    if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, title, plain):
-        return None
-    return title.strip(" \"«»“”")
-
-
-def _in_numbered_series(doc: Document, m: re.Match[str], title: str, plain: list[str]) -> bool:
-    """'Aktivitet 2.1: X' with a short title, when the document numbers two or more
-    headings with the same label: a series of activities even without their fields."""
-    if m.re is not _LABELLED_HEAD or not m.group("id") or len(title.split()) > 8:
-        return False
-    label = m.group(0).split()[0].strip(" *#").casefold()
-    series = doc.memo("activity_series", lambda: [
-        h.group(0).split()[0].strip(" *#").casefold() for t in plain if t and (h := _LABELLED_HEAD.match(t))
-        and h.group("id")])
-    return series.count(label) >= 2
-
-
-def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
-    """A title with no label or number ("Lektiecafé i Vejleå Park", a Word heading) inside
-    a focus area's section, when an activity's field follows on the next line; in a line
-    that lost its breaks, the title after the last sentence or list heading ("... hver tirsdag.
-    Lektiecafé", "... Aktiviteter Lektiecafé")."""
-    from samspil.loaders.extract.sections import focus_area_at
-    from samspil.loaders.segment import starts_with_label
-
-    text = plain[i].strip(" .")
-    if len(text.split()) > 8 and not plain[i].rstrip().endswith("."):
-        text = _LAST_SENTENCE.split(text)[-1]
-    words = text.split()
-    if not 0 < len(words) <= 8 or not text[0].isupper() or ":" in text or plain[i].rstrip().endswith(".") \
-            or _ACTIVITY_FIELD.match(text) or NOT_ACTIVITY.match(text) or starts_with_label(text):
-        return None
-    following = next((t for t in plain[i + 1:i + 4] if t), "")
-    whole = text == plain[i].strip(" .")
-    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None \
-            or whole and i in dict(delaftale_starts(doc)):
-        return None
-    if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading
-        return None
-    return text
-
-
-_LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])|\s(?:Aktiviteter|Projekter|Indsatser)\s+(?=[A-ZÆØÅ])")
-
-
-def _party_lines(doc: Document) -> set[int]:
-    """The lines of the party lists ("Parter i delaftalen: ... Klubben X, Anna Holm (leder)")."""
-    from samspil.loaders.extract.sections import party_blocks
-
-    return doc.memo("party_lines", lambda: {j for b in party_blocks(doc) for j in b.lines})
-
-
-def _labelled_blocks(doc: Document) -> list[Block]:
-    """Activities under headings such as 'Aktivitet 1: X' (see :data:`_LABELLED_HEAD`), each
-    running to the next such heading or the next delaftale / focus-area heading."""
-    from samspil.loaders.extract.sections import focus_area_at, plain_lines
-
-    from samspil.loaders.extract.focus_areas import extract_focus_areas
-
-    plain = plain_lines(doc)
-    starts = [(i, t) for i in range(len(plain)) if plain[i] and (t := _labelled_heading(doc, i, plain))
-              and (not _NUMBERED_HEAD.match(plain[i]) or focus_area_at(doc, i) is not None)]
-    if starts:  # a section about a focus area ("5.1 Tryghed og trivsel", "Formål: ...") is no activity
-        areas = {name_key(fa.name) for fa in extract_focus_areas(doc)}
-        starts = [(i, t) for i, t in starts if name_key(t) not in areas]
-    heads = sorted(h for h, _ in delaftale_starts(doc))
-    blocks = []
-    for n, (i, title) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
-        end = next((h for h in heads if i < h < end), end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i)))
-    return blocks
-
-
 def activity_blocks(doc: Document) -> list[Block]:
     return doc.memo("activity_blocks",
                     lambda: _template_blocks(doc) or _section_blocks(doc) or _listed_blocks(doc))
@@ -245,7 +143,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     another delaftale), in document order; a name found twice is kept once (its first)."""
     seen: set[str] = set()
     out = []
-    marked = _labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
+    marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
     found = marked + bullet_blocks(doc) + area_item_blocks(doc)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]

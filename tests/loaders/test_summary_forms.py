@@ -152,3 +152,35 @@ def test_an_older_plans_lettered_projects_under_numbered_areas(tmp_path, make_do
     report = extract_rendered(tmp_path, _older_plan(k), how, make_docx, make_pdf)
     assert [f.name for f in report.focus_areas] == [a for a, _ in OLD_AREAS]
     assert _acts(report) == _want(OLD_AREAS)
+
+
+# A status report's numbered activities, each heading followed by its fields ("Status:",
+# "Målgruppe:"); with the line breaks lost the first field runs onto the heading's line
+# ("1.1 Jobværkstedet Status: Gennemført ...").
+REPORT_HEADS = ["Aktivitet {n} {x}", "{n} {x}", "Projekt {n} {x}"]
+REPORT_FIELDS = [("Status", "Målgruppe"), ("Formål", "Målgruppe"), ("Status", "Samarbejdspartnere")]
+REPORT_AREAS = [("Uddannelse og beskæftigelse", [("Jobværkstedet", "ledige beboere over 25 år"),
+                                                 ("Fritidsjobformidling", "unge 13-17 år")]),
+                ("Sundhed og trivsel", [("Motion for kvinder", "kvinder i alle aldre"),
+                                        ("Seniorklubben", "ældre beboere over 65 år")])]
+
+
+def _status_report(k: int) -> list[str]:
+    town = ["Aabenraa", "Tønder", "Nyborg"][k]
+    first, second = REPORT_FIELDS[k]
+    lines = [f"Boligsocial helhedsplan for Kærgården, {town}", "Statusrapport for 2016", "",
+             f"Helhedsplanen er et samarbejde mellem Boligselskabet Kærgården og {town} Kommune.", ""]
+    for a, (area, items) in enumerate(REPORT_AREAS, start=1):
+        lines += [f"Indsatsområde {a}: {area}", "", "Mål: Flere beboere i job og bedre trivsel.", ""]
+        for b, (x, group) in enumerate(items, start=1):
+            lines += [REPORT_HEADS[k].format(n=f"{a}.{b}", x=x),
+                      f"{first}: Gennemført som planlagt. Der har været 40 deltagere i 2016.",
+                      f"{second}: {group[0].upper()}{group[1:]}.", ""]
+    return lines
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx", "pdf"])
+@pytest.mark.parametrize("k", range(len(REPORT_HEADS)))
+def test_a_status_reports_numbered_activities_with_their_fields(tmp_path, make_docx, make_pdf, k, how):
+    report = extract_rendered(tmp_path, _status_report(k), how, make_docx, make_pdf)
+    assert _acts(report) == _want(REPORT_AREAS)
