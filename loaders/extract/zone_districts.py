@@ -71,9 +71,42 @@ def add_districts(doc: Document, found) -> None:
             for name in re.split(r"\s+og\s+", m.group(1)):
                 if name.strip(" .") and found.get(name) is None:
                     found.add(Zone(name=name.strip(), type="district", sources=[doc.ref(i, name)]))
-    for i, line in enumerate(doc.lines[:12]):
-        if (m := _TITLE_PLACE.search(line)) and found.get(m.group(1).strip()) is None:
+    for i, line in enumerate(doc.lines[:TITLE_LINES]):
+        if (m := i < 12 and _TITLE_PLACE.search(line) or _TITLE_AREA.search(strip_markup(line))) \
+                and found.get(m.group(1).strip()) is None and not _NOT_PLACE.search(m.group(1)):
             found.add(Zone(name=m.group(1).strip(), type="district", sources=[doc.ref(i)]))
+    for i, line in enumerate(doc.lines):
+        if "ligger" in line:
+            _add_lies_in(doc, i, strip_markup(line), found)
+
+
+# the plan's area in its title: "Boligsocial indsats i Albertslund Syd", "Helhedsplan for Houlkær
+# 2014-2017" (a line of its own: a title, not a sentence; a PDF may join the sentence below to it)
+_TITLE_AREA = re.compile(r"^\W{0,3}(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)\s+(?:for|i)\s+"
+                         r"((?-i:[A-ZÆØÅ])[\wæøå-]+(?:\s(?-i:[A-ZÆØÅ])[\wæøå-]+)?)(?:\s+(?:19|20)\d{2}\b[\d\s/–-]{0,12})?"
+                         r"(?:\W{0,3}$|(?=\s+(?-i:[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])))", re.I)  # (or a PDF's next sentence)
+# "Æblehaven og Rønnebærparken ligger i Roskilde Vestby", "Afdelingerne ligger alle i Nordbyen": the
+# departments' district (a sentence about departments or areas, the place capitalised)
+_LIES_IN = re.compile(r"\bligger\s+(?:begge\s+|alle\s+|både\s+)?i\s+([A-ZÆØÅ][\wæøå]+(?:-[\wæøå]+)*"
+                      r"(?:\s(?:[A-ZÆØÅ][\wæøå]+(?:-[\wæøå]+)*))?)(?![\wæøå-])")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zæøå)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
+TITLE_LINES = 40  # (a PDF's cover and running heads come before the title)
+_DEPARTMENT_WORDS = re.compile(r"afd|områd|bebyggelse|begge|alle", re.I)
+_NOT_PLACE = re.compile(r"(?:Kommune|Kommunes|Region|Danmark|Sjælland|Jylland|Fyn)$|s$")
+
+
+def _add_lies_in(doc: Document, i: int, text: str, found) -> None:
+    for m in _LIES_IN.finditer(text):
+        name = m.group(1)
+        before = text[max(0, m.start() - 200):m.start()]
+        subject = _SENTENCE_BREAK.split(before)[-1]
+        if _NOT_PLACE.search(name) or not (_DEPARTMENT_WORDS.search(subject) or any(
+                z.type != "district" and z.name in subject for z in found.zones.values())):
+            continue
+        district = found.get(name) or found.add(Zone(name=name, type="district", sources=[doc.ref(i, name)]))
+        for z in found.zones.values():  # the departments the sentence names lie there
+            if z is not district and z.type != "district" and z.part_of is None and z.name in subject:
+                z.part_of = district.name
 
 
 def add_named_areas(doc: Document, found) -> None:
