@@ -81,10 +81,12 @@ def add_districts(doc: Document, found) -> None:
 
 
 # the plan's area in its title: "Boligsocial indsats i Albertslund Syd", "Helhedsplan for Houlkær
-# 2014-2017" (a line of its own: a title, not a sentence; a PDF may join the sentence below to it)
-_TITLE_AREA = re.compile(r"^\W{0,3}(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)\s+(?:for|i)\s+"
-                         r"((?-i:[A-ZÆØÅ])[\wæøå-]+(?:\s(?-i:[A-ZÆØÅ])[\wæøå-]+)?)(?:\s+(?:19|20)\d{2}\b[\d\s/–-]{0,12})?"
-                         r"(?:\W{0,3}$|(?=\s+(?-i:[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])))", re.I)  # (or a PDF's next sentence)
+# 2014-2017": a line of its own, a title, not a sentence (a PDF may join the sentence below to it,
+# a copy that lost its breaks what follows its period, a page number in front)
+_TITLE_AREA = re.compile(r"^\W{0,3}(?:\d{1,3}\s+)?(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)\s+"
+                         r"(?:for|i)\s+((?-i:[A-ZÆØÅ])[\wæøå-]+(?:\s(?-i:[A-ZÆØÅ])[\wæøå-]+)?)"
+                         r"(?:\s+(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?\b(?!\s*[-–/]?\d)|\W{0,3}$"
+                         r"|(?=\s+(?-i:[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])))", re.I)  # (its period ends it, or a PDF's next sentence)
 # "Æblehaven og Rønnebærparken ligger i Roskilde Vestby", "Afdelingerne ligger alle i Nordbyen": the
 # departments' district (a sentence about departments or areas, the place capitalised)
 _LIES_IN = re.compile(r"\bligger\s+(?:begge\s+|alle\s+|både\s+)?i\s+([A-ZÆØÅ][\wæøå]+(?:-[\wæøå]+)*"

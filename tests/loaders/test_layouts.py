@@ -241,7 +241,8 @@ def test_an_older_plan_with_project_fields_and_person_first_project_leaders(flat
     assert {n for n, o in orgs.items() if o.is_party} == {"Civica", "Fyns almennyttige Boligselskab", "Odense Kommune"}
     assert {"Foreningen Nydansker", "Odense Bibliotekerne", "Sundhedsplejen", "Børn- og Ungeforvaltningen"} <= set(orgs)
     zones = {z.name: z for z in r.zones}
-    assert set(zones) == {"Bøgeparken", "Egeparken", "Granparken"}  # no "Afd. 780"
+    assert set(zones) == {"Bøgeparken", "Egeparken", "Granparken", "Vollsmose"}  # no "Afd. 780"
+    assert zones["Vollsmose"].type == "district"  # the plan's area, named by its title (as the annotations do)
     assert (zones["Bøgeparken"].aliases, zones["Bøgeparken"].units) == (["afd. 4"], 780)
 
 

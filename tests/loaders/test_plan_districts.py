@@ -60,3 +60,13 @@ def test_a_place_in_a_sentence_about_no_department_is_no_district(tmp_path, make
              "Opgaven ligger i Koordinatorens arbejdsområde. Beboerhuset ligger i Vejle Kommune.", ""]
     report = extract_rendered(tmp_path, lines, "as written", make_docx, make_pdf)
     assert not {z.name for z in report.zones} & {"Koordinatorens", "Vejle Kommune", "Vejle"}
+
+
+@pytest.mark.parametrize("title", ["Helhedsplan for {d} 2015-2018", "Boligsocial helhedsplan for {d} 2021-2024",
+                                   "Den boligsociale indsats i {d} 2019-2022"])
+def test_the_plans_area_in_its_title_when_the_line_breaks_were_lost(tmp_path, make_docx, make_pdf, title):
+    """Its period ends the title where what follows ran onto its line."""
+    lines = [title.format(d="Lindholm"), "", "Struer Kommune og Boligforeningen Vest", "",
+             "1. Indledning", "Helhedsplanen er et samarbejde mellem Boligforeningen Vest og Struer Kommune.", ""]
+    report = extract_rendered(tmp_path, lines, "flattened", make_docx, make_pdf)
+    assert [(z.name, z.type) for z in report.zones if z.name == "Lindholm"] == [("Lindholm", "district")]

@@ -169,4 +169,5 @@ def test_a_department_table_with_other_heads_and_an_owner_column(tmp_path):
 
     zones = [(z.name, z.type, z.units, z.housing_organisation) for z in extract_file(path).zones]
     assert zones == [("Nørreparken", "housing_department", 312, "Boligselskabet Viborg"),
-                     ("Skovhøj", "housing_department", 180, "Boligselskabet Viborg")]
+                     ("Skovhøj", "housing_department", 180, "Boligselskabet Viborg"),
+                     ("Nordbyen", "district", None, None)]  # the plan's area, named by its title
