@@ -114,12 +114,16 @@ def _line_entries(doc: Document, block: Block, role: str):
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
             continue
         pos = 0
-        for p in people:
-            if not text[pos:p.start].strip(" ,;") and (unit := unit_after_name(text[pos:], p)):
-                # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk"
+        for n, p in enumerate(people):
+            lead = text[pos:p.start].strip(" ,;")
+            stop = _entry_start(text, people[n + 1]) if n + 1 < len(people) else len(text)
+            if (not lead or _title_before(lead) == lead) and (unit := unit_after_name(text[pos:stop], p)):
+                # person first: "Peter Lund, Planlægger, Teknik, Plan og Miljø, pl@x.dk", also after
+                # the title ("Adm. direktør Torben Lund, Lejerbo Skive", one entry a line or run together)
+                p.title = lead or p.title
                 orgs.append(OrgMention(unit, i, [], None, role, block.delaftale))
                 contacts.append(ContactMention(p, unit, i, block.delaftale))
-                pos = max(p.end, details_end(text, p))
+                pos = max(p.end, details_end(text, p), stop if lead and stop < len(text) else 0)
                 continue
             before = text[pos:p.start]
             before = re.sub(r"^[\s,;]*(?:og|samt)\s+", "", EMAIL.sub("", PHONE.sub("", before))).strip(" ,;")
@@ -173,6 +177,26 @@ def _labelled_org(org_text: str, text: str, p) -> str:
     if after or (p.title and p.title.split()[0] not in text[p.end:]):
         p.title = after.group(1) if after else None
     return " ".join(words)
+
+
+def _title_before(text: str) -> str:
+    """The title that ends ``text`` ("Lejerbo Skive Adm. direktør" -> "Adm. direktør"): its
+    title words and an abbreviation before them ("Adm.", "Kst.", "Fg.")."""
+    words = text.split()
+    k = len(words)
+    while k and is_title_word(words[k - 1]):
+        k -= 1
+    if k < len(words) and k and words[k - 1].endswith(".") and 2 <= len(words[k - 1]) <= 6 and words[k - 1][0].isupper():
+        k -= 1
+    return " ".join(words[k:]) if k < len(words) else ""
+
+
+def _entry_start(text: str, p) -> int:
+    """Where the entry of person ``p`` starts: at the title written before the name
+    ("... Lejerbo Skive Adm. direktør Torben Lund, ...", a person-first list run together)."""
+    head = text[:p.start].rstrip()
+    title = _title_before(head[-60:]) if head[-1:].isalpha() else ""
+    return len(head) - len(title) if title and head.endswith(title) else p.start
 
 
 def _title_led(text: str) -> bool:
