@@ -65,8 +65,21 @@ def repair_ocr(line: str) -> str:
     'Boligsocial helhedsplan: socialt arbejde mellem Vejen Kommune og børnefamilier.'
     >>> repair_ocr("Skriv til ka1e@vejen.dk eller se www.vejen.dk/he1hedsplan, børn og unge")
     'Skriv til ka1e@vejen.dk eller se www.vejen.dk/he1hedsplan, børn og unge'
+    >>> repair_ocr("Aktivitetsnavri: Lær med Lyst Malgruppe(r): Børn. Formal: Læsning. Okonomi")
+    'Aktivitetsnavn: Lær med Lyst Målgruppe(r): Børn. Formål: Læsning. Økonomi'
     """
-    return _WORD.sub(_repaired, line)
+    line = _WORD.sub(_repaired, line)
+    if "algrupp" in line or "navri" in line or "Formal" in line or "konomi" in line:
+        line = _LABEL_REPAIR.sub(lambda m: _LABEL_FIXES.get(m.group(0), m.group(0)), line)
+    return line
+
+
+# a template's label read without its Danish letter or with "n" as "ri" ("Malgruppe(r):",
+# "Aktivitetsnavri:", "Formal:", "Okonomi"): no other word is written so
+_LABEL_FIXES = {"Malgruppe": "Målgruppe", "malgruppe": "målgruppe", "MALGRUPPE": "MÅLGRUPPE", "navri": "navn",
+                "Formal": "Formål", "Okonomi": "Økonomi", "okonomi": "økonomi"}
+_LABEL_REPAIR = re.compile(r"\b(?:[Mm]algruppe|MALGRUPPE)(?=[rn(\s:]|er\b)|(?<=\w)navri\b|\bFormal(?=\s*:)"
+                           r"|\b[Oo]konomi(?=\w*\b)")
 
 
 def _repaired(m: re.Match[str]) -> str:
