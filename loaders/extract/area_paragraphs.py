@@ -31,8 +31,8 @@ _BEFORE = re.compile(r"(?:^|[.:;!?\"»”]|^\d{1,3}|(?i:indsatsområder(?:ne)?|a
                      r"|projekter(?:ne)?|temaer(?:ne)?))\s*$")
 # what follows it: a dash or a colon and its text, or the first item's "Name – "
 _AFTER = re.compile(r"\s*[–—:-]\s+\S|\s+[A-ZÆØÅ\"«“][^\s–—:.]*(?:\s+[^\s–—:.]+){0,5}\s+[–—-]\s+\S")
-# an item run on after a sentence's end (its bullet kept or lost): "Lektiecaféen Syd – lektiehjælp ... ."
-_ITEM = re.compile(r"(?:^|(?<=[.!?])\s+)(?:[-•▪*–]\s+)?([A-ZÆØÅ\"«“][^\s–—:.]*(?:\s+[^\s–—:.]+){0,5})\s+[–—]\s+(?=\S)")
+# an item run on after a sentence's end or at its bullet (kept or lost): "Lektiecaféen Syd – lektiehjælp ... ."
+_ITEM = re.compile(r"(?:^|(?<=[.!?])\s+|\s+(?=[-•▪*–]\s))(?:[-•▪*–]\s+)?([A-ZÆØÅ\"«“][^\s–—:.]*(?:\s+[^\s–—:.]+){0,5})\s+[–—]\s+(?=\S)")
 _NOT_NAME = re.compile(r"^(?:Indsatsområde|Målgruppe|Formål|Kontakt|Status|Der|Det|Den|De|Vi|Helhedsplanen)\b")
 
 

@@ -64,9 +64,6 @@ def test_activities_listed_under_a_web_pages_headings(tmp_path, make_docx, make_
 @pytest.mark.parametrize("how", ["as written", "flat", "flattened", "docx", "pdf"])
 @pytest.mark.parametrize("k", range(len(SLIDE_HEADS)))
 def test_activities_listed_under_a_slides_headings(tmp_path, make_docx, make_pdf, k, how):
-    if how in ("flat", "flattened") and k == 1:
-        pytest.xfail("'Indsatsområde 2. X' inside a line that lost its breaks: the segmenter cuts only at "
-                     "'Indsatsområde 2: X' / '– X'")
     report = extract_rendered(tmp_path, _slides(k), how, make_docx, make_pdf)
     assert _acts(report) == _want()
 
