@@ -28,6 +28,7 @@ ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+
 LABELS = [
     r"Områdets navn\s*:",
     r"Navn på den boligsociale indsats",
+    r"Den boligsociale indsats,? (?:som )?delaftalen (?:vedrører|hører under)\s*:",
     r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
     r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",

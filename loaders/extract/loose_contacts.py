@@ -56,7 +56,8 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             out += _record_people(joined, lines[0], _heading_above(plain, lines[0])
                                   or _group_heading(plain, lines[0], groups))
             seen |= set(lines)
-        elif len(text) <= _MAX_LINE and (KONTAKT.match(text) or "avn" in text and _NAME_KEY.search(text)):
+        elif (len(text) <= _MAX_LINE or KONTAKT.match(text) and len(_NEXT_HEADING.sub("", text)) <= _MAX_LINE) \
+                and (KONTAKT.match(text) or "avn" in text and _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
         elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \
@@ -256,11 +257,19 @@ def _heading_above(plain: list[str], i: int) -> str | None:
             head, _, above = above.rpartition(":")
             above = above.strip() or (head if ":" not in head and org_type_of(head) != "other" else "")
             # ("Vordingborg Kommune:" over its people: the organisation, not a label)
-        if above and len(above) < 90 and above[0].isupper() and ":" not in above and "@" not in above \
+        if above and len(above) < 120 and above[0].isupper() and ":" not in above and "@" not in above \
                 and not PHONE.search(above) and not above.endswith(".") and not find_people(above, strict=True):
             return above
+        if above and (run := _NEXT_HEADING.search(above)):  # the record above ran on into this one's heading
+            return run.group("org")
         return None
     return None
+
+
+# "... uu-vejleder Odense Kommune, By- og Kulturforvaltningen Vollsmose Bibliotek": after a
+# person's title in lower case, the next entry's municipality and unit (a party list's lines run together)
+_NEXT_HEADING = re.compile(r"(?<=[a-zæøå])\s+(?P<org>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s?\s(?:[Kk]ommune|KOMMUNE)"
+                           r",\s[^:@,]{3,90})$")
 
 
 def _unit_before_details(text: str, p) -> str | None:
@@ -310,6 +319,7 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     """The people of one record (with a label every name counts, else a name needs a title or
     a known first name); the unit is the record's own, else the heading it sits under."""
     body = KONTAKT.sub("", text) if labelled else text
+    body = _NEXT_HEADING.sub("", body) if labelled else body  # (the next entry's heading, run on)
     label = KONTAKT.match(text) if labelled else None
     out = []
     for p in find_people(body, strict=not labelled):

@@ -205,6 +205,8 @@ def contact_unit(text: str | None) -> str | None:
     (True, True)
     >>> contact_unit("Torvegade 12, 7100 Vejle") is None, contact_unit("Kontaktoplysninger") is None
     (True, True)
+    >>> contact_unit("Odense Kommune, By- og Kulturforvaltningen Vollsmose Bibliotek & Kulturhus")
+    'Vollsmose Bibliotek & Kulturhus'
     """
     if not text:
         return None
@@ -224,6 +226,8 @@ def contact_unit(text: str | None) -> str | None:
         if not _ABBREVIATED.search(parts[0]):
             return parts[1]
     if _MUNICIPALITY_FIRST.match(text):
+        if run := _ADMINISTRATION_RUN.match(text):  # the unit under its forvaltning, their lines run together
+            return run.group("unit")
         return _most_specific(text)
     return text
 
@@ -244,4 +248,8 @@ def is_address(text: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"[()/]|\b[A-ZÆØÅ]{2,}\b")
+# "Odense Kommune, Børn- og Ungeforvaltningen Ungdommens Uddannelsesvejledning Odense": a party
+# list's municipality, forvaltning and unit, written on lines of their own and run together
+_ADMINISTRATION_RUN = re.compile(r"^[^,]+, (?:[A-ZÆØÅ][\wæøå]*-? og )?[\wæøåÆØÅ-]*forvaltning(?:en)?"
+                                 r"(?:\s*\([A-ZÆØÅ]{2,6}\))? (?P<unit>[A-ZÆØÅ].{2,})$")
 _MUNICIPALITY_FIRST = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? (?:[Kk]ommune|KOMMUNE), ")
