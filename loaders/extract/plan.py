@@ -22,6 +22,7 @@ from collections import Counter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.plan_crumbs import crumb_or_subject_name
+from samspil.loaders.extract.plan_flat_cover import cover_pieces, is_run_on_cover
 from samspil.loaders.extract.plan_cover import _OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, quoted_name, title_name
 from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
 from samspil.loaders.extract.sections import plain_lines
@@ -245,12 +246,29 @@ def _cased_form(doc: Document, name: str) -> str | None:
 
 
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
-    """Where the plan is named: the indsats label, the area label, else the title."""
+    """Where the plan is named: the indsats label, the area label, else the title (of a
+    cover run onto the first line, read from its pieces first)."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
     if not found and (crumb := crumb_or_subject_name(doc)) is not None:
         return [(crumb[0], crumb[2])]  # a web page's breadcrumb trail, a board paper's subject
+    if not found and (run_on := _run_on_cover(doc)) is not None:
+        return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc)] if f]
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+def _run_on_cover(doc: Document) -> list[tuple[str, int]] | None:
+    """The plan's name read from the pieces of a first line that holds the cover and the
+    text after it (plan_flat_cover.py), citing that line; None when there is no such line or
+    its pieces name no plan."""
+    first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
+    if first is None or not is_run_on_cover(doc.lines[first]):
+        return None
+    cover = Document.from_text(doc.id, "\n".join(cover_pieces(doc.lines[first])))
+    found = [f for f in (_find_label(cover, NAME_LABELS[1:]), _find_label(cover, NAME_LABELS[:1])) if f] \
+        or [f for f in [quoted_name(cover) or title_name(cover) or cover_title(cover)] if f]
+    named = [(cut, first) for value, _line in found if (cut := cut_at_next_label(value))]
+    return named or None
 
 
 def extract_plan(doc: Document) -> Plan:

@@ -14,6 +14,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
                                                name_after_label, name_in_document_type, name_in_noise, squash)
+from samspil.loaders.extract.plan_flat_cover import is_web_chrome
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, municipality
 
@@ -87,8 +88,14 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
 
 
 def _first_lines(doc: Document) -> list[tuple[int, str]]:
-    """The first six non-empty lines (of the first twelve), cleaned, with their indexes."""
-    return [(i, text) for i, text in ((i, clean(line)) for i, line in enumerate(doc.lines[:12])) if text][:6]
+    """The first six non-empty lines (of the first twelve), cleaned, with their indexes; a
+    web page's chrome above its title (a skip link, a menu, a cookie banner, a breadcrumb)
+    is passed over and not counted."""
+    lines = [(i, text) for i, text in ((i, clean(line)) for i, line in enumerate(doc.lines[:24])) if text]
+    chrome = [i for i, text in lines if is_web_chrome(text)]
+    if not chrome:
+        return [(i, text) for i, text in lines if i < 12][:6]
+    return [(i, text) for i, text in lines if i not in chrome and i < 12 + len(chrome)][:6]
 
 
 def _speaks_of_a_plan(doc: Document) -> bool:

@@ -1,0 +1,155 @@
+"""The cover of a document whose line breaks were lost, cut back into the lines it had.
+
+Text copied from a PDF on the web runs a cover's lines together with the first page:
+``HELHEDSPLAN FOR NORDBYEN Boligsocial indsats 2007-2010 Ansøgning til Landsbyggefonden
+...``, ``Boligsocial helhedsplan 2011-2014 "Vest i Bevægelse" Ydernæs og Kalbyris``,
+``| Navn på indsatsen | Sammen i Nordøst |``. The readers of a cover (a label and its
+value, a quoted name, a title line; plan.py) read lines, so the head of such a line is cut
+where a cover's lines end: at a table's cell bars and the " · " between parties, around a
+quoted name (not before the years that follow it on its line), between a heading in
+capitals and mixed-case text, after a year range, before a form's label ("Periode:") and
+before the words that open a cover's other lines ("Indhold", "Indledning", "Ansøgning til",
+"Statusrapport", "Version"). The pieces are read as the cover's lines; what the readers
+find cites the line the cover ran onto.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["cover_pieces", "is_run_on_cover", "is_web_chrome"]
+
+HEAD_CHARS = 500  # a cover's text: the title, the parties, the period, a subtitle
+RUN_ON = 120  # a first line longer than this may hold a cover's lines run together
+
+_CELL = re.compile(r"\s*\|\s*|\s+·\s+|\s+•\s+")
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,80})[\"“”«»„]")
+_YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}")
+_CAPS_WORD = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&.,–-]*$")
+_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[a-zæøå][\wæøå-]*){0,3}:$")
+# words that open a cover's other lines (a subtitle, the contents, the first chapter)
+_OPENERS = frozenset("Indhold INDHOLD Indholdsfortegnelse INDHOLDSFORTEGNELSE Indledning INDLEDNING Forord FORORD "
+                     "Ansøgning Statusrapport Årsrapport Midtvejsevaluering Version Udarbejdet Perioden Periode "
+                     "Kapitel Resumé Baggrund Samarbejdsparter Aftalen".split())
+# a document type's words (in any case) open a title line, unless they follow each other or a dash
+_TYPE_WORDS = frozenset("HELHEDSPLAN HELHEDSPLANEN STRATEGISK SAMARBEJDSAFTALE DELAFTALE BOLIGSOCIAL".split())
+
+
+def is_run_on_cover(first_line: str) -> bool:
+    """Whether a document's first line holds its cover run onto its text."""
+    return len(first_line) > RUN_ON and bool(pieces := cover_pieces(first_line)) and pieces != [first_line]
+
+
+def cover_pieces(line: str) -> list[str]:
+    """The head of ``line`` cut where a cover's lines end.
+
+    >>> cover_pieces('HELHEDSPLAN FOR NORDBYEN Boligsocial indsats 2007-2010 Ansøgning til Landsbyggefonden')
+    ['HELHEDSPLAN FOR NORDBYEN', 'Boligsocial indsats 2007-2010', 'Ansøgning til Landsbyggefonden']
+    >>> cover_pieces('Boligsocial helhedsplan 2011-2014 "Vest i Bevægelse" Ydernæs og Kalbyris, Næstved')
+    ['Boligsocial helhedsplan 2011-2014', '"Vest i Bevægelse"', 'Ydernæs og Kalbyris, Næstved']
+    >>> cover_pieces('Lejerbo · Aalborg Kommune HELHEDSPLAN FOR AALBORG ØST "Et godt sted at bo" 2010-2014 Indhold')
+    ['Lejerbo', 'Aalborg Kommune', 'HELHEDSPLAN FOR AALBORG ØST', '"Et godt sted at bo" 2010-2014', 'Indhold']
+    >>> cover_pieces('Spring til indhold Log ind Forside > Om os > Solhaven Solhaven – boligsocial helhedsplan')
+    ['Solhaven – boligsocial helhedsplan']
+    >>> cover_pieces('| Navn på indsatsen | Sammen i Nordøst | | Aftaleperiode | 1. april 2019 |')
+    ['Navn på indsatsen', 'Sammen i Nordøst', 'Aftaleperiode', '1. april 2019']
+    """
+    head = _after_chrome(line[:HEAD_CHARS + 600])[:HEAD_CHARS]
+    pieces: list[str] = []
+    for cell in _CELL.split(head):
+        cell = cell.strip()
+        if cell and not set(cell) <= set("-:| "):
+            pieces += _cut_cell(cell)
+    out = []
+    for p in pieces:
+        if len(p.split()) >= 6 and (p.endswith(".") or _SENTENCE_END.search(p)):
+            break  # the text begins: a sentence ends ("... er den boligsociale helhedsplan for X.")
+        out.append(p)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[a-zæøå]{2}\.\s+[A-ZÆØÅ]")
+
+
+# a web page's chrome before its title: a skip link, a log-in, a cookie banner, a breadcrumb trail
+_CHROME = re.compile(r"\b(?:Spring til (?:indhold|hovedindhold)|Gå til (?:indhold|hovedindhold)|Log ind\b|cookies?\b"
+                     r"|Accepter alle|Du er her\s*:)", re.I)
+_CRUMB_SEP = re.compile(r"\s(?:>|›|»|→|&gt;)\s")
+
+
+def is_web_chrome(line: str) -> bool:
+    """A line of a web page's chrome: a skip link, a log-in, a cookie banner and its buttons,
+    a breadcrumb trail, a menu of three or more items.
+
+    >>> is_web_chrome("Søg bolig | Beboer | Om os | Kontakt"), is_web_chrome("Forside > Om os > Solhaven")
+    (True, True)
+    >>> is_web_chrome("| Navn på indsatsen | Solhaven |"), is_web_chrome("Solhaven – helhedsplan 2019-2022")
+    (False, False)
+    """
+    return bool(_CHROME.search(line[:200])) or len(_CRUMB_SEP.findall(line)) >= 2 or line.count(" | ") >= 3
+
+
+def _after_chrome(head: str) -> str:
+    """``head`` from the page's own title on, when a web page's chrome opens it: after the
+    last breadcrumb separator (the crumb's last item, which the title repeats, dropped once)."""
+    if not _CHROME.search(head[:400]):
+        return head
+    seps = list(_CRUMB_SEP.finditer(head))
+    if not seps:
+        return head
+    rest = head[seps[-1].end():].split()
+    for n in range(1, 7):  # "Abildgård i Udvikling Abildgård i Udvikling – ...": the crumb, then the title
+        if rest[:n] == rest[n:2 * n]:
+            return " ".join(rest[n:])
+    return " ".join(rest)
+
+
+def _cut_cell(text: str) -> list[str]:
+    """One cell's text cut at quotes, capitals, years, labels and line openers."""
+    out: list[list[str]] = [[]]
+    words = _words(text)
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        cur = out[-1]
+        if cur and _cuts_before(w, prev, cur, words[k + 1] if k + 1 < len(words) else ""):
+            out.append([])
+        out[-1].append(w)
+        if _YEARS.fullmatch(w.strip("(),.")) and k + 1 < len(words) and words[k + 1][:1].isupper():
+            out.append([])  # "Boligsocial indsats 2007-2010" ends its line
+    return [" ".join(ws) for ws in out if ws]
+
+
+def _words(text: str) -> list[str]:
+    """Words, a quoted name and a year range each kept as one."""
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(_QUOTED.pattern + "|" + _YEARS.pattern, text):
+        out += text[pos:m.start()].split()
+        out.append(m.group(0))
+        pos = m.end()
+    return out + text[pos:].split()
+
+
+def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
+    if _QUOTED.fullmatch(word):  # a quoted name under a title in capitals or after its years
+        return bool(_YEARS.fullmatch(prev.strip("(),.")) or _caps(prev) or len(prev) == 1 and prev.isupper())
+    if _QUOTED.fullmatch(prev):  # (its years stay with it: '"Et godt sted at bo" 2010-2014')
+        return word[:1].isupper() and not _YEARS.fullmatch(word)
+    if word in _OPENERS:
+        return True
+    if word.upper() in _TYPE_WORDS and word[:1].isupper() and prev.upper() not in _TYPE_WORDS \
+            and not prev[:1].islower() and prev not in ("–", "-", "—"):
+        return True  # "Delaftale – X | Helhedsplanen Y 2023-2026", "RANDERS NORD | HELHEDSPLAN FOR ..."
+    if _LABEL.match(word) or nxt and _LABEL.match(f"{word} {nxt}") and not _caps(word):
+        return True  # "Periode:", "Områdetsnavn:"
+    caps_now, caps_before = _caps(word), _caps(prev)
+    if caps_now != caps_before and word[:1].isupper() and prev:
+        if caps_before and sum(1 for w in cur if _caps(w)) >= 2:
+            return True  # "HELHEDSPLAN FOR NORDBYEN | Boligsocial ..."
+        if caps_now and _caps(nxt):
+            return True  # "Høje-Taastrup Kommune | STRATEGISK SAMARBEJDSAFTALE"
+    return False
+
+
+def _caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and _CAPS_WORD.match(word) is not None
