@@ -52,8 +52,8 @@ def mark_collaborators(doc: Document, orgs: list[Organisation], activities: list
                   and o.type not in _FRAME_TYPES]
     if not candidates:
         return
-    cue_lines = [line for line in doc.lines if ("amarbejd" in line or "fællesskab" in line
-                                                 or "sammen med" in line or "partnerskab" in line)]
+    cue_lines = [line for line, low in zip(doc.lines, doc.lower_lines)
+                 if "samarbejd" in low or "fællesskab" in low or "sammen med" in low or "partnerskab" in low]
     claimed = {p for a in activities for p in a.partners}
     every_name = sorted({n for o in orgs for n in (o.name, *o.aliases) if len(n) >= 3}, key=len, reverse=True)
     for o in candidates:

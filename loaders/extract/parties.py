@@ -153,7 +153,8 @@ def _line_entries(doc: Document, block: Block, role: str):
 
 
 _LEAD_IN = re.compile(r"^[A-ZÆØÅ][^:]{0,80}?\b(?:indgået|indgås|underskrevet)\b[^:]{0,40}:\s*")
-_PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:")
+_PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:"
+                           r"|\s(?:Aftalens|Helhedsplanens|Samarbejdsaftalens|Delaftalens|Indsatsens)\s+periode\b")
 # (a bracket with a number in it, "(afd. 15, 620 boliger)": not an abbreviation, "Jobcenter (BIF) Center for ...")
 _AFTER_BRACKET = re.compile(r"(?<=\d\))\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå]\))\s+(?=[A-ZÆØÅ])")
 # "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed

@@ -216,6 +216,8 @@ def contact_unit(text: str | None) -> str | None:
         text = text[:paren.start()].strip()
     if text.endswith((" er", " var")):  # "Projektleder er" (Karen ...): a title in a sentence
         text = text.rsplit(" ", 1)[0]
+    if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
+        return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
             or is_address(text) or text in section_words():
         return None
@@ -230,6 +232,10 @@ def contact_unit(text: str | None) -> str | None:
             return run.group("unit")
         return _most_specific(text)
     return text
+
+
+# a clause that ends in a preposition or conjunction goes on with the person: no unit's name ends so
+_OPEN_ENDED = frozenset("af med i på til for ved og hos fra under som der at".split())
 
 
 # an address: a postcode and town ("7100 Vejle"), a street and number ("Torvegade 12")

@@ -25,7 +25,8 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen|samarbejdsaftalen)\s+(?:er\s+)?(?:udarbejdet|indg(?:ået|ås|åes)|underskrevet)"
                            r"\s+af\s*:?\s*"
-                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200}?)(?=[.;]|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b)"
+                           r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200}?)(?=[.;]|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b"
+                           r"|\s+i\s+(?:tæt\s+|nært\s+)?samarbejde\s+med\b)"  # (who only co-operates is no party)
                            # "Parterne bag helhedsplanen er X og Y", "Bag helhedsplanen står X og Y",
                            # "Aftalens parter er X, Y og Z"
                            r"|\b(?i:parter(?:ne)?\s+(?:bag|i)\s+(?:den\s+)?(?:strategiske\s+)?(?:helhedsplanen|aftalen|indsatsen"

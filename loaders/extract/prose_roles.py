@@ -100,7 +100,10 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
 
 
 def _unit(org: str, known: set[str]) -> str | None:
-    """The organisation a bracket or clause names, or None when it names none."""
+    """The organisation a bracket or clause names, or None when it names none (of "Fællesbo.
+    Karen Damgaard kan ...", the sentence's end: "Fællesbo")."""
+    if ". " in org and (whole := _unit(org.split(". ", 1)[0] + ".", known)):
+        return whole
     unit = contact_unit(_TRAILING_SMALL.sub("", " ".join(org.split()).rstrip(".")))
     if not unit or any(c.isdigit() for c in unit):
         return None  # "(Kommuneplan 2024)", "(KK 2022, særudtræk)"
@@ -115,8 +118,22 @@ _CLAUSE_END = re.compile(r"\n|[.;](?:\s+[A-ZÆØÅ]|\s*$)|\s(?=[A-ZÆØÅ](?!lf\
 def _person(text: str, who: tuple[str | None, str, int], end: int) -> Person:
     """The person with the e-mail and phone written in the clause after the unit."""
     clause = _CLAUSE_END.split(text[end:end + 90], maxsplit=1)[0]
+    if "@" not in clause and not PHONE.search(clause) and (nxt := _next_sentence(text, end + len(clause))) \
+            and nxt.startswith((who[1], who[1].split()[0], "Han ", "Hun ")) and "kontakt" in nxt:
+        clause = nxt  # "..., som er ansat i Fællesbo. Karen Damgaard kan kontaktes på tlf. ... eller e-mail ..."
     email = EMAIL.search(clause) if "@" in clause else None
     phone = PHONE.search(clause)
     return Person(name=who[1], title=who[0], email=email.group(0) if email else None,
                   phone=digits(phone.group(0)) if phone else None,
                   start=who[2], end=who[2] + len(who[1]))
+
+
+def _next_sentence(text: str, at: int) -> str | None:
+    """The sentence after the one that ends at or after ``at`` (up to 200 characters), when
+    it follows on the same line."""
+    end = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])").search(text, at, at + 40)
+    if end is None or "\n" in text[at:end.end()]:
+        return None
+    sentence = text[end.end():end.end() + 200]
+    stop = re.search(r"(?<=[a-zæøå0-9])\.(?:\s|$)(?![a-z])|\n", sentence)
+    return sentence[:stop.start()] if stop else sentence

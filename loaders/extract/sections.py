@@ -39,6 +39,9 @@ BLOCK_END = re.compile(
     r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:"
     r"|^\W*[\wæøå]+s\s+navn\s*:"  # "Boligområdets navn:", "Helhedsplanens navn:": the next field
     r"|^\W*(?:[\wæøå]+s\s+)?[\wæøå]*periode\s*:"  # "Helhedsplanens periode:", "Aftaleperiode:"
+    # the next section's heading alone on its line: "Aftalens periode", "Boligområdet", "Indsatsområder"
+    r"|^\W*(?:\d{1,2}\.?\s+)?(?:(?:[\wæøå]+s\s+)?[\wæøå]*periode|varighed|boligområde(?:t|rne)?|området"
+    r"|indsatsområder(?:ne)?|økonomi|budget)\s*$"
     r"|^\W*styregrupp\w*\s*:|^\W*målgrupp\w*\s*:", re.I)
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X"
@@ -98,12 +101,19 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
                 or text.endswith(":") and _OTHER_LIST.search(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
+        if (period := _PERIOD_INSIDE.search(text, 0, 120)) and period.start() > 0:
+            out.append(i)  # "• Vejle Kommune Aftalens periode Aftalen gælder ..." (breaks lost): the
+            break          # last entry, then the next section (parties.py cuts the entry there)
         if len(text) > max_prose and "@" not in text or _is_sentence(text):
             break
         if text.lower() in ("dato", "navn", "underskrift") or is_header_row(text):
             continue
         out.append(i)
     return out
+
+
+_PERIOD_INSIDE = re.compile(r"\s(?:Aftalens|Helhedsplanens|Samarbejdsaftalens|Delaftalens|Indsatsens)\s+periode\b"
+                            r"|\s(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:")
 
 
 def _is_sentence(text: str) -> bool:
