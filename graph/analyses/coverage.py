@@ -270,11 +270,18 @@ class _PlanContext:
             if z not in self.containers:
                 self.containers[z] = _containers(self.v, z)
         within = [self.containers[z] for z in named]    # (each may be large: not united)
-        return [self.gap("zone_without_activity", z,
-                         "the plan covers it, but no activity names it or a part of it",
-                         (self.pid, z, "COVERS"))
-                for z in self.v.out(self.pid, "COVERS")
-                if z not in named and not any(z in c for c in within)]
+        out = []
+        for z in self.v.out(self.pid, "COVERS"):
+            if z in named or any(z in c for c in within):
+                continue
+            if z not in self.containers:
+                self.containers[z] = _containers(self.v, z)
+            if self.containers[z] & named:
+                continue  # an activity in the whole zone ("Zone 2") reaches the departments in it
+            out.append(self.gap("zone_without_activity", z,
+                                "the plan covers it, but no activity names it, a part of it or a zone it lies in",
+                                (self.pid, z, "COVERS")))
+        return out
 
     def party_without_activity(self) -> list[tuple]:
         return self._idle("PARTY_TO", "party_without_activity", "a signing party", ())

@@ -215,8 +215,8 @@ def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X."""
     for i, line in enumerate(doc.lines):
         if not line.rstrip().endswith(":") or not may_hold(line.lower(), _LIST_WORDS) \
-                or not (m := _LIST_INTRO.search(strip_markup(line))):
-            continue
+                or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
+            continue  # (not "..., som er inddelt i to zoner:")
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),
                    min(i + 16, len(doc.lines)))
         lines = {doc.ref(j).line for j in range(i + 1, end)} - {None}

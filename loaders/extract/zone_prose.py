@@ -68,7 +68,8 @@ def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
 
 
 # not "afd. Solsikken" (the full stop first, the look-behinds after it: the engine skips to full stops)
-_SENTENCE_END = re.compile(r"\.(?<=[a-zæøå)\d]\.)(?<!afd\.)(?<!nr\.)\s+(?=[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"\.(?<=[a-zæøå)\d]\.)(?<!afd\.)(?<!nr\.)(?<!Sct\.)(?<!Skt\.)(?<!\bSt\.)(?<!Kgs\.)(?<!\bGl\.)"
+                           r"\s+(?=[A-ZÆØÅ])")  # (not a name's "Sct. Jørgen", "Kgs. Enghave", "Gl. Holtegaard")
 
 
 def sentences(text: str) -> list[str]:

@@ -233,6 +233,8 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
     owner = None
     if rest and "(" not in head and len(head) < 50:
         owner, line = _resolve_org(head, orgs), rest
+        if owner == clean(head) and head not in housing and _AFD_NUMBER.search(rest):
+            owner = None  # "Alderslyst: Fællesbo afd. 12, Nylandsparken (312 boliger)": an area, its owners after it
     for m in _ITEM.finditer(line):
         units = parse_units(m.group("inner")) if _UNITS_ONLY.match(m.group("inner")) else None
         item_owner = owner
@@ -294,15 +296,18 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
     lookup = _org_lookup(orgs)
     for i, zone_name, text in _zone_blocks(doc):
         text = _roman(text)
-        listing = re.split(r"(?<![Aa]fd)(?<!nr)\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s", text)[0]  # not "afd. 12"
+        listing = re.split(r"(?<![Aa]fd)(?<!nr)(?<!Sct)(?<!Skt)(?<!\bSt)(?<!Kgs)(?<!\bGl)\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s",
+                           text)[0]  # not "afd. 12", "Sct. Jørgen"
         label, _, rest = listing.partition(":")
         if rest and "(" not in label and len(label.split()) <= 3:
             listing = rest
         aliases = [label.strip()] if rest and len(label.split()) <= 3 else []
+        numbered = prose_departments(listing, doc.ref(i), lookup) if _AFD_NUMBER.search(listing) else []
+        if aliases and any(_key(z.name) == _key(aliases[0]) for z in numbered):
+            aliases = []  # "Zone 1) Resenbro: X afd. 4, Resenbro": the department keeps its name
         zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases,
                               units=parse_units(text), sources=[doc.ref(i)]))
         owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
-        numbered = prose_departments(listing, doc.ref(i), lookup) if _AFD_NUMBER.search(listing) else []
         for z in numbered:  # "Zone 1) Skovparken: Lejerbo afd. 12 (420 boliger) og AAB afd. 3 (186 boliger)"
             z.part_of = zone.name
             found.add(z)

@@ -344,3 +344,26 @@ def test_the_best_pairs_equal_the_best_of_all_pairs():
             full = _score_pairs(masks, sizes, min_shared, None)
             for k in (1, 3, 10, 1000):
                 assert _score_pairs(masks, sizes, min_shared, k) == full[:k]
+
+
+def _src(doc: str, line: int) -> list[dict]:
+    return [{"document": doc, "line": line, "excerpt": f"{doc}:{line}"}]
+
+
+def test_an_activity_in_a_whole_zone_reaches_the_departments_in_it(toy):
+    """New-user trial (session 12): an activity located in "Zone 2" serves the departments
+    the plan places in Zone 2, so none of them is a zone without activity; a department in
+    no zone an activity names still is."""
+    toy.add_node("zone:zone-2", "Zone", "Zone 2", type="zone")
+    toy.add_edge("zone:gronrisvej", "zone:zone-2", "PART_OF")
+    toy.add_edge("plan:new", "zone:zone-2", "COVERS", sources=_src("new.txt", 41))
+    before = _kinds(gaps(toy, ["New"], kinds=["zone_without_activity"], today=date(2024, 1, 1)),
+                    "zone_without_activity")
+    assert before == {("plan:new", "zone:gronrisvej"), ("plan:new", "zone:zone-2")}
+    toy.add_edge("activity:new/jobcafe", "zone:zone-2", "LOCATED_IN", sources=_src("new.txt", 52))
+    after = gaps(toy, ["New"], kinds=["zone_without_activity"], today=date(2024, 1, 1))
+    assert _kinds(after, "zone_without_activity") == set()
+    toy.add_node("zone:solbakken", "Zone", "Solbakken", type="housing_department")
+    toy.add_edge("plan:new", "zone:solbakken", "COVERS", sources=_src("new.txt", 42))
+    assert _kinds(gaps(toy, ["New"], kinds=["zone_without_activity"], today=date(2024, 1, 1)),
+                  "zone_without_activity") == {("plan:new", "zone:solbakken")}
