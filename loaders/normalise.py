@@ -162,6 +162,8 @@ def tidy_whitespace(line: str) -> str:
 
     >>> tidy_whitespace("  Formål : \\t  At styrke   familier  ")
     'Formål:\\tAt styrke familier'
+    >>> tidy_whitespace("lars@silkeborg. dk\\tsanne@silkeborg.d k\\tskriv til a@b.dk. og c@d.dk og")
+    'lars@silkeborg.dk\\tsanne@silkeborg.dk\\tskriv til a@b.dk. og c@d.dk og'
     """
     if "  " in line:
         line = _SPACES.sub(" ", line)
@@ -169,7 +171,20 @@ def tidy_whitespace(line: str) -> str:
         line = _TAB_GAP.sub("\t", line)
     if " :" in line:
         line = _SPACE_COLON.sub(":", line)
+    if "@" in line and (". " in line or "." in line and " " in line):
+        line = _WRAPPED_DOMAIN.sub(_join_domain, line)
     return line.strip()
+
+
+# an e-mail address wrapped in a table cell and its lines joined with a space: "lars@silkeborg. dk",
+# "sanne@silkeborg.d k" (joined only into a top-level domain: not "a@b.dk. og", a sentence)
+_WRAPPED_DOMAIN = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.)([a-z]{0,3}) ([a-z]{1,4})(?![\w@.])")
+_DOMAINS = frozenset("dk com org net eu se no de nu info biz gov int edu fo gl".split())
+
+
+def _join_domain(m: re.Match) -> str:
+    """'@silkeborg.d k' -> '@silkeborg.dk' when the pieces make a known top-level domain."""
+    return f"{m.group(1)}{m.group(2)}{m.group(3)}" if (m.group(2) + m.group(3)) in _DOMAINS else m.group(0)
 
 
 def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:

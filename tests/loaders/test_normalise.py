@@ -231,3 +231,22 @@ def test_a_full_line_ending_in_an_abbreviation_ends_no_sentence(last, joined):
     lines = [last, "Hansen og Højrup Forsamlingshus svarer hver uge."]
     out, _ = join_wrapped(lines, [(1, 1), (2, 1)], width=70)
     assert out == ([f"{lines[0]} {lines[1]}"] if joined else lines)
+
+
+@pytest.mark.parametrize("town", ["Silkeborg", "Hjørring", "Guldborgsund"])
+def test_an_email_wrapped_in_a_table_cell_is_joined_again(tmp_path, town):
+    """A PDF's contact table wraps a long e-mail address inside its cell; its two lines come
+    back joined with a space ("lars.andersen@silkeborg. dk", "sanne@silkeborg.d k"), and the
+    address was lost (new-user trial, session 12). A sentence after an address stays apart."""
+    low = town.lower().replace("ø", "oe")
+    path = tmp_path / "kontakter.txt"
+    path.write_text("Kontaktpersoner\nNavn\tTitel\tOrganisation\tE-mail\tTelefon\n"
+                    f"Lars Bøgh Andersen\tAfdelingschef\tJobcenter {town}\tlars.andersen@{low}. dk\t89 70 12 34\n"
+                    f"Sanne Kjær\tAfdelingsleder\tJobcenter {town}\tsanne.kjaer@{low}.d k\t23 45 67 89\n\n"
+                    f"Spørgsmål kan sendes til Ida Holm, projektleder, ih@{low}.dk. og hun svarer hurtigt.\n",
+                    encoding="utf-8")
+    from samspil.loaders import extract_file
+    mails = {c.name: c.email for c in extract_file(path).contacts}
+    assert mails["Lars Bøgh Andersen"] == f"lars.andersen@{low}.dk"
+    assert mails["Sanne Kjær"] == f"sanne.kjaer@{low}.dk"
+    assert mails.get("Ida Holm") in (None, f"ih@{low}.dk")
