@@ -21,13 +21,21 @@ __all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text"
 
 def require_agreements(paths: Sequence[Any], files: Sequence[Any]) -> None:
     """Stop with a clear message (exit 1) when ``paths`` hold no agreement file."""
+    from samspil.loaders.pipeline import skipped_documents
+    from samspil.loaders.readers import SAVE_AS
+
+    skipped = skipped_documents(paths)
+    for f in skipped if files else []:  # (the others are read: say which are not, and why)
+        click.echo(f"warning: {f}: skipped, samspil cannot read {f.suffix} files; {SAVE_AS}", err=True)
     if files:
         return
     where = ", ".join(str(p) for p in paths)
+    unread = (f"; it holds {', '.join(f.name for f in skipped[:5])}{' ...' if len(skipped) > 5 else ''}, "
+              f"which samspil cannot read: {SAVE_AS.replace(' it ', ' them ')}") if skipped else ""
     raise click.ClickException(
         f"{where}: no agreements found (looked for .txt, .md, .docx and .pdf files"
         f"{', and report .json files' if click.get_current_context().info_name == 'load' else ''}"
-        "); give the files, or the folder that holds them")
+        f"){unread or '; give the files, or the folder that holds them'}")
 
 
 def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -89,9 +89,9 @@ class _Feed:
                                       soft_wrap=True)
 
 
-def _summary_line(s: SaveSummary) -> str:
+def _summary_line(s: SaveSummary, failed: int = 0) -> str:
     return (f"documents: {len(s.added)} added, {len(s.replaced)} replaced, "
-            f"{len(s.unchanged)} unchanged\n"
+            f"{len(s.unchanged)} unchanged{f', {failed} failed (see the errors above)' if failed else ''}\n"
             f"graph: {s.nodes} nodes ({s.nodes - s.nodes_before:+d}), {s.edges} relationships "
             f"({s.edges - s.edges_before:+d}); {s.merged} organisations/persons merged "
             "across documents")
@@ -146,7 +146,7 @@ def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> No
     feed = _Feed(_results(files, jobs), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
-    click.echo(_summary_line(summary))
+    click.echo(_summary_line(summary, feed.failed))
     if feed.failed:
         sys.exit(1)
 

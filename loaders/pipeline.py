@@ -77,6 +77,20 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def skipped_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """The files in the folders among ``paths`` that look like agreements samspil cannot read
+    (.doc, .rtf, .odt: :data:`~samspil.loaders.readers.OFFICE_SUFFIXES`), which
+    :func:`expand_paths` passes over, so the caller can say so."""
+    from samspil.loaders.readers import OFFICE_SUFFIXES
+
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in OFFICE_SUFFIXES
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts) and f.is_file())
+    return out
+
+
 def _walk(top: Path) -> list[Path]:
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()

@@ -313,6 +313,11 @@ def _foreign_errors(path: Path, fmt: str, page: int | None = None) -> Iterator[N
         raise
 
 
+# other office formats an agreement arrives in, and what to do with one
+OFFICE_SUFFIXES = frozenset({".doc", ".rtf", ".odt", ".wpd", ".pages", ".docm", ".dot", ".dotx"})
+SAVE_AS = "open it in Word or LibreOffice and save it as .docx (or export it as PDF)"
+
+
 def read_document(path: str | Path, limits: Limits | None = None,
                   deadline: Deadline | None = None) -> Document:
     """Read one file into a normalised :class:`Document` (raises :class:`InputError`,
@@ -324,8 +329,8 @@ def read_document(path: str | Path, limits: Limits | None = None,
     reader = READERS.get(p.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise UnsupportedFormat(f"unsupported file type {p.suffix or '(none)'!r}; samspil reads {known}",
-                                document=str(p))
+        raise UnsupportedFormat(f"unsupported file type {p.suffix or '(none)'!r}; samspil reads {known}"
+                                + (f"; {SAVE_AS}" if p.suffix.lower() in OFFICE_SUFFIXES else ""), document=str(p))
     if not p.exists():
         raise DocumentNotFound("no such file", document=str(p))
     if p.is_dir():

@@ -86,3 +86,29 @@ def test_real_console_script(batch: dict[str, Path]) -> None:
     assert str(batch["bad_pdf"]) in errors[0] and "not a readable PDF" in errors[0]
     assert str(batch["empty"]) in errors[1] and "empty" in errors[1]
     assert "good.txt" in proc.stdout and "  plan:" in proc.stdout
+
+
+def test_a_folder_with_word_97_files_says_what_it_skipped_and_counts_failures(tmp_path):
+    """New-user trial (session 12): a .doc in a folder was passed over without a word, a
+    folder of only .doc/.rtf files said just 'no agreements found', and the load summary did
+    not count the files that failed. Now each skipped file is named with what to do, and the
+    summary says how many failed."""
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    shutil.copy(SEED, mixed / "god.txt")
+    (mixed / "gammel.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
+    (mixed / "ødelagt.pdf").write_bytes(b"%PDF-1.7 broken")
+    runner = CliRunner()
+    out = runner.invoke(cli, ["load", "--data-dir", str(tmp_path / "store"), str(mixed)])
+    assert out.exit_code == 1
+    assert "gammel.doc: skipped" in out.output and "save it as .docx" in out.output
+    assert "1 added" in out.output and "1 failed" in out.output
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "aftale.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (only / "plan.rtf").write_bytes(b"{\\rtf1 x}")
+    out = runner.invoke(cli, ["load", "--data-dir", str(tmp_path / "store"), str(only)])
+    assert out.exit_code == 1
+    assert "aftale.doc, plan.rtf" in out.output and "save them as .docx" in out.output
+    out = runner.invoke(cli, ["extract", str(only / "aftale.doc")])
+    assert out.exit_code == 1 and "save it as .docx" in out.output
