@@ -622,6 +622,9 @@ def test_a_capitals_title_far_from_goals_is_no_focus_area_on_one_line(tmp_path):
     ("Tarup IF", "ngo"), ("Boldklubben Skjold", "ngo"), ("Thisted Idrætsforening", "ngo"),
     ("KFUM-spejderne i Nakskov", "ngo"), ("Fritidsklubben Toppen", "culture_leisure"),
     ("Idrætshallen Syd", "culture_leisure"),
+    # a jobcentre's business service is the municipality's (new-user trial, session 12: "company")
+    ("Virksomhedsservice Silkeborg", "municipal_unit"), ("Jobcenter Holstebro, Virksomhedsservice", "municipal_unit"),
+    ("Fællesbo", "housing_organisation"), ("Vejlebo", "housing_organisation"),
 ])
 def test_organisation_types_from_their_names(name, kind):
     from samspil.loaders.extract.orgs import org_type
