@@ -72,6 +72,9 @@ LABELS = [
     r"Aftaledokumenter\b",
     r"Bestyrelsen for den boligsociale indsats har\b",
     r"(?:Zone|Delområde|Område)\s+\d{1,2}\s*(?:\)|:|[–-](?=\s))",
+    r"Zoner?\s*:(?=\s*(?:[Zz]one\s*)?\d)",  # an activity's zone field: "Zone: Zone 2", "Zoner: 1 og 3"
+    # the contacts' heading over a labelled entry: "Kontaktpersoner Boligsocial medarbejder: X" (breaks lost)
+    r"Kontaktpersoner(?=\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
     # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")

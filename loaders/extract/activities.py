@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract import targets
+from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.focus_areas import canonical_focus_area
@@ -75,7 +76,10 @@ def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
 
 
 # what follows a delaftale's last activity, not part of it: the parties, the signatures
-_ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:ansøgningen er )?udarbejdet af)\b",
+_ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:ansøgningen er )?udarbejdet af)\b"
+                              # the delaftale's contacts under a heading of their own, after its last activity
+                              r"|^\W*(?:kontaktpersoner|kontaktperson|kontakt|kontaktoplysninger)(?:\s+for\s+delaftalen)?"
+                              r"(?:\W*$|\s+[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)",  # (or its first entry run on)
                               re.I)
 
 
@@ -305,11 +309,35 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             name=b.name,
             focus_area=_canonical_focus(b.focus_area, focus_areas),
             target_groups=groups,
-            partners=_mentions(words, org_index, split),
+            partners=[p for p in _mentions(words, org_index, split) if p in body or not is_phrase_name(p)],
             zones=_mentions(words, zone_index, split),
             contacts=_contacts_in(body, contacts or [], split),
             sources=[doc.ref(b.start, b.name)],
         )
+        if zones is not None and "zone" in split:
+            _add_field_zones(doc, b, act, zones)
         if not any(name_key(a.name) == name_key(act.name) for a in out):
             out.append(act)
     return out
+
+
+# an activity's zone field: "Zone: Zone 2", "Zoner: Zone 1 og Zone 3", "Zone: 1, 2 og 3"
+_ZONE_FIELD = re.compile(r"^\W*zoner?\s*:\s*(?P<value>(?:zone\s*)?\d{1,2}(?:\s*(?:,|og|samt|&)\s*(?:zone\s*)?\d{1,2})*)\W*$",
+                         re.I)
+
+
+def _add_field_zones(doc: Document, block: Block, act: Activity, zones: list[Zone]) -> None:
+    """The zones an activity's "Zone:" field names, also when the document defines none (a
+    delaftale of its own file names its plan's "Zone 2"): a zone it does not know is added
+    (plan-scoped by its generic name when the graph is built)."""
+    for j in range(block.start, min(block.end, block.start + 40)):
+        if not (m := _ZONE_FIELD.match(clean(strip_markup(doc.lines[j])))):
+            continue
+        for number in re.findall(r"\d{1,2}", m.group("value")):
+            name = f"Zone {int(number)}"
+            known = next((z for z in zones if name_key(z.name) == name_key(name)), None)
+            if known is None:
+                known = Zone(name=name, type="zone", sources=[doc.ref(j, name)])
+                zones.append(known)
+            if known.name not in act.zones:
+                act.zones.append(known.name)

@@ -16,7 +16,7 @@ from samspil.loaders.gazetteer import find_known_organisations, find_municipalit
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["ALNUM", "AND_LIST", "KOMMUNE_THEN_NAME", "PLACEHOLDER", "PLACEHOLDER_NAME", "STREET", "fixed_og_pair",
-           "initials_fit", "org_type_of", "split_at_municipality", "split_org_text", "split_party_entries"]
+           "initials_fit", "is_phrase_name", "org_type_of", "split_at_municipality", "split_org_text", "split_party_entries"]
 
 
 STREET = re.compile(r"(?:vej|gade|allé|alle|plads|vænge|boulevard|torv)$", re.I)
@@ -288,6 +288,16 @@ def fixed_og_pair(before: str, after: str) -> bool:
     """
     around = f"{before} og {after}".casefold()
     return any(around.startswith(p) or p.startswith(around) or p in around for p in _fixed_pairs())
+
+
+def is_phrase_name(name: str) -> bool:
+    """A unit named by a common phrase ("Børn og Unge", "Kultur og Fritid"): in running text
+    only its capitals tell it from the words ("børn og unge 6-17 år").
+
+    >>> is_phrase_name("Børn og Unge"), is_phrase_name("Jobcenter Silkeborg")
+    (True, False)
+    """
+    return name.casefold() in _fixed_pairs()
 
 
 @lru_cache(maxsize=1)
