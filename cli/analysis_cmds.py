@@ -182,8 +182,10 @@ GAP_FIELDS = ("kind", "plan", "plan_name", "id", "name", "label", "reason")
 @click.option("--exact", is_flag=True, help="Exact betweenness even on a large graph (slow).")
 @click.option("--communities", "show_communities", is_flag=True,
               help="Instead: communities of organisations that work together.")
+@click.option("--plan", "plans", multiple=True,
+              help="Only the network of these plans (repeatable; e.g. one municipality's).")
 @analysis_command
-def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
+def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool, plans: tuple[str, ...],
                 data_dir: Path | None, **out: Any) -> None:
     """Organisations that bridge otherwise separate plans or focus areas (betweenness
     on the organisation projection; sampled with a fixed seed when large).
@@ -200,8 +202,8 @@ def brokers_cmd(by: str, limit: int, exact: bool, show_communities: bool,
               ["id", "size", "name", "members"], title="Communities", **out)
         return
     with store_from(data_dir) as store:
-        res = cached_answer(store, ("brokers", by, limit, exact),
-                            lambda: brokers_of(store, by, limit, exact))
+        res = cached_answer(store, ("brokers", by, limit, exact, plans),
+                            lambda: brokers_of(store, by, limit, exact, plans))
     _show(res, lambda r: {"id": r.id, "name": r.name, "betweenness": r.betweenness,
                           "degree": r.degree, by: "; ".join(r.context_names)},
           ["name", "betweenness", "degree", by, "id"],

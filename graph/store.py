@@ -164,7 +164,7 @@ def overlaps_of(store: GraphStore, by: str = "partners", plans: Iterable[str] = 
 
 
 def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
-               exact: bool = False) -> list[Any]:
+               exact: bool = False, plans: Iterable[str] | None = None) -> list[Any]:
     """``analyses.brokers`` of the store's graph: the betweenness is computed on the
     keys of the relationships (the embedded store's ``load_topology``), and only the
     brokers' own relationships are then read whole for their evidence."""
@@ -174,9 +174,9 @@ def brokers_of(store: GraphStore, by: str = "plans", limit: int | None = 20,
     from samspil.graph.analyses.structure import brokers, org_evidence
     topology = getattr(store, "load_topology", None)
     if topology is None:
-        return brokers(load_part(store, brokers_part(by)), by=by, limit=limit, exact=exact)
+        return brokers(load_part(store, brokers_part(by)), by=by, limit=limit, exact=exact, plans=plans)
     graph = topology(brokers_part(by))
-    found = brokers(graph, by=by, limit=limit, exact=exact)
+    found = brokers(graph, by=by, limit=limit, exact=exact, plans=plans)
     _read_whole(store, graph, [b.id for b in found])
     return [replace(b, evidence=org_evidence(graph, b.id)) for b in found]
 

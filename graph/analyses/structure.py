@@ -14,11 +14,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from itertools import combinations
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from samspil.graph.analyses.betweenness import brandes, rounded
 from samspil.graph.analyses.common import (
-    evidence_of, name_of, org_roles, plan_ids, plan_organisations, pred, succ,
+    evidence_of, name_of, org_roles, plan_ids, plan_organisations, pred, resolve_plans, succ,
 )
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph, _nx
@@ -76,16 +77,22 @@ class Collaborator:
     evidence: tuple[dict[str, Any], ...]
 
 
-def _contexts(graph: PartnershipGraph, by: str) -> dict[str, set[str]]:
-    """``{organisation: {context ids}}`` for the projection."""
+def _contexts(graph: PartnershipGraph, by: str, plans: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """``{organisation: {context ids}}`` for the projection (of ``plans`` only, when given:
+    their organisations, or their activities' focus areas)."""
     out: dict[str, set[str]] = {}
+    chosen = set(plans) if plans else None
     if by == "plans":
         for pid in plan_ids(graph):
-            for oid in plan_organisations(graph, pid):
-                out.setdefault(oid, set()).add(pid)
+            if chosen is None or pid in chosen:
+                for oid in plan_organisations(graph, pid):
+                    out.setdefault(oid, set()).add(pid)
     elif by == "focus-areas":
+        acts = None if chosen is None else {a for p in chosen for a in succ(graph, p, "HAS_ACTIVITY")}
         for oid, _ in graph.nodes("Organisation"):
             for a in succ(graph, oid, "INVOLVED_IN"):
+                if acts is not None and a not in acts:
+                    continue
                 for f in succ(graph, a, "IN_FOCUS_AREA"):
                     out.setdefault(oid, set()).add(f)
     else:
@@ -142,7 +149,8 @@ def _pair_weights(ctx: dict[str, set[str]], orgs: list[str]) -> dict[tuple[int, 
 
 
 def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
-            exact: bool = False, k: int = 200, seed: int = 0) -> list[Broker]:
+            exact: bool = False, k: int = 200, seed: int = 0,
+            plans: Iterable[str] | None = None) -> list[Broker]:
     """Organisations ranked by betweenness on the organisation projection.
 
     Parameters
@@ -153,6 +161,9 @@ def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
         Return at most this many (those with betweenness 0 are left out).
     exact : bool
         Exact betweenness even on a large graph.
+    plans : iterable of str, optional
+        Only the network of these plans (ids, names or prefixes): the brokers among
+        one municipality's plans, not the whole country's.
     k, seed : int
         Pivots and random seed of the sampled betweenness used when exact
         betweenness would cost more than :data:`EXACT_WORK`.
@@ -183,7 +194,7 @@ def brokers(graph: PartnershipGraph, by: str = "plans", limit: int | None = 20,
     >>> [(b.name, b.betweenness, b.degree) for b in brokers(g)]
     [('y', 1.0, 2)]
     """
-    ctx = _contexts(graph, by)
+    ctx = _contexts(graph, by, resolve_plans(graph, plans) if plans else None)
     orgs, adj = _bipartite(ctx)
     n = len(orgs)
     work = n * sum(len(a) for a in adj)           # Brandes costs O(sources x edges)

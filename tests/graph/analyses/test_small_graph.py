@@ -367,3 +367,16 @@ def test_an_activity_in_a_whole_zone_reaches_the_departments_in_it(toy):
     toy.add_edge("plan:new", "zone:solbakken", "COVERS", sources=_src("new.txt", 42))
     assert _kinds(gaps(toy, ["New"], kinds=["zone_without_activity"], today=date(2024, 1, 1)),
                   "zone_without_activity") == {("plan:new", "zone:solbakken")}
+
+
+def test_brokers_among_some_plans_only(toy):
+    """New-user trial (session 12): brokers of one municipality's plans, not the whole
+    store's (the bundled Copenhagen plans filled the top 20). 3B bridges New and South; among
+    Old and New only it is in one plan and bridges nothing, and KK and Valby Bibliotek are
+    ranked on those two plans alone."""
+    every = {b.id: b for b in brokers(toy, limit=None)}
+    some = {b.id: b for b in brokers(toy, limit=None, plans=["Old", "New Valby"])}
+    assert set(every) == {"org:kk", "org:library", "org:3b"}
+    assert set(some) == {"org:kk", "org:library"}
+    assert all(b.contexts == ("plan:new", "plan:old") for b in some.values())
+    assert some["org:kk"].betweenness < every["org:kk"].betweenness
