@@ -32,7 +32,10 @@ def doctor(data_dir: Path | None, repair: bool, as_json: bool) -> None:
     if as_json:
         emit([], columns=[], as_json=True, payload=result)
     else:
-        emit(rows, columns=["what", "document", "problem"], title=f"{path}: {result.documents} document(s)")
+        if rows:
+            emit(rows, columns=["what", "document", "problem"], title=f"{path}: {result.documents} document(s)")
+        else:  # ("...: 9 document(s): none" read as if no document was found)
+            click.echo(f"{path}: {result.documents} document(s), no problems found")
         if result.repaired:
             click.echo(f"rebuilt {path} from {result.documents} report(s); kept: "
                        + ", ".join(result.kept))
