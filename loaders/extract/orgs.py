@@ -378,6 +378,28 @@ def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> Non
             o.roles.append("party")
 
 
+def _one_cell(m) -> bool:
+    """A name that holds a flattened table's cell bars ("| Direktør FOB Horsens – Fællesorganisationens
+    Boligforening |", "Part | | Horsens Almene Boligselskab (HAB) |") becomes the one cell that
+    names an organisation (its title or label cells dropped); False when no cell does."""
+    from samspil.loaders.extract.people import is_title_word
+    from samspil.loaders.extract.org_lists import section_words
+
+    cells = [c.strip(" –-") for c in m.name.split("|") if c.strip(" –-")]
+    named = [c for c in cells if org_type(c) != "other" and not is_title_word(c.split()[0])]
+    if len(named) != 1:
+        return False
+    words = named[0].split()
+    while len(words) > 1 and words[0] in section_words():
+        words.pop(0)  # "Kontaktoplysninger Boligselskabet Viborg": the next column's head run on
+    name = " ".join(words)
+    if (abbr := re.search(r"\s*\(([A-ZÆØÅ]{2,6})\)$", name)) is not None:
+        name = name[:abbr.start()]  # "Horsens Almene Boligselskab (HAB)"
+        m.aliases.append(abbr.group(1))
+    m.name = name
+    return True
+
+
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mention_scan
 
@@ -385,7 +407,7 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     party, _ = parse_parties(doc, strategic or _is_master_plan(doc))
     refs = [m for m in party if m.refers]
     party = [m for m in party if not m.refers]
-    found = party + mention_scan.text_mentions(doc, party)
+    found = [m for m in party + mention_scan.text_mentions(doc, party) if "|" not in m.name or _one_cell(m)]
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
             if plausible_name(o.name) and not bare_place(o.name)]
     _resolve_references(orgs, refs)

@@ -58,6 +58,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
         if "eriode" in text and (m := _PERIOD_FIELD.search(text)):
             text = text[:m.start()]  # "Vejle Kommune Helhedsplanens periode: 1. januar 2024 - ..." (breaks lost)
+        if text.count(" | ") >= 3 and (cells := _table_run_orgs(text)):
+            text = cells  # "Part | Navn | Titel A (HAB) | Per Lund | Direktør B | ...": a pipe table's rows run together
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
         text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
@@ -152,6 +154,25 @@ def _line_entries(doc: Document, block: Block, role: str):
     return orgs, contacts
 
 
+def _table_run_orgs(text: str) -> str | None:
+    """The organisations of a pipe table whose rows ran together: each cell with the column
+    head or title that ran onto it dropped ("Titel Horsens Almene Boligselskab (HAB)",
+    "Direktør FOB Horsens"), the cells that name an organisation joined as a list."""
+    from samspil.loaders.extract.org_lists import org_type_of, section_words
+
+    out = []
+    for cell in text.split("|"):
+        words = cell.split()
+        while len(words) > 1 and (is_title_word(words[0]) or words[0] in section_words()
+                                  or words[0].lower() in _TABLE_HEADS):
+            words.pop(0)
+        name = " ".join(words).strip(" ,;")
+        if name and org_type_of(name) != "other":
+            out.append(name)
+    return "; ".join(out) if len(out) >= 2 else None
+
+
+_TABLE_HEADS = frozenset("part parter navn titel organisation repræsentant underskrift stilling".split())
 _LEAD_IN = re.compile(r"^[A-ZÆØÅ][^:]{0,80}?\b(?:indgået|indgås|underskrevet)\b[^:]{0,40}:\s*")
 _PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:"
                            r"|\s(?:Aftalens|Helhedsplanens|Samarbejdsaftalens|Delaftalens|Indsatsens)\s+periode\b")
