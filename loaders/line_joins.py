@@ -33,7 +33,8 @@ _ITEM_START = (r"^(?:[•\-–*▪]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?
 _KEEPS_OWN_LINE = re.compile(_ITEM_START + r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
 _ITEM_LINE = re.compile(_ITEM_START + ")")  # (the same on a line without a colon: it holds no label)
 _CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",
-                    " fra", " ved", " v.", " &")
+                    " fra", " ved", " v.", " &", " afd.", " nr.", " bl.a.", " f.eks.", " jf.", " ca.")
+# (an abbreviation that never ends a sentence: "AAB Næstved afd." / "Kildeparken ..." is one line)
 MIN_WRAP_WIDTH = 38  # below this, lines are not body text and "full" means nothing (a column of a
 # two-column page holds ~40-50 characters)
 _SENTENCE_END = (".", ":", "!", "?", ";")

@@ -212,8 +212,11 @@ _LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in e
 
 
 def add_listed_in(doc: Document, found) -> None:
-    """The departments listed on the lines after 'alle afdelinger i X:' lie in X."""
+    """The departments listed on the lines after 'alle afdelinger i X:' lie in X (or after it on
+    its line, when the line breaks were lost: up to the sentence's end)."""
     for i, line in enumerate(doc.lines):
+        if ": " in line and may_hold(line.lower(), _LIST_WORDS):
+            _listed_inline(doc, found, i, strip_markup(line))
         if not line.rstrip().endswith(":") or not may_hold(line.lower(), _LIST_WORDS) \
                 or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
             continue  # (not "..., som er inddelt i to zoner:")
@@ -224,6 +227,25 @@ def add_listed_in(doc: Document, found) -> None:
                   and any(s.line in lines for s in z.sources)]
         if listed:
             place = m.group("place")
+            district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
+            for z in listed:
+                z.part_of = district.name
+
+
+_LIST_INTRO_INLINE = re.compile(r"(?<!\w)\w*(?:afdeling|boligområde|bebyggelse)\w*\b[^.:]{0,60}?\bi\s+"
+                                rf"(?P<place>{_PLACE})\s*:\s+(?P<rest>[^:]{{10,600}}?)(?:(?<![Aa]fd)(?<!nr)(?<!Sct)(?<!Kgs)\.\s+(?=[A-ZÆØÅ])|\.?$)")
+
+
+def _listed_inline(doc: Document, found, i: int, text: str) -> None:
+    """'... Delaftalen omfatter alle afdelinger i Vollsmose: Civica afd. Bøgeparken, ... og
+    Birkeparken. Økonomi ...' on one line: the departments of line ``i`` named in the list."""
+    for m in _LIST_INTRO_INLINE.finditer(text):
+        place, rest = m.group("place"), m.group("rest")
+        if not place[:1].isupper():
+            continue
+        listed = [z for z in found.zones.values() if z.type == "housing_department" and z.part_of is None
+                  and any(s.line == doc.ref(i).line for s in z.sources) and z.name in rest]
+        if listed:
             district = found.get(place) or found.add(Zone(name=place, type="district", sources=[doc.ref(i, place)]))
             for z in listed:
                 z.part_of = district.name

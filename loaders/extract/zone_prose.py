@@ -140,7 +140,7 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
 
 
 _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
-_UNITS_AFTER = re.compile(rf"\s*,?\s*\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)")
+_UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)")
 
 
 def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None
@@ -148,6 +148,7 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
     """Departments named one by one ("Fjords afdeling 4, Kildevang"); dwellings in brackets
     after one ("Lejerbo afd. 12 (420 boliger)") go to ``units`` by the zone's name."""
     owner = None
+    prev_end = 0
     for m in _SINGLE.finditer(sentence):
         if any(a <= m.start() < b for a, b in skip):
             continue  # "(afd. 4)" after a listed name: that item's number
@@ -157,15 +158,48 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
             name = None
         if not codes and not name:
             continue
-        owner = _owner(sentence[: m.start()], is_org) or owner
+        own = _owner(sentence[: m.start()], is_org) or _cued_owner(sentence[prev_end: m.start()],
+                                                                   m.group(0).startswith("afd."))
+        if own is None and re.search(r"[A-ZÆØÅ]", sentence[prev_end: m.start()]):
+            owner = None  # "Civica afd. A samt Fjordbo afd. B": not Civica's (an owner of its own, unknown)
+        owner = own or owner
+        prev_end = m.end()
         if owner is None and not codes:
             continue  # "afdeling Kommunikation": a unit of an organisation, not a department
         if name and len(codes) > 1:
             yield owner, codes, None
             codes = []
         if units is not None and (count := _UNITS_AFTER.match(sentence, m.end())) and (name or len(codes) == 1):
-            units[name or f"Afd. {codes[0]}"] = int(count.group(1).replace(".", ""))
+            units[name or f"Afd. {codes[0]}"] = int((count.group(1) or count.group(2)).replace(".", ""))
         yield owner, codes, name
+        if name and not codes:  # "afd. Fyrreparken og Birkeparken": the owner's named departments
+            pos = m.end()
+            while (more := _MORE_NAMED.match(sentence, pos)) and not _OWNER_NEXT.match(sentence, more.end()):
+                if more.group("name").split()[0] in _NOT_NAMES:
+                    break
+                yield owner, [], more.group("name")
+                pos = prev_end = more.end()
+
+
+# another department named after "afd. X": ", Y", " og Y", " samt Y" (not "samt Z afd. ...": Z's own)
+_MORE_NAMED = re.compile(rf"(?:\s*,\s*|\s+og\s+|\s+samt\s+)(?P<name>{_NAME})(?=\s*(?:,|og\b|samt\b|\.|\(|$))")
+_OWNER_NEXT = re.compile(r"s?\s+(?:afd\.|afdeling)")
+# an owner no organisation of the document names: a capitalised run with a housing organisation's
+# cue word ("Fyns Almennyttige Boligselskabs"), in the genitive or not
+_CUED_OWNER = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*\s){0,3}[\wæøåÆØÅ-]*(?:[Bb]oligselskab|[Bb]oligforening)\w*?)s?,?\s+$"
+                         r"|((?:[Bb]oligselskabet|[Bb]oligforeningen)(?:\s[A-ZÆØÅ0-9][\wæøå-]*){1,3}),?\s+$")
+
+
+def _cued_owner(before: str, short: bool) -> str | None:
+    """The owner ``before`` 'afd.' names by its cue word, or (before the short 'afd.') by an
+    abbreviation in capitals ("FAB afd. Fyrreparken")."""
+    if (m := _CUED_OWNER.search(before)) and (owner := m.group(1) or m.group(2))[:1].isupper():
+        return owner
+    m = _ABBREVIATED_OWNER.search(before) if short else None
+    return m.group(1) if m else None
+
+
+_ABBREVIATED_OWNER = re.compile(r"(?<![\wæøåÆØÅ])([A-ZÆØÅ]{2,5})\s+$")
 
 
 def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]

@@ -216,6 +216,9 @@ def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | N
     return (parts[0], units) if units is not None else None
 
 
+_OWNER_AFD_NAME = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?),?\s+afd(?:\.|eling)\s+(?P<name>[A-ZÆØÅ][^,()]{1,40})$")
+
+
 def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found: _Found,
                housing: _HousingLabels) -> None:
     """One line (or ' | ' part of one) of line ``i`` for :func:`_unit_lists`."""
@@ -226,8 +229,11 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         name = m.group("name")
         if "(" in name and not _NAME_PAREN.match(name):
             name = name.split("(", 1)[0].strip()  # "Engen (opført 1972) – 96 boliger": no number in the bracket
+        owner = None
+        if (named := _OWNER_AFD_NAME.match(name)) is not None:  # "Boligselskabet Sydfyn, afd. Hømarken"
+            owner, name = _resolve_org(named.group("owner"), orgs), named.group("name")
         if not _is_total(name):
-            found.add(_department(name, ref, units=parse_units(line)))
+            found.add(_department(name, ref, units=parse_units(line), housing_organisation=owner))
         return
     head, _, rest = line.partition(":")
     owner = None
