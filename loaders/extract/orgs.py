@@ -378,6 +378,29 @@ def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> Non
             o.roles.append("party")
 
 
+# what runs onto a name when the line breaks are lost: a field's key, a web page's menu word, a
+# status report's column ("Frederikshavn Boligforening Mobil", "Forældreskole Status")
+_TAIL_WORDS = frozenset("Mobil Tlf Tlf. Telefon E-mail Mail Status Søg Ændret Gennemført Afsluttet Side Læs".split())
+
+
+def _without_tail(name: str) -> str:
+    """``name`` without a title or field word run onto it, when what is left still names an
+    organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
+    organisationsbestyrelsen" -> "AAB Vejle")."""
+    from samspil.loaders.extract.people import is_title_word
+
+    if known_organisation(name):
+        return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
+    words = name.split()
+    for k in range(1, len(words)):
+        if words[k] in _TAIL_WORDS or words[k][:1].isupper() and is_title_word(words[k]):
+            head = " ".join(words[:k])
+            if not words[k - 1][:1].islower() and (org_type(head) != "other" or known_organisation(head)):
+                return head
+            break
+    return name
+
+
 def _one_cell(m) -> bool:
     """A name that holds a flattened table's cell bars ("| Direktør FOB Horsens – Fællesorganisationens
     Boligforening |", "Part | | Horsens Almene Boligselskab (HAB) |") becomes the one cell that
@@ -408,6 +431,8 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     refs = [m for m in party if m.refers]
     party = [m for m in party if not m.refers]
     found = [m for m in party + mention_scan.text_mentions(doc, party) if "|" not in m.name or _one_cell(m)]
+    for m in found:
+        m.name = _without_tail(m.name)
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
             if plausible_name(o.name) and not bare_place(o.name)]
     _resolve_references(orgs, refs)
