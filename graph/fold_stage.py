@@ -32,8 +32,11 @@ a Document named as its document, so that its only document is the one it came f
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from typing import Any
+
+import numpy as np
 
 from samspil.graph.emit import source_sort_key
 from samspil.graph.frag_store import FRAG_LABELS, part_of
@@ -42,14 +45,20 @@ from samspil.graph.sqlite_rows import source_id
 
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
-COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
-READ = COLUMNS[:6] + ("rowid",) + COLUMNS[7:]
+COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple", "h")
+READ = COLUMNS[:6] + ("rowid", "ids", "simple")
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
 _INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
 
 
 _NONE: list = []
+_EMPTY = np.empty(0, dtype=np.int64)
+# an item with one simple fragment: not folded in Python (Stage.split)
+_SINGLE = "simple AND h NOT IN (SELECT h FROM temp.fold_py)"
+_IS_EDGE = "instr(item, char(31)) > 0"
+# row_props in SQL
+_PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
 
 
 def _inner(d: dict[str, Any] | None) -> str:
@@ -66,6 +75,10 @@ class Stage:
         bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
         self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
         self.new: list[tuple] = []
+        self.hashes = array("q")             # every staged row's hash of its item
+        self.folded = array("q")             # ... of a row that is not ``simple``
+        self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
+        self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
     def source(self, src: dict[str, Any]) -> int:
         ck = tuple(src.items())
@@ -92,7 +105,7 @@ class Stage:
                 hit = lists[id(srcs)] = (dumps(srcs), self._ids(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
-        rows = []
+        rows, kinds = [], self.kinds
         for n, d in g.g.nodes(data=True):
             if "label" not in d:
                 continue
@@ -108,21 +121,42 @@ class Stage:
             simple = (own and part == part_of(label) and label in FRAG_LABELS
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
-            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
+            h = hash(n)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((False, label))
+            if seen is None:
+                kinds[(False, label)] = [1, n]
+            else:
+                seen[0] += 1
+                if n < seen[1]:
+                    seen[1] = n
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple, h))
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
             rest = (None if len(d) == 2 and "type" in d and "sources" in d else
                     {x: y for x, y in d.items() if x not in _EDGE_HEAD})
             srcs = d.get("sources") or _NONE
             text, ids, own = encoded(srcs)
-            rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), text, ids,
-                         own and part == part_of(k)))
+            item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
+            h = hash(item)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((True, k))
+            if seen is None:
+                kinds[(True, k)] = [1, item]
+            else:
+                seen[0] += 1
+                if item < seen[1]:
+                    seen[1] = item
+            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple, h))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
+        self.hashes.extend([r[9] for r in rows])
         self.bulk.executemany(_INSERT, rows)
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
@@ -134,16 +168,66 @@ class Stage:
             self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
             self.new = []
 
+    def split(self) -> None:
+        """After the last fragment: mark the items to fold in Python (temp.fold_py holds
+        their rows' hashes): those with several fragments or one that is not ``simple``.
+        Every other item is one simple row, written by :meth:`write_singles` in SQL. Two
+        items with one hash (or a hash reused) only send an item to Python, which folds
+        any item right."""
+        hashes = np.frombuffer(self.hashes, dtype=np.int64) if self.hashes else _EMPTY
+        folded = np.frombuffer(self.folded, dtype=np.int64) if self.folded else _EMPTY
+        self.hashes = self.folded = array("q")
+        ordered = np.sort(hashes)
+        again = ordered[1:][ordered[1:] == ordered[:-1]]
+        self.bulk.execute("DROP TABLE IF EXISTS temp.fold_py")
+        self.bulk.execute("CREATE TEMP TABLE fold_py(h INTEGER PRIMARY KEY)")
+        self.bulk.executemany("INSERT INTO temp.fold_py VALUES (?)",
+                              [(h,) for h in np.union1d(again, folded).tolist()])
+
     def rows(self) -> Iterator[tuple]:
-        """Every staged row in item order (then part, document, staging order), with its
-        rowid where the sources' text was (:data:`READ`: the sort and the rows read carry
-        no sources; :meth:`sources` reads them for the items folded from their text)."""
-        return self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
-                                 "ORDER BY item, part, doc, rowid")
+        """The staged rows of the items :meth:`split` left to Python, in item order (then
+        part, document, staging order), with its rowid where the sources' text was
+        (:data:`READ`: the sort and the rows read carry no sources; :meth:`sources` reads
+        them for the items folded from their text)."""
+        taken = self.taken
+        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
+                                     f"WHERE h IN (SELECT h FROM temp.fold_py) "
+                                     "ORDER BY item, part, doc, rowid"):
+            key = ("\x1f" in row[0], row[3])
+            taken[key] = taken.get(key, 0) + 1
+            yield row
+
+    def single_counts(self) -> list[tuple[str, bool, int, str]]:
+        """(label or type, whether a relationship, how many, an item not after the least
+        one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
+        has one staged row, so they are the rows staged less those :meth:`rows` gave."""
+        return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
+                for (edge, kind), (rows, least) in self.kinds.items()
+                if rows > self.taken.get((edge, kind), 0)]
+
+    def write_singles(self, nodes: str, edges: str) -> None:
+        """Write the rows of every item with one simple fragment (as :func:`row_props`
+        joins them), with the rows Python wrote into the temporary tables ``nodes`` and
+        ``edges`` (same columns as the graph's tables), in key order; and the single nodes'
+        ``node_docs`` rows (their fragment's document)."""
+        bulk = self.bulk
+        bulk.execute("INSERT OR IGNORE INTO node_docs SELECT item, doc FROM temp.stage_fold "
+                     f"WHERE {_SINGLE} AND NOT {_IS_EDGE}")
+        bulk.execute(f"INSERT INTO main.nodes(id, label, name, props) SELECT * FROM ("
+                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_fold "
+                     f"WHERE {_SINGLE} AND NOT {_IS_EDGE} "
+                     f"UNION ALL SELECT id, label, name, props FROM {nodes}) ORDER BY 1")
+        bulk.execute(f"INSERT INTO main.edges(src, dst, type, props) SELECT * FROM ("
+                     f"SELECT substr(item, 1, instr(item, char(31)) - 1), "
+                     f"substr(item, instr(item, char(31)) + 1, "
+                     f"length(item) - instr(item, char(31)) - length(kind) - 1), kind, {_PROPS} "
+                     f"FROM temp.stage_fold WHERE {_SINGLE} AND {_IS_EDGE} "
+                     f"UNION ALL SELECT src, dst, type, props FROM {edges}) ORDER BY 1, 2, 3")
 
     def drop(self) -> None:
-        """Drop the stage (after the last row's item is written)."""
+        """Drop the stage (after :meth:`write_singles`)."""
         self.bulk.execute("DROP TABLE temp.stage_fold")
+        self.bulk.execute("DROP TABLE temp.fold_py")
 
     def sources(self, rows: list[tuple]) -> list[str]:
         """The sources' text of staged ``rows`` (as :meth:`rows` gives them)."""
