@@ -10,7 +10,8 @@ therefore holds the fragment's text in three pieces, made when it is emitted:
 
 * ``rest``: its properties other than id, label, name (a relationship's type) and
   sources, encoded as the inside of a JSON object (``json.dumps(rest)[1:-1]``);
-* ``srcs``: its sources (a node's sorted), encoded;
+* ``srcs``: its sources (a node's sorted), encoded, in a table of their own
+  (``stage_srcs``, once per list and document; the row holds its rowid);
 * ``ids``: their source ids (graph/sqlite_rows.py ``source_id``), encoded; the sources
   table's rows are written as they are met, once per document (``INSERT OR IGNORE``:
   a source met again has the same id and row).
@@ -46,10 +47,11 @@ from samspil.graph.sqlite_rows import source_id
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
 COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple", "h")
-READ = COLUMNS[:6] + ("rowid", "ids", "simple")
+READ = COLUMNS[:9]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
 _INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
+_SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
 _NONE: list = []
@@ -73,6 +75,10 @@ class Stage:
         self.bulk = bulk
         bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
         bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
+        bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
+        bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
+        self.lists = 0                       # stage_srcs rows so far
+        self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
         self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
         self.new: list[tuple] = []
         self.hashes = array("q")             # every staged row's hash of its item
@@ -92,6 +98,13 @@ class Stage:
     def _ids(self, srcs: list[dict[str, Any]]) -> str:
         return "[" + ", ".join([str(self.source(s)) for s in srcs]) + "]"
 
+    def _text(self, srcs: list[dict[str, Any]]) -> int:
+        """Stage a list of sources' text (once per list and document: an activity's
+        relationships share one); the row of ``stage_srcs`` that holds it."""
+        self.lists += 1
+        self.texts.append((self.lists, dumps(srcs)))
+        return self.lists
+
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
         self.cache.clear()                   # (a document's sources recur in its own items)
@@ -102,7 +115,7 @@ class Stage:
             (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (dumps(srcs), self._ids(srcs),
+                hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
         rows, kinds = [], self.kinds
@@ -114,7 +127,7 @@ class Stage:
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
                 srcs = sorted(srcs, key=source_sort_key)
-                text, ids = dumps(srcs), self._ids(srcs)
+                text, ids = self._text(srcs), self._ids(srcs)
                 own = all(s.get("document") == doc for s in srcs)
             else:
                 text, ids, own = encoded(srcs)
@@ -157,6 +170,8 @@ class Stage:
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
         self.hashes.extend([r[9] for r in rows])
+        self.bulk.executemany(_SRCS, self.texts)
+        self.texts = []
         self.bulk.executemany(_INSERT, rows)
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
@@ -186,13 +201,13 @@ class Stage:
 
     def rows(self) -> Iterator[tuple]:
         """The staged rows of the items :meth:`split` left to Python, in item order (then
-        part, document, staging order), with its rowid where the sources' text was
-        (:data:`READ`: the sort and the rows read carry no sources; :meth:`sources` reads
-        them for the items folded from their text)."""
+        part, document, staging order): :data:`READ`. (They are a fifth of the rows, so
+        the sort carries their sources' text: reading it by rowid item by item cost more.)"""
         taken = self.taken
-        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
-                                     f"WHERE h IN (SELECT h FROM temp.fold_py) "
-                                     "ORDER BY item, part, doc, rowid"):
+        for row in self.bulk.execute(
+                f"SELECT {', '.join('s.text' if c == 'srcs' else 'f.' + c for c in READ)} "
+                "FROM temp.stage_fold f JOIN temp.stage_srcs s ON s.id = f.srcs "
+                "WHERE f.h IN (SELECT h FROM temp.fold_py) ORDER BY f.item, f.part, f.doc, f.rowid"):
             key = ("\x1f" in row[0], row[3])
             taken[key] = taken.get(key, 0) + 1
             yield row
@@ -226,14 +241,13 @@ class Stage:
 
     def drop(self) -> None:
         """Drop the stage (after :meth:`write_singles`)."""
-        self.bulk.execute("DROP TABLE temp.stage_fold")
-        self.bulk.execute("DROP TABLE temp.fold_py")
+        for table in ("stage_fold", "stage_srcs", "fold_py"):
+            self.bulk.execute(f"DROP TABLE temp.{table}")
 
-    def sources(self, rows: list[tuple]) -> list[str]:
+    @staticmethod
+    def sources(rows: list[tuple]) -> list[str]:
         """The sources' text of staged ``rows`` (as :meth:`rows` gives them)."""
-        db = self.bulk.db          # (a read: the rows gathered for other tables can wait)
-        return [db.execute("SELECT srcs FROM temp.stage_fold WHERE rowid = ?", (r[6],)).fetchone()[0]
-                for r in rows]
+        return [r[6] for r in rows]
 
 
 def fragment_text(row: tuple, srcs: str) -> str:
