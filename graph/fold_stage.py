@@ -50,15 +50,17 @@ COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple
 READ = COLUMNS[:9]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
-_INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
+_MARKS = ', '.join('?' * len(COLUMNS))
+_INSERT_NODES = f"INSERT INTO temp.stage_node VALUES ({_MARKS})"
+_INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({_MARKS})"
 _SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
 _NONE: list = []
+_hash = hash      # an item's hash (Stage.split; a test makes every item collide)
 _EMPTY = np.empty(0, dtype=np.int64)
 # an item with one simple fragment: not folded in Python (Stage.split)
 _SINGLE = "simple AND h NOT IN (SELECT h FROM temp.fold_py)"
-_IS_EDGE = "instr(item, char(31)) > 0"
 # row_props in SQL
 _PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
 
@@ -73,8 +75,9 @@ class Stage:
 
     def __init__(self, bulk: Any) -> None:
         self.bulk = bulk
-        bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
-        bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
+        for table in ("stage_node", "stage_edge"):    # (nodes are a tenth of the rows)
+            bulk.execute(f"DROP TABLE IF EXISTS temp.{table}")
+            bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(COLUMNS)})")
         bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
@@ -118,7 +121,7 @@ class Stage:
                 hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
-        rows, kinds = [], self.kinds
+        rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
         for n, d in g.g.nodes(data=True):
             if "label" not in d:
                 continue
@@ -134,7 +137,7 @@ class Stage:
             simple = (own and part == part_of(label) and label in FRAG_LABELS
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
-            h = hash(n)
+            h = _hash(n)
             if not simple:
                 self.folded.append(h)
             seen = kinds.get((False, label))
@@ -145,6 +148,7 @@ class Stage:
                 if n < seen[1]:
                     seen[1] = n
             rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple, h))
+        nodes = len(rows)
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
             rest = (None if len(d) == 2 and "type" in d and "sources" in d else
@@ -152,7 +156,7 @@ class Stage:
             srcs = d.get("sources") or _NONE
             text, ids, own = encoded(srcs)
             item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
-            h = hash(item)
+            h = _hash(item)
             if not simple:
                 self.folded.append(h)
             seen = kinds.get((True, k))
@@ -172,7 +176,8 @@ class Stage:
         self.hashes.extend([r[9] for r in rows])
         self.bulk.executemany(_SRCS, self.texts)
         self.texts = []
-        self.bulk.executemany(_INSERT, rows)
+        self.bulk.executemany(_INSERT_NODES, rows[:nodes])
+        self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
             self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
@@ -197,17 +202,19 @@ class Stage:
         self.bulk.execute("DROP TABLE IF EXISTS temp.fold_py")
         self.bulk.execute("CREATE TEMP TABLE fold_py(h INTEGER PRIMARY KEY)")
         self.bulk.executemany("INSERT INTO temp.fold_py VALUES (?)",
-                              [(h,) for h in np.union1d(again, folded).tolist()])
+                              ((int(h),) for h in np.union1d(again, folded)))
 
     def rows(self) -> Iterator[tuple]:
         """The staged rows of the items :meth:`split` left to Python, in item order (then
         part, document, staging order): :data:`READ`. (They are a fifth of the rows, so
         the sort carries their sources' text: reading it by rowid item by item cost more.)"""
         taken = self.taken
-        for row in self.bulk.execute(
-                f"SELECT {', '.join('s.text' if c == 'srcs' else 'f.' + c for c in READ)} "
-                "FROM temp.stage_fold f JOIN temp.stage_srcs s ON s.id = f.srcs "
-                "WHERE f.h IN (SELECT h FROM temp.fold_py) ORDER BY f.item, f.part, f.doc, f.rowid"):
+        cols = ", ".join("s.text AS srcs" if c == "srcs" else "f." + c for c in READ)
+        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.{t} f JOIN temp.stage_srcs s "
+                 "ON s.id = f.srcs WHERE f.h IN (SELECT h FROM temp.fold_py)"
+                 for t in ("stage_node", "stage_edge")]
+        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
+                                     f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
             key = ("\x1f" in row[0], row[3])
             taken[key] = taken.get(key, 0) + 1
             yield row
@@ -226,22 +233,21 @@ class Stage:
         ``edges`` (same columns as the graph's tables), in key order; and the single nodes'
         ``node_docs`` rows (their fragment's document)."""
         bulk = self.bulk
-        bulk.execute("INSERT OR IGNORE INTO node_docs SELECT item, doc FROM temp.stage_fold "
-                     f"WHERE {_SINGLE} AND NOT {_IS_EDGE}")
+        bulk.execute(f"INSERT OR IGNORE INTO node_docs SELECT item, doc FROM temp.stage_node "
+                     f"WHERE {_SINGLE}")
         bulk.execute(f"INSERT INTO main.nodes(id, label, name, props) SELECT * FROM ("
-                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_fold "
-                     f"WHERE {_SINGLE} AND NOT {_IS_EDGE} "
+                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_node WHERE {_SINGLE} "
                      f"UNION ALL SELECT id, label, name, props FROM {nodes}) ORDER BY 1")
         bulk.execute(f"INSERT INTO main.edges(src, dst, type, props) SELECT * FROM ("
                      f"SELECT substr(item, 1, instr(item, char(31)) - 1), "
                      f"substr(item, instr(item, char(31)) + 1, "
                      f"length(item) - instr(item, char(31)) - length(kind) - 1), kind, {_PROPS} "
-                     f"FROM temp.stage_fold WHERE {_SINGLE} AND {_IS_EDGE} "
+                     f"FROM temp.stage_edge WHERE {_SINGLE} "
                      f"UNION ALL SELECT src, dst, type, props FROM {edges}) ORDER BY 1, 2, 3")
 
     def drop(self) -> None:
         """Drop the stage (after :meth:`write_singles`)."""
-        for table in ("stage_fold", "stage_srcs", "fold_py"):
+        for table in ("stage_node", "stage_edge", "stage_srcs", "fold_py"):
             self.bulk.execute(f"DROP TABLE temp.{table}")
 
     @staticmethod
