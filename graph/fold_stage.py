@@ -46,7 +46,7 @@ from samspil.graph.sqlite_rows import source_id
 
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
-COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple", "h")
+COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
 READ = COLUMNS[:9]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
@@ -59,8 +59,9 @@ _SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 _NONE: list = []
 _hash = hash      # an item's hash (Stage.split; a test makes every item collide)
 _EMPTY = np.empty(0, dtype=np.int64)
-# an item with one simple fragment: not folded in Python (Stage.split)
-_SINGLE = "simple AND h NOT IN (SELECT h FROM temp.fold_py)"
+# a row of an item with one simple fragment, not folded in Python (Stage.split), in
+# temp.stage_{table}
+_SINGLE = "simple AND rowid NOT IN (SELECT id FROM temp.py_{table})"
 # row_props in SQL
 _PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
 
@@ -84,7 +85,8 @@ class Stage:
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
         self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
         self.new: list[tuple] = []
-        self.hashes = array("q")             # every staged row's hash of its item
+        # every staged row's hash of its item, in staging (rowid) order, per table
+        self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
@@ -122,6 +124,7 @@ class Stage:
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
         rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
+        node_h, edge_h = self.hashes["node"].append, self.hashes["edge"].append
         for n, d in g.g.nodes(data=True):
             if "label" not in d:
                 continue
@@ -138,6 +141,7 @@ class Stage:
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
             h = _hash(n)
+            node_h(h)
             if not simple:
                 self.folded.append(h)
             seen = kinds.get((False, label))
@@ -147,7 +151,7 @@ class Stage:
                 seen[0] += 1
                 if n < seen[1]:
                     seen[1] = n
-            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple, h))
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
         nodes = len(rows)
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
@@ -157,6 +161,7 @@ class Stage:
             text, ids, own = encoded(srcs)
             item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
             h = _hash(item)
+            edge_h(h)
             if not simple:
                 self.folded.append(h)
             seen = kinds.get((True, k))
@@ -166,14 +171,13 @@ class Stage:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple, h))
+            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
-        self.hashes.extend([r[9] for r in rows])
         self.bulk.executemany(_SRCS, self.texts)
         self.texts = []
         self.bulk.executemany(_INSERT_NODES, rows[:nodes])
@@ -189,20 +193,25 @@ class Stage:
             self.new = []
 
     def split(self) -> None:
-        """After the last fragment: mark the items to fold in Python (temp.fold_py holds
-        their rows' hashes): those with several fragments or one that is not ``simple``.
-        Every other item is one simple row, written by :meth:`write_singles` in SQL. Two
-        items with one hash (or a hash reused) only send an item to Python, which folds
-        any item right."""
-        hashes = np.frombuffer(self.hashes, dtype=np.int64) if self.hashes else _EMPTY
+        """After the last fragment: mark the rows to fold in Python (their rowids in
+        ``temp.py_node`` / ``temp.py_edge``): those of the items whose hash several rows
+        share or one row that is not ``simple`` has. Every other row is its item's only
+        one, simple, written by :meth:`write_singles` in SQL. Two items with one hash only
+        send both to Python, which folds any item right. (By rowid, not by hash: the
+        stage is then read in its own order, with no look-up of a hash per row.)"""
+        hashes = {t: np.frombuffer(a, dtype=np.int64) if a else _EMPTY
+                  for t, a in self.hashes.items()}
         folded = np.frombuffer(self.folded, dtype=np.int64) if self.folded else _EMPTY
-        self.hashes = self.folded = array("q")
-        ordered = np.sort(hashes)
-        again = ordered[1:][ordered[1:] == ordered[:-1]]
-        self.bulk.execute("DROP TABLE IF EXISTS temp.fold_py")
-        self.bulk.execute("CREATE TEMP TABLE fold_py(h INTEGER PRIMARY KEY)")
-        self.bulk.executemany("INSERT INTO temp.fold_py VALUES (?)",
-                              ((int(h),) for h in np.union1d(again, folded)))
+        ordered = np.sort(np.concatenate(list(hashes.values())))
+        again = np.union1d(ordered[1:][ordered[1:] == ordered[:-1]], folded)
+        del ordered
+        for table, h in hashes.items():
+            self.bulk.execute(f"DROP TABLE IF EXISTS temp.py_{table}")
+            self.bulk.execute(f"CREATE TEMP TABLE py_{table}(id INTEGER PRIMARY KEY)")
+            self.bulk.executemany(f"INSERT INTO temp.py_{table} VALUES (?)",
+                                  ((int(i),) for i in np.flatnonzero(np.isin(h, again)) + 1))
+        self.hashes = {t: array("q") for t in self.hashes}
+        self.folded = array("q")
 
     def rows(self) -> Iterator[tuple]:
         """The staged rows of the items :meth:`split` left to Python, in item order (then
@@ -210,9 +219,9 @@ class Stage:
         the sort carries their sources' text: reading it by rowid item by item cost more.)"""
         taken = self.taken
         cols = ", ".join("s.text AS srcs" if c == "srcs" else "f." + c for c in READ)
-        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.{t} f JOIN temp.stage_srcs s "
-                 "ON s.id = f.srcs WHERE f.h IN (SELECT h FROM temp.fold_py)"
-                 for t in ("stage_node", "stage_edge")]
+        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN temp.stage_{t} f "
+                 "ON f.rowid = p.id JOIN temp.stage_srcs s ON s.id = f.srcs"
+                 for t in ("node", "edge")]
         for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
                                      f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
             key = ("\x1f" in row[0], row[3])
@@ -234,20 +243,21 @@ class Stage:
         ``node_docs`` rows (their fragment's document)."""
         bulk = self.bulk
         bulk.execute(f"INSERT OR IGNORE INTO node_docs SELECT item, doc FROM temp.stage_node "
-                     f"WHERE {_SINGLE}")
+                     f"WHERE {_SINGLE.format(table='node')}")
         bulk.execute(f"INSERT INTO main.nodes(id, label, name, props) SELECT * FROM ("
-                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_node WHERE {_SINGLE} "
+                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_node "
+                     f"WHERE {_SINGLE.format(table='node')} "
                      f"UNION ALL SELECT id, label, name, props FROM {nodes}) ORDER BY 1")
         bulk.execute(f"INSERT INTO main.edges(src, dst, type, props) SELECT * FROM ("
                      f"SELECT substr(item, 1, instr(item, char(31)) - 1), "
                      f"substr(item, instr(item, char(31)) + 1, "
                      f"length(item) - instr(item, char(31)) - length(kind) - 1), kind, {_PROPS} "
-                     f"FROM temp.stage_edge WHERE {_SINGLE} "
+                     f"FROM temp.stage_edge WHERE {_SINGLE.format(table='edge')} "
                      f"UNION ALL SELECT src, dst, type, props FROM {edges}) ORDER BY 1, 2, 3")
 
     def drop(self) -> None:
         """Drop the stage (after :meth:`write_singles`)."""
-        for table in ("stage_node", "stage_edge", "stage_srcs", "fold_py"):
+        for table in ("stage_node", "stage_edge", "stage_srcs", "py_node", "py_edge"):
             self.bulk.execute(f"DROP TABLE temp.{table}")
 
     @staticmethod
