@@ -6,10 +6,12 @@ text) and keeps only the Plan, Organisation and Person nodes. :func:`write_graph
 reads the staged fragments in ``(item, part, document)`` order, so every node and
 relationship comes with its documents' versions in the order
 :class:`samspil.graph.fragments.Folder` folds them. An item with one fragment (most:
-1,000 plans, 156,852 of 163,707) becomes its rows by joining the staged text; the
+1,000 plans, 156,852 of 163,707) becomes its rows by joining the staged text, in SQL
+(session 11: ``Stage.write_singles``; Python reads back only the other items' rows); the
 others are folded with the functions the incremental update uses (``merge_node`` /
 ``merge_edge``), and their fragments are kept in ``frag`` for it (graph/frag_store.py).
-Rows are written a few thousand items at a time. Items come in id order (a
+Python's rows go to temporary tables a few thousand items at a time and are inserted
+into the graph's tables with the SQL-written ones, in key order. Items come in id order (a
 relationship's item ``source\\x1ftarget\\x1ftype`` sorts as the tuple does, ids holding no
 control characters), which is the order ``PartnershipGraph.canonical`` gives, so the
 rows are those :func:`samspil.graph.sqlite_rows.insert_graph` writes for the whole
