@@ -93,7 +93,7 @@ class Stage:
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
-        self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
+        self.cache: dict[tuple, str] = {}    # the document's sources' ids (text), by their items
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
@@ -101,17 +101,20 @@ class Stage:
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def source(self, src: dict[str, Any]) -> int:
-        ck = tuple(src.items())
-        sid = self.cache.get(ck)
-        if sid is None:
-            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            sid = self.cache[ck] = source_id(key)
-            self.new.append((sid, *key))     # (once per document: a source names its own)
-        return sid
+    def source(self, src: dict[str, Any]) -> str:
+        """A source's id as text (its row staged once per document: a source names its own)."""
+        key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+        sid = source_id(key)
+        self.new.append((sid, *key))
+        text = self.cache[tuple(src.items())] = str(sid)
+        return text
 
     def _ids(self, srcs: list[dict[str, Any]]) -> str:
-        return "[" + ", ".join([str(self.source(s)) for s in srcs]) + "]"
+        cache, out = self.cache, []
+        for s in srcs:
+            text = cache.get(tuple(s.items()))
+            out.append(text if text is not None else self.source(s))
+        return "[" + ", ".join(out) + "]"
 
     def _text(self, srcs: list[dict[str, Any]]) -> int:
         """Stage a list of sources' text (once per list and document: an activity's
