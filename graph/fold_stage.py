@@ -10,7 +10,8 @@ therefore holds the fragment's text in three pieces, made when it is emitted:
 
 * ``rest``: its properties other than id, label, name (a relationship's type) and
   sources, encoded as the inside of a JSON object (``json.dumps(rest)[1:-1]``);
-* ``srcs``: its sources (a node's sorted), encoded;
+* ``srcs``: its sources (a node's sorted), encoded, in a table of their own
+  (``stage_srcs``, once per list and document; the row holds its rowid);
 * ``ids``: their source ids (graph/sqlite_rows.py ``source_id``), encoded; the sources
   table's rows are written as they are met, once per document (``INSERT OR IGNORE``:
   a source met again has the same id and row).
@@ -29,11 +30,24 @@ in a second pass; sources naming another document) through the bulk write's stag
 ``simple`` marks a fragment whose row can be joined so when it is its item's only one:
 :func:`samspil.graph.frag_store.derivable`, and (a node) no mentions or plan documents,
 a Document named as its document, so that its only document is the one it came from.
+
+Session 11: nodes and relationships are staged in two tables (``stage_node``,
+``stage_edge``), and the hash of each row's item is kept in staging order. After the
+last fragment, :meth:`Stage.split` finds the items whose hash several rows share or
+whose row is not simple (a sort of the hashes in numpy) and names their rows by rowid
+(``py_node``, ``py_edge``): only those are read back sorted and folded in Python
+(:meth:`Stage.rows`; 1,000 plans: a fifth of the rows). Every other row is its item's
+only fragment and simple, and :meth:`Stage.write_singles` writes it in SQL, its
+properties joined as :func:`row_props` joins them, in one key-ordered insert per table
+with the rows Python made; so the four fifths never become Python objects.
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from typing import Any
+
+import numpy as np
 
 from samspil.graph.emit import source_sort_key
 from samspil.graph.frag_store import FRAG_LABELS, part_of
@@ -43,13 +57,23 @@ from samspil.graph.sqlite_rows import source_id
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
 COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
-READ = COLUMNS[:6] + ("rowid",) + COLUMNS[7:]
+READ = COLUMNS[:9]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
-_INSERT = f"INSERT INTO temp.stage_fold VALUES ({', '.join('?' * len(COLUMNS))})"
+_MARKS = ', '.join('?' * len(COLUMNS))
+_INSERT_NODES = f"INSERT INTO temp.stage_node VALUES ({_MARKS})"
+_INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({_MARKS})"
+_SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
 _NONE: list = []
+_hash = hash      # an item's hash (Stage.split; a test makes every item collide)
+_EMPTY = np.empty(0, dtype=np.int64)
+# a row of an item with one simple fragment, not folded in Python (Stage.split), in
+# temp.stage_{table}
+_SINGLE = "simple AND rowid NOT IN (SELECT id FROM temp.py_{table})"
+# row_props in SQL
+_PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
 
 
 def _inner(d: dict[str, Any] | None) -> str:
@@ -62,22 +86,42 @@ class Stage:
 
     def __init__(self, bulk: Any) -> None:
         self.bulk = bulk
-        bulk.execute("DROP TABLE IF EXISTS temp.stage_fold")
-        bulk.execute(f"CREATE TEMP TABLE stage_fold({', '.join(COLUMNS)})")
-        self.cache: dict[tuple, int] = {}    # the document's sources' ids, by their items
+        for table in ("stage_node", "stage_edge"):    # (nodes are a tenth of the rows)
+            bulk.execute(f"DROP TABLE IF EXISTS temp.{table}")
+            bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(COLUMNS)})")
+        bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
+        bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
+        self.lists = 0                       # stage_srcs rows so far
+        self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
+        self.cache: dict[tuple, str] = {}    # the document's sources' ids (text), by their items
         self.new: list[tuple] = []
+        # every staged row's hash of its item, in staging (rowid) order, per table
+        self.hashes = {"node": array("q"), "edge": array("q")}
+        self.folded = array("q")             # ... of a row that is not ``simple``
+        self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
+        self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def source(self, src: dict[str, Any]) -> int:
-        ck = tuple(src.items())
-        sid = self.cache.get(ck)
-        if sid is None:
-            key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-            sid = self.cache[ck] = source_id(key)
-            self.new.append((sid, *key))     # (once per document: a source names its own)
-        return sid
+    def source(self, src: dict[str, Any]) -> str:
+        """A source's id as text (its row staged once per document: a source names its own)."""
+        key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+        sid = source_id(key)
+        self.new.append((sid, *key))
+        text = self.cache[tuple(src.items())] = str(sid)
+        return text
 
     def _ids(self, srcs: list[dict[str, Any]]) -> str:
-        return "[" + ", ".join([str(self.source(s)) for s in srcs]) + "]"
+        cache, out = self.cache, []
+        for s in srcs:
+            text = cache.get(tuple(s.items()))
+            out.append(text if text is not None else self.source(s))
+        return "[" + ", ".join(out) + "]"
+
+    def _text(self, srcs: list[dict[str, Any]]) -> int:
+        """Stage a list of sources' text (once per list and document: an activity's
+        relationships share one); the row of ``stage_srcs`` that holds it."""
+        self.lists += 1
+        self.texts.append((self.lists, dumps(srcs)))
+        return self.lists
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
@@ -89,10 +133,11 @@ class Stage:
             (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (dumps(srcs), self._ids(srcs),
+                hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
-        rows = []
+        rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
+        node_h, edge_h = self.hashes["node"].append, self.hashes["edge"].append
         for n, d in g.g.nodes(data=True):
             if "label" not in d:
                 continue
@@ -101,29 +146,55 @@ class Stage:
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
                 srcs = sorted(srcs, key=source_sort_key)
-                text, ids = dumps(srcs), self._ids(srcs)
+                text, ids = self._text(srcs), self._ids(srcs)
                 own = all(s.get("document") == doc for s in srcs)
             else:
                 text, ids, own = encoded(srcs)
             simple = (own and part == part_of(label) and label in FRAG_LABELS
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
+            h = _hash(n)
+            node_h(h)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((False, label))
+            if seen is None:
+                kinds[(False, label)] = [1, n]
+            else:
+                seen[0] += 1
+                if n < seen[1]:
+                    seen[1] = n
             rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
+        nodes = len(rows)
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
             rest = (None if len(d) == 2 and "type" in d and "sources" in d else
                     {x: y for x, y in d.items() if x not in _EDGE_HEAD})
             srcs = d.get("sources") or _NONE
             text, ids, own = encoded(srcs)
-            rows.append((f"{u}\x1f{v}\x1f{k}", doc, part, k, None, _inner(rest), text, ids,
-                         own and part == part_of(k)))
+            item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
+            h = _hash(item)
+            edge_h(h)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((True, k))
+            if seen is None:
+                kinds[(True, k)] = [1, item]
+            else:
+                seen[0] += 1
+                if item < seen[1]:
+                    seen[1] = item
+            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
-        self.bulk.executemany(_INSERT, rows)
+        self.bulk.executemany(_SRCS, self.texts)
+        self.texts = []
+        self.bulk.executemany(_INSERT_NODES, rows[:nodes])
+        self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
             self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
@@ -134,22 +205,78 @@ class Stage:
             self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
             self.new = []
 
+    def split(self) -> None:
+        """After the last fragment: mark the rows to fold in Python (their rowids in
+        ``temp.py_node`` / ``temp.py_edge``): those of the items whose hash several rows
+        share or one row that is not ``simple`` has. Every other row is its item's only
+        one, simple, written by :meth:`write_singles` in SQL. Two items with one hash only
+        send both to Python, which folds any item right. (By rowid, not by hash: the
+        stage is then read in its own order, with no look-up of a hash per row.)"""
+        hashes = {t: np.frombuffer(a, dtype=np.int64) if a else _EMPTY
+                  for t, a in self.hashes.items()}
+        folded = np.frombuffer(self.folded, dtype=np.int64) if self.folded else _EMPTY
+        ordered = np.sort(np.concatenate(list(hashes.values())))
+        again = np.union1d(ordered[1:][ordered[1:] == ordered[:-1]], folded)
+        del ordered
+        for table, h in hashes.items():
+            self.bulk.execute(f"DROP TABLE IF EXISTS temp.py_{table}")
+            self.bulk.execute(f"CREATE TEMP TABLE py_{table}(id INTEGER PRIMARY KEY)")
+            self.bulk.executemany(f"INSERT INTO temp.py_{table} VALUES (?)",
+                                  ((int(i),) for i in np.flatnonzero(np.isin(h, again)) + 1))
+        self.hashes = {t: array("q") for t in self.hashes}
+        self.folded = array("q")
+
     def rows(self) -> Iterator[tuple]:
-        """Every staged row in item order (then part, document, staging order), with its
-        rowid where the sources' text was (:data:`READ`: the sort and the rows read carry
-        no sources; :meth:`sources` reads them for the items folded from their text)."""
-        return self.bulk.execute(f"SELECT {', '.join(READ)} FROM temp.stage_fold "
-                                 "ORDER BY item, part, doc, rowid")
+        """The staged rows of the items :meth:`split` left to Python, in item order (then
+        part, document, staging order): :data:`READ`. (They are a fifth of the rows, so
+        the sort carries their sources' text: reading it by rowid item by item cost more.)"""
+        taken = self.taken
+        cols = ", ".join("s.text AS srcs" if c == "srcs" else "f." + c for c in READ)
+        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN temp.stage_{t} f "
+                 "ON f.rowid = p.id JOIN temp.stage_srcs s ON s.id = f.srcs"
+                 for t in ("node", "edge")]
+        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
+                                     f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
+            key = ("\x1f" in row[0], row[3])
+            taken[key] = taken.get(key, 0) + 1
+            yield row
+
+    def single_counts(self) -> list[tuple[str, bool, int, str]]:
+        """(label or type, whether a relationship, how many, an item not after the least
+        one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
+        has one staged row, so they are the rows staged less those :meth:`rows` gave."""
+        return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
+                for (edge, kind), (rows, least) in self.kinds.items()
+                if rows > self.taken.get((edge, kind), 0)]
+
+    def write_singles(self, nodes: str, edges: str) -> None:
+        """Write the rows of every item with one simple fragment (as :func:`row_props`
+        joins them), with the rows Python wrote into the temporary tables ``nodes`` and
+        ``edges`` (same columns as the graph's tables), in key order; and the single nodes'
+        ``node_docs`` rows (their fragment's document)."""
+        bulk = self.bulk
+        bulk.execute(f"INSERT OR IGNORE INTO node_docs SELECT item, doc FROM temp.stage_node "
+                     f"WHERE {_SINGLE.format(table='node')}")
+        bulk.execute(f"INSERT INTO main.nodes(id, label, name, props) SELECT * FROM ("
+                     f"SELECT item, kind, name, {_PROPS} FROM temp.stage_node "
+                     f"WHERE {_SINGLE.format(table='node')} "
+                     f"UNION ALL SELECT id, label, name, props FROM {nodes}) ORDER BY 1")
+        bulk.execute(f"INSERT INTO main.edges(src, dst, type, props) SELECT * FROM ("
+                     f"SELECT substr(item, 1, instr(item, char(31)) - 1), "
+                     f"substr(item, instr(item, char(31)) + 1, "
+                     f"length(item) - instr(item, char(31)) - length(kind) - 1), kind, {_PROPS} "
+                     f"FROM temp.stage_edge WHERE {_SINGLE.format(table='edge')} "
+                     f"UNION ALL SELECT src, dst, type, props FROM {edges}) ORDER BY 1, 2, 3")
 
     def drop(self) -> None:
-        """Drop the stage (after the last row's item is written)."""
-        self.bulk.execute("DROP TABLE temp.stage_fold")
+        """Drop the stage (after :meth:`write_singles`)."""
+        for table in ("stage_node", "stage_edge", "stage_srcs", "py_node", "py_edge"):
+            self.bulk.execute(f"DROP TABLE temp.{table}")
 
-    def sources(self, rows: list[tuple]) -> list[str]:
+    @staticmethod
+    def sources(rows: list[tuple]) -> list[str]:
         """The sources' text of staged ``rows`` (as :meth:`rows` gives them)."""
-        db = self.bulk.db          # (a read: the rows gathered for other tables can wait)
-        return [db.execute("SELECT srcs FROM temp.stage_fold WHERE rowid = ?", (r[6],)).fetchone()[0]
-                for r in rows]
+        return [r[6] for r in rows]
 
 
 def fragment_text(row: tuple, srcs: str) -> str:

@@ -35,8 +35,11 @@ class _Edges:
         return self._edge[e]
 
     def __call__(self, keys: bool = False, data: bool = False) -> Iterator:
-        for (u, v, k), d in self._edge.items():
-            yield (u, v) + ((k,) if keys else ()) + ((d,) if data else ())
+        if keys:        # (the full write reads every edge so: no tuples joined per edge)
+            return (((u, v, k, d) for (u, v, k), d in self._edge.items()) if data
+                    else iter(self._edge))
+        return (((u, v, d) for (u, v, _), d in self._edge.items()) if data
+                else ((u, v) for u, v, _ in self._edge))
 
 
 class FragGraph:

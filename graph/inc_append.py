@@ -13,11 +13,11 @@ The sources of the new document name it, so none of them is already there.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from samspil.graph.emit import source_sort_key
 from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.jsontext import loads
 from samspil.graph.model import _source_key
 from samspil.graph.sqlite_rows import source_dicts
 
@@ -35,7 +35,7 @@ def refold(u: Any) -> dict[str, dict[str, Any] | None]:
         acc, keys = None, None
         edge = "\x1f" in item
         for (props,) in u.q("SELECT props FROM frag WHERE item = ? ORDER BY part, doc", item):
-            d = json.loads(props)
+            d = loads(props)
             if acc is None:
                 acc = merge_edge(None, d) if edge else merge_node(None, d)
                 keys = {(_source_key if edge else source_sort_key)(s) for s in acc["sources"]}
@@ -59,7 +59,7 @@ def appended(u: Any, item: str) -> dict[str, Any] | None:
     if len(mine) != 1 or not last or tuple(last[0]) > (mine[0][0], doc):
         return None
     edge = "\x1f" in item
-    frag = json.loads(mine[0][1])
+    frag = loads(mine[0][1])
     if (ids := _after_all(u, item, doc, frag)) is not None:
         return ids
     stored = _stored_edge(u, item) if edge else _stored_node(u, item)
@@ -85,13 +85,13 @@ def _after_all(u: Any, item: str, doc: str, frag: dict[str, Any]) -> dict[str, A
         row = u.q("SELECT props FROM edges WHERE src = ? AND dst = ? AND type = ?", a, b, k)
         if not row:
             return None
-        props = json.loads(row[0][0])
+        props = loads(row[0][0])
         acc = merge_edge({**props, "type": k, "sources": []}, frag, set())
         return acc
     row = u.q("SELECT label, name, props FROM nodes WHERE id = ?", item)
     if not row:
         return None
-    props = json.loads(row[0][2])
+    props = loads(row[0][2])
     acc = {**props, "id": item, "label": row[0][0], "name": row[0][1], "sources": []}
     return finish_node(merge_node(acc, frag, set()))
 
@@ -109,7 +109,7 @@ def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:
 
 def _with_sources(u: Any, props_json: str, **fields: Any) -> dict[str, Any] | None:
     """A stored row's properties with its sources read back (None when one is missing)."""
-    props = json.loads(props_json)
+    props = loads(props_json)
     sources = _sources(u, props.pop("@s", []))
     return None if sources is None else {**props, **fields, "sources": sources}
 

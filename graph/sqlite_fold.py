@@ -6,10 +6,12 @@ text) and keeps only the Plan, Organisation and Person nodes. :func:`write_graph
 reads the staged fragments in ``(item, part, document)`` order, so every node and
 relationship comes with its documents' versions in the order
 :class:`samspil.graph.fragments.Folder` folds them. An item with one fragment (most:
-1,000 plans, 156,852 of 163,707) becomes its rows by joining the staged text; the
+1,000 plans, 156,852 of 163,707) becomes its rows by joining the staged text, in SQL
+(session 11: ``Stage.write_singles``; Python reads back only the other items' rows); the
 others are folded with the functions the incremental update uses (``merge_node`` /
 ``merge_edge``), and their fragments are kept in ``frag`` for it (graph/frag_store.py).
-Rows are written a few thousand items at a time. Items come in id order (a
+Python's rows go to temporary tables a few thousand items at a time and are inserted
+into the graph's tables with the SQL-written ones, in key order. Items come in id order (a
 relationship's item ``source\\x1ftarget\\x1ftype`` sorts as the tuple does, ids holding no
 control characters), which is the order ``PartnershipGraph.canonical`` gives, so the
 rows are those :func:`samspil.graph.sqlite_rows.insert_graph` writes for the whole
@@ -94,6 +96,11 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
     ``PartnershipGraph.counts``), ``merged`` (organisations and persons read from
     several documents) and the numbers of ``nodes`` and ``edges``. ``nodes`` is given up:
     it is emptied, and each node's attributes are consumed as it is written."""
+    stage.split()
+    for table, cols in (("fold_nodes", "id, label, name, props"),
+                        ("fold_edges", "src, dst, type, props")):
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute(f"CREATE TEMP TABLE {table}({cols})")
     out = _Rows(db)
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
     nodes.g.clear()                  # each node is freed once it is written
@@ -115,13 +122,18 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
             node(item, attrs)
         else:
             out.node_row(item, row)
-    stage.drop()
     while nxt is not None:
         if nxt in cluster:
             node(nxt, _finish(made(cluster.pop(nxt))))
         nxt = next(ids, None)
     out.flush()
-    return {"counts": {**out.labels, **out.types}, "merged": out.merged,
+    for kind, is_edge, n, least in stage.single_counts():
+        out.count(kind, tuple(least.split("\x1f")) if is_edge else least, n)
+    stage.write_singles("temp.fold_nodes", "temp.fold_edges")
+    stage.drop()
+    db.execute("DROP TABLE temp.fold_nodes")
+    db.execute("DROP TABLE temp.fold_edges")
+    return {"counts": {**out.ordered(out.labels), **out.ordered(out.types)}, "merged": out.merged,
             "nodes": sum(out.labels.values()), "edges": sum(out.types.values())}
 
 
@@ -188,6 +200,7 @@ class _Rows:
         self.ids: dict[tuple, tuple] = {}   # recent sources' ids and documents (hashing is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
+        self.first: dict[tuple[bool, str], Any] = {}   # (relationship?, kind) -> its least item
         self.merged = 0
         self._clear()
 
@@ -226,9 +239,24 @@ class _Rows:
         d["@s"] = refs
         return _encode(d)
 
+    def count(self, kind: str, item: str | tuple, n: int = 1) -> None:
+        """Count ``n`` items of a label (``item`` a node id) or type (``item`` a
+        relationship's (source, target, type)), the least ``item`` of each kept."""
+        edge = isinstance(item, tuple)
+        counts = self.types if edge else self.labels
+        counts[kind] = counts.get(kind, 0) + n
+        key = (edge, kind)
+        if key not in self.first or item < self.first[key]:
+            self.first[key] = item
+
+    def ordered(self, counts: dict[str, int]) -> dict[str, int]:
+        """``counts`` in the order their kinds first come in id order (``PartnershipGraph.counts``)."""
+        edge = counts is self.types
+        return {k: counts[k] for k in sorted(counts, key=lambda k: self.first[(edge, k)])}
+
     def node(self, n: str, d: dict[str, Any]) -> None:
         label = d["label"]
-        self.labels[label] = self.labels.get(label, 0) + 1
+        self.count(label, n)
         if label in ("Organisation", "Person"):
             self.merged += len({m["document"] for m in d.get("mentions") or []}) > 1
         name = d.get("name")
@@ -242,7 +270,7 @@ class _Rows:
 
     def edge(self, e: list[str], d: dict[str, Any]) -> None:
         u, v, k = e
-        self.types[k] = self.types.get(k, 0) + 1
+        self.count(k, (u, v, k))
         docs: set[str] = set()
         props = self._props(d, ("type",), docs)
         self.e.append((u, v, k, props))
@@ -252,7 +280,7 @@ class _Rows:
     def node_row(self, n: str, row: tuple) -> None:
         """A node whose only fragment is the staged ``row`` (graph/fold_stage.py)."""
         label = row[3]
-        self.labels[label] = self.labels.get(label, 0) + 1
+        self.count(label, n)
         self.n.append((n, label, row[4], row_props(row)))
         self.nd.append((n, row[1]))
         if len(self.n) + len(self.e) >= _CHUNK:
@@ -261,15 +289,15 @@ class _Rows:
     def edge_row(self, e: list[str], row: tuple) -> None:
         """A relationship whose only fragment is the staged ``row``."""
         u, v, k = e
-        self.types[k] = self.types.get(k, 0) + 1
+        self.count(k, (u, v, k))
         self.e.append((u, v, k, row_props(row)))
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 
     def flush(self) -> None:
         db = self.db
-        db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", self.n)
+        db.executemany("INSERT INTO temp.fold_nodes VALUES (?, ?, ?, ?)", self.n)
         db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", self.nd)
-        db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)", self.e)
+        db.executemany("INSERT INTO temp.fold_edges VALUES (?, ?, ?, ?)", self.e)
         db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.s)
         self._clear()

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from samspil.graph.jsontext import dumps as _dumps
 from samspil.graph.model import PartnershipGraph, assemble_graph
 from samspil.graph.store import node_documents
 
@@ -153,7 +154,7 @@ def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
     if attrs is not None:
         props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name", "@s")}
         props["@s"] = _refs(attrs, changed, out)
-        row = (item, attrs["label"], attrs.get("name"), json.dumps(props, ensure_ascii=False))
+        row = (item, attrs["label"], attrs.get("name"), _dumps(props))
     if old and row and tuple(old) == row[1:]:
         return                                   # unchanged
     docs = set()
@@ -188,7 +189,7 @@ def _edge_item(db: sqlite3.Connection, edge: list[str], attrs: dict[str, Any] | 
     if attrs is not None:
         props = {k: v for k, v in attrs.items() if k not in ("sources", "type", "@s")}
         props["@s"] = _refs(attrs, changed, out)
-        row = (*edge, json.dumps(props, ensure_ascii=False))
+        row = (*edge, _dumps(props))
     if old and row and old[0] == row[3]:
         return
     if old:

@@ -154,15 +154,18 @@ class AgreementReport:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "AgreementReport":
         def refs(items: list[dict[str, Any]] | None) -> list[SourceRef]:
-            return [SourceRef(**r) for r in (items or [])]
+            return [_source_ref(r) for r in (items or [])]
 
         def build(kind: type, items: list[dict[str, Any]] | None) -> list[Any]:
             out = []
+            known = _known(kind)
             for it in items or []:
-                it = dict(it)
-                it["sources"] = refs(it.get("sources"))
-                known = {f for f in kind.__dataclass_fields__}
-                out.append(kind(**{k: v for k, v in it.items() if k in known}))
+                srcs = refs(it.get("sources"))
+                if it.keys() <= known:      # (as a report's own dict always is)
+                    out.append(kind(**{**it, "sources": srcs}))
+                else:
+                    out.append(kind(**{k: v for k, v in it.items() if k in known and k != "sources"},
+                                    sources=srcs))
             return out
 
         plan = dict(data.get("plan") or {})
@@ -184,6 +187,29 @@ class AgreementReport:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_KNOWN: dict[type, frozenset[str]] = {}
+_REF_KEYS = frozenset(("document", "line", "page", "excerpt"))
+_new = object.__new__
+
+
+def _known(kind: type) -> frozenset[str]:
+    """A dataclass's field names."""
+    known = _KNOWN.get(kind)
+    if known is None:
+        known = _KNOWN[kind] = frozenset(kind.__dataclass_fields__)
+    return known
+
+
+def _source_ref(r: dict[str, Any]) -> SourceRef:
+    """``SourceRef(**r)``, made without the frozen dataclass's ``__init__`` (its
+    ``object.__setattr__`` per field: a full load at 10,000 plans makes millions) when
+    ``r`` has the document and only known keys; the same fields in the same order."""
+    if "document" not in r or not r.keys() <= _REF_KEYS:
+        return SourceRef(**r)
+    ref = _new(SourceRef)
+    ref.__dict__.update(document=r["document"], line=r.get("line"), page=r.get("page"),
+                        excerpt=r.get("excerpt", ""))
+    return ref
 
 
 def _plain(obj: Any) -> Any:

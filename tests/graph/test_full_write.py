@@ -46,6 +46,48 @@ def test_the_full_write_stores_the_rows_of_the_whole_graph(tmp_path, seed_report
         for _, d in graph.nodes() if d["label"] in ("Organisation", "Person"))
 
 
+def _store_rows(path, reports) -> tuple[dict[str, list], dict[str, str], list]:
+    """Every table of a store after a full load of ``reports`` (documents without their
+    load time, meta without the graph's random token)."""
+    with SqliteStore(path) as store:
+        store.save(reports)
+        db = store.db
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        rows = {t: db.execute(f"SELECT * FROM {t}").fetchall() for t in tables  # noqa: S608
+                if t not in ("documents", "meta")}
+        rows["documents"] = db.execute("SELECT id, checksum, plan, report FROM documents").fetchall()
+        meta = {k: v for k, v in store._meta().items() if k != "graph_token"}
+        indexes = sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    return rows, meta, indexes
+
+
+def test_items_of_one_fragment_written_by_sql_equal_those_folded_in_python(
+        tmp_path, monkeypatch, seed_reports, small_corpus):
+    """Items with one simple fragment are written by SQL from the stage, the others folded
+    in Python (graph/fold_stage.py ``Stage.split``). With every item's hash made equal,
+    every item goes through Python: every table and the kept counts must be the same, and
+    the SQL path must really have been taken the first time (most items skip Python)."""
+    from samspil.graph import fold_stage
+    reports = seed_reports + small_corpus
+    read = []
+    rows_of = fold_stage.Stage.rows
+
+    def rows(self):
+        for row in rows_of(self):
+            read.append(row[0])
+            yield row
+    monkeypatch.setattr(fold_stage.Stage, "rows", rows)
+    split = _store_rows(tmp_path / "split.sqlite", reports)
+    items = len(split[0]["nodes"]) + len(split[0]["edges"])
+    assert 0 < len(set(read)) < items / 2, (len(set(read)), items)
+    read.clear()
+    monkeypatch.setattr(fold_stage, "_hash", lambda item: 7)
+    python = _store_rows(tmp_path / "python.sqlite", reports)
+    assert len({i for i in read if "\x1f" in i}) == len(split[0]["edges"])   # every one
+    assert split == python
+    assert list(json.loads(split[1]["counts"])) == list(json.loads(python[1]["counts"]))
+
+
 def test_the_parts_made_from_the_rows_are_the_parts_of_the_whole_graph(tmp_path, seed_reports,
                                                                        small_corpus):
     """Part by part, values and dict order (``repr``) as ``_parts(to_graph(rows))``, each
