@@ -265,12 +265,26 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
              if not cols else "")
     return Matrix("gaps", f"Gaps: {words} each plan names, reached by its activities?",
                   tuple((p, name_of(graph, p)) for p in pids),
-                  tuple((x, name_of(graph, x)) for x in cols), tuple(cells),
+                  _col_labels(graph, cols, facts), tuple(cells),
                   (LegendItem(f"covered: {covered_means}", STATE_COLOURS["covered"], "square"),
                    LegendItem("gap: named by the plan, not reached", STATE_COLOURS["gap"], "square"),
                    LegendItem("not checked: the plan has no activities loaded",
                               STATE_COLOURS["unchecked"], "square")),
                   notes, caption, empty, 1.0)
+
+
+def _col_labels(graph: PartnershipGraph, cols: list[str], facts: dict) -> tuple:
+    """(id, label) per column; columns of one name ("Zone 1" of two plans) say whose."""
+    names = {x: name_of(graph, x) for x in cols}
+    seen: dict[str, int] = {}
+    for n in names.values():
+        seen[n] = seen.get(n, 0) + 1
+    out = []
+    for x in cols:
+        owners = [p for p, f in facts.items() if x in f[0]]
+        dup = seen[names[x]] > 1 and len(owners) == 1
+        out.append((x, f"{names[x]} ({name_of(graph, owners[0])})" if dup else names[x]))
+    return tuple(out)
 
 
 def _coverage_cell(graph: PartnershipGraph, pid: str, item: str, facts: tuple, gap: Any,
