@@ -96,8 +96,10 @@ class _Feed:
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True,
-                      disable=self.total < 5) as bar:
+        console = Console(stderr=True)
+        # drawn on a terminal only: piped, a transient bar still left an empty line
+        with Progress(console=console, transient=True,
+                      disable=self.total < 5 or not console.is_terminal) as bar:
             task = bar.add_task("loading", total=self.total)
             for r in self.results:
                 bar.advance(task)

@@ -167,3 +167,16 @@ def test_load_into_a_new_folder_says_it_created_a_store(tmp_path):
     assert first.exit_code == 0 and f"created a new store at {data / 'samspil.sqlite'}" in first.stderr
     again = CliRunner().invoke(cli, ["load", str(good), "--data-dir", str(data)], catch_exceptions=False)
     assert again.exit_code == 0 and "created a new store" not in again.output
+
+
+def test_loading_many_files_into_a_new_store_writes_nothing_else_on_stderr(tmp_path):
+    """Piped, `samspil load loaders/examples` (five files: the progress bar's turn) left an
+    empty line on stderr after 'created a new store at ...': a bar that is not drawn (no
+    terminal) must not print anything either."""
+    from samspil.loaders.pipeline import bundled_examples
+
+    data = tmp_path / "new-store"
+    result = CliRunner().invoke(cli, ["load", str(bundled_examples()), "--data-dir", str(data)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr == f"created a new store at {data / 'samspil.sqlite'}\n"
