@@ -155,7 +155,7 @@
       window.samspilMatrix.detailPanel(d, cell, rowName, colName);
       document.body.setAttribute("data-cell", cell.row + " " + cell.col);
     }});
-    renderLegend(m.legend);
+    renderLegend(m.legend, window.samspilMatrix.stateMarks(m));
     status(m.empty ? m.title + ": nothing to show" :
       m.title + " (" + m.rows.length + " × " + m.cols.length + "). Click a cell for what it holds and the evidence.");
     document.body.setAttribute("data-view", m.kind);
@@ -266,12 +266,15 @@
     });
   }
 
-  function renderLegend(items) {
+  function renderLegend(items, marks) {   // marks: a matrix state's cell mark (✓ ✗ ?)
     var ul = $("legend");
     ul.textContent = "";
+    marks = marks || {};
     items.forEach(function (it) {
-      var li = el("li"), sw = el("span", null, "sw sw-" + it.shape.replace(/[^A-Za-z]/g, ""));
+      var mark = marks[it.key];
+      var li = el("li"), sw = el("span", mark, "sw sw-" + it.shape.replace(/[^A-Za-z]/g, "") + (mark ? " sw-mark" : ""));
       sw.style.background = it.colour;
+      if (mark) sw.style.color = window.samspilMatrix.colour({state: it.key, value: 1}, 1).fg;
       li.appendChild(sw); li.appendChild(el("span", it.name)); ul.appendChild(li);
     });
   }
