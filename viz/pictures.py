@@ -199,7 +199,7 @@ def _network_figure(view: View, caption: str = "") -> Figure:
 
 def _place_names(fig: Figure, ax, view: View, marks: dict) -> None:
     """The names the view draws, the most important first (plans, then the largest
-    nodes), each below, above, beside or diagonally off its node (near, then further):
+    nodes, then the most linked), each below, above, beside or diagonally off its node (near, then further):
     the first spot inside the drawing that covers no name already placed and no other node. A plan's name takes
     the spot that covers fewest nodes; another name with no free spot is left out."""
     renderer = _renderer(fig)
@@ -210,8 +210,12 @@ def _place_names(fig: Figure, ax, view: View, marks: dict) -> None:
     def inside(b) -> bool:
         return b.x0 >= area.x0 and b.x1 <= area.x1 and b.y0 >= area.y0 and b.y1 <= area.y1
 
-    for n in sorted((n for n in view.nodes if n.label),
-                    key=lambda n: (n.kind != "Plan", -n.size, n.id)):
+    links: dict[str, int] = {}
+    for e in view.edges:
+        links[e.source] = links.get(e.source, 0) + 1
+        links[e.target] = links.get(e.target, 0) + 1
+    for n in sorted((n for n in view.nodes if n.label),        # (of one size: most links first,
+                    key=lambda n: (n.kind != "Plan", -n.size, -links.get(n.id, 0), n.id)):  # as views)
         hub = n.kind == "Plan"
         gap = 2 + (3 + 0.4 * n.size) / 2                 # points from the centre to the name
         spots = [((0, -gap * k), "center", "top") for k in (1, 2)]
