@@ -355,13 +355,16 @@
   var BROKERS = 15;
   function showBrokers() {
     status("Loading brokers…");
-    return api("/api/analyses/brokers" + qs({limit: BROKERS})).then(function (body) {
+    var all = document.querySelectorAll("#plans input").length;
+    var some = state.plans.length && state.plans.length < all ? state.plans : null;   // the ticked plans' network
+    return api("/api/analyses/brokers" + qs({limit: BROKERS, plan: some})).then(function (body) {
       var d = $("details");
       d.textContent = "";
       d.className = "right";
       d.appendChild(el("h3", "Brokers"));
-      d.appendChild(el("p", "The organisations that link the most other organisations across plans " +
-        "(betweenness over shared plans, highest first). Click a name for its network and evidence.", "hint"));
+      d.appendChild(el("p", "The organisations that link the most other organisations across " +
+        (some ? "the " + some.length + " ticked plans" : "the plans") +
+        " (betweenness over shared plans, highest first). Click a name for its network and evidence.", "hint"));
       var ol = el("ol", null, "brokers"), shown = [];
       body.items.forEach(function (b) {
         var li = el("li"), a = el("a", b.name);
@@ -382,7 +385,8 @@
         var drawn = shown.filter(function (id) { return state.data.nodes.some(function (n) { return n.id === id; }); });
         state.network.selectNodes(drawn);
       }
-      status("Brokers: the " + body.items.length + " organisations that link most across plans.");
+      status("Brokers: the " + body.items.length + " organisations that link most across " +
+        (some ? "the ticked plans." : "plans."));
       document.body.setAttribute("data-brokers", String(body.items.length));
     }).catch(function (e) { status(e.message, true); });
   }

@@ -39,3 +39,21 @@ def test_the_brokers_are_one_click_away_and_a_name_opens_its_network(browser, se
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_brokers_are_those_of_the_ticked_plans(page, server_url):
+    """With some plans ticked (one municipality's, say), the brokers are those of their
+    network, as `samspil brokers --plan` gives them."""
+    page.goto(server_url + "/")
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+    boxes = page.locator("#plans input")
+    for i in range(2, boxes.count()):
+        boxes.nth(i).uncheck()
+    ticked = [boxes.nth(i).get_attribute("value") for i in range(2)]
+    want = httpx.get(server_url + "/api/analyses/brokers",
+                     params={"limit": 15, "plan": ticked}).json()["items"]
+    assert want != httpx.get(server_url + "/api/analyses/brokers", params={"limit": 15}).json()["items"]
+    page.locator("#show-brokers").click()
+    page.wait_for_selector("#details ol.brokers li", timeout=10_000)
+    assert page.locator("#details ol.brokers li a").all_inner_texts() == [b["name"] for b in want]
+    assert "2 ticked plans" in page.locator("#details").inner_text()
