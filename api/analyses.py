@@ -67,10 +67,12 @@ def gaps(request: Request, plan: Plans = None,
 
 @router.get("/brokers")
 def brokers(request: Request, by: Literal["plans", "focus-areas"] = "plans",
-            exact: bool = False, limit: Limit = 20, offset: Offset = 0) -> Response:
+            exact: bool = False, plan: Plans = None, limit: Limit = 20,
+            offset: Offset = 0) -> Response:
     """Organisations bridging plans (or focus areas): betweenness on the organisation
-    projection, sampled with a fixed seed unless ``exact``."""
-    return page(request, _all_brokers, limit, offset, by=by, exact=exact)
+    projection, sampled with a fixed seed unless ``exact``; with ``plan``, in those plans'
+    network only."""
+    return page(request, _all_brokers, limit, offset, by=by, exact=exact, plans=plan)
 
 
 def _all_brokers(graph: Any, **kwargs: Any) -> list[Any]:

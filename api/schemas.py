@@ -38,7 +38,8 @@ DETAIL: dict[str, Any] = {
 
 _LEGEND = {"type": "object", "properties": {"name": {"type": "string"},
                                            "colour": {"type": "string"},
-                                           "shape": {"type": "string"}}}
+                                           "shape": {"type": "string"},
+                                           "key": {"type": "string"}}}
 NETWORK: dict[str, Any] = {
     "type": "object", "required": ["ok", "form", "kind", "title", "nodes", "edges", "legend"],
     "properties": {

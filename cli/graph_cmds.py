@@ -43,14 +43,37 @@ def settings_for(data_dir: Path | None):
     return settings.model_copy(update={"data_dir": data_dir}) if data_dir is not None else settings
 
 
+def require_store_folder(settings: Any) -> None:
+    """A reading command never creates a store: a store folder that does not exist (a
+    mistyped ``--data-dir`` or SAMSPIL_DATA_DIR, or no load yet) is refused, naming it."""
+    if (settings.store or "embedded").lower() not in ("embedded", "sqlite") or settings.data_dir.is_dir():
+        return
+    raise click.ClickException(
+        f"no store at {settings.data_dir}: the folder does not exist. Check --data-dir or "
+        f"SAMSPIL_DATA_DIR; to make a store there, load agreements into it with "
+        f"`samspil load --data-dir {settings.data_dir} FILE...` (`samspil explore` loads the bundled ones).")
+
+
+def is_new_store(settings: Any) -> bool:
+    """True when saving will create the embedded store (its file does not exist yet)."""
+    return (settings.store or "embedded").lower() in ("embedded", "sqlite") and not settings.sqlite_path.exists()
+
+
 @contextmanager
 def store_from(data_dir: Path | None, *, reading: bool = True) -> Iterator[GraphStore]:
     """The configured store, with ``--data-dir`` applied; closed afterwards.
 
-    When a reading command finds the store empty it says so on stderr, with the
-    store's location: an empty table would otherwise read as "nothing found"."""
+    A reading command refuses a store folder that does not exist (:func:`require_store_folder`);
+    when it finds the store empty it says so on stderr, with the store's location: an
+    empty table would otherwise read as "nothing found". A writing command that creates
+    the store says so."""
     settings = settings_for(data_dir)
+    if reading:
+        require_store_folder(settings)
+    new = not reading and is_new_store(settings)
     store = open_store(settings)
+    if new:
+        click.echo(f"created a new store at {settings.sqlite_path}", err=True)
     store.read_only = reading      # a reading command never writes (a stale graph is built in memory)
     try:
         if reading and not store.documents():
@@ -73,8 +96,10 @@ class _Feed:
         from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True,
-                      disable=self.total < 5) as bar:
+        console = Console(stderr=True)
+        # drawn on a terminal only: piped, a transient bar still left an empty line
+        with Progress(console=console, transient=True,
+                      disable=self.total < 5 or not console.is_terminal) as bar:
             task = bar.add_task("loading", total=self.total)
             for r in self.results:
                 bar.advance(task)

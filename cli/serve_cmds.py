@@ -58,7 +58,10 @@ def _run(app, host: str, port: int) -> None:
 def serve(host: str, port: int, data_dir: Path | None) -> None:
     """Serve the API (/api/, docs at /docs) and the explorer (/) over the configured store."""
     from samspil.api.app import create_app
-    _run(create_app(settings=settings_for(data_dir), open_default_store=True), host,
+    from samspil.cli.graph_cmds import require_store_folder
+    settings = settings_for(data_dir)
+    require_store_folder(settings)
+    _run(create_app(settings=settings, open_default_store=True), host,
          _port(host, port))
 
 

@@ -22,6 +22,7 @@ from samspil.graph.model import PartnershipGraph, node_id, slug
 from samspil.graph.names import compact, parent_abbreviation
 from samspil.graph.plans import PlanInfo
 from samspil.graph.resolve import Entity, load_vocabulary, normalise
+from samspil.graph.zone_ids import zone_id
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.targets import label_of
 from samspil.loaders.model import AgreementReport, SourceRef
@@ -246,15 +247,16 @@ def display_of(spellings: dict[str, int]) -> str:
     return sorted(spellings, key=lambda n: (-spellings[n], n))[0]
 
 
-def _zone_id(names: dict[str, str], name: str) -> str:
-    return node_id("Zone", names.get(compact(normalise(name)), name))
+def _zone_id(names: dict[str, str], name: str, plan_id: str) -> str:
+    """A named zone is shared across plans; a generic one ("Zone 1") is the plan's."""
+    return zone_id(names.get(compact(normalise(name)), name), plan_id)
 
 
 def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: Orgs,
            org_ids: dict, names: dict[str, str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     for z in r.zones:
-        zid = _zone_id(names, z.name)
+        zid = _zone_id(names, z.name, plan.id)
         for n in [z.name, *z.aliases]:
             ids[normalise(n)] = zid
         shown = names.get(compact(normalise(z.name)), z.name)
@@ -269,11 +271,11 @@ def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: Orgs,
             g.add_edge(owner, zid, "OWNS", sources=sources_of(z.sources, r.document))
     for z in r.zones:
         if z.part_of:
-            pid = ids.get(normalise(z.part_of)) or _zone_id(names, z.part_of)
+            pid = ids.get(normalise(z.part_of)) or _zone_id(names, z.part_of, plan.id)
             _ensure(g, r.document, pid, "Zone", names.get(compact(normalise(z.part_of)), z.part_of),
                     z.sources, type="district", units=None)
-            if pid != _zone_id(names, z.name):
-                g.add_edge(_zone_id(names, z.name), pid, "PART_OF",
+            if pid != (zid := _zone_id(names, z.name, plan.id)):
+                g.add_edge(zid, pid, "PART_OF",
                            sources=sources_of(z.sources, r.document))
     return ids
 

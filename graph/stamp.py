@@ -12,9 +12,10 @@ __all__ = ["builder_stamp", "GRAPH_FORMAT"]
 # What build_graph emits, beyond the version: raise it when ids or the graph's shape
 # change without a release (2: person ids are hashes, not e-mails or names; 3: plans of
 # one name and period in two municipalities have an id each, a magistratsafdeling's
-# "Børn og Unge" links plans like a common noun), so every store built before rebuilds
+# "Børn og Unge" links plans like a common noun; 4: a generic zone name such as "Zone 1"
+# is scoped by its plan, graph/zone_ids.py), so every store built before rebuilds
 # its graph from its reports on first use.
-GRAPH_FORMAT = 3
+GRAPH_FORMAT = 4
 
 
 @lru_cache(maxsize=1)

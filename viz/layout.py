@@ -4,7 +4,8 @@ Small graphs get a seeded Fruchterman-Reingold layout (``networkx.spring_layout`
 That costs ~34 s at 5,000 nodes on the benchmark machine, so large graphs get an
 *anchor* layout: spring layout of the best-connected nodes only, then every
 other node placed at the centre of its placed neighbours plus a small
-deterministic offset (hash of its id). Linear in nodes + edges.
+deterministic offset (hash of its id). Linear in nodes + edges. Nodes without any link
+are left out of either and set in a row under the drawing.
 """
 from __future__ import annotations
 
@@ -26,8 +27,14 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
     n = g.number_of_nodes()
     if n == 0:
         return {}
-    scale = scale or max(450.0, 75.0 * math.sqrt(n))
     ug = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
+    alone = sorted((v for v in ug if ug.degree(v) == 0), key=str)
+    if alone and len(alone) < n:
+        # a node without links (a plan without activities in the gaps view) was pushed to
+        # the far edge by the spring layout, and the rest shrank to a third of the picture
+        pos = positions(ug.subgraph([v for v in ug if ug.degree(v)]).copy(), scale=scale)
+        return {**pos, **_row_below(pos, alone)}
+    scale = scale or max(450.0, 75.0 * math.sqrt(n))
     if DENSE_MIN <= n <= DENSE_MAX and nx.density(ug) > DENSE:
         return _ring(ug)
     if n <= SMALL_GRAPH:
@@ -35,6 +42,22 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
         pos = nx.spring_layout(ug, seed=SEED, iterations=80, scale=scale, k=2.0 / math.sqrt(n))
         return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
     return _anchor_layout(ug, scale)
+
+
+ROW_STEP = 140.0    # layout units between nodes in a row (a ring's spacing)
+
+
+def _row_below(pos: dict, nodes: list) -> dict[str, tuple[float, float]]:
+    """``nodes`` in rows under the drawing ``pos``, centred, as wide as it (at least one)."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    per_row = max(1, int((max(xs) - min(xs)) // ROW_STEP) + 1)
+    centre, top = (min(xs) + max(xs)) / 2, max(ys) + ROW_STEP
+    out = {}
+    for i, v in enumerate(nodes):
+        row, col = divmod(i, per_row)
+        count = min(per_row, len(nodes) - row * per_row)
+        out[v] = (round(centre + (col - (count - 1) / 2) * ROW_STEP, 1), round(top + row * ROW_STEP, 1))
+    return out
 
 
 def _ring(g: nx.Graph) -> dict[str, tuple[float, float]]:

@@ -31,6 +31,7 @@ MAX_CELL_ITEMS = 25   # shared items (with evidence) a cell lists
 MAX_PLANS = 50        # rows of a matrix; above, the plans that share most / have most gaps
 MAX_ITEM_EVIDENCE = 2
 STATE_COLOURS = {"covered": "#009E73", "gap": "#D55E00", "unchecked": "#BBBBBB"}
+STATE_MARKS = {"covered": "✓", "gap": "✗", "unchecked": "?"}   # drawn in the cell (and its legend swatch)
 COVERAGE_DIMENSIONS = ("target-groups", "zones", "focus-areas", "parties")
 
 
@@ -158,8 +159,8 @@ def overlap_matrix_view(graph: PartnershipGraph, by: str = "partners",
         "“at least … shared”, choose more plans or another dimension." if len(pids) > 1 else
         "An overlap needs two or more plans: choose more plans.")
     return Matrix("overlap", f"Plan overlaps by {words}", rows, rows, tuple(cells),
-                  (LegendItem(f"shared {words} (darker: more)", "#0072B2", "square"),
-                   LegendItem(f"the plan's own {words} (diagonal)", "#EEEEEE", "square")),
+                  (LegendItem(f"shared {words} (darker: more)", "#0072B2", "square", "shared"),
+                   LegendItem(f"the plan's own {words} (diagonal)", "#EEEEEE", "square", "self")),
                   caption=f"Cells: the {words} two plans share; rows and columns ordered so "
                           "that similar plans sit together." + cut,
                   empty=empty, max_value=float(max((n for *_x, n, _j in m.pairs), default=0)))
@@ -265,12 +266,27 @@ def coverage_matrix_view(graph: PartnershipGraph, by: str = "target-groups",
              if not cols else "")
     return Matrix("gaps", f"Gaps: {words} each plan names, reached by its activities?",
                   tuple((p, name_of(graph, p)) for p in pids),
-                  tuple((x, name_of(graph, x)) for x in cols), tuple(cells),
-                  (LegendItem(f"covered: {covered_means}", STATE_COLOURS["covered"], "square"),
-                   LegendItem("gap: named by the plan, not reached", STATE_COLOURS["gap"], "square"),
+                  _col_labels(graph, cols, facts), tuple(cells),
+                  (LegendItem(f"covered: {covered_means}", STATE_COLOURS["covered"], "square", "covered"),
+                   LegendItem("gap: named by the plan, not reached", STATE_COLOURS["gap"], "square",
+                              "gap"),
                    LegendItem("not checked: the plan has no activities loaded",
-                              STATE_COLOURS["unchecked"], "square")),
+                              STATE_COLOURS["unchecked"], "square", "unchecked")),
                   notes, caption, empty, 1.0)
+
+
+def _col_labels(graph: PartnershipGraph, cols: list[str], facts: dict) -> tuple:
+    """(id, label) per column; columns of one name ("Zone 1" of two plans) say whose."""
+    names = {x: name_of(graph, x) for x in cols}
+    seen: dict[str, int] = {}
+    for n in names.values():
+        seen[n] = seen.get(n, 0) + 1
+    out = []
+    for x in cols:
+        owners = [p for p, f in facts.items() if x in f[0]]
+        dup = seen[names[x]] > 1 and len(owners) == 1
+        out.append((x, f"{names[x]} ({name_of(graph, owners[0])})" if dup else names[x]))
+    return tuple(out)
 
 
 def _coverage_cell(graph: PartnershipGraph, pid: str, item: str, facts: tuple, gap: Any,
@@ -279,14 +295,14 @@ def _coverage_cell(graph: PartnershipGraph, pid: str, item: str, facts: tuple, g
     head = f"{name_of(graph, pid)} · {name_of(graph, item)}"
     naming = _item("named in", named[item])
     if not acts:
-        return MatrixCell(pid, item, "unchecked", 1.0, "?",
+        return MatrixCell(pid, item, "unchecked", 1.0, STATE_MARKS["unchecked"],
                           f"{head}: not checked, the plan has no activities in the loaded "
                           f"documents (load its delaftaler)\n{_items_text([naming])}", (naming,))
     if gap is not None:
         ev = _item("evidence", gap.evidence)
-        return MatrixCell(pid, item, "gap", 1.0, "✗", f"{head}: gap, {gap.reason}\n"
+        return MatrixCell(pid, item, "gap", 1.0, STATE_MARKS["gap"], f"{head}: gap, {gap.reason}\n"
                           + _items_text([ev]), (ev,))
     its = tuple(_item(f"reached by: {name_of(graph, a)}", graph.node(a).get("sources") or [])
                 for a in sorted(set(reached.get(item, ()))))
-    return MatrixCell(pid, item, "covered", 1.0, "✓", f"{head}: covered ({covered_means})\n"
+    return MatrixCell(pid, item, "covered", 1.0, STATE_MARKS["covered"], f"{head}: covered ({covered_means})\n"
                       + _items_text(its or (naming,)), its or (naming,))

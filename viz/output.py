@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from samspil.graph.analyses.common import resolve_plans
 from samspil.graph.model import PartnershipGraph
 from samspil.viz.matrix import Matrix
 from samspil.viz.redact import redact as redact_graph
@@ -38,12 +39,17 @@ def build_view(graph: PartnershipGraph, kind: str, *, ref: str | None = None,
     return make_view(graph, kind, **kwargs)
 
 
-def corpus_note(graph: PartnershipGraph) -> str:
-    """What a picture was drawn from: plans and documents of the graph (for captions)."""
-    plans = sorted(str(d.get("name") or n) for n, d in graph.nodes() if d["label"] == "Plan")
-    docs = sum(1 for _n, d in graph.nodes() if d["label"] == "Document")
-    named = ", ".join(plans[:6]) + (f" and {len(plans) - 6} more" if len(plans) > 6 else "")
-    return f"corpus: {len(plans)} plan(s) from {docs} document(s) ({named})"
+def corpus_note(graph: PartnershipGraph, plans: Iterable[str] | None = None) -> str:
+    """What a picture was drawn from (for captions): the plans and their documents; with
+    ``plans`` (ids, names or prefixes, as ``--plan`` takes them) only those, out of how many."""
+    every = sorted(n for n, d in graph.nodes() if d["label"] == "Plan")
+    chosen = sorted(set(resolve_plans(graph, list(plans)))) if plans else every
+    names = sorted(str(graph.node(p).get("name") or p) for p in chosen)
+    docs = {d for p in chosen for d in graph.out(p, "DESCRIBED_IN")} if plans \
+        else {n for n, d in graph.nodes() if d["label"] == "Document"}
+    named = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    what = f"{len(chosen)} of {len(every)} plans" if plans else f"{len(chosen)} plan(s)"
+    return f"corpus: {what} from {len(docs)} document(s) ({named})"
 
 
 def view_file(graph: PartnershipGraph, kind: str, output: str | Path, *, fmt: str | None = None,
@@ -51,14 +57,16 @@ def view_file(graph: PartnershipGraph, kind: str, output: str | Path, *, fmt: st
     """Write the view to ``output`` as html (default), fragment, svg, png or pdf."""
     from samspil.viz.render import check_format
     check_format(Path(output), fmt)       # a wrong suffix is refused before any work
-    return write(build_view(graph, kind, **kwargs), output, fmt, source=corpus_note(graph))
+    return write(build_view(graph, kind, **kwargs), output, fmt,
+                 source=corpus_note(graph, kwargs.get("plans")))
 
 
 def view_bytes(graph: PartnershipGraph, kind: str, *, fmt: str | None = None, **kwargs) -> bytes:
     """The view as the bytes of a file in ``fmt`` (default html; ``fragment`` for the
     embeddable snippet): what ``samspil viz`` prints when it is given no file."""
     from samspil.viz.render import render
-    return render(build_view(graph, kind, **kwargs), fmt or "html", source=corpus_note(graph))
+    return render(build_view(graph, kind, **kwargs), fmt or "html",
+                  source=corpus_note(graph, kwargs.get("plans")))
 
 
 def show(kind: str = "plan-network", graph: PartnershipGraph | None = None,

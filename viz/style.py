@@ -59,6 +59,7 @@ class LegendItem:
     name: str
     colour: str
     shape: str
+    key: str = ""     # what it stands for: the label, organisation type, relationship or cell state
 
 
 def node_style(label: str, org_type: str | None = None) -> tuple[str, str]:
@@ -83,16 +84,16 @@ def legend_for(kinds: set[tuple[str, str | None]], edge_kinds: set[str]) -> tupl
             for t in types:
                 colour, shape = node_style(label, t or None)
                 items.append(LegendItem(f"Organisation: {(t or 'other').replace('_', ' ')}",
-                                        colour, shape))
+                                        colour, shape, t or "other"))
         else:
             colour, shape = node_style(label)
-            items.append(LegendItem(_NICE.get(label, label), colour, shape))
+            items.append(LegendItem(_NICE.get(label, label), colour, shape, label))
     plain = False
     for e in sorted(edge_kinds):
         if e not in EDGE_COLOURS:
             plain = True     # one entry for every relationship drawn in the default grey
             continue
-        items.append(LegendItem(e.replace("_", " ").lower(), EDGE_COLOURS[e], "line"))
+        items.append(LegendItem(e.replace("_", " ").lower(), EDGE_COLOURS[e], "line", e))
     if plain:
         items.append(LegendItem("other relationship (hover a link for its type)",
                                 DEFAULT_EDGE_COLOUR, "line"))

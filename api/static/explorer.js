@@ -155,7 +155,7 @@
       window.samspilMatrix.detailPanel(d, cell, rowName, colName);
       document.body.setAttribute("data-cell", cell.row + " " + cell.col);
     }});
-    renderLegend(m.legend);
+    renderLegend(m.legend, window.samspilMatrix.stateMarks(m));
     status(m.empty ? m.title + ": nothing to show" :
       m.title + " (" + m.rows.length + " × " + m.cols.length + "). Click a cell for what it holds and the evidence.");
     document.body.setAttribute("data-view", m.kind);
@@ -266,12 +266,15 @@
     });
   }
 
-  function renderLegend(items) {
+  function renderLegend(items, marks) {   // marks: a matrix state's cell mark (✓ ✗ ?)
     var ul = $("legend");
     ul.textContent = "";
+    marks = marks || {};
     items.forEach(function (it) {
-      var li = el("li"), sw = el("span", null, "sw sw-" + it.shape.replace(/[^A-Za-z]/g, ""));
+      var mark = marks[it.key];
+      var li = el("li"), sw = el("span", mark, "sw sw-" + it.shape.replace(/[^A-Za-z]/g, "") + (mark ? " sw-mark" : ""));
       sw.style.background = it.colour;
+      if (mark) sw.style.color = window.samspilMatrix.colour({state: it.key, value: 1}, 1).fg;
       li.appendChild(sw); li.appendChild(el("span", it.name)); ul.appendChild(li);
     });
   }
@@ -347,6 +350,47 @@
     document.body.setAttribute("data-selected", item.id);
   }
 
+  // -- brokers: the organisations on most paths between others (GET /api/analyses/brokers,
+  // the ranking `samspil brokers` prints); a name opens its network ---------------
+  var BROKERS = 15;
+  function showBrokers() {
+    status("Loading brokers…");
+    var all = document.querySelectorAll("#plans input").length;
+    var some = state.plans.length && state.plans.length < all ? state.plans : null;   // the ticked plans' network
+    return api("/api/analyses/brokers" + qs({limit: BROKERS, plan: some})).then(function (body) {
+      var d = $("details");
+      d.textContent = "";
+      d.className = "right";
+      d.appendChild(el("h3", "Brokers"));
+      d.appendChild(el("p", "The organisations that link the most other organisations across " +
+        (some ? "the " + some.length + " ticked plans" : "the plans") +
+        " (betweenness over shared plans, highest first). Click a name for its network and evidence.", "hint"));
+      var ol = el("ol", null, "brokers"), shown = [];
+      body.items.forEach(function (b) {
+        var li = el("li"), a = el("a", b.name);
+        a.addEventListener("click", function () { pick(b.id, "Organisation"); });
+        li.appendChild(a);
+        li.appendChild(el("span", b.contexts.length + " plan" + (b.contexts.length === 1 ? "" : "s") +
+          " (" + b.context_names.join(", ") + ") · works with " + b.degree + " organisations" +
+          " · betweenness " + b.betweenness.toFixed(3) + (b.sampled ? " (estimated)" : ""), "facts"));
+        ol.appendChild(li);
+        shown.push(b.id);
+      });
+      if (!body.items.length) d.appendChild(el("p", "No organisation links plans: load more agreements.", "hint"));
+      else d.appendChild(ol);
+      if (body.total > body.items.length) d.appendChild(el("p", "The top " + body.items.length + " of " +
+        body.total + "; `samspil brokers --limit N` lists more.", "hint"));
+      // the brokers drawn in the current network are selected (highlighted) there
+      if (state.network && state.data && state.data.nodes.length) {
+        var drawn = shown.filter(function (id) { return state.data.nodes.some(function (n) { return n.id === id; }); });
+        state.network.selectNodes(drawn);
+      }
+      status("Brokers: the " + body.items.length + " organisations that link most across " +
+        (some ? "the ticked plans." : "plans."));
+      document.body.setAttribute("data-brokers", String(body.items.length));
+    }).catch(function (e) { status(e.message, true); });
+  }
+
   // -- search --------------------------------------------------------------
   var searchTimer = null;
   function search(q) {
@@ -392,6 +436,8 @@
   $("gap-by").addEventListener("change", draw);
   $("as-network").addEventListener("change", function () { showOptions(); draw(); });
   $("min-shared").addEventListener("change", draw);
+  $("show-brokers").addEventListener("click", showBrokers);
+  $("hint-brokers").addEventListener("click", showBrokers);
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });
   $("search").addEventListener("input", function (e) {

@@ -174,6 +174,17 @@ def test_analyses(client, path, params):
     assert set(body) == {"ok", "total", "limit", "offset", "items"}
 
 
+def test_brokers_of_some_plans_are_the_librarys(client, store):
+    """The explorer asks for the brokers of the ticked plans (the library's ``plans``)."""
+    from samspil.graph import analyses as an
+
+    plans = [p["id"] for p in ok(client.get("/api/plans"))["items"]][:3]
+    got = ok(client.get("/api/analyses/brokers", params={"plan": plans, "limit": 50}))["items"]
+    want = an.brokers(store.load(), limit=50, plans=plans)
+    assert got and [b["id"] for b in got] == [b.id for b in want]
+    assert all(set(b["contexts"]) <= set(plans) for b in got)
+
+
 def test_shared_partners_content(client):
     items = ok(client.get("/api/analyses/shared-partners", params={"min_plans": 3}))["items"]
     assert all(i["plan_count"] >= 3 and len(i["plans"]) == i["plan_count"] for i in items)

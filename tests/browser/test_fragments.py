@@ -103,3 +103,43 @@ def test_a_matrix_wider_than_its_column_scrolls_sideways_and_says_so(page, gaps_
     assert frame.evaluate("""() => { var th = document.querySelector('th.row'),
         b = document.querySelector('.matrix-scroll').getBoundingClientRect();
         return th.getBoundingClientRect().left >= b.left - 1; }""")
+
+
+def test_a_coverage_legend_carries_the_marks_of_its_cells(page, matrices):
+    """Printed in black and white, the legend's green 'covered' and orange 'gap' were one
+    grey: each swatch carries the mark its cells carry (the cells' own ✓ ✗ ?)."""
+    from samspil.viz.render import to_html
+
+    checked = 0
+    for view in matrices:
+        if view.kind != "gaps" or view.empty:
+            continue
+        texts = {}
+        for c in view.cells:
+            texts.setdefault(c.state, set()).add(c.text)
+        page.set_content(to_html(view))
+        page.wait_for_selector("body[data-rendered='1']", state="attached")
+        shown = dict(page.eval_on_selector_all(
+            "ul.legend li", "lis => lis.map(li => [li.lastChild.textContent, li.querySelector('.sw').textContent])"))
+        for it in view.legend:
+            if it.key in texts:
+                (mark,) = texts[it.key]
+                assert shown[it.name] == mark, it.name
+                checked += 1
+    assert checked >= 4
+
+
+def test_the_explorers_gaps_legend_carries_the_marks_too(page, server_url):
+    import httpx
+
+    m = httpx.get(server_url + "/api/graph", params={"view": "gaps"}).json()
+    texts = {}
+    for c in m["cells"]:
+        texts.setdefault(c["state"], set()).add(c["text"])
+    page.goto(server_url + "/#view=gaps")
+    page.wait_for_selector("body[data-ready]", timeout=30_000)
+    shown = dict(page.eval_on_selector_all(
+        "#legend li", "lis => lis.map(li => [li.lastChild.textContent, li.querySelector('.sw').textContent])"))
+    marked = {it["name"]: shown[it["name"]] for it in m["legend"] if it["key"] in texts}
+    assert len(marked) >= 2
+    assert marked == {it["name"]: next(iter(texts[it["key"]])) for it in m["legend"] if it["key"] in texts}

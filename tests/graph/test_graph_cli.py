@@ -124,7 +124,8 @@ def test_a_damaged_store_gives_one_clear_line(tmp_path):
 
 @pytest.mark.parametrize("command", [["plans"], ["search", "kommune"], ["gaps"], ["brokers"]])
 def test_an_empty_store_says_so_with_its_location(tmp_path, command):
-    data = tmp_path / "no-such-folder"
+    data = tmp_path / "empty-folder"
+    data.mkdir()
     result = CliRunner().invoke(cli, [*command, "--data-dir", str(data)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "holds no documents yet" in result.stderr and str(data) in result.stderr
@@ -136,3 +137,46 @@ def test_no_match_is_said_and_a_loaded_store_gives_no_note(loaded):
                                 catch_exceptions=False)
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.strip().endswith("none")
+
+
+@pytest.mark.parametrize("command", [["plans"], ["stats"], ["search", "kommune"], ["show", "x"], ["gaps"],
+                                     ["overlaps"], ["brokers"], ["export", "--format", "csv"],
+                                     ["viz", "gaps", "-o", "x.png"], ["serve", "--port", "0"]])
+def test_a_store_folder_that_does_not_exist_is_refused(tmp_path, command, monkeypatch):
+    """Trial 11, finding 10: a mistyped --data-dir made a new empty store and answered from it."""
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "vejle-stor" / "x"
+    result = CliRunner().invoke(cli, [*command, "--data-dir", str(data)], catch_exceptions=False)
+    assert result.exit_code != 0
+    assert f"no store at {data}: the folder does not exist" in result.output
+    assert not (tmp_path / "vejle-stor").exists()        # nothing created
+
+
+def test_the_env_variable_is_refused_alike(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMSPIL_DATA_DIR", str(tmp_path / "nonexistent" / "x"))
+    result = CliRunner().invoke(cli, ["stats"], catch_exceptions=False)
+    assert result.exit_code == 1 and "no store at" in result.output
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_load_into_a_new_folder_says_it_created_a_store(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("# Strategisk samarbejdsaftale\n\nOmrådets navn: Testkvarter\n", encoding="utf-8")
+    data = tmp_path / "new-store"
+    first = CliRunner().invoke(cli, ["load", str(good), "--data-dir", str(data)], catch_exceptions=False)
+    assert first.exit_code == 0 and f"created a new store at {data / 'samspil.sqlite'}" in first.stderr
+    again = CliRunner().invoke(cli, ["load", str(good), "--data-dir", str(data)], catch_exceptions=False)
+    assert again.exit_code == 0 and "created a new store" not in again.output
+
+
+def test_loading_many_files_into_a_new_store_writes_nothing_else_on_stderr(tmp_path):
+    """Piped, `samspil load loaders/examples` (five files: the progress bar's turn) left an
+    empty line on stderr after 'created a new store at ...': a bar that is not drawn (no
+    terminal) must not print anything either."""
+    from samspil.loaders.pipeline import bundled_examples
+
+    data = tmp_path / "new-store"
+    result = CliRunner().invoke(cli, ["load", str(bundled_examples()), "--data-dir", str(data)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr == f"created a new store at {data / 'samspil.sqlite'}\n"

@@ -61,7 +61,10 @@ def colliding():
                     c(d, 42, "Sara Khan", None, "Tryghedspartnerskabet " + plan)]
         zones = [Zone(name="Valby ejendommene" if i % 2 else "Valbyejendommene", type="housing_department",
                       housing_organisation="3B" if i == 2 else "Boligforeningen 3B", part_of="Valby",
-                      sources=ref(d, 50, "zone"))]
+                      sources=ref(d, 50, "zone")),
+                 # generic zone names are the plan's own (trial 11, finding 1); spelled two ways
+                 Zone(name="Zone 1" if i % 2 else "ZONE 1", type="zone", sources=ref(d, 51, "Zone 1")),
+                 Zone(name="Afd. 7", type="housing_department", part_of="Zone 1", sources=ref(d, 52, "Afd. 7"))]
         acts = [Activity(name="Lektiecafé", partners=["Lektiecaféen", "Valby Skole"], zones=[zones[0].name],
                          target_groups=["children"], focus_area="Uddannelse", sources=ref(d, 60))]
         r = report(d, f"Helhedsplan {plan}", orgs, contacts, start=f"{2014 + i}-01-01",

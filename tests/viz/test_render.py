@@ -151,3 +151,21 @@ def test_an_overlap_cell_says_one_partner_in_the_singular(seeds_graph):
     assert all(re.search(r"share (1 partner|\d+ partners) \(Jaccard", h) for h in heads)
     js = (HERE / "static" / "matrix.js").read_text(encoding="utf-8")
     assert 'split("\\n")[0].replace(/:$/, "")' in js   # (the tooltip drops the list's colon)
+
+
+def test_a_picture_of_some_plans_names_only_those_in_its_caption(seeds_graph):
+    """`samspil viz plan-network --plan X -o x.svg` was captioned with every plan of the
+    store ("corpus: 5 plan(s) from 5 document(s) (...)") as if all were drawn."""
+    from samspil.viz.output import view_bytes
+
+    plans = {n: str(d["name"]) for n, d in seeds_graph.nodes() if d["label"] == "Plan"}
+    chosen = sorted(plans)[0]
+    docs = seeds_graph.out(chosen, "DESCRIBED_IN")
+    svg = view_bytes(seeds_graph, "plan-network", fmt="svg", plans=[chosen]).decode("utf-8")
+    texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    caption = next(t for t in texts if "corpus:" in t)
+    assert f"1 of {len(plans)} plans from {len(docs)} document(s)" in caption
+    assert plans[chosen] in caption
+    assert not [name for p, name in plans.items() if p != chosen and name in caption]
+    whole = view_bytes(seeds_graph, "plan-network", fmt="svg").decode("utf-8")
+    assert all(name in whole for name in plans.values())    # no selection: every plan

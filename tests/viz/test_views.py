@@ -175,3 +175,21 @@ def test_the_most_important_nodes_are_named_first_and_a_small_view_names_all(see
                          ("b", 40.0, 100.0, 8.0, "Helhedsorienteret familieindsats for alle", False),
                          ("c", 0.0, 0.0, 20.0, "Center for Boligsocial Udvikling", False)])
     assert shown == {"c": "below", "a": "below", "b": "above"}
+
+
+@pytest.mark.parametrize("lonely", [1, 12])
+def test_a_node_without_links_sits_under_the_drawing_not_at_its_far_edge(lonely):
+    """The gaps network of the bundled agreements drew SURF Valby (a plan without
+    activities: no link) in a far corner, and everything else in a third of the picture:
+    the linked nodes keep the layout they have alone, and the unlinked go in rows under
+    them, no wider than the drawing (made-up graphs: a star, and a dense group on a ring)."""
+    for core in (nx.star_graph(30), nx.complete_graph(12)):
+        g = nx.relabel_nodes(core, str)
+        g.add_nodes_from(f"alone-{i}" for i in range(lonely))
+        pos, alone = positions(g), positions(nx.relabel_nodes(core, str))
+        assert {k: pos[k] for k in alone} == alone
+        xs, ys = [p[0] for p in alone.values()], [p[1] for p in alone.values()]
+        for i in range(lonely):
+            x, y = pos[f"alone-{i}"]
+            assert min(xs) - 1 <= x <= max(xs) + 1 and max(ys) < y <= max(ys) + 2 * (max(ys) - min(ys))
+        assert len({pos[f"alone-{i}"] for i in range(lonely)}) == lonely

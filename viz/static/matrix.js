@@ -5,6 +5,17 @@
 window.samspilMatrix = (function () {
   var STATE = {covered: "#009E73", gap: "#D55E00", unchecked: "#BBBBBB", self: "#EEEEEE"};
 
+  // the mark every cell of a state carries (coverage: ✓ ✗ ?), for that state's legend
+  // swatch: printed in black and white, the colours alone are one grey
+  function stateMarks(m) {
+    var seen = {}, marks = {};
+    (m.cells || []).forEach(function (c) {
+      seen[c.state] = seen[c.state] === undefined || seen[c.state] === c.text ? c.text : null;
+    });
+    Object.keys(seen).forEach(function (k) { if (seen[k] && !/\d/.test(seen[k])) marks[k] = seen[k]; });
+    return marks;
+  }
+
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = String(text);
@@ -86,10 +97,12 @@ window.samspilMatrix = (function () {
       table.appendChild(tr);
     });
     container.appendChild(scroller(table, m.cols.length));
-    var legend = el("ul", null, "legend");
+    var legend = el("ul", null, "legend"), marks = stateMarks(m);
     m.legend.forEach(function (it) {
-      var li = el("li"), sw = el("span", null, "sw sw-square");
-      sw.style.background = it.colour; li.appendChild(sw); li.appendChild(el("span", it.name));
+      var li = el("li"), sw = el("span", marks[it.key], "sw sw-square" + (marks[it.key] ? " sw-mark" : ""));
+      sw.style.background = it.colour;
+      if (marks[it.key]) sw.style.color = colour({state: it.key, value: 1}, 1).fg;
+      li.appendChild(sw); li.appendChild(el("span", it.name));
       legend.appendChild(li);
     });
     container.appendChild(legend);
@@ -139,5 +152,5 @@ window.samspilMatrix = (function () {
     return wrap;
   }
 
-  return {draw: draw, detailPanel: detailPanel};
+  return {draw: draw, detailPanel: detailPanel, stateMarks: stateMarks, colour: colour};
 })();
