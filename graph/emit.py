@@ -22,7 +22,7 @@ from samspil.graph.model import PartnershipGraph, node_id, slug
 from samspil.graph.names import compact, parent_abbreviation
 from samspil.graph.plans import PlanInfo
 from samspil.graph.resolve import Entity, load_vocabulary, normalise
-from samspil.graph.zone_ids import zone_id
+from samspil.graph.zone_ids import is_generic_zone, zone_id
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.targets import label_of
 from samspil.loaders.model import AgreementReport, SourceRef
@@ -249,7 +249,15 @@ def display_of(spellings: dict[str, int]) -> str:
 
 def _zone_id(names: dict[str, str], name: str, plan_id: str) -> str:
     """A named zone is shared across plans; a generic one ("Zone 1") is the plan's."""
-    return zone_id(names.get(compact(normalise(name)), name), plan_id)
+    return zone_id(_shown(names, name), plan_id)
+
+
+def _shown(names: dict[str, str], name: str) -> str:
+    """A zone's name as the graph shows it: a named zone's most common spelling across the
+    documents; a generic one's ("Zone 1") as its document writes it, since its node is its
+    plan's alone (a spelling chosen across all plans would change with documents of other
+    plans, which an incremental update does not re-emit)."""
+    return name if is_generic_zone(name) else names.get(compact(normalise(name)), name)
 
 
 def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: Orgs,
@@ -259,8 +267,7 @@ def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: Orgs,
         zid = _zone_id(names, z.name, plan.id)
         for n in [z.name, *z.aliases]:
             ids[normalise(n)] = zid
-        shown = names.get(compact(normalise(z.name)), z.name)
-        _ensure(g, r.document, zid, "Zone", shown, z.sources, type=z.type, units=z.units)
+        _ensure(g, r.document, zid, "Zone", _shown(names, z.name), z.sources, type=z.type, units=z.units)
         node = g.node(zid)
         node["aliases"] = sorted((set(node.get("aliases") or []) | set(z.aliases)
                                   | {z.name.strip()}) - {node["name"]})
@@ -272,8 +279,7 @@ def _zones(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: Orgs,
     for z in r.zones:
         if z.part_of:
             pid = ids.get(normalise(z.part_of)) or _zone_id(names, z.part_of, plan.id)
-            _ensure(g, r.document, pid, "Zone", names.get(compact(normalise(z.part_of)), z.part_of),
-                    z.sources, type="district", units=None)
+            _ensure(g, r.document, pid, "Zone", _shown(names, z.part_of), z.sources, type="district", units=None)
             if pid != (zid := _zone_id(names, z.name, plan.id)):
                 g.add_edge(zid, pid, "PART_OF",
                            sources=sources_of(z.sources, r.document))
