@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import fixed_og_pair
 from samspil.loaders.extract.entry_orgs import OrgMention
+from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
@@ -378,51 +379,6 @@ def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> Non
             o.roles.append("party")
 
 
-# what runs onto a name when the line breaks are lost: a field's key, a web page's menu word, a
-# status report's column ("Frederikshavn Boligforening Mobil", "Forældreskole Status")
-_TAIL_WORDS = frozenset("Mobil Tlf Tlf. Telefon E-mail Mail Status Søg Ændret Gennemført Afsluttet Side Læs".split())
-
-
-def _without_tail(name: str) -> str:
-    """``name`` without a title or field word run onto it, when what is left still names an
-    organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
-    organisationsbestyrelsen" -> "AAB Vejle")."""
-    from samspil.loaders.extract.people import is_title_word
-
-    if known_organisation(name):
-        return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
-    words = name.split()
-    for k in range(1, len(words)):
-        if words[k] in _TAIL_WORDS or words[k][:1].isupper() and is_title_word(words[k]):
-            head = " ".join(words[:k])
-            if not words[k - 1][:1].islower() and (org_type(head) != "other" or known_organisation(head)):
-                return head
-            break
-    return name
-
-
-def _one_cell(m) -> bool:
-    """A name that holds a flattened table's cell bars ("| Direktør FOB Horsens – Fællesorganisationens
-    Boligforening |", "Part | | Horsens Almene Boligselskab (HAB) |") becomes the one cell that
-    names an organisation (its title or label cells dropped); False when no cell does."""
-    from samspil.loaders.extract.people import is_title_word
-    from samspil.loaders.extract.org_lists import section_words
-
-    cells = [c.strip(" –-") for c in m.name.split("|") if c.strip(" –-")]
-    named = [c for c in cells if org_type(c) != "other" and not is_title_word(c.split()[0])]
-    if len(named) != 1:
-        return False
-    words = named[0].split()
-    while len(words) > 1 and words[0] in section_words():
-        words.pop(0)  # "Kontaktoplysninger Boligselskabet Viborg": the next column's head run on
-    name = " ".join(words)
-    if (abbr := re.search(r"\s*\(([A-ZÆØÅ]{2,6})\)$", name)) is not None:
-        name = name[:abbr.start()]  # "Horsens Almene Boligselskab (HAB)"
-        m.aliases.append(abbr.group(1))
-    m.name = name
-    return True
-
-
 def extract_organisations(doc: Document) -> list[Organisation]:
     from samspil.loaders.extract import mention_scan
 
@@ -430,9 +386,9 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     party, _ = parse_parties(doc, strategic or _is_master_plan(doc))
     refs = [m for m in party if m.refers]
     party = [m for m in party if not m.refers]
-    found = [m for m in party + mention_scan.text_mentions(doc, party) if "|" not in m.name or _one_cell(m)]
+    found = [m for m in party + mention_scan.text_mentions(doc, party) if "|" not in m.name or one_cell(m)]
     for m in found:
-        m.name = _without_tail(m.name)
+        m.name = without_tail(m.name)
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
             if plausible_name(o.name) and not bare_place(o.name)]
     _resolve_references(orgs, refs)

@@ -14,6 +14,7 @@ The functions take the caller's collection of zones found so far (``found``: its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from samspil.loaders.document import Document
@@ -21,7 +22,7 @@ from samspil.loaders.extract.plan import squash
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.model import Zone
 
-__all__ = ["zone_key", "add_districts", "add_named_areas", "place_departments"]
+__all__ = ["zone_key", "add_districts", "add_named_areas", "home_district", "place_departments"]
 
 _SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 # "bydelen Gl. Valby", "bydelen Vestby Syd. Der bor ...": only a short word ends in a dot
@@ -211,3 +212,14 @@ def place_departments(doc: Document, found) -> None:
                 z.part_of = d.name
     for z in departments if own else ():  # the rest lie in the plan's own district
         z.part_of = z.part_of or own.name
+
+
+def home_district(doc: Document, zones: Iterable[Zone]) -> Zone | None:
+    """The one district the plan is in: the only district its title names ("Boligsocial
+    indsats i Albertslund Syd"; the longest name: "Nyborg Nord", not the town "Nyborg"); None
+    when that is not one (a district the text names elsewhere places only what it says)."""
+    districts = [z for z in zones if z.type == "district"]
+    title = " ".join(line for line in doc.lines[:6] if line.strip())[:300]
+    named = [d for d in districts if d.name in title]
+    named = [d for d in named if not any(d is not o and d.name in o.name for o in named)]
+    return named[0] if len(named) == 1 else None

@@ -25,7 +25,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
-from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, place_departments
+from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, home_district, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
@@ -381,17 +381,6 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
             found.add(z)
 
 
-def _home_district(doc: Document, found: _Found) -> Zone | None:
-    """The one district the plan is in: the only district its title names ("Boligsocial
-    indsats i Albertslund Syd"; the longest name: "Nyborg Nord", not the town "Nyborg"); None
-    when that is not one (a district the text names elsewhere places only what it says)."""
-    districts = [z for z in found.zones.values() if z.type == "district"]
-    title = " ".join(line for line in doc.lines[:6] if line.strip())[:300]
-    named = [d for d in districts if d.name in title]
-    named = [d for d in named if not any(d is not o and d.name in o.name for o in named)]
-    return named[0] if len(named) == 1 else None
-
-
 def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone]:
     """Housing departments, zones and districts the plan covers, with provenance."""
     orgs = list(organisations or [])
@@ -413,7 +402,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     _table_rows(doc, orgs, found)
     add_named_areas(doc, found)
     place_departments(doc, found)
-    if (home := _home_district(doc, found)) is not None:  # what the text places nowhere else lies in it
+    if (home := home_district(doc, found.zones.values())) is not None:  # what the text places nowhere else lies in it
         for z in found.zones.values():
             if z.part_of is None and z is not home and z.type in ("housing_department", "zone"):
                 z.part_of = home.name

@@ -1,0 +1,59 @@
+"""Organisation names cut back to what names the organisation, when a document's line breaks
+were lost: a pipe table's row run into one name ("Part | | Horsens Almene Boligselskab (HAB) |")
+and a title or field key run onto a name ("Lejerbo Vejle Regionschef", "... Mobil"). Used by
+:func:`samspil.loaders.extract.orgs.extract_organisations` on every mention before merging.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.gazetteer import known_organisation
+
+__all__ = ["one_cell", "without_tail"]
+
+
+# what runs onto a name when the line breaks are lost: a field's key, a web page's menu word, a
+# status report's column ("Frederikshavn Boligforening Mobil", "Forældreskole Status")
+_TAIL_WORDS = frozenset("Mobil Tlf Tlf. Telefon E-mail Mail Status Søg Ændret Gennemført Afsluttet Side Læs".split())
+
+
+def without_tail(name: str) -> str:
+    """``name`` without a title or field word run onto it, when what is left still names an
+    organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
+    organisationsbestyrelsen" -> "AAB Vejle")."""
+    from samspil.loaders.extract.orgs import org_type
+    from samspil.loaders.extract.people import is_title_word
+
+    if known_organisation(name):
+        return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
+    words = name.split()
+    for k in range(1, len(words)):
+        if words[k] in _TAIL_WORDS or words[k][:1].isupper() and is_title_word(words[k]):
+            head = " ".join(words[:k])
+            if not words[k - 1][:1].islower() and (org_type(head) != "other" or known_organisation(head)):
+                return head
+            break
+    return name
+
+
+def one_cell(m) -> bool:
+    """A name that holds a flattened table's cell bars ("| Direktør FOB Horsens – Fællesorganisationens
+    Boligforening |", "Part | | Horsens Almene Boligselskab (HAB) |") becomes the one cell that
+    names an organisation (its title or label cells dropped); False when no cell does."""
+    from samspil.loaders.extract.org_lists import section_words
+    from samspil.loaders.extract.orgs import org_type
+    from samspil.loaders.extract.people import is_title_word
+
+    cells = [c.strip(" –-") for c in m.name.split("|") if c.strip(" –-")]
+    named = [c for c in cells if org_type(c) != "other" and not is_title_word(c.split()[0])]
+    if len(named) != 1:
+        return False
+    words = named[0].split()
+    while len(words) > 1 and words[0] in section_words():
+        words.pop(0)  # "Kontaktoplysninger Boligselskabet Viborg": the next column's head run on
+    name = " ".join(words)
+    if (abbr := re.search(r"\s*\(([A-ZÆØÅ]{2,6})\)$", name)) is not None:
+        name = name[:abbr.start()]  # "Horsens Almene Boligselskab (HAB)"
+        m.aliases.append(abbr.group(1))
+    m.name = name
+    return True
