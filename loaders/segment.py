@@ -47,7 +47,8 @@ _LIST_LABEL = re.compile(r"(?=U)\b(?:Underskrifter|UNDERSKRIFT(?:ER)?|Underskrev
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
 # (the white space before the number is matched, so the engine skips to white space: the cut is one further)
 # (nor the counter of a label: "Projekt 3. X", "Aktivitet 2. X", told after the number is matched)
-_NUMBERED = re.compile(r"\s(?<!§\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<!tet \d\.)(?<!tag \d\.)(?<!ats \d\.)"
+# (nor a phone number's last pair before a full stop: "tlf. 76 10 44 21. Boligsocial medarbejder X")
+_NUMBERED = re.compile(r"\s(?<!§\s)(?<!\d\d \d\d \d\d\s)(?<!\d{4} \d\d\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<!tet \d\.)(?<!tag \d\.)(?<!ats \d\.)"
                        r"\s(?=[A-ZÆØÅ][\wæøå])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).

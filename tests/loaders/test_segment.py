@@ -71,3 +71,18 @@ def test_a_template_shaped_document_keeps_its_label_lines(seed):
     starts = [ln for ln, off in zip(doc.lines, doc.offsets) if off == 0]
     labels = [ln for ln in doc.lines if re.match(r"(?:Kontaktperson|Aktivitetsnavn|Målgruppe)", ln)]
     assert labels and all(ln in starts for ln in labels)
+
+
+@pytest.mark.parametrize("phone,unit", [("76 10 44 21", "Boligselskabet Ribelund"), ("97 51 22 33", "Skive Boligselskab"),
+                                        ("+45 86 81 22 33", "Jobcenter Thisted")])
+def test_a_phone_number_ending_a_sentence_is_no_numbered_heading(tmp_path, phone, unit):
+    """'... tlf. 76 10 44 21. Boligsocial medarbejder X' on a line that lost its breaks: the
+    phone's last pair and its full stop are no heading "21." (the contact lost the phone)."""
+    from samspil.loaders import extract_file
+
+    path = tmp_path / "kontakt.txt"
+    path.write_text(f"1 Helhedsplan Nord 2015-2018 5. Kontaktoplysninger Projektleder Anja Lykke Mortensen, {unit}, "
+                    f"alm@bolig.dk, tlf. {phone}. Boligsocial medarbejder Kasper Holt, {unit}, kaho@bolig.dk. "
+                    "6. Økonomi Budgettet fremgår af bilag 1.\n", encoding="utf-8")
+    contact = {c.name: c for c in extract_file(path).contacts}["Anja Lykke Mortensen"]
+    assert contact.phone == phone.replace(" ", "")
