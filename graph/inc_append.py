@@ -53,6 +53,11 @@ def appended(u: Any, item: str) -> dict[str, Any] | None:
     if len(u.changed) != 1 or not u.new or getattr(u, "replacing", True):
         return None
     (doc,) = u.changed
+    # another contributor emitted again in this update (a zone whose display name the new
+    # document changed) has a new fragment: the stored item is stale, fold them all
+    again = set(getattr(u, "emit_docs", ())) - {doc}
+    if again and again & {d for (d,) in u.q("SELECT doc FROM frag WHERE item = ?", item)}:
+        return None
     mine = u.q("SELECT part, props FROM frag WHERE item = ? AND doc = ?", item, doc)
     last = u.q("SELECT part, doc FROM frag WHERE item = ? AND doc != ? ORDER BY part DESC, doc DESC "
                "LIMIT 1", item, doc)
