@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from samspil.loaders.extract.plan_lines import is_label_line
+
 __all__ = ["cover_pieces", "is_run_on_cover", "is_web_chrome"]
 
 HEAD_CHARS = 500  # a cover's text: the title, the parties, the period, a subtitle
@@ -25,7 +27,6 @@ _CELL = re.compile(r"\s*\|\s*|\s+·\s+|\s+•\s+")
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,80})[\"“”«»„]")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}")
 _CAPS_WORD = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&.,–-]*$")
-_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[a-zæøå][\wæøå-]*){0,3}:$")
 # words that open a cover's other lines (a subtitle, the contents, the first chapter)
 _OPENERS = frozenset("Indhold INDHOLD Indholdsfortegnelse INDHOLDSFORTEGNELSE Indledning INDLEDNING Forord FORORD "
                      "Ansøgning Statusrapport Årsrapport Midtvejsevaluering Version Udarbejdet Perioden Periode "
@@ -139,7 +140,7 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
     if word.upper() in _TYPE_WORDS and word[:1].isupper() and prev.upper() not in _TYPE_WORDS \
             and not prev[:1].islower() and prev not in ("–", "-", "—"):
         return True  # "Delaftale – X | Helhedsplanen Y 2023-2026", "RANDERS NORD | HELHEDSPLAN FOR ..."
-    if _LABEL.match(word) or nxt and _LABEL.match(f"{word} {nxt}") and not _caps(word):
+    if is_label_line(f"{word} ") or nxt and is_label_line(f"{word} {nxt} ") and not _caps(word):
         return True  # "Periode:", "Områdetsnavn:"
     caps_now, caps_before = _caps(word), _caps(prev)
     if caps_now != caps_before and word[:1].isupper() and prev:

@@ -44,6 +44,17 @@ def run(store, *args):
     return res.output
 
 
+def _graph(data_dir):
+    """The whole graph of the store in ``data_dir``."""
+    from samspil.graph.settings import Settings
+    from samspil.graph.store import open_store
+    store = open_store(Settings(data_dir=data_dir))
+    try:
+        return store.load()
+    finally:
+        store.close()
+
+
 def test_vejle_and_amagerplanen_do_not_overlap_by_zones(vejle_store):
     rows = json.loads(run(vejle_store, "overlaps", "--by", "zones", "--json"))
     assert rows and [VEJLE, AMAGER] not in [sorted(r["id"], reverse=True) for r in rows]
@@ -51,13 +62,7 @@ def test_vejle_and_amagerplanen_do_not_overlap_by_zones(vejle_store):
 
 
 def test_each_plans_zone_1_is_its_own_node_and_named_zones_hang_under_it(vejle_store):
-    from samspil.graph.settings import Settings
-    from samspil.graph.store import open_store
-    store = open_store(Settings(data_dir=vejle_store))
-    try:
-        g = store.load()
-    finally:
-        store.close()
+    g = _graph(vejle_store)
     zone1 = {n for n, d in g.g.nodes(data=True) if d.get("label") == "Zone" and d.get("name") == "Zone 1"}
     assert zone1 == {f"zone:{VEJLE[5:]}/zone-1", f"zone:{AMAGER[5:]}/zone-1"}
     part_of = {(u, v) for u, v, k in g.g.edges(keys=True) if k == "PART_OF"}
@@ -75,14 +80,8 @@ def test_show_zone_1_names_both_plans_zones(vejle_store):
 
 
 def test_gaps_by_zones_no_longer_share_columns(vejle_store):
-    from samspil.graph.settings import Settings
-    from samspil.graph.store import open_store
     from samspil.viz.matrix import coverage_matrix_view
-    store = open_store(Settings(data_dir=vejle_store))
-    try:
-        g = store.load()
-    finally:
-        store.close()
+    g = _graph(vejle_store)
     m = coverage_matrix_view(g, by="zones", plans=[VEJLE, AMAGER])
     text = json.dumps(m.__dict__, default=str)
     assert ("Zone 1 (Amagerplanen)" in dict(m.cols).values()
