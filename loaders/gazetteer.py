@@ -196,6 +196,11 @@ def municipality_of_town(town: str) -> str | None:
     return _places().towns.get(key(town))
 
 
+def is_town(name: str) -> bool:
+    """Is ``name`` a town of towns.yaml (not one of its districts or housing areas)?"""
+    return key(name) in _places().town_keys
+
+
 def police_district(name: str) -> str | None:
     """The canonical police district ("Fyns Politi") that ``name`` denotes, or None."""
     return _places().police_index.get(key(name))

@@ -123,6 +123,7 @@ class Places:
     current_stems: set[str] = field(default_factory=set)             # surface forms, any case
     former_stems: set[str] = field(default_factory=set)              # surface forms, as written
     towns: dict[str, str] = field(default_factory=dict)              # key -> canonical
+    town_keys: set[str] = field(default_factory=set)                 # towns (not districts), also ambiguous
     police: dict[str, tuple[str, ...]] = field(default_factory=dict)  # district -> municipalities
     police_index: dict[str, str] = field(default_factory=dict)       # key -> district
     police_of: dict[str, str] = field(default_factory=dict)          # municipality -> district
@@ -178,6 +179,8 @@ def _load_towns(places: Places) -> None:
             for name in _strings(names, f"{section}: {municipality}", "towns"):
                 for variant in surface_variants(name):
                     seen.setdefault(key(variant), set()).add(canonical)
+                    if section == "towns":
+                        places.town_keys.add(key(variant))
     places.towns = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 

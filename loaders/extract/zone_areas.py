@@ -23,14 +23,14 @@ from itertools import accumulate
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import may_hold, strip_markup
-from samspil.loaders.extract.zone_districts import zone_key
+from samspil.loaders.extract.zone_districts import is_district_name, zone_key
+from samspil.loaders.extract.zone_prose import DWELLINGS as _DWELLINGS, dwelling_words, sentences
 from samspil.loaders.model import Zone
 
 __all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in", "add_headed_lists"]
 
 _PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
-_DWELLINGS = r"(?:boliger|lejligheder|lejemål|lejeboliger)"
 # "Engbakken [er opført 1967-74 og] rummer [i alt] 1.204 lejligheder"
 _AREA_SENTENCE = re.compile(
     rf"(?<![\wæøå-])(?P<name>{_PLACE})\s+(?:(?:er|blev|var)\s[^.]{{0,40}}?\s+og\s+)?"
@@ -50,9 +50,17 @@ _NOT_AREAS = frozenset("Den Det De Der Her Helhedsplanen Planen Indsatsen Områd
 
 def _sentence_from(text: str, start: int) -> str:
     """The sentence that starts at ``start`` (a full stop in brackets or after "afd" ends none)."""
-    from samspil.loaders.extract.zone_prose import sentences
-
     return sentences(text[start:])[0]
+
+
+def _wrapped(lines: list[str], i: int, plain: str) -> str:
+    """Line ``i`` (``plain``) with the lines its last sentence wraps onto (up to three)."""
+    text = plain.rstrip()
+    for nxt in lines[i + 1:i + 4]:
+        if not nxt.strip() or text.endswith((".", "!", "?", ":")):
+            break
+        text = f"{text} {strip_markup(nxt).strip()}"
+    return text
 
 
 def _subject(before: str, name: str) -> str | None:
@@ -72,7 +80,7 @@ def _proper_name(doc_text: str, name: str) -> bool:
     return re.search(rf"(?:[a-zæøå]|,)\s+{re.escape(name)}\b", doc_text) is not None
 
 
-_DWELLING_WORDS = tuple(_DWELLINGS[3:-1].split("|"))  # the words _DWELLINGS matches
+_DWELLING_WORDS = dwelling_words()  # the words _DWELLINGS matches
 
 
 def _holds_dwelling_word(line: str) -> bool:
@@ -100,11 +108,14 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
                         None)
             if name is None:
                 continue
-            inner = departments_in(_sentence_from(plain, m.start()), i)
+            inner = departments_in(_sentence_from(_wrapped(doc.lines, i, plain), m.start()), i)
             owners = {z.housing_organisation for z in inner if z.housing_organisation}
             owner = owners.pop() if len(owners) == 1 else None
-            area = found.add(Zone(name=name, type="zone" if inner else "housing_department",
-                                  units=int(m.group("n").replace(".", "")), sources=[doc.ref(i, m.group(0))],
+            # "X består af afdelingerne A (afd. 22, 318 lejemål) og B (...)": the number is A's, not X's
+            units = None if m.group("body").count("(") > m.group("body").count(")") else int(m.group("n").replace(".", ""))
+            kind = "zone" if inner else "housing_department"
+            area = found.add(Zone(name=name, type="district" if inner and is_district_name(name) else kind,
+                                  units=units, sources=[doc.ref(i, m.group(0))],
                                   housing_organisation=owner or _housing_owner(name, orgs, _resolve_org)))
             for z in inner:
                 z.part_of = area.name

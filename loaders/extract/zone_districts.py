@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from samspil.loaders.document import Document
+from samspil.loaders.gazetteer import is_town
 from samspil.loaders.extract.plan import squash
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.model import Zone
 
-__all__ = ["zone_key", "add_districts", "add_named_areas", "home_district", "place_departments"]
+__all__ = ["is_district_name", "zone_key", "add_districts", "add_named_areas", "home_district", "place_departments"]
 
 _SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 # "bydelen Gl. Valby", "bydelen Vestby Syd. Der bor ...": only a short word ends in a dot
@@ -39,6 +40,22 @@ _AREA_WORDS = re.compile(r"områd|bydel|afdeling|kvarter", re.IGNORECASE)
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
+# "Herning Vest", "Aalborg Øst", "Helsingør Nordvest", "Nyborg Midt": a town's quarter by its bearing
+_BEARING = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?\s(?:Nord|Syd|Øst|Vest|Nordvest|Nordøst|Sydvest|Sydøst"
+                      r"|Midt|Centrum)")
+
+
+_AREA_LABEL = re.compile(r"\W*(?:\d{1,3}\s+)?Omr(?:å|aa|a)dets\s+navn\s*:?\s*", re.I)
+_NAME_BEFORE = re.compile(r"[A-ZÆØÅ][\wæøå.]*\s$")
+_BEARING_IN = re.compile(r"(?<![\wæøå-])(?P<town>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)\s(?:Nord|Syd|Øst|Vest|Nordvest"
+                         r"|Nordøst|Sydvest|Sydøst|Midt)(?![\wæøå-])")
+
+
+def is_district_name(name: str) -> bool:
+    """Is ``name`` a town's quarter named by its bearing ("Nakskov Vest")?"""
+    return _BEARING.fullmatch(name) is not None
+
+
 @lru_cache(maxsize=16384)
 def zone_key(name: str) -> str:
     """A zone's name compared without case, accents or punctuation (names recur: remembered)."""
@@ -47,7 +64,7 @@ def zone_key(name: str) -> str:
 
 def add_districts(doc: Document, found) -> None:
     counts: dict[frozenset[str], list[tuple[int, str]]] = {}
-    labelled = {i for i, line in enumerate(doc.lines[:60]) if squash(line).startswith("områdetsnavn")}
+    labelled = {i for i, line in enumerate(doc.lines[:60]) if squash(line).startswith(("områdetsnavn", "omradetsnavn"))}
     for i, line in enumerate(doc.lines):
         if "/" not in line:
             continue
@@ -72,13 +89,45 @@ def add_districts(doc: Document, found) -> None:
             for name in re.split(r"\s+og\s+", m.group(1)):
                 if name.strip(" .") and found.get(name) is None:
                     found.add(Zone(name=name.strip(), type="district", sources=[doc.ref(i, name)]))
-    for i, line in enumerate(doc.lines[:TITLE_LINES]):
+    for i, line in enumerate(doc.lines[:TITLE_LINES]):  # "Områdets navn: Herning Vest – Holtbjerg og ..."
+        if (i < 6 and "|" not in line and "\t" not in line) or i in labelled:  # (a title's or the label's
+            head = strip_markup(line)                                         # first words, not a table's)
+            head = head[len(m.group(0)):][:80] if (m := _AREA_LABEL.match(head)) else head[:100]
+            for m in _BEARING_IN.finditer(head):
+                if found.get(m.group(0)) is None and is_town(m.group("town")) \
+                        and not _NAME_BEFORE.search(head[:m.start()]):  # not "Fælles Fredericia Syd"
+                    found.add(Zone(name=m.group(0), type="district", sources=[doc.ref(i, m.group(0))]))
+
         if (m := i < 12 and _TITLE_PLACE.search(line) or _TITLE_AREA.search(strip_markup(line))) \
                 and found.get(m.group(1).strip()) is None and not _NOT_PLACE.search(m.group(1)):
             found.add(Zone(name=m.group(1).strip(), type="district", sources=[doc.ref(i)]))
     for i, line in enumerate(doc.lines):
         if "ligger" in line:
             _add_lies_in(doc, i, strip_markup(line), found)
+    _add_plan_place(doc, found)
+
+
+# "en ny boligsocial helhedsplan i Brøndby Strand for perioden ...", "den boligsociale indsats i
+# Egeris": the plan's own area in a sentence (a place the text names again: not a passing word)
+_PLAN_IN = re.compile(r"\b(?:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?)\s+i\s+(?P<name>(?-i:[A-ZÆØÅ])[\wæøå-]+"
+                      r"(?:\s(?-i:[A-ZÆØÅ])[\wæøå-]+)?)(?=\s+(?:for|fra|er|og|med|skal|har|i|til)\b|\s*[.,;:)]|\s*$)", re.I)
+
+
+def _add_plan_place(doc: Document, found) -> None:
+    text = doc.text
+    for i, line in enumerate(doc.lines):
+        if " i " not in line or not ("helhedsplan" in line.lower() or "indsats" in line.lower()):
+            continue
+        for m in _PLAN_IN.finditer(strip_markup(line)):
+            name = m.group("name")
+            if found.get(name) is None and not _NOT_PLACE.search(name) and text.count(name) >= 2:
+                found.add(Zone(name=name, type="district", sources=[doc.ref(i, name)]))
+
+
+def _plan_place(doc: Document, name: str) -> bool:
+    """Does a sentence place the plan in ``name`` ("helhedsplan i Brøndby Strand")?"""
+    return any(name in line and any(m.group("name") == name for m in _PLAN_IN.finditer(strip_markup(line)))
+               for line in doc.lines)
 
 
 # the plan's area in its title: "Boligsocial indsats i Albertslund Syd", "Helhedsplan for Houlkær
@@ -222,4 +271,6 @@ def home_district(doc: Document, zones: Iterable[Zone]) -> Zone | None:
     title = " ".join(line for line in doc.lines[:6] if line.strip())[:300]
     named = [d for d in districts if d.name in title]
     named = [d for d in named if not any(d is not o and d.name in o.name for o in named)]
+    if not named and len(districts) == 1 and _plan_place(doc, districts[0].name):
+        return districts[0]  # the only district, the one a sentence places the plan in
     return named[0] if len(named) == 1 else None

@@ -19,15 +19,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from samspil.loaders.extract.tables import column_kind
 from samspil.loaders.model import SourceRef, Zone
+from samspil.loaders.vocab import load_vocab
 
-__all__ = ["prose_departments", "sentences"]
+__all__ = ["prose_departments", "sentences", "DWELLINGS", "dwelling_words"]
 
 _NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-]+|[Vv]ej|[Pp]ark|[Aa]llé|[Vv]ænge|[Gg]ade|[Pp]lads))?"
 _CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
-_DWELLINGS = r"(?:boliger|lejemål|lejligheder)"
+
+
+@lru_cache(maxsize=1)
+def dwelling_words() -> tuple[str, ...]:
+    """The words for dwellings (vocab/zones.yaml), longest first ("lejeboliger" before "boliger")."""
+    return tuple(sorted(load_vocab("zones").get("dwelling_words", ["lejemål"]), key=len, reverse=True))
+
+
+DWELLINGS = "(?:" + "|".join(map(re.escape, dwelling_words())) + ")"
+_DWELLINGS = DWELLINGS
 # a department's number, not a count of its dwellings ("afd. 4, 780 boliger")
 _NUMBER = rf"{_CODE}(?![\d/-])(?!\.\d{{3}})(?!\s*{_DWELLINGS})"  # (not the "1" of "1.024 boliger")
 _CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"

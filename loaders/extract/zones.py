@@ -30,7 +30,7 @@ from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
-from samspil.loaders.extract.zone_prose import prose_departments
+from samspil.loaders.extract.zone_prose import dwelling_words, prose_departments
 from samspil.loaders.extract.zone_tables import (department_tables, flat_department_tables, flat_rest,
                                                 key_value_departments, table_lines)
 from samspil.loaders.model import Organisation, SourceRef, Zone
@@ -154,7 +154,7 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
     elif (m := _AFD.match(name)) and m.end() < len(name):
         aliases, name = [name], name[m.end():].strip()
     elif m := _ORG_AFD.match(name):  # "Brabrand Boligforening afd. 4 Gellerupparken"
-        org = m.group("org")
+        org = re.sub(r"['’]s$", "", m.group("org"))  # "SAB's afd. 29 Nørager"
         if _is_housing(org):
             aliases, name = [f'{org} {m.group("code")}', name], m.group("name")
             kw["housing_organisation"] = kw.get("housing_organisation") or org
@@ -167,7 +167,7 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
 
 # --------------------------------------------------------------------------- finders
 def _dwellings() -> str:
-    return "|".join(load_vocab("zones").get("dwelling_words", ["lejemål"]))
+    return "|".join(map(re.escape, dwelling_words()))
 
 
 def _is_total(name: str) -> bool:
@@ -216,6 +216,8 @@ def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | N
     return (parts[0], units) if units is not None else None
 
 
+_LEAD_CLAUSE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:omfatter|dækker|består\s+af|rummer|udgøres\s+af|indeholder)\s+"
+                          r"(?:(?:de\s+\w+\s+)?(?:bolig)?afdeling(?:erne|er)?:?\s+)?")
 _OWNER_AFD_NAME = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?),?\s+afd(?:\.|eling)\s+(?P<name>[A-ZÆØÅ][^,()]{1,40})$")
 
 
@@ -247,6 +249,7 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         if units is None and (tagged := _owner_and_units(m.group("inner"), housing)):
             item_owner, units = _resolve_org(tagged[0], orgs), tagged[1]
         name = re.split(r"[:;]\s+|(?<=[a-zæøå]{4})\.\s+", m.group("name"))[-1].strip(" ,")  # not the text before it
+        name = _LEAD_CLAUSE.sub("", name)  # "Helhedsplanen omfatter Brøndby Strand Parkerne (KAB, 2.489 boliger)"
         if units is None or not name[:1].isupper() or len(name) > 60 or _is_total(name):
             continue
         zone = _department(name, ref, units=units, housing_organisation=item_owner)
@@ -265,13 +268,32 @@ def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
         marks = list(_ZONE_MARK.finditer(text))
         for k, m in enumerate(marks):
             body = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)]
-            if k + 1 == len(marks):  # the last zone of a line may wrap onto the next lines
+            if k + 1 == len(marks) and (items := _bullets_below(doc.lines, i + 1)) and _BARE_NAME.fullmatch(body.strip()):
+                body = f"{body.strip()}: " + "; ".join(items)  # "Zone 1: Holtbjerg" over its departments' bullets
+            elif k + 1 == len(marks):  # the last zone of a line may wrap onto the next lines
                 for nxt in doc.lines[i + 1:i + 4]:
-                    if not nxt.strip() or _ZONE_MARK.search(nxt) or "lejemål" in body:
+                    if not nxt.strip() or _ZONE_MARK.search(nxt) or "lejemål" in body or _TREE.match(nxt):
                         break
                     body += " " + nxt.strip()
             blocks.append((i, f"{m.group('word')} {m.group(2)}", " ".join(body.split())))
     return blocks
+
+
+_TOTAL = re.compile(r"\b(?:i alt|til sammen|tilsammen)\s+\d[\d.]*\s*\w+", re.I)
+_ROLE_TAIL = re.compile(r"\s[–-]\s+[a-zæøå]")
+_TREE = re.compile(r"\s*(?:\||\+-|[├└│])")  # an organisation diagram drawn in text
+_BULLET = re.compile(r"^\s*(?:[-–•*▪·]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+_BARE_NAME = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){0,3}")
+
+
+def _bullets_below(lines: list[str], start: int) -> list[str]:
+    """The bullet items on the lines from ``start`` on (up to the first line that is no bullet)."""
+    items = []
+    for line in lines[start:start + 30]:
+        if not (m := _BULLET.match(strip_markup(line))):
+            break
+        items.append(m.group("item").strip())
+    return items
 
 
 def _roman(text: str) -> str:
@@ -311,15 +333,20 @@ def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> N
         numbered = prose_departments(listing, doc.ref(i), lookup) if _AFD_NUMBER.search(listing) else []
         if aliases and any(_key(z.name) == _key(aliases[0]) for z in numbered):
             aliases = []  # "Zone 1) Resenbro: X afd. 4, Resenbro": the department keeps its name
-        zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases,
-                              units=parse_units(text), sources=[doc.ref(i)]))
+        if aliases and _BARE_NAME.fullmatch(aliases[0]) and found.get(zone_name) is None:  # "Zone 1: Holtbjerg"
+            # is Holtbjerg (unless the text named the zone before: "Zone 4) Holmbladsgade: ..." of a summary)
+            zone_name, aliases = aliases[0], [zone_name]
+        units = parse_units(text)
+        if len(numbered) > 1 and any(z.units == units for z in numbered):  # a department's number, not the zone's
+            units = parse_units(total.group(0)) if (total := _TOTAL.search(text)) else None
+        zone = found.add(Zone(name=zone_name, type="zone", aliases=aliases, units=units, sources=[doc.ref(i)]))
         owner = re.search(r"afdelinger er ((?:[A-ZÆØÅ\d][\wæøå]*\s?){1,3})", text)
         for z in numbered:  # "Zone 1) Skovparken: Lejerbo afd. 12 (420 boliger) og AAB afd. 3 (186 boliger)"
             z.part_of = zone.name
             found.add(z)
         for name, org in ([] if numbered else _list_items(listing)):
-            if len(name) > 40 or parse_units(name):
-                continue
+            if len(name) > 40 or parse_units(name) or _ROLE_TAIL.search(name):
+                continue  # (not "Holtbjerg – familiemedarbejder": a diagram's staff per zone)
             owner_name = org or (owner.group(1).strip() if owner else None)
             same = [z for z in found.zones.values() if z.part_of == zone.name
                     and z.name.startswith(name + " ") and z.name != name]
@@ -406,6 +433,9 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
         for z in found.zones.values():
             if z.part_of is None and z is not home and z.type in ("housing_department", "zone"):
                 z.part_of = home.name
+    for z in found.zones.values():  # an owner written short ("B42's afd. 6") is the organisation it names
+        if z.housing_organisation and " " not in z.housing_organisation.strip():
+            z.housing_organisation = _resolve_org(z.housing_organisation, orgs)
     housing = [o.name for o in orgs if o.type == "housing_organisation" and not o.parent]
     if len(housing) == 1:  # a plan of one housing organisation owns its departments
         for z in found.zones.values():

@@ -322,11 +322,13 @@ def test_a_flattened_party_list_keeps_a_person_without_e_mail_apart_from_the_nex
 
 def test_zone_lines_that_name_departments_by_owner_and_number():
     """ "Zone 1) Skovparken: Lejerbo afd. 12 (420 boliger) og AAB afd. 3 (186 boliger)": each
-    department with its owner (the party's full name), number, dwellings and zone."""
+    department with its owner (the party's full name), number, dwellings and zone (named by its
+    place, "Zone 1" an alias)."""
     r = extract_file(LAYOUTS / "kolding_zone_departments.txt")
     zones = {z.name: (z.type, z.housing_organisation, z.units, z.part_of) for z in r.zones}
-    assert zones["Afd. 12"] == ("housing_department", "Lejerbo", 420, "Zone 1")
-    assert zones["Afd. 3"] == ("housing_department", "AAB Kolding", 186, "Zone 1")
+    assert zones["Afd. 12"] == ("housing_department", "Lejerbo", 420, "Skovparken")
+    assert zones["Afd. 3"] == ("housing_department", "AAB Kolding", 186, "Skovparken")
+    assert "Zone 1" in next(z.aliases for z in r.zones if z.name == "Skovparken")
     assert zones["Zone 2"][3] is None  # never part of itself
     assert not any("afd" in name and not name.startswith("Afd.") for name in zones)  # no "Lejerbo afd"
 
