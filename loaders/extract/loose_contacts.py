@@ -26,7 +26,7 @@ from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
                                                   unit_before_name, unit_then_title)
 from samspil.loaders.extract.sections import plain_lines
-from samspil.loaders.extract.text import EMAIL, PHONE, clean
+from samspil.loaders.extract.text import EMAIL, PHONE, clean, details_only
 from samspil.loaders.gazetteer import is_first_name  # (the first names used in Denmark)
 
 __all__ = ["loose_contacts"]
@@ -48,6 +48,14 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
         if i in seen or not text:
             i += 1
             continue
+        if out and out[-1].line == i - 1 or out and out[-1].line == i - 2 and is_address(plain[i - 1]):
+            if (details := details_only(text)) is not None:  # "Trine Bak, HAB" over "Telefon 9623 4411 –
+                person = out[-1].person                      # e-mail tsb@x.dk" (an address between)
+                person.email = person.email or details[0]
+                person.phone = person.phone or details[1]
+                seen.add(i)
+                i += 1
+                continue
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
             found = _run_on_entries(text, i, groups) if len(text) > _MAX_LINE and _has_title(text) else []
             out += found + [m for m in _with_email(plain, i, groups) if m.person.name not in {f.person.name for f in found}]

@@ -21,7 +21,7 @@ from samspil.loaders.extract.contact_tables import block_without_tables, person_
 from samspil.loaders.extract.flat_tables import flat_table_lines
 from samspil.loaders.extract.sections import (PARTY_LABEL, SIGNATURE_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
-from samspil.loaders.extract.text import EMAIL, PHONE, clean
+from samspil.loaders.extract.text import EMAIL, PHONE, clean, details_only
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
@@ -69,6 +69,11 @@ def _line_entries(doc: Document, block: Block, role: str):
                 and re.match(r"^\W*(?:[\w.+-]+@|\+?\d|tlf|mail|e-mail)", clean(items[n + 1][1]), re.I):
             text = text + " " + clean(items[n + 1][1])
             skip.add(n + 1)
+        if contacts and contacts[-1].line >= i - 3 and (details := details_only(text)) is not None:
+            person = contacts[-1].person  # "Line Kastrup, teamleder" over "E-mail: ..." and "Telefon: ..."
+            person.email = person.email or details[0]
+            person.phone = person.phone or details[1]
+            continue
         people = find_people(text, strict=not KONTAKT.match(text))
         if (label := KONTAKT.match(text)) and people and not person_first(text, people[0]) \
                 and re.search(r"\s+v[./]\s*", text[label.end():people[0].start]):

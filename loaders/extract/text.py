@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EMAIL", "PHONE", "clean", "drop_citations", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "details_only", "drop_citations", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "may_hold", "strip_links", "strip_markup"]
 
 # (the local part is possessive: "@" is not in it, so giving characters back never finds one,
 # and not trying that halves the work at every word of a text without an e-mail)
@@ -13,6 +13,30 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]
 # instead of trying the look-behind at every position, a third of the time)
 PHONE = re.compile(
     r"(?=[\d+])(?<![\d/.-])(?:(?:\+|00)45[ ]?)?(?:\d{8}|\d{4}[ .]\d{4}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{2})(?![\d-])")
+# the labels of a line that holds only a contact's e-mail and phone
+_DETAIL_WORDS = re.compile(r"(?:e-?mail|mail|tlf|telefon(?:nr)?|mobil(?:nr)?|direkte|nr|kontor|og)\.?", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def details_only(text: str) -> tuple[str | None, str | None] | None:
+    """(e-mail, phone digits) of a line that holds nothing else ("E-mail: lk@x.dk",
+    "Telefon 9623 4411 – e-mail tsb@x.dk"), or None.
+
+    >>> details_only("Telefon: 72 10 63 27")
+    (None, '72106327')
+    >>> details_only("Line Kastrup, lk@x.dk") is None
+    True
+    """
+    if "@" not in text and not any(c.isdigit() for c in text):
+        return None
+    emails, phones = EMAIL.findall(text), PHONE.findall(text)
+    if not emails and not phones:
+        return None
+    if _LETTER.search(_DETAIL_WORDS.sub(" ", PHONE.sub(" ", EMAIL.sub(" ", text)))):
+        return None  # (words besides the labels: a name, an organisation)
+    return (emails[0] if emails else None, digits(phones[0]) if phones else None)
+
+
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*)")
