@@ -23,6 +23,7 @@ from samspil.loaders.extract.area_items import area_item_blocks
 from samspil.loaders.extract.activity_lists import Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
+from samspil.loaders.extract.quoted_projects import focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
                                          strip_links,
@@ -148,7 +149,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     seen: set[str] = set()
     out = []
     marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
-    found = marked + bullet_blocks(doc) + area_item_blocks(doc)
+    found = marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]
     for b in sorted(found, key=lambda b: b.start):

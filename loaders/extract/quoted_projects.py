@@ -53,3 +53,48 @@ def quoted_projects(text: str) -> list[tuple[str, str]]:
             if _CUE.search(sentence[:m.start()]) or _CUE.search(sentence[m.end():]) or _CUE.search(name):
                 out.append((name, sentence))
     return out
+
+
+# "Uddannelse og livschancer: "Tidlig sprogindsats", "Lektiecafé" og "Overgang til ungdomsuddannelse"."
+# a focus area's label, then its activities as a list of quoted names (also several areas on one
+# line when the line breaks were lost); the label a focus area the vocabulary knows, or any short
+# capitalised label under a lead-in that speaks of focus areas or activities
+_AREA_LABEL = re.compile(r"(?:(?<=^)|(?<=[.:!?]\s)|(?<=^\W\s)|(?<=[\"”»]\.\s))(?P<label>[A-ZÆØÅ][\wæøåé,&/ -]{2,60}?)\s*:\s*(?=[\"“«»„])")
+_LIST_GLUE = re.compile(r"[\s,;]+|\b(?:og|samt)\b")
+_LEAD_IN = re.compile(r"indsatsområde|aktivitet|projekt", re.I)
+
+
+def focus_quoted_blocks(doc) -> list:
+    """Activity blocks of the lines that list a focus area's activities in quotes."""
+    from samspil.loaders.extract.activity_lists import Block
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas
+    from samspil.loaders.extract.text import strip_markup
+
+    known = _known_focus_areas()
+    out = []
+    for i, line in enumerate(doc.lines):
+        if ":" not in line or not any(q in line for q in _QUOTES):
+            continue
+        text = strip_markup(line)
+        labels = list(_AREA_LABEL.finditer(text))
+        for k, m in enumerate(labels):
+            label = m.group("label").strip()
+            if len(label.split()) > 6:
+                continue
+            above = " ".join(doc.lines[max(0, i - 4):i]) + " " + text[max(0, m.start() - 300):m.start()]
+            if _fkey(label) not in known and not _LEAD_IN.search(above):
+                continue
+            seg = text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)]
+            names = []
+            pos = 0
+            for q in _QUOTED.finditer(seg):
+                if _LIST_GLUE.sub("", seg[pos:q.start()]):
+                    break  # (words between the names: a sentence, not a list)
+                names.append(q.group(1).strip())
+                pos = q.end()
+            if _fkey(label) not in known and len(names) < 2 or any(_PRONOUN.search(n) for n in names):
+                continue  # (an unknown label over one quotation: 'Som en beboer siger: "Her er godt at bo"')
+            if names and not _LIST_GLUE.sub("", seg[pos:]).strip(" .").strip():
+                out += [Block(name=n, start=i, end=i + 1, focus_area=known.get(_fkey(label), label), text=n)
+                        for n in names if len(n.split()) <= MAX_WORDS]
+    return out

@@ -1,0 +1,47 @@
+"""A focus area's activities listed in quotes after its label (a council's decision, set H,
+session 13): 'Beskæftigelse: "Jobhjørnet" og "Fritidsjob".' Each quoted name is an activity of
+that focus area, also several areas on one line when the line breaks were lost; a quotation in
+a sentence under a label is none. Made-up decisions of three municipalities, as written, flat,
+Word and PDF."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key as _key  # noqa: E402
+
+CASES = {
+    "rodovre": ("Rødovre", {"Uddannelse og livschancer": ["Tidlig sprog", "Lektiecafé Vest"],
+                            "Beskæftigelse": ["Jobhjørnet", "Fritidsjob for unge", "Job i Sigte"]}),
+    "halsnaes": ("Halsnæs", {"Kriminalitetsforebyggelse": ["Gadeplan Frederiksværk", "Forældrenetværket"],
+                             "Sammenhængskraft og medborgerskab": ["Naboskab", "Fælles Fester"]}),
+    "norddjurs": ("Norddjurs", {"Tryghed og trivsel": ["Natteravne Grenaa", "Tryg Sti"],
+                                "Sundhed": ["Gå-holdet", "Madklubben Vest"]}),
+}
+
+
+def _q(names):
+    return ", ".join(f'"{n}"' for n in names[:-1]) + f' og "{names[-1]}".'
+
+
+def _lines(town, areas):
+    return [f"{town} Kommune", "Byrådet", "Referat fra ordinært møde", "",
+            "8. Godkendelse af strategisk samarbejdsaftale for den boligsociale helhedsplan", "",
+            "Sagsfremstilling", "",
+            f"Aftalens parter er Boligselskabet {town} og {town} Kommune.", "",
+            "Indsatsområder og aktiviteter",
+            "Parterne har valgt to indsatsområder. Under hvert indsatsområde er aftalt følgende aktiviteter:", "",
+            *[f"{area}: {_q(names)}" for area, names in areas.items()], "",
+            'Formand for afdelingsbestyrelsen: "Vi glæder os til at komme i gang".', ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_quoted_activities_after_their_focus_areas_label(tmp_path, make_docx, make_pdf, case, how):
+    town, areas = CASES[case]
+    r = _extract(tmp_path, _lines(town, areas), how, make_docx, make_pdf)
+    got = {_key(a.name): a.focus_area for a in r.activities}
+    want = {_key(n): area for area, names in areas.items() for n in names}
+    assert {k: got.get(k) for k in want} == want
+    assert not [a.name for a in r.activities if "glæder" in a.name]
