@@ -382,8 +382,8 @@ class _State:
             self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
         self.bare_ok = True
-        if not self.listing:
-            return
+        if not self.listing and not (m.group("id") and m.group("id")[0].isalpha()):
+            return  # (a project's lettered id, "A1. Lektiehjælp", names one after a goals paragraph too)
         number = m.group("num") or m.group("let")
         if number:
             ordinal = int(number) if number.isdigit() else ord(number) - ord("a") + 1
