@@ -217,6 +217,9 @@ def _outline(doc: Document) -> list[Heading]:
     cands = _candidates(doc)
     toc = {n: t for n, t, _, is_toc in cands if is_toc}
     by_number: dict[tuple[int, ...], Heading] = {}
+    lines_at = sorted({i for _, _, i, _ in cands})
+    listed = {a for a, b in zip(lines_at, lines_at[1:]) if b == a + 1}  # a heading whose next line is the
+    # next heading: a contents list without page numbers
     for n, text, i, is_toc in cands:
         if is_toc:
             by_number.setdefault(n, Heading(n, text, i, True))
@@ -230,7 +233,8 @@ def _outline(doc: Document) -> list[Heading]:
                         if doc.lines[j].strip()), "")
             title = nxt if 0 < len(nxt) <= 80 and not nxt.endswith(".") else title
         known = by_number.get(n)
-        if known is None or known.in_toc:
+        if known is None or known.in_toc or known.line in listed and known.title.casefold() == title.casefold() \
+                and i not in listed:  # ("4.1 Børn og unge" in the contents, then over its text)
             by_number[n] = Heading(n, toc.get(n, title), i, False)
     bare = {n for n, _, i, _ in cands if len(n) == 1
             and not ((m := _NUMBERED.match(strip_markup(doc.lines[i]))) and m.group(1).endswith("."))}
