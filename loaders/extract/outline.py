@@ -34,7 +34,8 @@ _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S
 _FOCUS_TITLE = re.compile(
     r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
     r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
-_CONTAINER = re.compile(r"^(?:de\s+)?(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"
+_CONTAINER = re.compile(r"^(?:de\s+)?(?:(?:status|beskrivelse|oversigt|gennemgang)\s+(?:på|af|over)\s+(?:de\s+)?)?"
+                        r"(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"
                         r"|^(?:(?:de\s+)?(?:boligsociale\s+)?indsatser(?:ne)?|temaer(?:ne)?|plan\s+for\s+indsatsen)\s*$", re.I)
 # words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
 _SENTENCE_START = frozenset(
