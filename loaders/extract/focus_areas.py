@@ -208,7 +208,8 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
     found: dict[str, FocusArea] = {}
     seen: set[tuple[str, int]] = set()
     hits = sorted([h for h in (*_delaftale_headings(doc), *_problem_headings(doc), *_numbered_section(doc),
-                               *_listed(doc)) if head_kinds(doc.lines[h[1]]) is None],  # (no table's head row)
+                               *_listed(doc)) if head_kinds(doc.lines[h[1]]) is None and not _column_head(doc, h[1])]
+                  + _column_rows(doc),  # (no table's head row: "Indsatsområde<TAB>Overordnet mål 2026": its rows)
                   key=lambda h: h[1])
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
@@ -223,6 +224,40 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         else:
             found[key] = FocusArea(name=name, sources=[doc.ref(i)])
     return _merge_synonyms(list(found.values()))
+
+
+_COLUMN_HEAD = frozenset(("indsatsområde", "indsatsområder", "indsatsområdet", "indsatsområde(r)"))
+
+
+def _column_head(doc: Document, i: int) -> bool:
+    """Is line ``i`` a table's head row whose first column is the focus areas' (its rows below;
+    a two-column head may come as "Indsatsområde: Overordnet mål")?"""
+    line = doc.lines[i]
+    first = line.split("\t", 1)[0] if "\t" in line else line.split(": ", 1)[0] if ": " in line else None
+    return first is not None and first.strip(" *:").casefold() in _COLUMN_HEAD \
+        and i + 1 < len(doc.lines) and "\t" in doc.lines[i + 1]
+
+
+def _totals() -> tuple[str, ...]:
+    return tuple(str(t).casefold() for t in load_vocab("zones").get("totals", []))
+
+
+def _column_rows(doc: Document) -> list[tuple[str, int]]:
+    """The focus areas in the first column of a table headed "Indsatsområde<TAB>Mål<TAB>..."."""
+    out = []
+    for i, line in enumerate(doc.lines):
+        if "ndsatsområde" not in line[:20] or not _column_head(doc, i):
+            continue
+        cells = doc.lines[i + 1].count("\t")
+        for k in range(i + 1, min(i + 30, len(doc.lines))):
+            row = doc.lines[k]
+            if row.count("\t") != cells:
+                break
+            name = clean(row.split("\t", 1)[0])
+            if name and len(name.split()) <= 8 and name[0].isupper() and not is_placeholder(name) \
+                    and not name.casefold().startswith(_totals()):  # (not a budget's "I alt" row)
+                out.append((name, k))
+    return out
 
 
 def _table_focus(doc: Document) -> list[tuple[str, int]]:
