@@ -61,7 +61,8 @@ def _line_entries(doc: Document, block: Block, role: str):
         if text.count(" | ") >= 3 and (cells := _table_run_orgs(text)):
             text = cells  # "Part | Navn | Titel A (HAB) | Per Lund | Direktør B | ...": a pipe table's rows run together
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
-        text = _DATE_LABEL.sub("", text)  # "Dato/Sted: Vejle, 1. marts 2024"
+        text = _DATE_FIELD_END.sub("", _DATE_LABEL.sub("", text))  # "Dato/Sted: Vejle, 1. marts 2024";
+        # "Nyborg Kommune, Dato: ____" (the signature's date field after the party)
         if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
@@ -96,7 +97,8 @@ def _line_entries(doc: Document, block: Block, role: str):
                 # under the parties' contacts heading are no parties of their own
                 role = "partner" if role == "party" and text.startswith("Kontakt") else role
                 continue
-            if raw.rstrip(" *").endswith(":") and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
+            if raw.rstrip(" *").endswith(":") and not _DATE_FIELD_END.search(raw) \
+                    and (len(text) > 25 or any(w[:1].islower() for w in text.split()[1:])):
                 continue  # a category heading ("Gældsrådgivning/ økonomiske rådgivninger:"),
                 # or a label ("Underskrevet af:")
             if role != "signatory":  # ("... Aftaleperiode: 2024-2027"; a list run together)
@@ -184,6 +186,7 @@ _PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[
 # (a bracket with a number in it, "(afd. 15, 620 boliger)": not an abbreviation, "Jobcenter (BIF) Center for ...")
 _AFTER_BRACKET = re.compile(r"(?<=\d\))\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå]\))\s+(?=[A-ZÆØÅ])")
 # "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed
+_DATE_FIELD_END = re.compile(r"[,;]?\s+(?:dato|sted|underskrift)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:?[\s_.]*$", re.I)
 _DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
 
 
