@@ -115,6 +115,7 @@ PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+
 KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
 
 
+_DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")
 AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
 _AND_IN_PARENS = re.compile(r"\([^()]*\s(?:og|samt|&)\s[^()]*\)")
 _PAREN_NOT_A_NAME = re.compile(r"\((?![A-ZÆØÅ])")  # "(420 boliger)": a count, no name in brackets
@@ -141,6 +142,7 @@ def split_party_entries(text: str) -> list[str]:
     """
     text = " ".join(PLACEHOLDER.sub(" ", text).split())
     text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"
+    text = _DOT_SEPARATOR.sub(", ", text)  # "Herlev Kommune · Hjortegårdsskolen · Herlev Bibliotek"
     out: list[str] = []
     for part in split_org_text(text):
         pieces = [part]
@@ -253,8 +255,11 @@ def _split_and(text: str) -> list[str]:
     out = [parts[0]]
     for sep, right in zip(seps, parts[1:]):
         left = out[-1]
-        topics = FOR_TOPICS.search(left) and len(right.split()) <= 2 and org_type_of(right) == "other"
-        if (left.endswith("-") or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
+        topics = FOR_TOPICS.search(left.rsplit(": ", 1)[-1]) and (len(right.split()) == 1 or len(right.split()) == 2
+                                              and org_type_of(right) == "other")  # "Center for Dagtilbud og Skole"
+        joined = sep.strip() == "&" and len(right.split()) == 1  # "Erhvervsforeningen Middelfart & Omegn" (not
+        # "Familiehuset Vest & Café Væksten": a name of its own after it)
+        if (left.endswith("-") or joined or not right[:1].isupper() or len(right.split()) > 6 or _fixed_pair(left, sep, right)
                 or topics or not (_org_like(left, org_type_of) and _org_like(right, org_type_of))):
             out[-1] = left + sep + right
         else:
