@@ -31,6 +31,7 @@ def extract(doc: Document) -> AgreementReport:
     if report.plan.municipality is None:
         report.plan.municipality = plan.infer_municipality(
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
+    orgs.add_plan_municipality(doc, report.organisations, report.plan.municipality)
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts)
     collaborators.mark_collaborators(doc, report.organisations, report.activities)

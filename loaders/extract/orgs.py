@@ -20,7 +20,8 @@ from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
-from samspil.loaders.gazetteer import known_organisation
+from samspil.loaders.gazetteer import find_municipalities, known_organisation
+from samspil.loaders.gazetteer import municipality as canonical_municipality
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
 
@@ -311,6 +312,22 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
             o.type == "housing_organisation" for o in orgs)
         orgs.append(Organisation(name=owner, type="housing_organisation", is_party=title,
                                  roles=["party" if title else "owner"], sources=list(z.sources[:1])))
+
+
+def add_plan_municipality(doc: Document, orgs: list[Organisation], municipality: str | None) -> None:
+    """The plan's own municipality is one of its organisations wherever the text names it: also
+    written in lower case ("i samarbejde med mariagerfjord kommune") or only as the parent of
+    its units ("Mariagerfjord Kommunes Familieafdeling", "Socialpsykiatrien i Mariagerfjord
+    Kommune"), which name no organisation of their own for it."""
+    if not municipality or any(o.type == "municipality" and municipality in (o.name, *o.aliases, canonical_municipality(o.name))
+                               for o in orgs):
+        return  # (also written "Nyborg kommune", or an OCR's "Helsingor Kommune" with the name as its alias)
+    hit = next(((i, a, b) for i, line in enumerate(doc.lines) if "ommune" in line or "OMMUNE" in line
+                for a, b, name in find_municipalities(line) if name == municipality), None)
+    if hit is not None:
+        i, a, b = hit
+        orgs.append(Organisation(name=municipality, type="municipality", roles=["mentioned"],
+                                 sources=[doc.ref(i, doc.lines[i][a:b])]))
 
 
 def add_contact_units(orgs: list[Organisation], contacts) -> None:
