@@ -62,6 +62,7 @@ def quoted_projects(text: str) -> list[tuple[str, str]]:
 _AREA_LABEL = re.compile(r"(?:(?<=^)|(?<=[.:!?]\s)|(?<=^\W\s)|(?<=[\"”»]\.\s))(?P<label>[A-ZÆØÅ][\wæøåé,&/ -]{2,60}?)\s*:\s*(?=[\"“«»„])")
 _LIST_GLUE = re.compile(r"[\s,;]+|\b(?:og|samt)\b")
 _LEAD_IN = re.compile(r"indsatsområde|aktivitet|projekt", re.I)
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?])\s*$")  # nothing, or a sentence's end, before the quote
 
 
 def focus_quoted_blocks(doc) -> list:
@@ -92,9 +93,13 @@ def focus_quoted_blocks(doc) -> list:
                     break  # (words between the names: a sentence, not a list)
                 names.append(q.group(1).strip())
                 pos = q.end()
+            if names and _LIST_GLUE.sub("", seg[pos:]).strip(" .").strip():
+                names = []  # (a sentence after the names: read below)
+            if not names and _fkey(label) in known:  # 'Beskæftigelse: "Job på Tværs" er en ... "Fritidsjob X"
+                names = [q.group(1).strip() for q in _QUOTED.finditer(seg)  # hjælper ...': each sentence's subject
+                         if _SENTENCE_OPEN.search(seg[:q.start()])]
             if _fkey(label) not in known and len(names) < 2 or any(_PRONOUN.search(n) for n in names):
                 continue  # (an unknown label over one quotation: 'Som en beboer siger: "Her er godt at bo"')
-            if names and not _LIST_GLUE.sub("", seg[pos:]).strip(" .").strip():
-                out += [Block(name=n, start=i, end=i + 1, focus_area=known.get(_fkey(label), label), text=n)
-                        for n in names if len(n.split()) <= MAX_WORDS]
+            out += [Block(name=n, start=i, end=i + 1, focus_area=known.get(_fkey(label), label), text=n)
+                    for n in names if len(n.split()) <= MAX_WORDS]
     return out

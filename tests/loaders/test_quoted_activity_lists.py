@@ -45,3 +45,33 @@ def test_quoted_activities_after_their_focus_areas_label(tmp_path, make_docx, ma
     want = {_key(n): area for area, names in areas.items() for n in names}
     assert {k: got.get(k) for k in want} == want
     assert not [a.name for a in r.activities if "glæder" in a.name]
+
+
+SENTENCES = {
+    "solrod": ("Solrød", {"Beskæftigelse": ["Job på Tværs", "Fritidsjob Christians Have"],
+                          "Sammenhængskraft og medborgerskab": ["Nabo til Nabo", "Sund i Kvarteret"]}),
+    "lejre": ("Lejre", {"Uddannelse og livschancer": ["Læs med mig", "Lektier i Hvalsø"],
+                        "Kriminalitetsforebyggelse": ["Gadeplan Lejre", "Fritidsguiden"]}),
+    "odsherred": ("Odsherred", {"Beskæftigelse": ["Jobbroen", "Unge i Arbejde"],
+                                "Uddannelse og livschancer": ["Sprogstart", "Klar til Skole"]}),
+}
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+@pytest.mark.parametrize("case", list(SENTENCES))
+def test_quoted_activities_opening_the_sentences_after_a_focus_area(tmp_path, make_docx, make_pdf, case, how):
+    """'Beskæftigelse: "Job på Tværs" er en fremskudt jobindsats ... "Fritidsjob X" hjælper unge
+    ...': the quoted names that open a sentence after a known focus area's label (set I)."""
+    town, areas = SENTENCES[case]
+    lines = [f"{town} Kommune", "Økonomiudvalget", "Beslutningsprotokol", "",
+             "5. Godkendelse af boligsocial helhedsplan", "", "Sagsfremstilling", "",
+             f"Aftalens parter er Boligselskabet {town} og {town} Kommune.", ""]
+    for area, (first, second) in areas.items():
+        lines += [f'{area}: "{first}" er en fremskudt indsats i samarbejde med {town} Kommune, målrettet ledige '
+                  f'over 25 år. "{second}" hjælper børn og unge videre.', ""]
+    lines += ['Borgmesteren udtaler: "Det er en god dag for området".', ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {_key(a.name): a.focus_area for a in r.activities}
+    want = {_key(n): area for area, names in areas.items() for n in names}
+    assert {k: got.get(k) for k in want} == want
+    assert not [a.name for a in r.activities if "god dag" in a.name]
