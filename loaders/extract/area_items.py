@@ -92,9 +92,21 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
     return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()} \
-        or area_paragraphs(doc)
+        or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
+
+
+def _known_area_lines(doc: Document) -> dict[int, list[str]]:
+    """Lines that hold a known focus area's name and nothing else, each over its own text (not
+    a list of the names one a line), when the document has two or more."""
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas
+
+    known = _known_focus_areas()
+    names = {i: name for i, line in enumerate(doc.lines) if 3 <= len(line) <= 70
+             and (name := known.get(_fkey(strip_markup(line).strip(" #*:"))))}
+    heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names}
+    return heads if len(heads) >= 2 else {}
 
 
 def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
@@ -240,6 +252,10 @@ def _lead_state(text: str) -> bool | None:
     return None
 
 
+# an activities label inside a paragraph, its items after it on the same line
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))(?:Aktiviteter|Projekter|Indsatser|Tiltag)(?:ne)?\s*:\s+(?=\S)")
+
+
 def _kind(mark: str) -> str:
     mark = mark.strip()
     return "1)" if mark[0].isdigit() else "a)" if mark[0].islower() and len(mark) > 1 else \
@@ -280,6 +296,11 @@ def _blocks(doc: Document) -> list[Block]:
             continue  # (a table's row: its activities are read by their columns, activity_tables.py)
         elif i - state.last > SCOPE_LINES:
             state.focus = None
+            continue
+        if state.focus and (inline := _INLINE_LABEL.search(raw)) and (items := named_items(raw[inline.end():])):
+            # "Mål: ... . Aktiviteter: Job i Thy – åben jobrådgivning ... . Fritidsjob Thy – ..."
+            state.starts += [(i, name, state.focus, own) for name, own in items]
+            state.last = i
             continue
         chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
         parts = _parts(raw[:chapter.start()] if chapter else raw)
