@@ -53,12 +53,13 @@ def _sentence_from(text: str, start: int) -> str:
     return sentences(text[start:])[0]
 
 
-def _wrapped(lines: list[str], i: int, plain: str) -> str:
+def wrapped(lines: list[str], i: int, plain: str) -> str:
     """Line ``i`` (``plain``) with the lines its last sentence wraps onto (up to three)."""
     text = plain.rstrip()
     for nxt in lines[i + 1:i + 4]:
-        if not nxt.strip() or text.endswith((".", "!", "?", ":")):
-            break
+        if not nxt.strip() or text.endswith((".", "!", "?", ":")) or not (nxt.lstrip()[:1].islower()
+                                                                       or nxt.lstrip()[:1].isdigit()):
+            break  # (a wrapped sentence goes on in lower case or with a number, not with a new line's name)
         text = f"{text} {strip_markup(nxt).strip()}"
     return text
 
@@ -108,7 +109,7 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
                         None)
             if name is None:
                 continue
-            inner = departments_in(_sentence_from(_wrapped(doc.lines, i, plain), m.start()), i)
+            inner = departments_in(_sentence_from(wrapped(doc.lines, i, plain), m.start()), i)
             owners = {z.housing_organisation for z in inner if z.housing_organisation}
             owner = owners.pop() if len(owners) == 1 else None
             # "X består af afdelingerne A (afd. 22, 318 lejemål) og B (...)": the number is A's, not X's

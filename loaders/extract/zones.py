@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
+from samspil.loaders.extract.zone_areas import wrapped
 from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, home_district, place_departments
 from samspil.loaders.extract.zone_districts import zone_key as _key
@@ -393,6 +394,9 @@ def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
                        part_of=found.get(place).name, sources=[doc.ref(i)]))
 
 
+_RESPECTIVELY_WORD = "henholdsvis"
+
+
 def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: dict[int, str]) -> None:
     """Departments named in sentences (zone_prose.py), and the districts they lie in; a line
     that held a table run onto one line is read without the table."""
@@ -402,6 +406,8 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
         line = flat_rest.get(i, line)
         if "afd" not in line or i in skip:
             continue
+        if "\t" not in line and _RESPECTIVELY_WORD not in line:  # "... afd. 23, Bøgelunden, ligger i den" +
+            line = wrapped(doc.lines, i, line)  # "nordlige del af Køge og består af henholdsvis 248 og 316 boliger."
         for z in (z for cell in line.split("\t") for z in prose_departments(clean(cell), doc.ref(i), lookup)):
             if z.part_of and found.get(z.part_of) is None:
                 found.add(Zone(name=z.part_of, type="district", sources=list(z.sources)))
