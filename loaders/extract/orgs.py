@@ -20,7 +20,7 @@ from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
-from samspil.loaders.gazetteer import find_municipalities, known_organisation
+from samspil.loaders.gazetteer import find_known_organisations, find_municipalities, known_organisation
 from samspil.loaders.gazetteer import municipality as canonical_municipality
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
@@ -66,10 +66,29 @@ def org_type(name: str) -> str:
     pair = name.split()
     if 3 <= len(pair) <= 4 and pair[-2] == "og" and fixed_og_pair(pair[-3], pair[-1]):
         return "municipal_unit"  # "Teknik og Miljø", "Børn og Unge": a magistratsafdeling's name
+    topics = _UNIT_FOR.match(name) is not None  # "Center for Dagtilbud og Skole": a unit, not a school
     for t, patterns in _type_patterns():
+        if topics and t in _TOPIC_TYPES:
+            continue
         if any(p.search(name) for p in patterns):
             return t
+    if (branch := _known_branch(name)) is not None:
+        return branch  # "Ældre Sagen Tårnby": a known organisation's local branch
     return "other"
+
+
+_UNIT_FOR = re.compile(r"(?:Center|Centret|Centeret|Afdeling(?:en)?|Enhed(?:en)?|Sekretariat(?:et)?|Team(?:et)?)\s+for\s", re.I)
+_TOPIC_TYPES = frozenset(("school", "daycare", "education", "culture_leisure", "health"))
+
+
+def _known_branch(name: str) -> str | None:
+    """The type of the known organisation a name opens with, when a place or two words follow."""
+    hits = find_known_organisations(name)
+    if hits and hits[0][0] == 0:
+        rest = name[hits[0][1]:].strip(" ,-–")
+        if rest and rest[:1].isupper() and len(rest.split()) <= 2:
+            return hits[0][3]
+    return None
 
 
 def is_strategic(doc: Document) -> bool:
