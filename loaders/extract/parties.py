@@ -256,14 +256,23 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
         while role == "signatory" and len(cells) > 1 and k + len(run) < len(lines) and ":" not in cells[-1] \
                 and len(doc.lines[lines[k + len(run)]].split("\t")) == len(cells):
             run.append(doc.lines[lines[k + len(run)]].split("\t"))
-        if len(run) > 1:
+        if len(run) > 1 and not _rows_are_entries(run):
             items += [(lines[k], ", ".join(row[j].strip() for row in run)) for j in range(len(cells))]
+        elif len(run) > 1:  # "BFH<TAB>Formand Jytte Lambrecht" / "KAS<TAB>Adm. direktør ...": a row a party
+            items += [(lines[k + r], _cells_as_fields(doc.lines[lines[k + r]])) for r in range(len(run))]
         else:
             items.append((lines[k], _cells_as_fields(doc.lines[lines[k]])))
         k += len(run)
     if role == "signatory":  # "For Vejle Kommune: Ida Holm For Lejerbo: Ole Berg" (line breaks lost)
         items = [(i, part) for i, text in items for part in _SIGNED_FOR_RUN.split(text)]
     return [(i, _unfilled(text)) for i, text in items]
+
+
+def _rows_are_entries(run: list[list[str]]) -> bool:
+    """Do the rows of a signature table hold one party each (a person in every row's later cells,
+    none in its first), not one column a party ("For Civica<TAB>For FAB" over the signers)?"""
+    return all(not find_people(row[0], strict=True) and any(find_people(c, strict=True) for c in row[1:])
+               for row in run)
 
 
 _SIGNED_FOR_RUN = re.compile(r"(?<=\S)\s+(?=(?:For|FOR|På vegne af|PÅ VEGNE AF)\s+[A-ZÆØÅ0-9])")
