@@ -40,3 +40,11 @@ def contact_facts(report) -> dict[str, tuple[str, str | None, str | None]]:
 def wanted_contacts(want: dict) -> dict[str, tuple[str, str | None, str | None]]:
     """``{person: (organisation, e-mail, phone)}`` in the form :func:`contact_facts` gives."""
     return {n: (name_key(o), e, p) for n, (o, e, p) in want.items()}
+
+
+def activity_areas(report, areas: dict) -> tuple[dict, dict]:
+    """(found, wanted): each wanted activity's focus area as the report gives it (None when it
+    lists no such activity), and as ``areas`` ({focus area: [activity names]}) wants it."""
+    got = {name_key(a.name): a.focus_area for a in report.activities}
+    want = {name_key(n): area for area, names in areas.items() for n in names}
+    return {k: got.get(k) for k in want}, want

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from renderings import extract_rendered as _extract, name_key as _key  # noqa: E402
+from renderings import activity_areas, extract_rendered as _extract  # noqa: E402
 
 CASES = {
     "rodovre": ("Rødovre", {"Uddannelse og livschancer": ["Tidlig sprog", "Lektiecafé Vest"],
@@ -41,9 +41,8 @@ def _lines(town, areas):
 def test_quoted_activities_after_their_focus_areas_label(tmp_path, make_docx, make_pdf, case, how):
     town, areas = CASES[case]
     r = _extract(tmp_path, _lines(town, areas), how, make_docx, make_pdf)
-    got = {_key(a.name): a.focus_area for a in r.activities}
-    want = {_key(n): area for area, names in areas.items() for n in names}
-    assert {k: got.get(k) for k in want} == want
+    got, want = activity_areas(r, areas)
+    assert got == want
     assert not [a.name for a in r.activities if "glæder" in a.name]
 
 
@@ -71,7 +70,6 @@ def test_quoted_activities_opening_the_sentences_after_a_focus_area(tmp_path, ma
                   f'over 25 år. "{second}" hjælper børn og unge videre.', ""]
     lines += ['Borgmesteren udtaler: "Det er en god dag for området".', ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
-    got = {_key(a.name): a.focus_area for a in r.activities}
-    want = {_key(n): area for area, names in areas.items() for n in names}
-    assert {k: got.get(k) for k in want} == want
+    got, want = activity_areas(r, areas)
+    assert got == want
     assert not [a.name for a in r.activities if "god dag" in a.name]
