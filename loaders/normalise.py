@@ -187,6 +187,10 @@ def _join_domain(m: re.Match) -> str:
     return f"{m.group(1)}{m.group(2)}{m.group(3)}" if (m.group(2) + m.group(3)) in _DOMAINS else m.group(0)
 
 
+_PAGE_OF = re.compile(r"\b(?:[Ss]ide|SIDE)\s+\d{1,3}\s+(?:af|/)\s+\d{1,3}\s*$")
+_WORD_HYPHEN_END = re.compile(r"[a-zæøå]{2}-$")
+
+
 def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     """True for text files that are PDF extractions (most lines end in a space).
 
@@ -197,7 +201,13 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     """
     nonblank = [ln for ln in raw_lines if ln.strip()]
     trailing = sum(1 for ln in nonblank if ln.endswith((" ", "\t")))
-    return len(nonblank) >= 10 and trailing >= 0.5 * len(nonblank)
+    if len(nonblank) >= 10 and trailing >= 0.5 * len(nonblank):
+        return True
+    # a PDF's text saved without its trailing spaces: page footers ("Side 2 af 6") and words
+    # hyphenated across lines ("Stadion-" over "parken (Midtbo afd. 2, ...)")
+    pages = sum(1 for ln in nonblank if _PAGE_OF.search(ln))
+    hyphens = sum(1 for a, b in zip(raw_lines, raw_lines[1:]) if _WORD_HYPHEN_END.search(a) and b[:1].islower())
+    return len(nonblank) >= 10 and pages >= 2 and hyphens >= 2
 
 
 def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
