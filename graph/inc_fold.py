@@ -31,6 +31,7 @@ from typing import Any
 from samspil.graph import inc_state as st
 from samspil.graph.build import org_type, qualified_id
 from samspil.graph.emit import source_sort_key
+from samspil.graph.inc_append import insert_at
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
 from samspil.graph.names import compact, normalise
@@ -406,7 +407,7 @@ class _Fold:
         if self.u.replacing or not change or change["drop"] or len(change["add"]) != 1:
             return None
         n = self.new[change["add"][0]]
-        if c.members[-1] is not n or len(c.members) < 2 or not c.merges:
+        if c.members[0] is n or len(c.members) < 2 or not c.merges:
             return None
         row = self.u.q("SELECT props FROM nodes WHERE id = ? AND label = 'Organisation'", nid)
         if not row:
@@ -429,10 +430,20 @@ class _Fold:
         name = self.names[nid]
         sources = sorted({source_sort_key(s): s for s in n.data["sources"]}.values(),
                          key=source_sort_key)
+        if any(s.get("document") != self.doc for s in sources):
+            return None
+        mentions = old["mentions"]
+        k = len(mentions)          # members sort by document: the new one's go where theirs do
+        if c.members[-1] is not n:
+            k = sum(1 for m in mentions if m["document"] < self.doc)
+        mentions[k:k] = [{**m, "rule": rule} for m in n.mentions]
+        at = None if c.members[-1] is n else insert_at(self.u.q, old["@s"], self.doc)
+        if c.members[-1] is not n and at is None:
+            return None
         return {"id": nid, "label": "Organisation", "name": name,
                 "aliases": [x for x in all_names(c) if x != name], "type": org_type(c),
-                "mentions": old["mentions"] + [{**m, "rule": rule} for m in n.mentions],
-                "merges": merges, "@s": old["@s"], "sources": sources}
+                "mentions": mentions, "merges": merges, "@s": old["@s"], "sources": sources,
+                **({} if at is None else {"@at": at})}
 
 
     def _write_rename(self, old: str, new: str) -> set[Ref]:
