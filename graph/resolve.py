@@ -312,8 +312,8 @@ def prepare_entity(e: Entity, vocab: Vocabulary) -> None:
 
 def prepare_entities(entities: list[Entity], vocab: Vocabulary) -> None:
     """:func:`prepare_entity` for each entity, once per distinct name and names: a
-    recurring partner is named alike in thousands of documents (10,000 plans: ~255,000
-    organisation entities, a tenth as many distinct names). Entities named alike share
+    recurring partner is named alike in thousands of documents (10,000 plans: 255,877
+    organisation entities, 18,396 distinct name lists). Entities named alike share
     their key sets, which nothing changes in place (:func:`_drop_ambiguous_aliases`
     gives each entity a new ``keys``)."""
     seen: dict[tuple, Entity] = {}
