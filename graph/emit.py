@@ -60,6 +60,7 @@ def _kinds() -> list[tuple[str, re.Pattern[str]]]:
         raise VocabularyError(f"bad activity kinds vocabulary: {exc}", document=str(path)) from exc
 
 
+@lru_cache(maxsize=65536)      # (activities recur by name across plans)
 def activity_kind(name: str) -> str | None:
     """Normalised kind of an activity from its name (graph/activity_kinds.yaml).
 

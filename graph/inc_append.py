@@ -16,12 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 from samspil.graph.emit import source_sort_key
-from samspil.graph.fragments import finish_node, merge_edge, merge_node
+from samspil.graph.fragments import _add_sources, finish_node, merge_edge, merge_node
 from samspil.graph.jsontext import loads
 from samspil.graph.model import _source_key
 from samspil.graph.sqlite_rows import source_dicts
 
-__all__ = ["appended", "refold"]
+__all__ = ["appended", "refold", "insert_at"]
 
 
 def refold(u: Any) -> dict[str, dict[str, Any] | None]:
@@ -61,10 +61,12 @@ def appended(u: Any, item: str) -> dict[str, Any] | None:
     mine = u.q("SELECT part, props FROM frag WHERE item = ? AND doc = ?", item, doc)
     last = u.q("SELECT part, doc FROM frag WHERE item = ? AND doc != ? ORDER BY part DESC, doc DESC "
                "LIMIT 1", item, doc)
-    if len(mine) != 1 or not last or tuple(last[0]) > (mine[0][0], doc):
+    if len(mine) != 1 or not last:
         return None
     edge = "\x1f" in item
     frag = loads(mine[0][1])
+    if tuple(last[0]) > (mine[0][0], doc):       # not the last contributor
+        return None if edge else _between(u, item, doc, mine[0][0], frag)
     if (ids := _after_all(u, item, doc, frag)) is not None:
         return ids
     stored = _stored_edge(u, item) if edge else _stored_node(u, item)
@@ -99,6 +101,65 @@ def _after_all(u: Any, item: str, doc: str, frag: dict[str, Any]) -> dict[str, A
     props = loads(row[0][2])
     acc = {**props, "id": item, "label": row[0][0], "name": row[0][1], "sources": []}
     return finish_node(merge_node(acc, frag, set()))
+
+
+def _between(u: Any, item: str, doc: str, part: str, frag: dict[str, Any]) -> dict[str, Any] | None:
+    """A node after the update without folding its fragments again, when the new document
+    is neither of its first two contributors (session 13: a target group that ten
+    thousand plans name was folded from every fragment, and its ~20,000 sources hashed
+    and written again, when a plan sorting before the last one was added). The first
+    contributor's properties stay; by then the fold has set every key it sets
+    (``units`` of a Zone, ``phrases`` of a TargetGroup), so only ``aliases`` can be
+    added, at the end, as the full fold adds it. The sources are sorted by document
+    first and the new document's name it alone, so they go, sorted, where the stored
+    ones naming documents after it begin (``@at``, read by graph/sqlite_rows.py
+    ``write_items``): found by bisecting the stored ids. None when that does not hold
+    (a Zone whose units the new document would set otherwise than stored)."""
+    if any(s.get("document") != doc for s in frag["sources"]):
+        return None
+    before = u.q("SELECT count(*) FROM (SELECT 1 FROM frag WHERE item = ? AND (part < ? OR "
+                 "(part = ? AND doc < ?)) LIMIT 2)", item, part, part, doc)[0][0]
+    row = u.q("SELECT label, name, props FROM nodes WHERE id = ?", item)
+    if before < 2 or not row or row[0][0] != frag.get("label"):
+        return None
+    label, name = row[0][0], row[0][1]
+    props = loads(row[0][2])
+    if label == "Zone":
+        mine, kept = frag.get("units"), props.get("units")
+        if "units" not in props or (mine and kept and mine != kept):
+            return None
+        if mine and not kept:
+            props["units"] = mine
+        if "aliases" in props or "aliases" in frag:
+            props["aliases"] = sorted((set(props.get("aliases") or []) | set(frag.get("aliases") or []))
+                                      - {name})
+    elif label == "TargetGroup":
+        if "phrases" not in props:
+            return None
+        props["phrases"] = sorted(set(props["phrases"]) | set(frag.get("phrases") or []))
+    if (at := insert_at(u.q, props.get("@s") or [], doc)) is None:
+        return None
+    acc = {**props, "id": item, "label": label, "name": name, "sources": []}
+    _add_sources(acc, frag, set(), source_sort_key)
+    acc["@at"] = at
+    return finish_node(acc)
+
+
+def insert_at(q: Any, ids: list[int], doc: str) -> int | None:
+    """Where in ``ids`` (stored source ids sorted by document first, none naming ``doc``)
+    the sources of ``doc`` go: the first one naming a document after it, found by
+    bisecting (``q``: a query function); None when a source is missing."""
+    lo, hi = 0, len(ids)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        got = q("SELECT document FROM sources WHERE id = ?", ids[mid])
+        if not got:
+            return None
+        if (got[0][0] or "") < doc:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _sources(u: Any, ids: list[int]) -> list[dict[str, Any]]:

@@ -31,6 +31,8 @@ from typing import Any
 from samspil.graph import inc_state as st
 from samspil.graph.build import org_type, qualified_id
 from samspil.graph.emit import source_sort_key
+from samspil.graph.inc_append import insert_at
+from samspil.graph.jsontext import loads  # (orjson: the kept rows of big clusters are megabytes)
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
 from samspil.graph.names import compact, normalise
@@ -266,9 +268,9 @@ class _Fold:
         row = self.u.q("SELECT members, log, blocked FROM inc_fold WHERE node = ?", nid)
         if not row:
             raise NoFold("a cluster without its kept links")
-        digest = json.loads(row[0][0])
+        digest = loads(row[0][0])
         members = [(m[0], m[1]) for m in digest]
-        log = json.loads(row[0][1])
+        log = loads(row[0][1])
         if self.u.replacing or any(len(m) < 5 for m in digest):
             self._read_members(nid, members)
         else:                                   # an added document: the kept digest will do
@@ -320,7 +322,7 @@ class _Fold:
         for d, i, text, extra in stored:        # the node is written again: read it all at once
             if (d, i) not in self.ents:
                 self._light((d, i), text)
-                self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = json.loads(extra)
+                self.ents[(d, i)].mentions, self.ents[(d, i)].data["sources"] = loads(extra)
         if {(d, i) for d, i, _, _ in stored if d != self.doc} != {m for m in members if m[0] != self.doc}:
             raise NoFold("a cluster's kept members differ from the store")
 
@@ -361,7 +363,7 @@ class _Fold:
                        "WHERE f.node = ?", nid)
         if not row:
             raise NoFold("a cluster without its kept links")
-        first = json.loads(row[0][0])[0][0]
+        first = loads(row[0][0])[0][0]
         self.renamed[nid] = node_id("Organisation", row[0][1], first.rsplit(".", 1)[0])
 
     # -- writing -----------------------------------------------------------------------
@@ -406,12 +408,12 @@ class _Fold:
         if self.u.replacing or not change or change["drop"] or len(change["add"]) != 1:
             return None
         n = self.new[change["add"][0]]
-        if c.members[-1] is not n or len(c.members) < 2 or not c.merges:
+        if c.members[0] is n or len(c.members) < 2 or not c.merges:
             return None
         row = self.u.q("SELECT props FROM nodes WHERE id = ? AND label = 'Organisation'", nid)
         if not row:
             return None
-        old = json.loads(row[0][0])
+        old = loads(row[0][0])
         at = c.merges.new_at() if isinstance(c.merges, _Merges) else None
         if at is None or len(c.merges) != len(old.get("merges") or ()) + 1:
             return None
@@ -429,16 +431,26 @@ class _Fold:
         name = self.names[nid]
         sources = sorted({source_sort_key(s): s for s in n.data["sources"]}.values(),
                          key=source_sort_key)
+        if any(s.get("document") != self.doc for s in sources):
+            return None
+        mentions = old["mentions"]
+        k = len(mentions)          # members sort by document: the new one's go where theirs do
+        if c.members[-1] is not n:
+            k = sum(1 for m in mentions if m["document"] < self.doc)
+        mentions[k:k] = [{**m, "rule": rule} for m in n.mentions]
+        at = None if c.members[-1] is n else insert_at(self.u.q, old["@s"], self.doc)
+        if c.members[-1] is not n and at is None:
+            return None
         return {"id": nid, "label": "Organisation", "name": name,
                 "aliases": [x for x in all_names(c) if x != name], "type": org_type(c),
-                "mentions": old["mentions"] + [{**m, "rule": rule} for m in n.mentions],
-                "merges": merges, "@s": old["@s"], "sources": sources}
+                "mentions": mentions, "merges": merges, "@s": old["@s"], "sources": sources,
+                **({} if at is None else {"@at": at})}
 
 
     def _write_rename(self, old: str, new: str) -> set[Ref]:
         """Move a renamed organisation's node and kept state to its new id; its members."""
         label, name, props = self.u.q("SELECT label, name, props FROM nodes WHERE id = ?", old)[0]
-        props = json.loads(props)
+        props = loads(props)
         ids = props.pop("@s")
         self.u.rewritten_nodes[old] = None
         self.u.rewritten_nodes[new] = {"id": new, "label": label, "name": name, **props,

@@ -123,12 +123,22 @@ def put_entities(db: sqlite3.Connection, entities: list[Entity], ids: dict, voca
                    ((k, e.document, e.index,
                      ktoks[k] if k in ktoks else ktoks.setdefault(k, key_tokens(k, vocab)),
                      key_role(e, k)) for e in entities for k in e.raw_keys))
+    blocks: dict[str, str | None] = {}      # (per distinct name: a recurring partner's recur)
     db.executemany("INSERT INTO inc_prim VALUES (?, ?, ?, ?)",     # (generated as inserted:
                    ((b, e.primary, e.document, e.index) for e in entities   # 10,000 plans,
-                    if (b := fuzzy_block(e.primary, vocab)) is not None))   # ~0.5 M rows)
+                    if (b := blocks[e.primary] if e.primary in blocks else      # ~0.5 M rows)
+                        blocks.setdefault(e.primary, fuzzy_block(e.primary, vocab))) is not None))
+    shorts: dict[str, tuple[frozenset[str], str]] = {}
+
+    def short(name: str) -> tuple[frozenset[str], str]:
+        hit = shorts.get(name)
+        if hit is None:
+            ts = shortening_name(name, vocab)[1]
+            hit = shorts[name] = (ts, " ".join(sorted(ts)))
+        return hit
     db.executemany("INSERT OR IGNORE INTO inc_stok VALUES (?, ?, ?, ?)",
-                   ((t, " ".join(sorted(ts)), e.document, e.index) for e in entities
-                    for ts in (shortening_name(e.name, vocab)[1],) for t in ts))
+                   ((t, text, e.document, e.index) for e in entities
+                    for ts, text in (short(e.name),) for t in ts))
 
 
 def key_role(e: Entity, k: str) -> str:

@@ -178,7 +178,11 @@ class _Shortenings(ShorteningIndex):
         self.vocab = vocab
         self.tokens: dict[str, frozenset[str]] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
+        seen: set[str] = set()         # (a recurring partner's name: once)
         for e in entities:
+            if e.name in seen:
+                continue
+            seen.add(e.name)
             bare, ts = shortening_name(e.name, vocab)
             self.tokens[bare] = ts
             for t in ts:
@@ -306,6 +310,23 @@ def prepare_entity(e: Entity, vocab: Vocabulary) -> None:
     e.raw_keys = set(e.keys)
 
 
+def prepare_entities(entities: list[Entity], vocab: Vocabulary) -> None:
+    """:func:`prepare_entity` for each entity, once per distinct name and names: a
+    recurring partner is named alike in thousands of documents (10,000 plans: 255,877
+    organisation entities, 18,396 distinct name lists). Entities named alike share
+    their key sets, which nothing changes in place (:func:`_drop_ambiguous_aliases`
+    gives each entity a new ``keys``)."""
+    seen: dict[tuple, Entity] = {}
+    for e in entities:
+        first = seen.get(key := (e.name, *e.names))
+        if first is None:
+            prepare_entity(e, vocab)
+            seen[key] = e
+        else:
+            e.primary, e.keys, e.bare, e.parent, e.raw_keys = (
+                first.primary, first.keys, first.bare, first.parent, first.raw_keys)
+
+
 def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
                      prefix: str = "org", vocab: Vocabulary | None = None,
                      shortenings: Any = None, fuzzy_pairs: list | None = None) -> list[Cluster]:
@@ -316,8 +337,7 @@ def resolve_entities(entities: list[Entity], overrides: Overrides | None = None,
     (a set: the rapidfuzz prefilter is then skipped)."""
     vocab = vocab or load_vocabulary()
     overrides = overrides or Overrides()
-    for e in entities:
-        prepare_entity(e, vocab)
+    prepare_entities(entities, vocab)
     _drop_ambiguous_aliases(entities)
     different = [(_override_keys(a, prefix, vocab), _override_keys(b, prefix, vocab))
                  for a, b in overrides.different]

@@ -136,7 +136,9 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
 
 
 def _refs(attrs: dict[str, Any], changed: set[str], out: dict) -> list[int]:
-    refs = list(attrs.get("@s") or ())
+    """The source ids of an item's row: ``@s`` (stored ids) with the ids of ``sources``
+    after them, or at index ``@at`` among them."""
+    refs = []
     for src in attrs.get("sources") or []:
         key = src_key(src)
         sid = source_id(key)
@@ -144,7 +146,10 @@ def _refs(attrs: dict[str, Any], changed: set[str], out: dict) -> list[int]:
         refs.append(sid)
         if key[0] in changed:
             out["used"].add(sid)
-    return refs
+    stored = list(attrs.get("@s") or ())
+    at = attrs.get("@at", len(stored))
+    stored[at:at] = refs
+    return stored
 
 
 def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
@@ -152,7 +157,7 @@ def _node_item(db: sqlite3.Connection, item: str, attrs: dict[str, Any] | None,
     old = db.execute("SELECT label, name, props FROM nodes WHERE id = ?", (item,)).fetchone()
     row = None
     if attrs is not None:
-        props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name", "@s")}
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "id", "label", "name", "@s", "@at")}
         props["@s"] = _refs(attrs, changed, out)
         row = (item, attrs["label"], attrs.get("name"), _dumps(props))
     if old and row and tuple(old) == row[1:]:
@@ -187,7 +192,7 @@ def _edge_item(db: sqlite3.Connection, edge: list[str], attrs: dict[str, Any] | 
                      edge).fetchone()
     row = None
     if attrs is not None:
-        props = {k: v for k, v in attrs.items() if k not in ("sources", "type", "@s")}
+        props = {k: v for k, v in attrs.items() if k not in ("sources", "type", "@s", "@at")}
         props["@s"] = _refs(attrs, changed, out)
         row = (*edge, _dumps(props))
     if old and row and old[0] == row[3]:

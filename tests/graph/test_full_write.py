@@ -188,3 +188,32 @@ def test_rows_gathered_by_the_bulk_write_go_in_in_the_order_given(tmp_path):
     last = (len(rows) - 1) // 97 * 97
     assert gathered[0] == gathered[1] and gathered[1][0] == ("k000", f"v{last}")
     assert len(gathered[1]) == 97 and gathered[2][0] == (0, "v0", "k000")
+
+
+def test_the_first_reading_s_light_report_gives_the_resolution_the_same_entities(seed_reports, small_corpus):
+    """The full write's first reading decodes only what the resolution reads
+    (``light_report``: session 13); the organisation and contact entities, plans and
+    zones made from it equal those of the whole report, and ``foreign_data`` of the
+    stored dict says what ``foreign_sources`` of the report says."""
+    from samspil.graph.build import contact_entities
+    from samspil.graph.emit import Orgs
+    from samspil.graph.incremental import foreign_sources
+    from samspil.graph.sqlite_fold import foreign_data, light_report
+    from samspil.loaders.model import AgreementReport
+
+    def entities(r: AgreementReport) -> tuple:
+        orgs = Orgs()
+        orgs.add_report(r)
+        contacts, org_of = contact_entities([r], orgs)
+        fields = [(e.document, e.index, e.name, e.names, e.mentions, e.data)
+                  for e in [*orgs.entities, *contacts]]
+        return fields, org_of, r.plan, r.zones
+    assert any(a.partners for r in seed_reports for a in r.activities)
+    for r in [*seed_reports, *small_corpus]:
+        data = json.loads(json.dumps(r.to_dict()))
+        light = AgreementReport.from_dict(light_report(data))
+        assert entities(light) == entities(AgreementReport.from_dict(data))
+        assert foreign_data(data) is foreign_sources([r]) is False
+    data = seed_reports[0].to_dict()
+    data["target_groups"][0]["sources"][0]["document"] = "another.txt"
+    assert foreign_data(data) is foreign_sources([AgreementReport.from_dict(data)]) is True

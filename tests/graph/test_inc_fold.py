@@ -208,3 +208,78 @@ def test_a_plan_whose_id_stops_sharing_another_s_is_named_again(tmp_path, monkey
     assert fingerprint(store.load()) == fingerprint(build_graph(docs))
     assert store.load().node("plan:mollevangen-2022-2025")
     store.close()
+
+
+def test_a_document_sorting_between_others_extends_shared_nodes_in_place(tmp_path, corpus, monkeypatch):
+    """A plan added between others (not the last contributor of the target groups and
+    focus areas every plan names) joins those nodes from their stored rows: its sources
+    go where its document sorts among the stored ones (``@at``), phrases and aliases are
+    united, the other fragments are not folded again (session 13: at 10,000 plans each
+    target group was folded from ~10,000 fragments); the organisations it names are
+    extended likewise, its mentions among theirs. Every row equals a full write's."""
+    from samspil.graph import inc_append
+    real, seen = inc_append._between, []
+    real_ext, extended = inc_fold._Fold._extended, []
+
+    def between(u, item, *args):
+        out = real(u, item, *args)
+        seen.append((item, out is not None))
+        return out
+
+    def ext(self, nid, c):
+        out = real_ext(self, nid, c)
+        extended.append((nid, out is not None and "@at" in out))
+        return out
+    monkeypatch.setattr(inc_append, "_between", between)
+    monkeypatch.setattr(inc_fold._Fold, "_extended", ext)
+    docs = sorted(corpus, key=lambda r: r.document)
+    middle = copy_of(docs[3], "synthetic_00010b.txt", "Et andet kvarter")   # known partners
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(docs)
+    store.save([middle])
+    docs.append(middle)
+    done = {item for item, ok in seen if ok}
+    assert any(i.startswith("target:") for i in done) and any(i.startswith("focus:") for i in done)
+    assert any(ok for _, ok in extended)          # organisations joined between their members
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    store.close()
+
+
+def test_a_zone_s_units_decide_whether_it_is_extended_in_place(tmp_path, monkeypatch):
+    """A zone that several documents name, with units in some: a document added between
+    them that names other units than the stored ones cannot be placed without knowing
+    which document gave them (folded again); with no units or the same ones it is
+    extended in place. Either way the rows equal a full write's."""
+    from samspil.graph import inc_append
+    from samspil.loaders.model import SourceRef, Zone
+    real, seen = inc_append._between, []
+
+    def between(u, item, *args):
+        out = real(u, item, *args)
+        seen.append((item, out is not None))
+        return out
+    monkeypatch.setattr(inc_append, "_between", between)
+
+    def plan(doc: str, spelling: str, units: int | None) -> AgreementReport:
+        r = _kit.report(doc, f"Plan {doc}", [_kit.org(doc, 3, "Lejerbo", roles=["party"])])
+        r.zones = [Zone(name=spelling, units=units,
+                        sources=[SourceRef(document=doc, line=7, excerpt=spelling)])]
+        return r
+    base = [plan("a.txt", "Valby Nord", None), plan("b.txt", "VALBY NORD", 120),
+            plan("d.txt", "Valby Nord", None)]
+    for n, (extra, placed) in enumerate([(plan("c.txt", "Valby nord", None), True),
+                                         (plan("c.txt", "Valby Nord", 90), False),
+                                         (plan("c.txt", "Valby Nord", 120), True)]):
+        seen.clear()
+        store = SqliteStore(tmp_path / f"{n}.db")
+        store.save(base)
+        store.save([extra])
+        assert [ok for item, ok in seen if item.startswith("zone:")] == [placed]
+        got = rows(store)
+        store._rebuild()
+        assert rows(store) == got
+        assert fingerprint(store.load()) == fingerprint(build_graph(base + [extra]))
+        store.close()
