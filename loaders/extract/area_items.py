@@ -105,8 +105,9 @@ def _known_area_lines(doc: Document) -> dict[int, list[str]]:
     known = _known_focus_areas()
     names = {i: name for i, line in enumerate(doc.lines) if 3 <= len(line) <= 70
              and (name := known.get(_fkey(strip_markup(line).strip(" #*:"))))}
-    heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names}
-    return heads if len(heads) >= 2 else {}
+    heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names
+             and not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))}
+    return heads if len(heads) >= 2 else {}  # (over a paragraph: a list under it may be the area's problems)
 
 
 def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:

@@ -382,9 +382,17 @@ def plausible_name(name: str) -> bool:
 
     >>> plausible_name("3B"), plausible_name("1 2"), plausible_name("Hvor ofte mødes I?")
     (True, False, False)
+    >>> plausible_name("Sekretariatet har adresse i Askerød Beboerhus."), plausible_name("Sekretariatet")
+    (False, True)
     """
     name = name.strip()
-    return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name)
+    return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name) \
+        and not _SENTENCE_NAME.search(name)
+
+
+# a sentence, not a name: a finite verb after the first word and a full stop at the end
+# ("Sekretariatet har adresse i Askerød Beboerhus.")
+_SENTENCE_NAME = re.compile(r"^\S+\s+(?:har|er|ligger|holder|bliver|blev|skal|vil|kan|får|gør|drives|ledes)\s.*[a-zæøå]\.$")
 
 
 def bare_place(name: str) -> bool:

@@ -219,8 +219,8 @@ def contact_unit(text: str | None) -> str | None:
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
         return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
-            or is_address(text) or text in section_words():
-        return None
+            or is_address(text) or text in section_words() or not _plausible(text):
+        return None  # (nor a sentence: "Sekretariatet har adresse i Askerød Beboerhus.")
     parts = _DASH.split(text)
     if len(parts) == 2 and parts[1][:1].isupper():
         if org_type_of(parts[1]) == "housing_organisation":
@@ -232,6 +232,12 @@ def contact_unit(text: str | None) -> str | None:
             return run.group("unit")
         return _most_specific(text)
     return text
+
+
+def _plausible(text: str) -> bool:
+    from samspil.loaders.extract.orgs import plausible_name
+
+    return plausible_name(text)
 
 
 # a clause that ends in a preposition or conjunction goes on with the person: no unit's name ends so
