@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from samspil.loaders.letterspacing import word_score
 
@@ -50,7 +51,8 @@ def _record_end(line: str) -> bool:
     short number is part of a name ("Agent 21")."""
     last = line.rsplit(None, 1)[-1] if line and not line.isspace() else ""  # (no copy stripped)
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
-        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last)
+        or _PHONE_END.search(line, max(0, len(line) - 12)) is not None) \
         or line.endswith(")") and _ALIAS_END.search(line) is not None  # (searched only where it can end)
 
 
@@ -69,11 +71,20 @@ def _ends_form_key(text: str) -> bool:
     """
     head, comma, tail = text.rpartition(",")
     return bool(comma) and bool(head) and not head.isspace() and _FORM_KEY_TAIL.fullmatch(tail) is not None
-_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")
+_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")  # (11 or 9 characters: searched in a line's end)
 
 
 # a party entry's "(efterfølgende omtalt som AKB)": the entry ends there
 _ALIAS_END = re.compile(r"\((?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+[^()]+\)$")
+
+
+@lru_cache(maxsize=1)
+def _is_first_name():
+    """``people.is_first_name``, imported at the first call (the extract package is not
+    imported for reading; an import statement run at every call costs ~1-2 µs)."""
+    from samspil.loaders.extract.people import is_first_name
+
+    return is_first_name
 
 
 def _name_wrapped(last: str, line: str) -> bool:
@@ -87,8 +98,7 @@ def _name_wrapped(last: str, line: str) -> bool:
     """
     if ":" not in last or "@" in last:  # (told before the lines are split: most lines end here)
         return False
-    from samspil.loaders.extract.people import is_first_name
-
+    is_first_name = _is_first_name()
     words = last.split()
     first = line.split(None, 1)[0].rstrip(",") if line.split(None, 1) else ""
     return (len(words) >= 2 and is_first_name(words[-1])

@@ -20,7 +20,7 @@ from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
-from samspil.loaders.gazetteer import known_organisation
+from samspil.loaders.gazetteer import known_organisation, municipality, municipality_of_town
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
 
@@ -358,8 +358,6 @@ def bare_place(name: str) -> bool:
     >>> bare_place("Vejle"), bare_place("Vejle Kommune"), bare_place("Jobcenter Vejle"), bare_place("Lejerbo")
     (True, False, False, False)
     """
-    from samspil.loaders.gazetteer import known_organisation, municipality, municipality_of_town
-
     if len(name.split()) > 2 or "kommune" in name.lower() or known_organisation(name) is not None:
         return False
     return municipality_of_town(name) is not None or municipality(name) is not None
