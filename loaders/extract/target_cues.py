@@ -227,14 +227,16 @@ def _texts_starts(texts: list[str], doc: Document | None = None) -> list[tuple[b
     for p, cats in test.all_starts(low):
         k = bisect_right(bases, p) - 1
         per_text[k].append((p - bases[k], cats))
-    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t), s)
+    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t, low, b), s)
             for t, b, s in zip(texts, bases, per_text)]
 
 
-def _has_age(text: str) -> bool:
+def _has_age(text: str, low: str | None = None, at: int = 0) -> bool:
     """Whether some sentence of ``text`` may name an age (a sentence split only
-    removes context, so a sentence's age is an age in the whole text)."""
-    return _DIGIT.search(text) is not None and _may_name_age(text.lower()) and (
+    removes context, so a sentence's age is an age in the whole text). ``low``: a lower-case
+    text that holds ``text`` lowered at ``at`` (sliced, not lowered again, when it is needed)."""
+    return _DIGIT.search(text) is not None and _may_name_age(
+        text.lower() if low is None else low[at:at + len(text)]) and (
         _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
 
 
