@@ -143,9 +143,10 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
-    if labels and _LABEL_WORD.search(line.lower()) and not _table_head(line):
-        cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
+    if _LABEL.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
+        # (searched once first: most lines hold no label, and finding none costs less that way)
+        cuts.update(_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line))  # ("3.1 Indsatsområde
+        # 1 – X" keeps its number)
     if _holds_any(line, _PLACEHOLDER_WORDS) and not ("\t" in line and _table_head(line)):
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
     if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
