@@ -140,6 +140,20 @@ def _item_starts(op, av, n: int) -> set[tuple[str, ...]] | None:
     return None
 
 
+def opening_class(pattern: str) -> str:
+    """A look-ahead at the characters every match of ``pattern`` (case-sensitive) opens
+    with, "(?=[bu])", to put in front of a pattern that opens with ``\\b`` or a group, so
+    that the engine skips to those characters ("" when they cannot be read).
+
+    >>> opening_class(r"\\b(?:børn og unge)|\\b(?:udsatte)")
+    '(?=[bu])'
+    """
+    found = _starts(list(_parser.parse(pattern)), 1)
+    if found is None or any(len(p) < 1 for p in found):
+        return ""
+    return "(?=[" + "".join(re.escape(p[0]) for p in sorted(found)) + "])"
+
+
 def _two_letter_filter(labels: list[str]) -> str:
     """A look-ahead at the first two characters some label can open with, as a tree of
     their first letters ("(?=A[FKfkn]|B[EOe]|...)"): most capitals after white space (a

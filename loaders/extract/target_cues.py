@@ -19,6 +19,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.cue_words import WORD, WordTest, start_spec
 from samspil.loaders.extract.text import may_hold
+from samspil.loaders.labels import opening_class
 from samspil.loaders.model import TARGET_GROUPS
 from samspil.loaders.vocab import load_vocab
 
@@ -58,12 +59,20 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], boo
             # reject a branch by its first letter)
             pats = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("patterns", [])), flags)] \
                 if spec.get("patterns") else []
-            excl = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags)] \
-                if spec.get("exclude") else []
+            excl = [re.compile(_opened("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags),
+                               flags)] if spec.get("exclude") else []
         except (re.error, AttributeError) as exc:
             raise VocabularyError(f"target_groups.yaml, category {cat}: {exc}") from exc
         out[cat] = (pats, excl, flags == 0)
     return out
+
+
+def _opened(pattern: str, flags: int) -> str:
+    """``pattern`` opened by a look-ahead at its first characters when they can be read
+    (searched in whole sentences: the engine then skips to them instead of trying the
+    alternation at every word)."""
+    opening = opening_class(pattern) if not flags else ""
+    return f"{opening}(?:{pattern})" if opening else pattern
 
 
 def _bands() -> tuple[dict[str, tuple[int, int]], int, int]:
