@@ -108,8 +108,6 @@ _LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:
                 "tema", "hvem", "hvad", "hvordan", "hvorfor", "boligsocial", "indsats")
 
 
-_PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")
-
 
 def _trie(words: Sequence[str]) -> str:
     """A pattern that finds any of ``words``, as a tree of their shared beginnings
@@ -134,7 +132,7 @@ _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
 _SECTION_NUMBER = re.compile(r"(?:^|(?<!…)(?<![.…][.…])\s)(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+$")
 _DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
-_BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
+_BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")  # (its mark and space looked for as strings first)
 
 
 def _cuts(line: str) -> list[int]:
@@ -147,7 +145,8 @@ def _cuts(line: str) -> list[int]:
         # (searched once first: most lines hold no label, and finding none costs less that way)
         cuts.update(_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line))  # ("3.1 Indsatsområde
         # 1 – X" keeps its number)
-    if _holds_any(line, _PLACEHOLDER_WORDS) and not ("\t" in line and _table_head(line)):
+    if ("Dato" in line or "Navn" in line or "Underskrift" in line or "Titel" in line) \
+            and not ("\t" in line and _table_head(line)):  # (the placeholders' words)
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
     if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
@@ -167,7 +166,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
-        if _BULLET_MARK.search(line):
+        if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     if not cuts:
         return []
@@ -197,13 +196,6 @@ def _heading_start(line: str, k: int) -> int:
     if line[k - 2:k - 1].isdigit() and (m := _SECTION_NUMBER.search(line[max(0, k - 12):k])) is not None:
         return max(0, k - 12) + m.start() + (m.group(0)[:1].isspace())
     return k
-
-
-def _holds_any(text: str, words: Sequence[str]) -> bool:
-    for w in words:  # (a loop: a generator costs more than the tests)
-        if w in text:
-            return True
-    return False
 
 
 def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:
