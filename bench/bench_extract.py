@@ -132,7 +132,7 @@ def forget_names() -> None:
     clear_name_caches()
     name_key.cache_clear()
     letterspacing.word_score.cache_clear()
-    letterspacing._FRAGMENTS[:] = [None, {}]
+    letterspacing._FRAGMENTS[:] = [None, {}, set()]
     targets._word_test()  # the cue-word analysis of the vocabulary: built once per process
 
 

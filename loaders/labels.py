@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import re
 
+try:  # (the regular-expression parser reads the labels' openings)
+    from re import _constants as _C, _parser  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 __all__ = ["ACTIVITY_NAME", "LABELS", "starts_with_label"]
 
 # An activity's name field, as templates of other years and municipalities ask for it
@@ -89,7 +95,84 @@ LABELS = [
 # instead of trying every position: the white space before a label is matched, and the
 # cut is one character further; none of the labels ends in white space)
 # (a label starts after white space at one of these capitals, or at "må": "målgruppe(r):")
-_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)(?:" + "|".join(LABELS) + ")")
+
+
+def _starts(items, n: int) -> set[tuple[str, ...]] | None:
+    """The first ``n`` characters every match of a parsed pattern can open with (shorter
+    where a match may end sooner); None when a construct there is not read (a category such
+    as \\w, a back reference, a flag)."""
+    out: set[tuple[str, ...]] = {()}
+    for op, av in items:
+        if all(len(o) >= n for o in out):
+            break
+        options = _item_starts(op, av, n)
+        if options is None:
+            return None
+        out = {o if len(o) >= n else (o + more)[:n] for o in out for more in (options if len(o) < n else [()])}
+    return out
+
+
+def _item_starts(op, av, n: int) -> set[tuple[str, ...]] | None:
+    if op is _C.LITERAL:
+        return {(chr(av),)}
+    if op is _C.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is _C.LITERAL:
+                chars.add(chr(a))
+            elif o is _C.RANGE:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:
+                return None
+        return {(c,) for c in chars}
+    if op is _C.BRANCH or op is _C.SUBPATTERN:
+        branches = av[1] if op is _C.BRANCH else [av[3]]
+        if op is _C.SUBPATTERN and (av[1] or av[2]):
+            return None  # (a flag changes how letters compare)
+        found = [_starts(list(b), n) for b in branches]
+        return None if any(f is None for f in found) else set().union(*found)
+    if op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
+        low, high, sub = av
+        found = [_starts(list(sub) * k, n) for k in range(low, min(high, n) + 1)]
+        return None if any(f is None for f in found) else set().union(*found)
+    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+        return {()}  # (no character; what it asks of the text is left out: the set is larger)
+    return None
+
+
+def opening_class(pattern: str) -> str:
+    """A look-ahead at the characters every match of ``pattern`` (case-sensitive) opens
+    with, "(?=[bu])", to put in front of a pattern that opens with ``\\b`` or a group, so
+    that the engine skips to those characters ("" when they cannot be read).
+
+    >>> opening_class(r"\\b(?:børn og unge)|\\b(?:udsatte)")
+    '(?=[bu])'
+    """
+    found = _starts(list(_parser.parse(pattern)), 1)
+    if found is None or any(len(p) < 1 for p in found):
+        return ""
+    return "(?=[" + "".join(re.escape(p[0]) for p in sorted(found)) + "])"
+
+
+def _two_letter_filter(labels: list[str]) -> str:
+    """A look-ahead at the first two characters some label can open with, as a tree of
+    their first letters ("(?=A[FKfkn]|B[EOe]|...)"): most capitals after white space (a
+    sentence's, a name's) open no label and are passed over in a few comparisons, not tried
+    against every label ("" when some label's opening cannot be read)."""
+    pairs: set[str] = set()
+    for label in labels:
+        found = _starts(list(_parser.parse(label)), 2)
+        if found is None or any(len(p) < 2 for p in found):
+            return ""
+        pairs |= {"".join(p) for p in found}
+    by_first: dict[str, set[str]] = {}
+    for pair in pairs:
+        by_first.setdefault(pair[0], set()).add(pair[1])
+    return "(?=" + "|".join(re.escape(a) + "[" + "".join(re.escape(b) for b in sorted(bs)) + "]"
+                            for a, bs in sorted(by_first.items())) + ")"
+
+
+_LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _two_letter_filter(LABELS) + "(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 
 

@@ -203,32 +203,44 @@ def is_letter_spaced(line: str) -> bool:
     if len(toks) < 3:
         return False
     fragment = _fragments()
+    inert = _FRAGMENTS[2]
+    if inert.issuperset(toks):
+        return False  # (most lines: every token one seen before that never counts, told in C)
+    remember = inert.add
     odd = 0
     for k, tok in enumerate(toks):
         if len(tok) > 6:
+            remember(tok)
             continue
         is_fragment = fragment.get(tok)
         if is_fragment is None:
             is_fragment = _remember_fragment(fragment, tok)
         if not is_fragment:
+            remember(tok)
             continue
         core = tok.strip(_STRIP)
-        if core.isupper() and (len(core) > 1 or k + 1 == len(toks)
-                               or not toks[k + 1].strip(_STRIP)[:1].islower()):
-            continue  # acronyms, and a lone capital unless it starts a word: "B robygn ing"
+        if core.isupper() and len(core) > 1:
+            remember(tok)
+            continue  # an acronym
+        if core.isupper() and (k + 1 == len(toks) or not toks[k + 1].strip(_STRIP)[:1].islower()):
+            continue  # a lone capital unless it starts a word: "B robygn ing"
         odd += 1
     return odd >= 2 and odd / len(toks) >= 0.2
 
 
-_FRAGMENTS: list = [None, {}]  # [the short words it was made with, token -> is it a fragment]
+# [the short words it was made with, token -> is it a fragment, tokens that never count]
+_FRAGMENTS: list = [None, {}, set()]
 
 
 def _fragments() -> dict[str, bool]:
     """Whether a (short) token is a fragment: 1-3 letters that are no common short word,
-    remembered per token (tokens recur: "og", "i", "at")."""
+    remembered per token (tokens recur: "og", "i", "at"). Beside it, the tokens seen that
+    never count towards a letter-spaced line (longer than 6 characters, no fragment, or an
+    acronym): a line holding only those is told by one set test."""
     common = _common_short()
-    if _FRAGMENTS[0] is not common or len(_FRAGMENTS[1]) > 100_000:
-        _FRAGMENTS[:] = [common, {}]
+    if _FRAGMENTS[0] is not common or len(_FRAGMENTS[1]) > 100_000 or len(_FRAGMENTS) < 3 \
+            or len(_FRAGMENTS[2]) > 200_000:
+        _FRAGMENTS[:] = [common, {}, set()]
     return _FRAGMENTS[1]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from samspil.loaders.letterspacing import word_score
 
@@ -50,7 +51,8 @@ def _record_end(line: str) -> bool:
     short number is part of a name ("Agent 21")."""
     last = line.rsplit(None, 1)[-1] if line and not line.isspace() else ""  # (no copy stripped)
     return "@" in last or last.startswith(("http://", "https://", "www.")) or last[-1:].isdigit() and (
-        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last) or _PHONE_END.search(line) is not None) \
+        sum(c.isdigit() for c in last) >= 4 or len(line) == len(last)
+        or _PHONE_END.search(line, max(0, len(line) - 12)) is not None) \
         or line.endswith(")") and _ALIAS_END.search(line) is not None  # (searched only where it can end)
 
 
@@ -69,11 +71,20 @@ def _ends_form_key(text: str) -> bool:
     """
     head, comma, tail = text.rpartition(",")
     return bool(comma) and bool(head) and not head.isspace() and _FORM_KEY_TAIL.fullmatch(tail) is not None
-_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")
+_PHONE_END = re.compile(r"\d{2} \d{2} \d{2} \d{2}$|\d{4} \d{4}$")  # (11 or 9 characters: searched in a line's end)
 
 
 # a party entry's "(efterfølgende omtalt som AKB)": the entry ends there
 _ALIAS_END = re.compile(r"\((?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som\s+[^()]+\)$")
+
+
+@lru_cache(maxsize=1)
+def _is_first_name():
+    """``people.is_first_name``, imported at the first call (the extract package is not
+    imported for reading; an import statement run at every call costs ~1-2 µs)."""
+    from samspil.loaders.extract.people import is_first_name
+
+    return is_first_name
 
 
 def _name_wrapped(last: str, line: str) -> bool:
@@ -87,8 +98,7 @@ def _name_wrapped(last: str, line: str) -> bool:
     """
     if ":" not in last or "@" in last:  # (told before the lines are split: most lines end here)
         return False
-    from samspil.loaders.extract.people import is_first_name
-
+    is_first_name = _is_first_name()
     words = last.split()
     first = line.split(None, 1)[0].rstrip(",") if line.split(None, 1) else ""
     return (len(words) >= 2 and is_first_name(words[-1])
@@ -256,6 +266,13 @@ def _full(last: str, line: str, paragraph: str, width: int) -> bool:
                 and not _record_end(last))
 
 
+def _full_wrap(last: str, line: str, paragraph: str, width: int, nxt: str | None) -> bool:
+    """Was ``last`` broken by the column (:func:`_full`, or an upper-case heading wrapped in a
+    narrow column), and not a heading over a list's caption ``nxt`` ("Aktiviteter:")?"""
+    full = _full(last, line, paragraph, width) or _caps_heading_wrap(last, line, width)
+    return full and not (nxt is not None and _LIST_CAPTION.match(nxt))
+
+
 _LIST_CAPTION = re.compile(r"\s*(?:Aktiviteter|Projekter|Indsatser|Tiltag|AKTIVITETER|PROJEKTER)\b[^.]{0,30}$")
 
 
@@ -280,20 +297,22 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     physical = ""  # the previous line as it was, before any joining
     for k, (line, origin) in enumerate(zip(lines, origins)):
         last, physical = physical, line
-        full = _full(last, line, out[-1] if out else "", width)
-        full = full or _caps_heading_wrap(last, line, width)
-        if full and k + 1 < len(lines) and _LIST_CAPTION.match(lines[k + 1]):
-            full = False  # a heading over "Aktiviteter:" and its list, not the end of a full line
         if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
             out.append(line)
             orig.append(origin)
             continue
-        if out and out[-1] and line and (not _keeps_own_line(line) or full and _wrapped_name(last, line)):
+        # (whether ``last`` is full is worked out only where the answer is read: most lines are
+        # joined, or kept apart, on cheaper tests)
+        full = None
+        if out and out[-1] and line and (not _keeps_own_line(line) or (
+                full := _full_wrap(last, line, out[-1], width, lines[k + 1] if k + 1 < len(lines) else None))
+                and _wrapped_name(last, line)):
             prev = out[-1]
             joined = dehyphenate(prev, line)
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
             if joined is None and (prev.endswith(":") and _ends_form_key(prev) or not prev.endswith(":") and (
-                    _starts_lower(line) or runs_on or full)):
+                    _starts_lower(line) or runs_on or (full if full is not None else _full_wrap(
+                        last, line, prev, width, lines[k + 1] if k + 1 < len(lines) else None)))):
                 joined = f"{prev} {line}"  # (a form's "Titel:" whose value wrapped joins it)
             if joined is None and (_detail_wrapped(last, line) or _name_wrapped(last, line)
                                    or last.endswith(_NAME_HEADS) and _NAME_HEAD_END.search(last)

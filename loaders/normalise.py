@@ -247,10 +247,22 @@ def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
 
 def _margin_slots(page: Sequence[str], depth: int) -> dict[int, str]:
     """Index -> slot name ("t0", "t1", "b0", ...) of the first/last non-blank lines."""
-    idx = [i for i, ln in enumerate(page) if ln.strip()]
-    slots = {i: f"b{k}" for k, i in enumerate(reversed(idx[-depth:]))}
-    slots.update({i: f"t{k}" for k, i in enumerate(idx[:depth])})
+    first = _nonblank(range(len(page)), page, depth)  # (looked for from either end: not every line)
+    last = _nonblank(range(len(page) - 1, -1, -1), page, depth)  # (in reverse order)
+    slots = {i: f"b{k}" for k, i in enumerate(last)}
+    slots.update({i: f"t{k}" for k, i in enumerate(first)})
     return slots
+
+
+def _nonblank(order: range, page: Sequence[str], depth: int) -> list[int]:
+    """The first ``depth`` indexes in ``order`` of non-blank lines of ``page``."""
+    out = []
+    for i in order:
+        if page[i].strip():
+            out.append(i)
+            if len(out) == depth:
+                break
+    return out
 
 
 def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> list[list[str]]:
@@ -279,6 +291,8 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     for sl, page_keys in zip(slots, keys):
         counts.update({(s, *k) for i, s in sl.items() for k in page_keys[i]})
     repeated = {k for k, n in counts.items() if n >= (2 if len(pages) == 2 else max(3, len(pages) / 2))}
+    if not repeated:
+        return [list(p) for p in pages]  # (no margin repeats: every line stays)
 
     def is_margin(line: str, slot: str, line_keys: set) -> bool:
         return not line.rstrip().endswith(":") and any((slot, *k) in repeated for k in line_keys)

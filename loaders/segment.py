@@ -108,8 +108,6 @@ _LABEL_WORDS = ("navn", "parter", "beskrivelse", "gælder", "projekt", "kommune:
                 "tema", "hvem", "hvad", "hvordan", "hvorfor", "boligsocial", "indsats")
 
 
-_PLACEHOLDER_WORDS = ("Dato", "Navn", "Underskrift", "Titel")
-
 
 def _trie(words: Sequence[str]) -> str:
     """A pattern that finds any of ``words``, as a tree of their shared beginnings
@@ -134,7 +132,7 @@ _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
 _SECTION_NUMBER = re.compile(r"(?:^|(?<!…)(?<![.…][.…])\s)(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+$")
 _DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
-_BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")
+_BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")  # (its mark and space looked for as strings first)
 
 
 def _cuts(line: str) -> list[int]:
@@ -143,10 +141,12 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    labels = [_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line)]
-    if labels and _LABEL_WORD.search(line.lower()) and not _table_head(line):
-        cuts.update(labels)  # ("3.1 Indsatsområde 1 – X" keeps its number)
-    if _holds_any(line, _PLACEHOLDER_WORDS) and not ("\t" in line and _table_head(line)):
+    if _LABEL.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
+        # (searched once first: most lines hold no label, and finding none costs less that way)
+        cuts.update(_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line))  # ("3.1 Indsatsområde
+        # 1 – X" keeps its number)
+    if ("Dato" in line or "Navn" in line or "Underskrift" in line or "Titel" in line) \
+            and not ("\t" in line and _table_head(line)):  # (the placeholders' words)
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
     if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
@@ -166,7 +166,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
-        if _BULLET_MARK.search(line):
+        if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     if not cuts:
         return []
@@ -198,13 +198,6 @@ def _heading_start(line: str, k: int) -> int:
     return k
 
 
-def _holds_any(text: str, words: Sequence[str]) -> bool:
-    for w in words:  # (a loop: a generator costs more than the tests)
-        if w in text:
-            return True
-    return False
-
-
 def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:
     """``line`` cut into ``(segment, offset)`` pairs (``page_start``: see
     :func:`_strip_page_number`).
@@ -234,8 +227,10 @@ def toc_title(text: str) -> str | None:
     >>> toc_title("Forældre & Læring..... 13"), toc_title("Aktivitet 2"), toc_title("Sesam")
     ('Forældre & Læring', None, None)
     """
+    if len(text) > 120 or not text.rstrip()[-1:].isdigit():
+        return None  # (told before the pattern, which is tried at every space of a long text)
     m = _TOC_TAIL.search(text)
-    if not m or int(m.group(1)) > 400 or len(text) > 120:
+    if not m or int(m.group(1)) > 400:
         return None
     title = text[: m.start()].strip(" .…\t")
     if NUMBERED_ONLY.match(title + " " + m.group(1)) and not _LEADERS.search(text):

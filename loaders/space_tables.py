@@ -217,6 +217,16 @@ def _heads_before(line: str, lo: int, start: int) -> int:
             break
         start = m.start() if kinds[0] else m.start(1) + m.group(1).rindex(m.group(1).split()[-1])
     return start
+@lru_cache(maxsize=1)
+def _column_kind():
+    """``tables.column_kind``, imported at the first call (not at the module's top: the
+    extract package imports this module; a function's own import statement costs ~1-2 µs
+    each time it runs, and head_run runs for every long line)."""
+    from samspil.loaders.extract.tables import column_kind
+
+    return column_kind
+
+
 _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line are read there: zone_tables.py)
 
 
@@ -227,8 +237,7 @@ _FIRST_WORDS = [re.compile(r"\S+(?:\s+\S+){%d}" % k) for k in range(3)]
 
 def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
     """The end and the cells of a head row of three or more capitalised column heads at ``start``."""
-    from samspil.loaders.extract.tables import column_kind
-
+    column_kind = _column_kind()
     cells: list[str] = []
     kinds: list[str] = []
     pos = start

@@ -56,7 +56,7 @@ def clear_name_caches() -> None:
     from samspil.loaders.extract import activities, mentions, orgs, people, target_cues, targets, zone_districts
 
     for f in (activities._words_form, orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
-              mentions._valid, mentions._has_cue, people.is_title_word, people._bad,
+              mentions._valid, mentions._has_cue, people.is_title_word, people._bad, people._trim_run,
               people._known_organisation_first, targets._names_group,
               zone_districts.zone_key):  # (no vocabulary in it: emptied so a benchmark's names are unseen)
         f.cache_clear()

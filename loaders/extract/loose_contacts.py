@@ -17,6 +17,7 @@ title word before or after a name with a known first name), so running text give
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
@@ -82,11 +83,11 @@ def _has_title(text: str) -> bool:
 def _name_dense(text: str) -> bool:
     """A long line of entries run together is mostly names, titles and units (capitalised):
     a paragraph of prose, a third of whose words are capitalised at most, holds none."""
-    return len(_CAPITALISED.findall(text)) >= len(text.split()) / 3
+    words = text.split()  # (a word's capital first letter: the first character of a token)
+    return sum(map(_CAPITALS.__contains__, map(itemgetter(0), words))) >= len(words) / 3
 
 
-_CAPITALISED = re.compile(r"[A-ZÆØÅ](?<!\S[A-ZÆØÅ])")  # a word's capital first letter (the
-# capital opens the pattern, the look-behind after it: the engine skips to capitals)
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ")
 
 
 def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[ContactMention]:

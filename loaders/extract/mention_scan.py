@@ -28,6 +28,7 @@ ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
 FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
 FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:?\s*$", re.I)
+_LABEL_FIRSTS = "aAsSpP\u017f"  # (their first letters as re.IGNORECASE reads them: a long s is an s)
 
 
 def _definitions(text: str) -> list[tuple[str, str]]:
@@ -182,13 +183,16 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if not text:
             continue
         value_next, label_alone = label_alone, False
-        if HEADING.match(text) or FIELD_ALONE.match(text):
+        # (HEADING, FIELD_ALONE and FIELD open with "a", "s" or "p" after any non-word characters:
+        # a text that opens with another word character is told without them)
+        labelled = not (text[0].isalnum() or text[0] == "_") or text[0] in _LABEL_FIRSTS
+        if labelled and (HEADING.match(text) or FIELD_ALONE.match(text)):
             in_roles = in_roles or HEADING.match(text) is not None
             label_alone = FIELD_ALONE.match(text) is not None  # "Samarbejdsrelationer:", its list below
             continue
         if in_roles and not ROLE_BULLET.match(strip_markup(raw)) and (len(text) > 100 or "navn:" in text.lower()):
             in_roles = False
-        f = FIELD.match(text)
+        f = FIELD.match(text) if labelled else None
         if f or value_next and len(text) <= 200 and not ROLE_BULLET.match(strip_markup(raw)) \
                 and not starts_with_label(text):
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(f.group(2) if f else text)]

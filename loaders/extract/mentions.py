@@ -72,9 +72,16 @@ def expansion(word: str, doc: Document) -> str | None:
     scope = _local_abbreviations().get(word)
     if full is None or scope is None:
         return full
+    return full if _municipality_of()(doc) in scope else None
+
+
+@lru_cache(maxsize=1)
+def _municipality_of():
+    """``plan.municipality_of``, imported at the first call (plan imports what imports this
+    module; an import statement run at every call costs ~1-2 µs)."""
     from samspil.loaders.extract.plan import municipality_of
 
-    return full if municipality_of(doc) in scope else None
+    return municipality_of
 
 
 @lru_cache(maxsize=1)

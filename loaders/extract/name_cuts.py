@@ -6,6 +6,7 @@ and a title or field key run onto a name ("Lejerbo Vejle Regionschef", "... Mobi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.gazetteer import known_organisation
 
@@ -21,9 +22,7 @@ def without_tail(name: str) -> str:
     """``name`` without a title or field word run onto it, when what is left still names an
     organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
     organisationsbestyrelsen" -> "AAB Vejle")."""
-    from samspil.loaders.extract.orgs import org_type
-    from samspil.loaders.extract.people import is_title_word
-
+    org_type, is_title_word = _late()
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()
@@ -34,6 +33,16 @@ def without_tail(name: str) -> str:
                 return head
             break
     return name
+
+
+@lru_cache(maxsize=1)
+def _late():
+    """``orgs.org_type`` and ``people.is_title_word``, imported at the first call (orgs imports
+    this module; import statements run at every call of without_tail cost ~1-2 µs each)."""
+    from samspil.loaders.extract.orgs import org_type
+    from samspil.loaders.extract.people import is_title_word
+
+    return org_type, is_title_word
 
 
 def one_cell(m) -> bool:

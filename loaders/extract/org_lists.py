@@ -96,9 +96,16 @@ def initials_fit(full: str, short: str) -> bool:
 
 
 def org_type_of(name: str) -> str:
+    return _org_type()(name)
+
+
+@lru_cache(maxsize=1)
+def _org_type():
+    """``orgs.org_type``, imported at the first call (orgs imports this module; an import
+    statement run at every call costs ~1-2 µs)."""
     from samspil.loaders.extract.orgs import org_type
 
-    return org_type(name)
+    return org_type
 
 
 # Unfilled fields of a template's party list or signature block.

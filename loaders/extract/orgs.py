@@ -22,6 +22,7 @@ from samspil.loaders.extract.text import clean
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import find_known_organisations, find_municipalities, known_organisation
 from samspil.loaders.gazetteer import municipality as canonical_municipality
+from samspil.loaders.gazetteer import municipality, municipality_of_town
 from samspil.loaders.model import Organisation, SourceRef
 from samspil.loaders.vocab import load_vocab
 
@@ -402,8 +403,6 @@ def bare_place(name: str) -> bool:
     >>> bare_place("Vejle"), bare_place("Vejle Kommune"), bare_place("Jobcenter Vejle"), bare_place("Lejerbo")
     (True, False, False, False)
     """
-    from samspil.loaders.gazetteer import known_organisation, municipality, municipality_of_town
-
     if len(name.split()) > 2 or "kommune" in name.lower() or known_organisation(name) is not None:
         return False
     return municipality_of_town(name) is not None or municipality(name) is not None

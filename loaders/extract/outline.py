@@ -152,7 +152,8 @@ def run_on_title(text: str) -> str:
 def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
     out = []
     for i, line in enumerate(doc.lines):
-        if line and (tail := _TRAILING_CHAPTER.search(line, max(0, len(line) - _TAIL_CHARS - 1))) \
+        if line and _number_near_end(line) \
+                and (tail := _TRAILING_CHAPTER.search(line, max(0, len(line) - _TAIL_CHARS - 1))) \
                 and _next_starts(doc, i, f"{tail.group(1)}.1"):
             out.append(((int(tail.group(1)),), clean(tail.group(2)), i, False))  # "... 3 Indsatsområderne"
         if not line or not line.lstrip(" *#")[:1].isdigit():
@@ -179,6 +180,16 @@ _TAIL_CHARS = 160  # a chapter number and its title of up to four words end a li
 # (the white space before the number opens the pattern, searched from one character before
 # the tail: the engine skips to white space instead of trying a look-behind at every position)
 _TRAILING_CHAPTER = re.compile(r"\s(\d{1,2})\.?\s+([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3})$")
+
+
+def _number_near_end(line: str) -> bool:
+    """Can :data:`_TRAILING_CHAPTER` match? Its number is a word of its own with one to four
+    words after it: one of the line's last five words but the last starts with a digit
+    (told from the line's end, before the pattern is tried at every space of the tail)."""
+    for word in line.rsplit(None, 5)[-5:-1]:
+        if word[0].isdigit():
+            return True
+    return False
 
 
 _FIRST_SECTION = re.compile(r"^\W{0,3}(\d{1,2})\.1\.?\s")

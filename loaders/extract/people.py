@@ -111,6 +111,14 @@ def _bad(token: str) -> bool:
 def _trim(run: str, start: int) -> tuple[str, int]:
     """The name inside a capitalised run: after the last title/organisation word,
     trailing title words dropped; '' if no name remains."""
+    name, at = _trim_run(run)
+    return name, start + at
+
+
+@lru_cache(maxsize=16384)
+def _trim_run(run: str) -> tuple[str, int]:
+    """:func:`_trim` of a run at offset 0 (runs recur: remembered)."""
+    start = 0
     tokens = run.split(" ")
     while tokens and (is_title_word(tokens[-1]) or tokens[-1].lower() in ("de", "van", "von", "la", "le", "al", "el")):
         tokens = tokens[:-1]

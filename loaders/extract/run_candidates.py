@@ -25,6 +25,17 @@ _LOWER_HEAD = re.compile(r"\s+([a-zæøå]+(?:klub|klubben|forening|foreningen|s
                          r"børnehave|vuggestue|kirke|menighed|menighedsråd|idrætsforening))\b")
 
 
+_HEAD_NOUNS = ("klub", "forening", "skole", "bibliotek", "børnehave", "vuggestue", "kirke", "menighed")  # (each
+# _LOWER_HEAD match ends in one: "klubben" holds "klub", "idrætsforening" and "menighedsråd" theirs)
+
+
+def _holds_head_noun(text: str) -> bool:
+    for w in _HEAD_NOUNS:  # (a loop: a generator costs more than the tests)
+        if w in text:
+            return True
+    return False
+
+
 # "Københavns Professionshøjskoles linje", "Nordsjællands Politis håndbog": the genitive
 # of a name ending in an organisation's head noun, before the noun it governs
 _GENITIVE_HEAD = re.compile(r"(?i:skole|skolen|politi|center|centret|forening|foreningen|fond|fonden|bibliotek|"
@@ -47,17 +58,18 @@ _LOWER_WORD = re.compile(r" [a-zæøå]")
 
 def _candidates(text: str) -> list[str]:
     out = []
+    heads = None  # (does the text hold a lower-case head noun at all? told once, at the first run)
     for m in RUN.finditer(text):
-        run = m.group(0)
-        head = _LOWER_HEAD.match(text, m.end())
-        if run.endswith("-") and _SUSPENDED.match(text, m.end()):
+        run, end = m.group(0), m.end()
+        if run.endswith("-") and _SUSPENDED.match(text, end):
             continue  # the first half of a compound ("Brobygning til Forenings- og kulturliv")
-        if (year := _FOUNDED.match(text, m.end())) and _FOUNDED_HEADS.search(run):
+        if text.startswith(" af ", end) and (year := _FOUNDED.match(text, end)) and _FOUNDED_HEADS.search(run):
             run += year.group(0)  # "Randers Boligforening af 1940", "Boligforeningen af 1942"
-        elif head and len(run.split()) <= 3:
+        elif (heads if heads is not None else (heads := _holds_head_noun(text))) \
+                and (head := _LOWER_HEAD.match(text, end)) and len(run.split()) <= 3:
             run = f"{run} {head.group(1)}"
         elif run.endswith("s") and _GENITIVE_HEAD.search(run, len(run) - _GENITIVE_HEAD_CHARS) \
-                and _LOWER_WORD.match(text, m.end()):  # (a match ends the run: only its end is searched)
+                and _LOWER_WORD.match(text, end):  # (a match ends the run: only its end is searched)
             run = run[:-1]
         out += _run_names(run)
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):

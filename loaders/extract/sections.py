@@ -167,22 +167,26 @@ def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
+_STARS = re.compile(r"\*{2,}")
 
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
-    lows = doc.lower_lines
+    lows, plain = doc.lower_lines, plain_lines(doc)
     for i, line in enumerate(doc.lines):
         low = lows[i]
         if "delaftale" not in low and "område" not in low and "tema" not in low[:12] \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
+        pieces = [plain[i]] if "**" not in line else None  # (the line's plain form is made already)
         if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \
                 and 0 < len(nxt) < 90:
             line = f"{line.rstrip()} {nxt.strip()}"  # its name wrapped onto the next line
-        m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c)
-                              for c in map(clean_keep_colon, re.split(r"\*{2,}", line))) if m), None)
+            pieces = None
+        if pieces is None:
+            pieces = map(clean_keep_colon, _STARS.split(line))
+        m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(name))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."

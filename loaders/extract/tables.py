@@ -93,14 +93,21 @@ def _not_org_kinds() -> frozenset[str]:
     return frozenset(load_vocab("tables").get("not_organisations", []))
 
 
+@lru_cache(maxsize=1)
+def _starts_with_head():
+    """``space_tables.starts_with_head``, imported at the first call (it imports this module;
+    an import statement in is_data_head would cost ~1-2 µs a call)."""
+    from samspil.loaders.space_tables import starts_with_head
+
+    return starts_with_head
+
+
 def is_data_head(line: str) -> bool:
     """A head row of a table of activities, departments or figures (not of parties or
     contacts): its rows name no signing party."""
     kinds = head_kinds(line)
     if kinds is None and "\t" not in line and line[:1].isupper():  # a head row with its rows run onto it
-        from samspil.loaders.space_tables import starts_with_head
-
-        return starts_with_head(line)
+        return _starts_with_head()(line)
     return kinds is not None and any(k in {"activity", "target", "department", "units", "money"} for k in kinds)
 
 

@@ -19,6 +19,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.cue_words import WORD, WordTest, start_spec
 from samspil.loaders.extract.text import may_hold
+from samspil.loaders.labels import opening_class
 from samspil.loaders.model import TARGET_GROUPS
 from samspil.loaders.vocab import load_vocab
 
@@ -58,12 +59,20 @@ def _cues() -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]], boo
             # reject a branch by its first letter)
             pats = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("patterns", [])), flags)] \
                 if spec.get("patterns") else []
-            excl = [re.compile("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags)] \
-                if spec.get("exclude") else []
+            excl = [re.compile(_opened("|".join(rf"\b(?:{p})" for p in spec.get("exclude", []) or []), flags),
+                               flags)] if spec.get("exclude") else []
         except (re.error, AttributeError) as exc:
             raise VocabularyError(f"target_groups.yaml, category {cat}: {exc}") from exc
         out[cat] = (pats, excl, flags == 0)
     return out
+
+
+def _opened(pattern: str, flags: int) -> str:
+    """``pattern`` opened by a look-ahead at its first characters when they can be read
+    (searched in whole sentences: the engine then skips to them instead of trying the
+    alternation at every word)."""
+    opening = opening_class(pattern) if not flags else ""
+    return f"{opening}(?:{pattern})" if opening else pattern
 
 
 def _bands() -> tuple[dict[str, tuple[int, int]], int, int]:
@@ -227,14 +236,16 @@ def _texts_starts(texts: list[str], doc: Document | None = None) -> list[tuple[b
     for p, cats in test.all_starts(low):
         k = bisect_right(bases, p) - 1
         per_text[k].append((p - bases[k], cats))
-    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t), s)
+    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t, low, b), s)
             for t, b, s in zip(texts, bases, per_text)]
 
 
-def _has_age(text: str) -> bool:
+def _has_age(text: str, low: str | None = None, at: int = 0) -> bool:
     """Whether some sentence of ``text`` may name an age (a sentence split only
-    removes context, so a sentence's age is an age in the whole text)."""
-    return _DIGIT.search(text) is not None and _may_name_age(text.lower()) and (
+    removes context, so a sentence's age is an age in the whole text). ``low``: a lower-case
+    text that holds ``text`` lowered at ``at`` (sliced, not lowered again, when it is needed)."""
+    return _DIGIT.search(text) is not None and _may_name_age(
+        text.lower() if low is None else low[at:at + len(text)]) and (
         _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
 
 

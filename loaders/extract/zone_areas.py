@@ -226,10 +226,11 @@ _LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in e
 def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X (or after it on
     its line, when the line breaks were lost: up to the sentence's end)."""
+    lows = doc.lower_lines
     for i, line in enumerate(doc.lines):
-        if ": " in line and may_hold(line.lower(), _LIST_WORDS):
+        if ": " in line and may_hold(lows[i], _LIST_WORDS):
             _listed_inline(doc, found, i, strip_markup(line))
-        if not line.rstrip().endswith(":") or not may_hold(line.lower(), _LIST_WORDS) \
+        if not line.rstrip().endswith(":") or not may_hold(lows[i], _LIST_WORDS) \
                 or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
             continue  # (not "..., som er inddelt i to zoner:")
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),

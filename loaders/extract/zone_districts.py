@@ -240,8 +240,9 @@ def place_departments(doc: Document, found) -> None:
     heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
     for line in doc.lines:
         text = strip_markup(line)
-        if any_district is None or not _holds_any(text, heads) or not any_district.search(text):
-            continue  # both rules below need a district named in the line
+        if "Afdelingerne" not in text or any_district is None or not _holds_any(text, heads) \
+                or not any_district.search(text):
+            continue  # both rules below need "Afdelingerne" and a district named in the line
         for d, pattern in districts:  # "Afdelingerne i Valby/Vigerslev ... Folehaven ..."
             if (m := pattern.search(text)) and re.match(r"^\s*Afdelingerne\s+i\s+$", text[:m.start()]):
                 _place_mentioned(text, d.name, found, only=("housing_department", "zone"))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.tables import Table, tables
+from samspil.loaders.extract.tables import Table, column_kind, tables
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
@@ -206,8 +206,6 @@ _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
 
 def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
     """The column kinds of a head row run into the text at ``start``, and where it ends."""
-    from samspil.loaders.extract.tables import column_kind
-
     kinds: list[str] = []
     pos = start
     while True:

@@ -100,8 +100,9 @@ class _Found:
         return None
 
 
-def parse_units(text: str) -> int | None:
-    """Dwellings in a parenthesis or cell: '973 lejeboliger' -> 973; '2.339' -> 2339.
+def parse_units(text: str, low: str | None = None) -> int | None:
+    """Dwellings in a parenthesis or cell: '973 lejeboliger' -> 973; '2.339' -> 2339
+    (``low``: ``text`` in lower case, when the caller has it).
 
     >>> parse_units("til sammen 2.339 lejeboliger")
     2339
@@ -111,7 +112,7 @@ def parse_units(text: str) -> int | None:
     if not _DIGIT.search(text):
         return None
     words = _dwelling_words()
-    if words is not None and not may_hold(text.lower(), words):
+    if words is not None and not may_hold(text.lower() if low is None else low, words):
         return None  # no dwelling word: no count (a lower-case test is cheaper than the pattern)
     m = _units_pattern().search(text)
     return int(m.group(1).replace(".", "")) if m else None
@@ -188,11 +189,14 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """'ORG: A (N lejeboliger), B (N lejeboliger)' lists and 'A<TAB>N lejemål' rows."""
     skip = table_lines(doc)
     housing = _HousingLabels(orgs)
+    words, lows = _dwelling_words(), doc.lower_lines
     for i, raw in enumerate(doc.lines):
+        if words is not None and not may_hold(lows[i], words) and _no_markup(raw):
+            continue  # no dwelling word: no count (told before the digit, from the lower case made once)
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
-        if parse_units(text) is None:
+        if parse_units(text, lows[i] if text is raw else None) is None:
             continue  # (no part of it has a count either)
         if i and text[:1] in "–-" and _UNITS_ONLY.match(text[1:]):  # "– 140 boliger" cut from its item
             text = f"{strip_markup(doc.lines[i - 1])} {text}"
@@ -203,6 +207,11 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
             part = part.strip()
             _unit_list(_ITEM_MARK.sub("", part) if part[:1].isdigit() else part.lstrip("-•* "), doc, i, orgs, found,
                        housing)
+
+
+def _no_markup(text: str) -> bool:
+    """Does strip_markup leave ``text`` as it is?"""
+    return "[" not in text and "<" not in text and "*" not in text and "_" not in text
 
 
 def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | None:
@@ -364,8 +373,9 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     housing = _HousingLabels(orgs)
     skip = table_lines(doc)
+    lows = doc.lower_lines
     for i, line in enumerate(doc.lines):
-        if "(" not in line or not may_hold(line.lower(), _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
+        if "(" not in line or not may_hold(lows[i], _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
                 or _ZONE_MARK.search(line) or i in skip:
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
