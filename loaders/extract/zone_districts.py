@@ -41,14 +41,13 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 
 
 # "Herning Vest", "Aalborg Øst", "Helsingør Nordvest", "Nyborg Midt": a town's quarter by its bearing
-_BEARING = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?\s(?:Nord|Syd|Øst|Vest|Nordvest|Nordøst|Sydvest|Sydøst"
-                      r"|Midt|Centrum)")
+_BEARINGS = "Nord|Syd|Øst|Vest|Nordvest|Nordøst|Sydvest|Sydøst|Midt"
+_BEARING = re.compile(rf"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?\s(?:{_BEARINGS}|Centrum)")
 
 
 _AREA_LABEL = re.compile(r"\W*(?:\d{1,3}\s+)?Omr(?:å|aa|a)dets\s+navn\s*:?\s*", re.I)
 _NAME_BEFORE = re.compile(r"[A-ZÆØÅ][\wæøå.]*\s$")
-_BEARING_IN = re.compile(r"(?<![\wæøå-])(?P<town>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)\s(?:Nord|Syd|Øst|Vest|Nordvest"
-                         r"|Nordøst|Sydvest|Sydøst|Midt)(?![\wæøå-])")
+_BEARING_IN = re.compile(rf"(?<![\wæøå-])(?P<town>[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?)\s(?:{_BEARINGS})(?![\wæøå-])")
 
 
 def is_district_name(name: str) -> bool:

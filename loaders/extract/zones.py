@@ -124,7 +124,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1)
 def _dwelling_words() -> tuple[str, ...] | None:
     """The dwelling words in lower case, when all are plain words (not patterns)."""
-    words = tuple(w.lower() for w in _dwellings().split("|"))
+    words = tuple(w.lower() for w in dwelling_words())
     return words if all(re.fullmatch(r"[a-zæøåé]+", w) for w in words) else None
 
 
