@@ -65,6 +65,7 @@ LABELS = [
     r"Kontaktperson(?:er|\(er\))?\s*:",
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
     r"Formål\s*:",
+    r"Status\s*:(?=\s*[A-ZÆØÅ0-9])",  # a status report's field under each activity ("Status: Gennemført ...")
     r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",
@@ -174,7 +175,7 @@ def _two_letter_filter(labels: list[str]) -> str:
 
 # _two_letter_filter(LABELS), written out (working it out at import took ~6 ms of every
 # process's start; tests/loaders/test_label_openings.py checks it against the labels)
-_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[eÅå]|N[a]|O[m]|P[ARar]|S[Aaeu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
+_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[eÅå]|N[a]|O[m]|P[ARar]|S[Aaetu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
 _LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _LABEL_OPENINGS + "(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 

@@ -23,7 +23,7 @@ from samspil.loaders.extract.area_items import area_item_blocks
 from samspil.loaders.extract.activity_lists import Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
-from samspil.loaders.extract.quoted_projects import focus_quoted_blocks
+from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
                                          strip_links,
@@ -149,7 +149,8 @@ def _listed_blocks(doc: Document) -> list[Block]:
     seen: set[str] = set()
     out = []
     marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
-    found = marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
+    # (a sentence that names an activity's focus area is read first: its area wins over a section's)
+    found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]
     for b in sorted(found, key=lambda b: b.start):
@@ -283,6 +284,17 @@ def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | No
     return name
 
 
+# a status note after an activity's name, as status reports and revised plans write it:
+# "Sprog og arbejde (NY i 2022)", "Lektiecafé (fortsat)", "Jobcafé (2019-2021)"
+_STATUS_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:nye?|nyt|fortsat|fortsætter|afsluttet|lukket|ophørt|udvidet|videreført"
+                          r"|pilot|opstart|startet)\b|[^()]*\b(?:19|20)\d\d\b)[^()]*\)\s*$", re.I)
+
+
+def activity_name(title: str) -> str:
+    """An activity's name without a status note after it (``_STATUS_NOTE``)."""
+    return _STATUS_NOTE.sub("", title) or title
+
+
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
                        zones: list[Zone] | None = None, contacts: list[Contact] | None = None) -> list[Activity]:
     names = [(o.name, v) for o in organisations for v in
@@ -307,7 +319,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
         groups = groups or targets.groups_by_activity_name(b.name)
         act = Activity(
-            name=b.name,
+            name=activity_name(b.name),
             focus_area=_canonical_focus(b.focus_area, focus_areas),
             target_groups=groups,
             partners=[p for p in _mentions(words, org_index, split) if p in body or not is_phrase_name(p)],

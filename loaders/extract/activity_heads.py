@@ -11,7 +11,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, outline_focus
 from samspil.loaders.extract.area_items import description_start
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.outline import run_on_title
+from samspil.loaders.extract.outline import outline, run_on_title
 from samspil.loaders.extract.sections import delaftale_starts
 
 __all__ = ["labelled_blocks"]
@@ -73,14 +73,16 @@ def _field_run_title(doc: Document, i: int, text: str) -> str | None:
 
 
 def _in_numbered_series(doc: Document, m: re.Match[str], title: str, plain: list[str]) -> bool:
-    """'Aktivitet 2.1: X' with a short title, when the document numbers two or more
-    headings with the same label: a series of activities even without their fields."""
-    if m.re is not _LABELLED_HEAD or not m.group("id") or len(title.split()) > 8:
+    """'Aktivitet 2.1: X' or 'Aktivitet: X' with a short title, when the document heads two
+    or more lines with the same label (numbered, or both with a colon and no number): a
+    series of activities even without their fields (a status report's "Aktivitet: X" over
+    "Status: ...")."""
+    if m.re is not _LABELLED_HEAD or len(title.split()) > 8:
         return False
-    label = m.group(0).split()[0].strip(" *#").casefold()
+    label = (m.group(0).split()[0].strip(" *#:").casefold(), bool(m.group("id")))
     series = doc.memo("activity_series", lambda: [
-        h.group(0).split()[0].strip(" *#").casefold() for t in plain if t and (h := _LABELLED_HEAD.match(t))
-        and h.group("id")])
+        (h.group(0).split()[0].strip(" *#:").casefold(), bool(h.group("id")))
+        for t in plain if t and (h := _LABELLED_HEAD.match(t))])
     return series.count(label) >= 2
 
 
@@ -137,5 +139,18 @@ def labelled_blocks(doc: Document) -> list[Block]:
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         end = next((h for h in heads if i < h < end), end)
+        end = _section_end(doc, i, end)
         blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i)))
     return blocks
+
+
+def _section_end(doc: Document, i: int, end: int) -> int:
+    """Where the numbered section holding line ``i`` ends, when before ``end``: at the next
+    numbered heading of its depth or above ("3. Personale og organisation" after the last
+    activity of "2.3 X")."""
+    body = [h for h in outline(doc) if not h.in_toc]
+    within = [h for h in body if h.line < i]
+    if not within:
+        return end
+    depth = max(within, key=lambda h: h.line).depth
+    return next((h.line for h in sorted(body, key=lambda h: h.line) if i < h.line < end and h.depth <= depth), end)

@@ -50,6 +50,9 @@ _QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?
 _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
 # a numbered heading: "5. Økonomi", "Kapitel 7 Samarbejdspartnere", "Afsnit 3: Organisering"
 _CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Afsnit|AFSNIT)\s+)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
+# headings, alone on their line, of what follows the plan's areas (a board paper's attachments)
+_CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilling", "Beslutning", "Underskrifter",
+                            "Økonomi", "BILAG", "ØKONOMI"))
 _LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
 _CHAPTER_IN = re.compile(r"\s(?:Kapitel|KAPITEL)\s+\d{1,2}\.?:?\s+[A-ZÆØÅ]")  # inside a line that lost its breaks
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"
@@ -384,7 +387,8 @@ class _State:
         m = _ITEM.match(text)
         if m is None:
             state = None
-            if _CHAPTER.match(text) and not run_on:  # "4 Organisation", "5. Økonomi": the areas end
+            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
+                # "5. Økonomi", "Bilag": the areas end
                 self.focus = None
             elif self.listing and (name := _counted_item(text)):  # "Projekt F – Jobklub Vest ..."
                 self.starts.append((i, name, self.focus, text if run_on else None))

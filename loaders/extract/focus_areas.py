@@ -17,7 +17,7 @@ from samspil.loaders.extract.area_paragraphs import area_paragraphs
 from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
-from samspil.loaders.extract.sections import delaftale_starts, plain_lines
+from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.extract.text import is_placeholder
 from samspil.loaders.extract.text import clean, strip_markup
@@ -215,6 +215,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
         or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names]
     for name, i in hits:
+        name = without_access_note(name)
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line
             continue

@@ -110,12 +110,16 @@ def quoted_name(doc: Document) -> tuple[str, int] | None:
     if not _speaks_of_a_plan(doc):
         return None
     for i, text in _first_lines(doc):
-        if (quoted := _QUOTED_LINE.match(text)) and 1 <= len(quoted.group(1).split()) <= 8:
+        if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text)) \
+                and 1 <= len(quoted.group(1).split()) <= 8:
             return quoted.group(1).strip(), i
     return None
 
 
 _QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
+# 'Boligsocial helhedsplan "X"', 'Den boligsociale indsats: »X«' (a report's cover names its plan)
+_QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)\s*[:–-]?\s*'
+                                r'[«»“”"„]([A-ZÆØÅ0-9][^«»“”"„]{2,80})[«»“”"„](?=[.,]?(?:\s|$))', re.I)
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
                                  r"helhedsplan\s*$", re.I)
 _INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)

@@ -22,11 +22,13 @@ HEAD_CHARS = 700  # of a line (a web copy that lost its line breaks has them in 
 _CRUMB_SEPARATOR = re.compile(r"\s(?:>|›|»|→|&gt;)\s")
 # "Punkt 7:", "Pkt. 4 -", "Sag:", "Sagens titel:", "Emne:", "Vedr.:", "Dagsordenspunkt 3 –", "Titel:"
 _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:Punkt|Pkt\.|Dagsordenspunkt|Beslutningspunkt|Sag(?:ens titel)?|Emne|Vedr\.?"
-                      r"|Vedrørende|Titel|Overskrift)\s*(?:nr\.\s*)?\d{0,3}\.?\s*[:–—-]\s*", re.I)
+                      r"|Vedrørende|Titel|Overskrift)\s*(?:nr\.\s*)?(?:\d{0,3}\.?\s*[:–—-]|(?<=[Pp]unkt)\s\d{1,3}\.(?=\s))\s*", re.I)
 # the plan word, then the area ("helhedsplan for Nørrevang", "Helhedsplan Solhaven",
 # "den boligsociale indsats i Sølyst")
 _PLAN_AREA = re.compile(r"\b(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)"
-                        r"(?:\s+(?:for|i|på))?\s+(?=[A-ZÆØÅ])", re.I)
+                        r"(?:\s+(?:for|i|på))?\s+(?=[«\"“„]?[A-ZÆØÅ])", re.I)
+# the plan's name in quotes after the plan word ('helhedsplan "Grenaa Vest – Sammen om hverdagen"')
+_QUOTED = re.compile(r'[«"“„]([A-ZÆØÅ][^«»"“”„]{2,80})[»"”“]')
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _AREA_WORD = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’.-]*|og|i|ved|på|&")
 # words that open what follows the subject on a board paper (when the line breaks are lost)
@@ -77,6 +79,8 @@ def _area(text: str) -> tuple[str, str] | None:
     m = _PLAN_AREA.search(text[:90])
     if m is None:
         return None
+    if (quoted := _QUOTED.match(text, m.end())) is not None and len(quoted.group(1).split()) <= 8:
+        return quoted.group(1).strip(), " ".join(text[m.start(): quoted.end()].split())
     words: list[str] = []
     for w in text[m.end():].split()[:8]:
         bare = w.rstrip(",;:)")

@@ -22,7 +22,11 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
                            r"|underskrevet|sluttet)\s+mellem\s+"
                            r"(?P<a>(?:[A-ZÆØÅ0-9]|(?=(?:kommunen|boligorganisationerne|de\s+\w+\s+boligorganisationer)\b))"
                            r"(?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b"
-                           r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b)"
+                           r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b"
+                           # (a list of names ends where "og" joins on a lower-case phrase that names
+                           # no party by its kind: "... og Brørup Boligselskab og de tre delaftaler")
+                           r"|\s+(?:og|samt)\s+(?!(?:kommunen|boligorganisationerne|boligselskaberne|boligforeningerne"
+                           r"|(?:de|alle)\s+\w+\s+(?:deltagende\s+)?bolig\w+)\b)(?=[a-zæøå]))"
                            r"|\b(?i:ansøgningen|helhedsplanen|aftalen|samarbejdsaftalen)\s+(?:er\s+)?(?:udarbejdet|indg(?:ået|ås|åes)|underskrevet)"
                            r"\s+af\s*:?\s*"
                            r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200}?)(?=[.;]|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b"

@@ -103,3 +103,40 @@ def focus_quoted_blocks(doc) -> list:
             out += [Block(name=n, start=i, end=i + 1, focus_area=known.get(_fkey(label), label), text=n)
                     for n in names if len(n.split()) <= MAX_WORDS]
     return out
+
+
+# a sentence that names one of the document's focus areas and then its activities in quotes:
+# 'Under a) Uddannelse og livschancer er der aftalt to aktiviteter: "Læseløft i Vest" i samarbejde
+# med ... og "Familiernes Hus" ...' (a board paper or a summary that describes the plan in prose)
+_ACTIVITY_WORD = re.compile(r"\baktivitet(?:er|en|erne)?\b|\bprojekt(?:er|et|erne)?\b|\btiltag(?:ene)?\b", re.I)
+
+
+def area_sentence_blocks(doc) -> list:
+    """Activity blocks of quoted names in sentences that name a focus area of the document
+    before them and speak of activities; each block's text runs from its name to the next."""
+    from samspil.loaders.extract.activity_lists import Block
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.text import strip_markup
+
+    areas = [fa.name for fa in extract_focus_areas(doc)]
+    if not areas:
+        return []
+    area_pattern = re.compile("|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True)), re.I)
+    out = []
+    for i, line in enumerate(doc.lines):
+        if not any(q in line for q in _QUOTES) or not _ACTIVITY_WORD.search(line):
+            continue
+        for sentence in _SENTENCE.split(strip_markup(line)):
+            quotes = list(_QUOTED.finditer(sentence))
+            named = {n for n, _ in quoted_projects(sentence)}
+            if not quotes or not named or not _ACTIVITY_WORD.search(sentence[:quotes[0].start()]):
+                continue
+            for k, q in enumerate(quotes):
+                area = [m.group(0) for m in area_pattern.finditer(sentence, 0, q.start())]
+                name = q.group(1).strip(" ,;:-–")
+                if not area or name not in named:
+                    continue
+                focus = next(a for a in areas if a.casefold() == area[-1].casefold())
+                end = quotes[k + 1].start() if k + 1 < len(quotes) else len(sentence)
+                out.append(Block(name=name, start=i, end=i + 1, focus_area=focus, text=sentence[q.start():end]))
+    return out

@@ -166,6 +166,14 @@ def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     return doc.memo("delaftale_starts", lambda: _scopes(doc, False))
 
 
+# an agenda's attachment marked open or closed to the public: "Delaftale Beskæftigelse (åben)"
+_ACCESS_NOTE = re.compile(r"\s*\((?:åben|lukket|fortrolig)\)\s*$", re.I)
+
+
+def without_access_note(name: str) -> str:
+    """``name`` without an agenda's "(åben)" / "(lukket)" after it."""
+    return _ACCESS_NOTE.sub("", name) if name.endswith(")") else name
+
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _STARS = re.compile(r"\*{2,}")
 
@@ -189,7 +197,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
-            name = _sentence_case(run_on_name(name))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
+            name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
             if name and len(name) < 90:
                 out.append((i, name))
     return out
@@ -204,7 +212,7 @@ def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:
 # "A. Uddannelse og livschancer", "II. Unge og uddannelse": a lettered or Roman-numbered
 # section; it names a focus area when its list is introduced as the indsatsområder or
 # delaftaler, or when it repeats the name of such a list's item (the section's own heading)
-_LETTERED = re.compile(r"^\W{0,3}(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70})$")
+_LETTERED = re.compile(r"^\W{0,3}(?P<id>[A-H](?=[.)])|[IVX]{1,4}(?=[.)])|[a-h](?=\)))[.)]\s+(?P<name>[A-ZÆØÅ][^.:;!?]{2,70})$")
 _LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 _LIST_INTRO = re.compile(r"\b(?:indsatsområder|fokusområder|indsatser|temaer|delaftaler)(?:ne)?\b", re.I)
 
@@ -217,7 +225,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 
 
 def _ordinal(id_: str) -> int:
-    return _ROMAN.get(id_) or ord(id_) - ord("A") + 1  # ("I" is Roman: letters run A-H)
+    return _ROMAN.get(id_) or ord(id_.upper()) - ord("A") + 1  # ("I" is Roman: letters run A-H)
 
 
 def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
@@ -240,10 +248,10 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
     return out
 
 
-_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ])")
+_ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ]|[a-h]\)\s+[A-ZÆØÅ])")
 # what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
-_ANY_ITEM = re.compile(r"[A-HIVX][IVX]{0,3}[.)]\s+[A-ZÆØÅ]")
-_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H]|[IVX]{1,4})[.)]\s+(?P<name>[A-ZÆØÅ](?:[^.;!?]|\.(?=\d)){2,})")
+_ANY_ITEM = re.compile(r"(?:[A-HIVX][IVX]{0,3}[.)]|[a-h]\))\s+[A-ZÆØÅ]")
+_LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H](?=[.)])|[IVX]{1,4}(?=[.)])|[a-h](?=\)))[.)]\s+(?P<name>[A-ZÆØÅ](?:[^.;!?]|\.(?=\d)){2,})")
 # a list (or its caption) run on after a lettered heading's name
 _LIST_AFTER = re.compile(r"\s+(?=(?:[-•*▪–]|\d{1,2}\)|[A-H]\.?\d{1,2}\.?)\s+[A-ZÆØÅ\"«»“]"
                          r"|(?:Aktiviteter|Projekter|Indsatser|Tiltag|Initiativer)\b)")
