@@ -23,6 +23,7 @@ from samspil.loaders.extract.area_items import area_item_blocks
 from samspil.loaders.extract.activity_lists import Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
+from samspil.loaders.extract.activity_chapters import chapter_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
@@ -151,6 +152,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
+    found = found or chapter_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..." entries, when nothing else)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]
     for b in sorted(found, key=lambda b: b.start):

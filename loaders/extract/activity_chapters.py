@@ -1,0 +1,99 @@
+"""Activities listed as "Name: what it is" under a chapter about the activities.
+
+A web page, a summary or an annual report that describes a plan in prose often lists its
+activities in a chapter of their own ("5. Aktiviteterne kort", "Aktiviteter", "Projekterne i
+overblik"), one entry a line or, when the line breaks were lost, one after another:
+``Lektiehjælp i Toftehøj: to ugentlige lektiecaféer ... Jobbutikken: åben vejledning ...``.
+Each entry's name is the short capitalised phrase before its colon; its text runs to the next
+entry. The focus area is the one a sentence elsewhere names before the activity ("Under
+Beskæftigelse arbejder vi med Jobbutikken ..."), when one does. Used by activities.py where
+no template, table or focus-area section names the activities.
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.document import Document
+
+__all__ = ["chapter_blocks"]
+
+# the chapter's heading: alone on its line, or numbered inside a line that lost its breaks
+_HEAD = r"(?:(?:de\s+|vores\s+|helhedsplanens\s+)?(?:aktiviteter(?:ne)?|projekter(?:ne)?|tiltag(?:ene)?)" \
+        r"(?:\s+(?:kort|i\s+(?:kort\s+)?overblik|i\s+korte\s+træk|kort\s+fortalt))?)"
+_HEAD_LINE = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}\.?\s+)?{_HEAD}\s*:?$", re.I)
+_HEAD_IN = re.compile(r"(?:^|(?<=\s))\d{1,2}\.?\s+(?:(?:De|Vores|Helhedsplanens)\s+aktiviteter|Aktiviteter(?:ne)?|Projekter(?:ne)?"
+                      r"|Tiltag(?:ene)?)(?:\s+(?:kort|i\s+(?:kort\s+)?overblik|i\s+korte\s+træk|kort\s+fortalt))?(?=\s+[A-ZÆØÅ])")
+# an entry: a short capitalised name and its colon, at a line's or a sentence's start
+_ENTRY = re.compile(r"(?:^\s*|(?<=[.!?])\s*|(?<=[.!?]\"|[.!?]”)\s*)(?P<name>[A-ZÆØÅ][^:.!?;\n]{1,60}?)\s*:\s+(?=\S)")
+# what ends the chapter: the next numbered heading, or a heading word of the page's next part
+_END = re.compile(r"(?:^|(?<=[.!?])\s+)(?:\d{1,2}\.\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøå]+){0,3}(?=\s+[A-ZÆØÅ]|$)"
+                  r"|(?:Kontakt|Kontaktpersoner|Organisering|Økonomi|Bilag|Nyheder|Mød holdet)\b)")
+_NOT_A_NAME = re.compile(r"\b(?:kontakt\w*|tlf|telefon|mail|e-mail|målgruppe\w*|formål|status|tid|sted|pris|periode"
+                         r"|ansvarlig\w*|partnere|samarbejdspartnere|læs mere|bemærk|note)\b", re.I)
+MAX_NAME_WORDS = 7
+
+
+def chapter_blocks(doc: Document) -> list:
+    """Activity blocks of the entries under a chapter about the activities (see the module)."""
+    from samspil.loaders.extract.activity_lists import Block
+
+    found = _chapter(doc)
+    if found is None:
+        return []
+    i, start = found
+    entries = []  # (line, name, the text it is in, where its name starts, where its text starts)
+    for j in range(i, min(len(doc.lines), i + 200)):
+        text = doc.lines[j][start:] if j == i else doc.lines[j]
+        end = _END.search(text, 1 if j > i else 0) if j > i or start else None
+        if j > i and _END.match(text.strip()):
+            break
+        body = text[:end.start()] if end is not None and end.start() > 0 else text
+        for m in _ENTRY.finditer(body):
+            name = " ".join(m.group("name").split())
+            name = name.strip(" \"«»“”") if name[:1] in "\"«»“”" else name
+            if 0 < len(name.split()) <= MAX_NAME_WORDS and not _NOT_A_NAME.search(name) \
+                    and sum(w[:1].islower() for w in name.split()) <= 3:
+                entries.append((j, name, body, m.start("name"), m.end()))
+        if end is not None and end.start() > 0 and entries:
+            break
+    blocks = []
+    areas = _areas_by_mention(doc, [name for _, name, _, _, _ in entries])
+    for k, (j, name, body, _, at) in enumerate(entries):
+        upto = entries[k + 1][3] if k + 1 < len(entries) and entries[k + 1][0] == j else len(body)
+        blocks.append(Block(name=name, start=j, end=j + 1, focus_area=areas.get(name), text=f"{name}: {body[at:upto]}"))
+    return blocks if len(blocks) >= 2 else []
+
+
+def _chapter(doc: Document) -> tuple[int, int] | None:
+    """(line, offset after the heading) of the activities' chapter, else None."""
+    for i, line in enumerate(doc.lines):
+        if "ktivitet" not in line and "rojekt" not in line and "iltag" not in line:
+            continue
+        text = line.strip()
+        if len(text) < 40 and _HEAD_LINE.match(text):
+            return i + 1, 0
+        if len(text) > 200 and (m := _HEAD_IN.search(line)) is not None:
+            return i, m.end()
+    return None
+
+
+def _areas_by_mention(doc: Document, names: list[str]) -> dict[str, str]:
+    """The focus area a sentence names before each activity ("Under X er aktiviteterne A og B")."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    areas = [fa.name for fa in extract_focus_areas(doc)]
+    if not areas or not names:
+        return {}
+    area_at = re.compile("|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True)), re.I)
+    out: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", doc.text):
+        hits = list(area_at.finditer(sentence))
+        if not hits:
+            continue
+        low = sentence.casefold()
+        for name in names:
+            at = low.find(name.casefold())
+            before = [h for h in hits if h.end() <= at]
+            if at >= 0 and before and name not in out:
+                out[name] = next(a for a in areas if a.casefold() == before[-1].group(0).casefold())
+    return out
