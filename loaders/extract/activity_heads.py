@@ -140,7 +140,7 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         end = next((h for h in heads if i < h < end), end)
         end = _section_end(doc, i, end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i)))
+        blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i) or _heading_area(doc, i)))
     return blocks
 
 
@@ -154,3 +154,23 @@ def _section_end(doc: Document, i: int, end: int) -> int:
         return end
     depth = max(within, key=lambda h: h.line).depth
     return next((h.line for h in sorted(body, key=lambda h: h.line) if i < h.line < end and h.depth <= depth), end)
+
+
+def _heading_area(doc: Document, i: int) -> str | None:
+    """The focus area a numbered heading above line ``i`` names ("1. Tryghed og trivsel" over
+    "Projekt 1.1 X"): the nearest line above that is a number and one of the document's focus
+    areas, nothing else."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.sections import plain_lines
+
+    areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}
+    if not areas:
+        return None
+    plain = plain_lines(doc)
+    for j in range(i - 1, max(-1, i - 400), -1):
+        if (m := _NUMBERED_AREA.match(plain[j])) and (area := areas.get(name_key(m.group(1)))):
+            return area
+    return None
+
+
+_NUMBERED_AREA = re.compile(r"^\W{0,3}\d{1,2}\.?\s+([A-ZÆØÅ][^.:;!?]{2,70})$")

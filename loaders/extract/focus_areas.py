@@ -154,13 +154,22 @@ def _listed(doc: Document):
         if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")
                 and re.search(r"helhedsplan|boligsociale indsats", last)):
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
+        count = 0
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
             if not item:
                 continue
-            if not re.match(r"^[-•*]|\d\)", item):
+            if not (m := _LIST_ITEM.match(item)):
                 break
-            yield from ((name, j) for name in _inline_areas(re.sub(r"^(?:[-•*]|\d\))\s*", "", item), commas=False))
+            if m.group(0)[:1].isdigit():  # a counted list goes on only with the next number ("1.", "2.", ...)
+                if int(re.match(r"\d+", item).group(0)) != count + 1:
+                    break
+                count += 1
+            yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
+
+
+# an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s))\s*")
 
 
 _CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆØÅ]{2,}|OG|I|PÅ))*(?![\wæøå])")
