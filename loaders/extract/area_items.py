@@ -49,7 +49,7 @@ _COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\
 _QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»«”'][\s,:.–—-]*")
 _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
 # a numbered heading: "5. Økonomi", "Kapitel 7 Samarbejdspartnere", "Afsnit 3: Organisering"
-_CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Afsnit|AFSNIT)\s+)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
+_CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Kap\.|Afsnit|AFSNIT)\s*)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
 # headings, alone on their line, of what follows the plan's areas (a board paper's attachments)
 _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilling", "Beslutning", "Underskrifter",
                             "Økonomi", "BILAG", "ØKONOMI"))

@@ -36,7 +36,8 @@ _FOCUS_TITLE = re.compile(
     r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
 _CONTAINER = re.compile(r"^(?:de\s+)?(?:(?:status|beskrivelse|oversigt|gennemgang)\s+(?:på|af|over)\s+(?:de\s+)?)?"
                         r"(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"
-                        r"|^(?:(?:de\s+)?(?:boligsociale\s+)?indsatser(?:ne)?|temaer(?:ne)?|plan\s+for\s+indsatsen)\s*$", re.I)
+                        r"|^(?:(?:de\s+)?(?:boligsociale\s+)?indsatser(?:ne)?|temaer(?:ne)?|plan\s+for\s+indsatsen)"
+                        r"(?:\s+og\s+(?:projekter|aktiviteter)(?:ne)?)?\s*$", re.I)
 # words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
 _SENTENCE_START = frozenset(
     "Det Den De Der Her Et En I Vi Som Med For Formålet Målet Indsatsen Projektet Aktiviteten Aktiviteterne "
@@ -156,6 +157,9 @@ def _candidates(doc: Document) -> list[tuple[tuple[int, ...], str, int, bool]]:
                 and (tail := _TRAILING_CHAPTER.search(line, max(0, len(line) - _TAIL_CHARS - 1))) \
                 and _next_starts(doc, i, f"{tail.group(1)}.1"):
             out.append(((int(tail.group(1)),), clean(tail.group(2)), i, False))  # "... 3 Indsatsområderne"
+        if line[:1] in "KA" and (kap := _CHAPTER_WORD.match(line)):  # "Kap. 4  Temaer og projekter"
+            out.append(((int(kap.group(1)),), clean(kap.group(2)), i, False))
+            continue
         if not line or not line.lstrip(" *#")[:1].isdigit():
             continue
         if (first := _FIRST_SECTION.match(line)) and (chapter := _chapter_before(doc, i, first.group(1))):
@@ -192,6 +196,8 @@ def _number_near_end(line: str) -> bool:
     return False
 
 
+# a chapter named by its word and number: "Kap. 4  Temaer og projekter", "Kapitel 2: Området"
+_CHAPTER_WORD = re.compile(r"^(?:Kap\.|Kapitel|KAPITEL|Afsnit|AFSNIT)\s*(\d{1,2})\.?:?\s+([A-ZÆØÅ][^\t]{1,80})$")
 _FIRST_SECTION = re.compile(r"^\W{0,3}(\d{1,2})\.1\.?\s")
 
 
