@@ -322,8 +322,8 @@ def _label_cell(line: str) -> str:
     ('Navn på aktivitet: Lektiecafé', 'Afdeling\\tBoliger')
     """
     key, value = (c.strip() for c in line.split("\t"))
-    if not value or not key or len(key) > 60:
-        return line
+    if not value or not key or len(key) > 60 or _table_head(line):  # ("Indsatsområde<TAB>Aktivitetsnavn":
+        return line  # a table's head row, its rows below)
     label = key if key.endswith((":", "?")) else key + ":"
     m = _LABEL_AT_START.match(label)
     return f"{label} {value}" if m is not None and m.end() >= len(label) - 1 else line

@@ -114,7 +114,7 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
     i = 0
     while i < len(out):
         line = out[i]
-        if "  " not in line or "\t" in line or len(_starts(line)) < 3:
+        if "  " not in line or "\t" in line or len(_starts(line)) < 3 and not _two_known_heads(line):
             i += 1
             continue
         end = _block_end(out, i, rules)
@@ -127,6 +127,14 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+def _two_known_heads(line: str) -> bool:
+    """A head row of two cells, each a column head the vocabulary knows ("Indsatsområde
+    Aktivitetsnavn", "Afdeling   Boliger"): a two-column table (two cells of other words
+    may be letter-spaced or indented text)."""
+    cells = [c.strip(" :") for c in _GAP.split(line.strip())]
+    return len(cells) == 2 and all(len(c.split()) <= 3 and _column_kind()(c) is not None for c in cells)
 
 
 def join_wrapped_cells(rows: Sequence[str]) -> list[str]:

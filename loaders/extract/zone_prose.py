@@ -44,7 +44,7 @@ _NUMBER = rf"{_CODE}(?![\d/-])(?!\.\d{{3}})(?!\s*{_DWELLINGS})"  # (not the "1" 
 _CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"
 # afdeling 4, Kildevang | afd. 3, 7 og 12 | afdeling Gravervænget-Møllerlodden
 _SINGLE = re.compile(
-    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|\s+(?=[A-ZÆØÅ]))?"
+    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|[–-]\s+(?=[A-ZÆØÅ])|\s+(?=[A-ZÆØÅ]))?"
     rf"(?P<name>{_NAME})?")
 _PLURAL = re.compile(
     r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\b(?:bolig)?afdeling(?:er|erne)"
@@ -151,7 +151,8 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
 
 
 _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
-_UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)")
+_UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)"
+                          rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b")  # (", 344 lejemål" after a listed department)
 
 
 def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None
@@ -181,7 +182,7 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
             yield owner, codes, None
             codes = []
         if units is not None and (count := _UNITS_AFTER.match(sentence, m.end())) and (name or len(codes) == 1):
-            units[name or f"Afd. {codes[0]}"] = int((count.group(1) or count.group(2)).replace(".", ""))
+            units[name or f"Afd. {codes[0]}"] = int((count.group(1) or count.group(2) or count.group(3)).replace(".", ""))
         yield owner, codes, name
         if name and not codes:  # "afd. Fyrreparken og Birkeparken": the owner's named departments
             pos = m.end()
