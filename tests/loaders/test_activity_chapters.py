@@ -61,3 +61,24 @@ def test_one_entry_or_contact_lines_are_no_activities(tmp_path, make_docx, make_
              "Tlf.: 12345678", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert not {_key(a.name) for a in r.activities} & {"kontakt", "tlf"}
+
+
+OLDER = {"taarnby": ("Tårnby", ["Natteravne Kastrup", "Opgangsvenner", "Seniorcafé"]),
+         "ishoej": ("Ishøj", ["Lektiecafé Vildtbanen", "Kvindeklubben"]),
+         "roskilde": ("Roskilde", ["Ungdomsklubben Basen", "Fædregruppen", "Mødrecafé"])}
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("case", list(OLDER))
+def test_entries_under_a_heading_in_capitals_after_a_flattened_table(tmp_path, make_docx, make_pdf, case, how):
+    """An older plan's "PROJEKTERNE" chapter: a budget table whose cells lost their tabs, then one
+    "Name: ..." entry per project (the first right after the table's last amount); the
+    project leader's line after "ORGANISERING" is no project."""
+    town, names = OLDER[case]
+    lines = [f"Helhedsplan for Vestparken, {town} 2007-2010", "", "INDSATSOMRÅDER", "I. Tryghed", "II. Børn og unge", "",
+             "PROJEKTERNE", "Projekt Indsatsområde Budget pr. år"]
+    lines += [f"{name} I {40 + k}.000" for k, name in enumerate(names)]
+    lines += [f"{name}: Beboerne mødes hver uge, og frivillige hjælper til." for name in names]
+    lines += ["", "ORGANISERING", "Projektleder: Kirsten Dalsgaard, tlf. 32501781", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {_key(a.name) for a in r.activities} == {_key(n) for n in names}
