@@ -19,6 +19,7 @@ Målgruppe column follows the name (:func:`flat_table_rows`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from samspil.loaders.document import Document
@@ -310,11 +311,49 @@ def _name_before(words: list[str], lo: int, hi: int) -> str | None:
     (a full stop, comma or semicolon), from a capital followed by a word in lower case,
     else the last word."""
     lo = max(lo, hi - MAX_NAME_WORDS)
+    after_comma = any(words[j][-1:] in ".,;" for j in range(lo, hi))
     lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
+    if (cut := _after_partner(words, lo, hi, after_comma)) is not None:
+        return " ".join(words[cut:hi]).strip(" ,;.")  # "Nyborg Svømmeklub | Lektiehjælp Kernen"
     starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
     start = starts[0] if starts else hi - 1
     name = " ".join(words[start:hi]).strip(" ,;.")
     return name if start < hi and name[:1].isupper() else None
+
+
+_REGIONS = frozenset("Fyn Sjælland Jylland Nordjylland Midtjylland Sydjylland Sønderjylland Vestsjælland Bornholm "
+                     "Lolland Falster Nord Syd Øst Vest Midt".split())
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    from samspil.loaders.vocab import load_vocab
+
+    return frozenset(load_vocab("organisations").get("heads", []))
+
+
+def _after_partner(words: list[str], lo: int, hi: int, after_comma: bool) -> int | None:
+    """Where a row's name starts after the last partner of the row before it, when that partner
+    can be told by its head noun ("Nyborg Svømmeklub", "Social- og Sundhedsskolen Fyn",
+    "Jobcenter Nyborg"): after the last word in ``words[lo:hi-1]`` that is an organisation's
+    cue word (a town or region after it belongs to it), when the partner has words before
+    its cue word, follows a comma or ends in a town; else None."""
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.gazetteer import is_town
+
+    for k in range(hi - 2, lo - 1, -1):
+        word = words[k].strip("\"«»“”,;")
+        if not word[:1].isupper() or org_type_of(word) == "other":
+            continue
+        end = k + 1
+        if end < hi - 1 and (words[end] in _REGIONS or is_town(words[end])):
+            end += 1
+        elif word in _heads():
+            return None  # "Foreningen Nydansker ...": a head noun opens its name; where it ends is not told
+        if end < hi and words[end][:1] in "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ\"«“" and (k > lo or after_comma or end > k + 1):
+            return end
+        return None
+    return None
 
 
 def flat_table_rows(line: str) -> list[tuple[str, str]]:
