@@ -29,6 +29,14 @@ def _bare_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in [*vocab.get("heads", []), *vocab.get("generic_single", [])])
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """The vocabulary's words that name a kind, not an organisation, alone ("Foreningen")."""
+    from samspil.loaders.vocab import load_vocab
+
+    return frozenset(w.casefold() for w in load_vocab("organisations").get("generic_single", []))
+
+
 def trim_activity_names(organisations: list[Organisation], contacts: list[Contact], names: list[str]) -> None:
     """Cut ``organisations`` whose name ends with one of the activity ``names`` (see the module),
     in place."""
@@ -49,7 +57,8 @@ def trim_activity_names(organisations: list[Organisation], contacts: list[Contac
             continue
         words = org.name.split()
         short = " ".join(words[:len(words) - len(ending.split())]).strip(" ,;")
-        if not short or name_key(short) + ending != key or short.split()[-1] in _CONNECTORS:
+        if not short or name_key(short) + ending != key or short.split()[-1] in _CONNECTORS \
+                or short.casefold() in _generic():  # ("Foreningen Natteravnene": a word that names no one alone)
             continue  # (the ending is not whole words of the name as written)
         if name_key(short) not in by_key and org_type_of(short) == "other":
             continue  # what is left names no organisation: the activity's name may be the organisation's
