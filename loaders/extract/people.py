@@ -26,12 +26,16 @@ from samspil.loaders.vocab import load_vocab
 __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
 
 # (a surname with a capital inside after a particle: "DiBona", "McLean", "LeBlanc")
-_TOKEN = re.compile(r"[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäëèáíó'’]+"
-                    r"(?:-[A-ZÆØÅa-zæøå][a-zæøåéüöä]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")
+# (the Latin letters of names from anywhere: "Yıldız", "Şahin", "Paweł", "Nguyễn Văn", not only Danish ones;
+# capitals of Latin-1, and both cases of Latin Extended-A and Extended Additional)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
+_LOW = "a-zß-öø-ÿĀ-ſḀ-ỿ"
+_TOKEN = re.compile(rf"[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[{_UP}][{_LOW}'’]+"
+                    rf"(?:-[{_UP}{_LOW}][{_LOW}]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")
 # (opened by a look-ahead at the characters a name starts with: the engine skips to those
 # instead of trying the look-behind at every position, ~45% less time)
 _RUN = re.compile(
-    r"(?=[”\"“A-ZÆØÅÉÜÖÄ])(?<![\w@.])(?:" + _TOKEN.pattern + r")(?:[ ](?:" + _TOKEN.pattern + r"|(?:de|van|von|la|le|al|el)(?=[ ][A-ZÆØÅ])))*")
+    rf"(?=[”\"“{_UP}])(?<![\w@.])(?:" + _TOKEN.pattern + r")(?:[ ](?:" + _TOKEN.pattern + r"|(?:de|van|von|la|le|al|el)(?=[ ][A-ZÆØÅ])))*")
 
 
 # the keys of a contact written as a form ("Navn: Anna Holm, Titel: Leder, E-mail: ...")
