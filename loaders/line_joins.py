@@ -276,6 +276,31 @@ def _full_wrap(last: str, line: str, paragraph: str, width: int, nxt: str | None
 _LIST_CAPTION = re.compile(r"\s*(?:Aktiviteter|Projekter|Indsatser|Tiltag|AKTIVITETER|PROJEKTER)\b[^.]{0,30}$")
 
 
+# a capitalised word and its hyphen ending a line, and a capitalised word opening the next: one
+# double name ("Holst-" + "Andersen"), whatever the next line holds (an e-mail, a phone)
+_NAME_HYPHEN_END = re.compile(r"(?<![\w-])[A-ZÆØÅ][a-zæøå]+-$")
+_NAME_START = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:[\s,.;]|$)")
+
+
+def join_name_hyphens(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """Only the double names broken at their hyphen joined (``_NAME_HYPHEN_END``), for text that
+    is not joined as a PDF's hard wraps; a joined line keeps its first origin.
+
+    >>> join_name_hyphens(["Kontaktperson: Vibeke Holst-", "Andersen, viho@lemvig.dk"], [(1, 1), (2, 1)])
+    (['Kontaktperson: Vibeke Holst-Andersen, viho@lemvig.dk'], [(1, 1)])
+    """
+    out: list[str] = []
+    orig: list[Origin] = []
+    for line, origin in zip(lines, origins):
+        if out and out[-1].endswith("-") and "\t" not in line and _NAME_HYPHEN_END.search(out[-1]) \
+                and _NAME_START.match(line):
+            out[-1] += line
+            continue
+        out.append(line)
+        orig.append(origin)
+    return out, orig
+
+
 def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                  ) -> tuple[list[str], list[Origin]]:
     """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
@@ -300,6 +325,9 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
         if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
             out.append(line)
             orig.append(origin)
+            continue
+        if out and last.endswith("-") and _NAME_HYPHEN_END.search(last) and _NAME_START.match(line):
+            out[-1] = out[-1] + line  # "Vibeke Holst-" + "Andersen, viho@...": a double name broken at its hyphen
             continue
         # (whether ``last`` is full is worked out only where the answer is read: most lines are
         # joined, or kept apart, on cheaper tests)

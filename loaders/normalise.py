@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import tab_space_tables
-from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_wrapped, text_width
+from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
 from samspil.loaders.webcopy import strip_web_wrapper
 
 __all__ = [
@@ -326,4 +326,6 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
             orig.append(origin)
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))
+    elif any(line.endswith("-") for line in lines):
+        lines, orig = join_name_hyphens(lines, orig)
     return collapse_blank_lines(lines, orig)
