@@ -301,6 +301,34 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
             for page, sl, page_keys in zip(pages, slots, keys)]
 
 
+# a running header or footer of a PDF's pages kept in a text copy: a page marker ("side 2",
+# "Side 3 af 7") or a middle dot between its parts ("Fjordbyen Lemvig · Delaftale ... · 2025-2029")
+_PAGE_MARK = re.compile(r"\b(?:side|page)\s*#|#\s*af\s*#|·", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """``lines`` with the running headers and footers a text copy of a PDF repeats on each page
+    made blank (a break between the pages' text, as the page gap was): a line (its numbers
+    aside) found three times or more that holds a page marker or a middle dot, up to 150
+    characters. (The PDF reader drops its pages' margins itself.)
+
+    >>> drop_running_lines(["A · B side 1", "x", "A · B side 2", "y", "A · B side 3", "z"], [(k, None) for k in range(6)])[0]
+    ['', 'x', '', 'y', '', 'z']
+    """
+    if sum(1 for line in lines if "·" in line or "ide " in line or " af " in line) < 3:
+        return list(lines), list(origins)
+    keys = [_DIGITS.sub("#", " ".join(line.split())) if len(line) <= 150 else "" for line in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        if key and _PAGE_MARK.search(key):
+            counts[key] = counts.get(key, 0) + 1
+    running = {key for key, n in counts.items() if n >= 3}
+    if not running:
+        return list(lines), list(origins)
+    return ["" if key in running else line for line, key in zip(lines, keys)], list(origins)
+
+
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
               pdf: bool = False) -> tuple[list[str], list[Origin]]:
     """Raw lines with their origins -> normalised lines with origins.
@@ -313,8 +341,9 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
+    raw_lines, origins = drop_running_lines(raw_lines, origins)
     raw_lines = tab_space_tables(raw_lines)  # before spaces are squeezed: a table's columns
-    wrap = pdf or looks_like_pdf_text(raw_lines)
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
     lines: list[str] = []

@@ -78,11 +78,17 @@ def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
 
 
 # what follows a delaftale's last activity, not part of it: the parties, the signatures
+# a heading, alone on its line, of what follows the last activity: the money ("Økonomi",
+# "Budget"), the revision clause ("Revision af delaftalen ..."), the evaluation
+CLOSING_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:økonomi|budget|budgetramme|finansiering|lokal evaluering"
+                          r"|evaluering)\s*$|^\W{0,3}(?:\d{1,2}\.?\s+)?revision\s+af\s+(?:den\s+\w+\s+)?(?:del|samarbejds)?aftalen\b",
+                          re.I)
 _ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:ansøgningen er )?udarbejdet af)\b"
                               # the delaftale's contacts under a heading of their own, after its last activity
                               r"|^\W*(?:kontaktpersoner|kontaktperson|kontakt|kontaktoplysninger)(?:\s+for\s+delaftalen)?"
-                              r"(?:\W*$|\s+[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)",  # (or its first entry run on)
-                              re.I)
+                              r"(?:\W*$|\s+[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)"  # (or its first entry run on)
+                              # the plan's money and the agreement's revision clause after the last activity
+                              r"|" + CLOSING_HEAD.pattern, re.I)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")

@@ -140,6 +140,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
         end = next((h for h in heads if i < h < end), end)
         end = _section_end(doc, i, end)
+        if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
+            end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
         blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i) or _heading_area(doc, i)))
     return blocks
 
@@ -174,3 +176,9 @@ def _heading_area(doc: Document, i: int) -> str | None:
 
 
 _NUMBERED_AREA = re.compile(r"^\W{0,3}\d{1,2}\.?\s+([A-ZÆØÅ][^.:;!?]{2,70})$")
+
+
+def _closing(line: str) -> bool:
+    from samspil.loaders.extract.activities import CLOSING_HEAD
+
+    return len(line) < 90 and CLOSING_HEAD.match(line.strip()) is not None

@@ -141,7 +141,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     'Sammen i Løget og Finlandsparken'
     """
     aliases = [value]
-    name = _MUNICIPALITY_TAIL.sub("", value)  # ("Helhedsplan: X 2024-2027, Vejle Kommune")
+    name = _MUNICIPALITY_TAIL.sub("", _DEFINITION_TAIL.sub("", value))  # ("Helhedsplan: X 2024-2027, Vejle Kommune";
+    # 'X 2019-2022 (herefter "Helhedsplanen")')
     m = _PLAN_IN_VALUE.search(name)
     if m and len(m.group(1).split()) <= 6:
         name = m.group(1)
@@ -149,7 +150,16 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     name = _PLAN_WORD_FIRST.sub("", name)  # "Helhedsplanen Houlkær Fællesskab": the name follows
     generic_tail = _DASHED_GENERIC.match(name)  # "Aalborg Øst – helhedsplan": the area is the name
     name = generic_tail.group(1) if generic_tail else name
+    if (quoted := _QUOTED_PART.search(name)) and quoted.start() > 0 and len(quoted.group(1).split()) <= 6 \
+            and not _DEFINED_AS.search(name[:quoted.start()]):  # (not '... (herefter "Helhedsplanen")')
+        name = quoted.group(1).strip()  # 'Boligsocial indsats Ikast-Brande – "Broen" 2026-2029': Broen
     return (name or value), ([a for a in aliases if a != name])
+
+
+# the plan's own name in quotes inside a longer value (its closing quote lost where a period was cut)
+_DEFINITION_TAIL = re.compile(r"\s*\((?:herefter|efterfølgende|i det følgende)\b[^()]*\)\s*$", re.I)
+_DEFINED_AS = re.compile(r"\b(?:herefter|efterfølgende|i det følgende|benævnt|kaldet|omtalt som)\W*$", re.I)
+_QUOTED_PART = re.compile(r'[«"“„]([A-ZÆØÅ0-9][^«»"“”„]{1,60}?)(?:[»"”“]|$)')
 
 
 _MUNICIPALITY_TAIL = re.compile(r",\s*[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)?\s+[Kk]ommune\s*$")
