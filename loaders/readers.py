@@ -216,6 +216,11 @@ def _blocks(doc, table_type: type) -> Iterator[list[str]]:
             yield [filled[0]] if len(filled) == 1 else ["\t".join(c.replace("\n", " ") for c in cells)]
 
 
+# fewer characters than this per page on average: no agreement's text layer (a page of an
+# agreement holds a thousand or more; a cover a hundred or more)
+_SCAN_CHARS_PER_PAGE = 80
+
+
 class PdfReader(Reader):
     """PDF text per page (pypdfium2: fast, BSD/Apache licensed)."""
 
@@ -255,6 +260,10 @@ class PdfReader(Reader):
             pdf.close()
         if not pages:
             raise CorruptDocument("the PDF has no pages", document=str(path))
+        if chars < _SCAN_CHARS_PER_PAGE * len(pages):  # a scan whose only text is a printer's header or a stamp
+            raise EmptyDocument(f"the PDF has almost no text ({chars} characters on {len(pages)} "
+                                f"page{'s' if len(pages) > 1 else ''}): a scan? - run OCR on it first",
+                                document=str(path))
         lines: list[str] = []
         origins: list[Origin] = []
         for number, page_lines in enumerate(strip_repeated_margins(pages), start=1):

@@ -57,3 +57,15 @@ def test_lines_repeated_without_a_page_marker_stay():
 
     lines = ["Målgruppe(r): Børn", "x", "Målgruppe(r): Børn", "y", "Målgruppe(r): Børn"]
     assert drop_running_lines(lines, [(k, None) for k in range(5)])[0] == lines
+
+
+def test_a_pdf_with_almost_no_text_is_called_a_scan(tmp_path, make_pdf):
+    """A scanned agreement printed to PDF keeps only a printer's header ("12/5/26, 5:25 PM",
+    the file's address): the error says so, and names the file."""
+    from samspil.loaders.errors import EmptyDocument
+    from samspil.loaders.pipeline import extract_file
+
+    path = make_pdf(["12/5/26, 5:25 PM", "file:///aftale.html 1/1"], tmp_path / "scan.pdf")
+    with pytest.raises(EmptyDocument) as err:
+        extract_file(path)
+    assert "scan" in str(err.value) and "OCR" in str(err.value) and "scan.pdf" in str(err.value)
