@@ -182,7 +182,8 @@ _FORMERLY = re.compile(r"\s*\((?:tidl\.|tidligere|før|fhv\.)[^)]*\)", re.I)  # 
 _TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+[\wæøåÆØÅ&./-]+){0,4}|[a-zæøå][^()]*)\)\s*$")
 # ("(SDE)", "(forening)", "(Nærpolitiet Aalborg Øst)": an abbreviation, a remark, a parent or a unit in brackets)
 _SIGNED_FOR = re.compile(r"^(?:\d{1,3}\s+)?(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)  # "For Lejerbo"
-_NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b")
+_NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
+                         r"|^(?:Kap\.|Kapitel|KAPITEL|Afsnit)\s*\d")  # (a chapter's heading before the person)
 _TRAILING_VED = re.compile(r"[\s,]+v[./]?$")
 _DASH = re.compile(r"\s+[–-]\s+")
 

@@ -34,7 +34,7 @@ _BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<org>[A-ZÆØÅ][^()]{1,60})\)")
 # "på vegne af Faxe Kommune", ", der ansættes i Boligselskabet Faxe"
 _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]*|for|og|i|af)){0,5})"
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
-_EMPLOYED = re.compile(r",?[ \t]+(?:der|som)[ \t]+(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved)[ \t]+"
+_EMPLOYED = re.compile(r",?[ \t]+(?:(?:der|som)[ \t]+)?(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved|af)[ \t]+"
                        + _ORG_AFTER)
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
@@ -49,18 +49,20 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
         word = text.rfind(" ", max(0, m.start() - 30), m.start() - 1)
         if word < 0 or not text[word + 1].isupper():
             continue  # (told first: the word before the bracket is no name's last word)
-        if (who := _name_before(text, m.start())) and (org := _unit(m.group("org"), known)) \
+        if (who := _name_before(text, m.start())) and (org := _unit(m.group("org"), known, text)) \
                 and (who[0] or org.lower() in known):
             found.append((who[2], _person(text, who, m.end()), org))
     for at in _finds(text, "på vegne af"):
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
-                and (org := _unit(m.group("org"), known)):
+                and (org := _unit(m.group("org"), known, text)):
             found.append((who[2], _person(text, who, m.end()), org))
     for at in [*_finds(text, "ansæt"), *_finds(text, "ansat")]:  # (str.find: twice as fast as a pattern)
         clause = max(text.rfind(" der ", max(0, at - 16), at), text.rfind(" som ", max(0, at - 16), at))
         clause -= clause > 0 and text[clause - 1] == ","
+        if clause <= 0 and text[max(0, at - 4):at] == " er ":  # "Projektleder X er ansat af Østersøbo"
+            clause = at - 4
         if clause > 0 and (m := _EMPLOYED.match(text, clause)) and (who := _name_before(text, clause)) \
-                and (org := _unit(m.group("org"), known)):
+                and (org := _unit(m.group("org"), known, text)):
             found.append((who[2], _person(text, who, m.end()), org))
     if not found:
         return []
@@ -99,15 +101,20 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
     return title, name, max(0, end - 80) + window.rfind(name)
 
 
-def _unit(org: str, known: set[str]) -> str | None:
+def _unit(org: str, known: set[str], text: str = "") -> str | None:
     """The organisation a bracket or clause names, or None when it names none (of "Fællesbo.
     Karen Damgaard kan ...", the sentence's end: "Fællesbo")."""
-    if ". " in org and (whole := _unit(org.split(". ", 1)[0] + ".", known)):
+    if ". " in org and (whole := _unit(org.split(". ", 1)[0] + ".", known, text)):
         return whole
     unit = contact_unit(_TRAILING_SMALL.sub("", " ".join(org.split()).rstrip(".")))
     if not unit or any(c.isdigit() for c in unit):
         return None  # "(Kommuneplan 2024)", "(KK 2022, særudtræk)"
-    return unit if unit.lower() in known or org_type_of(unit) != "other" else None
+    if unit.lower() in known or org_type_of(unit) != "other":
+        return unit
+    # "ansat af Østersøbo": the distinctive word of an organisation the document names in full
+    full = next((k for k in sorted(known) if k.endswith(" " + unit.lower()) and len(unit) >= 4), None)
+    written = re.search(re.escape(full), text, re.I) if full and text else None
+    return written.group(0) if written else None
 
 
 # the clause after a unit ends at a line break, a sentence's end or the next capitalised
@@ -115,11 +122,15 @@ def _unit(org: str, known: set[str]) -> str | None:
 _CLAUSE_END = re.compile(r"\n|[.;](?:\s+[A-ZÆØÅ]|\s*$)|\s(?=[A-ZÆØÅ](?!lf\b|lf\.|obil|elefon|-mail|ail\b))")
 
 
+# the sentence after a person's that gives their details ("Hun kan træffes på tlf. ...")
+_REACHED = re.compile(r"kontakt|træffes|fanges|nås\b|ringe", re.I)
+
+
 def _person(text: str, who: tuple[str | None, str, int], end: int) -> Person:
     """The person with the e-mail and phone written in the clause after the unit."""
     clause = _CLAUSE_END.split(text[end:end + 90], maxsplit=1)[0]
     if "@" not in clause and not PHONE.search(clause) and (nxt := _next_sentence(text, end + len(clause))) \
-            and nxt.startswith((who[1], who[1].split()[0], "Han ", "Hun ")) and "kontakt" in nxt:
+            and nxt.startswith((who[1], who[1].split()[0], "Han ", "Hun ")) and _REACHED.search(nxt):
         clause = nxt  # "..., som er ansat i Fællesbo. Karen Damgaard kan kontaktes på tlf. ... eller e-mail ..."
     email = EMAIL.search(clause) if "@" in clause else None
     phone = PHONE.search(clause)
@@ -135,5 +146,5 @@ def _next_sentence(text: str, at: int) -> str | None:
     if end is None or "\n" in text[at:end.end()]:
         return None
     sentence = text[end.end():end.end() + 200]
-    stop = re.search(r"(?<=[a-zæøå0-9])\.(?:\s|$)(?![a-z])|\n", sentence)
+    stop = re.search(r"(?<=[a-zæøå0-9])(?<![Tt]lf)(?<!\bnr)(?<!\bca)(?<!\bevt)\.(?:\s|$)(?![a-z])|\n", sentence)
     return sentence[:stop.start()] if stop else sentence
