@@ -272,6 +272,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         found = list(_bracketed(sentence, is_org, listed, parens))
         found += [(*f, None) for f in _plurals(sentence, listed, parens)]
         found = [(*f, None) for f in _singles(sentence, is_org, parens, listed)] + found
+        found += list(_parallel(sentence, is_org))
         found = _merge_named(found)
         zones = [_zone(owner, codes, name, ref, written) for owner, codes, name, written in found]
         zones = [z for zs in zones for z in zs]
@@ -287,6 +288,25 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
                 z.units = counts[k]
         out += zones
     return out
+
+
+# "Østersøbos afdelinger 21 og 23, Skovløkken og Kildegården": the numbers, then the names in the same order
+_PARALLEL = re.compile(rf"\bafdelinger(?:ne)?\s+(?P<codes>{_CODE}(?:\s*,\s*{_CODE})*\s+og\s+{_CODE}),?\s+"
+                       rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s+og\s+{_NAME})")
+
+
+def _parallel(sentence: str, is_org) -> Iterator[tuple[str | None, list[str], str, None]]:
+    """Departments numbered, then named, in two lists of the same length (``_PARALLEL``)."""
+    if "afdelinger" not in sentence:
+        return
+    for m in _PARALLEL.finditer(sentence):
+        codes = re.findall(_CODE, m.group("codes"))
+        names = [n.strip() for n in re.split(r"\s*,\s*|\s+og\s+", m.group("names"))]
+        if len(codes) != len(names) or any(n.split()[0] in _NOT_NAMES for n in names):
+            continue
+        owner = _owner(sentence[:m.start()], is_org)
+        for code, name in zip(codes, names):
+            yield owner, [code], name, None
 
 
 def _merge_named(found: list[tuple]) -> list[tuple]:

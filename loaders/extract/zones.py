@@ -226,7 +226,8 @@ def _owner_and_units(inner: str, housing: _HousingLabels) -> tuple[str, int] | N
     return (parts[0], units) if units is not None else None
 
 
-_LEAD_CLAUSE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:omfatter|dækker|består\s+af|rummer|udgøres\s+af|indeholder)\s+"
+_LEAD_CLAUSE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:omfatter|dækker|består\s+af|rummer|udgøres\s+af|indeholder"
+                          r"|indgår(?:\s+(?:også|desuden|endvidere))?)\s+"
                           r"(?:(?:de\s+\w+\s+)?(?:bolig)?afdeling(?:erne|er)?:?\s+)?")
 _OWNER_AFD_NAME = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?),?\s+afd(?:\.|eling)\s+(?P<name>[A-ZÆØÅ][^,()]{1,40})$")
 
