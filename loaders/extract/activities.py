@@ -279,6 +279,26 @@ class _NameIndex:
         return [self.names[k] for k in sorted(hits)]
 
 
+# an activity's own focus-area field, a sentence at the end of its text ("... i huset. Indsatsområde:
+# Børn, unge og familier."): with its full stop, unlike a heading that opens an area's section
+_FOCUS_FIELD = re.compile(r"^\W{0,3}(?:Indsatsområde|Fokusområde|Tema)\s*:\s*(?P<name>[A-ZÆØÅ][^:.]{2,60})\.\s*$")
+
+
+def _focus_fields(doc: Document, blocks: list[Block]) -> dict[int, str]:
+    """{block's start line: the focus area its own field names} for blocks whose text (up to
+    the next block's start, at most 12 lines) ends with such a field (``_FOCUS_FIELD``)."""
+    starts = sorted({b.start for b in blocks})
+    out: dict[int, str] = {}
+    for k, start in enumerate(starts):
+        stop = min(starts[k + 1] if k + 1 < len(starts) else len(doc.lines), start + 12)
+        for j in range(start + 1, stop):
+            line = doc.lines[j]
+            if line[:1] in "IFT" and (m := _FOCUS_FIELD.match(line)):
+                out[start] = m.group("name").strip()
+                break
+    return out
+
+
 def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | None:
     if not name:
         return None
@@ -313,7 +333,9 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
     org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
     out: list[Activity] = []
-    for b in activity_blocks(doc):
+    blocks = activity_blocks(doc)
+    fields = _focus_fields(doc, blocks)
+    for b in blocks:
         if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
             continue
         body = b.text or " ".join(doc.lines[b.start:b.end])
@@ -328,7 +350,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         groups = groups or targets.groups_by_activity_name(b.name)
         act = Activity(
             name=activity_name(b.name),
-            focus_area=_canonical_focus(b.focus_area, focus_areas),
+            focus_area=_canonical_focus(fields.get(b.start, b.focus_area), focus_areas),
             target_groups=groups,
             partners=[p for p in _mentions(words, org_index, split) if p in body or not is_phrase_name(p)],
             zones=_mentions(words, zone_index, split),

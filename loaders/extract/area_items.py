@@ -52,7 +52,9 @@ _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}
 _CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Kap\.|Afsnit|AFSNIT)\s*)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
 # headings, alone on their line, of what follows the plan's areas (a board paper's attachments)
 _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilling", "Beslutning", "Underskrifter",
-                            "Økonomi", "BILAG", "ØKONOMI"))
+                            "Økonomi", "BILAG", "ØKONOMI",
+                            # (a web page's parts after its text: links to documents and pages)
+                            "Relaterede dokumenter", "Dokumenter", "Se også", "Læs også", "Links", "Relaterede links"))
 _LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
 _CHAPTER_IN = re.compile(r"\s(?:Kapitel|KAPITEL)\s+\d{1,2}\.?:?\s+[A-ZÆØÅ]")  # inside a line that lost its breaks
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"

@@ -45,6 +45,8 @@ def _known_focus_areas() -> dict[str, str]:
 def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = name.strip(" *_:")
+    if name.endswith(".") and name[-4:-1].isalpha() and name[-4:-1].islower():
+        name = name[:-1]  # "Indsatsområde: Børn, unge og familier." (a field written as a sentence)
     known = _known_focus_areas().get(_fkey(name))
     if known:
         return known
