@@ -20,7 +20,7 @@ from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import area_item_blocks
-from samspil.loaders.extract.activity_lists import Block, bullet_blocks
+from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.activity_chapters import chapter_blocks
@@ -158,6 +158,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
+    found += _field_titled_blocks(doc)
     found = found or chapter_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..." entries, when nothing else)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]
@@ -296,6 +297,27 @@ def _focus_fields(doc: Document, blocks: list[Block]) -> dict[int, str]:
             if line[:1] in "IFT" and (m := _FOCUS_FIELD.match(line)):
                 out[start] = m.group("name").strip()
                 break
+    return out
+
+
+def _field_titled_blocks(doc: Document) -> list[Block]:
+    """Activities headed by a title line of their own (after a blank line) whose text ends with
+    their own focus-area field within three lines ("Familiehuset" / "Et åbent tilbud ..." /
+    "Indsatsområde: Børn, unge og familier."): a web page's or a report's list of activities."""
+    if "ndsatsområde:" not in doc.text and "okusområde:" not in doc.text and "Tema:" not in doc.text:
+        return []
+    out = []
+    for i, line in enumerate(doc.lines):
+        if not line or line[:1] not in "IFT" or not (m := _FOCUS_FIELD.match(line)):
+            continue
+        title = next((j for j in range(i - 1, max(-1, i - 4), -1) if j == 0 or not doc.lines[j - 1].strip()), None)
+        if title is None or title >= i - 1:
+            continue  # (a title line, then its text, then the field: one line of text at least)
+        text = doc.lines[title].strip()
+        words = text.split()
+        if 0 < len(words) <= 8 and text[0].isupper() and not text.endswith((".", ":")) \
+                and not NOT_ACTIVITY.match(text) and _FOCUS_FIELD.match(text) is None:
+            out.append(Block(text, title, i + 1, m.group("name").strip()))
     return out
 
 
