@@ -95,9 +95,15 @@ def date_pair(text: str, max_gap: int = 40) -> tuple[str, str] | None:
     True
     """
     full = [m for m in _DATE.finditer(text) if m.group("d1") or m.group("d2")]
+    pairs = []
     for a, b in zip(full, full[1:]):
         start, end = _date(a, end=False), _date(b, end=True)
         gap = text[a.end():b.start()]
         if len(gap) <= max_gap and start and end and start < end and not _SENTENCE_END.search(gap):
-            return start, end
-    return None
+            pairs.append((_RANGE_GAP.fullmatch(gap) is None, start, end))
+    # (a pair joined as a range wins: "prækvalifikation af 12. juni 2013 og løber fra 1. februar 2014
+    # til 31. januar 2017" is 2014-2017)
+    return min(pairs)[1:] if pairs else None
+
+
+_RANGE_GAP = re.compile(r"\s*(?:til|[-–—]|til og med|og udløber(?: den)?|-\s*til)\s*(?:den\s+)?", re.I)

@@ -152,7 +152,8 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
 
 _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
 _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)"
-                          rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b")  # (", 344 lejemål" after a listed department)
+                          rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (", 344 lejemål" after a listed department)
+                          rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b")  # ("afd. 13 Houlkær Syd med 396 lejemål")
 
 
 def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None
@@ -182,7 +183,7 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
             yield owner, codes, None
             codes = []
         if units is not None and (count := _UNITS_AFTER.match(sentence, m.end())) and (name or len(codes) == 1):
-            units[name or f"Afd. {codes[0]}"] = int((count.group(1) or count.group(2) or count.group(3)).replace(".", ""))
+            units[name or f"Afd. {codes[0]}"] = int(next(g for g in count.groups() if g).replace(".", ""))
         yield owner, codes, name
         if name and not codes:  # "afd. Fyrreparken og Birkeparken": the owner's named departments
             pos = m.end()
