@@ -222,7 +222,7 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
                 break
         else:
             break
-    return (kinds, pos) if _readable(kinds[:-1] if kinds[-1:] == ["district"] else kinds) else None
+    return (kinds, pos) if _readable(kinds[:-1] if kinds[-1:] in (["district"], ["zone"]) else kinds) else None
 
 
 def _readable(kinds: list[str]) -> bool:
@@ -270,7 +270,7 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
             table = FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None)
             while (r := row.match(text, pos)) and not _is_total(r.group("body")):
-                place, pos = _trailing_place(text, r.end(), row) if kinds[-1] == "district" else (None, r.end())
+                place, pos = _trailing_place(text, r.end(), row) if kinds[-1] in ("district", "zone") else (None, r.end())
                 table.rows.append((r.group("body"), r.group("nums").split(), place, r.group(0).strip()))
             if table.rows:
                 table.span = (m.start(), pos)
@@ -325,9 +325,12 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
     if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
         zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
     if place and found.get(place) is None:
-        found.add(Zone(name=place, type="district", sources=[ref]))
+        found.add(Zone(name=place, type="zone" if t.kinds[-1] == "zone" else "district", sources=[ref]))
     zone.part_of = found.get(place).name if place else None
     found.add(zone)
+
+
+_ZONE_CELL = re.compile(r"\s+((?:Zone|Delområde|Område)\s+(?:[A-H]|\d{1,2})(?:\s+[–-]\s+[A-ZÆØÅ][\wæøå-]+)?)(?=\s|$)")
 
 
 def _trailing_place(text: str, pos: int, row: re.Pattern[str]) -> tuple[str | None, int]:
@@ -335,6 +338,8 @@ def _trailing_place(text: str, pos: int, row: re.Pattern[str]) -> tuple[str | No
     total, or the table's end) follows them, else one."""
     from samspil.loaders.extract.zones import _is_total
 
+    if (zone := _ZONE_CELL.match(text, pos)) is not None:  # "Zone A – Solbjerg", "Zone 2"
+        return zone.group(1), zone.end()
     for n in (2, 1):
         m = re.compile(rf"\s+((?:[A-ZÆØÅ][\wæøå-]+\s+){{{n - 1}}}[A-ZÆØÅ][\wæøå-]+)(?=\s|$)").match(text, pos)
         if not m:
