@@ -182,8 +182,14 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
         if name and len(codes) > 1:
             yield owner, codes, None
             codes = []
-        if units is not None and (count := _UNITS_AFTER.match(sentence, m.end())) and (name or len(codes) == 1):
+        end = m.end()
+        if codes and len(codes) == 1 and not name and (after := _NAME_AFTER_CODE.match(sentence, end)):
+            name, end = after.group("n") or after.group("n2"), after.end()  # "afdeling 11 (Nørrevang I)",
+            # "afdeling 31 på Hjermvej"
+        if units is not None and (count := _UNITS_AFTER.match(sentence, end)) and (name or len(codes) == 1):
             units[name or f"Afd. {codes[0]}"] = int(next(g for g in count.groups() if g).replace(".", ""))
+            end = count.end()
+        prev_end = end  # (the name and count after the number are no owner's words)
         yield owner, codes, name
         if name and not codes:  # "afd. Fyrreparken og Birkeparken": the owner's named departments
             pos = m.end()
@@ -194,6 +200,9 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
                 pos = prev_end = more.end()
 
 
+# a department's name after its number: in brackets, or the street it stands on
+_NAME_AFTER_CODE = re.compile(r"\s*(?:\((?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[IVX]{1,3}|[A-ZÆØÅ][\wæøå-]+))?)\)"
+                              r"|på\s+(?P<n2>[A-ZÆØÅ][\wæøå-]+(?:vej|gade|parken|vænget|allé|plads)))(?=[\s,.;]|$)")
 # another department named after "afd. X": ", Y", " og Y", " samt Y" (not "samt Z afd. ...": Z's own)
 _MORE_NAMED = re.compile(rf"(?:\s*,\s*|\s+og\s+|\s+samt\s+)(?P<name>{_NAME})(?=\s*(?:,|og\b|samt\b|\.|\(|$))")
 _OWNER_NEXT = re.compile(r"s?\s+(?:afd\.|afdeling)")
