@@ -23,7 +23,8 @@ from samspil.loaders.extract.plan import squash
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.model import Zone
 
-__all__ = ["is_district_name", "zone_key", "add_districts", "add_named_areas", "home_district", "place_departments"]
+__all__ = ["is_district_name", "zone_key", "add_districts", "add_joint_zones", "add_named_areas", "home_district",
+           "place_departments"]
 
 _SLASH = re.compile(r"([A-ZÆØÅ](?<![\w/].)[a-zæøå]{3,})\s?/\s?([A-ZÆØÅ][a-zæøå]{3,})(?![\w/])")
 # "bydelen Gl. Valby", "bydelen Vestby Syd. Der bor ...": only a short word ends in a dot
@@ -274,3 +275,25 @@ def home_district(doc: Document, zones: Iterable[Zone]) -> Zone | None:
     if not named and len(districts) == 1 and _plan_place(doc, districts[0].name):
         return districts[0]  # the only district, the one a sentence places the plan in
     return named[0] if len(named) == 1 else None
+
+
+# "Højvangen og Frydenlund ligger side om side og udgør tilsammen "Højvangskvarteret"": two
+# departments the text names, and the zone they make together
+_PLACE = r"[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?"
+_JOINT = re.compile(rf"(?P<a>{_PLACE})\s+og\s+(?P<b>{_PLACE})\b[^.]{{0,80}}?\b(?:udgør|danner|kaldes)\s+"
+                    rf"(?:tilsammen|samlet|sammen|til\s+sammen)\s+(?:området\s+)?[«\"“„]?(?P<z>{_PLACE})")
+
+
+def add_joint_zones(doc: Document, found) -> None:
+    """The zone two known departments make together (``_JOINT``): a zone of its own, holding
+    them, in the district they lay in."""
+    for i, line in enumerate(doc.lines):
+        if "tilsammen" not in line and "samlet" not in line and "sammen " not in line:
+            continue
+        for m in _JOINT.finditer(strip_markup(line)):
+            a, b = found.get(m.group("a")), found.get(m.group("b"))
+            if a is None or b is None or a is b or found.get(m.group("z")) is not None:
+                continue
+            zone = found.add(Zone(name=m.group("z"), type="zone", part_of=a.part_of if a.part_of == b.part_of else None,
+                                  sources=[doc.ref(i, m.group("z"))]))
+            a.part_of = b.part_of = zone.name

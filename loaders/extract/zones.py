@@ -26,7 +26,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
 from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
-from samspil.loaders.extract.zone_districts import add_districts, add_named_areas, home_district, place_departments
+from samspil.loaders.extract.zone_districts import (add_districts, add_joint_zones, add_named_areas, home_district,
+                                                   place_departments)
 from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
@@ -446,6 +447,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     _table_rows(doc, orgs, found)
     add_named_areas(doc, found)
     place_departments(doc, found)
+    add_joint_zones(doc, found)
     if (home := home_district(doc, found.zones.values())) is not None:  # what the text places nowhere else lies in it
         for z in found.zones.values():
             if z.part_of is None and z is not home and z.type in ("housing_department", "zone"):
