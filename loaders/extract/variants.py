@@ -65,10 +65,23 @@ def variant_key(name: str) -> str:
     True
     >>> variant_key("Københavns Kommunes Socialforvaltning") == variant_key("Socialforvaltningen")
     True
+    >>> variant_key("Boligforeningen Vesterbo, Nakskov") == variant_key("Boligforeningen Vesterbo")
+    True
     """
+    if (town := _TOWN_TAIL.search(name)) is not None and _is_town(town.group(1)):
+        name = name[:town.start()]  # "Boligforeningen Ådalen, Kokkedal": the town after a comma
     text = _MUNICIPAL_PREFIX.sub("", name.casefold())
     text = _NON_WORD.sub("", text).replace("c", "k")
     return _DEFINITE_END.sub("", text)
+
+
+_TOWN_TAIL = re.compile(r"(?<=\w{3}),\s+([A-ZÆØÅ][\wæøå-]+)$")
+
+
+def _is_town(word: str) -> bool:
+    from samspil.loaders.gazetteer import is_town
+
+    return is_town(word)
 
 
 _NON_WORD = re.compile(r"[^\wæøå]+")
