@@ -271,12 +271,20 @@ class SqliteStore(PartReads):
         changed: dict[str, AgreementReport] | None = {} if fresh else None
         total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
         forgotten = self._forgotten()
+        # into an empty store: what the rebuild's first reading takes from each report, kept
+        # from the report in hand instead of read back (graph/sqlite_fold.py ``held_report``)
+        first: dict[str, tuple[AgreementReport, bool]] | None = None
+        if total == 0 and not forgotten:
+            from samspil.graph.sqlite_fold import foreign_data, held_report
+            first = {}
         with _Batch(self) as batch:
             for report in reports:
                 data = check_report(report)     # refused before anything of it is written
                 scrubbed = scrub_report(report, forgotten)
                 report, data = scrubbed, (data if scrubbed is report else scrubbed.to_dict())
                 outcome = batch.put(report, data)
+                if first is not None:
+                    first[report.document] = (held_report(report), foreign_data(data))
                 moved = moved or outcome == "moved"   # (the same text read from another path:
                 {"added": added, "replaced": replaced, "unchanged": unchanged,   # unchanged to
                  "moved": unchanged}[outcome].append(report.document)      # the user; the path)
@@ -287,7 +295,7 @@ class SqliteStore(PartReads):
         if changed and fresh and self._update(changed):
             return self._summary(added, replaced, unchanged, before)
         if added or replaced or moved or self._stale():
-            self._rebuild()
+            self._rebuild(first)
             return self._summary(added, replaced, unchanged, before)
         if self._meta().get("counts"):
             return self._summary(added, replaced, unchanged, before)
@@ -399,17 +407,23 @@ class SqliteStore(PartReads):
                 or meta.get("overrides_hash", "") != self._overrides_hash()
                 or meta.get("built_by", "") != builder_stamp())
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, first: dict[str, tuple[AgreementReport, bool]] | None = None) -> None:
         """Derive the graph from every stored report and replace it in one transaction:
         each document's fragment is stored as it is emitted, then the graph's rows are
         folded from the stored fragments (graph/sqlite_fold.py), so neither every
-        fragment nor the whole graph is ever in memory."""
+        fragment nor the whole graph is ever in memory. ``first``: document -> (its
+        report as the first reading takes it, whether it cites another document), for
+        every stored document (a save into an empty store), used up as it is read."""
         from samspil.graph.resolve import load_overrides
         from samspil.graph.sqlite_fold import full_write
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
-            whole = full_write(self.db, overrides, self._forgotten())
+            forgotten = self._forgotten()
+            if first is not None and (forgotten or len(first) != self.db.execute(
+                    "SELECT count(*) FROM documents").fetchone()[0]):
+                first = None
+            whole = full_write(self.db, overrides, forgotten, first)
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,
