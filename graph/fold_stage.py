@@ -56,14 +56,14 @@ from samspil.graph.sqlite_rows import source_id
 
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
-COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "ids", "simple")
-# a row as :meth:`Stage.rows` gives it: the sources' text (made from the ``sources`` rows) at 6
-READ = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
+COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
+READ = COLUMNS[:9]
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
 _MARKS = ', '.join('?' * len(COLUMNS))
 _INSERT_NODES = f"INSERT INTO temp.stage_node VALUES ({_MARKS})"
 _INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({_MARKS})"
+_SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
 _NONE: list = []
@@ -89,6 +89,10 @@ class Stage:
         for table in ("stage_node", "stage_edge"):    # (nodes are a tenth of the rows)
             bulk.execute(f"DROP TABLE IF EXISTS temp.{table}")
             bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(COLUMNS)})")
+        bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
+        bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
+        self.lists = 0                       # stage_srcs rows so far
+        self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
         self.cache: dict[tuple, str] = {}    # the document's sources' ids (text), by their items
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
@@ -112,17 +116,24 @@ class Stage:
             out.append(text if text is not None else self.source(s))
         return "[" + ", ".join(out) + "]"
 
+    def _text(self, srcs: list[dict[str, Any]]) -> int:
+        """Stage a list of sources' text (once per list and document: an activity's
+        relationships share one); the row of ``stage_srcs`` that holds it."""
+        self.lists += 1
+        self.texts.append((self.lists, dumps(srcs)))
+        return self.lists
+
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
         self.cache.clear()                   # (a document's sources recur in its own items)
-        lists: dict[int, tuple[str, bool]] = {}
+        lists: dict[int, tuple[str, str, bool]] = {}
 
-        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, bool]:
-            """A list of sources' ids and whether they all name ``doc``: once per list
+        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
+            """A list of sources' text, ids and whether they all name ``doc``: once per list
             (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (self._ids(srcs),
+                hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
         rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
@@ -135,10 +146,10 @@ class Stage:
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
                 srcs = sorted(srcs, key=source_sort_key)
-                ids = self._ids(srcs)
+                text, ids = self._text(srcs), self._ids(srcs)
                 own = all(s.get("document") == doc for s in srcs)
             else:
-                ids, own = encoded(srcs)
+                text, ids, own = encoded(srcs)
             simple = (own and part == part_of(label) and label in FRAG_LABELS
                       and not rest.get("mentions") and not rest.get("documents")
                       and (label != "Document" or name == doc))
@@ -153,14 +164,14 @@ class Stage:
                 seen[0] += 1
                 if n < seen[1]:
                     seen[1] = n
-            rows.append((n, doc, part, label, name, _inner(rest), ids, simple))
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
         nodes = len(rows)
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
             rest = (None if len(d) == 2 and "type" in d and "sources" in d else
                     {x: y for x, y in d.items() if x not in _EDGE_HEAD})
             srcs = d.get("sources") or _NONE
-            ids, own = encoded(srcs)
+            text, ids, own = encoded(srcs)
             item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
             h = _hash(item)
             edge_h(h)
@@ -173,13 +184,15 @@ class Stage:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((item, doc, part, k, None, _inner(rest), ids, simple))
+            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
+        self.bulk.executemany(_SRCS, self.texts)
+        self.texts = []
         self.bulk.executemany(_INSERT_NODES, rows[:nodes])
         self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
         if part == "d":      # documents come in order: rows in the table's key order
@@ -215,37 +228,18 @@ class Stage:
 
     def rows(self) -> Iterator[tuple]:
         """The staged rows of the items :meth:`split` left to Python, in item order (then
-        part, document, staging order): :data:`READ`, the sources' text made from their
-        ``sources`` rows (session 14: a list's text was staged for every fragment, a fifth
-        of which are read back). The staged ``sources`` are moved into their table first."""
-        self.bulk.move("sources")
+        part, document, staging order): :data:`READ`. (They are a fifth of the rows, so
+        the sort carries their sources' text: reading it by rowid item by item cost more.)"""
         taken = self.taken
-        cols = ", ".join("f." + c for c in COLUMNS)
-        parts = [f"SELECT {cols}, {n} AS t, f.rowid AS r, j.key AS k, s.document AS sd, "
-                 "s.line AS sl, s.page AS sp, s.excerpt AS se "
-                 f"FROM temp.py_{t} p CROSS JOIN temp.stage_{t} f ON f.rowid = p.id "
-                 "LEFT JOIN json_each(f.ids) j LEFT JOIN main.sources s ON s.id = j.value"
-                 for n, t in enumerate(("node", "edge"))]
-        prev, row, srcs = None, None, []
-        for x in self.bulk.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) "
-                                   "ORDER BY item, part, doc, r, k"):
-            if x[8:10] != prev:
-                if row is not None:
-                    yield row[:6] + (dumps(srcs),) + row[6:8]
-                prev, row, srcs = x[8:10], x, []
-                key = ("\x1f" in x[0], x[3])
-                taken[key] = taken.get(key, 0) + 1
-            if x[10] is not None:
-                if x[11] is None:
-                    raise ValueError(f"staged source {x[10]} of {x[0]!r} has no row")
-                src: dict[str, Any] = {"document": x[11], "excerpt": x[14]}
-                if x[12] is not None:
-                    src["line"] = x[12]
-                if x[13] is not None:
-                    src["page"] = x[13]
-                srcs.append(src)
-        if row is not None:
-            yield row[:6] + (dumps(srcs),) + row[6:8]
+        cols = ", ".join("s.text AS srcs" if c == "srcs" else "f." + c for c in READ)
+        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN temp.stage_{t} f "
+                 "ON f.rowid = p.id JOIN temp.stage_srcs s ON s.id = f.srcs"
+                 for t in ("node", "edge")]
+        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
+                                     f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
+            key = ("\x1f" in row[0], row[3])
+            taken[key] = taken.get(key, 0) + 1
+            yield row
 
     def single_counts(self) -> list[tuple[str, bool, int, str]]:
         """(label or type, whether a relationship, how many, an item not after the least
@@ -276,7 +270,7 @@ class Stage:
 
     def drop(self) -> None:
         """Drop the stage (after :meth:`write_singles`)."""
-        for table in ("stage_node", "stage_edge", "py_node", "py_edge"):
+        for table in ("stage_node", "stage_edge", "stage_srcs", "py_node", "py_edge"):
             self.bulk.execute(f"DROP TABLE temp.{table}")
 
     @staticmethod
