@@ -9,9 +9,9 @@ relationship: the ``where=`` pushdown and the per-document contributions),
 
 Writes (loads, forgets) hold the store's :class:`~samspil.graph.writelock.WriterLock`
 for the whole operation, so there is one writer at a time across threads and
-processes; each document is committed in its own ``BEGIN IMMEDIATE``
-transaction and the graph is replaced in one transaction after a batch, so a
-killed process leaves either a whole document or none. Every thread uses its own
+processes; a save's documents are committed in ``BEGIN IMMEDIATE`` transactions of
+up to 256 (``_Batch``), each holding whole documents, and the graph is replaced in one
+transaction after a batch, so a killed process leaves either a whole document or none. Every thread uses its own
 connection (a connection shared between threads fails with "cannot start a
 transaction within a transaction"). Readers never wait for a writer and never
 rebuild while one runs: they read the last committed graph, whose revision
@@ -251,8 +251,9 @@ class SqliteStore(PartReads):
 
     # -- writing ---------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
-        """Store each report in its own transaction, then rebuild the graph once; the
-        writer lock is held throughout, so readers keep the last graph until then."""
+        """Store the reports (a few hundred to a transaction, each whole), then rebuild or
+        update the graph once; the writer lock is held throughout, so readers keep the last
+        graph until then."""
         gc_was_on = gc.isenabled()
         gc.disable()      # reports read, validated and stored one by one leave no cycles, but
         try:              # the cyclic GC's passes over them were ~5% of a full load
