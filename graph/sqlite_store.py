@@ -10,7 +10,7 @@ relationship: the ``where=`` pushdown and the per-document contributions),
 Writes (loads, forgets) hold the store's :class:`~samspil.graph.writelock.WriterLock`
 for the whole operation, so there is one writer at a time across threads and
 processes; a save's documents are committed in ``BEGIN IMMEDIATE`` transactions of
-up to 256 (``_Batch``), each holding whole documents, and the graph is replaced in one
+up to 256 (graph/doc_batch.py), each holding whole documents, and the graph is replaced in one
 transaction after a batch, so a killed process leaves either a whole document or none. Every thread uses its own
 connection (a connection shared between threads fails with "cannot start a
 transaction within a transaction"). Readers never wait for a writer and never
@@ -24,7 +24,6 @@ import hashlib
 import json
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from samspil.graph.doc_batch import DocBatch
 from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.jsontext import dumps_sorted
 from samspil.graph.model import PartnershipGraph
@@ -90,54 +90,6 @@ CREATE INDEX IF NOT EXISTS edge_docs_edge ON edge_docs(src, dst, type);
 PAGE_SIZE = 16384
 _TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten",
            *STATE_TABLES}
-
-
-class _Batch:
-    """The documents of a save, committed a few at a time: each is whole in the
-    transaction that holds it (a kill or an error loses at most the documents of the open
-    transaction, never part of one), and a 10,000-document load commits ~50 times
-    instead of 10,000 (issue 13, session 14: ~4 s of WAL writes and commits). A
-    transaction is committed after :data:`_BATCH_DOCS` documents or
-    :data:`_BATCH_SECONDS` seconds (documents extracted slowly are not held back)."""
-
-    def __init__(self, store: "SqliteStore") -> None:
-        self.store, self.open, self.n, self.since = store, False, 0, 0.0
-
-    def __enter__(self) -> "_Batch":
-        return self
-
-    def put(self, report: AgreementReport, data: dict[str, Any]) -> str:
-        db = self.store.db
-        if not self.open:
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:    # a writer that ignores our lock
-                raise StoreBusy(f"the store {self.store.path} is locked by another program "
-                                f"({exc}); try again when it has finished") from exc
-            self.open, self.n, self.since = True, 0, time.monotonic()
-        try:
-            outcome = self.store._put_row(report, data)
-        except BaseException:
-            self.open = False
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        self.n += 1
-        if self.n >= _BATCH_DOCS or time.monotonic() - self.since > _BATCH_SECONDS:
-            self.commit()
-        return outcome
-
-    def commit(self) -> None:
-        if self.open:
-            self.open = False
-            self.store.db.execute("COMMIT")
-
-    def __exit__(self, *exc: object) -> None:
-        self.commit()       # (the documents put so far are whole, whatever stopped the save)
-
-
-_BATCH_DOCS = 256
-_BATCH_SECONDS = 1.0
 
 
 @guarded
@@ -278,7 +230,7 @@ class SqliteStore(PartReads):
         if total == 0 and not forgotten:
             from samspil.graph.sqlite_fold import foreign_data, held_report
             first = {}
-        with _Batch(self) as batch:
+        with DocBatch(self) as batch:
             for report in reports:
                 data = check_report(report)     # refused before anything of it is written
                 scrubbed = scrub_report(report, forgotten)
