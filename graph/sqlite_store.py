@@ -12,8 +12,8 @@ for the whole operation, so there is one writer at a time across threads and
 processes; a save's documents are committed in ``BEGIN IMMEDIATE`` transactions of
 up to 256 (graph/doc_batch.py), each holding whole documents, and the graph is
 replaced in one transaction after a batch, so a killed process leaves either a whole
-document or none. Every thread uses its own connection (a connection shared between threads fails with "cannot start a
-transaction within a transaction"). Readers never wait for a writer and never
+document or none. Every thread uses its own connection (a connection shared between
+threads fails with "cannot start a transaction within a transaction"). Readers never wait for a writer and never
 rebuild while one runs: they read the last committed graph, whose revision
 (:meth:`SqliteStore.data_version`) grows with every rebuild.
 """
