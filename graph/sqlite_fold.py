@@ -36,23 +36,34 @@ from samspil.graph.sqlite_bulk import BulkWrite
 from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
 
-__all__ = ["full_write", "write_graph", "light_report", "foreign_data"]
+__all__ = ["full_write", "write_graph", "light_report", "held_report", "foreign_data"]
 
 _CHUNK = 5000
 _encode = dumps
 
 
-def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset) -> dict[str, Any]:
+def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
+               first: dict[str, tuple[Any, bool]] | None = None) -> dict[str, Any]:
     """Replace the graph and the incremental state by the full build of every stored
     report, inside the caller's transaction; :func:`write_graph`'s figures plus
-    ``foreign`` (a report cites another document: no incremental updates)."""
+    ``foreign`` (a report cites another document: no incremental updates). ``first``:
+    every stored document -> (:func:`held_report` of its report, :func:`foreign_data`),
+    given by a save into an empty store: the first reading takes them (and empties
+    ``first``) instead of reading the stored reports."""
     from samspil.graph.build import build
     from samspil.graph.inc_state import clear_state, write_org_state, write_state
     from samspil.loaders.model import AgreementReport
     foreign = []
 
     def reports(check: bool = False) -> Iterator[AgreementReport]:   # read twice, one at a
-        for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):   # time
+        if check and first is not None:                                          # time
+            docs = sorted(first, reverse=True)
+            while docs:            # (each let go once the build has read it)
+                report, cites = first.pop(docs.pop())
+                foreign.append(cites)
+                yield report
+            return
+        for (text,) in db.execute("SELECT report FROM documents ORDER BY id"):
             data = loads(text)
             if check:         # the first reading: what the resolution reads (light_report)
                 foreign.append(foreign_data(data))
@@ -99,6 +110,18 @@ def light_report(data: dict[str, Any]) -> dict[str, Any]:
     out["activities"] = [{"name": a.get("name"), "partners": a["partners"], "sources": a.get("sources")}
                          for a in data.get("activities") or () if a.get("partners")]
     return out
+
+
+def held_report(r: Any) -> Any:
+    """:func:`light_report` of a report object in hand (a save into an empty store), made
+    of its own parts instead of decoded from the stored text: the same values (the stored
+    text is the report's ``to_dict()``, and the first reading reads nothing else)."""
+    from samspil.loaders.model import Activity, AgreementReport
+    return AgreementReport(r.document, plan=r.plan, organisations=r.organisations,
+                           contacts=r.contacts, zones=r.zones, checksum=r.checksum,
+                           source_path=r.source_path,
+                           activities=[Activity(a.name, partners=a.partners, sources=a.sources)
+                                       for a in r.activities if a.partners])
 
 
 _LIGHT = ("document", "plan", "organisations", "contacts", "zones", "checksum", "source_path")

@@ -9,11 +9,11 @@ relationship: the ``where=`` pushdown and the per-document contributions),
 
 Writes (loads, forgets) hold the store's :class:`~samspil.graph.writelock.WriterLock`
 for the whole operation, so there is one writer at a time across threads and
-processes; each document is committed in its own ``BEGIN IMMEDIATE``
-transaction and the graph is replaced in one transaction after a batch, so a
-killed process leaves either a whole document or none. Every thread uses its own
-connection (a connection shared between threads fails with "cannot start a
-transaction within a transaction"). Readers never wait for a writer and never
+processes; a save's documents are committed in ``BEGIN IMMEDIATE`` transactions of
+up to 256 (graph/doc_batch.py), each holding whole documents, and the graph is
+replaced in one transaction after a batch, so a killed process leaves either a whole
+document or none. Every thread uses its own connection (a connection shared between
+threads fails with "cannot start a transaction within a transaction"). Readers never wait for a writer and never
 rebuild while one runs: they read the last committed graph, whose revision
 (:meth:`SqliteStore.data_version`) grows with every rebuild.
 """
@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from samspil.graph.doc_batch import DocBatch
 from samspil.graph.inc_schema import STATE_SCHEMA, STATE_TABLES
 from samspil.graph.jsontext import dumps_sorted
 from samspil.graph.model import PartnershipGraph
@@ -202,8 +203,9 @@ class SqliteStore(PartReads):
 
     # -- writing ---------------------------------------------------------------
     def save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
-        """Store each report in its own transaction, then rebuild the graph once; the
-        writer lock is held throughout, so readers keep the last graph until then."""
+        """Store the reports (a few hundred to a transaction, each whole), then rebuild or
+        update the graph once; the writer lock is held throughout, so readers keep the last
+        graph until then."""
         gc_was_on = gc.isenabled()
         gc.disable()      # reports read, validated and stored one by one leave no cycles, but
         try:              # the cyclic GC's passes over them were ~5% of a full load
@@ -222,22 +224,31 @@ class SqliteStore(PartReads):
         changed: dict[str, AgreementReport] | None = {} if fresh else None
         total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
         forgotten = self._forgotten()
-        for report in reports:
-            data = check_report(report)     # refused before anything of it is written
-            scrubbed = scrub_report(report, forgotten)
-            report, data = scrubbed, (data if scrubbed is report else scrubbed.to_dict())
-            outcome = self._put(report, data)
-            moved = moved or outcome == "moved"   # (the same text read from another path:
-            {"added": added, "replaced": replaced, "unchanged": unchanged,   # unchanged to the
-             "moved": unchanged}[outcome].append(report.document)           # user; the path)
-            if outcome != "unchanged" and changed is not None:
-                changed[report.document] = report
-                if len(changed) > max(5, (total + len(changed)) // 20):
-                    changed = None      # incremental.apply would refuse so many: rebuild
+        # into an empty store: what the rebuild's first reading takes from each report, kept
+        # from the report in hand instead of read back (graph/sqlite_fold.py ``held_report``)
+        first: dict[str, tuple[AgreementReport, bool]] | None = None
+        if total == 0 and not forgotten:
+            from samspil.graph.sqlite_fold import foreign_data, held_report
+            first = {}
+        with DocBatch(self) as batch:
+            for report in reports:
+                data = check_report(report)     # refused before anything of it is written
+                scrubbed = scrub_report(report, forgotten)
+                report, data = scrubbed, (data if scrubbed is report else scrubbed.to_dict())
+                outcome = batch.put(report, data)
+                if first is not None:
+                    first[report.document] = (held_report(report), foreign_data(data))
+                moved = moved or outcome == "moved"   # (the same text read from another path:
+                {"added": added, "replaced": replaced, "unchanged": unchanged,   # unchanged to
+                 "moved": unchanged}[outcome].append(report.document)      # the user; the path)
+                if outcome != "unchanged" and changed is not None:
+                    changed[report.document] = report
+                    if len(changed) > max(5, (total + len(changed)) // 20):
+                        changed = None      # incremental.apply would refuse so many: rebuild
         if changed and fresh and self._update(changed):
             return self._summary(added, replaced, unchanged, before)
         if added or replaced or moved or self._stale():
-            self._rebuild()
+            self._rebuild(first)
             return self._summary(added, replaced, unchanged, before)
         if self._meta().get("counts"):
             return self._summary(added, replaced, unchanged, before)
@@ -258,21 +269,26 @@ class SqliteStore(PartReads):
         return summary_from_meta(self._meta(), self._size(), added, replaced, unchanged, before)
 
     def _put(self, report: AgreementReport, data: dict[str, Any] | None = None) -> str:
-        """Store one report (``data``: its ``to_dict()``, when the caller has it)."""
-        text = dumps_sorted(data if data is not None else report.to_dict())
+        """Store one report in its own transaction (``data``: its ``to_dict()``, when the
+        caller has it)."""
         with self._write():
-            row = self.db.execute("SELECT report FROM documents WHERE id = ?",
-                                  (report.document,)).fetchone()
-            if row and row[0] == text:
-                return "unchanged"
-            outcome = "moved" if row and same_but_path(row[0], text) else "replaced" if row else "added"
-            self.db.execute(
-                "INSERT OR REPLACE INTO documents(id, checksum, plan, report, loaded_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (report.document, report.checksum, report.plan.name, text,
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")))
-            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
-                            "WHERE key = 'docs_generation'")
+            return self._put_row(report, data)
+
+    def _put_row(self, report: AgreementReport, data: dict[str, Any] | None = None) -> str:
+        """Store one report inside the caller's transaction."""
+        text = dumps_sorted(data if data is not None else report.to_dict())
+        row = self.db.execute("SELECT report FROM documents WHERE id = ?",
+                              (report.document,)).fetchone()
+        if row and row[0] == text:
+            return "unchanged"
+        outcome = "moved" if row and same_but_path(row[0], text) else "replaced" if row else "added"
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents(id, checksum, plan, report, loaded_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (report.document, report.checksum, report.plan.name, text,
+             datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                        "WHERE key = 'docs_generation'")
         return outcome
 
     def forget(self, document_id: str) -> None:
@@ -344,17 +360,24 @@ class SqliteStore(PartReads):
                 or meta.get("overrides_hash", "") != self._overrides_hash()
                 or meta.get("built_by", "") != builder_stamp())
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, first: dict[str, tuple[AgreementReport, bool]] | None = None) -> None:
         """Derive the graph from every stored report and replace it in one transaction:
         each document's fragment is stored as it is emitted, then the graph's rows are
         folded from the stored fragments (graph/sqlite_fold.py), so neither every
-        fragment nor the whole graph is ever in memory."""
+        fragment nor the whole graph is ever in memory. ``first``: document -> (its
+        report as the first reading takes it, whether it cites another document), for
+        every stored document (a save into an empty store), used up as it is read."""
         from samspil.graph.resolve import load_overrides
         from samspil.graph.sqlite_fold import full_write
         overrides = load_overrides(self.overrides_path)
         with self._write():
             generation = self._meta().get("docs_generation", "0")
-            whole = full_write(self.db, overrides, self._forgotten())
+            forgotten = self._forgotten()
+            if first is not None and (forgotten or len(first) != self.db.execute(
+                    "SELECT count(*) FROM documents").fetchone()[0]):
+                first.clear()        # (not held during the rebuild: 10,000 plans, ~0.5 GB)
+                first = None
+            whole = full_write(self.db, overrides, forgotten, first)
             revision = int(self._meta().get("graph_revision", "0")) + 1
             self._set_meta(graph_generation=generation, overrides_hash=self._overrides_hash(),
                            built_by=builder_stamp(), graph_revision=revision,

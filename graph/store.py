@@ -3,8 +3,9 @@
 Both stores keep two things:
 
 * the **extraction report of every document** (the source of truth), written
-  in one transaction per document, so a crash or a kill never leaves half a
-  document behind; and
+  in transactions that each hold whole documents (the embedded store commits a
+  save's documents 256 at a time, the Neo4j store one per transaction), so a
+  crash or a kill never leaves half a document behind; and
 * the **resolved graph** derived from all reports by
   :func:`samspil.graph.build.build_graph`, replaced as a whole in one
   transaction after each batch. Because resolution is a pure function of the

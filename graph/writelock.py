@@ -10,7 +10,7 @@ lock at once (no write running: a crash or an upgrade left it stale), and
 otherwise reads the last committed graph.
 
 SQLite's own lock would serialise the transactions too, but not the
-multi-transaction operations (one transaction per document, then the graph),
+multi-transaction operations (the documents in batches, then the graph),
 and its busy handler gives up with ``database is locked``; this lock waits up to
 the store's timeout and then raises :class:`StoreBusy`, which the CLI prints and
 the API answers with 503 and ``Retry-After``.

@@ -217,3 +217,30 @@ def test_the_first_reading_s_light_report_gives_the_resolution_the_same_entities
     data = seed_reports[0].to_dict()
     data["target_groups"][0]["sources"][0]["document"] = "another.txt"
     assert foreign_data(data) is foreign_sources([AgreementReport.from_dict(data)]) is True
+
+
+def test_a_save_into_an_empty_store_reads_the_reports_in_hand_first(tmp_path, seed_reports,
+                                                                    small_corpus, monkeypatch):
+    """Into an empty store the rebuild's first reading takes each report from the save
+    (``held_report``, session 14) instead of decoding the stored text; every table, the
+    kept state included, equals a rebuild that reads the stored reports."""
+    from samspil.graph import sqlite_fold
+    given = []
+    real = sqlite_fold.full_write
+
+    def spy(db, overrides, forgotten, first=None):
+        given.append(first is not None)
+        return real(db, overrides, forgotten, first)
+    monkeypatch.setattr(sqlite_fold, "full_write", spy)
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save([*seed_reports, *small_corpus[:1]])
+        db = store.db
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                  if t not in ("documents", "meta")]
+
+        def rows() -> dict[str, list]:
+            return {t: db.execute(f"SELECT * FROM {t}").fetchall() for t in tables}  # noqa: S608
+        held = rows()
+        store._rebuild()
+        assert rows() == held
+        assert given == [True, False]
