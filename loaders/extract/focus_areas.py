@@ -139,10 +139,20 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     return out
 
 
+# "Under uddannelse og livschancer vil vi især:" over the area's activities (a known area, any case)
+_UNDER_AREA = re.compile(r"^Under\s+(?P<area>[\wæøå ,&-]{4,60}?)\s+(?:vil\s+vi|vil\s+parterne|skal\s+vi|er\s+der"
+                         r"|arbejder\s+vi|sætter\s+vi)\b[^:]{0,60}:$", re.I)
+
+
 def _listed(doc: Document):
-    """'Indsatsområde 2: X' lines, and the bullets after '... indsatsområder:'."""
+    """'Indsatsområde 2: X' lines, the bullets after '... indsatsområder:', and a known area's
+    lead-in ('Under uddannelse og livschancer vil vi især:')."""
     plain = plain_lines(doc)
     for i, line in enumerate(doc.lines):
+        if line[:5] == "Under" and (under := _UNDER_AREA.match(line.strip())) \
+                and (known := _known_focus_areas().get(_fkey(under.group("area")))):
+            yield known, i
+            continue
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i

@@ -124,7 +124,21 @@ def area_sentence_blocks(doc) -> list:
     area_pattern = re.compile("|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True)), re.I)
     out = []
     for i, line in enumerate(doc.lines):
-        if not any(q in line for q in _QUOTES) or not _ACTIVITY_WORD.search(line):
+        if not any(q in line for q in _QUOTES):
+            continue
+        if _BULLET.match(line) and (lead := _lead_in(doc, i)) and (named_area := area_pattern.search(lead)):
+            # "Under uddannelse og livschancer vil vi især:" over "– starte "Læselyst i Vest", hvor ..."
+            text = strip_markup(line)
+            quotes = list(_QUOTED.finditer(text))
+            named = {n for n, _ in quoted_projects(text)}
+            if quotes and (quotes[0].group(1).strip(" ,;:-–") in named or len(quotes[0].group(1).split()) <= MAX_WORDS
+                           and not _NOT_PROJECT.search(text[max(0, quotes[0].start() - 40):quotes[0].start()])
+                           and not _PRONOUN.search(quotes[0].group(1))):  # (the lead-in says it lists activities)
+                focus = next(a for a in areas if a.casefold() == named_area.group(0).casefold())
+                out.append(Block(name=quotes[0].group(1).strip(" ,;:-–"), start=i, end=i + 1, focus_area=focus,
+                                 text=text[quotes[0].start():]))
+            continue
+        if not _ACTIVITY_WORD.search(line):
             continue
         for sentence in _SENTENCE.split(strip_markup(line)):
             quotes = list(_QUOTED.finditer(sentence))
@@ -140,3 +154,17 @@ def area_sentence_blocks(doc) -> list:
                 end = quotes[k + 1].start() if k + 1 < len(quotes) else len(sentence)
                 out.append(Block(name=name, start=i, end=i + 1, focus_area=focus, text=sentence[q.start():end]))
     return out
+
+
+_BULLET = re.compile(r"^\s*[-–•*▪]\s+")
+
+
+def _lead_in(doc, i: int) -> str | None:
+    """The lead-in line ending in a colon above the bullet at line ``i`` (other bullets and blank
+    lines between), within eight lines."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        line = doc.lines[j].strip()
+        if not line or _BULLET.match(line):
+            continue
+        return line if line.endswith(":") else None
+    return None
