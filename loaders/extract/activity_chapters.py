@@ -40,10 +40,16 @@ def chapter_blocks(doc: Document) -> list:
     """Activity blocks of the entries under a chapter about the activities (see the module)."""
     from samspil.loaders.extract.activity_lists import Block
 
-    found = _chapter(doc)
-    if found is None:
-        return []
-    i, start = found
+    for i, start in _chapters(doc):  # (a page's menu may name "Aktiviteter" before its chapter does)
+        if (blocks := _cards(doc, i, start) or _entries(doc, i, start)):
+            return blocks
+    return []
+
+
+def _entries(doc: Document, i: int, start: int) -> list:
+    """The "Name: ..." entries of the chapter starting at line ``i`` (offset ``start``)."""
+    from samspil.loaders.extract.activity_lists import Block
+
     entries = []  # (line, name, the text it is in, where its name starts, where its text starts)
     for j in range(i, min(len(doc.lines), i + 200)):
         text = doc.lines[j][start:] if j == i else doc.lines[j]
@@ -67,18 +73,17 @@ def chapter_blocks(doc: Document) -> list:
     return blocks if len(blocks) >= 2 else []
 
 
-def _chapter(doc: Document) -> tuple[int, int] | None:
-    """(line, offset after the heading) of the activities' chapter, else None."""
+def _chapters(doc: Document):
+    """(line, offset after the heading) of each heading of an activities' chapter."""
     for i, line in enumerate(doc.lines):
         if "ktivitet" not in line and "rojekt" not in line and "iltag" not in line and "ROJEKT" not in line \
                 and "KTIVITET" not in line and "ILTAG" not in line:
             continue
         text = line.strip()
         if len(text) < 40 and _HEAD_LINE.match(text):
-            return i + 1, 0
-        if (m := _HEAD_IN.search(line)) is not None:
-            return i, m.end()
-    return None
+            yield next((j for j in range(i + 1, min(i + 4, len(doc.lines))) if doc.lines[j].strip()), i + 1), 0
+        elif (m := _HEAD_IN.search(line)) is not None:
+            yield i, m.end()
 
 
 def _areas_by_mention(doc: Document, names: list[str]) -> dict[str, str]:
@@ -101,3 +106,29 @@ def _areas_by_mention(doc: Document, names: list[str]) -> dict[str, str]:
             if at >= 0 and before and name not in out:
                 out[name] = next(a for a in areas if a.casefold() == before[-1].group(0).casefold())
     return out
+
+
+# a web page's cards copied without their breaks: "Lektiecafé MunkeboHver tirsdag ... Læs mereJobcaféenEr du
+# ledig ...": each card's title glued to its text (a small letter, then a capital), "Læs mere" after each
+_READ_MORE = re.compile(r"Læs\s+mere\W{0,3}")
+_GLUED_TITLE = re.compile(r"^\s*(?P<t>[A-ZÆØÅ0-9\"“][^.!?:]{2,60}?[a-zæøå0-9\"”)])(?=[A-ZÆØÅ][a-zæøå])")
+_QUOTED_TITLE = re.compile(r"^\s*(?P<t>[A-ZÆØÅ][^\"“”.!?:]{1,40}[\"“„][^\"“”]{1,40}[\"”])\s*(?=[A-ZÆØÅ])")
+_SPACED_TITLE = re.compile(r"^\s*(?P<t>[A-ZÆØÅ][\wæøå'’-]*(?:\s+[A-ZÆØÅ][\wæøå'’-]*){0,3})\s+(?=(?:Et|En|Der|Vi|Her|Hver|For|Gratis|Er|Har|Kom|Du)\s)")
+
+
+def _cards(doc: Document, i: int, start: int) -> list:
+    """Activity blocks of the chapter's first line when it holds web cards (``_READ_MORE``
+    twice or more): each card's title, its text the card's own."""
+    from samspil.loaders.extract.activity_lists import Block
+
+    line = doc.lines[i] if start else (doc.lines[i] if i < len(doc.lines) else "")
+    text = line[start:] if start else line
+    if len(_READ_MORE.findall(text)) < 2:
+        return []
+    out = []
+    for piece in _READ_MORE.split(text):
+        m = _QUOTED_TITLE.match(piece) or _GLUED_TITLE.match(piece) or _SPACED_TITLE.match(piece)
+        if m is None or len(m.group("t").split()) > 7 or _NOT_A_NAME.search(m.group("t")):
+            continue
+        out.append(Block(name=m.group("t").strip(), start=i, end=i + 1, focus_area=None, text=piece))
+    return out if len(out) >= 2 else []
