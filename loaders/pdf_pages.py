@@ -1,0 +1,107 @@
+"""A PDF's pages read in a thread of their own while the caller works on those read so far.
+
+Most of the time of reading a PDF is pdfium's: loading a page and its text page (~1.2 ms of
+a dense page, ~60 ms of a 48-page agreement), C code called through ctypes, which lets go
+of Python's interpreter lock for the call. :func:`read_pages` makes every pdfium call of a
+document (opening it, its pages, closing it) in one reader thread and hands the pages' lines
+over as they come, so the caller's own work on a page (the normaliser's line clean-up:
+:func:`samspil.loaders.normalise.clean_lines`) runs on the other core while pdfium loads the
+next page.
+
+pdfium is not thread-safe: no two of its calls may run at once, not even on different
+documents. Within a read only the reader thread calls it, and ``_PDFIUM`` lets one read at a
+time into pdfium in this process (the API extracts in one writer thread; a caller that reads
+PDFs from several threads waits its turn instead of crashing). The pages and the errors are
+the same as reading page after page in the caller's thread: a page pdfium cannot read names
+its page, the limits (pages, characters, the deadline) are checked where they were, and when
+the caller stops early (an error, a limit, ``KeyboardInterrupt``, a generator left unfinished)
+the reader stops after the page it is on and is waited for: no thread outlives the read.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from queue import SimpleQueue
+
+from samspil.loaders.limits import Deadline, Limits
+
+__all__ = ["read_pages", "PageError"]
+
+_PDFIUM = threading.Lock()  # one document in pdfium at a time (see the module's text)
+_DONE = object()
+
+
+class PageError(Exception):
+    """Reading page ``page`` (1-based) raised ``error`` (the reader maps it to the input error
+    that names the page, as when the pages were read in the caller's thread)."""
+
+    def __init__(self, page: int, error: BaseException) -> None:
+        super().__init__(page, error)
+        self.page, self.error = page, error
+
+
+def read_pages(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
+    """Each page's text in order (pdfium's text, or the page's table rows with tabs between
+    their cells: :func:`samspil.loaders.pdf_layout.table_page_lines`), read in a thread.
+
+    Raises what opening the document raises (pdfium's error, the ``max_pdf_pages`` limit),
+    the deadline's :class:`~samspil.loaders.limits.LimitExceeded` naming the page it stopped
+    at, and :class:`PageError` for a page pdfium cannot read, each after the pages before it."""
+    out: SimpleQueue = SimpleQueue()
+    stop = threading.Event()
+    reader = threading.Thread(target=_read, args=(path, limits, deadline, out, stop),
+                              name="samspil-pdf-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = out.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join()
+
+
+def _read(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
+          stop: threading.Event) -> None:
+    """The reader thread: every page's text onto ``out``, then ``_DONE``; an exception is put
+    on ``out`` in place of the rest (the caller raises it)."""
+    try:
+        with _PDFIUM:
+            _read_locked(path, limits, deadline, out, stop)
+    except BaseException as exc:  # (handed to the caller: nothing is lost with the thread)
+        out.put(exc)
+    else:
+        out.put(_DONE)
+
+
+def _read_locked(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
+                 stop: threading.Event) -> None:
+    import pypdfium2 as pdfium
+
+    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
+    from samspil.loaders.pdf_text import PageText
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        if len(pdf) > limits.max_pdf_pages:
+            raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
+        for i in range(len(pdf)):
+            if stop.is_set():
+                return
+            deadline.check("reading the PDF", page=i + 1)
+            try:  # (no context manager a page: ~10 µs each on the way in and out)
+                with PageText(pdf, i) as textpage:
+                    text = textpage.get_text_range()
+                    table = table_page_lines(textpage) if may_hold_table(textpage, text) else None
+                    if table is not None:
+                        text = "\n".join(table)
+            except Exception as exc:
+                raise PageError(i + 1, exc) from None
+            out.put(text)
+    finally:
+        pdf.close()
