@@ -16,9 +16,16 @@ the same as reading page after page in the caller's thread: a page pdfium cannot
 its page, the limits (pages, characters, the deadline) are checked where they were, and when
 the caller stops early (an error, a limit, ``KeyboardInterrupt``, a generator left unfinished)
 the reader stops after the page it is on and is waited for: no thread outlives the read.
+
+The thread pays only when a core is free for it: in a process allowed one core, and in the
+worker processes of a parallel batch (one a core, every core busy:
+``pipeline._worker_start``), the pages are read in the caller's thread, with the same calls,
+pages and errors (the thread's hand-overs cost ~2-3% of the CPU time on a busy machine).
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,11 +50,16 @@ class PageError(Exception):
 
 def read_pages(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     """Each page's text in order (pdfium's text, or the page's table rows with tabs between
-    their cells: :func:`samspil.loaders.pdf_layout.table_page_lines`), read in a thread.
+    their cells: :func:`samspil.loaders.pdf_layout.table_page_lines`), read in a thread when
+    :func:`threaded` says a core can run it, else in the caller's thread (the same pages and errors).
 
     Raises what opening the document raises (pdfium's error, the ``max_pdf_pages`` limit),
     the deadline's :class:`~samspil.loaders.limits.LimitExceeded` naming the page it stopped
     at, and :class:`PageError` for a page pdfium cannot read, each after the pages before it."""
+    if not threaded():
+        with _PDFIUM:
+            yield from _texts(path, limits, deadline)
+        return
     out: SimpleQueue = SimpleQueue()
     stop = threading.Event()
     reader = threading.Thread(target=_read, args=(path, limits, deadline, out, stop),
@@ -66,21 +78,41 @@ def read_pages(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
         reader.join()
 
 
+# Read in a thread? Not in a process with one core, nor in a batch's worker process (one a
+# core, every core busy: the thread would only add its hand-overs, ~2-3% of the CPU time).
+_THREADED = [True]
+
+
+def threaded() -> bool:
+    """Are a PDF's pages read in a thread of their own in this process?"""
+    if not _THREADED[0]:
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores >= 2
+
+
+def read_in_caller() -> None:
+    """Read every PDF of this process in the caller's thread (a batch's worker process)."""
+    _THREADED[0] = False
+
+
 def _read(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
           stop: threading.Event) -> None:
     """The reader thread: every page's text onto ``out``, then ``_DONE``; an exception is put
     on ``out`` in place of the rest (the caller raises it)."""
     try:
-        with _PDFIUM:
-            _read_locked(path, limits, deadline, out, stop)
+        with _PDFIUM, contextlib.closing(_texts(path, limits, deadline)) as texts:
+            for text in texts:
+                out.put(text)
+                if stop.is_set():
+                    return
     except BaseException as exc:  # (handed to the caller: nothing is lost with the thread)
         out.put(exc)
     else:
         out.put(_DONE)
 
 
-def _read_locked(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
-                 stop: threading.Event) -> None:
+def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     import pypdfium2 as pdfium
 
     from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
@@ -91,8 +123,6 @@ def _read_locked(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueu
         if len(pdf) > limits.max_pdf_pages:
             raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
         for i in range(len(pdf)):
-            if stop.is_set():
-                return
             deadline.check("reading the PDF", page=i + 1)
             try:
                 textpage = PageText(pdf, i)
@@ -101,9 +131,11 @@ def _read_locked(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueu
             try:
                 text = textpage.get_text_range()
                 table = table_page_lines(textpage) if may_hold_table(textpage, text) else None
-                out.put(text if table is None else "\n".join(table))  # (before the page is closed:
-            except Exception as exc:                                    # the caller starts on it meanwhile)
+            except Exception as exc:
+                textpage.close()
                 raise PageError(i + 1, exc) from None
+            try:  # (handed over before the page is closed: a thread's caller starts on it meanwhile)
+                yield text if table is None else "\n".join(table)
             finally:
                 textpage.close()
     finally:

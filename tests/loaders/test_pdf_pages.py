@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from samspil.loaders import readers
+from samspil.loaders import pdf_pages, readers
 from samspil.loaders.errors import CorruptDocument
 from samspil.loaders.limits import Deadline, LimitExceeded, Limits
 from samspil.loaders.normalise import normalise
@@ -51,6 +51,15 @@ def _agreement(tmp_path: Path, new_pdf) -> Path:
     path = tmp_path / "aftale.pdf"
     pdf.output(str(path))
     return path
+
+
+@pytest.fixture(params=["thread", "caller"], autouse=True)
+def where(request, monkeypatch) -> str:
+    """Every test reads in a thread of its own and in the caller's thread (a batch's worker)."""
+    if request.param == "caller":
+        monkeypatch.setattr(pdf_pages, "_THREADED", [False])
+    assert pdf_pages.threaded() == (request.param == "thread")
+    return request.param
 
 
 def _readers() -> list[threading.Thread]:
@@ -162,3 +171,11 @@ def test_a_read_left_unfinished_stops_the_reader(tmp_path: Path, new_pdf) -> Non
     pages.close()
     assert not _readers()
     assert _lines(path) == _sequential(path)
+
+
+def test_a_batchs_worker_reads_in_its_own_thread(monkeypatch) -> None:
+    from samspil.loaders import pipeline
+
+    monkeypatch.setattr(pdf_pages, "_THREADED", [True])
+    pipeline._worker_start()
+    assert not pdf_pages.threaded()
