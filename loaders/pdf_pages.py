@@ -20,7 +20,7 @@ the reader stops after the page it is on and is waited for: no thread outlives t
 The thread pays only when a core is free for it: in a process allowed one core, and in the
 worker processes of a parallel batch (one a core, every core busy:
 ``pipeline._worker_start``), the pages are read in the caller's thread, with the same calls,
-pages and errors (the thread's hand-overs cost ~2-3% of the CPU time on a busy machine).
+pages and errors (there the thread could not gain, and its hand-overs can only cost).
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def read_pages(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
 
 
 # Read in a thread? Not in a process with one core, nor in a batch's worker process (one a
-# core, every core busy: the thread would only add its hand-overs, ~2-3% of the CPU time).
+# core, every core busy: the thread would only add its hand-overs).
 _THREADED = [True]
 
 
