@@ -33,9 +33,11 @@ from queue import SimpleQueue
 
 from samspil.loaders.limits import Deadline, Limits
 
-__all__ = ["read_pages", "PageError"]
+__all__ = ["read_pages", "PageError", "threaded", "read_in_caller"]
 
-_PDFIUM = threading.Lock()  # one document in pdfium at a time (see the module's text)
+# one document in pdfium at a time (see the module's text; re-entrant: a caller reading in its own
+# thread may open another PDF while it reads one, its calls still one at a time)
+_PDFIUM = threading.RLock()
 _DONE = object()
 
 

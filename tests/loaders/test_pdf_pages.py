@@ -179,3 +179,16 @@ def test_a_batchs_worker_reads_in_its_own_thread(monkeypatch) -> None:
     monkeypatch.setattr(pdf_pages, "_THREADED", [True])
     pipeline._worker_start()
     assert not pdf_pages.threaded()
+
+
+def test_a_pdf_read_while_another_is_read_gives_its_pages(tmp_path: Path, new_pdf, make_pdf) -> None:
+    """(A caller may open a second PDF before the first is read: pdfium's calls stay one at a time.)"""
+    first = _agreement(tmp_path, new_pdf)
+    second = make_pdf(["Aftalens parter: Lejerbo og Vejle Kommune"], tmp_path / "kort.pdf")
+    limits = Limits()
+    outer = read_pages(first, limits, Deadline(limits, str(first)))
+    pages = [next(outer)]
+    inner = _lines(second)
+    pages += list(outer)
+    assert pages == _sequential(first) and inner == _sequential(second)
+    assert not _readers()
