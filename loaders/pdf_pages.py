@@ -17,10 +17,11 @@ its page, the limits (pages, characters, the deadline) are checked where they we
 the caller stops early (an error, a limit, ``KeyboardInterrupt``, a generator left unfinished)
 the reader stops after the page it is on and is waited for: no thread outlives the read.
 
-The thread pays only when a core is free for it: in a process allowed one core, and in the
-worker processes of a parallel batch (one a core, every core busy:
-``pipeline._worker_start``), the pages are read in the caller's thread, with the same calls,
-pages and errors (there the thread could not gain, and its hand-overs can only cost).
+The thread pays only when a core is free for it: in a process allowed one core, in the worker
+processes of a parallel batch (one a core, every core busy: ``pipeline._worker_start``) and on a
+machine whose load average says every core is busy (:func:`threaded`), the pages are read in the
+caller's thread, with the same calls, pages and errors (there the thread cannot gain, and the two
+threads waiting for each other to be scheduled cost time).
 """
 from __future__ import annotations
 
