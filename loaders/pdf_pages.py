@@ -17,11 +17,13 @@ its page, the limits (pages, characters, the deadline) are checked where they we
 the caller stops early (an error, a limit, ``KeyboardInterrupt``, a generator left unfinished)
 the reader stops after the page it is on and is waited for: no thread outlives the read.
 
-The thread pays only when a core is free for it: in a process allowed one core, in the worker
-processes of a parallel batch (one a core, every core busy: ``pipeline._worker_start``) and on a
-machine whose load average says every core is busy (:func:`threaded`), the pages are read in the
-caller's thread, with the same calls, pages and errors (there the thread cannot gain, and the two
-threads waiting for each other to be scheduled cost time).
+The thread is used only when asked for (``SAMSPIL_PDF_THREAD=1``): on the shared two-core
+machine it was measured on, it did not pay (the clean-up it overlaps is ~4% of the time, and the
+hand-overs between the threads cost about as much; docs/notes/extraction-core.md, session 14).
+Even then, in a process allowed one core, in the worker processes of a parallel batch (one a
+core, every core busy: ``pipeline._worker_start``) and on a machine whose load average says
+every core is busy (:func:`threaded`), the pages are read in the caller's thread, with the same
+calls, pages and errors.
 """
 from __future__ import annotations
 
@@ -87,13 +89,15 @@ _THREADED = [True]
 
 
 def threaded() -> bool:
-    """Are a PDF's pages read in a thread of their own now? Only where a core is free for the
-    thread: the process may use two or more, it is no batch's worker (:func:`read_in_caller`),
-    and the machine's load average (which counts this process) leaves a core idle. On a machine
-    whose cores are all busy the two threads wait for each other to be scheduled: by the clock
-    the dense PDF took 230-297 ms read in a thread against 214-249 ms in the caller's (load
-    average 2-2.5 on two cores)."""
-    if not _THREADED[0]:
+    """Are a PDF's pages read in a thread of their own now? Only when asked for
+    (``SAMSPIL_PDF_THREAD=1``: measured on a shared two-core machine the thread did not pay, see
+    docs/notes/extraction-core.md, session 14) and where a core is free for the thread: the
+    process may use two or more, it is no batch's worker (:func:`read_in_caller`), and the
+    machine's load average (which counts this process) leaves a core idle. On a machine whose
+    cores are all busy the two threads wait for each other to be scheduled: by the clock the
+    dense PDF took 230-297 ms read in a thread against 214-249 ms in the caller's (load average
+    2-2.5 on two cores)."""
+    if not _THREADED[0] or os.environ.get("SAMSPIL_PDF_THREAD") != "1":
         return False
     cores = _cores()
     return cores >= 2 and _load() < cores - 0.5

@@ -56,6 +56,7 @@ def _agreement(tmp_path: Path, new_pdf) -> Path:
 @pytest.fixture(params=["thread", "caller"], autouse=True)
 def where(request, monkeypatch) -> str:
     """Every test reads in a thread of its own and in the caller's thread (a batch's worker)."""
+    monkeypatch.setenv("SAMSPIL_PDF_THREAD", "1")
     monkeypatch.setattr(pdf_pages, "_load", lambda: 0.0)  # (an idle machine: the test's own may be busy)
     if request.param == "caller":
         monkeypatch.setattr(pdf_pages, "_THREADED", [False])
@@ -205,3 +206,13 @@ def test_a_machine_with_every_core_busy_reads_in_the_callers_thread(monkeypatch)
     monkeypatch.setattr(pdf_pages, "_cores", lambda: 1)
     monkeypatch.setattr(pdf_pages, "_load", lambda: 0.0)
     assert not pdf_pages.threaded()
+
+
+def test_the_reader_thread_is_used_only_when_asked_for(monkeypatch) -> None:
+    monkeypatch.setattr(pdf_pages, "_THREADED", [True])
+    monkeypatch.setattr(pdf_pages, "_cores", lambda: 4)
+    monkeypatch.setattr(pdf_pages, "_load", lambda: 0.0)
+    monkeypatch.delenv("SAMSPIL_PDF_THREAD")
+    assert not pdf_pages.threaded()
+    monkeypatch.setenv("SAMSPIL_PDF_THREAD", "1")
+    assert pdf_pages.threaded()
