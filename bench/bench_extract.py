@@ -150,8 +150,8 @@ def cpu_rows(label: str, pdf: Path, pages: int, repeat: int) -> list[tuple[str, 
     """Pages/s in CPU time (least of ``repeat`` runs) of the whole extraction, warm (the
     per-name caches filled by the runs before) and with them emptied first (a document
     whose names were never seen), and of pypdfium2 alone; and the warm extraction by the
-    clock (least of the runs: the PDF reader's thread lets pdfium's work overlap the
-    caller's when a core is free, so the clock can beat the CPU time of both threads)."""
+    clock (least of the runs: with ``SAMSPIL_PDF_THREAD=1`` the PDF reader's thread can
+    overlap pdfium's work with the caller's, so the clock can beat the CPU time of both)."""
     extract_file(pdf)
     clock = wall_best(lambda: extract_file(pdf), repeat)
     warm = cpu_best(lambda: extract_file(pdf), repeat)

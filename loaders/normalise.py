@@ -321,7 +321,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
 
     ``pdf`` turns on hard-wrap joining; it is also on for text that
     :func:`looks_like_pdf_text`. ``cleaned``: :func:`clean_line` of raw lines worked out
-    already (the PDF reader cleans a page's lines while pdfium reads the next page); a line
+    already (the PDF reader cleans each page's lines as the page comes); a line
     not in it is cleaned here.
 
     >>> normalise(["<p>Aftalens parter:</p>", "", "", "Ak t i v i te tsnavn :  "],

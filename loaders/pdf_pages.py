@@ -1,12 +1,13 @@
-"""A PDF's pages read in a thread of their own while the caller works on those read so far.
+"""A PDF's pages one by one, optionally read in a thread of their own while the caller works
+on those read so far.
 
 Most of the time of reading a PDF is pdfium's: loading a page and its text page (~1.2 ms of
 a dense page, ~60 ms of a 48-page agreement), C code called through ctypes, which lets go
-of Python's interpreter lock for the call. :func:`read_pages` makes every pdfium call of a
-document (opening it, its pages, closing it) in one reader thread and hands the pages' lines
-over as they come, so the caller's own work on a page (the normaliser's line clean-up:
-:func:`samspil.loaders.normalise.clean_lines`) runs on the other core while pdfium loads the
-next page.
+of Python's interpreter lock for the call. :func:`read_pages` hands the pages' text over as
+they come; in a thread (:func:`threaded`) it makes every pdfium call of a document (opening it,
+its pages, closing it) in one reader thread, so the caller's own work on a page (the
+normaliser's line clean-up: :func:`samspil.loaders.normalise.clean_line`) can run on another
+core while pdfium loads the next page.
 
 pdfium is not thread-safe: no two of its calls may run at once, not even on different
 documents. Within a read only the reader thread calls it, and ``_PDFIUM`` lets one read at a

@@ -235,8 +235,9 @@ class PdfReader(Reader):
 
     def raw_cleaned(self, path: Path, warnings: list[str], limits: Limits, deadline: Deadline
                     ) -> tuple[list[str], list[Origin], dict[str, list[str]] | None]:
-        """The pages are read in a thread (:mod:`samspil.loaders.pdf_pages`); each page's lines
-        are cleaned (:func:`~samspil.loaders.normalise.clean_line`) here while pdfium reads the next."""
+        """The pages come one by one (:mod:`samspil.loaders.pdf_pages`: in a thread of their own when
+        asked for); each page's lines are cleaned (:func:`~samspil.loaders.normalise.clean_line`) here
+        as it comes (while pdfium reads the next page, when a thread reads them)."""
         from samspil.loaders.pdf_pages import PageError, read_pages
 
         pages: list[list[str]] = []
