@@ -40,7 +40,7 @@ from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, 
 from samspil.loaders.webcopy import strip_web_wrapper
 
 __all__ = [
-    "Origin", "normalise", "fix_characters", "clean_markup", "tidy_whitespace",
+    "Origin", "normalise", "clean_line", "fix_characters", "clean_markup", "tidy_whitespace",
     "looks_like_pdf_text", "join_wrapped", "text_width", "collapse_blank_lines", "strip_repeated_margins",
 ]
 
@@ -329,12 +329,28 @@ def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     return ["" if key in running else line for line, key in zip(lines, keys)], list(origins)
 
 
+def clean_line(raw: str) -> list[str]:
+    """Steps 1-4 of one raw line: the normalised lines it makes (before lines are joined).
+
+    >>> clean_line("<p>Ak t i v i te tsnavn :  </p>• Lektie- og lommepengejob")
+    ['Aktivitetsnavn:', '• Lektie- og lommepengejob']
+    """
+    parts = []
+    for part in clean_markup(fix_characters(raw)):
+        part = tidy_whitespace(repair_letter_spacing(part))
+        parts.append(dehyphenate_inline(part) if "- " in part else part)
+    return parts
+
+
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
-              pdf: bool = False) -> tuple[list[str], list[Origin]]:
+              pdf: bool = False, cleaned: dict[str, list[str]] | None = None
+              ) -> tuple[list[str], list[Origin]]:
     """Raw lines with their origins -> normalised lines with origins.
 
     ``pdf`` turns on hard-wrap joining; it is also on for text that
-    :func:`looks_like_pdf_text`.
+    :func:`looks_like_pdf_text`. ``cleaned``: :func:`clean_line` of raw lines worked out
+    already (the PDF reader cleans each page's lines as the page comes); a line
+    not in it is cleaned here.
 
     >>> normalise(["<p>Aftalens parter:</p>", "", "", "Ak t i v i te tsnavn :  "],
     ...           [(1, None), (2, None), (3, None), (4, None)])
@@ -349,9 +365,9 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     lines: list[str] = []
     orig: list[Origin] = []
     for raw, origin in zip(raw_lines, origins):
-        for part in clean_markup(fix_characters(raw)):
-            part = tidy_whitespace(repair_letter_spacing(part))
-            lines.append(dehyphenate_inline(part) if "- " in part else part)
+        parts = cleaned.get(raw) if cleaned is not None else None
+        for part in clean_line(raw) if parts is None else parts:
+            lines.append(part)
             orig.append(origin)
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))

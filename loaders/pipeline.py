@@ -164,7 +164,7 @@ def _in_workers(files: list[Path], limits: Limits, jobs: int) -> Iterator[FileRe
     ctx.set_forkserver_preload(["samspil.loaders.pipeline"])
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_start) as pool:
             futures = [pool.submit(_extract_one, p, limits) for p in files]
             for fut in futures:
                 result = fut.result()
@@ -175,6 +175,14 @@ def _in_workers(files: list[Path], limits: Limits, jobs: int) -> Iterator[FileRe
                     exc, len(files) - done)
         for p in files[done:]:
             yield _extract_one(p, limits)
+
+
+def _worker_start() -> None:
+    """A batch's worker process (one a core, every core busy) reads a PDF's pages in its own
+    thread: a reader thread would find no core free (:func:`samspil.loaders.pdf_pages.threaded`)."""
+    from samspil.loaders.pdf_pages import read_in_caller
+
+    read_in_caller()
 
 
 def _extract_one(p: Path, limits: Limits) -> FileResult:

@@ -40,7 +40,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.encoding import decode_text
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
-from samspil.loaders.normalise import Origin, normalise, strip_repeated_margins
+from samspil.loaders.normalise import Origin, clean_line, normalise, strip_repeated_margins
 from samspil.loaders.segment import segment
 from samspil.loaders.space_tables import split_run_on_heads
 
@@ -72,6 +72,11 @@ class Reader:
             deadline: Deadline) -> tuple[list[str], list[Origin]]:
         raise NotImplementedError
 
+    def raw_cleaned(self, path: Path, warnings: list[str], limits: Limits, deadline: Deadline
+                    ) -> tuple[list[str], list[Origin], dict[str, list[str]] | None]:
+        """:meth:`raw`, and the raw lines cleaned already (:func:`normalise`'s ``cleaned``) or None."""
+        return (*self.raw(path, warnings, limits, deadline), None)
+
     def read(self, path: Path, limits: Limits | None = None,
              deadline: Deadline | None = None) -> Document:
         limits = limits or current_limits()
@@ -81,9 +86,9 @@ class Reader:
             size = path.stat().st_size
             if size > limits.max_file_mb * MiB:
                 raise limits.refuse("max_file_mb", f"the file is {size / MiB:.1f} MiB", str(path))
-            lines, origins = self.raw(path, warnings, limits, deadline)
+            lines, origins, cleaned = self.raw_cleaned(path, warnings, limits, deadline)
         deadline.check("reading")
-        lines, origins = normalise(lines, origins, pdf=self.pdf_like)
+        lines, origins = normalise(lines, origins, pdf=self.pdf_like, cleaned=cleaned)
         deadline.check("reading")
         if not any(ln.strip() for ln in lines):
             raise EmptyDocument(self.empty_message, document=str(path))
@@ -231,33 +236,31 @@ class PdfReader(Reader):
 
     def raw(self, path: Path, warnings: list[str], limits: Limits,
             deadline: Deadline) -> tuple[list[str], list[Origin]]:
-        import pypdfium2 as pdfium
+        return self.raw_cleaned(path, warnings, limits, deadline)[:2]
 
-        from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
-        from samspil.loaders.pdf_text import PageText
+    def raw_cleaned(self, path: Path, warnings: list[str], limits: Limits, deadline: Deadline
+                    ) -> tuple[list[str], list[Origin], dict[str, list[str]] | None]:
+        """The pages come one by one (:mod:`samspil.loaders.pdf_pages`: in a thread of their own when
+        asked for); each page's lines are cleaned (:func:`~samspil.loaders.normalise.clean_line`) here
+        as it comes (while pdfium reads the next page, when a thread reads them)."""
+        from samspil.loaders.pdf_pages import PageError, read_pages
 
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            if len(pdf) > limits.max_pdf_pages:
-                raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
-            pages: list[list[str]] = []
-            chars = 0
-            for i in range(len(pdf)):
-                deadline.check("reading the PDF", page=i + 1)
-                try:  # (no context manager a page: ~10 µs each on the way in and out)
-                    with PageText(pdf, i) as textpage:
-                        text = textpage.get_text_range()
-                        table = table_page_lines(textpage) if may_hold_table(textpage, text) else None
-                        if table is not None:
-                            text = "\n".join(table)
-                except Exception as exc:
-                    with _foreign_errors(path, "pdf", page=i + 1):
-                        raise exc  # mapped to the input error that names the page
-                chars += len(text)
-                _check_chars(chars, limits, path, page=i + 1)
-                pages.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        finally:
-            pdf.close()
+        pages: list[list[str]] = []
+        cleaned: dict[str, list[str]] = {}
+        chars = 0
+        try:  # (closed at once on an error here: the reader thread stops and is waited for)
+            with contextlib.closing(read_pages(path, limits, deadline)) as texts:
+                for text in texts:
+                    chars += len(text)
+                    _check_chars(chars, limits, path, page=len(pages) + 1)
+                    page_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                    pages.append(page_lines)
+                    for line in page_lines:
+                        if line not in cleaned:
+                            cleaned[line] = clean_line(line)
+        except PageError as exc:
+            with _foreign_errors(path, "pdf", page=exc.page):
+                raise exc.error  # mapped to the input error that names the page
         if not pages:
             raise CorruptDocument("the PDF has no pages", document=str(path))
         if chars < _SCAN_CHARS_PER_PAGE * len(pages):  # a scan whose only text is a printer's header or a stamp
@@ -269,7 +272,7 @@ class PdfReader(Reader):
         for number, page_lines in enumerate(strip_repeated_margins(pages), start=1):
             lines.extend(page_lines)
             origins.extend([(None, number)] * len(page_lines))
-        return lines, origins
+        return lines, origins, cleaned
 
 
 _ALL: tuple[Reader, ...] = (TextReader(), DocxReader(), PdfReader())

@@ -114,9 +114,9 @@ _PLAN_IN = re.compile(r"\b(?:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?)\
 
 
 def _add_plan_place(doc: Document, found) -> None:
-    text = doc.text
+    text, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
     for i, line in enumerate(doc.lines):
-        if " i " not in line or not ("helhedsplan" in line.lower() or "indsats" in line.lower()):
+        if " i " not in line or not ("helhedsplan" in lows[i] or "indsats" in lows[i]):
             continue
         for m in _PLAN_IN.finditer(strip_markup(line)):
             name = m.group("name")
