@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
+from samspil.loaders.segment import starts_with_label
 
 __all__ = ["chapter_blocks"]
 
@@ -61,7 +62,7 @@ def _entries(doc: Document, i: int, start: int) -> list:
             name = " ".join(m.group("name").split())
             name = name.strip(" \"«»“”") if name[:1] in "\"«»“”" else name
             if 0 < len(name.split()) <= MAX_NAME_WORDS and not _NOT_A_NAME.search(name) \
-                    and sum(w[:1].islower() for w in name.split()) <= 3:
+                    and sum(w[:1].islower() for w in name.split()) <= 3 and not starts_with_label(f"{name}:"):
                 entries.append((j, name, body, m.start("name"), m.end()))
         if end is not None and end.start() > 0 and entries:
             break

@@ -82,3 +82,12 @@ def test_entries_under_a_heading_in_capitals_after_a_flattened_table(tmp_path, m
     lines += ["", "ORGANISERING", "Projektleder: Kirsten Dalsgaard, tlf. 32501781", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {_key(a.name) for a in r.activities} == {_key(n) for n in names}
+
+
+def test_template_labels_are_no_entries(tmp_path, make_docx, make_pdf):
+    """Under a page's menu that names "Aktiviteter", the agreement's own labels ("Områdets navn:",
+    "Aftalens parter:") are no activities of a chapter."""
+    lines = ["Forside", "Aktiviteter", "Kontakt", "", "Områdets navn: Bakkely", "Aftalens parter: Skive Kommune og Boligselskabet Nord",
+             "Samarbejdsaftalen gælder fra - til: 1. januar 2024 til 31. december 2027", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert not {_key(a.name) for a in r.activities} & {"områdets navn", "aftalens parter", "samarbejdsaftalen gælder fra til"}
