@@ -305,6 +305,7 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
 # "Side 3 af 7") or a middle dot between its parts ("Fjordbyen Lemvig · Delaftale ... · 2025-2029")
 _PAGE_MARK = re.compile(r"\b(?:side|page)\s*#|#\s*af\s*#|·", re.I)
 _DIGITS = re.compile(r"\d+")
+_RAW_MARK = re.compile(r"·|(?i:side|page)\s*\d|\d\s*af\s*\d")  # (the marks of _PAGE_MARK in a raw line)
 
 
 def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
@@ -316,9 +317,10 @@ def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     >>> drop_running_lines(["A · B side 1", "x", "A · B side 2", "y", "A · B side 3", "z"], [(k, None) for k in range(6)])[0]
     ['', 'x', '', 'y', '', 'z']
     """
-    if sum(1 for line in lines if "·" in line or "ide " in line or " af " in line) < 3:
+    marked = [len(line) <= 150 and _RAW_MARK.search(line) is not None for line in lines]
+    if sum(marked) < 3:
         return list(lines), list(origins)
-    keys = [_DIGITS.sub("#", " ".join(line.split())) if len(line) <= 150 else "" for line in lines]
+    keys = [_DIGITS.sub("#", " ".join(line.split())) if hit else "" for line, hit in zip(lines, marked)]
     counts: dict[str, int] = {}
     for key in keys:
         if key and _PAGE_MARK.search(key):
@@ -358,7 +360,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
-    raw_lines, origins = drop_running_lines(raw_lines, origins)
+    if not pdf:  # (the PDF reader drops its pages' margins itself)
+        raw_lines, origins = drop_running_lines(raw_lines, origins)
     raw_lines = tab_space_tables(raw_lines)  # before spaces are squeezed: a table's columns
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
