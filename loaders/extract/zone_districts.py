@@ -288,8 +288,9 @@ def add_joint_zones(doc: Document, found) -> None:
     """The zone two known departments make together (``_JOINT``): a zone of its own, holding
     them, in the district they lay in."""
     for i, line in enumerate(doc.lines):
-        if "tilsammen" not in line and "samlet" not in line and "sammen " not in line:
-            continue
+        if "udgør" not in line and "danner" not in line and "kaldes" not in line \
+                or "tilsammen" not in line and "samlet" not in line and "sammen " not in line:
+            continue  # (the verb and the word "together" both: told by substring tests before the pattern)
         for m in _JOINT.finditer(strip_markup(line)):
             a, b = found.get(m.group("a")), found.get(m.group("b"))
             if a is None or b is None or a is b or found.get(m.group("z")) is not None:
