@@ -35,7 +35,7 @@ from collections.abc import Sequence
 
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.letterspacing import repair_letter_spacing
-from samspil.loaders.space_tables import tab_space_tables
+from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
 from samspil.loaders.webcopy import strip_web_wrapper
 
@@ -362,7 +362,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
-    raw_lines = tab_space_tables(raw_lines)  # before spaces are squeezed: a table's columns
+    raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
     lines: list[str] = []

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["cell_lines_tables", "continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -97,6 +97,50 @@ def leader_row(line: str) -> str:
             or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
         return line
     return f"{m.group('key').strip()}\t{m.group('value').strip()}"
+
+
+def cell_lines_tables(lines: Sequence[str]) -> list[str]:
+    """``lines`` with tables copied one cell a line made rows of tabbed cells: three or more short
+    lines in a row that are each a column head the vocabulary knows ("Afdeling", "Boligorganisation",
+    "By", "Boliger") give the number of columns; the lines after them, that many at a time, are
+    the rows, up to a blank line or a total; each row's other lines become ``DROPPED`` (every line
+    keeps its place until normalise).
+
+    >>> cell_lines_tables(["Afdeling", "Boligorganisation", "Boliger", "Engvej", "Vesterhavsbo", "164",
+    ...                    "Fjordparken", "Vesterhavsbo", "222", "", "Tekst."])[:7]
+    ['Afdeling\\tBoligorganisation\\tBoliger', '|---|', '|---|', 'Engvej\\tVesterhavsbo\\t164', '|---|', '|---|', 'Fjordparken\\tVesterhavsbo\\t222']
+    """
+    out = list(lines)
+    kind = _column_kind()
+    i = 0
+    while i < len(out) - 6:
+        heads = 0
+        while i + heads < len(out) and 0 < len(out[i + heads].strip()) <= 30 and "\t" not in out[i + heads] \
+                and kind(out[i + heads].strip().rstrip(":")) is not None:
+            heads += 1
+        if heads < 3:
+            i += max(heads, 1)
+            continue
+        kinds = [kind(out[i + k].strip().rstrip(":")) for k in range(heads)]
+        numeric = [k for k, c in enumerate(kinds) if c in ("units", "residents", "number", "money")]
+        rows, j = [], i + heads
+        while j + heads <= len(out):
+            cells = [out[j + k].strip() for k in range(heads)]
+            if not all(cells) or any(len(c) > 80 or "\t" in c for c in cells) or _TOTAL_CELL.match(cells[0]) \
+                    or any(not any(ch.isdigit() for ch in cells[k]) for k in numeric):
+                break
+            rows.append(j)
+            j += heads
+        if len(rows) < 2 or len(set(kinds)) < 2:
+            i += heads
+            continue
+        for start in [i, *rows]:
+            out[start:start + heads] = ["\t".join(c.strip() for c in out[start:start + heads])] + [DROPPED] * (heads - 1)
+        i = j
+    return out
+
+
+_TOTAL_CELL = re.compile(r"^(?:i alt|total|samlet|sum)\b", re.I)
 
 
 def tab_space_tables(lines: Sequence[str]) -> list[str]:
