@@ -150,12 +150,12 @@ def _section_end(doc: Document, i: int, end: int) -> int:
     """Where the numbered section holding line ``i`` ends, when before ``end``: at the next
     numbered heading of its depth or above ("3. Personale og organisation" after the last
     activity of "2.3 X")."""
-    body = [h for h in outline(doc) if not h.in_toc]
+    body = doc.memo("outline_body", lambda: sorted((h for h in outline(doc) if not h.in_toc), key=lambda h: h.line))
     within = [h for h in body if h.line < i]
     if not within:
         return end
     depth = max(within, key=lambda h: h.line).depth
-    return next((h.line for h in sorted(body, key=lambda h: h.line) if i < h.line < end and h.depth <= depth), end)
+    return next((h.line for h in body if i < h.line < end and h.depth <= depth), end)
 
 
 def _heading_area(doc: Document, i: int) -> str | None:
@@ -165,8 +165,8 @@ def _heading_area(doc: Document, i: int) -> str | None:
     from samspil.loaders.extract.focus_areas import extract_focus_areas
     from samspil.loaders.extract.sections import plain_lines
 
-    areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}
-    if not areas:
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    if not areas:  # (asked once a document, not once a block)
         return None
     plain = plain_lines(doc)
     for j in range(i - 1, max(-1, i - 400), -1):
