@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.org_lists import join_topic_series, org_type_of
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
@@ -63,6 +63,8 @@ def _title_and_unit(title: str | None) -> tuple[str | None, str | None]:
     title = _title(title)
     if title and ", " in title:  # (the common title of one word is told at once)
         head, tail = title.rsplit(", ", 1)
+        if len(join_topic_series([*head.split(", "), tail])) == 1:
+            return title, None  # "direktør for Børn, Kultur og Sundhed": the area is the title's
         if tail[:1].isupper() and org_type_of(tail) != "other" and (unit := contact_unit(tail)):
             return head, unit
     return title, None

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, section_words, split_at_municipality
+from samspil.loaders.extract.org_lists import fixed_og_pair, is_focus_area_name, org_type_of, section_words, split_at_municipality
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["RUN"]  # the document pass that uses these cues: mention_scan.text_mentions
@@ -198,7 +198,7 @@ def _valid(name: str) -> bool:
         if not (inner_cap or w.endswith(("en", "et", "ne"))):
             return False
     if 3 <= len(words) <= 4 and words[-2] == "og" and all(w[0].isupper() for w in words if w != "og") \
-            and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]):
+            and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]) and not is_focus_area_name(name):
         return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
     return _has_cue(name)
 

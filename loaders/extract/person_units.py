@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
-from samspil.loaders.extract.org_lists import org_type_of, section_words
+from samspil.loaders.extract.org_lists import join_topic_series, org_type_of, section_words
 from samspil.loaders.extract.text import EMAIL, PHONE
 
 __all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title", "unit_then_title"]
@@ -41,7 +41,10 @@ def unit_after_title(p: Person) -> str | None:
     person's title keeps only the title."""
     if not p.title or "," not in p.title:
         return None
-    title, unit = (part.strip(" ,;") for part in p.title.split(",", 1))
+    title, *rest = join_topic_series([part.strip(" ,;") for part in p.title.split(",")])
+    if not rest:
+        return None  # "direktør for Børn, Kultur og Sundhed": a title naming its area
+    unit = ", ".join(rest)
     if not title or not is_title_word(title.split()[0]) or not unit[:1].isupper() or EMAIL.search(unit):
         return None
     p.title = title
@@ -90,7 +93,7 @@ def unit_after_name(text: str, p: Person) -> str | None:
         return _most_specific(paren.group(1).strip())  # "Mette Bruun (Brabrand Boligforening), mb@..."
     stops = [m.start() for m in (EMAIL.search(after), PHONE.search(after), _DETAIL_START.search(after)) if m]
     clauses = [c.strip(" .") for c in after[:min(stops, default=len(after))].split(",")]
-    clauses = [c for c in clauses if c]
+    clauses = join_topic_series([c for c in clauses if c])
     if p.title and p.title in after:  # the title was read from these clauses, unit and all
         p.title = next((c for c in clauses if is_title_word(c.split()[0])), None)
     while clauses and is_title_word(clauses[0].split()[0]):
@@ -110,7 +113,7 @@ def _most_specific(unit: str) -> str:
     other than the municipality ("Odense Kommune, Børn- og Ungeforvaltningen" -> the
     forvaltning; "Sundhedsplejen, Odense Kommune" -> Sundhedsplejen; "Aarhus Kommune, Børn
     og Unge" -> Børn og Unge); clauses none of which does stay whole ("Teknik, Plan og Miljø")."""
-    clauses = [c.strip() for c in unit.split(",")]
+    clauses = join_topic_series([c.strip() for c in unit.split(",")])
     if len(clauses) < 2:
         return unit
     typed = [(c, org_type_of(c)) for c in clauses]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
+from samspil.loaders.extract.org_lists import is_focus_area_name, is_topic_series, is_unit_topic
 
 __all__ = ["_candidates", "_DIGIT_FIRST"]
 
@@ -71,10 +72,30 @@ def _candidates(text: str) -> list[str]:
         elif run.endswith("s") and _GENITIVE_HEAD.search(run, len(run) - _GENITIVE_HEAD_CHARS) \
                 and _LOWER_WORD.match(text, end):  # (a match ends the run: only its end is searched)
             run = run[:-1]
+        elif run.count(" ") == 2 and text.startswith(", ", m.start() - 2) and is_topic_series(run):
+            run = _with_topics_before(text, m.start(), run)  # "direktør for Børn, Familie og Uddannelse"
+            if is_focus_area_name(run):
+                continue  # "5.1 Børn, Unge og Familier": a focus area's heading
         out += _run_names(run)
     if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
         out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+_TOPIC_BEFORE = re.compile(r"(?:[A-ZÆØÅ][a-zæøå]+, ){1,4}$")
+
+
+def _with_topics_before(text: str, start: int, run: str) -> str:
+    """'Unge og Familie' after 'Børn, ': the topics before it are one administration area's name
+    with it ("Børn, Unge og Familie"), which a run (no commas) cannot hold."""
+    before = _TOPIC_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return run
+    words = before.group(0).split(", ")[:-1]
+    k = len(words)
+    while k and is_unit_topic(words[k - 1]):
+        k -= 1
+    return ", ".join([*words[k:], run]) if k < len(words) else run
 
 
 # a compound's second half after a suspended hyphen, in lower case ("Forenings- og kulturliv"):
