@@ -22,6 +22,7 @@ from operator import itemgetter
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.entry_orgs import ContactMention
+from samspil.loaders.extract.form_records import form_end, form_records, form_start
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
@@ -56,6 +57,18 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
                 person.phone = person.phone or details[1]
                 seen.add(i)
                 i += 1
+                continue
+        if (at := form_start(text)) is not None:  # "Navn: X" / "Titel: Y" / "Organisation: Z" / ...
+            texts = [text[at:], *plain[i + 1:i + 8]]
+            end = form_end(texts, 0)
+            records = form_records(" ".join(texts[:end]))
+            units = all(unit for _, unit in records)
+            # (a record without its Organisation field mid-line: the words before it name the unit, read below)
+            if records and (at == 0 or units):
+                heading = None if units else _heading_above(plain, i)
+                out += [ContactMention(p, unit or heading, i) for p, unit in records]
+                seen |= set(range(i, i + end))
+                i += end
                 continue
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
             found = _run_on_entries(text, i, groups) if len(text) > _MAX_LINE and _has_title(text) else []

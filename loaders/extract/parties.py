@@ -19,6 +19,7 @@ from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, is_address, 
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
+from samspil.loaders.extract.form_records import form_records, join_form_lines, opens_form
 from samspil.loaders.extract.sections import (PARTY_LABEL, SIGNATURE_LABEL, Block, drop_header_words, focus_area_at, party_blocks,
                                               plain_lines, signature_blocks)
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, details_only
@@ -43,7 +44,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     contacts: list[ContactMention] = []
     current: str | None = None
     lone: ContactMention | None = None  # a contact whose line held its name only
-    items = _block_texts(doc, block, role)
+    items = join_form_lines(_block_texts(doc, block, role))
     idx = [i for i, _ in items]
     skip = set()
     for n, (i, raw) in enumerate(items):
@@ -54,8 +55,9 @@ def _line_entries(doc: Document, block: Block, role: str):
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
             text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
             text = _LEAD_IN.sub("", text)  # "Aftalen er indgået mellem følgende parter: X, Y" (breaks lost)
-            text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:
-            was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
+            if not opens_form(text):  # (a form's keys are no end of the list: "Navn: X Titel: Y Organisation: Z")
+                text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:
+                was_cut = whole - len(text) > _RUNNING_TEXT  # "... Indledning X ..."; its text read as running text)
         if "eriode" in text and (m := _PERIOD_FIELD.search(text)):
             text = text[:m.start()]  # "Vejle Kommune Helhedsplanens periode: 1. januar 2024 - ..." (breaks lost)
         if text.count(" | ") >= 3 and (cells := _table_run_orgs(text)):
@@ -74,6 +76,11 @@ def _line_entries(doc: Document, block: Block, role: str):
             person = contacts[-1].person  # "Line Kastrup, teamleder" over "E-mail: ..." and "Telefon: ..."
             person.email = person.email or details[0]
             person.phone = person.phone or details[1]
+            continue
+        if opens_form(text) and (records := form_records(text)):
+            for p, unit in records:  # "Navn: Ida Holm Titel: Leder Organisation: Lejerbo Mail: ..."
+                orgs.extend(org_mentions(unit, i, role, block.delaftale) if unit else [])
+                contacts.append(ContactMention(p, unit or current, i, block.delaftale))
             continue
         people = find_people(text, strict=not KONTAKT.match(text))
         if (label := KONTAKT.match(text)) and people and not person_first(text, people[0]) \
