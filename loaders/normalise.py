@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.ocr import looks_ocred, repair_ocr
+from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
@@ -365,6 +366,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
+    if looks_ascii_danish(raw_lines):  # "Maalgruppe", "INDSATSOMRAADE" (loaders/ascii_danish.py)
+        raw_lines = [restore_letters(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []
     for raw, origin in zip(raw_lines, origins):

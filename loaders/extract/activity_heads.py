@@ -103,12 +103,26 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
         return None
     following = next((t for t in plain[i + 1:i + 4] if t), "")
     whole = text == plain[i].strip(" .")
-    if not _ACTIVITY_FIELD.match(following) or focus_area_at(doc, i) is None \
+    tag = whole and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og trivsel" / "Målgruppe(r): ..."
+    if not (_ACTIVITY_FIELD.match(following) or tag) or focus_area_at(doc, i) is None and not tag \
             or whole and i in dict(delaftale_starts(doc)):
         return None
     if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading
         return None
     return text
+
+
+def _card_tag(doc: Document, i: int, plain: list[str]) -> str | None:
+    """The focus area an activity's card names on the line under its title, with the card's
+    fields right after it (a web page's or HTML export's "<h3>X</h3><p>Tryghed og trivsel</p>
+    <p>Målgruppe(r): ...</p>"): one of the document's focus areas, else None."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    below = [(j, t) for j, t in enumerate(plain[i + 1:i + 5], i + 1) if t][:2]
+    if len(below) < 2 or len(below[0][1]) > 70 or not _ACTIVITY_FIELD.match(below[1][1]):
+        return None
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    return areas.get(name_key(below[0][1]))
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])|\s(?:Aktiviteter|Projekter|Indsatser)\s+(?=[A-ZÆØÅ])")
@@ -142,7 +156,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i) or outline_focus(doc, i) or _heading_area(doc, i)))
+        blocks.append(Block(title, i, end, focus_area_at(doc, i) or _card_tag(doc, i, plain) or outline_focus(doc, i)
+                            or _heading_area(doc, i)))
     return blocks
 
 

@@ -162,22 +162,29 @@ def _listed(doc: Document):
             continue
         if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne")):
             continue  # (the test below, for the last sentence, cheaply: it ends the text)
+        heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None  # "2. Indsatsområder" over bullets
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
-        if not (last.endswith(("indsatsområder", "indsatsområderne")) and strip_markup(line).rstrip().endswith(":")
-                and re.search(r"helhedsplan|boligsociale indsats", last)):
+        if not heading and not (last.endswith(("indsatsområder", "indsatsområderne"))
+                                and strip_markup(line).rstrip().endswith(":")
+                                and re.search(r"helhedsplan|boligsociale indsats", last)):
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
         count = 0
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
             if not item:
                 continue
-            if not (m := _LIST_ITEM.match(item)):
-                break
+            if not (m := _LIST_ITEM.match(item)) or heading and not item.startswith(("-", "•", "*")):
+                break  # (under a heading only bullets: "2.1 Tryghed" is a subsection, read as one)
             if m.group(0)[:1].isdigit():  # a counted list goes on only with the next number ("1.", "2.", ...)
                 if int(re.match(r"\d+", item).group(0)) != count + 1:
                     break
                 count += 1
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
+
+
+# a heading of its own over the areas' bullets: "2. Indsatsområder", "Helhedsplanens indsatsområder"
+_AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:[Ii]ndsatsområder(?:ne)?"
+                            r"|INDSATSOMRÅDER(?:NE)?)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "

@@ -21,12 +21,14 @@ _KINDS = (
     ("name", r"Navn|Kontaktperson|Kontakt"),
     ("title", r"Titel|Stilling|Funktion|Rolle"),
     ("unit", r"Organisation|Enhed|Forvaltning|Afdeling|Arbejdssted|Arbejdsplads|Virksomhed|Institution|Myndighed"),
-    ("email", r"E-?mail|Mail"),
+    ("email", r"E-?mail|Mail|E-?post"),
     ("phone", r"Telefon(?:nr\.?)?|Tlf\.?(?:\s*nr\.?)?|Mobil(?:nr\.?)?"),
 )
 # a key after the start, white space or a comma; any case ("NAVN:", "navn:")
-_KEY = re.compile(r"(?:(?<=^)|(?<=[\s,;]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS) + r")\s*:\s*", re.I)
-_OPENING_KEY = re.compile(r"^\s*(?:Navn|NAVN|Organisation|ORGANISATION)\s*:")
+# (and its colon, or the dotted leader of a printed form: "Navn ........ Søren Holm")
+_KEY = re.compile(r"(?:(?<=^)|(?<=[\s,;]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS) + r")\s*(?::|\.{3,}:?)\s*",
+                  re.I)
+_OPENING_KEY = re.compile(r"^\s*(?:Navn|NAVN|Organisation|ORGANISATION)\s*(?::|\.{3,})")
 
 
 FormRecord = tuple[Person, str | None]
@@ -37,15 +39,17 @@ def opens_form(text: str) -> bool:
     return _OPENING_KEY.match(text) is not None
 
 
-_MID_OPENING = re.compile(r"(?:(?<=^)|(?<=\s))(?:Navn|NAVN|Organisation|ORGANISATION)\s*:")
+_MID_OPENING = re.compile(r"(?:(?<=^)|(?<=\s))(?:Navn|NAVN|Organisation|ORGANISATION)\s*(?::|\.{3,})")
 
 
 def form_start(text: str) -> int | None:
     """Where a form record opens in ``text``, also after a heading run onto it when line
     breaks were lost ("Kontaktpersoner Navn: Ida Holm Titel: Leder ..."): at its first
     "Navn:" or "Organisation:" key with a key of another kind after it; None when none does."""
-    if "avn" not in text and "rganisation" not in text.casefold():
+    if "avn" not in text and "AVN" not in text and "rganisation" not in text and "RGANISATION" not in text:
         return None
+    if opens_form(text):
+        return 0  # (its other fields may follow on lines of their own)
     for opening in _MID_OPENING.finditer(text):
         kind = _KEY.match(text, opening.start()).lastgroup
         if any(key.lastgroup != kind for key in _KEY.finditer(text, opening.end())):

@@ -1,0 +1,114 @@
+"""Danish written without æ, ø and å: "Maalgruppe", "INDSATSOMRAADE", "boern og unge".
+
+Text from old case systems, some e-mail and SMS gateways, and plans typed on foreign
+keyboards spells æ, ø and å as "ae", "oe" and "aa". The template's labels ("Målgruppe(r):",
+"Indsatsområde"), head nouns and target-group cues are then no longer found, and a plan's
+activities and focus areas are lost with them.
+
+A document with no æ, ø or å at all and at least a few words that are Danish words once
+"ae", "oe" and "aa" are read as the letters (:func:`looks_ascii_danish`) gets those words
+written back (:func:`restore_letters`), word by word from the Danish word list that ships in
+the ``wordfreq`` wheel (the one :mod:`samspil.loaders.letterspacing` reads): a word whose
+folded form is not itself a Danish word and that folds from exactly one common word
+("maalgruppe" -> "målgruppe", "paa" -> "på"), in the word's own case. Words the list does
+not hold (most names) stay as written; e-mail and web addresses are never touched. Like the
+OCR repair (:mod:`samspil.loaders.ocr`), this changes the words a fact is quoted with, not
+its line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+__all__ = ["looks_ascii_danish", "restore_letters"]
+
+_MIN_SIGNS = 3  # distinct folded words a document needs before anything is touched
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_DIGRAPH_WORD = re.compile(r"(?<![\w@./])[^\W\d_]*(?:ae|oe|aa|AE|OE|AA|Ae|Oe|Aa)[^\W\d_]*(?![\w@]|\.\w)")
+
+
+def looks_ascii_danish(lines: Sequence[str]) -> bool:
+    """Is the text of ``lines`` Danish spelt without æ, ø and å?
+
+    >>> looks_ascii_danish(["Maalgruppe: boern og unge paa 12-18 aar"])
+    True
+    >>> looks_ascii_danish(["Målgruppe: børn og unge", "Aarhus Kommune"])
+    False
+    """
+    text = "\n".join(lines)
+    if any(ch in text for ch in "æøåÆØÅ"):
+        return False
+    restored = _restored()
+    seen = {w for m in _DIGRAPH_WORD.finditer(text) if (w := m.group(0).lower()) in restored}
+    return len(seen) >= _MIN_SIGNS
+
+
+def restore_letters(line: str) -> str:
+    """``line`` with its folded Danish words written with their letters.
+
+    >>> restore_letters("INDSATSOMRAADE 1: BOERN, UNGE OG FAMILIER")
+    'INDSATSOMRÅDE 1: BØRN, UNGE OG FAMILIER'
+    >>> restore_letters("Maalgruppe: unge paa 12-18 aar, se www.boern.dk eller skriv til boern@stevns.dk")
+    'Målgruppe: unge på 12-18 år, se www.boern.dk eller skriv til boern@stevns.dk'
+    """
+    return _DIGRAPH_WORD.sub(_restore, line)
+
+
+def _restore(m: re.Match[str]) -> str:
+    word = m.group(0)
+    danish = _restored_word(word.lower())
+    if danish is None:
+        return word
+    if word.isupper():
+        return danish.upper()
+    return danish[:1].upper() + danish[1:] if word[:1].isupper() else danish
+
+
+@lru_cache(maxsize=4096)
+def _restored_word(word: str) -> str | None:
+    """The Danish word ``word`` (lower case) folds from: a word of the list, or a compound of
+    two parts one or both of which are ("boligomraadet" -> "boligområdet", "faelleshus" ->
+    "fælleshus"); None when nothing is known."""
+    restored = _restored()
+    if (danish := restored.get(word)) is not None:
+        return danish
+    if word in _words():
+        return None  # a word as it is ("beboere", "poesi")
+    for k in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):  # the longest known last part first
+        head, tail = word[:k], word[k:]
+        left = restored.get(head) or (head if not _has_digraph(head) else _restored_word(head))
+        right = restored.get(tail) or (tail if not _has_digraph(tail) else None)
+        if left is not None and right is not None and (left != head or right != tail):
+            return left + right
+    return None
+
+
+_MIN_PART = 4  # characters: a compound's parts ("bebo|ere" is no compound of "oere")
+
+
+def _words() -> dict[str, float]:
+    from samspil.loaders.letterspacing import _logfreq
+
+    return _logfreq()
+
+
+def _has_digraph(word: str) -> bool:
+    return "ae" in word or "oe" in word or "aa" in word
+
+
+_MORE_COMMON = 3.0  # natural log: the Danish word at least 20 times as common as its folded form
+
+
+@lru_cache(maxsize=1)
+def _restored() -> dict[str, str]:
+    """Folded form -> the Danish word, for the words of the list with æ, ø or å whose folded
+    form comes from no other word of the list and is no word of its own, or a far rarer one
+    (the old spellings "paa", "aar" against "på", "år")."""
+    words = _words()
+    folded: dict[str, list[str]] = {}
+    for word in words:
+        if any(ch in word for ch in "æøå"):
+            folded.setdefault(word.translate(_FOLD), []).append(word)
+    return {plain: danish[0] for plain, danish in folded.items() if len(danish) == 1
+            and (plain not in words or words[danish[0]] - words[plain] >= _MORE_COMMON)}
