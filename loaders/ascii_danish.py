@@ -75,8 +75,10 @@ def _restored_word(word: str) -> str | None:
         return danish
     if word in _words():
         return None  # a word as it is ("beboere", "poesi")
-    for k in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):  # the longest known last part first
+    for k in range(len(word) - 3, _MIN_PART - 1, -1):  # the longest known last part first
         head, tail = word[:k], word[k:]
+        if len(tail) < _MIN_PART and tail not in _words():
+            continue  # (a short last part only as a word of its own: "fælles|hus")
         left = restored.get(head) or (head if not _has_digraph(head) else _restored_word(head))
         right = restored.get(tail) or (tail if not _has_digraph(tail) else None)
         if left is not None and right is not None and (left != head or right != tail):

@@ -249,13 +249,20 @@ def text_width(lines: Sequence[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+_INDENT = 4  # characters a program indents a list item's wrapped lines by
+
+
 def _full(last: str, line: str, paragraph: str, width: int) -> bool:
     """Was ``last`` (a physical line) broken by the column, not by its writer? It is near
     the width, or the next line's first word would not have fit on it - inside a paragraph
     already wrapped or after a lower-case word (a list's short lines, each ending in a
-    name, stay apart) - and it ends no sentence or record."""
-    if width < MIN_WRAP_WIDTH or not last:
+    name, stay apart) - and it ends no sentence or record. A negative ``width`` is the
+    width a program wrapped plain text at: only a word that would not have fit tells."""
+    if abs(width) < MIN_WRAP_WIDTH or not last:
         return False
+    if width < 0:  # (a list item's wrapped lines were indented: a few characters' slack)
+        return len(last) + 1 + len(line.split(None, 1)[0]) > -width - _INDENT and not last.endswith(_SENTENCE_END) \
+            and not _record_end(last)
     tail = last.rsplit(None, 1)[-1]  # (its last word: the line is not split whole)
     near = len(last) >= 0.8 * width
     word_did_not_fit = (line and len(last) > 0.5 * width and (len(paragraph) > len(last) or tail.isalpha()

@@ -211,6 +211,30 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     return len(nonblank) >= 10 and pages >= 2 and hyphens >= 2
 
 
+_WRAP_WIDTH = 100  # characters: the widest line of a text wrapped by its writer's program (e-mail: 72-80)
+
+
+def wrap_width(raw_lines: Sequence[str]) -> int:
+    """The width a program wrapped plain text at (an e-mail, minutes from a case system), or 0
+    when it was not: no line wider than a screen's, and a sentence broken mid-way (the next
+    line going on in lower case, or a line near the width going on with a word) on a sixth of
+    the lines or more. The width is the longest such broken line's.
+
+    >>> wrap_width(["Byrådet skal godkende den strategiske", "samarbejdsaftale mellem parterne."] * 6)
+    37
+    >>> wrap_width(["Målgruppe: unge 12-18 år", "Formål: at styrke fællesskabet."] * 6)
+    0
+    """
+    width = max(map(len, raw_lines), default=0)
+    nonblank = sum(1 for line in raw_lines if line.strip())
+    if width > _WRAP_WIDTH or nonblank < 10:
+        return 0
+    full = max(0.75 * width, 50)
+    broken = [len(a) for a, b in zip(raw_lines, raw_lines[1:]) if (a[-1:].isalnum() or a[-1:] == ",")
+              and ((nxt := b.lstrip()[:1]).islower() or len(a) >= full and nxt.isalnum())]
+    return max(broken) if len(broken) >= 4 and len(broken) * 6 >= nonblank else 0
+
+
 def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
                          ) -> tuple[list[str], list[Origin]]:
     """At most one blank line in a row, none at the start or end.
@@ -377,6 +401,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
             orig.append(origin)
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))
+    elif width := wrap_width(raw_lines):  # (wrapped by a program: a line is full when the next word
+        lines, orig = join_wrapped(lines, orig, -width)  # would not have fit on it)
     elif any(line.endswith("-") for line in lines):
         lines, orig = join_name_hyphens(lines, orig)
     return collapse_blank_lines(lines, orig)

@@ -30,9 +30,19 @@ _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|
                              r"|hvordan|hvad er formålet)\s*\?)", re.I)
 
 
+# a status report's activity: its name, a dotted leader and its status ("Jobklubben ...... GRØN")
+# (the dotted leader read as a table's cell break: "Jobklubben<TAB>GRØN")
+_LEADER_STATUS = re.compile(r"^\W{0,3}(?P<title>[A-ZÆØÅ\"«“][^.:\t]{1,60}?)(?:\s*\.{4,}\s*|\s*\t+\s*)(?:GRØN|GUL|RØD|[Gg]røn|[Gg]ul|[Rr]ød"
+                            r"|[Gg]ennemført|[Aa]fsluttet|I gang|[Ii]gangsat|[Ll]ukket|[Ii]kke (?:startet|igangsat)"
+                            r"|[Ff]orsinket|[Pp]lanlagt|[Vv]idereføres|[Oo]phørt|OK)\s*$")
+
+
 def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     """The title of an activity heading at line ``i`` that is followed (within six
     lines) by an activity's fields, else None."""
+    if ("\t" in doc.lines[i] or "...." in doc.lines[i]) and (status := _LEADER_STATUS.match(doc.lines[i])):
+        title = status.group("title").strip(" \"«»“”")
+        return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
     m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
         return _field_run_title(doc, i, plain[i]) or _bare_title(doc, i, plain)

@@ -157,8 +157,12 @@ def _listed(doc: Document):
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         if "indsatsområder" in text and (inline := _INLINE_LIST.search(text)) and re.search(
-                r"helhedsplan|boligsociale indsats", text[:inline.start()], re.I):
-            yield from ((name, i) for name in _inline_areas(inline.group(1)))  # "... indsatsområder: A, B samt C."
+                r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt", text[:inline.start()], re.I):
+            # ("Parterne har valgt tre indsatsområder: A, B og C": the plan's own choice)
+            listed = inline.group(1)
+            if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
+                listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
+            yield from ((name, i) for name in _inline_areas(listed))  # "... indsatsområder: A, B samt C."
             continue
         if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne")):
             continue  # (the test below, for the last sentence, cheaply: it ends the text)
@@ -180,6 +184,9 @@ def _listed(doc: Document):
                     break
                 count += 1
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
+
+
+_OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 
 
 # a heading of its own over the areas' bullets: "2. Indsatsområder", "Helhedsplanens indsatsområder"
@@ -243,7 +250,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
         or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names]
     for name, i in hits:
-        name = without_access_note(name)
+        name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line
             continue
@@ -263,6 +270,8 @@ def _column_head(doc: Document, i: int) -> bool:
     a two-column head may come as "Indsatsområde: Overordnet mål")?"""
     line = doc.lines[i]
     first = line.split("\t", 1)[0] if "\t" in line else line.split(": ", 1)[0] if ": " in line else None
+    if "\t" not in line and first is not None and _fkey(line.split(": ", 1)[1]) in _known_focus_areas():
+        return False  # "Indsatsområde: Beskæftigelse" over its activities' rows: a field, no table's head
     return first is not None and first.strip(" *:").casefold() in _COLUMN_HEAD \
         and i + 1 < len(doc.lines) and "\t" in doc.lines[i + 1]
 

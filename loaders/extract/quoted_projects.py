@@ -126,6 +126,10 @@ def area_sentence_blocks(doc) -> list:
     for i, line in enumerate(doc.lines):
         if not any(q in line for q in _QUOTES):
             continue
+        if _BULLET.match(line) and (lead := _lead_in(doc, i)) and _ACTIVITY_WORD.search(lead) \
+                and (block := _bullet_with_area(strip_markup(line), i, area_pattern, areas)):
+            out.append(block)  # "følgende aktiviteter:" over '- "Børnehøjde": ... (Uddannelse og livschancer).'
+            continue
         if _BULLET.match(line) and (lead := _lead_in(doc, i)) and (named_area := area_pattern.search(lead)):
             # "Under uddannelse og livschancer vil vi især:" over "– starte "Læselyst i Vest", hvor ..."
             text = strip_markup(line)
@@ -157,6 +161,22 @@ def area_sentence_blocks(doc) -> list:
 
 
 _BULLET = re.compile(r"^\s*[-–•*▪]\s+")
+_QUOTE_FIRST = re.compile(r"^\s*[-–•*▪]\s+(?=[\"“«»„])")
+
+
+def _bullet_with_area(text: str, i: int, area_pattern: re.Pattern[str], areas: list[str]):
+    """A bullet under a lead-in that speaks of activities, opening with the activity's name in
+    quotes and naming its focus area in its text ("(Uddannelse og livschancer)"), or None."""
+    from samspil.loaders.extract.activity_lists import Block
+
+    if not (lead := _QUOTE_FIRST.match(text)) or not (quote := _QUOTED.match(text, lead.end())):
+        return None
+    name = quote.group(1).strip(" ,;:-–")
+    named = [m.group(0) for m in area_pattern.finditer(text, quote.end())]
+    if not named or len(name.split()) > MAX_WORDS or _PRONOUN.search(name):
+        return None
+    focus = next(a for a in areas if a.casefold() == named[-1].casefold())
+    return Block(name=name, start=i, end=i + 1, focus_area=focus, text=text[quote.start():])
 
 
 def _lead_in(doc, i: int) -> str | None:
