@@ -305,10 +305,36 @@ def forget(document: str, data_dir: Path | None) -> None:
 @data_dir_option
 @handle_errors
 def forget_person(ref: str, data_dir: Path | None) -> None:
-    """Remove a person and their personal data everywhere (a data-protection request)."""
+    """Remove a person and their personal data everywhere (a data-protection request).
+
+    An e-mail address is also scrubbed from every excerpt and field it is still written
+    in, also when no person carries it; the output says where it was, or that it occurs
+    nowhere in the store."""
+    from samspil.graph.people import forget_contact
+
     with store_from(data_dir) as store:
-        pid = store.forget_person(ref)
-    click.echo(f"forgot {pid}; re-loading a document will not bring them back")
+        done = forget_contact(store, ref)
+    click.echo(_forgotten_text(done))
+
+
+def _forgotten_text(done: Any) -> str:
+    """What ``forget-person`` did, for a person to read."""
+    if done.nothing:
+        return (f"{done.ref} occurs nowhere in the store: no person carries it and no excerpt "
+                "or field holds it; nothing was changed")
+    lines = [f"forgot {done.person}; re-loading a document will not bring them back"
+             if done.person else f"no person carries {done.ref}, but it was written in the "
+                                 "stored documents:"]
+    if done.scrubbed:
+        if done.person:
+            lines.append(f"also scrubbed {done.ref} where it was still written:")
+        for p in done.scrubbed:
+            lines.append(f"  {p.document} ({p.field}): {p.count}")
+        total = sum(p.count for p in done.scrubbed)
+        lines.append(f"scrubbed {total} place(s) in {len({p.document for p in done.scrubbed})} "
+                     "document(s), replaced by [removed]; re-loading a document will not bring "
+                     "the address back")
+    return "\n".join(lines)
 
 
 @cli.command()

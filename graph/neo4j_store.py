@@ -353,6 +353,31 @@ class Neo4jStore:
         self._rebuild()
         return pid
 
+    def forget_email(self, email: str) -> list[Any]:
+        """As ``SqliteStore.forget_email``: the address scrubbed from every stored report."""
+        from samspil.graph.people import scrub_email
+        rows = [{"kind": k.kind, "digest": k.digest} for k in forget_keys(None, email)]
+        places: list[Any] = []
+
+        def work(tx: Any) -> None:          # (run again on a lost connection: start over)
+            places.clear()
+            clean = {}
+            for r in tx.run(READ_REPORTS).data():
+                if email.strip().lower() in r["report"].lower():
+                    data, found = scrub_email(json.loads(r["report"]), email, r["document"])
+                    if found:
+                        places.extend(found)
+                        clean[r["document"]] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            if clean:
+                tx.run(ADD_FORGOTTEN, rows=rows).consume()
+                for doc, text in clean.items():
+                    tx.run(UPDATE_REPORT, document=doc, report=text).consume()
+
+        self._write(work)
+        if places:
+            self._rebuild()
+        return places
+
     def documents(self) -> list[DocumentInfo]:
         return [DocumentInfo(r["id"], r["checksum"], r["plan"], r["loaded_at"])
                 for r in self._read(READ_DOCUMENTS)]

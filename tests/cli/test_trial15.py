@@ -1,0 +1,59 @@
+"""What the trial of session 15 found, on real files and the real embedded store."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from samspil.cli.main import cli
+from samspil.loaders.pipeline import bundled_examples
+
+MIT_KVARTER = "000_30f294d84ea1894d.txt"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def stored_bytes(data_dir: Path) -> bytes:
+    """Every byte samspil keeps in the data folder (the store, its snapshot parts, caches)."""
+    return b"".join(p.read_bytes() for p in sorted(data_dir.rglob("*")) if p.is_file()).lower()
+
+
+def test_forget_person_scrubs_an_email_no_person_carries_from_the_excerpts(tmp_path):
+    # "Elevplads@kk.dk" is a team's address in an excerpt of Mit Kvarter: no contact person has it
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(Path(bundled_examples()) / MIT_KVARTER, docs)
+    data = tmp_path / "data"
+    assert run("load", docs, "--data-dir", data).exit_code == 0
+    assert b"elevplads@kk.dk" in stored_bytes(data)
+
+    r = run("forget-person", "Elevplads@kk.dk", "--data-dir", data)
+    assert r.exit_code == 0, r.output
+    assert "no person carries Elevplads@kk.dk" in r.output
+    assert f"{MIT_KVARTER} (excerpt): 1" in r.output
+    assert "no person matches" not in r.output
+    assert b"elevplads@kk.dk" not in stored_bytes(data)
+
+    run("load", docs, "--data-dir", data)                 # a reload does not bring it back
+    assert b"elevplads@kk.dk" not in stored_bytes(data)
+    r = run("search", "[removed]", "--data-dir", data)
+    assert r.exit_code == 0
+
+    r = run("forget-person", "Elevplads@kk.dk", "--data-dir", data)
+    assert r.exit_code == 0, r.output
+    assert "Elevplads@kk.dk occurs nowhere in the store" in r.output
+
+
+def test_forget_person_says_when_an_email_occurs_nowhere(store_dir):
+    r = run("forget-person", "nobody@example.org", "--data-dir", store_dir)
+    assert r.exit_code == 0, r.output
+    assert "nobody@example.org occurs nowhere in the store" in r.output
+    assert "nothing was changed" in r.output
+
+
+def test_forget_person_by_name_that_matches_nobody_is_still_an_error(store_dir):
+    r = CliRunner().invoke(cli, ["forget-person", "Nobody Atall", "--data-dir", str(store_dir)])
+    assert r.exit_code == 1 and "no person matches" in r.output
