@@ -200,16 +200,17 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 @without_gc
 def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
           show_all: bool) -> None:
-    """The loaded plans: type, period, signing parties, how many partners and
-    activities, and the documents they were read from.
+    """The loaded plans: type, period, signing parties, how many partners (named as
+    the plan's partners), activity partners (organisations in its activities that are
+    neither party nor partner) and activities, and the documents they were read from.
 
     Plans are listed by the start of their period, the earliest first (a plan whose
     period is not known comes last), then by name."""
     with store_from(data_dir) as store:
-        rows = cached_answer(store, ("plans",), lambda: plan_rows(store))
+        rows = cached_answer(store, ("plans", 2), lambda: plan_rows(store))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
-                                              "period_end", "parties", "partners", "activities",
-                                              "documents"],
+                                              "period_end", "parties", "partners",
+                                              "activity_partners", "activities", "documents"],
          as_json=as_json, as_csv=as_csv, payload=rows, title="plans",
          most=None if show_all else TABLE_ROWS, summary="document_type")
 

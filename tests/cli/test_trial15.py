@@ -57,3 +57,30 @@ def test_forget_person_says_when_an_email_occurs_nowhere(store_dir):
 def test_forget_person_by_name_that_matches_nobody_is_still_an_error(store_dir):
     r = CliRunner().invoke(cli, ["forget-person", "Nobody Atall", "--data-dir", str(store_dir)])
     assert r.exit_code == 1 and "no person matches" in r.output
+
+
+BLIND_J = Path(__file__).resolve().parent.parent / "fixtures" / "blind_j" / "docs"
+
+
+def test_plans_counts_the_partners_named_only_in_activities(tmp_path):
+    # Sorø's 2008 helhedsplan names no partners of the plan; its activities name ten
+    data = tmp_path / "data"
+    assert run("load", BLIND_J / "03_soroe_pilevangen_helhedsplan.txt", "--data-dir", data).exit_code == 0
+    r = run("plans", "--json", "--data-dir", data)
+    (row,) = __import__("json").loads(r.output)
+    assert row["partners"] == 0 and row["activity_partners"] >= 5 and row["activities"] >= 5
+    r = run("plans", "--csv", "--data-dir", data)
+    head, line = r.output.splitlines()[:2]
+    assert "activity partners" in head or "activity_partners" in head
+    r = run("plans", "--data-dir", data)
+    assert "activity partners" in r.output
+
+    from samspil.graph.analyses.parts import PLANS
+    from samspil.graph.queries import plans
+    from samspil.graph.settings import Settings
+    from samspil.graph.store import load_part, open_store
+    store = open_store(Settings(data_dir=data))      # the store's own query and the graph's agree
+    try:
+        assert store.plan_rows() == plans(load_part(store, PLANS))
+    finally:
+        store.close()
