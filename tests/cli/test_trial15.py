@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from samspil.cli.main import cli
@@ -84,3 +85,42 @@ def test_plans_counts_the_partners_named_only_in_activities(tmp_path):
         assert store.plan_rows() == plans(load_part(store, PLANS))
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def blind_j_store(tmp_path_factory):
+    """Four plans of other municipalities: Kokkedal (Fredensborg), Nabo i Nord (Gentofte),
+    Fællesskab i Vejen og Brørup (Vejen), Solbjerg & Nyelandsvej (Frederiksberg)."""
+    data = tmp_path_factory.mktemp("blind_j")
+    files = ["01_fredensborg_kokkedal_strategisk.txt", "02_gentofte_delaftale_beskaeftigelse.txt",
+             "07_frederiksberg_solbjerg_word.txt", "08_vejen_kongeaabo_aarsrapport.txt"]
+    r = run("load", *[BLIND_J / f for f in files], "--data-dir", data)
+    assert r.exit_code == 0, r.output
+    return data
+
+
+@pytest.mark.parametrize("a, b, ids", [
+    ("Kokkedal", "Gentofte", ["plan:kokkedal-faellesskab-2023-2026", "plan:nabo-i-nord-2024-2027"]),
+    ("vejen", "FREDERIKSBERG", ["plan:faellesskab-i-vejen-og-brorup-2020-2023",
+                                "plan:solbjerg-nyelandsvej-boligsocial-helhedsplan-paa-frederiksberg-2021-2024"]),
+    ("brorup", "fredensborg kommune", ["plan:faellesskab-i-vejen-og-brorup-2020-2023",
+                                       "plan:kokkedal-faellesskab-2023-2026"]),
+    ("Brørup", "nyelandsvej", ["plan:faellesskab-i-vejen-og-brorup-2020-2023",
+                               "plan:solbjerg-nyelandsvej-boligsocial-helhedsplan-paa-frederiksberg-2021-2024"]),
+])
+def test_a_plan_is_named_by_a_word_of_its_name_or_municipality(blind_j_store, a, b, ids):
+    r = run("shared-partners", a, b, "--data-dir", blind_j_store)
+    assert r.exit_code == 0, r.output
+    r = run("compare", a, b, "--json", "--data-dir", blind_j_store)
+    assert r.exit_code == 0, r.output
+    from samspil.cli.analysis_cmds import plans_graph
+    assert plans_graph(blind_j_store, [a, b])[1] == ids
+
+
+def test_a_word_of_several_plans_lists_them_and_fails(blind_j_store):
+    r = CliRunner().invoke(cli, ["shared-partners", "kommune", "vejen", "--data-dir", str(blind_j_store)])
+    assert r.exit_code == 1
+    assert "'kommune' matches 4 plans" in r.output
+    assert "plan:nabo-i-nord-2024-2027  (Nabo i Nord, Gentofte Kommune)" in r.output
+    r = CliRunner().invoke(cli, ["shared-partners", "Hvidovre", "vejen", "--data-dir", str(blind_j_store)])
+    assert r.exit_code == 1 and "no plan matches 'Hvidovre'" in r.output
