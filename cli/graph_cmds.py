@@ -114,9 +114,10 @@ class _Feed:
                                       soft_wrap=True)
 
 
-def _summary_line(s: SaveSummary, failed: int = 0) -> str:
+def _summary_line(s: SaveSummary, failed: int = 0, skipped: int = 0) -> str:
     return (f"documents: {len(s.added)} added, {len(s.replaced)} replaced, "
-            f"{len(s.unchanged)} unchanged{f', {failed} failed (see the errors above)' if failed else ''}\n"
+            f"{len(s.unchanged)} unchanged{f', {failed} failed (see the errors above)' if failed else ''}"
+            f"{f'; {skipped} other file(s) skipped (see the warnings above)' if skipped else ''}\n"
             f"graph: {s.nodes} nodes ({s.nodes - s.nodes_before:+d}), {s.edges} relationships "
             f"({s.edges - s.edges_before:+d}); {s.merged} organisations/persons merged "
             "across documents")
@@ -161,17 +162,18 @@ def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> No
     """Extract agreement files (or folders of them) and load them into the graph store.
 
     PATHS are .txt, .md, .docx, .pdf files, folders of them, or report JSON files
-    written by `samspil extract --json` / `--out`.
+    written by `samspil extract --json` / `--out`. Other files in a folder are skipped,
+    each named with the reason on stderr, and counted in the summary.
 
     Re-loading a document replaces what it contributed; unchanged documents are skipped.
     Exits non-zero when any file could not be extracted; the others are still loaded.
     """
     files = _files(paths)
-    require_agreements(paths, files)
+    skipped = require_agreements(paths, files)
     feed = _Feed(_results(files, jobs), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
-    click.echo(_summary_line(summary, feed.failed))
+    click.echo(_summary_line(summary, feed.failed, len(skipped)))
     if feed.failed:
         sys.exit(1)
 

@@ -124,3 +124,36 @@ def test_a_word_of_several_plans_lists_them_and_fails(blind_j_store):
     assert "plan:nabo-i-nord-2024-2027  (Nabo i Nord, Gentofte Kommune)" in r.output
     r = CliRunner().invoke(cli, ["shared-partners", "Hvidovre", "vejen", "--data-dir", str(blind_j_store)])
     assert r.exit_code == 1 and "no plan matches 'Hvidovre'" in r.output
+
+
+def test_load_names_the_files_of_a_folder_it_skips_and_why(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "old").mkdir(parents=True)
+    shutil.copy(BLIND_J / "02_gentofte_delaftale_beskaeftigelse.txt", docs)
+    (docs / "notes.odt").write_bytes(b"PK not really")
+    (docs / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (docs / "budget.xlsx").write_bytes(b"PK")
+    (docs / "old" / "report.json").write_text("{}")
+    (docs / ".DS_Store").write_bytes(b"\0")              # hidden: passed over quietly
+    r = CliRunner().invoke(cli, ["load", str(docs), "--data-dir", str(tmp_path / "data")])
+    assert r.exit_code == 0, r.output                    # the batch does not fail on them
+    assert "1 added" in r.stdout and "4 other file(s) skipped" in r.stdout
+    err = r.stderr
+    assert f"{docs / 'notes.odt'}: skipped, samspil cannot read .odt files" in err
+    assert f"{docs / 'photo.png'}: skipped, not an agreement file (samspil reads .txt" in err
+    assert f"{docs / 'budget.xlsx'}: skipped, not an agreement file" in err
+    assert f"{docs / 'old' / 'report.json'}: skipped, report .json files are read from the folder" in err
+    assert ".DS_Store" not in err
+
+    r = CliRunner().invoke(cli, ["extract", str(docs), "--json"])
+    assert r.exit_code == 0
+    assert f"{docs / 'photo.png'}: skipped" in r.stderr and "skipped" not in r.stdout
+
+
+def test_many_skipped_files_are_counted_after_the_first_ones(tmp_path):
+    shutil.copy(BLIND_J / "02_gentofte_delaftale_beskaeftigelse.txt", tmp_path)
+    for i in range(30):
+        (tmp_path / f"scan{i:02}.png").write_bytes(b"\x89PNG")
+    r = CliRunner().invoke(cli, ["extract", str(tmp_path), "--json"])
+    assert r.exit_code == 0
+    assert r.stderr.count(": skipped, ") == 20 and "10 more files skipped (10 .png)" in r.stderr
