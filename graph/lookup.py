@@ -36,7 +36,8 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise NotFound(_not_found(graph, ref, label, what))
+        message, api_message = _not_found(graph, ref, label, what)
+        raise NotFound(message, api_message=api_message)
     cands = [f"{h}  ({_shown(graph.node(h))})" for h in sorted(hits)[:20]]
     how = " by its words" if by_words else ""
     raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s{how}; give an id or a longer name",
@@ -92,9 +93,16 @@ def _find(graph: PartnershipGraph, ref: str, label: str | None) -> tuple[list[st
     return index.find(want, label) if index else _scan(graph, want, label)
 
 
-def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) -> str:
-    """"no plan matches ..." with the closest names (fuzzy) and a search command quoted
-    so that it runs as pasted."""
+API_LISTS = {"Plan": "plans", "Organisation": "organisations", "Person": "persons",
+             "Activity": "activities", "Zone": "zones", "TargetGroup": "target-groups",
+             "FocusArea": "focus-areas", "Document": "documents"}
+
+
+def _not_found(graph: PartnershipGraph, ref: str, label: str | None,
+               what: str) -> tuple[str, str]:
+    """"no plan matches ..." with the closest names (fuzzy) and what to do: for the
+    command line a search command quoted so that it runs as pasted, for the API
+    (``api_message``) the routes that list and search."""
     from rapidfuzz import fuzz, process
 
     names: dict[str, str] = {}
@@ -108,7 +116,11 @@ def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) 
         if names[key] not in seen:
             seen.append(names[key])
     hint = f"did you mean {' or '.join(repr(n) for n in seen[:3])}? " if seen else ""
-    return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`"
+    from urllib.parse import urlencode
+    query = urlencode({"q": ref, **({"label": label} if label else {})})
+    lists = f"GET /api/{API_LISTS[label]} lists the {what}s, " if label in API_LISTS else ""
+    api = f"no {what} matches {ref!r}; {hint}{lists}GET /api/search?{query} searches by name"
+    return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`", api
 
 
 def folded_names(nid: str, d: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:

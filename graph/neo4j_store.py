@@ -328,7 +328,9 @@ class Neo4jStore:
         doc = document_id.removeprefix("doc:")
         n = self._write(lambda tx: tx.run(DELETE_REPORT, document=doc).single()["n"])
         if not n:
-            raise NotFound(f"no loaded document {document_id!r}; `samspil stats` lists them")
+            raise NotFound(f"no loaded document {document_id!r}; `samspil stats` lists them",
+                           api_message=f"no loaded document {document_id!r}; "
+                                       "GET /api/documents lists the loaded documents")
         self._rebuild()
 
     def forget_person(self, ref: str) -> str:

@@ -424,7 +424,8 @@ def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
                        "takes a person's e-mail, name or id (person:...)")
     pid = pid or resolve_ref(graph, ref, "Person")
     if pid not in graph:
-        raise NotFound(f"no person {ref!r}; try `samspil search {ref}`")
+        raise NotFound(f"no person {ref!r}; try `samspil search {ref}`",
+                       api_message=f"no person {ref!r}; GET /api/persons lists the persons")
     return pid
 
 

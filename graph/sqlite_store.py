@@ -306,7 +306,9 @@ class SqliteStore(PartReads):
                 match = [i for i in ids if i == Path(doc).name or Path(i).stem == doc]
                 if len(match) != 1:
                     raise NotFound(f"no loaded document {document_id!r}; "
-                                   "`samspil stats` lists the loaded documents")
+                                   "`samspil stats` lists the loaded documents",
+                                   api_message=f"no loaded document {document_id!r}; "
+                                               "GET /api/documents lists the loaded documents")
                 gone = match[0]
                 self.db.execute("DELETE FROM documents WHERE id = ?", (gone,))
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
