@@ -58,7 +58,7 @@ def spread_out(pos: dict, even: float | None = None) -> dict[str, tuple[float, f
     order of the nodes along each axis is kept, so every group stays where it was and
     keeps its shape, stretched where it was crowded.
 
-    >>> p = spread_out({"a": (0.0, 0.0), "b": (1.0, 1.0), "c": (2.0, 2.0), "d": (100.0, 100.0)})
+    >>> p = spread_out({"a": (0.0, 0.0), "b": (1.0, 1.0), "c": (2.0, 2.0), "d": (100.0, 100.0)}, 0.5)
     >>> p["b"], p["c"], p["d"]
     ((17.2, 17.2), (34.3, 34.3), (100.0, 100.0))
     """
