@@ -49,13 +49,17 @@ async def handle_error(request: Request, exc: Exception) -> JSONResponse:
     headers = None
     extra: dict[str, Any] = {}
     if isinstance(exc, SamspilError):
-        status, message = exc.status, str(exc)
+        status, message = exc.status, getattr(exc, "api_message", None) or str(exc)
         if getattr(exc, "retry_after", None):
             headers = {"Retry-After": str(exc.retry_after)}
         if isinstance(exc, Ambiguous) and exc.candidates:
             extra["candidates"] = exc.candidates
     elif isinstance(exc, StarletteHTTPException):
         status, message = exc.status_code, str(exc.detail)
+        if status == 404 and message == "Not Found":       # no route: say where they are
+            message = (f"no such route: {request.method} {request.url.path}; the API's routes "
+                       "are listed at /docs (OpenAPI: /openapi.json), e.g. GET /api/plans "
+                       "lists the plans")
         headers = getattr(exc, "headers", None)
     elif isinstance(exc, RequestValidationError):
         status = 422

@@ -193,6 +193,8 @@ def _served_names(raw: PartnershipGraph, privatiser: Any, n: str,
     out = {"label": d["label"], "name": d.get("name")}
     if d.get("aliases"):
         out["aliases"] = d["aliases"]
+    if d["label"] == "Plan":          # a plan is also looked up by its municipality's name
+        out.update({k: d[k] for k in ("municipality", "area") if d.get(k)})
     if d["label"] == "Person" and privatiser is not None:
         if not privatiser.names:
             out["name"] = privatiser.node(n, {"label": "Person"})["name"]

@@ -58,10 +58,19 @@ def save_uploads(store: Any, uploads: list[tuple[str, bytes]], limits: Any) -> d
             "summary": to_jsonable(summary)}
 
 
+def _forget_person(store: Any, ref: str) -> dict[str, Any]:
+    """The person forgotten (None when no person carries the e-mail given) and the
+    places the e-mail address was scrubbed from."""
+    from samspil.graph.people import forget_contact
+    done = forget_contact(store, ref)
+    return {"person": done.person, "scrubbed": to_jsonable(list(done.scrubbed)),
+            "found": not done.nothing}
+
+
 OPS = {
     "upload": save_uploads,
     "forget": lambda store, document_id: to_jsonable(store.forget(document_id)),
-    "forget_person": lambda store, ref: to_jsonable(store.forget_person(ref)),
+    "forget_person": lambda store, ref: _forget_person(store, ref),
 }
 
 

@@ -20,6 +20,7 @@ from samspil.graph.answers import cached_answer
 from samspil.graph.model import PartnershipGraph
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.snapshot import WHOLE, GraphPart, Names
+from samspil.loaders.errors import NotFound
 from samspil.graph.store import brokers_of, communities_of, gaps_of, load_part, load_plans_around, overlaps_of, timeline_of
 
 __all__ = ["load_graph", "evidence_text", "analysis_command"]
@@ -38,7 +39,13 @@ def plans_graph(data_dir: Path | None, refs: Sequence[str]) -> tuple[Partnership
     next to them, and the plans' ids: what an analysis of a few plans reads."""
     with store_from(data_dir) as store:
         names = load_part(store, Names.of("Plan"))
-        ids = [resolve_ref(names, r, "Plan") for r in refs]
+        ids = []
+        for ref in refs:
+            try:
+                ids.append(resolve_ref(names, ref, "Plan", words=False))
+            except NotFound:    # by the words of the plans' names and municipalities, too
+                names = load_part(store, GraphPart.of(labels=["Plan"]))
+                ids.append(resolve_ref(names, ref, "Plan"))
         return load_plans_around(store, ids), ids
 
 

@@ -16,19 +16,71 @@ import click
 from samspil.loaders.errors import Ambiguous, SamspilError
 
 __all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text",
-           "require_agreements", "without_gc"]
+           "require_agreements", "skipped_files", "without_gc"]
 
 
-def require_agreements(paths: Sequence[Any], files: Sequence[Any]) -> None:
-    """Stop with a clear message (exit 1) when ``paths`` hold no agreement file."""
+SKIPPED_SHOWN = 20      # skipped files named one a line; the rest are counted by suffix
+
+
+def skipped_files(paths: Sequence[Any], files: Sequence[Any], *, reports: bool) -> list[tuple[Any, str]]:
+    """The files in the folders among ``paths`` that are not read (``files`` are), each
+    with why: a word processor's format samspil cannot read, a report .json where none
+    is read, or no agreement format at all. Hidden files and folders are passed over
+    quietly, as everywhere."""
+    from pathlib import Path
+
+    from samspil.loaders.readers import OFFICE_SUFFIXES, SAVE_AS
+
+    taken = {os.path.normpath(str(f)) for f in files}
+    formats = ".txt, .md, .docx and .pdf" + (" files, and report .json files" if reports else " files")
+    out = []
+    for top in (Path(p) for p in paths if Path(p).is_dir()):
+        for folder, dirs, names in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(n for n in names if not n.startswith(".")):
+                f = Path(folder) / name
+                if os.path.normpath(str(f)) in taken or not f.is_file():
+                    continue
+                suffix = f.suffix.lower()
+                if suffix in OFFICE_SUFFIXES:
+                    why = f"samspil cannot read {suffix} files; {SAVE_AS}"
+                elif suffix == ".json" and reports:
+                    why = "report .json files are read from the folder given, not from its subfolders"
+                elif suffix == ".json":
+                    why = "a report .json is not extracted; load it with `samspil load`"
+                else:
+                    why = f"not an agreement file (samspil reads {formats})"
+                out.append((f, why))
+    return out
+
+
+def say_skipped(skipped: Sequence[tuple[Any, str]]) -> None:
+    """One warning a skipped file on stderr (the first :data:`SKIPPED_SHOWN`), then how
+    many more of which suffixes."""
+    for f, why in skipped[:SKIPPED_SHOWN]:
+        click.echo(f"warning: {f}: skipped, {why}", err=True)
+    rest = skipped[SKIPPED_SHOWN:]
+    if rest:
+        by: dict[str, int] = {}
+        for f, _ in rest:
+            by[f.suffix.lower() or "(no suffix)"] = by.get(f.suffix.lower() or "(no suffix)", 0) + 1
+        click.echo(f"warning: {len(rest)} more files skipped ("
+                   + ", ".join(f"{n} {s}" for s, n in sorted(by.items())) + ")", err=True)
+
+
+def require_agreements(paths: Sequence[Any], files: Sequence[Any]) -> list[tuple[Any, str]]:
+    """Stop with a clear message (exit 1) when ``paths`` hold no agreement file; else
+    say which files of the folders given are skipped, and why (a batch never fails on
+    them), and return them."""
     from samspil.loaders.pipeline import skipped_documents
     from samspil.loaders.readers import SAVE_AS
 
-    skipped = skipped_documents(paths)
-    for f in skipped if files else []:  # (the others are read: say which are not, and why)
-        click.echo(f"warning: {f}: skipped, samspil cannot read {f.suffix} files; {SAVE_AS}", err=True)
     if files:
-        return
+        reports = click.get_current_context().info_name == "load"
+        unread = skipped_files(paths, files, reports=reports)
+        say_skipped(unread)
+        return unread
+    skipped = skipped_documents(paths)
     where = ", ".join(str(p) for p in paths)
     unread = (f"; it holds {', '.join(f.name for f in skipped[:5])}{' ...' if len(skipped) > 5 else ''}, "
               f"which samspil cannot read: {SAVE_AS.replace(' it ', ' them ')}") if skipped else ""

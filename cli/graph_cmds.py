@@ -114,9 +114,10 @@ class _Feed:
                                       soft_wrap=True)
 
 
-def _summary_line(s: SaveSummary, failed: int = 0) -> str:
+def _summary_line(s: SaveSummary, failed: int = 0, skipped: int = 0) -> str:
     return (f"documents: {len(s.added)} added, {len(s.replaced)} replaced, "
-            f"{len(s.unchanged)} unchanged{f', {failed} failed (see the errors above)' if failed else ''}\n"
+            f"{len(s.unchanged)} unchanged{f', {failed} failed (see the errors above)' if failed else ''}"
+            f"{f'; {skipped} other file(s) skipped (see the warnings above)' if skipped else ''}\n"
             f"graph: {s.nodes} nodes ({s.nodes - s.nodes_before:+d}), {s.edges} relationships "
             f"({s.edges - s.edges_before:+d}); {s.merged} organisations/persons merged "
             "across documents")
@@ -161,17 +162,18 @@ def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> No
     """Extract agreement files (or folders of them) and load them into the graph store.
 
     PATHS are .txt, .md, .docx, .pdf files, folders of them, or report JSON files
-    written by `samspil extract --json` / `--out`.
+    written by `samspil extract --json` / `--out`. Other files in a folder are skipped,
+    each named with the reason on stderr, and counted in the summary.
 
     Re-loading a document replaces what it contributed; unchanged documents are skipped.
     Exits non-zero when any file could not be extracted; the others are still loaded.
     """
     files = _files(paths)
-    require_agreements(paths, files)
+    skipped = require_agreements(paths, files)
     feed = _Feed(_results(files, jobs), len(files))
     with store_from(data_dir, reading=False) as store:
         summary = store.save(feed)
-    click.echo(_summary_line(summary, feed.failed))
+    click.echo(_summary_line(summary, feed.failed, len(skipped)))
     if feed.failed:
         sys.exit(1)
 
@@ -200,16 +202,17 @@ def stats(data_dir: Path | None, as_json: bool) -> None:
 @without_gc
 def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
           show_all: bool) -> None:
-    """The loaded plans: type, period, signing parties, how many partners and
-    activities, and the documents they were read from.
+    """The loaded plans: type, period, signing parties, how many partners (named as
+    the plan's partners), activity partners (organisations in its activities that are
+    neither party nor partner) and activities, and the documents they were read from.
 
     Plans are listed by the start of their period, the earliest first (a plan whose
     period is not known comes last), then by name."""
     with store_from(data_dir) as store:
-        rows = cached_answer(store, ("plans",), lambda: plan_rows(store))
+        rows = cached_answer(store, ("plans", 2), lambda: plan_rows(store))
     emit([r.__dict__ for r in rows], columns=["id", "name", "document_type", "period_start",
-                                              "period_end", "parties", "partners", "activities",
-                                              "documents"],
+                                              "period_end", "parties", "partners",
+                                              "activity_partners", "activities", "documents"],
          as_json=as_json, as_csv=as_csv, payload=rows, title="plans",
          most=None if show_all else TABLE_ROWS, summary="document_type")
 
@@ -305,10 +308,36 @@ def forget(document: str, data_dir: Path | None) -> None:
 @data_dir_option
 @handle_errors
 def forget_person(ref: str, data_dir: Path | None) -> None:
-    """Remove a person and their personal data everywhere (a data-protection request)."""
+    """Remove a person and their personal data everywhere (a data-protection request).
+
+    An e-mail address is also scrubbed from every excerpt and field it is still written
+    in, also when no person carries it; the output says where it was, or that it occurs
+    nowhere in the store."""
+    from samspil.graph.people import forget_contact
+
     with store_from(data_dir) as store:
-        pid = store.forget_person(ref)
-    click.echo(f"forgot {pid}; re-loading a document will not bring them back")
+        done = forget_contact(store, ref)
+    click.echo(_forgotten_text(done))
+
+
+def _forgotten_text(done: Any) -> str:
+    """What ``forget-person`` did, for a person to read."""
+    if done.nothing:
+        return (f"{done.ref} occurs nowhere in the store: no person carries it and no excerpt "
+                "or field holds it; nothing was changed")
+    lines = [f"forgot {done.person}; re-loading a document will not bring them back"
+             if done.person else f"no person carries {done.ref}, but it was written in the "
+                                 "stored documents:"]
+    if done.scrubbed:
+        if done.person:
+            lines.append(f"also scrubbed {done.ref} where it was still written:")
+        for p in done.scrubbed:
+            lines.append(f"  {p.document} ({p.field}): {p.count}")
+        total = sum(p.count for p in done.scrubbed)
+        lines.append(f"scrubbed {total} place(s) in {len({p.document for p in done.scrubbed})} "
+                     "document(s), replaced by [removed]; re-loading a document will not bring "
+                     "the address back")
+    return "\n".join(lines)
 
 
 @cli.command()

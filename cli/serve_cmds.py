@@ -97,6 +97,10 @@ def explore(paths: tuple[Path, ...], host: str, port: int, fresh: bool,
             "--fresh deletes those documents from this store first.")
     for doc in others:
         store.forget(doc)
+    if paths:
+        from samspil.cli.common import say_skipped, skipped_files
+        from samspil.loaders.pipeline import expand_paths
+        say_skipped(skipped_files(paths, expand_paths(paths), reports=False))
     click.echo(load_into(store, paths), err=True)
     _run(create_app(store, settings), host, port)
 

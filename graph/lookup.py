@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import shlex
 import threading
 
@@ -9,14 +10,19 @@ from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
 from samspil.loaders.folding import fold  # one folding for the CLI, the API and extraction
 
-__all__ = ["resolve_ref", "exact_ref", "fold", "folded_names"]
+__all__ = ["resolve_ref", "exact_ref", "fold", "folded_names", "plan_word_matches"]
 
 
-def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> str:
+def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
+                words: bool = True) -> str:
     """Return the node id that ``ref`` names.
 
     ``ref`` may be an id, a name or alias (case-insensitive), a person's e-mail, or a
-    prefix of any of these that fits exactly one node. Raises :class:`NotFound` or
+    prefix of any of these that fits exactly one node. A plan is also found by the
+    words of its name, aliases, municipality and area when nothing else fits: each word
+    of ``ref`` the start of one of theirs ("Gentofte" finds the plan of Gentofte
+    Kommune, "Vejen" "Fællesskab i Vejen og Brørup"; ``words=False``: not by words, for
+    a names graph without the plans' municipalities). Raises :class:`NotFound` or
     :class:`Ambiguous` (with the candidates).
     """
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
@@ -24,13 +30,51 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None) -> 
     exact, prefix = _find(graph, ref, label)
     hits = exact or prefix
     what = (label or "node").lower()
+    by_words = not hits and label == "Plan" and words
+    if by_words:
+        hits = plan_word_matches(graph, ref)
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise NotFound(_not_found(graph, ref, label, what))
-    cands = [f"{h}  ({graph.node(h).get('name')})" for h in sorted(hits)[:20]]
-    raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s; give an id or a longer name",
+        message, api_message = _not_found(graph, ref, label, what)
+        raise NotFound(message, api_message=api_message)
+    cands = [f"{h}  ({_shown(graph.node(h))})" for h in sorted(hits)[:20]]
+    how = " by its words" if by_words else ""
+    raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s{how}; give an id or a longer name",
                     candidates=cands)
+
+
+def _shown(d: dict) -> str:
+    """A candidate's name, and a plan's municipality (two plans may share a name)."""
+    return ", ".join(x for x in (d.get("name"), d.get("municipality") if d.get("label") == "Plan"
+                                 else None) if x)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def plan_word_matches(graph: PartnershipGraph, ref: str) -> list[str]:
+    """Plans each of whose words of ``ref`` starts a word of the plan's name, aliases,
+    municipality or area (folded: case, accents and the Danish letters ignored).
+
+    >>> from samspil.graph.model import PartnershipGraph
+    >>> g = PartnershipGraph()
+    >>> g.g.add_node("plan:a", label="Plan", name="Nabo i Nord", municipality="Gentofte Kommune")
+    >>> g.g.add_node("plan:b", label="Plan", name="Fællesskab i Vejen og Brørup")
+    >>> plan_word_matches(g, "gentofte"), plan_word_matches(g, "brorup faell")
+    (['plan:a'], ['plan:b'])
+    """
+    words = _WORD.findall(fold(ref))
+    if not words:
+        return []
+    hits = []
+    for nid, d in graph.nodes("Plan"):
+        text = " ".join(str(x) for x in (d.get("name"), *(d.get("aliases") or []),
+                                         d.get("municipality"), d.get("area")) if x)
+        own = _WORD.findall(fold(text))
+        if all(any(o.startswith(w) for o in own) for w in words):
+            hits.append(nid)
+    return hits
 
 
 def exact_ref(graph: PartnershipGraph, ref: str, label: str) -> str | None:
@@ -49,9 +93,16 @@ def _find(graph: PartnershipGraph, ref: str, label: str | None) -> tuple[list[st
     return index.find(want, label) if index else _scan(graph, want, label)
 
 
-def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) -> str:
-    """"no plan matches ..." with the closest names (fuzzy) and a search command quoted
-    so that it runs as pasted."""
+API_LISTS = {"Plan": "plans", "Organisation": "organisations", "Person": "persons",
+             "Activity": "activities", "Zone": "zones", "TargetGroup": "target-groups",
+             "FocusArea": "focus-areas", "Document": "documents"}
+
+
+def _not_found(graph: PartnershipGraph, ref: str, label: str | None,
+               what: str) -> tuple[str, str]:
+    """"no plan matches ..." with the closest names (fuzzy) and what to do: for the
+    command line a search command quoted so that it runs as pasted, for the API
+    (``api_message``) the routes that list and search."""
     from rapidfuzz import fuzz, process
 
     names: dict[str, str] = {}
@@ -65,7 +116,11 @@ def _not_found(graph: PartnershipGraph, ref: str, label: str | None, what: str) 
         if names[key] not in seen:
             seen.append(names[key])
     hint = f"did you mean {' or '.join(repr(n) for n in seen[:3])}? " if seen else ""
-    return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`"
+    from urllib.parse import urlencode
+    query = urlencode({"q": ref, **({"label": label} if label else {})})
+    lists = f"GET /api/{API_LISTS[label]} lists the {what}s, " if label in API_LISTS else ""
+    api = f"no {what} matches {ref!r}; {hint}{lists}GET /api/search?{query} searches by name"
+    return f"no {what} matches {ref!r}; {hint}try `samspil search {shlex.quote(ref)}`", api
 
 
 def folded_names(nid: str, d: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -328,7 +328,9 @@ class Neo4jStore:
         doc = document_id.removeprefix("doc:")
         n = self._write(lambda tx: tx.run(DELETE_REPORT, document=doc).single()["n"])
         if not n:
-            raise NotFound(f"no loaded document {document_id!r}; `samspil stats` lists them")
+            raise NotFound(f"no loaded document {document_id!r}; `samspil stats` lists them",
+                           api_message=f"no loaded document {document_id!r}; "
+                                       "GET /api/documents lists the loaded documents")
         self._rebuild()
 
     def forget_person(self, ref: str) -> str:
@@ -352,6 +354,31 @@ class Neo4jStore:
         self._write(work)
         self._rebuild()
         return pid
+
+    def forget_email(self, email: str) -> list[Any]:
+        """As ``SqliteStore.forget_email``: the address scrubbed from every stored report."""
+        from samspil.graph.people import scrub_email
+        rows = [{"kind": k.kind, "digest": k.digest} for k in forget_keys(None, email)]
+        places: list[Any] = []
+
+        def work(tx: Any) -> None:          # (run again on a lost connection: start over)
+            places.clear()
+            clean = {}
+            for r in tx.run(READ_REPORTS).data():
+                if email.strip().lower() in r["report"].lower():
+                    data, found = scrub_email(json.loads(r["report"]), email, r["document"])
+                    if found:
+                        places.extend(found)
+                        clean[r["document"]] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+            if clean:
+                tx.run(ADD_FORGOTTEN, rows=rows).consume()
+                for doc, text in clean.items():
+                    tx.run(UPDATE_REPORT, document=doc, report=text).consume()
+
+        self._write(work)
+        if places:
+            self._rebuild()
+        return places
 
     def documents(self) -> list[DocumentInfo]:
         return [DocumentInfo(r["id"], r["checksum"], r["plan"], r["loaded_at"])

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph, slug
@@ -25,7 +26,8 @@ from samspil.loaders.errors import NotFound
 from samspil.loaders.model import AgreementReport
 
 __all__ = ["resolve_persons", "person_id", "person_id_for", "identity_key", "person_to_forget",
-           "forget_keys", "is_forgotten", "scrub_report", "PersonKey"]
+           "forget_keys", "is_forgotten", "scrub_report", "scrub_email", "forget_contact",
+           "PersonKey", "EmailPlace", "Forgotten"]
 
 _SALT = b"samspil-forget-v1:"
 _ID_SALT = b"samspil-person-id-v1:"
@@ -67,12 +69,45 @@ def is_forgotten(name: str | None, email: str | None, forgotten: frozenset[Perso
     return bool(name) and PersonKey("name", _h(_fold(name))) in forgotten
 
 
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-]|\.\w)")
+REMOVED = "[removed]"
+
+
+def _rewrite(value: object, change: "Callable[[str, str], str]", field: str = "") -> object:
+    """``value`` (a report's JSON data) with every string passed through
+    ``change(field, text)``, ``field`` the name of the innermost key holding it."""
+    if isinstance(value, str):
+        return change(field, value)
+    if isinstance(value, list):
+        return [_rewrite(v, change, field) for v in value]
+    if isinstance(value, dict):
+        return {k: _rewrite(v, change, k) for k, v in value.items()}
+    return value
+
+
+def _forgotten_emails(data: dict, forgotten: frozenset[PersonKey]) -> dict:
+    """``data`` with every e-mail address whose key is forgotten replaced by ``[removed]``
+    (an address forgotten on its own, :func:`scrub_email`, stays out of a re-loaded
+    document's excerpts)."""
+    if not any(k.kind == "email" for k in forgotten):
+        return data
+
+    def one(m: re.Match) -> str:
+        return REMOVED if PersonKey("email", _h(m.group(0).lower())) in forgotten else m.group(0)
+    return _rewrite(data, lambda _f, text: _EMAIL.sub(one, text) if "@" in text else text)
+
+
 def scrub_report(report: AgreementReport, forgotten: frozenset[PersonKey]) -> AgreementReport:
     """A copy of ``report`` without the forgotten persons: contacts dropped, their
-    name, e-mail and phone replaced by ``[removed]`` in every excerpt and field."""
+    name, e-mail and phone replaced by ``[removed]`` in every excerpt and field, and
+    every forgotten e-mail address replaced wherever it is written."""
+    if not forgotten:
+        return report
     gone = [c for c in report.contacts if is_forgotten(c.name, c.email, forgotten)]
     if not gone:
-        return report
+        data = report.to_dict()
+        clean = _forgotten_emails(data, forgotten)
+        return report if clean is data or clean == data else AgreementReport.from_dict(clean)
     data = report.to_dict()
     data["contacts"] = [c for c in data["contacts"]
                         if not is_forgotten(c["name"], c.get("email"), forgotten)]
@@ -81,7 +116,70 @@ def scrub_report(report: AgreementReport, forgotten: frozenset[PersonKey]) -> Ag
         for value in (c.email, c.phone, c.name):
             if value and len(value) >= 3:
                 text = text.replace(json.dumps(value, ensure_ascii=False)[1:-1], "[removed]")
-    return AgreementReport.from_dict(json.loads(text))
+    return AgreementReport.from_dict(_forgotten_emails(json.loads(text), forgotten))
+
+
+@dataclass(frozen=True)
+class EmailPlace:
+    """Where a scrubbed e-mail address was written: ``count`` times in a report's
+    ``field`` (``excerpt``, ``email``, ...) of ``document``."""
+
+    document: str
+    field: str
+    count: int
+
+
+def scrub_email(data: dict, email: str, document: str = "") -> tuple[dict, list[EmailPlace]]:
+    """``data`` (a report's JSON data) with ``email`` replaced by ``[removed]`` wherever it
+    is written (case-insensitive, whole addresses only), and where it was.
+
+    >>> data = {"contacts": [], "x": [{"excerpt": "Mail: Ab@kk.dk / xab@kk.dk"}]}
+    >>> clean, places = scrub_email(data, "ab@KK.dk", "a.txt")
+    >>> clean["x"][0]["excerpt"], places
+    ('Mail: [removed] / xab@kk.dk', [EmailPlace(document='a.txt', field='excerpt', count=1)])
+    """
+    pattern = re.compile(r"(?<![\w.+-])" + re.escape(email.strip()) + r"(?![\w-]|\.\w)",
+                         re.IGNORECASE)
+    counts: dict[str, int] = {}
+
+    def one(field: str, text: str) -> str:
+        new, n = pattern.subn(REMOVED, text)
+        if n:
+            counts[field] = counts.get(field, 0) + n
+        return new
+    clean = _rewrite(data, one)
+    return clean, [EmailPlace(document, f, n) for f, n in sorted(counts.items())]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``forget-person`` removed: the person (None when no person carries the
+    e-mail given) and every other place the e-mail address was still written."""
+
+    ref: str
+    person: str | None
+    scrubbed: tuple[EmailPlace, ...] = ()
+
+    @property
+    def nothing(self) -> bool:
+        return self.person is None and not self.scrubbed
+
+
+def forget_contact(store: Any, ref: str) -> Forgotten:
+    """A data-protection request: forget the person ``ref`` names (e-mail, name or id)
+    and, for an e-mail address, scrub it from every stored report wherever it is still
+    written (an excerpt that quotes it, a contact no person was made of). An e-mail no
+    person carries is not an error: it is scrubbed where it occurs, or the result says
+    it occurs nowhere (:attr:`Forgotten.nothing`)."""
+    email = ref.removeprefix("person:").strip() if "@" in ref else None
+    try:
+        person = store.forget_person(ref)
+    except NotFound:
+        if email is None:
+            raise
+        person = None
+    places = tuple(store.forget_email(email)) if email else ()
+    return Forgotten(ref, person, places)
 
 
 def person_id_for(key: str, length: int = ID_DIGITS) -> str:
@@ -326,7 +424,8 @@ def person_to_forget(graph: PartnershipGraph, ref: str) -> str:
                        "takes a person's e-mail, name or id (person:...)")
     pid = pid or resolve_ref(graph, ref, "Person")
     if pid not in graph:
-        raise NotFound(f"no person {ref!r}; try `samspil search {ref}`")
+        raise NotFound(f"no person {ref!r}; try `samspil search {ref}`",
+                       api_message=f"no person {ref!r}; GET /api/persons lists the persons")
     return pid
 
 

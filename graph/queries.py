@@ -37,6 +37,7 @@ class PlanRow:
     parties: tuple[str, ...]
     partners: int
     activities: int
+    activity_partners: int = 0     # organisations in the plan's activities, not party or partner
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,14 @@ def plans(graph: PartnershipGraph) -> list[PlanRow]:
     rows = []
     for pid, d in graph.nodes("Plan"):
         parties = tuple(sorted(graph.node(o)["name"] for o in graph.into(pid, "PARTY_TO")))
+        acts = graph.out(pid, "HAS_ACTIVITY")
+        named = set(graph.into(pid, "PARTY_TO")) | set(graph.into(pid, "PARTNER_IN"))
+        in_acts = {o for a in acts for o in graph.into(a, "INVOLVED_IN")
+                   if graph.node(o)["label"] == "Organisation"}
         rows.append(PlanRow(pid, d["name"], d.get("document_type"), d.get("period_start"),
                             d.get("period_end"), d.get("municipality"),
                             tuple(d.get("documents") or ()), parties,
-                            len(graph.into(pid, "PARTNER_IN")), len(graph.out(pid, "HAS_ACTIVITY"))))
+                            len(graph.into(pid, "PARTNER_IN")), len(acts), len(in_acts - named)))
     return sorted(rows, key=plan_order)
 
 

@@ -57,18 +57,30 @@ class PartReads:
         names: no part of the graph is read or made."""
         from samspil.graph.queries import PlanRow, plan_order, plans
         if self._stale():
-            return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")))
+            return plans(self.load_part(GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY",
+                                                     "INVOLVED_IN")))
         self.db.execute("BEGIN")
         try:
             found = self.db.execute("SELECT id, name, props FROM nodes WHERE label = 'Plan'").fetchall()
             edges = self.db.execute("SELECT type, src, dst FROM edges WHERE type IN "
-                                    "('PARTY_TO', 'PARTNER_IN', 'HAS_ACTIVITY')").fetchall()
+                                    "('PARTY_TO', 'PARTNER_IN', 'HAS_ACTIVITY', 'INVOLVED_IN')").fetchall()
             names = dict(self.db.execute("SELECT id, name FROM nodes WHERE label = 'Organisation'"))
         finally:
             self.db.execute("COMMIT")
         parties: dict[str, list[str]] = {}
         count: dict[tuple[str, str], int] = {}
+        named: dict[str, set[str]] = {}          # plan -> its parties and partners
+        acts: dict[str, list[str]] = {}          # plan -> its activities
+        involved: dict[str, set[str]] = {}       # activity -> organisations in it
         for k, u, v in edges:
+            if k in ("PARTY_TO", "PARTNER_IN"):
+                named.setdefault(v, set()).add(u)
+            if k == "INVOLVED_IN":
+                if u in names:
+                    involved.setdefault(v, set()).add(u)
+                continue
+            if k == "HAS_ACTIVITY":
+                acts.setdefault(u, []).append(v)
             if k == "PARTY_TO":
                 if u in names:
                     parties.setdefault(v, []).append(names[u])
@@ -81,7 +93,9 @@ class PartReads:
             rows.append(PlanRow(pid, name, d.get("document_type"), d.get("period_start"),
                                 d.get("period_end"), d.get("municipality"),
                                 tuple(d.get("documents") or ()), tuple(sorted(parties.get(pid, ()))),
-                                count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0)))
+                                count.get(("PARTNER_IN", pid), 0), count.get(("HAS_ACTIVITY", pid), 0),
+                                len(set().union(*(involved.get(a, ()) for a in acts.get(pid, ())))
+                                    - named.get(pid, set()))))
         return sorted(rows, key=plan_order)
 
     def load_topology(self, part: GraphPart) -> PartnershipGraph:

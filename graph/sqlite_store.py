@@ -306,7 +306,9 @@ class SqliteStore(PartReads):
                 match = [i for i in ids if i == Path(doc).name or Path(i).stem == doc]
                 if len(match) != 1:
                     raise NotFound(f"no loaded document {document_id!r}; "
-                                   "`samspil stats` lists the loaded documents")
+                                   "`samspil stats` lists the loaded documents",
+                                   api_message=f"no loaded document {document_id!r}; "
+                                               "GET /api/documents lists the loaded documents")
                 gone = match[0]
                 self.db.execute("DELETE FROM documents WHERE id = ?", (gone,))
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
@@ -344,6 +346,38 @@ class SqliteStore(PartReads):
         self._rebuild()
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return pid
+
+    def forget_email(self, email: str) -> list[Any]:
+        """Scrub an e-mail address from every stored report wherever it is written (an
+        excerpt, a contact's field) and keep it out of documents loaded again; where it
+        was (``people.EmailPlace``), empty when it occurs nowhere."""
+        with self.lock.hold():
+            return self._forget_email(email)
+
+    def _forget_email(self, email: str) -> list[Any]:
+        from samspil.graph.people import forget_keys, scrub_email
+        places: list[Any] = []
+        rows = self.db.execute("SELECT id, report FROM documents WHERE instr(lower(report), ?) > 0 "
+                               "ORDER BY id", (email.strip().lower(),)).fetchall()
+        clean: dict[str, str] = {}
+        for doc, text in rows:
+            data, found = scrub_email(json.loads(text), email, doc)
+            if found:
+                places += found
+                clean[doc] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        if not clean:
+            return places
+        self.db.execute("PRAGMA secure_delete=ON")
+        with self._write():
+            self.db.executemany("INSERT OR IGNORE INTO forgotten(kind, digest) VALUES (?, ?)",
+                                [(k.kind, k.digest) for k in forget_keys(None, email)])
+            self.db.executemany("UPDATE documents SET report = ? WHERE id = ?",
+                                [(text, doc) for doc, text in clean.items()])
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                            "WHERE key = 'docs_generation'")
+        self._rebuild()
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return places
 
     def _forgotten(self) -> frozenset[PersonKey]:
         from samspil.graph.people import PersonKey

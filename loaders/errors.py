@@ -17,7 +17,9 @@
     └── InvalidQuery              a question that cannot be answered as asked
 
 Errors carry context as keyword-only attributes (``document``, ``line``,
-``page``). The CLI translates them in one decorator, the API in one handler.
+``page``). The CLI translates them in one decorator, the API in one handler;
+``api_message`` is what the API says instead where the message tells a command-line
+user what to do (a command to run), so an API user is told the route instead.
 """
 from __future__ import annotations
 
@@ -36,12 +38,14 @@ class SamspilError(Exception):
     status = 500
 
     def __init__(self, message: str, *, document: str | None = None,
-                 line: int | None = None, page: int | None = None) -> None:
+                 line: int | None = None, page: int | None = None,
+                 api_message: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.document = document
         self.line = line
         self.page = page
+        self.api_message = api_message
 
     def __reduce__(self):  # subclasses take other keywords: restore without calling __init__
         return _restore, (type(self), self.args, dict(self.__dict__))

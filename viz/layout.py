@@ -40,8 +40,48 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
     if n <= SMALL_GRAPH:
         # k above networkx's 1/sqrt(n) default: dense groups (co-partnership) spread out
         pos = nx.spring_layout(ug, seed=SEED, iterations=80, scale=scale, k=2.0 / math.sqrt(n))
+        if n > SPREAD_FROM and not nx.is_connected(ug):
+            pos = spread_out(pos)
         return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
     return _anchor_layout(ug, scale)
+
+
+SPREAD_FROM = 60     # nodes; a smaller drawing keeps the spring layout as it is
+EVEN = 0.25          # how far each axis is evened out (0: the spring layout, 1: even ranks)
+
+
+def spread_out(pos: dict, even: float | None = None) -> dict[str, tuple[float, float]]:
+    """``pos`` with each axis moved ``even`` of the way to evenly spaced ranks, in the
+    same box: the spring layout of several groups of linked nodes (fifteen plans, a few
+    of them sharing partners) left wide empty bands between the groups and packed the
+    largest group, where most names are, into a corner, its names over each other. The
+    order of the nodes along each axis is kept, so every group stays where it was and
+    keeps its shape, stretched where it was crowded.
+
+    >>> p = spread_out({"a": (0.0, 0.0), "b": (1.0, 1.0), "c": (2.0, 2.0), "d": (100.0, 100.0)}, 0.5)
+    >>> p["b"], p["c"], p["d"]
+    ((17.2, 17.2), (34.3, 34.3), (100.0, 100.0))
+    """
+    even = EVEN if even is None else even
+    out = {k: [0.0, 0.0] for k in pos}
+    for axis in (0, 1):
+        values = sorted(float(p[axis]) for p in pos.values())
+        lo, hi = values[0], values[-1]
+        if hi - lo < 1e-9:
+            for k in pos:
+                out[k][axis] = float(pos[k][axis])
+            continue
+        first: dict[float, int] = {}
+        last: dict[float, int] = {}
+        for i, v in enumerate(values):
+            first.setdefault(v, i)
+            last[v] = i
+        n = len(values) - 1
+        for k, p in pos.items():
+            v = float(p[axis])
+            rank = (first[v] + last[v]) / 2 / n
+            out[k][axis] = lo + (hi - lo) * ((1 - even) * (v - lo) / (hi - lo) + even * rank)
+    return {k: (round(x, 1), round(y, 1)) for k, (x, y) in out.items()}
 
 
 ROW_STEP = 140.0    # layout units between nodes in a row (a ring's spacing)

@@ -180,6 +180,8 @@ def copartnership(graph: PartnershipGraph, plans: Iterable[str] | None = None,
         graph = graph.subgraph(n for n, d in graph.nodes() if d["label"] != "Plan" or n in keep)
     proj = organisation_projection(graph, by="plans")
     weights = sorted(proj.edges(data="weight"))
+    if sum(1 for _n, d in graph.nodes() if d["label"] == "Plan") < 2:
+        weights = []          # in one plan every organisation shares it with every other
     auto = min_shared is None
     if auto:
         min_shared = legible_threshold([w for _u, _v, w in weights])
@@ -197,7 +199,10 @@ def copartnership(graph: PartnershipGraph, plans: Iterable[str] | None = None,
     facts = {o: [f"co-partners: {lg.degree(o)}"] for o in lg}
     view = _build(graph, "copartnership", "Organisations by shared plans", lg, edges, reach, facts)
     note = (f"organisations sharing {min_shared}+ plans" if min_shared > 1 else "organisations sharing a plan") \
-        + (f", the fewest that keep it under {LINK_LIMIT} links" if auto else "")
+        + ("" if not auto else f", the fewest that keep it under {LINK_LIMIT} links"
+           if len(edges) <= LINK_LIMIT else
+           f"; no two share {min_shared + 1} or more, so all {len(edges)} links are drawn: "
+           "choose fewer plans for a lighter picture")
     empty = "" if edges else _copartnership_empty(graph, weights, min_shared)
     return replace(view, note=note, empty=empty, params=(("min_shared", min_shared),))
 
@@ -216,13 +221,19 @@ def _copartnership_empty(graph: PartnershipGraph, weights: list, k: int) -> str:
 
 
 def legible_threshold(weights: list[float]) -> int:
-    """The smallest ``min_shared`` that keeps at most :data:`LINK_LIMIT` links (at least 1).
+    """The smallest ``min_shared`` that keeps at most :data:`LINK_LIMIT` links (at least
+    1), but never above the most plans any two organisations share: a first picture
+    that could show links is never empty (above :data:`LINK_LIMIT` links then).
 
     >>> legible_threshold([1] * 500 + [2] * 100 + [3] * 10)
     2
+    >>> legible_threshold([1] * 766)       # no two share 2 plans: all 766, not an empty picture
+    1
+    >>> legible_threshold([1] * 400 + [2] * 301)
+    2
     """
-    k = 1
-    while sum(1 for w in weights if w >= k) > LINK_LIMIT:
+    k, most = 1, max(weights, default=1)
+    while k < most and sum(1 for w in weights if w >= k) > LINK_LIMIT:
         k += 1
     return k
 

@@ -15,7 +15,7 @@ __all__ = ["PARTNERS", "PLANS", "SHARED_PARTNERS", "GAPS", "COMPARE", "TIMELINE"
 
 # an organisation's roles in plans: party, partner, activity partner (common.org_roles)
 PARTNERS = GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY", "INVOLVED_IN")
-PLANS = GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY")
+PLANS = GraphPart.of("PARTY_TO", "PARTNER_IN", "HAS_ACTIVITY", "INVOLVED_IN")   # (activity partners)
 SHARED_PARTNERS = PARTNERS | GraphPart.of("CONTACT_FOR")
 GAPS = PARTNERS | GraphPart.of("ADDRESSES", "TARGETS", "HAS_FOCUS_AREA", "IN_FOCUS_AREA",
                                "UNIT_OF", "WORKS_AT", "CONTACT_FOR", "COVERS", "LOCATED_IN",

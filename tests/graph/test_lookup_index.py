@@ -28,7 +28,7 @@ def _scan(graph, ref, label=None):
 
 def _indexed(graph, ref, label=None):
     try:
-        nid = resolve_ref(graph, ref, label)
+        nid = resolve_ref(graph, ref, label, words=False)    # (the index: names, not words)
         return ("id", nid) if ref == nid else ("one", nid)
     except NotFound:
         return ("none", [])

@@ -108,6 +108,22 @@ def test_forget_person_removes_personal_data_everywhere(make_store, small_corpus
     assert pid not in store.load()
 
 
+def test_forget_email_scrubs_the_address_wherever_it_is_written(make_store, small_corpus):
+    store = make_store()
+    store.save(small_corpus)
+    places = store.forget_email("AH@sof.kk.dk")
+    assert places and {p.document for p in places} <= {"a.txt", "b.txt", "c.txt"}
+    assert "excerpt" in {p.field for p in places}
+
+    def text():
+        g = store.load()
+        return (repr([d for _, d in g.nodes()]) + repr([d for *_, d in g.edges()])).lower()
+    assert "ah@sof.kk.dk" not in text() and "[removed]" in text()
+    store.save(small_corpus)                    # re-loading does not bring the address back
+    assert "ah@sof.kk.dk" not in text()
+    assert store.forget_email("ah@sof.kk.dk") == []     # occurs nowhere now
+
+
 @pytest.mark.parametrize("where", [
     GraphFilter(plans=("plan:surf-valby-2017-2020",)),
     GraphFilter(documents=("b.txt",)),
