@@ -152,6 +152,15 @@ _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.){2,3}")
 _TITLE_FOR = re.compile(r"(?<![\w-])(?:\w*(?:mand|direktør|chef|leder|ansvarlig))\s+for\s+$", re.I)
 
 
+def _title_for(text: str, start: int) -> bool:
+    """Does a title and "for" end just before ``start`` ("rådmand for ")? The pattern (tried at
+    every position of the 40 characters before) only where they end in "for" and white space."""
+    before = text[max(0, start - 40):start]
+    head = before.rstrip()
+    return len(head) < len(before) and head[-3:].lower() == "for" \
+        and _TITLE_FOR.search(text, max(0, start - 40), start) is not None
+
+
 def _names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _RUN.finditer(text):
@@ -161,7 +170,7 @@ def _names(text: str) -> list[tuple[str, int, int]]:
         if (cut := _organisation_inside(run)) is not None:
             run = run[:cut].rstrip()  # "Susanne Friis Lejerbo Kolding": a name run into a known organisation
         name, start = _trim(run, m.start())
-        if name and start == m.start() and _TITLE_FOR.search(text, max(0, start - 40), start):
+        if name and start == m.start() and _title_for(text, start):
             continue  # "rådmand for Sociale Forhold og ...": the title's domain, no person
         if name and not _known_organisation_first(name) and not _organisation_shaped(name):
             out.append((name, start, start + len(name)))

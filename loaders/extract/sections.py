@@ -249,9 +249,9 @@ def _lettered_items(doc: Document) -> list[tuple[int, str, str, str, str]]:
 
 
 _ITEM_START = re.compile(r"(?:^|(?<=[\s.:]))(?=(?:[A-H]|[IVX]{1,4})[.)]\s+[A-ZÆØÅ]|[a-h]\)\s+[A-ZÆØÅ])")
-# what every item holds: _LETTERED's id, its "." or ")" and the capital its name starts with
-_ANY_ITEM = re.compile(r"[A-HIVXa-h](?:(?<=[A-HIVX])[IVX]{0,3}[.)]|(?<=[a-h])\))\s+[A-ZÆØÅ]")  # (one class first:
-# the engine skips to those letters)
+# what every item holds: the last character of _LETTERED's id, its "." or ")" and the capital its
+# name starts with (the punctuation first: the engine skips to it, not to every letter a-h)
+_ANY_ITEM = re.compile(r"[.)](?<=[A-HIVX].|[a-h]\))\s+[A-ZÆØÅ]")
 _LETTERED_RUN_ON = re.compile(r"^(?P<id>[A-H](?=[.)])|[IVX]{1,4}(?=[.)])|[a-h](?=\)))[.)]\s+(?P<name>[A-ZÆØÅ](?:[^.;!?]|\.(?=\d)){2,})")
 # a list (or its caption) run on after a lettered heading's name
 _LIST_AFTER = re.compile(r"\s+(?=(?:[-•*▪–]|\d{1,2}\)|[A-H]\.?\d{1,2}\.?)\s+[A-ZÆØÅ\"«»“]"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.gazetteer import is_town
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import strip_markup
+from samspil.loaders.extract.text import may_hold, strip_markup
 from samspil.loaders.model import Zone
 
 __all__ = ["is_district_name", "zone_key", "add_districts", "add_joint_zones", "add_named_areas", "home_district",
@@ -113,12 +113,37 @@ _PLAN_IN = re.compile(r"\b(?:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?)\
                       r"(?:\s(?-i:[A-ZÆØÅ])[\wæøå-]+)?)(?=\s+(?:for|fra|er|og|med|skal|har|i|til)\b|\s*[.,;:)]|\s*$)", re.I)
 
 
+_PLAN_WORDS = ("helhedsplan", "boligsocial")  # (every _PLAN_IN match opens with one of them)
+
+
+def _plan_in(text: str) -> Iterable[re.Match[str]]:
+    """``_PLAN_IN.finditer(text)``, the pattern tried only where its words start (found as strings
+    in the text's lower case: the pattern opens with a word boundary, tried at every position)."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "\u0307" in low or "ſ" in low:
+        return _PLAN_IN.finditer(text)  # (offsets or letters that re.IGNORECASE reads otherwise)
+    starts = sorted(k for w in _PLAN_WORDS for k in _occurrences(low, w))
+    found, end = [], 0
+    for k in starts:
+        if k >= end and (m := _PLAN_IN.match(text, k)):
+            found.append(m)
+            end = m.end()  # (finditer's next search starts at the match's end)
+    return found
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
+
+
 def _add_plan_place(doc: Document, found) -> None:
     text, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
     for i, line in enumerate(doc.lines):
-        if " i " not in line or not ("helhedsplan" in lows[i] or "indsats" in lows[i]):
+        if " i " not in line or not may_hold(lows[i], _PLAN_WORDS):
             continue
-        for m in _PLAN_IN.finditer(strip_markup(line)):
+        for m in _plan_in(strip_markup(line)):
             name = m.group("name")
             if found.get(name) is None and not _NOT_PLACE.search(name) and text.count(name) >= 2:
                 found.add(Zone(name=name, type="district", sources=[doc.ref(i, name)]))
@@ -126,7 +151,7 @@ def _add_plan_place(doc: Document, found) -> None:
 
 def _plan_place(doc: Document, name: str) -> bool:
     """Does a sentence place the plan in ``name`` ("helhedsplan i Brøndby Strand")?"""
-    return any(name in line and any(m.group("name") == name for m in _PLAN_IN.finditer(strip_markup(line)))
+    return any(name in line and any(m.group("name") == name for m in _plan_in(strip_markup(line)))
                for line in doc.lines)
 
 
