@@ -39,6 +39,7 @@ from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
 from samspil.loaders.webcopy import strip_web_wrapper
+from samspil.loaders.email_text import clean_email, looks_like_email
 
 __all__ = [
     "Origin", "normalise", "clean_line", "fix_characters", "clean_markup", "tidy_whitespace",
@@ -225,10 +226,11 @@ def wrap_width(raw_lines: Sequence[str]) -> int:
     >>> wrap_width(["Målgruppe: unge 12-18 år", "Formål: at styrke fællesskabet."] * 6)
     0
     """
-    width = max(map(len, raw_lines), default=0)
     nonblank = sum(1 for line in raw_lines if line.strip())
-    if width > _WRAP_WIDTH or nonblank < 10:
+    long = sum(1 for line in raw_lines if len(line) > _WRAP_WIDTH)  # (a mail's disclaimer, a web address)
+    if nonblank < 10 or long * 20 > nonblank:
         return 0
+    width = max((len(line) for line in raw_lines if len(line) <= _WRAP_WIDTH), default=0)
     full = max(0.75 * width, 50)
     broken = [len(a) for a, b in zip(raw_lines, raw_lines[1:]) if (a[-1:].isalnum() or a[-1:] == ",")
               and ((nxt := b.lstrip()[:1]).islower() or len(a) >= full and nxt.isalnum())]
@@ -384,6 +386,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    if looks_like_email(raw_lines):  # a thread the agreement was forwarded in (loaders/email_text.py)
+        raw_lines = [clean_email(line) for line in raw_lines]
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)

@@ -96,10 +96,30 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
         if name not in heads.get(i, ()):
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
+    heads.update({i: [name] for i, name in _activity_lead_ins(doc) if i not in heads})
     return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()} \
         or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
+
+
+# "Aktiviteter under Uddannelse og livschancer:", "Projekter inden for indsatsområdet Beskæftigelse:"
+_AREA_LEAD_IN = re.compile(r"^\W{0,3}(?:Aktiviteter|Projekter|Indsatser|Tiltag)(?:ne)?\s+(?:under|inden for|i|for)\s+"
+                           r"(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅa-zæøå][^:.]{2,60}?)\s*:?\s*$")
+
+
+def _activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
+    """Lead-ins that name one of the document's focus areas over its activities (a line of
+    their own)."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.orgs import name_key
+
+    lines = [(i, m) for i, line in enumerate(plain_lines(doc))
+             if line[:1] in "AaPpIiT•-*" and (m := _AREA_LEAD_IN.match(line))]
+    if not lines:
+        return []
+    areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}
+    return [(i, areas[key]) for i, m in lines if (key := name_key(m.group("area"))) in areas]
 
 
 def _known_area_lines(doc: Document) -> dict[int, list[str]]:
@@ -294,7 +314,7 @@ def _blocks(doc: Document) -> list[Block]:
             if state.named:  # a summary's paragraph: the area's text is its own
                 state.read_named(i, raw)
                 continue
-            if not raw:
+            if not raw.strip(" :"):  # (the colon of a lead-in: "Aktiviteter under Beskæftigelse:")
                 continue
         elif state.named and state.read_continued(i, raw):
             continue

@@ -156,9 +156,7 @@ def _listed(doc: Document):
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
         if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
-        if "indsatsområder" in text and (inline := _INLINE_LIST.search(text)) and re.search(
-                r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt", text[:inline.start()], re.I):
-            # ("Parterne har valgt tre indsatsområder: A, B og C": the plan's own choice)
+        if "ndsatsområder" in text and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
             if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
@@ -186,6 +184,16 @@ def _listed(doc: Document):
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
 
 
+def _plan_areas_list(text: str) -> re.Match[str] | None:
+    """The first inline list of focus areas in ``text`` that is the plan's own: the agreement's
+    field ("Indsatsområder: A samt B."), or in a sentence about the plan ("Helhedsplanen har
+    fire indsatsområder: ...", "Parterne har valgt tre indsatsområder: A, B og C")."""
+    if text[:1] == "I" and (field := _INLINE_LIST.match("i" + text[1:])) and ":" in text[:field.start(1)]:
+        return field
+    return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
+
+
+_PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt", re.I)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 
 
