@@ -155,6 +155,8 @@ def same_name(a: str, b: str, vocab: Vocabulary | None = None) -> float:
     (0.0, 0.0)
     >>> same_name("remisevænget øst", "remisevænget syd")
     0.0
+    >>> same_name("midt og vestjyllands politi", "midt og vestsjællands politi")
+    0.0
     """
     vocab = vocab or load_vocabulary()
     if a.replace(" ", "") == b.replace(" ", ""):
@@ -173,7 +175,22 @@ def same_name(a: str, b: str, vocab: Vocabulary | None = None) -> float:
         if any(max(fuzz.ratio(x, y) for y in ys) < vocab.token_score for x in xs):
             return 0.0
     score = fuzz.token_sort_ratio(" ".join(ta), " ".join(tb))
-    return score / 100 if score >= vocab.min_score else 0.0
+    if score < vocab.min_score or _apart_by_name(a, b, ta, tb):
+        return 0.0
+    return score / 100
+
+
+def _apart_by_name(a: str, b: str, ta: list[str], tb: list[str]) -> bool:
+    """Two names the gazetteer tells apart, however alike they are written: each a different
+    known organisation ("Midt- og Vestjyllands Politi", "Midt- og Vestsjællands Politi"), or
+    differing in a town's or municipality's name ("Jobcenter Vejle", "Jobcenter Vejen")."""
+    from samspil.loaders.gazetteer import known_organisation, municipality, municipality_of_town
+
+    ka, kb = known_organisation(a), known_organisation(b)
+    if ka and kb and ka[0] != kb[0]:
+        return True
+    apart = set(ta) ^ set(tb)
+    return any(municipality(t) is not None or municipality_of_town(t) is not None for t in apart)
 
 
 def derived_names(name: str, vocab: Vocabulary) -> set[str]:

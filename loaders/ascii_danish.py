@@ -12,8 +12,9 @@ the ``wordfreq`` wheel (the one :mod:`samspil.loaders.letterspacing` reads): a w
 folded form is not itself a Danish word and that folds from exactly one common word
 ("maalgruppe" -> "målgruppe", "paa" -> "på"), in the word's own case. Words the list does
 not hold (most names) stay as written; e-mail and web addresses are never touched. Like the
-OCR repair (:mod:`samspil.loaders.ocr`), this changes the words a fact is quoted with, not
-its line.
+OCR repair (:mod:`samspil.loaders.ocr`), this changes the words the extractors read, not a
+fact's line; the excerpt a fact is quoted with is spelt back as the document writes it
+(:func:`fold_letters`, exact: the document held none of the letters).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["looks_ascii_danish", "restore_letters"]
+__all__ = ["fold_letters", "looks_ascii_danish", "restore_letters"]
 
 _MIN_SIGNS = 3  # distinct folded words a document needs before anything is touched
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
@@ -114,3 +115,27 @@ def _restored() -> dict[str, str]:
             folded.setdefault(word.translate(_FOLD), []).append(word)
     return {plain: danish[0] for plain, danish in folded.items() if len(danish) == 1
             and (plain not in words or words[danish[0]] - words[plain] >= _MORE_COMMON)}
+
+
+_LETTER = re.compile(r"[æøåÆØÅ]")
+_FOLDS = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
+
+
+def fold_letters(text: str) -> str:
+    """``text`` spelt without æ, ø and å again, as a document that was restored wrote it.
+
+    >>> fold_letters("INDSATSOMRÅDE 1: BØRN, Målgruppe: Ældre på Tårnvej")
+    'INDSATSOMRAADE 1: BOERN, Maalgruppe: Aeldre paa Taarnvej'
+    """
+    if not _LETTER.search(text):
+        return text
+    return _LETTER.sub(lambda m: _fold(text, m.start()), text)
+
+
+def _fold(text: str, at: int) -> str:
+    letter = text[at]
+    if letter.islower():
+        return _FOLDS[letter]
+    nxt, prev = text[at + 1:at + 2], text[at - 1:at] if at else ""
+    upper_word = nxt.isupper() or (not nxt.isalpha() and prev.isupper())  # "BØRN", "INDSATSOMRÅ" + "DE"
+    return _FOLDS[letter].upper() if upper_word else _FOLDS[letter]

@@ -29,6 +29,9 @@ class Document:
     # character offset of each line (a segment, see loaders/segment.py) in the
     # normalised source line it was cut from; None when lines were not segmented
     offsets: list[int] | None = None
+    # the file spells Danish without æ, ø and å: its words were restored for the extractors
+    # (loaders/ascii_danish.py), its excerpts are folded back
+    ascii_spelt: bool = False
     # results of per-document computations shared by the extractors (see memo())
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -82,6 +85,10 @@ class Document:
     def _ref(self, index: int, excerpt: str | None) -> SourceRef:
         line, page = self.origin[index] if 0 <= index < len(self.origin) else (None, None)
         text = _excerpt(excerpt if excerpt is not None else self.lines[index])
+        if self.ascii_spelt:
+            from samspil.loaders.ascii_danish import fold_letters
+
+            text = fold_letters(text)
         return SourceRef(document=self.id, line=line, page=page, excerpt=text)
 
     @classmethod

@@ -62,7 +62,7 @@ LABELS = [
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
     r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
     r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
-    r"Kontaktperson(?:er|\(er\))?\s*:",
+    r"Konta(?:kt|k|tk)person(?:er|\(er\))?\s*:",  # (typos: "Kontakperson:")
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
     r"Formål\s*:",
     r"Status\s*:(?=\s*[A-ZÆØÅ0-9])",  # a status report's field under each activity ("Status: Gennemført ...")

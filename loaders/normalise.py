@@ -372,14 +372,15 @@ def clean_line(raw: str) -> list[str]:
 
 
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
-              pdf: bool = False, cleaned: dict[str, list[str]] | None = None
+              pdf: bool = False, cleaned: dict[str, list[str]] | None = None, ascii_spelt: bool | None = None
               ) -> tuple[list[str], list[Origin]]:
     """Raw lines with their origins -> normalised lines with origins.
 
     ``pdf`` turns on hard-wrap joining; it is also on for text that
     :func:`looks_like_pdf_text`. ``cleaned``: :func:`clean_line` of raw lines worked out
     already (the PDF reader cleans each page's lines as the page comes); a line
-    not in it is cleaned here.
+    not in it is cleaned here. ``ascii_spelt``: whether the text is Danish spelt without
+    æ, ø and å (:func:`looks_ascii_danish`, told here when not given).
 
     >>> normalise(["<p>Aftalens parter:</p>", "", "", "Ak t i v i te tsnavn :  "],
     ...           [(1, None), (2, None), (3, None), (4, None)])
@@ -394,7 +395,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
-    if looks_ascii_danish(raw_lines):  # "Maalgruppe", "INDSATSOMRAADE" (loaders/ascii_danish.py)
+    if looks_ascii_danish(raw_lines) if ascii_spelt is None else ascii_spelt:  # "Maalgruppe" (loaders/ascii_danish.py)
         raw_lines = [restore_letters(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from samspil.loaders.document import Document
+from samspil.loaders.ascii_danish import looks_ascii_danish
 from samspil.loaders.encoding import decode_text
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
@@ -88,13 +89,14 @@ class Reader:
                 raise limits.refuse("max_file_mb", f"the file is {size / MiB:.1f} MiB", str(path))
             lines, origins, cleaned = self.raw_cleaned(path, warnings, limits, deadline)
         deadline.check("reading")
-        lines, origins = normalise(lines, origins, pdf=self.pdf_like, cleaned=cleaned)
+        ascii_spelt = looks_ascii_danish(lines)  # (its excerpts are spelt back as the file writes them)
+        lines, origins = normalise(lines, origins, pdf=self.pdf_like, cleaned=cleaned, ascii_spelt=ascii_spelt)
         deadline.check("reading")
         if not any(ln.strip() for ln in lines):
             raise EmptyDocument(self.empty_message, document=str(path))
         lines, origins, offsets = split_run_on_heads(*segment(lines, origins))
         return Document(id=path.name, lines=lines, origin=origins, path=str(path),
-                        format=self.format, warnings=warnings, offsets=offsets)
+                        format=self.format, warnings=warnings, offsets=offsets, ascii_spelt=ascii_spelt)
 
 
 def _check_chars(n: int, limits: Limits, path: Path, **where) -> None:

@@ -268,7 +268,7 @@ def _split_headings(lines: list[str], origins: list[Origin], offsets: list[int])
 _FIELD = re.compile(r"^\W{0,3}(?:Navn|Titel|Stilling|Funktion|E-?mail|Mail|Telefon(?:nr\.?)?|Tlf\.?(?:\s*nr\.?)?"
                     r"|Mobil(?:nr\.?)?|Direkte(?: tlf\.?| nr\.?)?)\s*:\s*\S", re.I)
 _NAME_FIELD = re.compile(r"^\W{0,3}Navn\s*:\s*\S", re.I)
-_CONTACT_LABEL_ALONE = re.compile(r"^\W{0,3}(?:Kontaktperson(?:er|\(er\))?|Kontakt|Tovholdere?)\s*:?\s*$", re.I)
+_CONTACT_LABEL_ALONE = re.compile(r"^\W{0,3}(?:Konta(?:kt|k|tk)person(?:er|\(er\))?|Kontakt|Tovholdere?)\s*:?\s*$", re.I)
 
 
 def join_field_records(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:

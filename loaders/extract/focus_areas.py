@@ -50,9 +50,13 @@ def _candidate(text: str) -> str | None:
     known = _known_focus_areas().get(_fkey(name))
     if known:
         return known
-    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha():
-        return None
-    return name
+    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name):
+        return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
+    return name      # its details must not become a focus area's name)
+
+
+# a person's details or a contact's label: never in a focus area's name
+_PERSONAL = re.compile(r"@|\d{2}\s?\d{2}\s?\d{2}|^Kontak\w*\s*:", re.I)
 
 
 def _delaftale_headings(doc: Document):

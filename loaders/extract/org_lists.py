@@ -16,7 +16,7 @@ from samspil.loaders.gazetteer import find_known_organisations, find_municipalit
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["ALNUM", "AND_LIST", "KOMMUNE_THEN_NAME", "PLACEHOLDER", "PLACEHOLDER_NAME", "STREET", "fixed_og_pair",
-           "initials_fit", "is_focus_area_name", "is_phrase_name", "is_topic_series", "is_unit_topic", "join_topic_series", "org_type_of",
+           "initials_fit", "is_focus_area_name", "is_phrase_name", "is_topic_name", "is_topic_series", "is_unit_topic", "join_topic_series", "org_type_of",
            "split_at_municipality", "split_org_text", "split_party_entries"]
 
 
@@ -343,6 +343,17 @@ def is_unit_topic(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _unit_topics() -> frozenset[str]:
     return frozenset(str(w).casefold() for w in load_vocab("organisations").get("unit_topics", []) or [])
+
+
+def is_topic_name(text: str) -> bool:
+    """Is ``text`` only an administration area's topics ("Dagtilbud og Skole", "Børn, unge og
+    familie"), as a unit named by what it is for is ("Center for Dagtilbud og Skole")?
+
+    >>> is_topic_name("Dagtilbud og Skole"), is_topic_name("Børn, unge og familie"), is_topic_name("Red Barnet")
+    (True, True, False)
+    """
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w and w not in ("og", "&")]
+    return bool(words) and all(w.casefold() in _unit_topics() for w in words)
 
 
 def is_focus_area_name(name: str) -> bool:

@@ -13,7 +13,7 @@ __all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "u
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon);
 # "Kontaktperson i Aalborg Kommune:" is the same label
-KONTAKT = re.compile(r"^\W*(?:kontakt\s*person(?:er|\(er\))?\b(?:\s+(?:i|hos|fra|ved|for)\s+(?P<org>[A-ZÆØÅ][^:,@]{1,50}):)?\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
+KONTAKT = re.compile(r"^\W*(?:konta(?:kt|k|tk)\s*person(?:er|\(er\))?\b(?:\s+(?:i|hos|fra|ved|for)\s+(?P<org>[A-ZÆØÅ][^:,@]{1,50}):)?\s*:?|(?:kontakt(?:oplysninger)?|tovholdere?"
                      r"|projekt(?:leder|koordinator|ansvarlig)e?"
                      r"|ansvarlige?(?:\s+for\s+aktiviteten)?)\s*:)\s*", re.I)
 

@@ -237,6 +237,11 @@ def _plan_entity(doc: str, name: str, municipality: str | None, plan: str) -> En
     ("Lektiecaféen", (None, None), ("A", "A"), True),                                   # one plan's documents
     ("Landsbyggefonden", ("Aarhus Kommune", "Odense Kommune"), ("A", "B"), True),      # a proper name
     ("Boligforeningen AAB", ("Aarhus Kommune", "Odense Kommune"), ("A", "B"), True),   # not a bare noun
+    # a unit named by what it is for, and an administration area by its topics: every municipality
+    # has one (a new user's trial, session 15: Furesø's and Faxe's merged)
+    ("Center for Dagtilbud og Skole", ("Furesø Kommune", "Faxe Kommune"), ("A", "B"), False),
+    ("Center for Dagtilbud og Skole", ("Faxe Kommune", "Faxe Kommune"), ("A", "B"), True),
+    ("Børn, Unge og Familie", ("Assens Kommune", "Morsø Kommune"), ("A", "B"), False),
 ])
 def test_a_bare_common_noun_links_plans_only_with_corroboration(name, municipalities, plans, merged):
     entities = [_plan_entity(doc, name, m, p) for doc, m, p in zip(("x.txt", "y.txt"), municipalities, plans)]
@@ -318,3 +323,16 @@ def test_fuzzy_candidates_compared_in_parts_of_equal_codes_are_those_of_the_whol
     assert ("ab cd 12", "abcd 12") in accepted      # different codes, equal without spaces
     assert len(accepted) >= 4
     assert got <= whole
+
+
+@pytest.mark.parametrize("left, right, merged", [
+    ("Midt- og Vestjyllands Politi", "Midt- og Vestsjællands Politi", False),  # two police districts
+    ("Jobcenter Vejle", "Jobcenter Vejen", False),                              # two towns' jobcentres
+    ("Landsbyggefonden", "Landsbyggerfonden", True),                            # a typo of one name
+    ("Boligforeningen Vestermarken", "Boligforeningen Vestermarkn", True),
+])
+def test_names_the_gazetteer_tells_apart_are_not_fuzzy_merged(left, right, merged):
+    """Two known organisations, or names that differ in a town, are different however alike
+    they are written (a new user's trial, session 15: Silkeborg's police merged with Lejre's)."""
+    entities = [_plan_entity(doc, name, None, p) for doc, name, p in (("x.txt", left, "A"), ("y.txt", right, "B"))]
+    assert (len(resolve_entities(entities)) == 1) is merged

@@ -1,0 +1,39 @@
+"""A contact's label misspelt ("Kontakperson:", "Kontatkperson:") and the last contact line right
+above "Problemkompleks for indsatsområdet" (set K's delaftale and a new user's trial, session 15:
+"Kontakperson" became an organisation merged across plans, and the contact's line - name, e-mail
+and phone - became a focus area, the API showing a hidden address). Made-up delaftaler of three
+municipalities, as written, flattened and Word."""
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import contact_facts, extract_rendered as _extract, name_key, wanted_contacts  # noqa: E402
+
+CASES = {
+    "glostrup": ("Glostrup", "Boligselskabet Vestergården", "Kim Rask", "kimr@vestergaarden.dk", "40 11 28 63"),
+    "tarnby": ("Tårnby", "Tårnby Almene Boliger", "Eva Lind", "el@taarnbybolig.dk", "32 50 11 22"),
+    "greve": ("Greve", "Boligselskabet Hundige", "Omar Saleh", "os@hundigebo.dk", "43 97 12 12"),
+}
+
+
+def _lines(town, housing, name, mail, phone):
+    return ["Delaftale for indsatsområdet Kriminalitetsforebyggelse", "",
+            f"Navn på den boligsociale indsats, som delaftalen vedrører: Helhedsplan Vest, {town}", "",
+            "Delaftalens parter:", "", f"{town} Kommune, SSP {town}",
+            f"Kontakperson: Tobias Krogh, SSP-konsulent, SSP {town}, tk@{town.lower()}.dk, 43 23 61 48", "",
+            housing, f"Kontatkperson: {name}, driftschef, {mail}, {phone}", "",
+            "Problemkompleks for indsatsområdet", "", "Der er uro i området om aftenen.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_misspelt_contact_label_and_a_contact_over_the_problem_heading(tmp_path, make_docx, make_pdf, case, how):
+    town, housing, name, mail, phone = CASES[case]
+    r = _extract(tmp_path, _lines(town, housing, name, mail, phone), how, make_docx, make_pdf)
+    assert [fa.name for fa in r.focus_areas] == ["Kriminalitetsforebyggelse"]
+    assert not any("@" in fa.name or re.search(r"\d{2} \d{2}", fa.name) for fa in r.focus_areas)
+    assert not {name_key(o.name) for o in r.organisations} & {"kontakperson", "kontatkperson"}
+    assert contact_facts(r).get(name) == wanted_contacts({name: (housing, mail, phone.replace(" ", ""))})[name]
