@@ -38,7 +38,7 @@ from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
-from samspil.loaders.webcopy import strip_web_wrapper
+from samspil.loaders.webcopy import split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
 
 __all__ = [
@@ -367,7 +367,8 @@ def clean_line(raw: str) -> list[str]:
     parts = []
     for part in clean_markup(fix_characters(raw)):
         part = tidy_whitespace(repair_letter_spacing(part))
-        parts.append(dehyphenate_inline(part) if "- " in part else part)
+        part = dehyphenate_inline(part) if "- " in part else part
+        parts += split_read_more(part) if part[:1] in "LSR" else [part]  # "Læs mereUng Kraft" (a web copy)
     return parts
 
 

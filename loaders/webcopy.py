@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["strip_web_wrapper"]
+__all__ = ["split_read_more", "strip_web_wrapper"]
 
 _TRANSCRIPT = re.compile(r"^\s*(?:Transkript|Transcript|Afskrift)\s*$", re.I)
 _CHROME = re.compile(r"^\s*(?:Save this PDF as|Gem denne PDF som|Størrelse|Size|Starte visningen|Start display|Download\b)",
@@ -69,3 +69,19 @@ def _strip_inline(lines: Sequence[str], origins: Sequence) -> tuple[list[str], l
     out[end] = _INLINE_OTHERS.sub("", out[end])
     out[k] = f"{head} {out[k]}".strip()
     return out[:end + 1], list(origins[:end + 1])
+
+
+# a card's "Læs mere" link glued to the next card's title when a web page is copied ("Læs mereUng Kraft")
+_READ_MORE_GLUED = re.compile(r"^(?:Læs mere|Se mere|Læs videre|Read more)(?=[A-ZÆØÅ0-9\"«])")
+
+
+def split_read_more(line: str) -> list[str]:
+    """A copied web page's line that opens with a card's "Læs mere" link glued to the next
+    card's title: the link and the title on lines of their own.
+
+    >>> split_read_more("Læs mereUng Kraft"), split_read_more("Læs mere om planen")
+    (['Læs mere', 'Ung Kraft'], ['Læs mere om planen'])
+    """
+    if (link := _READ_MORE_GLUED.match(line)) is None:
+        return [line]
+    return [link.group(0), line[link.end():]]

@@ -113,13 +113,19 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
         return None
     following = next((t for t in plain[i + 1:i + 4] if t), "")
     whole = text == plain[i].strip(" .")
-    tag = whole and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og trivsel" / "Målgruppe(r): ..."
+    above = next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")
+    tag = whole and not above.endswith(":") and not _PLAN_WORDS.search(text) \
+        and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og
+    # trivsel" / "Målgruppe(r): ..." (not a label's value over the next field: "... hører under:" / "Helhedsplan X")
     if not (_ACTIVITY_FIELD.match(following) or tag) or focus_area_at(doc, i) is None and not tag \
             or whole and i in dict(delaftale_starts(doc)):
         return None
     if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading
         return None
     return text
+
+
+_PLAN_WORDS = re.compile(r"helhedsplan|boligsocial|aftale\b|delaftale|indsatsområde", re.I)  # a plan's title, no card
 
 
 def _card_tag(doc: Document, i: int, plain: list[str]) -> str | None:
@@ -129,10 +135,16 @@ def _card_tag(doc: Document, i: int, plain: list[str]) -> str | None:
     from samspil.loaders.extract.focus_areas import extract_focus_areas
 
     below = [(j, t) for j, t in enumerate(plain[i + 1:i + 5], i + 1) if t][:2]
-    if len(below) < 2 or len(below[0][1]) > 70 or not _ACTIVITY_FIELD.match(below[1][1]):
+    if not below or len(below[0][1]) > 70:
+        return None
+    field = _AREA_FIELD.match(below[0][1])  # "Indsatsområde: X" under the title: the card's own field
+    if not field and (len(below) < 2 or not _ACTIVITY_FIELD.match(below[1][1])):
         return None
     areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
-    return areas.get(name_key(below[0][1]))
+    return areas.get(name_key(field.group(1) if field else below[0][1]))
+
+
+_AREA_FIELD = re.compile(r"^\W{0,3}(?:Indsatsområde|Fokusområde|Tema)\s*:\s*(.{3,70}?)\s*\.?$", re.I)
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])|\s(?:Aktiviteter|Projekter|Indsatser)\s+(?=[A-ZÆØÅ])")
@@ -166,8 +178,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
-        blocks.append(Block(title, i, end, focus_area_at(doc, i) or _card_tag(doc, i, plain) or outline_focus(doc, i)
-                            or _heading_area(doc, i)))
+        blocks.append(Block(title, i, end, _card_tag(doc, i, plain) or focus_area_at(doc, i) or outline_focus(doc, i)
+                            or _heading_area(doc, i)))  # (a card's own area first: the card above set the scope)
     return blocks
 
 

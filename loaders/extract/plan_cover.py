@@ -73,7 +73,7 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
             if (named := name_in_document_type(text)) is not None:  # "Samarbejdsaftale for X"
                 return named, i
             continue
-        text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", text)).strip(" .,–-")
+        text = _GENERIC_TITLE_WORDS.sub("", _DATE_RANGE_START.sub("", _NEW_PLAN_TAIL.sub("", text))).strip(" .,–-")
         if (about := _ABOUT_AREA.search(text)) is not None:
             text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
         text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
@@ -123,6 +123,8 @@ _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
                                  r"helhedsplan\s*$", re.I)
 _INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
+# "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go
+_NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 _LETTERHEAD_GAP = re.compile(r"\s{3,}|\t")
 
 

@@ -73,7 +73,8 @@ _SENTENCE_END = re.compile(r"[a-zæøå]{2}\.\s+[A-ZÆØÅ]")
 
 # a web page's chrome before its title: a skip link, a log-in, a cookie banner, a breadcrumb trail
 _CHROME = re.compile(r"\b(?:Spring til (?:indhold|hovedindhold)|Gå til (?:indhold|hovedindhold)|Log ind\b|cookies?\b"
-                     r"|Accepter alle|Du er her\s*:)", re.I)
+                     r"|Accepter alle|Du er her\s*:|Søg på siden|Tillad alle|Kun nødvendige|Afvis alle)|^Tilpas$", re.I)
+# (a cookie banner's buttons, a menu's search box)
 _CRUMB_SEP = re.compile(r"\s(?:>|›|»|→|&gt;)\s")
 
 
