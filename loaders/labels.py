@@ -36,7 +36,7 @@ LABELS = [
     r"Navn på den boligsociale indsats",
     r"Den boligsociale indsats,? (?:som )?delaftalen (?:vedrører|hører under)\s*:",
     r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
-    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) parter(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",
+    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) pa(?:rt|t|r|rtt)er(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",  # ("pater": a typo)
     r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",
     r"Helhedsplanens parter\s*:",
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",

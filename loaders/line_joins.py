@@ -289,6 +289,30 @@ _NAME_HYPHEN_END = re.compile(r"(?<![\w-])[A-ZÆØÅ][a-zæøå]+-$")
 _NAME_START = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:[\s,.;]|$)")
 
 
+def join_open_brackets(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """A bracket left open at a line's end and closed by a short next line joined into one
+    line ("Boligselskabet Sydsjællandske Hjem (efterfølgende omtalt som" + "SSH)"); a joined
+    line keeps its first origin.
+
+    >>> join_open_brackets(["Boligselskabet Hjem (herefter omtalt som", "SSH)", "Faxe Kommune (FK)"], [1, 2, 3])
+    (['Boligselskabet Hjem (herefter omtalt som SSH)', 'Faxe Kommune (FK)'], [1, 3])
+    """
+    out: list[str] = []
+    orig: list[Origin] = []
+    for line, origin in zip(lines, origins):
+        prev = out[-1] if out else ""
+        if "(" in prev and prev.count("(") > prev.count(")") and 0 < len(line) <= _CLOSING_LINE \
+                and ")" in line and "(" not in line.split(")", 1)[0] and "\t" not in prev:
+            out[-1] = f"{prev} {line.strip()}"
+            continue
+        out.append(line)
+        orig.append(origin)
+    return out, orig
+
+
+_CLOSING_LINE = 60  # characters: the rest of a bracket broken over a line
+
+
 def join_name_hyphens(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
     """Only the double names broken at their hyphen joined (``_NAME_HYPHEN_END``), for text that
     is not joined as a PDF's hard wraps; a joined line keeps its first origin.

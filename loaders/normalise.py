@@ -37,7 +37,8 @@ from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
-from samspil.loaders.line_joins import Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_wrapped, text_width
+from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
+                                        join_wrapped, text_width)
 from samspil.loaders.webcopy import split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
 
@@ -411,4 +412,9 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         lines, orig = join_wrapped(lines, orig, -width)  # would not have fit on it)
     elif any(line.endswith("-") for line in lines):
         lines, orig = join_name_hyphens(lines, orig)
+    if any(line.endswith(_OPEN_BRACKET_END) for line in lines):  # (cheaply: most documents break none)
+        lines, orig = join_open_brackets(lines, orig)
     return collapse_blank_lines(lines, orig)
+
+
+_OPEN_BRACKET_END = ("som", "kaldet", "benævnt", "herefter", "tidl.", "tidligere", ",")

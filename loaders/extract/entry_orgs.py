@@ -27,7 +27,7 @@ __all__ = ["OrgMention", "ContactMention", "ALIAS_DEF", "FORMER_WORDS", "former_
 # a former name in brackets: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)"; the one
 # pattern for it, used here and by :mod:`mention_scan` for running text
 FORMER_WORDS = r"(?:det\s+)?(?:tidl\.|tidligere|fhv\.|før)"
-ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
+ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|efterf\.|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
                        rf"|(?P<former>{FORMER_WORDS})(?=\s+[A-ZÆØÅ0-9]))\s+([^)]+)\)", re.I)
 # (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
 _FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")

@@ -21,6 +21,7 @@ __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature
 
 PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
+                         r"|(?:(?:del)?aftalens|samarbejdsaftalens)\s+pa(?:t|r|rtt)er\s*:"  # (typos: "Aftalens pater:")
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
                          # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"
                          r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$))"
