@@ -42,13 +42,12 @@ def looks_like_email(lines: Sequence[str]) -> bool:
     blocks = run = 0
     quoted = 0
     for line in lines:
-        if line[:1] == ">" or line.lstrip()[:1] == ">":
-            quoted += 1
-        if ":" in line[:24] and _HEADER.match(line):  # (a key's colon comes early: the pattern only there)
+        if line.find(":", 0, 24) > 0 and _HEADER.match(line):  # (a key's colon comes early: the pattern only there)
             run += 1
             blocks += run == 3
-        else:
-            run = 0
+            continue
+        run = 0
+        quoted += line.startswith(">")
     return blocks >= 2 or blocks == 1 and quoted >= 3
 
 

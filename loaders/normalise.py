@@ -417,4 +417,4 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     return collapse_blank_lines(lines, orig)
 
 
-_OPEN_BRACKET_END = ("som", "kaldet", "benævnt", "herefter", "tidl.", "tidligere", ",")
+_OPEN_BRACKET_END = ("som", "kaldet", "benævnt", "herefter", "tidl.", "tidligere")

@@ -38,7 +38,7 @@ _GLOSSARY = re.compile(r"\b([A-ZÆØÅ]{2,6})\s*=\s*([A-ZÆØÅ][\wæøåÆØÅ.
 def _definitions(text: str) -> list[tuple[str, str]]:
     """('Center for Boligsocial Udvikling', 'CFBU') for every '... (CFBU)' whose initials fit."""
     out: list[tuple[str, str]] = []
-    if " = " in text or "=" in text:  # a glossary's entry: "(HAB = Haarlev Almennyttige Boligselskab)"
+    if "=" in text:  # a glossary's entry: "(HAB = Haarlev Almennyttige Boligselskab)"
         out += [(m.group(2).strip(), m.group(1)) for m in _GLOSSARY.finditer(text)
                 if initials_fit(m.group(2).strip(), m.group(1))]
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
