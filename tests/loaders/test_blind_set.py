@@ -1,7 +1,8 @@
 """Score extraction on the blind sets of made-up agreements (tests/fixtures/blind: set A,
 14 documents; tests/fixtures/blind_f: set F, 12 documents; tests/fixtures/blind_h: set H,
-12 documents; tests/fixtures/blind_i, blind_j and blind_k: sets I, J and K, 12 documents
-each) with the reference scorer in ../shared/eval, as written and with their line breaks lost.
+12 documents; tests/fixtures/blind_i, blind_j, blind_k and blind_l: sets I, J, K and L, 12
+documents each) with the reference scorer in ../shared/eval, as written and with their line
+breaks lost; set L's two documents delivered as a real PDF and a real Word file as well.
 
 The floors sit below what the code scored when each set was added (set A, session 7:
 mean 0.89 as written, 0.85 flat, the lowest document 0.78; set F, session 10: mean 0.855
@@ -27,13 +28,38 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no reference sco
 # development set from its middle: 0.924 / 0.863, lowest 0.845 / 0.710; J, blind until its end:
 # 0.817 / 0.789, lowest 0.680 / 0.617); set J raised and set K added in session 14 (J, worked on:
 # 0.900 / 0.860, lowest 0.792 / 0.697; K, blind until the session's last hour: 0.870 / 0.794,
-# lowest 0.748 / 0.629)
+# lowest 0.748 / 0.629); set L added in session 15 (blind until its first hour, then worked on:
+# 0.813 / 0.817 at the session's start, 0.912 / 0.836 at its end, lowest 0.875 / 0.760; its PDF
+# and Word files 0.894 each)
 SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "F": ("blind_f", 12, {"docs": (0.87, 0.78), "flat": (0.84, 0.72)}),
         "H": ("blind_h", 12, {"docs": (0.86, 0.72), "flat": (0.80, 0.70)}),
         "I": ("blind_i", 12, {"docs": (0.90, 0.82), "flat": (0.84, 0.68)}),
         "J": ("blind_j", 12, {"docs": (0.87, 0.76), "flat": (0.83, 0.67)}),
-        "K": ("blind_k", 12, {"docs": (0.83, 0.72), "flat": (0.77, 0.60)})}
+        "K": ("blind_k", 12, {"docs": (0.83, 0.72), "flat": (0.77, 0.60)}),
+        "L": ("blind_l", 12, {"docs": (0.88, 0.83), "flat": (0.80, 0.72)})}
+
+
+def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
+    """The headline F1 of each document of ``folder``'s ``variant`` (a sub-folder) against its gold."""
+    blind = FIXTURES / folder
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for src in sorted((blind / variant).iterdir()):
+        report = extract_file(src)
+        (pred / f"{src.stem}.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCORER), "--gold-dir", str(blind / "gold"), "--pred-dir", str(pred),
+                          "--json"], capture_output=True, text=True, check=True)
+    return {d["document"]: d["headline_f1"] for d in json.loads(out.stdout)["documents"]
+            if (pred / f"{Path(d['document']).stem}.json").exists()}
+
+
+@needs_scorer
+def test_set_l_as_real_pdf_and_word_files(tmp_path):
+    """Set L's two-column PDF (reportlab) and Word file with real tables (python-docx) score as
+    well as their text copies did when the set was added (0.894 each)."""
+    scores = _scores(tmp_path, "blind_l", "formats")
+    assert len(scores) == 2 and min(scores.values()) >= 0.86, scores
 
 
 @needs_scorer
@@ -41,18 +67,9 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_blind_set_scores_above_its_floors(tmp_path, name, variant):
     folder, count, floors = SETS[name]
-    blind = FIXTURES / folder
-    pred = tmp_path / "pred"
-    pred.mkdir()
-    sources = sorted((blind / variant).iterdir())
-    assert len(sources) == count
-    for src in sources:
-        report = extract_file(src)
-        (pred / f"{src.stem}.json").write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(SCORER), "--gold-dir", str(blind / "gold"), "--pred-dir", str(pred),
-                          "--json"], capture_output=True, text=True, check=True)
-    docs = json.loads(out.stdout)["documents"]
-    scores = {d["document"]: d["headline_f1"] for d in docs}
+    assert len(list((FIXTURES / folder / variant).iterdir())) == count
+    scores = _scores(tmp_path, folder, variant)
+    assert len(scores) == count, scores
     mean_floor, each_floor = floors[variant]
     assert sum(scores.values()) / len(scores) >= mean_floor, scores
     assert min(scores.values()) >= each_floor, scores
