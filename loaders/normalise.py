@@ -194,6 +194,31 @@ _PAGE_OF = re.compile(r"\b(?:[Ss]ide|SIDE)\s+\d{1,3}\s+(?:af|/)\s+\d{1,3}\s*$")
 _WORD_HYPHEN_END = re.compile(r"[a-zæøå]{2}-$")
 
 
+def _rows_with_empty_cells(raw_lines: Sequence[str]) -> set[int]:
+    """The rows of tab tables (a head row, then rows of as many cells or fewer) that hold an
+    empty cell: collapsing their gaps would shift every later cell into the wrong column
+    ("Politiassistent Sanne Juhl<TAB><TAB>2531 8840" under "Navn<TAB>Stilling<TAB>Telefon").
+
+    >>> sorted(_rows_with_empty_cells(["Navn\\tStilling\\tTelefon", "Ida Holm\\tLeder\\t2233", "Ole Berg\\t\\t4455", ""]))
+    [2]
+    """
+    out: set[int] = set()
+    k = 0
+    while k < len(raw_lines):
+        head = raw_lines[k].rstrip()
+        cells = head.count("\t") + 1
+        if cells < 3 or "\t\t" in head or any(not c.strip() for c in head.split("\t")):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(raw_lines) and "\t" in raw_lines[j] and raw_lines[j].rstrip("\n").count("\t") + 1 <= cells:
+            if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t"):
+                out.add(j)
+            j += 1
+        k = max(j, k + 1)
+    return out
+
+
 def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     """True for text files that are PDF extractions (most lines end in a space).
 
@@ -394,14 +419,21 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
+    tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
+    gapped = {k for k in _rows_with_empty_cells(tabbed) if raw_lines[k] is tabbed[k]} \
+        if len(tabbed) == len(raw_lines) and any("\t\t" in line for line in tabbed) else set()
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
     if looks_ascii_danish(raw_lines) if ascii_spelt is None else ascii_spelt:  # "Maalgruppe" (loaders/ascii_danish.py)
         raw_lines = [restore_letters(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []
-    for raw, origin in zip(raw_lines, origins):
+    for k, (raw, origin) in enumerate(zip(raw_lines, origins)):
+        if k in gapped:  # a table's row with empty cells: each cell cleaned on its own, the gaps kept
+            lines.append("\t".join(" ".join(clean_line(cell)) for cell in raw.rstrip("\n").split("\t")).rstrip("\t"))
+            orig.append(origin)
+            continue
         parts = cleaned.get(raw) if cleaned is not None else None
         for part in clean_line(raw) if parts is None else parts:
             lines.append(part)
