@@ -368,7 +368,13 @@ def repair_letter_spacing(line: str) -> str:
     'Målgruppe(r):'
     >>> repair_letter_spacing("Kontaktperson: Anna Holm, 2164 4146 / ab12@kk.dk")
     'Kontaktperson: Anna Holm, 2164 4146 / ab12@kk.dk'
+    >>> repair_letter_spacing("S T R A T E G I S K   S A M A R B E J D S A F T A L E")
+    'STRATEGISK   SAMARBEJDSAFTALE'
     """
+    stripped = line.strip()
+    if stripped[1:2] == " " and stripped[3:4] == " " and _SPACED_CAPITALS.match(stripped):
+        # "S T R A T E G I S K   S A M A R B E J D S A F T A L E": a heading in spaced capitals, no acronyms
+        line = _SPACED_CAPITALS.sub(lambda m: m.group(0).replace(" ", ""), line)
     if not is_letter_spaced(line):
         return line
     out = ""
@@ -379,3 +385,5 @@ def repair_letter_spacing(line: str) -> str:
 
 
 _SUFFIX = re.compile(r"(\w) \(([a-zæøå]{1,2})\)")
+# four or more single capitals a space apart: one word of a heading set in spaced capitals
+_SPACED_CAPITALS = re.compile(r"(?<![\w-])[A-ZÆØÅ](?: [A-ZÆØÅ]){3,}(?![\w-])")

@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, STREET, fixed_og_pair,
-                                               org_type_of, section_words, split_at_municipality, split_org_text,
-                                               split_party_entries)
+from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, PLACEHOLDER_NAME, STREET,
+                                               fixed_og_pair, org_type_of, section_words, split_at_municipality,
+                                               split_org_text, split_party_entries)
 from samspil.loaders.extract.people import Person, is_title_word
 from samspil.loaders.extract.person_units import is_address
 from samspil.loaders.extract.text import EMAIL, PHONE, clean, tidy_og_hyphen
@@ -197,6 +197,8 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
         aliases += former_names(m.group(2)) if m.group("former") else [clean(m.group(2))]
         text = text[: m.start()] + text[m.end():]
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
+    if PLACEHOLDER_NAME.match(text):
+        return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name
     text = re.sub(r"\s+v[./]?$", "", text)
     if len(text.split()[-1:][0] if text.split() else "") > 4:
         text = text.rstrip(".")

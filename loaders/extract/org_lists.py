@@ -142,7 +142,9 @@ PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:
 
 
 PLACEHOLDER_NAME = re.compile(r"^(?:boligorganisation(?:en)?|kommune(?:n)?(?:\s+x+)?|x+\s+kommune|"
-                              r"organisation|forening|afdeling|[xX.]+)$", re.I)
+                              r"organisation|forening|afdeling|[xX.]+"
+                              # a document's type, as a running header set under a signature block
+                              r"|(?:strategisk\s+)?(?:samarbejds)?aftale|delaftale|(?:boligsocial\s+)?helhedsplan)$", re.I)
 
 
 # "Kolding Kommune ALFABO": a municipality's name ends at "Kommune".
