@@ -13,35 +13,24 @@ The worker needs little of the resolution: a document's organisation entities ar
 again from its own report (``Orgs.add_report`` numbers them within their document, so
 they are the first reading's), and the store's process sends each document's report
 text, plan and entities' node ids; the zones' display names go once. The worker is a
-fresh interpreter (``python -c``, tasks and results pickled over its stdin and stdout),
-started when the write starts: not forked (a forked child kept its own copy of every page
-the store's process went on to change, 10,000 plans: +460 MiB and 8 s of system time),
-and not through ``multiprocessing``'s spawn, which imports the caller's main module
-again in the child (an unguarded script would run twice). It never touches the store.
-If it cannot run (one core, a daemonic process such as the API's write process, a worker
-that dies or cannot start), the documents are emitted in process.
+fresh interpreter started when the write starts (loaders/subworker.py), which never
+touches the store. If it cannot run (one core, a daemonic process such as the API's
+write process, a worker that dies or cannot start), the documents are emitted in process.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-import pickle
-import queue
-import subprocess
-import sys
-import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
+
+from samspil.loaders.subworker import Worker, in_order, usable
 
 __all__ = ["EmitPool"]
 
 POOL_MIN = 500     # documents for which a worker pays (it starts beside the resolution)
 _CHUNK = 16        # documents per task
 _AHEAD = 4         # tasks queued for the worker
-_BOOT = ("import pickle, sys; sys.path[:0] = pickle.load(sys.stdin.buffer); "
-         "from samspil.graph.emit_pool import serve; serve()")
+_HERE = "samspil.graph.emit_pool:"
 
 # the worker's: the zones' display names and the forgotten persons (``_setup``)
 _STATE: dict[str, Any] = {}
@@ -51,91 +40,20 @@ class EmitPool:
     """One worker process for a full write's emission (:meth:`start`, :meth:`emit`)."""
 
     def __init__(self) -> None:
-        self.proc: subprocess.Popen | None = subprocess.Popen(
-            [sys.executable, "-c", _BOOT], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.tasks: queue.Queue = queue.Queue()
-        self.waiting = 0          # tasks sent whose results are not read yet
-        self.results: queue.Queue = queue.Queue()
-        # threads: a task is written while a result fills the other pipe, and the store's
-        # process sees whether a result is in without waiting for it
-        self.sender = threading.Thread(target=self._send, name="samspil-emit-feed", daemon=True)
-        self.reader = threading.Thread(target=self._read, name="samspil-emit-read", daemon=True)
-        self.sender.start()
-        self.reader.start()
-        self.tasks.put(sys.path)
+        self.worker = Worker()    # started now: it imports while the store resolves
 
     @classmethod
     def start(cls, documents: int) -> "EmitPool | None":
         """A pool for a write of ``documents``, or None when one would not pay or cannot run."""
-        if (documents < POOL_MIN or (os.cpu_count() or 1) < 2
-                or multiprocessing.current_process().daemon):
+        if documents < POOL_MIN or not usable():
             return None
         try:
             return cls()
         except OSError:
             return None
 
-    def _send(self) -> None:
-        assert self.proc is not None and self.proc.stdin is not None
-        out = self.proc.stdin
-        try:
-            while (task := self.tasks.get()) is not None:
-                pickle.dump(task, out, protocol=pickle.HIGHEST_PROTOCOL)
-                out.flush()
-            out.close()
-        except (OSError, ValueError):     # the worker is gone: :meth:`_result` says so
-            pass
-
-    def _read(self) -> None:
-        assert self.proc is not None and self.proc.stdout is not None
-        inp = self.proc.stdout
-        while True:
-            try:
-                reply = pickle.load(inp)
-            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
-                self.results.put(None)
-                return
-            self.results.put(reply)
-
-    def _submit(self, fn: Any, *args: Any) -> bool:
-        if self.proc is None:
-            return False
-        self.tasks.put((fn.__name__, args))
-        self.waiting += 1
-        return True
-
-    def _result(self) -> Any:
-        """The next task's result (tasks are done in order); None when the worker is gone."""
-        if self.proc is None:
-            return None
-        reply = self.results.get()
-        if reply is None:
-            self.close()
-            return None
-        self.waiting -= 1
-        ok, value = reply
-        if not ok:
-            raise value
-        return value
-
     def close(self) -> None:
-        """Let the worker go: it ends when its input does; stopped if it has work left
-        (an error in the store's process) or does not end."""
-        proc, self.proc = self.proc, None
-        if proc is None:
-            return
-        if self.waiting:
-            proc.kill()
-        self.tasks.put(None)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        self.sender.join()
-        self.reader.join()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        self.worker.close()
 
     def emit(self, texts: Iterable[tuple[str, str]], stage: Any, forgotten: frozenset,
              plans: dict, orgs: Any, org_ids: dict, zones: dict[str, str]
@@ -149,13 +67,17 @@ class EmitPool:
         def here(items: list[tuple]) -> list[tuple]:
             return [_emitted(_report(doc, text, forgotten), base, plan, orgs, org_ids, zones)
                     for doc, text, base, plan, _ in items]
+
+        def chunks() -> Iterator[list[tuple]]:      # (read in order: ids given in order)
+            it = iter(texts)
+            while chunk := list(islice(it, _CHUNK)):
+                yield [(doc, text, stage.base(), plans[doc],
+                        [org_ids.get((doc, i)) for i in range(orgs.counts.get(doc, 0))])
+                       for doc, text in chunk]
         try:
-            if self._submit(_setup, zones, forgotten):
+            if self.worker.submit(_HERE + "_setup", zones, forgotten):
                 self._result()
-            for items, done in self._chunks(texts, stage, plans, orgs, org_ids, here):
-                if done is None:
-                    done = self._result()
-                    done = here(items) if done is None else done  # (the worker is gone)
+            for _, done in in_order(self.worker, _HERE + "_emit_chunk", chunks(), here, _AHEAD):
                 for st, pairs, n in done:
                     stage.add(st)
                     units += pairs
@@ -164,36 +86,8 @@ class EmitPool:
             self.close()
         return units, ncontacts
 
-    def _chunks(self, texts: Iterable[tuple[str, str]], stage: Any, plans: dict, orgs: Any,
-                org_ids: dict, here: Any) -> Iterator[tuple[list[tuple], list | None]]:
-        """(a chunk's items, the chunk emitted here or None: the worker's next result),
-        in document order. :data:`_AHEAD` of the worker's chunks are kept queued; while
-        the first one's result is not in, the next chunk is emitted here instead of
-        waiting (so the two processes share the documents as their speeds allow)."""
-        pending: deque[tuple[list[tuple], list | None]] = deque()
-        texts = iter(texts)
-
-        def read() -> list[tuple] | None:
-            chunk = list(islice(texts, _CHUNK))
-            return [(doc, text, stage.base(), plans[doc],
-                     [org_ids.get((doc, i)) for i in range(orgs.counts.get(doc, 0))])
-                    for doc, text in chunk] or None
-        while True:
-            while self.proc is not None and self.waiting < _AHEAD:
-                if (items := read()) is None:
-                    break
-                pending.append((items, None) if self._submit(_emit_chunk, items)
-                               else (items, here(items)))
-            busy = (self.proc is not None and pending and pending[0][1] is None
-                    and self.results.empty())
-            if busy or not pending:       # the worker's result is not in: one chunk here
-                if (items := read()) is not None:
-                    pending.append((items, here(items)))
-                    if busy:
-                        continue
-            if not pending:
-                return
-            yield pending.popleft()
+    def _result(self) -> Any:
+        return self.worker.result()
 
 
 def _report(doc: str, text: str, forgotten: frozenset) -> Any:
@@ -216,26 +110,7 @@ def _emitted(r: Any, base: int, plan: Any, orgs: Any, org_ids: dict, zones: dict
     return staged(r.document, "d", frag, base), unit_pairs(frag), len(r.contacts)
 
 
-# -- the worker process ------------------------------------------------------------
-def serve() -> None:
-    """The worker's loop: (task name, arguments) in, (ok, result or exception) out."""
-    import samspil.graph.build  # noqa: F401 - imported before the first task
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr        # (nothing else may write into the results' pipe)
-    tasks = {"_setup": _setup, "_emit_chunk": _emit_chunk}
-    while True:
-        try:
-            name, args = pickle.load(inp)
-        except EOFError:
-            return
-        try:
-            reply = (True, tasks[name](*args))
-        except Exception as exc:   # noqa: BLE001 - raised again in the store's process
-            reply = (False, exc)
-        pickle.dump(reply, out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
-
-
+# -- in the worker ----------------------------------------------------------------
 def _setup(zones: dict[str, str], forgotten: frozenset) -> bool:
     _STATE.update(zones=zones, forgotten=forgotten)
     return True

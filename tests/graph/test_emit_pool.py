@@ -9,6 +9,7 @@ import pytest
 
 from samspil.graph import emit_pool
 from samspil.graph.sqlite_store import SqliteStore
+from samspil.loaders import subworker
 
 
 def _tables(store: SqliteStore) -> dict[str, list]:
@@ -25,7 +26,7 @@ def _tables(store: SqliteStore) -> dict[str, list]:
 def _counted(monkeypatch) -> list[int]:
     """How many chunks the worker emitted, per write (a spy on the results read)."""
     seen: list[int] = []
-    real = emit_pool.EmitPool._result
+    real = subworker.Worker.result
 
     def spy(self):
         value = real(self)
@@ -37,7 +38,7 @@ def _counted(monkeypatch) -> list[int]:
     def emit(self, *args, **kw):
         seen.append(0)
         return real_emit(self, *args, **kw)
-    monkeypatch.setattr(emit_pool.EmitPool, "_result", spy)
+    monkeypatch.setattr(subworker.Worker, "result", spy)
     monkeypatch.setattr(emit_pool.EmitPool, "emit", emit)
     return seen
 
@@ -67,22 +68,24 @@ def test_a_worker_that_cannot_run_leaves_every_document_to_the_store(tmp_path, m
     reports = seed_reports + small_corpus
     serial = _load(tmp_path / "serial" / "samspil.sqlite", reports)
     monkeypatch.setattr(emit_pool, "POOL_MIN", 0)
-    monkeypatch.setattr(emit_pool, "_BOOT", "import sys; sys.exit(3)")
+    monkeypatch.setattr(subworker, "_BOOT", "import sys; sys.exit(3)")
     chunks = _counted(monkeypatch)
     assert _load(tmp_path / "dead" / "samspil.sqlite", reports) == serial
     assert chunks == [0]
 
 
 def test_an_error_in_the_worker_is_raised_in_the_store_s_process():
-    pool = emit_pool.EmitPool()
+    worker = subworker.Worker()
     try:
-        assert pool._submit(emit_pool._setup, {}, frozenset()) and pool._result() is True
-        pool._submit(emit_pool._emit_chunk, [("a.txt", "{not json", 1, None, [])])
+        assert worker.submit(emit_pool._HERE + "_setup", {}, frozenset())
+        assert worker.result() is True
+        worker.submit(emit_pool._HERE + "_emit_chunk", [("a.txt", "{not json", 1, None, [])])
         with pytest.raises(ValueError):        # (orjson's JSONDecodeError, pickled back)
-            pool._result()
+            worker.result()
+        assert worker.submit("os:getpid") and worker.result() != 0     # it goes on
     finally:
-        pool.close()
-    assert pool.proc is None
+        worker.close()
+    assert not worker.alive and worker.result() is subworker.GONE
 
 
 def test_a_write_whose_emission_fails_keeps_the_graph(tmp_path, monkeypatch, seed_reports,
