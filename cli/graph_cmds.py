@@ -137,19 +137,19 @@ def _results(files: list[Path], jobs: int | None = None) -> Iterator[Any]:
     """Extraction results in file order (agreements extracted by ``jobs`` worker
     processes); a ``.json`` file is a report written by ``samspil extract --json``,
     validated against the report model before anything is stored."""
-    from samspil.loaders.model import AgreementReport
-    from samspil.loaders.pipeline import FileResult, extract_paths
-    from samspil.loaders.report_files import read_report_files
+    from samspil.loaders.errors import SamspilError
+    from samspil.loaders.pipeline import FileResult, extract_paths, require_findings
+    from samspil.loaders.validate import read_report_file
 
     extracted = extract_paths([f for f in files if f.suffix.lower() != ".json"], jobs=jobs)
-    reports = read_report_files([f for f in files if f.suffix.lower() == ".json"])
     for f in files:
         if f.suffix.lower() != ".json":
             yield next(extracted)
             continue
-        _, got = next(reports)
-        yield (FileResult(f, report=got) if isinstance(got, AgreementReport)
-               else FileResult(f, error=got))
+        try:
+            yield FileResult(f, report=require_findings(read_report_file(f), str(f)))
+        except SamspilError as exc:
+            yield FileResult(f, error=exc)
 
 
 @cli.command()

@@ -66,8 +66,7 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
           sink: Callable[[str, str, PartnershipGraph], None] | None = None,
           fold: bool = True,
           again: Callable[[], Iterable[AgreementReport]] | None = None,
-          resolved: Callable[[Orgs, dict, list[Cluster], list], None] | None = None,
-          emit: Callable[[dict, Orgs, dict, dict], tuple[list, dict]] | None = None) -> Built:
+          resolved: Callable[[Orgs, dict, list[Cluster], list], None] | None = None) -> Built:
     """The full build. Each document's fragment is folded as soon as it is emitted;
     with ``sink`` it is handed on (``sink(document, "d" | "p", fragment)``) instead of
     kept in :attr:`Built.frags` / :attr:`Built.person_frags`, so a large corpus never
@@ -80,10 +79,7 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     resolution then keeps only each report's entities, plan and zones, and the
     fragments are emitted from the second reading (10,000 plans: the reports are
     ~0.75 GB as objects). ``resolved(orgs, org_ids, clusters, fuzzy pairs)`` is called as
-    soon as the organisations are resolved. ``emit(plans, orgs, org_ids, zones)``, with
-    ``again`` and ``fold=False``: emits and sinks the documents' fragments itself (the
-    embedded store's worker process, graph/emit_pool.py) and returns the fragments'
-    unit pairs and each document's number of contacts."""
+    soon as the organisations are resolved."""
     if not fold and sink is None:
         raise ValueError("build(fold=False) needs a sink for the fragments")
     reports, light, orgs, (contacts, contact_org) = _read(reports, forgotten, keep=again is None)
@@ -101,10 +97,7 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     frags: dict[str, PartnershipGraph] = {}
     units: list[tuple[str, str]] = []
     ncontacts: dict[str, int] = {}
-    if emit is not None:
-        units, ncontacts = emit(plans, orgs, org_ids, zones)
-    for r in (() if emit is not None else reports if again is None
-              else (scrub_report(x, forgotten) for x in again())):
+    for r in reports if again is None else (scrub_report(x, forgotten) for x in again()):
         frag = emit_document(r, plans[r.document], orgs, org_ids, zones, light=not fold)
         units += unit_pairs(frag)      # Person nodes are in no document's fragment, so
         ncontacts[r.document] = len(r.contacts)      # folding before adding them changes nothing

@@ -49,19 +49,24 @@ from typing import Any
 
 import numpy as np
 
+from samspil.graph.emit import source_sort_key
+from samspil.graph.frag_store import FRAG_LABELS, part_of
 from samspil.graph.jsontext import dumps
-from samspil.graph.stage_rows import LISTS, Staged, staged
+from samspil.graph.sqlite_rows import source_id
 
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
 COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
 READ = COLUMNS[:9]
+_NODE_HEAD = ("id", "label", "name", "sources")
+_EDGE_HEAD = ("type", "sources")
 _MARKS = ', '.join('?' * len(COLUMNS))
 _INSERT_NODES = f"INSERT INTO temp.stage_node VALUES ({_MARKS})"
 _INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({_MARKS})"
 _SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
+_NONE: list = []
 _hash = hash      # an item's hash (Stage.split; a test makes every item collide)
 _EMPTY = np.empty(0, dtype=np.int64)
 # a row of an item with one simple fragment, not folded in Python (Stage.split), in
@@ -69,6 +74,10 @@ _EMPTY = np.empty(0, dtype=np.int64)
 _SINGLE = "simple AND rowid NOT IN (SELECT id FROM temp.py_{table})"
 # row_props in SQL
 _PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
+
+
+def _inner(d: dict[str, Any] | None) -> str:
+    return dumps(d)[1:-1] if d else ""
 
 
 class Stage:
@@ -82,53 +91,119 @@ class Stage:
             bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(COLUMNS)})")
         bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
-        self.fragments = 0                   # fragments staged so far
+        self.lists = 0                       # stage_srcs rows so far
+        self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
+        self.cache: dict[tuple, str] = {}    # the document's sources' ids (text), by their items
+        self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def base(self) -> int:
-        """The ``stage_srcs`` ids of the next fragment start after this (graph/stage_rows.py)."""
-        self.fragments += 1
-        return self.fragments * LISTS
+    def source(self, src: dict[str, Any]) -> str:
+        """A source's id as text (its row staged once per document: a source names its own)."""
+        key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+        sid = source_id(key)
+        self.new.append((sid, *key))
+        text = self.cache[tuple(src.items())] = str(sid)
+        return text
+
+    def _ids(self, srcs: list[dict[str, Any]]) -> str:
+        cache, out = self.cache, []
+        for s in srcs:
+            text = cache.get(tuple(s.items()))
+            out.append(text if text is not None else self.source(s))
+        return "[" + ", ".join(out) + "]"
+
+    def _text(self, srcs: list[dict[str, Any]]) -> int:
+        """Stage a list of sources' text (once per list and document: an activity's
+        relationships share one); the row of ``stage_srcs`` that holds it."""
+        self.lists += 1
+        self.texts.append((self.lists, dumps(srcs)))
+        return self.lists
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
-        self.add(staged(doc, part, g, self.base()))
+        self.cache.clear()                   # (a document's sources recur in its own items)
+        lists: dict[int, tuple[str, str, bool]] = {}
 
-    def add(self, st: Staged) -> None:
-        """Stage a fragment's rows (:func:`samspil.graph.stage_rows.staged`), given in
-        document order; the hash of each row's item and the counts per kind are kept."""
-        kinds, folded = self.kinds, self.folded.append
-        rows, nodes = st.rows, st.nodes
-        for i, row in enumerate(rows):
-            item, kind = row[0], row[3]
-            h = _hash(item)
-            edge = i >= nodes
-            (self.hashes["edge"] if edge else self.hashes["node"]).append(h)
-            if not row[8]:
-                folded(h)
-            seen = kinds.get((edge, kind))
+        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
+            """A list of sources' text, ids and whether they all name ``doc``: once per list
+            (an activity's relationships share one; every list lives as long as ``g``)."""
+            hit = lists.get(id(srcs))
+            if hit is None:
+                hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
+                                         bool(srcs) and all(s.get("document") == doc for s in srcs))
+            return hit
+        rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
+        node_h, edge_h = self.hashes["node"].append, self.hashes["edge"].append
+        for n, d in g.g.nodes(data=True):
+            if "label" not in d:
+                continue
+            label, name = d["label"], d.get("name")
+            rest = {k: v for k, v in d.items() if k not in _NODE_HEAD}
+            srcs = d.get("sources") or _NONE
+            if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
+                srcs = sorted(srcs, key=source_sort_key)
+                text, ids = self._text(srcs), self._ids(srcs)
+                own = all(s.get("document") == doc for s in srcs)
+            else:
+                text, ids, own = encoded(srcs)
+            simple = (own and part == part_of(label) and label in FRAG_LABELS
+                      and not rest.get("mentions") and not rest.get("documents")
+                      and (label != "Document" or name == doc))
+            h = _hash(n)
+            node_h(h)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((False, label))
             if seen is None:
-                kinds[(edge, kind)] = [1, item]
+                kinds[(False, label)] = [1, n]
+            else:
+                seen[0] += 1
+                if n < seen[1]:
+                    seen[1] = n
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
+        nodes = len(rows)
+        mine, other = [], []                 # the relationships' edge_docs rows
+        for u, v, k, d in g.g.edges(keys=True, data=True):
+            rest = (None if len(d) == 2 and "type" in d and "sources" in d else
+                    {x: y for x, y in d.items() if x not in _EDGE_HEAD})
+            srcs = d.get("sources") or _NONE
+            text, ids, own = encoded(srcs)
+            item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
+            h = _hash(item)
+            edge_h(h)
+            if not simple:
+                self.folded.append(h)
+            seen = kinds.get((True, k))
+            if seen is None:
+                kinds[(True, k)] = [1, item]
             else:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-        bulk = self.bulk
-        bulk.executemany(_SRCS, st.texts)
-        bulk.executemany(_INSERT_NODES, rows[:nodes])
-        bulk.executemany(_INSERT_EDGES, rows[nodes:])
-        other = st.other
-        if st.part == "d":   # documents come in order: rows in the table's key order
-            bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", st.mine)
+            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple))
+            if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
+                raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+            if own:
+                mine.append((u, v, k, doc))
+            else:
+                other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
+        self.bulk.executemany(_SRCS, self.texts)
+        self.texts = []
+        self.bulk.executemany(_INSERT_NODES, rows[:nodes])
+        self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
+        if part == "d":      # documents come in order: rows in the table's key order
+            mine.sort()
+            self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
         else:
-            other = other + st.mine
-        bulk.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", other)
-        if st.new:
-            bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", st.new)
+            other += mine
+        self.bulk.executemany("INSERT OR IGNORE INTO edge_docs VALUES (?, ?, ?, ?)", other)
+        if self.new:
+            self.bulk.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.new)
+            self.new = []
 
     def split(self) -> None:
         """After the last fragment: mark the rows to fold in Python (their rowids in

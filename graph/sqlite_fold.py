@@ -22,7 +22,6 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 
 from samspil.graph.build import made
@@ -52,7 +51,6 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
     given by a save into an empty store: the first reading takes them (and empties
     ``first``) instead of reading the stored reports."""
     from samspil.graph.build import build
-    from samspil.graph.emit_pool import EmitPool
     from samspil.graph.inc_state import clear_state, write_org_state, write_state
     from samspil.loaders.model import AgreementReport
     foreign = []
@@ -80,7 +78,6 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
     # spilling and re-reading pages), given back afterwards
     db.execute("PRAGMA cache_size=-32768")
     bulk = BulkWrite(db, tables + STATE_TABLES)     # rows in key order, indexes after
-    pool = EmitPool.start(db.execute("SELECT count(*) FROM documents").fetchone()[0])
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
@@ -89,27 +86,17 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
             for e in orgs.entities:     # blocking keys, read by nothing after resolution
                 e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
         stage = Stage(bulk)
-        emit = None
-        if pool is not None:       # the second reading: the stored texts, read when emitted
-            emit = partial(pool.emit, _texts(db), stage, forgotten)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=stage.put, resolved=resolved, emit=emit)
+                      sink=stage.put, resolved=resolved)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
         out = write_graph(bulk, nodes, stage)
         bulk.finish()
     finally:
-        if pool is not None:
-            pool.close()
         if gc_was_on:
             gc.enable()
         db.execute("PRAGMA cache_size=-2000")
     return {**out, "foreign": any(foreign)}
-
-
-def _texts(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
-    """(document, stored report text) in document order (read from the first ``next``)."""
-    yield from db.execute("SELECT id, report FROM documents ORDER BY id")
 
 
 def light_report(data: dict[str, Any]) -> dict[str, Any]:

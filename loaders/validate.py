@@ -22,7 +22,7 @@ from samspil.loaders.errors import InputError
 from samspil.loaders.model import (DOCUMENT_TYPES, ORGANISATION_TYPES, TARGET_GROUPS, ZONE_TYPES,
                                    AgreementReport)
 
-__all__ = ["InvalidReport", "validate_report", "check_report", "read_report_file", "validated"]
+__all__ = ["InvalidReport", "validate_report", "check_report", "read_report_file"]
 
 MAX_TEXT = 100_000
 
@@ -153,13 +153,6 @@ def validate_report(data: Any, *, document: str | None = None) -> AgreementRepor
     report = AgreementReport.from_dict(_validated(data, document).model_dump())
     _VALID[id(report)] = report
     return report
-
-
-def validated(report: AgreementReport) -> None:
-    """Register a report that :func:`validate_report` made in another process (a report
-    file read by a helper, loaders/report_files.py), so :func:`check_report` does not
-    validate it again."""
-    _VALID[id(report)] = report
 
 
 def _validated(data: Any, document: str | None) -> Any:
