@@ -148,32 +148,32 @@ class _Fold:
         self.after[k] = (aa, sa, hits)
 
     def _check_shortenings(self) -> None:
-        """A name whose words no other document's name has (a new plan's new partner)
-        adds to or takes from the token sets that shortenings are judged against; refused
-        only if that flips whether a stored key is an ambiguous shortening: a key made of
-        a subset of the name's words (session 15: before, any such name was refused)."""
+        """Names whose words no other document's name has (a new plan's new partners) add
+        to or take from the token sets that shortenings are judged against; refused only
+        if that flips whether a stored key is an ambiguous shortening: a key made of a
+        subset of such a name's words, judged with every such set of the change added or
+        taken away at once (session 15: before, any such name was refused)."""
         olds = {shortening_name(e.name, self.vocab)[1] for e in self.old_ents.values()}
         news = {shortening_name(e.name, self.vocab)[1] for e in self.new.values()}
+        changed = {ts for ts in olds ^ news if ts and not self.u.q(
+            "SELECT 1 FROM inc_stok WHERE token = ? AND stoks = ? AND doc != ? LIMIT 1",
+            min(ts), " ".join(sorted(ts)), self.doc)}
+        added, removed = changed & news, changed - news
         short = st.SqlShortenings(self.db, self.vocab)      # the store after the change
-        for ts in olds ^ news:
-            if not ts:
-                continue
-            t = min(ts)
-            held = self.u.q("SELECT 1 FROM inc_stok WHERE token = ? AND stoks = ? AND doc != ? LIMIT 1",
-                            t, " ".join(sorted(ts)), self.doc)
-            if held:
-                continue
+        keys: set[str] = set()
+        for ts in changed:
             subsets = st.subsets_text(ts)
             if subsets is None:
                 raise NoFold("a name with too many words")
-            for text in subsets:
-                if not self.u.q("SELECT 1 FROM inc_okey WHERE ktoks = ? LIMIT 1", text):
-                    continue
-                kts = frozenset(text.split())
-                after = short.token_sets(kts)
-                before = after - {ts} if ts in news else after | {ts}
-                if _ambiguous(kts, after) != _ambiguous(kts, before):
-                    raise NoFold("the names that shortenings are judged against change")
+            keys.update(subsets)
+        for text in sorted(keys):
+            if not self.u.q("SELECT 1 FROM inc_okey WHERE ktoks = ? LIMIT 1", text):
+                continue
+            kts = frozenset(text.split())
+            after = short.token_sets(kts)
+            before = (after - added) | {r for r in removed if r >= kts}
+            if _ambiguous(kts, after) != _ambiguous(kts, before):
+                raise NoFold("the names that shortenings are judged against change")
 
     def _check_fuzzy(self) -> None:
         changed = [self.old_ents[i] for i in self.removed] + [self.new[i] for i in self.added]

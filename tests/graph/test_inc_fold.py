@@ -325,3 +325,24 @@ def test_a_new_name_that_makes_a_shortening_ambiguous_is_resolved_the_slow_way(t
     assert rows(store) == got
     assert fingerprint(store.load()) == fingerprint(build_graph(docs))
     store.close()
+
+
+def test_two_new_names_that_together_make_a_shortening_ambiguous_are_refused(tmp_path, taken):
+    """Neither new name alone would flip the stored shortening's ambiguity against the
+    store with the other; both are new, so it flips: refused, and equal to a full write."""
+    def plan(doc: str, *names: str) -> AgreementReport:
+        orgs = [_kit.org(doc, 3 + i, n, roles=["partner"]) for i, n in enumerate(names)]
+        return _kit.report(doc, f"Plan {doc}", orgs + [_kit.org(doc, 9, "Lejerbo", roles=["party"])])
+    store = SqliteStore(tmp_path / "s.db")
+    a = plan("a.txt", "Tryghedspartnerskabet Folehaven")
+    a.organisations[0].aliases = ["Tryghedspartnerskabet"]
+    docs = [a, plan("b.txt", "Tryghedspartnerskabet")]
+    store.save(docs)
+    docs.append(plan("c.txt", "Tryghedspartnerskabet Amager", "Tryghedspartnerskabet Valby"))
+    store.save([docs[-1]])
+    assert taken["orgs"] == ["the names that shortenings are judged against change"]
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    store.close()
