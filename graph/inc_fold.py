@@ -32,6 +32,7 @@ from samspil.graph import inc_state as st
 from samspil.graph.build import org_type, qualified_id
 from samspil.graph.emit import source_sort_key
 from samspil.graph.inc_append import insert_at
+from samspil.graph.inc_closure import fuzzy_pairs
 from samspil.graph.jsontext import loads  # (orjson: the kept rows of big clusters are megabytes)
 from samspil.graph.model import node_id
 from samspil.graph.sqlite_rows import source_id, src_key
@@ -147,15 +148,31 @@ class _Fold:
         self.after[k] = (aa, sa, hits)
 
     def _check_shortenings(self) -> None:
+        """Names whose words no other document's name has (a new plan's new partners) add
+        to or take from the token sets that shortenings are judged against; refused only
+        if that flips whether a stored key is an ambiguous shortening: a key made of a
+        subset of such a name's words, judged with every such set of the change added or
+        taken away at once (session 15: before, any such name was refused)."""
         olds = {shortening_name(e.name, self.vocab)[1] for e in self.old_ents.values()}
         news = {shortening_name(e.name, self.vocab)[1] for e in self.new.values()}
-        for ts in olds ^ news:
-            if not ts:
+        changed = {ts for ts in olds ^ news if ts and not self.u.q(
+            "SELECT 1 FROM inc_stok WHERE token = ? AND stoks = ? AND doc != ? LIMIT 1",
+            min(ts), " ".join(sorted(ts)), self.doc)}
+        added, removed = changed & news, changed - news
+        short = st.SqlShortenings(self.db, self.vocab)      # the store after the change
+        keys: set[str] = set()
+        for ts in changed:
+            subsets = st.subsets_text(ts)
+            if subsets is None:
+                raise NoFold("a name with too many words")
+            keys.update(subsets)
+        for text in sorted(keys):
+            if not self.u.q("SELECT 1 FROM inc_okey WHERE ktoks = ? LIMIT 1", text):
                 continue
-            t = min(ts)
-            held = self.u.q("SELECT 1 FROM inc_stok WHERE token = ? AND stoks = ? AND doc != ? LIMIT 1",
-                            t, " ".join(sorted(ts)), self.doc)
-            if not held:
+            kts = frozenset(text.split())
+            after = short.token_sets(kts)
+            before = (after - added) | {r for r in removed if r >= kts}
+            if _ambiguous(kts, after) != _ambiguous(kts, before):
                 raise NoFold("the names that shortenings are judged against change")
 
     def _check_fuzzy(self) -> None:
@@ -167,8 +184,10 @@ class _Fold:
                 "SELECT doc, idx FROM inc_prim WHERE block = ? AND prim = ? AND doc != ?", b, p, self.doc)]
             before = rows + [(self.doc, i) for i, e in self.old_ents.items() if e.primary == p]
             after = rows + [(self.doc, i) for i, e in self.new.items() if e.primary == p]
-            if not before:
-                raise NoFold("a new name for the fuzzy rule")
+            if not before:      # a new name: refused if the fuzzy rule pairs it (session 15)
+                if fuzzy_pairs(self.u.q, self.vocab, b, [p]):
+                    raise NoFold("a new name for the fuzzy rule")
+                continue
             if self.ren(min(before)) != (min(after) if after else None) and self.u.q(
                     "SELECT 1 FROM inc_fuzzy WHERE a = ? LIMIT 1", p):
                 raise NoFold("the first holder of a fuzzily paired name changes")
@@ -475,6 +494,13 @@ class _Member:
 
     ref = Entity.ref
     sort_key = Entity.sort_key
+
+
+def _ambiguous(ts: frozenset[str], sets: set[frozenset[str]]) -> bool:
+    """``ShorteningIndex.ambiguous`` of a key with tokens ``ts`` among the names' token
+    sets ``sets``: more than one minimal name containing the key's words."""
+    supersets = {x for x in sets if x > ts}
+    return sum(not any(y < x for y in supersets) for x in supersets) > 1
 
 
 def _key_state(holders: list) -> tuple:

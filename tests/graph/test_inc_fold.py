@@ -283,3 +283,66 @@ def test_a_zone_s_units_decide_whether_it_is_extended_in_place(tmp_path, monkeyp
         assert rows(store) == got
         assert fingerprint(store.load()) == fingerprint(build_graph(base + [extra]))
         store.close()
+
+
+def test_a_new_plan_s_new_partners_are_folded(tmp_path, corpus, taken):
+    """A plan naming organisations no other document names (words no stored name has, a
+    name the fuzzy rule pairs with nothing) takes the fast path (session 15: before, a
+    name of new words or a new name of a fuzzy block was refused) and every row, the
+    kept state included, equals a full write's."""
+    docs = sorted(corpus, key=lambda r: r.document)[:8]
+    store = SqliteStore(tmp_path / "s.db")
+    store.save(docs)
+    extra = copy_of(docs[3], "zz-new-partners.txt", "Et nyt kvarter")
+    extra.organisations += [
+        _kit.org(extra.document, 90, "Qorvex Spejdergruppe", roles=["partner"], type="ngo"),
+        _kit.org(extra.document, 91, "Zylbo Boldklub", roles=["partner"], type="ngo")]
+    store.save([extra])
+    assert taken["orgs"] == [True]
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs + [extra]))
+    store.close()
+
+
+def test_a_new_name_that_makes_a_shortening_ambiguous_is_resolved_the_slow_way(tmp_path, taken):
+    """"Tryghedspartnerskabet" shortens one stored name; a plan naming a second
+    "Tryghedspartnerskabet ..." makes it ambiguous: refused, and the slow way gives the
+    full write's rows."""
+    def plan(doc: str, name: str, *aliases: str) -> AgreementReport:
+        return _kit.report(doc, f"Plan {doc}", [_kit.org(doc, 3, name, *aliases, roles=["partner"]),
+                                                _kit.org(doc, 4, "Lejerbo", roles=["party"])])
+    store = SqliteStore(tmp_path / "s.db")
+    docs = [plan("a.txt", "Tryghedspartnerskabet Folehaven", "Tryghedspartnerskabet"),
+            plan("b.txt", "Tryghedspartnerskabet")]
+    store.save(docs)
+    docs.append(plan("c.txt", "Tryghedspartnerskabet Amager"))
+    store.save([docs[-1]])
+    assert taken["orgs"] == ["the names that shortenings are judged against change"]
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    store.close()
+
+
+def test_two_new_names_that_together_make_a_shortening_ambiguous_are_refused(tmp_path, taken):
+    """Neither new name alone would flip the stored shortening's ambiguity against the
+    store with the other; both are new, so it flips: refused, and equal to a full write."""
+    def plan(doc: str, *names: str) -> AgreementReport:
+        orgs = [_kit.org(doc, 3 + i, n, roles=["partner"]) for i, n in enumerate(names)]
+        return _kit.report(doc, f"Plan {doc}", orgs + [_kit.org(doc, 9, "Lejerbo", roles=["party"])])
+    store = SqliteStore(tmp_path / "s.db")
+    a = plan("a.txt", "Tryghedspartnerskabet Folehaven")
+    a.organisations[0].aliases = ["Tryghedspartnerskabet"]
+    docs = [a, plan("b.txt", "Tryghedspartnerskabet")]
+    store.save(docs)
+    docs.append(plan("c.txt", "Tryghedspartnerskabet Amager", "Tryghedspartnerskabet Valby"))
+    store.save([docs[-1]])
+    assert taken["orgs"] == ["the names that shortenings are judged against change"]
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    store.close()
