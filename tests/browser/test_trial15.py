@@ -3,10 +3,14 @@ uvicorn: the co-partnership view opening empty, the network of fifteen plans, th
 search box at a phone's width."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import httpx
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_explorer import names_cut_off_or_overlapping  # noqa: E402  (the measure the explorer's tests use)
 
 pytestmark = pytest.mark.browser
 
@@ -72,33 +76,6 @@ def seventeen_plans_url(tmp_path_factory, served):
     with server as url:
         yield url
     store.close()
-
-
-LABEL_BOXES = """(sel) => { const n = window.samspilNetwork; n.redraw();
-    const c = document.querySelector(sel).getBoundingClientRect();
-    const boxes = [];
-    for (const id of n.body.nodeIndices) {
-        const node = n.body.nodes[id];
-        if (!node.options.label || !node.options.label.trim()) continue;
-        const s = node.labelModule.size, up = (node.options.font || {}).vadjust || 0;
-        const a = n.canvasToDOM({x: s.left, y: s.top + up});
-        const b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height + up});
-        boxes.push([node.options.label, a.x, a.y, b.x, b.y]);
-    }
-    return {boxes: boxes, width: c.width, height: c.height}; }"""
-
-
-def names_cut_off_or_overlapping(page, selector, least: int = 5):
-    """(names not whole on the canvas, pairs of names drawn over each other), as
-    tests/browser/test_explorer.py measures them."""
-    drawn = page.evaluate(LABEL_BOXES, selector)
-    boxes = drawn["boxes"]
-    assert len(boxes) >= least
-    outside = [b[0] for b in boxes if b[1] < -1 or b[2] < -1 or b[3] > drawn["width"] + 1
-               or b[4] > drawn["height"] + 1]
-    overlapping = [(p[0], q[0]) for i, p in enumerate(boxes) for q in boxes[i + 1:]
-                   if p[1] < q[3] - 1 and q[1] < p[3] - 1 and p[2] < q[4] - 1 and q[2] < p[4] - 1]
-    return outside, overlapping
 
 
 NODES_ON_SCREEN = """() => { const n = window.samspilNetwork;

@@ -56,6 +56,15 @@ def copy_of(r: AgreementReport, document: str, plan: str) -> AgreementReport:
     return AgreementReport.from_dict(d)
 
 
+
+def assert_as_rebuilt(store, docs) -> None:
+    """The store the incremental save left is the one a rebuild writes, and its graph the one
+    a full build of ``docs`` makes."""
+    got = rows(store)
+    store._rebuild()
+    assert rows(store) == got
+    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+
 def test_a_plan_of_known_partners_and_a_replaced_document_are_folded(tmp_path, corpus, taken):
     store = SqliteStore(tmp_path / "s.db")
     docs = sorted(corpus, key=lambda r: r.document)
@@ -181,10 +190,7 @@ def test_a_cluster_whose_kept_links_are_not_in_applied_order_is_replayed_in_orde
     docs.append(club("d.txt", "Skede Boldklub", "Roskilde Kommune"))
     store.save([docs[-1]])
     assert taken["orgs"] == [True]
-    got = rows(store)
-    store._rebuild()
-    assert rows(store) == got
-    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    assert_as_rebuilt(store, docs)
     store.close()
 
 
@@ -241,10 +247,7 @@ def test_a_document_sorting_between_others_extends_shared_nodes_in_place(tmp_pat
     done = {item for item, ok in seen if ok}
     assert any(i.startswith("target:") for i in done) and any(i.startswith("focus:") for i in done)
     assert any(ok for _, ok in extended)          # organisations joined between their members
-    got = rows(store)
-    store._rebuild()
-    assert rows(store) == got
-    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    assert_as_rebuilt(store, docs)
     store.close()
 
 
@@ -278,10 +281,7 @@ def test_a_zone_s_units_decide_whether_it_is_extended_in_place(tmp_path, monkeyp
         store.save(base)
         store.save([extra])
         assert [ok for item, ok in seen if item.startswith("zone:")] == [placed]
-        got = rows(store)
-        store._rebuild()
-        assert rows(store) == got
-        assert fingerprint(store.load()) == fingerprint(build_graph(base + [extra]))
+        assert_as_rebuilt(store, base + [extra])
         store.close()
 
 
@@ -299,10 +299,7 @@ def test_a_new_plan_s_new_partners_are_folded(tmp_path, corpus, taken):
         _kit.org(extra.document, 91, "Zylbo Boldklub", roles=["partner"], type="ngo")]
     store.save([extra])
     assert taken["orgs"] == [True]
-    got = rows(store)
-    store._rebuild()
-    assert rows(store) == got
-    assert fingerprint(store.load()) == fingerprint(build_graph(docs + [extra]))
+    assert_as_rebuilt(store, docs + [extra])
     store.close()
 
 
@@ -320,10 +317,7 @@ def test_a_new_name_that_makes_a_shortening_ambiguous_is_resolved_the_slow_way(t
     docs.append(plan("c.txt", "Tryghedspartnerskabet Amager"))
     store.save([docs[-1]])
     assert taken["orgs"] == ["the names that shortenings are judged against change"]
-    got = rows(store)
-    store._rebuild()
-    assert rows(store) == got
-    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    assert_as_rebuilt(store, docs)
     store.close()
 
 
@@ -341,8 +335,5 @@ def test_two_new_names_that_together_make_a_shortening_ambiguous_are_refused(tmp
     docs.append(plan("c.txt", "Tryghedspartnerskabet Amager", "Tryghedspartnerskabet Valby"))
     store.save([docs[-1]])
     assert taken["orgs"] == ["the names that shortenings are judged against change"]
-    got = rows(store)
-    store._rebuild()
-    assert rows(store) == got
-    assert fingerprint(store.load()) == fingerprint(build_graph(docs))
+    assert_as_rebuilt(store, docs)
     store.close()
