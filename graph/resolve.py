@@ -252,7 +252,8 @@ def _import_noun_helpers() -> tuple:
     """:func:`common_noun`'s helpers, imported on its first call (it is called for every
     candidate pair: an import statement per call was ~2% of a full load)."""
     global _noun_helpers
-    from samspil.loaders.extract.org_lists import fixed_og_pair, is_topic_name
+    from samspil.loaders.extract.org_lists import fixed_og_pair
+    from samspil.loaders.extract.unit_topics import is_topic_name
     from samspil.loaders.gazetteer import known_organisation
     _noun_helpers = (fixed_og_pair, known_organisation, is_topic_name)
     return _noun_helpers

@@ -297,6 +297,8 @@ def join_open_brackets(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     >>> join_open_brackets(["Boligselskabet Hjem (herefter omtalt som", "SSH)", "Faxe Kommune (FK)"], [1, 2, 3])
     (['Boligselskabet Hjem (herefter omtalt som SSH)', 'Faxe Kommune (FK)'], [1, 3])
     """
+    if not any(line.endswith(_DEFINITION_END) for line in lines):  # (cheaply: most documents break none)
+        return list(lines), list(origins)
     out: list[str] = []
     orig: list[Origin] = []
     for line, origin in zip(lines, origins):
@@ -311,6 +313,7 @@ def join_open_brackets(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
 
 
 _CLOSING_LINE = 60  # characters: the rest of a bracket broken over a line
+_DEFINITION_END = ("som", "kaldet", "benævnt", "herefter", "tidl.", "tidligere")  # "(herefter omtalt som" + "X)"
 
 
 def join_name_hyphens(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:

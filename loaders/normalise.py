@@ -39,6 +39,7 @@ from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
+from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
 from samspil.loaders.webcopy import split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
 
@@ -194,31 +195,6 @@ _PAGE_OF = re.compile(r"\b(?:[Ss]ide|SIDE)\s+\d{1,3}\s+(?:af|/)\s+\d{1,3}\s*$")
 _WORD_HYPHEN_END = re.compile(r"[a-zæøå]{2}-$")
 
 
-def _rows_with_empty_cells(raw_lines: Sequence[str]) -> set[int]:
-    """The rows of tab tables (a head row, then rows of as many cells or fewer) that hold an
-    empty cell: collapsing their gaps would shift every later cell into the wrong column
-    ("Politiassistent Sanne Juhl<TAB><TAB>2531 8840" under "Navn<TAB>Stilling<TAB>Telefon").
-
-    >>> sorted(_rows_with_empty_cells(["Navn\\tStilling\\tTelefon", "Ida Holm\\tLeder\\t2233", "Ole Berg\\t\\t4455", ""]))
-    [2]
-    """
-    out: set[int] = set()
-    k = 0
-    while k < len(raw_lines):
-        head = raw_lines[k].rstrip()
-        cells = head.count("\t") + 1
-        if cells < 3 or "\t\t" in head or any(not c.strip() for c in head.split("\t")):
-            k += 1
-            continue
-        j = k + 1
-        while j < len(raw_lines) and "\t" in raw_lines[j] and raw_lines[j].rstrip("\n").count("\t") + 1 <= cells:
-            if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t"):
-                out.add(j)
-            j += 1
-        k = max(j, k + 1)
-    return out
-
-
 def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     """True for text files that are PDF extractions (most lines end in a space).
 
@@ -236,31 +212,6 @@ def looks_like_pdf_text(raw_lines: Sequence[str]) -> bool:
     pages = sum(1 for ln in nonblank if _PAGE_OF.search(ln))
     hyphens = sum(1 for a, b in zip(raw_lines, raw_lines[1:]) if _WORD_HYPHEN_END.search(a) and b[:1].islower())
     return len(nonblank) >= 10 and pages >= 2 and hyphens >= 2
-
-
-_WRAP_WIDTH = 100  # characters: the widest line of a text wrapped by its writer's program (e-mail: 72-80)
-
-
-def wrap_width(raw_lines: Sequence[str]) -> int:
-    """The width a program wrapped plain text at (an e-mail, minutes from a case system), or 0
-    when it was not: no line wider than a screen's, and a sentence broken mid-way (the next
-    line going on in lower case, or a line near the width going on with a word) on a sixth of
-    the lines or more. The width is the longest such broken line's.
-
-    >>> wrap_width(["Byrådet skal godkende den strategiske", "samarbejdsaftale mellem parterne."] * 6)
-    37
-    >>> wrap_width(["Målgruppe: unge 12-18 år", "Formål: at styrke fællesskabet."] * 6)
-    0
-    """
-    nonblank = sum(1 for line in raw_lines if line.strip())
-    long = sum(1 for line in raw_lines if len(line) > _WRAP_WIDTH)  # (a mail's disclaimer, a web address)
-    if nonblank < 10 or long * 20 > nonblank:
-        return 0
-    width = max((len(line) for line in raw_lines if len(line) <= _WRAP_WIDTH), default=0)
-    full = max(0.75 * width, 50)
-    broken = [len(a) for a, b in zip(raw_lines, raw_lines[1:]) if (a[-1:].isalnum() or a[-1:] == ",")
-              and ((nxt := b.lstrip()[:1]).islower() or len(a) >= full and nxt.isalnum())]
-    return max(broken) if len(broken) >= 4 and len(broken) * 6 >= nonblank else 0
 
 
 def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
@@ -421,8 +372,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines, origins = drop_running_lines(raw_lines, origins)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
-    gapped = {k for k in _rows_with_empty_cells(tabbed) if raw_lines[k] is tabbed[k]} \
-        if len(tabbed) == len(raw_lines) and any("\t\t" in line for line in tabbed) else set()
+    gapped = rows_with_empty_cells(tabbed, raw_lines)
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]
     if looks_ascii_danish(raw_lines) if ascii_spelt is None else ascii_spelt:  # "Maalgruppe" (loaders/ascii_danish.py)
@@ -444,9 +394,5 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         lines, orig = join_wrapped(lines, orig, -width)  # would not have fit on it)
     elif any(line.endswith("-") for line in lines):
         lines, orig = join_name_hyphens(lines, orig)
-    if any(line.endswith(_OPEN_BRACKET_END) for line in lines):  # (cheaply: most documents break none)
-        lines, orig = join_open_brackets(lines, orig)
+    lines, orig = join_open_brackets(lines, orig)
     return collapse_blank_lines(lines, orig)
-
-
-_OPEN_BRACKET_END = ("som", "kaldet", "benævnt", "herefter", "tidl.", "tidligere")

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import join_topic_series, org_type_of
+from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.unit_topics import join_topic_series
 from samspil.loaders.extract.orgs import is_strategic
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts

@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import fixed_og_pair, is_focus_area_name, org_type_of, section_words, split_at_municipality
+from samspil.loaders.extract.org_lists import fixed_og_pair, org_type_of, section_words, split_at_municipality
+from samspil.loaders.extract.unit_topics import is_focus_area_name
 from samspil.loaders.vocab import load_vocab
 
 __all__ = ["RUN"]  # the document pass that uses these cues: mention_scan.text_mentions

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
-from samspil.loaders.extract.org_lists import join_topic_series, org_type_of, section_words
+from samspil.loaders.extract.org_lists import org_type_of, section_words
+from samspil.loaders.extract.unit_topics import join_topic_series
 from samspil.loaders.extract.text import EMAIL, PHONE
 
 __all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title", "unit_then_title"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
-from samspil.loaders.extract.org_lists import is_focus_area_name, is_topic_series, is_unit_topic
+from samspil.loaders.extract.unit_topics import is_focus_area_name, is_topic_series, is_unit_topic
 
 __all__ = ["_candidates", "_DIGIT_FIRST"]
 
