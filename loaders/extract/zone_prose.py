@@ -25,7 +25,7 @@ from samspil.loaders.extract.tables import column_kind
 from samspil.loaders.model import SourceRef, Zone
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["prose_departments", "sentences", "DWELLINGS", "dwelling_words"]
+__all__ = ["prose_departments", "row_cells", "sentences", "DWELLINGS", "dwelling_words"]
 
 _NAME = r"[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s(?:[A-ZÆØÅ][\wæøåÆØÅé'-]+|[Vv]ej|[Pp]ark|[Aa]llé|[Vv]ænge|[Gg]ade|[Pp]lads))?"
 _CODE = r"\d{1,4}(?:[-/]\d{1,3})?"
@@ -347,3 +347,30 @@ def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef,
                      aliases=[a for c in codes for a in aliases(c)], sources=[ref])]
     return [Zone(name=f"Afd. {c}", type="housing_department", housing_organisation=owner,
                  aliases=aliases(c)[1:], sources=[ref]) for c in codes]
+
+
+_NAME_CELL = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){0,3}")
+_COUNT_CELL = re.compile(r"\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bolig)")
+
+
+def row_cells(line: str) -> list[str]:
+    """A line's cells, read as prose one by one; a headless table's row "Klintebo afd. 2<TAB>
+    Tårnparken<TAB>186 boliger" is one department with its name and count after its number.
+
+    >>> row_cells("Klintebo afd. 2\\tTårnparken\\t186 boliger\\tStore Heddinge Nord")
+    ['Klintebo afd. 2 Tårnparken (186 boliger)', 'Store Heddinge Nord']
+    """
+    cells = line.split("\t")
+    out: list[str] = []
+    k = 0
+    while k < len(cells):
+        cell = cells[k].strip()
+        if "afd" in cell and cell[-1:].isdigit() and k + 1 < len(cells) and _NAME_CELL.fullmatch(cells[k + 1].strip()):
+            cell = f"{cell} {cells[k + 1].strip()}"
+            k += 1
+            if k + 1 < len(cells) and _COUNT_CELL.fullmatch(cells[k + 1].strip()):
+                cell = f"{cell} ({cells[k + 1].strip()})"
+                k += 1
+        out.append(cell)
+        k += 1
+    return out
