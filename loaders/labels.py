@@ -60,7 +60,7 @@ LABELS = [
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|Indsats|AKTIVITET|PROJEKT)\s+[A-H]?\d{1,2}[a-z]?\s*[.:–—-](?=\s)",  # "Aktivitet A2: X"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
-    r"(?:Primær |Sekundær )?[Mm]ålgruppe(?:\s*\(\s*r\s*\)|r|n)?\s*:",
+    r"(?:Primær |Sekundær )?(?:[Mm]å|Ma)lgrupp?e(?:\s*\(\s*r\s*\)|r|n)?\s*:",  # (typos: "Målgrupe(r):", "Malgruppe:")
     r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
     r"Konta(?:kt|k|tk)person(?:er|\(er\))?\s*:",  # (typos: "Kontakperson:")
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
@@ -175,7 +175,7 @@ def _two_letter_filter(labels: list[str]) -> str:
 
 # _two_letter_filter(LABELS), written out (working it out at import took ~6 ms of every
 # process's start; tests/loaders/test_label_openings.py checks it against the labels)
-_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[eÅå]|N[a]|O[m]|P[ARar]|S[Aaetu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
+_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[Aaetu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
 _LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _LABEL_OPENINGS + "(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 

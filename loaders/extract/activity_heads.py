@@ -106,7 +106,9 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
 
     text = plain[i].strip(" .")
     if len(text.split()) > 8 and not plain[i].rstrip().endswith("."):
-        text = _LAST_SENTENCE.split(text)[-1]
+        text = _LIST_HEAD.split(_LAST_SENTENCE.split(text)[-1])[-1]
+    elif "Læs mere" in text or "ter " in text:  # "• Tryghed + Aktiviteter Lektiecafé", "Læs mereUng Kraft"
+        text = _LIST_HEAD.split(text)[-1]
     words = text.split()
     if not 0 < len(words) <= 8 or not text[0].isupper() or ":" in text or plain[i].rstrip().endswith(".") \
             or _ACTIVITY_FIELD.match(text) or NOT_ACTIVITY.match(text) or starts_with_label(text):
@@ -114,8 +116,8 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     following = next((t for t in plain[i + 1:i + 4] if t), "")
     whole = text == plain[i].strip(" .")
     above = next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")
-    tag = whole and not above.endswith(":") and not _PLAN_WORDS.search(text) \
-        and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og
+    tag = (whole or len(plain[i + 1 if i + 1 < len(plain) else i]) > 70) and not above.endswith(":") \
+        and not _PLAN_WORDS.search(text) and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og
     # trivsel" / "Målgruppe(r): ..." (not a label's value over the next field: "... hører under:" / "Helhedsplan X")
     if not (_ACTIVITY_FIELD.match(following) or tag) or focus_area_at(doc, i) is None and not tag \
             or whole and i in dict(delaftale_starts(doc)):
@@ -135,19 +137,37 @@ def _card_tag(doc: Document, i: int, plain: list[str]) -> str | None:
     from samspil.loaders.extract.focus_areas import extract_focus_areas
 
     below = [(j, t) for j, t in enumerate(plain[i + 1:i + 5], i + 1) if t][:2]
-    if not below or len(below[0][1]) > 70:
+    if not below:
         return None
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    if len(below[0][1]) > 70:
+        return _run_on_area(below[0][1], areas)
     field = _AREA_FIELD.match(below[0][1])  # "Indsatsområde: X" under the title: the card's own field
     if not field and (len(below) < 2 or not _ACTIVITY_FIELD.match(below[1][1])):
         return None
-    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
     return areas.get(name_key(field.group(1) if field else below[0][1]))
 
 
+def _run_on_area(line: str, areas: dict[str, str]) -> str | None:
+    """The focus area of a card's "Indsatsområde: X" field that ran on into the card's text
+    (line breaks lost: "Indsatsområde: Uddannelse og livschancer Skoleelever fra 4. klasse
+    ..."): one of the document's focus areas followed by a capitalised word, else None."""
+    if not (m := _AREA_RUN.match(line)):
+        return None
+    words = m.group(1).split()
+    for n in range(min(len(words) - 1, 8), 0, -1):
+        if words[n][:1].isupper() and (area := areas.get(name_key(" ".join(words[:n])))):
+            return area
+    return None
+
+
 _AREA_FIELD = re.compile(r"^\W{0,3}(?:Indsatsområde|Fokusområde|Tema)\s*:\s*(.{3,70}?)\s*\.?$", re.I)
+_AREA_RUN = re.compile(r"^\W{0,3}(?:Indsatsområde|Fokusområde|Tema)\s*:\s*(.{3,})", re.I)
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])|\s(?:Aktiviteter|Projekter|Indsatser)\s+(?=[A-ZÆØÅ])")
+# (a web card's link glued to the next card's title: "Læs mereUng Kraft")
+_LIST_HEAD = re.compile(r"(?:^|\s)(?:(?:Aktiviteter|Projekter|Indsatser)\s+|Læs mere\s*)(?=[A-ZÆØÅ])")
 
 
 def _party_lines(doc: Document) -> set[int]:

@@ -185,7 +185,10 @@ def _listed(doc: Document):
                 if int(re.match(r"\d+", item).group(0)) != count + 1:
                     break
                 count += 1
+            item, folded, _ = item.partition(" + ")  # "• C + Aktiviteter X": a web page's next (folded) section
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
+            if folded:
+                break
 
 
 def _plan_areas_list(text: str) -> re.Match[str] | None:

@@ -61,7 +61,16 @@ def _crumb(text: str) -> tuple[str, str] | None:
     seps = list(_CRUMB_SEPARATOR.finditer(text))
     if len(seps) < 2:
         return None
-    return _area(text[seps[-1].end():])
+    last = text[seps[-1].end():]
+    if (titled := _CRUMB_TITLE.match(last)) is not None:  # "› X X – ny boligsocial helhedsplan"
+        return titled.group("name"), titled.group("name")
+    return _area(last)
+
+
+# the last crumb, then the page's title naming it a plan ("Vinderød Forbundet – ny boligsocial
+# helhedsplan"), the crumb repeated when the page's line breaks are lost
+_CRUMB_TITLE = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøåÆØÅ'’.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ'’.-]*|og|i|på)){0,4}?)"
+                          r"\s+(?:(?P=name)\s+)?[–—-]\s+(?:en\s+|vores\s+)?(?:nye?\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b")
 
 
 def _subject(text: str) -> tuple[str, str] | None:

@@ -37,3 +37,26 @@ def test_a_misspelt_contact_label_and_a_contact_over_the_problem_heading(tmp_pat
     assert not any("@" in fa.name or re.search(r"\d{2} \d{2}", fa.name) for fa in r.focus_areas)
     assert not {name_key(o.name) for o in r.organisations} & {"kontakperson", "kontatkperson"}
     assert contact_facts(r).get(name) == wanted_contacts({name: (housing, mail, phone.replace(" ", ""))})[name]
+
+
+# an activity's target-group label misspelt ("Målgrupe(r):", "Målgruper:"), the document's
+# line breaks lost (set L's strategic agreement, flattened): the activity's name ran on into
+# the label and its target group
+ACTIVITIES = {
+    "dragoer": ("Dragør", "Lektier i Hollænderhuset", "Målgrupe(r):", "Børn i 4.-7. klasse"),
+    "allerod": ("Allerød", "Familiestart Lillerød", "Målgruper:", "Forældre til børn 0-3 år"),
+    "rebild": ("Rebild", "Jobklar Støvring", "Malgrupe(r):", "Ledige voksne 30-55 år"),
+}
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+@pytest.mark.parametrize("case", list(ACTIVITIES))
+def test_a_misspelt_target_group_label_ends_the_activity_name(tmp_path, make_docx, make_pdf, case, how):
+    town, activity, label, group = ACTIVITIES[case]
+    lines = ["Delaftale for indsatsområdet Uddannelse og livschancer", "",
+             f"Navn på den boligsociale indsats, som delaftalen vedrører: Helhedsplan Nord, {town}", "",
+             "Delaftalens parter:", "", f"{town} Kommune", f"Boligselskabet {town} Nord", "",
+             "Aktivitetsnavn: " + activity, f"{label} {group}.",
+             "Beskrivelse: Aktiviteten holdes to gange om ugen i beboerhuset.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [a.name for a in r.activities] == [activity]

@@ -3,7 +3,9 @@
 helhedsplan", and the activities as cards - the name, "Indsatsområde: Y", the text, and the
 card's "Læs mere" link glued to the next card's name ("Læs mereUng Kraft"). The plan is named
 X, not by the menu or a cookie button, and each card is an activity of the area it names.
-Made-up pages of three municipalities, as written and in Word."""
+Made-up pages of three municipalities, as written, in Word and with the page's line breaks
+lost (session 16: the card's name ran on after the last sentence or "Læs mere", the area
+field into the card's text, and the last bullet of the areas into the folded "+ Aktiviteter")."""
 import sys
 from pathlib import Path
 
@@ -22,12 +24,14 @@ CASES = {
 }
 
 
-def _lines(town, name, areas):
+def _lines(town, name, areas, listed=False):
     lines = ["Spring til indhold", "Vi bruger cookies", "Tillad alle", "Kun nødvendige", "Tilpas", f"{town} Kommune",
              "Borger   Erhverv   Politik   Job i kommunen      Søg på siden",
              f"Forside › Borger › Boligsociale indsatser › {name}", "", f"{name} – ny boligsocial helhedsplan", "",
-             f"Byrådet i {town} godkendte en ny boligsocial helhedsplan for boligområderne.", "",
-             "+ Aktiviteter"]
+             f"Byrådet i {town} godkendte en ny boligsocial helhedsplan for boligområderne.", ""]
+    if listed:
+        lines += [f"Helhedsplanen arbejder inden for {len(areas)} indsatsområder:"] + [f"• {a}" for a in areas]
+    lines += ["+ Aktiviteter"]
     cards = [(act, area) for area, acts in areas.items() for act in acts]
     for k, (act, area) in enumerate(cards):
         lines += [f"Læs mere{act}" if k else act, f"Indsatsområde: {area}",
@@ -35,11 +39,21 @@ def _lines(town, name, areas):
     return lines + ["Læs mere", "", "KONTAKT", "Sara Quist – boligsocial medarbejder – sq@bolig.dk", ""]
 
 
-@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("how", ["as written", "docx", "flattened"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_web_page_with_activity_cards(tmp_path, make_docx, make_pdf, case, how):
     town, name, areas = CASES[case]
     r = _extract(tmp_path, _lines(town, name, areas), how, make_docx, make_pdf)
     assert r.plan.name == name
+    found, want = activity_areas(r, areas)
+    assert found == want
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_areas_listed_above_the_cards(tmp_path, make_docx, make_pdf, case, how):
+    town, name, areas = CASES[case]
+    r = _extract(tmp_path, _lines(town, name, areas, listed=True), how, make_docx, make_pdf)
+    assert sorted(fa.name for fa in r.focus_areas) == sorted(areas)
     found, want = activity_areas(r, areas)
     assert found == want
