@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-__all__ = ["ACTIVITY_NAME", "LABELS", "starts_with_label"]
+__all__ = ["ACTIVITY_NAME", "LABELS", "STATUS_WORDS", "starts_with_label"]
 
 # An activity's name field, as templates of other years and municipalities ask for it
 # ("Aktivitetsnavn:", "Aktivitetens navn:", "Navn på aktiviteten:", older plans'
@@ -178,6 +178,12 @@ def _two_letter_filter(labels: list[str]) -> str:
 _LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[Aaetu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
 _LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _LABEL_OPENINGS + "(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
+
+
+# a status report's words for how an activity is going, after its name and a dotted leader
+# ("Jobklubben ........ GRØN"; activity_heads.py, segment.py)
+STATUS_WORDS = (r"(?:GRØN|GUL|RØD|[Gg]røn|[Gg]ul|[Rr]ød|[Gg]ennemført|[Aa]fsluttet|I gang|[Ii]gangsat|[Ll]ukket"
+                r"|[Ii]kke (?:startet|igangsat)|[Ff]orsinket|[Pp]lanlagt|[Vv]idereføres|[Oo]phørt|OK)")
 
 
 def starts_with_label(text: str) -> bool:

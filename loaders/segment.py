@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from samspil.loaders.extract.tables import head_kinds
-from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, starts_with_label
+from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
 
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
            "ACTIVITY_NAME"]
@@ -74,6 +74,10 @@ _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # a forvaltning's label "SOF:", a new entry starts.
 _AFTER_PAREN = re.compile(r"(?<![\d\s])\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1) X": a numbered item)
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
+# A status report's activities run together: "... deltagere. Jobklubben ........ GRØN Ledige mødes ...":
+# cut before the name (after the sentence before it) and after the status word
+_STATUS_NAME = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ\"«“][^.:!?\t]{1,60}?\s*\.{4,}\s*" + STATUS_WORDS + r"\b)")
+_STATUS_END = re.compile(r"\.{4,}\s*" + STATUS_WORDS + r"\s+(?=[A-ZÆØÅ0-9])")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -166,6 +170,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
+        if "....." in line:
+            cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
     if not cuts:

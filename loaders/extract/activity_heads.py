@@ -13,6 +13,7 @@ from samspil.loaders.extract.area_items import description_start
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import outline, run_on_title
 from samspil.loaders.extract.sections import delaftale_starts
+from samspil.loaders.labels import STATUS_WORDS
 
 __all__ = ["labelled_blocks"]
 
@@ -32,15 +33,14 @@ _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|
 
 # a status report's activity: its name, a dotted leader and its status ("Jobklubben ...... GRØN")
 # (the dotted leader read as a table's cell break: "Jobklubben<TAB>GRØN")
-_LEADER_STATUS = re.compile(r"^\W{0,3}(?P<title>[A-ZÆØÅ\"«“][^.:\t]{1,60}?)(?:\s*\.{4,}\s*|\s*\t+\s*)(?:GRØN|GUL|RØD|[Gg]røn|[Gg]ul|[Rr]ød"
-                            r"|[Gg]ennemført|[Aa]fsluttet|I gang|[Ii]gangsat|[Ll]ukket|[Ii]kke (?:startet|igangsat)"
-                            r"|[Ff]orsinket|[Pp]lanlagt|[Vv]idereføres|[Oo]phørt|OK)\s*$")
+_LEADER_STATUS = re.compile(r"^\W{0,3}(?P<title>[A-ZÆØÅ\"«“][^.:\t]{1,60}?)(?:\s*\.{4,}\s*|\s*\t+\s*)" + STATUS_WORDS + r"\s*$")
 
 
 def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     """The title of an activity heading at line ``i`` that is followed (within six
     lines) by an activity's fields, else None."""
-    if ("\t" in doc.lines[i] or "...." in doc.lines[i]) and (status := _LEADER_STATUS.match(doc.lines[i])):
+    if ("\t" in doc.lines[i] or "...." in doc.lines[i]) and (status := _LEADER_STATUS.match(doc.lines[i])
+                                                            or _LEADER_STATUS.match(_after_area(doc, doc.lines[i]))):
         title = status.group("title").strip(" \"«»“”")
         return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
     m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
@@ -141,24 +141,36 @@ def _card_tag(doc: Document, i: int, plain: list[str]) -> str | None:
         return None
     areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
     if len(below[0][1]) > 70:
-        return _run_on_area(below[0][1], areas)
+        return _run_on_area(below[0][1], areas)[0]
     field = _AREA_FIELD.match(below[0][1])  # "Indsatsområde: X" under the title: the card's own field
     if not field and (len(below) < 2 or not _ACTIVITY_FIELD.match(below[1][1])):
         return None
     return areas.get(name_key(field.group(1) if field else below[0][1]))
 
 
-def _run_on_area(line: str, areas: dict[str, str]) -> str | None:
+def _run_on_area(line: str, areas: dict[str, str]) -> tuple[str | None, str]:
     """The focus area of a card's "Indsatsområde: X" field that ran on into the card's text
     (line breaks lost: "Indsatsområde: Uddannelse og livschancer Skoleelever fra 4. klasse
-    ..."): one of the document's focus areas followed by a capitalised word, else None."""
+    ..."): one of the document's focus areas followed by a capitalised word, and the text
+    after it; else (None, "")."""
     if not (m := _AREA_RUN.match(line)):
-        return None
+        return None, ""
     words = m.group(1).split()
     for n in range(min(len(words) - 1, 8), 0, -1):
         if words[n][:1].isupper() and (area := areas.get(name_key(" ".join(words[:n])))):
-            return area
-    return None
+            return area, " ".join(words[n:])
+    return None, ""
+
+
+def _after_area(doc: Document, line: str) -> str:
+    """A line's text after the focus-area field it opens with ("Indsatsområde: Tryghed og
+    trivsel Beboernetværket ...... GRØN", a status report's line breaks lost), else ""."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    if not _AREA_RUN.match(line):
+        return ""
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    return _run_on_area(line, areas)[1]
 
 
 _AREA_FIELD = re.compile(r"^\W{0,3}(?:Indsatsområde|Fokusområde|Tema)\s*:\s*(.{3,70}?)\s*\.?$", re.I)

@@ -1,7 +1,8 @@
 """An annual status report (årsstatus) that lists each activity as its name, a dotted leader and
 a traffic-light status ("Jobklubben ........ GRØN"; set L, session 15): the activity is named
 without its status, under the "Indsatsområde: X" it is listed under. Made-up reports of three
-municipalities, as written, in Word and as PDF."""
+municipalities, as written, in Word, as PDF and with the report's line breaks lost (session 16:
+"Indsatsområde: X Jobklubben ...... GRØN Ledige mødes ..." on one line)."""
 import sys
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _lines(report):
     return lines + ["4. Økonomi", "Forbrug 2015: 1.812.000 kr.", ""]
 
 
-@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf", "flattened"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_an_activity_with_its_status_after_a_dotted_leader(tmp_path, make_docx, make_pdf, case, how):
     report = CASES[case]
