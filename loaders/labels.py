@@ -84,6 +84,7 @@ LABELS = [
     r"Kontaktpersoner(?=\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
+    r"Indsatsområder(?:ne)?\s*:(?=\s*[A-ZÆØÅ•-])",  # the plan's field: "Indsatsområder: A samt B."
     # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
     r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) (?:for|rettet mod)|For hvem|Hvad gør vi"
     r"|Hvad skal der ske"

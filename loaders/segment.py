@@ -78,6 +78,12 @@ _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is
 # cut before the name (after the sentence before it) and after the status word
 _STATUS_NAME = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ\"«“][^.:!?\t]{1,60}?\s*\.{4,}\s*" + STATUS_WORDS + r"\b)")
 _STATUS_END = re.compile(r"\.{4,}\s*" + STATUS_WORDS + r"\s+(?=[A-ZÆØÅ0-9])")
+# A lead-in over a focus area's activities and its "Name – for ..." items run together ("...
+# Aktiviteter under Uddannelse: Klar til Skole – for børn 3-6 år, ... Unge på Vej – for unge ...")
+_LEAD_IN = re.compile(r"\s(?=[AP])(?:Aktiviteter|Projekter)(?:ne)?\s+(?:under|inden for)\s+(?:indsatsområdet\s+)?"
+                      r"[A-ZÆØÅ][^:.]{2,60}?:\s+")
+_DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
+_ITEM_END = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -170,6 +176,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
+        if "under " in line or "inden for " in line:
+            cuts |= _lead_in_items(line)
         if "....." in line:
             cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
@@ -179,6 +187,22 @@ def _cuts(line: str) -> list[int]:
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _lead_in_items(line: str) -> set[int]:
+    """Cuts before each "Aktiviteter under X:" lead-in in ``line``, before each of the
+    "Name – for ..." items that follow it, one item per sentence, and after the last."""
+    cuts: set[int] = set()
+    for m in _LEAD_IN.finditer(line):
+        cuts.add(m.start() + 1)
+        k = m.end()
+        while _DASH_ITEM.match(line, k):
+            cuts.add(k)
+            if (end := _ITEM_END.search(line, k)) is None:
+                break
+            k = end.end()
+            cuts.add(k)
+    return cuts
 
 
 def _table_head(line: str) -> bool:

@@ -56,3 +56,34 @@ def test_an_agreement_in_a_mail_thread(tmp_path, make_docx, make_pdf, case, how)
     assert found == want
     low = town.lower().replace("ø", "oe")
     assert contact_facts(r).get("Ahmad Karimi", (None, None))[1] == f"ak@{low}.dk"
+
+
+# the same agreement's text with its line breaks lost (session 16): the field "Indsatsområder:"
+# after the sentence before it, the lead-ins and their items run together in one paragraph
+PASTED = {
+    "morsoe": ("Morsø", "Boligselskabet Limfjorden", {"Beskæftigelse": ["Jobbroen Nykøbing", "Praktikpladsen"],
+                                                       "Kriminalitetsforebyggelse": ["Trygge Gader"]}),
+    "struer": ("Struer", "Struer Almene Boliger", {"Uddannelse og livschancer": ["Lektieværkstedet"],
+                                                    "Sundhed": ["Gå-klubben", "Sund Start"]}),
+    "odder": ("Odder", "Boligforeningen Odderhus", {"Sammenhængskraft og medborgerskab": ["Fællesspisning Rosenhøj"],
+                                                     "Beskæftigelse": ["Job i Odder"]}),
+}
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("case", list(PASTED))
+def test_the_areas_field_and_lead_ins_in_running_text(tmp_path, make_docx, make_pdf, case, how):
+    town, housing, areas = PASTED[case]
+    lines = ["STRATEGISK SAMARBEJDSAFTALE OM BOLIGSOCIAL INDSATS", "",
+             f"Aftalens parter: {housing} og {town} Kommune", "",
+             f"Helhedsplanen omfatter {housing}s afd. 3 Engparken (164 boliger) i {town}.",
+             f"Indsatsområder: {' samt '.join(areas)}.", ""]
+    for area, acts in areas.items():
+        lines.append(f"Aktiviteter under {area}:")
+        lines += [f"{act} – for beboere i alle aldre, i samarbejde med lokale foreninger og {town} Bibliotek."
+                  for act in acts]
+    lines += [f"Kontaktperson for helhedsplanen: Boligsocial leder Rikke Dam, {housing}, rd@bolig.dk.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {name_key(fa.name) for fa in r.focus_areas} == {name_key(a) for a in areas}
+    found, want = activity_areas(r, areas)
+    assert found == want
