@@ -39,6 +39,7 @@ from typing import ClassVar
 from samspil.loaders.document import Document
 from samspil.loaders.ascii_danish import looks_ascii_danish
 from samspil.loaders.encoding import decode_text
+from samspil.loaders.mojibake import repair_mojibake
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
 from samspil.loaders.normalise import Origin, clean_line, normalise, strip_repeated_margins
@@ -89,6 +90,11 @@ class Reader:
                 raise limits.refuse("max_file_mb", f"the file is {size / MiB:.1f} MiB", str(path))
             lines, origins, cleaned = self.raw_cleaned(path, warnings, limits, deadline)
         deadline.check("reading")
+        repaired = None
+        if not self.pdf_like:  # "SÃ¸vang" (loaders/mojibake.py: text files and Word, where damaged text is pasted)
+            lines, repaired = repair_mojibake(lines, origins)
+        if repaired:
+            warnings.append(f"{path.name}: {repaired}")
         ascii_spelt = looks_ascii_danish(lines)  # (its excerpts are spelt back as the file writes them)
         lines, origins = normalise(lines, origins, pdf=self.pdf_like, cleaned=cleaned, ascii_spelt=ascii_spelt)
         deadline.check("reading")
