@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
+from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
@@ -370,6 +371,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
+    if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
+        raw_lines = csv_tables(raw_lines)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     gapped = rows_with_empty_cells(tabbed, raw_lines)

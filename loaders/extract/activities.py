@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.area_short_forms import area_short_form, is_short_form
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
@@ -321,9 +322,11 @@ def _field_titled_blocks(doc: Document) -> list[Block]:
     return out
 
 
-def _canonical_focus(name: str | None, focus_areas: list[FocusArea]) -> str | None:
+def _canonical_focus(name: str | None, focus_areas: list[FocusArea], doc: Document | None = None) -> str | None:
     if not name:
         return None
+    if doc is not None and is_short_form(name):  # "UL", as the document defines it (area_short_forms.py)
+        name = area_short_form(doc, name) or name
     canonical = canonical_focus_area(name, focus_areas)
     if canonical != name:
         return canonical
@@ -372,7 +375,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         groups = groups or targets.groups_by_activity_name(b.name)
         act = Activity(
             name=activity_name(b.name),
-            focus_area=_canonical_focus(fields.get(b.start, b.focus_area), focus_areas),
+            focus_area=_canonical_focus(fields.get(b.start, b.focus_area), focus_areas, doc),
             target_groups=groups,
             partners=[p for p in _mentions(words, org_index, split) if p in body or not is_phrase_name(p)],
             zones=_mentions(words, zone_index, split),

@@ -140,13 +140,32 @@ def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person |
     if not names:
         return org, None
     details = [*by_kind.get("email", []), *by_kind.get("phone", []), *by_kind.get("details", [])]
-    people = find_people(", ".join([names[0], *details]))
+    people = find_people(", ".join([_given_first(names[0]), *details]))
     if not people:
         return org, None
     person = people[0]
     if by_kind.get("title"):
         person.title = by_kind["title"][0]
     return org, person
+
+
+# a name cell written surname first, as a register or spreadsheet writes it: "Rasmussen, Thor Egede"
+_SURNAME_FIRST = re.compile(r"^([A-ZÆØÅ][\wæøåéü-]+),\s+([A-ZÆØÅ][\wæøåéü-]+(?:\s+[A-ZÆØÅ][\wæøåéü-]+){0,2})$")
+
+
+def _given_first(cell: str) -> str:
+    """'Rasmussen, Thor Egede' -> 'Thor Egede Rasmussen' when the words after the comma open
+    with a first name and the word before it is none; else the cell.
+
+    >>> _given_first("Rasmussen, Thor Egede"), _given_first("Anna Holm, Leder")
+    ('Thor Egede Rasmussen', 'Anna Holm, Leder')
+    """
+    from samspil.loaders.gazetteer import is_first_name
+
+    m = _SURNAME_FIRST.match(cell.strip())
+    if m is None or not is_first_name(m.group(2).split()[0]) or is_first_name(m.group(1)):
+        return cell
+    return f"{m.group(2)} {m.group(1)}"
 
 
 def block_without_tables(doc: Document, block: Block, lines: set[int]) -> Block:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
+from samspil.loaders.extract.area_short_forms import area_short_form
 from samspil.loaders.extract.area_paragraphs import area_paragraphs
 from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
@@ -266,6 +267,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names]
     for name, i in hits:
         name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
+        name = area_short_form(doc, name) or name  # "UL", as the document defines it (area_short_forms.py)
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line
             continue

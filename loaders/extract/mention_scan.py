@@ -267,12 +267,13 @@ def _heading_caps(name: str) -> bool:
 
 
 _DEFINITE_END = re.compile(r"(?:et|en)$")
+_ITEM_CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}[a-z]?\s+(?=[A-ZÆØÅ])")
 
 
 def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
     """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
     def is_activity(name: str) -> bool:
-        n = name.casefold()
+        n = _ITEM_CODE.sub("", name).casefold()  # ("A4 Fritidsguiderne: ...", a sheet's id before the name)
         return (n in activity_names or _DEFINITE_END.sub("", n) in activity_names
                 or _OWN_PROJECT.fullmatch(name) is not None)
     return [m for m in mentions if not is_activity(m.name)]

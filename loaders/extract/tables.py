@@ -86,7 +86,13 @@ def head_kinds(line: str) -> list[str | None] | None:
     kinds = [column_kind(c) for c in cells]
     if kinds[0] is None or sum(k is None for k in kinds) > (1 if len(kinds) >= 3 else 0):
         return None
+    if kinds.count("department") > 1:  # "Afd. nr. | Afdeling | ...": the department's number, then its name
+        kinds = [("number" if k == "department" and _DEPARTMENT_NUMBER.fullmatch(c.strip(" :").casefold()) else k)
+                 for k, c in zip(kinds, cells)]
     return kinds
+
+
+_DEPARTMENT_NUMBER = re.compile(r"(?:afd(?:elings?|\.)?\s*)?(?:nr\.?|nummer)")
 
 
 def _not_org_kinds() -> frozenset[str]:

@@ -197,10 +197,17 @@ def _initialled(short: str, orgs: list[Organisation]) -> Organisation | None:
     return fits[0] if len(fits) == 1 else None
 
 
+# a housing organisation's or association's name after the word for its kind, which the text
+# leaves out once it has named it ("Boligforeningen Vadehavsbo" ... "Vadehavsbo")
+_CUE_FIRST = re.compile(r"^(?:Boligforeningen|Boligselskabet|Andelsboligforeningen|Boligorganisationen"
+                        r"|Foreningen|Fonden)\s+([A-ZÆØÅ0-9][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ0-9][\wæøåÆØÅ-]*){0,2})$")
+
+
 def _short_forms(orgs: list[Organisation]) -> list[Organisation]:
     """'AAB' and 'AAB Kolding', 'Ungdommens Uddannelsesvejledning' and 'Ungdommens
     Uddannelsesvejledning København' in one plan: the short form of the name with its place
-    (one or two words at its end), when exactly one organisation fits (the longer name is kept)."""
+    (one or two words at its end), or without the word for its kind ('Vadehavsbo' and
+    'Boligforeningen Vadehavsbo'), when exactly one organisation fits (the longer name is kept)."""
     from samspil.loaders.gazetteer import municipality, municipality_of_town
 
     def place(words: list[str]) -> bool:
@@ -214,6 +221,9 @@ def _short_forms(orgs: list[Organisation]) -> list[Organisation]:
             if len(words) - k <= 2 and place(words[k:]):
                 by_head.setdefault(" ".join(words[:k]), []).append(o)
                 break
+    for o in orgs:  # "Boligforeningen Vadehavsbo" for "Vadehavsbo": the name after its kind's word
+        if (cued := _CUE_FIRST.match(o.name)) is not None:
+            by_head.setdefault(cued.group(1), []).append(o)
     out: list[Organisation] = []
     for o in orgs:
         longer = by_head.get(o.name, [])
