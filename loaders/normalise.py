@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
+from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
@@ -375,6 +376,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = csv_tables(raw_lines)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
+    if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)
+        raw_lines = column_lines_tables(raw_lines)
     gapped = rows_with_empty_cells(tabbed, raw_lines)
     if looks_ocred(raw_lines):  # a scan's text layer: "he1hedsplan", "Kornmune" (loaders/ocr.py)
         raw_lines = [repair_ocr(line) for line in raw_lines]

@@ -34,13 +34,21 @@ def _starts(line: str) -> list[int]:
     return [len(body) - len(body.lstrip())] + [m.end() for m in _GAP.finditer(body)]
 
 
-def _fits(starts: list[int], columns: list[int], line: str) -> bool:
-    """Do the cells start in the columns: two or more, or one that continues a wrapped cell
-    (in a later column, or in the first one in lower case)?"""
-    if not line.strip() or not all(any(abs(s - c) <= _SLACK for c in columns) for s in starts):
+def _fits(starts: list[int], columns: list[int], line: str, heads: list[tuple[int, int]] = ()) -> bool:
+    """Do the cells start in the columns (or lie under a head cell, ``heads``: its start and end,
+    a number right-aligned or centred under its head): two or more, or one that continues a
+    wrapped cell (in a later column, or in the first one in lower case)?"""
+    if not line.strip() or not all(any(abs(s - c) <= _SLACK for c in columns)
+                                   or any(a <= s and _cell_end(line, s) <= b + _SLACK for a, b in heads) for s in starts):
         return False
     return len(starts) >= 2 or starts[0] > columns[0] + _SLACK or line[starts[0]:starts[0] + 1].islower() \
         or len(columns) >= 2 and len(line.rstrip()) < columns[1] and not _GROUP_HEAD.match(line.strip())
+
+
+def _cell_end(line: str, start: int) -> int:
+    """Where the cell that starts at ``start`` ends (at the next gap of two spaces, or the line's end)."""
+    gap = line.find("  ", start)
+    return gap if gap >= 0 else len(line.rstrip())
 
 
 _GROUP_HEAD = re.compile(r"(?:zone|delområde|område|i alt|samlet)\b", re.I)  # a line of its own in a table
@@ -59,9 +67,11 @@ def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
     """The line after the last row of a table whose head row is ``lines[head]`` (a rule line,
     at an index in ``rules``, goes on with the table)."""
     columns = _starts(lines[head])
+    body = lines[head].rstrip()
+    heads = [(a, _cell_end(body, a)) for a in columns]  # each head cell's span
     end = head + 1
     while end < len(lines) and "\t" not in lines[end] and (end in rules or _fits(_starts(lines[end]), columns,
-                                                                                  lines[end])):
+                                                                                  lines[end], heads)):
         end += 1
     return end
 

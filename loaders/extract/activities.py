@@ -344,8 +344,18 @@ _STATUS_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:nye?|nyt|fortsat|fortsætter|afsl
 
 
 def activity_name(title: str) -> str:
-    """An activity's name without a status note after it (``_STATUS_NOTE``)."""
-    return _STATUS_NOTE.sub("", title) or title
+    """An activity's name without a status note after it (``_STATUS_NOTE``) or a name in
+    brackets after it: a translation or a short form ("Sund Start (Healthy Start)", "Ung i Job
+    (UIJ)").
+
+    >>> activity_name("Sund Start (Healthy Start)"), activity_name("Lektiecafé (fortsat)"), activity_name("Job (13-17 år)")
+    ('Sund Start', 'Lektiecafé', 'Job (13-17 år)')
+    """
+    name = _STATUS_NOTE.sub("", title) or title
+    return _BRACKETED_NAME.sub("", name) or name
+
+
+_BRACKETED_NAME = re.compile(r"(?<=\w)\s+\([A-ZÆØÅ][^()\d:]{0,50}\)$")  # (...) opening with a capital, no digits
 
 
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],

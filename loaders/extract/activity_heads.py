@@ -119,7 +119,8 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     tag = (whole or len(plain[i + 1 if i + 1 < len(plain) else i]) > 70) and not above.endswith(":") \
         and not _PLAN_WORDS.search(text) and _card_tag(doc, i, plain) is not None  # "Gårdmændene" / "Tryghed og
     # trivsel" / "Målgruppe(r): ..." (not a label's value over the next field: "... hører under:" / "Helhedsplan X")
-    if not (_ACTIVITY_FIELD.match(following) or tag) or focus_area_at(doc, i) is None and not tag \
+    if not (_ACTIVITY_FIELD.match(following) or tag) \
+            or focus_area_at(doc, i) is None and not tag and outline_focus(doc, i) is None \
             or whole and i in dict(delaftale_starts(doc)):
         return None
     if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading

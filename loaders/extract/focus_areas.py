@@ -304,6 +304,7 @@ def _column_rows(doc: Document) -> list[tuple[str, int]]:
         if "ndsatsområde" not in line[:20] or not _column_head(doc, i):
             continue
         cells = doc.lines[i + 1].count("\t")
+        rows = []
         for k in range(i + 1, min(i + 30, len(doc.lines))):
             row = doc.lines[k]
             if row.count("\t") != cells:
@@ -311,8 +312,15 @@ def _column_rows(doc: Document) -> list[tuple[str, int]]:
             name = clean(row.split("\t", 1)[0])
             if name and len(name.split()) <= 8 and name[0].isupper() and not is_placeholder(name) \
                     and not name.casefold().startswith(_totals()):  # (not a budget's "I alt" row)
-                out.append((name, k))
+                rows.append((name, k))
+        if rows and all(_FIGURES.fullmatch(doc.lines[k].split("\t", 1)[1]) for _, k in rows):
+            known = _known_focus_areas()  # a table of figures (hours, money) by area: its other rows
+            rows = [(name, k) for name, k in rows if _fkey(name) in known]  # ("Ledelse og administration") no area
+        out += rows
     return out
+
+
+_FIGURES = re.compile(r"[\d\s.,%\t-]*")  # a row's cells after its first: numbers only
 
 
 def _table_focus(doc: Document) -> list[tuple[str, int]]:

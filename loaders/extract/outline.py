@@ -237,7 +237,8 @@ def _outline(doc: Document) -> list[Heading]:
     by_number: dict[tuple[int, ...], Heading] = {}
     lines_at = sorted({i for _, _, i, _ in cands})
     listed = {a for a, b in zip(lines_at, lines_at[1:]) if b == a + 1}  # a heading whose next line is the
-    # next heading: a contents list without page numbers
+    # next heading: a contents list without page numbers, or a numbered list (with its last line: in_list)
+    in_list = listed | {b for a, b in zip(lines_at, lines_at[1:]) if b == a + 1}
     for n, text, i, is_toc in cands:
         if is_toc:
             by_number.setdefault(n, Heading(n, text, i, True))
@@ -251,8 +252,9 @@ def _outline(doc: Document) -> list[Heading]:
                         if doc.lines[j].strip()), "")
             title = nxt if 0 < len(nxt) <= 80 and not nxt.endswith(".") else title
         known = by_number.get(n)
-        if known is None or known.in_toc or known.line in listed and known.title.casefold() == title.casefold() \
-                and i not in listed:  # ("4.1 Børn og unge" in the contents, then over its text)
+        if known is None or known.in_toc or known.line in in_list and i not in listed \
+                and (known.title.casefold() == title.casefold() or i not in in_list):  # ("4.1 Børn og unge" in
+            # the contents, then over its text; a numbered list of lines in a summary, then the chapters)
             by_number[n] = Heading(n, toc.get(n, title), i, False)
     bare = {n for n, _, i, _ in cands if len(n) == 1
             and not ((m := _NUMBERED.match(strip_markup(doc.lines[i]))) and m.group(1).endswith("."))}
