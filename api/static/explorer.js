@@ -356,6 +356,7 @@
         li.tabIndex = 0;
         li.appendChild(el("span", it.name));
         li.appendChild(el("span", it.label, "kind"));
+        if (it.about) li.appendChild(el("span", it.about, "about"));   // two of one name told apart
         var go = function () { ul.hidden = true; $("search").value = it.name; pick(it.id, it.label); };
         li.addEventListener("click", go);
         li.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
