@@ -390,7 +390,7 @@
   $("gap-by").addEventListener("change", draw);
   $("as-network").addEventListener("change", function () { showOptions(); draw(); });
   $("min-shared").addEventListener("change", draw);
-  $("show-brokers").addEventListener("click", showBrokers);
+  $("show-brokers").addEventListener("click", function () { showBrokers().then(reveal); });
   $("hint-brokers").addEventListener("click", showBrokers);
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });

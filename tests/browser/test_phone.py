@@ -161,6 +161,18 @@ def test_the_network_names_are_readable_at_a_phones_width(phone, seeds_url, tmp_
     assert phone.errors == []
 
 
+def test_the_brokers_button_on_a_phone_shows_the_brokers(phone, seeds_url, wait_js):
+    """The button is at the top of the page, the list it fills at the bottom: a tap
+    seemed to do nothing. Now it scrolls to the list."""
+    _open(phone, seeds_url, "", "network")
+    phone.locator("#show-brokers").tap()
+    wait_js(phone, "document.body.hasAttribute('data-brokers')")
+    phone.wait_for_timeout(800)
+    assert phone.locator("#details h3").inner_text() == "Brokers"
+    assert _in_sight(phone, "#details h3") and _in_sight(phone, "#details ol.brokers li:first-child")
+    assert phone.errors == []
+
+
 def test_the_desktop_layout_is_unchanged(page, seeds_url):
     """What the phone's rules change stays at the phone: at 1400 px plan names keep one
     line (cut with the whole name on hover), overlap cells 64 px, names one line."""
