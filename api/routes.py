@@ -19,6 +19,7 @@ from samspil.api.fastpath import cache_key
 from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
 from samspil.api.search_index import index_of
 from samspil.api.state import Snapshot
+from samspil.graph import distinguish
 from samspil.graph.lookup import fold, resolve_ref
 
 __all__ = ["router", "KINDS", "summary", "detail"]
@@ -34,6 +35,7 @@ KINDS: dict[str, str] = {
 HIDDEN = {"sources", "mentions", "path"}
 PRIVATE = {"path"}      # where a document was read on this machine: never shown by the API
 TYPE_KEYS = ("type", "document_type", "category", "kind")
+TOLD = {"Person", "Activity"}     # rows that carry ``about``: many share a name
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
@@ -67,10 +69,22 @@ def _jsonable(obj: Any) -> Any:
     return out
 
 
+def about(s: Snapshot, nid: str) -> str:
+    """What tells a person or activity apart from others of its name (``distinguish``)."""
+    return distinguish.about(s.node(nid), [(k, way, s.node(o)) for way, o, k, _d in s.relationships(nid)])
+
+
+def describe(s: Snapshot) -> Callable[[list[str]], dict[str, str]]:
+    """For ``resolve_ref``: an ambiguous name's candidates told apart."""
+    return lambda ids: {n: about(s, n) for n in ids}
+
+
 def summary(s: Snapshot, nid: str) -> dict[str, Any]:
     d = s.node(nid)
     out = {k: v for k, v in d.items() if k not in HIDDEN}
     out["id"] = nid
+    if d["label"] in TOLD:
+        out["about"] = about(s, nid)
     out["evidence_count"] = len(d.get("sources") or [])
     return out
 
@@ -128,7 +142,7 @@ def _list_endpoint(segment: str, label: str):
 def _detail_endpoint(segment: str, label: str):
     def get_entity(request: Request, ref: str) -> Response:
         return cached_json(request, snap(request),
-                           lambda s: detail(s, resolve_ref(s.names, ref, label)))
+                           lambda s: detail(s, resolve_ref(s.names, ref, label, describe=describe(s))))
 
     get_entity.__name__ = f"get_{segment.replace('-', '_')}"
     get_entity.__doc__ = (f"One {label} by id, name or unambiguous prefix: its properties, "
@@ -180,7 +194,8 @@ def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> 
     hits.sort()
     page = hits[offset:offset + limit]
     return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
-            "items": [{"id": nid, "label": lab, "name": name, "match": ("exact", "prefix", "contains")[r]}
+            "items": [{"id": nid, "label": lab, "name": name, "match": ("exact", "prefix", "contains")[r],
+                       **({"about": about(s, nid)} if lab in TOLD else {})}
                       for r, _f, nid, lab, name in page]}
 
 

@@ -312,3 +312,33 @@ def cell_text(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.3f}"
     return str(v)
+
+
+def lookup(store: Any, ref: str, label: str | None = None, names: Any = None) -> str:
+    """The node ``ref`` names in the store (``resolve_ref`` on its names part); the
+    candidates of an ambiguous name say what tells them apart (two persons called
+    "Anne Holm": title, organisation, plans, e-mail domain), read around them."""
+    from samspil.graph.distinguish import describer
+    from samspil.graph.lookup import resolve_ref
+    from samspil.graph.snapshot import NAMES
+    from samspil.graph.store import load_around, load_part
+
+    names = names if names is not None else load_part(store, NAMES)
+    return resolve_ref(names, ref, label, describe=describer(lambda ids: load_around(store, ids)))
+
+
+def about_twins(store: Any, rows: list[dict[str, Any]]) -> bool:
+    """Give rows of one label and name (``id``, ``label``, ``name``) an ``about``
+    column: what tells them apart (:mod:`samspil.graph.distinguish`). True if any has one."""
+    from samspil.graph.distinguish import describer
+    from samspil.graph.store import load_around
+
+    seen: dict[tuple[str, str], int] = {}
+    for r in rows:
+        seen[(r["label"], r["name"])] = seen.get((r["label"], r["name"]), 0) + 1
+    twins = [r["id"] for r in rows if seen[(r["label"], r["name"])] > 1]
+    told = describer(lambda ids: load_around(store, ids))(twins) if twins else {}
+    for r in rows:
+        r["about"] = told.get(r["id"], "")
+    return any(told.values())
+

@@ -14,13 +14,13 @@ from typing import Any
 
 import click
 
-from samspil.cli.common import (TABLE_ROWS, cell_text, emit, handle_errors, jobs_option,
-                                output_options, require_agreements, without_gc)
+from samspil.cli.common import (TABLE_ROWS, about_twins, cell_text, emit, handle_errors, jobs_option,
+                                lookup, output_options, require_agreements, without_gc)
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
 from samspil.graph.answers import cached_answer
-from samspil.graph.lookup import resolve_ref
+from samspil.loaders.errors import Ambiguous
 from samspil.graph.snapshot import NAMES, GraphPart
 from samspil.graph.store import (GraphStore, SaveSummary, graph_summary, load_around, load_part,
                                  open_store, plan_rows)
@@ -226,7 +226,7 @@ def plans(data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool,
 def show(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool, evidence: bool) -> None:
     """One node (id, name or unambiguous prefix) with its properties and relationships."""
     with store_from(data_dir) as store:
-        nid = resolve_ref(load_part(store, NAMES), ref)
+        nid = lookup(store, ref)
         view = queries.show(load_around(store, nid), nid)
     if as_json:
         return emit([], columns=[], as_json=True, payload=view)
@@ -262,8 +262,10 @@ def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, a
     """Find nodes whose name, alias or id contains TEXT."""
     with store_from(data_dir) as store:
         hits = queries.search(load_part(store, NAMES), text, label)
-    emit([h.__dict__ for h in hits], columns=["id", "label", "name", "matched"],
-         as_json=as_json, as_csv=as_csv, payload=hits, title=f"search: {text}")
+        rows = [dict(h.__dict__) for h in hits]
+        told = about_twins(store, rows)     # two "Anne Holm"s: what tells them apart
+    emit(rows, columns=["id", "label", "name", "matched"] + (["about"] if told else []),
+         as_json=as_json, as_csv=as_csv, payload=rows if told else hits, title=f"search: {text}")
 
 
 @cli.command()
@@ -277,7 +279,7 @@ def explain(ref: str, data_dir: Path | None, as_json: bool, as_csv: bool) -> Non
     """Which names from which documents were merged into a node, and by which rule."""
     with store_from(data_dir) as store:
         names = load_part(store, NAMES)
-        nid = resolve_ref(names, ref)
+        nid = lookup(store, ref, names=names)
         ex = queries.explain(load_part(store, GraphPart.of(labels=[names.node(nid)["label"]])), nid)
     if as_json:
         return emit([], columns=[], as_json=True, payload=ex)
@@ -316,7 +318,11 @@ def forget_person(ref: str, data_dir: Path | None) -> None:
     from samspil.graph.people import forget_contact
 
     with store_from(data_dir) as store:
-        done = forget_contact(store, ref)
+        try:
+            done = forget_contact(store, ref)
+        except Ambiguous:      # the same error, its candidates told apart
+            lookup(store, ref, "Person")
+            raise
     click.echo(_forgotten_text(done))
 
 

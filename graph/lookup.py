@@ -5,6 +5,7 @@ import bisect
 import re
 import shlex
 import threading
+from collections.abc import Callable
 
 from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
@@ -14,7 +15,7 @@ __all__ = ["resolve_ref", "exact_ref", "fold", "folded_names", "plan_word_matche
 
 
 def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
-                words: bool = True) -> str:
+                words: bool = True, describe: Describe | None = None) -> str:
     """Return the node id that ``ref`` names.
 
     ``ref`` may be an id, a name or alias (case-insensitive), a person's e-mail, or a
@@ -23,7 +24,8 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
     of ``ref`` the start of one of theirs ("Gentofte" finds the plan of Gentofte
     Kommune, "Vejen" "Fællesskab i Vejen og Brørup"; ``words=False``: not by words, for
     a names graph without the plans' municipalities). Raises :class:`NotFound` or
-    :class:`Ambiguous` (with the candidates).
+    :class:`Ambiguous` (with the candidates; ``describe(ids)`` adds what tells them
+    apart, ``samspil.graph.distinguish``: two persons of one name).
     """
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ref
@@ -38,7 +40,10 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
     if not hits:
         message, api_message = _not_found(graph, ref, label, what)
         raise NotFound(message, api_message=api_message)
-    cands = [f"{h}  ({_shown(graph.node(h))})" for h in sorted(hits)[:20]]
+    shown = sorted(hits)[:20]
+    more = describe(shown) if describe else {}
+    cands = [f"{h}  ({'; '.join(x for x in (_shown(graph.node(h)), more.get(h)) if x)})"
+             for h in shown]
     how = " by its words" if by_words else ""
     raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s{how}; give an id or a longer name",
                     candidates=cands)
@@ -51,6 +56,7 @@ def _shown(d: dict) -> str:
 
 
 _WORD = re.compile(r"\w+")
+Describe = Callable[[list[str]], dict[str, str]]
 
 
 def plan_word_matches(graph: PartnershipGraph, ref: str) -> list[str]:

@@ -6,8 +6,9 @@ renames anybody: a person's id is a hash made when the graph is built
 and every view, redacted or not.
 
 * :func:`hide_contact_details`: no e-mail or phone anywhere (node attributes,
-  and e-mail addresses / phone numbers inside evidence excerpts). The read API
-  applies it unless ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
+  and e-mail addresses / phone numbers inside evidence excerpts); a person keeps
+  the domain of their e-mail (``email_domain``), which tells apart two people of
+  one name. The read API applies it unless ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
 * :func:`redact`: additionally no names: a person becomes their role at their
   organisation ("Afdelingsleder at Københavns Kommune"), their name removed
   from every excerpt and mention. ``--redact`` and ``SAMSPIL_API_REDACT``.
@@ -21,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from samspil.graph.distinguish import email_domain
 from samspil.graph.model import PartnershipGraph
 
 __all__ = ["hide_contact_details", "redact", "scrub_text", "person_role_label", "Privatiser"]
@@ -171,6 +173,9 @@ class Privatiser:
         """The privatised attributes of node ``n`` (``d``: its attributes in the source)."""
         out = self.edge(d)
         if d.get("label") == "Person":
+            domain = email_domain(d) if self.names else None
+            if domain:     # what tells apart two people of one name (never the address)
+                out["email_domain"] = domain
             out.pop("email", None)
             out.pop("phone", None)
             out["id"] = self.mapping.get(n, n)

@@ -154,7 +154,8 @@
       d.className = "right matrix-detail";
       window.samspilMatrix.detailPanel(d, cell, rowName, colName);
       document.body.setAttribute("data-cell", cell.row + " " + cell.col);
-    }});
+      reveal();
+    }, onRow: function (id) { select(id, "Plan").then(reveal); }});
     renderLegend(m.legend, window.samspilMatrix.stateMarks(m));
     status(m.empty ? m.title + ": nothing to show" :
       m.title + " (" + m.rows.length + " × " + m.cols.length + "). Click a cell for what it holds and the evidence.");
@@ -163,6 +164,9 @@
     document.body.setAttribute("data-cells", String(cells));
     document.body.setAttribute("data-links", "0");
   }
+
+  // a phone's frame: names are drawn on several lines (window.samspilLabel)
+  function narrow() { return $("network").clientWidth < 600; }
 
   function render(view) {
     if (view.form === "matrix") return renderMatrix(view);
@@ -173,7 +177,7 @@
     // names that would overlap a larger node's are left out (view.nodes[i].label false);
     // they show on hover, and every name when zoomed in on a node's details
     var nodes = view.nodes.map(function (n) {
-      return {id: n.id, label: n.label ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined,
+      return {id: n.id, label: n.label ? window.samspilLabel(n.name, narrow()) : undefined,
         title: n.hover, x: n.x, y: n.y, size: n.size, shape: n.shape, color: n.colour, physics: false,
         hub: n.kind === "Plan", named: n.label, above: n.label_above};
     });
@@ -189,7 +193,7 @@
     var data = {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)};
     if (!state.network) {
       state.network = new vis.Network($("network"), data, options);
-      state.network.on("click", function (p) { if (p.nodes.length) select(p.nodes[0]); });
+      state.network.on("click", function (p) { if (p.nodes.length) select(p.nodes[0]).then(reveal); });
       window.samspilNetwork = state.network;
     } else {
       state.network.setOptions(options);
@@ -198,11 +202,7 @@
     state.network.fit({animation: false});
     // a margin for the names of the outermost nodes (fit looks at the nodes only)
     state.network.moveTo({scale: state.network.getScale() * 0.88, animation: false});
-    readableHubs(state.network, data.nodes);
-    fitNames(state.network);
-    dropCrossingNames(state.network, data.nodes, view.nodes);
-    fitNames(state.network);   // (a name moved above its node at the top edge)
-    namesOnZoom(state.network, data.nodes, view.nodes);
+    window.samspilExplorerNames(state.network, data.nodes, view.nodes, $("network"), narrow());
     if (state.selected && data.nodes.get(state.selected)) state.network.selectNodes([state.selected]);
     renderLegend(view.legend);
     if (view.params && view.params.min_shared && !$("min-shared").value) $("min-shared").placeholder = "auto: " + view.params.min_shared;
@@ -212,58 +212,6 @@
     document.body.setAttribute("data-form", "network");
     document.body.setAttribute("data-nodes", String(nodes.length));
     document.body.setAttribute("data-links", String(edges.length));
-  }
-
-  // names readable at the zoom that fits the view: plans (the landmarks) at 15 px,
-  // the other names kept by the server's culling at 11 px
-  function readableHubs(network, nodes) {
-    var scale = network.getScale();
-    nodes.update(nodes.get({filter: function (n) { return n.named; }}).map(function (n) {
-      var size = Math.min(n.hub ? 40 : 30, Math.max(n.hub ? 12 : 9, (n.hub ? 15 : 11) / scale));
-      return {id: n.id, font: {size: size, strokeWidth: 4, strokeColor: "#ffffff",
-                               vadjust: n.above ? window.samspilAbove(n.size, size) : 0}};
-    }));
-  }
-
-  // fit the nodes *and their names* (vis's fit looks at the nodes only, so a long name
-  // at the edge was cut off): the box of every node with its drawn name, after a draw
-  function fitNames(network) {
-    network.redraw();
-    var box = null;
-    network.body.nodeIndices.forEach(function (id) {
-      var b = window.samspilNameBox(network, id);
-      if (!b) return;
-      box = box ? {left: Math.min(box.left, b.left), right: Math.max(box.right, b.right),
-                   top: Math.min(box.top, b.top), bottom: Math.max(box.bottom, b.bottom)} : b;
-    });
-    var frame = $("network");
-    if (!box || box.right <= box.left || box.bottom <= box.top || !frame.clientWidth) return;
-    var scale = 0.96 * Math.min(frame.clientWidth / (box.right - box.left),
-                                frame.clientHeight / (box.bottom - box.top));
-    network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
-                    scale: Math.min(scale, network.getScale() / 0.88), animation: false});
-  }
-
-  // names that cross a kept name as the browser drew them wait for zoom like the culled
-  function dropCrossingNames(network, nodes, viewNodes) {
-    var hidden = window.samspilDeclutter(network);
-    if (!hidden.length) return;
-    nodes.update(hidden.map(function (id) { return {id: id, label: undefined}; }));
-    viewNodes.forEach(function (n) { if (hidden.indexOf(n.id) >= 0) n.label = false; });
-  }
-
-  // culled names come back when zoomed in to twice the fitting scale (and go again out)
-  function namesOnZoom(network, nodes, viewNodes) {
-    var fit = network.getScale(), shown = false;
-    network.off("zoom");
-    network.on("zoom", function () {
-      var want = network.getScale() > 2 * fit;
-      if (want === shown) return;
-      shown = want;
-      nodes.update(viewNodes.filter(function (n) { return !n.label; }).map(function (n) {
-        return {id: n.id, label: want ? (n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name) : undefined};
-      }));
-    });
   }
 
   function renderLegend(items, marks) {   // marks: a matrix state's cell mark (✓ ✗ ?)
@@ -295,6 +243,11 @@
     ego.disabled = false;
     return api("/api/" + SEGMENT[label] + "/" + encodeURIComponent(id)).then(showDetails)
       .catch(function (e) { status(e.message, true); });
+  }
+
+  // a phone shows the details under the view, out of sight: a tap brings them into it
+  function reveal() {
+    if (window.innerWidth <= 720) $("details").scrollIntoView({block: "start", behavior: "smooth"});
   }
 
   function evidenceList(sources) {
@@ -403,6 +356,7 @@
         li.tabIndex = 0;
         li.appendChild(el("span", it.name));
         li.appendChild(el("span", it.label, "kind"));
+        if (it.about) li.appendChild(el("span", it.about, "about"));   // two of one name told apart
         var go = function () { ul.hidden = true; $("search").value = it.name; pick(it.id, it.label); };
         li.addEventListener("click", go);
         li.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
@@ -436,7 +390,7 @@
   $("gap-by").addEventListener("change", draw);
   $("as-network").addEventListener("change", function () { showOptions(); draw(); });
   $("min-shared").addEventListener("change", draw);
-  $("show-brokers").addEventListener("click", showBrokers);
+  $("show-brokers").addEventListener("click", function () { showBrokers().then(reveal); });
   $("hint-brokers").addEventListener("click", showBrokers);
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });

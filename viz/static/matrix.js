@@ -72,8 +72,15 @@ window.samspilMatrix = (function () {
     table.appendChild(head);
     var panel = opts.panel, count = 0;
     m.rows.forEach(function (r) {
-      var tr = el("tr"), th = el("th", r[1], "row");
+      var tr = el("tr"), th = el("th", null, "row");
+      th.appendChild(el("span", r[1], "name"));   // (on a phone: wrapped, three lines at most)
+      th.title = r[1];
       if (notes[r[0]]) { th.appendChild(el("span", "no activities", "row-note")); th.title = r[1] + ": " + notes[r[0]]; }
+      if (opts.onRow) {     // the plan itself (its whole name, where a phone cut it)
+        th.className = "row pick"; th.tabIndex = 0;
+        th.addEventListener("click", function () { opts.onRow(r[0], r[1]); });
+        th.addEventListener("keydown", function (e) { if (e.key === "Enter") opts.onRow(r[0], r[1]); });
+      }
       tr.appendChild(th);
       m.cols.forEach(function (c) {
         var cell = at[r[0] + "\u0000" + c[0]], td = el("td");

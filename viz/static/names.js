@@ -57,3 +57,19 @@ window.samspilNameBox = function (network, id) {
   return {left: Math.min(b.left, s.left), right: Math.max(b.right, s.left + s.width),
           top: Math.min(b.top, s.top + up), bottom: b.bottom};
 };
+
+// a node's name as drawn: a long name cut at 40 characters (whole on hover and in the
+// details); in a narrow frame (a phone) broken into lines of about 18 characters, so
+// that a wide plan name does not force the whole picture, and every name, smaller
+window.samspilLabel = function (name, narrow) {
+  name = String(name || "");
+  if (name.length > 40) name = name.slice(0, 38) + "\u2026";
+  if (!narrow || name.length <= 18) return name;
+  var lines = [], line = "";
+  name.split(" ").forEach(function (word) {
+    if (line && (line + " " + word).length > 18) { lines.push(line); line = word; }
+    else line = line ? line + " " + word : word;
+  });
+  if (line) lines.push(line);
+  return lines.join("\n");
+};
