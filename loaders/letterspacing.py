@@ -176,7 +176,13 @@ def _is_solid(tok: str) -> bool:
 def _common_short() -> frozenset[str]:
     """Short words frequent enough to be ordinary prose, not fragments."""
     return frozenset(w for w, lf in _logfreq().items()
-                     if len(w) <= 3 and lf > math.log(2e-4) and len(w) > 1 or w in ("i", "å", "ø")) | _ENGLISH_SHORT
+                     if len(w) <= 3 and lf > math.log(2e-4) and len(w) > 1 or w in ("i", "å", "ø")) | _ENGLISH_SHORT \
+        | _ABBREVIATIONS
+
+
+# The agreements' short abbreviations ("afd. 3", "nr. 2", "jf.", "tlf."): words, not fragments
+# ("Boligselskabet Hou afd. 3" is no letter-spaced line)
+_ABBREVIATIONS = frozenset("afd nr ca jf tlf stk pkt evt inkl mht kl mv mfl fx dvs bl vh".split())
 
 
 # Short English words Danish activity names borrow ("Eat and learn", "Girls on the run").
@@ -224,6 +230,8 @@ def is_letter_spaced(line: str) -> bool:
             continue  # an acronym
         if core.isupper() and (k + 1 == len(toks) or not toks[k + 1].strip(_STRIP)[:1].islower()):
             continue  # a lone capital unless it starts a word: "B robygn ing"
+        if core.istitle() and len(core) > 1 and not _fragment_next(fragment, toks, k):
+            continue  # a short name ("Hou Strand", "Boligselskabet Hou afd. 3"), unless a fragment follows: "Ak t i"
         odd += 1
     return odd >= 2 and odd / len(toks) >= 0.2
 
@@ -242,6 +250,15 @@ def _fragments() -> dict[str, bool]:
             or len(_FRAGMENTS[2]) > 200_000:
         _FRAGMENTS[:] = [common, {}, set()]
     return _FRAGMENTS[1]
+
+
+def _fragment_next(fragment: dict[str, bool], toks: list[str], k: int) -> bool:
+    """Is the token after ``toks[k]`` a fragment?"""
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    found = fragment.get(nxt)
+    return _remember_fragment(fragment, nxt) if found is None else found
 
 
 def _remember_fragment(fragment: dict[str, bool], tok: str) -> bool:

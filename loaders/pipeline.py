@@ -13,6 +13,7 @@ from samspil.loaders.extract import extract
 from samspil.loaders.limits import Deadline, Limits, current_limits
 from samspil.loaders.model import AgreementReport
 from samspil.loaders.readers import READERS, read_document
+from samspil.loaders.validate import checked_extraction
 
 __all__ = ["extract_file", "extract_paths", "require_findings", "expand_paths", "FileResult", "bundled_examples", "auto_jobs"]
 
@@ -188,7 +189,7 @@ def _worker_start() -> None:
 def _extract_one(p: Path, limits: Limits) -> FileResult:
     try:
         _check_path(p)
-        return FileResult(p, report=require_findings(extract_file(p, limits), str(p)))
+        return FileResult(p, report=checked_extraction(require_findings(extract_file(p, limits), str(p)), str(p)))
     except SamspilError as exc:
         if exc.document is None:
             exc.document = str(p)

@@ -22,7 +22,7 @@ from samspil.loaders.errors import InputError
 from samspil.loaders.model import (DOCUMENT_TYPES, ORGANISATION_TYPES, TARGET_GROUPS, ZONE_TYPES,
                                    AgreementReport)
 
-__all__ = ["InvalidReport", "validate_report", "check_report", "read_report_file"]
+__all__ = ["InvalidReport", "validate_report", "check_report", "checked_extraction", "read_report_file"]
 
 MAX_TEXT = 100_000
 
@@ -180,6 +180,19 @@ def check_report(report: AgreementReport, *, again: bool = False) -> dict[str, A
     if again or _VALID.get(id(report)) is not report:
         _validated(data, report.document if isinstance(report.document, str) else None)
     return data
+
+
+def checked_extraction(report: AgreementReport, path: str) -> AgreementReport:
+    """``report``, just extracted from ``path``, checked against the report model (and not
+    checked again when it is saved), or an :class:`InputError` that names the file: a report
+    the extractors made wrong is that file's failure, and the rest of a batch goes on."""
+    try:
+        check_report(report)
+    except InvalidReport as exc:
+        raise InputError(f"could not be extracted: the report made of it is not valid ({exc.field}); this is "
+                         "a fault in samspil, please report it with the file", document=path) from None
+    _VALID[id(report)] = report
+    return report
 
 
 def read_report_file(path: Path) -> AgreementReport:

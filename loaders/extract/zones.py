@@ -335,13 +335,13 @@ _AFD_NUMBER = re.compile(r"\bafd(?:\.|eling)\s*\d", re.I)
 def _numbered_zones(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     lookup = _org_lookup(orgs)
     for i, zone_name, text in _zone_blocks(doc):
-        text = _roman(text)
+        text = _roman(text).lstrip(" :")  # ("Zone 1): Kildeparken: ...", a table's cells joined)
         listing = re.split(r"(?<![Aa]fd)(?<!nr)(?<!Sct)(?<!Skt)(?<!\bSt)(?<!Kgs)(?<!\bGl)\.\s+(?=[A-ZÆØÅ\d])|\.$|\s\.\s",
                            text)[0]  # not "afd. 12", "Sct. Jørgen"
         label, _, rest = listing.partition(":")
         if rest and "(" not in label and len(label.split()) <= 3:
             listing = rest
-        aliases = [label.strip()] if rest and len(label.split()) <= 3 else []
+        aliases = [label.strip()] if rest and 1 <= len(label.split()) <= 3 else []
         numbered = prose_departments(listing, doc.ref(i), lookup) if _AFD_NUMBER.search(listing) else []
         if aliases and any(_key(z.name) == _key(aliases[0]) for z in numbered):
             aliases = []  # "Zone 1) Resenbro: X afd. 4, Resenbro": the department keeps its name

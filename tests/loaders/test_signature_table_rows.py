@@ -23,10 +23,9 @@ CASES = {
 
 @pytest.mark.parametrize("how", ["as written", "docx"])
 @pytest.mark.parametrize("case", list(CASES))
-def test_a_signature_table_a_row_a_party(tmp_path, make_docx, make_pdf, case, how, request):
-    if case == "laesoe":  # a known defect, left for later: its first row's cells reach the extractors as one
-        request.applymarker(pytest.mark.xfail(strict=True, reason="'Læsø Boligforening<TAB>Formand Per Dam' "
-                                              "arrives with its cells joined by a space (normalising)"))
+def test_a_signature_table_a_row_a_party(tmp_path, make_docx, make_pdf, case, how):
+    # ("Læsø Boligforening | Formand Per Dam": the short names "Per Dam" read as a letter-spaced line
+    # joined the row's cells until session 16, when a short capitalised word stopped counting as a fragment)
     rows = CASES[case]
     lines = ["Strategisk samarbejdsaftale om boligsocial indsats", "", "Underskrifter:", "",
              "| Part | Navn og titel | Dato |", "|---|---|---|", *[f"| {o} | {p} | |" for o, p in rows], "",
