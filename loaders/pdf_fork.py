@@ -30,7 +30,7 @@ clock where a core is free, not cheaper.
 from __future__ import annotations
 
 import os
-import select
+import signal
 import struct
 import sys
 import threading
@@ -94,11 +94,8 @@ def start(path: Path, pages: int, deadline: Deadline, page_text: Callable[[objec
             os.close(r)
             _serve(path, first, pages, deadline, page_text, w)
             code = 0
-        except BaseException:  # (KeyboardInterrupt too: the caller reads the page itself)
-            try:
-                os.write(w, _HEAD.pack(_FAILED))
-            except BaseException:
-                pass
+        except BaseException:  # (KeyboardInterrupt too: the pipe's end tells the caller to read on
+            pass  # itself; a page half written is never taken, so no mark is written after it)
         finally:
             os._exit(code)  # (no atexit handler, finalizer or buffered output of the caller's runs here)
     os.close(w)
@@ -114,7 +111,10 @@ def _serve(path: Path, first: int, pages: int, deadline: Deadline,
     for i in range(first, pages):
         if deadline.clock() - deadline.start > deadline.limits.max_seconds:
             break  # (the caller's check names the page)
-        data = page_text(pdf, i).encode("utf-8", "surrogatepass")
+        try:
+            data = page_text(pdf, i).encode("utf-8", "surrogatepass")
+        except Exception:
+            break  # (the caller reads the page and raises its error)
         _write_all(w, _HEAD.pack(len(data)) + data)
     else:
         return
@@ -151,13 +151,18 @@ class Helper:
     def _take(self, block: bool) -> None:
         if self.ended:
             return
-        if block:
-            select.select([self.fd], [], [])
         try:
-            while chunk := os.read(self.fd, 1 << 20):
+            if block:  # (waits for the next bytes or the pipe's end; no select: any descriptor number)
+                os.set_blocking(self.fd, True)
+                chunk = os.read(self.fd, 1 << 20)
+                os.set_blocking(self.fd, False)
+                self.buffer += chunk
+                if not chunk:
+                    self.ended = True  # (the helper closed the pipe: it exited)
+            while not self.ended and (chunk := os.read(self.fd, 1 << 20)):
                 self.buffer += chunk
             else:
-                self.ended = True  # (the helper closed the pipe: it exited)
+                self.ended = True
         except BlockingIOError:
             pass
         except OSError:
@@ -180,7 +185,7 @@ class Helper:
             try:
                 pid, _ = os.waitpid(self.pid, os.WNOHANG)
                 if pid == 0:
-                    os.kill(self.pid, 9)
+                    os.kill(self.pid, signal.SIGKILL)
                     os.waitpid(self.pid, 0)
             except OSError:
                 pass

@@ -143,10 +143,14 @@ def test_a_helper_that_fails_leaves_its_pages_to_the_caller(tmp_path: Path, new_
                                                            monkeypatch) -> None:
     path = _agreement(tmp_path, new_pdf)
     real = pdf_pages._page_text
-    for bad in (PAGES - 5, PAGES - 1):
-        def page_text(pdf, i: int, bad=bad) -> str:
-            if i == bad and os.getpid() != parent:
-                raise pdfium.PdfiumError("Failed to load page.")  # (in the helper only)
+    for bad, how in ((PAGES - 5, "fails"), (PAGES - 1, "fails"), (PAGES - 4, "dies"), (PAGES - 6, "interrupted")):
+        def page_text(pdf, i: int, bad=bad, how=how) -> str:
+            if i == bad and os.getpid() != parent:  # (in the helper only)
+                if how == "dies":
+                    os._exit(3)
+                if how == "interrupted":
+                    raise KeyboardInterrupt
+                raise pdfium.PdfiumError("Failed to load page.")
             return real(pdf, i)
         parent = os.getpid()
         monkeypatch.setattr(pdf_pages, "_page_text", page_text)
@@ -154,13 +158,13 @@ def test_a_helper_that_fails_leaves_its_pages_to_the_caller(tmp_path: Path, new_
         assert started[-1] is not None and _no_helper_left()
 
 
+@pytest.mark.parametrize("bad", [2, PAGES - 3])  # (a page of the caller's, one of the helper's)
 def test_a_page_pdfium_cannot_load_is_named_by_the_caller(tmp_path: Path, new_pdf, started,
-                                                          monkeypatch) -> None:
+                                                          monkeypatch, bad: int) -> None:
     from samspil.loaders import pdf_text
 
     path = _agreement(tmp_path, new_pdf)
     real_init, loaded = pdf_text.PageText.__init__, []
-    bad = PAGES - 3
 
     def init(self, doc, index: int) -> None:
         loaded.append(index)  # (the caller's list: the helper's own copy is not seen here)
