@@ -118,8 +118,12 @@ def _load() -> float:
 
 
 def read_in_caller() -> None:
-    """Read every PDF of this process in the caller's thread (a batch's worker process)."""
+    """Read every PDF of this process in the caller's thread and no helper process (a batch's
+    worker process: every core is busy)."""
+    from samspil.loaders import pdf_fork
+
     _THREADED[0] = False
+    pdf_fork.disable()
 
 
 def _read(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
@@ -141,15 +145,22 @@ def _read(path: Path, limits: Limits, deadline: Deadline, out: SimpleQueue,
 def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     import pypdfium2 as pdfium
 
+    from samspil.loaders import pdf_fork
     from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
     from samspil.loaders.pdf_text import PageText
 
     pdf = pdfium.PdfDocument(str(path))
+    helper = None
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
+        if len(pdf) >= pdf_fork.MIN_PAGES:  # (the later pages in a helper process where one may run)
+            helper = pdf_fork.start(path, len(pdf), deadline, _page_text)
         for i in range(len(pdf)):
             deadline.check("reading the PDF", page=i + 1)
+            if helper is not None and (text := helper.page(i)) is not None:
+                yield text
+                continue
             try:
                 textpage = PageText(pdf, i)
             except Exception as exc:
@@ -165,4 +176,17 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
             finally:
                 textpage.close()
     finally:
+        if helper is not None:
+            helper.close()
         pdf.close()
+
+
+def _page_text(pdf, i: int) -> str:
+    """Page ``i``'s text as :func:`_texts` reads it (in a helper process: ``pdf_fork``)."""
+    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
+    from samspil.loaders.pdf_text import PageText
+
+    with PageText(pdf, i) as textpage:
+        text = textpage.get_text_range()
+        table = table_page_lines(textpage) if may_hold_table(textpage, text) else None
+    return text if table is None else "\n".join(table)

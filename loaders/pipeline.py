@@ -180,7 +180,8 @@ def _in_workers(files: list[Path], limits: Limits, jobs: int) -> Iterator[FileRe
 
 def _worker_start() -> None:
     """A batch's worker process (one a core, every core busy) reads a PDF's pages in its own
-    thread: a reader thread would find no core free (:func:`samspil.loaders.pdf_pages.threaded`)."""
+    thread and forks no helper process for them: a reader thread or a helper would find no core
+    free (:func:`samspil.loaders.pdf_pages.threaded`, :func:`samspil.loaders.pdf_fork.may_fork`)."""
     from samspil.loaders.pdf_pages import read_in_caller
 
     read_in_caller()

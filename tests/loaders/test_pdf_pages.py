@@ -178,9 +178,12 @@ def test_a_read_left_unfinished_stops_the_reader(tmp_path: Path, new_pdf) -> Non
 def test_a_batchs_worker_reads_in_its_own_thread(monkeypatch) -> None:
     from samspil.loaders import pipeline
 
+    from samspil.loaders import pdf_fork
+
     monkeypatch.setattr(pdf_pages, "_THREADED", [True])
+    monkeypatch.setattr(pdf_fork, "_ENABLED", [True])  # (no helper process in a worker either)
     pipeline._worker_start()
-    assert not pdf_pages.threaded()
+    assert not pdf_pages.threaded() and not pdf_fork._ENABLED[0]
 
 
 def test_a_pdf_read_while_another_is_read_gives_its_pages(tmp_path: Path, new_pdf, make_pdf) -> None:
