@@ -93,7 +93,8 @@ def _tabbed(line: str, columns: list[int]) -> str:
 
 # a dotted leader between a name and its value, as in a table of contents ("Solhaven ........
 # Boligselskabet Nord, 712 boliger", "Projektleder …… Hanne Holm, hh@x.dk"), a page number excepted
-_LEADER = re.compile(r"^(?P<key>\S[^\t]{0,80}?)[ \t]*(?:\.{4,}|…+|(?:\. ){3,}\.?|·{3,})[ \t]*(?P<value>\S.*)$")
+_LEADER = re.compile(r"^[ \t]*(?P<key>\S[^\t]{0,80}?)(?:[ \t]*(?:\.{4,}|…+|(?:\. ){3,}\.?|·{3,})|[ \t]\.{2,3}(?=[ \t]))[ \t]*"
+                     r"(?P<value>\S.*)$")  # (indented, and a short leader: "Dyrehavegård ..  76 lejemål")
 
 
 def leader_row(line: str) -> str:
@@ -103,8 +104,9 @@ def leader_row(line: str) -> str:
     >>> leader_row("Solhaven ........ Boligselskabet Nord, 712 boliger"), leader_row("3. Indsatsområder ..... 7")
     ('Solhaven\\tBoligselskabet Nord, 712 boliger', '3. Indsatsområder ..... 7')
     """
-    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line) \
-            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
+    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line and " .. " not in line) \
+            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I) \
+            or line[:1].isspace() and " " not in m.group("key").strip():  # (an indented form's field: "  Navn ..... X")
         return line
     return f"{m.group('key').strip()}\t{m.group('value').strip()}"
 

@@ -45,7 +45,7 @@ def _known_focus_areas() -> dict[str, str]:
 
 def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
-    name = name.strip(" *_:")
+    name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
     if name.endswith(".") and name[-4:-1].isalpha() and name[-4:-1].islower():
         name = name[:-1]  # "Indsatsområde: Børn, unge og familier." (a field written as a sentence)
     known = _known_focus_areas().get(_fkey(name))
@@ -56,6 +56,7 @@ def _candidate(text: str) -> str | None:
     return name      # its details must not become a focus area's name)
 
 
+_STATUS_NOTE = re.compile(r"\s*\((?:uændret|uændrede|ny|nyt|nye|fortsat|fortsætter|ændret|udgået|udvidet)\b[^()]*\)\s*$", re.I)
 # a person's details or a contact's label: never in a focus area's name
 _PERSONAL = re.compile(r"@|\d{2}\s?\d{2}\s?\d{2}|^Kontak\w*\s*:", re.I)
 

@@ -35,6 +35,7 @@ __all__ = ["extract_plan", "squash", "squashed_lines", "parse_period", "after_la
 
 _PERIOD_SUFFIX = re.compile(r"(?:[\s,(]*\b(?:(?:for|i)\s+)?perioden?:?)?"  # ", perioden 2022-2025"
                             r"[\s,(]*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\)?(?:\s*[·|•]\s*[^·|•]{0,60})?\s*$")
+_AMENDED = re.compile(r"\b(?:ændres|ændret|forlænges|forlænget|rykkes|udskydes|flyttes)\s+(?:fra\s+)?(?:den\s+)?\d")
 _DATE_TO_DATE = re.compile(r" til |(?<=\d{4})\s*[-–—]\s*(?=\d{1,2}\.\s*[a-zæøå])")  # "2012 – 30. april"
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 
@@ -220,11 +221,19 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
             return (start, end), found[1]
     # free-form plans: "af 21. februar 2007 til 30. juni 2012", "Perioden 1. maj 2012 – 30.
     # april 2016" or a year range in the title lines
+    amended = None
     for i, line in enumerate(doc.lines[:15]):
         for m in _DATE_TO_DATE.finditer(line[:3000]):
             start, end = parse_period(line[max(0, m.start() - 22): m.end() + 22])
             if start and end and start < end:
+                if _AMENDED.search(line, max(0, m.start() - 50), m.start()):  # "udløb ændres fra X til Y": one
+                    amended = amended or (end, i)                           # date changed, no period
+                    continue
                 return (start, end), i
+    if amended is not None:  # an amendment's new end, from the start the agreement keeps ("gælder fortsat fra X")
+        start = next((s for line in doc.lines[:15] if (k := line.find("fra ")) >= 0 and "ændres" not in line
+                      and (s := parse_period(line[k:k + 40])[0])), None)
+        return (start, amended[0]), amended[1]
     for i, line in enumerate(doc.lines[:40]):  # "træder i kraft 1. juni 2021 og udløber 31. maj 2025"
         if (pair := date_pair(line[:3000])) is not None:
             return pair, i

@@ -122,7 +122,10 @@ _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(
                                 r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?)\s*[:–-]?\s*'
                                 r'[«»“”"„]([A-ZÆØÅ0-9][^«»“”"„]{2,80})[«»“”"„](?=[.,]?(?:\s|$))', re.I)
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
-                                 r"helhedsplan\s*$", re.I)
+                                 r"helhedsplan\s*$"
+                                 # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
+                                 r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
+                                 r"(?:samarbejds)?aftale\b.*$", re.I)
 _INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 # "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go
 _NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)

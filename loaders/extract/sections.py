@@ -34,7 +34,7 @@ BLOCK_END = re.compile(
     r"^\W*(?:samarbejdsaftalen|delaftalen|aftalen)\s+gælder|^\W*underskr(?:ifter|evet\s+af)\b|^\W*problemkompleks"
     r"|^\W*delmål\b|^\W*" + ACTIVITY_NAME + r"|^\W*(?:navn|titel) på\b|^\W*formål\b|^\W*aftaledokumenter|^\W*den strategiske"
     r"|^\W*baggrund\b|^\W*(?:\d{1,2}\.)+\d{0,2}\.?\s+[A-ZÆØÅ]|^\W*indsatsområde\w*\s*:|^\W*medarbejderressourcer"
-    r"|^\W*organisering\b|^\W*bestyrelsen for"
+    r"|^\W*organisering\b|^\W*bestyrelsen for|^\W*(?:bilag|appendiks)\s*(?:nr\.\s*)?\d{1,2}\b"  # (an annex after the signatures)
     # a focus area's heading in any form, an activity's short name label
     r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde|fokusområde|tema)t?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4}))?\s*[:–-]"
     r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:"

@@ -183,11 +183,20 @@ def key_value_departments(doc: Document, orgs: list[Organisation], found) -> Non
             continue
         owner, code = owner_cell(m.group("owner"))
         code = code or (re.sub(r"^afd(?:eling|\.)?\s*", "afd. ", m.group("code")) if m.group("code") else None)
+        if owner is None and (first := _OWNER_FIRST.match(name)):  # "Fortunbo Bolig afd. 6, Lundtoftegården"
+            owner, code, name = first.group("owner"), code or (f"afd. {first.group('nr')}" if first.group("nr") else None), \
+                first.group("name")
         zone = _department(name, doc.ref(j), units=int(m.group("n").replace(".", "")),
                            housing_organisation=cell_owner(owner, orgs) if owner else None)
         if code and code not in zone.aliases:
             zone.aliases += [code, f"{owner} {code}" if owner else code]
         found.add(zone)
+
+
+# the department's key written owner first: "Fortunbo Bolig afd. 6, Lundtoftegården", "Boligforeningen X,
+# Dyrehavegård" (a list with dotted leaders to the dwellings)
+_OWNER_FIRST = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?)(?:\s+afd(?:eling|\.)?\s*(?P<nr>\d{1,3}))?\s*,\s*"
+                          r"(?P<name>[A-ZÆØÅ][^,]{1,40})$")
 
 
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
