@@ -309,9 +309,9 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
 
 # a running header or footer of a PDF's pages kept in a text copy: a page marker ("side 2",
 # "Side 3 af 7") or a middle dot between its parts ("Fjordbyen Lemvig · Delaftale ... · 2025-2029")
-_PAGE_MARK = re.compile(r"\b(?:side|page)\s*#|#\s*af\s*#|·", re.I)
+_PAGE_MARK = re.compile(r"\b(?:side|page|dias|slide)\s*#|#\s*af\s*#|·", re.I)  # ("Dias 3": a slide deck's)
 _DIGITS = re.compile(r"\d+")
-_RAW_MARK = re.compile(r"·|(?i:side|page)\s*\d|\d\s*af\s*\d")  # (the marks of _PAGE_MARK in a raw line)
+_RAW_MARK = re.compile(r"·|(?i:side|page|dias|slide)\s*\d|\d\s*af\s*\d")  # (the marks of _PAGE_MARK in a raw line)
 
 
 def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:

@@ -84,6 +84,13 @@ _LEAD_IN = re.compile(r"\s(?=[AP])(?:Aktiviteter|Projekter)(?:ne)?\s+(?:under|in
                       r"[A-ZÆØÅ][^:.]{2,60}?:\s+")
 _DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
 _ITEM_END = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+# A slide deck's text run together: "... Dias 5 Uddannelse og livschancer – Læsevenner: ... – Brobyggerne:
+# ... Noter: ...": cut before and after each slide's marker, before its speaker notes, and before each
+# "– Name: ..." bullet of a slide
+_SLIDE = re.compile(r"(?:^|\s)(?=[DS])(?:Dias|Slide)\s+\d{1,3}\s+(?=[A-ZÆØÅ0-9])")
+_SLIDE_MARK = re.compile(r"(?:Dias|Slide)\s+\d{1,3}")
+_SLIDE_NOTES = re.compile(r"\s(?=(?:Noter|Talenoter|Speaker notes)\s*:)")
+_SLIDE_BULLET = re.compile(r"\s(?=[–•-]\s+[A-ZÆØÅ][^–•:.]{1,40}:\s)")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
 _PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
 
@@ -163,6 +170,10 @@ def _cuts(line: str) -> list[int]:
         if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
             cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
             cuts |= {m.start() + 1 for m in (*_SIGNED_FOR.finditer(line), *_SIGNED_AT.finditer(line))}
+    if ("Dias " in line or "Slide " in line) and (slides := list(_SLIDE.finditer(line))):  # (any length)
+        cuts |= {k for m in slides for k in (m.start() + (m.group(0)[:1].isspace()), m.end())}
+        cuts |= {m.end() for m in _SLIDE_NOTES.finditer(line)}
+        cuts |= {m.end() for m in _SLIDE_BULLET.finditer(line)}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
@@ -246,7 +257,7 @@ def split_line(line: str, page_start: bool = False) -> list[tuple[str, int]]:
     out = []
     for start, end in zip([0, *cuts], [*cuts, len(text)]):
         piece = text[start:end].strip()
-        if piece:
+        if piece and not (piece[:1] in "DS" and _SLIDE_MARK.fullmatch(piece)):  # ("Dias 5": a slide's marker)
             out.append((piece, shift + start))
     return out or [(line, 0)]
 

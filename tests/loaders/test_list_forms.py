@@ -178,7 +178,9 @@ def test_projects_named_in_quotes_in_a_focus_area_s_prose(tmp_path, head):
 # ------------------------------------------------------------ focus areas listed in a sentence
 INLINE = ["Helhedsplanen har tre indsatsområder: {a}; {b} og {c}.",
           "Den boligsociale indsats arbejder med indsatsområderne {a}, {b} og {c}.",
-          "Helhedsplanen omfatter følgende indsatsområder: {a}, {b} samt {c}."]
+          "Helhedsplanen omfatter følgende indsatsområder: {a}, {b} samt {c}.",
+          # (a newsletter's words, session 16: "Planen", not "Helhedsplanen")
+          "Aftalen er underskrevet. Planen har tre indsatsområder: {a}, {b} samt {c}."]
 
 
 @pytest.mark.parametrize("form", range(len(INLINE)))
