@@ -40,6 +40,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.ascii_danish import looks_ascii_danish
 from samspil.loaders.encoding import decode_text
 from samspil.loaders.mojibake import repair_mojibake
+from samspil.loaders.tracked_changes import accept_tracked_changes
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
 from samspil.loaders.normalise import Origin, clean_line, normalise, strip_repeated_margins
@@ -93,6 +94,7 @@ class Reader:
         repaired = None
         if not self.pdf_like:  # "SÃ¸vang" (loaders/mojibake.py: text files and Word, where damaged text is pasted)
             lines, repaired = repair_mojibake(lines, origins)
+            lines = accept_tracked_changes(lines)  # "[Slettet: X][Indsat: Y]" (loaders/tracked_changes.py)
         if repaired:
             warnings.append(f"{path.name}: {repaired}")
         ascii_spelt = looks_ascii_danish(lines)  # (its excerpts are spelt back as the file writes them)

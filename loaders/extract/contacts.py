@@ -1,6 +1,8 @@
 """Contact persons from party lists, Kontaktperson lines and signature blocks."""
 from __future__ import annotations
 
+import re
+
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.unit_topics import join_topic_series
@@ -54,7 +56,32 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         if out[at].email:
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
+    return _no_organisations(out, organisations)
+
+
+def _no_organisations(contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:
+    """``contacts`` without those named as an organisation of the document is named (its name,
+    an alias, or its name after the word for its kind: "Søvang Hjem" of "Boligselskabet Søvang
+    Hjem"): an entry "Beboerkonsulent Dorte Ærenlund, Søvang Hjem, doa@x.dk, 4016 9382" read as
+    two people. Its e-mail and phone go to the person before it on the same line, if they have none."""
+    from samspil.loaders.extract.orgs import name_key
+
+    names = {name_key(n) for o in organisations for n in (o.name, *o.aliases)}
+    names |= {name_key(m.group(1)) for o in organisations if (m := _KIND_FIRST.match(o.name))}
+    out: list[Contact] = []
+    for c in contacts:
+        if name_key(c.name) not in names:
+            out.append(c)
+            continue
+        line = c.sources[0].line if c.sources else None
+        before = next((p for p in reversed(out) if p.sources and p.sources[0].line == line), None)
+        if before is not None and not before.email and not before.phone:
+            before.email, before.phone = c.email, c.phone
     return out
+
+
+_KIND_FIRST = re.compile(r"^(?:Boligforeningen|Boligselskabet|Andelsboligforeningen|Boligorganisationen|Foreningen|Fonden)"
+                         r"\s+(.+)$")
 
 
 def _title_and_unit(title: str | None) -> tuple[str | None, str | None]:
@@ -76,4 +103,9 @@ def _title(title: str | None) -> str | None:
     (kontaktperson: afdelingsleder" -> "afdelingsleder")."""
     if not title:
         return None
+    if "ato" in title:  # a signature's date after the title ("direktør – dato 28.11.2023", "direktør Dato:")
+        title = _SIGNING_DATE.sub("", title)
     return clean(title.rsplit(":", 1)[-1]) or None
+
+
+_SIGNING_DATE = re.compile(r"\s*[–,-]?\s*\b[Dd]ato\b\s*:?.*$")

@@ -60,3 +60,29 @@ def test_a_misspelt_target_group_label_ends_the_activity_name(tmp_path, make_doc
              "Beskrivelse: Aktiviteten holdes to gange om ugen i beboerhuset.", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [a.name for a in r.activities] == [activity]
+
+
+# a contact's entry naming their housing organisation by its short name after the title and
+# name ("Kontaktperson: Beboerkonsulent Dorte Ærenlund, Søvang Hjem, doa@x.dk, 4016 9382", set M,
+# session 16): the short name is no second person who takes the e-mail and phone; a signatory's
+# title has no "– dato 28.11.2023"
+SHORT_NAMES = {
+    "struer": ("Boligselskabet Holmehjem", "Dorte Ærenlund", "doa@holmehjem.dk", "4016 9382"),
+    "odder": ("Boligforeningen Rosenly", "Kasper Bøg", "kb@rosenly.dk", "8780 1122"),
+    "morsoe": ("Boligselskabet Fjordlyst", "Inge Skov", "is@fjordlyst.dk", "9772 3344"),
+}
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+@pytest.mark.parametrize("case", list(SHORT_NAMES))
+def test_a_housing_organisation_s_short_name_in_a_contact_entry(tmp_path, make_docx, make_pdf, case, how):
+    housing, name, mail, phone = SHORT_NAMES[case]
+    short = housing.split(" ", 1)[1]
+    lines = ["Delaftale for indsatsområdet Uddannelse og livschancer", "", "Delaftalens parter:", housing,
+             f"Kontaktperson: Beboerkonsulent {name}, {short}, {mail}, {phone}", "", "Underskrifter:",
+             f"For {short}: Jens Holm, direktør – dato 28.11.2023", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert facts.get(name, (None, None, None))[1:] == (mail, phone.replace(" ", ""))
+    assert name_key(short) not in {name_key(c.name) for c in r.contacts}
+    assert {c.name: c.title for c in r.contacts}.get("Jens Holm") == "direktør"
