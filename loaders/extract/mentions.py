@@ -372,7 +372,9 @@ def _around_known(run: str) -> str:
         return bool(bare) and (bare.isupper() or any(c.isdigit() for c in bare) or _has_cue(bare)
                                or bare in _NAME_TAILS
                                or municipality_of_town(bare) is not None or municipality(bare) is not None
-                               or _CONNECT_WORD.fullmatch(bare) is not None)
+                               or _CONNECT_WORD.fullmatch(bare) is not None
+                               or "-" in bare and all(municipality_of_town(p) is not None or municipality(p) is not None
+                                                      for p in bare.split("-")))  # "UU Dragør-Tårnby"
 
     before, after = run[:start].split(), run[end:].split()
     kept_before: list[str] = []
