@@ -69,9 +69,16 @@ def repair_ocr(line: str) -> str:
     'Aktivitetsnavn: Lær med Lyst Målgruppe(r): Børn. Formål: Læsning. Økonomi'
     """
     line = _WORD.sub(_repaired, line)
+    if "0" in line:  # "0resundshjem": a capital O or Ø read as a zero
+        line = _ZERO_FIRST.sub(_capital_for_zero, line)
     if "algrupp" in line or "navri" in line or "Formal" in line or "konomi" in line:
         line = _LABEL_REPAIR.sub(lambda m: _LABEL_FIXES.get(m.group(0), m.group(0)), line)
+    if "mrad" in line:  # "indsatsomradet", "Omradets navn": the template's å read as a
+        line = _OMRADE.sub(lambda m: m.group(1) + ("Å" if m.group(2) == "A" else "å"), line)
     return line
+
+
+_OMRADE = re.compile(r"\b((?:[Ii]ndsats|[Bb]olig|[Dd]el)?[Oo]mr)([aA])(?=de(?:t|ts|r|rne|rnes)?\b)")
 
 
 # a template's label read without its Danish letter or with "n" as "ri" ("Malgruppe(r):",
@@ -99,6 +106,19 @@ def _repaired(m: re.Match[str]) -> str:
 
 
 _PUNCTUATION = ".,;:!?()[]\"'«»“”–-"
+_ZERO_FIRST = re.compile(r"(?<![\w@./-])0(?=[a-zæøå]{3,}\b)")
+
+
+def _capital_for_zero(m: re.Match[str]) -> str:
+    """"Ø" or "O" for a zero that opens a word ("0resundshjem", "0dense"): the one whose word (or its
+    longest beginning of four letters or more) the Danish word list knows, "O" when neither."""
+    known = _known_words()
+    rest = re.match(r"[a-zæøå]+", m.string[m.end():]).group(0)
+
+    def known_length(first: str) -> int:
+        word = first + rest
+        return next((k for k in range(len(word), 3, -1) if word[:k] in known), 0)
+    return "Ø" if known_length("ø") > known_length("o") else "O"
 
 
 def _known_words() -> dict[str, float]:

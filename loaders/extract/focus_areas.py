@@ -11,6 +11,7 @@ merged, and :func:`canonical_focus_area` maps an activity's area to the plan's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.area_short_forms import area_short_form
@@ -43,12 +44,29 @@ def _known_focus_areas() -> dict[str, str]:
     return {_fkey(n): n for n in vocab.get("regulativ_2019_2026", []) + vocab.get("older", [])}
 
 
+@lru_cache(maxsize=8192)
+def _known_key(key: str) -> str | None:
+    """The known area's squashed name ``key`` is, or a scan's or ASCII spelling of
+    ("beskaeftigelse", "krirninalitetsforebyggelse": one or two letters off a name of ten or
+    more), else None."""
+    known = _known_focus_areas()
+    if key in known:
+        return key
+    if len(key) < 10:
+        return None
+    from rapidfuzz import fuzz, process
+
+    folded = key.replace("ae", "æ").replace("oe", "ø").replace("aa", "å")
+    hit = process.extractOne(folded, list(known), scorer=fuzz.ratio, score_cutoff=90)
+    return hit[0] if hit else None
+
+
 def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
     if name.endswith(".") and name[-4:-1].isalpha() and name[-4:-1].islower():
         name = name[:-1]  # "Indsatsområde: Børn, unge og familier." (a field written as a sentence)
-    known = _known_focus_areas().get(_fkey(name))
+    known = _known_focus_areas().get(_known_key(_fkey(name)) or "")
     if known:
         return known
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name):
@@ -134,8 +152,8 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     out: list[str] = []
     for n, part in enumerate(parts):
         words = part.split(" og ")
-        k = next((k for k in range(1, len(words)) if _fkey(" og ".join(words[:k])) in known
-                  and _fkey(" og ".join(words[k:])) in known), None)
+        k = next((k for k in range(1, len(words)) if _known_key(_fkey(" og ".join(words[:k])))
+                  and _known_key(_fkey(" og ".join(words[k:])))), None)
         if k is None and n == len(parts) - 1 and len(parts) > 1:  # the list's last "og": "A, B og Tryghed og naboskab"
             k = next((k for k in range(1, len(words)) if words[k][:1].isupper()
                       and (_fkey(" og ".join(words[:k])) in known or _fkey(" og ".join(words[k:])) in known

@@ -18,11 +18,18 @@ __all__ = ["one_cell", "without_tail"]
 _TAIL_WORDS = frozenset("Mobil Tlf Tlf. Telefon E-mail Mail Status Søg Ændret Gennemført Afsluttet Side Læs".split())
 
 
+def _marks(text: str) -> bool:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalnum() for c in chars) * 2 < len(chars)
+
+
 def without_tail(name: str) -> str:
     """``name`` without a title or field word run onto it, when what is left still names an
     organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
     organisationsbestyrelsen" -> "AAB Vejle")."""
     org_type, is_title_word = _late()
+    if " / " in name and (head := name.rsplit(" / ", 1))[0] and _marks(head[1]):  # "X / f/-~ ~%" (a scan's scribble)
+        name = head[0]
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()

@@ -388,7 +388,13 @@ def plausible_name(name: str) -> bool:
     """
     name = name.strip()
     return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name) \
-        and not _SENTENCE_NAME.search(name)
+        and not _SENTENCE_NAME.search(name) and not _mostly_marks(name)
+
+
+def _mostly_marks(text: str) -> bool:
+    """Fewer letters and digits than other marks ("}{ . E . /_.": a scanned signature read as text)."""
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalnum() for c in chars) * 2 < len(chars)
 
 
 # a sentence, not a name: a finite verb after the first word and a full stop at the end
