@@ -239,7 +239,7 @@ class _Fold:
             if not own and (several or k.startswith("~")
                             or (k not in n.bare and short.ambiguous(k))):
                 continue
-            rule = key_link_rule(n, self.anchor(anchor))
+            rule = key_link_rule(n, self.anchor(anchor), k)
             if rule is None:
                 continue
             links.append(([RULE_RANK[rule], -1.0, [k], sort_key], anchor, (n.document, n.index), rule))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class Vocabulary:
     token_score: float = 85
     min_length: int = 6
     parent_abbreviations: frozenset[str] = frozenset()
+    local: dict[str, str] = field(default_factory=dict)  # key of a local abbreviation's expansion -> its municipality
+    local_services: frozenset[str] = frozenset()         # a municipality's own services, named without place
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,13 @@ def load_vocabulary() -> Vocabulary:
             for v in variants or []:
                 canonical[fold_name(str(v))] = fold_name(full)
         fz = data.get("fuzzy") or {}
+        local = {}
+        for place, abbrs in _loader_abbreviations("local").items():  # ("SSP": SSP København in Copenhagen only)
+            for abbr in abbrs or []:
+                if (expanded := canonical.get(fold_name(str(abbr)))) is not None:
+                    local[expanded] = local[compact(expanded)] = fold_name(str(place))
         return Vocabulary(
+            local=local, local_services=frozenset(fold_name(n) for n in data.get("local_services") or []),
             canonical=canonical, display=display,
             generic=frozenset(fold_name(g) for g in data.get("generic") or []),
             parent_abbreviations=frozenset(fold_name(a) for a in
@@ -85,13 +93,13 @@ def load_vocabulary() -> Vocabulary:
         raise VocabularyError(f"bad resolution vocabulary: {exc}", document=str(path)) from exc
 
 
-def _loader_abbreviations() -> dict[str, str]:
+def _loader_abbreviations(part: str = "abbreviations") -> dict:
     try:
         from samspil.loaders.vocab import load_vocab
     except ImportError:  # pragma: no cover - the loaders' vocabulary is optional
         return {}
     try:
-        return dict(load_vocab("abbreviations").get("abbreviations") or {})
+        return dict(load_vocab("abbreviations").get(part) or {})
     except VocabularyError:
         return {}
 

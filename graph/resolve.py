@@ -259,14 +259,39 @@ def _import_noun_helpers() -> tuple:
     return _noun_helpers
 
 
-def key_link_rule(e: Any, a: Any) -> str | None:
-    """The rule by which entity ``e`` joins anchor ``a`` on a shared key ("exact-name",
+def key_link_rule(e: Any, a: Any, key: str | None = None) -> str | None:
+    """The rule by which entity ``e`` joins anchor ``a`` on a shared ``key`` ("exact-name",
     "alias", "abbreviation"), or None: two common-noun names of different documents
-    with nothing to corroborate them stay apart."""
-    if e.document != a.document and common_noun(a.name) and common_noun(e.name) and not _corroborated(e, a):
+    with nothing to corroborate them stay apart, and so do two names that meet only on
+    another municipality's abbreviation ("SSP" of "SSP Rebild" is not SSP København)."""
+    if e.document != a.document and (common_noun(a.name) and common_noun(e.name)
+                                     or local_service(a.name) and local_service(e.name)) and not _corroborated(e, a):
+        return None
+    if key is not None and e.document != a.document and _foreign_abbreviation(key, e, a):
         return None
     raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
     return "exact-name" if fold_name(e.name) == fold_name(a.name) else "alias" if raw else "abbreviation"
+
+
+def local_service(name: str) -> bool:
+    """A municipality's own service named without its place ("Ungdommens Uddannelsesvejledning",
+    "SSP", "Sundhedsplejen", "Jobcentret": ``local_services`` in graph/resolution.yaml): every
+    municipality has one, so the name alone does not say two plans mean the same one."""
+    return fold_name(name) in load_vocabulary().local_services
+
+
+def _foreign_abbreviation(key: str, e: Entity, a: Entity) -> bool:
+    """Does ``key`` expand an abbreviation that holds in one municipality only ("SSP": SSP
+    København) for an entity that got it from the short form alone, in another municipality?"""
+    home = load_vocabulary().local.get(key)
+    if home is None:
+        return False
+    stem = home.split()[0].rstrip("s")  # ("københavns kommune": a name that says "Københavns ..." is its own)
+    for x in (e, a):
+        place = x.data.get("municipality")
+        if place and fold_name(place) != home and not any(fold_name(n) == key or stem in fold_name(n) for n in x.names):
+            return True  # (named only by the short form: a name that writes the expansion out is its own)
+    return False
 
 
 def _corroborated(e: Entity, a: Entity) -> bool:
@@ -303,7 +328,7 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
                                                                 shortenings)):
                 continue
             e = entities[i]
-            rule = key_link_rule(e, entities[anchor])
+            rule = key_link_rule(e, entities[anchor], key)
             if rule is not None:
                 links.append((RULE_RANK[rule], -1.0, (key,), e.sort_key, anchor, i, rule))
     links.extend(fuzzy_links(entities, vocab, fuzzy_pairs))

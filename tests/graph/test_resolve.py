@@ -242,6 +242,11 @@ def _plan_entity(doc: str, name: str, municipality: str | None, plan: str) -> En
     ("Center for Dagtilbud og Skole", ("Furesø Kommune", "Faxe Kommune"), ("A", "B"), False),
     ("Center for Dagtilbud og Skole", ("Faxe Kommune", "Faxe Kommune"), ("A", "B"), True),
     ("Børn, Unge og Familie", ("Assens Kommune", "Morsø Kommune"), ("A", "B"), False),
+    # a municipality's own service named without its place (set M and a new user's trial, session 16:
+    # three municipalities' UU became one broker across the country)
+    ("Ungdommens Uddannelsesvejledning", ("Odder Kommune", "Københavns Kommune"), ("A", "B"), False),
+    ("Sundhedsplejen", ("Struer Kommune", "Morsø Kommune"), ("A", "B"), False),
+    ("Ungdommens Uddannelsesvejledning", ("Odder Kommune", "Odder Kommune"), ("A", "B"), True),
 ])
 def test_a_bare_common_noun_links_plans_only_with_corroboration(name, municipalities, plans, merged):
     entities = [_plan_entity(doc, name, m, p) for doc, m, p in zip(("x.txt", "y.txt"), municipalities, plans)]
@@ -336,3 +341,18 @@ def test_names_the_gazetteer_tells_apart_are_not_fuzzy_merged(left, right, merge
     they are written (a new user's trial, session 15: Silkeborg's police merged with Lejre's)."""
     entities = [_plan_entity(doc, name, None, p) for doc, name, p in (("x.txt", left, "A"), ("y.txt", right, "B"))]
     assert (len(resolve_entities(entities)) == 1) is merged
+
+
+@pytest.mark.parametrize("name, municipality, merged", [
+    ("SSP Rebild", "Rebild Kommune", False),          # another municipality's SSP, its short form "SSP"
+    ("SSP Struer", "Struer Kommune", False),
+    ("SSP", "Københavns Kommune", True),              # Copenhagen's own "SSP" is SSP København
+])
+def test_an_abbreviation_local_to_one_municipality_links_only_there(name, municipality, merged):
+    """ "SSP" stands for SSP København in Copenhagen only (loaders/vocab/abbreviations.yaml ``local``):
+    another municipality's "SSP Rebild", also written "SSP", is not Copenhagen's (session 16: it
+    was merged by its alias)."""
+    copenhagen = Entity("k.txt", 0, "SSP København", ["SSP København", "SSP"],
+                        data={"municipality": "Københavns Kommune", "plan": "A"})
+    other = Entity("r.txt", 0, name, [name, "SSP"], data={"municipality": municipality, "plan": "B"})
+    assert (len(resolve_entities([copenhagen, other])) == 1) is merged
