@@ -161,12 +161,7 @@ class AgreementReport:
             known = _known(kind)
             for it in items or []:
                 srcs = refs(it.get("sources"))
-                if it.keys() == known:      # (as a report's own dict always is): every
-                    obj = _new(kind)        # field given, so ``__init__`` sets no default
-                    vars(obj).update(it)
-                    vars(obj)["sources"] = srcs
-                    out.append(obj)
-                elif it.keys() <= known:
+                if it.keys() <= known:      # (as a report's own dict always is)
                     out.append(kind(**{**it, "sources": srcs}))
                 else:
                     out.append(kind(**{k: v for k, v in it.items() if k in known and k != "sources"},
