@@ -32,7 +32,8 @@ in a second pass; sources naming another document) through the bulk write's stag
 a Document named as its document, so that its only document is the one it came from.
 
 Session 11: nodes and relationships are staged in two tables (``stage_node``,
-``stage_edge``), and the hash of each row's item is kept in staging order. After the
+``stage_edge``; session 16: a relationship's row holds its source and target, not its
+item, so that its graph row takes them as they are, :data:`EDGE_COLUMNS`), and the hash of each row's item is kept in staging order. After the
 last fragment, :meth:`Stage.split` finds the items whose hash several rows share or
 whose row is not simple (a sort of the hashes in numpy) and names their rows by rowid
 (``py_node``, ``py_edge``): only those are read back sorted and folded in Python
@@ -58,11 +59,15 @@ __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
 
 COLUMNS = ("item", "doc", "part", "kind", "name", "rest", "srcs", "ids", "simple")
 READ = COLUMNS[:9]
+# a relationship's row: its source and target instead of its item and name (the item,
+# ``source\x1ftarget\x1ftype``, is joined for the fifth of the rows read back; the
+# graph's rows take the ends as they are: 10,000 plans, ~1.5 M rows)
+EDGE_COLUMNS = ("src", "dst", "doc", "part", "kind", "rest", "srcs", "ids", "simple")
 _NODE_HEAD = ("id", "label", "name", "sources")
 _EDGE_HEAD = ("type", "sources")
 _MARKS = ', '.join('?' * len(COLUMNS))
 _INSERT_NODES = f"INSERT INTO temp.stage_node VALUES ({_MARKS})"
-_INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({_MARKS})"
+_INSERT_EDGES = f"INSERT INTO temp.stage_edge VALUES ({', '.join('?' * len(EDGE_COLUMNS))})"
 _SRCS = "INSERT INTO temp.stage_srcs VALUES (?, ?)"
 
 
@@ -86,9 +91,9 @@ class Stage:
 
     def __init__(self, bulk: Any) -> None:
         self.bulk = bulk
-        for table in ("stage_node", "stage_edge"):    # (nodes are a tenth of the rows)
-            bulk.execute(f"DROP TABLE IF EXISTS temp.{table}")
-            bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(COLUMNS)})")
+        for table, cols in (("stage_node", COLUMNS), ("stage_edge", EDGE_COLUMNS)):
+            bulk.execute(f"DROP TABLE IF EXISTS temp.{table}")  # (nodes: a tenth of the rows)
+            bulk.execute(f"CREATE TEMP TABLE {table}({', '.join(cols)})")
         bulk.execute("DROP TABLE IF EXISTS temp.stage_srcs")
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
@@ -184,7 +189,7 @@ class Stage:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((item, doc, part, k, None, _inner(rest), text, ids, simple))
+            rows.append((u, v, doc, part, k, _inner(rest), text, ids, simple))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:
@@ -231,10 +236,15 @@ class Stage:
         part, document, staging order): :data:`READ`. (They are a fifth of the rows, so
         the sort carries their sources' text: reading it by rowid item by item cost more.)"""
         taken = self.taken
-        cols = ", ".join("s.text AS srcs" if c == "srcs" else "f." + c for c in READ)
-        parts = [f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN temp.stage_{t} f "
-                 "ON f.rowid = p.id JOIN temp.stage_srcs s ON s.id = f.srcs"
-                 for t in ("node", "edge")]
+        joined = {"item": "f.src || char(31) || f.dst || char(31) || f.kind AS item",
+                  "name": "NULL AS name"}      # (a relationship's: EDGE_COLUMNS)
+        parts = []
+        for t in ("node", "edge"):
+            cols = ", ".join("s.text AS srcs" if c == "srcs" else joined[c]
+                             if t == "edge" and c in joined else "f." + c for c in READ)
+            parts.append(f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN "
+                         f"temp.stage_{t} f ON f.rowid = p.id "
+                         "JOIN temp.stage_srcs s ON s.id = f.srcs")
         for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
                                      f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
             key = ("\x1f" in row[0], row[3])
@@ -262,10 +272,8 @@ class Stage:
                      f"WHERE {_SINGLE.format(table='node')} "
                      f"UNION ALL SELECT id, label, name, props FROM {nodes}) ORDER BY 1")
         bulk.execute(f"INSERT INTO main.edges(src, dst, type, props) SELECT * FROM ("
-                     f"SELECT substr(item, 1, instr(item, char(31)) - 1), "
-                     f"substr(item, instr(item, char(31)) + 1, "
-                     f"length(item) - instr(item, char(31)) - length(kind) - 1), kind, {_PROPS} "
-                     f"FROM temp.stage_edge WHERE {_SINGLE.format(table='edge')} "
+                     f"SELECT src, dst, kind, {_PROPS} FROM temp.stage_edge "
+                     f"WHERE {_SINGLE.format(table='edge')} "
                      f"UNION ALL SELECT src, dst, type, props FROM {edges}) ORDER BY 1, 2, 3")
 
     def drop(self) -> None:

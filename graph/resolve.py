@@ -32,6 +32,7 @@ from typing import Any
 
 from samspil.graph.fuzzy import FUZZY_RANK, fuzzy_block, fuzzy_links
 from samspil.graph.model import slug
+from samspil.graph.nouns import common_noun, noun  # noqa: F401 - common_noun re-exported
 from samspil.graph.names import (Overrides, Vocabulary, compact, derived_names, fold_name,
                                  load_overrides, load_vocabulary, normalise, same_name,
                                  stated_parent, tokens)
@@ -209,62 +210,12 @@ def _risky_alias(key: str, holder: Entity, several: bool, shortenings: "_Shorten
     return key not in holder.bare and shortenings.ambiguous(key)
 
 
-_DEFINITE = re.compile(r"^[A-ZÆØÅ][a-zæøåé-]{3,}(?:en|et|ne|erne)$")
-
-
-def common_noun(name: str) -> bool:
-    """A bare common noun in its definite form ("Lektiecaféen", "Socialforvaltningen",
-    "Fritidsklubben"): every plan has one of its own, so the name alone does not say
-    two plans mean the same organisation. Names the gazetteer knows are proper names
-    ("Landsbyggefonden").
-
-    A magistratsafdeling named by its fields ("Børn og Unge", "Teknik og Miljø"): every
-    municipality has one of that name.
-
-    >>> common_noun("Socialforvaltningen"), common_noun("Landsbyggefonden"), common_noun("Kvartershuset")
-    (True, False, True)
-    >>> common_noun("Børn og Unge"), common_noun("Red Barnet og Unge")
-    (True, False)
-    >>> common_noun("Center for Dagtilbud og Skole"), common_noun("Børn, Unge og Familie")
-    (True, True)
-    """
-    fixed_og_pair, known_organisation, is_topic_name = _noun_helpers or _import_noun_helpers()
-    name = name.strip()
-    words = name.split()
-    if 3 <= len(words) <= 4 and words[-2] == "og" and fixed_og_pair(words[-3], words[-1]):
-        return True
-    if "," in name and " og " in name and is_topic_name(name):  # "Børn, Unge og Familie"
-        return True
-    if (unit := _UNIT_FOR.match(name)) and is_topic_name(unit.group(1)):  # "Center for Dagtilbud og Skole"
-        return True
-    return bool(_DEFINITE.match(name)) and known_organisation(name) is None
-
-
-# a unit named by what it is for: every municipality has a "Center for Børn og Familie"
-_UNIT_FOR = re.compile(r"^(?:Center|Centret|Centeret|Afdeling(?:en)?|Team(?:et)?|Enhed(?:en)?|Sekretariat(?:et)?"
-                       r"|Området|Område)\s+for\s+(.+)$", re.I)
-
-
-_noun_helpers: tuple = ()
-
-
-def _import_noun_helpers() -> tuple:
-    """:func:`common_noun`'s helpers, imported on its first call (it is called for every
-    candidate pair: an import statement per call was ~2% of a full load)."""
-    global _noun_helpers
-    from samspil.loaders.extract.org_lists import fixed_og_pair
-    from samspil.loaders.extract.unit_topics import is_topic_name
-    from samspil.loaders.gazetteer import known_organisation
-    _noun_helpers = (fixed_og_pair, known_organisation, is_topic_name)
-    return _noun_helpers
-
-
 def key_link_rule(e: Any, a: Any, key: str | None = None) -> str | None:
     """The rule by which entity ``e`` joins anchor ``a`` on a shared ``key`` ("exact-name",
     "alias", "abbreviation"), or None: two common-noun names of different documents
     with nothing to corroborate them stay apart, and so do two names that meet only on
     another municipality's abbreviation ("SSP" of "SSP Rebild" is not SSP København)."""
-    if e.document != a.document and (common_noun(a.name) and common_noun(e.name)
+    if e.document != a.document and (noun(a.name) and noun(e.name)
                                      or local_service(a.name) and local_service(e.name)) and not _corroborated(e, a):
         return None
     if key is not None and e.document != a.document and _foreign_abbreviation(key, e, a):
