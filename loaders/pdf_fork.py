@@ -38,6 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from samspil.loaders.limits import Deadline
+from samspil.loaders.pdf_pages import _cores, _load  # (the cores this process may use; the load average)
 
 __all__ = ["MIN_PAGES", "Helper", "start", "may_fork"]
 
@@ -58,18 +59,6 @@ def may_fork(pages: int) -> bool:
 def disable() -> None:
     """Never fork a helper in this process (a batch's worker process)."""
     _ENABLED[0] = False
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def _load() -> float:
-    """The machine's load average over the last minute (it counts this process)."""
-    try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return 0.0
 
 
 def start(path: Path, pages: int, deadline: Deadline, page_text: Callable[[object, int], str]) -> Helper | None:

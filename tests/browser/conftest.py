@@ -66,6 +66,18 @@ def page(browser):
 
 
 @pytest.fixture
+def phone(browser):
+    """A page in a phone's viewport (390 x 844 CSS pixels, touch), collecting page errors."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+@pytest.fixture
 def wait_js():
     """``page.wait_for_function`` without eval: the pages' CSP forbids the eval it needs
     (issue 14); this polls ``page.evaluate``, which the browser's debugging protocol

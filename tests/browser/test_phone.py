@@ -32,17 +32,6 @@ def seeds_url(tmp_path_factory, served):
     store.close()
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": WIDTH, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
-
-
 def _open(page, url, fragment, form):
     page.goto(url + "/" + fragment)
     page.wait_for_selector("body[data-ready]", timeout=30_000)

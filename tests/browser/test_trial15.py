@@ -108,17 +108,6 @@ def test_the_network_of_seventeen_plans_spreads_its_crowded_middle(page, sevente
     assert page.errors == []
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
-
-
 def test_the_search_box_is_usable_at_a_phones_width(phone, seventeen_plans_url, tmp_path):
     """At 390 px the search box shrank to a 20 px white square beside the title and the
     brokers button (which left the screen). Now it has a row of its own."""

@@ -110,3 +110,25 @@ def print_narrow(src: Path, path: Path) -> Path:
 def narrow_pdf():
     """:func:`print_narrow`: a document as a narrow PDF column, for tests of hard wraps."""
     return print_narrow
+
+
+@pytest.fixture
+def read_interrupted(monkeypatch):
+    """``read(path)``: read_document(path) with an interrupt (Ctrl-C) raised while the 40th line is
+    cleaned; gives the lines cleaned until then (the PDF reader's tests: no reader thread or
+    helper process is left behind)."""
+    from samspil.loaders import readers
+
+    def read(path: Path) -> list[str]:
+        cleaned: list[str] = []
+
+        def clean_line(line: str) -> list[str]:
+            cleaned.append(line)
+            if len(cleaned) == 40:
+                raise KeyboardInterrupt
+            return [line]
+        monkeypatch.setattr(readers, "clean_line", clean_line)
+        with pytest.raises(KeyboardInterrupt):
+            readers.read_document(path)
+        return cleaned
+    return read

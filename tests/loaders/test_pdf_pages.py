@@ -149,18 +149,9 @@ def test_limits_checked_by_the_caller_stop_the_reader(tmp_path: Path, new_pdf) -
 
 
 def test_an_interrupt_while_the_pages_are_cleaned_stops_the_reader(tmp_path: Path, new_pdf,
-                                                                   monkeypatch) -> None:
+                                                                   read_interrupted) -> None:
     path = _agreement(tmp_path, new_pdf)
-    cleaned = []
-
-    def clean_line(line: str) -> list[str]:
-        cleaned.append(line)
-        if len(cleaned) == 40:
-            raise KeyboardInterrupt
-        return [line]
-    monkeypatch.setattr(readers, "clean_line", clean_line)
-    with pytest.raises(KeyboardInterrupt):
-        read_document(path)
+    cleaned = read_interrupted(path)
     assert len(cleaned) == 40 and not _readers()
     assert _lines(path) == _sequential(path)
 
