@@ -125,6 +125,17 @@ class PartReads:
             items.append((n, d))
         return assemble_graph(items, [(u, v, k, {}) for u, v, k in edges])
 
+    def _plan_ids(self, refs: Iterable[str]) -> list[str]:
+        """The plans ``refs`` name: by the plans' names first, then also by the words of their
+        municipality and area ("gaps Samsø": the names part holds names only)."""
+        from samspil.graph.analyses.common import resolve_plans
+        from samspil.loaders.errors import NotFound
+
+        try:
+            return resolve_plans(self.load_part(Names.of("Plan")), refs)
+        except NotFound:
+            return resolve_plans(self.load_part(GraphPart.of(labels=["Plan"])), refs)
+
     def gaps(self, plans: Iterable[str] = (), kinds: Iterable[str] | None = None,
              today: Any = None) -> list[Any]:
         """``analyses.gaps`` of the committed graph from the relationships' keys and a
@@ -139,7 +150,7 @@ class PartReads:
         wanted = coverage.check_kinds(kinds)
         if self._stale():
             return coverage.gaps(self.load_part(GAPS), plans, wanted, today)
-        pids = resolve_plans(self.load_part(Names.of("Plan")), plans) if plans else None
+        pids = self._plan_ids(plans) if plans else None
         self.db.execute("BEGIN")       # the keys, properties and sources of one graph
         try:
             view = KeyView(self.db, GAPS)
