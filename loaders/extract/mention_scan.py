@@ -32,7 +32,30 @@ _LABEL_FIRSTS = "aAsSpP\u017f"  # (their first letters as re.IGNORECASE reads th
 
 
 _GLOSSARY = re.compile(r"\b([A-ZÆØÅ]{2,6})\s*=\s*([A-ZÆØÅ][\wæøåÆØÅ.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*|og|for|i|af))"
-                       r"{1,6})")
+                       r"{0,6})")
+
+
+def _is_word(word: str) -> bool:
+    """A Danish word of the word list ("beskæftigelse"), not a proper name ("vadehavsbo")."""
+    from samspil.loaders.letterspacing import _logfreq
+
+    return word in _logfreq()
+
+
+def _glossary_fits(full: str, short: str) -> bool:
+    """A glossary's "VHB = Vadehavsbo": the initials of a name of several words, or for one word
+    (a compound) its first letter and the others in order ("V-ade-H-avs-B-o")."""
+    if " " in full:
+        return initials_fit(full, short)
+    word, letters = full.casefold(), short.casefold()
+    if word[:1] != letters[:1] or _is_word(word):  # ("BE = Beskæftigelse": a focus area, no organisation)
+        return False
+    at = 1
+    for c in letters[1:]:
+        at = word.find(c, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _definitions(text: str) -> list[tuple[str, str]]:
@@ -40,7 +63,7 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if "=" in text:  # a glossary's entry: "(HAB = Haarlev Almennyttige Boligselskab)"
         out += [(m.group(2).strip(), m.group(1)) for m in _GLOSSARY.finditer(text)
-                if initials_fit(m.group(2).strip(), m.group(1))]
+                if _glossary_fits(m.group(2).strip(), m.group(1))]
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
     for m in DEFINE.finditer(text):

@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from renderings import activity_areas, contact_facts, extract_rendered as _extract, name_key  # noqa: E402
 
+CODES = {"Skovbo": "SKB", "Odderbo": "ODB", "Limfjordsbo": "LFB"}  # (a glossary's code for the one-word name)
 CASES = {
     "hilleroed": ("Hillerød", "Skovbo", "Trollesbro", [("3", "Skovparken", 84), ("7", "Ålholm", 60)],
                   {"Uddannelse og livschancer": ["Lektiehjørnet"], "Beskæftigelse": ["Jobspiren", "Praktik Nord"]}),
@@ -28,9 +29,10 @@ SHORT = {"Uddannelse og livschancer": "UL", "Beskæftigelse": "BE"}
 def _lines(town, housing, plan, departments, areas):
     lines = [f'Bilag 2 til strategisk samarbejdsaftale "{plan} Sammen" – aktivitets- og kontaktoversigt', "",
              f"Samarbejdsaftalen er indgået mellem Boligforeningen {housing} og {town} Kommune.",
-             "Forkortelser: " + "; ".join(f"{s} = {a}" for a, s in SHORT.items()) + f"; FK = {town} Kommune.", "",
+             "Forkortelser: " + "; ".join(f"{s} = {a}" for a, s in SHORT.items())
+             + f"; {CODES[housing]} = {housing}; FK = {town} Kommune.", "",
              "=== Ark 1: Afdelinger ===", "sep=;", "afd_nr;afdeling;boligorganisation;lejemaal"]
-    lines += [f"{n};{name};{housing};{units}" for n, name, units in departments]
+    lines += [f"{n};{name};{CODES[housing]};{units}" for n, name, units in departments]
     lines += [f";I ALT;;{sum(u for *_, u in departments)}", "", "=== Ark 2: Aktiviteter ===", "sep=;",
               "id;aktivitet;indsatsomraade;maalgruppe;partnere;status"]
     k = 0
@@ -60,3 +62,6 @@ def test_a_spreadsheet_annex_exported_as_csv(tmp_path, make_docx, make_pdf, case
     assert facts.get("Thor Rasmussen", (None, None, None))[2] == "40219937"
     housing_orgs = [o for o in r.organisations if name_key(housing) in name_key(o.name)]
     assert [o.name for o in housing_orgs] == [f"Boligforeningen {housing}"]
+    assert CODES[housing] in housing_orgs[0].aliases  # "SKB = Skovbo": the owner column's code
+    assert {z.housing_organisation for z in r.zones if z.type == "housing_department"} == {f"Boligforeningen {housing}"}
+    assert not {name_key(o.name) for o in r.organisations} & {"beskæftigelse", name_key(CODES[housing])}
