@@ -231,18 +231,18 @@ def local_service(name: str) -> bool:
     return fold_name(name) in load_vocabulary().local_services
 
 
-def _foreign_abbreviation(key: str, e: Entity, a: Entity) -> bool:
+def _foreign_abbreviation(key: str, e: Entity, a: Entity) -> bool:  # noqa: ARG001 (a: the anchor)
     """Does ``key`` expand an abbreviation that holds in one municipality only ("SSP": SSP
     København) for an entity that got it from the short form alone, in another municipality?"""
     home = load_vocabulary().local.get(key)
     if home is None:
         return False
+    if e.name.isupper() and " " not in e.name.strip():
+        return False  # the short form alone ("BIF"): as the vocabulary reads it (the user's overrides decide)
     stem = home.split()[0].rstrip("s")  # ("københavns kommune": a name that says "Københavns ..." is its own)
-    for x in (e, a):
-        place = x.data.get("municipality")
-        if place and fold_name(place) != home and not any(fold_name(n) == key or stem in fold_name(n) for n in x.names):
-            return True  # (named only by the short form: a name that writes the expansion out is its own)
-    return False
+    place = e.data.get("municipality")  # (the joining entity: the anchor's own name is the expansion)
+    return bool(place) and fold_name(place) != home and not any(
+        key in (fold_name(n), compact(fold_name(n))) or stem in fold_name(n) for n in e.names)
 
 
 def _corroborated(e: Entity, a: Entity) -> bool:
