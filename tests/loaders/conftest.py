@@ -132,3 +132,4 @@ def read_interrupted(monkeypatch):
             readers.read_document(path)
         return cleaned
     return read
+

@@ -48,3 +48,12 @@ def activity_areas(report, areas: dict) -> tuple[dict, dict]:
     got = {name_key(a.name): a.focus_area for a in report.activities}
     want = {name_key(n): area for area, names in areas.items() for n in names}
     return {k: got.get(k) for k in want}, want
+
+
+def draw_departments(pdf) -> None:
+    """A table of three departments drawn cell by cell on an fpdf2 PDF's current page (no text
+    flow: pdfium gives its rows as a layout; the PDF reader's tests)."""
+    for y, row in enumerate([("Afdeling", "Boligorganisation", "Boliger"), ("Engparken", "Lejerbo", "310"),
+                             ("Kildevang", "Boligselskabet Fjord", "186")]):
+        for x, cell in enumerate(row):
+            pdf.text(20 + 60 * x, 30 + 8 * y, cell)

@@ -3,11 +3,15 @@ errors of reading every page in the caller, and no helper process left after a r
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import draw_departments  # noqa: E402
 
 from samspil.loaders import pdf_fork, pdf_pages, readers
 from samspil.loaders.errors import CorruptDocument
@@ -56,10 +60,7 @@ def _agreement(tmp_path: Path, new_pdf) -> Path:
         for line in seed[k * 20:k * 20 + 20] or [f"Side {k + 1}"]:
             pdf.multi_cell(0, 5, line.replace("*", ""), new_x="LMARGIN", new_y="NEXT")
         pdf.add_page()
-    for y, row in enumerate([("Afdeling", "Boligorganisation", "Boliger"), ("Engparken", "Lejerbo", "310"),
-                             ("Kildevang", "Boligselskabet Fjord", "186")]):
-        for x, cell in enumerate(row):
-            pdf.text(20 + 60 * x, 30 + 8 * y, cell)
+    draw_departments(pdf)
     pdf.add_page()
     pdf.multi_cell(0, 5, "Aftalens parter: Lejerbo og Vejle Kommune", new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()

@@ -2,11 +2,16 @@
 page in the caller's thread, and no thread left running after a read, however it ended."""
 from __future__ import annotations
 
+import sys
+
 import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import draw_departments  # noqa: E402
 
 from samspil.loaders import pdf_pages, readers
 from samspil.loaders.errors import CorruptDocument
@@ -43,10 +48,7 @@ def _agreement(tmp_path: Path, new_pdf) -> Path:
         if line.strip():
             pdf.multi_cell(0, 5, line.replace("*", ""), new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
-    for y, row in enumerate([("Afdeling", "Boligorganisation", "Boliger"), ("Engparken", "Lejerbo", "310"),
-                             ("Kildevang", "Boligselskabet Fjord", "186")]):
-        for x, cell in enumerate(row):
-            pdf.text(20 + 60 * x, 30 + 8 * y, cell)
+    draw_departments(pdf)
     pdf.add_page()
     path = tmp_path / "aftale.pdf"
     pdf.output(str(path))
