@@ -218,7 +218,7 @@ def key_link_rule(e: Any, a: Any, key: str | None = None) -> str | None:
     if e.document != a.document and (noun(a.name) and noun(e.name)
                                      or local_service(a.name) and local_service(e.name)) and not _corroborated(e, a):
         return None
-    if key is not None and e.document != a.document and _foreign_abbreviation(key, e, a):
+    if key is not None and e.document != a.document and _foreign_abbreviation(key, e):
         return None
     raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
     return "exact-name" if fold_name(e.name) == fold_name(a.name) else "alias" if raw else "abbreviation"
@@ -231,9 +231,10 @@ def local_service(name: str) -> bool:
     return fold_name(name) in load_vocabulary().local_services
 
 
-def _foreign_abbreviation(key: str, e: Entity, a: Entity) -> bool:  # noqa: ARG001 (a: the anchor)
-    """Does ``key`` expand an abbreviation that holds in one municipality only ("SSP": SSP
-    København) for an entity that got it from the short form alone, in another municipality?"""
+def _foreign_abbreviation(key: str, e: Entity) -> bool:
+    """Does the joining entity ``e`` meet ``key`` - the expansion of an abbreviation that holds in
+    one municipality only ("SSP": SSP København) - only through that short form as an alias of a
+    longer name ("SSP Rebild"), in a plan of another municipality?"""
     home = load_vocabulary().local.get(key)
     if home is None:
         return False
