@@ -6,12 +6,13 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.unit_topics import join_topic_series
-from samspil.loaders.extract.orgs import is_strategic
+from samspil.loaders.extract.orgs import is_strategic, name_key
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
 from samspil.loaders.extract.prose_roles import prose_roles
 from samspil.loaders.extract.person_units import contact_unit
-from samspil.loaders.extract.text import clean
+from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.text import EMAIL, PHONE, clean, digits
 from samspil.loaders.model import Contact, Organisation
 
 __all__ = ["extract_contacts"]
@@ -56,7 +57,78 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         if out[at].email:
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
-    return _no_organisations(out, organisations)
+    _details_in_prose(doc, out)
+    out = _no_organisations(out, organisations)
+    _no_unit_runs(out, organisations)
+    return out
+
+
+def _no_unit_runs(contacts: list[Contact], organisations: list[Organisation]) -> None:
+    """No organisation for a contact where the words read as their unit are a sentence, hold
+    an e-mail, a phone or another contact's name ("Kommunens koordinator er Pia Lund Brix
+    (pilb@herning.dk)."), or are two of the document's organisations run together (a party
+    list whose line breaks were lost: "Herning Kommune Boligselskabet Engbo"): the
+    organisation is then left to the e-mail's domain or to no one."""
+    names = [c.name for c in contacts if " " in c.name]
+    keys = sorted({k for o in organisations for n in (o.name, *o.aliases) if len(k := name_key(n)) > 2},
+                  key=len, reverse=True)
+    for c in contacts:
+        unit = c.organisation
+        if not unit or len(unit) < 12:
+            continue
+        if "@" in unit or PHONE.search(unit) or _A_SENTENCE.search(unit) \
+                or any(n in unit for n in names if n != c.name) \
+                or "," not in unit and _two_organisations(name_key(unit), keys):  # ("Jobcenter Odense, Ungeenheden")
+            c.organisation = None
+
+
+def _two_organisations(key: str, keys: list[str]) -> bool:
+    """``key`` is two or more of ``keys`` one after the other, and nothing else."""
+    if key in keys:
+        return False
+    parts = 0
+    while key:
+        k = next((k for k in keys if key == k or key.startswith(k + " ")), None)
+        if k is None:
+            return False
+        key, parts = key[len(k):].lstrip(), parts + 1
+    return parts >= 2
+
+
+_A_SENTENCE = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s.*\.$")
+
+
+def _details_in_prose(doc: Document, contacts: list[Contact]) -> None:
+    """An e-mail or phone a sentence gives right after a contact's name, where no entry
+    gave them ("Henvendelse om helhedsplanen kan ske til Gitte Hauge på tlf. 57 87 62 14
+    eller gh@soroebo.dk."): up to the sentence's end or the next person's name."""
+    wanting = [c for c in contacts if (not c.email or not c.phone) and " " in c.name]
+    if not wanting:
+        return
+    taken = {c.email.lower() for c in contacts if c.email}
+    names = [c.name for c in contacts]
+    for text in plain_lines(doc):
+        if not text or ("@" not in text and not _DIGIT.search(text)):
+            continue
+        for c in wanting:
+            at = text.find(c.name)
+            while at >= 0 and (not c.email or not c.phone):
+                window = text[at + len(c.name): at + len(c.name) + _PROSE_WINDOW]
+                window = _PROSE_END.split(window, 1)[0]  # (and at the next entry of a list: " - GAB: ...")
+                for other in names:
+                    if other != c.name and (k := window.find(other)) >= 0:
+                        window = window[:k]
+                if not c.email and (m := EMAIL.search(window)) and m.group(0).lower() not in taken:
+                    c.email = m.group(0)
+                    taken.add(c.email.lower())
+                if not c.phone and (m := PHONE.search(EMAIL.sub(" ", window))):  # (not "meob@99454545.dk")
+                    c.phone = digits(m.group(0))
+                at = text.find(c.name, at + 1)
+
+
+_PROSE_WINDOW = 90
+_PROSE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])|\.$|\s[-–•;|]\s|\s[A-ZÆØÅ][\w-]*:\s")
+_DIGIT = re.compile(r"\d{2}")
 
 
 def _no_organisations(contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:
@@ -64,8 +136,6 @@ def _no_organisations(contacts: list[Contact], organisations: list[Organisation]
     an alias, or its name after the word for its kind: "Søvang Hjem" of "Boligselskabet Søvang
     Hjem"): an entry "Beboerkonsulent Dorte Ærenlund, Søvang Hjem, doa@x.dk, 4016 9382" read as
     two people. Its e-mail and phone go to the person before it on the same line, if they have none."""
-    from samspil.loaders.extract.orgs import name_key
-
     names = {name_key(n) for o in organisations for n in (o.name, *o.aliases)}
     names |= {name_key(m.group(1)) for o in organisations if (m := _KIND_FIRST.match(o.name))}
     out: list[Contact] = []

@@ -19,6 +19,7 @@ from samspil.loaders.model import AgreementReport
 
 def extract(doc: Document) -> AgreementReport:
     from samspil.loaders.extract import activities, collaborators, contacts, focus_areas, orgs, plan, targets, zones
+    from samspil.loaders.extract.contact_org_cues import organisations_by_email
     from samspil.loaders.extract.run_trims import trim_activity_names
 
     report = AgreementReport(document=doc.id, checksum=doc.checksum, warnings=list(doc.warnings))
@@ -33,6 +34,7 @@ def extract(doc: Document) -> AgreementReport:
         report.plan.municipality = plan.infer_municipality(
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     orgs.add_plan_municipality(doc, report.organisations, report.plan.municipality)
+    organisations_by_email(report.organisations, report.contacts, report.plan.name)
     trim_activity_names(report.organisations, report.contacts, [b.name for b in activities.activity_blocks(doc)])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts)

@@ -58,6 +58,16 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
                 seen.add(i)
                 i += 1
                 continue
+        if out and out[-1].line == i - 1 and i + 1 < len(plain) and (unit := _card_unit(text)) \
+                and (details := details_only(plain[i + 1])) is not None:
+            mention = out[-1]  # a card: "• Signe Bak, boligsocial leder" over "Boligselskabet Strandlyst"
+            person = mention.person  # over "sbl@strandlyst.dk · 56 18 22 40"
+            mention.organisation = mention.organisation or contact_unit(unit)
+            person.email = person.email or details[0]
+            person.phone = person.phone or details[1]
+            seen |= {i, i + 1}
+            i += 2
+            continue
         if (at := form_start(text)) is not None:  # "Navn: X" / "Titel: Y" / "Organisation: Z" / ...
             texts = [text[at:], *plain[i + 1:i + 8]]
             end = form_end(texts, 0)
@@ -350,3 +360,14 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
             or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
         out.append(ContactMention(p, unit or contact_unit(heading), line, None))
     return out
+
+
+def _card_unit(text: str) -> str | None:
+    """A line of a contact card naming the person's unit alone ("Boligselskabet Strandlyst",
+    "Solrød Kommune, Børne- og Familierådgivningen", "Kystskolen"): short, capitalised, no
+    details, no sentence, and shaped as an organisation (a cue word in it)."""
+    text = text.strip(" •*-–")
+    if not text or len(text) > _MAX_FIELD or not text[:1].isupper() or text.endswith((".", ":")) \
+            or "@" in text or any(c.isdigit() for c in text) or _has_title(text):
+        return None
+    return text if org_type_of(text) != "other" else None

@@ -18,6 +18,9 @@ __all__ = ["one_cell", "without_tail"]
 _TAIL_WORDS = frozenset("Mobil Tlf Tlf. Telefon E-mail Mail Status Søg Ændret Gennemført Afsluttet Side Læs".split())
 
 
+_LABEL_TAIL = re.compile(r"\s+[–-]\s+(?:kontakt(?:person(?:er)?)?|kontaktoplysninger|ansvarlig)$", re.I)
+
+
 def _marks(text: str) -> bool:
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalnum() for c in chars) * 2 < len(chars)
@@ -30,6 +33,8 @@ def without_tail(name: str) -> str:
     org_type, is_title_word = _late()
     if " / " in name and (head := name.rsplit(" / ", 1))[0] and _marks(head[1]):  # "X / f/-~ ~%" (a scan's scribble)
         name = head[0]
+    if (label := _LABEL_TAIL.search(name)) is not None:
+        name = name[:label.start()]  # "SSP Frederikssund – kontakt": the entry's label for what follows
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()

@@ -190,9 +190,13 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
             index.add(target)
-        if target.name.endswith("s") and m.name == target.name[:-1]:
-            target.aliases.append(target.name)  # "Lejerbo Københavns" is the genitive of "Lejerbo København"
-            target.name = m.name
+        if target.name.endswith("s") and m.name == target.name[:-1] \
+                or _abbreviation(target.name) and not _abbreviation(m.name) and target.name in m.aliases:
+            target.aliases.append(target.name)  # "Lejerbo Københavns" is the genitive of "Lejerbo København";
+            target.name = m.name                # "FK" met before "Frederikssund Kommune (FK)" is its short form
+            target.aliases = [a for a in target.aliases if a != m.name]
+            if (kind := org_type(m.name)) != "other":
+                target.type = kind
         for n in names:
             if name_key(n) != name_key(target.name) and n not in target.aliases:
                 target.aliases.append(n)
@@ -216,6 +220,10 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
 
 
 _LISTED_ROLES = ("party", "partner", "signatory", "administrator")
+
+
+def _abbreviation(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isupper() and " " not in name
 
 
 def _most_used_spelling(org: Organisation, counts: Counter) -> None:
