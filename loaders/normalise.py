@@ -33,6 +33,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from samspil.loaders.symbols import read_symbols
+from samspil.loaders.text_columns import split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
@@ -87,6 +89,7 @@ def fix_characters(line: str) -> str:
         line = _pdf_hyphens(line)
     if _MAPPED.search(line):  # translate with a mapping is slow: only when it has work
         line = line.translate(_CHAR_MAP)
+    line = read_symbols(line)  # pictographs as bullets, check boxes, unfilled form fields (loaders/symbols.py)
     return line if line.isascii() else unicodedata.normalize("NFC", line)
 
 
@@ -372,6 +375,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
+    if not pdf:  # a two-column page copied with its layout: each column read in turn (loaders/text_columns.py)
+        raw_lines, origins = split_columns(raw_lines, origins)
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)

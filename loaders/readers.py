@@ -132,7 +132,24 @@ class TextReader(Reader):
             raise EmptyDocument("the file is empty", document=str(path))
         _check_chars(len(text), limits, path)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if "\x0c" in text:  # a form feed breaks the page (pdftotext's pages): its line ends there, the
+            return _form_feeds(lines)  # next page's first line keeps the line's number
         return lines, [(i, None) for i in range(1, len(lines) + 1)]
+
+
+def _form_feeds(lines: list[str]) -> tuple[list[str], list[Origin]]:
+    """``lines`` cut at their form feeds (each part keeps its line's number).
+
+    >>> _form_feeds(["a", "Side 1 af 2\x0cKriminalitet", "b"])
+    (['a', 'Side 1 af 2', 'Kriminalitet', 'b'], [(1, None), (2, None), (2, None), (3, None)])
+    """
+    out: list[str] = []
+    origins: list[Origin] = []
+    for i, line in enumerate(lines, 1):
+        parts = line.split("\x0c")
+        out += parts
+        origins += [(i, None)] * len(parts)
+    return out, origins
 
 
 class DocxReader(Reader):

@@ -18,6 +18,7 @@ from samspil.loaders.extract import targets
 from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
+from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import area_item_blocks
@@ -156,7 +157,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     another delaftale), in document order; a name found twice is kept once (its first)."""
     seen: set[str] = set()
     out = []
-    marked = labelled_blocks(doc) + table_blocks(doc)  # activities the text marks as such
+    marked = labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc)

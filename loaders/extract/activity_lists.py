@@ -69,7 +69,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
     the text before its dash or colon, its focus area the enclosing section's."""
     blocks: list[Block] = []
     for i, line in enumerate(doc.lines):
-        if (same := _LABEL_THEN_BULLETS.search(line)) and (name_items := _RUN_ON_ITEM.split(line[same.end():])):
+        if (same := _LABEL_THEN_BULLETS.search(line)) \
+                and (name_items := _RUN_ON_ITEM.split(_NEXT_CAPS_HEADING.split(line[same.end():], 1)[0])):
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
             continue
@@ -87,6 +88,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             if items and bool(number) != bool(_BULLET_ITEM.match(doc.lines[items[0]]).group("number")):
                 break  # (a list keeps its kind: "3. Sundhed" after two bullets is the next heading)
             items.append(j)
+            if _HEADING_RUN_ON.search(doc.lines[j]):
+                break  # "• Naboklubben – ... TIDSLINJE": the next heading run onto the last item
         for n, j in enumerate(items):
             end = items[n + 1] if n + 1 < len(items) else j + 1
             for item in _RUN_ON_ITEM.split(_BULLET_ITEM.match(doc.lines[j]).group("item")):
@@ -95,10 +98,14 @@ def bullet_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+"
-                                 r"(?=[A-ZÆØÅ0-9\"“«»])")
+_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
+                                 r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+(?=[A-ZÆØÅ0-9\"“«»])")
+_HEADING_RUN_ON = re.compile(r"\s[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
+# the list run on ends at the next heading in capitals ("... Sønderborg Madskole TIDSLINJE • 1. juli ...")
+_NEXT_CAPS_HEADING = re.compile(r"\s(?=[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*\s+(?:[•▪]\s|$))")
 # "... 2024-2027 Aktiviteter", "... PROJEKTER I OMRÅDET" ending a line that lost its breaks
-_CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PROJEKTER|AKTIVITETER|INDSATSER|TILTAG)"
+_CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
+                          r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)"
                           r"(?:\s+(?:i|I|under|UNDER|for|FOR)\s+\S+)?\s*$")
 # a caption alone on its line: "Aktiviteter", "PROJEKTER I OMRÅDET"
 _CAPTION_ALONE = re.compile(r"^\W{0,3}(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"

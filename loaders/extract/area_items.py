@@ -97,10 +97,23 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
     heads.update({i: [name] for i, name in _activity_lead_ins(doc) if i not in heads})
-    return heads or {i: [name] for i, name in (caps_headings(doc) or list_headings(doc)).items()} \
-        or _known_area_lines(doc) or area_paragraphs(doc)
+    return heads or _fallback_heads(doc) or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
+
+
+def _fallback_heads(doc: Document) -> dict[int, list[str]]:
+    """Headings in capitals or over lists; where the document lists its focus areas elsewhere
+    ("INDSATSOMRÅDERNE" + "1. ..."), only those naming one of them (a fact sheet's "SAMMEN PÅ
+    KÆRHØJ", "TIDSLINJE" head no area)."""
+    from samspil.loaders.extract.focus_areas import canonical_focus_area, extract_focus_areas
+
+    found = caps_headings(doc) or list_headings(doc)
+    areas = extract_focus_areas(doc) if found else []
+    if areas:
+        known = {a.name for a in areas}
+        found = {i: name for i, name in found.items() if canonical_focus_area(name, areas) in known}
+    return {i: [name] for i, name in found.items()}
 
 
 # "Aktiviteter under Uddannelse og livschancer:", "Projekter inden for indsatsområdet Beskæftigelse:"
@@ -261,6 +274,12 @@ def _counted_item(text: str) -> str | None:
     return name if name and len(name.split()) <= 6 and _COUNTER.sub("", text).startswith(name) else None
 
 
+# a field of an item written under it: a short label, its value on the same line
+_ITEM_FIELD = re.compile(r"^(?:Partnere?|Parter|Samarbejdspart\w+|Rækkevidde|Vurdering|Status|Målgrupper?|Målgruppe\(r\)"
+                         r"|Kontakt\w*|Beskrivelse|Indhold|Ansvarlig\w*|Mål|Resultat\w*|Deltagere|Budget|Økonomi|Tidsplan"
+                         r"|Periode|Frivillige|Effekt|Indikator\w*)\s*:\s+\S")
+
+
 def _lead_state(text: str) -> bool | None:
     """What the end of ``text`` says of a list after it: True after a lead-in of activities
     ("Aktiviteter:", "... følgende projekter:"), False after one of another kind
@@ -377,6 +396,7 @@ class _State:
         self.listing, self.count, self.last, self.carry, self.bare_ok = False, 0, -1, 0, False
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
+        self.bulleted = False  # the last item was a bullet
         self.named = False  # the areas open paragraphs of a summary (area_paragraphs.py)
         self.area: str | None = None  # there: the area whose run-on list may go on on the next line
 
@@ -407,6 +427,10 @@ class _State:
         if self.focus is None or _RULE.match(text):
             return
         m = _ITEM.match(text)
+        if m is None and not run_on and self.bulleted and self.starts and self.last >= i - 4 \
+                and self.starts[-1][0] >= i - 4 and _ITEM_FIELD.match(text):
+            self.bare_ok = False  # "Partnere: ...", "Rækkevidde: ..." right under an item: its fields;
+            return                # the list goes on with its next marked item
         if m is None:
             state = None
             if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
@@ -445,6 +469,7 @@ class _State:
         self.last = i
         if name := item_name(m.group("item")):
             self.starts.append((i, name, self.focus, text if run_on else None))
+            self.bulleted = text.lstrip()[:1] in "•-*▪–"  # (its fields below it keep a bulleted list going)
 
 
 def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str],

@@ -22,7 +22,10 @@ __all__ = ["caps_headings", "is_title_line", "list_headings"]
 
 _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|organisering|økonomi|budget|bilag\w*"
                             r"|evaluering|baggrund|indledning|formål|vision|mål\w*|områdebeskrivelse|underskrift\w*"
-                            r"|parter|aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering)$", re.I)
+                            r"|parter|aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering"
+                            # (a fact sheet's or report's sections: "AKTIVITETERNE", "TIDSLINJE", "CITATER")
+                            r"|aktivitet\w*|indsatsområde\w*|tidslinje|citat\w*|presse\w*|fakta\w*|(?:bolig)?området"
+                            r"|(?:de )?ansvarlige|milepæl\w*|status|nøgletal|resultater)$", re.I)
 # a page's headings over lists that are no focus area's activities: the parties, related
 # documents and pages, links, contacts, news ("Parterne bag aftalen", "Relaterede dokumenter")
 _NOT_AREA_HEAD = re.compile(r"\b(?:parter\w*|aftaleparter\w*|relatere\w*|dokument\w*|sider|links?|genveje|kontakt\w*"

@@ -69,11 +69,13 @@ def _candidate(text: str) -> str | None:
     known = _known_focus_areas().get(_known_key(_fkey(name)) or "")
     if known:
         return known
-    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name):
+    if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name) \
+            or _THE_EFFORT.match(name):  # ("DELAFTALE om boligsocial indsats (udfyldes elektronisk)": the form's title)
         return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
     return name      # its details must not become a focus area's name)
 
 
+_THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)", re.I)
 _STATUS_NOTE = re.compile(r"\s*\((?:uændret|uændrede|ny|nyt|nye|fortsat|fortsætter|ændret|udgået|udvidet)\b[^()]*\)\s*$", re.I)
 # a person's details or a contact's label: never in a focus area's name
 _PERSONAL = re.compile(r"@|\d{2}\s?\d{2}\s?\d{2}|^Kontak\w*\s*:", re.I)
@@ -186,26 +188,36 @@ def _listed(doc: Document):
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
             yield from ((name, i) for name in _inline_areas(listed))  # "... indsatsområder: A, B samt C."
             continue
-        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne")):
+        if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
+            text = _NOTE_AFTER.sub("", text)
+        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")):
             continue  # (the test below, for the last sentence, cheaply: it ends the text)
-        heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None  # "2. Indsatsområder" over bullets
+        heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
+            or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE"))  # "2. Indsatsområder" over bullets (or
+        # a heading in capitals run onto the line before it when the breaks were lost)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not heading and not (last.endswith(("indsatsområder", "indsatsområderne"))
                                 and strip_markup(line).rstrip().endswith(":")
-                                and re.search(r"helhedsplan|boligsociale indsats", last)):
+                                and (_PLAN_SENTENCE.search(last) or "parterne" in last)):  # ("Parterne har valgt ...:")
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
         count = 0
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
             if not item:
                 continue
-            if not (m := _LIST_ITEM.match(item)) or heading and not item.startswith(("-", "•", "*")):
-                break  # (under a heading only bullets: "2.1 Tryghed" is a subsection, read as one)
+            if not (m := _LIST_ITEM.match(item)) or heading and not item.startswith(("-", "•", "*")) \
+                    and not (count == 0 and item[:2] in ("1.", "1)") or count and item[:1].isdigit()
+                             and len(item) <= 60 and not item.endswith(".")):
+                break  # (under a heading only bullets or a short counted list: "2.1 Tryghed" is a subsection)
+            if count and not m.group(0)[:1].isdigit():
+                break  # (a list keeps its kind: bullets after "3. X" are the next section's)
             if m.group(0)[:1].isdigit():  # a counted list goes on only with the next number ("1.", "2.", ...)
                 if int(re.match(r"\d+", item).group(0)) != count + 1:
                     break
                 count += 1
             item, folded, _ = item.partition(" + ")  # "• C + Aktiviteter X": a web page's next (folded) section
+            if item[-1:].isupper() and not item.isupper() and (caps := _CAPS_TAIL.search(item)):  # "2. Beskæftigelse AKTIVITETERNE":
+                item, folded = item[:caps.start()], "the next heading"   # the next heading run on
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
                 break
@@ -226,7 +238,9 @@ _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line'
 
 # a heading of its own over the areas' bullets: "2. Indsatsområder", "Helhedsplanens indsatsområder"
 _AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:[Ii]ndsatsområder(?:ne)?"
-                            r"|INDSATSOMRÅDER(?:NE)?)$")
+                            r"|INDSATSOMRÅDER(?:NE)?|INDSATSOMRÅDE|Indsatsområde)$")
+_CAPS_TAIL = re.compile(r"\s+[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
+_NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "

@@ -37,7 +37,8 @@ _FOCUS_TITLE = re.compile(
 _CONTAINER = re.compile(r"^(?:de\s+)?(?:(?:status|beskrivelse|oversigt|gennemgang)\s+(?:på|af|over)\s+(?:de\s+)?)?"
                         r"(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"
                         r"|^(?:(?:de\s+)?(?:boligsociale\s+)?indsatser(?:ne)?|temaer(?:ne)?|plan\s+for\s+indsatsen)"
-                        r"(?:\s+og\s+(?:projekter|aktiviteter)(?:ne)?)?\s*$", re.I)
+                        r"(?:\s+og\s+(?:projekter|aktiviteter)(?:ne)?)?\s*$"
+                        r"|^(?:status|resultater|opfølgning)\s+(?:pr\.?|per|for|på)\s+(?:hvert\s+)?indsatsområde\w*\b", re.I)
 # words that start a sentence, not a heading's title ("5.2.2 Lommepengeprojekt Et fritidsarbejde ...")
 _SENTENCE_START = frozenset(
     "Det Den De Der Her Et En I Vi Som Med For Formålet Målet Indsatsen Projektet Aktiviteten Aktiviteterne "

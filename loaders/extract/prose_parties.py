@@ -41,6 +41,10 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
 
 
 _PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
+# "A (herefter A), B og C indgår hermed strategisk samarbejdsaftale om ...": the list before the verb
+_ENTER_INTO = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+indgår\s+(?:hermed\s+|herved\s+)?(?:en\s+|følgende\s+)?"
+                         r"(?:strategisk\s+)?(?:samarbejds)?aftale\b")
+_HEREAFTER = re.compile(r"\s*\((?:herefter|i det følgende)[^()]*\)")
 # "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
 # verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
 _ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(?:alle\s+(?:\w+\s+)?|begge\s+)?er\s+"
@@ -69,6 +73,9 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
         elif m := _ALL_PARTIES.search(text):
             entries = split_party_entries(_LIST_OPENER.sub("", m.group("d")))
             whole = True
+        elif m := _ENTER_INTO.search(text):
+            entries = split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", m.group("e"))))
+            whole = True
         elif m := PROSE_PARTIES.search(text):
             listed, kinds = references(m.group("a") or m.group("b") or m.group("c"))
             entries = split_party_entries(listed)
@@ -86,6 +93,9 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
 _REFERENCE = re.compile(r"(?:\b(?:de|alle)\s+(?P<n>to|tre|fire|fem|seks|\d)\s+(?:deltagende\s+)?)?"
                         r"\b(?P<word>boligorganisation(?:er(?:ne)?|en)|boligselskab(?:er(?:ne)?|et)"
                         r"|boligforening(?:er(?:ne)?|en)|kommunen)\b(?!\s+(?-i:[A-ZÆØÅ][a-zæøå]))", re.I)
+# the kind written before the names it introduces: the names are the parties
+_KIND_BEFORE_NAME = re.compile(r"(?<![\w-])(?:(?:de|alle)\s+(?:to|tre|fire|fem|seks|\d)\s+)?(?:boligorganisation(?:erne|en)"
+                               r"|boligselskab(?:erne|et)|boligforening(?:erne|en))\s+(?=[A-ZÆØÅ][a-zæøå])")
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
 
 
@@ -99,7 +109,10 @@ def references(text: str) -> tuple[str, list[tuple[str, int]]]:
     ('', [('municipality', 0), ('housing_organisation', 0)])
     >>> references("Boligselskabet Vest og Vejle Kommune")
     ('Boligselskabet Vest og Vejle Kommune', [])
+    >>> references("Holbæk Kommune og boligorganisationerne Boligselskabet Vest (BV) og Lejerbo (LB)")
+    ('Holbæk Kommune og Boligselskabet Vest (BV) og Lejerbo (LB)', [])
     """
+    text = _KIND_BEFORE_NAME.sub("", text)  # "og boligorganisationerne Boligselskabet Fjordhusene (BF), ..."
     kinds = []
     for m in _REFERENCE.finditer(text):
         if m.group("word")[:1].isupper() and not m.group("n") and m.start() > 0:

@@ -319,6 +319,8 @@ def _titled_sections(doc: Document) -> list[tuple[int, str, int]]:
     out: dict[int, str] = {}
     for c in (i for i, t in enumerate(plain) if t and len(t) < 50 and _AREAS_CHAPTER.match(t)):
         found = {i: name for i in range(c + 1, min(c + _AREAS_SCOPE, len(plain))) if (name := _title(doc, plain, i))}
+        if listed := _listed_below(doc, plain, c):  # the chapter lists its areas ("1. Uddannelse ...", "• Beskæftigelse"):
+            found = {i: name for i, name in found.items() if name.casefold() in listed}  # titles only of those
         if len(found) >= 2:
             out.update(found)
     known = _known_areas()
@@ -327,6 +329,24 @@ def _titled_sections(doc: Document) -> list[tuple[int, str, int]]:
                 and _CAPTION.match(next((t for t in plain[i + 1:i + 3] if t), "")) and (name := _title(doc, plain, i)):
             out[i] = name
     return [(i, name, i) for i, name in sorted(out.items())]
+
+
+def _listed_below(doc: Document, plain: list[str], c: int) -> set[str]:
+    """The items (case-folded, marks and counters dropped) of the list right below line ``c``."""
+    out: set[str] = set()
+    kind = None
+    for j in range(c + 1, min(c + 12, len(plain))):
+        line = doc.lines[j].strip()
+        if not line:
+            if out:
+                break
+            continue
+        this = "bullet" if line[:1] in _BULLETS else "counted" if _COUNTED.match(line) else None
+        if this is None or kind not in (None, this):
+            break  # (a title "1) Uddannelse" over its own "- item" list: no list of areas)
+        kind = this
+        out.add(_COUNTER_PREFIX.sub("", line.lstrip("".join(_BULLETS) + " ")).strip(" .").casefold())
+    return out if len(out) >= 2 else set()
 
 
 def _title(doc: Document, plain: list[str], i: int) -> str | None:

@@ -1,0 +1,107 @@
+"""Symbols that stand for list marks, form fields or references, read as what they mean.
+
+Agreements written as fact sheets, Word forms or printed reports carry marks that are
+no words:
+
+* pictographs as bullets and icons ("🎯 INDSATSOMRÅDERNE", "1️⃣ Beskæftigelse",
+  "➤ Kærhøj (Alsbo afd. 9) – 388 boliger", "✉ ske@x.dk ☎ 2964 1803"): a mark that opens a
+  line is a bullet (a keycap digit a numbered item), one inside a line a space;
+* a Word form's check boxes ("☒ Beskæftigelse", "☐ Sundhed", "Målgruppe(r): ☐ Børn 0-12 år
+  ☒ Unge 18-29 år"): what is ticked is chosen and kept, what is not is no fact of the
+  agreement and is dropped; "[X]" / "[ ]" are the same boxes typed;
+* unfilled content controls ("Klik eller tryk her for at skrive tekst."): nothing written;
+* footnote markers glued to a name ("Jobcenter Holstebro⁴", "¹ Boligselskabet ..."):
+  no part of the name.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["read_symbols"]
+
+# pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
+# emoji), with the variation selector and joiner that follow them; not the check boxes
+_PICTO = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u260f\u2613-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_ICONS = _PICTO.replace("\u2190-\u21ff", "")  # (not the arrows: inside a line they join its words)
+_SYMBOL = re.compile(f"[{_PICTO}\u2610-\u2612\u20e3\u00b9\u00b2\u00b3\u2070-\u2079]")
+_KEYCAP = re.compile(r"(\d{1,2})\ufe0f?\u20e3\s*")
+_LEADING = re.compile(f"^(\\s*)(?:[{_PICTO}][\ufe0f\u200d]*)+\\s*")
+_INSIDE = re.compile(f"\\s*(?:[{_ICONS}][\ufe0f\u200d]*)+\\s*(?=(?P<cap>[A-ZÆØÅ]|\\d+\\. ))?")
+_CAPS_WORD = re.compile(r"[A-ZÆØÅ]{3,}(?![a-zæøå])")
+_BOX = re.compile(r"[\u2610-\u2612]|\[[ xX]\]")
+_TICKED = frozenset({"\u2611", "\u2612", "[x]", "[X]"})
+_PLACEHOLDER = re.compile(r"(?:Klik eller tryk (?:her )?for at (?:skrive tekst|angive en dato|vælge et element)"
+                          r"|Click or tap (?:here )?to enter (?:text|a date))\.?")
+# a footnote's mark after a word or at a line's start, not a unit's power ("m²")
+_FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_])(?<![\s\d]m)|(?<=[)\]])|^\s*)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def read_symbols(line: str) -> str:
+    """``line`` with its symbols read (a cheap search first: most lines hold none).
+
+    >>> read_symbols("1️⃣ Uddannelse og livschancer"), read_symbols("📚 Lektie-Lounge – med Kærhøjskolen")
+    ('1. Uddannelse og livschancer', '• Lektie-Lounge – med Kærhøjskolen')
+    >>> read_symbols("☐ Kriminalitetsforebyggelse"), read_symbols("☒ Beskæftigelse")
+    ('', '• Beskæftigelse')
+    >>> read_symbols("Målgruppe(r):\\t☐ Børn 0-12 år  ☒ Unge 18-29 år  ☒ Voksne ledige  ☐ Kvinder")
+    'Målgruppe(r):\\tUnge 18-29 år, Voksne ledige'
+    >>> read_symbols("Telefon:\\tKlik eller tryk her for at skrive tekst."), read_symbols("Jobcenter Holstebro⁴ og 120 m²")
+    ('Telefon:\\t', 'Jobcenter Holstebro og 120 m²')
+    >>> read_symbols("Kontakt: ✉ ske@bryggebo.dk ☎ 2964 1803")
+    'Kontakt: ske@bryggebo.dk 2964 1803'
+    """
+    if not ("[" in line or "lik eller tryk" in line or "Click or tap" in line
+            or not line.isascii() and _SYMBOL.search(line)):
+        return line
+    if "lik eller tryk" in line or "Click or tap" in line:
+        line = _PLACEHOLDER.sub("", line)
+    if _BOX.search(line):
+        line = _boxes(line)
+    if "\u20e3" in line:
+        line = _KEYCAP.sub(r"\1. ", line)
+    line = _LEADING.sub(_leading, line, count=1)
+    line = _INSIDE.sub(_inside, line)
+    return _FOOTNOTE.sub("", line)
+
+
+def _leading(m: re.Match) -> str:
+    """An icon opening a line: a bullet, but before a heading in capitals ("🎯 INDSATSOMRÅDERNE")
+    nothing (the heading stays a heading)."""
+    rest = m.string[m.end():m.end() + 40]
+    return m.group(1) if _CAPS_WORD.match(rest) else m.group(1) + "• "
+
+
+def _inside(m: re.Match) -> str:
+    """An icon inside a line: a bullet before what opens an item (a line's break lost:
+    "... 7 aktiviteter 📍 OMRÅDET ➤ Kærhøj"), else a space ("✉ ske@x.dk ☎ 2964 1803"). (An
+    arrow inside a line joins its words: "Bestyrelse → Boligsocial leder" stays.)"""
+    return " • " if m.group("cap") and not _CAPS_WORD.match(m.string, m.end()) else " "
+
+
+def _boxes(line: str) -> str:
+    """The ticked items of a line of check boxes; an unticked box's line is dropped whole.
+    An item runs to the next box; where a line's breaks were lost, a long one ends where the
+    next field, heading or sentence begins, and what follows it stays in its place."""
+    marks = list(_BOX.finditer(line))
+    head = line[:marks[0].start()]
+    out: list[str] = [head.rstrip()] if head.strip() else []
+    items: list[str] = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+        text, rest = line[m.end():end].strip(), ""
+        if len(text) > _ITEM and (cut := _ITEM_END.search(text, 1)) is not None:
+            text, rest = text[:cut.start()].strip(), text[cut.start():].strip()
+        if m.group(0) in _TICKED and text:
+            items.append(text)
+        if rest:  # "☐ Sundhed 2. DELAFTALENS PARTER Part 1: ...": the items end, the text goes on
+            out += [", ".join(items)] if items else []
+            out.append(rest)
+            items = []
+    out += [", ".join(items)] if items else []
+    if not head.strip():  # the line is the items ("☒ Beskæftigelse")
+        return f"{head}• {' '.join(out)}" if out else ""
+    return " ".join(out) if head[-1:] != "\t" else head + " ".join(out[1:])
+
+
+_ITEM = 60  # an item of a box is short; beyond, where the next field, heading or sentence begins
+_ITEM_END = re.compile(r"\s{2,}|\t|\s(?=\d{1,2}\.\s[A-ZÆØÅ])|\s(?=[A-ZÆØÅ][\w()]*(?:\s\w+)?:)|(?<=[a-zæøå]{4})\.\s(?=[A-ZÆØÅ])")
