@@ -33,7 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from samspil.loaders.symbols import read_symbols
+from samspil.loaders.symbols import read_all_symbols
 from samspil.loaders.text_columns import split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
@@ -89,7 +89,6 @@ def fix_characters(line: str) -> str:
         line = _pdf_hyphens(line)
     if _MAPPED.search(line):  # translate with a mapping is slow: only when it has work
         line = line.translate(_CHAR_MAP)
-    line = read_symbols(line)  # pictographs as bullets, check boxes, unfilled form fields (loaders/symbols.py)
     return line if line.isascii() else unicodedata.normalize("NFC", line)
 
 
@@ -379,6 +378,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines, origins = split_columns(raw_lines, origins)
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
+    raw_lines = read_all_symbols(raw_lines)  # pictographs as bullets, check boxes, unfilled form fields
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)

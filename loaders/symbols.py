@@ -16,13 +16,16 @@ no words:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-__all__ = ["read_symbols"]
+__all__ = ["read_all_symbols", "read_symbols"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
 _PICTO = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u260f\u2613-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _ICONS = _PICTO.replace("\u2190-\u21ff", "")  # (not the arrows: inside a line they join its words)
+_HIGH = re.compile("[\u2070-\U0010ffff]")
 _SYMBOL = re.compile(f"[{_PICTO}\u2610-\u2612\u20e3\u00b9\u00b2\u00b3\u2070-\u2079]")
 _KEYCAP = re.compile(r"(\d{1,2})\ufe0f?\u20e3\s*")
 _LEADING = re.compile(f"^(\\s*)(?:[{_PICTO}][\ufe0f\u200d]*)+\\s*")
@@ -34,6 +37,26 @@ _PLACEHOLDER = re.compile(r"(?:Klik eller tryk (?:her )?for at (?:skrive tekst|a
                           r"|Click or tap (?:here )?to enter (?:text|a date))\.?")
 # a footnote's mark after a word or at a line's start, not a unit's power ("m²")
 _FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_])(?<![\s\d]m)|(?<=[)\]])|^\s*)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def read_all_symbols(lines: list[str]) -> list[str]:
+    """``lines`` with their symbols read: only the lines that hold one are touched, found by one
+    search of the whole text (most documents hold none, and a test per line would cost more)."""
+    text = "\n".join(lines)
+    # (one range is scanned fast; Danish letters, dashes, quotes and bullets are all below it)
+    hits = [m.start() for m in _HIGH.finditer(text) if _SYMBOL.match(m.group(0))]
+    for literal in ("¹", "²", "³", "lik eller tryk", "Click or tap", "[x]", "[X]", "[ ]"):
+        at = text.find(literal)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(literal, at + 1)
+    if not hits:
+        return lines
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    out = list(lines)
+    for k in sorted({bisect_right(starts, at) - 1 for at in hits}):
+        out[k] = read_symbols(lines[k])
+    return out
 
 
 def read_symbols(line: str) -> str:
@@ -50,8 +73,10 @@ def read_symbols(line: str) -> str:
     >>> read_symbols("Kontakt: ✉ ske@bryggebo.dk ☎ 2964 1803")
     'Kontakt: ske@bryggebo.dk 2964 1803'
     """
-    if not ("[" in line or "lik eller tryk" in line or "Click or tap" in line
-            or not line.isascii() and _SYMBOL.search(line)):
+    if line.isascii():
+        if "[" not in line and "lik eller tryk" not in line and "Click or tap" not in line:
+            return line
+    elif not _SYMBOL.search(line) and "lik eller tryk" not in line:
         return line
     if "lik eller tryk" in line or "Click or tap" in line:
         line = _PLACEHOLDER.sub("", line)

@@ -165,6 +165,10 @@ def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
     return pieces
 
 
+_FIELD_AFTER = re.compile(r"\s(?=(?:Partnere?|Parter|Samarbejdspart\w+|Rækkevidde|Vurdering|Status|Målgrupper?|Målgruppe\(r\)"
+                          r"|Kontakt\w*|Beskrivelse|Indhold|Ansvarlig\w*)\s*:)")
+
+
 def item_name(text: str) -> str | None:
     """An item's name: the text before its dash, colon or bracket; without one, the
     words before the capital that starts its description ("Ferieaktiviteter Udflugter i
@@ -176,6 +180,8 @@ def item_name(text: str) -> str | None:
     True
     """
     text = _COUNTER.sub("", _RULE_RUN.split(clean(strip_markup(text)), 1)[0])
+    if ":" in text and (field := _FIELD_AFTER.search(text)):  # "Læringsværkstedet Partnere: ..." (its fields
+        text = f"{text[:field.start()]} – {text[field.start():]}"  # run on when the line breaks were lost)
     if (quoted := _QUOTED.match(text)) or (quoted := _COMMA_NAME.match(text)):
         text = f"{quoted.group(1)} – {text[quoted.end():]}"  # '"Ung i Job" vejledning', 'Familieholdet, som ...'
     parts = _NAME_END.split(text, 1)

@@ -16,6 +16,7 @@ organisations the document itself names: a domain never makes an organisation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.folding import fold
@@ -45,7 +46,14 @@ def organisations_by_email(organisations: list[Organisation], contacts: list[Con
     municipality's name without "Kommune"), or else the plan's own name
     ("tr@sammenomgrevenord.dk" of the plan "Sammen om Greve Nord": its secretariat, which
     is then one of the organisations)."""
-    if not any(c.organisation is None and c.email for c in contacts):
+    labelled = [(c, m) for c in contacts if c.organisation is None and c.sources
+                and (m := _LABEL.match(c.sources[0].excerpt or "")) is not None]
+    if labelled:  # "FK: Dato ______ Navn: Kasper Wiberg Holt"
+        named = {name_key(n): o.name for o in organisations for n in (o.name, *o.aliases)}
+        for c, m in labelled:
+            c.organisation = named.get(name_key(m.group(1)))
+    mailed = [c for c in contacts if c.organisation is None and c.email and "@" in c.email]
+    if not mailed:
         return
     exact: dict[str, dict[str, int]] = {}
     for o in organisations:
@@ -53,13 +61,7 @@ def organisations_by_email(organisations: list[Organisation], contacts: list[Con
             names = exact.setdefault(key, {})
             names[o.name] = min(rank, names.get(o.name, rank))
     police = [o.name for o in organisations if o.type == "police"]
-    named = {name_key(n): o.name for o in organisations for n in (o.name, *o.aliases)}
-    for c in contacts:
-        if c.organisation is None and c.sources and (m := _LABEL.match(c.sources[0].excerpt or "")) \
-                and (name := named.get(name_key(m.group(1)))) is not None:
-            c.organisation = name  # "FK: Dato ______ Navn: Kasper Wiberg Holt"
-        if c.organisation is not None or not c.email or "@" not in c.email:
-            continue
+    for c in mailed:
         domain = c.email.rsplit("@", 1)[1]
         name = _by_domain(domain, exact, police)
         if name is None and plan_name and (name := _plan_by_domain(domain, plan_name)) is not None \
@@ -121,20 +123,23 @@ def _domain_keys(label: str) -> list[str]:
 def _keys(o: Organisation) -> dict[str, int]:
     """The organisation's keys, each with how far it is from its name (0: the name itself)."""
     keys: dict[str, int] = {}
-
-    def add(text: str, rank: int) -> None:
-        key = _NOT_KEY.sub("", text)
-        if len(key) >= 2 and keys.get(key, rank + 1) > rank:
-            keys[key] = rank
-
     for name in (o.name, *o.aliases):
-        folded = fold(name)
-        add(folded, 0)
-        bare = _KIND_FIRST.sub("", folded)
-        add(bare, 1)
-        if o.type == "municipality" and bare.endswith(" kommune"):
-            add(bare[: -len(" kommune")], 1)
-        words = bare.split()
-        if len(words) >= 2 and is_town(words[-1]):  # "Fjordbo Kalundborg": fjordbo.dk
-            add(" ".join(words[:-1]), 2)
+        for key, rank in _name_keys(name, o.type == "municipality"):
+            if keys.get(key, rank + 1) > rank:
+                keys[key] = rank
     return keys
+
+
+@lru_cache(maxsize=8192)
+def _name_keys(name: str, municipality: bool) -> tuple[tuple[str, int], ...]:
+    """(key, rank) of one name: itself 0, without its kind's word or "Kommune" 1, without a
+    town at its end 2 ("Fjordbo Kalundborg": fjordbo.dk)."""
+    folded = fold(name)
+    bare = _KIND_FIRST.sub("", folded)
+    texts = [(folded, 0), (bare, 1)]
+    if municipality and bare.endswith(" kommune"):
+        texts.append((bare[: -len(" kommune")], 1))
+    words = bare.split()
+    if len(words) >= 2 and is_town(words[-1]):
+        texts.append((" ".join(words[:-1]), 2))
+    return tuple((key, rank) for text, rank in texts if len(key := _NOT_KEY.sub("", text)) >= 2)

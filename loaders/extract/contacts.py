@@ -102,14 +102,17 @@ def _details_in_prose(doc: Document, contacts: list[Contact]) -> None:
     """An e-mail or phone a sentence gives right after a contact's name, where no entry
     gave them ("Henvendelse om helhedsplanen kan ske til Gitte Hauge på tlf. 57 87 62 14
     eller gh@soroebo.dk."): up to the sentence's end or the next person's name."""
-    wanting = [c for c in contacts if (not c.email or not c.phone) and " " in c.name]
+    wanting = [c for c in contacts if not c.email and not c.phone and " " in c.name]  # (no entry gave any)
     if not wanting:
+        return
+    plain = plain_lines(doc)
+    named = {k for c in wanting for k, t in enumerate(plain) if c.name in t}  # (a containment test a line: cheap)
+    lines = [plain[k] for k in sorted(named) if "@" in plain[k] or _DIGIT.search(plain[k])]
+    if not lines:
         return
     taken = {c.email.lower() for c in contacts if c.email}
     names = [c.name for c in contacts]
-    for text in plain_lines(doc):
-        if not text or ("@" not in text and not _DIGIT.search(text)):
-            continue
+    for text in lines:
         for c in wanting:
             at = text.find(c.name)
             while at >= 0 and (not c.email or not c.phone):

@@ -90,9 +90,13 @@ def _body_title(text: str, toc_title: str | None) -> str:
                 and words[k + 1] not in _CONNECTORS and words[k - 1] not in _CONNECTORS  # Lektiecaféen drives"
                 and not words[k - 1][:1].isdigit()):
             return " ".join(words[:k])
-        if words[k - 1].endswith((".", ":", "!", "?")):
+        if words[k - 1].endswith((".", ":", "!", "?")) and words[k - 1].casefold() not in _ABBREVIATIONS:
             return " ".join(words[:k]).rstrip(".:")
     return " ".join(words[:MAX_TITLE_WORDS]) if len(words) <= MAX_TITLE_WORDS else ""
+
+
+# words with a stop that end no sentence ("3. Status pr. indsatsområde og aktivitet Statusmarkering: ...")
+_ABBREVIATIONS = frozenset("pr. ca. fx. f.eks. bl.a. jf. nr. afd. inkl. ekskl. mht. vedr. evt. ift.".split())
 
 
 # the first item of a counted or coded list, or a bullet, run onto a heading's line
