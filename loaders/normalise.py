@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.symbols import read_all_symbols
 from samspil.loaders.text_columns import split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
@@ -316,6 +317,22 @@ _DIGITS = re.compile(r"\d+")
 _RAW_MARK = re.compile(r"·|(?i:side|page|dias|slide)\s*\d|\d\s*af\s*\d")  # (the marks of _PAGE_MARK in a raw line)
 
 
+def _rendered_origins(rendered: list[str], raw: Sequence[str], origins: Sequence[Origin]) -> list[Origin]:
+    """Each rendered line's origin: the first raw line from the last one's on that holds its
+    value (the text after its label), else the last one's."""
+    out: list[Origin] = []
+    at = 0
+    for line in rendered:
+        value = line.split(": ", 1)[-1].strip("• ").split(" (", 1)[0].split(", ", 1)[0]
+        if value:
+            k = next((k for k in range(at, len(raw)) if value in raw[k]), None)
+            if k is None:
+                k = next((k for k in range(0, at) if value in raw[k]), at)
+            at = k
+        out.append(origins[min(at, len(origins) - 1)])
+    return out
+
+
 def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
     """``lines`` with the running headers and footers a text copy of a PDF repeats on each page
     made blank (a break between the pages' text, as the page gap was): a line (its numbers
@@ -369,6 +386,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    if not pdf and looks_structured(raw_lines) and (rendered := structured_lines(raw_lines)) is not None:
+        raw_lines, origins = rendered, _rendered_origins(rendered, raw_lines, origins)  # a YAML/JSON export
     if looks_like_email(raw_lines):  # a thread the agreement was forwarded in (loaders/email_text.py)
         raw_lines = [clean_email(line) for line in raw_lines]
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)

@@ -59,12 +59,13 @@ def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
     kinds = [column_kind(c) if c and len(c) <= 40 else None for c in cells]
     if "activity" not in kinds or not _CONTENT_KINDS & set(kinds):
         return None
-    if sum(1 for c, k in zip(cells, kinds) if c and k is None) > (len(cells) >= 3):  # (a head run into a cell)
-        return None
+    if sum(1 for c, k in zip(cells, kinds) if c and k is None and not _CODE_HEAD.match(c)) > (len(cells) >= 3):
+        return None  # (a head run into a cell; a matrix's code columns, "B5  B6  H12", are no such head)
     focus = next((kinds.index(k) for k in ("focus_area", "district", "zone") if k in kinds), None)
     return Columns(kinds.index("activity"), kinds.index("target") if "target" in kinds else None, focus, spaced,
                    focus is not None and kinds[focus] != "focus_area")
 
+_CODE_HEAD = re.compile(r"^[A-ZÆØÅ]{1,4}\d{0,3}$|^\d{1,3}$")
 _TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på aktivitet(?:en)?|projekt(?:er|navn)?"
                               r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
 _TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
@@ -76,7 +77,10 @@ _NUMBERED_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
 
 
 def _ends_table(line: str) -> bool:
-    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line))
+    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line) or _CAPTION.match(line))
+
+
+_CAPTION = re.compile(r"^\W{0,3}(?:Tabel|Figur|Bilag|Skema)\s+\d")  # the next table's caption
 
 
 _AMOUNT = re.compile(r"[\d.,\s%]+(?:kr\.?|mio\.?)?|i alt|beløb.*|andel", re.I)
@@ -178,6 +182,9 @@ def _table_blocks(doc: Document) -> list[Block]:
             wrapped += 1
             if wrapped > MAX_WRAPPED or len(line) > 90 or _ends_table(line):
                 head = None
+            continue
+        if cells[0].rstrip(".").casefold() == "nr":  # the next table's head row ("Nr.  Børn 0-12  Unge 13-17 ...")
+            head = None
             continue
         if sum(bool(_AMOUNT.fullmatch(c)) for c in cells) * 2 >= len(cells):  # a budget's row
             head = None

@@ -64,6 +64,8 @@ def _known_key(key: str) -> str | None:
 def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
+    if name.endswith(")"):
+        name = _SHORT_FORM_AFTER.sub("", name)  # "Beskæftigelse (BE)": the short form the document defines
     if name.endswith(".") and name[-4:-1].isalpha() and name[-4:-1].islower():
         name = name[:-1]  # "Indsatsområde: Børn, unge og familier." (a field written as a sentence)
     known = _known_focus_areas().get(_known_key(_fkey(name)) or "")
@@ -75,6 +77,7 @@ def _candidate(text: str) -> str | None:
     return name      # its details must not become a focus area's name)
 
 
+_SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
 _THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)", re.I)
 _STATUS_NOTE = re.compile(r"\s*\((?:uændret|uændrede|ny|nyt|nye|fortsat|fortsætter|ændret|udgået|udvidet)\b[^()]*\)\s*$", re.I)
 # a person's details or a contact's label: never in a focus area's name
