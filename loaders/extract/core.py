@@ -41,6 +41,10 @@ def extract(doc: Document) -> AgreementReport:
     collaborators.mark_collaborators(doc, report.organisations, report.activities)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])
+    if not report.found_nothing() and (missing := _missing_facts(report)):
+        report.warnings.append(f"found no {' and no '.join(missing)}: the cross-plan answers (gaps, shared partners, "
+                               "brokers) will lack them for this document; check that it is the whole agreement "
+                               "and how its text came out (`samspil extract FILE`)")
     if report.found_nothing():
         report.warnings.append("no plan name, party, focus area, activity, contact or zone found: "
                                "this does not look like a partnership agreement")
@@ -48,6 +52,21 @@ def extract(doc: Document) -> AgreementReport:
         report.warnings.append("none of the words helhedsplan, samarbejdsaftale, delaftale, boligsocial or "
                                "indsatsområde occurs: this may not be a boligsocial agreement; check the facts")
     return report
+
+
+def _missing_facts(report: AgreementReport) -> list[str]:
+    """What a partnership agreement always names that none of its rules found: its plan's
+    name and focus areas, a delaftale's or plan's activities, a strategic agreement's parties."""
+    missing = []
+    if not report.plan.name:
+        missing.append("plan name")
+    if not report.focus_areas:
+        missing.append("focus area")
+    if not report.activities and report.plan.document_type != "strategic_agreement":
+        missing.append("activity")  # (a strategic agreement may leave them to its delaftaler)
+    if report.plan.document_type == "strategic_agreement" and not any(o.is_party for o in report.organisations):
+        missing.append("party")
+    return missing
 
 
 _AGREEMENT_WORDS = re.compile(r"(?i:helhedsplan|samarbejdsaftale|delaftale|boligsocial|indsatsområde|landsbyggefond)")

@@ -64,12 +64,14 @@ BLIND_J = Path(__file__).resolve().parent.parent / "fixtures" / "blind_j" / "doc
 
 
 def test_plans_counts_the_partners_named_only_in_activities(tmp_path):
-    # Sorø's 2008 helhedsplan names no partners of the plan; its activities name ten
+    # Sorø's 2008 helhedsplan names no partners of the plan but the owner of its departments
+    # (Sorø Bo, since session 17 no longer hidden behind a signature line read as an organisation);
+    # its activities name ten
     data = tmp_path / "data"
     assert run("load", BLIND_J / "03_soroe_pilevangen_helhedsplan.txt", "--data-dir", data).exit_code == 0
     r = run("plans", "--json", "--data-dir", data)
     (row,) = __import__("json").loads(r.output)
-    assert row["partners"] == 0 and row["activity_partners"] >= 5 and row["activities"] >= 5
+    assert row["partners"] <= 1 and row["activity_partners"] >= 5 and row["activities"] >= 5
     r = run("plans", "--csv", "--data-dir", data)
     head, line = r.output.splitlines()[:2]
     assert "activity partners" in head or "activity_partners" in head

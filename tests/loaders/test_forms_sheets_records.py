@@ -147,3 +147,31 @@ def test_a_two_column_page_copied_with_its_layout(tmp_path, town):
     assert contact is not None and contact.email == f"rdn@{_mail(town)}bo.dk" and contact.phone == "87412260"
     parties = {name_key(o.name) for o in r.organisations if o.is_party}
     assert {name_key(f"Boligforeningen {town}bo"), name_key(f"{town} Kommune")} <= parties
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_contact_forms_a_word_table_each_keep_their_own_details(tmp_path, town):
+    """Word forms give each contact a table of its own, one field a row, with no gap between
+    the tables: a person's e-mail and phone must not go to the next person (set N's Word
+    form gave one person's details to another, and resolution then merged them by e-mail)."""
+    import docx
+
+    from samspil.loaders.pipeline import extract_file
+
+    people = [("Helle Søgaard Brink", "Boligsocial leder", f"Boligforeningen {town}bo", "hsb@x.dk", "63 11 48 20"),
+              ("Yusuf Karaman Lund", "Teamleder", f"Jobcenter {town} – Ungeenheden", "yklu@y.dk", "65 51 70 33"),
+              ("Pernille Østergaard Vium", "Virksomhedskonsulent", f"Jobcenter {town}", "pevi@y.dk", None)]
+    document = docx.Document()
+    document.add_paragraph("DELAFTALE")
+    document.add_paragraph(f"Delaftale for indsatsområdet Beskæftigelse, {town}")
+    document.add_paragraph("3. KONTAKTPERSONER")
+    for name, title, unit, mail, phone in people:
+        table = document.add_table(rows=0, cols=2)
+        for key, value in (("Navn:", name), ("Stilling:", title), ("Organisation:", unit), ("Mail:", mail),
+                           ("Telefon:", phone or "")):
+            row = table.add_row().cells
+            row[0].text, row[1].text = key, value
+    path = tmp_path / "delaftale.docx"
+    document.save(str(path))
+    got = {c.name: (c.email, c.phone) for c in extract_file(path).contacts}
+    assert got == {name: (mail, phone.replace(" ", "") if phone else None) for name, _, _, mail, phone in people}
