@@ -206,21 +206,18 @@ def _unit_edges(g: PartnershipGraph, doc: str, orgs: Orgs, org_ids: dict) -> Non
             g.add_edge(child, par, "UNIT_OF", sources=list(e.data["sources"][:1]))
 
 
-def _key(s: dict[str, Any]) -> tuple:
-    return source_sort_key(s)
-
-
 def _ensure(g: PartnershipGraph, document: str, nid: str, label: str, name: str,
             refs: list[SourceRef], **props: Any) -> None:
     seen = g.g.graph.setdefault("_seen", {})
     if nid not in g:
         g.add_node(nid, label, name, sources=sources_of(refs, document), **props)
-        seen[nid] = {_key(s) for s in g.node(nid)["sources"]}
+        seen[nid] = {source_sort_key(s) for s in g.node(nid)["sources"]}
     else:
         srcs, keys = g.node(nid)["sources"], seen.setdefault(nid, set())
         for s in sources_of(refs, document):
-            if _key(s) not in keys:
-                keys.add(_key(s))
+            k = source_sort_key(s)         # (once per source, not twice)
+            if k not in keys:
+                keys.add(k)
                 srcs.append(s)
 
 

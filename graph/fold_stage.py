@@ -98,7 +98,7 @@ class Stage:
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
-        self.cache: dict[tuple, str] = {}    # the document's sources' ids (text), by their items
+        self.cache: dict[tuple, tuple[str, str]] = {}   # the document's sources: (id, JSON text) by their items
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
@@ -106,27 +106,33 @@ class Stage:
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def source(self, src: dict[str, Any]) -> str:
-        """A source's id as text (its row staged once per document: a source names its own)."""
-        key = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
-        sid = source_id(key)
-        self.new.append((sid, *key))
-        text = self.cache[tuple(src.items())] = str(sid)
-        return text
+    def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str]:
+        """A source's id and its JSON text (its row staged once per document: a source
+        names its own); ``key``: its items, by which the document's cache holds both."""
+        row = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
+        sid = source_id(row)
+        self.new.append((sid, *row))
+        hit = self.cache[key] = (str(sid), dumps(src))
+        return hit
 
-    def _ids(self, srcs: list[dict[str, Any]]) -> str:
-        cache, out = self.cache, []
-        for s in srcs:
-            text = cache.get(tuple(s.items()))
-            out.append(text if text is not None else self.source(s))
-        return "[" + ", ".join(out) + "]"
-
-    def _text(self, srcs: list[dict[str, Any]]) -> int:
+    def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str]:
         """Stage a list of sources' text (once per list and document: an activity's
-        relationships share one); the row of ``stage_srcs`` that holds it."""
+        relationships share one): the row of ``stage_srcs`` that holds it, and the
+        sources' ids as text. Each distinct source of the document is encoded once and a
+        list's text joined from them: the standard encoder's text of a list is its items'
+        texts joined by ``", "`` in brackets (1,000 plans: 139,656 sources in 107,417 lists,
+        57,281 distinct per document)."""
+        cache, ids, texts = self.cache, [], []
+        for s in srcs:
+            key = tuple(s.items())
+            hit = cache.get(key)
+            if hit is None:
+                hit = self.source(s, key)
+            ids.append(hit[0])
+            texts.append(hit[1])
         self.lists += 1
-        self.texts.append((self.lists, dumps(srcs)))
-        return self.lists
+        self.texts.append((self.lists, "[" + ", ".join(texts) + "]"))
+        return self.lists, "[" + ", ".join(ids) + "]"
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
@@ -138,7 +144,7 @@ class Stage:
             (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (self._text(srcs), self._ids(srcs),
+                hit = lists[id(srcs)] = (*self._encode(srcs),
                                          bool(srcs) and all(s.get("document") == doc for s in srcs))
             return hit
         rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
@@ -151,7 +157,7 @@ class Stage:
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
                 srcs = sorted(srcs, key=source_sort_key)
-                text, ids = self._text(srcs), self._ids(srcs)
+                text, ids = self._encode(srcs)
                 own = all(s.get("document") == doc for s in srcs)
             else:
                 text, ids, own = encoded(srcs)
@@ -169,7 +175,7 @@ class Stage:
                 seen[0] += 1
                 if n < seen[1]:
                     seen[1] = n
-            rows.append((n, doc, part, label, name, _inner(rest), text, ids, simple))
+            rows.append((n, doc, part, label, name, _inner(rest), text, ids, int(simple)))
         nodes = len(rows)
         mine, other = [], []                 # the relationships' edge_docs rows
         for u, v, k, d in g.g.edges(keys=True, data=True):
@@ -189,7 +195,7 @@ class Stage:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((u, v, doc, part, k, _inner(rest), text, ids, simple))
+            rows.append((u, v, doc, part, k, _inner(rest), text, ids, int(simple)))
             if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
                 raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
             if own:

@@ -13,7 +13,6 @@ pydantic is imported only here, so ``samspil extract`` on documents never pays f
 """
 from __future__ import annotations
 
-import re
 import weakref
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +25,17 @@ from samspil.loaders.model import (DOCUMENT_TYPES, ORGANISATION_TYPES, TARGET_GR
 __all__ = ["InvalidReport", "validate_report", "check_report", "checked_extraction", "read_report_file"]
 
 MAX_TEXT = 100_000
-_LONG_DIGITS = re.compile(r"\d{19}")
+# A number token of 19 digits or more (JSON's digits are ASCII): the text's UTF-8 bytes
+# with every ASCII digit made "0" and every other byte " ", searched for 19 zeros. (Was
+# ``re.search(r"\d{19}", text)``: sre tries the pattern at every position, ~270 us per
+# 14 KB report file, 5% of a full load's instructions; this takes ~45 us.)
+_DIGITS_ONLY = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_LONG_RUN = b"0" * 19
+
+
+def _long_digits(text: str) -> bool:
+    """Whether ``text`` holds 19 ASCII digits in a row."""
+    return _LONG_RUN in text.encode("utf-8", "surrogatepass").translate(_DIGITS_ONLY)
 
 # Reports made by :func:`validate_report` from data that passed, so that the store's
 # :func:`check_report` of the same object does not validate it a second time (10,000
@@ -217,7 +226,7 @@ def _parse(text: str) -> Any:
     import json
 
     import orjson
-    if _LONG_DIGITS.search(text):
+    if _long_digits(text):
         return json.loads(text)
     try:
         return orjson.loads(text)

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from samspil.loaders.validate import (InvalidReport, _parse, check_report, read_report_file,
-                                      validate_report)
+from samspil.loaders.validate import (InvalidReport, _long_digits, _parse, check_report,
+                                      read_report_file, validate_report)
 
 
 @pytest.mark.parametrize("text", [
@@ -24,6 +24,16 @@ def test_parsed_values_are_the_standard_parser_s(text):
     got, want = _parse(text), json.loads(text)
     assert repr(got) == repr(want)            # (NaN != NaN: compared as text, with types)
     assert [type(x) for x in got] == [type(x) for x in want] if isinstance(want, list) else True
+
+
+@pytest.mark.parametrize("text, long", [
+    ("1234567890123456789", True), ("123456789012345678", False),
+    ('[1, 123456789012345678, 2, "x1234567890123456789y"]', True),
+    ("12345678901234567890" * 3 + "æ", True), ("æøå 123456789 0123456789", False),
+    ("\ud800" + "9" * 19, True), ("٠١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩", False),   # (no JSON number is made of those)
+    ("", False)])
+def test_long_digit_runs_are_found(text, long):
+    assert _long_digits(text) is long
 
 
 @pytest.mark.parametrize("text", ['{"a": 1,}', '{"a" 1}', "[1, 2", "", "[" * 5000 + "]" * 5000])
