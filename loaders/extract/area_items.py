@@ -121,6 +121,12 @@ _AREA_LEAD_IN = re.compile(r"^\W{0,3}(?:Aktiviteter|Projekter|Indsatser|Tiltag)(
                            r"(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅa-zæøå][^:.]{2,60}?)\s*:?\s*$")
 
 
+# "Stk. 1. Under indsatsområdet Kriminalitetsforebyggelse gennemføres aktiviteterne" (a legal style)
+_UNDER_AREA_CARRIED_OUT = re.compile(r"^(?:Stk\.\s*\d+\.\s*)?Under\s+(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅ][^:.]{2,60}?)\s+"
+                                     r"(?:gennemføres|igangsættes|etableres|videreføres)\s+(?:følgende\s+)?"
+                                     r"(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?)\s*:?\s*$")
+
+
 def _activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
     """Lead-ins that name one of the document's focus areas over its activities (a line of
     their own)."""
@@ -128,7 +134,8 @@ def _activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
     from samspil.loaders.extract.orgs import name_key
 
     lines = [(i, m) for i, line in enumerate(plain_lines(doc))
-             if line[:1] in "AaPpIiT•-*" and (m := _AREA_LEAD_IN.match(line))]
+             if line[:1] in "AaPpIiT•-*" and (m := _AREA_LEAD_IN.match(line))
+             or line[:1] in "SU" and (m := _UNDER_AREA_CARRIED_OUT.match(line))]
     if not lines:
         return []
     areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}

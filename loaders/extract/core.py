@@ -56,7 +56,7 @@ def extract(doc: Document) -> AgreementReport:
 
 def _missing_facts(report: AgreementReport) -> list[str]:
     """What a partnership agreement always names that none of its rules found: its plan's
-    name and focus areas, a delaftale's or plan's activities, a strategic agreement's parties."""
+    name and focus areas, a delaftale's or plan's activities."""
     missing = []
     if not report.plan.name:
         missing.append("plan name")
@@ -64,9 +64,7 @@ def _missing_facts(report: AgreementReport) -> list[str]:
         missing.append("focus area")
     if not report.activities and report.plan.document_type != "strategic_agreement":
         missing.append("activity")  # (a strategic agreement may leave them to its delaftaler)
-    if report.plan.document_type == "strategic_agreement" and not any(o.is_party for o in report.organisations):
-        missing.append("party")
-    return missing
+    return missing  # (not the parties: an agreement may leave them to its cover letter or delaftaler)
 
 
 _AGREEMENT_WORDS = re.compile(r"(?i:helhedsplan|samarbejdsaftale|delaftale|boligsocial|indsatsområde|landsbyggefond)")

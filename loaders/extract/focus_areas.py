@@ -200,7 +200,7 @@ def _listed(doc: Document):
         # a heading in capitals run onto the line before it when the breaks were lost)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not heading and not (last.endswith(("indsatsområder", "indsatsområderne"))
-                                and strip_markup(line).rstrip().endswith(":")
+                                and (strip_markup(line).rstrip().endswith(":") or _counted_next(doc, i))
                                 and (_PLAN_SENTENCE.search(last) or "parterne" in last)):  # ("Parterne har valgt ...:")
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
         count = 0
@@ -224,6 +224,12 @@ def _listed(doc: Document):
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
                 break
+
+
+def _counted_next(doc: Document, i: int) -> bool:
+    """The next line opens a counted list ("1) Kriminalitetsforebyggelse og"): the sentence
+    above it introduces it without a colon ("... arbejde inden for indsatsområderne")."""
+    return i + 1 < len(doc.lines) and doc.lines[i + 1].lstrip()[:2] in ("1)", "1.")
 
 
 def _plan_areas_list(text: str) -> re.Match[str] | None:

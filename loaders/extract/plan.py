@@ -46,7 +46,8 @@ NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedr
                "navnpådenboligsocialeindsats", "denboligsocialeindsats,somdelaftalenvedrører",
                "denboligsocialeindsats,delaftalenhørerunder", "denboligsocialeindsats,somdelaftalenhørerunder",
                "indsatsensnavn", "navnpåindsatsen", "helhedsplanensnavn", "navnpåhelhedsplanen",
-               "boligsocialindsats:", "boligsocialhelhedsplan:", "helhedsplan:", "helhedsplanen:")
+               "boligsocialindsats:", "boligsocialindsats(navn):", "boligsocialhelhedsplan:", "helhedsplan:",
+               "helhedsplanen:")
 # the labels only a delaftale has (its indsats is named because the delaftale hangs under it)
 SUB_AGREEMENT_LABELS = tuple(k for k in NAME_LABELS[1:] if "delaftalen" in k or k.startswith("navnpåden"))
 PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra", "aftaleperiode",

@@ -24,14 +24,17 @@ _LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]
 _TYPE_FOR = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+(?:for|om|vedr\.?)\s+(?:den\s+)?"
                        r"(?:boligsociale?\s+(?:indsats|helhedsplan)(?:en)?\s+(?:i\s+|for\s+)?)?"
                        r"(?P<name>(?-i:[A-ZÆØÅ])[^:]{1,60})$", re.I)
+# the name after the document type and a dash: "Strategisk samarbejdsaftale – Fælles om Sundparken 2023-2026"
+_TYPE_DASH = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+[–-]\s+(?P<name>(?-i:[A-ZÆØÅ])[^:]{1,60})$", re.I)
+_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?$")
 # the next label in a line whose breaks were lost: a capitalised word or two and a colon
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}\s*:(?:\s|$))")
 # a table of contents' heading or a running header run onto a title
 _TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?|Version\s+\d|Godkendt|Vedtaget"
                              r"|Udkast|Revideret)\b.*$")
 # where a name label or a document-type title starts inside a line that lost its breaks
-_NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats|Indsatsens navn|Helhedsplanens navn)"
-                          r"\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK)\s+)?(?:[Ss]amarbejdsaftale|SAMARBEJDSAFTALE)\s+(?:for|om)\s")
+_NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats(?: \(navn\))?|Indsatsens navn"
+                          r"|Helhedsplanens navn)\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK)\s+)?(?:[Ss]amarbejdsaftale|SAMARBEJDSAFTALE)\s+(?:for|om)\s")
 
 
 def is_cover_noise(text: str) -> bool:
@@ -59,8 +62,13 @@ def name_in_document_type(text: str) -> str | None:
     'Grønhøj'
     >>> name_in_document_type("Samarbejdsaftale") is None
     True
+    >>> name_in_document_type("STRATEGISK SAMARBEJDSAFTALE – FÆLLES OM SUNDPARKEN 2023-2026")
+    'Fælles om sundparken'
     """
     m = _TYPE_FOR.match(text.strip())
+    if m is None and (m := _TYPE_DASH.match(text.strip())) is not None:  # "STRATEGISK SAMARBEJDSAFTALE –
+        name = _YEARS_AFTER.sub("", m.group("name")).strip(" .,")           # FÆLLES OM SUNDPARKEN 2023-2026"
+        return (name[0] + name[1:].lower() if name.isupper() else name) or None
     return m.group("name").strip(" .,") if m else None
 
 
@@ -79,7 +87,7 @@ def cut_at_next_label(value: str) -> str:
 
 
 # a label that names the plan: "Navn:", "Den boligsociale indsats:", "Helhedsplanens navn:"
-_NAME_LABEL = re.compile(r"^(?:navn|(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)|\w+s\s+navn)\s*:", re.I)
+_NAME_LABEL = re.compile(r"^(?:navn|(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)(?:\s*\(navn\))?|\w+s\s+navn)\s*:", re.I)
 _AREAS_AFTER = re.compile(r"\s+[–-]\s+(?=[A-ZÆØÅ])")
 
 
