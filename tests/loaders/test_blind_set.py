@@ -1,9 +1,9 @@
 """Score extraction on the blind sets of made-up agreements (tests/fixtures/blind: set A,
 14 documents; tests/fixtures/blind_f: set F, 12 documents; tests/fixtures/blind_h: set H,
-12 documents; tests/fixtures/blind_i, blind_j, blind_k, blind_l and blind_m: sets I, J, K, L and
-M, 12 documents each) with the reference scorer in ../shared/eval, as written and with their line
-breaks lost; two documents of each of sets L and M delivered as a real PDF and a real Word file
-as well.
+12 documents; tests/fixtures/blind_i, blind_j, blind_k, blind_l, blind_m and blind_n: sets I, J,
+K, L, M and N, 12 documents each) with the reference scorer in ../shared/eval, as written and with
+their line breaks lost; two documents of each of sets L, M and N delivered as a real PDF and a real
+Word file as well.
 
 The floors sit below what the code scored when each set was added (set A, session 7:
 mean 0.89 as written, 0.85 flat, the lowest document 0.78; set F, session 10: mean 0.855
@@ -33,7 +33,10 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no reference sco
 # 0.813 / 0.817 at the session's start, 0.919 / 0.838 at its end, lowest 0.885 / 0.760; its PDF
 # and Word files 0.894 / 0.900); set M added in session 16 (blind until its first hour - 0.776 /
 # 0.752 with the session's starting code, 0.788 / 0.752 clean -, then worked on: 0.886 / 0.802 at
-# the end (0.887 with a last rule), lowest 0.710 / 0.565; its Word file 0.944, its PDF 0.879)
+# the end (0.887 with a last rule), lowest 0.710 / 0.565; its Word file 0.944, its PDF 0.879); set N
+# added in session 17 (blind until its first half hour - 0.785 / 0.745 with the session's starting
+# code, 0.788 / 0.748 clean -, then worked on: 0.895 / 0.778, lowest 0.805 / 0.534; its PDF 0.957,
+# its Word form 0.852)
 SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "F": ("blind_f", 12, {"docs": (0.87, 0.78), "flat": (0.84, 0.72)}),
         "H": ("blind_h", 12, {"docs": (0.86, 0.72), "flat": (0.80, 0.70)}),
@@ -41,7 +44,8 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "J": ("blind_j", 12, {"docs": (0.87, 0.76), "flat": (0.83, 0.67)}),
         "K": ("blind_k", 12, {"docs": (0.83, 0.72), "flat": (0.77, 0.60)}),
         "L": ("blind_l", 12, {"docs": (0.88, 0.83), "flat": (0.80, 0.72)}),
-        "M": ("blind_m", 12, {"docs": (0.85, 0.68), "flat": (0.77, 0.53)})}
+        "M": ("blind_m", 12, {"docs": (0.85, 0.68), "flat": (0.77, 0.53)}),
+        "N": ("blind_n", 12, {"docs": (0.86, 0.76), "flat": (0.75, 0.50)})}
 
 
 def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
@@ -59,13 +63,14 @@ def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
 
 
 @needs_scorer
-@pytest.mark.parametrize("folder", ["blind_l", "blind_m"])
+@pytest.mark.parametrize("folder", ["blind_l", "blind_m", "blind_n"])
 def test_real_pdf_and_word_files(tmp_path, folder):
     """Set L's two-column PDF (reportlab) and Word file with real tables (python-docx) score as
     well as their text copies did when the set was added (0.894 each); set M's Word file with
-    real tables, header and footer, and its PDF with real tables (0.944 / 0.879, session 16)."""
+    real tables, header and footer, and its PDF with real tables (0.944 / 0.879, session 16);
+    set N's two-column PDF and Word check-box form (0.957 / 0.852, session 17)."""
     scores = _scores(tmp_path, folder, "formats")
-    assert len(scores) == 2 and min(scores.values()) >= 0.85, scores
+    assert len(scores) == 2 and min(scores.values()) >= (0.82 if folder == "blind_n" else 0.85), scores
 
 
 @needs_scorer
