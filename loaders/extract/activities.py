@@ -19,6 +19,7 @@ from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import activity_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
+from samspil.loaders.extract.prose_activities import prose_activity_blocks
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import area_item_blocks
@@ -160,7 +161,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     marked = labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
-    found += _field_titled_blocks(doc)
+    found += _field_titled_blocks(doc) + prose_activity_blocks(doc)
     found = found or chapter_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..." entries, when nothing else)
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]

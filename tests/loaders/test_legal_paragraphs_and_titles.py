@@ -57,3 +57,30 @@ def test_the_plan_s_name_in_a_form_field_and_after_a_dash(tmp_path, make_docx, m
               f"Parter: Boligforeningen {town}bo og {town} Kommune", "Periode: 1. januar 2023 – 31. december 2026", ""]
     name = _extract(tmp_path, titled, how, make_docx, make_pdf).plan.name
     assert name is not None and name.casefold() == f"fælles om {town} nord".casefold()
+
+
+def _prose(town):
+    return ["Strategisk samarbejdsaftale", f"Fælles i {town} Øst 2025-2028", "",
+            "2. Indsatsområder. Parterne har aftalt at arbejde inden for indsatsområderne Uddannelse og "
+            "livschancer, Beskæftigelse og Kriminalitetsforebyggelse.", "",
+            "4. Aktiviteter. Under Uddannelse og livschancer gennemføres aktiviteten Lektiefabrikken, hvor "
+            f"frivillige studerende og lærere fra {town}skolen tilbyder lektiehjælp, samt aktiviteten Familiestøtte "
+            "i Østbyen med Sundhedsplejen.", "",
+            f"Under Beskæftigelse gennemføres aktiviteten Flere i Job, hvor Jobcenter {town} tilbyder afklaring. "
+            f"Desuden gennemføres Offensiv Ungevejledning i samarbejde med FGU {town}.", "",
+            "Under Kriminalitetsforebyggelse gennemføres aktiviteten Fritid i Fokus, hvor fritidsklubben og "
+            f"SSP {town} samarbejder om at fastholde unge 12-17 år i positive fællesskaber.", "",
+            "5. Økonomi. Landsbyggefonden har bevilget 7,4 mio. kr.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_activities_named_in_a_focus_area_s_sentences(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _prose(town), how, make_docx, make_pdf)
+    assert [fa.name for fa in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse", "Kriminalitetsforebyggelse"]
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Lektiefabrikken", "Uddannelse og livschancer"), ("Familiestøtte i Østbyen", "Uddannelse og livschancer"),
+        ("Flere i Job", "Beskæftigelse"), ("Offensiv Ungevejledning", "Beskæftigelse"),
+        ("Fritid i Fokus", "Kriminalitetsforebyggelse")]
+    acts = {a.name: a for a in r.activities}
+    assert f"Jobcenter {town}" in acts["Flere i Job"].partners and f"FGU {town}" not in acts["Flere i Job"].partners
