@@ -43,7 +43,7 @@ def split_columns(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list
     >>> split_columns(page, [(k, None) for k in range(1, 7)])[0] == left + [""] + right
     True
     """
-    if not any("   " in line for line in lines[:400]) and not any("   " in line for line in lines):
+    if not any("   " in line for line in lines):
         return list(lines), list(origins)
     starts: Counter[int] = Counter()
     for line in lines:

@@ -172,8 +172,10 @@ def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
     return pieces
 
 
-_FIELD_AFTER = re.compile(r"\s(?=(?:Partnere?|Parter|Samarbejdspart\w+|Rækkevidde|Vurdering|Status|Målgrupper?|Målgruppe\(r\)"
-                          r"|Kontakt\w*|Beskrivelse|Indhold|Ansvarlig\w*)\s*:)")
+# the labels of an item's fields ("Læringsværkstedet" over "Partnere: ...", "Rækkevidde: ...")
+_FIELD_WORDS = (r"Partnere?|Parter|Samarbejdspart\w+|Rækkevidde|Vurdering|Status|Målgrupper?|Målgruppe\(r\)|Kontakt\w*"
+                r"|Beskrivelse|Indhold|Ansvarlig\w*")
+_FIELD_AFTER = re.compile(rf"\s(?=(?:{_FIELD_WORDS})\s*:)")  # the fields run onto the item's name
 
 
 def item_name(text: str) -> str | None:
@@ -288,9 +290,8 @@ def _counted_item(text: str) -> str | None:
 
 
 # a field of an item written under it: a short label, its value on the same line
-_ITEM_FIELD = re.compile(r"^(?:Partnere?|Parter|Samarbejdspart\w+|Rækkevidde|Vurdering|Status|Målgrupper?|Målgruppe\(r\)"
-                         r"|Kontakt\w*|Beskrivelse|Indhold|Ansvarlig\w*|Mål|Resultat\w*|Deltagere|Budget|Økonomi|Tidsplan"
-                         r"|Periode|Frivillige|Effekt|Indikator\w*)\s*:\s+\S")
+_ITEM_FIELD = re.compile(rf"^(?:{_FIELD_WORDS}|Mål|Resultat\w*|Deltagere|Budget|Økonomi|Tidsplan|Periode|Frivillige"
+                         r"|Effekt|Indikator\w*)\s*:\s+\S")
 
 
 def _lead_state(text: str) -> bool | None:
