@@ -218,7 +218,7 @@ def key_link_rule(e: Any, a: Any, key: str | None = None) -> str | None:
     if e.document != a.document and (noun(a.name) and noun(e.name)
                                      or local_service(a.name) and local_service(e.name)) and not _corroborated(e, a):
         return None
-    if key is not None and e.document != a.document and _foreign_abbreviation(key, e):
+    if key is not None and e.document != a.document and (_foreign_abbreviation(key, e) or _town_acronym(key, e, a)):
         return None
     raw = {fold_name(n) for n in e.names} & {fold_name(n) for n in a.names}
     return "exact-name" if fold_name(e.name) == fold_name(a.name) else "alias" if raw else "abbreviation"
@@ -244,6 +244,37 @@ def _foreign_abbreviation(key: str, e: Entity) -> bool:
     place = e.data.get("municipality")  # (the joining entity: the anchor's own name is the expansion)
     return bool(place) and fold_name(place) != home and not any(
         key in (fold_name(n), compact(fold_name(n))) or stem in fold_name(n) for n in e.names)
+
+
+def _town_acronym(key: str, e: Entity, a: Entity) -> bool:
+    """Do ``e`` and ``a`` meet only on an acronym ("HAB") that one of them writes out with
+    its own town ("Horsens Almene Boligselskab (HAB)") while the other is in another
+    municipality's plan (Copenhagen's "HAB")? An organisation named after its town is that
+    town's; the same letters elsewhere are another organisation's."""
+    if len(key) > 6 or not key.isalpha():
+        return False
+    em, am = e.data.get("municipality"), a.data.get("municipality")
+    if not em or not am or fold_name(em) == fold_name(am):
+        return False
+    for x, other in ((e, am), (a, em)):
+        if fold_name(x.name) == key:
+            continue  # (the short form alone says nothing of its town)
+        home = _named_town(x.name)
+        if home is not None and fold_name(home) != fold_name(other):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _named_town(name: str) -> str | None:
+    """The municipality of the first town or municipality a name holds ("Horsens Almene
+    Boligselskab": Horsens Kommune), if any."""
+    from samspil.loaders.gazetteer import municipality, municipality_of_town
+
+    for word in name.replace("-", " ").split():
+        if word[:1].isupper() and len(word) > 2 and (home := municipality_of_town(word) or municipality(word)):
+            return home
+    return None
 
 
 def _corroborated(e: Entity, a: Entity) -> bool:

@@ -356,3 +356,18 @@ def test_an_abbreviation_local_to_one_municipality_links_only_there(name, munici
                         data={"municipality": "Københavns Kommune", "plan": "A"})
     other = Entity("r.txt", 0, name, [name, "SSP"], data={"municipality": municipality, "plan": "B"})
     assert (len(resolve_entities([copenhagen, other])) == 1) is merged
+
+
+@pytest.mark.parametrize("name, short, municipality, other_municipality, merged", [
+    ("Horsens Almene Boligselskab", "HAB", "Horsens Kommune", "Københavns Kommune", False),
+    ("Randers Boligforening", "RB", "Randers Kommune", "Aarhus Kommune", False),
+    ("Vejle Almene Boliger", "VAB", "Vejle Kommune", "Odense Kommune", False),
+    ("Vejle Almene Boliger", "VAB", "Vejle Kommune", "Vejle Kommune", True),   # the same town's plans
+])
+def test_an_acronym_of_a_name_with_its_town_links_only_there(name, short, municipality, other_municipality, merged):
+    """'Horsens Almene Boligselskab (HAB)' in a Horsens plan is not Copenhagen's 'HAB' (a new user's
+    trial, session 17: the two were merged by the alias, and HAB became the sixth broker)."""
+    defined = Entity("h.txt", 0, name, [name, short], data={"municipality": municipality, "plan": "A"})
+    bare = Entity("k.txt", 0, short, [short], data={"municipality": other_municipality, "plan": "B"})
+    assert (len(resolve_entities([defined, bare])) == 1) is merged
+    assert (len(resolve_entities([bare, defined])) == 1) is merged  # (either first)
