@@ -21,20 +21,30 @@ from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
 
 __all__ = ["record_blocks"]
 
-_TARGET_FIELD = re.compile(r"^\W{0,3}(?:Målgrupper?|Målgruppe\(r\))\s*:\s*\S")
+_TARGET_FIELD = re.compile(r"^\W{0,3}(?:Målgrupper?|Målgruppe\(r\))\s*:\s*\S", re.I)  # (also in capitals)
 _OTHER_FIELD = re.compile(r"^\W{0,3}(?:Parter|Partnere|Samarbejdspartnere|Samarbejdsparter|Kontakt\w*|Beskrivelse|Indhold"
-                          r"|Ansvarlig\w*|Aktiviteter|Tidsplan|Økonomi)\s*:")
+                          r"|Ansvarlig\w*|Aktiviteter|Tidsplan|Økonomi)\s*:", re.I)
 # the title's id before its name: "[2.1]", "2.1", "A1.", "B)"
 _ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)])\s+")
 _FOCUS_AFTER = re.compile(r"\s+[|]\s+|\s+[–—]\s+(?=[A-ZÆØÅ])")
 _MAX_WORDS = 8
+_AREA_NUMBER = re.compile(r"^(\d{1,2})\.\d{1,2}\b")  # "1.1", "[2.3]": the area's number, then the item's
 # "Projekt 1 – Lektieværkstedet": a counted label, its name after the dash (read by area_items.py)
 _LABEL_WORD = re.compile(r"(?i:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\w*\s+\S{1,4}$")
 
 
+def _numbered_area(doc: Document, n: int) -> str | None:
+    """The document's n-th focus area ("1.1 JOBBUTIKKEN LYSBRO" under areas counted "1. ...",
+    "2. ..."), when it names n or more."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    areas = extract_focus_areas(doc)
+    return areas[n - 1].name if 0 < n <= len(areas) else None
+
+
 def record_blocks(doc: Document) -> list[Block]:
     """Each titled record of an activity's fields, in document order."""
-    if "ålgrupp" not in doc.text:
+    if "ålgrupp" not in doc.text and "ÅLGRUPP" not in doc.text:
         return []
     lines = doc.lines
     out: list[Block] = []
@@ -43,6 +53,7 @@ def record_blocks(doc: Document) -> list[Block]:
             continue
         if not any(_OTHER_FIELD.match(t) for t in lines[i + 2:i + 6]):
             continue
+        number = _AREA_NUMBER.match(line.strip(" *#[") )
         title = _ID.sub("", line.strip(" *#"))
         name, *focus = _FOCUS_AFTER.split(title, 1)
         name = name.strip(" .")
@@ -51,5 +62,8 @@ def record_blocks(doc: Document) -> list[Block]:
                 or NOT_ACTIVITY.match(name) or _LABEL_WORD.match(name):
             continue
         end = next((j for j in range(i + 2, len(lines)) if not lines[j].strip()), len(lines))
-        out.append(Block(name, i, end, focus[0].strip() if focus else None))
+        if name.isupper():  # "1.1 JOBBUTIKKEN LYSBRO": a heading in capitals, named in sentence case
+            name = name[0] + name[1:].lower()
+        area = focus[0].strip() if focus else _numbered_area(doc, int(number.group(1))) if number else None
+        out.append(Block(name, i, end, area))
     return out

@@ -311,6 +311,8 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
     for name, i in hits:
         name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
         name = area_short_form(doc, name) or name  # "UL", as the document defines it (area_short_forms.py)
+        if name.isupper() and len(name) > 6:  # "BESKÆFTIGELSE OG UDDANNELSE" (a list in capitals)
+            name = name[0] + name[1:].lower()
         key = _fkey(name)
         if (key, i) in seen:  # two rules may read one line
             continue

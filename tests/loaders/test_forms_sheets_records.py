@@ -175,3 +175,24 @@ def test_contact_forms_a_word_table_each_keep_their_own_details(tmp_path, town):
     document.save(str(path))
     got = {c.name: (c.email, c.phone) for c in extract_file(path).contacts}
     assert got == {name: (mail, phone.replace(" ", "") if phone else None) for name, _, _, mail, phone in people}
+
+
+def _caps(town):
+    return [f"HELHEDSPLAN FOR {town.upper()} NORD 2007-2010", "", "INDSATSOMRÅDER", "",
+            "1. BESKÆFTIGELSE OG UDDANNELSE", "2. BØRN, UNGE OG FAMILIER", "", "PROJEKTER", "",
+            f"1.1 JOBBUTIKKEN {town.upper()}", "MÅLGRUPPE: Ledige beboere, især kvinder.",
+            "INDHOLD: Åben rådgivning tre dage om ugen.", f"SAMARBEJDSPARTNERE: Jobcenter {town}⁴ og Sprogcenter {town}.",
+            "", "2.1 LEKTIECAFÉ OG KLUBLIV", "MÅLGRUPPE: Børn og unge 7-17 år.",
+            "INDHOLD: Lektiehjælp to gange om ugen.", f"SAMARBEJDSPARTNERE: {town}skolen.", "",
+            "⁴ Jobcentret har fremskudt medarbejder i beboerhuset.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_records_in_capitals_numbered_by_their_focus_area(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _caps(town), how, make_docx, make_pdf)
+    assert [fa.name for fa in r.focus_areas] == ["Beskæftigelse og uddannelse", "Børn, unge og familier"]
+    acts = {a.name.casefold(): a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        f"jobbutikken {town.casefold()}": "Beskæftigelse og uddannelse", "lektiecafé og klubliv": "Børn, unge og familier"}
+    assert f"Jobcenter {town}" in acts[f"jobbutikken {town.casefold()}"].partners  # (the footnote's mark dropped)
