@@ -27,7 +27,7 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
     n = g.number_of_nodes()
     if n == 0:
         return {}
-    ug = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
+    ug = _canonical(g)
     alone = sorted((v for v in ug if ug.degree(v) == 0), key=str)
     if alone and len(alone) < n:
         # a node without links (a plan without activities in the gaps view) was pushed to
@@ -44,6 +44,17 @@ def positions(g: nx.Graph, *, scale: float | None = None) -> dict[str, tuple[flo
             pos = spread_out(pos)
         return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in pos.items()}
     return _anchor_layout(ug, scale)
+
+
+def _canonical(g: nx.Graph) -> nx.Graph:
+    """``g`` undirected, its nodes and links in sorted order: the spring layout (and the
+    ring's order) depends on the order nodes were added, which for a graph built from a
+    set changes with Python's string hashing from one process to the next (a view's
+    names were drawn over each other in one process and apart in another)."""
+    out = nx.Graph()
+    out.add_nodes_from(sorted(g.nodes, key=str))
+    out.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in g.edges()), key=str))
+    return out
 
 
 SPREAD_FROM = 60     # nodes; a smaller drawing keeps the spring layout as it is

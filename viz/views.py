@@ -264,7 +264,7 @@ def subgraph_view(graph: PartnershipGraph, node_ids: Iterable[str], *, kind: str
     """Any set of nodes with every relationship between them (sized by degree)."""
     keep = set(node_ids)
     lg = nx.Graph()
-    lg.add_nodes_from(keep)
+    lg.add_nodes_from(sorted(keep, key=str))
     edges = []
     for u, v, d in graph.edges():
         if u in keep and v in keep:

@@ -193,3 +193,42 @@ def test_a_node_without_links_sits_under_the_drawing_not_at_its_far_edge(lonely)
             x, y = pos[f"alone-{i}"]
             assert min(xs) - 1 <= x <= max(xs) + 1 and max(ys) < y <= max(ys) + 2 * (max(ys) - min(ys))
         assert len({pos[f"alone-{i}"] for i in range(lonely)}) == lonely
+
+
+def test_a_layout_does_not_depend_on_the_order_nodes_were_added():
+    """The same graph built in two orders (a view's nodes come from a set, whose order
+    Python's string hashing changes from process to process) is drawn the same: the
+    ego view of a plan was drawn with two names over each other in one CI run and apart
+    in the next."""
+    names = [f"org:{w}" for w in ("amager", "bispebjerg", "brønshøj", "valby", "vanløse",
+                                  "nørrebro", "østerbro", "sydhavn", "tingbjerg", "husum",
+                                  "islev", "vigerslev", "kongens-enghave", "utterslev")]
+    edges = [("plan:a", n) for n in names] + [(names[i], names[i + 1]) for i in range(0, 12, 4)]
+    forward, backward = nx.Graph(), nx.Graph()
+    forward.add_nodes_from(["plan:a", *names])
+    forward.add_edges_from(edges)
+    backward.add_nodes_from(reversed(["plan:a", *names]))
+    backward.add_edges_from(reversed([(v, u) for u, v in edges]))
+    assert positions(forward) == positions(backward)
+
+
+def test_a_view_is_drawn_the_same_in_every_process():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import networkx as nx\n"
+            "from samspil.viz.views import subgraph_view\n"
+            "from samspil.graph.model import PartnershipGraph\n"
+            "g = PartnershipGraph()\n"
+            "for i in range(12):\n"
+            "    g.add_node(f'org:o{i}', 'Organisation', name=f'Organisation {i}')\n"
+            "g.add_node('plan:p', 'Plan', name='Planen')\n"
+            "for i in range(12):\n"
+            "    g.add_edge('plan:p', f'org:o{i}', 'PARTNER_IN')\n"
+            "v = subgraph_view(g, {f'org:o{i}' for i in range(12)} | {'plan:p'})\n"
+            "print(sorted((n.id, n.x, n.y) for n in v.nodes))\n")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+            for seed in range(4)}
+    assert len(seen) == 1
