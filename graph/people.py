@@ -1,8 +1,10 @@
 """Persons across documents: resolution, ids, and the data-protection scrub.
 
-Persons are merged by e-mail (rule ``email``), else by the same name within a
-compatible organisation (rule ``name+org``): the same organisation node, one
-organisation a unit of the other, or one side naming no organisation. Two
+Persons are merged by e-mail (rule ``email``) where their names agree (one shares the
+other's surname, or is an initial, a shorter form or a typo of it: a mailbox two
+people share, ``boligsocial@...``, does not make them one person), else by the same
+name within a compatible organisation (rule ``name+org``): the same organisation
+node, one organisation a unit of the other, or one side naming no organisation. Two
 contacts with different e-mail addresses are never merged by name.
 
 A forgotten person (``samspil forget-person``) is remembered only as a salted
@@ -11,6 +13,7 @@ person back, and nothing readable about them stays in the store.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -25,7 +28,7 @@ from samspil.graph.resolve import Cluster, Entity, Merge, Overrides
 from samspil.loaders.errors import NotFound
 from samspil.loaders.model import AgreementReport
 
-__all__ = ["resolve_persons", "person_id", "person_id_for", "identity_key", "person_to_forget",
+__all__ = ["resolve_persons", "names_agree", "person_id", "person_id_for", "identity_key", "person_to_forget",
            "forget_keys", "is_forgotten", "scrub_report", "scrub_email", "forget_contact",
            "PersonKey", "EmailPlace", "Forgotten"]
 
@@ -36,6 +39,34 @@ ID_DIGITS = 12      # 48 bits: a collision among 100,000 persons has odds of ~1 
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s@.-]", " ", text.casefold()).split())
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s.-]+", _fold(name).replace("@", " ")) if t]
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Whether two contacts holding one e-mail address may be one person: one name's
+    last word (the surname) is a word of the other, a single word is one of the
+    other's, or the names differ by a typo; a one-letter word is an initial.
+
+    >>> names_agree("Anne Holm", "A. Holm"), names_agree("Anne Holm", "Anne Holm Jensen")
+    (True, True)
+    >>> names_agree("Mette", "Mette Kruse"), names_agree("Jens Pedersen", "Jens Petersen")
+    (True, True)
+    >>> names_agree("Anne Holm", "Peter Lund"), names_agree("Anne Holm", "Anne Lund")
+    (False, False)
+    """
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb or ta == tb:
+        return True
+
+    def word_of(w: str, words: list[str]) -> bool:
+        return any(w == t or (len(w) == 1 and t.startswith(w)) or (len(t) == 1 and w.startswith(t))
+                   for t in words)
+    if word_of(ta[-1], tb) or word_of(tb[-1], ta):
+        return True
+    return difflib.SequenceMatcher(None, " ".join(ta), " ".join(tb)).ratio() >= 0.85
 
 
 def _h(text: str) -> str:
@@ -296,8 +327,7 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
             by_name[_fold(e.name)].append(i)
     _apply_person_overrides(entities, overrides, uf)
     for idx in by_email.values():
-        for j in idx[1:]:
-            uf.union(idx[0], j, "email")
+        _union_same_email(uf, idx)
     for idx in by_name.values():
         _union_same_name(uf, idx)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -305,6 +335,21 @@ def resolve_persons(entities: list[Entity], org_of: dict[tuple[str, int], str | 
         groups[uf.find(i)].append(i)
     return [Cluster(members=[entities[i] for i in idx], merges=uf.merges[root])
             for root, idx in sorted(groups.items())]
+
+
+def _union_same_email(uf: "_Persons", idx: list[int]) -> None:
+    """The holders of one address joined to its first holder where their names agree
+    (:func:`names_agree`), else to the first earlier holder whose name does (a name
+    tried once: an address has few names), else to nobody."""
+    first = uf.entities[idx[0]].name
+    names: dict[str, int] = {_fold(first): idx[0]}
+    for j in idx[1:]:
+        name = uf.entities[j].name
+        if names_agree(first, name):
+            uf.union(idx[0], j, "email")
+        elif (a := next((k for n, k in names.items() if names_agree(n, name)), None)) is not None:
+            uf.union(a, j, "email")
+        names.setdefault(_fold(name), j)
 
 
 def _union_same_name(uf: "_Persons", idx: list[int]) -> None:

@@ -28,7 +28,7 @@ import json
 from typing import Any
 
 from samspil.graph import inc_state as st
-from samspil.graph.people import _compatible, person_id
+from samspil.graph.people import _compatible, names_agree, person_id
 from samspil.graph.resolve import Cluster, Entity, Merge
 
 __all__ = ["fold_persons", "Refused"]
@@ -100,7 +100,8 @@ class _PFold:
                                               for i, e in self.new.items()]
         return sum(1 for r in rows if r[col] == value)
 
-    def _email_join(self, idx: int, email: str, fname: str | None, org: str | None, old: bool) -> tuple:
+    def _email_join(self, idx: int, email: str, fname: str | None, org: str | None, old: bool,
+                    name: str) -> tuple:
         holders = self._holders("email", email)
         if not holders or self._mine(1, email, old) > 1:
             raise Refused("an address new to the store, or twice in the document")
@@ -108,6 +109,11 @@ class _PFold:
         first = min(holders)[:2]
         if len(pids) > 1 or first > (self.doc, idx):
             raise Refused("the contact would be its address's first holder")
+        names = {(d, i): n for d, i, n in self.q(
+            "SELECT doc, idx, json_extract(entity, '$.name') FROM inc_person WHERE email = ? "
+            "AND doc != ?", email, self.doc)}
+        if not all(names_agree(names[first], n) for n in (*names.values(), name)):
+            raise Refused("a holder of the address whose name the first holder's does not agree with")
         if org is not None and org not in {h[4] for h in holders}:
             raise Refused("an organisation its person does not have")
         pid = pids.pop()
@@ -121,7 +127,7 @@ class _PFold:
         text, email, fname, org, pid = self.old[i]
         if not email:
             raise Refused("a contact without an address leaves")
-        got, first = self._email_join(i, email, fname, org, old=True)
+        got, first = self._email_join(i, email, fname, org, old=True, name=json.loads(text)["name"])
         if got != pid:
             raise Refused("the store disagrees about a person")
         ch = self.change(pid)
@@ -131,7 +137,7 @@ class _PFold:
     def _added(self, p: Entity) -> None:
         email, fname, org = _email(p), self.fname[p.index], self.org_of[(self.doc, p.index)]
         if email and self._holders("email", email):
-            pid, first = self._email_join(p.index, email, fname, org, old=False)
+            pid, first = self._email_join(p.index, email, fname, org, old=False, name=p.name)
             ch = self.change(pid)
             ch["add"].append(p.index)
             ch["merges"].append(("email", first, (self.doc, p.index), p.name))

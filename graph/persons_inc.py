@@ -55,7 +55,7 @@ def update_persons(u: Any) -> None:
     clusters = resolve_persons(ents, org_of, parents, None)
     new_pid, nodes = {}, {}
     for c in clusters:
-        pid = person_id(c, org_of)
+        pid = person_id(c, org_of, taken=nodes)     # two persons of one mailbox: as a full build
         if pid in nodes:
             raise _fallback("two persons with one id")
         nodes[pid] = c

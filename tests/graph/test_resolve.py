@@ -108,6 +108,25 @@ def test_persons_merge_by_email_or_name_within_the_organisation(small_corpus):
     assert g.out(three_b, "WORKS_AT") == ["org:boligforeningen-3b"]
 
 
+def test_a_mailbox_two_people_share_does_not_make_them_one_person(kit):
+    """Contacts of three documents writing 'boligsocial@aarhus.dk' (a shared mailbox):
+    'Mona Said' and 'M. Said' are one person, 'Peter Lund' another; before, all three
+    were one person by the e-mail alone, with Peter Lund's phone on Mona Said."""
+    from samspil.loaders.model import Contact
+    org, ref, report = kit.org, kit.ref, kit.report
+
+    def doc(name: str, phone: str, doc_id: str):
+        return report(doc_id, "Helhedsplan Gellerup", [org(doc_id, 2, "Aarhus Kommune", roles=["party"])],
+                      [Contact(name=name, email="boligsocial@aarhus.dk", phone=phone,
+                               organisation="Aarhus Kommune", sources=ref(doc_id, 5, name))])
+    g = build_graph([doc("Mona Said", "87 13 00 01", "a.txt"), doc("Peter Lund", "87 13 00 02", "b.txt"),
+                     doc("M. Said", "87 13 00 01", "c.txt")])
+    persons = sorted((sorted({m["document"] for m in d["mentions"]}), d["name"], d.get("phone"))
+                     for _, d in g.nodes("Person"))
+    assert persons == [(["a.txt", "c.txt"], "Mona Said", "87 13 00 01"),
+                       (["b.txt"], "Peter Lund", "87 13 00 02")]
+
+
 def test_person_ids_are_hashes_without_e_mail_phone_or_name(seed_reports):
     g = build_graph(seed_reports)
     persons = dict(g.nodes("Person"))
