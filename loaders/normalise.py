@@ -34,7 +34,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
+from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import read_all_symbols
+from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
@@ -386,6 +388,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    if not pdf and looks_like_wikitext(raw_lines):
+        raw_lines = wiki_lines(raw_lines)  # a wiki page's markup (loaders/wikitext.py), line for line
     if not pdf and looks_structured(raw_lines) and (rendered := structured_lines(raw_lines)) is not None:
         raw_lines, origins = rendered, _rendered_origins(rendered, raw_lines, origins)  # a YAML/JSON export
     if looks_like_email(raw_lines):  # a thread the agreement was forwarded in (loaders/email_text.py)
@@ -398,6 +402,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
     raw_lines = read_all_symbols(raw_lines)  # pictographs as bullets, check boxes, unfilled form fields
+    raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)

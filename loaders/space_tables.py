@@ -54,13 +54,16 @@ def _cell_end(line: str, start: int) -> int:
 _GROUP_HEAD = re.compile(r"(?:zone|delområde|område|i alt|samlet)\b", re.I)  # a line of its own in a table
 
 
-_RULE = re.compile(r"[-=+|:\s]*?[-=]{3}[-=+|:\s]*")  # "-----", "=====", "+----+----+", "|---|:--|"
+# a group's row inside a table: a code and a heading in capitals ("B  BESKÆFTIGELSE")
+_GROUP_ROW = re.compile(r"^\s*(?:[A-H]\d?\.?\s+)?[A-ZÆØÅ][A-ZÆØÅ &,/–-]{3,60}$")
+_RULE = re.compile(r"[-=+|:\s─━═┼│]*?[-=─━═]{3}[-=+|:\s─━═┼│]*")  # "-----", "=====", "+----+----+", "|---|:--|"
 
 
 def is_rule(line: str) -> bool:
     """Is ``line`` a rule drawn with dashes or equals signs (and + | :)? (A line of underscores
     is a place to sign, and stays.)"""
-    return ("---" in line or "===" in line) and line[:1] in " \t-=+|:" and _RULE.fullmatch(line) is not None
+    return ("---" in line or "===" in line or "───" in line or "═══" in line or "━━━" in line) \
+        and line[:1] in " \t-=+|:─━═" and _RULE.fullmatch(line) is not None
 
 
 def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
@@ -70,9 +73,23 @@ def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
     body = lines[head].rstrip()
     heads = [(a, _cell_end(body, a)) for a in columns]  # each head cell's span
     end = head + 1
-    while end < len(lines) and "\t" not in lines[end] and (end in rules or _fits(_starts(lines[end]), columns,
-                                                                                  lines[end], heads)):
-        end += 1
+
+    def fits(k: int) -> bool:
+        return k < len(lines) and "\t" not in lines[k] and _fits(_starts(lines[k]), columns, lines[k], heads)
+    while end < len(lines) and "\t" not in lines[end]:
+        if end in rules or fits(end):
+            end += 1
+            continue
+        # a blank line or a group's row ("A  UDDANNELSE OG LIVSCHANCER") between rows: the
+        # table goes on where a row of two or more cells follows
+        k = end
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k < len(lines) and _GROUP_ROW.match(lines[k]) and k - end <= 2:
+            k += 1
+        if k == end or k - end > 3 or not fits(k) or len(_starts(lines[k])) < 2:
+            break
+        end = k + 1
     return end
 
 
@@ -178,7 +195,15 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
             end -= 1
         if sum(ln != DROPPED for ln in out[i:end]) >= 3:
             columns = _starts(out[i])
-            out[i:end] = join_wrapped_cells([_tabbed(ln, columns) for ln in out[i:end]])
+            rows: list[str] = []
+            run: list[str] = []
+            for ln in out[i:end]:  # a group's row stays a line of its own, joined to no cell
+                if ln.strip() and _GROUP_ROW.match(ln) and not _fits(_starts(ln), columns, ln):
+                    rows += join_wrapped_cells(run) + [ln.strip()]
+                    run = []
+                else:
+                    run.append(_tabbed(ln, columns) if ln.strip() else ln)
+            out[i:end] = rows + join_wrapped_cells(run)
             i = end
         else:
             i += 1

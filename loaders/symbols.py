@@ -11,7 +11,8 @@ no words:
   agreement and is dropped; "[X]" / "[ ]" are the same boxes typed;
 * unfilled content controls ("Klik eller tryk her for at skrive tekst."): nothing written;
 * footnote markers glued to a name ("Jobcenter Holstebro⁴", "¹ Boligselskabet ..."):
-  no part of the name.
+  no part of the name;
+* an organisation diagram drawn as a tree (├──, └──, │): its branches items.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["read_all_symbols", "read_symbols"]
+__all__ = ["read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -30,6 +31,7 @@ _SYMBOL = re.compile(f"[{_PICTO}\u2610-\u2612\u20e3\u00b9\u00b2\u00b3\u2070-\u20
 _KEYCAP = re.compile(r"(\d{1,2})\ufe0f?\u20e3\s*")
 _LEADING = re.compile(f"^(\\s*)(?:[{_PICTO}][\ufe0f\u200d]*)+\\s*")
 _INSIDE = re.compile(f"\\s*(?:[{_ICONS}][\ufe0f\u200d]*)+\\s*(?=(?P<cap>[A-ZÆØÅ]|\\d+\\. ))?")
+_ICON = re.compile(f"[{_ICONS}]")
 _CAPS_WORD = re.compile(r"[A-ZÆØÅ]{3,}(?![a-zæøå])")
 _BOX = re.compile(r"[\u2610-\u2612]|\[[ xX]\]")
 _TICKED = frozenset({"\u2611", "\u2612", "[x]", "[X]"})
@@ -43,6 +45,9 @@ def read_all_symbols(lines: list[str]) -> list[str]:
     """``lines`` with their symbols read: only the lines that hold one are touched, found by one
     search of the whole text (most documents hold none, and a test per line would cost more)."""
     text = "\n".join(lines)
+    if "├" in text or "└" in text:
+        lines = read_tree(lines)
+        text = "\n".join(lines)
     # (one range is scanned fast; Danish letters, dashes, quotes and bullets are all below it)
     hits = [m.start() for m in _HIGH.finditer(text) if _SYMBOL.match(m.group(0))]
     for literal in ("¹", "²", "³", "lik eller tryk", "Click or tap", "[x]", "[X]", "[ ]"):
@@ -57,6 +62,25 @@ def read_all_symbols(lines: list[str]) -> list[str]:
     for k in sorted({bisect_right(starts, at) - 1 for at in hits}):
         out[k] = read_symbols(lines[k])
     return out
+
+
+_BRANCH = re.compile(r"[├└]\s*─+\s?")
+MIN_BRANCHES = 3
+
+
+def read_tree(lines: list[str]) -> list[str]:
+    """An organisation diagram drawn as a tree ("Styregruppe" / "├── Jobcenter ..." / "│   └──
+    Lektieklubben"): each branch an item ("• Lektieklubben"), the lines that join them blank
+    space, every line keeping its indentation (a node's details stay under it).
+
+    >>> read_tree(["Bestyrelse", "├── Formand: Ida Holm", "│   tlf. 40 50 60 70", "└── Styregruppe",
+    ...            "    └── Lektieklubben"])
+    ['Bestyrelse', '• Formand: Ida Holm', '    tlf. 40 50 60 70', '• Styregruppe', '    • Lektieklubben']
+    """
+    if sum(1 for line in lines if _BRANCH.search(line)) < MIN_BRANCHES:
+        return lines
+    return [_BRANCH.sub("• ", line.replace("│", " ")).rstrip() if "│" in line or "├" in line or "└" in line
+            else line for line in lines]
 
 
 def read_symbols(line: str) -> str:
@@ -85,8 +109,15 @@ def read_symbols(line: str) -> str:
     if "\u20e3" in line:
         line = _KEYCAP.sub(r"\1. ", line)
     line = _LEADING.sub(_leading, line, count=1)
+    if "  " in line.strip():  # a line laid out in columns: each icon a space, so every column
+        line = _ICON.sub(_in_columns, line)  # keeps its place; a chart's cells ("■ ■ · ·") a dot each
     line = _INSIDE.sub(_inside, line)
     return _FOOTNOTE.sub("", line)
+
+
+def _in_columns(m: re.Match) -> str:
+    near = m.string[max(0, m.start() - 2):m.start()] + m.string[m.end():m.end() + 2]
+    return "·" if _ICON.search(near) or "·" in near or "?" in near else " "
 
 
 def _leading(m: re.Match) -> str:

@@ -22,11 +22,12 @@ from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.prose_activities import prose_activity_blocks
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.area_items import area_item_blocks
+from samspil.loaders.extract.area_items import activity_lead_ins, area_item_blocks
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks
 from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.activity_chapters import chapter_blocks
+from samspil.loaders.extract.tagged_activities import tagged_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
@@ -113,6 +114,8 @@ def _template_blocks(doc: Document) -> list[Block]:
     if starts:  # the same template's shorter label ("Aktivitet: X") beside "Aktivitetens navn: X"
         starts = sorted(starts + _short_labelled(doc, {i for i, _ in starts}))
     heads = delaftale_starts(doc)
+    if starts and (lead_ins := activity_lead_ins(doc)):  # ("Hvilke aktiviteter hører under X?" over them)
+        heads = sorted(heads + lead_ins)
     blocks = []
     for n, (i, name) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
@@ -158,11 +161,15 @@ def _listed_blocks(doc: Document) -> list[Block]:
     another delaftale), in document order; a name found twice is kept once (its first)."""
     seen: set[str] = set()
     out = []
-    marked = labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
+    tagged = tagged_blocks(doc)  # "▸ Legestuen [Uddannelse og livschancer]": its name without the tag
+    marked = tagged + labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc)
     found = found or chapter_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..." entries, when nothing else)
+    if tagged:
+        lines = {b.start for b in tagged}
+        found = [b for b in found if b.start not in lines or b in tagged]
     if marked:  # title lines alone count only where no label or table names the activities
         found = [b for b in found if not b.weak]
     for b in sorted(found, key=lambda b: b.start):
@@ -352,11 +359,18 @@ def activity_name(title: str) -> str:
 
     >>> activity_name("Sund Start (Healthy Start)"), activity_name("Lektiecafé (fortsat)"), activity_name("Job (13-17 år)")
     ('Sund Start', 'Lektiecafé', 'Job (13-17 år)')
+    >>> activity_name("Sprogstart – for de mindste"), activity_name("Psykisk sårbare – netværk og brobygning")
+    ('Sprogstart', 'Psykisk sårbare – netværk og brobygning')
     """
     name = _STATUS_NOTE.sub("", title) or title
+    name = _TAGLINE.sub("", name) or name  # "Sprogstart – for de mindste": its tagline
     return _BRACKETED_NAME.sub("", name) or name
 
 
+_TAGLINE = re.compile(r"(?<=\w)\s+[–—]\s+(?:for|til|med|om|hos)\s[^–—]{2,60}$")  # (not "X – naboskabsaktiviteter")
+
+
+_STOPPED = re.compile(r"\s(?:[–—-]\s*|\()(?:udgår|udgået|ophørt|nedlagt|aflyst|stoppet)\)?\s*$", re.I)
 _BRACKETED_NAME = re.compile(r"(?<=\w)\s+\([A-ZÆØÅ][^()\d:]{0,50}\)$")  # (...) opening with a capital, no digits
 
 
@@ -373,8 +387,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     blocks = activity_blocks(doc)
     fields = _focus_fields(doc, blocks)
     for b in blocks:
-        if is_placeholder(b.name):  # the template's "[Aktivitetens navn]" left unfilled
-            continue
+        if is_placeholder(b.name) or _STOPPED.search(b.name):  # the template's "[Aktivitetens navn]" left
+            continue  # unfilled; "Ferieskolen — udgår": no activity of the agreement
         body = b.text or " ".join(doc.lines[b.start:b.end])
         found = _WORD.findall(drop_citations(body).casefold())  # (the form of _words_form, and its
         # words; a source the activity's text cites is no partner of it)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block, outline_focus
-from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, focus_area_at
+from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, _sentence_case, focus_area_at
 from samspil.loaders.extract.tables import column_kind, head_kinds
 from samspil.loaders.extract.text import clean
 
@@ -65,12 +65,17 @@ def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
     return Columns(kinds.index("activity"), kinds.index("target") if "target" in kinds else None, focus, spaced,
                    focus is not None and kinds[focus] != "focus_area")
 
-_CODE_HEAD = re.compile(r"^[A-ZÆØÅ]{1,4}\d{0,3}$|^\d{1,3}$")
+# a matrix's code column ("B5", "H12"), a short form ("Mg."), a time plan's year or quarters
+# ("2024", "2024 1 2 3 4", "K1 2025", "Q3")
+_CODE_HEAD = re.compile(r"^[A-ZÆØÅ]{1,4}\d{0,3}$|^\d{1,3}$|^[A-ZÆØÅ][a-zæøå]{0,3}\.$"
+                        r"|^(?:[KQ][1-4]\s*)?(?:19|20)\d\d(?:\s+[1-4]){0,4}$|^[KQ][1-4]$")
 _TABLE_NAME_HEAD = re.compile(r"^\W*(?:aktivitet(?:er|snavn|ens navn)?|navn på aktivitet(?:en)?|projekt(?:er|navn)?"
                               r"|delprojekt(?:er)?|tiltag|indsats(?:er)?)\W*$", re.I)
 _TABLE_HEADS = re.compile(r"^\W*(?:beskrivelse|indhold|formål|mål|målgruppe(?:r|\(r\))?|samarbejdspartner(?:e)?"
                           r"|partner(?:e)?|ansvarlig|tovholder|tidsplan|periode|økonomi|budget|succeskriterier"
                           r"|aktiviteter|indsatsområde)\b", re.I)
+# a group's row between a table's rows, in capitals, perhaps after its code ("B  BESKÆFTIGELSE")
+_GROUP_ROW = re.compile(r"^(?:[A-H]\d?[.)]?\s+)?(?P<name>[A-ZÆØÅ][A-ZÆØÅ &,/–-]{3,60})$")
 _RULE_ROW = re.compile(r"^[\s|:+=_-]+$")  # "|---|:---|", "+====+"
 # a heading ends a table of activities ("5. Økonomi", "Delaftale B: X", "Indsatsområde: Y")
 _NUMBERED_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
@@ -177,6 +182,9 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         if head_kinds(line) is not None:  # another table's head row ("Navn | Titel | E-mail"): this one ended
             head = None
+            continue
+        if len(cells) < 2 and (group := _GROUP_ROW.match(line.strip())):
+            last_focus = _sentence_case(group.group("name"))  # "B  BESKÆFTIGELSE" over its rows
             continue
         if len(cells) < 2:  # a wrapped cell, or the end of the table
             wrapped += 1

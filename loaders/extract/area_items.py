@@ -29,7 +29,7 @@ from samspil.loaders.extract.quoted_projects import quoted_projects
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
-__all__ = ["area_item_blocks", "description_start", "is_goal_or_sentence", "item_name"]
+__all__ = ["activity_lead_ins", "area_item_blocks", "description_start", "is_goal_or_sentence", "item_name"]
 
 # an item at the start of a line: a bullet, a counted item, or a lettered / numbered id
 _ITEM = re.compile(r"^\W{0,2}?(?:(?P<mark>[-•*▪◦–·o])|(?P<num>\d{1,2})[.)]|(?P<let>[a-h])[.)]"
@@ -48,8 +48,8 @@ _COUNTER = re.compile(r"^(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\
 # lower case ("Familieholdet, som samler ...", "Praktikbroen, praktikpladser hos ...")
 _QUOTED = re.compile(r"^[\"«»“„']([A-ZÆØÅ0-9][^\"«»“”„']{1,60}?)[\"»«”'][\s,:.–—-]*")
 _COMMA_NAME = re.compile(r"^([A-ZÆØÅ][\wæøå&/-]*(?:\s+[\wæøå&/-]+){0,4}),\s+(?=[a-zæøå])")
-# a numbered heading: "5. Økonomi", "Kapitel 7 Samarbejdspartnere", "Afsnit 3: Organisering"
-_CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Kap\.|Afsnit|AFSNIT)\s*)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
+# a numbered heading: "5. Økonomi", "Kapitel 7 Samarbejdspartnere", "Afsnit 3: Organisering", "Pkt. 6 Habilitet"
+_CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Kap\.|Afsnit|AFSNIT|Pkt\.|PKT\.|Punkt|§)\s*)?\d{1,2}(?:\.\d{1,2})*\.?:?\s+[A-ZÆØÅ]")
 # headings, alone on their line, of what follows the plan's areas (a board paper's attachments)
 _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilling", "Beslutning", "Underskrifter",
                             "Økonomi", "BILAG", "ØKONOMI",
@@ -96,7 +96,7 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
         if name not in heads.get(i, ()):
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
-    heads.update({i: [name] for i, name in _activity_lead_ins(doc) if i not in heads})
+    heads.update({i: [name] for i, name in activity_lead_ins(doc) if i not in heads})
     return heads or _fallback_heads(doc) or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
@@ -127,7 +127,18 @@ _UNDER_AREA_CARRIED_OUT = re.compile(r"^(?:Stk\.\s*\d+\.\s*)?Under\s+(?:indsatso
                                      r"(?:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?)\s*:?\s*$")
 
 
-def _activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
+# an organisation diagram's staff over the activities they run: "Medarbejder, Uddannelse og
+# livschancer: Signe Holm", "Koordinator for Beskæftigelse (30 t./uge): ..."
+_STAFF_AREA = re.compile(r"^(?:•\s+)?(?:Medarbejder|Koordinator|Konsulent|Tovholder|Projektleder)e?\s*,?\s+(?:for\s+)?"
+                         r"(?P<area>[A-ZÆØÅ][^:()]{2,60}?)\s*(?:\([^()]*\))?\s*:")
+
+
+# an agreement told as questions and answers: "Hvilke aktiviteter hører under Tryghed og trivsel?"
+_AREA_QUESTION = re.compile(r"^Hvilke\s+(?:aktiviteter|projekter|indsatser|tiltag)\s+(?:hører|er|ligger|findes)\s+"
+                            r"(?:under|inden for|i)\s+(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅa-zæøå][^?]{2,60}?)\s*\?$")
+
+
+def activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
     """Lead-ins that name one of the document's focus areas over its activities (a line of
     their own)."""
     from samspil.loaders.extract.focus_areas import extract_focus_areas
@@ -135,7 +146,9 @@ def _activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
 
     lines = [(i, m) for i, line in enumerate(plain_lines(doc))
              if line[:1] in "AaPpIiT•-*" and (m := _AREA_LEAD_IN.match(line))
-             or line[:1] in "SU" and (m := _UNDER_AREA_CARRIED_OUT.match(line))]
+             or line[:1] in "SU" and (m := _UNDER_AREA_CARRIED_OUT.match(line))
+             or line[:1] in "•MKTP" and (m := _STAFF_AREA.match(line))
+             or line[:6] == "Hvilke" and (m := _AREA_QUESTION.match(line))]
     if not lines:
         return []
     areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}
@@ -291,7 +304,7 @@ def _counted_item(text: str) -> str | None:
 
 # a field of an item written under it: a short label, its value on the same line
 _ITEM_FIELD = re.compile(rf"^(?:{_FIELD_WORDS}|Mål|Resultat\w*|Deltagere|Budget|Økonomi|Tidsplan|Periode|Frivillige"
-                         r"|Effekt|Indikator\w*)\s*:\s+\S")
+                         r"|Effekt|Indikator\w*)\s*:\s+\S", re.I)  # (any case: "målgruppe: ..." after "Name –")
 
 
 def _lead_state(text: str) -> bool | None:
@@ -411,6 +424,8 @@ class _State:
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
         self.bulleted = False  # the last item was a bullet
+        self.by_number = True  # the counted list counts 1., 2. (not a), b))
+        self.field = -1  # the line of the last item's last field ("Målgruppe: ...")
         self.named = False  # the areas open paragraphs of a summary (area_paragraphs.py)
         self.area: str | None = None  # there: the area whose run-on list may go on on the next line
 
@@ -442,9 +457,9 @@ class _State:
             return
         m = _ITEM.match(text)
         if m is None and not run_on and self.bulleted and self.starts and self.last >= i - 4 \
-                and self.starts[-1][0] >= i - 4 and _ITEM_FIELD.match(text):
-            self.bare_ok = False  # "Partnere: ...", "Rækkevidde: ..." right under an item: its fields;
-            return                # the list goes on with its next marked item
+                and (self.starts[-1][0] >= i - 4 or self.field >= i - 2) and _ITEM_FIELD.match(text):
+            self.bare_ok, self.field = False, i  # "Partnere: ...", "Rækkevidde: ..." right under an
+            return                # item: its fields; the list goes on with its next marked item
         if m is None:
             state = None
             if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
@@ -471,7 +486,10 @@ class _State:
         if not self.listing and not (m.group("id") and m.group("id")[0].isalpha()):
             return  # (a project's lettered id, "A1. Lektiehjælp", names one after a goals paragraph too)
         number = m.group("num") or m.group("let")
+        if number and self.count and bool(m.group("num")) != self.by_number:
+            return  # "a) Målgruppe: ..." under "1. Jobbutikken": the item's fields, not the next item
         if number:
+            self.by_number = bool(m.group("num"))
             ordinal = int(number) if number.isdigit() else ord(number) - ord("a") + 1
             if ordinal == self.carry + 1 and self.count == 0 and self.carry:
                 self.count = self.carry  # (the previous area's count goes on)
@@ -483,7 +501,8 @@ class _State:
         self.last = i
         if name := item_name(m.group("item")):
             self.starts.append((i, name, self.focus, text if run_on else None))
-            self.bulleted = text.lstrip()[:1] in "•-*▪–"  # (its fields below it keep a bulleted list going)
+            # (its fields below it keep a bulleted or counted list going)
+            self.bulleted = text.lstrip()[:1] in "•-*▪–" or bool(number)
 
 
 def _as_blocks(doc: Document, starts: list[tuple[int, str, str, str | None]], heads: dict[int, str],

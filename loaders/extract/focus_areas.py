@@ -78,7 +78,9 @@ def _candidate(text: str) -> str | None:
 
 
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
-_THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)", re.I)
+_THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)"
+                         # the next chapter after a counted list of areas: "4. Aktiviteter i delaftalerne"
+                         r"|^(?:aktiviteter|delaftaler|økonomi|organisering|underskrifter)(?:ne)?\b", re.I)
 _STATUS_NOTE = re.compile(r"\s*\((?:uændret|uændrede|ny|nyt|nye|fortsat|fortsætter|ændret|udgået|udvidet)\b[^()]*\)\s*$", re.I)
 # a person's details or a contact's label: never in a focus area's name
 _PERSONAL = re.compile(r"@|\d{2}\s?\d{2}\s?\d{2}|^Kontak\w*\s*:", re.I)
@@ -130,7 +132,8 @@ def _numbered_section(doc: Document):
 
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
-_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
+_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
+                          r"(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -178,6 +181,9 @@ def _listed(doc: Document):
     lead-in ('Under uddannelse og livschancer vil vi især:')."""
     plain = plain_lines(doc)
     for i, line in enumerate(doc.lines):
+        if line[:4] == "Svar" and i and (answered := _answered_areas(doc, i)):
+            yield from ((name, i) for name in answered)  # "Hvilke indsatsområder ...?" / "Svar: To: A samt B."
+            continue
         if line[:5] == "Under" and (under := _UNDER_AREA.match(line.strip())) \
                 and (known := _known_focus_areas().get(_fkey(under.group("area")))):
             yield known, i
@@ -226,6 +232,21 @@ def _listed(doc: Document):
                 break
 
 
+_ANSWER = re.compile(r"^Svar\s*:\s*(?:(?:to|tre|fire|fem|seks|\d)\s*(?:indsatsområder)?\s*[:–-]\s*)?(?P<list>[A-ZÆØÅ].*)$",
+                     re.I)
+
+
+def _answered_areas(doc: Document, i: int) -> list[str]:
+    """An agreement told as questions and answers: the areas the answer (line ``i``, "Svar:
+    To: Tryghed og trivsel samt Uddannelse og livschancer.") lists to a question about the
+    focus areas ("Hvilke indsatsområder har parterne valgt?")."""
+    question = next((t.strip() for t in reversed(doc.lines[max(0, i - 3):i]) if t.strip()), "")
+    if not question.endswith("?") or "indsatsområde" not in question.lower() \
+            or not (m := _ANSWER.match(doc.lines[i].strip())):
+        return []
+    return _inline_areas(re.split(r"(?<=[\wæøå)])\.(?:\s|$)", m.group("list"), 1)[0])
+
+
 def _counted_next(doc: Document, i: int) -> bool:
     """The next line opens a counted list ("1) Kriminalitetsforebyggelse og"): the sentence
     above it introduces it without a colon ("... arbejde inden for indsatsområderne")."""
@@ -242,7 +263,7 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
 
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
-                            r"|\bparterne\s+har\s+aftalt\b", re.I)
+                            r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b", re.I)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 
 

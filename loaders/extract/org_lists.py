@@ -43,14 +43,18 @@ def split_org_text(text: str) -> list[str]:
     ['Center for Børn, Unge og Familier', 'Odense Kommune']
     >>> split_org_text("Foreningen Nydansker, Odense Bibliotekerne")
     ['Foreningen Nydansker', 'Odense Bibliotekerne']
+    >>> split_org_text("i) Jobcenter Randers; ii) Sprogcenter Randers")
+    ['Jobcenter Randers', 'Sprogcenter Randers']
     """
+    if ";" in text or ")" in text:
+        text = _ENUMERATOR.sub("", text)
     parts: list[str] = []
     depth = 0
     buf = ""
     for ch in text:
         depth += ch == "("
         depth -= ch == ")"
-        if ch == "," and depth == 0:
+        if ch in ",;" and depth == 0:
             parts.append(buf)
             buf = ""
         else:
@@ -77,6 +81,8 @@ def split_org_text(text: str) -> list[str]:
     return out
 
 
+# a list's counters inside a value: "i) X; ii) Y", "1) X, 2) Y", "a) X"
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s;:,]))(?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+(?=[A-ZÆØÅ])")
 _LEADING_ABBR = re.compile(r"([A-ZÆØÅ]{2,6})(?=\s*\(|\s+v[./]|\s*$)")
 
 

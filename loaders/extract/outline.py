@@ -32,7 +32,7 @@ __all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S.*)$")
 # a heading that names one focus area: "Delaftale – X", "Indsatsområde 2 – X", "Indsatsområde: X"
 _FOCUS_TITLE = re.compile(
-    r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
+    r"^(?:delaftale(?:\s+for\s+indsatsområde(?:t)?|\s+(?:nr\.?\s*)?\d{1,2})?|indsatsområde(?:t)?(?:\s*(?:nr\.?\s*)?\d{1,2})?)"
     r"\s*(?:[:–—-]\s*|\s+(?=[A-ZÆØÅ]))(?P<name>\S.{1,80})$", re.I)
 _CONTAINER = re.compile(r"^(?:de\s+)?(?:(?:status|beskrivelse|oversigt|gennemgang)\s+(?:på|af|over)\s+(?:de\s+)?)?"
                         r"(?:\w+\s+)?(?:indsatsområde(?:r|rne)|fokusområder(?:ne)?)\b|^delaftaler(?:ne)?\b"

@@ -39,6 +39,9 @@ _PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*+\s?){{1,3}},?\s+(?:den\
 _DASH_BEFORE = re.compile(r"^[^,–]*:\s*[A-ZÆØÅ][^,–:]{2,80}\s[–-]\s*$")
 
 
+_ENTRY_COUNTER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
+
+
 def _line_entries(doc: Document, block: Block, role: str):
     orgs: list[OrgMention] = []
     contacts: list[ContactMention] = []
@@ -50,7 +53,7 @@ def _line_entries(doc: Document, block: Block, role: str):
     for n, (i, raw) in enumerate(items):
         if n in skip:
             continue
-        text = clean(raw)
+        text = _ENTRY_COUNTER.sub("", clean(raw))  # "1. Boligforeningen Hedelyng;"
         was_cut = False
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
             text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only

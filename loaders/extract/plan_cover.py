@@ -77,6 +77,7 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         if (about := _ABOUT_AREA.search(text)) is not None:
             text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
         text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
+        text = _LOWER_TAIL.sub("", text) or text  # "Lysholm Løft – tids- og aktivitetsplan": what it is
         text = name_in_document_type(text) or text
         words = _dedupe_words(text.split())
         text = " ".join(words)
@@ -126,10 +127,14 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
+_LOWER_TAIL = re.compile(r"(?<=\w)\s+[–—-]\s+(?=[a-zæøå])[^–—]{3,60}$")
 _INDSATS_TAIL = re.compile(r"\s+[–-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 # "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go
 _NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
-_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t")
+_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")
+
+
+_PLAN_PART = re.compile(r"\d|helhedsplan|aftale|indsats|\bplan", re.I)  # (a title's part: "Helhedsplanen X 2023-2026")
 
 
 def _letterhead(text: str) -> bool:
@@ -138,6 +143,9 @@ def _letterhead(text: str) -> bool:
     from samspil.loaders.extract.org_lists import org_type_of
 
     parts = [p.strip() for p in _LETTERHEAD_GAP.split(text) if p.strip()]
+    if len(parts) >= 2 and any(municipality(p) is not None for p in parts) \
+            and all(len(p.split()) <= 5 and p[:1].isupper() and not _PLAN_PART.search(p) for p in parts):
+        return True  # "Hillerød Kommune · Boligforeningen Slotsbo · Esrum Bolig" (a name without a cue word)
     return all(municipality(p) is not None or len(p.split()) <= 5 and org_type_of(p) in (
         "housing_organisation", "municipal_unit") for p in parts)
 

@@ -19,7 +19,10 @@ from samspil.loaders.segment import ACTIVITY_NAME
 __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
            "is_header_row", "drop_header_words"]
 
-PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
+# an outline's counter before a heading: "A. Parter", "II. Underskrifter" (not "6. Underskrifter":
+# a table of contents' entry as often as a chapter)
+_OUTLINE_COUNTER = r"(?:(?:[A-H]|[IVX]{1,4})[.)]\s+)?"
+PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens)\s+pa(?:t|r|rtt)er\s*:"  # (typos: "Aftalens pater:")
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
@@ -27,7 +30,7 @@ PARTY_LABEL = re.compile(r"^\W*(?:(?:(?:del)?aftalens|samarbejdsaftalens|helheds
                          r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$))"
                          r"\s*(.*)$", re.I)
 # "Underskrifter", "Underskrift", "Underskrevet af", "Underskrifter og dato", "Godkendelse og underskrift"
-SIGNATURE_LABEL = re.compile(r"^\W*(?:underskrift(?:er)?(?:\s+og\s+dato)?|underskrevet\s+af|underskriftsside"
+SIGNATURE_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:underskrift(?:er)?(?:\s+og\s+dato)?|underskrevet\s+af|underskriftsside"
                              r"|(?:godkendelse|dato)\s+og\s+underskrift(?:er)?)\s*(?::\s*(.*)|$)", re.I)
 # Labels that end a party or signature block.
 BLOCK_END = re.compile(
@@ -91,13 +94,22 @@ _OTHER_LIST = re.compile(r"\b(?:afdelinger(?:ne)?|bebyggelser(?:ne)?|boligområd
 _DEPARTMENT_HEAD = re.compile(r"^\W*(?:(?:bolig)?afdeling(?:er|en|snavn)?|afd\.?|bebyggelse\w*)\s*\t", re.I)
 
 
-def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
-    out = []
+def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = False) -> list[int]:
+    """The lines of the block under a label at ``start - 1``; ``counted``: the label stands
+    alone, and a counted list right under it ("1. X;" "2. Y.") is its entries."""
+    out: list[int] = []
     plain = plain_lines(doc)
+    count = 0  # a counted list right under the label: "1. X;" "2. Y;" are its entries, no chapters
     for i in range(start, len(doc.lines)):
         text = plain[i]
         if not text or text.lower().startswith("mailto:"):
             continue
+        if counted and (m := _COUNTED_ENTRY.match(text)) and int(m.group(1)) == count + 1 and (count or not out):
+            count += 1
+            out.append(i)
+            continue
+        if count and not text[:1].islower():
+            break   # the counted list was the block ("B. Styregruppe" after it)
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
                 or text.endswith(":") and _OTHER_LIST.search(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
@@ -113,6 +125,15 @@ def _collect(doc: Document, start: int, max_prose: int = 420) -> list[int]:
     return out
 
 
+# a label numbered as a chapter ("6. Underskrifter"; a table of contents' entry too): a counted list
+# below it ("1. INDLEDNING") is no list of its entries
+_NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}\.")
+def _numbered(doc: Document, i: int) -> bool:
+    """Line ``i`` is numbered as a chapter (its number perhaps split onto the line before)."""
+    return bool(_NUMBERED_HEAD.match(doc.lines[i]) or i and _NUMBERED_HEAD.fullmatch(doc.lines[i - 1].strip()))
+
+
+_COUNTED_ENTRY = re.compile(r"^\W{0,3}(\d{1,2})[.)]\s+[A-ZÆØÅ][^.]{0,80}[;,.]?$")
 _PERIOD_INSIDE = re.compile(r"\s(?:Aftalens|Helhedsplanens|Samarbejdsaftalens|Delaftalens|Indsatsens)\s+periode\b"
                             r"|\s(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[Pp]eriode\s*:")
 
@@ -268,15 +289,23 @@ def lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
 def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
     items = _lettered_items(doc)
     named: set[str] = set()
+    listing: set[str] = set()
     for k, (i, id_, name, before_on_line, _) in enumerate(items):
         if _ordinal(id_) != 1:
             continue
         before = " ".join(_LAST_SENTENCE.split(before_on_line)[-1].split()[-6:]) if before_on_line else \
             next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
         if _introduces_areas(before):
-            named.update(run_name.casefold() for _, run_name, _ in _run_from(items, k, 6))
+            run = _run_from(items, k, 6)
+            if len(run) == 1 and len(long := _run_from(items, k, 60)) >= 2 and \
+                    all(_list_follows(doc, j, after) for j, _, after in long):
+                run = long      # "III. INDSATSOMRÅDER" over "A. X" + its activities, "B. Y" + ...
+            named.update(run_name.casefold() for _, run_name, _ in run)
         elif len(run := _run_from(items, k, 60)) >= 2 and all(_list_follows(doc, j, after) for j, _, after in run):
-            named.update(run_name.casefold() for _, run_name, _ in run)  # each heads a list of activities
+            listing.update(run_name.casefold() for _, run_name, _ in run)  # each heads a list of activities
+    # an outline whose focus areas a chapter introduces: its other lettered sections
+    # ("I. INDLEDNING / A. Baggrund / B. Periode") are no areas, though each heads a list
+    named |= set() if named else listing
     lettered = [(i, name, i + 1 if before_on_line else i) for i, _, name, before_on_line, _ in items
                 if name.casefold() in named]
     if lettered or doc.memo("labelled_starts", lambda: _delaftale_starts(doc)) or _outline_areas(doc):
@@ -292,7 +321,8 @@ def _outline_areas(doc: Document) -> bool:
 
 # a chapter that holds the focus areas, alone on its line: "Indsatsområder", "3. Vores indsatser"
 _AREAS_CHAPTER = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:(?:de|vores|helhedsplanens|planens)\s+)?(?:\w+\s+)?"
-                            r"(?:indsatsområder|fokusområder|indsatser|temaer)(?:ne)?\s*:?$|^\W{0,3}plan for indsatsen$", re.I)
+                            r"(?:indsatsområder|fokusområder|indsatser|temaer)(?:ne)?"
+                            r"(?:\s+og\s+(?:delaftaler|aktiviteter|projekter)(?:ne)?)?\s*:?$|^\W{0,3}plan for indsatsen$", re.I)
 # a focus area's title below it: a few words, perhaps counted ("2. Tryghed og trivsel", "B) Sundhed")
 _TITLE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]\s+|[A-H][.)]\s+)?(?P<name>[A-ZÆØÅ][^.:;!?()\d]{2,60})$")
 _COUNTER_PREFIX = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|[A-H][.)])?\s*")
@@ -346,14 +376,39 @@ def _listed_below(doc: Document, plain: list[str], c: int) -> set[str]:
             break  # (a title "1) Uddannelse" over its own "- item" list: no list of areas)
         kind = this
         out.add(_COUNTER_PREFIX.sub("", line.lstrip("".join(_BULLETS) + " ")).strip(" .").casefold())
-    return out if len(out) >= 2 else set()
+    return out if len(out) >= 2 else _listed_inline(doc, c)
+
+
+def _listed_inline(doc: Document, c: int) -> set[str]:
+    """The areas a sentence right below line ``c`` lists ("Parterne har indgået delaftaler
+    inden for fire indsatsområder: A, B, C samt D."), case-folded."""
+    para: list[str] = []
+    for line in doc.lines[c + 1:c + 6]:
+        if not line.strip():
+            if para:
+                break
+            continue
+        para.append(line.strip())
+    text = " ".join(para)
+    if (k := text.find(":")) <= 0 or not _LIST_INTRO.search(text, 0, k):
+        return set()
+    from samspil.loaders.extract.focus_areas import _inline_areas
+
+    names = {n.casefold() for n in _inline_areas(re.split(r"\.(?:\s|$)", text[k + 1:])[0].strip())}
+    return names if len(names) >= 2 else set()
+
+
+# a web or wiki page's closing parts over their lists of links
+_PAGE_PARTS = re.compile(r"^(?:se\s+også|læs\s+(?:også|mere)|links|relaterede\s+\w+|noter|kilder|referencer"
+                         r"|dokumenter|bilag|kontakt)\W*$", re.I)
 
 
 def _title(doc: Document, plain: list[str], i: int) -> str | None:
     """The name of a title line over a list (see :func:`_titled_sections`), else None."""
     m = _TITLE.match(plain[i]) if plain[i] and len(plain[i]) <= 64 else None
     if m and len(m.group("name").split()) <= 6 and doc.lines[i].strip()[:1] not in _BULLETS \
-            and not _CAPTION.match(plain[i]) and _list_follows(doc, i, "") and not _same_count(doc, i):
+            and not _CAPTION.match(plain[i]) and not _PAGE_PARTS.match(plain[i]) \
+            and _list_follows(doc, i, "") and not _same_count(doc, i):
         return _sentence_case(m.group("name").strip())
     return None
 
@@ -365,12 +420,18 @@ def _known_areas() -> frozenset[str]:
     return frozenset(a.casefold() for a in vocab.get("regulativ_2019_2026", []) + vocab.get("older", []))
 
 
+def _id_kind(id_: str) -> str:
+    """A run's items are all capitals (A, B, C), all Roman (I, II, III) or all small (a, b):
+    "III. INDSATSOMRÅDER" / "A. X" / "B. Y" / "C. Z" / "IV. ØKONOMI" is a run of three."""
+    return "small" if id_.islower() else "roman" if id_ in _ROMAN else "capital"
+
+
 def _run_from(items: list[tuple[int, str, str, str, str]], k: int, per_item: int) -> list[tuple[int, str, str]]:
     """(line, name) of the run A, B, C ... (or I, II, III ...) that starts at item ``k``, each
     within ``per_item`` lines a letter of the first."""
-    run, start = [], items[k][0]
+    run, start, kind = [], items[k][0], _id_kind(items[k][1])
     for j, jid, jname, _, after in items[k:]:
-        if _ordinal(jid) != len(run) + 1 or j - start > per_item * (len(run) + 1):
+        if _ordinal(jid) != len(run) + 1 or j - start > per_item * (len(run) + 1) or _id_kind(jid) != kind:
             break
         run.append((j, jname, after))
     return run
@@ -410,7 +471,7 @@ def party_blocks(doc: Document) -> list[Block]:
         m = PARTY_LABEL.match(line)
         if not m:
             continue
-        lines = _collect(doc, i + 1)
+        lines = _collect(doc, i + 1, counted=not m.group(1).strip() and not _numbered(doc, i))
         if m.group(1).strip():
             lines.insert(0, i)
         blocks.append(Block("parties", i, lines, focus_area_at(doc, i)))
@@ -423,7 +484,7 @@ def signature_blocks(doc: Document) -> list[Block]:
     blocks = []
     for i, line in enumerate(plain_lines(doc)):
         if m := SIGNATURE_LABEL.match(line):
-            lines = _collect(doc, i + 1)
+            lines = _collect(doc, i + 1, counted=not (m.group(1) or "").strip() and not _numbered(doc, i))
             blocks.append(Block("signatures", i, [i, *lines] if (m.group(1) or "").strip() else lines,
                                 focus_area_at(doc, i)))
     return blocks

@@ -1,0 +1,80 @@
+"""Activities tagged with their focus area: a list's items each carrying the focus area
+(indsatsområde) in brackets after its name, grouped under some other heading, such as
+who they are for::
+
+    Børn 0-12 år
+      ▸ Legestuen Hyben [Uddannelse og livschancer]
+        Åben legestue for småbørn ... Samarbejde med Sundhedsplejen.
+      ▸ Aftenklubben [Kriminalitetsforebyggelse – også relevant for Tryghed]
+
+An item counts when its tag starts with one of the document's focus areas (in square
+brackets only: "1. Safety and well-being (Tryghed og trivsel)" names a focus area in
+another language, "- Jobcaféen (tirsdage)" says when). The heading over a group of items, when it
+names people ("Børn 0-12 år", "Unge 13-17 år"), is their target group; the lines under an
+item are its description (partners, more target groups).
+"""
+from __future__ import annotations
+
+import re
+
+from samspil.loaders.document import Document
+from samspil.loaders.extract.activity_lists import Block
+
+__all__ = ["tagged_blocks"]
+
+_ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]\s+)?(?P<name>[A-ZÆØÅ\"«“0-9][^\[\]]{1,60}?)\s*"
+                   r"\[(?P<tag>[^\[\]]{3,90})\](?:\s+(?P<rest>\S.*))?$")
+_TAG_END = re.compile(r"\s*(?:[–—-]\s|[,;/])")  # (not "og": "Tryghed og trivsel")
+MIN_TAGGED = 2  # items with a focus area's tag before the form counts
+
+
+def tagged_blocks(doc: Document) -> list[Block]:
+    """Items named with their focus area in brackets (see the module's doc), in order."""
+    return doc.memo("tagged_blocks", lambda: _tagged_blocks(doc))
+
+
+def _tagged_blocks(doc: Document) -> list[Block]:
+    if "[" not in doc.text:
+        return []
+    from samspil.loaders.extract.focus_areas import _fkey, extract_focus_areas
+
+    areas = {_fkey(fa.name): fa.name for fa in extract_focus_areas(doc)}
+    if not areas:
+        return []
+    items: list[tuple[int, str, str]] = []
+    for i, line in enumerate(doc.lines):
+        if "[" not in line or not (m := _ITEM.match(line.strip())):
+            continue
+        tag = m.group("tag")
+        area = areas.get(_fkey(tag)) or areas.get(_fkey(_TAG_END.split(tag, 1)[0]))
+        if area:
+            items.append((i, m.group("name").strip(" :–-"), area))
+    if len(items) < MIN_TAGGED:
+        return []
+    starts = [i for i, _, _ in items]
+    blocks = []
+    for n, (i, name, area) in enumerate(items):
+        end = starts[n + 1] if n + 1 < len(starts) else i + 1
+        end = next((j for j in range(i + 1, end) if not doc.lines[j].strip()), end)
+        if n + 1 == len(items):  # the last item: its description, up to a blank line
+            end = next((j for j in range(i + 1, min(i + 8, len(doc.lines))) if not doc.lines[j].strip()),
+                       min(i + 8, len(doc.lines)))
+        blocks.append(Block(name, i, end, area, _group_heading(doc, i, starts)))
+    return blocks
+
+
+def _group_heading(doc: Document, i: int, starts: list[int]) -> str | None:
+    """The heading of the group item ``i`` is in: the short line over the group's first item
+    after a blank line (None when the items stand under no such heading)."""
+    first = i
+    for j in range(i - 1, max(-1, i - 40), -1):
+        line = doc.lines[j].strip()
+        if j in starts:
+            first = j
+        elif not line and j + 1 < len(doc.lines) and not doc.lines[j + 1].strip():
+            break
+        elif not line:
+            continue
+        elif j + 1 == first and len(line) <= 40 and not line.endswith((".", ":")):
+            return line
+    return None
