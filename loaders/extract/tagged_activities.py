@@ -25,6 +25,7 @@ __all__ = ["tagged_blocks"]
 _ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]\s+)?(?P<name>[A-ZÆØÅ\"«“0-9][^\[\]]{1,60}?)\s*"
                    r"\[(?P<tag>[^\[\]]{3,90})\](?:\s+(?P<rest>\S.*))?$")
 _TAG_END = re.compile(r"\s*(?:[–—-]\s|[,;/])")  # (not "og": "Tryghed og trivsel")
+_TAG_START = re.compile(r"[\wæøå.)] ?\[[A-ZÆØÅ][a-zæøå]")
 MIN_TAGGED = 2  # items with a focus area's tag before the form counts
 
 
@@ -34,7 +35,7 @@ def tagged_blocks(doc: Document) -> list[Block]:
 
 
 def _tagged_blocks(doc: Document) -> list[Block]:
-    if "[" not in doc.text:
+    if "[" not in doc.text or _TAG_START.search(doc.text) is None:  # (one search: most documents have no tag)
         return []
     from samspil.loaders.extract.focus_areas import _fkey, extract_focus_areas
 
