@@ -140,7 +140,7 @@ def test_a_text_box_is_read_once_after_its_anchoring_paragraph(tmp_path: Path) -
 
 # ------------------------------------------------------------------ nested tables
 HERNING_ROWS = [("Lektiecafé Holtbjerg", "børn 7-14 år", [("Herning Bibliotekerne", "frivillige lektiehjælpere"),
-                                                          ("Holtbjerg Skole", "lokaler")]),
+                                                          ("Fermaten", "lokaler")]),
                 ("Job i Gullestrup", "ledige 25-60 år", [("Jobcenter Herning", "virksomhedskonsulent"),
                                                          ("Herning Erhvervsråd", "praktikpladser")])]
 
@@ -161,6 +161,21 @@ def _herning(path: Path) -> Path:
     d.add_paragraph("Økonomi")
     d.save(str(path))
     return path
+
+
+def test_partners_in_a_table_nested_in_a_cell(tmp_path: Path) -> None:
+    report = extract_file(_herning(tmp_path / "herning.docx"))
+    assert {a.name for a in report.activities} >= {"Lektiecafé Holtbjerg", "Job i Gullestrup"}
+    orgs = {o.name for o in report.organisations}
+    assert {"Fermaten", "Herning Erhvervsråd", "Jobcenter Herning"} <= orgs  # (Fermaten: by its column alone)
+
+
+def test_nested_rows_are_lines_under_their_cell(tmp_path: Path) -> None:
+    doc = read_document(_herning(tmp_path / "herning.docx"))
+    row = doc.lines.index("Lektiecafé Holtbjerg\tbørn 7-14 år")
+    assert doc.lines[row + 1: row + 4] == ["\t\tPartner\tRolle", "\t\tHerning Bibliotekerne\tfrivillige lektiehjælpere",
+                                           "\t\tFermaten\tlokaler"]
+    assert {doc.origin[row + k] for k in range(4)} == {doc.origin[row]}
 
 
 def test_a_one_cell_row_keeps_its_paragraphs_and_nested_rows_as_lines(tmp_path: Path) -> None:
