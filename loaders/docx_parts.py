@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx.blkcntnr import BlockItemContainer
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -34,10 +34,10 @@ from samspil.loaders.docx_numbering import Numbering
 
 __all__ = ["WordText"]
 
-nsmap.setdefault("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006")
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"  # (python-docx's qn() does not know mc:)
 _BOX = qn("w:txbxContent")
-_FALLBACK = qn("mc:Fallback")
-_CHOICE = qn("mc:Choice")
+_FALLBACK = _MC + "Fallback"
+_CHOICE = _MC + "Choice"
 _P = qn("w:p")
 _TBL = qn("w:tbl")
 
