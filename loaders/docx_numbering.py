@@ -56,6 +56,7 @@ class Numbering:
         self.abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
         self.nums: dict[str, str] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.styles: dict[str | None, tuple[str | None, str | None]] = {}  # style id -> its (numId, level)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -76,16 +77,29 @@ class Numbering:
         own = p_pr.numPr if p_pr is not None else None
         num_id = _val(own, "w:numId") if own is not None else None
         level = _val(own, "w:ilvl") if own is not None else None
-        style = paragraph.style
+        if num_id is None:
+            style_id = _val(p_pr, "w:pStyle") if p_pr is not None else None
+            if style_id not in self.styles:
+                self.styles[style_id] = self._style_num_pr(paragraph.style)
+            num_id, style_level = self.styles[style_id]
+            level = level or style_level
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, int(level or 0)
+
+    @staticmethod
+    def _style_num_pr(style: Any) -> tuple[str | None, str | None]:
+        """(numId, level) a paragraph style (or its bases) gives; worked out once per style:
+        python-docx finds a paragraph's style (the default one most of all) by going through
+        every style of the document, a millisecond a paragraph."""
+        num_id = level = None
         while num_id is None and style is not None:
             s_pr = style.element.pPr
             if s_pr is not None and s_pr.numPr is not None:
                 num_id = _val(s_pr.numPr, "w:numId")
                 level = level or _val(s_pr.numPr, "w:ilvl")
             style = style.base_style
-        if num_id is None or num_id == "0":
-            return None
-        return num_id, int(level or 0)
+        return num_id, level
 
     def label(self, paragraph: Any) -> str | None:
         """The label Word draws in front of ``paragraph`` ('5.1', '•'), advancing the

@@ -11,9 +11,13 @@ There is no plugin machinery: add a class and list it in ``_ALL``.
   warning in ``Document.warnings`` (:mod:`samspil.loaders.encoding`).
   Line = 1-based line of the file. Text that looks like PDF output (most lines
   end in a space) also gets hard-wrap joining.
-- ``.docx`` (python-docx): body paragraphs and table rows in document order;
-  line = 1-based index of the paragraph/row in that order. A row's cells are
-  joined with tabs, like the tab-flattened tables of the text seeds.
+- ``.docx`` (python-docx, :mod:`samspil.loaders.docx_parts`): page headers, body
+  paragraphs and table rows in document order (text boxes with the paragraph that
+  anchors them, nested tables' rows under their cell), page footers; line = 1-based
+  index of the paragraph/row in that reading order (a page header's paragraphs come
+  first, so a document with headers numbers its body after them; a text box's lines
+  cite their anchoring paragraph, a nested table's rows the outer row). A row's cells are joined with tabs,
+  like the tab-flattened tables of the text seeds.
 - ``.pdf`` (pypdfium2): text per page; page = 1-based page. Running headers
   and footers are dropped, hard wraps joined.
 
@@ -153,7 +157,8 @@ def _form_feeds(lines: list[str]) -> tuple[list[str], list[Origin]]:
 
 
 class DocxReader(Reader):
-    """Word documents: paragraphs and table rows in document order (python-docx)."""
+    """Word documents: page headers, paragraphs and table rows in document order (with text
+    boxes and nested tables), page footers (python-docx; :mod:`samspil.loaders.docx_parts`)."""
 
     suffixes = (".docx",)
     format = "docx"
@@ -161,7 +166,8 @@ class DocxReader(Reader):
     def raw(self, path: Path, warnings: list[str], limits: Limits,
             deadline: Deadline) -> tuple[list[str], list[Origin]]:
         import docx
-        from docx.table import Table
+
+        from samspil.loaders.docx_parts import WordText
 
         with path.open("rb") as fh:
             head = fh.read(4)
@@ -177,7 +183,7 @@ class DocxReader(Reader):
         lines: list[str] = []
         origins: list[Origin] = []
         chars = 0
-        for n, block in enumerate(_blocks(doc, Table), start=1):
+        for n, block in enumerate(WordText(doc).blocks(), start=1):
             for text in block:
                 chars += len(text)
                 lines.extend(text.split("\n"))
@@ -223,29 +229,6 @@ def _check_word_parts(path: Path, names: set[str]) -> None:
                  "an Office package")
         raise CorruptDocument(f"{other}, not a Word document (it has no word/ part); "
                               f"{_SAVE_AS_DOCX}", document=str(path))
-
-
-def _blocks(doc, table_type: type) -> Iterator[list[str]]:
-    """One list of texts per body paragraph or table row, in document order; a
-    paragraph Word numbers automatically gets its number in front ("5.1 Lektiecafé")."""
-    from samspil.loaders.docx_numbering import Numbering
-
-    numbering = Numbering(doc)
-    for item in doc.iter_inner_content():
-        if not isinstance(item, table_type):
-            label = numbering.label(item)
-            yield [f"{label} {item.text}" if label and item.text.strip() else item.text]
-            continue
-        for row in item.rows:
-            cells, seen = [], set()
-            for cell in row.cells:  # merged cells repeat: keep each once
-                if id(cell._tc) in seen:
-                    continue
-                seen.add(id(cell._tc))
-                cells.append(cell.text.strip())
-            filled = [c for c in cells if c]
-            # a one-cell row keeps its paragraphs as lines ("Aktivitetsnavn:\nLektiecafé")
-            yield [filled[0]] if len(filled) == 1 else ["\t".join(c.replace("\n", " ") for c in cells)]
 
 
 # fewer characters than this per page on average: no agreement's text layer (a page of an

@@ -37,12 +37,17 @@ def wrap_width(raw_lines: Sequence[str]) -> int:
 def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None = None) -> set[int]:
     """The rows of tab tables (a head row, then rows of as many cells or fewer) that hold an
     empty cell: collapsing their gaps would shift every later cell into the wrong column
-    ("Politiassistent Sanne Juhl<TAB><TAB>2531 8840" under "Navn<TAB>Stilling<TAB>Telefon"). With
+    ("Politiassistent Sanne Juhl<TAB><TAB>2531 8840" under "Navn<TAB>Stilling<TAB>Telefon"). A
+    row that opens with an empty cell may have more cells than the head row: a Word table's
+    row followed by the rows of a table nested in one of its cells, under that cell
+    (``docx_parts``: "<TAB><TAB>Jobcenter Herning<TAB>visitation" under "Aktivitet<TAB>Målgruppe<TAB>Partnere"). With
     ``tabbed`` (the lines after spaced and gridded tables were made tab tables), only the rows
     that are still the file's own lines.
 
     >>> sorted(rows_with_empty_cells(["Navn\\tStilling\\tTelefon", "Ida Holm\\tLeder\\t2233", "Ole Berg\\t\\t4455", ""]))
     [2]
+    >>> sorted(rows_with_empty_cells(["Aktivitet\\tMålgruppe\\tPartnere", "Lektiecafé\\tbørn\\t", "\\t\\tJobcenter\\tvisitation"]))
+    [1, 2]
     """
     if tabbed is not None:  # only the file's own tab tables: lines a grid's or spaces' cells were made tabs of
         if len(tabbed) != len(raw_lines) or not any("\t\t" in line for line in raw_lines):  # differ from the file's
@@ -57,7 +62,8 @@ def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None
             k += 1
             continue
         j = k + 1
-        while j < len(raw_lines) and "\t" in raw_lines[j] and raw_lines[j].rstrip("\n").count("\t") + 1 <= cells:
+        while j < len(raw_lines) and "\t" in raw_lines[j] and (raw_lines[j].rstrip("\n").count("\t") + 1 <= cells
+                                                              or raw_lines[j].startswith("\t")):
             if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t"):
                 out.add(j)
             j += 1

@@ -174,8 +174,8 @@ def _org_list_cells(doc: Document) -> dict[int, set[int]]:
             continue
         col = table.kinds.index("partner")
         for i, cells in table.rows:
-            if len(cells) == len(table.kinds):
-                out[i] = {col}
+            if len(cells) == len(table.kinds) or (len(cells) > len(table.kinds) and not cells[0]):
+                out[i] = {col}  # (a row with more cells, under an empty first: the rows of a table nested in a cell)
             elif col == len(table.kinds) - 1 and len(cells) >= 2 and table.kinds[0] in _not_org_kinds():
                 out[i] = {len(cells) - 1}
     return out

@@ -1,0 +1,219 @@
+"""The text of a Word document in reading order, from every part that holds facts
+(python-docx reads only the body's paragraphs and tables; agreements made in Word keep
+facts elsewhere too).
+
+- **Body**: paragraphs and table rows in document order, one block each. A paragraph Word
+  numbers automatically gets its number in front ("5.1 Lektiecafé"), in the body, in table
+  cells and in text boxes alike (:mod:`samspil.loaders.docx_numbering`).
+- **Text boxes and shapes** (``w:txbxContent``: a fact box, a sidebar of contacts): their
+  paragraphs and tables come right after the paragraph that anchors them, between blank
+  lines, as part of its block. Word writes a modern box twice, as a DrawingML shape
+  (``mc:Choice``) and as its VML copy for old readers (``mc:Fallback``): the copy is skipped;
+  a VML box on its own (``w:pict``) is read.
+- **Table cells**: a cell's paragraphs, then the rows of a table nested in it, each row's
+  cells joined with tabs. A row's cells are joined with tabs; a row with one filled cell
+  keeps that cell's lines as lines ("Aktivitetsnavn:", "Lektiecafé"); in a row of several
+  cells a cell's own paragraphs are joined with spaces and the rows of a nested table
+  follow the row as lines of their own, shifted by tabs under the cell that holds them
+  (the continuation rows of a table written out as text: "\\t\\tJobcenter\\tvisitation").
+- **Page headers and footers** (default, first-page and even-page ones, of every section):
+  each distinct one once (sections repeat theirs, and a header linked to the previous
+  section's is that one), headers before the body and footers after it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docx.blkcntnr import BlockItemContainer
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from samspil.loaders.docx_numbering import Numbering
+
+__all__ = ["WordText"]
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"  # (python-docx's qn() does not know mc:)
+_BOX = qn("w:txbxContent")
+_FALLBACK = _MC + "Fallback"
+_CHOICE = _MC + "Choice"
+_P = qn("w:p")
+_TBL = qn("w:tbl")
+
+
+class _Container(BlockItemContainer):
+    """Paragraphs and tables of any element (a text box's ``w:txbxContent``, which python-docx
+    has no class for)."""
+
+
+def _inner(container: Any) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of a body, cell, text box or header, in order."""
+    for child in container._element:
+        if child.tag == _P:
+            yield Paragraph(child, container)
+        elif child.tag == _TBL:
+            yield Table(child, container)
+
+
+class _Part:
+    """The parent a header's or footer's paragraphs need (for their styles)."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+
+
+class WordText:
+    """A python-docx ``Document``'s text: :meth:`blocks` in reading order (:meth:`headers`,
+    :meth:`body`, :meth:`footers`, called in that order: automatic numbers count in reading
+    order). Each block is a list of texts (a text may hold line breaks).
+
+    >>> import docx
+    >>> d = docx.Document()
+    >>> d.sections[0].header.paragraphs[0].text = "Helhedsplan 2027-2030"
+    >>> _ = d.add_paragraph("Aftalens parter")
+    >>> t = d.add_table(rows=1, cols=2)
+    >>> t.cell(0, 0).text = "Aktivitet"
+    >>> inner = t.cell(0, 1).add_table(rows=2, cols=2)
+    >>> for r, row in enumerate((("Partner", "Rolle"), ("Jobcenter", "visitation"))):
+    ...     for c, text in enumerate(row):
+    ...         inner.cell(r, c).text = text
+    >>> w = WordText(d)
+    >>> w.headers(), list(w.body()), w.footers()
+    ([['Helhedsplan 2027-2030']], [['Aftalens parter'], ['Aktivitet\\t', '\\tPartner\\tRolle', '\\tJobcenter\\tvisitation']], [])
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.numbering = Numbering(doc)
+        self.boxes = False  # whether the part being read has text boxes at all (most have none)
+
+    # ------------------------------------------------------------------ parts
+    def blocks(self) -> Iterator[list[str]]:
+        """Every block in reading order: the page headers', the body's, the page footers';
+        a blank line after the headers and before the footers (a footer's contact is no
+        continuation of the body's last paragraph)."""
+        headers = self.headers()
+        for k, block in enumerate(headers, start=1):
+            yield block + [""] if k == len(headers) else block
+        yield from self.body()
+        for k, block in enumerate(self.footers()):
+            yield [""] + block if k == 0 else block
+
+    def body(self) -> Iterator[list[str]]:
+        """One list of texts per body paragraph (with its text boxes) or table row."""
+        self.boxes = self.doc.element.body.find(".//" + _BOX) is not None
+        yield from self._blocks(self.doc._body)
+
+    def headers(self) -> list[list[str]]:
+        """The blocks of each distinct page header, in the order of the sections."""
+        return self._margins("w:headerReference")
+
+    def footers(self) -> list[list[str]]:
+        """The blocks of each distinct page footer, in the order of the sections."""
+        return self._margins("w:footerReference")
+
+    def _margins(self, tag: str) -> list[list[str]]:
+        """Blocks of the header or footer parts the sections refer to, each part once: a
+        section whose header is linked to the previous one has no reference of its own. A
+        first-page one counts when the section has one (``w:titlePg``), even-page ones when
+        the document has them (``w:evenAndOddHeaders``), as Word shows them."""
+        blocks: list[list[str]] = []
+        seen: set[str] = set()
+        even = self._even_pages()
+        for sect_pr in self.doc.element.sectPr_lst:
+            title_pg = sect_pr.find(qn("w:titlePg"))
+            first = title_pg is not None and title_pg.get(qn("w:val"), "true") not in ("0", "false")
+            for ref in sect_pr.findall(qn(tag)):
+                kind = ref.get(qn("w:type"), "default")
+                rid = ref.get(qn("r:id"))
+                if (kind == "first" and not first) or (kind == "even" and not even) or rid in seen:
+                    continue
+                seen.add(rid)
+                part = self.doc.part.related_parts.get(rid)
+                if part is None:
+                    continue
+                self.boxes = part.element.find(".//" + _BOX) is not None
+                found = [b for b in self._blocks(_Container(part.element, _Part(part)))
+                         if any(t.strip() for t in b)]
+                blocks += found
+        return blocks
+
+    def _even_pages(self) -> bool:
+        try:
+            return bool(self.doc.settings.odd_and_even_pages_header_footer)
+        except (KeyError, AttributeError):  # no settings part
+            return False
+
+    # ------------------------------------------------------------------ blocks
+    def _blocks(self, container: Any) -> Iterator[list[str]]:
+        for item in _inner(container):
+            if isinstance(item, Table):
+                yield from self._rows(item)
+            else:
+                yield self._paragraph(item)
+
+    def _paragraph(self, paragraph: Paragraph) -> list[str]:
+        """The paragraph's text (its number in front), then its text boxes' lines."""
+        label = self.numbering.label(paragraph)
+        text = paragraph.text
+        out = [f"{label} {text}" if label and text.strip() else text]
+        if self.boxes:
+            boxed = [t for box in _boxes(paragraph._p)
+                     for block in self._blocks(_Container(box, paragraph)) for t in block]
+            if any(t.strip() for t in boxed):
+                out += ["", *boxed, ""]
+        return out
+
+    def _rows(self, table: Table) -> Iterator[list[str]]:
+        """One list of texts per row (see the module's note on cells)."""
+        for row in table.rows:
+            cells: list[tuple[list[str], list[str]]] = []
+            seen: set[int] = set()
+            for cell in row.cells:  # merged cells repeat: keep each once
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(self._cell(cell))
+            filled = [c for c in cells if c[0] or c[1]]
+            if len(filled) == 1:  # a one-cell row keeps its paragraphs as lines ("Aktivitetsnavn:\nLektiecafé")
+                own, nested = filled[0]
+                yield ["\n".join(own), *nested] if own else nested
+                continue
+            line = "\t".join(" ".join(" ".join(own).split("\n")).strip() for own, _ in cells)
+            under = [("\t" * k) + nested_line for k, (_, nested) in enumerate(cells) for nested_line in nested]
+            yield [line, *under]
+
+    def _cell(self, cell: Any) -> tuple[list[str], list[str]]:
+        """A cell's own lines (paragraphs and their text boxes) and its nested tables' rows."""
+        own: list[str] = []
+        nested: list[str] = []
+        for item in _inner(cell):
+            if isinstance(item, Table):
+                nested += [line for block in self._rows(item) for t in block for line in t.split("\n")]
+            else:
+                own += [t.strip() for t in self._paragraph(item)]
+        while own and not own[-1]:
+            own.pop()
+        while own and not own[0]:
+            own.pop(0)
+        return own, nested
+
+
+def _boxes(p: Any) -> list[Any]:
+    """The text boxes a paragraph anchors, each once: not a box inside another box (read
+    with the paragraph inside that box), not the VML copy of a DrawingML box."""
+    found = []
+    for box in p.iter(_BOX):
+        anc = box.getparent()
+        while anc is not None and anc is not p:
+            if anc.tag == _BOX:
+                break
+            if anc.tag == _FALLBACK:
+                choice = anc.getparent().find(_CHOICE) if anc.getparent() is not None else None
+                if choice is not None and choice.find(".//" + _BOX) is not None:
+                    break
+            anc = anc.getparent()
+        else:
+            found.append(box)
+    return found
