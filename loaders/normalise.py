@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import read_all_symbols
+from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
@@ -388,6 +389,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    if not pdf and "BEGIN:VCARD" in "\n".join(raw_lines).upper():
+        raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)
     if not pdf and looks_like_wikitext(raw_lines):
         raw_lines = wiki_lines(raw_lines)  # a wiki page's markup (loaders/wikitext.py), line for line
     if not pdf and looks_structured(raw_lines) and (rendered := structured_lines(raw_lines)) is not None:

@@ -12,7 +12,9 @@
   ("▸ Lektiecaféen [Uddannelse og livschancer]"), the areas listed in a sentence under the
   "Indsatsområder" heading;
 * an agreement kept on a wiki: MediaWiki markup (links, bold, templates with the plan's
-  facts and a contact box, struck-out text, categories)."""
+  facts and a contact box, struck-out text, categories);
+* fields written "Label — value — value"; an organisation diagram drawn as a tree; questions
+  and answers; a board charter's "5.1 Delaftale 1 – X" and "Pkt. 6"; vCards."""
 import sys
 from pathlib import Path
 
@@ -273,3 +275,30 @@ def test_an_agreement_told_as_questions_and_answers(tmp_path, make_docx, make_pd
     assert [(a.name, a.focus_area) for a in r.activities] == [
         ("Nabohjælpen", "Tryghed og trivsel"), ("Fællesspisning", "Tryghed og trivsel"),
         ("Lektierummet", "Uddannelse og livschancer")]
+
+
+def _cards(town):
+    low = town.lower()
+    return [f"DELAFTALE – KRIMINALITETSFOREBYGGELSE", f"Skovparken · boligsocial helhedsplan i {town} Kommune", "",
+            f"Delaftalens parter: Boligselskabet {town}skov og SSP {town}.", "Indsatsområde: Kriminalitetsforebyggelse", "",
+            "Aktivitetsnavn: Aftenpatruljen", "Målgruppe(r): unge 14-18 år", f"Partnere: SSP {town}", "",
+            "Kontaktpersoner", "BEGIN:VCARD", "VERSION:3.0", "N:Holm;Lise;;;", "FN:Lise Holm",
+            f"ORG:{town} Kommune;SSP {town}", "TITLE:SSP-koordinator\\, Skovparken",
+            f"EMAIL;TYPE=INTERNET:lh@{low}.dk", "TEL;TYPE=CELL:+45 25 13 86 02", "END:VCARD", "",
+            "BEGIN:VCARD", "VERSION:2.1",
+            "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:S=C3=B8ren S=C3=B8rensen",
+            f"ORG:Boligselskabet {town}skov", f"EMAIL;INTERNET:sos@{low}skov.dk", "END:VCARD", "",
+            "BEGIN:VCARD", "VERSION:4.0", "FN:Anna Bjørk", f"ORG:Politiet;Lokalpolitiet {town[:4]}",
+            f" {town[4:]}", "TEL;VALUE=uri;TYPE=cell:tel:+45-7258-1149", "END:VCARD"]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_contacts_pasted_as_vcards(tmp_path, make_docx, make_pdf, town):
+    """vCards 2.1-4.0 (a folded line, an escaped comma, quoted-printable Danish letters, a
+    'tel:' number): each a contact with its most specific unit; the plan named before '·'."""
+    r = _extract(tmp_path, _cards(town), "as written", make_docx, make_pdf)
+    got = {c.name: (c.organisation, c.email, c.phone) for c in r.contacts}
+    assert got["Lise Holm"] == (f"SSP {town}", f"lh@{town.lower()}.dk", "+4525138602")
+    assert got["Søren Sørensen"] == (f"Boligselskabet {town}skov", f"sos@{town.lower()}skov.dk", None)
+    assert got["Anna Bjørk"][0] == f"Lokalpolitiet {town}" and got["Anna Bjørk"][2] == "+4572581149"
+    assert r.plan.name == "Skovparken"
