@@ -28,6 +28,7 @@ from samspil.loaders.extract.activity_tables import activity_columns, table_bloc
 from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.activity_chapters import chapter_blocks
 from samspil.loaders.extract.tagged_activities import tagged_blocks
+from samspil.loaders.extract.budget_activities import budget_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
@@ -166,7 +167,8 @@ def _listed_blocks(doc: Document) -> list[Block]:
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc)
-    found = found or chapter_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..." entries, when nothing else)
+    found = found or chapter_blocks(doc) or budget_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..."
+    # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)
     if tagged:
         lines = {b.start for b in tagged}
         found = [b for b in found if b.start not in lines or b in tagged]

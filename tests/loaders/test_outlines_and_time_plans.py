@@ -302,3 +302,32 @@ def test_contacts_pasted_as_vcards(tmp_path, make_docx, make_pdf, town):
     assert got["Søren Sørensen"] == (f"Boligselskabet {town}skov", f"sos@{town.lower()}skov.dk", None)
     assert got["Anna Bjørk"][0] == f"Lokalpolitiet {town}" and got["Anna Bjørk"][2] == "+4572581149"
     assert r.plan.name == "Skovparken"
+
+
+def _budget(town):
+    row = lambda a, b, *n: _row(a, b, *n, at=(0, 5, 60, 66, 72))  # noqa: E731
+    return [f"HELHEDSPLAN STRANDPARKEN I FÆLLESSKAB 2013-2016",
+            "Bilag 3 til ansøgning om støtte fra Landsbyggefonden: BUDGET OG FINANSIERING", "",
+            f"Ansøger: Boligselskabet {town}bo i samarbejde med {town} Kommune", "",
+            "Tabel 1. Udgifter fordelt på indsatsområder og aktiviteter", "",
+            row("Nr.", "Post", "2013", "2014", "I alt"),
+            row("1", "INDSATSOMRÅDE 1: BESKÆFTIGELSE"),
+            row("1.1", "Jobcaféen Strand – drift og materialer", "120", "125", "245"),
+            row("", f"(konsulenten udlånes af Jobcenter {town})"),
+            row("1.2", "Ung i Job – mentorhonorarer", "80", "85", "165"),
+            row("2", "INDSATSOMRÅDE 2: BØRN, UNGE OG FAMILIER"),
+            row("2.1", "Lektiecafé Strand – materialer", "40", "40", "80"),
+            row("3", "FÆLLES OMKOSTNINGER"),
+            row("3.1", "Projektleder, 37 t./uge", "520", "530", "1050"),
+            row("", "I ALT", "760", "780", "1540")]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_activities_named_only_in_a_budget(tmp_path, make_docx, make_pdf, town):
+    """An application's budget annex: cost rows under "INDSATSOMRÅDE N: X" are the area's
+    activities (named before the dash), shared costs none."""
+    r = _extract(tmp_path, _budget(town), "as written", make_docx, make_pdf)
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Jobcaféen Strand", "Beskæftigelse"), ("Ung i Job", "Beskæftigelse"),
+        ("Lektiecafé Strand", "Børn, unge og familier")]
+    assert name_key(f"Jobcenter {town}") in {name_key(p) for p in r.activities[0].partners}
