@@ -52,9 +52,11 @@ def save_uploads(store: Any, uploads: list[tuple[str, bytes]], limits: Any) -> d
     for r in reports:
         r.source_path = None            # the upload's temporary path means nothing to anyone
     summary = store.save(reports) if reports else None
-    return {"ok": True, "loaded": [r.document for r in reports],
+    return {"ok": bool(reports), "loaded": [r.document for r in reports],
             "errors": [{"document": r.path.name, "error": _error(r.path.name, r.error)}
                        for r in results if not r.ok],
+            # what an agreement always names and none of the rules found ("found no activity")
+            "warnings": [{"document": r.document, "warning": w} for r in reports for w in r.warnings],
             "summary": to_jsonable(summary)}
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
@@ -71,11 +72,12 @@ _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
 
 
 @router.post("/documents", status_code=201, openapi_extra=_UPLOAD_BODY)
-async def upload_documents(request: Request) -> dict[str, Any]:
+async def upload_documents(request: Request) -> Any:
     """Extract the uploaded agreements (.txt .md .docx .pdf, multipart form field
     ``files``, one or more) and load them into the store. A file that cannot be read, or
     breaks a limit (``SAMSPIL_MAX_*``), is reported in ``errors``; the others are still
-    loaded. Names must be distinct. 503 with ``Retry-After`` when too many writes are
+    loaded (422 with ``ok: false`` when none is). What a loaded agreement always names and
+    none of the rules found is in ``warnings``. Names must be distinct. 503 with ``Retry-After`` when too many writes are
     waiting. The body is spooled to disk as it arrives and parsed in a worker thread,
     so the server keeps answering while a large upload comes in."""
     _store(request)
@@ -87,7 +89,11 @@ async def upload_documents(request: Request) -> dict[str, Any]:
     finally:
         body.close()
     names = _names([name for name, _ in parts])
-    return await _write(request, "upload", [(n, data) for n, (_, data) in zip(names, parts)], limits)
+    result = await _write(request, "upload", [(n, data) for n, (_, data) in zip(names, parts)], limits)
+    if not result["loaded"]:  # every file refused: nothing was stored (201 would say something was)
+        return JSONResponse(status_code=422, content={
+            **result, "error": f"none of the {len(parts)} file(s) could be loaded (see errors); nothing was stored"})
+    return result
 
 
 async def _spool(request: Request, most: int) -> Any:

@@ -30,6 +30,8 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
     if ref in graph and (label is None or graph.node(ref)["label"] == label):
         return ref
     exact, prefix = _find(graph, ref, label)
+    if len(exact) > 1 and len(named := [h for h in exact if fold(graph.node(h).get("name") or "") == fold(ref)]) == 1:
+        exact = named  # one node has the name itself, the others it as an alias
     hits = exact or prefix
     what = (label or "node").lower()
     by_words = not hits and label == "Plan" and words

@@ -44,6 +44,8 @@ _PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen
 # "A (herefter A), B og C indgår hermed strategisk samarbejdsaftale om ...": the list before the verb
 _ENTER_INTO = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+indgår\s+(?:hermed\s+|herved\s+)?(?:en\s+|følgende\s+)?"
                          r"(?:strategisk\s+)?(?:samarbejds)?aftale\b")
+# what a list of parties is called, after it: "A, B og C (aftalens parter)"
+_ROLE_NOTE = re.compile(r"\s*\((?:aftalens\s+|samarbejdsaftalens\s+)?parter(?:ne)?\)")
 _HEREAFTER = re.compile(r"\s*\((?:herefter|i det følgende)[^()]*\)")
 # "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
 # verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
@@ -66,6 +68,8 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
         if not _PROSE_CUE.search(line):
             continue
         text = clean(line)
+        if line.rstrip().endswith((",", " og", " samt")) and i + 1 < len(doc.lines):
+            text = clean(f"{line} {doc.lines[i + 1]}")  # a list wrapped onto the next line (text, not a PDF's)
         whole = False
         kinds: list[tuple[str, int]] = []
         if m := _PREPARED_WITH.search(text):
@@ -77,7 +81,7 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
             entries = split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", m.group("e"))))
             whole = True
         elif m := PROSE_PARTIES.search(text):
-            listed, kinds = references(m.group("a") or m.group("b") or m.group("c"))
+            listed, kinds = references(_ROLE_NOTE.sub("", m.group("a") or m.group("b") or m.group("c")))
             entries = split_party_entries(listed)
             sentence = text.rfind(". ", 0, m.start()) + 1  # (the sentence's own words before "mellem")
             whole = bool(_WHOLE_AGREEMENT.search(text[max(sentence, m.start() - 120):m.start() + 30]))

@@ -55,3 +55,27 @@ def test_no_store_no_writes(tmp_path):
     with TestClient(app, base_url="http://localhost") as c:
         r = c.delete("/api/persons/x", headers=H)
     assert r.status_code == 503 and "no store" in r.json()["error"]
+
+
+def test_an_upload_of_which_nothing_loads_is_refused(write_client):
+    """Every file refused (a picture, an empty file, a text that is no agreement): 422 and
+    ``ok: false`` with each file's reason, nothing stored (it answered 201 and ``ok: true``)."""
+    before = write_client.get("/api/documents", params={"limit": 1000}).json()["total"]
+    r = write_client.post("/api/documents", headers=H, files=[
+        ("files", ("billede.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")),
+        ("files", ("tom.txt", b"", "text/plain"))])
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["ok"] is False and body["loaded"] == [] and "nothing was stored" in body["error"]
+    assert {e["document"] for e in body["errors"]} == {"billede.png", "tom.txt"}
+    assert write_client.get("/api/documents", params={"limit": 1000}).json()["total"] == before
+
+
+def test_an_upload_answers_with_the_agreements_warnings(write_client):
+    r = write_client.post("/api/documents", headers=H, files=[
+        ("files", ("kun-parter.txt", "Strategisk samarbejdsaftale\nAftalens parter: Randers Kommune og "
+                   "Boligselskabet Randersbo\n".encode(), "text/plain"))])
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["ok"] is True and body["loaded"] == ["kun-parter.txt"]
+    assert any(w["document"] == "kun-parter.txt" and "found no" in w["warning"] for w in body["warnings"])

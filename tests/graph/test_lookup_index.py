@@ -66,3 +66,20 @@ def test_a_graph_that_grows_is_indexed_again(small_corpus):
     assert graph._name_index[1] is not None
     graph.add_node("org:brand-new", "Organisation", "Brand new organisation")
     assert resolve_ref(graph, "brand new") == "org:brand-new"
+
+
+def test_a_name_one_node_has_wins_over_the_alias_another_has():
+    """'Ishøj Kommune' is one organisation's name and, wrongly merged from a list "B og Ishøj
+    Kommune", another's alias: the node of that name is meant (it was 'ambiguous', and `show`
+    refused), with or without the index."""
+    from samspil.graph.model import PartnershipGraph
+
+    g = PartnershipGraph()
+    g.add_node("org:ishoj-kommune", "Organisation", "Ishøj Kommune")
+    g.add_node("org:tranegaarden", "Organisation", "Boligselskabet Tranegaarden og Ishøj Kommune",
+               aliases=["Boligselskabet Tranegaarden", "Ishøj Kommune"])
+    for _ in range(SCANS_BEFORE_INDEX + 2):
+        assert resolve_ref(g, "ishøj kommune") == "org:ishoj-kommune"
+    g.add_node("org:ishoj-kommune-2", "Organisation", "Ishøj Kommune")
+    with pytest.raises(Ambiguous):
+        resolve_ref(g, "Ishøj Kommune")

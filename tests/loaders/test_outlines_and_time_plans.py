@@ -331,3 +331,17 @@ def test_activities_named_only_in_a_budget(tmp_path, make_docx, make_pdf, town):
         ("Jobcaféen Strand", "Beskæftigelse"), ("Ung i Job", "Beskæftigelse"),
         ("Lektiecafé Strand", "Børn, unge og familier")]
     assert name_key(f"Jobcenter {town}") in {name_key(p) for p in r.activities[0].partners}
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_parties_listed_in_a_sentence_with_their_role_after_them(tmp_path, make_docx, make_pdf, town, how):
+    """'... samarbejdsaftale mellem A,' / 'B og C (aftalens parter) om ...': three parties (the
+    last two were one, "B og C", with the note after them; the list wrapped over two lines)."""
+    lines = ["BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE", f"Lindegården – tids- og aktivitetsplan 2024-2027", "",
+             f"Bilaget er en del af den strategiske samarbejdsaftale mellem Boligforeningen {town}hjem,",
+             f"Boligselskabet {town}bo og {town} Kommune (aftalens parter) om den boligsociale indsats i",
+             "Lindegården. Aftalen gælder fra 1. januar 2024 til 31. december 2027.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {o.name for o in r.organisations if "party" in o.roles} == {
+        f"Boligforeningen {town}hjem", f"Boligselskabet {town}bo", f"{town} Kommune"}
