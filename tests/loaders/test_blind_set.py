@@ -1,8 +1,8 @@
 """Score extraction on the blind sets of made-up agreements (tests/fixtures/blind: set A,
 14 documents; tests/fixtures/blind_f: set F, 12 documents; tests/fixtures/blind_h: set H,
-12 documents; tests/fixtures/blind_i, blind_j, blind_k, blind_l, blind_m and blind_n: sets I, J,
-K, L, M and N, 12 documents each) with the reference scorer in ../shared/eval, as written and with
-their line breaks lost; two documents of each of sets L, M and N delivered as a real PDF and a real
+12 documents; tests/fixtures/blind_i, blind_j, blind_k, blind_l, blind_m, blind_n and blind_o:
+sets I, J, K, L, M, N and O, 12 documents each) with the reference scorer in ../shared/eval, as written and with
+their line breaks lost; two documents of each of sets L, M, N and O delivered as a real PDF and a real
 Word file as well.
 
 The floors sit below what the code scored when each set was added (set A, session 7:
@@ -36,7 +36,9 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no reference sco
 # the end (0.887 with a last rule), lowest 0.710 / 0.565; its Word file 0.944, its PDF 0.879); set N
 # added in session 17 (blind until its first half hour - 0.785 / 0.745 with the session's starting
 # code, 0.788 / 0.748 clean -, then worked on: 0.913 / 0.791, lowest 0.846 / 0.534; its PDF 0.957,
-# its Word form 0.852)
+# its Word form 0.852); set O added in session 18 (blind until its first quarter hour - 0.758 /
+# 0.756 with the session's starting code, the same clean -, then worked on: see the README's
+# session 18 table for the end figures)
 SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "F": ("blind_f", 12, {"docs": (0.87, 0.78), "flat": (0.84, 0.72)}),
         "H": ("blind_h", 12, {"docs": (0.86, 0.72), "flat": (0.80, 0.70)}),
@@ -45,7 +47,8 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "K": ("blind_k", 12, {"docs": (0.83, 0.72), "flat": (0.77, 0.60)}),
         "L": ("blind_l", 12, {"docs": (0.88, 0.83), "flat": (0.80, 0.72)}),
         "M": ("blind_m", 12, {"docs": (0.85, 0.68), "flat": (0.77, 0.53)}),
-        "N": ("blind_n", 12, {"docs": (0.86, 0.76), "flat": (0.75, 0.50)})}
+        "N": ("blind_n", 12, {"docs": (0.86, 0.76), "flat": (0.75, 0.50)}),
+        "O": ("blind_o", 12, {"docs": (0.86, 0.62), "flat": (0.74, 0.60)})}
 
 
 def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
@@ -63,14 +66,17 @@ def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
 
 
 @needs_scorer
-@pytest.mark.parametrize("folder", ["blind_l", "blind_m", "blind_n"])
+@pytest.mark.parametrize("folder", ["blind_l", "blind_m", "blind_n", "blind_o"])
 def test_real_pdf_and_word_files(tmp_path, folder):
     """Set L's two-column PDF (reportlab) and Word file with real tables (python-docx) score as
     well as their text copies did when the set was added (0.894 each); set M's Word file with
     real tables, header and footer, and its PDF with real tables (0.944 / 0.879, session 16);
-    set N's two-column PDF and Word check-box form (0.957 / 0.852, session 17)."""
+    set N's two-column PDF and Word check-box form (0.957 / 0.852, session 17); set O's time plan
+    drawn as a PDF grid and Word file with facts in its header, footer, text boxes and nested
+    tables (0.696 / 0.942, session 18: the grid's cells run together in pdfium's text)."""
     scores = _scores(tmp_path, folder, "formats")
-    assert len(scores) == 2 and min(scores.values()) >= (0.82 if folder == "blind_n" else 0.85), scores
+    least = {"blind_n": 0.82, "blind_o": 0.66}.get(folder, 0.85)
+    assert len(scores) == 2 and min(scores.values()) >= least, scores
 
 
 @needs_scorer
