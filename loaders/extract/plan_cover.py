@@ -69,6 +69,8 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         if is_label_line(text):  # "Navn: X Periode: ...", else a label: no title above it
             return (name_after_label(text), i) if is_name_label(text) else None
         text = cut_at_next_label(text)  # "X Periode: 2022-2025 ..." (a line that lost its breaks)
+        if " · " in text and len(parts := text.split(" · ")) >= 2 and all(_META_PART.search(p) for p in parts[1:]):
+            text = parts[0]  # a running header: "Birkerød Broer · Styregruppen · Referat 3/2024"
         if _letterhead(text) or _OPENS_DELAFTALE.match(squash(text)) or _BARE_DOCUMENT_TYPE.match(text):
             if (named := name_in_document_type(text)) is not None:  # "Samarbejdsaftale for X"
                 return named, i
@@ -134,6 +136,9 @@ _NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale
 _LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")
 
 
+# what a running header writes after the plan's name: the document's kind, number, date or version
+_META_PART = re.compile(r"\d|referat|dagsorden|styregrupp|bestyrels|aftale|bilag|version|side|gælder|status|notat"
+                        r"|helhedsplan|evaluering|kladde|udkast", re.I)
 _PLAN_PART = re.compile(r"\d|helhedsplan|aftale|indsats|\bplan", re.I)  # (a title's part: "Helhedsplanen X 2023-2026")
 
 

@@ -361,3 +361,16 @@ def test_other_municipalities_named_in_an_activity_s_text_are_no_partners(tmp_pa
     (act,) = r.activities
     assert f"{town} Kommune" in act.partners
     assert not {"Gladsaxe Kommune", "Hillerød Kommune"} & set(act.partners)
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_running_header_s_fields_after_the_plan_s_name(tmp_path, make_docx, make_pdf, town, how):
+    """"Østerby Sammen · Styregruppen · Referat 2/2025" (a Word header read before the body):
+    the plan's name is its first field."""
+    lines = ["Østerby Sammen · Styregruppen · Referat 2/2025", "",
+             "Referat af styregruppens møde den 12. marts 2025",
+             f"Aftalens parter: Boligselskabet {town}bo og {town} Kommune", "",
+             "1. Godkendelse af dagsorden", "Dagsordenen blev godkendt.", "",
+             "2. Status på den boligsociale helhedsplan", "Sekretariatet orienterede om årets aktiviteter."]
+    assert _extract(tmp_path, lines, how, make_docx, make_pdf).plan.name == "Østerby Sammen"
