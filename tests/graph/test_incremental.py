@@ -101,10 +101,9 @@ ops = st.lists(st.tuples(st.sampled_from(["add", "add", "add", "replace", "forge
 REAL_UPDATE = SqliteStore._update
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])   # shrinking a store run is slow
-@given(picks=ops)
-def test_incremental_equals_a_full_rebuild(corpus, picks, monkeypatch_module):
+def count_updates(monkeypatch) -> dict[str, int]:
+    """Counts of the store's updates ("changes") and of those done incrementally (the others
+    fell back on a full rebuild), as they happen."""
     used = {"incremental": 0, "changes": 0}
 
     def counting(self, ch):
@@ -112,8 +111,15 @@ def test_incremental_equals_a_full_rebuild(corpus, picks, monkeypatch_module):
         ok = REAL_UPDATE(self, ch)
         used["incremental"] += ok
         return ok
+    monkeypatch.setattr(SqliteStore, "_update", counting)
+    return used
 
-    monkeypatch_module.setattr(SqliteStore, "_update", counting)
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])   # shrinking a store run is slow
+@given(picks=ops)
+def test_incremental_equals_a_full_rebuild(corpus, picks, monkeypatch_module):
+    used = count_updates(monkeypatch_module)
     with tempfile.TemporaryDirectory() as tmp:
         one = SqliteStore(Path(tmp) / "one.db")
         present: dict = {}
@@ -235,14 +241,7 @@ def test_a_shared_mailbox_loaded_one_document_at_a_time(tmp_path, order, monkeyp
     """Three documents whose contacts write one mailbox ('Mona Said', 'Peter Lund',
     'M. Said'), loaded one at a time in every order: two persons, as a full build has
     them, without falling back on a rebuild."""
-    used = {"incremental": 0, "changes": 0}
-
-    def counting(self, ch):
-        used["changes"] += 1
-        ok = REAL_UPDATE(self, ch)
-        used["incremental"] += ok
-        return ok
-    monkeypatch.setattr(SqliteStore, "_update", counting)
+    used = count_updates(monkeypatch)
 
     def doc(d: str, name: str):
         return report(d, "Helhedsplan Gellerup", [org(d, 2, "Aarhus Kommune", roles=["party"])],
