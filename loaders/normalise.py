@@ -389,7 +389,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
-    if not pdf and "BEGIN:VCARD" in "\n".join(raw_lines).upper():
+    if not pdf and any("BEGIN:VC" in line or "begin:vc" in line for line in raw_lines):  # (no copy of the text)
         raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)
     if not pdf and looks_like_wikitext(raw_lines):
         raw_lines = wiki_lines(raw_lines)  # a wiki page's markup (loaders/wikitext.py), line for line

@@ -42,7 +42,8 @@ _HEADING = re.compile(r"^\s*(={1,6})\s*(.*?)\s*\1\s*$")
 def looks_like_wikitext(lines: Sequence[str]) -> bool:
     """The text shows several kinds of MediaWiki markup (links, bold, headings, templates,
     template parameters)."""
-    if "[[" not in "".join(lines[:400]) and "{{" not in "".join(lines[:400]):
+    head = "".join(lines[:400])
+    if "[[" not in head and "{{" not in head:
         return False
     kinds = sum(1 for pattern in _SIGNALS if any(pattern.search(line) for line in lines))
     return kinds >= MIN_SIGNAL_KINDS
