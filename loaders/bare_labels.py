@@ -1,0 +1,105 @@
+"""The templates' field labels written without their colon, read with it.
+
+The LBF templates are Word tables: a label in the left cell ("Aktivitetsnavn",
+"Målgruppe(r)", "Aftalens parter", "Kontaktperson"), its value in the right one. Many
+municipalities' copies leave the colon out, and the table then reaches us as one cell
+per line, as a row read across, or with a whole page on one line::
+
+    Aktivitetsnavn                       Aktivitetsnavn Lektiecafé Nørrebakken
+    Lektiecafé Nørrebakken               Målgruppe(r) Skolebørn 7-14 år
+    Målgruppe(r)
+    Skolebørn 7-14 år                    ... Aktivitetsnavn Ungejob Målgruppe(r) Unge 15-24 år ...
+
+In a text that writes at least two of the templates' field labels this way (one of them
+an activity's name or its target groups, or the parties), each such label gets its colon:
+a line that is only the label, and a label inside a line that a capitalised value follows
+("Aktivitetsnavn: Lektiecafé Nørrebakken"), so the fields read as the templates' usual
+"Label:" form. Labels in tab-separated rows are left to the table readers; labels that
+have their colon, or that run on in a sentence ("målgruppen er ..."), are not touched.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+
+__all__ = ["bare_label_lines"]
+
+# the labels whose words do not open a sentence or a name: the field names of the
+# templates' tables (an activity's name, its target groups, partners, the parties, contacts)
+_KEY = (r"Aktivitetsnavn|Aktivitetens navn|Navn på aktiviteten|Projektnavn|Projektets navn"
+        r"|Målgruppe\(r\)|Målgrupper|Målgruppe|Malgruppe\(r\)"
+        r"|Delaftalens parter|Samarbejdsaftalens parter|Aftalens parter|Parter(?:ne)? i (?:del)?aftalen"
+        r"|Kontaktperson\(er\)|Kontaktpersoner|Kontaktperson"
+        r"|Samarbejdspartnere|Partnere")
+_OTHER = r"Formål|Aftaleperiode|Periode|Indsatsområde"  # (counted only beside a key label)
+# a bare label: after a line's start or white space, not in a word, with no colon after
+# it, and followed by the end of the line or by a capitalised value or a number
+_BARE = re.compile(r"(?:^|(?<=\s))(?P<label>" + _KEY + "|" + _OTHER + r")(?P<end>[ \t]*$|(?=\s+[A-ZÆØÅ0-9\"«“]))",
+                   re.M)
+_KEYS = re.compile(_KEY)
+# a heading's counter after the label ("Indsatsområde A – Beskæftigelse", "Målgruppe 2: ...")
+_COUNTER = re.compile(r"[ \t]+(?:[A-H]|\d{1,2}|[IVX]{1,4})(?:[.:)]|\s+[–-]|\s*$)"
+                      r"(?!\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b)")
+_LABELLED = re.compile(r"[ \t]+[A-ZÆØÅ][\wæøå-]*(?:[ \t]+[\wæøå-]+){0,3}[ \t]*:")
+MIN_LABELS = 2
+
+
+def bare_label_lines(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the templates' labels written without a colon given one (see the
+    module's doc); found by one search of the whole text, only the lines holding one are
+    rewritten."""
+    text = "\n".join(lines)
+    hits = [m for m in _BARE.finditer(text) if _bare(text, m)]
+    kinds = {m.group("label").lower() for m in hits}
+    if len(kinds) < MIN_LABELS or not any(_KEYS.fullmatch(m.group("label")) for m in hits):
+        return list(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    out = list(lines)
+    by_line: dict[int, list[int]] = {}
+    for m in hits:
+        by_line.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.end("label"))
+    for k, ends in by_line.items():
+        line = lines[k]
+        if "\t" in line or "|" in line:
+            continue  # (a table's row: its cells are read as cells)
+        for at in sorted(ends, reverse=True):
+            at -= starts[k]
+            out[k] = out[k][:at] + ":" + out[k][at:]
+    return out
+
+
+def _bare(text: str, m: re.Match) -> bool:
+    """Is this a label standing for a field: alone on its line, or heading a line or a
+    unit of a run-on line (not the last words of a sentence)?"""
+    at = m.start()
+    after = text[m.end():m.end() + 40]
+    words = after.split(None, 1)
+    if words and words[0].lower().strip(".,:;") in _HEADS or _COUNTER.match(after) or after[:2] == "  " \
+            or _LABELLED.match(after):
+        return False  # (a table's head row: "Aktivitet Indsatsområde Målgruppe"; "Indsatsområde A – X";
+        # a heading over labelled entries: "Kontaktpersoner Boligsocial medarbejder: X")
+    line_start = text.rfind("\n", 0, at) + 1
+    if at == line_start or not text[line_start:at].strip(" *_#•-–"):
+        return True
+    if not m.group("end").strip(" \t") and m.end() < len(text) and text[m.end()] in "\n \t" \
+            and not text[m.end():m.end() + 40].split("\n", 1)[0].strip():
+        return False  # (a line's last words, not a field's: "Tabel 2. Kontaktpersoner")
+    if text[at - 2:at] == "  ":
+        return False  # (a column of a table laid out with spaces)
+    # inside a line: a whole page run together; the label follows a value, not a
+    # preposition or an article ("... for Målgruppe ...", "... og Partnere ..."), nor
+    # another column's head
+    before = text[max(line_start, at - 30):at].split()
+    return bool(before) and before[-1].lower() not in _GLUE and before[-1].lower().strip(".,:;") not in _HEADS
+
+
+# the words a table's head row is made of (a label beside one of these is a column's head)
+_HEADS = frozenset({"aktivitet", "aktiviteter", "aktivitetsnavn", "aktivitetens", "indsatsområde", "indsatsområder",
+                    "målgruppe", "målgrupper", "målgruppe(r)", "samarbejdspartnere", "partnere", "partner", "formål",
+                    "periode", "tidsplan", "økonomi", "budget", "ansvarlig", "ansvar", "status", "zone", "zoner",
+                    "kontaktperson", "kontaktpersoner", "tovholder", "mål", "succeskriterier", "beskrivelse", "indhold",
+                    "omfang", "afdeling", "afdelinger", "område", "organisation", "projekt", "navn", "titel"})
+_GLUE = frozenset({"og", "eller", "for", "til", "med", "af", "i", "på", "de", "den", "det", "en", "et", "som", "vores",
+                   "samt", "hvor", "fra", "om", "alle", "nye", "øvrige", "andre", "flere", "fælles", "vores"})
