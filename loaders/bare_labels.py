@@ -16,6 +16,11 @@ a line that is only the label, and a label inside a line that a capitalised valu
 ("Aktivitetsnavn: Lektiecafé Nørrebakken"), so the fields read as the templates' usual
 "Label:" form. Labels in tab-separated rows are left to the table readers; labels that
 have their colon, or that run on in a sentence ("målgruppen er ..."), are not touched.
+
+Other templates name the same fields in more words ("Målgruppe for aktiviteten:",
+"Indsatsens titel:", "Involverede partnere:", "Ansvarlig for indsatsen:"); such a label,
+capitalised and with its colon, is written as the LBF template's
+(:func:`synonym_label_lines`).
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-__all__ = ["bare_label_lines"]
+__all__ = ["bare_label_lines", "synonym_label_lines"]
 
 # the labels whose words do not open a sentence or a name: the field names of the
 # templates' tables (an activity's name, its target groups, partners, the parties, contacts)
@@ -103,3 +108,33 @@ _HEADS = frozenset({"aktivitet", "aktiviteter", "aktivitetsnavn", "aktivitetens"
                     "omfang", "afdeling", "afdelinger", "område", "organisation", "projekt", "navn", "titel"})
 _GLUE = frozenset({"og", "eller", "for", "til", "med", "af", "i", "på", "de", "den", "det", "en", "et", "som", "vores",
                    "samt", "hvor", "fra", "om", "alle", "nye", "øvrige", "andre", "flere", "fælles", "vores"})
+
+
+# other templates' words for the LBF template's field labels (capitalised, before a colon)
+_SYNONYMS = {
+    "Målgruppe(r)": r"Målgrupp(?:e|en|er)\s+for\s+(?:aktiviteten|indsatsen|projektet|tilbuddet|tiltaget|forløbet)",
+    "Aktivitetsnavn": r"Indsatsens\s+titel",
+    "Samarbejdspartnere": r"(?:(?:Involverede|Øvrige|Eksterne|Lokale)\s+(?:samarbejds)?partnere"
+                          r"|Partnere\s+i\s+(?:aktiviteten|indsatsen|projektet))",
+    "Ansvarlig for aktiviteten": r"Ansvarlig\s+for\s+(?:indsatsen|projektet|tilbuddet|tiltaget)",
+}
+_SYNONYM = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(f"(?P<g{k}>{p})" for k, p in enumerate(_SYNONYMS.values()))
+                      + r")(?=[ \t]*:)", re.M)
+_CANONICAL = list(_SYNONYMS)
+
+
+def synonym_label_lines(lines: Sequence[str]) -> list[str]:
+    """``lines`` with other templates' words for a field's label written as the LBF
+    template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):"); one search of the text."""
+    text = "\n".join(lines)
+    hits = list(_SYNONYM.finditer(text))
+    if not hits:
+        return list(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    out = list(lines)
+    for m in reversed(hits):
+        k = bisect_right(starts, m.start()) - 1
+        label = _CANONICAL[int(m.lastgroup[1:])]
+        a, b = m.start() - starts[k], m.end() - starts[k]
+        out[k] = out[k][:a] + label + out[k][b:]
+    return out

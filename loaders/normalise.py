@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
-from samspil.loaders.bare_labels import bare_label_lines
+from samspil.loaders.bare_labels import bare_label_lines, synonym_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import read_all_symbols
 from samspil.loaders.vcards import vcard_lines
@@ -186,6 +186,8 @@ def tidy_whitespace(line: str) -> str:
         line = _SPACE_COLON.sub(":", line)
     if "@" in line and (". " in line or "." in line and " " in line):
         line = _WRAPPED_DOMAIN.sub(_join_domain, line)
+        if line.count(" / ") >= 2:  # a contact's fields in one cell: "Name / title / org / mail / phone"
+            line = line.replace(" / ", ", ")
     return line.strip()
 
 
@@ -407,6 +409,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = csv_tables(raw_lines)
     raw_lines = read_all_symbols(raw_lines)  # pictographs as bullets, check boxes, unfilled form fields
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
+    raw_lines = synonym_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):"
     raw_lines = bare_label_lines(raw_lines)  # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: ..." (loaders/bare_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns

@@ -382,6 +382,10 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
              {k for n in [o.name, *o.aliases] if len(n) >= 3 or _DIGIT_CODE.fullmatch(n)
               for k in (name_key(n), _words_form(n).strip())}]
     names.sort(key=lambda t: -len(t[1]))
+    # two capitals the agreement defines for a name ("Nyborg Kommune (NK)"), looked for as written:
+    # in lower case they are words of their own ("nb", "ok"); not where they are defined ("(UU)")
+    initials = [(o.name, re.compile(rf"(?<![\w(]){a}(?![\w)])")) for o in organisations for a in o.aliases
+                if len(a) == 2 and a.isupper() and a.isalpha()]
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
     org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
@@ -410,6 +414,9 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             contacts=_contacts_in(body, contacts or [], split),
             sources=[doc.ref(b.start, b.name)],
         )
+        for name, initial in initials:
+            if name not in act.partners and initial.search(body):
+                act.partners.append(name)
         if zones is not None and "zone" in split:
             _add_field_zones(doc, b, act, zones)
         if not any(name_key(a.name) == name_key(act.name) for a in out):

@@ -90,3 +90,40 @@ def test_what_is_no_bare_label_is_left_alone():
 def test_one_kind_of_label_is_no_template():
     lines = ["Formål", "At flere unge får job.", "Periode", "2025-2028"]  # headings of a note, no field of the template
     assert bare_label_lines(lines) == lines
+
+
+def _other_words(town):
+    """A strategic agreement whose fields other templates' words name, the municipality and
+    the housing organisation by initials it defines, a contact's fields in one cell."""
+    return [f"Strategisk samarbejdsaftale for den boligsociale helhedsplan Kildeparken {town} 2025-2028", "",
+            "Parter i aftalen:", f"Boligforeningen Kildebo (KB) og {town} Kommune (XK)", "",
+            "Aftaleperiode: 1. januar 2025 til 31. december 2028", "",
+            "Indsatsområde 1: Uddannelse og livschancer", "",
+            "Indsatsens titel: Lektieklubben", "Målgruppe for aktiviteten: Børn i 3.-9. klasse",
+            f"Involverede partnere: {town} Bibliotek, Vibeskolen", "",
+            "Indsatsens titel: Forældrenetværket", "Målgruppe for aktiviteten: Forældre til børn 0-6 år",
+            "Samarbejdspartnere: Sundhedsplejen, XK",
+            f"Ansvarlig for indsatsen: Karim Aziz / familiekonsulent / XK / kaaz@{town.lower()}.dk / 6333 7010", "",
+            "Indsatsområde 2: Beskæftigelse", "",
+            "Indsatsens titel: Jobbutikken", "Målgruppe for aktiviteten: Ledige over 30 år",
+            f"Partnere i aktiviteten: Jobcenter {town}, KB"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_fields_named_in_other_templates_words(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _other_words(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert list(acts) == ["Lektieklubben", "Forældrenetværket", "Jobbutikken"]
+    assert [acts[n].focus_area for n in acts] == ["Uddannelse og livschancer"] * 2 + ["Beskæftigelse"]
+    assert "children" in acts["Lektieklubben"].target_groups
+    assert "parents_families" in acts["Forældrenetværket"].target_groups
+    assert "unemployed" in acts["Jobbutikken"].target_groups
+    partners = {n: {name_key(p) for p in a.partners} for n, a in acts.items()}
+    assert {name_key(f"{town} Bibliotek"), name_key("Vibeskolen")} <= partners["Lektieklubben"]
+    assert {name_key("Sundhedsplejen"), name_key(f"{town} Kommune")} <= partners["Forældrenetværket"]
+    assert {name_key(f"Jobcenter {town}"), name_key("Boligforeningen Kildebo")} <= partners["Jobbutikken"]
+    karim = next(c for c in r.contacts if c.name == "Karim Aziz")
+    assert (karim.title, karim.email, karim.phone) == ("familiekonsulent", f"kaaz@{town.lower()}.dk", "63337010")
+    assert name_key(karim.organisation) in {name_key(f"{town} Kommune"), "xk"}
+    assert not any(o.name in {"Forældrenetværket", "Jobbutikken"} for o in r.organisations)
