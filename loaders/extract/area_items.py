@@ -53,6 +53,9 @@ _CHAPTER = re.compile(r"^\W{0,3}(?:(?:Kapitel|KAPITEL|Kap\.|Afsnit|AFSNIT|Pkt\.|
 # headings, alone on their line, of what follows the plan's areas (a board paper's attachments)
 _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilling", "Beslutning", "Underskrifter",
                             "Økonomi", "BILAG", "ØKONOMI",
+                            # (a council paper's sections after its case: "Lovgrundlag", "Økonomiske konsekvenser")
+                            "Lovgrundlag", "Retsgrundlag", "Økonomiske konsekvenser", "Bevillingsmæssige konsekvenser",
+                            "Høring", "Videre proces",
                             # (a web page's parts after its text: links to documents and pages)
                             "Relaterede dokumenter", "Dokumenter", "Se også", "Læs også", "Links", "Relaterede links"))
 _LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
@@ -97,7 +100,7 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
     heads.update({i: [name] for i, name in activity_lead_ins(doc) if i not in heads})
-    return heads or _fallback_heads(doc) or _known_area_lines(doc) or area_paragraphs(doc)
+    return heads or _fallback_heads(doc) or _counted_heads(doc) or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
 
@@ -153,6 +156,14 @@ def activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
         return []
     areas = {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)}
     return [(i, areas[key]) for i, m in lines if (key := name_key(m.group("area"))) in areas]
+
+
+def _counted_heads(doc: Document) -> dict[int, list[str]]:
+    """The areas a sentence counts ("Parterne har valgt to indsatsområder:"), as headings over
+    their activities' bullets (focus_areas.headed_area_groups)."""
+    from samspil.loaders.extract.focus_areas import headed_area_groups
+
+    return {i: [name] for i, name in headed_area_groups(doc).items()}
 
 
 def _known_area_lines(doc: Document) -> dict[int, list[str]]:

@@ -209,6 +209,9 @@ def _listed(doc: Document):
                                 and (strip_markup(line).rstrip().endswith(":") or _counted_next(doc, i))
                                 and (_PLAN_SENTENCE.search(last) or "parterne" in last)):  # ("Parterne har valgt ...:")
             continue  # another body's areas ("Boligsocialt Forum ... følgende indsatsområder:")
+        if not heading and (headed := _headed_groups(doc, i, last)):
+            yield from headed  # "Parterne har valgt to indsatsområder:" over "A" and its bullets, "B" and its
+            continue
         count = 0
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
@@ -230,6 +233,49 @@ def _listed(doc: Document):
             yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
                 break
+
+
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
+_COUNTED_AREAS = re.compile(r"\b(to|tre|fire|fem|seks|[2-6])\s+indsatsområder(?:ne)?\s*:?\s*$")
+_BULLET_FIRST = ("-", "•", "*", "–", "▪", "◦")
+
+
+def headed_area_groups(doc: Document) -> dict[int, str]:
+    """Line -> focus area, for the areas :func:`_headed_groups` finds (headings over their
+    activities' bullets; area_items.py reads the bullets under them)."""
+    def compute() -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i, line in enumerate(doc.lines):
+            if "ndsatsområder" in line and line.rstrip().endswith(":"):
+                last = re.split(r"(?<=[.!?])\s+", clean(line).strip(" ,;:–-•·"))[-1].lower()
+                out.update({j: name for name, j in _headed_groups(doc, i, last)})
+        return out
+    return doc.memo("headed_area_groups", compute)
+
+
+def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]]:
+    """A sentence that counts the areas ("Parterne har valgt to indsatsområder:") over the areas
+    as short lines of their own, each heading its activities' bullets: the areas, when exactly
+    as many such headings follow as the sentence counts."""
+    m = _COUNTED_AREAS.search(sentence)
+    if m is None:
+        return []
+    want = _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
+    found: list[tuple[str, int]] = []
+    j, end = i + 1, min(i + 80, len(doc.lines))
+    while j < end and len(found) < want:
+        line = doc.lines[j]
+        text = line.strip()
+        if not text or text.startswith(_BULLET_FIRST) or found and (line[:1] in " \t" or doc.lines[j - 1].strip()):
+            j += 1  # (a bullet, or a bullet's wrapped line)
+            continue
+        below = next((t.strip() for t in doc.lines[j + 1:j + 3] if t.strip()), "")
+        if len(text) > 60 or text.endswith((".", ":", ",")) or not text[0].isupper() \
+                or not below.startswith(_BULLET_FIRST) or (name := _candidate(text)) is None:
+            break
+        found.append((name, j))
+        j += 1
+    return found if len(found) == want else []
 
 
 _ANSWER = re.compile(r"^Svar\s*:\s*(?:(?:to|tre|fire|fem|seks|\d)\s*(?:indsatsområder)?\s*[:–-]\s*)?(?P<list>[A-ZÆØÅ].*)$",

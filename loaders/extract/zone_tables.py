@@ -33,6 +33,9 @@ _INTRO_PLACE = re.compile(r"\w*(?:afdeling|boligområde|område|bebyggelse)\w*\b
                           r"((?:[A-ZÆØÅ][\wæøå-]+)(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2})\s*:\s*$", re.I)
 
 
+_NUMBER_FIRST = re.compile(r"afd(?:eling|\.)?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?\b\W*[A-ZÆØÅ]")
+
+
 def _department_tables(doc: Document) -> list[Table]:
     return [t for t in tables(doc) if "department" in t.kinds and t.rows]
 
@@ -122,8 +125,8 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
         col = table.column("department")
         for j, cells in table.rows:
             cell = cells[col] if col < len(cells) else ""
-            if not cell[:1].isupper() or _is_total(cell) or len(cell) > 60:
-                continue
+            if not (cell[:1].isupper() or _NUMBER_FIRST.match(cell)) or _is_total(cell) or len(cell) > 60:
+                continue  # (a department's cell opens with its name, or with its number: "afd. 21 Nørreskovhuse")
             _table_row(doc, table, j, cells, cell, intro, orgs, found)
 
 

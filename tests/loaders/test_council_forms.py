@@ -1,0 +1,67 @@
+"""Forms of session 19's blind set P, as made-up council papers and agreements of three
+other municipalities:
+
+* a department table whose department cell opens with its number ("afd. 21 Nørreskovhuse"),
+  under an area column ("Område": the district the department lies in);
+* a sentence that counts the plan's areas ("Parterne har valgt to indsatsområder:") over the
+  areas as headings of their own, each over its activities' bullets ('- "Læseløft" for børn
+  ...'), the bullets' wrapped lines between them;
+* a council paper's sections after the case ("Lovgrundlag", "Økonomiske konsekvenser") no
+  activity of the last area."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = ["Randers", "Svendborg", "Viborg"]
+
+
+def _paper(town):
+    return [f"{town} Kommune", "Byrådet – Referat", "",
+            f"Punkt 4. Godkendelse af strategisk samarbejdsaftale – Trygt i {town} 2025-2028", "",
+            "Sagsfremstilling",
+            f"Boligselskabet Egehøj og {town} Kommune har udarbejdet en strategisk samarbejdsaftale.",
+            "Helhedsplanen løber fra 1. januar 2025 til 31. december 2028 og omfatter 520 lejemål:", "",
+            "Område\tBoligorganisation\tAfdeling\tLejemål",
+            "Nordbyen\tBoligselskabet Egehøj\tafd. 11 Lærkehaven\t300",
+            "Nordbyen\tBoligselskabet Egehøj\tafd. 14 Svalegården\t120",
+            "Sydbyen\tBoligselskabet Egehøj\tafd. 2 Mågevej\t100",
+            "I alt\t\t\t520", "",
+            "Parterne har valgt to indsatsområder:", "",
+            "Uddannelse og livschancer",
+            f'- "Lektieløft" for børn i indskolingen, i samarbejde med {town} Bibliotek',
+            '- "Familiestart" – kurser for småbørnsforældre med Sundhedsplejen og',
+            f"  Familiehuset {town}", "",
+            "Kriminalitetsforebyggelse og tryghed",
+            f'- "Gadeteamet" – opsøgende arbejde om aftenen sammen med SSP {town}',
+            '- "Trygge Gårde" – gårdvandringer med beboerne', "",
+            "Beskæftigelse indgår ikke i helhedsplanen, da jobcentret har egne medarbejdere i området.", "",
+            "Lovgrundlag", "Lov om almene boliger § 91 a.", "",
+            "Økonomi", "Landsbyggefonden: 8,0 mio. kr."]
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_council_paper_with_counted_areas_over_bullets(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _paper(town), how, make_docx, make_pdf)
+    assert [fa.name for fa in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse og tryghed"]
+    assert [(a.name, a.focus_area) for a in r.activities] == [
+        ("Lektieløft", "Uddannelse og livschancer"), ("Familiestart", "Uddannelse og livschancer"),
+        ("Gadeteamet", "Kriminalitetsforebyggelse og tryghed"), ("Trygge Gårde", "Kriminalitetsforebyggelse og tryghed")]
+    partners = {a.name: {name_key(p) for p in a.partners} for a in r.activities}
+    assert name_key(f"{town} Bibliotek") in partners["Lektieløft"]
+    assert name_key(f"SSP {town}") in partners["Gadeteamet"]
+    departments = {z.name: (z.units, z.part_of) for z in r.zones if z.type == "housing_department"}
+    assert departments == {"Lærkehaven": (300, "Nordbyen"), "Svalegården": (120, "Nordbyen"), "Mågevej": (100, "Sydbyen")}
+
+
+def test_headings_not_counted_by_the_sentence_are_no_areas(tmp_path, make_docx, make_pdf):
+    lines = _paper("Randers")
+    k = lines.index("Parterne har valgt to indsatsområder:")
+    lines[k] = "Parterne har valgt tre indsatsområder:"  # (three counted, two headings: not this form)
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert "Familiehuset Randers" not in {fa.name for fa in r.focus_areas}
+    assert not any(a.name == "Lovgrundlag" for a in r.activities)
