@@ -14,13 +14,18 @@ In a text that writes at least two of the templates' field labels this way (one 
 an activity's name or its target groups, or the parties), each such label gets its colon:
 a line that is only the label, and a label inside a line that a capitalised value follows
 ("Aktivitetsnavn: Lektiecafé Nørrebakken"), so the fields read as the templates' usual
-"Label:" form. Labels in tab-separated rows are left to the table readers; labels that
+"Label:" form (:func:`bare_label_lines`). Labels in tab-separated rows are left to the table readers; labels that
 have their colon, or that run on in a sentence ("målgruppen er ..."), are not touched.
 
 Other templates name the same fields in more words ("Målgruppe for aktiviteten:",
 "Indsatsens titel:", "Involverede partnere:", "Ansvarlig for indsatsen:"); such a label,
 capitalised and with its colon, is written as the LBF template's
 (:func:`synonym_label_lines`).
+
+A web page's fields, each a block of its own, copied without a break between them run
+into the word before them ("Lektiecafé LanghøjMålgruppe for aktiviteten: børn ...
+klasseSamarbejdsparter: ..."): a template's label with its colon right after a small
+letter starts a line of its own (:func:`glued_label_lines`).
 """
 from __future__ import annotations
 
@@ -29,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-__all__ = ["bare_label_lines", "synonym_label_lines"]
+__all__ = ["bare_label_lines", "glued_label_lines", "synonym_label_lines"]
 
 # the labels whose words do not open a sentence or a name: the field names of the
 # templates' tables (an activity's name, its target groups, partners, the parties, contacts)
@@ -110,7 +115,8 @@ _GLUE = frozenset({"og", "eller", "for", "til", "med", "af", "i", "på", "de", "
                    "samt", "hvor", "fra", "om", "alle", "nye", "øvrige", "andre", "flere", "fælles", "vores"})
 
 
-# other templates' words for the LBF template's field labels (capitalised, before a colon)
+# other templates' words for the LBF template's field labels (capitalised, before a colon; also
+# run into the word before them: glued_label_lines cuts there)
 _SYNONYMS = {
     "Målgruppe(r)": r"Målgrupp(?:e|en|er)\s+for\s+(?:aktiviteten|indsatsen|projektet|tilbuddet|tiltaget|forløbet)",
     "Aktivitetsnavn": r"Indsatsens\s+titel",
@@ -118,9 +124,15 @@ _SYNONYMS = {
                           r"|Partnere\s+i\s+(?:aktiviteten|indsatsen|projektet))",
     "Ansvarlig for aktiviteten": r"Ansvarlig\s+for\s+(?:indsatsen|projektet|tilbuddet|tiltaget)",
 }
-_SYNONYM = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(f"(?P<g{k}>{p})" for k, p in enumerate(_SYNONYMS.values()))
+_SYNONYM = re.compile(r"(?:^|(?<=[\sa-zæøå0-9)]))(?:" + "|".join(f"(?P<g{k}>{p})" for k, p in enumerate(_SYNONYMS.values()))
                       + r")(?=[ \t]*:)", re.M)
 _CANONICAL = list(_SYNONYMS)
+
+
+# "Samarbejdsparter:" names the agreement's parties on its own, an activity's partners among
+# the activity's fields (after its name or target-group label, within a few lines)
+_COOPERATING = re.compile(r"(?:^|(?<=[\sa-zæøå0-9)]))Samarbejdsparter(?=[ \t]*:)", re.M)
+_ACTIVITY_FIELD = re.compile(r"(?i:aktivi\w{0,6}navn|projekt(?:ets)?\s?navn|målgruppe|aktivitet\s*:)")
 
 
 def synonym_label_lines(lines: Sequence[str]) -> list[str]:
@@ -128,13 +140,53 @@ def synonym_label_lines(lines: Sequence[str]) -> list[str]:
     template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):"); one search of the text."""
     text = "\n".join(lines)
     hits = list(_SYNONYM.finditer(text))
+    if "Samarbejdsparter" in text:
+        hits = sorted(hits + [m for m in _COOPERATING.finditer(text)
+                              if _ACTIVITY_FIELD.search(text, max(0, m.start() - 300), m.start())], key=lambda m: m.start())
     if not hits:
         return list(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     out = list(lines)
     for m in reversed(hits):
         k = bisect_right(starts, m.start()) - 1
-        label = _CANONICAL[int(m.lastgroup[1:])]
+        label = _CANONICAL[int(m.lastgroup[1:])] if m.lastgroup else "Samarbejdspartnere"
         a, b = m.start() - starts[k], m.end() - starts[k]
         out[k] = out[k][:a] + label + out[k][b:]
     return out
+
+
+def _glued_pattern() -> re.Pattern[str]:
+    from samspil.loaders.labels import _LABEL_OPENINGS, LABELS
+
+    return re.compile(r"(?<=[a-zæøå0-9)])" + _LABEL_OPENINGS + "(?P<label>" + "|".join(LABELS) + ")")
+
+
+_GLUED: list[re.Pattern[str]] = []
+
+
+def glued_label_lines(lines: Sequence[str], origins: Sequence) -> tuple[list[str], list]:
+    """``lines`` (with their ``origins``) cut before each template label with its colon that
+    runs into the word before it (see the module's doc); one search of the whole text."""
+    if not _GLUED:
+        _GLUED.append(_glued_pattern())
+    text = "\n".join(lines)
+    cuts = [m.start() for m in _GLUED[0].finditer(text)
+            if ":" in m.group("label") or text[m.end():m.end() + 2].lstrip(" ")[:1] == ":"]
+    if not cuts:
+        return list(lines), list(origins)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    by_line: dict[int, list[int]] = {}
+    for at in cuts:
+        k = bisect_right(starts, at) - 1
+        by_line.setdefault(k, []).append(at - starts[k])
+    out: list[str] = []
+    orig: list = []
+    for k, (line, origin) in enumerate(zip(lines, origins)):
+        last = 0
+        for at in by_line.get(k, ()):
+            out.append(line[last:at])
+            orig.append(origin)
+            last = at
+        out.append(line[last:])
+        orig.append(origin)
+    return out, orig

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
-from samspil.loaders.bare_labels import bare_label_lines, synonym_label_lines
+from samspil.loaders.bare_labels import bare_label_lines, glued_label_lines, synonym_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import read_all_symbols
 from samspil.loaders.vcards import vcard_lines
@@ -431,6 +431,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         for part in clean_line(raw) if parts is None else parts:
             lines.append(part)
             orig.append(origin)
+    lines, orig = glued_label_lines(lines, orig)  # "Lektiecafé LanghøjMålgruppe: ...": the field a line of its own
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))
     elif width := wrap_width(raw_lines):  # (wrapped by a program: a line is full when the next word

@@ -93,7 +93,9 @@ _ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:a
                               r"|^\W*(?:kontaktpersoner|kontaktperson|kontakt|kontaktoplysninger)(?:\s+for\s+delaftalen)?"
                               r"(?:\W*$|\s+[a-zæøå][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)"  # (or its first entry run on)
                               # the plan's money and the agreement's revision clause after the last activity
-                              r"|" + CLOSING_HEAD.pattern, re.I)
+                              r"|" + CLOSING_HEAD.pattern
+                              # the plan's organisation or documents as a heading alone on its line
+                              + r"|^\W{0,3}(?:\d{1,2}\.?\s+)?(?:organisering|organisation|bilag|dokumenter)\s*$", re.I)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
@@ -117,6 +119,8 @@ def _template_blocks(doc: Document) -> list[Block]:
     heads = delaftale_starts(doc)
     if starts and (lead_ins := activity_lead_ins(doc)):  # ("Hvilke aktiviteter hører under X?" over them)
         heads = sorted(heads + lead_ins)
+    if starts and not heads:  # the plan's areas as headings of their own over the activities
+        heads = _area_name_lines(doc, starts[0][0])
     blocks = []
     for n, (i, name) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
@@ -130,6 +134,20 @@ def _template_blocks(doc: Document) -> list[Block]:
                 focus = fa
         blocks.append(Block(name, i, end, focus))
     return blocks
+
+
+def _area_name_lines(doc: Document, first: int) -> list[tuple[int, str]]:
+    """Lines that hold nothing but the name of one of the plan's focus areas (listed elsewhere:
+    "Helhedsplanen arbejder med tre indsatsområder: A · B · C"), one at least before the first
+    activity ``first``: each heads the activities below it (two or more such lines)."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    areas = {name_key(a.name): a.name for a in extract_focus_areas(doc)}
+    if len(areas) < 2:
+        return []
+    found = [(i, areas[key]) for i, line in enumerate(plain_lines(doc)) if 3 <= len(line) <= 70 and ":" not in line
+             and (key := name_key(line.strip(" #*•-"))) in areas]
+    return found if len(found) >= 2 and found[0][0] < first else []
 
 
 def _short_labelled(doc: Document, taken: set[int]) -> list[tuple[int, str]]:

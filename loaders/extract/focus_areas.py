@@ -150,7 +150,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     """
     known = _known_focus_areas()
     parts: list[str] = []
-    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•]\s+|\s*;\s*", text):
+    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•·|]\s+|\s*;\s*", text):  # (also "A · B · C", "A | B")
         pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
         i = 0
         while i < len(pieces):  # the longest run of pieces that is a known area, else one piece
