@@ -60,7 +60,22 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     _details_in_prose(doc, out)
     out = _no_organisations(out, organisations)
     _no_unit_runs(out, organisations)
+    _initials_spelt_out(out, organisations)
     return out
+
+
+def _initials_spelt_out(contacts: list[Contact], organisations: list[Organisation]) -> None:
+    """A contact's organisation written as the capitals the agreement defines for it ("For SK:"
+    under "Struer Kommune (herefter SK)") named in full, as the organisation is (a short form
+    the vocabulary knows stays as written)."""
+    from samspil.loaders.extract.mentions import _vocab
+
+    known = _vocab()[0]  # (a short form known the country over, "KVUC", "KAB", is how people write it: kept)
+    short = {a: o.name for o in organisations for a in o.aliases if a.isupper() and 2 <= len(a) <= 6
+             and a not in known and o.name.split()[0] != a}  # (nor "KAB" of "KAB - Brøndby Boligselskab")
+    for c in contacts:
+        if c.organisation in short:
+            c.organisation = short[c.organisation]
 
 
 def _no_unit_runs(contacts: list[Contact], organisations: list[Organisation]) -> None:

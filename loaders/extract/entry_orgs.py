@@ -28,7 +28,10 @@ __all__ = ["OrgMention", "ContactMention", "ALIAS_DEF", "FORMER_WORDS", "former_
 # pattern for it, used here and by :mod:`mention_scan` for running text
 FORMER_WORDS = r"(?:det\s+)?(?:tidl\.|tidligere|fhv\.|før)"
 ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|efterf\.|herefter|i det følgende)\s+(?:omtalt|benævnt|kaldet)\s+som"
+                       r"|(?:efterfølgende|efterf\.|herefter|i det følgende)(?:\s+(?:kaldet|benævnt))?(?=\s+[\"“]?(?-i:[A-ZÆØÅ]{2,6})[\"”]?\s*\))"
                        rf"|(?P<former>{FORMER_WORDS})(?=\s+[A-ZÆØÅ0-9]))\s+([^)]+)\)", re.I)
+# (the short form bare or "kaldet" only when it is capitals: "(herefter SK)", "(herefter kaldet "BH")"; not
+# "(herefter Kommunen)", a word every municipality would share)
 # (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
 _FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
 

@@ -196,7 +196,9 @@ _PERIOD_FIELD = re.compile(r"(?:^|\s)(?:[A-ZÆØÅ][\wæøå]*s\s+)?[\wæøå]*[
 # (a bracket with a number in it, "(afd. 15, 620 boliger)": not an abbreviation, "Jobcenter (BIF) Center for ...")
 _AFTER_BRACKET = re.compile(r"(?<=\d\))\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå]\))\s+(?=[A-ZÆØÅ])")
 # "Dato/Sted:", "Sted og dato:", "Dato:" before where and when it was signed
-_DATE_FIELD_END = re.compile(r"[,;]?\s+(?:dato|sted|underskrift)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:?[\s_.]*$", re.I)
+_DATE_FIELD_END = re.compile(r"[,;]?\s+(?:dato|sted|underskrift)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:?[\s_.]*"
+                             r"(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})?[\s_.]*$", re.I)
+# (filled in too: "For SK: Kommunaldirektør X      Dato: 14.12.2020")
 _DATE_LABEL = re.compile(r"^(?:dato|sted)(?:\s*(?:/|og|,)\s*(?:dato|sted))?\s*:\s*", re.I)
 
 

@@ -111,7 +111,7 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
         if count and not text[:1].islower():
             break   # the counted list was the block ("B. Styregruppe" after it)
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
-                or text.endswith(":") and _OTHER_LIST.search(text) \
+                or text.endswith(":") and _OTHER_LIST.search(text) or _lower_heading(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
             break       # the next label starts its own block (blocks never overlap: linear time)
         if (period := _PERIOD_INSIDE.search(text, 0, 120)) and period.start() > 0:
@@ -123,6 +123,18 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         out.append(i)
     return out
+
+
+def _lower_heading(text: str) -> bool:
+    """A short heading in sentence case of another list ("Omfattede afdelinger"): a capital, then
+    words in lower case."""
+    words = text.split()
+    return 1 < len(words) <= 4 and text[:1].isupper() and all(w[:1].islower() for w in words[1:]) \
+        and _OTHER_WORDS.search(text) is not None
+
+
+_OTHER_WORDS = re.compile(r"\b(?:afdelinger(?:ne)?|bebyggelser(?:ne)?|boligområder(?:ne)?|zoner(?:ne)?|målgrupper(?:ne)?"
+                          r"|aktiviteter(?:ne)?)\b", re.I)
 
 
 # a label numbered as a chapter ("6. Underskrifter"; a table of contents' entry too): a counted list

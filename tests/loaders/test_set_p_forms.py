@@ -65,3 +65,28 @@ def test_headings_not_counted_by_the_sentence_are_no_areas(tmp_path, make_docx, 
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert "Familiehuset Randers" not in {fa.name for fa in r.focus_areas}
     assert not any(a.name == "Lovgrundlag" for a in r.activities)
+
+
+def _template(town):
+    """A strategic agreement (the LBF template of 2019) whose parties are defined by capitals
+    ("(herefter SK)") and sign by them, each signature with its date filled in, and whose
+    departments are a table with "Afd. nr." and "Afdelingens navn" columns."""
+    short = town[0] + "K"
+    return ["Strategisk samarbejdsaftale", "", "Aftalens parter:", f"{town} Kommune (herefter {short})",
+            "Boligforeningen Humlehuse (herefter BH)", "", "Underskrifter:",
+            f"For {short}: Kommunaldirektør Henrik Vejby Nørgaard      Dato: 14.12.2020",
+            "For BH: Direktør Lisbet Krogh Thybo            Dato: 10.12.2020", "",
+            "Omfattede afdelinger", "Boligorg.   Afd. nr.   Afdelingens navn      Lejemål",
+            "BH          4          Bjerghusene           212", "BH          11         Ølbyhaven              96",
+            "I alt                                        308"]
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_parties_sign_by_the_capitals_they_are_defined_by(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _template(town), how, make_docx, make_pdf)
+    assert {o.name for o in r.organisations} == {f"{town} Kommune", "Boligforeningen Humlehuse"}
+    signers = {c.name: (c.organisation, c.title) for c in r.contacts}
+    assert signers == {"Henrik Vejby Nørgaard": (f"{town} Kommune", "Kommunaldirektør"),
+                       "Lisbet Krogh Thybo": ("Boligforeningen Humlehuse", "Direktør")}
+    assert {z.name: z.units for z in r.zones if z.type == "housing_department"} == {"Bjerghusene": 212, "Ølbyhaven": 96}
