@@ -186,11 +186,12 @@ def tidy_whitespace(line: str) -> str:
         line = _SPACE_COLON.sub(":", line)
     if "@" in line and (". " in line or "." in line and " " in line):
         line = _WRAPPED_DOMAIN.sub(_join_domain, line)
-        if line.count(" / ") >= 2:  # a contact's fields in one cell: "Name / title / org / mail / phone"
-            line = line.replace(" / ", ", ")
+    if " / " in line and line.count(" / ") >= 2 and ("@" in line or _PHONE_LIKE.search(line)):
+        line = line.replace(" / ", ", ")  # a contact's fields in one cell: "Name / title / org / mail / phone"
     return line.strip()
 
 
+_PHONE_LIKE = re.compile(r"(?<!\d)\d{2} ?\d{2} ?\d{2} ?\d{2}(?!\d)")
 # an e-mail address wrapped in a table cell and its lines joined with a space: "lars@silkeborg. dk",
 # "sanne@silkeborg.d k" (joined only into a top-level domain: not "a@b.dk. og", a sentence)
 _WRAPPED_DOMAIN = re.compile(r"(@[\w-]+(?:\.[\w-]+)*\.)([a-z]{0,3}) ([a-z]{1,4})(?![\w@.])")

@@ -39,6 +39,7 @@ _HEADS = {
     "phone": ("telefon", "tlf", "tlf.", "telefonnr", "telefonnr.", "mobil", "telefonnummer"),
     "details": ("kontaktoplysninger", "kontakt", "kontaktinfo"),
     "skip": ("underskrift", "dato", "sted", "bemærkning", "bemærkninger"),
+    "short": ("forkortelse", "forkortet", "kortnavn", "kort navn", "initialer"),  # the party's short form
 }
 KIND = {word: kind for kind, words in _HEADS.items() for word in words}
 _PARTY_HEADS = frozenset(("part", "parter", "aftalepart"))
@@ -137,6 +138,8 @@ def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person |
             by_kind.setdefault(kind, []).append(cell)
     names = by_kind.get("name", [])
     org = ", ".join(by_kind.get("org", [])) or None
+    if org and (short := by_kind.get("short")) and re.fullmatch(r"[A-ZÆØÅ0-9]{2,8}", short[0]):
+        org = f"{org} ({short[0]})"  # "Aabenraa Kommune | AK | ...": the short form the text goes on to use
     if not names:
         return org, None
     details = [*by_kind.get("email", []), *by_kind.get("phone", []), *by_kind.get("details", [])]

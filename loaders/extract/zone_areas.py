@@ -110,17 +110,35 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
             if name is None:
                 continue
             inner = departments_in(_sentence_from(wrapped(doc.lines, i, plain), m.start()), i)
+            counted = [] if inner else _counted_below(doc, found, i, m.group("body"))
             owners = {z.housing_organisation for z in inner if z.housing_organisation}
             owner = owners.pop() if len(owners) == 1 else None
             # "X består af afdelingerne A (afd. 22, 318 lejemål) og B (...)": the number is A's, not X's
             units = None if m.group("body").count("(") > m.group("body").count(")") else int(m.group("n").replace(".", ""))
-            kind = "zone" if inner else "housing_department"
-            area = found.add(Zone(name=name, type="district" if inner and is_district_name(name) else kind,
+            kind = "zone" if inner or counted else "housing_department"  # (counted: the plan's area, a zone)
+            inner = inner or counted
+            area = found.add(Zone(name=name, type="district" if inner and not counted and is_district_name(name) else kind,
                                   units=units, sources=[doc.ref(i, m.group(0))],
                                   housing_organisation=owner or _housing_owner(name, orgs, _resolve_org)))
             for z in inner:
                 z.part_of = area.name
                 found.add(z)
+
+
+_COUNTED = re.compile(r"\b(?P<n>to|tre|fire|fem|seks|syv|otte|[2-9])\s+(?:bolig)?afdelinger\b")
+
+
+def _counted_below(doc: Document, found, i: int, body: str) -> list[Zone]:
+    """"X består af tre afdelinger med i alt 498 lejemål:" over a list or table of departments:
+    the departments of the next lines (read already, placed nowhere else), when there are as
+    many as the sentence counts."""
+    m = _COUNTED.search(body)
+    if m is None:
+        return []
+    lines = {doc.ref(j).line for j in range(i + 1, min(i + 16, len(doc.lines)))} - {None}
+    below = [z for z in found.zones.values() if z.type == "housing_department" and z.part_of is None
+             and z.sources and z.sources[0].line in lines]
+    return below if len(below) == (_NUMBERS.get(m.group("n")) or int(m.group("n"))) else []
 
 
 def _housing_owner(name: str, orgs, resolve) -> str | None:

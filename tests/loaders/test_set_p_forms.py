@@ -90,3 +90,36 @@ def test_parties_sign_by_the_capitals_they_are_defined_by(tmp_path, make_docx, m
     assert signers == {"Henrik Vejby Nørgaard": (f"{town} Kommune", "Kommunaldirektør"),
                        "Lisbet Krogh Thybo": ("Boligforeningen Humlehuse", "Direktør")}
     assert {z.name: z.units for z in r.zones if z.type == "housing_department"} == {"Bjerghusene": 212, "Ølbyhaven": 96}
+
+
+def _party_table(town):
+    """The LBF template of 2023: the parties a table with their short forms, the area
+    counting its departments over a table of them, contacts one cell each ("Name / title /
+    mail / phone")."""
+    return ["Strategisk samarbejdsaftale om boligsocial indsats", "",
+            f"Områdets navn:\t{town} Midt – helhedsplanen \"{town} Rummer\"", "",
+            "Aftalens parter:", "Part\tForkortelse\tRepræsenteret ved",
+            f"{town} Kommune\tXK\tBørn og Skole samt Social og Sundhed",
+            "Boligselskabet Kløverbo\tBSK\tDirektionen", "",
+            "1. Kort om boligområdet", f"{town} Midt består af to afdelinger med i alt 324 lejemål:",
+            "Org.\tAfd. nr.\tAfdeling\tLejemål", "BSK\t1\tKløverparken\t206", "BSK\t5\tKongevejens Huse\t118", "",
+            "Samarbejdspartnere:", "Organisation\tNavn / titel / mail / tlf",
+            f"{town} Bibliotek\tSanne Hjort Lund / bibliotekar / 7376 8402",
+            f"XK, Sundhedsplejen\tLeila Frost / sundhedsplejerske / lf@{town.lower()}.dk / 2041 9377"]
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_party_table_with_short_forms_and_an_area_counting_its_departments(tmp_path, make_docx, make_pdf, town,
+                                                                            how):
+    r = _extract(tmp_path, _party_table(town), how, make_docx, make_pdf)
+    parties = {o.name: o.aliases for o in r.organisations if "party" in o.roles}
+    assert parties == {f"{town} Kommune": ["XK"], "Boligselskabet Kløverbo": ["BSK"]}
+    names = {o.name for o in r.organisations}
+    assert not names & {"Forkortelse", "Repræsenteret ved", "Direktionen", "Børn og Skole samt Social og Sundhed"}
+    zones = {z.name: (z.type, z.units, z.part_of) for z in r.zones}
+    assert zones == {f"{town} Midt": ("zone", 324, None), "Kløverparken": ("housing_department", 206, f"{town} Midt"),
+                     "Kongevejens Huse": ("housing_department", 118, f"{town} Midt")}
+    sanne = next(c for c in r.contacts if c.name == "Sanne Hjort Lund")
+    assert (sanne.title, sanne.phone, name_key(sanne.organisation)) == ("bibliotekar", "73768402",
+                                                                        name_key(f"{town} Bibliotek"))
