@@ -27,10 +27,11 @@ from typing import Any
 
 from docx.blkcntnr import BlockItemContainer
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from samspil.loaders.docx_numbering import Numbering
+from samspil.loaders.docx_text import CUSTOM_XML, SDT, SDT_CONTENT, InlineText, placeholder
 
 __all__ = ["WordText"]
 
@@ -40,6 +41,10 @@ _FALLBACK = _MC + "Fallback"
 _CHOICE = _MC + "Choice"
 _P = qn("w:p")
 _TBL = qn("w:tbl")
+_TR = qn("w:tr")
+_TC = qn("w:tc")
+_TC_PR = qn("w:tcPr")
+_VAL = qn("w:val")
 
 
 class _Container(BlockItemContainer):
@@ -49,11 +54,49 @@ class _Container(BlockItemContainer):
 
 def _inner(container: Any) -> Iterator[Paragraph | Table]:
     """The paragraphs and tables of a body, cell, text box or header, in order."""
-    for child in container._element:
-        if child.tag == _P:
-            yield Paragraph(child, container)
-        elif child.tag == _TBL:
-            yield Table(child, container)
+    return _items(container._element, container)
+
+
+def _items(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """Also those inside block-level content controls (but not an unfilled one) and custom XML."""
+    for child in element:
+        tag = child.tag
+        if tag == _P:
+            yield Paragraph(child, parent)
+        elif tag == _TBL:
+            yield Table(child, parent)
+        elif tag == SDT:
+            if not placeholder(child):
+                yield from _items(child.find(SDT_CONTENT), parent)
+        elif tag == CUSTOM_XML:
+            yield from _items(child, parent)
+
+
+def _wrapped(element: Any, tag: str) -> Iterator[Any]:
+    """``element``'s children of ``tag`` (rows of a table, cells of a row), also those wrapped in
+    a content control (a repeating section's rows, a cell-level control) or custom XML."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == SDT:
+            if not placeholder(child):
+                yield from _wrapped(child.find(SDT_CONTENT), tag)
+        elif child.tag == CUSTOM_XML:
+            yield from _wrapped(child, tag)
+
+
+def _span(tc: Any) -> tuple[int, bool]:
+    """How many grid columns the cell spans, and whether it continues a vertical merge."""
+    pr = tc.find(_TC_PR)
+    if pr is None:
+        return 1, False
+    span_el = pr.find(qn("w:gridSpan"))
+    try:
+        span = max(1, int(span_el.get(_VAL, "1"))) if span_el is not None else 1
+    except ValueError:
+        span = 1
+    merge = pr.find(qn("w:vMerge"))
+    return span, merge is not None and merge.get(_VAL, "continue") == "continue"
 
 
 class _Part:
@@ -61,6 +104,14 @@ class _Part:
 
     def __init__(self, part: Any) -> None:
         self.part = part
+
+
+class _NotesPart:
+    """What a note's paragraphs need of a part: the document's styles, the notes part's links."""
+
+    def __init__(self, document_part: Any, notes_part: Any) -> None:
+        self.get_style = document_part.get_style
+        self.rels = notes_part.rels
 
 
 class WordText:
@@ -86,6 +137,7 @@ class WordText:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.numbering = Numbering(doc)
+        self.inline = InlineText(doc)
         self.boxes = False  # whether the part being read has text boxes at all (most have none)
 
     # ------------------------------------------------------------------ parts
@@ -97,6 +149,8 @@ class WordText:
         for k, block in enumerate(headers, start=1):
             yield block + [""] if k == len(headers) else block
         yield from self.body()
+        for k, block in enumerate(self.notes()):
+            yield [""] + block if k == 0 else block
         for k, block in enumerate(self.footers()):
             yield [""] + block if k == 0 else block
 
@@ -104,6 +158,22 @@ class WordText:
         """One list of texts per body paragraph (with its text boxes) or table row."""
         self.boxes = self.doc.element.body.find(".//" + _BOX) is not None
         yield from self._blocks(self.doc._body)
+
+    def notes(self) -> list[list[str]]:
+        """The blocks of the footnotes and endnotes the text referred to, each note's first
+        paragraph after its marker ("[1] Den strategiske ..."), in the order of the markers (read
+        after the body: the references number them)."""
+        blocks: list[list[str]] = []
+        for marker, note, part in self.inline.notes():
+            self.inline.reading(marker)
+            self.boxes = note.find(".//" + _BOX) is not None
+            found = [b for b in self._blocks(_Container(note, _Part(_NotesPart(self.doc.part, part))))
+                     if any(t.strip() for t in b)]
+            if found and not found[0][0].startswith(marker):  # (a note without its own mark)
+                found[0][0] = f"{marker} {found[0][0]}"
+            blocks += found
+        self.inline.reading("")
+        return blocks
 
     def headers(self) -> list[list[str]]:
         """The blocks of each distinct page header, in the order of the sections."""
@@ -156,7 +226,7 @@ class WordText:
     def _paragraph(self, paragraph: Paragraph) -> list[str]:
         """The paragraph's text (its number in front), then its text boxes' lines."""
         label = self.numbering.label(paragraph)
-        text = paragraph.text
+        text = self.inline.text(paragraph)
         out = [f"{label} {text}" if label and text.strip() else text]
         if self.boxes:
             boxed = [t for box in _boxes(paragraph._p)
@@ -167,14 +237,18 @@ class WordText:
 
     def _rows(self, table: Table) -> Iterator[list[str]]:
         """One list of texts per row (see the module's note on cells)."""
-        for row in table.rows:
+        above: dict[int, tuple[list[str], list[str]]] = {}  # grid column -> the cell a vertical merge starts with
+        for tr in _wrapped(table._tbl, _TR):
             cells: list[tuple[list[str], list[str]]] = []
-            seen: set[int] = set()
-            for cell in row.cells:  # merged cells repeat: keep each once
-                if id(cell._tc) in seen:
-                    continue
-                seen.add(id(cell._tc))
-                cells.append(self._cell(cell))
+            column = 0
+            for tc in _wrapped(tr, _TC):
+                span, merged = _span(tc)
+                # a vertically merged cell's text again on the rows it spans; a cell spanning
+                # columns, followed by empty ones (the row's cells stay under their column heads)
+                cell = above.get(column, ([], [])) if merged else self._cell(_Cell(tc, table))
+                above[column] = cell
+                cells += [cell] + [([], [])] * (span - 1)
+                column += span
             filled = [c for c in cells if c[0] or c[1]]
             if len(filled) == 1:  # a one-cell row keeps its paragraphs as lines ("Aktivitetsnavn:\nLektiecafé")
                 own, nested = filled[0]

@@ -11,6 +11,8 @@ pdfium's text (reading the rectangles costs ~0.1 ms a page).
 """
 from __future__ import annotations
 
+import re
+
 from samspil.loaders.space_tables import _GROUP_HEAD, continues_first, joined_cell
 
 __all__ = ["may_hold_table", "table_page_lines"]
@@ -30,9 +32,11 @@ def _side_by_side(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 def _columns(rects: list[tuple[float, ...]]) -> bool:
     """Is the page set in columns (pdfium's order climbs back up the page by more than
-    ten lines: from the foot of one column to the head of the next)? Then rebuilding
-    lines across the page would interleave the columns: pdfium's order is kept."""
-    return any(b[3] - a[3] > 10 * max(a[3] - a[1], 1.0) for a, b in zip(rects, rects[1:]))
+    ten lines: from the foot of one column to the head of the next, which starts right of
+    where the column before ends)? Then rebuilding lines across the page would interleave
+    the columns: pdfium's order is kept. A running footer drawn before the page's body
+    climbs too, but back to the left: no column."""
+    return any(b[3] - a[3] > 10 * max(a[3] - a[1], 1.0) and b[0] >= a[2] - 3 for a, b in zip(rects, rects[1:]))
 
 
 def _lines(rects: list[tuple[float, ...]]) -> list[list[tuple[float, ...]]]:
@@ -84,6 +88,8 @@ def _cells(textpage, line: list[tuple[float, ...]], starts: list[float]) -> list
     justified = _justified(line)
     for k, r in enumerate(line):
         text = " ".join(textpage.get_text_bounded(*r).split())
+        if "\x02" in text:  # (pdfium marks a hyphen that ends a line: decided as any wrap)
+            text = text.replace("\x02", "-")
         new_cell = k and _side_by_side(line[k - 1], r) and any(abs(r[0] - x) <= 3 for x in starts) \
             and not justified
         if k and cells and not new_cell:
@@ -109,8 +115,19 @@ def _continues(prev: list[Cell], cells: list[Cell]) -> bool:
             return False
     height = max(c[2] - c[1] for c in prev)
     lefts = [c[0] for c in prev]
+    if _TOTAL.match(cells[0][3]) or any(_NUMBER.match(c[3]) and _NUMBER.match(_above(prev, c)[3]) for c in cells):
+        return False  # a total row ("I alt  350") or a number under a number: a row of its own, no wrap
     return (min(c[1] for c in prev) - max(c[2] for c in cells) < (2.0 if name else 1.5) * height
             and all(any(abs(c[0] - x) <= 3 for x in lefts) for c in cells))
+
+
+_TOTAL = re.compile(r"(?i)(?:i alt|total|samlet|sum)\b")
+_NUMBER = re.compile(r"[\d.,\s%-]+$")
+
+
+def _above(prev: list[Cell], cell: Cell) -> Cell:
+    """The cell of ``prev`` whose column ``cell`` starts in."""
+    return min(prev, key=lambda c: abs(c[0] - cell[0]))
 
 
 def _wrapped_name(prev: list[Cell], cell: Cell) -> bool:
@@ -241,9 +258,10 @@ def _centred(line_cells: list[list[Cell]]) -> bool:
     for k in range(1, len(line_cells) - 1):
         above, row, below = line_cells[k - 1], line_cells[k], line_cells[k + 1]
         if _is_row(row, left) and len(row) >= 2 and not _is_row(above, left) and not _is_row(below, left):
-            cols = {round(c[0]) for c in row}
-            shared = {round(c[0]) for c in above} & {round(c[0]) for c in below}
-            if shared - cols:
+            # (a column both lines have and the row has not; lefts differ by a point or so with
+            # the glyphs' bearings: "tigelse" at 77, its row's cell at 78)
+            shared = [c[0] for c in above if any(abs(c[0] - d[0]) <= 3 for d in below)]
+            if any(all(abs(x - c[0]) > 3 for c in row) for x in shared):
                 return True
     return False
 

@@ -146,6 +146,7 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     import pypdfium2 as pdfium
 
     from samspil.loaders import pdf_fork
+    from samspil.loaders.pdf_forms import form_text
     from samspil.loaders.pdf_layout import may_hold_table, table_page_lines
     from samspil.loaders.pdf_text import PageText
 
@@ -154,7 +155,8 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise limits.refuse("max_pdf_pages", f"the PDF has {len(pdf):,} pages", str(path))
-        if len(pdf) >= pdf_fork.MIN_PAGES:  # (the later pages in a helper process where one may run)
+        form = form_text(pdf)  # (a filled form's values: read in this process, no helper)
+        if form is None and len(pdf) >= pdf_fork.MIN_PAGES:  # (the later pages in a helper process where one may run)
             helper = pdf_fork.start(path, len(pdf), deadline, _page_text)
         for i in range(len(pdf)):
             deadline.check("reading the PDF", page=i + 1)
@@ -162,7 +164,7 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
                 yield text
                 continue
             try:
-                textpage = PageText(pdf, i)
+                textpage = PageText(pdf, i) if form is None else PageText(pdf, i, form)
             except Exception as exc:
                 raise PageError(i + 1, exc) from None
             try:

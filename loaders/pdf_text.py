@@ -24,12 +24,19 @@ __all__ = ["PageText"]
 
 class PageText:
     """Page ``index`` of an open ``PdfDocument`` and its text page; close it (or use it as
-    a context manager) before the document is closed."""
+    a context manager) before the document is closed. With a ``form``
+    (:class:`samspil.loaders.pdf_forms.FormText`) the page's filled fields are text of it."""
 
-    def __init__(self, pdf, index: int) -> None:
+    def __init__(self, pdf, index: int, form=None) -> None:
         self.page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
         if not self.page:
             raise PdfiumError("Failed to load page.")
+        if form is not None:  # a filled form's values written into the page first (loaders/pdf_forms.py)
+            try:
+                form.place(self.page)
+            except BaseException:
+                pdfium_c.FPDF_ClosePage(self.page)
+                raise
         self.raw = pdfium_c.FPDFText_LoadPage(self.page)
         if not self.raw:
             pdfium_c.FPDF_ClosePage(self.page)

@@ -17,9 +17,11 @@ There is no plugin machinery: add a class and list it in ``_ALL``.
   index of the paragraph/row in that reading order (a page header's paragraphs come
   first, so a document with headers numbers its body after them; a text box's lines
   cite their anchoring paragraph, a nested table's rows the outer row). A row's cells are joined with tabs,
-  like the tab-flattened tables of the text seeds.
+  like the tab-flattened tables of the text seeds. Content controls, footnotes and endnotes
+  (after the body), ``mailto:`` addresses and merged cells: :mod:`samspil.loaders.docx_text`.
 - ``.pdf`` (pypdfium2): text per page; page = 1-based page. Running headers
-  and footers are dropped, hard wraps joined.
+  and footers are dropped, hard wraps joined. A filled form's values are text where their
+  widgets sit (:mod:`samspil.loaders.pdf_forms`).
 
 Every failure is an :class:`~samspil.loaders.errors.InputError` subclass that
 names the file; foreign exceptions are mapped in :func:`_foreign_errors`.

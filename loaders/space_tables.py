@@ -263,13 +263,20 @@ def continues_first(above: str, first: str) -> bool:
 
 
 def joined_cell(above: str, more: str) -> str:
-    """A wrapped cell's lines as one text ("Uddannelses-" + "vejledning": one word)."""
+    """A wrapped cell's lines as one text ("Uddannelses-" + "vejledning": one word; a soft
+    hyphen, U+00AD, ends a line inside a word).
+
+    >>> joined_cell("Uddannelse og beskæf\u00ad", "tigelse"), joined_cell("Kultur-", "og fritid")
+    ('Uddannelse og beskæftigelse', 'Kultur- og fritid')
+    """
     return _joined(above, more)
 
 
 def _joined(above: str, more: str) -> str:
     if not more:
         return above
+    if above.endswith("\u00ad"):  # a soft hyphen at the wrap: the word goes on ("beskæf\u00ad" + "tigelse")
+        return above[:-1] + more
     if above.endswith("-") and more[:1].islower() and not re.match(r"(?:og|eller)\b", more):
         return above[:-1] + more  # a word hyphenated at the wrap
     return f"{above} {more}".strip()
