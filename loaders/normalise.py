@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import bare_label_lines, glued_label_lines, synonym_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
-from samspil.loaders.symbols import read_all_symbols
+from samspil.loaders.symbols import drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_columns
@@ -408,7 +408,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines, origins = split_columns(raw_lines, origins)
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
-    raw_lines = read_all_symbols(raw_lines)  # pictographs as bullets, check boxes, unfilled form fields
+    raw_lines = drop_note_marks(read_all_symbols(raw_lines))  # pictographs as bullets, check boxes, unfilled
+    # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
     raw_lines = synonym_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):"
     raw_lines = bare_label_lines(raw_lines)  # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: ..." (loaders/bare_labels.py)

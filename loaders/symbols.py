@@ -10,8 +10,8 @@ no words:
   ☒ Unge 18-29 år"): what is ticked is chosen and kept, what is not is no fact of the
   agreement and is dropped; "[X]" / "[ ]" are the same boxes typed;
 * unfilled content controls ("Klik eller tryk her for at skrive tekst."): nothing written;
-* footnote markers glued to a name ("Jobcenter Holstebro⁴", "¹ Boligselskabet ..."):
-  no part of the name;
+* footnote markers glued to a name ("Jobcenter Holstebro⁴", "¹ Boligselskabet ...", "Køge
+  Kommune[1]"): no part of the name;
 * an organisation diagram drawn as a tree (├──, └──, │): its branches items.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["read_all_symbols", "read_symbols", "read_tree"]
+__all__ = ["drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -39,6 +39,19 @@ _PLACEHOLDER = re.compile(r"(?:Klik eller tryk (?:her )?for at (?:skrive tekst|a
                           r"|Click or tap (?:here )?to enter (?:text|a date))\.?")
 # a footnote's mark after a word or at a line's start, not a unit's power ("m²")
 _FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_])(?<![\s\d]m)|(?<=[)\]])|^\s*)[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+# a note's mark in brackets glued to the word it annotates ("Køge Kommune[1]", "Beboerrådgivning[2]", as a
+# Word file's footnotes are read): no part of the name (a note's own text, "[1] Den strategiske ...", keeps it)
+_BRACKET_NOTE = re.compile(r"(?<=[^\W\d_)])\[\d{1,2}\]")
+
+
+def drop_note_marks(lines: list[str]) -> list[str]:
+    """``lines`` without note marks in brackets glued to a word (one search of the text)."""
+    text = "\n".join(lines)
+    if "]" not in text or not _BRACKET_NOTE.search(text):
+        return lines
+    return [_BRACKET_NOTE.sub("", line) if "]" in line else line for line in lines]
 
 
 def read_all_symbols(lines: list[str]) -> list[str]:

@@ -46,11 +46,13 @@ def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None
 
     >>> sorted(rows_with_empty_cells(["Navn\\tStilling\\tTelefon", "Ida Holm\\tLeder\\t2233", "Ole Berg\\t\\t4455", ""]))
     [2]
+    >>> sorted(rows_with_empty_cells(["Org\\tEnhed\\tNavn", "Køge Kommune\\tKultur\\tIda Holm", "\\tBorgerservice\\tOle Berg"]))
+    [2]
     >>> sorted(rows_with_empty_cells(["Aktivitet\\tMålgruppe\\tPartnere", "Lektiecafé\\tbørn\\t", "\\t\\tJobcenter\\tvisitation"]))
     [1, 2]
     """
     if tabbed is not None:  # only the file's own tab tables: lines a grid's or spaces' cells were made tabs of
-        if len(tabbed) != len(raw_lines) or not any("\t\t" in line for line in raw_lines):  # differ from the file's
+        if len(tabbed) != len(raw_lines) or not any("\t\t" in line or line[:1] == "\t" for line in raw_lines):  # differ
             return set()
         return {k for k in rows_with_empty_cells(raw_lines) if tabbed[k] is raw_lines[k]}
     out: set[int] = set()
@@ -64,7 +66,7 @@ def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None
         j = k + 1
         while j < len(raw_lines) and "\t" in raw_lines[j] and (raw_lines[j].rstrip("\n").count("\t") + 1 <= cells
                                                               or raw_lines[j].startswith("\t")):
-            if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t"):
+            if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t") or raw_lines[j].startswith("\t"):
                 out.add(j)
             j += 1
         k = max(j, k + 1)

@@ -167,7 +167,7 @@ _VERBS = frozenset("er har skal vil kan bliver blev var omfatter består dækker
 # The column heads of a party or contact table ("Organisation  Kontaktperson  E-mail  Telefon")
 _HEAD_WORDS = frozenset("organisation organisationer part parter aftalepart kontaktperson kontaktpersoner navn titel "
                         "stilling funktion rolle e-mail email mail telefon telefonnr. tlf. tlf mobil adresse "
-                        "repræsentant repræsentanter underskrift dato forkortelse repræsenteret ved".split())
+                        "repræsentant repræsentanter underskrift dato forkortelse repræsenteret ved enhed forvaltning".split())
 
 
 def drop_header_words(text: str) -> str:

@@ -162,7 +162,8 @@ def test_the_parties_named_only_in_a_footnote(tmp_path: Path) -> None:
     path = _slagelse(tmp_path / "slagelse.docx")
     doc = read_document(path)
     assert doc.lines[-1].startswith("[1] Den strategiske samarbejdsaftale for Ringparken Sammen")
-    assert any(line.startswith("Slagelse Kommune[1]\tBørn og Unge") for line in doc.lines)
+    assert any(line.startswith("Slagelse Kommune\tBørn og Unge") for line in doc.lines)  # (the mark dropped:
+    # symbols.drop_note_marks)
     parties = {o.name for o in extract_file(path).organisations if o.is_party}
     assert "Andelsboligforeningen Skovsøhuse" in parties
 
@@ -170,7 +171,7 @@ def test_the_parties_named_only_in_a_footnote(tmp_path: Path) -> None:
 def test_merged_cells_keep_the_rows_under_their_column_heads(tmp_path: Path) -> None:
     doc = read_document(_slagelse(tmp_path / "slagelse.docx"))
     rows = [line.split("\t") for line in doc.lines if "@" in line or "Pernille" in line]
-    assert [r[:2] for r in rows] == [["Slagelse Kommune[1]", "Børn og Unge"], ["Slagelse Kommune[1]", "Jobcenter Slagelse"],
+    assert [r[:2] for r in rows] == [["Slagelse Kommune", "Børn og Unge"], ["Slagelse Kommune", "Jobcenter Slagelse"],
                                      ["Boligselskabet Vestsjælland", ""]]
     assert [r[2].split(",")[0] for r in rows] == ["Signe Vestergaard Holm", "Torben Aaskov Lind", "Pernille Dyrholm Krag"]
     assert rows[2][3] == "Skriv til Pernille (pdk@bsvest.dk)"

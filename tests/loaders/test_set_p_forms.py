@@ -123,3 +123,26 @@ def test_a_party_table_with_short_forms_and_an_area_counting_its_departments(tmp
     sanne = next(c for c in r.contacts if c.name == "Sanne Hjort Lund")
     assert (sanne.title, sanne.phone, name_key(sanne.organisation)) == ("bibliotekar", "73768402",
                                                                         name_key(f"{town} Bibliotek"))
+
+
+def _unit_rows(town):
+    """A delaftale's party table whose rows leave the organisation's cell empty under the
+    municipality (its units), a note's mark glued to a name ("Kommune[1]") and the note below."""
+    return ["Delaftale for indsatsområdet Sammenhængskraft og medborgerskab", "",
+            "Delaftalens parter:", "Organisation\tEnhed\tKontaktperson\tMail\tTelefon",
+            f"{town} Kommune[1]\tKultur og Fritid\tMads Høyer Lind, fritidskonsulent\tmhl@{town.lower()}.dk\t5667 2214",
+            f"\tBorgerservice, Frivillighed\tKamran Sadeghi Holt, frivillighedskoordinator\tksh@{town.lower()}.dk\t5667 3108",
+            "Boligforeningen Bøgely\t\tConnie Breum Hald, driftschef\tcbh@boegely.dk\t4065 2231", "",
+            "Aktivitetsnavn:\tBeboerrådgivning[2]", "Målgruppe(r):\tbeboere med gæld", "",
+            f"[1] Den strategiske samarbejdsaftale er indgået mellem {town} Kommune og Boligforeningen Bøgely.",
+            "[2] Aktiviteten hed »Åben Rådgivning« i den tidligere helhedsplan."]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_table_row_opening_with_an_empty_cell_and_note_marks(tmp_path, make_docx, make_pdf, town):
+    r = _extract(tmp_path, _unit_rows(town), "as written", make_docx, make_pdf)
+    kamran = next(c for c in r.contacts if c.name == "Kamran Sadeghi Holt")
+    assert (kamran.title, kamran.email, kamran.phone) == ("frivillighedskoordinator", f"ksh@{town.lower()}.dk", "56673108")
+    names = {o.name for o in r.organisations}
+    assert f"{town} Kommune" in names and not any("[" in n or n == "Kamran Sadeghi Holt" for n in names), names
+    assert [a.name for a in r.activities] == ["Beboerrådgivning"]
