@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-__all__ = ["bare_label_lines", "glued_label_lines", "synonym_label_lines"]
+__all__ = ["bare_label_lines", "glued_label_lines", "synonym_label_lines", "template_label_lines"]
 
 # the labels whose words do not open a sentence or a name: the field names of the
 # templates' tables (an activity's name, its target groups, partners, the parties, contacts)
@@ -46,8 +46,9 @@ _KEY = (r"Aktivitetsnavn|Aktivitetens navn|Navn på aktiviteten|Projektnavn|Proj
 _OTHER = r"Formål|Aftaleperiode|Periode|Indsatsområde"  # (counted only beside a key label)
 # a bare label: after a line's start or white space, not in a word, with no colon after
 # it, and followed by the end of the line or by a capitalised value or a number
-_BARE = re.compile(r"(?:^|(?<=\s))(?P<label>" + _KEY + "|" + _OTHER + r")(?P<end>[ \t]*$|(?=\s+[A-ZÆØÅ0-9\"«“]))",
-                   re.M)
+# (the label first, its literal openings let the engine skip to them; the white space or line start
+# before it is told after: a look-behind in front would be tried at every character)
+_BARE = re.compile(r"(?P<label>" + _KEY + "|" + _OTHER + r")(?P<end>[ \t]*$|(?=\s+[A-ZÆØÅ0-9\"«“]))", re.M)
 _KEYS = re.compile(_KEY)
 # a heading's counter after the label ("Indsatsområde A – Beskæftigelse", "Målgruppe 2: ...")
 _COUNTER = re.compile(r"[ \t]+(?:[A-H]|\d{1,2}|[IVX]{1,4})(?:[.:)]|\s+[–-]|\s*$)"
@@ -56,28 +57,49 @@ _LABELLED = re.compile(r"[ \t]+[A-ZÆØÅ][\wæøå-]*(?:[ \t]+[\wæøå-]+){0,3
 MIN_LABELS = 2
 
 
-def bare_label_lines(lines: Sequence[str]) -> list[str]:
-    """``lines`` with the templates' labels written without a colon given one (see the
-    module's doc); found by one search of the whole text, only the lines holding one are
-    rewritten."""
+# the words the labels of this module open with, found in one scan of the text (the patterns are
+# then tried only where one stands: a pattern tried at every character cost ~1% of a document's reading)
+_OPENING = re.compile("Aktivitet|Navn på|Projekt|Målgrupp|Malgrupp|Delaftale|Samarbejds|Aftale|Parter|Kontakt|Partnere"
+                      "|Formål|Periode|Indsats|Involverede|Øvrige|Eksterne|Lokale|Ansvarlig|Tovholder|Beskrivelse|Indhold")
+
+
+def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:
+    """``lines`` with other templates' words for a label written as the LBF template's
+    (:func:`synonym_label_lines`) and the labels written without a colon given one
+    (:func:`bare_label_lines`), from one scan of the text; and whether some label word runs
+    into the word before it (then :func:`glued_label_lines` is worth its search)."""
     text = "\n".join(lines)
-    hits = [m for m in _BARE.finditer(text) if _bare(text, m)]
-    kinds = {m.group("label").lower() for m in hits}
-    if len(kinds) < MIN_LABELS or not any(_KEYS.fullmatch(m.group("label")) for m in hits):
-        return list(lines)
+    openings = [m.start() for m in _OPENING.finditer(text)]
+    glued = any(at and text[at - 1] in _LOWER for at in openings)
+    edits = _synonym_edits(text, openings) + _bare_edits(text, openings)
+    if not edits:
+        return list(lines), glued
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     out = list(lines)
-    by_line: dict[int, list[int]] = {}
-    for m in hits:
-        by_line.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.end("label"))
-    for k, ends in by_line.items():
-        line = lines[k]
-        if "\t" in line or "|" in line:
+    for a, b, new in sorted(edits, reverse=True):  # (from the end: each edit's offsets hold)
+        k = bisect_right(starts, a) - 1
+        if new == ":" and ("\t" in lines[k] or "|" in lines[k]):
             continue  # (a table's row: its cells are read as cells)
-        for at in sorted(ends, reverse=True):
-            at -= starts[k]
-            out[k] = out[k][:at] + ":" + out[k][at:]
-    return out
+        out[k] = out[k][:a - starts[k]] + new + out[k][b - starts[k]:]
+    return out, glued
+
+
+def bare_label_lines(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the templates' labels written without a colon given one (see the
+    module's doc); only the lines holding one are rewritten."""
+    text = "\n".join(lines)
+    edits = _bare_edits(text, [m.start() for m in _OPENING.finditer(text)])
+    return template_label_lines(lines)[0] if edits else list(lines)
+
+
+def _bare_edits(text: str, openings: list[int]) -> list[tuple[int, int, str]]:
+    """(at, at, ":") for each bare label: where a colon goes."""
+    hits = [m for at in openings if (not at or text[at - 1].isspace()) and (m := _BARE.match(text, at))
+            and _bare(text, m)]
+    kinds = {m.group("label").lower() for m in hits}
+    if len(kinds) < MIN_LABELS or not any(_KEYS.fullmatch(m.group("label")) for m in hits):
+        return []
+    return [(m.end("label"), m.end("label"), ":") for m in hits]
 
 
 def _bare(text: str, m: re.Match) -> bool:
@@ -124,41 +146,67 @@ _SYNONYMS = {
                           r"|Partnere\s+i\s+(?:aktiviteten|indsatsen|projektet))",
     "Ansvarlig for aktiviteten": r"Ansvarlig\s+for\s+(?:indsatsen|projektet|tilbuddet|tiltaget)",
 }
-_SYNONYM = re.compile(r"(?:^|(?<=[\sa-zæøå0-9)]))(?:" + "|".join(f"(?P<g{k}>{p})" for k, p in enumerate(_SYNONYMS.values()))
-                      + r")(?=[ \t]*:)", re.M)
+_SYNONYM = re.compile(r"(?:" + "|".join(f"(?P<g{k}>{p})" for k, p in enumerate(_SYNONYMS.values())) + r")(?=[ \t]*:)")
+_BEFORE_LABEL = re.compile(r"[\sa-zæøå0-9)]")  # (what may come before such a label: told after the match)
 _CANONICAL = list(_SYNONYMS)
 
 
 # "Samarbejdsparter:" names the agreement's parties on its own, an activity's partners among
 # the activity's fields (after its name or target-group label, within a few lines)
-_COOPERATING = re.compile(r"(?:^|(?<=[\sa-zæøå0-9)]))Samarbejdsparter(?=[ \t]*:)", re.M)
+_COOPERATING = re.compile(r"Samarbejdsparter(?=[ \t]*:)")
 _ACTIVITY_FIELD = re.compile(r"(?i:aktivi\w{0,6}navn|projekt(?:ets)?\s?navn|målgruppe|aktivitet\s*:)")
+
+
+_SYNONYM_FIRST = ("Målgrupp", "Indsatsens", "Involverede", "Øvrige", "Eksterne", "Lokale", "Partnere", "Ansvarlig",
+                  "Samarbejdsparter")
+
+
+def _label_start(text: str, at: int) -> bool:
+    """A label may start at ``at``: the text's start, or after white space or the word it ran into."""
+    return not at or _BEFORE_LABEL.match(text, at - 1) is not None
 
 
 def synonym_label_lines(lines: Sequence[str]) -> list[str]:
     """``lines`` with other templates' words for a field's label written as the LBF
-    template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):"); one search of the text."""
+    template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):")."""
     text = "\n".join(lines)
-    hits = list(_SYNONYM.finditer(text))
-    if "Samarbejdsparter" in text:
-        hits = sorted(hits + [m for m in _COOPERATING.finditer(text)
-                              if _ACTIVITY_FIELD.search(text, max(0, m.start() - 300), m.start())], key=lambda m: m.start())
-    if not hits:
+    edits = _synonym_edits(text, [m.start() for m in _OPENING.finditer(text)])
+    if not edits:
         return list(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     out = list(lines)
-    for m in reversed(hits):
-        k = bisect_right(starts, m.start()) - 1
-        label = _CANONICAL[int(m.lastgroup[1:])] if m.lastgroup else "Samarbejdspartnere"
-        a, b = m.start() - starts[k], m.end() - starts[k]
-        out[k] = out[k][:a] + label + out[k][b:]
+    for a, b, label in sorted(edits, reverse=True):
+        k = bisect_right(starts, a) - 1
+        out[k] = out[k][:a - starts[k]] + label + out[k][b - starts[k]:]
     return out
+
+
+def _synonym_edits(text: str, openings: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, the LBF template's label) for each label written in other words."""
+    edits = []
+    for at in openings:
+        if text.startswith(_SYNONYM_FIRST, at) and _label_start(text, at):
+            if m := _SYNONYM.match(text, at):
+                edits.append((m.start(), m.end(), _CANONICAL[int(m.lastgroup[1:])]))
+            elif (m := _COOPERATING.match(text, at)) and _ACTIVITY_FIELD.search(text, max(0, at - 300), at):
+                edits.append((m.start(), m.end(), "Samarbejdspartnere"))
+    return edits
 
 
 def _glued_pattern() -> re.Pattern[str]:
     from samspil.loaders.labels import _LABEL_OPENINGS, LABELS
 
-    return re.compile(r"(?<=[a-zæøå0-9)])" + _LABEL_OPENINGS + "(?P<label>" + "|".join(LABELS) + ")")
+    return re.compile(_LABEL_OPENINGS + "(?P<label>" + "|".join(LABELS) + ")")
+
+
+# (a text where none of :data:`_OPENING`'s words runs into the word before it has no label that does:
+# a web page's fields run together all alike; template_label_lines tells)
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyzæøå0123456789)")
+
+
+# a small letter, a digit or a bracket and a capital right after it: where a label may run into a word
+# (rare in running text: the label is tried at these places only)
+_TRANSITION = re.compile(r"[a-zæøå0-9)][A-ZÆØÅ]")
 
 
 _GLUED: list[re.Pattern[str]] = []
@@ -170,8 +218,8 @@ def glued_label_lines(lines: Sequence[str], origins: Sequence) -> tuple[list[str
     if not _GLUED:
         _GLUED.append(_glued_pattern())
     text = "\n".join(lines)
-    cuts = [m.start() for m in _GLUED[0].finditer(text)
-            if ":" in m.group("label") or text[m.end():m.end() + 2].lstrip(" ")[:1] == ":"]
+    cuts = [m.start() for at in _TRANSITION.finditer(text) if (m := _GLUED[0].match(text, at.start() + 1))
+            and (":" in m.group("label") or text[m.end():m.end() + 2].lstrip(" ")[:1] == ":")]
     if not cuts:
         return list(lines), list(origins)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
-from samspil.loaders.bare_labels import bare_label_lines, glued_label_lines, synonym_label_lines
+from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
@@ -411,8 +411,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = drop_note_marks(read_all_symbols(raw_lines))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
-    raw_lines = synonym_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):"
-    raw_lines = bare_label_lines(raw_lines)  # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: ..." (loaders/bare_labels.py)
+    raw_lines, glued = template_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):";
+    # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: Lektiecafé" (loaders/bare_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)
@@ -433,7 +433,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         for part in clean_line(raw) if parts is None else parts:
             lines.append(part)
             orig.append(origin)
-    lines, orig = glued_label_lines(lines, orig)  # "Lektiecafé LanghøjMålgruppe: ...": the field a line of its own
+    if glued:  # "Lektiecafé LanghøjMålgruppe: ...": the field a line of its own
+        lines, orig = glued_label_lines(lines, orig)
     if wrap:
         lines, orig = join_wrapped(lines, orig, text_width(lines))
     elif width := wrap_width(raw_lines):  # (wrapped by a program: a line is full when the next word

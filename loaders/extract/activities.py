@@ -402,8 +402,7 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     names.sort(key=lambda t: -len(t[1]))
     # two capitals the agreement defines for a name ("Nyborg Kommune (NK)"), looked for as written:
     # in lower case they are words of their own ("nb", "ok"); not where they are defined ("(UU)")
-    initials = [(o.name, re.compile(rf"(?<![\w(]){a}(?![\w)])")) for o in organisations for a in o.aliases
-                if len(a) == 2 and a.isupper() and a.isalpha()]
+    initials = [(o.name, a) for o in organisations for a in o.aliases if len(a) == 2 and a.isupper() and a.isalpha()]
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
     org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
@@ -433,13 +432,26 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             sources=[doc.ref(b.start, b.name)],
         )
         for name, initial in initials:
-            if name not in act.partners and initial.search(body):
+            if name not in act.partners and _written_alone(body, initial):
                 act.partners.append(name)
         if zones is not None and "zone" in split:
             _add_field_zones(doc, b, act, zones)
         if not any(name_key(a.name) == name_key(act.name) for a in out):
             out.append(act)
     return out
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Does ``word`` occur in ``text`` as a word of its own, not in brackets ("(UU)" defines it)?
+    (found with str.find: a pattern opening with a look-behind is tried at every character)"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (not at or not (text[at - 1].isalnum() or text[at - 1] in "_(")) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "_)")):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 # an activity's zone field: "Zone: Zone 2", "Zoner: Zone 1 og Zone 3", "Zone: 1, 2 og 3"
