@@ -14,7 +14,7 @@ import math
 
 import networkx as nx
 
-__all__ = ["positions", "SMALL_GRAPH"]
+__all__ = ["positions", "SMALL_GRAPH", "cull_labels", "fit_scale", "stretch_to_canvas"]
 
 SMALL_GRAPH = 400  # nodes; above this the anchor layout is used
 ANCHORS = 250
@@ -172,6 +172,8 @@ def _anchor_layout(g: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
 CANVAS = (650.0, 690.0)    # px the network fills at 1400x900 in the explorer (740x780 less
                            # the margin kept for outer names); a saved view is wider
 LABEL_PX = {True: 15.0, False: 11.0}   # screen px of a plan's / another node's name at fit
+LABEL_MAX = {True: 40.0, False: 30.0}  # layout units a name is drawn at most (a large layout's
+                                       # names are smaller on screen: names.js, view.html)
 CHAR_W = 0.58              # average glyph width / font size (sans-serif)
 MAX_LABELS = 40            # names drawn at once; the rest on hover
 
@@ -185,6 +187,52 @@ def fit_scale(nodes: list[tuple[str, float, float, float, str, bool]]) -> float:
 
 
 FEW = 30                   # a view this small names every node it can (crossing a dot is fine)
+MAX_STRETCH = 1.6          # the most one axis of a layout is stretched to the canvas' proportions
+
+
+def stretch_to_canvas(nodes: list[tuple[str, float, float, float, str, bool]],
+                      shown: dict[str, str]) -> tuple[float, float]:
+    """(x, y) factors that give the drawing, its names included, the proportions of
+    :data:`CANVAS`, stretching the short axis only (at most :data:`MAX_STRETCH`). A spring
+    layout is as wide as tall whatever the canvas, and names widen it: the network of
+    seventeen plans, long plan names at its left and right ends, filled the width and
+    three fifths of the height. Names are drawn at a fixed size on screen
+    (:data:`LABEL_PX`), so they are measured in pixels at the zoom that fits; ``shown``
+    is what :func:`cull_labels` returned for ``nodes``.
+
+    >>> stretch_to_canvas([("a", 0.0, 0.0, 5.0, "A", False), ("b", 1000.0, 0.0, 5.0, "B", False),
+    ...                    ("c", 0.0, 500.0, 5.0, "C", False)], {})
+    (1.0, 1.6)
+    """
+    xs, ys = [n[1] for n in nodes], [n[2] for n in nodes]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if w < 1 or h < 1:
+        return 1.0, 1.0
+    scale = fit_scale(nodes)
+    left, right, top, bottom = min(xs) - 50, max(xs) + 50, min(ys) - 50, max(ys) + 50  # (fit_scale's margin)
+    for nid, x, y, size, name, hub in nodes:
+        if nid in shown:
+            box = _name_box(x, y, size, name, hub, scale, shown[nid])
+            left, right = min(left, box[0]), max(right, box[2])
+            top, bottom = min(top, box[1]), max(bottom, box[3])
+    over_x, over_y = (right - left - w) * scale, (bottom - top - h) * scale   # screen px
+    room_x, room_y = CANVAS[0] - over_x, CANVAS[1] - over_y
+    if room_x <= 0 or room_y <= 0:
+        return 1.0, 1.0
+    ratio = (room_y / h) / (room_x / w)       # > 1: the drawing is too wide for the canvas
+    ratio = min(MAX_STRETCH, max(1 / MAX_STRETCH, ratio))
+    return (1.0, round(ratio, 3)) if ratio >= 1 else (round(1 / ratio, 3), 1.0)
+
+
+def _name_box(x: float, y: float, size: float, name: str, hub: bool, scale: float,
+              where: str) -> tuple[float, float, float, float]:
+    """A name's box in layout units at ``scale`` (screen px per unit), below or above its
+    node, as the explorer draws it (:data:`LABEL_PX`, at most :data:`LABEL_MAX` units)."""
+    font = min(LABEL_PX[hub] / scale, LABEL_MAX[hub])
+    half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
+    tall = 1.25 * font
+    top = y + size if where == "below" else y - size - tall - 4 / scale
+    return x - half, top, x + half, top + tall
 
 
 def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict[str, str]:
@@ -201,27 +249,49 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
     if not nodes:
         return {}
     scale = fit_scale(nodes)
-    boxes: list[tuple[float, float, float, float]] = []
     discs = [(n[0], n[3], (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3])) for n in nodes]
     least = min((n[3] for n in nodes if not n[5]), default=0.0)
     few = len(nodes) <= FEW
-    shown: dict[str, str] = {}
+    placed: dict[str, tuple] = {}   # id -> (where, its box, the other side's box or None: no room)
     for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3])):  # (ties: as given)
-        if len(shown) >= MAX_LABELS:
+        if len(placed) >= MAX_LABELS:
             break
-        font = LABEL_PX[hub] / scale                  # layout units
-        half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
-        tall = 1.25 * font
         # a plan's name may cross any dot; a larger node's the dots smaller than it
         blocking = [] if hub or few else \
             [d for o, sz, d in discs if o != nid and (size <= least or sz >= size)]
-        for where, top in (("below", y + size), ("above", y - size - tall - 4 / scale)):
-            box = (x - half, top, x + half, top + tall)
-            if not any(_hit(box, b) for b in boxes) and not any(_hit(box, d) for d in blocking):
-                boxes.append(box)
-                shown[nid] = where
+        sides = {where: _name_box(x, y, size, name, hub, scale, where) for where in ("below", "above")}
+        free = [w for w, box in sides.items() if not any(_hit(box, d) for d in blocking)]
+        options = [(w, sides[w], sides[_OTHER[w]] if _OTHER[w] in free else None) for w in free]
+        for where, box, other in options:
+            if not any(_hit(box, p[1]) for p in placed.values()):
+                placed[nid] = (where, box, other)
                 break
-    return shown
+        else:   # names in the way move to their node's other side where it is free
+            _make_room(nid, options, placed)
+    return {nid: p[0] for nid, p in placed.items()}
+
+
+_OTHER = {"below": "above", "above": "below"}
+
+
+def _make_room(nid: str, options: list, placed: dict) -> None:
+    """Place ``nid``'s name at the first of ``options`` where every name in its way can
+    move to its node's other side, free there; leave it out where none can. (A plan's
+    name in the middle of a dense group, and the organisation in the most plans beside
+    it, found both sides taken by other plans' names that had room on their other side.)"""
+    for where, box, other in options:
+        moved = {o: p for o, p in placed.items() if _hit(box, p[1])}
+        rest = [p[1] for o, p in placed.items() if o not in moved]
+        new: list = [box]
+        for o, (w, mine, alt) in moved.items():
+            if alt is None or any(_hit(alt, b) for b in rest + new):
+                break
+            new.append(alt)
+        else:
+            for o, (w, mine, alt) in moved.items():
+                placed[o] = (_OTHER[w], alt, mine)
+            placed[nid] = (where, box, other)
+            return
 
 
 def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
