@@ -274,24 +274,43 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
 _OTHER = {"below": "above", "above": "below"}
 
 
-def _make_room(nid: str, options: list, placed: dict) -> None:
-    """Place ``nid``'s name at the first of ``options`` where every name in its way can
-    move to its node's other side, free there; leave it out where none can. (A plan's
+def _make_room(nid: str, options: list, placed: dict, depth: int = 2) -> None:
+    """Place ``nid``'s name at the first of ``options`` where the names in its way can
+    move to their node's other side, and the names in the way of those (``depth``
+    steps), every name then free of every other; leave it out where none can. (A plan's
     name in the middle of a dense group, and the organisation in the most plans beside
-    it, found both sides taken by other plans' names that had room on their other side.)"""
+    it, found both sides taken by other plans' names that had room on their other side,
+    or would have once a third name moved.)"""
     for where, box, other in options:
-        moved = {o: p for o, p in placed.items() if _hit(box, p[1])}
-        rest = [p[1] for o, p in placed.items() if o not in moved]
-        new: list = [box]
-        for o, (w, mine, alt) in moved.items():
-            if alt is None or any(_hit(alt, b) for b in rest + new):
-                break
-            new.append(alt)
-        else:
-            for o, (w, mine, alt) in moved.items():
-                placed[o] = (_OTHER[w], alt, mine)
-            placed[nid] = (where, box, other)
-            return
+        moved = _in_the_way(box, placed, frozenset(), depth)
+        if moved is None:
+            continue
+        final = {o: (p[2] if o in moved else p[1]) for o, p in placed.items()}
+        if any(_hit(box, b) for b in final.values()) or any(
+                _hit(final[o], b) for o in moved for q, b in final.items() if q != o):
+            continue
+        for o in moved:
+            w, mine, alt = placed[o]
+            placed[o] = (_OTHER[w], alt, mine)
+        placed[nid] = (where, box, other)
+        return
+
+
+def _in_the_way(box: tuple, placed: dict, moved: frozenset, depth: int) -> set | None:
+    """The names to move to their other side (with those in the way there) so that
+    ``box`` is free, or None."""
+    out = set(moved)
+    for o, (_w, mine, alt) in placed.items():
+        if o in out or not _hit(box, mine):
+            continue
+        if depth == 0 or alt is None:
+            return None
+        out.add(o)
+        further = _in_the_way(alt, placed, frozenset(out), depth - 1)
+        if further is None:
+            return None
+        out |= further
+    return out
 
 
 def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
