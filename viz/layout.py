@@ -203,7 +203,11 @@ def stretch_to_canvas(nodes: list[tuple[str, float, float, float, str, bool]],
     >>> stretch_to_canvas([("a", 0.0, 0.0, 5.0, "A", False), ("b", 1000.0, 0.0, 5.0, "B", False),
     ...                    ("c", 0.0, 500.0, 5.0, "C", False)], {})
     (1.0, 1.6)
+    >>> stretch_to_canvas([], {})
+    (1.0, 1.0)
     """
+    if not nodes:
+        return 1.0, 1.0
     xs, ys = [n[1] for n in nodes], [n[2] for n in nodes]
     w, h = max(xs) - min(xs), max(ys) - min(ys)
     if w < 1 or h < 1:
