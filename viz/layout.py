@@ -253,7 +253,7 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
     if not nodes:
         return {}
     scale = fit_scale(nodes)
-    discs = [(n[0], n[3], (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3])) for n in nodes]
+    discs = _Discs(nodes)
     least = min((n[3] for n in nodes if not n[5]), default=0.0)
     few = len(nodes) <= FEW
     placed: dict[str, tuple] = {}   # id -> (where, its box, the other side's box or None: no room)
@@ -261,10 +261,9 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
         if len(placed) >= MAX_LABELS:
             break
         # a plan's name may cross any dot; a larger node's the dots smaller than it
-        blocking = [] if hub or few else \
-            [d for o, sz, d in discs if o != nid and (size <= least or sz >= size)]
         sides = {where: _name_box(x, y, size, name, hub, scale, where) for where in ("below", "above")}
-        free = [w for w, box in sides.items() if not any(_hit(box, d) for d in blocking)]
+        free = [w for w, box in sides.items()
+                if hub or few or not discs.hit(box, nid, 0.0 if size <= least else size)]
         options = [(w, sides[w], sides[_OTHER[w]] if _OTHER[w] in free else None) for w in free]
         for where, box, other in options:
             if not any(_hit(box, p[1]) for p in placed.values()):
@@ -276,6 +275,29 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
 
 
 _OTHER = {"below": "above", "above": "below"}
+
+
+class _Discs:
+    """The nodes' dots in a grid of cells, for "does this box cover a dot of at least
+    this size" (a test of every dot for every name made culling quadratic)."""
+
+    def __init__(self, nodes: list) -> None:
+        self.cell = max(60.0, 2 * max(n[3] for n in nodes))
+        self.grid: dict[tuple[int, int], list] = {}
+        for nid, x, y, size, _name, _hub in nodes:
+            disc = (nid, size, (x - size, y - size, x + size, y + size))
+            for key in self._cells(disc[2]):
+                self.grid.setdefault(key, []).append(disc)
+
+    def _cells(self, box: tuple) -> list[tuple[int, int]]:
+        c = self.cell
+        return [(i, j) for i in range(math.floor(box[0] / c), math.floor(box[2] / c) + 1)
+                for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1)]
+
+    def hit(self, box: tuple, nid: str, least: float) -> bool:
+        """Whether ``box`` covers the dot of a node other than ``nid`` of size ``least`` or more."""
+        return any(o != nid and size >= least and _hit(box, d)
+                   for key in self._cells(box) for o, size, d in self.grid.get(key, ()))
 
 
 def _make_room(nid: str, options: list, placed: dict, depth: int = 2) -> None:
