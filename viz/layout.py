@@ -216,7 +216,7 @@ def stretch_to_canvas(nodes: list[tuple[str, float, float, float, str, bool]],
     left, right, top, bottom = min(xs) - 50, max(xs) + 50, min(ys) - 50, max(ys) + 50  # (fit_scale's margin)
     for nid, x, y, size, name, hub in nodes:
         if nid in shown:
-            box = _name_box(x, y, size, name, hub, scale, shown[nid])
+            box = _name_box(x, y, size, name, hub, scale, shown[nid], drawn=True)
             left, right = min(left, box[0]), max(right, box[2])
             top, bottom = min(top, box[1]), max(bottom, box[3])
     over_x, over_y = (right - left - w) * scale, (bottom - top - h) * scale   # screen px
@@ -229,10 +229,13 @@ def stretch_to_canvas(nodes: list[tuple[str, float, float, float, str, bool]],
 
 
 def _name_box(x: float, y: float, size: float, name: str, hub: bool, scale: float,
-              where: str) -> tuple[float, float, float, float]:
+              where: str, drawn: bool = False) -> tuple[float, float, float, float]:
     """A name's box in layout units at ``scale`` (screen px per unit), below or above its
-    node, as the explorer draws it (:data:`LABEL_PX`, at most :data:`LABEL_MAX` units)."""
-    font = min(LABEL_PX[hub] / scale, LABEL_MAX[hub])
+    node, at :data:`LABEL_PX`; ``drawn``: as the explorer draws it, at most
+    :data:`LABEL_MAX` units (culling keeps the larger box: room for wider fonts)."""
+    font = LABEL_PX[hub] / scale
+    if drawn:
+        font = min(font, LABEL_MAX[hub])
     half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
     tall = 1.25 * font
     top = y + size if where == "below" else y - size - tall - 4 / scale
