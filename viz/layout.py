@@ -14,7 +14,7 @@ import math
 
 import networkx as nx
 
-__all__ = ["positions", "SMALL_GRAPH"]
+__all__ = ["positions", "SMALL_GRAPH", "cull_labels", "fit_scale", "stretch_to_canvas"]
 
 SMALL_GRAPH = 400  # nodes; above this the anchor layout is used
 ANCHORS = 250
@@ -172,6 +172,8 @@ def _anchor_layout(g: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
 CANVAS = (650.0, 690.0)    # px the network fills at 1400x900 in the explorer (740x780 less
                            # the margin kept for outer names); a saved view is wider
 LABEL_PX = {True: 15.0, False: 11.0}   # screen px of a plan's / another node's name at fit
+LABEL_MAX = {True: 40.0, False: 30.0}  # layout units a name is drawn at most (a large layout's
+                                       # names are smaller on screen: names.js, view.html)
 CHAR_W = 0.58              # average glyph width / font size (sans-serif)
 MAX_LABELS = 40            # names drawn at once; the rest on hover
 
@@ -185,6 +187,59 @@ def fit_scale(nodes: list[tuple[str, float, float, float, str, bool]]) -> float:
 
 
 FEW = 30                   # a view this small names every node it can (crossing a dot is fine)
+MAX_STRETCH = 1.6          # the most one axis of a layout is stretched to the canvas' proportions
+
+
+def stretch_to_canvas(nodes: list[tuple[str, float, float, float, str, bool]],
+                      shown: dict[str, str]) -> tuple[float, float]:
+    """(x, y) factors that give the drawing, its names included, the proportions of
+    :data:`CANVAS`, stretching the short axis only (at most :data:`MAX_STRETCH`). A spring
+    layout is as wide as tall whatever the canvas, and names widen it: the network of
+    seventeen plans, long plan names at its left and right ends, filled the width and
+    three fifths of the height. Names are drawn at a fixed size on screen
+    (:data:`LABEL_PX`), so they are measured in pixels at the zoom that fits; ``shown``
+    is what :func:`cull_labels` returned for ``nodes``.
+
+    >>> stretch_to_canvas([("a", 0.0, 0.0, 5.0, "A", False), ("b", 1000.0, 0.0, 5.0, "B", False),
+    ...                    ("c", 0.0, 500.0, 5.0, "C", False)], {})
+    (1.0, 1.6)
+    >>> stretch_to_canvas([], {})
+    (1.0, 1.0)
+    """
+    if not nodes:
+        return 1.0, 1.0
+    xs, ys = [n[1] for n in nodes], [n[2] for n in nodes]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if w < 1 or h < 1:
+        return 1.0, 1.0
+    scale = fit_scale(nodes)
+    left, right, top, bottom = min(xs) - 50, max(xs) + 50, min(ys) - 50, max(ys) + 50  # (fit_scale's margin)
+    for nid, x, y, size, name, hub in nodes:
+        if nid in shown:
+            box = _name_box(x, y, size, name, hub, scale, shown[nid], drawn=True)
+            left, right = min(left, box[0]), max(right, box[2])
+            top, bottom = min(top, box[1]), max(bottom, box[3])
+    over_x, over_y = (right - left - w) * scale, (bottom - top - h) * scale   # screen px
+    room_x, room_y = CANVAS[0] - over_x, CANVAS[1] - over_y
+    if room_x <= 0 or room_y <= 0:
+        return 1.0, 1.0
+    ratio = (room_y / h) / (room_x / w)       # > 1: the drawing is too wide for the canvas
+    ratio = min(MAX_STRETCH, max(1 / MAX_STRETCH, ratio))
+    return (1.0, round(ratio, 3)) if ratio >= 1 else (round(1 / ratio, 3), 1.0)
+
+
+def _name_box(x: float, y: float, size: float, name: str, hub: bool, scale: float,
+              where: str, drawn: bool = False) -> tuple[float, float, float, float]:
+    """A name's box in layout units at ``scale`` (screen px per unit), below or above its
+    node, at :data:`LABEL_PX`; ``drawn``: as the explorer draws it, at most
+    :data:`LABEL_MAX` units (culling keeps the larger box: room for wider fonts)."""
+    font = LABEL_PX[hub] / scale
+    if drawn:
+        font = min(font, LABEL_MAX[hub])
+    half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
+    tall = 1.25 * font
+    top = y + size if where == "below" else y - size - tall - 4 / scale
+    return x - half, top, x + half, top + tall
 
 
 def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict[str, str]:
@@ -201,27 +256,90 @@ def cull_labels(nodes: list[tuple[str, float, float, float, str, bool]]) -> dict
     if not nodes:
         return {}
     scale = fit_scale(nodes)
-    boxes: list[tuple[float, float, float, float]] = []
-    discs = [(n[0], n[3], (n[1] - n[3], n[2] - n[3], n[1] + n[3], n[2] + n[3])) for n in nodes]
+    discs = _Discs(nodes)
     least = min((n[3] for n in nodes if not n[5]), default=0.0)
     few = len(nodes) <= FEW
-    shown: dict[str, str] = {}
+    placed: dict[str, tuple] = {}   # id -> (where, its box, the other side's box or None: no room)
     for nid, x, y, size, name, hub in sorted(nodes, key=lambda n: (not n[5], -n[3])):  # (ties: as given)
-        if len(shown) >= MAX_LABELS:
+        if len(placed) >= MAX_LABELS:
             break
-        font = LABEL_PX[hub] / scale                  # layout units
-        half = CHAR_W * font * min(len(name), 40) / 2 + 2 / scale
-        tall = 1.25 * font
         # a plan's name may cross any dot; a larger node's the dots smaller than it
-        blocking = [] if hub or few else \
-            [d for o, sz, d in discs if o != nid and (size <= least or sz >= size)]
-        for where, top in (("below", y + size), ("above", y - size - tall - 4 / scale)):
-            box = (x - half, top, x + half, top + tall)
-            if not any(_hit(box, b) for b in boxes) and not any(_hit(box, d) for d in blocking):
-                boxes.append(box)
-                shown[nid] = where
+        sides = {where: _name_box(x, y, size, name, hub, scale, where) for where in ("below", "above")}
+        free = [w for w, box in sides.items()
+                if hub or few or not discs.hit(box, nid, 0.0 if size <= least else size)]
+        options = [(w, sides[w], sides[_OTHER[w]] if _OTHER[w] in free else None) for w in free]
+        for where, box, other in options:
+            if not any(_hit(box, p[1]) for p in placed.values()):
+                placed[nid] = (where, box, other)
                 break
-    return shown
+        else:   # names in the way move to their node's other side where it is free
+            _make_room(nid, options, placed)
+    return {nid: p[0] for nid, p in placed.items()}
+
+
+_OTHER = {"below": "above", "above": "below"}
+
+
+class _Discs:
+    """The nodes' dots in a grid of cells, for "does this box cover a dot of at least
+    this size" (a test of every dot for every name made culling quadratic)."""
+
+    def __init__(self, nodes: list) -> None:
+        self.cell = max(60.0, 2 * max(n[3] for n in nodes))
+        self.grid: dict[tuple[int, int], list] = {}
+        for nid, x, y, size, _name, _hub in nodes:
+            disc = (nid, size, (x - size, y - size, x + size, y + size))
+            for key in self._cells(disc[2]):
+                self.grid.setdefault(key, []).append(disc)
+
+    def _cells(self, box: tuple) -> list[tuple[int, int]]:
+        c = self.cell
+        return [(i, j) for i in range(math.floor(box[0] / c), math.floor(box[2] / c) + 1)
+                for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1)]
+
+    def hit(self, box: tuple, nid: str, least: float) -> bool:
+        """Whether ``box`` covers the dot of a node other than ``nid`` of size ``least`` or more."""
+        return any(o != nid and size >= least and _hit(box, d)
+                   for key in self._cells(box) for o, size, d in self.grid.get(key, ()))
+
+
+def _make_room(nid: str, options: list, placed: dict, depth: int = 2) -> None:
+    """Place ``nid``'s name at the first of ``options`` where the names in its way can
+    move to their node's other side, and the names in the way of those (``depth``
+    steps), every name then free of every other; leave it out where none can. (A plan's
+    name in the middle of a dense group, and the organisation in the most plans beside
+    it, found both sides taken by other plans' names that had room on their other side,
+    or would have once a third name moved.)"""
+    for where, box, other in options:
+        moved = _in_the_way(box, placed, frozenset(), depth)
+        if moved is None:
+            continue
+        final = {o: (p[2] if o in moved else p[1]) for o, p in placed.items()}
+        if any(_hit(box, b) for b in final.values()) or any(
+                _hit(final[o], b) for o in moved for q, b in final.items() if q != o):
+            continue
+        for o in moved:
+            w, mine, alt = placed[o]
+            placed[o] = (_OTHER[w], alt, mine)
+        placed[nid] = (where, box, other)
+        return
+
+
+def _in_the_way(box: tuple, placed: dict, moved: frozenset, depth: int) -> set | None:
+    """The names to move to their other side (with those in the way there) so that
+    ``box`` is free, or None."""
+    out = set(moved)
+    for o, (_w, mine, alt) in placed.items():
+        if o in out or not _hit(box, mine):
+            continue
+        if depth == 0 or alt is None:
+            return None
+        out.add(o)
+        further = _in_the_way(alt, placed, frozenset(out), depth - 1)
+        if further is None:
+            return None
+        out |= further
+    return out
 
 
 def _hit(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import Bbox
 from matplotlib.text import Text
 
 from samspil.viz.matrix import STATE_MARKS, Matrix
@@ -199,13 +200,16 @@ def _network_figure(view: View, caption: str = "") -> Figure:
 
 def _place_names(fig: Figure, ax, view: View, marks: dict) -> None:
     """The names the view draws, the most important first (plans, then the largest
-    nodes, then the most linked), each below, above, beside or diagonally off its node (near, then further):
-    the first spot inside the drawing that covers no name already placed and no other node. A plan's name takes
-    the spot that covers fewest nodes; another name with no free spot is left out."""
+    nodes, then the most linked), each below, above, beside or diagonally off its node
+    (near, then further: :func:`_spots`; a plan's name also on rings out to the size of a
+    star of partners round it: :func:`_centres`): the first spot inside the drawing that
+    covers no name already placed and no other node. A plan's name with no such spot
+    takes the one that covers fewest nodes; another name is left out. Each name is measured once and its box moved to every spot."""
     renderer = _renderer(fig)
     area = ax.get_window_extent(renderer)
     dots = {nid: m.get_window_extent(renderer) for nid, m in marks.items()}
     placed: list = []
+    px = fig.dpi / 72                                     # display px per point
 
     def inside(b) -> bool:
         return b.x0 >= area.x0 and b.x1 <= area.x1 and b.y0 >= area.y0 and b.y1 <= area.y1
@@ -218,37 +222,60 @@ def _place_names(fig: Figure, ax, view: View, marks: dict) -> None:
                     key=lambda n: (n.kind != "Plan", -n.size, -links.get(n.id, 0), n.id)):  # as views)
         hub = n.kind == "Plan"
         gap = 2 + (3 + 0.4 * n.size) / 2                 # points from the centre to the name
-        spots = [((0, -gap * k), "center", "top") for k in (1, 2)]
-        spots[1:1] = [((0, gap), "center", "bottom")]
-        if n.label_above:
-            spots[0], spots[1] = spots[1], spots[0]
-        spots += [((gap + 1, 0), "left", "center"), ((-gap - 1, 0), "right", "center"),
-                  ((0, 2 * gap), "center", "bottom")]
-        spots += [((dx * gap, dy * gap), "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
-                  for dx in (1, -1) for dy in (-1, 1)]
+        style = {"fontsize": 9 if hub else 6.5, "fontweight": "bold" if hub else "normal",
+                 "path_effects": HALO, "zorder": 3, "ha": "center", "va": "center"}
+        name = n.name if len(n.name) <= 40 else n.name[:38] + "…"
+        text = ax.annotate(name, (n.x, n.y), xytext=(0, 0), textcoords="offset points", **style)
+        box0 = text.get_window_extent(renderer)
+        text.remove()
+        w, h = box0.width, box0.height
         best = None
-        for offset, ha, va in spots:
-            text = ax.annotate(n.name if len(n.name) <= 40 else n.name[:38] + "…", (n.x, n.y),
-                               xytext=offset, textcoords="offset points", ha=ha, va=va,
-                               fontsize=9 if hub else 6.5, fontweight="bold" if hub else "normal",
-                               path_effects=HALO, zorder=3)
-            box = text.get_window_extent(renderer)
-            text.remove()
-            if not inside(box) or any(box.overlaps(b) for b in placed):
+        for dx, dy in _centres(gap * px, w, h, n.label_above, rings=hub):
+            box = Bbox.from_bounds(box0.x0 + dx, box0.y0 + dy, w, h)
+            near = box.padded(px / 2)     # (a print's resolution draws glyphs a little wider)
+            if not inside(box) or any(near.overlaps(b) for b in placed):
                 continue
-            covered = sum(1 for o, d in dots.items() if o != n.id and box.overlaps(d))
+            covered = sum(1 for o, d in dots.items() if o != n.id and near.overlaps(d))
             if best is None or covered < best[0]:
-                best = (covered, offset, ha, va, box)
+                best = (covered, dx, dy, box)
             if not covered:
                 break
         if best is None or (best[0] and not hub):
             continue
-        _c, offset, ha, va, box = best
-        ax.annotate(n.name if len(n.name) <= 40 else n.name[:38] + "…", (n.x, n.y),
-                    xytext=offset, textcoords="offset points", ha=ha, va=va,
-                    fontsize=9 if hub else 6.5, fontweight="bold" if hub else "normal",
-                    path_effects=HALO, zorder=3)
+        _c, dx, dy, box = best
+        ax.annotate(name, (n.x, n.y), xytext=(dx / px, dy / px), textcoords="offset points", **style)
         placed.append(box)
+
+
+def _centres(gap: float, w: float, h: float, above: bool, rings: bool) -> list[tuple[float, float]]:
+    """Where a ``w`` x ``h`` name's centre may go, in display px from its node's: the
+    spots of :func:`_spots` (``gap``: px from the node to the name), then, with
+    ``rings``, sixteen directions at four to fourteen ``gap`` off the node."""
+    align = {"left": w / 2, "right": -w / 2, "center": 0.0, "bottom": h / 2, "top": -h / 2}
+    out = [(ox + align[ha], oy + align[va]) for (ox, oy), ha, va in _spots(gap, above)]
+    if rings:
+        for k in range(4, 15):
+            for i in range(16):
+                a = -math.pi / 2 + i * math.pi / 8          # from straight below, round
+                out.append((math.cos(a) * (k * gap + w / 2), math.sin(a) * (k * gap + h / 2)))
+    return out
+
+
+def _spots(gap: float, above: bool) -> list[tuple[tuple[float, float], str, str]]:
+    """Where a name may go, nearest first, as (offset in points, ha, va): below or above
+    its node (above first where the view draws it there), beside it, diagonally off it,
+    then the same a step and two further out (a plan's name in a dense group covered a
+    node at every near spot; a spot further out was free)."""
+    out = [((0, -gap), "center", "top"), ((0, gap), "center", "bottom"), ((0, -2 * gap), "center", "top")]
+    if above:
+        out[0], out[1] = out[1], out[0]
+    for k in (1, 2, 3):
+        out += [((gap * k + 1, 0), "left", "center"), ((-gap * k - 1, 0), "right", "center"),
+                ((0, (k + 1) * gap), "center", "bottom")]
+        out += [((dx * gap * k, dy * gap * k), "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+                for dx in (1, -1) for dy in (-1, 1)]
+        out += [((0, -(k + 2) * gap), "center", "top")] if k < 3 else []
+    return out
 
 
 def _cell_colour(cell, top: float) -> tuple[str | tuple, str]:

@@ -30,7 +30,7 @@ from samspil.graph.distinguish import about_in
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
 from samspil.viz.matrix import Matrix, coverage_matrix_view, overlap_matrix_view
-from samspil.viz.layout import cull_labels, positions
+from samspil.viz.layout import cull_labels, positions, stretch_to_canvas
 from samspil.viz.style import DEFAULT_EDGE_COLOUR, EDGE_COLOURS, LegendItem, legend_for, node_style
 
 __all__ = ["ViewNode", "ViewEdge", "View", "VIEW_KINDS", "make_view", "plan_network",
@@ -136,11 +136,20 @@ def _build(graph: PartnershipGraph, kind: str, title: str, layout_graph: nx.Grap
                               node_hover(graph, nid, (facts or {}).get(nid, ())),
                               d.get("type") if d["label"] in ("Organisation", "Zone") else None))
     by_links = sorted(nodes, key=lambda n: (-layout_graph.degree(n.id), n.id))  # (of one size: most links first)
-    shown = cull_labels([(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in by_links])
+    shown = cull_labels(_label_items(by_links))
+    fx, fy = stretch_to_canvas(_label_items(by_links), shown)
+    if (fx, fy) != (1.0, 1.0):   # the drawing in the canvas' proportions, its names culled again
+        nodes = [replace(n, x=round(n.x * fx, 1), y=round(n.y * fy, 1)) for n in nodes]
+        by_links = sorted(nodes, key=lambda n: (-layout_graph.degree(n.id), n.id))
+        shown = cull_labels(_label_items(by_links))
     nodes = [replace(n, label=n.id in shown, label_above=shown.get(n.id) == "above") for n in nodes]
     kinds = {(n.kind, n.type if n.kind == "Organisation" else None) for n in nodes}
     legend = legend_for(kinds, {e.kind for e in edges})
     return View(kind, title, tuple(nodes), tuple(edges), legend)
+
+
+def _label_items(nodes: list[ViewNode]) -> list[tuple[str, float, float, float, str, bool]]:
+    return [(n.id, n.x, n.y, n.size, n.name, n.kind == "Plan") for n in nodes]
 
 
 # -- views ----------------------------------------------------------------

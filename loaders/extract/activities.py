@@ -395,7 +395,8 @@ _BRACKETED_NAME = re.compile(r"(?<=\w)\s+\([A-ZÆØÅ][^()\d:]{0,50}\)$")  # (..
 
 
 def extract_activities(doc: Document, focus_areas: list[FocusArea], organisations: list[Organisation],
-                       zones: list[Zone] | None = None, contacts: list[Contact] | None = None) -> list[Activity]:
+                       zones: list[Zone] | None = None, contacts: list[Contact] | None = None,
+                       municipality: str | None = None) -> list[Activity]:
     names = [(o.name, v) for o in organisations for v in
              {k for n in [o.name, *o.aliases] if len(n) >= 3 or _DIGIT_CODE.fullmatch(n)
               for k in (name_key(n), _words_form(n).strip())}]
@@ -406,6 +407,11 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     zone_names = [(z.name, v) for z in (zones or []) for v in
                   {name_key(n) for n in [z.name, *z.aliases] if len(n) >= 4}]
     org_index, zone_index = _NameIndex(names), _NameIndex(zone_names)
+    # a municipality only mentioned (no party, no partner field): a place in an activity's text
+    # ("STENO IDAB implementeres i Gladsaxe Kommune, Hillerød Kommune og ..."), no partner of it
+    places = {o.name for o in organisations if o.type == "municipality" and not o.is_party
+              and set(o.roles) <= {"mentioned"} and name_key(o.name) != name_key(municipality)} \
+        if municipality else set()  # (the plan's own municipality may be named in passing and still take part)
     out: list[Activity] = []
     blocks = activity_blocks(doc)
     fields = _focus_fields(doc, blocks)
@@ -426,7 +432,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             name=activity_name(b.name),
             focus_area=_canonical_focus(fields.get(b.start, b.focus_area), focus_areas, doc),
             target_groups=groups,
-            partners=[p for p in _mentions(words, org_index, split) if p in body or not is_phrase_name(p)],
+            partners=[p for p in _mentions(words, org_index, split)
+                      if (p in body or not is_phrase_name(p)) and p not in places],
             zones=_mentions(words, zone_index, split),
             contacts=_contacts_in(body, contacts or [], split),
             sources=[doc.ref(b.start, b.name)],

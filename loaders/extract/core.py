@@ -37,7 +37,7 @@ def extract(doc: Document) -> AgreementReport:
     organisations_by_email(report.organisations, report.contacts, report.plan.name)
     trim_activity_names(report.organisations, report.contacts, [b.name for b in activities.activity_blocks(doc)])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
-                                                      report.zones, report.contacts)
+                                                      report.zones, report.contacts, report.plan.municipality)
     collaborators.mark_collaborators(doc, report.organisations, report.activities)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])

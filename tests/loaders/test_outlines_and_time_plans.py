@@ -347,6 +347,22 @@ def test_parties_listed_in_a_sentence_with_their_role_after_them(tmp_path, make_
         f"Boligforeningen {town}hjem", f"Boligselskabet {town}bo", f"{town} Kommune"}
 
 
+@pytest.mark.parametrize("town", TOWNS)
+def test_other_municipalities_named_in_an_activity_s_text_are_no_partners(tmp_path, make_docx, make_pdf, town):
+    """"Projektet implementeres også i Gladsaxe Kommune og Hillerød Kommune": places, not partners
+    of the activity (they made a Copenhagen plan share partners with plans in those towns, and
+    one of them the store's first broker); the plan's own municipality named so stays one."""
+    lines = ["Delaftale for indsatsområdet Sundhed", f"Aftalens parter: Boligselskabet {town}hus og {town} Kommune", "",
+             "Aktivitetsnavn: Sund i Parken",
+             "Målgruppe(r): voksne med diabetes",
+             f"Beskrivelse: Sundhedsambassadører uddannes sammen med {town} Kommune og Steno Diabetes Center.",
+             "Projektet implementeres også i Gladsaxe Kommune og Hillerød Kommune.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    (act,) = r.activities
+    assert f"{town} Kommune" in act.partners
+    assert not {"Gladsaxe Kommune", "Hillerød Kommune"} & set(act.partners)
+
+
 @pytest.mark.parametrize("how", ["as written", "docx"])
 @pytest.mark.parametrize("town", TOWNS)
 def test_a_running_header_s_fields_after_the_plan_s_name(tmp_path, make_docx, make_pdf, town, how):

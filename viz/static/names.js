@@ -1,7 +1,8 @@
 // samspil: no two drawn names overlap. The server culls names from estimated glyph
 // widths; the fonts a browser has can be wider, so after the first draw this pass
 // measures the names as drawn (plans first, then larger nodes) and moves a name that
-// would cross one already kept above its node, or, where that is taken too, hides it.
+// would cross one already kept to its node's other side (above it, or below where the
+// server put it above; a plan's name too), or, where that is taken too, hides it.
 // Returns the ids whose names it hid.
 window.samspilDeclutter = function (network) {
   network.redraw();
@@ -25,15 +26,14 @@ window.samspilDeclutter = function (network) {
     var up = font.vadjust || 0;   // (a name drawn above its node: its box moves with it)
     var box = [s.left, s.top + up, s.left + s.width, s.top + s.height + up];
     if (!crosses(box)) { kept.push(box); return; }
-    if (!up && !(data.get(id) || {}).hub) {   // below is taken here: above the node, then
-      var shift = window.samspilAbove(node.options.size || 0, font.size || 12);
-      var above = [box[0], box[1] + shift, box[2], box[3] + shift];
-      if (!crosses(above)) {
-        kept.push(above);
-        data.update({id: id, above: true, font: {size: font.size, strokeWidth: font.strokeWidth,
-                                                 strokeColor: font.strokeColor, vadjust: shift}});
-        return;
-      }
+    // taken here: the node's other side (above it, or below where the server put it above)
+    var shift = up ? 0 : window.samspilAbove(node.options.size || 0, font.size || 12);
+    var other = [box[0], box[1] - up + shift, box[2], box[3] - up + shift];
+    if (!crosses(other)) {
+      kept.push(other);
+      data.update({id: id, above: !up, font: {size: font.size, strokeWidth: font.strokeWidth,
+                                              strokeColor: font.strokeColor, vadjust: shift}});
+      return;
     }
     hidden.push(id);
   });
