@@ -187,10 +187,29 @@ def tidy_whitespace(line: str) -> str:
     if "@" in line and (". " in line or "." in line and " " in line):
         line = _WRAPPED_DOMAIN.sub(_join_domain, line)
     if " / " in line and line.count(" / ") >= 2 and ("@" in line or _PHONE_LIKE.search(line)):
-        line = line.replace(" / ", ", ")  # a contact's fields in one cell: "Name / title / org / mail / phone"
+        line = _slashed_fields(line)  # a contact's fields in one cell: "Name / title / org / mail / phone"
     return line.strip()
 
 
+def _slashed_fields(line: str) -> str:
+    """A contact's fields written "Name / title / mail / phone" with commas: the whole of a short
+    line (a cell), in a long one (a page run onto one line) only the fields around each e-mail or
+    phone (its breadcrumbs "Forside / Borger / ..." keep their slashes)."""
+    if len(line) <= 240:
+        return line.replace(" / ", ", ")
+    spans = [(max(0, m.start() - 120), m.end() + 40) for m in _DETAIL.finditer(line)]
+    out, last = [], 0
+    for a, b in spans:
+        a = max(a, last)
+        if a >= b:
+            continue
+        piece = line[a:b]
+        out += [line[last:a], piece.replace(" / ", ", ") if piece.count(" / ") >= 2 else piece]
+        last = b
+    return "".join(out) + line[last:]
+
+
+_DETAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)\d{2} ?\d{2} ?\d{2} ?\d{2}(?!\d)")
 _PHONE_LIKE = re.compile(r"(?<!\d)\d{2} ?\d{2} ?\d{2} ?\d{2}(?!\d)")
 # an e-mail address wrapped in a table cell and its lines joined with a space: "lars@silkeborg. dk",
 # "sanne@silkeborg.d k" (joined only into a top-level domain: not "a@b.dk. og", a sentence)

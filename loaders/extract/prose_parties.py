@@ -1,7 +1,9 @@
 """The parties of a plan stated in a sentence, when it has no party list.
 
 "Helhedsplanen er et samarbejde mellem A, B og C", "Aftalens parter er A, B og C",
-"A har i samarbejde med B og C udarbejdet denne helhedsplan", "Bag helhedsplanen står
+"A har i samarbejde med B og C udarbejdet denne helhedsplan" ("A og B har sammen med C
+udarbejdet en strategisk samarbejdsaftale"), "A, B og C har indgået en strategisk
+samarbejdsaftale", "Helhedsplanen Engly Lever er udarbejdet af A og B", "Bag helhedsplanen står
 A og B"; a delaftale that "udmønter den strategiske samarbejdsaftale mellem A, B og C"
 names the parties of the whole agreement.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.org_lists import split_party_entries
+from samspil.loaders.extract.org_lists import org_type_of, split_party_entries
 from samspil.loaders.extract.text import clean
 
 __all__ = ["PROSE_PARTIES", "prose_party_entries", "references"]
@@ -27,7 +29,8 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
                            # no party by its kind: "... og Brørup Boligselskab og de tre delaftaler")
                            r"|\s+(?:og|samt)\s+(?!(?:kommunen|boligorganisationerne|boligselskaberne|boligforeningerne"
                            r"|(?:de|alle)\s+\w+\s+(?:deltagende\s+)?bolig\w+)\b)(?=[a-zæøå]))"
-                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen|samarbejdsaftalen)\s+(?:er\s+)?(?:udarbejdet|indg(?:ået|ås|åes)|underskrevet)"
+                           r"|\b(?i:ansøgningen|helhedsplanen|aftalen|samarbejdsaftalen)(?:\s+[A-ZÆØÅ][\wæøå-]*){0,4}"
+                           r"\s+(?:er\s+)?(?:udarbejdet|indg(?:ået|ås|åes)|underskrevet)"
                            r"\s+af\s*:?\s*"
                            r"(?P<b>[A-ZÆØÅ0-9][^.;]{3,200}?)(?=[.;]|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b"
                            r"|\s+i\s+(?:tæt\s+|nært\s+)?samarbejde\s+med\b)"  # (who only co-operates is no party)
@@ -53,11 +56,29 @@ _ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(
                           r"(?:aftale)?parter\s+i\s+(?:den\s+\w+\s+)?(?:samarbejds)?aftalen")
 _LIST_OPENER = re.compile(r".*\b(?:af|mellem|er|at|hvor|med|består|står|indgår)\s+(?=[A-ZÆØÅ0-9])")
 # "A har i samarbejde med B og C udarbejdet denne helhedsplan": A, B and C
-_PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,80}?)\s+har\s+i\s+samarbejde\s+med\s+"
-                            r"(?P<b>[A-ZÆØÅ][^.:;]{3,200}?)\s+udarbejdet\s+(?:denne|den|nærværende)?\s*"
-                            r"(?:boligsociale\s+)?(?:helhedsplan|plan|aftale|ansøgning)")
+_PREPARED_WITH = re.compile(r"(?:^|(?<=[.:]\s))(?P<a>[A-ZÆØÅ][^.:;]{2,120}?)\s+har\s+(?:i\s+samarbejde|sammen)\s+med\s+"
+                            r"(?P<b>[A-ZÆØÅ][^.:;]{3,200}?)\s+(?:udarbejdet|indgået)\s+(?:denne|den|en|nærværende)?\s*"
+                            r"(?:ny\s+)?(?:boligsociale\s+|strategisk(?:e)?\s+)?(?:helhedsplan|plan|samarbejdsaftale|aftale|ansøgning)")
+# "A, B og C har indgået en strategisk samarbejdsaftale": the list before the verb
+_HAVE_ENTERED = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+har\s+(?:i\s+fællesskab\s+)?"
+                           r"(?:indgået|udarbejdet|underskrevet)\s+(?:en|den|denne)\s+(?:ny\s+)?(?:strategisk(?:e)?\s+)?"
+                           r"(?:samarbejdsaftale|aftale|helhedsplan)\b")
 # the parties of the strategic agreement named in a delaftale ("udmønter samarbejdsaftalen mellem ...")
 _WHOLE_AGREEMENT = re.compile(r"samarbejdsaftale|strategisk|parter", re.I)
+
+
+_PARTY_KINDS = frozenset(("housing_organisation", "municipality"))
+
+
+def _have_entered(doc: Document, i: int, text: str) -> re.Match[str] | None:
+    """:data:`_HAVE_ENTERED` in line ``i``; a list that opens the line read with the line before it
+    too, when that line's sentence goes on ("..., som Boligselskabet A, Boligforeningen" + "B og C
+    har indgået en strategisk samarbejdsaftale om")."""
+    m = _HAVE_ENTERED.search(text)
+    if m is not None and m.start() == 0 and i and (before := clean(doc.lines[i - 1])) \
+            and not before.endswith((".", ":", ";", "!", "?")):
+        return _HAVE_ENTERED.search(f"{before} {text}") or m
+    return m
 
 
 def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple[str, int]]] | None:
@@ -73,13 +94,19 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
         whole = False
         kinds: list[tuple[str, int]] = []
         if m := _PREPARED_WITH.search(text):
-            entries = [m.group("a"), *split_party_entries(m.group("b"))]
+            entries = [*split_party_entries(m.group("a")), *split_party_entries(m.group("b"))]
         elif m := _ALL_PARTIES.search(text):
             entries = split_party_entries(_LIST_OPENER.sub("", m.group("d")))
             whole = True
         elif m := _ENTER_INTO.search(text):
             entries = split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", m.group("e"))))
             whole = True
+        elif m := _have_entered(doc, i, text):
+            listed = re.split(r"\s[›|»/]\s", m.group("e"))[-1].rsplit(" som ", 1)[-1]  # ("X er en ny helhedsplan,
+            # som A, B og C har indgået ..."; a web page's breadcrumbs "Forside › Bolig › ..." run onto it)
+            entries = [e for e in split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", listed)))
+                       if org_type_of(e) in _PARTY_KINDS]  # (a sentence's subject: only what names a party's kind;
+            whole = True  # not a web page's breadcrumbs or title run onto it)
         elif m := PROSE_PARTIES.search(text):
             listed, kinds = references(_ROLE_NOTE.sub("", m.group("a") or m.group("b") or m.group("c")))
             entries = split_party_entries(listed)

@@ -146,3 +146,18 @@ def test_a_table_row_opening_with_an_empty_cell_and_note_marks(tmp_path, make_do
     names = {o.name for o in r.organisations}
     assert f"{town} Kommune" in names and not any("[" in n or n == "Kamran Sadeghi Holt" for n in names), names
     assert [a.name for a in r.activities] == ["Beboerrådgivning"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Boligselskabet Egehøj og Boligforeningen Lunden har sammen med {town} Kommune udarbejdet en strategisk "
+    "samarbejdsaftale for en ny boligsocial helhedsplan.",
+    "Nordparken er en ny boligsocial helhedsplan, som Boligselskabet Egehøj, Boligforeningen\n"
+    "Lunden og {town} Kommune har indgået en strategisk samarbejdsaftale om.",
+    "Helhedsplanen Nordparken Sammen er udarbejdet af Boligselskabet Egehøj, Boligforeningen Lunden og {town} Kommune."])
+@pytest.mark.parametrize("town", TOWNS)
+def test_parties_stated_in_a_sentence(tmp_path, make_docx, make_pdf, town, sentence):
+    lines = ["Nordparken Sammen – boligsocial helhedsplan 2025-2028", "", *sentence.format(town=town).split("\n"), "",
+             "Helhedsplanen løber fra 1. januar 2025 til 31. december 2028."]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    parties = {o.name for o in r.organisations if "party" in o.roles}
+    assert parties == {"Boligselskabet Egehøj", "Boligforeningen Lunden", f"{town} Kommune"}
