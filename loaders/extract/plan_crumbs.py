@@ -25,8 +25,9 @@ _SUBJECT = re.compile(r"(?:^|(?<=\s))(?:Punkt|Pkt\.|Dagsordenspunkt|Beslutningsp
                       r"|Vedrørende|Titel|Overskrift)\s*(?:nr\.\s*)?(?:\d{0,3}\.?\s*[:–—-]|(?<=[Pp]unkt)\s\d{1,3}\.(?=\s))\s*", re.I)
 # the plan word, then the area ("helhedsplan for Nørrevang", "Helhedsplan Solhaven",
 # "den boligsociale indsats i Sølyst")
-_PLAN_AREA = re.compile(r"\b(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?)"
-                        r"(?:\s+(?:for|i|på))?\s+(?=[«\"“„]?[A-ZÆØÅ])", re.I)
+_PLAN_AREA = re.compile(r"\b(?:(?:den\s+)?boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?"
+                        r"|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?)"  # ("... samarbejdsaftale – Trygt Hjem 2024-2028")
+                        r"(?:\s+(?:for|i|på|om))?(?:\s+[–—-])?\s+(?=[«\"“„]?[A-ZÆØÅ])", re.I)
 # the plan's name in quotes after the plan word ('helhedsplan "Grenaa Vest – Sammen om hverdagen"')
 _QUOTED = re.compile(r'[«"“„]([A-ZÆØÅ][^«»"“”„]{2,80})[»"”“]')
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -47,7 +48,8 @@ def _find(doc: Document) -> tuple[str, str, int] | None:
         head = line[:HEAD_CHARS]
         if "<" in head:
             head = _TAG.sub(" ", head)  # "<nav>Forside > ... </nav>"
-        if "elhedsplan" not in head and "ELHEDSPLAN" not in head and "ndsats" not in head:
+        if "elhedsplan" not in head and "ELHEDSPLAN" not in head and "ndsats" not in head \
+                and "amarbejdsaftale" not in head:
             continue
         found = (_crumb(head) if ">" in head or "›" in head or "»" in head or "→" in head else None) \
             or (_subject(head) if ":" in head or "–" in head or "-" in head else None)
@@ -85,9 +87,13 @@ def _area(text: str) -> tuple[str, str] | None:
     """(area, the plan word and the area) after the plan word near the start of ``text``:
     capitalised words (and the small words between them), up to a year, a lower-case word
     or a board paper's heading."""
-    m = _PLAN_AREA.search(text[:90])
-    if m is None:
-        return None
+    for m in _PLAN_AREA.finditer(text[:90]):  # ("samarbejdsaftale for boligsocial helhedsplan "X"": the later one)
+        if (found := _area_after(text, m)) is not None:
+            return found
+    return None
+
+
+def _area_after(text: str, m: re.Match[str]) -> tuple[str, str] | None:
     if (quoted := _QUOTED.match(text, m.end())) is not None and len(quoted.group(1).split()) <= 8:
         return quoted.group(1).strip(), " ".join(text[m.start(): quoted.end()].split())
     words: list[str] = []

@@ -47,6 +47,7 @@ def _paper(town):
 @pytest.mark.parametrize("town", TOWNS)
 def test_a_council_paper_with_counted_areas_over_bullets(tmp_path, make_docx, make_pdf, town, how):
     r = _extract(tmp_path, _paper(town), how, make_docx, make_pdf)
+    assert r.plan.name == f"Trygt i {town}"  # (the item's subject: "... samarbejdsaftale – Trygt i X 2025-2028")
     assert [fa.name for fa in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse og tryghed"]
     assert [(a.name, a.focus_area) for a in r.activities] == [
         ("Lektieløft", "Uddannelse og livschancer"), ("Familiestart", "Uddannelse og livschancer"),
