@@ -71,25 +71,29 @@ def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:
     text = "\n".join(lines)
     openings = [m.start() for m in _OPENING.finditer(text)]
     glued = any(at and text[at - 1] in _LOWER for at in openings)
-    edits = _synonym_edits(text, openings) + _bare_edits(text, openings)
+    return _edited(lines, _synonym_edits(text, openings) + _bare_edits(text, openings)), glued
+
+
+def _edited(lines: Sequence[str], edits: list[tuple[int, int, str]]) -> list[str]:
+    """``lines`` with each (start, end, new text) of their joined text made (only the lines
+    holding one are rewritten; a colon is not put into a table's row: its cells are read as cells)."""
     if not edits:
-        return list(lines), glued
+        return list(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     out = list(lines)
     for a, b, new in sorted(edits, reverse=True):  # (from the end: each edit's offsets hold)
         k = bisect_right(starts, a) - 1
         if new == ":" and ("\t" in lines[k] or "|" in lines[k]):
-            continue  # (a table's row: its cells are read as cells)
+            continue
         out[k] = out[k][:a - starts[k]] + new + out[k][b - starts[k]:]
-    return out, glued
+    return out
 
 
 def bare_label_lines(lines: Sequence[str]) -> list[str]:
     """``lines`` with the templates' labels written without a colon given one (see the
-    module's doc); only the lines holding one are rewritten."""
+    module's doc)."""
     text = "\n".join(lines)
-    edits = _bare_edits(text, [m.start() for m in _OPENING.finditer(text)])
-    return template_label_lines(lines)[0] if edits else list(lines)
+    return _edited(lines, _bare_edits(text, [m.start() for m in _OPENING.finditer(text)]))
 
 
 def _bare_edits(text: str, openings: list[int]) -> list[tuple[int, int, str]]:
@@ -170,15 +174,7 @@ def synonym_label_lines(lines: Sequence[str]) -> list[str]:
     """``lines`` with other templates' words for a field's label written as the LBF
     template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):")."""
     text = "\n".join(lines)
-    edits = _synonym_edits(text, [m.start() for m in _OPENING.finditer(text)])
-    if not edits:
-        return list(lines)
-    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    out = list(lines)
-    for a, b, label in sorted(edits, reverse=True):
-        k = bisect_right(starts, a) - 1
-        out[k] = out[k][:a - starts[k]] + label + out[k][b - starts[k]:]
-    return out
+    return _edited(lines, _synonym_edits(text, [m.start() for m in _OPENING.finditer(text)]))
 
 
 def _synonym_edits(text: str, openings: list[int]) -> list[tuple[int, int, str]]:
