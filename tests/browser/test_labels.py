@@ -102,10 +102,12 @@ def test_the_home_view_keeps_its_promises_with_a_plan_left_out(page, server_url,
     """The plan network of the other plans (one extraction rule taking two organisations
     out of the seeds' graph cost a plan its name): every plan named, an organisation in
     the most plans named, every name whole and apart, and the drawing filling the canvas."""
-    import sys
+    import importlib.util
     from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_explorer import names_cut_off_or_overlapping
+    spec = importlib.util.spec_from_file_location("_explorer_checks", Path(__file__).parent / "test_explorer.py")
+    explorer = importlib.util.module_from_spec(spec)  # (loaded by its path: a folder put on sys.path made
+    spec.loader.exec_module(explorer)  # "from conftest import" elsewhere in the run find this folder's conftest)
+    names_cut_off_or_overlapping = explorer.names_cut_off_or_overlapping
 
     import httpx
     plans = [p["id"] for p in httpx.get(server_url + "/api/plans", params={"limit": 1000}).json()["items"]

@@ -20,10 +20,8 @@ ROWS = [("Fællesbo – Vestergade Boulevard", "2", "2", "0"), ("Horsensbo – V
 VARIANTS = [("Horsens", 30, "TOP"), ("Vejle", 34, "TOP"), ("Randers", 38, "TOP")]
 
 
-def _table_pdf(path: Path, town: str, width: float, align: str) -> Path:
-    from conftest import _pdf
-
-    pdf = _pdf()
+def _table_pdf(path: Path, town: str, width: float, align: str, new_pdf) -> Path:
+    pdf = new_pdf()  # (the fixture, not "from conftest import": another folder's conftest may hold that name)
     for text in (f"Boligsocial helhedsplan for Vestbyen, {town} 2024-2027",
                  f"Aftalens parter: {town} Kommune, Boligselskabet Horsens, Horsensbo og Fællesbo", "",
                  "Boligafdelingerne i helhedsplanen"):
@@ -39,10 +37,10 @@ def _table_pdf(path: Path, town: str, width: float, align: str) -> Path:
 
 
 @pytest.mark.parametrize(("town", "width", "align"), VARIANTS)
-def test_a_first_cell_wrapped_in_a_pdf_table_stays_one_department(tmp_path, town, width, align):
+def test_a_first_cell_wrapped_in_a_pdf_table_stays_one_department(tmp_path, new_pdf, town, width, align):
     from samspil.loaders.pipeline import extract_file
 
-    report = extract_file(_table_pdf(tmp_path / "aftale.pdf", town, width, align))
+    report = extract_file(_table_pdf(tmp_path / "aftale.pdf", town, width, align, new_pdf))
     names = {name_key(z.name) for z in report.zones}
     assert {name_key(r[0]) for r in ROWS} <= names, names
     assert not {"fællesbo", "horsensbo", "vestergade", "boulevard"} & names
