@@ -51,7 +51,7 @@ from typing import Any
 import numpy as np
 
 from samspil.graph.emit import source_sort_key
-from samspil.graph.frag_store import FRAG_LABELS, part_of
+from samspil.graph.frag_store import FRAG_LABELS, PERSON_KINDS, part_of
 from samspil.graph.jsontext import dumps
 from samspil.graph.sqlite_rows import source_id
 
@@ -104,6 +104,7 @@ class Stage:
         self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
+        self.ekinds: dict[str, list] = {}    # ... of relationships, by type alone (made one per row)
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
     def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str]:
@@ -176,36 +177,43 @@ class Stage:
                 if n < seen[1]:
                     seen[1] = n
             rows.append((n, doc, part, label, name, _inner(rest), text, ids, int(simple)))
-        nodes = len(rows)
+        edges: list[tuple] = []
         mine, other = [], []                 # the relationships' edge_docs rows
+        ekinds, folded = self.ekinds, self.folded.append
+        person = part == "p"                 # (part_of(k) == part, for a relationship)
         for u, v, k, d in g.g.edges(keys=True, data=True):
-            rest = (None if len(d) == 2 and "type" in d and "sources" in d else
-                    {x: y for x, y in d.items() if x not in _EDGE_HEAD})
             srcs = d.get("sources") or _NONE
             text, ids, own = encoded(srcs)
-            item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
+            item = f"{u}\x1f{v}\x1f{k}"
             h = _hash(item)
             edge_h(h)
-            if not simple:
-                self.folded.append(h)
-            seen = kinds.get((True, k))
+            seen = ekinds.get(k)
             if seen is None:
-                kinds[(True, k)] = [1, item]
+                ekinds[k] = [1, item]
             else:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((u, v, doc, part, k, _inner(rest), text, ids, int(simple)))
-            if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
-                raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+            if len(d) == 2 and "type" in d and "sources" in d:
+                inner = ""
+            else:
+                rest = {x: y for x, y in d.items() if x not in _EDGE_HEAD}
+                if "mentions" in rest or "documents" in rest or "label" in rest:
+                    raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+                inner = _inner(rest)
+            if own and (k in PERSON_KINDS) is person:
+                edges.append((u, v, doc, part, k, inner, text, ids, 1))
+            else:
+                folded(h)
+                edges.append((u, v, doc, part, k, inner, text, ids, 0))
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
         self.bulk.executemany(_SRCS, self.texts)
         self.texts = []
-        self.bulk.executemany(_INSERT_NODES, rows[:nodes])
-        self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
+        self.bulk.executemany(_INSERT_NODES, rows)
+        self.bulk.executemany(_INSERT_EDGES, edges)
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
             self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
@@ -261,8 +269,9 @@ class Stage:
         """(label or type, whether a relationship, how many, an item not after the least
         one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
         has one staged row, so they are the rows staged less those :meth:`rows` gave."""
+        kinds = {**self.kinds, **{(True, k): v for k, v in self.ekinds.items()}}
         return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
-                for (edge, kind), (rows, least) in self.kinds.items()
+                for (edge, kind), (rows, least) in kinds.items()
                 if rows > self.taken.get((edge, kind), 0)]
 
     def write_singles(self, nodes: str, edges: str) -> None:
