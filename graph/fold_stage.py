@@ -98,7 +98,8 @@ class Stage:
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
-        self.cache: dict[tuple, tuple[str, str]] = {}   # the document's sources: (id, JSON text) by their items
+        self.cache: dict[tuple, tuple[str, str, bool]] = {}   # the document's sources: (id, JSON text,
+        self.doc = ""                                         # own?) by their items; the document
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
@@ -107,22 +108,24 @@ class Stage:
         self.ekinds: dict[str, list] = {}    # ... of relationships, by type alone (made one per row)
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str]:
-        """A source's id and its JSON text (its row staged once per document: a source
-        names its own); ``key``: its items, by which the document's cache holds both."""
+    def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str, bool]:
+        """A source's id, its JSON text (its row staged once per document: a source
+        names its own) and whether it names the document being staged; ``key``: its
+        items, by which the document's cache holds them."""
         row = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
         sid = source_id(row)
         self.new.append((sid, *row))
-        hit = self.cache[key] = (str(sid), dumps(src))
+        hit = self.cache[key] = (str(sid), dumps(src), row[0] == self.doc)
         return hit
 
-    def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str]:
+    def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
         """Stage a list of sources' text (once per list and document: an activity's
         relationships share one): the row of ``stage_srcs`` that holds it, and the
         sources' ids as text. Each distinct source of the document is encoded once and a
         list's text joined from them: the standard encoder's text of a list is its items'
         texts joined by ``", "`` in brackets (1,000 plans: 139,656 sources in 107,417 lists,
-        57,281 distinct per document)."""
+        57,281 distinct per document). Third: whether there are sources and each names
+        the document being staged."""
         cache = self.cache
         self.lists += 1
         if len(srcs) == 1:         # (most lists: one source)
@@ -132,8 +135,8 @@ class Stage:
             if hit is None:
                 hit = self.source(s, key)
             self.texts.append((self.lists, "[" + hit[1] + "]"))
-            return self.lists, "[" + hit[0] + "]"
-        ids, texts = [], []
+            return self.lists, "[" + hit[0] + "]", hit[2]
+        ids, texts, own = [], [], bool(srcs)
         for s in srcs:
             key = tuple(s.items())
             hit = cache.get(key)
@@ -141,21 +144,22 @@ class Stage:
                 hit = self.source(s, key)
             ids.append(hit[0])
             texts.append(hit[1])
+            own = own and hit[2]
         self.texts.append((self.lists, "[" + ", ".join(texts) + "]"))
-        return self.lists, "[" + ", ".join(ids) + "]"
+        return self.lists, "[" + ", ".join(ids) + "]", own
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
         self.cache.clear()                   # (a document's sources recur in its own items)
-        lists: dict[int, tuple[str, str, bool]] = {}
+        self.doc = doc
+        lists: dict[int, tuple[int, str, bool]] = {}
 
         def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
             """A list of sources' text, ids and whether they all name ``doc``: once per list
             (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (*self._encode(srcs),
-                                         bool(srcs) and all(s.get("document") == doc for s in srcs))
+                hit = lists[id(srcs)] = self._encode(srcs)
             return hit
         rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
         node_h, edge_h = self.hashes["node"].append, self.hashes["edge"].append
@@ -166,9 +170,7 @@ class Stage:
             rest = {k: v for k, v in d.items() if k not in _NODE_HEAD}
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
-                srcs = sorted(srcs, key=source_sort_key)
-                text, ids = self._encode(srcs)
-                own = all(s.get("document") == doc for s in srcs)
+                text, ids, own = self._encode(sorted(srcs, key=source_sort_key))
             else:
                 text, ids, own = encoded(srcs)
             simple = (own and part == part_of(label) and label in FRAG_LABELS
