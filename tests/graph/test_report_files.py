@@ -69,36 +69,3 @@ def test_a_validated_report_s_dict_is_its_to_dict(seed_reports, kit, small_corpu
     read.plan.name = ""
     with pytest.raises(InvalidReport, match="plan.name"):
         check_report(read, again=True)
-
-
-def test_a_report_file_with_exactly_the_model_s_fields_is_not_dumped_again(seed_reports, tmp_path,
-                                                                          monkeypatch):
-    """A report file whose every object holds exactly its model's fields (as ``samspil
-    extract --json`` writes them) is validated and its parsed dict kept as the report's
-    dict: the model's dump would equal it (10,000 files: ~0.6 s of a full load). A file
-    that leaves fields out or adds others is dumped as before: defaults filled in, unknown
-    keys dropped."""
-    from samspil.loaders import validate
-
-    r = seed_reports[0]
-    path = tmp_path / "r.json"
-    path.write_text(json.dumps(r.to_dict(), ensure_ascii=False), encoding="utf-8")
-    want = check_report(read_report_file(path))
-    model = validate._models()[1]
-
-    def no_dump(self, *a, **k):
-        raise AssertionError("dumped")
-    with monkeypatch.context() as m:
-        m.setattr(model, "model_dump", no_dump)
-        read = read_report_file(path)
-        assert check_report(read) == want == read.to_dict()
-        with pytest.raises(AssertionError, match="dumped"):     # a caller's dict: dumped
-            validate_report(r.to_dict())
-    data = r.to_dict()
-    data["extra"] = 1
-    assert data["organisations"][0].pop("parent") is None         # (a default left out)
-    data["organisations"][0]["sources"][0]["note"] = "x"
-    assert data["plan"]["sources"][0].pop("page") is None
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    read = read_report_file(path)
-    assert check_report(read) == want == read.to_dict()
