@@ -98,14 +98,15 @@ class Stage:
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
-        self.cache: dict[tuple, tuple[str, str, bool]] = {}   # the document's sources: (id, JSON text,
-        self.doc = ""                                         # own?) by their items; the document
+        # the document's sources by their items: (id, JSON text, whether it names the document)
+        self.cache: dict[tuple, tuple[str, str, bool]] = {}
+        self.doc = ""                        # the document being staged
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
-        self.ekinds: dict[str, list] = {}    # ... of relationships, by type alone (made one per row)
+        self.ekinds: dict[str, list] = {}    # ... of relationships, keyed by the type alone
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
     def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str, bool]:
@@ -154,9 +155,9 @@ class Stage:
         self.doc = doc
         lists: dict[int, tuple[int, str, bool]] = {}
 
-        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
-            """A list of sources' text, ids and whether they all name ``doc``: once per list
-            (an activity's relationships share one; every list lives as long as ``g``)."""
+        def encoded(srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
+            """A list of sources' staged text, ids and whether they all name ``doc``: once per
+            list (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
                 hit = lists[id(srcs)] = self._encode(srcs)
@@ -212,7 +213,7 @@ class Stage:
                 if "mentions" in rest or "documents" in rest or "label" in rest:
                     raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
                 inner = _inner(rest)
-            if own and (k in PERSON_KINDS) is person:
+            if own and (k in PERSON_KINDS) == person:
                 edges.append((u, v, doc, part, k, inner, text, ids, 1))
             else:
                 folded(h)
