@@ -224,8 +224,7 @@ def qualified_id(c: Cluster, name: str, shared: bool) -> str:
 
 def org_node(c: Cluster, name: str) -> dict[str, Any]:
     rules = _rules(c)
-    sources = sorted({source_sort_key(s): s for e in c.members for s in e.data["sources"]}.values(),
-                     key=source_sort_key)
+    sources = _sorted_sources(c)
     return dict(aliases=[n for n in all_names(c) if n != name], type=org_type(c),
                 mentions=[{**m, "rule": rules.get(e.ref, "first")} for e in c.members
                           for m in e.mentions],
@@ -241,12 +240,19 @@ def org_type(c: Cluster) -> str:
 def person_node(c: Cluster) -> dict[str, Any]:
     rules = _rules(c)
     pick = lambda k: next((e.data[k] for e in c.members if e.data.get(k)), None)  # noqa: E731
-    sources = sorted({source_sort_key(s): s for e in c.members for s in e.data["sources"]}.values(),
-                     key=source_sort_key)
+    sources = _sorted_sources(c)
     return dict(title=pick("title"), email=pick("email"), phone=pick("phone"), sources=sources,
                 mentions=[{**m, "rule": rules.get(e.ref, "first")} for e in c.members
                           for m in e.mentions],
                 merges=[m.to_dict() for m in c.merges])
+
+
+def _sorted_sources(c: Cluster) -> list[dict[str, Any]]:
+    """The members' sources, one per sort key (the last met), sorted by it: the keys are
+    distinct, so sorting them gives the order of the sources sorted by their keys, with
+    one key made per source instead of two."""
+    by_key = {source_sort_key(s): s for e in c.members for s in e.data["sources"]}
+    return [by_key[k] for k in sorted(by_key)]
 
 
 def _rules(c: Cluster) -> dict[str, str]:

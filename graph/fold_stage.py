@@ -51,7 +51,7 @@ from typing import Any
 import numpy as np
 
 from samspil.graph.emit import source_sort_key
-from samspil.graph.frag_store import FRAG_LABELS, part_of
+from samspil.graph.frag_store import FRAG_LABELS, PERSON_KINDS, part_of
 from samspil.graph.jsontext import dumps
 from samspil.graph.sqlite_rows import source_id
 
@@ -98,31 +98,46 @@ class Stage:
         bulk.execute("CREATE TEMP TABLE stage_srcs(id INTEGER PRIMARY KEY, text)")
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
-        self.cache: dict[tuple, tuple[str, str]] = {}   # the document's sources: (id, JSON text) by their items
+        # the document's sources by their items: (id, JSON text, whether it names the document)
+        self.cache: dict[tuple, tuple[str, str, bool]] = {}
+        self.doc = ""                        # the document being staged
         self.new: list[tuple] = []
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
         self.kinds: dict[tuple[bool, str], list] = {}   # (relationship?, kind) -> [rows, least item]
+        self.ekinds: dict[str, list] = {}    # ... of relationships, keyed by the type alone
         self.taken: dict[tuple[bool, str], int] = {}    # ... -> rows read by :meth:`rows`
 
-    def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str]:
-        """A source's id and its JSON text (its row staged once per document: a source
-        names its own); ``key``: its items, by which the document's cache holds both."""
+    def source(self, src: dict[str, Any], key: tuple) -> tuple[str, str, bool]:
+        """A source's id, its JSON text (its row staged once per document: a source
+        names its own) and whether it names the document being staged; ``key``: its
+        items, by which the document's cache holds them."""
         row = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
         sid = source_id(row)
         self.new.append((sid, *row))
-        hit = self.cache[key] = (str(sid), dumps(src))
+        hit = self.cache[key] = (str(sid), dumps(src), row[0] == self.doc)
         return hit
 
-    def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str]:
+    def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
         """Stage a list of sources' text (once per list and document: an activity's
         relationships share one): the row of ``stage_srcs`` that holds it, and the
         sources' ids as text. Each distinct source of the document is encoded once and a
         list's text joined from them: the standard encoder's text of a list is its items'
         texts joined by ``", "`` in brackets (1,000 plans: 139,656 sources in 107,417 lists,
-        57,281 distinct per document)."""
-        cache, ids, texts = self.cache, [], []
+        57,281 distinct per document). Third: whether there are sources and each names
+        the document being staged."""
+        cache = self.cache
+        self.lists += 1
+        if len(srcs) == 1:         # (most lists: one source)
+            s = srcs[0]
+            key = tuple(s.items())
+            hit = cache.get(key)
+            if hit is None:
+                hit = self.source(s, key)
+            self.texts.append((self.lists, "[" + hit[1] + "]"))
+            return self.lists, "[" + hit[0] + "]", hit[2]
+        ids, texts, own = [], [], bool(srcs)
         for s in srcs:
             key = tuple(s.items())
             hit = cache.get(key)
@@ -130,22 +145,22 @@ class Stage:
                 hit = self.source(s, key)
             ids.append(hit[0])
             texts.append(hit[1])
-        self.lists += 1
+            own = own and hit[2]
         self.texts.append((self.lists, "[" + ", ".join(texts) + "]"))
-        return self.lists, "[" + ", ".join(ids) + "]"
+        return self.lists, "[" + ", ".join(ids) + "]", own
 
     def put(self, doc: str, part: str, g: Any) -> None:
         """Stage a document's fragment (a PartnershipGraph)."""
         self.cache.clear()                   # (a document's sources recur in its own items)
-        lists: dict[int, tuple[str, str, bool]] = {}
+        self.doc = doc
+        lists: dict[int, tuple[int, str, bool]] = {}
 
-        def encoded(srcs: list[dict[str, Any]]) -> tuple[str, str, bool]:
-            """A list of sources' text, ids and whether they all name ``doc``: once per list
-            (an activity's relationships share one; every list lives as long as ``g``)."""
+        def encoded(srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
+            """A list of sources' staged text, ids and whether they all name ``doc``: once per
+            list (an activity's relationships share one; every list lives as long as ``g``)."""
             hit = lists.get(id(srcs))
             if hit is None:
-                hit = lists[id(srcs)] = (*self._encode(srcs),
-                                         bool(srcs) and all(s.get("document") == doc for s in srcs))
+                hit = lists[id(srcs)] = self._encode(srcs)
             return hit
         rows, kinds = [], self.kinds     # (the nodes' rows, then the relationships')
         node_h, edge_h = self.hashes["node"].append, self.hashes["edge"].append
@@ -156,9 +171,7 @@ class Stage:
             rest = {k: v for k, v in d.items() if k not in _NODE_HEAD}
             srcs = d.get("sources") or _NONE
             if len(srcs) > 1:       # (a sorted copy lives only here: not by its id)
-                srcs = sorted(srcs, key=source_sort_key)
-                text, ids = self._encode(srcs)
-                own = all(s.get("document") == doc for s in srcs)
+                text, ids, own = self._encode(sorted(srcs, key=source_sort_key))
             else:
                 text, ids, own = encoded(srcs)
             simple = (own and part == part_of(label) and label in FRAG_LABELS
@@ -176,36 +189,43 @@ class Stage:
                 if n < seen[1]:
                     seen[1] = n
             rows.append((n, doc, part, label, name, _inner(rest), text, ids, int(simple)))
-        nodes = len(rows)
+        edges: list[tuple] = []
         mine, other = [], []                 # the relationships' edge_docs rows
+        ekinds, folded = self.ekinds, self.folded.append
+        person = part == "p"                 # (part_of(k) == part, for a relationship)
         for u, v, k, d in g.g.edges(keys=True, data=True):
-            rest = (None if len(d) == 2 and "type" in d and "sources" in d else
-                    {x: y for x, y in d.items() if x not in _EDGE_HEAD})
             srcs = d.get("sources") or _NONE
-            text, ids, own = encoded(srcs)
-            item, simple = f"{u}\x1f{v}\x1f{k}", own and part == part_of(k)
+            text, ids, own = lists.get(id(srcs)) or encoded(srcs)
+            item = f"{u}\x1f{v}\x1f{k}"
             h = _hash(item)
             edge_h(h)
-            if not simple:
-                self.folded.append(h)
-            seen = kinds.get((True, k))
+            seen = ekinds.get(k)
             if seen is None:
-                kinds[(True, k)] = [1, item]
+                ekinds[k] = [1, item]
             else:
                 seen[0] += 1
                 if item < seen[1]:
                     seen[1] = item
-            rows.append((u, v, doc, part, k, _inner(rest), text, ids, int(simple)))
-            if rest and ("mentions" in rest or "documents" in rest or "label" in rest):
-                raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+            if len(d) == 2 and "type" in d and "sources" in d:
+                inner = ""
+            else:
+                rest = {x: y for x, y in d.items() if x not in _EDGE_HEAD}
+                if "mentions" in rest or "documents" in rest or "label" in rest:
+                    raise ValueError(f"a relationship with mentions or documents: {k}")  # (none has)
+                inner = _inner(rest)
+            if own and (k in PERSON_KINDS) == person:
+                edges.append((u, v, doc, part, k, inner, text, ids, 1))
+            else:
+                folded(h)
+                edges.append((u, v, doc, part, k, inner, text, ids, 0))
             if own:
                 mine.append((u, v, k, doc))
             else:
                 other += [(u, v, k, x) for x in {s["document"] for s in srcs if s.get("document")}]
         self.bulk.executemany(_SRCS, self.texts)
         self.texts = []
-        self.bulk.executemany(_INSERT_NODES, rows[:nodes])
-        self.bulk.executemany(_INSERT_EDGES, rows[nodes:])
+        self.bulk.executemany(_INSERT_NODES, rows)
+        self.bulk.executemany(_INSERT_EDGES, edges)
         if part == "d":      # documents come in order: rows in the table's key order
             mine.sort()
             self.bulk.executemany("INSERT OR IGNORE INTO main.edge_docs VALUES (?, ?, ?, ?)", mine)
@@ -261,8 +281,9 @@ class Stage:
         """(label or type, whether a relationship, how many, an item not after the least
         one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
         has one staged row, so they are the rows staged less those :meth:`rows` gave."""
+        kinds = {**self.kinds, **{(True, k): v for k, v in self.ekinds.items()}}
         return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
-                for (edge, kind), (rows, least) in self.kinds.items()
+                for (edge, kind), (rows, least) in kinds.items()
                 if rows > self.taken.get((edge, kind), 0)]
 
     def write_singles(self, nodes: str, edges: str) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 
@@ -46,6 +47,26 @@ _INSERT = re.compile(r"\s*INSERT(\s+OR\s+(?:IGNORE|REPLACE))?\s+INTO\s+(\w+)\b",
 _VALUES = re.compile(r"\s*INSERT(?:\s+OR\s+\w+)?\s+INTO\s+([\w.]+)(?:\s*\([^)]*\))?\s+VALUES\s*"
                      r"(\((?:\s*\?\s*,)*\s*\?\s*\))\s*;?\s*$", re.I)
 _ROWS = 200             # rows per multi-row statement (fewer if SQLite allows fewer variables)
+
+
+@lru_cache(maxsize=256)
+def _parse(sql: str) -> tuple[str, str, str] | None:
+    """An insert into a :data:`STAGED` table: (table, its verb, the statement into its
+    stage); else None. (Each statement's text parsed once: a full load gives the same few
+    statements ~100,000 times.)"""
+    m = _INSERT.match(sql)
+    if not m or m.group(2) not in STAGED:
+        return None
+    table = m.group(2)
+    return (table, " ".join(("INSERT", *(m.group(1) or "").split())),
+            sql[:m.start(2)] + f"temp.stage_{table}" + sql[m.end(2):])
+
+
+@lru_cache(maxsize=256)
+def _shape(sql: str) -> tuple[str, int] | None:
+    """(table, parameters per row) of an insert of one row of parameters; else None."""
+    m = _VALUES.match(sql)
+    return None if m is None else (m.group(1), m.group(2).count("?"))
 
 
 class BulkWrite:
@@ -80,15 +101,15 @@ class BulkWrite:
         return getattr(self.db, name)
 
     def _staged(self, sql: str) -> str:
-        m = _INSERT.match(sql)
-        if not m or m.group(2) not in STAGED:
+        parsed = _parse(sql)
+        if parsed is None:
             return sql
-        table = m.group(2)
+        table, verb, staged = parsed
         if table not in self.verbs:
             self.db.execute(f"DROP TABLE IF EXISTS temp.stage_{table}")
             self.db.execute(f"CREATE TEMP TABLE stage_{table} AS SELECT * FROM main.{table} WHERE 0")
-            self.verbs[table] = " ".join(("INSERT", *(m.group(1) or "").split()))
-        return sql[:m.start(2)] + f"temp.stage_{table}" + sql[m.end(2):]
+            self.verbs[table] = verb
+        return staged
 
     def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
         self.flush()
@@ -97,16 +118,16 @@ class BulkWrite:
     def executemany(self, sql: str, rows: Iterable[Any]) -> None:
         """Insert ``rows`` (gathered, see the module docstring) or run ``sql`` for each."""
         sql = self._staged(sql)
-        m = _VALUES.match(sql)
-        if m is None:
+        shape = _shape(sql)
+        if shape is None:
             self.flush()
             self.db.executemany(sql, rows)
             return
-        table = m.group(1)
+        table, marks = shape
         if table in self.pending and self.pending[table][0] != sql:
             self._write(table)            # another statement into the table: in order
         _, held = self.pending.setdefault(table, (sql, []))
-        per = max(1, min(_ROWS, self.variables // m.group(2).count("?")))
+        per = max(1, min(_ROWS, self.variables // marks))
         rows = iter(rows)
         while True:
             held.extend(islice(rows, per - len(held)))

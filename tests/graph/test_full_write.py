@@ -244,3 +244,57 @@ def test_a_save_into_an_empty_store_reads_the_reports_in_hand_first(tmp_path, se
         store._rebuild()
         assert rows() == held
         assert given == [True, False]
+
+
+def test_none_is_bound_through_its_adapter(tmp_path):
+    """``None`` parameters take sqlite3's adapter for ``NoneType`` (one dict hit, not two
+    failed protocol look-ups per value: a full load binds millions) and are still NULL."""
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        adapter = sqlite3.adapters.get((type(None), sqlite3.PrepareProtocol))
+        assert adapter is not None and adapter(None) is None
+        db = store.db
+        db.execute("CREATE TEMP TABLE n(a, b)")
+        db.execute("INSERT INTO n VALUES (?, ?)", (None, 1))
+        db.executemany("INSERT INTO n VALUES (?, ?)", [(None, None), ("x", None)])
+        assert db.execute("SELECT typeof(a), typeof(b) FROM n ORDER BY rowid").fetchall() == [
+            ("null", "integer"), ("null", "null"), ("text", "null")]
+
+
+def test_a_clusters_sources_are_its_members_sorted_once_per_key():
+    """An Organisation or Person node's sources: one per sort key (the last member's),
+    sorted by it, as ``sorted({key: s}.values(), key=source_sort_key)`` gives them."""
+    from types import SimpleNamespace
+
+    from samspil.graph.build import _sorted_sources
+    from samspil.graph.emit import source_sort_key
+
+    a = [{"document": "b.txt", "line": 3, "excerpt": "x"}, {"document": "a.txt", "excerpt": ""},
+         {"document": "a.txt", "page": 2, "excerpt": "y"}, {"document": "a.txt", "line": 3, "excerpt": "x"}]
+    b = [{"excerpt": "x", "line": 3, "document": "b.txt"}, {"document": "a.txt", "line": 1, "excerpt": "z"},
+         {"document": "a.txt", "line": 3, "excerpt": "w"}]
+    c = SimpleNamespace(members=[SimpleNamespace(data={"sources": s}) for s in (a, b)])
+    want = sorted({source_sort_key(s): s for e in c.members for s in e.data["sources"]}.values(),
+                  key=source_sort_key)
+    got = _sorted_sources(c)
+    assert got == want and [id(s) for s in got] == [id(s) for s in want]
+    assert got[-1] is b[0]          # the last of equal keys is kept
+
+
+def test_a_staged_table_moved_and_written_again_is_staged_again(tmp_path):
+    """The bulk write parses each statement once: a table whose stage was moved gets a
+    new stage when it is written again, and every row arrives."""
+    from samspil.graph.sqlite_bulk import BulkWrite
+
+    db = sqlite3.connect(tmp_path / "b.sqlite", isolation_level=None)
+    db.execute("CREATE TABLE sources(id INTEGER PRIMARY KEY, document TEXT, excerpt TEXT)")
+    db.execute("BEGIN")
+    bulk = BulkWrite(db, ("sources",))
+    sql = "INSERT OR IGNORE INTO sources(id, document, excerpt) VALUES (?, ?, ?)"
+    bulk.executemany(sql, [(3, "c", None), (1, "a", "")])
+    bulk.move("sources")
+    bulk.executemany(sql, [(2, "b", "x"), (1, "again", "")])
+    bulk.finish()
+    db.execute("COMMIT")
+    assert db.execute("SELECT * FROM sources ORDER BY id").fetchall() == [
+        (1, "a", ""), (2, "b", "x"), (3, "c", None)]
+    assert not db.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'stage_%'").fetchall()
