@@ -20,7 +20,7 @@ have their colon, or that run on in a sentence ("målgruppen er ..."), are not t
 Other templates name the same fields in more words ("Målgruppe for aktiviteten:",
 "Indsatsens titel:", "Involverede partnere:", "Ansvarlig for indsatsen:"); such a label,
 capitalised and with its colon, is written as the LBF template's
-(:func:`synonym_label_lines`).
+(``_synonym_edits``).
 
 A web page's fields, each a block of its own, copied without a break between them run
 into the word before them ("Lektiecafé LanghøjMålgruppe for aktiviteten: børn ...
@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-__all__ = ["bare_label_lines", "glued_label_lines", "synonym_label_lines", "template_label_lines"]
+__all__ = ["bare_label_lines", "glued_label_lines", "template_label_lines"]
 
 # the labels whose words do not open a sentence or a name: the field names of the
 # templates' tables (an activity's name, its target groups, partners, the parties, contacts)
@@ -65,7 +65,7 @@ _OPENING = re.compile("Aktivitet|Navn på|Projekt|Målgrupp|Malgrupp|Delaftale|S
 
 def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:
     """``lines`` with other templates' words for a label written as the LBF template's
-    (:func:`synonym_label_lines`) and the labels written without a colon given one
+    (``_synonym_edits``) and the labels written without a colon given one
     (:func:`bare_label_lines`), from one scan of the text; and whether some label word runs
     into the word before it (then :func:`glued_label_lines` is worth its search)."""
     text = "\n".join(lines)
@@ -168,13 +168,6 @@ _SYNONYM_FIRST = ("Målgrupp", "Indsatsens", "Involverede", "Øvrige", "Eksterne
 def _label_start(text: str, at: int) -> bool:
     """A label may start at ``at``: the text's start, or after white space or the word it ran into."""
     return not at or _BEFORE_LABEL.match(text, at - 1) is not None
-
-
-def synonym_label_lines(lines: Sequence[str]) -> list[str]:
-    """``lines`` with other templates' words for a field's label written as the LBF
-    template's ("Målgruppe for aktiviteten:" -> "Målgruppe(r):")."""
-    text = "\n".join(lines)
-    return _edited(lines, _synonym_edits(text, [m.start() for m in _OPENING.finditer(text)]))
 
 
 def _synonym_edits(text: str, openings: list[int]) -> list[tuple[int, int, str]]:

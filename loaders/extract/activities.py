@@ -142,8 +142,8 @@ def _area_name_lines(doc: Document, first: int) -> list[tuple[int, str]]:
     activity ``first``: each heads the activities below it (two or more such lines)."""
     from samspil.loaders.extract.focus_areas import extract_focus_areas
 
-    areas = {name_key(a.name): a.name for a in extract_focus_areas(doc)}
-    if len(areas) < 2:
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    if len(areas) < 2:  # (the memo activity_heads keeps too: the areas worked out once a document)
         return []
     found = [(i, areas[key]) for i, line in enumerate(plain_lines(doc)) if 3 <= len(line) <= 70 and ":" not in line
              and (key := name_key(line.strip(" #*•-"))) in areas]
