@@ -17,6 +17,10 @@ a line that is only the label, and a label inside a line that a capitalised valu
 "Label:" form (:func:`bare_label_lines`). Labels in tab-separated rows are left to the table readers; labels that
 have their colon, or that run on in a sentence ("målgruppen er ..."), are not touched.
 
+A label's word misspelt by one letter ("Kontakperson:", "Aktivitesnavn:", "Samarbejdspatnere:":
+one letter left out, added, changed or two swapped), capitalised and with its colon, is
+written as the label (``_typo_edits``).
+
 Other templates name the same fields in more words ("Målgruppe for aktiviteten:",
 "Indsatsens titel:", "Involverede partnere:", "Ansvarlig for indsatsen:"); such a label,
 capitalised and with its colon, is written as the LBF template's
@@ -71,7 +75,7 @@ def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:
     text = "\n".join(lines)
     openings = [m.start() for m in _OPENING.finditer(text)]
     glued = any(at and text[at - 1] in _LOWER for at in openings)
-    return _edited(lines, _synonym_edits(text, openings) + _bare_edits(text, openings)), glued
+    return _edited(lines, _synonym_edits(text, openings) + _bare_edits(text, openings) + _typo_edits(text)), glued
 
 
 def _edited(lines: Sequence[str], edits: list[tuple[int, int, str]]) -> list[str]:
@@ -227,3 +231,48 @@ def glued_label_lines(lines: Sequence[str], origins: Sequence) -> tuple[list[str
         out.append(line[last:])
         orig.append(origin)
     return out, orig
+
+
+# the templates' one-word labels a misspelling by one letter is read as (eight letters or more:
+# a shorter word one letter from a label is too often another word)
+_TYPO_LABELS = ("Kontaktperson", "Kontaktpersoner", "Aktivitetsnavn", "Samarbejdspartnere", "Samarbejdspartner",
+                "Målgruppe", "Målgrupper", "Indsatsområde", "Indsatsområder", "Tovholder", "Projektleder",
+                "Underskrifter", "Underskrift", "Aktivitetsansvarlig", "Målsætning", "Samarbejdsparter")
+_typos: dict[str, str | None] = {}
+
+
+def _one_letter_off(word: str, label: str) -> bool:
+    """``word`` is ``label`` with one letter left out, added, changed, or two neighbours swapped."""
+    if abs(len(word) - len(label)) > 1 or word == label:
+        return False
+    i = 0
+    while i < min(len(word), len(label)) and word[i] == label[i]:
+        i += 1
+    if len(word) == len(label):
+        return word[i + 1:] == label[i + 1:] or (word[i + 2:] == label[i + 2:] and word[i:i + 2] == label[i + 1::-1][:2])
+    return word[i + 1:] == label[i:] if len(word) > len(label) else word[i:] == label[i + 1:]
+
+
+def _typo_label(word: str) -> str | None:
+    if (known := _typos.get(word, "")) != "":
+        return known
+    found = next((label for label in _TYPO_LABELS if _one_letter_off(word, label)), None) \
+        if 8 <= len(word) <= 20 and word not in _TYPO_LABELS else None
+    if len(_typos) < 20_000:
+        _typos[word] = found
+    return found
+
+
+def _typo_edits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the label) for each label misspelt by one letter: a capitalised word
+    right before a colon (looked at colon by colon: no pattern tried at every character)."""
+    edits = []
+    at = text.find(":")
+    while at > 0:
+        start = at
+        while start and (text[start - 1].isalpha() or text[start - 1] in "()"):
+            start -= 1
+        if 8 <= at - start <= 20 and text[start].isupper() and (label := _typo_label(text[start:at])):
+            edits.append((start, at, label))
+        at = text.find(":", at + 1)
+    return edits

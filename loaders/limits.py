@@ -48,8 +48,9 @@ class Limits:
     def refuse(self, name: str, what: str, document: str, **where) -> LimitExceeded:
         """The error for document ``document`` breaking limit ``name`` (``what`` says how)."""
         value = getattr(self, name)
+        shown = f"{value:,}" if isinstance(value, int) or float(value).is_integer() and value >= 1000 else f"{value:g}"
         env = "SAMSPIL_" + name.upper()
-        return LimitExceeded(f"{what}, over the limit {name} = {value:g}; "
+        return LimitExceeded(f"{what}, over the limit {name} = {shown}; "
                              f"split the document, or raise the limit with {env} if you trust it",
                              limit=name, document=document, **where)
 

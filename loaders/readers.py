@@ -115,7 +115,7 @@ class Reader:
 
 def _check_chars(n: int, limits: Limits, path: Path, **where) -> None:
     if n > limits.max_chars:
-        raise limits.refuse("max_chars", f"the text has more than {n:,} characters", str(path),
+        raise limits.refuse("max_chars", f"the text reaches {n:,} characters", str(path),
                             **where)
 
 

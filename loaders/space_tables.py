@@ -187,7 +187,14 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
     i = 0
     while i < len(out):
         line = out[i]
-        if "  " not in line or "\t" in line or len(_starts(line)) < 3 and not _two_known_heads(line):
+        if "  " not in line or "\t" in line:
+            i += 1
+            continue
+        if (pair := _column_pair(out, i)) is not None:
+            out[i:i + 2] = pair
+            i += 2
+            continue
+        if len(_starts(line)) < 3 and not _two_known_heads(line):
             i += 1
             continue
         end = _block_end(out, i, rules)
@@ -208,6 +215,27 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _column_pair(lines: Sequence[str], i: int) -> list[str] | None:
+    """Two lines alone (a blank line or none around them) whose cells stand in the same
+    columns, three spaces or more apart: signatures side by side, each party's name over
+    its organisation ("Palle Kirk        Inger Dahl" over "Boligselskabet X   Boligforeningen
+    Y"); their cells tab-separated, else None."""
+    if i + 1 >= len(lines) or i and lines[i - 1].strip() or i + 2 < len(lines) and lines[i + 2].strip():
+        return None
+    first, second = lines[i].rstrip(), lines[i + 1].rstrip()
+    if "\t" in second or first[:1].isspace() or second[:1].isspace():
+        return None
+    gaps = [m.end() for m in _WIDE_GAP.finditer(first)]
+    below = [m.end() for m in _WIDE_GAP.finditer(second)]
+    if not gaps or len(below) != len(gaps) or len(_GAP.findall(first)) != len(gaps) \
+            or len(_GAP.findall(second)) != len(gaps) or any(abs(a - b) > _SLACK for a, b in zip(gaps, below)):
+        return None
+    return [_tabbed(first, [0, *gaps]), _tabbed(second, [0, *gaps])]
 
 
 def _two_known_heads(line: str) -> bool:

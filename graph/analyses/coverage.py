@@ -199,11 +199,12 @@ class _PlanContext:
         docs = sorted(self.v.node(self.pid).get("documents") or [])
         named = [n for n, rel in (("target groups", "ADDRESSES"), ("focus areas", "HAS_FOCUS_AREA"),
                                   ("zones", "COVERS")) if self.v.out(self.pid, rel)]
-        why = ("no activity of the plan is in the loaded documents"
+        why = ("no activity of the plan was found in the loaded documents"
                + (f" ({', '.join(docs)})" if docs else "")
-               + "; activities are agreed in the delaftaler (sub-agreements): load them to check "
+               + "; activities are usually agreed in the delaftaler (sub-agreements): load them to check "
                + ("its " + _and(named) if named else "what the plan names")
-               + " against its activities")
+               + " against its activities (if a loaded document does list activities, `samspil extract FILE`"
+               " shows what was read from it)")
         return [self.gap("plan_without_activities", self.pid, why, self.pid)]
 
     def unreached_target_group(self) -> list[tuple]:

@@ -26,7 +26,7 @@ _CONNECT = r"(?:[–-]\s+og|og|for|i|på|af|under|ved|til|–|-|&)"
 # (the capital first lets the engine skip to capitals instead of trying every position;
 # the look-behind then sees the capital and the character before it; the rest of the
 # first word is that of either form of _CAP)
-RUN = re.compile(rf"[A-ZÆØÅ](?<![\wæøå-].)(?:[a-zæøå]{{0,3}}\.(?=\s[A-ZÆØÅ])|[\wæøåÆØÅ'’&/-]*)"
+RUN = re.compile(rf"[A-ZÆØÅ](?<![\wæøå-].)(?:[a-zæøå]{{0,3}}\.(?:[A-ZÆØÅ]\.)*(?=\s[A-ZÆØÅ])|[\wæøåÆØÅ'’&/-]*)"
                  rf"(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
 # (patterns of the per-name helpers, compiled once)
 _CONNECT_WORD = re.compile(_CONNECT)

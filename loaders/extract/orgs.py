@@ -286,8 +286,8 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
             mine = {short.casefold()}
         elif not listed and re.fullmatch(r"[A-ZÆØÅ]{2,5}", o.name) and o.name not in vocab["municipal_administrations"]:
             short, mine = o.name, {o.name.casefold()}  # "AKB" of "Boligselskabet AKB, København"
-        elif short or listed or not mine or o.name.isupper():
-            keep.append(o)
+        elif short or listed or not mine or o.name.isupper() or o.type == "municipality":
+            keep.append(o)  # (a municipality is no fragment of its unit's name: "Sundhedsplejen i Morsø Kommune")
             continue
         # only an organisation holding every word of ``mine`` can be its host
         maybe = set.intersection(*(holders.get(t, set()) for t in mine))

@@ -100,10 +100,15 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
     out: list[int] = []
     plain = plain_lines(doc)
     count = 0  # a counted list right under the label: "1. X;" "2. Y;" are its entries, no chapters
+    gap = False  # a blank line since the last entry
     for i in range(start, len(doc.lines)):
         text = plain[i]
         if not text or text.lower().startswith("mailto:"):
+            gap = bool(out)
             continue
+        if gap and _next_heading(text):
+            break  # "Den boligsociale indsats og områderne": the next chapter after the entries
+        gap = False
         if counted and (m := _COUNTED_ENTRY.match(text)) and int(m.group(1)) == count + 1 and (count or not out):
             count += 1
             out.append(i)
@@ -123,6 +128,17 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         out.append(i)
     return out
+
+
+def _next_heading(text: str) -> bool:
+    """A chapter's heading in sentence case after a block's entries and a blank line: a capital,
+    then three to seven words in lower case, no organisation's head word, no title "X for Y"."""
+    words = text.split()
+    return 4 <= len(words) <= 8 and text[:1].isupper() and words[1] != "for" \
+        and all(w[:1].islower() and w.isalpha() for w in words[1:]) and not _ENTRY_WORD.search(text)
+
+
+_ENTRY_WORD = re.compile(r"kommune|forening|selskab|politi|fond\b|fonden|skole|center|centret|institution|afdeling", re.I)
 
 
 def _lower_heading(text: str) -> bool:

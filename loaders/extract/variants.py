@@ -139,8 +139,12 @@ def merge_variants(orgs: list[Organisation]) -> list[Organisation]:
     _parent_first(orgs)
     groups: dict[tuple[str, frozenset[str]], Organisation] = {}
     out: list[Organisation] = []
+    from samspil.loaders.gazetteer import municipality
+
     for o in orgs:
         name = _expanded(o.name)
+        if o.type == "municipality":  # "Morsoe Kommune" (pasted without æøå) is "Morsø Kommune"
+            name = municipality(name) or name
         k = (variant_key(name), _codes(_MUNICIPAL_PREFIX.sub("", name)))
         if not k[0]:
             out.append(o)
