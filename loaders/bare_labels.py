@@ -269,10 +269,10 @@ def _typo_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
     at = text.find(":")
     while at > 0:
-        start = at
-        while start and (text[start - 1].isalpha() or text[start - 1] in "()"):
-            start -= 1
-        if 8 <= at - start <= 20 and text[start].isupper() and (label := _typo_label(text[start:at])):
-            edits.append((start, at, label))
+        words = text[max(0, at - 21):at].rsplit(None, 1)
+        word = words[-1] if words else ""
+        if 8 <= len(word) <= 20 and word[0].isupper() and (label := _typo_label(word)) \
+                and word.replace("(", "").replace(")", "").isalpha():
+            edits.append((at - len(word), at, label))
         at = text.find(":", at + 1)
     return edits
