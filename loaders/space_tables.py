@@ -98,6 +98,13 @@ def _tabbed(line: str, columns: list[int]) -> str:
     "I alt" and a count under the third head cell give "I alt<TAB><TAB>1.744")."""
     body = line.rstrip()
     starts = _starts(body)
+    # a cell that fills its column leaves one space before the next ("Uddannelse og beskæf\u00ad
+    # Lektiecafé"): in a row whose other cells stand in three columns or more, a word that starts
+    # right at a column after one space starts its cell (not in a wrapped line of text under a row)
+    tight = [c for c in columns[1:] if 1 < c < len(body) and body[c] != " " and body[c - 1] == " " != body[c - 2]
+             and all(abs(s - c) > _SLACK for s in starts)] if len(starts) >= 3 else []
+    if tight:
+        starts = sorted(starts + tight)
     cells = [""] * len(columns)
     for k, s in enumerate(starts):
         col = min(range(len(columns)), key=lambda c: abs(columns[c] - s))

@@ -379,18 +379,26 @@ def activity_name(title: str) -> str:
 
     >>> activity_name("Sund Start (Healthy Start)"), activity_name("Lektiecafé (fortsat)"), activity_name("Job (13-17 år)")
     ('Sund Start', 'Lektiecafé', 'Job (13-17 år)')
+    >>> activity_name("Beboerfesten (evt., afhængig af fondsmidler)")
+    'Beboerfesten'
     >>> activity_name("Sprogstart – for de mindste"), activity_name("Psykisk sårbare – netværk og brobygning")
     ('Sprogstart', 'Psykisk sårbare – netværk og brobygning')
     """
     name = _STATUS_NOTE.sub("", title) or title
+    name = _REMARK.sub("", name) or name  # "Beboerfesten (evt., afhængig af fondsmidler)"
     name = _TAGLINE.sub("", name) or name  # "Sprogstart – for de mindste": its tagline
     return _BRACKETED_NAME.sub("", name) or name
+
+
+# a remark in brackets after the name, opening in lower case ("(aftenklub fredag og lørdag)",
+# "(evt., afhængig af fondsmidler)"); not an age or a class ("Job (13-17 år)")
+_REMARK = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]{3,80}\)$")
 
 
 _TAGLINE = re.compile(r"(?<=\w)\s+[–—]\s+(?:for|til|med|om|hos)\s[^–—]{2,60}$")  # (not "X – naboskabsaktiviteter")
 
 
-_STOPPED = re.compile(r"\s(?:[–—-]\s*|\()(?:udgår|udgået|ophørt|nedlagt|aflyst|stoppet)\)?\s*$", re.I)
+_STOPPED = re.compile(r"\s(?:[–—-]\s*|\()(?:udgår|udgået|ophørt|nedlagt|aflyst|stoppet)(?:\)|\s*[-–—,:][^()]*\))?\s*$", re.I)
 _BRACKETED_NAME = re.compile(r"(?<=\w)\s+\([A-ZÆØÅ][^()\d:]{0,50}\)$")  # (...) opening with a capital, no digits
 
 

@@ -89,3 +89,46 @@ def test_signatures_side_by_side(tmp_path, make_docx, make_pdf, town):
     names = {o.name for o in r.organisations}
     assert {"Boligselskabet Skovbo", "Boligforeningen Lyngtoft", f"{town} Kommune"} <= names
     assert not any("Skovbo Boligforeningen" in n or "Lyngtoft Borgmester" in n for n in names), names
+
+
+def _table(town):
+    """An activity table laid out with spaces whose area cell fills its column (one space before
+    the activity: "Uddannelse og beskæf\u00ad Lektiecafé"), a remark after an activity's name, and
+    a programme below whose wrapped text has a word at a column after one space."""
+    return [f"Strategisk samarbejdsaftale for Kærhaven, {town} Kommune", "",
+            "Nr.  Indsatsområde         Aktivitet                Målgruppe                  Samarbejdspartnere",
+            f"1    Uddannelse og beskæf\u00ad Lektiecafé Kærhaven      skolebørn 6-16 år          {town} Bibliotek",
+            "     tigelse",
+            f"2    Uddannelse og beskæf\u00ad Jobtræning i driften     ledige unge 18-29 år       Jobcenter {town}",
+            "     tigelse",
+            f"3    Tryghed og trivsel    Beboerfesten (evt.,      alle beboere               SSP {town}",
+            "                           afhængig af fondsmidler)", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_cell_that_fills_its_column(tmp_path, make_docx, make_pdf, town):
+    r = _extract(tmp_path, _table(town), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé Kærhaven", "Jobtræning i driften", "Beboerfesten"}, set(acts)
+    assert acts["Lektiecafé Kærhaven"].focus_area == "Uddannelse og beskæftigelse"
+    assert {name_key(p) for p in acts["Jobtræning i driften"].partners} == {name_key(f"Jobcenter {town}")}
+
+
+def _programme(town):
+    return [f"Opstartsdag for helhedsplanen Kærhaven, {town}", "",
+            "10.55  WORKSHOPRUNDE – vælg én",
+            "  A  Lektiecafé Kærhaven  [Uddannelse og livschancer]",
+            "     For elever i 1.-9. klasse. Med skoleleder Ib Dreyer, Kærhavnskolen",
+            "  B  Gadeteam Kærhaven  [Kriminalitetsforebyggelse]",
+            f"     For unge 13-22 år, der hænger ud om aftenen. Med SSP-konsulent Mikkel Thorsø Krogh, SSP {town},",
+            "     og politiassistent Rikke Bang Sønderby, Midt- og Vestsjællands Politi", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_wrapped_text_under_a_row_is_not_cut_at_a_column(tmp_path, town):
+    from samspil.loaders.readers import read_document
+
+    path = tmp_path / "program.txt"
+    path.write_text("\n".join(_programme(town)) + "\n", encoding="utf-8")
+    text = "\n".join(read_document(path).lines)
+    assert "Mikkel Thorsø Krogh, SSP " + town + ", og politiassistent Rikke Bang Sønderby" in text
