@@ -310,15 +310,26 @@ _FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?
 MAX_NAME_WORDS = 5
 
 
-def _starts_target(words: list[str], k: int) -> bool:
+def _starts_target(words: list[str], k: int, lower: bool = False) -> bool:
     """Does a Målgruppe cell start at ``words[k]`` ("Unge 15-25 år", "Alle beboere"): a
-    capitalised group word followed by a word in lower case or a number?"""
+    capitalised group word followed by a word in lower case or a number? With ``lower``, a
+    group word in lower case right after a capitalised word (the name's last: "Fritidsjob
+    Vibeskrænten unge 13-17 år") starts one too."""
     from samspil.loaders.extract import targets
 
-    if not words[k][:1].isupper() or k + 1 >= len(words) or words[k + 1][:1].isupper():
+    first = words[k][:1]
+    if not (first.isupper() or lower and first.islower() and k and words[k - 1][:1].isupper()) \
+            or k + 1 >= len(words) or words[k + 1][:1].isupper():
         return False
     found = targets.classify(" ".join(words[k:k + 3]))
     return any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases)
+
+
+def _group_word(word: str) -> bool:
+    """Does ``word`` alone name a target group ("Ledige", "Unge"; not "Vibeskrænten")?"""
+    from samspil.loaders.extract import targets
+
+    return bool(targets.classify(word))
 
 
 def _name_before(words: list[str], lo: int, hi: int) -> str | None:
@@ -328,6 +339,9 @@ def _name_before(words: list[str], lo: int, hi: int) -> str | None:
     lo = max(lo, hi - MAX_NAME_WORDS)
     after_comma = any(words[j][-1:] in ".,;" for j in range(lo, hi))
     lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
+    if lo < hi and words[lo - 1].endswith(".") and words[lo][:1].isupper() and words[hi - 1][:1].isupper() \
+            and not words[lo - 1][:-1].isdigit():
+        return " ".join(words[lo:hi])  # the row before ends its last cell with a sentence: the name follows it
     if (cut := _after_partner(words, lo, hi, after_comma)) is not None:
         return " ".join(words[cut:hi]).strip(" ,;.")  # "Nyborg Svømmeklub | Lektiehjælp Kernen"
     starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
@@ -379,6 +393,11 @@ def flat_table_rows(line: str) -> list[tuple[str, str]]:
         return []
     words = line[head.end():].split()
     anchors = [k for k in range(1, len(words)) if _starts_target(words, k)]
+    # the cells in lower case ("Jobcaféen Vibeskrænten ledige beboere 30-64 år ..."), if they start more rows
+    # (or where each capitalised start is a name's last word right before one: "Vibeskrænten ledige")
+    lower = [k for k in range(1, len(words)) if words[k][:1].islower() and _starts_target(words, k, lower=True)]
+    if len(lower) > len(anchors) or lower and all(k + 1 in lower and not _group_word(words[k]) for k in anchors):
+        anchors = lower
     # a group word in the name ("Kvinder på vej Kvinder uden for arbejdsmarkedet"): the later one
     anchors = [k for n, k in enumerate(anchors) if n + 1 == len(anchors) or anchors[n + 1] - k > MAX_NAME_WORDS - 1]
     rows, prev = [], 0

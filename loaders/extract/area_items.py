@@ -368,6 +368,8 @@ def _blocks(doc: Document) -> list[Block]:
         if i in heads:
             state.open(i, heads[i])
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
+            if _SUBTITLE.fullmatch(raw):
+                raw = ""  # "Delaftale for indsatsområdet Beskæftigelse – Bakkebo, Nyborg": the plan's name
             if state.named:  # a summary's paragraph: the area's text is its own
                 state.read_named(i, raw)
                 continue
@@ -418,6 +420,12 @@ def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -
             parts = _parts(_CAPTION_RUN.sub("", piece))
         for part in parts:
             state.read(i, part, True)
+
+
+# a heading's subtitle after its area's name: a dash and a few words, a place after a comma,
+# no second item ("– Bakkebo, Nyborg", "– Helhedsplanen Sønderbro 2024-2027")
+_SUBTITLE = re.compile(r"[–—-]\s+[A-ZÆØÅ][\wæøå.-]*(?:\s+[\wæøåÆØÅ.-]+){0,4}(?:,\s+[A-ZÆØÅ][\wæøå-]+(?:\s+Kommune)?)?"
+                       r"(?:\s+\d{4}\s*[-–]\s*\d{4})?")
 
 
 def _after_name(line: str, name: str) -> str:

@@ -71,6 +71,8 @@ def _candidate(text: str) -> str | None:
     known = _known_focus_areas().get(_known_key(_fkey(name)) or "")
     if known:
         return known
+    if (dash := _SUBTITLE_DASH.search(name)) and (known := _known_focus_areas().get(_known_key(_fkey(name[:dash.start()])) or "")):
+        return known  # "Beskæftigelse – Bakkebo, Nyborg": a known area, then the plan's name as a subtitle
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name) \
             or _THE_EFFORT.match(name):  # ("DELAFTALE om boligsocial indsats (udfyldes elektronisk)": the form's title)
         return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
@@ -78,6 +80,7 @@ def _candidate(text: str) -> str | None:
 
 
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
+_SUBTITLE_DASH = re.compile(r"\s+[–—-]\s+(?=[A-ZÆØÅ])")
 _THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)"
                          # the next chapter after a counted list of areas: "4. Aktiviteter i delaftalerne"
                          r"|^(?:aktiviteter|delaftaler|økonomi|organisering|underskrifter)(?:ne)?\b", re.I)

@@ -26,6 +26,9 @@ def _marks(text: str) -> bool:
     return sum(c.isalnum() for c in chars) * 2 < len(chars)
 
 
+_CONNECTOR_END = (" og", " samt", " eller", " &", " i", " for", " ved", " under")
+
+
 def without_tail(name: str) -> str:
     """``name`` without a title or field word run onto it, when what is left still names an
     organisation ("Lejerbo Vejle Regionschef" -> "Lejerbo Vejle"; "AAB Vejle Formand for
@@ -35,6 +38,8 @@ def without_tail(name: str) -> str:
         name = head[0]
     if (label := _LABEL_TAIL.search(name)) is not None:
         name = name[:label.start()]  # "SSP Frederikssund – kontakt": the entry's label for what follows
+    if name.endswith(_CONNECTOR_END):
+        name = name.rsplit(None, 1)[0]  # "Erhverv Nyborg og" (a list's "og helhedsplanens sekretariat" cut off)
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()

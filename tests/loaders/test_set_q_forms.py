@@ -1,0 +1,41 @@
+"""Forms of session 20's blind set Q, as made-up delaftaler and plans of three other
+municipalities:
+
+* a delaftale's activity table (name, target group, partners, description) whose target
+  cells are written in lower case ("ledige beboere 30-64 år"), with its line breaks lost: each
+  row is found at its target cell right after the name's last capitalised word, and the name
+  runs from the end of the row before (its description's full stop)."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = ["Nyborg", "Ringsted", "Varde"]
+
+
+def _delaftale(town):
+    return [f"Delaftale for indsatsområdet Beskæftigelse – Bakkebo, {town}", "",
+            f"Delaftalens parter: Jobcenter {town}, Erhverv {town} og helhedsplanens sekretariat", "",
+            "Aktiviteter", "",
+            "Aktivitetsnavn\tMålgruppe\tSamarbejdspartnere\tBeskrivelse",
+            f"Jobcaféen Bakkebo\tledige beboere 30-64 år, herunder kontanthjælpsmodtagere\tJobcenter {town}"
+            "\tUgentlig café i fælleshuset med fremskudt jobkonsulent.",
+            f"Fritidsjob Bakkebo\tunge 13-17 år\tErhverv {town}\tFormidling af fritidsjob i butikker og på havnen.",
+            f"Praktikbroen\tkvinder uden erhvervserfaring\tJobcenter {town}, Erhverv {town}"
+            "\tVirksomhedspraktik med mentor fra helhedsplanen.", "",
+            "Underskrifter", f"For Jobcenter {town}: Henriette Munk, jobcenterchef"]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened", "docx"])
+def test_a_table_with_target_cells_in_lower_case(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _delaftale(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Jobcaféen Bakkebo", "Fritidsjob Bakkebo", "Praktikbroen"}, set(acts)
+    assert "unemployed" in acts["Jobcaféen Bakkebo"].target_groups
+    assert "youth" in acts["Fritidsjob Bakkebo"].target_groups
+    assert "women" in acts["Praktikbroen"].target_groups
+    assert name_key(f"Erhverv {town}") in {name_key(p) for p in acts["Fritidsjob Bakkebo"].partners}
