@@ -475,9 +475,11 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     done = 0
     for m in _head_matches(line):
-        if m.start() < done or head_run(line, m.start()) is None:
+        if m.start() < done:
             continue
         start = _heads_before(line, done, m.start())  # "Nr. | Indsatsområde | Aktivitet | ...": the row's head too
+        if head_run(line, m.start()) is None and (start == m.start() or head_run(line, start) is None):
+            continue  # (three heads or more, counted from the row's first: "Indsatsområde Aktiviteter Partnere")
         if (before := line[done:start].rstrip()).endswith("|"):
             start = done + len(before) - 1  # (a markdown row's opening pipe)
         if line[done:start].strip(" |"):

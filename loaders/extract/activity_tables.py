@@ -167,8 +167,9 @@ def _table_blocks(doc: Document) -> list[Block]:
     wrapped, last_focus = 0, None
     for i, line in _table_lines(doc):
         if head is None and len(line) > 30 and "\t" not in line and (rows := _any_order_rows(doc, i, line)):
-            blocks += [Block(name, i, i + 1, focus_code(doc, focus) if focus else focus_area_at(doc, i)
-                             or outline_focus(doc, i), row, f"{name} {row}") for name, focus, row in rows]
+            blocks += [Block(one, i, i + 1, focus_code(doc, focus) if focus else focus_area_at(doc, i)
+                             or outline_focus(doc, i), row, f"{name} {row}") for name, focus, row in rows
+                       for one in _cell_names(name)]
             continue
         if head is None and (rows := flat_table_rows(line)):
             focus = focus_area_at(doc, i) or outline_focus(doc, i)
@@ -207,7 +208,9 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         target = cells[head.target] if head.target is not None and head.target < len(cells) else None
         own = line if line != doc.lines[i] else None
-        blocks.append(Block(name, i, i + 1, last_focus or focus_area_at(doc, i) or outline_focus(doc, i), target, own))
+        focus = last_focus or focus_area_at(doc, i) or outline_focus(doc, i)
+        # a cell of several activities ("Sprogstimuli i hjemmet; Lektiecafé Valhøj"): each its own
+        blocks += [Block(n, i, i + 1, focus, target, own) for n in _cell_names(name)]
     return blocks
 
 
@@ -237,6 +240,14 @@ def _is_focus_name(doc: Document, name: str) -> bool:
 
 
 _ROW_ID = re.compile(r"^(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2})*|[A-ZÆØÅ])[.):]?\s+(?=[A-ZÆØÅ])")  # "A1 ", "2.3 ", "B. "
+
+
+def _cell_names(name: str) -> list[str]:
+    """The activities a name cell lists, separated by semicolons (one name when it has none)."""
+    if ";" not in name:
+        return [name]
+    names = [n.strip(" .") for n in name.split(";")]
+    return [n for n in names if n and n[0].isalpha()] or [name]
 
 
 def _row_name(cell: str) -> str | None:
@@ -339,8 +350,8 @@ def _name_before(words: list[str], lo: int, hi: int) -> str | None:
     lo = max(lo, hi - MAX_NAME_WORDS)
     after_comma = any(words[j][-1:] in ".,;" for j in range(lo, hi))
     lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
-    if lo < hi and words[lo - 1].endswith(".") and words[lo][:1].isupper() and words[hi - 1][:1].isupper() \
-            and not words[lo - 1][:-1].isdigit():
+    if lo < hi and len(end := words[lo - 1]) >= 5 and end.endswith(".") and end[:-1].isalpha() and end.islower() \
+            and words[lo][:1].isupper() and words[hi - 1][:1].isupper():  # (not "kl.", "evt.")
         return " ".join(words[lo:hi])  # the row before ends its last cell with a sentence: the name follows it
     if (cut := _after_partner(words, lo, hi, after_comma)) is not None:
         return " ".join(words[cut:hi]).strip(" ,;.")  # "Nyborg Svømmeklub | Lektiehjælp Kernen"

@@ -84,6 +84,25 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
             else:
                 rest = words[j:stop]
             return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(rest)
+    after = kinds.index("activity") + 1
+    if after < len(kinds) and kinds[after] == "partner" and (j := _partner_start(words, start, stop)):
+        return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(words[j:stop])  # "A; B Jobcenter X, ..."
+    return None
+
+
+def _partner_start(words: list[str], start: int, stop: int) -> int | None:
+    """Where a partner cell starts after a row's name (no target column between them): the
+    shortest name that reads as an organisation ending at the first comma ("Lektiecafé Valhøj
+    Sundhedsplejen, Dagtilbud Valhøj" -> at "Sundhedsplejen"), the name before it one to
+    twelve words (several activities: "Gadeplan Valhøj; Valhøj Ungeråd")."""
+    from samspil.loaders.extract.org_lists import org_type_of
+
+    comma = next((j for j in range(start + 1, min(stop, start + 13)) if words[j].endswith(",")), None)
+    if comma is None:
+        return None
+    for p in range(comma, max(start, comma - 3), -1):
+        if words[p][:1].isupper() and org_type_of(" ".join(words[p:comma + 1]).rstrip(",")) != "other":
+            return p
     return None
 
 
@@ -141,11 +160,11 @@ def table_rows(piece: str) -> list[tuple[str, int]] | None:
     end, cells = found
     kinds = [column_kind(c) for c in cells]
     after = [k for k in kinds[kinds.index("activity") + 1:] if k not in (*_FOCUS_KINDS, "money")]
-    if after not in (["target", "partner"], ["target"]):
-        return None
+    if after not in (["target", "partner"], ["target"]) and (after != ["partner"] or kinds[0] not in _FOCUS_KINDS):
+        return None  # (partners alone after the name: only where each row opens with its area, which ends the row before)
     out, pos = [("\t".join(cells), 0)], end
     for name, focus, rest in rows:
-        target, partners = _target_and_partners(rest)
+        target, partners = _target_and_partners(rest) if after[0] == "target" else ("", rest)
         values = {"activity": name, "target": target, "partner": partners, "focus_area": focus or "",
                   "district": focus or "", "zone": focus or ""}
         at = piece.find(name, pos)

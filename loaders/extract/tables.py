@@ -51,6 +51,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile("|".join(f"(?:{p})" for p in pats), re.I)) for kind, pats in columns.items()]
 
 
+# a word that qualifies a column's head ("Primære samarbejdspartnere", "Vigtigste aktiviteter")
+_QUALIFIER = re.compile(r"^(?:primære|vigtigste|væsentligste|centrale|øvrige|eksterne|lokale|planlagte|konkrete"
+                        r"|nye|relevante|involverede|tilknyttede)\s+(?=\S)")
+
+
 @lru_cache(maxsize=4096)
 def column_kind(head: str) -> str | None:
     """The kind of column a head cell names, or None.
@@ -58,7 +63,7 @@ def column_kind(head: str) -> str | None:
     >>> column_kind("Antal boliger"), column_kind("Målgruppe:"), column_kind("Folehaven")
     ('units', 'target', None)
     """
-    text = " ".join(head.strip(" :*").split()).casefold()
+    text = _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold())
     for kind, pattern in _patterns():
         if pattern.fullmatch(text):
             return kind

@@ -39,3 +39,29 @@ def test_a_table_with_target_cells_in_lower_case(tmp_path, make_docx, make_pdf, 
     assert "youth" in acts["Fritidsjob Bakkebo"].target_groups
     assert "women" in acts["Praktikbroen"].target_groups
     assert name_key(f"Erhverv {town}") in {name_key(p) for p in acts["Fritidsjob Bakkebo"].partners}
+
+
+def _council(town):
+    """A council item's overview: an area, its activities in one cell (semicolons), its main
+    partners under a qualified head ("Primære samarbejdspartnere")."""
+    return [f"{town} Kommune – Kommunalbestyrelsen", "",
+            "Punkt 7. Strategisk samarbejdsaftale for Lindevang 2026-2030", "",
+            "Parterne har valgt tre indsatsområder. De vigtigste aktiviteter fremgår af oversigten:", "",
+            "Indsatsområde\tAktiviteter\tPrimære samarbejdspartnere",
+            f"Uddannelse og livschancer\tSprogstimuli i hjemmet; Lektiecafé Lindevang\tSundhedsplejen, Lindevang Skole, {town} Bibliotek",
+            f"Beskæftigelse\tJobværksted Lindevang; Fritidsjobformidling\tJobcenter {town}, {town} Erhvervsråd",
+            f"Kriminalitetsforebyggelse\tGadeplan Lindevang; Forældrevandringer\tSSP {town}, {town} Ungdomsskole", "",
+            "Målgrupperne er især børn i førskolealderen og deres forældre.", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_several_activities_in_one_cell(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _council(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Sprogstimuli i hjemmet", "Lektiecafé Lindevang", "Jobværksted Lindevang",
+                         "Fritidsjobformidling", "Gadeplan Lindevang", "Forældrevandringer"}, set(acts)
+    assert acts["Fritidsjobformidling"].focus_area == "Beskæftigelse"
+    assert name_key(f"Jobcenter {town}") in {name_key(p) for p in acts["Fritidsjobformidling"].partners}
+    names = {name_key(o.name) for o in r.organisations}
+    assert not any(n.startswith(("fritidsjobformidling", "forældrevandringer")) for n in names), names
