@@ -377,7 +377,8 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
         for n in range(len(words), 0, -1):
             label = " ".join(words[:n])
             kind = column_kind(label)
-            if kind is not None and kind not in kinds:
+            if kind is not None and (kind not in kinds or label[-4:].isdigit() and cells[-1][-4:].isdigit()):
+                # (one kind again for another year: "Beboere 2014 Beboere 2015")
                 cells.append(label)
                 kinds.append(kind)
                 pos = _FIRST_WORDS[n - 1].match(line, m.start(1)).end()  # the cell's n words

@@ -55,6 +55,8 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     words = line[end:].split()
     if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] in ("money", *_FOCUS_KINDS):
         return _name_first(words, kinds[1], codes or {}, extra)
+    if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] == "description":
+        return _coded_rows(words)
     if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
         return []
     if kinds[0] == "number":
@@ -132,6 +134,45 @@ def _name_first(words: list[str], second: str, codes: dict[str, str], extra) -> 
     return rows
 
 
+# a status column's code after each row's name: a traffic light ("G", "Gu", "R"; "Grøn", "Gul", "Rød")
+# or yes/no
+_CODE_CELL = re.compile(r"(?:[A-HJ-ZÆØÅ][a-zæøå]?|[Gg]røn|[Gg]ul|[Rr]ød|[Jj]a|[Nn]ej)")
+
+
+def _coded_rows(words: list[str]) -> list[tuple[str, str | None, str]]:
+    """Rows whose name comes first and a status code second ("Lektiecafé Ejby G 64 børn
+    Ejbyskolen, ... Sprogleg for småbørn Gu 22 familier ..."): the codes, four kinds at most
+    and three rows or more, anchor the rows; a row's name is the words before its code (the
+    first after the rest of the head row: heads and years)."""
+    from samspil.loaders.extract.activity_tables import _name_before
+    from samspil.loaders.extract.tables import column_kind
+
+    anchors = [k for k in range(1, len(words)) if _CODE_CELL.fullmatch(words[k])
+               and (words[k - 1][:1].isalpha() or words[k - 1].endswith(")")) and not words[k - 1].endswith((",", ".", ":", ";"))]
+    if len(anchors) < 3 or len({words[k].casefold() for k in anchors}) > 4:
+        return []
+    first = 0
+    while first < anchors[0] and (words[first].isdigit() or column_kind(words[first]) is not None):
+        first += 1  # (the head row's cells after the ones read: "Deltagere 2022 Samarbejdspartnere")
+    ends = [_before_remark(words, k) for k in anchors]  # ("Ejby Madklub (ny i 2022) G": the name before its remark)
+    names = [" ".join(words[first:ends[0]])] + [_name_before(words, a + 1, e) or "" for a, e in zip(anchors, ends[1:])]
+    rows = []
+    for j, (k, name) in enumerate(zip(anchors, names)):
+        stop = ends[j + 1] - len(names[j + 1].split()) if j + 1 < len(anchors) else len(words)
+        if name and len(name.split()) <= MAX_NAME_WORDS and name[:1].isupper():
+            rows.append((name, None, " ".join(words[k:stop])))  # (the code first)
+    return rows if len(rows) >= 3 else []
+
+
+def _before_remark(words: list[str], k: int) -> int:
+    """Where a remark in brackets that ends right before ``words[k]`` starts (``k`` when none)."""
+    if words[k - 1].endswith(")"):
+        for j in range(k - 1, max(0, k - 6), -1):
+            if words[j].startswith("("):
+                return j
+    return k
+
+
 def _after_cell(words: list[str], lo: int, hi: int) -> int:
     """Past the cell that follows a row's second cell, when it reads as a phrase ("kr.", then a
     capital and words in lower case or numbers: "Alle beboere", "Unge 14-20 år")."""
@@ -160,13 +201,16 @@ def table_rows(piece: str) -> list[tuple[str, int]] | None:
     end, cells = found
     kinds = [column_kind(c) for c in cells]
     after = [k for k in kinds[kinds.index("activity") + 1:] if k not in (*_FOCUS_KINDS, "money")]
+    coded = after[:1] == ["description"] and kinds[1] == "description"  # (a status code after the name: _coded_rows)
+    after = after[1:] if coded else after
     if after not in (["target", "partner"], ["target"]) and (after != ["partner"] or kinds[0] not in _FOCUS_KINDS):
         return None  # (partners alone after the name: only where each row opens with its area, which ends the row before)
     out, pos = [("\t".join(cells), 0)], end
     for name, focus, rest in rows:
+        code, rest = rest.split(" ", 1) if coded and " " in rest else ("", rest)
         target, partners = _target_and_partners(rest) if after[0] == "target" else ("", rest)
         values = {"activity": name, "target": target, "partner": partners, "focus_area": focus or "",
-                  "district": focus or "", "zone": focus or ""}
+                  "district": focus or "", "zone": focus or "", "description": code}
         at = piece.find(name, pos)
         pos = max(pos, at)
         out.append(("\t".join(values.get(k, "") for k in kinds), max(at, 0)))

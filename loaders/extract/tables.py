@@ -56,6 +56,9 @@ _QUALIFIER = re.compile(r"^(?:primære|vigtigste|væsentligste|centrale|øvrige|
                         r"|nye|relevante|involverede|tilknyttede)\s+(?=\S)")
 
 
+_YEAR_AFTER = re.compile(r"(?<=[a-zæøå)])\s+(?:19|20)\d\d$")  # "Deltagere 2022", "Mål 2026": the year's column
+
+
 @lru_cache(maxsize=4096)
 def column_kind(head: str) -> str | None:
     """The kind of column a head cell names, or None.
@@ -63,7 +66,7 @@ def column_kind(head: str) -> str | None:
     >>> column_kind("Antal boliger"), column_kind("Målgruppe:"), column_kind("Folehaven")
     ('units', 'target', None)
     """
-    text = _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold())
+    text = _YEAR_AFTER.sub("", _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold()))
     for kind, pattern in _patterns():
         if pattern.fullmatch(text):
             return kind

@@ -219,7 +219,7 @@ _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
 def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
     """The column kinds of a head row run into the text at ``start``, and where it ends."""
     kinds: list[str] = []
-    pos = start
+    pos, last = start, ""
     while True:
         words = re.match(r"\s*((?:\S+\s+){0,2}\S+)", text[pos:])
         if not words:
@@ -227,8 +227,10 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
         parts = words.group(1).split()
         for n in range(len(parts), 0, -1):  # the longest label first ("Antal boliger")
             kind = column_kind(" ".join(parts[:n]))
-            if kind is not None and kind not in kinds:  # (a kind again: the first row's "Afd. 3 ...")
+            # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")
+            if kind is not None and (kind not in kinds or n > 1 and parts[n - 1].isdigit() and last[-4:].isdigit()):
                 kinds.append(kind)
+                last = parts[n - 1]
                 label = r"\s+".join(map(re.escape, parts[:n]))
                 pos += len(re.match(rf"\s*{label}", text[pos:]).group(0))
                 break

@@ -65,3 +65,34 @@ def test_several_activities_in_one_cell(tmp_path, make_docx, make_pdf, town, how
     assert name_key(f"Jobcenter {town}") in {name_key(p) for p in acts["Fritidsjobformidling"].partners}
     names = {name_key(o.name) for o in r.organisations}
     assert not any(n.startswith(("fritidsjobformidling", "forældrevandringer")) for n in names), names
+
+
+def _status(town):
+    """An annual status report's table: the activity, a traffic-light code, the participants
+    of the year ("Deltagere 2022"), the partners; a remark in brackets after one name; a budget
+    table after it ("Post | Budget 2022 | Forbrug 2022 | Afvigelse")."""
+    return [f"Årsstatus 2022 – Helhedsplanen Tranehaven, {town}", "",
+            "Delaftale: Uddannelse og livschancer",
+            "Aktivitet\tStatus\tDeltagere 2022\tSamarbejdspartnere",
+            f"Lektiecafé Tranehaven\tG\t64 børn\tTranehavnskolen, {town} Bibliotek",
+            f"Sprogleg for småbørn\tGu\t22 familier\tSundhedsplejen {town}",
+            f"Tranehavens Madklub (ny i 2022)\tG\tca. 45 pr. gang\tRøde Kors {town}",
+            f"Ferieaktiviteter\tR\t140 børn/unge\t{town} Ungdomsskole", "",
+            "Økonomi 2022", "",
+            "Post\tBudget 2022\tForbrug 2022\tAfvigelse",
+            "Personale\t1.610.000\t1.585.000\t25.000",
+            "Aktiviteter\t520.000\t471.000\t49.000", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_a_status_table_with_codes(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _status(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé Tranehaven", "Sprogleg for småbørn", "Tranehavens Madklub",
+                         "Ferieaktiviteter"}, set(acts)
+    assert {name_key(p) for p in acts["Lektiecafé Tranehaven"].partners} == {name_key("Tranehavnskolen"),
+                                                                             name_key(f"{town} Bibliotek")}
+    assert name_key(f"Røde Kors {town}") in {name_key(p) for p in acts["Tranehavens Madklub"].partners}
+    names = {name_key(o.name) for o in r.organisations}
+    assert not any(" g " in f" {n} " or n.endswith((" gu", " r")) for n in names), names
