@@ -199,7 +199,8 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyzæøå0123456789)")
 
 # a small letter, a digit or a bracket and a capital right after it: where a label may run into a word
 # (rare in running text: the label is tried at these places only)
-_TRANSITION = re.compile(r"[a-zæøå0-9)][A-ZÆØÅ]")
+# (or a capital of an abbreviation before a capitalised word: "... driftslederne i BT og BKAktivitet: ...")
+_TRANSITION = re.compile(r"[a-zæøå0-9)][A-ZÆØÅ]|[A-ZÆØÅ](?=[A-ZÆØÅ][a-zæøå])")
 
 
 _GLUED: list[re.Pattern[str]] = []

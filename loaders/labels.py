@@ -63,7 +63,7 @@ LABELS = [
     r"(?:Primær |Sekundær )?(?:[Mm]å|Ma)lgrupp?e(?:\s*\(\s*r\s*\)|r|n)?\s*:",  # (typos: "Målgrupe(r):", "Malgruppe:")
     r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
     r"Konta(?:kt|k|tk)person(?:er|\(er\))?\s*:",  # (typos: "Kontakperson:")
-    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
+    r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Ansvar(?:lige?)?|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
     r"Formål\s*:",
     r"Status\s*:(?=\s*[A-ZÆØÅ0-9])",  # a status report's field under each activity ("Status: Gennemført ...")
     r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",

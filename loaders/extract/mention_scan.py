@@ -68,6 +68,10 @@ def _definitions(text: str) -> list[tuple[str, str]]:
         return out
     for m in DEFINE.finditer(text):
         full, short = _trim_run(m.group(1)), m.group(2)
+        if full[:1] != short[0]:  # "Aftalen indgås mellem Hjørring Kommune (HK)": the name its initials fit
+            words = full.split()
+            full = next((" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)
+                         if words[k][:1] == short[0] and initials_fit(" ".join(words[k:]), short)), full)
         caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
         prose = sum(w[:1].islower() and not _CONNECT_WORD.fullmatch(w) for w in full.split())
         if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full) \

@@ -187,6 +187,8 @@ def _valid(name: str) -> bool:
         return False  # "Virksomheder i Randers": a kind of actor in a place ("Klubberne i Valby" is a unit)
     if _STREET_END.search(words[-1]) and words[0].isupper():
         return False
+    if len(words) == 2 and words[0].endswith(_INSTITUTION_ENDS) and words[0][:1].isupper() and _is_town(words[1]):
+        return True  # "Kystskolen Hirtshals", "Familiecentret Hjørring": an institution's definite name and its town
     if len(words) == 1:
         w = words[0]
         if w in abbr:
@@ -202,6 +204,18 @@ def _valid(name: str) -> bool:
             and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]) and not is_focus_area_name(name):
         return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
     return _has_cue(name)
+
+
+# the definite heads of an institution's one-word name ("Kystskolen", "Familiecentret", "Natteravnene")
+_INSTITUTION_ENDS = ("skolen", "centret", "centeret", "huset", "biblioteket", "hallen", "klubben", "foreningen",
+                     "tjenesten", "rådgivningen", "ravnene", "kirken", "børnehaven", "vuggestuen", "gymnasiet",
+                     "fritidshjemmet", "institutionen")
+
+
+def _is_town(word: str) -> bool:
+    from samspil.loaders.gazetteer import is_town
+
+    return is_town(word)
 
 
 @lru_cache(maxsize=16384)

@@ -74,6 +74,22 @@ FOCUS_HEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde(
                         re.I)  # (also "Indsatsområde B: X", "5.1 Indsatsområde nr. 2 - X", "Tema 3: X", "Fokusområde: X")
 
 
+# a known focus area's name, then "– delaftale ..." (a web page's headings of its delaftaler; the last
+# on its line when the line breaks were lost)
+_DASH_DELAFTALE = re.compile(r"\s[–—-]\s+delaftale\b", re.I)
+
+
+def _area_then_delaftale(text: str) -> str | None:
+    """The known focus area right before the line's last "– delaftale" ("... Tryghed og trivsel –
+    delaftale mellem BT, BK og sekretariatet"), else None."""
+    found = None
+    for m in _DASH_DELAFTALE.finditer(text):
+        words = text[:m.start()].split()[-6:]
+        found = next((" ".join(words[k:]) for k in range(len(words)) if words[k][:1].isupper()
+                      and " ".join(words[k:]).casefold() in _known_areas()), found)
+    return found
+
+
 @dataclass
 class Block:
     kind: str  # "parties" | "signatures"
@@ -245,6 +261,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if pieces is None:
             pieces = map(clean_keep_colon, _STARS.split(line))
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
+        if m is None and "delaftale" in low and (area := _area_then_delaftale(plain[i])):
+            out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
+            continue
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
@@ -254,9 +273,15 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
 
 
 def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:
-    lettered = [(k if scope else i, name) for i, name, k in lettered_sections(doc)]
-    return sorted(doc.memo("labelled_starts", lambda: _delaftale_starts(doc)) + lettered,
-                  key=lambda t: t[0])  # (several on one line: in their order)
+    labelled = doc.memo("labelled_starts", lambda: _delaftale_starts(doc))
+    plain = plain_lines(doc)
+    at = {i: plain[i].casefold().rfind(name.casefold()) for i, name in labelled}
+    # (a lettered list of the areas before a delaftale's heading on one line - its breaks lost -: the
+    # heading starts the scope, the list none)
+    lettered = [(k if scope else i, name) for i, name, k in lettered_sections(doc)
+                if i not in at or not 0 <= plain[i].casefold().find(name.casefold()) < at[i]]
+    # (several on one line: in their order on it, each at its name's last place)
+    return sorted(labelled + lettered, key=lambda t: (t[0], plain[t[0]].casefold().rfind(t[1].casefold())))
 
 
 # "A. Uddannelse og livschancer", "II. Unge og uddannelse": a lettered or Roman-numbered

@@ -96,3 +96,43 @@ def test_a_status_table_with_codes(tmp_path, make_docx, make_pdf, town, how):
     assert name_key(f"Røde Kors {town}") in {name_key(p) for p in acts["Tranehavens Madklub"].partners}
     names = {name_key(o.name) for o in r.organisations}
     assert not any(" g " in f" {n} " or n.endswith((" gu", " r")) for n in names), names
+
+
+def _web_plan(town, place):
+    """A strategic agreement whose parties are defined with their initials in a sentence
+    ("Hjørring Kommune (HK)") and sign by them, whose delaftaler were copied from a web page:
+    each headed "<area> – delaftale mellem ...", its fields run together ("... i BT og
+    BKAktivitet: ..."), partners in an "Ansvar:" field, institutions named by a definite
+    compound and their town ("Kystskolen Hirtshals")."""
+    initial = town[0]
+    return [f"{town} Kommune – Boligsocial indsats", "", "STRATEGISK SAMARBEJDSAFTALE", f"{place} i Medvind", "",
+            f"Aftalen indgås mellem {town} Kommune ({initial}K), Boligselskabet Tornbo (BT) og Boligforeningen Kjulbo (BK).",
+            "", "Underskrifter", f"{initial}K: Claus Skov Thrane, kommunaldirektør", "BT: Jytte Grøn Mølbak, direktør", "",
+            "Indsatsområder", "a) Tryghed og trivsel", "b) Uddannelse og beskæftigelse", "",
+            "Delaftaler og aktiviteter",
+            "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatetAktivitet: NaboskabsvejlederneMålgruppe: alle "
+            "beboere og afdelingsbestyrelserneAnsvar: sekretariatet med driftslederne i BT og BKAktivitet: "
+            f"{place} HavnefestMålgruppe: alle beboereAnsvar: afdelingsbestyrelserne, Natteravnene {place}",
+            f"Uddannelse og beskæftigelse – delaftale mellem Jobcenter {town}, Kystskolen {place} og sekretariatetAktivitet: "
+            f"Lektier ved HavetMålgruppe: elever i 0.-6. klasseAnsvar: Kystskolen {place}, Familiecentret {town}", ""]
+
+
+PLACES = {"Hjørring": "Hirtshals", "Frederikshavn": "Sæby", "Vejle": "Jelling"}
+
+
+@pytest.mark.parametrize("town", PLACES)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_initials_defined_in_a_sentence_and_a_web_copy_of_delaftaler(tmp_path, make_docx, make_pdf, town, how):
+    place = PLACES[town]
+    r = _extract(tmp_path, _web_plan(town, place), how, make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert f"{town[0]}K" in orgs[f"{town} Kommune"].aliases and orgs[f"{town} Kommune"].is_party
+    assert f"{town[0]}K" not in orgs
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Naboskabsvejlederne", f"{place} Havnefest", "Lektier ved Havet"}, set(acts)
+    assert acts["Naboskabsvejlederne"].focus_area == "Tryghed og trivsel"
+    assert acts["Lektier ved Havet"].focus_area == "Uddannelse og beskæftigelse"
+    assert name_key(f"Kystskolen {place}") in {name_key(p) for p in acts["Lektier ved Havet"].partners}
+    assert {f"Kystskolen {place}", f"Familiecentret {town}"} <= set(orgs), set(orgs)
+    if how != "flattened":  # (flattened, the next delaftale's heading runs onto it: "Natteravnene Jelling Uddannelse ...")
+        assert f"Natteravnene {place}" in orgs, set(orgs)
