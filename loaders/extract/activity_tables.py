@@ -175,6 +175,9 @@ def _table_blocks(doc: Document) -> list[Block]:
             focus = focus_area_at(doc, i) or outline_focus(doc, i)
             blocks += [Block(name, i, i + 1, focus, row, f"{name} {row}") for name, row in rows]
             continue
+        if head is None and _FLAT_HEAD.match(f"{line.strip()} X") and (stacked := _stacked_rows(doc, i)):
+            blocks += stacked
+            continue
         cells = _cells(line, spaced=head is None or head.spaced)
         if len(cells) >= 2 and (found := activity_columns(cells, "\t" not in line and "|" not in line)):
             head, wrapped, last_focus = found, 0, None
@@ -336,6 +339,15 @@ def _starts_target(words: list[str], k: int, lower: bool = False) -> bool:
     return any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases)
 
 
+def _area_row(words: list[str], k: int) -> int:
+    """Past a focus area's own row at the table's start ("Uddannelse og livschancer Lektiecafé
+    Gødvad elever ..."), when a name is left before ``k``."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    n = _focus_at(words, 0, ())
+    return n if 0 < n < k else 0
+
+
 def _group_word(word: str) -> bool:
     """Does ``word`` alone name a target group ("Ledige", "Unge"; not "Vibeskrænten")?"""
     from samspil.loaders.extract import targets
@@ -343,10 +355,11 @@ def _group_word(word: str) -> bool:
     return bool(targets.classify(word))
 
 
-def _name_before(words: list[str], lo: int, hi: int) -> str | None:
+def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str | None:
     """The row's name just before its Målgruppe cell at ``hi``: after the last cell's end
     (a full stop, comma or semicolon), from a capital followed by a word in lower case,
-    else the last word."""
+    else the last word. With ``lower`` (the target cells start in lower case, so every name's
+    last word is followed by one), the capitalised words after the row before's last partner."""
     lo = max(lo, hi - MAX_NAME_WORDS)
     after_comma = any(words[j][-1:] in ".,;" for j in range(lo, hi))
     lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
@@ -355,6 +368,26 @@ def _name_before(words: list[str], lo: int, hi: int) -> str | None:
         return " ".join(words[lo:hi])  # the row before ends its last cell with a sentence: the name follows it
     if (cut := _after_partner(words, lo, hi, after_comma)) is not None:
         return " ".join(words[cut:hi]).strip(" ,;.")  # "Nyborg Svømmeklub | Lektiehjælp Kernen"
+    if lower:
+        from samspil.loaders.extract.org_lists import org_type_of
+
+        from samspil.loaders.extract.flat_activity_tables import _focus_at
+        from samspil.loaders.gazetteer import find_known_organisations, is_town
+
+        from samspil.loaders.extract.mentions import _has_cue
+
+        start = lo
+        while start < hi - 1 and (not words[start][:1].isupper() or org_type_of(words[start]) != "other"
+                                  or _has_cue(words[start]) or is_town(words[start])):
+            start += 1  # ("Sundhedsplejen Forældrecaféen Fuglemosen ...", "Nyborg Erhvervsforum Første Job ...":
+            # the partner, then the name)
+        known = next(iter(find_known_organisations(" ".join(words[start:hi]))), None)
+        if known is not None and known[0] == 0 and (n := len(known[2].split())) < hi - start:
+            start += n + (start + n < hi - 1 and is_town(words[start + n]))  # "Dansk Røde Kors Silkeborg Sprogkassen"
+        if (n := _focus_at(words[start:hi], 0, ())) and start + n < hi:
+            start += n  # a focus area's row of its own before the name ("Beskæftigelse Job i Gødvad")
+        name = " ".join(words[start:hi]).strip(" ,;.")
+        return name if name[:1].isupper() else None
     starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
     start = starts[0] if starts else hi - 1
     name = " ".join(words[start:hi]).strip(" ,;.")
@@ -407,18 +440,63 @@ def flat_table_rows(line: str) -> list[tuple[str, str]]:
     # the cells in lower case ("Jobcaféen Vibeskrænten ledige beboere 30-64 år ..."), if they start more rows
     # (or where each capitalised start is a name's last word right before one: "Vibeskrænten ledige")
     lower = [k for k in range(1, len(words)) if words[k][:1].islower() and _starts_target(words, k, lower=True)]
-    if len(lower) > len(anchors) or lower and all(k + 1 in lower and not _group_word(words[k]) for k in anchors):
+    in_lower = len(lower) > len(anchors) or lower and all(k + 1 in lower and not _group_word(words[k]) for k in anchors)
+    if in_lower:
         anchors = lower
     # a group word in the name ("Kvinder på vej Kvinder uden for arbejdsmarkedet"): the later one
     anchors = [k for n, k in enumerate(anchors) if n + 1 == len(anchors) or anchors[n + 1] - k > MAX_NAME_WORDS - 1]
     rows, prev = [], 0
     for n, k in enumerate(anchors):
-        name = " ".join(words[:k]) if n == 0 else _name_before(words, prev, k)
+        name = " ".join(words[_area_row(words, k):k]) if n == 0 else _name_before(words, prev, k, lower=bool(in_lower))
         end = anchors[n + 1] if n + 1 < len(anchors) else len(words)
         if name and len(name.split()) <= MAX_NAME_WORDS:
             rows.append((_without_repeated_cell(name, line) if n else name, " ".join(words[k:end])))
         prev = k + 1
     return rows
+
+
+_PAGE_LINE = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s+af\s+\d{1,3})?$", re.I)
+
+
+def _stacked_rows(doc: Document, i: int) -> list[Block]:
+    """A PDF's table of activities whose cells came as words (one space apart, a row a line or
+    wrapped over several) under a head row alone on line ``i`` ("Aktivitet Målgruppe
+    Samarbejdspartnere"), perhaps with the focus areas as rows of their own: the lines up to a
+    blank line or a page number read as a flattened table (:func:`flat_table_rows`), each row
+    cited at the line its name starts on, under the last focus area written before it."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    lines, starts, pos = [], [], 0
+    for j in range(i + 1, min(i + 60, len(doc.lines))):
+        text = doc.lines[j].strip()
+        if not text or "\t" in text or _PAGE_LINE.match(text) or _ends_table(text):
+            break
+        starts.append((pos, j))
+        lines.append(text)
+        pos += len(text) + 1
+    if len(lines) < 2:
+        return []
+    body = " ".join(lines)
+    rows = flat_table_rows(f"{doc.lines[i].strip()} {body}")
+    if len(rows) < 2:
+        return []
+    words = body.split()
+    areas = []  # (offset, focus area) of the group rows among the words
+    at = 0
+    for k, w in enumerate(words):
+        at = body.find(w, at)
+        if (n := _focus_at(words, k, ())) and (k == 0 or words[k - 1][-1:] not in ("", "-")):
+            areas.append((at, " ".join(words[k:k + n])))
+    out, at = [], 0
+    for name, row in rows:
+        found = body.find(name, at)
+        at = found if found >= 0 else at
+        line = max((j for p, j in starts if p <= at), default=i + 1)
+        focus = next((a for p, a in reversed(areas) if p < at), None) or focus_area_at(doc, line) or outline_focus(doc, line)
+        for known, _ in areas:  # (a group row read into the row before: its partners end before it)
+            pass
+        out.append(Block(name, line, line + 1, focus, row, f"{name} {row}"))
+    return out
 
 
 def _without_repeated_cell(name: str, line: str) -> str:

@@ -136,3 +136,33 @@ def test_initials_defined_in_a_sentence_and_a_web_copy_of_delaftaler(tmp_path, m
     assert {f"Kystskolen {place}", f"Familiecentret {town}"} <= set(orgs), set(orgs)
     if how != "flattened":  # (flattened, the next delaftale's heading runs onto it: "Natteravnene Jelling Uddannelse ...")
         assert f"Natteravnene {place}" in orgs, set(orgs)
+
+
+def _pdf_table(town):
+    """A PDF's table of activities as its text comes out: the head row alone on a line, each
+    row's cells one space apart (a row wrapped onto the next line), the focus areas as rows of
+    their own, target cells in lower case."""
+    return [f"Strategisk samarbejdsaftale for Gødvang, {town} 2025-2028", "",
+            "Bilag 1 – Aktivitetsoversigt",
+            "Aktivitet Målgruppe Samarbejdspartnere",
+            "Uddannelse og livschancer",
+            f"Lektiecafé Gødvang elever i 2.-7. klasse Gødvangskolen, {town} Bibliotek, frivillige fra",
+            f"Dansk Røde Kors {town}",
+            f"Sprogkassen børn 1-5 år og deres forældre Dagtilbud {town} Vest, Sundhedsplejen",
+            "Forældrecaféen Gødvang forældre til børn i 0.-3. klasse Gødvangskolen, Sundhedsplejen",
+            "Beskæftigelse",
+            f"Job i Gødvang ledige beboere 25-64 år Jobcenter {town}, {town} Erhvervsforum",
+            f"Første Job unge 14-17 år Jobcenter {town}",
+            "Side 4 af 5", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_a_pdf_table_whose_cells_came_as_words(tmp_path, make_docx, make_pdf, town):
+    r = _extract(tmp_path, _pdf_table(town), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé Gødvang", "Sprogkassen", "Forældrecaféen Gødvang", "Job i Gødvang",
+                         "Første Job"}, set(acts)
+    assert acts["Lektiecafé Gødvang"].focus_area == "Uddannelse og livschancer"
+    assert acts["Første Job"].focus_area == "Beskæftigelse"
+    assert name_key(f"Jobcenter {town}") in {name_key(p) for p in acts["Første Job"].partners}
+    assert acts["Første Job"].sources[0].line in (11, 12)  # (cited at its line: its own, or the one the reader joined it to)
