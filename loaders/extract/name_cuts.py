@@ -40,6 +40,10 @@ def without_tail(name: str) -> str:
         name = name[:label.start()]  # "SSP Frederikssund – kontakt": the entry's label for what follows
     if name.endswith(_CONNECTOR_END):
         name = name.rsplit(None, 1)[0]  # "Erhverv Nyborg og" (a list's "og helhedsplanens sekretariat" cut off)
+    if name.endswith("]") and (tag := name.rfind(" [")) > 0:
+        name = name[:tag]  # "Stejlhøjskolen [Uddannelse og livschancer]": a list item's tag run onto it
+    if len(name) > 4 and name[1] == " " and name[0] in "ABCDEFGH" and name[2].isupper():
+        name = name[2:]  # "E Frivilligbørsen": a programme item's letter
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()

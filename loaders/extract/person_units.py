@@ -215,6 +215,10 @@ def contact_unit(text: str | None) -> str | None:
     """
     if not text:
         return None
+    if "\t" in text:  # (the row's next cell: "Stejlhøjskolen<TAB>[Uddannelse og livschancer]")
+        text = text.split("\t", 1)[0]
+    if text.endswith("]") and (tag := text.rfind("[")) > 0:
+        text = text[:tag]  # "Stejlhøjskolen [Uddannelse og livschancer]": a list item's tag after it
     text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–—-")
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:

@@ -3,7 +3,7 @@
 who they are for::
 
     Børn 0-12 år
-      ▸ Legestuen Hyben [Uddannelse og livschancer]
+      ▸ Legestuen Hyben [Uddannelse og livschancer]     (or a code first: "A  Legestuen Hyben  [...]")
         Åben legestue for småbørn ... Samarbejde med Sundhedsplejen.
       ▸ Aftenklubben [Kriminalitetsforebyggelse – også relevant for Tryghed]
 
@@ -22,7 +22,7 @@ from samspil.loaders.extract.activity_lists import Block
 
 __all__ = ["tagged_blocks"]
 
-_ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]\s+)?(?P<name>[A-ZÆØÅ\"«“0-9][^\[\]]{1,60}?)\s*"
+_ITEM = re.compile(r"^\W{0,3}(?:[-•*▪◦–·]\s+|[A-H]\d?[.):]?\s+(?=\S)|\d{1,2}[.)]\s+)?(?P<name>[A-ZÆØÅ\"«“0-9][^\[\]]{1,60}?)\s*"
                    r"\[(?P<tag>[^\[\]]{3,90})\](?:\s+(?P<rest>\S.*))?$")
 _TAG_END = re.compile(r"\s*(?:[–—-]\s|[,;/])")  # (not "og": "Tryghed og trivsel")
 _TAG_START = re.compile(r"[\wæøå.)] ?\[[A-ZÆØÅ][a-zæøå]")
@@ -37,19 +37,24 @@ def tagged_blocks(doc: Document) -> list[Block]:
 def _tagged_blocks(doc: Document) -> list[Block]:
     if "[" not in doc.text or _TAG_START.search(doc.text) is None:  # (one search: most documents have no tag)
         return []
-    from samspil.loaders.extract.focus_areas import _fkey, extract_focus_areas
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas, _known_key, extract_focus_areas
 
     areas = {_fkey(fa.name): fa.name for fa in extract_focus_areas(doc)}
-    if not areas:
-        return []
+    if not areas:  # (a programme or leaflet that names the areas only in its tags: the regulativ's)
+        areas = {_fkey(name): name for name in _known_focus_areas().values()}
     items: list[tuple[int, str, str]] = []
     for i, line in enumerate(doc.lines):
-        if "[" not in line or not (m := _ITEM.match(line.strip())):
+        if "[" not in line:
             continue
-        tag = m.group("tag")
+        if "\t" in line and (cell := _TAG_CELL.match(line.rsplit("\t", 1)[1])):
+            name, tag = _name_of(line.rsplit("\t", 2)[-2]), cell.group(1)  # "A<TAB>Name For ... Med ...<TAB>[Area]"
+        elif m := _ITEM.match(line.strip()):
+            name, tag = m.group("name"), m.group("tag")
+        else:
+            continue
         area = areas.get(_fkey(tag)) or areas.get(_fkey(_TAG_END.split(tag, 1)[0]))
-        if area:
-            items.append((i, m.group("name").strip(" :–-"), area))
+        if area and name:
+            items.append((i, name.strip(" :–-"), area))
     if len(items) < MIN_TAGGED:
         return []
     starts = [i for i, _, _ in items]
@@ -62,6 +67,18 @@ def _tagged_blocks(doc: Document) -> list[Block]:
                        min(i + 8, len(doc.lines)))
         blocks.append(Block(name, i, end, area, _group_heading(doc, i, starts)))
     return blocks
+
+
+_TAG_CELL = re.compile(r"^\s*\[([^\[\]]{3,90})\]\s*$")  # a table's last cell holding only the tag
+# a word that starts the description run onto the name in its cell ("Lektiecafé Stejlhøj For elever ...")
+_DESCRIPTION_WORDS = frozenset("For Med Til Hvor Hver Der Som Vi Alle Åben Her Et En".split())
+
+
+def _name_of(cell: str) -> str:
+    """The name at the start of a cell that runs its description on after it."""
+    words = cell.split()
+    cut = next((k for k in range(1, len(words)) if words[k] in _DESCRIPTION_WORDS), len(words))
+    return " ".join(words[:cut]) if cut <= 6 else ""
 
 
 def _group_heading(doc: Document, i: int, starts: list[int]) -> str | None:

@@ -166,3 +166,29 @@ def test_a_pdf_table_whose_cells_came_as_words(tmp_path, make_docx, make_pdf, to
     assert acts["Første Job"].focus_area == "Beskæftigelse"
     assert name_key(f"Jobcenter {town}") in {name_key(p) for p in acts["Første Job"].partners}
     assert acts["Første Job"].sources[0].line in (11, 12)  # (cited at its line: its own, or the one the reader joined it to)
+
+
+def _programme(town):
+    """A kick-off day's programme: workshops lettered A, B, C, each named with its focus area in
+    brackets (the document lists the areas nowhere else), its description and host below."""
+    return [f"Invitation til opstartsdag – helhedsplanen for Bakkehøj, {town}", "",
+            "10.55  WORKSHOPRUNDE 1 – vælg én",
+            "  A  Lektiecafé Bakkehøj  [Uddannelse og livschancer]",
+            "     For elever i 1.-9. klasse. Med skoleleder Ib Dreyer, Bakkehøjskolen",
+            "  B  Jobspottet  [Beskæftigelse]",
+            f"     For ledige over 25 år. Med virksomhedskonsulent Yasmin Poulsen, Jobcenter {town}",
+            "  C  Gadeteam Bakkehøj  [Kriminalitetsforebyggelse]",
+            f"     For unge 13-22 år. Med SSP-konsulent Michael Krogh, SSP {town}", "",
+            "12.00  Frokost", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_workshops_tagged_with_their_focus_areas(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _programme(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé Bakkehøj", "Jobspottet", "Gadeteam Bakkehøj"}, set(acts)
+    assert acts["Jobspottet"].focus_area == "Beskæftigelse"
+    names = {o.name for o in r.organisations}
+    assert not any("[" in n for n in names) and "Bakkehøjskolen" in names, names
+    assert {c.name: c.organisation for c in r.contacts}.get("Yasmin Poulsen") == f"Jobcenter {town}"
