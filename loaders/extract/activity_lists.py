@@ -27,7 +27,7 @@ class Block:
 
 
 NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
-                           r"|målgruppe|indledning|bilag|evaluering|tidsplan)", re.I)
+                           r"|målgruppe|indledning|bilag|evaluering|tidsplan|kontaktliste|kontaktpersoner)", re.I)
 
 
 def outline_focus(doc: Document, i: int) -> str | None:

@@ -232,9 +232,15 @@ def item_name(text: str) -> str | None:
         name = name.split(", ")[0]  # "Kursus i ... for nye medlemmer, ved BL 1. kreds"
         words = name.split()
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
-            or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words):
-        return None  # (a verb: a sentence, a goal or a step)
+            or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words) \
+            or _CHAPTER_NAME.fullmatch(name):
+        return None  # (a verb: a sentence, a goal or a step; a chapter's name: "4. Kontaktpersoner")
     return name.strip(" .")
+
+
+# the names of an agreement's chapters, counted like a list's items ("4. Kontaktpersoner", "5. Aktiviteter")
+_CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(?:ne)?|ressourcer(?: og \w+)?"
+                           r"|underskrifter|opfølgning|parter(?:ne)?|økonomi og opfølgning|mål og succeskriterier)")
 
 
 def is_goal_or_sentence(name: str) -> bool:
@@ -362,7 +368,8 @@ def _blocks(doc: Document) -> list[Block]:
             mark = raw.strip()
             continue
         raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
-        if i in all_heads and (len(all_heads[i]) > 1 or raw.casefold().find(heads[i].casefold()) > _PREFIX):
+        if i in all_heads and (len(all_heads[i]) > 1 or (at := raw.casefold().find(heads[i].casefold())) > _PREFIX
+                               and not _LABEL_BEFORE.search(raw, 0, at)):
             _read_areas(state, i, _by_heading(raw, all_heads[i]))  # "A1 X - ... B) Y", "A) X A1 ... B) Y B1 ..."
             continue
         if i in heads:
@@ -424,8 +431,13 @@ def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -
 
 # a heading's subtitle after its area's name: a dash and a few words, a place after a comma,
 # no second item ("– Bakkebo, Nyborg", "– Helhedsplanen Sønderbro 2024-2027")
-_SUBTITLE = re.compile(r"[–—-]\s+[A-ZÆØÅ][\wæøå.-]*(?:\s+[\wæøåÆØÅ.-]+){0,4}(?:,\s+[A-ZÆØÅ][\wæøå-]+(?:\s+Kommune)?)?"
-                       r"(?:\s+\d{4}\s*[-–]\s*\d{4})?")
+_SUBTITLE = re.compile(r"[–—·|-]\s+[A-ZÆØÅ][\wæøå.-]*(?:\s+[\wæøåÆØÅ.-]+){0,4}(?:,\s+[A-ZÆØÅ][\wæøå-]+(?:\s+Kommune)?)?"
+                       r"(?:\s+\d{4}\s*[-–]\s*\d{4})?(?:\s+[·|]\s+[A-ZÆØÅ][\wæøåÆØÅ.-]*){0,2}")  # (a header's "· Plan · UDKAST")
+
+
+# the heading's own label right before its area ("Nyt Kapitel – delaftale for indsatsområdet Beskæftigelse":
+# the plan's name before it, no item)
+_LABEL_BEFORE = re.compile(r"(?i:delaftale(?:\s+for)?(?:\s+indsatsområde(?:t)?)?|indsatsområde(?:t)?)\s*:?\s*$")
 
 
 def _after_name(line: str, name: str) -> str:

@@ -80,7 +80,7 @@ def _candidate(text: str) -> str | None:
 
 
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
-_SUBTITLE_DASH = re.compile(r"\s+[–—-]\s+(?=[A-ZÆØÅ])")
+_SUBTITLE_DASH = re.compile(r"\s+[–—·|-]\s+(?=[A-ZÆØÅ])")  # (or a running header's "X · Plan · UDKAST")
 _THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)"
                          # the next chapter after a counted list of areas: "4. Aktiviteter i delaftalerne"
                          r"|^(?:aktiviteter|delaftaler|økonomi|organisering|underskrifter)(?:ne)?\b", re.I)

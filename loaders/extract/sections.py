@@ -55,7 +55,7 @@ DELAFTALE = re.compile(r"^\W*delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
                                r"|Strategisk\s+samarbejdsaftale\b)")
 # a list's first item or a rule run onto a focus area's heading: "Børn og unge - Lektiecafé ...", "X ====="
-_ITEMS_AFTER = re.compile(r"\s+(?:[-–•▪*o]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ])|\s*[-=*_~]{4,}")
+_ITEMS_AFTER = re.compile(r"\s+(?:[-–•▪*o·|]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ])|\s*[-=*_~]{4,}")
 
 
 def _sentence_case(name: str) -> str:

@@ -192,3 +192,27 @@ def test_workshops_tagged_with_their_focus_areas(tmp_path, make_docx, make_pdf, 
     names = {o.name for o in r.organisations}
     assert not any("[" in n for n in names) and "Bakkehøjskolen" in names, names
     assert {c.name: c.organisation for c in r.contacts}.get("Yasmin Poulsen") == f"Jobcenter {town}"
+
+
+def _draft(town):
+    """A delaftale's Word draft: a running header "Delaftale – <area> · <plan> · UDKAST" over
+    numbered chapters ("4. Kontaktpersoner", "5. Aktiviteter"), the activities in a table."""
+    return [f"{town} Kommune · Jobcenter {town}", "Delaftale – Beskæftigelse · Nyt Kapitel · UDKAST", "",
+            "1. Delaftalens rammer", "Indsatsområde: Beskæftigelse", "",
+            "2. Baggrund", "Mange beboere står uden for arbejdsmarkedet.", "",
+            "3. Kontaktpersoner", "Organisation\tNavn og titel\tMail",
+            f"Jobcenter {town}\tOsman Friis, jobkonsulent\tof@jobcenter.dk", "",
+            "4. Aktiviteter", "Aktivitetsnavn\tMålgruppe\tSamarbejdspartnere",
+            f"Jobcaféen Engbo\tledige beboere 30-64 år\tJobcenter {town}",
+            f"Praktikbroen\tkvinder uden erhvervserfaring\tJobcenter {town}", "",
+            "5. Ressourcer og organisering", "Delaftalen koordineres af sekretariatet.", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_drafts_running_header_and_numbered_chapters(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _draft(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Jobcaféen Engbo", "Praktikbroen"}, set(acts)
+    assert {a.focus_area for a in r.activities} == {"Beskæftigelse"}
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse"]
