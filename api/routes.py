@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.api.fastpath import cache_key
 from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
-from samspil.api.search_index import index_of
+from samspil.api.search_index import context_of, index_of
 from samspil.api.state import Snapshot
 from samspil.graph import distinguish
 from samspil.graph.lookup import fold, resolve_ref
@@ -193,10 +193,47 @@ def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> 
         hits.append((rank, fold(name), nid, lab, name))
     hits.sort()
     page = hits[offset:offset + limit]
+    where = context_of(s.indexes, s) if page else None
     return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
             "items": [{"id": nid, "label": lab, "name": name, "match": ("exact", "prefix", "contains")[r],
-                       **({"about": about(s, nid)} if lab in TOLD else {})}
+                       **_hit_context(s, where, nid, lab)}
                       for r, _f, nid, lab, name in page]}
+
+
+PLANS_SHOWN = 5     # a hit's plans listed (``plan_count`` says how many there are)
+MOST_DOCS = 3       # documents named in the context of a hit linked to no plan
+
+
+def _hit_context(s: Snapshot, where: Any, nid: str, label: str) -> dict[str, Any]:
+    """What tells a search hit from others of its name, from the context index (no
+    scan per hit): ``about`` (persons, activities, as before), ``context`` (one line to
+    show), ``municipalities``, ``plans`` (the first few, by name), ``plan_count`` and
+    ``parents`` (the organisations it is a unit of)."""
+    out: dict[str, Any] = {}
+    told = about(s, nid) if label in TOLD else ""
+    if label in TOLD:
+        out["about"] = told
+    d = s.node(nid)
+    if label == "Plan":
+        pids: tuple[str, ...] = ()
+        munis = [d["municipality"]] if d.get("municipality") else []
+    else:
+        pids, munis = where.plans(nid), where.municipalities(nid)
+    docs: list[str] = []
+    if not pids and label != "Plan":    # linked to no plan: the documents that name it
+        docs = distinguish.documents_of(d, MOST_DOCS)
+        munis = sorted({where.plan[p][1] for doc in docs for p in where.doc_plans.get(doc, ())}
+                       - {None}, key=str.casefold)
+    shown = [(p, *where.plan[p]) for p in pids[:PLANS_SHOWN]]
+    parents = [(p, s.node(p).get("name") or p) for p in where.parents_of.get(nid, ())]
+    out["context"] = distinguish.context(d, parents=[n for _p, n in parents], plans=shown,
+                                         plan_count=len(pids), municipalities=munis,
+                                         about_text=told, documents=docs)
+    out["municipalities"] = munis
+    out["plans"] = [{"id": p, "name": n} for p, n, _m in shown]
+    out["plan_count"] = len(pids)
+    out["parents"] = [{"id": p, "name": n} for p, n in parents]
+    return out
 
 
 ViewKind = Literal["plan-network", "copartnership", "ego", "overlap", "gaps", "labels"]
