@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.api.fastpath import cache_key
-from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
+from samspil.api.schemas import DETAIL, GRAPH, LIST, SEARCH, ok_json
 from samspil.api.search_index import context_of, index_of
 from samspil.api.state import Snapshot
 from samspil.graph import distinguish
@@ -159,13 +159,15 @@ for _seg, _label in KINDS.items():
                          responses=ok_json(DETAIL))
 
 
-@router.get("/search", tags=["entities"], responses=ok_json(LIST))
+@router.get("/search", tags=["entities"], responses=ok_json(SEARCH))
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            label: Annotated[Literal["Plan", "Document", "Organisation", "Person", "Activity",
                                     "Zone", "TargetGroup", "FocusArea"] | None, Query()] = None,
            limit: Limit = 20, offset: Offset = 0) -> Response:
     """Nodes whose name, alias or id contains ``q`` (case- and accent-insensitive):
-    exact matches first, then prefixes, then the rest, by name."""
+    exact matches first, then prefixes, then the rest, by name. Each hit says where it
+    belongs (``context``, ``municipalities``, ``plans``, ``plan_count``, ``parents``), so
+    that hits of one name (a "Sundhedsplejen" in every municipality) can be told apart."""
     return cached_json(request, snap(request), lambda s: _search(s, q, label, limit, offset))
 
 

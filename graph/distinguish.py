@@ -118,7 +118,7 @@ def context(d: dict[str, Any], *, parents: Iterable[str] = (), plans: list[PlanI
     'Struer Kommune · in Fjordhøjen for Alle'
     >>> context({"label": "Organisation"}, parents=["Køge Kommune"], municipalities=["Køge Kommune"],
     ...         plans=[("p1", "A", None), ("p2", "B", None), ("p3", "C", None)], plan_count=5)
-    'unit of Køge Kommune · Køge Kommune · in A, B, C +2'
+    'unit of Køge Kommune · in A, B, C +2'
     >>> context({"label": "Plan", "municipality": "Struer Kommune", "period_start": "2021-01-01",
     ...          "period_end": "2024-12-31"})
     'Struer Kommune · 2021–2024'
@@ -126,7 +126,8 @@ def context(d: dict[str, Any], *, parents: Iterable[str] = (), plans: list[PlanI
     'Tårnby Kommune · only named in 09.txt'
     """
     label = d.get("label")
-    munis = sorted(set(municipalities) - {None, ""}, key=str.casefold)
+    units = sorted(set(parents) - {""}, key=str.casefold)
+    munis = sorted(set(municipalities) - {None, ""} - set(units), key=str.casefold)
     where = ", ".join(munis[:MOST]) + (f" +{len(munis) - MOST}" if len(munis) > MOST else "")
     if label == "Plan":
         return " · ".join(x for x in (str(d.get("municipality") or ""), period(d)) if x)
@@ -138,6 +139,5 @@ def context(d: dict[str, Any], *, parents: Iterable[str] = (), plans: list[PlanI
     docs = list(documents)
     if not in_plans and docs:
         in_plans = "only named in " + ", ".join(docs)
-    units = sorted(set(parents) - {""}, key=str.casefold)
     unit = "unit of " + ", ".join(units[:MOST]) if units else ""
     return " · ".join(x for x in (unit, where, in_plans) if x)
