@@ -192,7 +192,9 @@ def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> 
             rank = 2
         else:
             continue
-        hits.append((rank, fold(name), nid, lab, name))
+        # the row's first folded name is its folded name (``make_snapshot``), unless the
+        # node has no name (its id stands in): folding each hit again took ~40% of a search
+        hits.append((rank, names[0] if name != nid else fold(name), nid, lab, name))
     hits.sort()
     page = hits[offset:offset + limit]
     where = context_of(s.indexes, s) if page else None
