@@ -94,7 +94,36 @@ def detail(s: Snapshot, nid: str) -> dict[str, Any]:
     rels.sort(key=lambda r: (r["type"], r["direction"], fold(r["name"]), r["id"]))
     item = {k: v for k, v in s.node(nid).items() if k not in PRIVATE}
     item["id"] = nid
-    return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", [])}
+    return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", []),
+            "context": _detail_context(s, nid, item, rels)}
+
+
+def _detail_context(s: Snapshot, nid: str, d: dict[str, Any], rels: list[dict[str, Any]]) -> str:
+    """The line a search hit shows (``context``), from the relationships a detail lists
+    anyway (no index: a detail is read right after a start): the plans it or its
+    activities are in, their municipalities, the organisations it is a unit of."""
+    label = d["label"]
+    pids: set[str] = set()
+    if label != "Plan":
+        for r in rels:
+            if r["label"] == "Plan":
+                pids.add(r["id"])
+            elif r["label"] == "Activity" and (p := s.node(r["id"]).get("plan")):
+                pids.add(p)
+    plans = sorted(((p, s.node(p)) for p in pids if p in s.plan_members),
+                   key=lambda pd: (fold(pd[1].get("name") or pd[0]), pd[0]))
+    munis = [m for _p, pd in plans if (m := pd.get("municipality"))]
+    docs: list[str] = []
+    if not plans and label != "Plan":
+        docs = distinguish.documents_of(d, MOST_DOCS)
+        if docs:      # (the search's index, built once, knows each document's plans)
+            where = context_of(s.indexes, s)
+            munis = [where.plan[p][1] for doc in docs for p in where.doc_plans.get(doc, ())]
+    parents = [r["name"] for r in rels if r["type"] == "UNIT_OF" and r["direction"] == "out"]
+    return distinguish.context(d, parents=parents, municipalities=munis,
+                               plans=[(p, pd.get("name") or p, pd.get("municipality")) for p, pd in
+                                      plans[:PLANS_SHOWN]], plan_count=len(plans), documents=docs,
+                               about_text=about(s, nid) if label == "Person" else "")
 
 
 def _rel(direction: str, rel: str, other: str, d: dict[str, Any], s: Snapshot) -> dict[str, Any]:

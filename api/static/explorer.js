@@ -269,6 +269,7 @@
     d.className = "right";
     d.appendChild(el("span", item.label, "label"));
     d.appendChild(el("h3", item.name || item.id));
+    if (body.context) d.appendChild(el("p", body.context, "context"));   // where it belongs
     var dl = el("dl");
     Object.keys(item).sort().forEach(function (k) {
       if (["sources", "mentions", "label", "name"].indexOf(k) >= 0) return;

@@ -102,3 +102,23 @@ def test_search_context_is_the_same_on_the_fast_path(blind_client):
     cache.memo.clear()
     again = client.get("/api/search", params={"q": "Sundhedsplejen", "limit": 30}).json()
     assert again == first
+
+
+def test_a_detail_says_where_it_belongs_as_its_search_hit_does(blind_client):
+    """The details of one of the "Sundhedsplejen"s listed an activity and an id; now they
+    carry the line its search hit shows, worked out from the detail's own relationships:
+    equal to the hit's for every node."""
+    client, graph = blind_client
+    from samspil.api.routes import KINDS
+    segment = {label: seg for seg, label in KINDS.items()}
+    compared = 0
+    for nid, d in graph.nodes():
+        hits = client.get("/api/search", params={"q": d.get("name") or nid, "limit": 1000}).json()["items"]
+        hit = next((h for h in hits if h["id"] == nid), None)
+        if hit is None:
+            continue
+        body = client.get(f"/api/{segment[d['label']]}/{nid}").json()
+        assert {"item", "relationships", "evidence"} <= set(body)
+        assert body["context"] == hit["context"], nid
+        compared += 1
+    assert compared > 300
