@@ -60,7 +60,9 @@ DETAIL: dict[str, Any] = {
                            "id": {"type": "string"}, "label": {"type": "string"},
                            "name": {"type": "string"},
                            "sources": {"type": "array", "items": _SOURCE}}}},
-        "evidence": {"type": "array", "items": _SOURCE}}}
+        "evidence": {"type": "array", "items": _SOURCE},
+        "context": {"type": "string", "description": "where it belongs, as its search hit "
+                    "says: the organisation it is a unit of, municipalities, plans"}}}
 
 _LEGEND = {"type": "object", "properties": {"name": {"type": "string"},
                                            "colour": {"type": "string"},
