@@ -20,3 +20,30 @@ def test_explore_says_what_load_warns_about(tmp_path):
         store.close()
     assert said[0].startswith("loaded 1 agreement(s)")
     assert any(line.startswith(f"  warning: {doc}: found no") for line in said[1:]), said
+
+
+def test_serve_prints_its_address_once_it_listens(tmp_path):
+    """`samspil serve` printed its address before uvicorn listened and had its Ctrl+C
+    handler: a connection right after the line was refused, and a Ctrl+C in that moment
+    was lost, the server running on (tests/viz/test_cli.py's busy-port test timed out on
+    a busy machine). Now the line comes when the address answers, and Ctrl+C stops it."""
+    import re
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "from samspil.cli.main import cli; cli()", "serve",
+                             "--port", "0", "--data-dir", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = proc.stdout.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1))
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass                                  # refused before: nothing listened yet
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
