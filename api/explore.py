@@ -20,7 +20,8 @@ def others_in(store: Any, paths: Sequence[str | Path] = ()) -> list[str]:
 
 
 def load_into(store: Any, paths: Sequence[str | Path] = ()) -> str:
-    """Extract ``paths`` (default: the bundled seed agreements) and save them in ``store``."""
+    """Extract ``paths`` (default: the bundled seed agreements) and save them in ``store``;
+    a summary line, then a line per unreadable file and per warning."""
     results = list(extract_paths(list(paths) or [bundled_examples()]))
     reports = [r.report for r in results if r.ok]
     summary = store.save(reports) if reports else None
@@ -29,4 +30,7 @@ def load_into(store: Any, paths: Sequence[str | Path] = ()) -> str:
         f"{len(summary.unchanged)} unchanged; graph: {summary.nodes} nodes, {summary.edges} links)"
         if summary else "")]
     lines += [f"  could not read {r.path}: {r.error}" for r in results if not r.ok]
+    # what an agreement always names and no rule found, as `samspil load` prints it: a
+    # newcomer otherwise finds out from an empty row in the gaps view
+    lines += [f"  warning: {r.path}: {w}" for r in results if r.ok for w in r.report.warnings]
     return "\n".join(lines)

@@ -55,7 +55,7 @@ def search_now(snap: Any, key: tuple) -> bytes | None:
 
     args = _search_args(key[2])
     index = snap.indexes.get("trigram-index")
-    if args is None or index is None:
+    if args is None or index is None or "context-index" not in snap.indexes:
         return None
     want = fold(args[0])
     if len(want) < 3 or len(index.candidates(want)) > INLINE_CANDIDATES:

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from samspil.api.errors import ERROR_RESPONSES
 from samspil.api.fastpath import cache_key
-from samspil.api.schemas import DETAIL, GRAPH, LIST, ok_json
-from samspil.api.search_index import index_of
+from samspil.api.schemas import DETAIL, GRAPH, LIST, SEARCH, ok_json
+from samspil.api.search_index import context_of, index_of
 from samspil.api.state import Snapshot
 from samspil.graph import distinguish
 from samspil.graph.lookup import fold, resolve_ref
@@ -94,7 +94,36 @@ def detail(s: Snapshot, nid: str) -> dict[str, Any]:
     rels.sort(key=lambda r: (r["type"], r["direction"], fold(r["name"]), r["id"]))
     item = {k: v for k, v in s.node(nid).items() if k not in PRIVATE}
     item["id"] = nid
-    return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", [])}
+    return {"ok": True, "item": item, "relationships": rels, "evidence": item.get("sources", []),
+            "context": _detail_context(s, nid, item, rels)}
+
+
+def _detail_context(s: Snapshot, nid: str, d: dict[str, Any], rels: list[dict[str, Any]]) -> str:
+    """The line a search hit shows (``context``), from the relationships a detail lists
+    anyway (no index: a detail is read right after a start): the plans it or its
+    activities are in, their municipalities, the organisations it is a unit of."""
+    label = d["label"]
+    pids: set[str] = set()
+    if label != "Plan":
+        for r in rels:
+            if r["label"] == "Plan":
+                pids.add(r["id"])
+            elif r["label"] == "Activity" and (p := s.node(r["id"]).get("plan")):
+                pids.add(p)
+    plans = sorted(((p, s.node(p)) for p in pids if p in s.plan_members),
+                   key=lambda pd: (fold(pd[1].get("name") or pd[0]), pd[0]))
+    munis = [m for _p, pd in plans if (m := pd.get("municipality"))]
+    docs: list[str] = []
+    if not plans and label != "Plan":
+        docs = distinguish.documents_of(d, MOST_DOCS)
+        if docs:      # (the search's index, built once, knows each document's plans)
+            where = context_of(s.indexes, s)
+            munis = [where.plan[p][1] for doc in docs for p in where.doc_plans.get(doc, ())]
+    parents = [r["name"] for r in rels if r["type"] == "UNIT_OF" and r["direction"] == "out"]
+    return distinguish.context(d, parents=parents, municipalities=munis,
+                               plans=[(p, pd.get("name") or p, pd.get("municipality")) for p, pd in
+                                      plans[:PLANS_SHOWN]], plan_count=len(plans), documents=docs,
+                               about_text=about(s, nid) if label == "Person" else "")
 
 
 def _rel(direction: str, rel: str, other: str, d: dict[str, Any], s: Snapshot) -> dict[str, Any]:
@@ -159,13 +188,15 @@ for _seg, _label in KINDS.items():
                          responses=ok_json(DETAIL))
 
 
-@router.get("/search", tags=["entities"], responses=ok_json(LIST))
+@router.get("/search", tags=["entities"], responses=ok_json(SEARCH))
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            label: Annotated[Literal["Plan", "Document", "Organisation", "Person", "Activity",
                                     "Zone", "TargetGroup", "FocusArea"] | None, Query()] = None,
            limit: Limit = 20, offset: Offset = 0) -> Response:
     """Nodes whose name, alias or id contains ``q`` (case- and accent-insensitive):
-    exact matches first, then prefixes, then the rest, by name."""
+    exact matches first, then prefixes, then the rest, by name. Each hit says where it
+    belongs (``context``, ``municipalities``, ``plans``, ``plan_count``, ``parents``), so
+    that hits of one name (a "Sundhedsplejen" in every municipality) can be told apart."""
     return cached_json(request, snap(request), lambda s: _search(s, q, label, limit, offset))
 
 
@@ -190,13 +221,52 @@ def _search(s: Snapshot, q: str, label: str | None, limit: int, offset: int) -> 
             rank = 2
         else:
             continue
-        hits.append((rank, fold(name), nid, lab, name))
+        # the row's first folded name is its folded name (``make_snapshot``), unless the
+        # node has no name (its id stands in): folding each hit again took ~40% of a search
+        hits.append((rank, names[0] if name != nid else fold(name), nid, lab, name))
     hits.sort()
     page = hits[offset:offset + limit]
+    where = context_of(s.indexes, s) if page else None
     return {"ok": True, "total": len(hits), "limit": limit, "offset": offset,
             "items": [{"id": nid, "label": lab, "name": name, "match": ("exact", "prefix", "contains")[r],
-                       **({"about": about(s, nid)} if lab in TOLD else {})}
+                       **_hit_context(s, where, nid, lab)}
                       for r, _f, nid, lab, name in page]}
+
+
+PLANS_SHOWN = 5     # a hit's plans listed (``plan_count`` says how many there are)
+MOST_DOCS = 3       # documents named in the context of a hit linked to no plan
+
+
+def _hit_context(s: Snapshot, where: Any, nid: str, label: str) -> dict[str, Any]:
+    """What tells a search hit from others of its name, from the context index (no
+    scan per hit): ``about`` (persons, activities, as before), ``context`` (one line to
+    show), ``municipalities``, ``plans`` (the first few, by name), ``plan_count`` and
+    ``parents`` (the organisations it is a unit of)."""
+    out: dict[str, Any] = {}
+    told = about(s, nid) if label in TOLD else ""
+    if label in TOLD:
+        out["about"] = told
+    d = s.node(nid)
+    if label == "Plan":
+        pids: tuple[str, ...] = ()
+        munis = [d["municipality"]] if d.get("municipality") else []
+    else:
+        pids, munis = where.plans(nid), where.municipalities(nid)
+    docs: list[str] = []
+    if not pids and label != "Plan":    # linked to no plan: the documents that name it
+        docs = distinguish.documents_of(d, MOST_DOCS)
+        munis = sorted({where.plan[p][1] for doc in docs for p in where.doc_plans.get(doc, ())}
+                       - {None}, key=str.casefold)
+    shown = [(p, *where.plan[p]) for p in pids[:PLANS_SHOWN]]
+    parents = [(p, s.node(p).get("name") or p) for p in where.parents_of.get(nid, ())]
+    out["context"] = distinguish.context(d, parents=[n for _p, n in parents], plans=shown,
+                                         plan_count=len(pids), municipalities=munis,
+                                         about_text=told, documents=docs)
+    out["municipalities"] = munis
+    out["plans"] = [{"id": p, "name": n} for p, n, _m in shown]
+    out["plan_count"] = len(pids)
+    out["parents"] = [{"id": p, "name": n} for p, n in parents]
+    return out
 
 
 ViewKind = Literal["plan-network", "copartnership", "ego", "overlap", "gaps", "labels"]

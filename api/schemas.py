@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["LIST", "DETAIL", "GRAPH", "ok_json"]
+__all__ = ["LIST", "SEARCH", "DETAIL", "GRAPH", "ok_json"]
 
 _SOURCE = {"type": "object", "required": ["document"],
            "properties": {"document": {"type": "string"}, "line": {"type": "integer"},
@@ -23,6 +23,32 @@ LIST: dict[str, Any] = {
                    "limit": {"type": "integer"}, "offset": {"type": "integer"},
                    "items": {"type": "array", "items": {"type": "object"}}}}
 
+_REF = {"type": "object", "required": ["id", "name"],
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
+SEARCH: dict[str, Any] = {
+    "type": "object", "required": ["ok", "total", "limit", "offset", "items"],
+    "properties": {
+        "ok": {"type": "boolean"}, "total": {"type": "integer"},
+        "limit": {"type": "integer"}, "offset": {"type": "integer"},
+        "items": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "label", "name", "match", "context", "municipalities", "plans",
+                         "plan_count", "parents"],
+            "properties": {
+                "id": {"type": "string"}, "label": {"type": "string"}, "name": {"type": "string"},
+                "match": {"type": "string", "enum": ["exact", "prefix", "contains"]},
+                "about": {"type": "string", "description": "persons and activities: what tells "
+                          "them from others of their name (title, organisation, plans)"},
+                "context": {"type": "string", "description": "one line to show beside the name: "
+                            "the organisation it is a unit of, municipalities, plans (or the "
+                            "documents naming it); a plan: municipality and period"},
+                "municipalities": {"type": "array", "items": {"type": "string"}},
+                "plans": {"type": "array", "items": _REF, "description": "the first five, by name"},
+                "plan_count": {"type": "integer"},
+                "parents": {"type": "array", "items": _REF,
+                            "description": "the organisations it is a unit of"}},
+            "additionalProperties": True}}}}
+
 DETAIL: dict[str, Any] = {
     "type": "object", "required": ["ok", "item", "relationships", "evidence"],
     "properties": {
@@ -34,7 +60,9 @@ DETAIL: dict[str, Any] = {
                            "id": {"type": "string"}, "label": {"type": "string"},
                            "name": {"type": "string"},
                            "sources": {"type": "array", "items": _SOURCE}}}},
-        "evidence": {"type": "array", "items": _SOURCE}}}
+        "evidence": {"type": "array", "items": _SOURCE},
+        "context": {"type": "string", "description": "where it belongs, as its search hit "
+                    "says: the organisation it is a unit of, municipalities, plans"}}}
 
 _LEGEND = {"type": "object", "properties": {"name": {"type": "string"},
                                            "colour": {"type": "string"},

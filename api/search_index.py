@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-__all__ = ["TrigramIndex", "index_of"]
+__all__ = ["ContextIndex", "TrigramIndex", "context_of", "index_of"]
 
 Row = tuple[str, str, str, tuple[str, ...]]     # (id, label, name, folded names)
 
@@ -63,4 +63,54 @@ def index_of(holder: dict, rows: Sequence[Row]) -> TrigramIndex:
             found = holder.get("trigram-index")
             if found is None:
                 found = holder["trigram-index"] = TrigramIndex(rows)
+    return found
+
+
+class ContextIndex:
+    """What a search hit is shown with (its context), looked up instead of worked out per
+    hit: each node's plans (ids, by plan name) and the set of their municipalities, from
+    the snapshot's plan members in one pass; each organisation's parents (``UNIT_OF``).
+    A plan's own municipality is its context, not an index entry; a node linked to no
+    plan is placed by the documents that name it (``doc_plans``)."""
+
+    def __init__(self, snap) -> None:       # noqa: ANN001 - api.snapshot.Snapshot
+        plans_of: dict[str, list[str]] = {}
+        munis_of: dict[str, set[str]] = {}
+        self.plan: dict[str, tuple[str, str | None]] = {}
+        self.doc_plans: dict[str, list[str]] = {}           # document file name -> plans
+        for pid in snap.by_label.get("Plan", ()):           # by folded name
+            d = snap.node(pid)
+            muni = d.get("municipality") or None
+            self.plan[pid] = (d.get("name") or pid, muni)
+            for doc in d.get("documents") or ():
+                self.doc_plans.setdefault(doc, []).append(pid)
+            for n in snap.plan_members.get(pid, ()):
+                found = plans_of.get(n)
+                if found is None:
+                    plans_of[n] = [pid]
+                    munis_of[n] = {muni} if muni else set()
+                else:
+                    found.append(pid)
+                    if muni:
+                        munis_of[n].add(muni)
+        self.plans_of = {n: tuple(v) for n, v in plans_of.items()}
+        self.munis_of = munis_of
+        self.parents_of = {n: tuple(ps) for n in snap.by_label.get("Organisation", ())
+                           if (ps := snap.out_neighbours(n, "UNIT_OF"))}
+
+    def plans(self, nid: str) -> tuple[str, ...]:
+        return self.plans_of.get(nid, ())
+
+    def municipalities(self, nid: str) -> list[str]:
+        return sorted(self.munis_of.get(nid, ()), key=str.casefold)
+
+
+def context_of(holder: dict, snap) -> ContextIndex:      # noqa: ANN001
+    """The context index kept in ``holder`` (a snapshot's memo), built once."""
+    found = holder.get("context-index")
+    if found is None:
+        with _BUILD_LOCK:
+            found = holder.get("context-index")
+            if found is None:
+                found = holder["context-index"] = ContextIndex(snap)
     return found

@@ -106,6 +106,11 @@ class Snapshot:
         for u, _v, k, d in g.g.in_edges(nid, keys=True, data=True):
             yield "in", u, k, fresh(d)
 
+    def out_neighbours(self, nid: str, rel: str) -> list[str]:
+        """The nodes ``nid`` links to by ``rel`` (its adjacency, not a scan)."""
+        succ = self._view[0].g._succ.get(nid) or {}
+        return [v for v, keys in succ.items() if rel in keys]
+
     def counts(self) -> dict[str, int]:
         return self._view[0].counts()
 
@@ -166,8 +171,9 @@ class Snapshot:
         """Compute here the dear answers ``old`` had (at most ``WARM_MOST``, dearest
         first), before this snapshot is served; returns how many."""
         if "trigram-index" in old.indexes:        # searched before: search at once
-            from samspil.api.search_index import index_of
+            from samspil.api.search_index import context_of, index_of
             index_of(self.indexes, self.search_index)
+            context_of(self.indexes, self)
         dear = sorted(old.recipes.items(), key=lambda kv: -kv[1][0])[:WARM_MOST]
         for key, (_cost, recipe) in dear:
             try:

@@ -15,7 +15,7 @@ import click
 
 from samspil.loaders.errors import Ambiguous, SamspilError
 
-__all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text",
+__all__ = ["handle_errors", "output_options", "emit", "to_jsonable", "cell_text", "search_context",
            "require_agreements", "skipped_files", "without_gc"]
 
 
@@ -342,3 +342,60 @@ def about_twins(store: Any, rows: list[dict[str, Any]]) -> bool:
         r["about"] = told.get(r["id"], "")
     return any(told.values())
 
+
+
+PLANS_SHOWN = 5      # a hit's plans in ``--json`` (``plan_count`` says how many there are)
+
+
+def search_context(store: Any, rows: list[dict[str, Any]]) -> None:
+    """Give search rows (``id``, ``label``, ``name``) what the API's search hits carry:
+    ``context`` (one line: the organisation it is a unit of, municipalities, plans; a
+    plan's municipality and period; a person's role), ``municipalities``, ``plans``,
+    ``plan_count`` and ``parents``. Read with indexed queries: the hits with their
+    neighbours (``load_around``: an activity names its plan) and the plans' rows (kept
+    per graph, as ``samspil plans`` reads them); nothing scans the graph."""
+    from samspil.graph.answers import cached_answer
+    from samspil.graph.distinguish import about_in, context, documents_of
+    from samspil.graph.lookup import fold
+    from samspil.graph.store import load_around, plan_rows
+
+    if not rows:
+        return
+    near = load_around(store, [r["id"] for r in rows])
+    plans = {p.id: p for p in cached_answer(store, ("plans", 2), lambda: plan_rows(store))}
+    doc_plans: dict[str, list[str]] = {}
+    for p in plans.values():
+        for doc in p.documents:
+            doc_plans.setdefault(doc, []).append(p.id)
+    succ, pred = near.g._succ, near.g._pred
+    for r in rows:
+        nid = r["id"]
+        if nid not in near:
+            continue
+        d = near.node(nid)
+        pids: set[str] = set()
+        if d["label"] != "Plan":
+            for other in {*succ[nid], *pred[nid]}:
+                o = near.node(other)
+                if o["label"] == "Plan":
+                    pids.add(other)
+                elif o["label"] == "Activity" and o.get("plan"):
+                    pids.add(o["plan"])
+        ordered = sorted((p for p in pids if p in plans), key=lambda p: (fold(plans[p].name), p))
+        munis = sorted({plans[p].municipality for p in ordered} - {None}, key=str.casefold)
+        docs: list[str] = []
+        if d["label"] == "Plan":
+            munis = [d["municipality"]] if d.get("municipality") else []
+        elif not ordered:
+            docs = documents_of(d)
+            munis = sorted({plans[p].municipality for doc in docs for p in doc_plans.get(doc, ())}
+                           - {None}, key=str.casefold)
+        parents = [(v, near.node(v).get("name") or v) for v, keys in succ[nid].items() if "UNIT_OF" in keys]
+        shown = [(p, plans[p].name, plans[p].municipality) for p in ordered[:PLANS_SHOWN]]
+        r["context"] = context(d, parents=[n for _v, n in parents], plans=shown,
+                               plan_count=len(ordered), municipalities=munis, documents=docs,
+                               about_text=about_in(near, nid) if d["label"] == "Person" else "")
+        r["municipalities"] = munis
+        r["plans"] = [{"id": p, "name": n} for p, n, _m in shown]
+        r["plan_count"] = len(ordered)
+        r["parents"] = [{"id": v, "name": n} for v, n in parents]

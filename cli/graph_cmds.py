@@ -15,7 +15,8 @@ from typing import Any
 import click
 
 from samspil.cli.common import (TABLE_ROWS, about_twins, cell_text, emit, handle_errors, jobs_option,
-                                lookup, output_options, require_agreements, without_gc)
+                                lookup, output_options, require_agreements, search_context,
+                                without_gc)
 from samspil.cli.main import cli
 from samspil.graph import queries
 from samspil.graph.export import FORMATS, export_graph
@@ -259,13 +260,21 @@ def _evidence(sources: Iterable[dict[str, Any]]) -> str:
 @without_gc
 def search(text: str, label: str | None, data_dir: Path | None, as_json: bool, as_csv: bool,
            evidence: bool) -> None:
-    """Find nodes whose name, alias or id contains TEXT."""
+    """Find nodes whose name, alias or id contains TEXT. Each hit says where it belongs
+    (context: the organisation it is a unit of, municipality, plans; a plan's municipality
+    and period; a person's role), so that hits of one name can be told apart."""
     with store_from(data_dir) as store:
         hits = queries.search(load_part(store, NAMES), text, label)
         rows = [dict(h.__dict__) for h in hits]
         told = about_twins(store, rows)     # two "Anne Holm"s: what tells them apart
-    emit(rows, columns=["id", "label", "name", "matched"] + (["about"] if told else []),
-         as_json=as_json, as_csv=as_csv, payload=rows if told else hits, title=f"search: {text}")
+        search_context(store, rows)         # twelve "Sundhedsplejen"s: where each belongs
+    if not told:
+        for r in rows:
+            r.pop("about", None)
+    # the table shows the context (a person's holds their ``about``); CSV keeps ``about``
+    about = ["about"] if told and as_csv else []
+    emit(rows, columns=["id", "label", "name", "matched"] + about + ["context"],
+         as_json=as_json, as_csv=as_csv, payload=rows, title=f"search: {text}")
 
 
 @cli.command()

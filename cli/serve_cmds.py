@@ -43,11 +43,29 @@ def _port(host: str, port: int) -> int:
 
 def _run(app, host: str, port: int) -> None:
     import uvicorn
-    click.echo(f"samspil explorer: http://{host}:{port}/   API docs: http://{host}:{port}/docs"
-               "   (Ctrl+C stops)", err=False)
+
+    class Server(uvicorn.Server):
+        """Says its address once it listens: by then Ctrl+C is uvicorn's to handle (a
+        Ctrl+C between an address printed first and uvicorn's signal handlers was lost,
+        and the server kept running), and the address answers at once."""
+
+        async def startup(self, sockets=None) -> None:  # noqa: ANN001
+            await super().startup(sockets=sockets)
+            if self.started:
+                click.echo(f"samspil explorer: http://{host}:{port}/   API docs: "
+                           f"http://{host}:{port}/docs   (Ctrl+C stops)", err=False)
+                sys.stdout.flush()
+
     # requests still running 3 s after SIGTERM / Ctrl+C are cut off (an upload's
     # extraction runs in a daemon thread and does not hold the process either)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
+    server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                   timeout_graceful_shutdown=3))
+    try:
+        server.run()
+    except KeyboardInterrupt:     # uvicorn raises the Ctrl+C again once it has stopped
+        pass                      # (as uvicorn.run does)
+    if not server.started:
+        sys.exit(3)               # uvicorn's STARTUP_FAILURE
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from typing import Any
 
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["about", "about_in", "describer", "email_domain"]
+__all__ = ["about", "about_in", "context", "describer", "documents_of", "email_domain", "period"]
 
 Link = tuple[str, str, dict[str, Any]]       # (relationship type, direction, other end)
 MOST = 3                                     # organisations or plans named, then "+N"
@@ -78,3 +78,66 @@ def describer(load: Callable[[list[str]], PartnershipGraph]) -> Callable[[list[s
         graph = load(ids)
         return {n: about_in(graph, n) for n in ids if n in graph}
     return describe
+
+
+# -- a search hit's context ------------------------------------------------------------
+PlanInfo = tuple[str, str, "str | None"]     # (id, name, municipality)
+
+
+def period(d: dict[str, Any]) -> str:
+    """A plan's period as years: '2021–2024', '2017–?', '' when undated."""
+    start, end = (str(d.get(k) or "")[:4] for k in ("period_start", "period_end"))
+    return f"{start or '?'}–{end or '?'}" if start or end else ""
+
+
+def documents_of(d: dict[str, Any], most: int = 3, scan: int = 50) -> list[str]:
+    """The first ``most`` documents that name a node (its mentions, else its sources;
+    at most ``scan`` of them looked at)."""
+    found: list[str] = []
+    for m in list(d.get("mentions") or d.get("sources") or [])[:scan]:
+        doc = m.get("document") if isinstance(m, dict) else None
+        if doc and doc not in found:
+            found.append(doc)
+            if len(found) == most:
+                break
+    return found
+
+
+def context(d: dict[str, Any], *, parents: Iterable[str] = (), plans: list[PlanInfo] = (),
+            plan_count: int | None = None, municipalities: Iterable[str] = (),
+            about_text: str = "", documents: Iterable[str] = ()) -> str:
+    """One line that tells a search hit from others of its name: where it belongs.
+    An organisation: the organisation it is a unit of, the municipalities and names of
+    the plans it is in; a plan: its municipality and period; a person: :func:`about`
+    and their plans' municipalities; anything else: municipalities and plans.
+    ``plans`` are the first few (sorted by name) of ``plan_count`` (default: all given);
+    a node in no plan says which ``documents`` name it.
+
+    >>> context({"label": "Organisation"}, plans=[("plan:a", "Fjordhøjen for Alle", "Struer Kommune")],
+    ...         municipalities=["Struer Kommune"])
+    'Struer Kommune · in Fjordhøjen for Alle'
+    >>> context({"label": "Organisation"}, parents=["Køge Kommune"], municipalities=["Køge Kommune"],
+    ...         plans=[("p1", "A", None), ("p2", "B", None), ("p3", "C", None)], plan_count=5)
+    'unit of Køge Kommune · in A, B, C +2'
+    >>> context({"label": "Plan", "municipality": "Struer Kommune", "period_start": "2021-01-01",
+    ...          "period_end": "2024-12-31"})
+    'Struer Kommune · 2021–2024'
+    >>> context({"label": "Organisation"}, municipalities=["Tårnby Kommune"], documents=["09.txt"])
+    'Tårnby Kommune · only named in 09.txt'
+    """
+    label = d.get("label")
+    units = sorted(set(parents) - {""}, key=str.casefold)
+    munis = sorted(set(municipalities) - {None, ""} - set(units), key=str.casefold)
+    where = ", ".join(munis[:MOST]) + (f" +{len(munis) - MOST}" if len(munis) > MOST else "")
+    if label == "Plan":
+        return " · ".join(x for x in (str(d.get("municipality") or ""), period(d)) if x)
+    if label == "Person" and about_text:
+        return " · ".join(x for x in (about_text, where) if x)
+    names = [name for _id, name, _m in list(plans)[:MOST]]
+    more = (plan_count if plan_count is not None else len(list(plans))) - len(names)
+    in_plans = ("in " + ", ".join(names) + (f" +{more}" if more > 0 else "")) if names else ""
+    docs = list(documents)
+    if not in_plans and docs:
+        in_plans = "only named in " + ", ".join(docs)
+    unit = "unit of " + ", ".join(units[:MOST]) if units else ""
+    return " · ".join(x for x in (unit, where, in_plans) if x)

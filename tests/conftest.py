@@ -87,6 +87,17 @@ def saved_data_dir(tmp_path_factory):
     return make
 
 
+@pytest.fixture(scope="session")
+def twelve_municipalities(saved_data_dir) -> Path:
+    """The data dir of a store holding tests/fixtures/blind_p/docs: twelve municipalities'
+    agreements, most naming a unit of their own called "Sundhedsplejen" (twelve
+    organisations of one name, rightly apart)."""
+    from samspil.loaders.pipeline import extract_paths
+
+    docs = Path(__file__).resolve().parent / "fixtures" / "blind_p" / "docs"
+    return saved_data_dir([r.report for r in extract_paths([docs])], "blind-p")
+
+
 @contextlib.contextmanager
 def _served(app):
     import threading

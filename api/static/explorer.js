@@ -269,6 +269,7 @@
     d.className = "right";
     d.appendChild(el("span", item.label, "label"));
     d.appendChild(el("h3", item.name || item.id));
+    if (body.context) d.appendChild(el("p", body.context, "context"));   // where it belongs
     var dl = el("dl");
     Object.keys(item).sort().forEach(function (k) {
       if (["sources", "mentions", "label", "name"].indexOf(k) >= 0) return;
@@ -344,27 +345,116 @@
     }).catch(function (e) { status(e.message, true); });
   }
 
-  // -- search --------------------------------------------------------------
-  var searchTimer = null;
-  function search(q) {
-    var ul = $("search-results");
-    if (!q.trim()) { ul.hidden = true; return; }
+  // -- search: a combobox (WAI-ARIA 1.2, list autocomplete) ------------------
+  // Focus stays in the input; the active option is aria-activedescendant. The list closes
+  // on a choice, Escape, Tab, a click or focus outside; a late answer for text that was
+  // since changed, chosen or dismissed is dropped, so the list never reopens by itself.
+  var search = {timer: null, seq: 0, items: [], active: -1, pickFirst: false};
+
+  function searchOpen() { return !$("search-results").hidden; }
+
+  function closeSearch() {
+    clearTimeout(search.timer);
+    search.timer = null;
+    search.seq += 1;             // answers still on their way are for a list no one wants
+    search.pickFirst = false;
+    search.active = -1;
+    var ul = $("search-results"), input = $("search");
+    ul.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function setActive(i) {
+    var options = document.querySelectorAll("#search-results li[role=option]:not([aria-disabled])");
+    if (!options.length) return;
+    search.active = (i + options.length) % options.length;
+    options.forEach(function (li, k) {
+      li.setAttribute("aria-selected", k === search.active ? "true" : "false");
+      li.classList.toggle("active", k === search.active);
+    });
+    var li = options[search.active];
+    $("search").setAttribute("aria-activedescendant", li.id);
+    li.scrollIntoView({block: "nearest"});
+  }
+
+  function choose(i) {
+    var it = search.items[i];
+    if (!it) return;
+    closeSearch();
+    $("search").value = it.name;
+    pick(it.id, it.label);
+  }
+
+  function runSearch(q) {
+    clearTimeout(search.timer);
+    search.timer = null;
+    var ul = $("search-results"), input = $("search");
+    if (!q.trim()) { closeSearch(); return; }
+    var mine = ++search.seq;
     api("/api/search" + qs({q: q, limit: 15})).then(function (body) {
+      if (mine !== search.seq || input.value !== q) return;   // changed, chosen or dismissed since
+      search.items = body.items;
+      search.active = -1;
       ul.textContent = "";
-      body.items.forEach(function (it) {
+      input.removeAttribute("aria-activedescendant");
+      body.items.forEach(function (it, i) {
         var li = el("li");
-        li.tabIndex = 0;
-        li.appendChild(el("span", it.name));
+        li.id = "search-option-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.appendChild(el("span", it.name, "name"));
         li.appendChild(el("span", it.label, "kind"));
-        if (it.about) li.appendChild(el("span", it.about, "about"));   // two of one name told apart
-        var go = function () { ul.hidden = true; $("search").value = it.name; pick(it.id, it.label); };
-        li.addEventListener("click", go);
-        li.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
+        // where it belongs: what tells hits of one name apart (a unit in each municipality)
+        var where = it.context || it.about;
+        if (where) li.appendChild(el("span", where, "context"));
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); });  // keep focus in the box
+        li.addEventListener("mousemove", function () { if (search.active !== i) setActive(i); });
+        li.addEventListener("click", function () { choose(i); });
         ul.appendChild(li);
       });
-      if (!body.items.length) ul.appendChild(el("li", "No match for “" + q + "”"));
+      if (!body.items.length) {
+        var none = el("li", "No match for “" + q + "”", "none");
+        none.setAttribute("role", "option");
+        none.setAttribute("aria-disabled", "true");
+        ul.appendChild(none);
+      }
+      $("search-count").textContent = body.items.length ?
+        body.total + " match" + (body.total === 1 ? "" : "es") + (body.total > body.items.length ?
+          ", the first " + body.items.length + " listed" : "") : "No match";
       ul.hidden = false;
-    }).catch(function (e) { status(e.message, true); });
+      input.setAttribute("aria-expanded", "true");
+      if (search.pickFirst) { search.pickFirst = false; if (body.items.length) choose(0); }
+    }).catch(function (e) { if (mine === search.seq) status(e.message, true); });
+  }
+
+  function searchKey(e) {
+    var open = searchOpen(), n = search.items.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) { if ($("search").value.trim()) runSearch($("search").value); return; }
+      if (n) setActive(e.key === "ArrowDown" ? search.active + 1 : (search.active < 0 ? n - 1 : search.active - 1));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (open && n && search.timer === null) choose(search.active >= 0 ? search.active : 0);
+      else if ($("search").value.trim()) {      // typed and Enter at once: the first hit, when it comes
+        runSearch($("search").value);
+        search.pickFirst = true;
+      }
+    } else if (e.key === "Escape") {
+      if (open) { e.preventDefault(); closeSearch(); }   // a second Escape clears the box
+    } else if (e.key === "Tab") {
+      if (open) closeSearch();
+    }
+  }
+
+  function onSearchInput(e) {
+    clearTimeout(search.timer);
+    search.seq += 1;            // an answer to older text is not shown
+    search.pickFirst = false;
+    var q = e.target.value;
+    if (!q.trim()) { closeSearch(); return; }
+    search.timer = setTimeout(function () { search.timer = null; runSearch(q); }, 150);
   }
 
   function pick(id, label) {
@@ -394,14 +484,15 @@
   $("hint-brokers").addEventListener("click", showBrokers);
   $("all-plans").addEventListener("click", function () { setAllPlans(true); });
   $("no-plans").addEventListener("click", function () { setAllPlans(false); });
-  $("search").addEventListener("input", function (e) {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(function () { search(e.target.value); }, 150);
+  $("search").addEventListener("input", onSearchInput);
+  $("search").addEventListener("keydown", searchKey);
+  $("search-form").addEventListener("submit", function (e) { e.preventDefault(); });
+  // a click, tap or focus anywhere else closes the list
+  document.addEventListener("pointerdown", function (e) {
+    if (searchOpen() && !$("search-form").contains(e.target)) closeSearch();
   });
-  $("search-form").addEventListener("submit", function (e) {
-    e.preventDefault();
-    var first = document.querySelector("#search-results li");
-    if (first) first.click();
+  $("search-form").addEventListener("focusout", function (e) {
+    if (searchOpen() && e.relatedTarget && !$("search-form").contains(e.relatedTarget)) closeSearch();
   });
   window.samspilExplorer = {state: state, select: select, pick: pick, draw: draw};
   function openHash() {

@@ -3,6 +3,8 @@ Randers: three persons) on the command line: what tells them apart is shown, on 
 files and the real embedded store."""
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -61,9 +63,9 @@ def test_search_adds_what_tells_persons_of_one_name_apart(data):
     r = run("search", "Anne Holm", "--data-dir", data, "--csv")
     assert r.exit_code == 0
     lines = r.output.splitlines()
-    assert lines[0] == "id,label,name,matched,about"
-    abouts = [line.split(",", 4)[4] for line in lines[1:]]
+    assert lines[0] == "id,label,name,matched,about,context"     # context: session 20
+    abouts = [row["about"] for row in csv.DictReader(io.StringIO(r.output))]
     assert len(abouts) == 3 and len(set(abouts)) == 3 and all(abouts)
     # a search without two of one name keeps its columns
     r = run("search", "Engparken", "--data-dir", data, "--csv")
-    assert r.output.splitlines()[0] == "id,label,name,matched"
+    assert r.output.splitlines()[0] == "id,label,name,matched,context"
