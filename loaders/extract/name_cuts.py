@@ -40,6 +40,8 @@ def without_tail(name: str) -> str:
         name = name[:label.start()]  # "SSP Frederikssund – kontakt": the entry's label for what follows
     if name.endswith(_CONNECTOR_END):
         name = name.rsplit(None, 1)[0]  # "Erhverv Nyborg og" (a list's "og helhedsplanens sekretariat" cut off)
+    if name.startswith(("For ", "FOR ", "Om ", "OM ")) and name.split(" ", 2)[1][:1].isupper() and " " in name[4:]:
+        name = name.split(" ", 1)[1]  # "For Boligforeningen Egelunden:" (a signature), "Om Boligselskabet X" (a heading)
     if name.endswith("]") and (tag := name.rfind(" [")) > 0:
         name = name[:tag]  # "Stejlhøjskolen [Uddannelse og livschancer]": a list item's tag run onto it
     if len(name) > 4 and name[1] == " " and name[0] in "ABCDEFGH" and name[2].isupper():

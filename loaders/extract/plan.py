@@ -315,6 +315,9 @@ def extract_plan(doc: Document) -> Plan:
     if (crumb := crumb_or_subject_name(doc)) is not None and plan.name == crumb[0]:
         plan.area = plan.area or crumb[0]  # the area the crumb or subject names is the plan's name
         plan.aliases += [crumb[1]] if crumb[1] not in plan.aliases else []
+    if plan.name and plan.name.endswith(".") and len(plan.name) > 5 and plan.name[-2].islower():
+        plan.aliases.insert(0, plan.name)  # "Korsvejen Connect i Tårnby." (a sentence's end)
+        plan.name = plan.name[:-1]
     if plan.name and plan.name.isupper() and (cased := _cased_form(doc, plan.name)):
         plan.aliases.insert(0, plan.name)  # a cover's "BYLIVKOLDING": the text writes "ByLivKolding"
         plan.name = cased

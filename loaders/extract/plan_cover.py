@@ -22,7 +22,7 @@ __all__ = ["cover_title", "quoted_name", "title_name"]
 
 # (the name after it starts with a capital, a digit or a quote, or "for X": not a sentence going on,
 # "Den boligsociale helhedsplan ledes af ...")
-_PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+((?-i:[A-ZÆØÅ0-9\"“«„]|(?:for|i|på)\s+[A-ZÆØÅ0-9]).+)$", re.IGNORECASE)
+_PLAN_IN_VALUE = re.compile(r"\b(?:den\s+)?boligsociale\s+helhedsplan(?:en)?\s+((?-i:[A-ZÆØÅ0-9\"“”«»„'‘]|(?:for|i|på)\s+[A-ZÆØÅ0-9]).+)$", re.IGNORECASE)
 _TITLE_FOR = re.compile(r"^(?:den\s+)?(?:boligsociale?\s+)?helhedsplan(?:en)?\s+for\s+[A-ZÆØÅ]",
                         re.IGNORECASE)
 

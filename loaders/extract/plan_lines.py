@@ -17,7 +17,9 @@ __all__ = ["squash", "is_cover_noise", "is_label_line", "is_name_label", "name_a
 
 # a version, approval, draft or page line; a table of contents' heading
 _NOISE = re.compile(r"^\W*(?:version|ver\.|udkast|kladde|revideret|revision|godkendt|vedtaget|opdateret|senest"
-                    r"|side\s+\d|dato\s*:|fortrolig|bilag\s+\d|indhold(?:sfortegnelse)?\b|\d{1,3}$)", re.I)
+                    r"|side\s+\d|dato\s*:|fortrolig|bilag\s+\d|indhold(?:sfortegnelse)?\b|\d{1,3}$"
+                    # (a document's kind alone on its line: "NOTAT", "Referat", "Dagsorden")
+                    r"|(?:notat|referat|dagsorden|beslutningsprotokol|invitation|program|nyhedsbrev|høringssvar)\W*$)", re.I)
 # "Periode: ...", "Aftaleperiode: ...", "Kommune: ...": a form's label at the start of a line
 _LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,3}\s*:(?:\s|$)")
 # "Strategisk samarbejdsaftale for Boligsocial indsats Grønhøj", "Samarbejdsaftale om Vestparken"

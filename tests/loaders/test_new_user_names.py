@@ -132,3 +132,22 @@ def test_wrapped_text_under_a_row_is_not_cut_at_a_column(tmp_path, town):
     path.write_text("\n".join(_programme(town)) + "\n", encoding="utf-8")
     text = "\n".join(read_document(path).lines)
     assert "Mikkel Thorsø Krogh, SSP " + town + ", og politiassistent Rikke Bang Sønderby" in text
+
+
+def _job_ad(town):
+    """A job advertisement and a memo: the plan named at a sentence's end, in »quotes«, a memo's
+    "NOTAT" over its lines, an organisation under an "Om ..." heading and signing "For ...:"."""
+    return ["NOTAT", "Til: Bestyrelsen", "",
+            f"Strandvejen – den boligsociale helhedsplan »Strandvejen Sammen« i {town}", "",
+            f"Om Boligselskabet Fjordbo", f"Boligselskabet Fjordbo ejer 900 boliger i {town}.", "",
+            f"Vi søger en medarbejder til den boligsociale helhedsplan Strandvejen Sammen i {town}.", "",
+            "Underskrifter", f"For Boligselskabet Fjordbo: Hanne Sørensen, direktør",
+            f"For {town} Kommune: Peter Holm, borgmester", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+def test_plan_names_and_prefixed_organisations(tmp_path, make_docx, make_pdf, town):
+    r = _extract(tmp_path, _job_ad(town), "as written", make_docx, make_pdf)
+    assert r.plan.name in ("Strandvejen Sammen", f"Strandvejen Sammen i {town}"), r.plan.name
+    names = {o.name for o in r.organisations}
+    assert "Boligselskabet Fjordbo" in names and not any(n.startswith(("For ", "Om ")) for n in names), names
