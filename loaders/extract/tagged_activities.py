@@ -36,7 +36,7 @@ def tagged_blocks(doc: Document) -> list[Block]:
 
 def _tagged_blocks(doc: Document) -> list[Block]:
     if "[" not in doc.text or _TAG_START.search(doc.text) is None:  # (one search: most documents have no tag)
-        return []
+        return _timed_blocks(doc)
     from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas, _known_key, extract_focus_areas
 
     areas = {_fkey(fa.name): fa.name for fa in extract_focus_areas(doc)}
@@ -96,3 +96,37 @@ def _group_heading(doc: Document, i: int, starts: list[int]) -> str | None:
         elif j + 1 == first and len(line) <= 40 and not line.endswith((".", ":")):
             return line
     return None
+
+
+
+# a leaflet's item: a time, then the activity's name in capitals, its fields below ("For:", "Med:", "Hvor:")
+_TIMED = re.compile(r"^\W{0,2}(?:kl\.\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+"
+                    r"(?P<name>[A-ZÆØÅÉÜÖÄ][A-ZÆØÅÉÜÖÄ0-9 &'/-]{2,50})$")
+_FIELD = re.compile(r"^\W{0,2}(?:For|Med|Hvor|Hvem|Målgruppe|Sted|Kontakt)\s*:")
+_LOWER_WORDS = frozenset("i og for med på til af om ved fra".split())
+
+
+def _timed_blocks(doc: Document) -> list[Block]:
+    """A residents' leaflet's activities by weekday: a time and a name in capitals ("• 15.00-17.30
+    LEKTIECAFÉ SYD"), its fields on the lines below ("For: elever i 4.-10. klasse", "Med: Skovlunde
+    Skole"); two such items or more. The name written as a name, its fields its text."""
+    items = [(i, m.group("name")) for i, line in enumerate(doc.lines)
+             if line[:1] in "•-–*0123456789 k" and (m := _TIMED.match(line.strip()))
+             and i + 1 < len(doc.lines) and _FIELD.match(doc.lines[i + 1].strip())]
+    if len(items) < MIN_TAGGED:
+        return []
+    blocks = []
+    for n, (i, name) in enumerate(items):
+        nxt = items[n + 1][0] if n + 1 < len(items) else min(i + 8, len(doc.lines))
+        end = next((j for j in range(i + 1, nxt) if not _FIELD.match(doc.lines[j].strip())), nxt)
+        blocks.append(Block(_sentence_case(name.strip()), i, end, None))
+    return blocks
+
+
+def _sentence_case(name: str) -> str:
+    """A name in capitals written as a name ("LEKTIECAFÉ SYD" -> "Lektiecafé Syd", "FÆLLESSPISNING I
+    KILDEDALSHUSENE" -> "Fællesspisning i Kildedalshusene")."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join(w if k and w in _LOWER_WORDS else w[:1].upper() + w[1:] for k, w in enumerate(words))

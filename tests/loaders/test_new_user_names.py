@@ -151,3 +151,23 @@ def test_plan_names_and_prefixed_organisations(tmp_path, make_docx, make_pdf, to
     assert r.plan.name in ("Strandvejen Sammen", f"Strandvejen Sammen i {town}"), r.plan.name
     names = {o.name for o in r.organisations}
     assert "Boligselskabet Fjordbo" in names and not any(n.startswith(("For ", "Om ")) for n in names), names
+
+
+def _leaflet(town):
+    """A residents' leaflet by weekday: a time and the activity's name in capitals, its fields below."""
+    return [f"DET SKER I ENGHAVEN, {town.upper()}", "Aktiviteter forår 2025", "",
+            "MANDAG", "◆ 15.00-17.30  LEKTIECAFÉ ENGHAVEN", "   For: elever i 4.-10. klasse",
+            "   Hvor: Beboerhuset", f"   Med: Enghaveskolen og frivillige fra Røde Kors {town}",
+            "TIRSDAG", "▲ 17.00-19.30  FÆLLESSPISNING I ENGHAVEN", "   For: alle beboere",
+            "   Med: afdelingsbestyrelsen", "", "ONSDAG", "● 16.00-18.00  FRITIDSJOBBUTIKKEN",
+            "   For: unge 13-17 år", f"   Med: Jobcenter {town}", ""]
+
+
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_leaflets_timed_activities(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _leaflet(town), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektiecafé Enghaven", "Fællesspisning i Enghaven", "Fritidsjobbutikken"}, set(acts)
+    assert "youth" in acts["Fritidsjobbutikken"].target_groups
+    assert name_key(f"Jobcenter {town}") in {name_key(p) for p in acts["Fritidsjobbutikken"].partners}
