@@ -42,7 +42,8 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no reference sco
 # 0.752 clean, with the session's starting code -, then worked on: 0.868 / 0.799, lowest 0.714 / 0.538;
 # its PDF form 0.960, its Word form 0.953); set Q added in session 20 (blind until its first hour -
 # 0.869 / 0.751 clean, with the session's starting code, lowest 0.731 / 0.655; its PDF 0.869, its
-# Word file with tracked changes and comments 0.848 -, then worked on: see the README's session 20 table)
+# Word file with tracked changes and comments 0.848 -, then worked on: 0.903 / 0.818 at the end,
+# lowest 0.843 / 0.674, PDF 0.877, Word 0.934; set P's floors raised then, 0.889 / 0.804)
 SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "F": ("blind_f", 12, {"docs": (0.87, 0.78), "flat": (0.84, 0.72)}),
         "H": ("blind_h", 12, {"docs": (0.86, 0.72), "flat": (0.80, 0.70)}),
@@ -53,8 +54,8 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "M": ("blind_m", 12, {"docs": (0.85, 0.68), "flat": (0.77, 0.53)}),
         "N": ("blind_n", 12, {"docs": (0.86, 0.76), "flat": (0.75, 0.50)}),
         "O": ("blind_o", 12, {"docs": (0.86, 0.62), "flat": (0.74, 0.60)}),
-        "P": ("blind_p", 12, {"docs": (0.84, 0.68), "flat": (0.77, 0.50)}),
-        "Q": ("blind_q", 12, {"docs": (0.85, 0.70), "flat": (0.73, 0.62)})}
+        "P": ("blind_p", 12, {"docs": (0.86, 0.70), "flat": (0.78, 0.50)}),
+        "Q": ("blind_q", 12, {"docs": (0.88, 0.81), "flat": (0.79, 0.64)})}
 
 
 def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
@@ -86,7 +87,7 @@ def test_real_pdf_and_word_files(tmp_path, folder):
     words placed one by one without spaces, ligatures, hyphenation) and Word file with tracked
     changes, comments and a plan name only in a field (0.869 / 0.848 clean, session 20)."""
     scores = _scores(tmp_path, folder, "formats")
-    least = {"blind_n": 0.82, "blind_o": 0.78, "blind_p": 0.90, "blind_q": 0.83}.get(folder, 0.85)
+    least = {"blind_n": 0.82, "blind_o": 0.78, "blind_p": 0.90, "blind_q": 0.86}.get(folder, 0.85)
     assert len(scores) == 2 and min(scores.values()) >= least, scores
 
 
