@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = ["is_letter_spaced", "repair_letter_spacing", "segment_fragments", "word_score"]
@@ -250,6 +251,31 @@ def _fragments() -> dict[str, bool]:
             or len(_FRAGMENTS[2]) > 200_000:
         _FRAGMENTS[:] = [common, {}, set()]
     return _FRAGMENTS[1]
+
+
+def counting_tokens(tokens: Iterable[str]) -> set[str]:
+    """Those of ``tokens`` that may count towards a letter-spaced line (:func:`is_letter_spaced`: a
+    fragment that is no acronym); the others are remembered as never counting. A line holding
+    none of them is not letter-spaced.
+
+    >>> sorted(counting_tokens(["Ak", "t", "i", "tsnavn", "AKB", "og", "v"]))
+    ['Ak', 't', 'v']
+    """
+    fragment = _fragments()
+    inert = _FRAGMENTS[2]
+    out: set[str] = set()
+    for tok in set(tokens).difference(inert):
+        if len(tok) <= 6:
+            is_fragment = fragment.get(tok)
+            if is_fragment is None:
+                is_fragment = _remember_fragment(fragment, tok)
+            if is_fragment:
+                core = tok.strip(_STRIP)
+                if not (core.isupper() and len(core) > 1):
+                    out.add(tok)
+                    continue
+        inert.add(tok)
+    return out
 
 
 def _fragment_next(fragment: dict[str, bool], toks: list[str], k: int) -> bool:

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from itertools import accumulate
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -44,7 +46,7 @@ from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
-from samspil.loaders.letterspacing import repair_letter_spacing
+from samspil.loaders.letterspacing import counting_tokens, is_letter_spaced, repair_letter_spacing
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
@@ -53,7 +55,7 @@ from samspil.loaders.webcopy import split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
 
 __all__ = [
-    "Origin", "normalise", "clean_line", "fix_characters", "clean_markup", "tidy_whitespace",
+    "Origin", "normalise", "clean_line", "clean_page", "fix_characters", "clean_markup", "tidy_whitespace",
     "looks_like_pdf_text", "join_wrapped", "text_width", "collapse_blank_lines", "strip_repeated_margins",
 ]
 
@@ -394,6 +396,94 @@ def clean_line(raw: str) -> list[str]:
         part = dehyphenate_inline(part) if "- " in part else part
         parts += split_read_more(part) if part[:1] in "LSR" else [part]  # "Læs mereUng Kraft" (a web copy)
     return parts
+
+
+# what sends a line through :func:`clean_line`'s steps (each a step's own precondition, looked for as a
+# string): a hyphen pdfium gave as U+FFFE and the characters mapped (fix_characters), markup (clean_markup),
+# white space, a colon, an e-mail or slashed fields (tidy_whitespace); the single characters (found at
+# memchr's speed) apart from the longer strings, each of those looked for by its rarer character
+_LINE_WORK = ("\ufffe", "<", "*", "&", "•", "|", "\t", "@", *(chr(c) for c in _CHAR_MAP))
+_LINE_WORK_PAIRS = (("](", "]"), (" :", ":"), (" / ", "/"), ("  ", "  "))
+
+
+def clean_page(lines: Sequence[str], cleaned: dict[str, list[str]], text: str | None = None) -> None:
+    """:func:`clean_line` of each of a page's ``lines`` not in ``cleaned`` yet, put in ``cleaned``: the same
+    parts, with the steps' preconditions told for the whole page ``text`` (``"\\n".join(lines)``; no
+    line holds a line break). A line holding none of the strings the steps look for (``_LINE_WORK``),
+    found by searching the page for each, in NFC (told for the page: a line break composes with nothing,
+    so a page in NFC has its lines in NFC), not opening with "#" and holding no token that may count
+    towards a letter-spaced line (:func:`~samspil.loaders.letterspacing.counting_tokens` of the page's
+    tokens, found in the page; a line that holds one is tested) is that line stripped, a hyphen inside
+    it then joined as :func:`~samspil.loaders.line_joins.dehyphenate_inline` joins it and "Læs mere" cut
+    off as :func:`~samspil.loaders.webcopy.split_read_more` cuts it; any other line goes through every step.
+
+    >>> cleaned = {}
+    >>> clean_page(["  Formål : At styrke ", "Ak t i v i te tsnavn :", "Læs mereUng Kraft", "", "i sam- arbejde med"], cleaned)
+    >>> [cleaned[k] for k in ("  Formål : At styrke ", "Ak t i v i te tsnavn :", "Læs mereUng Kraft", "", "i sam- arbejde med")]
+    [['Formål: At styrke'], ['Aktivitetsnavn:'], ['Læs mere', 'Ung Kraft'], [''], ['i samarbejde med']]
+    """
+    if text is None:
+        text = "\n".join(lines)
+    if not (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        for line in lines:  # (decomposed letters: each line through every step)
+            if line not in cleaned:
+                cleaned[line] = clean_line(line)
+        return
+    ends = list(accumulate(len(line) + 1 for line in lines))  # (where each next line starts in ``text``)
+    busy = _lines_holding(text, ends, [(s, s) for s in _LINE_WORK if s in text]
+                          + [(s, c) for s, c in _LINE_WORK_PAIRS if c in text])
+    counting = counting_tokens(text.split())
+    tested = _lines_holding_tokens(text, ends, counting) if counting else ()
+    for k, line in enumerate(lines):
+        if line in cleaned:
+            continue
+        if k not in busy:
+            stripped = line.strip()
+            if not stripped:
+                cleaned[line] = [""]
+                continue
+            if stripped[:1] != "#" and not (stripped[1:2] == " " and stripped[3:4] == " ") \
+                    and (k not in tested or not is_letter_spaced(stripped)):  # (" S T R A": spaced capitals)
+                if "- " in stripped:
+                    stripped = dehyphenate_inline(stripped)
+                cleaned[line] = split_read_more(stripped) if stripped[:1] in "LSR" else [stripped]
+                continue
+        cleaned[line] = clean_line(line)
+
+
+def _lines_holding(text: str, ends: list[int], strings: Sequence[tuple[str, str]]) -> set[int]:
+    """Indexes of the lines (``ends``: where each next one starts in ``text``) holding one of
+    ``strings``, each ``(string, a character of it looked for first)``."""
+    found: set[int] = set()
+    for s, c in strings:
+        back = s.index(c)
+        at = text.find(c)
+        while at >= 0:
+            if back and (at < back or not text.startswith(s, at - back)):
+                at = text.find(c, at + 1)
+                continue
+            k = bisect_right(ends, at)
+            found.add(k)
+            at = text.find(c, ends[k]) if k + 1 < len(ends) else -1
+    return found
+
+
+def _lines_holding_tokens(text: str, ends: list[int], tokens: set[str]) -> set[int]:
+    """Indexes of the lines (``ends``: where each next one starts in ``text``) holding one of ``tokens``
+    as a token (white space or an end on either side)."""
+    found: set[int] = set()
+    end = len(text)
+    for tok in tokens:
+        n = len(tok)
+        at = text.find(tok)
+        while at >= 0:
+            if (at == 0 or text[at - 1].isspace()) and (at + n == end or text[at + n].isspace()):
+                k = bisect_right(ends, at)
+                found.add(k)
+                at = text.find(tok, ends[k]) if k + 1 < len(ends) else -1
+            else:
+                at = text.find(tok, at + 1)
+    return found
 
 
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,

@@ -49,7 +49,7 @@ from samspil.loaders.mojibake import repair_mojibake
 from samspil.loaders.tracked_changes import accept_tracked_changes
 from samspil.loaders.errors import CorruptDocument, EmptyDocument, InputError, UnsupportedFormat
 from samspil.loaders.limits import MiB, Deadline, Limits, current_limits
-from samspil.loaders.normalise import Origin, clean_line, normalise, strip_repeated_margins
+from samspil.loaders.normalise import Origin, clean_page, normalise, strip_repeated_margins
 from samspil.loaders.segment import segment
 from samspil.loaders.space_tables import split_run_on_heads
 
@@ -253,7 +253,7 @@ class PdfReader(Reader):
     def raw_cleaned(self, path: Path, warnings: list[str], limits: Limits, deadline: Deadline
                     ) -> tuple[list[str], list[Origin], dict[str, list[str]] | None]:
         """The pages come one by one (:mod:`samspil.loaders.pdf_pages`: in a thread of their own when
-        asked for); each page's lines are cleaned (:func:`~samspil.loaders.normalise.clean_line`) here
+        asked for); each page's lines are cleaned (:func:`~samspil.loaders.normalise.clean_page`) here
         as it comes (while pdfium reads the next page, when a thread reads them)."""
         from samspil.loaders.pdf_pages import PageError, read_pages
 
@@ -265,11 +265,10 @@ class PdfReader(Reader):
                 for text in texts:
                     chars += len(text)
                     _check_chars(chars, limits, path, page=len(pages) + 1)
-                    page_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                    page_lines = text.split("\n")
                     pages.append(page_lines)
-                    for line in page_lines:
-                        if line not in cleaned:
-                            cleaned[line] = clean_line(line)
+                    clean_page(page_lines, cleaned, text)
         except PageError as exc:
             with _foreign_errors(path, "pdf", page=exc.page):
                 raise exc.error  # mapped to the input error that names the page

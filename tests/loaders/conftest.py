@@ -122,12 +122,14 @@ def read_interrupted(monkeypatch):
     def read(path: Path) -> list[str]:
         cleaned: list[str] = []
 
-        def clean_line(line: str) -> list[str]:
-            cleaned.append(line)
-            if len(cleaned) == 40:
-                raise KeyboardInterrupt
-            return [line]
-        monkeypatch.setattr(readers, "clean_line", clean_line)
+        def clean_page(lines: list[str], parts: dict[str, list[str]], text: str | None = None) -> None:
+            for line in lines:
+                if line not in parts:
+                    cleaned.append(line)
+                    if len(cleaned) == 40:
+                        raise KeyboardInterrupt
+                    parts[line] = [line]
+        monkeypatch.setattr(readers, "clean_page", clean_page)
         with pytest.raises(KeyboardInterrupt):
             readers.read_document(path)
         return cleaned

@@ -250,3 +250,55 @@ def test_an_email_wrapped_in_a_table_cell_is_joined_again(tmp_path, town):
     assert mails["Lars Bøgh Andersen"] == f"lars.andersen@{low}.dk"
     assert mails["Sanne Kjær"] == f"sanne.kjaer@{low}.dk"
     assert mails.get("Ida Holm") in (None, f"ih@{low}.dk")
+
+
+# clean_page: a page's lines cleaned with the steps' preconditions told once for the page; the same
+# parts as clean_line gives each line
+_PAGE_LINES = [
+    "Helhedsplanen bygger videre på de gode erfaringer fra den forrige plan",
+    "Ak t i v i te tsnavn :", "De lmå l  og ind i ka to re r  for  i ndsa tsområde t",
+    "S T R A T E G I S K   S A M A R B E J D S A F T A L E", "## Delaftale for *Beskæftigelse*",
+    "<p>Det sker ved, at:</p> <ul>• Klæde forældre på• Styrke netværk", "| Lejerbo | Anna Holm |",
+    "Kontaktperson: [Camilla Brix](#), teamleder &amp; leder", "  Formål : \t  At styrke   familier  ",
+    "lars@silkeborg. dk\tsanne@silkeborg.d k", "Anna Holm / leder / Lejerbo / ah@x.dk / 12 34 56 78",
+    "i sam- arbejde med Socialforvalt- ningen og Børne- og Ungdomsforvaltningen", "- udsatte familier",
+    "Læs mereUng Kraft", "Læs mere om planen", "Se mereLektiecafé", "Read more", "", "   ", "\u3000",
+    "Kon\u00adtakt\u00a0person \ufb01lm\uf0b7 nu", "styrke børnefa\ufffemilier, kultur\ufffeog fritidsliv",
+    "Målgruppe ( r ) : bor i ét hen", "AAB og AKB i Syd", "B robygn ing er en del af planen",
+    "Hou Strand afd. 3 og Per Bys", "1.5.3.3. Eat and learn 34", "#3 er ikke en overskrift",
+    "Aktivitetsnavn: Lektiecafé", "Skriv til lars@silkeborg. dk om det", "Forside / Borger / Bolig",
+    "Se <b>planen</b> nu", "en *vigtig* del", "Børn & Unge", "A | B", "en [side](#) om planen",
+    "Børn &amp; Unge", "Mål• Delmål", "Anna Holm / leder / 12 34 56 78", "Formål:\t At styrke", "kultur\ufffeog fritid",
+    "Helhedsplanen bygger videre på de gode erfaringer fra den forrige plan",
+]
+
+
+@pytest.mark.parametrize("page", [
+    _PAGE_LINES,
+    [line for line in _PAGE_LINES if "\ufffe" not in line and "\u00ad" not in line],  # (no character mapped)
+    [line for line in _PAGE_LINES if line.isascii()],
+    ["Gode rammer for bo\u0308rn og unge i omra\u030adet", "Ak t i v i te tsnavn :"],  # (decomposed: not NFC)
+    ["", "Ingen af linjerne her har noget at rette", "og heller ikke denne"],
+    ["u", "u og ét", "et u ét i", "øge u", "Per Bys bor i Syd"],  # (short tokens, found as tokens and inside words)
+])
+def test_clean_page_gives_each_line_what_clean_line_gives(page: list[str]) -> None:
+    from samspil.loaders.normalise import clean_line, clean_page
+
+    cleaned: dict[str, list[str]] = {}
+    clean_page(page, cleaned)
+    assert cleaned == {line: clean_line(line) for line in page}
+    again = {page[0]: ["kept"]}  # a line cleaned already (another page's) is left as it is
+    clean_page(page, again, "\n".join(page))
+    assert again[page[0]] == ["kept"] and all(again[line] == clean_line(line) for line in page[1:] if line != page[0])
+
+
+def test_clean_page_gives_the_seeds_lines_what_clean_line_gives() -> None:
+    from samspil.loaders.normalise import clean_line, clean_page
+    from samspil.loaders.pipeline import bundled_examples
+
+    for seed in sorted(bundled_examples().glob("*.txt")):
+        lines = seed.read_text(encoding="utf-8").split("\n")
+        for k in range(0, len(lines), 45):
+            cleaned: dict[str, list[str]] = {}
+            clean_page(lines[k:k + 45], cleaned)
+            assert cleaned == {line: clean_line(line) for line in lines[k:k + 45]}, seed.name
