@@ -334,8 +334,13 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
     def is_margin(line: str, slot: str, line_keys: set) -> bool:
         return not line.rstrip().endswith(":") and any((slot, *k) in repeated for k in line_keys)
 
-    return [[ln for i, ln in enumerate(page) if i not in sl or not is_margin(ln, sl[i], page_keys[i])]
-            for page, sl, page_keys in zip(pages, slots, keys)]
+    out = []
+    for page, sl, page_keys in zip(pages, slots, keys):  # (only a slot's line may go: the others are copied)
+        kept = list(page)
+        for i in sorted((i for i in sl if is_margin(page[i], sl[i], page_keys[i])), reverse=True):
+            del kept[i]
+        out.append(kept)
+    return out
 
 
 # a running header or footer of a PDF's pages kept in a text copy: a page marker ("side 2",
@@ -533,15 +538,21 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = [restore_letters(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []
+    known = cleaned.get if cleaned is not None else {}.get
     for k, (raw, origin) in enumerate(zip(raw_lines, origins)):
-        if k in gapped:  # a table's row with empty cells: each cell cleaned on its own, the gaps kept
+        if gapped and k in gapped:  # a table's row with empty cells: each cell cleaned on its own, the gaps kept
             lines.append("\t".join(" ".join(clean_line(cell)) for cell in raw.rstrip("\n").split("\t")).rstrip("\t"))
             orig.append(origin)
             continue
-        parts = cleaned.get(raw) if cleaned is not None else None
-        for part in clean_line(raw) if parts is None else parts:
-            lines.append(part)
+        parts = known(raw)
+        if parts is None:
+            parts = clean_line(raw)
+        if len(parts) == 1:  # (most lines)
+            lines.append(parts[0])
             orig.append(origin)
+        else:
+            lines += parts
+            orig += [origin] * len(parts)
     if glued:  # "Lektiecafé LanghøjMålgruppe: ...": the field a line of its own
         lines, orig = glued_label_lines(lines, orig)
     if wrap:
