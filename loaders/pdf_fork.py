@@ -8,7 +8,11 @@ session 14); a process can. For a PDF of :data:`MIN_PAGES` pages or more, :func:
 a helper that opens the file again, reads pages ``first..n-1`` with the caller's own code
 (``page_text``) and writes each page's text down a pipe; the caller reads pages ``0..first-1``
 meanwhile, then takes the helper's pages in order (it cleans their lines while the helper
-reads on).
+reads on). Where the helper has not got the next page ready (its core is busy with another
+job: the load average said a core was idle a minute ago), the caller does not wait: it reads
+the last pages itself meanwhile, from the end down, until the two meet
+(``pdf_pages._texts``), so a helper that runs slowly still saves the pages it read and one
+that does not run costs the caller no more than the fork.
 
 The helper only saves time, it decides nothing: the caller gets the same text for every page
 as when it reads the page itself, and checks the deadline before every page as it does then.
@@ -34,6 +38,7 @@ import signal
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,7 +94,7 @@ def start(path: Path, pages: int, deadline: Deadline, page_text: Callable[[objec
             os._exit(code)  # (no atexit handler, finalizer or buffered output of the caller's runs here)
     os.close(w)
     os.set_blocking(r, False)
-    return Helper(pid, r, first)
+    return Helper(pid, r, first, pages)
 
 
 def _serve(path: Path, first: int, pages: int, deadline: Deadline,
@@ -119,8 +124,9 @@ def _write_all(fd: int, data: bytes) -> None:
 class Helper:
     """The caller's end of a helper reading pages ``first..`` (see :func:`start`)."""
 
-    def __init__(self, pid: int, fd: int, first: int) -> None:
-        self.pid, self.fd, self.first = pid, fd, first
+    def __init__(self, pid: int, fd: int, first: int, pages: int) -> None:
+        self.pid, self.fd, self.first, self.pages = pid, fd, first, pages
+        self.started = time.monotonic()
         self.buffer = bytearray()
         self.texts: list[str] = []  # pages first, first + 1, ... as they came
         self.ended = False  # no more pages will come (all sent, a failure, the pipe closed)
@@ -136,6 +142,12 @@ class Helper:
         while len(self.texts) <= k and not self.ended:
             self._take(block=True)
         return self.texts[k] if k < len(self.texts) else None
+
+    def has(self, i: int) -> bool:
+        """Has page ``i`` (``first`` or later) come, or will it never come (:meth:`page` would not
+        wait)? Told without waiting: a caller that finds it has not may read another page meanwhile."""
+        self._take(block=False)
+        return self.ended or len(self.texts) > i - self.first
 
     def _take(self, block: bool) -> None:
         if self.ended:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from queue import SimpleQueue
@@ -158,8 +159,16 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
         form = form_text(pdf)  # (a filled form's values: read in this process, no helper)
         if form is None and len(pdf) >= pdf_fork.MIN_PAGES:  # (the later pages in a helper process where one may run)
             helper = pdf_fork.start(path, len(pdf), deadline, _page_text)
+        ahead = _Ahead(len(pdf))  # (pages read from the end while the helper was late)
         for i in range(len(pdf)):
             deadline.check("reading the PDF", page=i + 1)
+            if helper is not None and i >= helper.first:
+                ahead.read(pdf, i, helper, deadline)
+            if i >= ahead.low:
+                if isinstance(text := ahead.texts.pop(i), PageError):
+                    raise text
+                yield text
+                continue
             if helper is not None and (text := helper.page(i)) is not None:
                 yield text
                 continue
@@ -181,6 +190,31 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
         if helper is not None:
             helper.close()
         pdf.close()
+
+
+class _Ahead:
+    """The pages the caller read from the end down while the helper had not got its next page
+    ready: pages ``low..`` (the caller's own text, or the :class:`PageError` reading it raised,
+    raised when its turn comes, after the pages before it)."""
+
+    def __init__(self, pages: int) -> None:
+        self.low = pages
+        self.texts: dict[int, str | PageError] = {}
+        self.failed = False
+
+    def read(self, pdf, i: int, helper, deadline: Deadline) -> None:
+        """While the helper has not got page ``i`` ready, read the last page not read yet, above
+        ``i`` (none after one that failed, nor once ``max_seconds`` have passed by the clock: the
+        deadline itself is checked, and named, page by page in order)."""
+        while self.low - 1 > i and not self.failed and not helper.has(i):
+            if time.monotonic() - helper.started > deadline.limits.max_seconds:
+                return
+            self.low -= 1
+            try:
+                self.texts[self.low] = _page_text(pdf, self.low)
+            except Exception as exc:
+                self.texts[self.low] = PageError(self.low + 1, exc)
+                self.failed = True
 
 
 def _page_text(pdf, i: int) -> str:

@@ -219,3 +219,64 @@ def test_a_pdf_read_while_another_is_read_gives_its_pages(tmp_path: Path, new_pd
     pages += list(outer)
     assert pages == _sequential(first) and inner == _sequential(second)
     assert len([h for h in started if h is not None]) == 2 and _no_helper_left()
+
+
+@pytest.fixture
+def late_helper(monkeypatch) -> list[int]:
+    """A helper that reads slowly (its core busy with another job): the pages the caller reads
+    through ``_page_text`` (read ahead from the end) are listed."""
+    real, parent, read = pdf_pages._page_text, os.getpid(), []
+
+    def page_text(pdf, i: int) -> str:
+        if os.getpid() != parent:
+            import time
+
+            time.sleep(0.2)
+        else:
+            read.append(i)
+        return real(pdf, i)
+    monkeypatch.setattr(pdf_pages, "_page_text", page_text)
+    return read
+
+
+def test_a_late_helper_leaves_the_last_pages_to_the_caller(tmp_path: Path, new_pdf, started, late_helper) -> None:
+    path = _agreement(tmp_path, new_pdf)
+    pages = _sequential(path)
+    late_helper.clear()
+    assert _lines(path) == pages
+    first = started[0].first
+    assert late_helper and min(late_helper) > first and sorted(late_helper, reverse=True) == late_helper \
+        and max(late_helper) == len(pages) - 1  # (from the last page down)
+    assert _no_helper_left()
+    late_helper.clear()
+    ticks = iter(range(1000))  # the deadline is checked, and named, page by page in order
+    limits = Limits(max_seconds=len(pages) - 3 - 0.5)
+    with pytest.raises(LimitExceeded) as info:
+        readers.PdfReader().read(path, limits, Deadline(limits, str(path), clock=lambda: next(ticks)))
+    assert info.value.page == len(pages) - 3 and late_helper and _no_helper_left()
+
+
+def test_a_page_read_ahead_that_fails_is_raised_in_its_turn(tmp_path: Path, new_pdf, started, late_helper,
+                                                             monkeypatch) -> None:
+    from samspil.loaders import pdf_text
+
+    path = _agreement(tmp_path, new_pdf)
+    pages = _sequential(path)
+    bad = len(pages) - 2
+    late_helper.clear()
+    real_init = pdf_text.PageText.__init__
+
+    def init(self, doc, index: int, *form) -> None:
+        if index == bad:
+            raise pdfium.PdfiumError("Failed to load page.")
+        real_init(self, doc, index, *form)
+    monkeypatch.setattr(pdf_text.PageText, "__init__", init)
+    got: list[str] = []
+    limits = Limits()
+    with pytest.raises(pdf_pages.PageError) as info:
+        for text in read_pages(path, limits, Deadline(limits, str(path))):
+            got.append(text)
+    assert info.value.page == bad + 1 and got == pages[:bad]
+    assert bad in late_helper and min(late_helper) == bad and _no_helper_left()  # (none read ahead after it)
+    with pytest.raises(CorruptDocument, match=rf"page {bad + 1}"):
+        read_document(path)
