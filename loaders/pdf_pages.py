@@ -164,6 +164,13 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
             deadline.check("reading the PDF", page=i + 1)
             if helper is not None and i >= helper.first:
                 ahead.read(pdf, i, helper, deadline)
+                if ahead.low <= i + 1:  # every later page read ahead: the helper has page i at most to give,
+                    text = helper.page(i) if helper.has(i) else None  # and is ended now, not waited for
+                    helper.close()  # (on a busy machine it shares the caller's core: it would only slow it)
+                    helper = None
+                    if text is not None:
+                        yield text
+                        continue
             if i >= ahead.low:
                 if isinstance(text := ahead.texts.pop(i), PageError):
                     raise text

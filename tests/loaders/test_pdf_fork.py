@@ -248,6 +248,15 @@ def test_a_late_helper_leaves_the_last_pages_to_the_caller(tmp_path: Path, new_p
     assert late_helper and min(late_helper) > first and sorted(late_helper, reverse=True) == late_helper \
         and max(late_helper) == len(pages) - 1  # (from the last page down)
     assert _no_helper_left()
+    late_helper.clear()  # where the pages read ahead meet the helper's, the helper is ended at once
+    limits = Limits()
+    reader = read_pages(path, limits, Deadline(limits, str(path)))
+    for k, text in enumerate(reader):
+        if late_helper and k == min(late_helper) - 1:
+            assert _no_helper_left()  # (before the pages read ahead are handed over)
+            break
+    reader.close()
+    assert late_helper and _no_helper_left()
     late_helper.clear()
     ticks = iter(range(1000))  # the deadline is checked, and named, page by page in order
     limits = Limits(max_seconds=len(pages) - 3 - 0.5)
