@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
-from itertools import accumulate
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
