@@ -172,6 +172,11 @@ class SqliteStore(PartReads):
             meta = self._meta()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):     # a first load holds the file (SqliteStore._alone)
+                raise StoreUnavailable(f"the store {self.path} is busy ({exc}): another samspil is "
+                                       "loading it - try again when it is done") from exc
+            raise StoreFormatError(f"{self.path} is not a readable samspil store ({exc}); {hint}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreFormatError(f"{self.path} is not a readable samspil store ({exc}); {hint}") from exc
         if meta.get("app") != APP:
@@ -225,10 +230,8 @@ class SqliteStore(PartReads):
                 gc.enable()
 
     def _save(self, reports: Iterable[AgreementReport]) -> SaveSummary:
-        from samspil.graph.people import scrub_report
         before = self._size()
         fresh = not self._stale()
-        added, replaced, unchanged, moved = [], [], [], False
         # the changed reports, kept for an incremental update only while it can apply
         changed: dict[str, AgreementReport] | None = {} if fresh else None
         total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -236,9 +239,24 @@ class SqliteStore(PartReads):
         # into an empty store: what the rebuild's first reading takes from each report, kept
         # from the report in hand instead of read back (graph/sqlite_fold.py ``held_report``)
         first: dict[str, tuple[AgreementReport, bool]] | None = None
+        alone = False
         if total == 0 and not forgotten:
-            from samspil.graph.sqlite_fold import foreign_data, held_report
             first = {}
+            alone = self._alone()    # (the file to itself for the save: see there)
+        try:
+            return self._save_all(reports, forgotten, first, changed, fresh, total, before)
+        finally:
+            if alone:
+                self._shared()
+
+    def _save_all(self, reports: Iterable[AgreementReport], forgotten: frozenset[PersonKey],
+                  first: dict[str, tuple[AgreementReport, bool]] | None,
+                  changed: dict[str, AgreementReport] | None, fresh: bool, total: int,
+                  before: tuple[int, int]) -> SaveSummary:
+        from samspil.graph.people import scrub_report
+        if first is not None:
+            from samspil.graph.sqlite_fold import foreign_data, held_report
+        added, replaced, unchanged, moved = [], [], [], False
         with DocBatch(self) as batch:
             for report in reports:
                 data = check_report(report)     # refused before anything of it is written
@@ -262,6 +280,51 @@ class SqliteStore(PartReads):
         if self._meta().get("counts"):
             return self._summary(added, replaced, unchanged, before)
         return summarise(self.load(), added, replaced, unchanged, before)
+
+    def _alone(self) -> bool:
+        """For a save into an empty store that no other connection has open (in any
+        process; this object's other threads included): hold SQLite's lock on the file
+        for the whole save (``locking_mode=EXCLUSIVE``) and write through a rollback
+        journal instead of the WAL; True when done (:meth:`_shared` undoes it).
+
+        A full load into an empty store writes every page of the graph and its state
+        once (10,000 plans: ~2 GB): through the WAL each page was written twice (the
+        WAL, then the checkpoint into the file) and every page read looked up the
+        WAL's index. A rollback journal keeps only the pages the store held before the
+        transaction (new pages need none), so the file is written once, and a killed
+        load still rolls back to the last committed batch of documents (the journal is
+        hot; the next connection to open the file rolls it back). Other connections
+        cannot read meanwhile: one that opens the file during such a save waits for it
+        (up to its timeout, then "busy"); the store had no documents to read. Leaving
+        WAL mode needs every other connection closed: with one open (a reader, the
+        API's other threads), the switch fails at once and the save runs as before."""
+        db = self.db
+        if len(self._conns) != 1 or db.in_transaction:
+            return False
+        db.execute("PRAGMA busy_timeout=0")
+        try:
+            db.execute("PRAGMA locking_mode=EXCLUSIVE")     # first: no window for another
+            try:                                            # connection to switch it back
+                mode = db.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            except sqlite3.OperationalError:               # ("database is locked": not alone)
+                mode = None
+            if mode != "delete":
+                db.execute("PRAGMA locking_mode=NORMAL")
+                return False
+            return True
+        finally:
+            db.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+
+    def _shared(self) -> None:
+        """Back to WAL mode and normal locking after :meth:`_alone` (the lock is released
+        by this access: the locking mode goes first, as SQLite keeps a connection that
+        entered WAL mode in exclusive locking mode exclusive until it leaves it). Should it
+        fail, the file stays in rollback mode, whole, and the next opening sets WAL."""
+        db = self.db
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        db.execute("PRAGMA locking_mode=NORMAL")
+        db.execute("PRAGMA journal_mode=WAL")
 
     def _update(self, changed: dict[str, AgreementReport | None]) -> bool:
         """Fold the changed documents into the stored graph (graph/incremental.py) in one

@@ -261,3 +261,120 @@ def test_the_whole_graph_snapshot_follows_every_rebuild(tmp_path, small_corpus):
             part.write_bytes(b"not a pickle")
         assert store.load().ids() == first.ids()
         assert all(p.read_bytes() != b"not a pickle" for p in parts)    # and made again
+
+
+# -- a first load: the file held, a rollback journal (issue 13, session 20) -------------
+def _during_rebuild(monkeypatch, path, seen):
+    """Record, while the graph is written, the journal mode and whether another
+    connection can read the file."""
+    from samspil.graph import sqlite_fold
+    full_write = sqlite_fold.full_write
+
+    def spy(db, *args):
+        seen.append(db.execute("PRAGMA journal_mode").fetchone()[0])
+        other = sqlite3.connect(path, timeout=0)
+        try:
+            other.execute("SELECT count(*) FROM documents").fetchone()
+            seen.append("readable")
+        except sqlite3.OperationalError as exc:
+            seen.append(str(exc))
+        finally:
+            other.close()
+        return full_write(db, *args)
+    monkeypatch.setattr(sqlite_fold, "full_write", spy)
+
+
+def test_a_first_load_holds_the_file_and_writes_no_wal(tmp_path, small_corpus, monkeypatch):
+    """A save into an empty store that nothing else has open writes through a rollback
+    journal with the file locked (each page written once, not to the WAL and again by the
+    checkpoint); the store is back in WAL mode afterwards, readable by others, and its
+    graph is the build's."""
+    path = tmp_path / "s.sqlite"
+    seen: list[str] = []
+    _during_rebuild(monkeypatch, path, seen)
+    with SqliteStore(path) as store:
+        store.save(small_corpus[:2])
+        assert seen == ["delete", "database is locked"]
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA locking_mode").fetchone()[0] == "normal"
+        other = sqlite3.connect(path, timeout=0)
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        other.close()
+        store.save(small_corpus[2:])            # not empty: as before, in WAL mode
+        assert seen[2:] == ["wal", "readable"] or seen[2:] == []    # (an incremental update)
+        assert store.load().ids() == build_graph(small_corpus).ids()
+    assert not list(tmp_path.glob("s.sqlite-journal"))
+
+
+def test_a_first_load_beside_another_connection_stays_in_wal_mode(tmp_path, small_corpus,
+                                                                  monkeypatch):
+    """Readers never wait for a store they have open: with another connection open the
+    save keeps the WAL (leaving it would need every other connection closed)."""
+    path = tmp_path / "s.sqlite"
+    seen: list[str] = []
+    with SqliteStore(path) as store:
+        reader = sqlite3.connect(path)
+        reader.execute("SELECT count(*) FROM documents").fetchone()
+        _during_rebuild(monkeypatch, path, seen)
+        store.save(small_corpus)
+        assert seen == ["wal", "readable"]
+        assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        reader.close()
+
+
+def test_a_reader_opening_during_a_first_load_is_told_the_store_is_busy(tmp_path, small_corpus,
+                                                                      monkeypatch):
+    from samspil.graph import sqlite_fold
+    from samspil.loaders.errors import StoreUnavailable
+    path = tmp_path / "s.sqlite"
+    full_write, raised = sqlite_fold.full_write, []
+
+    def spy(db, *args):
+        try:
+            SqliteStore(path, timeout=0.1)
+        except StoreUnavailable as exc:
+            raised.append(str(exc))
+        return full_write(db, *args)
+    monkeypatch.setattr(sqlite_fold, "full_write", spy)
+    with SqliteStore(path) as store:
+        store.save(small_corpus)
+    assert len(raised) == 1 and "busy" in raised[0] and "try again" in raised[0]
+    with SqliteStore(path, timeout=0.1) as reader:      # and afterwards it reads
+        assert len(reader.documents()) == 3
+
+
+def test_a_killed_first_load_leaves_whole_documents_and_a_wal_store(tmp_path, report_files):
+    """SIGKILL while the first load holds the file (rollback journal): the next opening
+    rolls the hot journal back to the last committed documents, and WAL mode is set again."""
+    originals = {}
+    for f in report_files:
+        r = AgreementReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
+        originals[r.document] = _canonical(r)
+    rng = random.Random(3)
+    started = time.monotonic()
+    subprocess.run(LOAD + [str(f) for f in report_files], check=True, capture_output=True,
+                   env={**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path / "clean")})
+    duration = time.monotonic() - started
+    kills = runs = 0
+    while runs < 8 or (kills < 4 and runs < 30):
+        runs += 1
+        folder = tmp_path / f"run{runs}"
+        proc = subprocess.Popen(LOAD + [str(f) for f in report_files],
+                                env={**os.environ, "SAMSPIL_DATA_DIR": str(folder)},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.4, 1.0) * duration)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        else:
+            duration *= 0.7
+        proc.wait()
+        if not (folder / "samspil.sqlite").exists():
+            continue
+        with SqliteStore(folder / "samspil.sqlite") as store:
+            assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            stored = {d.id: _canonical(store.report(d.id)) for d in store.documents()}
+            assert all(originals[doc] == text for doc, text in stored.items())
+            present = [AgreementReport.from_dict(json.loads(t)) for t in stored.values()]
+            assert store.load().ids() == build_graph(present).ids()
+    assert kills >= 4, f"the kills should land while loading ({kills} of {runs} runs)"
