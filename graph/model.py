@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from samspil.graph.frag_graph import FragGraph
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -113,6 +115,9 @@ class PartnershipGraph:
             g = _nx().MultiDiGraph()
         self.g: nx.MultiDiGraph = g
         self._seen: dict[int, tuple[list, set]] = {}
+        # a fragment's graph (graph/frag_graph.py): its node and edge dicts, for the
+        # new relationship's path of add_edge (1.6 M at 10,000 plans)
+        self._frag = (g._node, g._edge) if isinstance(g, FragGraph) else None
 
     def canonical(self) -> "PartnershipGraph":
         """The same graph with nodes in id order and relationships in (source, target,
@@ -139,6 +144,15 @@ class PartnershipGraph:
         if rel not in REL_ENDPOINTS:
             raise ValueError(f"unknown relationship type {rel!r}")
         props.setdefault("sources", [])
+        frag = self._frag
+        if frag is not None and (source, target, rel) not in frag[1]:
+            nodes = frag[0]      # (FragGraph.add_edge inline: the ends as nodes, then the
+            if source not in nodes:               # relationship, type first)
+                nodes[source] = {}
+            if target not in nodes:
+                nodes[target] = {}
+            frag[1][(source, target, rel)] = {"type": rel, **props}
+            return
         if self.g.has_edge(source, target, key=rel):
             data = self.g.edges[source, target, rel]
             # a set of the sources already there (kept beside the graph, not in it):
