@@ -26,7 +26,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -244,10 +244,15 @@ class SqliteStore(PartReads):
             first = {}
             alone = self._alone()    # (the file to itself for the save: see there)
         try:
-            return self._save_all(reports, forgotten, first, changed, fresh, total, before)
-        finally:
+            out = self._save_all(reports, forgotten, first, changed, fresh, total, before)
+        except BaseException:
             if alone:
-                self._shared()
+                with suppress(sqlite3.Error):    # (the save's own error is the one to tell)
+                    self._shared()
+            raise
+        if alone:
+            self._shared()
+        return out
 
     def _save_all(self, reports: Iterable[AgreementReport], forgotten: frozenset[PersonKey],
                   first: dict[str, tuple[AgreementReport, bool]] | None,

@@ -378,3 +378,26 @@ def test_a_killed_first_load_leaves_whole_documents_and_a_wal_store(tmp_path, re
             present = [AgreementReport.from_dict(json.loads(t)) for t in stored.values()]
             assert store.load().ids() == build_graph(present).ids()
     assert kills >= 4, f"the kills should land while loading ({kills} of {runs} runs)"
+
+
+def test_a_failed_first_load_gives_the_file_back_in_wal_mode(tmp_path, small_corpus, monkeypatch):
+    """A first load whose graph fails to build: its documents stay committed, the error is
+    the build's, and the file is back in WAL mode with normal locking, readable by others
+    (the graph is built by the next writer or reader)."""
+    from samspil.graph import sqlite_fold
+    path = tmp_path / "s.sqlite"
+
+    def boom(*args):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(sqlite_fold, "full_write", boom)
+    with SqliteStore(path) as store:
+        with pytest.raises(RuntimeError, match="boom"):
+            store.save(small_corpus)
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA locking_mode").fetchone()[0] == "normal"
+        other = sqlite3.connect(path, timeout=0)
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        other.close()
+    monkeypatch.undo()
+    with SqliteStore(path) as store:
+        assert store.load().ids() == build_graph(small_corpus).ids()
