@@ -55,15 +55,20 @@ class TrigramIndex:
 _BUILD_LOCK = threading.Lock()
 
 
-def index_of(holder: dict, rows: Sequence[Row]) -> TrigramIndex:
-    """The index kept in ``holder`` (a snapshot's memo), built once."""
-    found = holder.get("trigram-index")
+def _built_once(holder: dict, key: str, build):  # noqa: ANN001, ANN202
+    """``holder[key]`` (a snapshot's memo), made by ``build()`` the first time, by one thread."""
+    found = holder.get(key)
     if found is None:
         with _BUILD_LOCK:
-            found = holder.get("trigram-index")
+            found = holder.get(key)
             if found is None:
-                found = holder["trigram-index"] = TrigramIndex(rows)
+                found = holder[key] = build()
     return found
+
+
+def index_of(holder: dict, rows: Sequence[Row]) -> TrigramIndex:
+    """The index kept in ``holder`` (a snapshot's memo), built once."""
+    return _built_once(holder, "trigram-index", lambda: TrigramIndex(rows))
 
 
 class ContextIndex:
@@ -107,10 +112,4 @@ class ContextIndex:
 
 def context_of(holder: dict, snap) -> ContextIndex:      # noqa: ANN001
     """The context index kept in ``holder`` (a snapshot's memo), built once."""
-    found = holder.get("context-index")
-    if found is None:
-        with _BUILD_LOCK:
-            found = holder.get("context-index")
-            if found is None:
-                found = holder["context-index"] = ContextIndex(snap)
-    return found
+    return _built_once(holder, "context-index", lambda: ContextIndex(snap))

@@ -167,17 +167,22 @@ def _canonical(report: AgreementReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
-def test_sigkill_at_random_moments_leaves_whole_documents_only(tmp_path, report_files):
+def _originals_and_a_clean_load(tmp_path, report_files) -> tuple[dict[str, str], float]:
+    """Each report's canonical form by document, and how long one clean load (into a folder of its
+    own) takes on this machine right now."""
     originals = {}
     for f in report_files:
         r = AgreementReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
         originals[r.document] = _canonical(r)
-    rng = random.Random(1)
-    # one clean run (elsewhere) tells how long a load takes on this machine right now
     started = time.monotonic()
     subprocess.run(LOAD + [str(f) for f in report_files], check=True, capture_output=True,
                    env={**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path / "clean")})
-    duration = time.monotonic() - started
+    return originals, time.monotonic() - started
+
+
+def test_sigkill_at_random_moments_leaves_whole_documents_only(tmp_path, report_files):
+    rng = random.Random(1)
+    originals, duration = _originals_and_a_clean_load(tmp_path, report_files)
     env = {**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path)}
     kills = runs = 0
     # at least ten runs and five kills: a load that finished before its kill (a busy CI
@@ -346,15 +351,8 @@ def test_a_reader_opening_during_a_first_load_is_told_the_store_is_busy(tmp_path
 def test_a_killed_first_load_leaves_whole_documents_and_a_wal_store(tmp_path, report_files):
     """SIGKILL while the first load holds the file (rollback journal): the next opening
     rolls the hot journal back to the last committed documents, and WAL mode is set again."""
-    originals = {}
-    for f in report_files:
-        r = AgreementReport.from_dict(json.loads(f.read_text(encoding="utf-8")))
-        originals[r.document] = _canonical(r)
     rng = random.Random(3)
-    started = time.monotonic()
-    subprocess.run(LOAD + [str(f) for f in report_files], check=True, capture_output=True,
-                   env={**os.environ, "SAMSPIL_DATA_DIR": str(tmp_path / "clean")})
-    duration = time.monotonic() - started
+    originals, duration = _originals_and_a_clean_load(tmp_path, report_files)
     kills = runs = 0
     while runs < 8 or (kills < 4 and runs < 30):
         runs += 1
