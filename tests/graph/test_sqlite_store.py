@@ -180,6 +180,20 @@ def _originals_and_a_clean_load(tmp_path, report_files) -> tuple[dict[str, str],
     return originals, time.monotonic() - started
 
 
+def _load_killed_within(files, env, share: float, duration: float) -> tuple[bool, float]:
+    """``samspil load`` of ``files`` killed with SIGKILL after ``share`` of ``duration`` (whether it
+    was still running, and the duration to aim at next: shorter when the load had ended already, so
+    the kills keep landing while loading on any machine)."""
+    proc = subprocess.Popen(LOAD + [str(f) for f in files], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(share * duration)
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return killed, duration if killed else duration * 0.7
+
+
 def test_sigkill_at_random_moments_leaves_whole_documents_only(tmp_path, report_files):
     rng = random.Random(1)
     originals, duration = _originals_and_a_clean_load(tmp_path, report_files)
@@ -191,15 +205,8 @@ def test_sigkill_at_random_moments_leaves_whole_documents_only(tmp_path, report_
     while runs < 10 or (kills < 5 and runs < 40):
         runs += 1
         files = rng.sample(report_files, len(report_files))
-        proc = subprocess.Popen(LOAD + [str(f) for f in files], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.0) * duration)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            kills += 1
-        else:
-            duration *= 0.7
-        proc.wait()
+        killed, duration = _load_killed_within(files, env, rng.uniform(0.3, 1.0), duration)
+        kills += killed
         with SqliteStore(tmp_path / "samspil.sqlite") as store:
             stored = {d.id: _canonical(store.report(d.id)) for d in store.documents()}
             assert all(originals[doc] == text for doc, text in stored.items())
@@ -357,16 +364,9 @@ def test_a_killed_first_load_leaves_whole_documents_and_a_wal_store(tmp_path, re
     while runs < 8 or (kills < 4 and runs < 30):
         runs += 1
         folder = tmp_path / f"run{runs}"
-        proc = subprocess.Popen(LOAD + [str(f) for f in report_files],
-                                env={**os.environ, "SAMSPIL_DATA_DIR": str(folder)},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.4, 1.0) * duration)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            kills += 1
-        else:
-            duration *= 0.7
-        proc.wait()
+        killed, duration = _load_killed_within(report_files, {**os.environ, "SAMSPIL_DATA_DIR": str(folder)},
+                                               rng.uniform(0.4, 1.0), duration)
+        kills += killed
         if not (folder / "samspil.sqlite").exists():
             continue
         with SqliteStore(folder / "samspil.sqlite") as store:
