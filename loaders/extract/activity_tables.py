@@ -485,7 +485,7 @@ def _stacked_rows(doc: Document, i: int) -> list[Block]:
     at = 0
     for k, w in enumerate(words):
         at = body.find(w, at)
-        if (n := _focus_at(words, k, ())) and (k == 0 or words[k - 1][-1:] not in ("", "-")):
+        if (n := _focus_at(words, k, ())) and (k == 0 or not words[k - 1].endswith("-")):
             areas.append((at, " ".join(words[k:k + n])))
     out, at = [], 0
     for name, row in rows:
@@ -493,8 +493,6 @@ def _stacked_rows(doc: Document, i: int) -> list[Block]:
         at = found if found >= 0 else at
         line = max((j for p, j in starts if p <= at), default=i + 1)
         focus = next((a for p, a in reversed(areas) if p < at), None) or focus_area_at(doc, line) or outline_focus(doc, line)
-        for known, _ in areas:  # (a group row read into the row before: its partners end before it)
-            pass
         out.append(Block(name, line, line + 1, focus, row, f"{name} {row}"))
     return out
 
