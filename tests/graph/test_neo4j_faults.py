@@ -85,9 +85,12 @@ def graph_form(g):
 def test_killed_mid_load_whole_documents_survive_and_a_rerun_equals_a_clean_load(server,
                                                                                  report_files):
     originals = dict(canonical(f) for f in report_files)
+    watcher = open_store(server)
+    # (connected and its count query planned before the load starts: a first query's connection and
+    # planning could otherwise take longer than the whole load's documents, and freeze it too late)
+    assert stored_count(watcher) == 0
     load = subprocess.Popen(LOAD + [str(f) for f in report_files], env=env_for(server),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    watcher = open_store(server)
     # (a count, not the reports: a poll that reads every stored report grows slower as the
     # load goes on, and on a busy machine the whole load could finish between two polls)
     while stored_count(watcher) < 3 and load.poll() is None:
