@@ -35,6 +35,7 @@ CHILD = """
 import json, resource, sys, time
 from samspil.loaders.limits import Limits
 from samspil.loaders.pipeline import extract_file
+from interpreter import describe as interpreter  # bench/interpreter.py
 t = time.perf_counter()
 r = extract_file(sys.argv[1], Limits(max_file_mb=1e4, max_chars=10**10, max_seconds=1e6))
 print(json.dumps({"seconds": time.perf_counter() - t, "organisations": len(r.organisations),
@@ -58,7 +59,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,5,10,25,50")
     ap.add_argument("--kinds", default="seeds,contacts,parties")
     args = ap.parse_args()
-    print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"# {platform.machine()}, {os.cpu_count()} cores, {interpreter()}")
     print("kind      MB     s      s/MB   peak RSS MB  organisations  contacts")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.kinds.split(","):

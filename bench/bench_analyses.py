@@ -24,6 +24,7 @@ from typing import Any
 from samspil.graph import analyses as an
 from samspil.graph.build import build_graph
 from samspil.graph.model import PartnershipGraph, node_id
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 _spec = importlib.util.spec_from_file_location("synthetic",
                                                Path(__file__).with_name("synthetic.py"))
@@ -166,7 +167,7 @@ def main() -> None:
                     help="Skip materialising every overlapping pair as a row with evidence.")
     args = ap.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, "
+    print(f"{interpreter()}, {platform.machine()}, {os.cpu_count()} cores, "
           f"load average {load:.1f} at start")
     for n in args.plans:
         print(f"\n## {n:,} plans\n")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 import httpx
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 ENDPOINTS = {
     "detail": "/api/organisations/org:kobenhavns-kommune",
@@ -125,7 +125,7 @@ def main() -> None:
         proc = start_server(data_dir, port)
         try:
             print(f"# {args.clients} concurrent clients x {args.requests} requests per endpoint; "
-                  f"uvicorn (1 process) on loopback; Python {platform.python_version()}, "
+                  f"uvicorn (1 process) on loopback; {interpreter()}, "
                   f"{os.cpu_count()} cores")
             print(f"{'endpoint':<16} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8}")
             for name, path in ENDPOINTS.items():

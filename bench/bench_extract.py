@@ -31,6 +31,7 @@ from pathlib import Path
 
 from samspil.loaders.pipeline import bundled_examples, extract_file, extract_paths
 from samspil.loaders.readers import read_document
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -227,7 +228,7 @@ def main() -> None:
         rows += cpu_rows("dense pdf", dense, pages, max(args.repeat, 5))
         rows += batch_rows(dense, pages, Path(tmp) / "batch", args.copies)
 
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+    print(f"machine: {os.cpu_count()} cores, {interpreter()}, "
           f"{platform.system()} {platform.machine()}; repeat={args.repeat}")
     width = max(len(k) for k, _ in rows)
     for k, v in rows:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from samspil.loaders import gazetteer as gz
 from samspil.loaders.pipeline import bundled_examples
 from samspil.loaders.readers import read_document
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 PAGE = 3000
 CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+")
@@ -55,7 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {interpreter()}, "
           f"load average {os.getloadavg()[0]:.1f}")
     tables = {
         "places (municipalities, towns, police)": gz._places,

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 HERE = Path(__file__).resolve().parent
 
@@ -105,7 +106,7 @@ def main() -> None:
             rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
             print(json.dumps(rows[-1]), file=sys.stderr)
     print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
+          f"{interpreter()}, load average {os.getloadavg()[0]:.1f}\n")
     print("| scenario | wall s | CPU s | peak MiB | notes |\n|---|---|---|---|---|")
     for r in rows:
         wall = r.get("save_s") or r.get("load_s") or r.get("reopen_s") or 0

@@ -19,6 +19,7 @@ import resource
 import time
 from collections import defaultdict
 from pathlib import Path
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMES: dict[str, float] = defaultdict(float)
@@ -132,7 +133,7 @@ def main() -> None:
         if server:
             server.stop()
     print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
+          f"{interpreter()}, load average {os.getloadavg()[0]:.1f}\n")
     print("| what | s (or MiB) | notes |\n|---|---|---|")
     for what, value, notes in rows:
         print(f"| {what} | {value:.2f} | {notes} |")

@@ -41,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_api import pct, raw_get  # noqa: E402
 from bench_graph import _synthetic  # noqa: E402
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 SAMSPIL = [sys.executable, "-c", "from samspil.cli.main import cli; cli()"]
 
@@ -286,7 +287,7 @@ def main() -> None:
             results[n] = measure(n, root, args)
             print(json.dumps({"plans": n, **results[n]}), file=sys.stderr, flush=True)
     print(f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
-          f"{platform.python_version()}, load average at the end "
+          f"{interpreter()}, load average at the end "
           f"{os.getloadavg()[0]:.1f}\n")
     print(table(results))
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import sys
@@ -31,6 +30,7 @@ from samspil.graph.model import PartnershipGraph
 from samspil.viz.browser import open_page
 from samspil.viz.render import to_html
 from samspil.viz.views import plan_network
+from interpreter import describe as interpreter  # bench/interpreter.py
 
 TYPES = ("municipality", "municipal_unit", "school", "ngo", "culture_leisure",
          "housing_organisation", "health", "other")
@@ -75,7 +75,7 @@ def bench(nodes: int, runs: int) -> None:
         path = Path(tmp) / "view.html"
         path.write_text(html, encoding="utf-8")
         times = [render_ms(path) for _ in range(runs)]
-    print(f"# {platform.python_version()}, {os.cpu_count()} cores, headless Chromium, offline")
+    print(f"# {interpreter()}, {os.cpu_count()} cores, headless Chromium, offline")
     print(f"view: {len(view.nodes)} nodes, {len(view.edges)} links; layout+view {t_view:.2f} s; "
           f"HTML {t_html:.2f} s ({len(html) / 2**20:.1f} MiB)")
     print(f"first render in Chromium (navigation start -> first drawing), {runs} runs: "

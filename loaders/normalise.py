@@ -64,6 +64,9 @@ _CHAR_MAP = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
     "\r": None, "\x0c": None, "\uf0b7": "•", "\uf0a7": "•", "\u25aa": "•", "\u25cf": "•",
+    # (Word's and designers' other bullets: ► ▶ ➢ ■ ◆ ‣ ⁃, and Wingdings' arrow and diamonds in a PDF's private use)
+    "\u25ba": "•", "\u25b6": "•", "\u27a2": "•", "\u25a0": "•", "\u25c6": "•", "\u2023": "•", "\u2043": "•",
+    "\uf0d8": "•", "\uf076": "•",
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 })
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_MAP) + "]")

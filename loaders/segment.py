@@ -65,6 +65,13 @@ _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
 # A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
 _BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
+# A list item whose name is quoted, run onto the one before without punctuation between them:
+# '... i samarbejde med Maribo Skole - "Forældre i Front" – forældrekurser ...' (a hyphen or bullet
+# before a quote does not go on a sentence)
+_QUOTED_ITEM = re.compile(r"(?<=[\wæøå)])\s+[-•▪]\s+(?=[\"«»“„][A-ZÆØÅ0-9])")
+# The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
+# heading starts a line: a list above it ends there)
+_ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
 # Contents entries: "Lektiecafé 17", "Vision..... 11", "Foreningsguider\t19".
 _TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
 _LEADERS = re.compile(r"\.{3,}|…|\t")
@@ -187,17 +194,39 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
+        if "Bilag" in line:
+            cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:
             cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
+        if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \
+                and len(items) >= 2:
+            for m in _QUOTED_ITEM.finditer(line):
+                cuts.add(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+                if (head := _focus_heading_before(line, m.start())) is not None:
+                    cuts.add(head)  # "... Maribo Skole Uddannelse og livschancer - "Læseløft" ...": the heading
     if not cuts:
         return []
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _focus_heading_before(line: str, end: int) -> int | None:
+    """Where a focus area's heading starts that ends at ``end`` (before a list's first item):
+    a name the focus areas' vocabulary knows, and at most three more words ("Kriminalitets-
+    forebyggelse og tryghed")."""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    words = line[max(0, end - 120):end].split()
+    for n in range(1, min(len(words), 8) + 1):
+        tail = tuple(words[-n:])
+        if any(tail[:len(f)] == f and n - len(f) <= 3 for f in _known_focus()):
+            return end - len(" ".join(tail))
+    return None
 
 
 def _lead_in_items(line: str) -> set[int]:

@@ -128,7 +128,8 @@ def leader_row(line: str) -> str:
     >>> leader_row("Solhaven ........ Boligselskabet Nord, 712 boliger"), leader_row("3. Indsatsområder ..... 7")
     ('Solhaven\\tBoligselskabet Nord, 712 boliger', '3. Indsatsområder ..... 7')
     """
-    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line and " .. " not in line) \
+    if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line and " .. " not in line
+        and " ... " not in line) \
             or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I) \
             or line[:1].isspace() and " " not in m.group("key").strip():  # (an indented form's field: "  Navn ..... X")
         return line

@@ -43,7 +43,7 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
                                                             or _LEADER_STATUS.match(_after_area(doc, doc.lines[i]))):
         title = status.group("title").strip(" \"«»“”")
         return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
-    m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i])
+    m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i]) or _form_title(plain, i)
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
         return _field_run_title(doc, i, plain[i]) or _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
@@ -60,6 +60,37 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, title, plain):
         return None
     return title.strip(" \"«»“”")
+
+
+# a project form's title field under its number field ("Delprojekt nr.: I.1" over "Titel: Familiehuset")
+_TITLE_FIELD = re.compile(r"^\W{0,3}(?:titel|navn|overskrift)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
+_COUNTER_FIELD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)?\s*:?\s*"
+                            r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s*$", re.I)
+
+
+def _numbered_area(doc: Document, i: int, plain: list[str]) -> str | None:
+    """The focus area a project form's number names by its first part ("Delprojekt nr.: II.1"
+    -> the second of the areas, as the document counts them: "I. X", "II. Y")."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    if not _form_title(plain, i):
+        return None
+    above = next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")
+    first = above.split()[-1].split(".")[0].upper()
+    ordinal = _ROMAN.get(first) or (int(first) if first.isdigit() else None)
+    areas = extract_focus_areas(doc)
+    return areas[ordinal - 1].name if ordinal and len(first) < 5 and ordinal <= len(areas) else None
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+def _form_title(plain: list[str], i: int) -> re.Match | None:
+    """The title field of a project form, right under the form's number field."""
+    if not (m := _TITLE_FIELD.match(plain[i])):
+        return None
+    above = next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")
+    return m if _COUNTER_FIELD.match(above) else None
 
 
 # "1.1 Jobværkstedet Status: Gennemført ...", "Aktivitet 2.3 Ungeklubben Nord Målgruppe: ...": a
@@ -212,7 +243,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
         blocks.append(Block(title, i, end, _card_tag(doc, i, plain) or focus_area_at(doc, i) or outline_focus(doc, i)
-                            or _heading_area(doc, i)))  # (a card's own area first: the card above set the scope)
+                            or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
+        # first: the card above set the scope)
     return blocks
 
 

@@ -74,7 +74,7 @@ def bullet_blocks(doc: Document) -> list[Block]:
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
             continue
-        if not (line.rstrip().endswith(":") and _LIST_LABEL.search(clean_keep_colon(line))
+        if not (line.rstrip().endswith(":") and (_LIST_LABEL.search(clean_keep_colon(line)) or _PLAN_LEAD.search(line))
                 or len(line) < 60 and _CAPTION_ALONE.match(line) or _CAPTION_END.search(line[-40:])):
             continue
         items: list[int] = []
@@ -107,6 +107,12 @@ _NEXT_CAPS_HEADING = re.compile(r"\s(?=[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*\s+
 _CAPTION_END = re.compile(r"\s(?:Projekter|Aktiviteter|Indsatser|Initiativer|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
                           r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)"
                           r"(?:\s+(?:i|I|under|UNDER|for|FOR)\s+\S+)?\s*$")
+# a sentence that introduces what the plan will do: "Det skal helhedsplanen blandt andet lave:", "Konkret
+# vil indsatsen bl.a. tilbyde:", "Helhedsplanen sætter blandt andet følgende i gang:"
+_PLAN_LEAD = re.compile(r"(?!.*\b(?:medlem|styregrupp|bestyrels|følgegrupp|afdeling|parter|partner|boliger|område|mål)"
+                        r")(?:\b(?:[Hh]elhedsplanen|[Pp]lanen|[Ii]ndsatsen)\b[^.:!?]{0,40}\b(?:blandt andet|bl\.\s?a\.|følgende"
+                        r"|konkret)\b|\b(?:[Bb]landt andet|[Bb]l\.\s?a\.|[Kk]onkret)\b[^.:!?]{0,40}\b(?:helhedsplanen|planen"
+                        r"|indsatsen)\b)[^.:!?]{0,40}:\s*$")
 # a caption alone on its line: "Aktiviteter", "PROJEKTER I OMRÅDET"
 _CAPTION_ALONE = re.compile(r"^\W{0,3}(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"
                             r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)

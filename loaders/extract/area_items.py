@@ -231,6 +231,9 @@ def item_name(text: str) -> str | None:
     if len(words) > MAX_NAME_WORDS and ", " in name:
         name = name.split(", ")[0]  # "Kursus i ... for nye medlemmer, ved BL 1. kreds"
         words = name.split()
+    last = max((k for k, w in enumerate(words) if w[:1].isupper()), default=0)
+    if len(parts) == 1 and last > 1 and len(words) - last > 3 and all(w[:1].islower() for w in words[last + 1:]):
+        name, words = " ".join(words[:last + 1]), words[:last + 1]  # "Lektiehjælp på Auning Skole to gange om ugen"
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
             or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words) \
             or _CHAPTER_NAME.fullmatch(name):
@@ -257,7 +260,18 @@ def description_start(words: list[str]) -> int | None:
     """
     return next((k for k in range(1, len(words) - 1) if words[k][:1].isupper() and words[k + 1][:1].islower()
                  and words[k - 1].casefold() not in _SMALL
-                 and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())), None)
+                 and (words[k + 1] not in ("og", "&") or words[k + 2:k + 3] and words[k + 2][:1].islower())
+                 and not (words[k - 1][:1].isupper() and _institution_head(words[k]))), None)
+
+
+def _institution_head(word: str) -> bool:
+    """A head noun that ends a place's or institution's name after a proper name ("Auning Skole",
+    "Vejen Bibliotek"): no description starts there (a compound, "Ungdomsklub med ...", may)."""
+    return word.strip(",.;:") in _HEAD_NOUNS
+
+
+_HEAD_NOUNS = frozenset("Skole Skolen Bibliotek Biblioteket Bibliotekerne Kirke Kirken Hal Hallen Station Stadion "
+                        "Gymnasium Centret Center Sogn Havn Bibliotekshus Kulturhus Medborgerhus".split())
 
 
 def _parts(line: str) -> list[str]:
@@ -394,6 +408,7 @@ def _blocks(doc: Document) -> list[Block]:
             state.starts += [(i, name, state.focus, own) for name, own in items]
             state.last = i
             continue
+        state.after_blank = i > 0 and not doc.lines[i - 1].strip()
         chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
         parts = _parts(raw[:chapter.start()] if chapter else raw)
         for part in parts:
@@ -445,6 +460,9 @@ def _after_name(line: str, name: str) -> str:
     return _RULE_RUN.sub(" ", line[k + len(name):]).strip() if k >= 0 else ""
 
 
+_PARAGRAPH = 160  # a line this long without an item's mark is a paragraph of its own (segment.LONG_LINE)
+
+
 class _State:
     """Where the reader is: the focus area, whether the current list holds activities,
     the count of a counted list, and the items found so far."""
@@ -455,6 +473,7 @@ class _State:
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
         self.bulleted = False  # the last item was a bullet
+        self.after_blank = False  # the line read follows a blank line
         self.by_number = True  # the counted list counts 1., 2. (not a), b))
         self.field = -1  # the line of the last item's last field ("Målgruppe: ...")
         self.named = False  # the areas open paragraphs of a summary (area_paragraphs.py)
@@ -496,6 +515,10 @@ class _State:
             if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
                 # "5. Økonomi", "Bilag": the areas end
                 self.focus = None
+            elif not run_on and len(text) >= _PARAGRAPH and self.bulleted and self.starts and self.after_blank \
+                    and self.starts[-1][2] == self.focus:
+                self.focus = None  # a paragraph after a bulleted list and a blank line (a page that lost its
+                # breaks): the list ended (right under an item, a paragraph is its description)
             elif self.listing and (name := _counted_item(text)):  # "Projekt F – Jobklub Vest ..."
                 self.starts.append((i, name, self.focus, text if run_on else None))
                 self.last, self.bare_ok = i, True

@@ -119,7 +119,14 @@ def _list_after(plain: list[str], i: int) -> list[str]:
     while j < len(plain) and j <= i + 2 and not plain[j]:
         j += 1
     items = []
-    while j < len(plain) and plain[j] and _LIST_START.match(plain[j]):
-        items.append(plain[j])
-        j += 1
+    while j < len(plain) and plain[j] and (_LIST_START.match(plain[j]) or items and _described(plain, j)):
+        if _LIST_START.match(plain[j]):
+            items.append(plain[j])
+        j += 1  # (an item's description under it: "• Frivilligbørsen" over "Vi matcher beboere ...")
     return items
+
+
+def _described(plain: list[str], j: int) -> bool:
+    """Is line ``j`` an item's description, the list's next item right under it?"""
+    return j + 1 < len(plain) and bool(plain[j + 1]) and _LIST_START.match(plain[j + 1]) is not None \
+        and _LIST_START.match(plain[j - 1]) is not None

@@ -54,7 +54,7 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     extra = tuple(tuple(v.split()) for v in (codes or {}).values())
     words = line[end:].split()
     if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] in ("money", *_FOCUS_KINDS):
-        return _name_first(words, kinds[1], codes or {}, extra)
+        return _name_first(words, kinds[1], codes or {}, extra, status_last=kinds[-1] == "description")
     if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] == "description":
         return _coded_rows(words)
     if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
@@ -108,13 +108,17 @@ def _partner_start(words: list[str], start: int, stop: int) -> int | None:
     return None
 
 
+# a traffic light or yes/no in a status column ("grøn", "Gul", "R")
+_STATUS_WORD = re.compile(r"(?i:grøn|gul|rød|ja|nej)|G|Gu|R")
 _AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
 
-def _name_first(words: list[str], second: str, codes: dict[str, str], extra) -> list[tuple[str, str | None, str]]:
+def _name_first(words: list[str], second: str, codes: dict[str, str], extra,
+                status_last: bool = False) -> list[tuple[str, str | None, str]]:
     """Rows whose name comes first and an amount or a focus area (a name, or a code the
     document lists) second: a row's name is the few words before that cell (after the cell
-    before it ends: ``activity_tables._name_before``)."""
+    before it ends: ``activity_tables._name_before``; with a status column last, after the
+    row before's traffic light: "... Birkerød Bibliotek grøn Småbørnsfamilier i Kajerød")."""
     from samspil.loaders.extract.activity_tables import _name_before
 
     if second == "money":
@@ -123,14 +127,24 @@ def _name_first(words: list[str], second: str, codes: dict[str, str], extra) -> 
         anchors = [(k, n) for k, w in enumerate(words) if k and (n := 1 if w in codes else _focus_at(words, k, extra))]
     if len(anchors) < 2:
         return []
-    rows, prev = [], 0
+    names, prev = [], 0
     for j, (k, n) in enumerate(anchors):
-        name = " ".join(words[:k]) if not j else _name_before(words, _after_cell(words, prev, k), k)
-        stop = anchors[j + 1][0] if j + 1 < len(anchors) else len(words)
+        lo = _after_cell(words, prev, k)
+        light = max((q + 1 for q in range(prev, k - 1) if _STATUS_WORD.fullmatch(words[q])), default=None) \
+            if status_last and j else None
+        if light is not None and words[light][:1].isupper():
+            names.append((light, " ".join(words[light:k])))  # the cell after the traffic light is the name
+        else:
+            name = " ".join(words[:k]) if not j else _name_before(words, lo, k)
+            names.append((k - len(name.split()) if name else k, name))
+        prev = k + n
+    rows = []
+    for j, ((k, n), (_, name)) in enumerate(zip(anchors, names)):
+        stop = names[j + 1][0] if j + 1 < len(anchors) and status_last else \
+            anchors[j + 1][0] if j + 1 < len(anchors) else len(words)
         focus = None if second == "money" else codes.get(words[k]) or " ".join(words[k:k + n])
         if name and len(name.split()) <= MAX_NAME_WORDS:
             rows.append((name, focus, " ".join(words[k + n:stop])))
-        prev = k + n
     return rows
 
 

@@ -202,7 +202,9 @@ def _listed(doc: Document):
             continue
         if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
             text = _NOTE_AFTER.sub("", text)
-        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")):
+        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")) \
+                and not (text[-12:].lower().endswith(("projekter", "aktiviteter")) and len(text) < 60
+                         and _AREAS_HEADING.match(text)):
             continue  # (the test below, for the last sentence, cheaply: it ends the text)
         heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
             or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE"))  # "2. Indsatsområder" over bullets (or
@@ -215,25 +217,32 @@ def _listed(doc: Document):
         if not heading and (headed := _headed_groups(doc, i, last)):
             yield from headed  # "Parterne har valgt to indsatsområder:" over "A" and its bullets, "B" and its
             continue
-        count = 0
+        count, lead_in = 0, heading
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
             if not item:
                 continue
-            if not (m := _LIST_ITEM.match(item)) or heading and not item.startswith(("-", "•", "*")) \
-                    and not (count == 0 and item[:2] in ("1.", "1)") or count and item[:1].isdigit()
+            counted = _ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
+            if m is None and lead_in and not count and item.endswith(".") and len(item) < 200:
+                lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
+                continue
+            if not m or heading and not item.startswith(("-", "•", "*")) \
+                    and not (count == 0 and counted == 1 or count and counted
                              and len(item) <= 60 and not item.endswith(".")):
                 break  # (under a heading only bullets or a short counted list: "2.1 Tryghed" is a subsection)
-            if count and not m.group(0)[:1].isdigit():
+            if count and counted is None:
                 break  # (a list keeps its kind: bullets after "3. X" are the next section's)
-            if m.group(0)[:1].isdigit():  # a counted list goes on only with the next number ("1.", "2.", ...)
-                if int(re.match(r"\d+", item).group(0)) != count + 1:
+            if counted is not None:  # a counted list goes on only with the next number ("1.", "2.", "III.")
+                if counted != count + 1:
                     break
                 count += 1
             item, folded, _ = item.partition(" + ")  # "• C + Aktiviteter X": a web page's next (folded) section
             if item[-1:].isupper() and not item.isupper() and (caps := _CAPS_TAIL.search(item)):  # "2. Beskæftigelse AKTIVITETERNE":
                 item, folded = item[:caps.start()], "the next heading"   # the next heading run on
-            yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
+            if counted is not None and (name := _candidate(_LIST_ITEM.sub("", item))):
+                yield name, j  # a counted item is one area ("III. Beskæftigelse og integration")
+            else:
+                yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
                 break
 
@@ -269,9 +278,10 @@ def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]
     while j < end and len(found) < want:
         line = doc.lines[j]
         text = line.strip()
-        if not text or text.startswith(_BULLET_FIRST) or found and (line[:1] in " \t" or doc.lines[j - 1].strip()):
-            j += 1  # (a bullet, or a bullet's wrapped line)
-            continue
+        if not text or text.startswith(_BULLET_FIRST) or found and (line[:1] in " \t" or doc.lines[j - 1].strip()) \
+                and not _known_head(text):
+            j += 1  # (a bullet, or a bullet's wrapped line; not a known area's name right after a bullet,
+            continue  # as a line that lost its breaks was cut: segment.py)
         below = next((t.strip() for t in doc.lines[j + 1:j + 3] if t.strip()), "")
         if len(text) > 60 or text.endswith((".", ":", ",")) or not text[0].isupper() \
                 or not below.startswith(_BULLET_FIRST) or (name := _candidate(text)) is None:
@@ -279,6 +289,14 @@ def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]
         found.append((name, j))
         j += 1
     return found if len(found) == want else []
+
+
+def _known_head(text: str) -> bool:
+    """Does ``text`` open with a focus area's name the vocabulary knows (and at most three more words)?"""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    words = text.split()
+    return 0 < (n := _focus_at(words, 0, ())) and len(words) - n <= 3
 
 
 _ANSWER = re.compile(r"^Svar\s*:\s*(?:(?:to|tre|fire|fem|seks|\d)\s*(?:indsatsområder)?\s*[:–-]\s*)?(?P<list>[A-ZÆØÅ].*)$",
@@ -318,13 +336,22 @@ _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line'
 
 # a heading of its own over the areas' bullets: "2. Indsatsområder", "Helhedsplanens indsatsområder"
 _AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:[Ii]ndsatsområder(?:ne)?"
-                            r"|INDSATSOMRÅDER(?:NE)?|INDSATSOMRÅDE|Indsatsområde)$")
+                            r"|INDSATSOMRÅDER(?:NE)?|INDSATSOMRÅDE|Indsatsområde)"
+                            r"(?:\s+(?:og|OG)\s+(?:del)?(?:projekter|aktiviteter|PROJEKTER|AKTIVITETER))?$")
 _CAPS_TAIL = re.compile(r"\s+[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
 _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
-_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s))\s*")
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.(?=\s+[A-ZÆØÅ]))\s*")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+def _ordinal(item: str) -> int | None:
+    """The number a counted item opens with ("3." -> 3, "III." -> 3), else None."""
+    if item[:1].isdigit():
+        return int(re.match(r"\d+", item).group(0))
+    return _ROMAN.get(item.split(".", 1)[0]) if "." in item[:5] else None
 
 
 _CAPS_RUN = re.compile(r"(?<![\wÆØÅæøå])[A-ZÆØÅ]{2,}(?:,?[ -]+(?:[A-ZÆØÅ]{2,}|OG|I|PÅ))*(?![\wæøå])")

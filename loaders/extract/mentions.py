@@ -203,7 +203,18 @@ def _valid(name: str) -> bool:
     if 3 <= len(words) <= 4 and words[-2] == "og" and all(w[0].isupper() for w in words if w != "og") \
             and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]) and not is_focus_area_name(name):
         return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
-    return _has_cue(name)
+    return _has_cue(name) or len(words) >= 3 and _local_branch(name, words)
+
+
+def _local_branch(name: str, words: list[str]) -> bool:
+    """A national body the gazetteer knows and the town or municipality of its local branch ("Ældre
+    Sagen Norddjurs", "Ældre Sagen Møn")."""
+    from samspil.loaders.gazetteer import find_known_organisations, municipality
+
+    if not (_is_town(words[-1]) or municipality(f"{words[-1]} Kommune") is not None):
+        return False
+    head = name[:len(name) - len(words[-1])].rstrip()
+    return any(s == 0 and e == len(head) for s, e, _, _ in find_known_organisations(head))
 
 
 # the definite heads of an institution's one-word name ("Kystskolen", "Familiecentret", "Natteravnene")

@@ -132,7 +132,7 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
 _LOWER_TAIL = re.compile(r"(?<=\w)\s+[–—-]\s+(?=[a-zæøå])[^–—]{3,60}$")
-_INDSATS_TAIL = re.compile(r"\s+[–·-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
+_INDSATS_TAIL = re.compile(r"\s+[–—·-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 # "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go
 _NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 _LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")

@@ -30,7 +30,7 @@ _CAPS_WORD = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&.,–-]*$")
 # words that open a cover's other lines (a subtitle, the contents, the first chapter)
 _OPENERS = frozenset("Indhold INDHOLD Indholdsfortegnelse INDHOLDSFORTEGNELSE Indledning INDLEDNING Forord FORORD "
                      "Ansøgning Statusrapport Årsrapport Midtvejsevaluering Version Udarbejdet Perioden Periode "
-                     "Kapitel Resumé Baggrund Samarbejdsparter Aftalen".split())
+                     "Kapitel Resumé Baggrund Samarbejdsparter Aftalen Aftalens Aftaleparter Aftaleperiode".split())
 # a document type's words (in any case) open a title line, unless they follow each other or a dash
 _TYPE_WORDS = frozenset("HELHEDSPLAN HELHEDSPLANEN STRATEGISK SAMARBEJDSAFTALE DELAFTALE BOLIGSOCIAL".split())
 
@@ -48,7 +48,9 @@ def cover_pieces(line: str) -> list[str]:
     >>> cover_pieces('Boligsocial helhedsplan 2011-2014 "Vest i Bevægelse" Ydernæs og Kalbyris, Næstved')
     ['Boligsocial helhedsplan 2011-2014', '"Vest i Bevægelse"', 'Ydernæs og Kalbyris, Næstved']
     >>> cover_pieces('Lejerbo · Aalborg Kommune HELHEDSPLAN FOR AALBORG ØST "Et godt sted at bo" 2010-2014 Indhold')
-    ['Lejerbo', 'Aalborg Kommune', 'HELHEDSPLAN FOR AALBORG ØST', '"Et godt sted at bo" 2010-2014', 'Indhold']
+    ['Lejerbo · Aalborg Kommune', 'HELHEDSPLAN FOR AALBORG ØST', '"Et godt sted at bo" 2010-2014', 'Indhold']
+    >>> cover_pieces('Ry Kommune · Bo Ry BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE Ryvang Rykker – tidsplan 2024-2027')
+    ['Ry Kommune · Bo Ry', 'BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE', 'Ryvang Rykker – tidsplan 2024-2027']
     >>> cover_pieces('Spring til indhold Log ind Forside > Om os > Solhaven Solhaven – boligsocial helhedsplan')
     ['Solhaven – boligsocial helhedsplan']
     >>> cover_pieces('| Navn på indsatsen | Sammen i Nordøst | | Aftaleperiode | 1. april 2019 |')
@@ -56,10 +58,22 @@ def cover_pieces(line: str) -> list[str]:
     """
     head = _after_chrome(line[:HEAD_CHARS + 600])[:HEAD_CHARS]
     pieces: list[str] = []
-    for cell in _CELL.split(head):
+    parts = _CELL.split(head)
+    seps = [m.group(0).strip() for m in _CELL.finditer(head)]
+    dotted: list[str] = []  # a letterhead's names between " · " stay one line, as it was printed
+    for k, cell in enumerate(parts):
         cell = cell.strip()
-        if cell and not set(cell) <= set("-:| "):
-            pieces += _cut_cell(cell)
+        if not cell or set(cell) <= set("-:| "):
+            continue
+        cut = _cut_cell(cell)
+        if k < len(seps) and seps[k] in "·•" and len(cut) == 1:
+            dotted.append(cut[0])
+            continue
+        if dotted:
+            cut[0] = " · ".join([*dotted, cut[0]])
+            dotted = []
+        pieces += cut
+    pieces += [" · ".join(dotted)] if dotted else []
     out = []
     for p in pieces:
         if len(p.split()) >= 6 and (p.endswith(".") or _SENTENCE_END.search(p)):
@@ -132,24 +146,39 @@ def _words(text: str) -> list[str]:
 
 
 def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
+    if prev in _DASHES:
+        return False  # "DELAFTALE — UDDANNELSE OG LIVSCHANCER": a dash goes on
     if _QUOTED.fullmatch(word):  # a quoted name under a title in capitals or after its years
         return bool(_YEARS.fullmatch(prev.strip("(),.")) or _caps(prev) or len(prev) == 1 and prev.isupper())
     if _QUOTED.fullmatch(prev):  # (its years stay with it: '"Et godt sted at bo" 2010-2014')
         return word[:1].isupper() and not _YEARS.fullmatch(word)
     if word in _OPENERS:
         return True
+    if not _lettered(prev):  # "BILAG 2 TIL ...": a number between capitals keeps the run
+        prev = next((w for w in reversed(cur) if _lettered(w)), "")
     if word.upper() in _TYPE_WORDS and word[:1].isupper() and prev.upper() not in _TYPE_WORDS \
-            and not prev[:1].islower() and prev not in ("–", "-", "—"):
+            and not prev[:1].islower() and prev.upper() not in _TIES:
         return True  # "Delaftale – X | Helhedsplanen Y 2023-2026", "RANDERS NORD | HELHEDSPLAN FOR ..."
     if is_label_line(f"{word} ") or nxt and is_label_line(f"{word} {nxt} ") and not _caps(word):
         return True  # "Periode:", "Områdetsnavn:"
+    if not _lettered(word):
+        return False  # ("HØMARKEN I FÆLLESSKAB")
     caps_now, caps_before = _caps(word), _caps(prev)
     if caps_now != caps_before and word[:1].isupper() and prev:
         if caps_before and sum(1 for w in cur if _caps(w)) >= 2:
             return True  # "HELHEDSPLAN FOR NORDBYEN | Boligsocial ..."
-        if caps_now and _caps(nxt):
+        if caps_now and (_caps(nxt) or nxt[:1].isdigit()):
             return True  # "Høje-Taastrup Kommune | STRATEGISK SAMARBEJDSAFTALE"
     return False
+
+
+_DASHES = frozenset("–-—")
+_TIES = frozenset("TIL AF OM FOR MED".split())  # "BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE"
+
+
+def _lettered(word: str) -> bool:
+    """A word with two letters or more (a number, a dash and "I" are neutral between capitals)."""
+    return sum(c.isalpha() for c in word) >= 2
 
 
 def _caps(word: str) -> bool:

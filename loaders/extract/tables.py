@@ -65,11 +65,17 @@ def column_kind(head: str) -> str | None:
 
     >>> column_kind("Antal boliger"), column_kind("Målgruppe:"), column_kind("Folehaven")
     ('units', 'target', None)
+    >>> column_kind("Ansvarlig / medvirkende"), column_kind("Hvem er med")
+    ('partner', 'target')
     """
     text = _YEAR_AFTER.sub("", _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold()))
     for kind, pattern in _patterns():
         if pattern.fullmatch(text):
             return kind
+    if "/" in text and len(parts := text.split("/")) == 2 and all(parts):
+        kinds = [column_kind(part) for part in parts]  # "Ansvarlig / medvirkende": both kinds, the partners win
+        if None not in kinds:
+            return "partner" if "partner" in kinds else kinds[0]
     return None
 
 
@@ -94,13 +100,16 @@ def head_kinds(line: str) -> list[str | None] | None:
     kinds = [column_kind(c) for c in cells]
     if kinds[0] is None or sum(k is None for k in kinds) > (1 if len(kinds) >= 3 else 0):
         return None
+    if "department" in kinds and "owner" in kinds and "person" in kinds:  # "Afd. | Navn | Boligorg. | Lejemål":
+        kinds = ["department" if k == "person" and c.strip(" :").casefold() == "navn" else k  # the name is
+                 for k, c in zip(kinds, cells)]  # the department's, not a person's
     if kinds.count("department") > 1:  # "Afd. nr. | Afdeling | ...": the department's number, then its name
         kinds = [("number" if k == "department" and _DEPARTMENT_NUMBER.fullmatch(c.strip(" :").casefold()) else k)
                  for k, c in zip(kinds, cells)]
     return kinds
 
 
-_DEPARTMENT_NUMBER = re.compile(r"(?:afd(?:elings?|\.)?\s*)?(?:nr\.?|nummer)")
+_DEPARTMENT_NUMBER = re.compile(r"(?:afd(?:elings?|\.)?\s*)?(?:nr\.?|nummer)|afd\.?")
 
 
 def _not_org_kinds() -> frozenset[str]:

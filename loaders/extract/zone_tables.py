@@ -115,6 +115,9 @@ def _zone_of(table: Table, cells: list[str]) -> str | None:
     return f"Zone {cell}" if _ZONE_CODE.fullmatch(cell) else cell
 
 
+_DEPARTMENT_NO = re.compile(r"(?:afd(?:eling|\.)?\s*)?(\d{1,3}[a-z]?)", re.I)
+
+
 def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
     """Add a department for each row of the document's department tables (the department
     column wherever it stands; owner, dwellings, district and zone from their columns)."""
@@ -134,11 +137,13 @@ def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str,
     from samspil.loaders.extract.zones import _department
 
     owner, code = owner_cell(table.cell(cells, "owner"))
+    if code is None and (number := _DEPARTMENT_NO.fullmatch(table.cell(cells, "number") or "")):
+        code = f"afd. {number.group(1)}"  # "Afd. | Navn | Boligorg.": the number's column
     district = table.cell(cells, "district") or intro
     zone = _department(cell, doc.ref(j), units=_units(table, cells),
                        housing_organisation=cell_owner(owner, orgs) if owner else None)
     if code and code not in zone.aliases:
-        zone.aliases += [code, f"{owner} {code}"]
+        zone.aliases += [code, f"{owner} {code}"] if owner else [code]
     if district:
         if zone_key(zone.name) == zone_key(district):  # "Bo-Vest afd. 310 Vorup" in Vorup
             zone.aliases = [a for a in zone.aliases if a != cell]
@@ -156,7 +161,8 @@ def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str,
 # A department as a row of two cells without a head row (a list with dotted leaders, "Solhaven
 # ........ Boligselskabet Nord, 712 boliger", reaches here as "Solhaven<TAB>...": space_tables.py)
 _OWNER_UNITS = re.compile(r"^(?:(?P<owner>[A-ZÆØÅ0-9][^,()]{1,60}?)\s*(?:\((?P<code>afd[^)]{1,20})\))?\s*[,;–-]\s*)?"
-                          r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?P<word>[A-Za-zÆØÅæøå]+)\.?$")
+                          r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+(?P<word>[A-Za-zÆØÅæøå]+)\.?(?:\s*\([^()]{1,80}\))?$")
+# (a note in brackets after the dwellings: "196 boliger (opført 1972, 2-4 vær.)")
 
 
 def _key_value_rows(doc: Document) -> dict[int, tuple[str, re.Match[str]]]:
@@ -186,16 +192,23 @@ def key_value_departments(doc: Document, orgs: list[Organisation], found) -> Non
             continue
         owner, code = owner_cell(m.group("owner"))
         code = code or (re.sub(r"^afd(?:eling|\.)?\s*", "afd. ", m.group("code")) if m.group("code") else None)
-        if owner is None and (first := _OWNER_FIRST.match(name)):  # "Fortunbo Bolig afd. 6, Lundtoftegården"
+        if owner is None and (last := _OWNER_LAST.match(name)):  # "Sølvhøj, Nivåhus afd. 4"
+            owner, code, name = last.group("owner"), code or f"afd. {last.group('nr')}", last.group("name")
+        elif owner is None and (first := _OWNER_FIRST.match(name)):  # "Fortunbo Bolig afd. 6, Lundtoftegården"
             owner, code, name = first.group("owner"), code or (f"afd. {first.group('nr')}" if first.group("nr") else None), \
                 first.group("name")
+            if numbered := _NUMBER_ONLY.fullmatch(owner):  # "Afdeling 4, Lendemarkeparken": no owner, its number
+                owner, code = None, code or f"afd. {numbered.group(1)}"
         zone = _department(name, doc.ref(j), units=int(m.group("n").replace(".", "")),
                            housing_organisation=cell_owner(owner, orgs) if owner else None)
         if code and code not in zone.aliases:
-            zone.aliases += [code, f"{owner} {code}" if owner else code]
+            zone.aliases += [code, f"{owner} {code}"] if owner else [code]
         found.add(zone)
 
 
+_OWNER_LAST = re.compile(r"^(?P<name>[A-ZÆØÅ][^,]{1,40}),\s*(?P<owner>[A-ZÆØÅ0-9][^,]{0,50}?)\s+afd(?:eling|\.)?\s*"
+                         r"(?:nr\.\s*)?(?P<nr>\d{1,3})$")
+_NUMBER_ONLY = re.compile(r"(?:[Aa]fd(?:eling|\.)?)\s*(?:nr\.\s*)?(\d{1,3})")
 # the department's key written owner first: "Fortunbo Bolig afd. 6, Lundtoftegården", "Boligforeningen X,
 # Dyrehavegård" (a list with dotted leaders to the dwellings)
 _OWNER_FIRST = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?)(?:\s+afd(?:eling|\.)?\s*(?P<nr>\d{1,3}))?\s*,\s*"

@@ -1,0 +1,207 @@
+"""Forms found in session 21 on the earlier blind sets' flattened copies, as made-up documents
+of three other municipalities:
+
+* a cover whose lines ran together: the letterhead's names between " · " stay one line (the
+  last of them is not the plan's title), a caps heading keeps its number and its "TIL"
+  ("BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE"), a title in capitals keeps its "I";
+* a status table run together (name, focus area, target, partners, traffic light): each row's
+  name is the cell after the row before's light;
+* quoted list items run together without punctuation between them."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Vejen", "Askov Boligselskab", "Boligforeningen Kongeå"), ("Struer", "Struer Andelsboligforening", "Limfjordsbo"),
+         ("Faxe", "Boligselskabet Faxehus", "Haslev Bolig")]
+
+
+def _annex(town, a, b):
+    return [f"{town} Kommune · {a} · {b}", "",
+            "BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE",
+            "Engly Rykker – tids- og aktivitetsplan 2025-2028", "",
+            f"Bilaget hører til den strategiske samarbejdsaftale mellem {a}, {b} og {town} Kommune "
+            "om den boligsociale indsats i Engly. Aftalen gælder fra 1. januar 2025 til 31. december 2028.", ""]
+
+
+def _letterhead(town, a, b):
+    return [f"{town} Kommune · {a} · {b}", "", "ENGLY SAMMEN",
+            "Strategisk samarbejdsaftale om den boligsociale indsats i Engly 2025-2028", "",
+            f"1. Aftalens parter {a}, {b} og {town} Kommune. {a} er administrerende boligorganisation.", ""]
+
+
+def _caps_title(town, a, b):
+    return ["HELHEDSPLAN ENGLY I BEVÆGELSE 2013-2016",
+            f"Ansøgning til Landsbyggefonden fra {a} og {b} i samarbejde med {town} Kommune", "",
+            "Helhedsplanen løber fra 1. januar 2013 til 31. december 2016 og omfatter afdelingerne Engly og Kærhøj.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("form,name", [(_annex, "Engly Rykker"), (_letterhead, "ENGLY SAMMEN"),
+                                       (_caps_title, "HELHEDSPLAN ENGLY I BEVÆGELSE")])
+def test_a_cover_run_together_keeps_its_title(tmp_path, make_docx, make_pdf, town, a, b, form, name):
+    for how in ("as written", "flattened"):
+        r = _extract(tmp_path, form(town, a, b), how, make_docx, make_pdf)
+        assert name_key(r.plan.name) == name_key(name), (how, r.plan.name)
+
+
+def _status(town):
+    return [f"Styregruppemøde i Engly, {town}", "", "Ad 2. Status på aktiviteterne", "",
+            "Aktivitet\tIndsatsområde\tMålgruppe\tPartnere\tStatus",
+            f"Lektieklubben\tUddannelse og livschancer\tbørn i 3.-6. klasse\tEngly Skole, {town} Bibliotek\tgrøn",
+            "Småbørn i Engly\tUddannelse og livschancer\tforældre med børn 0-5 år\tSundhedsplejen\tgul",
+            f"Ung Vejviser\tUddannelse og livschancer\tunge 15-25 år uden uddannelse\tKUI {town}\tgrøn",
+            f"Naboskabet\tSammenhængskraft og medborgerskab\talle beboere\tFrivilligcenter {town}\tgrøn",
+            f"Engly Kulturdage\tSammenhængskraft og medborgerskab\tbeboere og frivillige\t{town} Kulturhus\tgul", "",
+            "Småbørn i Engly er gul, fordi sundhedsplejen har haft vakancer.", ""]
+
+
+@pytest.mark.parametrize("town", [t for t, _, _ in TOWNS])
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_a_status_table_run_together_names_each_row(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _status(town), how, make_docx, make_pdf)
+    names = {name_key(a.name) for a in r.activities}
+    assert names == {name_key(n) for n in ("Lektieklubben", "Småbørn i Engly", "Ung Vejviser", "Naboskabet",
+                                           "Engly Kulturdage")}, names
+    ung = next(a for a in r.activities if name_key(a.name) == "ung vejviser")
+    assert name_key(f"KUI {town}") in {name_key(p) for p in ung.partners} or ung.partners == [], ung.partners
+
+
+def _council(town):
+    """A council item's summary: the areas a sentence counts, each over its activities as
+    quoted bullets; a paragraph and the annexes after them."""
+    return [f"{town} Kommune – Kommunalbestyrelsen", "",
+            "Punkt 8. Godkendelse af strategisk samarbejdsaftale for Engly 2025-2028", "",
+            "Sagsfremstilling", f"Aftalen er indgået mellem Boligselskabet Engbo og {town} Kommune.", "",
+            "Parterne har valgt to indsatsområder:", "",
+            "Uddannelse og livschancer",
+            f'- "Læsespiren" for børn i indskolingen, i samarbejde med Engly Skole og {town} Bibliotek',
+            '- "Far og Barn" – forældrekurser for fædre med Sundhedsplejen', "",
+            "Kriminalitetsforebyggelse og tryghed",
+            f'- "Tryghedsvandringer" med {town} Politi',
+            f'- "Nattevagten" – frivillige voksne på gaden med SSP {town}', "",
+            "Indstilling: Administrationen indstiller, at aftalen godkendes, og at borgmesteren bemyndiges til at "
+            "underskrive aftalen på kommunens vegne, og at den kommunale medfinansiering på 2,4 mio. kr. "
+            "finansieres af puljen til boligsociale indsatser.", "",
+            "Bilag", "1. Strategisk samarbejdsaftale for Engly (udkast)", "2. Kort over området", ""]
+
+
+@pytest.mark.parametrize("town", [t for t, _, _ in TOWNS])
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_quoted_bullets_under_counted_areas_run_together(tmp_path, make_docx, make_pdf, town, how):
+    r = _extract(tmp_path, _council(town), how, make_docx, make_pdf)
+    got = {name_key(a.name): a.focus_area for a in r.activities}
+    assert got == {"læsespiren": "Uddannelse og livschancer", "far og barn": "Uddannelse og livschancer",
+                   "tryghedsvandringer": "Kriminalitetsforebyggelse og tryghed",
+                   "nattevagten": "Kriminalitetsforebyggelse og tryghed"}, got
+
+
+# --- forms of session 21's blind set R ---------------------------------------------------------
+
+def _delaftaler_table(town, a, b):
+    """Activities in a space-aligned table whose heads are worded in the municipality's own way
+    ("Hvem er med", "Ansvarlig / medvirkende"); departments in a table "Afd. | Navn | Boligorg."."""
+    return [f"AFTALE OM BOLIGSOCIAL INDSATS I ENGLY, {town.upper()}", "",
+            f"Denne aftale indgås mellem {town} Kommune, {a} og {b} om helhedsplanen »Englyset«.", "",
+            "B. BOLIGOMRÅDET",
+            "Afd.  Navn              Boligorg.                  Lejemål",
+            f"3     Agerlunden        {a:<26} 318",
+            f"9     Kæret             {b:<26} 206",
+            "I alt                                            524", "",
+            "E. DELAFTALE 1 – UDDANNELSE OG LIVSCHANCER",
+            f"Parter i delaftalen: Englyset, Engskolen, Sundhedsplejen og {town} Bibliotek.", "",
+            "Aktivitet               Hvem er med                       Ansvarlig / medvirkende",
+            f"Sprogkassen             børn 0-6 år og deres forældre     Sundhedsplejen, {town} Bibliotek",
+            "Lektiehjælp Eng         elever i 4.-9. klasse             Engskolen", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_table_with_heads_in_own_words(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _delaftaler_table(town, a, b), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Sprogkassen", "Lektiehjælp Eng"}, set(acts)
+    assert name_key(f"{town} Bibliotek") in {name_key(p) for p in acts["Sprogkassen"].partners}
+    assert "children" in acts["Lektiehjælp Eng"].target_groups
+    zones = {z.name: z for z in r.zones}
+    assert {"Agerlunden", "Kæret"} <= set(zones), set(zones)
+    assert zones["Agerlunden"].units == 318 and "afd. 3" in zones["Agerlunden"].aliases
+
+
+def _project_forms(town, a, b):
+    """A 2006-10 application: areas counted in Roman numerals under "Indsatsområder og
+    delprojekter" (a sentence between), a form per project ("Delprojekt nr.: II.1" over "Titel:"),
+    departments with dotted leaders and a note after the dwellings."""
+    return [f"{a} · {town} Kommune", "", "HELHEDSPLAN FOR ENGLY", f"Boligsocial indsats i {town} 2009-2012", "",
+            "2. Boligområdet",
+            "Afdeling 4, Agerlunden ... 196 boliger (opført 1972, 2-4 vær.)",
+            "Afdeling 7, Kæret ....... 88 boliger (opført 1968)", "",
+            "3. Indsatsområder og delprojekter",
+            "Helhedsplanen har to indsatsområder. Hvert delprojekt er beskrevet i et projektskema.", "",
+            "I.   Børn, unge og familier", "II.  Beboerliv og naboskab", "",
+            "Delprojekt nr.: I.1", "Titel: Familiehuset i Engly", "Målgruppe: småbørnsfamilier",
+            "Samarbejdspartnere: Sundhedsplejen", "Beskrivelse: Åbent hus tre eftermiddage om ugen.", "",
+            "Delprojekt nr.: II.1", "Titel: Nabohjælp", "Målgruppe: alle beboere",
+            f"Samarbejdspartnere: Ældre Sagen {town}", "Beskrivelse: Velkomstbesøg til nye beboere.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_project_forms_under_roman_areas(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _project_forms(town, a, b), how, make_docx, make_pdf)
+    assert {f.name for f in r.focus_areas} == {"Børn, unge og familier", "Beboerliv og naboskab"}
+    assert {a.name: a.focus_area for a in r.activities} == {"Familiehuset i Engly": "Børn, unge og familier",
+                                                            "Nabohjælp": "Beboerliv og naboskab"}
+    zones = {z.name: z for z in r.zones}
+    assert zones["Agerlunden"].units == 196 and zones["Agerlunden"].aliases == ["afd. 4"], zones.get("Agerlunden")
+
+
+def _report(town, a, b):
+    """A designed annual report: the areas as headings, each activity a "►" bullet over its paragraph."""
+    return [f"ENGLY SAMMEN – boligsocial helhedsplan i {town}", "", "ÅRSBERETNING 2024", "",
+            "Beskæftigelse", "► Job i Engly",
+            f"Vores jobrådgiver har træffetid to dage om ugen sammen med Jobcenter {town}, der også henviser borgere.",
+            "► Sprogcafé (ny i 2024)", "Mandagscafé for beboere, der vil øve dansk med henblik på job.",
+            "► Madklub for mænd", "Madlavning for mænd over 50 uden for arbejdsmarkedet.", "",
+            "Sammenhængskraft og medborgerskab", "► Frivilligbørsen",
+            f"Vi matcher beboere, der vil give en hånd, med opgaver. Frivilligcenter {town} holder kurser.",
+            "► Fællesspisning", "Hver anden torsdag med gennemsnitligt 74 spisende.", "",
+            "Holdet bag Engly Sammen", f"Kontakt: boligsocial leder Anna Krog, {a}", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_arrow_bullets_with_paragraphs_under_area_headings(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _report(town, a, b), how, make_docx, make_pdf)
+    got = {x.name: x.focus_area for x in r.activities}
+    assert got == {"Job i Engly": "Beskæftigelse", "Sprogcafé": "Beskæftigelse", "Madklub for mænd": "Beskæftigelse",
+                   "Frivilligbørsen": "Sammenhængskraft og medborgerskab",
+                   "Fællesspisning": "Sammenhængskraft og medborgerskab"}, got
+
+
+def _press(town, a, b):
+    """A press release: what the plan will do as a dash list under a sentence that says so (quotes
+    also open with a dash), an activity named after its place ("på Engly Skole"), a national body's
+    local branch ("Ældre Sagen <town>")."""
+    return ["PRESSEMEDDELELSE", f"{town} Kommune · {a} · {b}", "",
+            f"Ny helhedsplan skal skabe fællesskaber i Engly, {town}", "",
+            f"Med underskriften på en strategisk samarbejdsaftale går {town} Kommune og to boligselskaber i gang med "
+            '"Engly Bevæger".', "",
+            "- Vi vil gerne have, at alle børn får en god skolestart, siger borgmesteren.", "",
+            "Det skal helhedsplanen blandt andet lave:",
+            "- Familiecaféen, hvor Sundhedsplejen giver råd til småbørnsforældre",
+            f"- Lektiehjælp på Engly Skole to gange om ugen, med frivillige fra Ældre Sagen {town}",
+            f"- Jobhuset Engly, et samarbejde med Jobcenter {town} for ledige beboere", "",
+            "Styregruppen har følgende medlemmer:", f"- Direktør for {a}", f"- Chef for Jobcenter {town}", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_list_of_what_the_plan_will_do(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _press(town, a, b), how, make_docx, make_pdf)
+    acts = {x.name: x for x in r.activities}
+    assert set(acts) == {"Familiecaféen", "Lektiehjælp på Engly Skole", "Jobhuset Engly"}, set(acts)
+    assert acts["Lektiehjælp på Engly Skole"].partners == [f"Ældre Sagen {town}"]
+    assert f"Ældre Sagen {town}" in {o.name for o in r.organisations}
