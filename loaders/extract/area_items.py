@@ -166,6 +166,9 @@ def _counted_heads(doc: Document) -> dict[int, list[str]]:
     return {i: [name] for i, name in headed_area_groups(doc).items()}
 
 
+_SECTION_NO = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")  # "2. Uddannelse og livschancer": a numbered section
+
+
 def _known_area_lines(doc: Document) -> dict[int, list[str]]:
     """Lines that hold a known focus area's name and nothing else, each over its own text (not
     a list of the names one a line), when the document has two or more."""
@@ -173,7 +176,7 @@ def _known_area_lines(doc: Document) -> dict[int, list[str]]:
 
     known = _known_focus_areas()
     names = {i: name for i, line in enumerate(doc.lines) if 3 <= len(line) <= 70
-             and (name := known.get(_fkey(strip_markup(line).strip(" #*:"))))}
+             and (name := known.get(_fkey(_SECTION_NO.sub("", strip_markup(line).strip(" #*:")))))}
     heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names
              and not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))}
     return heads if len(heads) >= 2 else {}  # (over a paragraph: a list under it may be the area's problems)

@@ -136,7 +136,7 @@ def _numbered_section(doc: Document):
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
+                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -324,8 +324,9 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
     """The first inline list of focus areas in ``text`` that is the plan's own: the agreement's
     field ("Indsatsområder: A samt B."), or in a sentence about the plan ("Helhedsplanen har
     fire indsatsområder: ...", "Parterne har valgt tre indsatsområder: A, B og C")."""
-    if text[:1] == "I" and (field := _INLINE_LIST.match("i" + text[1:])) and ":" in text[:field.start(1)]:
-        return field
+    if text[:1] == "I" and (field := _INLINE_LIST.match("i" + text[1:])) \
+            and (":" in text[:field.start(1)] or text.startswith(("Indsatsområderne er ", "Indsatsområderne bliver "))):
+        return field  # (a field, or a sentence whose subject is the areas: "Indsatsområderne er A og B.")
     return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
 
 

@@ -83,11 +83,24 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
             found = _run_on_entries(text, i, groups) if len(text) > _MAX_LINE and _has_title(text) else []
             out += found + [m for m in _with_email(plain, i, groups) if m.person.name not in {f.person.name for f in found}]
+        elif "\t" in doc.lines[i] and (columns := _signature_columns(doc, i)) is not None:
+            lines, found = columns  # "Name<TAB>Name" over "title<TAB>title": signatures side by side
+            out += found
+            seen |= set(lines)
+            i = lines[-1] + 1
+            continue
         elif (record := _vertical_record(plain, i, seen)) is not None:
             lines, joined = record
             out += _record_people(joined, lines[0], _heading_above(plain, lines[0])
                                   or _group_heading(plain, lines[0], groups))
             seen |= set(lines)
+        elif (role := _ROLE_LABEL.match(text)) and not KONTAKT.match(text) and is_title_word(role.group("role").split()[0]) \
+                and (record := _role_record(plain, i, role)) is not None:
+            lines, found = record  # "Sekretær for rådet: Name, unit, organisation," over "mail, tlf. ..."
+            out += found
+            seen |= set(lines)
+            i = lines[-1] + 1
+            continue
         elif (len(text) <= _MAX_LINE or KONTAKT.match(text) and len(_NEXT_HEADING.sub("", text)) <= _MAX_LINE) \
                 and (KONTAKT.match(text) or "avn" in text and _NAME_KEY.search(text)):
             joined = _with_field_lines(plain, i, seen)
@@ -97,6 +110,49 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             out += _run_on_entries(text, i, groups)
         i += 1
     return out
+
+
+# a role as a label before the person's record: "Sekretær for rådet: Name, unit, ...", "Koordinator: Name, ..."
+_ROLE_LABEL = re.compile(r"^\W{0,3}(?P<role>[A-ZÆØÅ][a-zæøå-]{3,30}(?:\s+(?:for|i|på|ved)\s+[\wæøå-]{2,30}){0,2})\s*:\s+"
+                         r"(?=[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ])")
+
+
+def _role_record(plain: list[str], i: int, role: re.Match[str]) -> tuple[list[int], list[ContactMention]] | None:
+    """The person a role label names, the record's details on the line below when it ends with a
+    comma (wrapped); the role is the person's title when the record gives none."""
+    text, lines = plain[i][role.end():], [i]
+    if text.rstrip().endswith(",") and i + 1 < len(plain) and plain[i + 1] and (EMAIL.search(plain[i + 1])
+                                                                              or PHONE.search(plain[i + 1])):
+        text, lines = f"{text} {plain[i + 1]}", [i, i + 1]
+    if not (EMAIL.search(text) or PHONE.search(text)):
+        return None  # (a role and a name in running text: prose_roles.py reads those)
+    found = _record_people(text, i, None)
+    if len(found) != 1 or not text.startswith(found[0].person.name):
+        return None
+    found[0].person.title = found[0].person.title or role.group("role")
+    return lines, found
+
+
+def _signature_columns(doc: Document, i: int) -> tuple[list[int], list[ContactMention]] | None:
+    """Signatures side by side: a row of two to four names, tab-separated, over rows of as many
+    cells (titles, organisations): each column one person's record."""
+    from samspil.loaders.extract.text import strip_markup
+
+    cells = [clean(c) for c in strip_markup(doc.lines[i]).split("\t")]
+    if not 2 <= len(cells) <= 4 or not all(looks_like_name(c) for c in cells):
+        return None
+    lines, columns = [i], [[c] for c in cells]
+    for j in range(i + 1, min(i + 4, len(doc.lines))):
+        below = [clean(c) for c in strip_markup(doc.lines[j]).split("\t")]
+        if not doc.lines[j].strip() or len(below) != len(cells):
+            break
+        lines.append(j)
+        for column, cell in zip(columns, below):
+            column += [cell] if cell else []
+    if len(lines) < 2:
+        return None
+    found = [m for column in columns for m in _record_people(", ".join(column), i, None)]
+    return (lines, found) if found else None
 
 
 def _has_title(text: str) -> bool:

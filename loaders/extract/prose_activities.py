@@ -20,9 +20,14 @@ __all__ = ["prose_activity_blocks"]
 
 _NAME = r"[A-ZÆØÅ][\wæøå&-]+(?:\s+(?:(?:i|og|for|på|til|om)\s+)?[A-ZÆØÅ][\wæøå&-]+)*"
 _NAMED = re.compile(rf"\baktivitete?n\s+(?P<a>{_NAME})|\bgennemføres\s+(?:desuden\s+|også\s+|endvidere\s+)?"
-                    rf"(?P<b>{_NAME})(?=\s+(?:i\s+samarbejde|sammen\s+med|for\s|med\s|hvor\b)|,)")
+                    rf"(?P<b>{_NAME})(?=\s+(?:i\s+samarbejde|sammen\s+med|for\s|med\s|hvor\b)|,)"
+                    # "Under X driver vi Lektiecafé Solskiftet sammen med ...": what "we" run
+                    rf"|\b(?:driver|tilbyder|kører|laver|starter)\s+vi\s+(?:også\s+|desuden\s+)?"
+                    rf"(?P<c>{_NAME})(?=\s+(?:i\s+samarbejde|sammen\s+med|for\s|med\s|hvor\b|som\b)|,)"
+                    # "..., og Familiestuen, hvor ...", "... og Fritidsjobkorpset, som hjælper ...": the next one
+                    rf"|(?<=\s)og\s+(?P<d>{_NAME}),\s+(?=(?:hvor|som|der)\s)")
 _UNDER = re.compile(r"(?:^|(?<=[.:]\s))Under\s+(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅ][\wæøå ,-]{2,60}?)\s+"
-                    r"(?:gennemføres|igangsættes|etableres|arbejder|tilbydes|vil)\b")
+                    r"(?:gennemføres|igangsættes|etableres|arbejder|tilbydes|vil|driver|tilbyder|kører|laver|har)\b")
 _CONTEXT_LINES = 4  # a focus area's sentence up to this many lines above its activities
 
 
@@ -39,26 +44,51 @@ def prose_activity_blocks(doc: Document) -> list[Block]:
     plain = plain_lines(doc)
     out: list[Block] = []
     area, area_line = None, -99
-    for i, text in enumerate(plain):
-        if not text:
-            continue
+    for i, text, starts in _paragraphs(plain):
         unders = [(m.start(), canonical_focus_area(m.group("area"), areas)) for m in _UNDER.finditer(text)]
         unders = [(at, a) for at, a in unders if a in known]
-        if "aktivitet" not in text and "gennemføres" not in text:
+        if "aktivitet" not in text and "gennemføres" not in text and not (unders and " vi " in text):
             if unders:
                 area, area_line = unders[-1][1], i
             continue
-        named = list(_NAMED.finditer(text))
+        named = [m for m in _NAMED.finditer(text) if not m.group("d") or _no_organisation(m.group("d"))]
         for k, m in enumerate(named):
             end = named[k + 1].start() if k + 1 < len(named) else len(text)  # (its text: up to the next one)
             before = [a for at, a in unders if at < m.start()]
             focus = before[-1] if before else area if i - area_line <= _CONTEXT_LINES else None
-            if focus is None:
-                continue
-            name = (m.group("a") or m.group("b")).strip()
+            if focus is None or (m.group("c") or m.group("d")) and not before:
+                continue  # ("driver vi X" only in a sentence under its area)
+            name = next(g for g in m.groups() if g).strip()
             if name in known or len(name.split()) > 6:
                 continue
-            out.append(Block(name, i, i + 1, focus, text=text[m.start():end]))
+            line = i + sum(1 for at in starts if at <= m.start()) - 1
+            out.append(Block(name, line, line + 1, focus, text=text[m.start():end]))
         if unders:
             area, area_line = unders[-1][1], i
     return out
+
+
+def _paragraphs(plain: list[str]):
+    """(first line, text, each line's offset in it) of each paragraph: lines up to a blank one
+    (a focus area's name wraps onto the next line: "Under Uddannelse" / "og livschancer driver vi ...")."""
+    i = 0
+    while i < len(plain):
+        if not plain[i]:
+            i += 1
+            continue
+        j, parts, starts, at = i, [], [], 0
+        while j < len(plain) and plain[j] and (j == i or len(plain[j - 1]) > 60):  # (a short line ends a paragraph)
+            starts.append(at)
+            parts.append(plain[j])
+            at += len(plain[j]) + 1
+            j += 1
+        yield i, " ".join(parts), starts
+        i = j
+
+
+def _no_organisation(name: str) -> bool:
+    """Whether ``name`` reads as no organisation (a project's name after "og", not a partner's)."""
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.gazetteer import municipality
+
+    return org_type_of(name) == "other" and municipality(name) is None

@@ -205,3 +205,54 @@ def test_a_list_of_what_the_plan_will_do(tmp_path, make_docx, make_pdf, town, a,
     assert set(acts) == {"Familiecaféen", "Lektiehjælp på Engly Skole", "Jobhuset Engly"}, set(acts)
     assert acts["Lektiehjælp på Engly Skole"].partners == [f"Ældre Sagen {town}"]
     assert f"Ældre Sagen {town}" in {o.name for o in r.organisations}
+
+
+def _hearing(town, a, b):
+    """A council's consultation response: the areas in a sentence whose subject they are, each a
+    numbered section of remarks naming the activities in quotes; signatures side by side; the
+    secretary's record under a role label, wrapped onto a second line."""
+    return [f"INTEGRATIONSRÅDET I {town.upper()} KOMMUNE", "", "Vedr.: Høringssvar – strategisk samarbejdsaftale for Engly", "",
+            f"Aftalen indgås mellem {town} Kommune, {a} og {b} om den boligsociale helhedsplan \"Englyset\".",
+            "Indsatsområderne er Beskæftigelse og Uddannelse og livschancer.", "",
+            "1. Beskæftigelse",
+            f"Rådet støtter aktiviteten \"Jobvejen Engly\", som Jobcenter {town} driver.", "",
+            "2. Uddannelse og livschancer",
+            f"Rådet er positivt over for aktiviteten \"Lektieklub Engly\" med {town} Bibliotek.", "",
+            "3. Rådets medvirken", "Rådet stiller sig gerne til rådighed.", "",
+            "Med venlig hilsen", "",
+            "Aisha Krog Bundsgaard                       Frank Lykke Boesgaard",
+            "formand for Integrationsrådet                næstformand", "",
+            f"Sekretær for rådet: Louise Brandt Hvidkjær, Borgerservice og Integration, {town} Kommune,",
+            "lbh@engly-kommune.dk, tlf. 9960 3372", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_consultation_response(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _hearing(town, a, b), "as written", make_docx, make_pdf)
+    assert {f.name for f in r.focus_areas} == {"Beskæftigelse", "Uddannelse og livschancer"}
+    assert {x.name: x.focus_area for x in r.activities} == {"Jobvejen Engly": "Beskæftigelse",
+                                                            "Lektieklub Engly": "Uddannelse og livschancer"}
+    people = {c.name: c for c in r.contacts}
+    assert {"Aisha Krog Bundsgaard", "Frank Lykke Boesgaard", "Louise Brandt Hvidkjær"} <= set(people), set(people)
+    assert people["Louise Brandt Hvidkjær"].email == "lbh@engly-kommune.dk"
+    assert people["Louise Brandt Hvidkjær"].organisation == "Borgerservice og Integration"
+
+
+def _web_page(town, a, b):
+    """A plan's web page: what "we" run under each area, in a paragraph whose lines wrap inside an area's name."""
+    return ["Om helhedsplanen Englyset", "",
+            f"Englyset er den boligsociale helhedsplan i Engly i {town}. Helhedsplanen er et samarbejde mellem {a},",
+            f"{b} og {town} Kommune. Indsatsområder: Uddannelse og livschancer · Beskæftigelse", "",
+            "Vi arbejder med to indsatsområder, som er aftalt i den strategiske samarbejdsaftale. Under Uddannelse",
+            f"og livschancer driver vi Lektiecafé Englyset sammen med {town} Bibliotek, og Familiestuen, hvor",
+            f"Sundhedsplejen møder forældre med små børn. Under Beskæftigelse driver vi Jobcaféen sammen med Jobcenter",
+            f"{town} og Fritidsjobkorpset, som hjælper unge mellem 13 og 17 år til deres første fritidsjob.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_what_we_run_under_each_area(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _web_page(town, a, b), how, make_docx, make_pdf)
+    assert {x.name: x.focus_area for x in r.activities} == {
+        "Lektiecafé Englyset": "Uddannelse og livschancer", "Familiestuen": "Uddannelse og livschancer",
+        "Jobcaféen": "Beskæftigelse", "Fritidsjobkorpset": "Beskæftigelse"}
