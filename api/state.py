@@ -157,7 +157,7 @@ class GraphCache:
         (:mod:`samspil.graph.answers`), so a restarted server reads it back."""
         own = getattr(self.store, "answer_token", None) if self._static is None else None
         token = own() if own is not None else None      # read before the graph is
-        key = ("api-private-graph", bool(self.settings.api_redact))
+        key = ("api-private-graph", 2, bool(self.settings.api_redact))   # 2: persons' has_email/has_phone
         if token is not None and self._privacy():
             from samspil.graph.answers import kept_answer
 

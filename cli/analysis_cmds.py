@@ -257,8 +257,10 @@ def compare_cmd(plan_a: str, plan_b: str, aspects: tuple[str, ...], data_dir: Pa
 @analysis_command
 def timeline_cmd(ref: str, kind: str | None, data_dir: Path | None, **out: Any) -> None:
     """An area's plans over time (parties and partners kept and new from one plan to
-    the next), or an organisation's plans over time with its roles in each (an area's
-    table has no roles column: an area has no role in a plan)."""
+    the next; an area is words of a plan's name, area, zones or municipality: "Valby",
+    "Slagelse"), or an organisation's plans over time with its roles in each (an area's
+    table has no roles column: an area has no role in a plan). A municipality named whole
+    ("Slagelse Kommune") is the organisation."""
     with store_from(data_dir) as store:
         res = cached_answer(store, ("timeline", ref, kind), lambda: timeline_of(store, ref, kind))
     of_org = any(r.roles for r in res)   # an organisation's timeline: a role in every plan

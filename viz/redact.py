@@ -8,7 +8,9 @@ and every view, redacted or not.
 * :func:`hide_contact_details`: no e-mail or phone anywhere (node attributes,
   and e-mail addresses / phone numbers inside evidence excerpts); a person keeps
   the domain of their e-mail (``email_domain``), which tells apart two people of
-  one name. The read API applies it unless ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
+  one name, and ``has_email`` / ``has_phone`` (true) where it had them, so that the
+  gaps analysis on the privatised graph does not count a hidden detail as a missing
+  one. The read API applies it unless ``SAMSPIL_API_SHOW_CONTACT_DETAILS`` is set.
 * :func:`redact`: additionally no names: a person becomes their role at their
   organisation ("Afdelingsleder at Københavns Kommune"), their name removed
   from every excerpt and mention. ``--redact`` and ``SAMSPIL_API_REDACT``.
@@ -176,8 +178,9 @@ class Privatiser:
             domain = email_domain(d) if self.names else None
             if domain:     # what tells apart two people of one name (never the address)
                 out["email_domain"] = domain
-            out.pop("email", None)
-            out.pop("phone", None)
+            for key in ("email", "phone"):
+                if out.pop(key, None):   # that one is given, not what it is: a hidden detail is
+                    out[f"has_{key}"] = True   # no gap ("contact_without_details")
             out["id"] = self.mapping.get(n, n)
             if not self.names:
                 out["name"] = person_role_label(self.source, n)

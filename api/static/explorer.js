@@ -19,6 +19,29 @@
     s.textContent = text;
     s.title = text;   // the whole line on hover when the pane cuts it
     s.className = "status" + (isError ? " error" : "");
+    markCutStatus();
+  }
+
+  // a status line the pane cuts ("…") says so: "more" opens it whole over the view (a
+  // phone has no hover title, and the cut part was the advice: "choose fewer plans …")
+  function markCutStatus() {
+    var s = $("status"), more = $("status-more");
+    if (!more) return;
+    s.classList.remove("open");
+    more.setAttribute("aria-expanded", "false");
+    more.textContent = "more";
+    var cut = s.scrollWidth > s.clientWidth + 1;
+    s.classList.toggle("cut", cut);
+    more.hidden = !cut;
+  }
+
+  function toggleStatus() {
+    var s = $("status"), more = $("status-more");
+    if (more.hidden) return;
+    var open = !s.classList.contains("open");
+    s.classList.toggle("open", open);
+    more.setAttribute("aria-expanded", open ? "true" : "false");
+    more.textContent = open ? "less" : "more";
   }
 
   function api(path) {
@@ -487,6 +510,9 @@
   $("search").addEventListener("input", onSearchInput);
   $("search").addEventListener("keydown", searchKey);
   $("search-form").addEventListener("submit", function (e) { e.preventDefault(); });
+  $("status-more").addEventListener("click", toggleStatus);
+  $("status").addEventListener("click", toggleStatus);
+  window.addEventListener("resize", function () { if (!$("status").classList.contains("open")) markCutStatus(); });
   // a click, tap or focus anywhere else closes the list
   document.addEventListener("pointerdown", function (e) {
     if (searchOpen() && !$("search-form").contains(e.target)) closeSearch();

@@ -151,8 +151,15 @@ def timeline(graph: PartnershipGraph, ref: str, kind: str | None = None) -> list
 
 
 def area_plans(graph: PartnershipGraph, ref: str, whole: bool = False) -> list[str]:
-    """Plans whose area, name, aliases or covered zones contain ``ref`` as words (``whole``:
-    are ``ref``)."""
+    """Plans whose area, name, aliases, covered zones or municipality contain ``ref`` as
+    words (``whole``: whose area, name, aliases or zones are ``ref``; a municipality named
+    whole, "Slagelse Kommune", is the organisation when one has that name).
+
+    >>> g = PartnershipGraph()
+    >>> g.add_node("plan:s", "Plan", "Skovsø Sammen", municipality="Slagelse Kommune")
+    >>> area_plans(g, "slagelse"), area_plans(g, "Slagelse Kommune", whole=True)
+    (['plan:s'], [])
+    """
     want = _words(fold(ref))
     if not want:
         return []
@@ -166,6 +173,8 @@ def area_plans(graph: PartnershipGraph, ref: str, whole: bool = False) -> list[s
         d = graph.node(pid)
         texts = [d.get("area"), d.get("name"), *(d.get("aliases") or [])]
         texts += [name_of(graph, z) for z in succ(graph, pid, "COVERS")]
+        if not whole:    # "Slagelse": the plans of Slagelse Kommune (an area, as `gaps` reads it)
+            texts.append(d.get("municipality"))
         if any(hit(t) for t in texts):
             out.append(pid)
     return out

@@ -309,7 +309,8 @@ class _PlanContext:
         out = []
         for p in sorted(set(self.v.inn(self.pid, "CONTACT_FOR"))):
             d = self.v.node(p)
-            missing = [w for w, k in (("e-mail", "email"), ("phone", "phone")) if not d.get(k)]
+            missing = [w for w, k in (("e-mail", "email"), ("phone", "phone"))
+                       if not d.get(k) and not d.get(f"has_{k}")]   # (has_: hidden by the API)
             if missing:
                 out.append(self.gap("contact_without_details", p, "no " + " and no ".join(missing),
                                     (p, self.pid, "CONTACT_FOR"), p))
