@@ -82,6 +82,21 @@ class Document:
             return refs[index]
         return self._ref(index, excerpt)
 
+    def ref_near(self, index: int, needle: str) -> SourceRef:
+        """Provenance for line ``index`` whose excerpt shows ``needle``: the line's own excerpt
+        when it holds the needle, else a window of the line around the needle's first occurrence
+        (a long line, a paragraph or a page run together, names a partner past its first 160
+        characters), "…" where it is cut."""
+        line = self.lines[index] if 0 <= index < len(self.lines) else ""
+        if len(line) <= EXCERPT_CHARS or not needle:
+            return self.ref(index)
+        at = line.find(needle, 0, _NEAR_SEARCH)
+        if at < 0 or at + len(needle) <= EXCERPT_CHARS - 20:
+            return self.ref(index)  # (found early, or not at all: the line's own excerpt)
+        start = line.rfind(" ", 0, max(0, at - EXCERPT_CHARS // 3)) + 1
+        return self._ref(index, "…" + _excerpt(line[start:start + 4 * EXCERPT_CHARS])[:EXCERPT_CHARS - 1].rstrip("…")
+                         + ("…" if start + EXCERPT_CHARS < len(line) else ""))
+
     def _ref(self, index: int, excerpt: str | None) -> SourceRef:
         line, page = self.origin[index] if 0 <= index < len(self.origin) else (None, None)
         text = _excerpt(excerpt if excerpt is not None else self.lines[index])
@@ -98,6 +113,9 @@ class Document:
         lines = text.split("\n")
         return cls(id=doc_id, lines=lines, origin=[(i + 1, None) for i in range(len(lines))],
                    path=path, format=format)
+
+
+_NEAR_SEARCH = 20_000  # how far into a line a mention is looked for (a document of one huge line stays linear)
 
 
 def _excerpt(text: str) -> str:

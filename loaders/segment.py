@@ -72,6 +72,9 @@ _QUOTED_ITEM = re.compile(r"(?<=[\wæøå)])\s+[-•▪]\s+(?=[\"«»“„][A-Z
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
+# A project form's number field and its title field run together: "Delprojekt nr.: I.1 Titel: Familiehuset ..."
+_FORM_NUMBER = re.compile(r"(?<!\S)(?:Del)?[Pp]rojekt\s*(?:nr\.?|nummer)\s*:\s*[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s+"
+                          r"(?=(?:Titel|Navn|Projektnavn)\s*:)")
 # Contents entries: "Lektiecafé 17", "Vision..... 11", "Foreningsguider\t19".
 _TOC_TAIL = re.compile(r"(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+)(\d{1,3})\s*$")
 _LEADERS = re.compile(r"\.{3,}|…|\t")
@@ -194,6 +197,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
+        if "rojekt" in line:
+            cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:
             cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}
         if "under " in line or "inden for " in line:

@@ -46,12 +46,28 @@ _FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_])(?<![\s\d]m)|(?<=[)\]])|^\s*)[\u00b9\u0
 _BRACKET_NOTE = re.compile(r"(?<=[^\W\d_)])\[\d{1,2}\]")
 
 
+# a footnote's number glued to the word it annotates, as a PDF's superscript is copied ("Jobcenter
+# Silkeborg3", "Søhøjlandet1,"): a word's small letters, then one or two digits, then its end
+_GLUED_NOTE = re.compile(r"(?<=[a-zæøå]{3})(\d{1,2})(?=[\s,.;:)]|$)")
+# the note's own text at a line's start: "3 Jobcenter Silkeborg deltager ..." (or after a sentence, in a
+# page that lost its line breaks)
+_NOTE_TEXT = re.compile(r"(?:^\s*|(?<=[a-zæøå)][.!?]\s))(\d{1,2})\s+[A-ZÆØÅ][a-zæøå]", re.M)
+
+
 def drop_note_marks(lines: list[str]) -> list[str]:
-    """``lines`` without note marks in brackets glued to a word (one search of the text)."""
+    """``lines`` without note marks in brackets glued to a word (one search of the text), and
+    without a footnote's number glued to a word where the document prints that note's text
+    (a line that opens with the number)."""
     text = "\n".join(lines)
-    if "]" not in text or not _BRACKET_NOTE.search(text):
+    if "]" in text and _BRACKET_NOTE.search(text):
+        lines = [_BRACKET_NOTE.sub("", line) if "]" in line else line for line in lines]
+    if not _GLUED_NOTE.search(text):
         return lines
-    return [_BRACKET_NOTE.sub("", line) if "]" in line else line for line in lines]
+    notes = {m.group(1) for m in _NOTE_TEXT.finditer(text)}
+    if not notes:
+        return lines
+    return [_GLUED_NOTE.sub(lambda m: "" if m.group(1) in notes else m.group(1), line)
+            if any(c.isdigit() for c in line) else line for line in lines]
 
 
 def read_all_symbols(lines: list[str]) -> list[str]:

@@ -318,9 +318,10 @@ def _run_on_codes(line: str) -> dict[str, str]:
 
 # A table flattened to words (a .pdf or tab table in a web copy): "Aktivitet Målgruppe
 # Samarbejdspartnere Lektiecafé Børn 6-12 år Biblioteket Jobcafé Ledige over 30 år ..."
-_FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe(?:r|\(r\))?"
-                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Ansvarlig|Tovholder"
-                        r"|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
+_FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+"
+                        r"(?:Målgruppe(?:r|\(r\))?|Hvem er med|For hvem|Deltagere)"
+                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Ansvarlig(?: / medvirkende)?"
+                        r"|Medvirkende|Tovholder|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
 MAX_NAME_WORDS = 5
 
 

@@ -186,7 +186,7 @@ def merge_mentions(doc: Document, mentions: list[OrgMention]) -> list[Organisati
         names = [m.name, *m.aliases]
         keys = _keys(names)  # (looked up and then added: worked out once)
         target = index.find(names, keys)
-        ref = doc.ref(m.line)
+        ref = doc.ref_near(m.line, m.name)
         if target is None:
             target = Organisation(name=m.name, aliases=[], type=org_type(m.name), parent=m.parent)
             index.add(target)

@@ -256,3 +256,46 @@ def test_what_we_run_under_each_area(tmp_path, make_docx, make_pdf, town, a, b, 
     assert {x.name: x.focus_area for x in r.activities} == {
         "Lektiecafé Englyset": "Uddannelse og livschancer", "Familiestuen": "Uddannelse og livschancer",
         "Jobcaféen": "Beskæftigelse", "Fritidsjobkorpset": "Beskæftigelse"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_an_excerpt_shows_the_name_it_cites(tmp_path, make_docx, make_pdf, town, a, b):
+    """A name late in a long line (a paragraph, or a page that lost its breaks) is cited by a
+    window of the line around it, not by the line's first 160 characters."""
+    lines = [f"Helhedsplan for Engly, {town}", "",
+             f"Aftalen er indgået mellem {a}, {b} og {town} Kommune. " + "Parterne arbejder sammen om trivsel. " * 6
+             + f"Delaftalen om kriminalitetsforebyggelse udarbejdes sammen med SSP {town} og Sydsjællands Politi.", ""]
+    for how in ("as written", "flattened"):
+        r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+        police = next(o for o in r.organisations if o.name == "Sydsjællands Politi")
+        assert all("Sydsjællands Politi" in s.excerpt and len(s.excerpt) <= 160 for s in police.sources), police.sources
+        party = next(o for o in r.organisations if o.name == a)
+        assert party.sources[0].excerpt.startswith(("Aftalen er indgået", "Helhedsplan")), party.sources
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_footnote_numbers_glued_to_names(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A PDF's superscript note numbers copied as digits glued to the names they annotate
+    ("Jobcenter Vejen3") are dropped where the document prints the notes' texts."""
+    lines = [f"Helhedsplan for Engly, {town}", "",
+             f"Den boligsociale leder er ansat i {a}1, og lederen refererer til bestyrelsen.",
+             f"Delaftalens parter: Englyset, Jobcenter {town}2, {town} Bibliotek og {b}.", "",
+             "1 Lederen er ansat i boligorganisationens boligsociale enhed.",
+             f"2 Jobcenter {town} deltager med virksomhedskonsulenter.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert {a, f"Jobcenter {town}"} <= names and not any(n[-1:].isdigit() for n in names), names
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_project_forms_run_together(tmp_path, make_docx, make_pdf, town, a, b):
+    """The project forms of a page that lost its line breaks: each number field and title field cut apart."""
+    r = _extract(tmp_path, _project_forms(town, a, b), "flattened", make_docx, make_pdf)
+    assert {x.name for x in r.activities} == {"Familiehuset i Engly", "Nabohjælp"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_flattened_table_with_heads_in_own_words(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _delaftaler_table(town, a, b), "flattened", make_docx, make_pdf)
+    assert {x.name for x in r.activities} == {"Sprogkassen", "Lektiehjælp Eng"}
