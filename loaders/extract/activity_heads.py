@@ -68,6 +68,24 @@ _COUNTER_FIELD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tilta
                             r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s*$", re.I)
 
 
+def _areas_by_number(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:
+    """Line -> focus area, when every activity's heading is numbered "N.M" ("AKTIVITET 2.1
+    Jobhjørnet") and the first numbers are exactly 1 to the number of the document's focus areas:
+    the N-th area as the document lists them (a form that lists its areas once, then its activities)."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    ids = {i: m.group("id") for i in lines if (m := _LABELLED_HEAD.match(plain[i])) and m.group("id")}
+    firsts = {i: int(first) for i, n in ids.items() if (first := n.split(".")[0]).isdigit() and "." in n.rstrip(".")}
+    if len(firsts) < 2 or len(firsts) != len(lines):
+        return {}
+    areas = extract_focus_areas(doc)
+    if set(firsts.values()) != set(range(1, len(areas) + 1)):
+        return {}
+    low = doc.lower_text
+    ordered = sorted((a.name for a in areas), key=lambda n: (low.find(n.lower()) % (len(low) + 1)))
+    return {i: ordered[k - 1] for i, k in firsts.items()}  # (in the order the text first names them)
+
+
 def _numbered_area(doc: Document, i: int, plain: list[str]) -> str | None:
     """The focus area a project form's number names by its first part ("Delprojekt nr.: II.1"
     -> the second of the areas, as the document counts them: "I. X", "II. Y")."""
@@ -235,6 +253,7 @@ def labelled_blocks(doc: Document) -> list[Block]:
         areas = {name_key(fa.name) for fa in extract_focus_areas(doc)}
         starts = [(i, t) for i, t in starts if name_key(t) not in areas]
     heads = sorted(h for h, _ in delaftale_starts(doc))
+    by_number = _areas_by_number(doc, plain, [i for i, _ in starts])
     blocks = []
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
@@ -242,8 +261,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
-        blocks.append(Block(title, i, end, _card_tag(doc, i, plain) or focus_area_at(doc, i) or outline_focus(doc, i)
-                            or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
+        blocks.append(Block(title, i, end, by_number.get(i) or _card_tag(doc, i, plain) or focus_area_at(doc, i)
+                            or outline_focus(doc, i) or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
         # first: the card above set the scope)
     return blocks
 

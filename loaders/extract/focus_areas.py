@@ -344,7 +344,8 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
-_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.(?=\s+[A-ZÆØÅ]))\s*")
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.(?=\s+[A-ZÆØÅ]))\s*")
+# (a bare number too, as a form prints its list: "1  Tryghed og trivsel")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 

@@ -212,6 +212,8 @@ def contact_unit(text: str | None) -> str | None:
     (True, True)
     >>> contact_unit("Odense Kommune, By- og Kulturforvaltningen Vollsmose Bibliotek & Kulturhus")
     'Vollsmose Bibliotek & Kulturhus'
+    >>> contact_unit("Boligselskabet Roskildefjord, formand")
+    'Boligselskabet Roskildefjord'
     """
     if not text:
         return None
@@ -225,6 +227,8 @@ def contact_unit(text: str | None) -> str | None:
         text = text[:paren.start()].strip()
     if text.endswith((" er", " var")):  # "Projektleder er" (Karen ...): a title in a sentence
         text = text.rsplit(" ", 1)[0]
+    if ", " in text and is_title_word(last := text.rsplit(", ", 1)[1]) and " " not in last:
+        text = text.rsplit(", ", 1)[0]  # "(Boligselskabet Roskildefjord, formand)": the person's role after it
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
         return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \

@@ -48,10 +48,12 @@ _SINGLE = re.compile(
     rf"(?P<name>{_NAME})?")
 _PLURAL = re.compile(
     r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\b(?:bolig)?afdeling(?:er|erne)"
-    r"\s*:?\s+|\b(?:bolig)?afdeling(?:er|erne)\s*:\s*|\b(?:Bolig)?Afdelingerne\s+(?=[A-ZÆØÅ])")  # (capitalised: a sentence's or heading's first word)
+    r"\s*:?\s+|\b(?:[Bb]olig)?[Aa]fdeling(?:er|erne)\s*:\s*|\b(?:Bolig)?Afdelingerne\s+(?=[A-ZÆØÅ])")  # (capitalised: a sentence's or heading's first word)
 # "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
-_ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
+_ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:(?P<owner>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}}),\s*"
+                   rf"(?=afd|\d))?(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
                    rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
+# ("Trollesmindehusene (Nødebohus, 288 boliger)": the owner first in the brackets)
 _ITEM_TAIL = re.compile(rf"(?:\s*\([^()]{{0,80}}\))?(?:\s+med\s+(?P<n>\d[\d.]*)\s*{_DWELLINGS})?(?=\W|$)")
 _OWNER = re.compile(r"(?<![\wæøåÆØÅ&-])((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
 _BYDEL = re.compile(rf"\b(?:i|udgør|danner)\s+(?:tilsammen\s+|samlet\s+)?bydel(?:en)?\s+(?P<name>{_NAME})|(?P<name2>{_NAME}),?\s+bydelen\b")
@@ -224,6 +226,10 @@ def _cued_owner(before: str, short: bool) -> str | None:
 _ABBREVIATED_OWNER = re.compile(r"(?<![\wæøåÆØÅ])([A-ZÆØÅ]{2,5})\s+$")
 
 
+_LIST_FIELD = re.compile(r"\s*(?:Bolig)?[Aa]fdeling(?:er|erne)\s*:")  # a fact box's field: "Afdelinger: A (...) · B (...)"
+_ITEM_SEP = re.compile(rf"{_CONJ}|\s*[·•|]\s*")  # (a fact box's list: "A (...) · B (...) · C (...)")
+
+
 def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
              ) -> Iterator[tuple[str | None, list[str], str | None]]:
     """Items of a list after a plural ("afdelingerne A (afd. 4, 180 boliger), B og C"); an
@@ -239,13 +245,13 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
                 parens.append((m.end() + item.start("paren"), m.end() + item.end("paren")))
             if item.group("units"):
                 units[item.group("name")] = int(item.group("units").replace(".", ""))
-            yield None, [item.group("code")] if item.group("code") else [], item.group("name")
+            yield item.group("owner"), [item.group("code")] if item.group("code") else [], item.group("name")
             end = item.end()
             if tail := _ITEM_TAIL.match(rest, end):  # "Solbakken (Fjord, afd. 7) med 140 boliger"
                 end = tail.end()
                 if tail.group("n"):
                     units.setdefault(item.group("name"), int(tail.group("n").replace(".", "")))
-            sep = re.compile(_CONJ).match(rest, end)
+            sep = _ITEM_SEP.match(rest, end)
             if not sep:
                 break
             pos = sep.end()
@@ -272,10 +278,11 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     [('Afd. 12', 'Boligselskabet Fjord', 420), ('Engen', 'Boligselskabet Fjord', 210)]
     """
     out: list[Zone] = []
-    if "afd" not in text:
+    if "afd" not in text and "Afd" not in text:
         return out
     for sentence in sentences(text):
-        if "afd" not in sentence or "ikke" in sentence and _NOT_COVERED.search(sentence):
+        if "afd" not in sentence and not _LIST_FIELD.match(sentence) \
+                or "ikke" in sentence and _NOT_COVERED.search(sentence):
             continue
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []

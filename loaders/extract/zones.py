@@ -416,14 +416,25 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
     skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
         line = flat_rest.get(i, line)
-        if "afd" not in line or i in skip:
+        if "afd" not in line and "Afdeling" not in line or i in skip:
             continue
         if "\t" not in line and _RESPECTIVELY_WORD not in line:  # "... afd. 23, Bøgelunden, ligger i den" +
             line = wrapped(doc.lines, i, line)  # "nordlige del af Køge og består af henholdsvis 248 og 316 boliger."
+            line = _sentence_start_above(doc.lines, i) + line  # "... Den omfatter" + "X's afdelinger A og B ..."
         for z in (z for cell in row_cells(line) for z in prose_departments(clean(cell), doc.ref(i), lookup)):
             if z.part_of and found.get(z.part_of) is None:
                 found.add(Zone(name=z.part_of, type="district", sources=list(z.sources)))
             found.add(z)
+
+
+def _sentence_start_above(lines: list[str], i: int) -> str:
+    """The start of the sentence that line ``i`` goes on with, when the line above holds it
+    (a paragraph wrapped mid-sentence): the text after the line above's last sentence end."""
+    above = lines[i - 1].rstrip() if i else ""
+    if not above or above.endswith((".", ":", "!", "?", ";")) or "\t" in above or len(above) < 40:
+        return ""
+    tail = re.split(r"(?<=[a-zæøå)\d][.!?])\s+(?=[A-ZÆØÅ])", above)[-1]
+    return f"{tail} " if len(tail) <= 120 and tail[:1].isupper() else ""
 
 
 def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone]:

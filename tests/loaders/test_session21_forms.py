@@ -299,3 +299,50 @@ def test_project_forms_run_together(tmp_path, make_docx, make_pdf, town, a, b):
 def test_a_flattened_table_with_heads_in_own_words(tmp_path, make_docx, make_pdf, town, a, b):
     r = _extract(tmp_path, _delaftaler_table(town, a, b), "flattened", make_docx, make_pdf)
     assert {x.name for x in r.activities} == {"Sprogkassen", "Lektiehjælp Eng"}
+
+
+def _committee(town, a, b):
+    """A committee item: the departments in a sentence wrapped over two lines (its verb on the
+    first), a fact box's "Afdelinger:" field, a board member's organisation with the role after it."""
+    owner_a, owner_b = a.split()[-1], b.split()[-1]
+    return [f"{town} Kommune – Social- og Sundhedsudvalget", "",
+            "Sagsbeskrivelse", f"Aftalens parter: {a}, {b} og {town} Kommune.",
+            "Helhedsplanen får navnet \"Kompasset\" og løber fra 1. januar 2025 til 31. december 2028. Den omfatter",
+            f"{owner_a}s afdelinger Kulhuset og Tørvehuse samt {owner_b}s afdeling Stenhøjen. Kulhuset har 326",
+            "boliger.", "",
+            "FAKTA",
+            f"Afdelinger: Kulhuset ({owner_a}, 326 boliger) · Tørvehuse ({owner_a}, 118 boliger)", "",
+            f"Helhedsplanens bestyrelse består af direktør Lone Skibsby Harbo ({a},",
+            f"formand) og formand Per Olsen Nybo ({b}).", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_departments_in_a_wrapped_sentence_and_a_fact_box(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _committee(town, a, b), "as written", make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Kulhuset", "Tørvehuse", "Stenhøjen"} <= set(zones), set(zones)
+    assert zones["Tørvehuse"].units == 118
+    assert not any(o.name.endswith("formand") for o in r.organisations), [o.name for o in r.organisations]
+
+
+def _printed_form(town, a, b):
+    """A 2011-14 application printed from a form: the areas counted with bare numbers under a
+    heading with a note, then the activities numbered by area ("AKTIVITET 2.1")."""
+    return [f"Engly – helhedsplan for {town} Syd", "", "HELHEDSPLANENS NAVN", "Engly", "",
+            "ANSØGENDE BOLIGORGANISATION", a, "", "KOMMUNE", f"{town} Kommune", "",
+            "INDSATSOMRÅDER (pulje 2011-2014)", "1  Tryghed og trivsel", "2  Uddannelse og beskæftigelse",
+            "3  Børn, unge og forældre", "",
+            "AKTIVITET 1.1  Gårdværterne", "Ansvarlig part: helhedsplanen", "Målgruppe: alle beboere", "",
+            "AKTIVITET 2.1  Jobhjørnet", f"Ansvarlig part: Jobcenter {town}", "Målgruppe: ledige over 25 år", "",
+            "AKTIVITET 3.1  Lektiecafé Engly", f"Ansvarlig part: {town} Bibliotek", "Målgruppe: børn 6-12 år", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_activities_numbered_by_the_counted_areas(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _printed_form(town, a, b), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Tryghed og trivsel", "Uddannelse og beskæftigelse",
+                                               "Børn, unge og forældre"]
+    assert {x.name: x.focus_area for x in r.activities} == {"Gårdværterne": "Tryghed og trivsel",
+                                                            "Jobhjørnet": "Uddannelse og beskæftigelse",
+                                                            "Lektiecafé Engly": "Børn, unge og forældre"}
