@@ -23,7 +23,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.plan_crumbs import crumb_or_subject_name
 from samspil.loaders.extract.plan_flat_cover import cover_pieces, is_run_on_cover
-from samspil.loaders.extract.plan_cover import _OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, quoted_name, title_name
+from samspil.loaders.extract.plan_cover import (_OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, named_in_prose, quoted_name,
+                                               title_name)
 from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
 from samspil.loaders.extract.sections import plain_lines
 from samspil.loaders.gazetteer import (find_municipalities, municipality, municipality_of_town, police_district,
@@ -141,6 +142,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     'Helhedsplan for Bakkegården'
     >>> _split_name("Sammen i Løget og Finlandsparken 2024-2027, Vejle Kommune")[0]
     'Sammen i Løget og Finlandsparken'
+    >>> _split_name("Nordlyset – boligsocial helhedsplan for Brøndbyvester Nord")
+    ('Nordlyset', ['Nordlyset – boligsocial helhedsplan for Brøndbyvester Nord'])
     """
     aliases = [value]
     name = _MUNICIPALITY_TAIL.sub("", _DEFINITION_TAIL.sub("", value))  # ("Helhedsplan: X 2024-2027, Vejle Kommune";
@@ -152,6 +155,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     name = _PLAN_WORD_FIRST.sub("", name)  # "Helhedsplanen Houlkær Fællesskab": the name follows
     generic_tail = _DASHED_GENERIC.match(name)  # "Aalborg Øst – helhedsplan": the area is the name
     name = generic_tail.group(1) if generic_tail else name
+    if (for_area := _DASHED_FOR_AREA.match(name)) is not None:
+        name = for_area.group(1)  # "Nordlyset – boligsocial helhedsplan for Brøndbyvester Nord": the plan's name
     if (quoted := _QUOTED_PART.search(name)) and quoted.start() > 0 and len(quoted.group(1).split()) <= 6 \
             and not _DEFINED_AS.search(name[:quoted.start()]):  # (not '... (herefter "Helhedsplanen")')
         name = quoted.group(1).strip()  # 'Boligsocial indsats Ikast-Brande – "Broen" 2026-2029': Broen
@@ -166,6 +171,9 @@ _QUOTED_PART = re.compile(r'[«"“„]([A-ZÆØÅ0-9][^«»"“”„]{1,60}?)(
 
 _MUNICIPALITY_TAIL = re.compile(r",\s*[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)?\s+[Kk]ommune\s*$")
 _PLAN_WORD_FIRST = re.compile(r"^(?i:(?:den\s+)?(?:boligsociale\s+)?helhedsplanen)\s+(?=[A-ZÆØÅ])")
+_DASHED_FOR_AREA = re.compile(r"^(.{3,60}?)\s+[–—-]\s+(?:(?:den|en)\s+)?boligsociale?\s+(?:helhedsplan|indsats)(?:en)?\s+"
+                              r"(?:for|i|på)\s+[A-ZÆØÅ].*$", re.I)
+_FOR_AREA_AFTER = re.compile(r"(?:helhedsplan|indsats)(?:en)?\s+(?:for|i|på)\s+([A-ZÆØÅ].{1,60})$", re.I)
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
@@ -250,6 +258,8 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
 def _area_of(value: str, name: str) -> str | None:
     """'Valby/Vigerslev – den boligsociale helhedsplan X' -> Valby/Vigerslev;
     'Helhedsplanen for Sjælør og Kgs. Enghave' -> Sjælør og Kgs. Enghave."""
+    if (m := _FOR_AREA_AFTER.search(value)) and _DASHED_FOR_AREA.match(value):
+        return m.group(1).strip(" .")  # "Nordlyset – boligsocial helhedsplan for Brøndbyvester Nord"
     head = value.split("–")[0].split(" - ")[0].strip()
     if head != value and "helhedsplan" in value.lower():
         return head
@@ -269,6 +279,8 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title (of a
     cover run onto the first line, read from its pieces first)."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
+    if not found and (prose := named_in_prose(doc)) is not None:
+        return [prose]  # 'Helhedsplanen får navnet "Kompasset"', 'den boligsociale helhedsplan »Nordlyset«'
     if not found and (crumb := crumb_or_subject_name(doc)) is not None:
         return [(crumb[0], crumb[2])]  # a web page's breadcrumb trail, a board paper's subject
     if not found and (run_on := _run_on_cover(doc)) is not None:

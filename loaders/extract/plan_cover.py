@@ -18,7 +18,7 @@ from samspil.loaders.extract.plan_flat_cover import is_web_chrome
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, municipality
 
-__all__ = ["cover_title", "quoted_name", "title_name"]
+__all__ = ["cover_title", "named_in_prose", "quoted_name", "title_name"]
 
 # (the name after it starts with a capital, a digit or a quote, or "for X": not a sentence going on,
 # "Den boligsociale helhedsplan ledes af ...")
@@ -142,6 +142,35 @@ _LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")
 _META_PART = re.compile(r"\d|referat|dagsorden|styregrupp|bestyrels|aftale|bilag|version|side|gælder|status|notat"
                         r"|helhedsplan|evaluering|kladde|udkast", re.I)
 _PLAN_PART = re.compile(r"\d|helhedsplan|aftale|indsats|\bplan", re.I)  # (a title's part: "Helhedsplanen X 2023-2026")
+
+
+_Q_OPEN, _Q_CLOSE = "[«»\"“„]", "[«»\"”“]"
+
+
+def _q_name(group: str) -> str:
+    return rf"{_Q_OPEN}(?P<{group}>[A-ZÆØÅ0-9][^«»\"“”„\n]{{1,50}}?){_Q_CLOSE}"
+
+
+# the plan named in a sentence: 'Helhedsplanen får navnet "Kompasset"', 'den boligsociale helhedsplan »Mosaikken«',
+# '"Auning Bevæger" – den første boligsociale helhedsplan i Auning'
+_NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\s+{_q_name('a')}"
+                             rf"|\b(?:den\s+|en\s+)?(?:nye\s+)?boligsociale\s+helhedsplan(?:en)?\s+{_q_name('b')}"
+                             rf"|{_q_name('c')}\s*[–—-]\s*(?:den|en)\s+(?:\w+\s+)?boligsociale?\s+helhedsplan", re.I)
+_PROSE_CHARS = 6000  # where a document names its plan in a sentence: its first pages
+
+
+def named_in_prose(doc: Document) -> tuple[str, int] | None:
+    """The plan's name as a sentence among the first pages gives it, in quotes, with the line it
+    starts on (a council item, a press release, a consultation response: no label, no cover)."""
+    head = doc.text[:_PROSE_CHARS].replace("\n", " ")  # (one offset a character: lines are found by counting)
+    if "navnet" not in head and "helhedsplan" not in head.lower():
+        return None
+    for m in _NAMED_IN_PROSE.finditer(head):
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        name = " ".join(m.group(group).split())
+        if 1 <= len(name.split()) <= 6 and not name.endswith("."):
+            return name, doc.text.count("\n", 0, m.start(group))
+    return None
 
 
 def _letterhead(text: str) -> bool:

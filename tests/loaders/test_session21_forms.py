@@ -346,3 +346,22 @@ def test_activities_numbered_by_the_counted_areas(tmp_path, make_docx, make_pdf,
     assert {x.name: x.focus_area for x in r.activities} == {"Gårdværterne": "Tryghed og trivsel",
                                                             "Jobhjørnet": "Uddannelse og beskæftigelse",
                                                             "Lektiecafé Engly": "Børn, unge og forældre"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("form,name", [
+    (lambda t, a, b: [f"{t} Kommune – Udvalget for Familier og Unge – Referat", "", "Punkt 4. Ny helhedsplan", "",
+                      f"Helhedsplanen får navnet \"Engbroen\" og løber fra 1. januar 2025 til 31. december 2028 "
+                      f"i {a}s afdelinger.", ""], "Engbroen"),
+    (lambda t, a, b: ["PRESSEMEDDELELSE", f"{t} Kommune · {a}", "", "Ny helhedsplan i Engly", "",
+                      f"Med underskriften går {t} Kommune og {a} nu i gang med »Engly Bevæger« – den første",
+                      "boligsociale helhedsplan i Engly.", ""], "Engly Bevæger"),
+    (lambda t, a, b: [f"INTEGRATIONSRÅDET I {t.upper()} KOMMUNE", "", "Vedr.: Høringssvar – udkast til aftale for Engly", "",
+                      "Rådet takker for muligheden for at afgive høringssvar om den boligsociale helhedsplan",
+                      "\"Engmosaikken\" i Engly.", ""], "Engmosaikken"),
+    (lambda t, a, b: [f"AFTALE OM BOLIGSOCIAL INDSATS I ENGLY, {t.upper()}", "",
+                      "Indsatsens navn ........ Englyset – boligsocial helhedsplan for Engly Nord",
+                      f"Aftalens parter: {a}, {b} og {t} Kommune", ""], "Englyset")])
+def test_a_plan_named_in_a_sentence_or_before_what_it_is(tmp_path, make_docx, make_pdf, town, a, b, form, name):
+    r = _extract(tmp_path, form(town, a, b), "as written", make_docx, make_pdf)
+    assert r.plan.name == name, r.plan.name
