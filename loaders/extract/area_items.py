@@ -412,6 +412,7 @@ def _blocks(doc: Document) -> list[Block]:
             state.last = i
             continue
         state.after_blank = i > 0 and not doc.lines[i - 1].strip()
+        state.after_sentence = i > 0 and doc.lines[i - 1].rstrip().endswith((".", "!", "?"))
         chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
         parts = _parts(raw[:chapter.start()] if chapter else raw)
         for part in parts:
@@ -477,6 +478,8 @@ class _State:
         self.weak: set[int] = set()  # the lines of items read from a title line alone
         self.bulleted = False  # the last item was a bullet
         self.after_blank = False  # the line read follows a blank line
+        self.after_sentence = False  # ... or a line that ends a sentence
+        self.bare_run = False  # items without marks read in this area ("Nabo til nabo: ..." paragraphs)
         self.by_number = True  # the counted list counts 1., 2. (not a), b))
         self.field = -1  # the line of the last item's last field ("Målgruppe: ...")
         self.named = False  # the areas open paragraphs of a summary (area_paragraphs.py)
@@ -526,13 +529,16 @@ class _State:
                 self.starts.append((i, name, self.focus, text if run_on else None))
                 self.last, self.bare_ok = i, True
                 return
+            elif self.bare_run and _FIELD_WORD.match(text) and not text.rstrip().endswith(":"):
+                return  # an item's field inside its paragraph ("Målgruppe: ...", "Samarbejde: ..."): the list goes on
             elif (state := _lead_state(clean_keep_colon(text))) is not None:  # a lead-in: activities or not
                 self.listing, self.count = state, 0
             elif quoted := quoted_projects(text) if self.focus is not None else []:
                 self.starts += [(i, name, self.focus, sentence) for name, sentence in quoted]
-            elif self.listing and self.bare_ok and not run_on and (name := _bare_item(text)):
+            elif self.listing and (self.bare_ok or self.bare_run and self.after_sentence) and not run_on \
+                    and (name := _bare_item(text)):
                 self.starts.append((i, name, self.focus, None))  # "Beboerbazar – ..." (its bold lost)
-                self.last = i
+                self.last, self.bare_run = i, True  # (the next "Name: ..." may follow its wrapped paragraph)
                 return
             elif run_on and self.starts and self.starts[-1][0] == i and self.starts[-1][3] is not None:
                 j, name, focus, own = self.starts[-1]  # its description, read with it (partners, groups)

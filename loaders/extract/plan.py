@@ -74,6 +74,8 @@ def after_label(line: str, key: str) -> str | None:
     'Mit Kvarter 2025-2028'
     >>> after_label("Dela f ta len gælder  f ra  - t i l :  1/1 2017", "delaftalengælderfra")
     '1/1 2017'
+    >>> after_label("Indsatsens navn (jf. den strategiske samarbejdsaftale): Mørkhøj Mosaik", "indsatsensnavn")
+    'Mørkhøj Mosaik'
     """
     text = " ".join(strip_markup(line).split())
     sq = squash(text)
@@ -91,7 +93,12 @@ def after_label(line: str, key: str) -> str | None:
             seen += 1
     rest = text[cut:] if seen == end else ""
     rest = re.sub(r"^\s*(?:-\s*t\s*i\s*l\s*)?:?", "", rest)  # "- til:" / ":"
+    rest = _LABEL_NOTE.sub("", rest)  # "Indsatsens navn (jf. den strategiske samarbejdsaftale): X"
     return clean(rest)
+
+
+# a note in brackets between a label and its colon: "(jf. den strategiske samarbejdsaftale¹):"
+_LABEL_NOTE = re.compile(r"^\s*\((?:jf\.|se|ifølge|som i|iht\.)[^()]{0,80}\)\S{0,2}\s*:\s*", re.I)
 
 
 def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, int] | None:

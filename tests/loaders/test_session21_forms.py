@@ -365,3 +365,28 @@ def test_activities_numbered_by_the_counted_areas(tmp_path, make_docx, make_pdf,
 def test_a_plan_named_in_a_sentence_or_before_what_it_is(tmp_path, make_docx, make_pdf, town, a, b, form, name):
     r = _extract(tmp_path, form(town, a, b), "as written", make_docx, make_pdf)
     assert r.plan.name == name, r.plan.name
+
+
+def _paragraph_items(town, a, b):
+    """Activities as "Name: description" paragraphs under lettered area headings, each paragraph
+    wrapped over lines, its fields ("Målgruppe:", "Samarbejde:") inside it."""
+    return [f"Engly Fremad · Boligsocial helhedsplan i {town}", "", "2. Indsatsområder",
+            "Helhedsplanen arbejder inden for to af Landsbyggefondens indsatsområder:",
+            "a) Tryghed og trivsel", "b) Uddannelse og beskæftigelse", "",
+            "3. Aktiviteter", "a) Tryghed og trivsel",
+            "Nabo til nabo: frivillige beboere byder nye tilflyttere velkommen og arrangerer fællesspisning hver",
+            "måned. Målgruppe: alle beboere. Samarbejde: afdelingsbestyrelserne.",
+            "Gårdfesten: en årlig fest i gården for alle beboere, arrangeret af frivillige.",
+            "b) Uddannelse og beskæftigelse",
+            f"Jobbroen Engly: virksomhedskonsulent fra Jobcenter {town} med kontor i Engly to",
+            "dage om ugen. Målgruppe: ledige beboere over 30 år.",
+            f"Lektiebussen: lektiehjælp for elever i 2.-7. klasse på Engly Skole med {town} Bibliotek.", "",
+            "4. Organisering", f"Helhedsplanen ledes af en projektleder ansat i {a}.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_name_and_description_paragraphs_under_lettered_areas(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _paragraph_items(town, a, b), "as written", make_docx, make_pdf)
+    assert {x.name: x.focus_area for x in r.activities} == {
+        "Nabo til nabo": "Tryghed og trivsel", "Gårdfesten": "Tryghed og trivsel",
+        "Jobbroen Engly": "Uddannelse og beskæftigelse", "Lektiebussen": "Uddannelse og beskæftigelse"}
