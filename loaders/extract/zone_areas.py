@@ -22,7 +22,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import holding_lines, strip_markup
 from samspil.loaders.extract.zone_districts import is_district_name, zone_key
 from samspil.loaders.extract.zone_prose import DWELLINGS as _DWELLINGS, dwelling_words, sentences
 from samspil.loaders.model import Zone
@@ -84,22 +84,16 @@ def _proper_name(doc_text: str, name: str) -> bool:
 _DWELLING_WORDS = dwelling_words()  # the words _DWELLINGS matches
 
 
-def _holds_dwelling_word(line: str) -> bool:
-    """``re.search(_DWELLINGS, line)``, told by substring tests (cheaper than the pattern)."""
-    for word in _DWELLING_WORDS:  # (a loop: a generator costs more than the tests)
-        if word in line:
-            return True
-    return False
-
-
 def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
     """Areas named as a sentence's subject with their dwellings. ``departments_in(text, i)``
     gives the departments a sentence of line ``i`` names (zone_prose), which then lie in the area."""
     from samspil.loaders.extract.zones import _resolve_org
 
-    text = "\n".join(doc.lines)
+    text = doc.text  # (the lines joined)
+    dwelling = holding_lines(doc, _DWELLING_WORDS, lower=False)  # (the lines _DWELLINGS can match in: told by
+    # substring tests of the whole text, cheaper than the pattern or the words in every line)
     for i, line in enumerate(doc.lines):
-        if not _holds_dwelling_word(line):
+        if i not in dwelling:
             continue
         plain = strip_markup(line)
         for m in _AREA_SENTENCE.finditer(plain):
@@ -244,11 +238,11 @@ _LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in e
 def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X (or after it on
     its line, when the line breaks were lost: up to the sentence's end)."""
-    lows = doc.lower_lines
+    listed = holding_lines(doc, _LIST_WORDS)  # (the lines may_hold is True of)
     for i, line in enumerate(doc.lines):
-        if ": " in line and may_hold(lows[i], _LIST_WORDS):
+        if ": " in line and i in listed:
             _listed_inline(doc, found, i, strip_markup(line))
-        if not line.rstrip().endswith(":") or not may_hold(lows[i], _LIST_WORDS) \
+        if not line.rstrip().endswith(":") or i not in listed \
                 or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
             continue  # (not "..., som er inddelt i to zoner:")
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),

@@ -20,7 +20,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.gazetteer import is_town
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import holding_lines, strip_markup
 from samspil.loaders.model import Zone
 
 __all__ = ["is_district_name", "zone_key", "add_districts", "add_joint_zones", "add_named_areas", "home_district",
@@ -139,9 +139,9 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 
 def _add_plan_place(doc: Document, found) -> None:
-    text, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
+    text, planned = doc.text, holding_lines(doc, _PLAN_WORDS)  # (the lines may_hold is True of)
     for i, line in enumerate(doc.lines):
-        if " i " not in line or not may_hold(lows[i], _PLAN_WORDS):
+        if " i " not in line or i not in planned:
             continue
         for m in _plan_in(strip_markup(line)):
             name = m.group("name")

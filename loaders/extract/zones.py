@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import clean, may_hold, strip_markup
+from samspil.loaders.extract.text import clean, holding_lines, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
 from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import (add_districts, add_joint_zones, add_named_areas, home_district,
@@ -191,8 +191,9 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     skip = table_lines(doc)
     housing = _HousingLabels(orgs)
     words, lows = _dwelling_words(), doc.lower_lines
+    dwelling = holding_lines(doc, words) if words is not None else None
     for i, raw in enumerate(doc.lines):
-        if words is not None and not may_hold(lows[i], words) and _no_markup(raw):
+        if dwelling is not None and i not in dwelling and _no_markup(raw):
             continue  # no dwelling word: no count (told before the digit, from the lower case made once)
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
@@ -375,9 +376,9 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     housing = _HousingLabels(orgs)
     skip = table_lines(doc)
-    lows = doc.lower_lines
+    cued = holding_lines(doc, _DEPARTMENT_WORDS)
     for i, line in enumerate(doc.lines):
-        if "(" not in line or not may_hold(lows[i], _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
+        if "(" not in line or i not in cued or not _DEPARTMENT_CUE.search(line) \
                 or _ZONE_MARK.search(line) or i in skip:
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
