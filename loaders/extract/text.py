@@ -6,7 +6,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-__all__ = ["EMAIL", "PHONE", "clean", "details_only", "drop_citations", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "holding_lines", "may_hold", "strip_links", "strip_markup"]
+__all__ = ["EMAIL", "PHONE", "clean", "details_only", "drop_citations", "single_spaced", "tidy_og_hyphen", "clean_keep_colon", "digits", "holding_lines", "lines_to_read", "markup_free", "may_hold", "strip_links", "strip_markup"]
 
 # (the local part is possessive: "@" is not in it, so giving characters back never finds one,
 # and not trying that halves the work at every word of a text without an e-mail)
@@ -74,7 +74,7 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("[Camilla Brix](#), **teamleder**")
     'Camilla Brix, teamleder'
     """
-    if "[" not in text and "<" not in text and "*" not in text and "_" not in text:
+    if _no_markup(text):
         return text  # the common case: nothing to strip
     text = strip_links(text)
     text = _TAGS.sub(" ", text)
@@ -157,6 +157,23 @@ def holding_lines(doc, words: tuple[str, ...], lower: bool = True) -> set[int]:
                 at = text.find(w, starts[k]) if k + 1 < len(lines) else -1
         return found
     return doc.memo(f"holding_lines:{lower}:{words}", compute)
+
+
+def markup_free(doc) -> bool:
+    """Does the document hold none of what :func:`strip_markup` removes (then it leaves every line as
+    it is; most PDFs and Word files)? Told once per document."""
+    return doc.memo("markup_free", lambda: _no_markup(doc.text))
+
+
+def _no_markup(text: str) -> bool:
+    return "[" not in text and "<" not in text and "*" not in text and "_" not in text
+
+
+def lines_to_read(doc, words: tuple[str, ...]) -> list[int] | range:
+    """Indexes, in order, of the lines whose text with its markup stripped may hold one of ``words``
+    (as written): in a document without markup, the lines that hold one (:func:`holding_lines`);
+    else every line."""
+    return sorted(holding_lines(doc, words, lower=False)) if markup_free(doc) else range(len(doc.lines))
 
 
 _READ_OTHERWISE = ("ı", "\u0307", "ſ")  # (the letters may_hold lets through: re.IGNORECASE reads them as i, s)
