@@ -22,7 +22,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import holding_lines, strip_markup
+from samspil.loaders.extract.text import holding_lines, may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import is_district_name, zone_key
 from samspil.loaders.extract.zone_prose import DWELLINGS as _DWELLINGS, dwelling_words, sentences
 from samspil.loaders.model import Zone
@@ -238,11 +238,11 @@ _LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in e
 def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X (or after it on
     its line, when the line breaks were lost: up to the sentence's end)."""
-    listed = holding_lines(doc, _LIST_WORDS)  # (the lines may_hold is True of)
+    lows = doc.lower_lines
     for i, line in enumerate(doc.lines):
-        if ": " in line and i in listed:
+        if ": " in line and may_hold(lows[i], _LIST_WORDS):
             _listed_inline(doc, found, i, strip_markup(line))
-        if not line.rstrip().endswith(":") or i not in listed \
+        if not line.rstrip().endswith(":") or not may_hold(lows[i], _LIST_WORDS) \
                 or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
             continue  # (not "..., som er inddelt i to zoner:")
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),

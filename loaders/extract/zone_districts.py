@@ -20,7 +20,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.gazetteer import is_town
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import holding_lines, lines_to_read, strip_markup
+from samspil.loaders.extract.text import lines_to_read, may_hold, strip_markup
 from samspil.loaders.model import Zone
 
 __all__ = ["is_district_name", "zone_key", "add_districts", "add_joint_zones", "add_named_areas", "home_district",
@@ -139,9 +139,9 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 
 def _add_plan_place(doc: Document, found) -> None:
-    text, planned = doc.text, holding_lines(doc, _PLAN_WORDS)  # (the lines may_hold is True of)
+    text, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
     for i, line in enumerate(doc.lines):
-        if " i " not in line or i not in planned:
+        if " i " not in line or not may_hold(lows[i], _PLAN_WORDS):
             continue
         for m in _plan_in(strip_markup(line)):
             name = m.group("name")
@@ -264,7 +264,7 @@ def place_departments(doc: Document, found) -> None:
     any_district = _any_of(districts)
     heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
     for i in lines_to_read(doc, ("Afdelingerne",)):
-        text = strip_markup(line := doc.lines[i])
+        text = strip_markup(doc.lines[i])
         if "Afdelingerne" not in text or any_district is None or not _holds_any(text, heads) \
                 or not any_district.search(text):
             continue  # both rules below need "Afdelingerne" and a district named in the line

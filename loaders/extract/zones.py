@@ -278,7 +278,7 @@ def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
     """(line, zone name 'Zone N', text) of each 'Zone N)' paragraph, also mid-line."""
     blocks = []
     for i in lines_to_read(doc, _ZONE_WORDS):
-        text = strip_markup(line := doc.lines[i])
+        text = strip_markup(doc.lines[i])
         if "Zone" not in text and "Område" not in text and "Delområde" not in text:
             continue  # (each mark starts with one of these words)
         marks = list(_ZONE_MARK.finditer(text))
@@ -379,9 +379,9 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
     """'Folehaven (3B) med 2.036 beboere, ... og Hornemanns Vænge (PAB)' in a department sentence."""
     housing = _HousingLabels(orgs)
     skip = table_lines(doc)
-    cued = holding_lines(doc, _DEPARTMENT_WORDS)
+    lows = doc.lower_lines
     for i, line in enumerate(doc.lines):
-        if "(" not in line or i not in cued or not _DEPARTMENT_CUE.search(line) \
+        if "(" not in line or not may_hold(lows[i], _DEPARTMENT_WORDS) or not _DEPARTMENT_CUE.search(line) \
                 or _ZONE_MARK.search(line) or i in skip:
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
