@@ -122,6 +122,11 @@ def _excerpt(text: str) -> str:
     """White space collapsed, cut to EXCERPT_CHARS. Only as much of the line is looked
     at as the excerpt needs: a document that is one long line (text copied from a PDF)
     would otherwise cost its whole length per reference, quadratic in all."""
+    head = text[:EXCERPT_CHARS + 1]
+    if head[:1] != " " and head[-1:] != " " and "  " not in head and head.isprintable():
+        # (most texts: single-spaced already as far as the excerpt reaches, which collapsing the white
+        # space leaves as it is; ``isprintable`` is False for every white space but the space)
+        return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
     size = 4 * EXCERPT_CHARS
     while True:
         head = " ".join(text[:size].split())

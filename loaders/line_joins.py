@@ -245,7 +245,7 @@ def text_width(lines: Sequence[str]) -> int:
     >>> text_width(["x" * n for n in range(1, 101)])
     90
     """
-    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    lengths = sorted(map(len, filter(str.strip, lines)))  # (the non-blank lines' lengths, in C)
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 

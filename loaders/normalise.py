@@ -33,7 +33,8 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
@@ -437,7 +438,8 @@ def clean_page(lines: Sequence[str], cleaned: dict[str, list[str]], text: str | 
             if line not in cleaned:
                 cleaned[line] = clean_line(line)
         return
-    ends = list(accumulate(len(line) + 1 for line in lines))  # (where each next line starts in ``text``)
+    ends = list(map(add, accumulate(map(len, lines)), count(1)))  # (where each next line starts in ``text``: the
+    # lengths so far and a line break after each, summed in C)
     busy = _lines_holding(text, ends, [(s, s) for s in _LINE_WORK if s in text]
                           + [(s, c) for s, c in _LINE_WORK_PAIRS if c in text])
     counting = counting_tokens(text.split())

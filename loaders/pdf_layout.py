@@ -171,7 +171,11 @@ def may_hold_table(textpage, text: str) -> bool:
     laid out in several ways).
     """
     rects = textpage.count_rects()
-    return rects > 1 and rects > sum(1 for line in text.split("\r\n") if line.strip())
+    if rects <= 1:
+        return False
+    lines = text.split("\r\n")
+    return rects > len(lines) or rects > sum(map(bool, map(str.strip, lines)))  # (more than its lines: more than
+    # its lines with text, told without stripping them)
 
 
 def _rects(textpage) -> list[tuple[float, ...]]:

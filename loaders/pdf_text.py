@@ -14,12 +14,15 @@ compares them on real PDFs).
 from __future__ import annotations
 
 import ctypes
+import threading
 from codecs import decode
 
 import pypdfium2.raw as pdfium_c
 from pypdfium2 import PdfiumError
 
 __all__ = ["PageText"]
+
+_BUFFER = threading.local()  # (.array: the UTF-16 buffer get_text_range reads a page's text into)
 
 
 class PageText:
@@ -85,6 +88,13 @@ class PageText:
         if first > last:
             return ""
         t_start, t_end = to_text(self.raw, first), to_text(self.raw, last)
-        buffer = (ctypes.c_ushort * (t_end + 2 - t_start))()
+        size = t_end + 2 - t_start  # (the text and pdfium's terminating NUL)
+        buffer = getattr(_BUFFER, "array", None)  # (one buffer a thread for pages of up to 64 K
+        if buffer is None or len(buffer) < size:  # characters: not a zeroed array made for every page)
+            buffer = (ctypes.c_ushort * max(size, 8192))()
+            if size <= 65536:
+                _BUFFER.array = buffer
         written = pdfium_c.FPDFText_GetText(self.raw, first, last - first + 1, buffer)
+        if written < 1:  # (nothing written: what the helper's zeroed array of the text's size gives)
+            return "\x00" * (size - 1)
         return decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")

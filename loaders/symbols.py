@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 
 __all__ = ["drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
@@ -86,7 +87,7 @@ def read_all_symbols(lines: list[str]) -> list[str]:
             at = text.find(literal, at + 1)
     if not hits:
         return lines
-    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    starts = [0, *map(add, accumulate(map(len, lines[:-1])), count(1))]  # (each line's start in the joined text)
     out = list(lines)
     for k in sorted({bisect_right(starts, at) - 1 for at in hits}):
         out[k] = read_symbols(lines[k])

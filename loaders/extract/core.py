@@ -74,9 +74,10 @@ def clear_name_caches() -> None:
     """Forget what the extractors remember per name or word (an organisation's type,
     its keys, a capitalised run's names, a title word, a target-group cue word): after
     the vocabulary files or SAMSPIL_VOCAB_DIR changed (see ``gazetteer.clear_caches``)."""
-    from samspil.loaders.extract import activities, focus_areas, mentions, orgs, people, target_cues, targets, zone_districts
+    from samspil.loaders.extract import (activities, focus_areas, mentions, name_cuts, orgs, people, target_cues, targets,
+                                         zone_districts)
 
-    for f in (activities._words_form, focus_areas._known_key, orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
+    for f in (activities._words_form, focus_areas._known_key, name_cuts.without_tail, orgs.org_type, orgs._name_keys, orgs._strip_admin_prefix, orgs._codes, mentions._run_names,
               mentions._valid, mentions._has_cue, people.is_title_word, people._bad, people._trim_run,
               people._known_organisation_first, targets._names_group,
               zone_districts.zone_key):  # (no vocabulary in it: emptied so a benchmark's names are unseen)

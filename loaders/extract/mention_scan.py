@@ -299,10 +299,15 @@ _ITEM_CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}[a-z]?\s+(?=[A-ZÆØÅ])")
 
 def _drop_activities(mentions: list[OrgMention], activity_names: set[str]) -> list[OrgMention]:
     """Activity names (also in their definite form: 'Lommepengeprojektet') are not organisations."""
+    seen: dict[str, bool] = {}  # (a name is mentioned ~4 times: told once)
+
     def is_activity(name: str) -> bool:
+        if (known := seen.get(name)) is not None:
+            return known
         n = _ITEM_CODE.sub("", name).casefold()  # ("A4 Fritidsguiderne: ...", a sheet's id before the name)
-        return (n in activity_names or _DEFINITE_END.sub("", n) in activity_names
-                or _OWN_PROJECT.fullmatch(name) is not None)
+        seen[name] = found = (n in activity_names or _DEFINITE_END.sub("", n) in activity_names
+                              or _OWN_PROJECT.fullmatch(name) is not None)
+        return found
     return [m for m in mentions if not is_activity(m.name)]
 
 

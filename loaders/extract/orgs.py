@@ -395,12 +395,15 @@ def plausible_name(name: str) -> bool:
     (False, True)
     """
     name = name.strip()
-    return bool(_LETTER.search(name)) and not name.endswith("?") and not re.search(r"\w: \w", name) \
+    return bool(_LETTER.search(name)) and not name.endswith("?") and not (": " in name and re.search(r"\w: \w", name)) \
         and not _SENTENCE_NAME.search(name) and not _mostly_marks(name)
 
 
 def _mostly_marks(text: str) -> bool:
     """Fewer letters and digits than other marks ("}{ . E . /_.": a scanned signature read as text)."""
+    if "".join(text.split()).isalnum():
+        return False  # (most names: every mark a letter or digit, told in C; ``split`` and ``isspace``
+        # agree on what white space is)
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalnum() for c in chars) * 2 < len(chars)
 

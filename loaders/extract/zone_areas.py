@@ -22,7 +22,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import holding_lines, may_hold, strip_markup
 from samspil.loaders.extract.zone_districts import is_district_name, zone_key
 from samspil.loaders.extract.zone_prose import DWELLINGS as _DWELLINGS, dwelling_words, sentences
 from samspil.loaders.model import Zone
@@ -84,22 +84,16 @@ def _proper_name(doc_text: str, name: str) -> bool:
 _DWELLING_WORDS = dwelling_words()  # the words _DWELLINGS matches
 
 
-def _holds_dwelling_word(line: str) -> bool:
-    """``re.search(_DWELLINGS, line)``, told by substring tests (cheaper than the pattern)."""
-    for word in _DWELLING_WORDS:  # (a loop: a generator costs more than the tests)
-        if word in line:
-            return True
-    return False
-
-
 def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
     """Areas named as a sentence's subject with their dwellings. ``departments_in(text, i)``
     gives the departments a sentence of line ``i`` names (zone_prose), which then lie in the area."""
     from samspil.loaders.extract.zones import _resolve_org
 
-    text = "\n".join(doc.lines)
+    text = doc.text  # (the lines joined)
+    dwelling = holding_lines(doc, _DWELLING_WORDS, lower=False)  # (the lines _DWELLINGS can match in: told by
+    # substring tests of the whole text, cheaper than the pattern or the words in every line)
     for i, line in enumerate(doc.lines):
-        if not _holds_dwelling_word(line):
+        if i not in dwelling:
             continue
         plain = strip_markup(line)
         for m in _AREA_SENTENCE.finditer(plain):

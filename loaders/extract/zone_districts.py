@@ -20,7 +20,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.gazetteer import is_town
 from samspil.loaders.extract.plan import squash
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import lines_to_read, may_hold, strip_markup
 from samspil.loaders.model import Zone
 
 __all__ = ["is_district_name", "zone_key", "add_districts", "add_joint_zones", "add_named_areas", "home_district",
@@ -81,8 +81,8 @@ def add_districts(doc: Document, found) -> None:
             i, name = hits[0]
             variants = sorted({n for _, n in hits if n != name})
             found.add(Zone(name=name, type="district", aliases=variants, sources=[doc.ref(i, name)]))
-    for i, line in enumerate(doc.lines):
-        text = strip_markup(line)
+    for i in lines_to_read(doc, ("bydel",)):
+        text = strip_markup(doc.lines[i])
         if "bydel" not in text:
             continue
         for m in _BYDEL.finditer(text):
@@ -263,8 +263,8 @@ def place_departments(doc: Document, found) -> None:
     departments = [z for z in found.zones.values() if z.type == "housing_department"]
     any_district = _any_of(districts)
     heads = [n.split("/")[0] for d, _ in districts for n in [d.name, *d.aliases]]  # text a match holds
-    for line in doc.lines:
-        text = strip_markup(line)
+    for i in lines_to_read(doc, ("Afdelingerne",)):
+        text = strip_markup(doc.lines[i])
         if "Afdelingerne" not in text or any_district is None or not _holds_any(text, heads) \
                 or not any_district.search(text):
             continue  # both rules below need "Afdelingerne" and a district named in the line

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.text import clean, may_hold, strip_markup
+from samspil.loaders.extract.text import clean, holding_lines, lines_to_read, markup_free, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
 from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import (add_districts, add_joint_zones, add_named_areas, home_district,
@@ -191,8 +191,9 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     skip = table_lines(doc)
     housing = _HousingLabels(orgs)
     words, lows = _dwelling_words(), doc.lower_lines
+    dwelling = holding_lines(doc, words) if words is not None else None
     for i, raw in enumerate(doc.lines):
-        if words is not None and not may_hold(lows[i], words) and _no_markup(raw):
+        if dwelling is not None and i not in dwelling and _no_markup(raw):
             continue  # no dwelling word: no count (told before the digit, from the lower case made once)
         if not _DIGIT.search(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
@@ -270,11 +271,14 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         found.add(zone)
 
 
+_ZONE_WORDS = ("Zone", "Område", "Delområde")  # (every _ZONE_MARK match opens with one)
+
+
 def _zone_blocks(doc: Document) -> list[tuple[int, str, str]]:
     """(line, zone name 'Zone N', text) of each 'Zone N)' paragraph, also mid-line."""
     blocks = []
-    for i, line in enumerate(doc.lines):
-        text = strip_markup(line)
+    for i in lines_to_read(doc, _ZONE_WORDS):
+        text = strip_markup(doc.lines[i])
         if "Zone" not in text and "Område" not in text and "Delområde" not in text:
             continue  # (each mark starts with one of these words)
         marks = list(_ZONE_MARK.finditer(text))
@@ -394,8 +398,9 @@ _NUMBER_CELLS = re.compile(r"\s\d+(?:[.,]\d+)?(?:\s+\d+(?:[.,]\d+)?)+\s*$")
 def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     """Rows 'ORG – Place<TAB>...' of a table: department of ORG in Place."""
     housing = _HousingLabels(orgs)
+    free = markup_free(doc)
     for i, line in enumerate(doc.lines):
-        m = _DASH_ROW.match(strip_markup(line))
+        m = _DASH_ROW.match(line if free else strip_markup(line))
         if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or m.group("org") not in housing:
             continue
         place = m.group("place").strip()
