@@ -428,4 +428,24 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
             out_origins.append(origin)
             offsets.append(offset)
     _split_headings(out_lines, out_origins, offsets)
+    _split_area_tails(out_lines, out_origins, offsets)
     return out_lines, out_origins, offsets
+
+
+def _split_area_tails(lines: list[str], origins: list[Origin], offsets: list[int]) -> None:
+    """A focus area's heading run onto the end of the paragraph before its bulleted list ("... i
+    2025. Sammenhængskraft og medborgerskab" over "• Frivilligbørsen ..."): cut off onto a line of
+    its own (a page whose line breaks were lost, its bullets already lines)."""
+    k = 0
+    while k + 1 < len(lines):
+        line, below = lines[k], lines[k + 1]
+        if below[:1] in "•▪" and (len(line) >= LONG_LINE or line[:1] in "•▪") and line[-1:].isalpha() \
+                and (head := _focus_heading_before(line, len(line))) is not None and head > 2 \
+                and line[head - 2] not in "–—-:" and not line[:head].rstrip().endswith((" og", " samt", ",")) \
+                and (len(line) >= LONG_LINE or line[head - 2] in ".!?"):  # (an item's last sentence, then the heading)
+            tail = line[head:]
+            lines[k: k + 1] = [line[:head].rstrip(), tail]
+            origins[k: k + 1] = [origins[k], origins[k]]
+            offsets[k: k + 1] = [offsets[k], offsets[k] + head]
+            k += 1
+        k += 1

@@ -95,11 +95,19 @@ def _list_headings(doc: Document) -> dict[int, str]:
                 or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3 or _NOT_AREA_HEAD.search(t):
             continue
         items = _list_after(plain, i)
-        if len(items) >= 2 and all((len(x) <= 120 or _NAMED_ITEM.match(x)) and "%" not in x for x in items) \
-                and sum(len(x) <= 80 or bool(_NAMED_ITEM.match(x)) for x in items) * 2 >= len(items) \
+        known = _known_area(words)  # (under an area's own name, items whose descriptions ran onto them count)
+        if len(items) >= 2 and all((len(x) <= 120 or _NAMED_ITEM.match(x) or known) and "%" not in x for x in items) \
+                and (known or sum(len(x) <= 80 or bool(_NAMED_ITEM.match(x)) for x in items) * 2 >= len(items)) \
                 and not _organisations(items):
             found[i] = t if not t.isupper() else t[0] + t[1:].lower()
     return found if len(found) >= 2 else {}
+
+
+def _known_area(words: list[str]) -> bool:
+    """Are ``words`` a focus area's name as the vocabulary knows it, and nothing more?"""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    return _focus_at(words, 0, ()) == len(words)
 
 
 def _organisations(items: list[str]) -> bool:
@@ -127,6 +135,6 @@ def _list_after(plain: list[str], i: int) -> list[str]:
 
 
 def _described(plain: list[str], j: int) -> bool:
-    """Is line ``j`` an item's description, the list's next item right under it?"""
+    """Is line ``j`` an item's description (a sentence, not a heading), the list's next item right under it?"""
     return j + 1 < len(plain) and bool(plain[j + 1]) and _LIST_START.match(plain[j + 1]) is not None \
-        and _LIST_START.match(plain[j - 1]) is not None
+        and _LIST_START.match(plain[j - 1]) is not None and (len(plain[j]) > 60 or plain[j].rstrip()[-1:] in ".!?")

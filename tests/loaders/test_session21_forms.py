@@ -390,3 +390,15 @@ def test_name_and_description_paragraphs_under_lettered_areas(tmp_path, make_doc
     assert {x.name: x.focus_area for x in r.activities} == {
         "Nabo til nabo": "Tryghed og trivsel", "Gårdfesten": "Tryghed og trivsel",
         "Jobbroen Engly": "Uddannelse og beskæftigelse", "Lektiebussen": "Uddannelse og beskæftigelse"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_arrow_bullets_under_area_headings_run_together(tmp_path, make_docx, make_pdf, town, a, b):
+    """The annual report's page with its line breaks lost: each area's heading ends the paragraph
+    before its bullets and is cut off onto a line of its own."""
+    lines = _report(town, a, b)
+    lines[2:2] = ["Året i tal: 412 lejemål i de tre afdelinger, 1.180 besøg i beboerhuset og 63 aktive frivillige, "
+                  "der har lagt mere end 2.000 timer i fællesskabet og i beboerhusets caféer i løbet af året."]
+    r = _extract(tmp_path, lines, "flattened", make_docx, make_pdf)
+    got = {x.name: x.focus_area for x in r.activities}
+    assert got.get("Job i Engly") == "Beskæftigelse" and got.get("Fællesspisning") == "Sammenhængskraft og medborgerskab", got
