@@ -197,7 +197,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
-        if "rojekt" in line:
+        if "rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line:
             cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:
             cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}

@@ -50,9 +50,21 @@ _BRACKET_NOTE = re.compile(r"(?<=[^\W\d_)])\[\d{1,2}\]")
 # a footnote's number glued to the word it annotates, as a PDF's superscript is copied ("Jobcenter
 # Silkeborg3", "Søhøjlandet1,"): a word's small letters, then one or two digits, then its end
 _GLUED_NOTE = re.compile(r"(?<=[a-zæøå]{3})(\d{1,2})(?=[\s,.;:)]|$)")
-# the note's own text at a line's start: "3 Jobcenter Silkeborg deltager ..." (or after a sentence, in a
-# page that lost its line breaks)
-_NOTE_TEXT = re.compile(r"(?:^\s*|(?<=[a-zæøå)][.!?]\s))(\d{1,2})\s+[A-ZÆØÅ][a-zæøå]", re.M)
+# a note's own text: a line that opens with its number and a capitalised word ("3 Jobcenter Silkeborg
+# deltager ..."), or in a page that lost its line breaks a sentence that does
+_NOTE_AT_LINE = re.compile(r"\n[ \t]*(\d{1,2})[ \t]+[A-ZÆØÅ][a-zæøå]")
+_NOTE_AFTER_SENTENCE = re.compile(r"[.!?] (\d{1,2}) [A-ZÆØÅ][a-zæøå]")
+_RUN_ON_LINE = 200  # lines this long on average: pages that lost their breaks, their notes after sentences
+
+
+def _printed_notes(text: str, lines: list[str]) -> set[str]:
+    """The numbers of the notes whose text ``text`` prints (each search opens with a literal
+    or a few characters, so the engine skips through the text)."""
+    notes = set(_NOTE_AT_LINE.findall("\n" + text))
+    if len(text) > _RUN_ON_LINE * max(1, len(lines)):  # (pages run on, lines this long on average: notes follow sentences)
+        notes |= {m.group(1) for m in _NOTE_AFTER_SENTENCE.finditer(text)
+                  if m.start() and (text[m.start() - 1].islower() or text[m.start() - 1] == ")")}
+    return notes
 
 
 def drop_note_marks(lines: list[str]) -> list[str]:
@@ -62,9 +74,8 @@ def drop_note_marks(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     if "]" in text and _BRACKET_NOTE.search(text):
         lines = [_BRACKET_NOTE.sub("", line) if "]" in line else line for line in lines]
-    if not _GLUED_NOTE.search(text):
-        return lines
-    notes = {m.group(1) for m in _NOTE_TEXT.finditer(text)}
+    notes = {n for n in _printed_notes(text, lines)
+             if re.search(rf"{n}(?<=[a-zæøå]{{3}}{n})(?=[\s,.;:)]|$)", text)}  # (and glued to a word somewhere)
     if not notes:
         return lines
     return [_GLUED_NOTE.sub(lambda m: "" if m.group(1) in notes else m.group(1), line)

@@ -94,7 +94,8 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             out += _record_people(joined, lines[0], _heading_above(plain, lines[0])
                                   or _group_heading(plain, lines[0], groups))
             seen |= set(lines)
-        elif (role := _ROLE_LABEL.match(text)) and not KONTAKT.match(text) and is_title_word(role.group("role").split()[0]) \
+        elif ":" in text[:60] and (role := _ROLE_LABEL.match(text)) and not KONTAKT.match(text) \
+                and is_title_word(role.group("role").split()[0]) \
                 and (record := _role_record(plain, i, role)) is not None:
             lines, found = record  # "Sekretær for rådet: Name, unit, organisation," over "mail, tlf. ..."
             out += found

@@ -279,7 +279,8 @@ def test_footnote_numbers_glued_to_names(tmp_path, make_docx, make_pdf, town, a,
     """A PDF's superscript note numbers copied as digits glued to the names they annotate
     ("Jobcenter Vejen3") are dropped where the document prints the notes' texts."""
     lines = [f"Helhedsplan for Engly, {town}", "",
-             f"Den boligsociale leder er ansat i {a}1, og lederen refererer til bestyrelsen.",
+             f"Den boligsociale leder er ansat i {a}1, og lederen refererer til bestyrelsen. Bestyrelsen mødes fire "
+             "gange om året og følger op på målene for hvert af de tre indsatsområder, som parterne har valgt.",
              f"Delaftalens parter: Englyset, Jobcenter {town}2, {town} Bibliotek og {b}.", "",
              "1 Lederen er ansat i boligorganisationens boligsociale enhed.",
              f"2 Jobcenter {town} deltager med virksomhedskonsulenter.", ""]
