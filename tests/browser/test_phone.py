@@ -10,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_explorer import names_cut_off_or_overlapping  # noqa: E402  (the explorer's measure)
+from views import open_view, serve_agreements  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -19,24 +20,9 @@ WIDTH = 390
 @pytest.fixture(scope="module")
 def seeds_url(tmp_path_factory, served):
     """The five bundled agreements only (five plans)."""
-    from samspil.api.app import create_app
-    from samspil.graph.settings import Settings
-    from samspil.graph.store import open_store
-    from samspil.loaders.pipeline import bundled_examples, extract_paths
+    from samspil.loaders.pipeline import bundled_examples
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("phone"))
-    store = open_store(settings)
-    store.save([r.report for r in extract_paths([bundled_examples()])])
-    with served(create_app(store, settings)) as url:
-        yield url
-    store.close()
-
-
-def _open(page, url, fragment, form):
-    page.goto(url + "/" + fragment)
-    page.wait_for_selector("body[data-ready]", timeout=30_000)
-    page.wait_for_selector(f"body[data-form='{form}']", timeout=20_000)
-    page.wait_for_timeout(300)
+    yield from serve_agreements(tmp_path_factory, served, "phone", [bundled_examples()])
 
 
 ROW_NAMES = """() => Array.from(document.querySelectorAll('#matrix th.row')).map(th => {
@@ -52,7 +38,7 @@ def test_the_overlap_matrix_fits_a_phone_with_whole_plan_names(phone, seeds_url,
     (its last plan's row below it), its last column off the edge, and plan names cut to
     'Helhedsplan…' (the whole name only on hover, which a phone has not). Now the five
     plans' matrix is whole on the screen, the page scrolls, and plan names wrap."""
-    _open(phone, seeds_url, "#view=overlap", "matrix")
+    open_view(phone, seeds_url, "#view=overlap", "matrix")
     phone.screenshot(path=str(tmp_path / "overlap-390.png"), full_page=True)
     assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH
     rows = phone.evaluate(ROW_NAMES)
@@ -80,7 +66,7 @@ def test_a_tap_on_a_phone_brings_the_details_into_sight(phone, seeds_url, wait_j
     there, out of sight, as if nothing had happened. Now the tap scrolls to them; a
     plan's name at the head of a row opens the plan (its whole name, where a long one
     is cut after three lines)."""
-    _open(phone, seeds_url, "#view=overlap", "matrix")
+    open_view(phone, seeds_url, "#view=overlap", "matrix")
     assert not _in_sight(phone, "#details")
     phone.locator("#matrix td.cell").nth(1).tap()
     phone.wait_for_selector("#details h3", timeout=10_000)
@@ -95,7 +81,7 @@ def test_a_tap_on_a_phone_brings_the_details_into_sight(phone, seeds_url, wait_j
     phone.wait_for_timeout(800)
     assert phone.locator("#details h3").inner_text() == "Helhedsplanen for Sjælør og Kgs. Enghave"
     assert _in_sight(phone, "#details h3")
-    _open(phone, seeds_url, "#view=plan-network", "network")
+    open_view(phone, seeds_url, "#view=plan-network", "network")
     pos = phone.evaluate("""() => { const n = window.samspilNetwork;
         const p = n.canvasToDOM(n.getPosition('plan:mit-kvarter-2025-2028'));
         const r = document.querySelector('#network').getBoundingClientRect();
@@ -109,7 +95,7 @@ def test_a_tap_on_a_phone_brings_the_details_into_sight(phone, seeds_url, wait_j
 
 
 def test_the_gap_matrix_keeps_whole_plan_names_at_a_phones_width(phone, seeds_url, tmp_path):
-    _open(phone, seeds_url, "#view=gaps", "matrix")
+    open_view(phone, seeds_url, "#view=gaps", "matrix")
     phone.screenshot(path=str(tmp_path / "gaps-390.png"), full_page=True)
     assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH
     rows = phone.evaluate(ROW_NAMES)
@@ -136,7 +122,7 @@ def test_the_network_names_are_readable_at_a_phones_width(phone, seeds_url, tmp_
     letters on one line) had to fit too. Now long names are drawn on several lines
     and every drawn name is at least 10 px high; fewer are drawn, none over another,
     the others on hover, tap (the details) and zoom."""
-    _open(phone, seeds_url, "", "network")
+    open_view(phone, seeds_url, "", "network")
     phone.screenshot(path=str(tmp_path / "network-390.png"))
     names = phone.evaluate(NAME_SIZES)
     assert len(names) >= 10
@@ -153,7 +139,7 @@ def test_the_network_names_are_readable_at_a_phones_width(phone, seeds_url, tmp_
 def test_the_brokers_button_on_a_phone_shows_the_brokers(phone, seeds_url, wait_js):
     """The button is at the top of the page, the list it fills at the bottom: a tap
     seemed to do nothing. Now it scrolls to the list."""
-    _open(phone, seeds_url, "", "network")
+    open_view(phone, seeds_url, "", "network")
     phone.locator("#show-brokers").tap()
     wait_js(phone, "document.body.hasAttribute('data-brokers')")
     phone.wait_for_timeout(800)
@@ -165,11 +151,11 @@ def test_the_brokers_button_on_a_phone_shows_the_brokers(phone, seeds_url, wait_
 def test_the_desktop_layout_is_unchanged(page, seeds_url):
     """What the phone's rules change stays at the phone: at 1400 px plan names keep one
     line (cut with the whole name on hover), overlap cells 64 px, names one line."""
-    _open(page, seeds_url, "#view=overlap", "matrix")
+    open_view(page, seeds_url, "#view=overlap", "matrix")
     th = page.locator("#matrix th.row").first
     assert th.evaluate("t => getComputedStyle(t).whiteSpace") == "nowrap"
     assert round(page.locator("#matrix td.cell").first.bounding_box()["width"]) == 64
     assert page.locator("#matrix").evaluate("m => getComputedStyle(m).position") == "absolute"
-    _open(page, seeds_url, "#view=plan-network", "network")
+    open_view(page, seeds_url, "#view=plan-network", "network")
     names = page.evaluate(NAME_SIZES)
     assert names and all(n["lines"] == 1 for n in names)

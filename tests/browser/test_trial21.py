@@ -11,9 +11,13 @@
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from views import open_view, serve_agreements  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -23,24 +27,9 @@ FREDERICIA = (Path(__file__).parents[1] / "fixtures" / "blind_q" / "docs"
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory, served):
-    from samspil.api.app import create_app
-    from samspil.graph.settings import Settings
-    from samspil.graph.store import open_store
-    from samspil.loaders.pipeline import bundled_examples, extract_paths
+    from samspil.loaders.pipeline import bundled_examples
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("trial21"))
-    store = open_store(settings)
-    store.save([r.report for r in extract_paths([bundled_examples(), FREDERICIA])])
-    with served(create_app(store, settings)) as u:
-        yield u
-    store.close()
-
-
-def _open(page, url, fragment, form):
-    page.goto(url + "/" + fragment)
-    page.wait_for_selector("body[data-ready]", timeout=30_000)
-    page.wait_for_selector(f"body[data-form='{form}']", timeout=20_000)
-    page.wait_for_timeout(300)
+    yield from serve_agreements(tmp_path_factory, served, "trial21", [bundled_examples(), FREDERICIA])
 
 
 STATUS = """() => { const s = document.getElementById('status'),
@@ -54,7 +43,7 @@ OPEN = "document.getElementById('status-more').getAttribute('aria-expanded') ===
 @pytest.mark.parametrize("device", ["phone", "page"])
 def test_a_cut_status_line_opens_whole(request, url, device, wait_js, tmp_path):
     pg = request.getfixturevalue(device)
-    _open(pg, url, "#view=copartnership", "network")
+    open_view(pg, url, "#view=copartnership", "network")
     before = pg.evaluate(STATUS)
     assert "Click a node for details." in before["text"]
     if not before["cut"]:          # the desktop's line may hold it all
@@ -77,7 +66,7 @@ def test_a_cut_status_line_opens_whole(request, url, device, wait_js, tmp_path):
 
 def test_the_phone_status_line_was_cut(phone, url):
     """(the case above is not vacuous: at 390 px this line is cut)"""
-    _open(phone, url, "#view=copartnership", "network")
+    open_view(phone, url, "#view=copartnership", "network")
     assert phone.evaluate(STATUS)["cut"]
 
 
@@ -91,7 +80,7 @@ PLAN_LIST = """() => { const left = document.querySelector('aside.left').getBoun
 @pytest.mark.parametrize("device", ["phone", "page"])
 def test_plan_names_without_spaces_wrap_in_the_plan_list(request, url, device):
     pg = request.getfixturevalue(device)
-    _open(pg, url, "#view=overlap", "matrix")
+    open_view(pg, url, "#view=overlap", "matrix")
     rows = pg.evaluate(PLAN_LIST)
     assert any("04_fredericia_erritsoe_helhedsplan_2012" in r["name"] for r in rows), rows
     assert [r["name"] for r in rows if r["out"]] == []

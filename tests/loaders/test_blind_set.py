@@ -45,7 +45,8 @@ needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason=f"no reference sco
 # Word file with tracked changes and comments 0.848 -, then worked on: 0.903 / 0.818 at the end,
 # lowest 0.843 / 0.674, PDF 0.877, Word 0.934; set P's floors raised then, 0.889 / 0.804); set R added in
 # session 21 (blind until its first half hour - 0.795 / 0.763 clean, with the session's starting code,
-# lowest 0.650 / 0.649; its PDF 0.816, its Word file 0.920 -, then worked on: see the README's session 21 table)
+# lowest 0.650 / 0.649; its PDF 0.816, its Word file 0.920 -, then worked on: 0.879 / 0.789, lowest 0.650 / 0.649, its
+# PDF 0.831, its Word file 0.920)
 SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "F": ("blind_f", 12, {"docs": (0.87, 0.78), "flat": (0.84, 0.72)}),
         "H": ("blind_h", 12, {"docs": (0.86, 0.72), "flat": (0.80, 0.70)}),
@@ -58,7 +59,7 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         "O": ("blind_o", 12, {"docs": (0.86, 0.62), "flat": (0.74, 0.60)}),
         "P": ("blind_p", 12, {"docs": (0.86, 0.70), "flat": (0.78, 0.50)}),
         "Q": ("blind_q", 12, {"docs": (0.88, 0.81), "flat": (0.79, 0.64)}),
-        "R": ("blind_r", 12, {"docs": (0.82, 0.63), "flat": (0.75, 0.63)})}
+        "R": ("blind_r", 12, {"docs": (0.86, 0.63), "flat": (0.77, 0.63)})}
 
 
 def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
@@ -93,7 +94,7 @@ def test_real_pdf_and_word_files(tmp_path, folder):
     layer, a note added in an incremental update) and Word file (a contents field, hidden guidance,
     endnotes, Wingdings check boxes, a chart, a three-column section; 0.816 / 0.920 clean, session 21)."""
     scores = _scores(tmp_path, folder, "formats")
-    least = {"blind_n": 0.82, "blind_o": 0.78, "blind_p": 0.90, "blind_q": 0.86, "blind_r": 0.80}.get(folder, 0.85)
+    least = {"blind_n": 0.82, "blind_o": 0.78, "blind_p": 0.90, "blind_q": 0.86, "blind_r": 0.81}.get(folder, 0.85)
     assert len(scores) == 2 and min(scores.values()) >= least, scores
 
 
