@@ -318,3 +318,17 @@ def test_the_staging_tables_freed_pages_are_not_zeroed(tmp_path):
     db.execute("COMMIT")
     assert db.execute("PRAGMA temp.secure_delete").fetchone()[0] == 1
     assert db.execute("SELECT id, document FROM sources").fetchall() == [(1, "a")]
+
+
+def test_a_source_s_id_is_the_hash_of_its_repr():
+    """A source's id is the first 63 bits of the BLAKE2b hash of its key's repr: stores
+    written before hold these ids, and the full and incremental writes must agree."""
+    import hashlib
+
+    from samspil.graph.sqlite_rows import source_id
+
+    for key in [("synthetic_00001", 12, None, "Boligselskabet Sjælland – 'x' \"y\" \\ \t"),
+                ("d", None, 3, ""), ("d", None, None, "a\ud800b")]:
+        h = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
+        assert source_id(key) == int.from_bytes(h, "big") >> 1
+    assert source_id(("d", 1, None, "")) == 830154749051033482
