@@ -18,11 +18,12 @@ __all__ = ["insert_graph", "to_graph", "node_items", "edge_items", "source_dicts
            "source_id", "src_key"]
 
 
-def source_id(key: tuple) -> int:
+def source_id(key: tuple, _blake2b: Any = hashlib.blake2b, _int: Any = int.from_bytes) -> int:
     """A source's row id, derived from its content (document, line, page, excerpt): the
-    full build and the incremental update give one source the same id."""
-    h = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(h, "big") >> 1
+    full build and the incremental update give one source the same id. (The hash and
+    ``int.from_bytes`` bound once, ``encode()``'s UTF-8 without its argument: ~0.5 us of
+    ~3.5 us a call, ~1 M calls at 10,000 plans; the same bytes, the same id.)"""
+    return _int(_blake2b(repr(key).encode(), digest_size=8).digest(), "big") >> 1
 
 
 def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:
