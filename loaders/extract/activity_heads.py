@@ -72,35 +72,35 @@ def _areas_by_number(doc: Document, plain: list[str], lines: list[int]) -> dict[
     """Line -> focus area, when every activity's heading is numbered "N.M" ("AKTIVITET 2.1
     Jobhjørnet") and the first numbers are exactly 1 to the number of the document's focus areas:
     the N-th area as the document lists them (a form that lists its areas once, then its activities)."""
-    from samspil.loaders.extract.focus_areas import extract_focus_areas
-
     ids = {i: m.group("id") for i in lines if (m := _LABELLED_HEAD.match(plain[i])) and m.group("id")}
     firsts = {i: int(first) for i, n in ids.items() if (first := n.split(".")[0]).isdigit() and "." in n.rstrip(".")}
     if len(firsts) < 2 or len(firsts) != len(lines):
         return {}
-    areas = extract_focus_areas(doc)
-    if set(firsts.values()) != set(range(1, len(areas) + 1)):
+    ordered = _areas_in_text_order(doc)
+    if set(firsts.values()) != set(range(1, len(ordered) + 1)):
         return {}
+    return {i: ordered[k - 1] for i, k in firsts.items()}
+
+
+def _areas_in_text_order(doc: Document) -> list[str]:
+    """The document's focus areas in the order its text first names them (the order it counts them in)."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
     low = doc.lower_text
-    ordered = sorted((a.name for a in areas), key=lambda n: (low.find(n.lower()) % (len(low) + 1)))
-    return {i: ordered[k - 1] for i, k in firsts.items()}  # (in the order the text first names them)
+    return sorted((a.name for a in extract_focus_areas(doc)), key=lambda n: low.find(n.lower()) % (len(low) + 1))
 
 
 def _numbered_area(doc: Document, i: int, plain: list[str]) -> str | None:
     """The focus area a project form's number names by its first part ("Delprojekt nr.: II.1"
     -> the second of the areas, as the document counts them: "I. X", "II. Y")."""
-    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.focus_areas import ordinal
 
     if not _form_title(plain, i):
         return None
     above = next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")
-    first = above.split()[-1].split(".")[0].upper()
-    ordinal = _ROMAN.get(first) or (int(first) if first.isdigit() else None)
-    areas = extract_focus_areas(doc)
-    return areas[ordinal - 1].name if ordinal and len(first) < 5 and ordinal <= len(areas) else None
-
-
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+    number = ordinal(above.split()[-1].split(".")[0].upper() + ".")
+    areas = _areas_in_text_order(doc)
+    return areas[number - 1] if number and number <= len(areas) else None
 
 
 def _form_title(plain: list[str], i: int) -> re.Match | None:

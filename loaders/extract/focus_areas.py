@@ -228,7 +228,7 @@ def _listed(doc: Document):
             item = doc.lines[j].strip()
             if not item:
                 continue
-            counted = _ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
+            counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
             if m is None and lead_in and not count and item.endswith(".") and len(item) < 200:
                 lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
                 continue
@@ -355,7 +355,7 @@ _LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 
-def _ordinal(item: str) -> int | None:
+def ordinal(item: str) -> int | None:
     """The number a counted item opens with ("3." -> 3, "III." -> 3), else None."""
     if item[:1].isdigit():
         return int(re.match(r"\d+", item).group(0))
