@@ -403,3 +403,17 @@ def test_arrow_bullets_under_area_headings_run_together(tmp_path, make_docx, mak
     r = _extract(tmp_path, lines, "flattened", make_docx, make_pdf)
     got = {x.name: x.focus_area for x in r.activities}
     assert got.get("Job i Engly") == "Beskæftigelse" and got.get("Fællesspisning") == "Sammenhængskraft og medborgerskab", got
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_flattened_word_table_whose_partners_are_headed_parter(tmp_path, make_docx, make_pdf, town, a, b):
+    """A Word template's activity table copied flat: "Aktivitet Målgruppe Parter" and rows whose
+    target cells are in lower case."""
+    lines = ["5. Delaftale: Uddannelse og livschancer",
+             "Mål: Flere børn læser alderssvarende i 2. klasse, og flere unge påbegynder en ungdomsuddannelse.",
+             "Aktivitet\tMålgruppe\tParter",
+             f"Lektiecafé Engly\telever i 3.-9. klasse\tEngly Skole, Dansk Røde Kors {town}",
+             f"Læsevenner\tbørn 3-8 år og deres forældre\t{town} Bibliotek, Dagtilbud {town}",
+             f"Ung i Engly\tunge 13-17 år\tUngdomsskolen {town}", ""]
+    r = _extract(tmp_path, lines, "flattened", make_docx, make_pdf)
+    assert {x.name for x in r.activities} == {"Lektiecafé Engly", "Læsevenner", "Ung i Engly"}
