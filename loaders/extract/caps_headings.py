@@ -16,6 +16,7 @@ import re
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY
+from samspil.loaders.extract.flat_activity_tables import opens_with_area
 from samspil.loaders.extract.sections import plain_lines
 
 __all__ = ["caps_headings", "is_title_line", "list_headings"]
@@ -95,19 +96,12 @@ def _list_headings(doc: Document) -> dict[int, str]:
                 or NOT_ACTIVITY.match(t) or sum(w[:1].islower() for w in words) > 3 or _NOT_AREA_HEAD.search(t):
             continue
         items = _list_after(plain, i)
-        known = _known_area(words)  # (under an area's own name, items whose descriptions ran onto them count)
+        known = opens_with_area(words)  # (under an area's own name, items whose descriptions ran onto them count)
         if len(items) >= 2 and all((len(x) <= 120 or _NAMED_ITEM.match(x) or known) and "%" not in x for x in items) \
                 and (known or sum(len(x) <= 80 or bool(_NAMED_ITEM.match(x)) for x in items) * 2 >= len(items)) \
                 and not _organisations(items):
             found[i] = t if not t.isupper() else t[0] + t[1:].lower()
     return found if len(found) >= 2 else {}
-
-
-def _known_area(words: list[str]) -> bool:
-    """Are ``words`` a focus area's name as the vocabulary knows it, and nothing more?"""
-    from samspil.loaders.extract.flat_activity_tables import _focus_at
-
-    return _focus_at(words, 0, ()) == len(words)
 
 
 def _organisations(items: list[str]) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["flat_rows"]
+__all__ = ["flat_rows", "opens_with_area"]
 
 _ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
 _FOCUS_KINDS = ("focus_area", "district", "zone")
@@ -38,6 +38,12 @@ def _focus_at(words: list[str], k: int, extra: tuple[tuple[str, ...], ...]) -> i
         if tuple(w.strip(",.;") for w in words[k:k + len(name)]) == name:
             return len(name)
     return 0
+
+
+def opens_with_area(words: list[str], more: int = 0) -> bool:
+    """Do ``words`` open with a focus area's name the vocabulary knows, and at most ``more`` words
+    after it ("Tryghed og trivsel", "Kriminalitetsforebyggelse og tryghed" with ``more=2``)?"""
+    return 0 < (n := _focus_at(words, 0, ())) and len(words) - n <= more
 
 
 def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str, str | None, str]]:

@@ -17,6 +17,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.area_short_forms import area_short_form
 from samspil.loaders.extract.area_paragraphs import area_paragraphs
 from samspil.loaders.extract.caps_headings import caps_headings, list_headings
+from samspil.loaders.extract.flat_activity_tables import opens_with_area
 from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
@@ -285,7 +286,7 @@ def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]
         line = doc.lines[j]
         text = line.strip()
         if not text or text.startswith(_BULLET_FIRST) or found and (line[:1] in " \t" or doc.lines[j - 1].strip()) \
-                and not _known_head(text):
+                and not opens_with_area(text.split(), more=3):
             j += 1  # (a bullet, or a bullet's wrapped line; not a known area's name right after a bullet,
             continue  # as a line that lost its breaks was cut: segment.py)
         below = next((t.strip() for t in doc.lines[j + 1:j + 3] if t.strip()), "")
@@ -295,14 +296,6 @@ def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]
         found.append((name, j))
         j += 1
     return found if len(found) == want else []
-
-
-def _known_head(text: str) -> bool:
-    """Does ``text`` open with a focus area's name the vocabulary knows (and at most three more words)?"""
-    from samspil.loaders.extract.flat_activity_tables import _focus_at
-
-    words = text.split()
-    return 0 < (n := _focus_at(words, 0, ())) and len(words) - n <= 3
 
 
 _ANSWER = re.compile(r"^Svar\s*:\s*(?:(?:to|tre|fire|fem|seks|\d)\s*(?:indsatsområder)?\s*[:–-]\s*)?(?P<list>[A-ZÆØÅ].*)$",
