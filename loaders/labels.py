@@ -59,11 +59,15 @@ LABELS = [
     r"(?:Navn|Titel) på (?:den |det )?(?:aktivitet|projekt|tiltag)(?:en|et)?\s*:",
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|Indsats|AKTIVITET|PROJEKT)\s+[A-H]?\d{1,2}[a-z]?\s*[.:–—-](?=\s)",  # "Aktivitet A2: X"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
-    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
+    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|DELPROJEKT|PROJEKT)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
     r"(?:Primær |Sekundær )?(?:[Mm]å|Ma)lgrupp?e(?:\s*\(\s*r\s*\)|r|n)?\s*:",  # (typos: "Målgrupe(r):", "Malgruppe:")
     r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
     r"Konta(?:kt|k|tk)person(?:er|\(er\))?\s*:",  # (typos: "Kontakperson:")
+    r"Kontakt\s*:(?=\s*[A-ZÆØÅ][a-zæøå])",  # a record's contact field: "Kontakt: Jens Holm, formand, 22 40 17 85"
+    # (not "Kontakt: mida@x.dk" after the sentence naming the person)
     r"(?:Kontaktoplysninger|Tovholdere?|Ansvarlige? for aktiviteten|Ansvar(?:lige?)?|Projekt(?:leder|koordinator|ansvarlig)e?)\s*:",
+    r"Ansvarlige? (?:part|partner|aktør|organisation)\s*:",  # an older plan's activity form: "Ansvarlig part: X"
+    r"Øvrige (?:samarbejds)?partnere\s*:",
     r"Formål\s*:",
     r"Status\s*:(?=\s*[A-ZÆØÅ0-9])",  # a status report's field under each activity ("Status: Gennemført ...")
     r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",

@@ -46,10 +46,14 @@ _LIST_LABEL = re.compile(r"(?=U)\b(?:Underskrifter|UNDERSKRIFT(?:ER)?|Underskrev
 # "1.5.2. Jobcafé", "6.2 Indsatsområde 2", "5. Organisering" inside a long line;
 # not "1.000 boliger", "kl. 10.30", "pr. 1. januar", "§ 4. Stk".
 # (the white space before the number is matched, so the engine skips to white space: the cut is one further)
-# (nor the counter of a label: "Projekt 3. X", "Aktivitet 2. X", told after the number is matched)
+# (nor the counter of a label: "Projekt 3. X", "Aktivitet 2. X", told after the number is matched, and
+# "AKTIVITET 1.1 X", "Projekt 2.3 X": the label's own cut keeps its counter)
 # (nor a phone number's last pair before a full stop: "tlf. 76 10 44 21. Boligsocial medarbejder X")
-_NUMBERED = re.compile(r"\s(?<!§\s)(?<!\d\d \d\d \d\d\s)(?<!\d{4} \d\d\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<!tet \d\.)(?<!tag \d\.)(?<!ats \d\.)"
+_NUMBERED = re.compile(r"\s(?<!§\s)(?<!(?i:tet|ekt|tag)\s)(?<!\d\d \d\d \d\d\s)(?<!\d{4} \d\d\s)(?:\d{1,2}\.){1,4}\d{0,2}\.?(?<!ekt \d\.)(?<!tet \d\.)(?<!tag \d\.)(?<!ats \d\.)"
                        r"\s(?=[A-ZÆØÅ][\wæøå])")
+# A record's counter in brackets run onto the record before: "... Kontakt: se boligsocial leder [1.2] Grønne
+# Fællesskaber | Tryghed og trivsel" (two numbers at least: "[1]" is a note's reference)
+_BRACKET_NUMBERED = re.compile(r"\s\[\d{1,2}(?:\.\d{1,2}){1,3}\]\s+(?=[A-ZÆØÅ])")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
 _FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b|:?\s\d)"  # (nor "T 33 44 55 66", "M: 2345 6789")
@@ -187,6 +191,8 @@ def _cuts(line: str) -> list[int]:
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
+            if " [" in line:
+                cuts |= {m.start() + 1 for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
         if _EIGHT_DIGITS.search(line):

@@ -1,0 +1,71 @@
+"""Forms found in session 22 on the earlier blind sets' flattened copies, as made-up documents
+of three other municipalities:
+
+* an older plan's activity forms headed in capitals with their number ("AKTIVITET 1.1
+  Gårdmændene" over "Ansvarlig part:", "Øvrige samarbejdspartnere:", "Målgruppe:"), their line
+  breaks lost: each form's head starts a segment with its number, each field too;
+* a collected agreement's delaftaler as records with a bracketed number ("[1.2] Name | Area"
+  over "Målgruppe:", "Parter:", "Kontakt:"), run together."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Vordingborg", "Boligselskabet Sydkysten", "Præstø Boligforening"),
+         ("Skanderborg", "Boligforeningen Søhøjlandet", "Ry Almene Boliger"),
+         ("Hedensted", "Juelsminde Boligselskab", "Boligforeningen Hornsyld")]
+
+ACTIVITIES = {"Tryghed og trivsel": ["Trappevenner", "Fællesspisning i Bakkehuset"],
+              "Uddannelse og beskæftigelse": ["Jobstarten", "Unge med Mod"]}
+
+
+def _older_plan(town, a, b):
+    """A 2011-14 plan's activity forms: a caps head with its number, fields under it."""
+    lines = [f"Helhedsplan for Bakkehøj, {town} 2013-2017", "",
+             f"Ansøger: {a} i samarbejde med {b} og {town} Kommune", "",
+             "INDSATSOMRÅDER", "1 Tryghed og trivsel", "2 Uddannelse og beskæftigelse", ""]
+    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    k = 0
+    for n, (area, names) in enumerate(ACTIVITIES.items(), 1):
+        for m, name in enumerate(names, 1):
+            lines += [f"AKTIVITET {n}.{m}  {name}", f"Ansvarlig part: {a}",
+                      f"Øvrige samarbejdspartnere: {partners[k]}", "Målgruppe: beboere i alle aldre",
+                      "Succeskriterier: 30 faste deltagere om året", ""]
+            k += 1
+    return lines + ["UNDERSKRIFTER", f"{a}    {b}    {town} Kommune", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_capitalised_activity_forms_with_their_number(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _older_plan(town, a, b), how, make_docx, make_pdf)
+    names = {name_key(x.name) for x in r.activities}
+    assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
+    jobs = next(x for x in r.activities if name_key(x.name) == "jobstarten")
+    assert name_key(f"Jobcenter {town}") in {name_key(p) for p in jobs.partners}, jobs.partners
+
+
+def _bracketed(town, a, b):
+    """One document with the agreement and its delaftaler as bracketed records."""
+    lines = [f"Boligsocial helhedsplan BAKKEHØJ SAMMEN 2022-2025", "",
+             f"Aftalens parter: {a} · {b} · {town} Kommune", "",
+             "––––– DELAFTALER –––––", ""]
+    for n, (area, names) in enumerate(ACTIVITIES.items(), 1):
+        for m, name in enumerate(names, 1):
+            lines += [f"[{n}.{m}] {name} | {area}", "Målgruppe: beboere i alle aldre",
+                      f"Parter: {town} Frivilligcenter, afdelingsbestyrelsen",
+                      "Kontakt: Lise Kjærgaard Holt, boligsocial leder, 22 41 18 90" if m == 1 else "Kontakt: se boligsocial leder",
+                      ""]
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_bracketed_records_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _bracketed(town, a, b), how, make_docx, make_pdf)
+    got = {name_key(x.name): x.focus_area for x in r.activities}
+    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
+    assert {k: got.get(k) for k in want} == want, got
