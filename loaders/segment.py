@@ -68,7 +68,9 @@ _DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
 # A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
-_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9])")
+_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9]|(?<=[:;] [-–•▪] )(?![a-zæøå_]+:)[a-zæøå])")  # (a small
+# letter after a colon or semicolon: a list of what "vi vil" do, "...: – starte X; – videreføre Y"; not an
+# exported record's keys, "kontakter: - navn: X")
 # A list item whose name is quoted, run onto the one before without punctuation between them:
 # '... i samarbejde med Maribo Skole - "Forældre i Front" – forældrekurser ...' (a hyphen or bullet
 # before a quote does not go on a sentence)
@@ -96,6 +98,11 @@ _STATUS_END = re.compile(r"\.{4,}\s*" + STATUS_WORDS + r"\s+(?=[A-ZÆØÅ0-9])")
 # Aktiviteter under Uddannelse: Klar til Skole – for børn 3-6 år, ... Unge på Vej – for unge ...")
 _LEAD_IN = re.compile(r"\s(?=[AP])(?:Aktiviteter|Projekter)(?:ne)?\s+(?:under|inden for)\s+(?:indsatsområdet\s+)?"
                       r"[A-ZÆØÅ][^:.]{2,60}?:\s+")
+# A lead-in naming a focus area over a list of what will be done, after the sentence before it:
+# "... i beboerhuset. Under uddannelse og livschancer vil vi især: – starte ..." (the list's items cut at
+# their dashes: _BULLET)
+_UNDER_LEAD = re.compile(r"(?<=[\wæøå)][.;!?])\s+(?=Under\s+[\wæøå ,&-]{4,60}?\s+(?:vil\s+vi|vil\s+parterne|skal\s+vi"
+                         r"|arbejder\s+vi|sætter\s+vi)\b[^:.]{0,60}:\s)")
 _DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
 _ITEM_END = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 # A slide deck's text run together: "... Dias 5 Uddannelse og livschancer – Læsevenner: ... – Brobyggerne:
@@ -211,6 +218,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= _lead_in_items(line)
         if "....." in line:
             cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
+        if "Under " in line:
+            cuts |= {m.end() for m in _UNDER_LEAD.finditer(line)}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
         if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \

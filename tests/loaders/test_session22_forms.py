@@ -69,3 +69,27 @@ def test_bracketed_records_run_together(tmp_path, make_docx, make_pdf, town, a, 
     got = {name_key(x.name): x.focus_area for x in r.activities}
     want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
     assert {k: got.get(k) for k in want} == want, got
+
+
+def _letter(town, a, b):
+    """A municipality's letter-form agreement: what "vi vil" do under each focus area, as dash
+    items that quote each activity's name."""
+    return [f"{town} Kommune, Social og Sundhed", "", f"Aftale om den boligsociale indsats i Bakkehøj 2024-2027", "",
+            f"Aftalen indgås mellem {a}, {b} og {town} Kommune. Indsatsen arbejder med tryghed og trivsel samt "
+            "uddannelse og beskæftigelse, og beboerne inddrages i alle aktiviteter.", "",
+            "Under tryghed og trivsel vil vi især:", "",
+            f'– starte "Trappevenner", hvor frivillige fra {town} Frivilligcenter besøger nye beboere;', "",
+            '– holde "Fællesspisning i Bakkehuset" hver anden torsdag for alle beboere;', "",
+            "Under uddannelse og beskæftigelse vil vi især:", "",
+            f'– tilbyde "Jobstarten" – forløb for ledige voksne med en konsulent fra Jobcenter {town};', "",
+            '– hjælpe unge uden uddannelse gennem "Unge med Mod", hvor UU vejleder i beboerhuset.', "",
+            "Hvordan organiserer vi os? Der nedsættes en styregruppe med parternes direktører.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_what_we_will_do_under_each_area_as_dash_items(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _letter(town, a, b), how, make_docx, make_pdf)
+    got = {name_key(x.name): x.focus_area for x in r.activities}
+    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
+    assert {k: got.get(k) for k in want} == want, got
