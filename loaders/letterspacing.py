@@ -418,13 +418,123 @@ def repair_letter_spacing(line: str) -> str:
     if stripped[1:2] == " " and stripped[3:4] == " " and _SPACED_CAPITALS.match(stripped):
         # "S T R A T E G I S K   S A M A R B E J D S A F T A L E": a heading in spaced capitals, no acronyms
         line = _SPACED_CAPITALS.sub(lambda m: m.group(0).replace(" ", ""), line)
-    if not is_letter_spaced(line):
-        return line
+    if len(line) >= SPACED_RUN_LINE:  # (a page run together: its spaced runs only, not its names between them)
+        if " " in line[1::2] and _SPACED_CAPITALS.search(line):
+            line = _SPACED_CAPITALS.sub(_capitals_words, line)
+        return _repair_spaced_runs(line)
+    return _joined(line) if is_letter_spaced(line) else line
+
+
+def _capitals_words(m: re.Match[str]) -> str:
+    """A heading in spaced capitals whose wide gaps between words were lost, as words
+    ("S T R A T E G I S K S A M A R B E J D S A F T A L E" -> "STRATEGISK SAMARBEJDSAFTALE")."""
+    return " ".join(segment_fragments([c.lower() for c in m.group(0).split()])).upper()
+
+
+def _joined(text: str) -> str:
+    """A letter-spaced text's pieces joined as words."""
     out = ""
-    for text, space in _pieces(line):
-        out += (" " if out and space else "") + text
+    for piece, space in _pieces(text):
+        out += (" " if out and space else "") + piece
     # "Målgruppe (r)" -> "Målgruppe(r)": a short parenthesised suffix belongs to the word
     return _SUFFIX.sub(r"\1(\2)", out)
+
+
+# A line this long may be a whole page run together (a PDF's text copied without its line
+# breaks): its letter-spaced headings and labels are runs inside ordinary prose, which the
+# whole line's share of fragments does not show.
+SPACED_RUN_LINE = 160
+SPACED_RUN_MIN = 3  # fragments in a run
+_TOKEN = re.compile(r"\S+")
+
+
+def spaced_runs(line: str) -> list[tuple[int, int]]:
+    """The spans of ``line`` (start, end) that are letter-spaced runs: at least
+    :data:`SPACED_RUN_MIN` fragments (as :func:`is_letter_spaced` counts them; two in a line that has
+    such a run), each within two tokens of the next, with the token before and after the run (a word's first or last
+    piece: "Ak t i v i te tsnavn").
+
+    >>> line = "Beskrivelse: Sprogundervisning i fælleshuset. Ak t i v i te tsnavn : Sprog på Job Mål g r u p p e ( r ) : Voksne"
+    >>> [line[a:b] for a, b in spaced_runs(line)]
+    ['Ak t i v i te tsnavn :', 'Mål g r u p p e ( r ) :']
+    """
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    words = [t for _, _, t in toks]
+    odd = [k for k in range(len(toks)) if _odd_token(words, k)]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(odd):
+        j = k
+        while j + 1 < len(odd) and _same_run(words, odd[j], odd[j + 1]):
+            j += 1
+        runs.append((k, j))
+        k = j + 1
+    # (a text spaced somewhere has more such runs: there two fragments make one, "Fr i t i ds job for a l le")
+    least = 2 if any(j - k + 1 >= SPACED_RUN_MIN for k, j in runs) else SPACED_RUN_MIN
+    spans: list[tuple[int, int]] = []
+    for k, j in runs:
+        if j - k + 1 >= least:
+            first, last = odd[k], odd[j]
+            for _ in range(2):  # a word's first or last pieces beside the run ("Ak", "tsnavn"; no number)
+                if first > 0 and _beside(words[first - 1], first == odd[k]):
+                    first -= 1
+                if last + 1 < len(toks) and _beside(words[last + 1], last == odd[j]):
+                    last += 1
+            spans.append((toks[first][0], toks[last][1]))
+        k = j + 1
+    return spans
+
+
+def _beside(tok: str, next_to_fragment: bool) -> bool:
+    """May ``tok`` beside a spaced run be part of it: letters, and a piece of a word unless it
+    is next to one of the run's fragments?"""
+    core = tok.strip(_STRIP)
+    if not core:
+        return tok in (")", ":", "):")  # (a label's closing marks: "Mål g r u p p e ( r ) :")
+    return core.isalpha() and (next_to_fragment or not _is_solid(core))
+
+
+def _piece(tok: str) -> bool:
+    """A token that may be a piece of a spaced word: letters, not a known whole word."""
+    core = tok.strip(_STRIP)
+    return core.isalpha() and not _is_solid(core)
+
+
+def _same_run(words: list[str], a: int, b: int) -> bool:
+    """Are the fragments ``words[a]`` and ``words[b]`` in one spaced run: at most two tokens between
+    them, pieces of spaced words or at most one known word ("samarbe jdsa f", "bo l i gsoc")?"""
+    between = words[a + 1:b]
+    return len(between) <= 2 and sum(not _piece(w) for w in between) <= 1
+
+
+def _odd_token(toks: list[str], k: int) -> bool:
+    """Does ``toks[k]`` count towards a letter-spaced text (:func:`is_letter_spaced`'s test)?"""
+    tok = toks[k]
+    if len(tok) > 6:
+        return False
+    fragment = _fragments()
+    is_fragment = fragment.get(tok)
+    if is_fragment is None:
+        is_fragment = _remember_fragment(fragment, tok)
+    if not is_fragment:
+        return False
+    core = tok.strip(_STRIP)
+    if core.isupper() and (len(core) > 1 or k + 1 == len(toks) or not toks[k + 1].strip(_STRIP)[:1].islower()):
+        return False
+    return not (core.istitle() and len(core) > 1 and not _fragment_next(fragment, toks, k))
+
+
+def _repair_spaced_runs(line: str) -> str:
+    """``line`` with each of its letter-spaced runs (:func:`spaced_runs`) re-segmented."""
+    if _FRAGMENTS[2].issuperset(line.split()):
+        return line  # (most lines: no token that may count, told in C)
+    spans = spaced_runs(line)
+    for start, end in reversed(spans):
+        text = line[start:end]
+        if _WHOLE.search(text):
+            continue  # (a run with numbers or an address beside it: left as it is)
+        line = line[:start] + _joined(text) + line[end:]
+    return line
 
 
 _SUFFIX = re.compile(r"(\w) \(([a-zæøå]{1,2})\)")

@@ -47,7 +47,8 @@ from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
-from samspil.loaders.letterspacing import counting_tokens, is_letter_spaced, repair_letter_spacing
+from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
+                                            spaced_runs)
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
@@ -453,7 +454,9 @@ def clean_page(lines: Sequence[str], cleaned: dict[str, list[str]], text: str | 
                 cleaned[line] = [""]
                 continue
             if stripped[:1] != "#" and not (stripped[1:2] == " " and stripped[3:4] == " ") \
-                    and (k not in tested or not is_letter_spaced(stripped)):  # (" S T R A": spaced capitals)
+                    and (k not in tested or (not is_letter_spaced(stripped) if len(stripped) < SPACED_RUN_LINE
+                                             else not spaced_runs(stripped))):  # (" S T R A": spaced capitals; a
+                # page run together)
                 if "- " in stripped:
                     stripped = dehyphenate_inline(stripped)
                 cleaned[line] = split_read_more(stripped) if stripped[:1] in "LSR" else [stripped]
