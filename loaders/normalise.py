@@ -49,6 +49,7 @@ from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
                                             spaced_runs)
+from samspil.loaders.people_columns import people_column_rows
 from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
@@ -537,6 +538,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: Lektiecafé" (loaders/bare_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
+    raw_lines = people_column_rows(raw_lines)  # "Name<spaces>title, unit" without a head row (people_columns.py)
     if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)
         raw_lines = column_lines_tables(raw_lines)
     gapped = rows_with_empty_cells(tabbed, raw_lines)

@@ -22,7 +22,7 @@ from samspil.loaders.extract.outline import focus_headings, run_on_contents, run
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
-from samspil.loaders.extract.text import is_placeholder
+from samspil.loaders.extract.text import holding_lines, is_placeholder
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.model import FocusArea
 from samspil.loaders.vocab import load_vocab
@@ -405,7 +405,8 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
                   key=lambda h: h[1])
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
-        or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names]
+        or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names] \
+        or _named_in_prose(doc)
     for name, i in hits:
         name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
         name = area_short_form(doc, name) or name  # "UL", as the document defines it (area_short_forms.py)
@@ -420,6 +421,28 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
         else:
             found[key] = FocusArea(name=name, sources=[doc.ref(i)])
     return _merge_synonyms(list(found.values()))
+
+
+# a known area named in a sentence by its agreement or as an area: "helhedsplanens delaftale om
+# Kriminalitetsforebyggelse", "Indsatsområdet Uddannelse og livschancer (delaftale 1) behandles ikke her"
+_AREA_CUE = re.compile(r"(?i:\b(?:indsatsområdet|fokusområdet|delaftale(?:n|ns)?\s+(?:om|for|vedr\.?)"
+                       r"(?:\s+indsatsområdet)?))\s+[\"»“]?(?=[A-ZÆØÅa-zæøå])")
+
+
+def _named_in_prose(doc: Document) -> list[tuple[str, int]]:
+    """Known focus areas (the regulativ's and older plans' names) that a document's sentences name
+    after a cue (:data:`_AREA_CUE`); for a document that states its areas nowhere else (a report
+    from one activity, a letter)."""
+    known = _known_focus_areas()
+    out = []
+    for i in sorted(holding_lines(doc, ("indsatsområde", "fokusområde", "delaftale"))):
+        for m in _AREA_CUE.finditer(doc.lines[i]):
+            words = doc.lines[i][m.end():m.end() + 80].split()
+            for n in range(min(len(words), 6), 0, -1):
+                if (key := _known_key(_fkey(" ".join(words[:n]).rstrip(".,;:)\"«»”")))) is not None:
+                    out.append((known[key], i))
+                    break
+    return out
 
 
 _COLUMN_HEAD = frozenset(("indsatsområde", "indsatsområder", "indsatsområdet", "indsatsområde(r)"))

@@ -302,6 +302,8 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
         words = words[1:]  # "Projektleder Mette Vang" alone on its line: the title before the name
     if not (words and looks_like_name(" ".join(words)) and is_first_name(words[0])):
         return None
+    if "," in plain[i] and any(0 <= k < len(plain) and "," in plain[k] and _person_line(plain[k]) for k in (i - 1, i + 1)):
+        return None  # (one person a line, "Name, title, unit": a list of entries, each read on its own)
     start = i
     while start > 0 and i - start < 2 and _field_line(plain[start - 1]) and start - 1 not in seen \
             and ":" not in plain[start - 1]:

@@ -229,6 +229,10 @@ def infer_municipality(places: list[str]) -> str | None:
     return None
 
 
+# a line that ends inside a range of dates: "fra 1. februar 2024 til", "1. marts 2023 -"
+_RANGE_OPEN = re.compile(r"\d{4}\s+(?:til|til og med|[-–—])\s*$")
+
+
 def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str | None], int | None]:
     found = _find_label(doc, PERIOD_LABELS)
     if found:
@@ -250,9 +254,13 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
         start = next((s for line in doc.lines[:15] if (k := line.find("fra ")) >= 0 and "ændres" not in line
                       and (s := parse_period(line[k:k + 40])[0])), None)
         return (start, amended[0]), amended[1]
-    for i, line in enumerate(doc.lines[:40]):  # "træder i kraft 1. juni 2021 og udløber 31. maj 2025"
+    lines = doc.lines[:41]
+    for i, line in enumerate(lines[:40]):  # "træder i kraft 1. juni 2021 og udløber 31. maj 2025"
         if (pair := date_pair(line[:3000])) is not None:
             return pair, i
+        if _RANGE_OPEN.search(line[-40:]) and i + 1 < len(lines) and lines[i + 1][:1].isdigit() \
+                and (pair := date_pair(line[-60:] + " " + lines[i + 1][:60])) is not None:
+            return pair, i  # the sentence wrapped inside its range: "... løber fra 1. februar 2024 til" / "31. januar 2028."
     for i, line in enumerate(doc.lines[:15]):
         m = _YEAR_RANGE.search(line)
         if m and len(line) < 120:

@@ -127,7 +127,7 @@ def area_sentence_blocks(doc) -> list:
         if not any(q in line for q in _QUOTES):
             continue
         if _BULLET.match(line) and (lead := _lead_in(doc, i)) and _ACTIVITY_WORD.search(lead) \
-                and (block := _bullet_with_area(strip_markup(line), i, area_pattern, areas)):
+                and (block := _bullet_with_area(strip_markup(line), i, area_pattern, areas, lead)):
             out.append(block)  # "følgende aktiviteter:" over '- "Børnehøjde": ... (Uddannelse og livschancer).'
             continue
         if _BULLET.match(line) and (lead := _lead_in(doc, i)) and (named_area := area_pattern.search(lead)):
@@ -164,18 +164,22 @@ _BULLET = re.compile(r"^\s*[-–•*▪]\s+")
 _QUOTE_FIRST = re.compile(r"^\s*[-–•*▪]\s+(?=[\"“«»„])")
 
 
-def _bullet_with_area(text: str, i: int, area_pattern: re.Pattern[str], areas: list[str]):
+def _bullet_with_area(text: str, i: int, area_pattern: re.Pattern[str], areas: list[str], lead_in: str = ""):
     """A bullet under a lead-in that speaks of activities, opening with the activity's name in
-    quotes and naming its focus area in its text ("(Uddannelse og livschancer)"), or None."""
+    quotes, with the focus area its text names ("(Uddannelse og livschancer)") or else ``lead_in``
+    names (None when neither does), or None."""
     from samspil.loaders.extract.activity_lists import Block
 
     if not (lead := _QUOTE_FIRST.match(text)) or not (quote := _QUOTED.match(text, lead.end())):
         return None
     name = quote.group(1).strip(" ,;:-–")
-    named = [m.group(0) for m in area_pattern.finditer(text, quote.end())]
-    if not named or len(name.split()) > MAX_WORDS or _PRONOUN.search(name):
+    if len(name.split()) > MAX_WORDS or _PRONOUN.search(name):
         return None
-    focus = next(a for a in areas if a.casefold() == named[-1].casefold())
+    named = [m.group(0) for m in area_pattern.finditer(text, quote.end())]
+    # (no area named: the activity still, the lead-in said it lists activities; its area from the lead-in's
+    # own words, when they name one: "to andre aktiviteter i delaftalen om Kriminalitetsforebyggelse:")
+    named = named or [m.group(0) for m in area_pattern.finditer(lead_in)]
+    focus = next((a for a in areas if named and a.casefold() == named[-1].casefold()), None)
     return Block(name=name, start=i, end=i + 1, focus_area=focus, text=text[quote.start():])
 
 
@@ -184,7 +188,7 @@ def _lead_in(doc, i: int) -> str | None:
     lines between), within eight lines."""
     for j in range(i - 1, max(-1, i - 9), -1):
         line = doc.lines[j].strip()
-        if not line or _BULLET.match(line):
-            continue
+        if not line or _BULLET.match(line) or line[:1].islower():
+            continue  # (a bullet's wrapped line: "  hjælp fra Struer Ungdomsskole. Starter 10. januar 2025.")
         return line if line.endswith(":") else None
     return None

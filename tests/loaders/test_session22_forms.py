@@ -93,3 +93,35 @@ def test_what_we_will_do_under_each_area_as_dash_items(tmp_path, make_docx, make
     got = {name_key(x.name): x.focus_area for x in r.activities}
     want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
     assert {k: got.get(k) for k in want} == want, got
+
+
+def _walk_report(town, a, b):
+    """A report from one activity of a plan: the plan's period in a wrapped sentence, its areas
+    named only in prose, its participants as a two-column list without a head row, the plan's
+    other activities as quoted bullets under a lead-in that speaks of activities."""
+    return ["Bakkehøj Sammen – boligsocial helhedsplan 2024-2028", "",
+            "REFERAT AF BEBOERMØDE OM TRYGHED", "", "Baggrund",
+            "Mødet er en del af helhedsplanens delaftale om Kriminalitetsforebyggelse. Bakkehøj Sammen er en",
+            f"strategisk samarbejdsaftale mellem {town} Kommune, {a} og {b}, som løber fra 1. marts 2024 til",
+            "28. februar 2028. Mødet holdes hvert forår.", "",
+            "Deltagere",
+            f"  Sanne Kjærsgaard Holm      boligsocial leder, Bakkehøj Sammen",
+            f"  Torben Ravn Iversen        driftschef, {a}",
+            f"  Helle Dybdahl Kirk         SSP-konsulent, SSP {town}",
+            f"  Mogens Lysgaard            lokalbetjent, Sydøstjyllands Politi", "",
+            "Mødet hænger sammen med to andre aktiviteter i delaftalen:",
+            f'  • "Aftenåbent" i beboerhuset for unge 13-17 år, som drives af SSP {town} med',
+            f"    hjælp fra {town} Ungdomsskole.",
+            '  • "Gode Naboer", hvor frivillige beboere går aftenrunder.',
+            "Indsatsområdet Uddannelse og livschancer behandles ikke i dette referat.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_report_from_one_activity(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _walk_report(town, a, b), "as written", make_docx, make_pdf)
+    assert (r.plan.period_start, r.plan.period_end) == ("2024-03-01", "2028-02-28"), r.plan
+    assert {name_key(f.name) for f in r.focus_areas} == {"kriminalitetsforebyggelse", "uddannelse og livschancer"}
+    assert {name_key(x.name) for x in r.activities} >= {"aftenåbent", "gode naboer"}, r.activities
+    people = {c.name: (c.title, name_key(c.organisation)) for c in r.contacts}
+    assert people.get("Torben Ravn Iversen") == ("driftschef", name_key(a)), people
+    assert people.get("Helle Dybdahl Kirk") == ("SSP-konsulent", name_key(f"SSP {town}")), people
