@@ -54,7 +54,7 @@ from samspil.loaders.space_tables import cell_lines_tables, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
-from samspil.loaders.webcopy import split_read_more, strip_web_wrapper
+from samspil.loaders.webcopy import accordion_heads, split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
 
 __all__ = [
@@ -516,6 +516,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    raw_lines = accordion_heads(raw_lines)  # "+ Uddannelse og livschancer": a web page's folded section's head
     if not pdf and any("BEGIN:VC" in line or "begin:vc" in line for line in raw_lines):  # (no copy of the text)
         raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)
     if not pdf and looks_like_wikitext(raw_lines):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["split_read_more", "strip_web_wrapper"]
+__all__ = ["accordion_heads", "split_read_more", "strip_web_wrapper"]
 
 _TRANSCRIPT = re.compile(r"^\s*(?:Transkript|Transcript|Afskrift)\s*$", re.I)
 _CHROME = re.compile(r"^\s*(?:Save this PDF as|Gem denne PDF som|Størrelse|Size|Starte visningen|Start display|Download\b)",
@@ -85,3 +85,25 @@ def split_read_more(line: str) -> list[str]:
     if (link := _READ_MORE_GLUED.match(line)) is None:
         return [line]
     return [link.group(0), line[link.end():]]
+
+
+# a web page's folded sections ("accordions"), each head marked "+": "+ Uddannelse og livschancer" over the
+# section's text (not "►", "›": bullets and a page's jump list)
+_ACCORDION = re.compile(r"^(\s*)\+(?: |\u00a0)(?=[A-ZÆØÅ][\wæøå])")
+
+
+def accordion_heads(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the marks of a web page's folded sections taken off their heads, so a head
+    reads as the heading it is; only where two or more short lines are marked so.
+
+    >>> accordion_heads(["+ Uddannelse og livschancer", "  – Lektier på Broen: for skolebørn",
+    ...                  "+ Sammenhængskraft og medborgerskab", "+ 9 beboere"])
+    ['Uddannelse og livschancer', '  – Lektier på Broen: for skolebørn', 'Sammenhængskraft og medborgerskab', '+ 9 beboere']
+    """
+    marked = [k for k, line in enumerate(lines) if line[:1] in "+ " and len(line) < 90 and _ACCORDION.match(line)]
+    if len(marked) < 2:
+        return list(lines)
+    out = list(lines)
+    for k in marked:
+        out[k] = _ACCORDION.sub(r"\1", out[k], 1)
+    return out

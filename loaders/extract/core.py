@@ -38,6 +38,7 @@ def extract(doc: Document) -> AgreementReport:
     trim_activity_names(report.organisations, report.contacts, [b.name for b in activities.activity_blocks(doc)])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts, report.plan.municipality)
+    focus_areas.add_activity_areas(report.focus_areas, report.activities)
     collaborators.mark_collaborators(doc, report.organisations, report.activities)
     report.target_groups = targets.extract_target_groups(
         doc, report.activities, [n for o in report.organisations for n in [o.name, *o.aliases]])

@@ -497,6 +497,19 @@ def _table_focus(doc: Document) -> list[tuple[str, int]]:
     return [(b.focus_area, b.start) for b in table_blocks(doc) if b.focus_area and not is_placeholder(b.focus_area)]
 
 
+def add_activity_areas(areas: list[FocusArea], activities) -> None:
+    """A known focus area (the regulativ's or an older plan's name) that an activity is under but
+    ``areas`` lack joins them, cited where the activity is: a web page's accordion or a list's
+    heading names the area only above its activities."""
+    for activity in activities:
+        name = activity.focus_area
+        if not name or canonical_focus_area(name, areas) in {a.name for a in areas}:
+            continue
+        key = _known_key(_fkey(name))  # (a scan's or ASCII spelling of a listed area is that area: "Beskaeftigelse")
+        if key is not None and key not in {_known_key(_fkey(a.name)) for a in areas}:
+            areas.append(FocusArea(name=name, sources=list(activity.sources[:1])))
+
+
 def _merge_synonyms(areas: list[FocusArea]) -> list[FocusArea]:
     """A variant heading joins the focus area of the document it names."""
     by_name = {a.name: a for a in areas}

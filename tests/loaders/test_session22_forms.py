@@ -125,3 +125,28 @@ def test_a_report_from_one_activity(tmp_path, make_docx, make_pdf, town, a, b):
     people = {c.name: (c.title, name_key(c.organisation)) for c in r.contacts}
     assert people.get("Torben Ravn Iversen") == ("driftschef", name_key(a)), people
     assert people.get("Helle Dybdahl Kirk") == ("SSP-konsulent", name_key(f"SSP {town}")), people
+
+
+def _accordion_page(town, a, b):
+    """A municipality's web page: each focus area a folded section headed "+ Area", its
+    activities as dash items "Name: for ..., sammen med ..."."""
+    return [f"{town} Kommune", f"Forside > Borger > Bolig > Boligsocial indsats i Bakkehøj", "",
+            "Boligsocial indsats i Bakkehøj – Bakkehøj Sammen", "",
+            f"Bakkehøj Sammen er en boligsocial helhedsplan, som {a}, {b} og {town} Kommune står bag.", "",
+            "Det arbejder vi med", "Helhedsplanen arbejder med to af Landsbyggefondens indsatsområder. Klik for at folde ud.", "",
+            "+ Tryghed og trivsel", "  Vi vil have flere naboer, der kender hinanden.",
+            f"  – Trappevenner: for nye beboere, sammen med {town} Frivilligcenter",
+            "  – Fællesspisning i Bakkehuset: for alle beboere, med frivillige madhold", "",
+            "+ Uddannelse og beskæftigelse", "  Vi vil have flere i job og uddannelse.",
+            f"  – Jobstarten: for ledige voksne, sammen med Jobcenter {town}",
+            "  – Unge med Mod: for unge 15-24 år uden uddannelse", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_web_page_s_folded_sections(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _accordion_page(town, a, b), how, make_docx, make_pdf)
+    assert {name_key(f.name) for f in r.focus_areas} == {name_key(n) for n in ACTIVITIES}, r.focus_areas
+    got = {name_key(x.name): x.focus_area for x in r.activities}
+    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
+    assert {k: got.get(k) for k in want} == want, got
