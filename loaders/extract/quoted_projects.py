@@ -115,14 +115,16 @@ def area_sentence_blocks(doc) -> list:
     """Activity blocks of quoted names in sentences that name a focus area of the document
     before them and speak of activities; each block's text runs from its name to the next."""
     from samspil.loaders.extract.activity_lists import Block
-    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.focus_areas import _known_focus_areas, extract_focus_areas
     from samspil.loaders.extract.text import strip_markup
 
     areas = [fa.name for fa in extract_focus_areas(doc)]
-    if not areas:
-        return []
-    area_pattern = re.compile("|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True)), re.I)
-    out = []
+    if not areas:  # (a bullet that opens with a known area's name names it: "* Beskæftigelse – ...")
+        known = list(_known_focus_areas().values())
+        return _area_bullets(doc, known, _names_pattern(known)) if any(q in doc.text for q in _QUOTES) else []
+    area_pattern = _names_pattern(areas)
+    named = areas + [k for k in _known_focus_areas().values() if k.casefold() not in {a.casefold() for a in areas}]
+    out = _area_bullets(doc, named, _names_pattern(named))  # (a caps heading taken for an area: the bullets' own)
     for i, line in enumerate(doc.lines):
         if not any(q in line for q in _QUOTES):
             continue
@@ -158,6 +160,46 @@ def area_sentence_blocks(doc) -> list:
                 end = quotes[k + 1].start() if k + 1 < len(quotes) else len(sentence)
                 out.append(Block(name=name, start=i, end=i + 1, focus_area=focus, text=sentence[q.start():end]))
     return out
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    """One pattern for ``names``, the longest first, in any case."""
+    return re.compile("|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)), re.I)
+
+
+def _area_bullets(doc, areas: list[str], area_pattern: re.Pattern[str]) -> list:
+    """Activity blocks of the quoted names in a bullet (or line) that opens with one of the document's
+    focus areas and a dash or colon, its wrapped lines joined ("* Beskæftigelse – "Job-Café Vest" hver
+    mandag med ... og" / ""Sommerjob i sæsonen", hvor ..."): the bullet is that area's, so are the
+    activities it names."""
+    from samspil.loaders.extract.activity_lists import Block
+    from samspil.loaders.extract.text import strip_markup
+
+    if not any(q in doc.text for q in _QUOTES):
+        return []
+    out = []
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        bullet = _BULLET.match(line)  # (or none: a Word list's bullet is its numbering, not a character)
+        if not (area := area_pattern.match(line, bullet.end() if bullet else len(line) - len(line.lstrip()))) \
+                or not _AREA_SEPARATOR.match(line, area.end()):
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip() and not _BULLET.match(lines[end]) \
+                and lines[end].strip()[:1] in _CONTINUES and end - i < 6:
+            end += 1
+        text = strip_markup(" ".join(ln.strip() for ln in lines[i:end]))
+        focus = next(a for a in areas if a.casefold() == area.group(0).casefold())
+        for q in _QUOTED.finditer(text):
+            name = q.group(1).strip(" ,;:-–")
+            if len(name.split()) <= MAX_WORDS and not _PRONOUN.search(name) \
+                    and not _NOT_PROJECT.search(text[max(0, q.start() - 40):q.start()]):
+                out.append(Block(name=name, start=i, end=end, focus_area=focus, text=text[q.start():]))
+    return out
+
+
+_AREA_SEPARATOR = re.compile(r"\s*(?:[–—:]|-\s)")
+_CONTINUES = frozenset("abcdefghijklmnopqrstuvwxyzæøå\"“«»„(")  # (a bullet's wrapped line opens so)
 
 
 _BULLET = re.compile(r"^\s*[-–•*▪]\s+")

@@ -150,3 +150,33 @@ def test_a_web_page_s_folded_sections(tmp_path, make_docx, make_pdf, town, a, b,
     got = {name_key(x.name): x.focus_area for x in r.activities}
     want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
     assert {k: got.get(k) for k in want} == want, got
+
+
+def _meeting_notice(town, a, b):
+    """A department board's notice of a meeting on joining a plan: the plan named in the agenda,
+    its areas as bullets that open with the area's name, each naming activities in quotes; the
+    plan it follows named too."""
+    return [f"{a} · afdeling 4 Bakkehøj", "", "INDKALDELSE TIL EKSTRAORDINÆRT AFDELINGSMØDE",
+            "Tirsdag den 25. februar 2025 kl. 19.00 i Bakkesalen", "",
+            "Afdelingsbestyrelsen indkalder hermed til ekstraordinært afdelingsmøde efter vedtægterne.", "",
+            "Dagsorden", "  1. Valg af dirigent",
+            '  2. Forslag fra afdelingsbestyrelsen om deltagelse i helhedsplanen "Bakkehøj Sammen" 2025-2029', "",
+            "Hvad er Bakkehøj Sammen?",
+            f'Bakkehøj Sammen viderefører arbejdet fra helhedsplanen "Bakkehøj Før" og er aftalt mellem {a} og {town}',
+            "Kommune. Helhedsplanen arbejder med:",
+            f'  * Tryghed og trivsel – fx "Trappevenner", hvor frivillige fra {town} Frivilligcenter besøger nye',
+            '    beboere, og "Fællesspisning i Bakkehuset" hver anden torsdag',
+            f'  * Uddannelse og beskæftigelse – "Jobstarten" hver mandag med en konsulent fra Jobcenter {town} og',
+            '    "Unge med Mod", hvor unge 15-24 år får en mentor', "",
+            "Med venlig hilsen", "Afdelingsbestyrelsen", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_area_bullets_naming_activities_in_quotes(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _meeting_notice(town, a, b), how, make_docx, make_pdf)
+    assert r.plan.name == "Bakkehøj Sammen", r.plan
+    assert {name_key(f.name) for f in r.focus_areas} == {name_key(n) for n in ACTIVITIES}, r.focus_areas
+    got = {name_key(x.name): x.focus_area for x in r.activities}
+    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
+    assert {k: got.get(k) for k in want} == want, got
