@@ -406,7 +406,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
         or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names] \
-        or _named_in_prose(doc)
+        or _known_area_alone(doc) or _named_in_prose(doc)
     for name, i in hits:
         name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
         name = area_short_form(doc, name) or name  # "UL", as the document defines it (area_short_forms.py)
@@ -427,6 +427,17 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
 # Kriminalitetsforebyggelse", "Indsatsområdet Uddannelse og livschancer (delaftale 1) behandles ikke her"
 _AREA_CUE = re.compile(r"(?i:\b(?:indsatsområdet|fokusområdet|delaftale(?:n|ns)?\s+(?:om|for|vedr\.?)"
                        r"(?:\s+indsatsområdet)?))\s+[\"»“]?(?=[A-ZÆØÅa-zæøå])")
+
+
+def _known_area_alone(doc: Document) -> list[tuple[str, int]]:
+    """Lines that are a known focus area's name and nothing else (a delaftale's heading "DELAFTALE 3
+    AF 3" over "Sammenhængskraft og medborgerskab"), for a document no other rule reads an area in."""
+    known = _known_focus_areas()
+    out = []
+    for i, line in enumerate(plain_lines(doc)):
+        if 6 <= len(line) <= 45 and line[:1].isupper() and (key := _fkey(line.strip(" .:"))) in known:
+            out.append((known[key], i))
+    return out
 
 
 def _named_in_prose(doc: Document) -> list[tuple[str, int]]:

@@ -155,7 +155,7 @@ def _q_name(group: str) -> str:
 # '"Auning Bevæger" – den første boligsociale helhedsplan i Auning'
 _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\s+{_q_name('a')}"
                              rf"|\b(?:den\s+|en\s+)?(?:nye\s+)?boligsociale\s+helhedsplan(?:en)?\s+{_q_name('b')}"
-                             rf"|{_q_name('c')}\s*[–—-]\s*(?:den|en)\s+(?:\w+\s+)?boligsociale?\s+helhedsplan"
+                             rf"|{_q_name('c')}\s*[–—-]\s*(?:(?:den|en)\s+(?:\w+\s+)?)?boligsociale?\s+helhedsplan"
                              rf"|\bhelhedsplanen\s+{_q_name('d')}", re.I)  # ('... om deltagelse i helhedsplanen "Nabokraft"')
 _PREDECESSOR = re.compile(r"(?i:videreføre\w*|afløse\w*|videre på|erfaringer\w* fra|efterfølge\w*|forrige|tidligere"
                           r"|forløber\w*|udløbne?)(?:\W+[\wæøå]+){0,3}\W+$")  # ("viderefører indsatsen fra helhedsplanen")

@@ -180,3 +180,24 @@ def test_area_bullets_naming_activities_in_quotes(tmp_path, make_docx, make_pdf,
     got = {name_key(x.name): x.focus_area for x in r.activities}
     want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
     assert {k: got.get(k) for k in want} == want, got
+
+
+def _delaftale_cover(town, a, b):
+    """A delaftale whose cover is its number over its focus area's name, the plan named in quotes
+    in the sentence under them."""
+    return ["DELAFTALE 2 AF 2", "Tryghed og trivsel", "",
+            f'til den strategiske samarbejdsaftale om "Bakkehøj Sammen" – boligsocial helhedsplan for',
+            f"Bakkehøj, indgået mellem {town} Kommune og {a} med tilsagn fra Landsbyggefonden", "",
+            "Delaftalen gælder:      1.1.2024 – 31.12.2027", "",
+            "1. PARTER I DELAFTALEN",
+            f"Boligsocial leder Sanne Kjærsgaard Holm, {a}, sakh@bakkehoej.dk", "",
+            "2. AKTIVITETER", f"- Trappevenner: for nye beboere, sammen med {town} Frivilligcenter",
+            "- Fællesspisning i Bakkehuset: for alle beboere", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_delaftale_cover_of_number_and_area(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _delaftale_cover(town, a, b), how, make_docx, make_pdf)
+    assert r.plan.name == "Bakkehøj Sammen", r.plan
+    assert [name_key(f.name) for f in r.focus_areas] == ["tryghed og trivsel"], r.focus_areas
