@@ -153,7 +153,7 @@ def context_in(graph: PartnershipGraph, nid: str) -> str:
     >>> g = PartnershipGraph()
     >>> g.g.add_node("plan:a", label="Plan", name="Nordlyset", municipality="Brøndby Kommune")
     >>> g.g.add_node("org:s", label="Organisation", name="Sundhedsplejen")
-    >>> g.g.add_edge("org:s", "plan:a", key="PARTNER_IN")
+    >>> _ = g.g.add_edge("org:s", "plan:a", key="PARTNER_IN")
     >>> context_in(g, "org:s")
     'Brøndby Kommune · in Nordlyset'
     """
