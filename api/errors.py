@@ -21,10 +21,16 @@ __all__ = ["error_body", "handle_error", "install_error_handler", "ERROR_RESPONS
 
 log = logging.getLogger(__name__)
 
+# an ambiguous name's candidate: what to give instead (id) and where it belongs (context)
+CANDIDATE = {"type": "object", "required": ["id", "label", "name", "context"],
+             "properties": {"id": {"type": "string"}, "label": {"type": "string"},
+                            "name": {"type": "string"},
+                            "context": {"type": "string", "description":
+                                        "where it belongs: municipality, plans, a person's role"}}}
 ERROR_SCHEMA = {"type": "object", "required": ["ok", "error", "status"],
                 "properties": {"ok": {"type": "boolean", "const": False},
                                "error": {"type": "string"}, "status": {"type": "integer"},
-                               "candidates": {"type": "array", "items": {"type": "string"}},
+                               "candidates": {"type": "array", "items": CANDIDATE},
                                "details": {"type": "array"}}}
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"description": desc, "content": {"application/json": {"schema": ERROR_SCHEMA}}}

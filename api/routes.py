@@ -20,7 +20,7 @@ from samspil.api.schemas import DETAIL, GRAPH, LIST, SEARCH, ok_json
 from samspil.api.search_index import context_of, index_of
 from samspil.api.state import Snapshot
 from samspil.graph import distinguish
-from samspil.graph.lookup import fold, resolve_ref
+from samspil.graph.lookup import fold, plan_documents, resolve_ref
 
 __all__ = ["router", "KINDS", "summary", "detail"]
 
@@ -75,8 +75,16 @@ def about(s: Snapshot, nid: str) -> str:
 
 
 def describe(s: Snapshot) -> Callable[[list[str]], dict[str, str]]:
-    """For ``resolve_ref``: an ambiguous name's candidates told apart."""
-    return lambda ids: {n: about(s, n) for n in ids}
+    """For ``resolve_ref``: an ambiguous name's candidates told apart by the line their
+    search hits show (``context``: municipality, plans, a person's role)."""
+    def told(ids: list[str]) -> dict[str, str]:
+        where = context_of(s.indexes, s)
+        out = {n: _hit_context(s, where, n, s.node(n)["label"])["context"] for n in ids}
+        for n in ids:      # two plans of one name: two documents' readings
+            if s.node(n)["label"] == "Plan" and s.node(n).get("documents"):
+                out[n] = " · ".join(x for x in (out[n], plan_documents(s.node(n)["documents"])) if x)
+        return out
+    return told
 
 
 def summary(s: Snapshot, nid: str) -> dict[str, Any]:

@@ -108,10 +108,28 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except SamspilError as exc:
             msg = str(exc)
             if isinstance(exc, Ambiguous) and exc.candidates:
-                msg += "\n  candidates:\n" + "\n".join(f"    {c}" for c in exc.candidates)
+                from samspil.graph.lookup import candidate_lines
+                cands = _told_apart(exc.candidates, kwargs)
+                msg += "\n  candidates:\n" + "\n".join(f"    {c}" for c in candidate_lines(cands))
             raise click.ClickException(msg) from exc
 
     return wrapper
+
+
+def _told_apart(candidates: list[Any], kwargs: dict[str, Any]) -> list[Any]:
+    """An ambiguous name's candidates, each with the line ``samspil search`` shows for it
+    (:func:`where_they_belong`), read from the command's store: an analysis resolves a
+    name in the part of the graph it reads, which may not hold the plans' municipalities
+    or a node's neighbours. The candidates as raised when the store cannot tell more."""
+    if "data_dir" not in kwargs or not all(isinstance(c, dict) for c in candidates):
+        return candidates
+    from samspil.cli.graph_cmds import store_from
+    try:
+        with store_from(kwargs["data_dir"]) as store:
+            told = where_they_belong(store, [c["id"] for c in candidates])
+    except Exception:  # noqa: BLE001 - the error being reported matters, not this one
+        return candidates
+    return [{**c, "context": told.get(c["id"]) or c.get("context", "")} for c in candidates]
 
 
 def without_gc(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -318,13 +336,30 @@ def lookup(store: Any, ref: str, label: str | None = None, names: Any = None) ->
     """The node ``ref`` names in the store (``resolve_ref`` on its names part); the
     candidates of an ambiguous name say what tells them apart (two persons called
     "Anne Holm": title, organisation, plans, e-mail domain), read around them."""
-    from samspil.graph.distinguish import describer
     from samspil.graph.lookup import resolve_ref
     from samspil.graph.snapshot import NAMES
-    from samspil.graph.store import load_around, load_part
+    from samspil.graph.store import load_part
 
     names = names if names is not None else load_part(store, NAMES)
-    return resolve_ref(names, ref, label, describe=describer(lambda ids: load_around(store, ids)))
+    return resolve_ref(names, ref, label, describe=lambda ids: where_they_belong(store, ids))
+
+
+def where_they_belong(store: Any, ids: list[str]) -> dict[str, str]:
+    """``{id: context}``: the line ``samspil search`` shows for each of ``ids`` (the
+    organisation it is a unit of, municipalities, plans; a person's role), which tells an
+    ambiguous name's candidates apart."""
+    from samspil.graph.answers import cached_answer
+    from samspil.graph.lookup import plan_documents
+    from samspil.graph.store import plan_rows
+
+    rows = [{"id": i} for i in ids]
+    search_context(store, rows)
+    told = {r["id"]: r["context"] for r in rows if "context" in r}
+    if any(i.startswith("plan:") for i in ids):   # two plans of one name: two documents' readings
+        docs = {p.id: p.documents for p in cached_answer(store, ("plans", 2), lambda: plan_rows(store))}
+        told.update({i: " · ".join(x for x in (told.get(i, ""), plan_documents(docs[i])) if x)
+                     for i in ids if docs.get(i)})
+    return told
 
 
 def about_twins(store: Any, rows: list[dict[str, Any]]) -> bool:

@@ -6,8 +6,10 @@ the results lives in the small ``_print_*`` helpers below.
 from __future__ import annotations
 
 import codecs
+import itertools
 import sys
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -87,11 +89,26 @@ def store_from(data_dir: Path | None, *, reading: bool = True) -> Iterator[Graph
         store.close()
 
 
-class _Feed:
-    """Reports of the good files (a progress bar on stderr for many files); errors to stderr."""
+LARGE_FILE = 1_000_000     # bytes: a file this large is announced while it is read
 
-    def __init__(self, results: Iterable[Any], total: int) -> None:
+
+class _Feed:
+    """Reports of the good files (a progress bar on stderr for many files; a line before
+    and after each large file, which may take a minute); errors to stderr."""
+
+    def __init__(self, results: Iterable[Any], total: int, files: Sequence[Path] = ()) -> None:
         self.results, self.total, self.failed = results, total, 0
+        self.files = list(files)
+
+    def _large(self, i: int) -> tuple[Path, int] | None:
+        """The ``i``-th file and its size when it is large (results come in file order)."""
+        if i >= len(self.files):
+            return None
+        try:
+            size = self.files[i].stat().st_size
+        except OSError:
+            return None
+        return (self.files[i], size) if size >= LARGE_FILE else None
 
     def __iter__(self) -> Iterator[Any]:
         from rich.console import Console
@@ -102,7 +119,19 @@ class _Feed:
         with Progress(console=console, transient=True,
                       disable=self.total < 5 or not console.is_terminal) as bar:
             task = bar.add_task("loading", total=self.total)
-            for r in self.results:
+            results = iter(self.results)
+            for i in itertools.count():
+                large = self._large(i)
+                if large:      # a 15 MB text read for a minute with nothing said (session 21)
+                    bar.console.print(f"reading {large[0]} ({large[1] / 1e6:.1f} MB): a large file "
+                                      "takes a while ...", markup=False, highlight=False, soft_wrap=True)
+                    started = time.monotonic()
+                r = next(results, None)
+                if r is None:
+                    break
+                if large:
+                    bar.console.print(f"read {large[0]} in {time.monotonic() - started:.0f} s",
+                                      markup=False, highlight=False, soft_wrap=True)
                 bar.advance(task)
                 if r.ok:
                     for w in r.report.warnings:
@@ -171,9 +200,21 @@ def load(paths: tuple[Path, ...], data_dir: Path | None, jobs: int | None) -> No
     """
     files = _files(paths)
     skipped = require_agreements(paths, files)
-    feed = _Feed(_results(files, jobs), len(files))
+    feed = _Feed(_results(files, jobs), len(files), files)
+    reports: Iterable[Any] = feed
+    settings = settings_for(data_dir)
+    if is_new_store(settings):
+        # a store is made for something to store: a batch of bad files leaves no empty
+        # store (and no folder) behind that later commands would take for the user's
+        reports = iter(feed)
+        first = next(reports, None)
+        if first is None:
+            click.echo(f"documents: 0 added, {feed.failed} failed (see the errors above); "
+                       f"nothing was stored, and no store was created at {settings.sqlite_path}")
+            sys.exit(1 if feed.failed else 0)
+        reports = itertools.chain([first], reports)
     with store_from(data_dir, reading=False) as store:
-        summary = store.save(feed)
+        summary = store.save(reports)
     click.echo(_summary_line(summary, feed.failed, len(skipped)))
     if feed.failed:
         sys.exit(1)

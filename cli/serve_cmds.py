@@ -58,8 +58,10 @@ def _run(app, host: str, port: int) -> None:
 
     # requests still running 3 s after SIGTERM / Ctrl+C are cut off (an upload's
     # extraction runs in a daemon thread and does not hold the process either)
+    # a request line with raw æ, ø, å (curl "...?q=Skærbæk") is encoded, not refused
+    from samspil.api.http_protocol import http_protocol
     server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                   timeout_graceful_shutdown=3))
+                                   timeout_graceful_shutdown=3, http=http_protocol()))
     try:
         server.run()
     except KeyboardInterrupt:     # uvicorn raises the Ctrl+C again once it has stopped

@@ -15,7 +15,8 @@ from typing import Any
 
 from samspil.graph.model import PartnershipGraph
 
-__all__ = ["about", "about_in", "context", "describer", "documents_of", "email_domain", "period"]
+__all__ = ["about", "about_in", "context", "context_in", "describer", "documents_of", "email_domain",
+           "period"]
 
 Link = tuple[str, str, dict[str, Any]]       # (relationship type, direction, other end)
 MOST = 3                                     # organisations or plans named, then "+N"
@@ -141,3 +142,38 @@ def context(d: dict[str, Any], *, parents: Iterable[str] = (), plans: list[PlanI
         in_plans = "only named in " + ", ".join(docs)
     unit = "unit of " + ", ".join(units[:MOST]) if units else ""
     return " · ".join(x for x in (unit, where, in_plans) if x)
+
+
+def context_in(graph: PartnershipGraph, nid: str) -> str:
+    """:func:`context` of a node of ``graph`` read from its neighbours: the plans it or its
+    activities are in (those ``graph`` holds), their municipalities, the organisations it
+    is a unit of; a node in no plan: the documents that name it. What an ambiguous name's
+    candidates show (``resolve_ref``) where no store or index tells more.
+
+    >>> g = PartnershipGraph()
+    >>> g.g.add_node("plan:a", label="Plan", name="Nordlyset", municipality="Brøndby Kommune")
+    >>> g.g.add_node("org:s", label="Organisation", name="Sundhedsplejen")
+    >>> _ = g.g.add_edge("org:s", "plan:a", key="PARTNER_IN")
+    >>> context_in(g, "org:s")
+    'Brøndby Kommune · in Nordlyset'
+    """
+    g = graph.g
+    d = g.nodes[nid]
+    label = d.get("label")
+    if label == "Plan":
+        return context(d)
+    pids: set[str] = set()
+    for other in {*g._succ[nid], *g._pred[nid]}:
+        o = g.nodes[other]
+        if o.get("label") == "Plan":
+            pids.add(other)
+        elif o.get("label") == "Activity" and o.get("plan") in g:
+            pids.add(o["plan"])
+    plans = sorted(((p, g.nodes[p]) for p in pids),
+                   key=lambda pd: (str(pd[1].get("name") or pd[0]).casefold(), pd[0]))
+    parents = [g.nodes[v].get("name") or v for v, keys in g._succ[nid].items() if "UNIT_OF" in keys]
+    return context(d, parents=parents,
+                   plans=[(p, str(pd.get("name") or p), pd.get("municipality")) for p, pd in plans[:MOST]],
+                   plan_count=len(plans), municipalities=[pd.get("municipality") for _p, pd in plans],
+                   documents=documents_of(d) if not plans else (),
+                   about_text=about_in(graph, nid) if label == "Person" else "")

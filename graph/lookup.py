@@ -11,7 +11,8 @@ from samspil.graph.model import PartnershipGraph
 from samspil.loaders.errors import Ambiguous, NotFound
 from samspil.loaders.folding import fold  # one folding for the CLI, the API and extraction
 
-__all__ = ["resolve_ref", "exact_ref", "fold", "folded_names", "plan_word_matches"]
+__all__ = ["resolve_ref", "exact_ref", "candidate", "candidate_lines", "plan_documents", "fold",
+           "folded_names", "plan_word_matches"]
 
 
 def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
@@ -43,18 +44,52 @@ def resolve_ref(graph: PartnershipGraph, ref: str, label: str | None = None, *,
         message, api_message = _not_found(graph, ref, label, what)
         raise NotFound(message, api_message=api_message)
     shown = sorted(hits)[:20]
-    more = describe(shown) if describe else {}
-    cands = [f"{h}  ({'; '.join(x for x in (_shown(graph.node(h)), more.get(h)) if x)})"
-             for h in shown]
+    told = describe(shown) if describe else {}
+    cands = [candidate(graph, h, told.get(h)) for h in shown]
     how = " by its words" if by_words else ""
     raise Ambiguous(f"{ref!r} matches {len(hits)} {what}s{how}; give an id or a longer name",
                     candidates=cands)
 
 
-def _shown(d: dict) -> str:
-    """A candidate's name, and a plan's municipality (two plans may share a name)."""
-    return ", ".join(x for x in (d.get("name"), d.get("municipality") if d.get("label") == "Plan"
-                                 else None) if x)
+def candidate(graph: PartnershipGraph, nid: str, told: str | None = None) -> dict[str, str]:
+    """An ambiguous name's candidate as people read it and programs use it: ``id``,
+    ``label``, ``name`` and ``context``, where it belongs (``told`` by the caller, who may
+    read more than ``graph`` holds, else :func:`samspil.graph.distinguish.context_in`:
+    twelve municipalities' "Sundhedsplejen" by their municipality and plan, a plan by its
+    municipality and period). A plan also names its documents: two plans of one name
+    and period are two documents' readings."""
+    from samspil.graph.distinguish import context_in
+
+    d = graph.node(nid)
+    where = told if told is not None else context_in(graph, nid)
+    if told is None and d.get("label") == "Plan" and d.get("documents"):
+        where = " · ".join(x for x in (where, plan_documents(d["documents"])) if x)
+    return {"id": nid, "label": str(d.get("label") or ""), "name": str(d.get("name") or nid),
+            "context": where}
+
+
+def plan_documents(documents: list[str], most: int = 2) -> str:
+    """A plan's documents for a candidate: 'a.txt, b.pdf +1'."""
+    docs = list(documents)
+    return ", ".join(docs[:most]) + (f" +{len(docs) - most}" if len(docs) > most else "")
+
+
+def candidate_lines(candidates: list) -> list[str]:
+    """An ambiguous name's candidates for a terminal: the name and where it belongs on one
+    line, the id to give on the next.
+
+    >>> candidate_lines([{"id": "org:s/01", "name": "Sundhedsplejen",
+    ...                   "context": "Brøndby Kommune · in Nordlyset"}])
+    ['- Sundhedsplejen (Brøndby Kommune · in Nordlyset)', '  id: org:s/01']
+    """
+    lines = []
+    for c in candidates:
+        if not isinstance(c, dict):          # an error raised with plain strings
+            lines.append(f"- {c}")
+            continue
+        lines.append(f"- {c['name']}" + (f" ({c['context']})" if c.get("context") else ""))
+        lines.append(f"  id: {c['id']}")
+    return lines
 
 
 _WORD = re.compile(r"\w+")

@@ -26,7 +26,6 @@ from typing import Any
 import networkx as nx
 
 from samspil.graph.analyses.common import plan_organisations, resolve_plans
-from samspil.graph.distinguish import about_in
 from samspil.graph.lookup import resolve_ref
 from samspil.graph.model import PartnershipGraph
 from samspil.viz.matrix import Matrix, coverage_matrix_view, overlap_matrix_view
@@ -252,7 +251,7 @@ def ego(graph: PartnershipGraph, ref: str, radius: int = 1) -> View:
     """One node (id, name or prefix) and its neighbourhood of ``radius`` steps. Above
     :data:`LINK_LIMIT` links, the centre's own links are kept and the links among its
     neighbours thinned (the note says how many are left out)."""
-    center = resolve_ref(graph, ref, describe=lambda ids: {n: about_in(graph, n) for n in ids})
+    center = resolve_ref(graph, ref)    # candidates told apart by where they belong
     und = graph.g.to_undirected(as_view=True)
     near = nx.single_source_shortest_path_length(und, center, cutoff=max(0, radius))
     view = subgraph_view(graph, near, kind="ego",

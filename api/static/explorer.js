@@ -484,6 +484,7 @@
     return select(id, label).then(function () {
       state.view = "ego";
       document.querySelector('#views input[value="ego"]').checked = true;
+      showOptions();     // the last view's options (the gaps' "columns") are not the ego view's
       return draw();
     });
   }

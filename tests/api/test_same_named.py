@@ -38,8 +38,8 @@ def api(request, anne_holm_store, served):
         yield request.param, url
 
 
-def _told(candidates: list[str]) -> list[str]:
-    return [c.split("  ", 1)[1] for c in candidates]
+def _told(candidates: list[dict]) -> list[str]:
+    return [c["context"] for c in candidates]
 
 
 def test_an_ambiguous_person_lists_what_tells_them_apart(api):

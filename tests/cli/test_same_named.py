@@ -30,7 +30,11 @@ def data(tmp_path_factory):
 
 
 def _candidates(output: str) -> list[str]:
-    return [line.strip() for line in output.splitlines() if line.strip().startswith("person:")]
+    """'<id>  <name (where it belongs)>' per candidate (listed as '- name (context)' over
+    'id: <id>')."""
+    lines = [line.strip() for line in output.splitlines()]
+    return [f"{line[4:]}  {lines[i - 1]}" for i, line in enumerate(lines)
+            if line.startswith("id: person:")]
 
 
 def test_show_tells_apart_the_persons_of_one_name(data):

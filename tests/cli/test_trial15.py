@@ -123,7 +123,8 @@ def test_a_word_of_several_plans_lists_them_and_fails(blind_j_store):
     r = CliRunner().invoke(cli, ["shared-partners", "kommune", "vejen", "--data-dir", str(blind_j_store)])
     assert r.exit_code == 1
     assert "'kommune' matches 4 plans" in r.output
-    assert "plan:nabo-i-nord-2024-2027  (Nabo i Nord, Gentofte Kommune)" in r.output
+    assert "- Nabo i Nord (Gentofte Kommune · 2024–2027 · " in r.output      # where it belongs
+    assert "id: plan:nabo-i-nord-2024-2027" in r.output
     r = CliRunner().invoke(cli, ["shared-partners", "Hvidovre", "vejen", "--data-dir", str(blind_j_store)])
     assert r.exit_code == 1 and "no plan matches 'Hvidovre'" in r.output
 

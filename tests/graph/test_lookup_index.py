@@ -33,7 +33,7 @@ def _indexed(graph, ref, label=None):
     except NotFound:
         return ("none", [])
     except Ambiguous as exc:
-        return ("many", sorted(c.split("  (")[0] for c in exc.candidates))
+        return ("many", sorted(c["id"] for c in exc.candidates))
 
 
 def test_the_index_answers_every_reference_as_the_scan_does(seed_reports):
