@@ -38,6 +38,7 @@ _SDT_PR = qn("w:sdtPr")
 _T = qn("w:t")
 _R = qn("w:r")
 _HYPERLINK = qn("w:hyperlink")
+_RPR, _VANISH, _RSTYLE = qn("w:rPr"), qn("w:vanish"), qn("w:rStyle")
 _TEXT = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _BR = qn("w:br")
 _TRANSPARENT = frozenset(qn(t) for t in ("w:r", "w:ins", "w:moveTo", "w:smartTag", "w:customXml",
@@ -114,6 +115,7 @@ class InlineText:
         self.doc = doc
         self.markers: dict[tuple[str, str], str] = {}  # (kind, id) -> "[1]", in order of first reference
         self._note_mark = ""  # the marker of the note being read (its own footnoteRef)
+        self._hidden_ids: frozenset[str] | None = None
 
     def text(self, paragraph: Any) -> str:
         out: list[str] = []
@@ -125,6 +127,8 @@ class InlineText:
             tag = child.tag
             if tag == _T:
                 out.append(child.text or "")
+            elif tag == _R and self._hidden(child):
+                continue  # hidden text: a template's guidance, deleted-on-signing notes (w:vanish)
             elif tag in _TRANSPARENT:
                 self._walk(child, out, part)
             elif tag in _TEXT:
@@ -143,6 +147,35 @@ class InlineText:
                 out.append(self._marker(_NOTE_REFS[tag], child.get(_ID, "")))
             elif tag in _NOTE_MARKS:
                 out.append(self._note_mark)
+
+    def _hidden(self, run: Any) -> bool:
+        """Is the run hidden (``w:vanish`` on it, or on its character style)? Word shows and prints
+        no hidden text: a template's guidance to whoever fills it in ("Vejledning (slettes inden
+        underskrift): ...") names example parties that are no party."""
+        props = run.find(_RPR)
+        if props is None:
+            return False
+        vanish = props.find(_VANISH)
+        if vanish is not None:
+            return vanish.get(_VAL, "true").lower() not in ("0", "false", "off")
+        style = props.find(_RSTYLE)
+        return style is not None and style.get(_VAL) in self._hidden_styles()
+
+    def _hidden_styles(self) -> frozenset[str]:
+        """The ids of the document's character styles that hide their text (read once)."""
+        if self.__dict__.get("_hidden_ids") is None:
+            ids = set()
+            try:
+                styles = self.doc.styles.element
+            except Exception:  # noqa: BLE001 - (no styles part: nothing hidden by style)
+                styles = None
+            for style in (styles.findall(qn("w:style")) if styles is not None else ()):
+                props = style.find(_RPR)
+                vanish = props.find(_VANISH) if props is not None else None
+                if vanish is not None and vanish.get(_VAL, "true").lower() not in ("0", "false", "off"):
+                    ids.add(style.get(qn("w:styleId")))
+            self._hidden_ids = frozenset(ids)
+        return self._hidden_ids
 
     def _link(self, link: Any, out: list[str], part: Any) -> None:
         """A hyperlink's text; a ``mailto:`` link's address after it where the text lacks it."""

@@ -201,3 +201,31 @@ def test_a_delaftale_cover_of_number_and_area(tmp_path, make_docx, make_pdf, tow
     r = _extract(tmp_path, _delaftale_cover(town, a, b), how, make_docx, make_pdf)
     assert r.plan.name == "Bakkehøj Sammen", r.plan
     assert [name_key(f.name) for f in r.focus_areas] == ["tryghed og trivsel"], r.focus_areas
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("by_style", [False, True])
+def test_a_word_template_s_hidden_guidance_is_not_read(tmp_path, town, a, b, by_style):
+    """Word shows and prints no hidden text (w:vanish): a template's guidance that names example
+    parties, on the run itself or through a character style, is no party of the agreement."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from samspil.loaders.pipeline import extract_file
+
+    document = docx.Document()
+    if by_style:
+        guidance = document.styles.add_style("Vejledning", WD_STYLE_TYPE.CHARACTER)
+        guidance.font.hidden = True
+    document.add_paragraph("Strategisk samarbejdsaftale – Bakkehøj Sammen 2024-2028")
+    hint = document.add_paragraph().add_run("Vejledning (slettes inden underskrift): skriv parterne, fx "
+                                            "Boligforeningen Eksempelbo og Eksempel Kommune.")
+    if by_style:
+        hint.style = "Vejledning"
+    else:
+        hint.font.hidden = True
+    document.add_paragraph(f"Aftalens parter: {a}, {b} og {town} Kommune")
+    path = tmp_path / "aftale.docx"
+    document.save(path)
+    names = {name_key(o.name) for o in extract_file(path).organisations}
+    assert name_key(a) in names and not any("eksempel" in n for n in names), names
