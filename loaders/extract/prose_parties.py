@@ -109,6 +109,8 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
             whole = True  # not a web page's breadcrumbs or title run onto it)
         elif m := PROSE_PARTIES.search(text):
             listed, kinds = references(_ROLE_NOTE.sub("", m.group("a") or m.group("b") or m.group("c")))
+            listed = _HEREAFTER.sub("", listed)  # ("A (herefter Kommunen), B og C (herefter samlet ...)": the
+            # short names the sentence defines are no entries, and they hide the list's "og")
             entries = split_party_entries(listed)
             sentence = text.rfind(". ", 0, m.start()) + 1  # (the sentence's own words before "mellem")
             whole = bool(_WHOLE_AGREEMENT.search(text[max(sentence, m.start() - 120):m.start() + 30]))

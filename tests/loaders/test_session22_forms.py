@@ -229,3 +229,15 @@ def test_a_word_template_s_hidden_guidance_is_not_read(tmp_path, town, a, b, by_
     document.save(path)
     names = {name_key(o.name) for o in extract_file(path).organisations}
     assert name_key(a) in names and not any("eksempel" in n for n in names), names
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+def test_parties_in_a_sentence_with_the_short_names_it_defines(tmp_path, make_docx, make_pdf, town, a, b, how):
+    lines = ["Strategisk samarbejdsaftale om Bakkehøj Sammen 2025-2028", "",
+             f"Denne aftale indgås mellem {town} Kommune (herefter Kommunen), {a} og",
+             f"{b} (herefter samlet boligorganisationerne) om den boligsociale helhedsplan",
+             "»Bakkehøj Sammen«.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    parties = {name_key(o.name) for o in r.organisations if o.is_party}
+    assert parties == {name_key(f"{town} Kommune"), name_key(a), name_key(b)}, parties
