@@ -103,6 +103,9 @@ def head_kinds(line: str) -> list[str | None] | None:
     if "department" in kinds and "owner" in kinds and "person" in kinds:  # "Afd. | Navn | Boligorg. | Lejemål":
         kinds = ["department" if k == "person" and c.strip(" :").casefold() == "navn" else k  # the name is
                  for k, c in zip(kinds, cells)]  # the department's, not a person's
+    if kinds[0] == "district" and "department" not in kinds and "owner" in kinds and "units" in kinds:
+        kinds = ["department", *kinds[1:]]  # "Område | Ejer | Boliger": each row an area its owner holds, with its
+        # dwellings: a department (a bydel's column has no owner and no dwellings of its own)
     if kinds.count("department") > 1:  # "Afd. nr. | Afdeling | ...": the department's number, then its name
         kinds = [("number" if k == "department" and _DEPARTMENT_NUMBER.fullmatch(c.strip(" :").casefold()) else k)
                  for k, c in zip(kinds, cells)]

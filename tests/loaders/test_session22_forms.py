@@ -241,3 +241,23 @@ def test_parties_in_a_sentence_with_the_short_names_it_defines(tmp_path, make_do
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     parties = {name_key(o.name) for o in r.organisations if o.is_party}
     assert parties == {name_key(f"{town} Kommune"), name_key(a), name_key(b)}, parties
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_table_of_areas_with_their_owner_and_dwellings(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """'Område | Ejer | Boliger': each row is a department (an area an owner holds, with its
+    dwellings), not a bydel."""
+    lines = [f"Helhedsplan for Bakkehøj og Toften, {town} 2012-2015", "",
+             f"Helhedsplanen er udarbejdet af {a} og {b} i samarbejde med {town} Kommune.", "",
+             "Boligområdet",
+             "Område                     Ejer                                Boliger   Beboere",
+             f"Bakkehøj                   {a:<36}164       402",
+             f"Toften                     {b:<36}86        198",
+             "Samlet                                                         250       600", ""]
+    if how == "docx":
+        lines = [" \t".join(part for part in line.split("  ") if part).replace("\t ", "\t") if "  " in line else line
+                 for line in lines]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {z.name: (name_key(z.housing_organisation), z.units) for z in r.zones if z.type == "housing_department"}
+    assert got == {"Bakkehøj": (name_key(a), 164), "Toften": (name_key(b), 86)}, r.zones
