@@ -103,6 +103,10 @@ _LEAD_IN = re.compile(r"\s(?=[AP])(?:Aktiviteter|Projekter)(?:ne)?\s+(?:under|in
 # their dashes: _BULLET)
 _UNDER_LEAD = re.compile(r"(?<=[\wæøå)][.;!?])\s+(?=Under\s+[\wæøå ,&-]{4,60}?\s+(?:vil\s+vi|vil\s+parterne|skal\s+vi"
                          r"|arbejder\s+vi|sætter\s+vi)\b[^:.]{0,60}:\s)")
+# Items "– Name: for ..., sammen med ..." run together (a web page's list under an area): cut before each
+# dash whose name (capitalised, a few words) ends at a colon that a small letter follows; two or more in a line
+_DASH_COLON_ITEM = re.compile(r"(?<![\d)])\s(?=[–•]\s+[A-ZÆØÅ][^–•:.!?]{1,50}:\s+[a-zæøå])")  # (not a numbered
+# heading's dash: "Indsatsområde 1 – Børn, unge og forældre Mål: færre ...")
 _DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
 _ITEM_END = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 # A slide deck's text run together: "... Dias 5 Uddannelse og livschancer – Læsevenner: ... – Brobyggerne:
@@ -220,6 +224,10 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
         if "Under " in line:
             cuts |= {m.end() for m in _UNDER_LEAD.finditer(line)}
+        if " + " in line:
+            cuts |= _folded_area_heads(line)
+        if (" – " in line or " • " in line) and len(items := _DASH_COLON_ITEM.findall(line)) >= 2:
+            cuts |= {m.end() for m in _DASH_COLON_ITEM.finditer(line)}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
         if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \
@@ -233,6 +241,23 @@ def _cuts(line: str) -> list[int]:
     cuts.discard(0)
     cuts.discard(len(line))
     return sorted(cuts)
+
+
+def _folded_area_heads(line: str) -> set[int]:
+    """Cuts around each head of a web page's folded section that names a known focus area, run
+    together with the text around it ("... Skanderborg + Sammenhængskraft og medborgerskab Vi vil
+    ..."): before the name (its "+" left to the text before) and after it."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    cuts = set()
+    for m in _FOLDED_HEAD.finditer(line):
+        words = line[m.end():m.end() + 80].split()
+        if n := _focus_at(words, 0, ()):
+            cuts |= {m.end(), m.end() + len(" ".join(words[:n]))}  # (the "+" left behind)
+    return cuts
+
+
+_FOLDED_HEAD = re.compile(r"\s\+\s+(?=[A-ZÆØÅ])")
 
 
 def _focus_heading_before(line: str, end: int) -> int | None:

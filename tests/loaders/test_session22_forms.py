@@ -261,3 +261,12 @@ def test_a_table_of_areas_with_their_owner_and_dwellings(tmp_path, make_docx, ma
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     got = {z.name: (name_key(z.housing_organisation), z.units) for z in r.zones if z.type == "housing_department"}
     assert got == {"Bakkehøj": (name_key(a), 164), "Toften": (name_key(b), 86)}, r.zones
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_dash_items_with_a_colon_run_together(tmp_path, make_docx, make_pdf, town, a, b):
+    """A web page's lists "– Name: for ..., sammen med ..." copied without their line breaks: each
+    item starts a segment (not a numbered heading's dash: "Indsatsområde 1 – X Mål: ...")."""
+    r = _extract(tmp_path, _accordion_page(town, a, b), "flattened", make_docx, make_pdf)
+    got = {name_key(x.name) for x in r.activities}
+    assert got >= {name_key(n) for ns in ACTIVITIES.values() for n in ns}, got
