@@ -177,7 +177,8 @@ def _area_bullets(doc, areas: list[str], area_pattern: re.Pattern[str]) -> list:
 
     if not any(q in doc.text for q in _QUOTES):
         return []
-    out = []
+    out, bare = [], []  # (bare: lines without a bullet's mark, which count only as a series of two or more:
+    # one paragraph in running text that opens with an area's name heads nothing)
     lines = doc.lines
     for i, line in enumerate(lines):
         bullet = _BULLET.match(line)  # (or none: a Word list's bullet is its numbering, not a character)
@@ -194,8 +195,9 @@ def _area_bullets(doc, areas: list[str], area_pattern: re.Pattern[str]) -> list:
             name = q.group(1).strip(" ,;:-–")
             if len(name.split()) <= MAX_WORDS and not _PRONOUN.search(name) \
                     and not _NOT_PROJECT.search(text[max(0, q.start() - 40):q.start()]):
-                out.append(Block(name=name, start=i, end=end, focus_area=focus, text=text[q.start():]))
-    return out
+                (out if bullet else bare).append(Block(name=name, start=i, end=end, focus_area=focus,
+                                                       text=text[q.start():]))
+    return out + (bare if len({b.start for b in bare}) >= 2 else [])
 
 
 _AREA_SEPARATOR = re.compile(r"\s*(?:[–—:]|-\s)")
