@@ -94,6 +94,7 @@ LABELS = [
     r"|Hvad skal der ske"
     r"|Hvordan|Hvorfor|Hvad er formålet)\s*\?",
     r"Delmål\s*\d{0,2}\s*:",
+    r"(?:Hvem|Hvornår|Hvor)\s*:(?=\s*\S)",  # an activity's short fields: "Aktivitet: X Hvem: børn 3-9 år Ansvarlig: Y"
     r"Ansøgningen er udarbejdet af\b",
     r"Udarbejdet af\s*:",
 ]

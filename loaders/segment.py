@@ -105,8 +105,9 @@ _UNDER_LEAD = re.compile(r"(?<=[\wæøå)][.;!?])\s+(?=Under\s+[\wæøå ,&-]{4,
                          r"|arbejder\s+vi|sætter\s+vi)\b[^:.]{0,60}:\s)")
 # Items "– Name: for ..., sammen med ..." run together (a web page's list under an area): cut before each
 # dash whose name (capitalised, a few words) ends at a colon that a small letter follows; two or more in a line
-_DASH_COLON_ITEM = re.compile(r"(?<![\d)])\s(?=[–•]\s+[A-ZÆØÅ][^–•:.!?]{1,50}:\s+[a-zæøå])")  # (not a numbered
-# heading's dash: "Indsatsområde 1 – Børn, unge og forældre Mål: færre ...")
+_DASH_COLON_ITEM = re.compile(r"(?<![\d)])\s(?=[–•]\s+[A-ZÆØÅ][a-zæøå][^–•:.!?]{0,50}:\s+[a-zæøå])")  # (not a
+# numbered heading's dash: "Indsatsområde 1 – Børn, unge og forældre Mål: færre ..."; nor a heading in capitals
+# before a label: "DELAFTALE A – TRYGHED OG TRIVSEL Formål: at ...")
 _DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
 _ITEM_END = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 # A slide deck's text run together: "... Dias 5 Uddannelse og livschancer – Læsevenner: ... – Brobyggerne:

@@ -270,3 +270,26 @@ def test_dash_items_with_a_colon_run_together(tmp_path, make_docx, make_pdf, tow
     r = _extract(tmp_path, _accordion_page(town, a, b), "flattened", make_docx, make_pdf)
     got = {name_key(x.name) for x in r.activities}
     assert got >= {name_key(n) for ns in ACTIVITIES.values() for n in ns}, got
+
+
+def _short_fields(town, a, b):
+    """An agreement's activities as short fields: "Aktivitet: X" over "Hvem: ..." and "Ansvarlig: ..."."""
+    lines = ["STRATEGISK SAMARBEJDSAFTALE", "om boligsocial indsats i Bakkehøj 2025-2029", "Indsatsens navn: Bakkehøj Sammen", "",
+             f"Aftalen er indgået mellem {town} Kommune, {a} og {b}.", ""]
+    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    k = 0
+    for n, (area, names) in enumerate(ACTIVITIES.items()):
+        lines += [f"DELAFTALE {'AB'[n]} – {area.upper()}", f"Formål: at flere beboere trives.", ""]
+        for name in names:
+            lines += [f"Aktivitet: {name}", "  Hvem: beboere i alle aldre", f"  Ansvarlig: {partners[k]}"]
+            k += 1
+        lines.append("")
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_activities_with_short_fields(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _short_fields(town, a, b), how, make_docx, make_pdf)
+    names = {name_key(x.name) for x in r.activities}
+    assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
