@@ -68,7 +68,7 @@ _DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
 # A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
-_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9]|(?<=[:;] [-–•▪] )(?![a-zæøå_]+:)[a-zæøå])")  # (a small
+_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9]|[\"“«»„][A-ZÆØÅ0-9]|(?<=[:;] [-–•▪] )(?![a-zæøå_]+:)[a-zæøå])")  # (a small
 # letter after a colon or semicolon: a list of what "vi vil" do, "...: – starte X; – videreføre Y"; not an
 # exported record's keys, "kontakter: - navn: X")
 # A list item whose name is quoted, run onto the one before without punctuation between them:

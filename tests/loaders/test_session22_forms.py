@@ -293,3 +293,14 @@ def test_activities_with_short_fields(tmp_path, make_docx, make_pdf, town, a, b,
     r = _extract(tmp_path, _short_fields(town, a, b), how, make_docx, make_pdf)
     names = {name_key(x.name) for x in r.activities}
     assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
+
+
+def test_quoted_items_after_a_sentence_each_start_a_segment():
+    """A list whose items open with a quoted name, run together after full stops ('... 2023/24. -
+    "Sprogsporet" (...) ...'): each item starts a segment."""
+    from samspil.loaders.segment import split_line
+
+    line = ('Uddannelse og livschancer - "Havnens Lektiecafé" (skoleelever 1.-9. klasse) i samarbejde med Bakkeskolen: '
+            '38 faste deltagere i skoleåret 2023/24. - "Sprogsporet" (børn 3-5 år og deres forældre) i samarbejde med '
+            'Dagtilbud Bakkehøj: 22 familier har gennemført forløbet. - "Trygge gårde" med politiet og ejendomskontoret.')
+    assert [s[:14] for s, _ in split_line(line)][1:] == ['- "Sprogsporet', '- "Trygge gård']
