@@ -180,7 +180,10 @@ def _area_bullets(doc, areas: list[str], area_pattern: re.Pattern[str]) -> list:
     out, bare = [], []  # (bare: lines without a bullet's mark, which count only as a series of two or more:
     # one paragraph in running text that opens with an area's name heads nothing)
     lines = doc.lines
+    firsts = {a.split(None, 1)[0].casefold() for a in areas}  # (a line whose first word opens no area: most)
     for i, line in enumerate(lines):
+        if line.lstrip(" \t-–•*▪").split(" ", 1)[0].rstrip(":,–").casefold() not in firsts:
+            continue
         bullet = _BULLET.match(line)  # (or none: a Word list's bullet is its numbering, not a character)
         if not (area := area_pattern.match(line, bullet.end() if bullet else len(line) - len(line.lstrip()))) \
                 or not _AREA_SEPARATOR.match(line, area.end()):
