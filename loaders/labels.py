@@ -60,6 +60,11 @@ LABELS = [
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|Indsats|AKTIVITET|PROJEKT)\s+[A-H]?\d{1,2}[a-z]?\s*[.:–—-](?=\s)",  # "Aktivitet A2: X"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|DELPROJEKT|PROJEKT)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?(?=\s+[A-ZÆØÅ])",
+    r"(?:Aktivitet|Delprojekt|Tiltag)\s+\d{1,2}(?=\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[\wæøå\"-]+){0,6}\s+(?:For|Målgruppe|Formål)\s*:)",
+    # ("Tiltag 1 Lektiecaféen i fælleshuset For: skolebørn ...": a counted form's head without its colon,
+    # told by the field after its title)
+    r"For\s*:(?=\s*[a-zæøå])",  # an activity's target field: "For: skolebørn 7-16 år · Partnere: ..."
+    r"Partnere?\s*:(?=\s*[A-ZÆØÅa-zæøå])",
     r"(?:Primær |Sekundær )?(?:[Mm]å|Ma)lgrupp?e(?:\s*\(\s*r\s*\)|r|n)?\s*:",  # (typos: "Målgrupe(r):", "Malgruppe:")
     r"(?:MÅLGRUPPE(?:\(R\)|R|N)?|FORMÅL|BESKRIVELSE|PARTNERE|SAMARBEJDSPARTNERE)\s*:",  # a form in capitals
     r"Konta(?:kt|k|tk)person(?:er|\(er\))?\s*:",  # (typos: "Kontakperson:")

@@ -304,3 +304,27 @@ def test_quoted_items_after_a_sentence_each_start_a_segment():
             '38 faste deltagere i skoleåret 2023/24. - "Sprogsporet" (børn 3-5 år og deres forældre) i samarbejde med '
             'Dagtilbud Bakkehøj: 22 familier har gennemført forløbet. - "Trygge gårde" med politiet og ejendomskontoret.')
     assert [s[:14] for s, _ in split_line(line)][1:] == ['- "Sprogsporet', '- "Trygge gård']
+
+
+def _themes(town, a, b):
+    """A 2006-10 application's themes, each over counted measures "Tiltag N  Title" with a line
+    "For: ... · Partnere: ..." under each."""
+    lines = [f"Helhedsplan for Bakkehøj, {town} 2008-2011", "", f"Ansøger: {a} i samarbejde med {town} Kommune", "",
+             "3. Temaer og tiltag", ""]
+    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    k = 0
+    for n, (area, names) in enumerate(ACTIVITIES.items(), 1):
+        lines += [f"TEMA {n}: {area.upper()}"]
+        for name in names:
+            lines += [f"  Tiltag {k + 1}  {name}", f"            For: beboere i alle aldre · Partnere: {partners[k]}"]
+            k += 1
+        lines.append("")
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_counted_measures_under_themes(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _themes(town, a, b), how, make_docx, make_pdf)
+    names = {name_key(x.name) for x in r.activities}
+    assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
