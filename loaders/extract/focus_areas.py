@@ -430,13 +430,15 @@ _AREA_CUE = re.compile(r"(?i:\b(?:indsatsområdet|fokusområdet|delaftale(?:n|ns
 
 
 def _known_area_alone(doc: Document) -> list[tuple[str, int]]:
-    """Lines that are a known focus area's name and nothing else (a delaftale's heading "DELAFTALE 3
+    """Lines that are a known focus area's name and nothing else, under a delaftale's heading ("DELAFTALE 3
     AF 3" over "Sammenhængskraft og medborgerskab"), for a document no other rule reads an area in."""
     known = _known_focus_areas()
+    plain = plain_lines(doc)
     out = []
-    for i, line in enumerate(plain_lines(doc)):
-        if 6 <= len(line) <= 45 and line[:1].isupper() and (key := _fkey(line.strip(" .:"))) in known:
-            out.append((known[key], i))
+    for i, line in enumerate(plain):
+        if 6 <= len(line) <= 45 and line[:1].isupper() and (key := _fkey(line.strip(" .:"))) in known \
+                and i and "elaftale" in plain[i - 1].lower():  # (under its delaftale's heading only: an area's name
+            out.append((known[key], i))  # over a list of problems is no area of the plan's)
     return out
 
 
