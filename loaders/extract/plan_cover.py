@@ -156,7 +156,9 @@ def _q_name(group: str) -> str:
 _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\s+{_q_name('a')}"
                              rf"|\b(?:den\s+|en\s+)?(?:nye\s+)?boligsociale\s+helhedsplan(?:en)?\s+{_q_name('b')}"
                              rf"|{_q_name('c')}\s*[–—-]\s*(?:(?:den|en)\s+(?:\w+\s+)?)?boligsociale?\s+helhedsplan"
-                             rf"|\bhelhedsplanen\s+{_q_name('d')}", re.I)  # ('... om deltagelse i helhedsplanen "Nabokraft"')
+                             rf"|\bhelhedsplanen\s+{_q_name('d')}"
+                             rf"|\b(?:helhedsplanen|indsatsen|den\s+boligsociale\s+indsats)\s+(?:hedder|kaldes)\s+{_q_name('e')}",
+                             re.I)  # ('Indsatsen hedder "Banebyen" og skal løbe ...')  # ('... om deltagelse i helhedsplanen "Nabokraft"')
 _PREDECESSOR = re.compile(r"(?i:videreføre\w*|afløse\w*|videre på|erfaringer\w* fra|efterfølge\w*|forrige|tidligere"
                           r"|forløber\w*|udløbne?)(?:\W+[\wæøå]+){0,3}\W+$")  # ("viderefører indsatsen fra helhedsplanen")
 _PROSE_CHARS = 6000  # where a document names its plan in a sentence: its first pages
@@ -169,7 +171,7 @@ def named_in_prose(doc: Document) -> tuple[str, int] | None:
     if "navnet" not in head and "helhedsplan" not in head.lower():
         return None
     for m in _NAMED_IN_PROSE.finditer(head):
-        group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
         name = " ".join(m.group(group).split())
         if group == "d" and _PREDECESSOR.search(head, max(0, m.start() - 60), m.start()):
             continue  # ('en videreførelse af helhedsplanen "X"', 'afløser helhedsplanen "X"': the plan before)

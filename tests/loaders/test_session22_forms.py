@@ -328,3 +328,15 @@ def test_counted_measures_under_themes(tmp_path, make_docx, make_pdf, town, a, b
     r = _extract(tmp_path, _themes(town, a, b), how, make_docx, make_pdf)
     names = {name_key(x.name) for x in r.activities}
     assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("subject", ["Indsatsen", "Helhedsplanen"])
+def test_a_plan_named_by_what_it_is_called(tmp_path, make_docx, make_pdf, town, a, b, subject):
+    """A council paper names no plan in its title: 'Indsatsen hedder "X"' does."""
+    lines = [f"{town.upper()} KOMMUNE", "Center for Familie og Forebyggelse                 Sagsnr.: 24/21907", "",
+             "Besvarelse af spørgsmål fra byrådsmedlem om den boligsociale helhedsplan i Bakkehøj", "",
+             f'{subject} hedder "Bakkehøj Sammen" og er en strategisk samarbejdsaftale mellem {town} Kommune,',
+             f"{a} og {b}.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == "Bakkehøj Sammen", r.plan
