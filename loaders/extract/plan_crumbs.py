@@ -51,11 +51,28 @@ def _find(doc: Document) -> tuple[str, str, int] | None:
         if "elhedsplan" not in head and "ELHEDSPLAN" not in head and "ndsats" not in head \
                 and "amarbejdsaftale" not in head:
             continue
-        found = (_crumb(head) if ">" in head or "›" in head or "»" in head or "→" in head else None) \
-            or (_subject(head) if ":" in head or "–" in head or "-" in head else None)
+        crumb = _crumb(head) if ">" in head or "›" in head or "»" in head or "→" in head else None
+        found = crumb or (_subject(head) if ":" in head or "–" in head or "-" in head else None)
         if found is not None:
+            if crumb is not None and (titled := _titled_below(doc, i, found[1])) is not None:
+                return titled  # the page's title under the trail names the plan after the crumb's words
             return (*found, i)
     return None
+
+
+def _titled_below(doc: Document, i: int, crumb: str) -> tuple[str, str, int] | None:
+    """(name, title, line) of a page title under a breadcrumb trail that repeats the last crumb and
+    names the plan after a dash ("Forside > ... > Boligsocial indsats i Ry" over "Boligsocial indsats
+    i Ry – Broerne i Ry": "Broerne i Ry"), else None."""
+    for j in range(i + 1, min(i + 4, len(doc.lines))):
+        line = doc.lines[j].strip()
+        if line.startswith(crumb) and (m := _AFTER_DASH.fullmatch(line, len(crumb))) \
+                and 1 <= len(m.group(1).split()) <= 6:
+            return m.group(1), line, j
+    return None
+
+
+_AFTER_DASH = re.compile(r"\s+[–—-]\s+([A-ZÆØÅ«»\"“][^–—.:;]{1,60}?)\s*")
 
 
 def _crumb(text: str) -> tuple[str, str] | None:

@@ -340,3 +340,14 @@ def test_a_plan_named_by_what_it_is_called(tmp_path, make_docx, make_pdf, town, 
              f"{a} og {b}.", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert r.plan.name == "Bakkehøj Sammen", r.plan
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_page_title_names_the_plan_after_its_breadcrumb(tmp_path, make_docx, make_pdf, town, a, b):
+    """'Forside > ... > Boligsocial indsats i Bakkehøj' over 'Boligsocial indsats i Bakkehøj – Bakkehøj
+    Sammen': the plan is what the title names after the crumb's words."""
+    lines = [f"{town} Kommune", "Forside > Borger > Bolig > Boligsocial indsats i Bakkehøj", "",
+             "Boligsocial indsats i Bakkehøj – Bakkehøj Sammen", "Sidst opdateret 3. februar 2025", "",
+             f"Helhedsplanen er en aftale mellem {town} Kommune, {a} og {b}.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == "Bakkehøj Sammen", r.plan
