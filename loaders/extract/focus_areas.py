@@ -490,8 +490,9 @@ def _column_rows(doc: Document) -> list[tuple[str, int]]:
                 break
             name = clean(row.split("\t", 1)[0])
             if name and len(name.split()) <= 8 and name[0].isupper() and not is_placeholder(name) \
-                    and not name.casefold().startswith(_totals()):  # (not a budget's "I alt" row)
-                rows.append((name, k))
+                    and not name.casefold().startswith(_totals()) \
+                    and not _NOT_CHOSEN.match(row.split("\t", 2)[1]):  # (not a budget's "I alt" row; not an area
+                rows.append((name, k))  # the form's "Valgt" column says no to: "Tryghed og trivsel<TAB>Nej")
         if rows and all(_FIGURES.fullmatch(doc.lines[k].split("\t", 1)[1]) for _, k in rows):
             known = _known_focus_areas()  # a table of figures (hours, money) by area: its other rows
             rows = [(name, k) for name, k in rows if _fkey(name) in known]  # ("Ledelse og administration") no area
@@ -500,6 +501,7 @@ def _column_rows(doc: Document) -> list[tuple[str, int]]:
 
 
 _FIGURES = re.compile(r"[\d\s.,%\t-]*")  # a row's cells after its first: numbers only
+_NOT_CHOSEN = re.compile(r"\s*(?:Nej|NEJ|nej|Ikke valgt|ikke valgt|Fravalgt|fravalgt|☐|□|\[ \])\s*(?:$|[–(-])")
 
 
 def _table_focus(doc: Document) -> list[tuple[str, int]]:

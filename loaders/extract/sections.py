@@ -233,11 +233,12 @@ def delaftale_starts(doc: Document) -> list[tuple[int, str]]:
 
 
 # an agenda's attachment marked open or closed to the public: "Delaftale Beskæftigelse (åben)"
-_ACCESS_NOTE = re.compile(r"\s*\((?:åben|lukket|fortrolig)\)\s*$", re.I)
+_ACCESS_NOTE = re.compile(r"\s*\((?:åben|lukket|fortrolig|(?:se\s+)?delaftale\s+(?:nr\.\s*)?[A-Z0-9]{1,3})\)\s*$", re.I)  # (also
+# a list's note of the area's delaftale: "A. Uddannelse og livschancer (delaftale A)")
 
 
 def without_access_note(name: str) -> str:
-    """``name`` without an agenda's "(åben)" / "(lukket)" after it."""
+    """``name`` without an agenda's "(åben)" / "(lukket)", or a list's "(delaftale A)", after it."""
     return _ACCESS_NOTE.sub("", name) if name.endswith(")") else name
 
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")

@@ -351,3 +351,17 @@ def test_a_page_title_names_the_plan_after_its_breadcrumb(tmp_path, make_docx, m
              f"Helhedsplanen er en aftale mellem {town} Kommune, {a} og {b}.", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert r.plan.name == "Bakkehøj Sammen", r.plan
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_the_areas_a_form_chooses_and_the_notes_after_them(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A form's table of all areas with a "Valgt" column: the areas it says no to are none of the
+    plan's; a list's note of an area's delaftale is no part of its name."""
+    lines = ["Strategisk samarbejdsaftale – Bakkehøj Sammen 2020-2023", "",
+             f"Aftalens parter: {town} Kommune, {a} og {b}", "", "4. Indsatsområder", "",
+             "Indsatsområde\tValgt", "Tryghed og trivsel\tNej", "Uddannelse og beskæftigelse\tJa – delaftale 1",
+             "Kriminalitetsforebyggelse\tNej", "Beskæftigelse\tJa – delaftale 2", "",
+             "Delaftalerne:", "  A. Uddannelse og beskæftigelse (delaftale 1)", "  B. Beskæftigelse (delaftale 2)", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og beskæftigelse", "Beskæftigelse"], r.focus_areas
