@@ -102,6 +102,7 @@ class Stage:
         self.cache: dict[tuple, tuple[str, str, bool]] = {}
         self.doc = ""                        # the document being staged
         self.new: list[tuple] = []
+        self.source_ids = array("q")         # every staged source row's id (staged_sources)
         # every staged row's hash of its item, in staging (rowid) order, per table
         self.hashes = {"node": array("q"), "edge": array("q")}
         self.folded = array("q")             # ... of a row that is not ``simple``
@@ -116,6 +117,7 @@ class Stage:
         row = (src.get("document"), src.get("line"), src.get("page"), src.get("excerpt", ""))
         sid = source_id(row)
         self.new.append((sid, *row))
+        self.source_ids.append(sid)
         hit = self.cache[key] = (str(sid), dumps(src), row[0] == self.doc)
         return hit
 
@@ -256,6 +258,13 @@ class Stage:
                                   ((int(i),) for i in np.flatnonzero(np.isin(h, again)) + 1))
         self.hashes = {t: array("q") for t in self.hashes}
         self.folded = array("q")
+
+    def staged_sources(self) -> np.ndarray:
+        """The ids of the ``sources`` rows staged so far, sorted, distinct (and let go
+        here): the fold leaves out its own rows of these (graph/sqlite_fold.py)."""
+        out = np.unique(np.frombuffer(self.source_ids, dtype=np.int64)) if self.source_ids else _EMPTY
+        self.source_ids = array("q")
+        return out
 
     def rows(self) -> Iterator[tuple]:
         """The staged rows of the items :meth:`split` left to Python, in item order (then

@@ -24,6 +24,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
+
 from samspil.graph.build import made
 from samspil.graph.emit import source_sort_key
 from samspil.graph.fold_stage import Stage, fragment_text, row_props
@@ -74,6 +76,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
     for table in tables:
         db.execute(f"DELETE FROM {table}")   # noqa: S608 - fixed table names
     clear_state(db)
+    db.execute("DROP INDEX IF EXISTS edge_docs_edge")   # (a store made before session 22)
     # a larger page cache for the bulk write (10,000 plans: 63 -> 25 s of system time
     # spilling and re-reading pages), given back afterwards
     db.execute("PRAGMA cache_size=-32768")
@@ -157,16 +160,16 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
                         ("fold_edges", "src, dst, type, props")):
         db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(f"CREATE TEMP TABLE {table}({cols})")
-    out = _Rows(db)
+    out = _Rows(db, stage.staged_sources())
     cluster = {n: d for n, d in nodes.g.nodes(data=True)}
     nodes.g.clear()                  # each node is freed once it is written
     ids = iter(sorted(cluster))
     nxt = next(ids, None)
     edge, node = out.edge, out.node
-    for item, ends, attrs, row in _folded(db, stage, cluster, out.known):
+    for item, ends, attrs, row, sids in _folded(db, stage, cluster):
         if ends is not None:
             if row is None:
-                edge(ends, attrs)
+                edge(ends, attrs, sids)
             else:
                 out.edge_row(ends, row)
             continue
@@ -175,7 +178,7 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
                 node(nxt, _finish(made(cluster.pop(nxt))))
             nxt = next(ids, None)
         if row is None:
-            node(item, attrs)
+            node(item, attrs, sids)
         else:
             out.node_row(item, row)
     while nxt is not None:
@@ -200,40 +203,40 @@ def _finish(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _folded(db: BulkWrite, stage: Stage, cluster: dict[str, dict], known: Any = None
-            ) -> Iterator[tuple[str, list[str] | None, dict | None, tuple | None]]:
+def _folded(db: BulkWrite, stage: Stage, cluster: dict[str, dict]
+            ) -> Iterator[tuple[str, list[str] | None, dict | None, tuple | None, Any]]:
     """Every item of the staged fragments in id order: (item, a relationship's (source,
     target, type) or None, its attributes folded in document order (a node's finished),
     or instead the staged row when it is the item's only fragment and ``simple``: its
-    rows are joined from the row's text). A node that is also in ``cluster`` is folded
-    onto it (and taken out of it). ``known(sources, ids)``: told the source ids staged
-    with each folded fragment's sources."""
+    rows are joined from the row's text; and the staged ids of the folded sources,
+    :class:`_SourceIds`). A node that is also in ``cluster`` is folded onto it (and
+    taken out of it)."""
     prev, group = None, []
     for row in stage.rows():
         if row[0] != prev:
             if group:
-                yield _item(db, stage, group, cluster, known)
+                yield _item(db, stage, group, cluster)
             prev, group = row[0], []
         group.append(row)
     if group:
-        yield _item(db, stage, group, cluster, known)
+        yield _item(db, stage, group, cluster)
 
 
-def _item(db: BulkWrite, stage: Stage, group: list[tuple], cluster: dict[str, dict],
-          known: Any = None) -> tuple[str, list[str] | None, dict | None, tuple | None]:
+def _item(db: BulkWrite, stage: Stage, group: list[tuple], cluster: dict[str, dict]
+          ) -> tuple[str, list[str] | None, dict | None, tuple | None, Any]:
     """One item of :func:`_folded`; its fragments go to ``frag`` unless it has one that
     the graph's row gives back (graph/frag_store.py)."""
     item = group[0][0]
     ends = item.split("\x1f") if "\x1f" in item else None
     if len(group) == 1 and group[0][8] and (ends is not None or item not in cluster):
-        return item, ends, None, group[0]
+        return item, ends, None, group[0], None
     acc = None if ends is not None else made(cluster.pop(item, None))
     keys, first = None, None
     texts = [fragment_text(r, t) for r, t in zip(group, stage.sources(group))]
+    sids = _SourceIds()
     for row, text in zip(group, texts):
         d = loads(text)
-        if known is not None:
-            known(d["sources"], row[7])
+        sids.add(d["sources"], row[7])
         if acc is None:
             acc, first = d, row       # (a decoded row is nobody else's: no copy needed)
             continue
@@ -244,7 +247,29 @@ def _item(db: BulkWrite, stage: Stage, group: list[tuple], cluster: dict[str, di
     if len(group) > 1 or first is None or not derivable(first[1], first[2], first[3], acc):
         a, b = (ends[0], ends[1]) if ends is not None else (None, None)
         db.executemany(_KEEP, [(r[0], r[1], r[2], r[3], a, b, t) for r, t in zip(group, texts)])
-    return item, ends, (acc if ends is not None else _finish(acc)), None
+    return item, ends, (acc if ends is not None else _finish(acc)), None, sids
+
+
+class _SourceIds:
+    """The staged ids of a folded item's sources, by the decoded source dicts themselves
+    (``id()``): each fragment's ``ids`` text (graph/fold_stage.py, made by the same
+    :func:`source_id` when its sources' rows were staged) lists the ids of its sources in
+    order, so a folded item's sources are never hashed again, nor looked up by their
+    items (10,000 plans: 423,195 fragments; before, each source's items were made a
+    tuple key of a cache that was emptied every 100,000 entries, and the sources met
+    after an emptying were hashed again). Every decoded fragment is kept here until the
+    item's row is written, so no dict registered here is freed and its address reused by
+    another while the ids are read."""
+
+    __slots__ = ("ids", "kept")
+
+    def __init__(self) -> None:
+        self.ids: dict[int, int] = {}
+        self.kept: list[list[dict[str, Any]]] = []
+
+    def add(self, srcs: list[dict[str, Any]], ids: str) -> None:
+        self.kept.append(srcs)
+        self.ids.update(zip(map(id, srcs), loads(ids)))
 
 
 _KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -253,9 +278,14 @@ _KEEP = "INSERT INTO main.frag VALUES (?, ?, ?, ?, ?, ?, ?)"
 class _Rows:
     """Rows of nodes, relationships, their documents and new sources, written in chunks."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, staged: Any = None) -> None:
         self.db = db
         self.seen: set[int] = set()
+        # the ids of the sources whose rows the stage wrote already, sorted (numpy): the
+        # rows of those the fold meets again (an organisation's or person's sources are its
+        # members', which their documents' relationships cite: 10,000 plans, ~400,000 of
+        # the ~410,000 the fold hashes) are not staged a second time to be ignored
+        self.staged = staged if staged is not None and len(staged) else None
         self.ids: dict[tuple, tuple] = {}   # recent sources' ids and documents (hashing is dear)
         self.labels: dict[str, int] = {}
         self.types: dict[str, int] = {}
@@ -265,17 +295,6 @@ class _Rows:
 
     def _clear(self) -> None:
         self.n, self.nd, self.e, self.s = [], [], [], []   # (edge_docs: graph/fold_stage.py)
-
-    def known(self, srcs: list[dict[str, Any]], ids: str) -> None:
-        """A staged fragment's sources and their ids (its ``ids`` text, made by
-        graph/fold_stage.py with the same :func:`source_id`, the sources' rows written
-        then): taken as recent, so a folded item's sources are not hashed again (1,000
-        plans: ~33,000 of the ~57,000 sources hashed here)."""
-        cache = self.ids
-        if len(cache) > 100_000:
-            cache.clear()
-        for src, sid in zip(srcs, loads(ids)):
-            cache[tuple(src.items())] = (sid, src.get("document") or None)
 
     def _source(self, src: dict[str, Any], ck: tuple) -> tuple[int, str | None]:
         """(id, document) of a source not in the recent ones (``ck``: its items)."""
@@ -289,23 +308,35 @@ class _Rows:
         hit = self.ids[ck] = (sid, key[0] or None)
         return hit
 
-    def _props(self, d: dict[str, Any], skip: tuple[str, ...], docs: set[str]) -> str:
+    def _props(self, d: dict[str, Any], skip: tuple[str, ...], docs: set[str] | None,
+               sids: _SourceIds | None = None) -> str:
         """The row's properties (sources as ids), made from ``d`` in place (it is the
-        writer's); the documents its sources name are added to ``docs``. The recent
-        sources are looked up by their items (a cheap key: equal dicts with their keys in
-        another order only miss, and get the same id)."""
+        writer's); the documents its sources name are added to ``docs`` (None: not
+        wanted). ``sids``: the staged ids of a folded item's sources. Other sources are
+        looked up among the recent ones by their items (a cheap key: equal dicts with their
+        keys in another order only miss, and get the same id), else hashed."""
         for k in skip:
             d.pop(k, None)
-        refs = []
-        ids, add = self.ids, docs.add
-        for src in d.pop("sources", None) or ():
-            ck = tuple(src.items())
-            hit = ids.get(ck)
-            if hit is None:
-                hit = self._source(src, ck)
-            refs.append(hit[0])
-            if hit[1]:
-                add(hit[1])
+        srcs = d.pop("sources", None) or ()
+        refs = None
+        if sids is not None:
+            get = sids.ids.get
+            refs = [get(id(src)) for src in srcs]
+            if None in refs:           # (a node folded onto a Plan: its own sources)
+                refs = None
+            elif docs is not None:
+                docs.update([doc for src in srcs if (doc := src.get("document"))])
+        if refs is None:
+            refs = []
+            ids, add = self.ids, (docs.add if docs is not None else None)
+            for src in srcs:
+                ck = tuple(src.items())
+                hit = ids.get(ck)
+                if hit is None:
+                    hit = self._source(src, ck)
+                refs.append(hit[0])
+                if hit[1] and add is not None:
+                    add(hit[1])
         d["@s"] = refs
         return _encode(d)
 
@@ -324,7 +355,7 @@ class _Rows:
         edge = counts is self.types
         return {k: counts[k] for k in sorted(counts, key=lambda k: self.first[(edge, k)])}
 
-    def node(self, n: str, d: dict[str, Any]) -> None:
+    def node(self, n: str, d: dict[str, Any], sids: _SourceIds | None = None) -> None:
         label = d["label"]
         self.count(label, n)
         if label in ("Organisation", "Person"):
@@ -332,17 +363,16 @@ class _Rows:
         name = d.get("name")
         docs = (node_documents(d) if d.get("mentions") or d.get("documents") or label == "Document"
                 else set())
-        props = self._props(d, ("id", "label", "name"), docs)
+        props = self._props(d, ("id", "label", "name"), docs, sids)
         self.n.append((n, label, name, props))
         self.nd.extend([(n, doc) for doc in docs])
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
 
-    def edge(self, e: list[str], d: dict[str, Any]) -> None:
+    def edge(self, e: list[str], d: dict[str, Any], sids: _SourceIds | None = None) -> None:
         u, v, k = e
         self.count(k, (u, v, k))
-        docs: set[str] = set()
-        props = self._props(d, ("type",), docs)
+        props = self._props(d, ("type",), None, sids)  # (edge_docs: written by the stage)
         self.e.append((u, v, k, props))
         if len(self.n) + len(self.e) >= _CHUNK:
             self.flush()
@@ -369,5 +399,11 @@ class _Rows:
         db.executemany("INSERT INTO temp.fold_nodes VALUES (?, ?, ?, ?)", self.n)
         db.executemany("INSERT OR IGNORE INTO node_docs VALUES (?, ?)", self.nd)
         db.executemany("INSERT INTO temp.fold_edges VALUES (?, ?, ?, ?)", self.e)
-        db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", self.s)
+        rows = self.s
+        if rows and self.staged is not None:
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            at = np.searchsorted(self.staged, ids)
+            at[at == len(self.staged)] = 0
+            rows = [r for r, old in zip(rows, (self.staged[at] == ids).tolist()) if not old]
+        db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)", rows)
         self._clear()

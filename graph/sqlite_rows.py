@@ -112,7 +112,7 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
     change in counts per label and type, and in merged organisations and persons."""
     delta: dict[str, int] = {}
     out = {"merged": 0, "used": set(kept), "srcs": {}, "rows_n": [], "rows_e": [],
-           "docs_n": [], "docs_e": [], "undocs_n": [], "del_n": [], "del_e": []}
+           "docs_n": [], "docs_e": [], "undocs_n": [], "del_n": [], "del_e": [], "del_s": []}
     for item, attrs in items.items():
         if "\x1f" in item:
             _edge_item(db, item.split("\x1f"), attrs, changed, delta, out)
@@ -121,7 +121,8 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
     db.executemany("DELETE FROM nodes WHERE id = ?", out["del_n"])
     db.executemany("DELETE FROM node_docs WHERE node_id = ?", out["del_n"])
     db.executemany("DELETE FROM edges WHERE src = ? AND dst = ? AND type = ?", out["del_e"])
-    db.executemany("DELETE FROM edge_docs WHERE src = ? AND dst = ? AND type = ?", out["del_e"])
+    db.executemany("DELETE FROM edge_docs WHERE document = ? AND src = ? AND dst = ? AND type = ?",
+                   _edge_doc_rows(db, out["del_e"], out["del_s"]))
     db.executemany("INSERT OR IGNORE INTO sources VALUES (?, ?, ?, ?, ?)",
                    [(i, *k) for i, k in out["srcs"].items()])
     db.executemany("DELETE FROM node_docs WHERE node_id = ? AND document = ?", out["undocs_n"])
@@ -134,6 +135,22 @@ def write_items(db: sqlite3.Connection, items: dict[str, dict[str, Any] | None],
                 if sid not in out["used"]]
         db.executemany("DELETE FROM sources WHERE id = ?", gone)
     return {"delta": delta, "merged": out["merged"]}
+
+
+def _edge_doc_rows(db: sqlite3.Connection, edges: list[tuple], refs: list[list[int]]
+                   ) -> list[tuple[str, str, str, str]]:
+    """The ``edge_docs`` keys of stored relationships (``refs``: each one's source ids,
+    its row's ``@s``): the documents their sources name, as every write puts them there
+    (``node_documents``; ``edge_docs`` has no index by relationship). Read before the
+    sources of changed documents are dropped."""
+    wanted = sorted({i for ids in refs for i in ids})
+    docs: dict[int, str] = {}
+    for k in range(0, len(wanted), 500):
+        chunk = wanted[k:k + 500]
+        docs.update(db.execute(f"SELECT id, document FROM sources WHERE id IN "  # noqa: S608
+                               f"({','.join('?' * len(chunk))})", chunk).fetchall())
+    return [(d, *e) for e, ids in zip(edges, refs)
+            for d in sorted({docs[i] for i in ids} - {""})]
 
 
 def _refs(attrs: dict[str, Any], changed: set[str], out: dict) -> list[int]:
@@ -202,6 +219,7 @@ def _edge_item(db: sqlite3.Connection, edge: list[str], attrs: dict[str, Any] | 
         delta[edge[2]] = delta.get(edge[2], 0) - 1
         if not (row and "@s" in attrs):     # extended: its row is replaced, its documents stay
             out["del_e"].append(tuple(edge))
+            out["del_s"].append(json.loads(old[0]).get("@s") or [])
     if row:
         delta[edge[2]] = delta.get(edge[2], 0) + 1
         out["rows_e"].append(row)

@@ -86,8 +86,13 @@ CREATE TABLE IF NOT EXISTS forgotten(kind TEXT NOT NULL, digest TEXT NOT NULL,
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label);
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst);
 CREATE INDEX IF NOT EXISTS node_docs_node ON node_docs(node_id);
-CREATE INDEX IF NOT EXISTS edge_docs_edge ON edge_docs(src, dst, type);
 """ + STATE_SCHEMA
+# ``edge_docs`` has no index by relationship (a store made before session 22 has
+# ``edge_docs_edge``, dropped by its next full write): a relationship's documents are the
+# documents its sources name, so the rows of a relationship written again are found from its
+# stored ``@s`` (graph/sqlite_rows.py ``write_items``), and a filter finds the relationships of
+# the chosen documents by document (:meth:`SqliteStore._filtered`). At 10,000 plans that index
+# held 1.64 M entries (176 MB) that a full load sorted and wrote for these two uses only.
 # ``edges`` is a WITHOUT ROWID table in a store made since session 8 (its rows are small:
 # one B-tree keyed by the relationship instead of a rowid table plus an index of its key,
 # 10,000 plans: ~170 MB fewer pages written by a full load); a store made before keeps its
@@ -97,6 +102,16 @@ CREATE INDEX IF NOT EXISTS edge_docs_edge ON edge_docs(src, dst, type);
 # of big clusters (megabytes of JSON) span a quarter as many overflow pages. An existing
 # store keeps its page size (it cannot change in WAL mode).
 PAGE_SIZE = 16384
+# The relationships a document of ``temp.sel`` contributes to (``_filtered``): up to half
+# of the documents, found by document in ``edge_docs`` (in proportion to the choice); more,
+# every relationship is read and kept when a source of it names a chosen document, which is
+# what its ``edge_docs`` rows say (``node_documents``) without a look-up per relationship.
+_CHOSEN_EDGES = ("SELECT e.src, e.dst, e.type, e.props FROM edges e WHERE (e.src, e.dst, e.type) "
+                 "IN (SELECT x.src, x.dst, x.type FROM sel s CROSS JOIN edge_docs x "
+                 "ON x.document = s.document)")
+_CITING_EDGES = ("SELECT e.src, e.dst, e.type, e.props FROM edges e WHERE EXISTS (SELECT 1 FROM "
+                 "json_each(e.props, '$.\"@s\"') j CROSS JOIN sources s ON s.id = j.value "
+                 "CROSS JOIN sel ON sel.document = s.document)")
 _TABLES = {"meta", "documents", "nodes", "edges", "node_docs", "edge_docs", "sources", "forgotten",
            *STATE_TABLES}
 
@@ -577,10 +592,9 @@ class SqliteStore(PartReads):
             "(SELECT node_id FROM node_docs WHERE document IN (SELECT document FROM sel))"
             + label_sql, labels).fetchall()
         keep = {r[0] for r in nodes}
-        edges = [r for r in self.db.execute(
-            "SELECT e.src, e.dst, e.type, e.props FROM edges e WHERE EXISTS (SELECT 1 FROM "
-            "edge_docs x JOIN sel s ON s.document = x.document WHERE x.src = e.src AND "
-            "x.dst = e.dst AND x.type = e.type)") if r[0] in keep and r[1] in keep]
+        every = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        edges = [r for r in self.db.execute(_CHOSEN_EDGES if 2 * len(docs) <= every else _CITING_EDGES)
+                 if r[0] in keep and r[1] in keep]
         return nodes, edges
 
     def documents(self) -> list[DocumentInfo]:

@@ -332,3 +332,108 @@ def test_a_source_s_id_is_the_hash_of_its_repr():
         h = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
         assert source_id(key) == int.from_bytes(h, "big") >> 1
     assert source_id(("d", 1, None, "")) == 830154749051033482
+
+
+def test_the_fold_takes_folded_sources_ids_from_the_stage_and_stages_no_source_twice(
+        tmp_path, monkeypatch, seed_reports, small_corpus):
+    """Session 22: a folded item's sources get the ids staged with its fragments (never
+    hashed again: only the Organisation, Person and Plan nodes made from their members'
+    sources are), and a source row the stage wrote is not given to ``sources`` again by the
+    fold (an organisation's sources are those its documents' relationships cite). The rows
+    are the same (the first test of this file)."""
+    from samspil.graph import sqlite_bulk, sqlite_fold
+    hashed, given, folding = [], {False: [], True: []}, []
+    source_of = sqlite_fold._Rows._source
+    write_graph = sqlite_fold.write_graph
+    monkeypatch.setattr(sqlite_fold, "write_graph", lambda *a: (folding.append(1), write_graph(*a))[1])
+    props_of = sqlite_fold._Rows._props
+
+    def props(self, d, skip, docs, sids=None):
+        label = d.get("label", "relationship")
+        before = len(hashed)
+        out = props_of(self, d, skip, docs, sids)
+        if len(hashed) > before:
+            hashed.append(label)
+        return out
+    monkeypatch.setattr(sqlite_fold._Rows, "_source", lambda self, s, ck: (hashed.append(None),
+                                                                         source_of(self, s, ck))[1])
+    monkeypatch.setattr(sqlite_fold._Rows, "_props", props)
+    many = sqlite_bulk.BulkWrite.executemany
+
+    def executemany(self, sql, rows):
+        if "INTO sources" in sql:
+            rows = list(rows)
+            given[bool(folding)].extend(r[0] for r in rows)
+        return many(self, sql, rows)
+    monkeypatch.setattr(sqlite_bulk.BulkWrite, "executemany", executemany)
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(seed_reports + small_corpus)
+        stored = {i for (i,) in store.db.execute("SELECT id FROM sources")}
+    assert {x for x in hashed if x is not None} <= {"Organisation", "Person", "Plan"}
+    assert None in hashed                       # (the path was taken)
+    assert given[True] and not set(given[True]) & set(given[False])
+    assert set(given[True]) | set(given[False]) == stored
+
+
+def test_edge_docs_have_no_index_by_relationship_and_an_older_store_s_goes_at_its_next_full_write(
+        tmp_path, small_corpus):
+    """Session 22: nothing reads ``edge_docs`` by relationship any more (see
+    :func:`test_a_filter_finds_the_chosen_documents_relationships_by_document_or_by_sources`
+    and graph/sqlite_rows.py ``_edge_doc_rows``), so a full load does not build that index."""
+    def indexes(store):
+        return {n for (n,) in store.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'edge_docs'")}
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        assert indexes(store) == set()
+        rows = sorted(store.db.execute("SELECT * FROM edge_docs"))
+        store.db.execute("CREATE INDEX edge_docs_edge ON edge_docs(src, dst, type)")   # as made
+        store._rebuild()                                                          # before
+        assert indexes(store) == set()
+        assert sorted(store.db.execute("SELECT * FROM edge_docs")) == rows
+
+
+def test_a_filter_finds_the_chosen_documents_relationships_by_document_or_by_sources(
+        tmp_path, seed_reports, small_corpus):
+    """``SqliteStore._filtered`` finds the relationships of up to half of the documents by
+    document (``edge_docs``' key), of more by whether a source names a chosen document:
+    both give the relationships whose ``edge_docs`` rows name a chosen document, for every
+    document alone, for every document but one and for all."""
+    from samspil.graph.sqlite_store import _CHOSEN_EDGES, _CITING_EDGES
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(seed_reports + small_corpus)
+        db = store.db
+        docs = [d for (d,) in db.execute("SELECT id FROM documents ORDER BY id")]
+        by_doc = db.execute("SELECT document, src, dst, type FROM edge_docs").fetchall()
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS sel(document TEXT PRIMARY KEY)")
+        for chosen in [[d] for d in docs] + [docs[:k] + docs[k + 1:] for k in range(len(docs))] + [docs]:
+            db.execute("DELETE FROM sel")
+            db.executemany("INSERT INTO sel VALUES (?)", [(d,) for d in chosen])
+            want = {r[1:] for r in by_doc if r[0] in chosen}
+            for sql in (_CHOSEN_EDGES, _CITING_EDGES):
+                got = db.execute(sql).fetchall()
+                assert {r[:3] for r in got} == want and len(got) == len(want)
+
+
+def test_a_relationship_written_again_or_removed_loses_exactly_its_edge_docs_rows(tmp_path,
+                                                                                small_corpus):
+    """``write_items`` finds a stored relationship's ``edge_docs`` rows from the documents
+    its stored sources name (no index by relationship): removed, it has none left; written
+    again with other sources, it has theirs; every other relationship keeps its rows."""
+    from samspil.graph.sqlite_rows import write_items
+    with SqliteStore(tmp_path / "samspil.sqlite") as store:
+        store.save(small_corpus)
+        db = store.db
+        before = set(db.execute("SELECT document, src, dst, type FROM edge_docs"))
+        shared = db.execute("SELECT src, dst, type FROM edge_docs GROUP BY src, dst, type "
+                            "HAVING count(*) > 1 LIMIT 1").fetchone()
+        single = db.execute("SELECT src, dst, type FROM edge_docs GROUP BY src, dst, type "
+                            "HAVING count(*) = 1 LIMIT 1").fetchone()
+        assert shared and single
+        db.execute("BEGIN")
+        write_items(db, {"\x1f".join(shared): None,
+                         "\x1f".join(single): {"type": single[2], "sources": [
+                             {"document": "elsewhere.txt", "excerpt": "x"}]}}, set())
+        after = set(db.execute("SELECT document, src, dst, type FROM edge_docs"))
+        db.execute("ROLLBACK")
+    assert after == {r for r in before if r[1:] not in (shared, single)} | {("elsewhere.txt", *single)}
