@@ -458,9 +458,12 @@ def spaced_runs(line: str) -> list[tuple[int, int]]:
     >>> [line[a:b] for a, b in spaced_runs(line)]
     ['Ak t i v i te tsnavn :', 'Mål g r u p p e ( r ) :']
     """
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
-    words = [t for _, _, t in toks]
-    odd = [k for k in range(len(toks)) if _odd_token(words, k)]
+    words = line.split()
+    fragment = _fragments()
+    odd = [k for k, w in enumerate(words) if len(w) <= 6 and fragment.get(w, True) and _odd_token(words, k)]
+    # (a token known to be no fragment, most of a line's, told by one dictionary lookup)
+    if len(odd) < 2:
+        return []
     runs: list[tuple[int, int]] = []
     k = 0
     while k < len(odd):
@@ -471,6 +474,9 @@ def spaced_runs(line: str) -> list[tuple[int, int]]:
         k = j + 1
     # (a text spaced somewhere has more such runs: there two fragments make one, "Fr i t i ds job for a l le")
     least = 2 if any(j - k + 1 >= SPACED_RUN_MIN for k, j in runs) else SPACED_RUN_MIN
+    if not any(j - k + 1 >= least for k, j in runs):
+        return []
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]  # (the words' places, only where a run is)
     spans: list[tuple[int, int]] = []
     for k, j in runs:
         if j - k + 1 >= least:

@@ -53,7 +53,8 @@ _NUMBERED = re.compile(r"\s(?<!§\s)(?<!(?i:tet|ekt|tag)\s)(?<!\d\d \d\d \d\d\s)
                        r"\s(?=[A-ZÆØÅ][\wæøå])")
 # A record's counter in brackets run onto the record before: "... Kontakt: se boligsocial leder [1.2] Grønne
 # Fællesskaber | Tryghed og trivsel" (two numbers at least: "[1]" is a note's reference)
-_BRACKET_NUMBERED = re.compile(r"\s\[\d{1,2}(?:\.\d{1,2}){1,3}\]\s+(?=[A-ZÆØÅ])")
+_BRACKET_NUMBERED = re.compile(r"\[(?<=\s\[)\d{1,2}(?:\.\d{1,2}){1,3}\]\s+(?=[A-ZÆØÅ])")  # (the bracket first: the
+# engine skips to each "[")
 # An e-mail address or a (Danish) phone number that ends a contact record,
 # followed by the next entry's capitalised first word (not a "Tlf."/"Mail" field).
 _FIELD_WORD = r"(?!(?:lf|el|elefon|obil|ob|ail|-mail|irekte)\b|:?\s\d)"  # (nor "T 33 44 55 66", "M: 2345 6789")
@@ -101,11 +102,11 @@ _LEAD_IN = re.compile(r"\s(?=[AP])(?:Aktiviteter|Projekter)(?:ne)?\s+(?:under|in
 # A lead-in naming a focus area over a list of what will be done, after the sentence before it:
 # "... i beboerhuset. Under uddannelse og livschancer vil vi især: – starte ..." (the list's items cut at
 # their dashes: _BULLET)
-_UNDER_LEAD = re.compile(r"(?<=[\wæøå)][.;!?])\s+(?=Under\s+[\wæøå ,&-]{4,60}?\s+(?:vil\s+vi|vil\s+parterne|skal\s+vi"
+_UNDER_LEAD = re.compile(r"[.;!?](?<=[\wæøå)][.;!?])\s+(?=Under\s+[\wæøå ,&-]{4,60}?\s+(?:vil\s+vi|vil\s+parterne|skal\s+vi"
                          r"|arbejder\s+vi|sætter\s+vi)\b[^:.]{0,60}:\s)")
 # Items "– Name: for ..., sammen med ..." run together (a web page's list under an area): cut before each
 # dash whose name (capitalised, a few words) ends at a colon that a small letter follows; two or more in a line
-_DASH_COLON_ITEM = re.compile(r"(?<![\d)])\s(?=[–•]\s+[A-ZÆØÅ][a-zæøå][^–•:.!?]{0,50}:\s+[a-zæøå])")  # (not a
+_DASH_COLON_ITEM = re.compile(r"[–•](?<=\s[–•])(?<![\d)]\s[–•])(?=\s+[A-ZÆØÅ][a-zæøå][^–•:.!?]{0,50}:\s+[a-zæøå])")  # (not a
 # numbered heading's dash: "Indsatsområde 1 – Børn, unge og forældre Mål: færre ..."; nor a heading in capitals
 # before a label: "DELAFTALE A – TRYGHED OG TRIVSEL Formål: at ...")
 _DASH_ITEM = re.compile(r"[A-ZÆØÅ\"«“][^.:!?–—]{1,50}?\s[–—-]\s(?=[a-zæøå])")
@@ -204,7 +205,7 @@ def _cuts(line: str) -> list[int]:
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
             if " [" in line:
-                cuts |= {m.start() + 1 for m in _BRACKET_NUMBERED.finditer(line)}
+                cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
         if _EIGHT_DIGITS.search(line):
@@ -228,7 +229,7 @@ def _cuts(line: str) -> list[int]:
         if " + " in line:
             cuts |= _folded_area_heads(line)
         if (" – " in line or " • " in line) and len(items := _DASH_COLON_ITEM.findall(line)) >= 2:
-            cuts |= {m.end() for m in _DASH_COLON_ITEM.finditer(line)}
+            cuts |= {m.start() for m in _DASH_COLON_ITEM.finditer(line)}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
         if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \
@@ -258,7 +259,7 @@ def _folded_area_heads(line: str) -> set[int]:
     return cuts
 
 
-_FOLDED_HEAD = re.compile(r"\s\+\s+(?=[A-ZÆØÅ])")
+_FOLDED_HEAD = re.compile(r"\+(?<=\s\+)\s+(?=[A-ZÆØÅ])")
 
 
 def _focus_heading_before(line: str, end: int) -> int | None:
