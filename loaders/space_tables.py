@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["cell_lines_tables", "continues_first", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -541,3 +541,50 @@ def starts_with_head(line: str) -> bool:
     (True, False)
     """
     return len(line) > 30 and head_run(line, 0) is not None
+
+
+def join_pipe_continuations(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the continuation rows of a pipe table (``| Name | Org |``) joined into the row
+    they continue: a row whose first cell is empty (or goes on in small letters: "konsulent") and whose
+    other cells continue the cells above
+    (a wrapped cell of a table typed as text: "| Leder | Yasin Kaya | Frederiksberg Frivillig- |" over
+    "|        |            | center (FFC)             |"); a word broken at its hyphen is joined whole
+    ("Frivilligcenter"), the others with a space. The continuation row becomes a rule (dropped).
+
+    >>> join_pipe_continuations(["| Rolle | Navn | Organisation |", "|---|---|---|",
+    ...                          "| Leder | Yasin Kaya | Frederiksberg Frivillig- |", "| | | center (FFC) |"])[2:]
+    ['| Leder | Yasin Kaya | Frederiksberg Frivilligcenter (FFC) |', '|---|']
+    """
+    if not any(line[:1] == "|" or line.lstrip()[:1] == "|" for line in lines):
+        return list(lines)
+    out = list(lines)
+    above: int | None = None  # the last content row of the table being read
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if not (text.startswith("|") and text.endswith("|") and len(text) > 1):
+            above = None
+            continue
+        cells = text[1:-1].split("|")
+        if all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in cells):
+            continue  # (the rule under the head row)
+        lead = cells[0].strip()
+        if above is not None and (not lead and any(c.strip() for c in cells[1:]) or lead[:1].islower()):
+            prev = out[above].strip()[1:-1].split("|")
+            if len(prev) == len(cells):
+                joined = [_join_cell(p, c) for p, c in zip(prev, cells)]
+                out[above] = "| " + " | ".join(joined) + " |"
+                out[k] = DROPPED
+                continue
+        above = k
+    return out
+
+
+def _join_cell(first: str, more: str) -> str:
+    first, more = first.strip(), more.strip()
+    if not more:
+        return first
+    if not first:
+        return more
+    if first.endswith("-") and more[:1].islower() and not first.endswith(" -"):
+        return first[:-1] + more  # "Frivillig-" + "center": one word
+    return f"{first} {more}"

@@ -365,3 +365,20 @@ def test_the_areas_a_form_chooses_and_the_notes_after_them(tmp_path, make_docx, 
              "Delaftalerne:", "  A. Uddannelse og beskæftigelse (delaftale 1)", "  B. Beskæftigelse (delaftale 2)", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Uddannelse og beskæftigelse", "Beskæftigelse"], r.focus_areas
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_pipe_table_whose_cells_wrap_onto_rows_of_their_own(tmp_path, make_docx, make_pdf, town, a, b):
+    """A table typed as text with pipes, a long cell wrapped onto the next row (its first cell empty,
+    or going on in small letters): each wrapped cell read whole."""
+    lines = ["DELAFTALE 1 AF 2", "Tryghed og trivsel", "", "1. PARTER I DELAFTALEN",
+             "| Rolle                | Navn                  | Organisation              | Kontakt              |",
+             "|----------------------|-----------------------|---------------------------|----------------------|",
+             f"| Kultur- og fritids-  | Sanne Kjærsgaard Holm | Kultur og Fritid,         | sakh@{town.lower()}.dk |",
+             f"| konsulent            |                       | {town} Kommune{' ' * (13 - len(town))}|                      |",
+             f"| Leder                | Torben Ravn Iversen   | {town} Frivillig-{' ' * (15 - len(town))}| 22 57 93 08          |",
+             "|                      |                       | center                    |                      |", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    people = {c.name: (c.title, name_key(c.organisation)) for c in r.contacts}
+    assert people.get("Sanne Kjærsgaard Holm", ("",))[0] == "Kultur- og fritidskonsulent", people
+    assert people.get("Torben Ravn Iversen") == ("Leder", name_key(f"{town} Frivilligcenter")), people
