@@ -59,6 +59,10 @@ _GROUP_ROW = re.compile(r"^\s*(?:[A-H]\d?\.?\s+)?[A-ZÆØÅ][A-ZÆØÅ &,/–-]{
 _RULE = re.compile(r"[-=+|:\s─━═┼│]*?[-=─━═]{3}[-=+|:\s─━═┼│]*")  # "-----", "=====", "+----+----+", "|---|:--|"
 
 
+_RULE_MARKS = ("---", "===", "───", "═══", "━━━")  # (one of them in every rule: :func:`is_rule`)
+_LEADER_MARKS = ("....", "…", ". . .", "···", " .. ", " ... ")  # (one of them in every dotted leader: :func:`leader_row`)
+
+
 def is_rule(line: str) -> bool:
     """Is ``line`` a rule drawn with dashes or equals signs (and + | :)? (A line of underscores
     is a place to sign, and stays.)"""
@@ -190,8 +194,15 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
     >>> tab_space_tables(rows)[4]
     'Almindelig tekst  med et dobbelt mellemrum.'
     """
-    rules = {k for k, line in enumerate(lines) if line and is_rule(line)}  # (around tables, of a grid)
-    out = [DROPPED if k in rules else leader_row(line) for k, line in enumerate(lines)]
+    # (what a line needs for each step, a rule's or a leader's marks or two spaces, is looked for in the
+    # text once: most documents hold none of them, and a test of every line for each costs more)
+    text = "\n".join(lines)
+    rules = {k for k, line in enumerate(lines) if line and is_rule(line)} \
+        if any(mark in text for mark in _RULE_MARKS) else set()  # (around tables, of a grid)
+    out = [DROPPED if k in rules else leader_row(line) for k, line in enumerate(lines)] \
+        if rules or any(mark in text for mark in _LEADER_MARKS) else list(lines)
+    if "  " not in text:
+        return out  # (no line has a gap a column could be)
     i = 0
     while i < len(out):
         line = out[i]

@@ -91,8 +91,8 @@ def read_all_symbols(lines: list[str]) -> list[str]:
         text = "\n".join(lines)
     # (one range is scanned fast; Danish letters, dashes, quotes and bullets are all below it)
     hits = [m.start() for m in _HIGH.finditer(text) if _SYMBOL.match(m.group(0))]
-    for literal in ("¹", "²", "³", "lik eller tryk", "Click or tap", "[x]", "[X]", "[ ]"):
-        at = text.find(literal)
+    for literal in ("¹", "²", "³", "lik eller tryk", "Click or tap", *(("[x]", "[X]", "[ ]") if "[" in text else ())):
+        at = text.find(literal)  # (the check boxes looked for only in a text holding a bracket)
         while at >= 0:
             hits.append(at)
             at = text.find(literal, at + 1)

@@ -243,10 +243,13 @@ def _first_word(name: str) -> str:
 
 def _mentions(low: str, names: "_NameIndex", words: set[str] | None = None) -> list[str]:
     """Canonical names of organisations (or zones) whose name or alias occurs in
-    ``low`` (a text in the form :func:`_words_form` gives; ``words``: its words)."""
+    ``low`` (a text in the form :func:`_words_form` gives; ``words``: its words). A one-word
+    variant (no white space: no space, and printable) is looked up in ``words``: " variant "
+    stands in ``low`` exactly when it is one of them (not searched for in the whole text)."""
     found: list[str] = []
     for canonical, variant in names.candidates(low, words):
-        if canonical not in found and f" {variant} " in low:
+        if canonical not in found and (variant in words if words is not None and variant and " " not in variant
+                                       and variant.isprintable() else f" {variant} " in low):
             found.append(canonical)
     return found
 

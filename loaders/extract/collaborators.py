@@ -11,6 +11,8 @@ share no partner with the plans after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from samspil.loaders.document import Document
 from samspil.loaders.model import Activity, Organisation
@@ -56,12 +58,30 @@ def mark_collaborators(doc: Document, orgs: list[Organisation], activities: list
                  if "samarbejd" in low or "fællesskab" in low or "sammen med" in low or "partnerskab" in low]
     claimed = {p for a in activities for p in a.partners}
     every_name = sorted({n for o in orgs for n in (o.name, *o.aliases) if len(n) >= 3}, key=len, reverse=True)
+    text = "\n".join(cue_lines)  # (each name looked for once in the cue lines together, not in each line)
+    starts = [0, *accumulate(len(line) + 1 for line in cue_lines)]
     for o in candidates:
         if o.name in claimed:
             continue
         names = [n for n in (o.name, *o.aliases) if len(n) >= 3]
-        if any(_names_collaborator(line, names, every_name) for line in cue_lines if any(n in line for n in names)):
+        if any(_names_collaborator(cue_lines[k], names, every_name) for k in _lines_naming(text, starts, names)):
             o.roles.append("partner")
+
+
+def _lines_naming(text: str, starts: list[int], names: list[str]) -> list[int]:
+    """Indexes, in order, of the lines joined in ``text`` (``starts``: where each begins) that hold one
+    of ``names`` (a name that runs across a line break is in no line)."""
+    found: set[int] = set()
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if at + len(name) < starts[k + 1]:  # (inside line k: its line break is at starts[k + 1] - 1)
+                found.add(k)
+                at = text.find(name, starts[k + 1])
+            else:
+                at = text.find(name, at + 1)
+    return sorted(found)
 
 
 def _names_collaborator(line: str, names: list[str], every_name: list[str]) -> bool:

@@ -51,6 +51,21 @@ def _known_focus_areas() -> dict[str, str]:
 _KNOWN_AREAS: list = [None, {}]  # [the vocabulary it was made from, squashed name -> name]
 
 
+def _synonym_keys() -> list[tuple[str, frozenset[str]]]:
+    """(a canonical focus area's squashed name, its variants' squashed names) for each of the
+    vocabulary's synonyms, in order: made once per loaded vocabulary, as :func:`_known_focus_areas`
+    (:func:`canonical_focus_area` squashed every variant on each call)."""
+    vocab = load_vocab("focus_areas")
+    if _SYNONYM_KEYS[0] is not vocab:
+        synonyms = vocab.get("synonyms", {}) or {}
+        _SYNONYM_KEYS[:] = [vocab, [(_fkey(canonical), frozenset(map(_fkey, variants)))
+                                    for canonical, variants in synonyms.items()]]
+    return _SYNONYM_KEYS[1]
+
+
+_SYNONYM_KEYS: list = [None, []]  # [the vocabulary it was made from, its synonyms' keys]
+
+
 @lru_cache(maxsize=8192)
 def _known_key(key: str) -> str | None:
     """The known area's squashed name ``key`` is, or a scan's or ASCII spelling of
@@ -550,7 +565,7 @@ def canonical_focus_area(name: str | None, focus_areas: list[FocusArea]) -> str 
     if not name:
         return None
     key, by_key = _fkey(name), {_fkey(a.name): a.name for a in focus_areas}
-    for canonical, variants in (load_vocab("focus_areas").get("synonyms", {}) or {}).items():
-        if key in {_fkey(v) for v in variants} and _fkey(canonical) in by_key:
-            return by_key[_fkey(canonical)]
+    for canonical, variants in _synonym_keys():
+        if key in variants and canonical in by_key:
+            return by_key[canonical]
     return by_key.get(key, name)

@@ -264,7 +264,7 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     holds it as a word when the text never spells the abbreviation out."""
     vocab = load_vocab("abbreviations")
     abbr = {k: v for k, v in vocab["abbreviations"].items() if k not in vocab["municipal_administrations"]}
-    text = doc.text.casefold()
+    text = None  # (the document's text case-folded: made only when an abbreviation is to be looked up in it)
     keep: list[Organisation] = []
     known_tokens: dict[int, list[set[str]]] = {}
     holders: dict[str, set[int]] = {}  # token -> the organisations with a name holding it
@@ -282,6 +282,8 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         listed = any(r in ("party", "partner", "signatory", "administrator") for r in o.roles)
         mine = set(_strip_admin_prefix(name_key(o.name)).split())
         short = next((a for a in [o.name, *o.aliases] if a in abbr), None)
+        if short and text is None:
+            text = doc.text.casefold()
         if short and abbr[short].casefold() not in text:
             mine = {short.casefold()}
         elif not listed and re.fullmatch(r"[A-ZÆØÅ]{2,5}", o.name) and o.name not in vocab["municipal_administrations"]:

@@ -223,6 +223,17 @@ def _texts_starts(texts: list[str], doc: Document | None = None) -> list[tuple[b
     when that cannot be done (see :func:`_line_starts`): then each text alone.
     ``doc``: the document whose lines the texts are, perhaps changed (when they are
     not, its joined and lowered text is used)."""
+    found = _texts_cue_starts(texts, doc)
+    if found is None:
+        return None
+    per_text, low, bases = found
+    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t, low, b), s)
+            for t, b, s in zip(texts, bases, per_text)]
+
+
+def _texts_cue_starts(texts: list[str], doc: Document | None = None) -> tuple[list[Starts], str, list[int]] | None:
+    """The cue-word starts of every text (the second half of :func:`_texts_starts`), the texts
+    joined in lower case and where each starts in it; None when they cannot be told this way."""
     test, cues = _word_test(), _cues()
     if doc is not None and texts == doc.lines:
         joined, low = doc.text, doc.lower_text
@@ -236,8 +247,7 @@ def _texts_starts(texts: list[str], doc: Document | None = None) -> list[tuple[b
     for p, cats in test.all_starts(low):
         k = bisect_right(bases, p) - 1
         per_text[k].append((p - bases[k], cats))
-    return [(_may_start(t, low[b:b + len(t)], s) if s else _has_age(t, low, b), s)
-            for t, b, s in zip(texts, bases, per_text)]
+    return per_text, low, bases
 
 
 def _has_age(text: str, low: str | None = None, at: int = 0) -> bool:

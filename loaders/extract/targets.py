@@ -26,7 +26,7 @@ from functools import lru_cache
 from samspil.loaders.document import Document
 from samspil.loaders.extract.cue_words import WORD as _WORD
 from samspil.loaders.extract.target_cues import (_AGE_RANGE, _DIGIT, Starts, _age_hits, _cues,
-                                                 _line_starts, _may_name_age, _texts_starts,
+                                                 _has_age, _line_starts, _may_name_age, _may_start, _texts_cue_starts,
                                                  _traits, _word_test, age_categories)
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.text import may_hold, strip_markup
@@ -96,7 +96,8 @@ def _is_name_part(sentence: str, start: int) -> bool:
 
 def _sentence_hits(sentence: str, in_traits: bool = False,
                    starts: list[tuple[int, frozenset[str]]] | None = None, ages: bool = True,
-                   trait_cues: bool = True, low: str | None = None) -> tuple[list[tuple[str, int, int]], bool]:
+                   trait_cues: bool = True, low: str | None = None,
+                   skip: frozenset[str] | set[str] = frozenset()) -> tuple[list[tuple[str, int, int]], bool]:
     """(category, start, end) of every cue and age in one sentence, and whether
     the text describes the group's traits from here on.
 
@@ -105,7 +106,9 @@ def _sentence_hits(sentence: str, in_traits: bool = False,
     dropped ("Det kan fx være manglende beskæftigelse, sprogbarrierer"). ``ages``,
     ``trait_cues``: False when the caller knows the sentence names no age (no digit, or
     none of the words an age is written with) or holds none of the trait cues' words.
-    ``low``: the sentence in lower case, when the caller has it.
+    ``low``: the sentence in lower case, when the caller has it. ``skip``: categories whose cues
+    are not looked for (the caller keeps none of their hits; a category's hits depend on no other
+    category's, and ages are still read: an age decides over the cue words next to it).
     """
     pattern, not_after, words = _traits()
     if low is None:
@@ -114,7 +117,7 @@ def _sentence_hits(sentence: str, in_traits: bool = False,
         words is None or may_hold(low, words)) else None
     start = 0 if in_traits else (m.start() if m else len(sentence))
     age_hits = _age_hits(sentence, low) if ages else []
-    hits = _cue_hits(sentence, starts, low)
+    hits = _cue_hits(sentence, starts, low, skip)
     if age_hits:
         hits = [h for h in hits if not _age_overrides(h, age_hits, sentence)]
     kept = [h for h in hits + age_hits if not (h[0] in not_after and h[1] >= start)]
@@ -156,10 +159,11 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = None,
-              low: str | None = None) -> list[tuple[str, int, int]]:
+              low: str | None = None, skip: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, int, int]]:
     """(category, start, end) of every cue in one sentence: per category the same
     non-overlapping matches as ``finditer``. ``starts``: the sentence's cue-word
-    starts when the caller has them; ``low``: the sentence in lower case."""
+    starts when the caller has them; ``low``: the sentence in lower case; ``skip``:
+    categories not looked for."""
     test = _word_test()
     if starts == [] and test is not None and test.every_category:
         return []  # no cue word in the sentence, and every category's cues start at one
@@ -176,6 +180,8 @@ def _cue_hits(sentence: str, starts: list[tuple[int, frozenset[str]]] | None = N
     hits = []
     cues = _cues()
     for cat in (test.categories_to_try(at) if test is not None and test.every_category else cues):
+        if cat in skip:
+            continue
         pats, excl, lowered = cues[cat]
         text = low if lowered else sentence
         if lowered and test is not None:
@@ -216,6 +222,17 @@ def classify(text: str) -> dict[str, list[str]]:
     return _classify(text, *_line_starts(text))
 
 
+def _only_done(starts: Starts, done: frozenset[str] | set[str]) -> bool:
+    """Are the categories of every cue word in ``starts`` in ``done``? Then no cue of another category
+    can match there (when every category's cues start at a cue word), and a text whose cue words
+    these are names no other category but by an age."""
+    for _, cats in starts:  # (a loop: a generator costs more than the tests)
+        if not cats <= done:
+            return False
+    test = _word_test()
+    return test is not None and test.every_category
+
+
 def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] | set[str] = frozenset(),
               low: str | None = None) -> dict[str, list[str]]:
     """:func:`classify` of a markup-free ``text`` whose :func:`_line_starts` are given;
@@ -231,6 +248,8 @@ def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] 
         low = text.lower()
     same = len(low) == len(text)  # (then a sentence's lower case is its slice of the text's)
     ages = _DIGIT.search(text) is not None and _may_name_age(low)
+    if done and starts is not None and _only_done(starts, done) and not (ages and _has_age(text, low if same else None)):
+        return {}  # (every cue word's categories have all their phrases, and no sentence names an age: nothing to add)
     words = _traits()[2]
     trait_cues = words is None or may_hold(low, words)
     for lo, hi in _sentence_spans(text):
@@ -239,7 +258,7 @@ def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] 
             continue
         mine = [(p - lo, cats) for p, cats in starts[bisect_left(at, lo):bisect_left(at, hi)]] \
             if starts is not None else None
-        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues, low[lo:hi] if same else None)
+        hits, traits = _sentence_hits(sentence, traits, mine, ages, trait_cues, low[lo:hi] if same else None, done)
         if done and hits:
             hits = [h for h in hits if h[0] not in done]
         stops = _clause_stops(sentence) if len(hits) > 1 else None
@@ -378,15 +397,25 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
     texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
-    found = _texts_starts(texts, doc) or [_line_starts(t) for t in texts]
+    cue_starts = _texts_cue_starts(texts, doc) if texts else None
     lows = doc.lower_lines if texts == doc.lines else [None] * len(texts)
     # per context, the categories a line can add nothing to: their phrases are all found,
     # and the context is theirs already (their phrases need not be worked out again)
     done: dict[str, set[str]] = {"activity": set(), "problem": set()}
-    for i, (text, (may, starts)) in enumerate(zip(texts, found)):
-        if not may or not doc.lines[i].strip():
+    for i, text in enumerate(texts):
+        if not doc.lines[i].strip():
             continue
         context = "activity" if i in in_activity else "problem"
+        if cue_starts is None:
+            may, starts = _line_starts(text)
+        else:  # (whether the line may name a group is told only for a line that may add to one)
+            per_text, low, bases = cue_starts
+            starts, at = per_text[i], bases[i]
+            if done[context] and _only_done(starts, done[context]) and not _has_age(text, low, at):
+                continue  # (what _classify would tell before reading the line's sentences)
+            may = _may_start(text, low[at:at + len(text)], starts) if starts else _has_age(text, low, at)
+        if not may:
+            continue
         for cat, phrases in _classify(text, may, starts, done[context], lows[i]).items():
             g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:

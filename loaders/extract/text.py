@@ -74,8 +74,8 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("[Camilla Brix](#), **teamleder**")
     'Camilla Brix, teamleder'
     """
-    if _no_markup(text):
-        return text  # the common case: nothing to strip
+    if "[" not in text and "<" not in text and "*" not in text and "_" not in text:
+        return text  # the common case: nothing to strip (:func:`_no_markup`'s test, written out: ~4,500 calls a document)
     text = strip_links(text)
     text = _TAGS.sub(" ", text)
     text = _EMPH.sub("", text)

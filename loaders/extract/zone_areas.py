@@ -92,10 +92,8 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
     text = doc.text  # (the lines joined)
     dwelling = holding_lines(doc, _DWELLING_WORDS, lower=False)  # (the lines _DWELLINGS can match in: told by
     # substring tests of the whole text, cheaper than the pattern or the words in every line)
-    for i, line in enumerate(doc.lines):
-        if i not in dwelling:
-            continue
-        plain = strip_markup(line)
+    for i in sorted(dwelling):
+        plain = strip_markup(doc.lines[i])
         for m in _AREA_SENTENCE.finditer(plain):
             name = _subject(plain[:m.start()], m.group("name"))
             words = name.split() if name else []  # (a heading run onto it: "Problemkompleks Engbo er ...")

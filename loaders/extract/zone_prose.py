@@ -234,6 +234,8 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
              ) -> Iterator[tuple[str | None, list[str], str | None]]:
     """Items of a list after a plural ("afdelingerne A (afd. 4, 180 boliger), B og C"); an
     item's dwellings go to ``units`` by name, its parenthesis's span to ``parens``."""
+    if "fdeling" not in sentence:
+        return  # (every match holds "afdeling" or "Afdeling": the pattern opens with a word boundary, tried everywhere)
     for m in _PLURAL.finditer(sentence):
         rest = sentence[m.end():]
         pos = 0

@@ -192,7 +192,9 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     housing = _HousingLabels(orgs)
     words, lows = _dwelling_words(), doc.lower_lines
     dwelling = holding_lines(doc, words) if words is not None else None
-    for i, raw in enumerate(doc.lines):
+    # (in a document without markup only the lines holding a dwelling word are read)
+    for i in sorted(dwelling) if dwelling is not None and markup_free(doc) else range(len(doc.lines)):
+        raw = doc.lines[i]
         if dwelling is not None and i not in dwelling and _no_markup(raw):
             continue  # no dwelling word: no count (told before the digit, from the lower case made once)
         if not _DIGIT.search(raw) or i in skip:
