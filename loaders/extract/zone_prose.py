@@ -97,8 +97,9 @@ def sentences(text: str) -> list[str]:
 
 # "Hedebo (Fjordbo afd. 3, 1.024 boliger)", "Toften I, II og III (Fjordbo afd. 5, 6 og 7 med i alt 900 boliger)"
 _BRACKETED = re.compile(
-    rf"(?P<name>{_NAME})(?P<quals>(?:(?:\s*,\s*|\s+og\s+|\s+)[IVX]{{1,4}}\b)*)\s*\(\s*"
+    rf"(?P<name>{_NAME})(?P<quals>(?:(?:\s*,\s*|\s+og\s+|\s+)[IVX]{{1,4}}\b)*)(?P<place>\s+[a-zæøå]{{4,20}})?\s*\(\s*"
     rf"(?:(?P<org>[A-ZÆØÅ][^(),]{{0,40}}?)\s*,?\s+)?afd(?:\.|eling)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)"
+    rf"(?:\s+under\s+(?P<under>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}}))?"
     rf"(?:\s*(?:,|med)\s*(?P<total>i alt|til sammen|tilsammen)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)"
     rf"(?:\s+med\s+(?P<after>\d[\d.]*)\s*{_DWELLINGS})?")  # "Solbakken (Fjord, afd. 7) med 140 lejligheder"
 
@@ -113,6 +114,10 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
     owners = set(re.findall(r"(\S+)\s+afd(?:\.|eling)\s*\d", sentence))  # words the sentence uses as owners
     for m in _BRACKETED.finditer(sentence):
         name = m.group("name")
+        if m.group("place"):  # "Bremdalparkens fælleshus (afd. 1 ...)": the department a place of it is in
+            if not name.endswith("s") or len(name) < 5:
+                continue
+            name = name[:-1]
         if name.split()[0] in _NOT_NAMES:
             if " " not in name:
                 continue
@@ -120,7 +125,7 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
         parens.append((m.end("quals"), m.end()))
         codes = re.findall(_NUMBER, m.group("codes"))
         names = _numbered_names(name, re.findall(r"[IVX]+", m.group("quals")))
-        written = m.group("org")
+        written = m.group("org") or m.group("under")  # ("afd. 1 under Limfjordsbo": the owner after the number)
         words = name.split()
         if len(words) > 1 and column_kind(words[0]):  # a table's head run onto its first row: "Beboere Engbo"
             words, names = words[1:], [" ".join(words[1:])] if len(names) == 1 else names
@@ -134,6 +139,31 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
             yield owner, codes, names[0], written
         if (n := m.group("units") or m.group("after")) and not m.group("total") and len(names) == 1:
             units[names[0]] = int(n.replace(".", ""))
+
+
+# "Humlumhusene (Venøbo, 96 boliger)": a department with its owner and dwellings in brackets, no number
+_OWNED = re.compile(rf"(?P<name>[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s[A-ZÆØÅ][\wæøåÆØÅé'-]+){{0,3}})\s*\(\s*(?P<org>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}})\s*,\s*"
+                    rf"(?P<units>\d[\d.]*)\s*{_DWELLINGS}\s*\)")
+
+
+def dwellings_in_brackets(text: str) -> bool:
+    """Does ``text`` close a bracket after a count of dwellings ("(Venøbo, 96 boliger)")? A cheap test."""
+    return ")" in text and any(f"{w})" in text for w in dwelling_words())
+
+
+def _owned(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]]):
+    """Departments named with their owner (an organisation the document names) and dwellings in
+    brackets and no number: (owner, codes, name, owner as written)."""
+    if "(" not in sentence:
+        return
+    for m in _OWNED.finditer(sentence):
+        if any(a <= m.start("org") < b for a, b in parens) or m.group("name").split()[0] in _NOT_NAMES:
+            continue
+        if (owner := is_org(m.group("org"))) is None:
+            continue
+        parens.append((m.end("name"), m.end()))
+        units[m.group("name")] = int(m.group("units").replace(".", ""))
+        yield owner, [], m.group("name"), m.group("org")
 
 
 def _housing(word: str, is_org) -> bool:
@@ -280,16 +310,18 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     [('Afd. 12', 'Boligselskabet Fjord', 420), ('Engen', 'Boligselskabet Fjord', 210)]
     """
     out: list[Zone] = []
-    if "afd" not in text and "Afd" not in text:
+    owned = dwellings_in_brackets(text)  # ("Humlumhusene (Venøbo, 96 boliger)")
+    if "afd" not in text and "Afd" not in text and not owned:
         return out
     for sentence in sentences(text):
-        if "afd" not in sentence and not _LIST_FIELD.match(sentence) \
+        if "afd" not in sentence and not _LIST_FIELD.match(sentence) and not (owned and _OWNED.search(sentence)) \
                 or "ikke" in sentence and _NOT_COVERED.search(sentence):
             continue
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []
         found = list(_bracketed(sentence, is_org, listed, parens))
         found += [(*f, None) for f in _plurals(sentence, listed, parens)]
+        found += list(_owned(sentence, is_org, listed, parens))
         found = [(*f, None) for f in _singles(sentence, is_org, parens, listed)] + found
         found += list(_parallel(sentence, is_org))
         found = _merge_named(found)

@@ -32,7 +32,7 @@ from samspil.loaders.extract.zone_districts import zone_key as _key
 from samspil.loaders.extract.zone_owners import HousingLabels as _HousingLabels
 from samspil.loaders.extract.zone_owners import org_lookup as _org_lookup
 from samspil.loaders.extract.zone_owners import resolve_org as _resolve_org
-from samspil.loaders.extract.zone_prose import dwelling_words, prose_departments, row_cells
+from samspil.loaders.extract.zone_prose import dwelling_words, dwellings_in_brackets, prose_departments, row_cells
 from samspil.loaders.extract.zone_tables import (department_tables, flat_department_tables, flat_rest,
                                                 key_value_departments, table_lines)
 from samspil.loaders.model import Organisation, SourceRef, Zone
@@ -423,7 +423,7 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
     skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
         line = flat_rest.get(i, line)
-        if "afd" not in line and "Afdeling" not in line or i in skip:
+        if "afd" not in line and "Afdeling" not in line and not dwellings_in_brackets(line) or i in skip:
             continue
         if "\t" not in line and _RESPECTIVELY_WORD not in line:  # "... afd. 23, Bøgelunden, ligger i den" +
             line = wrapped(doc.lines, i, line)  # "nordlige del af Køge og består af henholdsvis 248 og 316 boliger."

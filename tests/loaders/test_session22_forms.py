@@ -382,3 +382,17 @@ def test_a_pipe_table_whose_cells_wrap_onto_rows_of_their_own(tmp_path, make_doc
     people = {c.name: (c.title, name_key(c.organisation)) for c in r.contacts}
     assert people.get("Sanne Kjærsgaard Holm", ("",))[0] == "Kultur- og fritidskonsulent", people
     assert people.get("Torben Ravn Iversen") == ("Leder", name_key(f"{town} Frivilligcenter")), people
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+def test_departments_named_along_a_route(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A walk's route names the departments as it passes them: "Bakkehøjs fælleshus (afd. 1 under
+    Owner, 212 boliger)", "Toften (Owner, 96 boliger)" (no number; the owner one the text names)."""
+    lines = [f"Opsamling på tryghedsvandring i Bakkehøj, {town}", "",
+             f"Bakkehøj Sammen er en strategisk samarbejdsaftale mellem {town} Kommune, {a} og {b}.", "",
+             "Ruten", f"Start ved Bakkehøjs fælleshus (afd. 1 under {a}, 212 boliger) – stien langs skolen –",
+             f"gennemgangen til Toften ({b}, 96 boliger) – p-pladsen ved Vinkelvej – retur.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {z.name: (name_key(z.housing_organisation), z.units) for z in r.zones if z.type == "housing_department"}
+    assert got == {"Bakkehøj": (name_key(a), 212), "Toften": (name_key(b), 96)}, r.zones
