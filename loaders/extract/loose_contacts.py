@@ -262,10 +262,18 @@ def _title_start(text: str, name_start: int) -> int | None:
     return at
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[a-zæøå)\d][.!?])\s+(?=[A-ZÆØÅ])")
+
+
 def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[ContactMention]:
     """A person printed with an e-mail: the organisation is the line above when it is short."""
     out = []
     text = plain[i]
+    if text[:1] == "(" and i and plain[i - 1] and not plain[i - 1].endswith((".", ":", ";", "!", "?")) \
+            and not any(p.email for p in find_people(text, strict=True)):  # (not "(p.t. Name, e-mail)": its own)
+        # a person's details in brackets wrapped onto a line of their own: "... Louise Hvid tiltrådte 1.8.2025"
+        # over "(lbh@x.dk, 23 61 84 09). Jobcentret ...": the sentence's start on the line above read with them
+        text = f"{_LAST_SENTENCE.split(plain[i - 1])[-1]} {text}"
     for p in find_people(text, strict=True):
         if not p.email:
             continue
@@ -285,8 +293,17 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
             org = groups[i] = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own
         else:
             org = named or org
+        at = text.find(p.name)
+        if at >= 0 and (bracket := _BRACKET_UNIT.match(text, at + len(p.name))) and org_type_of(bracket.group(1)) != "other":
+            org = bracket.group(1)  # "Tina Dam (Jobcenter Varde, tlda@varde.dk)": the unit in her brackets
+        if p.title and p.title[:1].isupper() and " " in p.title and _CLAUSE_TITLE.match(p.title):
+            p.title = p.title.rsplit(" ", 1)[-1]  # "Jobcentret har udskiftet kontaktperson": the title is its last word
         out.append(ContactMention(p, org, i, None))
     return out
+
+
+_BRACKET_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][^(),@]{2,60}?)\s*,\s*[^()]*@")
+_CLAUSE_TITLE = re.compile(r"[A-ZÆØÅ][a-zæøå]+\s+(?:har|er|blev|bliver)\s")  # a sentence's clause before the name
 
 
 def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int], str] | None:

@@ -396,3 +396,19 @@ def test_departments_named_along_a_route(tmp_path, make_docx, make_pdf, town, a,
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     got = {z.name: (name_key(z.housing_organisation), z.units) for z in r.zones if z.type == "housing_department"}
     assert got == {"Bakkehøj": (name_key(a), 212), "Toften": (name_key(b), 96)}, r.zones
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_person_s_details_in_brackets_wrapped_onto_the_next_line(tmp_path, make_docx, make_pdf, town, a, b):
+    """'... kontaktperson: Tina Dam' over '(Jobcenter X, tida@x.dk) har overtaget ...': the details and
+    the unit in the brackets are hers; the clause before her name is no title."""
+    lines = ["ÅRLIG STATUS 2025", f"Boligsocial indsats: Bakkehøj Sammen – {town}", "",
+             "B. ÆNDRINGER I ÅRET",
+             "Boligsocial leder Niels Overgaard Bech fratrådte 30.6.2025. Louise Brøndum Hvid tiltrådte 1.8.2025",
+             "(lbh@bakkehoej.dk, 23 61 84 09). Jobcentret har udskiftet kontaktperson: Tina Lykkegaard Dam",
+             f"(Jobcenter {town}, tlda@{town.lower()}.dk) har overtaget efter Peter Sandal Krogsgaard.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    people = {c.name: (c.title, name_key(c.organisation), c.email, c.phone) for c in r.contacts}
+    assert people.get("Louise Brøndum Hvid", (None,) * 4)[2:] == ("lbh@bakkehoej.dk", "23618409"), people
+    assert people.get("Tina Lykkegaard Dam") == ("kontaktperson", name_key(f"Jobcenter {town}"),
+                                                 f"tlda@{town.lower()}.dk", None), people
