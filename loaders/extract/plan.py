@@ -340,7 +340,8 @@ def extract_plan(doc: Document) -> Plan:
         plan.area = plan.area or _area_of(value, name)
         plan.sources.append(doc.ref(line, value))
     if (crumb := crumb_or_subject_name(doc)) is not None and plan.name == crumb[0]:
-        if not crumb[1].endswith(f" {crumb[0]}"):  # (not a page title's name after its dash: "... i Ry – Broerne i Ry")
+        if not crumb[1].endswith((f"– {crumb[0]}", f"— {crumb[0]}", f" - {crumb[0]}")):  # (not a page title's name
+            # after its dash: "... i Ry – Broerne i Ry")
             plan.area = plan.area or crumb[0]  # the area the crumb or subject names is the plan's name
         plan.aliases += [crumb[1]] if crumb[1] not in plan.aliases else []
     if plan.name and plan.name.endswith(".") and len(plan.name) > 5 and plan.name[-2].islower():
