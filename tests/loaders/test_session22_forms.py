@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from renderings import extract_rendered as _extract, name_key  # noqa: E402
+from renderings import activity_areas, extract_rendered as _extract, name_key  # noqa: E402
 
 TOWNS = [("Vordingborg", "Boligselskabet Sydkysten", "Præstø Boligforening"),
          ("Skanderborg", "Boligforeningen Søhøjlandet", "Ry Almene Boliger"),
@@ -22,12 +22,17 @@ ACTIVITIES = {"Tryghed og trivsel": ["Trappevenner", "Fællesspisning i Bakkehus
               "Uddannelse og beskæftigelse": ["Jobstarten", "Unge med Mod"]}
 
 
+def _partners(town, b):
+    """One partner for each of :data:`ACTIVITIES`' activities, in order (Jobstarten's the job centre)."""
+    return [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+
+
 def _older_plan(town, a, b):
     """A 2011-14 plan's activity forms: a caps head with its number, fields under it."""
     lines = [f"Helhedsplan for Bakkehøj, {town} 2013-2017", "",
              f"Ansøger: {a} i samarbejde med {b} og {town} Kommune", "",
              "INDSATSOMRÅDER", "1 Tryghed og trivsel", "2 Uddannelse og beskæftigelse", ""]
-    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    partners = _partners(town, b)
     k = 0
     for n, (area, names) in enumerate(ACTIVITIES.items(), 1):
         for m, name in enumerate(names, 1):
@@ -62,15 +67,6 @@ def _bracketed(town, a, b):
     return lines
 
 
-@pytest.mark.parametrize("town,a,b", TOWNS)
-@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
-def test_bracketed_records_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
-    r = _extract(tmp_path, _bracketed(town, a, b), how, make_docx, make_pdf)
-    got = {name_key(x.name): x.focus_area for x in r.activities}
-    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
-    assert {k: got.get(k) for k in want} == want, got
-
-
 def _letter(town, a, b):
     """A municipality's letter-form agreement: what "vi vil" do under each focus area, as dash
     items that quote each activity's name."""
@@ -88,11 +84,12 @@ def _letter(town, a, b):
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
 @pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
-def test_what_we_will_do_under_each_area_as_dash_items(tmp_path, make_docx, make_pdf, town, a, b, how):
-    r = _extract(tmp_path, _letter(town, a, b), how, make_docx, make_pdf)
-    got = {name_key(x.name): x.focus_area for x in r.activities}
-    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
-    assert {k: got.get(k) for k in want} == want, got
+@pytest.mark.parametrize("form", [_bracketed, _letter])
+def test_bracketed_records_and_what_we_will_do_run_together(tmp_path, make_docx, make_pdf, town, a, b, how, form):
+    """'[1.2] X | Area' records; 'Under X vil vi især:' over dash items: each activity under its area."""
+    r = _extract(tmp_path, form(town, a, b), how, make_docx, make_pdf)
+    found, want = activity_areas(r, ACTIVITIES)
+    assert found == want, r.activities
 
 
 def _walk_report(town, a, b):
@@ -147,9 +144,8 @@ def _accordion_page(town, a, b):
 def test_a_web_page_s_folded_sections(tmp_path, make_docx, make_pdf, town, a, b, how):
     r = _extract(tmp_path, _accordion_page(town, a, b), how, make_docx, make_pdf)
     assert {name_key(f.name) for f in r.focus_areas} == {name_key(n) for n in ACTIVITIES}, r.focus_areas
-    got = {name_key(x.name): x.focus_area for x in r.activities}
-    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
-    assert {k: got.get(k) for k in want} == want, got
+    found, want = activity_areas(r, ACTIVITIES)
+    assert found == want, r.activities
 
 
 def _meeting_notice(town, a, b):
@@ -177,9 +173,8 @@ def test_area_bullets_naming_activities_in_quotes(tmp_path, make_docx, make_pdf,
     r = _extract(tmp_path, _meeting_notice(town, a, b), how, make_docx, make_pdf)
     assert r.plan.name == "Bakkehøj Sammen", r.plan
     assert {name_key(f.name) for f in r.focus_areas} == {name_key(n) for n in ACTIVITIES}, r.focus_areas
-    got = {name_key(x.name): x.focus_area for x in r.activities}
-    want = {name_key(n): area for area, ns in ACTIVITIES.items() for n in ns}
-    assert {k: got.get(k) for k in want} == want, got
+    found, want = activity_areas(r, ACTIVITIES)
+    assert found == want, r.activities
 
 
 def _delaftale_cover(town, a, b):
@@ -276,7 +271,7 @@ def _short_fields(town, a, b):
     """An agreement's activities as short fields: "Aktivitet: X" over "Hvem: ..." and "Ansvarlig: ..."."""
     lines = ["STRATEGISK SAMARBEJDSAFTALE", "om boligsocial indsats i Bakkehøj 2025-2029", "Indsatsens navn: Bakkehøj Sammen", "",
              f"Aftalen er indgået mellem {town} Kommune, {a} og {b}.", ""]
-    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    partners = _partners(town, b)
     k = 0
     for n, (area, names) in enumerate(ACTIVITIES.items()):
         lines += [f"DELAFTALE {'AB'[n]} – {area.upper()}", f"Formål: at flere beboere trives.", ""]
@@ -285,14 +280,6 @@ def _short_fields(town, a, b):
             k += 1
         lines.append("")
     return lines
-
-
-@pytest.mark.parametrize("town,a,b", TOWNS)
-@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
-def test_activities_with_short_fields(tmp_path, make_docx, make_pdf, town, a, b, how):
-    r = _extract(tmp_path, _short_fields(town, a, b), how, make_docx, make_pdf)
-    names = {name_key(x.name) for x in r.activities}
-    assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
 
 
 def test_quoted_items_after_a_sentence_each_start_a_segment():
@@ -311,7 +298,7 @@ def _themes(town, a, b):
     "For: ... · Partnere: ..." under each."""
     lines = [f"Helhedsplan for Bakkehøj, {town} 2008-2011", "", f"Ansøger: {a} i samarbejde med {town} Kommune", "",
              "3. Temaer og tiltag", ""]
-    partners = [f"{town} Frivilligcenter", f"{b}", f"Jobcenter {town}", f"{town} Ungdomsskole"]
+    partners = _partners(town, b)
     k = 0
     for n, (area, names) in enumerate(ACTIVITIES.items(), 1):
         lines += [f"TEMA {n}: {area.upper()}"]
@@ -324,8 +311,10 @@ def _themes(town, a, b):
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
 @pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
-def test_counted_measures_under_themes(tmp_path, make_docx, make_pdf, town, a, b, how):
-    r = _extract(tmp_path, _themes(town, a, b), how, make_docx, make_pdf)
+@pytest.mark.parametrize("form", [_short_fields, _themes])
+def test_short_fields_and_counted_measures_name_every_activity(tmp_path, make_docx, make_pdf, town, a, b, how, form):
+    """'Aktivitet: X' over 'Hvem:' and 'Ansvarlig:'; 'Tiltag 1  X' over 'For: ... · Partnere: ...'."""
+    r = _extract(tmp_path, form(town, a, b), how, make_docx, make_pdf)
     names = {name_key(x.name) for x in r.activities}
     assert names == {name_key(n) for ns in ACTIVITIES.values() for n in ns}, names
 
