@@ -24,6 +24,7 @@ come out unchanged: the cuts only fire inside a line, never at its start.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from samspil.loaders.extract.tables import head_kinds
@@ -228,6 +229,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _UNDER_LEAD.finditer(line)}
         if " + " in line:
             cuts |= _folded_area_heads(line)
+        if (" – " in line or " — " in line) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
+            cuts.update(heads)  # (two or more: a list; one area's name before a dash may be a sentence's)
         if (" – " in line or " • " in line) and len(items := _DASH_COLON_ITEM.findall(line)) >= 2:
             cuts |= {m.start() for m in _DASH_COLON_ITEM.finditer(line)}
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
@@ -257,6 +260,18 @@ def _folded_area_heads(line: str) -> set[int]:
         if n := _focus_at(words, 0, ()):
             cuts |= {m.end(), m.end() + len(" ".join(words[:n]))}  # (the "+" left behind)
     return cuts
+
+
+@lru_cache(maxsize=1)
+def _area_dashes() -> re.Pattern[str]:
+    """A known focus area's name before a dash, run on with the text around it ("Helhedsplanen arbejder med: Uddannelse og livschancer – fx ... Beskæftigelse –
+    "Job-Café Vest" ..."): where each area's part of a list starts (made once from the vocabulary)."""
+    from samspil.loaders.vocab import load_vocab
+
+    vocab = load_vocab("focus_areas")
+    names = sorted({*vocab.get("regulativ_2019_2026", []), *vocab.get("older", [])}, key=len, reverse=True)
+    return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, names)) + r")(?=\s+[–—]\s)")  # (an en dash: a
+    # hyphen after an area's name is the next item's bullet in a list of areas, "- A - B - C")
 
 
 _FOLDED_HEAD = re.compile(r"\+(?<=\s\+)\s+(?=[A-ZÆØÅ])")

@@ -168,7 +168,7 @@ def _meeting_notice(town, a, b):
 
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
-@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("how", ["as written", "docx", "flattened"])
 def test_area_bullets_naming_activities_in_quotes(tmp_path, make_docx, make_pdf, town, a, b, how):
     r = _extract(tmp_path, _meeting_notice(town, a, b), how, make_docx, make_pdf)
     assert r.plan.name == "Bakkehøj Sammen", r.plan
