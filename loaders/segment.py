@@ -287,8 +287,13 @@ def _focus_heading_before(line: str, end: int) -> int | None:
     for n in range(1, min(len(words), 8) + 1):
         tail = tuple(words[-n:])
         if any(tail[:len(f)] == f and n - len(f) <= 3 for f in _known_focus()):
-            return end - len(" ".join(tail))
+            start = end - len(" ".join(tail))
+            mark = _HEADING_MARK.search(line, max(0, start - 4), start)  # ("a) Uddannelse ...": with its letter)
+            return mark.start() if mark else start
     return None
+
+
+_HEADING_MARK = re.compile(r"(?<=\s)(?:[a-hA-H]|\d{1,2})[).]\s+$")
 
 
 def _lead_in_items(line: str) -> set[int]:

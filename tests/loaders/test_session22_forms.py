@@ -401,3 +401,16 @@ def test_a_person_s_details_in_brackets_wrapped_onto_the_next_line(tmp_path, mak
     assert people.get("Louise Brøndum Hvid", (None,) * 4)[2:] == ("lbh@bakkehoej.dk", "23618409"), people
     assert people.get("Tina Lykkegaard Dam") == ("kontaktperson", name_key(f"Jobcenter {town}"),
                                                  f"tlda@{town.lower()}.dk", None), people
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_lettered_area_headings_over_quoted_items_flattened(tmp_path, make_docx, make_pdf, town, a, b):
+    """'a) Area' over '- "X" (...) ...' items, run together: the heading keeps its letter, each area its items."""
+    lines = [f"{town.upper()} KOMMUNE", "Besvarelse af spørgsmål om den boligsociale helhedsplan i Bakkehøj", "",
+             f"Helhedsplanen er en aftale mellem {town} Kommune, {a} og {b}.", "", "Svar", ""]
+    for letter, (area, names) in zip("ab", ACTIVITIES.items()):
+        lines += [f"{letter}) {area}"] + [f'   - "{n}" (beboere i alle aldre) i samarbejde med {town} Frivilligcenter: '
+                                           "30 faste deltagere." for n in names] + [""]
+    r = _extract(tmp_path, lines, "flattened", make_docx, make_pdf)
+    found, want = activity_areas(r, ACTIVITIES)
+    assert found == want, r.activities
