@@ -12,7 +12,8 @@ Each gap says *why* it is a gap. The kinds, in the order they are reported:
     (Plan -ADDRESSES-> TargetGroup) that no activity of the plan TARGETS;
 ``focus_area_without_municipal_partner``
     a focus area (indsatsområde) of the plan in which no activity involves a
-    municipality, a municipal unit or a unit of one;
+    municipality, a municipal unit or a unit of one, a school or a daycare institution
+    (Danish folkeskoler and dagtilbud are the municipality's);
 ``activity_without_partner``
     an activity with no INVOLVED_IN organisation;
 ``activity_without_contact``
@@ -172,9 +173,16 @@ class _Shared:
         self.ends: dict[str, date] = {}                  # plan -> end of its period
 
 
+# a focus area's municipal partner: also a school or a daycare institution, which in Denmark are the
+# municipality's (folkeskoler, dagtilbud: a plan's municipal partners in "Uddannelse og livschancer" are
+# mostly these, typed by what they are, not by who runs them)
+MUNICIPAL_PARTNER_TYPES = MUNICIPAL_TYPES | {"school", "daycare"}
+
+
 def _municipal(view: View, parents: dict[str, list[str]]) -> frozenset[str]:
-    """``common.municipal_organisations``: municipal types, and units (of units) of them."""
-    return with_units({o for o in view.ids("Organisation") if view.node(o).get("type") in MUNICIPAL_TYPES},
+    """``common.municipal_organisations``: municipal types (:data:`MUNICIPAL_PARTNER_TYPES`), and units
+    (of units) of them."""
+    return with_units({o for o in view.ids("Organisation") if view.node(o).get("type") in MUNICIPAL_PARTNER_TYPES},
                       parents)
 
 

@@ -380,3 +380,13 @@ def test_brokers_among_some_plans_only(toy):
     assert set(some) == {"org:kk", "org:library"}
     assert all(b.contexts == ("plan:new", "plan:old") for b in some.values())
     assert some["org:kk"].betweenness < every["org:kk"].betweenness
+
+
+@pytest.mark.parametrize("typ", ["school", "daycare"])
+def test_a_school_or_daycare_is_a_municipal_partner(toy, typ):
+    """Danish folkeskoler and dagtilbud are the municipality's: a focus area whose only partner is one
+    has a municipal partner (typed by what it is, a school or daycare, not as a municipal unit)."""
+    g = copy.deepcopy(toy)
+    g.node("org:club")["type"] = typ  # Fodbold for unge (South Harbour, education)'s only partner
+    got = _kinds(gaps(g, today=date(2024, 1, 1)), "focus_area_without_municipal_partner")
+    assert ("plan:south", "focus:education") not in got and ("plan:south", "focus:safety") in got, got
