@@ -266,10 +266,9 @@ def _folded_area_heads(line: str) -> set[int]:
 def _area_dashes() -> re.Pattern[str]:
     """A known focus area's name before a dash, run on with the text around it ("Helhedsplanen arbejder med: Uddannelse og livschancer – fx ... Beskæftigelse –
     "Job-Café Vest" ..."): where each area's part of a list starts (made once from the vocabulary)."""
-    from samspil.loaders.vocab import load_vocab
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
 
-    vocab = load_vocab("focus_areas")
-    names = sorted({*vocab.get("regulativ_2019_2026", []), *vocab.get("older", [])}, key=len, reverse=True)
+    names = [" ".join(words) for words in _known_focus()]  # (the longest first)
     return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, names)) + r")(?=\s+[–—]\s)")  # (an en dash: a
     # hyphen after an area's name is the next item's bullet in a list of areas, "- A - B - C")
 
