@@ -231,8 +231,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= _folded_area_heads(line)
         if (" – " in line or " — " in line) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
             cuts.update(heads)  # (two or more: a list; one area's name before a dash may be a sentence's)
-        if (" – " in line or " • " in line) and len(items := _DASH_COLON_ITEM.findall(line)) >= 2:
-            cuts |= {m.start() for m in _DASH_COLON_ITEM.finditer(line)}
+        if (" – " in line or " • " in line) and len(items := [m.start() for m in _DASH_COLON_ITEM.finditer(line)]) >= 2:
+            cuts.update(items)  # (the line searched once: the items' places are the cuts)
         if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
         if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \
