@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from collections.abc import Sequence
 
+from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
 
@@ -77,6 +78,16 @@ _BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9]|[\"“«»
 # '... i samarbejde med Maribo Skole - "Forældre i Front" – forældrekurser ...' (a hyphen or bullet
 # before a quote does not go on a sentence)
 _QUOTED_ITEM = re.compile(r"(?<=[\wæøå)])\s+[-•▪]\s+(?=[\"«»“„][A-ZÆØÅ0-9])")
+# A definition list's "Label — value" fields run together (loaders/dash_labels.py reads each such line once it
+# starts a line): "... Albertslund Ungecenter Periode — 1. januar 2025 — 31. december 2028 Indsatsområde — X
+# Aktivitetsnavn — Lektieværkstedet Målgruppe(r) — skolebørn 7-12 år Partnere — ..."; a template's field word,
+# up to three small words after it ("Kontaktperson for delaftalen", "Beboere i alt"), then the em dash
+_DASH_FIELD = re.compile(r"\s(?=[ABDEFGHIKMOPSTUØ])(?=(?:Aktivitet(?:snavn)?|Målgruppe(?:\(r\)|r)?|(?:Samarbejds)?partnere"
+                         r"|Partnere|(?:Delaftalens|Aftalens) parter|Periode|Indsatsområde|Kontaktperson(?:er)?"
+                         r"|Afdeling(?:er)?|Formål|Mål|Omfang|Finansiering|Økonomi|Budget|Underskrevet|Bemærkning(?:er)?"
+                         r"|Godkendt|Opfølgning|Evaluering|Ansvarlig|Tidsplan|Succeskriterier|Beboere|Helhedsplan(?:ens navn)?|Dokument"
+                         r"|Strategisk aftale|Ikke partnere)"
+                         r"(?:,?\s+[a-zæøå][\wæøå-]*){0,3}\s+—\s)")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -229,6 +240,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {m.end() for m in _UNDER_LEAD.finditer(line)}
         if " + " in line:
             cuts |= _folded_area_heads(line)
+        if " — " in line and (fields := [m.start() + 1 for m in _DASH_FIELD.finditer(line)]) \
+                and len(fields) + (_DASH_FIELD.match(" " + line[:80]) is not None) >= 3:
+            cuts.update(fields)  # (three or more, the line's first too: the fields of a definition list)
         if (" – " in line or " — " in line) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
             cuts.update(heads)  # (two or more: a list; one area's name before a dash may be a sentence's)
         if (" – " in line or " • " in line) and len(items := [m.start() for m in _DASH_COLON_ITEM.finditer(line)]) >= 2:
@@ -490,6 +504,8 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
             offsets.append(offset)
     _split_headings(out_lines, out_origins, offsets)
     _split_area_tails(out_lines, out_origins, offsets)
+    if len(out_lines) > len(lines) and any(" — " in line for line in lines):  # the definition list's fields cut
+        out_lines = dash_label_lines(out_lines)  # apart above, each read as "Label: value"
     return out_lines, out_origins, offsets
 
 

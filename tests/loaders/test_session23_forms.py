@@ -1,0 +1,50 @@
+"""Forms found in session 23 on the earlier blind sets' flattened copies, as made-up documents
+of three other municipalities:
+
+* a delaftale set as a definition list with em dashes ("Aktivitetsnavn — Læsevennerne",
+  "Partnere — A — B"), its line breaks lost: each field found where it starts in the run-on
+  text and read as "Label: value"."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import contact_facts, extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Sorø", "Boligselskabet Sorøsø", "Dianalund Almennyttige Boliger"),
+         ("Haderslev", "Haderslev Boligforening", "Vojens Boligselskab"),
+         ("Brønderslev", "Boligforeningen Jyllandsparken", "Dronninglund Boligselskab")]
+
+DASH_ACTIVITIES = [("Læsevennerne", "skolebørn 6-10 år — deres forældre", "{town} Bibliotek — {town} Skole"),
+                   ("Jobhjørnet", "ledige voksne 25-64 år", "Jobcenter {town} — {town} Frivilligcenter"),
+                   ("Unge på Vej", "unge 15-24 år uden job eller uddannelse", "Ungdommens Uddannelsesvejledning {town}")]
+
+
+def _dash_fields(town, a, b):
+    """A delaftale whose fields are "Label — value", values' items parted by dashes too."""
+    lines = ["DELAFTALE — UDDANNELSE OG BESKÆFTIGELSE", "",
+             "Helhedsplan — Sammen i Vestbyen",
+             f"Delaftalens parter — {a} — {town} Kommune, Børn og Unge",
+             "Periode — 1. januar 2026 — 31. december 2029",
+             "Indsatsområde — Uddannelse og beskæftigelse",
+             f"Kontaktperson for delaftalen — Signe Vestergaard Holt — boligsocial leder — {a} — svh@vestbyen.dk — 61 24 80 13",
+             "Formål — flere unge i uddannelse og flere voksne i job", "", "AKTIVITETER"]
+    for name, targets, partners in DASH_ACTIVITIES:
+        lines += [f"Aktivitetsnavn — {name}", f"Målgruppe(r) — {targets}", f"Partnere — {partners.format(town=town)}",
+                  "Omfang — ugentligt, 40 uger om året", ""]
+    return lines + ["Underskrevet — 12. december 2025", f"For {a} — Henrik Dam — direktør", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_a_definition_list_with_em_dashes_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _dash_fields(town, a, b), how, make_docx, make_pdf)
+    names = {name_key(x.name): x for x in r.activities}
+    assert set(names) == {name_key(n) for n, _, _ in DASH_ACTIVITIES}, list(names)
+    assert {name_key(p) for p in names["jobhjørnet"].partners} == {f"jobcenter {name_key(town)}",
+                                                                   f"{name_key(town)} frivilligcenter"}
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og beskæftigelse"}
+    assert all(x.focus_area == "Uddannelse og beskæftigelse" for x in r.activities)
+    assert (r.plan.period_start, r.plan.period_end) == ("2026-01-01", "2029-12-31")
+    assert contact_facts(r)["Signe Vestergaard Holt"] == (name_key(a), "svh@vestbyen.dk", "61248013")
