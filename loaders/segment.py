@@ -88,6 +88,12 @@ _DASH_FIELD = re.compile(r"\s(?=[ABDEFGHIKMOPSTUØ])(?=(?:Aktivitet(?:snavn)?|M�
                          r"|Godkendt|Opfølgning|Evaluering|Ansvarlig|Tidsplan|Succeskriterier|Beboere|Helhedsplan(?:ens navn)?|Dokument"
                          r"|Strategisk aftale|Ikke partnere)"
                          r"(?:,?\s+[a-zæøå][\wæøå-]*){0,3}\s+—\s)")
+# The focus areas' heading over a counted list, run together: "INDSATSOMRÅDER (pulje 2011-2014) 1 Tryghed og
+# trivsel 2 Uddannelse og beskæftigelse 3 Børn, unge og forældre AKTIVITET 1.1 ..." (bare counters: "2. X" is
+# cut as a numbered heading); the counters must run 1, 2, 3 ... with a short item between each
+_AREA_LIST_HEAD = re.compile(r"(?=[IiFfTtHh])(?:INDSATSOMRÅDER|FOKUSOMRÅDER|TEMAER|(?:[Hh]elhedsplanens |[Pp]lanens )?"
+                             r"(?:[Ii]ndsatsområder|[Ff]okusområder|[Tt]emaer)(?:ne)?)\b[^.:!?]{0,40}?:?\s+(?=1\s+[A-ZÆØÅ])")
+_COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-ZÆØÅ])")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -232,6 +238,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:
             cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}
+        if ("NDSATSOMRÅDER" in line or "ndsatsområder" in line or "OKUSOMRÅDER" in line or "okusområder" in line
+                or "EMAER" in line or "emaer" in line):
+            cuts |= _counted_areas(line)
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:
@@ -322,6 +331,21 @@ def _lead_in_items(line: str) -> set[int]:
                 break
             k = end.end()
             cuts.add(k)
+    return cuts
+
+
+def _counted_areas(line: str) -> set[int]:
+    """Cuts before each item of a counted list under the focus areas' heading (:data:`_AREA_LIST_HEAD`):
+    two items at least, their counters running 1, 2, 3 ..."""
+    cuts: set[int] = set()
+    for m in _AREA_LIST_HEAD.finditer(line):
+        found, k, n = [m.start(), m.end()], m.end() + 1, 1
+        while (item := _COUNTER_ITEM.match(line, k + 1)) is not None and int(item.group(1)) == n + 1:
+            n += 1
+            found.append(item.end(1) - len(item.group(1)))
+            k = item.end(1)
+        if n >= 2:
+            cuts.update(found)
     return cuts
 
 

@@ -48,3 +48,27 @@ def test_a_definition_list_with_em_dashes_run_together(tmp_path, make_docx, make
     assert all(x.focus_area == "Uddannelse og beskæftigelse" for x in r.activities)
     assert (r.plan.period_start, r.plan.period_end) == ("2026-01-01", "2029-12-31")
     assert contact_facts(r)["Signe Vestergaard Holt"] == (name_key(a), "svh@vestbyen.dk", "61248013")
+
+
+AREAS = ["Tryghed og trivsel", "Uddannelse og beskæftigelse", "Børn, unge og forældre"]
+
+
+def _counted_areas(town, a, b, heading):
+    """An older plan's focus areas as a counted list under their heading, each activity's form
+    counted by its area."""
+    lines = [f"Helhedsplan for Søndermarken, {town} 2012-2015", "", f"Ansøger: {a} og {b} i samarbejde med {town} Kommune", "",
+             heading] + [f"{n}  {area}" for n, area in enumerate(AREAS, 1)] + [""]
+    for n, area in enumerate(AREAS, 1):
+        lines += [f"AKTIVITET {n}.1  Projekt {['Gårdlauget', 'Jobbroen', 'Familieholdet'][n - 1]}",
+                  f"Ansvarlig part: {a}", "Målgruppe: beboere i alle aldre", ""]
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("heading", ["INDSATSOMRÅDER (pulje 2011-2014)", "Helhedsplanens indsatsområder:"])
+def test_a_counted_list_of_focus_areas_run_together(tmp_path, make_docx, make_pdf, town, a, b, how, heading):
+    r = _extract(tmp_path, _counted_areas(town, a, b, heading), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == AREAS
+    by_name = {x.name: x.focus_area for x in r.activities}
+    assert by_name == {"Projekt Gårdlauget": AREAS[0], "Projekt Jobbroen": AREAS[1], "Projekt Familieholdet": AREAS[2]}
