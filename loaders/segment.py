@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.extract.tables import head_kinds
+from samspil.loaders.space_tables import leader_row
 from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
 
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
@@ -94,6 +95,24 @@ _DASH_FIELD = re.compile(r"\s(?=[ABDEFGHIKMOPSTUØ])(?=(?:Aktivitet(?:snavn)?|M�
 _AREA_LIST_HEAD = re.compile(r"(?=[IiFfTtHh])(?:INDSATSOMRÅDER|FOKUSOMRÅDER|TEMAER|(?:[Hh]elhedsplanens |[Pp]lanens )?"
                              r"(?:[Ii]ndsatsområder|[Ff]okusområder|[Tt]emaer)(?:ne)?)\b[^.:!?]{0,40}?:?\s+(?=1\s+[A-ZÆØÅ])")
 _COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-ZÆØÅ])")
+# A list of departments with dotted leaders to their dwellings, run together: "... Afdeling 4, Lendemarkeparken
+# ... 196 boliger (opført 1972) Afdeling 7, Klintegården ....... 88 boliger" (two such rows at least)
+_LEADER_DEPARTMENT = re.compile(r"\s(?=[Aa])((?:Afdeling|Afd\.|afd\.)\s*(?:nr\.\s*)?\d{1,3}[a-zA-Z]?,?\s+[A-ZÆØÅ][^.:;]{1,40}?"
+                                r"\s*(?:\.{3,}|…+)\s*\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bol\.)(?:\s*\([^()]{1,80}\))?)")
+# (the row ends at its dwellings and their note: a cut there too)
+# A list counted in Roman numerals run together: "... beskrevet i et projektskema. I. Børn, unge og familier II.
+# Beskæftigelse og uddannelse III. Beboerliv og naboskab Delprojekt nr.: I.1" (the counters run I, II, III ...)
+_ROMAN_FIRST = re.compile(r"(?<=\s)I[.)]\s+(?=[A-ZÆØÅ])")
+_ROMAN_NEXT = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+([IVX]{1,4})[.)]\s+(?=[A-ZÆØÅ])")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+# The focus areas' numbered heading run into the sentence below it (see :func:`_split_headings`)
+_AREAS_HEAD_RUN = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)(?:Helhedsplanens\s+|Planens\s+|De\s+)?(?:[Ii]ndsatsområder(?:ne)?"
+                             r"|INDSATSOMRÅDER(?:NE)?)(?:\s+(?:og|OG)\s+(?:del)?(?:projekter|aktiviteter|PROJEKTER|AKTIVITETER))?)"
+                             r"\s+(?=[A-ZÆØÅ][a-zæøå])")
+# A rule between a page's parts, run onto the text around it: "... III. Beboerliv og naboskab -------------
+# Delprojekt nr.: I.1" (a line of its own, as it was)
+_RULE = re.compile(r"(?<!\S)(?:-{8,}|─{8,}|━{8,})(?!\S)")  # (not a letterhead's "=====" frame: the
+# frame's text is a running head, read where it stands)
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -241,6 +260,12 @@ def _cuts(line: str) -> list[int]:
         if ("NDSATSOMRÅDER" in line or "ndsatsområder" in line or "OKUSOMRÅDER" in line or "okusområder" in line
                 or "EMAER" in line or "emaer" in line):
             cuts |= _counted_areas(line)
+        if ("..." in line or "…" in line) and len(rows := list(_LEADER_DEPARTMENT.finditer(line))) >= 2:
+            cuts.update(k for m in rows for k in (m.start() + 1, m.end()))
+        if " I. " in line or " I) " in line:
+            cuts |= _roman_items(line)
+        if "--------" in line or "────────" in line or "━━━━━━━━" in line:
+            cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:
@@ -349,6 +374,21 @@ def _counted_areas(line: str) -> set[int]:
     return cuts
 
 
+def _roman_items(line: str) -> set[int]:
+    """Cuts before each item of a list counted I, II, III ... (:data:`_ROMAN_FIRST`), two at least."""
+    cuts: set[int] = set()
+    for m in _ROMAN_FIRST.finditer(line):
+        found, k, n = [m.start()], m.end(), 0
+        while (item := _ROMAN_NEXT.match(line, k)) is not None and n + 1 < len(_ROMANS) \
+                and item.group(1) == _ROMANS[n + 1]:
+            n += 1
+            found.append(item.start(1))
+            k = item.end()
+        if n >= 1:
+            cuts.update(found)
+    return cuts
+
+
 def _table_head(line: str) -> bool:
     """A table's head row ("INDSATSOMRÅDE:<TAB>AKTIVITET:<TAB>MÅLGRUPPE:", or with pipes): its cells are
     the column heads, not labels to cut at."""
@@ -414,11 +454,18 @@ def toc_title(text: str) -> str | None:
 
 def _split_headings(lines: list[str], origins: list[Origin], offsets: list[int]) -> None:
     """A numbered heading that runs into its first sentence ("5.2.2 Lommepengeprojekt Et
-    fritidsarbejde ...") is cut after its title, as the table of contents gives it."""
+    fritidsarbejde ...") is cut after its title, as the table of contents gives it; the focus
+    areas' numbered heading without one ("3. Indsatsområder og delprojekter Helhedsplanen har tre
+    indsatsområder. ...") after its title's words."""
     toc: dict[str, str] = {}
-    for line in lines:
+    for k, line in enumerate(lines):
         if (m := _NUM_HEAD.match(line)) and (title := toc_title(line[m.end():])):
             toc.setdefault(m.group(1).rstrip("."), title)
+        elif m and ("ndsatsområder" in line[:60] or "NDSATSOMRÅDER" in line[:60]) and (head := _AREAS_HEAD_RUN.match(line)):
+            tail = line[head.end():]
+            lines[k: k + 1] = [head.group(1), tail]
+            origins[k: k + 1] = [origins[k], origins[k]]
+            offsets[k: k + 1] = [offsets[k], offsets[k] + head.end()]
     if not toc:
         return
     k = 0
@@ -523,6 +570,8 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
             offsets.append(0)
             continue
         for piece, offset in split_line(line, k in starts):
+            if offset and ("..." in piece or "…" in piece) and _LEADER_DEPARTMENT.match(" " + piece):
+                piece = leader_row(piece)  # a department's row cut from a run-on list: its two cells, as a line's
             out_lines.append(piece)
             out_origins.append(origin)
             offsets.append(offset)

@@ -72,3 +72,35 @@ def test_a_counted_list_of_focus_areas_run_together(tmp_path, make_docx, make_pd
     assert [f.name for f in r.focus_areas] == AREAS
     by_name = {x.name: x.focus_area for x in r.activities}
     assert by_name == {"Projekt Gårdlauget": AREAS[0], "Projekt Jobbroen": AREAS[1], "Projekt Familieholdet": AREAS[2]}
+
+
+ROMAN_AREAS = ["Børn og familier", "Job og uddannelse", "Fællesskab og naboskab"]
+PROJECTS = ["Familiehuset", "Jobstedet", "Nabohjælp"]
+
+
+def _older_application(town, a, b):
+    """A 2006-10 application: departments with dotted leaders to their dwellings, the focus areas
+    counted in Roman numerals under a numbered heading and a sentence, project forms between rules."""
+    rule = "-" * 60
+    lines = [f"Boligsocial helhedsplan for Kirkebakken, {town} 2009-2012", "",
+             f"1. Ansøgere", f"{a} og {b} i samarbejde med {town} Kommune.", "",
+             "2. Boligområdet",
+             f"Afdeling 3, Kirkebakken ..... 212 boliger (opført 1971)",
+             f"Afdeling 9, Toftegården ........ 96 boliger (opført 1969, heraf 20 ældreboliger)",
+             "I alt 308 boliger med ca. 690 beboere.", "",
+             "3. Indsatsområder og delprojekter",
+             "Helhedsplanen har tre indsatsområder. Hvert delprojekt er beskrevet i et skema.", ""]
+    lines += [f"{r}.{' ' * (5 - len(r))}{area}" for r, area in zip(["I", "II", "III"], ROMAN_AREAS)] + [""]
+    for r, project in zip(["I", "II", "III"], PROJECTS):
+        lines += [rule, f"Delprojekt nr.: {r}.1", f"Titel: {project}", "Målgruppe: beboere i alle aldre",
+                  f"Samarbejdspartnere: {town} Frivilligcenter"]
+    return lines + [rule, ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_an_older_application_s_departments_and_roman_areas_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _older_application(town, a, b), how, make_docx, make_pdf)
+    assert {(z.name, z.units) for z in r.zones if z.units} == {("Kirkebakken", 212), ("Toftegården", 96)}
+    assert [f.name for f in r.focus_areas] == ROMAN_AREAS
+    assert {x.name: x.focus_area for x in r.activities} == dict(zip(PROJECTS, ROMAN_AREAS))
