@@ -277,6 +277,8 @@ def _cuts(line: str) -> list[int]:
         if " — " in line and (fields := [m.start() + 1 for m in _DASH_FIELD.finditer(line)]) \
                 and len(fields) + (_DASH_FIELD.match(" " + line[:80]) is not None) >= 3:
             cuts.update(fields)  # (three or more, the line's first too: the fields of a definition list)
+        if ("DELAFTALE" in line or "Delaftale" in line) and (area := _delaftale_area().search(line)):
+            cuts.add(area.end(1))  # "DELAFTALE 3 AF 3 Sammenhængskraft og medborgerskab | til den strategiske ..."
         if (" – " in line or " — " in line) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
             cuts.update(heads)  # (two or more: a list; one area's name before a dash may be a sentence's)
         if (" – " in line or " • " in line) and len(items := [m.start() for m in _DASH_COLON_ITEM.finditer(line)]) >= 2:
@@ -319,6 +321,18 @@ def _area_dashes() -> re.Pattern[str]:
     names = [" ".join(words) for words in _known_focus()]  # (the longest first)
     return re.compile(r"(?<=\s)(?:" + "|".join(map(re.escape, names)) + r")(?=\s+[–—]\s)")  # (an en dash: a
     # hyphen after an area's name is the next item's bullet in a list of areas, "- A - B - C")
+
+
+@lru_cache(maxsize=1)
+def _delaftale_area() -> re.Pattern[str]:
+    """A delaftale's counted heading with a known focus area's name after it, run on with the text
+    after it ("DELAFTALE 3 AF 3 Sammenhængskraft og medborgerskab til den strategiske ..."): the
+    heading ends after the area's name (group 1)."""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    names = [" ".join(words) for words in _known_focus()]
+    return re.compile(r"(?:DELAFTALE|Delaftale)\s+(?:(?:nr|NR)\.\s*)?\d{1,2}(?:\s+(?:AF|af)\s+\d{1,2})?\s*[:.–-]?\s+"
+                      r"((?i:" + "|".join(map(re.escape, names)) + r"))(?=\s+\S)")
 
 
 _FOLDED_HEAD = re.compile(r"\+(?<=\s\+)\s+(?=[A-ZÆØÅ])")

@@ -104,3 +104,15 @@ def test_an_older_application_s_departments_and_roman_areas_run_together(tmp_pat
     assert {(z.name, z.units) for z in r.zones if z.units} == {("Kirkebakken", 212), ("Toftegården", 96)}
     assert [f.name for f in r.focus_areas] == ROMAN_AREAS
     assert {x.name: x.focus_area for x in r.activities} == dict(zip(PROJECTS, ROMAN_AREAS))
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("area", ["Beskæftigelse", "Kriminalitetsforebyggelse"])
+def test_a_delaftale_counted_of_its_siblings_names_its_area_below(tmp_path, make_docx, make_pdf, town, a, b, how, area):
+    lines = ["DELAFTALE 2 AF 3", area, "",
+             f'til den strategiske samarbejdsaftale om "Vestbyen Sammen" mellem {town} Kommune og {a}', "",
+             "Delaftalen gælder: 1.1.2026 – 31.12.2029", "",
+             "AKTIVITETER", "Aktivitetsnavn: Broen", "Målgruppe(r): unge 15-24 år", f"Partnere: {town} Frivilligcenter", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == [area]
