@@ -397,9 +397,19 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
                 break
         else:
             break
+    if len(cells) == 2 and kinds == ["focus_area", "activity"] and _area_follows(line, pos):
+        return pos, cells  # a summary of two columns, area and activity, its first row's area known
     if len(cells) < 3 or not _HEAD_FIRST & set(kinds[:3]):
         return None
     return pos, cells
+
+
+def _area_follows(line: str, pos: int) -> bool:
+    """Does a focus area's name the vocabulary knows open ``line`` after ``pos``?"""
+    from samspil.loaders.extract.flat_activity_tables import opens_with_area
+
+    words = line[pos:pos + 120].split()[:8]
+    return opens_with_area(words, more=len(words))
 
 
 def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequence[int]

@@ -35,7 +35,8 @@ def _known_focus() -> tuple[tuple[str, ...], ...]:
 def _focus_at(words: list[str], k: int, extra: tuple[tuple[str, ...], ...]) -> int:
     """The number of words a focus area's name takes at ``words[k]`` (0 for none)."""
     for name in extra + _known_focus():
-        if tuple(w.strip(",.;") for w in words[k:k + len(name)]) == name:
+        if tuple("og" if w == "&" else w.strip(",.;") for w in words[k:k + len(name)]) == name:  # ("Sammenhængskraft &
+            # medborgerskab")
             return len(name)
     return 0
 
@@ -93,6 +94,8 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
                 rest = words[j:stop]
             return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(rest)
     after = kinds.index("activity") + 1
+    if after == len(kinds) == 2 and 0 < stop - start <= MAX_NAME_WORDS:  # (area and activity only: the name
+        return " ".join(words[start:stop]).strip(" ,;"), focus, ""  # runs to the next row)
     if after < len(kinds) and kinds[after] == "partner" and (j := _partner_start(words, start, stop)):
         return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(words[j:stop])  # "A; B Jobcenter X, ..."
     return None

@@ -116,3 +116,22 @@ def test_a_delaftale_counted_of_its_siblings_names_its_area_below(tmp_path, make
              "AKTIVITETER", "Aktivitetsnavn: Broen", "Målgruppe(r): unge 15-24 år", f"Partnere: {town} Frivilligcenter", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == [area]
+
+
+SUMMARY = [("Kriminalitetsforebyggelse", "Natholdet"), ("Kriminalitetsforebyggelse", "Forældre på Banen"),
+           ("Beskæftigelse", "Jobkompasset Vest"), ("Sammenhængskraft og medborgerskab", "Beboerkøkkenet")]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("ampersand", [False, True])
+def test_a_summary_of_two_columns_area_and_activity(tmp_path, make_docx, make_pdf, town, a, b, how, ampersand):
+    lines = [f"Strategisk samarbejdsaftale for Østparken, {town} 2025-2028", "",
+             f"Aftalens parter: {a}, {b} og {town} Kommune", "", "3. Indsatsområder", "",
+             "Helhedsplanen har tre indsatsområder. Aktiviteterne fremgår af delaftalerne og er kort opsummeret her:", "",
+             f"{'Indsatsområde':38s} Aktivitetsnavn"]
+    lines += [f"{area.replace(' og ', ' & ') if ampersand else area:38s} {name}" for area, name in SUMMARY]
+    lines += ["", "4. Organisering", "", "Bestyrelsen for den boligsociale indsats består af aftalens parter.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    written = {area: area.replace(' og ', ' & ') if ampersand else area for area, _ in SUMMARY}
+    assert {(x.name, x.focus_area) for x in r.activities} == set((n, written[area]) for area, n in SUMMARY)
