@@ -93,8 +93,13 @@ def _block_end(lines: Sequence[str], head: int, rules: set[int]) -> int:
             k += 1
         if k == end or k - end > 3 or not fits(k) or len(_starts(lines[k])) < 2:
             break
+        if len(_starts(lines[k])) == 2 and _NUMBERED_HEADING.match(lines[k]):
+            break  # (after a blank line, "3  ORGANISERING": the next section's heading, no row)
         end = k + 1
     return end
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ][\wæøå -]*$")
 
 
 def _tabbed(line: str, columns: list[int]) -> str:

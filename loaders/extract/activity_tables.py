@@ -190,6 +190,9 @@ def _table_blocks(doc: Document) -> list[Block]:
         if len(cells) < 2 and (group := _GROUP_ROW.match(line.strip())):
             last_focus = _sentence_case(group.group("name"))  # "B  BESKÆFTIGELSE" over its rows
             continue
+        if len(cells) < 2 and (spanning := FOCUS_HEAD.match(line.strip())) and len(spanning.group(1)) <= 60:
+            last_focus = _sentence_case(clean(spanning.group(1)))  # a row across the table: "INDSATSOMRÅDE A:
+            continue  # TRYGHED OG TRIVSEL" over its rows
         if len(cells) < 2:  # a wrapped cell, or the end of the table
             wrapped += 1
             if wrapped > MAX_WRAPPED or len(line) > 90 or _ends_table(line):

@@ -135,3 +135,25 @@ def test_a_summary_of_two_columns_area_and_activity(tmp_path, make_docx, make_pd
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     written = {area: area.replace(' og ', ' & ') if ampersand else area for area, _ in SUMMARY}
     assert {(x.name, x.focus_area) for x in r.activities} == set((n, written[area]) for area, n in SUMMARY)
+
+
+GRID = {"Tryghed og trivsel": [("A1", "Gårdlauget", "HHB's driftsafdeling"), ("A2", "Tryghedsvandringer", "Nordjyllands Politi")],
+        "Børn og unge": [("B1", "Lektiecafé Nord", "{town} Bibliotek"), ("B2", "Sommerholdet", "{town} IF")]}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_grid_s_rows_across_name_the_area_of_the_rows_below(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """An ASCII grid whose focus areas are rows across the whole table ("| | INDSATSOMRÅDE A: TRYGHED
+    OG TRIVSEL |") over their activities' rows."""
+    rule = "+----+----------------------+--------------------+----------------------+"
+    lines = [f"Helhedsplan for Nørrevang, {town} 2013-2016", "", f"Ansøgere: {a} og {b} i samarbejde med {town} Kommune", "",
+             rule, "| Nr | Aktivitet            | Målgruppe          | Samarbejdspartnere   |", rule]
+    for n, (area, rows) in enumerate(GRID.items()):
+        lines.append(f"|    | INDSATSOMRÅDE {'AB'[n]}: {area.upper():40s}|")
+        lines += [f"| {nr} | {name:20s} | {'Alle beboere':18s} | {p.format(town=town):20s} |" for nr, name, p in rows]
+        lines.append(rule)
+    lines += ["", "3  ORGANISERING", "Styregruppen mødes fire gange om året.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {(x.name, x.focus_area) for x in r.activities} == {(name, area) for area, rows in GRID.items()
+                                                             for _, name, _ in rows}
