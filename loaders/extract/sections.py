@@ -242,6 +242,7 @@ def without_access_note(name: str) -> str:
     """``name`` without an agenda's "(åben)" / "(lukket)", or a list's "(delaftale A)", after it."""
     return _ACCESS_NOTE.sub("", name) if name.endswith(")") else name
 
+_ANNEX_PREFIX = re.compile(r"Bilag\s+\d{1,2}[a-z]?\s*[–—:.-]\s+(?=[Dd]elaftale\b)")
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _STARS = re.compile(r"\*{2,}")
 
@@ -256,6 +257,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
         pieces = [plain[i]] if "**" not in line else None  # (the line's plain form is made already)
+        if line[:5] == "Bilag" and (annex := _ANNEX_PREFIX.match(line)):
+            line, pieces = line[annex.end():], [plain[i][annex.end():]] if pieces else None  # "Bilag 1 – Delaftale
+            # for Uddannelse og livschancer": the annex's heading is the delaftale's
         if (_DELAFTALE_ALONE.match(line) or _DELAFTALE_WORD.match(line) and _FOR_AREA.match(nxt)) \
                 and 0 < len(nxt) < 90:
             line = f"{line.rstrip()} {nxt.strip()}"  # its name wrapped onto the next line

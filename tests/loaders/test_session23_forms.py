@@ -157,3 +157,26 @@ def test_a_grid_s_rows_across_name_the_area_of_the_rows_below(tmp_path, make_doc
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {(x.name, x.focus_area) for x in r.activities} == {(name, area) for area, rows in GRID.items()
                                                              for _, name, _ in rows}
+
+
+ANNEXES = {"Uddannelse og livschancer": [("Sprogkufferten", "Dagtilbud {town}, Sundhedsplejen"),
+                                         ("Lektieværkstedet", "{town} Bibliotek, Ungdommens Røde Kors")],
+           "Beskæftigelse": [("Jobstien", "Jobcenter {town}"), ("Virksomhedsbroen", "{town} Erhverv, Jobcenter {town}")]}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("heads", [("Indhold", "Ansvarlig og samarbejdspartnere"), ("Indhold og praksis", "Partnere")])
+def test_delaftaler_as_annexes_with_tables_of_content_and_partners(tmp_path, make_docx, make_pdf, town, a, b, how, heads):
+    """A 2019-template agreement whose delaftaler are annexes ("Bilag 1 – Delaftale for X") holding
+    a table "Aktivitet | Indhold | Ansvarlig og samarbejdspartnere"; the annexes listed first."""
+    lines = [f"Strategisk samarbejdsaftale for Granhøjen, {town}", "",
+             f"Aftalens parter: {town} Kommune og {a}", "",
+             "Bilag: 1. Delaftale for Uddannelse og livschancer 2. Delaftale for Beskæftigelse", ""]
+    for n, (area, rows) in enumerate(ANNEXES.items(), 1):
+        lines += [f"Bilag {n} – Delaftale for {area}", "\t".join(["Aktivitet", *heads])]
+        lines += ["\t".join([name, "Et forløb for beboerne hver uge", partners.format(town=town)]) for name, partners in rows]
+        lines.append("")
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {(x.name, x.focus_area) for x in r.activities} == {(n, area) for area, rows in ANNEXES.items() for n, _ in rows}
+    assert f"Jobcenter {town}" in {p for x in r.activities for p in x.partners if x.name == "Jobstien"}
