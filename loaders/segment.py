@@ -111,8 +111,8 @@ _AREAS_HEAD_RUN = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)(?:Helhedsplanen
                              r"\s+(?=[A-ZÆØÅ][a-zæøå])")
 # A rule between a page's parts, run onto the text around it: "... III. Beboerliv og naboskab -------------
 # Delprojekt nr.: I.1" (a line of its own, as it was)
-_RULE = re.compile(r"(?<!\S)(?:-{8,}|─{8,}|━{8,})(?!\S)")  # (not a letterhead's "=====" frame: the
-# frame's text is a running head, read where it stands)
+_RULE = re.compile(r"(?<!\S)(?<![-─━]\s)(?:-{8,}|─{8,}|━{8,})(?!\S)(?!\s+[-─━]{3})")  # (not a letterhead's "=====" frame:
+# the frame's text is a running head, read where it stands; nor a table's column rules, "------ ------")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
