@@ -171,7 +171,8 @@ def _field_orgs(value: str) -> list[str]:
 # an activity's partners in its own words: "i samarbejde med A og B", "drives af A", "med støtte fra
 # A", "i partnerskab med A"; and a list item's partner in brackets after its name ("• Madklub (FOF Sorø) – ...")
 _PARTNER_CUE = re.compile(r"(?:samarbejde|partnerskab|samspil)\s+med\s+|[Dd]rives\s+(?:sammen\s+med\s+|af\s+)"
-                          r"|støtte\s+fra\s+|[Ff]inansieret\s+af\s+")
+                          r"|støtte\s+fra\s+|[Ff]inansieret\s+af\s+|(?<=,\s)med\s+"  # ("for voksne med stress, med X")
+                          r"|[Ff]rivillige(?:\s+[a-zæøå]+){0,2}\s+fra\s+")  # ("frivillige læsevenner fra X")
 _ITEM_BRACKET = re.compile(r"^[^()]{2,60}?\(([A-ZÆØÅ][^()]{1,60})\)")  # an item's name, its partner in brackets
 _FIRST_SENTENCE = re.compile(r"(?<=[a-zæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ])")
 _MARK_FIRST = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[A-H]\.?\d{1,2}\.?)\s+")  # a list item's mark
@@ -179,7 +180,7 @@ _NAME_SPAN = 70  # characters of an item's mark and name, where a bracket names 
 _SHORT_ITEM = 250  # characters of a list item: a name and a short description
 # a name of capitalised words (and the connectors between them): "DGI Vestsjælland", "Center for Børn"
 _NAME_ONLY = re.compile(r"[A-ZÆØÅ0-9][\w.&/'’-]*(?:\s+(?:(?:og|for|i|af|under|-|–)\s+)?[A-ZÆØÅ0-9][\w.&/'’-]*)*$")
-_PHRASE_END = re.compile(r"[.;:()]\s|\s[–—-]\s|\s+(?:om|for|til|hvor|som|der|i\s+(?=[a-zæøå]))\s")
+_PHRASE_END = re.compile(r"[.;:()](?:\s|$)|\s[–—-]\s|\s+(?:om|for|til|hvor|som|der|i\s+(?=[a-zæøå]))\s")
 
 
 def _partner_phrases(item: str) -> list[str]:

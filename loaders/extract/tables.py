@@ -57,6 +57,8 @@ _QUALIFIER = re.compile(r"^(?:primære|vigtigste|væsentligste|centrale|øvrige|
 
 
 _YEAR_AFTER = re.compile(r"(?<=[a-zæøå)])\s+(?:19|20)\d\d$")  # "Deltagere 2022", "Mål 2026": the year's column
+_NOTE_AFTER = re.compile(r"(?<=[a-zæøå])\s+\((?:foreløbig(?:e)?|planlagte?|udvalgte|eksempler|fx|bl\.a\.|uddrag)\)$")  # a
+# qualifying note after the head's words: "Aktiviteter (foreløbige)"
 
 
 @lru_cache(maxsize=4096)
@@ -69,6 +71,8 @@ def column_kind(head: str) -> str | None:
     ('partner', 'target')
     """
     text = _YEAR_AFTER.sub("", _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold()))
+    if text[-1:] == ")":
+        text = _NOTE_AFTER.sub("", text)
     for kind, pattern in _patterns():
         if pattern.fullmatch(text):
             return kind

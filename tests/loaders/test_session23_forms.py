@@ -180,3 +180,27 @@ def test_delaftaler_as_annexes_with_tables_of_content_and_partners(tmp_path, mak
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {(x.name, x.focus_area) for x in r.activities} == {(n, area) for area, rows in ANNEXES.items() for n, _ in rows}
     assert f"Jobcenter {town}" in {p for x in r.activities for p in x.partners if x.name == "Jobstien"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_quoted_activities_in_a_cell_with_their_partners_in_notes(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A committee item's table of spaced columns "Indsatsområde | Aktiviteter (foreløbige)" whose
+    cells list quoted activities, each with a note naming its partner ("frivillige fra X", "i
+    samarbejde med X og Y", ", med X")."""
+    lines = [f"Punkt 7. Strategisk samarbejdsaftale for {town} Vest", "",
+             f"Parterne ({a} og {town} Kommune) har valgt to indsatsområder:", "",
+             f"{'Indsatsområde':32s}Aktiviteter (foreløbige)",
+             f"{'-' * 30}  {'-' * 48}",
+             f'{"Uddannelse og livschancer":32s}"Læsevenner" (frivillige læsevenner fra Ældre',
+             f'{"":32s}Sagen {town} for børn i 0.-3. klasse); "Ungespor"',
+             f'{"":32s}(vejledning af unge i samarbejde med {town} Gymnasium)',
+             f'{"Sundhed og trivsel":32s}"Gå-sammen" (for voksne med stress, med',
+             f'{"":32s}Sundhedscenter {town}); "Værestedet" (åbent hus)',
+             f"{'-' * 30}  {'-' * 48}", "", "Indstilling: at udvalget godkender aftalen.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {x.name: (x.focus_area, set(x.partners)) for x in r.activities}
+    assert got == {"Læsevenner": ("Uddannelse og livschancer", {f"Ældre Sagen {town}"}),
+                   "Ungespor": ("Uddannelse og livschancer", {f"{town} Gymnasium"}),
+                   "Gå-sammen": ("Sundhed og trivsel", {f"Sundhedscenter {town}"}),
+                   "Værestedet": ("Sundhed og trivsel", set())}
