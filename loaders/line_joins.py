@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from samspil.loaders.letterspacing import word_score
 
-__all__ = ["Origin", "join_wrapped", "text_width", "dehyphenate", "dehyphenate_inline"]
+__all__ = ["Origin", "join_contact_details", "join_wrapped", "text_width", "dehyphenate", "dehyphenate_inline"]
 
 Origin = tuple[int | None, int | None]  # (line, page) of the raw line a line starts in
 
@@ -305,6 +305,36 @@ def join_open_brackets(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
         prev = out[-1] if out else ""
         if "(" in prev and prev.count("(") > prev.count(")") and 0 < len(line) <= _CLOSING_LINE \
                 and ")" in line and "(" not in line.split(")", 1)[0] and "\t" not in prev:
+            out[-1] = f"{prev} {line.strip()}"
+            continue
+        out.append(line)
+        orig.append(origin)
+    return out, orig
+
+
+_CONTACT_LABEL = re.compile(r"[Kk]ontaktperson(?:er)?\b[^:]{0,40}:\s*[A-ZÆØÅ]")
+_DETAIL = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
+_LEAD_BEFORE_DETAIL = re.compile(r"^(?!(?:[Tt]lf|[Tt]elefon|[Mm]obil|[Ee]-?mail|[Mm]ail|[Dd]ir)\b)[A-ZÆØÅ][^:@\d]{0,40}?"
+                                 r"(?:\s[–—-]\s|,\s|\s)(?=\S+@|(?:tlf\.?\s*)?\d{2} ?\d{2})")  # (not a field of its own)
+
+
+def join_contact_details(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """A contact's labelled line wrapped before its details joined with the line that holds them
+    ("Regionskommunens kontaktperson: Amina Hasle, Børn og Familie, Bornholms" + "Regionskommune –
+    amina.hasle@brk.dk – 5692 6031"); a joined line keeps its first origin.
+
+    >>> join_contact_details(["Kontaktperson: Ida Holm, Børn og Unge, Sorø", "Kommune – ih@soroe.dk", "Næste"], [1, 2, 3])
+    (['Kontaktperson: Ida Holm, Børn og Unge, Sorø Kommune – ih@soroe.dk', 'Næste'], [1, 3])
+    """
+    if not any("ontaktperson" in line for line in lines):
+        return list(lines), list(origins)
+    out: list[str] = []
+    orig: list[Origin] = []
+    for line, origin in zip(lines, origins):
+        prev = out[-1] if out else ""
+        if prev and prev[-1:].isalpha() and "ontaktperson" in prev and _CONTACT_LABEL.search(prev) \
+                and not _DETAIL.search(prev) and _DETAIL.search(line) and _LEAD_BEFORE_DETAIL.match(line.strip()) \
+                and "\t" not in prev and "\t" not in line:
             out[-1] = f"{prev} {line.strip()}"
             continue
         out.append(line)

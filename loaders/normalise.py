@@ -39,7 +39,7 @@ from operator import add
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
-from samspil.loaders.symbols import drop_note_marks, read_all_symbols
+from samspil.loaders.symbols import boxed_cards, drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_columns
@@ -51,7 +51,7 @@ from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_
                                             spaced_runs)
 from samspil.loaders.people_columns import people_column_rows
 from samspil.loaders.space_tables import cell_lines_tables, join_pipe_continuations, tab_space_tables
-from samspil.loaders.line_joins import (Origin, dehyphenate, dehyphenate_inline, join_name_hyphens, join_open_brackets,
+from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_details, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
 from samspil.loaders.webcopy import accordion_heads, split_read_more, strip_web_wrapper
@@ -532,7 +532,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines, origins = split_columns(raw_lines, origins)
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
-    raw_lines = drop_note_marks(read_all_symbols(raw_lines))  # pictographs as bullets, check boxes, unfilled
+    raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
     raw_lines, glued = template_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):";
@@ -573,5 +573,5 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         lines, orig = join_wrapped(lines, orig, -width)  # would not have fit on it)
     elif any(line.endswith("-") for line in lines):
         lines, orig = join_name_hyphens(lines, orig)
-    lines, orig = join_open_brackets(lines, orig)
+    lines, orig = join_contact_details(*join_open_brackets(lines, orig))
     return collapse_blank_lines(lines, orig)

@@ -12,7 +12,9 @@ no words:
 * unfilled content controls ("Klik eller tryk her for at skrive tekst."): nothing written;
 * footnote markers glued to a name ("Jobcenter Holstebro⁴", "¹ Boligselskabet ...", "Køge
   Kommune[1]"): no part of the name;
-* an organisation diagram drawn as a tree (├──, └──, │): its branches items.
+* an organisation diagram drawn as a tree (├──, └──, │): its branches items;
+* cards drawn side by side in box frames (a web page's staff: "┌────┐ ┌────┐" over "│ Name │ │ Name │"
+  over "│ title │ │ title │"): each card's lines one line of its own, its fields apart by commas.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-__all__ = ["drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
+__all__ = ["boxed_cards", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -202,3 +204,45 @@ def _boxes(line: str) -> str:
 
 _ITEM = 60  # an item of a box is short; beyond, where the next field, heading or sentence begins
 _ITEM_END = re.compile(r"\s{2,}|\t|\s(?=\d{1,2}\.\s[A-ZÆØÅ])|\s(?=[A-ZÆØÅ][\w()]*(?:\s\w+)?:)|(?<=[a-zæøå]{4})\.\s(?=[A-ZÆØÅ])")
+
+
+_CARD_TOP = re.compile(r"^\s*(?:[┌╭╔+][─═-]{3,}[┐╮╗+]\s*){2,}$")
+_CARD_BOTTOM = re.compile(r"^\s*(?:[└╰╚+][─═-]{3,}[┘╯╝+]\s*){2,}$")
+_CARD_SIDE = re.compile(r"[│║|]")
+
+
+def boxed_cards(lines: list[str]) -> list[str]:
+    """``lines`` with cards drawn side by side in box frames read card by card: the frame's top line
+    and the lines after it each hold one card's lines joined by commas, the rest of the frame's
+    lines blank (every line keeps its place).
+
+    >>> boxed_cards(["┌─────┐ ┌─────┐", "│ Ida Holm │ │ Per Dam │", "│ leder    │ │ rådgiver │", "└─────┘ └─────┘"])
+    ['Ida Holm, leder', 'Per Dam, rådgiver', '', '']
+    """
+    if "┌" not in "".join(lines) and "╭" not in "".join(lines) and "╔" not in "".join(lines):
+        return lines
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        top = _CARD_TOP.match(lines[k])
+        if top is None:
+            k += 1
+            continue
+        width = lines[k].count("┌") + lines[k].count("╭") + lines[k].count("╔") or lines[k].count("+") // 2
+        end = k + 1
+        rows: list[list[str]] = []
+        while end < len(lines) and not _CARD_BOTTOM.match(lines[end]):
+            cells = [c.strip() for c in _CARD_SIDE.split(lines[end].strip())]
+            cells = [c for j, c in enumerate(cells) if j % 2 == 1]  # (between each card's two sides)
+            if len(cells) != width:
+                break
+            rows.append(cells)
+            end += 1
+        if end >= len(lines) or not rows or width > len(rows) + 2:
+            k += 1
+            continue
+        cards = [", ".join(r[j] for r in rows if r[j]) for j in range(width)]
+        for j in range(k, end + 1):
+            out[j] = cards[j - k] if j - k < len(cards) else ""
+        k = end + 1
+    return out

@@ -33,6 +33,7 @@ _PUBLIC_MAIL = frozenset({"gmail", "hotmail", "outlook", "live", "yahoo", "iclou
 _KIND_FIRST = re.compile(r"^(?:(?:den |det )?(?:almene |selvejende )?(?:boligselskab(?:et)?|boligforening(?:en)?|"
                          r"andelsboligforening(?:en)?|boligorganisation(?:en)?|boligsocial(?:e)? sekretariat(?:et)?|"
                          r"sekretariat(?:et)?|helhedsplan(?:en)?|projekt(?:et)?|foreningen|fonden) )+")
+_KIND_WORDS = frozenset({"bolig", "boliger", "boligselskab", "boligforening", "bo", "almen", "almene"})
 _LABEL = re.compile(r"^\W*(?:[Ff]or\s+)?([A-ZÆØÅ][^:]{1,50}):")  # an entry's opening "FK:", "For Holmehjem:"
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _MIN_PREFIX = 6  # "haderslevbolig" for Haderslev Boligforening; shorter stems say too little
@@ -115,8 +116,8 @@ def _domain_keys(label: str) -> list[str]:
     parts = label.split("-")
     if len(parts) == 2:
         for keep, place in ((parts[0], parts[1]), (parts[1], parts[0])):
-            if len(keep) >= 3 and (is_town(place) or municipality(place) is not None):
-                keys.append(_NOT_KEY.sub("", fold(keep)))
+            if len(keep) >= 3 and (is_town(place) or municipality(place) is not None or place in _KIND_WORDS):
+                keys.append(_NOT_KEY.sub("", fold(keep)))  # (or a word for its kind: "obb-bolig" for ØBB)
     return [k for k in keys if len(k) >= 2]
 
 

@@ -280,7 +280,7 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
         above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                and ":" not in above and "@" not in above) else None  # not a label or record
-        org = contact_unit(org) or _heading_above(plain, i) or _group_heading(plain, i, groups)
+        org = contact_unit(org) or contact_unit(_heading_above(plain, i)) or _group_heading(plain, i, groups)
         label = KONTAKT.match(text)
         named = contact_unit(label.group("org")) if label and label.group("org") else None  # "Kontaktperson for X:"
         if (own := unit_then_title(text, p)) is not None:  # "Jobcenter Viborg: teamleder Mette Lund"

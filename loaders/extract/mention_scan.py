@@ -103,6 +103,33 @@ _APPOSITIVE = re.compile(r",\s+([A-ZÆØÅ]{2,6})(?=\s*[(,.;:]|\s+v[./]|\s*$)")
 _APPOSITIVE_WORDS = re.compile(r"[\wæøåÆØÅ-]+")
 
 
+_DASH_DEFINED = re.compile(r"(?<![\wæøå])([A-ZÆØÅ]{2,6})\s+[–—-]\s+([A-ZÆØÅ][\wæøå]+(?:\s+(?:for\s+|og\s+)?[A-ZÆØÅ][\wæøå]+){1,5})")
+
+
+def _dash_definitions(text: str) -> list[tuple[str, str]]:
+    """('Østbornholms Boligselskab', 'ØBB') for 'ØBB – Østbornholms Boligselskab' (a letterhead's or a
+    web page's name line) when the words after the dash have the abbreviation's initials."""
+    if " – " not in text and " - " not in text and " — " not in text:
+        return []
+    return [(m.group(2), m.group(1)) for m in _DASH_DEFINED.finditer(text)
+            if (initials_fit(m.group(2), m.group(1)) or _compound_initials(m.group(2), m.group(1))) and _has_cue(m.group(2))]
+
+
+def _compound_initials(full: str, short: str) -> bool:
+    """Does each word of ``full`` give ``short`` one letter or more in order, its first letter first
+    (a compound's parts their own: "Østbornholms Boligselskab" / ØBB)?"""
+    words = [w.casefold() for w in full.split() if w not in ("for", "og")]
+    rest = short.casefold()
+    for k, word in enumerate(words):
+        if not rest or rest[0] != word[0]:
+            return False
+        used, rest, at = 1, rest[1:], 1
+        words_left = len(words) - k - 1
+        while len(rest) > words_left and (at := word.find(rest[0], at)) > 0:
+            used, rest, at = used + 1, rest[1:], at + 1
+    return not rest
+
+
 def _appositive_definitions(text: str) -> list[tuple[str, str]]:
     """('Enheden for Kriminalpræventive Indsatser', 'EKI') for '..., EKI (' when the words
     just before the comma have the abbreviation's initials (:func:`initials_fit`)."""
@@ -235,7 +262,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if in_roles and (b := ROLE_BULLET.match(strip_markup(raw))):
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
-        for full, short in _definitions(text) + _appositive_definitions(text):
+        dashed = _dash_definitions(text)
+        for full, short in _definitions(text) + _appositive_definitions(text) + dashed:
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))
@@ -246,6 +274,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             cells = [drop_citations(c) for c in cells]  # (a cited report's author is no partner)
         for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
             name = _municipality_form(name)
+            if dashed and any(name.startswith(short) and name.endswith(full) for full, short in dashed):
+                continue  # ("ØBB – Østbornholms Boligselskab": the one organisation defined above)
             if _heading_caps(name):
                 continue
             if name in abbr and (full := expansion(name, doc)):

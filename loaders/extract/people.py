@@ -260,6 +260,9 @@ def find_people(text: str, strict: bool = False) -> list[Person]:
     return people
 
 
+_TITLE_OF = re.compile(r"\s(?:af|for|hos|ved|i)$")
+
+
 def _attach(text: str, names: list[tuple[str, int, int]], details: list, strict: bool) -> list[Person]:
     """Each name with the e-mail and phone printed between it and the next name, and its title."""
     people: list[Person] = []
@@ -278,5 +281,7 @@ def _attach(text: str, names: list[tuple[str, int, int]], details: list, strict:
         prev_end = max(e, mine[-1][1] if mine else e)
         if strict and not (title or _any_first_name(name.split()[0]) or _INITIALS.fullmatch(name.split()[0])):
             continue
+        if title and title[-1:] in "frsdi" and _TITLE_OF.search(title) and not _any_first_name(name.split()[0]):
+            continue  # "Leder af Nexø Nabolag": what the title is of, no person
         people.append(Person(name, title, email, phone, s, e))
     return people

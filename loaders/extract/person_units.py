@@ -63,8 +63,11 @@ def person_first(text: str, p: Person) -> bool:
     """Does the entry open with the person (after its label, and a title at most:
     "Kontaktperson: Lise Bang, ...", "Sekretariatsleder Mette Bruun (...)")?"""
     before = _SENTENCE_END.split(text[:p.start])[-1]  # "... om året. Projektleder Lene Falk, ..."
-    before = KONTAKT.sub("", before).strip(" ,;")
+    before = KONTAKT.sub("", _OWNERS_LABEL.sub("", before)).strip(" ,;")  # ("Kommunens kontaktperson: X, ...")
     return all(is_title_word(w) for w in before.split())
+
+
+_OWNERS_LABEL = re.compile(r"^\W*[A-ZÆØÅ][\wæøå-]*s\s+kontaktperson(?:er)?\s*:\s*")
 
 
 def unit_after_name(text: str, p: Person) -> str | None:
@@ -187,7 +190,8 @@ _TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+
 # ("(SDE)", "(forening)", "(Nærpolitiet Aalborg Øst)": an abbreviation, a remark, a parent or a unit in brackets)
 _SIGNED_FOR = re.compile(r"^(?:\d{1,3}\s+)?(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)  # "For Lejerbo"
 _NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
-                         r"|^(?:Kap\.|Kapitel|KAPITEL|Afsnit)\s*\d")  # (a chapter's heading before the person)
+                         r"|^(?:Kap\.|Kapitel|KAPITEL|Afsnit)\s*\d"  # (a chapter's heading before the person)
+                         r"|\s(?:os|jer|dig|vores|jeres)\b")  # (a web page's heading: "Mød os", "Kontakt os")
 _TRAILING_VED = re.compile(r"[\s,]+v[./]?$")
 _DASH = re.compile(r"\s+[–-]\s+")
 
@@ -240,6 +244,8 @@ def contact_unit(text: str | None) -> str | None:
             return parts[0]
         if not _ABBREVIATED.search(parts[0]):
             return parts[1]
+    if (last := _MUNICIPALITY_LAST.match(text)) and org_type_of(last.group(1)) != "other":
+        return last.group(1)  # "Børn og Familie, Bornholms Regionskommune": the unit, its municipality after it
     if _MUNICIPALITY_FIRST.match(text):
         if run := _ADMINISTRATION_RUN.match(text):  # the unit under its forvaltning, their lines run together
             return run.group("unit")
@@ -277,4 +283,5 @@ _ABBREVIATED = re.compile(r"[()/]|\b[A-ZÆØÅ]{2,}\b")
 # list's municipality, forvaltning and unit, written on lines of their own and run together
 _ADMINISTRATION_RUN = re.compile(r"^[^,]+, (?:[A-ZÆØÅ][\wæøå]*-? og )?[\wæøåÆØÅ-]*forvaltning(?:en)?"
                                  r"(?:\s*\([A-ZÆØÅ]{2,6}\))? (?P<unit>[A-ZÆØÅ].{2,})$")
+_MUNICIPALITY_LAST = re.compile(r"^([A-ZÆØÅ][^,]{2,60}),\s+[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s?\s(?:[Rr]egions)?[Kk]ommune$")
 _MUNICIPALITY_FIRST = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?s? (?:[Kk]ommune|KOMMUNE), ")

@@ -204,3 +204,35 @@ def test_quoted_activities_in_a_cell_with_their_partners_in_notes(tmp_path, make
                    "Ungespor": ("Uddannelse og livschancer", {f"{town} Gymnasium"}),
                    "Gå-sammen": ("Sundhed og trivsel", {f"Sundhedscenter {town}"}),
                    "Værestedet": ("Sundhed og trivsel", set())}
+
+
+ABBR = {"Sorø": ("SSB", "Sydsjællands Boligselskab", "ssb-bolig.dk"),
+        "Haderslev": ("HBF", "Haderslev Boligforening", "hbf-bolig.dk"),
+        "Brønderslev": ("VBB", "Vendsysselbo Boligselskab", "vbb-bolig.dk")}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_web_page_s_staff_cards_side_by_side(tmp_path, make_docx, make_pdf, town, a, b):
+    """A housing organisation's page: its name line "ABBR – Full name", staff cards drawn side by side
+    in box frames ("Leder af X" a title, no person; the heading "Mød os" no unit), their e-mail domain
+    the organisation's abbreviation with "-bolig"; the municipality's contact on a line wrapped before
+    their details ("Unit, X Kommune")."""
+    short, full, domain = ABBR[town]
+    lines = [f"{short} – {full}", "Find bolig | Beboer | Kontakt", "", f"# Vestbyen Sammen – boligsocial indsats i {town}", "",
+             "## Mød os",
+             "┌──────────────────────────────────┐ ┌──────────────────────────────────┐",
+             "│ Malene Kofoed Ipsen              │ │ Troels Holm Sonne                │",
+             "│ Leder af Vestbyen Sammen         │ │ Beskæftigelsesmedarbejder        │",
+             f"│ ☎ 2045 8813                      │ │ ☎ 2045 8817                      │",
+             f"│ ✉ mki@{domain:27s}│ │ ✉ ths@{domain:27s}│",
+             "└──────────────────────────────────┘ └──────────────────────────────────┘",
+             f"Kommunens kontaktperson: Amina Yusuf Hasle, Børn og Familie, {town}",
+             f"Kommune – amina.hasle@{town.lower().replace('ø', 'oe')}.dk – 5692 6031", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert set(facts) == {"Malene Kofoed Ipsen", "Troels Holm Sonne", "Amina Yusuf Hasle"}, facts
+    assert facts["Malene Kofoed Ipsen"] == (name_key(full), f"mki@{domain}", "20458813")
+    assert facts["Troels Holm Sonne"][0] == name_key(full)
+    assert facts["Amina Yusuf Hasle"][1:] == (f"amina.hasle@{town.lower().replace('ø', 'oe')}.dk", "56926031")
+    assert facts["Amina Yusuf Hasle"][0] == "børn og familie"
+    assert {short} == {a for o in r.organisations if o.name == full for a in o.aliases}
