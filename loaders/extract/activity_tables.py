@@ -288,9 +288,24 @@ def focus_code(doc: Document, cell: str) -> str:
     it ("B. Beskæftigelse"; an item of a list of two or more, the first such list); any
     other cell is itself."""
     cell = cell.strip(" .")
+    if cell[:1] == "#":
+        return _hashtag_area(doc, cell[1:])
     if not re.fullmatch(_CODE, cell):
         return cell
     return doc.memo("focus_codes", lambda: _focus_codes(doc)).get(cell, cell)
+
+
+def _hashtag_area(doc: Document, tag: str) -> str:
+    """A web page's tag for a focus area ("#uddannelse", "#beskæftigelse", "#trygheden"): the known area
+    its first word (or its words run together) names, the one the document writes when there are more."""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    key = tag.casefold().replace("-", "").replace("_", "")
+    names = [" ".join(words) for words in _known_focus()
+             if words[0].casefold() == key or "".join(words).casefold() == key]
+    written = [n for n in names if n in doc.text]
+    found = written if written else names
+    return found[0] if len(found) == 1 else tag[:1].upper() + tag[1:]
 
 
 def _focus_codes(doc: Document) -> dict[str, str]:

@@ -236,3 +236,23 @@ def test_a_web_page_s_staff_cards_side_by_side(tmp_path, make_docx, make_pdf, to
     assert facts["Amina Yusuf Hasle"][1:] == (f"amina.hasle@{town.lower().replace('ø', 'oe')}.dk", "56926031")
     assert facts["Amina Yusuf Hasle"][0] == "børn og familie"
     assert {short} == {a for o in r.organisations if o.name == full for a in o.aliases}
+
+
+WEEK = [("Mandag", "Lektiehjørnet", "Skolebørn 1.-9. kl.", "{town} Skole", "#uddannelse", "Uddannelse og livschancer"),
+        ("Tirsdag", "Jobklubben Havnen", "Ledige voksne", "Jobcenter {town}", "#beskæftigelse", "Beskæftigelse"),
+        ("Torsdag", "Ungeaften", "Unge 13-17 år", "Ungdomsskolen {town}", "#uddannelse", "Uddannelse og livschancer")]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_a_week_s_activities_tagged_by_focus_area(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A web page's week plan "Dag | Aktivitet | For hvem | Sammen med | Tema", its focus areas as
+    hashtags."""
+    lines = [f"# Nabolag {town} – den boligsociale indsats", "", "## Det arbejder vi med",
+             "**Uddannelse og livschancer** – vi hjælper børn og unge i gang med skolen.",
+             "**Beskæftigelse** – vi støtter voksne, der vil tættere på job.", "", "## Ugens aktiviteter",
+             "| Dag | Aktivitet | For hvem | Sammen med | Tema |", "|---|---|---|---|---|"]
+    lines += [f"| {d} | {n} | {t} | {p.format(town=town)} | {tag} |" for d, n, t, p, tag, _ in WEEK] + [""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {(x.name, x.focus_area) for x in r.activities} == {(n, area) for _, n, _, _, _, area in WEEK}
+    assert {p for x in r.activities if x.name == "Jobklubben Havnen" for p in x.partners} == {f"Jobcenter {town}"}
