@@ -92,6 +92,7 @@ LABELS = [
     # the contacts' heading over a labelled entry: "Kontaktpersoner Boligsocial medarbejder: X" (breaks lost)
     r"Kontaktpersoner(?=\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s*:)",
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s*(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})?\s*:",
+    r"(?:Spor|SPOR)\s+\d{1,2}\s*:(?=\s*[A-ZÆØÅ])",  # a plan's tracks, one per delaftale: "Spor 1: Beskæftigelse"
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
     r"Indsatsområder(?:ne)?\s*:(?=\s*[A-ZÆØÅ•-])",  # the plan's field: "Indsatsområder: A samt B."
     # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
@@ -186,7 +187,7 @@ def _two_letter_filter(labels: list[str]) -> str:
 
 # _two_letter_filter(LABELS), written out (working it out at import took ~6 ms of every
 # process's start; tests/loaders/test_label_openings.py checks it against the labels)
-_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[Aaetu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
+_LABEL_OPENINGS = "(?=A[FKfkn]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[APaeptu]|T[Eeio]|U[Ndn]|Z[o]|b[e]|m[å]|Ø[kv])"
 _LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _LABEL_OPENINGS + "(?:" + "|".join(LABELS) + ")")
 _LABEL_AT_START = re.compile(r"\W{0,3}(?:" + "|".join(LABELS) + ")")
 

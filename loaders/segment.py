@@ -113,6 +113,9 @@ _AREAS_HEAD_RUN = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)(?:Helhedsplanen
 # Delprojekt nr.: I.1" (a line of its own, as it was)
 _RULE = re.compile(r"(?<!\S)(?<![-─━]\s)(?:-{8,}|─{8,}|━{8,})(?!\S)(?!\s+[-─━]{3})")  # (not a letterhead's "=====" frame:
 # the frame's text is a running head, read where it stands; nor a table's column rules, "------ ------")
+# A counted heading alone run onto the end of the text before its bullets: "... Årets aktiviteter Spor 1" over
+# "• Fælleskøkkenet – ..." (:func:`_split_area_tails`)
+_BARE_COUNTED_TAIL = re.compile(r"(?<=\S)\s+((?:Spor|Indsatsområde|Tema)\s+\d{1,2})$")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -156,7 +159,8 @@ _SLIDE_MARK = re.compile(r"(?:Dias|Slide)\s+\d{1,3}")
 _SLIDE_NOTES = re.compile(r"\s(?=(?:Noter|Talenoter|Speaker notes)\s*:)")
 _SLIDE_BULLET = re.compile(r"\s(?=[–•-]\s+[A-ZÆØÅ][^–•:.]{1,40}:\s)")
 # A web copy's page frame: "3 <page text> 3" or "3 <page text>".
-_PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:\s+\1)?$", re.S)
+_PAGE_FRAME = re.compile(r"^(\d{1,3})\s+(?=[A-ZÆØÅ\d])(.*?)(?:(?<!Spor)(?<!Tema)(?<!Zone)(?<!afd\.)(?<!nr\.)(?<!Aktivitet)"
+                         r"(?<!Indsatsområde)\s+\1)?$", re.S)  # (not a counter's number: "... Spor 1")
 
 
 def _strip_page_number(line: str, page_start: bool = False) -> tuple[str, int]:
@@ -603,6 +607,12 @@ def _split_area_tails(lines: list[str], origins: list[Origin], offsets: list[int
     k = 0
     while k + 1 < len(lines):
         line, below = lines[k], lines[k + 1]
+        if below[:1] in "•▪" and line[-1:].isdigit() and (tail := _BARE_COUNTED_TAIL.search(line)):
+            lines[k: k + 1] = [line[:tail.start()].rstrip(), tail.group(1)]  # "... Spor 1" over its bullets
+            origins[k: k + 1] = [origins[k], origins[k]]
+            offsets[k: k + 1] = [offsets[k], offsets[k] + tail.start(1)]
+            k += 2
+            continue
         if below[:1] in "•▪" and (len(line) >= LONG_LINE or line[:1] in "•▪") and line[-1:].isalpha() \
                 and (head := _focus_heading_before(line, len(line))) is not None and head > 2 \
                 and line[head - 2] not in "–—-:" and not line[:head].rstrip().endswith((" og", " samt", ",")) \

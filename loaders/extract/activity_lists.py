@@ -26,7 +26,7 @@ class Block:
     weak: bool = False  # a short title line read as an item (older plans): only when nothing else names any
 
 
-NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
+NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|spor\s+\d|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
                            r"|målgruppe|indledning|bilag|evaluering|tidsplan|kontaktliste|kontaktpersoner)", re.I)
 
 

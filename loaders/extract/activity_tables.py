@@ -279,7 +279,7 @@ def _row_name(cell: str) -> str | None:
 
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
-_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema)\s+)?({_CODE})\s*[.):–-]\s+"
+_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor)\s+)?({_CODE})\s*[.):–-]\s+"
                          r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")
 
 

@@ -69,7 +69,7 @@ _DELAFTALE_ALONE = re.compile(r"^\W*delaftale\s+for\s+indsatsområde(?:t)?\s*:?\
 _DELAFTALE_WORD = re.compile(r"^\W*delaftale\W*$", re.I)
 _FOR_AREA = re.compile(r"^\W*for\s+indsatsområde(?:t)?\b", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
-FOCUS_HEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde(?:t)?|fokusområde(?:t)?|tema)"
+FOCUS_HEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde(?:t)?|fokusområde(?:t)?|tema|spor(?=\s+\d))"
                         r"(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b(?:\.\s+(?=[A-ZÆØÅ])|\.?\s*[:–-]\s*)"
                         r"|\s*[:–-]\s*)(.+)$",  # ("Indsatsområde 2. Beskæftigelse": a number and a dot)
                         re.I)  # (also "Indsatsområde B: X", "5.1 Indsatsområde nr. 2 - X", "Tema 3: X", "Fokusområde: X")
@@ -249,10 +249,11 @@ _STARS = re.compile(r"\*{2,}")
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
+    named: dict[tuple[str, str], str] = {}  # ("spor", "1") -> its area, from "Spor 1: X"
     lows, plain = doc.lower_lines, plain_lines(doc)
     for i, line in enumerate(doc.lines):
         low = lows[i]
-        if "delaftale" not in low and "område" not in low and "tema" not in low[:12] \
+        if "delaftale" not in low and "område" not in low and "tema" not in low[:12] and "spor " not in low[:8] \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
@@ -267,6 +268,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if pieces is None:
             pieces = map(clean_keep_colon, _STARS.split(line))
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
+        if m is None and len(low) < 24 and (bare := _BARE_HEAD.match(low)) and (area := named.get(bare.groups())):
+            out.append((i, area))  # "Spor 1" over its activities, after "Spor 1: Sammenhængskraft og medborgerskab"
+            continue
         if m is None and "delaftale" in low and (area := _area_then_delaftale(plain[i])):
             out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
             continue
@@ -275,7 +279,14 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
             if name and len(name) < 90:
                 out.append((i, name))
+                if counted := _COUNTED_HEAD.match(low):
+                    named.setdefault(counted.groups(), name)
     return out
+
+
+# a counted heading alone ("Spor 1", "Indsatsområde 2") after the same counter named its area
+_BARE_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")
+_COUNTED_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\b")
 
 
 def _scopes(doc: Document, scope: bool) -> list[tuple[int, str]]:

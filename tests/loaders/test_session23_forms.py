@@ -256,3 +256,21 @@ def test_a_week_s_activities_tagged_by_focus_area(tmp_path, make_docx, make_pdf,
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {(x.name, x.focus_area) for x in r.activities} == {(n, area) for _, n, _, _, _, area in WEEK}
     assert {p for x in r.activities if x.name == "Jobklubben Havnen" for p in x.partners} == {f"Jobcenter {town}"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+def test_tracks_named_once_then_counted_over_their_activities(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """An annual report's section: the plan's tracks named once ("Spor 1: X"), then "Spor 1" over its
+    activities as bullets."""
+    lines = [f"{a.upper()}", "Årsberetning 2025", "", f"3.4 Boligsocial indsats – \"Vestliv\"", "",
+             f"Indsatsen drives sammen med {town} Kommune og har to spor, som følger de to delaftaler:",
+             "Spor 1: Sammenhængskraft og medborgerskab", "Spor 2: Beskæftigelse", "", "Årets aktiviteter", "",
+             "Spor 1", f"• Fælleskøkkenet – fællesspisning hver anden fredag med frivillige fra {town} Frivilligforening.",
+             "• Velkomstbesøg – besøg hos nye lejere.", "", "Spor 2",
+             f"• Sæsonjob – kontakt til sommerarbejdspladser. Partnere: Jobcenter {town}.", "", "Organisering", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Sammenhængskraft og medborgerskab", "Beskæftigelse"]
+    assert {(x.name, x.focus_area) for x in r.activities} == {
+        ("Fælleskøkkenet", "Sammenhængskraft og medborgerskab"), ("Velkomstbesøg", "Sammenhængskraft og medborgerskab"),
+        ("Sæsonjob", "Beskæftigelse")}
