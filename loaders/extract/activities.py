@@ -17,7 +17,7 @@ from samspil.loaders.extract.area_short_forms import area_short_form, is_short_f
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
-from samspil.loaders.extract.outline import activity_headings, run_on_contents
+from samspil.loaders.extract.outline import activity_headings, chapter_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.prose_activities import prose_activity_blocks
 from samspil.loaders.extract.focus_areas import canonical_focus_area
@@ -30,7 +30,7 @@ from samspil.loaders.extract.activity_chapters import chapter_blocks
 from samspil.loaders.extract.tagged_activities import tagged_blocks
 from samspil.loaders.extract.budget_activities import budget_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
-from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, plain_lines
+from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, focus_area_at, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
                                          strip_links,
                                          strip_markup)
@@ -170,6 +170,11 @@ def _section_blocks(doc: Document) -> list[Block]:
                       for name in names]
 
 
+def _chapter_sections(doc: Document) -> list[Block]:
+    """Numbered sections under a chapter of the activities that names no focus area (see outline.py)."""
+    return [Block(h.title, h.line, end, focus_area_at(doc, h.line)) for h, end in chapter_headings(doc)]
+
+
 def activity_blocks(doc: Document) -> list[Block]:
     return doc.memo("activity_blocks",
                     lambda: _template_blocks(doc) or _section_blocks(doc) or _listed_blocks(doc))
@@ -185,7 +190,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc)
-    found = found or chapter_blocks(doc) or budget_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..."
+    found = found or chapter_blocks(doc) or _chapter_sections(doc) or budget_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..."
     # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)
     if tagged:
         lines = {b.start for b in tagged}

@@ -68,6 +68,9 @@ def caps_headings(doc: Document) -> dict[int, str]:
 def _caps_headings(doc: Document) -> dict[int, str]:
     plain = plain_lines(doc)
     candidates = [i for i, t in enumerate(plain) if t and t[0].isupper() and t[-1:].isupper() and _is_heading(t)]
+    first = next((i for i, t in enumerate(plain) if t.strip()), None)
+    if candidates and candidates[0] == first and not opens_with_area(plain[first].capitalize().split()):
+        candidates = candidates[1:]  # the document's title ("TRYGHEDSPARTNERSKAB"), no focus area's heading
     counts = {}
     for k, i in enumerate(candidates):
         end = min(candidates[k + 1] if k + 1 < len(candidates) else len(plain), i + WITHIN)

@@ -440,7 +440,8 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
 
 # a known area named in a sentence by its agreement or as an area: "helhedsplanens delaftale om
 # Kriminalitetsforebyggelse", "Indsatsområdet Uddannelse og livschancer (delaftale 1) behandles ikke her"
-_AREA_CUE = re.compile(r"(?i:\b(?:indsatsområdet|fokusområdet|delaftale(?:n|ns)?\s+(?:om|for|vedr\.?)"
+_AREA_CUE = re.compile(r"(?i:\b(?:indsatsområdet|fokusområdet|(?:helhedsplanens|planens|aftalens)\s+indsatsområde"
+                       r"|delaftale(?:n|ns)?\s+(?:om|for|vedr\.?)"
                        r"(?:\s+indsatsområdet)?))\s+[\"»“]?(?=[A-ZÆØÅa-zæøå])")
 
 

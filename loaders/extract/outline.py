@@ -26,7 +26,7 @@ from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "run_on_contents", "run_on_name",
+__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "chapter_headings", "run_on_contents", "run_on_name",
            "run_on_title"]
 
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S.*)$")
@@ -325,6 +325,27 @@ def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:
                 break
         out.append((h, parent, end if not h.in_toc else h.line + 1))
     return out
+
+
+# a chapter of the activities without a focus area: "4. FÆLLES INDSATSER" over "4.1 Fast områdebetjent" ...
+_ACTIVITY_CHAPTER = re.compile(r"^(?:(?:de\s+|vores\s+|fælles\s+|konkrete\s+|planlagte\s+)?(?:indsatser|aktiviteter|projekter"
+                               r"|tiltag|initiativer)(?:ne)?)\s*:?$", re.I)
+
+
+def chapter_headings(doc: Document) -> list[tuple[Heading, int]]:
+    """(heading, end line) of each numbered child of a chapter of the activities that names no
+    focus area ("4. FÆLLES INDSATSER" over "4.1 Fast områdebetjent", "4.2 Hærværksregistrering"):
+    two children at least."""
+    heads = outline(doc)
+    chapters = {h.number for h in heads if h.depth == 1 and _ACTIVITY_CHAPTER.match(h.title.strip())}
+    out = []
+    for k, h in enumerate(heads):
+        if h.in_toc or h.number[:-1] not in chapters:
+            continue
+        end = next((later.line for later in heads[k + 1:] if later.depth <= h.depth and not later.in_toc
+                    and later.line > h.line), len(doc.lines))
+        out.append((h, end))
+    return out if len(out) >= 2 else []
 
 
 # "Indsatsområde Fællesskab - projekter Lektiecafé Fælles madklub Succeskriterier ...":

@@ -537,8 +537,11 @@ def focus_area_at(doc: Document, index: int) -> str | None:
 
 def party_blocks(doc: Document) -> list[Block]:
     blocks = []
-    for i, line in enumerate(plain_lines(doc)):
+    plain = plain_lines(doc)
+    for i, line in enumerate(plain):
         m = PARTY_LABEL.match(line)
+        if not m and (numbered := _NUMBERED_PARTIES.match(line)) and not _toc_next(plain, i):
+            m = PARTY_LABEL.match(numbered.group(1))  # "1.  PARTER" over its entries (a chapter, no contents line)
         if not m:
             continue
         lines = _collect(doc, i + 1, counted=not m.group(1).strip() and not _numbered(doc, i))
@@ -548,12 +551,28 @@ def party_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+_NUMBERED_PARTIES = re.compile(r"^\W*\d{1,2}\.?\s+((?:(?:del)?aftalens\s+|samarbejdsaftalens\s+)?parter(?:ne)?)\s*$", re.I)
+
+
+_NUMBERED_SIGNATURES = re.compile(r"^\W*\d{1,2}\.?\s+(underskrift(?:er)?)\s*$", re.I)
+
+
+def _toc_next(plain: list[str], i: int) -> bool:
+    """Is the next line with text another numbered heading (a table of contents' entries)?"""
+    nxt = next((t for t in plain[i + 1:i + 4] if t.strip()), "")
+    return re.match(r"^\W*\d{1,2}\.?\s", nxt) is not None
+
+
 def signature_blocks(doc: Document) -> list[Block]:
     """The blocks under a signature label; a label with its entries after a colon on its
     own line ("Underskrevet af: Vejle Kommune: ...", line breaks lost) starts with that line."""
     blocks = []
-    for i, line in enumerate(plain_lines(doc)):
-        if m := SIGNATURE_LABEL.match(line):
+    plain = plain_lines(doc)
+    for i, line in enumerate(plain):
+        if (m := SIGNATURE_LABEL.match(line)) is None and line[:3].strip()[:1].isdigit() \
+                and (numbered := _NUMBERED_SIGNATURES.match(line)) and not _toc_next(plain, i):
+            m = SIGNATURE_LABEL.match(numbered.group(1))  # "9.  UNDERSKRIFTER" over its signatures
+        if m:
             lines = _collect(doc, i + 1, counted=not (m.group(1) or "").strip() and not _numbered(doc, i))
             blocks.append(Block("signatures", i, [i, *lines] if (m.group(1) or "").strip() else lines,
                                 focus_area_at(doc, i)))

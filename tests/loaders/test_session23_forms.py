@@ -274,3 +274,29 @@ def test_tracks_named_once_then_counted_over_their_activities(tmp_path, make_doc
     assert {(x.name, x.focus_area) for x in r.activities} == {
         ("Fælleskøkkenet", "Sammenhængskraft og medborgerskab"), ("Velkomstbesøg", "Sammenhængskraft og medborgerskab"),
         ("Sæsonjob", "Beskæftigelse")}
+
+
+def _partnership(town, a, b):
+    """A safety partnership between police, housing organisation and municipality: numbered chapters
+    in capitals, the parties indented under "1.  PARTER", the joint actions numbered under "4.  FÆLLES
+    INDSATSER", the plan's one focus area named in a sentence."""
+    return ["                TRYGHEDSPARTNERSKAB", f"                VESTBYEN – 2025-2029", "",
+            "1.  PARTER", "    Sydøstjyllands Politi", f"    {a}", f"    {town} Kommune", '    – i det følgende "parterne".', "",
+            "2.  BAGGRUND", f"    Parterne samarbejder om helhedsplanen \"Vestbyen Sammen\". Dette partnerskab uddyber",
+            "    helhedsplanens indsatsområde Kriminalitetsforebyggelse.", "",
+            "3.  FÆLLES INDSATSER",
+            "    3.1 Fast områdebetjent", "        Politiet udpeger en områdebetjent, som er synlig i området.",
+            "    3.2 Hærværksregistrering", f"        {a} registrerer hærværk og deler oversigten med SSP {town}.",
+            "    3.3 Natteravne", f"        Natteravnene {town} går i området fredag og lørdag aften.", "",
+            "4.  VARIGHED", "    Partnerskabet gælder fra 1. marts 2025 til 28. februar 2029.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_safety_partnership_s_parties_and_joint_actions(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _partnership(town, a, b), how, make_docx, make_pdf)
+    assert {o.name for o in r.organisations if o.is_party} >= {"Sydøstjyllands Politi", a, f"{town} Kommune"}
+    assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"]
+    assert {(x.name, x.focus_area) for x in r.activities} == {
+        (n, "Kriminalitetsforebyggelse") for n in ("Fast områdebetjent", "Hærværksregistrering", "Natteravne")}
+    assert f"SSP {town}" in {p for x in r.activities if x.name == "Hærværksregistrering" for p in x.partners}
