@@ -17,6 +17,7 @@ from samspil.loaders.extract.area_short_forms import area_short_form, is_short_f
 from samspil.loaders.extract import targets
 from samspil.loaders.extract.org_lists import is_phrase_name
 from samspil.loaders.extract.orgs import name_key
+from samspil.loaders.extract.feed_posts import feed_blocks
 from samspil.loaders.extract.outline import activity_headings, chapter_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.prose_activities import prose_activity_blocks
@@ -189,7 +190,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     marked = tagged + labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
-    found += _field_titled_blocks(doc) + prose_activity_blocks(doc)
+    found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)
     found = found or chapter_blocks(doc) or _chapter_sections(doc) or budget_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ..."
     # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)
     if tagged:

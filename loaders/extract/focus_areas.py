@@ -240,10 +240,16 @@ def _listed(doc: Document):
             yield from headed  # "Parterne har valgt to indsatsområder:" over "A" and its bullets, "B" and its
             continue
         count, lead_in = 0, heading
+        stated = _COUNTED_AREAS.search(last)  # "... arbejder med to indsatsområder:": two items and no more
+        want = (_COUNT_WORDS.get(stated.group(1)) or int(stated.group(1))) if stated else None
+        given = 0
         for j in range(i + 1, min(i + 12, len(doc.lines))):
             item = doc.lines[j].strip()
             if not item:
                 continue
+            if want is not None and given >= want:
+                break
+            given += 1
             counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
             if m is None and lead_in and not count and item.endswith(".") and len(item) < 200:
                 lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
@@ -345,7 +351,8 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
 
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
-                            r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b", re.I)
+                            r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
+                            r"|\b(?:vi|indsatsen|helhedsplanen)\s+arbejder\s+(?:med|inden\s+for)\b", re.I)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 
 

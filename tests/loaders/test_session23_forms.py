@@ -300,3 +300,30 @@ def test_a_safety_partnership_s_parties_and_joint_actions(tmp_path, make_docx, m
     assert {(x.name, x.focus_area) for x in r.activities} == {
         (n, "Kriminalitetsforebyggelse") for n in ("Fast områdebetjent", "Hærværksregistrering", "Natteravne")}
     assert f"SSP {town}" in {p for x in r.activities if x.name == "Hærværksregistrering" for p in x.partners}
+
+
+def _feed(town, a, b):
+    """A plan's social-media page copied as text: a pinned post naming the areas, dated posts whose
+    names open them in capitals, hashtags for their areas, reactions and comments between."""
+    page = f"Kystliv – boligsocial indsats i {town}"
+    posts = [("3. oktober 2025", "🍲 SUPPEKLUBBEN er tilbage! Første fredag i måneden i beboerhuset. #uddannelseoglivschancer"),
+             ("14. maj 2025", f"☀️ SOMMERJOB PÅ HAVNEN 2025 ☀️ Sammen med {town} Erhvervsforening har vi 19 jobs klar! #beskæftigelse"),
+             ("2. april 2025", "Ny kollega! 🙌 Sig hej til vores nye tovholder."),
+             ("6. februar 2025", f"🎓 UDDANNELSESGUIDEN: Hver onsdag sidder en vejleder fra KUI {town} i beboerhuset. "
+                                 "#uddannelseoglivschancer")]
+    lines = [page, "Fællesskab · 1,2K synes godt om", "", "📌 FASTGJORT OPSLAG", page, "12. april 2023 · 🌐",
+             f"Velkommen! Bag indsatsen står {a} og {town} Kommune, og vi arbejder med to indsatsområder:",
+             "👉 Uddannelse og livschancer", "👉 Beskæftigelse", "Følg med her!", "👍❤️ 87 · 9 kommentarer", ""]
+    for date, text in posts:
+        lines += [page, f"{date} · 🌐", text, "👍 34 · 5 kommentarer", "   Kirsten B.: Glæder mig!", ""]
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_feed_s_posts_name_activities_in_capitals(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _feed(town, a, b), "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    assert {(x.name, x.focus_area) for x in r.activities} == {
+        ("Suppeklubben", "Uddannelse og livschancer"), ("Sommerjob på havnen", "Beskæftigelse"),
+        ("Uddannelsesguiden", "Uddannelse og livschancer")}
+    assert f"{town} Erhvervsforening" in {p for x in r.activities for p in x.partners}
