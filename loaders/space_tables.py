@@ -221,6 +221,13 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         if len(_starts(line)) < 3 and not _two_known_heads(line):
             i += 1
             continue
+        width = len(_WIDE_GAP.findall(line.strip()))
+        run_end = next((j for j in range(i + 1, len(out)) if out[j] == DROPPED or not out[j].strip() or "\t" in out[j]
+                        or len(_WIDE_GAP.findall(out[j].strip())) != width), len(out))
+        if width >= 2 and run_end - i >= 3 and (gapped := _gap_rows(out[i:run_end])) is not None:
+            out[i:run_end] = gapped  # cells apart by runs of three spaces, not aligned (a PDF viewer's copy)
+            i = run_end
+            continue
         end = _block_end(out, i, rules)
         while end > i and out[end - 1] == DROPPED:
             end -= 1
@@ -244,12 +251,29 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
 _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
+def _gap_rows(block: Sequence[str]) -> list[str] | None:
+    """A table's rows tab-separated at their runs of three spaces or more, when every row has as
+    many such runs as its head row and no other double spaces, and its cells do not stand in
+    columns (their starts differ from row to row); else None."""
+    rows = [ln for ln in block if ln.strip() and ln != DROPPED]
+    gaps = [len(_WIDE_GAP.findall(ln.strip())) for ln in rows]
+    if not gaps[0] or any(g != gaps[0] for g in gaps) or any(len(_GAP.findall(ln.strip())) != gaps[0] for ln in rows):
+        return None
+    starts = [tuple(m.end() for m in _WIDE_GAP.finditer(ln.strip())) for ln in rows]
+    if all(all(abs(a - b) <= _SLACK for a, b in zip(row, starts[0])) for row in starts):
+        return None  # (aligned columns: read by position, as before)
+    return [_WIDE_GAP.sub("\t", ln.strip()) if ln.strip() and ln != DROPPED else ln for ln in block]
+
+
 def _column_pair(lines: Sequence[str], i: int) -> list[str] | None:
     """Two lines alone (a blank line or none around them) whose cells stand in the same
     columns, three spaces or more apart: signatures side by side, each party's name over
     its organisation ("Palle Kirk        Inger Dahl" over "Boligselskabet X   Boligforeningen
     Y"); their cells tab-separated, else None."""
-    if i + 1 >= len(lines) or i and lines[i - 1].strip() or i + 2 < len(lines) and lines[i + 2].strip():
+    if i + 1 >= len(lines) or i and lines[i - 1].strip():
+        return None
+    after = lines[i + 2] if i + 2 < len(lines) else ""
+    if after.strip() and (_GAP.search(after.strip()) or "\t" in after):  # (a page's footer after the pair: no cells)
         return None
     first, second = lines[i].rstrip(), lines[i + 1].rstrip()
     if "\t" in second or first[:1].isspace() or second[:1].isspace():
@@ -257,8 +281,12 @@ def _column_pair(lines: Sequence[str], i: int) -> list[str] | None:
     gaps = [m.end() for m in _WIDE_GAP.finditer(first)]
     below = [m.end() for m in _WIDE_GAP.finditer(second)]
     if not gaps or len(below) != len(gaps) or len(_GAP.findall(first)) != len(gaps) \
-            or len(_GAP.findall(second)) != len(gaps) or any(abs(a - b) > _SLACK for a, b in zip(gaps, below)):
+            or len(_GAP.findall(second)) != len(gaps):
         return None
+    if any(abs(a - b) > _SLACK for a, b in zip(gaps, below)):  # (not aligned: two names side by side as a
+        if len(gaps) != 1:  # viewer copies them, one gap each)
+            return None
+        return [_WIDE_GAP.sub("\t", first), _WIDE_GAP.sub("\t", second)]
     return [_tabbed(first, [0, *gaps]), _tabbed(second, [0, *gaps])]
 
 

@@ -14,7 +14,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.outline import run_on_name
 from samspil.loaders.extract.text import clean, clean_keep_colon
 from samspil.loaders.extract.tables import is_data_head
-from samspil.loaders.segment import ACTIVITY_NAME
+from samspil.loaders.segment import ACTIVITY_NAME, starts_with_label
 
 __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature_blocks", "delaftale_starts", "focus_area_at", "plain_lines",
            "is_header_row", "drop_header_words"]
@@ -268,9 +268,14 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if pieces is None:
             pieces = map(clean_keep_colon, _STARS.split(line))
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
-        if m is None and len(low) < 24 and (bare := _BARE_HEAD.match(low)) and (area := named.get(bare.groups())):
-            out.append((i, area))  # "Spor 1" over its activities, after "Spor 1: Sammenhængskraft og medborgerskab"
-            continue
+        if m is None and len(low) < 24 and (bare := _BARE_HEAD.match(low)):
+            if area := named.get(bare.groups()):
+                out.append((i, area))  # "Spor 1" over its activities, after "Spor 1: Sammenhængskraft og medborgerskab"
+                continue
+            if bare.group(1) != "delaftale" and _NAME_BELOW.match(nxt.strip()) and not starts_with_label(nxt.strip()):
+                out.append((i, _sentence_case(clean(nxt.strip()))))  # "INDSATSOMRÅDE 1" over "Uddannelse og beskæftigelse"
+                named.setdefault(bare.groups(), out[-1][1])
+                continue
         if m is None and "delaftale" in low and (area := _area_then_delaftale(plain[i])):
             out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
             continue
@@ -284,6 +289,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+_NAME_BELOW = re.compile(r"^[A-ZÆØÅ][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,6}$")  # a short name, no sentence or field
 # a counted heading alone ("Spor 1", "Indsatsområde 2") after the same counter named its area
 _BARE_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")
 _COUNTED_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\b")

@@ -174,7 +174,10 @@ def _dwellings() -> str:
 
 
 def _is_total(name: str) -> bool:
-    return name.strip().lower().startswith(tuple(load_vocab("zones").get("totals", [])))
+    low = name.strip().lower()
+    return low.startswith(tuple(load_vocab("zones").get("totals", []))) \
+        or name.rstrip().endswith((" i alt", " samlet"))  # "Rødding Nord i alt": the area's total row (not a row
+    # whose next cell "I alt" ran onto its name)
 
 
 _UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?(?:\s*\([^()]{{1,60}}\))?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",

@@ -327,3 +327,34 @@ def test_a_feed_s_posts_name_activities_in_capitals(tmp_path, make_docx, make_pd
         ("Suppeklubben", "Uddannelse og livschancer"), ("Sommerjob på havnen", "Beskæftigelse"),
         ("Uddannelsesguiden", "Uddannelse og livschancer")}
     assert f"{town} Erhvervsforening" in {p for x in r.activities for p in x.partners}
+
+
+def _viewer_copy(town, a, b):
+    """A printed plan's text as a PDF viewer copies it: table cells apart by three spaces, not in
+    columns; "INDSATSOMRÅDE 1" over the area's name; two signatures side by side over a footer."""
+    return [f"BOLIGSOCIAL HELHEDSPLAN 2017-2021", "Nord Rykker", "",
+            "Fakta om området", "Afdeling   Boliger   Beboere   Under 18 år",
+            "Højskolehusene (afd. 3)   124   311   96", "Troldhøj (afd. 7)   86   204   71",
+            "Nord i alt   210   515   167", "",
+            "INDSATSOMRÅDE 1", "Uddannelse og beskæftigelse", "Målgruppe: unge 15-25 år uden uddannelse.", "",
+            "Aktivitet 1.1 Lektiecafé Troldhøj", f"Lektiehjælp tre eftermiddage om ugen med frivillige fra Red Barnet {town}.", "",
+            "INDSATSOMRÅDE 2", "Forebyggelse og forældreansvar", "Målgruppe: småbørnsfamilier.", "",
+            "Aktivitet 2.1 Familiestartpakken", f"Hjemmebesøg i samarbejde med Sundhedsplejen i {town} Kommune.", "",
+            "Kontakt", f"Projektleder   Karina Ladefoged Brink   kalb@vestbo.dk   24 37 90 15",
+            f"Boligsocial medarbejder   Hamid Sadeghi Friis   hasf@vestbo.dk   24 37 90 16",
+            f"Kommunal koordinator   Anne Mette Grønbæk   amgr@kommune.dk   79 96 63 41", "",
+            "Underskrifter", f"{town}, den 17. januar 2017", "",
+            "Søren Høeg Skelmose   Villads Borch Helms", f"Direktør, {a}   Kommunaldirektør, {town} Kommune",
+            "Nord Rykker · side 3", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_viewer_s_copy_of_a_printed_plan(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _viewer_copy(town, a, b), "as written", make_docx, make_pdf)
+    assert {(z.name, z.units) for z in r.zones if z.units} == {("Højskolehusene", 124), ("Troldhøj", 86)}
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
+    assert {(x.name, x.focus_area) for x in r.activities} == {
+        ("Lektiecafé Troldhøj", "Uddannelse og beskæftigelse"), ("Familiestartpakken", "Forebyggelse og forældreansvar")}
+    facts = contact_facts(r)
+    assert facts["Karina Ladefoged Brink"][1:] == (f"kalb@vestbo.dk", "24379015")
+    assert facts["Søren Høeg Skelmose"][0] == name_key(a) and facts["Villads Borch Helms"][0] == name_key(f"{town} Kommune")
