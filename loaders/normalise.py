@@ -50,7 +50,7 @@ from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
                                             spaced_runs)
 from samspil.loaders.people_columns import people_column_rows
-from samspil.loaders.space_tables import cell_lines_tables, join_pipe_continuations, tab_space_tables
+from samspil.loaders.space_tables import join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_details, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
@@ -535,6 +535,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
+    if not wrap and not wrap_width(raw_lines):  # a list item's hard-wrapped lines, indented under its text: one line (a text
+        raw_lines = join_item_continuations(raw_lines)  # file's list; a program's wrap is joined below)
     raw_lines, glued = template_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):";
     # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: Lektiecafé" (loaders/bare_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)

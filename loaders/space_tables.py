@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["join_item_continuations", "cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -647,3 +647,35 @@ def _join_cell(first: str, more: str) -> str:
     if first.endswith("-") and more[:1].islower() and not first.endswith(" -"):
         return first[:-1] + more  # "Frivillig-" + "center": one word
     return f"{first} {more}"
+
+
+_ITEM_MARK = re.compile(r"^(\s*)[-•*–▪]\s+(?=\S)")
+
+
+def join_item_continuations(lines: Sequence[str]) -> list[str]:
+    """``lines`` with each list item's hard-wrapped lines, indented to where the item's text starts,
+    joined onto the item (and made ``DROPPED``: every line keeps its place until normalise)::
+
+        - "Lektiecaféen Aarup" hver tirsdag og torsdag for børn i 1.-6. klasse, i
+          samarbejde med Aarup Skole (Uddannelse og livschancer).
+
+    >>> join_item_continuations(["- Lektiecafé hver tirsdag, i", "  samarbejde med X.", "- Jobcafé"])
+    ['- Lektiecafé hver tirsdag, i samarbejde med X.', '|---|', '- Jobcafé']
+    """
+    if not any(line[:1] in "-•*–▪" or line.lstrip()[:2] in ("- ", "• ", "* ", "– ", "▪ ") for line in lines):
+        return list(lines)
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        m = _ITEM_MARK.match(out[k])
+        if m is None or "\t" in out[k] or "|" in out[k]:
+            k += 1
+            continue
+        indent, j = m.end(), k + 1
+        while j < len(out) and out[j].strip() and "\t" not in out[j] and not _ITEM_MARK.match(out[j]) \
+                and len(out[j]) - len(out[j].lstrip(" ")) == indent:
+            out[k] = f"{out[k].rstrip()} {out[j].strip()}"
+            out[j] = DROPPED
+            j += 1
+        k = j
+    return out

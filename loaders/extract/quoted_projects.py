@@ -128,7 +128,8 @@ def area_sentence_blocks(doc) -> list:
     for i, line in enumerate(doc.lines):
         if not any(q in line for q in _QUOTES):
             continue
-        if _BULLET.match(line) and (lead := _lead_in(doc, i)) and _ACTIVITY_WORD.search(lead) \
+        if _BULLET.match(line) and (lead := _lead_in(doc, i)) \
+                and (_ACTIVITY_WORD.search(lead) or _area_in_brackets(line, area_pattern)) \
                 and (block := _bullet_with_area(strip_markup(line), i, area_pattern, areas, lead)):
             out.append(block)  # "følgende aktiviteter:" over '- "Børnehøjde": ... (Uddannelse og livschancer).'
             continue
@@ -209,6 +210,13 @@ _CONTINUES = frozenset("abcdefghijklmnopqrstuvwxyzæøå\"“«»„(")  # (a bu
 
 _BULLET = re.compile(r"^\s*[-–•*▪]\s+")
 _QUOTE_FIRST = re.compile(r"^\s*[-–•*▪]\s+(?=[\"“«»„])")
+
+
+def _area_in_brackets(line: str, area_pattern: re.Pattern[str]) -> bool:
+    """Does the bullet name one of the document's focus areas in brackets ('... (Uddannelse og
+    livschancer).'): its quoted name is that area's activity whatever the lead-in says."""
+    return "(" in line and any(line[m.start() - 1:m.start()] == "(" and line[m.end():m.end() + 1] == ")"
+                               for m in area_pattern.finditer(line))
 
 
 def _bullet_with_area(text: str, i: int, area_pattern: re.Pattern[str], areas: list[str], lead_in: str = ""):

@@ -358,3 +358,23 @@ def test_a_viewer_s_copy_of_a_printed_plan(tmp_path, make_docx, make_pdf, town, 
     facts = contact_facts(r)
     assert facts["Karina Ladefoged Brink"][1:] == (f"kalb@vestbo.dk", "24379015")
     assert facts["Søren Høeg Skelmose"][0] == name_key(a) and facts["Villads Borch Helms"][0] == name_key(f"{town} Kommune")
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_minutes_list_quoted_activities_with_their_area_in_brackets(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A volunteer association's minutes: the chair's report lists what it ran as dash items wrapped
+    onto indented lines, each quoted name's area in brackets; the lead-in names no activity."""
+    lines = ["Referat af ordinær generalforsamling i Foreningen Aktive Naboer", "", "Ad 2. Formanden fremlagde beretningen:",
+             f"Foreningen er den frivillige forening bag flere aktiviteter i den boligsociale indsats, som {a} og",
+             f"{town} Kommune står bag. Indsatsen arbejder med to indsatsområder: Uddannelse og livschancer samt",
+             "Sammenhængskraft og medborgerskab.", "", "I 2025 har foreningen stået for:",
+             '- "Lektiecaféen" hver tirsdag og torsdag for børn i 1.-6. klasse, i',
+             f"  samarbejde med {town} Skole (Uddannelse og livschancer). 12 faste",
+             "  frivillige.",
+             '- "Byttemarkedet" fire lørdage om året i gården, hvor alle beboere',
+             "  kan bytte tøj og legetøj (Sammenhængskraft og medborgerskab).", "",
+             "Beretningen blev godkendt.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {(x.name, x.focus_area) for x in r.activities} == {("Lektiecaféen", "Uddannelse og livschancer"),
+                                                             ("Byttemarkedet", "Sammenhængskraft og medborgerskab")}
