@@ -39,8 +39,9 @@ def extract(doc: Document) -> AgreementReport:
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts, report.plan.municipality)
     focus_areas.add_activity_areas(report.focus_areas, report.activities)
-    if len(report.focus_areas) == 1:  # a delaftale's, or a document's about one area: its activities are that area's
-        for act in report.activities:
+    if len(report.focus_areas) == 1 and (report.plan.document_type == "sub_agreement"
+                                         or focus_areas.is_known_area(report.focus_areas[0].name)):
+        for act in report.activities:  # a delaftale's, or a document's about one (known) area: its activities are its
             act.focus_area = act.focus_area or report.focus_areas[0].name
     collaborators.mark_collaborators(doc, report.organisations, report.activities)
     report.target_groups = targets.extract_target_groups(
