@@ -116,6 +116,9 @@ _RULE = re.compile(r"(?<!\S)(?<![-─━]\s)(?:-{8,}|─{8,}|━{8,})(?!\S)(?!\s
 # A counted heading alone run onto the end of the text before its bullets: "... Årets aktiviteter Spor 1" over
 # "• Fælleskøkkenet – ..." (:func:`_split_area_tails`)
 _BARE_COUNTED_TAIL = re.compile(r"(?<=\S)\s+((?:Spor|Indsatsområde|Tema)\s+\d{1,2})$")
+# A focus area's counted heading without its colon run into the text before it: "... 28. februar 2021.
+# INDSATSOMRÅDE 1 Uddannelse og beskæftigelse Målgruppe: ..."
+_COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}\s+[A-ZÆØÅ][a-zæøå])")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -270,6 +273,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= _roman_items(line)
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
+        if "NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line:
+            cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:

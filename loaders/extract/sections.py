@@ -268,6 +268,10 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if pieces is None:
             pieces = map(clean_keep_colon, _STARS.split(line))
         m = next((m for m in (DELAFTALE.match(c) or FOCUS_HEAD.match(c) for c in pieces) if m), None)
+        if m is None and len(low) < 80 and (run := _COUNTED_NAME.match(plain[i])) and len(run.group(2).split()) <= 6:
+            out.append((i, _sentence_case(clean(run.group(2)))))  # "INDSATSOMRÅDE 1 Uddannelse og beskæftigelse"
+            named.setdefault((run.group(1).casefold().split()[0], run.group(1).split()[-1].casefold()), out[-1][1])
+            continue
         if m is None and len(low) < 24 and (bare := _BARE_HEAD.match(low)):
             if area := named.get(bare.groups()):
                 out.append((i, area))  # "Spor 1" over its activities, after "Spor 1: Sammenhængskraft og medborgerskab"
@@ -290,6 +294,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
 
 
 _NAME_BELOW = re.compile(r"^[A-ZÆØÅ][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,6}$")  # a short name, no sentence or field
+# a focus area's counted heading and its name without a colon between: "INDSATSOMRÅDE 1 Uddannelse og beskæftigelse"
+_COUNTED_NAME = re.compile(r"^\W*((?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2})\s+"
+                           r"([A-ZÆØÅ][a-zæøå][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,5})\s*$")
 # a counted heading alone ("Spor 1", "Indsatsområde 2") after the same counter named its area
 _BARE_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")
 _COUNTED_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\b")

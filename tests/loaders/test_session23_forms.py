@@ -378,3 +378,22 @@ def test_minutes_list_quoted_activities_with_their_area_in_brackets(tmp_path, ma
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {(x.name, x.focus_area) for x in r.activities} == {("Lektiecaféen", "Uddannelse og livschancer"),
                                                              ("Byttemarkedet", "Sammenhængskraft og medborgerskab")}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_counted_area_headings_over_their_name(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """"INDSATSOMRÅDE 1" over the area's name, its activities counted under it; read also when the
+    line breaks are lost ("... 2021. INDSATSOMRÅDE 1 Uddannelse og beskæftigelse Målgruppe: ...")."""
+    lines = [f"Helhedsplan for Nordbyen, {town} 2017-2021", "",
+             f"{a} og {town} Kommune har udarbejdet planen. Den løber fra 1. marts 2017 til 28. februar 2021.", ""]
+    for n, (area, acts) in enumerate([("Uddannelse og beskæftigelse", ["Lektiecafé Nord", "Jobværkstedet"]),
+                                      ("Forebyggelse og forældreansvar", ["Familiestartpakken"])], 1):
+        lines += [f"INDSATSOMRÅDE {n}", area, "Målgruppe: beboere i alle aldre.", ""]
+        lines += [line for m, name in enumerate(acts, 1)
+                  for line in (f"Aktivitet {n}.{m} {name}", "Ugentlige forløb i fælleshuset.", "")]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
+    assert {(x.name, x.focus_area) for x in r.activities} == {
+        ("Lektiecafé Nord", "Uddannelse og beskæftigelse"), ("Jobværkstedet", "Uddannelse og beskæftigelse"),
+        ("Familiestartpakken", "Forebyggelse og forældreansvar")}
