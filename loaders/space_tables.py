@@ -432,13 +432,16 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
             break
     if kinds and kinds[-1] == "money" and (unit := _MONEY_UNIT.match(line, pos)):
         pos = unit.end()  # "Budget pr. år", "Beløb (kr.)": the amount's unit is the head's
-    if len(cells) == 2 and kinds == ["focus_area", "activity"] and _area_follows(line, pos):
-        return pos, cells  # a summary of two columns, area and activity, its first row's area known
+    if len(cells) == 2 and kinds == ["focus_area", "activity"]:
+        pos = _NOTE_AND_RULES.match(line, pos).end()  # "Aktiviteter (foreløbige) ------ ------": the head's
+        if _area_follows(line, pos):  # note and the rules under it
+            return pos, cells  # a summary of two columns, area and activity, its first row's area known
     if len(cells) < 3 or not _HEAD_FIRST & set(kinds[:3]):
         return None
     return pos, cells
 
 
+_NOTE_AND_RULES = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[-=─━]{3,})*")
 _MONEY_UNIT = re.compile(r"(?:\s+(?:pr\.?\s+år|årligt|\(?(?:i\s+)?(?:1\.000\s+|t\.\s*)?kr\.?\)?))+(?=\s)")
 
 

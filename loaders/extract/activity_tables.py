@@ -241,6 +241,11 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
         line = f"{line} {doc.lines[i + 1]}"  # (the head row a line of its own)
     elif len(line) <= 100:
         return []
+    if len(found[1]) == 2:  # a summary of area and activity: its later rows cut onto lines of their own, each
+        from samspil.loaders.extract.flat_activity_tables import opens_with_area  # opening with its area's name
+        j = i + 1
+        while j < len(doc.lines) and j <= i + 8 and opens_with_area(doc.lines[j].split()[:8], more=8):
+            line, j = f"{line} {doc.lines[j]}", j + 1
     return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
 
 

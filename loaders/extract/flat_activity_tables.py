@@ -23,6 +23,8 @@ __all__ = ["flat_rows", "opens_with_area"]
 _ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
 _FOCUS_KINDS = ("focus_area", "district", "zone")
 MAX_NAME_WORDS = 6
+_QUOTES = "\"“«»„"
+_QUOTED_NAME = re.compile(r"(?:^|[;,]\s*|\)\s+(?:og\s+)?)[\"“«»„]([A-ZÆØÅ0-9][^\"”«»“;]{1,60}?)[\"”«»“]")
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +76,20 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
         anchors = [(k, n) for j, (k, n) in enumerate(anchors) if not j or k >= anchors[j - 1][0] + anchors[j - 1][1]]
     if len(anchors) < 2:
         return []
-    return [row for j, (k, n) in enumerate(anchors)
+    rows = [row for j, (k, n) in enumerate(anchors)
             if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra))]
+    return [one for row in rows for one in _each_quoted(row)]
+
+
+def _each_quoted(row: tuple[str, str | None, str]) -> list[tuple[str, str | None, str]]:
+    """A row whose cell quotes several activities, each with its note, as one row per activity and
+    its own note ('"Læseven" (frivillige fra X); "UngeSpor" (...)')."""
+    name, focus, text = row
+    if "; " not in name or text[:1] not in _QUOTES:
+        return [row]
+    found = list(_QUOTED_NAME.finditer(text))
+    ends = [m.start(1) - 1 for m in found[1:]] + [len(text)]
+    return [(m.group(1), focus, text[m.start(1) - 1:end].strip(" ;,")) for m, end in zip(found, ends)]
 
 
 def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tuple[str, str | None, str] | None:
@@ -85,6 +99,14 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
     start = k + n
     if kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (m := _focus_at(words, start, extra)):
         focus, start = " ".join(words[start:start + m]), start + m  # "Nr | Tema | Aktivitet"
+    quote = next((q for q in range(start, min(stop, start + 4)) if words[q][:1] in _QUOTES), None) \
+        if len(kinds) == 2 and kinds[1] == "activity" else None
+    if quote is not None:  # a cell of quoted names, each with its note: '"Læseven" (frivillige ...); "UngeSpor" (...)'
+        if quote > start and kinds[0] in _FOCUS_KINDS:  # (the area's name goes on: "Sundhed og trivsel", its
+            focus = " ".join(words[k:quote]).strip(" ,;")  # first word the known one)
+        cell = " ".join(words[quote:stop])
+        names = [m.group(1) for m in _QUOTED_NAME.finditer(cell)]
+        return ("; ".join(names), focus, cell) if names else None
     for j in range(start + 1, min(stop, start + MAX_NAME_WORDS + 1)):
         if (m := _focus_at(words, j, extra)) or _starts_target(words, j):
             if m and focus is None:
@@ -96,6 +118,7 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
     after = kinds.index("activity") + 1
     if after == len(kinds) == 2 and 0 < stop - start <= MAX_NAME_WORDS:  # (area and activity only: the name
         return " ".join(words[start:stop]).strip(" ,;"), focus, ""  # runs to the next row)
+
     if after < len(kinds) and kinds[after] == "partner" and (j := _partner_start(words, start, stop)):
         return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(words[j:stop])  # "A; B Jobcenter X, ..."
     return None

@@ -183,7 +183,7 @@ def test_delaftaler_as_annexes_with_tables_of_content_and_partners(tmp_path, mak
 
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
-@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("how", ["as written", "docx", "flattened"])
 def test_quoted_activities_in_a_cell_with_their_partners_in_notes(tmp_path, make_docx, make_pdf, town, a, b, how):
     """A committee item's table of spaced columns "Indsatsområde | Aktiviteter (foreløbige)" whose
     cells list quoted activities, each with a note naming its partner ("frivillige fra X", "i
