@@ -284,9 +284,11 @@ def _column_pair(lines: Sequence[str], i: int) -> list[str] | None:
             or len(_GAP.findall(second)) != len(gaps):
         return None
     if any(abs(a - b) > _SLACK for a, b in zip(gaps, below)):  # (not aligned: two names side by side as a
-        if len(gaps) != 1:  # viewer copies them, one gap each)
+        if len(gaps) != 1:  # viewer copies them, one gap each, a page's footer perhaps below them)
             return None
         return [_WIDE_GAP.sub("\t", first), _WIDE_GAP.sub("\t", second)]
+    if after.strip():
+        return None  # (aligned cells over more lines: a table, read below)
     return [_tabbed(first, [0, *gaps]), _tabbed(second, [0, *gaps])]
 
 

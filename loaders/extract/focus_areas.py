@@ -66,12 +66,12 @@ def _synonym_keys() -> list[tuple[str, frozenset[str]]]:
 _SYNONYM_KEYS: list = [None, []]  # [the vocabulary it was made from, its synonyms' keys]
 
 
-@lru_cache(maxsize=8192)
 def is_known_area(name: str) -> bool:
     """Is ``name`` a focus area the vocabulary knows (the regulativ's, an older round's, a synonym)?"""
     return _known_key(_fkey(name)) is not None
 
 
+@lru_cache(maxsize=8192)
 def _known_key(key: str) -> str | None:
     """The known area's squashed name ``key`` is, or a scan's or ASCII spelling of
     ("beskaeftigelse", "krirninalitetsforebyggelse": one or two letters off a name of ten or
