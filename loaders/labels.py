@@ -75,7 +75,7 @@ LABELS = [
     r"Øvrige (?:samarbejds)?partnere\s*:",
     r"Formål\s*:",
     r"Status\s*:(?=\s*[A-ZÆØÅ0-9])",  # a status report's field under each activity ("Status: Gennemført ...")
-    r"(?:Aktivitets|Projekt)?[Bb]eskrivelse\s*:",
+    r"(?:(?:Aktivitets|Projekt)?[Bb]eskrivelse|Kort beskrivelse)\s*:",
     r"Indhold og praksis\b(?:\s*\([^)]{0,40}\))?\s*:",
     r"Ansvars- og rollefordeling\s*:",
     r"Succeskriterier\s*(?:og datakilde[^:]{0,40}|\(\s*[\d\s–-]{4,12}\))?:",

@@ -397,3 +397,17 @@ def test_counted_area_headings_over_their_name(tmp_path, make_docx, make_pdf, to
     assert {(x.name, x.focus_area) for x in r.activities} == {
         ("Lektiecafé Nord", "Uddannelse og beskæftigelse"), ("Jobværkstedet", "Uddannelse og beskæftigelse"),
         ("Familiestartpakken", "Forebyggelse og forældreansvar")}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_a_form_s_short_description_ends_the_activity_s_name(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """"Navn på aktivitet:" over "Kort beskrivelse:", "Ansvarlig:", "Samarbejdspartnere:" (a Word form's
+    fields; run together when the line breaks are lost)."""
+    lines = ["DELAFTALE", "Indsatsområde: Uddannelse og livschancer", "", "4. Aktiviteter"]
+    for name, partners in (("Sprogkuffert", f"Sundhedsplejen, {town} Bibliotek"), ("Næste Skridt", f"KUI {town}")):
+        lines += [f"Navn på aktivitet: {name}", "Kort beskrivelse: Hjemmebesøg og samtaler for familierne.",
+                  "Ansvarlig: Boligsocial medarbejder", f"Samarbejdspartnere: {partners}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {x.name: set(x.partners) for x in r.activities} == {
+        "Sprogkuffert": {"Sundhedsplejen", f"{town} Bibliotek"}, "Næste Skridt": {f"KUI {town}"}}
