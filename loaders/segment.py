@@ -119,6 +119,11 @@ _BARE_COUNTED_TAIL = re.compile(r"(?<=\S)\s+((?:Spor|Indsatsområde|Tema)\s+\d{1
 # A focus area's counted heading without its colon run into the text before it: "... 28. februar 2021.
 # INDSATSOMRÅDE 1 Uddannelse og beskæftigelse Målgruppe: ..."
 _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}\s+[A-ZÆØÅ][a-zæøå])")
+# A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
+# date and the middle dot after it: the date a line of its own, as it was)
+_REACTIONS = re.compile(r"\s(\d[\d,.]*K?\s+·\s+\d+\s+kommentar(?:er)?(?:\s+·\s+\d+\s+delinger)?)(?=\s|$)")
+_POST_DATE = re.compile(r"\s(\d{1,2}\.\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
+                        r"|december)\s+\d{4}\s+·)\s")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -275,6 +280,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if "NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line:
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
+        if " · " in line and (dates := list(_POST_DATE.finditer(line))):
+            cuts |= {k for m in dates for k in (m.start(1), m.end(1))}
+            cuts |= {k for m in _REACTIONS.finditer(line) for k in (m.start(1), m.end(1))}  # (where a post ends)
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:

@@ -320,8 +320,9 @@ def _feed(town, a, b):
 
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
-def test_a_feed_s_posts_name_activities_in_capitals(tmp_path, make_docx, make_pdf, town, a, b):
-    r = _extract(tmp_path, _feed(town, a, b), "as written", make_docx, make_pdf)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_feed_s_posts_name_activities_in_capitals(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _feed(town, a, b), how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
     assert {(x.name, x.focus_area) for x in r.activities} == {
         ("Suppeklubben", "Uddannelse og livschancer"), ("Sommerjob på havnen", "Beskæftigelse"),
