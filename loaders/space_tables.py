@@ -329,9 +329,14 @@ def join_wrapped_cells(rows: Sequence[str]) -> list[str]:
 _GOES_ON = re.compile(r"(?:[,/&-]|\b(?:og|samt|eller|i|for|til|med))$")
 
 
+_TOTAL_CELL = re.compile(r"^(?:I alt|i alt|Total|TOTAL|Samlet|I ALT)\b")
+
+
 def _continues(above: list[str], cells: list[str]) -> bool:
     """A new row fills its first cell with a name, number or capital; a wrapped one leaves it
     empty or goes on with the first cell above."""
+    if not cells[0] and _TOTAL_CELL.match(next((c for c in cells if c), "")):
+        return False  # ("<TAB>I alt<TAB><TAB>244": the table's total, no wrapped cell)
     if not cells[0] or continues_first(above[0], cells[0]):
         return True
     # only the first cell, under a row of several: the rest of a name wrapped in capitals ("Nord")

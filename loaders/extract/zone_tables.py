@@ -126,11 +126,28 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
     for table in _department_tables(doc):
         intro = _intro_district(doc, table.head)
         col = table.column("department")
+        named = _name_column(doc, table, col)  # "Afd.nr | Navn | ...": the number's column, the name's beside it
         for j, cells in table.rows:
             cell = cells[col] if col < len(cells) else ""
+            if named is not None and len(cells) == len(table.kinds) and _DIGITS.fullmatch(cell) and cells[named]:
+                cell = f"afd. {cell} {cells[named]}"  # (read as "afd. 4 Engbrinken": its number an alias)
             if not (cell[:1].isupper() or _NUMBER_FIRST.match(cell)) or _is_total(cell) or len(cell) > 60:
                 continue  # (a department's cell opens with its name, or with its number: "afd. 21 Nørreskovhuse")
             _table_row(doc, table, j, cells, cell, intro, orgs, found)
+
+
+_DIGITS = re.compile(r"\d{1,4}[a-z]?")
+
+
+def _name_column(doc: Document, table: Table, col: int) -> int | None:
+    """The column of the departments' names when the department column holds only their numbers
+    ("Afd.nr" over "4", "9") and a column headed "Navn" stands beside it; else None."""
+    cells = [c[col] for _, c in table.rows if col < len(c) and c[col].strip()]
+    if not cells or not all(_DIGITS.fullmatch(c.strip()) for c in cells[:-1] or cells):
+        return None
+    head = doc.lines[table.head].split("\t") if "\t" in doc.lines[table.head] else []
+    return next((k for k, h in enumerate(head) if k != col and h.strip(" :*").casefold() in ("navn", "afdelingsnavn",
+                                                                                        "afdelingens navn")), None)
 
 
 def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str, intro, orgs, found) -> None:

@@ -412,3 +412,18 @@ def test_a_form_s_short_description_ends_the_activity_s_name(tmp_path, make_docx
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {x.name: set(x.partners) for x in r.activities} == {
         "Sprogkuffert": {"Sundhedsplejen", f"{town} Bibliotek"}, "Næste Skridt": {f"KUI {town}"}}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_department_table_numbered_then_named_over_its_total(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """"Afd.nr | Navn | Opført | Antal lejemål" with a head cell wrapped below and a total row whose first
+    cell is empty: each row a department named by its Navn column, the total none."""
+    lines = ["§ 2. Områdets afgrænsning", f"Indsatsen omfatter boligområdet {town} Midt, dvs. de to afdelinger:", "",
+             "  Afd.nr  Navn               Opført   Antal lejemål   Heraf ældre-",
+             "                                                      boliger",
+             "  4       Engbrinken         1971     148             12",
+             "  9       Lundsgårdparken    1994      96              0",
+             "          I alt                       244", "", "§ 3. Valgte indsatsområder", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {(z.name, z.units) for z in r.zones if z.units} == {("Engbrinken", 148), ("Lundsgårdparken", 96)}
