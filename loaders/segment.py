@@ -124,6 +124,9 @@ _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMR
 _REACTIONS = re.compile(r"\s(\d[\d,.]*K?\s+·\s+\d+\s+kommentar(?:er)?(?:\s+·\s+\d+\s+delinger)?)(?=\s|$)")
 _POST_DATE = re.compile(r"\s(\d{1,2}\.\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
                         r"|december)\s+\d{4}\s+·)\s")
+# A numbered chapter's heading in capitals run into its text: "2. BAGGRUND Dragstrup-kvarteret består af ...",
+# "1. PARTER Midt- og Vestjyllands Politi, ..." (the heading a line of its own, as it was)
+_CAPS_CHAPTER = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+((?:[A-ZÆØÅ]{2,}[-/]?\s+){0,3}[A-ZÆØÅ]{3,})\s+(?=[A-ZÆØÅ][a-zæøå]|\d)")
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -283,6 +286,8 @@ def _cuts(line: str) -> list[int]:
         if " · " in line and (dates := list(_POST_DATE.finditer(line))):
             cuts |= {k for m in dates for k in (m.start(1), m.end(1))}
             cuts |= {k for m in _REACTIONS.finditer(line) for k in (m.start(1), m.end(1))}  # (where a post ends)
+        if _DIGIT_DOT.search(line):
+            cuts |= {m.end(1) for m in _CAPS_CHAPTER.finditer(line)}
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:

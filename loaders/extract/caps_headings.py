@@ -23,7 +23,7 @@ __all__ = ["caps_headings", "is_title_line", "list_headings"]
 
 _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|organisering|økonomi|budget|bilag\w*"
                             r"|evaluering|baggrund|indledning|formål|vision|mål\w*|områdebeskrivelse|underskrift\w*"
-                            r"|parter|aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering"
+                            r"|parter|(?:del|samarbejds)?aftalens parter|tidsplan|kontakt\w*|styregruppe\w*|finansiering"
                             # (a fact sheet's or report's sections: "AKTIVITETERNE", "TIDSLINJE", "CITATER")
                             r"|aktivitet\w*|indsatsområde\w*|tidslinje|citat\w*|presse\w*|fakta\w*|(?:bolig)?området"
                             r"|(?:de )?ansvarlige|milepæl\w*|status|nøgletal|resultater)$", re.I)

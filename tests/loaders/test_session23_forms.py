@@ -427,3 +427,13 @@ def test_a_department_table_numbered_then_named_over_its_total(tmp_path, make_do
              "          I alt                       244", "", "§ 3. Valgte indsatsområder", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {(z.name, z.units) for z in r.zones if z.units} == {("Engbrinken", 148), ("Lundsgårdparken", 96)}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["flattened", "flat"])
+def test_numbered_chapters_in_capitals_run_into_their_text(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """"1. PARTER Sydøstjyllands Politi ..." and "2. BAGGRUND Kvarteret ...": each chapter's heading cut off
+    its text when the line breaks are lost (the parties read as the parties' chapter's)."""
+    r = _extract(tmp_path, _partnership(town, a, b), how, make_docx, make_pdf)
+    assert {o.name for o in r.organisations if o.is_party} >= {"Sydøstjyllands Politi", f"{town} Kommune"}
+    assert not any(o.name.startswith(("PARTER", "BAGGRUND")) for o in r.organisations)
