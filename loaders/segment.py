@@ -478,13 +478,19 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     lines, origins = join_field_records(lines, origins)
     lines = [_label_cell(line) if line.count("\t") == 1 else line for line in lines]
     starts = _long_source_starts(lines, origins)
+    done: dict[tuple[str, bool], list[tuple[str, int]]] = {}  # (a line that recurs is cut once: a page's
+    # running head, a form's labels; a sixth of a dense PDF's lines)
     for k, (line, origin) in enumerate(zip(lines, origins)):
         if not line:
             out_lines.append(line)
             out_origins.append(origin)
             offsets.append(0)
             continue
-        for piece, offset in split_line(line, k in starts):
+        key = (line, k in starts)
+        pieces = done.get(key)
+        if pieces is None:
+            pieces = done[key] = split_line(*key)
+        for piece, offset in pieces:
             out_lines.append(piece)
             out_origins.append(origin)
             offsets.append(offset)
