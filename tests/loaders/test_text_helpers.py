@@ -15,3 +15,25 @@ def test_single_spaced_is_the_split_and_join_it_stands_for():
 
 def test_clean_collapses_white_space_and_trims_punctuation():
     assert clean("  **Anna\u00a0Holm**,\tteamleder ; ") == "Anna Holm, teamleder"
+
+
+def test_folded_otherwise_is_unicodes_list():
+    """The characters a lower-case text may hold that case-folding changes, as the running
+    interpreter's Unicode tables say; and every character case-folds as its lower case does
+    (``folded_text_holds`` reads the case-folded text from the lower case on both)."""
+    from samspil.loaders.extract.text import FOLDED_OTHERWISE
+
+    chars = [chr(c) for c in range(0x110000)]
+    assert [c for c in chars if FOLDED_OTHERWISE.fullmatch(c)] == [c for c in chars if c.lower() == c and c.casefold() != c]
+    assert not [c for c in chars if c.casefold() != c.lower().casefold()]
+
+
+def test_folded_text_holds():
+    from samspil.loaders.document import Document
+    from samspil.loaders.extract.text import folded_text_holds
+
+    for text in ("Landsbyggefonden LBF", "Große Straße", "ΣΟΦΊΑ Σ", "ﬁnans", "µ-midler", "İstanbul", "plain"):
+        doc = Document.from_text("d", text)
+        for words in ("landsbyggefonden", "strasse", "große", "σοφία σ", "σοφίας", "finans", "μ-midler", "i̇stanbul",
+                      "plain", "nothing"):
+            assert folded_text_holds(doc, words.casefold()) == (words.casefold() in text.casefold())
