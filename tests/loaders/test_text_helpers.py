@@ -37,3 +37,14 @@ def test_folded_text_holds():
         for words in ("landsbyggefonden", "strasse", "große", "σοφία σ", "σοφίας", "finans", "μ-midler", "i̇stanbul",
                       "plain", "nothing"):
             assert folded_text_holds(doc, words.casefold()) == (words.casefold() in text.casefold())
+
+
+def test_may_fold_otherwise():
+    from samspil.loaders.extract.text import FOLDED_OTHERWISE, _may_fold_otherwise
+
+    for c in map(chr, range(0x110000)):
+        if 0xD800 <= ord(c) < 0xE000:
+            continue
+        low = f"ab – {c} ø"
+        assert _may_fold_otherwise(low) == (FOLDED_OTHERWISE.search(low) is not None), hex(ord(c))
+    assert _may_fold_otherwise("x\ud800y") is False and _may_fold_otherwise("æøå – “x”") is False
