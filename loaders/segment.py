@@ -27,8 +27,9 @@ import re
 from functools import lru_cache
 from collections.abc import Sequence
 
+from samspil.loaders.digits import latin1
 from samspil.loaders.extract.tables import head_kinds
-from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
+from samspil.loaders.labels import _LABEL, _LABEL_AT_START, _LABEL_SPACED, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
 
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
            "ACTIVITY_NAME"]
@@ -177,6 +178,7 @@ _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
 _SECTION_NUMBER = re.compile(r"(?:^|(?<!…)(?<![.…][.…])\s)(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+$")
 _DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
+_ASCII_EIGHT_DIGITS = re.compile("[0-9][0-9] ?[0-9][0-9] ?[0-9][0-9] ?[0-9][0-9]")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")  # (its mark and space looked for as strings first)
 
 
@@ -186,9 +188,10 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    if _LABEL.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
+    label = _LABEL_SPACED if line.isprintable() else _LABEL
+    if label.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         # (searched once first: most lines hold no label, and finding none costs less that way)
-        cuts.update(_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line))  # ("3.1 Indsatsområde
+        cuts.update(_heading_start(line, m.start() + 1) for m in label.finditer(line))  # ("3.1 Indsatsområde
         # 1 – X" keeps its number)
     if ("Dato" in line or "Navn" in line or "Underskrift" in line or "Titel" in line) \
             and not ("\t" in line and _table_head(line)):  # (the placeholders' words)
@@ -209,7 +212,7 @@ def _cuts(line: str) -> list[int]:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
-        if _EIGHT_DIGITS.search(line):
+        if (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/digits.py)
             cuts |= {m.end() for m in _PHONE_END.finditer(line)}
         if " – " in line or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, holding_lines, lines_to_read, markup_free, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
@@ -110,7 +111,7 @@ def parse_units(text: str, low: str | None = None) -> int | None:
     >>> parse_units("HAB") is None
     True
     """
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return None
     words = _dwelling_words()
     if words is not None and not may_hold(text.lower() if low is None else low, words):
@@ -119,7 +120,6 @@ def parse_units(text: str, low: str | None = None) -> int | None:
     return int(m.group(1).replace(".", "")) if m else None
 
 
-_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +197,7 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         raw = doc.lines[i]
         if dwelling is not None and i not in dwelling and _no_markup(raw):
             continue  # no dwelling word: no count (told before the digit, from the lower case made once)
-        if not _DIGIT.search(raw) or i in skip:
+        if not has_digit(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
         if parse_units(text, lows[i] if text is raw else None) is None:

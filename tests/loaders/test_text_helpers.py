@@ -48,3 +48,38 @@ def test_may_fold_otherwise():
         low = f"ab – {c} ø"
         assert _may_fold_otherwise(low) == (FOLDED_OTHERWISE.search(low) is not None), hex(ord(c))
     assert _may_fold_otherwise("x\ud800y") is False and _may_fold_otherwise("æøå – “x”") is False
+
+
+def test_printable_white_space_is_the_space():
+    """A printable text's only white space is the space: a pattern's \\s may be read as " " there
+    (segment._cuts' label search)."""
+    import re
+
+    assert [c for c in map(chr, range(0x110000)) if c.isprintable() and re.match(r"\s", c)] == [" "]
+
+
+def test_latin1_digits_are_ascii():
+    """No character from U+0080 to U+00FF is a decimal digit: \\d is [0-9] in a Latin-1 text
+    (loaders/digits.py)."""
+    import re
+
+    assert [c for c in map(chr, range(0x100)) if re.match(r"\d", c)] == list("0123456789")
+
+
+def test_ascii_digit_patterns_match_alike():
+    import random
+    import re
+
+    from samspil.loaders.digits import has_digit, latin1
+    from samspil.loaders.extract.run_candidates import _ASCII_DIGIT_NAME, _DIGIT_NAME
+    from samspil.loaders.normalise import _ASCII_NUMBER, _NUMBER
+    from samspil.loaders.segment import _ASCII_EIGHT_DIGITS, _EIGHT_DIGITS
+
+    rnd = random.Random(7)
+    alphabet = "0123456789 ,.og samt ABØ\u00b2\u00bd\u0663–x"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        assert has_digit(text) == (re.search(r"\d", text) is not None)
+        if latin1(text):
+            for a, b in ((_ASCII_DIGIT_NAME, _DIGIT_NAME), (_ASCII_NUMBER, _NUMBER), (_ASCII_EIGHT_DIGITS, _EIGHT_DIGITS)):
+                assert a.findall(text) == b.findall(text)
