@@ -93,6 +93,10 @@ _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # a forvaltning's label "SOF:", a new entry starts.
 _AFTER_PAREN = re.compile(r"(?<![\d\s])\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1) X": a numbered item)
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
+# _NUMBERED and _ABBR_LABEL in a printable line, whose only white space is the space: the engine skips
+# to each space, where it tried the white-space class at every character (labels.py's _LABEL_SPACED)
+_NUMBERED_SPACED = re.compile(" " + _NUMBERED.pattern[len(r"\s"):])
+_ABBR_LABEL_SPACED = re.compile(" " + _ABBR_LABEL.pattern[len(r"\s"):])
 # A status report's activities run together: "... deltagere. Jobklubben ........ GRØN Ledige mødes ...":
 # cut before the name (after the sentence before it) and after the status word
 _STATUS_NAME = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ\"«“][^.:!?\t]{1,60}?\s*\.{4,}\s*" + STATUS_WORDS + r"\b)")
@@ -188,7 +192,8 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    label = _LABEL_SPACED if line.isprintable() else _LABEL
+    printable = line.isprintable()  # (then its only white space is the space: the patterns opening with it)
+    label = _LABEL_SPACED if printable else _LABEL
     if label.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         # (searched once first: most lines hold no label, and finding none costs less that way)
         cuts.update(_heading_start(line, m.start() + 1) for m in label.finditer(line))  # ("3.1 Indsatsområde
@@ -207,7 +212,7 @@ def _cuts(line: str) -> list[int]:
         cuts |= {m.end() for m in _SLIDE_BULLET.finditer(line)}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
-            cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
+            cuts |= {m.start() + 1 for m in (_NUMBERED_SPACED if printable else _NUMBERED).finditer(line)}
             if " [" in line:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
@@ -217,7 +222,7 @@ def _cuts(line: str) -> list[int]:
         if " – " in line or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         if ":" in line:
-            cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
+            cuts |= {m.end() for m in (_ABBR_LABEL_SPACED if printable else _ABBR_LABEL).finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if "rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line:

@@ -83,3 +83,24 @@ def test_ascii_digit_patterns_match_alike():
         if latin1(text):
             for a, b in ((_ASCII_DIGIT_NAME, _DIGIT_NAME), (_ASCII_NUMBER, _NUMBER), (_ASCII_EIGHT_DIGITS, _EIGHT_DIGITS)):
                 assert a.findall(text) == b.findall(text)
+
+
+def test_intro_matches_are_finditers():
+    """zone_areas._intro_matches tries its patterns only at the words holding a department word:
+    the same matches as finditer (random texts of the words that matter, case and letters the
+    case-insensitive engine reads otherwise included)."""
+    import random
+
+    from samspil.loaders.extract.zone_areas import _LIST_INTRO, _LIST_INTRO_INLINE, _intro_matches
+
+    rnd = random.Random(3)
+    words = ["afdeling", "Afdelingerne", "AFDELING", "boligområde", "bebyggelse", "i", "I", "Vestby", "Ølby:", ":",
+             ".", "alle", "_x", "9", "ı", "ſ", "İ", "afd.", "Bøgeparken,", "og", "  ", "\t", "K", "boligomrÅde"]
+    hits = 0
+    for _ in range(20000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14)))
+        for pattern in (_LIST_INTRO, _LIST_INTRO_INLINE):
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in _intro_matches(pattern, text)] == want, text
+            hits += len(want)
+    assert hits > 100
