@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.outline import run_on_name
-from samspil.loaders.extract.text import clean, clean_keep_colon
+from samspil.loaders.extract.text import clean, clean_keep_colon, lines_to_read
 from samspil.loaders.extract.tables import is_data_head
 from samspil.loaders.segment import ACTIVITY_NAME
 
@@ -524,7 +524,9 @@ def focus_area_at(doc: Document, index: int) -> str | None:
 
 def party_blocks(doc: Document) -> list[Block]:
     blocks = []
-    for i, line in enumerate(plain_lines(doc)):
+    plain = plain_lines(doc)
+    for i in lines_to_read(doc, ("pa",), lower=True):  # (every label holds "pa": "parter", "aftaleparter", "pater";
+        line = plain[i]  # a plain line holds it where its line does, in a document without markup)
         m = PARTY_LABEL.match(line)
         if not m:
             continue
@@ -539,8 +541,9 @@ def signature_blocks(doc: Document) -> list[Block]:
     """The blocks under a signature label; a label with its entries after a colon on its
     own line ("Underskrevet af: Vejle Kommune: ...", line breaks lost) starts with that line."""
     blocks = []
-    for i, line in enumerate(plain_lines(doc)):
-        if m := SIGNATURE_LABEL.match(line):
+    plain = plain_lines(doc)
+    for i in lines_to_read(doc, ("underskr",), lower=True):  # (every label holds it, as party_blocks' "pa")
+        if m := SIGNATURE_LABEL.match(plain[i]):
             lines = _collect(doc, i + 1, counted=not (m.group(1) or "").strip() and not _numbered(doc, i))
             blocks.append(Block("signatures", i, [i, *lines] if (m.group(1) or "").strip() else lines,
                                 focus_area_at(doc, i)))

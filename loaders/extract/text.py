@@ -218,11 +218,11 @@ def _no_markup(text: str) -> bool:
     return "[" not in text and "<" not in text and "*" not in text and "_" not in text
 
 
-def lines_to_read(doc, words: tuple[str, ...]) -> list[int] | range:
+def lines_to_read(doc, words: tuple[str, ...], lower: bool = False) -> list[int] | range:
     """Indexes, in order, of the lines whose text with its markup stripped may hold one of ``words``
-    (as written): in a document without markup, the lines that hold one (:func:`holding_lines`);
-    else every line."""
-    return sorted(holding_lines(doc, words, lower=False)) if markup_free(doc) else range(len(doc.lines))
+    (as written; ``lower``: in its lower case, as :func:`may_hold` tells): in a document without
+    markup, the lines that hold one (:func:`holding_lines`); else every line."""
+    return sorted(holding_lines(doc, words, lower=lower)) if markup_free(doc) else range(len(doc.lines))
 
 
 _READ_OTHERWISE = ("ı", "\u0307", "ſ")  # (the letters may_hold lets through: re.IGNORECASE reads them as i, s)

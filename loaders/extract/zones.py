@@ -402,6 +402,8 @@ def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     housing = _HousingLabels(orgs)
     free = markup_free(doc)
     for i, line in enumerate(doc.lines):
+        if "–" not in line and "-" not in line:
+            continue  # (every row holds its dash: told before the pattern is tried)
         m = _DASH_ROW.match(line if free else strip_markup(line))
         if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or m.group("org") not in housing:
             continue

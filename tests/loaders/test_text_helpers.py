@@ -104,3 +104,23 @@ def test_intro_matches_are_finditers():
             assert [(m.span(), m.groupdict()) for m in _intro_matches(pattern, text)] == want, text
             hits += len(want)
     assert hits > 100
+
+
+def test_plural_literal_first_is_the_written_pattern():
+    import random
+    import re
+
+    from samspil.loaders.extract.zone_prose import _PLURAL, _PLURAL_WRITTEN
+
+    written = re.compile(_PLURAL_WRITTEN)
+    rnd = random.Random(5)
+    toks = ["omfatter", "dækker", "består af", "følgende", "indgår", "rummer", "udgøres af", "afdeling", "afdelinger",
+            "afdelingerne", "Afdelingerne", "boligafdelinger", "Boligafdelinger", "BoligAfdelingerne", "bolig", "Bolig", ":",
+            " ", ".", "x", "Vest", "5", "de", "følgendeafdelinger", "_", "Øst", "\n"]
+    hits = 0
+    for _ in range(30000):
+        text = " ".join(rnd.choice(toks) for _ in range(rnd.randint(1, 10)))
+        want = [(m.span(), m.group(0)) for m in written.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in _PLURAL.finditer(text)] == want, text
+        hits += len(want)
+    assert hits > 1000
