@@ -428,7 +428,7 @@ def join_field_records(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _FIELD.match(lines[j]) and not (j > i and _NAME_FIELD.match(lines[j])):
+        while j < len(lines) and ":" in lines[j] and _FIELD.match(lines[j]) and not (j > i and _NAME_FIELD.match(lines[j])):
             j += 1  # (a "Navn:" opens the next person's record: Word's forms, a table each, have no gap)
         if j - i >= 2 and any(_NAME_FIELD.match(line) for line in lines[i:j]):
             record = ", ".join(line.strip() for line in lines[i:j])

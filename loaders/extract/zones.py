@@ -44,7 +44,9 @@ __all__ = ["extract_zones", "parse_units"]
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
 # "Zone 2)" as the LBF template numbers zones; "Zone 2:", "Zone 2 –", "Delområde 2:" as others do
-_ZONE_MARK = re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
+# (written for the engine: each word's first letter, then the look-behind for what may not stand before
+# it, so that the engine skips to the letters; a pattern opening with a look-ahead is tried at every position)
+_ZONE_MARK = re.compile(r"(?P<word>Z(?<![\w-].)one|D(?<![\w-].)elområde|O(?<![\w-].)mråde)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
 # (the capital first: the engine skips to capitals; the look-behind then sees the capital and
 # the character before it)
 _DASH_ROW = re.compile(r"^\s*(?P<org>[\wÆØÅæøå-]{2,12})\s+[–-]\s+(?P<place>[A-ZÆØÅ][^\t\d]{2,40}?)"

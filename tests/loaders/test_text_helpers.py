@@ -124,3 +124,27 @@ def test_plural_literal_first_is_the_written_pattern():
         assert [(m.span(), m.group(0)) for m in _PLURAL.finditer(text)] == want, text
         hits += len(want)
     assert hits > 1000
+
+
+def test_letter_first_patterns_are_the_written_ones():
+    """zones._ZONE_MARK and zone_tables._HEAD_START, written with each word's letter first, match as
+    the patterns they were written as before."""
+    import random
+    import re
+
+    from samspil.loaders.extract.zone_tables import _HEAD_START
+    from samspil.loaders.extract.zones import _ZONE_MARK
+
+    written = [(_ZONE_MARK, re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")),
+               (_HEAD_START, re.compile(r"(?=[ABa])(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"))]
+    rnd = random.Random(1)
+    toks = ["Zone", "Delområde", "Område", "-", "x", "1", "12", ")", ":", "–", " ", "Bolig", "Afdeling", "afdelinger",
+            "Bebyggelse", "Boligområde", "BoligBoligområde", "_", "\n", "områder", "ZoneZone"]
+    hits = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(toks) + rnd.choice(["", " ", "  "]) for _ in range(rnd.randint(1, 8)))
+        for new, old in written:
+            want = [(m.span(), m.groups()) for m in old.finditer(text)]
+            assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
+            hits += len(want)
+    assert hits > 1000
