@@ -23,7 +23,7 @@ from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, afte
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.extract.text import holding_lines, is_placeholder
-from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.text import clean, markup_free, strip_markup
 from samspil.loaders.model import FocusArea
 from samspil.loaders.vocab import load_vocab
 
@@ -205,6 +205,7 @@ def _listed(doc: Document):
     """'Indsatsområde 2: X' lines, the bullets after '... indsatsområder:', and a known area's
     lead-in ('Under uddannelse og livschancer vil vi især:')."""
     plain = plain_lines(doc)
+    free = markup_free(doc)  # (then strip_markup leaves every line as it is)
     for i, line in enumerate(doc.lines):
         if line[:4] == "Svar" and i and (answered := _answered_areas(doc, i)):
             yield from ((name, i) for name in answered)  # "Hvilke indsatsområder ...?" / "Svar: To: A samt B."
@@ -214,7 +215,7 @@ def _listed(doc: Document):
             yield known, i
             continue
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
-        if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
+        if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         if "ndsatsområder" in text and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)

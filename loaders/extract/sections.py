@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.outline import run_on_name
-from samspil.loaders.extract.text import clean, clean_keep_colon, lines_to_read
+from samspil.loaders.extract.text import clean, clean_keep_colon, lines_to_read, markup_free, single_spaced
 from samspil.loaders.extract.tables import is_data_head
 from samspil.loaders.segment import ACTIVITY_NAME
 
@@ -100,7 +100,9 @@ class Block:
 
 def plain_lines(doc: Document) -> list[str]:
     """Every line with markup removed and white space collapsed (computed once)."""
-    return doc.memo("plain_lines", lambda: [clean_keep_colon(line) for line in doc.lines])
+    return doc.memo("plain_lines", lambda: list(map(single_spaced, doc.lines)) if markup_free(doc)
+                    else [clean_keep_colon(line) for line in doc.lines])  # (clean_keep_colon: single_spaced(strip_markup(
+    # line)); a document without markup is left as it is by strip_markup)
 
 
 # A sentence that opens another kind of list ("Helhedsplanen dækker følgende afdelinger:"),

@@ -30,7 +30,7 @@ from samspil.loaders.extract.target_cues import (_AGE_RANGE, Starts, _age_hits, 
                                                  _has_age, _line_starts, _may_name_age, _may_start, _texts_cue_starts,
                                                  _traits, _word_test, age_categories)
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import markup_free, may_hold, strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.segment import ACTIVITY_NAME
 from samspil.loaders.vocab import load_vocab
@@ -401,7 +401,8 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     in_activity = _activity_lines(doc, activities)
     mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
-    texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
+    strip = (lambda text: text) if markup_free(doc) else strip_markup  # (a document without markup: each line as it is)
+    texts = [strip(mask(line)) if line.strip() else "" for line in doc.lines]
     cue_starts = _texts_cue_starts(texts, doc) if texts else None
     lows = doc.lower_lines if texts == doc.lines else [None] * len(texts)
     # per context, the categories a line can add nothing to: their phrases are all found,
