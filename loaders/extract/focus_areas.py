@@ -225,10 +225,11 @@ def _listed(doc: Document):
             continue
         if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
             text = _NOTE_AFTER.sub("", text)
-        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")) \
+        if text[-1:] not in "rReE" or not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")) \
                 and not (text[-12:].lower().endswith(("projekter", "aktiviteter")) and len(text) < 60
                          and _AREAS_HEADING.match(text)):
-            continue  # (the test below, for the last sentence, cheaply: it ends the text)
+            continue  # (the test below, for the last sentence, cheaply: it ends the text; each word ends in r or e,
+            # and only R, r, E and e have those as their lower case's last letter: told before any slice is lowered)
         heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
             or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE"))  # "2. Indsatsområder" over bullets (or
         # a heading in capitals run onto the line before it when the breaks were lost)

@@ -257,6 +257,10 @@ def _tokens(o: Organisation) -> list[set[str]]:
     return [set(_strip_admin_prefix(name_key(n)).split()) for n in [o.name, *o.aliases]]
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_SHORT_CAPS = re.compile(r"[A-ZÆØÅ]{2,5}")
+
+
 def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisation]:
     """Merge an organisation that was only mentioned in running text into the one
     other organisation whose name contains all its words ("Ungeværket" ->
@@ -284,7 +288,7 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         if short and not folded_text_holds(doc, abbr[short].casefold()):  # (the text case-folded only where its
             # lower case cannot tell)
             mine = {short.casefold()}
-        elif not listed and re.fullmatch(r"[A-ZÆØÅ]{2,5}", o.name) and o.name not in vocab["municipal_administrations"]:
+        elif not listed and _SHORT_CAPS.fullmatch(o.name) and o.name not in vocab["municipal_administrations"]:
             short, mine = o.name, {o.name.casefold()}  # "AKB" of "Boligselskabet AKB, København"
         elif short or listed or not mine or o.name.isupper() or o.type == "municipality":
             keep.append(o)  # (a municipality is no fragment of its unit's name: "Sundhedsplejen i Morsø Kommune")

@@ -29,6 +29,11 @@ from samspil.loaders.vocab import load_vocab
 _AGE_RANGE = re.compile(
     r"(?=[m\d])(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
     r"(?:år\b|årige\b|års\b)", re.IGNORECASE)
+# whether _AGE_RANGE matches anywhere, told by its branches apart: the digits' branch opening with the digit
+# (the look-behind after it: the engine skips to digits, where a pattern opening with a look-ahead under
+# re.IGNORECASE is tried at every position), the "mellem" branch searched only in a text holding the word
+_AGE_RANGE_DIGITS = re.compile(r"\d(?<![\d.,]\d)\d?\s*(?:-|–|til)\s*\d{1,2}\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
+_AGE_RANGE_MELLEM = re.compile(r"(?<![\d.,])mellem\s+\d{1,2}\s+og\s+\d{1,2}\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
 _AGE_BOUND = re.compile(
     r"(?=[buvep])\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
     re.IGNORECASE)
@@ -254,9 +259,11 @@ def _has_age(text: str, low: str | None = None, at: int = 0) -> bool:
     """Whether some sentence of ``text`` may name an age (a sentence split only
     removes context, so a sentence's age is an age in the whole text). ``low``: a lower-case
     text that holds ``text`` lowered at ``at`` (sliced, not lowered again, when it is needed)."""
-    return has_digit(text) and _may_name_age(
-        text.lower() if low is None else low[at:at + len(text)]) and (
-        _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
+    if not has_digit(text):
+        return False
+    lowered = text.lower() if low is None else low[at:at + len(text)]
+    return _may_name_age(lowered) and (_AGE_RANGE_DIGITS.search(text) is not None or "mellem" in lowered
+                                       and _AGE_RANGE_MELLEM.search(text) is not None or _AGE_BOUND.search(text) is not None)
 
 
 def _may_name_age(low: str) -> bool:

@@ -96,7 +96,9 @@ def single_spaced(text: str) -> str:
 
 def clean(text: str) -> str:
     """Markup removed, white space collapsed, stray punctuation trimmed."""
-    return single_spaced(strip_markup(text)).strip(" ,;:–-•·")
+    if "[" in text or "<" in text or "*" in text or "_" in text:  # (strip_markup's test written out: ~800 calls a
+        text = strip_markup(text)  # document, most with nothing to strip)
+    return single_spaced(text).strip(" ,;:–-•·")
 
 
 _OG_HYPHEN = re.compile(r"(?<=\w)(?: -|-)og(?=\s)")
@@ -112,9 +114,13 @@ def tidy_og_hyphen(name: str) -> str:
     return _OG_HYPHEN.sub("- og", name) if "-og" in name else name
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_NON_DIGITS = re.compile(r"\D")
+
+
 def digits(phone: str) -> str:
     """'+45 4078 8284' -> '+4540788284'; '30 57 28 60' -> '30572860'."""
-    d = re.sub(r"\D", "", phone)
+    d = _NON_DIGITS.sub("", phone)
     if phone.strip().startswith("+"):
         return "+" + d
     if d.startswith("0045") and len(d) == 12:

@@ -203,10 +203,14 @@ def _fold(text: str) -> str:
     return text.lower().replace("é", "e").replace("ä", "æ")
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_BEFORE_NUMBER = re.compile(r"\s+\d")
+
+
 def _mentions(zone: Zone) -> list[str]:
     """Forms a text may use for a zone: name, aliases, the head of a numbered range."""
     forms = [zone.name, *zone.aliases]
-    head = re.split(r"\s+\d", zone.name)[0]
+    head = _BEFORE_NUMBER.split(zone.name)[0]
     if head != zone.name and len(head) > 5:
         forms.append(head)
     return [_fold(f) for f in forms]

@@ -148,3 +148,24 @@ def test_letter_first_patterns_are_the_written_ones():
             assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
             hits += len(want)
     assert hits > 1000
+
+
+def test_age_range_branches_are_the_pattern():
+    """target_cues._has_age tells _AGE_RANGE's match by its two branches apart."""
+    import random
+
+    from samspil.loaders.extract.target_cues import _AGE_RANGE, _AGE_RANGE_DIGITS, _AGE_RANGE_MELLEM
+
+    rnd = random.Random(2)
+    pre = ["", "x", "5", "5.", "8,", "mellem ", "Mellem ", "MELLEM ", "i ", "ca. ", "1", " "]
+    mid = ["-", "–", " - ", "til", " til ", " og ", "og", "", "x"]
+    end = ["år", " år", "årige", " års", "ÅR", "år.", "åringer", " x", ""]
+    hits = 0
+    for _ in range(40000):
+        text = (rnd.choice(pre) + rnd.choice(["1", "12", "123", ""]) + rnd.choice(mid) + rnd.choice(["3", "17", "250", ""])
+                + rnd.choice(end)) * rnd.randint(1, 2)
+        want = _AGE_RANGE.search(text) is not None
+        got = _AGE_RANGE_DIGITS.search(text) is not None or "mellem" in text.lower() and _AGE_RANGE_MELLEM.search(text) is not None
+        assert got == want, text
+        hits += want
+    assert hits > 3000
