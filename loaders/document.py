@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from samspil.loaders.model import SourceRef
+from samspil.loaders.model import SourceRef, new_source_ref
 
 __all__ = ["Document"]
 
@@ -104,7 +104,7 @@ class Document:
             from samspil.loaders.ascii_danish import fold_letters
 
             text = fold_letters(text)
-        return SourceRef(document=self.id, line=line, page=page, excerpt=text)
+        return new_source_ref(self.id, line, page, text)
 
     @classmethod
     def from_text(cls, doc_id: str, text: str, *, path: str | None = None,

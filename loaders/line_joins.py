@@ -384,9 +384,10 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
     out: list[str] = []
     orig: list[Origin] = []
     physical = ""  # the previous line as it was, before any joining
+    tabs = "\t" in "\n".join(lines)  # (no line holds a tab: told by one search, not two tests a line)
     for k, (line, origin) in enumerate(zip(lines, origins)):
         last, physical = physical, line
-        if "\t" in line or "\t" in last:  # a table's row (cells tabbed by the reader) is whole
+        if tabs and ("\t" in line or "\t" in last):  # a table's row (cells tabbed by the reader) is whole
             out.append(line)
             orig.append(origin)
             continue

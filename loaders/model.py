@@ -200,6 +200,19 @@ def _known(kind: type) -> frozenset[str]:
     return known
 
 
+def new_source_ref(document: str, line: int | None, page: int | None, excerpt: str) -> SourceRef:
+    """``SourceRef(document, line, page, excerpt)`` without the frozen dataclass's ``__init__``
+    (an ``object.__setattr__`` per field: ~2 µs, and an extraction makes ~600); the same fields in the
+    same order.
+
+    >>> new_source_ref("d", 3, None, "x") == SourceRef("d", 3, None, "x")
+    True
+    """
+    ref = _new(SourceRef)
+    ref.__dict__.update(document=document, line=line, page=page, excerpt=excerpt)
+    return ref
+
+
 def _source_ref(r: dict[str, Any]) -> SourceRef:
     """``SourceRef(**r)``, made without the frozen dataclass's ``__init__`` (its
     ``object.__setattr__`` per field: a full load at 10,000 plans makes millions) when

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from itertools import accumulate, count
 from operator import add
 
+from samspil.loaders.digits import latin1
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
@@ -274,6 +275,7 @@ def collapse_blank_lines(lines: Sequence[str], origins: Sequence[Origin]
 
 
 _NUMBER = re.compile(r"\d+")
+_ASCII_NUMBER = re.compile("[0-9]+")
 
 
 def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
@@ -281,10 +283,11 @@ def _margin_keys(line: str, page: int) -> set[tuple[str, int | None]]:
     with digits masked paired with each "number minus page index" (a page
     number moves with the page; other numbers do not)."""
     text = " ".join(line.split()).lower()
-    numbers = [int(n) for n in _NUMBER.findall(text)[:4]]
+    number = _ASCII_NUMBER if latin1(text) else _NUMBER  # (the same in a Latin-1 text: loaders/digits.py)
+    numbers = [int(n) for n in number.findall(text)[:4]]
     if not numbers:
         return {(text, None)}  # (nothing to mask)
-    masked = _NUMBER.sub("#", text)
+    masked = number.sub("#", text)
     return {(text, None)} | {(masked, n - page) for n in numbers}
 
 

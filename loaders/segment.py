@@ -28,9 +28,10 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from samspil.loaders.dash_labels import dash_label_lines
+from samspil.loaders.digits import latin1
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.space_tables import leader_row
-from samspil.loaders.labels import _LABEL, _LABEL_AT_START, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
+from samspil.loaders.labels import _LABEL, _LABEL_AT_START, _LABEL_SPACED, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
 
 __all__ = ["segment", "split_line", "starts_with_label", "toc_title", "LABELS", "LONG_LINE", "NUMBERED_ONLY",
            "ACTIVITY_NAME"]
@@ -142,6 +143,10 @@ _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # a forvaltning's label "SOF:", a new entry starts.
 _AFTER_PAREN = re.compile(r"(?<![\d\s])\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1) X": a numbered item)
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
+# _NUMBERED and _ABBR_LABEL in a printable line, whose only white space is the space: the engine skips
+# to each space, where it tried the white-space class at every character (labels.py's _LABEL_SPACED)
+_NUMBERED_SPACED = re.compile(" " + _NUMBERED.pattern[len(r"\s"):])
+_ABBR_LABEL_SPACED = re.compile(" " + _ABBR_LABEL.pattern[len(r"\s"):])
 # A status report's activities run together: "... deltagere. Jobklubben ........ GRØN Ledige mødes ...":
 # cut before the name (after the sentence before it) and after the status word
 _STATUS_NAME = re.compile(r"(?<=[\wæøå)]{2}[.!?])\s+(?=[A-ZÆØÅ\"«“][^.:!?\t]{1,60}?\s*\.{4,}\s*" + STATUS_WORDS + r"\b)")
@@ -228,6 +233,7 @@ _LABEL_WORD = re.compile(_trie(_LABEL_WORDS))
 _SECTION_NUMBER = re.compile(r"(?:^|(?<!…)(?<![.…][.…])\s)(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+$")
 _DIGIT_DOT = re.compile(r"\.(?<=\d\.)")  # (opens with the literal: the engine skips to each ".")
 _EIGHT_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?\d\d")
+_ASCII_EIGHT_DIGITS = re.compile("[0-9][0-9] ?[0-9][0-9] ?[0-9][0-9] ?[0-9][0-9]")
 _BULLET_MARK = re.compile(r"[).:;] [-–•▪] ")  # (its mark and space looked for as strings first)
 
 
@@ -237,9 +243,11 @@ def _cuts(line: str) -> list[int]:
     # a label counts only in a line holding a label word; the words are looked for only
     # where a label was found (the label pattern skips to white space; the word list
     # tries every position). A placeholder or list label is itself a label word.
-    if _LABEL.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
+    printable = line.isprintable()  # (then its only white space is the space: the patterns opening with it)
+    label = _LABEL_SPACED if printable else _LABEL
+    if label.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         # (searched once first: most lines hold no label, and finding none costs less that way)
-        cuts.update(_heading_start(line, m.start() + 1) for m in _LABEL.finditer(line))  # ("3.1 Indsatsområde
+        cuts.update(_heading_start(line, m.start() + 1) for m in label.finditer(line))  # ("3.1 Indsatsområde
         # 1 – X" keeps its number)
     if ("Dato" in line or "Navn" in line or "Underskrift" in line or "Titel" in line) \
             and not ("\t" in line and _table_head(line)):  # (the placeholders' words)
@@ -255,17 +263,17 @@ def _cuts(line: str) -> list[int]:
         cuts |= {m.end() for m in _SLIDE_BULLET.finditer(line)}
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
-            cuts |= {m.start() + 1 for m in _NUMBERED.finditer(line)}
+            cuts |= {m.start() + 1 for m in (_NUMBERED_SPACED if printable else _NUMBERED).finditer(line)}
             if " [" in line:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
-        if _EIGHT_DIGITS.search(line):
+        if (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/digits.py)
             cuts |= {m.end() for m in _PHONE_END.finditer(line)}
         if " – " in line or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         if ":" in line:
-            cuts |= {m.end() for m in _ABBR_LABEL.finditer(line)}
+            cuts |= {m.end() for m in (_ABBR_LABEL_SPACED if printable else _ABBR_LABEL).finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
         if "rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line:
@@ -541,7 +549,7 @@ def join_field_records(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _FIELD.match(lines[j]) and not (j > i and _NAME_FIELD.match(lines[j])):
+        while j < len(lines) and ":" in lines[j] and _FIELD.match(lines[j]) and not (j > i and _NAME_FIELD.match(lines[j])):
             j += 1  # (a "Navn:" opens the next person's record: Word's forms, a table each, have no gap)
         if j - i >= 2 and any(_NAME_FIELD.match(line) for line in lines[i:j]):
             record = ", ".join(line.strip() for line in lines[i:j])
@@ -599,13 +607,19 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     lines, origins = join_field_records(lines, origins)
     lines = [_label_cell(line) if line.count("\t") == 1 else line for line in lines]
     starts = _long_source_starts(lines, origins)
+    done: dict[tuple[str, bool], list[tuple[str, int]]] = {}  # (a line that recurs is cut once: a page's
+    # running head, a form's labels; a sixth of a dense PDF's lines)
     for k, (line, origin) in enumerate(zip(lines, origins)):
         if not line:
             out_lines.append(line)
             out_origins.append(origin)
             offsets.append(0)
             continue
-        for piece, offset in split_line(line, k in starts):
+        key = (line, k in starts)
+        pieces = done.get(key)
+        if pieces is None:
+            pieces = done[key] = split_line(*key)
+        for piece, offset in pieces:
             if offset and ("..." in piece or "…" in piece) and _LEADER_DEPARTMENT.match(" " + piece):
                 piece = leader_row(piece)  # a department's row cut from a run-on list: its two cells, as a line's
             out_lines.append(piece)

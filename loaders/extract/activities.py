@@ -32,7 +32,7 @@ from samspil.loaders.extract.tagged_activities import tagged_blocks
 from samspil.loaders.extract.budget_activities import budget_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, focus_area_at, plain_lines
-from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder, may_hold,
+from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder,
                                          strip_links,
                                          strip_markup)
 from samspil.loaders.model import Activity, Contact, FocusArea, Organisation, Zone
@@ -105,7 +105,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 def _template_blocks(doc: Document) -> list[Block]:
     starts: list[tuple[int, str]] = []
     for i, (line, sq) in enumerate(zip(doc.lines, squashed_lines(doc))):
-        if "aktivitetsnavn:" in sq or (may_hold(sq, ("navn", "titel")) and NAME_LABEL.search(strip_markup(line))):
+        if "aktivitetsnavn:" in sq or (("navn" in sq or "titel" in sq or "ı" in sq or "\u0307" in sq or "ſ" in sq)
+                                       and NAME_LABEL.search(strip_markup(line))):  # (may_hold written out: a line each)
             if "\t" in line and activity_columns(strip_markup(line).split("\t")):
                 continue  # a table's head row ("AKTIVITETENS NAVN:<TAB>MÅLGRUPPE:"): activity_tables.py
             name, _ = _name_after_label(doc, i)

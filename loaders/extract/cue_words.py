@@ -33,7 +33,7 @@ class WordTest:
         self.infix = re.compile("|".join(map(re.escape, infixes))) if infixes else None
         self.cats: dict[str, frozenset[str]] = {}  # cue words -> their categories
         self.no: set[str] = set()
-        self.tokens: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}  # token -> its cue words
+        self.tokens = _TokenStarts(self)  # token -> its cue words (worked out when first looked up)
         self.every_category = False  # (set by the caller: do all categories' cues start at cue words?)
         self.order: dict[str, int] = {}  # category -> its place in the vocabulary
 
@@ -62,13 +62,12 @@ class WordTest:
     def all_starts(self, low: str) -> list[tuple[int, frozenset[str]]]:
         """The same as :meth:`starts` for a long text, found through its white-space
         separated tokens (split in C; a regular-expression pass over every word costs
-        three times as much): each distinct token's cue words are worked out once,
-        and only the tokens holding one are looked up in the text, in order."""
+        three times as much): each distinct token's cue words are worked out once (when
+        the look-up that picks the tokens holding one first meets it: one pass over the tokens, not
+        a set of them made first), and only the tokens holding one are looked up in the text, in order."""
         if len(self.tokens) > self.MAX_REMEMBERED:
             self.tokens.clear()
         tokens, known, out = low.split(), self.tokens, []
-        for t in set(tokens).difference(known):
-            known[t] = self._token_starts(t)
         find, pos, end = low.find, 0, len(low)
         for t in compress(tokens, map(known.__getitem__, tokens)):
             i = find(t, pos)  # the first whole token t from pos on is this one: an
@@ -162,3 +161,18 @@ def _union(specs: list) -> tuple[set[str], set[str], set[str]] | None:
     if any(spec is None for spec in specs):
         return None
     return tuple(set().union(*(s[k] for s in specs)) for k in range(3))  # type: ignore[return-value]
+
+
+class _TokenStarts(dict):
+    """token -> (offset, categories) of its cue words (:meth:`WordTest._token_starts`), a token
+    not seen yet worked out when it is looked up."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test: WordTest) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, token: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        starts = self[token] = self.test._token_starts(token)
+        return starts

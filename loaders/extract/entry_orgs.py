@@ -148,6 +148,10 @@ def _same_kind(word: str, name: str) -> bool:
     return kind != "other" and kind == org_type_of(name)
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_TRAILING_V = re.compile(r"\s+v[./]?$")
+
+
 def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
     if ";" in text:  # "Holbæk Kommune, Center for Skole; Ladegårdsskolen; UU Holbæk": one entry each
@@ -202,7 +206,7 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
     if PLACEHOLDER_NAME.match(text):
         return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name
-    text = re.sub(r"\s+v[./]?$", "", text)
+    text = _TRAILING_V.sub("", text)
     if len(text.split()[-1:][0] if text.split() else "") > 4:
         text = text.rstrip(".")
     lab = LABELLED.match(text)

@@ -23,7 +23,7 @@ from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, afte
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.extract.text import holding_lines, is_placeholder
-from samspil.loaders.extract.text import clean, strip_markup
+from samspil.loaders.extract.text import clean, markup_free, strip_markup
 from samspil.loaders.model import FocusArea
 from samspil.loaders.vocab import load_vocab
 
@@ -210,6 +210,7 @@ def _listed(doc: Document):
     """'Indsatsområde 2: X' lines, the bullets after '... indsatsområder:', and a known area's
     lead-in ('Under uddannelse og livschancer vil vi især:')."""
     plain = plain_lines(doc)
+    free = markup_free(doc)  # (then strip_markup leaves every line as it is)
     for i, line in enumerate(doc.lines):
         if line[:4] == "Svar" and i and (answered := _answered_areas(doc, i)):
             yield from ((name, i) for name in answered)  # "Hvilke indsatsområder ...?" / "Svar: To: A samt B."
@@ -219,7 +220,7 @@ def _listed(doc: Document):
             yield known, i
             continue
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
-        if (m := _INDSATS_LINE.match(strip_markup(line))) and (name := _candidate(m.group(1))):
+        if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         if "ndsatsområder" in text and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
@@ -229,10 +230,11 @@ def _listed(doc: Document):
             continue
         if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
             text = _NOTE_AFTER.sub("", text)
-        if not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")) \
+        if text[-1:] not in "rReE" or not text[-20:].lower().endswith(("indsatsområder", "indsatsområderne", "indsatsområde")) \
                 and not (text[-12:].lower().endswith(("projekter", "aktiviteter")) and len(text) < 60
                          and _AREAS_HEADING.match(text)):
-            continue  # (the test below, for the last sentence, cheaply: it ends the text)
+            continue  # (the test below, for the last sentence, cheaply: it ends the text; each word ends in r or e,
+            # and only R, r, E and e have those as their lower case's last letter: told before any slice is lowered)
         heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
             or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE"))  # "2. Indsatsområder" over bullets (or
         # a heading in capitals run onto the line before it when the breaks were lost)

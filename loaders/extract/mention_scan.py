@@ -11,6 +11,7 @@ a plan's own projects ("Lommepengeprojektet") are dropped at the end.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _has_cue, _trim_run, _valid, _vocab,
@@ -236,6 +237,13 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
     from samspil.loaders.segment import starts_with_label
 
     plain = plain_lines(doc)
+    runs: dict[str, list[str]] = {}
+
+    def cell_runs(cell: str) -> list[str]:  # (a cell's names found once a document: cells recur)
+        found = runs.get(cell)
+        if found is None:
+            found = runs[cell] = _candidates(cell)
+        return found
     for i, raw in enumerate(doc.lines):
         if i in party_lines:
             continue
@@ -272,7 +280,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             cells = _table_cells(i, cells, no_org, partner_cells, out)
         if "(" in text:
             cells = [drop_citations(c) for c in cells]  # (a cited report's author is no partner)
-        for name in (n for cell in cells for n in _candidates(cell)):  # a name never spans two cells
+        for name in chain.from_iterable(map(cell_runs, cells)):  # a name never spans two cells
             name = _municipality_form(name)
             if dashed and any(name.startswith(short) and name.endswith(full) for full, short in dashed):
                 continue  # ("ØBB – Østbornholms Boligselskab": the one organisation defined above)

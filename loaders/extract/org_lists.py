@@ -89,6 +89,10 @@ _LEADING_ABBR = re.compile(r"([A-ZÆØÅ]{2,6})(?=\s*\(|\s+v[./]|\s*$)")
 _INITIAL_CONNECTORS = frozenset(("og", "for", "i", "af", "til", "med"))
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_INITIALS_WORD = re.compile(r"[\wæøåÆØÅ-]+")
+
+
 def initials_fit(full: str, short: str) -> bool:
     """Is ``short`` the abbreviation of ``full``: the initials of its capitalised words, or
     of every word ("Enheden for Kriminalpræventive Indsatser" / EKI, "Center for
@@ -97,7 +101,7 @@ def initials_fit(full: str, short: str) -> bool:
     >>> initials_fit("Enheden for Kriminalpræventive Indsatser", "EKI"), initials_fit("Lejerbo", "KAB")
     (True, False)
     """
-    words = re.findall(r"[\wæøåÆØÅ-]+", full)
+    words = _INITIALS_WORD.findall(full)
     if len(words) < 2 or not words[0][0].isupper() or any(
             w[0].islower() and w not in _INITIAL_CONNECTORS for w in words):
         return False

@@ -18,7 +18,7 @@ from samspil.loaders.extract.org_lists import fixed_og_pair
 from samspil.loaders.extract.entry_orgs import OrgMention
 from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
-from samspil.loaders.extract.text import clean
+from samspil.loaders.extract.text import clean, folded_text_holds
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import find_known_organisations, find_municipalities, known_organisation
 from samspil.loaders.gazetteer import municipality as canonical_municipality
@@ -257,6 +257,10 @@ def _tokens(o: Organisation) -> list[set[str]]:
     return [set(_strip_admin_prefix(name_key(n)).split()) for n in [o.name, *o.aliases]]
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_SHORT_CAPS = re.compile(r"[A-ZÆØÅ]{2,5}")
+
+
 def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisation]:
     """Merge an organisation that was only mentioned in running text into the one
     other organisation whose name contains all its words ("Ungeværket" ->
@@ -264,7 +268,6 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
     holds it as a word when the text never spells the abbreviation out."""
     vocab = load_vocab("abbreviations")
     abbr = {k: v for k, v in vocab["abbreviations"].items() if k not in vocab["municipal_administrations"]}
-    text = None  # (the document's text case-folded: made only when an abbreviation is to be looked up in it)
     keep: list[Organisation] = []
     known_tokens: dict[int, list[set[str]]] = {}
     holders: dict[str, set[int]] = {}  # token -> the organisations with a name holding it
@@ -282,11 +285,10 @@ def absorb_fragments(doc: Document, orgs: list[Organisation]) -> list[Organisati
         listed = any(r in ("party", "partner", "signatory", "administrator") for r in o.roles)
         mine = set(_strip_admin_prefix(name_key(o.name)).split())
         short = next((a for a in [o.name, *o.aliases] if a in abbr), None)
-        if short and text is None:
-            text = doc.text.casefold()
-        if short and abbr[short].casefold() not in text:
+        if short and not folded_text_holds(doc, abbr[short].casefold()):  # (the text case-folded only where its
+            # lower case cannot tell)
             mine = {short.casefold()}
-        elif not listed and re.fullmatch(r"[A-ZÆØÅ]{2,5}", o.name) and o.name not in vocab["municipal_administrations"]:
+        elif not listed and _SHORT_CAPS.fullmatch(o.name) and o.name not in vocab["municipal_administrations"]:
             short, mine = o.name, {o.name.casefold()}  # "AKB" of "Boligselskabet AKB, København"
         elif short or listed or not mine or o.name.isupper() or o.type == "municipality":
             keep.append(o)  # (a municipality is no fragment of its unit's name: "Sundhedsplejen i Morsø Kommune")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_mentions, org_mentions_one
 from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
@@ -26,7 +27,6 @@ from samspil.loaders.extract.text import EMAIL, PHONE, clean, details_only
 
 __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
-_DIGIT = re.compile(r"\d")  # every date has one (tried before the costlier _PLACE_DATE)
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 # (the word run is possessive: splitting a word across repetitions can reach no other end, and
@@ -68,7 +68,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
         text = _DATE_FIELD_END.sub("", _DATE_LABEL.sub("", text))  # "Dato/Sted: Vejle, 1. marts 2024";
         # "Nyborg Kommune, Dato: ____" (the signature's date field after the party)
-        if (_DIGIT.search(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
+        if (has_digit(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \

@@ -212,10 +212,14 @@ _COPULA_END = re.compile(r"\s+(?:er|var|bliver|hedder)$")
 _TITLE_TAIL = re.compile(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", re.I)
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_CLAUSE_BREAK = re.compile(r",| v\. | v/")
+
+
 def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail: int) -> str | None:
     """A title: title words in the clauses just before the name (nearest first,
     "Afdelingsleder, Afdeling for unge, Charlotte ..."), else just after it."""
-    before = re.split(r",| v\. | v/", text[prev_end:name_start])
+    before = _CLAUSE_BREAK.split(text[prev_end:name_start])
     after = text[name_end:next_detail]
     for chunk in [*reversed(before[-3:]), after]:
         chunk = _SENTENCE_END.split(chunk)[-1]  # "... om året. Projektleder Lene Falk": the last sentence's words

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from samspil.loaders.digits import latin1
 from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
 from samspil.loaders.extract.unit_topics import is_focus_area_name, is_topic_series, is_unit_topic
 
@@ -77,8 +78,9 @@ def _candidates(text: str) -> list[str]:
             if is_focus_area_name(run):
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
         out += _run_names(run)
-    if out and _DIGIT_NAME.search(text) and not _UNIT_WORDS.search(text):
-        out += _DIGIT_NAME.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
+    digit_name = _ASCII_DIGIT_NAME if out and latin1(text) else _DIGIT_NAME  # (the same in a Latin-1 text)
+    if out and digit_name.search(text) and not _UNIT_WORDS.search(text):
+        out += digit_name.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
 
 
@@ -109,5 +111,6 @@ _SUSPENDED = re.compile(r" (?:og|eller|samt) [a-zæøå][\wæøå-]*")
 # not in a list of departments ("afd. 3, 7B og 12") or classes
 # (the digit first, the look-behind after it: the engine skips to digits)
 _DIGIT_NAME = re.compile(r"(\d(?:(?<=, \d)|(?<= og \d)|(?<= samt \d))[A-ZÆØÅ]{1,2})(?=,| og | samt |\.(?:\s|$)|$)")
+_ASCII_DIGIT_NAME = re.compile(_DIGIT_NAME.pattern.replace(r"\d", "[0-9]"))  # (loaders/digits.py)
 _DIGIT_FIRST = re.compile(r"\d[A-ZÆØÅ]{1,2}")
 _UNIT_WORDS = re.compile(r"\bafd\b|afdeling|\bklasse|\bblok|\bopgang|\bnr\.", re.I)

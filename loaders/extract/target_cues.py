@@ -15,6 +15,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.errors import VocabularyError
 from samspil.loaders.extract.cue_words import WORD, WordTest, start_spec
@@ -28,10 +29,14 @@ from samspil.loaders.vocab import load_vocab
 _AGE_RANGE = re.compile(
     r"(?=[m\d])(?<![\d.,])(?:mellem\s+(\d{1,2})\s+og\s+|(\d{1,2})\s*(?:-|–|til)\s*)(\d{1,2})\s*(?:-\s*)?"
     r"(?:år\b|årige\b|års\b)", re.IGNORECASE)
+# whether _AGE_RANGE matches anywhere, told by its branches apart: the digits' branch opening with the digit
+# (the look-behind after it: the engine skips to digits, where a pattern opening with a look-ahead under
+# re.IGNORECASE is tried at every position), the "mellem" branch searched only in a text holding the word
+_AGE_RANGE_DIGITS = re.compile(r"\d(?<![\d.,]\d)\d?\s*(?:-|–|til)\s*\d{1,2}\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
+_AGE_RANGE_MELLEM = re.compile(r"(?<![\d.,])mellem\s+\d{1,2}\s+og\s+\d{1,2}\s*(?:-\s*)?(?:år\b|årige\b|års\b)", re.IGNORECASE)
 _AGE_BOUND = re.compile(
     r"(?=[buvep])\b(børn|unge|voksne|beboere|borgere|enlige|personer)\s+(?:på\s+)?(under|over)\s+(\d{1,2})\b",
     re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _STATS = re.compile(r"(?=[%ap])(?:%|\bandel(?:en)?\b|\bprocent)", re.IGNORECASE)
 
 
@@ -119,7 +124,7 @@ def _bound_range(noun: str, word: str, n: int) -> tuple[int, int]:
 def _age_hits(sentence: str, low: str | None = None) -> list[tuple[str, int, int]]:
     """(category, start, end) of the ages named in one sentence (not in statistics;
     ``low``: the sentence in lower case, when the caller has it)."""
-    if not _DIGIT.search(sentence) or not _may_name_age(sentence.lower() if low is None else low) \
+    if not has_digit(sentence) or not _may_name_age(sentence.lower() if low is None else low) \
             or _STATS.search(sentence):
         return []  # every age has a digit, and 'år' or 'under'/'over'
     hits = []
@@ -184,7 +189,7 @@ def _may_name_group(text: str) -> bool:
         return False
     test = _word_test()
     cues = _cues()
-    if test is None or _DIGIT.search(text) or not all(lowered for _, _, lowered in cues.values()):
+    if test is None or has_digit(text) or not all(lowered for _, _, lowered in cues.values()):
         return True
     low = text.lower()
     return any(cues[cat][0][0].match(low, p) for p, cats in test.starts(low) for cat in cats)
@@ -254,9 +259,11 @@ def _has_age(text: str, low: str | None = None, at: int = 0) -> bool:
     """Whether some sentence of ``text`` may name an age (a sentence split only
     removes context, so a sentence's age is an age in the whole text). ``low``: a lower-case
     text that holds ``text`` lowered at ``at`` (sliced, not lowered again, when it is needed)."""
-    return _DIGIT.search(text) is not None and _may_name_age(
-        text.lower() if low is None else low[at:at + len(text)]) and (
-        _AGE_RANGE.search(text) is not None or _AGE_BOUND.search(text) is not None)
+    if not has_digit(text):
+        return False
+    lowered = text.lower() if low is None else low[at:at + len(text)]
+    return _may_name_age(lowered) and (_AGE_RANGE_DIGITS.search(text) is not None or "mellem" in lowered
+                                       and _AGE_RANGE_MELLEM.search(text) is not None or _AGE_BOUND.search(text) is not None)
 
 
 def _may_name_age(low: str) -> bool:

@@ -23,13 +23,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.cue_words import WORD as _WORD
-from samspil.loaders.extract.target_cues import (_AGE_RANGE, _DIGIT, Starts, _age_hits, _cues,
+from samspil.loaders.extract.target_cues import (_AGE_RANGE, Starts, _age_hits, _cues,
                                                  _has_age, _line_starts, _may_name_age, _may_start, _texts_cue_starts,
                                                  _traits, _word_test, age_categories)
 from samspil.loaders.extract.plan import squashed_lines
-from samspil.loaders.extract.text import may_hold, strip_markup
+from samspil.loaders.extract.text import markup_free, may_hold, strip_markup
 from samspil.loaders.model import TARGET_GROUPS, Activity, TargetGroup
 from samspil.loaders.segment import ACTIVITY_NAME
 from samspil.loaders.vocab import load_vocab
@@ -145,12 +146,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?\s•](?:(?<=[.!?])(\s+)(?=[A-ZÆØÅ0-9•\-
 # its matches in a text without a bullet or a line break: a full stop's (the engine then
 # skips to '.', '!' and '?', not to every space)
 _FULL_STOP_BREAK = re.compile(r"[.!?](\s+)(?=[A-ZÆØÅ0-9•\-])")
+# and in a text without "!" and "?" (most): a pattern that opens with the literal "." (the engine skips
+# to it in a comparison a character; a class of three cost a call of its set test at each)
+_DOT_BREAK = re.compile(r"\.(\s+)(?=[A-ZÆØÅ0-9•\-])")
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the pieces ``_SENTENCE.split(text)`` gives (none is empty-matched)."""
     pos = 0
-    pattern = _SENTENCE_BREAK if "•" in text or "\n" in text else _FULL_STOP_BREAK
+    pattern = _SENTENCE_BREAK if "•" in text or "\n" in text else \
+        _FULL_STOP_BREAK if "!" in text or "?" in text else _DOT_BREAK
     for m in pattern.finditer(text):
         start = m.start(1)
         yield pos, start if start >= 0 else m.start()
@@ -247,7 +252,7 @@ def _classify(text: str, may: bool, starts: Starts | None, done: frozenset[str] 
     if low is None:
         low = text.lower()
     same = len(low) == len(text)  # (then a sentence's lower case is its slice of the text's)
-    ages = _DIGIT.search(text) is not None and _may_name_age(low)
+    ages = has_digit(text) and _may_name_age(low)
     if done and starts is not None and _only_done(starts, done) and not (ages and _has_age(text, low if same else None)):
         return {}  # (every cue word's categories have all their phrases, and no sentence names an age: nothing to add)
     words = _traits()[2]
@@ -396,7 +401,8 @@ def extract_target_groups(doc: Document, activities: list[Activity],
     in_activity = _activity_lines(doc, activities)
     mask = _org_name_mask(organisation_names or [])
     groups: dict[str, TargetGroup] = {}
-    texts = [strip_markup(mask(line)) if line.strip() else "" for line in doc.lines]
+    strip = (lambda text: text) if markup_free(doc) else strip_markup  # (a document without markup: each line as it is)
+    texts = [strip(mask(line)) if line.strip() else "" for line in doc.lines]
     cue_starts = _texts_cue_starts(texts, doc) if texts else None
     lows = doc.lower_lines if texts == doc.lines else [None] * len(texts)
     # per context, the categories a line can add nothing to: their phrases are all found,

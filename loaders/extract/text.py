@@ -96,7 +96,9 @@ def single_spaced(text: str) -> str:
 
 def clean(text: str) -> str:
     """Markup removed, white space collapsed, stray punctuation trimmed."""
-    return single_spaced(strip_markup(text)).strip(" ,;:–-•·")
+    if "[" in text or "<" in text or "*" in text or "_" in text:  # (strip_markup's test written out: ~800 calls a
+        text = strip_markup(text)  # document, most with nothing to strip)
+    return single_spaced(text).strip(" ,;:–-•·")
 
 
 _OG_HYPHEN = re.compile(r"(?<=\w)(?: -|-)og(?=\s)")
@@ -112,9 +114,13 @@ def tidy_og_hyphen(name: str) -> str:
     return _OG_HYPHEN.sub("- og", name) if "-og" in name else name
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_NON_DIGITS = re.compile(r"\D")
+
+
 def digits(phone: str) -> str:
     """'+45 4078 8284' -> '+4540788284'; '30 57 28 60' -> '30572860'."""
-    d = re.sub(r"\D", "", phone)
+    d = _NON_DIGITS.sub("", phone)
     if phone.strip().startswith("+"):
         return "+" + d
     if d.startswith("0045") and len(d) == 12:
@@ -124,6 +130,55 @@ def digits(phone: str) -> str:
 
 def clean_keep_colon(text: str) -> str:
     return single_spaced(strip_markup(text))
+
+
+# The characters of a lower-case text that case-folding still changes (ß -> ss, ς -> σ, µ -> μ, ﬁ -> fi,
+# ...): a lower-case text holding none of them is its own case-folded form. (Read from Unicode's tables:
+# tests/loaders/test_text_helpers.py checks the list against the running interpreter's.)
+FOLDED_OTHERWISE = re.compile(
+    "[\u00b5\u00df\u0149\u017f\u01f0\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u0587\u13f8-\u13fd\u1c80-\u1c88\u1e96-\u1e9b\u1f50\u1f52\u1f54\u1f56\u1f80-\u1f87\u1f90-\u1f97"
+    "\u1fa0-\u1fa7\u1fb2-\u1fb4\u1fb6\u1fb7\u1fbe\u1fc2-\u1fc4\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7"
+    "\u1fe2-\u1fe4\u1fe6\u1fe7\u1ff2-\u1ff4\u1ff6\u1ff7\uab70-\uabbf\ufb00-\ufb06\ufb13-\ufb17]")
+
+
+def folded_text_holds(doc, words: str) -> bool:
+    """Does the document's text case-folded (``doc.text.casefold()``) hold ``words`` (case-folded)?
+
+    Told from its lower case, made once for the document, where that answers: every character
+    case-folds as its lower case does, so ``words`` (unchanged by case-folding) found in the lower
+    case is found in the case-folded text, and a lower case that holds no character of
+    :data:`FOLDED_OTHERWISE` is the case-folded text (a document's text case-folded cost ~7 M
+    instructions, ~0.5% of a dense PDF's extraction). The text is case-folded only otherwise.
+
+    >>> from samspil.loaders.document import Document
+    >>> doc = Document.from_text("d", "Landsbyggefonden\\nGroße Straße")
+    >>> folded_text_holds(doc, "landsbyggefonden"), folded_text_holds(doc, "strasse"), folded_text_holds(doc, "fond x")
+    (True, True, False)
+    """
+    low = doc.lower_text
+    if words in low:
+        return True
+    if doc.memo("folds_as_lower", lambda: not _may_fold_otherwise(low)):
+        return False
+    return words in doc.memo("folded_text", lambda: doc.text.casefold())
+
+
+# the high bytes of FOLDED_OTHERWISE's characters beyond U+00FF (all in the Basic Multilingual Plane)
+_FOLDED_OTHERWISE_HIGH = (0x01, 0x03, 0x05, 0x13, 0x1C, 0x1E, 0x1F, 0xAB, 0xFB)
+
+
+def _may_fold_otherwise(low: str) -> bool:
+    """Does ``low`` hold a character of :data:`FOLDED_OTHERWISE`? Searched for only where ``low`` holds µ
+    or ß, or a character whose UTF-16 unit's high byte is one of theirs (the engine's scan for a class
+    of characters over a whole document, ~1 ms, costs about what case-folding it does; the text's
+    UTF-16 form and the bytes' searches cost a fifth of that)."""
+    if "µ" in low or "ß" in low:
+        return True
+    if low.isascii():
+        return False
+    high = low.encode("utf-16-le", "surrogatepass")[1::2]
+    return any(b in high for b in _FOLDED_OTHERWISE_HIGH) and FOLDED_OTHERWISE.search(low) is not None
 
 
 def holding_lines(doc, words: tuple[str, ...], lower: bool = True) -> set[int]:
@@ -169,11 +224,11 @@ def _no_markup(text: str) -> bool:
     return "[" not in text and "<" not in text and "*" not in text and "_" not in text
 
 
-def lines_to_read(doc, words: tuple[str, ...]) -> list[int] | range:
+def lines_to_read(doc, words: tuple[str, ...], lower: bool = False) -> list[int] | range:
     """Indexes, in order, of the lines whose text with its markup stripped may hold one of ``words``
-    (as written): in a document without markup, the lines that hold one (:func:`holding_lines`);
-    else every line."""
-    return sorted(holding_lines(doc, words, lower=False)) if markup_free(doc) else range(len(doc.lines))
+    (as written; ``lower``: in its lower case, as :func:`may_hold` tells): in a document without
+    markup, the lines that hold one (:func:`holding_lines`); else every line."""
+    return sorted(holding_lines(doc, words, lower=lower)) if markup_free(doc) else range(len(doc.lines))
 
 
 _READ_OTHERWISE = ("ı", "\u0307", "ſ")  # (the letters may_hold lets through: re.IGNORECASE reads them as i, s)

@@ -107,8 +107,12 @@ def _abbreviations() -> dict[str, str]:
     return dict(load_vocab("abbreviations")["abbreviations"])
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_CODE_TOKEN = re.compile(r"[\wæøåÆØÅ]+")
+
+
 def _codes(name: str) -> frozenset[str]:
-    return frozenset(t for t in re.findall(r"[\wæøåÆØÅ]+", name) if any(c.isdigit() for c in t)
+    return frozenset(t for t in _CODE_TOKEN.findall(name) if any(c.isdigit() for c in t)
                      or (t.isupper() and len(t) <= 4))
 
 

@@ -233,6 +233,36 @@ _LIST_INTRO = re.compile(r"(?<!\w)\w*(?:afdeling|boligområde|bebyggelse)\w*\b.*
 _LIST_WORDS = ("afdeling", "boligområde", "bebyggelse")  # (one of them is in every _LIST_INTRO match)
 
 
+def _intro_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    r"""``pattern.finditer(text)`` for a pattern that opens with ``(?<!\w)\w*`` and one of
+    :data:`_LIST_WORDS` (:data:`_LIST_INTRO`, :data:`_LIST_INTRO_INLINE`), tried only at the start of
+    each word that holds one (a match starts there: a word's start, and its word holds the word
+    found), where the engine tried the look-behind at every position of the text. The words are
+    found as strings in the text, or in its lower case for a case-insensitive pattern (as the
+    engine compares them, where lowering keeps every offset and leaves no letter it reads
+    otherwise: a dotless or dotted i, a long s)."""
+    where = text
+    if pattern.flags & re.IGNORECASE:
+        where = text.lower()
+        if len(where) != len(text) or "ı" in where or "\u0307" in where or "ſ" in where:
+            return list(pattern.finditer(text))
+    starts = set()
+    for w in _LIST_WORDS:
+        k = where.find(w)
+        while k >= 0:
+            p = k
+            while p and (text[p - 1].isalnum() or text[p - 1] == "_"):  # (\w: back to the word's start)
+                p -= 1
+            starts.add(p)
+            k = where.find(w, k + 1)
+    found, end = [], 0
+    for p in sorted(starts):
+        if p >= end and (m := pattern.match(text, p)):
+            found.append(m)
+            end = m.end()  # (finditer's next search starts at the match's end; a match is never empty)
+    return found
+
+
 def add_listed_in(doc: Document, found) -> None:
     """The departments listed on the lines after 'alle afdelinger i X:' lie in X (or after it on
     its line, when the line breaks were lost: up to the sentence's end)."""
@@ -241,7 +271,8 @@ def add_listed_in(doc: Document, found) -> None:
         if ": " in line and may_hold(lows[i], _LIST_WORDS):
             _listed_inline(doc, found, i, strip_markup(line))
         if not line.rstrip().endswith(":") or not may_hold(lows[i], _LIST_WORDS) \
-                or not (m := _LIST_INTRO.search(strip_markup(line))) or not m.group("place")[:1].isupper():
+                or not (m := next(iter(_intro_matches(_LIST_INTRO, strip_markup(line))), None)) \
+                or not m.group("place")[:1].isupper():
             continue  # (not "..., som er inddelt i to zoner:")
         end = next((j for j in range(i + 1, min(i + 16, len(doc.lines))) if not doc.lines[j].strip()),
                    min(i + 16, len(doc.lines)))
@@ -262,7 +293,7 @@ _LIST_INTRO_INLINE = re.compile(r"(?<!\w)\w*(?:afdeling|boligområde|bebyggelse)
 def _listed_inline(doc: Document, found, i: int, text: str) -> None:
     """'... Delaftalen omfatter alle afdelinger i Vollsmose: Civica afd. Bøgeparken, ... og
     Birkeparken. Økonomi ...' on one line: the departments of line ``i`` named in the list."""
-    for m in _LIST_INTRO_INLINE.finditer(text):
+    for m in _intro_matches(_LIST_INTRO_INLINE, text):
         place, rest = m.group("place"), m.group("rest")
         if not place[:1].isupper():
             continue

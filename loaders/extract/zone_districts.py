@@ -116,10 +116,12 @@ _PLAN_IN = re.compile(r"\b(?:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?)\
 _PLAN_WORDS = ("helhedsplan", "boligsocial")  # (every _PLAN_IN match opens with one of them)
 
 
-def _plan_in(text: str) -> Iterable[re.Match[str]]:
+def _plan_in(text: str, low: str | None = None) -> Iterable[re.Match[str]]:
     """``_PLAN_IN.finditer(text)``, the pattern tried only where its words start (found as strings
-    in the text's lower case: the pattern opens with a word boundary, tried at every position)."""
-    low = text.lower()
+    in the text's lower case ``low``, made here if not given: the pattern opens with a word boundary,
+    tried at every position)."""
+    if low is None:
+        low = text.lower()
     if len(low) != len(text) or "ı" in low or "\u0307" in low or "ſ" in low:
         return _PLAN_IN.finditer(text)  # (offsets or letters that re.IGNORECASE reads otherwise)
     starts = sorted(k for w in _PLAN_WORDS for k in _occurrences(low, w))
@@ -139,13 +141,14 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
 
 
 def _add_plan_place(doc: Document, found) -> None:
-    text, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
+    whole, lows = doc.text, doc.lower_lines  # (each line lowered once for the document: not twice here)
     for i, line in enumerate(doc.lines):
         if " i " not in line or not may_hold(lows[i], _PLAN_WORDS):
             continue
-        for m in _plan_in(strip_markup(line)):
+        text = strip_markup(line)
+        for m in _plan_in(text, lows[i] if text is line else None):  # (the line's lower case made once)
             name = m.group("name")
-            if found.get(name) is None and not _NOT_PLACE.search(name) and text.count(name) >= 2:
+            if found.get(name) is None and not _NOT_PLACE.search(name) and whole.count(name) >= 2:
                 found.add(Zone(name=name, type="district", sources=[doc.ref(i, name)]))
 
 
@@ -200,10 +203,14 @@ def _fold(text: str) -> str:
     return text.lower().replace("é", "e").replace("ä", "æ")
 
 
+# (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
+_BEFORE_NUMBER = re.compile(r"\s+\d")
+
+
 def _mentions(zone: Zone) -> list[str]:
     """Forms a text may use for a zone: name, aliases, the head of a numbered range."""
     forms = [zone.name, *zone.aliases]
-    head = re.split(r"\s+\d", zone.name)[0]
+    head = _BEFORE_NUMBER.split(zone.name)[0]
     if head != zone.name and len(head) > 5:
         forms.append(head)
     return [_fold(f) for f in forms]

@@ -236,7 +236,12 @@ _OWNER_FIRST = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?)(?:\s+afd(?:eling|
 # Fjordbo 212 1968 Toften Fjordbo 96 1971 ..." (or the same with " | " between cells). Read only
 # when every column after the owner's holds a number: then each row ends after its numbers.
 _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
-_HEAD_START = re.compile(r"(?=[ABa])(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])")
+# ("(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])" written for the engine: each
+# branch opens with its letter, the look-behind after it, in the order the engine tried them, so that it skips
+# to those letters, where a pattern opening with a look-ahead is tried at every position)
+_HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"
+                         r"|A(?<![\w-].)fdeling(?:er)?(?![\w-])|a(?<![\w-].)fdeling(?:er)?(?![\w-])"
+                         r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])")
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""

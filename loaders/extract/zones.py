@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, holding_lines, lines_to_read, markup_free, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
@@ -43,7 +44,9 @@ __all__ = ["extract_zones", "parse_units"]
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
 _ITEM = re.compile(r"\s*(?:,|\bog\b|\bsamt\b)?\s*(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)")
 # "Zone 2)" as the LBF template numbers zones; "Zone 2:", "Zone 2 –", "Delområde 2:" as others do
-_ZONE_MARK = re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
+# (written for the engine: each word's first letter, then the look-behind for what may not stand before
+# it, so that the engine skips to the letters; a pattern opening with a look-ahead is tried at every position)
+_ZONE_MARK = re.compile(r"(?P<word>Z(?<![\w-].)one|D(?<![\w-].)elområde|O(?<![\w-].)mråde)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")
 # (the capital first: the engine skips to capitals; the look-behind then sees the capital and
 # the character before it)
 _DASH_ROW = re.compile(r"^\s*(?P<org>[\wÆØÅæøå-]{2,12})\s+[–-]\s+(?P<place>[A-ZÆØÅ][^\t\d]{2,40}?)"
@@ -110,7 +113,7 @@ def parse_units(text: str, low: str | None = None) -> int | None:
     >>> parse_units("HAB") is None
     True
     """
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return None
     words = _dwelling_words()
     if words is not None and not may_hold(text.lower() if low is None else low, words):
@@ -119,7 +122,6 @@ def parse_units(text: str, low: str | None = None) -> int | None:
     return int(m.group(1).replace(".", "")) if m else None
 
 
-_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +202,7 @@ def _unit_lists(doc: Document, orgs: list[Organisation], found: _Found) -> None:
         raw = doc.lines[i]
         if dwelling is not None and i not in dwelling and _no_markup(raw):
             continue  # no dwelling word: no count (told before the digit, from the lower case made once)
-        if not _DIGIT.search(raw) or i in skip:
+        if not has_digit(raw) or i in skip:
             continue  # every dwelling count has a digit; a department table's rows are read by column
         text = strip_markup(raw)  # "A: 368 boliger | B: 429 boliger" (split only where it can be)
         if parse_units(text, lows[i] if text is raw else None) is None:
@@ -405,6 +407,8 @@ def _table_rows(doc: Document, orgs: list[Organisation], found: _Found) -> None:
     housing = _HousingLabels(orgs)
     free = markup_free(doc)
     for i, line in enumerate(doc.lines):
+        if "–" not in line and "-" not in line:
+            continue  # (every row holds its dash: told before the pattern is tried)
         m = _DASH_ROW.match(line if free else strip_markup(line))
         if not m or not ("\t" in line or _NUMBER_CELLS.search(line)) or m.group("org") not in housing:
             continue

@@ -15,3 +15,157 @@ def test_single_spaced_is_the_split_and_join_it_stands_for():
 
 def test_clean_collapses_white_space_and_trims_punctuation():
     assert clean("  **Anna\u00a0Holm**,\tteamleder ; ") == "Anna Holm, teamleder"
+
+
+def test_folded_otherwise_is_unicodes_list():
+    """The characters a lower-case text may hold that case-folding changes, as the running
+    interpreter's Unicode tables say; and every character case-folds as its lower case does
+    (``folded_text_holds`` reads the case-folded text from the lower case on both)."""
+    from samspil.loaders.extract.text import FOLDED_OTHERWISE
+
+    chars = [chr(c) for c in range(0x110000)]
+    assert [c for c in chars if FOLDED_OTHERWISE.fullmatch(c)] == [c for c in chars if c.lower() == c and c.casefold() != c]
+    assert not [c for c in chars if c.casefold() != c.lower().casefold()]
+
+
+def test_folded_text_holds():
+    from samspil.loaders.document import Document
+    from samspil.loaders.extract.text import folded_text_holds
+
+    for text in ("Landsbyggefonden LBF", "Große Straße", "ΣΟΦΊΑ Σ", "ﬁnans", "µ-midler", "İstanbul", "plain"):
+        doc = Document.from_text("d", text)
+        for words in ("landsbyggefonden", "strasse", "große", "σοφία σ", "σοφίας", "finans", "μ-midler", "i̇stanbul",
+                      "plain", "nothing"):
+            assert folded_text_holds(doc, words.casefold()) == (words.casefold() in text.casefold())
+
+
+def test_may_fold_otherwise():
+    from samspil.loaders.extract.text import FOLDED_OTHERWISE, _may_fold_otherwise
+
+    for c in map(chr, range(0x110000)):
+        if 0xD800 <= ord(c) < 0xE000:
+            continue
+        low = f"ab – {c} ø"
+        assert _may_fold_otherwise(low) == (FOLDED_OTHERWISE.search(low) is not None), hex(ord(c))
+    assert _may_fold_otherwise("x\ud800y") is False and _may_fold_otherwise("æøå – “x”") is False
+
+
+def test_printable_white_space_is_the_space():
+    """A printable text's only white space is the space: a pattern's \\s may be read as " " there
+    (segment._cuts' label search)."""
+    import re
+
+    assert [c for c in map(chr, range(0x110000)) if c.isprintable() and re.match(r"\s", c)] == [" "]
+
+
+def test_latin1_digits_are_ascii():
+    """No character from U+0080 to U+00FF is a decimal digit: \\d is [0-9] in a Latin-1 text
+    (loaders/digits.py)."""
+    import re
+
+    assert [c for c in map(chr, range(0x100)) if re.match(r"\d", c)] == list("0123456789")
+
+
+def test_ascii_digit_patterns_match_alike():
+    import random
+    import re
+
+    from samspil.loaders.digits import has_digit, latin1
+    from samspil.loaders.extract.run_candidates import _ASCII_DIGIT_NAME, _DIGIT_NAME
+    from samspil.loaders.normalise import _ASCII_NUMBER, _NUMBER
+    from samspil.loaders.segment import _ASCII_EIGHT_DIGITS, _EIGHT_DIGITS
+
+    rnd = random.Random(7)
+    alphabet = "0123456789 ,.og samt ABØ\u00b2\u00bd\u0663–x"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        assert has_digit(text) == (re.search(r"\d", text) is not None)
+        if latin1(text):
+            for a, b in ((_ASCII_DIGIT_NAME, _DIGIT_NAME), (_ASCII_NUMBER, _NUMBER), (_ASCII_EIGHT_DIGITS, _EIGHT_DIGITS)):
+                assert a.findall(text) == b.findall(text)
+
+
+def test_intro_matches_are_finditers():
+    """zone_areas._intro_matches tries its patterns only at the words holding a department word:
+    the same matches as finditer (random texts of the words that matter, case and letters the
+    case-insensitive engine reads otherwise included)."""
+    import random
+
+    from samspil.loaders.extract.zone_areas import _LIST_INTRO, _LIST_INTRO_INLINE, _intro_matches
+
+    rnd = random.Random(3)
+    words = ["afdeling", "Afdelingerne", "AFDELING", "boligområde", "bebyggelse", "i", "I", "Vestby", "Ølby:", ":",
+             ".", "alle", "_x", "9", "ı", "ſ", "İ", "afd.", "Bøgeparken,", "og", "  ", "\t", "K", "boligomrÅde"]
+    hits = 0
+    for _ in range(20000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14)))
+        for pattern in (_LIST_INTRO, _LIST_INTRO_INLINE):
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in _intro_matches(pattern, text)] == want, text
+            hits += len(want)
+    assert hits > 100
+
+
+def test_plural_literal_first_is_the_written_pattern():
+    import random
+    import re
+
+    from samspil.loaders.extract.zone_prose import _PLURAL, _PLURAL_WRITTEN
+
+    written = re.compile(_PLURAL_WRITTEN)
+    rnd = random.Random(5)
+    toks = ["omfatter", "dækker", "består af", "følgende", "indgår", "rummer", "udgøres af", "afdeling", "afdelinger",
+            "afdelingerne", "Afdelingerne", "boligafdelinger", "Boligafdelinger", "BoligAfdelingerne", "bolig", "Bolig", ":",
+            " ", ".", "x", "Vest", "5", "de", "følgendeafdelinger", "_", "Øst", "\n"]
+    hits = 0
+    for _ in range(30000):
+        text = " ".join(rnd.choice(toks) for _ in range(rnd.randint(1, 10)))
+        want = [(m.span(), m.group(0)) for m in written.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in _PLURAL.finditer(text)] == want, text
+        hits += len(want)
+    assert hits > 1000
+
+
+def test_letter_first_patterns_are_the_written_ones():
+    """zones._ZONE_MARK and zone_tables._HEAD_START, written with each word's letter first, match as
+    the patterns they were written as before."""
+    import random
+    import re
+
+    from samspil.loaders.extract.zone_tables import _HEAD_START
+    from samspil.loaders.extract.zones import _ZONE_MARK
+
+    written = [(_ZONE_MARK, re.compile(r"(?=[ZDO])(?<![\w-])(?P<word>Zone|Delområde|Område)\s+(\d{1,2})\s*(?:\)|:|[–-](?=\s))\s*")),
+               (_HEAD_START, re.compile(r"(?=[ABa])(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"))]
+    rnd = random.Random(1)
+    toks = ["Zone", "Delområde", "Område", "-", "x", "1", "12", ")", ":", "–", " ", "Bolig", "Afdeling", "afdelinger",
+            "Bebyggelse", "Boligområde", "BoligBoligområde", "_", "\n", "områder", "ZoneZone"]
+    hits = 0
+    for _ in range(30000):
+        text = "".join(rnd.choice(toks) + rnd.choice(["", " ", "  "]) for _ in range(rnd.randint(1, 8)))
+        for new, old in written:
+            want = [(m.span(), m.groups()) for m in old.finditer(text)]
+            assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
+            hits += len(want)
+    assert hits > 1000
+
+
+def test_age_range_branches_are_the_pattern():
+    """target_cues._has_age tells _AGE_RANGE's match by its two branches apart."""
+    import random
+
+    from samspil.loaders.extract.target_cues import _AGE_RANGE, _AGE_RANGE_DIGITS, _AGE_RANGE_MELLEM
+
+    rnd = random.Random(2)
+    pre = ["", "x", "5", "5.", "8,", "mellem ", "Mellem ", "MELLEM ", "i ", "ca. ", "1", " "]
+    mid = ["-", "–", " - ", "til", " til ", " og ", "og", "", "x"]
+    end = ["år", " år", "årige", " års", "ÅR", "år.", "åringer", " x", ""]
+    hits = 0
+    for _ in range(40000):
+        text = (rnd.choice(pre) + rnd.choice(["1", "12", "123", ""]) + rnd.choice(mid) + rnd.choice(["3", "17", "250", ""])
+                + rnd.choice(end)) * rnd.randint(1, 2)
+        want = _AGE_RANGE.search(text) is not None
+        got = _AGE_RANGE_DIGITS.search(text) is not None or "mellem" in text.lower() and _AGE_RANGE_MELLEM.search(text) is not None
+        assert got == want, text
+        hits += want
+    assert hits > 3000
