@@ -93,8 +93,10 @@ _DASH_FIELD = re.compile(r"\s(?=[ABDEFGHIKMOPSTUØ])(?=(?:Aktivitet(?:snavn)?|M�
 # The focus areas' heading over a counted list, run together: "INDSATSOMRÅDER (pulje 2011-2014) 1 Tryghed og
 # trivsel 2 Uddannelse og beskæftigelse 3 Børn, unge og forældre AKTIVITET 1.1 ..." (bare counters: "2. X" is
 # cut as a numbered heading); the counters must run 1, 2, 3 ... with a short item between each
-_AREA_LIST_HEAD = re.compile(r"(?=[IiFfTtHh])(?:INDSATSOMRÅDER|FOKUSOMRÅDER|TEMAER|(?:[Hh]elhedsplanens |[Pp]lanens )?"
-                             r"(?:[Ii]ndsatsområder|[Ff]okusområder|[Tt]emaer)(?:ne)?)\b[^.:!?]{0,40}?:?\s+(?=1\s+[A-ZÆØÅ])")
+_AREA_LIST_HEAD = re.compile(r"[IiFfTt](?:NDSATSOMRÅDER|OKUSOMRÅDER|EMAER|ndsatsområder(?:ne)?|okusområder(?:ne)?|emaer(?:ne)?)"
+                             r"\b[^.:!?]{0,40}?:?\s+(?=1\s+[A-ZÆØÅ])")  # (opens with its letters; a "Helhedsplanens" before
+# it is the heading's too: _counted_areas)
+_PLAN_BEFORE = re.compile(r"(?:[Hh]elhedsplanens|[Pp]lanens) $")
 _COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-ZÆØÅ])")
 # A list of departments with dotted leaders to their dwellings, run together: "... Afdeling 4, Lendemarkeparken
 # ... 196 boliger (opført 1972) Afdeling 7, Klintegården ....... 88 boliger" (two such rows at least)
@@ -127,7 +129,8 @@ _POST_DATE = re.compile(r"\s(\d{1,2}\.\s+(?:januar|februar|marts|april|maj|juni|
                         r"|december)\s+\d{4}\s+·)\s")
 # A numbered chapter's heading in capitals run into its text: "2. BAGGRUND Dragstrup-kvarteret består af ...",
 # "1. PARTER Midt- og Vestjyllands Politi, ..." (the heading a line of its own, as it was)
-_CAPS_CHAPTER = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\s+((?:[A-ZÆØÅ]{2,}[-/]?\s+){0,3}[A-ZÆØÅ]{3,})\s+(?=[A-ZÆØÅ][a-zæøå]|\d)")
+_CAPS_CHAPTER = re.compile(r"\.(?<=[0-9]\.)\s+((?:[A-ZÆØÅ]{2,}[-/]?\s+){0,3}[A-ZÆØÅ]{3,})\s+(?=[A-ZÆØÅ][a-zæøå]|[0-9])")  # (opens
+# with its stop: the engine skips to each "."; the counter before it told in _caps_chapters)
 # The annexes' list after a paragraph: "... puljen til boligsociale indsatser. Bilag 1. Aftalen 2. Kort" (its
 # heading starts a line: a list above it ends there)
 _ANNEX_HEAD = re.compile(r"(?<=[\wæøå)][.!?])\s+(?=Bilag(?:soversigt|sliste)?:?\s+(?:\d{1,2}[.)]|[-•])\s)")
@@ -264,6 +267,7 @@ def _cuts(line: str) -> list[int]:
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in (_NUMBERED_SPACED if printable else _NUMBERED).finditer(line)}
+            cuts |= _caps_chapters(line)
             if " [" in line:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
@@ -294,8 +298,6 @@ def _cuts(line: str) -> list[int]:
         if " · " in line and (dates := list(_POST_DATE.finditer(line))):
             cuts |= {k for m in dates for k in (m.start(1), m.end(1))}
             cuts |= {k for m in _REACTIONS.finditer(line) for k in (m.start(1), m.end(1))}  # (where a post ends)
-        if _DIGIT_DOT.search(line):
-            cuts |= {m.end(1) for m in _CAPS_CHAPTER.finditer(line)}
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
         if "....." in line:
@@ -408,13 +410,28 @@ def _counted_areas(line: str) -> set[int]:
     two items at least, their counters running 1, 2, 3 ..."""
     cuts: set[int] = set()
     for m in _AREA_LIST_HEAD.finditer(line):
-        found, k, n = [m.start(), m.end()], m.end() + 1, 1
+        if m.start() and line[m.start() - 1].isalnum():
+            continue  # (inside a word)
+        head = m.start() - (len(b.group(0)) if (b := _PLAN_BEFORE.search(line, max(0, m.start() - 16), m.start())) else 0)
+        found, k, n = [head, m.end()], m.end() + 1, 1
         while (item := _COUNTER_ITEM.match(line, k + 1)) is not None and int(item.group(1)) == n + 1:
             n += 1
             found.append(item.end(1) - len(item.group(1)))
             k = item.end(1)
         if n >= 2:
             cuts.update(found)
+    return cuts
+
+
+def _caps_chapters(line: str) -> set[int]:
+    """Cuts after each numbered chapter's heading in capitals run into its text (:data:`_CAPS_CHAPTER`): "2.
+    BAGGRUND Kvarteret ..." (the counter of one or two digits at a line's or word's start)."""
+    cuts: set[int] = set()
+    for m in _CAPS_CHAPTER.finditer(line):
+        k = m.start() - 1  # (the counter's last digit)
+        first = k - 1 if k >= 1 and line[k - 1].isdigit() else k
+        if first == 0 or line[first - 1].isspace():
+            cuts.add(m.end(1))
     return cuts
 
 
