@@ -326,19 +326,15 @@ def join_contact_details(lines: Sequence[str], origins: Sequence[Origin]) -> tup
     >>> join_contact_details(["Kontaktperson: Ida Holm, Børn og Unge, Sorø", "Kommune – ih@soroe.dk", "Næste"], [1, 2, 3])
     (['Kontaktperson: Ida Holm, Børn og Unge, Sorø Kommune – ih@soroe.dk', 'Næste'], [1, 3])
     """
-    if not any("ontaktperson" in line for line in lines):
+    joins = [k for k, prev in enumerate(lines[:-1]) if "ontaktperson" in prev and prev[-1:].isalpha()
+             and _CONTACT_LABEL.search(prev) and not _DETAIL.search(prev) and "\t" not in prev
+             and _DETAIL.search(nxt := lines[k + 1]) and "\t" not in nxt and _LEAD_BEFORE_DETAIL.match(nxt.strip())]
+    if not joins:  # (most documents: the lines as they are, no copy made line by line)
         return list(lines), list(origins)
-    out: list[str] = []
-    orig: list[Origin] = []
-    for line, origin in zip(lines, origins):
-        prev = out[-1] if out else ""
-        if prev and prev[-1:].isalpha() and "ontaktperson" in prev and _CONTACT_LABEL.search(prev) \
-                and not _DETAIL.search(prev) and _DETAIL.search(line) and _LEAD_BEFORE_DETAIL.match(line.strip()) \
-                and "\t" not in prev and "\t" not in line:
-            out[-1] = f"{prev} {line.strip()}"
-            continue
-        out.append(line)
-        orig.append(origin)
+    out, orig = list(lines), list(origins)
+    for k in reversed(joins):
+        out[k: k + 2] = [f"{out[k]} {out[k + 1].strip()}"]
+        orig[k: k + 2] = [orig[k]]
     return out, orig
 
 

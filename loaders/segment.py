@@ -284,8 +284,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:
             cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}
-        if ("NDSATSOMRÅDER" in line or "ndsatsområder" in line or "OKUSOMRÅDER" in line or "okusområder" in line
-                or "EMAER" in line or "emaer" in line):
+        areas = "mråde" in line or "MRÅDE" in line  # (the area words' common part, looked for once)
+        if areas and ("NDSATSOMRÅDER" in line or "ndsatsområder" in line or "OKUSOMRÅDER" in line or "okusområder" in line) \
+                or "EMAER" in line or "emaer" in line:
             cuts |= _counted_areas(line)
         if ("..." in line or "…" in line) and len(rows := list(_LEADER_DEPARTMENT.finditer(line))) >= 2:
             cuts.update(k for m in rows for k in (m.start() + 1, m.end()))
@@ -293,7 +294,7 @@ def _cuts(line: str) -> list[int]:
             cuts |= _roman_items(line)
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
-        if "NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line:
+        if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
         if " · " in line and (dates := list(_POST_DATE.finditer(line))):
             cuts |= {k for m in dates for k in (m.start(1), m.end(1))}
