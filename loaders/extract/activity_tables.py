@@ -26,6 +26,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block, outline_focus
 from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, _sentence_case, focus_area_at
 from samspil.loaders.extract.tables import column_kind, head_kinds
+from samspil.loaders.extract.flat_activity_tables import quoted_items
 from samspil.loaders.extract.text import clean
 
 __all__ = ["Columns", "activity_columns", "flat_table_rows", "focus_code", "table_blocks"]
@@ -206,9 +207,9 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         wrapped = 0
         raw = cells[head.name] if head.name < len(cells) else ""
-        quoted = list(_QUOTED_NAMES.finditer(raw)) if raw[:1] in "\"“«»„" else []  # '"Læseven" (frivillige fra X);
-        name = "; ".join(m.group(1) for m in quoted) if quoted else _row_name(raw)  # "UngeSpor" (...)': each quoted
-        # name an activity, its note its own text (its partners)
+        quoted = quoted_items(raw) if raw[:1] in "\"“«»„" else []  # '"Læseven" (frivillige fra X); "UngeSpor" (...)':
+        name = "; ".join(one for one, _ in quoted) if quoted else _row_name(raw)  # each quoted name an activity,
+        # its note its own text (its partners)
         if head.focus is not None and head.focus < len(cells) and cells[head.focus]:
             last_focus = focus_code(doc, cells[head.focus])
             if head.place and not _is_focus_name(doc, last_focus):
@@ -220,9 +221,7 @@ def _table_blocks(doc: Document) -> list[Block]:
         focus = last_focus or focus_area_at(doc, i) or outline_focus(doc, i)
         # a cell of several activities ("Sprogstimuli i hjemmet; Lektiecafé Valhøj"): each its own
         if quoted:
-            ends = [m.start(1) - 1 for m in quoted[1:]] + [len(raw)]
-            blocks += [Block(m.group(1), i, i + 1, focus, target, raw[m.start(1) - 1:end].strip(" ;,"))
-                       for m, end in zip(quoted, ends)]
+            blocks += [Block(one, i, i + 1, focus, target, own) for one, own in quoted]
             continue
         blocks += [Block(n, i, i + 1, focus, target, own) for n in _cell_names(name)]
     return blocks
@@ -267,10 +266,6 @@ def _cell_names(name: str) -> list[str]:
         return [name]
     names = [n.strip(" .") for n in name.split(";")]
     return [n for n in names if n and n[0].isalpha()] or [name]
-
-
-_QUOTED_NAMES = re.compile(r"(?:^|[;,]\s*|\)\s+(?:og\s+)?)[\"“«»„]([A-ZÆØÅ0-9][^\"”«»“;]{1,60}?)[\"”«»“]")  # (each item's
-# name opens it: after the cell's start, a semicolon or comma, or the note of the item before)
 
 
 def _row_name(cell: str) -> str | None:

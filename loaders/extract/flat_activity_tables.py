@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["flat_rows", "opens_with_area"]
+__all__ = ["flat_rows", "opens_with_area", "quoted_items"]
 
 _ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
 _FOCUS_KINDS = ("focus_area", "district", "zone")
@@ -87,9 +87,16 @@ def _each_quoted(row: tuple[str, str | None, str]) -> list[tuple[str, str | None
     name, focus, text = row
     if "; " not in name or text[:1] not in _QUOTES:
         return [row]
-    found = list(_QUOTED_NAME.finditer(text))
-    ends = [m.start(1) - 1 for m in found[1:]] + [len(text)]
-    return [(m.group(1), focus, text[m.start(1) - 1:end].strip(" ;,")) for m, end in zip(found, ends)]
+    return [(one, focus, own) for one, own in quoted_items(text)]
+
+
+def quoted_items(cell: str) -> list[tuple[str, str]]:
+    """(name, its own text) of each activity a cell quotes with its note: '"Læseven" (frivillige fra X);
+    "UngeSpor" (vejledning ...)' (each name opens the cell, follows a semicolon or comma, or the note of the
+    item before)."""
+    found = list(_QUOTED_NAME.finditer(cell))
+    ends = [m.start(1) - 1 for m in found[1:]] + [len(cell)]
+    return [(m.group(1), cell[m.start(1) - 1:end].strip(" ;,")) for m, end in zip(found, ends)]
 
 
 def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tuple[str, str | None, str] | None:
@@ -105,7 +112,7 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
         if quote > start and kinds[0] in _FOCUS_KINDS:  # (the area's name goes on: "Sundhed og trivsel", its
             focus = " ".join(words[k:quote]).strip(" ,;")  # first word the known one)
         cell = " ".join(words[quote:stop])
-        names = [m.group(1) for m in _QUOTED_NAME.finditer(cell)]
+        names = [one for one, _ in quoted_items(cell)]
         return ("; ".join(names), focus, cell) if names else None
     for j in range(start + 1, min(stop, start + MAX_NAME_WORDS + 1)):
         if (m := _focus_at(words, j, extra)) or _starts_target(words, j):
