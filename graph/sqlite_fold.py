@@ -174,8 +174,10 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
                 out.edge_row(ends, row)
             continue
         while nxt is not None and nxt < item:
-            if nxt in cluster:        # not folded with fragments: finished here
-                node(nxt, _finish(made(cluster.pop(nxt))))
+            if nxt in cluster:        # not folded with fragments: its sources are sorted
+                # already (a Plan's by build's finish_node, an Organisation's or Person's
+                # made so by build._sorted_sources): not sorted again here
+                node(nxt, made(cluster.pop(nxt)))
             nxt = next(ids, None)
         if row is None:
             node(item, attrs, sids)
@@ -183,7 +185,7 @@ def write_graph(db: BulkWrite, nodes: PartnershipGraph, stage: Stage) -> dict[st
             out.node_row(item, row)
     while nxt is not None:
         if nxt in cluster:
-            node(nxt, _finish(made(cluster.pop(nxt))))
+            node(nxt, made(cluster.pop(nxt)))
         nxt = next(ids, None)
     out.flush()
     for kind, is_edge, n, least in stage.single_counts():
