@@ -99,7 +99,7 @@ class Stage:
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
         # the document's sources by their items: (id, JSON text, whether it names the document)
-        self.cache: dict[tuple, tuple[str, str, bool]] = {}
+        self.cache: dict[tuple, list] = {}
         self.doc = ""                        # the document being staged
         self.new: list[tuple] = []
         self.source_ids = array("q")         # every staged source row's id (staged_sources)
@@ -118,7 +118,9 @@ class Stage:
         sid = source_id(row)
         self.new.append((sid, *row))
         self.source_ids.append(sid)
-        hit = self.cache[key] = (str(sid), dumps(src), row[0] == self.doc)
+        # (the last two: the stage_srcs row and ids text of the document's list of this
+        # source alone, once it is staged: see _encode)
+        hit = self.cache[key] = [str(sid), dumps(src), row[0] == self.doc, 0, ""]
         return hit
 
     def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
@@ -130,15 +132,18 @@ class Stage:
         57,281 distinct per document). Third: whether there are sources and each names
         the document being staged."""
         cache = self.cache
-        self.lists += 1
         if len(srcs) == 1:         # (most lists: one source)
             s = srcs[0]
             key = tuple(s.items())
             hit = cache.get(key)
             if hit is None:
                 hit = self.source(s, key)
-            self.texts.append((self.lists, "[" + hit[1] + "]"))
-            return self.lists, "[" + hit[0] + "]", hit[2]
+            if not hit[3]:         # a list of this source alone is staged once per document
+                self.lists += 1    # (1,000 plans: 37,932 of 95,114 such lists met again)
+                hit[3], hit[4] = self.lists, "[" + hit[0] + "]"
+                self.texts.append((self.lists, "[" + hit[1] + "]"))
+            return hit[3], hit[4], hit[2]
+        self.lists += 1
         ids, texts, own = [], [], bool(srcs)
         for s in srcs:
             key = tuple(s.items())
