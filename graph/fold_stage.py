@@ -200,10 +200,17 @@ class Stage:
         mine, other = [], []                 # the relationships' edge_docs rows
         ekinds, folded = self.ekinds, self.folded.append
         person = part == "p"                 # (part_of(k) == part, for a relationship)
+        encode = self._encode
         for u, v, k, d in g.g.edges(keys=True, data=True):
             srcs = d.get("sources") or _NONE
-            text, ids, own = lists.get(id(srcs)) or encoded(srcs)
-            item = f"{u}\x1f{v}\x1f{k}"
+            hit = lists.get(id(srcs))
+            if hit is None:
+                hit = lists[id(srcs)] = encode(srcs)
+            text, ids, own = hit
+            # (the item as a tuple: its hash made of its ends' cached ones, and it sorts as
+            # its joined text ``source\x1ftarget\x1ftype`` does, ids holding no control
+            # characters; the text is joined only for the fifth read back: rows)
+            item = (u, v, k)
             h = _hash(item)
             edge_h(h)
             seen = ekinds.get(k)
@@ -295,7 +302,7 @@ class Stage:
         """(label or type, whether a relationship, how many, an item not after the least
         one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
         has one staged row, so they are the rows staged less those :meth:`rows` gave."""
-        kinds = {**self.kinds, **{(True, k): v for k, v in self.ekinds.items()}}
+        kinds = {**self.kinds, **{(True, k): [v[0], "\x1f".join(v[1])] for k, v in self.ekinds.items()}}
         return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
                 for (edge, kind), (rows, least) in kinds.items()
                 if rows > self.taken.get((edge, kind), 0)]
