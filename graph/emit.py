@@ -226,15 +226,19 @@ def _unit_edges(g: PartnershipGraph, doc: str, orgs: Orgs, org_ids: dict) -> Non
 
 
 def _ensure(g: PartnershipGraph, document: str, nid: str, label: str, name: str,
-            refs: list[SourceRef], **props: Any) -> None:
+            refs: list[SourceRef], given: list[dict[str, Any]] | None = None, **props: Any) -> None:
+    """Add the node, or add ``refs`` to its sources. ``given``: ``sources_of(refs,
+    document)`` made already (an activity's, for its relationships too): its dicts are
+    shared, never its list."""
     if nid not in g:
-        g.add_node(nid, label, name, sources=sources_of(refs, document), **props)
+        g.add_node(nid, label, name, sources=sources_of(refs, document) if given is None
+                   else list(given), **props)
     else:      # (the keys of a node's sources made when it is met again: most are met once)
         seen = g.g.graph.setdefault("_seen", {})
         srcs, keys = g.node(nid)["sources"], seen.get(nid)
         if keys is None:
             keys = seen[nid] = {source_sort_key(s) for s in srcs}
-        for s in sources_of(refs, document):
+        for s in sources_of(refs, document) if given is None else given:
             k = source_sort_key(s)         # (once per source, not twice)
             if k not in keys:
                 keys.add(k)
@@ -310,17 +314,17 @@ def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: O
     spans = _activity_spans(r)
     for a in r.activities:
         aid = f"activity:{plan_part}/{slug(a.name)}"
-        _ensure(g, r.document, aid, "Activity", a.name, a.sources, plan=plan.id,
+        srcs = sources_of(a.sources, r.document)      # (made once: its nodes' too)
+        _ensure(g, r.document, aid, "Activity", a.name, a.sources, srcs, plan=plan.id,
                 focus_area=a.focus_area, kind=activity_kind(a.name))
-        srcs = sources_of(a.sources, r.document)
         g.add_edge(plan.id, aid, "HAS_ACTIVITY", sources=srcs)
         if a.focus_area:
             fid = node_id("FocusArea", a.focus_area)
-            _ensure(g, r.document, fid, "FocusArea", a.focus_area, a.sources)
+            _ensure(g, r.document, fid, "FocusArea", a.focus_area, a.sources, srcs)
             g.add_edge(aid, fid, "IN_FOCUS_AREA", sources=srcs)
         for cat in a.target_groups:
             tid = node_id("TargetGroup", cat)
-            _ensure(g, r.document, tid, "TargetGroup", label_of(cat), a.sources, category=cat,
+            _ensure(g, r.document, tid, "TargetGroup", label_of(cat), a.sources, srcs, category=cat,
                     phrases=[])
             g.add_edge(aid, tid, "TARGETS", sources=srcs)
         for p in a.partners:
