@@ -84,6 +84,17 @@ class Orgs:
         self.local: dict[str, dict[str, int]] = defaultdict(dict)   # doc -> key -> local idx
         self.by_ref: dict[tuple[str, int], Entity] = {}
         self.counts: dict[str, int] = defaultdict(int)
+        # name -> normalise(name): the same partners are named in thousands of documents
+        # (10,000 plans: ~1.6 M look-ups of ~60,000 distinct names). An Orgs lives for one
+        # build or update, under one vocabulary.
+        self.norm: dict[str, str] = {}
+        self.abbr: dict[str, str | None] = {}    # name -> its parent_abbreviation
+
+    def _normalise(self, name: str) -> str:
+        key = self.norm.get(name)
+        if key is None:
+            key = self.norm[name] = normalise(name)
+        return key
 
     def add_report(self, r: AgreementReport) -> None:
         for o in r.organisations:
@@ -92,9 +103,9 @@ class Orgs:
                        "municipality": r.plan.municipality, "plan": r.plan.name})
         refs: list[tuple[str, list[SourceRef]]] = []
         refs += [(o.parent, o.sources) for o in r.organisations if o.parent]
-        vocab = load_vocabulary()       # a parent the name states ("BUF - Valby Skole")
+        # a parent the name states ("BUF - Valby Skole")
         refs += [(abbr, o.sources) for o in r.organisations
-                 if not o.parent and (abbr := parent_abbreviation(o.name, vocab))]
+                 if not o.parent and (abbr := self.parent_abbreviation(o.name))]
         refs += [(c.organisation, c.sources) for c in r.contacts if c.organisation]
         refs += [(p, a.sources) for a in r.activities for p in a.partners]
         refs += [(z.housing_organisation, z.sources) for z in r.zones if z.housing_organisation]
@@ -117,13 +128,21 @@ class Orgs:
         e = Entity(doc, idx, name.strip(), names, [m], {**data, "sources": sources_of(srcs, doc)})
         self.entities.append(e)
         self.by_ref[(doc, idx)] = e
-        table.setdefault(normalise(name), idx)
+        table.setdefault(self._normalise(name), idx)
         for a in aliases:
             if a and a.strip():
-                table.setdefault(normalise(a), idx)
+                table.setdefault(self._normalise(a), idx)
+
+    def parent_abbreviation(self, name: str) -> str | None:
+        """:func:`parent_abbreviation` under the vocabulary, once per name (read for every
+        organisation in both readings of a full load: 10,000 plans, ~300,000 calls)."""
+        hit = self.abbr.get(name, self)
+        if hit is self:
+            hit = self.abbr[name] = parent_abbreviation(name, load_vocabulary())
+        return hit
 
     def lookup(self, doc: str, name: str | None) -> int | None:
-        return None if not name else self.local[doc].get(normalise(name))
+        return None if not name else self.local[doc].get(self._normalise(name))
 
 
 # -- one document's fragment ----------------------------------------------------
@@ -190,7 +209,7 @@ def _fragment(light: bool) -> PartnershipGraph:
 def parent_of(e: Entity, orgs: Orgs) -> int | None:
     """The entity the report names as ``e``'s parent, else the one the name states
     ("BUF - Valby Skole", "Perspektiv (BIF)"); always an entity of the same document."""
-    parent = e.data.get("parent") or parent_abbreviation(e.name, load_vocabulary())
+    parent = e.data.get("parent") or orgs.parent_abbreviation(e.name)
     return orgs.lookup(e.document, parent)
 
 
@@ -207,14 +226,19 @@ def _unit_edges(g: PartnershipGraph, doc: str, orgs: Orgs, org_ids: dict) -> Non
 
 
 def _ensure(g: PartnershipGraph, document: str, nid: str, label: str, name: str,
-            refs: list[SourceRef], **props: Any) -> None:
-    seen = g.g.graph.setdefault("_seen", {})
+            refs: list[SourceRef], given: list[dict[str, Any]] | None = None, **props: Any) -> None:
+    """Add the node, or add ``refs`` to its sources. ``given``: ``sources_of(refs,
+    document)`` made already (an activity's, for its relationships too): its dicts are
+    shared, never its list."""
     if nid not in g:
-        g.add_node(nid, label, name, sources=sources_of(refs, document), **props)
-        seen[nid] = {source_sort_key(s) for s in g.node(nid)["sources"]}
-    else:
-        srcs, keys = g.node(nid)["sources"], seen.setdefault(nid, set())
-        for s in sources_of(refs, document):
+        g.add_node(nid, label, name, sources=sources_of(refs, document) if given is None
+                   else list(given), **props)
+    else:      # (the keys of a node's sources made when it is met again: most are met once)
+        seen = g.g.graph.setdefault("_seen", {})
+        srcs, keys = g.node(nid)["sources"], seen.get(nid)
+        if keys is None:
+            keys = seen[nid] = {source_sort_key(s) for s in srcs}
+        for s in sources_of(refs, document) if given is None else given:
             k = source_sort_key(s)         # (once per source, not twice)
             if k not in keys:
                 keys.add(k)
@@ -290,17 +314,17 @@ def _activities(g: PartnershipGraph, r: AgreementReport, plan: PlanInfo, orgs: O
     spans = _activity_spans(r)
     for a in r.activities:
         aid = f"activity:{plan_part}/{slug(a.name)}"
-        _ensure(g, r.document, aid, "Activity", a.name, a.sources, plan=plan.id,
+        srcs = sources_of(a.sources, r.document)      # (made once: its nodes' too)
+        _ensure(g, r.document, aid, "Activity", a.name, a.sources, srcs, plan=plan.id,
                 focus_area=a.focus_area, kind=activity_kind(a.name))
-        srcs = sources_of(a.sources, r.document)
         g.add_edge(plan.id, aid, "HAS_ACTIVITY", sources=srcs)
         if a.focus_area:
             fid = node_id("FocusArea", a.focus_area)
-            _ensure(g, r.document, fid, "FocusArea", a.focus_area, a.sources)
+            _ensure(g, r.document, fid, "FocusArea", a.focus_area, a.sources, srcs)
             g.add_edge(aid, fid, "IN_FOCUS_AREA", sources=srcs)
         for cat in a.target_groups:
             tid = node_id("TargetGroup", cat)
-            _ensure(g, r.document, tid, "TargetGroup", label_of(cat), a.sources, category=cat,
+            _ensure(g, r.document, tid, "TargetGroup", label_of(cat), a.sources, srcs, category=cat,
                     phrases=[])
             g.add_edge(aid, tid, "TARGETS", sources=srcs)
         for p in a.partners:

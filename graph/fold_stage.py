@@ -81,6 +81,24 @@ _SINGLE = "simple AND rowid NOT IN (SELECT id FROM temp.py_{table})"
 _PROPS = "'{' || CASE WHEN rest <> '' THEN rest || ', ' ELSE '' END || '\"@s\": ' || ids || '}'"
 
 
+def _distinct(a: np.ndarray) -> np.ndarray:
+    """``np.unique(a)`` (sorted, distinct) by a sort: numpy 2's ``unique`` of integers
+    hashes them first (10,000 plans: ~1.2 s for the ~1.5 M item hashes and ~0.6 M
+    source ids, against a few hundredths of a second sorted)."""
+    a = np.sort(a)
+    return a[np.concatenate(([True], a[1:] != a[:-1]))] if len(a) else a
+
+
+def _among(a: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """``np.isin(a, ordered)`` for ``ordered`` sorted and distinct, by a binary search
+    (``isin`` sorts ``a`` again with its inverse: ~1 s at 10,000 plans)."""
+    if not len(ordered):
+        return np.zeros(len(a), dtype=bool)
+    at = np.searchsorted(ordered, a)
+    at[at == len(ordered)] = 0
+    return ordered[at] == a
+
+
 def _inner(d: dict[str, Any] | None) -> str:
     return dumps(d)[1:-1] if d else ""
 
@@ -99,7 +117,7 @@ class Stage:
         self.lists = 0                       # stage_srcs rows so far
         self.texts: list[tuple[int, str]] = []     # ... of the fragment being staged
         # the document's sources by their items: (id, JSON text, whether it names the document)
-        self.cache: dict[tuple, tuple[str, str, bool]] = {}
+        self.cache: dict[tuple, list] = {}
         self.doc = ""                        # the document being staged
         self.new: list[tuple] = []
         self.source_ids = array("q")         # every staged source row's id (staged_sources)
@@ -118,7 +136,9 @@ class Stage:
         sid = source_id(row)
         self.new.append((sid, *row))
         self.source_ids.append(sid)
-        hit = self.cache[key] = (str(sid), dumps(src), row[0] == self.doc)
+        # (the last two: the stage_srcs row and ids text of the document's list of this
+        # source alone, once it is staged: see _encode)
+        hit = self.cache[key] = [str(sid), dumps(src), row[0] == self.doc, 0, ""]
         return hit
 
     def _encode(self, srcs: list[dict[str, Any]]) -> tuple[int, str, bool]:
@@ -130,15 +150,18 @@ class Stage:
         57,281 distinct per document). Third: whether there are sources and each names
         the document being staged."""
         cache = self.cache
-        self.lists += 1
         if len(srcs) == 1:         # (most lists: one source)
             s = srcs[0]
             key = tuple(s.items())
             hit = cache.get(key)
             if hit is None:
                 hit = self.source(s, key)
-            self.texts.append((self.lists, "[" + hit[1] + "]"))
-            return self.lists, "[" + hit[0] + "]", hit[2]
+            if not hit[3]:         # a list of this source alone is staged once per document
+                self.lists += 1    # (1,000 plans: 37,875 of 95,114 such lists met again)
+                hit[3], hit[4] = self.lists, "[" + hit[0] + "]"
+                self.texts.append((self.lists, "[" + hit[1] + "]"))
+            return hit[3], hit[4], hit[2]
+        self.lists += 1
         ids, texts, own = [], [], bool(srcs)
         for s in srcs:
             key = tuple(s.items())
@@ -195,10 +218,17 @@ class Stage:
         mine, other = [], []                 # the relationships' edge_docs rows
         ekinds, folded = self.ekinds, self.folded.append
         person = part == "p"                 # (part_of(k) == part, for a relationship)
+        encode = self._encode
         for u, v, k, d in g.g.edges(keys=True, data=True):
             srcs = d.get("sources") or _NONE
-            text, ids, own = lists.get(id(srcs)) or encoded(srcs)
-            item = f"{u}\x1f{v}\x1f{k}"
+            hit = lists.get(id(srcs))
+            if hit is None:
+                hit = lists[id(srcs)] = encode(srcs)
+            text, ids, own = hit
+            # (the item as a tuple: its hash made of its ends' cached ones, and it sorts as
+            # its joined text ``source\x1ftarget\x1ftype`` does, ids holding no control
+            # characters; the text is joined only for the fifth read back: rows)
+            item = (u, v, k)
             h = _hash(item)
             edge_h(h)
             seen = ekinds.get(k)
@@ -249,20 +279,20 @@ class Stage:
                   for t, a in self.hashes.items()}
         folded = np.frombuffer(self.folded, dtype=np.int64) if self.folded else _EMPTY
         ordered = np.sort(np.concatenate(list(hashes.values())))
-        again = np.union1d(ordered[1:][ordered[1:] == ordered[:-1]], folded)
+        again = _distinct(np.concatenate((ordered[1:][ordered[1:] == ordered[:-1]], folded)))
         del ordered
         for table, h in hashes.items():
             self.bulk.execute(f"DROP TABLE IF EXISTS temp.py_{table}")
             self.bulk.execute(f"CREATE TEMP TABLE py_{table}(id INTEGER PRIMARY KEY)")
             self.bulk.executemany(f"INSERT INTO temp.py_{table} VALUES (?)",
-                                  ((int(i),) for i in np.flatnonzero(np.isin(h, again)) + 1))
+                                  ((int(i),) for i in np.flatnonzero(_among(h, again)) + 1))
         self.hashes = {t: array("q") for t in self.hashes}
         self.folded = array("q")
 
     def staged_sources(self) -> np.ndarray:
         """The ids of the ``sources`` rows staged so far, sorted, distinct (and let go
         here): the fold leaves out its own rows of these (graph/sqlite_fold.py)."""
-        out = np.unique(np.frombuffer(self.source_ids, dtype=np.int64)) if self.source_ids else _EMPTY
+        out = _distinct(np.frombuffer(self.source_ids, dtype=np.int64)) if self.source_ids else _EMPTY
         self.source_ids = array("q")
         return out
 
@@ -290,7 +320,7 @@ class Stage:
         """(label or type, whether a relationship, how many, an item not after the least
         one) of the items :meth:`write_singles` writes (after :meth:`rows` is read): each
         has one staged row, so they are the rows staged less those :meth:`rows` gave."""
-        kinds = {**self.kinds, **{(True, k): v for k, v in self.ekinds.items()}}
+        kinds = {**self.kinds, **{(True, k): [v[0], "\x1f".join(v[1])] for k, v in self.ekinds.items()}}
         return [(kind, edge, rows - self.taken.get((edge, kind), 0), least)
                 for (edge, kind), (rows, least) in kinds.items()
                 if rows > self.taken.get((edge, kind), 0)]

@@ -93,12 +93,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9@.]+", "-", text).strip("-.") or "x"
 
 
+_PREFIX = {"Plan": "plan:", "Document": "doc:", "Organisation": "org:", "Person": "person:",
+           "Activity": "activity:", "Zone": "zone:", "TargetGroup": "target:",
+           "FocusArea": "focus:"}
+
+
 def node_id(label: str, *parts: str) -> str:
-    """``node_id("Organisation", "Københavns Kommune") == "org:kobenhavns-kommune"``."""
-    prefix = {"Plan": "plan", "Document": "doc", "Organisation": "org", "Person": "person",
-              "Activity": "activity", "Zone": "zone", "TargetGroup": "target",
-              "FocusArea": "focus"}[label]
-    return prefix + ":" + "/".join(slug(p) for p in parts)
+    """``node_id("Organisation", "Københavns Kommune") == "org:kobenhavns-kommune"``.
+    (The prefixes made once, and one part slugged without a join: 10,000 plans, ~650,000
+    calls, nearly all of one part.)"""
+    if len(parts) == 1:
+        return _PREFIX[label] + slug(parts[0])
+    return _PREFIX[label] + "/".join([slug(p) for p in parts])
 
 
 def _source_key(source: dict[str, Any]) -> tuple:

@@ -47,13 +47,18 @@ class Overrides:
     different: tuple[tuple[str, str], ...] = ()
 
 
+_CARE_OF = re.compile(r"\s+(?:v/|v\.|c/o)\s*\S.*$")
+_GENITIVE = re.compile(r"[’']s\b")
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
 @lru_cache(maxsize=200_000)
 def fold_name(text: str) -> str:
     t = unicodedata.normalize("NFKC", text).casefold()
     t = t.replace("&", " og ")
-    t = re.sub(r"\s+(?:v/|v\.|c/o)\s*\S.*$", "", t)    # "3B v/KAB", "PAB v. fa09"
-    t = re.sub(r"[’']s\b", "", t)                        # "3B's"
-    t = re.sub(r"[^\w\s]|_", " ", t)
+    t = _CARE_OF.sub("", t)      # "3B v/KAB", "PAB v. fa09"
+    t = _GENITIVE.sub("", t)     # "3B's"
+    t = _PUNCT.sub(" ", t)
     return " ".join(t.split())
 
 
@@ -231,14 +236,18 @@ def stated_parent(name: str, vocab: Vocabulary) -> str:
 
 
 
+_PAREN_END = re.compile(r"\(([^)]*)\)\s*$")
+_HEAD_REST = re.compile(r"(\S+?)(?:\s*[-–,:]\s*|\s+)(.+)$")
+
+
 def parent_abbreviation(name: str, vocab: Vocabulary) -> str | None:
     """The vocabulary abbreviation a name states as its parent, if any:
     "SOF Københavnerteamet", "TMF – Green Team", "Jobcenter København (BIF)" -> SOF, TMF, BIF;
     not when the abbreviation is the name's own ("Ungeenheden (UNG)")."""
-    m = re.search(r"\(([^)]*)\)\s*$", name)
+    m = _PAREN_END.search(name)
     abbr, rest = (m.group(1), name[:m.start()]) if m else (None, None)
     if abbr is None:
-        m = re.match(r"(\S+?)(?:\s*[-–,:]\s*|\s+)(.+)$", name.strip())
+        m = _HEAD_REST.match(name.strip())
         abbr, rest = (m.group(1), m.group(2)) if m else (None, None)
     if not abbr or fold_name(abbr) not in vocab.parent_abbreviations:
         return None

@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -37,8 +38,14 @@ _ID_SALT = b"samspil-person-id-v1:"
 ID_DIGITS = 12      # 48 bits: a collision among 100,000 persons has odds of ~1 in 50,000
 
 
+_NOT_NAME = re.compile(r"[^\w\s@.-]")
+
+
+@lru_cache(maxsize=262_144)
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s@.-]", " ", text.casefold()).split())
+    """(Cached: a contact's name is folded for resolution and again for the kept state,
+    and the same persons recur across plans; 10,000 plans: ~500,000 calls.)"""
+    return " ".join(_NOT_NAME.sub(" ", text.casefold()).split())
 
 
 def _name_tokens(name: str) -> list[str]:

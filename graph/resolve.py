@@ -300,10 +300,11 @@ def _candidate_links(entities: list[Entity], vocab: Vocabulary, shortenings: Any
     for key, hits in by_key.items():
         if key in generic or len(hits) < 2:
             continue
-        primaries = sorted((i for i, p in hits if p), key=lambda i: entities[i].sort_key)
-        if not primaries:
+        # the anchor: the least primary holder (the least of distinct sort keys, as the
+        # first of them sorted was: a recurring partner's keys have thousands of holders)
+        anchor = min((i for i, p in hits if p), key=lambda i: entities[i].sort_key, default=None)
+        if anchor is None:
             continue            # only aliases share this key: too weak across documents
-        anchor = primaries[0]
         several = len({(key, entities[i].parent) if key in entities[i].bare else entities[i].primary
                        for i, p in hits if not p}) > 1
         for i, is_primary in hits:

@@ -23,7 +23,12 @@ def source_id(key: tuple, _blake2b: Any = hashlib.blake2b, _int: Any = int.from_
     full build and the incremental update give one source the same id. (The hash and
     ``int.from_bytes`` bound once, ``encode()``'s UTF-8 without its argument: ~0.5 us of
     ~3.5 us a call, ~1 M calls at 10,000 plans; the same bytes, the same id.)"""
-    return _int(_blake2b(repr(key).encode(), digest_size=8).digest(), "big") >> 1
+    if len(key) == 4:        # its repr joined without the tuple's (same text, ~0.5 us less)
+        d, line, page, excerpt = key
+        text = f"({d!r}, {line!r}, {page!r}, {excerpt!r})"
+    else:
+        text = repr(key)
+    return _int(_blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
 
 
 def insert_graph(db: sqlite3.Connection, graph: PartnershipGraph) -> None:

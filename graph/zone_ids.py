@@ -12,6 +12,7 @@ incremental update give the same ids.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from samspil.graph.model import node_id
 from samspil.graph.names import normalise
@@ -26,6 +27,10 @@ _QUAL = (r"(?:\d+[a-z]?|[a-zæøå]|[ivx]+|nord|syd|øst|oest|ost|vest|midt|cent
 _GENERIC = re.compile(rf"(?:{_WORD}(?: {_QUAL})*|{_QUAL}(?: {_QUAL})*)(?: og {_QUAL})*")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65_536)     # (10,000 plans: ~300,000 calls; the vocabulary is fixed)
 def is_generic_zone(name: str) -> bool:
     """True when ``name`` names no place, only a part of some area.
 
@@ -36,7 +41,7 @@ def is_generic_zone(name: str) -> bool:
     >>> is_generic_zone("Afd. 50"), is_generic_zone("Afd. 463-0 Akacieparken")
     (True, False)
     """
-    key = re.sub(r"\s+", " ", normalise(name).replace("-", " ")).strip()
+    key = _SPACES.sub(" ", normalise(name).replace("-", " ")).strip()
     return bool(key) and _GENERIC.fullmatch(key) is not None
 
 
