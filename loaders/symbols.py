@@ -219,7 +219,8 @@ def boxed_cards(lines: list[str]) -> list[str]:
     >>> boxed_cards(["┌─────┐ ┌─────┐", "│ Ida Holm │ │ Per Dam │", "│ leder    │ │ rådgiver │", "└─────┘ └─────┘"])
     ['Ida Holm, leder', 'Per Dam, rådgiver', '', '']
     """
-    if "┌" not in "".join(lines) and "╭" not in "".join(lines) and "╔" not in "".join(lines):
+    text = "".join(lines)
+    if "┌" not in text and "╭" not in text and "╔" not in text:
         return lines
     out = list(lines)
     k = 0
