@@ -171,8 +171,12 @@ def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list
             or role in ("party", "partner") and AND_LIST.search(text) \
             or role in ("party", "signatory", "partner") and len(split_at_municipality(clean(text))) > 1:
         return [m for entry in split_party_entries(text)
-                for m in org_mentions_one(entry, line, role, delaftale)]
+                for m in org_mentions_one(_LEADING_AND.sub("", entry), line, role, delaftale)]
     return org_mentions_one(text, line, role, delaftale)
+
+
+_LEADING_AND = re.compile(r"^(?:og|samt)\s+(?=[A-ZÆØÅ0-9])")  # ("Haderslev Kommune og Haderslev Boligforening", cut
+# before the town's name that opens the second: "og Haderslev Boligforening")
 
 
 @lru_cache(maxsize=1)

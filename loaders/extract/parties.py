@@ -40,6 +40,8 @@ _DASH_BEFORE = re.compile(r"^[^,–]*:\s*[A-ZÆØÅ][^,–:]{2,80}\s[–-]\s*$")
 
 
 _ENTRY_COUNTER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
+_CLAUSE = re.compile(r"^Stk\.\s*\d{1,2}\.?\s+")  # a legal clause's paragraph counter
+_BETWEEN = re.compile(r"^(?:Aftalen|Samarbejdsaftalen|Delaftalen|Partnerskabet)\s+(?:indgås|er\s+indgået)\s+mellem\s+")
 
 
 def _line_entries(doc: Document, block: Block, role: str):
@@ -50,10 +52,17 @@ def _line_entries(doc: Document, block: Block, role: str):
     items = join_form_lines(_block_texts(doc, block, role))
     idx = [i for i, _ in items]
     skip = set()
+    in_clause = False  # (the entry before was a clause's paragraph: a line opening with a bracket is its rest)
     for n, (i, raw) in enumerate(items):
         if n in skip:
             continue
         text = _ENTRY_COUNTER.sub("", clean(raw))  # "1. Boligforeningen Hedelyng;"
+        if text[:4] == "Stk.":  # a clause's paragraph ("Stk. 1. Aftalen indgås mellem A og B"): the parties the
+            text, in_clause = _BETWEEN.sub("", _CLAUSE.sub("", text)), True  # sentence names, as a list
+        elif text[:1] == "(" and in_clause:
+            continue  # its wrapped rest ("(i det følgende benævnt BFR). Aftalen er ...", "(LBF) skabelon ..."): no entry
+        else:
+            in_clause = False
         was_cut = False
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
             text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only

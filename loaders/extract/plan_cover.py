@@ -83,6 +83,8 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
         text = _LOWER_TAIL.sub("", text) or text  # "Lysholm Løft – tids- og aktivitetsplan": what it is
         text = name_in_document_type(text) or text
+        if (quoted := _QUOTED_FIRST.match(text)) is not None:
+            text = quoted.group(1)  # '"Brobyg Tørring" – Engbrinken og Lundsgårdparken': the quoted name, the areas after it
         words = _dedupe_words(text.split())
         text = " ".join(words)
         if 1 <= len(words) <= 14 and not text.endswith(".") and text[0].isupper() \
@@ -90,6 +92,9 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
             return text, i
         return None
     return None
+
+
+_QUOTED_FIRST = re.compile(r'^[\"«»“„]?([A-ZÆØÅ][^\"«»”“]{1,60}?)[\"«»”“]\s*[–—-]\s')
 
 
 def _first_lines(doc: Document) -> list[tuple[int, str]]:

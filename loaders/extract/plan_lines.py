@@ -19,7 +19,8 @@ __all__ = ["squash", "is_cover_noise", "is_label_line", "is_name_label", "name_a
 _NOISE = re.compile(r"^\W*(?:version|ver\.|udkast|kladde|revideret|revision|godkendt|vedtaget|opdateret|senest"
                     r"|side\s+\d|dato\s*:|fortrolig|bilag\s+\d|indhold(?:sfortegnelse)?\b|\d{1,3}$"
                     # (a document's kind alone on its line: "NOTAT", "Referat", "Dagsorden")
-                    r"|(?:notat|referat|dagsorden|beslutningsprotokol|invitation|program|nyhedsbrev|høringssvar)\W*$)", re.I)
+                    r"|(?:notat|referat|dagsorden|beslutningsprotokol|invitation|program|nyhedsbrev|høringssvar)\W*$"
+                    r"|(?:referat|dagsorden|indkaldelse|protokol)\s+(?:af|fra|til)\b)", re.I)  # ("REFERAT AF ORDINÆR ...")
 # "Periode: ...", "Aftaleperiode: ...", "Kommune: ...": a form's label at the start of a line
 _LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,3}\s*:(?:\s|$)")
 # "Strategisk samarbejdsaftale for Boligsocial indsats Grønhøj", "Samarbejdsaftale om Vestparken"
@@ -45,7 +46,11 @@ def is_cover_noise(text: str) -> bool:
     >>> is_cover_noise("Version 2.1 – godkendt af bestyrelsen 12. marts 2024"), is_cover_noise("Mit Kvarter")
     (True, False)
     """
-    return _NOISE.match(text) is not None
+    return _NOISE.match(text) is not None or _CASE_META.search(text) is not None
+
+
+# a case system's or a letterhead's details: "Sagsnr.: 21/07734", "Dok.nr. 412977/25", "c/o Beboerhuset", an e-mail
+_CASE_META = re.compile(r"\b(?:Sagsnr|Sag\s*nr|Dok\.?\s*nr|J\.\s*nr|Journalnr)\.?|\bSag\s*:|\bc/o\b|@[\w-]+\.[a-z]{2,}")
 
 
 def is_label_line(text: str) -> bool:

@@ -437,3 +437,21 @@ def test_numbered_chapters_in_capitals_run_into_their_text(tmp_path, make_docx, 
     r = _extract(tmp_path, _partnership(town, a, b), how, make_docx, make_pdf)
     assert {o.name for o in r.organisations if o.is_party} >= {"Sydøstjyllands Politi", f"{town} Kommune"}
     assert not any(o.name.startswith(("PARTER", "BAGGRUND")) for o in r.organisations)
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_clause_numbered_agreement_s_parties_and_title(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A municipality's own clauses: a letterhead with case numbers, "§ 1. Aftalens parter" over "Stk. 1.
+    Aftalen indgås mellem A og B" and its wrapped rest; the plan named in quotes before a dash."""
+    lines = [f"{town.upper()} KOMMUNE                                   Sag: 24/18337",
+             "Social & Sundhed, Udsatte Børn og Unge                  Dok.nr. 412977/25", "",
+             "Strategisk aftale om den boligsociale indsats", '"Brobyg Vest" – Engbrinken og Lundsgårdparken', "",
+             "§ 1. Aftalens parter", f"Stk. 1. Aftalen indgås mellem {town} Kommune og {a}",
+             "(i det følgende benævnt BFR). Aftalen er udarbejdet efter Landsbyggefondens",
+             "(LBF) skabelon for strategiske aftaler 2023.",
+             "Stk. 2. Aftaleperioden løber fra den 1.1.2026 til og med den 31.12.2029.", "",
+             "§ 2. Områdets afgrænsning", "Indsatsen omfatter boligområdet Vest.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {o.name for o in r.organisations if o.is_party} == {f"{town} Kommune", a}
+    assert r.plan.name == "Brobyg Vest"
