@@ -37,7 +37,10 @@ _TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGN
                              r"|Udkast|Revideret)\b.*$")
 # where a name label or a document-type title starts inside a line that lost its breaks
 _NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats(?: \(navn\))?|Indsatsens navn"
-                          r"|Helhedsplanens navn)\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK)\s+)?(?:[Ss]amarbejdsaftale|SAMARBEJDSAFTALE)\s+(?:for|om)\s")
+                          r"|Helhedsplanens navn)\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK|strategisk)\s+)?(?:[Ss]amarbejdsaftale"
+                          r"|SAMARBEJDSAFTALE|(?<=strategisk\s)aftale|(?<=Strategisk\s)aftale)\s+(?:for|om)\s")  # ("Bilag 1 til
+# strategisk aftale for Lejre Spirer   Version 2.1": an annex's cover line names its agreement's plan)
+_NOISE_AFTER = re.compile(r"\s+(?:[Vv]ersion|VERSION|[Uu]dkast|UDKAST|[Ss]ide\s+\d)\b.*$")
 
 
 def is_cover_noise(text: str) -> bool:
@@ -127,8 +130,9 @@ def name_in_noise(text: str) -> str | None:
     if m is None:
         return None
     rest = text[m.start():]
-    return (name_after_label(rest) if rest.rstrip().find(":") < len(m.group(0)) and ":" in m.group(0)
-            else name_in_document_type(cut_at_next_label(rest))) or None
+    name = (name_after_label(rest) if rest.rstrip().find(":") < len(m.group(0)) and ":" in m.group(0)
+            else name_in_document_type(cut_at_next_label(rest)))
+    return _NOISE_AFTER.sub("", name).strip(" –-") or None if name else None
 
 
 def squash(text: str) -> str:

@@ -455,3 +455,14 @@ def test_a_clause_numbered_agreement_s_parties_and_title(tmp_path, make_docx, ma
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {o.name for o in r.organisations if o.is_party} == {f"{town} Kommune", a}
     assert r.plan.name == "Brobyg Vest"
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_an_annex_s_cover_line_names_its_agreement_s_plan(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """A delaftale issued as an annex: "Bilag 1 til strategisk aftale for X   Version 2.1 – 14.03.2024"."""
+    lines = [f"Bilag 1 til strategisk aftale for {town} Spirer                 Version 2.1 – 14.03.2024", "",
+             "DELAFTALE", "Indsatsområde: Uddannelse og livschancer", "",
+             f"Delaftalen indgår i den strategiske aftale mellem {town} Kommune og {a}.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"{town} Spirer"
