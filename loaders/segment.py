@@ -650,6 +650,22 @@ def segment(lines: Sequence[str], origins: Sequence[Origin]
     return out_lines, out_origins, offsets
 
 
+# a sentence's colon that opens a list of areas ("... har valgt to indsatsområder: X", "Temaerne er: X")
+_LIST_INTRO = re.compile(r"(?i:indsatsområder(?:ne)?|fokusområder(?:ne)?|temaer(?:ne)?|spor(?:ene)?)(?:\s+(?:er|bliver))?\s*:\s*$")
+# words after which a capitalised area's name belongs to the item's own text ("... med fokus på Beskæftigelse")
+_HEAD_GLUE = frozenset("i og for på til med af om ved fra under inden indenfor samt eller mod omkring".split())
+
+
+def _after_item_text(line: str, head: int) -> bool:
+    """A bullet's item text ends in lower case right before the heading at ``head`` ("• Forældrenetværk
+    (...) – forældre til børn i mellemtrinnet Uddannelse og livschancer" over the next area's bullets):
+    the heading is the next area's, run on after the item's last word (not a preposition's object)."""
+    if line[:1] not in "•▪":
+        return False
+    before = line[:head].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower() and before[-1] not in _HEAD_GLUE
+
+
 def _split_area_tails(lines: list[str], origins: list[Origin], offsets: list[int]) -> None:
     """A focus area's heading run onto the end of the paragraph before its bulleted list ("... i
     2025. Sammenhængskraft og medborgerskab" over "• Frivilligbørsen ..."): cut off onto a line of
@@ -665,8 +681,11 @@ def _split_area_tails(lines: list[str], origins: list[Origin], offsets: list[int
             continue
         if below[:1] in "•▪" and (len(line) >= LONG_LINE or line[:1] in "•▪") and line[-1:].isalpha() \
                 and (head := _focus_heading_before(line, len(line))) is not None and head > 2 \
-                and line[head - 2] not in "–—-:" and not line[:head].rstrip().endswith((" og", " samt", ",")) \
-                and (len(line) >= LONG_LINE or line[head - 2] in ".!?"):  # (an item's last sentence, then the heading)
+                and (line[head - 2] not in "–—-:" or _LIST_INTRO.search(line, 0, head)) \
+                and not line[:head].rstrip().endswith((" og", " samt", ",")) \
+                and (len(line) >= LONG_LINE or line[head - 2] in ".!?:" or _after_item_text(line, head)):
+            # (an item's last sentence, then the heading; or the sentence that counts the areas:
+            # "Parterne har valgt to indsatsområder: Kriminalitetsforebyggelse" over its first bullets)
             tail = line[head:]
             lines[k: k + 1] = [line[:head].rstrip(), tail]
             origins[k: k + 1] = [origins[k], origins[k]]
