@@ -234,10 +234,20 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
     from samspil.loaders.extract.flat_activity_tables import flat_rows
     from samspil.loaders.space_tables import head_run
 
-    if not line[:1].isupper() or (found := head_run(line, 0)) is None:
+    if not line[:1].isupper() and not line[:1].isdigit():
         return []
+    if (found := head_run(line, 0) if line[:1].isupper() else None) is None:
+        if len(line) > 120 or (at := _head_after_title(line)) is None:
+            return []
+        line = line[at:]  # "3. Aktivitetsoversigt Nr. Aktivitet Målgruppe Samarbejdspartnere": the head row run onto
+        found = head_run(line, 0)  # its chapter's heading
     if len(line.rstrip()) - found[0] <= 8 and i + 1 < len(doc.lines) and "\t" not in doc.lines[i + 1]:
         line = f"{line} {doc.lines[i + 1]}"  # (the head row a line of its own)
+        j = i + 2
+        while j < len(doc.lines) and j <= i + 40 and _ROW_ID.match(doc.lines[j]) and _ROW_ID.match(doc.lines[j - 1]) \
+                and "\t" not in doc.lines[j]:
+            line, j = f"{line} {doc.lines[j]}", j + 1  # (its rows cut at their numbers onto lines of their own:
+            # "1.1 Tryghedsvandringer alle beboere ..." over "1.2 Sommer i Erritsø ...")
     elif len(line) <= 100:
         return []
     if len(found[1]) == 2:  # a summary of area and activity: its later rows cut onto lines of their own, each
@@ -246,6 +256,22 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
         while j < len(doc.lines) and j <= i + 8 and opens_with_area(doc.lines[j].split()[:8], more=8):
             line, j = f"{line} {doc.lines[j]}", j + 1
     return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
+
+
+_CAPITAL_AFTER_SPACE = re.compile(r"(?<=\s)[A-ZÆØÅ]")
+
+
+def _head_after_title(line: str) -> int | None:
+    """Where a head row starts that a short heading runs onto ("3. Aktivitetsoversigt Nr. Aktivitet
+    Målgruppe Partnere"): the row reaching the line's end (its last word a column's head)."""
+    from samspil.loaders.extract.tables import column_kind
+    from samspil.loaders.space_tables import head_run
+
+    if column_kind(line.rsplit(None, 1)[-1]) is None:
+        return None
+    end = len(line.rstrip())
+    return next((m.start() for m in _CAPITAL_AFTER_SPACE.finditer(line)
+                 if (found := head_run(line, m.start())) is not None and end - found[0] <= 8), None)
 
 
 def _is_focus_name(doc: Document, name: str) -> bool:

@@ -114,8 +114,13 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
         cell = " ".join(words[quote:stop])
         names = [one for one, _ in quoted_items(cell)]
         return ("; ".join(names), focus, cell) if names else None
+    lower = kinds[kinds.index("activity") + 1:][:1] == ["target"]  # (the target column next: its cells may open
+    # in lower case)
     for j in range(start + 1, min(stop, start + MAX_NAME_WORDS + 1)):
-        if (m := _focus_at(words, j, extra)) or _starts_target(words, j):
+        if lower and j + 1 < min(stop, start + MAX_NAME_WORDS + 1) and _lower_target(words, j + 1) \
+                and words[j][:1].isupper() and not _group_opener(words[j]):
+            continue  # "Sommer i Erritsø børn og unge 6-17 år": the place is the name's, "børn" opens the cell
+        if (m := _focus_at(words, j, extra)) or _starts_target(words, j) or lower and _lower_target(words, j):
             if m and focus is None:
                 focus = " ".join(words[j:j + m])
                 rest = words[j + m:stop]
@@ -129,6 +134,27 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
     if after < len(kinds) and kinds[after] == "partner" and (j := _partner_start(words, start, stop)):
         return " ".join(words[start:j]).strip(" ,;"), focus, " ".join(words[j:stop])  # "A; B Jobcenter X, ..."
     return None
+
+
+# words before a target group's noun that open its cell ("Alle beboere", "Nye danskere", "Udsatte familier")
+_OPENERS = frozenset("alle nye udsatte sårbare ledige enlige tosprogede ensomme ældre yngre unge voksne "
+                     "socialt særligt interesserede frivillige erfarne".split())
+_BEFORE_GROUP = frozenset("for til med og af om ved fra i på".split())  # ("Café for kvinder": the name's own)
+
+
+def _group_opener(word: str) -> bool:
+    """Does ``word`` open a target group's cell by itself ("Unge", "Alle", "skoleelever")?"""
+    from samspil.loaders.extract.activity_tables import _group_word
+
+    return word.strip('"«»“,').lower() in _OPENERS or _group_word(word)
+
+
+def _lower_target(words: list[str], k: int) -> bool:
+    """Does a target group's cell in lower case start at ``words[k]`` ("... Tryghedsvandringer alle beboere
+    og ...", "Fædre på banen fædre, særligt enlige"): a group word or an opener in lower case, not the object
+    of a preposition in the name ("Café for kvinder")?"""
+    word = words[k]
+    return word[:1].islower() and words[k - 1].lower() not in _BEFORE_GROUP and _group_opener(word)
 
 
 def _partner_start(words: list[str], start: int, stop: int) -> int | None:

@@ -163,7 +163,7 @@ def _numbered_section(doc: Document):
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ]))((?:[-•]\s+)?[A-ZÆØÅ]"
+                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ(]))((?:[-•]\s+|\(1\)\s+)?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -226,6 +226,9 @@ def _listed(doc: Document):
             listed = inline.group(1)
             if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
+            if listed[:1] == "(" and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A, (2) B og (3) C"
+                yield from ((name, i) for part in counted if (name := _candidate(_LIST_JOIN.sub("", part))))
+                continue
             yield from ((name, i) for name in _inline_areas(listed))  # "... indsatsområder: A, B samt C."
             continue
         if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
@@ -345,6 +348,10 @@ def _counted_next(doc: Document, i: int) -> bool:
     """The next line opens a counted list ("1) Kriminalitetsforebyggelse og"): the sentence
     above it introduces it without a colon ("... arbejde inden for indsatsområderne")."""
     return i + 1 < len(doc.lines) and doc.lines[i + 1].lstrip()[:2] in ("1)", "1.")
+
+
+_COUNTER_SPLIT = re.compile(r"(?:^|\s)\(\d{1,2}\)\s+")  # the counters of "(1) A, (2) B og (3) C"
+_LIST_JOIN = re.compile(r"(?:,|\s+og|\s+samt)?\s*$")  # what joins an item to the next counter
 
 
 def _plan_areas_list(text: str) -> re.Match[str] | None:

@@ -295,6 +295,7 @@ def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
     """Headings that name a focus area, with the focus area's name."""
     heads = outline(doc)
     containers = {h.number for h in heads if _CONTAINER.match(h.title) and not _FOCUS_TITLE.match(h.title)}
+    by_line = sorted((h for h in heads if not h.in_toc), key=lambda h: h.line)
     out = []
     for h in heads:
         m = _FOCUS_TITLE.match(h.title)
@@ -302,9 +303,22 @@ def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
             m = _FOCUS_TITLE.match(_label_on(doc.lines[h.line], h.title))
         if m and not _CONTAINER.match(h.title):
             out.append((h, m.group("name").strip(" .:")))
-        elif h.number[:-1] in containers and len(h.title.split()) <= 8:
+        elif h.number[:-1] in containers and len(h.title.split()) <= 8 \
+                and (h.in_toc or not _table_row(by_line, h)):
             out.append((h, h.title))
     return out
+
+
+def _table_row(by_line: list[Heading], h: Heading) -> bool:
+    """Is ``h`` one of a table's rows numbered by chapter ("1.1 Tryghedsvandringer ...", "2.1 Lektiecafé
+    ...", "3.1 ..." on lines that follow each other): walking back over the headings of its depth before
+    it, one of another chapter is met before any chapter's own heading."""
+    k = by_line.index(h)
+    while k > 0 and (o := by_line[k - 1]).depth == h.depth:
+        if o.number[:-1] != h.number[:-1]:
+            return True
+        k -= 1
+    return False
 
 
 def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:

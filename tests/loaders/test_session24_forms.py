@@ -41,3 +41,33 @@ def test_areas_counted_by_a_sentence_over_their_bullets_run_together(tmp_path, m
     assert {f.name for f in r.focus_areas} == {area for area, _ in BULLETED}
     got = {name_key(x.name): x.focus_area for x in r.activities}
     assert got == {name_key(name): area for area, items in BULLETED for name, _, _ in items}, got
+
+
+NUMBERED_ROWS = [("1.1", "Tryghedsvandringer", "alle beboere og afdelingsbestyrelser", "{town} Politi, {town} Kommune"),
+                 ("1.2", "Sommer i Vestbyen", "børn og unge 6-17 år", "{town} Ungdomsskole"),
+                 ("2.1", "Lektiecafé Kastanjen", "skoleelever i 4.-10. klasse", "{town} Bibliotek"),
+                 ("2.2", "Jobguiden", "ledige 18-30 år", "Jobcenter {town}"),
+                 ("3.1", "Mødrenetværket", "flygtningekvinder og deres børn", "Dansk Flygtningehjælp {town}")]
+NUMBERED_AREAS = ["Tryghed og trivsel", "Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
+
+
+def _numbered_rows(town, a, b):
+    """An older plan whose activity table numbers its rows by area ("1.1", "2.1") under a chapter
+    numbered after the areas' chapter, its target groups in lower case."""
+    lines = [f"Boligsocial helhedsplan 2012-2016 for Vestbyen, {town}", "", f"Hovedansøger: {a}",
+             f"Samarbejdskommune: {town} Kommune", "", "1. Boligområdet", f"Vestbyen har 540 boliger i {b}s afdelinger.", "",
+             "2. Indsatsområder", "Helhedsplanen arbejder inden for tre af puljens indsatsområder: "
+             "(1) Tryghed og trivsel, (2) Uddannelse og beskæftigelse og (3) Forebyggelse og forældreansvar.", "",
+             "3. Aktivitetsoversigt", "Nr.\tAktivitet\tMålgruppe\tSamarbejdspartnere"]
+    lines += [f"{no}\t{name}\t{target}\t{partners.format(town=town)}" for no, name, target, partners in NUMBERED_ROWS]
+    return lines + ["", "4. Organisering", f"Projektleder: Lene Bach Winther, {a}, lbw@vestbyen.dk", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_a_table_numbering_its_rows_by_area_is_no_chapter_of_areas(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _numbered_rows(town, a, b), how, make_docx, make_pdf)
+    assert {name_key(x.name) for x in r.activities} == {name_key(name) for _, name, _, _ in NUMBERED_ROWS}
+    assert {f.name for f in r.focus_areas} == set(NUMBERED_AREAS)  # (not "Lektiecafé Kastanjen", "Jobguiden")
+    job = next(x for x in r.activities if x.name == "Jobguiden")
+    assert "unemployed" in job.target_groups and {name_key(p) for p in job.partners} == {f"jobcenter {name_key(town)}"}
