@@ -144,7 +144,9 @@ NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?
 _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
 # a forvaltning's label "SOF:", a new entry starts.
-_AFTER_PAREN = re.compile(r"(?<![\d\s])\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1) X": a numbered item)
+_AFTER_PAREN = re.compile(r"(?<![\d\s])(?<!\([a-zæøå])(?<!\([a-zæøå]{2})\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1)
+# X": a numbered item; not a plural's ending, "Målgruppe(r) Partnere": a table's head row)
+_FLAT_TABLE_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|er)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe")
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
 # _NUMBERED and _ABBR_LABEL in a printable line, whose only white space is the space: the engine skips
 # to each space, where it tried the white-space class at every character (labels.py's _LABEL_SPACED)
@@ -279,7 +281,9 @@ def _cuts(line: str) -> list[int]:
         if ":" in line:
             cuts |= {m.end() for m in (_ABBR_LABEL_SPACED if printable else _ABBR_LABEL).finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)
-            cuts |= {m.end() for m in _AFTER_PAREN.finditer(line)}
+            table = _FLAT_TABLE_HEAD.search(line) if "ålgruppe" in line else None  # (a table's rows run on after
+            stop = table.start() if table else len(line)  # the parties: its cells' brackets end no entry)
+            cuts |= {m.end() for m in _AFTER_PAREN.finditer(line, 0, stop)}
         if "rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line:
             cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:

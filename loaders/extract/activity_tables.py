@@ -376,7 +376,7 @@ def _run_on_codes(line: str) -> dict[str, str]:
 # Samarbejdspartnere Lektiecafé Børn 6-12 år Biblioteket Jobcafé Ledige over 30 år ..."
 _FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+"
                         r"(?:Målgruppe(?:r|\(r\))?|Hvem er med|For hvem|Deltagere)"
-                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Parter|Ansvarlig(?: / medvirkende)?"
+                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Parter|Ansvarlig(?: / medvirkende| og samarbejdspartnere)?"
                         r"|Medvirkende|Tovholder|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
 MAX_NAME_WORDS = 5
 
@@ -393,7 +393,10 @@ def _starts_target(words: list[str], k: int, lower: bool = False) -> bool:
             or k + 1 >= len(words) or words[k + 1][:1].isupper():
         return False
     found = targets.classify(" ".join(words[k:k + 3]))
-    return any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases)
+    if not any(p.casefold().startswith(words[k].casefold()) for phrases in found.values() for p in phrases):
+        return False
+    from samspil.loaders.extract.flat_activity_tables import _group_opener  # (a place before a group word is the
+    return _group_opener(words[k]) or not _group_opener(words[k + 1].rstrip(","))  # name's: "Skørping unge 12-17 år")
 
 
 def _area_row(words: list[str], k: int) -> int:
@@ -435,7 +438,7 @@ def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str
 
         start = lo
         while start < hi - 1 and (not words[start][:1].isupper() or org_type_of(words[start]) != "other"
-                                  or _has_cue(words[start]) or is_town(words[start])):
+                                  or _has_cue(words[start]) or _place(words[start])):
             start += 1  # ("Sundhedsplejen Forældrecaféen Fuglemosen ...", "Nyborg Erhvervsforum Første Job ...":
             # the partner, then the name)
         known = next(iter(find_known_organisations(" ".join(words[start:hi]))), None)
@@ -443,12 +446,23 @@ def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str
             start += n + (start + n < hi - 1 and is_town(words[start + n]))  # "Dansk Røde Kors Silkeborg Sprogkassen"
         if (n := _focus_at(words[start:hi], 0, ())) and start + n < hi:
             start += n  # a focus area's row of its own before the name ("Beskæftigelse Job i Gødvad")
+        town = next((j for j in range(hi - 2, start, -1) if words[j - 1][:1].isupper() and words[j + 1][:1].isupper()
+                     and words[j + 1] not in _REGIONS and _place(words[j])), None)
+        if town is not None:
+            start = town + 1  # "Frivillig Rebild Unge på vej": a unit and its town, then the name
         name = " ".join(words[start:hi]).strip(" ,;.")
         return name if name[:1].isupper() else None
     starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
     start = starts[0] if starts else hi - 1
     name = " ".join(words[start:hi]).strip(" ,;.")
     return name if start < hi and name[:1].isupper() else None
+
+
+def _place(word: str) -> bool:
+    """Is ``word`` a town's or a municipality's name ("Skørping", "Rebild")?"""
+    from samspil.loaders.gazetteer import is_town, municipality
+
+    return is_town(word) or municipality(word) is not None
 
 
 _REGIONS = frozenset("Fyn Sjælland Jylland Nordjylland Midtjylland Sydjylland Sønderjylland Vestsjælland Bornholm "
@@ -496,20 +510,43 @@ def flat_table_rows(line: str) -> list[tuple[str, str]]:
     anchors = [k for k in range(1, len(words)) if _starts_target(words, k)]
     # the cells in lower case ("Jobcaféen Vibeskrænten ledige beboere 30-64 år ..."), if they start more rows
     # (or where each capitalised start is a name's last word right before one: "Vibeskrænten ledige")
-    lower = [k for k in range(1, len(words)) if words[k][:1].islower() and _starts_target(words, k, lower=True)]
+    lower = _lower_anchors(words)
     in_lower = len(lower) > len(anchors) or lower and all(k + 1 in lower and not _group_word(words[k]) for k in anchors)
     if in_lower:
         anchors = lower
     # a group word in the name ("Kvinder på vej Kvinder uden for arbejdsmarkedet"): the later one
     anchors = [k for n, k in enumerate(anchors) if n + 1 == len(anchors) or anchors[n + 1] - k > MAX_NAME_WORDS - 1]
-    rows, prev = [], 0
+    names, prev = [], 0
     for n, k in enumerate(anchors):
-        name = " ".join(words[_area_row(words, k):k]) if n == 0 else _name_before(words, prev, k, lower=bool(in_lower))
+        names.append(" ".join(words[_area_row(words, k):k]) if n == 0 else _name_before(words, prev, k, lower=bool(in_lower)))
+        prev = k + 1
+    rows = []
+    for n, (k, name) in enumerate(zip(anchors, names)):
         end = anchors[n + 1] if n + 1 < len(anchors) else len(words)
+        if in_lower and n + 1 < len(anchors) and (after := names[n + 1]) and " ".join(words[end - len(after.split()):end]) == after:
+            end -= len(after.split())  # (the row ends where the next one's name starts: "... Jobcenter Vejle | Fædre på banen")
         if name and len(name.split()) <= MAX_NAME_WORDS:
             rows.append((_without_repeated_cell(name, line) if n else name, " ".join(words[k:end])))
-        prev = k + 1
     return rows
+
+
+def _lower_anchors(words: list[str]) -> list[int]:
+    """Where Målgruppe cells written in lower case start ("... Sprogleg i Bakkehusene børn 1-5 år ...
+    Fædre på banen fædre, særligt enlige fædre ..."): a group word in lower case after a capitalised
+    word, or after a name's own word in lower case ("banen") that is no preposition, outside brackets;
+    one a row (a capitalised word, the next name's, between two)."""
+    from samspil.loaders.extract.flat_activity_tables import _lower_target
+
+    out, capital, depth = [], False, 0
+    for k in range(1, len(words)):
+        word = words[k]
+        depth += word.count("(") - word.count(")")
+        if word[:1].isupper():
+            capital = True
+        elif capital and not depth and words[k - 1][-1:].isalpha() and _lower_target(words, k):
+            out.append(k)
+            capital = False
+    return out
 
 
 _PAGE_LINE = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s+af\s+\d{1,3})?$", re.I)

@@ -138,7 +138,9 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
 
 # words before a target group's noun that open its cell ("Alle beboere", "Nye danskere", "Udsatte familier")
 _OPENERS = frozenset("alle nye udsatte sårbare ledige enlige tosprogede ensomme ældre yngre unge voksne "
-                     "socialt særligt interesserede frivillige erfarne".split())
+                     "interesserede frivillige erfarne nyankomne nytilkomne nydanske etniske arbejdsløse langtidsledige "
+                     "hjemmegående gravide kommende aktive isolerede syge små store mindre større "
+                     "psykisk fysisk socialt særligt".split())
 _BEFORE_GROUP = frozenset("for til med og af om ved fra i på".split())  # ("Café for kvinder": the name's own)
 
 
@@ -153,7 +155,7 @@ def _lower_target(words: list[str], k: int) -> bool:
     """Does a target group's cell in lower case start at ``words[k]`` ("... Tryghedsvandringer alle beboere
     og ...", "Fædre på banen fædre, særligt enlige"): a group word or an opener in lower case, not the object
     of a preposition in the name ("Café for kvinder")?"""
-    word = words[k]
+    word = words[k].rstrip(",")
     return word[:1].islower() and words[k - 1].lower() not in _BEFORE_GROUP and _group_opener(word)
 
 

@@ -71,3 +71,29 @@ def test_a_table_numbering_its_rows_by_area_is_no_chapter_of_areas(tmp_path, mak
     assert {f.name for f in r.focus_areas} == set(NUMBERED_AREAS)  # (not "Lektiecafé Kastanjen", "Jobguiden")
     job = next(x for x in r.activities if x.name == "Jobguiden")
     assert "unemployed" in job.target_groups and {name_key(p) for p in job.partners} == {f"jobcenter {name_key(town)}"}
+
+
+LOWER_ROWS = [("Sprogleg i Vestparken", "børn 1-5 år og deres forældre", "Dagtilbud {town}, Sundhedsplejen {town}"),
+              ("Lektieværkstedet", "skolebørn 6-14 år", "{town} Skole, frivillige fra Dansk Flygtningehjælp {town}"),
+              ("Unge på vej", "unge 15-25 år uden ungdomsuddannelse", "Jobcenter {town}"),
+              ("Fædre på banen", "fædre, særligt enlige fædre", "Familiehuset {town}")]
+
+
+def _lower_target_table(town, a, b):
+    """A delaftale's table of activities with its target groups in lower case, each partner cell
+    ending in the town's name, after a party list with an abbreviation in brackets."""
+    lines = ["Delaftale 1: Uddannelse og livschancer", "",
+             f"Delaftalens parter: {a}, Dagtilbud {town} og Ungdommens Uddannelsesvejledning {town} (UU {town}).", "",
+             "Aktivitetsnavn\tMålgruppe(r)\tAnsvarlig og samarbejdspartnere"]
+    lines += [f"{name}\t{target}\t{partners.format(town=town)}" for name, target, partners in LOWER_ROWS]
+    return lines + ["", "Delaftalen følges op to gange årligt i bestyrelsen.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_a_table_with_target_groups_in_lower_case_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _lower_target_table(town, a, b), how, make_docx, make_pdf)
+    got = {name_key(x.name): x for x in r.activities}
+    assert set(got) == {name_key(name) for name, _, _ in LOWER_ROWS}, list(got)
+    assert "youth" in got["unge på vej"].target_groups and "children" in got["lektieværkstedet"].target_groups
+    assert f"sundhedsplejen {name_key(town)}" in {name_key(p) for p in got["sprogleg i vestparken"].partners}
