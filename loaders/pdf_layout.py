@@ -15,7 +15,7 @@ import re
 
 from samspil.loaders.space_tables import _GROUP_HEAD, continues_first, joined_cell
 
-__all__ = ["may_hold_table", "table_page_lines"]
+__all__ = ["may_hold_table", "table_page_lines", "turned_page_lines"]
 
 # a gap wider than this many line heights between two runs on one line is a cell gap
 CELL_GAP = 0.6
@@ -178,6 +178,54 @@ def may_hold_table(textpage, text: str) -> bool:
     # its lines with text, told without stripping them)
 
 
+class _Turned:
+    """A page whose text runs up or down the page (a landscape page kept on a portrait sheet and
+    turned by the viewer: ``/Rotate 90``, its text drawn turned): its rectangles and bounded text
+    in the frame the reader sees, where the text runs left to right. ``up`` is True for text
+    running up the page (the viewer turns the page clockwise), False for text running down."""
+
+    def __init__(self, textpage, width: float, height: float, up: bool) -> None:
+        self.raw, self.textpage, self.width, self.height, self.up = textpage.raw, textpage, width, height, up
+
+    def count_rects(self) -> int:
+        return self.textpage.count_rects()
+
+    def seen(self, r: tuple[float, ...]) -> tuple[float, ...]:
+        """A rectangle (left, bottom, right, top) of the page as the reader sees it."""
+        left, bottom, right, top = r
+        if self.up:  # text along +y: x' = y, y' = width - x
+            return bottom, self.width - right, top, self.width - left
+        return self.height - top, left, self.height - bottom, right  # along -y: x' = height - y, y' = x
+
+    def get_text_bounded(self, left: float, bottom: float, right: float, top: float) -> str:
+        if self.up:
+            return self.textpage.get_text_bounded(self.width - top, left, self.width - bottom, right)
+        return self.textpage.get_text_bounded(bottom, self.height - right, top, self.height - left)
+
+
+def turned_page_lines(textpage) -> list[str] | None:
+    """The lines of a page whose text runs up or down it (its page turned for reading: ``/Rotate``
+    90 or 270 and most characters' baselines upright), as the reader sees them: table rows with
+    tabs between their cells, other lines as runs joined by spaces. None for a page read as it is."""
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.rotation not in (1, 3):
+        return None
+    angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, k) for k in range(min(pdfium_c.FPDFText_CountChars(textpage.raw), 200))]
+    up = sum(abs(a - 3 * math.pi / 2) < 0.1 for a in angles)  # (pdfium's angles turn clockwise: text running up
+    down = sum(abs(a - math.pi / 2) < 0.1 for a in angles)  # the page is at 270 degrees)
+    if max(up, down) * 2 <= len(angles):
+        return None  # (the page's text runs across it: the viewer shows it turned, as the page is read)
+    turned = _Turned(textpage, pdfium_c.FPDF_GetPageWidthF(textpage.page), pdfium_c.FPDF_GetPageHeightF(textpage.page),
+                     up >= down)
+    table = table_page_lines(turned)
+    if table is not None:
+        return table
+    return [" ".join(" ".join(turned.get_text_bounded(*r).split()) for r in line) for line in _lines(_rects(turned))]
+
+
 def _rects(textpage) -> list[tuple[float, ...]]:
     """The page's text rectangles (left, bottom, right, top), every one read into the same
     four numbers by pdfium's own call (the helper's ``get_rect`` makes four new ones each
@@ -194,7 +242,9 @@ def _rects(textpage) -> list[tuple[float, ...]]:
         if not get(raw, k, left, top, right, bottom):
             raise PdfiumError("Failed to get rectangle.")
         rects.append((left.value, bottom.value, right.value, top.value))
-    return rects
+    if isinstance(textpage, _Turned):
+        rects = sorted(map(textpage.seen, rects), key=lambda r: (-r[3], r[0]))  # (in reading order, as pdfium's own
+    return rects  # order is for running text)
 
 
 def table_page_lines(textpage) -> list[str] | None:

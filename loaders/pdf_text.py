@@ -40,6 +40,10 @@ class PageText:
             except BaseException:
                 pdfium_c.FPDF_ClosePage(self.page)
                 raise
+        self.rotation = pdfium_c.FPDFPage_GetRotation(self.page)  # (quarter turns the viewer gives the page)
+        if self.rotation:  # the text read in the page's own frame, where its author set it: pdfium orders a turned
+            pdfium_c.FPDFPage_SetRotation(self.page, 0)  # page's lines as the viewer shows them (a page of running
+            # text on its side read from its last line up); a landscape page drawn turned: pdf_layout.turned_page_lines
         self.raw = pdfium_c.FPDFText_LoadPage(self.page)
         if not self.raw:
             pdfium_c.FPDF_ClosePage(self.page)
