@@ -43,8 +43,18 @@ def outline_focus(doc: Document, i: int) -> str | None:
 # that lost its line breaks), and the bullets after it: "• Lektiecafé – for elever i 4.-6. klasse"
 _LIST_LABEL = re.compile(r"(?:^\W{0,3}(?i:[pait])|\s[PAIT])(?i:rojekter(?:ne)?|ktiviteter(?:ne)?|ndsatser(?:ne)?"
                          r"|iltag(?:ene)?)(?:\s+(?:i|under|for)\s+\w+)?\s*:\s*$")  # (mid-line: capitalised)
+# a status report's caption over its activities: "Status på aktiviteterne:", "Overblik over projekterne:"
+_STATUS_LABEL = re.compile(r"(?:^\W{0,3}|(?<=[.!?\"”]\s))(?i:status|overblik|oversigt|nyt)\s+(?:på|over|fra)\s+(?:de\s+)?(?:enkelte\s+)?"
+                           r"(?i:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|delprojekter(?:ne)?)\s*:\s*$")
 _BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)])\s+(?P<item>\S.*)$")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: description", "Name (partner)"
+
+
+_NUMBER_WORDS = re.compile(r"\d[\d.,%–-]*\s+[a-zæøå]")  # "40 børn, kører godt." (not a heading: "4 Organisation")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _bullet_name(item: str) -> str | None:
@@ -74,7 +84,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
             continue
-        if not (line.rstrip().endswith(":") and (_LIST_LABEL.search(clean_keep_colon(line)) or _PLAN_LEAD.search(line))
+        if not (line.rstrip().endswith(":") and (_LIST_LABEL.search(clean_keep_colon(line)) or _PLAN_LEAD.search(line)
+                                                 or _STATUS_LABEL.search(line))
                 or len(line) < 60 and _CAPTION_ALONE.match(line) or _CAPTION_END.search(line[-40:])):
             continue
         items: list[int] = []
@@ -83,6 +94,12 @@ def bullet_blocks(doc: Document) -> list[Block]:
                 continue
             m = _BULLET_ITEM.match(doc.lines[j])
             number = m.group("number") if m else None
+            end = doc.lines[j - 1].rstrip()[-1:]  # (the line before's last character: "" after a blank line)
+            if not m and items and end and (_indent(doc.lines[j]) > _indent(doc.lines[items[-1]]) or end in ":,"
+                                            or doc.lines[j].lstrip()[:1].islower()
+                                            or _NUMBER_WORDS.match(doc.lines[j].lstrip()) and end not in ".!?"):
+                continue  # (an item's wrapped line: indented under its text, or going on from a colon, a comma,
+                # in lower case or with a number: "- Læsemakkere (...):" over "40 børn, kører godt.")
             if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
                 break
             if items and bool(number) != bool(_BULLET_ITEM.match(doc.lines[items[0]]).group("number")):
@@ -98,7 +115,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:Projekter|Aktiviteter|Indsatser|Tiltag|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
+_LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:(?:Status|Overblik)\s+(?:på|over)\s+(?:aktiviteterne|projekterne|indsatserne)"
+                                 r"|Projekter|Aktiviteter|Indsatser|Tiltag|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
                                  r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+(?=[A-ZÆØÅ0-9\"“«»])")
 _HEADING_RUN_ON = re.compile(r"\s[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
 # the list run on ends at the next heading in capitals ("... Sønderborg Madskole TIDSLINJE • 1. juli ...")

@@ -537,7 +537,7 @@ def _lower_anchors(words: list[str]) -> list[int]:
     one a row (a capitalised word, the next name's, between two)."""
     from samspil.loaders.extract.flat_activity_tables import _lower_target
 
-    out, capital, depth = [], False, 0
+    out, capital, depth = [], bool(words) and words[0][:1].isupper(), 0
     for k in range(1, len(words)):
         word = words[k]
         depth += word.count("(") - word.count(")")

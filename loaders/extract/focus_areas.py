@@ -163,7 +163,7 @@ def _numbered_section(doc: Document):
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ(]))((?:[-•]\s+|\(1\)\s+)?[A-ZÆØÅ]"
+                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ(\"“»]))((?:[-•]\s+|\(1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -366,7 +366,9 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
                             r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
-                            r"|\b(?:vi|indsatsen|helhedsplanen)\s+arbejder\s+(?:med|inden\s+for)\b", re.I)
+                            r"|\b(?:vi|indsatsen|helhedsplanen)\s+arbejder\s+(?:med|inden\s+for)\b"
+                            r"|\bomfatter\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
+# is searched up to the list's word)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 
 

@@ -97,3 +97,33 @@ def test_a_table_with_target_groups_in_lower_case_run_together(tmp_path, make_do
     assert set(got) == {name_key(name) for name, _, _ in LOWER_ROWS}, list(got)
     assert "youth" in got["unge på vej"].target_groups and "children" in got["lektieværkstedet"].target_groups
     assert f"sundhedsplejen {name_key(town)}" in {name_key(p) for p in got["sprogleg i vestparken"].partners}
+
+
+STATUS_ITEMS = [("Læsemakkere", "frivillige læser med børn i 0.-3. klasse; sammen med {town} Bibliotek", "40 børn, kører godt."),
+                ("Ungdomsklubben Vestparken", "for unge 13-17 år, drives med {town} Ungdomsskole", "2 aftener om ugen."),
+                ("Fællesspisning", "med afdelingsbestyrelserne", "60-80 deltagere pr. gang.")]
+
+
+def _dialogue_minutes(town, a, b):
+    """A steering dialogue's minutes (styringsdialog) with the plan as one item: its areas quoted in the
+    sentence about the agreement, its activities' status as a list whose items wrap after a colon."""
+    lines = [f"{town} Kommune – Boligadministration", "", "REFERAT AF STYRINGSDIALOGMØDE 2024", "",
+             "1. Økonomi og regnskab", "Regnskabet er revideret uden forbehold.", "",
+             '5. Boligsocial indsats "Vestparken Sammen"',
+             f"Den strategiske samarbejdsaftale mellem {a} og {town} Kommune løber fra 1. juli 2022 til 30. juni 2026",
+             'og omfatter indsatsområderne "Uddannelse og livschancer" og "Sammenhængskraft og medborgerskab".',
+             "Status på aktiviteterne:"]
+    for name, note, status in STATUS_ITEMS:
+        lines += [f"  - {name} ({note.format(town=town)}):", f"    {status}"]
+    return lines + ["Parterne aftalte at begynde forberedelsen af en ny aftale.", "", "6. Renovering",
+                    "Ansøgningen om renovering er prækvalificeret.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_status_list_of_activities_in_meeting_minutes(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _dialogue_minutes(town, a, b), how, make_docx, make_pdf)
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Sammenhængskraft og medborgerskab"}
+    got = {name_key(x.name): x for x in r.activities}
+    assert set(got) == {name_key(name) for name, _, _ in STATUS_ITEMS}, list(got)
+    assert f"{name_key(town)} ungdomsskole" in {name_key(p) for p in got["ungdomsklubben vestparken"].partners}
