@@ -43,7 +43,7 @@ from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import boxed_cards, drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
-from samspil.loaders.text_columns import split_columns
+from samspil.loaders.text_columns import split_cards, split_columns
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
@@ -531,8 +531,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
-    if not pdf:  # a two-column page copied with its layout: each column read in turn (loaders/text_columns.py)
-        raw_lines, origins = split_columns(raw_lines, origins)
+    if not pdf:  # a two-column page copied with its layout: each column read in turn; people's cards side by
+        raw_lines, origins = split_cards(*split_columns(raw_lines, origins))  # side, each card in turn (text_columns.py)
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled

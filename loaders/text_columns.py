@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["split_columns"]
+__all__ = ["split_cards", "split_columns"]
 
 Origin = tuple[int, int | None]
 
@@ -110,3 +110,64 @@ def _runs(lines: Sequence[str], column: int) -> list[tuple[int, int]]:
                 and sum("   " in b for _, b in paired) * 4 < len(paired):  # (a table's further columns)
             runs.append((start, end))
     return runs
+
+
+_CONTACT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")  # an e-mail or a Danish phone number
+_FRAMED = re.compile(r"[│┃║|┌└╔╚]")
+_CARD_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def split_cards(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
+    """``lines`` with people's cards set side by side (a web page's staff, copied with its layout)
+    read card by card::
+
+        Amalie Frost Kjærulff                   Yusuf Emre Toprak
+        Boligsocial leder, Dyssegård Dialog     Ungemedarbejder, Dyssegård Dialog
+        Tlf. 51 84 29 06                        Tlf. 51 84 29 07
+
+    A run of three or more lines whose second card starts at one column on each (after a gap of
+    three spaces or more), with an e-mail or a phone number in both cards, is read as its left card,
+    a blank line and its right card (a third card on the right is split off the same way).
+
+    >>> split_cards(["  Anna Holm          Bo Ravn", "  Leder, Bo Sammen   Medarbejder", "  ah@x.dk            br@x.dk"],
+    ...             [(k, None) for k in range(1, 4)])[0]
+    ['  Anna Holm', '  Leder, Bo Sammen', '  ah@x.dk', '', 'Bo Ravn', 'Medarbejder', 'br@x.dk']
+    """
+    if not any("   " in line and _CONTACT.search(line) for line in lines):
+        return list(lines), list(origins)
+    out: list[str] = []
+    out_origins: list[Origin] = []
+    k = 0
+    while k < len(lines):
+        run = _card_run(lines, k)
+        if run is None:
+            out.append(lines[k])
+            out_origins.append(origins[k])
+            k += 1
+            continue
+        end, column = run
+        left = [lines[j][:column].rstrip() for j in range(k, end)]
+        right = [lines[j][column:].strip() for j in range(k, end)]
+        more, more_origins = split_cards(right, origins[k:end])  # (a third card beside the second)
+        out += [line for line in left if line.strip()] + [""] + [line for line in more if line.strip()]
+        out_origins += [o for o, line in zip(origins[k:end], left) if line.strip()] + [origins[end - 1]] \
+            + [o for o, line in zip(more_origins, more) if line.strip()]
+        k = end
+    return out, out_origins
+
+
+def _card_run(lines: Sequence[str], k: int) -> tuple[int, int] | None:
+    """(end, column) of a run of cards side by side starting at line ``k``, or None."""
+    gap = _CARD_GAP.search(lines[k])
+    if gap is None or _FRAMED.search(lines[k]):
+        return None  # (cards in box frames: normalise.boxed_cards)
+    column = gap.end()
+    end = k
+    while end < len(lines) and lines[end].strip() and len(lines[end]) > column and lines[end][column] != " " \
+            and lines[end][column - 2:column] == "  ":
+        end += 1
+    if end - k < 3:
+        return None
+    left = " ".join(lines[j][:column] for j in range(k, end))
+    right = " ".join(lines[j][column:] for j in range(k, end))
+    return (end, column) if _CONTACT.search(left) and _CONTACT.search(right) else None

@@ -430,11 +430,34 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     body = _NEXT_HEADING.sub("", body) if labelled else body  # (the next entry's heading, run on)
     label = KONTAKT.match(text) if labelled else None
     out = []
-    for p in find_people(body, strict=not labelled):
+    for p in _title_units_dropped(body, find_people(body, strict=not labelled)):
         unit = unit_then_title(body, p) or (unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p))
+        if unit and (employer := _EMPLOYED.search(unit)):
+            unit = employer.group(1)  # "Dyssegård Dialog, Ansat i Dyssebo": the employer
         unit = contact_unit(unit) or contact_unit(label.group("org") if label else None) \
             or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
         out.append(ContactMention(p, unit or contact_unit(heading), line, None))
+    return out
+
+
+_EMPLOYED = re.compile(r"\b(?i:ansat)\s+(?:i|hos|ved|af)\s+([A-ZÆØÅ][\wæøåÆØÅ&.'-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ&.'-]*){0,4})")
+
+
+def _title_units_dropped(body: str, people: list) -> list:
+    """People of a card with the unit after a person's title read as no person of its own: "Amalie Frost
+    Kjærulff Boligsocial leder, Dyssegård Dialog Ansat i Dyssebo Tlf. ..." holds one person (the unit's
+    first word no first name); their details go to the person before it."""
+    from samspil.loaders.gazetteer import is_first_name
+
+    out: list = []
+    for p in people:
+        if out and (before := out[-1]) and not is_first_name(p.name.split()[0]) \
+                and (between := body[before.end:p.start].strip(" ,")) and _has_title(between) \
+                and len(between.split()) <= 4 and "," in body[before.end:p.start]:
+            before.email = before.email or p.email
+            before.phone = before.phone or p.phone
+            continue
+        out.append(p)
     return out
 
 

@@ -127,3 +127,29 @@ def test_a_status_list_of_activities_in_meeting_minutes(tmp_path, make_docx, mak
     got = {name_key(x.name): x for x in r.activities}
     assert set(got) == {name_key(name) for name, _, _ in STATUS_ITEMS}, list(got)
     assert f"{name_key(town)} ungdomsskole" in {name_key(p) for p in got["ungdomsklubben vestparken"].partners}
+
+
+def _cards(town, a, b, side_by_side):
+    """A web page's staff as cards (name, "title, plan", "Ansat i X", phone, e-mail), side by side in
+    two columns of spaces, or one under the other."""
+    left = ["Signe Lund Kragh", "Boligsocial leder, Vestparken Sammen", f"Ansat i {a}", "Tlf. 51 84 29 06", "slk@vestparken.dk"]
+    right = ["Omar Said Bakri", "Ungemedarbejder, Vestparken Sammen", f"Ansat i {b}", "Tlf. 51 84 29 07", "osb@vestparken.dk"]
+    lines = ["Vestparken Sammen – boligsocial indsats", "",
+             f"{town} Kommune og {a} arbejder sammen om den boligsociale indsats Vestparken Sammen.", "", "Kontakt", ""]
+    if side_by_side:
+        lines += [f"  {x:<46}{y}" for x, y in zip(left, right)]
+    else:
+        lines += left + [""] + right
+    return lines + ["", "Del siden:  Facebook  LinkedIn  Mail", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("side_by_side", [True, False])
+def test_staff_cards_with_their_employer(tmp_path, make_docx, make_pdf, town, a, b, side_by_side):
+    from renderings import contact_facts
+
+    r = _extract(tmp_path, _cards(town, a, b, side_by_side), "as written", make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert set(facts) == {"Signe Lund Kragh", "Omar Said Bakri"}, facts  # (not "Vestparken Sammen")
+    assert facts["Signe Lund Kragh"] == (name_key(a), "slk@vestparken.dk", "51842906")
+    assert facts["Omar Said Bakri"] == (name_key(b), "osb@vestparken.dk", "51842907")
