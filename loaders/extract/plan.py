@@ -184,6 +184,9 @@ _FOR_AREA_AFTER = re.compile(r"(?:helhedsplan|indsats)(?:en)?\s+(?:for|i|på)\s+
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
+REGULATIV_2019 = "2019-01-01"  # plans starting from then on are strategic agreements (with delaftaler), not helhedsplaner
+
+
 def _document_type(doc: Document) -> str:
     head = squash(" ".join(doc.lines[:60]))[:6000]
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
@@ -355,6 +358,9 @@ def extract_plan(doc: Document) -> Plan:
         if title.lower() in doc.lower_text and title not in plan.aliases:
             plan.aliases.append(title)
     (plan.period_start, plan.period_end), period_line = _period(doc, name_line)
+    if plan.document_type == "master_plan" and (plan.period_start or "") >= REGULATIV_2019:
+        plan.document_type = "strategic_agreement"  # (since Landsbyggefonden's 2019 regulativ every plan is
+        # agreed as a strategic agreement: a report, web page or minutes about one of its plans is about one)
     if period_line is not None and period_line != name_line:
         plan.sources.append(doc.ref(period_line))
     return plan

@@ -89,6 +89,8 @@ _SENTENCE_END = re.compile(r"[a-zæøå]{2}\.\s+[A-ZÆØÅ]")
 _CHROME = re.compile(r"\b(?:Spring til (?:indhold|hovedindhold)|Gå til (?:indhold|hovedindhold)|Log ind\b|cookies?\b"
                      r"|Accepter alle|Du er her\s*:|Søg på siden|Tillad alle|Kun nødvendige|Afvis alle)|^Tilpas$", re.I)
 # (a cookie banner's buttons, a menu's search box)
+# a site's menu bar's items (two or more on a short line: "Søg", "Selvbetjening", "Kontakt", "English")
+_MENU_WORDS = frozenset("Søg Selvbetjening Kontakt English Menu Forside Borger Erhverv Nyheder Presse Login Sitemap".split())
 _CRUMB_SEP = re.compile(r"\s(?:>|›|»|→|&gt;)\s")
 
 
@@ -100,8 +102,13 @@ def is_web_chrome(line: str) -> bool:
     (True, True)
     >>> is_web_chrome("| Navn på indsatsen | Solhaven |"), is_web_chrome("Solhaven – helhedsplan 2019-2022")
     (False, False)
+    >>> is_web_chrome("Gentofte Kommune Søg Selvbetjening Kontakt English"), is_web_chrome("Kontakt og Søg job")
+    (True, False)
     """
-    return bool(_CHROME.search(line[:200])) or len(_CRUMB_SEP.findall(line)) >= 2 or line.count(" | ") >= 3
+    return bool(_CHROME.search(line[:200])) or len(_CRUMB_SEP.findall(line)) >= 2 or line.count(" | ") >= 3 \
+        or len(line) < 100 and len(_MENU_WORDS.intersection(words := line.split())) >= 2 \
+        and all(w[:1].isupper() for w in words)  # "Gentofte Kommune Søg Selvbetjening
+    # Kontakt English": a site's menu bar
 
 
 def _after_chrome(head: str) -> str:

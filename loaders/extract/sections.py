@@ -256,6 +256,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     for i, line in enumerate(doc.lines):
         low = lows[i]
         if "delaftale" not in low and "område" not in low and "tema" not in low[:12] and "spor " not in low[:8] \
+                and not (len(low) < 40 and " spor " in low) \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
@@ -274,7 +275,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             out.append((i, _sentence_case(clean(run.group(2)))))  # "INDSATSOMRÅDE 1 Uddannelse og beskæftigelse"
             named.setdefault((run.group(1).casefold().split()[0], run.group(1).split()[-1].casefold()), out[-1][1])
             continue
-        if m is None and len(low) < 24 and (bare := _BARE_HEAD.match(low)):
+        if m is None and len(low) < 40 and (bare := _BARE_HEAD.match(low) or _ACTIVITIES_IN.match(low)):
             if area := named.get(bare.groups()):
                 out.append((i, area))  # "Spor 1" over its activities, after "Spor 1: Sammenhængskraft og medborgerskab"
                 continue
@@ -301,6 +302,9 @@ _COUNTED_NAME = re.compile(r"^\W*((?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|
                            r"([A-ZÆØÅ][a-zæøå][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,5})\s*$")
 # a counted heading alone ("Spor 1", "Indsatsområde 2") after the same counter named its area
 _BARE_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")
+# the same as the heading of its activities: "Aktiviteter i Spor 1", "[+] Projekter under indsatsområde 2"
+_ACTIVITIES_IN = re.compile(r"^\W*(?:aktiviteter|projekter|indsatser|tiltag)(?:ne)?\s+(?:i|under|for|inden for)\s+"
+                            r"(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")
 _COUNTED_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\b")
 
 

@@ -153,3 +153,30 @@ def test_staff_cards_with_their_employer(tmp_path, make_docx, make_pdf, town, a,
     assert set(facts) == {"Signe Lund Kragh", "Omar Said Bakri"}, facts  # (not "Vestparken Sammen")
     assert facts["Signe Lund Kragh"] == (name_key(a), "slk@vestparken.dk", "51842906")
     assert facts["Omar Said Bakri"] == (name_key(b), "osb@vestparken.dk", "51842907")
+
+
+def _tracks_page(town, a, b):
+    """A municipality's web page: a menu bar, a breadcrumb, folded sections ("[+] Aktiviteter i Spor 1")
+    whose activities are lines "Name – text", the tracks named as the focus areas once."""
+    return ["Spring til indhold", f"{town} Kommune   Søg   Selvbetjening   Kontakt   English",
+            f"Forside > Borger > Boligsociale indsatser > Vestparken Sammen", "",
+            "Vestparken Sammen – boligsocial indsats i Vestparken", "",
+            f"I Vestparken arbejder {town} Kommune og {a} sammen om den boligsociale indsats Vestparken Sammen.",
+            "Indsatsen løber fra 1. marts 2024 til 29. februar 2028.", "",
+            "[+] Hvad arbejder vi med?", "    Indsatsen har to spor, som svarer til Landsbyggefondens indsatsområder:",
+            "    Spor 1 – Kriminalitetsforebyggelse", "    Spor 2 – Sammenhængskraft og medborgerskab", "",
+            "[+] Aktiviteter i Spor 1", "    Nattevandring – frivillige voksne går i området fredag aften.",
+            f"    Sker i samarbejde med Natteravnene og SSP {town}.",
+            "    Ungeteamet – opsøgende ungemedarbejdere for unge 12-18 år.", "",
+            "[+] Aktiviteter i Spor 2", "    Dialogcaféen – åben café hver onsdag for alle beboere.",
+            "    Grønne Fingre – fællesdyrkning i gårdrummet sammen med afdelingsbestyrelserne.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_web_page_s_activities_under_its_tracks(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _tracks_page(town, a, b), "as written", make_docx, make_pdf)
+    assert r.plan.name == "Vestparken Sammen" and r.plan.document_type == "strategic_agreement"
+    got = {x.name: x.focus_area for x in r.activities}
+    assert got == {"Nattevandring": "Kriminalitetsforebyggelse", "Ungeteamet": "Kriminalitetsforebyggelse",
+                   "Dialogcaféen": "Sammenhængskraft og medborgerskab",
+                   "Grønne Fingre": "Sammenhængskraft og medborgerskab"}, got
