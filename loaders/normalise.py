@@ -43,7 +43,7 @@ from samspil.loaders.dash_labels import dash_label_lines
 from samspil.loaders.symbols import boxed_cards, drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
-from samspil.loaders.text_columns import split_cards, split_columns
+from samspil.loaders.text_columns import split_cards, split_columns, tab_signatures
 from samspil.loaders.ocr import looks_ocred, repair_ocr
 from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
@@ -385,14 +385,17 @@ def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     ['', 'x', '', 'y', '', 'z']
     """
     marked = [len(line) <= 150 and _RAW_MARK.search(line) is not None for line in lines]
-    if sum(marked) < 3:
+    if sum(marked) < 2:
         return list(lines), list(origins)
     keys = [_DIGITS.sub("#", " ".join(line.split())) if hit else "" for line, hit in zip(lines, marked)]
     counts: dict[str, int] = {}
-    for key in keys:
+    texts: dict[str, set[str]] = {}
+    for key, line in zip(keys, lines):
         if key and _PAGE_MARK.search(key):
             counts[key] = counts.get(key, 0) + 1
-    running = {key for key, n in counts.items() if n >= 3}
+            texts.setdefault(key, set()).add(" ".join(line.split()))
+    running = {key for key, n in counts.items() if n >= 3 or n == 2 and len(texts[key]) == 2}  # (twice, its page
+    # numbers told apart: a two-page document's header, "... side 1" and "... side 2")
     if not running:
         return list(lines), list(origins)
     return ["" if key in running else line for line, key in zip(lines, keys)], list(origins)
@@ -533,6 +536,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines, origins = drop_running_lines(raw_lines, origins)
     if not pdf:  # a two-column page copied with its layout: each column read in turn; people's cards side by
         raw_lines, origins = split_cards(*split_columns(raw_lines, origins))  # side, each card in turn (text_columns.py)
+        raw_lines = tab_signatures(raw_lines)  # signatures side by side in columns of spaces: their cells tabbed
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["split_cards", "split_columns"]
+__all__ = ["split_cards", "split_columns", "tab_signatures"]
 
 Origin = tuple[int, int | None]
 
@@ -171,3 +171,54 @@ def _card_run(lines: Sequence[str], k: int) -> tuple[int, int] | None:
     left = " ".join(lines[j][:column] for j in range(k, end))
     right = " ".join(lines[j][column:] for j in range(k, end))
     return (end, column) if _CONTACT.search(left) and _CONTACT.search(right) else None
+
+
+_DATED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\bden\s+\d{1,2}\.")  # a place and date under a signature
+
+
+def tab_signatures(lines: Sequence[str]) -> list[str]:
+    r"""Signatures set side by side in columns of spaces, names over titles ("Preben Storm      Anni Kloster"
+    over "Direktør, VKB      Formand, Harboørebo"), with tabs between their cells (read as the tab
+    signature table a Word copy gives): a line of two to four people's names (each opening with a known
+    first name) and the line or two under it with as many cells starting at the same columns.
+
+    >>> tab_signatures(["Anna Holm Berg        Ole Ravn", "Direktør, Bo Nord     Borgmester, X Kommune"])
+    ['Anna Holm Berg\tOle Ravn', 'Direktør, Bo Nord\tBorgmester, X Kommune']
+    """
+    if not any("   " in line for line in lines):
+        return list(lines)
+    from samspil.loaders.gazetteer import is_first_name
+
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if "   " not in line or "\t" in line:
+            continue
+        cells = _cells(line)
+        if not 2 <= len(cells) <= 4 or not all(2 <= len(c.split()) <= 4 and is_first_name(c.split()[0])
+                                                and all(w[:1].isupper() for w in c.split()) for _, c in cells):
+            continue
+        starts = [at for at, _ in cells]
+        below = k + 1
+        while below < len(lines) and below <= k + 2 and (row := _cells(lines[below])) and len(row) == len(cells) \
+                and all(abs(a - b) <= 2 for (a, _), b in zip(row, starts)) and not _DATED.search(lines[below]):
+            out[below] = "\t".join(c for _, c in row)
+            below += 1
+        if below > k + 1:
+            out[k] = "\t".join(c for _, c in cells)
+            above = k - 1  # ("For Vojens Boligselskab      For Boligforeningen Sydhjem" over the names, perhaps
+            while above >= 0 and above >= k - 4 and "\t" not in lines[above]:  # the lines signed on between)
+                if lines[above].strip():
+                    row = _cells(lines[above])
+                    if len(row) != len(cells) or not all(abs(a - b) <= 2 for (a, _), b in zip(row, starts)):
+                        break
+                    out[above] = "\t".join(c for _, c in row)
+                above -= 1
+    return out
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(start, text) of the cells of a line whose cells are three spaces or more apart."""
+    cells = []
+    for part in re.finditer(r"\S.*?(?=\s{3,}|\s*$)", line):
+        cells.append((part.start(), part.group(0).strip()))
+    return cells

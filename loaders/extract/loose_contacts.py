@@ -152,8 +152,17 @@ def _signature_columns(doc: Document, i: int) -> tuple[list[int], list[ContactMe
             column += [cell] if cell else []
     if len(lines) < 2:
         return None
+    for j in range(i - 1, max(-1, i - 5), -1):  # "For Lyngby-Taarbæk Kommune<TAB>For Boligselskabet X" over the
+        above = [clean(c) for c in strip_markup(doc.lines[j]).split("\t")]  # names (the lines signed on, a place
+        if len(above) == len(cells) and all(_SIGNED_FOR.match(c) for c in above):  # and date between)
+            for column, cell in zip(columns, above):
+                column.append(_SIGNED_FOR.sub("", cell))
+            break
     found = [m for column in columns for m in _record_people(", ".join(column), i, None)]
     return (lines, found) if found else None
+
+
+_SIGNED_FOR = re.compile(r"^(?:For|FOR|På vegne af|Pva\.?)\s+(?=[A-ZÆØÅ0-9])")
 
 
 def _has_title(text: str) -> bool:

@@ -278,7 +278,8 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
                 and len(doc.lines[lines[k + len(run)]].split("\t")) == len(cells):
             run.append(doc.lines[lines[k + len(run)]].split("\t"))
         if len(run) > 1 and not _rows_are_entries(run):
-            items += [(lines[k], ", ".join(row[j].strip() for row in run)) for j in range(len(cells))]
+            items += [(lines[k], ", ".join(c for row in run if (c := row[j].strip()) and not _PLACE_DATE.match(c)))
+                      for j in range(len(cells))]  # (a column's place and date, "Kgs. Lyngby, den 12. marts 2025": no field)
         elif len(run) > 1:  # "BFH<TAB>Formand Jytte Lambrecht" / "KAS<TAB>Adm. direktør ...": a row a party
             items += [(lines[k + r], _cells_as_fields(doc.lines[lines[k + r]])) for r in range(len(run))]
         else:
@@ -287,6 +288,11 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
     if role == "signatory":  # "For Vejle Kommune: Ida Holm For Lejerbo: Ole Berg" (line breaks lost)
         items = [(i, part) for i, text in items for part in _SIGNED_FOR_RUN.split(text)]
     return [(i, _unfilled(text)) for i, text in items]
+
+
+# a signature's place and date ("Kgs. Lyngby, den 12. marts 2025", "Brøndby, 12.12.2025"), or its line to sign on
+_PLACE_DATE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*){0,2},?\s+(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}"
+                         r"|[a-zæø]+\s+\d{4})|_{3,})\s*$")
 
 
 def _rows_are_entries(run: list[list[str]]) -> bool:

@@ -228,8 +228,18 @@ def title_name(doc: Document) -> tuple[str, int] | None:
     for i, line in enumerate(doc.lines[:15]):
         text = clean(line)
         if _TITLE_FOR.match(text) and len(text.split()) <= 10:
+            above = next(((j, t) for j in range(i - 1, max(-1, i - 3), -1) if (t := clean(doc.lines[j]))), None)
+            if above is not None and _DISPLAY_TITLE.match(above[1]) and not is_cover_noise(above[1]) \
+                    and not _letterhead(above[1]) and not _ORG_WORD.search(above[1]):
+                return above[1], above[0]  # "HAVNEBYEN I FÆLLESSKAB" over "Boligsocial helhedsplan for A, B og C":
+                # the display title names the plan, the line under it says what it is and where
             return text, i
     return None
+
+
+# a cover's display title in capitals, two to six words, no number and no sentence
+_DISPLAY_TITLE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ-]+(?:\s+[A-ZÆØÅ&-]+){1,5}$")
+_ORG_WORD = re.compile(r"BOLIG|KOMMUNE|SELSKAB|FORENING|FONDEN|AFDELING")  # (a letterhead's organisation, no title)
 
 
 # a document whose title is one delaftale: "DELAFTALE", "Delaftale – X", "Delaftale om X",

@@ -70,8 +70,9 @@ _DELAFTALE_WORD = re.compile(r"^\W*delaftale\W*$", re.I)
 _FOR_AREA = re.compile(r"^\W*for\s+indsatsområde(?:t)?\b", re.I)
 # "Indsatsområde: X" / "Indsatsområde 2 – X" at the head of a section: its activities' focus area
 FOCUS_HEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde(?:t)?|fokusområde(?:t)?|tema|spor(?=\s+\d))"
-                        r"(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b(?:\.\s+(?=[A-ZÆØÅ])|\.?\s*[:–-]\s*)"
-                        r"|\s*[:–-]\s*)(.+)$",  # ("Indsatsområde 2. Beskæftigelse": a number and a dot)
+                        r"(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b(?:\.\s+(?=[A-ZÆØÅ])|\.?\s*[:–—·|-]\s*)"
+                        r"|\s*[:–—-]\s*)(.+)$",  # ("Indsatsområde 2. Beskæftigelse": a number and a dot; "Indsatsområde
+                        # 1 · Børn og unge": a middle dot)
                         re.I)  # (also "Indsatsområde B: X", "5.1 Indsatsområde nr. 2 - X", "Tema 3: X", "Fokusområde: X")
 
 

@@ -180,3 +180,41 @@ def test_a_web_page_s_activities_under_its_tracks(tmp_path, make_docx, make_pdf,
     assert got == {"Nattevandring": "Kriminalitetsforebyggelse", "Ungeteamet": "Kriminalitetsforebyggelse",
                    "Dialogcaféen": "Sammenhængskraft og medborgerskab",
                    "Grønne Fingre": "Sammenhængskraft og medborgerskab"}, got
+
+
+SIGNERS = [("Preben Lykke Storm", "Direktør"), ("Anni Vester Kloster", "Formand"), ("Ole Haahr Rimmer", "Borgmester")]
+
+
+def _older_plan(town, a, b):
+    """A 2011-14 plan on two pages with a running header ("... side 1"), a display title in capitals over
+    "Boligsocial helhedsplan for ...", areas headed "Indsatsområde 1 · X", and three signatures side by side
+    in columns of spaces ("For X" over a place and date, the lines signed on, names, titles)."""
+    header = f"Helhedsplan for Havnebyen 2012-2016                                    side {{}}"
+    orgs = [a, b, f"{town} Kommune"]
+    lines = [header.format(1), "-" * 70, "", "HAVNEBYEN I FÆLLESSKAB",
+             "Boligsocial helhedsplan for Fiskerhusene, Molevej og Strandengen", "",
+             f"Udarbejdet af {a} og {b} i samarbejde med {town} Kommune.", "",
+             "2. INDSATSOMRÅDER OG AKTIVITETER", "",
+             "Indsatsområde 1 · Børn og unge", "Aktivitet 1.1 – Havnens Lektieklub", "  Partnere:  Havneskolen", "",
+             "Indsatsområde 2 · Beskæftigelse", "Aktivitet 2.1 – Jobcaféen", f"  Partnere:  Jobcenter {town}", "",
+             header.format(2), "-" * 70, "", "3. UNDERSKRIFTER", "",
+             "".join(f"{'For ' + o:<44}" for o in orgs).rstrip(),
+             "".join(f"{town + ', den 2. marts 2012':<44}" for _ in orgs).rstrip(), "",
+             "".join(f"{'_' * 30:<44}" for _ in orgs).rstrip(),
+             "".join(f"{n:<44}" for n, _ in SIGNERS).rstrip(),
+             "".join(f"{t:<44}" for _, t in SIGNERS).rstrip(), ""]
+    return lines
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_an_older_plan_s_cover_areas_and_signatures_side_by_side(tmp_path, make_docx, make_pdf, town, a, b):
+    from renderings import contact_facts
+
+    r = _extract(tmp_path, _older_plan(town, a, b), "as written", make_docx, make_pdf)
+    assert r.plan.name == "HAVNEBYEN I FÆLLESSKAB"  # (not the running header, nor the line under the title)
+    assert {x.name: x.focus_area for x in r.activities} == {"Havnens Lektieklub": "Børn og unge",
+                                                           "Jobcaféen": "Beskæftigelse"}
+    facts = contact_facts(r)
+    assert {n: facts[n][0] for n, _ in SIGNERS} == {"Preben Lykke Storm": name_key(a), "Anni Vester Kloster": name_key(b),
+                                                    "Ole Haahr Rimmer": f"{name_key(town)} kommune"}, facts
+    assert {c.name: c.title for c in r.contacts} == dict(SIGNERS)
