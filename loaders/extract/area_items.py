@@ -112,11 +112,15 @@ def _fallback_heads(doc: Document) -> dict[int, list[str]]:
     from samspil.loaders.extract.focus_areas import canonical_focus_area, extract_focus_areas
 
     found = caps_headings(doc) or list_headings(doc)
+    found = {i: name for i, name in found.items() if not _FACT_BOX.match(name)}  # ("FAKTA: X" over its fields)
     areas = extract_focus_areas(doc) if found else []
     if areas:
         known = {a.name for a in areas}
         found = {i: name for i, name in found.items() if canonical_focus_area(name, areas) in known}
     return {i: [name] for i, name in found.items()}
+
+
+_FACT_BOX = re.compile(r"^\W*(?i:fakta(?:boks)?|facts|kort fortalt)\b")  # a fact box's heading: its bullets are fields
 
 
 # "Aktiviteter under Uddannelse og livschancer:", "Projekter inden for indsatsområdet Beskæftigelse:"

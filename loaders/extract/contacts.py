@@ -58,6 +58,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
     _details_in_prose(doc, out)
+    _initialled_details(doc, out)
     out = _no_organisations(out, organisations)
     _no_unit_runs(out, organisations)
     _initials_spelt_out(out, organisations)
@@ -111,6 +112,31 @@ def _two_organisations(key: str, keys: list[str]) -> bool:
 
 
 _A_SENTENCE = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s.*\.$")
+
+
+def _initialled_details(doc: Document, contacts: list[Contact]) -> None:
+    """An e-mail no entry gave, written with no name ("Kontakt: rdf@oesb.dk, tlf. 22 58 91 30" in a
+    fact box), given to the one contact without an e-mail whose initials are its local part (Rikke
+    Dahlberg Flensted: "rdf"), with a phone on the same line if the contact has none."""
+    wanting = [c for c in contacts if not c.email and len(c.name.split()) >= 2]
+    if not wanting or "@" not in doc.text:
+        return
+    taken = {c.email.lower() for c in contacts if c.email}
+    for line in plain_lines(doc):
+        if "@" not in line:
+            continue
+        for m in EMAIL.finditer(line):
+            email = m.group(0)
+            local = email.split("@")[0].lower()
+            if email.lower() in taken or not local.isalpha() or not 2 <= len(local) <= 4:
+                continue
+            owners = [c for c in wanting if not c.email and "".join(w[0] for w in c.name.lower().split()) == local]
+            if len(owners) != 1:
+                continue
+            owners[0].email = email
+            taken.add(email.lower())
+            if not owners[0].phone and (phone := PHONE.search(EMAIL.sub(" ", line))):
+                owners[0].phone = digits(phone.group(0))
 
 
 def _details_in_prose(doc: Document, contacts: list[Contact]) -> None:

@@ -92,3 +92,32 @@ def _no_organisation(name: str) -> bool:
     from samspil.loaders.gazetteer import municipality
 
     return org_type_of(name) == "other" and municipality(name) is None
+
+
+# a word in capitals inside running text: a newspaper's way of naming what it reports on ("... et klasselokale
+# til rådighed for LEKTIECAFÉEN to eftermiddage om ugen ..."); five letters at least
+_CAPS_WORD = re.compile(r"(?<=[a-zæøå,] )([A-ZÆØÅÉ]{5,}(?:-[A-ZÆØÅÉ]+)?)(?= [a-zæøå]|[.,])")
+
+
+def caps_activity_blocks(doc: Document) -> list[Block]:
+    """Activities named in capitals inside sentences (a local newspaper's article: "Sundhedsplejen åbner en
+    MØDREGRUPPE for nybagte mødre"), two or more in the document; never an organisation's or place's name
+    or a known short form. Their names are written in sentence case; their focus areas are not told."""
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.gazetteer import is_town, municipality
+
+    if not any(len(w) >= 5 and w.isupper() for w in doc.text[:20000].split()):  # (most documents: none)
+        return []
+    found: list[Block] = []
+    seen: set[str] = set()
+    for i, line in enumerate(doc.lines):
+        if not line or sum(c.isupper() for c in line) * 3 > sum(c.isalpha() for c in line):
+            continue  # (a headline in capitals)
+        for m in _CAPS_WORD.finditer(line):
+            word = m.group(1)
+            name = word[:1] + word[1:].lower()
+            if name in seen or org_type_of(name) != "other" or is_town(name) or municipality(name):
+                continue
+            seen.add(name)
+            found.append(Block(name, i, i + 1, None))
+    return found if len(found) >= 2 else []

@@ -34,8 +34,10 @@ _BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<org>[A-ZÆØÅ][^()]{1,60})\)")
 # "på vegne af Faxe Kommune", ", der ansættes i Boligselskabet Faxe"
 _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]*|for|og|i|af)){0,5})"
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
-_EMPLOYED = re.compile(r",?[ \t]+(?:(?:der|som)[ \t]+)?(?:er[ \t]+)?(?:ansættes|ansat|bliver[ \t]+ansat)[ \t]+(?:i|hos|ved|af)[ \t]+"
-                       + _ORG_AFTER)
+_EMPLOYED = re.compile(r",?\s+(?:(?:der|som)\s+)?(?:(?:den\s+)?\d{1,2}\.\s+[a-zæø]+\s+)?(?:er\s+|blev\s+)?"
+                       r"(?:ansættes|ansat|bliver\s+ansat)(?:\s+som\s+(?P<title>[a-zæøå][a-zæøå -]{2,40}?))?"
+                       r"\s+(?:i|hos|ved|af)[ \t]+" + _ORG_AFTER)  # (", der den 1. september blev ansat som
+# boligsocial leder i X": a date and the title on the way)
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 
@@ -57,12 +59,14 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
                 and (org := _unit(m.group("org"), known, text)):
             found.append((who[2], _person(text, who, m.end()), org))
     for at in [*_finds(text, "ansæt"), *_finds(text, "ansat")]:  # (str.find: twice as fast as a pattern)
-        clause = max(text.rfind(" der ", max(0, at - 16), at), text.rfind(" som ", max(0, at - 16), at))
+        clause = max(text.rfind(" der ", max(0, at - 36), at), text.rfind(" som ", max(0, at - 36), at))
         clause -= clause > 0 and text[clause - 1] == ","
         if clause <= 0 and text[max(0, at - 4):at] == " er ":  # "Projektleder X er ansat af Østersøbo"
             clause = at - 4
         if clause > 0 and (m := _EMPLOYED.match(text, clause)) and (who := _name_before(text, clause)) \
                 and (org := _unit(m.group("org"), known, text)):
+            if m.group("title") and not who[0]:
+                who = (m.group("title").strip(), *who[1:])  # (the title the clause gives)
             found.append((who[2], _person(text, who, m.end()), org))
     if not found:
         return []

@@ -218,3 +218,30 @@ def test_an_older_plan_s_cover_areas_and_signatures_side_by_side(tmp_path, make_
     assert {n: facts[n][0] for n, _ in SIGNERS} == {"Preben Lykke Storm": name_key(a), "Anni Vester Kloster": name_key(b),
                                                     "Ole Haahr Rimmer": f"{name_key(town)} kommune"}, facts
     assert {c.name: c.title for c in r.contacts} == dict(SIGNERS)
+
+
+def _article(town, a, b):
+    """A local newspaper's article about a new plan: its name in a sentence without quotes, its activities
+    named in capitals in the text, its leader in a clause ("..., der den 1. september blev ansat som
+    boligsocial leder i X"), her e-mail in the fact box by its initials only."""
+    return [f"{town.upper()} AVIS                                  Lokalt · {town}", "Tirsdag 8. oktober 2024 · Opdateret kl. 14.12", "",
+            "NYT FÆLLESSKAB SKAL LØFTE VESTPARKEN", "",
+            f"{town.upper()}: Når beboerne i Vestparken samles til kick-off, er det startskuddet på fire års arbejde.",
+            f"Indsatsen hedder Vestparken Sammen og er et samarbejde mellem {a} og {town} Kommune.", "",
+            f"- Vi mangler noget at lave for de store børn, siger Signe Lund Kragh, der den 1. september",
+            f"blev ansat som boligsocial leder i {a}.", "",
+            f"{town} Skole stiller et klasselokale til rådighed for LEKTIECAFÉEN to eftermiddage om ugen.",
+            "Den anden store satsning er FRITIDSJOBBANKEN, hvor unge mellem 13 og 17 år hjælpes til et job.",
+            f"Sundhedsplejen åbner en MØDREGRUPPE for nybagte mødre i fælleshuset hver torsdag.", "",
+            "FAKTA: VESTPARKEN SAMMEN", f"• Boligsocial indsats i {town}, 1.10.2024 - 30.9.2028",
+            "• Kontakt: slk@vestparken.dk, tlf. 22 58 91 30", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_newspaper_article_about_a_plan(tmp_path, make_docx, make_pdf, town, a, b):
+    from renderings import contact_facts
+
+    r = _extract(tmp_path, _article(town, a, b), "as written", make_docx, make_pdf)
+    assert r.plan.name == "Vestparken Sammen" and r.plan.document_type == "strategic_agreement"
+    assert {x.name for x in r.activities} == {"Lektiecaféen", "Fritidsjobbanken", "Mødregruppe"}
+    assert contact_facts(r)["Signe Lund Kragh"] == (name_key(a), "slk@vestparken.dk", "22589130")
