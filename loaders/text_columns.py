@@ -107,7 +107,8 @@ def _runs(lines: Sequence[str], column: int) -> list[tuple[int, int]]:
         paired = [(a, b) for a, b in both if a and b]
         if len(paired) >= _MIN_LINES and sum(len(a) for a, _ in paired) / len(paired) >= _MIN_SIDE \
                 and sum(len(b) for _, b in paired) / len(paired) >= _MIN_SIDE \
-                and sum("   " in b for _, b in paired) * 4 < len(paired):  # (a table's further columns)
+                and sum("   " in b for _, b in paired) * 4 < len(paired) \
+                and sum("   " in a for a, _ in paired) * 4 < len(paired):  # (a table's further columns, either side)
             runs.append((start, end))
     return runs
 

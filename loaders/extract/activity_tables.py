@@ -191,7 +191,9 @@ def _table_blocks(doc: Document) -> list[Block]:
         if len(cells) < 2 and (group := _GROUP_ROW.match(line.strip())):
             last_focus = _sentence_case(group.group("name"))  # "B  BESKÆFTIGELSE" over its rows
             continue
-        if len(cells) < 2 and (spanning := FOCUS_HEAD.match(line.strip())) and len(spanning.group(1)) <= 60:
+        if len(cells) < 2 and (spanning := FOCUS_HEAD.match(line.strip())
+                               or (DELAFTALE.match(line.strip()) if _rows_go_on(doc, i) else None)) \
+                and len(spanning.group(1)) <= 60:  # ("DELAFTALE 2 – BESKÆFTIGELSE" over the same columns' rows)
             last_focus = _sentence_case(clean(spanning.group(1)))  # a row across the table: "INDSATSOMRÅDE A:
             continue  # TRYGHED OG TRIVSEL" over its rows
         if len(cells) < 2:  # a wrapped cell, or the end of the table
@@ -225,6 +227,12 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         blocks += [Block(n, i, i + 1, focus, target, own) for n in _cell_names(name)]
     return blocks
+
+
+def _rows_go_on(doc: Document, i: int) -> bool:
+    """Does the next line with text after ``i`` go on with the table's rows (cells, the first no label's)?"""
+    below = next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "")
+    return "\t" in below and not below.split("\t", 1)[0].rstrip(" *").endswith(":")
 
 
 def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | None, str]]:

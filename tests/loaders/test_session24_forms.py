@@ -245,3 +245,42 @@ def test_a_newspaper_article_about_a_plan(tmp_path, make_docx, make_pdf, town, a
     assert r.plan.name == "Vestparken Sammen" and r.plan.document_type == "strategic_agreement"
     assert {x.name for x in r.activities} == {"Lektiecaféen", "Fritidsjobbanken", "Mødregruppe"}
     assert contact_facts(r)["Signe Lund Kragh"] == (name_key(a), "slk@vestparken.dk", "22589130")
+
+
+STATUS_TABLE = [("Uddannelse og livschancer", [("Lektiecafé Vest", "●", "46", "{town} Skole; Red Barnet {town}"),
+                                               ("Sommerskolen", "●", "38", "{town} Ungdomsskole"),
+                                               ("Forældreuniversitetet", "◐", "19", "PPR {town}")]),
+                ("Beskæftigelse", [("Fritidsjobformidling", "◐", "22", "Jobcenter {town}; {town} Handelsstandsforening"),
+                                   ("Vejledning i Beboerhuset", "○", "11", "Jobcenter {town}")]),
+                ("Sammenhængskraft og medborgerskab", [("Naboskabsfesten", "●", "180", "afdelingsbestyrelsen"),
+                                                       ("Strikkeklubben", "●", "24", "Frivilligcenter {town}"),
+                                                       ("Bestyrelsesakademiet", "●", "12", "BL – Danmarks Almene Boliger")])]
+
+
+def _status_report(town, a, b):
+    """An annual status report: a table of activities under each delaftale's heading (a traffic light
+    after it), the head row only over the first, the status column a symbol, a partner cell wrapped."""
+    lines = ["ÅRSSTATUS 2024", f'Boligsocial indsats "Vestparken Sammen" – {town}', "",
+             f"Strategisk aftale mellem {town} Kommune og {a}", "Aftaleperiode: 01.01.2023-31.12.2026", "",
+             "3. Status pr. delaftale", "Signatur: ● grøn = på sporet · ◐ gul = delvist · ○ rød = ikke på sporet", ""]
+    for n, (area, rows) in enumerate(STATUS_TABLE, 1):
+        lines.append(f"{f'DELAFTALE {n} – {area.upper()}':<75}●")
+        if n == 1:
+            lines.append(f"  {'Aktivitet':<28}{'Status':<9}{'Deltagere':<12}Samarbejde")
+        for name, light, count, partners in rows:
+            partners = partners.format(town=town)
+            first, _, rest = partners.partition("; ") if len(partners) > 30 else (partners, "", "")
+            lines.append(f"  {name:<30}{light:<10}{count:>3}      {first}{';' if rest else ''}")
+            if rest:
+                lines.append(" " * 51 + rest)
+        lines.append("")
+    return lines + ["4. Økonomi", "Forbrug 2024: 1.422.000 kr.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_status_report_s_table_under_its_delaftaler(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _status_report(town, a, b), "as written", make_docx, make_pdf)
+    got = {x.name: x.focus_area for x in r.activities}
+    assert got == {name: area for area, rows in STATUS_TABLE for name, _, _, _ in rows}, got
+    job = next(x for x in r.activities if x.name == "Fritidsjobformidling")
+    assert {name_key(p) for p in job.partners} == {f"jobcenter {name_key(town)}", f"{name_key(town)} handelsstandsforening"}
