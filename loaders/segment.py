@@ -144,7 +144,7 @@ NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?
 _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
 # a forvaltning's label "SOF:", a new entry starts.
-_AFTER_PAREN = re.compile(r"(?<![\d\s])(?<!\([a-zæøå])(?<!\([a-zæøå]{2})\)\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1)
+_AFTER_PAREN = re.compile(r"\)(?<![\d\s]\))(?<!\([a-zæøå]\))(?<!\([a-zæøå]{2}\))\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1)
 # X": a numbered item; not a plural's ending, "Målgruppe(r) Partnere": a table's head row)
 _FLAT_TABLE_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|er)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe")
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
