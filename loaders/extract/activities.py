@@ -173,8 +173,22 @@ def _section_blocks(doc: Document) -> list[Block]:
 
 
 def _chapter_sections(doc: Document) -> list[Block]:
-    """Numbered sections under a chapter of the activities that names no focus area (see outline.py)."""
-    return [Block(h.title, h.line, end, focus_area_at(doc, h.line)) for h, end in chapter_headings(doc)]
+    """Numbered sections under a chapter of the activities that names no focus area (see outline.py);
+    a section's note of its area's code ("4.1 Familieværkstedet (indsatsområde A)") gives its area."""
+    from samspil.loaders.extract.activity_tables import focus_code
+
+    blocks = []
+    for h, end in chapter_headings(doc):
+        if (note := _AREA_NOTE.search(h.title)) is None:
+            blocks.append(Block(h.title, h.line, end, focus_area_at(doc, h.line)))
+            continue
+        focus = focus_code(doc, note.group(1))  # (the code itself when the document lists no area with it)
+        blocks.append(Block(h.title[:note.start()].rstrip(), h.line, end, focus if focus != note.group(1) else None))
+    return blocks
+
+
+# a section's note of its focus area's code: "(indsatsområde A)", "(tema 2)", "(spor B)"
+_AREA_NOTE = re.compile(r"\s*\((?i:indsatsområde|tema|spor|fokusområde)\s+([A-H]|\d{1,2})\)$")
 
 
 def activity_blocks(doc: Document) -> list[Block]:

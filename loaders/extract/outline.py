@@ -343,7 +343,7 @@ def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:
 
 # a chapter of the activities without a focus area: "4. FÆLLES INDSATSER" over "4.1 Fast områdebetjent" ...
 _ACTIVITY_CHAPTER = re.compile(r"^(?:(?:de\s+|vores\s+|fælles\s+|konkrete\s+|planlagte\s+)?(?:indsatser|aktiviteter|projekter"
-                               r"|tiltag|initiativer)(?:ne)?)\s*:?$", re.I)
+                               r"|delprojekter|tiltag|initiativer)(?:ne)?)\s*:?$", re.I)
 
 
 def chapter_headings(doc: Document) -> list[tuple[Heading, int]]:

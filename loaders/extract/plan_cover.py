@@ -120,12 +120,15 @@ def quoted_name(doc: Document) -> tuple[str, int] | None:
     if not _speaks_of_a_plan(doc):
         return None
     for i, text in _first_lines(doc):
-        if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text)) \
+        if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text) or _QUOTED_FOR_AREA.match(text)) \
                 and 1 <= len(quoted.group(1).split()) <= 8:
             return quoted.group(1).strip(), i
     return None
 
 
+# '"Tranekær Trives" for afdelingerne Voldgraven og Lejrskovhusene': the name, then where (its subtitle run on)
+_QUOTED_FOR_AREA = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]\s+(?:for|i|på)\s+(?:afdeling\w*|boligområde\w*|området'
+                              r'|bebyggelse\w*|[A-ZÆØÅ])')
 _QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
 # 'Boligsocial helhedsplan "X"', 'Den boligsociale indsats: »X«' (a report's cover names its plan)
 _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?'

@@ -284,3 +284,28 @@ def test_a_status_report_s_table_under_its_delaftaler(tmp_path, make_docx, make_
     assert got == {name: area for area, rows in STATUS_TABLE for name, _, _, _ in rows}, got
     job = next(x for x in r.activities if x.name == "Fritidsjobformidling")
     assert {name_key(p) for p in job.partners} == {f"jobcenter {name_key(town)}", f"{name_key(town)} handelsstandsforening"}
+
+
+def _pulje_application(town, a, b):
+    """A 2006-10 application: its name quoted above the departments ('"X" for afdelingerne ...'), its areas
+    lettered, its projects numbered sections of a "DELPROJEKTER" chapter, each with its area's letter."""
+    return [f"{a} · {town} Kommune", "", "HELHEDSPLAN 2008-2010", '"Vestparken Trives"',
+            "for afdelingerne Voldgraven og Skovhusene", "",
+            "1. INDLEDNING", f"{a} søger sammen med {town} Kommune om støtte fra Landsbyggefondens pulje.",
+            "Helhedsplanen løber fra 1. januar 2008 til 31. december 2010.", "",
+            "3. MÅL OG INDSATSOMRÅDER", "Planen har tre indsatsområder:", "   A. Børn, unge og familier",
+            "   B. Beskæftigelse og uddannelse", "   C. Naboskab og beboerdemokrati", "",
+            "4. DELPROJEKTER", "", "4.1 Familieværkstedet (indsatsområde A)",
+            "Ugentlige eftermiddage i fælleshuset for småbørnsfamilier.", "",
+            "4.2 Jobstarten (indsatsområde B)", f"Individuel vejledning af ledige beboere med Jobcenter {town}.", "",
+            "4.3 Naboskabsgrupper (indsatsområde C)", "Beboere i hver opgang vælger en kontaktperson.", "",
+            "5. ORGANISERING OG ØKONOMI", "Styregruppen mødes fire gange om året.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_an_application_s_projects_under_their_area_letters(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _pulje_application(town, a, b), "as written", make_docx, make_pdf)
+    assert r.plan.name == "Vestparken Trives"
+    assert {x.name: x.focus_area for x in r.activities} == {"Familieværkstedet": "Børn, unge og familier",
+                                                           "Jobstarten": "Beskæftigelse og uddannelse",
+                                                           "Naboskabsgrupper": "Naboskab og beboerdemokrati"}
