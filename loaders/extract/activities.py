@@ -424,6 +424,7 @@ _TAGLINE = re.compile(r"(?<=\w)\s+[–—]\s+(?:for|til|med|om|hos)\s[^–—]{2
 
 
 _STOPPED = re.compile(r"\s(?:[–—-]\s*|\()(?:udgår|udgået|ophørt|nedlagt|aflyst|stoppet)(?:\)|\s*[-–—,:][^()]*\))?\s*$", re.I)
+_DROPPED_AFTER = re.compile(r"\budgår\b|\ber udgået\b")  # an activity's own text says it is dropped ("X udgår ...")
 _BRACKETED_NAME = re.compile(r"(?<=\w)\s+\([A-ZÆØÅ][^()\d:]{0,50}\)$")  # (...) opening with a capital, no digits
 
 
@@ -452,6 +453,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         if is_placeholder(b.name) or _STOPPED.search(b.name):  # the template's "[Aktivitetens navn]" left
             continue  # unfilled; "Ferieskolen — udgår": no activity of the agreement
         body = b.text or " ".join(doc.lines[b.start:b.end])
+        if "udg" in body and _DROPPED_AFTER.search(body, len(b.name)) and f"{b.name} udg" in body:
+            continue  # "Cykelværkstedet udgår efter Landsbyggefondens bemærkninger ...": dropped from the plan
         found = _WORD.findall(drop_citations(body).casefold())  # (the form of _words_form, and its
         # words; a source the activity's text cites is no partner of it)
         if "zone" in found or "zoner" in found:

@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
+_DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
                              r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem er målgruppen|for hvem|hvad gør vi"
@@ -47,6 +48,10 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
         return _field_run_title(doc, i, plain[i]) or _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
+    if m.re is _LABELLED_HEAD and (dash := _DESCRIPTION_DASH.search(title)) is not None \
+            and title.count("[", 0, dash.start()) == title.count("]", 0, dash.start()) \
+            and title.count("(", 0, dash.start()) == title.count(")", 0, dash.start()):
+        title = title[:dash.start()]  # "Aktivitet 1.1 Jobvejen – individuel jobrettet vejledning ...": its description
     first = _SENTENCE_END.split(title, 1)[0]  # "Projekt: Jobbutikken. Jobcenter Esbjerg har ..."
     title = first if first != title and len(first.split()) <= 8 else title
     if len(title.split()) > 3 and m.re is _LABELLED_HEAD and "." in m.group("title").rstrip(" :")[-80:]:

@@ -309,3 +309,26 @@ def test_an_application_s_projects_under_their_area_letters(tmp_path, make_docx,
     assert {x.name: x.focus_area for x in r.activities} == {"Familieværkstedet": "Børn, unge og familier",
                                                            "Jobstarten": "Beskæftigelse og uddannelse",
                                                            "Naboskabsgrupper": "Naboskab og beboerdemokrati"}
+
+
+def _word_plan(town, a, b):
+    """A 2015-18 plan saved from Word: each activity one line 'Aktivitet 1.1 Name – description ...' under
+    its area's heading, one of them dropped in a sentence after it ("X udgår efter ...")."""
+    return ["Boligsocial helhedsplan for Klokkerparken 2016-2020", "", f"Ansøger: {a}", "",
+            "3. Indsatsområder og aktiviteter", "Indsatsområde 1: Uddannelse og beskæftigelse",
+            f"Aktivitet 1.1 Jobvejen – individuel jobrettet vejledning for ledige beboere i samarbejde med Jobcenter {town}.",
+            f"Aktivitet 1.2 Lektiecafé Klokken – lektiehjælp for børn i 1.-6. klasse med frivillige fra {town} Bibliotek.",
+            "Indsatsområde 2: Tryghed og trivsel",
+            "Aktivitet 2.1 Sognestuen – åbent værested og fællesspisning for alle beboere.",
+            "Aktivitet 2.2 Cykelværkstedet – reparation af cykler med unge fra området.",
+            "Cykelværkstedet udgår efter Landsbyggefondens bemærkninger; midlerne overføres til 2.1.",
+            "4. Organisering", "Styregruppen mødes fire gange om året.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_activity_lines_with_their_description_after_a_dash(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _word_plan(town, a, b), how, make_docx, make_pdf)
+    assert {x.name: x.focus_area for x in r.activities} == {"Jobvejen": "Uddannelse og beskæftigelse",
+                                                           "Lektiecafé Klokken": "Uddannelse og beskæftigelse",
+                                                           "Sognestuen": "Tryghed og trivsel"}
