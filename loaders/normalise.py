@@ -51,7 +51,7 @@ from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
                                             spaced_runs)
 from samspil.loaders.people_columns import people_column_rows
-from samspil.loaders.space_tables import join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables
+from samspil.loaders.space_tables import outer_pipes, join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables
 from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_details, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
@@ -547,7 +547,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines, glued = template_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):";
     # "Aktivitetsnavn Lektiecafé": "Aktivitetsnavn: Lektiecafé" (loaders/bare_labels.py)
     tabbed = raw_lines  # (the file's own tab tables: a grid's or spaces' cells made tabs below are not)
-    raw_lines = join_pipe_continuations(raw_lines)  # a pipe table's wrapped cells on rows of their own
+    raw_lines = join_pipe_continuations(outer_pipes(raw_lines))  # a pipe table's wrapped cells on rows of their own
+    # (its outer pipes given first, where it was typed without them)
     raw_lines = tab_space_tables(cell_lines_tables(raw_lines))  # before spaces are squeezed: a table's columns
     raw_lines = people_column_rows(raw_lines)  # "Name<spaces>title, unit" without a head row (people_columns.py)
     if not pdf:  # a PDF's table read column by column ("Navn", the names, "Funktion", ...: column_tables.py)

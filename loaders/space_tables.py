@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-__all__ = ["join_item_continuations", "cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
+__all__ = ["outer_pipes", "join_item_continuations", "cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
 # what a line that is no text becomes (a rule, a wrapped cell's line joined to its row): a markdown
 # table's rule, which normalise drops (``normalise._pipe_row``); the lines keep their places till then
@@ -610,6 +610,37 @@ def starts_with_head(line: str) -> bool:
     (True, False)
     """
     return len(line) > 30 and head_run(line, 0) is not None
+
+
+_BARE_RULE = re.compile(r"^\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)+\s*$")  # "----- | ------ | ---" (no pipes outside)
+
+
+def outer_pipes(lines: Sequence[str]) -> list[str]:
+    """A pipe table typed without its outer pipes ("Aktivitet | Målgruppe" over "----- | -----" over
+    "A1 Lektiehjørnet | skolebørn 6-12 år") with them, as a markdown table's rows: the head row above
+    the rule and the rows under it with as many pipes as the rule.
+
+    >>> outer_pipes(["Aktivitet | Målgruppe", "--------- | ---------", "Lektiehjørnet | skolebørn", "", "Tekst"])
+    ['| Aktivitet | Målgruppe |', '| --------- | --------- |', '| Lektiehjørnet | skolebørn |', '', 'Tekst']
+    """
+    if not any("-|" in line or "- |" in line for line in lines):
+        return list(lines)
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.lstrip()[:1] == "|" or not _BARE_RULE.match(line):
+            continue
+        pipes = line.count("|")
+        rows = [k]
+        if k and lines[k - 1].count("|") == pipes and lines[k - 1][:1] != "|":
+            rows.append(k - 1)
+        j = k + 1
+        while j < len(lines) and lines[j].count("|") == pipes and lines[j][:1] != "|":  # (a wrapped cell's row:
+            # its first cells empty, "          |          | Lyngby-Taarbæk |")
+            rows.append(j)
+            j += 1
+        for r in rows:
+            out[r] = f"| {lines[r].strip()} |"
+    return out
 
 
 def join_pipe_continuations(lines: Sequence[str]) -> list[str]:

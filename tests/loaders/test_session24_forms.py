@@ -332,3 +332,24 @@ def test_activity_lines_with_their_description_after_a_dash(tmp_path, make_docx,
     assert {x.name: x.focus_area for x in r.activities} == {"Jobvejen": "Uddannelse og beskæftigelse",
                                                            "Lektiecafé Klokken": "Uddannelse og beskæftigelse",
                                                            "Sognestuen": "Tryghed og trivsel"}
+
+
+def _bare_pipe_table(town, a, b):
+    """A delaftale's table typed with pipes between its cells only (no pipe at either end), a rule of
+    dashes under its head row and a partner cell wrapped onto a row whose first cells are empty."""
+    return ["DELAFTALE A – UDDANNELSE OG LIVSCHANCER", "Formål: Flere børn gennemfører grundskolen.", "",
+            "Aktivitet             | Målgruppe                 | Samarbejdspartnere            | Ansvarlig",
+            "--------------------- | ------------------------- | ----------------------------- | ---------",
+            "A1 Lektiehjørnet      | skolebørn 6-12 år         | Vestskolen, Røde Kors         | VB",
+            f"                      |                           | {town:<29} |",
+            f"A2 Forældrekaffe      | forældre til skolebørn    | Vestskolen, Sundhedsplejen    | VB", "",
+            "Bemærkning: Forældrekaffen holder til i fælleshuset.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_pipe_table_without_its_outer_pipes(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _bare_pipe_table(town, a, b), "as written", make_docx, make_pdf)
+    got = {x.name: x for x in r.activities}
+    assert set(got) == {"Lektiehjørnet", "Forældrekaffe"}, list(got)
+    assert f"røde kors {name_key(town)}" in {name_key(p) for p in got["Lektiehjørnet"].partners}
+    assert all(x.focus_area == "Uddannelse og livschancer" for x in r.activities)
