@@ -184,6 +184,7 @@ _FOR_AREA_AFTER = re.compile(r"(?:helhedsplan|indsats)(?:en)?\s+(?:for|i|på)\s+
 _DASHED_GENERIC = re.compile(r"^(.{3,}?)\s+[–-]\s+(?:(?:den\s+)?boligsociale?\s+)?helhedsplan(?:en)?$", re.I)
 
 
+_ONE_OF = re.compile(r"delaftale(?:nr\.?)?\d{1,2}af\d{1,2}")  # (squashed) "Delaftale 1 af 2"
 REGULATIV_2019 = "2019-01-01"  # plans starting from then on are strategic agreements (with delaftaler), not helhedsplaner
 
 
@@ -197,6 +198,9 @@ def _document_type(doc: Document) -> str:
         or _OPENS_DELAFTALE.match(first) is not None
     if delaftaler <= 1 and opens_as_delaftale:
         return "sub_agreement"  # a delaftale that refers to "den strategiske samarbejdsaftale"
+    counted = {m.group(0) for sq in squashed_lines(doc) if (m := _ONE_OF.match(sq))}
+    if len(counted) == 1 and any(_ONE_OF.match(sq) for sq in squashed_lines(doc)[:8]):
+        return "sub_agreement"  # "Delaftale 1 af 2 under den strategiske aftale om ...": one of its delaftaler
     if strategic or delaftaler >= 2:
         return "strategic_agreement"
     if delaftaler == 1 or _find_label(doc, SUB_AGREEMENT_LABELS) is not None:

@@ -132,7 +132,7 @@ _QUOTED_FOR_AREA = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»�
 _QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
 # 'Boligsocial helhedsplan "X"', 'Den boligsociale indsats: »X«' (a report's cover names its plan)
 _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?'
-                                r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?)\s*[:–-]?\s*'
+                                r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?|(?:den\s+)?strategiske\s+aftale\s+om)\s*[:–-]?\s*'
                                 r'[«»“”"„]([A-ZÆØÅ0-9][^«»“”"„]{2,80})[«»“”"„](?=[.,]?(?:\s|$))', re.I)
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
                                  r"helhedsplan\s*$"

@@ -353,3 +353,19 @@ def test_a_pipe_table_without_its_outer_pipes(tmp_path, make_docx, make_pdf, tow
     assert set(got) == {"Lektiehjørnet", "Forældrekaffe"}, list(got)
     assert f"røde kors {name_key(town)}" in {name_key(p) for p in got["Lektiehjørnet"].partners}
     assert all(x.focus_area == "Uddannelse og livschancer" for x in r.activities)
+
+
+def _one_of_two(town, a, b):
+    """A standalone delaftale that counts itself one of two under its strategic agreement, named in quotes."""
+    return [f"{town.upper()} KOMMUNE", f"Center for Børn, Unge og Familier · Rådhusvej 2 · {town}", "",
+            'Delaftale 1 af 2 under den strategiske aftale om "Vestparken Sammen" (2024-2027)', "",
+            "DELAFTALE: KRIMINALITETSFOREBYGGELSE", "Gælder fra 1. juli 2024 til 30. juni 2027", "",
+            f"Den strategiske aftale er indgået mellem {town} Kommune og {a}.", "",
+            'INDSATS 1: "Aftenrummet"', f"Åben aften i beboerhuset for unge 12-17 år med SSP {town}.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_a_delaftale_counted_one_of_two_under_its_named_agreement(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _one_of_two(town, a, b), "as written", make_docx, make_pdf)
+    assert (r.plan.name, r.plan.document_type) == ("Vestparken Sammen", "sub_agreement")
+    assert {f.name for f in r.focus_areas} == {"Kriminalitetsforebyggelse"}
