@@ -121,6 +121,10 @@ _RULE = re.compile(r"(?<!\S)(?<![-─━]\s)(?:-{8,}|─{8,}|━{8,})(?!\S)(?!\s
 _BARE_COUNTED_TAIL = re.compile(r"(?<=\S)\s+((?:Spor|Indsatsområde|Tema)\s+\d{1,2})$")
 # A focus area's counted heading without its colon run into the text before it: "... 28. februar 2021.
 # INDSATSOMRÅDE 1 Uddannelse og beskæftigelse Målgruppe: ..."
+_FOLD_MARK = re.compile(r"\s\[[+-]\]\s")  # a folded section's head on a web page: "[+] Hvor foregår indsatsen?"
+_FOLD_HEAD = re.compile(r"\[[+-]\]\s+[A-ZÆØÅ][^?!.:]{2,60}[?!:](?=\s)|\[[+-]\]\s+(?:Aktiviteter|Projekter|Indsatser)\s+"
+                        r"(?:i|under|for)\s+(?:[Ss]por|[Ii]ndsatsområde|[Tt]ema)\s+\d{1,2}(?=\s)")
+_TRACK_ITEM = re.compile(r"\s(?=Spor\s+\d{1,2}\s+[–—-]\s+[A-ZÆØÅ])")  # a list of tracks run together
 _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}\s+[A-ZÆØÅ][a-zæøå])")
 # A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
 # date and the middle dot after it: the date a line of its own, as it was)
@@ -300,6 +304,13 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
+        if " [+] " in line or " [-] " in line:  # a web page's folded sections run together: each head a line
+            cuts |= {m.start() + 1 for m in _FOLD_MARK.finditer(line)}
+            cuts |= {m.end() for m in _FOLD_HEAD.finditer(line)}  # ("[+] Hvad arbejder vi med? Indsatsen har ...")
+        if " [+] " in line and len(items := [m.end() for m in _ITEM_END.finditer(line) if _DASH_ITEM.match(line, m.end())]) >= 2:
+            cuts.update(items)  # a folded section's activities run together: "Name – text. More text. Name2 – text."
+        if "Spor " in line and len(tracks := [m.start() + 1 for m in _TRACK_ITEM.finditer(line)]) >= 2:
+            cuts.update(tracks)  # "... indsatsområder: Spor 1 – Kriminalitetsforebyggelse Spor 2 – Sammenhængskraft ..."
         if " · " in line and (dates := list(_POST_DATE.finditer(line))):
             cuts |= {k for m in dates for k in (m.start(1), m.end(1))}
             cuts |= {k for m in _REACTIONS.finditer(line) for k in (m.start(1), m.end(1))}  # (where a post ends)

@@ -173,8 +173,9 @@ def _tracks_page(town, a, b):
 
 
 @pytest.mark.parametrize("town,a,b", TOWNS)
-def test_a_web_page_s_activities_under_its_tracks(tmp_path, make_docx, make_pdf, town, a, b):
-    r = _extract(tmp_path, _tracks_page(town, a, b), "as written", make_docx, make_pdf)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_web_page_s_activities_under_its_tracks(tmp_path, make_docx, make_pdf, town, a, b, how):
+    r = _extract(tmp_path, _tracks_page(town, a, b), how, make_docx, make_pdf)
     assert r.plan.name == "Vestparken Sammen" and r.plan.document_type == "strategic_agreement"
     got = {x.name: x.focus_area for x in r.activities}
     assert got == {"Nattevandring": "Kriminalitetsforebyggelse", "Ungeteamet": "Kriminalitetsforebyggelse",
