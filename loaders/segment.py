@@ -125,7 +125,9 @@ _FOLD_MARK = re.compile(r"\s\[[+-]\]\s")  # a folded section's head on a web pag
 _FOLD_HEAD = re.compile(r"\[[+-]\]\s+[A-ZÆØÅ][^?!.:]{2,60}[?!:](?=\s)|\[[+-]\]\s+(?:Aktiviteter|Projekter|Indsatser)\s+"
                         r"(?:i|under|for)\s+(?:[Ss]por|[Ii]ndsatsområde|[Tt]ema)\s+\d{1,2}(?=\s)")
 _TRACK_ITEM = re.compile(r"\s(?=Spor\s+\d{1,2}\s+[–—-]\s+[A-ZÆØÅ])")  # a list of tracks run together
-_COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}\s+[A-ZÆØÅ][a-zæøå])")
+_COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}(?:\s+[·|])?\s+[A-ZÆØÅ][a-zæøå])")
+# a counted activity's heading run on: "... Dansk Røde Kors Lemvig Aktivitet 1.2 – Fritidsjob på Havnen"
+_COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delprojekt|Projekt)\s+\d{1,2}\.\d{1,2}\s+[–—-]\s+[A-ZÆØÅ\"«“])")
 # A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
 # date and the middle dot after it: the date a line of its own, as it was)
 _REACTIONS = re.compile(r"\s(\d[\d,.]*K?\s+·\s+\d+\s+kommentar(?:er)?(?:\s+·\s+\d+\s+delinger)?)(?=\s|$)")
@@ -304,6 +306,8 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
+        if (" – " in line or " — " in line) and ("ktivitet " in line or "KTIVITET " in line or "rojekt " in line):
+            cuts |= {m.start() + 1 for m in _COUNTED_ACTIVITY.finditer(line)}
         if " [+] " in line or " [-] " in line:  # a web page's folded sections run together: each head a line
             cuts |= {m.start() + 1 for m in _FOLD_MARK.finditer(line)}
             cuts |= {m.end() for m in _FOLD_HEAD.finditer(line)}  # ("[+] Hvad arbejder vi med? Indsatsen har ...")

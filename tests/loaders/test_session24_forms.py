@@ -370,3 +370,12 @@ def test_a_delaftale_counted_one_of_two_under_its_named_agreement(tmp_path, make
     r = _extract(tmp_path, _one_of_two(town, a, b), "as written", make_docx, make_pdf)
     assert (r.plan.name, r.plan.document_type) == ("Vestparken Sammen", "sub_agreement")
     assert {f.name for f in r.focus_areas} == {"Kriminalitetsforebyggelse"}
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+@pytest.mark.parametrize("how", ["flattened", "flat"])
+def test_an_older_plan_s_counted_areas_and_activities_run_together(tmp_path, make_docx, make_pdf, town, a, b, how):
+    """The older plan above with its line breaks lost: "Indsatsområde 1 · X" and "Aktivitet 1.1 – Y" cut apart."""
+    r = _extract(tmp_path, _older_plan(town, a, b), how, make_docx, make_pdf)
+    assert {x.name: x.focus_area for x in r.activities} == {"Havnens Lektieklub": "Børn og unge",
+                                                           "Jobcaféen": "Beskæftigelse"}
