@@ -154,6 +154,8 @@ _TRAILING_V = re.compile(r"\s+v[./]?$")
 
 def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     """Organisations named in a text with no person in it."""
+    if _AGREEMENT_SENTENCE.match(text.lstrip()):
+        return []  # ("Aftalen er udarbejdet efter ... og er godkendt af ...": a sentence about the agreement)
     if ";" in text:  # "Holbæk Kommune, Center for Skole; Ladegårdsskolen; UU Holbæk": one entry each
         return [m for part in text.split(";") if part.strip() for m in org_mentions(part, line, role, delaftale)]
     text = _DEPARTMENT_PAREN.sub("", text) if "(" in text else text
@@ -200,6 +202,11 @@ def _municipality_with_unit(text: str) -> int | None:
 _BEFORE_MUNICIPALITY = re.compile(r"(?:\b(?:i|under|på|ved|for|af|til|og|samt)|[:(])\s*$")
 
 
+_AGREEMENT_SENTENCE = re.compile(r"^(?:(?:Denne|Den|Nærværende)\s+(?:strategiske\s+)?(?:samarbejds|del)?aftale\b"
+                                 r"|(?:Aftalen|Samarbejdsaftalen|Delaftalen)\s+(?:er|indgås|gælder|udarbejdes|træder|"
+                                 r"bygger|følger)\b|(?:Aftalen|Samarbejdsaftalen|Delaftalen)\s*$)")  # (alone: no party's name)
+
+
 def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> list[OrgMention]:
     out: list[OrgMention] = []
     aliases: list[str] = []
@@ -208,8 +215,9 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
         aliases += former_names(m.group(2)) if m.group("former") else [clean(m.group(2))]
         text = text[: m.start()] + text[m.end():]
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
-    if PLACEHOLDER_NAME.match(text):
-        return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name
+    if PLACEHOLDER_NAME.match(text) or _AGREEMENT_SENTENCE.match(text):
+        return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name; "Denne
+        # aftale er indgået mellem", "Aftalen er udarbejdet efter ...": the sentence about the parties, no party
     text = _TRAILING_V.sub("", text)
     if len(text.split()[-1:][0] if text.split() else "") > 4:
         text = text.rstrip(".")

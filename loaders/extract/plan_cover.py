@@ -162,7 +162,7 @@ def _q_name(group: str) -> str:
 # the plan named in a sentence: 'Helhedsplanen får navnet "Kompasset"', 'den boligsociale helhedsplan »Mosaikken«',
 # '"Auning Bevæger" – den første boligsociale helhedsplan i Auning'
 _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\s+{_q_name('a')}"
-                             rf"|\b(?:den\s+|en\s+)?(?:nye\s+)?boligsociale\s+helhedsplan(?:en)?\s+{_q_name('b')}"
+                             rf"|\b(?:den\s+|en\s+)?(?:nye\s+)?boligsociale?\s+(?:helhedsplan|indsats)(?:en)?\s+{_q_name('b')}"
                              rf"|{_q_name('c')}\s*[–—-]\s*(?:(?:den|en)\s+(?:\w+\s+)?)?boligsociale?\s+helhedsplan"
                              rf"|\bhelhedsplanen\s+{_q_name('d')}"
                              rf"|\b(?:helhedsplanen|indsatsen|den\s+boligsociale\s+indsats)\s+(?:hedder|kaldes)\s+{_q_name('e')}"

@@ -379,3 +379,21 @@ def test_an_older_plan_s_counted_areas_and_activities_run_together(tmp_path, mak
     r = _extract(tmp_path, _older_plan(town, a, b), how, make_docx, make_pdf)
     assert {x.name: x.focus_area for x in r.activities} == {"Havnens Lektieklub": "Børn og unge",
                                                            "Jobcaféen": "Beskæftigelse"}
+
+
+def _lettered_parties(town, a, b):
+    """An agreement whose parties are a lettered list under a sentence ("Denne aftale er indgået mellem"),
+    a sentence about the agreement after them (the list itself is not read yet: the parties come from the
+    signatures where there are any, as in set U's 01)."""
+    return ["STRATEGISK AFTALE", f'om den boligsociale indsats "Vestparken Sammen" i {town}', "",
+            "1. Parter", "Denne aftale er indgået mellem", f"  a) {town} Kommune, Rådhuset, Torvet 1, 6270 {town}",
+            f"  b) {a} (herefter VB), Parkvej 70, 6270 {town}", "Aftalen er udarbejdet efter Landsbyggefondens skabelon og er",
+            "godkendt af Kommunalbestyrelsen den 27. februar 2025.", "", "2. Området", "Indsatsen dækker Vestparken.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_the_sentences_around_a_lettered_party_list_name_no_party(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _lettered_parties(town, a, b), "as written", make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert not any(n == "Aftalen" or n.startswith("Denne aftale") for n in names), names
+    assert r.plan.name == "Vestparken Sammen"
