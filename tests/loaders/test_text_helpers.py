@@ -169,3 +169,24 @@ def test_age_range_branches_are_the_pattern():
         assert got == want, text
         hits += want
     assert hits > 3000
+
+
+def test_name_dense_counts_as_the_split_did():
+    """loose_contacts._name_dense counts a plain line's capitalised words without splitting it:
+    the same answer as the split's count on random single-spaced texts of capitalised, lower-case
+    and other words."""
+    import random
+
+    from samspil.loaders.extract.loose_contacts import _CAPITALS, _name_dense
+    from samspil.loaders.extract.text import single_spaced
+
+    def old(text: str) -> bool:
+        words = text.split()
+        return sum(w[0] in _CAPITALS for w in words) >= len(words) / 3
+
+    rnd = random.Random(11)
+    words = ["Anna", "Holm", "leder", "og", "Ærø", "Østby", "Åby", "æble", "ø", "É", "ß", "1", "-", "(Bo-Vest)", "”Ung”",
+             "x\u200by", "a\u00a0B", "\tC", "  "]
+    for _ in range(20000):
+        text = single_spaced(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))))
+        assert _name_dense(text) == old(text), repr(text)
