@@ -127,7 +127,14 @@ def _keeps_own_line(line: str) -> bool:
     ...  "Haahr Mogensen, sundhedsplejerske: bz3x@kk.dk", "5.1.3 Foreningsguider", "2.500 beboere")]
     [True, True, True, True, False, True, False, True, False]
     """
-    return (_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None
+    if ":" in line:
+        return _KEEPS_OWN_LINE.match(line) is not None
+    # (an item opens with a mark, a digit, a small letter, "Zone" or "indsatsområde" in any case: a line
+    # opening with another capital is none, told without the pattern: most of a document's lines)
+    return line[:1] not in _NO_ITEM_FIRST and _ITEM_LINE.match(line) is not None
+
+
+_NO_ITEM_FIRST = frozenset("ABCDEFGHJKLMNOPQRSTUVWXYÆØÅ")  # (not "I": (?i:indsatsområde); not "Z": "Zone")
 
 
 def dehyphenate(head: str, tail: str) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from samspil.loaders.digits import latin1
+from samspil.loaders.digits import has_digit, latin1
 from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
 from samspil.loaders.extract.unit_topics import is_focus_area_name, is_topic_series, is_unit_topic
 
@@ -80,9 +80,11 @@ def _candidates(text: str) -> list[str]:
             if is_focus_area_name(run):
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
         out += _run_names(run)
-    digit_name = _ASCII_DIGIT_NAME if out and latin1(text) else _DIGIT_NAME  # (the same in a Latin-1 text)
-    if out and digit_name.search(text) and not _UNIT_WORDS.search(text):
-        out += digit_name.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
+    if out and has_digit(text):  # (a name opening with a digit only in a text holding one: most hold none, and
+        # the pattern's class is tested at every character)
+        digit_name = _ASCII_DIGIT_NAME if latin1(text) else _DIGIT_NAME  # (the same in a Latin-1 text)
+        if digit_name.search(text) and not _UNIT_WORDS.search(text):
+            out += digit_name.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
 
 

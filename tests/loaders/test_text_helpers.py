@@ -190,3 +190,19 @@ def test_name_dense_counts_as_the_split_did():
     for _ in range(20000):
         text = single_spaced(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))))
         assert _name_dense(text) == old(text), repr(text)
+
+
+def test_keeps_own_line_told_by_its_first_character():
+    """line_joins._keeps_own_line skips the item pattern for a line without a colon opening with a
+    capital no item opens with: the same answers as the patterns on random lines."""
+    import random
+
+    from samspil.loaders.line_joins import _ITEM_LINE, _KEEPS_OWN_LINE, _keeps_own_line
+
+    rnd = random.Random(5)
+    firsts = ["A", "B", "I", "İ", "ı", "i", "Z", "Æ", "Å", "•", "-", "–", "*", "▪", "1", "12", "3.2", "٣", "a", "ø", "(", " ", ""]
+    rests = [" ", ". ", ") ", "ndsatsområde 2. ", "NDSATSOMRÅDE 1. ", "one 4", "one  7", ".1 Tekst", "ontakt: x", " punkt",
+             "x:", "Mål", ""]
+    for _ in range(20000):
+        line = rnd.choice(firsts) + "".join(rnd.choice(rests) for _ in range(rnd.randint(0, 3)))
+        assert _keeps_own_line(line) == ((_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None), repr(line)
