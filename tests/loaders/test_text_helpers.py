@@ -206,3 +206,56 @@ def test_keeps_own_line_told_by_its_first_character():
     for _ in range(20000):
         line = rnd.choice(firsts) + "".join(rnd.choice(rests) for _ in range(rnd.randint(0, 3)))
         assert _keeps_own_line(line) == ((_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None), repr(line)
+
+
+def test_cell_lines_tables_goes_from_short_line_to_short_line():
+    """space_tables.cell_lines_tables visits only the lines a head run can open at: the same lines as
+    the loop that tested every line, on random documents of column heads, cells and prose."""
+    import random
+
+    from samspil.loaders.space_tables import DROPPED, _TOTAL_CELL, _column_kind, cell_lines_tables
+
+    def old(lines):
+        out = list(lines)
+        kind = _column_kind()
+        i = 0
+        while i < len(out) - 6:
+            heads = 0
+            while i + heads < len(out) and 0 < len(out[i + heads].strip()) <= 30 and "\t" not in out[i + heads] \
+                    and kind(out[i + heads].strip().rstrip(":")) is not None:
+                heads += 1
+            if heads < 3:
+                i += max(heads, 1)
+                continue
+            kinds = [kind(out[i + k].strip().rstrip(":")) for k in range(heads)]
+            numeric = [k for k, c in enumerate(kinds) if c in ("units", "residents", "number", "money")]
+            rows, j = [], i + heads
+            while j + heads <= len(out):
+                cells = [out[j + k].strip() for k in range(heads)]
+                if not all(cells) or any(len(c) > 80 or "\t" in c for c in cells) or _TOTAL_CELL.match(cells[0]) \
+                        or any(not any(ch.isdigit() for ch in cells[k]) for k in numeric):
+                    break
+                rows.append(j)
+                j += heads
+            if len(rows) < 2 or len(set(kinds)) < 2:
+                i += heads
+                continue
+            for start in [i, *rows]:
+                out[start:start + heads] = ["\t".join(c.strip() for c in out[start:start + heads])] + [DROPPED] * (heads - 1)
+            i = j
+        return out
+
+    rnd = random.Random(13)
+    pieces = ["Afdeling", "Boligorganisation", "Boliger", "Antal boliger:", "Beboere", "Engvej", "Vesterhavsbo", "164",
+              "222", "I alt", "", "  ", "Tekst der er alt for lang til at være en kolonne i en tabel.", "a\tb", "Fjordbo"]
+    tables = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rnd.randint(0, 8)):  # prose and cells, and tables: three heads over rows of three cells
+            lines += [rnd.choice(pieces) for _ in range(rnd.randint(0, 5))] if rnd.random() < 0.5 else \
+                ["Afdeling", "Boligorganisation", "Boliger"] + ["Engvej", "Vesterhavsbo", rnd.choice(["164", "x"])] \
+                * rnd.randint(0, 4)
+        made = cell_lines_tables(lines)
+        assert made == old(lines), lines
+        tables += made != lines
+    assert tables > 500  # (tables were made: the rows' lines changed while the loop went on)
