@@ -404,7 +404,8 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                 full := _full_wrap(last, line, out[-1], width, lines[k + 1] if k + 1 < len(lines) else None))
                 and _wrapped_name(last, line)):
             prev = out[-1]
-            joined = dehyphenate(prev, line)
+            # (dehyphenate joins only onto a line ending in a hyphen: ~1,600 calls a dense PDF not made)
+            joined = dehyphenate(prev, line) if prev[-1] == "-" else None
             runs_on = prev.endswith(_CONJUNCTION_END) and not _record_end(last.rstrip(", "))
             colon = prev[-1:] == ":"  # (a slice compared: a method call costs more, ~1,600 joins a dense PDF)
             if joined is None and (colon and _ends_form_key(prev) or not colon and (
