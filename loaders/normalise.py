@@ -33,8 +33,8 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain, count, repeat
-from operator import add, itemgetter
+from itertools import accumulate, count
+from operator import add
 
 from samspil.loaders.digits import latin1
 from samspil.loaders.structured_text import looks_structured, structured_lines
@@ -556,17 +556,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     lines: list[str] = []
     orig: list[Origin] = []
     known = cleaned.get if cleaned is not None else {}.get
-    found = list(map(known, raw_lines)) if not gapped and len(raw_lines) == len(origins) else [None]
-    rest = zip(raw_lines, origins)
-    if None not in found:  # (every line cleaned page by page already, none a row with gaps: the lines and their
-        # origins made in C, not line by line in Python - the same lists the loop below makes)
-        if set(map(len, found)) <= {1}:  # (most documents: each line one part)
-            lines, orig = list(map(itemgetter(0), found)), list(origins)
-        else:
-            lines = list(chain.from_iterable(found))
-            orig = list(chain.from_iterable(map(repeat, origins, map(len, found))))
-        rest = ()  # (the loop has nothing left to do)
-    for k, (raw, origin) in enumerate(rest):
+    for k, (raw, origin) in enumerate(zip(raw_lines, origins)):
         if gapped and k in gapped:  # a table's row with empty cells: each cell cleaned on its own, the gaps kept
             lines.append("\t".join(" ".join(clean_line(cell)) for cell in raw.rstrip("\n").split("\t")).rstrip("\t"))
             orig.append(origin)
