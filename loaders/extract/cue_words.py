@@ -19,13 +19,6 @@ __all__ = ["WORD", "WordTest", "start_spec"]
 WORD = re.compile(r"\w+")
 
 
-# How far a token is looked for first (then in the rest of the text). The first occurrence that lies inside the
-# window is the first one: it starts before any that reaches past the window's end. CPython searches a needle of
-# six or more characters in 30,000 or more of them by the two-way algorithm, whose set-up costs more than the few
-# hundred characters to the next cue word (~450 searches a dense PDF); in fewer than 2,500 by its simple search.
-_NEAR = 2_000
-
-
 class WordTest:
     """Which categories' cues may start at a (lower-case) word."""
 
@@ -76,15 +69,11 @@ class WordTest:
             self.tokens.clear()
         tokens, known, out = low.split(), self.tokens, []
         find, pos, end = low.find, 0, len(low)
-        near = _NEAR
         for t in compress(tokens, map(known.__getitem__, tokens)):
-            i = find(t, pos, pos + near)  # the first whole token t from pos on is this one: an
-            if i < 0:                     # earlier one would hold the same cue words
-                i = find(t, pos)
-            pos = i + len(t)
+            i = find(t, pos)  # the first whole token t from pos on is this one: an
+            pos = i + len(t)  # earlier one would hold the same cue words
             while (i and not low[i - 1].isspace()) or (pos < end and not low[pos].isspace()):
-                j = find(t, i + 1, i + 1 + near)
-                i = j if j >= 0 else find(t, i + 1)
+                i = find(t, i + 1)
                 pos = i + len(t)
             for k, cats in known[t]:
                 out.append((i + k, cats))

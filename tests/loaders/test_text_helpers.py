@@ -259,25 +259,3 @@ def test_cell_lines_tables_goes_from_short_line_to_short_line():
         assert made == old(lines), lines
         tables += made != lines
     assert tables > 500  # (tables were made: the rows' lines changed while the loop went on)
-
-
-def test_all_starts_window_finds_the_same_tokens(monkeypatch):
-    """cue_words.WordTest.all_starts looks for each token in a window first, then in the rest of the
-    text: the same starts with any window, on random texts where tokens recur inside other words."""
-    import random
-
-    from samspil.loaders.extract import cue_words
-    from samspil.loaders.extract.target_cues import _word_test
-
-    test = _word_test()
-    assert test is not None
-    rnd = random.Random(17)
-    words = ["unge", "ungerne", "børn", "forældre", "ældre", "xunge", "unge,", "beboere", "og", "i", "borgere", "\n",
-             "udsatte", "socialt", "familier", "ledige", "kvinder", "mænd", "  ", "\t"]
-    for _ in range(500):
-        low = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 80)))
-        monkeypatch.setattr(cue_words, "_NEAR", 2_000)
-        expected = test.all_starts(low)
-        for near in (1, 3, 7, 40):
-            monkeypatch.setattr(cue_words, "_NEAR", near)
-            assert test.all_starts(low) == expected, (near, low)
