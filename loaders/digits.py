@@ -33,14 +33,19 @@ def latin1(text: str) -> bool:
 
 
 def has_digit(text: str) -> bool:
-    """``DIGIT.search(text) is not None``, told by the ASCII digits' class where that is the same.
+    """``DIGIT.search(text) is not None``, told by searching for each ASCII digit, and by ``DIGIT``
+    only in a text that holds none and a character above U+00FF.
 
     >>> has_digit("afd. 12"), has_digit("Ærø"), has_digit("– ٣"), has_digit("–")
     (True, False, True, False)
     """
-    if not text.isascii():  # (latin1's test written out: ~1,100 calls an extraction)
-        try:
-            text.encode("latin-1")
-        except UnicodeEncodeError:
-            return DIGIT.search(text) is not None
-    return ASCII_DIGIT.search(text) is not None
+    for d in "0123456789":  # an ASCII digit is a \d in any text: each looked for by a character search
+        if d in text:       # (memchr over the text's bytes; the class's search calls its set test at
+            return True     # every character: 0.98 -> 0.37 ms for a dense PDF's ~1,250 calls)
+    if text.isascii():
+        return False
+    try:  # (no ASCII digit: only a text with a character above U+00FF can hold a \d)
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return DIGIT.search(text) is not None
+    return False

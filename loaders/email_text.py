@@ -42,12 +42,13 @@ def looks_like_email(lines: Sequence[str]) -> bool:
     blocks = run = 0
     quoted = 0
     for line in lines:
-        if line.find(":", 0, 24) > 0 and _HEADER.match(line):  # (a key's colon comes early: the pattern only there)
+        if ":" in line[1:24] and line[:1] != ":" and _HEADER.match(line):  # (a key's colon comes early, not first:
+            # the pattern only there; a slice searched, not find's arguments parsed at each line)
             run += 1
             blocks += run == 3
             continue
         run = 0
-        quoted += line.startswith(">")
+        quoted += line[:1] == ">"
     return blocks >= 2 or blocks == 1 and quoted >= 3
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from samspil.loaders.dash_labels import dash_label_lines
-from samspil.loaders.digits import latin1
+from samspil.loaders.digits import has_digit, latin1
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.space_tables import leader_row
 from samspil.loaders.labels import _LABEL, _LABEL_AT_START, _LABEL_SPACED, ACTIVITY_NAME, LABELS, STATUS_WORDS, starts_with_label
@@ -280,7 +280,8 @@ def _cuts(line: str) -> list[int]:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
         if "@" in line:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
-        if (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/digits.py)
+        if has_digit(line) and (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/
+            # digits.py; a line without a digit not searched: the class is tested at every character)
             cuts |= {m.end() for m in _PHONE_END.finditer(line)}
         if " – " in line or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}

@@ -158,14 +158,25 @@ def cell_lines_tables(lines: Sequence[str]) -> list[str]:
     """
     out = list(lines)
     kind = _column_kind()
+    # (a head run opens at a short line only: the loop goes from one to the next instead of testing every line
+    # in Python. A run made a row changes only the lines before where the loop goes on, so the lengths hold)
+    shorts = [k for k, n in enumerate(map(len, map(str.strip, out))) if 0 < n <= 30]
+    s = 0
     i = 0
     while i < len(out) - 6:
+        while s < len(shorts) and shorts[s] < i:
+            s += 1
+        if s == len(shorts):
+            break  # (no short line left: no head run)
+        i = shorts[s]  # (every line before it opens none: one at a time, the loop went past each)
+        if i >= len(out) - 6:
+            break
         heads = 0
         while i + heads < len(out) and 0 < len(out[i + heads].strip()) <= 30 and "\t" not in out[i + heads] \
                 and kind(out[i + heads].strip().rstrip(":")) is not None:
             heads += 1
         if heads < 3:
-            i += max(heads, 1)
+            i += heads or 1
             continue
         kinds = [kind(out[i + k].strip().rstrip(":")) for k in range(heads)]
         numeric = [k for k, c in enumerate(kinds) if c in ("units", "residents", "number", "money")]

@@ -457,9 +457,11 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
             continue  # "Cykelværkstedet udgår efter Landsbyggefondens bemærkninger ...": dropped from the plan
         found = _WORD.findall(drop_citations(body).casefold())  # (the form of _words_form, and its
         # words; a source the activity's text cites is no partner of it)
-        if "zone" in found or "zoner" in found:
+        split = set(found)  # (its words as a set first: "zone" looked up there, not in the list)
+        if "zone" in split or "zoner" in split:
             found = _numbered_zones(found)
-        words, split = " " + " ".join(found) + " ", set(found)
+            split = set(found)
+        words = " " + " ".join(found) + " "
         target_text = b.target if b.target is not None else _target_text(doc, b)
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)

@@ -17,7 +17,6 @@ title word before or after a name with a known first name), so running text give
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.contact_tables import person_tables
@@ -171,12 +170,18 @@ def _has_title(text: str) -> bool:
 
 def _name_dense(text: str) -> bool:
     """A long line of entries run together is mostly names, titles and units (capitalised):
-    a paragraph of prose, a third of whose words are capitalised at most, holds none."""
-    words = text.split()  # (a word's capital first letter: the first character of a token)
-    return sum(map(_CAPITALS.__contains__, map(itemgetter(0), words))) >= len(words) / 3
+    a paragraph of prose, a third of whose words are capitalised at most, holds none.
+    ``text``: a plain line (:func:`~samspil.loaders.extract.sections.plain_lines`: single-spaced)."""
+    if not text:
+        return True
+    # (a plain line's words are what split() gives, one space between them: a word opens the line or
+    # follows a space. Counted so, no word is made: 1.65 -> 0.68 ms for a dense PDF's ~390 long lines)
+    capitals = len(_SPACE_CAPITAL.findall(text)) + (text[0] in _CAPITALS)
+    return capitals >= (text.count(" ") + 1) / 3
 
 
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ")
+_SPACE_CAPITAL = re.compile(" [A-ZÆØÅ]")  # (opens with the space: the engine skips to each)
 
 
 def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[ContactMention]:

@@ -48,18 +48,21 @@ def split_org_text(text: str) -> list[str]:
     """
     if ";" in text or ")" in text:
         text = _ENUMERATOR.sub("", text)
-    parts: list[str] = []
-    depth = 0
-    buf = ""
-    for ch in text:
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch in ",;" and depth == 0:
-            parts.append(buf)
-            buf = ""
-        else:
-            buf += ch
-    parts.append(buf)
+    if "(" not in text and ")" not in text:  # (no bracket: every comma and semicolon divides; split in C,
+        parts = text.replace(";", ",").split(",")  # not a character at a time in Python)
+    else:
+        parts = []
+        depth = 0
+        buf = ""
+        for ch in text:
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch in ",;" and depth == 0:
+                parts.append(buf)
+                buf = ""
+            else:
+                buf += ch
+        parts.append(buf)
     out: list[str] = []
     parts = join_topic_series([x.strip() for x in parts])
     for p in parts:

@@ -405,11 +405,10 @@ def plausible_name(name: str) -> bool:
 
 def _mostly_marks(text: str) -> bool:
     """Fewer letters and digits than other marks ("}{ . E . /_.": a scanned signature read as text)."""
-    if "".join(text.split()).isalnum():
-        return False  # (most names: every mark a letter or digit, told in C; ``split`` and ``isspace``
-        # agree on what white space is)
-    chars = [c for c in text if not c.isspace()]
-    return sum(c.isalnum() for c in chars) * 2 < len(chars)
+    chars = "".join(text.split())  # (``split`` and ``isspace`` agree on what white space is)
+    if chars.isalnum():
+        return False  # (most names: every mark a letter or digit, told in C)
+    return sum(map(str.isalnum, chars)) * 2 < len(chars)  # (each character told in C)
 
 
 # a sentence, not a name: a finite verb after the first word and a full stop at the end

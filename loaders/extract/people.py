@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.extract.text import EMAIL, PHONE, digits, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, find_municipalities
 from samspil.loaders.gazetteer import is_first_name as _gazetteer_first_name
@@ -254,7 +255,8 @@ def find_people(text: str, strict: bool = False) -> list[Person]:
         masked = EMAIL.sub(lambda m: " " * len(m.group(0)), text)
     else:
         emails, masked = [], text
-    phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)]
+    # (PHONE's digits need a \d: the pattern, tried at every position, only in a text holding one)
+    phones = [(m.start(), m.end(), digits(m.group(0))) for m in PHONE.finditer(masked)] if has_digit(masked) else []
     names = [n for n in _names(masked)]
     details = sorted([(s, e, v, "email") for s, e, v in emails] + [(s, e, v, "phone") for s, e, v in phones])
     people = _attach(text, names, details, strict)

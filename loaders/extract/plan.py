@@ -118,6 +118,8 @@ def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, in
 
 def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
     for i, sq in enumerate(squashed_lines(doc)[:limit]):
+        if not sq.startswith(keys):
+            continue  # (most lines: no key, told by one call)
         for key in keys:
             if not sq.startswith(key):
                 continue

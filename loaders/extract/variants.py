@@ -112,7 +112,8 @@ _CODE_TOKEN = re.compile(r"[\wæøåÆØÅ]+")
 
 
 def _codes(name: str) -> frozenset[str]:
-    return frozenset(t for t in _CODE_TOKEN.findall(name) if any(c.isdigit() for c in t)
+    # (a token of letters only holds no digit: its characters are not looked at one by one)
+    return frozenset(t for t in _CODE_TOKEN.findall(name) if not t.isalpha() and any(c.isdigit() for c in t)
                      or (t.isupper() and len(t) <= 4))
 
 

@@ -165,7 +165,18 @@ _OWNED = re.compile(rf"(?P<name>[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s[A-ZÆØÅ]
 
 def dwellings_in_brackets(text: str) -> bool:
     """Does ``text`` close a bracket after a count of dwellings ("(Venøbo, 96 boliger)")? A cheap test."""
-    return ")" in text and any(f"{w})" in text for w in dwelling_words())
+    if ")" not in text:
+        return False
+    for closed in _closed_dwellings():  # (a loop over strings made once: a generator costs more than the tests)
+        if closed in text:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _closed_dwellings() -> tuple[str, ...]:
+    """Each dwelling word with the bracket that closes after it ("boliger)")."""
+    return tuple(f"{w})" for w in dwelling_words())
 
 
 def _owned(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]]):

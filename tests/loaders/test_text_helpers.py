@@ -169,3 +169,93 @@ def test_age_range_branches_are_the_pattern():
         assert got == want, text
         hits += want
     assert hits > 3000
+
+
+def test_name_dense_counts_as_the_split_did():
+    """loose_contacts._name_dense counts a plain line's capitalised words without splitting it:
+    the same answer as the split's count on random single-spaced texts of capitalised, lower-case
+    and other words."""
+    import random
+
+    from samspil.loaders.extract.loose_contacts import _CAPITALS, _name_dense
+    from samspil.loaders.extract.text import single_spaced
+
+    def old(text: str) -> bool:
+        words = text.split()
+        return sum(w[0] in _CAPITALS for w in words) >= len(words) / 3
+
+    rnd = random.Random(11)
+    words = ["Anna", "Holm", "leder", "og", "Ærø", "Østby", "Åby", "æble", "ø", "É", "ß", "1", "-", "(Bo-Vest)", "”Ung”",
+             "x\u200by", "a\u00a0B", "\tC", "  "]
+    for _ in range(20000):
+        text = single_spaced(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))))
+        assert _name_dense(text) == old(text), repr(text)
+
+
+def test_keeps_own_line_told_by_its_first_character():
+    """line_joins._keeps_own_line skips the item pattern for a line without a colon opening with a
+    capital no item opens with: the same answers as the patterns on random lines."""
+    import random
+
+    from samspil.loaders.line_joins import _ITEM_LINE, _KEEPS_OWN_LINE, _keeps_own_line
+
+    rnd = random.Random(5)
+    firsts = ["A", "B", "I", "İ", "ı", "i", "Z", "Æ", "Å", "•", "-", "–", "*", "▪", "1", "12", "3.2", "٣", "a", "ø", "(", " ", ""]
+    rests = [" ", ". ", ") ", "ndsatsområde 2. ", "NDSATSOMRÅDE 1. ", "one 4", "one  7", ".1 Tekst", "ontakt: x", " punkt",
+             "x:", "Mål", ""]
+    for _ in range(20000):
+        line = rnd.choice(firsts) + "".join(rnd.choice(rests) for _ in range(rnd.randint(0, 3)))
+        assert _keeps_own_line(line) == ((_KEEPS_OWN_LINE if ":" in line else _ITEM_LINE).match(line) is not None), repr(line)
+
+
+def test_cell_lines_tables_goes_from_short_line_to_short_line():
+    """space_tables.cell_lines_tables visits only the lines a head run can open at: the same lines as
+    the loop that tested every line, on random documents of column heads, cells and prose."""
+    import random
+
+    from samspil.loaders.space_tables import DROPPED, _TOTAL_CELL, _column_kind, cell_lines_tables
+
+    def old(lines):
+        out = list(lines)
+        kind = _column_kind()
+        i = 0
+        while i < len(out) - 6:
+            heads = 0
+            while i + heads < len(out) and 0 < len(out[i + heads].strip()) <= 30 and "\t" not in out[i + heads] \
+                    and kind(out[i + heads].strip().rstrip(":")) is not None:
+                heads += 1
+            if heads < 3:
+                i += max(heads, 1)
+                continue
+            kinds = [kind(out[i + k].strip().rstrip(":")) for k in range(heads)]
+            numeric = [k for k, c in enumerate(kinds) if c in ("units", "residents", "number", "money")]
+            rows, j = [], i + heads
+            while j + heads <= len(out):
+                cells = [out[j + k].strip() for k in range(heads)]
+                if not all(cells) or any(len(c) > 80 or "\t" in c for c in cells) or _TOTAL_CELL.match(cells[0]) \
+                        or any(not any(ch.isdigit() for ch in cells[k]) for k in numeric):
+                    break
+                rows.append(j)
+                j += heads
+            if len(rows) < 2 or len(set(kinds)) < 2:
+                i += heads
+                continue
+            for start in [i, *rows]:
+                out[start:start + heads] = ["\t".join(c.strip() for c in out[start:start + heads])] + [DROPPED] * (heads - 1)
+            i = j
+        return out
+
+    rnd = random.Random(13)
+    pieces = ["Afdeling", "Boligorganisation", "Boliger", "Antal boliger:", "Beboere", "Engvej", "Vesterhavsbo", "164",
+              "222", "I alt", "", "  ", "Tekst der er alt for lang til at være en kolonne i en tabel.", "a\tb", "Fjordbo"]
+    tables = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rnd.randint(0, 8)):  # prose and cells, and tables: three heads over rows of three cells
+            lines += [rnd.choice(pieces) for _ in range(rnd.randint(0, 5))] if rnd.random() < 0.5 else \
+                ["Afdeling", "Boligorganisation", "Boliger"] + ["Engvej", "Vesterhavsbo", rnd.choice(["164", "x"])] \
+                * rnd.randint(0, 4)
+        made = cell_lines_tables(lines)
+        assert made == old(lines), lines
+        tables += made != lines
+    assert tables > 500  # (tables were made: the rows' lines changed while the loop went on)
