@@ -121,3 +121,29 @@ def caps_activity_blocks(doc: Document) -> list[Block]:
             seen.add(name)
             found.append(Block(name, i, i + 1, None))
     return found if len(found) >= 2 else []
+
+
+def quoted_bullet_blocks(doc: Document) -> list[Block]:
+    """Projects named in quotes in a list's bullets, when nothing else names any activity (a political
+    agreement's "Aftalepartierne lægger særlig vægt på:" over "• at helhedsplanens lektiecafé "Lynge Læser"
+    etableres ..."): each bullet with its wrapped lines read as :func:`quoted_projects` reads a sentence."""
+    from samspil.loaders.extract.quoted_projects import quoted_projects
+
+    if '"' not in doc.text and "“" not in doc.text and "»" not in doc.text:
+        return []
+    out: list[Block] = []
+    seen: set[str] = set()
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if line.lstrip()[:1] not in "•-–▪":
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].strip() and lines[end].lstrip()[:1] not in "•-–▪" \
+                and end - i <= 3 and not lines[end - 1].rstrip().endswith("."):
+            end += 1  # (the bullet's wrapped lines)
+        text = " ".join(t.strip() for t in lines[i:end]).lstrip("•-–▪ ")
+        for name, _ in quoted_projects(text):
+            if name not in seen and not name.isupper():  # (a headline's name in capitals: the plan's own)
+                seen.add(name)
+                out.append(Block(name, i, end, None))
+    return out if len(out) >= 2 else []

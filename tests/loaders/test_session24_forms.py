@@ -397,3 +397,23 @@ def test_the_sentences_around_a_lettered_party_list_name_no_party(tmp_path, make
     names = {o.name for o in r.organisations}
     assert not any(n == "Aftalen" or n.startswith("Denne aftale") for n in names), names
     assert r.plan.name == "Vestparken Sammen"
+
+
+def _budget_agreement(town, a, b):
+    """A municipality's political budget agreement: the plan's projects named in quotes in the bullets
+    of what the parties stress, no other list of activities."""
+    return [f"BUDGETAFTALE 2025-2028 FOR {town.upper()} KOMMUNE", "", "7. Boligsocial helhedsplan for Vestparken",
+            f"Aftalepartierne støtter den boligsociale helhedsplan for Vestparken, som {a} og kommunen indgår.", "",
+            "Aftalepartierne lægger særlig vægt på:",
+            f'  • at helhedsplanens lektiecafé "Vest Læser" etableres i samarbejde med {town} Skole og',
+            f"    {town} Bibliotek,",
+            f'  • at der i samarbejde med SSP {town} oprettes en åben ungeaften, "Fredagsbaren", for unge 14-17 år.', "",
+            "8. Veje og trafik", "Aftalepartierne afsætter 2 mio. kr. til cykelstier.", ""]
+
+
+@pytest.mark.parametrize("town,a,b", TOWNS)
+def test_projects_quoted_in_a_political_agreement_s_bullets(tmp_path, make_docx, make_pdf, town, a, b):
+    r = _extract(tmp_path, _budget_agreement(town, a, b), "as written", make_docx, make_pdf)
+    got = {x.name: x for x in r.activities}
+    assert set(got) == {"Vest Læser", "Fredagsbaren"}, list(got)
+    assert f"ssp {name_key(town)}" in {name_key(p) for p in got["Fredagsbaren"].partners}
