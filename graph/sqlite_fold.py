@@ -82,7 +82,8 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
     # a larger page cache for the bulk write (10,000 plans: 63 -> 25 s of system time
     # spilling and re-reading pages), given back afterwards
     db.execute("PRAGMA cache_size=-32768")
-    bulk = BulkWrite(db, tables + STATE_TABLES)     # rows in key order, indexes after
+    # rows in key order, indexes after; the inserts run by a thread of their own
+    bulk = BulkWrite(db, tables + STATE_TABLES, threaded=True)
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
@@ -98,6 +99,7 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
         out = write_graph(bulk, nodes, stage)
         bulk.finish()
     finally:
+        bulk.close()           # (after a failure: the writer thread ended before the rollback)
         if gc_was_on:
             gc.enable()
         db.execute("PRAGMA cache_size=-2000")
