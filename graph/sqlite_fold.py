@@ -41,6 +41,8 @@ from samspil.graph.store import node_documents
 __all__ = ["full_write", "write_graph", "light_report", "held_report", "foreign_data"]
 
 _CHUNK = 5000
+# the tables write_org_state writes, and nothing after it (graph/inc_state.py)
+ORG_STATE = ("inc_org", "inc_okey", "inc_prim", "inc_fuzzy", "inc_stok", "inc_fold")
 _encode = dumps
 
 
@@ -91,9 +93,14 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
             write_org_state(bulk, orgs.entities, org_ids, clusters, fuzzy)
             for e in orgs.entities:     # blocking keys, read by nothing after resolution
                 e.keys = e.bare = e.raw_keys = frozenset()   # (10,000 plans: ~200 MiB)
+        def emitted() -> None:
+            # the organisations' kept state is written in full: its staged rows are moved
+            # and its indexes made by the bulk write's thread while the persons are
+            # resolved (10,000 plans: ~4 s of SQL beside ~3 s of Python)
+            bulk.finish_tables(ORG_STATE)
         stage = Stage(bulk)
         built = build(reports(check=True), overrides, forgotten, fold=False, again=reports,
-                      sink=stage.put, resolved=resolved)
+                      sink=stage.put, resolved=resolved, emitted=emitted)
         write_state(bulk, built, orgs=False)    # first: the resolution's entities and
         nodes, built = built.graph, None        # clusters are let go before the fold
         out = write_graph(bulk, nodes, stage)

@@ -344,6 +344,42 @@ def test_a_staged_table_moved_and_written_again_is_staged_again(tmp_path):
     assert not db.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'stage_%'").fetchall()
 
 
+def test_tables_finished_early_are_moved_and_indexed_at_once_the_others_at_the_end(
+        tmp_path, monkeypatch):
+    """``BulkWrite.finish_tables`` (session 24: the organisations' kept state, while the
+    persons are resolved) moves the named tables' staged rows and creates their indexes,
+    by the writer thread, before the caller's next statement; the other tables wait for
+    ``finish``; the rows are those ``finish`` alone gives."""
+    from samspil.graph import sqlite_bulk
+    from samspil.graph.sqlite_bulk import BulkWrite
+    monkeypatch.setattr(sqlite_bulk, "_two_cores", lambda: True)
+
+    def written(early: bool) -> list:
+        db = sqlite3.connect(tmp_path / f"{early}.sqlite", isolation_level=None,
+                             check_same_thread=False)
+        for t in ("a", "b"):
+            db.execute(f"CREATE TABLE {t}(k INTEGER PRIMARY KEY, v TEXT)")
+            db.execute(f"CREATE INDEX {t}_v ON {t}(v)")
+        db.execute("BEGIN")
+        bulk = BulkWrite(db, ("a", "b"), threaded=True)
+        monkeypatch.setattr(sqlite_bulk, "STAGED", ("a", "b"))
+        for t in ("a", "b"):
+            bulk.executemany(f"INSERT OR IGNORE INTO {t} VALUES (?, ?)",
+                             [(i % 50, f"{t}{i}") for i in range(300, 0, -1)])
+        if early:
+            bulk.finish_tables(("a",))
+            indexes = bulk.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+            assert indexes == [("a_v",)]
+            assert bulk.execute("SELECT count(*) FROM a").fetchone()[0] == 50
+            assert bulk.execute("SELECT count(*) FROM b").fetchone()[0] == 0
+        bulk.finish()
+        db.execute("COMMIT")
+        return [db.execute(f"SELECT * FROM {t} ORDER BY k").fetchall() for t in ("a", "b")] + [
+            db.execute("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY 1").fetchall()]
+
+    assert written(True) == written(False)
+
+
 def test_the_staging_tables_freed_pages_are_not_zeroed(tmp_path):
     """The bulk write turns secure_delete off for the staging tables' temporary database
     only (dropping a stage wrote zeros over every page of it: 10,000 plans, 1.7 GB) and
