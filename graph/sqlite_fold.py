@@ -34,7 +34,7 @@ from samspil.graph.fragments import merge_edge, merge_node
 from samspil.graph.model import PartnershipGraph, _source_key
 from samspil.graph.inc_schema import STATE_TABLES
 from samspil.graph.jsontext import dumps, loads
-from samspil.graph.sqlite_bulk import BulkWrite
+from samspil.graph.sqlite_bulk import BulkWrite, fetched
 from samspil.graph.sqlite_rows import source_id
 from samspil.graph.store import node_documents
 
@@ -68,8 +68,10 @@ def full_write(db: sqlite3.Connection, overrides: Any, forgotten: frozenset,
                 yield report
             return
         # (the stored text's UTF-8 bytes, as orjson parses them: not decoded to a str
-        # only for orjson to encode it back; 10,000 plans: ~190 MB)
-        for (text,) in db.execute("SELECT CAST(report AS BLOB) FROM documents ORDER BY id"):
+        # only for orjson to encode it back; 10,000 plans: ~190 MB); read a few at a time
+        # beside the bulk write's thread (sqlite_bulk.fetched; ~16 KB each)
+        stored = db.execute("SELECT CAST(report AS BLOB) FROM documents ORDER BY id")
+        for (text,) in fetched(stored, 64):
             data = loads(text)
             if check:         # the first reading: what the resolution reads (light_report)
                 foreign.append(foreign_data(data))

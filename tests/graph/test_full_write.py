@@ -290,7 +290,8 @@ def test_the_bulk_write_s_thread_raises_its_error_in_the_caller_and_runs_nothing
     """A statement failing in the writer thread (session 24) raises its error in the
     caller's thread at its next flush, the statements put after it are not run, and
     :meth:`BulkWrite.close` ends the thread and gives Python's switch interval back; one
-    core, or ``SAMSPIL_BULK_THREAD=0``: no thread."""
+    core, or ``SAMSPIL_BULK_THREAD=0``: no thread. ``fetched`` reads a cursor's rows in
+    chunks, the same rows in the same order."""
     import sys
     import threading
 
@@ -316,6 +317,8 @@ def test_the_bulk_write_s_thread_raises_its_error_in_the_caller_and_runs_nothing
     assert not any(t.name == "samspil-bulk-writer" for t in threading.enumerate())
     assert db.execute("SELECT k FROM t ORDER BY k").fetchall() == [(1,), (2,)]
     db.execute("ROLLBACK")
+    sql = "SELECT value FROM json_each('[5, 3, 9, 1, 7, 2, 8]') ORDER BY value"
+    assert list(sqlite_bulk.fetched(db.execute(sql), 3)) == db.execute(sql).fetchall()
     monkeypatch.undo()
     monkeypatch.setattr(sqlite_bulk.os, "sched_getaffinity", lambda pid: {0})
     assert BulkWrite(db, ("t",), threaded=True).writer is None
