@@ -31,7 +31,7 @@ Session 24: with ``threaded`` (the full write's), the gathered statements are ru
 thread of their own (:class:`_Writer`) on the same connection, in the order they were
 given, while the caller's thread goes on making the next rows: SQLite's work on a
 statement (``sqlite3_step``) runs without Python's lock, so on a second core the
-inserts of the stage, the kept state and the fold (10,000 plans: ~12 s of ~90) are
+inserts of the stage, the kept state and the fold (10,000 plans: ~12 s of SQL) are
 taken off the load's one busy thread. Any other statement waits for the thread to have
 run every statement before it (:meth:`BulkWrite.flush`), so each statement sees the
 rows it saw before and the store is the same; a read cursor left open (the fold's staged
@@ -67,7 +67,8 @@ _ROWS = 200             # rows per multi-row statement (fewer if SQLite allows f
 _QUEUED = 32            # statements given to the writer thread and not yet run, at most
 # Python's switch interval while the writer thread runs: the thread takes Python's lock
 # before and after each statement's SQLite work (binding its rows, returning), and at the
-# default 5 ms it waited most of its time for the caller's thread to give the lock up
+# default 5 ms it could wait longer for the caller's thread to give it up than most
+# statements take (not tuned: session 24's host was too busy to time values apart)
 _SWITCH = 0.0002
 
 
@@ -261,7 +262,8 @@ def fetched(cursor: sqlite3.Cursor, n: int = 1000) -> Iterator[Any]:
 
 def _two_cores() -> bool:
     """May this process run on two cores or more (and is the writer thread not turned off)?"""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+             else (os.cpu_count() or 1))
     return cores > 1 and os.environ.get("SAMSPIL_BULK_THREAD", "1") != "0"
 
 
