@@ -66,7 +66,8 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
           sink: Callable[[str, str, PartnershipGraph], None] | None = None,
           fold: bool = True,
           again: Callable[[], Iterable[AgreementReport]] | None = None,
-          resolved: Callable[[Orgs, dict, list[Cluster], list], None] | None = None) -> Built:
+          resolved: Callable[[Orgs, dict, list[Cluster], list], None] | None = None,
+          emitted: Callable[[], None] | None = None) -> Built:
     """The full build. Each document's fragment is folded as soon as it is emitted;
     with ``sink`` it is handed on (``sink(document, "d" | "p", fragment)``) instead of
     kept in :attr:`Built.frags` / :attr:`Built.person_frags`, so a large corpus never
@@ -79,7 +80,8 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
     resolution then keeps only each report's entities, plan and zones, and the
     fragments are emitted from the second reading (10,000 plans: the reports are
     ~0.75 GB as objects). ``resolved(orgs, org_ids, clusters, fuzzy pairs)`` is called as
-    soon as the organisations are resolved."""
+    soon as the organisations are resolved, ``emitted()`` once every document's fragment
+    is (before the persons are resolved)."""
     if not fold and sink is None:
         raise ValueError("build(fold=False) needs a sink for the fragments")
     reports, light, orgs, (contacts, contact_org) = _read(reports, forgotten, keep=again is None)
@@ -102,6 +104,8 @@ def build(reports: Iterable[AgreementReport], overrides: Overrides | None = None
         units += unit_pairs(frag)      # Person nodes are in no document's fragment, so
         ncontacts[r.document] = len(r.contacts)      # folding before adding them changes nothing
         _fold(folder, frag, r.document, "d", sink, frags)
+    if emitted is not None:
+        emitted()
     org_of = {k: (org_ids.get((k[0], i)) if i is not None else None) for k, i in contact_org.items()}
     pclusters = resolve_persons(contacts, org_of, parents_closure(units), overrides)
     pids: dict[tuple[str, int], str] = {}

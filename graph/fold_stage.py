@@ -53,6 +53,7 @@ import numpy as np
 from samspil.graph.emit import source_sort_key
 from samspil.graph.frag_store import FRAG_LABELS, PERSON_KINDS, part_of
 from samspil.graph.jsontext import dumps
+from samspil.graph.sqlite_bulk import fetched
 from samspil.graph.sqlite_rows import source_id
 
 __all__ = ["Stage", "COLUMNS", "READ", "fragment_text", "row_props"]
@@ -310,8 +311,9 @@ class Stage:
             parts.append(f"SELECT {cols}, f.rowid AS r FROM temp.py_{t} p CROSS JOIN "
                          f"temp.stage_{t} f ON f.rowid = p.id "
                          "JOIN temp.stage_srcs s ON s.id = f.srcs")
-        for row in self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
-                                     f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r"):
+        staged = self.bulk.execute(f"SELECT {', '.join(READ)} FROM ("
+                                   f"{' UNION ALL '.join(parts)}) ORDER BY item, part, doc, r")
+        for row in fetched(staged):      # (a thousand at a time: see there)
             key = ("\x1f" in row[0], row[3])
             taken[key] = taken.get(key, 0) + 1
             yield row

@@ -26,17 +26,34 @@ statement (issue 13, session 9): ``executemany`` steps, resets and re-binds its 
 for every row, which cost 30-45% more CPU than one statement of many rows. The rows go in
 in the order they were given, so ``OR IGNORE`` / ``OR REPLACE`` keep the same ones; any
 other statement (a read, a move, an index) first writes what is gathered.
+
+Session 24: with ``threaded`` (the full write's), the gathered statements are run by a
+thread of their own (:class:`_Writer`) on the same connection, in the order they were
+given, while the caller's thread goes on making the next rows: SQLite's work on a
+statement (``sqlite3_step``) runs without Python's lock, so on a second core the
+inserts of the stage, the kept state and the fold (10,000 plans: ~12 s of SQL) are
+taken off the load's one busy thread. Any other statement waits for the thread to have
+run every statement before it (:meth:`BulkWrite.flush`), so each statement sees the
+rows it saw before and the store is the same; a read cursor left open (the fold's staged
+rows) is read meanwhile, of tables nothing written then touches. An error of the
+thread's is raised in the caller's at its next statement or flush, with the rows of the
+statements after it left unwritten (the write fails and is rolled back as before).
+No thread where the process may use one core only, or with ``SAMSPIL_BULK_THREAD=0``.
 """
 from __future__ import annotations
 
+import os
+import queue
 import re
 import sqlite3
-from collections.abc import Iterable
+import sys
+import threading
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["BulkWrite", "STAGED"]
+__all__ = ["BulkWrite", "STAGED", "fetched"]
 
 # tables whose rows do not come in key order during a full write
 STAGED = ("frag", "node_docs", "edge_docs", "sources", "inc_okey", "inc_stok", "inc_prim",
@@ -47,6 +64,12 @@ _INSERT = re.compile(r"\s*INSERT(\s+OR\s+(?:IGNORE|REPLACE))?\s+INTO\s+(\w+)\b",
 _VALUES = re.compile(r"\s*INSERT(?:\s+OR\s+\w+)?\s+INTO\s+([\w.]+)(?:\s*\([^)]*\))?\s+VALUES\s*"
                      r"(\((?:\s*\?\s*,)*\s*\?\s*\))\s*;?\s*$", re.I)
 _ROWS = 200             # rows per multi-row statement (fewer if SQLite allows fewer variables)
+_QUEUED = 32            # statements given to the writer thread and not yet run, at most
+# Python's switch interval while the writer thread runs: the thread takes Python's lock
+# before and after each statement's SQLite work (binding its rows, returning), and at the
+# default 5 ms it could wait longer for the caller's thread to give it up than most
+# statements take (not tuned: session 24's host was too busy to time values apart)
+_SWITCH = 0.0002
 
 
 @lru_cache(maxsize=256)
@@ -74,17 +97,21 @@ class BulkWrite:
     anything else is passed through. Use :meth:`move` for a table that is read back
     during the write and :meth:`finish` at the end."""
 
-    def __init__(self, db: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+    def __init__(self, db: sqlite3.Connection, tables: tuple[str, ...], threaded: bool = False
+                 ) -> None:
+        """``threaded``: the gathered inserts run by a thread of their own (see the
+        module docstring; ``db`` opened with ``check_same_thread=False``), where this
+        process may use two cores; call :meth:`close` in any case."""
         self.db = db
         self.verbs: dict[str, str] = {}        # staged table -> "INSERT OR ..." used
         marks = ",".join("?" * len(tables))
         # partial indexes stay: they take few rows as they come (the fragments' UNIT_OF
         # ones: 5% of the rows, mostly in order), while building one scans the whole table
-        self.indexes = [(n, sql) for n, sql in db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        self.indexes = [(n, sql, t) for n, sql, t in db.execute(
+            "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             f"AND tbl_name IN ({marks})", tables).fetchall()    # noqa: S608 - placeholders
             if not _PARTIAL.search(sql)]
-        for name, _ in self.indexes:
+        for name, _, _ in self.indexes:
             db.execute(f'DROP INDEX "{name}"')
         # the staging tables' database (this connection's temporary file) with the store's
         # page size, not SQLite's 4 KiB: a quarter as many reads and writes of its pages
@@ -100,6 +127,14 @@ class BulkWrite:
         self.variables = limit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if limit else 999
         self.pending: dict[str, tuple[str, list]] = {}   # table -> (sql, rows gathered)
         self.texts: dict[tuple[str, int], str] = {}           # (sql, rows) -> multi-row text
+        self.writer = _Writer(db) if threaded and _two_cores() else None
+
+    def close(self) -> None:
+        """Stop the writer thread: after :meth:`finish` (which calls this), or when the
+        write failed (the statements it still holds are not run)."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
 
     def __getattr__(self, name: str) -> Any:
         self.flush()
@@ -119,6 +154,16 @@ class BulkWrite:
     def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
         self.flush()
         return self.db.execute(self._staged(sql), *args)
+
+    def _run(self, sql: str, params: Any, many: bool = False) -> None:
+        """Run a gathered statement (``many``: once per row of ``params``), by the writer
+        thread when there is one."""
+        if self.writer is not None:
+            self.writer.put((sql, params, many))
+        elif many:
+            self.db.executemany(sql, params)
+        else:
+            self.db.execute(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Any]) -> None:
         """Insert ``rows`` (gathered, see the module docstring) or run ``sql`` for each."""
@@ -145,42 +190,131 @@ class BulkWrite:
         """``rows`` by one statement of as many ``VALUES`` rows (the statement is kept in
         the connection's cache: every full batch has the same size)."""
         if len(rows) == 1:
-            self.db.execute(sql, rows[0])
+            self._run(sql, rows[0])
             return
         text = self.texts.get((sql, len(rows)))
         if text is None:
             head, _, one = sql.rpartition("VALUES")
             row = one.strip().rstrip(";")
             text = self.texts[(sql, len(rows))] = f"{head}VALUES {','.join([row] * len(rows))}"
-        self.db.execute(text, list(chain.from_iterable(rows)))
+        self._run(text, list(chain.from_iterable(rows)))      # (a new list: ``rows`` is reused)
 
     def _write(self, table: str) -> None:
         sql, rows = self.pending.pop(table)
         if rows:
-            self.db.executemany(sql, rows)
+            self._run(sql, rows, many=True)
 
     def flush(self) -> None:
-        """Write every gathered row."""
+        """Write every gathered row (and wait until the writer thread has)."""
         for table in list(self.pending):
             self._write(table)
+        if self.writer is not None:
+            self.writer.wait()
 
     def move(self, table: str) -> None:
         """Copy the staged rows of ``table`` into it in key order and drop the stage."""
+        for sql in self._move(table):
+            self.db.execute(sql)
+
+    def _move(self, table: str) -> list[str]:
+        """The statements of :meth:`move` (after a flush)."""
         self.flush()
         if table not in self.verbs:
-            return
+            return []
         info = self.db.execute(f"PRAGMA main.table_info({table})").fetchall()
         cols = ", ".join(f'"{r[1]}"' for r in info)
         key = ", ".join(f'"{r[1]}"' for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
-        self.db.execute(f"{self.verbs.pop(table)} INTO main.{table}({cols}) SELECT {cols} "
-                        f"FROM temp.stage_{table} ORDER BY {key or 'rowid'}, rowid")
-        self.db.execute(f"DROP TABLE temp.stage_{table}")
+        return [f"{self.verbs.pop(table)} INTO main.{table}({cols}) SELECT {cols} "
+                f"FROM temp.stage_{table} ORDER BY {key or 'rowid'}, rowid",
+                f"DROP TABLE temp.stage_{table}"]
+
+    def finish_tables(self, tables: tuple[str, ...]) -> None:
+        """What :meth:`finish` does for ``tables``, written in full: their staged rows
+        moved and their indexes created, by the writer thread when there is one, while the
+        caller goes on (session 24: the organisations' kept state, 10,000 plans ~4 s,
+        while the persons are resolved); the caller's next statement waits for them."""
+        todo = [sql for table in tables for sql in self._move(table)]
+        todo += [sql for _, sql, t in self.indexes if t in tables]
+        self.indexes = [x for x in self.indexes if x[2] not in tables]
+        for sql in todo:
+            self._run(sql, ())
 
     def finish(self) -> None:
         """Move every staged table and create the dropped indexes again."""
         self.flush()
         for table in list(self.verbs):
             self.move(table)
-        for _, sql in self.indexes:
+        for _, sql, _ in self.indexes:
             self.db.execute(sql)
         self.db.execute("PRAGMA temp.secure_delete=ON")     # (SQLite's own setting again)
+        self.close()
+
+
+def fetched(cursor: sqlite3.Cursor, n: int = 1000) -> Iterator[Any]:
+    """A cursor's rows, read ``n`` at a time. Each row read steps the statement under the
+    connection's lock, which a :class:`BulkWrite`'s writer thread holds for the whole of
+    each of its statements: a cursor read row by row beside it (the fold's staged rows,
+    10,000 plans: 423,195) waited for the statement in progress at many of its rows, one
+    read in chunks at one in ``n`` at most. The same rows in the same order."""
+    while rows := cursor.fetchmany(n):
+        yield from rows
+
+
+def _two_cores() -> bool:
+    """May this process run on two cores or more (and is the writer thread not turned off)?"""
+    cores = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+             else (os.cpu_count() or 1))
+    return cores > 1 and os.environ.get("SAMSPIL_BULK_THREAD", "1") != "0"
+
+
+class _Writer:
+    """A thread running statements on a connection in the order they are put."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.jobs: queue.Queue = queue.Queue(maxsize=_QUEUED)    # (bounded: memory)
+        self.error: BaseException | None = None
+        self.stopping = False
+        self.interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self.interval, _SWITCH))
+        self.thread = threading.Thread(target=self._loop, name="samspil-bulk-writer", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        db, jobs = self.db, self.jobs
+        while True:
+            job = jobs.get()
+            try:
+                if job is None:
+                    return
+                if self.error is None and not self.stopping:   # (after an error: none)
+                    sql, params, many = job
+                    if many:
+                        db.executemany(sql, params)
+                    else:
+                        db.execute(sql, params)
+            except BaseException as exc:        # noqa: BLE001 - raised in the caller's thread
+                self.error = exc
+            finally:
+                jobs.task_done()
+
+    def put(self, job: tuple[str, Any, bool]) -> None:
+        if self.error is not None:
+            self.wait()
+        self.jobs.put(job)
+
+    def wait(self) -> None:
+        """Until every statement put has run; the first error of one is raised here."""
+        self.jobs.join()
+        if self.error is not None:
+            exc, self.error = self.error, None
+            self.stopping = True          # (the statements after it are not run)
+            raise exc
+
+    def close(self) -> None:
+        """End the thread; statements not yet run are dropped."""
+        self.stopping = True
+        if self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+        sys.setswitchinterval(self.interval)

@@ -151,23 +151,27 @@ def test_a_new_store_uses_16_kib_pages(tmp_path):
         assert store.db.execute("PRAGMA page_size").fetchone()[0] == 16384
 
 
-def test_rows_gathered_by_the_bulk_write_go_in_in_the_order_given(tmp_path):
+def test_rows_gathered_by_the_bulk_write_go_in_in_the_order_given(tmp_path, monkeypatch):
     """Inserts gathered into multi-row statements (graph/sqlite_bulk.py) keep the rows
     ``executemany`` keeps: first for OR IGNORE, last for OR REPLACE, across batches,
     calls and a staged table's sorted copy; another statement (here an update and a read)
-    comes after them."""
+    comes after them. Likewise when a writer thread runs them (session 24)."""
+    from samspil.graph import sqlite_bulk
     from samspil.graph.sqlite_bulk import _ROWS, BulkWrite
+    monkeypatch.setattr(sqlite_bulk, "_two_cores", lambda: True)
 
     rows = [(f"k{i % 97:03d}", f"v{i}") for i in range(5 * _ROWS + 37)]   # keys repeat
     sqls = ("INSERT OR IGNORE INTO t VALUES (?, ?)", "INSERT OR REPLACE INTO t VALUES (?, ?)",
             "INSERT OR IGNORE INTO sources(id, document, excerpt) VALUES (?, ?, ?)")
 
-    def written(bulk: bool) -> list:
-        db = sqlite3.connect(tmp_path / f"{bulk}.sqlite", isolation_level=None)
+    def written(bulk: bool, threaded: bool = False) -> list:
+        db = sqlite3.connect(tmp_path / f"{bulk}{threaded}.sqlite", isolation_level=None,
+                             check_same_thread=not threaded)
         db.execute("CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)")
         db.execute("CREATE TABLE sources(id INTEGER PRIMARY KEY, document TEXT, excerpt TEXT)")
         db.execute("BEGIN")
-        out = BulkWrite(db, ("t", "sources")) if bulk else db
+        out = BulkWrite(db, ("t", "sources"), threaded=threaded) if bulk else db
+        assert not bulk or (out.writer is not None) == threaded
         for sql in sqls:
             for start, stop in ((0, 150), (150, 151), (151, 2 * _ROWS + 3), (2 * _ROWS + 3, None)):
                 part = rows[start:stop]
@@ -185,6 +189,7 @@ def test_rows_gathered_by_the_bulk_write_go_in_in_the_order_given(tmp_path):
 
     plain, gathered = written(False), written(True)
     assert gathered == plain
+    assert written(True, threaded=True) == plain
     last = (len(rows) - 1) // 97 * 97
     assert gathered[0] == gathered[1] and gathered[1][0] == ("k000", f"v{last}")
     assert len(gathered[1]) == 97 and gathered[2][0] == (0, "v0", "k000")
@@ -280,6 +285,48 @@ def test_a_clusters_sources_are_its_members_sorted_once_per_key():
     assert got[-1] is b[0]          # the last of equal keys is kept
 
 
+def test_the_bulk_write_s_thread_raises_its_error_in_the_caller_and_runs_nothing_after(
+        tmp_path, monkeypatch):
+    """A statement failing in the writer thread (session 24) raises its error in the
+    caller's thread at its next flush, the statements put after it are not run, and
+    :meth:`BulkWrite.close` ends the thread and gives Python's switch interval back; one
+    core, or ``SAMSPIL_BULK_THREAD=0``: no thread. ``fetched`` reads a cursor's rows in
+    chunks, the same rows in the same order."""
+    import sys
+    import threading
+
+    import pytest
+
+    from samspil.graph import sqlite_bulk
+    from samspil.graph.sqlite_bulk import BulkWrite
+
+    interval = sys.getswitchinterval()
+    monkeypatch.setattr(sqlite_bulk, "_two_cores", lambda: True)
+    db = sqlite3.connect(tmp_path / "b.sqlite", isolation_level=None, check_same_thread=False)
+    db.execute("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT)")
+    db.execute("BEGIN")
+    bulk = BulkWrite(db, ("t",), threaded=True)
+    assert bulk.writer is not None and sys.getswitchinterval() < interval
+    bulk.executemany("INSERT INTO t VALUES (?, ?)", [(1, "a"), (2, "b")])
+    bulk.executemany("INSERT INTO t VALUES (?, ?)", [(1, "again")])      # (another statement:
+    bulk.executemany("INSERT OR IGNORE INTO t VALUES (?, ?)", [(3, "c")])   # the first's rows
+    with pytest.raises(sqlite3.IntegrityError):                             # go first)
+        bulk.flush()
+    bulk.close()
+    assert sys.getswitchinterval() == interval
+    assert not any(t.name == "samspil-bulk-writer" for t in threading.enumerate())
+    assert db.execute("SELECT k FROM t ORDER BY k").fetchall() == [(1,), (2,)]
+    db.execute("ROLLBACK")
+    sql = "SELECT value FROM json_each('[5, 3, 9, 1, 7, 2, 8]') ORDER BY value"
+    assert list(sqlite_bulk.fetched(db.execute(sql), 3)) == db.execute(sql).fetchall()
+    monkeypatch.undo()
+    monkeypatch.setattr(sqlite_bulk.os, "sched_getaffinity", lambda pid: {0})
+    assert BulkWrite(db, ("t",), threaded=True).writer is None
+    monkeypatch.undo()
+    monkeypatch.setenv("SAMSPIL_BULK_THREAD", "0")
+    assert BulkWrite(db, ("t",), threaded=True).writer is None
+
+
 def test_a_staged_table_moved_and_written_again_is_staged_again(tmp_path):
     """The bulk write parses each statement once: a table whose stage was moved gets a
     new stage when it is written again, and every row arrives."""
@@ -298,6 +345,42 @@ def test_a_staged_table_moved_and_written_again_is_staged_again(tmp_path):
     assert db.execute("SELECT * FROM sources ORDER BY id").fetchall() == [
         (1, "a", ""), (2, "b", "x"), (3, "c", None)]
     assert not db.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'stage_%'").fetchall()
+
+
+def test_tables_finished_early_are_moved_and_indexed_at_once_the_others_at_the_end(
+        tmp_path, monkeypatch):
+    """``BulkWrite.finish_tables`` (session 24: the organisations' kept state, while the
+    persons are resolved) moves the named tables' staged rows and creates their indexes,
+    by the writer thread, before the caller's next statement; the other tables wait for
+    ``finish``; the rows are those ``finish`` alone gives."""
+    from samspil.graph import sqlite_bulk
+    from samspil.graph.sqlite_bulk import BulkWrite
+    monkeypatch.setattr(sqlite_bulk, "_two_cores", lambda: True)
+
+    def written(early: bool) -> list:
+        db = sqlite3.connect(tmp_path / f"{early}.sqlite", isolation_level=None,
+                             check_same_thread=False)
+        for t in ("a", "b"):
+            db.execute(f"CREATE TABLE {t}(k INTEGER PRIMARY KEY, v TEXT)")
+            db.execute(f"CREATE INDEX {t}_v ON {t}(v)")
+        db.execute("BEGIN")
+        bulk = BulkWrite(db, ("a", "b"), threaded=True)
+        monkeypatch.setattr(sqlite_bulk, "STAGED", ("a", "b"))
+        for t in ("a", "b"):
+            bulk.executemany(f"INSERT OR IGNORE INTO {t} VALUES (?, ?)",
+                             [(i % 50, f"{t}{i}") for i in range(300, 0, -1)])
+        if early:
+            bulk.finish_tables(("a",))
+            indexes = bulk.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+            assert indexes == [("a_v",)]
+            assert bulk.execute("SELECT count(*) FROM a").fetchone()[0] == 50
+            assert bulk.execute("SELECT count(*) FROM b").fetchone()[0] == 0
+        bulk.finish()
+        db.execute("COMMIT")
+        return [db.execute(f"SELECT * FROM {t} ORDER BY k").fetchall() for t in ("a", "b")] + [
+            db.execute("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY 1").fetchall()]
+
+    assert written(True) == written(False)
 
 
 def test_the_staging_tables_freed_pages_are_not_zeroed(tmp_path):
