@@ -135,7 +135,7 @@ def quoted_bullet_blocks(doc: Document) -> list[Block]:
     seen: set[str] = set()
     lines = doc.lines
     for i, line in enumerate(lines):
-        if line.lstrip()[:1] not in "•-–▪":
+        if not (mark := line.lstrip()[:1]) or mark not in "•-–▪":
             continue
         end = i + 1
         while end < len(lines) and lines[end].strip() and lines[end].lstrip()[:1] not in "•-–▪" \
