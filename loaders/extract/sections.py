@@ -114,9 +114,10 @@ _OTHER_LIST = re.compile(r"\b(?:afdelinger(?:ne)?|bebyggelser(?:ne)?|boligområd
 _DEPARTMENT_HEAD = re.compile(r"^\W*(?:(?:bolig)?afdeling(?:er|en|snavn)?|afd\.?|bebyggelse\w*)\s*\t", re.I)
 
 
-def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = False) -> list[int]:
+def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = False, fields: bool = False) -> list[int]:
     """The lines of the block under a label at ``start - 1``; ``counted``: the label stands
-    alone, and a counted list right under it ("1. X;" "2. Y.") is its entries."""
+    alone, and a counted list right under it ("1. X;" "2. Y.") is its entries; ``fields``: the
+    label is a field with its value on its line, and the next field ("• Afdelinger: ...") ends it."""
     out: list[int] = []
     plain = plain_lines(doc)
     count = 0  # a counted list right under the label: "1. X;" "2. Y;" are its entries, no chapters
@@ -135,6 +136,8 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         if count and not text[:1].islower():
             break   # the counted list was the block ("B. Styregruppe" after it)
+        if fields and _SIBLING_FIELD.match(doc.lines[i]):
+            break  # (a fact box's next field: "• Parter: A og B" over "• Afdelinger: ...")
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
                 or text.endswith(":") and _OTHER_LIST.search(text) or _lower_heading(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
@@ -148,6 +151,9 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         out.append(i)
     return out
+
+
+_SIBLING_FIELD = re.compile(r"^\s*[•▪*–-]\s*[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+){0,3}\s*:\s+\S")  # "• Afdelinger: X"
 
 
 def _next_heading(text: str) -> bool:
@@ -568,7 +574,8 @@ def party_blocks(doc: Document) -> list[Block]:
             m = PARTY_LABEL.match(numbered.group(1))  # "1.  PARTER" over its entries (a chapter, no contents line)
         if not m:
             continue
-        lines = _collect(doc, i + 1, counted=not m.group(1).strip() and not _numbered(doc, i))
+        lines = _collect(doc, i + 1, counted=not m.group(1).strip() and not _numbered(doc, i),
+                         fields=bool(m.group(1).strip()))
         if m.group(1).strip():
             lines.insert(0, i)
         blocks.append(Block("parties", i, lines, focus_area_at(doc, i)))

@@ -235,6 +235,7 @@ def _article(town, a, b):
             "Den anden store satsning er FRITIDSJOBBANKEN, hvor unge mellem 13 og 17 år hjælpes til et job.",
             f"Sundhedsplejen åbner en MØDREGRUPPE for nybagte mødre i fælleshuset hver torsdag.", "",
             "FAKTA: VESTPARKEN SAMMEN", f"• Boligsocial indsats i {town}, 1.10.2024 - 30.9.2028",
+            f"• Parter: {a} og {town} Kommune", "• Afdelinger: Vestparken (186 boliger) og Østparken (74 boliger)",
             "• Kontakt: slk@vestparken.dk, tlf. 22 58 91 30", ""]
 
 
@@ -246,6 +247,7 @@ def test_a_newspaper_article_about_a_plan(tmp_path, make_docx, make_pdf, town, a
     assert r.plan.name == "Vestparken Sammen" and r.plan.document_type == "strategic_agreement"
     assert {x.name for x in r.activities} == {"Lektiecaféen", "Fritidsjobbanken", "Mødregruppe"}
     assert contact_facts(r)["Signe Lund Kragh"] == (name_key(a), "slk@vestparken.dk", "22589130")
+    assert {o.name for o in r.organisations if o.is_party} == {a, f"{town} Kommune"}  # (not the next field's value)
 
 
 STATUS_TABLE = [("Uddannelse og livschancer", [("Lektiecafé Vest", "●", "46", "{town} Skole; Red Barnet {town}"),
