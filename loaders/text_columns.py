@@ -198,10 +198,9 @@ def tab_signatures(lines: Sequence[str]) -> list[str]:
         if not 2 <= len(cells) <= 4 or not all(2 <= len(c.split()) <= 4 and is_first_name(c.split()[0])
                                                 and all(w[:1].isupper() for w in c.split()) for _, c in cells):
             continue
-        starts = [at for at, _ in cells]
         below = k + 1
         while below < len(lines) and below <= k + 2 and (row := _cells(lines[below])) and len(row) == len(cells) \
-                and all(abs(a - b) <= 2 for (a, _), b in zip(row, starts)) and not _DATED.search(lines[below]):
+                and _beside(row, cells) and not _DATED.search(lines[below]):
             out[below] = "\t".join(c for _, c in row)
             below += 1
         if below > k + 1:
@@ -210,11 +209,25 @@ def tab_signatures(lines: Sequence[str]) -> list[str]:
             while above >= 0 and above >= k - 4 and "\t" not in lines[above]:  # the lines signed on between)
                 if lines[above].strip():
                     row = _cells(lines[above])
-                    if len(row) != len(cells) or not all(abs(a - b) <= 2 for (a, _), b in zip(row, starts)):
+                    if len(row) != len(cells) or not _beside(row, cells):
                         break
                     out[above] = "\t".join(c for _, c in row)
                 above -= 1
     return out
+
+
+def _beside(row: list[tuple[int, str]], names: list[tuple[int, str]]) -> bool:
+    """Are ``row``'s cells the signature columns of the names' cells: starting at the same columns,
+    or, where a PDF copy collapsed each gap to a few spaces ("For X Kommune   For Boligselskabet Y" over
+    "Anna Holm Berg   Ole Ravn"), each gap as narrow in both lines, so the columns cannot have lined up."""
+    if all(abs(a - b) <= 2 for (a, _), (b, _) in zip(row, names)):
+        return True
+    return all(_gap_before(row, j) <= 4 and _gap_before(names, j) <= 4 for j in range(1, len(row)))
+
+
+def _gap_before(cells: list[tuple[int, str]], j: int) -> int:
+    """The spaces between cell ``j - 1``'s end and cell ``j``'s start."""
+    return cells[j][0] - cells[j - 1][0] - len(cells[j - 1][1])
 
 
 def _cells(line: str) -> list[tuple[int, str]]:

@@ -16,7 +16,7 @@ from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_m
 from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
 from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
-from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, is_address, details_end, person_first, person_first_run,
+from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, addressed_entries, is_address, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
 from samspil.loaders.extract.flat_tables import flat_table_lines
@@ -111,7 +111,10 @@ def _line_entries(doc: Document, block: Block, role: str):
             role = "partner" if role == "party" and not people else role  # (see below)
             continue
         if not people:
-            if is_address(text) or text.rstrip(" :") in section_words():
+            if is_address(text) and (entries := addressed_entries(text)) is not None:
+                text = "; ".join(entries[0])  # "Nordfyns Kommune, Rådhuspladsen 2, 5400 Bogense": the party, its
+                # address dropped (and each party of such a list run onto one line, the text after them dropped)
+            elif is_address(text) or text.rstrip(" :") in section_words():
                 # "Torvegade 12, 7100 Vejle": no organisation; "Kontaktpersoner": the units listed
                 # under the parties' contacts heading are no parties of their own
                 role = "partner" if role == "party" and text.startswith("Kontakt") else role

@@ -10,7 +10,7 @@ from samspil.loaders.extract.org_lists import org_type_of, section_words
 from samspil.loaders.extract.unit_topics import join_topic_series
 from samspil.loaders.extract.text import EMAIL, PHONE
 
-__all__ = ["ADDRESS", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title", "unit_then_title"]
+__all__ = ["ADDRESS", "address_lead", "addressed_entries", "is_address", "KONTAKT", "contact_unit", "details_end", "unit_before_name", "person_first", "person_first_run", "unit_after_name", "unit_after_title", "unit_then_title"]
 
 # "Kontaktperson:" and the labels other templates use for the same field (with a colon);
 # "Kontaktperson i Aalborg Kommune:" is the same label
@@ -276,6 +276,48 @@ ADDRESS = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:vej|gade|allé|alle|plads|væng
 def is_address(text: str) -> bool:
     """Is ``text`` an address line ("Torvegade 12, 7100 Vejle"), no organisation?"""
     return bool(_ADDRESS.search(text))
+
+
+# the parts of a postal address after a comma: a street and its number ("Rådhuspladsen 2", "Dr.
+# Margrethes Vej 4B, 2. sal"), a post box, a town hall, the post code and town ("5400 Bogense")
+_ADDRESS_PART = re.compile(r"(?:[A-ZÆØÅ][\wæøå.'-]*\s+){0,3}[\wæøå.'-]+\s+\d{1,4}[A-Za-z]?(?:\s*[,.]?\s*\d{1,2}\.\s*(?:sal|th|tv|mf)\.?)?"
+                           r"|(?:Postboks|Boks)\s+\d{1,5}|Rådhuset|\d\.\s*(?:sal|th|tv|mf)\.?")
+_POST_TOWN = re.compile(r"(?:DK-)?\d{4}\s+[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*){0,2}")
+
+
+def address_lead(text: str) -> str | None:
+    """The organisation before a postal address, when ``text`` is nothing else: "Nordfyns Kommune,
+    Rådhuspladsen 2, 5400 Bogense" -> "Nordfyns Kommune" (a party list giving each party's address)."""
+    head, *parts = [part.strip() for part in text.strip(" ,;.").split(",")]
+    if not parts or not head[:1].isupper() or _ADDRESS.search(head) or any(c.isdigit() for c in head) \
+            or not _POST_TOWN.fullmatch(parts[-1]) \
+            or not all(_ADDRESS_PART.fullmatch(part) for part in parts[:-1]):
+        return None
+    return head
+
+
+_POST_CODE = re.compile(r"\b\d{4}\s+(?P<town>[A-ZÆØÅ][\wæøå-]+)(?:\s+(?P<next>[A-ZÆØÅ][\wæøå-]*))?")
+_TOWN_PART = frozenset("C K N S V Ø NV NØ SV SØ".split())  # "8000 Aarhus C", "2400 København NV"
+
+
+def addressed_entries(text: str) -> tuple[list[str], str] | None:
+    """The organisations of a party list whose entries give their postal addresses, run onto one
+    line (its breaks lost): "X Kommune, Rådhuspladsen 2, 9600 Aars Himmerlandsbo, Søndergade 14,
+    9600 Aars Aftalen følger ..." -> (["X Kommune", "Himmerlandsbo"], "Aftalen følger ..."): each
+    entry ends after its post code and town (one word, two where the gazetteer knows the town or
+    the second is a part of a city, "Aarhus C"); the text after the last is returned as the rest."""
+    from samspil.loaders.gazetteer import is_town
+
+    leads, start = [], 0
+    for m in _POST_CODE.finditer(text):
+        end = m.end("town")
+        if (after := m.group("next")) and (after in _TOWN_PART or is_town(f"{m.group('town')} {after}")):
+            end = m.end("next")
+        if (lead := address_lead(text[start:end])) is None:
+            return None
+        leads.append(lead)
+        start = end
+    return (leads, text[start:].strip(" ,;.")) if leads else None
 
 
 _ABBREVIATED = re.compile(r"[()/]|\b[A-ZÆØÅ]{2,}\b")

@@ -1,0 +1,52 @@
+"""Forms found in session 25 on the earlier blind sets and the new blind set V, as made-up
+documents of three other municipalities:
+
+* a party list giving each party's postal address after its name ("Vesthimmerlands Kommune,
+  Vestre Boulevard 7, 9600 Aars"): the party is the name before the address;
+* signatures side by side whose columns a PDF copy collapsed to a few spaces ("For X Kommune   For
+  Boligselskabet Y" over "Anna Holm Berg   Ole Ravn" over "Borgmester   Direktør"): the columns
+  read as columns though their cells no longer start at the same place."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Vesthimmerland", "Aars", "9600", "Himmerlandsbo"),
+         ("Faxe", "Haslev", "4690", "Boligselskabet Faxehjem"),
+         ("Billund", "Grindsted", "7200", "Grindsted Almene Boliger")]
+
+
+def _addressed_parties(town, seat, post, housing):
+    return [f"{town} Kommune · {housing}", "STRATEGISK SAMARBEJDSAFTALE", f"for den boligsociale indsats »Nordbyen {seat}«",
+            "Periode: 1. januar 2026 – 31. december 2029", "1. Aftalens parter",
+            f"{town} Kommune, Rådhuspladsen 2, {post} {seat}",
+            f"{housing}, Søndergade 14, 1. sal, {post} {seat}",
+            "Aftalen følger Landsbyggefondens skabelon for strategiske samarbejdsaftaler.", "",
+            "2. Boligområdet", f"Nordbyen har 420 boliger i {housing}s afdelinger.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_party_list_with_each_party_s_address(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _addressed_parties(town, seat, post, housing), how, make_docx, make_pdf)
+    parties = {name_key(o.name) for o in r.organisations if o.is_party}
+    assert parties == {name_key(f"{town} Kommune"), name_key(housing)}, parties
+    assert not any(w in o.name for o in r.organisations for w in ("Rådhuspladsen", "Søndergade", post, "sal")), \
+        [o.name for o in r.organisations]
+
+
+def _collapsed_signatures(town, seat, post, housing):
+    return [f"Strategisk samarbejdsaftale for Nordbyen, {seat}", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+            "Underskrifter", f"For {town} Kommune   For {housing}", "Mette Lykke Brandt   Kasper Holm Vinther",
+            "Borgmester   Direktør", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_signatures_side_by_side_with_collapsed_gaps(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _collapsed_signatures(town, seat, post, housing), "as written", make_docx, make_pdf)
+    got = {c.name: (name_key(c.organisation), c.title) for c in r.contacts}
+    assert got == {"Mette Lykke Brandt": (name_key(f"{town} Kommune"), "Borgmester"),
+                   "Kasper Holm Vinther": (name_key(housing), "Direktør")}, got
