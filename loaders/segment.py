@@ -303,6 +303,8 @@ def _cuts(line: str) -> list[int]:
             cuts.update(k for m in rows for k in (m.start() + 1, m.end()))
         if " I. " in line or " I) " in line:
             cuts |= _roman_items(line)
+        if "1. " in line or "1) " in line:
+            cuts |= _lettered_items(line)
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
@@ -453,6 +455,37 @@ def _caps_chapters(line: str) -> set[int]:
         first = k - 1 if k >= 1 and line[k - 1].isdigit() else k
         if first == 0 or line[first - 1].isspace():
             cuts.add(m.end(1))
+    return cuts
+
+
+# an item coded by its area's letter and its number ("A1. Jobværkstedet – ...", "B2) Forældreskolen"), and the
+# area's own head ("A. Beskæftigelse og uddannelse") before its first item
+_LETTERED_ITEM = re.compile(r"(?<=\s)([A-H])([1-9]\d?)[.)]?\s+(?=[A-ZÆØÅ\"«“])")
+_LETTERED_AREA = re.compile(r"(?<=\s)([A-H])[.)]\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _lettered_items(line: str) -> set[int]:
+    """Cuts before each item of a list coded by area letter and number, run onto one line: "A.
+    Beskæftigelse A1. Jobværkstedet – ... A2. Ung til Uddannelse – ... B. Børn og unge B1. ...": three
+    items at least, in order (A1, A2, B1, ...: the number one at each new letter), and before
+    each letter's area head where one comes between its first item and the item before."""
+    series: list[re.Match[str]] = []
+    for m in _LETTERED_ITEM.finditer(line):
+        letter, number = m.group(1), int(m.group(2))
+        if series and (letter, number) in ((series[-1].group(1), int(series[-1].group(2)) + 1),
+                                           (chr(ord(series[-1].group(1)) + 1), 1)):
+            series.append(m)
+        elif number == 1 and len(series) < 3:
+            series = [m]
+    if len(series) < 3:
+        return set()
+    cuts = {m.start() for m in series}
+    before = 0
+    for m in series:
+        if m.group(2) == "1":
+            heads = [h for h in _LETTERED_AREA.finditer(line, before, m.start()) if h.group(1) == m.group(1)]
+            cuts.update(h.start() for h in heads[-1:])
+        before = m.end()
     return cuts
 
 

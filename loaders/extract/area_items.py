@@ -424,13 +424,20 @@ def _blocks(doc: Document) -> list[Block]:
         if chapter:  # "... Kapitel 5 Budget ...": the areas end there (a line that lost its breaks)
             state.focus = None
         elif len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
-                and not _ITEM.match(raw) and (name := item_name(plain[i])):
+                and not _ITEM.match(raw) and not _after_coded(plain, state.starts) and (name := item_name(plain[i])):
             state.starts.append((i, name, state.focus, None))  # a project's title, its description below
             state.weak.add(i)
     return _as_blocks(doc, state.starts, heads, state.weak)
 
 
 _PREFIX = 40  # characters before a heading's name that are more than its number or label
+
+
+def _after_coded(plain: list[str], starts: list) -> bool:
+    """Is the item before coded by an id ("B2. Forældreskolen – ...")? Then a title line after it is
+    the next section's heading ("Vilkår for tilsagnet"), not a project's title: coded items all
+    have their code."""
+    return bool(starts) and (m := _ITEM.match(plain[starts[-1][0]])) is not None and m.group("id") is not None
 
 
 def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -> None:

@@ -5,7 +5,10 @@ documents of three other municipalities:
   Vestre Boulevard 7, 9600 Aars"): the party is the name before the address;
 * signatures side by side whose columns a PDF copy collapsed to a few spaces ("For X Kommune   For
   Boligselskabet Y" over "Anna Holm Berg   Ole Ravn" over "Borgmester   Direktør"): the columns
-  read as columns though their cells no longer start at the same place."""
+  read as columns though their cells no longer start at the same place;
+* an approval letter's areas lettered and their activities coded by letter and number ("A.
+  Beskæftigelse og uddannelse A1. Jobværkstedet – afklaring ...; samarbejde med X. A2. ..."), run
+  onto one line: each area and item its own line again."""
 import sys
 from pathlib import Path
 
@@ -50,3 +53,31 @@ def test_signatures_side_by_side_with_collapsed_gaps(tmp_path, make_docx, make_p
     got = {c.name: (name_key(c.organisation), c.title) for c in r.contacts}
     assert got == {"Mette Lykke Brandt": (name_key(f"{town} Kommune"), "Borgmester"),
                    "Kasper Holm Vinther": (name_key(housing), "Direktør")}, got
+
+
+LETTERED = [("Beskæftigelse og uddannelse", [("Jobhjørnet", "afklaring og praktik for ledige beboere", "Jobcenter {town}"),
+                                             ("Ung i Gang", "mentorforløb for unge 15-24 år uden uddannelse", "{town} Ungdomsskole")]),
+            ("Børn, unge og forældre", [("Lektieværkstedet", "lektiehjælp for skolebørn med frivillige", "{town} Bibliotek"),
+                                        ("Forældrekurset", "kurser for forældre til skolebørn", "Sundhedsplejen i {town} Kommune")])]
+
+
+def _lettered(town, seat, post, housing):
+    lines = [f"LANDSBYGGEFONDEN · Tilsagn om støtte til boligsocial helhedsplan for Nordbyen, {seat}", "",
+             f"{housing} har søgt om støtte til en helhedsplan for perioden 2012-2015.", "",
+             "Godkendte indsatsområder og aktiviteter", "",
+             "Fonden har godkendt følgende indsatsområder og aktiviteter (jf. ansøgningens afsnit 4):", ""]
+    for k, (area, items) in enumerate(LETTERED):
+        letter = "AB"[k]
+        lines.append(f"{letter}. {area}")
+        lines += [f"   {letter}{n}. {name} – {text}; samarbejde med {partner.format(town=town)}."
+                  for n, (name, text, partner) in enumerate(items, 1)]
+        lines.append("")
+    return lines + ["Vilkår for tilsagnet", "1. Helhedsplanen skal ledes af en styregruppe.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+def test_lettered_areas_and_coded_activities_run_together(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _lettered(town, seat, post, housing), how, make_docx, make_pdf)
+    got = {name_key(a.name): a.focus_area for a in r.activities}
+    assert got == {name_key(name): area for area, items in LETTERED for name, _, _ in items}, got
