@@ -23,7 +23,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-__all__ = ["boxed_cards", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
+__all__ = ["box_tables", "boxed_cards", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -88,6 +88,9 @@ def read_all_symbols(lines: list[str]) -> list[str]:
     """``lines`` with their symbols read: only the lines that hold one are touched, found by one
     search of the whole text (most documents hold none, and a test per line would cost more)."""
     text = "\n".join(lines)
+    if "┼" in text or "┬" in text:
+        lines = box_tables(lines)
+        text = "\n".join(lines)
     if "├" in text or "└" in text:
         lines = read_tree(lines)
         text = "\n".join(lines)
@@ -120,10 +123,39 @@ def read_tree(lines: list[str]) -> list[str]:
     ...            "    └── Lektieklubben"])
     ['Bestyrelse', '• Formand: Ida Holm', '    tlf. 40 50 60 70', '• Styregruppe', '    • Lektieklubben']
     """
-    if sum(1 for line in lines if _BRANCH.search(line)) < MIN_BRANCHES:
+    if sum(1 for line in lines if _BRANCH.search(line) and not _BOX_RULE.match(line)) < MIN_BRANCHES:
         return lines
-    return [_BRANCH.sub("• ", line.replace("│", " ")).rstrip() if "│" in line or "├" in line or "└" in line
-            else line for line in lines]
+    return [_BRANCH.sub("• ", line.replace("│", " ")).rstrip() if ("│" in line or "├" in line or "└" in line)
+            and not _BOX_RULE.match(line) else line for line in lines]
+
+
+_BOX_JOINTS = str.maketrans("├┌└╞╘╒┼┬┴╪╤╧┤┐┘╡╕╛─═", "|" * 18 + "--")
+
+
+def box_tables(lines: list[str]) -> list[str]:
+    """A table drawn in boxes ("┌────┬────┐", "│ Aktivitet │ Målgruppe │", "├────┼────┤") typed as the pipe
+    table it is ("| Aktivitet | Målgruppe |", "|----|----|"), for the pipe tables' reader (its cells
+    wrapped over rows of their own joined there); its rules under the head and between the rows kept
+    as rules, its top and bottom frames dropped.
+
+    >>> box_tables(["┌──────┬─────┐", "│ Navn │ Mål │", "├──────┼─────┤", "│ A    │ b   │", "└──────┴─────┘"])
+    ['', '| Navn | Mål |', '|------|-----|', '| A    | b   |', '']
+    """
+    out = []
+    for line in lines:
+        if _BOX_RULE.match(line):
+            out.append("" if line.lstrip()[:1] in "┌└╒╘" else line.strip().translate(_BOX_JOINTS))
+        elif _BOX_ROW.match(line):
+            out.append(line.replace("│", "|").strip())
+        else:
+            out.append(line)
+    return out
+
+
+# a table drawn in boxes is no tree: its rules ("├─────┼─────┤", "└────┴────┘") and rows ("│ Name │ text │")
+# are left to the table reader
+_BOX_RULE = re.compile(r"^\s*[├└┌╞╘╒][─═┼┴┬╪╧╤]*[┼┴┬╪╧╤][─═┼┴┬╪╧╤]*[┤┘┐╡╛╕]?\s*$")
+_BOX_ROW = re.compile(r"^\s*│.*\S.*│\s*$")
 
 
 def read_symbols(line: str) -> str:

@@ -141,12 +141,15 @@ def _split_adjacent(name: str) -> list[str]:
     >>> _split_adjacent("Forbrugerstyrelsen Den Sociale Retshjælp i Bragesgade Kvartershuset")
     ['Forbrugerstyrelsen', 'Den Sociale Retshjælp i Bragesgade', 'Kvartershuset']
     """
+    from samspil.loaders.gazetteer import find_known_organisations
+
     words = name.split()
+    known = next((e for s, e, _, _ in find_known_organisations(name) if s == 0), 0) if len(words) >= 4 else 0
     for k in range(1, len(words) - 1):
         left, right = " ".join(words[:k + 1]), " ".join(words[k + 1:])
         if words[k + 1][0].isupper() and _has_cue(words[k]) and _has_cue(right) and _valid(left) and _valid(right) \
-                and len(words) >= 4:
-            return [left, right]
+                and len(words) >= 4 and len(left) >= known:  # (not inside a known name: "Dansk Flygtningehjælp
+            return [left, right]  # Frivillige Holbæk" is the known "Dansk Flygtningehjælp Frivillige" in Holbæk)
     if len(words) >= 3:
         for left, right in ((words[:1], words[1:]), (words[:-1], words[-1:])):
             one, rest = (left, right) if len(left) == 1 else (right, left)

@@ -8,7 +8,10 @@ documents of three other municipalities:
   read as columns though their cells no longer start at the same place;
 * an approval letter's areas lettered and their activities coded by letter and number ("A.
   Beskæftigelse og uddannelse A1. Jobværkstedet – afklaring ...; samarbejde med X. A2. ..."), run
-  onto one line: each area and item its own line again."""
+  onto one line: each area and item its own line again;
+* a table drawn in boxes ("┌───┬───┐", "│ Aktivitet │ Målgruppe │", "├───┼───┤"), its cells wrapped
+  over rows of their own and words broken with a hyphen ("Frivillig-" / "center"): read as the pipe
+  table it is, not as an organisation diagram's tree."""
 import sys
 from pathlib import Path
 
@@ -81,3 +84,54 @@ def test_lettered_areas_and_coded_activities_run_together(tmp_path, make_docx, m
     r = _extract(tmp_path, _lettered(town, seat, post, housing), how, make_docx, make_pdf)
     got = {name_key(a.name): a.focus_area for a in r.activities}
     assert got == {name_key(name): area for area, items in LETTERED for name, _, _ in items}, got
+
+
+BOXED = [("Naboköket", "Fællesspisning hver anden torsdag", "alle beboere", "{town} Frivilligcenter"),
+         ("Velkomstholdet", "Frivillige besøger nye beboere", "nytilflyttede beboere", "Dansk Flygtningehjælp Frivillige {town}"),
+         ("Klubbroen", "Brobygning til idræt og spejder", "børn og unge 8-16 år", "{town} Idrætsforening")]
+
+
+def _wrapped(cell: str, width: int) -> list[str]:
+    """A cell's text over rows of ``width`` characters, a long word broken with a hyphen."""
+    rows, row = [], ""
+    for word in cell.split():
+        while len(word) > width:
+            cut = width - len(row) - (1 if row else 0) - 1
+            if cut < 4:
+                rows.append(row)
+                row, cut = "", width - 1
+            rows.append(f"{row} {word[:cut]}-".strip())
+            row, word = "", word[cut:]
+        if len(row) + len(word) + (1 if row else 0) > width:
+            rows.append(row)
+            row = word
+        else:
+            row = f"{row} {word}".strip()
+    return rows + [row]
+
+
+def _boxed(town, seat, post, housing):
+    widths = [16, 22, 18, 13]
+    rule = lambda a, b, c: a + b.join("─" * (w + 2) for w in widths) + c  # noqa: E731
+    lines = [f"{town} Kommune – Kultur og Fritid", f'Boligsocial indsats "Fodslag {seat}" · Delaftale 2/2', "",
+             "DELAFTALE OM SAMMENHÆNGSKRAFT OG MEDBORGERSKAB", "",
+             f"{town} Kommune og {housing} indgik i 2024 en strategisk aftale om en boligsocial indsats.", "",
+             "Aktiviteter", rule("┌", "┬", "┐"),
+             "│ " + " │ ".join(h.ljust(w) for h, w in zip(["Aktivitet", "Indhold", "Målgruppe", "Samarbejde med"], widths)) + " │",
+             rule("├", "┼", "┤")]
+    for k, (name, text, target, partner) in enumerate(BOXED):
+        cells = [_wrapped(c, w) for c, w in zip([name, text, target, partner.format(town=town)], widths)]
+        for j in range(max(map(len, cells))):
+            lines.append("│ " + " │ ".join((c[j] if j < len(c) else "").ljust(w) for c, w in zip(cells, widths)) + " │")
+        lines.append(rule("├", "┼", "┤") if k + 1 < len(BOXED) else rule("└", "┴", "┘"))
+    return lines + ["", "Kontakt", f"Boligsocial leder Ida Bak Holm, {housing}, tlf. 28 13 94 70", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_a_table_drawn_in_boxes_with_wrapped_cells(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    lines = _boxed(town, seat, post, housing)
+    assert any(line.endswith("-│") or "- │" in line for line in lines)  # (a word broken in a cell)
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert {name_key(a.name) for a in r.activities} == {name_key(name) for name, *_ in BOXED}
+    partners = {name_key(p) for a in r.activities for p in a.partners}
+    assert {name_key(p.format(town=town)) for *_, p in BOXED} <= partners, partners
