@@ -386,7 +386,7 @@ def _canonical_focus(name: str | None, focus_areas: list[FocusArea], doc: Docume
         return canonical
     key = name_key(name)
     for fa in focus_areas:
-        if name_key(fa.name) == key or key in name_key(fa.name) or name_key(fa.name) in key:
+        if name_key(fa.name) == key or len(key) >= 4 and (key in name_key(fa.name) or name_key(fa.name) in key):
             return fa.name
     return name
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block, outline_focus
 from samspil.loaders.extract.sections import DELAFTALE, FOCUS_HEAD, _sentence_case, focus_area_at
-from samspil.loaders.extract.tables import column_kind, head_kinds
+from samspil.loaders.extract.tables import column_kind, head_kinds, named_activities
 from samspil.loaders.extract.flat_activity_tables import quoted_items
 from samspil.loaders.extract.text import clean
 
@@ -57,7 +57,7 @@ def activity_columns(cells: list[str], spaced: bool = False) -> Columns | None:
     >>> activity_columns(["Nr", "Indsats", "Område", "Parter"]).focus, activity_columns(["Aktivitet", "2025"])
     (2, None)
     """
-    kinds = [column_kind(c) if c and len(c) <= 40 else None for c in cells]
+    kinds = named_activities([column_kind(c) if c and len(c) <= 40 else None for c in cells], cells)  # ("Navn")
     if "activity" not in kinds or not _CONTENT_KINDS & set(kinds):
         return None
     if sum(1 for c, k in zip(cells, kinds) if c and k is None and not _CODE_HEAD.match(c)) > (len(cells) >= 3):
@@ -313,8 +313,8 @@ def _row_name(cell: str) -> str | None:
 
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
-_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor)\s+)?({_CODE})\s*[.):–-]\s+"
-                         r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")
+_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor)\s+)?(?:({_CODE})\s*[.):–-]|([IVX]{{1,4}}))\s+"
+                         r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns)
 
 
 def focus_code(doc: Document, cell: str) -> str:
@@ -348,7 +348,7 @@ def _focus_codes(doc: Document) -> dict[str, str]:
     for n, (i, m) in enumerate(items):
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
-            codes.setdefault(m.group(1), m.group(2))
+            codes.setdefault(m.group(1) or m.group(2), m.group(3))
     for line in doc.lines:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))

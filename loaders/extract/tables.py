@@ -101,7 +101,9 @@ def head_kinds(line: str) -> list[str | None] | None:
     cells = _cells(line)
     if len(cells) < 2 or any(len(c) > 40 for c in cells):
         return None
-    kinds = [column_kind(c) for c in cells]
+    kinds = named_activities([column_kind(c) for c in cells], cells)
+    if kinds[0] is None and len(kinds) >= 3 and _SHORT_HEAD.fullmatch(cells[0]) and None not in kinds[1:]:
+        kinds[0] = "number"  # "Akt. | Navn | Indsatsområde | ...": a short form over the rows' codes ("I.1", "II.2")
     if kinds[0] is None or sum(k is None for k in kinds) > (1 if len(kinds) >= 3 else 0):
         return None
     if "department" in kinds and "owner" in kinds and "person" in kinds:  # "Afd. | Navn | Boligorg. | Lejemål":
@@ -113,6 +115,23 @@ def head_kinds(line: str) -> list[str | None] | None:
     if kinds.count("department") > 1:  # "Afd. nr. | Afdeling | ...": the department's number, then its name
         kinds = [("number" if k == "department" and _DEPARTMENT_NUMBER.fullmatch(c.strip(" :").casefold()) else k)
                  for k, c in zip(kinds, cells)]
+    return kinds
+
+
+_SHORT_HEAD = re.compile(r"[A-ZÆØÅ][a-zæøå]{1,3}\.")
+_NAME_HEAD = re.compile(r"^\W*navn\W*$", re.I)
+_CONTACT_KINDS = frozenset(("title", "contact", "organisation"))
+
+
+def named_activities(kinds: list[str | None], cells: list[str]) -> list[str | None]:
+    """``kinds`` with a "Navn" column read as the activities' names where the table has no activity
+    column, but two of an activity table's (focus area, target group, partners) and no contact's
+    (title, e-mail, phone): "Akt. | Navn | Indsatsområde | Målgruppe | Partnere" lists activities
+    (a table of people has no area or target column, and has their titles or details)."""
+    if "activity" not in kinds and kinds.count("person") == 1 and _NAME_HEAD.match(cells[kinds.index("person")]) \
+            and len({"focus_area", "target", "partner"} & set(kinds)) >= 2 and not _CONTACT_KINDS & set(kinds):
+        kinds = list(kinds)
+        kinds[kinds.index("person")] = "activity"
     return kinds
 
 

@@ -11,7 +11,10 @@ documents of three other municipalities:
   onto one line: each area and item its own line again;
 * a table drawn in boxes ("┌───┬───┐", "│ Aktivitet │ Målgruppe │", "├───┼───┤"), its cells wrapped
   over rows of their own and words broken with a hyphen ("Frivillig-" / "center"): read as the pipe
-  table it is, not as an organisation diagram's tree."""
+  table it is, not as an organisation diagram's tree;
+* an older application's areas numbered I, II, III set in columns without stops ("I   Beskæftigelse og
+  uddannelse"), under a lead-in with a note ("Helhedsplanens tre indsatsområder (jf. puljens
+  kriterier):"), and its activity table's name column headed "Navn", its area column the numbers."""
 import sys
 from pathlib import Path
 
@@ -135,3 +138,31 @@ def test_a_table_drawn_in_boxes_with_wrapped_cells(tmp_path, make_docx, make_pdf
     assert {name_key(a.name) for a in r.activities} == {name_key(name) for name, *_ in BOXED}
     partners = {name_key(p) for a in r.activities for p in a.partners}
     assert {name_key(p.format(town=town)) for *_, p in BOXED} <= partners, partners
+
+
+ROMAN_AREAS = ["Beskæftigelse og uddannelse", "Forebyggelse og forældreansvar", "Kapacitetsopbygning og netværk"]
+ROMAN_ROWS = [("I.1", "Jobstien", "I", "ledige 25-60 år", "Jobcenter {town}"),
+              ("II.1", "Familieskolen", "II", "forældre til børn i 0.-6. klasse", "Sundhedsplejen {town}"),
+              ("III.1", "Bestyrelsesværkstedet", "III", "afdelingsbestyrelser", "LOF {town}")]
+
+
+def _roman(town, seat, post, housing):
+    lines = [f"{housing.upper()} · {seat}", "", f"Boligsocial helhedsplan for Vestervang, {seat}",
+             "Ansøgning til Landsbyggefondens pulje 2011-2014 (opsummering + aktivitetsskemaer)", "",
+             "Helhedsplanens tre indsatsområder (jf. puljens kriterier):"]
+    lines += [f"   {'I' * (k + 1):<4}{area}" for k, area in enumerate(ROMAN_AREAS)] + ["", "AKTIVITETSSKEMAER", ""]
+    lines += ["Akt. | Navn                  | Indsatsområde | Målgruppe                         | Partnere",
+              "-----|-----------------------|---------------|-----------------------------------|------------------"]
+    lines += [f"{code:<5}| {name:<22}| {area:<14}| {target:<34}| {partner.format(town=town)}"
+              for code, name, area, target, partner in ROMAN_ROWS]
+    return lines + ["", "ORGANISERING", f"Helhedsplanen forankres i en styregruppe med {housing} og {town} Kommune.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_roman_areas_without_stops_and_a_table_of_named_activities(tmp_path, make_docx, make_pdf, town, seat, post,
+                                                                    housing):
+    r = _extract(tmp_path, _roman(town, seat, post, housing), "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ROMAN_AREAS
+    got = {a.name: (a.focus_area, sorted(name_key(p) for p in a.partners)) for a in r.activities}
+    assert got == {name: (ROMAN_AREAS[len(area) - 1], [name_key(partner.format(town=town))])
+                   for _, name, area, _, partner in ROMAN_ROWS}, got
