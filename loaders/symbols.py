@@ -23,7 +23,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-__all__ = ["box_tables", "boxed_cards", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
+__all__ = ["box_tables", "boxed_cards", "left_borders", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -91,6 +91,9 @@ def read_all_symbols(lines: list[str]) -> list[str]:
     if "┼" in text or "┬" in text:
         lines = box_tables(lines)
         text = "\n".join(lines)
+    if "┃" in text or "║" in text:
+        lines = left_borders(lines)
+        text = "\n".join(lines)
     if "├" in text or "└" in text:
         lines = read_tree(lines)
         text = "\n".join(lines)
@@ -127,6 +130,30 @@ def read_tree(lines: list[str]) -> list[str]:
         return lines
     return [_BRANCH.sub("• ", line.replace("│", " ")).rstrip() if ("│" in line or "├" in line or "└" in line)
             and not _BOX_RULE.match(line) else line for line in lines]
+
+
+_LEFT_BORDER = re.compile(r"^\s*[┃║]\s?")
+MIN_BORDERED = 3
+
+
+def left_borders(lines: list[str]) -> list[str]:
+    """A web page's cards marked by a border down their left side ("┃ Havnecaféen · Spor 1" over "┃ Åben
+    hver tirsdag ..."): the border dropped from each line of a run of three or more that open with it
+    and do not close with it (a box's sides are read by :func:`boxed_cards`).
+
+    >>> left_borders(["┃ Havnecaféen", "┃ Åben hver tirsdag.", "┃ Læs mere ›", "Kontakt"])
+    ['Havnecaféen', 'Åben hver tirsdag.', 'Læs mere ›', 'Kontakt']
+    """
+    out, run = list(lines), []
+    for k, line in enumerate([*lines, ""]):
+        if _LEFT_BORDER.match(line) and not line.rstrip().endswith(("┃", "║")):
+            run.append(k)
+            continue
+        if len(run) >= MIN_BORDERED:
+            for j in run:
+                out[j] = _LEFT_BORDER.sub("", lines[j], 1)
+        run = []
+    return out
 
 
 _BOX_JOINTS = str.maketrans("├┌└╞╘╒┼┬┴╪╤╧┤┐┘╡╕╛─═", "|" * 18 + "--")

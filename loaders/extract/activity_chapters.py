@@ -125,7 +125,7 @@ def _cards(doc: Document, i: int, start: int) -> list:
     line = doc.lines[i] if start else (doc.lines[i] if i < len(doc.lines) else "")
     text = line[start:] if start else line
     if len(_READ_MORE.findall(text)) < 2:
-        return []
+        return _card_lines(doc, i) if not start else []
     out = []
     for piece in _READ_MORE.split(text):
         m = _QUOTED_TITLE.match(piece) or _GLUED_TITLE.match(piece) or _SPACED_TITLE.match(piece)
@@ -133,3 +133,35 @@ def _cards(doc: Document, i: int, start: int) -> list:
             continue
         out.append(Block(name=m.group("t").strip(), start=i, end=i + 1, focus_area=None, text=piece))
     return out if len(out) >= 2 else []
+
+
+# a card's title line: its name, perhaps with its track or area after a dot or a bar ("Havnecaféen · Spor 1")
+_CARD_TITLE = re.compile(r"^(?P<t>[A-ZÆØÅ0-9\"“«][^.!?:·|]{1,60}?)(?:\s+[·|]\s+(?P<tag>[^.!?]{1,40}))?$")
+_CARD_END = re.compile(r"Læs\s+mere\W{0,3}$")
+MAX_CARD_LINES = 6
+
+
+def _card_lines(doc: Document, i: int) -> list:
+    """Activity blocks of web cards one line each, from line ``i`` on: a title line ("Havnecaféen ·
+    Spor 1"), the card's text on the lines under it, its last line ending in "Læs mere"; two cards
+    at least, one after the other. A tag after the title ("Spor 1", "Beskæftigelse") is the card's
+    focus area (a code the document lists, ``focus_code``)."""
+    from samspil.loaders.extract.activity_lists import Block
+    from samspil.loaders.extract.activity_tables import focus_code
+
+    out, k = [], i
+    while k < len(doc.lines) and (title := _CARD_TITLE.match(doc.lines[k].strip())) is not None:
+        end = next((j for j in range(k + 1, min(k + 1 + MAX_CARD_LINES, len(doc.lines)))
+                    if _CARD_END.search(doc.lines[j].rstrip())), None)
+        if end is None or _NOT_A_NAME.search(title.group("t")) or len(title.group("t").split()) > 7 \
+                or any(not doc.lines[j].strip() for j in range(k + 1, end)):
+            break
+        tag = title.group("tag")
+        focus = focus_code(doc, _TRACK.sub(r"\1", tag.strip())) if tag else None
+        out.append(Block(name=title.group("t").strip(), start=k, end=end + 1, focus_area=focus,
+                         text=" ".join(line.strip() for line in doc.lines[k + 1:end + 1])))
+        k = end + 1
+    return out if len(out) >= 2 else []
+
+
+_TRACK = re.compile(r"^(?:Spor|Tema|Indsatsområde)\s+(\d{1,2})$", re.I)  # "Spor 1": the area listed as "SPOR 1 X"

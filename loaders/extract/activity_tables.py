@@ -313,8 +313,9 @@ def _row_name(cell: str) -> str | None:
 
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
-_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor)\s+)?(?:({_CODE})\s*[.):–-]|([IVX]{{1,4}}))\s+"
-                         r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns)
+_CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor|INDSATSOMRÅDE|DELAFTALE|TEMA|SPOR)\s+"
+                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}))\s+"
+                         r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns; "SPOR 1  X")
 
 
 def focus_code(doc: Document, cell: str) -> str:
@@ -348,7 +349,7 @@ def _focus_codes(doc: Document) -> dict[str, str]:
     for n, (i, m) in enumerate(items):
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
-            codes.setdefault(m.group(1) or m.group(2), m.group(3))
+            codes.setdefault(m.group(1) or m.group(2) or m.group(3), m.group(4))
     for line in doc.lines:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))

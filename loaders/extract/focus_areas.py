@@ -381,7 +381,8 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
-_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ]))\s*")
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
+                        r"|(?:SPOR|Spor|TEMA|Tema)\s+\d{1,2}\s*[.:)–-]?(?=\s+[A-ZÆØÅ]))\s*")
 # (a Roman number without its stop too, as a list set in columns prints it: "I   Beskæftigelse", "II  Forebyggelse":
 # the list goes on only with the next number, so a sentence opening with "I" ends it)
 # (a bare number too, as a form prints its list: "1  Tryghed og trivsel")
@@ -392,6 +393,8 @@ def ordinal(item: str) -> int | None:
     """The number a counted item opens with ("3." -> 3, "III." -> 3), else None."""
     if item[:1].isdigit():
         return int(re.match(r"\d+", item).group(0))
+    if item[:4] in ("SPOR", "Spor", "TEMA", "Tema") and (n := re.match(r"\w+\s+(\d{1,2})\b", item)):
+        return int(n.group(1))  # "SPOR 2  Beskæftigelse": a web page's tracks for the areas
     return _ROMAN.get(item.split(".", 1)[0]) if "." in item[:5] else _ROMAN.get(item.split(None, 1)[0])
 
 

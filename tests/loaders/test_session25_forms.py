@@ -14,7 +14,10 @@ documents of three other municipalities:
   table it is, not as an organisation diagram's tree;
 * an older application's areas numbered I, II, III set in columns without stops ("I   Beskæftigelse og
   uddannelse"), under a lead-in with a note ("Helhedsplanens tre indsatsområder (jf. puljens
-  kriterier):"), and its activity table's name column headed "Navn", its area column the numbers."""
+  kriterier):"), and its activity table's name column headed "Navn", its area column the numbers;
+* a web page's areas as tracks ("SPOR 1  Sammenhængskraft og medborgerskab") and its activities as
+  cards marked by a border down their left side ("┃ Havnecaféen  ·  Spor 1" over the card's text,
+  "... Læs mere ›" at its end): each card an activity of its track's area."""
 import sys
 from pathlib import Path
 
@@ -166,3 +169,32 @@ def test_roman_areas_without_stops_and_a_table_of_named_activities(tmp_path, mak
     got = {a.name: (a.focus_area, sorted(name_key(p) for p in a.partners)) for a in r.activities}
     assert got == {name: (ROMAN_AREAS[len(area) - 1], [name_key(partner.format(town=town))])
                    for _, name, area, _, partner in ROMAN_ROWS}, got
+
+
+CARDS = [("Strandcaféen", 1, "Åben hver tirsdag i fælleslokalet. Kaffe og brætspil for alle beboere.",
+          "I samarbejde med {seat} Borgerforening."),
+         ("Værkstedet for mænd", 1, "Et værksted for mænd over 60, der vil reparere cykler sammen.",
+          "Sker i samarbejde med {seat} Husflidsforening."),
+         ("Jobspoiren", 2, "Personlig hjælp til ledige, der vil i job eller uddannelse.", "Jobcenter {town} er med."),
+         ("Sommerjob i byen", 2, "Vi hjælper unge 15-17 år til et sommerjob hos byens erhvervsliv.",
+          "Sammen med {town} Erhvervsforening.")]
+TRACKS = ["Sammenhængskraft og medborgerskab", "Beskæftigelse"]
+
+
+def _cards(town, seat, post, housing):
+    lines = ["Vi bruger cookies for at forbedre din oplevelse.  [Accepter alle]", f"{seat} Sammen",
+             "Forside   Aktiviteter   Om indsatsen   Kontakt", "", "Om indsatsen", "",
+             f"{seat} Sammen er en boligsocial indsats i {housing}s afdelinger i {seat}, støttet af Landsbyggefonden "
+             f"og {town} Kommune.", "", "Vi arbejder med to spor, der svarer til Landsbyggefondens indsatsområder:"]
+    lines += [f"SPOR {k}  {track}" for k, track in enumerate(TRACKS, 1)] + ["", "Aktiviteter"]
+    for name, track, text, partner in CARDS:
+        lines += [f"┃ {name}  ·  Spor {track}", f"┃ {text}", f"┃ {partner.format(town=town, seat=seat)}   Læs mere ›"]
+    return lines + ["", "Kontakt", f"{seat} Sammen · Fælleslokalet · {post} {seat}", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_tracks_and_web_cards_bordered_on_the_left(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _cards(town, seat, post, housing), "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == TRACKS
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {name: TRACKS[track - 1] for name, track, _, _ in CARDS}, got
