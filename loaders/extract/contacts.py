@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate
 
 from samspil.loaders.document import Document
@@ -61,10 +62,42 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             by_email[key] = min(at, by_email.get(key, at))
     _details_in_prose(doc, out)
     _initialled_details(doc, out)
+    _shared_employer(doc, out)
     out = _no_organisations(out, organisations)
     _no_unit_runs(out, organisations)
     _initials_spelt_out(out, organisations)
     return out
+
+
+# "Begge er ansat i Fanø Almene Boliger (FABO).", "Alle tre er ansat hos Boligselskabet X": the employer of the
+# people listed just above
+_SHARED_EMPLOYER = re.compile(r"^\W{0,3}(?:Begge|Alle(?:\s+(?:to|tre|fire|fem))?|De)\s+(?:to\s+|tre\s+)?(?:er\s+)?ansat\s+(?:i|hos|af)\s+"
+                              r"(?P<org>[A-ZÆØÅ0-9][^.;:()]{2,80}?)\s*(?:\([^()]{1,20}\))?\s*[.;]?\s*$")
+_SHARED_SPAN = 8  # lines above the sentence where its people are listed
+
+
+def _shared_employer(doc: Document, contacts: list[Contact]) -> None:
+    """A sentence under a list of people naming their common employer ("Begge er ansat i Fanø Almene
+    Boliger (FABO)."): the employer of the people listed in the lines just above it, where the
+    list gave none of its own or only its heading."""
+    if "ansat" not in doc.text:
+        return
+    for i, line in enumerate(doc.lines):
+        if "ansat" not in line or (m := _SHARED_EMPLOYER.match(line.strip())) is None:
+            continue
+        at = doc.ref(i).line  # (the sources cite the document's own lines)
+        listed = [c for c in contacts if at is not None and any(s.line is not None and at - _SHARED_SPAN <= s.line < at
+                                                                 for s in c.sources)]
+        for c in listed if len(listed) >= 2 else []:
+            if c.organisation is None or c.organisation.casefold() in _generic_words():
+                c.organisation = m.group("org").strip()
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    from samspil.loaders.vocab import load_vocab
+
+    return frozenset(w.casefold() for w in load_vocab("organisations").get("generic_single", []))
 
 
 def _initials_spelt_out(contacts: list[Contact], organisations: list[Organisation]) -> None:

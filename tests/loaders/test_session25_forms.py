@@ -17,7 +17,9 @@ documents of three other municipalities:
   kriterier):"), and its activity table's name column headed "Navn", its area column the numbers;
 * a web page's areas as tracks ("SPOR 1  Sammenhængskraft og medborgerskab") and its activities as
   cards marked by a border down their left side ("┃ Havnecaféen  ·  Spor 1" over the card's text,
-  "... Læs mere ›" at its end): each card an activity of its track's area."""
+  "... Læs mere ›" at its end): each card an activity of its track's area;
+* a sentence under staff cards naming their common employer ("Begge er ansat i X (XB)."): each
+  card's person's organisation."""
 import sys
 from pathlib import Path
 
@@ -198,3 +200,23 @@ def test_tracks_and_web_cards_bordered_on_the_left(tmp_path, make_docx, make_pdf
     assert [f.name for f in r.focus_areas] == TRACKS
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {name: TRACKS[track - 1] for name, track, _, _ in CARDS}, got
+
+
+
+def _staff(town, seat, post, housing):
+    return [f"{seat} Sammen – boligsocial indsats", "", f"Indsatsen er støttet af Landsbyggefonden og {town} Kommune.", "",
+            "Medarbejdere",
+            "┌──────────────────────────────┐   ┌──────────────────────────────┐",
+            "│ Nanna Friis Kolding          │   │ Jeppe Holm Ravnsborg         │",
+            "│ Boligsocial medarbejder      │   │ Frivilligkoordinator         │",
+            "│ nfk@sammen.dk                │   │ jhr@sammen.dk                │",
+            "│ Tlf. 21 76 30 58             │   │ Tlf. 21 76 30 59             │",
+            "└──────────────────────────────┘   └──────────────────────────────┘",
+            f"Begge er ansat i {housing} (XB).", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_staff_cards_under_their_common_employer(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _staff(town, seat, post, housing), "as written", make_docx, make_pdf)
+    got = {c.name: (c.organisation, c.email) for c in r.contacts}
+    assert got == {"Nanna Friis Kolding": (housing, "nfk@sammen.dk"), "Jeppe Holm Ravnsborg": (housing, "jhr@sammen.dk")}, got
