@@ -260,8 +260,10 @@ def _listed(doc: Document):
             if want is not None and given >= want:
                 break
             given += 1
+            if item[-1:] == ")" and _LIST_ITEM.match(item):
+                item = _NOTE_AFTER.sub("", item)  # "1) Uddannelse og livschancer (lektieklub, mødregruppe)": the area
             counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
-            if m is None and lead_in and not count and item.endswith(".") and len(item) < 200:
+            if m is None and lead_in and not count and item.endswith((".", ":")) and len(item) < 200:
                 lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
                 continue
             if not m or heading and not item.startswith(("-", "•", "*")) \
@@ -373,7 +375,7 @@ _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line'
 
 
 # a heading of its own over the areas' bullets: "2. Indsatsområder", "Helhedsplanens indsatsområder"
-_AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+)?(?:[Ii]ndsatsområder(?:ne)?"
+_AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+(?:til\s+)?)?(?:[Ii]ndsatsområder(?:ne)?"
                             r"|INDSATSOMRÅDER(?:NE)?|INDSATSOMRÅDE|Indsatsområde)"
                             r"(?:\s+(?:og|OG)\s+(?:del)?(?:projekter|aktiviteter|PROJEKTER|AKTIVITETER))?$")
 _CAPS_TAIL = re.compile(r"\s+[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")

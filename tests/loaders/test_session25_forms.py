@@ -19,7 +19,10 @@ documents of three other municipalities:
   cards marked by a border down their left side ("┃ Havnecaféen  ·  Spor 1" over the card's text,
   "... Læs mere ›" at its end): each card an activity of its track's area;
 * a sentence under staff cards naming their common employer ("Begge er ansat i X (XB)."): each
-  card's person's organisation."""
+  card's person's organisation;
+* a plan in preparation named by its working title ('arbejdstitel "Nordlys"'), its proposed areas
+  under "Forslag til indsatsområder" after a lead-in ending in a colon, each with a note in brackets
+  ("1) Uddannelse og livschancer (lektieklub, mødregruppe)")."""
 import sys
 from pathlib import Path
 
@@ -220,3 +223,22 @@ def test_staff_cards_under_their_common_employer(tmp_path, make_docx, make_pdf, 
     r = _extract(tmp_path, _staff(town, seat, post, housing), "as written", make_docx, make_pdf)
     got = {c.name: (c.organisation, c.email) for c in r.contacts}
     assert got == {"Nanna Friis Kolding": (housing, "nfk@sammen.dk"), "Jeppe Holm Ravnsborg": (housing, "jhr@sammen.dk")}, got
+
+
+
+def _proposal(town, seat, post, housing):
+    return ["OPSAMLING FRA BEBOERMØDE", f'Ny boligsocial indsats i Vestervang – arbejdstitel "Vestervang Videre"', "",
+            f"Arrangør: {housing} og {town} Kommune", "",
+            f"{housing} og {town} Kommune vil søge Landsbyggefonden om en boligsocial indsats for perioden 2026-2029.", "",
+            "Forslag til indsatsområder",
+            "På baggrund af mødet foreslår arbejdsgruppen, at den strategiske aftale omfatter:",
+            "  1) Uddannelse og livschancer (lektieklub, mødregruppe)",
+            "  2) Sammenhængskraft og medborgerskab (opgangsvenner, aftenklub)",
+            "Beskæftigelse tages med, hvis kommunen kan finansiere en jobkonsulent.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_a_working_title_and_proposed_areas_with_notes(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _proposal(town, seat, post, housing), "as written", make_docx, make_pdf)
+    assert r.plan.name == "Vestervang Videre"
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Sammenhængskraft og medborgerskab"]
