@@ -485,8 +485,13 @@ def _lettered_items(line: str) -> set[int]:
         if m.group(2) == "1":
             heads = [h for h in _LETTERED_AREA.finditer(line, before, m.start()) if h.group(1) == m.group(1)]
             cuts.update(h.start() for h in heads[-1:])
+            if heads and (label := _LIST_LABEL_AFTER.search(line, heads[-1].end(), m.start())):
+                cuts.add(label.start())  # "A) Uddannelse og livschancer Aktiviteter: A1. ...": the list's label
         before = m.end()
     return cuts
+
+
+_LIST_LABEL_AFTER = re.compile(r"(?<=\s)(?:Aktiviteter|Projekter|Indsatser|Tiltag)\s*:\s*$")
 
 
 def _roman_items(line: str) -> set[int]:
