@@ -220,6 +220,10 @@ def item_name(text: str) -> str | None:
     True
     """
     text = _COUNTER.sub("", _RULE_RUN.split(clean(strip_markup(text)), 1)[0])
+    if "." in text and ((amounts := _AMOUNTS_AFTER.search(text)) if text[-1:].isdigit() else None
+                        or (amounts := _AMOUNT_PAIR.search(text))):
+        text = text[:amounts.start()]  # "Jobstedet Bramming 520.000 534.120 2": a budget's row, its amounts and note
+        # (two amounts in a row, the text after them another row's: a budget run onto one line)
     if ":" in text and (field := _FIELD_AFTER.search(text)):  # "Læringsværkstedet Partnere: ..." (its fields
         text = f"{text[:field.start()]} – {text[field.start():]}"  # run on when the line breaks were lost)
     if (quoted := _QUOTED.match(text)) or (quoted := _COMMA_NAME.match(text)):
@@ -246,6 +250,12 @@ def item_name(text: str) -> str | None:
             or _CHAPTER_NAME.fullmatch(name):
         return None  # (a verb: a sentence, a goal or a step; a chapter's name: "4. Kontaktpersoner")
     return name.strip(" .")
+
+
+_AMOUNT_CELL = re.compile(r"|\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?(?:\s*kr\.?)?|–|-")
+# a budget row's amounts after its name (thousands apart by stops: "520.000 534.120"), its note's number last
+_AMOUNT_PAIR = re.compile(r"\s+\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\s+\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?\b")
+_AMOUNTS_AFTER = re.compile(r"(?:\s+\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*kr\.?)?){1,4}(?:\s+\d{1,2})?$")
 
 
 # the names of an agreement's chapters, counted like a list's items ("4. Kontaktpersoner", "5. Aktiviteter")
@@ -405,8 +415,13 @@ def _blocks(doc: Document) -> list[Block]:
                 continue
         elif state.named and state.read_continued(i, raw):
             continue
-        elif state.focus is None or not raw or _RULE.match(raw) or raw.count("\t") >= 2:
-            continue  # (a table's row: its activities are read by their columns, activity_tables.py)
+        elif state.focus is None or not raw or _RULE.match(raw):
+            continue
+        elif raw.count("\t") >= 2:
+            cells = raw.split("\t")
+            if not _ITEM.match(cells[0].strip()) or not all(_AMOUNT_CELL.fullmatch(c.strip()) for c in cells[1:]):
+                continue  # (a table's row: its activities are read by their columns, activity_tables.py)
+            raw = cells[0]  # "2.1 Lektiecaféen Hovedgården | 310.000 | 322.480 | 3": a budget's row, the item its first cell
         elif i - state.last > SCOPE_LINES:
             state.focus = None
             continue

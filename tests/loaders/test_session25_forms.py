@@ -22,7 +22,9 @@ documents of three other municipalities:
   card's person's organisation;
 * a plan in preparation named by its working title ('arbejdstitel "Nordlys"'), its proposed areas
   under "Forslag til indsatsområder" after a lead-in ending in a colon, each with a note in brackets
-  ("1) Uddannelse og livschancer (lektieklub, mødregruppe)")."""
+  ("1) Uddannelse og livschancer (lektieklub, mødregruppe)");
+* an annual account's statement whose expenses are the activities, numbered under each delaftale,
+  their amounts and note numbers after them ("1.1 Jobhuset  520.000  534.120  2")."""
 import sys
 from pathlib import Path
 
@@ -242,3 +244,30 @@ def test_a_working_title_and_proposed_areas_with_notes(tmp_path, make_docx, make
     r = _extract(tmp_path, _proposal(town, seat, post, housing), "as written", make_docx, make_pdf)
     assert r.plan.name == "Vestervang Videre"
     assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Sammenhængskraft og medborgerskab"]
+
+
+ACCOUNT = [("Beskæftigelse", [("Jobhuset", "520.000", "534.120", "2"), ("Fritidsjobbanken", "160.000", "118.600", "")]),
+           ("Uddannelse og livschancer", [("Lektiecaféen Kastanjen", "310.000", "322.480", "3"),
+                                          ("Sommerskolen", "140.000", "139.950", ""), ("Familieguiderne", "480.000", "455.230", "")])]
+
+
+def _account(town, seat, post, housing):
+    lines = [housing, f'Boligsocial indsats "{seat} Bykerne" – strategisk aftale 1.1.2023-31.12.2026', "",
+             "                        REGNSKAB FOR 2024", "",
+             "RESULTATOPGØRELSE 2024 (kr.)                                   Budget       Regnskab     Note",
+             "Indtægter", "  Tilskud fra LBF                                            1.540.000    1.498.300      1",
+             "Udgifter"]
+    for k, (area, rows) in enumerate(ACCOUNT, 1):
+        lines.append(f"  Delaftale {k} – {area}")
+        lines += [f"    {k}.{n} {name:<44}{budget:>11}  {spent:>11}      {note}".rstrip()
+                  for n, (name, budget, spent, note) in enumerate(rows, 1)]
+    return lines + ["Udgifter i alt                                               2.200.000    2.158.300", "",
+                    "NOTER", f"Note 2  Heraf 180.000 kr. til Jobcenter {town}.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_an_account_s_activities_by_their_budget_rows(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _account(town, seat, post, housing), how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {name: area for area, rows in ACCOUNT for name, *_ in rows}, got
