@@ -123,6 +123,10 @@ def caps_activity_blocks(doc: Document) -> list[Block]:
     return found if len(found) >= 2 else []
 
 
+# a counted item that opens with its name in quotes, then a dash or colon and its text: 'a) "Læselyst" – oplæsning ...'
+_COUNTED_QUOTE = re.compile(r"^\s*(?:[a-h]|\d{1,2})[.)]\s+[\"“«»„](?P<name>[A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]\s*[–—:-]\s+\S")
+
+
 def quoted_bullet_blocks(doc: Document) -> list[Block]:
     """Projects named in quotes in a list's bullets, when nothing else names any activity (a political
     agreement's "Aftalepartierne lægger særlig vægt på:" over "• at helhedsplanens lektiecafé "Lynge Læser"
@@ -135,12 +139,18 @@ def quoted_bullet_blocks(doc: Document) -> list[Block]:
     seen: set[str] = set()
     lines = doc.lines
     for i, line in enumerate(lines):
-        if not (mark := line.lstrip()[:1]) or mark not in "•-–▪":
+        counted = _COUNTED_QUOTE.match(line)  # 'a) "Eksamensklar" – intensive forløb ...': a counted item named first
+        if not counted and (not (mark := line.lstrip()[:1]) or mark not in "•-–▪"):
             continue
         end = i + 1
         while end < len(lines) and lines[end].strip() and lines[end].lstrip()[:1] not in "•-–▪" \
-                and end - i <= 3 and not lines[end - 1].rstrip().endswith("."):
+                and not _COUNTED_QUOTE.match(lines[end]) and end - i <= 3 and not lines[end - 1].rstrip().endswith("."):
             end += 1  # (the bullet's wrapped lines)
+        if counted:
+            if (name := counted.group("name").strip()) not in seen and not name.isupper():
+                seen.add(name)
+                out.append(Block(name, i, end, None))
+            continue
         text = " ".join(t.strip() for t in lines[i:end]).lstrip("•-–▪ ")
         for name, _ in quoted_projects(text):
             if name not in seen and not name.isupper():  # (a headline's name in capitals: the plan's own)

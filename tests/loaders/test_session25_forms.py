@@ -24,7 +24,10 @@ documents of three other municipalities:
   under "Forslag til indsatsområder" after a lead-in ending in a colon, each with a note in brackets
   ("1) Uddannelse og livschancer (lektieklub, mødregruppe)");
 * an annual account's statement whose expenses are the activities, numbered under each delaftale,
-  their amounts and note numbers after them ("1.1 Jobhuset  520.000  534.120  2")."""
+  their amounts and note numbers after them ("1.1 Jobhuset  520.000  534.120  2");
+* a cooperation agreement between a plan and a voluntary association: the plan named without quotes
+  ("mellem den boligsociale indsats Vestervang Sammen og Foreningen ..."), its activities counted items
+  that open with their names in quotes ('a) "Læselyst" – oplæsning for børn ...')."""
 import sys
 from pathlib import Path
 
@@ -271,3 +274,27 @@ def test_an_account_s_activities_by_their_budget_rows(tmp_path, make_docx, make_
     r = _extract(tmp_path, _account(town, seat, post, housing), how, make_docx, make_pdf)
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {name: area for area, rows in ACCOUNT for name, *_ in rows}, got
+
+
+COUNTED_QUOTED = [("Lektiehjælp i Vestervanghuset", "mandag og onsdag kl. 15-17 for skolebørn i 2.-6. klasse."),
+                  ("Prøveklar", "intensive forløb før prøverne for unge i 8.-10. klasse, fire uger i"),
+                  ("Læselyst", "oplæsning for børn 3-6 år og deres forældre en lørdag om måneden.")]
+
+
+def _cooperation(town, seat, post, housing):
+    lines = ["SAMARBEJDSAFTALE", f"mellem den boligsociale indsats Vestervang Sammen og Foreningen Lektiehjælp {seat}",
+             "om lektiehjælp for børn og unge i Vestervang", "", "§ 1  Parter",
+             f"Stk. 1. {housing}, Nordmarksvej 12, {post} {seat}, på vegne af indsatsen.", "",
+             "§ 4  Aktiviteter omfattet af aftalen"]
+    for k, (name, text) in enumerate(COUNTED_QUOTED):
+        lines.append(f'{"abc"[k]}) "{name}" – {text}')
+        if not text.endswith("."):
+            lines.append("   april-maj, i samarbejde med skolen.")
+    return lines + ["", "§ 9  Varighed og opsigelse", "Aftalen kan opsiges af begge parter med tre måneders varsel.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_a_cooperation_agreement_s_plan_and_quoted_counted_items(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _cooperation(town, seat, post, housing), "as written", make_docx, make_pdf)
+    assert r.plan.name == "Vestervang Sammen"
+    assert [a.name for a in r.activities] == [name for name, _ in COUNTED_QUOTED]
