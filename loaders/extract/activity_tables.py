@@ -314,7 +314,7 @@ def _row_name(cell: str) -> str | None:
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
 _CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor|INDSATSOMRÅDE|DELAFTALE|TEMA|SPOR)\s+"
-                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}))\s+"
+                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}|[A-H]))\s+"
                          r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns; "SPOR 1  X")
 
 
@@ -353,6 +353,14 @@ def _focus_codes(doc: Document) -> dict[str, str]:
     for line in doc.lines:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))
+    if not codes:  # "A Tryghed og trivsel B Uddannelse og beskæftigelse ...": bare codes before known areas
+        from samspil.loaders.extract.flat_activity_tables import lettered_known_areas
+
+        for line in doc.lines:
+            if len(line) >= 60 and ("ndsatsområde" in line or "NDSATSOMRÅDE" in line) \
+                    and (found := lettered_known_areas(line)):
+                codes.update(found)
+                break
     return codes
 
 
@@ -447,7 +455,8 @@ def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str
 
         start = lo
         while start < hi - 1 and (not words[start][:1].isupper() or org_type_of(words[start]) != "other"
-                                  or _has_cue(words[start]) or _place(words[start])):
+                                  or _has_cue(words[start]) or _place(words[start]) or words[start] in _REGIONS
+                                  or words[start].endswith("service")):  # ("Aars Boligservice", "Borgerservice")
             start += 1  # ("Sundhedsplejen Forældrecaféen Fuglemosen ...", "Nyborg Erhvervsforum Første Job ...":
             # the partner, then the name)
         known = next(iter(find_known_organisations(" ".join(words[start:hi]))), None)
@@ -475,7 +484,8 @@ def _place(word: str) -> bool:
 
 
 _REGIONS = frozenset("Fyn Sjælland Jylland Nordjylland Midtjylland Sydjylland Sønderjylland Vestsjælland Bornholm "
-                     "Lolland Falster Nord Syd Øst Vest Midt".split())
+                     "Lolland Falster Nord Syd Øst Vest Midt Nordsjælland Midtsjælland Sydsjælland Østjylland "
+                     "Vestjylland Nordfyn Sydfyn Vestfyn Østfyn".split())
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["flat_rows", "opens_with_area", "quoted_items"]
+__all__ = ["flat_rows", "lettered_known_areas", "opens_with_area", "quoted_items"]
 
 _ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
 _FOCUS_KINDS = ("focus_area", "district", "zone")
@@ -47,6 +47,29 @@ def opens_with_area(words: list[str], more: int = 0) -> bool:
     """Do ``words`` open with a focus area's name the vocabulary knows, and at most ``more`` words
     after it ("Tryghed og trivsel", "Kriminalitetsforebyggelse og tryghed" with ``more=2``)?"""
     return 0 < (n := _focus_at(words, 0, ())) and len(words) - n <= more
+
+
+_BARE_CODES = ("ABCDEFGH", "12345678")
+
+
+def lettered_known_areas(line: str) -> dict[str, str]:
+    """Code -> area of a list of areas the vocabulary knows, each after its bare letter or number, run
+    onto one line: "3. Indsatsområder A Tryghed og trivsel B Uddannelse og beskæftigelse C Forebyggelse
+    og forældreansvar ..." -> {"A": "Tryghed og trivsel", ...}: two areas at least, the codes in order
+    from A (or 1), each area right after its code."""
+    words = line.split()
+    for k, word in enumerate(words):
+        for series in _BARE_CODES:
+            if word != series[0] or not (n := _focus_at(words, k + 1, ())):
+                continue
+            found, at = {word: " ".join(w.strip(",.;") for w in words[k + 1:k + 1 + n])}, k + 1 + n
+            while at < len(words) and len(found) < len(series) and words[at] == series[len(found)] \
+                    and (n := _focus_at(words, at + 1, ())):
+                found[words[at]] = " ".join(w.strip(",.;") for w in words[at + 1:at + 1 + n])
+                at += 1 + n
+            if len(found) >= 2:
+                return found
+    return {}
 
 
 def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str, str | None, str]]:
@@ -194,6 +217,10 @@ def _name_first(words: list[str], second: str, codes: dict[str, str], extra,
         anchors = [(k, n) for k, w in enumerate(words) if k and (n := 1 if w in codes else _focus_at(words, k, extra))]
     if len(anchors) < 2:
         return []
+    # (the cell after each code in lower case, "A alle beboere Nordsjællands Politi": each name's last word is
+    # followed by a code, and the row before's partners end in capitals: read the name after them)
+    lower = second != "money" and sum(k + n < len(words) and words[k + n][:1].islower() for k, n in anchors) * 2 \
+        > len(anchors)
     names, prev = [], 0
     for j, (k, n) in enumerate(anchors):
         lo = _after_cell(words, prev, k)
@@ -202,7 +229,7 @@ def _name_first(words: list[str], second: str, codes: dict[str, str], extra,
         if light is not None and words[light][:1].isupper():
             names.append((light, " ".join(words[light:k])))  # the cell after the traffic light is the name
         else:
-            name = " ".join(words[:k]) if not j else _name_before(words, lo, k)
+            name = " ".join(words[:k]) if not j else _name_before(words, lo, k, lower)
             names.append((k - len(name.split()) if name else k, name))
         prev = k + n
     rows = []

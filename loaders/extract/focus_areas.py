@@ -222,6 +222,9 @@ def _listed(doc: Document):
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
         if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
+        if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
+            yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
+            continue
         if "ndsatsområder" in text and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
             if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
@@ -249,7 +252,7 @@ def _listed(doc: Document):
         if not heading and (headed := _headed_groups(doc, i, last)):
             yield from headed  # "Parterne har valgt to indsatsområder:" over "A" and its bullets, "B" and its
             continue
-        count, lead_in = 0, heading
+        count, lead_in, first_kind = 0, heading, False
         stated = _COUNTED_AREAS.search(last)  # "... arbejder med to indsatsområder:": two items and no more
         want = (_COUNT_WORDS.get(stated.group(1)) or int(stated.group(1))) if stated else None
         given = 0
@@ -265,6 +268,9 @@ def _listed(doc: Document):
             counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-•*" else None
             if m is None and lead_in and not count and item.endswith((".", ":")) and len(item) < 200:
                 lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
+                if (stated := _COUNTED_AREAS.search(item.lower().rstrip(" .:") + ":")) is not None:
+                    want, given = (_COUNT_WORDS.get(stated.group(1)) or int(stated.group(1))), 0  # ("... tre
+                    # indsatsområder:": three items and no more)
                 continue
             if not m or heading and not item.startswith(("-", "•", "*")) \
                     and not (count == 0 and counted == 1 or count and counted
@@ -272,9 +278,11 @@ def _listed(doc: Document):
                 break  # (under a heading only bullets or a short counted list: "2.1 Tryghed" is a subsection)
             if count and counted is None:
                 break  # (a list keeps its kind: bullets after "3. X" are the next section's)
-            if counted is not None:  # a counted list goes on only with the next number ("1.", "2.", "III.")
-                if counted != count + 1:
+            if counted is not None:  # a counted list goes on only with the next number ("1.", "2.", "III."), of
+                kind = item[:1].isdigit()  # its own kind ("4. DELPROJEKTER" after "C. Naboskab": the next chapter)
+                if counted != count + 1 or count and kind != first_kind:
                     break
+                first_kind = kind if not count else first_kind
                 count += 1
             item, folded, _ = item.partition(" + ")  # "• C + Aktiviteter X": a web page's next (folded) section
             if item[-1:].isupper() and not item.isupper() and (caps := _CAPS_TAIL.search(item)):  # "2. Beskæftigelse AKTIVITETERNE":
@@ -285,6 +293,19 @@ def _listed(doc: Document):
                 yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
                 break
+
+
+_AREAS_WORD = re.compile(r"[Ii]ndsatsområder(?:ne)?\s*:?\s+(?=[A1]\s)")
+
+
+def _lettered_after_heading(text: str) -> list[str]:
+    """The areas of a list run onto its heading's line, each after its bare letter or number and
+    known to the vocabulary ("3. Indsatsområder A Tryghed og trivsel B Uddannelse og beskæftigelse ...")."""
+    from samspil.loaders.extract.flat_activity_tables import lettered_known_areas
+
+    if (m := _AREAS_WORD.search(text)) is None:
+        return []
+    return list(lettered_known_areas(text[m.end():m.end() + 300]).values())
 
 
 _COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
@@ -384,7 +405,7 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
 _LIST_ITEM = re.compile(r"^(?:[-•*]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
-                        r"|(?:SPOR|Spor|TEMA|Tema)\s+\d{1,2}\s*[.:)–-]?(?=\s+[A-ZÆØÅ]))\s*")
+                        r"|(?:SPOR|Spor|TEMA|Tema)\s+\d{1,2}\s*[.:)–-]?(?=\s+[A-ZÆØÅ])|(?-i:[A-H])[.)]?(?=\s+[A-ZÆØÅ][a-zæøå]))\s*")
 # (a Roman number without its stop too, as a list set in columns prints it: "I   Beskæftigelse", "II  Forebyggelse":
 # the list goes on only with the next number, so a sentence opening with "I" ends it)
 # (a bare number too, as a form prints its list: "1  Tryghed og trivsel")
@@ -397,6 +418,8 @@ def ordinal(item: str) -> int | None:
         return int(re.match(r"\d+", item).group(0))
     if item[:4] in ("SPOR", "Spor", "TEMA", "Tema") and (n := re.match(r"\w+\s+(\d{1,2})\b", item)):
         return int(n.group(1))  # "SPOR 2  Beskæftigelse": a web page's tracks for the areas
+    if "A" <= item[:1] <= "H" and item[1:2] in (" ", ".", ")"):
+        return ord(item[0]) - ord("A") + 1  # "B  Uddannelse og beskæftigelse": a lettered list
     return _ROMAN.get(item.split(".", 1)[0]) if "." in item[:5] else _ROMAN.get(item.split(None, 1)[0])
 
 

@@ -27,7 +27,11 @@ documents of three other municipalities:
   their amounts and note numbers after them ("1.1 Jobhuset  520.000  534.120  2");
 * a cooperation agreement between a plan and a voluntary association: the plan named without quotes
   ("mellem den boligsociale indsats Vestervang Sammen og Foreningen ..."), its activities counted items
-  that open with their names in quotes ('a) "Læselyst" – oplæsning for børn ...')."""
+  that open with their names in quotes ('a) "Læselyst" – oplæsning for børn ...');
+* an older plan's areas listed after bare letters ("A  Tryghed og trivsel") and its activity table's
+  area column those letters, both run onto one line when the breaks are lost ("3. Indsatsområder A
+  Tryghed og trivsel B ... 4. Aktiviteter Aktivitet Område Målgruppe Partnere Tryghedsvandringer A
+  alle beboere Nordsjællands Politi Gårdmændenes netværk A ...")."""
 import sys
 from pathlib import Path
 
@@ -298,3 +302,29 @@ def test_a_cooperation_agreement_s_plan_and_quoted_counted_items(tmp_path, make_
     r = _extract(tmp_path, _cooperation(town, seat, post, housing), "as written", make_docx, make_pdf)
     assert r.plan.name == "Vestervang Sammen"
     assert [a.name for a in r.activities] == [name for name, _ in COUNTED_QUOTED]
+
+
+BARE_AREAS = ["Tryghed og trivsel", "Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
+BARE_ROWS = [("Tryghedsvandringer", "A", "alle beboere", "Sydøstjyllands Politi"),
+             ("Gårdværternes netværk", "A", "afd.bestyrelser", "{seat} Boligservice"),
+             ("Jobhjørnet Vest", "B", "ledige voksne", "Jobcenter {town}"),
+             ("Uddannelseslotsen", "B", "unge 16-25 år", "UU Vestjylland"),
+             ("Familieklubben", "C", "børnefamilier", "Sundhedsplejen {town}"),
+             ("Fritidspasset", "C", "børn 7-14 år", "{seat} Idrætsforening")]
+
+
+def _bare_letters(town, seat, post, housing):
+    lines = [f"{housing} · {town} Kommune", "Boligsocial helhedsplan 2016-2019 for Vestervang", "",
+             "3. Indsatsområder"] + [f"{'ABC'[k]}  {area}" for k, area in enumerate(BARE_AREAS)]
+    lines += ["", "4. Aktiviteter", "Aktivitet                 Område  Målgruppe          Partnere"]
+    lines += [f"{name:<26}{code:<8}{target:<19}{partner.format(town=town, seat=seat)}" for name, code, target, partner in BARE_ROWS]
+    return lines + ["", "5. Organisation", f"Styregruppe: {housing}s direktør (formand).", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_areas_after_bare_letters_and_their_codes_in_a_table(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _bare_letters(town, seat, post, housing), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == BARE_AREAS
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {name: BARE_AREAS["ABC".index(code)] for name, code, _, _ in BARE_ROWS}, got
