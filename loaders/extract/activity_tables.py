@@ -83,7 +83,11 @@ _NUMBERED_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")
 
 
 def _ends_table(line: str) -> bool:
-    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line) or _CAPTION.match(line))
+    return bool(_NUMBERED_LINE.match(line) or DELAFTALE.match(line) or FOCUS_HEAD.match(line) or _CAPTION.match(line)
+                or _SIGNATURES_HEAD.match(line))  # ("Underskrifter" over the parties' signatures in columns)
+
+
+_SIGNATURES_HEAD = re.compile(r"^\W{0,3}(?:Underskrifter|UNDERSKRIFTER|Underskrift|Underskrevet af|Godkendelse)\W*$")
 
 
 _CAPTION = re.compile(r"^\W{0,3}(?:Tabel|Figur|Bilag|Skema)\s+\d")  # the next table's caption

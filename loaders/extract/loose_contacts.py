@@ -139,7 +139,7 @@ def _signature_columns(doc: Document, i: int) -> tuple[list[int], list[ContactMe
     from samspil.loaders.extract.text import strip_markup
 
     cells = [clean(c) for c in strip_markup(doc.lines[i]).split("\t")]
-    if not 2 <= len(cells) <= 4 or not all(looks_like_name(c) for c in cells):
+    if not 2 <= len(cells) <= 4 or not all(looks_like_name(c) or _name_and_title(c) for c in cells):
         return None
     lines, columns = [i], [[c] for c in cells]
     for j in range(i + 1, min(i + 4, len(doc.lines))):
@@ -148,20 +148,31 @@ def _signature_columns(doc: Document, i: int) -> tuple[list[int], list[ContactMe
             break
         lines.append(j)
         for column, cell in zip(columns, below):
-            column += [cell] if cell else []
-    if len(lines) < 2:
-        return None
+            column += [cell] if cell and not _SIGN_MARK.fullmatch(cell) else []  # (not "(sign.)" under a name)
+    signed_for = False
     for j in range(i - 1, max(-1, i - 5), -1):  # "For Lyngby-Taarbæk Kommune<TAB>For Boligselskabet X" over the
         above = [clean(c) for c in strip_markup(doc.lines[j]).split("\t")]  # names (the lines signed on, a place
         if len(above) == len(cells) and all(_SIGNED_FOR.match(c) for c in above):  # and date between)
             for column, cell in zip(columns, above):
                 column.append(_SIGNED_FOR.sub("", cell))
+            signed_for = True
             break
+    if len(lines) < 2 and not signed_for:  # (a row of names alone, nothing under or over it: no signatures)
+        return None
     found = [m for column in columns for m in _record_people(", ".join(column), i, None)]
     return (lines, found) if found else None
 
 
 _SIGNED_FOR = re.compile(r"^(?:For|FOR|På vegne af|Pva\.?)\s+(?=[A-ZÆØÅ0-9])")
+
+
+_SIGN_MARK = re.compile(r"\(?\s*(?:sign|underskr|e-?signeret|digitalt\s+underskrevet)[\w.]*\s*\)?", re.I)
+
+
+def _name_and_title(cell: str) -> bool:
+    """A signature's cell of a name and its title ("Jeanette Kold Frydendahl, borgmester")."""
+    name, _, title = cell.partition(",")
+    return bool(title.strip()) and looks_like_name(name.strip()) and any(is_title_word(w) for w in title.split())
 
 
 def _has_title(text: str) -> bool:

@@ -31,7 +31,10 @@ documents of three other municipalities:
 * an older plan's areas listed after bare letters ("A  Tryghed og trivsel") and its activity table's
   area column those letters, both run onto one line when the breaks are lost ("3. Indsatsområder A
   Tryghed og trivsel B ... 4. Aktiviteter Aktivitet Område Målgruppe Partnere Tryghedsvandringer A
-  alle beboere Nordsjællands Politi Gårdmændenes netværk A ...")."""
+  alle beboere Nordsjællands Politi Gårdmændenes netværk A ...");
+* a Word file's signature table under its activity table: "For X Kommune<TAB>For Y" over the place
+  and date over "Name, borgmester<TAB>Name, direktør": the activity table ends at "Underskrifter",
+  each signatory of the organisation signed for."""
 import sys
 from pathlib import Path
 
@@ -328,3 +331,24 @@ def test_areas_after_bare_letters_and_their_codes_in_a_table(tmp_path, make_docx
     assert [f.name for f in r.focus_areas] == BARE_AREAS
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {name: BARE_AREAS["ABC".index(code)] for name, code, _, _ in BARE_ROWS}, got
+
+
+
+def _signed_table(town, seat, post, housing):
+    return ["Strategisk samarbejdsaftale for den boligsociale indsats", "Vestervang Kvarterliv", "",
+            "Aktiviteter (bilag til delaftalerne)", "Aktivitet\tDelaftale\tMålgruppe\tSamarbejdspartnere",
+            f"Lektiecaféen Vest\t1\tskolebørn 6-13 år\t{seat} Skole; {town} Bibliotek",
+            f"Gadeplansteamet\t2\tunge 13-17 år\tSSP {town}", "", "Underskrifter",
+            "Aftalen er underskrevet i to eksemplarer.", f"For {town} Kommune\tFor {housing}",
+            f"{seat}, den 21. juni 2021\t{seat}, den 24. juni 2021",
+            "Mette Lykke Brandt, borgmester\tKasper Holm Vinther, direktør", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_signature_table_under_an_activity_table(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _signed_table(town, seat, post, housing), how, make_docx, make_pdf)
+    assert [a.name for a in r.activities] == ["Lektiecaféen Vest", "Gadeplansteamet"]
+    got = {c.name: (c.organisation, c.title) for c in r.contacts}
+    assert got == {"Mette Lykke Brandt": (f"{town} Kommune", "borgmester"),
+                   "Kasper Holm Vinther": (housing, "direktør")}, got
