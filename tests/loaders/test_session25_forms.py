@@ -34,7 +34,10 @@ documents of three other municipalities:
   alle beboere Nordsjællands Politi Gårdmændenes netværk A ...");
 * a Word file's signature table under its activity table: "For X Kommune<TAB>For Y" over the place
   and date over "Name, borgmester<TAB>Name, direktør": the activity table ends at "Underskrifter",
-  each signatory of the organisation signed for."""
+  each signatory of the organisation signed for;
+* delaftaler as annexes ("BILAG A - DELAFTALE: UDDANNELSE OG LIVSCHANCER") over template blocks, after
+  the strategic part's own list of areas: each block of its annex's area; a signatory named Ingolf
+  no organisation (the cue "ngo" only as a word)."""
 import sys
 from pathlib import Path
 
@@ -352,3 +355,33 @@ def test_a_signature_table_under_an_activity_table(tmp_path, make_docx, make_pdf
     got = {c.name: (c.organisation, c.title) for c in r.contacts}
     assert got == {"Mette Lykke Brandt": (f"{town} Kommune", "borgmester"),
                    "Kasper Holm Vinther": (housing, "direktør")}, got
+
+
+
+ANNEXED = [("UDDANNELSE OG LIVSCHANCER", "Uddannelse og livschancer", ["Lektiecafé Vest", "Familieværkstedet"]),
+           ("BESKÆFTIGELSE", "Beskæftigelse", ["Jobcafé Vest", "Kvindenetværket"])]
+
+
+def _annexes(town, seat, post, housing):
+    lines = [f"Strategisk samarbejdsaftale – Vestervang, {seat}", "", "Indsatsområder",
+             "Parterne er enige om, at indsatsen arbejder inden for to indsatsområder:",
+             "  A. Uddannelse og livschancer", "  B. Beskæftigelse", "", "Underskrifter",
+             f"For {town} Kommune".ljust(36) + f"For {housing}", "",
+             f"{seat}, den 20.12.2024".ljust(36) + f"{seat}, den 23.12.2024",
+             "Merete Juul Andkjær".ljust(36) + "Kaj Ingolf Rasmusen", "borgmester".ljust(36) + "formand", ""]
+    for k, (head, _, names) in enumerate(ANNEXED):
+        lines += [f"BILAG {'AB'[k]} - DELAFTALE: {head}", "Mål: flere beboere i job og uddannelse.", ""]
+        for name in names:
+            lines += [f"Aktivitetsnavn:     {name}", "Målgruppe:          beboere i Vestervang",
+                      f"Samarbejdsparter:   Jobcenter {town}"]
+        lines.append("")
+    return lines
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+def test_delaftaler_as_annexes_and_a_signatory_named_ingolf(tmp_path, make_docx, make_pdf, town, seat, post, housing):
+    r = _extract(tmp_path, _annexes(town, seat, post, housing), "as written", make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {n: area for _, area, names in ANNEXED for n in names}
+    assert {c.name: c.organisation for c in r.contacts} == {"Merete Juul Andkjær": f"{town} Kommune",
+                                                             "Kaj Ingolf Rasmusen": housing}
+    assert not any("Ingolf" in o.name for o in r.organisations)
