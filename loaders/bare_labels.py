@@ -272,8 +272,14 @@ def _typo_edits(text: str) -> list[tuple[int, int, str]]:
     while at > 0:
         words = text[max(0, at - 21):at].rsplit(None, 1)
         word = words[-1] if words else ""
+        end = at
+        if word.isdigit() and len(word) <= 2 and (before := text[max(0, at - 25):at - len(word)].rstrip(" ")) \
+                and before[-1:].isalpha():  # "Indsatsomårde 2: Børn og familier": the label before its number
+            end = at - len(word) - (len(text[:at - len(word)]) - len(text[:at - len(word)].rstrip(" ")))
+            words = before.rsplit(None, 1)
+            word = words[-1] if words else ""
         if 8 <= len(word) <= 20 and word[0].isupper() and (label := _typo_label(word)) \
                 and word.replace("(", "").replace(")", "").isalpha():
-            edits.append((at - len(word), at, label))
+            edits.append((end - len(word), end, label))
         at = text.find(":", at + 1)
     return edits

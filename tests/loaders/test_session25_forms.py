@@ -37,7 +37,8 @@ documents of three other municipalities:
   each signatory of the organisation signed for;
 * delaftaler as annexes ("BILAG A - DELAFTALE: UDDANNELSE OG LIVSCHANCER") over template blocks, after
   the strategic part's own list of areas: each block of its annex's area; a signatory named Ingolf
-  no organisation (the cue "ngo" only as a word)."""
+  no organisation (the cue "ngo" only as a word);
+* an area's heading whose label is misspelt before its number ("Indsatsomårde 2: Børn og familier")."""
 import sys
 from pathlib import Path
 
@@ -385,3 +386,24 @@ def test_delaftaler_as_annexes_and_a_signatory_named_ingolf(tmp_path, make_docx,
     assert {c.name: c.organisation for c in r.contacts} == {"Merete Juul Andkjær": f"{town} Kommune",
                                                              "Kaj Ingolf Rasmusen": housing}
     assert not any("Ingolf" in o.name for o in r.organisations)
+
+
+MISSPELT = [("Indsatsområde 1", "Netværk og beboerliv", "Fælleshuset genåbner"),
+            ("Indsatsomårde 2", "Børn og familier", "Lektiehjælp i fælleshuset"),
+            ("Indsatsområde 3", "Integration og sprog", "Danskcafé for tilflyttere")]
+
+
+def _misspelt(town, seat, post, housing):
+    lines = [f"{housing}                    Helhedsplan 2007-2010", "", "BOLIGSOCIAL HELHEDSPLAN", '"Nabohjælp i Vest"', "",
+             "4. Indsatsområder og aktiviteter"]
+    for k, (label, area, activity) in enumerate(MISSPELT, 1):
+        lines += [f"{label}: {area}", f"  {k}.1 {activity}", "      To gange om ugen, i samarbejde med frivillige."]
+    return lines + ["", "5. Organisering og økonomi", f"Styregruppe: {housing} og {town} Kommune.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_an_area_heading_with_its_label_misspelt(tmp_path, make_docx, make_pdf, town, seat, post, housing, how):
+    r = _extract(tmp_path, _misspelt(town, seat, post, housing), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == [area for _, area, _ in MISSPELT]
+    assert {a.name: a.focus_area for a in r.activities} == {act: area for _, area, act in MISSPELT}
