@@ -162,7 +162,7 @@ def _numbered_section(doc: Document):
 
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
-_INLINE_LIST = re.compile(r"\bindsatsområder(?:ne)?(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
+_INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
                           r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ(\"“»]))((?:[-•]\s+|\(1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
@@ -225,7 +225,11 @@ def _listed(doc: Document):
         if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
             yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
             continue
-        if "ndsatsområder" in text and (inline := _plan_areas_list(text)) is not None:
+        if "delaftaler" in text and plain[i].rstrip().endswith("delaftaler:") and i + 1 < len(plain) \
+                and plain[i + 1][:1].isupper() and not _LIST_ITEM.match(plain[i + 1]):
+            text = f"{text}: " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "... indeholder to
+            # delaftaler:" over "Kriminalitetsforebyggelse samt Uddannelse og livschancer. ...": the list below
+        if ("ndsatsområder" in text or "delaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
             if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
@@ -390,7 +394,7 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
                             r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
                             r"|\b(?:vi|indsatsen|helhedsplanen)\s+arbejder\s+(?:med|inden\s+for)\b"
-                            r"|\bomfatter\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
+                            r"|\bomfatter\s+$|\b(?:indeholder|omfatter|består\s+af)\s+(?:to|tre|fire|[2-4])\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
 # is searched up to the list's word)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 

@@ -170,7 +170,9 @@ _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\
                              r"(?P<f>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,4}))(?=\s+og\b|\s*[.,;])"
                              rf"|\barbejdstit(?:el|len)\s*:?\s*{_q_name('g')}"  # (a plan being prepared: 'arbejdstitel "X"')
                              r"|\bden\s+boligsociale\s+indsats\s+(?P<h>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,4}))"
-                             r"(?=\s+og\s|\s*[.,;(])",  # ('mellem den boligsociale indsats Jyllinge Nordmark Sammen og ...')
+                             r"(?=\s+og\s|\s*[.,;(])"  # ('mellem den boligsociale indsats Jyllinge Nordmark Sammen og ...')
+                             rf"|\b(?:den\s+)?strategiske?\s+samarbejdsaftale(?:n)?\s+{_q_name('i')}",  # ('at den strategiske
+                             # samarbejdsaftale "Jersie i Fællesskab" for perioden ... godkendes')
                              re.I)  # ('Indsatsen hedder Egede Nabofællesskab og er et samarbejde ...': unquoted, capitalised)  # ('Indsatsen hedder "Banebyen" og skal løbe ...')  # ('... om deltagelse i helhedsplanen "Nabokraft"')
 _PREDECESSOR = re.compile(r"(?i:videreføre\w*|afløse\w*|videre på|erfaringer\w* fra|efterfølge\w*|forrige|tidligere"
                           r"|forløber\w*|udløbne?)(?:\W+[\wæøå]+){0,3}\W+$")  # ("viderefører indsatsen fra helhedsplanen")
@@ -182,10 +184,10 @@ def named_in_prose(doc: Document) -> tuple[str, int] | None:
     starts on (a council item, a press release, a consultation response: no label, no cover)."""
     head = doc.text[:_PROSE_CHARS].replace("\n", " ")  # (one offset a character: lines are found by counting)
     if "navnet" not in head and "hedder" not in head and "arbejdstit" not in head and "boligsociale indsats" not in head \
-            and "helhedsplan" not in head.lower():
+            and "samarbejdsaftale" not in head and "helhedsplan" not in head.lower():
         return None
     for m in _NAMED_IN_PROSE.finditer(head):
-        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if m.group(g))
         name = " ".join(m.group(group).split())
         if group == "d" and _PREDECESSOR.search(head, max(0, m.start() - 60), m.start()):
             continue  # ('en videreførelse af helhedsplanen "X"', 'afløser helhedsplanen "X"': the plan before)

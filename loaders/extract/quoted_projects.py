@@ -111,6 +111,13 @@ def focus_quoted_blocks(doc) -> list:
 _ACTIVITY_WORD = re.compile(r"\baktivitet(?:er|en|erne)?\b|\bprojekt(?:er|et|erne)?\b|\btiltag(?:ene)?\b", re.I)
 
 
+# a project started in a sentence's own words, its name in quotes after: "etableres "X"", "videreføres "Y""
+_STARTED = re.compile(r"\b(?:etableres|oprettes|videreføres|igangsættes|startes|iværksættes)\b")
+# an area named by its place in the document's list: "den første delaftale", "det andet indsatsområde"
+_NTH_AREA = re.compile(r"\b(?:den|det)\s+(første|anden|andet|tredje|fjerde)\s+(?:delaftale|indsatsområde)\b", re.I)
+_ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4}
+
+
 def area_sentence_blocks(doc) -> list:
     """Activity blocks of quoted names in sentences that name a focus area of the document
     before them and speak of activities; each block's text runs from its name to the next."""
@@ -145,16 +152,27 @@ def area_sentence_blocks(doc) -> list:
                 out.append(Block(name=quotes[0].group(1).strip(" ,;:-–"), start=i, end=i + 1, focus_area=focus,
                                  text=text[quotes[0].start():]))
             continue
-        if not _ACTIVITY_WORD.search(line):
+        if not _ACTIVITY_WORD.search(line) and not _STARTED.search(line) \
+                and not (i and doc.lines[i - 1].strip() and _STARTED.search(doc.lines[i - 1][-40:])):
             continue
-        for sentence in _SENTENCE.split(strip_markup(line)):
+        text = strip_markup(line)
+        before = strip_markup(doc.lines[i - 1]).strip() if i and doc.lines[i - 1].strip() else ""
+        if before and not before.endswith((".", "!", "?", ":")):  # a sentence wrapped onto this line: its start with it
+            start = max((m.end() for m in _SENTENCE.finditer(before)), default=0)
+            text = f"{before[start:]} {text}"  # (its quotes on the line before are that line's own)
+            text = text[len(before) - start + 1:] if any(q in before[start:] for q in _QUOTES) else text
+        for sentence in _SENTENCE.split(text):
             quotes = list(_QUOTED.finditer(sentence))
             named = {n for n, _ in quoted_projects(sentence)}
-            if not quotes or not named or not _ACTIVITY_WORD.search(sentence[:quotes[0].start()]):
+            if not quotes or not named or not (_ACTIVITY_WORD.search(sentence[:quotes[0].start()])
+                                               or _STARTED.search(sentence[:quotes[0].start()])):
                 continue
             for k, q in enumerate(quotes):
                 area = [m.group(0) for m in area_pattern.finditer(sentence, 0, q.start())]
                 name = q.group(1).strip(" ,;:-–")
+                if not area and (nth := [m for m in _NTH_AREA.finditer(sentence, 0, q.start())]) \
+                        and (n := _ORDINALS[nth[-1].group(1).casefold()]) <= len(areas):
+                    area = [areas[n - 1]]  # "Inden for den første delaftale etableres "X"": the areas in the order listed
                 if not area or name not in named:
                     continue
                 focus = next(a for a in areas if a.casefold() == area[-1].casefold())

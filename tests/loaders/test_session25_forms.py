@@ -38,7 +38,10 @@ documents of three other municipalities:
 * delaftaler as annexes ("BILAG A - DELAFTALE: UDDANNELSE OG LIVSCHANCER") over template blocks, after
   the strategic part's own list of areas: each block of its annex's area; a signatory named Ingolf
   no organisation (the cue "ngo" only as a word);
-* an area's heading whose label is misspelt before its number ("Indsatsomårde 2: Børn og familier")."""
+* an area's heading whose label is misspelt before its number ("Indsatsomårde 2: Børn og familier");
+* a committee item naming its plan in quotes after "den strategiske samarbejdsaftale", its delaftaler
+  in a sentence and their projects in the next by their place ("Inden for den første delaftale
+  etableres "X" ... Under den anden delaftale videreføres "Y" ...")."""
 import sys
 from pathlib import Path
 
@@ -407,3 +410,28 @@ def test_an_area_heading_with_its_label_misspelt(tmp_path, make_docx, make_pdf, 
     r = _extract(tmp_path, _misspelt(town, seat, post, housing), how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == [area for _, area, _ in MISSPELT]
     assert {a.name: a.focus_area for a in r.activities} == {act: area for _, area, act in MISSPELT}
+
+
+
+def _committee(town, seat, post, housing):
+    return [f"{town} Kommune", "Social- og Sundhedsudvalget · Ordinært møde 12.05.2025", "",
+            f"Punkt 6    Strategisk samarbejdsaftale for Vestervang, {seat}", "", "Indstilling",
+            "Administrationen indstiller, at udvalget anbefaler,",
+            '1. at den strategiske samarbejdsaftale "Vestervang i Fællesskab" for perioden 1. juli 2025 til',
+            "   30. juni 2029 godkendes.", "", "Sagsfremstilling",
+            "Aftalen følger Landsbyggefondens skabelon fra 2023 og indeholder to delaftaler:",
+            "Kriminalitetsforebyggelse samt Uddannelse og livschancer. Inden for den første delaftale",
+            f'etableres "Gadeholdet Vest", hvor to gadeplansmedarbejdere arbejder sammen med SSP {town}. Under den',
+            f'anden delaftale videreføres "Sprogstart", som Sundhedsplejen står for, og der oprettes "Lektieværkstedet"',
+            f"i samarbejde med {seat} Skole.", ""]
+
+
+@pytest.mark.parametrize("town,seat,post,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_committee_item_s_plan_and_projects_by_their_delaftale_s_place(tmp_path, make_docx, make_pdf, town, seat, post,
+                                                                         housing, how):
+    r = _extract(tmp_path, _committee(town, seat, post, housing), how, make_docx, make_pdf)
+    assert r.plan.name == "Vestervang i Fællesskab"
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Gadeholdet Vest": "Kriminalitetsforebyggelse", "Sprogstart": "Uddannelse og livschancer",
+        "Lektieværkstedet": "Uddannelse og livschancer"}
