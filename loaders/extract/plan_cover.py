@@ -81,6 +81,8 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         if (about := _ABOUT_AREA.search(text)) is not None:
             text = about.group(1)  # "Strategisk samarbejdsaftale mellem A og B om den boligsociale indsats i X"
         text = _INDSATS_TAIL.sub("", text).strip(" »«“”\"'")  # "Fælles Fremtid – boligsocial indsats i X"
+        text = _TYPE_TAIL.sub("", _TYPE_PREFIX.sub("", text)) or text  # "Strategisk samarbejdsaftale Vores Varde
+        # Vest Boligsocial indsats": a cover's lines run together, the title between its type phrases
         text = _LOWER_TAIL.sub("", text) or text  # "Lysholm Løft – tids- og aktivitetsplan": what it is
         text = name_in_document_type(text) or text
         if (quoted := _QUOTED_FIRST.match(text)) is not None:
@@ -139,6 +141,11 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
+# a document type's phrase before a title's name, and one after it ("Boligsocial helhedsplan Ringe Midt", "Vores
+# Varde Vest Boligsocial indsats")
+_TYPE_PREFIX = re.compile(r"^(?i:(?:strategisk\s+)?samarbejdsaftale|(?:den\s+)?boligsociale?\s+(?:helhedsplan|indsats)"
+                          r"|helhedsplan)(?i:\s+om\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan))?\s+(?=[A-ZÆØÅ][a-zæøå])")
+_TYPE_TAIL = re.compile(r"(?<=[\wæøå])\s+(?:Boligsocial|BOLIGSOCIAL)e?\s+(?i:indsats|helhedsplan)\b.*$")
 _LOWER_TAIL = re.compile(r"(?<=\w)\s+[–—-]\s+(?=[a-zæøå])[^–—]{3,60}$")
 _INDSATS_TAIL = re.compile(r"\s+[–—·-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 # "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go

@@ -161,6 +161,9 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
         return word[:1].isupper() and not _YEARS.fullmatch(word)
     if word in _OPENERS:
         return True
+    if prev.lower() in _TYPE_NOUNS and prev[1:].islower() and word[:1].isupper() and not _caps(word) \
+            and sum(1 for w in cur if _lettered(w)) >= 2:
+        return True  # "Strategisk samarbejdsaftale | Vores Varde Vest", "... om boligsocial indsats | Lundtofte"
     if not _lettered(prev):  # "BILAG 2 TIL ...": a number between capitals keeps the run
         prev = next((w for w in reversed(cur) if _lettered(w)), "")
     if word.upper() in _TYPE_WORDS and word[:1].isupper() and prev.upper() not in _TYPE_WORDS \
@@ -180,6 +183,8 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
 
 
 _DASHES = frozenset("–-—")
+# the nouns a title's type phrase ends with ("Boligsocial helhedsplan", "Strategisk samarbejdsaftale")
+_TYPE_NOUNS = frozenset("samarbejdsaftale helhedsplan indsats delaftale".split())
 _TIES = frozenset("TIL AF OM FOR MED".split())  # "BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE"
 
 
