@@ -14,7 +14,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
                                                name_after_label, name_in_document_type, name_in_noise, squash)
-from samspil.loaders.extract.plan_flat_cover import is_web_chrome
+from samspil.loaders.extract.plan_flat_cover import is_web_chrome, without_running_head
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, municipality
 
@@ -64,6 +64,7 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
     for i, text in _first_lines(doc):
         if strip_markup(doc.lines[i]).rstrip().endswith(":"):
             return None  # the template's labels begin: no title above them
+        text = without_running_head(text)  # "Helhedsplan Høng 2012-2015 | Side 1 BOLIGSOCIAL HELHEDSPLAN ..."
         if is_cover_noise(text):  # "Version 2.1 – godkendt ...", "Side 1 af 8" (and what ran onto it)
             if (named := name_in_noise(text)) is not None:
                 return named, i

@@ -18,7 +18,7 @@ import re
 
 from samspil.loaders.extract.plan_lines import is_label_line
 
-__all__ = ["cover_pieces", "is_run_on_cover", "is_web_chrome"]
+__all__ = ["cover_pieces", "is_run_on_cover", "is_web_chrome", "without_running_head"]
 
 HEAD_CHARS = 500  # a cover's text: the title, the parties, the period, a subtitle
 RUN_ON = 120  # a first line longer than this may hold a cover's lines run together
@@ -37,7 +37,8 @@ _TYPE_WORDS = frozenset("HELHEDSPLAN HELHEDSPLANEN STRATEGISK SAMARBEJDSAFTALE D
 
 def is_run_on_cover(first_line: str) -> bool:
     """Whether a document's first line holds its cover run onto its text."""
-    return len(first_line) > RUN_ON and bool(pieces := cover_pieces(first_line)) and pieces != [first_line]
+    return (len(first_line) > RUN_ON or without_running_head(first_line) != first_line) \
+        and bool(pieces := cover_pieces(first_line)) and pieces != [first_line]
 
 
 def cover_pieces(line: str) -> list[str]:
@@ -56,7 +57,7 @@ def cover_pieces(line: str) -> list[str]:
     >>> cover_pieces('| Navn på indsatsen | Sammen i Nordøst | | Aftaleperiode | 1. april 2019 |')
     ['Navn på indsatsen', 'Sammen i Nordøst', 'Aftaleperiode', '1. april 2019']
     """
-    head = _after_chrome(line[:HEAD_CHARS + 600])[:HEAD_CHARS]
+    head = _RUNNING_HEAD.sub(r"\1", _after_chrome(line[:HEAD_CHARS + 600])[:HEAD_CHARS])
     pieces: list[str] = []
     parts = _CELL.split(head)
     seps = [m.group(0).strip() for m in _CELL.finditer(head)]
@@ -80,6 +81,15 @@ def cover_pieces(line: str) -> list[str]:
             break  # the text begins: a sentence ends ("... er den boligsociale helhedsplan for X.")
         out.append(p)
     return out
+
+
+# a running header at the page's top, over the cover: "Helhedsplan Vinderup 2012-2015 | Side 1"
+_RUNNING_HEAD = re.compile(r"^(\d+\s+)?[^|·]{3,80}?\s\|\s+[Ss]ide\s+\d+(?:\s+af\s+\d+)?\s+(?=\S)")
+
+
+def without_running_head(text: str) -> str:
+    """``text`` without a running header that opens it and has more after it ("X 2012-2015 | Side 1 TITLE ...")."""
+    return _RUNNING_HEAD.sub(r"\1", text) if "|" in text else text
 
 
 _SENTENCE_END = re.compile(r"[a-zæøå]{2}\.\s+[A-ZÆØÅ]")
@@ -163,7 +173,8 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
         return True
     if prev.lower() in _TYPE_NOUNS and prev[1:].islower() and word[:1].isupper() and not _caps(word) \
             and sum(1 for w in cur if _lettered(w)) >= 2:
-        return True  # "Strategisk samarbejdsaftale | Vores Varde Vest", "... om boligsocial indsats | Lundtofte"
+        return True  # "Strategisk samarbejdsaftale | Vores Varde Vest", "... om boligsocial indsats | Lundtofte" (a
+        # title in capitals is one line: "BOLIGSOCIAL HELHEDSPLAN AVEDØRE STATIONSBY" names the plan whole)
     if not _lettered(prev):  # "BILAG 2 TIL ...": a number between capitals keeps the run
         prev = next((w for w in reversed(cur) if _lettered(w)), "")
     if word.upper() in _TYPE_WORDS and word[:1].isupper() and prev.upper() not in _TYPE_WORDS \

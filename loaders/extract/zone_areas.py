@@ -27,7 +27,7 @@ from samspil.loaders.extract.zone_districts import is_district_name, zone_key
 from samspil.loaders.extract.zone_prose import DWELLINGS as _DWELLINGS, dwelling_words, sentences
 from samspil.loaders.model import Zone
 
-__all__ = ["add_area_sentences", "add_lying_in", "add_named_lying_in", "add_listed_in", "add_headed_lists"]
+__all__ = ["add_area_sentences", "add_total_rows", "add_lying_in", "add_named_lying_in", "add_listed_in", "add_headed_lists"]
 
 _PLACE = r"[A-ZÆØÅ][\wæøåé-]+(?:\s+[A-ZÆØÅ][\wæøåé-]+){0,2}"
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -82,6 +82,7 @@ def _proper_name(doc_text: str, name: str) -> bool:
 
 
 _DWELLING_WORDS = dwelling_words()  # the words _DWELLINGS matches
+_DWELLING_WORDS_RE = re.compile(rf"\b{_DWELLINGS}\b", re.I)
 
 
 def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
@@ -115,6 +116,48 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
             for z in inner:
                 z.part_of = area.name
                 found.add(z)
+
+
+# a department table's total row that names the area ("Friheden i alt  380", "Boligområdet Stenstrup i alt   156   336",
+# "| Ry Nord i alt | | 418 |", "Vinderup Nord i alt:  234 boliger / 512 beboere")
+_TOTAL_ROW = re.compile(r"^[\s|]*(?:(?:Bolig)?[Oo]mrådet +|Bebyggelsen +)?(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){0,2})"
+                        rf" +i +alt\b\s*:?"
+                        rf"[\s|\t]*(?P<n>{_NUM})?(?!\s*%)")
+_BARE_NUMBER = re.compile(rf"^[\s|]*(?P<n>{_NUM})[\s|]*$")
+# a table's own words before "i alt": what is counted, not an area
+_COUNTED_WORDS = frozenset("Beboere Boliger Lejemål Lejligheder Afdelinger Husstande Personer Børn Unge Voksne Total "
+                           "Samlet Heraf Antal Sum Området Boligområdet Helhedsplanen Planen Udgifter Budget".split())
+
+
+def add_total_rows(doc: Document, found) -> None:
+    """A department table's total row naming the area ("Friheden i alt  380" under its departments' rows):
+    the area a zone of that many dwellings, the departments read from the rows just above it lying in it
+    (a cell of its own on the next line when a table came out one cell a line)."""
+    for i in sorted(holding_lines(doc, ("i alt",), lower=False)):
+        plain = strip_markup(doc.lines[i])
+        m = _TOTAL_ROW.match(plain)
+        if m is None or m.group("name").split()[0] in _COUNTED_WORDS or _DWELLING_WORDS_RE.search(m.group("name")):
+            continue
+        above = "\n".join(strip_markup(doc.lines[j]) for j in range(max(0, i - 14), i)).lower()
+        rows = [z for z in found.zones.values() if z.type == "housing_department"
+                and any(form.lower() in above for form in (z.name, *z.aliases))]  # (the rows above it name them; a PDF's
+        # references give pages, not lines)
+        name = m.group("name")
+        if len(rows) < 2 or any(zone_key(z.name) == zone_key(name) for z in rows):
+            continue  # (one row is no table of departments; a department's own total is no area)
+        n = m.group("n")
+        if n is None:  # "Friheden i alt" / "" / "380": the cells one a line
+            n = next((b.group("n") for j in range(i + 1, min(i + 4, len(doc.lines)))
+                      if (b := _BARE_NUMBER.match(doc.lines[j]))), None) if not plain.rstrip().endswith(("|",)) else None
+        units = int(n.replace(".", "")) if n else None
+        area = found.get(name)
+        if area is None:
+            area = found.add(Zone(name=name, type="zone", units=units, sources=[doc.ref(i, m.group(0).strip(" |"))]))
+        elif area.units is None:
+            area.units = units
+        for z in rows:
+            if z.part_of is None or zone_key(name).startswith(zone_key(z.part_of)):
+                z.part_of = area.name
 
 
 _COUNTED = re.compile(r"\b(?P<n>to|tre|fire|fem|seks|syv|otte|[2-9])\s+(?:bolig)?afdelinger\b")

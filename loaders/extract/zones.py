@@ -26,7 +26,7 @@ from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, holding_lines, lines_to_read, markup_free, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
-from samspil.loaders.extract.zone_areas import add_area_sentences, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
+from samspil.loaders.extract.zone_areas import add_area_sentences, add_total_rows, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import (add_districts, add_joint_zones, add_named_areas, home_district,
                                                    place_departments)
 from samspil.loaders.extract.zone_districts import zone_key as _key
@@ -470,6 +470,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     add_headed_lists(doc, found)
     add_districts(doc, found)
     _table_rows(doc, orgs, found)
+    add_total_rows(doc, found)
     add_named_areas(doc, found)
     place_departments(doc, found)
     add_joint_zones(doc, found)

@@ -4,7 +4,11 @@ documents of three other municipalities:
 * a cover whose lines ran together when the line breaks were lost: the document's type phrase, the
   plan's name, then what kind of effort it is ("Strategisk samarbejdsaftale Nordlys Vest Boligsocial
   indsats 2026-2029 Indhold ...", "Boligsocial helhedsplan Engen Midt 2010-2013 ..."): the name is what
-  stands between the type phrases."""
+  stands between the type phrases; a running header over it ("Helhedsplan Engen 2012-2015 | Side 1") is
+  no part of it;
+* a department table whose total row names the area ("Kærby Nord i alt   410", also with the cells one
+  a line, "Kærby Nord i alt" / "" / "410"): the area a zone of that many dwellings, the departments
+  in it."""
 import sys
 from pathlib import Path
 
@@ -34,3 +38,40 @@ def test_a_cover_run_together_names_the_plan_between_its_type_phrases(tmp_path, 
                                                                       housing, opening, how):
     r = _extract(tmp_path, _run_on_cover(town, seat, housing, opening), how, make_docx, make_pdf)
     assert name_key(r.plan.name) == name_key(f"Nordlys {seat}"), r.plan.name
+
+
+def _running_header(town, seat, housing):
+    return [f"Helhedsplan {seat} 2012-2015 | Side 1", "BOLIGSOCIAL HELHEDSPLAN", f"{seat.upper()} VOKSER",
+            f"{housing} og {town} Kommune", "", "1. RESUMÉ",
+            f"{seat} Vokser er en fireårig boligsocial indsats i afdelingerne Kærparken og Lindely.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_running_header_over_a_cover_is_not_its_title(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _running_header(town, seat, housing), how, make_docx, make_pdf)
+    assert name_key(r.plan.name) in {name_key(f"{seat} Vokser"), name_key(f"Boligsocial helhedsplan {seat} Vokser")}, \
+        r.plan.name
+
+
+def _total_row(town, seat, housing, cells):
+    rows = [("Kærparken (afd. 3)", "212"), ("Lindely (afd. 7)", "168"), (f"{seat} Nord i alt", "380")]
+    table = [x for name, n in rows for x in (name, housing.split()[-1], n)] if cells == "one a line" else \
+        [f"{name}   {housing.split()[-1] if 'i alt' not in name else ''}   {n}" for name, n in rows]
+    if cells == "one a line":
+        table[-2:] = ["", "380"]  # (the total row's empty cell)
+    return [f"Strategisk samarbejdsaftale for {seat} Nord", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+            "2. Boligområdet", f"Helhedsplanen omfatter boligområdet {seat} Nord, der består af følgende afdelinger:",
+            *(["Afdeling", "Boligorganisation", "Boliger"] if cells == "one a line" else
+              ["Afdeling   Boligorganisation   Boliger"]), *table, "", "3. Indsatsområder", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("cells", ["in columns", "one a line"])
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_department_table_s_total_row_names_the_area(tmp_path, make_docx, make_pdf, town, seat, housing, cells, how):
+    r = _extract(tmp_path, _total_row(town, seat, housing, cells), how, make_docx, make_pdf)
+    got = {name_key(z.name): (z.units if "afd" not in z.name else None, name_key(z.part_of)) for z in r.zones}
+    area = name_key(f"{seat} Nord")
+    assert {name: (units if name == area else None, part_of) for name, (units, part_of) in got.items()} == \
+        {area: (380, ""), "kærparken": (None, area), "lindely": (None, area)}, got
