@@ -18,7 +18,7 @@ from samspil.loaders.extract.area_short_forms import area_short_form
 from samspil.loaders.extract.area_paragraphs import area_paragraphs
 from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.flat_activity_tables import opens_with_area
-from samspil.loaders.extract.outline import focus_headings, run_on_contents, run_on_name
+from samspil.loaders.extract.outline import coded_headings, focus_headings, outline, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
@@ -151,10 +151,15 @@ def _problem_headings(doc: Document):
 
 
 def _numbered_section(doc: Document):
-    """Numbered headings that name a focus area, and run-on contents (see outline.py)."""
+    """Numbered headings that name a focus area, and run-on contents (see outline.py); the areas of
+    activities' headings coded by their area's letter ("4.1 Lektieklub (A)" under "A. Børn og unge")."""
     for heading, name in focus_headings(doc):
         if (name := _candidate(name)):
             yield name, heading.line
+    if coded := coded_headings(doc):
+        lines = {h.number: h.line for h in outline(doc)}
+        for number, (_, area) in coded.items():
+            yield area, lines[number]
     for name, _, line in run_on_contents(doc):
         if (name := _candidate(name)):
             yield name, line

@@ -26,7 +26,7 @@ from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.segment import NUMBERED_ONLY, toc_title
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["Heading", "outline", "focus_headings", "activity_headings", "chapter_headings", "run_on_contents", "run_on_name",
+__all__ = ["Heading", "outline", "coded_headings", "focus_headings", "activity_headings", "chapter_headings", "run_on_contents", "run_on_name",
            "run_on_title"]
 
 _NUMBERED = re.compile(r"^\W{0,3}((?:\d{1,2}\.){1,5}\d{0,2}|\d{1,2}(?=\s))\s*(\S.*)$")
@@ -71,6 +71,8 @@ def _body_title(text: str, toc_title: str | None) -> str:
     if toc_title and text.casefold().startswith(toc_title.casefold()):
         return toc_title
     text = _LIST_LABEL_AFTER.sub("", text)  # "3.4 Sociale netværk Projekter:" (the list under it)
+    if len(text) > 80 and (code := _AREA_CODE.search(text[:90])) is not None:
+        return text[:code.end()].strip()  # "4.1 Lektie- og fritidsklub (A) Lektiehjælp ...": coded by its area
     if len(text) > 80:  # "3.2 Beskæftigelse 1. "Jobcafé" – ...": the list under it ran on
         text = _ITEM_AFTER.split(text, 1)[0]
     folded = text.casefold()
@@ -291,9 +293,64 @@ def _label_on(line: str, title: str) -> str:
     return f"{label}: {rest}" if rest else title
 
 
+# an activity's heading coded by its area's letter: "4.1 Lektie- og fritidsklub (A)" under a list "A. Børn, unge og
+# familier", "B. Beskæftigelse og uddannelse" of the areas
+_AREA_CODE = re.compile(r"\s*\((?P<code>[A-H]|I{1,3}|IV|V)\)(?:\s*$|\s+(?=[A-ZÆØÅ]))")
+_LETTER_MARK = re.compile(r"(?<!\S)([A-H])[.)]\s+(?=[A-ZÆØÅ])")
+
+
+def _lettered_items(line: str) -> dict[str, str]:
+    """Letter -> item of a list run onto one line: "... indsatsområder: A. Børn, unge og familier B. Beskæftigelse
+    og uddannelse C. Fællesskab" (the letters in order from A; the last item ends at the line's end or a stop)."""
+    marks = list(_LETTER_MARK.finditer(line))
+    run = [m for k, m in enumerate(marks) if m.group(1) == "ABCDEFGH"[k]] if marks and marks[0].group(1) == "A" else []
+    run = run[:next((k for k, m in enumerate(run) if m.group(1) != "ABCDEFGH"[k]), len(run))]
+    if len(run) < 2:
+        return {}
+    out = {}
+    for k, m in enumerate(run):
+        text = line[m.end():run[k + 1].start()] if k + 1 < len(run) else re.split(r"\.\s|\.$", line[m.end():])[0]
+        if not 2 < len(text.strip()) <= 70:
+            return {}
+        out[m.group(1)] = text.strip(" ,;")
+    return out
+
+
+def coded_headings(doc: Document) -> dict[tuple[int, ...], tuple[str, str]]:
+    """Number -> (title without its code, area) of the headings coded by a listed area's letter (two at
+    least, each letter's area an item of a list: "A. Børn, unge og familier")."""
+    def compute() -> dict[tuple[int, ...], tuple[str, str]]:
+        coded = {h.number: (title[:m.start()].strip(), m.group("code")) for h in outline(doc)
+                 if (m := _AREA_CODE.search(title := _coded_title(doc, h))) and 2 < m.start() <= 80}
+        if len(coded) < 2:
+            return {}
+        areas: dict[str, str] = {}
+        for code in {c for _, c in coded.values()}:
+            item = re.compile(rf"^\W{{0,3}}{code}[.)]\s+(?P<name>[A-ZÆØÅ][^:()]{{2,70}}?)\s*$")
+            areas.update({code: m.group("name") for line in doc.lines if (m := item.match(strip_markup(line)))}
+                         if code not in areas else {})
+        if len(areas) < len({c for _, c in coded.values()}):  # (a list run onto one line: "A. X B. Y C. Z")
+            for line in doc.lines:
+                if "A. " in line or "A) " in line:
+                    areas = {**_lettered_items(strip_markup(line)), **areas}
+        return {num: (title, areas[c]) for num, (title, c) in coded.items() if c in areas}
+    return doc.memo("outline:coded", compute)
+
+
+def _coded_title(doc: Document, h: Heading) -> str:
+    """The heading's title, or its body line's text after the number when the title ran on into the text
+    ("4.1 Lektie- og fritidsklub (A) Lektiehjælp ...")."""
+    if _AREA_CODE.search(h.title) or h.in_toc:
+        return h.title
+    m = _NUMBERED.match(strip_markup(doc.lines[h.line]))
+    return m.group(2)[:90] if m else h.title
+
+
 def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
-    """Headings that name a focus area, with the focus area's name."""
-    heads = outline(doc)
+    """Headings that name a focus area, with the focus area's name (not an activity's heading coded by
+    its area's letter)."""
+    coded = coded_headings(doc)
+    heads = [h for h in outline(doc) if h.number not in coded]
     containers = {h.number for h in heads if _CONTAINER.match(h.title) and not _FOCUS_TITLE.match(h.title)}
     by_line = sorted((h for h in heads if not h.in_toc), key=lambda h: h.line)
     out = []
@@ -326,10 +383,14 @@ def activity_headings(doc: Document) -> list[tuple[Heading, str, int]]:
     focus-area heading. The end line is where the next heading of the same or a
     higher level starts (the activity's text is the lines between)."""
     focus = {h.number: name for h, name in focus_headings(doc)}
+    coded = coded_headings(doc)
     heads = outline(doc)
     out = []
     for k, h in enumerate(heads):
         parent = focus.get(h.number[:-1])
+        if h.number in coded:  # "4.1 Lektie- og fritidsklub (A)": an activity of area A
+            title, parent = coded[h.number]
+            h = Heading(h.number, title, h.line, h.in_toc)
         if parent is None:
             continue
         end = len(doc.lines)

@@ -8,7 +8,10 @@ documents of three other municipalities:
   no part of it;
 * a department table whose total row names the area ("Kærby Nord i alt   410", also with the cells one
   a line, "Kærby Nord i alt" / "" / "410"): the area a zone of that many dwellings, the departments
-  in it."""
+  in it;
+* an older plan's areas lettered in a list ("A. Børn, unge og familier") and its activities' numbered
+  headings coded by their area's letter ("4.1 Lektieklubben (A)"), also run onto one line: each heading
+  an activity of its letter's area, no area of its own."""
 import sys
 from pathlib import Path
 
@@ -75,3 +78,30 @@ def test_a_department_table_s_total_row_names_the_area(tmp_path, make_docx, make
     area = name_key(f"{seat} Nord")
     assert {name: (units if name == area else None, part_of) for name, (units, part_of) in got.items()} == \
         {area: (380, ""), "kærparken": (None, area), "lindely": (None, area)}, got
+
+
+CODED = [("Børn, unge og familier", [("Lektieklubben", "Lektiehjælp for skolebørn to dage om ugen med {town} Bibliotek."),
+                                     ("Familiecaféen", "Fællesspisning for børnefamilier med sundhedsplejen.")]),
+         ("Beskæftigelse og uddannelse", [("Jobklubben", "Jobsøgning for ledige beboere med Jobcenter {town}.")]),
+         ("Fællesskab og beboerdemokrati", [("Seniortræf", "Ugentlig café for ældre beboere med Ældre Sagen {town}.")])]
+
+
+def _coded_headings(town, seat, housing):
+    lines = [f"BOLIGSOCIAL HELHEDSPLAN FOR {seat.upper()}", f"Ansøgning til Landsbyggefondens pulje 2006-2010", "",
+             "4. Indsatsområder og aktiviteter", "Planen har tre indsatsområder:"]
+    lines += [f"  {'ABC'[k]}. {area}" for k, (area, _) in enumerate(CODED)] + [""]
+    n = 0
+    for k, (_, items) in enumerate(CODED):
+        for name, text in items:
+            n += 1
+            lines += [f"4.{n} {name} ({'ABC'[k]})", text.format(town=town), ""]
+    return lines + ["5. Underskrifter", f"For {housing}   For {town} Kommune", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx", "pdf"])
+def test_activities_coded_by_their_area_s_letter(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _coded_headings(town, seat, housing), how, make_docx, make_pdf)
+    assert {name_key(a.name): a.focus_area for a in r.activities} == \
+        {name_key(name): area for area, items in CODED for name, _ in items}, [(a.name, a.focus_area) for a in r.activities]
+    assert [f.name for f in r.focus_areas] == [area for area, _ in CODED]
