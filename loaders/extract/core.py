@@ -34,6 +34,7 @@ def extract(doc: Document) -> AgreementReport:
         report.plan.municipality = plan.infer_municipality(
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])
     orgs.add_plan_municipality(doc, report.organisations, report.plan.municipality)
+    orgs.default_parties(report.organisations, report.plan.municipality, report.plan.document_type)
     organisations_by_email(report.organisations, report.contacts, report.plan.name)
     trim_activity_names(report.organisations, report.contacts, [b.name for b in activities.activity_blocks(doc)])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,

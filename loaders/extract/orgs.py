@@ -362,6 +362,23 @@ def add_plan_municipality(doc: Document, orgs: list[Organisation], municipality:
                                  sources=[doc.ref(i, doc.lines[i][a:b])]))
 
 
+def default_parties(orgs: list[Organisation], municipality: str | None, document_type: str | None) -> None:
+    """A plan or strategic agreement that names no party of a kind (a report, minutes, a web page, a plan
+    whose parties are only in prose): its parties of that kind are the plan's municipality, and the
+    housing organisations (not their departments or units), as every strategic agreement is made between
+    them. An older plan naming a party has no other assumed (it was often the housing organisation's
+    application alone); a delaftale's parties are its own partners: none are assumed."""
+    if document_type == "sub_agreement" or document_type == "master_plan" and any(o.is_party for o in orgs):
+        return  # (an older plan was often the housing organisation's application alone)
+    for kind in ("housing_organisation", "municipality"):  # (each kind of party that none is of)
+        if any(o.is_party and o.type == kind for o in orgs):
+            continue
+        for o in orgs:
+            if o.parent is None and o.type == kind and (kind != "municipality" or o.name == municipality):
+                o.is_party = True
+                o.roles.append("party")
+
+
 def add_contact_units(orgs: list[Organisation], contacts) -> None:
     """A contact's organisation that no other rule found ("Mette Lund, Sundhedsplejen,
     mel@odense.dk") is one of the document's organisations, when it names a kind of

@@ -11,7 +11,10 @@ documents of three other municipalities:
   in it;
 * an older plan's areas lettered in a list ("A. Børn, unge og familier") and its activities' numbered
   headings coded by their area's letter ("4.1 Lektieklubben (A)"), also run onto one line: each heading
-  an activity of its letter's area, no area of its own."""
+  an activity of its letter's area, no area of its own;
+* a status report, minutes or a web page about a plan that lists no parties: the plan's municipality
+  and its housing organisations are the parties (every helhedsplan is agreed between them); a
+  delaftale's parties are its own, none assumed."""
 import sys
 from pathlib import Path
 
@@ -105,3 +108,20 @@ def test_activities_coded_by_their_area_s_letter(tmp_path, make_docx, make_pdf, 
     assert {name_key(a.name): a.focus_area for a in r.activities} == \
         {name_key(name): area for area, items in CODED for name, _ in items}, [(a.name, a.focus_area) for a in r.activities]
     assert [f.name for f in r.focus_areas] == [area for area, _ in CODED]
+
+
+def _no_party_list(town, seat, housing, kind):
+    title = {"report": [f"Årsrapport 2025 for den boligsociale helhedsplan Nordlys {seat}", "",
+                        f"Helhedsplanen i {seat} er nu i sit andet år. {housing} og {town} Kommune mødes hvert kvartal."],
+             "delaftale": [f"Delaftale for indsatsområdet Beskæftigelse – Nordlys {seat}", "",
+                           f"Delaftalen hører under helhedsplanen Nordlys {seat}. Jobcenter {town} leder arbejdet."]}
+    return [*title[kind], "", "Aktiviteter", f"Jobcaféen drives sammen med Jobcenter {town} og Røde Kors {seat}.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("kind", ["report", "delaftale"])
+def test_a_document_without_a_party_list_has_the_plan_s_parties(tmp_path, make_docx, make_pdf, town, seat, housing, kind):
+    r = _extract(tmp_path, _no_party_list(town, seat, housing, kind), "as written", make_docx, make_pdf)
+    parties = {name_key(o.name) for o in r.organisations if o.is_party}
+    assert parties == ({name_key(f"{town} Kommune"), name_key(housing)} if kind == "report" else set()), \
+        [(o.name, o.type, o.is_party) for o in r.organisations]
