@@ -112,7 +112,8 @@ def test_activities_coded_by_their_area_s_letter(tmp_path, make_docx, make_pdf, 
 
 def _no_party_list(town, seat, housing, kind):
     title = {"report": [f"Årsrapport 2025 for den boligsociale helhedsplan Nordlys {seat}", "",
-                        f"Helhedsplanen i {seat} er nu i sit andet år. {housing} og {town} Kommune mødes hvert kvartal."],
+                        f"Helhedsplanen i {seat} løber fra 1. januar 2024 til 31. december 2027. {housing} og {town} Kommune "
+                        "mødes hvert kvartal."],
              "delaftale": [f"Delaftale for indsatsområdet Beskæftigelse – Nordlys {seat}", "",
                            f"Delaftalen hører under helhedsplanen Nordlys {seat}. Jobcenter {town} leder arbejdet."]}
     return [*title[kind], "", "Aktiviteter", f"Jobcaféen drives sammen med Jobcenter {town} og Røde Kors {seat}.", ""]
