@@ -28,6 +28,7 @@ def extract(doc: Document) -> AgreementReport:
     report.organisations = orgs.extract_organisations(doc)
     report.contacts = contacts.extract_contacts(doc, report.organisations)
     orgs.add_contact_units(report.organisations, report.contacts)
+    orgs.add_lowercase_services(doc, report.organisations)
     report.zones = zones.extract_zones(doc, report.organisations)
     orgs.add_department_owners(doc, report.organisations, report.zones)
     if report.plan.municipality is None:

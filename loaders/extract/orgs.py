@@ -18,7 +18,7 @@ from samspil.loaders.extract.org_lists import fixed_og_pair
 from samspil.loaders.extract.entry_orgs import OrgMention
 from samspil.loaders.extract.name_cuts import one_cell, without_tail
 from samspil.loaders.extract.parties import parse_parties
-from samspil.loaders.extract.text import clean, folded_text_holds
+from samspil.loaders.extract.text import clean, folded_text_holds, holding_lines
 from samspil.loaders.extract.variants import merge_variants
 from samspil.loaders.gazetteer import find_known_organisations, find_municipalities, known_organisation
 from samspil.loaders.gazetteer import municipality as canonical_municipality
@@ -377,6 +377,21 @@ def default_parties(orgs: list[Organisation], municipality: str | None, document
             if o.parent is None and o.type == kind and (kind != "municipality" or o.name == municipality):
                 o.is_party = True
                 o.roles.append("party")
+
+
+def add_lowercase_services(doc: Document, orgs: list[Organisation]) -> None:
+    """A municipal service every municipality has under one name, written only in lower case
+    ("Forældrekurser i samarbejde med sundhedsplejen"): one of the document's organisations, when no
+    organisation's name holds it already (vocab/organisations.yaml ``lowercase_services``)."""
+    for word, (name, kind) in load_vocab("organisations").get("lowercase_services", {}).items():
+        if word not in doc.lower_text or any(word[:-1] in n.lower() for o in orgs for n in (o.name, *o.aliases)):
+            continue
+        hit = next(((i, m) for i in sorted(holding_lines(doc, (word,), lower=False))
+                    if (m := re.search(rf"(?<![\wæøå-]){word}(?![\wæøå-])", doc.lines[i]))), None)
+        if hit is not None:
+            i, m = hit
+            orgs.append(Organisation(name=name, aliases=[word], type=kind, roles=["mentioned"],
+                                     sources=[doc.ref(i, doc.lines[i][max(0, m.start() - 40):m.end() + 40].strip())]))
 
 
 def add_contact_units(orgs: list[Organisation], contacts) -> None:

@@ -14,7 +14,9 @@ documents of three other municipalities:
   an activity of its letter's area, no area of its own;
 * a status report, minutes or a web page about a plan that lists no parties: the plan's municipality
   and its housing organisations are the parties (every helhedsplan is agreed between them); a
-  delaftale's parties are its own, none assumed."""
+  delaftale's parties are its own, none assumed;
+* the municipality's health visitors named only in lower case ("i samarbejde med sundhedsplejen"): the
+  service Sundhedsplejen, as every municipality calls it; not a second time beside "Sundhedsplejen X"."""
 import sys
 from pathlib import Path
 
@@ -126,3 +128,15 @@ def test_a_document_without_a_party_list_has_the_plan_s_parties(tmp_path, make_d
     parties = {name_key(o.name) for o in r.organisations if o.is_party}
     assert parties == ({name_key(f"{town} Kommune"), name_key(housing)} if kind == "report" else set()), \
         [(o.name, o.type, o.is_party) for o in r.organisations]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("written", ["sundhedsplejen", "Sundhedsplejen {town}"])
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_the_health_visitors_named_in_lower_case(tmp_path, make_docx, make_pdf, town, seat, housing, written, how):
+    lines = [f"Strategisk samarbejdsaftale for Nordlys {seat}", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+             "Aktivitetsnavn: Familiecaféen",
+             f"Beskrivelse: Fællesspisning for børnefamilier i samarbejde med {written.format(town=town)}.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = [(o.name, o.type) for o in r.organisations if "sundhedspleje" in o.name.lower()]
+    assert got == [(written.format(town=town)[:1].upper() + written.format(town=town)[1:], "municipal_unit")], got
