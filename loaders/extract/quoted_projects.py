@@ -24,7 +24,7 @@ _CUE = re.compile(r"projekt|tilbud|klub|opret|start|tilbyde|drive|kører|aktivit
 # the words just before a quotation that is no project's name
 _NOT_PROJECT = re.compile(r"(?:\b(?:siger|sagde|fortæller|udtaler|citat|rapport\w*|undersøgelse\w*|analyse\w*"
                           r"|evaluering\w*(?: af)?|strategi\w*|politik\w*|\w*plan(?:en|s)?|aftale\w*|slogan\w*|motto\w*"
-                          r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte"
+                          r"|vision\w*|lov\w*|bog\w*|artikel\w*|overskrift\w*|indsatsen|kaldes ofte|indsatsområde\w*|fokusområde\w*"
                           # a venue's name: "i beboerhuset "Æblehuset"", "lokalet "Kilden""
                           r"|\w*hus(?:et)?|lokale\w*|\w*center|\w*centret|\w*bygning\w*|\w*sal(?:en)?)\W*)$"
                           r"|(?-i:\b(?!(?:Projekt|Tilbud|Klub|Forløb|Initiativ|Aktivitet)\w*\s*$)[A-ZÆØÅ][\wæøå-]+\s*$)", re.I)  # (or the rest of a name: 'Legepladsen "Æblehaven"')
@@ -112,7 +112,7 @@ _ACTIVITY_WORD = re.compile(r"\baktivitet(?:er|en|erne)?\b|\bprojekt(?:er|et|ern
 
 
 # a project started in a sentence's own words, its name in quotes after: "etableres "X"", "videreføres "Y""
-_STARTED = re.compile(r"\b(?:etableres|oprettes|videreføres|igangsættes|startes|iværksættes)\b")
+_STARTED = re.compile(r"\b(?:etableres|oprettes|videreføres|igangsættes|startes|iværksættes|omfatter)\b")
 # an area named by its place in the document's list: "den første delaftale", "det andet indsatsområde"
 _NTH_AREA = re.compile(r"\b(?:den|det)\s+(første|anden|andet|tredje|fjerde)\s+(?:delaftale|indsatsområde)\b", re.I)
 _ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4}
@@ -130,7 +130,7 @@ def area_sentence_blocks(doc) -> list:
         known = list(_known_focus_areas().values())
         return _area_bullets(doc, known, _names_pattern(known)) if any(q in doc.text for q in _QUOTES) else []
     area_pattern = _names_pattern(areas)
-    named = areas + [k for k in _known_focus_areas().values() if k.casefold() not in {a.casefold() for a in areas}]
+    named = named_areas = areas + [k for k in _known_focus_areas().values() if k.casefold() not in {a.casefold() for a in areas}]
     out = _area_bullets(doc, named, _names_pattern(named))  # (a caps heading taken for an area: the bullets' own)
     for i, line in enumerate(doc.lines):
         if not any(q in line for q in _QUOTES):
@@ -152,20 +152,26 @@ def area_sentence_blocks(doc) -> list:
                 out.append(Block(name=quotes[0].group(1).strip(" ,;:-–"), start=i, end=i + 1, focus_area=focus,
                                  text=text[quotes[0].start():]))
             continue
-        if not _ACTIVITY_WORD.search(line) and not _STARTED.search(line) \
-                and not (i and doc.lines[i - 1].strip() and _STARTED.search(doc.lines[i - 1][-40:])):
+        before = _wrapped_before(doc, i)
+        if not _ACTIVITY_WORD.search(line) and not _STARTED.search(line) and not _STARTED.search(before[-200:]):
             continue
-        text = strip_markup(line)
-        before = strip_markup(doc.lines[i - 1]).strip() if i and doc.lines[i - 1].strip() else ""
+        text, own = strip_markup(line), 0  # (own: where this line's text starts in ``text``)
         if before and not before.endswith((".", "!", "?", ":")):  # a sentence wrapped onto this line: its start with it
             start = max((m.end() for m in _SENTENCE.finditer(before)), default=0)
-            text = f"{before[start:]} {text}"  # (its quotes on the line before are that line's own)
-            text = text[len(before) - start + 1:] if any(q in before[start:] for q in _QUOTES) else text
+            text, own = f"{before[start:]} {text}", len(before) - start + 1  # (its quotes on the lines before are
+            # those lines' own: only this line's are read here)
+        at = 0
         for sentence in _SENTENCE.split(text):
-            quotes = list(_QUOTED.finditer(sentence))
+            at, begins = text.index(sentence, at), at
+            begins, at = at, at + len(sentence)
+            quotes = [q for q in _QUOTED.finditer(sentence) if begins + q.start() >= own]
             named = {n for n, _ in quoted_projects(sentence)}
-            if not quotes or not named or not (_ACTIVITY_WORD.search(sentence[:quotes[0].start()])
-                                               or _STARTED.search(sentence[:quotes[0].start()])):
+            started = quotes and _STARTED.search(sentence[:quotes[0].start()]) is not None
+            if started:  # ("X omfatter "Gadeteamet", et samarbejde ..."): the verb says a project is named
+                named |= {n for q in quotes if len((n := q.group(1).strip(" ,;:-–")).split()) <= MAX_WORDS
+                          and not _NOT_PROJECT.search(sentence[max(0, q.start() - 40):q.start()]) and not _PRONOUN.search(n)
+                          and n.casefold() not in {a.casefold() for a in named_areas}}  # (not an area in quotes)
+            if not quotes or not named or not (_ACTIVITY_WORD.search(sentence[:quotes[0].start()]) or started):
                 continue
             for k, q in enumerate(quotes):
                 area = [m.group(0) for m in area_pattern.finditer(sentence, 0, q.start())]
@@ -179,6 +185,22 @@ def area_sentence_blocks(doc) -> list:
                 end = quotes[k + 1].start() if k + 1 < len(quotes) else len(sentence)
                 out.append(Block(name=name, start=i, end=i + 1, focus_area=focus, text=sentence[q.start():end]))
     return out
+
+
+def _wrapped_before(doc, i: int) -> str:
+    """The lines above line ``i`` that its first sentence began on (up to three, joined; "" when a
+    sentence ends on the line above or it is empty)."""
+    from samspil.loaders.extract.text import strip_markup
+
+    out: list[str] = []
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = strip_markup(doc.lines[j]).strip() if doc.lines[j].strip() else ""
+        if not prev or prev.endswith((".", "!", "?", ":")):
+            break
+        out.insert(0, prev)
+        if _SENTENCE.search(prev):  # (the sentence begins on this line)
+            break
+    return " ".join(out)
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str]:

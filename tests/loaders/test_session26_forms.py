@@ -16,7 +16,10 @@ documents of three other municipalities:
   and its housing organisations are the parties (every helhedsplan is agreed between them); a
   delaftale's parties are its own, none assumed;
 * the municipality's health visitors named only in lower case ("i samarbejde med sundhedsplejen"): the
-  service Sundhedsplejen, as every municipality calls it; not a second time beside "Sundhedsplejen X"."""
+  service Sundhedsplejen, as every municipality calls it; not a second time beside "Sundhedsplejen X";
+* a committee paper's paragraph naming each area and then its projects in quotes ('Under Uddannelse og
+  livschancer etableres "A" ... Kriminalitetsforebyggelse omfatter "B", et samarbejde ..., og "C", hvor
+  ...'), the sentences wrapped over lines: each project of the area named before it."""
 import sys
 from pathlib import Path
 
@@ -140,3 +143,21 @@ def test_the_health_visitors_named_in_lower_case(tmp_path, make_docx, make_pdf, 
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     got = [(o.name, o.type) for o in r.organisations if "sundhedspleje" in o.name.lower()]
     assert got == [(written.format(town=town)[:1].upper() + written.format(town=town)[1:], "municipal_unit")], got
+
+
+def _areas_in_prose(town, seat, housing):
+    return [f"Punkt 4. Godkendelse af strategisk samarbejdsaftale for Nordlys {seat}", "",
+            "Parterne har valgt to indsatsområder:", "  – Uddannelse og livschancer", "  – Kriminalitetsforebyggelse", "",
+            'Under Uddannelse og livschancer etableres "Læseklubben" for børn i indskolingen i',
+            f'samarbejde med {seat} Skole, samt "Forældreholdet", hvor sundhedsplejen underviser forældre.',
+            f'Kriminalitetsforebyggelse omfatter "Gadeholdet", et samarbejde mellem SSP {town},',
+            f"Syd- og Sønderjyllands Politi og {seat} Ungdomsklub om opsøgende arbejde med unge om",
+            'aftenen, og "Nabovagten", hvor frivillige beboere gennemfører tryghedsvandringer.', ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+def test_projects_in_quotes_after_the_area_a_sentence_names(tmp_path, make_docx, make_pdf, town, seat, housing):
+    r = _extract(tmp_path, _areas_in_prose(town, seat, housing), "as written", make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Læseklubben": "Uddannelse og livschancer", "Forældreholdet": "Uddannelse og livschancer",
+        "Gadeholdet": "Kriminalitetsforebyggelse", "Nabovagten": "Kriminalitetsforebyggelse"}
