@@ -176,7 +176,8 @@ def test_a_page_pdfium_cannot_load_is_named_by_the_caller(tmp_path: Path, new_pd
     with pytest.raises(CorruptDocument, match=rf"aftale.pdf.*page {bad + 1}.*Failed to load page") as info:
         read_document(path)
     assert info.value.page == bad + 1 and isinstance(info.value.__cause__, pdfium.PdfiumError)
-    assert started[0] is not None and loaded[-1] == bad and _no_helper_left()
+    assert started[0] is not None and bad in loaded and _no_helper_left()  # (the caller read the bad page itself;
+    # on a busy machine it may have read pages from the end down before it, so not always last)
 
 
 def test_the_deadline_names_the_page_it_stopped_at(tmp_path: Path, new_pdf, started) -> None:
