@@ -138,13 +138,16 @@ def quoted_bullet_blocks(doc: Document) -> list[Block]:
     out: list[Block] = []
     seen: set[str] = set()
     lines = doc.lines
+    lettered: list[tuple[int, int, str]] = []  # (start, end, text) of items counted by letter without a cue'd name
     for i, line in enumerate(lines):
         counted = _COUNTED_QUOTE.match(line)  # 'a) "Eksamensklar" – intensive forløb ...': a counted item named first
-        if not counted and (not (mark := line.lstrip()[:1]) or mark not in "•-–▪"):
+        letter = not counted and _LETTER_ITEM.match(line)
+        if not counted and not letter and (not (mark := line.lstrip()[:1]) or mark not in "•-–▪"):
             continue
         end = i + 1
         while end < len(lines) and lines[end].strip() and lines[end].lstrip()[:1] not in "•-–▪" \
-                and not _COUNTED_QUOTE.match(lines[end]) and end - i <= 3 and not lines[end - 1].rstrip().endswith("."):
+                and not _COUNTED_QUOTE.match(lines[end]) and not _LETTER_ITEM.match(lines[end]) and end - i <= 3 \
+                and not lines[end - 1].rstrip().endswith("."):
             end += 1  # (the bullet's wrapped lines)
         if counted:
             if (name := counted.group("name").strip()) not in seen and not name.isupper():
@@ -152,8 +155,25 @@ def quoted_bullet_blocks(doc: Document) -> list[Block]:
                 out.append(Block(name, i, end, None))
             continue
         text = " ".join(t.strip() for t in lines[i:end]).lstrip("•-–▪ ")
-        for name, _ in quoted_projects(text):
+        if letter:
+            text = _LETTER_ITEM.sub("", text, 1)
+        named = quoted_projects(text)
+        if letter and not named:
+            lettered.append((i, end, text))
+        for name, _ in named:
             if name not in seen and not name.isupper():  # (a headline's name in capitals: the plan's own)
                 seen.add(name)
                 out.append(Block(name, i, end, None))
+    if sum(1 for b in out if _LETTER_ITEM.match(lines[b.start])) >= 2:  # a list of tasks counted by letter whose
+        for i, end, text in lettered:  # other items name projects: a quoted name in an item is one too ('a) holde
+            quoted = _FIRST_QUOTE.search(text)  # "Åben rådgivning" i beboerhuset ...')
+            if quoted and quoted.start() < 60 and (name := quoted.group(1).strip()) not in seen \
+                    and len(name.split()) <= 6 and not name.isupper():
+                seen.add(name)
+                out.append(Block(name, i, end, None))
+        out.sort(key=lambda b: b.start)
     return out if len(out) >= 2 else []
+
+
+_LETTER_ITEM = re.compile(r"^\s*[a-h]\)\s+(?=\S)")
+_FIRST_QUOTE = re.compile(r"[\"“«»„]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")

@@ -28,6 +28,8 @@ _NOT_PROJECT = re.compile(r"(?:\b(?:siger|sagde|fortæller|udtaler|citat|rapport
                           # a venue's name: "i beboerhuset "Æblehuset"", "lokalet "Kilden""
                           r"|\w*hus(?:et)?|lokale\w*|\w*center|\w*centret|\w*bygning\w*|\w*sal(?:en)?)\W*)$"
                           r"|(?-i:\b(?!(?:Projekt|Tilbud|Klub|Forløb|Initiativ|Aktivitet)\w*\s*$)[A-ZÆØÅ][\wæøå-]+\s*$)", re.I)  # (or the rest of a name: 'Legepladsen "Æblehaven"')
+# a description in apposition after the name: '"Familieholdet", et gruppeforløb for ...', '"Ung på Vej", hvor ...'
+_APPOSITION = re.compile(r",\s+(?:et|en|hvor)\s")
 _PRONOUN = re.compile(r"\b(?:vi|jeg|du|man|os|vores)\b", re.I)  # a quoted sentence or slogan
 MAX_WORDS = 6
 
@@ -50,7 +52,8 @@ def quoted_projects(text: str) -> list[tuple[str, str]]:
             if not name or len(name.split()) > MAX_WORDS or _NOT_PROJECT.search(before) \
                     or sum(w[:1].islower() for w in name.split()) > 3 or _PRONOUN.search(name):
                 continue
-            if _CUE.search(sentence[:m.start()]) or _CUE.search(sentence[m.end():]) or _CUE.search(name):
+            if _CUE.search(sentence[:m.start()]) or _CUE.search(sentence[m.end():]) or _CUE.search(name) \
+                    or _APPOSITION.match(sentence, m.end()):
                 out.append((name, sentence))
     return out
 

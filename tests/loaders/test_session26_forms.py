@@ -19,7 +19,10 @@ documents of three other municipalities:
   service Sundhedsplejen, as every municipality calls it; not a second time beside "Sundhedsplejen X";
 * a committee paper's paragraph naming each area and then its projects in quotes ('Under Uddannelse og
   livschancer etableres "A" ... Kriminalitetsforebyggelse omfatter "B", et samarbejde ..., og "C", hvor
-  ...'), the sentences wrapped over lines: each project of the area named before it."""
+  ...'), the sentences wrapped over lines: each project of the area named before it;
+* an agreement seconding a municipal adviser to the plan, its tasks counted by letter, each naming the
+  project it joins in quotes after a verb ('a) holde "Åben rådgivning" i beboerhuset ...', 'b) deltage i
+  "Familieholdet", et gruppeforløb ...'): each a project; a task naming none is none."""
 import sys
 from pathlib import Path
 
@@ -161,3 +164,22 @@ def test_projects_in_quotes_after_the_area_a_sentence_names(tmp_path, make_docx,
     assert {a.name: a.focus_area for a in r.activities} == {
         "Læseklubben": "Uddannelse og livschancer", "Forældreholdet": "Uddannelse og livschancer",
         "Gadeholdet": "Kriminalitetsforebyggelse", "Nabovagten": "Kriminalitetsforebyggelse"}
+
+
+def _secondment(town, seat, housing):
+    return [f"AFTALE OM FREMSKUDT FAMILIERÅDGIVER", f'i den boligsociale helhedsplan "Nordlys {seat}"', "",
+            "Mellem", f"{town} Kommune, Familie og Forebyggelse", "og", housing, "", "3. Opgaver", "Familierådgiveren skal",
+            'a) holde "Åben rådgivning" i beboerhuset hver tirsdag kl. 9-12 for',
+            "   børnefamilier og enlige forsørgere,",
+            f'b) sammen med sundhedsplejen i {town} Kommune deltage i "Familieholdet",',
+            "   et gruppeforløb for forældre med børn 0-6 år,",
+            f'c) deltage i "Ung på Vej", hvor {seat} Ungdomsskole hjælper unge videre i uddannelse,',
+            "d) deltage i helhedsplanens koordinationsforum hver 6. uge.", "",
+            "4. Ledelse", "Den faglige ledelse ligger hos lederen af Familie og Forebyggelse.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_secondment_s_tasks_name_the_projects_joined(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _secondment(town, seat, housing), how, make_docx, make_pdf)
+    assert sorted(a.name for a in r.activities) == ["Familieholdet", "Ung på Vej", "Åben rådgivning"]
