@@ -22,7 +22,8 @@ documents of three other municipalities:
   ...'), the sentences wrapped over lines: each project of the area named before it;
 * an agreement seconding a municipal adviser to the plan, its tasks counted by letter, each naming the
   project it joins in quotes after a verb ('a) holde "Åben rådgivning" i beboerhuset ...', 'b) deltage i
-  "Familieholdet", et gruppeforløb ...'): each a project; a task naming none is none."""
+  "Familieholdet", et gruppeforløb ...'): each a project; a task naming none is none; the area it serves
+  named by its delaftale ("Det fremgår af delaftalen om Sundhed og trivsel, at ...") read whole."""
 import sys
 from pathlib import Path
 
@@ -168,7 +169,9 @@ def test_projects_in_quotes_after_the_area_a_sentence_names(tmp_path, make_docx,
 
 def _secondment(town, seat, housing):
     return [f"AFTALE OM FREMSKUDT FAMILIERÅDGIVER", f'i den boligsociale helhedsplan "Nordlys {seat}"', "",
-            "Mellem", f"{town} Kommune, Familie og Forebyggelse", "og", housing, "", "3. Opgaver", "Familierådgiveren skal",
+            "Mellem", f"{town} Kommune, Familie og Forebyggelse", "og", housing, "",
+            "Det fremgår af delaftalen om Sundhed og trivsel, at kommunen stiller en familierådgiver til rådighed.", "",
+            "3. Opgaver", "Familierådgiveren skal",
             'a) holde "Åben rådgivning" i beboerhuset hver tirsdag kl. 9-12 for',
             "   børnefamilier og enlige forsørgere,",
             f'b) sammen med sundhedsplejen i {town} Kommune deltage i "Familieholdet",',
@@ -183,3 +186,4 @@ def _secondment(town, seat, housing):
 def test_a_secondment_s_tasks_name_the_projects_joined(tmp_path, make_docx, make_pdf, town, seat, housing, how):
     r = _extract(tmp_path, _secondment(town, seat, housing), how, make_docx, make_pdf)
     assert sorted(a.name for a in r.activities) == ["Familieholdet", "Ung på Vej", "Åben rådgivning"]
+    assert [f.name for f in r.focus_areas] == ["Sundhed og trivsel"]
