@@ -533,7 +533,18 @@ def _named_in_prose(doc: Document) -> list[tuple[str, int]]:
                 if (key := _known_key(_fkey(" ".join(words[:n]).rstrip(".,;:)\"«»”")))) is not None:
                     out.append((known[key], i))
                     break
-    return out
+    for i in sorted(holding_lines(doc, ("hedder",))):  # "Helhedsplanen har to indsatsområder. Det første hedder X."
+        for m in _NTH_NAMED.finditer(doc.lines[i]):
+            context = " ".join(doc.lines[max(0, i - 2):i + 1]).lower()
+            if "indsatsområde" in context or "delaftale" in context:
+                out.append((known.get(_known_key(_fkey(m.group("name"))) or "", m.group("name")), i))
+    return sorted(out, key=lambda h: h[1])
+
+
+# an area named by its place in the plan's list: "Det første hedder Uddannelse og livschancer.", "Det andet
+# indsatsområde hedder Sundhed og trivsel."
+_NTH_NAMED = re.compile(r"\b(?:Det|Den|det|den)\s+(?:første|andet|anden|tredje|fjerde)\s+(?:indsatsområde\s+|delaftale\s+)?"
+                        r"hedder\s+(?P<name>[A-ZÆØÅ][\wæøå-]*(?:,?\s+[\wæøå-]+){0,5}?)(?=[.:;]|$)")
 
 
 _COLUMN_HEAD = frozenset(("indsatsområde", "indsatsområder", "indsatsområdet", "indsatsområde(r)"))

@@ -135,7 +135,10 @@ def area_sentence_blocks(doc) -> list:
     area_pattern = _names_pattern(areas)
     named = named_areas = areas + [k for k in _known_focus_areas().values() if k.casefold() not in {a.casefold() for a in areas}]
     out = _area_bullets(doc, named, _names_pattern(named))  # (a caps heading taken for an area: the bullets' own)
+    in_force = None  # the area a paragraph's sentence named as its subject ("Det første hedder X."): its later
+    # sentences' projects are the area's ('Her starter vi "Lektieskuret" ...')
     for i, line in enumerate(doc.lines):
+        before_line, in_force = in_force, _paragraph_area(line, in_force, area_pattern)
         if not any(q in line for q in _QUOTES):
             continue
         if _BULLET.match(line) and (lead := _lead_in(doc, i)) \
@@ -156,7 +159,8 @@ def area_sentence_blocks(doc) -> list:
                                  text=text[quotes[0].start():]))
             continue
         before = _wrapped_before(doc, i)
-        if not _ACTIVITY_WORD.search(line) and not _STARTED.search(line) and not _STARTED.search(before[-200:]):
+        if not _ACTIVITY_WORD.search(line) and not _STARTED.search(line) and not _STARTED.search(before[-200:]) \
+                and before_line is None and in_force is None:
             continue
         text, own = strip_markup(line), 0  # (own: where this line's text starts in ``text``)
         if before and not before.endswith((".", "!", "?", ":")):  # a sentence wrapped onto this line: its start with it
@@ -168,26 +172,66 @@ def area_sentence_blocks(doc) -> list:
             at, begins = text.index(sentence, at), at
             begins, at = at, at + len(sentence)
             quotes = [q for q in _QUOTED.finditer(sentence) if begins + q.start() >= own]
-            named = {n for n, _ in quoted_projects(sentence)}
+            whole = f"{sentence} {_wrapped_after(doc, i)}" if at == len(text) else sentence  # (the last sentence
+            named = {n for n, _ in quoted_projects(whole)}  # with the lines it wraps onto: '"Havnegangen",' / "hvor ...")
             started = quotes and _STARTED.search(sentence[:quotes[0].start()]) is not None
             if started:  # ("X omfatter "Gadeteamet", et samarbejde ..."): the verb says a project is named
                 named |= {n for q in quotes if len((n := q.group(1).strip(" ,;:-–")).split()) <= MAX_WORDS
                           and not _NOT_PROJECT.search(sentence[max(0, q.start() - 40):q.start()]) and not _PRONOUN.search(n)
                           and n.casefold() not in {a.casefold() for a in named_areas}}  # (not an area in quotes)
-            if not quotes or not named or not (_ACTIVITY_WORD.search(sentence[:quotes[0].start()]) or started):
+            heads = [m.group("area") for m in _AREA_SUBJECT.finditer(text, 0, begins) if area_pattern.fullmatch(m.group("area"))]
+            held = heads[-1] if heads else before_line  # (the area a sentence before this one named as its subject)
+            if not quotes or not named or not (_ACTIVITY_WORD.search(sentence[:quotes[0].start()]) or started or held):
                 continue
             for k, q in enumerate(quotes):
-                area = [m.group(0) for m in area_pattern.finditer(sentence, 0, q.start())]
+                area = [m.group(0) for m in area_pattern.finditer(sentence, 0, q.start())] or ([held] if held else [])
                 name = q.group(1).strip(" ,;:-–")
                 if not area and (nth := [m for m in _NTH_AREA.finditer(sentence, 0, q.start())]) \
                         and (n := _ORDINALS[nth[-1].group(1).casefold()]) <= len(areas):
                     area = [areas[n - 1]]  # "Inden for den første delaftale etableres "X"": the areas in the order listed
                 if not area or name not in named:
                     continue
-                focus = next(a for a in areas if a.casefold() == area[-1].casefold())
+                focus = next((a for a in areas if a.casefold() == " ".join(area[-1].split()).casefold()), None)
+                if focus is None:
+                    continue
                 end = quotes[k + 1].start() if k + 1 < len(quotes) else len(sentence)
                 out.append(Block(name=name, start=i, end=i + 1, focus_area=focus, text=sentence[q.start():end]))
     return out
+
+
+# a sentence whose subject is an area: "Det første hedder Uddannelse og livschancer.", "Det andet indsatsområde
+# hedder X.", "Indsatsområdet X handler om ..."
+_AREA_SUBJECT = re.compile(r"\b(?:[Dd]et|[Dd]en)\s+(?:første|andet|anden|tredje|fjerde)\s+(?:indsatsområde\s+|delaftale\s+)?"
+                           r"hedder\s+(?P<area>[^.:;]{3,60})(?=[.:;])")
+
+
+def _paragraph_area(line: str, in_force: str | None, area_pattern: re.Pattern[str]) -> str | None:
+    """The area in force after ``line``: none after an empty line, else the last area a sentence of the
+    paragraph named as its subject (:data:`_AREA_SUBJECT`)."""
+    if not line.strip():
+        return None
+    if "hedder" in line:
+        heads = [m.group("area") for m in _AREA_SUBJECT.finditer(line) if area_pattern.fullmatch(m.group("area"))]
+        return heads[-1] if heads else in_force
+    return in_force
+
+
+def _wrapped_after(doc, i: int) -> str:
+    """The lines below line ``i`` that its last sentence wraps onto (up to three, joined; "" when the line
+    ends a sentence or the next is empty)."""
+    from samspil.loaders.extract.text import strip_markup
+
+    if doc.lines[i].rstrip().endswith((".", "!", "?", ":")):
+        return ""
+    out: list[str] = []
+    for j in range(i + 1, min(i + 4, len(doc.lines))):
+        nxt = strip_markup(doc.lines[j]).strip() if doc.lines[j].strip() else ""
+        if not nxt:
+            break
+        out.append(nxt)
+        if _SENTENCE.search(nxt) or nxt.endswith((".", "!", "?", ":")):
+            break
+    return " ".join(out)
 
 
 def _wrapped_before(doc, i: int) -> str:

@@ -23,7 +23,11 @@ documents of three other municipalities:
 * an agreement seconding a municipal adviser to the plan, its tasks counted by letter, each naming the
   project it joins in quotes after a verb ('a) holde "Åben rådgivning" i beboerhuset ...', 'b) deltage i
   "Familieholdet", et gruppeforløb ...'): each a project; a task naming none is none; the area it serves
-  named by its delaftale ("Det fremgår af delaftalen om Sundhed og trivsel, at ...") read whole."""
+  named by its delaftale ("Det fremgår af delaftalen om Sundhed og trivsel, at ...") read whole;
+* a mayor's speech naming the areas by their place ("Helhedsplanen har to indsatsområder. Det første
+  hedder Uddannelse og livschancer.") and then, in the paragraph's next sentences, the projects in
+  quotes ('Her starter vi "Lektieskuret" sammen med ...', 'Vi starter også "Ø-forældre", et netværk
+  ...'): the areas, and each project of its paragraph's area."""
 import sys
 from pathlib import Path
 
@@ -187,3 +191,23 @@ def test_a_secondment_s_tasks_name_the_projects_joined(tmp_path, make_docx, make
     r = _extract(tmp_path, _secondment(town, seat, housing), how, make_docx, make_pdf)
     assert sorted(a.name for a in r.activities) == ["Familieholdet", "Ung på Vej", "Åben rådgivning"]
     assert [f.name for f in r.focus_areas] == ["Sundhed og trivsel"]
+
+
+def _speech(town, seat, housing):
+    return [f"{town} Kommune – Borgmesterens tale", f'Underskrivelse af den boligsociale helhedsplan "Nordlys {seat}"', "",
+            f"Det er en stor dag for {seat}. Om lidt sætter jeg og formanden for {housing} vores navne under aftalen.", "",
+            "Helhedsplanen har to indsatsområder. Det første hedder Uddannelse og livschancer.",
+            f'Her starter vi "Lektieskuret" sammen med {seat} Skole – og jeg har hørt,',
+            'at der bliver serveret boller. Vi starter også "Ø-forældre", et netværk for nye forældre.', "",
+            'Det andet indsatsområde hedder Sundhed og trivsel. Her vil jeg særligt nævne "Havnegangen",',
+            f"hvor {seat} Idrætsforening inviterer til gåture hver søndag.", "", "Tak for ordet.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_speech_names_areas_by_their_place_and_projects_after(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _speech(town, seat, housing), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Sundhed og trivsel"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektieskuret": "Uddannelse og livschancer", "Ø-forældre": "Uddannelse og livschancer",
+        "Havnegangen": "Sundhed og trivsel"}
