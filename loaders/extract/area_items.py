@@ -260,7 +260,8 @@ _AMOUNTS_AFTER = re.compile(r"(?:\s+\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:\s*kr\.?)
 
 # the names of an agreement's chapters, counted like a list's items ("4. Kontaktpersoner", "5. Aktiviteter")
 _CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(?:ne)?|ressourcer(?: og \w+)?"
-                           r"|underskrifter|opfølgning|parter(?:ne)?|økonomi og opfølgning|mål og succeskriterier)")
+                           r"|underskrifter|opfølgning|parter(?:ne)?|økonomi og opfølgning|mål og succeskriterier"
+                           r"|aftalegrundlag(?:et)?|aftalens grundlag|(?:del)?aftalens parter|indledning|formål)")
 
 
 def is_goal_or_sentence(name: str) -> bool:

@@ -93,6 +93,10 @@ def _candidate(text: str) -> str | None:
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
     if name.endswith(")"):
         name = _SHORT_FORM_AFTER.sub("", name)  # "Beskæftigelse (BE)": the short form the document defines
+    if name.endswith(".") and len(name.split()) >= 6:  # a sentence: "Delaftale 1 om Uddannelse og livschancer er
+        folded = name.casefold()  # vedlagt som bilag 1." (the known area it opens with, else no area)
+        return next((k for k in sorted(_known_focus_areas().values(), key=len, reverse=True)
+                     if folded.startswith(k.casefold() + " ")), None)
     if name.endswith(".") and name[-4:-1].isalpha() and name[-4:-1].islower():
         name = name[:-1]  # "Indsatsområde: Børn, unge og familier." (a field written as a sentence)
     known = _known_focus_areas().get(_known_key(_fkey(name)) or "")

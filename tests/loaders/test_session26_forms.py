@@ -27,7 +27,10 @@ documents of three other municipalities:
 * a mayor's speech naming the areas by their place ("Helhedsplanen har to indsatsområder. Det første
   hedder Uddannelse og livschancer.") and then, in the paragraph's next sentences, the projects in
   quotes ('Her starter vi "Lektieskuret" sammen med ...', 'Vi starter også "Ø-forældre", et netværk
-  ...'): the areas, and each project of its paragraph's area."""
+  ...'): the areas, and each project of its paragraph's area;
+* a standalone delaftale whose first section is its basis ("1. Aftalegrundlag"), naming the plan's
+  other delaftale in a sentence ("Delaftale 1 om Uddannelse og livschancer er vedlagt som bilag 1."):
+  no activity of the section, the other area by its name without the sentence."""
 import sys
 from pathlib import Path
 
@@ -211,3 +214,21 @@ def test_a_speech_names_areas_by_their_place_and_projects_after(tmp_path, make_d
     assert {a.name: a.focus_area for a in r.activities} == {
         "Lektieskuret": "Uddannelse og livschancer", "Ø-forældre": "Uddannelse og livschancer",
         "Havnegangen": "Sundhed og trivsel"}
+
+
+def _delaftale_basis(town, seat, housing):
+    return [f"{housing} · {town} Kommune", f"Nordlys {seat} 2024-2028", "", "DELAFTALE – BESKÆFTIGELSE", "",
+            "1. Aftalegrundlag",
+            f'Denne delaftale er en del af den boligsociale helhedsplan "Nordlys {seat}", som {town} Kommune og',
+            f"{housing} har indgået for perioden 1. maj 2024 til 30. april 2028.",
+            "Delaftale 1 om Uddannelse og livschancer er vedlagt som bilag 1.", "",
+            "2. Delaftalens parter", f"   Jobcenter {town}", "", "3. Aktiviteter",
+            "Aktivitetsnavn: Jobstedet", "Målgruppe: ledige beboere 18-64 år", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+def test_a_delaftale_s_basis_section_and_the_other_delaftale_named_in_a_sentence(tmp_path, make_docx, make_pdf,
+                                                                                  town, seat, housing):
+    r = _extract(tmp_path, _delaftale_basis(town, seat, housing), "as written", make_docx, make_pdf)
+    assert [a.name for a in r.activities] == ["Jobstedet"]
+    assert sorted(f.name for f in r.focus_areas) == ["Beskæftigelse", "Uddannelse og livschancer"]
