@@ -267,7 +267,28 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
         j = i + 1
         while j < len(doc.lines) and j <= i + 8 and opens_with_area(doc.lines[j].split()[:8], more=8):
             line, j = f"{line} {doc.lines[j]}", j + 1
-    return flat_rows(line, doc.memo("focus_codes", lambda: _focus_codes(doc)))
+    return flat_rows(line, {**_area_first_words(doc), **doc.memo("focus_codes", lambda: _focus_codes(doc))})
+
+
+def _area_first_words(doc: Document) -> dict[str, str]:
+    """The document's focus areas by their first words, as a summary table's short cells give them ("Tryghed"
+    for "Tryghed og trivsel", "Uddannelse" for "Uddannelse og livschancer"): an area of two words or more whose
+    first word no other area shares."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    if "area_first_words" in doc.cache:
+        return doc.cache["area_first_words"]
+    if doc.cache.get("area_first_words:busy"):
+        return {}  # (asked again while the areas are read: their last resort reads the activity tables)
+    doc.cache["area_first_words:busy"] = True
+    try:
+        areas = [a.name for a in extract_focus_areas(doc)]
+    finally:
+        del doc.cache["area_first_words:busy"]
+    firsts = [a.split()[0].strip(",") for a in areas]
+    found = {f: a for f, a in zip(firsts, areas) if len(a.split()) >= 2 and len(f) >= 5 and firsts.count(f) == 1}
+    doc.cache["area_first_words"] = found
+    return found
 
 
 _CAPITAL_AFTER_SPACE = re.compile(r"(?<=\s)[A-ZÆØÅ]")

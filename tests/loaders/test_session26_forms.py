@@ -30,7 +30,10 @@ documents of three other municipalities:
   ...'): the areas, and each project of its paragraph's area;
 * a standalone delaftale whose first section is its basis ("1. Aftalegrundlag"), naming the plan's
   other delaftale in a sentence ("Delaftale 1 om Uddannelse og livschancer er vedlagt som bilag 1."):
-  no activity of the section, the other area by its name without the sentence."""
+  no activity of the section, the other area by its name without the sentence;
+* a summary table of activities whose area column gives each delaftale by its first word ("Trygge
+  Stier   Tryghed   alle beboere   Fyns Politi"), its cells run together when the breaks are lost: each
+  row an activity of the area that word opens."""
 import sys
 from pathlib import Path
 
@@ -232,3 +235,23 @@ def test_a_delaftale_s_basis_section_and_the_other_delaftale_named_in_a_sentence
     r = _extract(tmp_path, _delaftale_basis(town, seat, housing), "as written", make_docx, make_pdf)
     assert [a.name for a in r.activities] == ["Jobstedet"]
     assert sorted(f.name for f in r.focus_areas) == ["Beskæftigelse", "Uddannelse og livschancer"]
+
+
+def _short_area_cells(town, seat, housing):
+    return [f"Strategisk samarbejdsaftale for Nordlys {seat}", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+            "3. Indsatsområder og delaftaler", "Delaftale 1: Tryghed og trivsel", "Delaftale 2: Uddannelse og livschancer", "",
+            "6. Aktivitetsoversigt (uddrag af delaftalerne)", "Aktivitet   Delaftale   Målgruppe   Partnere",
+            "Trygge Stier   Tryghed   alle beboere   Syd- og Sønderjyllands Politi, Natteravnene",
+            "Velkommen til   Tryghed   nye beboere   afdelingsbestyrelserne",
+            f"Lektietoget   Uddannelse   børn 6-12 år   {seat} Skole, Røde Kors {seat}",
+            f"Sommerskolen   Uddannelse   børn og unge   {town} Bibliotek", "", "7. Opfølgning",
+            "Indsatsen følges op på styregruppens møder.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_summary_table_gives_each_area_by_its_first_word(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _short_area_cells(town, seat, housing), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Trygge Stier": "Tryghed og trivsel", "Velkommen til": "Tryghed og trivsel",
+        "Lektietoget": "Uddannelse og livschancer", "Sommerskolen": "Uddannelse og livschancer"}
