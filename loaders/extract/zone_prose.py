@@ -213,7 +213,13 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
 _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
 _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)"
                           rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (", 344 lejemål" after a listed department)
-                          rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b")  # ("afd. 13 Houlkær Syd med 396 lejemål")
+                          rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("afd. 13 Houlkær Syd med 396 lejemål")
+                          rf"|:\s*(\d[\d.]*)\s*{_DWELLINGS}\b")  # ("Bjerggårdsparken, afd. 11:  148 boliger / 322 beboere")
+
+
+# a department's name before its number, the number ending a key or a cell ("Bjerggårdsparken, afd. 11: 148 boliger")
+_NAME_BEFORE_CODE = re.compile(r"(?:^|(?<=[\s|]))(?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s*$")
+_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,})")
 
 
 def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None
@@ -235,8 +241,11 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
                                                                    m.group(0).startswith("afd."))
         if own is None and re.search(r"[A-ZÆØÅ]", sentence[prev_end: m.start()]):
             owner = None  # "Civica afd. A samt Fjordbo afd. B": not Civica's (an owner of its own, unknown)
+        before_name = _NAME_BEFORE_CODE.search(sentence, prev_end, m.start()) if codes and not name else None
         owner = own or owner
         prev_end = m.end()
+        if before_name and len(codes) == 1 and _KEY_END.match(sentence, m.end()):
+            name = before_name.group("n")  # "Bjerggårdsparken, afd. 11:  148 boliger": the name before its number
         if owner is None and not codes:
             continue  # "afdeling Kommunikation": a unit of an organisation, not a department
         if name and len(codes) > 1:

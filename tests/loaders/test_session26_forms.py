@@ -33,7 +33,10 @@ documents of three other municipalities:
   no activity of the section, the other area by its name without the sentence;
 * a summary table of activities whose area column gives each delaftale by its first word ("Trygge
   Stier   Tryghed   alle beboere   Fyns Politi"), its cells run together when the breaks are lost: each
-  row an activity of the area that word opens."""
+  row an activity of the area that word opens;
+* key figures giving each department by its name before its number ("Kærparken, afd. 11:  148 boliger
+  / 322 beboere") and the area's total ("Nordlys i alt:  234 boliger"): the departments by their names,
+  with their dwellings, in the area."""
 import sys
 from pathlib import Path
 
@@ -255,3 +258,15 @@ def test_a_summary_table_gives_each_area_by_its_first_word(tmp_path, make_docx, 
     assert {a.name: a.focus_area for a in r.activities} == {
         "Trygge Stier": "Tryghed og trivsel", "Velkommen til": "Tryghed og trivsel",
         "Lektietoget": "Uddannelse og livschancer", "Sommerskolen": "Uddannelse og livschancer"}
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_key_figures_name_departments_before_their_numbers(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    lines = [f"BOLIGSOCIAL HELHEDSPLAN FOR {seat.upper()} NORD", f"{housing} og {town} Kommune", "",
+             "Nøgletal pr. 1.9.2011", "  Kærparken, afd. 11:    148 boliger / 322 beboere",
+             "  Lindely, afd. 14:       86 boliger / 190 beboere", f"  {seat} Nord i alt:     234 boliger / 512 beboere",
+             "  Andel børn og unge under 18:  31 %", "", "2. INDSATSOMRÅDER", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {z.name: z.units for z in r.zones if z.type == "housing_department"}
+    assert got == {"Kærparken": 148, "Lindely": 86}, [(z.name, z.units) for z in r.zones]
