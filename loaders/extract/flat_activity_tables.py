@@ -244,7 +244,11 @@ def _name_first(words: list[str], second: str, codes: dict[str, str], extra,
 
 # a status column's code after each row's name: a traffic light ("G", "Gu", "R"; "Grøn", "Gul", "Rød")
 # or yes/no
-_CODE_CELL = re.compile(r"(?:[A-HJ-ZÆØÅ][a-zæøå]?|[Gg]røn|[Gg]ul|[Rr]ød|[Jj]a|[Nn]ej)")
+_CODE_CELL = re.compile(r"(?:[A-HJ-ZÆØÅ][a-zæøå]?|[Gg]røn|[Gg]ul|[Rr]ød|[Jj]a|[Nn]ej"
+                        # (a status in words: "På sporet", "Forsinket", "Afsluttet", "Ny 2025")
+                        r"|På sporet|I gang|I drift|Forsinket|Afsluttet|Gennemført|Igangsat|Udsat|Planlagt|Aflyst)")
+# a status of two words, joined into one cell before the codes are looked for
+_TWO_WORD_STATUS = {("På", "sporet"), ("I", "gang"), ("I", "drift")}
 
 
 def _coded_rows(words: list[str]) -> list[tuple[str, str | None, str]]:
@@ -255,12 +259,14 @@ def _coded_rows(words: list[str]) -> list[tuple[str, str | None, str]]:
     from samspil.loaders.extract.activity_tables import _name_before
     from samspil.loaders.extract.tables import column_kind
 
+    words = _joined_statuses(words)
     anchors = [k for k in range(1, len(words)) if _CODE_CELL.fullmatch(words[k])
                and (words[k - 1][:1].isalpha() or words[k - 1].endswith(")")) and not words[k - 1].endswith((",", ".", ":", ";"))]
     if len(anchors) < 3 or len({words[k].casefold() for k in anchors}) > 4:
         return []
     first = 0
-    while first < anchors[0] and (words[first].isdigit() or column_kind(words[first]) is not None):
+    while first < anchors[0] and (words[first].isdigit() or column_kind(words[first]) is not None
+                                  or set(words[first]) <= set("-=_+|")):  # (an ASCII table's rule under its head)
         first += 1  # (the head row's cells after the ones read: "Deltagere 2022 Samarbejdspartnere")
     ends = [_before_remark(words, k) for k in anchors]  # ("Ejby Madklub (ny i 2022) G": the name before its remark)
     names = [" ".join(words[first:ends[0]])] + [_name_before(words, a + 1, e) or "" for a, e in zip(anchors, ends[1:])]
@@ -270,6 +276,19 @@ def _coded_rows(words: list[str]) -> list[tuple[str, str | None, str]]:
         if name and len(name.split()) <= MAX_NAME_WORDS and name[:1].isupper():
             rows.append((name, None, " ".join(words[k:stop])))  # (the code first)
     return rows if len(rows) >= 3 else []
+
+
+def _joined_statuses(words: list[str]) -> list[str]:
+    """``words`` with each status of two words one word ("På sporet")."""
+    if not any((a, b) in _TWO_WORD_STATUS for a, b in zip(words, words[1:])):
+        return words
+    out: list[str] = []
+    for w in words:
+        if out and (out[-1], w) in _TWO_WORD_STATUS:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
 
 
 def _before_remark(words: list[str], k: int) -> int:

@@ -36,7 +36,10 @@ documents of three other municipalities:
   row an activity of the area that word opens;
 * key figures giving each department by its name before its number ("Kærparken, afd. 11:  148 boliger
   / 322 beboere") and the area's total ("Nordlys i alt:  234 boliger"): the departments by their names,
-  with their dwellings, in the area."""
+  with their dwellings, in the area;
+* a status report's activity tables drawn in ASCII (a rule of dashes under the head row) with the status
+  in words ("På sporet", "Forsinket", "Afsluttet"), run onto one line when the breaks are lost: each row
+  an activity of its delaftale."""
 import sys
 from pathlib import Path
 
@@ -270,3 +273,28 @@ def test_key_figures_name_departments_before_their_numbers(tmp_path, make_docx, 
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     got = {z.name: z.units for z in r.zones if z.type == "housing_department"}
     assert got == {"Kærparken": 148, "Lindely": 86}, [(z.name, z.units) for z in r.zones]
+
+
+def _ascii_status(town, seat, housing):
+    return [f"ÅRSSTATUS 2025 Boligsocial indsat \"Nordlys {seat}\" – strategisk samarbejdsaftale 2024-2028", "",
+            "3. DELAFTALER OG AKTIVITETER", "Delaftale 1 – Beskæftigelse",
+            "Aktivitet             Status      Deltagere  Partnere",
+            "--------------------  ----------  ---------  ------------------------------",
+            f"Jobspot {seat:<13s} På sporet   64         Jobcenter {town}; {town} Erhvervsforum",
+            f"Kvindenetværket       Forsinket   11         Jobcenter {town}; FOF {town}",
+            f"Sommerjob for unge    Afsluttet   23         {town} Erhvervsforum", "",
+            "Delaftale 2 – Kriminalitetsforebyggelse", "Aktivitet             Status      Deltagere  Partnere",
+            "--------------------  ----------  ---------  ------------------------------",
+            f"Fredagsklubben        På sporet   38         {seat} Ungdomsklub; SSP {town}",
+            f"Trappeholdet          Afsluttet   --         {town} Politi; Red Barnet",
+            f"Nattevandring         På sporet   12         Natteravnene", "", "4. OPFØLGNING", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_ascii_status_tables_with_statuses_in_words(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _ascii_status(town, seat, housing), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        f"Jobspot {seat}": "Beskæftigelse", "Kvindenetværket": "Beskæftigelse", "Sommerjob for unge": "Beskæftigelse",
+        "Fredagsklubben": "Kriminalitetsforebyggelse", "Trappeholdet": "Kriminalitetsforebyggelse",
+        "Nattevandring": "Kriminalitetsforebyggelse"}, [(a.name, a.focus_area) for a in r.activities]
