@@ -239,6 +239,9 @@ def _rows_go_on(doc: Document, i: int) -> bool:
     return "\t" in below and not below.split("\t", 1)[0].rstrip(" *").endswith(":")
 
 
+_ASCII_RULES = re.compile(r"(?:\s+[-=+|]{3,})+(?=\s|$)")
+
+
 def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | None, str]]:
     """Rows of a flattened activity table in any column order (flat_activity_tables.py) whose
     head row starts ``line`` (its rows on the same line, or on the next when the head row is
@@ -248,6 +251,8 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
 
     if not line[:1].isupper() and not line[:1].isdigit():
         return []
+    if "---" in line or "===" in line:
+        line = _ASCII_RULES.sub("", line).rstrip()  # "Nr. Aktivitet ... --- -------- ------": an ASCII table's rule
     if (found := head_run(line, 0) if line[:1].isupper() else None) is None:
         if len(line) > 120 or (at := _head_after_title(line)) is None:
             return []

@@ -39,7 +39,9 @@ documents of three other municipalities:
   with their dwellings, in the area;
 * a status report's activity tables drawn in ASCII (a rule of dashes under the head row) with the status
   in words ("På sporet", "Forsinket", "Afsluttet"), run onto one line when the breaks are lost: each row
-  an activity of its delaftale."""
+  an activity of its delaftale; an activity table numbered by row under an ASCII rule ("Nr. Aktivitet
+  Målgruppe Samarbejdspartnere" / "--- ------" / "2.1 Jobstedet ..."), its rows cut at their numbers
+  when the breaks are lost."""
 import sys
 from pathlib import Path
 
@@ -298,3 +300,21 @@ def test_ascii_status_tables_with_statuses_in_words(tmp_path, make_docx, make_pd
         f"Jobspot {seat}": "Beskæftigelse", "Kvindenetværket": "Beskæftigelse", "Sommerjob for unge": "Beskæftigelse",
         "Fredagsklubben": "Kriminalitetsforebyggelse", "Trappeholdet": "Kriminalitetsforebyggelse",
         "Nattevandring": "Kriminalitetsforebyggelse"}, [(a.name, a.focus_area) for a in r.activities]
+
+
+def _numbered_ascii(town, seat, housing):
+    return [f"DELAFTALE – BESKÆFTIGELSE", f"Nordlys {seat} 2024-2028", "", "5. Aktiviteter", "",
+            "   Nr.  Aktivitet                  Målgruppe                   Samarbejdspartnere",
+            "   ---  -------------------------  --------------------------  ------------------------------",
+            f"   2.1  Jobstedet                  ledige beboere 18-64 år     Jobcenter {town}",
+            f"   2.2  Kvinder i Arbejde          kvinder uden for            Jobcenter {town}, Sprogcenter",
+            f"                                   arbejdsmarkedet             {town}",
+            f"   2.3  UngeSpotter                unge ledige 18-29 år        {town} Ungdomsskole", "",
+            "6. Økonomi", "Delaftalens samlede budget er 2,4 mio. kr.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_numbered_ascii_activity_table(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    r = _extract(tmp_path, _numbered_ascii(town, seat, housing), how, make_docx, make_pdf)
+    assert sorted(a.name for a in r.activities) == ["Jobstedet", "Kvinder i Arbejde", "UngeSpotter"]
