@@ -9,7 +9,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.collaborators import _lines_naming
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.unit_topics import join_topic_series
-from samspil.loaders.extract.orgs import is_strategic, name_key
+from samspil.loaders.extract.orgs import is_strategic, name_key, without_signing_place
 from samspil.loaders.extract.parties import parse_parties
 from samspil.loaders.extract.loose_contacts import loose_contacts
 from samspil.loaders.extract.prose_roles import prose_roles
@@ -60,6 +60,9 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
         if out[at].email:
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
+    out = _two_signatories(doc, out, organisations)
+    for c in out:  # ("For Lolland Boligselskab Nakskov, den 12/12-2016": not the place it was signed in)
+        c.organisation = without_signing_place(doc, c.organisation) if c.organisation else c.organisation
     _details_in_prose(doc, out)
     _initialled_details(doc, out)
     _shared_employer(doc, out)
@@ -67,6 +70,43 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     _no_unit_runs(out, organisations)
     _initials_spelt_out(out, organisations)
     return out
+
+
+def _two_signatories(doc: Document, contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:
+    """Signatures side by side whose names ran together when the line breaks were lost ("For Ærø Kommune For
+    Boligforeningen X ... Kaj Verner Tranum Gudrun Sletting Aabye formand borgmester"): two people, cut where the
+    second's first name follows the first's surname (the one such place), each of the organisation signed for in
+    that order; a "name" opening with a document's kind ("Helhedsplan Soeby Skulder", a running footer) is none."""
+    from samspil.loaders.gazetteer import is_first_name
+
+    out: list[Contact] = []
+    for c in contacts:
+        words = c.name.split()
+        if words and words[0].casefold() in _DOCUMENT_WORDS:
+            continue
+        if c.email or c.phone or not 4 <= len(words) <= 8:
+            out.append(c)
+            continue
+        cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])
+                and is_first_name(words[0])]
+        line = next((text for text in doc.lines if c.name in text), "")
+        signed = [m.group(1) for m in _FOR_ORG.finditer(line)]
+        if len(cuts) != 1 or len(signed) < 2 or c.name not in line:
+            out.append(c)
+            continue
+        k = cuts[0]
+        titles = (c.title or "").split()
+        cut_title = next((j for j in range(1, len(titles)) if titles[j][:1].isupper()), 1 if len(titles) == 2 else None)
+        parts = [" ".join(titles[:cut_title]), " ".join(titles[cut_title:])] if cut_title else [c.title, None]
+        for name, title, org in ((" ".join(words[:k]), parts[0], signed[0]), (" ".join(words[k:]), parts[1], signed[1])):
+            known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
+            out.append(Contact(name=name, title=title or None, organisation=known, sources=list(c.sources)))
+    return out
+
+
+_DOCUMENT_WORDS = frozenset("helhedsplan helhedsplanen strategisk samarbejdsaftale delaftale boligsocial".split())
+# "For Ærø Kommune For Boligforeningen Skjoldnæsbo": the organisations signed for, in their order
+_FOR_ORG = re.compile(r"\bFor\s+((?:[A-ZÆØÅ][\wæøå&.-]*)(?:\s+(?!For\b)[A-ZÆØÅ][\wæøå&.-]*){0,3})")
 
 
 # "Begge er ansat i Fanø Almene Boliger (FABO).", "Alle tre er ansat hos Boligselskabet X": the employer of the

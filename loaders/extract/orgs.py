@@ -460,6 +460,16 @@ def bare_place(name: str) -> bool:
     return municipality_of_town(name) is not None or municipality(name) is not None
 
 
+def without_signing_place(doc: Document, name: str) -> str:
+    """A signature's organisation without the place it was signed in, run onto it when the line breaks were
+    lost ("For Boligforeningen Lehnskovbo Svendborg, den 11. december 2019": Boligforeningen Lehnskovbo)."""
+    words = name.split()
+    if len(words) < 3 or municipality_of_town(words[-1]) is None and municipality(words[-1]) is None \
+            or not re.search(re.escape(name) + r",\s+(?:den\s+)?\d", doc.text):
+        return name
+    return " ".join(words[:-1])
+
+
 def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> None:
     """Parties named by their kind ("indgået mellem Vejle Kommune og de to boligorganisationer")
     are the organisations of that kind the document names: with a number, the ones it names
@@ -483,7 +493,7 @@ def extract_organisations(doc: Document) -> list[Organisation]:
     party = [m for m in party if not m.refers]
     found = [m for m in party + mention_scan.text_mentions(doc, party) if "|" not in m.name or one_cell(m)]
     for m in found:
-        m.name = without_tail(m.name)
+        m.name = without_signing_place(doc, without_tail(m.name))
     orgs = [o for o in merge_variants(absorb_fragments(doc, merge_mentions(doc, found)))
             if plausible_name(o.name) and not bare_place(o.name)]
     _resolve_references(orgs, refs)

@@ -41,7 +41,10 @@ documents of three other municipalities:
   in words ("På sporet", "Forsinket", "Afsluttet"), run onto one line when the breaks are lost: each row
   an activity of its delaftale; an activity table numbered by row under an ASCII rule ("Nr. Aktivitet
   Målgruppe Samarbejdspartnere" / "--- ------" / "2.1 Jobstedet ..."), its rows cut at their numbers
-  when the breaks are lost."""
+  when the breaks are lost;
+* two signatures side by side whose lines ran together ("For X Kommune For Boligforeningen Y Town, den 11.
+  december 2019 Town, den 13. december 2019 Anna Holm Berg Ole Ravn Sørensen Borgmester Formand"): two
+  people, each of the organisation signed for, and the organisation without the town it was signed in."""
 import sys
 from pathlib import Path
 
@@ -318,3 +321,16 @@ def _numbered_ascii(town, seat, housing):
 def test_a_numbered_ascii_activity_table(tmp_path, make_docx, make_pdf, town, seat, housing, how):
     r = _extract(tmp_path, _numbered_ascii(town, seat, housing), how, make_docx, make_pdf)
     assert sorted(a.name for a in r.activities) == ["Jobstedet", "Kvinder i Arbejde", "UngeSpotter"]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_two_signatures_side_by_side_run_together(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    lines = [f"Strategisk samarbejdsaftale for Nordlys {seat}", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+             "8. Underskrifter", f"For {town} Kommune   For {housing}",
+             f"{town}, den 11. december 2019   {seat}, den 13. december 2019", "",
+             "Bente Holm Kragelund   Ole Ravn Sørensen", "Borgmester   Formand for organisationsbestyrelsen", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {c.name: name_key(c.organisation) for c in r.contacts} == {
+        "Bente Holm Kragelund": name_key(f"{town} Kommune"), "Ole Ravn Sørensen": name_key(housing)}
+    assert not any(seat in o.name for o in r.organisations), [o.name for o in r.organisations]
