@@ -24,6 +24,7 @@ from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.plan_crumbs import crumb_or_subject_name
 from samspil.loaders.extract.plan_flat_cover import cover_pieces, is_run_on_cover
 from samspil.loaders.extract.plan_cover import (_OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, named_in_prose, quoted_name,
+                                               subject_of_plan,
                                                title_name)
 from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
 from samspil.loaders.extract.sections import plain_lines
@@ -309,7 +310,7 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
         return [(crumb[0], crumb[2])]  # a web page's breadcrumb trail, a board paper's subject
     if not found and (run_on := _run_on_cover(doc)) is not None:
         return run_on
-    found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc)] if f]
+    found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
 
 

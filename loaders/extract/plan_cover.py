@@ -86,6 +86,8 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         # Vest Boligsocial indsats": a cover's lines run together, the title between its type phrases
         text = _LOWER_TAIL.sub("", text) or text  # "Lysholm Løft – tids- og aktivitetsplan": what it is
         text = name_in_document_type(text) or text
+        if text[:3] == "Om " and text[3:4].isupper():
+            text = text[3:]  # a web page's "Om Fælles Pejling" (about the plan)
         if (quoted := _QUOTED_FIRST.match(text)) is not None:
             text = quoted.group(1)  # '"Brobyg Tørring" – Engbrinken og Lundsgårdparken': the quoted name, the areas after it
         words = _dedupe_words(text.split())
@@ -202,6 +204,39 @@ def named_in_prose(doc: Document) -> tuple[str, int] | None:
         if 1 <= len(name.split()) <= 6 and not name.endswith("."):
             return name, doc.text.count("\n", 0, m.start(group))
     return None
+
+
+def subject_of_plan(doc: Document) -> tuple[str, int] | None:
+    """The plan named as a sentence's subject among the first pages ("Fælles Pejling er den boligsociale
+    helhedsplan i Dragør Syd"), when nothing else names it."""
+    head = doc.text[:_PROSE_CHARS].replace("\n", " ")
+    return _subject_of_plan(head, doc.text) if "boligsocial" in head else None
+
+
+# "Fælles Pejling er den boligsociale helhedsplan i Dragør Syd": the plan named as a sentence's subject
+_IS_THE_PLAN = re.compile(r"\s+er\s+(?:den|en)\s+boligsociale?\s+(?:helhedsplan|indsats)\b")
+_TAG_RUN = re.compile(r"<[^>]{0,200}>")
+
+
+def _subject_of_plan(head: str, text: str) -> tuple[str, int] | None:
+    """The capitalised words (five at most) just before "er den boligsociale helhedsplan", a page's "Om"
+    before them and a title repeated before its sentence ("Om Fælles Pejling Fælles Pejling er ...") left out."""
+    for m in _IS_THE_PLAN.finditer(head):
+        words = _TAG_RUN.sub(" ", head[max(0, m.start() - 200):m.start()]).split()
+        run: list[str] = []
+        while words and len(run) < 10 and words[-1][:1].isupper() and words[-1].strip(".,:;!?") == words[-1]:
+            run.insert(0, words.pop())
+        while run and run[0] in ("Om", "OM"):
+            run = run[1:]
+        half = len(run) // 2
+        if half and run[:half] == run[half:]:
+            run = run[half:]  # (a page's title over its first sentence)
+        if 1 <= len(run) <= 5 and run[0] not in _NOT_SUBJECT:
+            return " ".join(run), text.count("\n", 0, m.start())
+    return None
+
+
+_NOT_SUBJECT = frozenset("Det Den Dette Denne Her Der Indsatsen Planen Helhedsplanen Projektet Aftalen".split())
 
 
 def _letterhead(text: str) -> bool:

@@ -116,6 +116,7 @@ def is_web_chrome(line: str) -> bool:
     (True, False)
     """
     return bool(_CHROME.search(line[:200])) or len(_CRUMB_SEP.findall(line)) >= 2 or line.count(" | ") >= 3 \
+        or line.startswith(("Forside ", "Forsiden ", "Hjem ")) and len(_CRUMB_SEP.findall(line)) == 1 and len(line) < 80 \
         or len(line) < 100 and len(_MENU_WORDS.intersection(words := line.split())) >= 2 \
         and all(w[:1].isupper() for w in words)  # "Gentofte Kommune Søg Selvbetjening
     # Kontakt English": a site's menu bar

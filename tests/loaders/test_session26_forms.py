@@ -44,7 +44,9 @@ documents of three other municipalities:
   when the breaks are lost;
 * two signatures side by side whose lines ran together ("For X Kommune For Boligforeningen Y Town, den 11.
   december 2019 Town, den 13. december 2019 Anna Holm Berg Ole Ravn Sørensen Borgmester Formand"): two
-  people, each of the organisation signed for, and the organisation without the town it was signed in."""
+  people, each of the organisation signed for, and the organisation without the town it was signed in;
+* a plan's own web page: a menu, a two-item breadcrumb ("Forside > Om os"), the title "Om X" and the
+  first sentence "X er den boligsociale helhedsplan i Y": the plan is X."""
 import sys
 from pathlib import Path
 
@@ -334,3 +336,14 @@ def test_two_signatures_side_by_side_run_together(tmp_path, make_docx, make_pdf,
     assert {c.name: name_key(c.organisation) for c in r.contacts} == {
         "Bente Holm Kragelund": name_key(f"{town} Kommune"), "Ole Ravn Sørensen": name_key(housing)}
     assert not any(seat in o.name for o in r.organisations), [o.name for o in r.organisations]
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_plan_s_about_page_names_it(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    lines = ["Spring til indhold", f"NORDLYS {seat.upper()} | Forside | Aktiviteter | Om os | Kontakt",
+             '<nav aria-label="brødkrumme">Forside &gt; Om os</nav>', "", f"<h1>Om Nordlys {seat}</h1>",
+             f"<p><strong>Nordlys {seat}</strong> er den boligsociale helhedsplan i {seat} Syd. Planen er aftalt mellem",
+             f"<strong>{housing}</strong> og <strong>{town} Kommune</strong>.</p>", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"Nordlys {seat}"
