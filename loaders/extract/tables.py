@@ -168,9 +168,10 @@ def tables(doc: Document) -> list[Table]:
 def _tables(doc: Document) -> list[Table]:
     out: list[Table] = []
     current: Table | None = None
-    for i, line in enumerate(doc.lines):
+    lines = doc.lines
+    for i, line in enumerate(lines):
         if "\t" not in line:
-            if line.strip() and current is not None and current.rows:
+            if line.strip() and current is not None and current.rows and not _cell_first_line(line, lines, i):
                 current = None  # the first line that is no row ends the table
             continue
         if (kinds := head_kinds(line)) is not None:
@@ -179,6 +180,17 @@ def _tables(doc: Document) -> list[Table]:
         elif current is not None:
             current.rows.append((i, _cells(line)))
     return out
+
+
+def _cell_first_line(line: str, lines: list[str], i: int) -> bool:
+    """A short name over a row whose first cell is a department's number alone ("Sundblik" over "afd. 24<TAB>40"):
+    the first line of a cell broken by a soft line break (a Word table's), not the table's end."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return "\t" in nxt and len(line) <= 40 and line[:1].isupper() and len(line.split()) <= 4 \
+        and CODE_CELL_ONLY.fullmatch(nxt.split("\t", 1)[0].strip()) is not None
+
+
+CODE_CELL_ONLY = re.compile(r"(?i:afd(?:eling|\.)?)\s*\d{1,4}[a-z]?")
 
 
 def non_org_cells(doc: Document) -> dict[int, set[int]]:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.tables import Table, column_kind, tables
+from samspil.loaders.extract.tables import CODE_CELL_ONLY, Table, column_kind, tables
 from samspil.loaders.extract.text import strip_markup
 from samspil.loaders.extract.zone_districts import zone_key
 from samspil.loaders.model import Organisation, Zone
@@ -131,6 +131,10 @@ def department_tables(doc: Document, orgs: list[Organisation], found) -> None:
             cell = cells[col] if col < len(cells) else ""
             if named is not None and len(cells) == len(table.kinds) and _DIGITS.fullmatch(cell) and cells[named]:
                 cell = f"afd. {cell} {cells[named]}"  # (read as "afd. 4 Engbrinken": its number an alias)
+            if CODE_CELL_ONLY.fullmatch(cell) and j and (above := doc.lines[j - 1].strip()) and "\t" not in above \
+                    and len(above) <= 40 and above[:1].isupper() and not _is_total(above) and len(above.split()) <= 4:
+                cell = f"{above} ({cell})"  # "Fjordvænget" over "afd. 21<TAB>56": a cell's name and number on two
+                # lines (a soft line break in a Word table's cell)
             if not (cell[:1].isupper() or _NUMBER_FIRST.match(cell)) or _is_total(cell) or len(cell) > 60:
                 continue  # (a department's cell opens with its name, or with its number: "afd. 21 Nørreskovhuse")
             _table_row(doc, table, j, cells, cell, intro, orgs, found)

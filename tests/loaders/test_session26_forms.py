@@ -46,7 +46,9 @@ documents of three other municipalities:
   december 2019 Town, den 13. december 2019 Anna Holm Berg Ole Ravn Sørensen Borgmester Formand"): two
   people, each of the organisation signed for, and the organisation without the town it was signed in;
 * a plan's own web page: a menu, a two-item breadcrumb ("Forside > Om os"), the title "Om X" and the
-  first sentence "X er den boligsociale helhedsplan i Y": the plan is X."""
+  first sentence "X er den boligsociale helhedsplan i Y": the plan is X;
+* a Word table's department cells broken by a soft line break, saved as text: the name on a line of its
+  own over "afd. 21<TAB>56<TAB>1968": each department by its name, with its dwellings."""
 import sys
 from pathlib import Path
 
@@ -347,3 +349,13 @@ def test_a_plan_s_about_page_names_it(tmp_path, make_docx, make_pdf, town, seat,
              f"<strong>{housing}</strong> og <strong>{town} Kommune</strong>.</p>", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert r.plan.name == f"Nordlys {seat}"
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+def test_department_cells_broken_by_a_soft_line_break(tmp_path, make_docx, make_pdf, town, seat, housing):
+    lines = [f"Boligsocial helhedsplan for {seat} Fjordside", "", "Afdelingerne:", "Afdeling\tBoliger\tOpført",
+             "Kærparken", "afd. 21\t56\t1968", "Lindely", "afd. 24\t40\t1974", f"{seat} Fjordside i alt\t96\t", "",
+             "2. Indsatsområder", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert {z.name: (z.units, z.part_of) for z in r.zones} == {
+        "Kærparken": (56, f"{seat} Fjordside"), "Lindely": (40, f"{seat} Fjordside"), f"{seat} Fjordside": (96, None)}
