@@ -303,7 +303,8 @@ def _cased_form(doc: Document, name: str) -> str | None:
 def _name_sources(doc: Document) -> list[tuple[str, int]]:
     """Where the plan is named: the indsats label, the area label, else the title (of a
     cover run onto the first line, read from its pieces first)."""
-    found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1])) if f]
+    found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1]))
+             if f and not _CONTACT_VALUE.search(f[0])]  # ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk": a contact)
     if not found and (prose := named_in_prose(doc)) is not None:
         return [prose]  # 'Helhedsplanen får navnet "Kompasset"', 'den boligsociale helhedsplan »Nordlyset«'
     if not found and (crumb := crumb_or_subject_name(doc)) is not None:
@@ -312,6 +313,9 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
         return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+_CONTACT_VALUE = re.compile(r"@[\w-]+\.|\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b")
 
 
 def _run_on_cover(doc: Document) -> list[tuple[str, int]] | None:

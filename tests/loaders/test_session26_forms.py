@@ -48,7 +48,9 @@ documents of three other municipalities:
 * a plan's own web page: a menu, a two-item breadcrumb ("Forside > Om os"), the title "Om X" and the
   first sentence "X er den boligsociale helhedsplan i Y": the plan is X;
 * a Word table's department cells broken by a soft line break, saved as text: the name on a line of its
-  own over "afd. 21<TAB>56<TAB>1968": each department by its name, with its dwellings."""
+  own over "afd. 21<TAB>56<TAB>1968": each department by its name, with its dwellings;
+* a cooperation agreement between a school and a plan whose contact list labels a person by the plan
+  ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk"): not the plan's name (its quoted title is)."""
 import sys
 from pathlib import Path
 
@@ -359,3 +361,14 @@ def test_department_cells_broken_by_a_soft_line_break(tmp_path, make_docx, make_
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert {z.name: (z.units, z.part_of) for z in r.zones} == {
         "Kærparken": (56, f"{seat} Fjordside"), "Lindely": (40, f"{seat} Fjordside"), f"{seat} Fjordside": (96, None)}
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+def test_a_contact_labelled_by_the_plan_is_not_its_name(tmp_path, make_docx, make_pdf, town, seat, housing, how):
+    lines = ["SAMARBEJDSAFTALE", f'mellem {seat} Skole og den boligsociale helhedsplan "Nordlys {seat}"', "",
+             "§ 1 Parter", f"{seat} Skole", f"{housing} på vegne af helhedsplanen", "", "§ 6 Kontaktpersoner",
+             f"Skolen: Viceskoleleder Merete Holbæk Sandal, mhs@skole.dk, 87 92 46 10",
+             f"Helhedsplanen: Boligsocial medarbejder Kristian Aagaard Fenger, kaf@bolig.dk,", "tlf. 22 61 04 87", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"Nordlys {seat}"
