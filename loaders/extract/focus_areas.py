@@ -605,6 +605,25 @@ def _table_focus(doc: Document) -> list[tuple[str, int]]:
     return [(b.focus_area, b.start) for b in table_blocks(doc) if b.focus_area and not is_placeholder(b.focus_area)]
 
 
+# a document whose title is one delaftale: "DELAFTALE – BESKÆFTIGELSE", "Delaftale 2: Uddannelse og livschancer"
+_OWN_DELAFTALE = re.compile(r"^\W*delaftale(?:\s+(?:nr\.\s*)?\d{1,2})?\s*[:–—-]\s*(?P<area>\S.{2,60})$", re.I)
+
+
+def own_delaftale_area(doc: Document) -> str | None:
+    """The known area of a document whose title (among its first three lines) is one delaftale's."""
+    def area(line: str) -> str | None:
+        if "elaftale" not in line and "ELAFTALE" not in line or (m := _OWN_DELAFTALE.match(strip_markup(line).strip())) is None:
+            return None
+        name = m.group("area").strip()
+        name = name[0] + name[1:].lower() if name.isupper() else name
+        return _known_focus_areas().get(_known_key(_fkey(name)) or "")
+
+    own = next((a for line in [t for t in doc.lines[:8] if t.strip()][:3] if (a := area(line))), None)
+    if own is None or any((a := area(line)) and a != own for line in doc.lines):
+        return None  # (a strategic agreement heads each of its delaftaler so)
+    return own
+
+
 def add_activity_areas(areas: list[FocusArea], activities) -> None:
     """A known focus area (the regulativ's or an older plan's name) that an activity is under but
     ``areas`` lack joins them, cited where the activity is: a web page's accordion or a list's

@@ -50,7 +50,9 @@ documents of three other municipalities:
 * a Word table's department cells broken by a soft line break, saved as text: the name on a line of its
   own over "afd. 21<TAB>56<TAB>1968": each department by its name, with its dwellings;
 * a cooperation agreement between a school and a plan whose contact list labels a person by the plan
-  ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk"): not the plan's name (its quoted title is)."""
+  ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk"): not the plan's name (its quoted title is);
+* a standalone delaftale's activities numbered "2.1", "2.2" (its number among the plan's delaftaler) while
+  its text names the other delaftale's area first: each of the delaftale's own area."""
 import sys
 from pathlib import Path
 
@@ -372,3 +374,14 @@ def test_a_contact_labelled_by_the_plan_is_not_its_name(tmp_path, make_docx, mak
              f"Helhedsplanen: Boligsocial medarbejder Kristian Aagaard Fenger, kaf@bolig.dk,", "tlf. 22 61 04 87", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert r.plan.name == f"Nordlys {seat}"
+
+
+@pytest.mark.parametrize("town,seat,housing", TOWNS)
+def test_a_delaftale_s_numbered_activities_are_its_own_area_s(tmp_path, make_docx, make_pdf, town, seat, housing):
+    lines = _delaftale_basis(town, seat, housing)[:9] + ["", "5. Aktiviteter",
+             "   Nr.  Aktivitet                  Målgruppe                   Samarbejdspartnere",
+             f"   2.1  Jobstedet                  ledige beboere 18-64 år     Jobcenter {town}",
+             f"   2.2  Kvinder i Arbejde          kvinder uden for job        Jobcenter {town}", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {"Jobstedet": "Beskæftigelse",
+                                                            "Kvinder i Arbejde": "Beskæftigelse"}
