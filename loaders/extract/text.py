@@ -198,9 +198,13 @@ def holding_lines(doc, words: tuple[str, ...], lower: bool = True) -> set[int]:
         text = doc.lower_text if lower else doc.text
         if lower and len(text) != len(doc.text):  # (lowering changed a length: each line told alone)
             return {i for i, low in enumerate(lines) if may_hold(low, words)}
+        if not lower and (wider := doc.cache.get(f"holding_lines:True:{words}")) is not None \
+                and all(w.islower() for w in words):  # (lower-case words: a line holding one as written holds it in its
+            # lower case, so only the lines found there are tested, not the whole text searched again for each word)
+            return {i for i in wider for w in words if w in lines[i]}
         found: set[int] = set()
         starts = None
-        for w in (*words, *_READ_OTHERWISE) if lower else words:
+        for w in (*_not_holding_another(words), *_READ_OTHERWISE) if lower else _not_holding_another(words):
             at = text.find(w)
             if at < 0:
                 continue
@@ -212,6 +216,20 @@ def holding_lines(doc, words: tuple[str, ...], lower: bool = True) -> set[int]:
                 at = text.find(w, starts[k]) if k + 1 < len(lines) else -1
         return found
     return doc.memo(f"holding_lines:{lower}:{words}", compute)
+
+
+def _not_holding_another(words: tuple[str, ...]) -> list[str]:
+    """``words`` without those that hold another of them ("lejeboliger" holds "boliger"): a line holding
+    the longer holds the shorter, so the lines holding one of them are found by searching for the others.
+
+    >>> _not_holding_another(("lejeboliger", "lejebolig", "boliger", "lejemål", "boliger"))
+    ['lejebolig', 'boliger', 'lejemål']
+    """
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w not in out and not any(v in w and v != w for v in words[:k] + words[k + 1:]):
+            out.append(w)
+    return out
 
 
 def markup_free(doc) -> bool:

@@ -259,3 +259,29 @@ def test_cell_lines_tables_goes_from_short_line_to_short_line():
         assert made == old(lines), lines
         tables += made != lines
     assert tables > 500  # (tables were made: the rows' lines changed while the loop went on)
+
+
+def test_holding_lines_as_every_line_tested():
+    """``holding_lines`` with the words that hold another left out, and as written within the lines found
+    in lower case (session 25): the lines that hold a word, as every line tested for every word finds them,
+    on random documents of the dwelling words, their capitalised forms and the letters re.IGNORECASE reads
+    as others."""
+    import random
+
+    from samspil.loaders.document import Document
+    from samspil.loaders.extract.text import holding_lines, may_hold
+
+    words = ("boligenheder", "lejeboliger", "lejligheder", "lejebolig", "lejemål", "boliger")
+    pieces = [*words, "Lejeboliger", "BOLIGER", "Boligenheder", "lejebo", "bolig", "ſ", "ı", "İ", "og", "12", " ", "\t"]
+    rnd = random.Random(25)
+    for _ in range(400):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(1, 8))]
+        doc = Document.from_text("d", "\n".join(lines))
+        chosen = tuple(rnd.sample(words, rnd.randint(1, len(words))))
+        lows = [line.lower() for line in lines]
+        as_lower = {i for i, low in enumerate(lows) if may_hold(low, chosen)}
+        as_written = {i for i, line in enumerate(lines) if any(w in line for w in chosen)}
+        if rnd.random() < 0.5:  # (the lower-case lines first, or the lines as written alone)
+            assert holding_lines(doc, chosen) == as_lower, lines
+        assert holding_lines(doc, chosen, lower=False) == as_written, lines
+        assert holding_lines(doc, chosen) == as_lower, lines
