@@ -260,10 +260,13 @@ def _cuts(line: str) -> list[int]:
         # (searched once first: most lines hold no label, and finding none costs less that way)
         cuts.update(_heading_start(line, m.start() + 1) for m in label.finditer(line))  # ("3.1 Indsatsområde
         # 1 – X" keeps its number)
-    if ("Dato" in line or "Navn" in line or "Underskrift" in line or "Titel" in line) \
+    # (a string several tests look for, or one that others hold, is looked for once: a long line was searched
+    # ~45 times, most of the time spent in _cuts; "Underskr" is in "Underskrift", "Underskrifter", "Underskrevet")
+    signed = "Underskr" in line
+    if ("Dato" in line or "Navn" in line or signed and "Underskrift" in line or "Titel" in line) \
             and not ("\t" in line and _table_head(line)):  # (the placeholders' words)
         cuts |= {m.end() for m in _PLACEHOLDERS.finditer(line)}  # (not a head row's "Navn<TAB>Titel")
-    if "Underskrifter" in line or "UNDERSKRIFT" in line or "Underskrevet" in line:
+    if signed and ("Underskrifter" in line or "Underskrevet" in line) or "UNDERSKRIFT" in line:
         cuts |= {m.end() for m in _LIST_LABEL.finditer(line)}
         if "___" in line:  # "For X ____ Titel Navn For Y ____ ...": a column of signatures run on
             cuts |= {k for m in _SIGN_HERE.finditer(line) for k in (m.start(), m.end())}
@@ -283,7 +286,8 @@ def _cuts(line: str) -> list[int]:
         if has_digit(line) and (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/
             # digits.py; a line without a digit not searched: the class is tested at every character)
             cuts |= {m.end() for m in _PHONE_END.finditer(line)}
-        if " – " in line or " - " in line:
+        en_dash, em_dash, bullet = " – " in line, " — " in line, "• " in line  # (each tested below more than once)
+        if en_dash or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
         if ":" in line:
             cuts |= {m.end() for m in (_ABBR_LABEL_SPACED if printable else _ABBR_LABEL).finditer(line)}
@@ -291,7 +295,8 @@ def _cuts(line: str) -> list[int]:
             table = _FLAT_TABLE_HEAD.search(line) if "ålgruppe" in line else None  # (a table's rows run on after
             stop = table.start() if table else len(line)  # the parties: its cells' brackets end no entry)
             cuts |= {m.end() for m in _AFTER_PAREN.finditer(line, 0, stop)}
-        if "rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line:
+        project = "rojekt" in line  # (in "rojekt nr", "rojektnr", "rojekt nummer", "rojekt ")
+        if project and ("rojekt nr" in line or "rojektnr" in line or "rojekt nummer" in line):
             cuts |= {k for m in _FORM_NUMBER.finditer(line) for k in (m.start(), m.end())}
         if "Bilag" in line:
             cuts |= {m.end() for m in _ANNEX_HEAD.finditer(line)}
@@ -299,7 +304,8 @@ def _cuts(line: str) -> list[int]:
         if areas and ("NDSATSOMRÅDER" in line or "ndsatsområder" in line or "OKUSOMRÅDER" in line or "okusområder" in line) \
                 or "EMAER" in line or "emaer" in line:
             cuts |= _counted_areas(line)
-        if ("..." in line or "…" in line) and len(rows := list(_LEADER_DEPARTMENT.finditer(line))) >= 2:
+        dots = "..." in line  # (in ".....")
+        if (dots or "…" in line) and len(rows := list(_LEADER_DEPARTMENT.finditer(line))) >= 2:
             cuts.update(k for m in rows for k in (m.start() + 1, m.end()))
         if " I. " in line or " I) " in line:
             cuts |= _roman_items(line)
@@ -309,12 +315,14 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
-        if (" – " in line or " — " in line) and ("ktivitet " in line or "KTIVITET " in line or "rojekt " in line):
+        if (en_dash or em_dash) and ("ktivitet " in line or "KTIVITET " in line or project and "rojekt " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_ACTIVITY.finditer(line)}
-        if " [+] " in line or " [-] " in line:  # a web page's folded sections run together: each head a line
+        bracket = " [" in line  # (in " [+] " and " [-] ")
+        folded = bracket and " [+] " in line
+        if folded or bracket and " [-] " in line:  # a web page's folded sections run together: each head a line
             cuts |= {m.start() + 1 for m in _FOLD_MARK.finditer(line)}
             cuts |= {m.end() for m in _FOLD_HEAD.finditer(line)}  # ("[+] Hvad arbejder vi med? Indsatsen har ...")
-        if " [+] " in line and len(items := [m.end() for m in _ITEM_END.finditer(line) if _DASH_ITEM.match(line, m.end())]) >= 2:
+        if folded and len(items := [m.end() for m in _ITEM_END.finditer(line) if _DASH_ITEM.match(line, m.end())]) >= 2:
             cuts.update(items)  # a folded section's activities run together: "Name – text. More text. Name2 – text."
         if "Spor " in line and len(tracks := [m.start() + 1 for m in _TRACK_ITEM.finditer(line)]) >= 2:
             cuts.update(tracks)  # "... indsatsområder: Spor 1 – Kriminalitetsforebyggelse Spor 2 – Sammenhængskraft ..."
@@ -323,24 +331,25 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _REACTIONS.finditer(line) for k in (m.start(1), m.end(1))}  # (where a post ends)
         if "under " in line or "inden for " in line:
             cuts |= _lead_in_items(line)
-        if "....." in line:
+        if dots and "....." in line:
             cuts |= {m.end() for m in (*_STATUS_NAME.finditer(line), *_STATUS_END.finditer(line))}
         if "Under " in line:
             cuts |= {m.end() for m in _UNDER_LEAD.finditer(line)}
         if " + " in line:
             cuts |= _folded_area_heads(line)
-        if " — " in line and (fields := [m.start() + 1 for m in _DASH_FIELD.finditer(line)]) \
+        if em_dash and (fields := [m.start() + 1 for m in _DASH_FIELD.finditer(line)]) \
                 and len(fields) + (_DASH_FIELD.match(" " + line[:80]) is not None) >= 3:
             cuts.update(fields)  # (three or more, the line's first too: the fields of a definition list)
         if ("DELAFTALE" in line or "Delaftale" in line) and (area := _delaftale_area().search(line)):
             cuts.add(area.end(1))  # "DELAFTALE 3 AF 3 Sammenhængskraft og medborgerskab | til den strategiske ..."
-        if (" – " in line or " — " in line) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
+        if (en_dash or em_dash) and len(heads := [m.start() for m in _area_dashes().finditer(line)]) >= 2:
             cuts.update(heads)  # (two or more: a list; one area's name before a dash may be a sentence's)
-        if (" – " in line or " • " in line) and len(items := [m.start() for m in _DASH_COLON_ITEM.finditer(line)]) >= 2:
+        if (en_dash or bullet and " • " in line) and len(items := [m.start() for m in _DASH_COLON_ITEM.finditer(line)]) >= 2:
             cuts.update(items)  # (the line searched once: the items' places are the cuts)
-        if ("- " in line or "– " in line or "• " in line or "▪ " in line) and _BULLET_MARK.search(line):
+        if ("- " in line or en_dash or "– " in line or bullet or "▪ " in line) and _BULLET_MARK.search(line):
             cuts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _BULLET.finditer(line)}
-        if (' - "' in line or " - »" in line or " - “" in line or "• " in line) and (items := _QUOTED_ITEM.findall(line)) \
+        if (bullet or " - " in line and (' - "' in line or " - »" in line or " - “" in line)) \
+                and (items := _QUOTED_ITEM.findall(line)) \
                 and len(items) >= 2:
             for m in _QUOTED_ITEM.finditer(line):
                 cuts.add(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
