@@ -169,8 +169,8 @@ def area_sentence_blocks(doc) -> list:
             # those lines' own: only this line's are read here)
         at = 0
         for sentence in _SENTENCE.split(text):
-            at, begins = text.index(sentence, at), at
-            begins, at = at, at + len(sentence)
+            begins = text.index(sentence, at)  # (where the sentence starts in ``text``)
+            at = begins + len(sentence)
             quotes = [q for q in _QUOTED.finditer(sentence) if begins + q.start() >= own]
             whole = f"{sentence} {_wrapped_after(doc, i)}" if at == len(text) else sentence  # (the last sentence
             named = {n for n, _ in quoted_projects(whole)}  # with the lines it wraps onto: '"Havnegangen",' / "hvor ...")
