@@ -87,11 +87,11 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         if c.email or c.phone or not 4 <= len(words) <= 8:
             out.append(c)
             continue
-        cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])
-                and is_first_name(words[0])]
-        line = next((text for text in doc.lines if c.name in text), "")
-        signed = [m.group(1) for m in _FOR_ORG.finditer(line)]
-        if len(cuts) != 1 or len(signed) < 2 or c.name not in line:
+        cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])] \
+            if is_first_name(words[0]) else []
+        line = next((text for text in doc.lines if c.name in text), "") if len(cuts) == 1 else ""
+        signed = [m.group(1) for m in _FOR_ORG.finditer(line)] if "For " in line else []
+        if len(signed) < 2:  # (no one place to cut, or no two organisations signed for on the line)
             out.append(c)
             continue
         k = cuts[0]

@@ -464,10 +464,11 @@ def without_signing_place(doc: Document, name: str) -> str:
     """A signature's organisation without the place it was signed in, run onto it when the line breaks were
     lost ("For Boligforeningen Lehnskovbo Svendborg, den 11. december 2019": Boligforeningen Lehnskovbo)."""
     words = name.split()
-    if len(words) < 3 or municipality_of_town(words[-1]) is None and municipality(words[-1]) is None \
-            or not re.search(re.escape(name) + r",\s+(?:den\s+)?\d", doc.text):
-        return name
-    return " ".join(words[:-1])
+    if len(words) < 3 or f"{name}," not in doc.text \
+            or municipality_of_town(words[-1]) is None and municipality(words[-1]) is None:
+        return name  # (a substring test first: most names are never followed by a comma)
+    signed = doc.memo(f"signing_place:{name}", lambda: re.search(re.escape(name) + r",\s+(?:den\s+)?\d", doc.text))
+    return " ".join(words[:-1]) if signed else name
 
 
 def _resolve_references(orgs: list[Organisation], refs: list[OrgMention]) -> None:
