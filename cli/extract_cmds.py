@@ -100,7 +100,8 @@ def summary(report: AgreementReport) -> str:
     lines.append(f"  parties:       {'; '.join(parties) or none}")  # (names hold commas: "Lejerbo, Ølby")
     lines.append(f"  organisations: {len(report.organisations)}")
     for o in report.organisations[:60]:
-        alias = f" ({', '.join(o.aliases[:3])})" if o.aliases else ""
+        shown = [a for a in o.aliases if a.casefold() != o.name.casefold()][:3]
+        alias = f" ({', '.join(shown)})" if shown else ""
         lines.append(f"    - {o.name}{alias}  [{o.type}]")
     if len(report.organisations) > 60:
         lines.append(f"    … and {len(report.organisations) - 60} more (--json lists every one)")

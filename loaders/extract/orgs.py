@@ -390,7 +390,7 @@ def add_lowercase_services(doc: Document, orgs: list[Organisation]) -> None:
                     if (m := re.search(rf"(?<![\wæøå-]){word}(?![\wæøå-])", doc.lines[i]))), None)
         if hit is not None:
             i, m = hit
-            orgs.append(Organisation(name=name, aliases=[word], type=kind, roles=["mentioned"],
+            orgs.append(Organisation(name=name, type=kind, roles=["mentioned"],
                                      sources=[doc.ref(i, doc.lines[i][max(0, m.start() - 40):m.end() + 40].strip())]))
 
 

@@ -123,3 +123,17 @@ def test_summary_keeps_names_with_commas_whole(tmp_path):
                     encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(path)], catch_exceptions=False)
     assert "    - Lektiecaféen → children, youth" in result.output.splitlines()
+
+
+def test_summary_shows_no_alias_that_is_the_name_in_other_case(tmp_path):
+    """An organisation found only in lower case
+    ("med sundhedsplejen") is listed once by its name, not "Sundhedsplejen (sundhedsplejen)"."""
+    doc = tmp_path / "statusrapport.txt"
+    doc.write_text("Statusrapport 2024 for Helhedsplan Nørreris i Ikast-Brande Kommune\n\n"
+                   "Aktivitetsnavn: Familiecafé\n"
+                   "Indhold: Fællesspisning for børnefamilier i samarbejde med sundhedsplejen.\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(doc)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = [line.strip() for line in result.output.splitlines() if "sundhedspl" in line.lower() and "[" in line]
+    assert rows and all("(" not in row for row in rows), result.output
