@@ -391,7 +391,16 @@ def _focus_codes(doc: Document) -> dict[str, str]:
                     and (found := lettered_known_areas(line)):
                 codes.update(found)
                 break
+    if not codes and "(" in doc.text:  # "Uddannelse og livschancer (UL), Beskæftigelse (BE)": areas given a code
+        from samspil.loaders.extract.unit_topics import is_focus_area_name
+
+        named = {m.group(2): m.group(1) for m in _AREA_ABBREVIATION.finditer(doc.text) if is_focus_area_name(m.group(1))}
+        if len(named) >= 2:
+            codes.update(named)
     return codes
+
+
+_AREA_ABBREVIATION = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå-]+(?: (?:og|i|for|&|[a-zæøå-]+)){0,4}) \(([A-ZÆØÅ]{2,4})\)")
 
 
 _RUN_CODE = re.compile(r"[A-H1-9][.)] [A-ZÆØÅ]")  # "A. Uddannelse og livschancer B. Beskæftigelse C. ..."

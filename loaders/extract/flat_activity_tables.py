@@ -100,7 +100,8 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     if len(anchors) < 2:
         return []
     rows = [row for j, (k, n) in enumerate(anchors)
-            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra))]
+            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra,
+                            codes or {}))]
     return [one for row in rows for one in _each_quoted(row)]
 
 
@@ -122,7 +123,8 @@ def quoted_items(cell: str) -> list[tuple[str, str]]:
     return [(m.group(1), cell[m.start(1) - 1:end].strip(" ;,")) for m, end in zip(found, ends)]
 
 
-def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tuple[str, str | None, str] | None:
+def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra, codes: dict[str, str] | None = None
+         ) -> tuple[str, str | None, str] | None:
     from samspil.loaders.extract.activity_tables import _starts_target
 
     focus = " ".join(words[k:k + n]).strip(" ,;") if kinds[0] in _FOCUS_KINDS else None
@@ -143,6 +145,8 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra) -> tup
         if lower and j + 1 < min(stop, start + MAX_NAME_WORDS + 1) and _lower_target(words, j + 1) \
                 and words[j][:1].isupper() and not _group_opener(words[j]):
             continue  # "Sommer i Erritsø børn og unge 6-17 år": the place is the name's, "børn" opens the cell
+        if codes and focus is None and "focus_area" in kinds and words[j] in codes:  # "1 Familiehjørnet UL X X": the
+            return " ".join(words[start:j]).strip(" ,;"), codes[words[j]], " ".join(words[j + 1:stop])  # area's code
         if (m := _focus_at(words, j, extra)) or _starts_target(words, j) or lower and _lower_target(words, j):
             if m and focus is None:
                 focus = " ".join(words[j:j + m])

@@ -16,14 +16,15 @@ from samspil.loaders.extract.contact_tables import KIND
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE
-from samspil.loaders.gazetteer import is_first_name
+from samspil.loaders.gazetteer import is_first_name, is_town, municipality
 
 __all__ = ["gap_person_tables"]
 
-_HEAD_WORD = r"(?:Navn|Titel|Stilling|Funktion|Organisation|Enhed|Forvaltning|Institution|E-?mail|Mail|Telefon|Tlf\.?|Mobil)"
+_HEAD_WORD = r"(?:Navn|Titel|Stilling|Funktion|Rolle|Organisation|Enhed|Forvaltning|Institution|E-?mail|Mail|Telefon|Tlf\.?|Mobil|Kontakt(?:oplysninger|info)?)"
 # three to six column heads in a row, one of them the name's
 _HEAD_RUN = re.compile(rf"\b{_HEAD_WORD}(?: {_HEAD_WORD}){{2,5}}\b(?![\w-])", re.I)
-_DETAIL_GAP = re.compile(r"\s*")  # (the white space before a cell)
+_DETAIL_GAP = re.compile(r"\s*")
+_DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)[,;/]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
 _MAX_ROWS = 40
 
 
@@ -56,7 +57,7 @@ def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Perso
         if cells is None:
             break
         by_kind = dict(zip(kinds, cells))
-        details = [c for k in ("email", "phone") if (c := by_kind.get(k))]
+        details = [c for k in ("email", "phone", "details") if (c := by_kind.get(k))]
         people = find_people(", ".join([by_kind["name"], *details]))
         if not people:
             break
@@ -88,6 +89,9 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
     if kind == "phone":
         m = PHONE.match(line, pos)
         return m.end() if m else None
+    if kind == "details":  # "neb@hammelbolig.dk, 23 81 56 40": an e-mail, a phone or both
+        m = _DETAILS.match(line, pos)
+        return m.end() if m and m.end() > pos else None
     words = list(re.finditer(r"\S+", line[pos:pos + 200]))
     if not words:
         return None
@@ -96,9 +100,12 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             return None
         n = 1
         while n < min(len(words), 4) and words[n].group(0)[:1].isupper() and not is_title_word(words[n].group(0)) \
-                and (org_type_of(words[n].group(0)) == "other" if nxt == "org" else not _starts(words[n].group(0), nxt)):
+                and (org_type_of(words[n].group(0)) == "other" and not _org_pair(words, n) if nxt == "org"
+                     else not _starts(words[n].group(0), nxt)):
             n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter")
         return pos + words[n - 1].end()
+    if kind == "title" and nxt == "name":
+        return _role_end(pos, words)
     if kind == "title" and not is_title_word(words[0].group(0)):
         return None
     if kind == "org" and not words[0].group(0)[:1].isupper():
@@ -110,6 +117,23 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
     return pos + words[n - 1].end()
 
 
+def _org_pair(words: list, n: int) -> bool:
+    """Does an organisation's name open with the n-th word, a town ("Horsens Kommune", "Hammel Almene
+    Boliger"), so the name ends before it?"""
+    word = words[n].group(0)
+    return n + 1 < len(words) and (is_town(word) or municipality(word) is not None) \
+        and any(org_type_of(" ".join(w.group(0) for w in words[n:n + k])) != "other" for k in (2, 3))
+
+
+def _role_end(pos: int, words: list) -> int | None:
+    """A title or role before the name ("Boligsocial leder", "Kommunal tovholder", "Kontakt Lektier & Leg"):
+    the words up to the name, whose first word is a known first name with a capitalised word after it."""
+    for n in range(1, min(len(words) - 1, 6)):
+        if is_first_name(words[n].group(0)) and words[n + 1].group(0)[:1].isupper():
+            return pos + words[n - 1].end()
+    return None
+
+
 def _starts(text: str, kind: str) -> bool:
     """Does ``text`` open with a cell of ``kind``'s shape?"""
     word = text.split(" ", 1)[0]
@@ -117,6 +141,8 @@ def _starts(text: str, kind: str) -> bool:
         return EMAIL.match(text) is not None
     if kind == "phone":
         return PHONE.match(text) is not None
+    if kind == "details":
+        return EMAIL.match(text) is not None or PHONE.match(text) is not None
     if kind == "name":
         return is_first_name(word)
     if kind == "title":

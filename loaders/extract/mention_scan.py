@@ -32,8 +32,9 @@ FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partne
 _LABEL_FIRSTS = "aAsSpP\u017f"  # (their first letters as re.IGNORECASE reads them: a long s is an s)
 
 
-_GLOSSARY = re.compile(r"\b([A-ZÆØÅ]{2,6})\s*=\s*([A-ZÆØÅ][\wæøåÆØÅ.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*|og|for|i|af))"
-                       r"{0,6})")
+_GLOSSARY = re.compile(r"\b([A-ZÆØÅ]{2,6})\s*=\s*([A-ZÆØÅ][\wæøåÆØÅ.-]*(?:\s+(?![A-ZÆØÅ]{2,6}\s*=)"
+                       r"(?:[A-ZÆØÅ][\wæøåÆØÅ.-]*|og|for|i|af)){0,6})")  # (not the next entry's code: a legend
+# run onto one line, "HSK = Havneskolen BIB = Horsens Bibliotek")
 
 
 def _is_word(word: str) -> bool:

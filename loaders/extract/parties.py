@@ -16,6 +16,7 @@ from samspil.loaders.extract.entry_orgs import ContactMention, OrgMention, org_m
 from samspil.loaders.extract.org_lists import ALNUM, party_run, section_words, split_org_text
 from samspil.loaders.extract.people import find_people, is_title_word
 from samspil.loaders.extract.prose_parties import prose_party_entries
+from samspil.loaders.extract.prose_roles import titled_brackets
 from samspil.loaders.extract.person_units import (ADDRESS, KONTAKT, addressed_entries, is_address, details_end, person_first, person_first_run,
                                                   unit_after_name, unit_before_name)
 from samspil.loaders.extract.contact_tables import block_without_tables, person_tables
@@ -93,6 +94,11 @@ def _line_entries(doc: Document, block: Block, role: str):
             for p, unit in records:  # "Navn: Ida Holm Titel: Leder Organisation: Lejerbo Mail: ..."
                 orgs.extend(org_mentions(unit, i, role, block.delaftale) if unit else [])
                 contacts.append(ContactMention(p, unit or current, i, block.delaftale))
+            continue
+        if "(" in text and len(titled := titled_brackets(text)) >= 2:  # "Underskrevet af Lars Holm (direktør, X),
+            for _, p, unit in titled:  # Anne Dahl (formand, Y) og ...": each person of the bracket's organisation
+                orgs.extend(org_mentions(unit, i, role, block.delaftale))
+                contacts.append(ContactMention(p, unit, i, block.delaftale))
             continue
         people = find_people(text, strict=not KONTAKT.match(text))
         if (label := KONTAKT.match(text)) and people and not person_first(text, people[0]) \

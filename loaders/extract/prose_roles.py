@@ -4,6 +4,7 @@ Besides contact lists and signature blocks, agreements name people in sentences:
 
     Bestyrelsen består af direktør Anne Krog (Lejerbo), centerchef Ole Vind (Center for
     Børn og Familie) og ...                        (a title, the name, the unit in brackets)
+    Underskrevet af Lars Holm (direktør, Boligforeningen Fjord) og ...   (the title in the bracket)
     Aftalen er underskrevet af borgmester Ole Sand på vegne af Faxe Kommune
     Boligsocial leder bliver Ida Lund, der ansættes i Boligselskabet Faxe (il@..., tlf. ...)
 
@@ -27,10 +28,13 @@ from samspil.loaders.extract.people import Person, is_first_name, is_title_word
 from samspil.loaders.extract.person_units import contact_unit
 from samspil.loaders.extract.text import EMAIL, PHONE, digits
 
-__all__ = ["prose_roles"]
+__all__ = ["prose_roles", "titled_brackets"]
 
 # "(Lejerbo)" after a word in lower case and a space: the name's last letters
 _BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<org>[A-ZÆØÅ][^()]{1,60})\)")  # (a bracket may wrap)
+# "Lars Holm (direktør, Boligforeningen Fjord)": the title in lower case, then the unit, in the bracket
+_TITLE_BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<title>[a-zæøå][a-zæøå-]{2,30}(?: [a-zæøå-]{2,20}){0,3}),[ \t]*"
+                            r"(?P<org>[A-ZÆØÅ][^()]{1,60})\)")
 # "på vegne af Faxe Kommune", ", der ansættes i Boligselskabet Faxe"
 _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]*|for|og|i|af)){0,5})"
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
@@ -54,6 +58,7 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
         if (who := _name_before(text, m.start())) and (org := _unit(m.group("org"), known, text)) \
                 and (who[0] or org.lower() in known):
             found.append((who[2], _person(text, who, m.end()), org))
+    found += titled_brackets(text, known)
     for at in _finds(text, "på vegne af"):
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known, text)):
@@ -74,6 +79,16 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
     return [ContactMention(p, org, bisect_right(starts, at) - 1, None) for at, p, org in sorted(found, key=lambda f: f[0])]
 
 
+def titled_brackets(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, Person, str]]:
+    """(where, the person, the organisation) of each "Lars Holm (direktør, Boligforeningen Fjord)" in ``text``."""
+    found = []
+    for m in _TITLE_BRACKET.finditer(text) if "(" in text else ():
+        if is_title_word(m.group("title").split()[0]) and (who := _name_before(text, m.start())) \
+                and (org := _unit(m.group("org"), known, text)):
+            found.append((who[2], _person(text, (m.group("title"), *who[1:]), m.end()), org))
+    return found
+
+
 def _finds(text: str, literal: str) -> list[int]:
     out, at = [], text.find(literal)
     while at >= 0:
@@ -91,7 +106,7 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
     while k < min(4, len(words)) and _WORD.match(words[-1 - k]):
         k += 1
     names = words[len(words) - k:]
-    first = next((j for j, w in enumerate(names) if is_first_name(w)), None)
+    first = next((j for j, w in enumerate(names) if _first_name(w)), None)
     if first is None and len(names) >= 3 and is_title_word(names[0]):
         first = 1  # "Formand Keld Laursen": a title word before a name of a rarer first name
     if first is None or len(names) - first < 2:
@@ -99,10 +114,15 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
     names = names[first:]
     before = words[len(words) - len(names) - 1] if len(words) > len(names) else ""
     title = before.strip(",") if before and is_title_word(before) else None
-    if title is None and not is_first_name(names[0]) or org_type_of(" ".join(names)) != "other":
+    if title is None and not _first_name(names[0]) or org_type_of(" ".join(names)) != "other":
         return None
     name = " ".join(names)
     return title, name, max(0, end - 80) + window.rfind(name)
+
+
+def _first_name(word: str) -> bool:
+    """A first name, also two joined by a hyphen ("Anne-Mette", "Jens-Peter")."""
+    return is_first_name(word) or "-" in word and all(map(is_first_name, word.split("-")))
 
 
 def _unit(org: str, known: set[str], text: str = "") -> str | None:

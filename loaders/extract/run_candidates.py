@@ -79,6 +79,8 @@ def _candidates(text: str) -> list[str]:
             run = _with_topics_before(text, m.start(), run)  # "direktør for Børn, Familie og Uddannelse"
             if is_focus_area_name(run):
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
+        if text[end:end + 2] == " =" or text[end:end + 1] == "=":
+            run = _without_next_code(run)  # "BIB = Horsens Bibliotek JCH = Jobcenter Horsens": a legend run together
         out += _run_names(run)
     if out and has_digit(text):  # (a name opening with a digit only in a text holding one: most hold none, and
         # the pattern's class is tested at every character)
@@ -86,6 +88,14 @@ def _candidates(text: str) -> list[str]:
         if digit_name.search(text) and not _UNIT_WORDS.search(text):
             out += digit_name.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+def _without_next_code(run: str) -> str:
+    """A legend of codes run onto one line ("HSK = Havneskolen BIB = Horsens Bibliotek JCH = Jobcenter
+    Horsens"): the run before a "=" ends with the next entry's code ("Horsens Bibliotek JCH"), which is no
+    part of the name before it."""
+    head, _, last = run.rpartition(" ")
+    return head if head and 2 <= len(last) <= 6 and last.isupper() and last.isalpha() else run
 
 
 _TOPIC_BEFORE = re.compile(r"(?:[A-ZÆØÅ][a-zæøå]+, ){1,4}$")

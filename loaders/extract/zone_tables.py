@@ -245,11 +245,12 @@ _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
 # to those letters, where a pattern opening with a look-ahead is tried at every position)
 _HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"
                          r"|A(?<![\w-].)fdeling(?:er)?(?![\w-])|a(?<![\w-].)fdeling(?:er)?(?![\w-])"
-                         r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])")
+                         r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])"
+                         r"|A(?<![\w-].)fd\.(?=\s+[A-ZÆØÅ])")  # ("Afd. Navn Boligorg. Lejemål": not "Afd. 3")
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""
-    return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line
+    return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line or "Afd. " in line
 
 
 _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
@@ -266,6 +267,8 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
         parts = words.group(1).split()
         for n in range(len(parts), 0, -1):  # the longest label first ("Antal boliger")
             kind = column_kind(" ".join(parts[:n]))
+            if kind == "person" and kinds == ["department"] and n == 1:
+                kind = "department_name"  # "Afd. Navn ...": the department's code, then its name
             # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")
             if kind is not None and (kind not in kinds or n > 1 and parts[n - 1].isdigit() and last[-4:].isdigit()):
                 kinds.append(kind)
@@ -281,6 +284,7 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
 def _readable(kinds: list[str]) -> bool:
     """Columns whose rows can be told apart without line breaks: a department, at most an
     owner, then only numbers (and after them at most one district: see the caller)."""
+    kinds = [k for k in kinds if k != "department_name"]
     if len(kinds) < 3 - ("owner" not in kinds) or kinds[0] != "department" or kinds[-1] not in _NUMERIC_KINDS:
         return False
     first_number = next(k for k, kind in enumerate(kinds) if kind in _NUMERIC_KINDS)
@@ -318,8 +322,9 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
             kinds, pos = head
             numbers = sum(k in _NUMERIC_KINDS for k in kinds)
             number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
-            row = re.compile(rf"\s*(?P<body>[A-ZÆØÅ][^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
-                             r"(?=\s|$)")
+            first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if "department_name" in kinds else "[A-ZÆØÅ]"
+            row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
+                             r"(?=\s|$)")  # (a code first under "Afd. Navn": "B5 Sundparken 328")
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
             table = FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None)
             while (r := row.match(text, pos)) and not _is_total(r.group("body")):
@@ -359,11 +364,18 @@ def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> No
                 found.add(Zone(name=t.intro, type="district", sources=[doc.ref(i, t.intro)]))
             bodies = [r[0] for r in t.rows]
             for body, numbers, place, excerpt in t.rows:
-                _flat_row(doc.ref(i, excerpt), t, _split_owner(body, bodies, housing) if "owner" in t.kinds
-                          else (body, None), numbers, place or t.intro, orgs, found)
+                name, owner = _split_owner(body, bodies, housing) if "owner" in t.kinds else (body, None)
+                code = _CODE_FIRST.match(name) if "department_name" in t.kinds else None
+                _flat_row(doc.ref(i, excerpt), t, (name[code.end():], owner) if code else (name, owner), numbers,
+                          place or t.intro, orgs, found, code.group(1) if code else None)
 
 
-def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | None, orgs, found) -> None:
+# the department's code before its name in a table with a column of each ("B5 Sundparken", "12 Engbo")
+_CODE_FIRST = re.compile(r"([A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?)\s+(?=[A-ZÆØÅ])")
+
+
+def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | None, orgs, found,
+              number: str | None = None) -> None:
     from samspil.loaders.extract.zone_owners import resolve_org
     from samspil.loaders.extract.zones import _department
 
@@ -375,6 +387,8 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
                        housing_organisation=owner if resolved and _run_on(resolved) else resolved)
     if code and code not in zone.aliases:
         zone.aliases += [code, f"{owner} {code}"]
+    if number and number not in zone.aliases:
+        zone.aliases.append(number)
     if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup
         zone.name, zone.aliases = name, [a for a in zone.aliases if a != name]
     if place and found.get(place) is None:

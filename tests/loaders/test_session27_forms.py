@@ -1,0 +1,136 @@
+"""Forms of session 27, each in made-up agreements of three municipalities (Næstved, Hedensted,
+Jammerbugt), none of them from a real document:
+
+* a legend of codes run onto one line when the breaks are lost ("Signaturforklaring: SUN = Sundhedsplejen
+  FSK = Fjordskolen BIB = Fensmark Bibliotek JC = Jobcenter Næstved"): each name without the next entry's
+  code ("Fensmark Bibliotek", not "Fensmark Bibliotek JC");
+* a contact table whose first column is the person's role ("Rolle Navn Organisation Mail Telefon", the
+  role "Boligsocial leder" or "Kontakt Lektiecaféen") or whose details share a column ("Kontakt":
+  "x@y.dk, 55 12 34 56"), its breaks lost: each person with the organisation of the row, a name ending
+  where an organisation opening with a town or a cue word begins ("... Brogaard Næstved Kommune");
+* signatories in a sentence, each with title and organisation in a bracket ("Underskrevet af Lars Holm
+  (direktør, Boligforeningen X), Anne-Mette Dahl (formand, Y) og ..."), a first name of two joined by a
+  hyphen among them: each a contact of the bracket's organisation;
+* a department table headed "Afd. Navn Boligorg. Lejemål" (the department's code, then its name), its
+  breaks lost ("K3 Kærparken FAB 212 K7 Lindely FAB 168 ..."): each department by its name, with its
+  dwellings and the code as an alias;
+* an activity table whose area column gives each area by the code the agreement defines in a bracket
+  ("Uddannelse og livschancer (UL)"; "Nr. Aktivitet Indsatsområde K3 K7 1 Lektiehjørnet UL X X ..."), its
+  breaks lost: each row an activity of the area its code names.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Næstved", "Fensmark", "Boligselskabet Fjordbo", "FJB"),
+         ("Hedensted", "Juelsminde", "Boligselskabet Kysthjem", "KYH"),
+         ("Jammerbugt", "Aabybro", "Andelsboligforeningen Vestvolden", "ABV")]
+FLAT = ["flat", "flattened"]
+
+
+def _cover(town, seat, housing, short):
+    return [f"STRATEGISK SAMARBEJDSAFTALE – FÆLLES OM {seat.upper()} 2024-2027",
+            f"Parter: {housing} ({short}) og {town} Kommune", "Periode: 1. januar 2024 – 31. december 2027",
+            "Indsatsområder: Uddannelse og livschancer (UL), Beskæftigelse (BE), Sammenhængskraft og medborgerskab (SM)",
+            ""]
+
+
+def _legend(town, seat, housing, short):
+    return [*_cover(town, seat, housing, short), "Tabel 3 Partnere pr. aktivitet", "Nr. SUN FSK BIB JC FRI",
+            "1 X X", "2 X X X", "", "Signaturforklaring:", "SUN = Sundhedsplejen", "FSK = Fjordskolen",
+            f"BIB = {seat} Bibliotek", f"JC = Jobcenter {town}", f"FRI = Frivilligcenter {town}", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", *FLAT])
+def test_a_legend_run_together_names_each_organisation_without_the_next_code(tmp_path, make_docx, make_pdf, town,
+                                                                            seat, housing, short, how):
+    r = _extract(tmp_path, _legend(town, seat, housing, short), how, make_docx, make_pdf)
+    names = {name_key(o.name) for o in r.organisations}
+    want = {name_key(n) for n in ("Fjordskolen", f"{seat} Bibliotek", f"Jobcenter {town}", f"Frivilligcenter {town}")}
+    assert want <= names, names
+    assert not any(n.split()[-1] in {"sun", "fsk", "bib", "jc", "fri"} for n in names if " " in n), names
+
+
+PEOPLE = [("Boligsocial leder", "Signe Krarup Eskildsen", "{housing}", "ske@{short}.dk", "29 64 18 03"),
+          ("Kommunal tovholder", "Rasmus Vedel Brogaard", "{town} Kommune", "rvb@{domain}.dk", "76 29 41 67"),
+          ("Kontakt Lektiecaféen", "Nadia Sørensen Amiri", "Jobcenter {town}", "nsa@{domain}.dk", "76 29 55 90")]
+
+
+def _ascii(town):
+    return town.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def _contact_table(town, seat, housing, short, details):
+    fill = {"town": town, "housing": housing, "short": short.lower(), "domain": _ascii(town)}
+    head = "Rolle Navn Organisation " + ("Kontakt" if details == "one column" else "Mail Telefon")
+    rows = [f"{role} {name} {org.format(**fill)} {mail.format(**fill).lower()}{',' if details == 'one column' else ''}"
+            f" {phone}" for role, name, org, mail, phone in PEOPLE]
+    return [*_cover(town, seat, housing, short), "Tabel 2.5 Kontaktpersoner", head, *rows,
+            "Aftalen træder i kraft ved underskrift.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("details", ["own columns", "one column"])
+@pytest.mark.parametrize("how", FLAT)
+def test_a_contact_table_with_a_role_column_gives_each_person_the_row_s_organisation(tmp_path, make_docx, make_pdf,
+                                                                                    town, seat, housing, short,
+                                                                                    details, how):
+    r = _extract(tmp_path, _contact_table(town, seat, housing, short, details), how, make_docx, make_pdf)
+    fill = {"town": town, "housing": housing, "short": short.lower(), "domain": _ascii(town)}
+    got = {c.name: (name_key(c.organisation), c.email) for c in r.contacts}
+    want = {name: (name_key(org.format(**fill)), mail.format(**fill).lower()) for _, name, org, mail, _ in PEOPLE}
+    assert {n: got.get(n) for n in want} == want, got
+
+
+def _signed(town, seat, housing, short):
+    return [*_cover(town, seat, housing, short), "Underskrifter",
+            f"Underskrevet 15. december 2023 af Lars Bjørn Holmgaard (direktør, {housing}), Anne-Mette Thygesen "
+            f"(formand, {seat} Almene Boligselskab) og Jakob Skjødt Lunding (kommunaldirektør, {town} Kommune).", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+def test_signatories_with_title_and_organisation_in_a_bracket_are_contacts(tmp_path, make_docx, make_pdf, town, seat,
+                                                                           housing, short, how):
+    r = _extract(tmp_path, _signed(town, seat, housing, short), how, make_docx, make_pdf)
+    got = {c.name: (c.title, name_key(c.organisation)) for c in r.contacts}
+    want = {"Lars Bjørn Holmgaard": ("direktør", name_key(housing)),
+            "Anne-Mette Thygesen": ("formand", name_key(f"{seat} Almene Boligselskab")),
+            "Jakob Skjødt Lunding": ("kommunaldirektør", name_key(f"{town} Kommune"))}
+    assert {n: got.get(n) for n in want} == want, got
+
+
+def _departments(town, seat, housing, short):
+    return [*_cover(town, seat, housing, short), "Tabel 2.1 Afdelinger i helhedsplanen",
+            "Afd. Navn Boligorg. Lejemål", f"K3 Kærparken {short} 212", f"K7 Lindely {short} 168",
+            f"F12 Fjordly {short} 90", "I alt 470", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_a_department_table_headed_by_code_and_name_gives_each_department(tmp_path, make_docx, make_pdf, town, seat,
+                                                                          housing, short, how):
+    r = _extract(tmp_path, _departments(town, seat, housing, short), how, make_docx, make_pdf)
+    got = {name_key(z.name): (z.units, z.aliases) for z in r.zones if z.type == "housing_department"}
+    assert got == {"kærparken": (212, ["K3"]), "lindely": (168, ["K7"]), "fjordly": (90, ["F12"])}, got
+
+
+def _coded_areas(town, seat, housing, short):
+    return [*_cover(town, seat, housing, short), "Tabel 2.2 Aktiviteter og afdelinger",
+            "Nr. Aktivitet Indsatsområde K3 K7 F12", "1 Lektiehjørnet UL X X", "2 Familiestarten UL X X X",
+            "3 Jobstedet BE X X", "4 Naboskabsfesten SM X", "", "Tabel 2.3 Økonomi", "Budgettet fremgår af bilag 4.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_an_activity_table_gives_each_row_the_area_its_code_names(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                  short, how):
+    r = _extract(tmp_path, _coded_areas(town, seat, housing, short), how, make_docx, make_pdf)
+    got = {name_key(a.name): a.focus_area for a in r.activities}
+    assert got == {"lektiehjørnet": "Uddannelse og livschancer", "familiestarten": "Uddannelse og livschancer",
+                   "jobstedet": "Beskæftigelse", "naboskabsfesten": "Sammenhængskraft og medborgerskab"}, got
