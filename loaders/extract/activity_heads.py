@@ -28,7 +28,8 @@ _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tilta
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
-                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem er målgruppen|for hvem|hvad gør vi"
+                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem|hvad)\s*:\s*\S"
+                             r"|(?:hvem er målgruppen|for hvem|hvad gør vi"
                              r"|hvordan|hvad er formålet)\s*\?)", re.I)
 
 

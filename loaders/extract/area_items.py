@@ -264,6 +264,11 @@ _CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(
                            r"|aftalegrundlag(?:et)?|aftalens grundlag|(?:del)?aftalens parter|indledning|formål)")
 
 
+# the chapters of parties, contacts and signatures (a chapter's name counted like a list's item)
+_PARTY_CHAPTER = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|underskrifter|parter(?:ne)?|(?:del)?aftalens parter"
+                            r"|parterne i (?:del)?aftalen)")
+
+
 def is_goal_or_sentence(name: str) -> bool:
     """A goal ("Succeskriterium: ...") or a sentence ("Vi vil styrke ...") rather than a name."""
     return bool(_GOALS.match(name) or _VERBS.intersection(name.split()))
@@ -545,7 +550,8 @@ class _State:
             return                # item: its fields; the list goes on with its next marked item
         if m is None:
             state = None
-            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
+            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS or _PARTY_CHAPTER.fullmatch(text.strip(" :.")))\
+                    and not run_on:  # "4 Organisation", "Delaftalens parter" (its number cut off above it),
                 # "5. Økonomi", "Bilag": the areas end
                 self.focus = None
             elif not run_on and len(text) >= _PARAGRAPH and self.bulleted and self.starts and self.after_blank \
@@ -573,6 +579,9 @@ class _State:
             self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
         self.bare_ok = True
+        if m.group("num") and not run_on and _PARTY_CHAPTER.fullmatch(m.group("item").strip(" :.")):
+            self.focus = None  # "2. Delaftalens parter", "4. Kontaktpersoner": the agreement's next chapter, whose
+            return  # list is its parties, not the area's activities
         if not self.listing and not (m.group("id") and m.group("id")[0].isalpha()):
             return  # (a project's lettered id, "A1. Lektiehjælp", names one after a goals paragraph too)
         number = m.group("num") or m.group("let")

@@ -196,9 +196,14 @@ def _document_type(doc: Document) -> str:
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
     strategic = ("strategisksamarbejdsaftale" in head or "strategiskaftale" in head
                  or _find_label(doc, ("områdetsnavn", "samarbejdsaftalengælderfra")) is not None)
-    first = next((sq for sq in squashed_lines(doc)[:5] if sq), "")
+    firsts = [sq for sq in squashed_lines(doc)[:5] if sq][:2]  # (the title, or a short line over it: the parties'
+    firsts = firsts[:1] + [sq for sq in firsts[1:2] if len(firsts[0]) <= 80]  # "Ishøj Kommune – Boligselskabet
+    # Tranehøj" over "DELAFTALE"; not a page's text over the next one's)
     opens_as_delaftale = any(sq.startswith(DELAFTALE_HEADING) for sq in squashed_lines(doc)[:5]) \
-        or _OPENS_DELAFTALE.match(first) is not None
+        or any(_OPENS_DELAFTALE.match(sq) is not None for sq in firsts) \
+        or len(firsts[0] if firsts else "") <= 80 and firsts[0].endswith("delaftale") \
+        and next(line for line in doc.lines if line.strip()).rstrip().endswith(" DELAFTALE")  # (the title in capitals
+    # joined onto the short line above it, as a PDF's lines may be)
     if delaftaler <= 1 and opens_as_delaftale:
         return "sub_agreement"  # a delaftale that refers to "den strategiske samarbejdsaftale"
     counted = {m.group(0) for sq in squashed_lines(doc) if (m := _ONE_OF.match(sq))}

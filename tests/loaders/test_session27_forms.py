@@ -134,3 +134,30 @@ def test_an_activity_table_gives_each_row_the_area_its_code_names(tmp_path, make
     got = {name_key(a.name): a.focus_area for a in r.activities}
     assert got == {"lektiehjørnet": "Uddannelse og livschancer", "familiestarten": "Uddannelse og livschancer",
                    "jobstedet": "Beskæftigelse", "naboskabsfesten": "Sammenhængskraft og medborgerskab"}, got
+
+
+def _records(town, seat, housing, short):
+    return [f"{town} Kommune – {housing}", "DELAFTALE", "Kriminalitetsforebyggelse", "",
+            f'Delaftalen er en del af den strategiske samarbejdsaftale "Sammen i {seat}" mellem {town} Kommune og '
+            f"{housing}.", "", f"Område:         {seat} Øst", "Indsatsområde:  Kriminalitetsforebyggelse", "",
+            "1. Formål", "Delaftalen skal bidrage til, at færre unge kommer i kontakt med kriminalitet.", "",
+            "2. Delaftalens parter", f"- {town} Kommune, Center for Børn og Familie", f"- {housing}, Driften",
+            f"- {town} Ungdomsskole", "", "3. Aktiviteter", "Aktivitet nr. 1", "Navn: Gadeteamet",
+            "Hvem: unge 12-17 år, der opholder sig i området om aftenen",
+            f"Hvad: Opsøgende arbejde i weekenderne sammen med SSP {town}.", "Ansvarlig: sekretariatet", "",
+            "Aktivitet nr. 2", "Navn: Forældrecaféen", "Hvem: forældre til børn og unge i risiko",
+            "Hvad: Dialogmøder med Center for Børn og Familie.", "Ansvarlig: Center for Børn og Familie", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_delaftale_s_activity_records_named_under_their_counter(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                  short, how):
+    """A delaftale under a line naming its parties ("X Kommune – Boligselskabet Y" over "DELAFTALE") is a
+    delaftale; its activities counted "Aktivitet nr. 1" over "Navn: X", "Hvem: ...", "Hvad: ..." are named
+    by their name fields, and the list under its chapter "2. Delaftalens parter" is no activity."""
+    r = _extract(tmp_path, _records(town, seat, housing, short), how, make_docx, make_pdf)
+    assert r.plan.document_type == "sub_agreement"
+    assert {name_key(a.name): a.focus_area for a in r.activities} == \
+        {"gadeteamet": "Kriminalitetsforebyggelse", "forældrecaféen": "Kriminalitetsforebyggelse"}, \
+        [(a.name, a.focus_area) for a in r.activities]
