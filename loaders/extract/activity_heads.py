@@ -45,7 +45,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
                                                             or _LEADER_STATUS.match(_after_area(doc, doc.lines[i]))):
         title = status.group("title").strip(" \"«»“”")
         return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
-    m = _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i]) or _form_title(plain, i)
+    m = _COUNTED_TITLE.match(plain[i]) or _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i]) \
+        or _form_title(plain, i)
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
         return _field_run_title(doc, i, plain[i]) or _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
@@ -72,6 +73,11 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
 _TITLE_FIELD = re.compile(r"^\W{0,3}(?:titel|navn|overskrift)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
 _COUNTER_FIELD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)?\s*:?\s*"
                             r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s*$", re.I)
+
+
+# the two run onto one line (its breaks lost): "Aktivitet nr. 2 Navn: Forældrecaféen"
+_COUNTED_TITLE = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)\s*:?\s*"
+                            r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s+(?:titel|navn)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
 
 
 def _areas_by_number(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:

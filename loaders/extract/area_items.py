@@ -267,6 +267,8 @@ _CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(
 # the chapters of parties, contacts and signatures (a chapter's name counted like a list's item)
 _PARTY_CHAPTER = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|underskrifter|parter(?:ne)?|(?:del)?aftalens parter"
                             r"|parterne i (?:del)?aftalen)")
+_PARTY_CHAPTER_OPENS = re.compile(rf"(?:{_PARTY_CHAPTER.pattern})(?:\s*[:.]?\s*$|\s+[-–•]\s|\s*:\s)")  # (its list
+# run onto its line: "2. Delaftalens parter - X, Y - Z")
 
 
 def is_goal_or_sentence(name: str) -> bool:
@@ -579,7 +581,7 @@ class _State:
             self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
         self.bare_ok = True
-        if m.group("num") and not run_on and _PARTY_CHAPTER.fullmatch(m.group("item").strip(" :.")):
+        if m.group("num") and _PARTY_CHAPTER_OPENS.match(m.group("item")):
             self.focus = None  # "2. Delaftalens parter", "4. Kontaktpersoner": the agreement's next chapter, whose
             return  # list is its parties, not the area's activities
         if not self.listing and not (m.group("id") and m.group("id")[0].isalpha()):

@@ -191,6 +191,13 @@ _ONE_OF = re.compile(r"delaftale(?:nr\.?)?\d{1,2}af\d{1,2}")  # (squashed) "Dela
 REGULATIV_2019 = "2019-01-01"  # plans starting from then on are strategic agreements (with delaftaler), not helhedsplaner
 
 
+def _caps_delaftale_title(line: str) -> bool:
+    """Does the document's first line hold "DELAFTALE" as a title in capitals in its first words ("Ishøj Kommune –
+    Boligselskabet Tranehøj DELAFTALE Kriminalitetsforebyggelse ..."), not beside a strategic agreement's?"""
+    head = f" {line[:150]} "
+    return " DELAFTALE " in head and "SAMARBEJDSAFTALE" not in head and "STRATEGISK" not in head
+
+
 def _document_type(doc: Document) -> str:
     head = squash(" ".join(doc.lines[:60]))[:6000]
     delaftaler = sum(1 for sq in squashed_lines(doc) if sq.startswith(DELAFTALE_HEADING))
@@ -201,9 +208,8 @@ def _document_type(doc: Document) -> str:
     # Tranehøj" over "DELAFTALE"; not a page's text over the next one's)
     opens_as_delaftale = any(sq.startswith(DELAFTALE_HEADING) for sq in squashed_lines(doc)[:5]) \
         or any(_OPENS_DELAFTALE.match(sq) is not None for sq in firsts) \
-        or len(firsts[0] if firsts else "") <= 80 and firsts[0].endswith("delaftale") \
-        and next(line for line in doc.lines if line.strip()).rstrip().endswith(" DELAFTALE")  # (the title in capitals
-    # joined onto the short line above it, as a PDF's lines may be)
+        or _caps_delaftale_title(next((line for line in doc.lines if line.strip()), ""))  # (the title in capitals joined
+    # onto the line above it, as a PDF's lines may be, or run on with the text when the breaks are lost)
     if delaftaler <= 1 and opens_as_delaftale:
         return "sub_agreement"  # a delaftale that refers to "den strategiske samarbejdsaftale"
     counted = {m.group(0) for sq in squashed_lines(doc) if (m := _ONE_OF.match(sq))}
