@@ -104,6 +104,8 @@ LABELS = [
     r"Delmål\s*\d{0,2}\s*:",
     r"(?:Hvem|Hvornår|Hvor)\s*:(?=\s*\S)",  # an activity's short fields: "Aktivitet: X Hvem: børn 3-9 år Ansvarlig: Y"
     r"Ansøgningen er udarbejdet af\b",
+    # a letter's fields beside its address block, the columns' gap lost: "Att.: direktør X   J.nr.: 2024-118"
+    r"(?:J\.\s?nr\.|Journalnr\.|Vores ref\.|Deres ref\.|Att\.)\s*:(?=\s*\S)",
     r"Udarbejdet af\s*:",
 ]
 # (a pattern that opens with a character class lets the engine skip to those characters

@@ -68,6 +68,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     _shared_employer(doc, out)
     out = _no_organisations(out, organisations)
     _no_unit_runs(out, organisations)
+    _generic_employers(doc, out, organisations)
     _initials_spelt_out(out, organisations)
     return out
 
@@ -140,6 +141,35 @@ def _generic_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_vocab("organisations").get("generic_single", []))
 
 
+_KIND_WORDS = {"boligorganisationen": "housing_organisation", "boligselskabet": "housing_organisation",
+               "boligforeningen": "housing_organisation", "kommunen": "municipality"}
+
+
+def _generic_employers(doc: Document, contacts: list[Contact], organisations: list[Organisation]) -> None:
+    """A contact whose organisation is only the word for its kind ("Boligorganisationen: udviklingschef
+    Hanne Brøndum, ...", "Kommunen: chefkonsulent ..."): the document's one organisation of that kind (its
+    municipality; its housing organisation when it names one), else none."""
+    from samspil.loaders.extract.org_lists import org_type_of
+    from samspil.loaders.extract.plan import municipality_of
+
+    for c in contacts:
+        kind = _KIND_WORDS.get((c.organisation or "").casefold())
+        if kind is None:
+            continue
+        line = c.sources[0].excerpt or "" if c.sources else ""  # (the line the contact is read from)
+        after = line.partition(c.name)[2].split(",")[1:3] if c.name in line else []
+        unit = next((part.strip() for part in after if "@" not in part and not PHONE.search(part)
+                     and part.strip()[:1].isupper() and org_type_of(part.strip()) != "other"), None)
+        if unit is not None:  # "Kommunen: chefkonsulent X, Center for Børn og Unge, x@y.dk": the unit written
+            c.organisation = unit  # after the name
+        elif kind == "municipality":
+            c.organisation = municipality_of(doc)
+        else:
+            own = [o.name for o in organisations if o.type == kind and o.parent is None
+                   and o.name.casefold() not in _KIND_WORDS]
+            c.organisation = own[0] if len(own) == 1 else None
+
+
 def _initials_spelt_out(contacts: list[Contact], organisations: list[Organisation]) -> None:
     """A contact's organisation written as the capitals the agreement defines for it ("For SK:"
     under "Struer Kommune (herefter SK)") named in full, as the organisation is (a short form
@@ -168,6 +198,7 @@ def _no_unit_runs(contacts: list[Contact], organisations: list[Organisation]) ->
         if not unit or len(unit) < 12:
             continue
         if "@" in unit or PHONE.search(unit) or _A_SENTENCE.search(unit) \
+                or unit.count(" ") >= 5 and _A_VERB.search(unit) \
                 or any(n in unit for n in names if n != c.name) \
                 or "," not in unit and _two_organisations(name_key(unit), keys):  # ("Jobcenter Odense, Ungeenheden")
             c.organisation = None
@@ -187,6 +218,8 @@ def _two_organisations(key: str, keys: list[str]) -> bool:
 
 
 _A_SENTENCE = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s.*\.$")
+_A_VERB = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s")  # (in six words or more: "Hvis I har spørgsmål
+# ..., er I velkomne til at kontakte fuldmægtig" over the name)
 
 
 def _initialled_details(doc: Document, contacts: list[Contact]) -> None:

@@ -278,14 +278,15 @@ def _listed(doc: Document):
             given += 1
             if item[-1:] == ")" and _LIST_ITEM.match(item):
                 item = _NOTE_AFTER.sub("", item)  # "1) Uddannelse og livschancer (lektieklub, mødregruppe)": the area
-            counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-–•*▪" else None
-            if m is None and lead_in and not count and item.endswith((".", ":")) and len(item) < 200:
+            counted = ordinal(item) if (m := _LIST_ITEM.match(item)) and m.group(0)[:1] not in "-–•*▪·" else None
+            if m is None and lead_in and not count and len(item) < 200 and (item.endswith((".", ":"))
+                                                                      or item.endswith(("indsatsområderne", "indsatsområder"))):
                 lead_in = False  # a sentence between the heading and its list ("Helhedsplanen har tre indsatsområder.")
                 if (stated := _COUNTED_AREAS.search(item.lower().rstrip(" .:") + ":")) is not None:
                     want, given = (_COUNT_WORDS.get(stated.group(1)) or int(stated.group(1))), 0  # ("... tre
                     # indsatsområder:": three items and no more)
                 continue
-            if not m or heading and not item.startswith(("-", "–", "•", "*", "▪")) \
+            if not m or heading and not item.startswith(("-", "–", "•", "*", "▪", "·")) \
                     and not (count == 0 and counted == 1 or count and counted
                              and len(item) <= 60 and not item.endswith(".")):
                 break  # (under a heading only bullets or a short counted list: "2.1 Tryghed" is a subsection)
@@ -417,7 +418,7 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
-_LIST_ITEM = re.compile(r"^(?:[-–•*▪]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
+_LIST_ITEM = re.compile(r"^(?:[-–•*▪·]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
                         r"|(?:SPOR|Spor|TEMA|Tema)\s+\d{1,2}\s*[.:)–-]?(?=\s+[A-ZÆØÅ])|(?-i:[A-H])[.)]?(?=\s+[A-ZÆØÅ][a-zæøå]))\s*")
 # (a Roman number without its stop too, as a list set in columns prints it: "I   Beskæftigelse", "II  Forebyggelse":
 # the list goes on only with the next number, so a sentence opening with "I" ends it)

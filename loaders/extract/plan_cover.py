@@ -128,6 +128,14 @@ def quoted_name(doc: Document) -> tuple[str, int] | None:
         if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text) or _QUOTED_FOR_AREA.match(text)) \
                 and 1 <= len(quoted.group(1).split()) <= 8:
             return quoted.group(1).strip(), i
+    for i, line in enumerate(doc.lines[:24]):  # a letter's subject under its letterhead and address block
+        if '"' in line or "»" in line or "“" in line or "„" in line:  # ('PRÆKVALIFIKATION AF BOLIGSOCIAL INDSATS –
+            text = clean(line)  # "VIPPERØD I FREMDRIFT"'): the plan's type phrase before the quoted name
+            if (quoted := _QUOTED_AFTER_PLAN.search(text)) and 1 <= len(quoted.group(1).split()) <= 8 \
+                    and quoted.end() <= 100 and (text[:quoted.start()].isupper() or text[:quoted.start()].count(" ") < 3):
+                # (a title's line, not a sentence's: "Aftalen er en videreførelse af helhedsplanen "X""; its next
+                # paragraph may be joined onto it, as a PDF's lines may be)
+                return quoted.group(1).strip(), i
     return None
 
 

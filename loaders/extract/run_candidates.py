@@ -79,6 +79,8 @@ def _candidates(text: str) -> list[str]:
             run = _with_topics_before(text, m.start(), run)  # "direktør for Børn, Familie og Uddannelse"
             if is_focus_area_name(run):
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
+        if text[end:end + 1] == ":" and run.endswith(_FIELD_KEYS):
+            run = run.rpartition(" ")[0] or run  # "Boligforeningen Tempelkrogen Dato: 27. juni 2024": a letter's field
         if text[end:end + 2] == " =" or text[end:end + 1] == "=":
             run = _without_next_code(run)  # "BIB = Horsens Bibliotek JCH = Jobcenter Horsens": a legend run together
         out += _run_names(run)
@@ -88,6 +90,10 @@ def _candidates(text: str) -> list[str]:
         if digit_name.search(text) and not _UNIT_WORDS.search(text):
             out += digit_name.findall(text)  # "... med Red Barnet, 5B og Velux Fonden"
     return out
+
+
+_FIELD_KEYS = (" Dato", " Tlf", " Telefon", " Mail", " E-mail", " Kopi", " Adresse", " Sagsbehandler")  # (a field's key
+# after a name, its column's gap lost)
 
 
 def _without_next_code(run: str) -> str:

@@ -162,3 +162,42 @@ def test_a_delaftale_s_activity_records_named_under_their_counter(tmp_path, make
     assert {name_key(a.name): a.focus_area for a in r.activities} == \
         {"gadeteamet": "Kriminalitetsforebyggelse", "forældrecaféen": "Kriminalitetsforebyggelse"}, \
         [(a.name, a.focus_area) for a in r.activities]
+
+
+def _letter(town, seat, housing, short):
+    domain = _ascii(town)
+    return ["LANDSBYGGEFONDEN", "Studiestræde 50 · 1554 København V · Tlf. 33 76 20 00", "",
+            f"{housing}                         Dato: 27. juni 2024",
+            "Att.: direktør Ole Brandhøj Sommer                   J.nr.: 2024-118/BS-0457",
+            "Torvet 12                                            Sagsbehandler: LEH", f"Kopi: {town} Kommune", "",
+            f'PRÆKVALIFIKATION AF BOLIGSOCIAL INDSATS – "{seat.upper()} I FREMDRIFT"', "",
+            f"Landsbyggefonden har modtaget jeres ansøgning om prækvalifikation af en boligsocial indsats i {seat}.",
+            "", "Indsatsområder", "Fonden har noteret, at indsatsen vil arbejde inden for indsatsområderne",
+            "  · Uddannelse og livschancer", "  · Beskæftigelse",
+            'Fonden bemærker, at området "Sundhed og trivsel" ikke kan indgå.', "",
+            "Kontaktpersoner oplyst i ansøgningen",
+            f"Boligorganisationen: udviklingschef Hanne Skjold Brøndum, hsb@{short.lower()}.dk, 59 43 22 80",
+            f"Kommunen: chefkonsulent Morten Ilsø Kjærulff, Center for Børn og Unge, mokj@{domain}.dk", "",
+            "Hvis I har spørgsmål til afgørelsen, er I velkomne til at kontakte fuldmægtig",
+            "Lene Egholm Hartvig, direkte tlf. 33 76 21 47, leh@lbf.dk.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_letter_under_its_letterhead_names_plan_areas_and_contacts(tmp_path, make_docx, make_pdf, town, seat,
+                                                                     housing, short, how):
+    """A fund's letter: the organisation of its address block without the date field beside it ("Boligselskabet X
+    Dato: ..."); the plan named in quotes in its subject under the address block; the areas listed with middle
+    dots under a sentence that ends in "indsatsområderne" without a colon; a contact labelled by the word for
+    its kind ("Boligorganisationen:", "Kommunen:") of the document's housing organisation or of the unit
+    written after the name; a contact whose line above is a sentence has no organisation from it."""
+    r = _extract(tmp_path, _letter(town, seat, housing, short), how, make_docx, make_pdf)
+    names = {name_key(o.name) for o in r.organisations}
+    assert name_key(housing) in names and not any("dato" in n or n in {"kommunen", "boligorganisationen"}
+                                                  for n in names), names
+    assert name_key(r.plan.name) == name_key(f"{seat} i fremdrift"), r.plan.name
+    assert {name_key(a.name) for a in r.focus_areas} == {"uddannelse og livschancer", "beskæftigelse"}, r.focus_areas
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert got.get("Hanne Skjold Brøndum") == name_key(housing), got
+    assert got.get("Morten Ilsø Kjærulff") == "center for børn og unge", got
+    assert "spørgsmål" not in got.get("Lene Egholm Hartvig", ""), got
