@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["fold_letters", "looks_ascii_danish", "restore_letters"]
+__all__ = ["fold_letters", "looks_ascii_danish", "restore_label_words", "restore_letters"]
 
 _MIN_SIGNS = 3  # distinct folded words a document needs before anything is touched
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
@@ -54,6 +54,21 @@ def restore_letters(line: str) -> str:
     'Målgruppe: unge på 12-18 år, se www.boern.dk eller skriv til boern@stevns.dk'
     """
     return _DIGRAPH_WORD.sub(_restore, line)
+
+
+# the template's words that find its units ("Indsatsområder", "Målgruppe(r)"), spelt without the letters in a
+# document that has them elsewhere (a heading typed on another keyboard: "2. Indsatsomraader")
+_LABEL_WORD = re.compile(r"(?<![\w@./])[A-Z](?i:[a-z]*(?:omraad|aalgrup)[a-z]*)")  # (capitalised: a heading's or
+# label's word, not a data file's key, "indsatsomraade: KRIM")
+
+
+def restore_label_words(line: str) -> str:
+    """``line`` with the template's label words written with their letters, the rest as it is.
+
+    >>> restore_label_words("2. Indsatsomraader og MAALGRUPPER for boern; indsatsomraade: KRIM")
+    '2. Indsatsområder og MÅLGRUPPER for boern; indsatsomraade: KRIM'
+    """
+    return _LABEL_WORD.sub(_restore, line) if "aa" in line or "AA" in line else line
 
 
 def _restore(m: re.Match[str]) -> str:

@@ -45,7 +45,7 @@ from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_cards, split_columns, tab_signatures
 from samspil.loaders.ocr import looks_ocred, repair_ocr
-from samspil.loaders.ascii_danish import looks_ascii_danish, restore_letters
+from samspil.loaders.ascii_danish import looks_ascii_danish, restore_label_words, restore_letters
 from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
@@ -558,6 +558,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = [repair_ocr(line) for line in raw_lines]
     if looks_ascii_danish(raw_lines) if ascii_spelt is None else ascii_spelt:  # "Maalgruppe" (loaders/ascii_danish.py)
         raw_lines = [restore_letters(line) for line in raw_lines]
+    else:
+        raw_lines = [restore_label_words(line) for line in raw_lines]
     lines: list[str] = []
     orig: list[Origin] = []
     known = cleaned.get if cleaned is not None else {}.get

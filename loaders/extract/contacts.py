@@ -90,8 +90,12 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
             continue
         cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])] \
             if is_first_name(words[0]) else []
-        line = next((text for text in doc.lines if c.name in text), "") if len(cuts) == 1 else ""
-        signed = [m.group(1) for m in _FOR_ORG.finditer(line)] if "For " in line else []
+        at = next((i for i, text in enumerate(doc.lines) if c.name in text), None) if len(cuts) == 1 else None
+        signed = []
+        for text in [doc.lines[j] for j in range(at, max(-1, at - 3), -1)] if at is not None else []:
+            signed = [m.group(1) for m in _FOR_ORG.finditer(text)] if "For " in text else []  # (on the names' line,
+            if signed:  # or on a line of their own above it: "For X For Y" over "Name Name" and "Title Title")
+                break
         if len(signed) < 2:  # (no one place to cut, or no two organisations signed for on the line)
             out.append(c)
             continue

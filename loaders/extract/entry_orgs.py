@@ -261,10 +261,18 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
             continue  # "Otillavej, Socialpsykiatrien ...": an address, not an organisation
         if is_title_word(seg.split()[0]) and all(is_title_word(w) or w.islower() for w in seg.split()[1:]):
             continue  # "Borgmester, Vejle Kommune", "Boligsocial leder": a title, no organisation
-        if len(seg.split()) > 2 and seg.split()[1] == "for" and is_title_word(seg.split()[0]):
-            seg = " ".join(seg.split()[2:])  # "Centerchefen for Center City"
+        words = seg.split()
+        k = 0
+        while k < len(words) - 2 and is_title_word(words[k]):
+            k += 1
+        own_role = role
+        if k and words[k] == "for":
+            seg = " ".join(words[k + 1:])  # "Centerchefen for Center City"; two signatures' titles run together:
+            # "Direktør Direktør for Børne- og Ungeforvaltningen"
+            own_role = "mentioned" if role in ("party", "signatory") and k > 1 else role  # (a signatory's unit under
+            # the signatures: not a party of its own)
         name, extra, par = _abbr_parent(seg)
-        out.append(OrgMention(name, line, aliases + extra, par or parent, role, delaftale))
+        out.append(OrgMention(name, line, aliases + extra, par or parent, own_role, delaftale))
         if par and " " in par:  # "(Børn og Unge)": a magistratsafdeling named, not abbreviated
             out.insert(len(out) - 1, OrgMention(par, line, [], None, "mentioned", delaftale))  # the unit last
         if parent is None and len(segments) > 1 and (name.isupper() or MUNICIPALITY.fullmatch(name)):

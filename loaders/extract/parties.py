@@ -30,9 +30,11 @@ __all__ = ["OrgMention", "ContactMention", "parse_parties", "split_org_text"]
 
 _SIGNED_FOR = re.compile(r"^(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+# a page's footer under the signatures: "Side 1 af 1 - Helhedsplan Fensmark 2013-2016 - version 3"
+_PAGE_FOOTER = re.compile(r"(?:[Ss]ide|SIDE|Page)\s+\d{1,3}\s*(?:af|/|of)\s*\d{1,3}\b")
 # (the word run is possessive: splitting a word across repetitions can reach no other end, and
 # backtracking into it cost ~30 µs a line)
-_PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå.-]*+\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
+_PLACE_DATE = re.compile(rf"^(?:[A-ZÆØÅ][\wæøå./-]*+\s?){{1,3}},?\s+(?:den\s+)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})"
                          rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})\b.{{0,12}}$", re.I)
 
 
@@ -78,7 +80,7 @@ def _line_entries(doc: Document, block: Block, role: str):
         text = _SIGNED_FOR.sub("", drop_header_words(text))  # "For Aarhus Kommune" under a signature line
         text = _DATE_FIELD_END.sub("", _DATE_LABEL.sub("", text))  # "Dato/Sted: Vejle, 1. marts 2024";
         # "Nyborg Kommune, Dato: ____" (the signature's date field after the party)
-        if (has_digit(text) and _PLACE_DATE.match(text)) or not ALNUM.search(text):
+        if (has_digit(text) and (_PLACE_DATE.match(text) or _PAGE_FOOTER.match(text))) or not ALNUM.search(text):
             continue  # "Aarhus, den 1. marts 2023": where and when it was signed; "_____": where
         # a contact line whose e-mail or phone wrapped onto the next line
         if n + 1 < len(idx) and (text.endswith((":", "/", "-")) or KONTAKT.match(text) and "@" not in text) \
@@ -287,7 +289,7 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
                 and len(doc.lines[lines[k + len(run)]].split("\t")) == len(cells):
             run.append(doc.lines[lines[k + len(run)]].split("\t"))
         if len(run) > 1 and not _rows_are_entries(run):
-            items += [(lines[k], ", ".join(c for row in run if (c := row[j].strip()) and not _PLACE_DATE.match(c)))
+            items += [(lines[k], ", ".join(c for row in run if (c := row[j].strip()) and not _CELL_PLACE_DATE.match(c)))
                       for j in range(len(cells))]  # (a column's place and date, "Kgs. Lyngby, den 12. marts 2025": no field)
         elif len(run) > 1:  # "BFH<TAB>Formand Jytte Lambrecht" / "KAS<TAB>Adm. direktør ...": a row a party
             items += [(lines[k + r], _cells_as_fields(doc.lines[lines[k + r]])) for r in range(len(run))]
@@ -300,7 +302,7 @@ def _block_texts(doc: Document, block: Block, role: str) -> list[tuple[int, str]
 
 
 # a signature's place and date ("Kgs. Lyngby, den 12. marts 2025", "Brøndby, 12.12.2025"), or its line to sign on
-_PLACE_DATE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*){0,2},?\s+(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}"
+_CELL_PLACE_DATE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå./-]*(?:\s+[A-ZÆØÅ][\wæøå./-]*){0,2},?\s+(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}"
                          r"|[a-zæø]+\s+\d{4})|_{3,})\s*$")
 
 

@@ -254,6 +254,9 @@ def infer_municipality(places: list[str]) -> str | None:
 _RANGE_OPEN = re.compile(r"\d{4}\s+(?:til|til og med|[-–—])\s*$")
 
 
+_POOL_RANGE = re.compile(r"\b[Pp]ulje(?:n|ns)?\s+(?:for\s+|til\s+)?(?:årene\s+)?\d{4}\s*[-–]\s*\d{2,4}")
+
+
 def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str | None], int | None]:
     found = _find_label(doc, PERIOD_LABELS)
     if found:
@@ -264,6 +267,8 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
     # april 2016" or a year range in the title lines
     amended = None
     for i, line in enumerate(doc.lines[:15]):
+        line = _POOL_RANGE.sub("", line) if "ulje" in line else line  # "Landsbyggefondens pulje 2011-2014": the
+        # fund's pool, not the plan's period
         for m in _DATE_TO_DATE.finditer(line[:3000]):
             start, end = parse_period(line[max(0, m.start() - 22): m.end() + 22])
             if start and end and start < end:
@@ -284,7 +289,7 @@ def _period(doc: Document, name_line: int | None) -> tuple[tuple[str | None, str
             return pair, i  # the sentence wrapped inside its range: "... løber fra 1. februar 2024 til" / "31. januar 2028."
     for i, line in enumerate(doc.lines[:15]):
         m = _YEAR_RANGE.search(line)
-        if m and len(line) < 120:
+        if m and len(line) < 120 and not ("ulje" in line and _POOL_RANGE.search(line)):
             return parse_period(m.group(0)), i
     if name_line is not None and (m := _YEAR_RANGE.search(doc.lines[name_line])):
         return parse_period(m.group(0)), name_line

@@ -201,3 +201,38 @@ def test_a_letter_under_its_letterhead_names_plan_areas_and_contacts(tmp_path, m
     assert got.get("Hanne Skjold Brøndum") == name_key(housing), got
     assert got.get("Morten Ilsø Kjærulff") == "center for børn og unge", got
     assert "spørgsmål" not in got.get("Lene Egholm Hartvig", ""), got
+
+
+def _older_plan(town, seat, housing, short):
+    return [f"{town.upper()} KOMMUNE · {housing.upper()}", f"Boligsocial helhedsplan 2013-2016 for {seat}", "",
+            f'"SAMMEN OM {seat.upper()}"', "", "Landsbyggefondens pulje 2011-2014 til boligsociale helhedsplaner",
+            "Helhedsplanen er godkendt af Landsbyggefonden ved skrivelse af 20.11.2012 og gennemføres i",
+            "perioden 1.1.2013-31.12.2016 (fire år).", "", "1. Baggrund",
+            f"{seat} er en stationsby. Området har en høj andel af unge uden uddannelse.", "", "2. Indsatsomraader",
+            "Helhedsplanen omfatter følgende indsatsområder fra regulativet:", "  1) Uddannelse og beskæftigelse",
+            "  2) Forebyggelse og forældreansvar", "  3) Kapacitetsopbygning", "", "3. Underskrifter",
+            f"{seat}/{town}, den 15. januar 2013", "",
+            f"For {housing}".ljust(44) + f"For {town} Kommune", "Kurt Hvilsom Brandt".ljust(44) + "Merete Toft Eskildsen",
+            "Direktør".ljust(44) + "Direktør for Børne- og Ungeforvaltningen", "",
+            f"Side 1 af 1 - Helhedsplan {seat} 2013-2016 - version 3", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_an_older_plan_s_period_areas_and_signing_parties(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                           how):
+    """An older plan: the fund's pool's years ("Landsbyggefondens pulje 2011-2014") are not its period (the
+    sentence's "perioden 1.1.2013-31.12.2016" is); its areas under a heading typed without the Danish letters
+    ("2. Indsatsomraader"); its parties the organisations signed for, not the place signed in ("Fensmark/Næstved,
+    den 15. januar 2013") nor the page's footer under the signatures ("Side 1 af 1 - Helhedsplan ..."); also where
+    the two signatures' columns ran together (a PDF: "Direktør Direktør for Børne- og Ungeforvaltningen" under
+    "Kurt Hvilsom Brandt Merete Toft Eskildsen" under "For X For Y"): two people, each of the organisation signed
+    for, and the unit in the titles no party."""
+    r = _extract(tmp_path, _older_plan(town, seat, housing, short), how, make_docx, make_pdf)
+    assert (r.plan.period_start, r.plan.period_end) == ("2013-01-01", "2016-12-31")
+    assert {a.name for a in r.focus_areas} == {"Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar",
+                                               "Kapacitetsopbygning"}, r.focus_areas
+    assert {name_key(o.name) for o in r.organisations if o.is_party} == {name_key(housing), name_key(f"{town} Kommune")}, \
+        [o.name for o in r.organisations if o.is_party]
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert got == {"Kurt Hvilsom Brandt": name_key(housing), "Merete Toft Eskildsen": name_key(f"{town} Kommune")}, got
