@@ -552,8 +552,10 @@ class _State:
             return                # item: its fields; the list goes on with its next marked item
         if m is None:
             state = None
-            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS or _PARTY_CHAPTER.fullmatch(text.strip(" :.")))\
-                    and not run_on:  # "4 Organisation", "Delaftalens parter" (its number cut off above it),
+            if _PARTY_CHAPTER.fullmatch(text.strip(" :.")) and not run_on:
+                self.listing, self.count = False, 0  # "Delaftalens parter" (its number cut off above it): its list is the
+                return  # parties, not the area's activities (a caption, "Aktiviteter", opens the next list)
+            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
                 # "5. Økonomi", "Bilag": the areas end
                 self.focus = None
             elif not run_on and len(text) >= _PARAGRAPH and self.bulleted and self.starts and self.after_blank \
@@ -582,8 +584,8 @@ class _State:
             return
         self.bare_ok = True
         if m.group("num") and _PARTY_CHAPTER_OPENS.match(m.group("item")):
-            self.focus = None  # "2. Delaftalens parter", "4. Kontaktpersoner": the agreement's next chapter, whose
-            return  # list is its parties, not the area's activities
+            self.listing, self.count = False, 0  # "2. Delaftalens parter", "4. Kontaktpersoner": the agreement's next
+            return  # chapter, whose list is its parties, not the area's activities
         if not self.listing and not (m.group("id") and m.group("id")[0].isalpha()):
             return  # (a project's lettered id, "A1. Lektiehjælp", names one after a goals paragraph too)
         number = m.group("num") or m.group("let")
