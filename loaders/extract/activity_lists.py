@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from samspil.loaders.document import Document
 from samspil.loaders.extract.sections import focus_area_at
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
+from samspil.loaders.extract.unit_topics import is_focus_area_name
 
 __all__ = ["Block", "NOT_ACTIVITY", "bullet_blocks", "outline_focus"]
 
@@ -46,7 +47,11 @@ _LIST_LABEL = re.compile(r"(?:^\W{0,3}(?i:[pait])|\s[PAIT])(?i:rojekter(?:ne)?|k
 # a status report's caption over its activities: "Status på aktiviteterne:", "Overblik over projekterne:"
 _STATUS_LABEL = re.compile(r"(?:^\W{0,3}|(?<=[.!?\"”]\s))(?i:status|overblik|oversigt|nyt)\s+(?:på|over|fra)\s+(?:de\s+)?(?:enkelte\s+)?"
                            r"(?i:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|delprojekter(?:ne)?)\s*:\s*$")
-_BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)])\s+(?P<item>\S.*)$")
+_BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)]|(?P<letter>[a-h])\))\s+(?P<item>\S.*)$")
+# the lead-in sentence of a list of activities: "Aftalen omfatter registrering i følgende aktiviteter:"
+_FOLLOWING = re.compile(r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:\s*$")
+# the area an item names in a bracket after its name: '"Lektieloftet" (delaftale Uddannelse og livschancer) – ...'
+_AREA_BRACKET = re.compile(r"\((?:delaftale(?:n)?|indsatsområde(?:t)?)(?:\s+om)?[:\s]+([A-ZÆØÅ][^()]{2,60})\)")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: description", "Name (partner)"
 
 
@@ -84,8 +89,16 @@ def bullet_blocks(doc: Document) -> list[Block]:
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
             continue
+        if "følgende" in line and (lead := _FOLLOWING_THEN_LETTERS.search(line)):  # "... i følgende aktiviteter: a)
+            items = _RUN_ON_LETTER.split(line[lead.end():])  # "A" (delaftale X) – ... b) "B" ...": the breaks lost
+            if len(items) >= 2:
+                for item in items:
+                    if name := _bullet_name(item):
+                        named = _AREA_BRACKET.search(item, 0, len(name) + 40) if "(" in item else None
+                        blocks.append(Block(name, i, i + 1, named.group(1).strip() if named else focus_area_at(doc, i)))
+                continue
         if not (line.rstrip().endswith(":") and (_LIST_LABEL.search(clean_keep_colon(line)) or _PLAN_LEAD.search(line)
-                                                 or _STATUS_LABEL.search(line))
+                                                 or _STATUS_LABEL.search(line) or _FOLLOWING.search(line))
                 or len(line) < 60 and _CAPTION_ALONE.match(line) or _CAPTION_END.search(line[-40:])):
             continue
         items: list[int] = []
@@ -93,7 +106,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
             if not doc.lines[j].strip():
                 continue
             m = _BULLET_ITEM.match(doc.lines[j])
-            number = m.group("number") if m else None
+            number = m.group("number") or (str(ord(m.group("letter")) - ord("a") + 1) if m.group("letter") else None) \
+                if m else None  # (a lettered list counts a, b, c ...)
             end = doc.lines[j - 1].rstrip()[-1:]  # (the line before's last character: "" after a blank line)
             if not m and items and end and (_indent(doc.lines[j]) > _indent(doc.lines[items[-1]]) or end in ":,"
                                             or doc.lines[j].lstrip()[:1].islower()
@@ -102,22 +116,30 @@ def bullet_blocks(doc: Document) -> list[Block]:
                 # in lower case or with a number: "- Læsemakkere (...):" over "40 børn, kører godt.")
             if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
                 break
-            if items and bool(number) != bool(_BULLET_ITEM.match(doc.lines[items[0]]).group("number")):
+            first = _BULLET_ITEM.match(doc.lines[items[0]]) if items else None
+            if first and (bool(m.group("number")), bool(m.group("letter"))) != (bool(first.group("number")),
+                                                                                 bool(first.group("letter"))):
                 break  # (a list keeps its kind: "3. Sundhed" after two bullets is the next heading)
             items.append(j)
             if _HEADING_RUN_ON.search(doc.lines[j]):
                 break  # "• Naboklubben – ... TIDSLINJE": the next heading run onto the last item
         for n, j in enumerate(items):
             end = items[n + 1] if n + 1 < len(items) else j + 1
-            for item in _RUN_ON_ITEM.split(_BULLET_ITEM.match(doc.lines[j]).group("item")):
-                if name := _bullet_name(item):
-                    blocks.append(Block(name, j, end, focus_area_at(doc, j) or outline_focus(doc, j)))
+            bullet = _BULLET_ITEM.match(doc.lines[j])
+            for item in _RUN_ON_ITEM.split(bullet.group("item")):
+                if (name := _bullet_name(item)) and not (bullet.group("letter") and is_focus_area_name(name)):
+                    # (not "a) Tryghed og trivsel" under "Helhedsplanen omfatter følgende indsatsområder:")
+                    named = _AREA_BRACKET.search(item, 0, len(name) + 40) if "(" in item else None
+                    blocks.append(Block(name, j, end, named.group(1).strip() if named
+                                        else focus_area_at(doc, j) or outline_focus(doc, j)))
     return blocks
 
 
 _LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:(?:Status|Overblik)\s+(?:på|over)\s+(?:aktiviteterne|projekterne|indsatserne)"
                                  r"|Projekter|Aktiviteter|Indsatser|Tiltag|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
                                  r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+(?=[A-ZÆØÅ0-9\"“«»])")
+_FOLLOWING_THEN_LETTERS = re.compile(r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:\s+a\)\s+")
+_RUN_ON_LETTER = re.compile(r"\s[b-h]\)\s+(?=[A-ZÆØÅ0-9\"“«»])")
 _HEADING_RUN_ON = re.compile(r"\s[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
 # the list run on ends at the next heading in capitals ("... Sønderborg Madskole TIDSLINJE • 1. juli ...")
 _NEXT_CAPS_HEADING = re.compile(r"\s(?=[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*\s+(?:[•▪]\s|$))")

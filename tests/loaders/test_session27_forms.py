@@ -236,3 +236,31 @@ def test_an_older_plan_s_period_areas_and_signing_parties(tmp_path, make_docx, m
         [o.name for o in r.organisations if o.is_party]
     got = {c.name: name_key(c.organisation) for c in r.contacts}
     assert got == {"Kurt Hvilsom Brandt": name_key(housing), "Merete Toft Eskildsen": name_key(f"{town} Kommune")}, got
+
+
+def _annex(town, seat, housing, short):
+    return [f'Bilag 6 til strategisk samarbejdsaftale "{seat} Mødes" 2025-2029', "", "DATABEHANDLERAFTALE", "",
+            "mellem", "", housing, '(herefter "den dataansvarlige")', "", "og", "", "Aktivdata ApS",
+            '(herefter "databehandleren")', "", "1. Baggrund og formål",
+            f"1.1 {town} Kommune og {housing} har indgået en strategisk samarbejdsaftale om den boligsociale indsats.",
+            "1.2 Aftalen omfatter registrering i følgende aktiviteter:",
+            '    a) "Lektieloftet" (delaftale Uddannelse og livschancer) – børn 6-14 år; henvisning',
+            f"       fra {seat} Skole",
+            '    b) "Forældrestyrke" (delaftale Uddannelse og livschancer) – forældre, herunder',
+            f"       fædre, i samarbejde med Familiehuset {town}",
+            '    c) "Job i Byen" (delaftale Beskæftigelse) – ledige beboere 18-64 år', "",
+            "2. Behandlingens karakter", "2.1 Kategorier af registrerede: deltagere, forældre og frivillige.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", *FLAT, "docx", "pdf"])
+def test_lettered_activities_after_a_lead_in_each_of_the_delaftale_its_bracket_names(tmp_path, make_docx, make_pdf,
+                                                                                   town, seat, housing, short, how):
+    """An annex listing the activities it covers after "... i følgende aktiviteter:", lettered ("a)", "b)"), each
+    quoted with its delaftale in a bracket ('"Lektieloftet" (delaftale Uddannelse og livschancer) – ...'), also run
+    onto one line: each an activity of that area, and the areas the plan's."""
+    r = _extract(tmp_path, _annex(town, seat, housing, short), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektieloftet": "Uddannelse og livschancer", "Forældrestyrke": "Uddannelse og livschancer",
+        "Job i Byen": "Beskæftigelse"}, [(a.name, a.focus_area) for a in r.activities]
+    assert {a.name for a in r.focus_areas} == {"Uddannelse og livschancer", "Beskæftigelse"}, r.focus_areas
