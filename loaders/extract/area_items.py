@@ -57,7 +57,8 @@ _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilli
                             "Lovgrundlag", "Retsgrundlag", "Økonomiske konsekvenser", "Bevillingsmæssige konsekvenser",
                             "Høring", "Videre proces",
                             # (a web page's parts after its text: links to documents and pages)
-                            "Relaterede dokumenter", "Dokumenter", "Se også", "Læs også", "Links", "Relaterede links"))
+                            "Relaterede dokumenter", "Dokumenter", "Se også", "Læs også", "Læs mere", "Links",
+                            "Relaterede links", "Mere information", "Find os", "Kontakt os"))
 _LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
 _CHAPTER_IN = re.compile(r"\s(?:Kapitel|KAPITEL)\s+\d{1,2}\.?:?\s+[A-ZÆØÅ]")  # inside a line that lost its breaks
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"

@@ -11,6 +11,7 @@ from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.unit_topics import join_topic_series
 from samspil.loaders.extract.orgs import is_strategic, name_key, without_signing_place
 from samspil.loaders.extract.parties import parse_parties
+from samspil.loaders.extract.people import is_title_word
 from samspil.loaders.extract.loose_contacts import loose_contacts
 from samspil.loaders.extract.prose_roles import prose_roles
 from samspil.loaders.extract.person_units import contact_unit
@@ -199,6 +200,14 @@ def _no_unit_runs(contacts: list[Contact], organisations: list[Organisation]) ->
                   key=len, reverse=True)
     for c in contacts:
         unit = c.organisation
+        if unit and not any(ch.isalpha() for ch in unit):
+            c.organisation = None  # "•": a bullet or a phone's symbol read as the unit
+            continue
+        words = unit.split(",")[0].split() if unit else []
+        if words and words[-1][:1].islower() and is_title_word(words[-1]) and org_type_of(" ".join(words)) == "other" \
+                and not any(w[:1].isupper() for w in words[1:]):
+            c.title, c.organisation = c.title or " ".join(words), None  # "Fritids- og ungemedarbejder" under a web
+            continue  # card's name: the title, no unit
         if not unit or len(unit) < 12:
             continue
         if "@" in unit or PHONE.search(unit) or _A_SENTENCE.search(unit) \

@@ -392,11 +392,17 @@ def _heading_above(plain: list[str], i: int) -> str | None:
             # ("Vordingborg Kommune:" over its people: the organisation, not a label)
         if above and len(above) < 120 and above[0].isupper() and ":" not in above and "@" not in above \
                 and not PHONE.search(above) and not above.endswith(".") and not find_people(above, strict=True):
-            return above
+            return None if _PHRASE.match(above) and org_type_of(above) == "other" else above  # (not a page's
+            # heading in words: "Mød medarbejderne", "Kontakt os")
         if above and (run := _NEXT_HEADING.search(above)):  # the record above ran on into this one's heading
             return run.group("org")
         return None
     return None
+
+
+# a heading in words, its second word in lower case ("Mød medarbejderne", "Kontakt os", "Her finder du os"), not
+# a name of words in capitals ("Boligselskabet Sydbo", "Fællesbo")
+_PHRASE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+\s+(?!og\b|for\b|i\b|af\b|på\b)[a-zæøå]")
 
 
 # "... uu-vejleder Odense Kommune, By- og Kulturforvaltningen Vollsmose Bibliotek": after a

@@ -6,6 +6,7 @@ Besides contact lists and signature blocks, agreements name people in sentences:
     Børn og Familie) og ...                        (a title, the name, the unit in brackets)
     Underskrevet af Lars Holm (direktør, Boligforeningen Fjord) og ...   (the title in the bracket)
     Aftalen er underskrevet af borgmester Ole Sand på vegne af Faxe Kommune
+    Kommunens kontaktperson er Ida Holm fra Børne- og Familieafdelingen (ih@x.dk)
     Boligsocial leder bliver Ida Lund, der ansættes i Boligselskabet Faxe (il@..., tlf. ...)
 
 A person is a run of two to four capitalised words from a known first name; the unit
@@ -38,6 +39,8 @@ _TITLE_BRACKET = re.compile(r"\((?<=[a-zæøå] \()(?P<title>[a-zæøå][a-zæø
 # "på vegne af Faxe Kommune", ", der ansættes i Boligselskabet Faxe"
 _ORG_AFTER = r"(?P<org>[A-ZÆØÅ0-9][\w.&/-]*(?:[ \t]+(?:[A-ZÆØÅ0-9][\w.&/-]*|for|og|i|af)){0,5})"
 _ON_BEHALF = re.compile(r"på[ \t]+vegne[ \t]+af[ \t]+" + _ORG_AFTER)
+_FROM = re.compile(r"fra[ \t]+" + _ORG_AFTER)
+_CONTACT_CUE = re.compile(r"(?i:kontakt|tovholder|koordinator|ansvarlig)")
 _EMPLOYED = re.compile(r",?\s+(?:(?:der|som)\s+)?(?:(?:den\s+)?\d{1,2}\.\s+[a-zæø]+\s+)?(?:er\s+|blev\s+)?"
                        r"(?:ansættes|ansat|bliver\s+ansat)(?:\s+som\s+(?P<title>[a-zæøå][a-zæøå -]{2,40}?))?"
                        r"\s+(?:i|hos|ved|af)[ \t]+" + _ORG_AFTER)  # (", der den 1. september blev ansat som
@@ -59,6 +62,12 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
                 and (who[0] or org.lower() in known):
             found.append((who[2], _person(text, who, m.end()), org))
     found += titled_brackets(text, known)
+    for at in _finds(text, " fra "):  # "Kommunens kontaktperson er Karina Holm fra Børne- og Familieafdelingen (...)"
+        if text[at - 1:at].isalpha() and (m := _FROM.match(text, at + 1)) and (who := _name_before(text, at)) \
+                and (org := _unit(m.group("org"), known, text)):
+            person = _person(text, who, m.end())
+            if person.email or person.phone or _CONTACT_CUE.search(text, max(0, who[2] - 40), who[2]):
+                found.append((who[2], person, org))  # (a contact: not "tak til X fra Y" in a speech)
     for at in _finds(text, "på vegne af"):
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known, text)):

@@ -264,3 +264,41 @@ def test_lettered_activities_after_a_lead_in_each_of_the_delaftale_its_bracket_n
         "Lektieloftet": "Uddannelse og livschancer", "Forældrestyrke": "Uddannelse og livschancer",
         "Job i Byen": "Beskæftigelse"}, [(a.name, a.focus_area) for a in r.activities]
     assert {a.name for a in r.focus_areas} == {"Uddannelse og livschancer", "Beskæftigelse"}, r.focus_areas
+
+
+def _web_page(town, seat, housing, short):
+    domain = _ascii(town)
+    return ['<p class="crumbs">Forside &gt; Bolig &gt; Boligsociale indsatser</p>', "<main>",
+            f'<h1>{seat} Midt – "Vi i {seat}"</h1>',
+            f"<p>{town} Kommune og <strong>{housing}</strong> har indgået en strategisk samarbejdsaftale om en",
+            f"boligsocial indsats i {seat}. Aftalen løber fra 1. september 2023 til 31. august 2027.</p>",
+            "<h2>Hvad arbejder vi med?</h2>", "<h3>Spor 1: Uddannelse og livschancer</h3>",
+            f'<p><a href="/lektier">Lektier i Laden</a> – hver tirsdag for skolebørn, med {town} Bibliotek.</p>',
+            "<h3>Spor 2: Sundhed og trivsel</h3>",
+            '<p><a href="/spis">Torsdagsspisning</a> – fællesspisning for alle beboere.</p>',
+            "<h2>Mød medarbejderne</h2>",
+            '<div class="card"><strong>Gry Krabbe Lyngholm</strong><br>Boligsocial leder<br>',
+            f'☎ 96 18 33 52<br><a href="mailto:gkl@{short.lower()}.dk">gkl@{short.lower()}.dk</a></div>',
+            '<div class="card"><strong>Said Hamdi Ottesen</strong><br>Fritids- og ungemedarbejder<br>',
+            "☎ 96 18 33 57</div>",
+            f"<p>Kommunens kontaktperson er Karina Vestbjerg Ditlevsen fra Børne- og Familieafdelingen,",
+            f'{town} Kommune (<a href="mailto:kvd@{domain}.dk">kvd@{domain}.dk</a>).</p>',
+            "<h2>Læs mere</h2>", '<ul class="links">',
+            '<li><a href="/aftale.pdf">Strategisk samarbejdsaftale (pdf)</a></li>',
+            '<li><a href="https://www.lbf.dk">Landsbyggefonden</a></li>',
+            '<li><a href="/gammel">Den tidligere helhedsplan</a></li>', "</ul>", "</main>"]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_a_plan_s_web_page_its_cards_contact_sentence_and_links(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                 short):
+    """A plan's web page: its staff cards under "Mød medarbejderne" (a heading in words, no organisation), one
+    card's second line a title alone ("Fritids- og ungemedarbejder"), not a unit; "Kommunens kontaktperson er X
+    fra Børne- og Familieafdelingen, ... (x@y.dk)" a contact of that unit; the links under "Læs mere" no
+    activities."""
+    r = _extract(tmp_path, _web_page(town, seat, housing, short), "as written", make_docx, make_pdf)
+    got = {c.name: (c.title, c.organisation) for c in r.contacts}
+    assert got.get("Said Hamdi Ottesen") == ("Fritids- og ungemedarbejder", None), got
+    assert got.get("Karina Vestbjerg Ditlevsen", (None, None))[1] == "Børne- og Familieafdelingen", got
+    assert "medarbejderne" not in (got.get("Gry Krabbe Lyngholm", (None, ""))[1] or "").lower(), got
+    assert {a.name for a in r.activities} == {"Lektier i Laden", "Torsdagsspisning"}, [a.name for a in r.activities]
