@@ -66,6 +66,7 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     if "=" in text:  # a glossary's entry: "(HAB = Haarlev Almennyttige Boligselskab)"
         out += [(m.group(2).strip(), m.group(1)) for m in _GLOSSARY.finditer(text)
                 if _glossary_fits(m.group(2).strip(), m.group(1))]
+    out += _short_pairs(text)
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
     for m in DEFINE.finditer(text):
@@ -80,6 +81,22 @@ def _definitions(text: str) -> list[tuple[str, str]]:
                 and (prose <= 1 or initials_fit(full, short)):  # not "Lokalpolitiet i X fortæller om ... (LTF)"
             out.append((full, short))
     return out
+
+
+def _short_pairs(text: str) -> list[tuple[str, str]]:
+    """('Andelsboligforeningen Bygholmbo', 'AB Bygholmbo') for every name whose bracket gives it as its kind's
+    initials and its own last word."""
+    out = []
+    for m in _SHORT_PAIR.finditer(text) if "(" in text else ():
+        full, short = m.group(1), f"{m.group(2)} {m.group(3)}"
+        if full.split()[-1] == m.group(3) and full[:1] == short[:1] and _has_cue(full) \
+                and len(m.group(2)) > len(full.split()) - 1:  # (a compound's initials: "UU Odense" of "Ungdommens
+            # Uddannelsesvejledning Odense" is read by its words' initials, above)
+            out.append((full, short))
+    return out
+
+
+_SHORT_PAIR = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]+\s+){1,4}[A-ZÆØÅ][\wæøå-]+)\s*\(\s*([A-ZÆØÅ]{1,4})\s+([A-ZÆØÅ][\wæøå-]+)\s*\)")
 
 
 # "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)", "Abildgårdskolen (tidligere Sæby Skole)":

@@ -40,7 +40,7 @@ BLOCK_END = re.compile(
     r"|^\W*organisering\b|^\W*bestyrelsen for|^\W*(?:bilag|appendiks)\s*(?:nr\.\s*)?\d{1,2}\b"  # (an annex after the signatures)
     # a focus area's heading in any form, an activity's short name label
     r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:indsatsområde|fokusområde|tema)t?(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4}))?\s*[:–-]"
-    r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)\s*:"
+    r"|^\W*(?:aktivitet|(?:del)?projekt|tiltag)(?:\s+(?:nr\.\s*)?[A-H]?\d{1,2}(?:\.\d{1,2})*[a-z]?)?\s*:"  # ("Aktivitet A1: X")
     r"|^\W*[\wæøå]+s\s+navn\s*:"  # "Boligområdets navn:", "Helhedsplanens navn:": the next field
     r"|^\W*(?:[\wæøå]+s\s+)?[\wæøå]*periode\s*:"  # "Helhedsplanens periode:", "Aftaleperiode:"
     # the next section's heading alone on its line: "Aftalens periode", "Boligområdet", "Indsatsområder"

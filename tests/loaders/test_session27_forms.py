@@ -302,3 +302,28 @@ def test_a_plan_s_web_page_its_cards_contact_sentence_and_links(tmp_path, make_d
     assert got.get("Karina Vestbjerg Ditlevsen", (None, None))[1] == "Børne- og Familieafdelingen", got
     assert "medarbejderne" not in (got.get("Gry Krabbe Lyngholm", (None, ""))[1] or "").lower(), got
     assert {a.name for a in r.activities} == {"Lektier i Laden", "Torsdagsspisning"}, [a.name for a in r.activities]
+
+
+def _coded_delaftale(town, seat, housing, short):
+    word = housing.split()[-1]
+    return [f'Strategisk samarbejdsaftale om den boligsociale indsats "{seat} Stærkere"', "",
+            f"Aftalen er indgået mellem {town} Kommune og Andelsboligforeningen {word} (AB {word}).", "",
+            "DELAFTALE A - UDDANNELSE OG LIVSCHANCER",
+            f"Delaftalens parter: {town} Kommune (Børn & Unge), AB {word}, {seat}skolen og",
+            f"Dagtilbud {seat}.", "", "Aktivitet A1: Sprogleg i Vænget", "Målgruppe: Børn 2-5 år og deres forældre",
+            f"Indhold: Legestue to formiddage om ugen med Dagtilbud {seat}.", "", "Aktivitet A2: Lektier i Laden",
+            "Målgruppe: Skolebørn i 1.-6. klasse", f"Indhold: Lektiehjælp med frivillige fra Dansk Røde Kors {town}.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_delaftale_s_parties_end_at_a_coded_activity_and_a_kind_s_initials_alias(tmp_path, make_docx, make_pdf, town,
+                                                                                   seat, housing, short, how):
+    """The list after "Delaftalens parter:" ends at the next activity's label with its code ("Aktivitet A1: X"),
+    so the activity is no organisation; "Andelsboligforeningen X (AB X)": one organisation, "AB X" its alias."""
+    r = _extract(tmp_path, _coded_delaftale(town, seat, housing, short), how, make_docx, make_pdf)
+    names = {name_key(n) for o in r.organisations for n in (o.name, *o.aliases)}
+    assert "sprogleg i vænget" not in names and "lektier i laden" not in names, names
+    word = housing.split()[-1]
+    assert [o for o in r.organisations if {name_key(f"Andelsboligforeningen {word}"), name_key(f"AB {word}")}
+            <= {name_key(n) for n in (o.name, *o.aliases)}], [(o.name, o.aliases) for o in r.organisations]
