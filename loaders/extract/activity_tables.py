@@ -380,6 +380,8 @@ def _focus_codes(doc: Document) -> dict[str, str]:
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
             codes.setdefault(m.group(1) or m.group(2) or m.group(3), m.group(4))
+    codes = {c: v for c, v in codes.items() if v.split() and v.split()[0].casefold() not in _CHAPTER_WORDS}  # (not the
+    # chapters: "2. Boligområdet", "3. Indsatsområder", "4. Aktiviteter")
     for line in doc.lines:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))
@@ -403,6 +405,9 @@ def _focus_codes(doc: Document) -> dict[str, str]:
 _AREA_ABBREVIATION = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå-]+(?: (?:og|i|for|&|[a-zæøå-]+)){0,4}) \(([A-ZÆØÅ]{2,4})\)")
 
 
+_CHAPTER_WORDS = frozenset("indledning baggrund boligområdet området indsatsområder indsatsområderne aktiviteter "
+                           "aktiviteterne organisation organisering økonomi budget evaluering kontaktpersoner "
+                           "underskrifter bilag tabel".split())
 _RUN_CODE = re.compile(r"[A-H1-9][.)] [A-ZÆØÅ]")  # "A. Uddannelse og livschancer B. Beskæftigelse C. ..."
 _NEXT_CODE = {c: chr(ord(c) + 1) for c in "ABCDEFG12345678"}
 

@@ -97,6 +97,12 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     else:
         anchors = [(k, n) for k in range(len(words)) if (n := _focus_at(words, k, extra))]
         anchors = [(k, n) for j, (k, n) in enumerate(anchors) if not j or k >= anchors[j - 1][0] + anchors[j - 1][1]]
+        if len(anchors) < 2 and codes and words and words[0] in codes:  # "A Lektiecafé Ringparken Børn 7-14 år ... B
+            anchors, last = [], words[0]  # Jobværkstedet ...": the area's code opens each row, the rows in the codes'
+            for k, w in enumerate(words):  # order (A, A, B, C)
+                if w in codes and k + 1 < len(words) and words[k + 1][:1].isupper() and w >= last:
+                    anchors.append((k, 1))
+                    last = w
     if len(anchors) < 2:
         return []
     rows = [row for j, (k, n) in enumerate(anchors)
@@ -128,6 +134,7 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra, codes:
     from samspil.loaders.extract.activity_tables import _starts_target
 
     focus = " ".join(words[k:k + n]).strip(" ,;") if kinds[0] in _FOCUS_KINDS else None
+    focus = codes[focus] if codes and focus in codes else focus  # (the area's code: its name)
     start = k + n
     if kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (m := _focus_at(words, start, extra)):
         focus, start = " ".join(words[start:start + m]), start + m  # "Nr | Tema | Aktivitet"
@@ -147,7 +154,8 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra, codes:
             continue  # "Sommer i Erritsø børn og unge 6-17 år": the place is the name's, "børn" opens the cell
         if codes and focus is None and "focus_area" in kinds and words[j] in codes:  # "1 Familiehjørnet UL X X": the
             return " ".join(words[start:j]).strip(" ,;"), codes[words[j]], " ".join(words[j + 1:stop])  # area's code
-        if (m := _focus_at(words, j, extra)) or _starts_target(words, j) or lower and _lower_target(words, j):
+        if (m := _focus_at(words, j, extra)) or _starts_target(words, j) or lower and _lower_target(words, j) \
+                or "target" in kinds and _plural_group(words, j):
             if m and focus is None:
                 focus = " ".join(words[j:j + m])
                 rest = words[j + m:stop]
@@ -169,6 +177,16 @@ _OPENERS = frozenset("alle nye udsatte sårbare ledige enlige tosprogede ensomme
                      "hjemmegående gravide kommende aktive isolerede syge små store mindre større "
                      "psykisk fysisk socialt særligt".split())
 _BEFORE_GROUP = frozenset("for til med og af om ved fra i på".split())  # ("Café for kvinder": the name's own)
+
+
+def _plural_group(words: list[str], k: int) -> bool:
+    """A target cell of one plural group word before the next cell's capitals ("Familieklubben Småbørnsfamilier
+    Sundhedsplejen X", "Beboerdemokrati-kurser Afdelingsbestyrelser BL 6. kreds")."""
+    from samspil.loaders.extract import targets
+
+    word = words[k].rstrip(",")
+    return word[:1].isupper() and word.endswith("er") and "-" not in word and k + 1 < len(words) \
+        and words[k + 1][:1].isupper() and bool(targets.classify(word))
 
 
 def _group_opener(word: str) -> bool:

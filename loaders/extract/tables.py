@@ -67,8 +67,8 @@ def column_kind(head: str) -> str | None:
 
     >>> column_kind("Antal boliger"), column_kind("Målgruppe:"), column_kind("Folehaven")
     ('units', 'target', None)
-    >>> column_kind("Ansvarlig / medvirkende"), column_kind("Hvem er med")
-    ('partner', 'target')
+    >>> column_kind("Ansvarlig / medvirkende"), column_kind("Hvem er med"), column_kind("Indsats- område")
+    ('partner', 'target', 'focus_area')
     """
     text = _YEAR_AFTER.sub("", _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold()))
     if text[-1:] == ")":
@@ -80,7 +80,12 @@ def column_kind(head: str) -> str | None:
         kinds = [column_kind(part) for part in parts]  # "Ansvarlig / medvirkende": both kinds, the partners win
         if None not in kinds:
             return "partner" if "partner" in kinds else kinds[0]
+    if "- " in text and (joined := _BROKEN_WORD.sub("", text)) != text:
+        return column_kind(joined)  # "Indsats- område": a head's word broken across its cell's lines
     return None
+
+
+_BROKEN_WORD = re.compile(r"(?<=\w)- (?=[a-zæøå])")
 
 
 def _cells(line: str) -> list[str]:

@@ -327,3 +327,31 @@ def test_a_delaftale_s_parties_end_at_a_coded_activity_and_a_kind_s_initials_ali
     word = housing.split()[-1]
     assert [o for o in r.organisations if {name_key(f"Andelsboligforeningen {word}"), name_key(f"AB {word}")}
             <= {name_key(n) for n in (o.name, *o.aliases)}], [(o.name, o.aliases) for o in r.organisations]
+
+
+def _area_coded_rows(town, seat, housing, short):
+    return [f"Boligsocial helhedsplan {seat} Midt 2008-2011", "", "2. Boligområdet", f"Helhedsplanen omfatter {seat} Midt.",
+            "", "3. Indsatsområder",
+            "Planen har tre indsatsområder: A. Børn, unge og familier B. Beskæftigelse og uddannelse C. Beboerliv og "
+            "integration", "", "4. Aktiviteter", "Tabel 2. Aktiviteter fordelt på indsatsområder",
+            "Indsats- område Aktivitet Målgruppe Samarbejdspartnere",
+            f"A Lektiecafé Ringparken Børn 7-14 år {seat} Østre Skole, {seat} Bibliotek",
+            f"A Familieklubben Småbørnsfamilier Sundhedsplejen {town}",
+            f"B Jobværkstedet Ledige voksne Jobcenter {town}",
+            "C Beboerdemokrati-kurser Afdelingsbestyrelser BL 6. kreds", "", "5. Organisation",
+            "Planen styres af en styregruppe.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_an_activity_table_opening_each_row_with_its_area_s_code(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                  short, how):
+    """A table whose first column gives each row's area by the code of the plan's list ("A. Børn, unge og
+    familier B. ..."), its head's word broken in its cell ("Indsats- område"), a target cell of one plural
+    word before the partners' capitals ("Familieklubben Småbørnsfamilier Sundhedsplejen X"), its breaks lost:
+    each row an activity of the area its code names (the chapters numbered 2-5 no codes of areas)."""
+    r = _extract(tmp_path, _area_coded_rows(town, seat, housing, short), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektiecafé Ringparken": "Børn, unge og familier", "Familieklubben": "Børn, unge og familier",
+        "Jobværkstedet": "Beskæftigelse og uddannelse", "Beboerdemokrati-kurser": "Beboerliv og integration"}, \
+        [(a.name, a.focus_area) for a in r.activities]
