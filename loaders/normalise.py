@@ -375,6 +375,50 @@ def _rendered_origins(rendered: list[str], raw: Sequence[str], origins: Sequence
     return out
 
 
+_INLINE_PAGE = re.compile(r"\s[Ss]ide\s+(\d{1,3})(?:\s+af\s+\d{1,3})?(?=\s|$)")
+_MAX_HEAD_WORDS = 8
+
+
+def drop_inline_running_heads(lines: Sequence[str]) -> list[str]:
+    """``lines`` without the running header a PDF's pages repeat where the text came without its line breaks
+    (each page's text on one line): the same words before "side N" two times or more, N a different page
+    each time ("... 14. december 2007 Helhedsplan Ringe Midt 2008-2011 side 2 1. Indledning ...").
+
+    >>> drop_inline_running_heads(["Forside tekst Plan X 2008-2011 side 2 Indledning her", "a b Plan X 2008-2011 side 3 c"])
+    ['Forside tekst Plan X 2008-2011. Indledning her', 'a b . c']
+    """
+    if sum(line.count("ide ") for line in lines) < 2:
+        return list(lines)
+    found = [(k, m) for k, line in enumerate(lines) if "ide " in line for m in _INLINE_PAGE.finditer(line)]
+    if len(found) < 2:
+        return list(lines)
+    befores = [lines[k][:m.start()].split()[-_MAX_HEAD_WORDS:] for k, m in found]
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for (k, m), words in zip(found, befores):
+        if len(words) >= 2:
+            tails.setdefault(tuple(words[-2:]), set()).add(m.group(1))
+    tail = max((t for t, pages in tails.items() if len(pages) >= 2), key=lambda t: len(tails[t]), default=None)
+    if tail is None:
+        return list(lines)
+    group = [words for words in befores if tuple(words[-2:]) == tail]
+    n = 2
+    while n < _MAX_HEAD_WORDS and all(len(w) > n for w in group) and len({w[-n - 1] for w in group}) == 1:
+        n += 1  # (the longest run of words every such page header shares)
+    head = group[0][-n:]
+    if not any(w[:1].isupper() for w in head):
+        return list(lines)  # (words in lower case before "side 3": running text, no header)
+    pattern = re.compile(r"(?:^|(?<=\s))(" + r"\s+".join(map(re.escape, head)) + r")" + _INLINE_PAGE.pattern + r"(?=\s|$)")
+    first = [True]
+
+    def cut(m: re.Match[str]) -> str:  # the first page's header keeps its words (a cover may name the plan only
+        if first[0]:                   # there: "Fjordlys – helhedsplan for Hadsund Syd side 2"), the others go; a
+            first[0] = False           # stop where each stood, so that names on either side stay apart
+            return f"{m.group(1)}."
+        return "."
+
+    return [pattern.sub(cut, line).strip() if "ide " in line else line for line in lines]
+
+
 def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
     """``lines`` with the running headers and footers a text copy of a PDF repeats on each page
     made blank (a break between the pages' text, as the page gap was): a line (its numbers
@@ -534,6 +578,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     wrap = pdf or looks_like_pdf_text(raw_lines)  # (its page footers tell, before they are blanked)
     if not pdf:  # (the PDF reader drops its pages' margins itself)
         raw_lines, origins = drop_running_lines(raw_lines, origins)
+        raw_lines = drop_inline_running_heads(raw_lines)
     if not pdf:  # a two-column page copied with its layout: each column read in turn; people's cards side by
         raw_lines, origins = split_cards(*split_columns(raw_lines, origins))  # side, each card in turn (text_columns.py)
         raw_lines = tab_signatures(raw_lines)  # signatures side by side in columns of spaces: their cells tabbed

@@ -355,3 +355,23 @@ def test_an_activity_table_opening_each_row_with_its_area_s_code(tmp_path, make_
         "Lektiecafé Ringparken": "Børn, unge og familier", "Familieklubben": "Børn, unge og familier",
         "Jobværkstedet": "Beskæftigelse og uddannelse", "Beboerdemokrati-kurser": "Beboerliv og integration"}, \
         [(a.name, a.focus_area) for a in r.activities]
+
+
+def _inline_headers(town, seat, housing, short):
+    head = f"Helhedsplan {seat} Midt 2008-2011"
+    return [f"1 Boligsocial helhedsplan {seat} Midt 2008-2011 Udarbejdet af {housing} i samarbejde med {town} Kommune "
+            f"{head} side 2 1. Indledning Helhedsplanen gælder for perioden 1. januar 2008 til 31. december 2011. "
+            f"{head} side 3 2. Organisation Planen styres af en styregruppe med {housing} og {town} Kommune. "
+            f"{head} side 4 3. Underskrifter {housing} Ejner Bak Mortensen, formand",
+            "", f"2 {head} side 5 {town} Kommune Bent Oxholm Friis, kommunaldirektør", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_a_running_header_repeated_inline_is_no_organisation(tmp_path, make_docx, make_pdf, town, seat, housing, short):
+    """A PDF's running header kept in a copy without line breaks ("... Helhedsplan X 2008-2011 side 3 2.
+    Organisation ..."), the same words before a different page's number each time: no organisation of it, and
+    the names around it stay apart."""
+    r = _extract(tmp_path, _inline_headers(town, seat, housing, short), "as written", make_docx, make_pdf)
+    names = [o.name for o in r.organisations]
+    assert not any(" side " in n or n.startswith("2 ") for n in names), names
+    assert {name_key(o.name) for o in r.organisations if o.is_party} >= {name_key(housing), name_key(f"{town} Kommune")}, names
