@@ -141,6 +141,8 @@ KOMMUNE_THEN_NAME = re.compile(r"(?<=\b[Kk]ommune)\s+(?=[A-ZÆØÅ0-9])")
 
 
 _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# a municipality before the next party's name and its bracket: "Skive Kommune| Boligforeningen X (herefter BFT)"
+_KOMMUNE_BEFORE_BRACKET = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?\s[Kk]ommune(\s+)(?=[A-ZÆØÅ][^(]*\()")
 AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
 _AND_IN_PARENS = re.compile(r"\([^()]*\s(?:og|samt|&)\s[^()]*\)")
 _PAREN_NOT_A_NAME = re.compile(r"\((?![A-ZÆØÅ])")  # "(420 boliger)": a count, no name in brackets
@@ -171,6 +173,9 @@ def split_party_entries(text: str) -> list[str]:
     out: list[str] = []
     for part in split_org_text(text):
         pieces = [part]
+        if "(" in part and "," not in part and (at := _KOMMUNE_BEFORE_BRACKET.search(part)) is not None:
+            out.append(part[:at.start(1)])  # "Skive Kommune Boligforeningen Tulstrupgaard (herefter BFT)": the
+            part = pieces[0] = part[at.end(1):]  # municipality, then the next party and its short form
         if "(" in part and "," not in part and not _AND_IN_PARENS.search(part) and not _PAREN_NOT_A_NAME.search(part):
             pieces = _split_and(part)  # "ABE (Arbejdernes Boligforening) og Domea.dk"
         elif "(" not in part and "," not in part:  # a part that kept its comma is one name

@@ -246,7 +246,8 @@ _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
 _HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"
                          r"|A(?<![\w-].)fdeling(?:er)?(?![\w-])|a(?<![\w-].)fdeling(?:er)?(?![\w-])"
                          r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])"
-                         r"|A(?<![\w-].)fd\.(?=\s+[A-ZÆØÅ])")  # ("Afd. Navn Boligorg. Lejemål": not "Afd. 3")
+                         r"|A(?<![\w-].)fd\.(?=\s+(?:[A-ZÆØÅ]|nr\.\s+[A-ZÆØÅ]))")  # ("Afd. Navn Boligorg. Lejemål", "Afd. nr.
+# Afdeling Boligorganisation Lejemål": not "Afd. 3")
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""
@@ -269,6 +270,8 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
             kind = column_kind(" ".join(parts[:n]))
             if kind == "person" and kinds == ["department"] and n == 1:
                 kind = "department_name"  # "Afd. Navn ...": the department's code, then its name
+            elif kind == "department" and kinds == ["department"]:
+                kinds[0] = "department_code"  # "Afd. nr. Afdeling ...": the department's number, then its name
             # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")
             if kind is not None and (kind not in kinds or n > 1 and parts[n - 1].isdigit() and last[-4:].isdigit()):
                 kinds.append(kind)
@@ -281,10 +284,13 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
     return (kinds, pos) if _readable(kinds[:-1] if kinds[-1:] in (["district"], ["zone"]) else kinds) else None
 
 
+_CODE_KINDS = {"department_name", "department_code"}  # (a department's code column and its name column)
+
+
 def _readable(kinds: list[str]) -> bool:
     """Columns whose rows can be told apart without line breaks: a department, at most an
     owner, then only numbers (and after them at most one district: see the caller)."""
-    kinds = [k for k in kinds if k != "department_name"]
+    kinds = [k for k in kinds if k not in _CODE_KINDS]
     if len(kinds) < 3 - ("owner" not in kinds) or kinds[0] != "department" or kinds[-1] not in _NUMERIC_KINDS:
         return False
     first_number = next(k for k, kind in enumerate(kinds) if kind in _NUMERIC_KINDS)
@@ -322,7 +328,7 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
             kinds, pos = head
             numbers = sum(k in _NUMERIC_KINDS for k in kinds)
             number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
-            first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if "department_name" in kinds else "[A-ZÆØÅ]"
+            first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if _CODE_KINDS & set(kinds) else "[A-ZÆØÅ]"
             row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
                              r"(?=\s|$)")  # (a code first under "Afd. Navn": "B5 Sundparken 328")
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
@@ -365,7 +371,7 @@ def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> No
             bodies = [r[0] for r in t.rows]
             for body, numbers, place, excerpt in t.rows:
                 name, owner = _split_owner(body, bodies, housing) if "owner" in t.kinds else (body, None)
-                code = _CODE_FIRST.match(name) if "department_name" in t.kinds else None
+                code = _CODE_FIRST.match(name) if _CODE_KINDS & set(t.kinds) else None
                 _flat_row(doc.ref(i, excerpt), t, (name[code.end():], owner) if code else (name, owner), numbers,
                           place or t.intro, orgs, found, code.group(1) if code else None)
 

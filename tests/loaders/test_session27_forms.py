@@ -375,3 +375,30 @@ def test_a_running_header_repeated_inline_is_no_organisation(tmp_path, make_docx
     names = [o.name for o in r.organisations]
     assert not any(" side " in n or n.startswith("2 ") for n in names), names
     assert {name_key(o.name) for o in r.organisations if o.is_party} >= {name_key(housing), name_key(f"{town} Kommune")}, names
+
+
+def _form_parties(town, seat, housing, short):
+    word = housing.split()[-1]
+    return ["Strategisk samarbejdsaftale om boligsocial indsats", f"Områdets navn: {seat} Samler",
+            f"Aftalens parter: {town} Kommune", f"Boligforeningen {word} (herefter BFT)",
+            "Andelsboligforeningen Nørrelyng (herefter ABN)", "Samarbejdsaftalen gælder fra - til: 01.01.2017 - 31.12.2020",
+            "", "1. Kort om boligområdet", "Omfattede afdelinger", "Afd. nr. Afdeling Boligorganisation Lejemål",
+            f"14 {seat}parken BFT 232", "2 Nørrelyng Syd ABN 118", "I alt 350", "", "2. Organisering",
+            "Bestyrelsen består af kommunaldirektøren og direktørerne.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_a_form_s_parties_with_short_forms_and_its_numbered_departments(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        housing, short, how):
+    """A template form run onto one line: the parties after the municipality, each with its short form
+    ("X Kommune Boligforeningen Y (herefter BFT) Andelsboligforeningen Z (herefter ABN)"), each a party; a
+    department table headed "Afd. nr. Afdeling Boligorganisation Lejemål" ("14 Xparken BFT 232 2 ..."): each
+    department by its name, with its dwellings."""
+    r = _extract(tmp_path, _form_parties(town, seat, housing, short), how, make_docx, make_pdf)
+    word = housing.split()[-1]
+    assert {name_key(o.name) for o in r.organisations if o.is_party} == {
+        name_key(f"{town} Kommune"), name_key(f"Boligforeningen {word}"), "andelsboligforeningen nørrelyng"}, \
+        [o.name for o in r.organisations if o.is_party]
+    got = {name_key(z.name): z.units for z in r.zones if z.type == "housing_department"}
+    assert got == {name_key(f"{seat}parken"): 232, "nørrelyng syd": 118}, got
