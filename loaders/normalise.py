@@ -419,6 +419,34 @@ def drop_inline_running_heads(lines: Sequence[str]) -> list[str]:
     return [pattern.sub(cut, line).strip() if "ide " in line else line for line in lines]
 
 
+_NAME_INITIALS = re.compile(r"(?<![\wæøå])([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,3})\s*\(([A-ZÆØÅ]{2,4})\)")
+
+
+def drop_name_initials(line: str) -> str:
+    """``line`` without the initials a person's name is given in brackets for later reference (minutes,
+    interviews: "Deltagere: Lene Hjortshøj Brix (LHB), projektleder, ..."), which keep the record from reading as
+    one; an organisation's short form stays ("Boligselskabet Flådebo (BF)").
+
+    >>> drop_name_initials("Deltagere: Lene Hjortshøj Brix (LHB), projektleder, Boligselskabet Flådebo (BF);")
+    'Deltagere: Lene Hjortshøj Brix, projektleder, Boligselskabet Flådebo (BF);'
+    """
+    if "(" not in line:
+        return line
+    from samspil.loaders.gazetteer import is_first_name
+
+    def cut(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        k = next((k for k, w in enumerate(words) if is_first_name(w) or "-" in w
+                  and all(map(is_first_name, w.split("-")))), None)
+        if k is None or len(words) - k < 2:
+            return m.group(0)
+        letters = "".join(w[0] for w in words[k:])
+        initials = m.group(2)
+        return m.group(1) if initials in (letters, letters[0] + letters[-1]) else m.group(0)
+
+    return _NAME_INITIALS.sub(cut, line)
+
+
 def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
     """``lines`` with the running headers and footers a text copy of a PDF repeats on each page
     made blank (a break between the pages' text, as the page gap was): a line (its numbers
@@ -584,6 +612,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = tab_signatures(raw_lines)  # signatures side by side in columns of spaces: their cells tabbed
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
+    raw_lines = [drop_name_initials(line) if ")" in line else line for line in raw_lines]  # "Lene Brix (LHB), ..."
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)

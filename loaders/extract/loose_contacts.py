@@ -106,7 +106,7 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             joined = _with_field_lines(plain, i, seen)
             out += _record_people(joined, i, _heading_above(plain, i), labelled=True)
         elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \
-                and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text)):
+                and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text) or _name_first_record(text)):
             out += _run_on_entries(text, i, groups)
         i += 1
     return out
@@ -167,6 +167,14 @@ _SIGNED_FOR = re.compile(r"^(?:For|FOR|På vegne af|Pva\.?)\s+(?=[A-ZÆØÅ0-9])
 
 
 _SIGN_MARK = re.compile(r"\(?\s*(?:sign|underskr|e-?signeret|digitalt\s+underskrevet)[\w.]*\s*\)?", re.I)
+
+
+def _name_first_record(text: str) -> bool:
+    """A record that opens with a person's name and, after a comma, their title, ended by a full stop as a list's
+    last entry is ("Tarik Osmanovic, boligsocial medarbejder, Boligselskabet Flådebo.")."""
+    name, _, rest = text.partition(", ")
+    return bool(rest) and 2 <= len(name.split()) <= 4 and looks_like_name(name) and is_first_name(name.split()[0]) \
+        and is_title_word(rest.split()[0].strip(",."))
 
 
 def _name_and_title(cell: str) -> bool:

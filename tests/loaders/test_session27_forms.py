@@ -402,3 +402,23 @@ def test_a_form_s_parties_with_short_forms_and_its_numbered_departments(tmp_path
         [o.name for o in r.organisations if o.is_party]
     got = {name_key(z.name): z.units for z in r.zones if z.type == "housing_department"}
     assert got == {name_key(f"{seat}parken"): 232, "nørrelyng syd": 118}, got
+
+
+def _interview(town, seat, housing, short):
+    return [f"SLUTEVALUERING AF HELHEDSPLANEN »NABOSKAB {seat.upper()}« 2012-2016", "",
+            "Interview 1 – sekretariatet (14. april 2016)",
+            f"Deltagere: Lene Hjortshøj Brix (LHB), projektleder, {housing};",
+            f"Tarik Osmanović (TO), boligsocial medarbejder, {housing}.", "",
+            "LHB: Det er kvarteret med to afdelinger.", "TO: Jobcaféen har virket.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_participants_named_with_their_initials_are_contacts(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                             short, how):
+    """Minutes' or an interview's participants, each given the initials the text refers to them by ("Lene
+    Hjortshøj Brix (LHB), projektleder, X;"), the last entry ended by a full stop and its first name one of the
+    ~11,000 the gazetteer knows ("Tarik Osmanović (TO), boligsocial medarbejder, X."): each a contact of X."""
+    r = _extract(tmp_path, _interview(town, seat, housing, short), how, make_docx, make_pdf)
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert got == {"Lene Hjortshøj Brix": name_key(housing), "Tarik Osmanović": name_key(housing)}, got
