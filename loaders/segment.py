@@ -258,8 +258,9 @@ def _cuts(line: str) -> list[int]:
     label = _LABEL_SPACED if printable else _LABEL
     if label.search(line) is not None and _LABEL_WORD.search(line.lower()) and not _table_head(line):
         # (searched once first: most lines hold no label, and finding none costs less that way)
-        cuts.update(_heading_start(line, m.start() + 1) for m in label.finditer(line))  # ("3.1 Indsatsområde
-        # 1 – X" keeps its number)
+        cuts.update(k for m in label.finditer(line) if not _head_cell_at(line, k := _heading_start(line, m.start() + 1)))
+        # ("3.1 Indsatsområde 1 – X" keeps its number; not a head row's cell: "Aktivitetsnavn Målgruppe(r) Delaftalens
+        # parter ...", a table's breaks lost)
     # (a string several tests look for, or one that others hold, is looked for once: a long line was searched
     # ~45 times, most of the time spent in _cuts; "Underskr" is in "Underskrift", "Underskrifter", "Underskrevet")
     signed = "Underskr" in line
@@ -516,6 +517,20 @@ def _roman_items(line: str) -> set[int]:
         if n >= 1:
             cuts.update(found)
     return cuts
+
+
+def _head_cell_at(line: str, k: int) -> bool:
+    """Is the label at ``k`` a column's head after two others' ("Aktivitetsnavn Målgruppe(r) Delaftalens parter
+    Klar, ...")?"""
+    before = line[max(0, k - 40):k].split()
+    if not before or not before[-1][:1].isupper() or before[-1][-1:] == ":" or ":" in line[k:k + 25]:
+        return False  # (a label with its colon is a field, whoever stands before it)
+    from samspil.loaders.extract.tables import column_kind
+
+    after = line[k:k + 60].split()
+    return len(before) >= 2 and column_kind(before[-1]) is not None and column_kind(before[-2]) is not None \
+        and (after[:2] == ["Delaftalens", "parter"] or any(column_kind(" ".join(after[:n])) for n in (1, 2, 3)))
+    # (two heads before it: a head row's; a delaftale's summary heads its partners' column with the label)
 
 
 def _table_head(line: str) -> bool:

@@ -437,7 +437,8 @@ def _run_on_codes(line: str) -> dict[str, str]:
 # Samarbejdspartnere Lektiecafé Børn 6-12 år Biblioteket Jobcafé Ledige over 30 år ..."
 _FLAT_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|ens navn)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+"
                         r"(?:Målgruppe(?:r|\(r\))?|Hvem er med|For hvem|Deltagere)"
-                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Parter|Ansvarlig(?: / medvirkende| og samarbejdspartnere)?"
+                        r"((?:\s+(?:Beskrivelse|Indhold|Formål|Samarbejdspartnere?|Partnere?|Parter|Delaftalens parter"
+                        r"|Ansvarlig(?: / medvirkende| og samarbejdspartnere)?"
                         r"|Medvirkende|Tovholder|Tidsplan|Periode))+)\s+(?=[A-ZÆØÅ])")
 MAX_NAME_WORDS = 5
 

@@ -422,3 +422,26 @@ def test_participants_named_with_their_initials_are_contacts(tmp_path, make_docx
     r = _extract(tmp_path, _interview(town, seat, housing, short), how, make_docx, make_pdf)
     got = {c.name: name_key(c.organisation) for c in r.contacts}
     assert got == {"Lene Hjortshøj Brix": name_key(housing), "Tarik Osmanović": name_key(housing)}, got
+
+
+def _summary_tables(town, seat, housing, short):
+    return ["Strategisk samarbejdsaftale om boligsocial indsats", f"Områdets navn: {seat} Sammen",
+            f"Aftalens parter: {town} Kommune og {housing}", "", "2. Indsatsområder",
+            "Helhedsplanen arbejder med to indsatsområder. Delaftalerne er sammenfattet i tabellerne nedenfor.", "",
+            "Delaftale – Uddannelse og livschancer", "Aktivitetsnavn\tMålgruppe(r)\tDelaftalens parter",
+            f"Lektier i Skovvænget\tElever i 1.-9. klasse\t{seat} Skole; {town} Bibliotek",
+            f"Ung på vej\tUnge 15-25 år uden job eller uddannelse\tJobcenter {town}", "",
+            "Delaftale – Sammenhængskraft og medborgerskab", "Aktivitetsnavn\tMålgruppe(r)\tDelaftalens parter",
+            f"Havnefrontens Café\tÆldre beboere og frivillige\tFrivilligcenter {town}", "", "3. Organisering",
+            "Bestyrelsen består af direktørerne.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_a_delaftale_summary_table_whose_partners_column_is_headed_by_the_label(tmp_path, make_docx, make_pdf, town,
+                                                                                 seat, housing, short, how):
+    """Tables summing up each delaftale, headed "Aktivitetsnavn Målgruppe(r) Delaftalens parter", their breaks
+    lost: the label heading the third column is no cut in the head row, and each row is an activity."""
+    r = _extract(tmp_path, _summary_tables(town, seat, housing, short), how, make_docx, make_pdf)
+    assert {a.name for a in r.activities} == {"Lektier i Skovvænget", "Ung på vej", "Havnefrontens Café"}, \
+        [a.name for a in r.activities]
