@@ -172,7 +172,9 @@ def _numbered_section(doc: Document):
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s+(?:er|bliver))?(?:\s*:\s*|\s+(?=[A-ZÆØÅ(\"“»]))((?:[-•]\s+|\(1\)\s+|[\"“»])?[A-ZÆØÅ]"
+                          r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s+(?=[A-ZÆØÅ(\"“»]))"  # ("... indsatsområder
+                          # fra regulativet: ...")
+                          r"((?:[-•]\s+|\(1\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -242,8 +244,11 @@ def _listed(doc: Document):
             listed = inline.group(1)
             if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
-            if listed[:1] == "(" and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A, (2) B og (3) C"
-                yield from ((name, i) for part in counted if (name := _candidate(_LIST_JOIN.sub("", part))))
+            if (listed[:1] == "(" or listed[:2] == "1)") and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A,
+                # (2) B og (3) C", "1) A 2) B 3) C" (a counted list's breaks lost)
+                yield from ((name, i) for part in counted if (name := _candidate(_LIST_JOIN.sub("", part))
+                                                              or _known_head(part)))  # (the last item run on into
+                # the next sentence: "3) Kapacitetsopbygning Indsatsområdet X er fravalgt")
                 continue
             yield from ((name, i) for name in _inline_areas(listed))  # "... indsatsområder: A, B samt C."
             continue
@@ -387,8 +392,20 @@ def _counted_next(doc: Document, i: int) -> bool:
     return i + 1 < len(doc.lines) and doc.lines[i + 1].lstrip()[:2] in ("1)", "1.")
 
 
-_COUNTER_SPLIT = re.compile(r"(?:^|\s)\(\d{1,2}\)\s+")  # the counters of "(1) A, (2) B og (3) C"
+_COUNTER_SPLIT = re.compile(r"(?:^|\s)\(?\d{1,2}\)\s+")  # the counters of "(1) A, (2) B og (3) C", "1) A 2) B 3) C"
 _LIST_JOIN = re.compile(r"(?:,|\s+og|\s+samt)?\s*$")  # what joins an item to the next counter
+
+
+def _known_head(part: str) -> str | None:
+    """The focus area that opens ``part`` when the next sentence follows it: a known area (up to six words), or the
+    words up to the next capital ("Kapacitetsopbygning Indsatsområdet X er fravalgt")."""
+    words = part.split()
+    known = next((name for n in range(min(6, len(words) - 1), 0, -1)
+                  if is_known_area(name := " ".join(words[:n]).strip(" ,;"))), None)
+    if known is not None:
+        return known
+    cut = next((k for k in range(1, min(7, len(words))) if words[k][:1].isupper() and words[k - 1][-1:] != ","), None)
+    return _candidate(" ".join(words[:cut])) if cut else None
 
 
 def _plan_areas_list(text: str) -> re.Match[str] | None:

@@ -445,3 +445,17 @@ def test_a_delaftale_summary_table_whose_partners_column_is_headed_by_the_label(
     r = _extract(tmp_path, _summary_tables(town, seat, housing, short), how, make_docx, make_pdf)
     assert {a.name for a in r.activities} == {"Lektier i Skovvænget", "Ung på vej", "Havnefrontens Café"}, \
         [a.name for a in r.activities]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_an_older_plan_s_counted_areas_run_onto_one_line(tmp_path, make_docx, make_pdf, town, seat, housing, short, how):
+    """The older plan's areas counted "1) X 2) Y 3) Z" after "... følgende indsatsområder fra regulativet:", its
+    breaks lost and the next sentence run onto the last ("3) Kapacitetsopbygning Indsatsområdet "X" er fravalgt"):
+    the three, not the one left out."""
+    lines = _older_plan(town, seat, housing, short)
+    at = lines.index("  3) Kapacitetsopbygning") + 1
+    lines[at:at] = ['Indsatsområdet "Kriminalpræventive indsatser" er fravalgt, da området ikke har problemer med det.']
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {a.name for a in r.focus_areas} == {"Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar",
+                                               "Kapacitetsopbygning"}, r.focus_areas
