@@ -20,7 +20,8 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.feed_posts import feed_blocks
 from samspil.loaders.extract.outline import activity_headings, chapter_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
-from samspil.loaders.extract.prose_activities import caps_activity_blocks, prose_activity_blocks, quoted_bullet_blocks
+from samspil.loaders.extract.prose_activities import (caps_activity_blocks, named_list_blocks, prose_activity_blocks,
+                                                      quoted_bullet_blocks)
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import activity_lead_ins, area_item_blocks
@@ -206,6 +207,7 @@ def _listed_blocks(doc: Document) -> list[Block]:
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)
+    found += named_list_blocks(doc)  # ('... beskrive aktiviteterne "A" (med X), "B" og "C"')
     found = found or chapter_blocks(doc) or _chapter_sections(doc) or budget_blocks(doc) \
         or caps_activity_blocks(doc) or quoted_bullet_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ...";
     # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)

@@ -16,7 +16,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block
 from samspil.loaders.extract.sections import plain_lines
 
-__all__ = ["prose_activity_blocks"]
+__all__ = ["named_list_blocks", "prose_activity_blocks"]
 
 _NAME = r"[A-ZÆØÅ][\wæøå&-]+(?:\s+(?:(?:i|og|for|på|til|om)\s+)?[A-ZÆØÅ][\wæøå&-]+)*"
 _NAMED = re.compile(rf"\baktivitete?n\s+(?P<a>{_NAME})|\bgennemføres\s+(?:desuden\s+|også\s+|endvidere\s+)?"
@@ -177,3 +177,31 @@ def quoted_bullet_blocks(doc: Document) -> list[Block]:
 
 _LETTER_ITEM = re.compile(r"^\s*[a-h]\)\s+(?=\S)")
 _FIRST_QUOTE = re.compile(r"[\"“«»„]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")
+
+
+# the activities a sentence lists by name in quotes after the word for them: 'beskrive aktiviteterne "Lektiebussen"
+# (med X), "Jobdøren" (med Y) og "Ungeguiden" (med Z)'
+_LISTED_AFTER = re.compile(r"\b(?:aktiviteterne|projekterne|delprojekterne|tilbuddene)\s+(?=[\"“«»„])")
+_QUOTED_ITEM = re.compile(r"[\"“«»„]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")
+_BETWEEN = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|og|samt)?\s*$")  # what stands between two of them
+
+
+def named_list_blocks(doc: Document) -> list[Block]:
+    """Activities a sentence names in quotes right after the word for them ("aktiviteterne "A" (med X), "B" og
+    "C""), two or more; no focus area (the sentence names none)."""
+    if "aktiviteterne" not in doc.text and "projekterne" not in doc.text and "tilbuddene" not in doc.text:
+        return []
+    plain = plain_lines(doc)
+    out: list[Block] = []
+    for i, line in enumerate(plain):
+        for m in _LISTED_AFTER.finditer(line):
+            text = line[m.end():] + (" " + plain[i + 1] if i + 1 < len(plain) else "")
+            names, at = [], 0
+            for q in _QUOTED_ITEM.finditer(text):
+                if names and not _BETWEEN.match(text[at:q.start()]):
+                    break
+                names.append(q.group(1).strip())
+                at = q.end()
+            if len(names) >= 2:
+                out += [Block(name, i, i + 1, None) for name in names if len(name.split()) <= 6]
+    return out

@@ -459,3 +459,21 @@ def test_an_older_plan_s_counted_areas_run_onto_one_line(tmp_path, make_docx, ma
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {a.name for a in r.focus_areas} == {"Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar",
                                                "Kapacitetsopbygning"}, r.focus_areas
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", *FLAT, "docx", "pdf"])
+def test_activities_a_sentence_lists_in_quotes_after_the_word_for_them(tmp_path, make_docx, make_pdf, town, seat,
+                                                                       housing, short, how):
+    """A fund's condition naming the activities the delaftaler must describe ('... beskrive aktiviteterne
+    "Lektiebussen" (med X Skole og X Bibliotek), "Jobdøren" (med Jobcenter X) og "Ungeguiden" (med ...), som
+    ...'): each an activity."""
+    lines = _letter(town, seat, housing, short)
+    at = lines.index("Kontaktpersoner oplyst i ansøgningen")
+    lines[at:at] = ["Vilkår", "1. Parterne skal indsende en strategisk samarbejdsaftale og to delaftaler. Delaftalerne skal",
+                    f'bl.a. beskrive aktiviteterne "Lektiebussen" (med {seat} Skole og {town} Bibliotek), "Jobdøren" (med',
+                    f'Jobcenter {town}) og "Ungeguiden {seat}" (med EUC Nordvestsjælland), som ansøgningen lægger op til.',
+                    ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {a.name for a in r.activities} == {"Lektiebussen", "Jobdøren", f"Ungeguiden {seat}"}, \
+        [a.name for a in r.activities]
