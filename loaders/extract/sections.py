@@ -22,12 +22,15 @@ __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature
 # an outline's counter before a heading: "A. Parter", "II. Underskrifter" (not "6. Underskrifter":
 # a table of contents' entry as often as a chapter)
 _OUTLINE_COUNTER = r"(?:(?:[A-H]|[IVX]{1,4})[.)]\s+)?"
-PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
+PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:\d{1,2}\.\s(?=(?:samarbejds)?parter(?:ne)?\s+(?-i:[A-ZÆØÅ])[^.:]{0,40}?"
+                         r"(?:kommune|bolig|forening|selskab)))?(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens)\s+pa(?:t|r|rtt)er\s*:"  # (typos: "Aftalens pater:")
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
                          # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"
-                         r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$))"
+                         r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$)"
+                         # a numbered chapter's heading with its entries run on: "1. Parter Esbjerg Kommune, ..."
+                         r"|(?<=\d\.\s)(?:samarbejds)?parter(?:ne)?(?=\s+(?-i:[A-ZÆØÅ])[^.:]{0,40}?(?:kommune|bolig|forening|selskab)))"
                          r"\s*(.*)$", re.I)
 # "Underskrifter", "Underskrift", "Underskrevet af", "Underskrifter og dato", "Godkendelse og underskrift"
 SIGNATURE_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:underskrift(?:er)?(?:\s+og\s+dato)?|underskrevet\s+af|underskriftsside"

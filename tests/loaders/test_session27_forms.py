@@ -477,3 +477,21 @@ def test_activities_a_sentence_lists_in_quotes_after_the_word_for_them(tmp_path,
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {a.name for a in r.activities} == {"Lektiebussen", "Jobdøren", f"Ungeguiden {seat}"}, \
         [a.name for a in r.activities]
+
+
+def _numbered_parties(town, seat, housing, short):
+    return [f"{town} Kommune · {housing}", f"Strategisk samarbejdsaftale for {seat}kvarteret", "",
+            "1. Parter", f"{town} Kommune, Torvegade 74, 6700 {town}",
+            f"{housing} ({short}), Kirkegade 31, 6700 {town}", "",
+            "2. Aftaleperiode", "1. april 2021 – 31. marts 2025 (fire år)", "", "3. Organisering",
+            f"Den strategiske styregruppe består af direktørerne for {short} og kommunen.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", FLAT)
+def test_a_numbered_parties_chapter_run_onto_its_entries(tmp_path, make_docx, make_pdf, town, seat, housing, short, how):
+    """"1. Parter" over the parties with their addresses, the breaks lost ("1. Parter X Kommune, Torvegade 74, 6700 X
+    Boligselskabet Y (YB), Kirkegade 31, ..."): the parties without the town of the address before them."""
+    r = _extract(tmp_path, _numbered_parties(town, seat, housing, short), how, make_docx, make_pdf)
+    assert {name_key(o.name) for o in r.organisations if o.is_party} == {name_key(f"{town} Kommune"), name_key(housing)}, \
+        [o.name for o in r.organisations if o.is_party]
