@@ -417,6 +417,10 @@ def _blocks(doc: Document) -> list[Block]:
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
             if _SUBTITLE.fullmatch(raw):
                 raw = ""  # "Delaftale for indsatsområdet Beskæftigelse – Bakkebo, Nyborg": the plan's name
+            elif len(raw) > 120 and not state.named and len(items := named_items(raw)) >= 2:
+                state.starts += [(i, name, heads[i], own) for name, own in items]  # "Spor 1: X Lektier i Laden – hver
+                state.last = i  # tirsdag ... . Små skridt – sprog og leg ...": its items, each "Name – what", run on
+                continue
             if state.named:  # a summary's paragraph: the area's text is its own
                 state.read_named(i, raw)
                 continue

@@ -495,3 +495,20 @@ def test_a_numbered_parties_chapter_run_onto_its_entries(tmp_path, make_docx, ma
     r = _extract(tmp_path, _numbered_parties(town, seat, housing, short), how, make_docx, make_pdf)
     assert {name_key(o.name) for o in r.organisations if o.is_party} == {name_key(f"{town} Kommune"), name_key(housing)}, \
         [o.name for o in r.organisations if o.is_party]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "flattened"])
+def test_a_web_page_s_areas_with_their_items_run_onto_them(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                            how):
+    """The web page's areas with their activities, each "Name – what it is.", its breaks lost ("Spor 1: Uddannelse og
+    livschancer Lektier i Laden – hver tirsdag ... . Små skridt – sprog og leg ... . UngSnedsted – ..."): each an
+    activity of the area it follows."""
+    lines = _web_page(town, seat, housing, short)
+    at = lines.index("<h3>Spor 2: Sundhed og trivsel</h3>")
+    lines[at:at] = ['<p><a href="/sma">Små skridt</a> – sprog og leg for familier med børn under 3 år.</p>',
+                    '<p><a href="/ung">UngSeat</a> – vejledning for unge 15-24 år med Jobcenter.</p>']
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert {n: got.get(n) for n in ("Lektier i Laden", "Små skridt", "UngSeat")} == dict.fromkeys(
+        ("Lektier i Laden", "Små skridt", "UngSeat"), "Uddannelse og livschancer"), got
