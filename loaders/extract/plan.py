@@ -156,6 +156,8 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     ('Nordlyset', ['Nordlyset – boligsocial helhedsplan for Brøndbyvester Nord'])
     """
     aliases = [value]
+    if (opening := _QUOTED_FIRST.match(value.strip())) and len(opening.group(1).split()) <= 6:
+        return opening.group(1).strip(), aliases  # '"Sædding i Spil" – Landsbyggefondens skabelon 2019': the quoted name
     name = _MUNICIPALITY_TAIL.sub("", _DEFINITION_TAIL.sub("", value))  # ("Helhedsplan: X 2024-2027, Vejle Kommune";
     # 'X 2019-2022 (herefter "Helhedsplanen")')
     m = _PLAN_IN_VALUE.search(name)
@@ -176,6 +178,7 @@ def _split_name(value: str) -> tuple[str, list[str]]:
 # the plan's own name in quotes inside a longer value (its closing quote lost where a period was cut)
 _DEFINITION_TAIL = re.compile(r"\s*\((?:herefter|efterfølgende|i det følgende)\b[^()]*\)\s*$", re.I)
 _DEFINED_AS = re.compile(r"\b(?:herefter|efterfølgende|i det følgende|benævnt|kaldet|omtalt som)\W*$", re.I)
+_QUOTED_FIRST = re.compile(r'^[«"“„]([A-ZÆØÅ0-9][^«»"“”„]{1,60}?)[»"”“]\s+[–—-]\s+\S')  # the name in quotes, then a note
 _QUOTED_PART = re.compile(r'[«"“„]([A-ZÆØÅ0-9][^«»"“”„]{1,60}?)(?:[»"”“]|$)')
 
 

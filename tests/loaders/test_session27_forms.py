@@ -512,3 +512,15 @@ def test_a_web_page_s_areas_with_their_items_run_onto_them(tmp_path, make_docx, 
     got = {a.name: a.focus_area for a in r.activities}
     assert {n: got.get(n) for n in ("Lektier i Laden", "Små skridt", "UngSeat")} == dict.fromkeys(
         ("Lektier i Laden", "Små skridt", "UngSeat"), "Uddannelse og livschancer"), got
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_plan_name_label_opening_with_the_quoted_name_then_a_note(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                    short, how):
+    """'Boligsocial indsats: "X i Spil" – Landsbyggefondens skabelon 2019': the plan is named by the quotes."""
+    lines = [f"{town} Kommune · {housing}", f"Strategisk samarbejdsaftale for {seat}kvarteret",
+             f'Boligsocial indsats: "{seat} i Spil" – Landsbyggefondens skabelon 2019', "",
+             f"Aftalens parter: {town} Kommune og {housing}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"{seat} i Spil", r.plan.name
