@@ -19,6 +19,9 @@ the line above). pdfium's text and the table rows rebuilt from its rectangles
 - Only a document whose catalog has a form (``FPDF_GetFormType``, read once) pays for any of
   this; its form environment is set up before its first page is loaded. Nothing is saved: the
   pages are changed in memory only.
+- A free-text annotation (a viewer's "Fill & Sign" or comment box typed onto the page: signatures,
+  a date, a note) is text of its page the same way, in a document with or without a form
+  (:func:`free_text`, asked only for a page that has annotations).
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ import unicodedata
 
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["FormText", "form_text"]
+__all__ = ["FormText", "form_text", "free_text"]
 
 _TEXT_FIELDS = {pdfium_c.FPDF_FORMFIELD_TEXTFIELD, pdfium_c.FPDF_FORMFIELD_COMBOBOX, pdfium_c.FPDF_FORMFIELD_LISTBOX}
 _BOXES = {pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON}
@@ -44,6 +47,17 @@ def form_text(pdf) -> "FormText | None":
     if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
         return None
     return FormText(pdf)
+
+
+def free_text(pdf, page) -> int:
+    """Write the text of the raw ``page``'s free-text annotations into it (a document with no form: its
+    signatures typed with a viewer's "Fill & Sign", kept only as annotations); the number placed. Asked
+    only of a page that has annotations."""
+    writer = getattr(pdf, "_samspil_free_text", None)
+    if writer is None:
+        writer = FormText(pdf, forms=False)
+        pdf._samspil_free_text = writer  # (one writer, and its font, per document)
+    return writer.place(page)
 
 
 def _wide(fn, *args) -> str:
@@ -90,10 +104,11 @@ def _bounds(obj) -> tuple[float, float, float, float]:
 class FormText:
     """The filled fields of one document, placed page by page (:meth:`place`)."""
 
-    def __init__(self, pdf) -> None:
-        pdf.init_forms()
+    def __init__(self, pdf, forms: bool = True) -> None:
+        if forms:
+            pdf.init_forms()
         self.doc = pdf.raw
-        self.form = pdf.formenv.raw
+        self.form = pdf.formenv.raw if forms else None  # (without: only free-text annotations are placed)
         self.font = pdfium_c.FPDFText_LoadStandardFont(self.doc, b"Helvetica")
         self.placed: set[str] = set()  # the fields whose value is text already
         self._widths: dict[tuple[str, float], float] = {}
@@ -119,9 +134,14 @@ class FormText:
         return len(values)
 
     def _value(self, annot, k: int):
-        """(value, rect, font size, multiline) of a filled widget not placed yet, else None."""
-        if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET \
-                or pdfium_c.FPDFAnnot_GetFlags(annot) & _HIDDEN:
+        """(value, rect, font size, multiline) of a filled widget not placed yet, or of a free-text annotation
+        (a viewer's "Fill & Sign": a signatory's name, title and date typed onto the page), else None."""
+        subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
+        if pdfium_c.FPDFAnnot_GetFlags(annot) & _HIDDEN:
+            return None
+        if subtype == pdfium_c.FPDF_ANNOT_FREETEXT:
+            return self._free_text(annot)
+        if subtype != pdfium_c.FPDF_ANNOT_WIDGET or self.form is None:
             return None
         kind = pdfium_c.FPDFAnnot_GetFormFieldType(self.form, annot)
         name = _wide(pdfium_c.FPDFAnnot_GetFormFieldName, self.form, annot)
@@ -150,6 +170,16 @@ class FormText:
         if kind in _BOXES:  # (its mark as wide as it reads, up to the label beside it: "[x] Beskæftigelse")
             return value, box, min(SIZE, max(box[3] - box[1], 6.0)), None
         return _printable(value), box, min(size.value, SIZE * 2), multiline
+
+    @staticmethod
+    def _free_text(annot):
+        value = _wide(pdfium_c.FPDFAnnot_GetStringValue, annot, b"Contents").strip()
+        rect = pdfium_c.FS_RECTF()
+        if not value or not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+            return None
+        box = (min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right),
+               max(rect.bottom, rect.top))
+        return _printable(value), box, SIZE, True
 
     # ------------------------------------------------------------------ layout
     def _width(self, text: str, size: float) -> float:

@@ -34,9 +34,14 @@ class PageText:
         self.page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
         if not self.page:
             raise PdfiumError("Failed to load page.")
-        if form is not None:  # a filled form's values written into the page first (loaders/pdf_forms.py)
-            try:
-                form.place(self.page)
+        if form is not None or pdfium_c.FPDFPage_GetAnnotCount(self.page):  # a filled form's values, or the text of
+            try:  # free-text annotations ("Fill & Sign"), written into the page first (loaders/pdf_forms.py)
+                if form is not None:
+                    form.place(self.page)
+                else:
+                    from samspil.loaders.pdf_forms import free_text
+
+                    free_text(pdf, self.page)
             except BaseException:
                 pdfium_c.FPDF_ClosePage(self.page)
                 raise

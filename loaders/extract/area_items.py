@@ -265,6 +265,10 @@ _CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(
                            r"|aftalegrundlag(?:et)?|aftalens grundlag|(?:del)?aftalens parter|indledning|formål)")
 
 
+_COUNTED_IN = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|(?:(?:Del)?[Pp]rojekt|Aktivitet|Indsats|Tiltag)\s+(?:[A-H]\d{0,2}|\d{1,2})[.:]?)"
+                         r"\s+[\"“«–A-ZÆØÅ]")  # counted items ("3. \"Jobvejen\" – ...", "Projekt A – X"): read by their count
+
+
 # the chapters of parties, contacts and signatures (a chapter's name counted like a list's item)
 _PARTY_CHAPTER = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|underskrifter|parter(?:ne)?|(?:del)?aftalens parter"
                             r"|parterne i (?:del)?aftalen)")
@@ -417,7 +421,7 @@ def _blocks(doc: Document) -> list[Block]:
             raw = _after_name(raw, heads[i])  # a list or a lead-in run onto the heading's line
             if _SUBTITLE.fullmatch(raw):
                 raw = ""  # "Delaftale for indsatsområdet Beskæftigelse – Bakkebo, Nyborg": the plan's name
-            elif len(raw) > 120 and not state.named and len(items := named_items(raw)) >= 2:
+            elif len(raw) > 120 and not state.named and not _COUNTED_IN.search(raw) and len(items := named_items(raw)) >= 2:
                 state.starts += [(i, name, heads[i], own) for name, own in items]  # "Spor 1: X Lektier i Laden – hver
                 state.last = i  # tirsdag ... . Små skridt – sprog og leg ...": its items, each "Name – what", run on
                 continue

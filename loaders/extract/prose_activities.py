@@ -183,6 +183,7 @@ _FIRST_QUOTE = re.compile(r"[\"“«»„]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1
 # (med X), "Jobdøren" (med Y) og "Ungeguiden" (med Z)'
 _LISTED_AFTER = re.compile(r"\b(?:aktiviteterne|projekterne|delprojekterne|tilbuddene)\s+(?=[\"“«»„])")
 _QUOTED_ITEM = re.compile(r"[\"“«»„]([A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]")
+_PAST = re.compile(r"\b(?:tidligere|afsluttet|afsluttede|havde|ophørt|ophørte|lukket|lukkede|nedlagt|nedlagte)\b", re.I)
 _BETWEEN = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,|og|samt)?\s*$")  # what stands between two of them
 
 
@@ -195,6 +196,9 @@ def named_list_blocks(doc: Document) -> list[Block]:
     out: list[Block] = []
     for i, line in enumerate(plain):
         for m in _LISTED_AFTER.finditer(line):
+            sentence = line[max(0, line.rfind(". ", 0, m.start()) + 1):m.start()]
+            if _PAST.search(sentence) or _PAST.search(line, m.end(), m.end() + 250):
+                continue  # ('Den tidligere plan havde aktiviteterne "A" og "B", som er afsluttet': no more)
             text = line[m.end():] + (" " + plain[i + 1] if i + 1 < len(plain) else "")
             names, at = [], 0
             for q in _QUOTED_ITEM.finditer(text):

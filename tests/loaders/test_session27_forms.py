@@ -524,3 +524,33 @@ def test_a_plan_name_label_opening_with_the_quoted_name_then_a_note(tmp_path, ma
              f"Aftalens parter: {town} Kommune og {housing}", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert r.plan.name == f"{seat} i Spil", r.plan.name
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_signatures_typed_with_fill_and_sign_are_read_from_the_pdf_s_annotations(tmp_path, town, seat, housing, short):
+    """A PDF whose signatures were typed with a viewer's "Fill & Sign": the names and titles exist only as
+    free-text annotations over the signature lines, not in the page's text. They are text of the page: each
+    signatory a contact of the organisation signed for. (The made-up PDF is drawn with fpdf2, the annotations
+    added as /FreeText, as the viewers write them.)"""
+    from conftest import _pdf
+
+    from samspil.loaders.pipeline import extract_file
+
+    pdf = _pdf()
+    pdf.add_page()
+    for text in ["Strategisk samarbejdsaftale", f"Aftalens parter: {town} Kommune og {housing}", "", "8. Underskrifter"]:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 4
+    pdf.set_xy(10, y)
+    pdf.cell(90, 6, f"For {town} Kommune")
+    pdf.cell(90, 6, f"For {housing}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(10, y + 18)
+    pdf.cell(90, 6, "Navn, titel og dato")
+    pdf.cell(90, 6, "Navn, titel og dato", new_x="LMARGIN", new_y="NEXT")
+    pdf.free_text_annotation("Anne-Lise Vognsen Dam, borgmester", x=10, y=y + 9, w=85, h=7)
+    pdf.free_text_annotation("Peder Holm Kjærgaard, direktør", x=100, y=y + 9, w=85, h=7)
+    path = tmp_path / "underskrevet.pdf"
+    pdf.output(str(path))
+    r = extract_file(path)
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert got == {"Anne-Lise Vognsen Dam": name_key(f"{town} Kommune"), "Peder Holm Kjærgaard": name_key(housing)}, got
