@@ -154,7 +154,6 @@ def _generic_employers(doc: Document, contacts: list[Contact], organisations: li
     """A contact whose organisation is only the word for its kind ("Boligorganisationen: udviklingschef
     Hanne Brøndum, ...", "Kommunen: chefkonsulent ..."): the document's one organisation of that kind (its
     municipality; its housing organisation when it names one), else none."""
-    from samspil.loaders.extract.org_lists import org_type_of
     from samspil.loaders.extract.plan import municipality_of
 
     for c in contacts:
