@@ -419,7 +419,12 @@ def drop_inline_running_heads(lines: Sequence[str]) -> list[str]:
     return [pattern.sub(cut, line).strip() if "ide " in line else line for line in lines]
 
 
+_LABEL_LETTERS = re.compile(r"[Aa][Aa]|AA")  # (the digraph every label word spelt without å holds)
+_LABEL_WORD_SPELT = re.compile(r"(?i:omraad|aalgrup)")
 _NAME_INITIALS = re.compile(r"(?<![\wæøå])([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,3})\s*\(([A-ZÆØÅ]{2,4})\)")
+
+
+_INITIALS = re.compile(r"\([A-ZÆØÅ]{2,4}\)")
 
 
 def drop_name_initials(line: str) -> str:
@@ -430,7 +435,7 @@ def drop_name_initials(line: str) -> str:
     >>> drop_name_initials("Deltagere: Lene Hjortshøj Brix (LHB), projektleder, Boligselskabet Flådebo (BF);")
     'Deltagere: Lene Hjortshøj Brix, projektleder, Boligselskabet Flådebo (BF);'
     """
-    if "(" not in line:
+    if "(" not in line or not _INITIALS.search(line):  # (a search opening with "(": the engine skips to each)
         return line
     from samspil.loaders.gazetteer import is_first_name
 
@@ -632,8 +637,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = [repair_ocr(line) for line in raw_lines]
     if looks_ascii_danish(raw_lines) if ascii_spelt is None else ascii_spelt:  # "Maalgruppe" (loaders/ascii_danish.py)
         raw_lines = [restore_letters(line) for line in raw_lines]
-    else:
-        raw_lines = [restore_label_words(line) for line in raw_lines]
+    elif _LABEL_LETTERS.search(whole := "\n".join(raw_lines)) and _LABEL_WORD_SPELT.search(whole):  # (one search of the
+        raw_lines = [restore_label_words(line) for line in raw_lines]  # text: a label's word spelt without letters)
     lines: list[str] = []
     orig: list[Origin] = []
     known = cleaned.get if cleaned is not None else {}.get

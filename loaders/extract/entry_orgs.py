@@ -49,7 +49,7 @@ def former_names(former: str) -> list[str]:
 ADMIN = re.compile(r"\s+v(?:/|\.\s*|\s+)\s*(?P<admin>[^,()]+?)\s*$")
 TRAILING_ABBR = re.compile(r"\s*\(\s*([A-ZÆØÅ][A-ZÆØÅa-z0-9&./ -]{0,12}|[A-ZÆØÅ]{2,6}\s[A-ZÆØÅ][\wæøå-]+)\s*\)\s*$")
 # ("(SAB Sønderborg)": an abbreviation with its town)
-TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ-]+){1,4})\s*\)\s*$")
+TRAILING_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøåÆØÅ&-]+){1,4})\s*\)\s*$")  # ("(Børn & Unge)")
 TRAILING_NAME = re.compile(r"\s*\(\s*([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅa-zæøå]+)*)\s*\)\s*$")
 LOWER_PAREN = re.compile(r"\s*\((?=[a-zæøå])[^)]*\)")
 LABELLED = re.compile(r"^(?P<label>[A-ZÆØÅ][\wÆØÅæøå.-]*(?:\s[\wÆØÅæøå.-]+){0,3})\s*:\s*(?P<rest>.+)$")
@@ -135,7 +135,7 @@ def _abbr_parent(name: str) -> tuple[str, list[str], str | None]:
 def _names_a_unit(words: str) -> bool:
     """Several words in brackets after a unit that name a municipal unit: a cue word
     ("Socialforvaltningen i Aarhus") or an 'og' inside one unit's name ("Børn og Unge")."""
-    w = words.split()
+    w = words.replace("&", "og").split()
     return org_type_of(words) == "municipal_unit" or any(
         x == "og" and 0 < k < len(w) - 1 and fixed_og_pair(w[k - 1], w[k + 1]) for k, x in enumerate(w))
 

@@ -87,7 +87,9 @@ def _short_pairs(text: str) -> list[tuple[str, str]]:
     """('Andelsboligforeningen Bygholmbo', 'AB Bygholmbo') for every name whose bracket gives it as its kind's
     initials and its own last word."""
     out = []
-    for m in _SHORT_PAIR.finditer(text) if "(" in text else ():
+    if "(" not in text or not _PAIR_IN_BRACKETS.search(text):  # (told by a search the engine opens at each "(")
+        return out
+    for m in _SHORT_PAIR.finditer(text):
         full, short = m.group(1), f"{m.group(2)} {m.group(3)}"
         if full.split()[-1] == m.group(3) and full[:1] == short[:1] and _has_cue(full) \
                 and len(m.group(2)) > len(full.split()) - 1:  # (a compound's initials: "UU Odense" of "Ungdommens
@@ -96,6 +98,7 @@ def _short_pairs(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_PAIR_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{1,4}\s+[A-ZÆØÅ][\wæøå-]+\s*\)")
 _SHORT_PAIR = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]+\s+){1,4}[A-ZÆØÅ][\wæøå-]+)\s*\(\s*([A-ZÆØÅ]{1,4})\s+([A-ZÆØÅ][\wæøå-]+)\s*\)")
 
 

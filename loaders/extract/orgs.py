@@ -65,8 +65,8 @@ def org_type(name: str) -> str:
     if unit_of and org_type(unit_of.group(1)) == "housing_organisation":
         return "housing_organisation"
     pair = name.split()
-    if 3 <= len(pair) <= 4 and pair[-2] == "og" and fixed_og_pair(pair[-3], pair[-1]):
-        return "municipal_unit"  # "Teknik og Miljø", "Børn og Unge": a magistratsafdeling's name
+    if 3 <= len(pair) <= 4 and pair[-2] in ("og", "&") and fixed_og_pair(pair[-3], pair[-1]):
+        return "municipal_unit"  # "Teknik og Miljø", "Børn og Unge", "Børn & Unge": a magistratsafdeling's name
     topics = _UNIT_FOR.match(name) is not None  # "Center for Dagtilbud og Skole": a unit, not a school
     for t, patterns in _type_patterns():
         if topics and t in _TOPIC_TYPES:

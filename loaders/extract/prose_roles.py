@@ -63,7 +63,9 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
             found.append((who[2], _person(text, who, m.end()), org))
     found += titled_brackets(text, known)
     for at in _finds(text, " fra "):  # "Kommunens kontaktperson er Karina Holm fra Børne- og Familieafdelingen (...)"
-        if text[at - 1:at].isalpha() and (m := _FROM.match(text, at + 1)) and (who := _name_before(text, at)) \
+        word = text.rfind(" ", max(0, at - 30), at)  # (the word before " fra " a name's last: told first)
+        if word >= 0 and text[word + 1:word + 2].isupper() and text[at - 1:at].isalpha() \
+                and (m := _FROM.match(text, at + 1)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known, text)):
             person = _person(text, who, m.end())
             if person.email or person.phone or _CONTACT_CUE.search(text, max(0, who[2] - 40), who[2]):
