@@ -265,7 +265,8 @@ _CHAPTER_NAME = re.compile(r"(?i:kontaktpersoner|kontaktoplysninger|aktiviteter(
                            r"|aftalegrundlag(?:et)?|aftalens grundlag|(?:del)?aftalens parter|indledning|formål)")
 
 
-_COUNTED_IN = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|(?:(?:Del)?[Pp]rojekt|Aktivitet|Indsats|Tiltag)\s+(?:[A-H]\d{0,2}|\d{1,2})[.:]?)"
+_COUNTED_IN = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[A-H]\.?\d{1,2}\.?|\d{1,2}\.\d{1,2}\.?"
+                         r"|(?:(?:Del)?[Pp]rojekt|Aktivitet|Indsats|Tiltag)\s+(?:[A-H]\d{0,2}|\d{1,2})[.:]?)"
                          r"\s+[\"“«–A-ZÆØÅ]")  # counted items ("3. \"Jobvejen\" – ...", "Projekt A – X"): read by their count
 
 
