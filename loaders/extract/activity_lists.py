@@ -49,7 +49,8 @@ _STATUS_LABEL = re.compile(r"(?:^\W{0,3}|(?<=[.!?\"”]\s))(?i:status|overblik|o
                            r"(?i:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|delprojekter(?:ne)?)\s*:\s*$")
 _BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)]|(?P<letter>[a-h])\))\s+(?P<item>\S.*)$")
 # the lead-in sentence of a list of activities: "Aftalen omfatter registrering i følgende aktiviteter:"
-_FOLLOWING = re.compile(r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:\s*$")
+_FOLLOWING_WORDS = r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:"
+_FOLLOWING = re.compile(_FOLLOWING_WORDS + r"\s*$")
 # the area an item names in a bracket after its name: '"Lektieloftet" (delaftale Uddannelse og livschancer) – ...'
 _AREA_BRACKET = re.compile(r"\((?:delaftale(?:n)?|indsatsområde(?:t)?)(?:\s+om)?[:\s]+([A-ZÆØÅ][^()]{2,60})\)")
 _NAME_END = re.compile(r"\s+[–—-]\s+|:\s+|\s+\(")  # "Name – description", "Name: description", "Name (partner)"
@@ -79,6 +80,17 @@ def _bullet_name(item: str) -> str | None:
     return name
 
 
+def _bracket_area(item: str, name: str) -> str | None:
+    """The area an item names in a bracket after its name ('"Lektieloftet" (delaftale Uddannelse og livschancer)')."""
+    named = _AREA_BRACKET.search(item, 0, len(name) + 40) if "(" in item else None
+    return named.group(1).strip() if named else None
+
+
+def _list_kind(m: re.Match[str]) -> tuple[bool, bool]:
+    """A list item's kind: counted by numbers, by letters, or bulleted (a list keeps its kind)."""
+    return bool(m.group("number")), bool(m.group("letter"))
+
+
 def bullet_blocks(doc: Document) -> list[Block]:
     """Bullets under a list label ("Projekter:", "Aktiviteter:"), each an activity named by
     the text before its dash or colon, its focus area the enclosing section's."""
@@ -92,10 +104,8 @@ def bullet_blocks(doc: Document) -> list[Block]:
         if "følgende" in line and (lead := _FOLLOWING_THEN_LETTERS.search(line)):  # "... i følgende aktiviteter: a)
             items = _RUN_ON_LETTER.split(line[lead.end():])  # "A" (delaftale X) – ... b) "B" ...": the breaks lost
             if len(items) >= 2:
-                for item in items:
-                    if name := _bullet_name(item):
-                        named = _AREA_BRACKET.search(item, 0, len(name) + 40) if "(" in item else None
-                        blocks.append(Block(name, i, i + 1, named.group(1).strip() if named else focus_area_at(doc, i)))
+                blocks += [Block(name, i, i + 1, _bracket_area(item, name) or focus_area_at(doc, i))
+                           for item in items if (name := _bullet_name(item))]
                 continue
         if not (line.rstrip().endswith(":") and (_LIST_LABEL.search(clean_keep_colon(line)) or _PLAN_LEAD.search(line)
                                                  or _STATUS_LABEL.search(line) or _FOLLOWING.search(line))
@@ -116,9 +126,7 @@ def bullet_blocks(doc: Document) -> list[Block]:
                 # in lower case or with a number: "- Læsemakkere (...):" over "40 børn, kører godt.")
             if not m or number and int(number) != len(items) + 1:  # (a numbered list counts 1, 2, 3 ...)
                 break
-            first = _BULLET_ITEM.match(doc.lines[items[0]]) if items else None
-            if first and (bool(m.group("number")), bool(m.group("letter"))) != (bool(first.group("number")),
-                                                                                 bool(first.group("letter"))):
+            if items and _list_kind(m) != _list_kind(_BULLET_ITEM.match(doc.lines[items[0]])):
                 break  # (a list keeps its kind: "3. Sundhed" after two bullets is the next heading)
             items.append(j)
             if _HEADING_RUN_ON.search(doc.lines[j]):
@@ -129,16 +137,15 @@ def bullet_blocks(doc: Document) -> list[Block]:
             for item in _RUN_ON_ITEM.split(bullet.group("item")):
                 if (name := _bullet_name(item)) and not (bullet.group("letter") and is_focus_area_name(name)):
                     # (not "a) Tryghed og trivsel" under "Helhedsplanen omfatter følgende indsatsområder:")
-                    named = _AREA_BRACKET.search(item, 0, len(name) + 40) if "(" in item else None
-                    blocks.append(Block(name, j, end, named.group(1).strip() if named
-                                        else focus_area_at(doc, j) or outline_focus(doc, j)))
+                    blocks.append(Block(name, j, end, _bracket_area(item, name) or focus_area_at(doc, j)
+                                        or outline_focus(doc, j)))
     return blocks
 
 
 _LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:(?:Status|Overblik)\s+(?:på|over)\s+(?:aktiviteterne|projekterne|indsatserne)"
                                  r"|Projekter|Aktiviteter|Indsatser|Tiltag|PROJEKTER(?:NE)?|AKTIVITETER(?:NE)?"
                                  r"|INDSATSER(?:NE)?|TILTAG(?:ENE)?)(?:\s*:\s+[-–•▪]|\s+[•▪])\s+(?=[A-ZÆØÅ0-9\"“«»])")
-_FOLLOWING_THEN_LETTERS = re.compile(r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:\s+a\)\s+")
+_FOLLOWING_THEN_LETTERS = re.compile(_FOLLOWING_WORDS + r"\s+a\)\s+")  # (its first item run onto it)
 _RUN_ON_LETTER = re.compile(r"\s[b-h]\)\s+(?=[A-ZÆØÅ0-9\"“«»])")
 _HEADING_RUN_ON = re.compile(r"\s[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
 # the list run on ends at the next heading in capitals ("... Sønderborg Madskole TIDSLINJE • 1. juli ...")

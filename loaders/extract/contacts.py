@@ -229,9 +229,9 @@ def _two_organisations(key: str, keys: list[str]) -> bool:
     return parts >= 2
 
 
-_A_SENTENCE = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s.*\.$")
 _A_VERB = re.compile(r"\s(?:er|har|bliver|blev|kan|skal|vil)\s")  # (in six words or more: "Hvis I har spørgsmål
 # ..., er I velkomne til at kontakte fuldmægtig" over the name)
+_A_SENTENCE = re.compile(_A_VERB.pattern + r".*\.$")
 
 
 def _initialled_details(doc: Document, contacts: list[Contact]) -> None:
