@@ -35,7 +35,8 @@ LABELS = [
     r"Områdets navn\s*:",
     r"Navn på den boligsociale indsats",
     r"Den boligsociale indsats,? (?:som )?delaftalen (?:vedrører|hører under)\s*:",
-    r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))\s*:",
+    r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))"
+    r"(?:\s*\((?:navn|jf\.[^()]{0,60})\))?\s*:",  # ("Indsatsens navn (jf. den strategiske samarbejdsaftale):")
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) pa(?:rt|t|r|rtt)er(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",  # ("pater": a typo)
     r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",
     r"Helhedsplanens parter\s*:",

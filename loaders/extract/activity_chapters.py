@@ -85,6 +85,12 @@ def _chapters(doc: Document):
             yield next((j for j in range(i + 1, min(i + 4, len(doc.lines))) if doc.lines[j].strip()), i + 1), 0
         elif (m := _HEAD_IN.search(line)) is not None:
             yield i, m.end()
+        elif (first := line.find("Læs mere")) >= 0 and (heads := list(_HEAD_BARE.finditer(line, 0, first))):
+            yield i, heads[-1].end()  # "... (PDF, 2,8 MB) Aktiviteter Lektiecafé MunkeboHver ... Læs mere...": the
+            # web cards' heading without its number, the last before the first card's link (not the menu's item)
+
+
+_HEAD_BARE = re.compile(r"(?:^|(?<=\s))(?:Aktiviteter(?:ne)?|Projekter(?:ne)?|Vores aktiviteter)(?=\s+[A-ZÆØÅ0-9\"“])")
 
 
 def _areas_by_mention(doc: Document, names: list[str]) -> dict[str, str]:

@@ -184,7 +184,34 @@ def _known_area_lines(doc: Document) -> dict[int, list[str]]:
              and (name := known.get(_fkey(_SECTION_NO.sub("", strip_markup(line).strip(" #*:")))))}
     heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names
              and not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))}
-    return heads if len(heads) >= 2 else {}  # (over a paragraph: a list under it may be the area's problems)
+    if not heads:
+        heads = _run_on_area_heads(doc)
+    return heads if sum(map(len, heads.values())) >= 2 else {}  # (over a paragraph: a list under it may be the
+    # area's problems)
+
+
+def _run_on_area_heads(doc: Document) -> dict[int, list[str]]:
+    """The focus areas headed inside lines that lost their breaks: a known area's name after a
+    sentence's end and before its text's first field ("... medborgerskab. Uddannelse og
+    livschancer Mål: ... Aktiviteter: ..."), in order along each line."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    heads: dict[int, list[str]] = {}
+    names = [a.name for a in extract_focus_areas(doc)]
+    if len(names) < 2:
+        return heads
+    pattern = re.compile(r"(?:^|(?<=[.!?]\s))(?i:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?=\s+" + _AREA_FIELD + r")")
+    for i, line in enumerate(doc.lines):
+        if len(line) > _PARAGRAPH and ":" in line:
+            found = [m.group(0) for m in pattern.finditer(line)]
+            if found:
+                heads[i] = found
+    return heads
+
+
+# the first field of an area's text: its goal, its activities ("Mål: ...", "Aktiviteter: ...")
+_AREA_FIELD = r"(?:Mål|Målsætning(?:er)?|Formål|Aktiviteter|Projekter|Indsatser|Succeskriterier)\s*:"
 
 
 def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
@@ -193,7 +220,7 @@ def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
     cuts = []
     low, start = line.casefold(), 0
     for name in names:
-        k = low.find(name.casefold(), start)
+        k = _head_at(line, low, name.casefold(), start)
         if k < 0:
             return [(names[-1], line)]
         cuts.append((k, name))
@@ -202,6 +229,19 @@ def _by_heading(line: str, names: list[str]) -> list[tuple[str | None, str]]:
     for n, (k, name) in enumerate(cuts):
         pieces.append((name, line[k:cuts[n + 1][0] if n + 1 < len(cuts) else len(line)]))
     return pieces
+
+
+def _head_at(line: str, low: str, name: str, start: int) -> int:
+    """Where ``name`` heads its text in ``line`` from ``start``: its first place after a sentence's
+    end and not in a list of names ("tre indsatsområder: A, B samt C. A Mål: ..."), else its first
+    place; -1 when it is not there."""
+    first = k = low.find(name, start)
+    while k >= 0:
+        before = line[start:k].rstrip()
+        if (not before or before[-1] in ".!?") and not line[k + len(name):k + len(name) + 1] in (",", ""):
+            return k
+        k = low.find(name, k + 1)
+    return first
 
 
 # the labels of an item's fields ("Læringsværkstedet" over "Partnere: ...", "Rækkevidde: ...")
@@ -486,6 +526,10 @@ def _read_areas(state: "_State", i: int, pieces: list[tuple[str | None, str]]) -
             piece = _after_name(piece, name)
             if state.named:
                 state.read_named(i, piece)
+                continue
+            if (inline := _INLINE_LABEL.search(piece)) and (items := named_items(piece[inline.end():])):
+                state.starts += [(i, item, name, own) for item, own in items]  # "X Mål: ... . Aktiviteter: A – ... ."
+                state.last = i
                 continue
             parts = _parts(_CAPTION_RUN.sub("", piece))
         for part in parts:

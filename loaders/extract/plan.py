@@ -23,7 +23,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.dates import date_pair, parse_period
 from samspil.loaders.extract.plan_crumbs import crumb_or_subject_name
 from samspil.loaders.extract.plan_flat_cover import cover_pieces, is_run_on_cover
-from samspil.loaders.extract.plan_cover import (_OPENS_DELAFTALE, _PLAN_IN_VALUE, cover_title, named_in_prose, quoted_name,
+from samspil.loaders.extract.plan_cover import (_OPENS_DELAFTALE, _PLAN_IN_VALUE, _speaks_of_a_plan, cover_title, named_in_prose, quoted_name,
                                                subject_of_plan,
                                                title_name)
 from samspil.loaders.extract.plan_lines import cut_at_next_label, squash
@@ -345,6 +345,8 @@ def _run_on_cover(doc: Document) -> list[tuple[str, int]] | None:
     if first is None or not is_run_on_cover(doc.lines[first]):
         return None
     cover = Document.from_text(doc.id, "\n".join(cover_pieces(doc.lines[first])))
+    cover.cache["plan:agreement_words"] = _speaks_of_a_plan(doc)  # (the document speaks of a plan, its cover's
+    # title need not: 'Snedsted Midt – "Vi i Snedsted"')
     found = [f for f in (_find_label(cover, NAME_LABELS[1:]), _find_label(cover, NAME_LABELS[:1])) if f] \
         or [f for f in [quoted_name(cover) or title_name(cover) or cover_title(cover)] if f]
     named = [(cut, first) for value, _line in found if (cut := cut_at_next_label(value))]

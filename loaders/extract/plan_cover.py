@@ -148,7 +148,7 @@ _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(
                                 r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?|(?:den\s+)?strategiske\s+aftale\s+om)\s*[:–-]?\s*'
                                 r'[«»“”"„]([A-ZÆØÅ0-9][^«»“”"„]{2,80})[«»“”"„](?=[.,]?(?:\s|$))', re.I)
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
-                                 r"helhedsplan\s*$"
+                                 r"helhedsplan(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?\s*$"  # (its period)
                                  # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
@@ -166,7 +166,7 @@ _LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")
 
 # what a running header writes after the plan's name: the document's kind, number, date or version
 _META_PART = re.compile(r"\d|referat|dagsorden|styregrupp|bestyrels|aftale|bilag|version|side|gælder|status|notat"
-                        r"|helhedsplan|evaluering|kladde|udkast", re.I)
+                        r"|helhedsplan|evaluering|kladde|udkast|aktiviteter|kalender|program|nyhedsbrev", re.I)
 _PLAN_PART = re.compile(r"\d|helhedsplan|aftale|indsats|\bplan", re.I)  # (a title's part: "Helhedsplanen X 2023-2026")
 
 

@@ -167,7 +167,9 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
     if prev in _DASHES:
         return False  # "DELAFTALE — UDDANNELSE OG LIVSCHANCER": a dash goes on
     if _QUOTED.fullmatch(word):  # a quoted name under a title in capitals or after its years
-        return bool(_YEARS.fullmatch(prev.strip("(),.")) or _caps(prev) or len(prev) == 1 and prev.isupper())
+        return bool(_YEARS.fullmatch(prev.strip("(),.")) or _caps(prev) or len(prev) == 1 and prev.isupper()
+                    or prev[:1].isupper() and any(w.lower() in _TYPE_NOUNS for w in cur))  # ('Boligsocial
+        # helhedsplan 2013-2016 for Fensmark | "GLASBYEN - SAMMEN OM FENSMARK"': after the title's area)
     if _QUOTED.fullmatch(prev):  # (its years stay with it: '"Et godt sted at bo" 2010-2014')
         return word[:1].isupper() and not _YEARS.fullmatch(word)
     if word in _OPENERS:

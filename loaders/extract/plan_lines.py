@@ -32,7 +32,7 @@ _TYPE_FOR = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+(?:for|om|ve
 _TYPE_DASH = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\s+[–-]\s+(?P<name>(?-i:[A-ZÆØÅ])[^:]{1,60})$", re.I)
 _YEARS_AFTER = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?$")
 # the next label in a line whose breaks were lost: a capitalised word or two and a colon
-_NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}\s*:(?:\s|$))")
+_NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,5}\s*:(?:\s|$))")
 # a table of contents' heading or a running header run onto a title
 _TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?|Version\s+\d|Godkendt|Vedtaget"
                              r"|Udkast|Revideret)\b.*$")
