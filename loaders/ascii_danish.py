@@ -58,8 +58,9 @@ def restore_letters(line: str) -> str:
 
 # the template's words that find its units ("Indsatsområder", "Målgruppe(r)"), spelt without the letters in a
 # document that has them elsewhere (a heading typed on another keyboard: "2. Indsatsomraader")
-_LABEL_WORD = re.compile(r"(?<![\w@./])[A-Z](?i:[a-z]*(?:omraad|aalgrup)[a-z]*)")  # (capitalised: a heading's or
-# label's word, not a data file's key, "indsatsomraade: KRIM")
+_LABEL_WORD = re.compile(r"(?<![\w@./])[A-Z](?i:[a-z]*(?:omraad|aalgrup)[a-z]*)"  # (capitalised: a heading's or
+                         r"|(?<=[a-zæøå] )[a-z]*(?:omraad|aalgrup)[a-z]*")  # label's word, not a data file's key,
+# "indsatsomraade: KRIM"; or in a sentence: "... bygget op om fire indsatsomraader:")
 
 
 def restore_label_words(line: str) -> str:
@@ -67,6 +68,8 @@ def restore_label_words(line: str) -> str:
 
     >>> restore_label_words("2. Indsatsomraader og MAALGRUPPER for boern; indsatsomraade: KRIM")
     '2. Indsatsområder og MÅLGRUPPER for boern; indsatsomraade: KRIM'
+    >>> restore_label_words("Planen har fire indsatsomraader:")
+    'Planen har fire indsatsområder:'
     """
     return _LABEL_WORD.sub(_restore, line) if "aa" in line or "AA" in line else line
 

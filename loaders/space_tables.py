@@ -145,6 +145,29 @@ def leader_row(line: str) -> str:
     return f"{m.group('key').strip()}\t{m.group('value').strip()}"
 
 
+def _join_leader_values(lines: Sequence[str], out: list[str]) -> None:
+    """A dotted leader's value wrapped onto lines indented to where it starts joined onto its row
+    ("Boligområde ....... Sindal By (afd. 5, 144 boliger; afd. 9" + 29 spaces and "Vibevænget, 78
+    boliger)"): the lines joined become ``DROPPED`` (in place).
+
+    >>> rows = ["Parter ..... Aarhus Kommune,", "             Brabrand Boligforening", "Kommune .... Aarhus"]
+    >>> out = [leader_row(r) for r in rows]; _join_leader_values(rows, out); out
+    ['Parter\\tAarhus Kommune, Brabrand Boligforening', '|---|', 'Kommune\\tAarhus']
+    """
+    k = 0
+    while k < len(out):
+        if "\t" not in out[k] or out[k] == lines[k] or not (m := _LEADER.match(lines[k])):
+            k += 1
+            continue
+        at, j = m.start("value"), k + 1
+        while j < len(lines) and lines[j].strip() and abs(len(lines[j]) - len(lines[j].lstrip()) - at) <= 2 \
+                and out[j] == lines[j] and not _LEADER.match(lines[j]):
+            out[k] = f"{out[k]} {lines[j].strip()}"
+            out[j] = DROPPED
+            j += 1
+        k = j
+
+
 def cell_lines_tables(lines: Sequence[str]) -> list[str]:
     """``lines`` with tables copied one cell a line made rows of tabbed cells: three or more short
     lines in a row that are each a column head the vocabulary knows ("Afdeling", "Boligorganisation",
@@ -217,6 +240,8 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         if any(mark in text for mark in _RULE_MARKS) else set()  # (around tables, of a grid)
     out = [DROPPED if k in rules else leader_row(line) for k, line in enumerate(lines)] \
         if rules or any(mark in text for mark in _LEADER_MARKS) else list(lines)
+    if out is not lines and "\n    " in text:
+        _join_leader_values(lines, out)
     if "  " not in text:
         return out  # (no line has a gap a column could be)
     i = 0

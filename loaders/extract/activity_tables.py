@@ -185,7 +185,7 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         cells = _cells(line, spaced=head is None or head.spaced)
         if len(cells) >= 2 and (found := activity_columns(cells, "\t" not in line and "|" not in line)):
-            head, wrapped, last_focus = found, 0, None
+            head, wrapped, last_focus = found, 0, _area_heading_over(doc, i)
             continue
         if head is None or not line.strip() or _RULE_ROW.match(line):
             continue
@@ -310,6 +310,17 @@ def _head_after_title(line: str) -> int | None:
     end = len(line.rstrip())
     return next((m.start() for m in _CAPITAL_AFTER_SPACE.finditer(line)
                  if (found := head_run(line, m.start())) is not None and end - found[0] <= 8), None)
+
+
+def _area_heading_over(doc: Document, i: int) -> str | None:
+    """The focus area a table's own heading names, on the line over its head row ("C1. Uddannelse og
+    livschancer" over "Aktivitet | Samarbejdspartnere | Deltagere"): a focus area the regulativ or an
+    older round names, or one the document lists with a code; None for any other heading."""
+    above = next((doc.lines[j].strip() for j in range(i - 1, max(-1, i - 3), -1) if doc.lines[j].strip()), "")
+    if not above or len(above) > 70 or "\t" in above:
+        return None
+    name = _ROW_ID.sub("", above, 1).strip(" :")
+    return _sentence_case(name) if name and _is_focus_name(doc, _sentence_case(name)) else None
 
 
 def _is_focus_name(doc: Document, name: str) -> bool:

@@ -53,7 +53,7 @@ BLOCK_END = re.compile(
 # "Delaftale for indsatsområdet X", and as other templates head a delaftale:
 # "Delaftale 2: X", "Delaftale – X", "Delaftale vedr. X", "Delaftale om X", "BILAG A - DELAFTALE: X" (an annex)
 DELAFTALE = re.compile(r"^\W*(?:bilag\s+(?:[A-H]|\d{1,2})\s*[.:–-]?\s*)?delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
-                       r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–-]|(?<=\d)\s+af\s+\d{1,2}(?=\s+(?-i:[A-ZÆØÅ])))\s*(.+)$", re.I)  # (also "DELAFTALE 3
+                       r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–—·|-]|(?<=\d)\s+af\s+\d{1,2}(?=\s+(?-i:[A-ZÆØÅ])))\s*(.+)$", re.I)  # (also "DELAFTALE 3
 # AF 3 Sammenhængskraft og medborgerskab", its two lines run together)
 # a plan's title run onto a focus area's heading when the line breaks were lost
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
