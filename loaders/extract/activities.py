@@ -168,7 +168,8 @@ _SHORT_FIRST = frozenset("aApPtTdDiI*•-")
 
 def _section_blocks(doc: Document) -> list[Block]:
     """Numbered sections under a heading that names a focus area (see outline.py)."""
-    blocks = [Block(h.title, h.line, end, focus) for h, focus, end in activity_headings(doc)]
+    blocks = [Block(_HEAD_LABEL.sub("", h.title) or h.title, h.line, end, focus)
+              for h, focus, end in activity_headings(doc)]  # ("3.1.1 Aktivitet: Jobloftet": its name after the label)
     return blocks or [Block(name, line, line + 1, focus) for focus, names, line in run_on_contents(doc)
                       for name in names]
 
@@ -186,6 +187,9 @@ def _chapter_sections(doc: Document) -> list[Block]:
         focus = focus_code(doc, note.group(1))  # (the code itself when the document lists no area with it)
         blocks.append(Block(h.title[:note.start()].rstrip(), h.line, end, focus if focus != note.group(1) else None))
     return blocks
+
+
+_HEAD_LABEL = re.compile(r"^(?:Aktivitet|Projekt|Delprojekt|Tiltag|Indsats)(?:ens|ets)?(?:\s+navn)?\s*:\s*(?=\S)")
 
 
 # a section's note of its focus area's code: "(indsatsområde A)", "(tema 2)", "(spor B)"

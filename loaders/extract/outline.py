@@ -363,7 +363,12 @@ def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
         elif h.number[:-1] in containers and len(h.title.split()) <= 8 \
                 and (h.in_toc or not _table_row(by_line, h)):
             out.append((h, h.title))
-    return out
+    named = {name.casefold(): name for _, name in out}
+    found = {h.number for h, _ in out}
+    out += [(h, named[key]) for h in heads if h.depth >= 2 and h.number not in found and not h.in_toc
+            and (key := h.title.strip(" .:").casefold()) in named]  # "3.1 UDDANNELSE OG BESKÆFTIGELSE" over its
+    # activities, after "2.1 Uddannelse og beskæftigelse" in the chapter of the areas: a heading of the same area
+    return sorted(out, key=lambda t: t[0].line)
 
 
 def _table_row(by_line: list[Heading], h: Heading) -> bool:

@@ -153,6 +153,8 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  r"|^(?:årlig\s+)?(?:status|statusrapport|årsrapport|årsberetning|afrapportering)"  # a report's
                                  r"(?:\s+(?:for\s+)?(?:19|20)\d{2})?(?:\s+[–—-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan))?$"
                                  # type and year: "Årlig statusrapport 2024 – boligsocial indsats"
+                                 r"|^(?:kommunikations|handle|handlings|aktivitets|evaluerings|beredskabs|tids|arbejds|års)"
+                                 r"plan(?:\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?$"  # an annex's type: "KOMMUNIKATIONSPLAN 2026"
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
 # a document type's phrase before a title's name, and one after it ("Boligsocial helhedsplan Ringe Midt", "Vores
@@ -292,7 +294,7 @@ def title_name(doc: Document) -> tuple[str, int] | None:
             return cut, i  # a cover run together with what follows the name ("... Rum for Liv Lejerbo ...")
     for i, line in enumerate(doc.lines[:15]):
         text = clean(line)
-        if _TITLE_FOR.match(text) and len(text.split()) <= 10:
+        if _TITLE_FOR.match(text) and len(text.split()) <= 10 and not is_cover_noise(text):
             above = next(((j, t) for j in range(i - 1, max(-1, i - 3), -1) if (t := clean(doc.lines[j]))), None)
             if above is not None and _DISPLAY_TITLE.match(above[1]) and not is_cover_noise(above[1]) \
                     and not _letterhead(above[1]) and not _ORG_WORD.search(above[1]):

@@ -16,7 +16,8 @@ __all__ = ["squash", "is_cover_noise", "is_label_line", "is_name_label", "name_a
            "cut_at_next_label", "name_in_noise"]
 
 # a version, approval, draft or page line; a table of contents' heading
-_NOISE = re.compile(r"^[^|]{3,80}\|\s*side\s+\d+(?:\s*(?:af|/)\s*\d+)?\s*$"  # a running header ("X 2012-2015 | Side 1")
+_NOISE = re.compile(r"^[^|]{3,80}(?:\||\s(?=Side\s))\s*side\s+\d+(?:\s*(?:af|/)\s*\d+)?\s*$"  # a running header ("X
+                    # 2012-2015 | Side 1", "Boligsocial helhedsplan for X 2012-2016   Side 1")
                     r"|^\W*(?:version|ver\.|udkast|kladde|revideret|revision|godkendt|vedtaget|opdateret|senest"
                     r"|side\s+\d|dato\s*:|fortrolig|bilag\s+\d|indhold(?:sfortegnelse)?\b|\d{1,3}$"
                     # (a document's kind alone on its line: "NOTAT", "Referat", "Dagsorden")

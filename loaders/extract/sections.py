@@ -293,6 +293,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
                 out.append((i, _sentence_case(clean(nxt.strip()))))  # "INDSATSOMRÅDE 1" over "Uddannelse og beskæftigelse"
                 named.setdefault(bare.groups(), out[-1][1])
                 continue
+        if m is None and low[:12].lstrip(" -•*")[:9] == "delaftale" and (lead := _DELAFTALE_LEAD_IN.match(plain[i])):
+            out.append((i, _sentence_case(lead.group("name"))))  # "Delaftale Uddannelse og livschancer:" over its items
+            continue
         if m is None and "delaftale" in low and (area := _area_then_delaftale(plain[i])):
             out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
             continue
@@ -306,6 +309,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+# a delaftale's name as a list's lead-in, no word or mark between: "Delaftale Beskæftigelse:"
+_DELAFTALE_LEAD_IN = re.compile(r"^\W*[Dd]elaftale\s+(?P<name>[A-ZÆØÅ][\wæøå]+(?:[ ,]+[\wæøå&-]+){0,5}?)\s*:\s*$")
 _NAME_BELOW = re.compile(r"^[A-ZÆØÅ][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,6}$")  # a short name, no sentence or field
 # a focus area's counted heading and its name without a colon between: "INDSATSOMRÅDE 1 Uddannelse og beskæftigelse"
 _COUNTED_NAME = re.compile(r"^\W*((?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2})\s+"
