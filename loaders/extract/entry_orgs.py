@@ -33,6 +33,8 @@ ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|efterf\.|herefter|i det følg
 # (the short form bare or "kaldet" only when it is capitals: "(herefter SK)", "(herefter kaldet "BH")"; not
 # "(herefter Kommunen)", a word every municipality would share)
 # (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
+_WORD_ALIAS = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][a-zæøå]{3,})"
+                         r"[\"”]?\s*\)")
 _FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
 
 
@@ -156,6 +158,8 @@ def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list
     """Organisations named in a text with no person in it."""
     if _AGREEMENT_SENTENCE.match(text.lstrip()):
         return []  # ("Aftalen er udarbejdet efter ... og er godkendt af ...": a sentence about the agreement)
+    if "CVR" in text:
+        text = _CVR.sub("", text)  # "Boligforeningen Odinsgaard, CVR 2914 7730 (i det følgende BOG)": its register number
     if ";" in text:  # "Holbæk Kommune, Center for Skole; Ladegårdsskolen; UU Holbæk": one entry each
         return [m for part in text.split(";") if part.strip() for m in org_mentions(part, line, role, delaftale)]
     text = _DEPARTMENT_PAREN.sub("", text) if "(" in text else text
@@ -177,6 +181,8 @@ def org_mentions(text: str, line: int, role: str, delaftale: str | None) -> list
     return org_mentions_one(text, line, role, delaftale)
 
 
+_UNIT_NOUN = re.compile(r"^[A-ZÆØÅ].*(?:forvaltning|afdeling|center|centret|sekretariat|direktion|administration)(?:en)?$")
+_CVR = re.compile(r",?\s*\(?CVR(?:-?nr\.?)?\s*:?\s*\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\)?")
 _LEADING_AND = re.compile(r"^(?:og|samt)\s+(?=[A-ZÆØÅ0-9])")  # ("Haderslev Kommune og Haderslev Boligforening", cut
 # before the town's name that opens the second: "og Haderslev Boligforening")
 
@@ -214,6 +220,9 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     if m:
         aliases += former_names(m.group(2)) if m.group("former") else [clean(m.group(2))]
         text = text[: m.start()] + text[m.end():]
+    elif "(" in text and (m := _WORD_ALIAS.search(text)) and m.group(1) in text[:m.start()].split():
+        aliases.append(m.group(1))  # "Almennyttigt Boligselskab Fynshjem (i det følgende Fynshjem)": a word of its name
+        text = text[: m.start()] + text[m.end():]
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
     if PLACEHOLDER_NAME.match(text) or _AGREEMENT_SENTENCE.match(text):
         return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name; "Denne
@@ -234,6 +243,11 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
             text = lab.group("label")
     admin = None
     a = ADMIN.search(text)
+    if a and _UNIT_NOUN.search(a.group("admin")) and MUNICIPALITY.fullmatch(text[:a.start()].strip()) \
+            and not is_title_word(a.group("admin").split()[0]):  # "Odense Kommune v/ Beskæftigelses- og
+        municipality = text[:a.start()].strip()  # Socialforvaltningen": the municipality is the party, by its unit
+        return [OrgMention(municipality, line, [], None, role, delaftale),
+                OrgMention(a.group("admin").strip(), line, aliases, municipality, "mentioned", delaftale)]
     if a and is_title_word(a.group("admin").split()[0]):
         text = text[: a.start()].strip()  # "KVUC v. Uddannelsesleder": a title, not an administrator
     elif a and (len(a.group("admin").split()) == 1 or a.group("admin").isupper()):
