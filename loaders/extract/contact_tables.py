@@ -34,7 +34,7 @@ _HEADS = {
              "repræsenteret ved", "underskriver", "person", "deltager"),
     "title": ("titel", "stilling", "funktion", "rolle", "titel/funktion"),
     "org": ("organisation", "organisationer", "part", "parter", "aftalepart", "institution", "enhed",
-            "forvaltning", "myndighed", "virksomhed", "forening"),
+            "forvaltning", "myndighed", "virksomhed", "forening", "org", "org.", "arbejdssted", "ansat i"),
     "email": ("e-mail", "email", "mail", "e-mailadresse"),
     "phone": ("telefon", "tlf", "tlf.", "telefonnr", "telefonnr.", "mobil", "telefonnummer"),
     "details": ("kontaktoplysninger", "kontakt", "kontaktinfo"),

@@ -194,19 +194,48 @@ def _valid(name: str) -> bool:
         return True  # "Kystskolen Hirtshals", "Familiecentret Hjørring": an institution's definite name and its town
     if len(words) == 1:
         w = words[0]
-        if w in abbr:
-            return True
+        if w in abbr or w.endswith(_SCHOOL_ENDS) and _place_school(w):
+            return True  # ("Bolbroskolen": a school's definite name, after its place)
         if w in generic or len(w) < 3 or _ER_END.search(w):
             return False
         if w.isupper():
-            return _has_cue(w)
+            return _has_cue(w) or _known(w)
         inner_cap = any(c.isupper() for c in w[1:])
         if not (inner_cap or w.endswith(("en", "et", "ne"))):
             return False
     if 3 <= len(words) <= 4 and words[-2] == "og" and all(w[0].isupper() for w in words if w != "og") \
             and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]) and not is_focus_area_name(name):
         return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
-    return _has_cue(name) or len(words) >= 3 and _local_branch(name, words)
+    return _has_cue(name) or len(words) >= 2 and _local_branch(name, words) or _known(name)
+
+
+def _known(name: str) -> bool:
+    """An association, school or housing organisation the gazetteer knows by this name ("Natteravnene",
+    "FOF"); not a national authority or institute, which a text cites as its source ("Danmarks Statistik",
+    "VIVE") more often than it works with it."""
+    from samspil.loaders.gazetteer import known_organisation
+
+    return (known := known_organisation(name)) is not None and known[1] != "national_body"
+
+
+def _place_school(word: str) -> bool:
+    """A school's (or library's, church's) one-word name after its place ("Bolbroskolen", "Nørreskolen",
+    "Sindalskolen"); not a kind of school or course a common word names ("Ungdomsskolen", "Ferieskolen",
+    "Madskolen")."""
+    from samspil.loaders.ascii_danish import _words
+
+    if not word[:1].isupper() or word.isupper():
+        return False
+    end = next(e for e in _SCHOOL_ENDS if word.endswith(e))
+    place = word[:-len(end)].lower()
+    if len(place) < 3:
+        return False
+    stem = place[:-1] if place[-1:] in "se" and len(place) > 4 else place
+    return stem in _PLACE_PARTS or _is_town(stem.capitalize()) or _is_town(place.capitalize()) \
+        or place not in _words() and stem not in _words()
+
+
+_PLACE_PARTS = frozenset("nørre søndre sønder øster vester nord syd øst vest midt".split())
 
 
 def _local_branch(name: str, words: list[str]) -> bool:
@@ -224,6 +253,9 @@ def _local_branch(name: str, words: list[str]) -> bool:
 _INSTITUTION_ENDS = ("skolen", "centret", "centeret", "huset", "biblioteket", "hallen", "klubben", "foreningen",
                      "tjenesten", "rådgivningen", "ravnene", "kirken", "børnehaven", "vuggestuen", "gymnasiet",
                      "fritidshjemmet", "institutionen")
+
+
+_SCHOOL_ENDS = ("skolen", "gymnasiet", "biblioteket", "kirken", "børnehaven", "vuggestuen")
 
 
 def _is_town(word: str) -> bool:
