@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.area_short_forms import area_short_form
 from samspil.loaders.extract.area_paragraphs import area_paragraphs
@@ -20,6 +21,7 @@ from samspil.loaders.extract.caps_headings import caps_headings, list_headings
 from samspil.loaders.extract.flat_activity_tables import opens_with_area
 from samspil.loaders.extract.outline import coded_headings, focus_headings, outline, run_on_contents, run_on_name
 from samspil.loaders.extract.plan import DELAFTALE_HEADING, _document_type, after_label, squash, squashed_lines
+from samspil.loaders.extract.plan_lines import cut_at_next_label
 from samspil.loaders.extract.sections import delaftale_starts, plain_lines, without_access_note
 from samspil.loaders.extract.tables import head_kinds
 from samspil.loaders.extract.text import holding_lines, is_placeholder
@@ -191,6 +193,8 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     """
     known = _known_focus_areas()
     parts: list[str] = []
+    if "(" in text:
+        text = _AREA_NOTE.sub("", text)  # "A (delaftale) samt B (delaftale)": each area's note of its agreement
     for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•·|]\s+|\s*;\s*", text):  # (also "A · B · C", "A | B")
         pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
         i = 0
@@ -210,6 +214,10 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
         pieces = [" og ".join(words[:k]), " og ".join(words[k:])] if k else [part]
         out += [name for p in pieces if (name := _candidate(p)) and len(name.split()) <= 6]
     return out
+
+
+_AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
+_AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat)\)")
 
 
 # "Under uddannelse og livschancer vil vi især:" over the area's activities (a known area, any case)
@@ -233,6 +241,11 @@ def _listed(doc: Document):
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
         if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
+        elif text[:13].lower() == "indsatsområde" and len(text) <= 160 and (field := _AREA_FIELD.match(text)) \
+                and len(listed := _inline_areas(cut_at_next_label(field.group(1)))) >= 2 \
+                and not any(has_digit(name) for name in listed):
+            yield from ((name, i) for name in listed)  # "Indsatsområde: A (delaftale) samt B (delaftale)"
+            continue
         if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
             yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
             continue

@@ -132,11 +132,15 @@ def quoted_name(doc: Document) -> tuple[str, int] | None:
         if '"' in line or "»" in line or "“" in line or "„" in line:  # ('PRÆKVALIFIKATION AF BOLIGSOCIAL INDSATS –
             text = clean(line)  # "VIPPERØD I FREMDRIFT"'): the plan's type phrase before the quoted name
             if (quoted := _QUOTED_AFTER_PLAN.search(text)) and 1 <= len(quoted.group(1).split()) <= 8 \
-                    and quoted.end() <= 100 and (text[:quoted.start()].isupper() or text[:quoted.start()].count(" ") < 3):
+                    and quoted.end() <= 140 and (text[:quoted.start()].isupper() or text[:quoted.start()].count(" ") < 3
+                                                 or _SUBJECT_LINE.match(text)):
                 # (a title's line, not a sentence's: "Aftalen er en videreførelse af helhedsplanen "X""; its next
                 # paragraph may be joined onto it, as a PDF's lines may be)
                 return quoted.group(1).strip(), i
     return None
+
+
+_SUBJECT_LINE = re.compile(r"^(?:vedr\.?|vedrørende|emne\s*:|angående)\s", re.I)  # a letter's subject: "vedr. ansøgning om ..."
 
 
 # '"Tranekær Trives" for afdelingerne Voldgraven og Lejrskovhusene': the name, then where (its subtitle run on)
@@ -145,7 +149,9 @@ _QUOTED_FOR_AREA = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»�
 _QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
 # 'Boligsocial helhedsplan "X"', 'Den boligsociale indsats: »X«' (a report's cover names its plan)
 _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?'
-                                r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?|(?:den\s+)?strategiske\s+aftale\s+om)\s*[:–-]?\s*'
+                                r'|(?:strategisk(?:e)?\s+)?samarbejdsaftale(?:n)?|(?:den\s+)?strategiske\s+aftale\s+om)'
+                                r'(?:\s+(?:i|for|på)\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*){0,2}\s+[–-])?\s*[:–-]?\s*'  # ("... indsats i
+                                # Høng – "Høng Håb"")
                                 r'[«»“”"„]([A-ZÆØÅ0-9][^«»“”"„]{2,80})[«»“”"„](?=[.,]?(?:\s|$))', re.I)
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
                                  r"helhedsplan(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?\s*$"  # (its period)

@@ -139,8 +139,8 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         if count and not text[:1].islower():
             break   # the counted list was the block ("B. Styregruppe" after it)
-        if fields and _SIBLING_FIELD.match(doc.lines[i]):
-            break  # (a fact box's next field: "• Parter: A og B" over "• Afdelinger: ...")
+        if fields and (_SIBLING_FIELD.match(doc.lines[i]) or _NEXT_FIELD.match(text)):
+            break  # (a fact box's next field: "• Parter: A og B" over "• Afdelinger: ...", "Område: ...")
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
                 or text.endswith(":") and _OTHER_LIST.search(text) or _lower_heading(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
@@ -156,6 +156,9 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
     return out
 
 
+# a form's next field after the parties' ("Parter: A og B" over "Område: Åmosebo afd. 6 ...")
+_NEXT_FIELD = re.compile(r"^(?:Område|Områder|Boligområde|Afdelinger|Periode|Aftaleperiode|Indsatsområder?|Målgrupper?"
+                         r"|Formål)\s*:\s+\S")
 _SIBLING_FIELD = re.compile(r"^\s*[•▪*–-]\s*[A-ZÆØÅ][a-zæøå]+(?:\s[a-zæøå]+){0,3}\s*:\s+\S")  # "• Afdelinger: X"
 
 
