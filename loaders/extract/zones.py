@@ -254,6 +254,8 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         owner = None
         if (named := _OWNER_AFD_NAME.match(name)) is not None:  # "Boligselskabet Sydfyn, afd. Hømarken"
             owner, name = _resolve_org(named.group("owner"), orgs), named.group("name")
+        elif "," in name and (named := _NAME_ORG_AFD.match(name)) is not None:  # "Tranehaven, Kanalbo afd. 7"
+            owner, name = _resolve_org(named.group("org"), orgs), named.group("name")
         if not _is_total(name):
             found.add(_department(name, ref, units=parse_units(line), housing_organisation=owner))
         return
@@ -486,4 +488,19 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
         for z in found.zones.values():
             if z.type == "housing_department" and z.housing_organisation is None:
                 z.housing_organisation = housing[0]
-    return list(found.zones.values())
+    return _without_numbered_twins(list(found.zones.values()))
+
+
+def _without_numbered_twins(zones: list[Zone]) -> list[Zone]:
+    """Zones without a department read by its number alone ("Afd. 7") where its line names it too
+    ("Tranehaven, Kanalbo afd. 7 – 204 boliger"): one department, its number an alias of its name."""
+    named = {(z.sources[0].line, z.units): z for z in zones
+             if z.sources and z.units is not None and not _AFD.match(z.name)}
+    out = []
+    for z in zones:
+        twin = named.get((z.sources[0].line, z.units)) if z.sources and _AFD.fullmatch(z.name) else None
+        if twin is None:
+            out.append(z)
+        elif z.name not in twin.aliases:
+            twin.aliases.append(z.name)
+    return out
