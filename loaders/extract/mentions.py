@@ -192,6 +192,12 @@ def _valid(name: str) -> bool:
         return False
     if len(words) == 2 and words[0].endswith(_INSTITUTION_ENDS) and words[0][:1].isupper() and _is_town(words[1]):
         return True  # "Kystskolen Hirtshals", "Familiecentret Hjørring": an institution's definite name and its town
+    if len(words) == 2 and 2 <= len(words[0]) <= 5 and words[0].isupper() and words[0].isalpha() \
+            and words[1][:1].isupper() and not words[1].isupper() and _is_town(words[1]):
+        return True  # "ZBC Roskilde", "KUI Hjørring": an institution's short name and its town
+    if len(words) == 2 and words[0] in _CHILDCARE_HEADS and words[1][:1].isupper() and not words[1].isupper() \
+            and words[1].lower() not in _common_words():
+        return True  # "Børnehuset Lærkereden": a day-care institution's kind and its own name
     if len(words) == 1:
         w = words[0]
         if w in abbr or w.endswith(_SCHOOL_ENDS) and _place_school(w):
@@ -222,8 +228,6 @@ def _place_school(word: str) -> bool:
     """A school's (or library's, church's) one-word name after its place ("Bolbroskolen", "Nørreskolen",
     "Sindalskolen"); not a kind of school or course a common word names ("Ungdomsskolen", "Ferieskolen",
     "Madskolen")."""
-    from samspil.loaders.ascii_danish import _words
-
     if not word[:1].isupper() or word.isupper():
         return False
     end = next(e for e in _SCHOOL_ENDS if word.endswith(e))
@@ -232,7 +236,7 @@ def _place_school(word: str) -> bool:
         return False
     stem = place[:-1] if place[-1:] in "se" and len(place) > 4 else place
     return stem in _PLACE_PARTS or _is_town(stem.capitalize()) or _is_town(place.capitalize()) \
-        or place not in _words() and stem not in _words()
+        or place not in _common_words() and stem not in _common_words()
 
 
 _PLACE_PARTS = frozenset("nørre søndre sønder øster vester nord syd øst vest midt".split())
@@ -253,6 +257,16 @@ def _local_branch(name: str, words: list[str]) -> bool:
 _INSTITUTION_ENDS = ("skolen", "centret", "centeret", "huset", "biblioteket", "hallen", "klubben", "foreningen",
                      "tjenesten", "rådgivningen", "ravnene", "kirken", "børnehaven", "vuggestuen", "gymnasiet",
                      "fritidshjemmet", "institutionen")
+
+
+_CHILDCARE_HEADS = frozenset("Børnehuset Børnehaven Vuggestuen Daginstitutionen Dagtilbuddet Fritidshjemmet "
+                             "Fritidsklubben Ungdomsklubben Skolen".split())
+
+
+def _common_words() -> dict[str, float]:
+    from samspil.loaders.ascii_danish import _words
+
+    return _words()
 
 
 _SCHOOL_ENDS = ("skolen", "gymnasiet", "biblioteket", "kirken", "børnehaven", "vuggestuen")
