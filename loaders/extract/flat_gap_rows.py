@@ -100,8 +100,8 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             return None
         n = 1
         while n < min(len(words), 4) and words[n].group(0)[:1].isupper() and not is_title_word(words[n].group(0)) \
-                and (org_type_of(words[n].group(0)) == "other" and not _org_pair(words, n) if nxt == "org"
-                     else not _starts(words[n].group(0), nxt)):
+                and (org_type_of(words[n].group(0)) == "other" and not _org_pair(words, n)
+                     and not _last_org_word(words, n) if nxt == "org" else not _starts(words[n].group(0), nxt)):
             n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter")
         return pos + words[n - 1].end()
     if kind == "title" and nxt == "name":
@@ -115,6 +115,13 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             kind != "title" or words[n].group(0)[:1].islower()):
         n += 1
     return pos + words[n - 1].end()
+
+
+def _last_org_word(words: list, n: int) -> bool:
+    """Is the n-th word the organisation's cell, the row's e-mail after it ("Tine Mølby Harreskov
+    Kongeåhjem tmh@...") or its name going on with "og" ("Jesper Vinkel Dam Børn og Uddannelse")?"""
+    after = words[n + 1].group(0) if n + 1 < len(words) else ""
+    return after in ("og", "&") or EMAIL.match(after) is not None
 
 
 def _org_pair(words: list, n: int) -> bool:

@@ -51,6 +51,9 @@ def without_tail(name: str) -> str:
     if known_organisation(name):
         return name  # ("Center for Boligsocial Udvikling": a name, no title in it)
     words = name.split()
+    if len(words) >= 5 and (cut := _signatures_after(words)):
+        words = words[:cut]  # "LVB Jørgen Skaarup Bech Lone Dyrvig Fenger ...": signatures' names run on
+        name = " ".join(words)
     for k in range(1, len(words)):
         if words[k] in _TAIL_WORDS or words[k][:1].isupper() and is_title_word(words[k]):
             head = " ".join(words[:k])
@@ -58,6 +61,16 @@ def without_tail(name: str) -> str:
                 return head
             break
     return name
+
+
+def _signatures_after(words: list[str]) -> int | None:
+    """Where people's names start after an organisation's, a row of signatures run onto its row of
+    parties: a first name, then two or more capitalised words, then another first name."""
+    from samspil.loaders.gazetteer import is_first_name
+
+    first = [k for k, w in enumerate(words) if k and is_first_name(w)]
+    return first[0] if len(first) >= 2 and first[1] - first[0] >= 2 \
+        and all(w[:1].isupper() for w in words[first[0]:first[1]]) else None
 
 
 @lru_cache(maxsize=1)
