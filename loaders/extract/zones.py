@@ -494,8 +494,8 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
 def _without_numbered_twins(zones: list[Zone]) -> list[Zone]:
     """Zones without a department read by its number alone ("Afd. 7") where its line names it too
     ("Tranehaven, Kanalbo afd. 7 – 204 boliger"): one department, its number an alias of its name."""
-    named = {(z.sources[0].line, z.units): z for z in zones
-             if z.sources and z.units is not None and not _AFD.match(z.name)}
+    named = {(z.sources[0].line, z.units): z for z in zones  # (a zone over its department is another place)
+             if z.sources and z.units is not None and not _AFD.match(z.name) and z.type == "housing_department"}
     out = []
     for z in zones:
         twin = named.get((z.sources[0].line, z.units)) if z.sources and _AFD.fullmatch(z.name) else None
