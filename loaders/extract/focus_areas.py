@@ -174,7 +174,7 @@ def _numbered_section(doc: Document):
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
+                          r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
                           # fra regulativet: ...")
                           r"((?:[-•]\s+|\(1\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
@@ -426,7 +426,7 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
     field ("Indsatsområder: A samt B."), or in a sentence about the plan ("Helhedsplanen har
     fire indsatsområder: ...", "Parterne har valgt tre indsatsområder: A, B og C")."""
     if text[:1] == "I" and (field := _INLINE_LIST.match("i" + text[1:])) \
-            and (":" in (head := text[:field.start(1)]) or head.rstrip() == "Indsatsområder"
+            and (":" in (head := text[:field.start(1)]) or head.rstrip(" .…") == "Indsatsområder"
                  or text.startswith(("Indsatsområderne er ", "Indsatsområderne bliver "))):
         return field  # (a field, or a sentence whose subject is the areas: "Indsatsområderne er A og B.";
         # a form's field and its value in two columns: "Indsatsområder ....... 1) A 2) B")

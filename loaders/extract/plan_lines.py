@@ -36,7 +36,8 @@ _YEARS_AFTER = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?$
 _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,5}\s*:(?:\s|$))")
 # a table of contents' heading or a running header run onto a title
 _TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?|Version\s+\d|Godkendt|Vedtaget"
-                             r"|Udkast|Revideret)\b.*$")
+                             r"|Udkast|Revideret)\b.*$|\s*(?:_{4,}|={4,}|-{6,}).*$|\s+_+\s.*$")  # (or a rule under the
+# cover's fields, perhaps made one "_" by the plain line)
 # where a name label or a document-type title starts inside a line that lost its breaks
 _NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats(?: \(navn\))?|Indsatsens navn"
                           r"|Helhedsplanens navn)\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK|strategisk)\s+)?(?:[Ss]amarbejdsaftale"
