@@ -37,7 +37,8 @@ LABELS = [
     r"Den boligsociale indsats,? (?:som )?delaftalen (?:vedrører|hører under)\s*:",
     r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))"
     r"(?:\s*\((?:navn|jf\.[^()]{0,60})\))?\s*:",  # ("Indsatsens navn (jf. den strategiske samarbejdsaftale):")
-    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) pa(?:rt|t|r|rtt)er(?=\s*:|\s+[A-ZÆØÅ0-9]|\s*$)",  # ("pater": a typo)
+    r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) pa(?:rt|t|r|rtt)er(?=\s*:|\s+[A-ZÆØÅ0-9]|\s+[a-h]\)\s|\s*$)",  # ("pater": a
+    # typo; "Aftalens parter a) X b) Y": a lettered list after it)
     r"(?:DELAFTALENS|SAMARBEJDSAFTALENS|AFTALENS) PARTER\b",
     r"Helhedsplanens parter\s*:",
     r"Parter(?:ne)? i (?:del|samarbejds)?aftalen(?:\s*:|(?=\s+[A-ZÆØÅ0-9]))",
@@ -52,7 +53,7 @@ LABELS = [
     r"(?:UNDERSKRIFT(?:ER)?\b|Underskrevet af\s*:)",  # (as other templates head their signatures)
     r"Problemkompleks for indsatsområdet\b",
     r"Delaftale for indsatsområde(?:t)?\b",
-    r"(?:DELAFTALE|Delaftale)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[:.–-](?=\s)",  # "DELAFTALE 2 - X"
+    r"(?:DELAFTALE|Delaftale)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[:.–·-](?=\s)",  # "DELAFTALE 2 - X", "· X"
     r"Delaftale\s*:(?=\s*[A-ZÆØÅ])",  # "Delaftale: X"
     r"Akti\w{0,6}navn\s*:",  # "Aktivitetsnavn:", "Aktivitsnavn:"
     r"(?:Aktivitetens|Projektets|Tiltagets) (?:navn|titel)\s*:",

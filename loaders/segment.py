@@ -103,6 +103,11 @@ _COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-Z�
 _LEADER_DEPARTMENT = re.compile(r"\s(?=[Aa])((?:Afdeling|Afd\.|afd\.)\s*(?:nr\.\s*)?\d{1,3}[a-zA-Z]?,?\s+[A-ZÆØÅ][^.:;]{1,40}?"
                                 r"\s*(?:\.{3,}|…+)\s*\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bol\.)(?:\s*\([^()]{1,80}\))?)")
 # (the row ends at its dwellings and their note: a cut there too)
+# a fact box's dotted field inside a line that lost its breaks ("... Hjørring Kommune Indsatsområder ........ 1) A")
+# (not a contents line's page, nor a department's dwellings: "Resumé..... 3", "Engen ....... 246 boliger")
+_LEADER_KEY = re.compile(r"\s(?=(?:Parter|Indsatsområder?|Indsatsperiode|Aftaleperiode|Periode|Kommune|Boligområde"
+                         r"|(?:Bolig)?[Aa]fdelinger|Målgrupper?|Budget|Bevilling|Sekretariat|Styregruppe)\s*\.{4,}\s+"
+                         r"(?!\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bol\.)|\d{1,3}(?:\s|$)))")
 # A list counted in Roman numerals run together: "... beskrevet i et projektskema. I. Børn, unge og familier II.
 # Beskæftigelse og uddannelse III. Beboerliv og naboskab Delprojekt nr.: I.1" (the counters run I, II, III ...)
 _ROMAN_FIRST = re.compile(r"(?<=\s)I[.)]\s+(?=[A-ZÆØÅ])")
@@ -150,7 +155,8 @@ NUMBERED_ONLY = re.compile(r"^(?:aktivitet|projekt|indsats|delaftale)\s*(?:nr\.?
 _NUM_HEAD = re.compile(r"^((?:\d{1,2}\.){1,5}\d{0,2})\s+(?=[A-ZÆØÅ])")
 # Entries of a run-on party list: after "(efterfølgende omtalt som AKB)" and before
 # a forvaltning's label "SOF:", a new entry starts.
-_AFTER_PAREN = re.compile(r"\)(?<![\d\s]\))(?<!\([a-zæøå]\))(?<!\([a-zæøå]{2}\))\s+(?=[A-ZÆØÅ][\wæøå])")  # (not "Zone 1)
+_AFTER_PAREN = re.compile(r"\)(?<![\d\s]\))(?<!\([a-zæøå]\))(?<!\([a-zæøå]{2}\))(?<!\s[a-h]\))\s+(?=(?:[a-h]\)\s+)?[A-ZÆØÅ][\wæøå])")
+# (the next entry's letter goes with it: "(i det følgende BSF) | b) Boligforeningen ..."; not "Zone 1)
 # X": a numbered item; not a plural's ending, "Målgruppe(r) Partnere": a table's head row)
 _FLAT_TABLE_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|er)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe")
 _ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
@@ -308,6 +314,8 @@ def _cuts(line: str) -> list[int]:
         dots = "..." in line  # (in ".....")
         if (dots or "…" in line) and len(rows := list(_LEADER_DEPARTMENT.finditer(line))) >= 2:
             cuts.update(k for m in rows for k in (m.start() + 1, m.end()))
+        if dots and len(keys := [m.start() + 1 for m in _LEADER_KEY.finditer(line)]) >= 2:
+            cuts.update(keys)  # a fact box's dotted fields run together: "Parter ........ A, B Indsatsområder ...... 1) X"
         if " I. " in line or " I) " in line:
             cuts |= _roman_items(line)
         if "1. " in line or "1) " in line:

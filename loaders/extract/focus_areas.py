@@ -107,7 +107,7 @@ def _candidate(text: str) -> str | None:
     if (dash := _SUBTITLE_DASH.search(name)) and (known := _known_focus_areas().get(_known_key(_fkey(name[:dash.start()])) or "")):
         return known  # "Beskæftigelse – Bakkebo, Nyborg": a known area, then the plan's name as a subtitle
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name) \
-            or _THE_EFFORT.match(name):  # ("DELAFTALE om boligsocial indsats (udfyldes elektronisk)": the form's title)
+            or _THE_EFFORT.match(name) or "(delaftale)" in name:  # (a list of areas, each noted: "A (delaftale) samt B")  # ("DELAFTALE om boligsocial indsats (udfyldes elektronisk)": the form's title)
         return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
     return name      # its details must not become a focus area's name)
 

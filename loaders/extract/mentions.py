@@ -235,11 +235,13 @@ def _place_school(word: str) -> bool:
     if len(place) < 3:
         return False
     stem = place[:-1] if place[-1:] in "se" and len(place) > 4 else place
-    return stem in _PLACE_PARTS or _is_town(stem.capitalize()) or _is_town(place.capitalize()) \
+    return place in _PLACE_PARTS or stem in _PLACE_PARTS or _is_town(stem.capitalize()) or _is_town(place.capitalize()) \
         or place not in _common_words() and stem not in _common_words()
 
 
-_PLACE_PARTS = frozenset("nørre søndre sønder øster vester nord syd øst vest midt".split())
+_PLACE_PARTS = frozenset("nørre søndre sønder øster vester nord syd øst vest midt bakke eng skov kilde fjord strand sø "
+                         "høj mark vang dal lund toft holm bro have park mose å ager".split())  # (a place's parts: a
+# direction, a landscape's word - "Bakkeskolen", "Engskolen", "Kildeskolen")
 
 
 def _local_branch(name: str, words: list[str]) -> bool:

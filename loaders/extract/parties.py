@@ -43,6 +43,7 @@ _DASH_BEFORE = re.compile(r"^[^,–]*:\s*[A-ZÆØÅ][^,–:]{2,80}\s[–-]\s*$")
 
 
 _ENTRY_COUNTER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
+_FIRST_COUNTER = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+(?=[A-ZÆØÅ])")  # the first entry's after its label
 _CLAUSE = re.compile(r"^Stk\.\s*\d{1,2}\.?\s+")  # a legal clause's paragraph counter
 _BETWEEN = re.compile(r"^(?:Aftalen|Samarbejdsaftalen|Delaftalen|Partnerskabet)\s+(?:indgås|er\s+indgået)\s+mellem\s+")
 
@@ -68,7 +69,8 @@ def _line_entries(doc: Document, block: Block, role: str):
             in_clause = False
         was_cut = False
         if i == block.label_line and (label := PARTY_LABEL.match(text) or SIGNATURE_LABEL.match(text)):
-            text = (label.group(1) or "").strip()  # "Aftalens parter Kolding Kommune ALFABO": the entries only
+            text = _FIRST_COUNTER.sub("", (label.group(1) or "").strip())  # "Aftalens parter Kolding Kommune ALFABO":
+            # the entries only (without the first one's letter: "Aftalens parter a) X")
             text = _LEAD_IN.sub("", text)  # "Aftalen er indgået mellem følgende parter: X, Y" (breaks lost)
             if not opens_form(text):  # (a form's keys are no end of the list: "Navn: X Titel: Y Organisation: Z")
                 text, whole = party_run(text, light=True), len(text)  # (and not the section run onto them:

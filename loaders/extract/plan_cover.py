@@ -14,7 +14,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.plan_lines import (cut_at_next_label, is_cover_noise, is_label_line, is_name_label,
                                                name_after_label, name_in_document_type, name_in_noise, squash)
-from samspil.loaders.extract.plan_flat_cover import is_web_chrome, without_running_head
+from samspil.loaders.extract.plan_flat_cover import cover_pieces, is_web_chrome, without_running_head
 from samspil.loaders.extract.text import clean, strip_markup
 from samspil.loaders.gazetteer import find_known_organisations, municipality
 
@@ -72,6 +72,8 @@ def cover_title(doc: Document) -> tuple[str, int] | None:
         if is_label_line(text):  # "Navn: X Periode: ...", else a label: no title above it
             return (name_after_label(text), i) if is_name_label(text) else None
         text = cut_at_next_label(text)  # "X Periode: 2022-2025 ..." (a line that lost its breaks)
+        if len(text) > 30 and len(pieces := cover_pieces(text)) >= 2 and _BARE_DOCUMENT_TYPE.match(pieces[0]):
+            text = pieces[1]  # "Årlig statusrapport 2025 – boligsocial indsats SINDAL SOLSIDE": the type, then the name
         if " · " in text and len(parts := text.split(" · ")) >= 2 and all(_META_PART.search(p) for p in parts[1:]):
             text = parts[0]  # a running header: "Birkerød Broer · Styregruppen · Referat 3/2024"
         if _letterhead(text) or _OPENS_DELAFTALE.match(squash(text)) or _BARE_DOCUMENT_TYPE.match(text):
@@ -302,12 +304,24 @@ def title_name(doc: Document) -> tuple[str, int] | None:
         text = clean(line)
         if _TITLE_FOR.match(text) and len(text.split()) <= 10 and not is_cover_noise(text):
             above = next(((j, t) for j in range(i - 1, max(-1, i - 3), -1) if (t := clean(doc.lines[j]))), None)
-            if above is not None and _DISPLAY_TITLE.match(above[1]) and not is_cover_noise(above[1]) \
-                    and not _letterhead(above[1]) and not _ORG_WORD.search(above[1]):
+            if above is not None and (_DISPLAY_TITLE.match(above[1]) or _named_under_type(doc, above)) \
+                    and not is_cover_noise(above[1]) and not _letterhead(above[1]) and not _ORG_WORD.search(above[1]):
                 return above[1], above[0]  # "HAVNEBYEN I FÆLLESSKAB" over "Boligsocial helhedsplan for A, B og C":
                 # the display title names the plan, the line under it says what it is and where
             return text, i
     return None
+
+
+def _named_under_type(doc: Document, above: tuple[int, str]) -> bool:
+    """Is ``above`` a short title in mixed case under the document's type and period alone on the
+    line over it ("BOLIGSOCIAL HELHEDSPLAN 2017-2021" / "Rødding Nord Rykker" / "Helhedsplan for ...")?"""
+    j, text = above
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or w in ("i", "på", "og", "for") for w in words) \
+            or text.endswith("."):
+        return False
+    over = next((clean(doc.lines[k]) for k in range(j - 1, -1, -1) if doc.lines[k].strip()), "")
+    return bool(over) and _BARE_DOCUMENT_TYPE.match(over) is not None
 
 
 # a cover's display title in capitals, two to six words, no number and no sentence

@@ -26,7 +26,7 @@ PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:\d{1,2}\.\s(?=(?:sama
                          r"(?:kommune|bolig|forening|selskab)))?(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens)\s+pa(?:t|r|rtt)er\s*:"  # (typos: "Aftalens pater:")
-                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
+                         r"|(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)\s+parter(?=\s+(?:[-–•]\s+|(?-i:[a-h])\)\s+)?(?-i:[A-ZÆØÅ0-9])|\s*$)"
                          # a heading alone on its line: "Parter", "Samarbejdsparter", "Parter i delaftalen"
                          r"|(?:samarbejds)?parter(?:ne)?(?:\s+i\s+(?:del|samarbejds)?aftalen)?(?=\s*$)"
                          # a numbered chapter's heading with its entries run on: "1. Parter Esbjerg Kommune, ..."

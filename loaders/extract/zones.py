@@ -149,7 +149,8 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
             kw["units"] = parse_units(m.group("rest"))
         if org and not kw.get("housing_organisation"):
             kw["housing_organisation"] = org
-    elif (m := _NAME_ORG_AFD.match(name)) and _is_housing(m.group("org")):  # "Engparken, Lejerbo afd. 12"
+    elif (m := _NAME_ORG_AFD.match(name)) and (_is_housing(m.group("org")) or kw.get("housing_organisation")):
+        # "Engparken, Lejerbo afd. 12" (an owner the document names by a word: "Kanalbo afd. 7")
         code = re.sub(r"^[Aa]fd(?:eling|\.)?\s*", "afd. ", m.group("code"))
         aliases, name = [code, f'{m.group("org")} {code}'], m.group("name").strip()
         kw["housing_organisation"] = kw.get("housing_organisation") or m.group("org")
@@ -254,8 +255,8 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         owner = None
         if (named := _OWNER_AFD_NAME.match(name)) is not None:  # "Boligselskabet Sydfyn, afd. Hømarken"
             owner, name = _resolve_org(named.group("owner"), orgs), named.group("name")
-        elif "," in name and (named := _NAME_ORG_AFD.match(name)) is not None:  # "Tranehaven, Kanalbo afd. 7"
-            owner, name = _resolve_org(named.group("org"), orgs), named.group("name")
+        elif "," in name and (named := _NAME_ORG_AFD.match(name)) is not None:  # "Tranehaven, Kanalbo afd. 7": the
+            owner = _resolve_org(named.group("org"), orgs)  # owner by its short name (the department's name below)
         if not _is_total(name):
             found.add(_department(name, ref, units=parse_units(line), housing_organisation=owner))
         return
