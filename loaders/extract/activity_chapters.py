@@ -19,16 +19,16 @@ from samspil.loaders.segment import starts_with_label
 __all__ = ["chapter_blocks"]
 
 # the chapter's heading: alone on its line, or numbered inside a line that lost its breaks
-_HEAD = r"(?:(?:de\s+|vores\s+|helhedsplanens\s+)?(?:aktiviteter(?:ne)?|projekter(?:ne)?|tiltag(?:ene)?)" \
+_HEAD = r"(?:(?:de\s+|vores\s+|helhedsplanens\s+)?(?:aktiviteter(?:ne)?|projekter(?:ne)?|tiltag(?:ene)?|forløb(?:ene)?)" \
         r"(?:\s+(?:kort|i\s+(?:kort\s+)?overblik|i\s+korte\s+træk|kort\s+fortalt))?)"
 _HEAD_LINE = re.compile(rf"^\W{{0,3}}(?:\d{{1,2}}\.?\s+)?{_HEAD}\s*:?$", re.I)
 _HEAD_IN = re.compile(r"(?:^|(?<=\s))\d{1,2}\.?\s+(?:(?:De|Vores|Helhedsplanens)\s+aktiviteter|Aktiviteter(?:ne)?|Projekter(?:ne)?"
                       r"|Tiltag(?:ene)?)(?:\s+(?:kort|i\s+(?:kort\s+)?overblik|i\s+korte\s+træk|kort\s+fortalt))?(?=\s+[A-ZÆØÅ])"
                       r"|(?<=\s)(?:AKTIVITETER(?:NE)?|PROJEKTER(?:NE)?|TILTAGENE)(?=\s+[A-ZÆØÅ]|\s*$)")  # (a heading in capitals)
 # an entry: a short capitalised name and its colon, at a line's or a sentence's start
-_ENTRY = re.compile(r"(?:^\s*|(?<=[.!?])\s*|(?<=\d)\s+|(?<=[.!?]\"|[.!?]”)\s*)(?P<name>[A-ZÆØÅ][^:.!?;\n]{1,60}?)\s*:\s+(?=\S)")
+_ENTRY = re.compile(r"(?:^\s*(?:[a-h]\)\s+)?|(?<=[.!?])\s*|(?<=\d)\s+|(?<=[.!?]\"|[.!?]”)\s*)(?P<name>[A-ZÆØÅ][^:.!?;\n]{1,60}?)\s*:\s+(?=\S)")
 # what ends the chapter: the next numbered heading, or a heading word of the page's next part
-_END = re.compile(r"(?:^|(?<=[.!?])\s+)(?:\d{1,2}\.\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøå]+){0,3}(?=\s+[A-ZÆØÅ]|$)"
+_END = re.compile(r"(?:^|(?<=[.!?])\s+)(?:\d{1,2}\.\s+[A-ZÆØÅ][\wæøå]+(?:\s+[\wæøå]+){0,3}(?=\s+[A-ZÆØÅ]|$)|§\s*\d{1,2}\s"
                   r"|(?:Kontakt|Kontaktpersoner|Organisering|Økonomi|Bilag|Nyheder|Mød holdet|KONTAKT|ORGANISERING|ØKONOMI"
                   r"|BUDGET|BILAG|EVALUERING)\b)")
 _NOT_A_NAME = re.compile(r"\b(?:kontakt\w*|tlf|telefon|mail|e-mail|målgruppe\w*|formål|status|tid|sted|pris|periode"
@@ -78,7 +78,7 @@ def _chapters(doc: Document):
     """(line, offset after the heading) of each heading of an activities' chapter."""
     for i, line in enumerate(doc.lines):
         if "ktivitet" not in line and "rojekt" not in line and "iltag" not in line and "ROJEKT" not in line \
-                and "KTIVITET" not in line and "ILTAG" not in line:
+                and "KTIVITET" not in line and "ILTAG" not in line and "Forløb" not in line:
             continue
         text = line.strip()
         if len(text) < 40 and _HEAD_LINE.match(text):

@@ -323,3 +323,24 @@ def test_a_contact_table_s_one_word_organisation_after_the_name_its_breaks_lost(
     names = {c.name for c in r.contacts}
     assert {"Tine Mølby Harreskov", "Jesper Vinkel Dam"} <= names, names
     assert not any(len(o.name.split()) > 6 for o in r.organisations), [o.name for o in r.organisations]
+
+
+def _partnership(town, seat, housing, short):
+    return ["PARTNERSKABSAFTALE OM JOB OG PRAKTIK",
+            f"mellem Jobcenter {town}, den boligsociale indsats {seat} Samler og Nordlys Facility A/S", "",
+            "§ 1 Baggrund", f"{seat} Samler er den boligsociale indsats for {housing}s afdelinger i {seat}.", "",
+            "§ 4 Forløb",
+            "a) Virksomhedsspor: Indsatsen og Jobcentret screener kandidater; Virksomheden stiller 10",
+            "   praktikpladser om året til rådighed.",
+            f"b) Jobdating i {seat}: to gange årligt, hvor Virksomheden præsenterer job i beboerhuset.",
+            "c) Brancheforløb Rengøring: 8 ugers forløb med AMU-kursus og praktik.", "",
+            "§ 5 Forpligtelser", "Jobcentret: bevilger praktik og løntilskud.", "Indsatsen: finder og forbereder kandidater.",
+            ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_lettered_courses_under_a_paragraph_of_courses(tmp_path, make_docx, make_pdf, town, seat, housing, short, how):
+    r = _extract(tmp_path, _partnership(town, seat, housing, short), how, make_docx, make_pdf)
+    assert _keys(a.name for a in r.activities) == _keys(["Virksomhedsspor", f"Jobdating i {seat}",
+                                                         "Brancheforløb Rengøring"])
