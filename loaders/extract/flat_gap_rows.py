@@ -75,6 +75,10 @@ def _row(line: str, pos: int, kinds: list[str]) -> tuple[list[str] | None, int]:
         pos = _DETAIL_GAP.match(line, pos).end()
         nxt = kinds[k + 1] if k + 1 < len(kinds) else kinds[0]  # (the next row's first cell)
         end = _cell_end(line, pos, kind, nxt)
+        if (end is None or end <= pos) and kind in ("email", "phone") and k and cells[-1] \
+                and (pos >= len(line.rstrip()) or _starts(line[pos:], nxt)):
+            cells.append("")  # an empty detail cell: "Gitte Borup Afdelingsleder Ungeenheden Varde gibo@varde.dk"
+            continue  # and the next row's name (no phone)
         if end is None or end <= pos:
             return None, pos
         cells.append(line[pos:end].strip())

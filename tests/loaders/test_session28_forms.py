@@ -344,3 +344,21 @@ def test_lettered_courses_under_a_paragraph_of_courses(tmp_path, make_docx, make
     r = _extract(tmp_path, _partnership(town, seat, housing, short), how, make_docx, make_pdf)
     assert _keys(a.name for a in r.activities) == _keys(["Virksomhedsspor", f"Jobdating i {seat}",
                                                          "Brancheforløb Rengøring"])
+
+
+def _name_first_table(town, seat, housing, short):
+    domain = town.lower().replace("ø", "oe")
+    return [f"STRATEGISK SAMARBEJDSAFTALE – {seat.upper()} SAMLER", "", f"Aftalens parter: {town} Kommune og {housing}", "",
+            "4. Kontaktpersoner", "Navn   Titel   Organisation   Mail   Telefon",
+            f"Louise Kjærgaard Poulsen   Boligsocial leder   {seat} Samler   lkp@{short.lower()}.dk   +45 2964 1180",
+            f"Gitte Borup   Afdelingsleder   Ungeenheden {town}   gibo@{domain}.dk",
+            f"Yusuf Demir   Skoleleder   {seat} Skole   yude@{domain}.dk   79 94 50 02", "", "5. Underskrifter", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_a_contact_table_run_on_with_an_empty_phone_cell(tmp_path, make_docx, make_pdf, town, seat, housing, short):
+    r = _extract(tmp_path, _name_first_table(town, seat, housing, short), "flat", make_docx, make_pdf)
+    domain = town.lower().replace("ø", "oe")
+    assert wanted_contacts({"Gitte Borup": (f"Ungeenheden {town}", f"gibo@{domain}.dk", None),
+                            "Yusuf Demir": (f"{seat} Skole", f"yude@{domain}.dk", "79945002")}).items() \
+        <= contact_facts(r).items(), contact_facts(r)
