@@ -42,6 +42,8 @@ def gap_person_tables(line: str, more: list[str] = ()) -> list[tuple[bool, list[
         if m.start() >= heads:
             break
         kinds = [KIND.get(w.casefold().rstrip(".")) or KIND.get(w.casefold()) for w in m.group(0).split()]
+        if kinds.count("title") == 2:  # "Navn Titel Organisation Rolle": the role in the group after the title
+            kinds[len(kinds) - 1 - kinds[::-1].index("title")] = "role"
         if None in kinds or "name" not in kinds or len(set(kinds)) != len(kinds):
             continue
         rows = _rows(line, m.end(), kinds)
@@ -145,6 +147,9 @@ def _role_end(pos: int, words: list) -> int | None:
     return None
 
 
+_NAME_TIES = frozenset("for og i af på til med".split())  # small words inside an organisation's name
+
+
 def _starts(text: str, kind: str) -> bool:
     """Does ``text`` open with a cell of ``kind``'s shape?"""
     word = text.split(" ", 1)[0]
@@ -158,4 +163,6 @@ def _starts(text: str, kind: str) -> bool:
         return is_first_name(word)
     if kind == "title":
         return is_title_word(word)
+    if kind == "role":  # a role in the group: "formand for styregruppen", "medlem"
+        return word[:1].islower() and word not in _NAME_TIES or is_title_word(word)  # (not "Center for Børn")
     return word[:1].isupper()

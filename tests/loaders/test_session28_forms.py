@@ -362,3 +362,22 @@ def test_a_contact_table_run_on_with_an_empty_phone_cell(tmp_path, make_docx, ma
     assert wanted_contacts({"Gitte Borup": (f"Ungeenheden {town}", f"gibo@{domain}.dk", None),
                             "Yusuf Demir": (f"{seat} Skole", f"yude@{domain}.dk", "79945002")}).items() \
         <= contact_facts(r).items(), contact_facts(r)
+
+
+def _participants(town, seat, housing, short):
+    return [f"Referat af styregruppemøde nr. 3/2025 – {seat} Samler", "Dato: Onsdag den 11. juni 2025 kl. 14.00-16.00",
+            "", "Deltagere", "Navn   Titel   Organisation   Rolle",
+            f"Ole Brix Vestergaard   direktør   {housing}   formand for styregruppen",
+            f"Søs Kamper Madsen   centerchef   {town} Kommune, Center for Børn og Unge   medlem",
+            f"Leila Haidari Krog   formand   Afdelingsbestyrelsen {seat}parken   beboerrepræsentant", "",
+            "Dagsorden", "1. Godkendelse af referat", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_participants_with_title_organisation_and_role_run_onto_one_line(tmp_path, make_docx, make_pdf, town, seat,
+                                                                         housing, short):
+    r = _extract(tmp_path, _participants(town, seat, housing, short), "flat", make_docx, make_pdf)
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert {"Ole Brix Vestergaard": name_key(housing),
+            "Søs Kamper Madsen": name_key("Center for Børn og Unge"),  # (its municipality the unit's parent)
+            "Leila Haidari Krog": name_key(f"Afdelingsbestyrelsen {seat}parken")}.items() <= got.items(), got
