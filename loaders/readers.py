@@ -170,6 +170,7 @@ class DocxReader(Reader):
         import docx
 
         from samspil.loaders.docx_parts import WordText
+        from samspil.loaders.docx_strict import transitional_copy
 
         with path.open("rb") as fh:
             head = fh.read(4)
@@ -180,7 +181,7 @@ class DocxReader(Reader):
             raise CorruptDocument(f"not a .docx file: it is not a Word document package{hint}",
                                   document=str(path))
         _check_package(path, limits)
-        doc = docx.Document(str(path))
+        doc = docx.Document(transitional_copy(path) or str(path))  # (a "Strict Open XML" file: read as the usual kind)
         deadline.check("reading the .docx package")
         lines: list[str] = []
         origins: list[Origin] = []

@@ -25,6 +25,7 @@ none of them from a real document:
 * a contact table run onto one line whose organisation cell is one word or "X og Y" after the name.
 """
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -381,3 +382,19 @@ def test_participants_with_title_organisation_and_role_run_onto_one_line(tmp_pat
     assert {"Ole Brix Vestergaard": name_key(housing),
             "Søs Kamper Madsen": name_key("Center for Børn og Unge"),  # (its municipality the unit's parent)
             "Leila Haidari Krog": name_key(f"Afdelingsbestyrelsen {seat}parken")}.items() <= got.items(), got
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_a_word_file_saved_as_strict_open_xml_reads_as_the_usual_kind(tmp_path, make_docx, town, seat, housing,
+                                                                       short):
+    from samspil.loaders.docx_strict import _as_strict
+    from samspil.loaders.pipeline import extract_file
+
+    usual = make_docx(_parties(town, seat, housing, short), tmp_path / "aftale.docx")
+    strict = _as_strict(usual, tmp_path / "strict.docx")
+    with zipfile.ZipFile(strict) as z:
+        assert b"purl.oclc.org/ooxml" in z.read("_rels/.rels") and b"/2006/main" not in z.read("word/document.xml")
+    a, b = extract_file(usual), extract_file(strict)
+    assert len(a.organisations) >= 5
+    assert [(o.name, o.is_party) for o in b.organisations] == [(o.name, o.is_party) for o in a.organisations]
+    assert [x.name for x in b.activities] == [x.name for x in a.activities]
