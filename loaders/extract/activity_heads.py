@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 # "Aktivitet 1: X", "Aktivitet 1.2 X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
-_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
+_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|(?:del)?indsats|tiltag|initiativ)"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
@@ -78,6 +78,23 @@ _COUNTER_FIELD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tilta
 # the two run onto one line (its breaks lost): "Aktivitet nr. 2 Navn: Forældrecaféen"
 _COUNTED_TITLE = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)\s*:?\s*"
                             r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s+(?:titel|navn)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
+
+
+def _areas_by_parent(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:
+    """Line -> focus area, where an activity's heading is numbered under an area's heading
+    ("Delindsats 3.1.1 Gadeplan Taulov" after "3.1 Kriminalpræventiv indsats" in the list of the areas):
+    the area whose number is the activity's without its last part."""
+    from samspil.loaders.extract.outline import focus_headings
+
+    numbered = {h.number: name for h, name in focus_headings(doc)}
+    out = {}
+    for i in lines:
+        if (m := _LABELLED_HEAD.match(plain[i])) and (n := (m.group("id") or "").rstrip(".")).count(".") >= 1 \
+                and all(p.isdigit() for p in n.split(".")):
+            parent = tuple(int(p) for p in n.split(".")[:-1])
+            if parent in numbered:
+                out[i] = numbered[parent]
+    return out
 
 
 def _areas_by_number(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:
@@ -265,7 +282,7 @@ def labelled_blocks(doc: Document) -> list[Block]:
         areas = {name_key(fa.name) for fa in extract_focus_areas(doc)}
         starts = [(i, t) for i, t in starts if name_key(t) not in areas]
     heads = sorted(h for h, _ in delaftale_starts(doc))
-    by_number = _areas_by_number(doc, plain, [i for i, _ in starts])
+    by_number = _areas_by_parent(doc, plain, [i for i, _ in starts]) or _areas_by_number(doc, plain, [i for i, _ in starts])
     blocks = []
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)

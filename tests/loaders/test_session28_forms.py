@@ -398,3 +398,22 @@ def test_a_word_file_saved_as_strict_open_xml_reads_as_the_usual_kind(tmp_path, 
     assert len(a.organisations) >= 5
     assert [(o.name, o.is_party) for o in b.organisations] == [(o.name, o.is_party) for o in a.organisations]
     assert [x.name for x in b.activities] == [x.name for x in a.activities]
+
+
+def _sub_efforts(town, seat, housing, short):
+    return [f"Boligsocial helhedsplan for {seat} 2012-2016", "", "3. Indsatsområder og delindsatser",
+            "Helhedsplanen arbejder inden for tre af puljens indsatsområder:", "3.1 Kriminalpræventiv indsats",
+            "3.2 Uddannelse og beskæftigelse", "3.3 Forebyggelse og forældreansvar", "",
+            f"Delindsats 3.1.1 Gadeplan {seat}", "Målgruppe: unge 13-20 år", f"Samarbejde: SSP {town}", "",
+            "Delindsats 3.2.1 Jobtræning i boligområdet", "Målgruppe: ledige voksne", f"Samarbejde: Jobcenter {town}", "",
+            "Delindsats 3.3.1 Familieklubben", "Målgruppe: børnefamilier", "Samarbejde: Sundhedsplejen", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_sub_efforts_numbered_under_their_area_s_number(tmp_path, make_docx, make_pdf, town, seat, housing, short, how):
+    r = _extract(tmp_path, _sub_efforts(town, seat, housing, short), how, make_docx, make_pdf)
+    got, want = activity_areas(r, {"Kriminalpræventiv indsats": [f"Gadeplan {seat}"],
+                                   "Uddannelse og beskæftigelse": ["Jobtræning i boligområdet"],
+                                   "Forebyggelse og forældreansvar": ["Familieklubben"]})
+    assert got == want
