@@ -40,7 +40,7 @@ from samspil.loaders.digits import latin1
 from samspil.loaders.structured_text import looks_structured, structured_lines
 from samspil.loaders.bare_labels import glued_label_lines, template_label_lines
 from samspil.loaders.dash_labels import dash_label_lines
-from samspil.loaders.symbols import boxed_cards, drop_note_marks, read_all_symbols
+from samspil.loaders.symbols import boxed_cards, drop_legend_tags, drop_note_marks, read_all_symbols
 from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_cards, split_columns, tab_signatures
@@ -625,6 +625,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = [drop_name_initials(line) if ")" in line else line for line in raw_lines]  # "Lene Brix (LHB), ..."
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
+    raw_lines = drop_legend_tags(raw_lines)  # "[F] A1 Lektiecafé" under "Signatur: [F] = forankres, ..."
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
     if not wrap and not wrap_width(raw_lines):  # a list item's hard-wrapped lines, indented under its text: one line (a text
         raw_lines = join_item_continuations(raw_lines)  # file's list; a program's wrap is joined below)

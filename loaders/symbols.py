@@ -23,7 +23,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-__all__ = ["box_tables", "boxed_cards", "left_borders", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
+__all__ = ["box_tables", "boxed_cards", "left_borders", "drop_legend_tags", "drop_note_marks", "read_all_symbols", "read_symbols", "read_tree"]
 
 # pictographs and dingbats (arrows, technical, geometric shapes, misc. symbols, dingbats,
 # emoji), with the variation selector and joiner that follow them; not the check boxes
@@ -67,6 +67,26 @@ def _printed_notes(text: str, lines: list[str]) -> set[str]:
         notes |= {m.group(1) for m in _NOTE_AFTER_SENTENCE.finditer(text)
                   if m.start() and (text[m.start() - 1].islower() or text[m.start() - 1] == ")")}
     return notes
+
+
+# a legend's entry for a one-letter tag: "Signatur: [F] = forankres, [D] = delvist forankret, [O] = ophører"
+_LEGEND_ENTRY = re.compile(r"\[([A-ZÆØÅ])\]\s*[=:–-]\s*[a-zæøå]")
+
+
+def drop_legend_tags(lines: list[str]) -> list[str]:
+    """``lines`` without the one-letter tags a legend defines where they open a line ("[F] A1 Lektiecafé
+    Bakkebyen" under "Signatur: [F] = forankres, [D] = ..."): each item's status, no part of its name.
+
+    >>> drop_legend_tags(["Signatur: [F] = forankres, [O] = ophører", "[F] A1 Lektiecafé", "[O] Jobklubben", "[X] Y"])
+    ['Signatur: [F] = forankres, [O] = ophører', 'A1 Lektiecafé', 'Jobklubben', '[X] Y']
+    """
+    if not any("] =" in line or "]=" in line or "] :" in line or "]:" in line for line in lines):
+        return lines  # (cheaply: most documents hold no legend)
+    tags = {m.group(1) for line in lines for m in _LEGEND_ENTRY.finditer(line)}
+    if len(tags) < 2:
+        return lines
+    opening = re.compile(r"^(\s*)\[(?:" + "|".join(sorted(tags)) + r")\]\s+(?=\S)")
+    return [opening.sub(r"\1", line) if line.lstrip()[:1] == "[" else line for line in lines]
 
 
 def drop_note_marks(lines: list[str]) -> list[str]:

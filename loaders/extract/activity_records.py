@@ -25,7 +25,9 @@ _TARGET_FIELD = re.compile(r"^\W{0,3}(?:Målgrupper?|Målgruppe\(r\))\s*:\s*\S",
 _OTHER_FIELD = re.compile(r"^\W{0,3}(?:Parter|Partnere|Samarbejdspartnere|Samarbejdsparter|Kontakt\w*|Beskrivelse|Indhold"
                           r"|Ansvarlig\w*|Aktiviteter|Tidsplan|Økonomi)\s*:", re.I)
 # the title's id before its name: "[2.1]", "2.1", "A1.", "B)"
-_ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)])\s+")
+_ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)]|[A-H]\d{1,2}(?=\s+[A-ZÆØÅ]))\s+")
+# ("A1 Lektiecafé": an area's letter and the item's number, its area the one the document lists as "(A) X")
+_LETTER_CODE = re.compile(r"^\W{0,2}([A-H])\d{1,2}[.)]?\s")
 _FOCUS_AFTER = re.compile(r"\s+[|]\s+|\s+[–—]\s+(?=[A-ZÆØÅ])")
 _MAX_WORDS = 8
 _AREA_NUMBER = re.compile(r"^(\d{1,2})\.\d{1,2}\b")  # "1.1", "[2.3]": the area's number, then the item's
@@ -65,5 +67,9 @@ def record_blocks(doc: Document) -> list[Block]:
         if name.isupper():  # "1.1 JOBBUTIKKEN LYSBRO": a heading in capitals, named in sentence case
             name = name[0] + name[1:].lower()
         area = focus[0].strip() if focus else _numbered_area(doc, int(number.group(1))) if number else None
+        if area is None and (letter := _LETTER_CODE.match(line)) is not None:
+            from samspil.loaders.extract.activity_tables import focus_code
+
+            area = coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
         out.append(Block(name, i, end, area))
     return out

@@ -176,7 +176,7 @@ def _numbered_section(doc: Document):
 _INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
                           r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
                           # fra regulativet: ...")
-                          r"((?:[-•]\s+|\(1\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
+                          r"((?:[-•]\s+|\(1\)\s+|\(A\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")
 
 
@@ -255,7 +255,8 @@ def _listed(doc: Document):
             # delaftaler:" over "Kriminalitetsforebyggelse samt Uddannelse og livschancer. ...": the list below
         if ("ndsatsområder" in text or "delaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
-            if _OPEN_END.search(listed) and i + 1 < len(plain):  # "... Beskæftigelse og Sammenhængskraft og" over
+            if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain):  # (the comma the line's
+                # text was stripped of)  # "... Beskæftigelse og Sammenhængskraft og" over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
             if (listed[:1] == "(" or listed[:2] == "1)") and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A,
                 # (2) B og (3) C", "1) A 2) B 3) C" (a counted list's breaks lost)
@@ -405,7 +406,7 @@ def _counted_next(doc: Document, i: int) -> bool:
     return i + 1 < len(doc.lines) and doc.lines[i + 1].lstrip()[:2] in ("1)", "1.")
 
 
-_COUNTER_SPLIT = re.compile(r"(?:^|\s)\(?\d{1,2}\)\s+")  # the counters of "(1) A, (2) B og (3) C", "1) A 2) B 3) C"
+_COUNTER_SPLIT = re.compile(r"(?:^|\s)(?:\(?\d{1,2}\)|\([A-H]\))\s+")  # the counters of "(1) A, (2) B og (3) C", "1) A 2) B 3) C", "(A) X, (B) Y"
 _LIST_JOIN = re.compile(r"(?:,|\s+og|\s+samt)?\s*$")  # what joins an item to the next counter
 
 

@@ -417,3 +417,25 @@ def test_sub_efforts_numbered_under_their_area_s_number(tmp_path, make_docx, mak
                                    "Uddannelse og beskæftigelse": ["Jobtræning i boligområdet"],
                                    "Forebyggelse og forældreansvar": ["Familieklubben"]})
     assert got == want
+
+
+def _anchoring(town, seat, housing, short):
+    return [f"FORANKRINGSPLAN 2025 – {seat} Samler", "",
+            "Indsatsområder i aftalen: (A) Uddannelse og livschancer, (B) Beskæftigelse, (C) Sundhed og trivsel.", "",
+            "Aktiviteter og forankring", "Signatur: [F] = forankres, [D] = delvist forankret, [O] = ophører", "",
+            f"[F] A1 Lektiecafé {seat}", "    Målgruppe: børn og unge i 1.-10. klasse",
+            f"    Forankres hos: {seat} Bibliotek", "    Ansvarlig: bibliotekar Karina Holm", "",
+            "[D] B1 Jobbanken", "    Målgruppe: ledige beboere 18-64 år", f"    Forankres hos: Jobcenter {town}",
+            "    Ansvarlig: jobkonsulent Dina Wulff", "",
+            "[O] C1 Beboerrådgivningen", "    Målgruppe: alle beboere", "    Ansvarlig: sekretariatet", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_records_coded_by_their_area_s_letter_under_a_legend_s_tags(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                    short, how):
+    r = _extract(tmp_path, _anchoring(town, seat, housing, short), how, make_docx, make_pdf)
+    assert _keys(a.name for a in r.focus_areas) == _keys(["Uddannelse og livschancer", "Beskæftigelse", "Sundhed og trivsel"])
+    got, want = activity_areas(r, {"Uddannelse og livschancer": [f"Lektiecafé {seat}"], "Beskæftigelse": ["Jobbanken"],
+                                   "Sundhed og trivsel": ["Beboerrådgivningen"]})
+    assert got == want
