@@ -47,9 +47,11 @@ _LIST_LABEL = re.compile(r"(?:^\W{0,3}(?i:[pait])|\s[PAIT])(?i:rojekter(?:ne)?|k
 # a status report's caption over its activities: "Status på aktiviteterne:", "Overblik over projekterne:"
 _STATUS_LABEL = re.compile(r"(?:^\W{0,3}|(?<=[.!?\"”]\s))(?i:status|overblik|oversigt|nyt)\s+(?:på|over|fra)\s+(?:de\s+)?(?:enkelte\s+)?"
                            r"(?i:aktiviteter(?:ne)?|projekter(?:ne)?|indsatser(?:ne)?|delprojekter(?:ne)?)\s*:\s*$")
-_BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–]|(?P<number>\d{1,2})[.)]|(?P<letter>[a-h])\))\s+(?P<item>\S.*)$")
+_BULLET_ITEM = re.compile(r"^\s*(?:[-•*▪◦–☐☒☑]|\[[ xX]\]|(?P<number>\d{1,2})[.)]|(?P<letter>[a-h])\))\s+(?P<item>\S.*)$")
+# (a form's check boxes, ticked or not, are a list's marks: "[x] Lektiehjælp - tirsdage ...", "[ ] Gåklub - ...")
 # the lead-in sentence of a list of activities: "Aftalen omfatter registrering i følgende aktiviteter:"
-_FOLLOWING_WORDS = r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|projekter|delprojekter|indsatser)\s*:"
+_FOLLOWING_WORDS = (r"\bfølgende\s+(?:\w+\s+)?(?:aktiviteter|aktivitet\(er\)|projekter|delprojekter|indsatser)"
+                    r"(?:\s*\([^()]{1,30}\))?\s*:")  # (a form's "følgende aktivitet(er) (sæt kryds):")
 _FOLLOWING = re.compile(_FOLLOWING_WORDS + r"\s*$")
 # the area an item names in a bracket after its name: '"Lektieloftet" (delaftale Uddannelse og livschancer) – ...'
 _AREA_BRACKET = re.compile(r"\((?:delaftale(?:n)?|indsatsområde(?:t)?)(?:\s+om)?[:\s]+([A-ZÆØÅ][^()]{2,60})\)")

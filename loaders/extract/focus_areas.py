@@ -571,12 +571,40 @@ def _named_in_prose(doc: Document) -> list[tuple[str, int]]:
                 if (key := _known_key(_fkey(" ".join(words[:n]).rstrip(".,;:)\"«»”")))) is not None:
                     out.append((known[key], i))
                     break
+    for i in sorted(holding_lines(doc, ("arbejder",))):  # "Helhedsplanen arbejder med Uddannelse og livschancer samt
+        for m in _WORKS_WITH.finditer(doc.lines[i]):  # Sundhed og trivsel i afdelingerne ...": two known areas or more
+            after = doc.lines[i][m.end():m.end() + 200]
+            areas = _known_run(f"{after} {doc.lines[i + 1]}" if i + 1 < len(doc.lines) and len(after) < 120 else after)
+            out += [(a, i) for a in areas] if len(areas) >= 2 else []
     for i in sorted(holding_lines(doc, ("hedder",))):  # "Helhedsplanen har to indsatsområder. Det første hedder X."
         for m in _NTH_NAMED.finditer(doc.lines[i]):
             context = " ".join(doc.lines[max(0, i - 2):i + 1]).lower()
             if "indsatsområde" in context or "delaftale" in context:
                 out.append((known.get(_known_key(_fkey(m.group("name"))) or "", m.group("name")), i))
     return sorted(out, key=lambda h: h[1])
+
+
+_WORKS_WITH = re.compile(r"\b(?:[Hh]elhedsplanen|[Ii]ndsatsen|[Pp]lanen|[Vv]i)\s+arbejder\s+(?:med|inden\s+for)\s+")
+_RUN_SEPARATOR = re.compile(r"^(?:,\s*|\s+og\s+|\s+samt\s+|,\s*og\s+)")
+
+
+def _known_run(text: str) -> list[str]:
+    """The known focus areas that open ``text`` one after another, apart by commas, "og" or "samt"
+    ("Uddannelse og livschancer samt Sundhed og trivsel i afdelingerne ..." -> both)."""
+    known, out = _known_focus_areas(), []
+    while text:
+        words = text.split()
+        found = next(((" ".join(words[:n]), key) for n in range(min(len(words), 6), 0, -1)
+                      if words[n - 1] not in ("og", "samt", "i", "for", "på", "med")
+                      and (key := _known_key(_fkey(" ".join(words[:n]).rstrip(".,;:")))) is not None), None)
+        if found is None:
+            break
+        out.append(known[found[1]])
+        text = text[text.find(found[0]) + len(found[0].rstrip(".,;:")):]
+        if not (sep := _RUN_SEPARATOR.match(text)):
+            break
+        text = text[sep.end():]
+    return out
 
 
 # an area named by its place in the plan's list: "Det første hedder Uddannelse og livschancer.", "Det andet

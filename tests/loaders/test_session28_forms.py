@@ -439,3 +439,23 @@ def test_records_coded_by_their_area_s_letter_under_a_legend_s_tags(tmp_path, ma
     got, want = activity_areas(r, {"Uddannelse og livschancer": [f"Lektiecafé {seat}"], "Beskæftigelse": ["Jobbanken"],
                                    "Sundhed og trivsel": ["Beboerrådgivningen"]})
     assert got == want
+
+
+def _volunteer(town, seat, housing, short):
+    return ["FRIVILLIGAFTALE", f"mellem den boligsociale indsats \"{seat} Samler\" og frivillig", "",
+            f"{seat} Samler er en boligsocial helhedsplan i {seat}, aftalt mellem {town} Kommune og {housing} for",
+            "perioden 1. maj 2024 - 30. april 2028. Helhedsplanen arbejder med Uddannelse og livschancer samt Sundhed",
+            "og trivsel i afdelingerne Engen og Toften.", "",
+            "2. Opgave", "Den frivillige indgår i følgende aktivitet(er) (sæt kryds):",
+            f"[x] Lektiehjælp i {seat} - tirsdage kl. 15-17 i beboerhuset.",
+            "[ ] Familiecafé Toften - onsdage, for småbørnsfamilier.", "[x] Pigeklubben - torsdage kl. 17-19.",
+            "[ ] Andet: ______________________", "", "3. Det kan du forvente af os", "- en fast kontaktperson", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_form_s_ticked_and_unticked_activities_and_areas_a_sentence_names(tmp_path, make_docx, make_pdf, town, seat,
+                                                                            housing, short, how):
+    r = _extract(tmp_path, _volunteer(town, seat, housing, short), how, make_docx, make_pdf)
+    assert _keys(a.name for a in r.activities) == _keys([f"Lektiehjælp i {seat}", "Familiecafé Toften", "Pigeklubben"])
+    assert _keys(a.name for a in r.focus_areas) == _keys(["Uddannelse og livschancer", "Sundhed og trivsel"])
