@@ -26,7 +26,7 @@ __all__ = ["text_mentions"]
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{2,6}\s*\)")  # what every DEFINE match ends with
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
-FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:\s*(.*)$", re.I)
+FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|samarbejdsparter|samarbejde|partnere)\w*\W*:\s*(.*)$", re.I)
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
 FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:?\s*$", re.I)
 _LABEL_FIRSTS = "aAsSpP\u017f"  # (their first letters as re.IGNORECASE reads them: a long s is an s)
@@ -187,6 +187,10 @@ _LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+
 _PROSE_WORDS = re.compile(r"(?<![\wæøå-])(?!(?:og|i|for|af|på|til|med|ved|samt|under|fra)\b)[a-zæøå]{2,}\b")
 
 
+_PEOPLE_FROM = re.compile(r"(^|,\s*)(?:frivillige|medarbejdere|elever|lærere|studerende|ansatte|repræsentanter|mentorer)"
+                          r"\s+(?:fra|hos)\s+(?=[A-ZÆØÅ])")
+
+
 def _field_orgs(value: str) -> list[str]:
     """Organisations of a comma list ("Red Barnet /København City, Frivillige, Familierådgivningen")."""
     from samspil.loaders.extract.people import is_first_name, is_title_word
@@ -194,6 +198,8 @@ def _field_orgs(value: str) -> list[str]:
     _, _, generic, not_org = _vocab()
     names = []
     value = _LIST_END.split(value, 1)[0]  # the list ends where a sentence or a page begins
+    if "fra " in value or "hos " in value:
+        value = _PEOPLE_FROM.sub(r"\1", value)  # "frivillige fra Røde Kors Fredericia": where they come from
     for seg in split_org_text(_AND_BEFORE_NAME.sub(_and_to_comma, value)):
         if len(_PROSE_WORDS.findall(seg)) >= 3:
             break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list

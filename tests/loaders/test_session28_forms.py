@@ -459,3 +459,20 @@ def test_a_form_s_ticked_and_unticked_activities_and_areas_a_sentence_names(tmp_
     r = _extract(tmp_path, _volunteer(town, seat, housing, short), how, make_docx, make_pdf)
     assert _keys(a.name for a in r.activities) == _keys([f"Lektiehjælp i {seat}", "Familiecafé Toften", "Pigeklubben"])
     assert _keys(a.name for a in r.focus_areas) == _keys(["Uddannelse og livschancer", "Sundhed og trivsel"])
+
+
+def _cooperation_fields(town, seat, housing, short):
+    return [f"HELHEDSPLAN FOR {seat.upper()} 2008-2011", f"Ansøger: {housing}", "", "I. BØRN OG UNGE",
+            "Projekt 1: Lektiecaféen", "Målgruppe: skolebørn 7-16 år",
+            f"Samarbejde: {seat} Skole, frivillige fra Dansk Røde Kors {seat}", "", "II. BESKÆFTIGELSE",
+            "Projekt 2: Brobyggeren", "Målgruppe: ledige beboere 18-40 år",
+            f"Samarbejde: AF Storstrøm, Sprogcentret {town}, AOF {seat}", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_cooperation_field_s_organisations_also_where_volunteers_come_from(tmp_path, make_docx, make_pdf, town, seat,
+                                                                              housing, short, how):
+    r = _extract(tmp_path, _cooperation_fields(town, seat, housing, short), how, make_docx, make_pdf)
+    assert _keys([f"{seat} Skole", f"Dansk Røde Kors {seat}", "AF Storstrøm", f"AOF {seat}"]) \
+        <= _keys(o.name for o in r.organisations), [o.name for o in r.organisations]
