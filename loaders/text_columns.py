@@ -220,7 +220,7 @@ def _beside(row: list[tuple[int, str]], names: list[tuple[int, str]]) -> bool:
     """Are ``row``'s cells the signature columns of the names' cells: starting at the same columns,
     or, where a PDF copy collapsed each gap to a few spaces ("For X Kommune   For Boligselskabet Y" over
     "Anna Holm Berg   Ole Ravn"), each gap as narrow in both lines, so the columns cannot have lined up."""
-    if all(abs(a - b) <= 2 for (a, _), (b, _) in zip(row, names)):
+    if all(abs(a - b) <= 4 for (a, _), (b, _) in zip(row, names)):
         return True
     return all(_gap_before(row, j) <= 4 and _gap_before(names, j) <= 4 for j in range(1, len(row)))
 

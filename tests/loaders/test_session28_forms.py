@@ -476,3 +476,19 @@ def test_a_cooperation_field_s_organisations_also_where_volunteers_come_from(tmp
     r = _extract(tmp_path, _cooperation_fields(town, seat, housing, short), how, make_docx, make_pdf)
     assert _keys([f"{seat} Skole", f"Dansk Røde Kors {seat}", "AF Storstrøm", f"AOF {seat}"]) \
         <= _keys(o.name for o in r.organisations), [o.name for o in r.organisations]
+
+
+def _signature_columns(town, seat, housing, short):
+    return [f"DELAFTALE – {seat.upper()} SAMLER", "Indsatsområde: Beskæftigelse", "", "Underskrifter",
+            f"{seat}, den 1. juni 2025", "", "_______________________          _______________________",
+            "Kirsten Paaske Frimodt              Bo Elmelund Haarder", "Jobcenterchef                    Direktør",
+            f"{town} Kommune{' ' * (33 - len(town) - 8)}{housing}", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_signatures_side_by_side_with_the_names_a_few_columns_off(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                 short):
+    r = _extract(tmp_path, _signature_columns(town, seat, housing, short), "as written", make_docx, make_pdf)
+    got = {c.name: name_key(c.organisation) for c in r.contacts}
+    assert {"Kirsten Paaske Frimodt": name_key(f"{town} Kommune"), "Bo Elmelund Haarder": name_key(housing)}.items() \
+        <= got.items(), got
