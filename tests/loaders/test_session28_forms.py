@@ -492,3 +492,15 @@ def test_signatures_side_by_side_with_the_names_a_few_columns_off(tmp_path, make
     got = {c.name: name_key(c.organisation) for c in r.contacts}
     assert {"Kirsten Paaske Frimodt": name_key(f"{town} Kommune"), "Bo Elmelund Haarder": name_key(housing)}.items() \
         <= got.items(), got
+
+
+@pytest.mark.parametrize("town,seat,housing,short", TOWNS)
+def test_a_municipal_youth_unit_and_a_day_care_house_are_typed(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                               short):
+    lines = [f"DELAFTALE – {seat.upper()} SAMLER", "Indsatsområde: Uddannelse og livschancer", "",
+             "Aktivitetsnavn: Læsestart", "Målgruppe: børn 0-6 år",
+             f"Samarbejdspartnere: Kommunal Ungeindsats {town}, Børnehuset Mælkebøtten", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    types = {name_key(o.name): o.type for o in r.organisations}
+    assert types[name_key(f"Kommunal Ungeindsats {town}")] == "municipal_unit"
+    assert types[name_key("Børnehuset Mælkebøtten")] == "daycare"
