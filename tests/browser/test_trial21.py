@@ -29,7 +29,11 @@ FREDERICIA = (Path(__file__).parents[1] / "fixtures" / "blind_q" / "docs"
 def url(tmp_path_factory, served):
     from samspil.loaders.pipeline import bundled_examples
 
-    yield from serve_agreements(tmp_path_factory, served, "trial21", [bundled_examples(), FREDERICIA])
+    # the plan without its cover's two title lines, so the agreement names no plan and the file's name stands in
+    # (since session 28 the cover's "NYT LIV I ERRITSØ" under "Boligsocial helhedsplan 2012-2016" names it)
+    nameless = tmp_path_factory.mktemp("nameless") / FREDERICIA.name
+    nameless.write_text("".join(FREDERICIA.read_text(encoding="utf-8").splitlines(keepends=True)[3:]), encoding="utf-8")
+    yield from serve_agreements(tmp_path_factory, served, "trial21", [bundled_examples(), nameless])
 
 
 STATUS = """() => { const s = document.getElementById('status'),

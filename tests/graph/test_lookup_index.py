@@ -22,6 +22,8 @@ def _scan(graph, ref, label=None):
             exact.append(nid)
         elif any(n.startswith(want) for n in folded) or fold(nid).startswith(want):
             prefix.append(nid)
+    if len(exact) > 1 and len(named := [h for h in exact if fold(graph.node(h).get("name") or "") == want]) == 1:
+        exact = named  # (one node has the name itself, the others it as an alias: lookup.resolve_ref's rule)
     hits = exact or prefix
     return ("one", hits[0]) if len(hits) == 1 else ("many" if hits else "none", sorted(hits))
 
