@@ -46,6 +46,8 @@ def _numbered_area(doc: Document, n: int) -> str | None:
 
 def record_blocks(doc: Document) -> list[Block]:
     """Each titled record of an activity's fields, in document order."""
+    from samspil.loaders.extract.activity_tables import focus_code  # (it imports this module's neighbours)
+
     if "ålgrupp" not in doc.text and "ÅLGRUPP" not in doc.text:
         return []
     lines = doc.lines
@@ -68,8 +70,6 @@ def record_blocks(doc: Document) -> list[Block]:
             name = name[0] + name[1:].lower()
         area = focus[0].strip() if focus else _numbered_area(doc, int(number.group(1))) if number else None
         if area is None and (letter := _LETTER_CODE.match(line)) is not None:
-            from samspil.loaders.extract.activity_tables import focus_code
-
             area = coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
         out.append(Block(name, i, end, area))
     return out

@@ -107,7 +107,8 @@ def _candidate(text: str) -> str | None:
     if (dash := _SUBTITLE_DASH.search(name)) and (known := _known_focus_areas().get(_known_key(_fkey(name[:dash.start()])) or "")):
         return known  # "Beskæftigelse – Bakkebo, Nyborg": a known area, then the plan's name as a subtitle
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name) \
-            or _THE_EFFORT.match(name) or "(delaftale)" in name:  # (a list of areas, each noted: "A (delaftale) samt B")  # ("DELAFTALE om boligsocial indsats (udfyldes elektronisk)": the form's title)
+            or _THE_EFFORT.match(name) or "(delaftale)" in name:  # ("DELAFTALE om boligsocial indsats (udfyldes
+        # elektronisk)": the form's title; "A (delaftale) samt B": a list of areas, each with its note)
         return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
     return name      # its details must not become a focus area's name)
 
@@ -255,8 +256,8 @@ def _listed(doc: Document):
             # delaftaler:" over "Kriminalitetsforebyggelse samt Uddannelse og livschancer. ...": the list below
         if ("ndsatsområder" in text or "delaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
-            if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain):  # (the comma the line's
-                # text was stripped of)  # "... Beskæftigelse og Sammenhængskraft og" over
+            if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain):  # "... Beskæftigelse
+                # og Sammenhængskraft og" (or the comma the line's text was stripped of) over
                 listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
             if (listed[:1] == "(" or listed[:2] == "1)") and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A,
                 # (2) B og (3) C", "1) A 2) B 3) C" (a counted list's breaks lost)
