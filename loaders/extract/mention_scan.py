@@ -17,7 +17,7 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _has_cue, _trim_run, _valid, _vocab,
                                               expansion)
 from samspil.loaders.extract.run_candidates import _DIGIT_FIRST, _candidates
-from samspil.loaders.extract.org_lists import initials_fit, split_org_text
+from samspil.loaders.extract.org_lists import compound_initials_fit, initials_fit, split_org_text
 from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
 from samspil.loaders.extract.text import clean, clean_keep_colon, drop_citations, strip_markup
 
@@ -74,7 +74,8 @@ def _definitions(text: str) -> list[tuple[str, str]]:
         if full[:1] != short[0]:  # "Aftalen indgås mellem Hjørring Kommune (HK)": the name its initials fit
             words = full.split()
             full = next((" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)
-                         if words[k][:1] == short[0] and initials_fit(" ".join(words[k:]), short)), full)
+                         if words[k][:1] == short[0] and (initials_fit(" ".join(words[k:]), short)
+                                                  or compound_initials_fit(" ".join(words[k:]), short))), full)
         caps = [w[0] for w in re.split(r"[\s-]+", full) if w and w[0].isupper()]
         prose = sum(w[:1].islower() and not _CONNECT_WORD.fullmatch(w) for w in full.split())
         if caps and caps[0] == short[0] and len(caps) >= 2 and _has_cue(full) \

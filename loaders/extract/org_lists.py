@@ -111,6 +111,54 @@ def initials_fit(full: str, short: str) -> bool:
     return short in ("".join(w[0] for w in words if w[0].isupper()), "".join(w[0] for w in words).upper())
 
 
+def compound_initials_fit(full: str, short: str) -> bool:
+    """Is ``short`` the abbreviation of ``full`` when a compound word gives the initials of its
+    parts too ("Andelsboligforeningen Tunehjem" / ABT: andels-Bolig-foreningen, Tunehjem)? The
+    parts are words of the Danish word list (a linking s or e between them), each word gives its
+    first letter and may give its next parts' initials in order.
+
+    >>> compound_initials_fit("Andelsboligforeningen Tunehjem", "ABT"), compound_initials_fit("Tunehjem Skole", "TBS")
+    (True, False)
+    """
+    words = [w for w in _INITIALS_WORD.findall(full) if w not in _INITIAL_CONNECTORS]
+    if not words or len(words) >= len(short) or not short.isupper() or any(w[0].islower() for w in words):
+        return False
+    options = [_compound_initials(w.casefold()) for w in words]
+
+    def fits(at: int, k: int) -> bool:
+        if k == len(options):
+            return at == len(short)
+        return any(short.startswith(o, at) and fits(at + len(o), k + 1) for o in options[k])
+
+    return fits(0, 0)
+
+
+@lru_cache(maxsize=4096)
+def _compound_initials(word: str) -> tuple[str, ...]:
+    """'A', 'AB', 'ABF' for "andelsboligforeningen": its first letter, then those of its parts."""
+    parts = _compound_parts(word)
+    letters = "".join(p[0] for p in parts).upper() if parts else word[:1].upper()
+    return tuple(letters[:n] for n in range(len(letters), 0, -1))
+
+
+def _compound_parts(word: str) -> list[str] | None:
+    """The fewest words of the word list (three letters or more) that make up ``word``, a linking
+    s or e allowed after each but the last (andels|bolig|foreningen), or None."""
+    from samspil.loaders.letterspacing import _logfreq
+
+    known = _logfreq()
+    best: list[str] | None = None
+    for cut in range(3, len(word) - 2):
+        head = word[:cut]
+        if not (head in known or head[-1] in "se" and head[:-1] in known and len(head) > 3):
+            continue
+        rest = word[cut:]
+        tail = [rest] if rest in known else _compound_parts(rest)
+        if tail and (best is None or 1 + len(tail) < len(best)):
+            best = [head, *tail]
+    return best
+
+
 def org_type_of(name: str) -> str:
     return _org_type()(name)
 
@@ -390,6 +438,8 @@ def party_run(text: str, run_on: bool = True, light: bool = False) -> str:
     if light:  # a label's line that names people too: only a section's heading ends it
         at = next((m.start() for m in _CAPITALISED.finditer(text) if m.group(1) in section_words()
                    and not m.group(1).startswith("Kontakt")), None)
+        if (sentence := _sentence_start(text)) is not None and (at is None or sentence < at):
+            at = sentence  # "A og B Indsatsen dækker ...": a sentence after the list (its line breaks lost)
         return text if at is None else _DASH_TAIL.sub("", text[:at]).strip()  # ("CELF - se Bilag 3")
     if _LABEL_FIRST.match(text):
         return text  # "Kommunen: Vejle Kommune, ...": a labelled field, read by its label
@@ -405,6 +455,53 @@ def party_run(text: str, run_on: bool = True, light: bool = False) -> str:
         if depth == 0 and (not word[:1].isupper() or word in words):
             return _DASH_TAIL.sub("", text[:m.start()]).strip()
     return text
+
+
+# a sentence's subject and verb after a list run onto it: "Indsatsen dækker", "Helhedsplanen er"
+_SUBJECT_VERB = re.compile(r"\s([A-ZÆØÅ][a-zæøå]{3,})\s+(?:er|har|skal|vil|kan|dækker|omfatter|består|indgår|løber"
+                           r"|gælder|arbejder|sker|blev|var|bliver|udgør|vedrører|beskriver|fastlægger|omhandler"
+                           r"|bygger|sætter|ønsker|tager|træder)\s")
+
+
+_VERB_AFTER = re.compile(r"\s+" + _SUBJECT_VERB.pattern.split(")\\s+", 1)[1])  # (the verb alone, after a run)
+
+
+def _sentence_start(text: str) -> int | None:
+    """Where a sentence opens in ``text`` by a common noun and a verb ("... Indsatsen dækker"), if it does."""
+    for m in _SUBJECT_VERB.finditer(text):
+        if opens_sentence(text[:m.start()].rsplit(" ", 2)[-2:], m.group(1)):
+            return m.start()
+    return None
+
+
+# the nouns an agreement's sentences open with (the plan, its parts and its parties in the definite
+# form); not an organisation's unit ("Beskæftigelsesenheden er ...", "Jobcenter Vejen har ...")
+_PLAN_SUBJECTS = frozenset("""indsatsen helhedsplanen planen aftalen delaftalen samarbejdsaftalen samarbejdet projektet
+    partnerskabet parterne formålet målet målgruppen aktiviteten aktiviteterne indsatsområdet indsatserne
+    boligorganisationen boligorganisationerne kommunen organiseringen bevillingen budgettet evalueringen
+    styregruppen følgegruppen delaftalerne aftalerne projekterne tiltagene""".split())
+
+
+def opens_sentence(before: list[str], word: str) -> bool:
+    """Is ``word``, before a verb, a sentence's subject (the plan or a part of it: "Indsatsen",
+    "Helhedsplanen"), not the last word of the name that ``before`` (the words before it) opens?"""
+    from samspil.loaders.gazetteer import known_organisation
+
+    if word.casefold() not in _PLAN_SUBJECTS:
+        return False
+    return not any(known_organisation(" ".join([*before[k:], word])) for k in range(len(before)))
+
+
+def without_sentence_subject(run: str, text: str, end: int) -> str:
+    """``run`` without its last word when that word and the verb after ``end`` open a sentence
+    ("Boligforeningen Maribobo Indsatsen" before "dækker": a list's last name, its line break lost),
+    if what is left names an organisation by its kind's word."""
+    from samspil.loaders.extract.mentions import _has_cue
+
+    head, _, last = run.rpartition(" ")
+    if not head or not _VERB_AFTER.match(text, end) or not _has_cue(head):
+        return run
+    return head if opens_sentence(head.rsplit(" ", 2)[-2:], last) else run
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import re
 
 from samspil.loaders.digits import has_digit, latin1
 from samspil.loaders.extract.mentions import _FOUNDED, _FOUNDED_HEADS, RUN, _run_names
+from samspil.loaders.extract.org_lists import without_sentence_subject
 from samspil.loaders.extract.unit_topics import is_focus_area_name, is_topic_series, is_unit_topic
 
 __all__ = ["_candidates", "_DIGIT_FIRST"]
@@ -81,6 +82,8 @@ def _candidates(text: str) -> list[str]:
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
         if text[end:end + 1] == ":" and run.endswith(_FIELD_KEYS):
             run = run.rpartition(" ")[0] or run  # "Boligforeningen Tempelkrogen Dato: 27. juni 2024": a letter's field
+        if text[end:end + 1] == " " and " " in run:
+            run = without_sentence_subject(run, text, end)  # "Boligforeningen Fjord Indsatsen" before "dækker"
         if text[end:end + 2] == " =" or text[end:end + 1] == "=":
             run = _without_next_code(run)  # "BIB = Horsens Bibliotek JCH = Jobcenter Horsens": a legend run together
         out += _run_names(run)

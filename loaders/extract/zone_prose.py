@@ -214,12 +214,14 @@ _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
 _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)"
                           rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (", 344 lejemål" after a listed department)
                           rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("afd. 13 Houlkær Syd med 396 lejemål")
-                          rf"|:\s*(\d[\d.]*)\s*{_DWELLINGS}\b")  # ("Bjerggårdsparken, afd. 11:  148 boliger / 322 beboere")
+                          rf"|:\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("Bjerggårdsparken, afd. 11:  148 boliger / 322 beboere")
+                          rf"|\s*(?<=\s)(\d[\d.]*)\s+{_DWELLINGS}\b")  # ("Vesthaven, afd. 4 188 boliger": a row, its gap lost)
 
 
 # a department's name before its number, the number ending a key or a cell ("Bjerggårdsparken, afd. 11: 148 boliger")
 _NAME_BEFORE_CODE = re.compile(r"(?:^|(?<=[\s|]))(?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s*$")
-_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,})")
+_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,})|(?=\s*\d[\d.]*\s+(?:boliger|lejemål|lejligheder)\b)")  # (or its count
+# after it, the table's gap lost: "Vesthaven, afd. 4 188 boliger")
 
 
 def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dict[str, int] | None = None

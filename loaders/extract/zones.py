@@ -137,6 +137,9 @@ def _units_pattern() -> re.Pattern[str]:
     return re.compile(rf"(\d(?:\d{{0,2}}(?:\.\d{{3}})+|\d*))\s*(?:{_dwellings()})\b", re.IGNORECASE)
 
 
+_NAME_COMMA_AFD = re.compile(r"^(?P<name>[A-ZÆØÅ][^,()]{1,50}?),\s*[Aa]fd(?:eling|\.)?\s*(?P<code>\d[\d\-–/]*)$")
+
+
 def _department(name: str, ref: SourceRef, **kw) -> Zone:
     """A department from a list item; 'Afd. 105, Havekildegård' -> Havekildegård (+ aliases)."""
     name = clean(name)
@@ -154,6 +157,8 @@ def _department(name: str, ref: SourceRef, **kw) -> Zone:
         code = re.sub(r"^[Aa]fd(?:eling|\.)?\s*", "afd. ", m.group("code"))
         aliases, name = [code, f'{m.group("org")} {code}'], m.group("name").strip()
         kw["housing_organisation"] = kw.get("housing_organisation") or m.group("org")
+    elif "," in name and (m := _NAME_COMMA_AFD.match(name)):  # "Vesthaven, afd. 4": the name, then its number
+        aliases, name = [f'afd. {m.group("code")}', name], m.group("name").strip()
     elif "," in name and _AFD.match(name) and name.split(",", 1)[1].strip():
         code, rest = name.split(",", 1)
         aliases, name = [code.strip(), name], rest.strip()
@@ -395,10 +400,24 @@ def _tagged_departments(doc: Document, orgs: list[Organisation], found: _Found) 
                 or _ZONE_MARK.search(line) or i in skip:
             continue
         for m in re.finditer(r"([A-ZÆØÅ][\wæøå.]*(?:\s+[A-ZÆØÅ][\wæøå.]*){0,2})\s*\(([^()]{2,20})\)", line):
-            if m.group(2) in housing and m.group(1) not in housing:  # not "Boligforeningen Fjord (BF)"
+            if m.group(2) in housing and m.group(1) not in housing and not (
+                    m.group(1)[-1] == "s" and m.group(1)[:-1] in housing) and not _person_first(m.group(1)):
+                # (not "Boligforeningen Fjord(s) (BF)", nor "Pernille Aabo (BF)", a person and her employer)
                 found.add(Zone(name=m.group(1), type="housing_department",
                                housing_organisation=_resolve_org(m.group(2), orgs),
                                sources=[doc.ref(i, m.group(0))]))
+
+
+def _person_first(name: str) -> bool:
+    """'Pernille Aabo Kjeldgaard': a first name, then names only (no street or park word at the end)."""
+    from samspil.loaders.extract.people import _any_first_name
+
+    words = name.split()
+    return 2 <= len(words) <= 4 and _any_first_name(words[0]) and all(w[:1].isupper() for w in words) \
+        and not _PLACE_END.search(words[-1])
+
+
+_PLACE_END = re.compile(r"(?:vej|gade|park|parken|haven|vænge|toften|gården|bakken|høj|lund|torv|plads|stræde)$", re.I)
 
 
 # a row's figures when a PDF laid the table out with spaces: "AKB – Sjælør Boulevard 2 2 0 1 1"

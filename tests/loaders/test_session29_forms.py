@@ -1,0 +1,85 @@
+"""Forms of session 29, each in made-up agreements of three municipalities (Lolland, Tønder, Odsherred),
+none of them from a real document:
+
+* a short form defined in a prose party sentence whose letters come from a compound word's parts
+  ("udarbejdet af Andelsboligforeningen Nakskovhjem (ABN)": andels-Bolig-foreningen), used later as
+  the departments' owner and a contact's organisation (the other party's name opens with the same letter);
+* a bracket after an organisation's genitive ("Boligforeningen Xs (BX) to afdelinger") or after a
+  person ("direktør Lis Brøndum Holm (ABN)") in a sentence about departments: neither is a department.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import contact_facts, extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Lolland", "Nakskov", "Andelsboligforeningen Nakskovhjem", "ABN", "Boligforeningen Maribobo", "BM"),
+         ("Tønder", "Skærbæk", "Andelsboligforeningen Skærbækhus", "ABS", "Boligforeningen Toftlundbo", "BT"),
+         ("Odsherred", "Asnæs", "Andelsboligforeningen Asnæshjem", "ABA", "Boligforeningen Fårevejlebo", "BF")]
+WRITTEN = ["as written", "flat", "docx", "pdf"]
+
+
+def _prose_parties(town, seat, housing, short, other, other_short):
+    return [f"Boligsocial helhedsplan for {seat} Vest", "",
+            f"Helhedsplanen er udarbejdet af {housing} ({short}) og Boligselskabet {seat}lund i samarbejde med "
+            f"{town} Kommune, "
+            "som medfinansierer planen og er part i den.",
+            f"{short} er ansøger og har det administrative ansvar over for Landsbyggefonden.", "",
+            "Boligafdelinger",
+            "Afdeling\tEjer\tBoliger\tBeboere",
+            f"Vesthaven (afd. 4)\t{short}\t208\t531",
+            f"Kornvænget (afd. 7)\t{short}\t142\t366", "",
+            f"Projektleder: Jamila Ouertani Bech, {short}, tlf. 26 51 73 09, jobe@{seat.lower()}hjem.dk", ""]
+
+
+def _bracketed_owner(town, seat, housing, short, other, other_short):
+    return [f"Statusrapport 2024 – {seat} Vest", "",
+            f"Parter: {town} Kommune og {other}", "",
+            f"Indsatsen dækker {other}s ({other_short}) to afdelinger i {seat}:",
+            f"Vesthaven, afd. 4\t188 boliger", f"Kornvænget, afd. 6\t122 boliger", "",
+            f"Styregruppen for afdelingerne består af socialchef Per Hedegaard Stokholm ({town} Kommune) og "
+            f"direktør Lis Brøndum Holm ({other_short}).", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_a_short_form_defined_in_a_prose_party_sentence_by_a_compound_s_parts(tmp_path, make_docx, make_pdf, town,
+                                                                              seat, housing, short, other,
+                                                                              other_short, how):
+    r = _extract(tmp_path, _prose_parties(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert name_key(short) not in orgs, sorted(orgs)
+    assert short in orgs[name_key(housing)].aliases
+    if how != "pdf":  # (the test PDF writer runs a table's cells into one line of text)
+        owners = {name_key(z.name): name_key(z.housing_organisation) for z in r.zones}
+        assert owners.get(name_key("Vesthaven")) == owners.get(name_key("Kornvænget")) == name_key(housing), owners
+    assert contact_facts(r)["Jamila Ouertani Bech"][0] == name_key(housing)
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_a_bracket_after_an_owner_s_genitive_or_a_person_is_no_department(tmp_path, make_docx, make_pdf, town, seat,
+                                                                           housing, short, other, other_short, how):
+    r = _extract(tmp_path, _bracketed_owner(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    zones = {name_key(z.name) for z in r.zones}
+    assert not {name_key(f"{other}s"), name_key(other), name_key("Lis Brøndum Holm")} & zones, sorted(zones)
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_a_party_list_ends_where_a_sentence_about_the_plan_opens(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                 short, other, other_short, how):
+    """("Parter: A og B Indsatsen dækker Bs (BX) to afdelinger i X: Vesthaven, afd. 4 188 boliger ..." when the
+    line breaks are lost: the list ends before "Indsatsen dækker", each row's name before its number)"""
+    r = _extract(tmp_path, _bracketed_owner(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert {name_key(f"{town} Kommune"), name_key(other)} <= set(orgs), sorted(orgs)
+    assert not [k for k in orgs if "indsatsen" in k], sorted(orgs)
+    assert orgs[name_key(other)].aliases == [other_short]
+    zones = {name_key(z.name): (z.units, name_key(z.housing_organisation)) for z in r.zones}
+    assert {name_key("Vesthaven"): (188, name_key(other)),
+            name_key("Kornvænget"): (122, name_key(other))}.items() <= zones.items(), zones
