@@ -357,7 +357,25 @@ def _municipality_form(name: str) -> str:
 
 def _heading_caps(name: str) -> bool:
     """An upper-case heading ('NETVÆRK OG MEDBORGERSKAB'), not an organisation's acronym."""
-    return name.isupper() and (len(name.split()) >= 3 or bool(_CAPS_FUNCTION.search(f" {name} ")))
+    if not name.isupper():
+        return False
+    words = name.split()
+    return len(words) >= 3 or bool(_CAPS_FUNCTION.search(f" {name} ")) or all(map(_caps_word, words)) \
+        and not _known_caps(name)  # ("2. PROJEKT", "4. PROJEKTBESKRIVELSE": a form's headings, not "KAB")
+
+
+def _caps_word(word: str) -> bool:
+    """A word of six letters or more in capitals that is a Danish word or compound ('PROJEKTBESKRIVELSE')."""
+    from samspil.loaders.extract.org_lists import _compound_parts
+
+    low = word.casefold()
+    return len(low) >= 6 and low.isalpha() and (_is_word(low) or _compound_parts(low) is not None)
+
+
+def _known_caps(name: str) -> bool:
+    from samspil.loaders.gazetteer import known_organisation
+
+    return known_organisation(name.title()) is not None or known_organisation(name) is not None
 
 
 _DEFINITE_END = re.compile(r"(?:et|en)$")

@@ -17,13 +17,17 @@ from samspil.loaders.extract.text import clean
 
 __all__ = ["PROSE_PARTIES", "prose_party_entries", "references"]
 
+# the full stop of a name's abbreviated word ("Boligforeningen Sct. Bendts Hjem", "Kgs. Enghave"): no sentence's end
+_NAME_DOT = r"(?:(?<=\bSct)|(?<=\bSkt)|(?<=\bSt)|(?<=\bGl)|(?<=\bNr)|(?<=\bSdr)|(?<=\bKgs))\.\s(?=[A-ZÆØÅ])"
+_NO_NAME_DOT = r"(?<!\bSct)(?<!\bSkt)(?<!\bSt)(?<!\bGl)(?<!\bNr)(?<!\bSdr)(?<!\bKgs)"
+
 # Parties stated in prose when a plan has no party list.
 # (the list ends at a sentence end, "om"/"for at", or a cover's colophon run onto it:
 # "... og Kolding Kommune Udgivet af ByLivKolding Februar 2022")
 PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitiativaftale|[Ss]amarbejdsaftale|[Aa]ftale|indg(?:ået|ås|åes)|aftalt"
                            r"|underskrevet|sluttet)\s+mellem\s+"
                            r"(?P<a>(?:[A-ZÆØÅ0-9]|(?=(?:kommunen|boligorganisationerne|de\s+\w+\s+boligorganisationer)\b))"
-                           r"(?:[^.:;]|\.(?=\w)){3,200}?)(?=\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b"
+                           rf"(?:[^.:;]|\.(?=\w)|{_NAME_DOT}){{3,200}}?)(?={_NO_NAME_DOT}\.(?!\w)|;|$|\s+om\b|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b"
                            r"|\s+(?:[Uu]dgivet|[Uu]darbejdet|[Rr]edigeret)\s+af\b"
                            # (a list of names ends where "og" joins on a lower-case phrase that names
                            # no party by its kind: "... og Brørup Boligselskab og de tre delaftaler")
