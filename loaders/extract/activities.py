@@ -456,8 +456,9 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     blocks = activity_blocks(doc)
     fields = _focus_fields(doc, blocks)
     for b in blocks:
-        if is_placeholder(b.name) or _STOPPED.search(b.name):  # the template's "[Aktivitetens navn]" left
-            continue  # unfilled; "Ferieskolen — udgår": no activity of the agreement
+        if is_placeholder(b.name) or _STOPPED.search(b.name) or "; " in b.name or not _LETTERS.search(b.name):
+            continue  # the template's "[Aktivitetens navn]" left unfilled; "Ferieskolen — udgår": no activity of
+            # the agreement; a sheet's quoted cell ("Nordby Skole; Fanø Bibliotek", "2384 5561"): no name
         body = b.text or " ".join(doc.lines[b.start:b.end])
         if "udg" in body and f"{b.name} udg" in body and _DROPPED_AFTER.search(body, len(b.name)):
             continue  # "Cykelværkstedet udgår efter Landsbyggefondens bemærkninger ...": dropped from the plan
@@ -492,6 +493,9 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         if not any(name_key(a.name) == name_key(act.name) for a in out):
             out.append(act)
     return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def _written_alone(text: str, word: str) -> bool:

@@ -218,7 +218,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 
 
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
-_AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat)\)")
+_AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
 
 
 # "Under uddannelse og livschancer vil vi især:" over the area's activities (a known area, any case)
@@ -432,7 +432,13 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
                  or text.startswith(("Indsatsområderne er ", "Indsatsområderne bliver "))):
         return field  # (a field, or a sentence whose subject is the areas: "Indsatsområderne er A og B.";
         # a form's field and its value in two columns: "Indsatsområder ....... 1) A 2) B")
+    if "Indsatsområderne " in text and (subject := _AREAS_SUBJECT.search(text)) and subject.start() \
+            and (field := _INLINE_LIST.match("i" + text[subject.start() + 1:])):
+        return field  # "... i alt 430 boliger. Indsatsområderne er A samt B.": the areas a sentence of its own lists
     return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
+
+
+_AREAS_SUBJECT = re.compile(r"(?<=[.!?]\s)Indsatsområderne\s+(?:er|bliver)\s+(?=[A-ZÆØÅ])")
 
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"

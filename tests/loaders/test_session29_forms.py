@@ -83,3 +83,50 @@ def test_a_party_list_ends_where_a_sentence_about_the_plan_opens(tmp_path, make_
     zones = {name_key(z.name): (z.units, name_key(z.housing_organisation)) for z in r.zones}
     assert {name_key("Vesthaven"): (188, name_key(other)),
             name_key("Kornvænget"): (122, name_key(other))}.items() <= zones.items(), zones
+
+
+def _application(town, seat, housing, short, other, other_short):
+    return [f"{seat}egnens Fritidsfond – ansøgningsportal", "", "1. ANSØGER",
+            f"Organisation: {other}", "", "2. PROJEKT", "Projekttitel: Pigeklubben", "",
+            "3. BAGGRUND",
+            f"{seat} Samler er den boligsociale indsats i {seat}. Den bygger på en strategisk samarbejdsaftale mellem "
+            f"{town} Kommune, {other} og Boligforeningen Sct. Knuds Hjem for perioden 1.1.2025-31.12.2028. "
+            "Indsatsen dækker tre afdelinger - i alt 430 boliger. Indsatsområderne er Uddannelse og livschancer (UL) "
+            "samt Kriminalitetsforebyggelse (KF). Under den første arbejder vi med lektiecaféen.", "",
+            "4. PROJEKTBESKRIVELSE (max 3.000 tegn)", "Pigeklubben er et ugentligt klubtilbud for piger 10-16 år.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", WRITTEN)
+def test_an_application_s_party_sentence_areas_sentence_and_capital_headings(tmp_path, make_docx, make_pdf, town, seat,
+                                                                            housing, short, other, other_short, how):
+    """(a party's "Sct." no sentence's end; "... 430 boliger. Indsatsområderne er A (UL) samt B (KF)." the plan's
+    areas; a form's headings in capitals, "2. PROJEKT", "4. PROJEKTBESKRIVELSE", no organisations)"""
+    r = _extract(tmp_path, _application(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert {name_key(f"{town} Kommune"), name_key(other), name_key("Boligforeningen Sct. Knuds Hjem")} <= set(orgs)
+    assert orgs[name_key("Boligforeningen Sct. Knuds Hjem")].is_party
+    assert not {"projekt", "projektbeskrivelse", "ansøger", "boligforeningen sct"} & set(orgs), sorted(orgs)
+    assert {name_key(f.name) for f in r.focus_areas} == {name_key("Uddannelse og livschancer"),
+                                                         name_key("Kriminalitetsforebyggelse")}
+
+
+def _sheet(town, seat, housing, short, other, other_short):
+    return [f"Bilag 2 til strategisk samarbejdsaftale \"{seat} Samler\" – aktivitetsoversigt",
+            f"Den strategiske samarbejdsaftale er indgået mellem {other} og {town} Kommune. Indsatsområderne er "
+            "Uddannelse og livschancer (UL) og Beskæftigelse (BE).", "",
+            "id;aktivitet;indsatsomraade;maalgruppe;partnere;kontakt;tlf",
+            f'A1;Lektiecaféen;UL;"Børn 6-12 år; deres forældre";"{seat} Skole; {seat} Bibliotek";Louise Brink;="7666 0310"',
+            f'A2;Jobbroen;BE;"Ledige voksne 30-60 år";"Jobcenter {town}; {seat} Turistforening";Sofie Lerke;="7666 0620"',
+            ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat"])
+def test_a_sheet_s_quoted_cells_are_no_activities(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                  other_short, how):
+    r = _extract(tmp_path, _sheet(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert {name_key(f.name) for f in r.focus_areas} == {name_key("Uddannelse og livschancer"),
+                                                         name_key("Beskæftigelse")}
+    names = [a.name for a in r.activities]
+    assert not [n for n in names if ";" in n or not any(c.isalpha() for c in n)], names
