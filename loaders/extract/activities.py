@@ -414,8 +414,12 @@ def activity_name(title: str) -> str:
     'Beboerfesten'
     >>> activity_name("Sprogstart – for de mindste"), activity_name("Psykisk sårbare – netværk og brobygning")
     ('Sprogstart', 'Psykisk sårbare – netværk og brobygning')
+    >>> activity_name("A.1 Jobværkstedet"), activity_name("Aktivitet 1.1 Jobbroen"), activity_name("3F Ungdom")
+    ('Jobværkstedet', 'Jobbroen', '3F Ungdom')
     """
     name = _STATUS_NOTE.sub("", title) or title
+    if name[:1].isupper() or name[:1].isdigit():
+        name = _CODE_FIRST.sub("", name) or name  # "A.1 Jobværkstedet", "Aktivitet 1.1 Jobbroen": its number
     name = _REMARK.sub("", name) or name  # "Beboerfesten (evt., afhængig af fondsmidler)"
     name = _TAGLINE.sub("", name) or name  # "Sprogstart – for de mindste": its tagline
     return _BRACKETED_NAME.sub("", name) or name
@@ -426,6 +430,9 @@ def activity_name(title: str) -> str:
 _REMARK = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]{3,80}\)$")
 
 
+# an activity's number before its name: "A.1 ", "B2. ", "Aktivitet 1.1 ", "2.3: " (a capital or a quote after it)
+_CODE_FIRST = re.compile(r"^(?:(?:Aktivitet|Delprojekt|Projekt|Indsats)\s+)?(?:[A-ZÆØÅ]\.?\d{1,2}(?:\.\d{1,2})?"
+                         r"|\d{1,2}(?:\.\d{1,2}){1,2})\.?:?\s+(?=[A-ZÆØÅ\"“»])")
 _TAGLINE = re.compile(r"(?<=\w)\s+[–—]\s+(?:for|til|med|om|hos)\s[^–—]{2,60}$")  # (not "X – naboskabsaktiviteter")
 
 

@@ -290,10 +290,22 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
-        blocks.append(Block(title, i, end, by_number.get(i) or _card_tag(doc, i, plain) or focus_area_at(doc, i)
+        blocks.append(Block(title, i, end, _letter_area(doc, title) or by_number.get(i) or _card_tag(doc, i, plain)
+                            or focus_area_at(doc, i)
                             or outline_focus(doc, i) or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
         # first: the card above set the scope)
     return blocks
+
+
+def _letter_area(doc: Document, title: str) -> str | None:
+    """The area an activity's code names by the area's letter ("A.1 Jobværkstedet" under areas listed
+    "A) ...", "B) ..."), if the document lists one with it."""
+    from samspil.loaders.extract.activity_records import _LETTER_CODE
+    from samspil.loaders.extract.activity_tables import focus_code
+
+    if not title[:1].isupper() or (letter := _LETTER_CODE.match(title)) is None:
+        return None
+    return coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
 
 
 def _section_end(doc: Document, i: int, end: int) -> int:

@@ -22,14 +22,15 @@ from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
 __all__ = ["record_blocks"]
 
 _TARGET_FIELD = re.compile(r"^\W{0,3}(?:Målgrupper?|Målgruppe\(r\))\s*:\s*\S", re.I)  # (also in capitals)
-_OTHER_FIELD = re.compile(r"^\W{0,3}(?:Parter|Partnere|Samarbejdspartnere|Samarbejdsparter|Kontakt\w*|Beskrivelse|Indhold"
+_OTHER_FIELD = re.compile(r"^\W{0,3}(?:Parter|Partnere?|Samarbejdspartnere?|Samarbejdsparter|Kontakt\w*|Beskrivelse|Indhold"
                           r"|Ansvarlig\w*|Aktiviteter|Tidsplan|Økonomi)\s*:", re.I)
 # the title's id before its name: "[2.1]", "2.1", "A1.", "B)"
-_ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)]|[A-H]\d{1,2}(?=\s+[A-ZÆØÅ]))\s+")
+_ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)]|[A-H]\.?\d{1,2}(?=\s+[A-ZÆØÅ]))\s+")
 # ("A1 Lektiecafé": an area's letter and the item's number, its area the one the document lists as "(A) X")
-_LETTER_CODE = re.compile(r"^\W{0,2}([A-H])\d{1,2}[.)]?\s")
+_LETTER_CODE = re.compile(r"^\W{0,2}([A-H])\.?\d{1,2}[.)]?\s")  # (also "A.1 Jobværkstedet")
 _FOCUS_AFTER = re.compile(r"\s+[|]\s+|\s+[–—]\s+(?=[A-ZÆØÅ])")
 _MAX_WORDS = 8
+_RULE_OR_HEADING = re.compile(r"^\s*(?:[=_*~-]{5,}\s*$|\d{1,2}\.?\s+[A-ZÆØÅ][\wæøå]+(?:\s+og\s+[\wæøå]+)?\s*$)")
 _AREA_NUMBER = re.compile(r"^(\d{1,2})\.\d{1,2}\b")  # "1.1", "[2.3]": the area's number, then the item's
 # "Projekt 1 – Lektieværkstedet": a counted label, its name after the dash (read by area_items.py)
 _LABEL_WORD = re.compile(r"(?i:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\w*\s+\S{1,4}$")
@@ -65,11 +66,14 @@ def record_blocks(doc: Document) -> list[Block]:
         if not 0 < len(words) <= _MAX_WORDS or not name[0].isupper() or name.endswith(":") or ":" in name \
                 or NOT_ACTIVITY.match(name) or _LABEL_WORD.match(name):
             continue
-        end = next((j for j in range(i + 2, len(lines)) if not lines[j].strip()), len(lines))
+        end = next((j for j in range(i + 2, len(lines)) if not lines[j].strip() or _RULE_OR_HEADING.match(lines[j])),
+                   len(lines))  # (the record ends at a blank line, a page's rule or the next chapter's heading)
         if name.isupper():  # "1.1 JOBBUTIKKEN LYSBRO": a heading in capitals, named in sentence case
             name = name[0] + name[1:].lower()
         area = focus[0].strip() if focus else _numbered_area(doc, int(number.group(1))) if number else None
         if area is None and (letter := _LETTER_CODE.match(line)) is not None:
             area = coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
         out.append(Block(name, i, end, area))
+    for k in range(len(out) - 1):  # records with no blank line between them: each ends at the next one's title
+        out[k].end = min(out[k].end, out[k + 1].start)
     return out

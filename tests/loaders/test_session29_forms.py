@@ -130,3 +130,32 @@ def test_a_sheet_s_quoted_cells_are_no_activities(tmp_path, make_docx, make_pdf,
                                                          name_key("Beskæftigelse")}
     names = [a.name for a in r.activities]
     assert not [n for n in names if ";" in n or not any(c.isalpha() for c in n)], names
+
+
+def _coded_records(town, seat, housing, short, other, other_short):
+    return [f"Boligsocial helhedsplan {seat} Vest 2012-2016", "", "2. Indsatsområder",
+            "A) Uddannelse og beskæftigelse", "B) Forebyggelse og forældreansvar", "", "3. Aktiviteter",
+            f"A.1 Jobværkstedet {seat}", "    Målgruppe: ledige beboere 25-55 år.",
+            f"    Partnere: Jobcenter {town}, AOF {seat}.",
+            "B.1 Familieværkstedet", "    Målgruppe: forældre med børn 0-12 år.", f"    Partner: Sundhedsplejen {town}.",
+            "B.2 Gadeteamet", "    Målgruppe: unge 13-17 år.", f"    Partner: SSP {town}.",
+            "==========================================================", "4. Organisering",
+            f"Projektleder: Camilla Hjortkær, ansat i {other}, tlf. 96 84 21 50", "",
+            "5. Aktiviteter i tal", f"Aktivitet 2.3 Seniorcaféen. Målgruppe: ældre beboere. Samarbejdspartner: "
+            f"Ældre Sagen {seat}.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_records_coded_by_their_area_s_letter_without_blank_lines_between(tmp_path, make_docx, make_pdf, town, seat,
+                                                                          housing, short, other, other_short, how):
+    """("A.1 Jobværkstedet" over its fields, the next record right under them: each record its own partners,
+    its area the one its letter codes; "Aktivitet 2.3 Seniorcaféen." named without its number)"""
+    r = _extract(tmp_path, _coded_records(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    acts = {name_key(a.name): a for a in r.activities}
+    assert {name_key(f"Jobværkstedet {seat}"), "familieværkstedet", "gadeteamet"} <= set(acts), sorted(acts)
+    assert not [k for k in acts if k[:1] in "ab" and k[1:2].isdigit() or k.startswith("aktivitet")], sorted(acts)
+    assert acts[name_key(f"Jobværkstedet {seat}")].focus_area == "Uddannelse og beskæftigelse"
+    assert acts["gadeteamet"].focus_area == "Forebyggelse og forældreansvar"
+    assert {name_key(p) for p in acts["gadeteamet"].partners} == {name_key(f"SSP {town}")}
+    assert {name_key(p) for p in acts["familieværkstedet"].partners} == {name_key(f"Sundhedsplejen {town}")}
