@@ -70,10 +70,45 @@ def _cells(line: str) -> list[str] | None:
 
 def _columns(cells: list[str]) -> list[str] | None:
     """The kind of each column of a head row, or None when the row is no head of a table of people."""
-    kinds = [KIND.get(c.casefold().strip(" :"), "") for c in cells]
-    if len(cells) < 2 or "" in kinds or "name" not in kinds:
+    kinds = [KIND.get(c.casefold().strip(" :"), "") or _joint_kind(c) for c in cells]
+    if len(cells) < 2 or "" in kinds or "name" not in kinds and "name_org" not in kinds:
         return None
-    return kinds if {"org", "title", "email", "phone", "details"} & set(kinds) else None
+    return kinds if {"org", "title", "email", "phone", "details", "name_org"} & set(kinds) else None
+
+
+def _joint_kind(cell: str) -> str:
+    """A head that names two kinds: "Navn / organisation" (the person, then the organisation after a
+    comma: "name_org"), "Mail / tlf." (contact details); else ""."""
+    parts = {KIND.get(p.strip(" :."), KIND.get(p.strip(" :"), "")) for p in _JOINT.split(cell.casefold())}
+    if len(parts) < 2 or "" in parts:
+        return ""
+    if "name" in parts:
+        return "name_org" if parts <= {"name", "org", "title"} else ""
+    return "details" if parts <= {"email", "phone", "details"} else ""
+
+
+_JOINT = re.compile(r"\s*(?:/|&|\bog\b)\s*")
+
+
+_TITLE_CODE = re.compile(r"^([A-ZÆØÅa-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){0,3})\s+([A-ZÆØÅ]{2,6})$")
+
+
+def _unit_first(org: str) -> str:
+    """'B&U, Skanderborg Kommune' -> 'B&U': a unit before its municipality (else the cell as it is)."""
+    from samspil.loaders.gazetteer import municipality
+
+    head, _, last = org.rpartition(", ")
+    return head if head and "," not in head and municipality(last) is not None else org
+
+
+def _name_org_cell(cell: str) -> tuple[str, str | None, str | None]:
+    """'Karim Obeidi Lassen, CBUL, Furesø Kommune' -> (the person, 'CBUL', None); 'Lise Dal,
+    forretningsfører' -> (the person, None, 'forretningsfører'): the name, its first organisation
+    and its title after commas."""
+    name, *rest = [p.strip() for p in cell.split(",")]
+    org = next((p for p in rest if p[:1].isupper()), None)
+    title = next((p for p in rest if p[:1].islower()), None)
+    return name, org, title
 
 
 def person_tables(doc: Document) -> list[PersonTable]:
@@ -134,10 +169,19 @@ def _read_rows(doc: Document, i: int, kinds: list[str], table: PersonTable) -> i
 def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person | None]:
     by_kind: dict[str, list[str]] = {}
     for cell, kind in zip(cells, kinds):
+        if kind == "org" and "@" in cell:
+            kind = "details"  # an e-mail in the organisation's column: the row lost a cell before it
         if cell and kind != "skip":
             by_kind.setdefault(kind, []).append(cell)
     names = by_kind.get("name", [])
     org = ", ".join(by_kind.get("org", [])) or None
+    own_title = None
+    if not names and (joint := by_kind.get("name_org")):  # "Navn / organisation": "Anne Holm, BSG"
+        name, cell_org, own_title = _name_org_cell(joint[0])
+        names, org = [name], org or cell_org
+        role = by_kind.get("title", [""])[0]
+        if org is None and ", " in role and (named := role.rsplit(", ", 1)[1])[:1].isupper():
+            org = named  # "Kontakt, ABM" in the role's column: the organisation the contact is for
     if org and (short := by_kind.get("short")) and re.fullmatch(r"[A-ZÆØÅ0-9]{2,8}", short[0]):
         org = f"{org} ({short[0]})"  # "Aabenraa Kommune | AK | ...": the short form the text goes on to use
     if not names:
@@ -147,7 +191,14 @@ def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person |
     if not people:
         return org, None
     person = people[0]
-    if by_kind.get("title"):
+    if org and ", " in org and not by_kind.get("name_org"):
+        org = _unit_first(org)  # "B&U, Skanderborg Kommune": the unit (its municipality is its parent)
+    title_cell = by_kind.get("title", [""])[0]
+    if org is None and not own_title and (coded := _TITLE_CODE.match(title_cell)):
+        org, own_title = coded.group(2), coded.group(1)  # "Formand APV": the title and the organisation's short form
+    if own_title:
+        person.title = own_title  # (the person's own title in the cell before the role's column)
+    elif by_kind.get("title") and not (by_kind.get("name_org") and ", " in by_kind["title"][0]):
         person.title = by_kind["title"][0]
     return org, person
 

@@ -67,8 +67,13 @@ def _definitions(text: str) -> list[tuple[str, str]]:
         out += [(m.group(2).strip(), m.group(1)) for m in _GLOSSARY.finditer(text)
                 if _glossary_fits(m.group(2).strip(), m.group(1))]
     out += _short_pairs(text)
+    if "(" in text and ("herefter" in text or "følgende" in text):
+        out += _hereafter_definitions(text)
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
+    if ", " in text:  # "Center for Børn, Unge og Læring (CBUL)": a unit's series of topics, its commas in the name
+        out += [(m.group(1), m.group(2)) for m in _SERIES_DEFINE.finditer(text)
+                if "".join(w[0] for w in re.findall(r"[A-ZÆØÅ][\wæøå-]*", m.group(1))) == m.group(2)]
     for m in DEFINE.finditer(text):
         full, short = _trim_run(m.group(1)), m.group(2)
         if full[:1] != short[0]:  # "Aftalen indgås mellem Hjørring Kommune (HK)": the name its initials fit
@@ -82,6 +87,36 @@ def _definitions(text: str) -> list[tuple[str, str]]:
                 and (prose <= 1 or initials_fit(full, short)):  # not "Lokalpolitiet i X fortæller om ... (LTF)"
             out.append((full, short))
     return out
+
+
+_HEREAFTER_DEFINE = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*|og|for|i|,)(?:\s*(?:[A-ZÆØÅ][\wæøå-]*|og|for|i|,)){0,8})\s*"
+                               r"\(\s*(?:herefter|i det følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][A-ZÆØÅ&]{1,5})[\"”]?\s*\)")
+
+
+def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
+    """('Børn og Unge', 'B&U') for "chefen for Børn og Unge, Skanderborg Kommune (herefter B&U)": the
+    name before the bracket (its municipality after a comma left out) whose capitals give the short form."""
+    from samspil.loaders.extract.unit_topics import is_topic_series
+    from samspil.loaders.gazetteer import municipality
+
+    out = []
+    for m in _HEREAFTER_DEFINE.finditer(text):
+        words, short = m.group(1).replace(",", " , ").split(), m.group(2)
+        if words and words[-1] != "," and len(words) >= 3 and words[-3] == "," and municipality(" ".join(words[-2:])):
+            words = words[:-3]  # ("Børn og Unge, Skanderborg Kommune": the unit, its municipality after it)
+        for k in range(len(words)):
+            if words[k] in ("og", "for", "i", ","):
+                continue
+            full = " ".join(words[k:]).replace(" , ", ", ")
+            if "".join(w[0] for w in words[k:] if w[0].isupper()) == short.replace("&", "") \
+                    and (_has_cue(full) or is_topic_series(full)):
+                out.append((full, short))
+                break
+    return out
+
+
+_SERIES_DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]+\s+for\s+[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){1,3}\s+og\s+"
+                            r"[A-ZÆØÅ][\wæøå-]+)\s*\(\s*([A-ZÆØÅ]{3,6})\s*\)")
 
 
 def _short_pairs(text: str) -> list[tuple[str, str]]:

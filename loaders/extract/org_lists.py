@@ -192,6 +192,10 @@ _DOT_SEPARATOR = re.compile(r"\s+[·•]\s+")
 # a municipality before the next party's name and its bracket: "Skive Kommune| Boligforeningen X (herefter BFT)"
 _KOMMUNE_BEFORE_BRACKET = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?\s[Kk]ommune(\s+)(?=[A-ZÆØÅ][^(]*\()")
 AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
+_HEREAFTER_CODE = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)(?:\s+(?:kaldet|benævnt|omtalt\s+som))?\s+"
+                             r"[\"“]?([A-ZÆØÅ]{2,6})[\"”]?\s*\)")
+_KIND_PLURAL = re.compile(r"\s+(?:og|samt)\s+(?:de\s+(?:to|tre|fire|fem|\d)\s+)?(?:boligorganisation|boligselskab|boligforening)"
+                          r"(?:erne|er)\s+(?=[A-ZÆØÅ])")
 _AND_IN_PARENS = re.compile(r"\([^()]*\s(?:og|samt|&)\s[^()]*\)")
 _PAREN_NOT_A_NAME = re.compile(r"\((?![A-ZÆØÅ])")  # "(420 boliger)": a count, no name in brackets
 
@@ -216,6 +220,11 @@ def split_party_entries(text: str) -> list[str]:
     ['Civica', 'FAB', 'Odense Kommune']
     """
     text = " ".join(PLACEHOLDER.sub(" ", text).split())
+    if "(" in text and (coded := _HEREAFTER_CODE.sub(r"(\1)", text)) != text \
+            and len(listed := split_party_entries(coded)) > 1:
+        return listed  # "A (herefter AB) og B (herefter BB)": split as "A (AB) og B (BB)" (one entry is left as written)
+    if "bolig" in text:
+        text = _KIND_PLURAL.sub(", ", text)  # "X Kommune og boligorganisationerne A og B": the kind's word no entry
     text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"
     text = _DOT_SEPARATOR.sub(", ", text)  # "Herlev Kommune · Hjortegårdsskolen · Herlev Bibliotek"
     out: list[str] = []

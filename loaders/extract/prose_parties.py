@@ -47,6 +47,7 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
                            r"(?=\.(?!\w)|;|$|\s+for\s+(?:at|den|det|de|perioden|årene|\d)\b|\s+på\s+vegne\s+af\b)")
 
 
+_WRAPPED_NAME = re.compile(r"\bmellem\s+\S.{0,200}\s[A-ZÆØÅ][\wæøå-]+\s*$")  # (a list after "mellem" broken after a capital)
 _PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
 # "A (herefter A), B og C indgår hermed strategisk samarbejdsaftale om ...": the list before the verb
 _ENTER_INTO = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+indgår\s+(?:hermed\s+|herved\s+)?(?:en\s+|følgende\s+)?"
@@ -54,6 +55,16 @@ _ENTER_INTO = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+i
 # what a list of parties is called, after it: "A, B og C (aftalens parter)"
 _ROLE_NOTE = re.compile(r"\s*\((?:aftalens\s+|samarbejdsaftalens\s+)?parter(?:ne)?\)")
 _HEREAFTER = re.compile(r"\s*\((?:herefter|i det følgende)[^()]*\)")
+
+
+def _without_hereafter(text: str) -> str:
+    """``text`` without its "(herefter ...)" notes, but a short form in capitals kept as "(BSG)" (an
+    entry's alias): "A (herefter Kommunen), B (herefter BSG)" -> "A, B (BSG)"."""
+    if "(" not in text:
+        return text
+    from samspil.loaders.extract.org_lists import _HEREAFTER_CODE
+
+    return _HEREAFTER.sub("", _HEREAFTER_CODE.sub(r"(\1)", text))
 # "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
 # verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
 _ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(?:alle\s+(?:\w+\s+)?|begge\s+)?er\s+"
@@ -93,8 +104,10 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
         if not _PROSE_CUE.search(line):
             continue
         text = clean(line)
-        if line.rstrip().endswith((",", " og", " samt")) and i + 1 < len(doc.lines):
-            text = clean(f"{line} {doc.lines[i + 1]}")  # a list wrapped onto the next line (text, not a PDF's)
+        if i + 1 < len(doc.lines) and doc.lines[i + 1].strip() and (
+                line.rstrip().endswith((",", " og", " samt")) or _WRAPPED_NAME.search(line)):
+            text = clean(f"{line} {doc.lines[i + 1]}")  # a list wrapped onto the next line (text, not a PDF's),
+            # also inside a name ("... boligorganisationerne Boligselskabet" over "Stavnsgaard (herefter BSG) og")
         whole = False
         kinds: list[tuple[str, int]] = []
         if m := _PREPARED_WITH.search(text):
@@ -103,17 +116,17 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
             entries = split_party_entries(_LIST_OPENER.sub("", m.group("d")))
             whole = True
         elif m := _ENTER_INTO.search(text):
-            entries = split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", m.group("e"))))
+            entries = split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _without_hereafter(m.group("e"))))
             whole = True
         elif m := _have_entered(doc, i, text):
             listed = re.split(r"\s[›|»/]\s", m.group("e"))[-1].rsplit(" som ", 1)[-1]  # ("X er en ny helhedsplan,
             # som A, B og C har indgået ..."; a web page's breadcrumbs "Forside › Bolig › ..." run onto it)
-            entries = [e for e in split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _HEREAFTER.sub("", listed)))
+            entries = [e for e in split_party_entries(re.sub(r",\s+(og|samt)\s+", r" \1 ", _without_hereafter(listed)))
                        if org_type_of(e) in _PARTY_KINDS]  # (a sentence's subject: only what names a party's kind;
             whole = True  # not a web page's breadcrumbs or title run onto it)
         elif m := PROSE_PARTIES.search(text):
             listed, kinds = references(_ROLE_NOTE.sub("", m.group("a") or m.group("b") or m.group("c")))
-            listed = _HEREAFTER.sub("", listed)  # ("A (herefter Kommunen), B og C (herefter samlet ...)": the
+            listed = _without_hereafter(listed)  # ("A (herefter Kommunen), B og C (herefter samlet ...)": the
             # short names the sentence defines are no entries, and they hide the list's "og")
             entries = split_party_entries(listed)
             sentence = text.rfind(". ", 0, m.start()) + 1  # (the sentence's own words before "mellem")

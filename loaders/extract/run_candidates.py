@@ -62,8 +62,13 @@ _LOWER_WORD = re.compile(r" [a-zæøå]")
 def _candidates(text: str) -> list[str]:
     out = []
     heads = None  # (does the text hold a lower-case head noun at all? told once, at the first run)
+    covered = 0  # (the end of a series of topics read into the run before)
     for m in RUN.finditer(text):
         run, end = m.group(0), m.end()
+        if m.start() < covered:
+            continue  # "Unge og Læring" of "Center for Børn, Unge og Læring", read with its head
+        if text[end:end + 1] == "," and run[-1] != "," and " for " in run and (series := _topic_series_after(text, end, run)):
+            run, covered = run + series, end + len(series)  # "Center for Børn" + ", Unge og Læring": one unit's name
         # (a run is never empty: its last character, and the text after it, compared without a method call
         # of endswith / startswith, whose arguments are parsed at each call: ~2,000 runs a dense PDF)
         if run[-1] == "-" and _SUSPENDED.match(text, end):
@@ -105,6 +110,21 @@ def _without_next_code(run: str) -> str:
     part of the name before it."""
     head, _, last = run.rpartition(" ")
     return head if head and 2 <= len(last) <= 6 and last.isupper() and last.isalpha() else run
+
+
+_SERIES_AFTER = re.compile(r",\s+[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){0,3}\s+og\s+[A-ZÆØÅ][\wæøå-]+\b")
+
+
+def _topic_series_after(text: str, end: int, run: str) -> str | None:
+    """', Unge og Læring' after 'Center for Børn': the rest of a unit's series of topics ("Center for
+    Børn, Unge og Læring"), when the run names a unit by its head word and each word after it is a topic."""
+    from samspil.loaders.extract.mentions import _has_cue
+
+    series = _SERIES_AFTER.match(text, end)
+    if series is None or not _has_cue(run):
+        return None
+    words = [w for w in re.split(r",\s+|\s+og\s+", series.group(0)) if w]
+    return series.group(0) if all(is_unit_topic(w) for w in [run.rsplit(" ", 1)[-1], *words]) else None
 
 
 _TOPIC_BEFORE = re.compile(r"(?:[A-ZÆØÅ][a-zæøå]+, ){1,4}$")

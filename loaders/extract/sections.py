@@ -22,7 +22,8 @@ __all__ = ["Block", "PARTY_LABEL", "SIGNATURE_LABEL", "party_blocks", "signature
 # an outline's counter before a heading: "A. Parter", "II. Underskrifter" (not "6. Underskrifter":
 # a table of contents' entry as often as a chapter)
 _OUTLINE_COUNTER = r"(?:(?:[A-H]|[IVX]{1,4})[.)]\s+)?"
-PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:\d{1,2}\.\s(?=(?:samarbejds)?parter(?:ne)?\s+(?-i:[A-ZÆØÅ])[^.:]{0,40}?"
+PARTY_LABEL = re.compile(r"^\W*" + _OUTLINE_COUNTER + r"(?:\d{1,2}\.?\s+(?=(?:samarbejds)?parter(?:ne)?\s*$))?"  # ("§ 1  Parter")
+                         r"(?:\d{1,2}\.\s(?=(?:samarbejds)?parter(?:ne)?\s+(?-i:[A-ZÆØÅ])[^.:]{0,40}?"
                          r"(?:kommune|bolig|forening|selskab)))?(?:(?:(?:del)?aftalens|samarbejdsaftalens|helhedsplanens)?\s*(?:samarbejds)?parter(?:ne)?\s*:"
                          r"|parter(?:ne)?\s+i\s+(?:del|samarbejds)?aftalen(?:\s*:|(?=\s+(?-i:[A-ZÆØÅ0-9])))|aftaleparter(?:ne)?\s*:"
                          r"|(?:(?:del)?aftalens|samarbejdsaftalens)\s+pa(?:t|r|rtt)er\s*:"  # (typos: "Aftalens pater:")
@@ -141,10 +142,11 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             break   # the counted list was the block ("B. Styregruppe" after it)
         if fields and (_SIBLING_FIELD.match(doc.lines[i]) or _NEXT_FIELD.match(text)):
             break  # (a fact box's next field: "• Parter: A og B" over "• Afdelinger: ...", "Område: ...")
-        if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) \
+        if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) or text[:1] == "§" \
                 or text.endswith(":") and _OTHER_LIST.search(text) or _lower_heading(text) \
                 or _DEPARTMENT_HEAD.match(doc.lines[i]) or is_data_head(doc.lines[i]):
-            break       # the next label starts its own block (blocks never overlap: linear time)
+            break       # the next label starts its own block (blocks never overlap: linear time); a
+            # clause's heading "§ 4 Organisering" is the next section
         if (period := _PERIOD_INSIDE.search(text, 0, 120)) and period.start() > 0:
             out.append(i)  # "• Vejle Kommune Aftalens periode Aftalen gælder ..." (breaks lost): the
             break          # last entry, then the next section (parties.py cuts the entry there)

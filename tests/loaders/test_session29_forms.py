@@ -159,3 +159,49 @@ def test_records_coded_by_their_area_s_letter_without_blank_lines_between(tmp_pa
     assert acts["gadeteamet"].focus_area == "Forebyggelse og forældreansvar"
     assert {name_key(p) for p in acts["gadeteamet"].partners} == {name_key(f"SSP {town}")}
     assert {name_key(p) for p in acts["familieværkstedet"].partners} == {name_key(f"Sundhedsplejen {town}")}
+
+
+def _paragraph_parties(town, seat, housing, short, other, other_short):
+    return [f"{town.upper()} KOMMUNE", "Center for Børn, Unge og Læring", "",
+            f"STRATEGISK SAMARBEJDSAFTALE OM DEN BOLIGSOCIALE INDSATS I {seat.upper()}", "", "§ 1  Parter",
+            f"Aftalen indgås mellem {town} Kommune og boligorganisationerne {other.split()[0]}",
+            f"{other.split()[1]} (herefter {other_short}) og {housing} (herefter {short}), som",
+            f"tilsammen betegnes \"parterne\". {other_short} er ansøger.", "",
+            "§ 4  Organisering",
+            f"Bestyrelsen: centerchef for Center for Børn, Unge og Læring (CBUL), chefen for Børn og Unge, {town} "
+            f"Kommune (herefter B&U), og direktøren i {other_short}.", "",
+            "§ 5  Kontaktpersoner",
+            "Rolle\tNavn / organisation\tMail / tlf.",
+            f"Boligsocial leder\tAnne-Mette Vildbrad, {other_short}\tamv@{other_short.lower()}bo.dk 51 27 63 09",
+            f"Kommunal tovholder\tKarim Obeidi Lassen, CBUL, {town} Kommune\tkol@{short.lower()}k.dk 72 16 48 30",
+            f"Kontakt, {short}\tLise Hornbech Dal, forretningsfører\tlhd@{short.lower()}hjem.dk 44 95 21 70", "",
+            "Funktion\tNavn\tEnhed\tMail / tlf.",
+            f"Kommunal koordinator\tAnders Nørlem\tB&U, {town} Kommune\tanln@{short.lower()}k.dk 87 94 62 18",
+            f"Formand {short}\tGunhild Fausing {short}\tgvf@gmail.com", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_numbered_party_heading_over_a_wrapped_sentence_and_joint_column_heads(tmp_path, make_docx, make_pdf, town,
+                                                                                  seat, housing, short, other,
+                                                                                  other_short, how):
+    """("§ 1 Parter" over "Aftalen indgås mellem X og boligorganisationerne A (herefter AB) og B (herefter BB)"
+    wrapped; a unit's series of topics with its short form, "Center for Børn, Unge og Læring (CBUL)", and a unit
+    defined before its municipality, "Børn og Unge, X Kommune (herefter B&U)"; a contact table whose heads name
+    two kinds, "Navn / organisation" and "Mail / tlf.", a role's column "Kontakt, AB", an organisation's column
+    "B&U, X Kommune", and a row that lost a cell: "Formand AB | Name AB | e-mail")"""
+    r = _extract(tmp_path, _paragraph_parties(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert {k for k, o in orgs.items() if o.is_party} == {name_key(f"{town} Kommune"), name_key(other),
+                                                           name_key(housing)}
+    assert orgs[name_key(other)].aliases == [other_short] and orgs[name_key(housing)].aliases == [short]
+    assert "CBUL" in orgs[name_key("Center for Børn, Unge og Læring")].aliases
+    assert "B&U" in orgs[name_key("Børn og Unge")].aliases
+    assert not {"center for børn", "børn unge og læring", "cbul", name_key(short), name_key(other_short)} & set(orgs)
+    facts = {c.name: (name_key(c.organisation), c.title, c.email) for c in r.contacts}
+    assert facts["Anne-Mette Vildbrad"] == (name_key(other), "Boligsocial leder", f"amv@{other_short.lower()}bo.dk")
+    assert facts["Karim Obeidi Lassen"][:2] == (name_key("Center for Børn, Unge og Læring"), "Kommunal tovholder")
+    assert facts["Lise Hornbech Dal"][:2] == (name_key(housing), "forretningsfører")
+    assert facts["Anders Nørlem"][:2] == (name_key("Børn og Unge"), "Kommunal koordinator")
+    assert facts["Gunhild Fausing"] == (name_key(housing), "Formand", "gvf@gmail.com")
