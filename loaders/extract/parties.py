@@ -44,6 +44,7 @@ _DASH_BEFORE = re.compile(r"^[^,–]*:\s*[A-ZÆØÅ][^,–:]{2,80}\s[–-]\s*$")
 
 _ENTRY_COUNTER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
 _FIRST_COUNTER = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+(?=[A-ZÆØÅ])")  # the first entry's after its label
+_LIST_LEAD = re.compile(r"\bmellem\s+(?:følgende|de\s+følgende|nedenstående)\b")  # (a list's lead-in, its entries below)
 _SENTENCE_TAIL = re.compile(r"(?:,\s+(?:som|der)\s|(?<=[a-zæøå)])\.(?:\s|$)).*$")  # ", som tilsammen ...", ". BSG er ..."
 _CLAUSE = re.compile(r"^Stk\.\s*\d{1,2}\.?\s+")  # a legal clause's paragraph counter
 _BETWEEN = re.compile(r"^(?:Aftalen|Samarbejdsaftalen|Delaftalen|Partnerskabet)\s+(?:indgås|er\s+indgået)\s+mellem\s+")
@@ -64,7 +65,8 @@ def _line_entries(doc: Document, block: Block, role: str):
         text = _ENTRY_COUNTER.sub("", clean(raw))  # "1. Boligforeningen Hedelyng;"
         if text[:4] == "Stk.":  # a clause's paragraph ("Stk. 1. Aftalen indgås mellem A og B"): the parties the
             text, in_clause = _BETWEEN.sub("", _CLAUSE.sub("", text)), True  # sentence names, as a list
-        elif _BETWEEN.match(text) and not text.rstrip().endswith("."):  # the sentence wrapped onto the lines
+        elif _BETWEEN.match(text) and not raw.rstrip().endswith((".", ":")) and not _LIST_LEAD.search(text):
+            # the sentence wrapped onto the lines
             k = n  # below it ("Aftalen indgås mellem X og boligorganisationerne A" over "B (herefter AB) og ..."):
             while k + 1 < len(items) and items[k + 1][0] == items[k][0] + 1 and not clean(items[k][1]).endswith("."):
                 k += 1  # the paragraph's lines, up to its first sentence's end, read as one list

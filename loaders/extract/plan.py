@@ -331,7 +331,16 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     if not found and (run_on := _run_on_cover(doc)) is not None:
         return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
+    if len(found) == 1 and _names_an_organisation(found[0][0]) and (subject := subject_of_plan(doc)) is not None:
+        found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y"
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+def _names_an_organisation(name: str) -> bool:
+    """A title that names an organisation (a fund, a housing organisation, a municipality), not a plan."""
+    from samspil.loaders.extract.org_lists import org_type_of
+
+    return org_type_of(name) in ("ngo", "national_body", "housing_organisation", "municipality", "municipal_unit")
 
 
 _CONTACT_VALUE = re.compile(r"@[\w-]+\.|\b\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b")

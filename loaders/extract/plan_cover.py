@@ -163,6 +163,10 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  # type and year: "Årlig statusrapport 2024 – boligsocial indsats"
                                  r"|^(?:kommunikations|handle|handlings|aktivitets|evaluerings|beredskabs|tids|arbejds|års)"
                                  r"plan(?:\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?$"  # an annex's type: "KOMMUNIKATIONSPLAN 2026"
+                                 # one word naming a kind of document: "SAMTYKKEERKLÆRING", "INTRODUKTIONSPROGRAM"
+                                 r"|^[\wæøå-]*(?:erklæring|program|ansøgning|referat|dagsorden|notat|kvittering|regnskab"
+                                 r"|beretning|invitation|nyhedsbrev|stillingsopslag|indstilling|høringssvar|skrivelse)"
+                                 r"(?:\s+(?:19|20)\d{2})?$"
                                  r"|^(?:tillæg|allonge|addendum)\b.{0,20}$|^til\s+(?:den\s+)?(?:strategiske?\s+)?"
                                  r"(?:samarbejds)?aftale\b.*$", re.I)
 # a document type's phrase before a title's name, and one after it ("Boligsocial helhedsplan Ringe Midt", "Vores
@@ -243,12 +247,18 @@ def _subject_of_plan(head: str, text: str) -> tuple[str, int] | None:
     """The capitalised words (five at most) just before "er den boligsociale helhedsplan", a page's "Om"
     before them and a title repeated before its sentence ("Om Fælles Pejling Fælles Pejling er ...") left out."""
     for m in _IS_THE_PLAN.finditer(head):
+        if (quoted := _QUOTED_BEFORE.search(head, max(0, m.start() - 80), m.start())) is not None:
+            return " ".join(quoted.group(1).split()), text.count("\n", 0, m.start())  # '"Skibby på Vej" er en ...'
         words = _TAG_RUN.sub(" ", head[max(0, m.start() - 200):m.start()]).split()
         run: list[str] = []
-        while words and len(run) < 10 and words[-1][:1].isupper() and words[-1].strip(".,:;!?") == words[-1]:
-            run.insert(0, words.pop())
+        while words and len(run) < 10 and (words[-1][:1].isupper() and words[-1].strip(".,:;!?") == words[-1]
+                                           or run and words[-1] in _NAME_CONNECTORS and len(words) > 1
+                                           and words[-2][:1].isupper() and words[-2][-1:].isalpha()):
+            run.insert(0, words.pop())  # ("Skibby på Vej": a connector between two of the name's words)
         while run and run[0] in ("Om", "OM"):
             run = run[1:]
+        while len(run) > 1 and (run[0].isupper() and len(run[0]) >= 5 or run[0] in _section_words()):
+            run = run[1:]  # "3. BAGGRUND" or "Indledning" over the sentence: a heading, no part of the name
         half = len(run) // 2
         if half and run[:half] == run[half:]:
             run = run[half:]  # (a page's title over its first sentence)
@@ -257,6 +267,14 @@ def _subject_of_plan(head: str, text: str) -> tuple[str, int] | None:
     return None
 
 
+def _section_words() -> frozenset[str]:
+    from samspil.loaders.extract.org_lists import section_words
+
+    return section_words()
+
+
+_NAME_CONNECTORS = frozenset(("på", "i", "for", "og", "til", "med", "ved"))
+_QUOTED_BEFORE = re.compile(r"[\"“»„']([A-ZÆØÅ][^\"“”»«„']{1,60})[\"”«']$")
 _NOT_SUBJECT = frozenset("Det Den Dette Denne Her Der Indsatsen Planen Helhedsplanen Projektet Aftalen".split())
 
 

@@ -205,3 +205,34 @@ def test_a_numbered_party_heading_over_a_wrapped_sentence_and_joint_column_heads
     assert facts["Lise Hornbech Dal"][:2] == (name_key(housing), "forretningsfører")
     assert facts["Anders Nørlem"][:2] == (name_key("Børn og Unge"), "Kommunal koordinator")
     assert facts["Gunhild Fausing"] == (name_key(housing), "Formand", "gvf@gmail.com")
+
+
+def _around_a_plan(kind, town, seat, housing, short, other, other_short):
+    name = f"{seat} på Vej"
+    if kind == "consent":
+        return [f"{name.upper()}\t{other}", f"Boligsocial indsats 2025-2029\t{town} Kommune", "", "SAMTYKKEERKLÆRING",
+                "- til udveksling af oplysninger i forbindelse med Familieguiden", "", "Om indsatsen",
+                f"\"{name}\" er en boligsocial indsats i Skibbyparken (afd. 7) under {other} ({other_short}). "
+                f"Indsatsen er aftalt mellem {town} Kommune og {other_short}.", ""]
+    if kind == "programme":
+        return [f"{name} · {other} · {town} Kommune", "", "INTRODUKTIONSPROGRAM",
+                "for ny boligsocial medarbejder (børn og unge), start 3. februar 2025", "",
+                f"Velkommen til {name}! Programmet giver dig et overblik over indsatsen.", "",
+                "Kort om indsatsen", f"{name} er den boligsociale indsats i {seat}, aftalt mellem {town} Kommune og "
+                f"{other}.", ""]
+    return [f"{seat}egnens Fritidsfond – ansøgningsportal", "Kvittering for modtaget ansøgning", "", "1. ANSØGER",
+            f"Organisation: {other}", "", "3. BAGGRUND", f"{name} er den boligsociale indsats i {seat}-kvarteret. "
+            f"Den bygger på en strategisk samarbejdsaftale mellem {town} Kommune og {other}.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("kind", ["consent", "programme", "application"])
+@pytest.mark.parametrize("how", ["as written", "docx", "pdf"])
+def test_a_document_around_a_plan_names_the_plan_its_sentence_names(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                    short, other, other_short, kind, how):
+    """(a form's one-word type in capitals, "SAMTYKKEERKLÆRING", "INTRODUKTIONSPROGRAM", no plan's name; the plan
+    a sentence names in quotes ('"X på Vej" er en boligsocial indsats'); a fund's portal over the text, the plan
+    its sentence names)"""
+    r = _extract(tmp_path, _around_a_plan(kind, town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    assert name_key(r.plan.name) == name_key(f"{seat} på Vej"), r.plan.name
