@@ -35,6 +35,7 @@ LABELS = [
     r"Områdets navn\s*:",
     r"Navn på den boligsociale indsats",
     r"Den boligsociale indsats,? (?:som )?delaftalen (?:vedrører|hører under)\s*:",
+    r"(?:Tilhørende|Hører under) (?:den )?(?:strategiske? )?samarbejdsaftale\s*:",  # a delaftale's agreement
     r"(?:Boligsocial indsats|Indsatsens navn|Helhedsplanens navn|Navn på (?:indsatsen|helhedsplanen))"
     r"(?:\s*\((?:navn|jf\.[^()]{0,60})\))?\s*:",  # ("Indsatsens navn (jf. den strategiske samarbejdsaftale):")
     r"(?:Delaftalens|Samarbejdsaftalens|Aftalens) pa(?:rt|t|r|rtt)er(?=\s*:|\s+[A-ZÆØÅ0-9]|\s+[a-h]\)\s|\s*$)",  # ("pater": a

@@ -49,7 +49,8 @@ NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedr
                "denboligsocialeindsats,delaftalenhørerunder", "denboligsocialeindsats,somdelaftalenhørerunder",
                "indsatsensnavn", "navnpåindsatsen", "helhedsplanensnavn", "navnpåhelhedsplanen",
                "boligsocialindsats:", "boligsocialindsats(navn):", "boligsocialhelhedsplan:", "helhedsplan:",
-               "helhedsplanen:")
+               "helhedsplanen:", "tilhørendestrategisksamarbejdsaftale:", "tilhørendesamarbejdsaftale:",
+               "hørerunderstrategisksamarbejdsaftale:", "hørerunderden strategiske samarbejdsaftale:".replace(" ", ""))
 # the labels only a delaftale has (its indsats is named because the delaftale hangs under it)
 SUB_AGREEMENT_LABELS = tuple(k for k in NAME_LABELS[1:] if "delaftalen" in k or k.startswith("navnpåden"))
 PERIOD_LABELS = ("samarbejdsaftalengælderfra", "aftalengælderfra", "delaftalengælderfra", "aftaleperiode",
@@ -137,6 +138,10 @@ def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
 
 
 # --------------------------------------------------------------------------- plan
+_OPEN_BRACKET_TAIL = re.compile(r"\s*\([^()]*$")
+_PARTIES_TAIL = re.compile(r"\s*\([^()]*(?:,|\s(?:og|samt)\s)[^()]*(?:Kommune|[Bb]olig|parter)[^()]*\)\s*$")
+
+
 def _split_name(value: str) -> tuple[str, list[str]]:
     """Plan name without its period / area prefix, and the forms it was taken from.
 
@@ -158,7 +163,9 @@ def _split_name(value: str) -> tuple[str, list[str]]:
     aliases = [value]
     if (opening := _QUOTED_FIRST.match(value.strip())) and len(opening.group(1).split()) <= 6:
         return opening.group(1).strip(), aliases  # '"Sædding i Spil" – Landsbyggefondens skabelon 2019': the quoted name
-    name = _MUNICIPALITY_TAIL.sub("", _DEFINITION_TAIL.sub("", value))  # ("Helhedsplan: X 2024-2027, Vejle Kommune";
+    value_cut = _PARTIES_TAIL.sub("", value) or value  # "X (A, B og C, aftalens parter)": the parties after the name
+    value_cut = _OPEN_BRACKET_TAIL.sub("", value_cut) or value_cut  # "X (Lolland Kommune," wrapped onto the next line
+    name = _MUNICIPALITY_TAIL.sub("", _DEFINITION_TAIL.sub("", value_cut))  # ("Helhedsplan: X 2024-2027, Vejle Kommune";
     # 'X 2019-2022 (herefter "Helhedsplanen")')
     m = _PLAN_IN_VALUE.search(name)
     if m and len(m.group(1).split()) <= 6:

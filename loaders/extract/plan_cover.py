@@ -178,7 +178,7 @@ _LOWER_TAIL = re.compile(r"(?<=\w)\s+[–—-]\s+(?=[a-zæøå])[^–—]{3,60}$
 _INDSATS_TAIL = re.compile(r"\s+[–—·-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
 # "Vinderød Forbundet – ny boligsocial helhedsplan" (a web page's title): the tail, before the generic words go
 _NEW_PLAN_TAIL = re.compile(r"\s+[–-]\s+(?:en\s+|vores\s+)?nye?\s+boligsociale?\s+(?:indsats|helhedsplan)\b.*$", re.I)
-_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•]\s+")
+_LETTERHEAD_GAP = re.compile(r"\s{3,}|\t|\s+[·|•/]\s+")
 
 
 # what a running header writes after the plan's name: the document's kind, number, date or version

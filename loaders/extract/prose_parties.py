@@ -48,7 +48,9 @@ PROSE_PARTIES = re.compile(r"\b(?:(?:et\s+)?(?:samarbejde|partnerskab)|[Ii]nitia
 
 
 _WRAPPED_NAME = re.compile(r"\bmellem\s+\S.{0,200}\s[A-ZÆØÅ][\wæøå-]+\s*$")  # (a list after "mellem" broken after a capital)
-_PROSE_CUE = re.compile(r"mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
+# the parties in a bracket that says so, after the plan's name: "X (A, B og C, aftalens parter)"
+_PARTIES_BRACKET = re.compile(r"\(([A-ZÆØÅ][^()]{3,200}?),\s*(?:aftalens|samarbejdsaftalens|helhedsplanens)\s+parter\)")
+_PROSE_CUE = re.compile(r"parter\)|mellem|udarbejdet|[Bb]ag |parter er|arterne er|aftalen er|indg|er parter i")
 # "A (herefter A), B og C indgår hermed strategisk samarbejdsaftale om ...": the list before the verb
 _ENTER_INTO = re.compile(r"(?:^|(?<=[.:]\s))(?P<e>[A-ZÆØÅ][^.:;]{3,200}?)\s+indgår\s+(?:hermed\s+|herved\s+)?(?:en\s+|følgende\s+)?"
                          r"(?:strategisk\s+)?(?:samarbejds)?aftale\b")
@@ -101,8 +103,9 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
     parties it names by their kind: see :func:`references`) of the first sentence in the
     opening lines that names two or more parties."""
     for i, line in enumerate(doc.lines[:80]):
-        if not _PROSE_CUE.search(line):
-            continue
+        if not _PROSE_CUE.search(line) and not (i + 1 < len(doc.lines) and "parter)" in doc.lines[i + 1]
+                                                and line.rstrip().endswith(",")):
+            continue  # (a bracket of parties may close on the next line: "X (A," over "B og C, aftalens parter)")
         text = clean(line)
         if i + 1 < len(doc.lines) and doc.lines[i + 1].strip() and (
                 line.rstrip().endswith((",", " og", " samt")) or _WRAPPED_NAME.search(line)):
@@ -110,7 +113,9 @@ def prose_party_entries(doc: Document) -> tuple[int, list[str], bool, list[tuple
             # also inside a name ("... boligorganisationerne Boligselskabet" over "Stavnsgaard (herefter BSG) og")
         whole = False
         kinds: list[tuple[str, int]] = []
-        if m := _PREPARED_WITH.search(text):
+        if m := _PARTIES_BRACKET.search(text):  # "Flintholm Sammen (Frederiksberg Kommune, A og B, aftalens parter)"
+            entries, whole = split_party_entries(m.group(1)), True
+        elif m := _PREPARED_WITH.search(text):
             entries = [*split_party_entries(m.group("a")), *split_party_entries(m.group("b"))]
         elif m := _ALL_PARTIES.search(text):
             entries = split_party_entries(_LIST_OPENER.sub("", m.group("d")))

@@ -67,11 +67,15 @@ def variant_key(name: str) -> str:
     True
     >>> variant_key("Boligforeningen Vesterbo, Nakskov") == variant_key("Boligforeningen Vesterbo")
     True
+    >>> variant_key("Boligselskabet Aagaarden") == variant_key("Boligselskabet Ågården")
+    True
     """
     if (town := _TOWN_TAIL.search(name)) is not None and _is_town(town.group(1)):
         name = name[:town.start()]  # "Boligforeningen Ådalen, Kokkedal": the town after a comma
     text = _MUNICIPAL_PREFIX.sub("", name.casefold())
     text = _NON_WORD.sub("", text).replace("c", "k")
+    if "aa" in text or "ae" in text or "oe" in text:  # "Aagaarden" is "Ågården", "Moellehuset" "Møllehuset" (æøå
+        text = text.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")  # spelt out or lost)
     return _DEFINITE_END.sub("", text)
 
 

@@ -236,3 +236,30 @@ def test_a_document_around_a_plan_names_the_plan_its_sentence_names(tmp_path, ma
     r = _extract(tmp_path, _around_a_plan(kind, town, seat, housing, short, other, other_short), how, make_docx,
                  make_pdf)
     assert name_key(r.plan.name) == name_key(f"{seat} på Vej"), r.plan.name
+
+
+def _delaftale_header(town, seat, housing, short, other, other_short):
+    spelt = other.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+    return [f"{town} Kommune / {spelt} / {housing}",
+            f"Delaftale 3 - Sundhed og trivsel - {seat} Sammen                      Side 1 af 2", "", "DELAFTALE",
+            "Indsatsomraade: Sundhed og trivsel",
+            f"Tilhørende strategisk samarbejdsaftale: {seat} Sammen ({town} Kommune,",
+            f"{other} og {housing}, aftalens parter)", "Gyldig fra 1/1-2025 til 31/12-2028", "", "Problemstilling",
+            "Mange ældre bor alene.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+def test_a_delaftale_names_its_agreement_and_its_parties_in_a_bracket(tmp_path, make_docx, make_pdf, town, seat,
+                                                                      housing, short, other, other_short, how):
+    """(a letterhead of parties between slashes is no plan's name; "Tilhørende strategisk samarbejdsaftale: X (A, B
+    og C, aftalens parter)" names the plan and its parties; the letterhead's "Aagaarden" spelling is "Ågården")"""
+    other = other.replace("Maribobo", "Mariboågården").replace("Toftlundbo", "Toftlundgården")\
+        .replace("Fårevejlebo", "Fårevejlegården")
+    r = _extract(tmp_path, _delaftale_header(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    assert name_key(r.plan.name) == name_key(f"{seat} Sammen"), r.plan.name
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert {k for k, o in orgs.items() if o.is_party} == {name_key(f"{town} Kommune"), name_key(other),
+                                                           name_key(housing)}, sorted(orgs)
+    assert len(orgs) == 3, sorted(orgs)
