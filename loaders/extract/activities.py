@@ -431,7 +431,7 @@ _REMARK = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]{3,80}\)$")
 
 
 # an activity's number before its name: "A.1 ", "B2. ", "Aktivitet 1.1 ", "2.3: " (a capital or a quote after it)
-_CODE_FIRST = re.compile(r"^(?:(?:Aktivitet|Delprojekt|Projekt|Indsats)\s+)?(?:[A-ZÆØÅ]\.?\d{1,2}(?:\.\d{1,2})?"
+_CODE_FIRST = re.compile(r"^(?:(?:Aktivitet|Delprojekt|Projekt|Indsats)\s+)?(?:(?:[A-ZÆØÅ]|[IVX]{1,4})\.?\d{1,2}(?:\.\d{1,2})?"
                          r"|\d{1,2}(?:\.\d{1,2}){1,2})\.?:?\s+(?=[A-ZÆØÅ\"“»])")
 _TAGLINE = re.compile(r"(?<=\w)\s+[–—]\s+(?:for|til|med|om|hos)\s[^–—]{2,60}$")  # (not "X – naboskabsaktiviteter")
 

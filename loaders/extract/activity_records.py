@@ -27,7 +27,8 @@ _OTHER_FIELD = re.compile(r"^\W{0,3}(?:Parter|Partnere?|Samarbejdspartnere?|Sama
 # the title's id before its name: "[2.1]", "2.1", "A1.", "B)"
 _ID = re.compile(r"^\W{0,2}(?:\[[\w.]{1,6}\]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[A-H]\d{0,2}[.)]|[A-H]\.?\d{1,2}(?=\s+[A-ZÆØÅ]))\s+")
 # ("A1 Lektiecafé": an area's letter and the item's number, its area the one the document lists as "(A) X")
-_LETTER_CODE = re.compile(r"^\W{0,2}([A-H])\.?\d{1,2}[.)]?\s")  # (also "A.1 Jobværkstedet")
+_LETTER_CODE = re.compile(r"^\W{0,2}(?:(?:Projekt|Aktivitet|Delprojekt|Indsats)\s+)?([A-H]|[IVX]{1,4})\.?\d{1,2}[.)]?\s")
+# (also "A.1 Jobværkstedet", "Projekt II.1 Jobbutikken": the area's letter or roman number)
 _FOCUS_AFTER = re.compile(r"\s+[|]\s+|\s+[–—]\s+(?=[A-ZÆØÅ])")
 _MAX_WORDS = 8
 _RULE_OR_HEADING = re.compile(r"^\s*(?:[=_*~-]{5,}\s*$|\d{1,2}\.?\s+[A-ZÆØÅ][\wæøå]+(?:\s+og\s+[\wæøå]+)?\s*$)")

@@ -263,3 +263,22 @@ def test_a_delaftale_names_its_agreement_and_its_parties_in_a_bracket(tmp_path, 
     assert {k for k, o in orgs.items() if o.is_party} == {name_key(f"{town} Kommune"), name_key(other),
                                                            name_key(housing)}, sorted(orgs)
     assert len(orgs) == 3, sorted(orgs)
+
+
+def _roman_records(town, seat, housing, short, other, other_short):
+    return [f"Boligsocial helhedsplan {seat} Havn 2008-2010", "", "3. INDSATSOMRÅDER", "I.   Børn, unge og familier",
+            "II.  Beskæftigelse og uddannelse", "III. Beboerliv og netværk", "", "4. PROJEKTBESKRIVELSER",
+            "Projekt I.1  Familieværkstedet", "  Målgruppe: småbørnsfamilier", f"  Samarbejde: Sundhedsplejen {town}",
+            "Projekt II.1  Jobbutikken", "  Målgruppe: ledige beboere", f"  Samarbejde: Jobcenter {town}",
+            "Projekt III.1  Netværkshuset", "  Målgruppe: alle beboere", f"  Samarbejde: {seat} Bibliotek", "",
+            "5. ORGANISERING", f"Styregruppen består af {other}s direktør.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_projects_numbered_by_their_area_s_roman_number(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                        other, other_short, how):
+    r = _extract(tmp_path, _roman_records(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Familieværkstedet": "Børn, unge og familier", "Jobbutikken": "Beskæftigelse og uddannelse",
+        "Netværkshuset": "Beboerliv og netværk"}
