@@ -129,6 +129,26 @@ _COUNTED_WORDS = frozenset("Beboere Boliger Lejemål Lejligheder Afdelinger Huss
                            "Samlet Heraf Antal Sum Området Boligområdet Helhedsplanen Planen Udgifter Budget".split())
 
 
+def add_cell_counts(doc: Document, found) -> None:
+    """A department's dwellings in a table that came out one cell a line: under the head's "Afdeling" over
+    "Antal boliger", the bare number on the line after the department's own cell ("Grønsundparken, afd. 21"
+    over "186")."""
+    wanting = {z.sources[0].excerpt: z for z in found.zones.values()
+               if z.type == "housing_department" and z.units is None and z.sources and z.sources[0].excerpt}
+    if not wanting:
+        return
+    for i, line in enumerate(doc.lines[:-1]):
+        if (z := wanting.get(line.strip())) is None or (n := _BARE_NUMBER.match(doc.lines[i + 1])) is None:
+            continue  # (the department's cell is a line of its own, its count the line after it)
+        if any(_CELL_HEAD.match(doc.lines[j]) and _COUNT_HEAD.search(doc.lines[j + 1])
+               for j in range(max(0, i - 40), i - 1)):
+            z.units = int(n.group("n").replace(".", ""))
+
+
+_CELL_HEAD = re.compile(r"^\s*(?:Afdeling(?:er)?|Afd\.?|Boligafdeling|Navn|Bebyggelse)\s*$", re.I)
+_COUNT_HEAD = re.compile(r"^\s*(?:antal\s+)?(?:boliger|lejemål|lejligheder)\s*$", re.I)
+
+
 def add_total_rows(doc: Document, found) -> None:
     """A department table's total row naming the area ("Friheden i alt  380" under its departments' rows):
     the area a zone of that many dwellings, the departments read from the rows just above it lying in it

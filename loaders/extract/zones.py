@@ -26,7 +26,7 @@ from samspil.loaders.digits import has_digit
 from samspil.loaders.document import Document
 from samspil.loaders.extract.text import clean, holding_lines, lines_to_read, markup_free, may_hold, strip_markup
 from samspil.loaders.extract.zone_areas import wrapped
-from samspil.loaders.extract.zone_areas import add_area_sentences, add_total_rows, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
+from samspil.loaders.extract.zone_areas import add_area_sentences, add_cell_counts, add_total_rows, add_listed_in, add_lying_in, add_named_lying_in, add_headed_lists
 from samspil.loaders.extract.zone_districts import (add_districts, add_joint_zones, add_named_areas, home_district,
                                                    place_departments)
 from samspil.loaders.extract.zone_districts import zone_key as _key
@@ -454,7 +454,8 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
         line = flat_rest.get(i, line)
         if "afd" not in line and "Afdeling" not in line and not dwellings_in_brackets(line) or i in skip:
             continue
-        if "\t" not in line and _RESPECTIVELY_WORD not in line:  # "... afd. 23, Bøgelunden, ligger i den" +
+        if "\t" not in line and _RESPECTIVELY_WORD not in line and not _NAME_COMMA_AFD.match(line.strip()):
+            # "... afd. 23, Bøgelunden, ligger i den" + (not a table's cell "Grønsundparken, afd. 21" on its own line)
             line = wrapped(doc.lines, i, line)  # "nordlige del af Køge og består af henholdsvis 248 og 316 boliger."
             line = _sentence_start_above(doc.lines, i) + line  # "... Den omfatter" + "X's afdelinger A og B ..."
         for z in (z for cell in row_cells(line) for z in prose_departments(clean(cell), doc.ref(i), lookup)):
@@ -492,6 +493,7 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
     add_headed_lists(doc, found)
     add_districts(doc, found)
     _table_rows(doc, orgs, found)
+    add_cell_counts(doc, found)
     add_total_rows(doc, found)
     add_named_areas(doc, found)
     place_departments(doc, found)

@@ -282,3 +282,20 @@ def test_projects_numbered_by_their_area_s_roman_number(tmp_path, make_docx, mak
     assert {a.name: a.focus_area for a in r.activities} == {
         "Familieværkstedet": "Børn, unge og familier", "Jobbutikken": "Beskæftigelse og uddannelse",
         "Netværkshuset": "Beboerliv og netværk"}
+
+
+def _cell_lines(town, seat, housing, short, other, other_short):
+    return [f"{other} · {town} Kommune", "", f"Boligsocial helhedsplan {seat} Nord 2012-2016", "", "2 Boligområdet",
+            "Afdeling", "Antal boliger", "Heraf ældreboliger", "Grønsundparken, afd. 21", "186", "0",
+            "Bogøvænget, afd. 24", "72", "24", "Kirkestrædehusene, afd. 30", "58", "0", f"{seat} Nord i alt", "316", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_department_table_one_cell_a_line_name_before_number(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                short, other, other_short, how):
+    """("Grønsundparken, afd. 21" over "186" over "0": each department by its name, its count the cell after it)"""
+    r = _extract(tmp_path, _cell_lines(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    zones = {name_key(z.name): (z.units, z.aliases) for z in r.zones if z.type == "housing_department"}
+    assert zones == {"grønsundparken": (186, ["afd. 21"]), "bogøvænget": (72, ["afd. 24"]),
+                     "kirkestrædehusene": (58, ["afd. 30"])}
