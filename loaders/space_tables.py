@@ -260,6 +260,11 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         width = len(_WIDE_GAP.findall(line.strip()))
         run_end = next((j for j in range(i + 1, len(out)) if out[j] == DROPPED or not out[j].strip() or "\t" in out[j]
                         or len(_WIDE_GAP.findall(out[j].strip())) != width), len(out))
+        if width >= 2 and (wrapped := _gap_rows_with_wraps(out, i, width)) is not None:
+            end, rows = wrapped  # cells apart by runs of three spaces, wrapped onto short lines of their own
+            out[i:end] = join_wrapped_cells(rows)
+            i = end
+            continue
         if width >= 2 and run_end - i >= 3 and (gapped := _gap_rows(out[i:run_end])) is not None:
             out[i:run_end] = gapped  # cells apart by runs of three spaces, not aligned (a PDF viewer's copy)
             i = run_end
@@ -299,6 +304,65 @@ def _gap_rows(block: Sequence[str]) -> list[str] | None:
     if all(all(abs(a - b) <= _SLACK for a, b in zip(row, starts[0])) for row in starts):
         return None  # (aligned columns: read by position, as before)
     return [_WIDE_GAP.sub("\t", ln.strip()) if ln.strip() and ln != DROPPED else ln for ln in block]
+
+
+_WRAP_CHARS = 45  # a wrapped cell's line is short; a longer line after a table is its text
+
+
+def _gap_rows_with_wraps(lines: Sequence[str], i: int, width: int) -> tuple[int, list[str]] | None:
+    """A table like :func:`_gap_rows`'s whose cells wrap onto short lines of fewer cells ("Jobcafé   ledige
+    beboere, særligt   Jobcenter" over "kvinder med anden etnisk baggrund"): (its end, its rows, a wrapped
+    line as a row whose empty first cell :func:`join_wrapped_cells` joins to the row above, each of its cells
+    to a cell of that row left open: ending in lower case, a comma or a hyphen, the last ones first); None
+    when no line wraps or fewer than three rows are whole."""
+    rows: list[str] = []
+    full: list[list[str]] = []
+    wraps = 0
+    j = i
+    while j < len(lines):
+        text = lines[j].strip()
+        if not text or lines[j] == DROPPED or "\t" in lines[j]:
+            break
+        if lines[j][:1].isspace():
+            return None  # (an indented line: cells placed in columns, read by position)
+        gaps = len(_WIDE_GAP.findall(text))
+        if gaps != len(_GAP.findall(text)):
+            break  # (a double space inside a cell: not this kind of table)
+        if gaps == width:
+            full.append(_WIDE_GAP.split(text))
+            current = list(full[-1])
+            rows.append("\t".join(full[-1]))
+        elif gaps < width and full and len(text) <= _WRAP_CHARS and len(full) >= 2:
+            cells = _WIDE_GAP.split(text)
+            above = current  # (the row as its wrapped lines have filled it so far)
+            strong = [k for k in range(1, len(above)) if _GOING_ON.search(above[k])]
+            weak = [k for k in range(1, len(above)) if _OPEN_CELL.search(above[k])]
+            if len(strong) >= len(cells):
+                targets = strong[-len(cells):]  # "uden for", "særligt", "Familie-": the cells that must go on
+            elif text[:1].islower() and len(weak) >= len(cells):
+                targets = weak[-len(cells):]
+            else:
+                break  # (a heading or a new paragraph after the table: "Delaftale 2 – Beskæftigelse")
+            row = [""] * len(above)
+            for k, cell in zip(targets, cells):
+                row[k] = cell
+                current[k] = f"{current[k]} {cell}"
+            rows.append("\t".join(row))
+            wraps += 1
+        else:
+            break
+        j += 1
+    if not wraps or len(full) < 3:
+        return None
+    starts = [tuple(m.end() for m in _WIDE_GAP.finditer(lines[k].strip())) for k in range(i, j)
+              if len(_WIDE_GAP.findall(lines[k].strip())) == width]
+    if all(all(abs(a - b) <= _SLACK for a, b in zip(row, starts[0])) for row in starts):
+        return None  # (aligned columns: read by position)
+    return j, rows
+
+
+_GOING_ON = re.compile(r"(?:[,-]|\s(?:og|samt|eller|for|uden|med|til|i|af|på|fra|særligt|især|herunder|bl\.a\.))$")
+_OPEN_CELL = re.compile(r"(?:(?:^|\s)[a-zæøå][\wæøå]*|[,-])$")  # (its last word in lower case: "særligt", "uden")
 
 
 def _column_pair(lines: Sequence[str], i: int) -> list[str] | None:

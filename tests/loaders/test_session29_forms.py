@@ -299,3 +299,41 @@ def test_a_department_table_one_cell_a_line_name_before_number(tmp_path, make_do
     zones = {name_key(z.name): (z.units, z.aliases) for z in r.zones if z.type == "housing_department"}
     assert zones == {"grønsundparken": (186, ["afd. 21"]), "bogøvænget": (72, ["afd. 24"]),
                      "kirkestrædehusene": (58, ["afd. 30"])}
+
+
+def _viewer_tables(town, seat, housing, short, other, other_short):
+    return [f"Strategisk samarbejdsaftale – {seat} Sammen 2021-2024", "", "Delaftale 1 – Tryghed og trivsel",
+            "Aktivitet   Målgruppe   Ansvarlig / partnere",
+            f"Trygge Trapper   alle beboere   {other_short}, Røde Kors {seat}",
+            f"Gårdmænd   mænd 40-65 år uden for   {other_short}'s ejendomsfunktionærer", "arbejdsmarkedet",
+            f"Aktiv fritid   børn og unge 7-16 år   {seat} Boldklub, {seat} Bibliotek",
+            "Delaftale 2 – Beskæftigelse", "Aktivitet   Målgruppe   Ansvarlig / partnere",
+            f"Jobcafé {seat}   ledige beboere, særligt   Jobcenter {town}", "kvinder med anden etnisk baggrund",
+            f"Mentorbroen   unge 18-29 år uden   Jobcenter {town}, Familie-", f"uddannelse   rådgivningen {town}",
+            f"Sommerjob i {seat}   unge 15-17 år   {other_short}, lokale virksomheder",
+            f"Familierådgivningen {town} er medansvarlig for Mentorbroen, når den unge har en sag i kommunen.", "",
+            "Navn   Funktion   E-mail   Telefon",
+            f"Maja Dyhr   Boligsocial leder, {other_short}   mrd@{other_short.lower()}.dk   75 33 91 40",
+            f"Yusuf Holt   Koordinator,   yah@{other_short.lower()}k.dk   79 72 68 15", f"Jobcenter {town}",
+            "6. Underskrifter", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_viewer_s_copy_of_tables_with_wrapped_cells(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                      other, other_short, how):
+    """(cells three spaces apart, not aligned, a cell wrapped onto a short line of its own: joined to the row's
+    cell that goes on - "uden for" + "arbejdsmarkedet", "særligt" + "kvinder ...", "Familie-" + "rådgivningen";
+    a heading or a paragraph after the table is no wrapped cell)"""
+    r = _extract(tmp_path, _viewer_tables(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Trygge Trapper", "Gårdmænd", "Aktiv fritid", f"Jobcafé {seat}", "Mentorbroen",
+                         f"Sommerjob i {seat}"}, sorted(acts)
+    assert acts["Aktiv fritid"].focus_area == "Tryghed og trivsel"
+    assert acts[f"Jobcafé {seat}"].focus_area == "Beskæftigelse"
+    assert {name_key(p) for p in acts["Mentorbroen"].partners} >= {name_key(f"Jobcenter {town}"),
+                                                                   name_key(f"Familierådgivningen {town}")}
+    assert {name_key(p) for p in acts["Aktiv fritid"].partners} == {name_key(f"{seat} Boldklub"),
+                                                                    name_key(f"{seat} Bibliotek")}
+    facts = {c.name: (name_key(c.organisation), c.email) for c in r.contacts}
+    assert facts["Yusuf Holt"] == (name_key(f"Jobcenter {town}"), f"yah@{other_short.lower()}k.dk")
