@@ -123,6 +123,8 @@ def add_area_sentences(doc: Document, found, orgs, departments_in) -> None:
 _TOTAL_ROW = re.compile(r"^[\s|]*(?:(?:Bolig)?[Oo]mrådet +|Bebyggelsen +)?(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){0,2})"
                         rf" +i +alt\b\s*:?"
                         rf"[\s|\t]*(?P<n>{_NUM})?(?!\s*%)")
+_TOTAL_IN = re.compile(rf"^[\s|]*I alt (?P<n>{_NUM}) (?:boliger|lejemål|lejligheder|familieboliger) i "
+                       r"(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){0,2})\.?\s*$")
 _BARE_NUMBER = re.compile(rf"^[\s|]*(?P<n>{_NUM})[\s|]*$")
 # a table's own words before "i alt": what is counted, not an area
 _COUNTED_WORDS = frozenset("Beboere Boliger Lejemål Lejligheder Afdelinger Husstande Personer Børn Unge Voksne Total "
@@ -153,9 +155,9 @@ def add_total_rows(doc: Document, found) -> None:
     """A department table's total row naming the area ("Friheden i alt  380" under its departments' rows):
     the area a zone of that many dwellings, the departments read from the rows just above it lying in it
     (a cell of its own on the next line when a table came out one cell a line)."""
-    for i in sorted(holding_lines(doc, ("i alt",), lower=False)):
+    for i in sorted(holding_lines(doc, ("i alt", "I alt"), lower=False)):
         plain = strip_markup(doc.lines[i])
-        m = _TOTAL_ROW.match(plain)
+        m = _TOTAL_ROW.match(plain) or _TOTAL_IN.match(plain)  # ("Friheden i alt 380", "I alt 314 boliger i Årslev Syd.")
         if m is None or m.group("name").split()[0] in _COUNTED_WORDS or _DWELLING_WORDS_RE.search(m.group("name")):
             continue
         above = "\n".join(strip_markup(doc.lines[j]) for j in range(max(0, i - 14), i)).lower()

@@ -188,7 +188,8 @@ def _is_total(name: str) -> bool:
     # whose next cell "I alt" ran onto its name)
 
 
-_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?(?:\s*\([^()]{{1,60}}\))?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)\s*$",
+_UNIT_ROW = re.compile(rf"^(?P<name>[A-ZÆØÅ][^\t:–()]{{2,60}}?(?:\s*\([^()]{{1,60}}\))?)\s*(?:\t+|:|,|\s[–-])\s*(?P<n>{_NUM})\s*(?P<word>[a-zæøå]+)"
+                       r"(?:\s*\((?:heraf|inkl\.|incl\.|herunder)[^()]{1,50}\))?\s*$",  # ("(heraf 20 ungdomsboliger)")
                        re.IGNORECASE)
 
 

@@ -337,3 +337,22 @@ def test_a_viewer_s_copy_of_tables_with_wrapped_cells(tmp_path, make_docx, make_
                                                                     name_key(f"{seat} Bibliotek")}
     facts = {c.name: (name_key(c.organisation), c.email) for c in r.contacts}
     assert facts["Yusuf Holt"] == (name_key(f"Jobcenter {town}"), f"yah@{other_short.lower()}k.dk")
+
+
+def _letting_agreement(town, seat, housing, short, other, other_short):
+    return ["AFTALE OM KOMBINERET UDLEJNING", f"mellem {town} Kommune og {other}", "",
+            "§ 1 Aftalens parter og område", "Stk. 2. Aftalen omfatter følgende afdelinger:",
+            "  afd. 14 Birkumvænget ............ 196 familieboliger",
+            "  afd. 17 Banegårdsparken .......... 118 familieboliger (heraf 20 ungdomsboliger)",
+            f"I alt 314 boliger i {seat} Syd.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_departments_of_family_dwellings_and_the_area_their_total_names(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        housing, short, other, other_short, how):
+    r = _extract(tmp_path, _letting_agreement(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    zones = {name_key(z.name): (z.units, z.part_of) for z in r.zones}
+    assert zones == {"birkumvænget": (196, f"{seat} Syd"), "banegårdsparken": (118, f"{seat} Syd"),
+                     name_key(f"{seat} Syd"): (314, None)}
