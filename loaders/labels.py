@@ -24,7 +24,7 @@ __all__ = ["ACTIVITY_NAME", "LABELS", "STATUS_WORDS", "starts_with_label"]
 # ("Aktivitetsnavn:", "Aktivitetens navn:", "Navn på aktiviteten:", older plans'
 # "Projektets navn:", "Projektnavn:", "Navn på projektet:"), typos included; any case,
 # without its colon.
-ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+(?:navn|titel)|projekt\s?navn"
+ACTIVITY_NAME = (r"(?:aktivi\w{0,6}navn|(?:aktivitetens|projektets|tiltagets)\s+(?:navn|titel)|projekt\s?(?:navn|titel)"
                  r"|(?:navn|titel)\s+på\s+(?:den\s+|det\s+)?(?:aktivitet|projekt|tiltag)(?:en|et)?)")
 
 # Labels of the LBF templates (strategisk samarbejdsaftale, delaftale,

@@ -21,7 +21,7 @@ from samspil.loaders.extract.feed_posts import feed_blocks
 from samspil.loaders.extract.outline import activity_headings, chapter_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.prose_activities import (caps_activity_blocks, named_list_blocks, prose_activity_blocks,
-                                                      quoted_bullet_blocks)
+                                                      quoted_bullet_blocks, quoted_sentence_blocks)
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import activity_lead_ins, area_item_blocks
@@ -65,6 +65,9 @@ SHORT_BODY = 400  # an activity described in a few sentences: one mention of a g
 def _chunks(raw: str) -> list[str]:
     """Split a raw line at markdown bold markers: 'A:**B****C:**' -> ['A:', 'B', 'C:']."""
     return [c for c in (clean_keep_colon(x).strip(" *") for x in re.split(r"\*\*+", strip_links(raw))) if c]
+
+
+_FIELD_AFTER_NAME = re.compile(r"(?<=[\wæøå)])\s+[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,3}\s*:\s")  # the next field's key
 
 
 def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
@@ -114,6 +117,8 @@ def _template_blocks(doc: Document) -> list[Block]:
             if name:
                 name = re.sub(r"\b\d(?: \d){2,}\b", lambda m: m.group(0).replace(" ", ""), name)  # "2 3 0 0"
                 name = re.sub(r"^\d+\.\s*|^\d{1,3}\s+(?=[A-ZÆØÅ])", "", name)  # (a page number)
+                if len(name) > 40 and (field := _FIELD_AFTER_NAME.search(name)):
+                    name = name[:field.start()]  # "Pigeklubben Ansøgt beløb: 186.000 kr. ..." (a form's breaks lost)
                 if len(name) > 60:  # the name's line ran into the description: its first sentence
                     name = _SENTENCE_END.split(name, 1)[0]
                 starts.append((i, name.rstrip(". ")))
@@ -213,7 +218,8 @@ def _listed_blocks(doc: Document) -> list[Block]:
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)
     found += named_list_blocks(doc)  # ('... beskrive aktiviteterne "A" (med X), "B" og "C"')
     found = found or chapter_blocks(doc) or _chapter_sections(doc) or budget_blocks(doc) \
-        or caps_activity_blocks(doc) or quoted_bullet_blocks(doc)  # ("5. Aktiviteterne kort" over "Name: ...";
+        or caps_activity_blocks(doc) or quoted_bullet_blocks(doc) or quoted_sentence_blocks(doc)  # ("5.
+    # Aktiviteterne kort" over "Name: ..."; a project named in quotes in a sentence that says what it is;
     # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)
     if tagged:
         lines = {b.start for b in tagged}

@@ -127,6 +127,37 @@ def caps_activity_blocks(doc: Document) -> list[Block]:
 _COUNTED_QUOTE = re.compile(r"^\s*(?:[a-h]|\d{1,2})[.)]\s+[\"“«»„](?P<name>[A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]\s*[–—:-]\s+\S")
 
 
+def quoted_sentence_blocks(doc: Document) -> list[Block]:
+    """Projects named in quotes in sentences that say what they are (``quoted_projects``: 'Nye lejere tilbydes
+    "Bo godt fra start" - et velkomstforløb ...'), for a document that names its activities nowhere else; a
+    project's area is unknown unless the sentence names one of the document's focus areas."""
+    from samspil.loaders.extract.quoted_projects import _QUOTES, quoted_projects
+    from samspil.loaders.extract.text import strip_markup
+
+    if not any(q in doc.text for q in _QUOTES):
+        return []
+    out: list[Block] = []
+    seen = {m.group(1).casefold() for m in _PLAN_NAMED.finditer(doc.text)}  # (the plan's own name in quotes)
+    for i, line in enumerate(doc.lines):
+        if not any(q in line for q in _QUOTES):
+            continue
+        text = strip_markup(line)
+        for name, sentence in quoted_projects(text):
+            before = sentence.split(name, 1)[0][-40:]
+            if name.casefold() not in seen and not _PLAN_QUOTE.search(sentence.split(name, 1)[1][:40]) \
+                    and not _DEFINED_AS.search(before):
+                seen.add(name.casefold())
+                out.append(Block(name=name, start=i, end=i + 1, focus_area=None, text=sentence))
+    return out
+
+
+# the plan itself in quotes: '"Årslev Åbner Op" er en boligsocial indsats', 'indsatsen "X", som ...'
+_PLAN_NAMED = re.compile(r"(?i:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?|samarbejdsaftale(?:n)?)\s+[\"“»„]"
+                         r"([^\"“”»«„\n]{2,60})[\"”«“]")
+_DEFINED_AS = re.compile(r"(?:i det følgende|herefter|efterfølgende|kaldet|benævnt)\W*$", re.I)  # a short name defined
+_PLAN_QUOTE = re.compile(r"^\W*(?:,\s*)?(?:er\s+(?:en|den)\s+boligsocial|som\s+(?:kommunen|parterne|[A-ZÆØÅ]{2,6})\s+har\s+aftalt)")
+
+
 def quoted_bullet_blocks(doc: Document) -> list[Block]:
     """Projects named in quotes in a list's bullets, when nothing else names any activity (a political
     agreement's "Aftalepartierne lægger særlig vægt på:" over "• at helhedsplanens lektiecafé "Lynge Læser"

@@ -356,3 +356,44 @@ def test_departments_of_family_dwellings_and_the_area_their_total_names(tmp_path
     zones = {name_key(z.name): (z.units, z.part_of) for z in r.zones}
     assert zones == {"birkumvænget": (196, f"{seat} Syd"), "banegårdsparken": (118, f"{seat} Syd"),
                      name_key(f"{seat} Syd"): (314, None)}
+
+
+def _quoted_in_clauses(town, seat, housing, short, other, other_short):
+    return ["AFTALE OM KOMBINERET UDLEJNING", f"mellem {town} Kommune og {other}", "",
+            "§ 5 Sammenhæng med den boligsociale indsats",
+            f"Stk. 1. Begge afdelinger indgår i den boligsociale indsats \"{seat} Åbner Op\", som kommunen og "
+            f"{other_short} har aftalt i en strategisk samarbejdsaftale.",
+            "Stk. 2. Nye lejere tilbydes \"Bo godt fra start\" - et velkomstforløb med husbesøg, som gennemføres "
+            "med frivillige fra Velkomstvennerne.",
+            f"Stk. 3. Nytilflyttede ledige henvises til \"Jobspor {seat}\", indsatsens fremskudte jobvejledning, som "
+            f"drives sammen med Jobcenter {town}.",
+            f"Stk. 4. {other}, CVR 38 44 12 97 (i det følgende \"Selskabet\") sender en årlig opgørelse.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+def test_projects_named_in_quotes_in_a_document_that_lists_none(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                short, other, other_short, how):
+    """(a quoted name with what it is beside it, "X" - et velkomstforløb, "Y", indsatsens jobvejledning: an
+    activity; the plan in quotes and a short name defined in quotes are none)"""
+    r = _extract(tmp_path, _quoted_in_clauses(town, seat, housing, short, other, other_short), how, make_docx,
+                 make_pdf)
+    assert {a.name for a in r.activities} == {"Bo godt fra start", f"Jobspor {seat}"}
+    assert [name_key(p) for p in {a.name: a for a in r.activities}[f"Jobspor {seat}"].partners] \
+        == [name_key(f"Jobcenter {town}")]
+
+
+def _form_title(town, seat, housing, short, other, other_short):
+    return [f"{seat}egnens Fritidsfond – ansøgningsportal", "", "1. ANSØGER", f"Organisation: {other}", "",
+            "2. PROJEKT", f"Projekttitel: Pigeklubben {seat}", "Ansøgt beløb: 186.000 kr.",
+            "Projektperiode: 1. marts 2026 – 28. februar 2027", "", "4. PROJEKTBESKRIVELSE",
+            f"Pigeklubben {seat} er et ugentligt klubtilbud for piger 10-16 år i samarbejde med {seat} Ungdomsskole.",
+            ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+def test_an_application_s_project_title_field(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                              other_short, how):
+    r = _extract(tmp_path, _form_title(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert [a.name for a in r.activities] == [f"Pigeklubben {seat}"]
