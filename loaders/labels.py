@@ -195,7 +195,7 @@ def _two_letter_filter(labels: list[str]) -> str:
 
 # _two_letter_filter(LABELS), written out (working it out at import took ~6 ms of every
 # process's start; tests/loaders/test_label_openings.py checks it against the labels)
-_LABEL_OPENINGS = "(?=A[FKfknt]|B[Eeo]|D[Eae]|F[Oo]|H[ev]|I[Nn]|J[\\.o]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[APaeptu]|T[Eeio]|U[Ndn]|V[o]|Z[o]|b[e]|m[å]|Ø[kv])"
+_LABEL_OPENINGS = "(?=A[FKfknt]|B[Eeo]|D[Eae]|F[Oo]|H[evø]|I[Nn]|J[\\.o]|K[o]|L[o]|M[aeÅå]|N[a]|O[m]|P[ARar]|S[APaeptu]|T[Eeio]|U[Ndn]|V[o]|Z[o]|b[e]|m[å]|Ø[kv])"
 _LABEL = re.compile(r"\s(?=[ABDFHIKLMNOPSTUZØÆ]|må)" + _LABEL_OPENINGS + "(?:" + "|".join(LABELS) + ")")
 # the same for a printable text, whose only white space is the space (str.isprintable: every other
 # character \s matches is a control character or a separator): the engine skips to each space in a
