@@ -343,7 +343,8 @@ def _lettered_after_heading(text: str) -> list[str]:
 
 
 _COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
-_COUNTED_AREAS = re.compile(r"\b(to|tre|fire|fem|seks|[2-6])\s+indsatsområder(?:ne)?\s*:?\s*$")
+_COUNTED_AREAS = re.compile(r"\b(to|tre|fire|fem|seks|[2-6])\s+(?:af\s+(?:[\wæøå'’]+\s+){0,3}?(?:to|tre|fire|fem|seks|[2-6])\s+)?"
+                            r"indsatsområder(?:ne)?\s*:?\s*$")  # ("to af Landsbyggefondens fire indsatsområder": two)
 _BULLET_FIRST = ("-", "•", "*", "–", "▪", "◦")
 
 

@@ -133,7 +133,9 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
 
 def _first_name(word: str) -> bool:
     """A first name, also two joined by a hyphen ("Anne-Mette", "Jens-Peter")."""
-    return is_first_name(word) or "-" in word and all(map(is_first_name, word.split("-")))
+    from samspil.loaders.extract.people import _any_first_name  # (the gazetteer's ~11,000 names too: "Jørn")
+
+    return _any_first_name(word) or "-" in word and all(map(_any_first_name, word.split("-")))
 
 
 def _unit(org: str, known: set[str], text: str = "") -> str | None:

@@ -397,3 +397,30 @@ def test_an_application_s_project_title_field(tmp_path, make_docx, make_pdf, tow
                                               other_short, how):
     r = _extract(tmp_path, _form_title(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
     assert [a.name for a in r.activities] == [f"Pigeklubben {seat}"]
+
+
+def _minutes(town, seat, housing, short, other, other_short):
+    return [f"{town} Kommune", "Socialudvalget – Referat", "",
+            f"Punkt 7. Strategisk samarbejdsaftale om boligsocial indsats i {seat}", "", "Sagsfremstilling",
+            "Parterne har valgt to af Landsbyggefondens fire indsatsområder:", "", "  Uddannelse og livschancer",
+            f"  - \"Lektiehjælp på Stationen\" – skolebørn 6-14 år ({seat} Skole)",
+            f"  - \"Sommerskole {seat}\" – børn i 3.-7. klasse ({seat} Bibliotek)", "", "  Beskæftigelse",
+            f"  - \"Jobcafé {seat}\" – ledige beboere (Jobcenter {town})", "",
+            f"Den lokale bestyrelse består af direktør Gitte Brinkmann ({other}), formand Jørn Corfitzen ({housing}) "
+            f"og formand Bjørn Aagaard ({seat} Boldklub).", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_areas_chosen_of_the_four_over_their_activities_and_board_members(tmp_path, make_docx, make_pdf, town, seat,
+                                                                          housing, short, other, other_short, how):
+    """("to af Landsbyggefondens fire indsatsområder:" counts two, each area over its quoted activities;
+    board members with first names only the gazetteer knows, "formand Jørn Corfitzen (X)")"""
+    r = _extract(tmp_path, _minutes(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektiehjælp på Stationen": "Uddannelse og livschancer", f"Sommerskole {seat}": "Uddannelse og livschancer",
+        f"Jobcafé {seat}": "Beskæftigelse"}
+    facts = {c.name: (name_key(c.organisation), c.title) for c in r.contacts}
+    assert facts["Jørn Corfitzen"] == (name_key(housing), "formand")
+    assert facts["Bjørn Aagaard"] == (name_key(f"{seat} Boldklub"), "formand")
