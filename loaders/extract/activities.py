@@ -30,7 +30,7 @@ from samspil.loaders.extract.activity_tables import activity_columns, table_bloc
 from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.activity_chapters import chapter_blocks
 from samspil.loaders.extract.tagged_activities import tagged_blocks
-from samspil.loaders.extract.budget_activities import budget_blocks
+from samspil.loaders.extract.budget_activities import area_cost_blocks, budget_blocks
 from samspil.loaders.extract.quoted_projects import area_sentence_blocks, focus_quoted_blocks
 from samspil.loaders.extract.sections import PARTY_LABEL, delaftale_starts, focus_area_at, plain_lines
 from samspil.loaders.extract.text import (clean, clean_keep_colon, drop_citations, is_placeholder,
@@ -218,9 +218,11 @@ def _listed_blocks(doc: Document) -> list[Block]:
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)
     found += named_list_blocks(doc)  # ('... beskrive aktiviteterne "A" (med X), "B" og "C"')
     found = found or chapter_blocks(doc) or _chapter_sections(doc) or budget_blocks(doc) \
-        or caps_activity_blocks(doc) or quoted_bullet_blocks(doc) or quoted_sentence_blocks(doc)  # ("5.
+        or caps_activity_blocks(doc) or quoted_bullet_blocks(doc) or area_cost_blocks(doc) \
+        or quoted_sentence_blocks(doc)  # ("5.
     # Aktiviteterne kort" over "Name: ..."; a project named in quotes in a sentence that says what it is;
-    # entries, an application's budget rows under "INDSATSOMRÅDE 1: X": when nothing else)
+    # entries, an application's budget rows under "INDSATSOMRÅDE 1: X", an account's cost lines under an
+    # area's heading: when nothing else)
     if tagged:
         lines = {b.start for b in tagged}
         found = [b for b in found if b.start not in lines or b in tagged]

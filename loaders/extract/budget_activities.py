@@ -22,7 +22,7 @@ import re
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import Block
 
-__all__ = ["budget_blocks"]
+__all__ = ["budget_blocks", "area_cost_blocks"]
 
 _AREA_GROUP = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?indsatsområde\s*(?:\d{1,2}|[A-H])?\s*[:–-]\s*(?P<name>\S.{2,70})$", re.I)
 _GROUP = re.compile(r"^\W{0,3}\d{1,2}\.?$")        # "4" (its title in the next cell)
@@ -57,3 +57,40 @@ def budget_blocks(doc: Document) -> list[Block]:
         if 2 <= len(name) <= 60 and name[:1].isupper():
             blocks.append(Block(name, i, i + 1, area, None, cells[1]))
     return blocks
+
+
+# an account note's cost line: "Jobvejen Holsted (ledige 25-64 år; med Jobcenter Vejen)     142.600"
+_COST_LINE = re.compile(r"^\s*(?P<name>[A-ZÆØÅ][^()\t:]{1,50}?)\s*(?:\((?P<detail>[^()]{2,120})\))?[\s\t]+"
+                        r"(?P<amount>\d{1,3}(?:\.\d{3})+|\d{1,7})\s*$")
+
+
+def area_cost_blocks(doc: Document) -> list[Block]:
+    """An account's or budget's cost lines grouped under the document's focus areas as headings of their
+    own ("Beskæftigelse" over "Jobvejen Holsted (ledige 25-64 år; med Jobcenter Vejen)   142.600"): each
+    line an activity of the area above it, its bracket its text; a line of any other kind ends the group
+    (a shared cost, "Fælles: beboerarrangementer  117.200", is under no area). Read only when nothing else
+    in the document names its activities."""
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas, extract_focus_areas
+
+    areas = {_fkey(fa.name): fa.name for fa in extract_focus_areas(doc)} or {}
+    known = _known_focus_areas()
+    blocks: list[Block] = []
+    area: str | None = None
+    for i, line in enumerate(doc.lines):
+        text = line.strip()
+        if not text:
+            continue
+        key = _fkey(text)
+        if key in areas or key in known:
+            area = areas.get(key) or known[key]
+            continue
+        m = _COST_LINE.match(line.replace("\t", "   ")) if area is not None and has_amount(text) else None
+        if m is None or m.group("name").strip().casefold().startswith(("i alt", "total", "samlet")):
+            area = None  # (the group's end: another heading, a sum, text)
+            continue
+        blocks.append(Block(m.group("name").strip(), i, i + 1, area, None, m.group("detail") or m.group("name")))
+    return blocks if len(blocks) >= 2 else []
+
+
+def has_amount(text: str) -> bool:
+    return text[-1:].isdigit()

@@ -424,3 +424,27 @@ def test_areas_chosen_of_the_four_over_their_activities_and_board_members(tmp_pa
     facts = {c.name: (name_key(c.organisation), c.title) for c in r.contacts}
     assert facts["Jørn Corfitzen"] == (name_key(housing), "formand")
     assert facts["Bjørn Aagaard"] == (name_key(f"{seat} Boldklub"), "formand")
+
+
+def _account_note(town, seat, housing, short, other, other_short):
+    return [f"ÅRSREGNSKAB 2024 – den boligsociale indsats {seat} Fællesværk", f"{other} · {town} Kommune", "",
+            "Indsatsen arbejder med indsatsområderne Beskæftigelse samt Uddannelse og livschancer.", "",
+            "NOTE 3  AKTIVITETER FORDELT PÅ INDSATSOMRÅDER", "Beskæftigelse",
+            f"  Jobvejen {seat} (ledige 25-64 år; med Jobcenter {town})          142.600",
+            f"  Fritidsjob {seat} (unge 15-17 år; lokale arbejdsgivere)           58.900",
+            "Uddannelse og livschancer", f"  Lektiecafé Brændgården (skolebørn; {seat} Skole, Røde Kors)       71.200",
+            "  Sprogkuffert i dagplejen (børn 1-3 år)", "    - ikke igangsat i 2024                              0",
+            "Fælles: beboerarrangementer og frivillige                           117.200",
+            "Aktiviteter i alt                                                   390.000", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_an_account_s_cost_lines_under_the_areas(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                 other_short, how):
+    r = _extract(tmp_path, _account_note(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        f"Jobvejen {seat}": "Beskæftigelse", f"Fritidsjob {seat}": "Beskæftigelse",
+        "Lektiecafé Brændgården": "Uddannelse og livschancer"}
+    assert [name_key(p) for p in acts[f"Jobvejen {seat}"].partners] == [name_key(f"Jobcenter {town}")]
