@@ -145,7 +145,7 @@ def quoted_sentence_blocks(doc: Document) -> list[Block]:
         for name, sentence in quoted_projects(text):
             before = sentence.split(name, 1)[0][-40:]
             if name.casefold() not in seen and not _PLAN_QUOTE.search(sentence.split(name, 1)[1][:40]) \
-                    and not _DEFINED_AS.search(before):
+                    and not _DEFINED_AS.search(before) and not _FORMER_PLAN.search(sentence):
                 seen.add(name.casefold())
                 out.append(Block(name=name, start=i, end=i + 1, focus_area=None, text=sentence))
     return out
@@ -154,6 +154,7 @@ def quoted_sentence_blocks(doc: Document) -> list[Block]:
 # the plan itself in quotes: '"Årslev Åbner Op" er en boligsocial indsats', 'indsatsen "X", som ...'
 _PLAN_NAMED = re.compile(r"(?i:helhedsplan(?:en)?|boligsociale?\s+indsats(?:en)?|samarbejdsaftale(?:n)?)\s+[\"“»„]"
                          r"([^\"“”»«„\n]{2,60})[\"”«“]")
+_FORMER_PLAN = re.compile(r"\b(?:tidligere|forrige|afsluttet|afsluttede|ophørt|ophørte|nedlagt|nedlagte)\b", re.I)
 _DEFINED_AS = re.compile(r"(?:i det følgende|herefter|efterfølgende|kaldet|benævnt)\W*$", re.I)  # a short name defined
 _PLAN_QUOTE = re.compile(r"^\W*(?:,\s*)?(?:er\s+(?:en|den)\s+boligsocial|som\s+(?:kommunen|parterne|[A-ZÆØÅ]{2,6})\s+har\s+aftalt)")
 

@@ -108,11 +108,12 @@ def test_focus_areas_opening_an_agenda_items_paragraphs(tmp_path, make_docx, mak
 
 
 def test_one_area_opening_a_paragraph_is_no_series(tmp_path, make_docx, make_pdf):
-    """A single "Beskæftigelse – ..." paragraph in running text heads no focus area."""
+    """A single "Beskæftigelse – ..." paragraph in running text heads no focus area (its quoted activities,
+    'aktiviteten "Jobbanen", der ...', are read as the document's activities, in no area)."""
     lines = _agenda(0)
     lines = [t for t in lines if not t.startswith(("Uddannelse", "Kriminalitet"))]
     report = extract_rendered(tmp_path, lines, "as written", make_docx, make_pdf)
-    assert report.focus_areas == [] and report.activities == []
+    assert report.focus_areas == [] and all(a.focus_area is None for a in report.activities)
 
 
 # An older plan: "Kapitel N" chapters, "N.M Indsatsområde: X" headings, lettered projects
