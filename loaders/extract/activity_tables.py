@@ -495,7 +495,8 @@ def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str
     last word is followed by one), the capitalised words after the row before's last partner."""
     lo = max(lo, hi - MAX_NAME_WORDS)
     after_comma = any(words[j][-1:] in ".,;" for j in range(lo, hi))
-    lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"])
+    lo = max([lo] + [j + 1 for j in range(lo, hi) if words[j][-1:] in ".,;"]
+             + [j + 1 for j in range(lo, hi - 1) if words[j][-1:] == ")"])  # (a note's bracket ends the cell before)
     if lo < hi and len(end := words[lo - 1]) >= 5 and end.endswith(".") and end[:-1].isalpha() and end.islower() \
             and words[lo][:1].isupper() and words[hi - 1][:1].isupper():  # (not "kl.", "evt.")
         return " ".join(words[lo:hi])  # the row before ends its last cell with a sentence: the name follows it

@@ -448,3 +448,23 @@ def test_an_account_s_cost_lines_under_the_areas(tmp_path, make_docx, make_pdf, 
         f"Jobvejen {seat}": "Beskæftigelse", f"Fritidsjob {seat}": "Beskæftigelse",
         "Lektiecafé Brændgården": "Uddannelse og livschancer"}
     assert [name_key(p) for p in acts[f"Jobvejen {seat}"].partners] == [name_key(f"Jobcenter {town}")]
+
+
+def _status_table(town, seat, housing, short, other, other_short):
+    return [f"{seat.upper()} KOBLER · ÅRSSTATUS 2024", f"Boligsocial indsats i {seat}", "",
+            "3. STATUS PÅ AKTIVITETERNE (G = gennemført, D = delvist, U = udskudt)", "Delaftale: Beskæftigelse",
+            "Aktivitet   Status   Delt.   Samarbejdspartnere",
+            f"Jobcafé {seat}   G   64   Jobcenter {town}, Aftenskolen {town} (IT-hjælp)",
+            f"Praktikbroen (ny 2024)   D   11   Jobcenter {town}, lokale virksomheder",
+            f"Unge i Gang   G   23   Kommunal Ungeindsats {town}", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat"])
+def test_a_status_table_with_a_participants_column(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                   other_short, how):
+    """("Aktivitet Status Delt. Samarbejdspartnere": a row's name before its status code, a note in brackets
+    after the partner cell of the row before, "... Aftenskolen X (IT-hjælp) Praktikbroen (ny 2024) D 11", no part
+    of the name)"""
+    r = _extract(tmp_path, _status_table(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert {a.name for a in r.activities} == {f"Jobcafé {seat}", "Praktikbroen", "Unge i Gang"}
