@@ -250,6 +250,10 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         if "  " not in line or "\t" in line:
             i += 1
             continue
+        if line[:1] in " 0123456789" and (timed := _TIME_ROW.match(line)) and line[timed.end():timed.end() + 2] == "  ":
+            out[i] = timed.group(0).strip() + "\t" + _WIDE_GAP.sub("\t", line[timed.end():].strip())
+            i += 1  # a schedule's row: its time, its activity, its place ("14.00-16.00  Strikkecafé   Fælleshuset")
+            continue
         if (pair := _column_pair(out, i)) is not None:
             out[i:i + 2] = pair
             i += 2
@@ -290,6 +294,7 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
 
 
 _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_TIME_ROW = re.compile(r"^\s*(?:kl\.\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}(?= )")
 
 
 def _gap_rows(block: Sequence[str]) -> list[str] | None:

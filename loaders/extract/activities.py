@@ -21,7 +21,7 @@ from samspil.loaders.extract.feed_posts import feed_blocks
 from samspil.loaders.extract.outline import activity_headings, chapter_headings, run_on_contents
 from samspil.loaders.extract.activity_records import record_blocks
 from samspil.loaders.extract.prose_activities import (caps_activity_blocks, named_list_blocks, prose_activity_blocks,
-                                                      quoted_bullet_blocks, quoted_sentence_blocks)
+                                                      quoted_bullet_blocks, quoted_sentence_blocks, schedule_blocks)
 from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import activity_lead_ins, area_item_blocks
@@ -212,7 +212,8 @@ def _listed_blocks(doc: Document) -> list[Block]:
     seen: set[str] = set()
     out = []
     tagged = tagged_blocks(doc)  # "▸ Legestuen [Uddannelse og livschancer]": its name without the tag
-    marked = tagged + labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc)  # activities the text marks as such
+    marked = tagged + labelled_blocks(doc) + table_blocks(doc) + record_blocks(doc) + schedule_blocks(doc)  # activities
+    # the text marks as such
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + area_item_blocks(doc) + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)

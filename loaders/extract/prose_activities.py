@@ -127,6 +127,40 @@ def caps_activity_blocks(doc: Document) -> list[Block]:
 _COUNTED_QUOTE = re.compile(r"^\s*(?:[a-h]|\d{1,2})[.)]\s+[\"“«»„](?P<name>[A-ZÆØÅ0-9][^\"“”«»„.!?]{1,60}?)[\"”»«“]\s*[–—:-]\s+\S")
 
 
+# a weekly schedule: "MANDAG" over "14.00-16.00<TAB>Strikkecafé<TAB>Fælleshuset" and its "For:" / "Arr.:" lines
+_SCHEDULE_ROW = re.compile(r"^\s*(?:kl\.\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s*\t(?P<name>[A-ZÆØÅ][^\t]{1,90})")
+_NOTE_THEN_PLACE = re.compile(r"\s*\([^()]*\)\s+\S.*$")  # "Fællesspisning (første torsdag) Fælleshuset X": the name
+_WEEKDAY = re.compile(r"^\W*(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:e)?\b[^.:]{0,40}$", re.I)
+_PAUSED = re.compile(r"holder pause|aflyst|udgår|er lukket|sat på pause", re.I)
+
+
+def schedule_blocks(doc: Document) -> list[Block]:
+    """The activities of a weekly schedule: under weekday headings ("MANDAG"), each row's time, then its
+    name in a cell of its own (``space_tables`` keeps a schedule row's cells), its lines below it ("For: ...",
+    "Arr.: ...") its text; a row the schedule says is paused or cancelled is none."""
+    if "\t" not in doc.text:
+        return []
+    rows = [i for i, line in enumerate(doc.lines) if line[:1] in " 0123456789k" and _SCHEDULE_ROW.match(line)]
+    days = [i for i, line in enumerate(doc.lines) if len(line) < 50 and _WEEKDAY.match(line)]
+    if len(rows) < 3 or len(days) < 2:
+        return []
+    from samspil.loaders.extract.activities import activity_name
+
+    out: list[Block] = []
+    stops = sorted(set(rows) | set(days))
+    for i in rows:
+        end = next((j for j in stops if j > i), len(doc.lines))
+        end = next((j for j in range(i + 1, end) if not doc.lines[j].strip()), end)
+        body = " ".join(doc.lines[i:end])
+        if _PAUSED.search(body):
+            continue
+        name = activity_name(_NOTE_THEN_PLACE.sub("", _SCHEDULE_ROW.match(doc.lines[i]).group("name").strip()))
+        if len(name.split()) > 6:
+            continue
+        out.append(Block(name=name, start=i, end=end, focus_area=None, text=body.split("\t", 1)[1]))
+    return out
+
+
 def quoted_sentence_blocks(doc: Document) -> list[Block]:
     """Projects named in quotes in sentences that say what they are (``quoted_projects``: 'Nye lejere tilbydes
     "Bo godt fra start" - et velkomstforløb ...'), for a document that names its activities nowhere else; a

@@ -468,3 +468,31 @@ def test_a_status_table_with_a_participants_column(tmp_path, make_docx, make_pdf
     of the name)"""
     r = _extract(tmp_path, _status_table(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
     assert {a.name for a in r.activities} == {f"Jobcafé {seat}", "Praktikbroen", "Unge i Gang"}
+
+
+def _weekly_schedule(town, seat, housing, short, other, other_short):
+    return [f"{seat.upper()} SAMMEN · AKTIVITETER", "Forår 2026   ·   Gratis for alle beboere", "", "MANDAG",
+            "14.00-16.00  Strikkecafé                       Fælleshuset",
+            "             For: ældre og alle, der har lyst          Arr.: frivillige beboere",
+            "15.00-17.30  Lektiecafé                       Skovparkens klubrum",
+            f"             For: elever i 3.-9. klasse              Arr.: {seat} Bibliotek", "", "TORSDAG",
+            f"13.00-15.00  Jobcafé                           Kontoret",
+            f"             For: ledige beboere       Arr.: Jobcenter {town}",
+            "17.30-19.30  Fællesspisning (første torsdag i måneden) Fælleshuset Engen",
+            "             Pris 20 kr.      Arr.: afdelingsbestyrelserne", "", "FREDAG",
+            "16.00-18.00  Knallertværkstedet               Det gamle vaskeri",
+            f"             For: unge 14-20 år       Arr.: SSP {town}",
+            "             ** HOLDER PAUSE HELE FORÅRET – vi søger nye lokaler **", "",
+            "HVEM ER VI?", f"{seat} Sammen er den boligsociale helhedsplan for Skovparken ({other}).", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_weekly_schedule_s_rows_are_activities(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                 other_short, how):
+    """(under weekday headings, "14.00-16.00  Strikkecafé   Fælleshuset": the activity after its time, its place
+    no part of its name; a row the schedule says is paused is none)"""
+    r = _extract(tmp_path, _weekly_schedule(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Strikkecafé", "Lektiecafé", "Jobcafé", "Fællesspisning"}, sorted(acts)
+    assert [name_key(p) for p in acts["Jobcafé"].partners] == [name_key(f"Jobcenter {town}")]
