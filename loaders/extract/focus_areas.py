@@ -174,7 +174,7 @@ def _numbered_section(doc: Document):
 
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
-_INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
+_INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler|(?<=med )delaftalerne)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
                           r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
                           # fra regulativet: ...")
                           r"((?:[-•]\s+|\(1\)\s+|\(A\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"

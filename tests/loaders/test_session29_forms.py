@@ -496,3 +496,14 @@ def test_a_weekly_schedule_s_rows_are_activities(tmp_path, make_docx, make_pdf, 
     acts = {a.name: a for a in r.activities}
     assert set(acts) == {"Strikkecafé", "Lektiecafé", "Jobcafé", "Fællesspisning"}, sorted(acts)
     assert [name_key(p) for p in acts["Jobcafé"].partners] == [name_key(f"Jobcenter {town}")]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx", "pdf"])
+def test_areas_named_as_the_delaftaler_worked_with(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                   other_short, how):
+    lines = [f"{seat} Engagerer · {other} · {town} Kommune", "", "INTRODUKTIONSPROGRAM", "",
+             f"Kort om indsatsen: {seat} Engagerer er den boligsociale indsats i {seat}. Vi arbejder med delaftalerne "
+             "Uddannelse og livschancer og Kriminalitetsforebyggelse. Du skal primært arbejde under den første.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse"]
