@@ -47,7 +47,7 @@ _KEY = (r"Aktivitetsnavn|Aktivitetens navn|Navn på aktiviteten|Projektnavn|Proj
         r"|Delaftalens parter|Samarbejdsaftalens parter|Aftalens parter|Parter(?:ne)? i (?:del)?aftalen"
         r"|Kontaktperson\(er\)|Kontaktpersoner|Kontaktperson"
         r"|Samarbejdspartnere|Partnere")
-_OTHER = r"Formål|Aftaleperiode|Periode|Indsatsområde"  # (counted only beside a key label)
+_OTHER = r"Formål|Aftaleperiode|Periode|Indsatsområde|Områdets navn|Indsatsens navn"  # (counted only beside a key label)
 # a bare label: after a line's start or white space, not in a word, with no colon after
 # it, and followed by the end of the line or by a capitalised value or a number
 # (the label first, its literal openings let the engine skip to them; the white space or line start
@@ -64,7 +64,8 @@ MIN_LABELS = 2
 # the words the labels of this module open with, found in one scan of the text (the patterns are
 # then tried only where one stands: a pattern tried at every character cost ~1% of a document's reading)
 _OPENING = re.compile("Aktivitet|Navn på|Projekt|Målgrupp|Malgrupp|Delaftale|Samarbejds|Aftale|Parter|Kontakt|Partnere"
-                      "|Formål|Periode|Indsats|Involverede|Øvrige|Eksterne|Lokale|Ansvarlig|Tovholder|Beskrivelse|Indhold")
+                      "|Formål|Periode|Indsats|Involverede|Øvrige|Eksterne|Lokale|Ansvarlig|Tovholder|Beskrivelse|Indhold"
+                      "|Områdets")
 
 
 def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:

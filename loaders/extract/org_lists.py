@@ -194,6 +194,19 @@ _KOMMUNE_BEFORE_BRACKET = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][
 AND_LIST = re.compile(r"\s+(?:og|samt|&)\s+")
 _HEREAFTER_CODE = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)(?:\s+(?:kaldet|benævnt|omtalt\s+som))?\s+"
                              r"[\"“]?([A-ZÆØÅ]{2,6})[\"”]?\s*\)")
+# "Boligforeningen Bælumhus (herefter Bælumhus)": a word of the name as its short form
+_HEREAFTER_WORD = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*){0,3})\s*\(\s*(?:efterfølgende|herefter"
+                             r"|i det følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?(?P<word>[A-ZÆØÅ][a-zæøå]{3,})[\"”]?\s*\)")
+
+
+_WORD_IN_BRACKET = re.compile(r"\(([A-ZÆØÅ][a-zæøå]{3,})\)$")
+
+
+def _own_word_alias(m: re.Match[str]) -> str:
+    """'X Y (herefter Y)' -> 'X Y (Y)' when the short form is a word of the name; else as written."""
+    return f"{m.group('name')} ({m.group('word')})" if m.group("word") in m.group("name").split() else m.group(0)
+
+
 _KIND_PLURAL = re.compile(r"\s+(?:og|samt)\s+(?:de\s+(?:to|tre|fire|fem|\d)\s+)?(?:boligorganisation|boligselskab|boligforening)"
                           r"(?:erne|er)\s+(?=[A-ZÆØÅ])")
 _AND_IN_PARENS = re.compile(r"\([^()]*\s(?:og|samt|&)\s[^()]*\)")
@@ -220,9 +233,11 @@ def split_party_entries(text: str) -> list[str]:
     ['Civica', 'FAB', 'Odense Kommune']
     """
     text = " ".join(PLACEHOLDER.sub(" ", text).split())
-    if "(" in text and (coded := _HEREAFTER_CODE.sub(r"(\1)", text)) != text \
-            and len(listed := split_party_entries(coded)) > 1:
-        return listed  # "A (herefter AB) og B (herefter BB)": split as "A (AB) og B (BB)" (one entry is left as written)
+    if "(" in text and (coded := _HEREAFTER_WORD.sub(_own_word_alias, _HEREAFTER_CODE.sub(r"(\1)", text))) != text \
+            and len(listed := split_party_entries(coded)) > 1:  # "A (herefter AB) og B (herefter BB)": split as "A (AB)
+        words = {m.group("word") for m in _HEREAFTER_WORD.finditer(text)}  # og B (BB)" (one entry is left as written),
+        return [_WORD_IN_BRACKET.sub(lambda m: f"(herefter {m.group(1)})" if m.group(1) in words else m.group(0), e)
+                for e in listed]  # a word's short form given back its "herefter" (a word alone in brackets is no alias)
     if "bolig" in text:
         text = _KIND_PLURAL.sub(", ", text)  # "X Kommune og boligorganisationerne A og B": the kind's word no entry
     text = _JOINTLY.sub("", text)  # "... og Odense Kommune i fællesskab"

@@ -507,3 +507,22 @@ def test_areas_named_as_the_delaftaler_worked_with(tmp_path, make_docx, make_pdf
              "Uddannelse og livschancer og Kriminalitetsforebyggelse. Du skal primært arbejde under den første.", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse"]
+
+
+def _form_pdf_text(town, seat, housing, short, other, other_short):
+    word = other.split()[-1]
+    return [f"{town} Kommune · {other}", "", "Strategisk samarbejdsaftale", f"{seat} Tilsammen 2021-2025", "",
+            "Aftalens parter", f"{town} Kommune og {other} (herefter {word})", "Områdets navn", f"{seat} Øst",
+            "Aftaleperiode", "1. april 2021 – 31. marts 2025", "", "Aktivitetsnavn", "Jobspor", "Målgruppe",
+            "ledige beboere 30-64 år", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_parties_with_a_word_as_short_form_over_a_bare_area_label(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                  short, other, other_short, how):
+    """("A og Boligforeningen X (herefter X)": two parties, X the second's short form; "Områdets navn" without its
+    colon over its value, no party)"""
+    r = _extract(tmp_path, _form_pdf_text(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    parties = {name_key(o.name): o.aliases for o in r.organisations if o.is_party}
+    assert parties == {name_key(f"{town} Kommune"): [], name_key(other): [other.split()[-1]]}, parties
