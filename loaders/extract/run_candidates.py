@@ -87,6 +87,8 @@ def _candidates(text: str) -> list[str]:
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
         if text[end:end + 1] == ":" and run.endswith(_FIELD_KEYS):
             run = run.rpartition(" ")[0] or run  # "Boligforeningen Tempelkrogen Dato: 27. juni 2024": a letter's field
+        if (text[end:end + 4] == " og " or end == len(text)) and " og " in run and _areas_run_on(run, text, end):
+            continue  # "Beskæftigelse og Sundhed" of "... Beskæftigelse og Sundhed og trivsel": focus areas, no name
         if text[end:end + 1] == " " and " " in run:
             run = without_sentence_subject(run, text, end)  # "Boligforeningen Fjord Indsatsen" before "dækker"
         if text[end:end + 2] == " =" or text[end:end + 1] == "=":
@@ -110,6 +112,25 @@ def _without_next_code(run: str) -> str:
     part of the name before it."""
     head, _, last = run.rpartition(" ")
     return head if head and 2 <= len(last) <= 6 and last.isupper() and last.isalpha() else run
+
+
+_LOWER_AFTER_AND = re.compile(r" og ([a-zæøå]+(?: og [a-zæøå]+)?)")
+
+
+def _areas_run_on(run: str, text: str, end: int) -> bool:
+    """Is ``run`` ("Beskæftigelse og Sundhed") the focus areas it opens, its last one going on in lower
+    case after it (" og trivsel"): each piece a known area?"""
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas
+
+    known = _known_focus_areas()
+    pieces = run.split(" og ")
+    if not all(_fkey(p) in known for p in pieces[:-1]):
+        return False
+    if end == len(text):  # (the line ends there: the last area goes on on the next line, "og trivsel")
+        last = _fkey(f"{pieces[-1]} og")
+        return any(k.startswith(last) and k != last for k in known)
+    more = _LOWER_AFTER_AND.match(text, end)
+    return more is not None and _fkey(f"{pieces[-1]} og {more.group(1)}") in known
 
 
 _SERIES_AFTER = re.compile(r",\s+[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){0,3}\s+og\s+[A-ZÆØÅ][\wæøå-]+\b")

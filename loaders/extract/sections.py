@@ -205,14 +205,22 @@ def _is_sentence(text: str) -> bool:
     words, most of them in lower case, and no e-mail address."""
     words = text.split()
     alpha = [w for w in words if w[:1].isalpha()]  # "1. april 2021" counts its month only
-    if text.endswith(".") and len(words) >= 6 and words[1] in _VERBS and "@" not in text:
-        return True  # "Helhedsplanen er et samarbejde mellem ALFABO, AAB Kolding og Kolding Kommune."
+    if len(words) >= 6 and words[1] in _VERBS and "@" not in text \
+            and (text.endswith(".") or words[0].casefold() in _plan_subjects()):
+        return True  # "Helhedsplanen er et samarbejde mellem ALFABO, AAB Kolding og Kolding Kommune." (or wrapped
+        # before its end: "Parterne har valgt indsatsområderne A og B" over "og C.")
     if "@" in text:
         return False
     lower = sum(w[:1].islower() for w in alpha)
     return (text.endswith(".") and len(words) >= 8 and lower > len(alpha) / 2
             or len(alpha) >= 8 and lower * 3 > len(alpha) * 2 and any(w in _VERBS for w in words))  # (a sentence
     # wrapped at the line's end: "Administrationen af indsatsen varetages af BTF, som er ansøger og")
+
+
+def _plan_subjects() -> frozenset[str]:
+    from samspil.loaders.extract.org_lists import _PLAN_SUBJECTS
+
+    return _PLAN_SUBJECTS
 
 
 _VERBS = frozenset("er har skal vil kan bliver blev var omfatter består dækker indgår drives gælder".split())

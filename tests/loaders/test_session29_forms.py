@@ -526,3 +526,15 @@ def test_parties_with_a_word_as_short_form_over_a_bare_area_label(tmp_path, make
     r = _extract(tmp_path, _form_pdf_text(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
     parties = {name_key(o.name): o.aliases for o in r.organisations if o.is_party}
     assert parties == {name_key(f"{town} Kommune"): [], name_key(other): [other.split()[-1]]}, parties
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+def test_areas_in_a_sentence_are_no_organisation(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                 other_short, how):
+    """("indsatsområderne Beskæftigelse og Sundhed og trivsel": the areas' capitals run together are no name)"""
+    lines = [f"Strategisk samarbejdsaftale – {seat} Tilsammen", "", f"Aftalens parter: {town} Kommune og {other}", "",
+             "Parterne har valgt indsatsområderne Beskæftigelse og Sundhed", "og trivsel. Kriminalitetsforebyggelse og "
+             "Uddannelse og livschancer indgår ikke i denne aftale.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {name_key(o.name) for o in r.organisations} == {name_key(f"{town} Kommune"), name_key(other)}
