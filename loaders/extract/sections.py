@@ -206,7 +206,8 @@ def _is_sentence(text: str) -> bool:
     words = text.split()
     alpha = [w for w in words if w[:1].isalpha()]  # "1. april 2021" counts its month only
     if len(words) >= 6 and words[1] in _VERBS and "@" not in text \
-            and (text.endswith(".") or words[0].casefold() in _plan_subjects()):
+            and (text.endswith(".") or words[0].casefold() in _plan_subjects() and not text.endswith(":")
+                 and "følgende" not in text and "nedenstående" not in text):  # (not a list's lead-in)
         return True  # "Helhedsplanen er et samarbejde mellem ALFABO, AAB Kolding og Kolding Kommune." (or wrapped
         # before its end: "Parterne har valgt indsatsområderne A og B" over "og C.")
     if "@" in text:
