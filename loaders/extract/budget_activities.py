@@ -84,7 +84,7 @@ def area_cost_blocks(doc: Document) -> list[Block]:
         if key in areas or key in known:
             area = areas.get(key) or known[key]
             continue
-        m = _COST_LINE.match(line.replace("\t", "   ")) if area is not None and has_amount(text) else None
+        m = _COST_LINE.match(line.replace("\t", "   ")) if area is not None and _has_amount(text) else None
         if m is None or m.group("name").strip().casefold().startswith(("i alt", "total", "samlet")):
             area = None  # (the group's end: another heading, a sum, text)
             continue
@@ -92,5 +92,5 @@ def area_cost_blocks(doc: Document) -> list[Block]:
     return blocks if len(blocks) >= 2 else []
 
 
-def has_amount(text: str) -> bool:
+def _has_amount(text: str) -> bool:
     return text[-1:].isdigit()

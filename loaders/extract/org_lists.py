@@ -141,21 +141,22 @@ def _compound_initials(word: str) -> tuple[str, ...]:
     return tuple(letters[:n] for n in range(len(letters), 0, -1))
 
 
-def _compound_parts(word: str) -> list[str] | None:
+@lru_cache(maxsize=4096)
+def _compound_parts(word: str) -> tuple[str, ...] | None:
     """The fewest words of the word list (three letters or more) that make up ``word``, a linking
     s or e allowed after each but the last (andels|bolig|foreningen), or None."""
     from samspil.loaders.letterspacing import _logfreq
 
     known = _logfreq()
-    best: list[str] | None = None
+    best: tuple[str, ...] | None = None
     for cut in range(3, len(word) - 2):
         head = word[:cut]
         if not (head in known or head[-1] in "se" and head[:-1] in known and len(head) > 3):
             continue
         rest = word[cut:]
-        tail = [rest] if rest in known else _compound_parts(rest)
+        tail = (rest,) if rest in known else _compound_parts(rest)
         if tail and (best is None or 1 + len(tail) < len(best)):
-            best = [head, *tail]
+            best = (head, *tail)
     return best
 
 

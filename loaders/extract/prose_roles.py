@@ -25,7 +25,7 @@ from itertools import accumulate
 from samspil.loaders.document import Document
 from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.org_lists import org_type_of
-from samspil.loaders.extract.people import Person, is_first_name, is_title_word
+from samspil.loaders.extract.people import Person, _any_first_name, is_title_word
 from samspil.loaders.extract.person_units import contact_unit
 from samspil.loaders.extract.text import EMAIL, PHONE, digits
 
@@ -132,9 +132,7 @@ def _name_before(text: str, end: int) -> tuple[str | None, str, int] | None:
 
 
 def _first_name(word: str) -> bool:
-    """A first name, also two joined by a hyphen ("Anne-Mette", "Jens-Peter")."""
-    from samspil.loaders.extract.people import _any_first_name  # (the gazetteer's ~11,000 names too: "Jørn")
-
+    """A first name (the gazetteer's ~11,000 too: "Jørn"), also two joined by a hyphen ("Anne-Mette", "Jens-Peter")."""
     return _any_first_name(word) or "-" in word and all(map(_any_first_name, word.split("-")))
 
 
