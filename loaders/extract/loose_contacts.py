@@ -23,7 +23,7 @@ from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.form_records import form_end, form_records, form_start
 from samspil.loaders.extract.org_lists import org_type_of
-from samspil.loaders.extract.people import FIELD_KEY, find_people, is_title_word, looks_like_name
+from samspil.loaders.extract.people import FIELD_KEY, _any_first_name, find_people, is_title_word, looks_like_name
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
                                                   unit_before_name, unit_then_title)
 from samspil.loaders.extract.sections import plain_lines
@@ -469,7 +469,11 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     body = _NEXT_HEADING.sub("", body) if labelled else body  # (the next entry's heading, run on)
     label = KONTAKT.match(text) if labelled else None
     out = []
+    responsible = label is not None and label.group(0).lstrip(" -•*").lower().startswith("ansvarlig")
     for p in _title_units_dropped(body, find_people(body, strict=not labelled)):
+        if responsible and not (p.email or p.phone or p.title) and not _any_first_name(p.name.split()[0]):
+            continue  # "Ansvarlig: X med lokale virksomheder, fx Terndrup Trælast ApS": who is responsible may be
+            # an organisation; a name without a first name, title or details is none of its people
         unit = unit_then_title(body, p) or (unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p))
         if unit and (employer := _EMPLOYED.search(unit)):
             unit = employer.group(1)  # "Dyssegård Dialog, Ansat i Dyssebo": the employer

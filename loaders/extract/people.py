@@ -162,10 +162,17 @@ def _title_for(text: str, start: int) -> bool:
         and _TITLE_FOR.search(text, max(0, start - 40), start) is not None
 
 
+_WORD_REST = re.compile(r"[A-Za-zÆØÅæøå]{1,2}(?![A-Za-zÆØÅæøå])")  # the rest of a word after a run: "S" of "ApS"
+
+
 def _names(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _RUN.finditer(text):
         run = m.group(0)
+        if text[m.end():m.end() + 1].isupper() and (rest := _WORD_REST.match(text, m.end())) and rest.group(0).isupper():
+            run = run.rsplit(" ", 1)[0] if " " in run else ""  # "Terndrup Trælast ApS": a word's part ("Ap"), no name
+            if not run:  # (not a glued web copy's "Rikke Lunde HjortBoligsocial leder": a word follows)
+                continue
         if text.startswith(("- og ", "-og ", "- eller "), m.end()) and " " in run:
             run = run.rsplit(" ", 1)[0]  # "Kenneth Holm Midt- og Vestsjællands Politi": "Midt-" opens a name
         if (cut := _organisation_inside(run)) is not None:

@@ -538,3 +538,16 @@ def test_areas_in_a_sentence_are_no_organisation(tmp_path, make_docx, make_pdf, 
              "Uddannelse og livschancer indgår ikke i denne aftale.", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert {name_key(o.name) for o in r.organisations} == {name_key(f"{town} Kommune"), name_key(other)}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "flat", "docx"])
+def test_a_company_in_a_responsible_field_is_no_person(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                       other, other_short, how):
+    """("Ansvarlig: X med lokale virksomheder, fx Terndrup Trælast ApS, og Erhvervsforum Y": companies, no contact
+    "Terndrup Trælast Ap"; a person with a first name in the same field still one)"""
+    lines = [f"Delaftale: Beskæftigelse – {seat} Tilsammen", "Aktivitetsnavn: Første job", "Målgruppe: unge 18-29 år",
+             f"Ansvarlig: {other_short} med lokale virksomheder, fx {seat} Trælast ApS, og Erhvervsforum {town}", "",
+             "Aktivitetsnavn: Jobspor", "Målgruppe: ledige beboere", f"Ansvarlig: Hanne Lund, Jobcenter {town}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [c.name for c in r.contacts] == ["Hanne Lund"]
