@@ -43,6 +43,43 @@ def _focus_at(words: list[str], k: int, extra: tuple[tuple[str, ...], ...]) -> i
     return 0
 
 
+_CUT = ("\u00ad", "-")  # a word broken at a cell's line end: a soft hyphen (or a hyphen) last
+
+
+def _cut_focus_at(words: list[str], k: int, stop: int, extra: tuple[tuple[str, ...], ...]
+                  ) -> tuple[int, str, int, int] | None:
+    """A known focus area whose cell wrapped in a table flattened row by row: the cell's first line at
+    ``words[k]`` ("Uddannelse og beskæf-", "Forebyggelse og") and the rest of the name later in the row,
+    among the next line's cells ("... Skive Bibliotek tigelse", "... Sundhedsplejen Skive, forældreansvar
+    0-12 år ..."). (words the first line takes, the area's name, where the rest is, its number of words)."""
+    for name in extra + _known_focus():
+        for c in range(len(name), 0, -1):
+            head = words[k:k + c]
+            if len(head) < c or tuple(head[:-1]) != name[:c - 1]:
+                continue
+            last = head[-1]
+            cut = last[:-1] if last.endswith(_CUT) else last  # (a soft hyphen the text may have lost)
+            if len(cut) >= 3 and name[c - 1].startswith(cut) and len(name[c - 1]) >= len(cut) + 3:
+                rest = (name[c - 1][len(cut):], *name[c:])  # "beskæf-" + "tigelse"
+            elif last == name[c - 1] and c < len(name) and c >= 2:
+                rest = name[c:]  # "Forebyggelse og" + "forældreansvar"
+            else:
+                continue
+            for at in range(k + c + 1, stop - len(rest) + 1):
+                if tuple(words[at:at + len(rest)]) == rest:
+                    return c, " ".join(name), at, len(rest)
+    return None
+
+
+def _without_tail(words: list[str], at: int, n: int) -> list[str]:
+    """``words`` without the ``n`` words at ``at`` (a cell's wrapped rest), a word broken before them by a soft
+    hyphen joined with the word after them ("Handelsstands- [tigelse] forening" -> "Handelsstandsforening")."""
+    out = words[:at] + words[at + n:]
+    if 0 < at < len(out) and out[at - 1].endswith("\u00ad") and out[at][:1].islower():
+        out[at - 1:at + 1] = [out[at - 1][:-1] + out[at]]
+    return out
+
+
 def opens_with_area(words: list[str], more: int = 0) -> bool:
     """Do ``words`` open with a focus area's name the vocabulary knows, and at most ``more`` words
     after it ("Tryghed og trivsel", "Kriminalitetsforebyggelse og tryghed" with ``more=2``)?"""
@@ -138,6 +175,10 @@ def _row(words: list[str], k: int, n: int, stop: int, kinds: list, extra, codes:
     start = k + n
     if kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (m := _focus_at(words, start, extra)):
         focus, start = " ".join(words[start:start + m]), start + m  # "Nr | Tema | Aktivitet"
+    elif kinds.index("activity") == 2 and kinds[1] in _FOCUS_KINDS and (cut := _cut_focus_at(words, start, stop, extra)):
+        m, focus, at, tail = cut  # the area's cell wrapped: "1 Uddannelse og beskæf- Lektiecafé X skolebørn ... tigelse"
+        kept = _without_tail(words, at, tail)
+        start, stop, words = start + m, stop - (len(words) - len(kept)), kept
     quote = next((q for q in range(start, min(stop, start + 4)) if words[q][:1] in _QUOTES), None) \
         if len(kinds) == 2 and kinds[1] == "activity" else None
     if quote is not None:  # a cell of quoted names, each with its note: '"Læseven" (frivillige ...); "UngeSpor" (...)'

@@ -337,9 +337,17 @@ def _lettered_after_heading(text: str) -> list[str]:
     known to the vocabulary ("3. Indsatsområder A Tryghed og trivsel B Uddannelse og beskæftigelse ...")."""
     from samspil.loaders.extract.flat_activity_tables import lettered_known_areas
 
-    if (m := _AREAS_WORD.search(text)) is None:
-        return []
-    return list(lettered_known_areas(text[m.end():m.end() + 300]).values())
+    if (m := _AREAS_WORD.search(text)) is not None and (lettered := lettered_known_areas(text[m.end():m.end() + 300])):
+        return list(lettered.values())
+    for m in _AREAS_HEAD_RUN.finditer(text):
+        if len(areas := _known_run(text[m.end():m.end() + 300], bare=True)) >= 2:
+            return areas  # "3. Valgte indsatsområder Uddannelse og beskæftigelse Forebyggelse og forældreansvar Tryghed og
+    return []  # trivsel 4. Aktivitetsoversigt" (a heading's list, its breaks lost: two known areas or more, back to back)
+
+
+# a heading of the plan's areas, its list run on after it: "3. Valgte indsatsområder ", "Indsatsområder: "
+_AREAS_HEAD_RUN = re.compile(r"(?:^|(?<=\d\.\s)|(?<=\d\s))(?:[A-ZÆØÅ][a-zæøå]+\s+indsatsområder|Indsatsområder)"
+                             r"\s*:?\s+(?=[A-ZÆØÅ])")
 
 
 _COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
@@ -594,11 +602,14 @@ def _named_in_prose(doc: Document) -> list[tuple[str, int]]:
 
 _WORKS_WITH = re.compile(r"\b(?:[Hh]elhedsplanen|[Ii]ndsatsen|[Pp]lanen|[Vv]i)\s+arbejder\s+(?:med|inden\s+for)\s+")
 _RUN_SEPARATOR = re.compile(r"^(?:,\s*|\s+og\s+|\s+samt\s+|,\s*og\s+)")
+_BARE_SEPARATOR = re.compile(r"^\s+(?:[-•·|]\s+)?(?=[A-ZÆØÅ])")
 
 
-def _known_run(text: str) -> list[str]:
+def _known_run(text: str, bare: bool = False) -> list[str]:
     """The known focus areas that open ``text`` one after another, apart by commas, "og" or "samt"
-    ("Uddannelse og livschancer samt Sundhed og trivsel i afdelingerne ..." -> both)."""
+    ("Uddannelse og livschancer samt Sundhed og trivsel i afdelingerne ..." -> both); with ``bare``
+    with ``bare`` by a space (or a bullet) alone before the next area's capital instead (a heading's list whose
+    breaks were lost)."""
     known, out = _known_focus_areas(), []
     while text:
         words = text.split()
@@ -609,7 +620,7 @@ def _known_run(text: str) -> list[str]:
             break
         out.append(known[found[1]])
         text = text[text.find(found[0]) + len(found[0].rstrip(".,;:")):]
-        if not (sep := _RUN_SEPARATOR.match(text)):
+        if not (sep := (_BARE_SEPARATOR if bare else _RUN_SEPARATOR).match(text)):
             break
         text = text[sep.end():]
     return out

@@ -322,8 +322,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
             after = unit_after_name(text, p)
             after = None if after and p.title and after.casefold() == p.title.casefold() else after
             org = after or named or org  # (not "(SSP-koordinator)", the title in brackets)
-        elif (own := _unit_between(text[:p.start])) and org_type_of(own) != "other":
-            org = groups[i] = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own
+        elif (own := _unit_between(text[:p.start])) and (org_type_of(own) != "other" or _defined_code(plain, own)):
+            org = groups[i] = own  # "Boligselskabet Vest, Bo Holm, bo@x.dk" under a heading: the entry's own (or
+            # the short form the document defined: "BFT Hanne Bisgaard / leder / hwb@..." under "Skive Kommune ...")
         else:
             org = named or org
         at = text.find(p.name)
@@ -333,6 +334,15 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
             p.title = p.title.rsplit(" ", 1)[-1]  # "Jobcentret har udskiftet kontaktperson": the title is its last word
         out.append(ContactMention(p, org, i, None))
     return out
+
+
+def _defined_code(plain: list[str], code: str) -> bool:
+    """Is ``code`` a short form in capitals the document defines ("Boligforeningen Tulstrupgaard (herefter BFT)",
+    "... (BFT)")?"""
+    if not (code.isupper() and code.isalpha() and 2 <= len(code) <= 6):
+        return False
+    return any(code in line and re.search(rf"\((?:herefter|i det følgende|fremover)?\s*(?:kaldet\s+)?[\"“»]?{code}[\"”«]?\)",
+                                          line) for line in plain)
 
 
 _BRACKET_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][^(),@]{2,60}?)\s*,\s*[^()]*@")

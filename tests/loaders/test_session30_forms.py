@@ -1,0 +1,103 @@
+"""Forms of session 30, each in made-up agreements of three municipalities (Haderslev, Assens,
+Fredensborg), none of them from a real document:
+
+* an activity table flattened row by row whose focus-area cells wrapped ("1 Uddannelse og beskæf-
+  Lektiecafé X skolebørn 6-16 år Biblioteket tigelse 2 ..."): the area's first line before the name,
+  the rest of it among the next line's cells;
+* a heading's list of known focus areas run on after it, no commas or "og" between them
+  ("3. Valgte indsatsområder Uddannelse og beskæftigelse Forebyggelse og forældreansvar Tryghed og trivsel");
+* a contact line opening with a party's short form the agreement defined ("(herefter BV)"), under a line
+  of another party's contact: the contact is the short form's party's.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import contact_facts, extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Haderslev", "Vojens", "Boligforeningen Vojenshjem", "BV", "Andelsboligforeningen Gram", "ABG"),
+         ("Assens", "Glamsbjerg", "Boligforeningen Glamsbjerghus", "BG", "Andelsboligforeningen Aarup", "ABA"),
+         ("Fredensborg", "Humlebæk", "Boligforeningen Humlebækhjem", "BH", "Andelsboligforeningen Kokkedal", "ABK")]
+
+
+def _wrapped_area_table(town, seat, housing, short, other, other_short):
+    return [f"Strategisk samarbejdsaftale {seat} Syd", "",
+            "3. Valgte indsatsområder", "Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar", "",
+            "4. Aktivitetsoversigt",
+            "Nr. Indsatsområde Aktivitet Målgruppe Samarbejdspartnere",
+            f"1 Uddannelse og beskæf\u00ad Lektiecafé {seat} skolebørn 6-16 år {seat}skolen, {seat} Bibliotek tigelse",
+            f"2 Uddannelse og beskæf\u00ad Jobværkstedet ledige unge 18-29 år Jobcenter {town}, {short} tigelse",
+            f"3 Forebyggelse og Forældrenetværket børnefamilier med børn Sundhedsplejen {town}, forældreansvar "
+            f"0-12 år Familiehuset {seat}",
+            f"4 Forebyggelse og Mødrecaféen mødre med anden etnisk {seat}skolen forældreansvar baggrund end dansk", ""]
+
+
+WANT = {"Lektiecafé {seat}": "Uddannelse og beskæftigelse", "Jobværkstedet": "Uddannelse og beskæftigelse",
+        "Forældrenetværket": "Forebyggelse og forældreansvar", "Mødrecaféen": "Forebyggelse og forældreansvar"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_flattened_activity_table_whose_area_cells_wrapped(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                              other, other_short):
+    lines = _wrapped_area_table(town, seat, housing, short, other, other_short)
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    areas = {a.name: a.focus_area for a in r.activities}
+    assert areas == {k.format(seat=seat): v for k, v in WANT.items()}, areas
+    partners = {p for a in r.activities for p in a.partners}
+    assert not any("tigelse" in p or "forældreansvar" in p for p in partners), partners
+    assert f"{seat} Bibliotek" in partners
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_cut_area_needs_its_rest_in_the_row(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                               other_short):
+    """Without the rest of the area's name later in the row, the words before the name stay the name's."""
+    lines = [f"Strategisk samarbejdsaftale {seat} Syd", "", "4. Aktivitetsoversigt",
+             "Nr. Indsatsområde Aktivitet Målgruppe Samarbejdspartnere",
+             f"1 Uddannelse og beskæf\u00ad Lektiecafé {seat} skolebørn 6-16 år {seat}skolen, {seat} Bibliotek",
+             f"2 Uddannelse og beskæf\u00ad Jobværkstedet ledige unge 18-29 år Jobcenter {town}, {short}", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    assert not any(a.focus_area == "Uddannelse og beskæftigelse" for a in r.activities), \
+        [(a.name, a.focus_area) for a in r.activities]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "as written"])
+def test_a_heading_s_list_of_known_areas_run_on(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                other_short, how):
+    lines = [f"1 Strategisk samarbejdsaftale {seat} Syd Aftalens parter: {town} Kommune, {housing} "
+             "3. Valgte indsatsområder Uddannelse og beskæftigelse Forebyggelse og forældreansvar Tryghed og trivsel "
+             f"4. Organisering Bestyrelsen mødes fire gange om året i {seat}.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar",
+                                                "Tryghed og trivsel"]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_areas_named_in_a_sentence_after_the_definite_word_are_no_heading_s_list(tmp_path, make_docx, make_pdf, town,
+                                                                                 seat, housing, short, other,
+                                                                                 other_short):
+    lines = [f"Strategisk samarbejdsaftale {seat} Syd", "", "3. Indsatsområder",
+             "Parterne har valgt ét indsatsområde: Sundhed og trivsel.",
+             "Indsatsområderne Beskæftigelse Uddannelse og livschancer indgår ikke i aftalen.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert "Beskæftigelse" not in [a.name for a in r.focus_areas]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_contact_line_opening_with_a_defined_short_form(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                          other, other_short, how):
+    lines = [f"Strategisk samarbejdsaftale {seat} Syd", "", "Aftalens parter:", f"{town} Kommune",
+             f"{housing} (herefter {short})", f"{other} (herefter {other_short})", "",
+             "2. Organisering og kontaktpersoner", "Part Navn / titel / mail / tlf",
+             f"{town} Kommune Ole-Jakob Frandsen / områdechef / olja@{town.lower()}.dk / 9915 6040",
+             f"{short} Hanne Würtz Bisgaard / boligsocial leder / hwb@{seat.lower()}hjem.dk / 9752 3318",
+             f"{other_short} Karsten Hedegaard Munk / forretningsfører / khm@{seat.lower()}.dk", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert facts["Hanne Würtz Bisgaard"][0] == name_key(housing), facts
+    assert facts["Karsten Hedegaard Munk"][0] == name_key(other), facts
+    assert facts["Ole-Jakob Frandsen"][0] == name_key(f"{town} Kommune"), facts
