@@ -112,6 +112,9 @@ _LEADER_KEY = re.compile(r"\s(?=(?:Parter|Indsatsområder?|Indsatsperiode|Aftale
 # Beskæftigelse og uddannelse III. Beboerliv og naboskab Delprojekt nr.: I.1" (the counters run I, II, III ...)
 _ROMAN_FIRST = re.compile(r"(?<=\s)I[.)]\s+(?=[A-ZÆØÅ])")
 _ROMAN_NEXT = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+([IVX]{1,4})[.)]\s+(?=[A-ZÆØÅ])")
+# A chapter's heading counted in Roman numerals and written in capitals, run in between the text before it and the
+# text under it ("... SSP-samarbejdet II. BESKÆFTIGELSE OG UDDANNELSE Projekt 3: Brobyggeren")
+_ROMAN_CAPS_HEAD = re.compile(r"(?<=\s)[IVX]{1,4}\.\s+[A-ZÆØÅ]{3,}(?:\s+[A-ZÆØÅ&-]{2,}){1,6}(?=\s+[A-ZÆØÅ][a-zæøå]|\s*$)")
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 # The focus areas' numbered heading run into the sentence below it (see :func:`_split_headings`)
 _AREAS_HEAD_RUN = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)(?:Helhedsplanens\s+|Planens\s+|De\s+)?(?:[Ii]ndsatsområder(?:ne)?"
@@ -318,6 +321,8 @@ def _cuts(line: str) -> list[int]:
             cuts.update(keys)  # a fact box's dotted fields run together: "Parter ........ A, B Indsatsområder ...... 1) X"
         if " I. " in line or " I) " in line:
             cuts |= _roman_items(line)
+        if "I. " in line or "V. " in line or "X. " in line:  # "... SSP-samarbejdet II. BESKÆFTIGELSE OG UDDANNELSE
+            cuts |= {k for m in _ROMAN_CAPS_HEAD.finditer(line) for k in m.span()}  # Projekt 3: ...": a chapter's heading
         if "1. " in line or "1) " in line:
             cuts |= _lettered_items(line)
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:

@@ -275,7 +275,8 @@ def _listed(doc: Document):
             continue  # (the test below, for the last sentence, cheaply: it ends the text; each word ends in r or e,
             # and only R, r, E and e have those as their lower case's last letter: told before any slice is lowered)
         heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
-            or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE"))  # "2. Indsatsområder" over bullets (or
+            or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE")) \
+            or text.endswith((". Indsatsområder", ". Indsatsområderne"))  # (a heading run onto the paragraph before)  # "2. Indsatsområder" over bullets (or
         # a heading in capitals run onto the line before it when the breaks were lost)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not heading and not (last.endswith(("indsatsområder", "indsatsområderne"))
@@ -306,6 +307,10 @@ def _listed(doc: Document):
                     want, given = (_COUNT_WORDS.get(stated.group(1)) or int(stated.group(1))), 0  # ("... tre
                     # indsatsområder:": three items and no more)
                 continue
+            if heading and count and counted == count + 1 and len(item) > 60 and first_kind:
+                if (last := _exact_known_head(_LIST_ITEM.sub("", item))) is not None:
+                    yield last, j  # the list's last item run on into the text after it: a known area at its head
+                break
             if not m or heading and not item.startswith(("-", "–", "•", "*", "▪", "·")) \
                     and not (count == 0 and counted == 1 or count and counted
                              and len(item) <= 60 and not item.endswith(".")):
@@ -321,6 +326,15 @@ def _listed(doc: Document):
             item, folded, _ = item.partition(" + ")  # "• C + Aktiviteter X": a web page's next (folded) section
             if item[-1:].isupper() and not item.isupper() and (caps := _CAPS_TAIL.search(item)):  # "2. Beskæftigelse AKTIVITETERNE":
                 item, folded = item[:caps.start()], "the next heading"   # the next heading run on
+            run_on = False
+            while counted is not None and first_kind and (nxt := re.search(rf"\s(?={count + 1}\.\s+[A-ZÆØÅ])", item)):
+                if (name := _candidate(_LIST_ITEM.sub("", item[:nxt.start()]))):  # "2. Kriminalpræventiv indsats
+                    yield name, j  # 3. Uddannelse og beskæftigelse": the next item run on
+                item, count, run_on = item[nxt.end():], count + 1, True
+            if run_on and len(item) > 60:  # (the last run on into the text after the list: a known area at its head)
+                if (last := _exact_known_head(_LIST_ITEM.sub("", item))) is not None:
+                    yield last, j
+                break
             if counted is not None and (name := _candidate(_LIST_ITEM.sub("", item))):
                 yield name, j  # a counted item is one area ("III. Beskæftigelse og integration")
             else:
@@ -432,6 +446,13 @@ def _known_head(part: str) -> str | None:
     return _candidate(" ".join(words[:cut])) if cut else None
 
 
+def _exact_known_head(text: str) -> str | None:
+    """The known focus area (its own spelling) that opens ``text``, the longest, matched exactly."""
+    words, known = text.split(), _known_focus_areas()
+    return next((known[key] for n in range(min(6, len(words)), 0, -1)
+                 if (key := _fkey(" ".join(words[:n]).strip(" ,;.>"))) in known), None)
+
+
 def _plan_areas_list(text: str) -> re.Match[str] | None:
     """The first inline list of focus areas in ``text`` that is the plan's own: the agreement's
     field ("Indsatsområder: A samt B."), or in a sentence about the plan ("Helhedsplanen har
@@ -462,7 +483,8 @@ _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line'
 _AREAS_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:[A-ZÆØÅ][\wæøå]*\s+(?:til\s+)?)?(?:[Ii]ndsatsområder(?:ne)?"
                             r"|INDSATSOMRÅDER(?:NE)?|INDSATSOMRÅDE|Indsatsområde)"
                             r"(?:\s+(?:og|OG)\s+(?:del)?(?:projekter|aktiviteter|PROJEKTER|AKTIVITETER))?$")
-_CAPS_TAIL = re.compile(r"\s+[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")
+_CAPS_TAIL = re.compile(r"(?:\s+[IVX]{1,4}\.|\s+[A-H]\.|\s+\d{1,2}\.)?\s+[A-ZÆØÅ]{5,}(?:\s+[A-ZÆØÅ]{2,})*$")  # (its
+# number: "III. Beboernes sundhed I. BØRN OG UNGE")
 _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 

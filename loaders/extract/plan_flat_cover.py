@@ -168,7 +168,8 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
         return False  # "DELAFTALE — UDDANNELSE OG LIVSCHANCER": a dash goes on
     if _QUOTED.fullmatch(word):  # a quoted name under a title in capitals or after its years
         return bool(_YEARS.fullmatch(prev.strip("(),.")) or _caps(prev) or len(prev) == 1 and prev.isupper()
-                    or prev[:1].isupper() and any(w.lower() in _TYPE_NOUNS for w in cur))  # ('Boligsocial
+                    or prev[:1].isupper() and any(w.lower() in _TYPE_NOUNS for w in cur)
+                    or prev[:1].isupper() and _quoted_caps(word))  # ('Boligsocial
         # helhedsplan 2013-2016 for Fensmark | "GLASBYEN - SAMMEN OM FENSMARK"': after the title's area)
     if _QUOTED.fullmatch(prev):  # (its years stay with it: '"Et godt sted at bo" 2010-2014')
         return word[:1].isupper() and not _YEARS.fullmatch(word)
@@ -205,6 +206,13 @@ _TIES = frozenset("TIL AF OM FOR MED".split())  # "BILAG 2 TIL STRATEGISK SAMARB
 def _lettered(word: str) -> bool:
     """A word with two letters or more (a number, a dash and "I" are neutral between capitals)."""
     return sum(c.isalpha() for c in word) >= 2
+
+
+def _quoted_caps(word: str) -> bool:
+    """A quoted title in capitals of two words or more ('"HASSELBAKKEN - ET GODT STED AT BO"'), which a cover prints
+    on its own line (after a letterhead's units: 'Socialforvaltningen "HASSELBAKKEN ..."')."""
+    words = [w for w in word.strip("\"“”«»„").split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and all(_caps(w) for w in words)
 
 
 def _caps(word: str) -> bool:

@@ -419,7 +419,9 @@ def _lettered_sections(doc: Document) -> list[tuple[int, str, int]]:
         if _ordinal(id_) != 1:
             continue
         before = " ".join(_LAST_SENTENCE.split(before_on_line)[-1].split()[-6:]) if before_on_line else \
-            next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), "")
+            _LAST_SENTENCE.split(next((t for t in reversed(plain_lines(doc)[max(0, i - 8):i]) if t), ""))[-1]
+        # (the line above's last sentence: a heading run onto the paragraph before it, "... arbejdsmarkedet.
+        # Indsatsområder")
         if _introduces_areas(before):
             run = _run_from(items, k, 6)
             if len(run) == 1 and len(long := _run_from(items, k, 60)) >= 2 and \

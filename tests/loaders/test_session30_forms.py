@@ -1,4 +1,4 @@
-"""Forms of session 30, each in made-up agreements of three municipalities (Haderslev, Assens,
+"""Forms of session 30, each in made-up agreements of three municipalities (Haderslev, Kalundborg,
 Fredensborg), none of them from a real document:
 
 * an activity table flattened row by row whose focus-area cells wrapped ("1 Uddannelse og beskæf-
@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from renderings import contact_facts, extract_rendered as _extract, name_key  # noqa: E402
 
 TOWNS = [("Haderslev", "Vojens", "Boligforeningen Vojenshjem", "BV", "Andelsboligforeningen Gram", "ABG"),
-         ("Assens", "Glamsbjerg", "Boligforeningen Glamsbjerghus", "BG", "Andelsboligforeningen Aarup", "ABA"),
+         ("Kalundborg", "Høng", "Boligforeningen Hønghus", "BHH", "Andelsboligforeningen Gørlev", "ABG"),
          ("Fredensborg", "Humlebæk", "Boligforeningen Humlebækhjem", "BH", "Andelsboligforeningen Kokkedal", "ABK")]
 
 
@@ -101,3 +101,44 @@ def test_a_contact_line_opening_with_a_defined_short_form(tmp_path, make_docx, m
     assert facts["Hanne Würtz Bisgaard"][0] == name_key(housing), facts
     assert facts["Karsten Hedegaard Munk"][0] == name_key(other), facts
     assert facts["Ole-Jakob Frandsen"][0] == name_key(f"{town} Kommune"), facts
+
+
+def _old_plan(town, seat, housing, short, other, other_short):
+    return [f"{town.upper()} KOMMUNE", "Socialforvaltningen / Teknisk Forvaltning", "",
+            f"\"{seat.upper()} - ET GODT STED AT BO\"",
+            f"Helhedsplan for boligområdet {seat} Nord. Ansøgning til Landsbyggefondens pulje 2006-2010", "",
+            f"{town} Kommune og {housing} ({short}) søger hermed om støtte til en 4-årig boligsocial helhedsplan. "
+            "Knap halvdelen af husstandene har anden etnisk baggrund end dansk.", "Indsatsområder",
+            "I. Børn og unge", "II. Beskæftigelse og uddannelse", "III. Beboernes sundhed og naboskab", "",
+            "I. BØRN OG UNGE", "Projekt 1: Lektiecafé i beboerhuset", "Målgruppe: skolebørn 6-16 år",
+            f"Samarbejde: {seat}skolen og frivillige fra Dansk Flygtningehjælp.",
+            "II. BESKÆFTIGELSE OG UDDANNELSE", "Projekt 2: Brobyggeren", "Målgruppe: ledige beboere 18-40 år",
+            f"Samarbejde: Jobcenter {town}.",
+            "III. BEBOERNES SUNDHED OG NABOSKAB", "Projekt 3: Sundhedspatruljen", "Målgruppe: familier med små børn",
+            "Samarbejde: Sundhedsplejen.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "as written"])
+def test_an_older_plan_whose_roman_chapters_and_cover_title_ran_on(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                   short, other, other_short, how):
+    """The quoted cover title in capitals after the letterhead's units names the plan; the list of areas under a
+    heading run onto the paragraph before it, and each area's chapter in capitals run in between its projects."""
+    r = _extract(tmp_path, _old_plan(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
+    assert name_key(r.plan.name) == name_key(f"{seat} - et godt sted at bo"), r.plan.name
+    areas = ["Børn og unge", "Beskæftigelse og uddannelse", "Beboernes sundhed og naboskab"]
+    assert [a.name for a in r.focus_areas] == areas
+    assert {a.name: a.focus_area for a in r.activities} == dict(zip(
+        ["Lektiecafé i beboerhuset", "Brobyggeren", "Sundhedspatruljen"], areas))
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_counted_list_of_areas_with_an_item_run_on_into_the_one_before(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        housing, short, other, other_short):
+    lines = [f"Boligsocial helhedsplan {seat} 2017-2020. Boligområdet: {housing} afd. 17 {seat}parken (356 lejemål). "
+             "Indsatsområder 1. Tryghed og trivsel 2. Kriminalpræventiv indsats 3. Uddannelse og beskæftigelse "
+             f"4. Forebyggelse og forældreansvar Boligsocial leder og kontakt for alle delaftaler: Henriette Bak "
+             f"Gravesen, {housing}, hbg@{seat.lower()}.dk.", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Tryghed og trivsel", "Kriminalpræventiv indsats",
+                                                "Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
