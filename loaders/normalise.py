@@ -136,6 +136,8 @@ def clean_markup(line: str) -> list[str]:
     """
     if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
         return _pipe_row(line)
+    if ("<" in line or line.lstrip()[:2] == "**") and (lead := _BOLD_LEAD.match(line)) and _run_in_head(lead):
+        line = f"{lead.group('pre')}{lead.group('name')} – {line[lead.end():]}"  # a paragraph's run-in head in bold
     if "<" in line:
         is_ordered = "<ol" in line.lower()
         line = _CELL_GAP.sub("\t", line)  # a table's cells keep their gap (a tab, as the readers give)
@@ -164,6 +166,31 @@ def clean_markup(line: str) -> list[str]:
     parts = [p.strip(" ") for p in line.split("\n")]
     kept = [p for p in parts if p.strip()]
     return kept or [""]
+
+
+# a paragraph that opens with a name in bold, its text run on after it: "<p><strong>UngeVejen</strong> hjælper unge
+# ...", "**Lektier på Broen**: lektiehjælp ..." (a run-in head: the web's and markdown's way of heading an item)
+_BOLD_LEAD = re.compile(r"(?P<pre>\s*(?:<(?:p|li|div)\b[^>]*>\s*)?)(?:<(?P<tag>strong|b)\b[^>]*>|\*\*)\s*"
+                        r"(?P<name>[A-ZÆØÅ0-9][^<>*:.!?]{1,60}?)\s*(?:</(?P=tag)>|\*\*)"
+                        r"(?P<mark>\s*[:–—-]\s*|\s+)(?=[^\s<*])", re.I)
+
+
+def _run_in_head(lead: re.Match[str]) -> bool:
+    """Is a paragraph's bold lead a run-in head (an item's name), not a label, a sentence's emphasis or a person?
+    Text in lower case after it, or a dash; after a colon only a name of two capitalised words or more (not
+    "Formål:", "Tid og sted:")."""
+    from samspil.loaders.labels import starts_with_label
+
+    name, mark = lead.group("name"), lead.group("mark").strip()
+    words = name.split()
+    if len(words) > 8 or starts_with_label(f"{name}:"):
+        return False
+    rest = lead.string[lead.end():lead.end() + 1]
+    if mark in ("–", "—", "-"):
+        return True
+    if mark == ":":
+        return sum(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in words) >= 2
+    return rest.islower()
 
 
 def _pipe_row(line: str) -> list[str]:

@@ -489,7 +489,8 @@ def _blocks(doc: Document) -> list[Block]:
             state.last = i
             continue
         state.after_blank = i > 0 and not doc.lines[i - 1].strip()
-        state.after_sentence = i > 0 and doc.lines[i - 1].rstrip().endswith((".", "!", "?"))
+        above = i - 2 if i > 1 and not doc.lines[i - 1].strip() else i - 1  # (over a blank line: a paragraph's end)
+        state.after_sentence = above >= 0 and doc.lines[above].rstrip().endswith((".", "!", "?"))
         chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
         parts = _parts(raw[:chapter.start()] if chapter else raw)
         for part in parts:

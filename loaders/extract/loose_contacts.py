@@ -369,7 +369,8 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
             and ":" not in plain[start - 1]:
         start -= 1
     end, details = i, False
-    while end + 1 < len(plain) and end - i < 4 and _field_line(plain[end + 1]) and not plain[end + 1].endswith(":"):
+    while end + 1 < len(plain) and end - i < 4 and (_field_line(plain[end + 1]) or _details_line(plain[end + 1])) \
+            and not plain[end + 1].endswith(":"):
         nxt = plain[end + 1]
         is_detail = bool(FIELD_KEY.match(nxt) or EMAIL.search(nxt) or PHONE.search(nxt))
         if details and not is_detail or ":" in plain[end + 1] and not is_detail:
@@ -384,6 +385,12 @@ def _vertical_record(plain: list[str], i: int, seen: set[int]) -> tuple[list[int
 
 def _field_line(text: str) -> bool:
     return bool(text) and len(text) <= _MAX_FIELD
+
+
+def _details_line(text: str) -> bool:
+    """A card's last line, its e-mail and phone joined onto the field above them ("Ansat i Boligselskabet X
+    jmt@x.dk · +45 51 87 32 14"): longer than one field, no sentence."""
+    return len(text) <= 2 * _MAX_FIELD and "@" in text and EMAIL.search(text) is not None and ". " not in text
 
 
 def _with_field_lines(plain: list[str], i: int, seen: set[int]) -> str:
@@ -480,13 +487,15 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
     label = KONTAKT.match(text) if labelled else None
     out = []
     responsible = label is not None and label.group(0).lstrip(" -•*").lower().startswith("ansvarlig")
-    for p in _title_units_dropped(body, find_people(body, strict=not labelled)):
+    people = _title_units_dropped(body, find_people(body, strict=not labelled))
+    for p in people:
         if responsible and not (p.email or p.phone or p.title) and not _any_first_name(p.name.split()[0]):
             continue  # "Ansvarlig: X med lokale virksomheder, fx Terndrup Trælast ApS": who is responsible may be
             # an organisation; a name without a first name, title or details is none of its people
         unit = unit_then_title(body, p) or (unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p))
-        if unit and (employer := _EMPLOYED.search(unit)):
-            unit = employer.group(1)  # "Dyssegård Dialog, Ansat i Dyssebo": the employer
+        if (employer := _EMPLOYED.search(unit or "") or (_EMPLOYED.search(body) if len(people) == 1 else None)):
+            unit = employer.group(1)  # "Dyssegård Dialog, Ansat i Dyssebo": the employer (also on a card's line of
+            # its own under the title's unit, the project: "Boligsocial leder, X" / "Ansat i Boligselskabet Y")
         unit = contact_unit(unit) or contact_unit(label.group("org") if label else None) \
             or _unit_before_details(body, p)  # "Kontaktperson for Lejerbo: Name"; "Name Org e-mail"
         out.append(ContactMention(p, unit or contact_unit(heading), line, None))

@@ -144,6 +144,33 @@ _FORMER = re.compile(r"(?<![\wæøå])([A-ZÆØÅ0-9][\wæøåÆØÅ.&-]*(?:\s+(
                      rf"\s*\(\s*{FORMER_WORDS}\s+([A-ZÆØÅ0-9][^()]{{1,80}})\)")
 
 
+# an institution named after its kind in lower case: "dagtilbuddet Troldehøjen", "børnehaven Mælkebøtten",
+# "fritidsklubben Skuret" (the kind tells the organisation; its own name alone has no cue)
+_KIND_NAMED = re.compile(r"\b(?P<kind>dagtilbuddet|daginstitutionen|børnehaven|vuggestuen|børnehuset|fritidshjemmet"
+                         r"|fritidsklubben|ungdomsklubben|juniorklubben|friskolen|privatskolen|efterskolen"
+                         r"|idrætsforeningen|boldklubben|beboerforeningen|menigheden|spejdergruppen)"
+                         r" (?P<name>[A-ZÆØÅ][a-zæøå]+(?:-?[A-ZÆØÅ]?[a-zæøå]+)?(?:\s+[A-ZÆØÅ][a-zæøå]+)?)\b")
+
+
+def _kind_named(text: str) -> list[tuple[str, str]]:
+    """(name, the kind and the name) of each institution named after its kind in lower case
+    (:data:`_KIND_NAMED`); a name that is a common word or a person's is none ("børnehaven Tirsdag")."""
+    from samspil.loaders.extract import targets
+    from samspil.loaders.extract.mentions import _common_words
+    from samspil.loaders.labels import starts_with_label
+    from samspil.loaders.extract.people import is_first_name
+
+    out = []
+    for m in _KIND_NAMED.finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        if first.lower() in _common_words() or is_first_name(first) or first in _FUNCTION_WORDS \
+                or targets.classify(first) or starts_with_label(f"{first}:"):
+            continue  # (nor a target group or a label: "Læselyst i vuggestuen Småbørnsfamilier med ...", a table's next cell)
+        out.append((name, f"{m.group('kind')} {name}"))
+    return out
+
+
 def _former_names(text: str) -> list[tuple[str, list[str]]]:
     """(present name, [former name, its abbreviation]) of every 'X (tidl. Y)' whose X and
     Y both read as organisations' names."""
@@ -338,6 +365,10 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))
+        if "en " in text or "et " in text or text.endswith(("en", "et")):  # (every kind word ends in "en" or "et";
+            # the name may open the next line: "... og dagtilbuddet" over "Troldehøjen.")
+            joined = f"{text} {plain[i + 1][:60]}" if text.endswith(("en", "et")) and i + 1 < len(plain) else text
+            out += [OrgMention(name, i, aliases=[kinded], role="mentioned") for name, kinded in _kind_named(joined)]
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
         if i in no_org or i in partner_cells:
             cells = _table_cells(i, cells, no_org, partner_cells, out)

@@ -287,6 +287,7 @@ def _has_cue(name: str) -> bool:
 
 _FUNCTION_WORDS = frozenset(("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
                              "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar", "Aktiviteter",
+                             "Ansat", "Ansatte", "Tilknyttet",  # ("Ansat i Boligselskabet X": a card's employer line)
                              "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse", "Eftersom", "Fordi", "Selvom",
                              "Derfor", "Desuden", "Endvidere", "Således", "Samtidig", "Dermed", "Herudover"))
 

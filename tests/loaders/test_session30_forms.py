@@ -1,4 +1,4 @@
-"""Forms of session 30, each in made-up agreements of three municipalities (Haderslev, Kalundborg,
+"""Forms of session 30, each in made-up agreements of three municipalities (Haderslev, Holbæk,
 Fredensborg), none of them from a real document:
 
 * an activity table flattened row by row whose focus-area cells wrapped ("1 Uddannelse og beskæf-
@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from renderings import contact_facts, extract_rendered as _extract, name_key  # noqa: E402
 
 TOWNS = [("Haderslev", "Vojens", "Boligforeningen Vojenshjem", "BV", "Andelsboligforeningen Gram", "ABG"),
-         ("Kalundborg", "Høng", "Boligforeningen Hønghus", "BHH", "Andelsboligforeningen Gørlev", "ABG"),
+         ("Holbæk", "Jyderup", "Boligforeningen Jyderuphus", "BJH", "Andelsboligforeningen Tølløse", "ABT"),
          ("Fredensborg", "Humlebæk", "Boligforeningen Humlebækhjem", "BH", "Andelsboligforeningen Kokkedal", "ABK")]
 
 
@@ -93,9 +93,9 @@ def test_a_contact_line_opening_with_a_defined_short_form(tmp_path, make_docx, m
     lines = [f"Strategisk samarbejdsaftale {seat} Syd", "", "Aftalens parter:", f"{town} Kommune",
              f"{housing} (herefter {short})", f"{other} (herefter {other_short})", "",
              "2. Organisering og kontaktpersoner", "Part Navn / titel / mail / tlf",
-             f"{town} Kommune Ole-Jakob Frandsen / områdechef / olja@{town.lower()}.dk / 9915 6040",
-             f"{short} Hanne Würtz Bisgaard / boligsocial leder / hwb@{seat.lower()}hjem.dk / 9752 3318",
-             f"{other_short} Karsten Hedegaard Munk / forretningsfører / khm@{seat.lower()}.dk", ""]
+             f"{town} Kommune Ole-Jakob Frandsen / områdechef / olja@kommune.dk / 9915 6040",
+             f"{short} Hanne Würtz Bisgaard / boligsocial leder / hwb@boligforening.dk / 9752 3318",
+             f"{other_short} Karsten Hedegaard Munk / forretningsfører / khm@andelsbolig.dk", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     facts = contact_facts(r)
     assert facts["Hanne Würtz Bisgaard"][0] == name_key(housing), facts
@@ -142,3 +142,66 @@ def test_a_counted_list_of_areas_with_an_item_run_on_into_the_one_before(tmp_pat
     r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
     assert [a.name for a in r.focus_areas] == ["Tryghed og trivsel", "Kriminalpræventiv indsats",
                                                 "Uddannelse og beskæftigelse", "Forebyggelse og forældreansvar"]
+
+
+def _web_page(town, seat, housing, short, other, other_short):
+    return ["<div class=\"cookie-banner\">Vi bruger cookies. <button>Accepter</button></div>",
+            f"<h1>{seat} Sammen – boligsocial indsats i {seat}</h1>",
+            f"<p>{seat} Sammen er en boligsocial indsats, som {town} Kommune og {housing}",
+            "driver sammen fra 1. september 2024 til 31. august 2028.</p>", "",
+            "<h2>Vores aktiviteter</h2>", "<h3>Uddannelse og livschancer</h3>",
+            "<p><strong>Lørdagsklubben</strong> er leg, læsning og udflugter for børn 3-10 år",
+            f"og deres forældre. Vi samarbejder med {town} Bibliotek og dagtilbuddet",
+            "Mariehønen.</p>",
+            "<p><strong>Lektier i Huset</strong>: lektiehjælp for skolebørn i 4.-9. klasse",
+            "hver tirsdag med frivillige fra Røde Kors.</p>",
+            f"<p><strong>Vejen Videre</strong> hjælper unge 15-25 år videre i uddannelse i samarbejde med",
+            f"Kommunal Ungeindsats {town}.</p>", "",
+            "<h3>Sundhed og trivsel</h3>",
+            "<p><strong>Formål</strong>: at styrke beboernes sundhed.</p>",
+            "<p><strong>Gå-holdet</strong> – gåture og fællesskab for voksne, der føler sig ensomme.</p>", "",
+            "<h2>Kontakt</h2>", "<div class=\"contact-card\">", "<b>Jonas Meldgaard Trier</b><br>",
+            f"Boligsocial leder, {seat} Sammen<br>", f"Ansat i {housing}<br>",
+            f"<a href=\"mailto:jmt@boligsocial.dk\">jmt@boligsocial.dk</a> · +45 51 87 32 14", "</div>", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_web_page_s_activities_named_in_bold_at_their_paragraph_s_start(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        housing, short, other, other_short):
+    """A paragraph's run-in head in bold (then text in lower case, a dash, or a colon after a name of two capitalised
+    words) is the item's name; a label in bold ("Formål") is none."""
+    r = _extract(tmp_path, _web_page(town, seat, housing, short, other, other_short), "as written", make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lørdagsklubben": "Uddannelse og livschancer", "Lektier i Huset": "Uddannelse og livschancer",
+        "Vejen Videre": "Uddannelse og livschancer", "Gå-holdet": "Sundhed og trivsel"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_an_institution_named_after_its_kind_and_a_card_s_employer_line(tmp_path, make_docx, make_pdf, town, seat,
+                                                                       housing, short, other, other_short):
+    r = _extract(tmp_path, _web_page(town, seat, housing, short, other, other_short), "as written", make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert orgs["Mariehønen"].type == "daycare" and "dagtilbuddet Mariehønen" in orgs["Mariehønen"].aliases
+    assert orgs[f"Kommunal Ungeindsats {town}"].type == "municipal_unit"
+    assert not any(n.startswith("Ansat") for n in orgs), sorted(orgs)
+    assert contact_facts(r)["Jonas Meldgaard Trier"][0] == name_key(housing)
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_word_after_an_institution_s_kind_that_is_a_target_group_or_common_word_is_no_name(
+        tmp_path, make_docx, make_pdf, town, seat, housing, short, other, other_short):
+    lines = [f"Helhedsplan for {seat}", "",
+             f"Læselyst i vuggestuen Småbørnsfamilier med børn 0-3 år Dagtilbud {seat}.",
+             "Vi mødes i børnehaven Tirsdag og torsdag.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert "Småbørnsfamilier" not in names and "Tirsdag" not in names, names
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_label_after_an_institution_s_kind_is_no_name(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                        other, other_short):
+    lines = [f"Delaftale {seat}: Aktivitetsnavn — Lektieværkstedet Partnere — {seat} Skole — idrætsforeningen "
+             "Aktivitetsnavn — Ferieskolen Målgruppe(r) — børn 6-12 år", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert "Aktivitetsnavn" not in {o.name for o in r.organisations}
