@@ -152,6 +152,8 @@ def clean_markup(line: str) -> list[str]:
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)
     if "*" in line:
+        if line.lstrip()[:2] == "* ":
+            line = "• " + line.lstrip()[2:]  # a markdown list's item: a bullet (not emphasis to strip)
         line = _CELL_STARS.sub("\n", line)
         line = _LABEL_STARS.sub(" ", line)
         line = _EMPH_STARS.sub("", line)

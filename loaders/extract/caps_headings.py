@@ -92,6 +92,8 @@ def _list_headings(doc: Document) -> dict[int, str]:
     plain = plain_lines(doc)
     found: dict[int, str] = {}
     for i, t in enumerate(plain):
+        if t[-1:] == ":" and t[:1].isupper() and t.count(":") == 1 and opens_with_area(t[:-1].split()):
+            t = t[:-1]  # "Uddannelse og livschancer:" over its activities' bullets: a known area's lead-in
         if not t or not t[0].isupper() or len(t) > 60 or t[-1] in ".;,!?:" or ":" in t or _LIST_START.match(t):
             continue
         words = t.split()

@@ -340,7 +340,12 @@ def _title(title: str | None) -> str | None:
         return None
     if "ato" in title:  # a signature's date after the title ("direktør – dato 28.11.2023", "direktør Dato:")
         title = _SIGNING_DATE.sub("", title)
+    if "(" in title:  # a note of when: "boligsocial leder (fratræder 31.01.2026)", "(tiltræder 1.2.)"
+        title = _DATED_NOTE.sub("", title)
     return clean(title.rsplit(":", 1)[-1]) or None
+
+
+_DATED_NOTE = re.compile(r"\s*\((?:fratræder|tiltræder|fratrådt|tiltrådt|fra|til|pr\.|indtil|orlov|barsel)(?=\s)[^()]*\)?$", re.I)
 
 
 _SIGNING_DATE = re.compile(r"\s*[–,-]?\s*\b[Dd]ato\b\s*:?.*$")

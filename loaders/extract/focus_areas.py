@@ -174,7 +174,8 @@ def _numbered_section(doc: Document):
 
 # "... indsatsområder: A, B samt C.", "... indsatsområderne A; B og C." (a colon, or the first area's capital)
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
-_INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler|(?<=med )delaftalerne)(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
+_INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler|(?<=med )delaftalerne"
+                          r"|(?<![\wæøå] )[Dd]elaftalerne(?=\s+er\s+[A-ZÆØÅ]))(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
                           r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
                           # fra regulativet: ...")
                           r"((?:[-•]\s+|\(1\)\s+|\(A\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
@@ -254,7 +255,7 @@ def _listed(doc: Document):
                 and plain[i + 1][:1].isupper() and not _LIST_ITEM.match(plain[i + 1]):
             text = f"{text}: " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "... indeholder to
             # delaftaler:" over "Kriminalitetsforebyggelse samt Uddannelse og livschancer. ...": the list below
-        if ("ndsatsområder" in text or "delaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
+        if ("ndsatsområder" in text or "elaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
             if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain):  # "... Beskæftigelse
                 # og Sammenhængskraft og" (or the comma the line's text was stripped of) over
@@ -462,13 +463,15 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
                  or text.startswith(("Indsatsområderne er ", "Indsatsområderne bliver "))):
         return field  # (a field, or a sentence whose subject is the areas: "Indsatsområderne er A og B.";
         # a form's field and its value in two columns: "Indsatsområder ....... 1) A 2) B")
-    if "Indsatsområderne " in text and (subject := _AREAS_SUBJECT.search(text)) and subject.start() \
-            and (field := _INLINE_LIST.match("i" + text[subject.start() + 1:])):
+    if ("Indsatsområderne " in text or "Delaftalerne " in text) and (subject := _AREAS_SUBJECT.search(text)) \
+            and (subject.start() or text[:1] == "D") \
+            and (field := _INLINE_LIST.match(text[subject.start()].lower() + text[subject.start() + 1:])):
         return field  # "... i alt 430 boliger. Indsatsområderne er A samt B.": the areas a sentence of its own lists
+        # (or the agreements: "Delaftalerne er A samt B.")
     return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
 
 
-_AREAS_SUBJECT = re.compile(r"(?<=[.!?]\s)Indsatsområderne\s+(?:er|bliver)\s+(?=[A-ZÆØÅ])")
+_AREAS_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)Indsatsområderne|(?:^|(?<=[.!?]\s))Delaftalerne)\s+(?:er|bliver)\s+(?=[A-ZÆØÅ])")
 
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"

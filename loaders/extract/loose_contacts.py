@@ -108,10 +108,14 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
         elif (len(text) <= _MAX_LINE or _name_dense(text)) and _has_title(text) \
                 and (len(text) > _MAX_LINE or not text.endswith(".") or PHONE.search(text) or _name_first_record(text)):
             out += _run_on_entries(text, i, groups)
+        elif len(text) <= _MAX_LINE and _UNIT_COLON_NAME.match(text) and PHONE.search(text):
+            out += _run_on_entries(text, i, groups)  # "Sundhedsplejen, Langeland Kommune: Marianne Fals, 24 29 17 03"
         i += 1
     return out
 
 
+# a unit as the label of its person's entry, the person without a title: "Sundhedsplejen, X Kommune: Marianne Fals, ..."
+_UNIT_COLON_NAME = re.compile(r"^\W{0,3}[A-ZÆØÅ][^:]{2,60}:\s+[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+[A-ZÆØÅ]")
 # a role as a label before the person's record: "Sekretær for rådet: Name, unit, ...", "Koordinator: Name, ..."
 _ROLE_LABEL = re.compile(r"^\W{0,3}(?P<role>[A-ZÆØÅ][a-zæøå-]{3,30}(?:\s+(?:for|i|på|ved)\s+[\wæøå-]{2,30}){0,2})\s*:\s+"
                          r"(?=[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ])")
@@ -215,7 +219,9 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
     starts = []
     for p in people:
         title_at = _title_start(text, p.start)
-        title_after = text[p.end + 2:].split(" ", 1)[0].strip(",") if text.startswith(", ", p.end) else ""
+        after = text[p.end + 2:].split(" ", 2) if text.startswith(", ", p.end) else [""]
+        title_after = (after[1] if len(after) > 1 and after[0] in _TITLE_MODIFIERS else after[0]).strip(",")  # ("ny
+        # boligsocial leder", "konstitueret centerchef": the title after its modifier)
         if title_at is not None and p.title and (text.startswith(",", p.end) or p.phone or p.email):
             starts.append(title_at)  # "Formand Niels Dam, Lejerbo"
         elif title_after and (is_title_word(title_after) or p.phone or p.email):
@@ -250,6 +256,7 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)])[.!?]\s+(?=[A-ZÆØÅ])")
+_TITLE_MODIFIERS = frozenset("ny nye nyansat konstitueret fungerende kommende tidligere midlertidig afgående".split())
 _LEADING_LABEL = re.compile(r"^.*(?:\b(?:[Pp]arter(?:ne)?(?:\s+i\s+\w+)?|[Ss]amarbejdsparte?r?\w*|[Kk]ontakt\w*"
                             r"|[Ss]tyregruppe\w*)\s*:?\s+|:\s+)")
 

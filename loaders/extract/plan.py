@@ -338,9 +338,19 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     if not found and (run_on := _run_on_cover(doc)) is not None:
         return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
-    if len(found) == 1 and _names_an_organisation(found[0][0]) and (subject := subject_of_plan(doc)) is not None:
-        found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y"
+    if len(found) == 1 and (_names_an_organisation(found[0][0]) or _ends_with_subject(found[0][0], doc)) \
+            and (subject := subject_of_plan(doc)) is not None:
+        found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y";
+        # "NOTAT – OVERDRAGELSE AF LEDELSEN AF HUMBLE HAVN" over "Humble Havn er den strategiske samarbejdsaftale ..."
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+def _ends_with_subject(title: str, doc: Document) -> bool:
+    """Does a title end with the name a sentence gives the plan (the title's other words the document's kind and
+    subject: "NOTAT – OVERDRAGELSE AF LEDELSEN AF HUMBLE HAVN")?"""
+    subject = subject_of_plan(doc)
+    return subject is not None and len(title) > len(subject[0]) + 3 \
+        and title.casefold().endswith(" " + subject[0].casefold())
 
 
 def _names_an_organisation(name: str) -> bool:

@@ -235,11 +235,11 @@ def subject_of_plan(doc: Document) -> tuple[str, int] | None:
     """The plan named as a sentence's subject among the first pages ("Fælles Pejling er den boligsociale
     helhedsplan i Dragør Syd"), when nothing else names it."""
     head = doc.text[:_PROSE_CHARS].replace("\n", " ")
-    return _subject_of_plan(head, doc.text) if "boligsocial" in head else None
+    return _subject_of_plan(head, doc.text) if "boligsocial" in head or "strategiske samarbejdsaftale" in head else None
 
 
 # "Fælles Pejling er den boligsociale helhedsplan i Dragør Syd": the plan named as a sentence's subject
-_IS_THE_PLAN = re.compile(r"\s+er\s+(?:den|en)\s+boligsociale?\s+(?:helhedsplan|indsats)\b")
+_IS_THE_PLAN = re.compile(r"\s+er\s+(?:(?:den|en)\s+boligsociale?\s+(?:helhedsplan|indsats)|den\s+strategiske\s+samarbejdsaftale)\b")
 _TAG_RUN = re.compile(r"<[^>]{0,200}>")
 
 

@@ -205,3 +205,39 @@ def test_a_label_after_an_institution_s_kind_is_no_name(tmp_path, make_docx, mak
              "Aktivitetsnavn — Ferieskolen Målgruppe(r) — børn 6-12 år", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert "Aktivitetsnavn" not in {o.name for o in r.organisations}
+
+
+def _handover_note(town, seat, housing, short, other, other_short):
+    return [f"NOTAT – OVERDRAGELSE AF LEDELSEN AF {seat.upper()} BRO",
+            "Fra: Lasse Brøndum Kvist, boligsocial leder (fratræder 31.01.2026)",
+            "Til: Amalie Ries Thorhauge, ny boligsocial leder (tiltræder 01.02.2026)",
+            f"Cc: Susanne Egelund Krag, udviklingschef, {housing}", "", "1. Kort om indsatsen",
+            f"{seat} Bro er den strategiske samarbejdsaftale mellem {town} Kommune og {housing} ({short}) for",
+            "perioden 01.09.2024-31.08.2028. Delaftalerne er Uddannelse og livschancer samt Sundhed og trivsel.", "",
+            "2. Nøglepersoner",
+            f"- Sundhedsplejen, {town} Kommune: Marianne Fals, 24 29 17 03", "",
+            "3. Aktiviteter – status januar 2026", "Uddannelse og livschancer:",
+            "  * Lektieskibet – lektiehjælp for børn 6-14 år i fælleshuset. Kører godt.",
+            f"  * Småbørnsbølgen – legestue for familier med børn 0-3 år sammen med Sundhedsplejen.",
+            "Sundhed og trivsel:",
+            f"  * Havnetræf – ugentligt formiddagstræf for ældre beboere, med Ældre Sagen {town}.",
+            "  * Løbeklubben – løbe- og gågruppe for voksne.", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_handover_note_of_the_plan_s_leader(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                              other_short):
+    """The plan named by the sentence that says what it is (the title ending with that name); "Delaftalerne er A samt B";
+    a known area's lead-in with a colon over its activities' markdown bullets; the memo's addressee with a title after
+    a modifier ("ny boligsocial leder") and a dated note; a unit labelling its person's entry without a title."""
+    r = _extract(tmp_path, _handover_note(town, seat, housing, short, other, other_short), "as written", make_docx,
+                 make_pdf)
+    assert r.plan.name == f"{seat} Bro"
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og livschancer", "Sundhed og trivsel"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektieskibet": "Uddannelse og livschancer", "Småbørnsbølgen": "Uddannelse og livschancer",
+        "Havnetræf": "Sundhed og trivsel", "Løbeklubben": "Sundhed og trivsel"}
+    people = {c.name: c for c in r.contacts}
+    assert people["Lasse Brøndum Kvist"].title == "boligsocial leder"
+    assert "Amalie Ries Thorhauge" in people
+    assert people["Marianne Fals"].organisation == "Sundhedsplejen" and people["Marianne Fals"].phone == "24291703"
