@@ -92,22 +92,38 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])] \
             if is_first_name(words[0]) else []
         at = next((i for i, text in enumerate(doc.lines) if c.name in text), None) if len(cuts) == 1 else None
-        signed = []
-        for text in [doc.lines[j] for j in range(at, max(-1, at - 3), -1)] if at is not None else []:
-            signed = [m.group(1) for m in _FOR_ORG.finditer(text)] if "For " in text else []  # (on the names' line,
-            if signed:  # or on a line of their own above it: "For X For Y" over "Name Name" and "Title Title")
-                break
+        signed = _signed_for(doc, at) if at is not None else []
         if len(signed) < 2:  # (no one place to cut, or no two organisations signed for on the line)
             out.append(c)
             continue
         k = cuts[0]
         titles = (c.title or "").split()
-        cut_title = next((j for j in range(1, len(titles)) if titles[j][:1].isupper()), 1 if len(titles) == 2 else None)
+        cut_title = next((j for j in range(1, len(titles)) if titles[j][:1].isupper() and is_title_word(titles[j])
+                          and titles[j - 1] not in ("for", "og", "i", "af", "ved")),
+                         None) or next((j for j in range(1, len(titles)) if titles[j][:1].isupper()),
+                                       1 if len(titles) == 2 else None)  # (the second title's word: "Direktør for
+        # Social og Beskæftigelse Direktør", not the first's domain)
         parts = [" ".join(titles[:cut_title]), " ".join(titles[cut_title:])] if cut_title else [c.title, None]
         for name, title, org in ((" ".join(words[:k]), parts[0], signed[0]), (" ".join(words[k:]), parts[1], signed[1])):
             known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
             out.append(Contact(name=name, title=title or None, organisation=known, sources=list(c.sources)))
     return out
+
+
+def _signed_for(doc: Document, at: int) -> list[str]:
+    """The organisations signed for ("For X For Y"), on the names' line ``at`` or above it: on a line of their own
+    over "Name Name" and "Title Title", or one a line over the signatures' rules (a segmenter cut them apart)."""
+    signed: list[str] = []
+    for j in range(at, max(-1, at - 6), -1):
+        text = doc.lines[j]
+        found = [m.group(1) for m in _FOR_ORG.finditer(text)] if "For " in text else []
+        if found:
+            signed = found + signed
+            if len(signed) >= 2 or j == at:
+                break
+        elif j < at and (signed or any(ch.isalpha() for ch in text)):
+            break  # (above the rules and blanks: another line of words)
+    return signed
 
 
 _DOCUMENT_WORDS = frozenset("helhedsplan helhedsplanen strategisk samarbejdsaftale delaftale boligsocial".split())

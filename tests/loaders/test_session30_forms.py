@@ -241,3 +241,20 @@ def test_a_handover_note_of_the_plan_s_leader(tmp_path, make_docx, make_pdf, tow
     assert people["Lasse Brøndum Kvist"].title == "boligsocial leder"
     assert "Amalie Ries Thorhauge" in people
     assert people["Marianne Fals"].organisation == "Sundhedsplejen" and people["Marianne Fals"].phone == "24291703"
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_signatures_side_by_side_under_rules_when_the_breaks_were_lost(tmp_path, make_docx, make_pdf, town, seat,
+                                                                       housing, short, other, other_short):
+    """"For X For Y", the signatures' rules, then both names and both titles run together: two people, each of the
+    organisation signed for, the second title told by its own title word (not the first's domain "for Social og
+    Beskæftigelse")."""
+    lines = [f"Delaftale om beskæftigelse – {seat} Håndslag", "",
+             f"1.1 Delaftalen er en del af den strategiske samarbejdsaftale mellem {town} Kommune og {housing}.", "",
+             f"7. Underskrifter For {town} Kommune For {housing} _____________________________ "
+             "_____________________________ Lise Bødtcher Kragelund Torben Vinge Halkjær Direktør for Social og "
+             f"Beskæftigelse Direktør {seat}, den 28. november 2025", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    people = {c.name: (c.organisation, c.title) for c in r.contacts}
+    assert people.get("Lise Bødtcher Kragelund") == (f"{town} Kommune", "Direktør for Social og Beskæftigelse"), people
+    assert people.get("Torben Vinge Halkjær") == (housing, "Direktør"), people
