@@ -135,7 +135,7 @@ _FOLD_HEAD = re.compile(r"\[[+-]\]\s+[A-ZÆØÅ][^?!.:]{2,60}[?!:](?=\s)|\[[+-]\
 _TRACK_ITEM = re.compile(r"\s(?=Spor\s+\d{1,2}\s+[–—-]\s+[A-ZÆØÅ])")  # a list of tracks run together
 _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2}(?:\s+[·|])?\s+[A-ZÆØÅ][a-zæøå])")
 # a counted activity's heading run on: "... Dansk Røde Kors Lemvig Aktivitet 1.2 – Fritidsjob på Havnen"
-_COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delprojekt|Projekt)\s+\d{1,2}\.\d{1,2}\s+[–—-]\s+[A-ZÆØÅ\"«“])")
+_COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delaktivitet|Delprojekt|Projekt)\s+\d{1,2}\.\d{1,2}\s+[–—-]\s+[A-ZÆØÅ\"«“])")
 # A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
 # date and the middle dot after it: the date a line of its own, as it was)
 _REACTIONS = re.compile(r"\s(\d[\d,.]*K?\s+·\s+\d+\s+kommentar(?:er)?(?:\s+·\s+\d+\s+delinger)?)(?=\s|$)")

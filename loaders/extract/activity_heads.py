@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 # "Aktivitet 1: X", "Aktivitet 1.2 X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
-_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|(?:del)?indsats|tiltag|initiativ)"
+_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ)"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case

@@ -320,7 +320,12 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
         above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper()
                                and ":" not in above and "@" not in above) else None  # not a label or record
+        if org and len(org) <= _MAX_FIELD and is_title_word(org.split()[0].strip(",")) and org_type_of(org) == "other" \
+                and text.startswith(p.name):
+            p.title = p.title or org  # a card's title over its name ("Medarbejder, beskæftigelse" / "Ahmad Bundgaard
+            org = None  # asb@..."): the person's title, no unit
         org = contact_unit(org) or contact_unit(_heading_above(plain, i)) or _group_heading(plain, i, groups)
+        org = None if org is not None and org == p.title else org  # (the card's title read as its heading)
         label = KONTAKT.match(text)
         named = contact_unit(label.group("org")) if label and label.group("org") else None  # "Kontaktperson for X:"
         if (own := unit_then_title(text, p)) is not None:  # "Jobcenter Viborg: teamleder Mette Lund"
@@ -500,6 +505,8 @@ def _record_people(text: str, line: int, heading: str | None, labelled: bool = F
             continue  # "Ansvarlig: X med lokale virksomheder, fx Terndrup Trælast ApS": who is responsible may be
             # an organisation; a name without a first name, title or details is none of its people
         unit = unit_then_title(body, p) or (unit_after_name(body, p) if person_first(body, p) else unit_before_name(body, p))
+        if unit and is_title_word(unit.split()[0].strip(",")) and org_type_of(unit) == "other":
+            unit = None  # a card's title line over the name ("Medarbejder, beskæftigelse"): no unit
         if (employer := _EMPLOYED.search(unit or "") or (_EMPLOYED.search(body) if len(people) == 1 else None)):
             unit = employer.group(1)  # "Dyssegård Dialog, Ansat i Dyssebo": the employer (also on a card's line of
             # its own under the title's unit, the project: "Boligsocial leder, X" / "Ansat i Boligselskabet Y")

@@ -47,7 +47,7 @@ _SENTENCE_START = frozenset(
 MAX_TITLE_WORDS = 10
 _CONNECTORS = frozenset("og i for af på til med ved fra & – - om under samt".split())
 # "Aktivitet 2 Fritidsjob" when the title ran onto its label's line: the title
-_LABEL_PREFIX = re.compile(r"^(?:Aktivitet|Delprojekt|Delindsats|Projekt|Tiltag)\s+\d{1,2}[a-z]?\s*[.:–-]?\s+(?=\S)")
+_LABEL_PREFIX = re.compile(r"^(?:Aktivitet|Delaktivitet|Delprojekt|Delindsats|Projekt|Tiltag)\s+\d{1,2}[a-z]?\s*[.:–-]?\s+(?=\S)")
 
 
 @dataclass(frozen=True)

@@ -158,7 +158,7 @@ _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(
 _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0,40}$|^(?:boligsocial\s+)?"
                                  r"helhedsplan(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?\s*$"  # (its period)
                                  # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
-                                 r"|^(?:årlig\s+)?(?:status|statusrapport|årsrapport|årsberetning|afrapportering)"  # a report's
+                                 r"|^(?:årlig\s+)?(?:status|statusrapport|årsrapport|årsstatus|årsberetning|afrapportering|midtvejsstatus)"  # a report's
                                  r"(?:\s+(?:for\s+)?(?:19|20)\d{2})?(?:\s+[–—-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan))?$"
                                  # type and year: "Årlig statusrapport 2024 – boligsocial indsats"
                                  r"|^(?:kommunikations|handle|handlings|aktivitets|evaluerings|beredskabs|tids|arbejds|års)"

@@ -258,3 +258,39 @@ def test_signatures_side_by_side_under_rules_when_the_breaks_were_lost(tmp_path,
     people = {c.name: (c.organisation, c.title) for c in r.contacts}
     assert people.get("Lise Bødtcher Kragelund") == (f"{town} Kommune", "Direktør for Social og Beskæftigelse"), people
     assert people.get("Torben Vinge Halkjær") == (housing, "Direktør"), people
+
+
+def _status_cards(town, seat, housing, short, other, other_short):
+    return ["ÅRSSTATUS 2024", f"{seat} i Fællesskab",
+            f"Boligsocial indsats i {seat} · strategisk samarbejdsaftale 1.7.2023 – 30.6.2027", "",
+            f"Indsatsen er et samarbejde mellem {town} Kommune og {housing} (herefter {short}).", "",
+            "4 KONTAKT", "Boligsocial leder", "Line Kjærsgaard Mølbak", "lkm@boligsocial.dk · 24 81 30 67", "",
+            "Medarbejder, beskæftigelse", "Ahmad Sharif Bundgaard", "asb@boligsocial.dk · 24 81 30 68", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_status_report_s_title_and_its_cards_titled_above_the_name(tmp_path, make_docx, make_pdf, town, seat,
+                                                                      housing, short, other, other_short):
+    """"ÅRSSTATUS 2024" is the report's kind and year, not the plan's name; a card's first line a title ("Medarbejder,
+    beskæftigelse") is the person's title, not their unit."""
+    r = _extract(tmp_path, _status_cards(town, seat, housing, short, other, other_short), "as written", make_docx,
+                 make_pdf)
+    assert r.plan.name == f"{seat} i Fællesskab"
+    people = {c.name: c for c in r.contacts}
+    assert (people["Ahmad Sharif Bundgaard"].title or "").startswith("Medarbejder")
+    assert not (people["Ahmad Sharif Bundgaard"].organisation or "").startswith("Medarbejder")
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_an_older_plan_s_delaktivitet_headings(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                               other_short):
+    lines = [f"Boligsocial helhedsplan for {seat} Nord 2012-2016", "", "3. Indsatsomraader", "",
+             "Indsatsomraade 1: Tryghed og trivsel", "  Delaktivitet 1.1 Nabohjælp i Nordkvarteret",
+             "  Beboerne etablerer et nabohjælpsnetværk med støtte fra Fyns Politi. Målgruppe: alle beboere.",
+             "  Delaktivitet 1.2 Aktive Gårde", "  Afdelingsbestyrelserne arrangerer aktiviteter i gårdene hver sommer.",
+             "", "Indsatsomraade 2: Uddannelse og beskæftigelse", "  Delaktivitet 2.1 Fra Bænk til Job",
+             f"  Jobcenter {town} tilbyder kortere forløb med virksomhedspraktik for ledige beboere.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Nabohjælp i Nordkvarteret": "Tryghed og trivsel", "Aktive Gårde": "Tryghed og trivsel",
+        "Fra Bænk til Job": "Uddannelse og beskæftigelse"}
