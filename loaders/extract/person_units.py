@@ -233,6 +233,8 @@ def contact_unit(text: str | None) -> str | None:
         text = text.rsplit(" ", 1)[0]
     if ", " in text and is_title_word(last := text.rsplit(", ", 1)[1]) and " " not in last:
         text = text.rsplit(", ", 1)[0]  # "(Boligselskabet Roskildefjord, formand)": the person's role after it
+    if ", " in text and (dept := _DEPARTMENT_TAIL.search(text)) and dept.start():
+        text = text[:dept.start()]  # "Boligselskabet Ærøhjem, afd. 4 Bregningehusene": the department the person is of
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
         return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
@@ -251,6 +253,9 @@ def contact_unit(text: str | None) -> str | None:
             return run.group("unit")
         return _most_specific(text)
     return text
+
+
+_DEPARTMENT_TAIL = re.compile(r",\s+(?:afd\.|afdeling)\s*\d{1,3}\b.*$", re.I)
 
 
 def _plausible(text: str) -> bool:

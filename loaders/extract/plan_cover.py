@@ -127,7 +127,8 @@ def quoted_name(doc: Document) -> tuple[str, int] | None:
     if not _speaks_of_a_plan(doc):
         return None
     for i, text in _first_lines(doc):
-        if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text) or _QUOTED_FOR_AREA.match(text)) \
+        if (quoted := _QUOTED_LINE.match(text) or _QUOTED_AFTER_PLAN.search(text) or _QUOTED_FOR_AREA.match(text)
+                or _QUOTED_AFTER_KIND.match(text)) \
                 and 1 <= len(quoted.group(1).split()) <= 8:
             return quoted.group(1).strip(), i
     for i, line in enumerate(doc.lines[:24]):  # a letter's subject under its letterhead and address block
@@ -148,6 +149,9 @@ _SUBJECT_LINE = re.compile(r"^(?:vedr\.?|vedrørende|emne\s*:|angående)\s", re.
 # '"Tranekær Trives" for afdelingerne Voldgraven og Lejrskovhusene': the name, then where (its subtitle run on)
 _QUOTED_FOR_AREA = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]\s+(?:for|i|på)\s+(?:afdeling\w*|boligområde\w*|området'
                               r'|bebyggelse\w*|[A-ZÆØÅ])')
+# 'Beboerundersøgelse 2026 – "Onsbjerg Ombord"': a cover's subtitle, the document's kind (and year) before the name
+_QUOTED_AFTER_KIND = re.compile(r'^[A-ZÆØÅ][a-zæøå]+(?:\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)?\s+[–—:-]\s+'
+                                r'[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
 _QUOTED_LINE = re.compile(r'^[«»“”"„]([^«»“”"„]{3,80})[«»“”"„]$')
 # 'Boligsocial helhedsplan "X"', 'Den boligsociale indsats: »X«' (a report's cover names its plan)
 _QUOTED_AFTER_PLAN = re.compile(r'(?:^|(?<=\s))(?:den\s+)?(?:boligsociale?\s+)?(?:helhedsplan(?:en)?|indsats(?:en)?'

@@ -294,3 +294,28 @@ def test_an_older_plan_s_delaktivitet_headings(tmp_path, make_docx, make_pdf, to
     assert {a.name: a.focus_area for a in r.activities} == {
         "Nabohjælp i Nordkvarteret": "Tryghed og trivsel", "Aktive Gårde": "Tryghed og trivsel",
         "Fra Bænk til Job": "Uddannelse og beskæftigelse"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_nomination_form_s_person_with_a_slashed_key_and_a_department(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        housing, short, other, other_short):
+    """"Stilling/rolle:" is the title's key; "Organisation: X, afd. 4 Y" is X (the department the person is of)."""
+    lines = [f"INDSTILLING TIL {town.upper()}PRISEN 2025", "", "A. INDSTILLER",
+             "Navn*:               Kirsten Havgaard Bøjesen",
+             f"Stilling/rolle*:     Formand for afdelingsbestyrelsen i {seat}husene",
+             f"Organisation:        {housing}, afd. 4 {seat}husene",
+             "E-mail*:             k.havgaard@beboer.dk", "Telefon:             23 81 44 06", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    person = {c.name: c for c in r.contacts}["Kirsten Havgaard Bøjesen"]
+    assert person.title == f"Formand for afdelingsbestyrelsen i {seat}husene"
+    assert person.organisation == housing and person.phone == "23814406"
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_survey_s_subtitle_quotes_the_plan_under_a_question(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                              short, other, other_short):
+    lines = [f"{housing} · {town} Kommune", "", f"HVORDAN ER DET AT BO I {seat.upper()}?",
+             f"Beboerundersøgelse 2026 – \"{seat} Ombord\"", "", "Kære beboer", "",
+             f"Den boligsociale indsats {seat} Ombord har nu kørt i halvandet år.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Ombord"
