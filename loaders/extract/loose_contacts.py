@@ -342,6 +342,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[Contac
         at = text.find(p.name)
         if at >= 0 and (bracket := _BRACKET_UNIT.match(text, at + len(p.name))) and org_type_of(bracket.group(1)) != "other":
             org = bracket.group(1)  # "Tina Dam (Jobcenter Varde, tlda@varde.dk)": the unit in her brackets
+        if (employer := _EMPLOYED.search(text, p.end, (p.end + 160))) is not None \
+                and org_type_of(employer.group(1)) != "other" and not EMAIL.search(text, p.end, employer.start()):
+            org = employer.group(1)  # "Name Title, Project Ansat i Boligselskabet X jmt@...": the employer
         if p.title and p.title[:1].isupper() and " " in p.title and _CLAUSE_TITLE.match(p.title):
             p.title = p.title.rsplit(" ", 1)[-1]  # "Jobcentret har udskiftet kontaktperson": the title is its last word
         out.append(ContactMention(p, org, i, None))

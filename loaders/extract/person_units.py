@@ -233,6 +233,10 @@ def contact_unit(text: str | None) -> str | None:
         text = text.rsplit(" ", 1)[0]
     if ", " in text and is_title_word(last := text.rsplit(", ", 1)[1]) and " " not in last:
         text = text.rsplit(", ", 1)[0]  # "(Boligselskabet Roskildefjord, formand)": the person's role after it
+    if (employer := _EMPLOYER_IN.search(text)) is not None and org_type_of(employer.group(1)) != "other":
+        text = employer.group(1)  # "Blovstrød Bro Ansat i Boligselskabet Kongevejsbo": the employer (a card's lines run on)
+    elif (titled := _TITLE_FIRST.match(text)) and is_title_word(titled.group(1)) and org_type_of(text[titled.end():]) != "other":
+        text = text[titled.end():]  # "Fremskudt sagsbehandler Center for Familie og Børn": the title before the unit
     if ", " in text and (dept := _DEPARTMENT_TAIL.search(text)) and dept.start():
         text = text[:dept.start()]  # "Boligselskabet Ærøhjem, afd. 4 Bregningehusene": the department the person is of
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
@@ -255,6 +259,8 @@ def contact_unit(text: str | None) -> str | None:
     return text
 
 
+_EMPLOYER_IN = re.compile(r"\b(?:[Aa]nsat|ANSAT)\s+(?:i|hos|ved)\s+([A-ZÆØÅ][^,;()]{2,60})$")
+_TITLE_FIRST = re.compile(r"^(?:[A-ZÆØÅ][a-zæøå]+\s+)?([a-zæøå-]{4,30})\s+(?=[A-ZÆØÅ])")  # "(Fremskudt )sagsbehandler "
 _DEPARTMENT_TAIL = re.compile(r",\s+(?:afd\.|afdeling)\s*\d{1,3}\b.*$", re.I)
 
 

@@ -319,3 +319,19 @@ def test_a_survey_s_subtitle_quotes_the_plan_under_a_question(tmp_path, make_doc
              f"Den boligsociale indsats {seat} Ombord har nu kørt i halvandet år.", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert r.plan.name == f"{seat} Ombord"
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_web_page_s_contact_cards_run_together(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                 other_short):
+    """Cards whose breaks were lost: "Name Title, Project Ansat i Employer e-mail · phone Name Fremskudt sagsbehandler
+    Unit, Municipality e-mail": neither "Ansat" nor "Fremskudt" is part of a name; the employer and the unit are the
+    organisations."""
+    lines = [f"{seat} Bro – boligsocial indsats i {seat}", "",
+             f"Kontakt Jonas Meldgaard Trier Boligsocial leder, {seat} Bro Ansat i {housing} jmt@boligsocial.dk · "
+             f"+45 51 87 32 14 Sofie Wendelboe Lykke Fremskudt sagsbehandler Center for Familie og Børn, {town} Kommune "
+             "swa@kommune.dk · 48 10 06 52 Læs også: Nyt fælleshus åbnet", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    people = {c.name: (c.organisation, c.email) for c in r.contacts}
+    assert people == {"Jonas Meldgaard Trier": (housing, "jmt@boligsocial.dk"),
+                      "Sofie Wendelboe Lykke": ("Center for Familie og Børn", "swa@kommune.dk")}, people
