@@ -285,6 +285,9 @@ def _cuts(line: str) -> list[int]:
         cuts |= {k for m in slides for k in (m.start() + (m.group(0)[:1].isspace()), m.end())}
         cuts |= {m.end() for m in _SLIDE_NOTES.finditer(line)}
         cuts |= {m.end() for m in _SLIDE_BULLET.finditer(line)}
+    if line[:1] == "•" and line[-1:].isalpha() and (area := _area_at_end().search(line)):  # "• Ung-til-Ung mentor –
+        cuts.add(area.start(1))  # ... på Græsted Skole Sundhed og trivsel": the next area's heading run onto the last
+        # item of the area before (a list whose breaks were lost)
     if len(line) >= LONG_LINE:  # each pattern only where its cheap precondition holds
         if _DIGIT_DOT.search(line):
             cuts |= {m.start() + 1 for m in (_NUMBERED_SPACED if printable else _NUMBERED).finditer(line)}
@@ -515,6 +518,18 @@ def _lettered_items(line: str) -> set[int]:
 
 
 _LIST_LABEL_AFTER = re.compile(r"(?<=\s)(?:Aktiviteter|Projekter|Indsatser|Tiltag)\s*:\s*$")
+
+
+@lru_cache(maxsize=1)
+def _area_at_end() -> re.Pattern[str]:
+    """A known focus area's name (the vocabulary's) ending a line, after a word that is no preposition."""
+    from samspil.loaders.vocab import load_vocab
+
+    vocab = load_vocab("focus_areas")
+    names = sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
+    return re.compile("".join(rf"(?<! {w} )" for w in "og i af for om under med til på fra ved".split())
+                      + r"(?<=[A-Za-zæøåÆØÅ.)] )((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:"
+                      + "|".join(re.escape(n) for n in names) + r"))$")  # (its section's number with it: "3.2 X")
 
 
 def _roman_items(line: str) -> set[int]:

@@ -610,8 +610,9 @@ class _State:
             if _PARTY_CHAPTER.fullmatch(text.strip(" :.")) and not run_on:
                 self.listing, self.count = False, 0  # "Delaftalens parter" (its number cut off above it): its list is the
                 return  # parties, not the area's activities (a caption, "Aktiviteter", opens the next list)
-            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on:  # "4 Organisation",
-                # "5. Økonomi", "Bilag": the areas end
+            if (_CHAPTER.match(text) or text.strip(" :") in _CLOSING_HEADS) and not run_on \
+                    or text.rstrip(" :").endswith((" Bilag", " BILAG")):  # "4 Organisation",
+                # "5. Økonomi", "Bilag" (also run onto a sentence's end, its list below): the areas end
                 self.focus = None
             elif not run_on and len(text) >= _PARAGRAPH and self.bulleted and self.starts and self.after_blank \
                     and self.starts[-1][2] == self.focus:

@@ -335,3 +335,24 @@ def test_a_web_page_s_contact_cards_run_together(tmp_path, make_docx, make_pdf, 
     people = {c.name: (c.organisation, c.email) for c in r.contacts}
     assert people == {"Jonas Meldgaard Trier": (housing, "jmt@boligsocial.dk"),
                       "Sofie Wendelboe Lykke": ("Center for Familie og Børn", "swa@kommune.dk")}, people
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_minutes_item_s_areas_and_bullets_run_together(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                         other, other_short):
+    """"Parterne har valgt to indsatsområder: A • x – ... • y – ... B • z – ...": the second area's name run onto the
+    last item of the first; the annexes counted after "... Bilag" at a sentence's end are no activities."""
+    lines = [f"{town} Kommune Udvalget for Børn og Familie Referat Punkt 6 Godkendelse af strategisk samarbejdsaftale "
+             f"for boligsocial indsats i {seat}. {housing} og {town} Kommune har udarbejdet en strategisk "
+             f"samarbejdsaftale. Indsatsen får navnet \"Hjertet i {seat}\". Parterne har valgt to indsatsområder: "
+             "Uddannelse og livschancer • Lektiecafé Hjertet – lektiehjælp for skolebørn i samarbejde med "
+             f"{town} Bibliotekerne • Ung-til-Ung mentor – unge er mentorer for elever på {seat} Skole Sundhed og "
+             "trivsel • Gå-fællesskab – gåture for ældre og ensomme beboere • Psykisk sundhed i hverdagen – åben "
+             "rådgivning for psykisk sårbare voksne. Beslutning Anbefales. Fraværende: Jette Bruun Kvist Bilag "
+             f"1. Udkast til strategisk samarbejdsaftale, Hjertet i {seat} 2. Prækvalifikationsbrev fra "
+             "Landsbyggefonden af 11. juni 2025", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og livschancer", "Sundhed og trivsel"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Lektiecafé Hjertet": "Uddannelse og livschancer", "Ung-til-Ung mentor": "Uddannelse og livschancer",
+        "Gå-fællesskab": "Sundhed og trivsel", "Psykisk sundhed i hverdagen": "Sundhed og trivsel"}
