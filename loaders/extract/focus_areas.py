@@ -93,6 +93,7 @@ def _known_key(key: str) -> str | None:
 def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
+    name = _AREA_WORD_FIRST.sub("", name)  # "Delaftale om indsatsområdet X": the area's name after its kind word
     if name.endswith(")"):
         name = _SHORT_FORM_AFTER.sub("", name)  # "Beskæftigelse (BE)": the short form the document defines
     if name.endswith(".") and len(name.split()) >= 6:  # a sentence: "Delaftale 1 om Uddannelse og livschancer er
@@ -113,6 +114,7 @@ def _candidate(text: str) -> str | None:
     return name      # its details must not become a focus area's name)
 
 
+_AREA_WORD_FIRST = re.compile(r"^(?:om\s+)?(?:indsatsområdet|indsatsomraadet|fokusområdet|temaet)\s+(?=[A-ZÆØÅ])", re.I)
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
 _SUBTITLE_DASH = re.compile(r"\s+[–—·|-]\s+(?=[A-ZÆØÅ])")  # (or a running header's "X · Plan · UDKAST")
 _THE_EFFORT = re.compile(r"^(?:om\s+)?(?:den\s+|en\s+)?boligsocial(?:e)?\s+(?:indsats|helhedsplan)"

@@ -356,3 +356,16 @@ def test_a_minutes_item_s_areas_and_bullets_run_together(tmp_path, make_docx, ma
     assert {a.name: a.focus_area for a in r.activities} == {
         "Lektiecafé Hjertet": "Uddannelse og livschancer", "Ung-til-Ung mentor": "Uddannelse og livschancer",
         "Gå-fællesskab": "Sundhed og trivsel", "Psykisk sundhed i hverdagen": "Sundhed og trivsel"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("spelt", ["indsatsområdet", "indsatsomraadet"])
+def test_a_delaftale_headed_by_its_area_after_the_kind_word(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                            other, other_short, spelt):
+    lines = [f"Delaftale om {spelt} Kriminalitetsforebyggelse",
+             f"Boligsocial indsats \"{seat} Sammen\" – {town} Kommune og {housing}", "",
+             f"Delaftalen er et bilag til den strategiske samarbejdsaftale mellem {town} Kommune og {housing}.", "",
+             "4. Aktiviteter", "Aktivitetsnavn: Aftenpatrulje", "Målgruppe(r): unge 13-20 år", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Kriminalitetsforebyggelse"]
+    assert {a.name: a.focus_area for a in r.activities} == {"Aftenpatrulje": "Kriminalitetsforebyggelse"}
