@@ -130,6 +130,9 @@ def _joined_rows(line: str) -> list[str] | None:
     k = next((k for k, c in enumerate(cells) if c.split() and _TABLE_NAME_HEAD.match(c.split()[-1])), None)
     if k is None:
         return None
+    if k and cells[k - 1].split() and _AREA_HEAD.match(cells[k - 1].split()[-1]):  # "Indsatsområde | Aktivitet |
+        # ...": the area's column first
+        return _area_first_rows(cells, k - 1)
     n = k + 1
     while n < len(cells) and (m := _TABLE_HEADS.match(cells[n])) and not cells[n][m.end():].strip():
         n += 1  # the head's cells; the last one ran into the first row's name
@@ -144,6 +147,36 @@ def _joined_rows(line: str) -> list[str] | None:
         rows.append(" | ".join([name, *row[:-1], last]))
         name = following
     return rows if len(rows) > 1 else None
+
+
+_AREA_HEAD = re.compile(r"^\W*(?:indsatsområde|indsatsområder|tema|fokusområde|spor)\W*$", re.I)
+
+
+def _area_first_rows(cells: list[str], k: int) -> list[str] | None:
+    """The rows of a table whose first column is the focus area ("Indsatsområde | Aktivitet | Målgruppe |
+    Samarbejdspartnere Uddannelse og beskæftigelse | Jobhuset | ledige ... | Jobcenter X, EUC Syd Uddannelse og
+    beskæftigelse | Lektiehjørnet | ..."): each row's area cut from the end of the cell it shares with the row before,
+    as an area the table named before or a name in sentence case (:func:`_split_boundary`)."""
+    n = k + 1
+    while n < len(cells) and (m := _TABLE_HEADS.match(cells[n]) or _TABLE_NAME_HEAD.match(cells[n])) \
+            and not cells[n][m.end():].strip():
+        n += 1
+    if n >= len(cells) or not (m := _TABLE_HEADS.match(cells[n])) or not (area := cells[n][m.end():].strip()):
+        return None
+    width = n - k + 1
+    rows = [" | ".join([cells[k].split()[-1], *cells[k + 1:n], cells[n][:m.end()].strip()])]
+    rest, seen = cells[n + 1:], [area]
+    while area and len(rest) >= width - 1:
+        row, rest = rest[:width - 1], rest[width - 1:]
+        cell = row[-1]
+        known = next((a for a in seen if cell.endswith(" " + a) and len(cell) > len(a) + 1), None) if rest else None
+        last, following = (cell[:-len(known) - 1], known) if known else _split_boundary(cell)  # (the last row's cell:
+        # up to the text after the table)
+        rows.append(" | ".join([area, *row[:-1], last]))
+        area = following if rest else None
+        if area and area not in seen:
+            seen.append(area)
+    return rows if len(rows) > 2 else None
 
 
 def _split_boundary(cell: str) -> tuple[str, str | None]:

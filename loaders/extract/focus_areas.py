@@ -259,9 +259,11 @@ def _listed(doc: Document):
             # delaftaler:" over "Kriminalitetsforebyggelse samt Uddannelse og livschancer. ...": the list below
         if ("ndsatsområder" in text or "elaftaler" in text) and (inline := _plan_areas_list(text)) is not None:
             listed = inline.group(1)
-            if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain):  # "... Beskæftigelse
+            if (_OPEN_END.search(listed) or plain[i].rstrip()[-1:] == ",") and i + 1 < len(plain) \
+                    and not plain[i + 1].lower().startswith(("delaftale", "indsatsområde")):  # "... Beskæftigelse
                 # og Sammenhængskraft og" (or the comma the line's text was stripped of) over
-                listed += " " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
+                listed += ("," if plain[i].rstrip()[-1:] == "," and listed[-1:] != "," else "") + " " \
+                    + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
             if (listed[:1] == "(" or listed[:2] == "1)") and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A,
                 # (2) B og (3) C", "1) A 2) B 3) C" (a counted list's breaks lost)
                 yield from ((name, i) for part in counted if (name := _candidate(_LIST_JOIN.sub("", part))
@@ -478,7 +480,7 @@ _AREAS_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)Indsatsområderne|(?:^|(?<=[.!?]\s)
 
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
                             r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
-                            r"|\b(?:vi|indsatsen|helhedsplanen)\s+arbejder\s+(?:med|inden\s+for)\b"
+                            r"|\b(?:vi|indsatsen|helhedsplanen|planen)\s+arbejder\s+(?:med|inden\s+for)\b"
                             r"|\bomfatter\s+$|\b(?:indeholder|omfatter|består\s+af)\s+(?:to|tre|fire|[2-4])\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
 # is searched up to the list's word)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below

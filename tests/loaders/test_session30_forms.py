@@ -369,3 +369,38 @@ def test_a_delaftale_headed_by_its_area_after_the_kind_word(tmp_path, make_docx,
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert [a.name for a in r.focus_areas] == ["Kriminalitetsforebyggelse"]
     assert {a.name: a.focus_area for a in r.activities} == {"Aftenpatrulje": "Kriminalitetsforebyggelse"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_pipe_table_with_the_area_first_whose_rows_ran_together(tmp_path, make_docx, make_pdf, town, seat, housing,
+                                                                  short, other, other_short):
+    """"Indsatsområde | Aktivitet | Målgruppe | Samarbejdspartnere A | x | ... | P1, P2 A | y | ..." (breaks lost): each
+    row's area cut from the end of the cell it shares with the row before (an area seen before, or a name in sentence
+    case), the last cell from the text after the table."""
+    lines = [f"Helhedsplan for {seat} 2016-2019. 4. Indsatsområder Planen arbejder inden for tre af puljens fire "
+             "indsatsområder: Uddannelse og beskæftigelse, Forældreansvar og familie samt Tryghed og trivsel. "
+             "5. Aktivitetsoversigt Indsatsområde | Aktivitet | Målgruppe | Samarbejdspartnere Uddannelse og "
+             f"beskæftigelse | Jobhuset {seat} | ledige voksne 25-60 år | Jobcenter {town}, EUC Syd Uddannelse og "
+             f"beskæftigelse | Lektiehjørnet | skolebørn 6-13 år | {seat}skolen, frivillige fra Dansk Flygtningehjælp "
+             "Forældreansvar og familie | Familiestuen | forældre med småbørn | Sundhedsplejen, Familierådgivningen "
+             f"Tryghed og trivsel | Naboringen | ældre og ensomme beboere | Ældre Sagen {seat} Aktiviteterne er "
+             "beskrevet nærmere i bilag 2. 6. Organisering Styregruppen mødes fire gange om året.", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forældreansvar og familie",
+                                                "Tryghed og trivsel"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        f"Jobhuset {seat}": "Uddannelse og beskæftigelse", "Lektiehjørnet": "Uddannelse og beskæftigelse",
+        "Familiestuen": "Forældreansvar og familie", "Naboringen": "Tryghed og trivsel"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_sentence_s_list_of_areas_wrapped_after_a_comma(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                          other, other_short, how):
+    lines = [f"Helhedsplan for {seat} 2016-2019", "", "4. Indsatsområder",
+             "Planen arbejder inden for tre af puljens fire indsatsområder: Uddannelse og beskæftigelse,",
+             "Forældreansvar og familie samt Tryghed og trivsel. Kriminalpræventiv indsats indgår ikke, da SSP",
+             f"{town} allerede har en lokal handleplan.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forældreansvar og familie",
+                                                "Tryghed og trivsel"]
