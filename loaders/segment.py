@@ -106,6 +106,7 @@ _LEADER_DEPARTMENT = re.compile(r"\s(?=[Aa])((?:Afdeling|Afd\.|afd\.)\s*(?:nr\.\
 # a fact box's dotted field inside a line that lost its breaks ("... Hjørring Kommune Indsatsområder ........ 1) A")
 # (not a contents line's page, nor a department's dwellings: "Resumé..... 3", "Engen ....... 246 boliger")
 _LEADER_KEY = re.compile(r"\s(?=(?:Parter|Indsatsområder?|Indsatsperiode|Aftaleperiode|Periode|Kommune|Boligområde"
+                         r"|Indsatsens\s+navn|Boligorganisation(?:er)?|Boliger\s+i\s+alt"
                          r"|(?:Bolig)?[Aa]fdelinger|Målgrupper?|Budget|Bevilling|Sekretariat|Styregruppe)\s*\.{4,}\s+"
                          r"(?!\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bol\.)|\d{1,3}(?:\s|$)))")
 # A list counted in Roman numerals run together: "... beskrevet i et projektskema. I. Børn, unge og familier II.

@@ -199,7 +199,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     parts: list[str] = []
     if "(" in text:
         text = _AREA_NOTE.sub("", text)  # "A (delaftale) samt B (delaftale)": each area's note of its agreement
-    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•·|]\s+|\s*;\s*", text):  # (also "A · B · C", "A | B")
+    for chunk in re.split(r"\s+samt\s+|(?:^|\s+)[-•·|/]\s+|\s*;\s*", text):  # (also "A · B · C", "A | B", "A / B")
         pieces = [p for p in (re.split(r",\s*", chunk) if commas else [chunk]) if p.strip()]
         i = 0
         while i < len(pieces):  # the longest run of pieces that is a known area, else one piece
@@ -220,6 +220,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
     return out
 
 
+_DOTTED_AREAS = re.compile(r"^(indsatsområder|indsatsområde)\s*\.{4,}\s*(\S.*)$", re.I)
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
 _AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
 
@@ -243,6 +244,8 @@ def _listed(doc: Document):
             yield known, i
             continue
         text = plain[i].strip(" ,;:–-•·")  # clean(line), from the plain line made once
+        if "...." in text and (dotted := _DOTTED_AREAS.match(text)):
+            text = f"{dotted.group(1)}: {dotted.group(2)}"  # "Indsatsområder ......... A / B": a fact box's field
         if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         elif text[:13].lower() == "indsatsområde" and len(text) <= 160 and (field := _AREA_FIELD.match(text)) \

@@ -95,6 +95,7 @@ def after_label(line: str, key: str) -> str | None:
             seen += 1
     rest = text[cut:] if seen == end else ""
     rest = re.sub(r"^\s*(?:-\s*t\s*i\s*l\s*)?:?", "", rest)  # "- til:" / ":"
+    rest = re.sub(r"^\s*(?:\.{3,}|…+)\s*", "", rest)  # a fact box's dotted leader: "Indsatsens navn ........ X"
     rest = _LABEL_NOTE.sub("", rest)  # "Indsatsens navn (jf. den strategiske samarbejdsaftale): X"
     return clean(rest)
 

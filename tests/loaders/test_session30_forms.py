@@ -404,3 +404,18 @@ def test_a_sentence_s_list_of_areas_wrapped_after_a_comma(tmp_path, make_docx, m
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [a.name for a in r.focus_areas] == ["Uddannelse og beskæftigelse", "Forældreansvar og familie",
                                                 "Tryghed og trivsel"]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "as written"])
+def test_a_status_report_s_fact_box_with_dotted_leaders(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                        other, other_short, how):
+    lines = [f"ÅRLIG STATUSRAPPORT 2024 – {seat.upper()} REJSER SIG",
+             f"Den boligsociale indsats i {seat} · 2. driftsår", "", "STAMDATA",
+             f"Indsatsens navn ........ {seat} Rejser Sig", "Aftaleperiode .......... 01.01.2023 - 31.12.2026",
+             f"Boligorganisation ...... {housing} ({short})", f"Kommune ................ {town} Kommune",
+             "Indsatsområder ......... Uddannelse og livschancer / Kriminalitetsforebyggelse", "",
+             "1. SAMMENFATNING", "2024 har været et år med stabil drift.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Rejser Sig"
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse"]
