@@ -286,6 +286,8 @@ def _cuts(line: str) -> list[int]:
         cuts |= {k for m in slides for k in (m.start() + (m.group(0)[:1].isspace()), m.end())}
         cuts |= {m.end() for m in _SLIDE_NOTES.finditer(line)}
         cuts |= {m.end() for m in _SLIDE_BULLET.finditer(line)}
+    if "KAPITEL " in line:  # "... Vojens Fritidsklub KAPITEL 5 GODKENDELSE ...": a chapter's heading in capitals
+        cuts |= {m.start() + 1 for m in _CAPS_KAPITEL.finditer(line)}
     if line[:1] == "•" and line[-1:].isalpha() and (area := _area_at_end().search(line)):  # "• Ung-til-Ung mentor –
         cuts.add(area.start(1))  # ... på Græsted Skole Sundhed og trivsel": the next area's heading run onto the last
         # item of the area before (a list whose breaks were lost)
@@ -519,6 +521,9 @@ def _lettered_items(line: str) -> set[int]:
 
 
 _LIST_LABEL_AFTER = re.compile(r"(?<=\s)(?:Aktiviteter|Projekter|Indsatser|Tiltag)\s*:\s*$")
+
+
+_CAPS_KAPITEL = re.compile(r"\sKAPITEL\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,})")
 
 
 @lru_cache(maxsize=1)

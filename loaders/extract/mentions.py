@@ -184,6 +184,8 @@ def _valid(name: str) -> bool:
         return False
     if len(words) >= 3 and words[-2] in ("i", "på") and words[0].isupper() and len(words[0]) <= 4:
         return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
+    if len(words) == 2 and words[0] in _ITEM_LABELS and _ITEM_CODE.fullmatch(words[1].rstrip(":.")):
+        return False  # "Delprojekt A1", "Aktivitet 2.1": an item's label and code
     if any(w.isupper() and len(w) > 4 and w.capitalize() in _CAPS_HEADS for w in words):
         return False  # "KOMMUNE LBF", "BUDGETRAMME Lommepengeprojektet": a budget table's head row
     if len(words) >= 3 and words[0] in generic and words[1] in ("i", "på", "fra") and words[0].endswith("er"):
@@ -213,6 +215,10 @@ def _valid(name: str) -> bool:
             and not words[-3].endswith("-") and fixed_og_pair(words[-3], words[-1]) and not is_focus_area_name(name):
         return True  # "Sociale Forhold og Beskæftigelse", "Børn og Unge": a magistratsafdeling
     return _has_cue(name) or len(words) >= 2 and _local_branch(name, words) or _known(name)
+
+
+_ITEM_LABELS = frozenset("Projekt Delprojekt Aktivitet Delaktivitet Indsats Delindsats Indsatsområde Tiltag".split())
+_ITEM_CODE = re.compile(r"(?:[A-H]|[IVX]{1,4})?\.?\d{1,2}(?:\.\d{1,2})?|[A-H]")
 
 
 def _known(name: str) -> bool:
@@ -288,6 +294,7 @@ def _has_cue(name: str) -> bool:
 _FUNCTION_WORDS = frozenset(("Den", "Det", "De", "Der", "En", "Et", "I", "Med", "Fra", "Hos", "Af", "Til", "Og", "At",
                              "På", "Under", "Ved", "Mellem", "Deltager", "Deltage", "Ansvar", "Aktiviteter",
                              "Ansat", "Ansatte", "Tilknyttet",  # ("Ansat i Boligselskabet X": a card's employer line)
+                             "For",  # (a signature's "For X For Y": the organisations signed for)
                              "Her", "Hvis", "Når", "Som", "Men", "Dette", "Disse", "Eftersom", "Fordi", "Selvom",
                              "Derfor", "Desuden", "Endvidere", "Således", "Samtidig", "Dermed", "Herudover"))
 
@@ -312,7 +319,8 @@ def _single_word_areas() -> frozenset[str]:
 # A capitalised run stops at these: a cover's colophon ("Udgivet af") or a date's month
 # run onto a name when line breaks were lost.
 _RUN_BREAKS = frozenset("Udgivet Udarbejdet Redigeret Godkendt Vedtaget Underskrevet Januar Februar Marts April "
-                        "Maj Juni Juli August September Oktober November December".split())
+                        "Maj Juni Juli August September Oktober November December "
+                        "Projektperiode Aftaleperiode Indsatsperiode Periode".split())  # (and a field's label run on)
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +420,8 @@ def _run_names(run: str) -> tuple[str, ...]:
         pieces = (p for whole in split_at_municipality(part) for p in _split_adjacent(whole))
         for unit in (u for piece in pieces for u in _unit_of(piece)):
             unit = _drop_parent_suffix(unit).rstrip("’'")
+            while " " in unit and unit.rsplit(" ", 1)[1] in _FUNCTION_WORDS:
+                unit = unit.rsplit(" ", 1)[0]  # "Boligforeningen X For" + "Y Kommune": the next signature's "For"
             if _valid(unit):
                 out.append(unit)
     return tuple(out)

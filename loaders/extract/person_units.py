@@ -241,6 +241,8 @@ def contact_unit(text: str | None) -> str | None:
         text = text[:dept.start()]  # "Boligselskabet Ærøhjem, afd. 4 Bregningehusene": the department the person is of
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
         return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
+    if _GENITIVE_KIND.fullmatch(text):
+        return None  # "Kommunens (kontaktperson)": whose the person is, no unit's name
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
             or is_address(text) or text in section_words() or not _plausible(text):
         return None  # (nor a sentence: "Sekretariatet har adresse i Askerød Beboerhus.")
@@ -259,6 +261,8 @@ def contact_unit(text: str | None) -> str | None:
     return text
 
 
+_GENITIVE_KIND = re.compile(r"(?i:kommunen|boligorganisationen|boligselskabet|boligforeningen|projektet|indsatsen"
+                            r"|helhedsplanen|politiet|fonden|jobcentret|jobcenteret)s")
 _EMPLOYER_IN = re.compile(r"\b(?:[Aa]nsat|ANSAT)\s+(?:i|hos|ved)\s+([A-ZÆØÅ][^,;()]{2,60})$")
 _TITLE_FIRST = re.compile(r"^(?:[A-ZÆØÅ][a-zæøå]+\s+)?([a-zæøå-]{4,30})\s+(?=[A-ZÆØÅ])")  # "(Fremskudt )sagsbehandler "
 _DEPARTMENT_TAIL = re.compile(r",\s+(?:afd\.|afdeling)\s*\d{1,3}\b.*$", re.I)

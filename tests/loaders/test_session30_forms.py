@@ -419,3 +419,25 @@ def test_a_status_report_s_fact_box_with_dotted_leaders(tmp_path, make_docx, mak
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert r.plan.name == f"{seat} Rejser Sig"
     assert [a.name for a in r.focus_areas] == ["Uddannelse og livschancer", "Kriminalitetsforebyggelse"]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "as written"])
+def test_an_older_plan_s_project_codes_labels_and_signatures_are_no_organisations(tmp_path, make_docx, make_pdf, town,
+                                                                                 seat, housing, short, other,
+                                                                                 other_short, how):
+    """"Delprojekt A1" is an item's label and code, "Projektperiode" a field's label after a department's name, the
+    second signature's "For" no part of the first's organisation, and "Kommunens" (kontaktperson) no unit."""
+    lines = [f"Helhedsplan for {seat}parken og {seat}haven", "Projektperiode: 1. april 2007 - 31. marts 2011", "",
+             f"Kommunens kontaktperson: Jørgen Bach Lerche, familiekonsulent", "",
+             "KAPITEL 3 INDSATSOMRÅDER OG DELPROJEKTER", "Indsatsområde A – Børn og familier",
+             f"Delprojekt A1: Familieværkstedet", f"Partnere: Sundhedsplejen {town}, {short}",
+             "Delprojekt A2: Fritidsbroen", f"Partnere: {seat} Fritidsklub", "",
+             "KAPITEL 5 GODKENDELSE", f"{seat}, den 30. januar 2007",
+             f"For {housing} For {town} Kommune", "Ib Skovsende Thygesen Merete Hald Kappel",
+             "direktør kommunaldirektør", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert not any(n.startswith("Delprojekt") or n.endswith((" For", "Projektperiode")) for n in names), names
+    assert housing in names and f"{town} Kommune" in names
+    assert {c.name: c.organisation for c in r.contacts}.get("Jørgen Bach Lerche") != "Kommunens"
