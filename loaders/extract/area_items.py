@@ -566,6 +566,7 @@ class _State:
         self.starts: list[tuple[int, str, str, str | None]] = []  # (line, name, focus area, own text)
         self.weak: set[int] = set()  # the lines of items read from a title line alone
         self.bulleted = False  # the last item was a bullet
+        self.marked = False  # ... a bullet's mark (not a number)
         self.after_blank = False  # the line read follows a blank line
         self.after_sentence = False  # ... or a line that ends a sentence
         self.bare_run = False  # items without marks read in this area ("Nabo til nabo: ..." paragraphs)
@@ -639,6 +640,10 @@ class _State:
             self.bare_ok = bool(state)  # (a list without marks goes on only after an item or a lead-in)
             return
         self.bare_ok = True
+        if (code := m.group("id")) and code[0].isdigit() and self.starts and self.bulleted and self.marked and not run_on:
+            self.focus = None  # "4.2 Områder med ..." after an area's bullets: the chapter's next section, no item
+            return
+        self.marked = bool(m.group("mark"))
         if m.group("num") and _PARTY_CHAPTER_OPENS.match(m.group("item")):
             self.listing, self.count = False, 0  # "2. Delaftalens parter", "4. Kontaktpersoner": the agreement's next
             return  # chapter, whose list is its parties, not the area's activities

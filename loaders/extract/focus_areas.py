@@ -256,6 +256,11 @@ def _listed(doc: Document):
         if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
             yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
             continue
+        if text.endswith("delaftaler") and plain[i].rstrip().endswith("delaftaler:") \
+                and (counted := _COUNTED_AGREEMENTS.search(text)) and (headed := _headed_groups(
+                    doc, i, "", _COUNT_WORDS.get(counted.group(1)) or int(counted.group(1)))):
+            yield from headed  # "Aftalen har to delaftaler:" over "A" and its bullets, "B" and its bullets
+            continue
         if "delaftaler" in text and plain[i].rstrip().endswith("delaftaler:") and i + 1 < len(plain) \
                 and plain[i + 1][:1].isupper() and not _LIST_ITEM.match(plain[i + 1]):
             text = f"{text}: " + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "... indeholder to
@@ -284,8 +289,9 @@ def _listed(doc: Document):
             # and only R, r, E and e have those as their lower case's last letter: told before any slice is lowered)
         heading = len(text) < 60 and _AREAS_HEADING.match(text) is not None \
             or text.endswith(("INDSATSOMRÅDER", "INDSATSOMRÅDERNE")) \
-            or text.endswith((". Indsatsområder", ". Indsatsområderne"))  # (a heading run onto the paragraph before)  # "2. Indsatsområder" over bullets (or
-        # a heading in capitals run onto the line before it when the breaks were lost)
+            or text.endswith((". Indsatsområder", ". Indsatsområderne"))  # "2. Indsatsområder" over bullets (or
+        # a heading in capitals, or in words after a sentence's end, run onto the line before it when the breaks
+        # were lost)
         last = re.split(r"(?<=[.!?])\s+", text)[-1].lower()  # the sentence that introduces the list
         if not heading and not (last.endswith(("indsatsområder", "indsatsområderne"))
                                 and (strip_markup(line).rstrip().endswith(":") or _counted_next(doc, i))
@@ -372,6 +378,9 @@ _AREAS_HEAD_RUN = re.compile(r"(?:^|(?<=\d\.\s)|(?<=\d\s))(?:[A-ZÆØÅ][a-zæø
                              r"\s*:?\s+(?=[A-ZÆØÅ])")
 
 
+# "Aftalen har to delaftaler", "Helhedsplanen består af tre delaftaler": the plan's agreements counted
+_COUNTED_AGREEMENTS = re.compile(r"\b(?:[Aa]ftalen|[Hh]elhedsplanen|[Ii]ndsatsen|[Pp]lanen)\s+(?:har|indeholder|omfatter"
+                                 r"|består\s+af)\s+(to|tre|fire|[2-4])\s+delaftaler$")
 _COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6}
 _COUNTED_AREAS = re.compile(r"\b(to|tre|fire|fem|seks|[2-6])\s+(?:af\s+(?:[\wæøå'’]+\s+){0,3}?(?:to|tre|fire|fem|seks|[2-6])\s+)?"
                             r"indsatsområder(?:ne)?\s*:?\s*$")  # ("to af Landsbyggefondens fire indsatsområder": two)
@@ -391,14 +400,14 @@ def headed_area_groups(doc: Document) -> dict[int, str]:
     return doc.memo("headed_area_groups", compute)
 
 
-def _headed_groups(doc: Document, i: int, sentence: str) -> list[tuple[str, int]]:
-    """A sentence that counts the areas ("Parterne har valgt to indsatsområder:") over the areas
-    as short lines of their own, each heading its activities' bullets: the areas, when exactly
-    as many such headings follow as the sentence counts."""
-    m = _COUNTED_AREAS.search(sentence)
-    if m is None:
-        return []
-    want = _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
+def _headed_groups(doc: Document, i: int, sentence: str, want: int | None = None) -> list[tuple[str, int]]:
+    """A sentence that counts the areas ("Parterne har valgt to indsatsområder:", or ``want`` of them)
+    over the areas as short lines of their own, each heading its activities' bullets: the areas, when
+    exactly as many such headings follow as the sentence counts."""
+    if want is None:
+        if (m := _COUNTED_AREAS.search(sentence)) is None:
+            return []
+        want = _COUNT_WORDS.get(m.group(1)) or int(m.group(1))
     found: list[tuple[str, int]] = []
     j, end = i + 1, min(i + 80, len(doc.lines))
     while j < end and len(found) < want:

@@ -441,3 +441,28 @@ def test_an_older_plan_s_project_codes_labels_and_signatures_are_no_organisation
     assert not any(n.startswith("Delprojekt") or n.endswith((" For", "Projektperiode")) for n in names), names
     assert housing in names and f"{town} Kommune" in names
     assert {c.name: c.organisation for c in r.contacts}.get("Jørgen Bach Lerche") != "Kommunens"
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_municipal_strategy_s_section_on_the_plan(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                                    other_short, how):
+    """"Aftalen har to delaftaler:" over each area's name and its bullets of quoted activities; the chapter's next
+    numbered section after the bullets is no activity."""
+    lines = [f"{town.upper()} KOMMUNE", "Boligsocial strategi 2025-2030", "",
+             f"4  Boligsociale indsatser i {town} Kommune", f"4.1  {seat}",
+             f"Den nye strategiske samarbejdsaftale \"{seat} Viser Vej\" er indgået mellem {town} Kommune og {housing} "
+             "og gælder fra 1. juli 2025 til 30. juni 2029.", "",
+             f"Indsatsen dækker {seat}gården (afd. 3, 240 boliger). Aftalen har to delaftaler:", "",
+             "  Uddannelse og livschancer",
+             f"   - \"Læs med i {seat}\": læsehjælp for børn 6-10 år og deres forældre ({seat}skolen)",
+             f"   - \"Ung i {seat}\": vejledning for unge 15-24 år (Kommunal Ungeindsats {town})", "",
+             "  Beskæftigelse", f"   - \"Vejen til Job\": jobrådgivning for ledige beboere (Jobcenter {town})",
+             f"   - \"Frivilligjob\": frivilligt arbejde som vej til job (Frivilligcenter {town})", "",
+             "4.2  Områder med forebyggende indsats",
+             "Uden for området følges fire boligområder tæt gennem styringsdialogen.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        f"Læs med i {seat}": "Uddannelse og livschancer", f"Ung i {seat}": "Uddannelse og livschancer",
+        "Vejen til Job": "Beskæftigelse", "Frivilligjob": "Beskæftigelse"}
