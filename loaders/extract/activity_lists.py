@@ -141,7 +141,32 @@ def bullet_blocks(doc: Document) -> list[Block]:
                     # (not "a) Tryghed og trivsel" under "Helhedsplanen omfatter følgende indsatsområder:")
                     blocks.append(Block(name, j, end, _bracket_area(item, name) or focus_area_at(doc, j)
                                         or outline_focus(doc, j)))
-    return blocks
+    return blocks + _area_tagged_items(doc, {b.start for b in blocks})
+
+
+# a list item naming its focus area in brackets after its name, then a dash and what it is: "· Jobcafé Vinhuse
+# (beskæftigelse) – ugentlig jobcafé for ledige beboere ..."
+_TAGGED_ITEM = re.compile(r"^\s*[-•·▪◦–*]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s+[–—-]\s+\S")
+
+
+_ANY_MARK = re.compile(r"^\s*[-•·▪◦–*]\s")
+
+
+def _area_tagged_items(doc: Document, taken: set[int]) -> list[Block]:
+    """Items of a list without a lead-in label, each naming a known focus area in brackets after its name
+    (:data:`_TAGGED_ITEM`): activities of that area, where two or more such items follow each other."""
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas, _known_key
+
+    known = _known_focus_areas()
+    found = []
+    for j, line in enumerate(doc.lines):
+        if j in taken or "(" not in line or not (m := _TAGGED_ITEM.match(line)):
+            continue
+        if (key := _known_key(_fkey(m.group("area")))) is not None:
+            end = next((k for k in range(j + 1, min(j + 8, len(doc.lines)))
+                        if not doc.lines[k].strip() or _ANY_MARK.match(doc.lines[k])), min(j + 8, len(doc.lines)))
+            found.append(Block(m.group("name").strip(' "“”«»'), j, end, known[key]))  # (its wrapped lines with it)
+    return found if len(found) >= 2 else []
 
 
 _LABEL_THEN_BULLETS = re.compile(r"(?:^|\s)(?:(?:Status|Overblik)\s+(?:på|over)\s+(?:aktiviteterne|projekterne|indsatserne)"

@@ -178,7 +178,7 @@ def _numbered_section(doc: Document):
 # (a dash before a word in lower case starts an area's description: "Beskæftigelse – bl.a. ...", no list)
 _INLINE_LIST = re.compile(r"\b(?:indsatsområder(?:ne)?|(?:(?<=to )|(?<=re )|(?<=[2-4] ))delaftaler|(?<=med )delaftalerne"
                           r"|(?<![\wæøå] )[Dd]elaftalerne(?=\s+er\s+[A-ZÆØÅ]))(?:\s+(?:med|og)\s+(?:hver\s+sin|hver\s+deres|tilhørende)\s+delaftaler?)?"
-                          r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s))"  # ("... indsatsområder
+                          r"(?:\s+(?:er|bliver))?(?:(?:\s+[a-zæøå]+){0,3}\s*:\s*|\s*(?:\.{3,}|…+)\s*|\s+(?=[A-ZÆØÅ(\"“»]|1\)\s)|,\s+(?=[A-ZÆØÅ]))"  # ("... indsatsområder
                           # fra regulativet: ...")
                           r"((?:[-•]\s+|\(1\)\s+|\(A\)\s+|1\)\s+|[\"“»])?[A-ZÆØÅ]"
                           r"(?:[^.:–—]|[–—](?!\s+[a-zæøå])){3,300})(?:\.|$)")

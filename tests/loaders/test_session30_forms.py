@@ -466,3 +466,22 @@ def test_a_municipal_strategy_s_section_on_the_plan(tmp_path, make_docx, make_pd
     assert {a.name: a.focus_area for a in r.activities} == {
         f"Læs med i {seat}": "Uddannelse og livschancer", f"Ung i {seat}": "Uddannelse og livschancer",
         "Vejen til Job": "Beskæftigelse", "Frivilligjob": "Beskæftigelse"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["as written", "docx"])
+def test_a_report_s_items_tagged_with_their_area_in_brackets(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                             other, other_short, how):
+    """"Indsatsen arbejder med to indsatsområder, A og B:" (the areas after a comma) over items "· Name (area) – ..."
+    that name their area in brackets, with no list label: each an activity of that area."""
+    lines = [f"{housing.upper()}", "ESG-rapport 2024", "", f"Kommentar til S7: Boligsocial indsats i {seat}",
+             f"Afdelingerne i {seat} er omfattet af den strategiske samarbejdsaftale \"{seat} Varig\" med {town} Kommune.",
+             "", "Indsatsen arbejder med to indsatsområder, Beskæftigelse og Kriminalitetsforebyggelse:", "",
+             f"  · Jobcafé {seat} (beskæftigelse) – ugentlig jobcafé for ledige beboere, især unge 18-29 år.",
+             f"    Jobcenter {town} har en medarbejder fast tilknyttet.",
+             "  · Mentorkorps (beskæftigelse) – frivillige mentorer følger unge i fritidsjob.",
+             f"  · Tryg i {seat} (kriminalitetsforebyggelse) – gadeplansarbejde i samarbejde med SSP {town}.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [a.name for a in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        f"Jobcafé {seat}": "Beskæftigelse", "Mentorkorps": "Beskæftigelse", f"Tryg i {seat}": "Kriminalitetsforebyggelse"}
