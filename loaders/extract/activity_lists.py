@@ -149,6 +149,13 @@ def bullet_blocks(doc: Document) -> list[Block]:
 _TAGGED_ITEM = re.compile(r"^\s*[-•·▪◦–*]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s+[–—-]\s+\S")
 
 
+_TAGGED_RUN_ON = re.compile(r"(?:^|\s)[•·▪]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:·•]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s+[–—-]\s+\S")
+def _item_end(line: str, at: int) -> int:
+    """Where the last item of a run-on list ends: at its second sentence (the text after the list), else the line's end."""
+    stops = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-ZÆØÅ])", line[at:])]
+    return at + stops[1] if len(stops) > 1 else len(line)
+
+
 _ANY_MARK = re.compile(r"^\s*[-•·▪◦–*]\s")
 
 
@@ -160,7 +167,15 @@ def _area_tagged_items(doc: Document, taken: set[int]) -> list[Block]:
     known = _known_focus_areas()
     found = []
     for j, line in enumerate(doc.lines):
-        if j in taken or "(" not in line or not (m := _TAGGED_ITEM.match(line)):
+        if j in taken or "(" not in line:
+            continue
+        if (m := _TAGGED_ITEM.match(line)) is None:
+            run_on = [r for r in _TAGGED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None]
+            if len(run_on) >= 2:  # "... Kriminalitetsforebyggelse: · Jobcafé X (beskæftigelse) – ... · Mentorkorps
+                ends = [r.start() for r in run_on[1:]] + [_item_end(line, run_on[-1].end())]  # (beskæftigelse) – ...":
+                found += [Block(r.group("name").strip(' "“”«»'), j, j + 1,  # the list's breaks lost; each item its own
+                                known[_known_key(_fkey(r.group("area")))], text=line[r.start():end].strip())  # text
+                          for r, end in zip(run_on, ends)]
             continue
         if (key := _known_key(_fkey(m.group("area")))) is not None:
             end = next((k for k in range(j + 1, min(j + 8, len(doc.lines)))

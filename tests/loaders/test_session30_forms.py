@@ -469,7 +469,7 @@ def test_a_municipal_strategy_s_section_on_the_plan(tmp_path, make_docx, make_pd
 
 
 @pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
-@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("how", ["as written", "docx", "flat"])
 def test_a_report_s_items_tagged_with_their_area_in_brackets(tmp_path, make_docx, make_pdf, town, seat, housing, short,
                                                              other, other_short, how):
     """"Indsatsen arbejder med to indsatsområder, A og B:" (the areas after a comma) over items "· Name (area) – ..."
