@@ -501,10 +501,17 @@ def _blocks(doc: Document) -> list[Block]:
                 and not _ITEM.match(raw) and not _after_coded(plain, state.starts) and (name := item_name(plain[i])):
             state.starts.append((i, name, state.focus, None))  # a project's title, its description below
             state.weak.add(i)
+        elif len(parts) == 1 and state.focus and (status := _STATUS_TITLE.match(plain[i])) \
+                and i + 1 < len(plain) and plain[i + 1][:1].isupper() and len(plain[i + 1]) > 40:
+            state.starts.append((i, status.group(1), state.focus, None))  # "Jobspottet (i drift)" over its text: a
+            # status report's activity, its status in brackets after its name
     return _as_blocks(doc, state.starts, heads, state.weak)
 
 
 _PREFIX = 40  # characters before a heading's name that are more than its number or label
+# an activity's title with its status in brackets, alone on its line ("Kvindecafé med jobfokus (ny i 2024)")
+_STATUS_TITLE = re.compile(r"^([A-ZÆØÅ\"“«][^():]{1,50}?)\s+\((?:i drift|ny(?: i \d{4})?|nyt?|sat på pause|på pause|afsluttet"
+                           r"|ophørt|udsat|forsinket|i gang|igangsat|planlagt|gennemført|genstartet|videreført)\)$", re.I)
 
 
 def _after_coded(plain: list[str], starts: list) -> bool:

@@ -363,12 +363,39 @@ def focus_headings(doc: Document) -> list[tuple[Heading, str]]:
         elif h.number[:-1] in containers and len(h.title.split()) <= 8 \
                 and (h.in_toc or not _table_row(by_line, h)):
             out.append((h, h.title))
+    if not out:  # chapters titled by the plan's areas, two or more ("3. BESKÆFTIGELSE", "4. FOREBYGGELSE OG
+        out = _known_area_chapters(heads)  # FORÆLDREANSVAR" in a status report): each heads its area's activities
     named = {name.casefold(): name for _, name in out}
     found = {h.number for h, _ in out}
     out += [(h, named[key]) for h in heads if h.depth >= 2 and h.number not in found and not h.in_toc
             and (key := h.title.strip(" .:").casefold()) in named]  # "3.1 UDDANNELSE OG BESKÆFTIGELSE" over its
     # activities, after "2.1 Uddannelse og beskæftigelse" in the chapter of the areas: a heading of the same area
     return sorted(out, key=lambda t: t[0].line)
+
+
+def _known_area_chapters(heads: list[Heading]) -> list[tuple[Heading, str]]:
+    """A document's chapters (numbered, not the contents' lines) whose title is a focus area the vocabulary knows,
+    exactly, two or more."""
+    from samspil.loaders.extract.focus_areas import _fkey, _known_focus_areas
+
+    known = _known_focus_areas()
+    found = [(h, known[key]) for h in heads if not h.in_toc and h.depth == 1 and (key := _fkey(h.title.strip(" .:"))) in known]
+    lines = sorted(h.line for h, _ in found)
+    if any(b - a <= 2 for a, b in zip(lines, lines[1:])):
+        return []  # (a counted list of the areas, one a line, not chapters with text under each)
+    chapters = sorted((h for h in heads if not h.in_toc and h.depth == 1), key=lambda h: h.line)
+    areas = {h.number for h, _ in found}
+    for k, h in enumerate(chapters[:-1]):
+        nxt = chapters[k + 1]
+        if h.number in areas and nxt.number not in areas and not _CLOSING_CHAPTER.search(nxt.title):
+            return []  # (each area's chapter ends at the next area's or at a closing chapter: "5. Kontakt"; another
+            # kind of chapter after one, "4. Forebyggende indsats ...", may be an area the vocabulary lacks)
+    return found if len({name for _, name in found}) >= 2 else []
+
+
+_CLOSING_CHAPTER = re.compile(r"(?i)\b(?:kontakt\w*|økonomi|budget|organisering|organisation|medarbejdere|personale"
+                              r"|bilag|evaluering|opfølgning|underskrift\w*|samarbejde\w*|styregruppe|nøgletal"
+                              r"|perspektiv\w*|afslutning|konklusion)\b")
 
 
 def _table_row(by_line: list[Heading], h: Heading) -> bool:

@@ -163,7 +163,8 @@ _BARE_DOCUMENT_TYPE = re.compile(r"^(?:strategisk\s+)?(?:samarbejds)?aftale\b.{0
                                  r"helhedsplan(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})?\s*$"  # (its period)
                                  # an amendment's cover: "TILLÆG NR. 2" / "til strategisk samarbejdsaftale om ..."
                                  r"|^(?:årlig\s+)?(?:status|statusrapport|årsrapport|årsstatus|årsberetning|afrapportering|midtvejsstatus)"  # a report's
-                                 r"(?:\s+(?:for\s+)?(?:19|20)\d{2})?(?:\s+[–—-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan))?$"
+                                 r"(?:\s+(?:for\s+)?(?:19|20)\d{2})?(?:\s+[–—-]\s+(?:den\s+)?boligsociale?\s+(?:indsats|helhedsplan)"
+                                 r"|\s+[–—-]\s+(?:første|andet|tredje|fjerde|femte|\d\.)\s+(?:driftsår|år|indsatsår))?$"  # ("– tredje driftsår")
                                  # type and year: "Årlig statusrapport 2024 – boligsocial indsats"
                                  r"|^(?:kommunikations|handle|handlings|aktivitets|evaluerings|beredskabs|tids|arbejds|års)"
                                  r"plan(?:\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?$"  # an annex's type: "KOMMUNIKATIONSPLAN 2026"
@@ -326,6 +327,10 @@ def title_name(doc: Document) -> tuple[str, int] | None:
         text = clean(line)
         if _TITLE_FOR.match(text) and len(text.split()) <= 10 and not is_cover_noise(text):
             above = next(((j, t) for j in range(i - 1, max(-1, i - 3), -1) if (t := clean(doc.lines[j]))), None)
+            if above is not None and _BARE_DOCUMENT_TYPE.match(above[1]) and (over := next(  # "ØLBY ÅBEN" over
+                    ((j, t) for j in range(above[0] - 1, max(-1, above[0] - 3), -1) if (t := clean(doc.lines[j]))), None)) \
+                    and _DISPLAY_TITLE.match(over[1]) and not _letterhead(over[1]) and not _ORG_WORD.search(over[1]):
+                return over[1], over[0]  # "Årsstatus 2024 – tredje driftsår" over "Boligsocial helhedsplan for Ølby"
             if above is not None and (_DISPLAY_TITLE.match(above[1]) or _named_under_type(doc, above)) \
                     and not is_cover_noise(above[1]) and not _letterhead(above[1]) and not _ORG_WORD.search(above[1]):
                 return above[1], above[0]  # "HAVNEBYEN I FÆLLESSKAB" over "Boligsocial helhedsplan for A, B og C":

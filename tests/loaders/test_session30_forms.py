@@ -485,3 +485,31 @@ def test_a_report_s_items_tagged_with_their_area_in_brackets(tmp_path, make_docx
     assert [a.name for a in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
     assert {a.name: a.focus_area for a in r.activities} == {
         f"Jobcafé {seat}": "Beskæftigelse", "Mentorkorps": "Beskæftigelse", f"Tryg i {seat}": "Kriminalitetsforebyggelse"}
+
+
+def _annual_status(town, seat, housing, short, other, other_short, after="5. Medarbejdere og kontakt"):
+    return [f"{seat.upper()} ÅBEN", "Årsstatus 2024 – tredje driftsår",
+            f"Boligsocial helhedsplan for {seat}, {town} Kommune · 1.1.2022-31.12.2025", "",
+            "1. Året kort fortalt", f"Helhedsplanen er et samarbejde mellem {housing} ({short}) og {town} Kommune.", "",
+            "3. BESKÆFTIGELSE", "Mål: 60 flere beboere i job eller uddannelse i perioden.", "",
+            "Jobspottet (i drift)", f"Ugentlig jobcafé i beboerhuset med en jobkonsulent fra Jobcenter {town}.", "",
+            "Kvindecafé med jobfokus (ny i 2024)", "For kvinder med anden etnisk baggrund, der ønsker at komme tættere på "
+            "arbejdsmarkedet.", "",
+            "4. FOREBYGGELSE OG FORÆLDREANSVAR", "Mål: Flere forældre støtter deres børns trivsel og skolegang.", "",
+            "Familiestarten (i drift)", f"Gruppeforløb for forældre med børn 0-3 år i samarbejde med Sundhedsplejen {town}.",
+            "", after, "Boligsocial leder Mikkel Sejersen Dall, msd@boligsocial.dk", ""]
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_status_report_s_area_chapters_and_activity_titles_with_their_status(tmp_path, make_docx, make_pdf, town,
+                                                                                seat, housing, short, other,
+                                                                                other_short):
+    """The display title over the report's kind and "Boligsocial helhedsplan for X" names the plan; chapters titled by
+    known areas (the next a closing chapter) head activities titled with their status in brackets."""
+    r = _extract(tmp_path, _annual_status(town, seat, housing, short, other, other_short), "as written", make_docx,
+                 make_pdf)
+    assert name_key(r.plan.name) == name_key(f"{seat} Åben")
+    assert [a.name for a in r.focus_areas] == ["Beskæftigelse", "Forebyggelse og forældreansvar"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Jobspottet": "Beskæftigelse", "Kvindecafé med jobfokus": "Beskæftigelse",
+        "Familiestarten": "Forebyggelse og forældreansvar"}
