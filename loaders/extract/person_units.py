@@ -241,8 +241,8 @@ def contact_unit(text: str | None) -> str | None:
         text = text[:dept.start()]  # "Boligselskabet Ærøhjem, afd. 4 Bregningehusene": the department the person is of
     if text.rsplit(" ", 1)[-1] in _OPEN_ENDED:
         return None  # "Den daglige ledelse varetages af" (projektleder Karen ...): a sentence, no unit
-    if _GENITIVE_KIND.fullmatch(text):
-        return None  # "Kommunens (kontaktperson)": whose the person is, no unit's name
+    if _GENITIVE_KIND.fullmatch(text) or text in _BYLINE_WORDS:
+        return None  # "Kommunens (kontaktperson)": whose the person is; "Af" (a byline's): no unit's name
     if not text or len(text) > 90 or _NOT_A_UNIT.search(text) or all(is_title_word(w) for w in text.split()) \
             or is_address(text) or text in section_words() or not _plausible(text):
         return None  # (nor a sentence: "Sekretariatet har adresse i Askerød Beboerhus.")
@@ -261,6 +261,7 @@ def contact_unit(text: str | None) -> str | None:
     return text
 
 
+_BYLINE_WORDS = frozenset("Af AF Fra Til Ved Hos Cc Kopi Skrevet Interview".split())
 _GENITIVE_KIND = re.compile(r"(?i:kommunen|boligorganisationen|boligselskabet|boligforeningen|projektet|indsatsen"
                             r"|helhedsplanen|politiet|fonden|jobcentret|jobcenteret)s")
 _EMPLOYER_IN = re.compile(r"\b(?:[Aa]nsat|ANSAT)\s+(?:i|hos|ved)\s+([A-ZÆØÅ][^,;()]{2,60})$")

@@ -339,11 +339,18 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     if not found and (run_on := _run_on_cover(doc)) is not None:
         return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
-    if len(found) == 1 and (_names_an_organisation(found[0][0]) or _ends_with_subject(found[0][0], doc)) \
+    if len(found) == 1 and (_names_an_organisation(found[0][0]) or _ends_with_subject(found[0][0], doc)
+                            or _DATED_TITLE.search(found[0][0])) \
             and (subject := subject_of_plan(doc)) is not None:
         found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y";
         # "NOTAT – OVERDRAGELSE AF LEDELSEN AF HUMBLE HAVN" over "Humble Havn er den strategiske samarbejdsaftale ..."
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+# a newspaper's or newsletter's running head: a weekday or a date in the title ("DEBAT · Kolding og omegn · torsdag")
+_DATED_TITLE = re.compile(r"(?i)\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b"
+                          r"|\b\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
+                          r"|december)\b")
 
 
 def _ends_with_subject(title: str, doc: Document) -> bool:

@@ -513,3 +513,18 @@ def test_a_status_report_s_area_chapters_and_activity_titles_with_their_status(t
     assert {a.name: a.focus_area for a in r.activities} == {
         "Jobspottet": "Beskæftigelse", "Kvindecafé med jobfokus": "Beskæftigelse",
         "Familiestarten": "Forebyggelse og forældreansvar"}
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_letter_to_the_editor_names_the_plan_in_its_text(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                           other, other_short):
+    """The newspaper's running head (a weekday, a date) is no plan's name; the sentence that says what the plan is
+    names it; the byline's "Af" is no unit."""
+    lines = [f"DEBAT · {town} og omegn · torsdag 13. november 2025", "", "LÆSERBREV", "",
+             f"Helhedsplanen i {seat} er ikke spildte penge – kom og se selv", "",
+             f"Af Bodil Sønderskov Fabricius, formand for afdelingsbestyrelsen i {seat}gård", "",
+             f"{seat} i Flok er den boligsociale helhedsplan for {seat}gård og Stoldalen – i alt 389 lejemål, som alle "
+             f"ejes af {housing}. Planen er en aftale mellem {housing} og {town} Kommune.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == f"{seat} i Flok"
+    assert {c.name: c.organisation for c in r.contacts}.get("Bodil Sønderskov Fabricius") != "Af"
