@@ -239,7 +239,8 @@ def named_in_prose(doc: Document) -> tuple[str, int] | None:
 def subject_of_plan(doc: Document) -> tuple[str, int] | None:
     """The plan named as a sentence's subject among the first pages ("Fælles Pejling er den boligsociale
     helhedsplan i Dragør Syd"), when nothing else names it."""
-    head = doc.text[:_PROSE_CHARS].replace("\n", " ")
+    head = doc.text[:_PROSE_CHARS].replace("\n\n", ". ").replace("\n", " ")  # (a paragraph's end as a sentence's:
+    # the subject's words never run back into the paragraph before; one offset a character still)
     return _subject_of_plan(head, doc.text) if "boligsocial" in head or "strategiske samarbejdsaftale" in head else None
 
 
