@@ -186,6 +186,8 @@ def _valid(name: str) -> bool:
         return False  # "AKB i Sydhavnen": a housing organisation's area, not an organisation
     if len(words) == 2 and words[0] in _ITEM_LABELS and _ITEM_CODE.fullmatch(words[1].rstrip(":.")):
         return False  # "Delprojekt A1", "Aktivitet 2.1": an item's label and code
+    if len(words) >= 2 and _AREA_CODE.fullmatch(words[0]) and words[1][:1].isupper():
+        return False  # "A3 Virksomhedsbroen": an activity's code and name
     if any(w.isupper() and len(w) > 4 and w.capitalize() in _CAPS_HEADS for w in words):
         return False  # "KOMMUNE LBF", "BUDGETRAMME Lommepengeprojektet": a budget table's head row
     if len(words) >= 3 and words[0] in generic and words[1] in ("i", "på", "fra") and words[0].endswith("er"):
@@ -219,6 +221,16 @@ def _valid(name: str) -> bool:
 
 _ITEM_LABELS = frozenset("Projekt Delprojekt Aktivitet Delaktivitet Indsats Delindsats Indsatsområde Tiltag".split())
 _ITEM_CODE = re.compile(r"(?:[A-H]|[IVX]{1,4})?\.?\d{1,2}(?:\.\d{1,2})?|[A-H]")
+
+
+def _without_heading_words(name: str) -> str:
+    """A name without a heading's words run onto it when the breaks were lost: a capitalised function word and what
+    follows it, the words before it a name by its cue ("Fanø Ungdomsskole Under Sundhed")."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    cut = next((k for k in range(2, len(words)) if words[k] in _FUNCTION_WORDS and words[k] not in ("Den", "Det", "De")), None)
+    return " ".join(words[:cut]) if cut is not None and _has_cue(" ".join(words[:cut])) else name
 
 
 def _known(name: str) -> bool:
@@ -422,6 +434,7 @@ def _run_names(run: str) -> tuple[str, ...]:
             unit = _drop_parent_suffix(unit).rstrip("’'")
             while " " in unit and unit.rsplit(" ", 1)[1] in _FUNCTION_WORDS:
                 unit = unit.rsplit(" ", 1)[0]  # "Boligforeningen X For" + "Y Kommune": the next signature's "For"
+            unit = _without_heading_words(unit)  # "Fanø Ungdomsskole Under Sundhed"
             if _valid(unit):
                 out.append(unit)
     return tuple(out)

@@ -528,3 +528,19 @@ def test_a_letter_to_the_editor_names_the_plan_in_its_text(tmp_path, make_docx, 
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert r.plan.name == f"{seat} i Flok"
     assert {c.name: c.organisation for c in r.contacts}.get("Bodil Sønderskov Fabricius") != "Af"
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_an_activity_s_code_and_a_heading_run_on_are_no_part_of_an_organisation(tmp_path, make_docx, make_pdf, town,
+                                                                               seat, housing, short, other,
+                                                                               other_short):
+    """"A3 Virksomhedsbroen" is an activity's code and name; "... med {town} Ungdomsskole Under Sundhed ..." (a heading
+    run on) ends the school's name at "Under"."""
+    lines = [f"Forandringsteori for {seat} Strand", "",
+             "AKTIVITETER A1 Jobdøren åben jobrådgivning for ledige voksne beboere A3 Virksomhedsbroen praktik og "
+             f"fritidsjob for unge i samarbejde med {town} Ungdomsskole Under Sundhed og trivsel arbejder vi med "
+             "familierne.", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert "A3 Virksomhedsbroen" not in names and f"{town} Ungdomsskole Under Sundhed" not in names, names
+    assert f"{town} Ungdomsskole" in names
