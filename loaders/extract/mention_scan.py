@@ -171,6 +171,31 @@ def _kind_named(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_GLOSSARY_HEAD = re.compile(r"\b(?:[Aa]nvendte\s+)?[Ff]orkortelser(?:\s+i\s+(?:aftalen|planen|dokumentet))?\s*:?\s+"
+                            r"(?=[A-ZÆØÅ]{2,6}\s+[A-ZÆØÅ])")
+# one entry of a glossary run together: its code, then the name up to the next entry's code before a capital
+_GLOSSARY_ENTRY = re.compile(r"([A-ZÆØÅ]{2,6})\s+([A-ZÆØÅ][\wæøå-]*(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|og|for|i|af|\([A-ZÆØÅ]{2,6}\)))*?)"
+                             r"(?=\s+[A-ZÆØÅ]{2,6}\s+[A-ZÆØÅ]|\s+\d|\s*$)")
+
+
+def _code_glossary(text: str) -> tuple[list[tuple[str, str]], tuple[int, int]] | None:
+    """A glossary of codes run onto one line ("Forkortelser i aftalen LTK Lyngby-Taarbæk Kommune BFF Boligselskabet
+    Fuglevadsbo CSB Center for Social og Beskæftigelse (LTK) 1 Parter ..."): (name, code) of each entry whose name is
+    an organisation's, and the glossary's span; None without two such entries."""
+    if (head := _GLOSSARY_HEAD.search(text)) is None:
+        return None
+    pairs, at = [], head.end()
+    while (m := _GLOSSARY_ENTRY.match(text, at)) is not None:
+        full = re.sub(r"\s*\([A-ZÆØÅ]{2,6}\)$", "", m.group(2)).strip()
+        if not (_has_cue(full) or _valid(full)):
+            break
+        pairs.append((full, m.group(1)))
+        at = m.end()
+        while at < len(text) and text[at] == " ":
+            at += 1
+    return (pairs, (head.start(), at)) if len(pairs) >= 2 else None
+
+
 def _former_names(text: str) -> list[tuple[str, list[str]]]:
     """(present name, [former name, its abbreviation]) of every 'X (tidl. Y)' whose X and
     Y both read as organisations' names."""
@@ -370,6 +395,10 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             joined = f"{text} {plain[i + 1][:60]}" if text.endswith(("en", "et")) and i + 1 < len(plain) else text
             out += [OrgMention(name, i, aliases=[kinded], role="mentioned") for name, kinded in _kind_named(joined)]
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
+        if "orkortelser" in text and len(cells) == 1 and (glossary := _code_glossary(text)) is not None:
+            pairs, (start, end) = glossary  # "Forkortelser i aftalen LTK Lyngby-Taarbæk Kommune BFF Boligselskabet X ..."
+            out += [OrgMention(full, i, aliases=[code], role="mentioned") for full, code in pairs]
+            cells = [text[:start], text[end:]]  # (the glossary's names read from its entries only)
         if i in no_org or i in partner_cells:
             cells = _table_cells(i, cells, no_org, partner_cells, out)
         if "(" in text:

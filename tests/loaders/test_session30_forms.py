@@ -544,3 +544,17 @@ def test_an_activity_s_code_and_a_heading_run_on_are_no_part_of_an_organisation(
     names = {o.name for o in r.organisations}
     assert "A3 Virksomhedsbroen" not in names and f"{town} Ungdomsskole Under Sundhed" not in names, names
     assert f"{town} Ungdomsskole" in names
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_glossary_of_codes_run_together(tmp_path, make_docx, make_pdf, town, seat, housing, short, other,
+                                          other_short):
+    """"Forkortelser i aftalen KOM X Kommune BV Boligforeningen Y CSB Center for Social og Beskæftigelse 1 Parter ...":
+    each code the short form of the name after it, no name run across two entries."""
+    lines = [f"STRATEGISK SAMARBEJDSAFTALE Boligsocial indsats i {seat} Forkortelser i aftalen KOM {town} Kommune "
+             f"{short} {housing} CSB Center for Social og Beskæftigelse 1 Parter Aftalen indgås mellem KOM og {short}. "
+             "CSB deltager i bestyrelsen på kommunens vegne.", ""]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert short in orgs[housing].aliases and "CSB" in orgs["Center for Social og Beskæftigelse"].aliases, sorted(orgs)
+    assert not any(f" {short} " in n or n.startswith(("CSB ", f"{short} ")) for n in orgs), sorted(orgs)
