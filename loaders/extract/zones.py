@@ -511,7 +511,22 @@ def extract_zones(doc: Document, organisations: list[Organisation]) -> list[Zone
         for z in found.zones.values():
             if z.type == "housing_department" and z.housing_organisation is None:
                 z.housing_organisation = housing[0]
-    return _without_numbered_twins(list(found.zones.values()))
+    return _without_connector_names(_without_numbered_twins(list(found.zones.values())))
+
+
+def _without_connector_names(zones: list[Zone]) -> list[Zone]:
+    """Zones without a name that opens with a connector ("OG AFDELINGER" of a heading "2. BOLIGOMRÅDET OG
+    AFDELINGER": a heading's words, no place), and no zone part of one."""
+    bad = {z.name for z in zones if z.name.split()[:1] and z.name.split()[0].lower() in _CONNECTORS}
+    if not bad:
+        return zones
+    for z in zones:
+        if z.part_of in bad:
+            z.part_of = None
+    return [z for z in zones if z.name not in bad]
+
+
+_CONNECTORS = frozenset("og samt i for af med til eller".split())
 
 
 def _without_numbered_twins(zones: list[Zone]) -> list[Zone]:

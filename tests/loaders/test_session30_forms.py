@@ -558,3 +558,16 @@ def test_a_glossary_of_codes_run_together(tmp_path, make_docx, make_pdf, town, s
     orgs = {o.name: o for o in r.organisations}
     assert short in orgs[housing].aliases and "CSB" in orgs["Center for Social og Beskæftigelse"].aliases, sorted(orgs)
     assert not any(f" {short} " in n or n.startswith(("CSB ", f"{short} ")) for n in orgs), sorted(orgs)
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+@pytest.mark.parametrize("how", ["flat", "as written"])
+def test_a_heading_s_words_after_boligomraadet_are_no_zone(tmp_path, make_docx, make_pdf, town, seat, housing, short,
+                                                           other, other_short, how):
+    lines = [f"Strategisk samarbejdsaftale om boligsocial indsats i {seat} 2021-2025", "",
+             f"1. AFTALENS PARTER", f"Aftalen er indgået mellem {town} Kommune og {housing} (herefter {short}).", "",
+             "2. BOLIGOMRÅDET OG AFDELINGER", "Afdeling\tBoligorganisation\tLejemål",
+             f"{seat}bakken, afd. 14\t{short}\t312", f"{seat}haven, afd. 3\t{short}\t164", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert not any(z.name.split()[0].lower() == "og" for z in r.zones), [z.name for z in r.zones]
+    assert all((z.part_of or "").split()[:1] != ["OG"] for z in r.zones)
