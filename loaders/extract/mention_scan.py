@@ -146,28 +146,37 @@ _FORMER = re.compile(r"(?<![\wæøå])([A-ZÆØÅ0-9][\wæøåÆØÅ.&-]*(?:\s+(
 
 # an institution named after its kind in lower case: "dagtilbuddet Troldehøjen", "børnehaven Mælkebøtten",
 # "fritidsklubben Skuret" (the kind tells the organisation; its own name alone has no cue)
-_KIND_NAMED = re.compile(r"\b(?P<kind>dagtilbuddet|daginstitutionen|børnehaven|vuggestuen|børnehuset|fritidshjemmet"
-                         r"|fritidsklubben|ungdomsklubben|juniorklubben|friskolen|privatskolen|efterskolen"
-                         r"|idrætsforeningen|boldklubben|beboerforeningen|menigheden|spejdergruppen)"
-                         r" (?P<name>[A-ZÆØÅ][a-zæøå]+(?:-?[A-ZÆØÅ]?[a-zæøå]+)?(?:\s+[A-ZÆØÅ][a-zæøå]+)?)\b")
+_KIND_WORDS = ("dagtilbuddet", "daginstitutionen", "børnehaven", "vuggestuen", "børnehuset", "fritidshjemmet",
+               "fritidsklubben", "ungdomsklubben", "juniorklubben", "friskolen", "privatskolen", "efterskolen",
+               "idrætsforeningen", "boldklubben", "beboerforeningen", "menigheden", "spejdergruppen")
+_KIND_NAME = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:-?[A-ZÆØÅ]?[a-zæøå]+)?(?:\s+[A-ZÆØÅ][a-zæøå]+)?\b")
+# what every kind word holds, told by substring tests before the words are looked for
+_KIND_TAILS = ("tilbuddet", "tionen", "haven", "stuen", "huset", "hjemmet", "klubben", "skolen", "foreningen",
+               "menigheden", "gruppen")
 
 
 def _kind_named(text: str) -> list[tuple[str, str]]:
-    """(name, the kind and the name) of each institution named after its kind in lower case
-    (:data:`_KIND_NAMED`); a name that is a common word or a person's is none ("børnehaven Tirsdag")."""
+    """(name, the kind and the name) of each institution named after its kind in lower case (:data:`_KIND_WORDS`,
+    the word whole, then a capitalised name); a name that is a common word or a person's is none ("børnehaven
+    Tirsdag")."""
     from samspil.loaders.extract import targets
     from samspil.loaders.extract.mentions import _common_words
     from samspil.loaders.labels import starts_with_label
     from samspil.loaders.extract.people import is_first_name
 
     out = []
-    for m in _KIND_NAMED.finditer(text):
-        name = m.group("name")
-        first = name.split()[0]
-        if first.lower() in _common_words() or is_first_name(first) or first in _FUNCTION_WORDS \
-                or targets.classify(first) or starts_with_label(f"{first}:"):
-            continue  # (nor a target group or a label: "Læselyst i vuggestuen Småbørnsfamilier med ...", a table's next cell)
-        out.append((name, f"{m.group('kind')} {name}"))
+    for kind in _KIND_WORDS:
+        at = text.find(kind + " ")
+        while at >= 0:
+            after = at + len(kind) + 1
+            if (at == 0 or not text[at - 1].isalpha()) and (m := _KIND_NAME.match(text, after)):
+                name = m.group(0)
+                first = name.split()[0]
+                if not (first.lower() in _common_words() or is_first_name(first) or first in _FUNCTION_WORDS
+                        or targets.classify(first) or starts_with_label(f"{first}:")):
+                    out.append((name, f"{kind} {name}"))  # (not a target group or a label: "Læselyst i vuggestuen
+                    # Småbørnsfamilier med ...", a table's next cell)
+            at = text.find(kind + " ", after)
     return out
 
 
@@ -390,8 +399,8 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))
-        if "en " in text or "et " in text or text.endswith(("en", "et")):  # (every kind word ends in "en" or "et";
-            # the name may open the next line: "... og dagtilbuddet" over "Troldehøjen.")
+        if any(kind in text for kind in _KIND_TAILS):  # (a kind's word, told by substring tests before the pattern
+            # is searched; the name may open the next line: "... og dagtilbuddet" over "Troldehøjen.")
             joined = f"{text} {plain[i + 1][:60]}" if text.endswith(("en", "et")) and i + 1 < len(plain) else text
             out += [OrgMention(name, i, aliases=[kinded], role="mentioned") for name, kinded in _kind_named(joined)]
         cells = [clean_keep_colon(c) for c in raw.split("\t")] if "\t" in raw else [text]
