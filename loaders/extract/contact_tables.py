@@ -111,6 +111,9 @@ def _name_org_cell(cell: str) -> tuple[str, str | None, str | None]:
     return name, org, title
 
 
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}\s*\.\s*[A-ZÆØÅ]")
+
+
 def person_tables(doc: Document) -> list[PersonTable]:
     """Every table of people in the document (computed once)."""
     return doc.memo("person_tables", lambda: _person_tables(doc))
@@ -145,8 +148,10 @@ def _read_rows(doc: Document, i: int, kinds: list[str], table: PersonTable) -> i
         if cells is None:
             nxt, after = (doc.lines[k] if k < len(doc.lines) else "" for k in (i + 1, i + 2))
             text = clean(doc.lines[i])
-            if not text or len(text) > 80 or _cells(nxt) is None and (len(nxt) > 40 or _cells(after) is None):
-                break  # (a row of cells follows it, or a short line and then one: a wrapped group cell)
+            if not text or len(text) > 80 or _cells(nxt) is None and (len(nxt) > 40 or _cells(after) is None) \
+                    or _NUMBERED_HEADING.match(text):
+                break  # (a row of cells follows it, or a short line and then one: a wrapped group cell; not the next
+                # chapter's numbered heading: "8. UNDERSKRIFTER" over the signatures' columns)
             if "@" not in text and not any(ch.isdigit() for ch in text):
                 if table.rows and table.rows[-1][0] == i - 1 and table.rows[-1][2] is None and group:
                     text = f"{table.rows.pop()[1]} {text}"  # a group cell wrapped in two lines (PDF)

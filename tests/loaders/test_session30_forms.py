@@ -571,3 +571,19 @@ def test_a_heading_s_words_after_boligomraadet_are_no_zone(tmp_path, make_docx, 
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert not any(z.name.split()[0].lower() == "og" for z in r.zones), [z.name for z in r.zones]
     assert all((z.part_of or "").split()[:1] != ["OG"] for z in r.zones)
+
+
+@pytest.mark.parametrize("town,seat,housing,short,other,other_short", TOWNS)
+def test_a_contact_table_ends_at_the_next_chapter_s_numbered_heading(tmp_path, make_docx, make_pdf, town, seat,
+                                                                     housing, short, other, other_short):
+    """The signatures' columns under "8 . U N D E R S K R I F T E R" (a PDF's letter-spaced heading) are no rows of
+    the contact table above it: each signatory with their own title."""
+    lines = [f"Strategisk samarbejdsaftale {seat} 2021-2025", "", "7. KONTAKT",
+             "Funktion\tNavn\tTelefon\tE-mail",
+             f"Boligsocial leder\tTrine Malling Skovbo, {short}\t96 31 44 08\ttms@boligsocial.dk",
+             "8 . U N D E R S K R I F T E R", f"{seat}, den 15. marts 2021",
+             f"For {town} Kommune\tFor {housing}", "Lasse Rørdam Hvidt\tHelle Bjørnskov Daugaard",
+             "rådmand\tdirektør", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    people = {c.name: c.title for c in r.contacts}
+    assert people.get("Helle Bjørnskov Daugaard") == "direktør" and people.get("Lasse Rørdam Hvidt") == "rådmand", people
