@@ -69,6 +69,8 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     out += _short_pairs(text)
     if "(" in text and ("herefter" in text or "følgende" in text):
         out += _hereafter_definitions(text)
+    if "(" in text and " og " in text or "&" in text:
+        out += _topic_definitions(text)
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
     if ", " in text:  # "Center for Børn, Unge og Læring (CBUL)": a unit's series of topics, its commas in the name
@@ -117,6 +119,25 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
 
 _SERIES_DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]+\s+for\s+[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){1,3}\s+og\s+"
                             r"[A-ZÆØÅ][\wæøå-]+)\s*\(\s*([A-ZÆØÅ]{3,6})\s*\)")
+
+
+# an administration area named by its topics, then its short form: "Sundhed, Omsorg og Arbejdsmarked (SOA)",
+# "Børn og Skole (B&S)"
+_TOPIC_DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){0,3}\s+(?:og|&)\s+[A-ZÆØÅ][\wæøå-]+)\s*"
+                           r"\(\s*([A-ZÆØÅ](?:&?[A-ZÆØÅ]){1,4})\s*\)")
+
+
+def _topic_definitions(text: str) -> list[tuple[str, str]]:
+    """('Børn og Skole', 'B&S') for "Børn og Skole (B&S)": every capitalised word a unit's topic, their
+    initials the short form."""
+    from samspil.loaders.extract.unit_topics import is_unit_topic
+
+    out = []
+    for m in _TOPIC_DEFINE.finditer(text):
+        words = [w for w in re.split(r"[\s,]+", m.group(1)) if w[:1].isupper()]
+        if "".join(w[0] for w in words) == m.group(2).replace("&", "") and all(map(is_unit_topic, words)):
+            out.append((m.group(1), m.group(2)))
+    return out
 
 
 def _short_pairs(text: str) -> list[tuple[str, str]]:
@@ -369,7 +390,10 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             found = runs[cell] = _candidates(cell)
         return found
     for i, raw in enumerate(doc.lines):
-        if i in party_lines:
+        if i in party_lines:  # (read by the parties' rules; a unit a party's row defines is still named: "Randers
+            # Kommune<TAB>Sundhed, Omsorg og Arbejdsmarked (SOA)")
+            if "(" in raw:
+                out += [OrgMention(full, i, aliases=[short], role="mentioned") for full, short in _definitions(raw)]
             continue
         text = plain[i].strip(" ,;:–-•·")
         if i in flat:  # a department table run onto one line: only its owners' cells are names

@@ -46,6 +46,9 @@ _ENTRY_COUNTER = re.compile(r"^\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
 _FIRST_COUNTER = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+(?=[A-ZÆØÅ])")  # the first entry's after its label
 _LIST_LEAD = re.compile(r"\bmellem\s+(?:følgende|de\s+følgende|nedenstående)\b")  # (a list's lead-in, its entries below)
 _SENTENCE_TAIL = re.compile(r"(?:,\s+(?:som|der)\s|(?<=[a-zæøå)])\.(?:\s|$)).*$")  # ", som tilsammen ...", ". BSG er ..."
+# the parties as the subject of a sentence that enters the agreement: its verb and the rest cut off
+_ENTER_TAIL = re.compile(r"(?<=[\wæøå)])\s+(?:indgår|indgik|underskriver|tiltræder)\s+(?:hermed\s+)?(?:denne|den|"
+                         r"følgende|nærværende|en|hermed)\b.*$")
 _CLAUSE = re.compile(r"^Stk\.\s*\d{1,2}\.?\s+")  # a legal clause's paragraph counter
 _BETWEEN = re.compile(r"^(?:Aftalen|Samarbejdsaftalen|Delaftalen|Partnerskabet)\s+(?:indgås|er\s+indgået)\s+mellem\s+")
 
@@ -63,6 +66,8 @@ def _line_entries(doc: Document, block: Block, role: str):
         if n in skip:
             continue
         text = _ENTRY_COUNTER.sub("", clean(raw))  # "1. Boligforeningen Hedelyng;"
+        if " ind" in text or " under" in text or " tiltr" in text:
+            text = _ENTER_TAIL.sub("", text)  # "X Kommune og Boligselskabet Y indgår denne aftale.": the parties
         if text[:4] == "Stk.":  # a clause's paragraph ("Stk. 1. Aftalen indgås mellem A og B"): the parties the
             text, in_clause = _BETWEEN.sub("", _CLAUSE.sub("", text)), True  # sentence names, as a list
         elif _BETWEEN.match(text) and not raw.rstrip().endswith((".", ":")) and not _LIST_LEAD.search(text):

@@ -125,6 +125,9 @@ _TOTAL_ROW = re.compile(r"^[\s|]*(?:(?:Bolig)?[Oo]mrådet +|Bebyggelsen +)?(?P<n
                         rf"[\s|\t]*(?P<n>{_NUM})?(?!\s*%)")
 _TOTAL_IN = re.compile(rf"^[\s|]*I alt (?P<n>{_NUM}) (?:boliger|lejemål|lejligheder|familieboliger) i "
                        r"(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){0,2})\.?\s*$")
+# the total row with the area's name after "I alt" ("I alt Dronningborg   538", "I alt, Sorgenfri 579")
+_TOTAL_FIRST = re.compile(rf"^[\s|]*I +alt,? +(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}})[\s|\t]*"
+                          rf"(?P<n>{_NUM})?[\s|]*$")
 _BARE_NUMBER = re.compile(rf"^[\s|]*(?P<n>{_NUM})[\s|]*$")
 # a table's own words before "i alt": what is counted, not an area
 _COUNTED_WORDS = frozenset("Beboere Boliger Lejemål Lejligheder Afdelinger Husstande Personer Børn Unge Voksne Total "
@@ -157,29 +160,47 @@ def add_total_rows(doc: Document, found) -> None:
     (a cell of its own on the next line when a table came out one cell a line)."""
     for i in sorted(holding_lines(doc, ("i alt", "I alt"), lower=False)):
         plain = strip_markup(doc.lines[i])
-        m = _TOTAL_ROW.match(plain) or _TOTAL_IN.match(plain)  # ("Friheden i alt 380", "I alt 314 boliger i Årslev Syd.")
-        if m is None or m.group("name").split()[0] in _COUNTED_WORDS or _DWELLING_WORDS_RE.search(m.group("name")):
-            continue
-        above = "\n".join(strip_markup(doc.lines[j]) for j in range(max(0, i - 14), i)).lower()
-        rows = [z for z in found.zones.values() if z.type == "housing_department"
-                and any(form.lower() in above for form in (z.name, *z.aliases))]  # (the rows above it name them; a PDF's
-        # references give pages, not lines)
-        name = m.group("name")
-        if len(rows) < 2 or any(zone_key(z.name) == zone_key(name) for z in rows):
-            continue  # (one row is no table of departments; a department's own total is no area)
-        n = m.group("n")
-        if n is None:  # "Friheden i alt" / "" / "380": the cells one a line
-            n = next((b.group("n") for j in range(i + 1, min(i + 4, len(doc.lines)))
-                      if (b := _BARE_NUMBER.match(doc.lines[j]))), None) if not plain.rstrip().endswith(("|",)) else None
-        units = int(n.replace(".", "")) if n else None
-        area = found.get(name)
-        if area is None:
-            area = found.add(Zone(name=name, type="zone", units=units, sources=[doc.ref(i, m.group(0).strip(" |"))]))
-        elif area.units is None:
-            area.units = units
-        for z in rows:
-            if z.part_of is None or zone_key(name).startswith(zone_key(z.part_of)):
-                z.part_of = area.name
+        m = _TOTAL_ROW.match(plain) or _TOTAL_IN.match(plain) or _TOTAL_FIRST.match(plain)  # ("Friheden i alt 380",
+        # "I alt 314 boliger i Årslev Syd.")
+        if m is not None:
+            _total_row(doc, i, m, "\n".join(strip_markup(doc.lines[j]) for j in range(max(0, i - 14), i)), found)
+    from samspil.loaders.extract.zone_tables import flat_tables
+
+    for i, (text, tables) in flat_tables(doc).items():  # a table run onto one line: the total row after its rows
+        for t in tables:
+            if (m := _FLAT_TOTAL.match(text, t.span[1])) is not None and m.group("n"):
+                _total_row(doc, i, m, text[t.span[0]:t.span[1]], found)
+
+
+# a total row after a table's rows on one line ("... Kronlyngen 31 RABO 98 I alt Dronningborg 538 3 Valg af ...")
+_FLAT_TOTAL = re.compile(rf"\s*(?:I +alt,? +(?P<name2>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}})"
+                         rf"|(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}}) +i +alt\b:?)\s+(?P<n>{_NUM})(?=\s|$)")
+
+
+def _total_row(doc: Document, i: int, m: re.Match[str], above: str, found) -> None:
+    """The area a total row names (``m``'s name and count), the departments ``above`` names lying in it."""
+    name = m.group("name") or ("name2" in m.re.groupindex and m.group("name2"))
+    if name.split()[0] in _COUNTED_WORDS or _DWELLING_WORDS_RE.search(name):
+        return
+    above = above.lower()
+    rows = [z for z in found.zones.values() if z.type == "housing_department"
+            and any(form.lower() in above for form in (z.name, *z.aliases))]  # (the rows above it name them; a PDF's
+    # references give pages, not lines)
+    if len(rows) < 2 or any(zone_key(z.name) == zone_key(name) for z in rows):
+        return  # (one row is no table of departments; a department's own total is no area)
+    n = m.group("n")
+    if n is None and not strip_markup(doc.lines[i]).rstrip().endswith("|"):  # "Friheden i alt" / "" / "380": the cells one a line
+        n = next((b.group("n") for j in range(i + 1, min(i + 4, len(doc.lines)))
+                  if (b := _BARE_NUMBER.match(doc.lines[j]))), None)
+    units = int(n.replace(".", "")) if n else None
+    area = found.get(name)
+    if area is None:
+        area = found.add(Zone(name=name, type="zone", units=units, sources=[doc.ref(i, m.group(0).strip(" |"))]))
+    elif area.units is None:
+        area.units = units
+    for z in rows:
+        if z.part_of is None or zone_key(name).startswith(zone_key(z.part_of)):
+            z.part_of = area.name
 
 
 _COUNTED = re.compile(r"\b(?P<n>to|tre|fire|fem|seks|syv|otte|[2-9])\s+(?:bolig)?afdelinger\b")

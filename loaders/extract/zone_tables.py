@@ -154,6 +154,18 @@ def _name_column(doc: Document, table: Table, col: int) -> int | None:
                                                                                         "afdelingens navn")), None)
 
 
+# a department's cell with its number after its name: "Dronningparken 12" under "Boligafd." (one or two
+# capitalised words, then the number alone)
+_NAME_NUMBER = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?)\s+(?P<nr>\d{1,3}[a-z]?)")
+
+
+def _name_number(zone: Zone) -> None:
+    """A department named "Dronningparken 12" in a table is Dronningparken, its number an alias."""
+    if zone.type == "housing_department" and not zone.aliases and (m := _NAME_NUMBER.fullmatch(zone.name)):
+        zone.aliases = [zone.name, f'afd. {m.group("nr")}']
+        zone.name = m.group("name")
+
+
 def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str, intro, orgs, found) -> None:
     from samspil.loaders.extract.zones import _department
 
@@ -163,6 +175,7 @@ def _table_row(doc: Document, table: Table, j: int, cells: list[str], cell: str,
     district = table.cell(cells, "district") or intro
     zone = _department(cell, doc.ref(j), units=_units(table, cells),
                        housing_organisation=cell_owner(owner, orgs) if owner else None)
+    _name_number(zone)
     if code and code not in zone.aliases:
         zone.aliases += [code, f"{owner} {code}"] if owner else [code]
     if district:
@@ -244,6 +257,7 @@ _NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
 # branch opens with its letter, the look-behind after it, in the order the engine tried them, so that it skips
 # to those letters, where a pattern opening with a look-ahead is tried at every position)
 _HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])"
+                         r"|B(?<![\w-].)oligafd\.(?=\s+[A-ZÆØÅ])"
                          r"|A(?<![\w-].)fdeling(?:er)?(?![\w-])|a(?<![\w-].)fdeling(?:er)?(?![\w-])"
                          r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])"
                          r"|A(?<![\w-].)fd\.(?=\s+(?:[A-ZÆØÅ]|nr\.\s+[A-ZÆØÅ]))")  # ("Afd. Navn Boligorg. Lejemål", "Afd. nr.
@@ -251,7 +265,8 @@ _HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boli
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""
-    return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line or "Afd. " in line
+    return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line or "Afd. " in line \
+        or "ligafd. " in line
 
 
 _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
@@ -306,6 +321,7 @@ class FlatTable:
     kinds: list[str]
     intro: str | None
     rows: list[tuple[str, list[str], str | None, str]] = field(default_factory=list)
+    numbered: bool = False  # (each row's department cell "Name N", the owner's cell after it)
 
 
 def flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
@@ -332,16 +348,30 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
             row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
                              r"(?=\s|$)")  # (a code first under "Afd. Navn": "B5 Sundparken 328")
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
-            table = FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None)
-            while (r := row.match(text, pos)) and not _is_total(r.group("body")):
-                place, pos = _trailing_place(text, r.end(), row) if kinds[-1] in ("district", "zone") else (None, r.end())
-                table.rows.append((r.group("body"), r.group("nums").split(), place, r.group(0).strip()))
+            table = _flat_rows(text, FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None), row)
+            if "owner" in kinds and table.rows and all(" " not in r[0] for r in table.rows):  # no row has an owner's cell
+                numbered = re.compile(rf"\s*(?P<body>{_NAME_NUMBER.pattern}\s+[A-ZÆØÅ][^|]{{0,50}}?)\s+"
+                                      rf"(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})(?=\s|$)")
+                if len((other := _flat_rows(text, FlatTable((m.start(), pos), kinds, table.intro), numbered)).rows) >= 2:
+                    table, other.numbered = other, True  # "Dronningparken 12 Kronhjorten 286": each department's
+                    # number after its name
             if table.rows:
-                table.span = (m.start(), pos)
                 found.append(table)
         if found:
             out[i] = (text, found)
     return out
+
+
+def _flat_rows(text: str, table: FlatTable, row: re.Pattern[str]) -> FlatTable:
+    """``table`` with the rows ``row`` reads after its head (up to a total row), its span to their end."""
+    from samspil.loaders.extract.zones import _is_total
+
+    pos = table.span[1]
+    while (r := row.match(text, pos)) and not _is_total(r.group("body")):
+        place, pos = _trailing_place(text, r.end(), row) if table.kinds[-1] in ("district", "zone") else (None, r.end())
+        table.rows.append((r.group("body"), r.group("nums").split(), place, r.group(0).strip()))
+    table.span = (table.span[0], pos)
+    return table
 
 
 def flat_rest(doc: Document) -> dict[int, str]:
@@ -353,7 +383,8 @@ def flat_rest(doc: Document) -> dict[int, str]:
     for i, (text, found) in flat_tables(doc).items():
         for t in reversed(found):
             bodies = [r[0] for r in t.rows]
-            owners = {owner_cell(_split_owner(b, bodies, HousingLabels([]))[1])[0] for b in bodies} - {None}
+            owners = {owner_cell(b[m.end():].strip() if t.numbered and (m := _NAME_NUMBER.match(b))
+                                 else _split_owner(b, bodies, HousingLabels([]))[1])[0] for b in bodies} - {None}
             text = f"{text[:t.span[0]]} . {', '.join(sorted(owners))} . {text[t.span[1]:]}"
         out[i] = text
     return out
@@ -370,7 +401,10 @@ def flat_department_tables(doc: Document, orgs: list[Organisation], found) -> No
                 found.add(Zone(name=t.intro, type="district", sources=[doc.ref(i, t.intro)]))
             bodies = [r[0] for r in t.rows]
             for body, numbers, place, excerpt in t.rows:
-                name, owner = _split_owner(body, bodies, housing) if "owner" in t.kinds else (body, None)
+                if t.numbered and (cell := _NAME_NUMBER.match(body)):
+                    name, owner = cell.group(0), body[cell.end():].strip()
+                else:
+                    name, owner = _split_owner(body, bodies, housing) if "owner" in t.kinds else (body, None)
                 code = _CODE_FIRST.match(name) if _CODE_KINDS & set(t.kinds) else None
                 _flat_row(doc.ref(i, excerpt), t, (name[code.end():], owner) if code else (name, owner), numbers,
                           place or t.intro, orgs, found, code.group(1) if code else None)
@@ -391,6 +425,8 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
     resolved = resolve_org(owner, orgs) if owner else None  # (the owner's words may be cut short here)
     zone = _department(name, ref, units=int(units.replace(".", "")) if units else None,
                        housing_organisation=owner if resolved and _run_on(resolved) else resolved)
+    if number is None:
+        _name_number(zone)
     if code and code not in zone.aliases:
         zone.aliases += [code, f"{owner} {code}"]
     if number and number not in zone.aliases:

@@ -1,0 +1,99 @@
+"""Forms of session 31, each in made-up agreements of three municipalities (Faxe, Hedensted,
+Billund), none of them from a real document:
+
+* a department table headed "Boligafd. Selskab Boliger" whose department cells give the number after
+  the name ("Engtoften 12   Haslevbo   286") and whose total row names the area after "I alt"
+  ("I alt Haslev Nord   538"), as written and with its line breaks lost;
+* an administration area named by its topics with its short form in brackets ("Sundhed, Omsorg og
+  Arbejdsmarked (SOA)", "Børn og Skole (B&S)"), also in a party table's "Repræsenteret ved" cell.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract  # noqa: E402
+
+TOWNS = [("Faxe", "Haslev", "Haslevbo", "Boligselskabet Haslevbo"),
+         ("Hedensted", "Juelsminde", "Juelsbo", "Boligselskabet Juelsbo"),
+         ("Billund", "Grindsted", "Grindstedhjem", "Boligselskabet Grindstedhjem")]
+
+
+def _numbered_department_table(town, seat, short, housing):
+    return [f"Strategisk samarbejdsaftale – {seat} Nord", "",
+            "1  Parter",
+            f"{town} Kommune og {housing} indgår denne aftale.", "",
+            "2  Boligområdet",
+            f"Områdenavn: {seat} Nord",
+            "Boligafd.".ljust(22) + "Selskab".ljust(18) + "Boliger",
+            "Engtoften 12".ljust(22) + short.ljust(18) + "    286",
+            "Kløverhaven 7".ljust(22) + short.ljust(18) + "    154",
+            "Stensbo 31".ljust(22) + f"{town}Bolig".ljust(18) + "     98",
+            f"I alt {seat} Nord".ljust(40) + "    538", "",
+            "3  Indsatsområder", "Uddannelse og livschancer", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_department_table_with_the_number_after_the_name_and_a_named_total(tmp_path, make_docx, make_pdf, town,
+                                                                               seat, short, housing, how):
+    r = _extract(tmp_path, _numbered_department_table(town, seat, short, housing), how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Engtoften", "Kløverhaven", "Stensbo", f"{seat} Nord"} <= set(zones), sorted(zones)
+    assert zones["Engtoften"].units == 286 and zones["Stensbo"].units == 98
+    assert "Engtoften 12" in zones["Engtoften"].aliases and "afd. 7" in zones["Kløverhaven"].aliases
+    assert zones["Engtoften"].housing_organisation == housing
+    assert zones[f"{seat} Nord"].units == 538
+    assert {zones[n].part_of for n in ("Engtoften", "Kløverhaven", "Stensbo")} == {f"{seat} Nord"}
+    assert not any(name.endswith(("12", "7", "31")) for name in zones), sorted(zones)
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_plain_name_and_number_row_stays_one_name_without_the_owner_column(tmp_path, make_docx, make_pdf, town,
+                                                                             seat, short, housing, how):
+    """A department table without an owner's column whose rows are "Name count": no number is split off."""
+    lines = [f"Helhedsplan for {seat} Nord", "", f"Helhedsplanen dækker to afdelinger i {seat} Nord.",
+             "Afdeling".ljust(24) + "Boliger",
+             "Engtoften".ljust(24) + "    286", "Kløverhaven".ljust(24) + "    154", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: z.units for z in r.zones}
+    assert zones.get("Engtoften") == 286 and zones.get("Kløverhaven") == 154, zones
+
+
+def _topic_units(town, seat, short, housing):
+    return [f"Strategisk samarbejdsaftale – {seat} Nord", "",
+            "1  Parter",
+            "Part".ljust(46) + "Repræsenteret ved",
+            f"{town} Kommune".ljust(46) + "Sundhed, Omsorg og Arbejdsmarked (SOA)",
+            housing.ljust(46) + "direktør og organisationsbestyrelse", "",
+            f"Børn og Skole (B&S) i {town} Kommune er medunderskriver af delaftale 1.", "",
+            "2  Delaftale 1",
+            f"Delaftalens parter: SOA, B&S, {short}", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_an_administration_area_named_by_its_topics_with_its_short_form(tmp_path, make_docx, make_pdf, town, seat,
+                                                                         short, housing, how):
+    r = _extract(tmp_path, _topic_units(town, seat, short, housing), how, make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert "SOA" in orgs["Sundhed, Omsorg og Arbejdsmarked"].aliases, sorted(orgs)
+    assert "B&S" in orgs["Børn og Skole"].aliases
+    assert "SOA" not in orgs and "B&S" not in orgs, sorted(orgs)
+    assert orgs["Sundhed, Omsorg og Arbejdsmarked"].type == "municipal_unit"
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_person_with_initials_in_a_party_row_is_no_organisation(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing):
+    """A party row's representative with initials in brackets ("Per Holm Lund (PHL)") names no unit."""
+    lines = [f"Strategisk samarbejdsaftale – {seat} Nord", "", "1  Parter",
+             "Part".ljust(46) + "Repræsenteret ved",
+             f"{town} Kommune".ljust(46) + "Per Holm Lund (PHL), direktør",
+             housing.ljust(46) + "Anne Bøgh Krag (ABK), formand", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    names = {o.name for o in r.organisations}
+    assert not {"Per Holm Lund", "Anne Bøgh Krag", "PHL", "ABK"} & names, sorted(names)
+    assert {f"{town} Kommune", housing} <= names
