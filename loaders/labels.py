@@ -64,7 +64,8 @@ LABELS = [
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s*:(?=\s*[A-ZÆØÅ0-9\"“«])",  # "Projekt: Jobværkstedet"
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s+nr\.\s*\d{1,2}(?=\s+(?:Navn|Titel)\s*:)",  # a counter
     # over its record's name field: "Aktivitet nr. 2 Navn: Forældrecaféen" (breaks lost)
-    r"(?:Aktivitet|Delprojekt|Delindsats|Projekt|Tiltag|AKTIVITET|DELPROJEKT|DELINDSATS|PROJEKT)\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?"
+    r"(?:Aktivitet|Delaktivitet|Delprojekt|Delindsats|Projekt|Tiltag|AKTIVITET|DELAKTIVITET|DELPROJEKT|DELINDSATS|PROJEKT)"
+    r"\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?"
     r"(?=\s+[A-ZÆØÅ])",
     r"(?:Aktivitet|Delprojekt|Tiltag)\s+\d{1,2}(?=\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[\wæøå\"-]+){0,6}\s+(?:For|Målgruppe|Formål)\s*:)",
     # ("Tiltag 1 Lektiecaféen i fælleshuset For: skolebørn ...": a counted form's head without its colon,

@@ -60,6 +60,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
         title = run_on_title(f"{title}.").strip(" .:") or title  # "Aktivitet 2.1: Lektiecafe I samarbejde ..."
         if (cut := description_start(title.split())) is not None:  # "Sund Start Madlavning og motion ..."
             title = " ".join(title.split()[:cut])
+        elif (cut := _target_start(title.split())) is not None:  # "Uddannelsesmentor Unge 16-25 år uden ...": the
+            title = " ".join(title.split()[:cut])  # description opens with its target group
     words = title.split()
     if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None
@@ -67,6 +69,13 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, title, plain):
         return None
     return title.strip(" \"«»“”")
+
+
+def _target_start(words: list[str]) -> int | None:
+    """Where a target group opens the description run onto a title ("Unge 16-25 år ..."), after its first word."""
+    from samspil.loaders.extract.activity_tables import _starts_target
+
+    return next((k for k in range(1, min(len(words) - 1, 7)) if _starts_target(words, k)), None)
 
 
 # a project form's title field under its number field ("Delprojekt nr.: I.1" over "Titel: Familiehuset")

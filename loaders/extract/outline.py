@@ -91,10 +91,19 @@ def _body_title(text: str, toc_title: str | None) -> str:
         if (w[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].islower()  # "... i Sundparken
                 and words[k + 1] not in _CONNECTORS and words[k - 1] not in _CONNECTORS  # Lektiecaféen drives"
                 and not words[k - 1][:1].isdigit()):
-            return " ".join(words[:k])
+            if k >= 3 and words[k - 1][:1].isupper() and _names_organisation(" ".join(words[k - 1:k + 1])):
+                k -= 1  # the sentence's subject an organisation of two words: "Fra Bænk til Job Jobcenter Kerteminde
+            return " ".join(words[:k])  # tilbyder ..."
         if words[k - 1].endswith((".", ":", "!", "?")) and words[k - 1].casefold() not in _ABBREVIATIONS:
             return " ".join(words[:k]).rstrip(".:")
     return " ".join(words[:MAX_TITLE_WORDS]) if len(words) <= MAX_TITLE_WORDS else ""
+
+
+def _names_organisation(name: str) -> bool:
+    """Is ``name`` an organisation by its words ("Jobcenter Kerteminde", "Kerteminde Kommune")?"""
+    from samspil.loaders.extract.orgs import org_type
+
+    return org_type(name) not in (None, "other")
 
 
 # words with a stop that end no sentence ("3. Status pr. indsatsområde og aktivitet Statusmarkering: ...")

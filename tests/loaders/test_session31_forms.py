@@ -97,3 +97,31 @@ def test_a_person_with_initials_in_a_party_row_is_no_organisation(tmp_path, make
     names = {o.name for o in r.organisations}
     assert not {"Per Holm Lund", "Anne Bøgh Krag", "PHL", "ABK"} & names, sorted(names)
     assert {f"{town} Kommune", housing} <= names
+
+
+def _counted_subactivities(town, seat, short, housing):
+    return [f"Helhedsplan 2012-2016 – {seat} i Bevægelse", "", "3. Indsatsområder", "",
+            "Indsatsområde 1: Tryghed og trivsel",
+            f"  Delaktivitet 1.1 Nabohjælp i {seat}",
+            "  Beboerne etablerer et nabohjælpsnetværk med støtte fra politiet.",
+            "  Målgruppe: alle beboere.",
+            "  Delaktivitet 1.2 Aktive Gårde",
+            "  Afdelingsbestyrelserne arrangerer aktiviteter i gårdene hver sommer.", "",
+            "Indsatsområde 2: Uddannelse og beskæftigelse",
+            "  Delaktivitet 2.1 Fra Bænk til Job",
+            f"  Jobcenter {town} tilbyder kortere forløb med virksomhedspraktik for ledige beboere.",
+            "  Delaktivitet 2.2 Uddannelsesmentor",
+            "  Unge 16-25 år uden uddannelse får en mentor.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_counted_subactivities_whose_description_follows_the_title(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                    housing, how):
+    """"Delaktivitet 2.1 Fra Bænk til Job" over its description: with the breaks lost the title ends where the
+    description's subject (an organisation of two words) or its target group ("Unge 16-25 år") begins."""
+    r = _extract(tmp_path, _counted_subactivities(town, seat, short, housing), how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {f"Nabohjælp i {seat}": "Tryghed og trivsel", "Aktive Gårde": "Tryghed og trivsel",
+                   "Fra Bænk til Job": "Uddannelse og beskæftigelse",
+                   "Uddannelsesmentor": "Uddannelse og beskæftigelse"}, got
