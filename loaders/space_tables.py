@@ -659,12 +659,31 @@ def _cut_heads(line: str) -> list[tuple[str, int]]:
         if (before := line[done:start].rstrip()).endswith("|"):
             start = done + len(before) - 1  # (a markdown row's opening pipe)
         if line[done:start].strip(" |"):
-            pieces.append((line[done:start].strip(" |"), done))
+            before = line[done:start].rstrip(" |")
+            if (area := _trailing_area(before)) and before[:-len(area)].strip(" |") \
+                    and not before[:-len(area)].rstrip().endswith((":", "–", "—", "-")):  # "... (ny 2025) Sundhed og
+                pieces.append((before[:-len(area)].strip(" |"), done))  # trivsel Aktivitet Status ...": the next
+                pieces.append((area, done + len(before) - len(area)))  # table's focus area a line of its own (not
+                # a label's value: "Delaftale 2: Beskæftigelse Aktivitet Målgruppe ...")
+            else:
+                pieces.append((line[done:start].strip(" |"), done))
         done = start  # (the head stays with the rows run onto it: activities.py reads them there)
     if not pieces:
         return [(line, 0)]
     pieces.append((line[done:], done))
     return pieces
+
+
+def _trailing_area(text: str) -> str | None:
+    """The known focus area that ends ``text`` (its own words, as written), else None."""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    words = text.split()
+    for name in _known_focus():
+        if len(name) < len(words) and tuple(w.casefold() for w in words[-len(name):]) == tuple(
+                w.casefold() for w in name) and words[-len(name)][:1].isupper():
+            return text[len(text) - len(" ".join(words[-len(name):])):] if text.endswith(words[-1]) else None
+    return None
 
 
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"

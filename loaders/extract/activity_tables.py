@@ -561,9 +561,24 @@ def _name_before(words: list[str], lo: int, hi: int, lower: bool = False) -> str
         name = " ".join(words[start:hi]).strip(" ,;.")
         return name if name[:1].isupper() else None
     starts = [j for j in range(lo, hi - 1) if words[j][:1].isupper() and words[j + 1][:1].islower()]
-    start = starts[0] if starts else hi - 1
+    start = starts[0] if starts else _after_known(words, lo, hi)
     name = " ".join(words[start:hi]).strip(" ,;.")
     return name if start < hi and name[:1].isupper() else None
+
+
+def _after_known(words: list[str], lo: int, hi: int) -> int:
+    """Where the name starts in capitalised words ``words[lo:hi]``: after a known organisation
+    opening them (and a town after it: "Røde Kors Syddjurs Små Skridt"), else at the last word."""
+    from samspil.loaders.gazetteer import find_known_organisations
+
+    text = " ".join(words[lo:hi])
+    known = next(iter(find_known_organisations(text)), None)
+    if known is None or known[0] != 0 or text[known[1]:known[1] + 1] != " " or " " not in text[:known[1]]:
+        return hi - 1  # (an organisation of two words or more, a word after it: not "Ungdomsklubben "Basen"")
+    start = lo + len(text[:known[1]].split())
+    if start < hi - 1 and _place(words[start].strip(",;")):
+        start += 1
+    return start if start < hi and all(w[:1].isupper() for w in words[start:hi]) else hi - 1
 
 
 def _place(word: str) -> bool:

@@ -222,6 +222,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 
 _DOTTED_AREAS = re.compile(r"^(indsatsområder|indsatsområde)\s*\.{4,}\s*(\S.*)$", re.I)
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[\wæøå)])\.(?:\s|$)")  # (a field's list ends with its sentence: "A samt B. C. STATUS ...")
 _AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
 
 
@@ -249,7 +250,7 @@ def _listed(doc: Document):
         if (m := _INDSATS_LINE.match(line if free else strip_markup(line))) and (name := _candidate(m.group(1))):
             yield name, i
         elif text[:13].lower() == "indsatsområde" and len(text) <= 160 and (field := _AREA_FIELD.match(text)) \
-                and len(listed := _inline_areas(cut_at_next_label(field.group(1)))) >= 2 \
+                and len(listed := _inline_areas(_SENTENCE_END.split(cut_at_next_label(field.group(1)), 1)[0])) >= 2 \
                 and not any(has_digit(name) for name in listed):
             yield from ((name, i) for name in listed)  # "Indsatsområde: A (delaftale) samt B (delaftale)"
             continue
@@ -681,8 +682,10 @@ def _column_head(doc: Document, i: int) -> bool:
     a two-column head may come as "Indsatsområde: Overordnet mål")?"""
     line = doc.lines[i]
     first = line.split("\t", 1)[0] if "\t" in line else line.split(": ", 1)[0] if ": " in line else None
-    if "\t" not in line and first is not None and _fkey(line.split(": ", 1)[1]) in _known_focus_areas():
-        return False  # "Indsatsområde: Beskæftigelse" over its activities' rows: a field, no table's head
+    if "\t" not in line and first is not None and (_fkey(line.split(": ", 1)[1]) in _known_focus_areas()
+                                                   or len(line) > 80):
+        return False  # "Indsatsområde: Beskæftigelse" over its activities' rows: a field, no table's head (nor a
+        # sentence: "Indsatsområder: Uddannelse og livschancer samt Sundhed og trivsel. Nøgletal ...")
     return first is not None and first.strip(" *:").casefold() in _COLUMN_HEAD \
         and i + 1 < len(doc.lines) and "\t" in doc.lines[i + 1]
 

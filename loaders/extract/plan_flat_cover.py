@@ -26,6 +26,7 @@ RUN_ON = 120  # a first line longer than this may hold a cover's lines run toget
 _CELL = re.compile(r"\s*\|\s*|\s+·\s+|\s+•\s+")
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,80})[\"“”«»„]")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _CAPS_WORD = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9&.,–-]*$")
 # words that open a cover's other lines (a subtitle, the contents, the first chapter)
 _OPENERS = frozenset("Indhold INDHOLD Indholdsfortegnelse INDHOLDSFORTEGNELSE Indledning INDLEDNING Forord FORORD "
@@ -149,6 +150,9 @@ def _cut_cell(text: str) -> list[str]:
         out[-1].append(w)
         if _YEARS.fullmatch(w.strip("(),.")) and k + 1 < len(words) and words[k + 1][:1].isupper():
             out.append([])  # "Boligsocial indsats 2007-2010" ends its line
+        elif _YEAR.fullmatch(w) and k and _caps(prev) and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                and not _caps(words[k + 1]):
+            out.append([])  # "STATUSRAPPORT 2025 | Mødested Ryomgård": a title in capitals and its year
     return [" ".join(ws) for ws in out if ws]
 
 
@@ -175,6 +179,8 @@ def _cuts_before(word: str, prev: str, cur: list[str], nxt: str) -> bool:
         return word[:1].isupper() and not _YEARS.fullmatch(word)
     if word in _OPENERS:
         return True
+    if len(word) == 2 and word[1] == "." and word[0] in "ABCDEFGH" and _caps(nxt):
+        return True  # a lettered chapter's heading in capitals: "... 2027 | A. KORT OM INDSATSEN"
     if prev.lower() in _TYPE_NOUNS and prev[1:].islower() and word[:1].isupper() and not _caps(word) \
             and sum(1 for w in cur if _lettered(w)) >= 2:
         return True  # "Strategisk samarbejdsaftale | Vores Varde Vest", "... om boligsocial indsats | Lundtofte" (a

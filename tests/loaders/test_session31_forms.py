@@ -125,3 +125,40 @@ def test_counted_subactivities_whose_description_follows_the_title(tmp_path, mak
     assert got == {f"Nabohjælp i {seat}": "Tryghed og trivsel", "Aktive Gårde": "Tryghed og trivsel",
                    "Fra Bænk til Job": "Uddannelse og beskæftigelse",
                    "Uddannelsesmentor": "Uddannelse og beskæftigelse"}, got
+
+
+def _status_report(town, seat, short, housing):
+    return [f"STATUSRAPPORT 2025", f"Mødested {seat} – boligsocial indsats 1. januar 2024 – 31. december 2027", "",
+            "A. KORT OM INDSATSEN",
+            f"Mødested {seat} er en strategisk samarbejdsaftale mellem {town} Kommune og {housing}. Indsatsområder: "
+            "Uddannelse og livschancer samt Sundhed og trivsel.", "",
+            "C. STATUS PÅ AKTIVITETERNE", "(G = gennemføres som planlagt, Y = forsinket, R = sat i bero)", "",
+            "Uddannelse og livschancer",
+            "Aktivitet".ljust(24) + "Status  " + "Deltagere 2025".ljust(29) + "Samarbejde med",
+            "Lektiehjælp Banegården".ljust(24) + "G       " + "46 skolebørn 6-13 år".ljust(29) + f"{seat} Skole, Røde Kors {town}",
+            "Små Skridt".ljust(24) + "G       " + "19 familier med børn 0-3 år".ljust(29) + f"Sundhedsplejen {town}",
+            "Ung Retning".ljust(24) + "Y       " + "12 unge 15-24 år".ljust(29) + f"Jobcenter {town} (ny 2025)", "",
+            "Sundhed og trivsel",
+            "Aktivitet".ljust(24) + "Status  " + "Deltagere 2025".ljust(29) + "Samarbejde med",
+            "Seniorcaféen".ljust(24) + "Y       " + "22 ældre beboere".ljust(29) + f"Ældre Sagen {town}",
+            "Gåfællesskabet".ljust(24) + "G       " + "31 voksne beboere".ljust(29) + "DGI Østjylland",
+            "Rollespilsklubben".ljust(24) + "R       " + "–".ljust(29) + f"{seat} Ungdomsklub", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_status_table_with_codes_partners_after_samarbejde_med_and_areas_between(tmp_path, make_docx, make_pdf,
+                                                                                    town, seat, short, housing, how):
+    """A status report's tables ("Aktivitet Status Deltagere 2025 Samarbejde med") under their focus areas, the
+    breaks lost: each row's name after the known organisation ending the row before ("Røde Kors X | Små
+    Skridt"), the focus area between the tables its own line, the title in capitals and its year no part of
+    the plan's name, and "Indsatsområder: A samt B. ..." in a sentence no table's head."""
+    r = _extract(tmp_path, _status_report(town, seat, short, housing), how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Lektiehjælp Banegården": "Uddannelse og livschancer", "Små Skridt": "Uddannelse og livschancer",
+                   "Ung Retning": "Uddannelse og livschancer", "Seniorcaféen": "Sundhed og trivsel",
+                   "Gåfællesskabet": "Sundhed og trivsel", "Rollespilsklubben": "Sundhed og trivsel"}, got
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Sundhed og trivsel"}
+    assert r.plan.name == f"Mødested {seat}"
+    partners = {p for a in r.activities for p in a.partners}
+    assert f"Ældre Sagen {town}" in partners or "Ældre Sagen" in partners, partners
