@@ -332,6 +332,9 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     cover run onto the first line, read from its pieces first)."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1]))
              if f and not _CONTACT_VALUE.search(f[0])]  # ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk": a contact)
+    if len(found) == 1 and found[0] == _find_label(doc, NAME_LABELS[:1]) and (titled := _area_titled(doc, found[0][0])):
+        found = [titled, found[0]]  # "Områdets navn: Trekroner" under the title "Trekroner i Trivsel": the title names
+        # the indsats, the label its area
     if not found and (prose := named_in_prose(doc)) is not None:
         return [prose]  # 'Helhedsplanen får navnet "Kompasset"', 'den boligsociale helhedsplan »Nordlyset«'
     if not found and (crumb := crumb_or_subject_name(doc)) is not None:
@@ -345,6 +348,18 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
         found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y";
         # "NOTAT – OVERDRAGELSE AF LEDELSEN AF HUMBLE HAVN" over "Humble Havn er den strategiske samarbejdsaftale ..."
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+def _area_titled(doc: Document, area: str) -> tuple[str, int] | None:
+    """The document's title when it opens with the area label's name and goes on ("Trekroner i Trivsel" over
+    "Områdets navn: Trekroner"), else None."""
+    area = cut_at_next_label(area)
+    title = quoted_name(doc) or title_name(doc) or cover_title(doc) or next(iter(_run_on_cover(doc) or []), None)
+    if not area or title is None:
+        return None
+    name = cut_at_next_label(title[0])
+    return title if name.casefold().startswith(area.casefold() + " ") and len(name.split()) <= 6 \
+        and name[len(area) + 1:][:1].isalpha() else None
 
 
 # a newspaper's or newsletter's running head: a weekday or a date in the title ("DEBAT · Kolding og omegn · torsdag")

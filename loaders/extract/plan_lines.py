@@ -96,7 +96,21 @@ def cut_at_next_label(value: str) -> str:
     """
     if ":" in value:
         value = _NEXT_LABEL.split(value, 1)[0]
+    if len(value) > 40:
+        value = _before_department_table(value)
     return _TRAILING_NOISE.sub("", value).strip()
+
+
+def _before_department_table(value: str) -> str:
+    """``value`` up to a department table's head row run onto it ("Trekroner Afdeling Afd.nr. Boliger
+    Trekronerhusene 41 224 ...": the area's name, then its table)."""
+    from samspil.loaders.extract.zone_tables import _HEAD_START, _flat_head, _may_head
+
+    if _may_head(value):
+        for m in _HEAD_START.finditer(value):
+            if m.start() and _flat_head(value, m.start()) is not None:
+                return value[:m.start()]
+    return value
 
 
 # a label that names the plan: "Navn:", "Den boligsociale indsats:", "Helhedsplanens navn:"

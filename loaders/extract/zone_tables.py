@@ -252,7 +252,7 @@ _OWNER_FIRST = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?)(?:\s+afd(?:eling|
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
 # Fjordbo 212 1968 Toften Fjordbo 96 1971 ..." (or the same with " | " between cells). Read only
 # when every column after the owner's holds a number: then each row ends after its numbers.
-_NUMERIC_KINDS = frozenset({"units", "residents", "built", "money"})
+_NUMERIC_KINDS = frozenset({"units", "residents", "built", "money", "number"})
 # ("(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])" written for the engine: each
 # branch opens with its letter, the look-behind after it, in the order the engine tried them, so that it skips
 # to those letters, where a pattern opening with a look-ahead is tried at every position)
@@ -285,6 +285,9 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
             kind = column_kind(" ".join(parts[:n]))
             if kind == "person" and kinds == ["department"] and n == 1:
                 kind = "department_name"  # "Afd. Navn ...": the department's code, then its name
+            elif kind == "department" and kinds == ["department"] and _NUMBER_HEAD.fullmatch(" ".join(parts[:n])) \
+                    and not _NUMBER_HEAD.fullmatch(last):
+                kind = "number"  # "Afdeling Afd.nr. Boliger": the name, then the department's number
             elif kind == "department" and kinds == ["department"]:
                 kinds[0] = "department_code"  # "Afd. nr. Afdeling ...": the department's number, then its name
             # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")
@@ -299,6 +302,7 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
     return (kinds, pos) if _readable(kinds[:-1] if kinds[-1:] in (["district"], ["zone"]) else kinds) else None
 
 
+_NUMBER_HEAD = re.compile(r"(?:[Bb]olig)?[Aa]fd\.?\s?nr\.?|[Nn]r\.?|AFD\.?\s?NR\.?")  # a department number's column head
 _CODE_KINDS = {"department_name", "department_code"}  # (a department's code column and its name column)
 
 
@@ -306,7 +310,8 @@ def _readable(kinds: list[str]) -> bool:
     """Columns whose rows can be told apart without line breaks: a department, at most an
     owner, then only numbers (and after them at most one district: see the caller)."""
     kinds = [k for k in kinds if k not in _CODE_KINDS]
-    if len(kinds) < 3 - ("owner" not in kinds) or kinds[0] != "department" or kinds[-1] not in _NUMERIC_KINDS:
+    if len(kinds) < 3 - ("owner" not in kinds) or kinds[0] != "department" or kinds[-1] not in _NUMERIC_KINDS \
+            or set(kinds) & _NUMERIC_KINDS <= {"number"}:  # (a department's number alone: no count to end a row)
         return False
     first_number = next(k for k, kind in enumerate(kinds) if kind in _NUMERIC_KINDS)
     return first_number <= 2 and all(kind in _NUMERIC_KINDS for kind in kinds[first_number:])
@@ -429,6 +434,8 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
         _name_number(zone)
     if code and code not in zone.aliases:
         zone.aliases += [code, f"{owner} {code}"]
+    if "number" in kinds_of_numbers and (nr := f'afd. {numbers[kinds_of_numbers.index("number")]}') not in zone.aliases:
+        zone.aliases.append(nr)  # (the number column's cell: "Trekronerhusene 41 224")
     if number and number not in zone.aliases:
         zone.aliases.append(number)
     if place and zone_key(zone.name) == zone_key(place):  # "Bo-Vest afd. 310 Vorup" in Vorup

@@ -162,3 +162,37 @@ def test_a_status_table_with_codes_partners_after_samarbejde_med_and_areas_betwe
     assert r.plan.name == f"Mødested {seat}"
     partners = {p for a in r.activities for p in a.partners}
     assert f"Ældre Sagen {town}" in partners or "Ældre Sagen" in partners, partners
+
+
+def _area_label_and_number_column(town, seat, short, housing):
+    return [f"{town} Kommune · {housing}  –  Strategisk samarbejdsaftale {seat} i Trivsel", f"{seat} i Trivsel",
+            "STRATEGISK SAMARBEJDSAFTALE 2021-2024", "", "1. Aftalens parter",
+            f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+            "2. Områdets navn og boligafdelinger", f"Områdets navn: {seat}",
+            "Afdeling   Afd.nr.   Boliger", "Engtoften   41   224", "Kløverhaven   43   168", "Stensbo   47   96",
+            f"{seat} i alt   488", "", "3. Indsatsområder",
+            "Parterne har valgt indsatsområderne Uddannelse og livschancer og Beskæftigelse.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_number_column_after_the_name_and_a_title_that_extends_the_area_label(tmp_path, make_docx, make_pdf, town,
+                                                                                 seat, short, housing, how):
+    """"Afdeling Afd.nr. Boliger" (the number after the name) read with the breaks lost too, and the plan named by
+    its title ("X i Trivsel") when the area label names only its area ("Områdets navn: X")."""
+    r = _extract(tmp_path, _area_label_and_number_column(town, seat, short, housing), how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Engtoften", "Kløverhaven", "Stensbo", seat} <= set(zones), sorted(zones)
+    assert (zones["Engtoften"].units, zones["Stensbo"].units, zones[seat].units) == (224, 96, 488)
+    assert "afd. 41" in zones["Engtoften"].aliases
+    assert zones["Kløverhaven"].part_of == seat
+    assert r.plan.name == f"{seat} i Trivsel" and seat in r.plan.aliases, (r.plan.name, r.plan.aliases)
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_an_area_label_alone_still_names_the_plan(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    """A title that does not extend the area's name leaves the label's name the plan's."""
+    lines = ["STRATEGISK SAMARBEJDSAFTALE", "", f"Områdets navn: {seat} Nord", "Periode: 2024-2027", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Nord"
