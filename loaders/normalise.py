@@ -78,11 +78,16 @@ _AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^>\s]+)>", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*\)")
 _BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|hr|div|tr|table|tbody|thead|h[1-6]|dl|dt|dd|section|article|header"
-                        r"|footer|blockquote)\b[^>]*/?>", re.I)
+                        r"|footer|blockquote|html|head|title|body|main|nav|aside|figure|figcaption|address|noscript"
+                        r"|caption|details|summary)\b[^>]*/?>", re.I)
+# what a web page holds that is no text of it: the document type, comments, pictures, scripts and styles
+_NO_TEXT = re.compile(r"<!DOCTYPE[^>]*>|<!--.*?(?:-->|$)|<img\b[^>]*>|<(script|style)\b[^>]*>.*?(?:</\1>|$)",
+                      re.I)
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.I)
 _CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
-    r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p)\b[^>]*>", re.I)
+    r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p|abbr|time|cite|q|label|code)\b[^>]*>",
+    re.I)
 _CELL_STARS = re.compile(r"(?<=\S)\*{3,}(?=\S)")  # "**A****B**": two emphasised cells
 _LABEL_STARS = re.compile(r"(?<=:)\*{1,2}(?=[^\s*])")  # "Aktivitetsnavn:**Styrket"
 _EMPH_STARS = re.compile(r"(?<=\S)\*{1,3}|\*{1,3}(?=\S)")
@@ -136,9 +141,13 @@ def clean_markup(line: str) -> list[str]:
     """
     if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
         return _pipe_row(line)
-    if ("<" in line or line.lstrip()[:2] == "**") and (lead := _BOLD_LEAD.match(line)) and _run_in_head(lead):
+    if ("<" in line or line.lstrip()[:2] == "**") and (lead := _BOLD_LEAD.match(line)) and _run_in_head(lead) \
+            and (lead.group("tag") is None or lead.group("pre").strip()):  # (not a paragraph's wrapped line that
+        # opens with a name in bold: "<strong>Boligselskabet X</strong> sammen om ...")
         line = f"{lead.group('pre')}{lead.group('name')} – {line[lead.end():]}"  # a paragraph's run-in head in bold
     if "<" in line:
+        if "<!" in line or "<img" in line or "<script" in line or "<style" in line:
+            line = _NO_TEXT.sub(" ", line)
         is_ordered = "<ol" in line.lower()
         line = _CELL_GAP.sub("\t", line)  # a table's cells keep their gap (a tab, as the readers give)
         line = _AUTOLINK.sub(r"\1", line)

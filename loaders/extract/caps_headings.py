@@ -104,19 +104,21 @@ def _list_headings(doc: Document) -> dict[int, str]:
         known = opens_with_area(words)  # (under an area's own name, items whose descriptions ran onto them count)
         if len(items) >= 2 and all((len(x) <= 120 or _NAMED_ITEM.match(x) or known) and "%" not in x for x in items) \
                 and (known or sum(len(x) <= 80 or bool(_NAMED_ITEM.match(x)) for x in items) * 2 >= len(items)) \
-                and not _organisations(items):
+                and not _organisations(items, strict=known):
             found[i] = t if not t.isupper() else t[0] + t[1:].lower()
     return found if len(found) >= 2 else {}
 
 
-def _organisations(items: list[str]) -> bool:
+def _organisations(items: list[str], strict: bool = False) -> bool:
     """Do most items name organisations (a list of the parties or partners, not of
-    activities): their name, before any description, has an organisation's cue word?"""
+    activities): their name, before any description, has an organisation's cue word? With
+    ``strict`` (under a known focus area's own heading) a name of one word does not count: a
+    project's compound ("Klubaftener", "Forældrenetværket") may hold a cue word too."""
     from samspil.loaders.extract.orgs import org_type
 
     names = [re.split(r"\s+[–-]\s+|:\s|,\s|\s\(", _LIST_START.sub(lambda m: m.group(0)[-1], x, 1), maxsplit=1)[0]
              for x in items]
-    return sum(org_type(n) != "other" for n in names) * 2 > len(names)
+    return sum(org_type(n) != "other" and (not strict or " " in n.strip()) for n in names) * 2 > len(names)
 
 
 def _list_after(plain: list[str], i: int) -> list[str]:

@@ -494,7 +494,8 @@ _AREAS_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)Indsatsområderne|(?:^|(?<=[.!?]\s)
 _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:ud)?valgt|\b[Pp]lanen\s+har\b"
                             r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
                             r"|\b(?:vi|indsatsen|helhedsplanen|planen)\s+arbejder\s+(?:med|inden\s+for)\b"
-                            r"|\bomfatter\s+$|\b(?:indeholder|omfatter|består\s+af)\s+(?:to|tre|fire|[2-4])\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
+                            r"|\bomfatter\s+$|\b(?:indeholder|omfatter|består\s+af)\s+(?:to|tre|fire|[2-4])\s+$"
+                            r"|\b(?:indsatsen|planen|aftalen|samarbejdsaftalen|vi)\s+har\s+(?:to|tre|fire|[2-4])\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
 # is searched up to the list's word)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 

@@ -196,3 +196,44 @@ def test_an_area_label_alone_still_names_the_plan(tmp_path, make_docx, make_pdf,
              f"Aftalen er indgået mellem {town} Kommune og {housing}.", ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert r.plan.name == f"{seat} Nord"
+
+
+def _web_page(town, seat, short, housing):
+    return ["<!DOCTYPE html>",
+            f'<html lang="da"><head><title>{seat}s Puls – boligsocial indsats | {town} Kommune</title></head>',
+            "<body>", "<noscript>Aktivér JavaScript for at se kortet.</noscript>",
+            "<!-- CMS: sidetype=artikel, sidst publiceret 02-09-2025 -->", "<main>",
+            f"<h1>{seat}s Puls – den boligsociale indsats i {seat}</h1>",
+            f"<p>Fra 1. juli 2025 til 30. juni 2029 arbejder <strong>{town} Kommune</strong> og",
+            f"<strong>{housing}</strong> sammen om en boligsocial indsats i {seat}.",
+            'Indsatsen er støttet af <abbr title="Landsbyggefonden">LBF</abbr>.</p>',
+            f'<img src="/media/kort.png" alt="Kort over Engtoften">',
+            "<h2>Det arbejder vi med</h2>",
+            "<p>Indsatsen har to indsatsområder: <em>Kriminalitetsforebyggelse</em> og "
+            "<em>Uddannelse og livschancer</em>.</p>",
+            "<h3>Kriminalitetsforebyggelse</h3>", "<ul>",
+            f"<li><b>Gadeplan {seat}</b> – opsøgende arbejde aften og weekend.</li>",
+            "<li><b>Klubaftener</b> – åben klub tirsdag og torsdag for 12-17-årige.</li>",
+            "<li><b>Forældrenetværket</b> – dialogmøder for forældre til unge.</li>", "</ul>",
+            "<h3>Uddannelse og livschancer</h3>", "<ul>",
+            f"<li><b>Lektiecafé {seat}</b> – hver onsdag på skolen.</li>",
+            "<li><b>Første Job</b> – hjælp til fritidsjob.</li>", "</ul>", "</main>", "</body></html>"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_web_page_with_its_doctype_comments_pictures_and_project_compounds(tmp_path, make_docx, make_pdf, town, seat,
+                                                                             short, housing, how):
+    """A page's <!DOCTYPE>, comments and pictures are no text; "Indsatsen har to indsatsområder: A og B" lists
+    the areas; items under an area's heading whose names are compounds with an organisation's word
+    ("Klubaftener", "Forældrenetværket") are still the area's activities; a wrapped line that opens with a
+    name in bold is no run-in head."""
+    r = _extract(tmp_path, _web_page(town, seat, short, housing), how, make_docx, make_pdf)
+    assert r.plan.name == f"{seat}s Puls", r.plan.name
+    assert {f.name for f in r.focus_areas} == {"Kriminalitetsforebyggelse", "Uddannelse og livschancer"}
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {f"Gadeplan {seat}": "Kriminalitetsforebyggelse", "Klubaftener": "Kriminalitetsforebyggelse",
+                   "Forældrenetværket": "Kriminalitetsforebyggelse", f"Lektiecafé {seat}": "Uddannelse og livschancer",
+                   "Første Job": "Uddannelse og livschancer"}, got
+    assert housing in {o.name for o in r.organisations}
+    assert not any("DOCTYPE" in o.name or "CMS" in o.name for o in r.organisations)
