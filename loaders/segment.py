@@ -335,6 +335,10 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
+        if (en_dash or em_dash) and (heads := [m for m in _area_over_items().finditer(line)]):
+            cuts.update(m.start(1) for m in heads if line[m.start(1) - 2:m.start(1) - 1] not in ":–—-")
+            # "... vi med Uddannelse og livschancer Lektier & Leg – lektiehjælp ...": a known area's heading over its
+            # "Name – what" items, the breaks lost, a line with them (after a label, "Spor 1: X", the label's line)
         if (en_dash or em_dash) and ("ktivitet " in line or "KTIVITET " in line or project and "rojekt " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_ACTIVITY.finditer(line)}
         bracket = " [" in line  # (in " [+] " and " [-] ")
@@ -536,6 +540,18 @@ def _area_at_end() -> re.Pattern[str]:
     return re.compile("".join(rf"(?<! {w} )" for w in "og i af for om under med til på fra ved".split())
                       + r"(?<=[A-Za-zæøåÆØÅ.)] )((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:"
                       + "|".join(re.escape(n) for n in names) + r"))$")  # (its section's number with it: "3.2 X")
+
+
+@lru_cache(maxsize=1)
+def _area_over_items() -> re.Pattern[str]:
+    """A known focus area's name (capitalised) run in before an item "Name – what ..." (a name in capitals, a
+    dash, then words in lower case)."""
+    from samspil.loaders.vocab import load_vocab
+
+    vocab = load_vocab("focus_areas")
+    names = sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
+    return re.compile(r"(?<=\s)(" + "|".join(re.escape(n[:1].upper() + n[1:]) for n in names)
+                      + r")\s+(?=[A-ZÆØÅ][^.–—:;]{0,50}?\s[–—]\s+[a-zæøå])")
 
 
 def _roman_items(line: str) -> set[int]:

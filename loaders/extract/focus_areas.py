@@ -580,7 +580,7 @@ def extract_focus_areas(doc: Document) -> list[FocusArea]:
     hits = hits or list(_caps_sections(doc)) or [(name, i) for i, name in sorted(caps_headings(doc).items())] \
         or _table_focus(doc) or [(name, i) for i, name in sorted(list_headings(doc).items())] \
         or [(name, i) for i, names in sorted(area_paragraphs(doc).items()) for name in names] \
-        or _known_area_alone(doc) or _named_in_prose(doc)
+        or _known_area_alone(doc) or _areas_over_items(doc) or _named_in_prose(doc)
     for name, i in hits:
         name = without_access_note(name).strip(" |")  # (a flattened table's cell: "Beskæftigelse |")
         name = area_short_form(doc, name) or name  # "UL", as the document defines it (area_short_forms.py)
@@ -615,6 +615,27 @@ def _known_area_alone(doc: Document) -> list[tuple[str, int]]:
                 and i and "elaftale" in plain[i - 1].lower():  # (under its delaftale's heading only: an area's name
             out.append((known[key], i))  # over a list of problems is no area of the plan's)
     return out
+
+
+_DASHED_ITEM = re.compile(r"^\W{0,2}[A-ZÆØÅ][^.–—:;]{0,50}?\s[–—]\s+[a-zæøå]")  # "Lektier & Leg – lektiehjælp ..."
+
+
+def _areas_over_items(doc: Document) -> list[tuple[str, int]]:
+    """Lines that open with a known focus area's name, its "Name – what" items run on after it (a web page's
+    headings and lists, their breaks lost), two such at least."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    known = _known_focus_areas()
+    out = []
+    for i, line in enumerate(plain_lines(doc)):
+        if not line[:1].isupper():
+            continue
+        words = line.split()
+        n = _focus_at(words, 0, ())  # the area's name, its items run onto its line
+        if n and len(words) > n and _DASHED_ITEM.match(" ".join(words[n:])) \
+                and (key := _fkey(" ".join(words[:n]))) in known:
+            out.append((known[key], i))
+    return out if len(out) >= 2 else []
 
 
 def _named_in_prose(doc: Document) -> list[tuple[str, int]]:

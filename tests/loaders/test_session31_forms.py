@@ -237,3 +237,30 @@ def test_a_web_page_with_its_doctype_comments_pictures_and_project_compounds(tmp
                    "Første Job": "Uddannelse og livschancer"}, got
     assert housing in {o.name for o in r.organisations}
     assert not any("DOCTYPE" in o.name or "CMS" in o.name for o in r.organisations)
+
+
+def _areas_over_dashed_items(town, seat, short, housing):
+    return [f"Forside › Bolig › Boligsociale indsatser › {seat} Liv", f"{seat} Liv – boligsocial helhedsplan i {seat}",
+            f"{seat} Liv er en boligsocial indsats i {seat}, som {town} Kommune og {housing} står bag.", "",
+            "Det arbejder vi med", "", "Uddannelse og livschancer", "",
+            "Lektier & Leg – lektiehjælp og leg for børn i 0.-6. klasse, med frivillige fra Red Barnet.",
+            f"UngeSpor – vejledning af unge 15-25 år sammen med {seat} Ungdomsskole.", "",
+            "Sundhed og trivsel", "",
+            "Familiekøkkenet – fællesspisning og madkurser for børnefamilier.",
+            "Snakkeklubben – et mødested for ældre og ensomme beboere.",
+            "Mentalt Frikvarter – samtalegrupper for psykisk sårbare voksne.", "",
+            "Kontakt os", f"Mette Brix Holm, boligsocial leder, {housing}", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_known_areas_over_their_dashed_items_with_the_breaks_lost(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                  housing, how):
+    """A web page's area headings over "Name – what" items, run onto one line ("... Det arbejder vi med
+    Uddannelse og livschancer Lektier & Leg – lektiehjælp ... UngeSpor – ..."): each area heads its items."""
+    r = _extract(tmp_path, _areas_over_dashed_items(town, seat, short, housing), how, make_docx, make_pdf)
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Sundhed og trivsel"}
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Lektier & Leg": "Uddannelse og livschancer", "UngeSpor": "Uddannelse og livschancer",
+                   "Familiekøkkenet": "Sundhed og trivsel", "Snakkeklubben": "Sundhed og trivsel",
+                   "Mentalt Frikvarter": "Sundhed og trivsel"}, got
