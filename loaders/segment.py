@@ -335,8 +335,11 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_AREA_HEAD.finditer(line)}
+        if en_dash and " - " in line and len(marks := [m.start() + 1 for m in _HYPHEN_ITEM.finditer(line)]) >= 2:
+            cuts.update(marks)  # "... - Lektiebussen – lektiehjælp ... - Sprogleg – leg og sprog ...": a list
+            # marked by hyphens, each item "Name – what", its breaks lost
         if (en_dash or em_dash) and (heads := [m for m in _area_over_items().finditer(line)]):
-            cuts.update(m.start(1) for m in heads if line[m.start(1) - 2:m.start(1) - 1] not in ":–—-")
+            cuts.update(m.start(1) for m in heads if not _label_before(line, m.start(1)))
             # "... vi med Uddannelse og livschancer Lektier & Leg – lektiehjælp ...": a known area's heading over its
             # "Name – what" items, the breaks lost, a line with them (after a label, "Spor 1: X", the label's line)
         if (en_dash or em_dash) and ("ktivitet " in line or "KTIVITET " in line or project and "rojekt " in line):
@@ -542,6 +545,18 @@ def _area_at_end() -> re.Pattern[str]:
                       + "|".join(re.escape(n) for n in names) + r"))$")  # (its section's number with it: "3.2 X")
 
 
+def _label_before(line: str, at: int) -> bool:
+    """Does a label end just before ``at`` ("Spor 1: ", "Delaftale B – "), its value what follows?"""
+    before = line[:at].rstrip()
+    if before[-1:] not in ":–—-":
+        return False
+    last = before[:-1].split()[-1:] or [""]  # the label's last word: a capital or a counter ("Indsatsområde:", "Spor 1:",
+    return last[0][:1].isupper() or last[0][:1].isdigit()  # "Delaftale B –"), not a sentence's ("... to indsatsområder:")
+
+
+_HYPHEN_ITEM = re.compile(r" - (?=[A-ZÆØÅ\"«“][^.–—:;-]{0,50}?\s–\s+[a-zæøå0-9])")  # (a hyphen, a name, an en dash)
+
+
 @lru_cache(maxsize=1)
 def _area_over_items() -> re.Pattern[str]:
     """A known focus area's name (capitalised) run in before an item "Name – what ..." (a name in capitals, a
@@ -551,7 +566,7 @@ def _area_over_items() -> re.Pattern[str]:
     vocab = load_vocab("focus_areas")
     names = sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
     return re.compile(r"(?<=\s)(" + "|".join(re.escape(n[:1].upper() + n[1:]) for n in names)
-                      + r")\s+(?=[A-ZÆØÅ][^.–—:;]{0,50}?\s[–—]\s+[a-zæøå])")
+                      + r")\s+(?=(?:[-•▪]\s+)?[A-ZÆØÅ][^.–—:;]{0,50}?\s[–—]\s+[a-zæøå])")
 
 
 def _roman_items(line: str) -> set[int]:

@@ -101,9 +101,28 @@ def _all_headings(doc: Document) -> dict[int, list[str]]:
             heads.setdefault(i, []).append(name)
     heads.update({h.line: [name] for h, name in focus_headings(doc) if not h.in_toc})
     heads.update({i: [name] for i, name in activity_lead_ins(doc) if i not in heads})
+    for i in _annex_items(doc) & heads.keys():
+        del heads[i]  # ("Bilag" over "2. Delaftale Uddannelse og livschancer": an annex's title, no heading)
     return heads or _fallback_heads(doc) or _counted_heads(doc) or _known_area_lines(doc) or area_paragraphs(doc)
     # (an older plan's headings in capitals, when nothing else heads areas; else the areas that
     # open a paragraph of a summary)
+
+
+_ANNEX_HEAD = re.compile(r"(?:^\W*|\s)(?:Bilag(?:sliste|soversigt|sfortegnelse)?|BILAG)\s*:?\s*$")  # (at a line's end:
+# the label run onto the text above it, "... for alle beboere Bilag")
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _annex_items(doc: Document) -> set[int]:
+    """The lines of each numbered list under a line "Bilag" (a list of the annexes)."""
+    out: set[int] = set()
+    for i, line in enumerate(doc.lines):
+        if "ILAG" in line[-16:].upper() and _ANNEX_HEAD.search(strip_markup(line)):
+            j = i + 1
+            while j < len(doc.lines) and _NUMBERED_ITEM.match(doc.lines[j]):
+                out.add(j)
+                j += 1
+    return out
 
 
 def _fallback_heads(doc: Document) -> dict[int, list[str]]:
@@ -448,7 +467,11 @@ def _blocks(doc: Document) -> list[Block]:
     heads = {i: names[-1] for i, names in all_heads.items()}
     state, mark, plain = _State(), "", plain_lines(doc)
     state.named = "area_paragraphs" in doc.cache and all_heads is doc.cache["area_paragraphs"]
+    annexes = _annex_items(doc)
     for i, raw in enumerate(doc.lines):
+        if i in annexes:
+            state.focus = None  # the annexes' list ends the areas' ("Bilag" over "1. Strategisk samarbejdsaftale X")
+            continue
         if raw.strip() in _LONE_MARKS:  # a bullet cut from its item ("Projekter: -" + "Jobshoppen - ...")
             mark = raw.strip()
             continue

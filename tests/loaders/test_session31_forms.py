@@ -264,3 +264,35 @@ def test_known_areas_over_their_dashed_items_with_the_breaks_lost(tmp_path, make
     assert got == {"Lektier & Leg": "Uddannelse og livschancer", "UngeSpor": "Uddannelse og livschancer",
                    "Familiekøkkenet": "Sundhed og trivsel", "Snakkeklubben": "Sundhed og trivsel",
                    "Mentalt Frikvarter": "Sundhed og trivsel"}, got
+
+
+def _minutes_item(town, seat, short, housing):
+    return [f"{town} Kommune", "Referat – Børne- og Skoleudvalget", "",
+            f"12. Godkendelse af strategisk samarbejdsaftale for {seat}-området", "",
+            "Sagsfremstilling",
+            f"{town} Kommune og {housing} har udarbejdet en strategisk samarbejdsaftale. Parterne har valgt to "
+            "indsatsområder:", "",
+            "Uddannelse og livschancer",
+            "- Lektiebussen – lektiehjælp for skolebørn 3.-9. klasse med frivillige fra",
+            "  Ungdommens Røde Kors",
+            "- Sprogleg – leg og sprog for børn 1-5 år og deres forældre", "",
+            "Kriminalitetsforebyggelse",
+            f"- Aftenåbent i {seat}hallen – idræt fredag aften for unge 12-17 år",
+            "- Trygt Naboskab – tryghedsvandringer for alle beboere", "",
+            "Bilag",
+            f"1. Strategisk samarbejdsaftale {seat} Sammen",
+            "2. Delaftale Uddannelse og livschancer",
+            "3. Delaftale Kriminalitetsforebyggelse", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_hyphen_items_under_area_headings_and_an_annex_list_of_delaftaler(tmp_path, make_docx, make_pdf, town, seat,
+                                                                          short, housing, how):
+    """A minutes item's lists marked by hyphens ("- Name – what") under its area headings, also run onto one
+    line; the annexes' list under "Bilag" ("2. Delaftale Uddannelse og livschancer") heads no section."""
+    r = _extract(tmp_path, _minutes_item(town, seat, short, housing), how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Lektiebussen": "Uddannelse og livschancer", "Sprogleg": "Uddannelse og livschancer",
+                   f"Aftenåbent i {seat}hallen": "Kriminalitetsforebyggelse",
+                   "Trygt Naboskab": "Kriminalitetsforebyggelse"}, got
