@@ -548,12 +548,15 @@ def _area_at_end() -> re.Pattern[str]:
 def _label_before(line: str, at: int) -> bool:
     """Does a label end just before ``at`` ("Spor 1: ", "Delaftale B – "), its value what follows?"""
     before = line[:at].rstrip()
+    if _SECTION_MARK.search(before):
+        return True  # the heading's own letter or number: "A. Uddannelse og livschancer", "2.2 Sundhed"
     if before[-1:] not in ":–—-":
         return False
     last = before[:-1].split()[-1:] or [""]  # the label's last word: a capital or a counter ("Indsatsområde:", "Spor 1:",
     return last[0][:1].isupper() or last[0][:1].isdigit()  # "Delaftale B –"), not a sentence's ("... to indsatsområder:")
 
 
+_SECTION_MARK = re.compile(r"(?:^|\s)(?:[A-H][.)]|[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]?)$")
 _HYPHEN_ITEM = re.compile(r" - (?=[A-ZÆØÅ\"«“][^.–—:;-]{0,50}?\s–\s+[a-zæøå0-9])")  # (a hyphen, a name, an en dash)
 
 

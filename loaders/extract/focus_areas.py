@@ -628,7 +628,7 @@ def _areas_over_items(doc: Document) -> list[tuple[str, int]]:
     known = _known_focus_areas()
     out = []
     for i, line in enumerate(plain_lines(doc)):
-        if not line[:1].isupper():
+        if not line[:1].isupper() or " – " not in line and " — " not in line:  # (the item's dash: told first)
             continue
         words = line.split()
         n = _focus_at(words, 0, ())  # the area's name, its items run onto its line
