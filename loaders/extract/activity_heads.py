@@ -6,6 +6,7 @@ Used by activities.py.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from samspil.loaders.document import Document
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, outline_focus
@@ -25,6 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ)"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
+_NEXT_NUMBERED = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[A-ZÆØÅ]")
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
@@ -45,6 +47,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
                                                             or _LEADER_STATUS.match(_after_area(doc, doc.lines[i]))):
         title = status.group("title").strip(" \"«»“”")
         return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
+    if _COUNTER_FIELD.match(plain[i]) and _TITLE_FIELD.match(next((t for t in plain[i + 1:i + 3] if t), "")):
+        return None  # "4.1 Aktivitet A" over "Navn: Jobspor Syd": the form's counter, its title the field below
     m = _COUNTED_TITLE.match(plain[i]) or _LABELLED_HEAD.match(plain[i]) or _NUMBERED_HEAD.match(plain[i]) \
         or _form_title(plain, i)
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
@@ -66,6 +70,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None
     following = [t for t in plain[i + 1:i + 12] if t][:6]
+    if m.re is _NUMBERED_HEAD:  # (its own fields: up to the next numbered heading, "1.3 Boligafdelinger" over a list
+        following = list(takewhile(lambda t: not _NEXT_NUMBERED.match(t), following))  # and "2.1 Aktivitet A")
     if not any(_ACTIVITY_FIELD.match(t) for t in following) and not _in_numbered_series(doc, m, title, plain):
         return None
     return title.strip(" \"«»“”")
@@ -80,7 +86,8 @@ def _target_start(words: list[str]) -> int | None:
 
 # a project form's title field under its number field ("Delprojekt nr.: I.1" over "Titel: Familiehuset")
 _TITLE_FIELD = re.compile(r"^\W{0,3}(?:titel|navn|overskrift)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
-_COUNTER_FIELD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)?\s*:?\s*"
+_COUNTER_FIELD = re.compile(r"^\W{0,3}(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
+                            r"\s*(?:nr\.?|nummer)?\s*:?\s*"  # (its section's number first: "4.1 Aktivitet A" over "Navn: X")
                             r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s*$", re.I)
 
 

@@ -28,7 +28,8 @@ class Block:
 
 
 NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|spor\s+\d|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
-                           r"|målgruppe|indledning|bilag|evaluering|tidsplan|kontaktliste|kontaktpersoner)", re.I)
+                           r"|målgruppe|indledning|bilag|evaluering|tidsplan|kontaktliste|kontaktpersoner"
+                           r"|(?:aktivitet|projekt|delprojekt|tiltag)\s+(?:nr\.\s*)?[A-Z0-9]{1,2}\s*$)", re.I)  # (a bare counter)
 
 
 def outline_focus(doc: Document, i: int) -> str | None:

@@ -296,3 +296,29 @@ def test_hyphen_items_under_area_headings_and_an_annex_list_of_delaftaler(tmp_pa
     assert got == {"Lektiebussen": "Uddannelse og livschancer", "Sprogleg": "Uddannelse og livschancer",
                    f"Aftenåbent i {seat}hallen": "Kriminalitetsforebyggelse",
                    "Trygt Naboskab": "Kriminalitetsforebyggelse"}, got
+
+
+def _counted_form_delaftale(town, seat, short, housing):
+    return [f'BILAG 2 TIL STRATEGISK SAMARBEJDSAFTALE "{seat.upper()} SAMMEN"',
+            "Delaftale for indsatsområdet Beskæftigelse", "Version 1.2 – godkendt af bestyrelsen 24.10.2025", "",
+            "1. Stamoplysninger",
+            f"1.1  Boligsocial indsats ........ {seat} Sammen",
+            f"1.2  Område ..................... {seat} Syd ({town} Kommune)",
+            "1.3  Boligafdelinger",
+            f"     - Engtoften, {short} afd. 3 ........................ 284 boliger",
+            f"     - Kløverhaven, {short} afd. 9 ................... 98 boliger", "",
+            "2. Aktiviteter",
+            "2.1  Aktivitet A", "     Navn: Jobspor Syd", "     Målgruppe: ledige voksne 25-64 år",
+            f"     Samarbejdspartnere: Jobcenter {town}", "",
+            "2.2  Aktivitet B", "     Navn: Kvinder i Arbejde", "     Målgruppe: kvinder uden for arbejdsmarkedet",
+            f"     Samarbejdspartnere: Sprogcenter {town}", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_delaftale_form_with_counted_activities_named_in_their_name_field(tmp_path, make_docx, make_pdf, town, seat,
+                                                                             short, housing):
+    """"2.1 Aktivitet A" over "Navn: Jobspor Syd": the activity is the name field's; the form's fields and the
+    departments' list above the first activity are no activities of the delaftale's area."""
+    r = _extract(tmp_path, _counted_form_delaftale(town, seat, short, housing), "as written", make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Jobspor Syd": "Beskæftigelse", "Kvinder i Arbejde": "Beskæftigelse"}, got
