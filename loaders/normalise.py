@@ -51,7 +51,7 @@ from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
                                             spaced_runs)
 from samspil.loaders.people_columns import people_column_rows
-from samspil.loaders.space_tables import outer_pipes, join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables
+from samspil.loaders.space_tables import outer_pipes, join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables, key_value_rows
 from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_details, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
@@ -665,6 +665,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = drop_legend_tags(raw_lines)  # "[F] A1 Lektiecafé" under "Signatur: [F] = forankres, ..."
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
+    raw_lines = key_value_rows(raw_lines)  # a fact sheet's fields in two columns of spaces: "Key: value"
     if not wrap and not wrap_width(raw_lines):  # a list item's hard-wrapped lines, indented under its text: one line (a text
         raw_lines = join_item_continuations(raw_lines)  # file's list; a program's wrap is joined below)
     raw_lines, glued = template_label_lines(raw_lines)  # "Målgruppe for aktiviteten:": "Målgruppe(r):";

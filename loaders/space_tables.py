@@ -223,6 +223,95 @@ def cell_lines_tables(lines: Sequence[str]) -> list[str]:
 _TOTAL_CELL = re.compile(r"^(?:i alt|total|samlet|sum)\b", re.I)
 
 
+_KEY_VALUE = re.compile(r"^(?P<key>[A-ZÆØÅ][\wæøåÆØÅ.()/-]*(?: [\wæøåÆØÅ.()/-]+){0,3}):? {2,}(?P<value>\S.*?)\s*$")
+_KEY_BLOCK = 4  # key lines a block of fields needs
+
+
+def key_value_rows(lines: Sequence[str]) -> list[str]:
+    """A fact sheet's fields in two columns of spaces, without a head row ("Målgruppe      børn 7-12 år",
+    its wrapped value on lines indented to the value's column): each field "Key: value", a wrapped
+    value joined to its field (the continuation lines made ``DROPPED``; a short line's next line
+    that opens with a capital is a list's next entry, after "; "), when four fields or more share
+    the value's column and half their keys at least are labels or column heads the vocabulary
+    knows; then smaller groups of fields in that column too (under the sheet's other headings).
+    Values with gaps of their own (a table's cells) leave a block alone.
+
+    >>> key_value_rows(["Aktivitet        Lektieklubben", "Målgruppe        børn 7-12 år",
+    ...                 "Partnere         Skolen; Furesø Bibliotek &", "                 Borgerservice",
+    ...                 "Status           I drift"])
+    ['Aktivitet: Lektieklubben', 'Målgruppe: børn 7-12 år', 'Partnere: Skolen; Furesø Bibliotek & Borgerservice', '|---|', 'Status: I drift']
+    """
+    if not any("   " in line for line in lines):
+        return list(lines)
+    out = list(lines)
+    blocks = []
+    i = 0
+    while i < len(out):
+        block = _field_block(out, i)
+        if block is None:
+            i += 1
+            continue
+        blocks.append(block)
+        i = block[1]
+    columns = {b[4] for b in blocks if len(b[2]) >= _KEY_BLOCK
+               and 2 * sum(_known_key(m.group("key")) for _, m in b[2]) >= len(b[2])}
+    for start, end, fields, more, column in blocks:
+        if len(fields) >= 2 and any(abs(column - c) <= _SLACK for c in columns):
+            _join_fields(out, start, end, fields, more)
+    return out
+
+
+def _field_block(out: list[str], i: int):
+    """(start, end, fields, wrapped lines by field, value column) of the fields from line ``i`` on, or None."""
+    first = _KEY_VALUE.match(out[i]) if "  " in out[i] and "\t" not in out[i] else None
+    if first is None or _WIDE_GAP.search(first.group("value")):
+        return None
+    column = first.start("value")
+    fields: list[tuple[int, re.Match[str]]] = []
+    more: dict[int, list[int]] = {}
+    j = i
+    while j < len(out):
+        line = out[j]
+        if not line.strip():  # (a blank line between groups of fields)
+            if j + 1 < len(out) and (nxt := _KEY_VALUE.match(out[j + 1])) and abs(nxt.start("value") - column) <= _SLACK:
+                j += 1
+                continue
+            break
+        m = _KEY_VALUE.match(line) if "\t" not in line else None
+        if m and abs(m.start("value") - column) <= _SLACK and not _WIDE_GAP.search(m.group("value")):
+            fields.append((j, m))
+        elif fields and len(line) - len(line.lstrip(" ")) >= column - _SLACK and not _WIDE_GAP.search(line.strip()):
+            more.setdefault(fields[-1][0], []).append(j)  # the value's wrapped line
+        else:
+            break
+        j += 1
+    return (i, j, fields, more, column) if fields else None
+
+
+def _join_fields(out: list[str], start: int, end: int, fields, more) -> None:
+    for k, m in fields:
+        value = m.group("value")
+        for c in more.get(k, []):
+            cont = out[c].strip()
+            if cont[:1].isupper() and not continues_first(value, cont) and not _NAME_GOES_ON.search(value):
+                value = f"{value.rstrip(' ;')}; {cont}"  # a list's next entry ("Boligselskabet X (FAH)" over
+                # "Boligselskabet Y"; "... – 310 lejemål" over "Lillevangsgården, ...")
+            else:
+                value = joined_cell(value, cont)  # the value wrapped ("direktør Else" over "Marie Skov, FAH")
+            out[c] = DROPPED
+        out[k] = f"{m.group('key')}: {value}"
+
+
+_NAME_GOES_ON = re.compile(r"(?<![(\[])\b[A-ZÆØÅ][\wæøå-]*$")  # a value's line ending in a capitalised word: a name may
+# go on below
+
+
+def _known_key(key: str) -> bool:
+    from samspil.loaders.labels import starts_with_label
+
+    return starts_with_label(f"{key}: x") or _column_kind()(key) is not None
+
+
 def tab_space_tables(lines: Sequence[str]) -> list[str]:
     """``lines`` with the column gaps of space-aligned tables made tabs.
 

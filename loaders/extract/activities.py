@@ -91,7 +91,9 @@ def _name_after_label(doc: Document, i: int) -> tuple[str | None, int]:
 # a heading, alone on its line, of what follows the last activity: the money ("Økonomi",
 # "Budget"), the revision clause ("Revision af delaftalen ..."), the evaluation
 CLOSING_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:økonomi|budget|budgetramme|finansiering|lokal evaluering"
-                          r"|evaluering)\s*$|^\W{0,3}(?:\d{1,2}\.?\s+)?revision\s+af\s+(?:den\s+\w+\s+)?(?:del|samarbejds)?aftalen\b",
+                          r"|evaluering)\s*$"
+                          r"|^\W{0,3}(?:\d{1,2}\.?\s+)?(?:økonomi|organisering|personale)\b[^.:;,]{0,30}$"  # ("ØKONOMI 2024
+                          r"|^\W{0,3}(?:\d{1,2}\.?\s+)?revision\s+af\s+(?:den\s+\w+\s+)?(?:del|samarbejds)?aftalen\b",
                           re.I)
 _ENDS_ACTIVITIES = re.compile(PARTY_LABEL.pattern + r"|^\W*(?:underskrifter|(?:ansøgningen er )?udarbejdet af)\b"
                               # the delaftale's contacts under a heading of their own, after its last activity

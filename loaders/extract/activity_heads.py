@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ)"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
+_AREA_FIELD = re.compile(r"^\W{0,3}(?:indsatsområde|fokusområde|tema)\s*:\s*\S", re.I)
 _NEXT_NUMBERED = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[A-ZÆØÅ]")
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
@@ -302,7 +303,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
     blocks = []
     for n, (i, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
-        end = next((h for h in heads if i < h < end), end)
+        end = next((h for h in heads if i < h < end and not (h == i + 1 and _AREA_FIELD.match(plain[h]))), end)
+        # (a record's area field right under its name, "Aktivitet: X" over "Indsatsområde: Y", starts no section)
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)

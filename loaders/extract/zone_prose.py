@@ -219,8 +219,10 @@ _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–
 
 
 # a department's name before its number, the number ending a key or a cell ("Bjerggårdsparken, afd. 11: 148 boliger")
-_NAME_BEFORE_CODE = re.compile(r"(?:^|(?<=[\s|]))(?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s*$")
-_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,})|(?=\s*\(?\d[\d.]*\s+(?:boliger|lejemål|lejligheder)\b)")  # (or its count
+_NAME_BEFORE_CODE = re.compile(r"(?:^|(?<=[\s|]))(?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s*"
+                               r"(?:[A-ZÆØÅ0-9][\wæøå&-]*(?:\s+[A-ZÆØÅ0-9][\wæøå&-]*){0,3}\s+)?$")  # (its owner between:
+# "Bregnehaven, Farumhus afd. 6 – 310 lejemål")
+_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,}|;)|(?=\s*(?:[–-]\s*)?\(?\d[\d.]*\s+(?:boliger|lejemål|lejligheder)\b)")  # (or its count
 # after it, the table's gap lost: "Vesthaven, afd. 4 188 boliger")
 
 

@@ -322,3 +322,51 @@ def test_a_delaftale_form_with_counted_activities_named_in_their_name_field(tmp_
     r = _extract(tmp_path, _counted_form_delaftale(town, seat, short, housing), "as written", make_docx, make_pdf)
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {"Jobspor Syd": "Beskæftigelse", "Kvinder i Arbejde": "Beskæftigelse"}, got
+
+
+def _key_value_sheet(town, seat, short, housing):
+    k = lambda key: key.ljust(27)  # noqa: E731 (the value's column)
+    return [f"ÅRSSTATUS 2024 – BOLIGSOCIAL INDSATS {seat.upper()}KREDSEN", "", "STAMDATA",
+            k("Indsatsens navn") + f"{seat}kredsen", k("Kommune") + f"{town} Kommune",
+            k("Boligorganisationer") + f"{housing} ({short.upper()[:3]})", " " * 27 + "Boligselskabet Lillevang",
+            k("Afdelinger") + f"Engtoften, {short} afd. 6 – 310 lejemål",
+            " " * 27 + "Lillevangsgården, Lillevang afd. 2 –", " " * 27 + "142 lejemål",
+            k("Indsatsområder") + "Uddannelse og livschancer;", " " * 27 + "Sundhed og trivsel", "",
+            "AKTIVITETSSTATUS",
+            k("Aktivitet") + "Lektieklubben", k("Indsatsområde") + "Uddannelse og livschancer",
+            k("Målgruppe") + "børn 7-12 år", k("Partnere") + f"{seat}skolen; {town} Bibliotek &",
+            " " * 27 + "Borgerservice", k("Status") + "I drift. 46 børn tilmeldt.", "",
+            k("Aktivitet") + "Sundhedscaféen", k("Indsatsområde") + "Sundhed og trivsel",
+            k("Målgruppe") + "voksne med kroniske sygdomme og", " " * 27 + "socialt isolerede beboere",
+            k("Partnere") + f"Sundhedscenter {town}", k("Status") + "I drift.", "",
+            "ORGANISERING", k("Bestyrelse") + "Centerchef Flemming Bak Toft (formand), direktør Else",
+            " " * 27 + f"Marie Skov, {short}", k("Personale") + "3,5 årsværk.", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_fact_sheet_of_fields_in_two_columns_of_spaces(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    """Fields in two columns of spaces without a head row ("Målgruppe      børn 7-12 år"), wrapped values on
+    lines indented to the value's column: each a field with its whole value, a list's entries apart
+    ("Boligselskabet X (FAH)" over "Boligselskabet Lillevang"), a name wrapped in the middle whole; a
+    department's owner between its name and number ("Engtoften, X afd. 6 – 310 lejemål")."""
+    r = _extract(tmp_path, _key_value_sheet(town, seat, short, housing), "as written", make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Lektieklubben": "Uddannelse og livschancer", "Sundhedscaféen": "Sundhed og trivsel"}, got
+    partners = {p for a in r.activities for p in a.partners}
+    assert f"{town} Bibliotek & Borgerservice" in partners, partners
+    orgs = {o.name for o in r.organisations}
+    assert {housing, "Boligselskabet Lillevang"} <= orgs, sorted(orgs)
+    zones = {z.name: z for z in r.zones}
+    assert zones["Engtoften"].units == 310 and zones["Lillevangsgården"].units == 142, sorted(zones)
+    assert "afd. 6" in zones["Engtoften"].aliases
+    assert not any(n.startswith("Afd.") for n in zones), sorted(zones)
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Sundhed og trivsel"}
+
+
+def test_two_column_text_with_few_known_keys_is_left_alone(tmp_path, make_docx, make_pdf):
+    """Lines in two columns whose left words are no labels (names beside their roles) stay as they were."""
+    from samspil.loaders.space_tables import key_value_rows
+
+    lines = ["Per Holm Lund            formand", "Anne Bøgh Krag            næstformand",
+             "Ole Vang                  kasserer", "Mette Skov                bestyrelsesmedlem"]
+    assert key_value_rows(lines) == lines
