@@ -557,7 +557,8 @@ def _label_before(line: str, at: int) -> bool:
 
 
 _SECTION_MARK = re.compile(r"(?:^|\s)(?:[A-H][.)]|[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]?)$")
-_HYPHEN_ITEM = re.compile(r" - (?=[A-ZÆØÅ\"«“][^.–—:;-]{0,50}?\s–\s+[a-zæøå0-9])")  # (a hyphen, a name, an en dash)
+_HYPHEN_ITEM = re.compile(r" - (?=[A-ZÆØÅ\"«“][^.,–—:;-]{0,50}?\s–\s+(?![\w.+-]*@)[a-zæøå0-9])")  # (a hyphen, a name,
+# an en dash and what it is: not a person's entry, "- Anne Krog, afdelingsleder – ak@faxe.dk")
 
 
 @lru_cache(maxsize=1)
