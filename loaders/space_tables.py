@@ -223,7 +223,8 @@ def cell_lines_tables(lines: Sequence[str]) -> list[str]:
 _TOTAL_CELL = re.compile(r"^(?:i alt|total|samlet|sum)\b", re.I)
 
 
-_KEY_VALUE = re.compile(r"^(?P<key>[A-ZÆØÅ][\wæøåÆØÅ.()/-]*(?: [\wæøåÆØÅ.()/-]+){0,3}):? {2,}(?P<value>\S.*?)\s*$")
+_KEY_VALUE = re.compile(r"^(?P<indent> {0,4})(?P<key>[A-ZÆØÅ][\wæøåÆØÅ.()/-]*(?: [\wæøåÆØÅ.()/-]+){0,3}):? {2,}"
+                        r"(?P<value>\S.*?)\s*$")  # (the fields indented under a heading, "  Aktivitet      X", too)
 _KEY_BLOCK = 4  # key lines a block of fields needs
 
 
@@ -293,13 +294,22 @@ def _join_fields(out: list[str], start: int, end: int, fields, more) -> None:
         value = m.group("value")
         for c in more.get(k, []):
             cont = out[c].strip()
-            if cont[:1].isupper() and not continues_first(value, cont) and not _NAME_GOES_ON.search(value):
+            if cont[:1].isupper() and not continues_first(value, cont) and (not _NAME_GOES_ON.search(value)
+                                                                            or _is_known_area(cont)):
                 value = f"{value.rstrip(' ;')}; {cont}"  # a list's next entry ("Boligselskabet X (FAH)" over
                 # "Boligselskabet Y"; "... – 310 lejemål" over "Lillevangsgården, ...")
             else:
                 value = joined_cell(value, cont)  # the value wrapped ("direktør Else" over "Marie Skov, FAH")
             out[c] = DROPPED
-        out[k] = f"{m.group('key')}: {value}"
+        out[k] = f"{m.group('indent')}{m.group('key')}: {value}"
+
+
+def _is_known_area(text: str) -> bool:
+    """Is ``text`` a focus area's name the vocabulary knows ("Sundhed og trivsel": a list's entry of its own)?"""
+    from samspil.loaders.extract.flat_activity_tables import _known_focus
+
+    return tuple(w.casefold() for w in text.rstrip(" ;,.").split()) in {tuple(w.casefold() for w in n)
+                                                                        for n in _known_focus()}
 
 
 _NAME_GOES_ON = re.compile(r"(?<![(\[])\b[A-ZÆØÅ][\wæøå-]*$")  # a value's line ending in a capitalised word: a name may

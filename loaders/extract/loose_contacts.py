@@ -23,6 +23,7 @@ from samspil.loaders.extract.contact_tables import person_tables
 from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.form_records import form_end, form_records, form_start
 from samspil.loaders.extract.org_lists import org_type_of
+from samspil.loaders.extract.tables import column_kind
 from samspil.loaders.extract.people import FIELD_KEY, _any_first_name, find_people, is_title_word, looks_like_name
 from samspil.loaders.extract.person_units import (KONTAKT, contact_unit, is_address, details_end, person_first, unit_after_name,
                                                   unit_before_name, unit_then_title)
@@ -428,6 +429,8 @@ def _heading_above(plain: list[str], i: int) -> str | None:
             continue
         if ":" in above and not FIELD_KEY.search(above):  # "Samarbejdspartnere: Kolding Bibliotek"
             head, _, above = above.rpartition(":")
+            if _NO_ORG_FIELD & {column_kind(head.strip(" *"))}:
+                return None  # a field that names no organisation: "Indsatsområder: A; B; C" over a contact's field
             above = above.strip() or (head if ":" not in head and org_type_of(head) != "other" else "")
             # ("Vordingborg Kommune:" over its people: the organisation, not a label)
         if above and len(above) < 120 and above[0].isupper() and ":" not in above and "@" not in above \
@@ -438,6 +441,10 @@ def _heading_above(plain: list[str], i: int) -> str | None:
             return run.group("org")
         return None
     return None
+
+
+_NO_ORG_FIELD = frozenset({"focus_area", "target", "activity", "description", "money", "department", "units", "district",
+                           "zone", "number", "residents", "built"})
 
 
 # a heading in words, its second word in lower case ("Mød medarbejderne", "Kontakt os", "Her finder du os"), not

@@ -370,3 +370,33 @@ def test_two_column_text_with_few_known_keys_is_left_alone(tmp_path, make_docx, 
     lines = ["Per Holm Lund            formand", "Anne Bøgh Krag            næstformand",
              "Ole Vang                  kasserer", "Mette Skov                bestyrelsesmedlem"]
     assert key_value_rows(lines) == lines
+
+
+def _indented_fields(town, seat, short, housing):
+    k = lambda key, indent="": (indent + key).ljust(25)  # noqa: E731
+    return [f"ÅRLIG STATUS 2024 – BOLIGSOCIAL HELHEDSPLAN       {seat} Sammen", "",
+            k("Helhedsplan") + f"{seat} Sammen", k("Kommune") + f"{town} Kommune",
+            k("Indsatsområder") + "Uddannelse og livschancer", " " * 25 + "Beskæftigelse", " " * 25 + "Sundhed og trivsel",
+            k("Boligsocial leder") + "Frederik Lund Askgaard", " " * 25 + f"fla@{short.lower()}.dk / 7536 2480", "",
+            "2. Aktiviteter", "Indsatsområde: Uddannelse og livschancer",
+            k("Aktivitet", "  ") + "Lektiehjørnet", k("Status", "  ") + "Kører som planlagt",
+            k("Målgruppe", "  ") + "børn i 1.-6. klasse", k("Partnere", "  ") + f"{seat} Skole",
+            k("Aktivitet", "  ") + "Sommerskolen", k("Status", "  ") + "Ny i 2024",
+            k("Målgruppe", "  ") + "børn 6-12 år", k("Partnere", "  ") + f"{town} Bibliotek",
+            "Indsatsområde: Beskæftigelse",
+            k("Aktivitet", "  ") + "Fritidsjobformidling", k("Status", "  ") + "Kører; 19 unge i job",
+            k("Målgruppe", "  ") + "unge 13-17 år", k("Partnere", "  ") + f"Jobcenter {town}", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_fields_indented_under_area_fields_and_a_list_value_of_areas(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                     housing):
+    """Two-column fields indented under "Indsatsområde: X" lines are each activity's record; a list of areas in
+    a field's value ("Indsatsområder   A" over "B" over "C") names three areas, and no contact's organisation."""
+    r = _extract(tmp_path, _indented_fields(town, seat, short, housing), "as written", make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Lektiehjørnet": "Uddannelse og livschancer", "Sommerskolen": "Uddannelse og livschancer",
+                   "Fritidsjobformidling": "Beskæftigelse"}, got
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Beskæftigelse", "Sundhed og trivsel"}
+    leader = next(c for c in r.contacts if c.name == "Frederik Lund Askgaard")
+    assert leader.organisation is None or "trivsel" not in leader.organisation, leader.organisation
