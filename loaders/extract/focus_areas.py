@@ -273,6 +273,9 @@ def _listed(doc: Document):
                 # og Sammenhængskraft og" (or the comma the line's text was stripped of) over
                 listed += ("," if plain[i].rstrip()[-1:] == "," and listed[-1:] != "," else "") + " " \
                     + re.split(r"(?<=[\wæøå)])\.(?:\s|$)", plain[i + 1], 1)[0]  # "medborgerskab."
+            if listed[:2] in ("A ", "A)", "A.") and len(lettered := _lettered_list(listed)) >= 2:
+                yield from ((name, i) for part in lettered if (name := _candidate(part) or _known_head(part)))
+                continue  # "... tre indsatsområder: A Børn, unge og forældre B Beskæftigelse ... C ..." (breaks lost)
             if (listed[:1] == "(" or listed[:2] == "1)") and len(counted := _COUNTER_SPLIT.split(listed)) >= 3:  # "(1) A,
                 # (2) B og (3) C", "1) A 2) B 3) C" (a counted list's breaks lost)
                 yield from ((name, i) for part in counted if (name := _candidate(_LIST_JOIN.sub("", part))
@@ -486,6 +489,22 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
         return field  # "... i alt 430 boliger. Indsatsområderne er A samt B.": the areas a sentence of its own lists
         # (or the agreements: "Delaftalerne er A samt B.")
     return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
+
+
+def _lettered_list(listed: str) -> list[str]:
+    """The items of a list lettered A, B, C ... in order, each letter alone before a capital ("A Børn, unge og
+    forældre B Beskæftigelse og uddannelse C ..."); the last item up to the next sentence or numbered heading."""
+    marks: list[re.Match[str]] = []
+    for letter in "ABCDEFGH":
+        m = re.compile(rf"(?:^|\s){letter}[.)]?\s+(?=[A-ZÆØÅ])").search(listed, marks[-1].end() if marks else 0)
+        if m is None:
+            break
+        marks.append(m)
+    if len(marks) < 2:
+        return []
+    items = [listed[a.end():b.start()] for a, b in zip(marks, marks[1:])]
+    items.append(re.split(r"(?<=[\wæøå)])\.\s|\s\d{1,2}\.\s+[A-ZÆØÅ]", listed[marks[-1].end():], 1)[0])
+    return [item.strip(" ,;") for item in items]
 
 
 _AREAS_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)Indsatsområderne|(?:^|(?<=[.!?]\s))Delaftalerne)\s+(?:er|bliver)\s+(?=[A-ZÆØÅ])")

@@ -400,3 +400,18 @@ def test_fields_indented_under_area_fields_and_a_list_value_of_areas(tmp_path, m
     assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Beskæftigelse", "Sundhed og trivsel"}
     leader = next(c for c in r.contacts if c.name == "Frederik Lund Askgaard")
     assert leader.organisation is None or "trivsel" not in leader.organisation, leader.organisation
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_lettered_list_of_areas_after_the_plans_sentence(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                           how):
+    """"Helhedsplanen har tre indsatsområder:" over "A  Børn, unge og forældre", "B  ...", "C  ...": with the breaks
+    lost the letters still part the areas (a comma inside one)."""
+    lines = [f"Helhedsplan for {seat} Øst 2012-2015", "", "2. INDSATSOMRÅDER", "Helhedsplanen har tre indsatsområder:",
+             "  A  Børn, unge og forældre", "  B  Beskæftigelse og uddannelse",
+             "  C  Boligsocialt netværk og beboerdemokrati", "", "3. AKTIVITETER", "Skemaet er kopieret fra ansøgningen.",
+             ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Børn, unge og forældre", "Beskæftigelse og uddannelse",
+                                               "Boligsocialt netværk og beboerdemokrati"]
