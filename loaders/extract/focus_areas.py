@@ -222,6 +222,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 
 _DOTTED_AREAS = re.compile(r"^(indsatsområder|indsatsområde)\s*\.{4,}\s*(\S.*)$", re.I)
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
+_COUNTED_AREAS_WORD = re.compile(r"\b(?:to|tre|fire|[2-4])\s+områder\s*:\s*(\S.*)$")  # ("to områder: A og B")
 _SENTENCE_END = re.compile(r"(?<=[\wæøå)])\.(?:\s|$)")  # (a field's list ends with its sentence: "A samt B. C. STATUS ...")
 _AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
 
@@ -283,6 +284,14 @@ def _listed(doc: Document):
                 # the next sentence: "3) Kapacitetsopbygning Indsatsområdet X er fravalgt")
                 continue
             yield from ((name, i) for name in _inline_areas(listed))  # "... indsatsområder: A, B samt C."
+            continue
+        spoken = text
+        if plain[i].rstrip().endswith(" områder:") and i + 1 < len(plain):
+            spoken = f"{text}: {plain[i + 1]}"  # (the list on the line below: "... to områder:" over "A og B.")
+        if "områder:" in spoken and (counted := _COUNTED_AREAS_WORD.search(spoken)) \
+                and len(listed := _inline_areas(_SENTENCE_END.split(counted.group(1), 1)[0])) >= 2 \
+                and all(_fkey(name) in _known_focus_areas() for name in listed):
+            yield from ((name, i) for name in listed)  # "Vi arbejder med to områder: A og B." (known areas only)
             continue
         if text[-1:] == ")" and len(text) < 60:  # a form's note after its heading: "1. INDSATSOMRÅDE (sæt ét kryds)"
             text = _NOTE_AFTER.sub("", text)

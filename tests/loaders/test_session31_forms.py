@@ -415,3 +415,18 @@ def test_a_lettered_list_of_areas_after_the_plans_sentence(tmp_path, make_docx, 
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Børn, unge og forældre", "Beskæftigelse og uddannelse",
                                                "Boligsocialt netværk og beboerdemokrati"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_areas_named_as_two_omraader_in_a_letter(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    """A letter's "Vi arbejder med to områder:" over "A og B." names the areas when both are known ones, and a
+    heading in capitals above ("PRAKTISK") is none."""
+    lines = [housing, "", "Kære nye beboer", "", "PRAKTISK", "* Ejendomskontoret har åbent man-fre kl. 8.00-9.00.", "",
+             f"OM {seat.upper()} BRO", f"{seat} Bro er et samarbejde mellem {housing} og {town} Kommune.",
+             "Vi arbejder med to områder:", "Uddannelse og livschancer og Beskæftigelse.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    lines[-2] = "Tryghed, madklub og Beskæftigelse."  # (not every item a known area: no areas read there)
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert "Tryghed" not in [f.name for f in r.focus_areas]
