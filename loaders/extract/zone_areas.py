@@ -173,7 +173,7 @@ def add_total_rows(doc: Document, found) -> None:
 
 
 # a total row after a table's rows on one line ("... Kronlyngen 31 RABO 98 I alt Dronningborg 538 3 Valg af ...")
-_FLAT_TOTAL = re.compile(rf"\s*(?:I +alt,? +(?P<name2>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}})"
+_FLAT_TOTAL = re.compile(rf"(?:\s*[-=─━]{{3,}})?\s*(?:I +alt,? +(?P<name2>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}})"
                          rf"|(?P<name>[A-ZÆØÅ][\wæøåé-]+(?: +[A-ZÆØÅ][\wæøåé-]+){{0,2}}) +i +alt\b:?)\s+(?P<n>{_NUM})(?=\s|$)")
 
 

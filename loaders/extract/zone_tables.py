@@ -285,9 +285,10 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
             kind = column_kind(" ".join(parts[:n]))
             if kind == "person" and kinds == ["department"] and n == 1:
                 kind = "department_name"  # "Afd. Navn ...": the department's code, then its name
-            elif kind == "department" and kinds == ["department"] and _NUMBER_HEAD.fullmatch(" ".join(parts[:n])) \
+            elif kind == "department" and kinds[:1] == ["department"] and _NUMBER_HEAD.fullmatch(" ".join(parts[:n])) \
                     and not _NUMBER_HEAD.fullmatch(last):
-                kind = "number"  # "Afdeling Afd.nr. Boliger": the name, then the department's number
+                kind = "number"  # "Afdeling Afd.nr. Boliger", "Afdeling Boligorg. Afd.nr. Lejemål": the name, then
+                # (its owner and) the department's number
             elif kind == "department" and kinds == ["department"]:
                 kinds[0] = "department_code"  # "Afd. nr. Afdeling ...": the department's number, then its name
             # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")

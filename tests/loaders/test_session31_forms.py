@@ -430,3 +430,24 @@ def test_areas_named_as_two_omraader_in_a_letter(tmp_path, make_docx, make_pdf, 
     lines[-2] = "Tryghed, madklub og Beskæftigelse."  # (not every item a known area: no areas read there)
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert "Tryghed" not in [f.name for f in r.focus_areas]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_number_column_after_the_owner_and_a_total_under_a_rule(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                  housing, how):
+    """"Afdeling Boligorg. Afd.nr. Lejemål" (the number after the owner's column) and the total under the table's
+    rule ("----" over "X Nord i alt 456"), also with the breaks lost."""
+    lines = [f"Strategisk samarbejdsaftale – {seat} Nord", "",
+             f"Indsatsen dækker {seat} Nord, som består af tre afdelinger:",
+             "Afdeling          Boligorg.   Afd.nr.   Lejemål",
+             f"Engtoften         {short.upper()[:4]}        11        212",
+             f"Kløverhaven       {short.upper()[:4]}        14         96",
+             f"Stensbo           {short.upper()[:4]}         3        148",
+             "-" * 50, f"{seat} Nord i alt                         456", "",
+             "Parterne har valgt to indsatsområder: Uddannelse og livschancer samt Beskæftigelse.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert (zones["Engtoften"].units, zones["Kløverhaven"].units, zones["Stensbo"].units) == (212, 96, 148), sorted(zones)
+    assert "afd. 11" in zones["Engtoften"].aliases
+    assert zones[f"{seat} Nord"].units == 456 and zones["Stensbo"].part_of == f"{seat} Nord"
