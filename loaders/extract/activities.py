@@ -219,8 +219,10 @@ def _listed_blocks(doc: Document) -> list[Block]:
     # (a sentence that names an activity's focus area is read first: its area wins over a section's)
     items = area_item_blocks(doc)
     if marked and (first := min(b.start for b in marked)) > 0:
-        items = [b for b in items if b.start > first]  # (the text above the first labelled activity: a form's
-        # fields and lists under the delaftale's heading, no activities of its area)
+        starts = {b.start for b in marked}
+        items = [b for b in items if b.start > first and b.start not in starts]  # (the text above the first labelled
+        # activity: a form's fields and lists under the delaftale's heading, no activities of its area; nor the line of
+        # a labelled one)
     found = area_sentence_blocks(doc) + marked + bullet_blocks(doc) + items + focus_quoted_blocks(doc)
     found += _field_titled_blocks(doc) + prose_activity_blocks(doc) + feed_blocks(doc)  # (a page's posts)
     found += named_list_blocks(doc)  # ('... beskrive aktiviteterne "A" (med X), "B" og "C"')

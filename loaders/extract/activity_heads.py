@@ -93,8 +93,9 @@ _COUNTER_FIELD = re.compile(r"^\W{0,3}(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?(?:(?:
 
 
 # the two run onto one line (its breaks lost): "Aktivitet nr. 2 Navn: Forældrecaféen"
-_COUNTED_TITLE = re.compile(r"^\W{0,3}(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s*(?:nr\.?|nummer)\s*:?\s*"
-                            r"[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}\s+(?:titel|navn)\s*:\s*(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)
+_COUNTED_TITLE = re.compile(r"^\W{0,3}(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)"
+                            r"\s*(?:(?:nr\.?|nummer)\s*:?\s*[A-ZÆØÅ0-9][A-ZÆØÅ0-9.]{0,7}|[A-H]\d?|\d{1,2})\s+(?:titel|navn)\s*:\s*"
+                            r"(?P<title>[A-ZÆØÅ0-9\"«“].{1,80})$", re.I)  # (or "4.1 Aktivitet A Navn: X")
 
 
 def _areas_by_parent(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:

@@ -215,6 +215,7 @@ _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–
                           rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (", 344 lejemål" after a listed department)
                           rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("afd. 13 Houlkær Syd med 396 lejemål")
                           rf"|:\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("Bjerggårdsparken, afd. 11:  148 boliger / 322 beboere")
+                          rf"|\s*\.{{3,}}\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (after a dotted leader: "X, Y afd. 3 ...... 284 boliger")
                           rf"|\s*(?<=\s)(\d[\d.]*)\s+{_DWELLINGS}\b")  # ("Vesthaven, afd. 4 188 boliger": a row, its gap lost)
 
 
@@ -222,7 +223,7 @@ _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–
 _NAME_BEFORE_CODE = re.compile(r"(?:^|(?<=[\s|]))(?P<n>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,2}),\s*"
                                r"(?:[A-ZÆØÅ0-9][\wæøå&-]*(?:\s+[A-ZÆØÅ0-9][\wæøå&-]*){0,3}\s+)?$")  # (its owner between:
 # "Bregnehaven, Farumhus afd. 6 – 310 lejemål")
-_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,}|;)|(?=\s*(?:[–-]\s*)?\(?\d[\d.]*\s+(?:boliger|lejemål|lejligheder)\b)")  # (or its count
+_KEY_END = re.compile(r"\s*(?::|$|\t|\s{2,}|;|\.{3,})|(?=\s*(?:[–-]\s*)?\(?\d[\d.]*\s+(?:boliger|lejemål|lejligheder)\b)")  # (or its count
 # after it, the table's gap lost: "Vesthaven, afd. 4 188 boliger")
 
 

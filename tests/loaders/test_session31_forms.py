@@ -451,3 +451,17 @@ def test_a_number_column_after_the_owner_and_a_total_under_a_rule(tmp_path, make
     assert (zones["Engtoften"].units, zones["Kløverhaven"].units, zones["Stensbo"].units) == (212, 96, 148), sorted(zones)
     assert "afd. 11" in zones["Engtoften"].aliases
     assert zones[f"{seat} Nord"].units == 456 and zones["Stensbo"].part_of == f"{seat} Nord"
+
+
+@pytest.mark.parametrize("how", ["flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_counted_form_run_onto_its_name_field_and_dotted_departments(tmp_path, make_docx, make_pdf, town, seat,
+                                                                        short, housing, how):
+    """The same delaftale form with its breaks lost: "2.1 Aktivitet A Navn: Jobspor Syd" names Jobspor Syd, and
+    "Engtoften, X afd. 3 ........ 284 boliger" is Engtoften (its owner between name and number, its count after
+    the dots)."""
+    r = _extract(tmp_path, _counted_form_delaftale(town, seat, short, housing), how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Jobspor Syd": "Beskæftigelse", "Kvinder i Arbejde": "Beskæftigelse"}, got
+    zones = {z.name: z.units for z in r.zones}
+    assert zones.get("Engtoften") == 284 and zones.get("Kløverhaven") == 98, zones
