@@ -257,7 +257,7 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         target = cells[head.target] if head.target is not None and head.target < len(cells) else None
         own = line if line != doc.lines[i] else None
-        focus = last_focus or focus_area_at(doc, i) or outline_focus(doc, i)
+        focus = last_focus or _coded_focus(doc, raw) or focus_area_at(doc, i) or outline_focus(doc, i)
         # a cell of several activities ("Sprogstimuli i hjemmet; Lektiecafé Valhøj"): each its own
         if quoted:
             blocks += [Block(one, i, i + 1, focus, target, own) for one, own in quoted]
@@ -390,6 +390,17 @@ _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
 _CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor|INDSATSOMRÅDE|DELAFTALE|TEMA|SPOR)\s+"
                          rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}|[A-H]))\s+"
                          r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns; "SPOR 1  X")
+
+
+_LETTER_FIRST = re.compile(r"^([A-H])\.?\d{1,2}\.?\s")  # a name's code, its area's letter first ("A1 Familieværkstedet")
+
+
+def _coded_focus(doc: Document, cell: str) -> str | None:
+    """The focus area a name's code gives by its letter, when the document lists its areas by letter."""
+    if (m := _LETTER_FIRST.match(cell)) is None:
+        return None
+    area = focus_code(doc, m.group(1))
+    return area if area != m.group(1) else None
 
 
 def focus_code(doc: Document, cell: str) -> str:

@@ -465,3 +465,19 @@ def test_a_counted_form_run_onto_its_name_field_and_dotted_departments(tmp_path,
     assert got == {"Jobspor Syd": "Beskæftigelse", "Kvinder i Arbejde": "Beskæftigelse"}, got
     zones = {z.name: z.units for z in r.zones}
     assert zones.get("Engtoften") == 284 and zones.get("Kløverhaven") == 98, zones
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_table_row_coded_by_its_areas_letter(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    """Areas listed "A  X", "B  Y" and an activity table whose names carry codes "A1 Name", "B1 Name" (no area
+    column the vocabulary knows): each activity in its letter's area."""
+    lines = [f"Helhedsplan for {seat} Øst 2012-2015", "", "2. INDSATSOMRÅDER", "Helhedsplanen har to indsatsområder:",
+             "  A  Børn, unge og forældre", "  B  Beskæftigelse og uddannelse", "", "3. AKTIVITETER", "",
+             "Aktivitet              Omr.  Målgruppe              Tovholder",
+             "A1 Familieværkstedet   A     familier med børn      " + short,
+             "A2 Ungeværkstedet      A     unge 13-18 år          " + short,
+             f"B1 Jobbroen            B     ledige 18-30 år        Jobcenter {town}", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {"Familieværkstedet": "Børn, unge og forældre", "Ungeværkstedet": "Børn, unge og forældre",
+                   "Jobbroen": "Beskæftigelse og uddannelse"}, got
