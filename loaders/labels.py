@@ -68,6 +68,8 @@ LABELS = [
     r"\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?"
     r"(?=\s+[A-ZÆØÅ])",
     r"(?:Aktivitet|Delprojekt|Tiltag)\s+\d{1,2}(?=\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[\wæøå\"-]+){0,6}\s+(?:For|Målgruppe|Formål)\s*:)",
+    r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?=\s+(?:Aktivitetsnavn|Navn|Titel|Målgruppe|Formål|Ansvarlig)\s*:)",
+    # (a counter alone over its record's fields: "... Partnere: X Aktivitet 2 Aktivitetsnavn: Y", breaks lost)
     # ("Tiltag 1 Lektiecaféen i fælleshuset For: skolebørn ...": a counted form's head without its colon,
     # told by the field after its title)
     r"For\s*:(?=\s*[a-zæøå])",  # an activity's target field: "For: skolebørn 7-16 år · Partnere: ..."

@@ -40,10 +40,10 @@ def extract(doc: Document) -> AgreementReport:
     trim_activity_names(report.organisations, report.contacts, [b.name for b in activities.activity_blocks(doc)])
     report.activities = activities.extract_activities(doc, report.focus_areas, report.organisations,
                                                       report.zones, report.contacts, report.plan.municipality)
-    focus_areas.add_activity_areas(report.focus_areas, report.activities)
     if (own := focus_areas.own_delaftale_area(doc)) is not None:
         for act in report.activities:  # a delaftale's own document: its activities are its area's ("2.1 X" in
             act.focus_area = own  # delaftale 2 is not the second area the text happens to name)
+    focus_areas.add_activity_areas(report.focus_areas, report.activities)  # (the own area too, when no rule read it)
     if len(report.focus_areas) == 1 and (report.plan.document_type == "sub_agreement"
                                          or focus_areas.is_known_area(report.focus_areas[0].name)):
         for act in report.activities:  # a delaftale's, or a document's about one (known) area: its activities are its

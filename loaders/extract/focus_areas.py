@@ -784,11 +784,17 @@ def _table_focus(doc: Document) -> list[tuple[str, int]]:
 _OWN_DELAFTALE = re.compile(r"^\W*delaftale(?:\s+(?:nr\.\s*)?\d{1,2})?\s*[:–—-]\s*(?P<area>\S.{2,60})$", re.I)
 
 
+_CAPS_DELAFTALE_IN = re.compile(r"\sDELAFTALE\s*[:–—-]\s*(?P<area>[A-ZÆØÅ][A-ZÆØÅ ,-]{3,60}?)\s*$")
+
+
 def own_delaftale_area(doc: Document) -> str | None:
     """The known area of a document whose title (among its first three lines) is one delaftale's."""
     def area(line: str) -> str | None:
-        if "elaftale" not in line and "ELAFTALE" not in line or (m := _OWN_DELAFTALE.match(strip_markup(line).strip())) is None:
+        if "elaftale" not in line and "ELAFTALE" not in line:
             return None
+        m = _OWN_DELAFTALE.match(strip_markup(line).strip()) or _CAPS_DELAFTALE_IN.search(line)
+        if m is None:  # (or its title in capitals run on at the line's end, the breaks lost: "Bilag 2 ... · 11-11-2024
+            return None  # DELAFTALE: SUNDHED OG TRIVSEL")
         name = m.group("area").strip()
         name = name[0] + name[1:].lower() if name.isupper() else name
         return _known_focus_areas().get(_known_key(_fkey(name)) or "")

@@ -481,3 +481,26 @@ def test_a_table_row_coded_by_its_areas_letter(tmp_path, make_docx, make_pdf, to
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {"Familieværkstedet": "Børn, unge og forældre", "Ungeværkstedet": "Børn, unge og forældre",
                    "Jobbroen": "Beskæftigelse og uddannelse"}, got
+
+
+def _caps_titled_delaftale(town, seat, short, housing):
+    return [f"Bilag 2 til strategisk samarbejdsaftale · {seat} Nær · ver. 3 · 11-11-2024", "",
+            "DELAFTALE: SUNDHED OG TRIVSEL", "",
+            f"1. Delaftalen hører under den strategiske samarbejdsaftale mellem {town} Kommune og {housing}.", "",
+            "6. Aktiviteter", "Aktivitet 1", "Aktivitetsnavn: Gå-mødet", "Målgruppe: ældre beboere",
+            f"Partnere: Ældre Sagen {town}", "Aktivitet 2", "Aktivitetsnavn: Sund Start",
+            "Målgruppe: gravide og familier med børn 0-2 år", f"Partnere: Dagplejen {town}", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_delaftale_titled_in_capitals_and_counters_over_records(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing, how):
+    """"DELAFTALE: SUNDHED OG TRIVSEL" titles the document (also run onto its first line) and its area is the
+    activities' and the document's; a bare counter "Aktivitet 2" over a record's fields ends the record before it
+    (not a partner's name: "Partnere: Ældre Sagen X Aktivitet 2")."""
+    r = _extract(tmp_path, _caps_titled_delaftale(town, seat, short, housing), how, make_docx, make_pdf)
+    assert {a.name: a.focus_area for a in r.activities} == {"Gå-mødet": "Sundhed og trivsel",
+                                                             "Sund Start": "Sundhed og trivsel"}
+    assert [f.name for f in r.focus_areas] == ["Sundhed og trivsel"]
+    assert not any("Aktivitet" in o.name for o in r.organisations), [o.name for o in r.organisations]
