@@ -385,10 +385,10 @@ def _row_name(cell: str) -> str | None:
     return name
 
 
-# a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X"
+# a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X", "2.1 X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
 _CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor|INDSATSOMRÅDE|DELAFTALE|TEMA|SPOR)\s+"
-                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}|[A-H]))\s+"
+                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}|[A-H]|\d{{1,2}}\.\d{{1,2}}))\s+"
                          r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns; "SPOR 1  X")
 
 
@@ -410,9 +410,13 @@ def focus_code(doc: Document, cell: str) -> str:
     cell = cell.strip(" .")
     if cell[:1] == "#":
         return _hashtag_area(doc, cell[1:])
-    if not re.fullmatch(_CODE, cell):
+    if not re.fullmatch(_CODE, cell) and not _SECTION_CODE.fullmatch(cell):
         return cell
     return doc.memo("focus_codes", lambda: _focus_codes(doc)).get(cell, cell)
+
+
+_CHAPTER_RUN_ON = re.compile(r"\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,}\b)")
+_SECTION_CODE = re.compile(r"\d{1,2}\.\d{1,2}")  # (a code that is the area's section number: "2.1")
 
 
 def _hashtag_area(doc: Document, tag: str) -> str:
@@ -435,6 +439,7 @@ def _focus_codes(doc: Document) -> dict[str, str]:
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
             codes.setdefault(m.group(1) or m.group(2) or m.group(3), m.group(4))
+    codes = {c: _CHAPTER_RUN_ON.split(v, 1)[0] for c, v in codes.items()}  # ("2.2 X 3 AKTIVITETER": the next chapter)
     codes = {c: v for c, v in codes.items() if v.split() and v.split()[0].casefold() not in _CHAPTER_WORDS}  # (not the
     # chapters: "2. Boligområdet", "3. Indsatsområder", "4. Aktiviteter")
     for line in doc.lines:

@@ -504,3 +504,23 @@ def test_a_delaftale_titled_in_capitals_and_counters_over_records(tmp_path, make
                                                              "Sund Start": "Sundhed og trivsel"}
     assert [f.name for f in r.focus_areas] == ["Sundhed og trivsel"]
     assert not any("Aktivitet" in o.name for o in r.organisations), [o.name for o in r.organisations]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_table_coding_its_rows_by_the_areas_section_numbers(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                              how):
+    """Areas listed as sections "2.1 X", "2.2 Y" and an activity table whose area column gives those numbers
+    ("Aktivitet  Indsatsomr.  Målgruppe  Partnere" over "Natteravne  2.1  unge 13-20 år  ..."): each activity in
+    the area its number names, also with the breaks lost."""
+    lines = [f"Helhedsplan 2012-2015 – {seat} Vest", "", "2  INDSATSOMRÅDER",
+             "Efter LBF's regulativ vælges følgende indsatsområder:", "  2.1 Kriminalpræventiv indsats",
+             "  2.2 Beskæftigelse og uddannelse", "", "3  AKTIVITETER",
+             "Aktivitet                    Indsatsomr.  Målgruppe            Partnere",
+             f"Natteravne {seat}".ljust(29) + f"2.1          unge 13-20 år        Natteravnene {town}",
+             f"Jobværkstedet                2.2          ledige 18-30 år      Jobcenter {town}",
+             f"Mentorkorps                  2.2          unge uden uddannelse UU {town}", "", "4  ORGANISERING", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {f"Natteravne {seat}": "Kriminalpræventiv indsats", "Jobværkstedet": "Beskæftigelse og uddannelse",
+                   "Mentorkorps": "Beskæftigelse og uddannelse"}, got
