@@ -15,7 +15,7 @@ import re
 
 from samspil.loaders.space_tables import _GROUP_HEAD, continues_first, joined_cell
 
-__all__ = ["may_hold_table", "table_page_lines", "turned_page_lines"]
+__all__ = ["may_hold_table", "table_page_lines", "turned_page_lines", "upward_page_lines"]
 
 # a gap wider than this many line heights between two runs on one line is a cell gap
 CELL_GAP = 0.6
@@ -224,6 +224,34 @@ def turned_page_lines(textpage) -> list[str] | None:
     if table is not None:
         return table
     return [" ".join(" ".join(turned.get_text_bounded(*r).split()) for r in line) for line in _lines(_rects(turned))]
+
+
+def upward_page_lines(textpage) -> list[str] | None:
+    """The lines of a page whose content stream draws its text from the bottom up (pdfium then reads the
+    page's last line first), top to bottom as the reader sees them; None for a page drawn from the top (told
+    cheaply first: a character a quarter into its text lies below one three quarters in)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count < 40 or textpage.rotation:
+        return None
+    boxes = [ctypes.c_double() for _ in range(4)]
+
+    def top(k: int) -> float:
+        pdfium_c.FPDFText_GetCharBox(textpage.raw, k, *boxes)
+        return boxes[3].value
+
+    if top(count // 4) >= top(3 * count // 4) - 20:  # (the body's, between a running head and a footer drawn first
+        return None  # and last)
+    rects = _rects(textpage)
+    tops = [r[3] for r in rects]
+    ups = sum(b > a + 2 for a, b in zip(tops, tops[1:]))
+    downs = sum(b < a - 2 for a, b in zip(tops, tops[1:]))
+    if ups < 4 or ups <= 3 * downs:
+        return None  # (columns climb back up once each: not a page drawn upward)
+    return [" ".join(" ".join(textpage.get_text_bounded(*r).split()) for r in line) for line in _lines(rects)]
 
 
 def _rects(textpage) -> list[tuple[float, ...]]:

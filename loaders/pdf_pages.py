@@ -148,7 +148,7 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
 
     from samspil.loaders import pdf_fork
     from samspil.loaders.pdf_forms import form_text
-    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines
+    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines, upward_page_lines
     from samspil.loaders.pdf_text import PageText
 
     pdf = pdfium.PdfDocument(str(path))
@@ -185,8 +185,8 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
                 raise PageError(i + 1, exc) from None
             try:
                 text = textpage.get_text_range()
-                table = turned_page_lines(textpage) or (table_page_lines(textpage) if may_hold_table(textpage, text)
-                                                        else None)
+                table = turned_page_lines(textpage) or upward_page_lines(textpage) \
+                    or (table_page_lines(textpage) if may_hold_table(textpage, text) else None)
             except Exception as exc:
                 textpage.close()
                 raise PageError(i + 1, exc) from None
@@ -227,10 +227,11 @@ class _Ahead:
 
 def _page_text(pdf, i: int) -> str:
     """Page ``i``'s text as :func:`_texts` reads it (in a helper process: ``pdf_fork``)."""
-    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines
+    from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines, upward_page_lines
     from samspil.loaders.pdf_text import PageText
 
     with PageText(pdf, i) as textpage:
         text = textpage.get_text_range()
-        table = turned_page_lines(textpage) or (table_page_lines(textpage) if may_hold_table(textpage, text) else None)
+        table = turned_page_lines(textpage) or upward_page_lines(textpage) \
+            or (table_page_lines(textpage) if may_hold_table(textpage, text) else None)
     return text if table is None else "\n".join(table)

@@ -524,3 +524,30 @@ def test_a_table_coding_its_rows_by_the_areas_section_numbers(tmp_path, make_doc
     got = {a.name: a.focus_area for a in r.activities}
     assert got == {f"Natteravne {seat}": "Kriminalpræventiv indsats", "Jobværkstedet": "Beskæftigelse og uddannelse",
                    "Mentorkorps": "Beskæftigelse og uddannelse"}, got
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_pdf_page_drawn_from_the_bottom_up(tmp_path, town, seat, short, housing):
+    """A page whose content stream draws its body's lines from the last up (its running head first and its
+    footer last): the lines read top to bottom, so each delaftale's heading stays above its activities."""
+    from conftest import _pdf
+    from samspil.loaders.pipeline import extract_file
+
+    body = [f"5. Delaftaler og aktiviteter", "Delaftale 1 – Uddannelse og livschancer",
+            f"• Læselyst {seat} – børn 3-10 år og deres forældre", f"• Brobyggerne – unge 15-24 år uden uddannelse",
+            "Delaftale 2 – Beskæftigelse", f"• Job i {seat} – ledige voksne og kvinder uden for arbejdsmarkedet",
+            f"• Erhvervsmentor – ledige unge med {town} Erhverv", "", "6. Økonomi",
+            "Landsbyggefonden bidrager med 75 procent.", "Kommunen bidrager med 25 procent.",
+            "Boligorganisationerne stiller lokaler til rådighed."]
+    pdf = _pdf()
+    pdf.text(20, 12, f"Strategisk samarbejdsaftale – {seat} Nord")  # (the running head, drawn first)
+    for k in reversed(range(len(body))):  # the body from its last line up
+        if body[k]:
+            pdf.text(20, 30 + 7 * k, body[k])
+    pdf.text(20, 285, "Side 3 af 3")  # (the footer, drawn last)
+    path = tmp_path / "aftale.pdf"
+    pdf.output(str(path))
+    r = extract_file(path)
+    got = {a.name: a.focus_area for a in r.activities}
+    assert got == {f"Læselyst {seat}": "Uddannelse og livschancer", "Brobyggerne": "Uddannelse og livschancer",
+                   f"Job i {seat}": "Beskæftigelse", "Erhvervsmentor": "Beskæftigelse"}, got
