@@ -534,12 +534,18 @@ _CAPS_KAPITEL = re.compile(r"\sKAPITEL\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,})")
 
 
 @lru_cache(maxsize=1)
-def _area_at_end() -> re.Pattern[str]:
-    """A known focus area's name (the vocabulary's) ending a line, after a word that is no preposition."""
+def _known_area_names() -> list[str]:
+    """The vocabulary's focus areas (the regulativ's and older plans'), longest first."""
     from samspil.loaders.vocab import load_vocab
 
     vocab = load_vocab("focus_areas")
-    names = sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
+    return sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _area_at_end() -> re.Pattern[str]:
+    """A known focus area's name (the vocabulary's) ending a line, after a word that is no preposition."""
+    names = _known_area_names()
     return re.compile("".join(rf"(?<! {w} )" for w in "og i af for om under med til på fra ved".split())
                       + r"(?<=[A-Za-zæøåÆØÅ.)] )((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:"
                       + "|".join(re.escape(n) for n in names) + r"))$")  # (its section's number with it: "3.2 X")
@@ -565,10 +571,7 @@ _HYPHEN_ITEM = re.compile(r" - (?=[A-ZÆØÅ\"«“][^.,–—:;-]{0,50}?\s–\s
 def _area_over_items() -> re.Pattern[str]:
     """A known focus area's name (capitalised) run in before an item "Name – what ..." (a name in capitals, a
     dash, then words in lower case)."""
-    from samspil.loaders.vocab import load_vocab
-
-    vocab = load_vocab("focus_areas")
-    names = sorted({str(n) for key in ("regulativ_2019_2026", "older") for n in vocab.get(key, [])}, key=len, reverse=True)
+    names = _known_area_names()
     return re.compile(r"(?<=\s)(" + "|".join(re.escape(n[:1].upper() + n[1:]) for n in names)
                       + r")\s+(?=(?:[-•▪]\s+)?[A-ZÆØÅ][^.–—:;]{0,50}?\s[–—]\s+[a-zæøå])")
 

@@ -306,10 +306,14 @@ def _join_fields(out: list[str], start: int, end: int, fields, more) -> None:
 
 def _is_known_area(text: str) -> bool:
     """Is ``text`` a focus area's name the vocabulary knows ("Sundhed og trivsel": a list's entry of its own)?"""
+    return tuple(w.casefold() for w in text.rstrip(" ;,.").split()) in _known_area_keys()
+
+
+@lru_cache(maxsize=1)
+def _known_area_keys() -> frozenset[tuple[str, ...]]:
     from samspil.loaders.extract.flat_activity_tables import _known_focus
 
-    return tuple(w.casefold() for w in text.rstrip(" ;,.").split()) in {tuple(w.casefold() for w in n)
-                                                                        for n in _known_focus()}
+    return frozenset(tuple(w.casefold() for w in n) for n in _known_focus())
 
 
 _NAME_GOES_ON = re.compile(r"(?<![(\[])\b[A-ZÆØÅ][\wæøå-]*$")  # a value's line ending in a capitalised word: a name may

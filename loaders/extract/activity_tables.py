@@ -415,7 +415,6 @@ def focus_code(doc: Document, cell: str) -> str:
     return doc.memo("focus_codes", lambda: _focus_codes(doc)).get(cell, cell)
 
 
-_CHAPTER_RUN_ON = re.compile(r"\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,}\b)")
 _SECTION_CODE = re.compile(r"\d{1,2}\.\d{1,2}")  # (a code that is the area's section number: "2.1")
 
 
@@ -439,7 +438,9 @@ def _focus_codes(doc: Document) -> dict[str, str]:
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
             codes.setdefault(m.group(1) or m.group(2) or m.group(3), m.group(4))
-    codes = {c: _CHAPTER_RUN_ON.split(v, 1)[0] for c, v in codes.items()}  # ("2.2 X 3 AKTIVITETER": the next chapter)
+    from samspil.loaders.extract.focus_areas import NEXT_CHAPTER
+
+    codes = {c: NEXT_CHAPTER.split(v, 1)[0] for c, v in codes.items()}  # ("2.2 X 3 AKTIVITETER": the next chapter)
     codes = {c: v for c, v in codes.items() if v.split() and v.split()[0].casefold() not in _CHAPTER_WORDS}  # (not the
     # chapters: "2. Boligområdet", "3. Indsatsområder", "4. Aktiviteter")
     for line in doc.lines:

@@ -95,7 +95,7 @@ def _candidate(text: str) -> str | None:
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
     name = _AREA_WORD_FIRST.sub("", name)  # "Delaftale om indsatsområdet X": the area's name after its kind word
     if " " in name and any(c.isdigit() for c in name):
-        name = _NEXT_CHAPTER.split(name, 1)[0]  # "Beskæftigelse og uddannelse 3 AKTIVITETER": the next chapter's head
+        name = NEXT_CHAPTER.split(name, 1)[0]  # "Beskæftigelse og uddannelse 3 AKTIVITETER": the next chapter's head
     if name.endswith(")"):
         name = _SHORT_FORM_AFTER.sub("", name)  # "Beskæftigelse (BE)": the short form the document defines
     if name.endswith(".") and len(name.split()) >= 6:  # a sentence: "Delaftale 1 om Uddannelse og livschancer er
@@ -224,7 +224,7 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 
 _DOTTED_AREAS = re.compile(r"^(indsatsområder|indsatsområde)\s*\.{4,}\s*(\S.*)$", re.I)
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
-_NEXT_CHAPTER = re.compile(r"\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,}\b)")
+NEXT_CHAPTER = re.compile(r"\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,}\b)")  # the next chapter's heading run on ("X 3 AKTIVITETER")
 _COUNTED_AREAS_WORD = re.compile(r"\b(?:to|tre|fire|[2-4])\s+områder\s*:\s*(\S.*)$")  # ("to områder: A og B")
 _SENTENCE_END = re.compile(r"(?<=[\wæøå)])\.(?:\s|$)")  # (a field's list ends with its sentence: "A samt B. C. STATUS ...")
 _AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
