@@ -38,7 +38,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-__all__ = ["bare_label_lines", "glued_label_lines", "template_label_lines"]
+__all__ = ["bare_label_lines", "fact_label_edits", "glued_label_lines", "record_label_edits", "template_label_lines"]
 
 # the labels whose words do not open a sentence or a name: the field names of the
 # templates' tables (an activity's name, its target groups, partners, the parties, contacts)
@@ -76,7 +76,10 @@ def template_label_lines(lines: Sequence[str]) -> tuple[list[str], bool]:
     text = "\n".join(lines)
     openings = [m.start() for m in _OPENING.finditer(text)]
     glued = any(at and text[at - 1] in _LOWER for at in openings)
-    return _edited(lines, _synonym_edits(text, openings) + _bare_edits(text, openings) + _typo_edits(text)), glued
+    paragraphs = _paragraphs(lines)
+    edits = _synonym_edits(text, openings) + _bare_edits(text, openings) + _typo_edits(text)
+    edits += _record_edits(text, openings, paragraphs) + _fact_edits(text, paragraphs)
+    return _edited(lines, sorted(set(edits))), glued
 
 
 def _edited(lines: Sequence[str], edits: list[tuple[int, int, str]]) -> list[str]:
@@ -283,4 +286,140 @@ def _typo_edits(text: str) -> list[tuple[int, int, str]]:
                 and word.replace("(", "").replace(")", "").isalpha():
             edits.append((end - len(word), end, label))
         at = text.find(":", at + 1)
+    return edits
+
+
+# A fact sheet's records run onto one line, each field's label without its colon and the
+# same labels in the same order in every record: "Aktivitet Lektiehjørnet Status Kører
+# Målgruppe børn i 1.-6. klasse Partnere Askov-Malt Skole Aktivitet Familieklub Skovly
+# Status ...". A value may start with a small letter, so the single-label rule above does
+# not see them; the repetition tells them: where one record-name label ("Aktivitet",
+# "Projekt", ...) opens two or more stretches holding the same other labels in the same order,
+# each with a value, every one of those labels gets its colon.
+_RECORD_NAMES = ("Aktivitetsnavn", "Aktivitet", "Delaktivitet", "Projektnavn", "Projekt", "Tiltag")
+_RECORD_FIELDS = re.compile(
+    r"(?<!\S)(?P<label>Aktivitetsnavn|Aktivitet|Delaktivitet|Projektnavn|Projekt|Tiltag"
+    r"|Indsatsområde|Målgruppe\(r\)|Målgrupper|Målgruppe|Samarbejdspartnere|Samarbejdspartner|Partnere|Partner"
+    r"|Status|Ansvarlig|Tovholder|Formål|Beskrivelse|Indhold|Tidsplan|Periode|Deltagere|Sted|Tidspunkt|Mål"
+    r"|Succeskriterier|Resultater|Økonomi|Budget|Kontakt|Kontaktperson)(?=[ \t]+[^\s:–-])")
+_RECORD_OPENING = re.compile(r"Aktivitet|Delaktivitet|Projekt|Tiltag")
+MAX_VALUE_WORDS = 40
+# a heading's label and counter, not a field ("Indsatsområde 2 · Beskæftigelse", "Aktivitet 1.1 – X")
+_HEADING_LABELS = frozenset({"Aktivitet", "Delaktivitet", "Projekt", "Tiltag", "Indsatsområde"})
+_HEADING_COUNTER = re.compile(r"[ \t]+(?:\d{1,2}(?:\.\d{1,2})*|[A-H]|[IVX]{1,4})(?:[.:)]|[ \t]+[–·-]|[ \t]*$)")
+
+
+def record_label_edits(line: str) -> list[tuple[int, int, str]]:
+    """(at, at, ":") after each label of the records one ``line`` runs together (see above)."""
+    hits = [(m.start(), m.end(), m.group("label")) for m in _RECORD_FIELDS.finditer(line)
+            if not (m.group("label") in _HEADING_LABELS and _HEADING_COUNTER.match(line, m.end()))]
+    edits: list[tuple[int, int, str]] = []
+    for name in _RECORD_NAMES:
+        starts = [k for k, hit in enumerate(hits) if hit[2] == name]
+        if len(starts) < 2:
+            continue
+        records = [(a, b) for a, b in zip(starts, starts[1:] + [len(hits)])]
+        shapes = [tuple(hit[2] for hit in hits[a + 1:b]) for a, b in records]
+        run: list[int] = []
+        for k, shape in enumerate(shapes):
+            last = k == len(shapes) - 1
+            fits = bool(run) and (shape == shapes[run[0]] or (last and shape[:len(shapes[run[0]])] == shapes[run[0]]))
+            if not fits:
+                if len(run) >= 2:
+                    break
+                run = [k]
+                continue
+            run.append(k)
+        if len(run) < 2 or not shapes[run[0]] or name in shapes[run[0]]:
+            continue
+        width = len(shapes[run[0]]) + 1
+        chosen = [hits[records[k][0] + j] for k in run for j in range(width)]
+        ends = [hit[0] for hit in chosen[1:]] + [len(line)]
+        if all(0 < len(line[hit[1]:end].split()) <= MAX_VALUE_WORDS for hit, end in zip(chosen[:-1], ends[:-1])):
+            edits += [(hit[1], hit[1], ":") for hit in chosen]
+        break
+    return edits
+
+
+def _paragraphs(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) in the lines' joined text of each paragraph: lines without a blank one between them."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    start = None
+    for line in lines:
+        if line.strip():
+            start = at if start is None else start
+        elif start is not None:
+            spans.append((start, at - 1))
+            start = None
+        at += len(line) + 1
+    if start is not None:
+        spans.append((start, at - 1))
+    return spans
+
+
+def _record_edits(text: str, openings: list[int], paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """:func:`record_label_edits` on each paragraph where a record-name label opens twice or more."""
+    starts = [a for a, _ in paragraphs]
+    seen: dict[int, int] = {}
+    for at in openings:
+        if (not at or text[at - 1].isspace()) and _RECORD_OPENING.match(text, at):
+            k = bisect_right(starts, at) - 1
+            seen[k] = seen.get(k, 0) + 1
+    edits = []
+    for k, count in seen.items():
+        if count >= 2 and k >= 0:
+            start, end = paragraphs[k]
+            edits += [(start + a, start + b, new) for a, b, new in record_label_edits(text[start:end])]
+    return edits
+
+
+# A plan's fact box (its name, period, municipality, housing organisations, departments,
+# focus areas, staff) run onto one line with its keys' colons lost: "Helhedsplan Askovbyen
+# Sammen Periode 1. januar 2023 – 31. december 2026 Kommune Vejen Kommune Boligorganisationer
+# Boligselskabet Askovhus (AHS) Boligafdelinger Skovly (AHS afd. 3) – 166 lejemål ...".
+# Where three or more different keys stand close together, each before a value that opens
+# with a capital or a digit and is not itself a key, each gets its colon. "Kommune" is a key
+# only before a municipality's name ("Kommune Vejen Kommune"): else it ends one.
+_FACT_KEYS = re.compile(
+    r"(?<!\S)(?P<key>Indsatsens navn|Helhedsplanens navn|Planens navn|Indsatsens titel|Helhedsplan|Boligsocial indsats"
+    r"|Boligorganisationer|Boligorganisation|Boligselskaber|Boligafdelinger|Afdelinger|Boligområde|Område"
+    r"|Aftaleperiode|Indsatsperiode|Projektperiode|Periode|Indsatsområder|Boligsocial leder|Kommunal kontakt"
+    r"|Kommunal koordinator|Kontaktperson|Parter|Kommune)(?=[ \t]+[A-ZÆØÅ0-9])")
+_MUNICIPALITY_AFTER = re.compile(r"[ \t]+[A-ZÆØÅ][\wæøå-]+(?:[ -][A-ZÆØÅ][\wæøå-]+)?[ \t]+Kommune\b")
+MIN_FACT_KEYS = 3  # (four, or three with every value short)
+MAX_FACT_GAP = 180  # (characters from one key to the next in one box)
+MAX_SHORT_GAP = 120
+# a section's number before the word: a heading, not a key ("3. Aftaleperiode", "§ 1 Parter")
+_NUMBERED_BEFORE = re.compile(r"(?:(?<!\S)(?:§[ \t]*)?\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.|\d{1,2}\))[ \t]+$")
+MIN_FACT_TEXT = 60  # (a paragraph shorter than three keys and their values holds no box)
+
+
+def fact_label_edits(line: str) -> list[tuple[int, int, str]]:
+    """(at, at, ":") after each key of the fact boxes ``line`` runs together (see above)."""
+    keys = [m for m in _FACT_KEYS.finditer(line)
+            if (m.group("key") != "Kommune" or _MUNICIPALITY_AFTER.match(line, m.end()))
+            and not _NUMBERED_BEFORE.search(line, max(0, m.start() - 8), m.start())]
+    starts = {m.start() for m in keys}
+    keys = [m for m in keys if (m.end() + 1 not in starts)]  # (a key's value is not the next key)
+    edits: list[tuple[int, int, str]] = []
+    box: list[re.Match] = []
+    for m in keys + [None]:
+        if m is not None and (not box or m.start() - box[-1].end() <= MAX_FACT_GAP):
+            box.append(m)
+            continue
+        kinds = len({k.group("key") for k in box})
+        if kinds >= MIN_FACT_KEYS + 1 or kinds == MIN_FACT_KEYS and all(
+                b.start() - a.end() <= MAX_SHORT_GAP for a, b in zip(box, box[1:])):
+            edits += [(k.end(), k.end(), ":") for k in box]
+        box = [m] if m is not None else []
+    return edits
+
+
+def _fact_edits(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """:func:`fact_label_edits` on each paragraph (offsets in the lines' joined text)."""
+    edits = []
+    for start, end in paragraphs:
+        if end - start >= MIN_FACT_TEXT:
+            edits += [(start + a, start + b, new) for a, b, new in fact_label_edits(text[start:end])]
     return edits

@@ -104,6 +104,9 @@ LABELS = [
     r"(?:Spor|SPOR)\s+\d{1,2}\s*:(?=\s*[A-ZÆØÅ])",  # a plan's tracks, one per delaftale: "Spor 1: Beskæftigelse"
     r"(?:Indsatsområde|INDSATSOMRÅDE|Fokusområde|FOKUSOMRÅDE|Tema|TEMA)\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[–-](?=\s)",
     r"Indsatsområder(?:ne)?\s*:(?=\s*[A-ZÆØÅ•-])",  # the plan's field: "Indsatsområder: A samt B."
+    # a fact box's fields (bare_labels.fact_label_edits gives them their colons where a box is run together)
+    r"(?:Boligafdelinger|Afdelinger|Boligområde)\s*:(?=\s*[A-ZÆØÅ0-9])",
+    r"(?:Boligsocial leder|Kommunal kontakt(?:person)?|Kommunal koordinator)\s*:(?=\s*[A-ZÆØÅ])",  # (its staff)
     # an activity's fields asked as questions ("Hvem er målgruppen?", "Hvad gør vi?")
     r"(?:Hvem er målgruppen|Hvem er (?:aktiviteten|indsatsen|tilbuddet) (?:for|rettet mod)|For hvem|Hvad gør vi"
     r"|Hvad skal der ske"

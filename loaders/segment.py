@@ -73,7 +73,8 @@ _DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-
 _PLACEHOLDERS = re.compile(r"(?=[DNUT])\b(?:Dato|Navn|Underskrift|Titel)(?:\s*:)?(?:\s+(?:Dato|Navn|Underskrift|Titel)"
                            r"(?:\s*:)?)+\s+(?=[A-ZÆØÅ0-9])")
 # A list item run onto the previous one: "... (56 lejeboliger) - AKB, København: ..."
-_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?=[A-ZÆØÅ0-9]|[\"“«»„][A-ZÆØÅ0-9]|(?<=[:;] [-–•▪] )(?![a-zæøå_]+:)[a-zæøå])")  # (a small
+_DASH_DWELLINGS = re.compile(r"\s[–-]\s*\d[\d.]*\s*(?:boliger|lejemål|lejligheder)\b(?=\s+I alt\s+\d)")
+_BULLET = re.compile(r"(?<=[).:;])\s+[-–•▪]\s+(?!\d[\d.]*\s*(?:boliger|lejemål|lejligheder)\b)(?=[A-ZÆØÅ0-9]|[\"“«»„][A-ZÆØÅ0-9]|(?<=[:;] [-–•▪] )(?![a-zæøå_]+:)[a-zæøå])")  # (a small
 # letter after a colon or semicolon: a list of what "vi vil" do, "...: – starte X; – videreføre Y"; not an
 # exported record's keys, "kontakter: - navn: X")
 # A list item whose name is quoted, run onto the one before without punctuation between them:
@@ -305,6 +306,9 @@ def _cuts(line: str) -> list[int]:
         en_dash, em_dash, bullet = " – " in line, " — " in line, "• " in line  # (each tested below more than once)
         if en_dash or " - " in line:
             cuts |= {m.end() for m in _DASH_ROW.finditer(line)}
+            if "I alt " in line:
+                cuts |= {m.end() for m in _DASH_DWELLINGS.finditer(line)}  # "X (Fjordbo afd. 12) – 98 boliger Y (...)
+                # – 64 boliger I alt 162 boliger i Snedsted Midt": a list's total row run on after its last department
         if ":" in line:
             cuts |= {m.end() for m in (_ABBR_LABEL_SPACED if printable else _ABBR_LABEL).finditer(line)}
         if ("arter" in line or "ARTER" in line) and "parter" in line.lower():  # (lowered only where it may hold)

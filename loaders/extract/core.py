@@ -31,6 +31,7 @@ def extract(doc: Document) -> AgreementReport:
     orgs.add_lowercase_services(doc, report.organisations)
     report.zones = zones.extract_zones(doc, report.organisations)
     orgs.add_department_owners(doc, report.organisations, report.zones)
+    report.organisations = orgs.without_department_names(report.organisations, report.zones, report.contacts)
     if report.plan.municipality is None:
         report.plan.municipality = plan.infer_municipality(
             [p for p in [report.plan.area, report.plan.name, *(z.part_of or z.name for z in report.zones)] if p])

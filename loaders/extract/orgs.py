@@ -346,6 +346,19 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
                                  roles=["party" if title else "owner"], sources=list(z.sources[:1])))
 
 
+def without_department_names(orgs: list[Organisation], zones, contacts) -> list[Organisation]:
+    """``orgs`` without one whose name is a housing department's the text numbers ("Højskolebakken
+    (AHS afd. 7)": a compound of a cue word, "Højskole", read as a school), unless it is a party or a
+    contact's organisation (then the text names it as an organisation too)."""
+    departments = {name_key(z.name) for z in zones if z.type == "housing_department"
+                   and any(a.lower().startswith("afd") or " afd" in a.lower() for a in z.aliases)}
+    if not departments:
+        return orgs
+    used = {name_key(c.organisation) for c in contacts if c.organisation}
+    return [o for o in orgs if o.is_party or o.type == "housing_organisation" or name_key(o.name) not in departments
+            or name_key(o.name) in used]
+
+
 def add_plan_municipality(doc: Document, orgs: list[Organisation], municipality: str | None) -> None:
     """The plan's own municipality is one of its organisations wherever the text names it: also
     written in lower case ("i samarbejde med mariagerfjord kommune") or only as the parent of

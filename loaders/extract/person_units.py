@@ -191,7 +191,8 @@ _TRAILING_PAREN = re.compile(r"\s*\((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&./-]*(?:\s+
 _SIGNED_FOR = re.compile(r"^(?:\d{1,3}\s+)?(?:for|på vegne af)\s+(?=[A-ZÆØÅ0-9])", re.I)  # "For Lejerbo"
 _NOT_A_UNIT = re.compile(r"[|\t]|\w:\s|\d{1,3}\.\d{3}\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
                          r"|^(?:Kap\.|Kapitel|KAPITEL|Afsnit)\s*\d"  # (a chapter's heading before the person)
-                         r"|\s(?:os|jer|dig|vores|jeres)\b")  # (a web page's heading: "Mød os", "Kontakt os")
+                         r"|\s(?:os|jer|dig|vores|jeres)\b"  # (a web page's heading: "Mød os", "Kontakt os")
+                         r"|\bden\s+\d{1,2}\.|\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")  # (a place and date: "Odder, den 12.02.2024")
 _TRAILING_VED = re.compile(r"[\s,]+v[./]?$")
 _DASH = re.compile(r"\s+[–-]\s+")
 

@@ -1,0 +1,129 @@
+"""Forms of session 32, each in made-up agreements of three municipalities (Thisted, Syddjurs,
+Vordingborg), none of them from a real document:
+
+* a status report's activity records whose labels lost their colons, the same labels in the same
+  order in every record ("Aktivitet X Indsatsområde Y Målgruppe børn 7-12 år Partnere Z Status ...");
+* a fact box whose keys lost their colons ("Indsatsens navn X Kommune Y Kommune Boligorganisationer
+  ... Afdelinger ..."), as written (one key a line) and run onto one line;
+* departments listed "Name (Org afd. N) – N lejemål" run together, with a total row after them;
+* a place and date before a staff label ("Hurup, den 12.02.2024 Boligsocial leder: ...") is no unit.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+from samspil.loaders.bare_labels import fact_label_edits, record_label_edits
+from samspil.loaders.extract.person_units import contact_unit
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract  # noqa: E402
+
+TOWNS = [("Thisted", "Hurup", "Thybo", "Boligselskabet Thybo", "HTB"),
+         ("Syddjurs", "Ebeltoft", "Molsbo", "Boligforeningen Molsbo", "BMB"),
+         ("Vordingborg", "Præstø", "Præstøhus", "Boligselskabet Præstøhus", "BPH")]
+
+
+def _domain(short):
+    return short.lower().replace("ø", "oe").replace("æ", "ae").replace("å", "aa") + ".dk"
+
+
+def _status_report(town, seat, short, housing, abbr):
+    return [f"ÅRSSTATUS 2024 – BOLIGSOCIAL INDSATS {seat.upper()} NORD",
+            "Indberetning til Landsbyggefonden, 2. driftsår", "",
+            "STAMDATA",
+            f"Indsatsens navn {seat} Sammen",
+            f"Kommune {town} Kommune",
+            f"Boligorganisationer {housing} ({abbr}) Boligforeningen {seat}hjem",
+            f"Afdelinger Fjordparken, {abbr} afd. 4 – 212 lejemål Klitgården, {seat}hjem afd. 1 – 96 lejemål",
+            "Aftaleperiode 01-01-2023 til 31-12-2026",
+            "Indsatsområder Uddannelse og livschancer; Sundhed og trivsel",
+            f"Boligsocial leder Mette Skov Thomsen, {abbr} mst@{_domain(short)} · 2911 4455", "",
+            "AKTIVITETSSTATUS",
+            "Aktivitet Lektieværkstedet Indsatsområde Uddannelse og livschancer Målgruppe børn 7-12 år "
+            f"Partnere {seat} Skole; {town} Bibliotek Status I drift, 38 børn.",
+            "Aktivitet Ungeguiden Indsatsområde Uddannelse og livschancer Målgruppe unge 15-19 år "
+            f"Partnere Ungdommens Uddannelsesvejledning {town} Status I drift.",
+            f"Aktivitet Gåholdet Fjordparken Indsatsområde Sundhed og trivsel Målgruppe ældre beboere "
+            f"Partnere Ældre Sagen {seat} Status Lukket 30.06.2024.", "",
+            "ØKONOMI 2024", "Budget 2.100.000 kr. Forbrug 1.950.000 kr.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_activity_records_whose_labels_lost_their_colons(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                          abbr, how):
+    r = _extract(tmp_path, _status_report(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Lektieværkstedet", "Ungeguiden", "Gåholdet Fjordparken"}, sorted(acts)
+    assert acts["Lektieværkstedet"].focus_area == acts["Ungeguiden"].focus_area == "Uddannelse og livschancer"
+    assert acts["Gåholdet Fjordparken"].focus_area == "Sundhed og trivsel"
+    assert "children" in acts["Lektieværkstedet"].target_groups and "youth" in acts["Ungeguiden"].target_groups
+    assert "seniors" in acts["Gåholdet Fjordparken"].target_groups
+    assert {f"{seat} Skole", f"{town} Bibliotek"} <= set(acts["Lektieværkstedet"].partners)
+    assert acts["Gåholdet Fjordparken"].partners == [f"Ældre Sagen {seat}"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_a_fact_box_whose_keys_lost_their_colons(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr, how):
+    r = _extract(tmp_path, _status_report(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Sammen"
+    assert r.plan.municipality == f"{town} Kommune"
+    orgs = {o.name for o in r.organisations}
+    assert {housing, f"Boligforeningen {seat}hjem", f"{town} Kommune"} <= orgs, sorted(orgs)
+    assert not any(word in name for name in orgs for word in ("Boligorganisationer", "Afdelinger", "Kommune Bolig"))
+    zones = {z.name: z for z in r.zones}
+    assert zones["Fjordparken"].units == 212 and zones["Klitgården"].units == 96, sorted(zones)
+    contact = next(c for c in r.contacts if c.name == "Mette Skov Thomsen")
+    assert contact.organisation in (housing, abbr) and contact.email == f"mst@{_domain(short)}"
+
+
+def test_numbered_headings_are_no_record_fields():
+    """ "Indsatsområde 2 · X" between counted activities is a heading, not a field of the record before it."""
+    line = ("Indsatsområde 1 · Børn og unge Aktivitet 1.1 – Lektieklubben Formål: bedre skoleresultater "
+            "Partnere: Hurup Skole Aktivitet 1.2 – Fritidsjob Formål: job til unge Indsatsområde 2 · Beskæftigelse "
+            "Aktivitet 2.1 – Jobcaféen Formål: ledige i job Indsatsområde 3 · Sundhed Aktivitet 3.1 – Gåholdet "
+            "Formål: motion Indsatsområde 4 · Naboskab Aktivitet 4.1 – Fælleshuset Formål: fællesskab")
+    assert record_label_edits(line) == []
+
+
+def test_a_record_label_without_a_value_is_a_head_row():
+    line = "Aktivitet Status Målgruppe Partnere Aktivitet Status Målgruppe Partnere"
+    assert record_label_edits(line) == []
+
+
+def test_section_headings_are_no_fact_keys():
+    """A flattened agreement's numbered sections ("1. Parter ... 2. Boligafdelinger ...") keep their words."""
+    line = ("1. Parter Syddjurs Kommune og Boligforeningen Molsbo indgår denne aftale om en boligsocial indsats. "
+            "2. Boligafdelinger Fjordparken (afd. 4) med 212 boliger og Klitgården (afd. 1) med 96 boliger. "
+            "3. Indsatsområder Uddannelse og livschancer samt Sundhed og trivsel.")
+    assert fact_label_edits(line) == []
+
+
+def test_far_apart_keys_are_no_fact_box():
+    filler = "Indsatsen arbejder med fællesskab og trivsel i hele området hele året rundt. " * 4
+    line = (f"Parter Syddjurs Kommune og Boligforeningen Molsbo {filler}Afdelinger Fjordparken og Klitgården "
+            f"{filler}Indsatsområder Uddannelse og livschancer")
+    assert fact_label_edits(line) == []
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_departments_with_dash_counts_run_together_and_a_total_row(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                    housing, abbr, how):
+    lines = [f"Boligsocial indsats i {seat} Nord", "",
+             f"Indsatsen er et samarbejde mellem {housing} og {town} Kommune.", "",
+             f"Hvor foregår indsatsen? Møllebakken ({abbr} afd. 12) – 98 boliger Højskolebakken ({abbr} afd. 15) "
+             f"– 64 boliger I alt 162 boliger i {seat} Nord, hvor ca. 370 beboere bor.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert zones["Møllebakken"].units == 98 and zones["Højskolebakken"].units == 64, sorted(zones)
+    assert zones["Møllebakken"].part_of == zones["Højskolebakken"].part_of == f"{seat} Nord"
+    assert "Højskolebakken" not in {o.name for o in r.organisations}  # (a department, not a school)
+
+
+def test_a_place_and_date_is_no_contact_unit():
+    assert contact_unit("Hurup, den 12.02.2024") is None
+    assert contact_unit("Ebeltoft 03.05.2025") is None
+    assert contact_unit("Syddjurs Kommune, Center for Børn og Familie") == "Center for Børn og Familie"
