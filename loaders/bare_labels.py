@@ -304,6 +304,8 @@ _RECORD_FIELDS = re.compile(
     r"|Succeskriterier|Resultater|Økonomi|Budget|Kontakt|Kontaktperson)(?=[ \t]+[^\s:–-])")
 _RECORD_OPENING = re.compile(r"Aktivitet|Delaktivitet|Projekt|Tiltag")
 MAX_VALUE_WORDS = 40
+_LONGER_LABEL = re.compile(r"[ \t]+[a-zæøå][\wæøå-]*(?:[ \t]+[\wæøå-]+){0,2}[ \t]*:")  # ("Ansvarlig part: X": a label of
+# more words, with its colon)
 # a heading's label and counter, not a field ("Indsatsområde 2 · Beskæftigelse", "Aktivitet 1.1 – X")
 _HEADING_LABELS = frozenset({"Aktivitet", "Delaktivitet", "Projekt", "Tiltag", "Indsatsområde"})
 _HEADING_COUNTER = re.compile(r"[ \t]+(?:\d{1,2}(?:\.\d{1,2})*|[A-H]|[IVX]{1,4})(?:[.:)]|[ \t]+[–·-]|[ \t]*$)")
@@ -312,7 +314,8 @@ _HEADING_COUNTER = re.compile(r"[ \t]+(?:\d{1,2}(?:\.\d{1,2})*|[A-H]|[IVX]{1,4})
 def record_label_edits(line: str) -> list[tuple[int, int, str]]:
     """(at, at, ":") after each label of the records one ``line`` runs together (see above)."""
     hits = [(m.start(), m.end(), m.group("label")) for m in _RECORD_FIELDS.finditer(line)
-            if not (m.group("label") in _HEADING_LABELS and _HEADING_COUNTER.match(line, m.end()))]
+            if not (m.group("label") in _HEADING_LABELS and _HEADING_COUNTER.match(line, m.end()))
+            and not _LONGER_LABEL.match(line, m.end())]
     edits: list[tuple[int, int, str]] = []
     for name in _RECORD_NAMES:
         starts = [k for k, hit in enumerate(hits) if hit[2] == name]

@@ -224,8 +224,10 @@ _TOTAL_CELL = re.compile(r"^(?:i alt|total|samlet|sum)\b", re.I)
 
 
 _KEY_VALUE = re.compile(r"^(?P<indent> {0,4})(?P<key>[A-ZÆØÅ][\wæøåÆØÅ.()/-]*(?: [\wæøåÆØÅ.()/-]+){0,3}):? {2,}"
-                        r"(?P<value>\S.*?)\s*$")  # (the fields indented under a heading, "  Aktivitet      X", too)
+                        r"(?:\| )?(?P<value>[^\s|].*?)\s*$")  # (the fields indented under a heading, "  Aktivitet      X",
+# too; a rule between the columns, "Aktivitet          | X", its wrapped lines "                   | Y")
 _KEY_BLOCK = 4  # key lines a block of fields needs
+_INDENT_SLACK = 8  # (a wrapped value's line indented further: a running footer's "Side 1 af 1" far right is none)
 
 
 def key_value_rows(lines: Sequence[str]) -> list[str]:
@@ -281,7 +283,7 @@ def _field_block(out: list[str], i: int):
         m = _KEY_VALUE.match(line) if "\t" not in line else None
         if m and abs(m.start("value") - column) <= _SLACK and not _WIDE_GAP.search(m.group("value")):
             fields.append((j, m))
-        elif fields and len(line) - len(line.lstrip(" ")) >= column - _SLACK and not _WIDE_GAP.search(line.strip()):
+        elif fields and column - _SLACK <= _value_indent(line) <= column + _INDENT_SLACK and not _WIDE_GAP.search(line.strip()):
             more.setdefault(fields[-1][0], []).append(j)  # the value's wrapped line
         else:
             break
@@ -289,11 +291,18 @@ def _field_block(out: list[str], i: int):
     return (i, j, fields, more, column) if fields else None
 
 
+def _value_indent(line: str) -> int:
+    """Where a wrapped value's line starts (after the rule between the columns, "        | Y")."""
+    text = line.lstrip(" ")
+    indent = len(line) - len(text)
+    return indent + 2 if text[:2] == "| " else indent
+
+
 def _join_fields(out: list[str], start: int, end: int, fields, more) -> None:
     for k, m in fields:
         value = m.group("value")
         for c in more.get(k, []):
-            cont = out[c].strip()
+            cont = out[c].strip().removeprefix("| ").strip()
             if cont[:1].isupper() and not continues_first(value, cont) and (not _NAME_GOES_ON.search(value)
                                                                             or _is_known_area(cont)):
                 value = f"{value.rstrip(' ;')}; {cont}"  # a list's next entry ("Boligselskabet X (FAH)" over

@@ -150,6 +150,13 @@ def bullet_blocks(doc: Document) -> list[Block]:
 _TAGGED_ITEM = re.compile(r"^\s*[-•·▪◦–*]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s+[–—-]\s+\S")
 
 
+# or heading its lines, the name after a mark or a counter ("Bord 1 · Lektiehjørnet (Uddannelse og livschancer)",
+# "2. Jobcaféen (Beskæftigelse)"), the text on the lines under it
+_TAGGED_HEAD = re.compile(r"^\s*(?:[-•·▪◦–*]\s+|\d{1,2}[.)]\s+|[A-ZÆØÅ][a-zæøå]{1,12}\s+\d{1,2}\s*[·:.–-]\s+)?"
+                          r"(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:·]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s*[*:]?\s*$")
+_COUNTED_RUN_ON = re.compile(r"(?:^|\s)[A-ZÆØÅ][a-zæøå]{1,12}\s+\d{1,2}\s*[·:.–-]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:·•]{1,60}?)"
+                             r"\s+\((?P<area>[^()]{4,50})\)\*?(?=\s)")  # ("... Bord 1 · Lektiehjørnet (Uddannelse og
+# livschancer) Børn i 2.-7. klasse ... Bord 2 · Klubaften (Uddannelse og livschancer) ...": counted heads run on)
 _TAGGED_RUN_ON = re.compile(r"(?:^|\s)[•·▪]\s+(?P<name>[A-ZÆØÅ0-9\"“«][^()–—:·•]{1,60}?)\s+\((?P<area>[^()]{4,50})\)\s+[–—-]\s+\S")
 def _item_end(line: str, at: int) -> int:
     """Where the last item of a run-on list ends: at its second sentence (the text after the list), else the line's end."""
@@ -170,8 +177,10 @@ def _area_tagged_items(doc: Document, taken: set[int]) -> list[Block]:
     for j, line in enumerate(doc.lines):
         if j in taken or "(" not in line:
             continue
-        if (m := _TAGGED_ITEM.match(line)) is None:
-            run_on = [r for r in _TAGGED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None]
+        head = None if (m := _TAGGED_ITEM.match(line)) else _TAGGED_HEAD.match(line)
+        if (m := m or head) is None:
+            run_on = [r for r in _TAGGED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None] \
+                or [r for r in _COUNTED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None]
             if len(run_on) >= 2:  # "... Kriminalitetsforebyggelse: · Jobcafé X (beskæftigelse) – ... · Mentorkorps
                 ends = [r.start() for r in run_on[1:]] + [_item_end(line, run_on[-1].end())]  # (beskæftigelse) – ...":
                 found += [Block(r.group("name").strip(' "“”«»'), j, j + 1,  # the list's breaks lost; each item its own
@@ -180,7 +189,10 @@ def _area_tagged_items(doc: Document, taken: set[int]) -> list[Block]:
             continue
         if (key := _known_key(_fkey(m.group("area")))) is not None:
             end = next((k for k in range(j + 1, min(j + 8, len(doc.lines)))
-                        if not doc.lines[k].strip() or _ANY_MARK.match(doc.lines[k])), min(j + 8, len(doc.lines)))
+                        if not doc.lines[k].strip() or _ANY_MARK.match(doc.lines[k]) or _TAGGED_HEAD.match(doc.lines[k])),
+                       min(j + 8, len(doc.lines)))
+            if head is not None and end == j + 1:
+                continue  # (a heading over no text: "1. Safety and well-being (Tryghed og trivsel)", a list of areas)
             found.append(Block(m.group("name").strip(' "“”«»'), j, end, known[key]))  # (its wrapped lines with it)
     return found if len(found) >= 2 else []
 
