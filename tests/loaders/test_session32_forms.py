@@ -127,3 +127,84 @@ def test_a_place_and_date_is_no_contact_unit():
     assert contact_unit("Hurup, den 12.02.2024") is None
     assert contact_unit("Ebeltoft 03.05.2025") is None
     assert contact_unit("Syddjurs Kommune, Center for Børn og Familie") == "Center for Børn og Familie"
+
+
+def _ruled_fields(town, seat, short, housing, abbr):
+    rule = "-" * 30 + "+" + "-" * 40
+    return [f"STATUSRAPPORT 2025 – BOLIGSOCIAL INDSATS \"{seat.upper()} MIDT\"", "",
+            "STAMDATA",
+            f"{'Indsats':30}| {seat} Midt",
+            f"{'Kommune':30}| {town} Kommune",
+            f"{'Boligorganisation(er)':30}| {housing} ({abbr})",
+            f"{'Afdelinger':30}| Klittoppen, {abbr} afd. 5 – 74 boliger",
+            f"{'':30}| Sandhjelmen, {abbr} afd. 6 – 40 boliger",
+            f"{'Indsatsområder':30}| Beskæftigelse; Sundhed og trivsel", "",
+            "DELAFTALE 1: BESKÆFTIGELSE",
+            f"{'Aktivitet':30}| Jobcafé {seat}",
+            f"{'Målgruppe':30}| ledige beboere 18-64 år",
+            f"{'Partnere':30}| Jobcenter {town}; {seat} Erhvervsforening",
+            f"{'Status':30}| Grøn – 41 deltagere, 12 i job eller",
+            f"{'':30}| uddannelse",
+            rule,
+            f"{'Aktivitet':30}| Havnejob",
+            f"{'Målgruppe':30}| unge 16-24 år",
+            f"{'Partnere':30}| Kommunal Ungeindsats {town}",
+            f"{'Status':30}| Gul – 9 deltagere", "",
+            "DELAFTALE 2: SUNDHED OG TRIVSEL",
+            f"{'Aktivitet':30}| Gå-fællesskabet",
+            f"{'Målgruppe':30}| voksne og seniorer",
+            f"{'Partnere':30}| DGI Nordjylland; {seat} Bibliotek",
+            f"{'Status':30}| Grøn – 3 hold", "",
+            f"{'Dato':30}| 22.01.2026" + " " * 20 + "Side 1 af 1", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_fields_in_two_columns_with_a_rule_between_them(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                        abbr):
+    r = _extract(tmp_path, _ruled_fields(town, seat, short, housing, abbr), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {f"Jobcafé {seat}", "Havnejob", "Gå-fællesskabet"}, sorted(acts)
+    assert acts[f"Jobcafé {seat}"].focus_area == "Beskæftigelse" and acts["Gå-fællesskabet"].focus_area == "Sundhed og trivsel"
+    assert "unemployed" in acts[f"Jobcafé {seat}"].target_groups and "youth" in acts["Havnejob"].target_groups
+    assert set(acts[f"Jobcafé {seat}"].partners) == {f"Jobcenter {town}", f"{seat} Erhvervsforening"}
+    assert r.plan.name == f"{seat} Midt" and r.plan.municipality == f"{town} Kommune"
+    zones = {z.name: z for z in r.zones}
+    assert zones["Klittoppen"].units == 74 and zones["Sandhjelmen"].units == 40, sorted(zones)
+    assert not any("|" in o.name or o.name.startswith("Side") for o in r.organisations)
+
+
+def _workshop(town, seat, short, housing, abbr):
+    return [f'OPSAMLING – BEBOERWORKSHOP "HVAD SKAL VI LAVE I {seat.upper()} VEST?"',
+            "Lørdag 25. oktober 2025, kl. 10-14, Beboerhuset", "",
+            "Hvorfor en workshop?",
+            f"{seat} Vest er den boligsociale helhedsplan for afdelingerne Skovtoften og Agerhøj. Planen er aftalt",
+            f"mellem {town} Kommune og {housing} og løber 1. maj 2025 – 30. april 2029.", "",
+            "Det sagde I – bord for bord",
+            "Bord 1 · Lektiehjørnet (Uddannelse og livschancer)",
+            f"   Børn i 2.-7. klasse, hjælp fra frivillige og bibliotekarer fra {seat} Bibliotek.",
+            "Bord 2 · Toftens Jobcafé (Beskæftigelse)",
+            f"   For ledige; en jobkonsulent fra Jobcenter {town} kommer hver onsdag.",
+            "Bord 3 · Nabovenner (Beskæftigelse)*",
+            "   Frivillige naboer hjælper nye beboere med breve og e-Boks.", "",
+            "Prioritering", "Lektiehjørnet ........ 41", "Toftens Jobcafé ........ 18", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_items_headed_by_a_counter_and_their_focus_area_in_brackets(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                     housing, abbr, how):
+    r = _extract(tmp_path, _workshop(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Lektiehjørnet": "Uddannelse og livschancer", "Toftens Jobcafé": "Beskæftigelse",
+                    "Nabovenner": "Beskæftigelse"}
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    assert r.plan.name == f"{seat} Vest"  # (not the title's question)
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+def test_a_list_of_areas_with_their_danish_names_is_no_activity(tmp_path, make_docx, make_pdf, how):
+    lines = ["Hurup Together – an English summary", "", "The plan works with three focus areas:",
+             "1. Safety and well-being (Tryghed og trivsel)", "2. Education and employment (Uddannelse og beskæftigelse)",
+             "3. Prevention (Forebyggelse og forældreansvar)", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert not r.activities, [a.name for a in r.activities]
