@@ -434,6 +434,7 @@ def _zone(owner: str | None, codes: list[str], name: str | None, ref: SourceRef,
 
 
 _NAME_CELL = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){0,3}")
+_NUMBERED_CELL = re.compile(r"(?:[A-ZÆØÅ][\wæøå&-]*\s+){0,3}afd(?:\.|eling)\s*\d{1,3}")
 _COUNT_CELL = re.compile(r"\d[\d.]*\s+(?:boliger|lejemål|lejligheder|bolig)")
 
 
@@ -443,12 +444,20 @@ def row_cells(line: str) -> list[str]:
 
     >>> row_cells("Klintebo afd. 2\\tTårnparken\\t186 boliger\\tStore Heddinge Nord")
     ['Klintebo afd. 2 Tårnparken (186 boliger)', 'Store Heddinge Nord']
+    >>> row_cells("Præstemosen\\tEgebo afd. 6\\t186 boliger")
+    ['Præstemosen (Egebo afd. 6, 186 boliger)']
     """
     cells = line.split("\t")
     out: list[str] = []
     k = 0
     while k < len(cells):
         cell = cells[k].strip()
+        if k == 0 and len(cells) > 1 and _NAME_CELL.fullmatch(cell) and "afd" not in cell \
+                and _NUMBERED_CELL.fullmatch(nxt := cells[1].strip()):  # "Præstemosen<TAB>Egebo afd. 6<TAB>186 boliger":
+            count = f", {cells[2].strip()}" if len(cells) > 2 and _COUNT_CELL.fullmatch(cells[2].strip()) else ""
+            out.append(f"{cell} ({nxt}{count})")  # the name first, as "Name (Owner afd. N, N boliger)"
+            k = 2 + bool(count)
+            continue
         if "afd" in cell and cell[-1:].isdigit() and k + 1 < len(cells) and _NAME_CELL.fullmatch(cells[k + 1].strip()):
             cell = f"{cell} {cells[k + 1].strip()}"
             k += 1

@@ -208,3 +208,23 @@ def test_a_list_of_areas_with_their_danish_names_is_no_activity(tmp_path, make_d
              "3. Prevention (Forebyggelse og forældreansvar)", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert not r.activities, [a.name for a in r.activities]
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_a_headless_department_table_with_the_name_first(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                         abbr):
+    lines = [f"Helhedsplan for {seat} Nord", "",
+             f"Parterne er {town} Kommune, {housing} (herefter {abbr}) og Boligforeningen Stengården (herefter BSTG).",
+             "Området består af:",
+             f"  Præstemosen      {abbr} afd. 6       186 boliger",
+             f"  Ganløsevang      {abbr} afd. 8        72 boliger",
+             "  Stengården       BSTG afd. 1         104 boliger",
+             f"  {seat} Nord i alt                  362 boliger", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Præstemosen", "Ganløsevang", "Stengården"} <= set(zones), sorted(zones)
+    assert not any(name.startswith("Afd.") for name in zones), sorted(zones)
+    assert (zones["Præstemosen"].units, zones["Ganløsevang"].units, zones["Stengården"].units) == (186, 72, 104)
+    assert zones["Præstemosen"].housing_organisation == housing
+    assert zones["Stengården"].housing_organisation == "Boligforeningen Stengården"
+    assert "afd. 6" in zones["Præstemosen"].aliases
