@@ -94,6 +94,27 @@ def _list_kind(m: re.Match[str]) -> tuple[bool, bool]:
     return bool(m.group("number")), bool(m.group("letter"))
 
 
+# a label and the activities' names after it, a sentence's list: "Aktiviteter: A, B, C og D."
+_INLINE_LIST = re.compile(r"(?:^|(?<=[.!?]\s))(?:Aktiviteter(?:ne)?|Projekter(?:ne)?)(?:\s+er)?\s*:\s+"
+                          r"(?P<items>[A-ZÆØÅ\"“«][^.:;()]{3,300}?)\.(?=\s|$)")
+_INLINE_ITEM = re.compile(r"[A-ZÆØÅ\"“«][\wæøåÆØÅ'’\"”»&-]*(?:\s+[\wæøåÆØÅ'’\"”»&-]+){0,5}")
+
+
+def _inline_names(line: str) -> list[str]:
+    """The names of a labelled list written as a sentence (:data:`_INLINE_LIST`): two or more,
+    each capitalised and short; "og" before the last one (not inside a name: both sides capitalised)."""
+    m = _INLINE_LIST.search(line)
+    if m is None:
+        return []
+    items = [s.strip() for s in m.group("items").split(",")]
+    last = items.pop().split(" og ")
+    items += [" og ".join(last)] if len(last) != 2 or not last[1][:1].isupper() else last
+    names = [s.strip(' "“”«»') for s in items]
+    if len(names) < 2 or not all(_INLINE_ITEM.fullmatch(s) and s[:1].isupper() for s in items):
+        return []
+    return names
+
+
 def bullet_blocks(doc: Document) -> list[Block]:
     """Bullets under a list label ("Projekter:", "Aktiviteter:"), each an activity named by
     the text before its dash or colon, its focus area the enclosing section's."""
@@ -103,6 +124,11 @@ def bullet_blocks(doc: Document) -> list[Block]:
                 and (name_items := _RUN_ON_ITEM.split(_NEXT_CAPS_HEADING.split(line[same.end():], 1)[0])):
             focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "... Aktiviteter: - A: x - B: y" on one line
             blocks += [Block(name, i, i + 1, focus) for item in name_items if (name := _bullet_name(item))]
+            continue
+        if ("ktiviteter" in line or "rojekter" in line) and (names := _inline_names(line)):
+            focus = focus_area_at(doc, i) or outline_focus(doc, i)  # "Aktiviteter: Børnenes Værksted, Lektiefærgen
+            blocks += [Block(name, i, i + 1, focus, text=name) for name in names]  # og Sommerjob på Øen." in a
+            # sentence's place (each its own text: the others' words are not its target groups)
             continue
         if "følgende" in line and (lead := _FOLLOWING_THEN_LETTERS.search(line)):  # "... i følgende aktiviteter: a)
             items = _RUN_ON_LETTER.split(line[lead.end():])  # "A" (delaftale X) – ... b) "B" ...": the breaks lost

@@ -225,7 +225,8 @@ def _inline_areas(text: str, commas: bool = True) -> list[str]:
 _DOTTED_AREAS = re.compile(r"^(indsatsområder|indsatsområde)\s*\.{4,}\s*(\S.*)$", re.I)
 _AREA_FIELD = re.compile(r"^indsatsområde(?:r|\(r\))?\s*:\s*(\S.{5,200}(?:\ssamt\s|,\s).{3,200})$", re.I)
 NEXT_CHAPTER = re.compile(r"\s+\d{1,2}\.?\s+(?=[A-ZÆØÅ]{3,}\b)")  # the next chapter's heading run on ("X 3 AKTIVITETER")
-_COUNTED_AREAS_WORD = re.compile(r"\b(?:to|tre|fire|[2-4])\s+områder\s*:\s*(\S.*)$")  # ("to områder: A og B")
+_COUNTED_AREAS_WORD = re.compile(r"\b(?:to|tre|fire|[2-4])\s+(?:områder|delaftaler)\s*:\s*(\S.*)$")  # ("to områder:
+# A og B", "har to delaftaler: A og B")
 _SENTENCE_END = re.compile(r"(?<=[\wæøå)])\.(?:\s|$)")  # (a field's list ends with its sentence: "A samt B. C. STATUS ...")
 _AREA_NOTE = re.compile(r"\s*\((?:delaftale|egen delaftale|ny|nyt|uændret|fortsat|[A-ZÆØÅ]{1,4})\)")  # (or its short form: "(UL)")
 
@@ -291,7 +292,7 @@ def _listed(doc: Document):
         spoken = text
         if plain[i].rstrip().endswith(" områder:") and i + 1 < len(plain):
             spoken = f"{text}: {plain[i + 1]}"  # (the list on the line below: "... to områder:" over "A og B.")
-        if "områder:" in spoken and (counted := _COUNTED_AREAS_WORD.search(spoken)) \
+        if ("områder:" in spoken or "delaftaler:" in spoken) and (counted := _COUNTED_AREAS_WORD.search(spoken)) \
                 and len(listed := _inline_areas(_SENTENCE_END.split(counted.group(1), 1)[0])) >= 2 \
                 and all(_fkey(name) in _known_focus_areas() for name in listed):
             yield from ((name, i) for name in listed)  # "Vi arbejder med to områder: A og B." (known areas only)

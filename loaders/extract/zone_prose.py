@@ -122,11 +122,13 @@ _BRACKETED = re.compile(
 # lejligheder", "Skovly (AHS afd. 3) – 166 lejemål"
 
 
-def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]]
-               ) -> Iterator[tuple[str | None, list[str], str | None, str | None]]:
+def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]],
+               placed: dict[str, str] | None = None) -> Iterator[tuple[str | None, list[str], str | None, str | None]]:
     """Departments named with their number in brackets: (owner, codes, name, owner as written).
     A name with roman numerals ("Toften I, II og III") is one department a numeral,
-    paired with the numbers in order; a total of dwellings is no department's own."""
+    paired with the numbers in order; a total of dwellings is no department's own. A department
+    named before the place it lies in ("Sandrevlen i Danzigmand (afd. 4, 52 boliger)") is the
+    department, the place in ``placed`` by its name."""
     if "(" not in sentence:
         return  # (every one has its bracket)
     owners = set(re.findall(r"(\S+)\s+afd(?:\.|eling)\s*\d", sentence))  # words the sentence uses as owners
@@ -140,6 +142,11 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
             if " " not in name:
                 continue
             name = name.split(" ", 1)[1]  # "Afdelingerne Solbakken (...)": Solbakken
+        elif placed is not None and not m.group("place") and not m.group("quals") \
+                and (lying := _LYING_IN.search(sentence, max(0, m.start() - 40), m.start())) \
+                and lying.group("dep") not in _NOT_NAMES and not is_org(lying.group("dep")):
+            placed[lying.group("dep")] = name  # "Sandrevlen i Danzigmand (afd. 4, ...)": Sandrevlen, in Danzigmand
+            name = lying.group("dep")
         parens.append((m.end("quals"), m.end()))
         codes = re.findall(_NUMBER, m.group("codes"))
         names = _numbered_names(name, re.findall(r"[IVX]+", m.group("quals")))
@@ -159,6 +166,7 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
             units[names[0]] = int(n.replace(".", ""))
 
 
+_LYING_IN = re.compile(r"(?<![\wæøåÆØÅ-])(?P<dep>[A-ZÆØÅ][\wæøå-]+)\s+i\s+$")
 # "Humlumhusene (Venøbo, 96 boliger)": a department with its owner and dwellings in brackets, no number
 _OWNED = re.compile(rf"(?P<name>[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s[A-ZÆØÅ][\wæøåÆØÅé'-]+){{0,3}})\s*\(\s*(?P<org>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}})\s*,\s*"
                     rf"(?P<units>\d[\d.]*)\s*{_DWELLINGS}\s*\)")
@@ -362,7 +370,8 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
             continue
         listed: dict[str, int] = {}
         parens: list[tuple[int, int]] = []
-        found = list(_bracketed(sentence, is_org, listed, parens))
+        placed: dict[str, str] = {}
+        found = list(_bracketed(sentence, is_org, listed, parens, placed))
         found += [(*f, None) for f in _plurals(sentence, listed, parens)]
         found += list(_owned(sentence, is_org, listed, parens))
         found = [(*f, None) for f in _singles(sentence, is_org, parens, listed)] + found
@@ -372,6 +381,7 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
         zones = [z for zs in zones for z in zs]
         for z in zones:
             z.units = listed.get(z.name)
+            z.part_of = placed.get(z.name)
         bydel = "bydel" in sentence and _BYDEL.search(sentence) or _LIST_AREA.search(sentence)
         units = "henholdsvis" in sentence and _RESPECTIVELY.search(sentence)  # (the words they need)
         counts = [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", units.group(1))] if units else []

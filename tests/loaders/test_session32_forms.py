@@ -228,3 +228,43 @@ def test_a_headless_department_table_with_the_name_first(tmp_path, make_docx, ma
     assert zones["Præstemosen"].housing_organisation == housing
     assert zones["Stengården"].housing_organisation == "Boligforeningen Stengården"
     assert "afd. 6" in zones["Præstemosen"].aliases
+
+
+def _directory(town, seat, short, housing, abbr):
+    return ["KONTAKTOVERSIGT FOR FAGPERSONER", f'Boligsocial indsats "{seat} Samvær"', "",
+            "Om indsatsen",
+            f"{seat} Samvær er en strategisk samarbejdsaftale mellem {town} Kommune og {housing} om",
+            f"afdelingerne Sandrevlen i Vesterby (afd. 4, 52 boliger) og Marehalmen i Østerby (afd. 6, 34 boliger).",
+            "Aftalen løber 1.1.2025-31.12.2028 og har to delaftaler: Uddannelse og livschancer og Beskæftigelse.",
+            "Aktiviteter: Børnenes Værksted, Lektiefærgen, Jobstarter Øst og Sommerjob på Havnen.", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_activities_and_areas_listed_in_sentences(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr,
+                                                  how):
+    r = _extract(tmp_path, _directory(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    assert [a.name for a in r.activities] == ["Børnenes Værksted", "Lektiefærgen", "Jobstarter Øst",
+                                              "Sommerjob på Havnen"]
+    assert not r.activities[2].target_groups  # (another item's words are not its target group)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_a_department_named_before_the_place_it_lies_in(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                        abbr, how):
+    r = _extract(tmp_path, _directory(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert (zones["Sandrevlen"].units, zones["Sandrevlen"].part_of) == (52, "Vesterby"), sorted(zones)
+    assert (zones["Marehalmen"].units, zones["Marehalmen"].part_of) == (34, "Østerby")
+    assert zones["Vesterby"].type != "housing_department" and zones["Vesterby"].units is None
+    assert zones["Sandrevlen"].housing_organisation == housing
+
+
+def test_a_sentence_naming_activities_without_a_list_is_none():
+    from samspil.loaders.extract.activity_lists import _inline_names
+
+    assert _inline_names("Aktiviteter: de fleste foregår i beboerhuset og på skolen.") == []
+    assert _inline_names("Aktiviteter: Lektiecaféen.") == []  # (one name: no list)
+    assert _inline_names("Projekter: Mor og Barn, Jobbroen og Fritidsjob.") == ["Mor og Barn", "Jobbroen", "Fritidsjob"]
