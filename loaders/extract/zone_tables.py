@@ -467,6 +467,9 @@ def _trailing_place(text: str, pos: int, row: re.Pattern[str]) -> tuple[str | No
     return None, pos
 
 
+_TRAILING_CODE = re.compile(r"\s+(afd(?:\.|eling)\s*\d{1,3}[a-z]?)$")
+
+
 def _split_owner(body: str, bodies: list[str], housing) -> tuple[str, str | None]:
     """'Engbo (afd. 3) Bolig Vest' -> ('Engbo (afd. 3)', 'Bolig Vest'): the owner's cell is the
     longest tail that names a housing organisation, else one that ends another row too
@@ -474,6 +477,11 @@ def _split_owner(body: str, bodies: list[str], housing) -> tuple[str, str | None
     both known and repeated first ('Fjordbo' of 'Engbo Nord Fjordbo' and 'Toften Nord Fjordbo')."""
     from samspil.loaders.extract.orgs import org_type
 
+    if (code := _TRAILING_CODE.search(body)) is not None and " " in body[:code.start()]:
+        # "Kærhøjparken GEAB afd. 3": the owner's cell holds the number; the owner told without it
+        name, owner = _split_owner(body[:code.start()], [_TRAILING_CODE.sub("", b) for b in bodies], housing)
+        if owner is not None:
+            return name, f"{owner} {code.group(1)}"
     words = body.split()
     tails = [" ".join(words[k:]) for k in range(1, len(words)) if words[k][:1].isupper()]  # longest first
     others = [b for b in bodies if b != body]

@@ -268,3 +268,26 @@ def test_a_sentence_naming_activities_without_a_list_is_none():
     assert _inline_names("Aktiviteter: de fleste foregår i beboerhuset og på skolen.") == []
     assert _inline_names("Aktiviteter: Lektiecaféen.") == []  # (one name: no list)
     assert _inline_names("Projekter: Mor og Barn, Jobbroen og Fritidsjob.") == ["Mor og Barn", "Jobbroen", "Fritidsjob"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flat", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_a_department_table_whose_owner_cell_holds_the_number(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                              housing, abbr, how):
+    """ "Kærhøjparken   GEAB afd. 3   188": the owner and the number in one cell, its line breaks lost too."""
+    lines = [f"Strategisk samarbejdsaftale for {seat} Midtby", "",
+             f"Aftalens parter: {town} Kommune, {housing} ({abbr}) og Boligforeningen Bramsnæsbo (BRB)", "",
+             f"Områdets navn: {seat} Midtby",
+             "Afdelinger          Boligorganisation      Lejemål",
+             f"Kærhøjparken        {abbr} afd. 3            188",
+             f"Skovgrøften         {abbr} afd. 7             96",
+             "Hyldemarken         BRB afd. 12            134",
+             f"I alt, {seat} Midtby                     418", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Kærhøjparken", "Skovgrøften", "Hyldemarken"} <= set(zones), sorted(zones)
+    assert (zones["Kærhøjparken"].units, zones["Hyldemarken"].units) == (188, 134)
+    assert zones["Kærhøjparken"].housing_organisation == housing
+    assert zones["Hyldemarken"].housing_organisation == "Boligforeningen Bramsnæsbo"
+    assert "afd. 7" in zones["Skovgrøften"].aliases
+    assert zones["Skovgrøften"].part_of == f"{seat} Midtby"
