@@ -22,7 +22,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["fold_letters", "looks_ascii_danish", "restore_label_words", "restore_letters"]
+__all__ = ["fold_letters", "looks_ascii_danish", "lost_letter_words", "restore_label_words", "restore_letters",
+           "restore_lost_letters"]
 
 _MIN_SIGNS = 3  # distinct folded words a document needs before anything is touched
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
@@ -157,3 +158,68 @@ def _fold(text: str, at: int) -> str:
     nxt, prev = text[at + 1:at + 2], text[at - 1:at] if at else ""
     upper_word = nxt.isupper() or (not nxt.isalpha() and prev.isupper())  # "BØRN", "INDSATSOMRÅ" + "DE"
     return _FOLDS[letter].upper() if upper_word else _FOLDS[letter]
+
+
+# A section pasted through a system that could not write æ, ø and å puts a question mark in
+# their place: "Indsatsomr?de 1: Kriminalpr?vention og tryghed", "M?lgruppe", "unge 14-20 ?r".
+# A question mark with a small letter right after it is no sentence's end; where a document
+# has a few such words, each is written with the one letter (æ, ø or å) that makes a word the
+# Danish word list knows (or a compound of two it knows), in the word's own case.
+_LOST_WORD = re.compile(r"(?<![\w@./?])(?:[^\W\d_]*\?[a-zæøå][^\W\d_?]*(?:\?[a-zæøå][^\W\d_?]*)?"
+                        r"|[A-ZÆØÅ]+\?[A-ZÆØÅ]{2,})(?![\w@?]|\.\w)")  # (a word in capitals too: "M?LGRUPPE")
+_LOST_SIGNS = 3  # distinct words a document needs before any is touched
+
+
+def lost_letter_words(lines: Sequence[str]) -> bool:
+    """Do ``lines`` hold a few words with a question mark in a letter's place?
+
+    >>> lost_letter_words(["Indsatsomr?de 1: Kriminalpr?vention", "M?lgruppe: unge 14-20 ?r. Hvorfor?"])
+    True
+    >>> lost_letter_words(["Hvad sker der? Hvem er med? Hvorfor?"])
+    False
+    """
+    text = "\n".join(lines)
+    if "?" not in text:
+        return False
+    seen = {w for m in _LOST_WORD.finditer(text) if _lost_word(w := m.group(0).lower()) is not None}
+    return len(seen) >= _LOST_SIGNS
+
+
+def restore_lost_letters(line: str) -> str:
+    """``line`` with its words' question marks written as the letters they stand for.
+
+    >>> restore_lost_letters("Indsatsomr?de 1: Kriminalpr?vention og tryghed – M?LGRUPPE: unge 14-20 ?r. Hvorfor?")
+    'Indsatsområde 1: Kriminalprævention og tryghed – MÅLGRUPPE: unge 14-20 år. Hvorfor?'
+    """
+    return _LOST_WORD.sub(_restore_lost, line) if "?" in line else line
+
+
+def _restore_lost(m: re.Match[str]) -> str:
+    word = m.group(0)
+    danish = _lost_word(word.lower())
+    if danish is None:
+        return word
+    if word.replace("?", "").isupper() and len(word) > 2:
+        return danish.upper()
+    return danish[:1].upper() + danish[1:] if word[:1].isupper() else danish
+
+
+@lru_cache(maxsize=4096)
+def _lost_word(word: str) -> str | None:
+    """The one word ``word`` (lower case, a question mark for each lost letter) spells with æ, ø or å
+    in their places that the word list knows, whole or as a compound of two; None when none or several."""
+    words = _words()
+    candidates = [""]
+    for ch in word:
+        candidates = [c + x for c in candidates for x in ("æøå" if ch == "?" else ch)]
+    first = word.index("?")
+    known = sorted(((words.get(c) or max(words.get(c[k:], -99.0) for k in range(_MIN_PART, first + 1)), c)
+                    for c in candidates if c in words or any(c[k:] in words and len(c) - k >= _MIN_TAIL
+                                                             for k in range(_MIN_PART, first + 1))), reverse=True)
+    # (a word of its own, or a known last part holding every lost letter: "kriminal|prævention")
+    if not known or len(known) > 1 and known[0][0] - known[1][0] < _MORE_COMMON:
+        return None  # (none, or two alike common: "?r" is "år" far more often than "ør" or "ær")
+    return known[0][1]
+
+
+_MIN_TAIL = 5

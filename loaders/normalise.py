@@ -45,7 +45,8 @@ from samspil.loaders.vcards import vcard_lines
 from samspil.loaders.wikitext import looks_like_wikitext, wiki_lines
 from samspil.loaders.text_columns import split_cards, split_columns, tab_signatures
 from samspil.loaders.ocr import looks_ocred, repair_ocr
-from samspil.loaders.ascii_danish import looks_ascii_danish, restore_label_words, restore_letters
+from samspil.loaders.ascii_danish import (looks_ascii_danish, lost_letter_words, restore_label_words, restore_letters,
+                                         restore_lost_letters)
 from samspil.loaders.column_tables import column_lines_tables
 from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
@@ -642,6 +643,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     (['Aftalens parter:', '', 'Aktivitetsnavn:'], [(1, None), (2, None), (4, None)])
     """
     raw_lines, origins = strip_web_wrapper(raw_lines, origins)
+    if lost_letter_words(raw_lines):  # "M?lgruppe", "Indsatsomr?de": æ, ø and å lost to question marks
+        raw_lines = [restore_lost_letters(line) for line in raw_lines]  # (loaders/ascii_danish.py)
     raw_lines = accordion_heads(raw_lines)  # "+ Uddannelse og livschancer": a web page's folded section's head
     if not pdf and any("BEGIN:VC" in line or "begin:vc" in line for line in raw_lines):  # (no copy of the text)
         raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)

@@ -44,7 +44,7 @@ _NUMBER = rf"{_CODE}(?![\d/-])(?!\.\d{{3}})(?!\s*{_DWELLINGS})"  # (not the "1" 
 _CONJ = r"\s*(?:,\s*(?:og|samt)?|\s(?:og|samt))\s*"
 # afdeling 4, Kildevang | afd. 3, 7 og 12 | afdeling Gravervænget-Møllerlodden
 _SINGLE = re.compile(
-    rf"\b(?:afd\.|afdeling|afdelingen)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|[–-]\s+(?=[A-ZÆØÅ])|\s+(?=[A-ZÆØÅ]))?"
+    rf"\b(?:afd\.|afdeling|afdelingen|(?<![^\s])Afd\.(?=\s*\d))\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)?\s*(?:,\s*|[–-]\s+(?=[A-ZÆØÅ])|\s+(?=[A-ZÆØÅ]))?"
     rf"(?P<name>{_NAME})?")
 _PLURAL_WRITTEN = (  # (as it reads; _PLURAL is the same, written for the engine)
     r"\b(?:omfatter|dækker|består af|følgende|indgår|rummer|udgøres af)\b[^.:]{0,40}?\b(?:bolig)?afdeling(?:er|erne)"
@@ -166,6 +166,8 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
             units[names[0]] = int(n.replace(".", ""))
 
 
+_ROW_END = re.compile(rf"\d\s+{_DWELLINGS}\s*$")  # (the row before's count: its lines joined)
+_QUARTERS = frozenset("Nord Syd Øst Vest Midt I II III IV".split())
 _LYING_IN = re.compile(r"(?<![\wæøåÆØÅ-])(?P<dep>[A-ZÆØÅ][\wæøå-]+)\s+i\s+$")
 # "Humlumhusene (Venøbo, 96 boliger)": a department with its owner and dwellings in brackets, no number
 _OWNED = re.compile(rf"(?P<name>[A-ZÆØÅ][\wæøåÆØÅé'-]+(?:\s[A-ZÆØÅ][\wæøåÆØÅé'-]+){{0,3}})\s*\(\s*(?P<org>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}})\s*,\s*"
@@ -245,10 +247,14 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
     for m in _SINGLE.finditer(sentence):
         if any(a <= m.start() < b for a, b in skip):
             continue  # "(afd. 4)" after a listed name: that item's number
+        if m.group(0)[:1] == "A" and sentence[:m.start()].strip() and not _ROW_END.search(sentence, 0, m.start()):
+            continue  # (a capital "Afd." only opening a row: "Afd. 14 Hjortebakken 1972 ... 204 boliger")
         codes = re.findall(_CODE, m.group("codes") or "")
         name = m.group("name")
         if name and name.split()[0] in _NOT_NAMES:
             name = None
+        if name and m.group(0)[:1] == "A" and " " in name and name.split()[1] not in _QUARTERS:
+            name = name.split()[0]  # a row "Afd. 3 Smedebakken Smedebakken 12 ...": its name cell, the street after
         if not codes and not name:
             continue
         own = _owner(sentence[: m.start()], is_org) or _cued_owner(sentence[prev_end: m.start()],
@@ -365,7 +371,8 @@ def prose_departments(text: str, ref: SourceRef, is_org: Callable[[str], str | N
     if "afd" not in text and "Afd" not in text and not owned:
         return out
     for sentence in sentences(text):
-        if "afd" not in sentence and not _LIST_FIELD.match(sentence) and not (owned and _OWNED.search(sentence)) \
+        if "afd" not in sentence and "Afd." not in sentence and not _LIST_FIELD.match(sentence) \
+                and not (owned and _OWNED.search(sentence)) \
                 or "ikke" in sentence and _NOT_COVERED.search(sentence):
             continue
         listed: dict[str, int] = {}

@@ -453,7 +453,8 @@ def _prose(doc: Document, orgs: list[Organisation], found: _Found, flat_rest: di
     skip = table_lines(doc)
     for i, line in enumerate(doc.lines):
         line = flat_rest.get(i, line)
-        if "afd" not in line and "Afdeling" not in line and not dwellings_in_brackets(line) or i in skip:
+        if "afd" not in line and "Afdeling" not in line and "Afd." not in line and not dwellings_in_brackets(line) \
+                or i in skip:
             continue
         if "\t" not in line and _RESPECTIVELY_WORD not in line and not _NAME_COMMA_AFD.match(line.strip()):
             # "... afd. 23, Bøgelunden, ligger i den" + (not a table's cell "Grønsundparken, afd. 21" on its own line)

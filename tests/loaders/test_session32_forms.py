@@ -291,3 +291,44 @@ def test_a_department_table_whose_owner_cell_holds_the_number(tmp_path, make_doc
     assert zones["Hyldemarken"].housing_organisation == "Boligforeningen Bramsnæsbo"
     assert "afd. 7" in zones["Skovgrøften"].aliases
     assert zones["Skovgrøften"].part_of == f"{seat} Midtby"
+
+
+def _lost_letters_plan(town, seat, short, housing, abbr):
+    return [f"Boligsocial helhedsplan 2013-2016 for Hjortebakken og Skovskellet, {seat}", "",
+            f"Ansøger: {housing} i samarbejde med {town} Kommune", "",
+            "2. Boligområdet",
+            "Afd. 14  Hjortebakken       1972   etageboliger     204 boliger",
+            "Afd. 15  Skovskellet      1975   rækkehuse        114 boliger",
+            f"{seat} Nord i alt                            318 boliger", "",
+            "Indsatsomr?de 1: Kriminalpr?vention og tryghed",
+            "  Nr.  Aktivitet                 M?lgruppe                 Samarbejde",
+            f"  1.1  Natteliv i Nord           unge 14-20 ?r             SSP {town}, Fyns Politi",
+            "  1.2  Tryghedsvandringer        alle beboere              Fyns Politi", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_letters_lost_to_question_marks(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr):
+    """A section pasted through a system without æ, ø and å: "M?lgruppe", "Indsatsomr?de", "14-20 ?r"."""
+    r = _extract(tmp_path, _lost_letters_plan(town, seat, short, housing, abbr), "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Kriminalprævention og tryghed"]
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Natteliv i Nord", "Tryghedsvandringer"}, sorted(acts)
+    assert "youth" in acts["Natteliv i Nord"].target_groups
+    assert acts["Natteliv i Nord"].focus_area == "Kriminalprævention og tryghed"
+
+
+def test_a_question_is_no_lost_letter():
+    from samspil.loaders.ascii_danish import lost_letter_words, restore_lost_letters
+
+    assert not lost_letter_words(["Hvad sker der? Hvem er med?", "Hvorfor? Fordi vi kan.", "Mød os?"])
+    assert restore_lost_letters("Hvorfor? Se www.x.dk/?q=1 eller skriv") == "Hvorfor? Se www.x.dk/?q=1 eller skriv"
+    assert restore_lost_letters("unge 14-20 ?r og b?rn i skolen") == "unge 14-20 år og børn i skolen"
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_department_rows_opening_with_their_number(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr):
+    r = _extract(tmp_path, _lost_letters_plan(town, seat, short, housing, abbr), "as written", make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Hjortebakken", "Skovskellet"} <= set(zones), sorted(zones)
+    assert "afd. 14" in zones["Hjortebakken"].aliases and "afd. 15" in zones["Skovskellet"].aliases
+    assert not any(name.startswith("Afd.") for name in zones)
