@@ -87,7 +87,9 @@ def _ends_table(line: str) -> bool:
                 or _SIGNATURES_HEAD.match(line))  # ("Underskrifter" over the parties' signatures in columns)
 
 
-_SIGNATURES_HEAD = re.compile(r"^\W{0,3}(?:Underskrifter|UNDERSKRIFTER|Underskrift|Underskrevet af|Godkendelse)\W*$")
+_SIGNATURES_HEAD = re.compile(r"^\W{0,3}(?:Underskrifter|UNDERSKRIFTER|Underskrift|Underskrevet af|Godkendelse"
+                              r"|Kontaktpersoner|KONTAKTPERSONER|Kontaktoplysninger|Kontakt)\W*$")  # (or the contacts'
+# heading over their rows: "Kontaktpersoner" over "Boligsocial leder<TAB>Name<TAB>...")
 
 
 _CAPTION = re.compile(r"^\W{0,3}(?:Tabel|Figur|Bilag|Skema)\s+\d")  # the next table's caption

@@ -82,7 +82,8 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
                 continue
         if "@" in text and EMAIL.search(text) and i - 1 not in seen:
             found = _run_on_entries(text, i, groups) if len(text) > _MAX_LINE and _has_title(text) else []
-            out += found + [m for m in _with_email(plain, i, groups) if m.person.name not in {f.person.name for f in found}]
+            cells = doc.lines[i].split("\t") if "\t" in doc.lines[i] else None
+            out += found + [m for m in _with_email(plain, i, groups, cells) if m.person.name not in {f.person.name for f in found}]
         elif "\t" in doc.lines[i] and (columns := _signature_columns(doc, i)) is not None:
             lines, found = columns  # "Name<TAB>Name" over "title<TAB>title": signatures side by side
             out += found
@@ -306,10 +307,12 @@ def _title_start(text: str, name_start: int) -> int | None:
 _LAST_SENTENCE = re.compile(r"(?<=[a-zæøå)\d][.!?])\s+(?=[A-ZÆØÅ])")
 
 
-def _with_email(plain: list[str], i: int, groups: dict[int, str]) -> list[ContactMention]:
-    """A person printed with an e-mail: the organisation is the line above when it is short."""
+def _with_email(plain: list[str], i: int, groups: dict[int, str], cells: list[str] | None = None) -> list[ContactMention]:
+    """A person printed with an e-mail: the organisation is the line above when it is short. A table's
+    row (``cells``) is read with a comma between its cells: a name ends with its cell ("Signe Winde<TAB>
+    Trørødgård<TAB>slw@...", not "Signe Winde Trørødgård")."""
     out = []
-    text = plain[i]
+    text = ", ".join(" ".join(c.split()) for c in cells if c.strip()) if cells else plain[i]
     if text[:1] == "(" and i and plain[i - 1] and not plain[i - 1].endswith((".", ":", ";", "!", "?")) \
             and not any(p.email for p in find_people(text, strict=True)):  # (not "(p.t. Name, e-mail)": its own)
         # a person's details in brackets wrapped onto a line of their own: "... Louise Hvid tiltrådte 1.8.2025"

@@ -167,6 +167,8 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
 
 
 _ROW_END = re.compile(rf"\d\s+{_DWELLINGS}\s*$")  # (the row before's count: its lines joined)
+_ROW = re.compile(r"(?<!\S)(?P<n>[A-ZÆØÅ][\wæøå-]+)\s+[A-ZÆØÅ][\wæøå&-]*(?:\s+[A-ZÆØÅ][\wæøå&-]*)?\s+afd\.\s*\d{1,3}[a-z]?"
+                  rf"(?:\s+\d[\d.]*(?:\s+{_DWELLINGS})?)?\s*$")
 _QUARTERS = frozenset("Nord Syd Øst Vest Midt I II III IV".split())
 _LYING_IN = re.compile(r"(?<![\wæøåÆØÅ-])(?P<dep>[A-ZÆØÅ][\wæøå-]+)\s+i\s+$")
 # "Humlumhusene (Venøbo, 96 boliger)": a department with its owner and dwellings in brackets, no number
@@ -262,6 +264,10 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
         if own is None and re.search(r"[A-ZÆØÅ]", sentence[prev_end: m.start()]):
             owner = None  # "Civica afd. A samt Fjordbo afd. B": not Civica's (an owner of its own, unknown)
         before_name = _NAME_BEFORE_CODE.search(sentence, prev_end, m.start()) if codes and not name else None
+        if before_name is None and codes and not name and len(codes) == 1 and sentence.count("afd") == 1 \
+                and (row := _ROW.search(sentence)) and row.group("n") not in _NOT_NAMES \
+                and not _housing(row.group("n"), is_org) and "bolig" not in row.group("n").lower():
+            name = row.group("n")  # a table's row, its cells' gaps lost: "Rypevangen Trørødgård afd. 4 214"
         owner = own or owner
         prev_end = m.end()
         if before_name and len(codes) == 1 and _KEY_END.match(sentence, m.end()):

@@ -332,3 +332,39 @@ def test_department_rows_opening_with_their_number(tmp_path, make_docx, make_pdf
     assert {"Hjortebakken", "Skovskellet"} <= set(zones), sorted(zones)
     assert "afd. 14" in zones["Hjortebakken"].aliases and "afd. 15" in zones["Skovskellet"].aliases
     assert not any(name.startswith("Afd.") for name in zones)
+
+
+def _annex(town, seat, short, housing, abbr):
+    return [f"Strategisk samarbejdsaftale for {seat} Nord", "",
+            f"Aftalens parter: {town} Kommune og {housing} (herefter {abbr})", "",
+            "2. Boligområde og afdelinger", f"Boligområdets navn: {seat} Nord",
+            "Afdeling Boligorganisation Antal boliger",
+            f"Rypevangen {abbr} afd. 4 214", f"Agerhønen {abbr} afd. 9 96", f"I alt {seat} Nord 310", "",
+            "Bilag 1 – Aktiviteter og kontaktpersoner",
+            "Delaftale\tAktivitet\tMålgruppe\tSamarbejdspartnere",
+            f"A\tSprogstart {seat}\tbørn 0-6 år og deres forældre\tSundhedsplejen {town}",
+            f"B\tAftenpatruljen\tunge 13-24 år\tSSP {town}, Nordsjællands Politi",
+            "Kontaktpersoner",
+            f"Boligsocial leder\tSigne Lykkeberg Winde\t{abbr}\tslw@{_domain(short)}\t45 80 31 27",
+            f"Kommunal koordinator\tRasmus Tolstrup Heide\tBørn og Unge, {town} Kommune\trthe@{_domain(town)}\t46 11 52 90",
+            f"SSP-konsulent\tYasmin El-Khatib Brandi\tSSP {town}\tyeh@{_domain(town)}", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_an_annex_of_activities_then_contacts(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr):
+    """The contacts' heading ends the activity table above it; each contact row's name ends with its cell."""
+    r = _extract(tmp_path, _annex(town, seat, short, housing, abbr), "as written", make_docx, make_pdf)
+    assert [a.name for a in r.activities] == [f"Sprogstart {seat}", "Aftenpatruljen"]
+    people = {c.name: c for c in r.contacts}
+    assert set(people) == {"Signe Lykkeberg Winde", "Rasmus Tolstrup Heide", "Yasmin El-Khatib Brandi"}, sorted(people)
+    assert people["Signe Lykkeberg Winde"].phone == "45803127"
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_department_rows_single_spaced(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr):
+    """A PDF's table row without its cells' gaps: "Rypevangen GEAB afd. 4 214"."""
+    r = _extract(tmp_path, _annex(town, seat, short, housing, abbr), "as written", make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    assert {"Rypevangen", "Agerhønen"} <= set(zones), sorted(zones)
+    assert "afd. 4" in zones["Rypevangen"].aliases and zones["Rypevangen"].housing_organisation == housing
+    assert not any(name.startswith("Afd.") for name in zones)
