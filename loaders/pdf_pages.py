@@ -149,6 +149,7 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
     from samspil.loaders import pdf_fork
     from samspil.loaders.pdf_forms import form_text
     from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines, upward_page_lines
+    from samspil.loaders.pdf_marginalia import has_signs, take_out
     from samspil.loaders.pdf_text import PageText
 
     pdf = pdfium.PdfDocument(str(path))
@@ -185,6 +186,8 @@ def _texts(path: Path, limits: Limits, deadline: Deadline) -> Iterator[str]:
                 raise PageError(i + 1, exc) from None
             try:
                 text = textpage.get_text_range()
+                if has_signs(text) and take_out(textpage):  # margin line numbers, drop caps (pdf_marginalia.py)
+                    text = textpage.get_text_range()
                 table = turned_page_lines(textpage) or upward_page_lines(textpage) \
                     or (table_page_lines(textpage) if may_hold_table(textpage, text) else None)
             except Exception as exc:
@@ -230,8 +233,12 @@ def _page_text(pdf, i: int) -> str:
     from samspil.loaders.pdf_layout import may_hold_table, table_page_lines, turned_page_lines, upward_page_lines
     from samspil.loaders.pdf_text import PageText
 
+    from samspil.loaders.pdf_marginalia import has_signs, take_out
+
     with PageText(pdf, i) as textpage:
         text = textpage.get_text_range()
+        if has_signs(text) and take_out(textpage):
+            text = textpage.get_text_range()
         table = turned_page_lines(textpage) or upward_page_lines(textpage) \
             or (table_page_lines(textpage) if may_hold_table(textpage, text) else None)
     return text if table is None else "\n".join(table)

@@ -53,6 +53,15 @@ class PageText:
         if not self.raw:
             pdfium_c.FPDF_ClosePage(self.page)
             raise PdfiumError("Failed to load text page.")
+        self.inserts: dict[int, str] = {}  # character index -> text written in front of it (a drop cap's letter:
+        # loaders/pdf_marginalia.py)
+
+    def reload(self) -> None:
+        """Read the page's text again (after objects were taken off the page)."""
+        pdfium_c.FPDFText_ClosePage(self.raw)
+        self.raw = pdfium_c.FPDFText_LoadPage(self.page)
+        if not self.raw:
+            raise PdfiumError("Failed to load text page.")
 
     def close(self) -> None:
         if self.raw:
@@ -106,4 +115,8 @@ class PageText:
         written = pdfium_c.FPDFText_GetText(self.raw, first, last - first + 1, buffer)
         if written < 1:  # (nothing written: what the helper's zeroed array of the text's size gives)
             return "\x00" * (size - 1)
-        return decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+        text = decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+        for k, letter in sorted(self.inserts.items(), reverse=True):
+            if first <= k <= last and 0 <= (at := to_text(self.raw, k) - t_start) <= len(text):
+                text = text[:at] + letter + text[at:]
+        return text
