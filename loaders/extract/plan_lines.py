@@ -38,6 +38,10 @@ _NEXT_LABEL = re.compile(r"\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,5}
 _TRAILING_NOISE = re.compile(r"\s+(?:Indhold(?:sfortegnelse)?|INDHOLD(?:SFORTEGNELSE)?|Version\s+\d|Godkendt|Vedtaget"
                              r"|Udkast|Revideret)\b.*$|\s*(?:_{4,}|={4,}|-{6,}).*$|\s+_+\s.*$")  # (or a rule under the
 # cover's fields, perhaps made one "_" by the plain line)
+# the municipality after a dot ("Ulstrup Opad · Favrskov Kommune"), not a letterhead's parties ("Boligforeningen X · Y
+# Boliger · Z Kommune")
+_MUNICIPALITY_AFTER = re.compile(r"\s+[·|]\s+[A-ZÆØÅ][\wæøå-]+(?:[ -][A-ZÆØÅ][\wæøå-]+)?\s+Kommune$")
+_ORG_WORD = re.compile(r"(?i:bolig|kommune|forening|selskab|·)")
 # where a name label or a document-type title starts inside a line that lost its breaks
 _NAME_INSIDE = re.compile(r"(?<!\S)(?:Navn|Den boligsociale indsats|Boligsocial indsats(?: \(navn\))?|Indsatsens navn"
                           r"|Helhedsplanens navn)\s*:|(?<!\S)(?:(?:Strategisk|STRATEGISK|strategisk)\s+)?(?:[Ss]amarbejdsaftale"
@@ -93,12 +97,17 @@ def cut_at_next_label(value: str) -> str:
     'Fællesskab i Ølby'
     >>> cut_at_next_label("Helhedsplan for Vollsmose Syd 2008-2011 Indholdsfortegnelse 1. Indledning")
     'Helhedsplan for Vollsmose Syd 2008-2011'
+    >>> cut_at_next_label("Ulstrup Opad · Favrskov Kommune"), cut_at_next_label("Boligforeningen Fjord · Randers Kommune")
+    ('Ulstrup Opad', 'Boligforeningen Fjord · Randers Kommune')
     """
     if ":" in value:
         value = _NEXT_LABEL.split(value, 1)[0]
     if len(value) > 40:
         value = _before_department_table(value)
-    return _TRAILING_NOISE.sub("", value).strip()
+    value = _TRAILING_NOISE.sub("", value).strip()
+    if (town := _MUNICIPALITY_AFTER.search(value)) and not _ORG_WORD.search(value, 0, town.start()):
+        value = value[:town.start()]
+    return value
 
 
 def _before_department_table(value: str) -> str:
