@@ -366,7 +366,10 @@ def _listed(doc: Document):
                 if (last := _exact_known_head(_LIST_ITEM.sub("", item))) is not None:
                     yield last, j
                 break
-            if counted is not None and (name := _candidate(_LIST_ITEM.sub("", item))):
+            if m.group(0)[:1] not in "-–•*▪·" and (head := _exact_known_head(rest := _LIST_ITEM.sub("", item))) \
+                    and _AREA_SENTENCE.match(rest, rest.find(head.split()[-1]) + len(head.split()[-1])):
+                yield head, j  # "a) Beskæftigelse. Aktiviteterne er ...": a known area, its item's text after it
+            elif counted is not None and (name := _candidate(_LIST_ITEM.sub("", item))):
                 yield name, j  # a counted item is one area ("III. Beskæftigelse og integration")
             else:
                 yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
@@ -374,6 +377,7 @@ def _listed(doc: Document):
                 break
 
 
+_AREA_SENTENCE = re.compile(r"\s*(?:[.:]|\s[–-])\s")  # (an area's name ending its own sentence or heading)
 _AREAS_WORD = re.compile(r"[Ii]ndsatsområder(?:ne)?\s*:?\s+(?=[A1]\s)")
 
 
@@ -527,7 +531,8 @@ _PLAN_SENTENCE = re.compile(r"helhedsplan|boligsociale indsats|(?:har|er)\s+(?:u
                             r"|\bparterne\s+har\s+(?:aftalt|indgået|besluttet)\b|\bdelaftaler\s+(?:inden\s+for|på|om)\b"
                             r"|\b(?:vi|indsatsen|helhedsplanen|planen)\s+arbejder\s+(?:med|inden\s+for)\b"
                             r"|\bomfatter\s+$|\b(?:indeholder|omfatter|består\s+af)\s+(?:to|tre|fire|[2-4])\s+$"
-                            r"|\b(?:indsatsen|planen|aftalen|samarbejdsaftalen|vi)\s+har\s+(?:to|tre|fire|[2-4])\s+$", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
+                            r"|\b(?:indsatsen|planen|aftalen|samarbejdsaftalen|vi)\s+har\s+(?:to|tre|fire|[2-4])\s+"
+                            r"(?:$|indsatsområder$)", re.I)  # ("... løber fra ... og omfatter indsatsområderne ...": the sentence
 # is searched up to the list's word)
 _OPEN_END = re.compile(r"(?:\s(?:og|samt)|,)\s*$")  # a list broken at the line's end, going on below
 

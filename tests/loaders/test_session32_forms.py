@@ -368,3 +368,16 @@ def test_department_rows_single_spaced(tmp_path, make_docx, make_pdf, town, seat
     assert {"Rypevangen", "Agerhønen"} <= set(zones), sorted(zones)
     assert "afd. 4" in zones["Rypevangen"].aliases and zones["Rypevangen"].housing_organisation == housing
     assert not any(name.startswith("Afd.") for name in zones)
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_lettered_areas_each_opening_its_own_text(tmp_path, make_docx, make_pdf, town, seat, short, housing, abbr):
+    """ "Aftalen har to indsatsområder:" over "a) Beskæftigelse. Aktiviteterne er ..." (minutes of a committee)."""
+    lines = [f"{town.upper()} KOMMUNE", "Økonomiudvalget – Referat", "",
+             f"Punkt 7. Strategisk samarbejdsaftale for boligområdet {seat} Overdrev", "",
+             "Aftalen har to indsatsområder:",
+             f'a) Beskæftigelse. Aktiviteterne er "Jobfokus {seat}", hvor Jobcenter {town} har en fremskudt',
+             "   medarbejder i beboerhuset, og \"Unge i Gang\" for unge 16-25 år.",
+             'b) Uddannelse og livschancer. Aktiviteterne er "Familiestøtte" og "Lektiecaféen" for skolebørn.', ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Uddannelse og livschancer"]
