@@ -325,6 +325,9 @@ def _listed(doc: Document):
             item = doc.lines[j].strip()
             if not item:
                 continue
+            if j > i + 1 and item[:1].islower() and not _LIST_ITEM.match(item) \
+                    and doc.lines[j - 1].rstrip()[-1:] not in ".:!?":
+                continue  # an item's wrapped line ("a) Beskæftigelse. ... en fremskudt" over "medarbejder i ...")
             if want is not None and given >= want:
                 break
             given += 1
