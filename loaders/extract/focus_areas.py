@@ -110,12 +110,13 @@ def _candidate(text: str) -> str | None:
     if (dash := _SUBTITLE_DASH.search(name)) and (known := _known_focus_areas().get(_known_key(_fkey(name[:dash.start()])) or "")):
         return known  # "Beskæftigelse – Bakkebo, Nyborg": a known area, then the plan's name as a subtitle
     if not name or len(name) > 70 or len(name.split()) > 8 or not name[0].isalpha() or _PERSONAL.search(name) \
-            or _THE_EFFORT.match(name) or "(delaftale)" in name:  # ("DELAFTALE om boligsocial indsats (udfyldes
+            or _THE_EFFORT.match(name) or "(delaftale)" in name or _DESCRIBED.search(name):  # ("DELAFTALE om boligsocial indsats (udfyldes
         # elektronisk)": the form's title; "A (delaftale) samt B": a list of areas, each with its note)
         return None  # (a contact's line above "Problemkompleks for indsatsområdet" is no area, and
     return name      # its details must not become a focus area's name)
 
 
+_DESCRIBED = re.compile(r"\s[–—]\s+[a-zæøå]")  # an item and what it is: "Jobspor Ganløse – ledige 25-64 år" (an activity)
 _AREA_WORD_FIRST = re.compile(r"^(?:om\s+)?(?:indsatsområdet|indsatsomraadet|fokusområdet|temaet)\s+(?=[A-ZÆØÅ])", re.I)
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-ZÆØÅ]{1,5}\)$")
 _SUBTITLE_DASH = re.compile(r"\s+[–—·|-]\s+(?=[A-ZÆØÅ])")  # (or a running header's "X · Plan · UDKAST")

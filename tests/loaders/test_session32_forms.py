@@ -381,3 +381,11 @@ def test_lettered_areas_each_opening_its_own_text(tmp_path, make_docx, make_pdf,
              'b) Uddannelse og livschancer. Aktiviteterne er "Familiestøtte" og "Lektiecaféen" for skolebørn.', ""]
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Uddannelse og livschancer"]
+
+
+def test_an_item_and_its_description_is_no_focus_area():
+    from samspil.loaders.extract.focus_areas import _candidate
+
+    assert _candidate("Jobspor Hurup – ledige 25-64 år; Jobcenter Thisted") is None
+    assert _candidate("Beskæftigelse – Bakkebo, Nyborg") == "Beskæftigelse"
+    assert _candidate("Tryghed og trivsel") == "Tryghed og trivsel"
