@@ -169,6 +169,16 @@ def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[
 _ROW_END = re.compile(rf"\d\s+{_DWELLINGS}\s*$")  # (the row before's count: its lines joined)
 _ROW = re.compile(r"(?<!\S)(?P<n>[A-ZÆØÅ][\wæøå-]+)\s+[A-ZÆØÅ][\wæøå&-]*(?:\s+[A-ZÆØÅ][\wæøå&-]*)?\s+afd\.\s*\d{1,3}[a-z]?"
                   rf"(?:\s+\d[\d.]*(?:\s+{_DWELLINGS})?)?\s*$")
+_PLACE_END = re.compile(r"(?i:park|parken|vænge|vænget|have|haven|gård|gården|høj|højen|toft|toften|bakke|bakken|vej"
+                        r"|hus|husene|lund|lunden|by|byen|nord|syd|øst|vest|midt)$")
+
+
+def _person(name: str) -> bool:
+    from samspil.loaders.extract.people import find_people
+
+    return any(p.name == name for p in find_people(name, strict=True))
+
+
 _QUARTERS = frozenset("Nord Syd Øst Vest Midt I II III IV".split())
 _LYING_IN = re.compile(r"(?<![\wæøåÆØÅ-])(?P<dep>[A-ZÆØÅ][\wæøå-]+)\s+i\s+$")
 # "Humlumhusene (Venøbo, 96 boliger)": a department with its owner and dwellings in brackets, no number
@@ -255,6 +265,8 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
         name = m.group("name")
         if name and name.split()[0] in _NOT_NAMES:
             name = None
+        if name and " " in name and not _PLACE_END.search(name) and _person(name):
+            name = None  # "formanden for afd. 1, Gunnar Egeskov": a person after the number, no department's name
         if name and m.group(0)[:1] == "A" and " " in name and name.split()[1] not in _QUARTERS:
             name = name.split()[0]  # a row "Afd. 3 Smedebakken Smedebakken 12 ...": its name cell, the street after
         if not codes and not name:

@@ -535,11 +535,25 @@ def _without_numbered_twins(zones: list[Zone]) -> list[Zone]:
     ("Tranehaven, Kanalbo afd. 7 – 204 boliger"): one department, its number an alias of its name."""
     named = {(z.sources[0].line, z.units): z for z in zones  # (a zone over its department is another place)
              if z.sources and z.units is not None and not _AFD.match(z.name) and z.type == "housing_department"}
+    by_number: dict[str, list[Zone]] = {}  # a named department by its number ("afd. 1" of "Afd. 1 Egeløkken")
+    for z in zones:
+        if z.type == "housing_department" and not _AFD.match(z.name):
+            for a in {f"afd. {m.group(1)}" for a in z.aliases if (m := _AFD_ALIAS.match(a))}:
+                by_number.setdefault(a, []).append(z)
     out = []
     for z in zones:
         twin = named.get((z.sources[0].line, z.units)) if z.sources and _AFD.fullmatch(z.name) else None
+        if twin is None and (number := _AFD_ALIAS.fullmatch(z.name)) and len(same := by_number.get(
+                f"afd. {number.group(1)}", [])) == 1 \
+                and (z.housing_organisation is None or same[0].housing_organisation in (None, z.housing_organisation)):
+            twin = same[0]  # "Ansøger: Tranehuse, afdeling 1 og 2" and the table's "Afd. 1 Egeløkken": one department
+            twin.housing_organisation = twin.housing_organisation or z.housing_organisation
+            twin.aliases += [a for a in z.aliases if a not in twin.aliases]
         if twin is None:
             out.append(z)
         elif z.name not in twin.aliases:
             twin.aliases.append(z.name)
     return out
+
+
+_AFD_ALIAS = re.compile(r"^(?:[Aa]fd\.?|[Aa]fdeling)\s*(\d{1,3}[a-z]?)\b")

@@ -389,3 +389,20 @@ def test_an_item_and_its_description_is_no_focus_area():
     assert _candidate("Jobspor Hurup – ledige 25-64 år; Jobcenter Thisted") is None
     assert _candidate("Beskæftigelse – Bakkebo, Nyborg") == "Beskæftigelse"
     assert _candidate("Tryghed og trivsel") == "Tryghed og trivsel"
+
+
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_a_department_named_by_its_number_elsewhere_is_one_department(tmp_path, make_docx, make_pdf, town, seat,
+                                                                       short, housing, abbr):
+    """ "Ansøger: X, afdeling 1 og 2" and a table "Afd. 1 Egeløkken ... Lejemaal": two departments, not four; the
+    chairman after "afd. 1," is no department."""
+    lines = [f"Boligsocial helhedsplan for {seat}-omraadet 2008-2011", "", f"Ansøger: {housing}, afdeling 1 og 2", "",
+             "Afdeling              Adresse                Lejemaal",
+             "Afd. 1 Egeløkken        Egeløkken 1-44             76",
+             "Afd. 2 Ridebanen         Ridebanevej 2-30            58", "",
+             f"Styregruppen består af direktøren for {housing} samt formanden for afd. 1, Gunnar Egeskov.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones if z.type == "housing_department"}
+    assert set(zones) == {"Egeløkken", "Ridebanen"}, sorted(zones)
+    assert (zones["Egeløkken"].units, zones["Ridebanen"].units) == (76, 58)
+    assert zones["Egeløkken"].housing_organisation == housing
