@@ -340,17 +340,25 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     if not found and (crumb := crumb_or_subject_name(doc)) is not None:
         return [(crumb[0], crumb[2])]  # a web page's breadcrumb trail, a board paper's subject
     if not found and (run_on := _run_on_cover(doc)) is not None:
-        if len(run_on) == 1 and "?" in run_on[0][0] and (subject := subject_of_plan(doc)) is not None:
+        if len(run_on) == 1 and ("?" in run_on[0][0] or run_on[0][0].strip(" .:").casefold() in _GENRE_WORDS) \
+                and (subject := subject_of_plan(doc)) is not None:
             return [subject]  # (a question over the text, the plan its sentence's subject; as below)
         return run_on
     found = found or [f for f in [quoted_name(doc) or title_name(doc) or cover_title(doc) or subject_of_plan(doc)] if f]
     if len(found) == 1 and (_names_an_organisation(found[0][0]) or _ends_with_subject(found[0][0], doc)
-                            or _DATED_TITLE.search(found[0][0]) or "?" in found[0][0]) \
+                            or _DATED_TITLE.search(found[0][0]) or "?" in found[0][0]
+                            or found[0][0].strip(" .:").casefold() in _GENRE_WORDS) \
             and (subject := subject_of_plan(doc)) is not None:
         found = [subject]  # "Ringstedegnens Fritidsfond – ansøgningsportal" over "X er den boligsociale indsats i Y";
         # "NOTAT – OVERDRAGELSE AF LEDELSEN AF HUMBLE HAVN" over "Humble Havn er den strategiske samarbejdsaftale ...";
         # a question, 'BEBOERWORKSHOP "HVAD SKAL VI LAVE I KOLLERØD TOFTE?"', over "Kollerød Tofte er den ..."
     return [(cut, line) for value, line in found if (cut := cut_at_next_label(value))]
+
+
+# a title that only names the document's kind ("DREJEBOG" over "Ø-fællesskabet er den strategiske samarbejdsaftale ...")
+_GENRE_WORDS = frozenset("drejebog referat notat opsamling procesplan kontaktoversigt dagsorden nyhedsbrev invitation "
+                         "program kommissorium vedtægter bilag høringssvar statusrapport årsstatus årsrapport "
+                         "tidsplan aktivitetskalender".split())
 
 
 def _area_titled(doc: Document, area: str) -> tuple[str, int] | None:

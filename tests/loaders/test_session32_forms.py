@@ -406,3 +406,11 @@ def test_a_department_named_by_its_number_elsewhere_is_one_department(tmp_path, 
     assert set(zones) == {"Egeløkken", "Ridebanen"}, sorted(zones)
     assert (zones["Egeløkken"].units, zones["Ridebanen"].units) == (76, 58)
     assert zones["Egeløkken"].housing_organisation == housing
+
+
+def test_a_title_naming_only_the_documents_kind_gives_way_to_the_plan(tmp_path, make_docx, make_pdf):
+    lines = ["DREJEBOG", 'Fællesspisning "Hurupbordet"', "", "Baggrund",
+             "Ø-fællesskabet er den strategiske samarbejdsaftale mellem Thisted Kommune og Boligselskabet Thybo "
+             "for afdelingerne Klintevangen og Kastaniegården i Hurup.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == "Ø-fællesskabet"
