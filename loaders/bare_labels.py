@@ -384,8 +384,8 @@ def _record_edits(text: str, openings: list[int], paragraphs: list[tuple[int, in
 # Where three or more different keys stand close together, each before a value that opens
 # with a capital or a digit and is not itself a key, each gets its colon. "Kommune" is a key
 # only before a municipality's name ("Kommune Vejen Kommune"): else it ends one.
-_FACT_KEYS = re.compile(
-    r"(?<!\S)(?P<key>Indsatsens navn|Helhedsplanens navn|Planens navn|Indsatsens titel|Helhedsplan|Boligsocial indsats"
+_FACT_KEYS = re.compile(  # (the words first: the engine skips to their first letters; the space before told after)
+    r"(?P<key>Indsatsens navn|Helhedsplanens navn|Planens navn|Indsatsens titel|Helhedsplan|Boligsocial indsats"
     r"|Boligorganisationer|Boligorganisation|Boligselskaber|Boligafdelinger|Afdelinger|Boligområde|Område"
     r"|Aftaleperiode|Indsatsperiode|Projektperiode|Periode|Indsatsområder|Boligsocial leder|Kommunal kontakt"
     r"|Kommunal koordinator|Kontaktperson|Parter|Kommune)(?=[ \t]+[A-ZÆØÅ0-9])")
@@ -400,8 +400,8 @@ MIN_FACT_TEXT = 60  # (a paragraph shorter than three keys and their values hold
 
 def fact_label_edits(line: str) -> list[tuple[int, int, str]]:
     """(at, at, ":") after each key of the fact boxes ``line`` runs together (see above)."""
-    keys = [m for m in _FACT_KEYS.finditer(line)
-            if (m.group("key") != "Kommune" or _MUNICIPALITY_AFTER.match(line, m.end()))
+    keys = [m for m in _FACT_KEYS.finditer(line) if (not m.start() or line[m.start() - 1].isspace())
+            and (m.group("key") != "Kommune" or _MUNICIPALITY_AFTER.match(line, m.end()))
             and not _NUMBERED_BEFORE.search(line, max(0, m.start() - 8), m.start())]
     starts = {m.start() for m in keys}
     keys = [m for m in keys if (m.end() + 1 not in starts)]  # (a key's value is not the next key)
