@@ -168,6 +168,7 @@ def _fold(text: str, at: int) -> str:
 _LOST_WORD = re.compile(r"(?<![\w@./?])(?:[^\W\d_]*\?[a-zæøå][^\W\d_?]*(?:\?[a-zæøå][^\W\d_?]*)?"
                         r"|[A-ZÆØÅ]+\?[A-ZÆØÅ]{2,})(?![\w@?]|\.\w)")  # (a word in capitals too: "M?LGRUPPE")
 _LOST_SIGNS = 3  # distinct words a document needs before any is touched
+_LOST_MARK = re.compile(r"\?(?=[a-zæøå])|\?(?<=[A-ZÆØÅ]\?)(?=[A-ZÆØÅ])")
 
 
 def lost_letter_words(lines: Sequence[str]) -> bool:
@@ -179,8 +180,8 @@ def lost_letter_words(lines: Sequence[str]) -> bool:
     False
     """
     text = "\n".join(lines)
-    if "?" not in text:
-        return False
+    if "?" not in text or _LOST_MARK.search(text) is None:  # (a question mark before a small letter: looked for
+        return False  # from each "?" only; the words' pattern is tried at every character)
     seen = {w for m in _LOST_WORD.finditer(text) if _lost_word(w := m.group(0).lower()) is not None}
     return len(seen) >= _LOST_SIGNS
 
