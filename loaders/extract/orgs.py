@@ -348,8 +348,9 @@ def add_department_owners(doc: Document, orgs: list[Organisation], zones) -> Non
 
 def without_department_names(orgs: list[Organisation], zones, contacts) -> list[Organisation]:
     """``orgs`` without one whose name is a housing department's the text numbers ("Højskolebakken
-    (AHS afd. 7)": a compound of a cue word, "Højskole", read as a school), unless it is a party or a
-    contact's organisation (then the text names it as an organisation too)."""
+    (AHS afd. 7)": a compound of a cue word, "Højskole", read as a school), unless it is a party, a housing
+    organisation (an owner named as its department: "Boligforeningen Stengården") or a contact's organisation
+    (then the text names it as an organisation too)."""
     departments = {name_key(z.name) for z in zones if z.type == "housing_department"
                    and any(a.lower().startswith("afd") or " afd" in a.lower() for a in z.aliases)}
     if not departments:
