@@ -297,12 +297,13 @@ def _typo_edits(text: str) -> list[tuple[int, int, str]]:
 # "Projekt", ...) opens two or more stretches holding the same other labels in the same order,
 # each with a value, every one of those labels gets its colon.
 _RECORD_NAMES = ("Aktivitetsnavn", "Aktivitet", "Delaktivitet", "Projektnavn", "Projekt", "Tiltag")
-_RECORD_FIELDS = re.compile(
-    r"(?<!\S)(?P<label>Aktivitetsnavn|Aktivitet|Delaktivitet|Projektnavn|Projekt|Tiltag"
+_RECORD_FIELDS = re.compile(  # (the words first, the space before them told after: as _FACT_KEYS)
+    r"(?P<label>Aktivitetsnavn|Aktivitet|Delaktivitet|Projektnavn|Projekt|Tiltag"
     r"|Indsatsområde|Målgruppe\(r\)|Målgrupper|Målgruppe|Samarbejdspartnere|Samarbejdspartner|Partnere|Partner"
     r"|Status|Ansvarlig|Tovholder|Formål|Beskrivelse|Indhold|Tidsplan|Periode|Deltagere|Sted|Tidspunkt|Mål"
     r"|Succeskriterier|Resultater|Økonomi|Budget|Kontakt|Kontaktperson)(?=[ \t]+[^\s:–-])")
-_RECORD_OPENING = re.compile(r"Aktivitet|Delaktivitet|Projekt|Tiltag")
+_RECORD_OPENING = re.compile(r"(?:Aktivitetsnavn|Aktivitet|Delaktivitet|Projektnavn|Projekt|Tiltag)(?=[ \t]+[^\s\d:–-])")
+# (a record's name label bare before its value: not "Aktivitetsnavn:", "Aktivitet 1.1", "Projektets")
 MAX_VALUE_WORDS = 40
 _LONGER_LABEL = re.compile(r"[ \t]+[a-zæøå][\wæøå-]*(?:[ \t]+[\wæøå-]+){0,2}[ \t]*:")  # ("Ansvarlig part: X": a label of
 # more words, with its colon)
@@ -314,7 +315,7 @@ _HEADING_COUNTER = re.compile(r"[ \t]+(?:\d{1,2}(?:\.\d{1,2})*|[A-H]|[IVX]{1,4})
 def record_label_edits(line: str) -> list[tuple[int, int, str]]:
     """(at, at, ":") after each label of the records one ``line`` runs together (see above)."""
     hits = [(m.start(), m.end(), m.group("label")) for m in _RECORD_FIELDS.finditer(line)
-            if not (m.group("label") in _HEADING_LABELS and _HEADING_COUNTER.match(line, m.end()))
+            if (not m.start() or line[m.start() - 1].isspace()) and not (m.group("label") in _HEADING_LABELS and _HEADING_COUNTER.match(line, m.end()))
             and not _LONGER_LABEL.match(line, m.end())]
     edits: list[tuple[int, int, str]] = []
     for name in _RECORD_NAMES:
@@ -423,6 +424,11 @@ def _fact_edits(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     """:func:`fact_label_edits` on each paragraph (offsets in the lines' joined text)."""
     edits = []
     for start, end in paragraphs:
-        if end - start >= MIN_FACT_TEXT:
-            edits += [(start + a, start + b, new) for a, b, new in fact_label_edits(text[start:end])]
+        if end - start >= MIN_FACT_TEXT and sum(hint in (para := text[start:end]) for hint in _FACT_HINTS) >= 2:
+            edits += [(start + a, start + b, new) for a, b, new in fact_label_edits(para)]
     return edits
+
+
+# words two of which a fact box holds (looked for as strings first: the keys' pattern is tried only where they stand)
+_FACT_HINTS = ("Boligorganisation", "fdelinger", "Indsatsområder", "periode", "Indsatsens navn", "Boligsocial leder",
+               "Kommunal k", "Parter", "Helhedsplan", "Kontaktperson", "Boligområde")
