@@ -95,15 +95,16 @@ def _list_kind(m: re.Match[str]) -> tuple[bool, bool]:
 
 
 # a label and the activities' names after it, a sentence's list: "Aktiviteter: A, B, C og D."
-_INLINE_LIST = re.compile(r"(?:^|(?<=[.!?]\s))(?:Aktiviteter(?:ne)?|Projekter(?:ne)?)(?:\s+er)?\s*:\s+"
-                          r"(?P<items>[A-ZÆØÅ\"“«][^.:;()]{3,300}?)\.(?=\s|$)")
+_INLINE_LIST = re.compile(r"(?:Aktiviteter(?:ne)?|Projekter(?:ne)?)(?:\s+er)?\s*:\s+"  # (at a line's or sentence's start:
+                          r"(?P<items>[A-ZÆØÅ\"“«][^.:;()]{3,300}?)\.(?=\s|$)")  # told after the word is found)
 _INLINE_ITEM = re.compile(r"[A-ZÆØÅ\"“«][\wæøåÆØÅ'’\"”»&-]*(?:\s+[\wæøåÆØÅ'’\"”»&-]+){0,5}")
 
 
 def _inline_names(line: str) -> list[str]:
     """The names of a labelled list written as a sentence (:data:`_INLINE_LIST`): two or more,
     each capitalised and short; "og" before the last one (not inside a name: both sides capitalised)."""
-    m = _INLINE_LIST.search(line)
+    m = next((m for m in _INLINE_LIST.finditer(line) if not m.start() or line[max(0, m.start() - 2):m.start()] in
+              (". ", "! ", "? ")), None)
     if m is None:
         return []
     items = [s.strip() for s in m.group("items").split(",")]
@@ -206,7 +207,8 @@ def _area_tagged_items(doc: Document, taken: set[int]) -> list[Block]:
         head = None if (m := _TAGGED_ITEM.match(line)) else _TAGGED_HEAD.match(line)
         if (m := m or head) is None:
             run_on = [r for r in _TAGGED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None] \
-                or [r for r in _COUNTED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None]
+                or ([r for r in _COUNTED_RUN_ON.finditer(line) if _known_key(_fkey(r.group("area"))) is not None]
+                    if line.count("(") >= 2 else [])  # (two items at least: two brackets)
             if len(run_on) >= 2:  # "... Kriminalitetsforebyggelse: · Jobcafé X (beskæftigelse) – ... · Mentorkorps
                 ends = [r.start() for r in run_on[1:]] + [_item_end(line, run_on[-1].end())]  # (beskæftigelse) – ...":
                 found += [Block(r.group("name").strip(' "“”«»'), j, j + 1,  # the list's breaks lost; each item its own
