@@ -424,7 +424,10 @@ def _fact_edits(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     """:func:`fact_label_edits` on each paragraph (offsets in the lines' joined text)."""
     edits = []
     for start, end in paragraphs:
-        if end - start >= MIN_FACT_TEXT and sum(hint in (para := text[start:end]) for hint in _FACT_HINTS) >= 2:
+        if end - start < MIN_FACT_TEXT:
+            continue
+        para = text[start:end]  # (sliced once, not once a hint)
+        if sum(hint in para for hint in _FACT_HINTS) >= 2:
             edits += [(start + a, start + b, new) for a, b, new in fact_label_edits(para)]
     return edits
 
