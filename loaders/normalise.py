@@ -99,6 +99,18 @@ _BULLET_SPLIT = re.compile(r"\s*(?=•)")
 _OL_ITEM = re.compile(r"(?<=[^\s\d])(?=\d{1,2}\. [A-ZÆØÅ])")  # "Enghave2. Involvering"
 
 
+def _column_width(lines: Sequence[str], raw_lines: Sequence[str]) -> int:
+    """The page's column width in characters (:func:`text_width`). pdfium gives a line that ended
+    in a hyphen with the next one joined on (U+FFFE between them): each such line counts as the
+    printed lines it was, or a column hyphenated often reads half as wide again as it is, and
+    its wrapped lines look short ("... sammen med AOF" + "Favrskov og ...": two lines)."""
+    width = text_width(lines)
+    if not any("\ufffe" in line for line in raw_lines):
+        return width
+    printed = [piece for line in raw_lines for piece in line.split("\ufffe")] if width else []
+    return min(width, text_width([" ".join(piece.split()) for piece in printed]) + 1)
+
+
 def fix_characters(line: str) -> str:
     """Unicode clean-up that never changes the words.
 
@@ -707,7 +719,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     if glued:  # "Lektiecafé LanghøjMålgruppe: ...": the field a line of its own
         lines, orig = glued_label_lines(lines, orig)
     if wrap:
-        lines, orig = join_wrapped(lines, orig, text_width(lines))
+        lines, orig = join_wrapped(lines, orig, _column_width(lines, raw_lines))
     elif width := wrap_width(raw_lines):  # (wrapped by a program: a line is full when the next word
         lines, orig = join_wrapped(lines, orig, -width)  # would not have fit on it)
     elif any(line.endswith("-") for line in lines):

@@ -130,6 +130,9 @@ def _above(prev: list[Cell], cell: Cell) -> Cell:
     return min(prev, key=lambda c: abs(c[0] - cell[0]))
 
 
+_NUMBERED_HEAD = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]")  # "9. Underskrifter": the next section's heading
+
+
 def _wrapped_name(prev: list[Cell], cell: Cell) -> bool:
     """A first cell's rest alone on the next line, under a row of several cells: a name
     wrapped in capitals ("AKB – Sjælør" / "Boulevard"), not a group's heading ("Zone 2",
@@ -141,7 +144,7 @@ def _wrapped_name(prev: list[Cell], cell: Cell) -> bool:
     if prev[0][4] + (cell[4] - cell[0]) * (len(first) + 1) / max(len(text), 1) < prev[1][0] - 4:
         return False  # (it would have fit beside the first cell's text)
     if len(text) > 40 or len(text.split()) > 4 or ":" in text or "," in text or text.endswith(".") \
-            or _GROUP_HEAD.match(text) \
+            or _GROUP_HEAD.match(text) or _NUMBERED_HEAD.match(text) \
             or any(ch.isdigit() for ch in prev[0][3]):
         return False
     from samspil.loaders.extract.org_lists import org_type_of

@@ -34,6 +34,13 @@ def wrap_width(raw_lines: Sequence[str]) -> int:
     return max(broken) if len(broken) >= 4 and len(broken) * 6 >= nonblank else 0
 
 
+def _group_row(lines: Sequence[str], j: int, head: int) -> bool:
+    """A table's row of one cell spanning the width ("Tryghed og trivsel" between the rows of its
+    activities: a Word table's group row, its text alone on its line), a row of cells after it."""
+    return j > head and "\t" not in lines[j] and bool(lines[j].strip()) and len(lines[j]) <= 80 \
+        and j + 1 < len(lines) and lines[j + 1][:1] == "\t"
+
+
 def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None = None) -> set[int]:
     """The rows of tab tables (a head row, then rows of as many cells or fewer) that hold an
     empty cell: collapsing their gaps would shift every later cell into the wrong column
@@ -66,8 +73,8 @@ def rows_with_empty_cells(raw_lines: Sequence[str], tabbed: Sequence[str] | None
             k += 1
             continue
         j = k + 1
-        while j < len(raw_lines) and "\t" in raw_lines[j] and (raw_lines[j].rstrip("\n").count("\t") + 1 <= cells
-                                                              or raw_lines[j].startswith("\t")):
+        while j < len(raw_lines) and (_group_row(raw_lines, j, k) or "\t" in raw_lines[j] and (
+                raw_lines[j].rstrip("\n").count("\t") + 1 <= cells or raw_lines[j].startswith("\t"))):
             if "\t\t" in raw_lines[j] or raw_lines[j].rstrip("\n").endswith("\t") or raw_lines[j].startswith("\t"):
                 out.add(j)
             j += 1

@@ -235,6 +235,10 @@ def _table_blocks(doc: Document) -> list[Block]:
                 and len(spanning.group(1)) <= 60:  # ("DELAFTALE 2 – BESKÆFTIGELSE" over the same columns' rows)
             last_focus = _sentence_case(clean(spanning.group(1)))  # a row across the table: "INDSATSOMRÅDE A:
             continue  # TRYGHED OG TRIVSEL" over its rows
+        if len(cells) < 2 and len(line) <= 60 and _is_focus_name(doc, area := _sentence_case(clean(line))) \
+                and _rows_go_on(doc, i):
+            last_focus = area  # a row across the table that names a focus area ("Tryghed og trivsel" over its rows)
+            continue
         if len(cells) < 2:  # a wrapped cell, or the end of the table
             wrapped += 1
             if wrapped > MAX_WRAPPED or len(line) > 90 or _ends_table(line):

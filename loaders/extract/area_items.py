@@ -392,6 +392,7 @@ _LEAD_IN = re.compile(r"\s(?=[A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*)
 
 # an item without a mark, its name once in bold ("**Beboerbazar** – ...", "<b>X</b>: ..."), and
 # the fields of a form that read alike ("Målgruppe: ...", "Tovholder: ...")
+_NAME_COLON_WHAT = re.compile(r"[A-ZÆØÅ][^:.;,()]{1,50}:\s[a-zæøå]")
 _BARE = re.compile(r"^[A-ZÆØÅ\"«“][^:–—]{0,60}?(?:\s[–—-]\s|:\s)")
 _FIELD_WORD = re.compile(r"^\W*(?:formål|målgruppe|indhold|partner|samarbejd|ansvarlig|tovholder|kontakt|budget|periode"
                          r"|tid|økonomi|status|beskrivelse|organisering|evaluering|sted|hvornår|hvor|hvem|hvad|note|bemærk"
@@ -516,8 +517,10 @@ def _blocks(doc: Document) -> list[Block]:
         state.after_sentence = above >= 0 and doc.lines[above].rstrip().endswith((".", "!", "?"))
         chapter = _CHAPTER_IN.search(raw, 1) if "apitel " in raw or "APITEL " in raw else None
         parts = _parts(raw[:chapter.start()] if chapter else raw)
-        for part in parts:
-            state.read(i, part, len(parts) > 1)
+        written = len(parts) == 1 or not (doc.offsets and doc.offsets[i])  # (a segment cut from within a line is none)
+        for k, part in enumerate(parts):
+            state.read(i, part, k > 0 or not written)  # (the first part of a written line opens it as a line
+            # does: "Name: ... om" wrapped onto "ugen. Jobcenteret ..." is one line, its sentences parts)
         if chapter:  # "... Kapitel 5 Budget ...": the areas end there (a line that lost its breaks)
             state.focus = None
         elif len(parts) == 1 and state.listing and state.focus and is_title_line(plain, i) \
@@ -659,8 +662,9 @@ class _State:
                 self.listing, self.count = state, 0
             elif quoted := quoted_projects(text) if self.focus is not None else []:
                 self.starts += [(i, name, self.focus, sentence) for name, sentence in quoted]
-            elif self.listing and (self.bare_ok or self.bare_run and self.after_sentence) and not run_on \
-                    and (name := _bare_item(text)):
+            elif self.listing and (self.bare_ok or self.bare_run and (self.after_sentence or run_on)) \
+                    and (not run_on or _NAME_COLON_WHAT.match(text)) and (name := _bare_item(text)):
+                # (run on after a sentence: only "Name: what it is", its description in lower case)
                 self.starts.append((i, name, self.focus, None))  # "Beboerbazar – ..." (its bold lost)
                 self.last, self.bare_run = i, True  # (the next "Name: ..." may follow its wrapped paragraph)
                 return

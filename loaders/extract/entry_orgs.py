@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, PLACEHOLDER, PLACEHOLDER_NAME, STREET,
+from samspil.loaders.extract.org_lists import (AND_LIST, KOMMUNE_THEN_NAME, municipality_written_out, own_short_form, PLACEHOLDER, PLACEHOLDER_NAME, STREET,
                                                fixed_og_pair, org_type_of, section_words, split_at_municipality,
                                                split_org_text, split_party_entries)
 from samspil.loaders.extract.people import Person, is_title_word
@@ -220,10 +220,12 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     if m:
         aliases += former_names(m.group(2)) if m.group("former") else [clean(m.group(2))]
         text = text[: m.start()] + text[m.end():]
-    elif "(" in text and (m := _WORD_ALIAS.search(text)) and m.group(1) in text[:m.start()].split():
+    elif "(" in text and (m := _WORD_ALIAS.search(text)) and own_short_form(m.group(1), text[:m.start()].split()):
         aliases.append(m.group(1))  # "Almennyttigt Boligselskab Fynshjem (i det følgende Fynshjem)": a word of its name
         text = text[: m.start()] + text[m.end():]
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
+    if text.endswith(" K."):
+        text = municipality_written_out(text)  # "Næstved K.": the municipality
     if PLACEHOLDER_NAME.match(text) or _AGREEMENT_SENTENCE.match(text):
         return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name; "Denne
         # aftale er indgået mellem", "Aftalen er udarbejdet efter ...": the sentence about the parties, no party

@@ -58,6 +58,11 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
                 seen.add(i)
                 i += 1
                 continue
+        if text[:1] == "(" and out and out[-1].line == i - 1 and (unit := _bracketed_unit(text)) is not None:
+            out[-1].organisation = unit  # "Virksomhedskonsulent  Hatice Bonde  hdb@x.dk  89 64 57 02" over
+            seen.add(i)  # "(Jobcenter Favrskov, Team Virksomhed)": the unit under the person's row
+            i += 1
+            continue
         if out and out[-1].line == i - 1 and i + 1 < len(plain) and (unit := _card_unit(text)) \
                 and (details := details_only(plain[i + 1])) is not None:
             mention = out[-1]  # a card: "• Signe Bak, boligsocial leder" over "Boligselskabet Strandlyst"
@@ -245,6 +250,8 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         q.title = q.title or p.title
         unit = unit_after_name(entry, q) if q.title and entry.startswith(q.title.split()[0]) else None
         unit = unit or _unit_before_details(entry, q) or unit_then_title(entry, q, text[prev_end:a] + entry[:q.start])
+        if (bracket := _details_bracket(entry, q)) is not None:
+            unit = bracket  # "... ruoe@x.dk 89 64 52 18 (Familie og Forebyggelse, X Kommune)": the unit after the details
         between = text[prev_end:a]
         if unit is None and (unit := _unit_between(between)):
             group = unit
@@ -346,6 +353,8 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str], cells: list[st
         at = text.find(p.name)
         if at >= 0 and (bracket := _BRACKET_UNIT.match(text, at + len(p.name))) and org_type_of(bracket.group(1)) != "other":
             org = bracket.group(1)  # "Tina Dam (Jobcenter Varde, tlda@varde.dk)": the unit in her brackets
+        if text[-1:] == ")" and (unit := _details_bracket(text, p)) is not None:
+            org = unit  # "Kommunal koordinator Rune Østby ruoe@x.dk 89 64 52 18 (Familie og Forebyggelse, X Kommune)"
         if (employer := _EMPLOYED.search(text, p.end, (p.end + 160))) is not None \
                 and org_type_of(employer.group(1)) != "other" and not EMAIL.search(text, p.end, employer.start()):
             org = employer.group(1)  # "Name Title, Project Ansat i Boligselskabet X jmt@...": the employer
@@ -362,6 +371,30 @@ def _defined_code(plain: list[str], code: str) -> bool:
         return False
     return any(code in line and re.search(rf"\((?:herefter|i det følgende|fremover)?\s*(?:kaldet\s+)?[\"“»]?{code}[\"”«]?\)",
                                           line) for line in plain)
+
+
+def _details_bracket(entry: str, p) -> str | None:
+    """The unit in brackets right after a person's e-mail and phone, at the entry's end."""
+    at = entry.find(p.email) if p.email else -1
+    if at < 0 or not entry.rstrip(" .,;").endswith(")"):
+        return None
+    start = entry.find("(", at)
+    if start < 0 or EMAIL.search(entry, at + len(p.email), start) or any(c.isalpha() for c in entry[at + len(p.email):start]):
+        return None  # (only the phone between: "ruoe@x.dk 89 64 52 18 (...)")
+    return _bracketed_unit(entry[start:].rstrip(" .,;"))
+
+
+def _bracketed_unit(text: str) -> str | None:
+    """A line that is only a unit and its parents in brackets ("(Familie og Forebyggelse, Favrskov
+    Kommune)", "(Jobcenter Favrskov, Team Virksomhed)"): its most specific unit, the last one that is
+    no municipality (a team is named after its department)."""
+    if not text.endswith(")") or len(text) > 120 or "@" in text or any(c.isdigit() for c in text):
+        return None
+    parts = [clean(p) for p in text[1:-1].split(",")]
+    if not all(p[:1].isupper() and len(p.split()) <= 6 for p in parts):
+        return None
+    units = [p for p in parts if org_type_of(p) != "municipality"]
+    return units[-1] if units and (len(parts) > 1 or org_type_of(units[-1]) != "other") else None
 
 
 _BRACKET_UNIT = re.compile(r"\s*\(\s*([A-ZÆØÅ][^(),@]{2,60}?)\s*,\s*[^()]*@")

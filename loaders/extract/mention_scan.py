@@ -17,7 +17,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _has_cue, _trim_run, _valid, _vocab,
                                               expansion)
 from samspil.loaders.extract.run_candidates import _DIGIT_FIRST, _candidates
-from samspil.loaders.extract.org_lists import compound_initials_fit, initials_fit, split_org_text
+from samspil.loaders.extract.org_lists import (compound_initials_fit, initials_fit, municipality_written_out, org_type_of,
+                                               split_org_text)
 from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
 from samspil.loaders.extract.text import clean, clean_keep_colon, drop_citations, strip_markup
 
@@ -71,6 +72,10 @@ def _definitions(text: str) -> list[tuple[str, str]]:
         out += _hereafter_definitions(text)
     if "(" in text and " og " in text or "&" in text:
         out += _topic_definitions(text)
+    if "(" in text:  # "KUI Lejre (Kommunal Ungeindsats)": the short name first, the bracket spells it out
+        out += [(f"{m.group(1)}{m.group(2)}", m.group(3)) for m in _SHORT_SPELT_OUT.finditer(text)
+                if (initials_fit(m.group(3), m.group(1)) or compound_initials_fit(m.group(3), m.group(1)))
+                and _has_cue(m.group(3))]
     if "(" not in text or not _ABBREVIATION_IN_BRACKETS.search(text):
         return out
     if ", " in text:  # "Center for Børn, Unge og Læring (CBUL)": a unit's series of topics, its commas in the name
@@ -91,6 +96,9 @@ def _definitions(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# an acronym, its place ("KUI Lejre") and the name it stands for in brackets after it
+_SHORT_SPELT_OUT = re.compile(r"\b([A-ZÆØÅ]{2,6})((?:\s+[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)?)\s+\("
+                              r"([A-ZÆØÅ][\wæøå-]+(?:\s+(?:og\s+|for\s+)?[A-ZÆØÅ]?[\wæøå-]+){1,5})\)")
 _HEREAFTER_DEFINE = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*|og|for|i|,)(?:\s*(?:[A-ZÆØÅ][\wæøå-]*|og|for|i|,)){0,8})\s*"
                                r"\(\s*(?:herefter|i det følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][A-ZÆØÅ&]{1,5})[\"”]?\s*\)")
 
@@ -114,7 +122,22 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
                     and (_has_cue(full) or is_topic_series(full)):
                 out.append((full, short))
                 break
+    for m in _HEREAFTER_WORD.finditer(text):  # "Boligselskabet Suså (herefter Susåbo)": a short name, no initials
+        words, short = m.group(1).split(), m.group(2)
+        stem = short[:4].casefold()
+        first = next((k for k, w in enumerate(words) if _has_cue(w)), 0)  # (from its head: "1. Indledning
+        for k in range(first, len(words)):  # Boligforeningen Egeskovbo (herefter Egeskovbo)")
+            full = " ".join(words[k:])
+            if words[k][:1].isupper() and _has_cue(full) and full != short and not _KIND_WORD.match(short) \
+                    and any(w.casefold().startswith(stem) for w in words[k:]):
+                out.append((full, short))
+                break
     return out
+
+
+_KIND_WORD = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
+_HEREAFTER_WORD = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|af|og|for|i)){0,6})\s*\(\s*(?:herefter|i det "
+                             r"følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][a-zæøå][\wæøå-]{2,20})[\"”]?\s*\)")
 
 
 _SERIES_DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]+\s+for\s+[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+){1,3}\s+og\s+"
@@ -230,6 +253,9 @@ def _former_names(text: str) -> list[tuple[str, list[str]]]:
     """(present name, [former name, its abbreviation]) of every 'X (tidl. Y)' whose X and
     Y both read as organisations' names."""
     out: list[tuple[str, list[str]]] = []
+    if " hed " in text:  # 'Center for Børn og Familie hed indtil 2024 "Familiecentret"'
+        out += [(clean(m.group(1)), [m.group(2)]) for m in _WAS_CALLED.finditer(text)
+                if _valid(clean(m.group(1))) and _valid(m.group(2))]
     if "(" not in text or not ("tidl" in text or "fhv" in text):
         return out
     for m in _FORMER.finditer(text):
@@ -239,6 +265,9 @@ def _former_names(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# a name and what it was called before: 'X hed indtil 2024 "Y"', 'X hed tidligere Y'
+_WAS_CALLED = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|og|for|i)){0,6}) hed (?:indtil (?:\d{4}|\w+ \d{4})|"
+                         r"tidligere|før(?: \d{4})?) [\"“»]?([A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,4})")
 _APPOSITIVE = re.compile(r",\s+([A-ZÆØÅ]{2,6})(?=\s*[(,.;:]|\s+v[./]|\s*$)")
 _APPOSITIVE_WORDS = re.compile(r"[\wæøåÆØÅ-]+")
 
@@ -436,8 +465,13 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             cells = _table_cells(i, cells, no_org, partner_cells, out)
         if "(" in text:
             cells = [drop_citations(c) for c in cells]  # (a cited report's author is no partner)
+        last_cell = cells[-1] if cells else ""
         for name in chain.from_iterable(map(cell_runs, cells)):  # a name never spans two cells
             name = _municipality_form(name)
+            if i + 1 < len(plain) and last_cell.endswith(name) and (place := _place_opening(plain[i + 1])) \
+                    and (_has_cue(name) or org_type_of(name) != "other") and not _ends_in_place(name):
+                name = f"{name} {place}"  # "... at Kommunal Ungeindsats" + "Ikast-Brande får ...": the unit's
+                # town wrapped onto the next line
             if dashed and any(name.startswith(short) and name.endswith(full) for full, short in dashed):
                 continue  # ("ØBB – Østbornholms Boligselskab": the one organisation defined above)
             if _heading_caps(name):
@@ -451,6 +485,28 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if b.text or _MARK_FIRST.match(item) or item.startswith(b.name):  # (a list's item, not a section)
             out += [OrgMention(n, b.start, role="mentioned") for n in _partner_phrases(item)]
     return _drop_activities(out, activity_names)
+
+
+# a place name opening a line, then a lower-case word or the line's or clause's end
+# (not a place and date a signature was made at: "Aarhus, den 11. december 2024")
+_PLACE_OPENING = re.compile(r"([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)(?!,?\s*(?:den\b|d\.|\d))(?=[,.;)]|\s+[a-zæøå]|\s*$)")
+
+
+def _place_opening(line: str) -> str | None:
+    """The municipality or town a line opens with (its next word in lower case): "Ikast-Brande får ..."."""
+    m = _PLACE_OPENING.match(line)
+    if m is None:
+        return None
+    from samspil.loaders.gazetteer import is_town, municipality
+
+    return m.group(1) if municipality(m.group(1)) or is_town(m.group(1)) else None
+
+
+def _ends_in_place(name: str) -> bool:
+    from samspil.loaders.gazetteer import is_town, municipality
+
+    last = name.rsplit(None, 1)[-1]
+    return last == "Kommune" or bool(municipality(last)) or is_town(last)
 
 
 def _table_cells(i: int, cells: list[str], no_org: dict[int, set[int]], partner_cells: dict[int, set[int]],
@@ -476,7 +532,8 @@ def _municipality_form(name: str) -> str:
     ('Københavns Kommune', 'Randers Kommune')
     """
     if "\n" not in name and not name.endswith(("Kommune", "Kommunes")):
-        return name  # (the common case, told without the pattern)
+        return municipality_written_out(name) if name.endswith(" K.") else name  # (the common case, told without
+        # the pattern; "Næstved K.": the municipality's name cut short)
     m = _MUNICIPALITY_TAIL.match(name)
     if m:
         return f"{m.group('muni')} Kommune"

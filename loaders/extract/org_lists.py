@@ -173,6 +173,24 @@ def _org_type():
     return org_type
 
 
+_MUNICIPALITY_K = re.compile(r"([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) K\.$")
+
+
+def municipality_written_out(name: str) -> str:
+    """'Næstved K.' -> 'Næstved Kommune' (a municipality's name with "Kommune" cut short; another
+    name ending in "K." is kept).
+
+    >>> municipality_written_out("Børn og Unge, Næstved K."), municipality_written_out("Klub K.")
+    ('Børn og Unge, Næstved Kommune', 'Klub K.')
+    """
+    m = _MUNICIPALITY_K.search(name)
+    if m is None:
+        return name
+    from samspil.loaders.gazetteer import municipality
+
+    return f"{name[:m.start()]}{m.group(1)} Kommune" if municipality(f"{m.group(1)} Kommune") else name
+
+
 # Unfilled fields of a template's party list or signature block.
 # (with what a template puts in the blank: "[dato]", "[Indsæt navn]", "<navn>", "______")
 PLACEHOLDER = re.compile(r"\b(?:Dato|Navn|Underskrift|Titel|Stilling|Sted)\b\s*:?(?:\s*(?:\[[^\]\n]{0,40}\]|<[^>\n]{0,40}>"
@@ -205,7 +223,23 @@ _WORD_IN_BRACKET = re.compile(r"\(([A-ZÆØÅ][a-zæøå]{3,})\)$")
 
 def _own_word_alias(m: re.Match[str]) -> str:
     """'X Y (herefter Y)' -> 'X Y (Y)' when the short form is a word of the name; else as written."""
-    return f"{m.group('name')} ({m.group('word')})" if m.group("word") in m.group("name").split() else m.group(0)
+    word = m.group("word")
+    return f"{m.group('name')} ({word})" if own_short_form(word, m.group("name").split()) else m.group(0)
+
+
+def own_short_form(word: str, names: list[str]) -> bool:
+    """Is ``word`` a short form the name of ``names`` gives itself: one of its words ("Boligforeningen
+    Bælumhus (herefter Bælumhus)"), or one that opens as a word after its first does ("Boligselskabet Suså
+    (herefter Susåbo)"); not a kind every party shares ("(herefter Kommunen)").
+
+    >>> own_short_form("Susåbo", ["Boligselskabet", "Suså"]), own_short_form("Kommunen", ["Køge", "Kommune"])
+    (True, False)
+    """
+    stem = word[:4].casefold()
+    return word in names or any(w.casefold().startswith(stem) for w in names[1:]) and not _KIND_START.match(word)
+
+
+_KIND_START = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
 
 
 _KIND_PLURAL = re.compile(r"\s+(?:og|samt)\s+(?:de\s+(?:to|tre|fire|fem|\d)\s+)?(?:boligorganisation|boligselskab|boligforening)"
@@ -257,7 +291,27 @@ def split_party_entries(text: str) -> list[str]:
             pieces = [q for p in pieces for q in _split_run_on(p)]
         out += [p.strip(" ,;") for p in pieces if p.strip(" ,;") and not PLACEHOLDER_NAME.match(p.strip(" ,;"))
                 and not p.strip(" ,;").endswith(":")]  # a label run into the list ("Underskrevet af:")
-    return out
+    return _without_addresses(out) if any(_POSTCODE_TOWN.match(p) for p in out) else out
+
+
+_POSTCODE_TOWN = re.compile(r"\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?$")
+_HOUSE_NUMBER = re.compile(r"[A-ZÆØÅ][\wæøå.-]+(?:\s+[\wæøå.-]+){0,2}\s+\d{1,3}[A-Za-z]?(?:,\s*\d\.?(?:\s*(?:th|tv|mf)\.?)?)?$")
+
+
+def _without_addresses(entries: list[str]) -> list[str]:
+    """A party's address written after it: its postcode and town ("4700 Næstved") and the street with
+    its number before them ("Rådmandshaven 20") are no parties.
+
+    >>> _without_addresses(["Næstved Kommune", "Rådmandshaven 20", "4700 Næstved", "Boligselskabet Suså"])
+    ['Næstved Kommune', 'Boligselskabet Suså']
+    """
+    drop = set()
+    for k, entry in enumerate(entries):
+        if _POSTCODE_TOWN.match(entry):
+            drop.add(k)
+            if k and _HOUSE_NUMBER.match(entries[k - 1]):
+                drop.add(k - 1)
+    return [e for k, e in enumerate(entries) if k not in drop]
 
 
 def split_at_municipality(name: str) -> list[str]:

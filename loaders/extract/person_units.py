@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.extract.people import FIELD_KEY, Person, find_people, is_title_word
-from samspil.loaders.extract.org_lists import org_type_of, section_words
+from samspil.loaders.extract.org_lists import municipality_written_out, org_type_of, section_words
 from samspil.loaders.extract.unit_topics import join_topic_series
 from samspil.loaders.extract.text import EMAIL, PHONE
 
@@ -227,6 +227,8 @@ def contact_unit(text: str | None) -> str | None:
     if text.endswith("]") and (tag := text.rfind("[")) > 0:
         text = text[:tag]  # "Stejlhøjskolen [Uddannelse og livschancer]": a list item's tag after it
     text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–—-")
+    if text.endswith(" K."):  # "Børn og Unge, Næstved K.": the municipality's name cut short
+        text = municipality_written_out(text)
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person
     while (paren := _TRAILING_PAREN.search(text)) and paren.start() > 0:
         text = text[:paren.start()].strip()

@@ -48,6 +48,7 @@ NAME_LABELS = ("områdetsnavn", "navnpådenboligsocialeindsats,somdelaftalenvedr
                "navnpådenboligsocialeindsats", "denboligsocialeindsats,somdelaftalenvedrører",
                "denboligsocialeindsats,delaftalenhørerunder", "denboligsocialeindsats,somdelaftalenhørerunder",
                "indsatsensnavn", "navnpåindsatsen", "helhedsplanensnavn", "navnpåhelhedsplanen",
+               "helhedsplanenstitel", "titelpåhelhedsplanen", "indsatsenstitel",
                "boligsocialindsats:", "boligsocialindsats(navn):", "boligsocialhelhedsplan:", "helhedsplan:",
                "helhedsplanen:", "tilhørendestrategisksamarbejdsaftale:", "tilhørendesamarbejdsaftale:",
                "hørerunderstrategisksamarbejdsaftale:", "hørerunderden strategiske samarbejdsaftale:".replace(" ", ""))
@@ -122,7 +123,9 @@ def _value(doc: Document, i: int, key: str, lookahead: int = 4) -> tuple[str, in
 def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
     for i, sq in enumerate(squashed_lines(doc)[:limit]):
         if not sq.startswith(keys):
-            continue  # (most lines: no key, told by one call)
+            if not (sq[:1].isdigit() and (num := _FIELD_NUMBER.match(sq)) and sq.startswith(keys, num.end())):
+                continue  # (most lines: no key, told by one call; an application form's numbered field:
+            sq = sq[num.end():]  # "1.3 Helhedsplanens titel ..... Mejrup på Vej")
         for key in keys:
             if not sq.startswith(key):
                 continue
@@ -136,6 +139,9 @@ def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
             elif 0 < len(rest := cut_at_next_label(after_label(doc.lines[i], key) or "")) <= 90:
                 return rest, i  # a name label run on into the next label ("X (2026-2029) Kommune: Y")
     return None
+
+
+_FIELD_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?")  # a form's field number, squashed ("1.3")
 
 
 # --------------------------------------------------------------------------- plan

@@ -64,9 +64,14 @@ def _without_hereafter(text: str) -> str:
     entry's alias): "A (herefter Kommunen), B (herefter BSG)" -> "A, B (BSG)"."""
     if "(" not in text:
         return text
-    from samspil.loaders.extract.org_lists import _HEREAFTER_CODE
+    from samspil.loaders.extract.org_lists import _HEREAFTER_CODE, _HEREAFTER_WORD, own_short_form
 
-    return _HEREAFTER.sub("", _HEREAFTER_CODE.sub(r"(\1)", text))
+    def own(m: re.Match[str]) -> str:  # a short form the name gives itself is kept: "Boligselskabet Suså (herefter
+        word = m.group("word")  # Susåbo)" (the entry's rule reads it as its alias), marked while the rest go
+        return f"{m.group('name')} (\ue000{word})" if own_short_form(word, m.group("name").split()) else m.group(0)
+
+    kept = _HEREAFTER_WORD.sub(own, text) if "herefter" in text or "følgende" in text else text
+    return _HEREAFTER.sub("", _HEREAFTER_CODE.sub(r"(\1)", kept)).replace("(\ue000", "(herefter ")
 # "A, B og C, der alle tre er parter i aftalen": the list before the clause, from the last
 # verb or preposition before its first name ("Indsatsen drives af A, B og C, der ...")
 _ALL_PARTIES = re.compile(r"(?P<d>[A-ZÆØÅ][^.:;]{3,200}?),?\s+(?:der|som)\s+(?:alle\s+(?:\w+\s+)?|begge\s+)?er\s+"

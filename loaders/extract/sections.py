@@ -331,7 +331,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
 _DELAFTALE_LEAD_IN = re.compile(r"^\W*[Dd]elaftale\s+(?P<name>[A-ZÆØÅ][\wæøå]+(?:[ ,]+[\wæøå&-]+){0,5}?)\s*:\s*$")
 _NAME_BELOW = re.compile(r"^[A-ZÆØÅ][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,6}$")  # a short name, no sentence or field
 # a focus area's counted heading and its name without a colon between: "INDSATSOMRÅDE 1 Uddannelse og beskæftigelse"
-_COUNTED_NAME = re.compile(r"^\W*((?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde)\s+\d{1,2})\s+"
+_COUNTED_NAME = re.compile(r"^\W*((?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMRÅDE|Fokusområde|DELAFTALE|Delaftale)\s+\d{1,2})\s+"
                            r"([A-ZÆØÅ][a-zæøå][\wæøå,&-]*(?:\s+[\wæøå,&-]+){0,5})\s*$")
 # a counted heading alone ("Spor 1", "Indsatsområde 2") after the same counter named its area
 _BARE_HEAD = re.compile(r"^\W*(spor|indsatsområde|tema|delaftale)\s+(?:nr\.\s*)?(\d{1,2}|[a-h])\s*:?\s*$")

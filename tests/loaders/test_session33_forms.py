@@ -1,0 +1,222 @@
+"""Forms of session 33, each in made-up agreements of three municipalities (Tønder, Struer,
+Odsherred), none of them from a real document:
+
+* a subgroup named after "herunder" ("kvinder uden for arbejdsmarkedet, herunder kvinder med anden
+  etnisk baggrund") is a target group, not the group's traits;
+* an activity's "Name: what" line whose wrapped rest was joined onto it ("... to dage om" + "ugen.
+  Jobcenteret ...") still opens an activity;
+* a PDF column hyphenated often (pdfium joins such lines, U+FFFE between them) keeps its width, so a
+  name wrapped after a short line ("... sammen med AOF" + "Tønder og ...") is read whole;
+* the Kommunal Ungeindsats (KUI) as a unit, also written "KUI Struer (Kommunal Ungeindsats)" and with
+  its town wrapped onto the next line; a municipal "Team X" as a municipal unit;
+* a person's row with the unit in brackets on the line under it ("(Jobcenter Tønder, Team Virksomhed)").
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+from samspil.loaders.extract.targets import classify
+from samspil.loaders.extract.orgs import org_type
+from samspil.loaders.normalise import _column_width
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import extract_rendered as _extract, name_key  # noqa: E402
+
+TOWNS = [("Tønder", "Toftlund", "Toftebo", "Boligselskabet Vestslesvig", "BVS"),
+         ("Struer", "Hjerm", "Hjermbo", "Boligforeningen Limfjordshuse", "BLH"),
+         ("Odsherred", "Asnæs", "Asnæsbo", "Boligselskabet Lammefjord", "BLF")]
+
+
+def _domain(name):
+    return name.lower().replace("ø", "oe").replace("æ", "ae").replace("å", "aa") + ".dk"
+
+
+def _agreement(town, seat, short, housing, abbr):
+    return [f"Strategisk samarbejdsaftale 2025-2028 for {seat} Sammen", "",
+            "1. Parter",
+            f"{town} Kommune, {housing} ({abbr}) og Boligforeningen {short} indgår denne aftale.", "",
+            "2. Delaftale 1 – Uddannelse og livschancer",
+            f"Lektiebroen: lektiehjælp for børn 6-12 år med {seat} Skole og KUI {town} (Kommunal Ungeindsats).",
+            f"Ungeporten: vejledning af unge 15-17 år, der ikke er i gang med uddannelse, sammen med {seat} Skole.", "",
+            "3. Delaftale 2 – Beskæftigelse",
+            f"Jobstedet {seat}: fremskudt jobrådgivning for ledige beboere 18-64 år to dage om",
+            f"ugen. Jobcenteret stiller en virksomhedskonsulent til rådighed (Jobcenter {town}).",
+            "Kvindeværkstedet: forløb med sprog, praktik og netværk for kvinder uden for",
+            "arbejdsmarkedet, herunder kvinder med anden etnisk baggrund, sammen med AOF",
+            f"{town} og Jobcenter {town}.", "",
+            "4. Kontakt",
+            f"Boligsocial leder      Ane Lind Kjær          alk@{_domain(short)}      29 11 40 50",
+            f"Virksomhedskonsulent   Hatice Demir Juul      hdj@{_domain(town)}      72 33 50 10",
+            f"  (Jobcenter {town}, Team Virksomhed)", ""]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx", "pdf"])
+@pytest.mark.parametrize("town,seat,short,housing,abbr", TOWNS)
+def test_activities_and_units_of_a_strategic_agreement(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                      abbr, how):
+    r = _extract(tmp_path, _agreement(town, seat, short, housing, abbr), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {"Lektiebroen", "Ungeporten", f"Jobstedet {seat}", "Kvindeværkstedet"} <= set(acts), sorted(acts)
+    assert acts[f"Jobstedet {seat}"].focus_area == "Beskæftigelse"
+    assert f"Jobstedet {seat}" not in {o.name for o in r.organisations}
+    orgs = {name_key(o.name): o for o in r.organisations}
+    assert name_key(f"AOF {town}") in orgs, sorted(orgs)
+    kui = orgs.get(name_key(f"KUI {town}"))
+    assert kui is not None and "Kommunal Ungeindsats" in kui.aliases, sorted(orgs)
+    assert "kommunal ungeindsats" not in orgs
+    assert orgs[name_key("Team Virksomhed")].type == "municipal_unit"
+    by_name = {c.name: c for c in r.contacts}
+    assert by_name["Hatice Demir Juul"].organisation == "Team Virksomhed"
+    groups = {g.category for g in r.target_groups}
+    assert "ethnic_minorities" in groups and "women" in groups
+
+
+@pytest.mark.parametrize("town", ["Tønder", "Struer", "Odsherred"])
+def test_the_unit_of_the_kommunal_ungeindsats_wrapped_before_its_town(tmp_path, town):
+    from samspil.loaders.pipeline import extract_file
+
+    path = tmp_path / "svar.txt"
+    path.write_text(f"Høringssvar fra afdelingsbestyrelsen om den boligsociale helhedsplan\n\n"
+                    f"For aktiviteten \"Uddannelsesguiden\" for unge 15-25 år foreslår rådet, at Kommunal Ungeindsats\n"
+                    f"{town} får en fast træffetid i beboerhuset, så unge kan få vejledning tæt på.\n", encoding="utf-8")
+    names = {o.name for o in extract_file(path).organisations}
+    assert f"Kommunal Ungeindsats {town}" in names, sorted(names)
+    assert "Kommunal Ungeindsats" not in names
+
+
+def test_a_subgroup_after_herunder_is_a_target_group_traits_after_it_are_not():
+    found = classify("Forløb for kvinder uden for arbejdsmarkedet, herunder kvinder med anden etnisk baggrund.")
+    assert "ethnic_minorities" in found and "women" in found
+    # the traits a group is described by are still no group of their own
+    traits = classify("Unge, der er ramt af risikofaktorer, herunder etniske minoriteters sprogbarrierer.")
+    assert "ethnic_minorities" not in traits
+
+
+def test_team_names_are_municipal_units_and_companies_stay_companies():
+    assert org_type("Team Virksomhed") == org_type("Teamet Integration") == "municipal_unit"
+    assert org_type("Virksomhedsnetværket A/S") == "company"
+    assert org_type("Teamleder Jensen") != "municipal_unit"
+
+
+def test_a_column_hyphenated_often_keeps_its_width():
+    printed = [f"linje {k} af en spalte med brødtekst, som er ret lang og fyldt helt ud til kan-" for k in range(6)]
+    joined = [f"{line}\ufffeten og går videre på den næste linje, der også er fyldt godt ud til kanten" for line in printed]
+    lines = [line.replace("\ufffe", "") for line in joined] + ["en kort linje"] * 4
+    assert _column_width(lines, joined + ["en kort linje"] * 4) <= 90
+    # without pdfium's joins the width is the lines' own
+    plain = [f"linje {k} af en spalte med brødtekst, som er ret lang og fyldt helt ud" for k in range(8)]
+    assert _column_width(plain, plain) == len(plain[0])
+
+
+def _table_plan(path, town, seat, numbers):
+    """A Word plan whose activity table has a number column (AUTONUM fields Word fills in when it
+    prints: empty in the file) and a row across the table for each focus area."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    doc = docx.Document()
+    doc.add_paragraph(f"Boligsocial helhedsplan {seat} Vest 2017-2020")
+    doc.add_paragraph(f"Helhedsplanen er udarbejdet af Boligselskabet {seat}hus og {town} Kommune.")
+    doc.add_paragraph("2. Indsatsområder og aktiviteter")
+    rows = [("Tryghed og trivsel", None), (None, ("Naboværterne", "alle beboere", f"Frivilligcenter {town}")),
+            (None, ("Seniorcaféen", "ældre beboere, der bor alene", f"Ældre Sagen {town}")),
+            ("Uddannelse og beskæftigelse", None),
+            (None, (f"Jobhjørnet {seat}", "ledige 25-64 år", f"Jobcenter {town}")),
+            (None, ("Lektieværkstedet", "skolebørn i 1.-9. klasse", f"{seat} Skole"))]
+    table = doc.add_table(rows=1, cols=4)
+    for cell, head in zip(table.rows[0].cells, ("Nr.", "Aktivitet", "Målgruppe", "Samarbejdspartnere")):
+        cell.text = head
+    for k, (area, cells) in enumerate(rows):
+        row = table.add_row().cells
+        if area:
+            merged = row[0].merge(row[3])  # a row across the table
+            merged.text = area
+            continue
+        if numbers:  # an AUTONUMLGL field without a stored result
+            run = row[0].paragraphs[0].add_run()
+            for kind, text in (("begin", None), (None, " AUTONUMLGL \\e "), ("separate", None), ("end", None)):
+                if kind:
+                    el = OxmlElement("w:fldChar")
+                    el.set(qn("w:fldCharType"), kind)
+                else:
+                    el = OxmlElement("w:instrText")
+                    el.text = text
+                run._r.append(el)
+        for cell, text in zip(row[1:], cells):
+            cell.text = text
+    doc.add_paragraph("3. Organisering")
+    doc.add_paragraph(f"Styregruppen består af direktøren for {seat}hus og chefen for Børn og Unge.")
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("numbers", [True, False])
+@pytest.mark.parametrize("town,seat", [("Tønder", "Toftlund"), ("Struer", "Hjerm"), ("Odsherred", "Asnæs")])
+def test_a_word_tables_rows_across_name_the_focus_areas_of_the_rows_under_them(tmp_path, town, seat, numbers):
+    from samspil.loaders.pipeline import extract_file
+
+    r = extract_file(_table_plan(tmp_path / "plan.docx", town, seat, numbers))
+    areas = {a.name: a.focus_area for a in r.activities}
+    assert areas == {"Naboværterne": "Tryghed og trivsel", "Seniorcaféen": "Tryghed og trivsel",
+                     f"Jobhjørnet {seat}": "Uddannelse og beskæftigelse",
+                     "Lektieværkstedet": "Uddannelse og beskæftigelse"}, areas
+    partners = {a.name: set(a.partners) for a in r.activities}
+    assert f"Jobcenter {town}" in partners[f"Jobhjørnet {seat}"]
+
+
+def test_a_pdf_tables_last_row_keeps_the_next_sections_numbered_heading_apart(tmp_path, new_pdf):
+    from samspil.loaders.pipeline import extract_file
+
+    pdf = new_pdf()
+    y = 20
+    for line in ["Strategisk samarbejdsaftale 2020-2024 for Glumsø Grundstenen", "8. Kontaktpersoner"]:
+        pdf.text(20, y, line)
+        y += 8
+    for row in [("Navn", "Funktion", "Organisation", "Mail"),
+                ("Signe Holt Rump", "Boligsocial leder", "Boligselskabet Suså", "shr@susaabo.dk"),
+                ("Dorthe Ammitz Kjær", "Familieleder", "Familierådgivningen", "doak@naestved.dk")]:
+        for x, cell in zip((20, 62, 100, 150), row):
+            pdf.text(x, y, cell)
+        y += 4.5
+    y += 2.5
+    pdf.text(20, y, "9. Underskrifter")
+    pdf.text(20, y + 7, "Næstved, den 15. juni 2020")
+    path = tmp_path / "aftale.pdf"
+    pdf.output(str(path))
+    people = {c.name: c for c in extract_file(path).contacts}
+    assert people["Dorthe Ammitz Kjær"].organisation == "Familierådgivningen", people
+    assert people["Dorthe Ammitz Kjær"].email == "doak@naestved.dk"
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,housing,short", [("Næstved", "Boligselskabet Suså", "Susåbo"),
+                                                ("Tønder", "Boligforeningen Vidå", "Vidåbo"),
+                                                ("Struer", "Boligselskabet Limfjord", "Limfjordshuse")])
+def test_a_partys_short_name_its_address_and_the_municipality_cut_short(tmp_path, make_docx, make_pdf, town,
+                                                                         housing, short, how):
+    lines = [f"Strategisk samarbejdsaftale for {town} Øst 2020-2024", "",
+             f"Aftalen er indgået mellem {town} Kommune, Rådhuspladsen 20, 4700 {town}, {housing} (herefter "
+             f"{short}) og Andelsboligforeningen Bakkerne (herefter AB).", "",
+             f"Den boligsociale leder er ansat i {short}.", "",
+             "Kontaktpersoner", "Navn\tFunktion\tOrganisation",
+             f"Mathias Krebs\tKoordinator\tBørn og Unge, {town} K.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert short in orgs[housing].aliases and short not in orgs, sorted(orgs)
+    assert orgs[housing].is_party and orgs[f"{town} Kommune"].is_party
+    assert "Rådhuspladsen 20" not in orgs and f"{town} K." not in orgs, sorted(orgs)
+    if how == "as written":
+        assert {c.name: c.organisation for c in r.contacts}["Mathias Krebs"] == "Børn og Unge"
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("seat", ["Toftlund", "Hjerm", "Asnæs"])
+def test_an_application_forms_numbered_title_field_names_the_plan(tmp_path, make_docx, make_pdf, seat, how):
+    lines = ["LANDSBYGGEFONDEN - ANSØGNING OM STØTTE TIL BOLIGSOCIAL HELHEDSPLAN (pulje 2011-2014)", "",
+             f"1.1 Ansøger ........................ Boligselskabet {seat}hus (BSH)",
+             f"1.3 Helhedsplanens titel ........... {seat} på Vej",
+             "1.4 Periode ........................ 01.07.2012 - 30.06.2016 (4 år)", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert r.plan.name == f"{seat} på Vej"
