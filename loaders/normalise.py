@@ -639,6 +639,43 @@ def _lines_holding_tokens(text: str, ends: list[int], tokens: set[str]) -> set[i
     return found
 
 
+_BLOCK_OPEN = re.compile(r"<(nav|script|style)\b[^>]*>", re.I)
+_CRUMBS = re.compile(r"crumb|brødkrumme|broedkrumme|sti\b", re.I)
+
+
+def without_page_blocks(lines: Sequence[str]) -> list[str]:
+    """A web page's lines with its menus (``<nav>``, not a breadcrumb trail), scripts and styles
+    blanked (each line kept, so the lines keep their numbers): a menu's links ("Borger | Erhverv |
+    Politik") are no title, a script's data no text.
+
+    >>> without_page_blocks(["<nav><a>Borger</a> |", "<a>Politik</a></nav>", "<h1>Give Vest</h1>"])
+    ['', '', '<h1>Give Vest</h1>']
+    """
+    out: list[str] = []
+    open_tag = None
+    for line in lines:
+        kept, at = [], 0
+        while at <= len(line):
+            if open_tag is None:
+                m = _BLOCK_OPEN.search(line, at)
+                if m is None:
+                    kept.append(line[at:])
+                    break
+                if _CRUMBS.search(m.group(0)):  # a breadcrumb trail ("Forside > Bolig > X") is the page's own text
+                    kept.append(line[at:m.end()])
+                    at = m.end()
+                    continue
+                kept.append(line[at:m.start()])
+                open_tag, at = m.group(1).lower(), m.end()
+            else:
+                end = line.lower().find(f"</{open_tag}>", at)
+                if end < 0:
+                    break
+                at, open_tag = end + len(open_tag) + 3, None
+        out.append("".join(kept))
+    return out
+
+
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
               pdf: bool = False, cleaned: dict[str, list[str]] | None = None, ascii_spelt: bool | None = None
               ) -> tuple[list[str], list[Origin]]:
@@ -658,6 +695,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     if lost_letter_words(raw_lines):  # "M?lgruppe", "Indsatsomr?de": æ, ø and å lost to question marks
         raw_lines = [restore_lost_letters(line) for line in raw_lines]  # (loaders/ascii_danish.py)
     raw_lines = accordion_heads(raw_lines)  # "+ Uddannelse og livschancer": a web page's folded section's head
+    if not pdf and any("<nav" in line or "<script" in line for line in raw_lines):
+        raw_lines = without_page_blocks(raw_lines)  # a web page's menus and scripts over several lines
     if not pdf and any("BEGIN:VC" in line or "begin:vc" in line for line in raw_lines):  # (no copy of the text)
         raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)
     if not pdf and looks_like_wikitext(raw_lines):

@@ -434,6 +434,8 @@ def activity_name(title: str) -> str:
     >>> activity_name("A.1 Jobværkstedet"), activity_name("Aktivitet 1.1 Jobbroen"), activity_name("3F Ungdom")
     ('Jobværkstedet', 'Jobbroen', '3F Ungdom')
     """
+    if "STATUS" in title or "Status:" in title:  # "Jobcaféen Havkanten ...... STATUS: på sporet": its status field
+        title = _STATUS_FIELD.sub("", title) or title
     name = _STATUS_NOTE.sub("", title) or title
     if name[:1].isupper() or name[:1].isdigit():
         name = _CODE_FIRST.sub("", name) or name  # "A.1 Jobværkstedet", "Aktivitet 1.1 Jobbroen": its number
@@ -442,6 +444,8 @@ def activity_name(title: str) -> str:
     return _BRACKETED_NAME.sub("", name) or name
 
 
+_CLOSED_STATUS = re.compile(r"STATUS\s*:\s*(?:lukket|ophørt|afsluttet|stoppet|nedlagt|udgået)\b", re.I)
+_STATUS_FIELD = re.compile(r"\s*(?:\t|\.{3,}|…+)?\s*(?:STATUS|Status)\s*:.*$")
 # a remark in brackets after the name, opening in lower case ("(aftenklub fredag og lørdag)",
 # "(evt., afhængig af fondsmidler)"); not an age or a class ("Job (13-17 år)")
 _REMARK = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]{3,80}\)$")
@@ -480,7 +484,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
     blocks = activity_blocks(doc)
     fields = _focus_fields(doc, blocks)
     for b in blocks:
-        if is_placeholder(b.name) or _STOPPED.search(b.name) or "; " in b.name or not _LETTERS.search(b.name):
+        if is_placeholder(b.name) or _STOPPED.search(b.name) or "; " in b.name or not _LETTERS.search(b.name) \
+                or "STATUS" in b.name and _CLOSED_STATUS.search(b.name):  # ("... STATUS: lukket": closed)
             continue  # the template's "[Aktivitetens navn]" left unfilled; "Ferieskolen — udgår": no activity of
             # the agreement; a sheet's quoted cell ("Nordby Skole; Fanø Bibliotek", "2384 5561"): no name
         body = b.text or " ".join(doc.lines[b.start:b.end])

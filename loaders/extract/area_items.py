@@ -144,8 +144,9 @@ _FACT_BOX = re.compile(r"^\W*(?i:fakta(?:boks)?|facts|kort fortalt)\b")  # a fac
 
 
 # "Aktiviteter under Uddannelse og livschancer:", "Projekter inden for indsatsområdet Beskæftigelse:"
-_AREA_LEAD_IN = re.compile(r"^\W{0,3}(?:Aktiviteter|Projekter|Indsatser|Tiltag)(?:ne)?\s+(?:under|inden for|i|for)\s+"
-                           r"(?:indsatsområdet\s+)?(?P<area>[A-ZÆØÅa-zæøå][^:.]{2,60}?)\s*:?\s*$")
+_AREA_LEAD_IN = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?i:aktiviteter|projekter|indsatser|tiltag)(?i:ne)?\s+"
+                           r"(?:(?:under|inden for|i|for)\s+(?:indsatsområdet\s+)?|[–—-]\s+)"  # (or a dash: "2. AKTIVITETER
+                           r"(?P<area>[A-ZÆØÅa-zæøå][^:.]{2,60}?)\s*:?\s*$")  # – UDDANNELSE OG LIVSCHANCER")
 
 
 # "Stk. 1. Under indsatsområdet Kriminalitetsforebyggelse gennemføres aktiviteterne" (a legal style)
@@ -172,7 +173,7 @@ def activity_lead_ins(doc: Document) -> list[tuple[int, str]]:
     from samspil.loaders.extract.orgs import name_key
 
     lines = [(i, m) for i, line in enumerate(plain_lines(doc))
-             if line[:1] in "AaPpIiT•-*" and (m := _AREA_LEAD_IN.match(line))
+             if (line[:1] in "AaPpIiT•-*" or line[:1].isdigit()) and (m := _AREA_LEAD_IN.match(line))
              or line[:1] in "SU" and (m := _UNDER_AREA_CARRIED_OUT.match(line))
              or line[:1] in "•MKTP" and (m := _STAFF_AREA.match(line))
              or line[:6] == "Hvilke" and (m := _AREA_QUESTION.match(line))]
@@ -426,7 +427,7 @@ def _counted_item(text: str) -> str | None:
 
 # a field of an item written under it: a short label, its value on the same line
 _ITEM_FIELD = re.compile(rf"^(?:{_FIELD_WORDS}|Mål|Resultat\w*|Deltagere|Budget|Økonomi|Tidsplan|Periode|Frivillige"
-                         r"|Effekt|Indikator\w*)\s*:\s+\S", re.I)  # (any case: "målgruppe: ..." after "Name –")
+                         r"|Effekt|Indikator\w*)(?:\s+(?:i\s+)?(?:19|20)\d\d)?\s*:\s+\S", re.I)  # ("Deltagere 2025: 31 børn")  # (any case: "målgruppe: ..." after "Name –")
 
 
 def _lead_state(text: str) -> bool | None:

@@ -94,6 +94,8 @@ def _candidate(text: str) -> str | None:
     name = run_on_name(clean(_TOC_TAIL.sub("", clean(text))))
     name = _STATUS_NOTE.sub("", name).strip(" *_:")  # "Kriminalitetsforebyggelse (uændret)" (an amendment's note)
     name = _AREA_WORD_FIRST.sub("", name)  # "Delaftale om indsatsområdet X": the area's name after its kind word
+    if name[:3] in ("og ", "og,") or name[:5] == "samt ":
+        return None  # "Delaftale 1 og 2, udkast af ...": an annex's title, no area
     if " " in name and any(c.isdigit() for c in name):
         name = NEXT_CHAPTER.split(name, 1)[0]  # "Beskæftigelse og uddannelse 3 AKTIVITETER": the next chapter's head
     if name.endswith(")"):
@@ -442,6 +444,11 @@ def _headed_groups(doc: Document, i: int, sentence: str, want: int | None = None
                 and not opens_with_area(text.split(), more=3):
             j += 1  # (a bullet, or a bullet's wrapped line; not a known area's name right after a bullet,
             continue  # as a line that lost its breaks was cut: segment.py)
+        if ". " in text[:60] and is_known_area(lead := text.split(". ", 1)[0].strip(" *")) and (
+                found or not doc.lines[j - 1].strip()):
+            found.append((lead, j))  # "Sundhed og trivsel. Aktiviteterne er "X" ...": a paragraph opened by its area
+            j += 1
+            continue
         below = next((t.strip() for t in doc.lines[j + 1:j + 3] if t.strip()), "")
         if len(text) > 60 or text.endswith((".", ":", ",")) or not text[0].isupper() \
                 or not below.startswith(_BULLET_FIRST) or (name := _candidate(text)) is None:

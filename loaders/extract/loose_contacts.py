@@ -288,6 +288,10 @@ def _unit_between(text: str) -> str | None:
         if head and head.split()[-1][:1].isupper() and org_type_of(head) != "other" and len(head.split()) <= 7:
             return head  # (not "Sekretariatet ledes af:")
     text = _LEADING_LABEL.sub("", text).strip(" ,;–-#*•")  # (a markdown heading's or bullet's marks)
+    if _CASE_NUMBER.search(text):
+        return None  # "Sags ID: SOC-2024-0318  Sagsbehandler: ...": a case's number, no unit
+    if text[:4] in ("Den ", "Det ") and org_type_of(text) == "other":
+        return None  # "Den boligsociale leder, Name": the title's first words, no unit
     words = [w for w in text.split() if w not in _DASHES]
     if not words or len(words) > 7 or not text[:1].isupper() or FIELD_KEY.search(text):
         return None
@@ -297,6 +301,7 @@ def _unit_between(text: str) -> str | None:
 
 
 _DASHES = {"-", "–", "—", "&"}
+_CASE_NUMBER = re.compile(r"\d{4}[-/.]\d{2,}|\d{5,}")
 _FIELD_WORD_END = re.compile(r"\s+(?:[Nn]avn|NAVN|[Kk]ontakt\w*|[Tt]itel|[Ss]tilling|[Aa]nsvarlig)$")
 
 

@@ -125,7 +125,7 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
     for m in _HEREAFTER_WORD.finditer(text):  # "Boligselskabet Suså (herefter Susåbo)": a short name, no initials
         words, short = m.group(1).split(), m.group(2)
         stem = short[:4].casefold()
-        first = next((k for k, w in enumerate(words) if _has_cue(w)), 0)  # (from its head: "1. Indledning
+        first = max((k for k, w in enumerate(words) if _has_cue(w)), default=0)  # (from its head: "1. Indledning
         for k in range(first, len(words)):  # Boligforeningen Egeskovbo (herefter Egeskovbo)")
             full = " ".join(words[k:])
             if words[k][:1].isupper() and _has_cue(full) and full != short and not _KIND_WORD.match(short) \
@@ -136,7 +136,7 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
 
 
 _KIND_WORD = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
-_HEREAFTER_WORD = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|af|og|for|i)){0,6})\s*\(\s*(?:herefter|i det "
+_HEREAFTER_WORD = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|af|for|i)){0,6})\s*\(\s*(?:herefter|i det "
                              r"følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][a-zæøå][\wæøå-]{2,20})[\"”]?\s*\)")
 
 

@@ -70,6 +70,13 @@ def person_first(text: str, p: Person) -> bool:
 _OWNERS_LABEL = re.compile(r"^\W*[A-ZÆØÅ][\wæøå-]*s\s+kontaktperson(?:er)?\s*:\s*")
 
 
+def _unit_named(clause: str) -> bool:
+    """A clause that opens with a title's word but names a unit: "Social og Sundhed" (an administration's
+    topics, capitalised on both sides of "og")."""
+    words = clause.split()
+    return len(words) == 3 and words[1] in ("og", "&") and words[2][:1].isupper() and org_type_of(clause) == "municipal_unit"
+
+
 def unit_after_name(text: str, p: Person) -> str | None:
     """The unit in a person-first entry: after the title ("Peter Lund, Planlægger, Teknik, Plan
     og Miljø, pl@x.dk"), or right after the name when the title stood before it or nowhere
@@ -100,10 +107,10 @@ def unit_after_name(text: str, p: Person) -> str | None:
     clauses = join_topic_series([c for c in clauses if c])
     if p.title and p.title in after:  # the title was read from these clauses, unit and all
         p.title = next((c for c in clauses if is_title_word(c.split()[0])), None)
-    while clauses and is_title_word(clauses[0].split()[0]):
+    while clauses and is_title_word(clauses[0].split()[0]) and not _unit_named(clauses[0]):
         p.title = p.title or clauses[0]
         clauses.pop(0)
-    while len(clauses) > 1 and is_title_word(clauses[-1].split()[0]):  # a table's Titel column after the unit
+    while len(clauses) > 1 and is_title_word(clauses[-1].split()[0]) and not _unit_named(clauses[-1]):  # a table's Titel column after the unit
         p.title = p.title or clauses[-1]
         clauses.pop()
     unit = ", ".join(clauses)

@@ -141,6 +141,21 @@ def _find_label(doc: Document, keys: tuple[str, ...], limit: int | None = None):
     return None
 
 
+_FACT_BOX_LINES = 25  # a report's fact box ("Stamdata") opens it
+_INDSATS_FIELD = re.compile(r"^\W{0,3}Indsats(?:\s*:\s*|\s*(?:\.{3,}|…+)\s*|\t)(?P<name>[A-ZÆØÅ\"“»][^:\t]{1,60})$")
+
+
+def _fact_box_indsats(doc: Document) -> tuple[str, int] | None:
+    """The plan named by a fact box's "Indsats" field near the document's top (its name, a note in
+    brackets after it dropped: "Havkanten (strategisk samarbejdsaftale 2023-2026)")."""
+    for i, line in enumerate(plain_lines(doc)[:_FACT_BOX_LINES]):
+        if "Indsats" in line[:12] and (m := _INDSATS_FIELD.match(line.strip())) is not None:
+            name = _OPEN_BRACKET_TAIL.sub("", re.sub(r"\s*\([^()]*\)\s*$", "", m.group("name"))).strip(" .")
+            if name and not _CONTACT_VALUE.search(name):
+                return name, i
+    return None
+
+
 _FIELD_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?")  # a form's field number, squashed ("1.3")
 
 
@@ -338,6 +353,8 @@ def _name_sources(doc: Document) -> list[tuple[str, int]]:
     cover run onto the first line, read from its pieces first)."""
     found = [f for f in (_find_label(doc, NAME_LABELS[1:]), _find_label(doc, NAME_LABELS[:1]))
              if f and not _CONTACT_VALUE.search(f[0])]  # ("Helhedsplanen: Boligsocial medarbejder X, x@y.dk": a contact)
+    if not found and (boxed := _fact_box_indsats(doc)) is not None:
+        found = [boxed]  # a status report's fact box: "Indsats ......... Thurø Sundstrøm", "Indsats:  Havkanten (...)"
     if len(found) == 1 and found[0] == _find_label(doc, NAME_LABELS[:1]) and (titled := _area_titled(doc, found[0][0])):
         found = [titled, found[0]]  # "Områdets navn: Trekroner" under the title "Trekroner i Trivsel": the title names
         # the indsats, the label its area

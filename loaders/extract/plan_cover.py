@@ -207,7 +207,8 @@ _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\
                              rf"|\bhelhedsplanen\s+{_q_name('d')}"
                              rf"|\b(?:helhedsplanen|indsatsen|den\s+boligsociale\s+indsats)\s+(?:hedder|kaldes)\s+{_q_name('e')}"
                              r"|\b(?:[Hh]elhedsplanen|[Ii]ndsatsen|[Dd]en\s+boligsociale\s+indsats)\s+(?:hedder|kaldes)\s+"
-                             r"(?P<f>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){0,4}))(?=\s+og\b|\s*[.,;])"
+                             r"(?P<f>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+(?:(?:om|i|på|for|til|med)\s+)?[A-ZÆØÅ][\wæøå-]+){0,4}))"
+                             r"(?=\s+og\b|\s*[.,;])"  # ("Sammen om Kolstrup": a connector between its words)
                              rf"|\barbejdstit(?:el|len)\s*:?\s*{_q_name('g')}"  # (a plan being prepared: 'arbejdstitel "X"')
                              r"|\bden\s+boligsociale\s+indsats\s+(?P<h>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,4}))"
                              r"(?=\s+og\s|\s*[.,;(])"  # ('mellem den boligsociale indsats Jyllinge Nordmark Sammen og ...')

@@ -56,7 +56,7 @@ _UNITS_ONLY = re.compile(rf"^\s*(?:til sammen|i alt|ca\.|samlet)?\s*(?:{_NUM})\s
 _DEPARTMENT_CUE = re.compile(r"afdeling|boligområde|omfatte|dække", re.IGNORECASE)
 _DEPARTMENT_WORDS = ("afdeling", "boligområde", "omfatte", "dække")  # (the same, for may_hold)
 _ORG_AFD = re.compile(r"^(?P<org>[A-ZÆØÅ0-9][^,]*?)\s*,?\s+(?P<code>[Aa]fd(?:eling|\.)?\s*\d[\d\-–]*)\s*,?\s+"
-                      r"(?P<name>[A-ZÆØÅ].*)$")
+                      r"[\"“»]?(?P<name>[A-ZÆØÅ][^\"”«]*)[\"”«]?$")  # (the name may be quoted: 'X afd. 12 "Tanghaven"')
 _AFD = re.compile(r"^(?:Afd\.?|Afdeling)\s*[\d][\d\-–]*", re.IGNORECASE)
 # a department's name with its number (and owner, dwellings) in brackets after it
 _NAME_PAREN = re.compile(r"^(?P<name>[A-ZÆØÅ][^()]*?)\s*\((?:(?P<org>[^(),]+?)\s+)?(?P<code>[Aa]fd(?:eling|\.)?\s*"

@@ -220,3 +220,114 @@ def test_an_application_forms_numbered_title_field_names_the_plan(tmp_path, make
              "1.4 Periode ........................ 01.07.2012 - 30.06.2016 (4 år)", ""]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert r.plan.name == f"{seat} på Vej"
+
+
+def _status_report(town, seat, short):
+    return [f"STATUSRAPPORT 2024 · {seat.upper()} SAMMEN                                   {town}, februar 2025",
+            "=" * 80, f"Boligsocial indsats i {seat} Syd · 2. driftsår", "",
+            "0. Stamdata",
+            f"   Indsats:        {seat} Sammen (strategisk samarbejdsaftale 2023-2026)",
+            f"   Parter:         {town} Kommune · Boligselskabet {short} · Andelsboligforeningen Engen",
+            f"   Afdelinger:     {short} afd. 12 \"Bølgebrydet\" (214 boliger)",
+            f"                   {short} afd. 15 \"Tanghaven\" (97 boliger)",
+            "   Indsatsområder: Beskæftigelse · Kriminalitetsforebyggelse", "",
+            "1. Beskæftigelse",
+            f"1.1  Jobcaféen {seat} ........................................ STATUS: på sporet",
+            "     Målgruppe: ledige 18-64 år",
+            f"     Partnere: Jobcenter {town}",
+            "1.2  Unge i Gang ..................................................... STATUS: forsinket",
+            "     Målgruppe: unge 16-24 år uden uddannelse eller job", "",
+            "2. Kriminalitetsforebyggelse",
+            f"2.1  Aftenpatruljen ...................................... STATUS: på sporet",
+            f"     Partnere: SSP {town}",
+            "2.2  Mentorordning for drenge ........................................ STATUS: lukket",
+            "     Aktiviteten blev lukket 30.6.2024.", ""]
+
+
+@pytest.mark.parametrize("town,seat,short", [("Tønder", "Toftlund", "Vidåbo"), ("Struer", "Hjerm", "Limfjordshuse"),
+                                             ("Odsherred", "Asnæs", "Lammefjordsbo")])
+def test_a_status_reports_fact_box_and_its_activities_with_a_status_field(tmp_path, make_docx, make_pdf, town, seat,
+                                                                         short):
+    r = _extract(tmp_path, _status_report(town, seat, short), "as written", make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Sammen"
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {f"Jobcaféen {seat}": "Beskæftigelse", "Unge i Gang": "Beskæftigelse",
+                    "Aftenpatruljen": "Kriminalitetsforebyggelse"}, acts  # (the closed one is no activity now)
+    zones = {z.name: z for z in r.zones}
+    assert {"Bølgebrydet", "Tanghaven"} <= set(zones) and not any(n.startswith("Afd") for n in zones), sorted(zones)
+    assert zones["Tanghaven"].units == 97 and f"{short} afd. 15" in " ".join(zones["Tanghaven"].aliases)
+
+
+def _marked_report(town, seat):
+    return [f"ÅRSSTATUS 2025  ▸  {seat.upper()} SUNDSTRØM  ▸  2. driftsår", "",
+            "▸ STAMDATA",
+            f"  Indsats ............. {seat} Sundstrøm",
+            f"  Parter .............. {town} Kommune og Boligselskabet {seat}huse",
+            "  Indsatsområder ...... Uddannelse og livschancer · Sundhed og trivsel", "",
+            "▸ 2. AKTIVITETER – UDDANNELSE OG LIVSCHANCER",
+            "  ✓ Lektiejollen – lektiehjælp for skolebørn 6-15 år to gange om ugen",
+            f"      Partnere: {seat} Skole",
+            "      Deltagere 2025: 31 børn (mål: 25)",
+            "  ⏸ Familiecaféen – forældre og små børn 0-6 år",
+            f"      Partnere: Sundhedsplejen {town}",
+            "      Deltagere 2025: 14 familier (pause fra oktober)", "",
+            "▸ 3. AKTIVITETER – SUNDHED OG TRIVSEL",
+            "  ✓ Sejl med – sejlture og fællesskab for ensomme ældre beboere",
+            f"      Partnere: Ældre Sagen {town}", "",
+            "▸ 4. NØGLETAL",
+            "  Beboere i aktiviteterne i alt ................................... 126", ""]
+
+
+@pytest.mark.parametrize("town,seat", [("Tønder", "Toftlund"), ("Struer", "Hjerm"), ("Odsherred", "Asnæs")])
+def test_activities_under_a_dashed_caps_heading_with_a_yearly_count_field(tmp_path, make_docx, make_pdf, town, seat):
+    r = _extract(tmp_path, _marked_report(town, seat), "as written", make_docx, make_pdf)
+    assert r.plan.name == f"{seat} Sundstrøm"
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Lektiejollen": "Uddannelse og livschancer", "Familiecaféen": "Uddannelse og livschancer",
+                    "Sejl med": "Sundhed og trivsel"}, acts
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town", ["Tønder", "Struer", "Odsherred"])
+def test_a_grant_letters_delaftaler_numbered_before_their_areas(tmp_path, make_docx, make_pdf, town, how):
+    lines = ["LANDSBYGGEFONDEN", "", f"TILSAGN OM STØTTE TIL BOLIGSOCIAL INDSATS \"{town} Sammen\", {town} Kommune", "",
+             "3. Godkendte indsatsområder og delaftaler",
+             "   Delaftale 1  Uddannelse og livschancer",
+             "   Delaftale 2  Sundhed og trivsel", "",
+             "5. Godkendte aktiviteter (bilag 1 til tilsagnet, uddrag)",
+             "   Delaftale 1",
+             f"   - Lektieværkstedet: skolebørn 3.-9. klasse; {town} Skole, {town} Bibliotek",
+             "   - Ung i Gang: unge 16-25 år uden uddannelse eller job", "   Delaftale 2",
+             f"   - Familiekøkkenet: børnefamilier; Sundhedsplejen {town}",
+             f"   - Gå-venner: ældre og ensomme beboere; Ældre Sagen {town}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Sundhed og trivsel"]
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Lektieværkstedet": "Uddannelse og livschancer", "Ung i Gang": "Uddannelse og livschancer",
+                        "Familiekøkkenet": "Sundhed og trivsel", "Gå-venner": "Sundhed og trivsel"}, acts
+
+
+def test_a_web_pages_menu_and_script_over_several_lines_are_no_text(tmp_path):
+    from samspil.loaders.pipeline import extract_file
+
+    path = tmp_path / "side.html.txt"
+    path.write_text("<header><nav aria-label=\"Hovedmenu\"><a href=\"/borger\">Borger</a> |\n"
+                    "<a href=\"/politik\">Politik</a></nav></header>\n"
+                    "<h1>Give Vest Rodfæstet &ndash; boligsocial indsats 2025&ndash;2029</h1>\n"
+                    "<p>Vejle Kommune og Boligselskabet Givskudbo har indgået en strategisk samarbejdsaftale.</p>\n"
+                    "<script type=\"application/ld+json\">\n{\"@type\":\"Project\",\n \"name\":\"Andet Navn\"}\n</script>\n",
+                    encoding="utf-8")
+    r = extract_file(path)
+    assert r.plan.name == "Give Vest Rodfæstet"
+
+
+def test_a_units_former_name_said_in_a_sentence_is_its_alias(tmp_path):
+    from samspil.loaders.pipeline import extract_file
+
+    path = tmp_path / "aftale.txt"
+    path.write_text("Strategisk samarbejdsaftale for Gevninge 2024-2028\n\n"
+                    "Aftalens parter: Lejre Kommune og Boligselskabet Gevningebo.\n\n"
+                    "Lektiecaféen drives sammen med Center for Børn og Familie.\n\n"
+                    "* Center for Børn og Familie hed indtil 2024 \"Familiecentret\".\n", encoding="utf-8")
+    orgs = {o.name: o for o in extract_file(path).organisations}
+    assert "Familiecentret" in orgs["Center for Børn og Familie"].aliases and "Familiecentret" not in orgs
