@@ -244,7 +244,9 @@ _PLAN_LEAD = re.compile(r"(?!.*\b(?:medlem|styregrupp|bestyrels|følgegrupp|afde
                         r"|konkret)\b|\b(?:[Bb]landt andet|[Bb]l\.\s?a\.|[Kk]onkret)\b[^.:!?]{0,40}\b(?:helhedsplanen|planen"
                         r"|indsatsen)\b)[^.:!?]{0,40}:\s*$")
 # a caption alone on its line: "Aktiviteter", "PROJEKTER I OMRÅDET"
-_CAPTION_ALONE = re.compile(r"^\W{0,3}(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"
-                            r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?\W{0,2}$", re.I)
+_CAPTION_ALONE = re.compile(r"^\W{0,3}(?:(?:projekter|aktiviteter|indsatser|tiltag|initiativer)(?:ne)?"
+                            r"(?:\s+(?:i|under|for)\s+[\wæøå ]{2,30})?"
+                            r"|det\s+sker|hvad\s+sker\s+der\??|(?:vores\s+)?tilbud(?:ene)?)\W{0,2}$", re.I)  # (a newsletter's
+# or web page's "DET SKER", "Vores tilbud" over its bullets)
 # bullets run onto one line: "• A – x • B – y", "- A: x - B: y" (a dash only before a "Name:")
 _RUN_ON_ITEM = re.compile(r"\s[•▪]\s+(?=[A-ZÆØÅ0-9\"“«»])|\s[-–]\s+(?=[A-ZÆØÅ][^:.]{0,40}:\s)")

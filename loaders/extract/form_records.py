@@ -20,7 +20,8 @@ __all__ = ["FormRecord", "form_end", "form_records", "form_start", "join_form_li
 _KINDS = (
     ("name", r"Navn|Kontaktperson|Kontakt"),
     ("title", r"(?:Titel|Stilling|Funktion|Rolle)(?:\s*/\s*(?:titel|stilling|funktion|rolle))?"),  # ("Stilling/rolle:")
-    ("unit", r"Organisation|Enhed|Forvaltning|Afdeling|Arbejdssted|Arbejdsplads|Virksomhed|Institution|Myndighed"),
+    ("unit", r"Organisation|Enhed|Forvaltning|Afdeling|Arbejdssted|Arbejdsplads|Arbejdsgiver|Virksomhed|Institution"
+             r"|Myndighed"),
     ("email", r"E-?mail|Mail|E-?post"),
     ("phone", r"Telefon(?:nr\.?)?|Tlf\.?(?:\s*nr\.?)?|Mobil(?:nr\.?)?"),
 )

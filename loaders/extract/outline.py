@@ -73,8 +73,8 @@ def _body_title(text: str, toc_title: str | None) -> str:
     text = _LIST_LABEL_AFTER.sub("", text)  # "3.4 Sociale netværk Projekter:" (the list under it)
     if len(text) > 80 and (code := _AREA_CODE.search(text[:90])) is not None:
         return text[:code.end()].strip()  # "4.1 Lektie- og fritidsklub (A) Lektiehjælp ...": coded by its area
-    if len(text) > 80:  # "3.2 Beskæftigelse 1. "Jobcafé" – ...": the list under it ran on
-        text = _ITEM_AFTER.split(text, 1)[0]
+    if len(text) > 80 or ") " in text and _LETTERED_AFTER.search(text):  # "3.2 Beskæftigelse 1. "Jobcafé" – ...":
+        text = _ITEM_AFTER.split(text, 1)[0]  # the list under it ran on (a lettered one also on a short line)
     folded = text.casefold()
     known = next((k for k in _known_areas() if folded.startswith(k.casefold() + " ")
                   and not text[len(k) + 1:][:1].islower() and not _caps_go_on(text, k)), None)
@@ -111,7 +111,7 @@ _ABBREVIATIONS = frozenset("pr. ca. fx. f.eks. bl.a. jf. nr. afd. inkl. ekskl. m
 
 
 # the first item of a counted or coded list, or a bullet, run onto a heading's line
-_ITEM_AFTER = re.compile(r"\s+(?:\d{1,2}[.)]|[•▪*]|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")
+_ITEM_AFTER = re.compile(r"\s+(?:\d{1,2}[.)]|[a-h]\)|[•▪*]|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ\"«»“])")  # (also "d) X")
 _LIST_LABEL_AFTER = re.compile(r"\s+(?:Projekter|Aktiviteter|Indsatser|Tiltag)\s*:?\s*$")
 
 
@@ -133,6 +133,10 @@ def _caps_go_on(text: str, known: str) -> bool:
     return text[:len(known)].isupper() and text[len(known) + 1:].split(maxsplit=1)[0].isupper()
 
 
+_LETTERED_AFTER = re.compile(r"\s[a-h]\)\s+[A-ZÆØÅ\"«»“]")
+_ITEM_MARK_FIRST = re.compile(r"[a-h]\)(?=\s|$)")  # a lettered list's mark: its first item after a heading
+
+
 def run_on_name(text: str) -> str:
     """A heading's name where the text after it ran onto its line (a web copy): up to a
     label ("X Parter: ..."), after a known focus area followed by a capital ("Beskæftigelse
@@ -148,7 +152,8 @@ def run_on_name(text: str) -> str:
     words = text.split()
     folded = text.casefold()
     known = next((k for k in _known_areas() if folded.startswith(k.casefold() + " ")
-                  and text[len(k) + 1:][:1].isupper() and not _caps_go_on(text, k)), None)
+                  and (text[len(k) + 1:][:1].isupper() and not _caps_go_on(text, k)
+                       or _ITEM_MARK_FIRST.match(text, len(k) + 1))), None)  # (or its first item: "X d) Name - ...")
     if known:
         return text[:len(known)]
     if len(words) <= 5 and ":" not in text:
@@ -157,7 +162,7 @@ def run_on_name(text: str) -> str:
         text, words = text[:label.start()], text[:label.start()].split()
     for k in range(1, len(words)):
         if words[k][:1].isupper() and words[k - 1][:1].islower() and words[k - 1] not in _CONNECTORS:
-            return " ".join(words[:k])
+            return " ".join(words[:k - 1] if _ITEM_MARK_FIRST.fullmatch(words[k - 1]) else words[:k])
     return text
 
 

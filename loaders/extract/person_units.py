@@ -204,6 +204,9 @@ _TRAILING_VED = re.compile(r"[\s,]+v[./]?$")
 _DASH = re.compile(r"\s+[–-]\s+")
 
 
+_DASHED_REMARK = re.compile(r"\s+[–—-]\s+(?:ikke|dvs|bl\.a|fx|herunder|tidl|tidligere|se|jf|også)\b.*$")
+
+
 def contact_unit(text: str | None) -> str | None:
     """A contact's organisation as a name: label text, a former name, a trailing
     abbreviation or remark in brackets and a signature's "For" dropped; of "A – B" the
@@ -234,6 +237,8 @@ def contact_unit(text: str | None) -> str | None:
     if text.endswith("]") and (tag := text.rfind("[")) > 0:
         text = text[:tag]  # "Stejlhøjskolen [Uddannelse og livschancer]": a list item's tag after it
     text = _FORMERLY.sub("", _LABEL_TAIL.sub("", " ".join(text.split()))).strip(" ,;:–—-")
+    if " – " in text or " - " in text:
+        text = _DASHED_REMARK.sub("", text)  # "Amager Almene Boliger (AAB-T) – ikke at forveksle med ...": a remark
     if text.endswith(" K."):  # "Børn og Unge, Næstved K.": the municipality's name cut short
         text = municipality_written_out(text)
     text = _TRAILING_VED.sub("", _SIGNED_FOR.sub("", text))  # "Team Vest, v." before the person

@@ -212,6 +212,10 @@ _NAMED_IN_PROSE = re.compile(rf"\b(?:får|fik|har fået|bærer|hedder)\s+navnet\
                              rf"|\barbejdstit(?:el|len)\s*:?\s*{_q_name('g')}"  # (a plan being prepared: 'arbejdstitel "X"')
                              r"|\bden\s+boligsociale\s+indsats\s+(?P<h>(?-i:[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,4}))"
                              r"(?=\s+og\s|\s*[.,;(])"  # ('mellem den boligsociale indsats Jyllinge Nordmark Sammen og ...')
+                             rf"|{_q_name('j')}\s+er\s+(?:den|en)\s+(?:nye\s+)?boligsociale?\s+(?:helhedsplan|indsats)\b"
+                             rf"|{_q_name('k')},?\s+som\s+[^.\"“”]{{3,80}}?\s+har\s+indgået\s+(?:en\s+)?(?:strategisk\s+)?"
+                             r"samarbejdsaftale"  # ('i "Pælebjerg Sammen", som Nordbybo og Fanø Kommune har indgået ...')
+                             # ('"Nordregård Nu" er den boligsociale indsats i ...': quoted, the sentence's subject)
                              rf"|\b(?:den\s+)?strategiske?\s+samarbejdsaftale(?:n)?\s+{_q_name('i')}",  # ('at den strategiske
                              # samarbejdsaftale "Jersie i Fællesskab" for perioden ... godkendes')
                              re.I)  # ('Indsatsen hedder Egede Nabofællesskab og er et samarbejde ...': unquoted, capitalised)  # ('Indsatsen hedder "Banebyen" og skal løbe ...')  # ('... om deltagelse i helhedsplanen "Nabokraft"')
@@ -228,7 +232,7 @@ def named_in_prose(doc: Document) -> tuple[str, int] | None:
             and "samarbejdsaftale" not in head and "helhedsplan" not in head.lower():
         return None
     for m in _NAMED_IN_PROSE.finditer(head):
-        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i") if m.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k") if m.group(g))
         name = " ".join(m.group(group).split())
         if group == "d" and _PREDECESSOR.search(head, max(0, m.start() - 60), m.start()):
             continue  # ('en videreførelse af helhedsplanen "X"', 'afløser helhedsplanen "X"': the plan before)

@@ -18,7 +18,6 @@ import pytest
 
 from samspil.loaders.extract.targets import classify
 from samspil.loaders.extract.orgs import org_type
-from samspil.loaders.normalise import _column_width
 
 sys.path.insert(0, str(Path(__file__).parent))
 from renderings import extract_rendered as _extract, name_key  # noqa: E402
@@ -100,6 +99,8 @@ def test_team_names_are_municipal_units_and_companies_stay_companies():
 
 
 def test_a_column_hyphenated_often_keeps_its_width():
+    from samspil.loaders.normalise import _column_width
+
     printed = [f"linje {k} af en spalte med brødtekst, som er ret lang og fyldt helt ud til kan-" for k in range(6)]
     joined = [f"{line}\ufffeten og går videre på den næste linje, der også er fyldt godt ud til kanten" for line in printed]
     lines = [line.replace("\ufffe", "") for line in joined] + ["en kort linje"] * 4
@@ -331,3 +332,70 @@ def test_a_units_former_name_said_in_a_sentence_is_its_alias(tmp_path):
                     "* Center for Børn og Familie hed indtil 2024 \"Familiecentret\".\n", encoding="utf-8")
     orgs = {o.name: o for o in extract_file(path).organisations}
     assert "Familiecentret" in orgs["Center for Børn og Familie"].aliases and "Familiecentret" not in orgs
+
+
+@pytest.mark.parametrize("town,short", [("Tønder", "Vidåbo"), ("Struer", "Limfjordshuse"), ("Odsherred", "Lammefjordsbo")])
+def test_a_council_items_case_fields_areas_opening_paragraphs_and_prose_contacts(tmp_path, make_docx, make_pdf, town,
+                                                                                short):
+    lines = [f"{town} Kommune", "Socialudvalget", "Referat af ordinært møde tirsdag den 10. december 2024", "",
+             "Punkt 6   Strategisk samarbejdsaftale for boligområdet Ordrup Nord",
+             "Sags ID: SOC-2024-0318            Sagsbehandler: Lasse Vedel Ørum, Social og Sundhed", "",
+             "Sagsfremstilling",
+             f"{town} Kommune og Boligselskabet {short} har udarbejdet en strategisk samarbejdsaftale.", "",
+             "Parterne har valgt to indsatsområder:", "",
+             "  Sundhed og trivsel. Aktiviteterne er \"Bevægelsesvenner\" for ældre beboere (sammen med",
+             f"  Træningscenter {town}) og \"Tal om det\", samtalegrupper for psykisk sårbare voksne.", "",
+             "  Uddannelse og livschancer. Aktiviteterne er \"Børneligaen\" for skolebørn 7-12 år (sammen",
+             f"  med {town} Bibliotekerne) og \"Første skridt\", en forældreindsats for familier med børn 0-6 år.", "",
+             f"Den boligsociale leder, Anne-Mette Hjuler (ahj@{_domain(short)}, tlf. 39 65 21 18), er ansat",
+             f"i {short}. Kommunens koordinator er Lasse Vedel Ørum, Social og Sundhed (laoe@{_domain(town)},",
+             "tlf. 39 98 61 44).", "",
+             "Bilag", "1. Strategisk samarbejdsaftale, udkast af 25.11.2024",
+             "2. Delaftale 1 og 2, udkast af 25.11.2024", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Sundhed og trivsel", "Uddannelse og livschancer"]
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Bevægelsesvenner": "Sundhed og trivsel", "Tal om det": "Sundhed og trivsel",
+                    "Børneligaen": "Uddannelse og livschancer", "Første skridt": "Uddannelse og livschancer"}, acts
+    people = {c.name: c.organisation for c in r.contacts}
+    assert people["Lasse Vedel Ørum"] == "Social og Sundhed", people
+    assert people["Anne-Mette Hjuler"] in (f"Boligselskabet {short}", short), people
+
+
+@pytest.mark.parametrize("town,housing,short", [("Tønder", "Amager Almene Boliger", "AAB-T"),
+                                                ("Struer", "Limfjordens Almene Boliger", "LAB-S")])
+def test_a_conference_forms_quoted_plan_and_its_employer_field(tmp_path, make_docx, make_pdf, town, housing, short):
+    lines = ["BOLIGSOCIALT TOPMØDE 2026 · Nyborg Strand, 22.-23. april 2026", "",
+             "Indsendt af",
+             "  Navn:        Julie Kastbjerg Thorup",
+             "  Stilling:    Boligsocial leder, \"Nordregård Nu\"",
+             f"  Arbejdsgiver: {housing} ({short}) – ikke at forveksle med AAB København",
+             "  E-mail:      jkt@almene.dk",
+             "  Telefon:     32 50 71 86", "",
+             "Resumé",
+             f"  \"Nordregård Nu\" er den boligsociale indsats i Nordregård-kvarteret, aftalt mellem {town} Kommune",
+             f"  og {housing} for perioden 1. januar 2025 – 31. december 2028.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    assert r.plan.name == "Nordregård Nu"
+    julie = {c.name: c for c in r.contacts}["Julie Kastbjerg Thorup"]
+    assert julie.organisation == housing and julie.phone == "32507186"
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("seat", ["Toftlund", "Hjerm", "Asnæs"])
+def test_an_older_plans_lettered_activities_run_on_across_its_numbered_areas(tmp_path, make_docx, make_pdf, seat, how):
+    lines = ["4. Indsatsområder og aktiviteter (jf. regulativ om pulje 2011-2014)",
+             "4.1 Tryghed og trivsel",
+             f"   a) Naboskabsnetværk - for ensomme ældre og nye beboere. Tovholder: {seat}bo.",
+             f"   b) Fællesspisning i {seat}parken - alle beboere; frivillige madhold.",
+             "4.2 Kriminalpræventive indsatser",
+             f"   c) Gadeplan {seat} - opsøgende arbejde blandt unge 14-20 år om aftenen.",
+             "4.3 Beskæftigelse og uddannelse",
+             "   d) Uddannelsesambassadører - unge 18-25 år uden uddannelse.", "",
+             "5. Organisering", "Helhedsplanen styres af en styregruppe.", ""]
+    r = _extract(tmp_path, [f"Boligsocial helhedsplan {seat} på Vej 2012-2016", "", *lines], how, make_docx, make_pdf)
+    assert "Beskæftigelse og uddannelse" in [f.name for f in r.focus_areas], [f.name for f in r.focus_areas]
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts.get("Uddannelsesambassadører") == "Beskæftigelse og uddannelse", acts
+    assert acts.get(f"Gadeplan {seat}") == "Kriminalpræventive indsatser", acts
+    assert acts.get("Naboskabsnetværk") == "Tryghed og trivsel", acts
