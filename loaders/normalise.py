@@ -641,6 +641,7 @@ def _lines_holding_tokens(text: str, ends: list[int], tokens: set[str]) -> set[i
 
 _BLOCK_OPEN = re.compile(r"<(nav|script|style)\b[^>]*>", re.I)
 _CRUMBS = re.compile(r"crumb|brødkrumme|broedkrumme|sti\b", re.I)
+_CRUMB_MARKS = re.compile(r" (?:>|&gt;|›|»|/) |Du er her", re.I)
 
 
 def without_page_blocks(lines: Sequence[str]) -> list[str]:
@@ -661,7 +662,8 @@ def without_page_blocks(lines: Sequence[str]) -> list[str]:
                 if m is None:
                     kept.append(line[at:])
                     break
-                if _CRUMBS.search(m.group(0)):  # a breadcrumb trail ("Forside > Bolig > X") is the page's own text
+                if _CRUMBS.search(m.group(0)) or m.group(1).lower() == "nav" and _CRUMB_MARKS.search(line, m.end()):
+                    # a breadcrumb trail ("Forside > Bolig > X", by its class or its marks) is the page's own text
                     kept.append(line[at:m.end()])
                     at = m.end()
                     continue

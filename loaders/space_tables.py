@@ -402,6 +402,26 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
             i = end
         else:
             i += 1
+    return _tabbed_heads(out)
+
+
+_TWO_SPACES = re.compile(r"\s{2,}")
+
+
+def _tabbed_heads(out: list[str]) -> list[str]:
+    """A head row set with narrower gaps than its rows ("Afd.  Navn      Adresse    Boliger" over rows
+    tabbed already) split at its gaps of two spaces, when it gives as many cells as the row under it and
+    they read as column heads."""
+    from samspil.loaders.extract.tables import head_kinds
+
+    for k in range(len(out) - 1):
+        line, below = out[k], out[k + 1]
+        if "\t" in line or "  " not in line or "\t" not in below or below == DROPPED:
+            continue
+        cells = _TWO_SPACES.split(line.strip())
+        if len(cells) == below.count("\t") + 1 and all(len(c) <= 25 for c in cells) \
+                and head_kinds("\t".join(cells)) is not None:
+            out[k] = "\t".join(cells)
     return out
 
 

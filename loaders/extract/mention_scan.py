@@ -448,7 +448,9 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
             out += [OrgMention(n, i, role="activity_partner") for n in _field_orgs(b.group(1))
                     if (_valid(n) or n in abbr or _all_caps_words(n)) and n.split()[0] not in _FUNCTION_WORDS]
         dashed = _dash_definitions(text)
-        for full, short in _definitions(text) + _appositive_definitions(text) + dashed:
+        defined = [d for cell in raw.split("\t") for d in _definitions(clean_keep_colon(cell))] if "\t" in raw \
+            else _definitions(text)
+        for full, short in defined + _appositive_definitions(text) + dashed:  # (a table's cell by cell)
             out.append(OrgMention(full, i, aliases=[short], role="mentioned"))
         for name, former in _former_names(text):
             out.append(OrgMention(name, i, aliases=former, role="mentioned"))

@@ -145,9 +145,10 @@ def _traits() -> tuple[re.Pattern[str] | None, frozenset[str], tuple[str, ...] |
     case when a sentence can be told by them not to hold any (plain Danish letters)."""
     vocab = load_vocab("target_groups")
     cues = vocab.get("characteristic_cues", []) or []
-    before = vocab.get("not_traits_before")
+    before, subgroups = vocab.get("not_traits_before"), set(vocab.get("subgroup_cues", []) or [])
     guard = f"(?!{before})" if before else ""
-    pattern = re.compile("|".join(rf"\b{re.escape(c)}\b{guard}" for c in cues), re.I) if cues else None
+    pattern = re.compile("|".join(rf"\b{re.escape(c)}\b{guard if c in subgroups else ''}" for c in cues),
+                         re.I) if cues else None
     words = tuple(str(c).lower() for c in cues)
     plain = all(re.fullmatch(r"[a-zæøåé .'-]+", w) for w in words)
     return pattern, frozenset(vocab.get("not_after_characteristics", []) or []), words if plain else None

@@ -399,3 +399,22 @@ def test_an_older_plans_lettered_activities_run_on_across_its_numbered_areas(tmp
     assert acts.get("Uddannelsesambassadører") == "Beskæftigelse og uddannelse", acts
     assert acts.get(f"Gadeplan {seat}") == "Kriminalpræventive indsatser", acts
     assert acts.get("Naboskabsnetværk") == "Tryghed og trivsel", acts
+
+
+@pytest.mark.parametrize("seat,short", [("Toftlund", "BST"), ("Hjerm", "BSH"), ("Asnæs", "BSA")])
+def test_an_application_forms_department_table_and_its_applicant_defined_in_a_cell(tmp_path, make_docx, make_pdf,
+                                                                                   seat, short):
+    lines = ["LANDSBYGGEFONDEN - ANSØGNING OM STØTTE TIL BOLIGSOCIAL HELHEDSPLAN (pulje 2011-2014)", "",
+             f"1.1 Ansøger ........................ Boligselskabet {seat}dalen ({short}), CVR 18 27 44 31",
+             f"1.3 Helhedsplanens titel ........... {seat} på Vej", "",
+             "2. Afdelinger",
+             "   Afd.  Navn          Adresse                 Boliger",
+             f"   22    {seat}parken    {seat}parken 1-48         104",
+             "   25    Ellehøj       Ellehøjvej 2-30          62",
+             "   31    Pilegården    Pilegårdsvej 5-19        40", "",
+             "9. Underskrifter", f"Direktør, {short}", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    zones = {z.name: z.units for z in r.zones}
+    assert zones.get(f"{seat}parken") == 104 and zones.get("Pilegården") == 40, zones
+    orgs = {o.name: o for o in r.organisations}
+    assert short in orgs[f"Boligselskabet {seat}dalen"].aliases and short not in orgs, sorted(orgs)
