@@ -95,7 +95,8 @@ _DASH_FIELD = re.compile(r"\s(?=[ABDEFGHIKMOPSTUØ])(?=(?:Aktivitet(?:snavn)?|M�
 # trivsel 2 Uddannelse og beskæftigelse 3 Børn, unge og forældre AKTIVITET 1.1 ..." (bare counters: "2. X" is
 # cut as a numbered heading); the counters must run 1, 2, 3 ... with a short item between each
 _AREA_LIST_HEAD = re.compile(r"[IiFfTt](?:NDSATSOMRÅDER|OKUSOMRÅDER|EMAER|ndsatsområder(?:ne)?|okusområder(?:ne)?|emaer(?:ne)?)"
-                             r"\b[^.:!?]{0,40}?:?\s+(?=1\s+[A-ZÆØÅ])")  # (opens with its letters; a "Helhedsplanens" before
+                             r"\b[^.:!?]{0,40}?:?(?<![Dd]elaftale)(?<!DELAFTALE)(?<!ndsatsområde)\s+(?=1\s+[A-ZÆØÅ])")  # (opens with
+# its letters, "Delaftale 1 X" after it is no counted list's first item; a "Helhedsplanens" before
 # it is the heading's too: _counted_areas)
 _PLAN_BEFORE = re.compile(r"(?:[Hh]elhedsplanens|[Pp]lanens) $")
 _COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-ZÆØÅ])")

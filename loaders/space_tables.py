@@ -130,6 +130,10 @@ _LEADER = re.compile(r"^[ \t]*(?P<key>\S[^\t]{0,80}?)(?:[ \t]*(?:\.{4,}|…+|(?:
                      r"(?P<value>\S.*)$")  # (indented, and a short leader: "Dyrehavegård ..  76 lejemål")
 
 
+_ACTIVITY_FIELD = re.compile(r"Målgruppe[rn]?|Tovholder|Ansvarlig|Samarbejde|Samarbejdspartnere|Partnere|Formål|Indhold"
+                             r"|Aktiviteter|Metode|Succeskriterier?|Tidsplan|Budget|Status", re.I)
+
+
 def leader_row(line: str) -> str:
     """A line with a dotted leader as a row of two cells, key and value (a line of a table of
     contents, its value a page number, and any other line are kept as they are).
@@ -139,8 +143,11 @@ def leader_row(line: str) -> str:
     """
     if ("...." not in line and "…" not in line and ". . ." not in line and "···" not in line and " .. " not in line
         and " ... " not in line) \
-            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I) \
-            or line[:1].isspace() and " " not in m.group("key").strip():  # (an indented form's field: "  Navn ..... X")
+            or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
+        return line
+    if line[:1].isspace() and " " not in m.group("key").strip():  # (an indented form's field: "  Navn ..... X")
+        if _ACTIVITY_FIELD.fullmatch(key := m.group("key").strip()):
+            return f"{key}: {m.group('value').strip()}"  # an activity's field under its heading: "Målgruppe ..... unge"
         return line
     return f"{m.group('key').strip()}\t{m.group('value').strip()}"
 

@@ -26,7 +26,7 @@ from samspil.loaders.extract.focus_areas import canonical_focus_area
 from samspil.loaders.extract.plan import squashed_lines
 from samspil.loaders.extract.area_items import activity_lead_ins, area_item_blocks
 from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block, bullet_blocks
-from samspil.loaders.extract.activity_tables import activity_columns, table_blocks
+from samspil.loaders.extract.activity_tables import _coded_focus, activity_columns, table_blocks
 from samspil.loaders.extract.activity_heads import labelled_blocks
 from samspil.loaders.extract.activity_chapters import chapter_blocks
 from samspil.loaders.extract.tagged_activities import tagged_blocks
@@ -504,9 +504,11 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
         groups = groups or targets.groups_by_activity_name(b.name)
+        coded = _coded_focus(doc, b.name) if b.name[:1] in "ABCDEFGH" and b.start not in fields else None
         act = Activity(
             name=activity_name(b.name),
-            focus_area=_canonical_focus(fields.get(b.start, b.focus_area), focus_areas, doc),
+            focus_area=_canonical_focus(coded or fields.get(b.start, b.focus_area), focus_areas, doc),  # ("A.1 X":
+            # the area the document lists as A)
             target_groups=groups,
             partners=[p for p in _mentions(words, org_index, split)
                       if (p in body or not is_phrase_name(p)) and p not in places],

@@ -437,6 +437,25 @@ def _hashtag_area(doc: Document, tag: str) -> str:
     return found[0] if len(found) == 1 else tag[:1].upper() + tag[1:]
 
 
+_INLINE_LETTERED = re.compile(r"(?:^|\s)([A-H])\)\s+([A-ZÆØÅ][^;.()]*?)(?=,\s+[A-H]\)|\s+(?:og|samt)\s+[A-H]\)|[.;]|\s*$)")
+
+
+def _inline_lettered_areas(doc: Document) -> dict[str, str]:
+    """Letter -> area of the focus areas a sentence lists lettered ("... tre indsatsområder: A) Børn, unge og
+    forældre, B) Uddannelse og beskæftigelse og C) Tryghed og trivsel."), the list wrapped onto the next line too."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if "A)" not in line or "ndsatsområde" not in line and "NDSATSOMRÅDE" not in line:
+            continue
+        text = line[line.find("A)") - 1 if line.find("A)") else 0:]
+        if i + 1 < len(lines) and not text.rstrip().endswith("."):
+            text = f"{text} {lines[i + 1]}"
+        found = [(m.group(1), m.group(2).strip()) for m in _INLINE_LETTERED.finditer(text)]
+        if len(found) >= 2 and [c for c, _ in found] == list("ABCDEFGH"[:len(found)]):
+            return dict(found)
+    return {}
+
+
 def _focus_codes(doc: Document) -> dict[str, str]:
     items = [(i, m) for i, line in enumerate(doc.lines) if len(line) < 90 and (m := _CODED_ITEM.match(line))]
     codes: dict[str, str] = {}
@@ -460,6 +479,8 @@ def _focus_codes(doc: Document) -> dict[str, str]:
                     and (found := lettered_known_areas(line)):
                 codes.update(found)
                 break
+    if not codes and "A)" in doc.text:  # "Planen har tre indsatsområder: A) Børn, unge og forældre, B) ... og C) ..."
+        codes.update(_inline_lettered_areas(doc))
     if not codes and "(" in doc.text:  # "Uddannelse og livschancer (UL), Beskæftigelse (BE)": areas given a code
         from samspil.loaders.extract.unit_topics import is_focus_area_name
 

@@ -59,6 +59,10 @@ _CLOSING_HEADS = frozenset(("Bilag", "Bilagsliste", "Bilagsoversigt", "Indstilli
                             # (a web page's parts after its text: links to documents and pages)
                             "Relaterede dokumenter", "Dokumenter", "Se også", "Læs også", "Læs mere", "Links",
                             "Relaterede links", "Mere information", "Find os", "Kontakt os"))
+# a numbered chapter after the areas run on with its text ("4. Vilkår a) Støtten udbetales ..."): its first word
+_CLOSING_CHAPTER = re.compile(r"\d{1,2}\.?\s+([A-ZÆØÅ][a-zæøå]+)\b")
+_CLOSING_WORDS = frozenset(("Vilkår", "Kontakt", "Kontaktpersoner", "Organisering", "Økonomi", "Budget", "Evaluering",
+                            "Underskrifter", "Bilag", "Tidsplan", "Forankring", "Indstilling", "Beslutning", "Klagevejledning"))
 _LETTER_COUNTER = re.compile(r"(?:(?:del)?projekt|aktivitet|indsats|tiltag|initiativ)\s+(?-i:[A-H])\b", re.I)
 _CHAPTER_IN = re.compile(r"\s(?:Kapitel|KAPITEL)\s+\d{1,2}\.?:?\s+[A-ZÆØÅ]")  # inside a line that lost its breaks
 _RULE = re.compile(r"^\W*[-=*_~#]{4,}\W*$")  # "-----", "=====", "*****"
@@ -584,7 +588,12 @@ _LABEL_BEFORE = re.compile(r"(?i:delaftale(?:\s+for)?(?:\s+indsatsområde(?:t)?)
 
 def _after_name(line: str, name: str) -> str:
     k = line.casefold().find(name.casefold())
+    if k < 0 and (counted := _DELAFTALE_COUNTED.match(line)) is not None:
+        return line[counted.end():].strip()  # "Delaftale 1 - A: x - B: y", its area named by its number elsewhere
     return _RULE_RUN.sub(" ", line[k + len(name):]).strip() if k >= 0 else ""
+
+
+_DELAFTALE_COUNTED = re.compile(r"\W*(?:[Dd]elaftale|DELAFTALE)\s+(?:nr\.\s*)?\d{1,2}\b\.?(?=\s+[-–•]\s)")
 
 
 _PARAGRAPH = 160  # a line this long without an item's mark is a paragraph of its own (segment.LONG_LINE)
@@ -634,6 +643,10 @@ class _State:
 
     def read(self, i: int, text: str, run_on: bool) -> None:
         if self.focus is None or _RULE.match(text):
+            return
+        if run_on and text[:1].isdigit() and (closing := _CLOSING_CHAPTER.match(text)) \
+                and closing.group(1) in _CLOSING_WORDS:
+            self.focus = None  # "4. Vilkår a) Støtten ...": a chapter after the areas, run on (a page that lost its breaks)
             return
         m = _ITEM.match(text)
         if m is None and not run_on and self.bulleted and self.starts and self.last >= i - 4 \

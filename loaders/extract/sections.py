@@ -277,12 +277,35 @@ _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}\s*$")
 _STARS = re.compile(r"\*{2,}")
 
 
+def _numbered_known_areas(lines: list[str], lows: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """Line -> (number, area) of each "Delaftale N <a known area>" in it, wherever in the line (a list of the
+    delaftaler run on: "3. Godkendte delaftaler Delaftale 1 Uddannelse og livschancer Delaftale 2 ...")."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for i, low in enumerate(lows):
+        if "delaftale " not in low or "Delaftale" not in lines[i] and "DELAFTALE" not in lines[i]:
+            continue
+        for m in _DELAFTALE_NUMBER.finditer(lines[i]):
+            words = lines[i][m.end():].split(None, 8)[:8]
+            if (n := _focus_at(words, 0, ())) > 0:
+                out.setdefault(i, []).append((m.group(1), " ".join(w.strip(",.;:") for w in words[:n])))
+    return out
+
+
+# (capitalised, a heading's word: "Uddannelse og livschancer – delaftale 1 Beskæftigelse ..." names the area before it)
+_DELAFTALE_NUMBER = re.compile(r"(?<![–—-] )\b(?:Delaftale|DELAFTALE)\s+(?:nr\.\s*)?(\d{1,2})\s+(?=[A-ZÆØÅ])")
+
+
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     out = []
     named: dict[tuple[str, str], str] = {}  # ("spor", "1") -> its area, from "Spor 1: X"
     lows, plain = doc.lower_lines, plain_lines(doc)
+    numbered = _numbered_known_areas(plain, lows) if any("delaftale " in low for low in lows) else {}
     for i, line in enumerate(doc.lines):
         low = lows[i]
+        for number, area in numbered.get(i, ()):
+            named.setdefault(("delaftale", number), area)
         if "delaftale" not in low and "område" not in low and "tema" not in low[:12] and "spor " not in low[:8] \
                 and not (len(low) < 40 and " spor " in low) \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
@@ -317,6 +340,13 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if m is None and "delaftale" in low and (area := _area_then_delaftale(plain[i])):
             out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
             continue
+        if m and (counted := _COUNTED_HEAD.match(low)) and (area := named.get(counted.groups())) \
+                and _fold(area) not in _fold(m.group(1)[:len(area) + 2]):
+            out.append((i, area))  # "Delaftale 1 - Lektieværkstedet: ..." under "Delaftale 1 Uddannelse og livschancer"
+            continue
+        if m is None and i in numbered:
+            out += [(i, area) for _, area in numbered[i]]  # "... delaftaler Delaftale 1 Uddannelse og livschancer"
+            continue
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
@@ -325,6 +355,10 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
                 if counted := _COUNTED_HEAD.match(low):
                     named.setdefault(counted.groups(), name)
     return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 # a delaftale's name as a list's lead-in, no word or mark between: "Delaftale Beskæftigelse:"

@@ -288,13 +288,16 @@ def test_activities_under_a_dashed_caps_heading_with_a_yearly_count_field(tmp_pa
                     "Sejl med": "Sundhed og trivsel"}, acts
 
 
-@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("how", ["as written", "docx", "flattened"])
 @pytest.mark.parametrize("town", ["Tønder", "Struer", "Odsherred"])
 def test_a_grant_letters_delaftaler_numbered_before_their_areas(tmp_path, make_docx, make_pdf, town, how):
     lines = ["LANDSBYGGEFONDEN", "", f"TILSAGN OM STØTTE TIL BOLIGSOCIAL INDSATS \"{town} Sammen\", {town} Kommune", "",
              "3. Godkendte indsatsområder og delaftaler",
              "   Delaftale 1  Uddannelse og livschancer",
              "   Delaftale 2  Sundhed og trivsel", "",
+             "4. Vilkår",
+             "   a) Støtten udbetales kvartalsvis forud, første gang 1. november 2025.",
+             "   b) Tilsagnet bortfalder, hvis aftalen ikke er underskrevet inden 1.11.2025.", "",
              "5. Godkendte aktiviteter (bilag 1 til tilsagnet, uddrag)",
              "   Delaftale 1",
              f"   - Lektieværkstedet: skolebørn 3.-9. klasse; {town} Skole, {town} Bibliotek",
@@ -418,3 +421,32 @@ def test_an_application_forms_department_table_and_its_applicant_defined_in_a_ce
     assert zones.get(f"{seat}parken") == 104 and zones.get("Pilegården") == 40, zones
     orgs = {o.name: o for o in r.organisations}
     assert short in orgs[f"Boligselskabet {seat}dalen"].aliases and short not in orgs, sorted(orgs)
+
+
+@pytest.mark.parametrize("town,seat,short", [("Tønder", "Toftlund", "BVT"), ("Struer", "Hjerm", "BLH"),
+                                             ("Odsherred", "Asnæs", "BLA")])
+def test_coded_activities_with_dotted_fields_under_areas_listed_lettered_in_a_sentence(tmp_path, make_docx, make_pdf,
+                                                                                      town, seat, short):
+    lines = [f"BOLIGSOCIAL HELHEDSPLAN FOR {seat.upper()} MIDT", "",
+             f"Boligorganisation ..... Boligselskabet {seat} ({short})", f"Kommune ............... {town} Kommune", "",
+             "1  INDSATSOMRÅDER",
+             "Planen har tre indsatsområder: A) Børn, unge og forældre, B) Uddannelse og beskæftigelse og",
+             "C) Tryghed og trivsel.", "",
+             "2  AKTIVITETER", "",
+             "A.1 Familiekompasset",
+             "    Målgruppe ..... familier med børn 0-14 år, særligt enlige forsørgere",
+             f"    Samarbejde .... Sundhedsplejen, {seat} Centralskole",
+             "B.1 Jobvejen",
+             "    Målgruppe ..... ledige 18-64 år",
+             f"    Tovholder ..... Jobcenter {town}",
+             "C.1 Tryghedsvandringer",
+             "    Målgruppe ..... alle beboere og afdelingsbestyrelserne",
+             f"    Samarbejde .... SSP {town}", "",
+             "3  ORGANISERING", f"Styregruppen består af {short}'s direktør.", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Familiekompasset": "Børn, unge og forældre", "Jobvejen": "Uddannelse og beskæftigelse",
+        "Tryghedsvandringer": "Tryghed og trivsel"}, acts
+    assert f"{seat} Centralskole" in acts["Familiekompasset"].partners
+    assert "parents_families" in acts["Familiekompasset"].target_groups
