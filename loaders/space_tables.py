@@ -130,7 +130,7 @@ _LEADER = re.compile(r"^[ \t]*(?P<key>\S[^\t]{0,80}?)(?:[ \t]*(?:\.{4,}|…+|(?:
                      r"(?P<value>\S.*)$")  # (indented, and a short leader: "Dyrehavegård ..  76 lejemål")
 
 
-_ACTIVITY_FIELD = re.compile(r"Målgruppe[rn]?|Tovholder|Ansvarlig|Samarbejde|Samarbejdspartnere|Partnere|Formål|Indhold"
+_ACTIVITY_FIELD = re.compile(r"M(?:å|aa)lgruppe[rn]?|Tovholder|Ansvarlig|Samarbejde|Samarbejdspartnere|Partnere|Form(?:å|aa)l|Indhold"
                              r"|Aktiviteter|Metode|Succeskriterier?|Tidsplan|Budget|Status", re.I)
 
 
@@ -146,8 +146,6 @@ def leader_row(line: str) -> str:
             or not (m := _LEADER.match(line)) or re.fullmatch(r"[\divxlc]{1,4}", m.group("value").strip(), re.I):
         return line
     if line[:1].isspace() and " " not in m.group("key").strip():  # (an indented form's field: "  Navn ..... X")
-        if _ACTIVITY_FIELD.fullmatch(key := m.group("key").strip()):
-            return f"{key}: {m.group('value').strip()}"  # an activity's field under its heading: "Målgruppe ..... unge"
         return line
     return f"{m.group('key').strip()}\t{m.group('value').strip()}"
 
@@ -173,6 +171,31 @@ def _join_leader_values(lines: Sequence[str], out: list[str]) -> None:
             out[j] = DROPPED
             j += 1
         k = j
+
+
+def _activity_fields(lines: Sequence[str], out: list[str]) -> None:
+    """An activity's fields indented under its heading, each a word and a dotted leader ("    Målgruppe .....
+    unge 13-18 år", "    Samarbejde .... X, Y"), written "Key: value" (in place), a value's wrapped lines joined
+    on; only where every field of the group is an activity's (a person's form, "Navn ..... X", is read as such)."""
+    k = 0
+    while k < len(out):
+        group: list[tuple[int, re.Match[str]]] = []
+        j = k
+        while j < len(out) and out[j] == lines[j] and lines[j][:1].isspace() and (m := _LEADER.match(lines[j])) \
+                and " " not in m.group("key").strip():
+            group.append((j, m))
+            j += 1
+            while j < len(out) and lines[j].strip() and out[j] == lines[j] and not _LEADER.match(lines[j]) \
+                    and abs(len(lines[j]) - len(lines[j].lstrip()) - m.start("value")) <= 2:
+                j += 1  # (the value's wrapped line, indented to where it starts)
+        if len(group) >= 2 and all(_ACTIVITY_FIELD.fullmatch(m.group("key").strip()) for _, m in group):
+            for n, (at, m) in enumerate(group):
+                end = group[n + 1][0] if n + 1 < len(group) else j
+                more = " ".join(lines[x].strip() for x in range(at + 1, end))
+                out[at] = f"{m.group('key').strip()}: {m.group('value').strip()} {more}".rstrip()
+                for x in range(at + 1, end):
+                    out[x] = DROPPED
+        k = max(j, k + 1)
 
 
 def cell_lines_tables(lines: Sequence[str]) -> list[str]:
@@ -361,6 +384,7 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
         if rules or any(mark in text for mark in _LEADER_MARKS) else list(lines)
     if out is not lines and "\n    " in text:
         _join_leader_values(lines, out)
+        _activity_fields(lines, out)
     if "  " not in text:
         return out  # (no line has a gap a column could be)
     i = 0

@@ -41,6 +41,10 @@ _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|
 _LEADER_STATUS = re.compile(r"^\W{0,3}(?P<title>[A-ZÆØÅ\"«“][^.:\t]{1,60}?)(?:\s*\.{4,}\s*|\s*\t+\s*)" + STATUS_WORDS + r"\s*$")
 
 
+# a project's heading or one of its fields, over its "Aktivitet:" field
+_PROJECT_ABOVE = re.compile(r"\W{0,3}(?:(?:Del)?[Pp]rojekt\s+(?:[A-H]|\d{1,2})\b|Målgruppe|Maalgruppe|Formål|Formaal)")
+
+
 def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     """The title of an activity heading at line ``i`` that is followed (within six
     lines) by an activity's fields, else None."""
@@ -70,6 +74,9 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     words = title.split()
     if not words or len(words) > 12 or NOT_ACTIVITY.match(title) or title.endswith(".") and len(words) > 6:
         return None
+    if m.re is _LABELLED_HEAD and title[:1].islower() and len(words) > 5 and _PROJECT_ABOVE.match(
+            next((t for t in reversed(plain[max(0, i - 3):i]) if t), "")):
+        return None  # "Aktivitet: aftenklub to gange om ugen ..." under 'Projekt A: "Klubben i Kælderen"': what it does
     following = [t for t in plain[i + 1:i + 12] if t][:6]
     if m.re is _NUMBERED_HEAD:  # (its own fields: up to the next numbered heading, "1.3 Boligafdelinger" over a list
         following = list(takewhile(lambda t: not _NEXT_NUMBERED.match(t), following))  # and "2.1 Aktivitet A")
