@@ -259,8 +259,8 @@ def _table_blocks(doc: Document) -> list[Block]:
             last_focus = focus_code(doc, cells[head.focus])
             if head.place and not _is_focus_name(doc, last_focus):
                 last_focus = None  # ("Område: Vestbyen": where, not which focus area)
-        if not name:
-            continue
+        if not name or any(c.strip(" .").casefold() in _CLOSED_CELLS for c in cells[1:]):
+            continue  # (a status column's "Ophørt": closed, no activity of the plan now)
         target = cells[head.target] if head.target is not None and head.target < len(cells) else None
         own = line if line != doc.lines[i] else None
         focus = last_focus or _coded_focus(doc, raw) or focus_area_at(doc, i) or outline_focus(doc, i)
@@ -386,9 +386,15 @@ def _row_name(cell: str) -> str | None:
     """The activity's name in its cell: an id in front ("A1 Lektiecafé") cut off; None for a
     cell that names none (empty, a number, a head word, a long text)."""
     name = _ROW_ID.sub("", cell.strip()).rstrip(" .")
+    if "(" in name:
+        name = _NOTE_AFTER.sub("", name) or name  # "Sprogleg (børn 2-5 år og deres forældre; Dagtilbud X)": its note
     if not name or len(name) > 80 or not name[0].isalpha() or _TABLE_HEADS.match(name):
         return None
     return name
+
+
+_CLOSED_CELLS = frozenset(("ophørt", "lukket", "afsluttet", "nedlagt", "stoppet", "udgået", "udgår"))
+_NOTE_AFTER = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]*\)?$")  # a note in brackets, in lower case, ending the cell
 
 
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X", "2.1 X"

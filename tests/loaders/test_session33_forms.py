@@ -450,3 +450,20 @@ def test_coded_activities_with_dotted_fields_under_areas_listed_lettered_in_a_se
         "Tryghedsvandringer": "Tryghed og trivsel"}, acts
     assert f"{seat} Centralskole" in acts["Familiekompasset"].partners
     assert "parents_families" in acts["Familiekompasset"].target_groups
+
+
+@pytest.mark.parametrize("town", ["Tønder", "Struer", "Odsherred"])
+def test_an_evaluations_assessment_table_with_notes_in_its_name_cells_and_a_closed_row(tmp_path, make_docx, make_pdf,
+                                                                                       town):
+    lines = ["MIDTVEJSEVALUERING AF \"HVERDAGSLIV I BYEN\"", "",
+             f"Evalueringen er bestilt af {town} Kommune og Boligselskabet Byhusene.", "",
+             "Vurdering af aktiviteterne",
+             *(f"{a:<27}{b:<52}{c:<11}{d}" for a, b, c, d in [
+                 ("Indsatsområde", "Aktivitet", "Vurdering", "Anbefaling"),
+                 ("-" * 25, "-" * 44, "-" * 9, "-" * 20),
+                 ("Uddannelse og livschancer", f"Sprogleg (børn 2-5 år; Dagtilbud {town})", "Stærk", "Fortsæt"),
+                 ("Beskæftigelse", f"Jobhjørnet (ledige voksne; Jobcenter {town})", "Svag", "Justér"),
+                 ("Beskæftigelse", "Praktik i nærmiljøet", "Ophørt", "Ophørte i 2024")]), ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Sprogleg": "Uddannelse og livschancer", "Jobhjørnet": "Beskæftigelse"}, acts
