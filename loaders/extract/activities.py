@@ -434,6 +434,8 @@ def activity_name(title: str) -> str:
     >>> activity_name("A.1 Jobværkstedet"), activity_name("Aktivitet 1.1 Jobbroen"), activity_name("3F Ungdom")
     ('Jobværkstedet', 'Jobbroen', '3F Ungdom')
     """
+    if title[-3:] in ("===", "---", "___", "~~~"):
+        title = _UNDERLINE.sub("", title) or title  # "Fritidsguide Sengeløse ======": its heading's underline, run on
     if "STATUS" in title or "Status:" in title:  # "Jobcaféen Havkanten ...... STATUS: på sporet": its status field
         title = _STATUS_FIELD.sub("", title) or title
     name = _STATUS_NOTE.sub("", title) or title
@@ -444,7 +446,8 @@ def activity_name(title: str) -> str:
     return _BRACKETED_NAME.sub("", name) or name
 
 
-_CLOSED_STATUS = re.compile(r"STATUS\s*:\s*(?:lukket|ophørt|afsluttet|stoppet|nedlagt|udgået)\b", re.I)
+_UNDERLINE = re.compile(r"\s+(?:={3,}|-{3,}|_{3,}|~{3,})$")
+_CLOSED_STATUS = re.compile(r"STATUS\s*:\s*(?:lukket|ophørt|stoppet|nedlagt|udgået)\b", re.I)
 _STATUS_FIELD = re.compile(r"\s*(?:\t|\.{3,}|…+)?\s*(?:STATUS|Status)\s*:.*$")
 # a remark in brackets after the name, opening in lower case ("(aftenklub fredag og lørdag)",
 # "(evt., afhængig af fondsmidler)"); not an age or a class ("Job (13-17 år)")

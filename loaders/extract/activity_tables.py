@@ -393,7 +393,7 @@ def _row_name(cell: str) -> str | None:
     return name
 
 
-_CLOSED_CELLS = frozenset(("ophørt", "lukket", "afsluttet", "nedlagt", "stoppet", "udgået", "udgår"))
+_CLOSED_CELLS = frozenset(("ophørt", "lukket", "nedlagt", "stoppet", "udgået", "udgår"))  # (not "afsluttet": run its course)
 _NOTE_AFTER = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]*\)?$")  # a note in brackets, in lower case, ending the cell
 
 

@@ -482,6 +482,9 @@ def _blocks(doc: Document) -> list[Block]:
             mark = raw.strip()
             continue
         raw, mark = (f"{mark} {raw}" if mark and raw else raw), ""
+        if i - 1 in heads and raw[:1] in "–-:" and raw.lstrip("–-: ").casefold().startswith(heads[i - 1].casefold()):
+            raw = _after_name(raw, heads[i - 1])  # "Delaftale A" + "– Uddannelse og livschancer Glumsø Læsespor: ...":
+            # the heading's area cut onto the next line (its dash read as a bullet), the first item after it
         if i in all_heads and (len(all_heads[i]) > 1 or (at := raw.casefold().find(heads[i].casefold())) > _PREFIX
                                and not _LABEL_BEFORE.search(raw, 0, at)):
             _read_areas(state, i, _by_heading(raw, all_heads[i]))  # "A1 X - ... B) Y", "A) X A1 ... B) Y B1 ..."

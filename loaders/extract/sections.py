@@ -288,13 +288,15 @@ def _numbered_known_areas(lines: list[str], lows: list[str]) -> dict[int, list[t
             continue
         for m in _DELAFTALE_NUMBER.finditer(lines[i]):
             words = lines[i][m.end():].split(None, 8)[:8]
+            words = [w[0] + w[1:].lower() if w.isupper() and len(w) > 2 else w for w in words]  # (a heading in capitals)
             if (n := _focus_at(words, 0, ())) > 0:
                 out.setdefault(i, []).append((m.group(1), " ".join(w.strip(",.;:") for w in words[:n])))
     return out
 
 
 # (capitalised, a heading's word: "Uddannelse og livschancer – delaftale 1 Beskæftigelse ..." names the area before it)
-_DELAFTALE_NUMBER = re.compile(r"(?<![–—-] )\b(?:Delaftale|DELAFTALE)\s+(?:nr\.\s*)?(\d{1,2})\s+(?=[A-ZÆØÅ])")
+_DELAFTALE_NUMBER = re.compile(r"(?<![–—-] )\b(?:Delaftale|DELAFTALE)\s+(?:nr\.\s*)?(\d{1,2})\s+(?:(?:af|AF)\s+\d{1,2}\s+)?"
+                               r"(?=[A-ZÆØÅ])")  # ("Delaftale 2 af 2 KRIMINALITETSFOREBYGGELSE under ...")
 
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
@@ -350,11 +352,15 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
+            name = _LIST_JOIN_END.sub("", name).rstrip(" .,;")  # "Delaftale A – X og" / "Delaftale B – Y.": a list's items
             if name and len(name) < 90:
                 out.append((i, name))
                 if counted := _COUNTED_HEAD.match(low):
                     named.setdefault(counted.groups(), name)
     return out
+
+
+_LIST_JOIN_END = re.compile(r"\s+(?:og|samt|eller)$")
 
 
 def _fold(text: str) -> str:

@@ -467,3 +467,48 @@ def test_an_evaluations_assessment_table_with_notes_in_its_name_cells_and_a_clos
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     acts = {a.name: a.focus_area for a in r.activities}
     assert acts == {"Sprogleg": "Uddannelse og livschancer", "Jobhjørnet": "Beskæftigelse"}, acts
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat", [("Tønder", "Toftlund"), ("Struer", "Hjerm"), ("Odsherred", "Asnæs")])
+def test_delaftaler_lettered_in_a_sentence_over_their_name_colon_activities(tmp_path, make_docx, make_pdf, town, seat,
+                                                                           how):
+    lines = [f"Strategisk samarbejdsaftale 2020-2024 · {seat} Grundstenen", "",
+             "4. Indsatsområder",
+             "Parterne har valgt to indsatsområder, som er beskrevet i hver sin delaftale:",
+             "Delaftale A – Uddannelse og livschancer og",
+             "Delaftale B – Forebyggelse og forældreansvar. Kriminalitetsforebyggelse er ikke valgt.", "",
+             "6. Delaftale A – Uddannelse og livschancer",
+             f"{seat} Læsespor: sprog- og læseaktiviteter for børn 3-9 år og deres forældre i samarbejde med",
+             f"{seat}skolen. Ungdomsbroen: vejledning for unge 15-25 år uden uddannelse.", "",
+             "7. Delaftale B – Forebyggelse og forældreansvar",
+             f"Familiestart {seat}: gruppeforløb for gravide og forældre til børn 0-2 år, sammen med Sundhedsplejen.",
+             "Forældreringen: netværk for forældre til skolebørn.", "",
+             "8. Kontaktpersoner", f"Boligsocial leder: Signe Rump, signe@{_domain(seat)}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Forebyggelse og forældreansvar"]
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts.get(f"{seat} Læsespor") == "Uddannelse og livschancer", acts
+    assert acts.get(f"Familiestart {seat}") == "Forebyggelse og forældreansvar", acts
+    assert not any(n.startswith(("Uddannelse", "Forebyggelse")) for n in acts), acts
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town", ["Tønder", "Struer", "Odsherred"])
+def test_a_delaftale_counted_of_its_agreements_in_capitals_and_underlined_activity_headings(tmp_path, make_docx,
+                                                                                          make_pdf, town, how):
+    lines = [f"{town.upper()} KOMMUNE", "Boligselskabet Kornbo | Boligselskabet Nørrevangsbo", "",
+             "Delaftale 2 af 2", "KRIMINALITETSFOREBYGGELSE",
+             "under den strategiske samarbejdsaftale \"Sengeløse Fællesliv\" 2024-2028", "",
+             "Aktiviteter", "",
+             "Fritidsguide Sengeløse", "======================",
+             "Målgruppe: unge 12-17 år, der ikke går i klub eller forening",
+             f"Partnere: Klub Sengeløse, SSP {town}",
+             "Indhold: Fritidsguiden følger den unge til klub og idræt.", "",
+             "Tryghedsteam", "============",
+             "Målgruppe: alle beboere",
+             f"Partnere: Natteravnene {town}", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"]
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Fritidsguide Sengeløse": "Kriminalitetsforebyggelse", "Tryghedsteam": "Kriminalitetsforebyggelse"}, acts
