@@ -352,7 +352,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."
-            name = _LIST_JOIN_END.sub("", name).rstrip(" .,;")  # "Delaftale A – X og" / "Delaftale B – Y.": a list's items
+            name = _LIST_JOIN_END.sub("", name)  # "Delaftale A – X og" / "Delaftale B – Y.": a list's items
+            if len(name.split()) <= 5:  # (a sentence's stop stays: "Delaftale 1 om X er vedlagt som bilag 1.")
+                name = name.rstrip(" .,;")
             if name and len(name) < 90:
                 out.append((i, name))
                 if counted := _COUNTED_HEAD.match(low):

@@ -118,8 +118,8 @@ _BRACKETED = re.compile(
     rf"(?:(?P<org>[A-ZÆØÅ][^(),]{{0,40}}?)\s*,?\s+)?afd(?:\.|eling)\s*(?P<codes>{_NUMBER}(?:{_CONJ}{_NUMBER})*)"
     rf"(?:\s+under\s+(?P<under>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}}))?"
     rf"(?:\s*(?:,|med)\s*(?P<total>i alt|til sammen|tilsammen)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)"
-    rf"(?:(?:\s+med\s+|\s*[–-]\s*)(?P<after>\d[\d.]*)\s*{_DWELLINGS}\b)?")  # "Solbakken (Fjord, afd. 7) med 140
-# lejligheder", "Skovly (AHS afd. 3) – 166 lejemål"
+    rf"(?:(?:\s+med\s+|\s*[–:-]\s*)(?P<after>\d[\d.]*)\s*{_DWELLINGS}\b)?")  # "Solbakken (Fjord, afd. 7) med 140
+# lejligheder", "Skovly (AHS afd. 3) – 166 lejemål", "Kirketoften (Dyvigbo, afd. 12): 58 boliger"
 
 
 def _bracketed(sentence: str, is_org, units: dict[str, int], parens: list[tuple[int, int]],
