@@ -99,6 +99,7 @@ _AREA_LIST_HEAD = re.compile(r"[IiFfTt](?:NDSATSOMRÅDER|OKUSOMRÅDER|EMAER|ndsa
 # its letters, "Delaftale 1 X" after it is no counted list's first item; a "Helhedsplanens" before
 # it is the heading's too: _counted_areas)
 _PLAN_BEFORE = re.compile(r"(?:[Hh]elhedsplanens|[Pp]lanens) $")
+_AREA_CODED_ITEM = re.compile(r"\s[A-H]\.[1-9]\d?\.?\s+(?=[A-ZÆØÅ\"“»][a-zæøå])")  # "A.2 Ungeværestedet", "C.1 Tryghed"
 _COUNTER_ITEM = re.compile(r"[A-ZÆØÅ][^.:;!?\d]{2,70}?\s+(?=(\d{1,2})\s+[A-ZÆØÅ])")
 # A list of departments with dotted leaders to their dwellings, run together: "... Afdeling 4, Lendemarkeparken
 # ... 196 boliger (opført 1972) Afdeling 7, Klintegården ....... 88 boliger" (two such rows at least)
@@ -336,6 +337,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _ROMAN_CAPS_HEAD.finditer(line) for k in m.span()}  # Projekt 3: ...": a chapter's heading
         if "1. " in line or "1) " in line:
             cuts |= _lettered_items(line)
+        if ".1 " in line and len(codes := [m.start() + 1 for m in _AREA_CODED_ITEM.finditer(line)]) >= 2:
+            cuts.update(codes)  # "... Samarbejde .... Sundhedsplejen A.2 Ungeværestedet ... B.1 Jobvejen": activities
+            # coded by their area's letter, run on
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):

@@ -507,7 +507,8 @@ def extract_activities(doc: Document, focus_areas: list[FocusArea], organisation
         groups = list(targets.classify(target_text)) if target_text else \
             targets.dominant_groups(body, min_sentences=1 if len(body) < SHORT_BODY else 2)
         groups = groups or targets.groups_by_activity_name(b.name)
-        coded = _coded_focus(doc, b.name) if b.name[:1] in "ABCDEFGH" and b.start not in fields else None
+        coded = None if b.start in fields else _coded_focus(doc, b.name) if b.name[:1] in "ABCDEFGH" \
+            else _coded_focus(doc, doc.lines[b.start]) if doc.lines[b.start][:1] in "ABCDEFGH" else None
         act = Activity(
             name=activity_name(b.name),
             focus_area=_canonical_focus(coded or fields.get(b.start, b.focus_area), focus_areas, doc),  # ("A.1 X":

@@ -474,6 +474,8 @@ def _focus_codes(doc: Document) -> dict[str, str]:
     codes = {c: NEXT_CHAPTER.split(v, 1)[0] for c, v in codes.items()}  # ("2.2 X 3 AKTIVITETER": the next chapter)
     codes = {c: v for c, v in codes.items() if v.split() and v.split()[0].casefold() not in _CHAPTER_WORDS}  # (not the
     # chapters: "2. Boligområdet", "3. Indsatsområder", "4. Aktiviteter")
+    if not codes and "A)" in doc.text:  # "Planen har tre indsatsområder: A) Børn, unge og forældre, B) ... og C) ..."
+        codes.update(_inline_lettered_areas(doc))
     for line in doc.lines:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))
@@ -485,8 +487,6 @@ def _focus_codes(doc: Document) -> dict[str, str]:
                     and (found := lettered_known_areas(line)):
                 codes.update(found)
                 break
-    if not codes and "A)" in doc.text:  # "Planen har tre indsatsområder: A) Børn, unge og forældre, B) ... og C) ..."
-        codes.update(_inline_lettered_areas(doc))
     if not codes and "(" in doc.text:  # "Uddannelse og livschancer (UL), Beskæftigelse (BE)": areas given a code
         from samspil.loaders.extract.unit_topics import is_focus_area_name
 

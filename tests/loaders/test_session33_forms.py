@@ -512,3 +512,16 @@ def test_a_delaftale_counted_of_its_agreements_in_capitals_and_underlined_activi
     assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse"]
     acts = {a.name: a.focus_area for a in r.activities}
     assert acts == {"Fritidsguide Sengeløse": "Kriminalitetsforebyggelse", "Tryghedsteam": "Kriminalitetsforebyggelse"}, acts
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("seat,owner", [("Guderup", "Dyvigbo"), ("Hjerm", "Hjermbo"), ("Asnæs", "Lammefjordsbo")])
+def test_departments_listed_with_their_dwellings_after_a_colon(tmp_path, make_docx, make_pdf, seat, owner, how):
+    lines = ["Delaftale for indsatsområdet Beskæftigelse", "",
+             f"Indsatsen dækker boligområdet {seat} Nord:", "",
+             f"* Kværnløkken ({owner}, afd. 7): 164 boliger",
+             f"* Kirketoften ({owner}, afd. 12): 58 boliger", "",
+             f"I alt 222 boliger i {seat} Nord.", ""]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: (z.units, z.housing_organisation) for z in r.zones}
+    assert zones.get("Kværnløkken") == (164, owner) and zones.get("Kirketoften") == (58, owner), zones
