@@ -407,6 +407,7 @@ def strip_repeated_margins(pages: Sequence[Sequence[str]], depth: int = 2) -> li
 # "Side 3 af 7") or a middle dot between its parts ("Fjordbyen Lemvig · Delaftale ... · 2025-2029")
 _PAGE_MARK = re.compile(r"\b(?:side|page|dias|slide)\s*#|#\s*af\s*#|·", re.I)  # ("Dias 3": a slide deck's)
 _DIGITS = re.compile(r"\d+")
+_COUNTED_ITEM_KEY = re.compile(r"\s*(?:aktivitet|delaftale|delprojekt|projekt|indsats|tiltag|spor|tema|bilag)\s*#\s*af\s*#\s*:?$", re.I)
 _RAW_MARK = re.compile(r"·|(?i:side|page|dias|slide)\s*\d|\d\s*af\s*\d")  # (the marks of _PAGE_MARK in a raw line)
 
 
@@ -524,7 +525,7 @@ def drop_running_lines(lines: Sequence[str], origins: Sequence[Origin]) -> tuple
     counts: dict[str, int] = {}
     texts: dict[str, set[str]] = {}
     for key, line in zip(keys, lines):
-        if key and _PAGE_MARK.search(key):
+        if key and _PAGE_MARK.search(key) and not _COUNTED_ITEM_KEY.match(key):  # ("Aktivitet 2 af 3": an item's count)
             counts[key] = counts.get(key, 0) + 1
             texts.setdefault(key, set()).add(" ".join(line.split()))
     running = {key for key, n in counts.items() if n >= 3 or n == 2 and len(texts[key]) == 2}  # (twice, its page

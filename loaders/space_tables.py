@@ -173,6 +173,9 @@ def _join_leader_values(lines: Sequence[str], out: list[str]) -> None:
         k = j
 
 
+_ACTIVITY_RECORD = re.compile(r"\s*(?:Aktivitet|AKTIVITET|Delprojekt|Projekt|Indsats|Tiltag)\s+\d{1,2}(?:\s+af\s+\d{1,2})?\s*:?\s*$")
+
+
 def _activity_fields(lines: Sequence[str], out: list[str]) -> None:
     """An activity's fields indented under its heading, each a word and a dotted leader ("    Målgruppe .....
     unge 13-18 år", "    Samarbejde .... X, Y"), written "Key: value" (in place), a value's wrapped lines joined
@@ -188,11 +191,15 @@ def _activity_fields(lines: Sequence[str], out: list[str]) -> None:
             while j < len(out) and lines[j].strip() and out[j] == lines[j] and not _LEADER.match(lines[j]) \
                     and abs(len(lines[j]) - len(lines[j].lstrip()) - m.start("value")) <= 2:
                 j += 1  # (the value's wrapped line, indented to where it starts)
-        if len(group) >= 2 and all(_ACTIVITY_FIELD.fullmatch(m.group("key").strip()) for _, m in group):
+        record = bool(group) and group[0][0] > 0 and _ACTIVITY_RECORD.match(
+            next((lines[x] for x in range(group[0][0] - 1, max(-1, group[0][0] - 3), -1) if lines[x].strip()), ""))
+        if len(group) >= 2 and all(_ACTIVITY_FIELD.fullmatch(key := m.group("key").strip()) or record and key == "Navn"
+                                   for _, m in group):
             for n, (at, m) in enumerate(group):
                 end = group[n + 1][0] if n + 1 < len(group) else j
                 more = " ".join(lines[x].strip() for x in range(at + 1, end))
-                out[at] = f"{m.group('key').strip()}: {m.group('value').strip()} {more}".rstrip()
+                key = m.group("key").strip()  # ("Navn" under "Aktivitet 2 af 3": the activity's name)
+                out[at] = f"{'Aktivitetsnavn' if key == 'Navn' else key}: {m.group('value').strip()} {more}".rstrip()
                 for x in range(at + 1, end):
                     out[x] = DROPPED
         k = max(j, k + 1)

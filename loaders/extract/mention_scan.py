@@ -334,8 +334,8 @@ _LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+
 _PROSE_WORDS = re.compile(r"(?<![\wæøå-])(?!(?:og|i|for|af|på|til|med|ved|samt|under|fra)\b)[a-zæøå]{2,}\b")
 
 
-_PEOPLE_FROM = re.compile(r"(^|,\s*)(?:frivillige|medarbejdere|elever|lærere|studerende|ansatte|repræsentanter|mentorer)"
-                          r"\s+(?:fra|hos)\s+(?=[A-ZÆØÅ])")
+_PEOPLE_FROM = re.compile(r"(^|[,;]\s*)(?:frivillige|medarbejdere|elever|lærere|studerende|ansatte|repræsentanter|mentorer)"
+                          r"(?:\s+[a-zæøå]+)?\s+(?:fra|hos)\s+(?=[A-ZÆØÅ])")  # ("; frivillige lektiehjælpere fra X")
 
 
 def _field_orgs(value: str) -> list[str]:

@@ -343,7 +343,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             out.append((i, area))  # "Tryghed og trivsel – delaftale mellem BT, BK og sekretariatet"
             continue
         if m and (counted := _COUNTED_HEAD.match(low)) and (area := named.get(counted.groups())) \
-                and _fold(area) not in _fold(m.group(1)[:len(area) + 2]):
+                and _fold(area) not in _fold(m.group(1)[:len(area) + 2]) and _ITEM_AFTER_COUNT.match(m.group(1)):
             out.append((i, area))  # "Delaftale 1 - Lektieværkstedet: ..." under "Delaftale 1 Uddannelse og livschancer"
             continue
         if m is None and i in numbered:
@@ -362,6 +362,8 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+# an activity's "Name: what", not an area's name, after a delaftale's counted heading: "Delaftale 1 - Lektieværkstedet: ..."
+_ITEM_AFTER_COUNT = re.compile(r"[A-ZÆØÅ][^:.;]{1,50}:\s+[a-zæøå]")
 _LIST_JOIN_END = re.compile(r"\s+(?:og|samt|eller)$")
 
 

@@ -525,3 +525,24 @@ def test_departments_listed_with_their_dwellings_after_a_colon(tmp_path, make_do
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     zones = {z.name: (z.units, z.housing_organisation) for z in r.zones}
     assert zones.get("Kværnløkken") == (164, owner) and zones.get("Kirketoften") == (58, owner), zones
+
+
+@pytest.mark.parametrize("town,short", [("Tønder", "BVT"), ("Struer", "BLH"), ("Odsherred", "BLA")])
+def test_activity_records_counted_of_their_total_with_dotted_fields(tmp_path, make_docx, make_pdf, town, short):
+    lines = ["DELAFTALE FOR INDSATSOMRAADET UDDANNELSE OG LIVSCHANCER", "",
+             f"Denne delaftale er en del af den strategiske samarbejdsaftale mellem {town} Kommune og {short}.", "",
+             "4. Aktiviteter", ""]
+    for k, (name, target, partner) in enumerate([("Sprogleg", "Børn 0-6 år og deres forældre", f"{town} Bibliotek"),
+                                                  ("Lektieværkstedet", "Skolebørn i 3.-9. klasse", f"{town}skolen"),
+                                                  ("Brobyggeren", "Unge 14-24 år", f"Ungdomsklubben {town}")], 1):
+        lines += [f"   Aktivitet {k} af 3",
+                  f"   Navn ............... {name}",
+                  f"   Maalgruppe ......... {target}",
+                  f"   Ansvarlig .......... {short}",
+                  f"   Samarbejde ......... {partner}; frivillige lektiehjælpere fra",
+                  f"                        Red Barnet {town}", ""]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {"Sprogleg", "Lektieværkstedet", "Brobyggeren"}, sorted(acts)
+    assert all(a.focus_area == "Uddannelse og livschancer" for a in acts.values())
+    assert f"Red Barnet {town}" in {o.name for o in r.organisations}
