@@ -546,3 +546,16 @@ def test_activity_records_counted_of_their_total_with_dotted_fields(tmp_path, ma
     assert set(acts) == {"Sprogleg", "Lektieværkstedet", "Brobyggeren"}, sorted(acts)
     assert all(a.focus_area == "Uddannelse og livschancer" for a in acts.values())
     assert f"Red Barnet {town}" in {o.name for o in r.organisations}
+
+
+@pytest.mark.parametrize("text", [
+    "Aftenklub to gange om ugen, drevet sammen med Toftlund Ungdomsklub og frivillige fra Toftlund Idrætsforening.",
+    "Ældre Sagen Hjerm stiller frivillige til rådighed for formiddagskaffen.",
+    "Sekretariatet vil rekruttere flere frivillige via Frivilligcenter Asnæs.",
+    "Samarbejde: Dansk Flygtningehjælp Tønder (frivillige)."])
+def test_volunteers_who_run_an_activity_are_no_target_group(text):
+    assert "volunteers" not in classify(text)
+
+
+def test_volunteers_an_activity_is_for_stay_a_target_group():
+    assert "volunteers" in classify("Frivilligkursus for nye frivillige i afdelingerne.")
