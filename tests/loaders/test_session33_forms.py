@@ -559,3 +559,12 @@ def test_volunteers_who_run_an_activity_are_no_target_group(text):
 
 def test_volunteers_an_activity_is_for_stay_a_target_group():
     assert "volunteers" in classify("Frivilligkursus for nye frivillige i afdelingerne.")
+
+
+def test_mothers_older_residents_and_new_residents_are_their_groups():
+    assert "women" in classify("Mødrecaféen - for mødre med børn 0-3 år, hver tirsdag.")
+    assert "women" not in classify("Vi samarbejder med Bydelsmødre Kastrup om forældremøderne.")
+    assert "seniors" in classify("Gå-venner: ældre og ensomme beboere går tur sammen.")
+    assert "seniors" not in classify("Lektiehjælp for ældre børn i 7.-9. klasse.")
+    assert "residents_all" in classify("Velkomstbesøg hos nye beboere i afdelingen.")
+    assert "ethnic_minorities" in classify("Sprogkursus i dansk som andetsprog for nytilkomne.")
