@@ -337,9 +337,9 @@ def _cuts(line: str) -> list[int]:
             cuts |= {k for m in _ROMAN_CAPS_HEAD.finditer(line) for k in m.span()}  # Projekt 3: ...": a chapter's heading
         if "1. " in line or "1) " in line:
             cuts |= _lettered_items(line)
-        if ".1 " in line and len(codes := [m.start() + 1 for m in _AREA_CODED_ITEM.finditer(line)]) >= 2:
+        if dots and ".1 " in line and len(codes := [m.start() + 1 for m in _AREA_CODED_ITEM.finditer(line)]) >= 2:
             cuts.update(codes)  # "... Samarbejde .... Sundhedsplejen A.2 Ungeværestedet ... B.1 Jobvejen": activities
-            # coded by their area's letter, run on
+            # coded by their area's letter, run on after their dotted fields
         if "--------" in line or "────────" in line or "━━━━━━━━" in line:
             cuts |= {k for m in _RULE.finditer(line) for k in (m.start(), m.end())}
         if areas and ("NDSATSOMRÅDE " in line or "ndsatsområde " in line or "OKUSOMRÅDE " in line or "okusområde " in line):
