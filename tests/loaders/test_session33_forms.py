@@ -567,4 +567,4 @@ def test_mothers_older_residents_and_new_residents_are_their_groups():
     assert "seniors" in classify("Gå-venner: ældre og ensomme beboere går tur sammen.")
     assert "seniors" not in classify("Lektiehjælp for ældre børn i 7.-9. klasse.")
     assert "residents_all" in classify("Velkomstbesøg hos nye beboere i afdelingen.")
-    assert "ethnic_minorities" in classify("Sprogkursus i dansk som andetsprog for nytilkomne.")
+    assert "ethnic_minorities" in classify("Sprogkursus i dansk som andetsprog for voksne beboere.")
