@@ -27,6 +27,11 @@ def extract_rendered(tmp_path, lines, how, make_docx, make_pdf):
     return extract_file(path)
 
 
+def domain(name: str) -> str:
+    """A made-up e-mail domain from a name: "Præstøhus" -> "praestoehus.dk" (Danish letters spelt out)."""
+    return name.lower().replace("ø", "oe").replace("æ", "ae").replace("å", "aa") + ".dk"
+
+
 def name_key(name: str | None) -> str:
     """A name without case, punctuation or repeated white space."""
     return " ".join(re.sub(r"\W+", " ", name or "").casefold().split())

@@ -2,11 +2,12 @@
 14 documents; tests/fixtures/blind_f: set F, 12 documents; tests/fixtures/blind_h: set H,
 12 documents; tests/fixtures/blind_i, blind_j, blind_k, blind_l, blind_m, blind_n, blind_o, blind_p, blind_q and
 blind_r, blind_s, blind_t, blind_u, blind_w, blind_x, blind_y, blind_z, blind_g2, blind_v2, blind_g3, blind_v3, blind_g4,
-blind_v4, blind_g5, blind_v5, blind_g6, blind_v6, blind_g7, blind_v7: sets I, J, K, L, M, N, O, P, Q, R, S, T, U, W, X,
-Y, Z, G2, V2, G3, V3, G4, V4, G5, V5, G6, V6, G7 and V7, 12 documents each; G2 and V2 are session 29's, G3 to V4 session
-30's, G5 to V6 session 31's, G7 and V7 session 32's, named apart from the sets G and V of sessions 11 and 25, which were
-lost) with the reference scorer in ../shared/eval, as written and with their line breaks lost; two documents of each of
-sets L to V7 delivered as a real PDF and a real Word file as well.
+blind_v4, blind_g5, blind_v5, blind_g6, blind_v6, blind_g7, blind_v7, blind_g8, blind_v8: sets I, J, K, L, M, N, O, P,
+Q, R, S, T, U, W, X, Y, Z, G2, V2, G3, V3, G4, V4, G5, V5, G6, V6, G7, V7, G8 and V8, 12 documents each; G2 and V2 are
+session 29's, G3 to V4 session 30's, G5 to V6 session 31's, G7 and V7 session 32's, G8 and V8 session 33's, named apart
+from the sets G and V of sessions 11 and 25, which were lost) with the reference scorer in ../shared/eval, as written
+and with their line breaks lost; two documents of each of sets L to V8 delivered as a real PDF and a real Word file as
+well.
 
 The floors sit below what the code scored when each set was added (set A, session 7:
 mean 0.89 as written, 0.85 flat, the lowest document 0.78; set F, session 10: mean 0.855
@@ -111,7 +112,12 @@ SETS = {"A": ("blind", 14, {"docs": (0.91, 0.84), "flat": (0.87, 0.82)}),
         # 0.801 / 0.592), 0.911 / 0.841 (0.856 / 0.738) at the end; V7 0.846 / 0.822 (0.687 / 0.687), 0.899 / 0.847
         # (0.842 / 0.758)
         "G7": ("blind_g7", 12, {"docs": (0.90, 0.84), "flat": (0.83, 0.72)}),
-        "V7": ("blind_v7", 12, {"docs": (0.89, 0.83), "flat": (0.84, 0.74)})}
+        "V7": ("blind_v7", 12, {"docs": (0.89, 0.83), "flat": (0.84, 0.74)}),
+        # sets G8 and V8, session 33 (blind until they arrived; both scored at cbf99bb): G8 0.892 / 0.846 clean (lowest
+        # 0.840 / 0.754), 0.924 / 0.882 (0.865 / 0.775) at the end; V8 0.874 / 0.814 (0.779 / 0.648), 0.935 / 0.864
+        # (0.896 / 0.777)
+        "G8": ("blind_g8", 12, {"docs": (0.91, 0.85), "flat": (0.87, 0.76)}),
+        "V8": ("blind_v8", 12, {"docs": (0.92, 0.88), "flat": (0.85, 0.76)})}
 
 
 def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
@@ -132,7 +138,8 @@ def _scores(tmp_path, folder: str, variant: str) -> dict[str, float]:
 @pytest.mark.parametrize("folder", ["blind_l", "blind_m", "blind_n", "blind_o", "blind_p", "blind_q", "blind_r",
                                     "blind_s", "blind_t", "blind_u", "blind_w", "blind_x", "blind_y", "blind_z",
                                     "blind_g2", "blind_v2", "blind_g3", "blind_v3", "blind_g4", "blind_v4",
-                                    "blind_g5", "blind_v5", "blind_g6", "blind_v6", "blind_g7", "blind_v7"])
+                                    "blind_g5", "blind_v5", "blind_g6", "blind_v6", "blind_g7", "blind_v7",
+                                    "blind_g8", "blind_v8"])
 def test_real_pdf_and_word_files(tmp_path, folder):
     """Set L's two-column PDF (reportlab) and Word file with real tables (python-docx) score as
     well as their text copies did when the set was added (0.894 each); set M's Word file with
@@ -199,13 +206,18 @@ def test_real_pdf_and_word_files(tmp_path, folder):
     PDF with a landscape annex stored turned, template text drawn off the page and transparent, and Word file with
     ActiveX text boxes and hidden paragraph marks (0.836 / 0.913 clean, 0.975 / 0.913 at the end); set V7's PDF with
     drop caps, soft hyphens, margin line numbers and a RunLength-coded page, and Word file with outline-level headings,
-    bar tabs and permission ranges (0.810 / 0.961 clean, 0.880 / 0.961 once drop caps and line numbers came off)."""
+    bar tabs and permission ranges (0.810 / 0.961 clean, 0.880 / 0.961 once drop caps and line numbers came off); set
+    G8's PDF justified by word spacing with a predictor-coded page and a tiny template leftover, and Word file with a
+    right-to-left table and split hyperlink fields (0.828 / 0.953 clean, 0.977 / 0.963 at the end); set V8's PDF with
+    StandardEncoding octal escapes and a fallback font for å, and Word file under a non-"w" namespace prefix with
+    AUTONUMLGL fields and old-style merged cells (0.959 / 0.822 clean, 0.973 / 0.975 at the end)."""
     scores = _scores(tmp_path, folder, "formats")
     least = {"blind_n": 0.82, "blind_o": 0.78, "blind_p": 0.90, "blind_q": 0.86, "blind_r": 0.81,
              "blind_s": 0.82, "blind_t": 0.90, "blind_u": 0.93, "blind_w": 0.94, "blind_x": 0.91,
              "blind_y": 0.92, "blind_z": 0.89, "blind_g2": 0.87, "blind_v2": 0.93, "blind_g3": 0.91,
              "blind_v3": 0.90, "blind_g4": 0.90, "blind_v4": 0.94, "blind_g5": 0.88, "blind_v5": 0.90,
-             "blind_g6": 0.79, "blind_v6": 0.93, "blind_g7": 0.90, "blind_v7": 0.87}.get(folder, 0.85)
+             "blind_g6": 0.79, "blind_v6": 0.93, "blind_g7": 0.90, "blind_v7": 0.87, "blind_g8": 0.95,
+             "blind_v8": 0.96}.get(folder, 0.85)
     assert len(scores) == 2 and min(scores.values()) >= least, scores
 
 

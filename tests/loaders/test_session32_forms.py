@@ -17,15 +17,11 @@ from samspil.loaders.bare_labels import fact_label_edits, record_label_edits
 from samspil.loaders.extract.person_units import contact_unit
 
 sys.path.insert(0, str(Path(__file__).parent))
-from renderings import extract_rendered as _extract  # noqa: E402
+from renderings import domain as _domain, extract_rendered as _extract  # noqa: E402
 
 TOWNS = [("Thisted", "Hurup", "Thybo", "Boligselskabet Thybo", "HTB"),
          ("Syddjurs", "Ebeltoft", "Molsbo", "Boligforeningen Molsbo", "BMB"),
          ("Vordingborg", "Præstø", "Præstøhus", "Boligselskabet Præstøhus", "BPH")]
-
-
-def _domain(short):
-    return short.lower().replace("ø", "oe").replace("æ", "ae").replace("å", "aa") + ".dk"
 
 
 def _status_report(town, seat, short, housing, abbr):

@@ -20,15 +20,11 @@ from samspil.loaders.extract.targets import classify
 from samspil.loaders.extract.orgs import org_type
 
 sys.path.insert(0, str(Path(__file__).parent))
-from renderings import extract_rendered as _extract, name_key  # noqa: E402
+from renderings import domain as _domain, extract_rendered as _extract, name_key  # noqa: E402
 
 TOWNS = [("Tønder", "Toftlund", "Toftebo", "Boligselskabet Vestslesvig", "BVS"),
          ("Struer", "Hjerm", "Hjermbo", "Boligforeningen Limfjordshuse", "BLH"),
          ("Odsherred", "Asnæs", "Asnæsbo", "Boligselskabet Lammefjord", "BLF")]
-
-
-def _domain(name):
-    return name.lower().replace("ø", "oe").replace("æ", "ae").replace("å", "aa") + ".dk"
 
 
 def _agreement(town, seat, short, housing, abbr):
