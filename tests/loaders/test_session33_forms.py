@@ -569,6 +569,9 @@ def test_mothers_older_residents_and_new_residents_are_their_groups():
 def test_every_target_cue_opens_with_letters_the_word_test_can_tell():
     """(A cue opening with a look-ahead or another test the word test cannot read makes every line of every
     document be classified: +18% instructions on the dense PDF until the mothers' cue lost its look-ahead.)"""
-    from samspil.loaders.extract.target_cues import _word_test
+    from samspil.loaders.extract.target_cues import _cues, _word_test
 
     assert _word_test() is not None
+    # (and every category written in lower case: one with a capital in a cue or an exclusion is matched ignoring case,
+    # line by line, not in the whole document's lower-cased text at once)
+    assert all(lowered for _, _, lowered in _cues().values())
