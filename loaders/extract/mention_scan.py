@@ -17,8 +17,8 @@ from samspil.loaders.document import Document
 from samspil.loaders.extract.mentions import (_CONNECT_WORD, _FUNCTION_WORDS, _has_cue, _trim_run, _valid, _vocab,
                                               expansion)
 from samspil.loaders.extract.run_candidates import _DIGIT_FIRST, _candidates
-from samspil.loaders.extract.org_lists import (compound_initials_fit, initials_fit, municipality_written_out, org_type_of,
-                                               split_org_text)
+from samspil.loaders.extract.org_lists import (KIND_START, compound_initials_fit, initials_fit, municipality_written_out,
+                                               org_type_of, split_org_text)
 from samspil.loaders.extract.entry_orgs import FORMER_WORDS, OrgMention, former_names
 from samspil.loaders.extract.text import clean, clean_keep_colon, drop_citations, strip_markup
 
@@ -128,14 +128,13 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
         first = max((k for k, w in enumerate(words) if _has_cue(w)), default=0)  # (from its head: "1. Indledning
         for k in range(first, len(words)):  # Boligforeningen Egeskovbo (herefter Egeskovbo)")
             full = " ".join(words[k:])
-            if words[k][:1].isupper() and _has_cue(full) and full != short and not _KIND_WORD.match(short) \
+            if words[k][:1].isupper() and _has_cue(full) and full != short and not KIND_START.match(short) \
                     and any(w.casefold().startswith(stem) for w in words[k:]):
                 out.append((full, short))
                 break
     return out
 
 
-_KIND_WORD = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
 _HEREAFTER_WORD = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|af|for|i)){0,6})\s*\(\s*(?:herefter|i det "
                              r"følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][a-zæøå][\wæøå-]{2,20})[\"”]?\s*\)")
 

@@ -236,10 +236,11 @@ def own_short_form(word: str, names: list[str]) -> bool:
     (True, False)
     """
     stem = word[:4].casefold()
-    return word in names or any(w.casefold().startswith(stem) for w in names[1:]) and not _KIND_START.match(word)
+    return word in names or any(w.casefold().startswith(stem) for w in names[1:]) and not KIND_START.match(word)
 
 
-_KIND_START = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
+# a kind's word every party of its kind shares ("(herefter Kommunen)"): no short form of one name
+KIND_START = re.compile(r"(?i)(?:kommune|bolig|parte|organisation|selskab|forening|fond|region|aftale|helhedsplan)")
 
 
 _KIND_PLURAL = re.compile(r"\s+(?:og|samt)\s+(?:de\s+(?:to|tre|fire|fem|\d)\s+)?(?:boligorganisation|boligselskab|boligforening)"
