@@ -26,7 +26,7 @@ from samspil.loaders.extract.people import Person, find_people
 from samspil.loaders.extract.sections import Block, plain_lines
 from samspil.loaders.extract.text import clean
 
-__all__ = ["KIND", "PersonTable", "block_without_tables", "person_row", "person_tables", "PARTY_HEADING"]
+__all__ = ["KIND", "joint_kind", "PersonTable", "block_without_tables", "person_row", "person_tables", "PARTY_HEADING"]
 
 # what a column head says its cells hold ("repræsenteret ved": the person signing for the party)
 _HEADS = {
@@ -70,15 +70,15 @@ def _cells(line: str) -> list[str] | None:
 
 def _columns(cells: list[str]) -> list[str] | None:
     """The kind of each column of a head row, or None when the row is no head of a table of people."""
-    kinds = [KIND.get(c.casefold().strip(" :"), "") or _joint_kind(c) for c in cells]
+    kinds = [KIND.get(c.casefold().strip(" :"), "") or joint_kind(c) for c in cells]
     if len(cells) < 2 or "" in kinds or "name" not in kinds and "name_org" not in kinds:
         return None
     return kinds if {"org", "title", "email", "phone", "details", "name_org"} & set(kinds) else None
 
 
-def _joint_kind(cell: str) -> str:
+def joint_kind(cell: str) -> str:
     """A head that names two kinds: "Navn / organisation" (the person, then the organisation after a
-    comma: "name_org"), "Mail / tlf." (contact details); else ""."""
+    comma: "name_org"), "Mail / tlf.", "Mail, tlf." (contact details); else ""."""
     parts = {KIND.get(p.strip(" :."), KIND.get(p.strip(" :"), "")) for p in _JOINT.split(cell.casefold())}
     if len(parts) < 2 or "" in parts:
         return ""
@@ -87,7 +87,7 @@ def _joint_kind(cell: str) -> str:
     return "details" if parts <= {"email", "phone", "details"} else ""
 
 
-_JOINT = re.compile(r"\s*(?:/|&|\bog\b)\s*")
+_JOINT = re.compile(r"\s*(?:/|&|,|\bog\b)\s*")
 
 
 _TITLE_CODE = re.compile(r"^([A-ZÆØÅa-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){0,3})\s+([A-ZÆØÅ]{2,6})$")

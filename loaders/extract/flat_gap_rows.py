@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from samspil.loaders.extract.contact_tables import KIND
+from samspil.loaders.extract.contact_tables import KIND, joint_kind
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE
@@ -21,10 +21,12 @@ from samspil.loaders.gazetteer import is_first_name, is_town, municipality
 __all__ = ["gap_person_tables"]
 
 _HEAD_WORD = r"(?:Navn|Titel|Stilling|Funktion|Rolle|Organisation|Enhed|Forvaltning|Institution|E-?mail|Mail|Telefon|Tlf\.?|Mobil|Kontakt(?:oplysninger|info)?)"
+# a column head, or two in one ("Mail / tlf.", "Mail, tlf.": contact details)
+_HEAD_CELL = re.compile(rf"{_HEAD_WORD}(?:\s?/\s?{_HEAD_WORD}|,\s?{_HEAD_WORD})?(?:(?<=\.)|\b(?![\w-]))", re.I)
 # three to six column heads in a row, one of them the name's
-_HEAD_RUN = re.compile(rf"\b{_HEAD_WORD}(?: {_HEAD_WORD}){{2,5}}\b(?![\w-])", re.I)
+_HEAD_RUN = re.compile(rf"\b{_HEAD_CELL.pattern}(?: {_HEAD_CELL.pattern}){{2,5}}", re.I)
 _DETAIL_GAP = re.compile(r"\s*")
-_DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)[,;/]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
+_DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)\s?[,;/]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
 _MAX_ROWS = 40
 
 
@@ -41,7 +43,8 @@ def gap_person_tables(line: str, more: list[str] = ()) -> list[tuple[bool, list[
     for m in _HEAD_RUN.finditer(line, 0, heads + 80):
         if m.start() >= heads:
             break
-        kinds = [KIND.get(w.casefold().rstrip(".")) or KIND.get(w.casefold()) for w in m.group(0).split()]
+        kinds = [KIND.get(w.casefold().rstrip(".")) or KIND.get(w.casefold()) or joint_kind(w) or None
+                 for w in (c.group(0) for c in _HEAD_CELL.finditer(m.group(0)))]
         if kinds.count("title") == 2:  # "Navn Titel Organisation Rolle": the role in the group after the title
             kinds[len(kinds) - 1 - kinds[::-1].index("title")] = "role"
         if None in kinds or "name" not in kinds or len(set(kinds)) != len(kinds):
@@ -56,6 +59,9 @@ def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Perso
     rows = []
     for _ in range(_MAX_ROWS):
         cells, end = _row(line, pos, kinds)
+        if cells is None and rows and rows[-1][0] and (found := _after_wrapped_cell(line, pos, kinds)):
+            wrapped, pos, (cells, end) = found  # "... Center for Børn og jahl@lejre.dk / 23 70 41 86 Familie,
+            rows[-1] = (f"{rows[-1][0]} {wrapped}", rows[-1][1])  # Lejre Kommune Maiken Strøyer ..."
         if cells is None:
             break
         by_kind = dict(zip(kinds, cells))
@@ -68,6 +74,22 @@ def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Perso
         rows.append((by_kind.get("org") or None, person))
         pos = end
     return rows
+
+
+def _after_wrapped_cell(line: str, pos: int, kinds: list[str]):
+    """The rest of an organisation's cell that wrapped onto a second line, which the lost line break put
+    after the row's details, and the next row after it: (the words, where the row starts, its cells)."""
+    if kinds[0] != "name" or "org" not in kinds or kinds[-1] not in ("email", "phone", "details"):
+        return None
+    words = list(re.finditer(r"\S+", line[pos:pos + 120]))
+    for n in range(1, min(len(words), 5)):
+        start = pos + words[n].start()
+        wrapped = line[pos:start].strip()
+        if EMAIL.search(wrapped) or PHONE.search(wrapped) or not is_first_name(words[n].group(0)):
+            continue
+        if (found := _row(line, start, kinds))[0] is not None:
+            return wrapped.rstrip(","), start, found
+    return None
 
 
 def _row(line: str, pos: int, kinds: list[str]) -> tuple[list[str] | None, int]:
@@ -106,13 +128,14 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             return None
         n = 1
         while n < min(len(words), 4) and words[n].group(0)[:1].isupper() and not is_title_word(words[n].group(0)) \
+                and not (nxt == "title" and n >= 2 and _adjective_title(words, n)) \
                 and (org_type_of(words[n].group(0)) == "other" and not _org_pair(words, n)
                      and not _last_org_word(words, n) if nxt == "org" else not _starts(words[n].group(0), nxt)):
             n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter")
         return pos + words[n - 1].end()
     if kind == "title" and nxt == "name":
         return _role_end(pos, words)
-    if kind == "title" and not is_title_word(words[0].group(0)):
+    if kind == "title" and not is_title_word(words[0].group(0)) and not _adjective_title(words, 0):
         return None
     if kind == "org" and not words[0].group(0)[:1].isupper():
         return None
@@ -121,6 +144,16 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             kind != "title" or words[n].group(0)[:1].islower()):
         n += 1
     return pos + words[n - 1].end()
+
+
+_ADJECTIVE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:al|[li]ig|isk)$")
+
+
+def _adjective_title(words: list, n: int) -> bool:
+    """Does a title open with the n-th word, an adjective before a lower-case noun ("Kommunal ankerperson",
+    "Frivillig tovholder"), so a name before it ends there?"""
+    return n + 1 < len(words) and _ADJECTIVE.match(words[n].group(0)) is not None \
+        and words[n + 1].group(0)[:1].islower() and words[n + 1].group(0) not in _NAME_TIES
 
 
 def _last_org_word(words: list, n: int) -> bool:
