@@ -691,6 +691,7 @@ _HEAD_FIRST = frozenset({"activity"})  # (department tables run onto one line ar
 # a column head of up to three words, after white space and a pipe; its first n words
 _HEAD_CELL = re.compile(r"\s*\|?\s*((?:[A-ZÆØÅ][\w-]*)(?:\s+[\wæøå-]+){0,2})")
 _FIRST_WORDS = [re.compile(r"\S+(?:\s+\S+){%d}" % k) for k in range(3)]
+_JOINT_HEAD = re.compile(r"\s?/\s?([a-zæøå][\wæøå-]+)(?=\s|$)")  # a second head in the cell, in lower case
 
 
 def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
@@ -709,6 +710,8 @@ def head_run(line: str, start: int) -> tuple[int, list[str]] | None:
                 cells.append(label)
                 kinds.append(kind)
                 pos = _FIRST_WORDS[n - 1].match(line, m.start(1)).end()  # the cell's n words
+                if (joint := _JOINT_HEAD.match(line, pos)) and column_kind(joint.group(1).capitalize()) is not None:
+                    cells[-1], pos = f"{label} / {joint.group(1)}", joint.end()  # "Ansvarlig / partnere": one cell
                 break
         else:
             break

@@ -126,6 +126,9 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
         return _name_first(words, kinds[1], codes or {}, extra, status_last=kinds[-1] == "description")
     if kinds[0] == "activity" and len(kinds) > 1 and kinds[1] == "description":
         return _coded_rows(words)
+    if len(kinds) == 3 and kinds[:2] == ["activity", "target"] and kinds[2] in ("partner", "responsible") \
+            and cells[1].startswith("Målgruppe"):
+        return _target_second(words)
     if kinds[0] not in ("number", *_FOCUS_KINDS) or "activity" not in kinds[1:3]:
         return []
     if kinds[0] == "number":
@@ -361,6 +364,44 @@ def _before_remark(words: list[str], k: int) -> int:
             if words[j].startswith("("):
                 return j
     return k
+
+
+def _target_second(words: list[str]) -> list[tuple[str, str | None, str]]:
+    """Rows whose name comes first and the target group second ("Lektieklubben Skolestien Skolebørn 6-12 år
+    BSM; Galten Skole og Røde Kors Skanderborg Skolebroen til EUD Unge 14-19 år ..."): the target cells, told
+    by their group word, anchor the rows (three at least); a row's name is the words before its target cell
+    after the row before's last cell (``activity_tables._name_before``), the first row's all words before it."""
+    from samspil.loaders.extract.activity_tables import _name_before, _starts_target
+
+    end = next((k for k, w in enumerate(words) if w.endswith(":") or w.isupper() and w.isalpha() and len(w) > 3),
+               len(words))
+    words = words[:end]  # (the table ends at a field's key or a heading in capitals: "Mål:", "DELAFTALE 2")
+    anchors = [k for k in range(1, len(words)) if _starts_target(words, k)]
+    if len(anchors) < 3:
+        return []
+    rows, names, prev = [], [], 0
+    for j, k in enumerate(anchors):
+        name = " ".join(words[:k]) if not j else _name_before(words, prev + 1, k)
+        parts = name.split() if name else []
+        if (cut := [n for n, w in enumerate(parts) if n and _lower_group(w)]) and cut[-1] + 1 < len(parts):
+            name = " ".join(parts[cut[-1] + 1:])  # "Østjylland kvinder Fællesspisning Ulvehøjen": the target cell's
+            # wrapped rest ("Voksne beboere, særligt" + "kvinder") before the name
+        names.append((k - len(name.split()) if name else k, name))
+        prev = k
+    for j, (k, (_, name)) in enumerate(zip(anchors, names)):
+        stop = names[j + 1][0] if j + 1 < len(names) else len(words)
+        if not name or len(name.split()) > MAX_NAME_WORDS or name.endswith(("-", ":")) \
+                or name.split()[-1] in _BEFORE_GROUP:  # ("Natteravne og" + "gårdværter": a name wrapped in its cell)
+            return []  # (a row not read: the table is left to the other readers)
+        rows.append((name, None, " ".join(words[k:stop])))
+    return rows
+
+
+def _lower_group(word: str) -> bool:
+    """A target group's word in lower case ("kvinder", "unge")?"""
+    from samspil.loaders.extract import targets
+
+    return word[:1].islower() and (_group_opener(word) or bool(targets.classify(word)))
 
 
 def _after_cell(words: list[str], lo: int, hi: int) -> int:

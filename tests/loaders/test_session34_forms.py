@@ -4,7 +4,10 @@ Vesthimmerland), none of them from a real document:
 * a table of contact persons laid out with spaces whose line breaks were lost, under a head row
   with a joint column ("Mail / tlf.", "Mail, tlf."), a title opening with an adjective ("Kommunal
   ankerperson") and an organisation's cell wrapped onto a second line, which the lost line break
-  puts after the row's e-mail and phone.
+  puts after the row's e-mail and phone;
+* a table of activities laid out with spaces, its name first and its target group second ("Aktivitet
+  Målgruppe Ansvarlig / partnere"), whose line breaks were lost: the rows are told at their target
+  cells, a target cell's wrapped rest ("kvinder") not taken into the next row's name.
 """
 import sys
 from pathlib import Path
@@ -48,3 +51,26 @@ def test_a_contact_table_whose_line_breaks_were_lost(tmp_path, make_docx, make_p
     assert facts.get("Jannik Højbjerg Laust", (None,))[1:] == (f"jahl@{_domain(town)}", "23704186"), facts
     assert facts["Jannik Højbjerg Laust"][0].startswith("center for børn og familie"), facts
     assert {c.name: c.title for c in r.contacts}["Jannik Højbjerg Laust"] == "Kommunal ankerperson"
+
+
+def _activity_table(town, seat, short, housing):
+    return [f"Delaftale for indsatsområdet Sundhed og trivsel – {seat} Midt 2025-2028", "",
+            f"Aftalens parter: {town} Kommune og {housing}.", "",
+            "Aktivitet                 Målgruppe                  Ansvarlig / partnere",
+            f"Motion i Mørket           Voksne beboere, særligt    {short} og DGI {town}",
+            "                          kvinder",
+            f"Fællesspisning {seat:<10} Alle beboere               Afdelingsbestyrelsen {seat}; frivillige",
+            f"Mentalt frikvarter        Psykisk sårbare voksne og  Psykiatrifonden og Ældre Sagen {seat}",
+            "                          ensomme ældre", "",
+            "MÅL OG SUCCESKRITERIER",
+            "Flere beboere er fysisk aktive, og færre er ensomme."]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_an_activity_table_with_the_target_group_second(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                        how):
+    r = _extract(tmp_path, _activity_table(town, seat, short, housing), how, make_docx, make_pdf)
+    names = {a.name for a in r.activities}
+    assert {"Motion i Mørket", f"Fællesspisning {seat}", "Mentalt frikvarter"} <= names, sorted(names)
+    assert not any("kvinder" in n for n in names), sorted(names)
