@@ -15,7 +15,11 @@ facts elsewhere too).
   keeps that cell's lines as lines ("Aktivitetsnavn:", "Lektiecafé"); in a row of several
   cells a cell's own paragraphs are joined with spaces and the rows of a nested table
   follow the row as lines of their own, shifted by tabs under the cell that holds them
-  (the continuation rows of a table written out as text: "\\t\\tJobcenter\\tvisitation").
+  (the continuation rows of a table written out as text: "\\t\\tJobcenter\\tvisitation"); a table
+  of one or two columns nested in a cell beside two filled ones is that cell's text, its rows
+  between semicolons, a row's second cell in brackets ("Jobcenter (visitation); BFN (lokaler)").
+- **Imported chunks** (``w:altChunk``: an HTML page, a web archive or plain text a case system
+  put into the file for Word to import when it opens it): a line per block or table row.
 - **Page headers and footers** (default, first-page and even-page ones, of every section):
   each distinct one once (sections repeat theirs, and a header linked to the previous
   section's is that one), headers before the body and footers after it.
@@ -45,6 +49,7 @@ _TR = qn("w:tr")
 _TC = qn("w:tc")
 _TC_PR = qn("w:tcPr")
 _VAL = qn("w:val")
+_ALT_CHUNK = qn("w:altChunk")
 
 
 class _Container(BlockItemContainer):
@@ -70,6 +75,77 @@ def _items(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
                 yield from _items(child.find(SDT_CONTENT), parent)
         elif tag == CUSTOM_XML:
             yield from _items(child, parent)
+        elif tag == _ALT_CHUNK:
+            yield _AltChunk(child, parent)
+
+
+class _AltChunk:
+    """A ``w:altChunk``: content Word imports when it opens the file, kept in a part of its own (an HTML page,
+    a web archive or plain text a case system put there: a contact list, a table), read as lines."""
+
+    def __init__(self, element: Any, parent: Any) -> None:
+        rid = element.get(qn("r:id"))
+        part = getattr(getattr(parent, "part", None), "related_parts", {}).get(rid)
+        try:
+            self.lines = _chunk_lines(part.content_type, part.blob) if part is not None else []
+        except Exception:  # (a broken chunk is left out, as Word leaves out what it cannot import)
+            self.lines = []
+
+
+def _chunk_lines(content_type: str, data: bytes) -> list[str]:
+    """The text of an imported chunk: an HTML page's blocks and table rows (cells between tabs), a web
+    archive's HTML part, a plain text's lines; other kinds (RTF, another document) none."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "message/rfc822":  # a web archive (.mht): its HTML part
+        import email
+
+        html = next((p.get_payload(decode=True) for p in email.message_from_bytes(data).walk()
+                     if p.get_content_type() == "text/html"), None)
+        return _html_lines(html) if html else []
+    if kind in ("text/html", "application/xhtml+xml"):
+        return _html_lines(data)
+    if kind == "text/plain":
+        return data.decode("utf-8", errors="replace").splitlines()
+    return []
+
+
+_HTML_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 dt dd blockquote pre address caption section article header "
+                         "footer td th".split())
+
+
+def _html_lines(data: bytes) -> list[str]:
+    """An HTML page's text: a line per block (a list item after a bullet), a line per table row."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring(data)
+    for junk in root.xpath("//script|//style|//head"):
+        junk.drop_tree()
+    out: list[str] = []
+
+    def text(value: str | None) -> None:
+        if value and value.split():
+            out.append(" ".join(value.split()))
+
+    def walk(el: Any) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "tr":
+            out.append("\t".join(" ".join(c.text_content().split()) for c in el
+                                  if isinstance(c.tag, str) and c.tag in ("td", "th")))
+            return
+        inner = [c for c in el.iterdescendants() if isinstance(c.tag, str) and (c.tag in _HTML_BLOCKS or c.tag == "tr")]
+        if tag in _HTML_BLOCKS and not inner:
+            words = " ".join(el.text_content().split())
+            if words:
+                out.append(f"• {words}" if tag == "li" else words)
+            return
+        text(el.text)
+        for child in el:
+            walk(child)
+            text(child.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    return out
 
 
 def _wrapped(element: Any, tag: str) -> Iterator[Any]:
@@ -220,6 +296,8 @@ class WordText:
         for item in _inner(container):
             if isinstance(item, Table):
                 yield from self._rows(item)
+            elif isinstance(item, _AltChunk):
+                yield from ([line] for line in item.lines)
             else:
                 yield self._paragraph(item)
 
@@ -250,6 +328,9 @@ class WordText:
                 cells += [cell] + [([], [])] * (span - 1)
                 column += span
             filled = [c for c in cells if c[0] or c[1]]
+            if sum(bool(c[0]) for c in cells) > 1:  # a list of two columns nested in a cell beside filled ones: the
+                # cell's text
+                cells = [(own + [_inline(nested)], []) if _inline(nested) else (own, nested) for own, nested in cells]
             if len(filled) == 1:  # a one-cell row keeps its paragraphs as lines ("Aktivitetsnavn:\nLektiecafé")
                 own, nested = filled[0]
                 yield ["\n".join(own), *nested] if own else nested
@@ -265,6 +346,8 @@ class WordText:
         for item in _inner(cell):
             if isinstance(item, Table):
                 nested += [line for block in self._rows(item) for t in block for line in t.split("\n")]
+            elif isinstance(item, _AltChunk):
+                own += item.lines
             else:
                 own += [t.strip() for t in self._paragraph(item)]
         while own and not own[-1]:
@@ -272,6 +355,15 @@ class WordText:
         while own and not own[0]:
             own.pop(0)
         return own, nested
+
+
+def _inline(nested: list[str]) -> str | None:
+    """A cell's nested table of one or two columns as one text, each row's second cell in brackets after
+    its first ("Jobcenter Horsens (fremskudt konsulent); BFN (lokaler)"), or None (none, or wider)."""
+    rows = [line.strip("\t").split("\t") for line in nested if line.strip()]
+    if not rows or any(len(r) > 2 for r in rows):
+        return None
+    return "; ".join(r[0].strip() + (f" ({r[1].strip()})" if len(r) == 2 and r[1].strip() else "") for r in rows)
 
 
 def _boxes(p: Any) -> list[Any]:

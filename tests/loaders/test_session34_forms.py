@@ -74,3 +74,69 @@ def test_an_activity_table_with_the_target_group_second(tmp_path, make_docx, mak
     names = {a.name for a in r.activities}
     assert {"Motion i Mørket", f"Fællesspisning {seat}", "Mentalt frikvarter"} <= names, sorted(names)
     assert not any("kvinder" in n for n in names), sorted(names)
+
+
+_CONTACTS_HTML = """<html><head><meta charset="utf-8"><title>Kontakt</title></head><body>
+<p>Kontaktpersoner i helhedsplanen</p>
+<table border="1">
+<tr><th>Funktion</th><th>Navn</th><th>Organisation</th><th>E-mail</th><th>Telefon</th></tr>
+<tr><td>Projektleder</td><td>Mikkel Aaskov Rohde</td><td>{housing}</td>
+<td><a href="mailto:mar@{hdomain}">mar@{hdomain}</a></td><td>24 61 73 09</td></tr>
+<tr><td>Jobkonsulent</td><td>Yasmin El-Amrani Holst</td><td>Jobcenter {town}</td><td>&ndash;</td><td>76 29 31 88</td></tr>
+</table></body></html>"""
+
+
+def _nested_word(path, town, seat, short, housing):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = docx.Document()
+    doc.add_paragraph(f"Helhedsplan for {seat} 2026-2029")
+    doc.add_paragraph(f"Aftalens parter: {town} Kommune og {housing}.")
+    doc.add_paragraph("3. Indsatsområder og aktiviteter")
+    outer = doc.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "Indsatsområde", "Aktiviteter"
+    outer.cell(1, 0).text = "Uddannelse og beskæftigelse"
+    middle = outer.cell(1, 1).add_table(rows=3, cols=3)
+    for c, head in enumerate(("Aktivitet", "Målgruppe", "Samarbejdspartnere")):
+        middle.cell(0, c).text = head
+    for r, (name, target, partners) in enumerate(
+            ((f"Jobklubben {seat}", "ledige voksne, særligt kvinder",
+              ((f"Jobcenter {town}", "fremskudt konsulent"), (short, "lokaler"))),
+             (f"Lektiecafé {seat}", "skolebørn 7-15 år",
+              ((f"{seat}skolen", "lærertimer"), (f"Dansk Røde Kors {town}", "frivillige")))), start=1):
+        middle.cell(r, 0).text, middle.cell(r, 1).text = name, target
+        inner = middle.cell(r, 2).add_table(rows=2, cols=2)
+        for k, (partner, role) in enumerate(partners):
+            inner.cell(k, 0).text, inner.cell(k, 1).text = partner, role
+    doc.add_paragraph("5. Kontaktpersoner")
+    html = _CONTACTS_HTML.format(housing=housing, hdomain=_domain(short), town=town).encode("utf-8")
+    chunk = Part(PackURI("/word/kontakter.htm"), "text/html", html, doc.part.package)
+    alt = OxmlElement("w:altChunk")
+    alt.set(qn("r:id"), doc.part.relate_to(chunk, RELATIONSHIP_TYPE.A_F_CHUNK))
+    doc.element.body.insert(len(doc.element.body) - 1, alt)  # (before the section's properties)
+    doc.add_paragraph(f"{town}, den 15. december 2025")
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_word_file_with_an_imported_html_contact_list_and_nested_partner_tables(tmp_path, town, seat, short,
+                                                                                  housing):
+    from samspil.loaders.pipeline import extract_file
+
+    r = extract_file(_nested_word(tmp_path / "plan.docx", town, seat, short, housing))
+    facts = contact_facts(r)
+    assert {n: facts.get(n) for n in ("Mikkel Aaskov Rohde", "Yasmin El-Amrani Holst")} == wanted_contacts(
+        {"Mikkel Aaskov Rohde": (housing, f"mar@{_domain(short)}", "24617309"),
+         "Yasmin El-Amrani Holst": (f"Jobcenter {town}", None, "76293188")}), facts
+    acts = {a.name: a for a in r.activities}
+    assert {f"Jobklubben {seat}", f"Lektiecafé {seat}"} <= set(acts), sorted(acts)
+    assert not {f"Jobcenter {town}", short, f"Dansk Røde Kors {town}"} & set(acts), sorted(acts)
+    assert acts[f"Jobklubben {seat}"].focus_area == "Uddannelse og beskæftigelse"
+    partners = {p for a in acts.values() for p in a.partners}
+    assert {f"Jobcenter {town}", f"Dansk Røde Kors {town}"} <= partners, partners
