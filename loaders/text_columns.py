@@ -116,6 +116,9 @@ def _runs(lines: Sequence[str], column: int) -> list[tuple[int, int]]:
 _CONTACT = re.compile(r"@|\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")  # an e-mail or a Danish phone number
 _FRAMED = re.compile(r"[│┃║|┌└╔╚]")
 _CARD_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# a cell of a table's column of details, or its head: a phone number, an e-mail, a dash for none, "Tlf.", "Mail"
+_DETAIL_CELL = re.compile(r"(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}|\S+@\S+|[-–—]|(?i:tlf\.?|telefon|mobil|e-?mail|mail)"
+                          r"(?:\s\S+)?")
 
 
 def split_cards(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[list[str], list[Origin]]:
@@ -171,9 +174,12 @@ def _card_run(lines: Sequence[str], k: int) -> tuple[int, int] | None:
         return None
     left = " ".join(lines[j][:column] for j in range(k, end))
     right = " ".join(lines[j][column:] for j in range(k, end))
+    if all(_DETAIL_CELL.fullmatch(lines[j][:column].strip()) for j in range(k, end)):
+        return None  # a table's column of phone numbers or e-mails (under its head): no card has only those
     return (end, column) if _CONTACT.search(left) and _CONTACT.search(right) else None
 
 
+_RULES = re.compile(r"[_.]{5,}(?:\s{3,}[_.]{5,}){1,3}")  # the lines signed on, side by side
 _DATED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\bden\s+\d{1,2}\.")  # a place and date under a signature
 
 
@@ -195,15 +201,18 @@ def tab_signatures(lines: Sequence[str]) -> list[str]:
         if "   " not in line or "\t" in line:
             continue
         cells = _cells(line)
-        if not 2 <= len(cells) <= 4 or not all(2 <= len(c.split()) <= 4 and is_first_name(c.split()[0])
-                                                and all(w[:1].isupper() for w in c.split()) for _, c in cells):
+        names = [c.split(",")[0] for _, c in cells]  # ("Rikke Holt, direktør": the title after the name)
+        if not 2 <= len(cells) <= 4 or not all(2 <= len(n.split()) <= 4 and is_first_name(n.split()[0])
+                                                and all(w[:1].isupper() for w in n.split()) for n in names):
             continue
         below = k + 1
         while below < len(lines) and below <= k + 2 and (row := _cells(lines[below])) and len(row) == len(cells) \
                 and _beside(row, cells) and not _DATED.search(lines[below]):
             out[below] = "\t".join(c for _, c in row)
             below += 1
-        if below > k + 1:
+        signed = k and _RULES.fullmatch(lines[k - 1].strip()) and len(rules := _cells(lines[k - 1])) == len(cells) \
+            and _beside(rules, cells) and any("," in c for _, c in cells)
+        if below > k + 1 or signed:  # (the names under the lines signed on, each title after its name)
             out[k] = "\t".join(c for _, c in cells)
             above = k - 1  # ("For Vojens Boligselskab      For Boligforeningen Sydhjem" over the names, perhaps
             while above >= 0 and above >= k - 4 and "\t" not in lines[above]:  # the lines signed on between)

@@ -106,9 +106,19 @@ def _name_org_cell(cell: str) -> tuple[str, str | None, str | None]:
     forretningsfører' -> (the person, None, 'forretningsfører'): the name, its first organisation
     and its title after commas."""
     name, *rest = [p.strip() for p in cell.split(",")]
-    org = next((p for p in rest if p[:1].isupper()), None)
-    title = next((p for p in rest if p[:1].islower()), None)
-    return name, org, title
+    titles = [p for p in rest if p[:1].islower() or _capital_title(p)]  # ("UU-vejleder", "Boligsocial leder")
+    org = next((p for p in rest if p[:1].isupper() and p not in titles), None)
+    return name, org, titles[0] if titles else None
+
+
+def _capital_title(part: str) -> bool:
+    """Is a capitalised part of a name cell the person's title ("UU-vejleder", "Boligsocial leder"), not an
+    organisation ("Jobcenter Faxe", "Børn og Unge")?"""
+    from samspil.loaders.extract.people import is_title_word
+
+    words = part.split()
+    return len(words) <= 3 and is_title_word(words[0]) and all(w[:1].islower() for w in words[1:]) \
+        and (len(words) == 1 or org_type_of(part) == "other")  # ("UU-vejleder": the title's own unit in it)
 
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\s*\.\s*[A-ZÆØÅ]")

@@ -140,3 +140,29 @@ def test_a_word_file_with_an_imported_html_contact_list_and_nested_partner_table
     assert acts[f"Jobklubben {seat}"].focus_area == "Uddannelse og beskæftigelse"
     partners = {p for a in acts.values() for p in a.partners}
     assert {f"Jobcenter {town}", f"Dansk Røde Kors {town}"} <= partners, partners
+
+
+def _delaftale(town, seat, short, housing):
+    return [f"DELAFTALE 3 – BESKÆFTIGELSE for {seat} i Arbejde 2025-2029", "",
+            "2. Delaftalens parter", f"Jobcenter {town}", f"KUI {town}", housing, "",
+            "6. Kontaktpersoner",
+            "Tlf.          Mail                          Navn / funktion",
+            f"43 23 61 80   ksh@{_domain(town)}{' ' * max(3, 26 - len(_domain(town)))}Karina Skov Hjortdal, teamleder, Jobcenter {town}",
+            f"43 23 65 02   -                             Mads Ulrik Bonde, UU-vejleder, KUI {town}",
+            f"31 18 24 77   jcn@{_domain(short)}{' ' * max(3, 26 - len(_domain(short)))}Jonas Cortsen Nyborg, boligsocial leder, {housing}",
+            "", "7. Underskrifter", f"{town}, juni 2025", "",
+            f"{'Jobcenter ' + town:<40}{housing}",
+            f"{'_' * 25:<40}{'_' * 25}",
+            f"{'Karina Skov Hjortdal, teamleder':<40}Henning Østrup Falk, formand", ""]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_phone_column_first_and_signatures_with_titles_side_by_side(tmp_path, make_docx, make_pdf, town, seat,
+                                                                      short, housing):
+    r = _extract(tmp_path, _delaftale(town, seat, short, housing), "as written", make_docx, make_pdf)
+    facts = contact_facts(r)
+    want = wanted_contacts({"Karina Skov Hjortdal": (f"Jobcenter {town}", f"ksh@{_domain(town)}", "43236180"),
+                            "Mads Ulrik Bonde": (f"KUI {town}", None, "43236502"),
+                            "Jonas Cortsen Nyborg": (housing, f"jcn@{_domain(short)}", "31182477"),
+                            "Henning Østrup Falk": (housing, None, None)})
+    assert {n: facts.get(n) for n in want} == want, facts
