@@ -58,6 +58,7 @@ from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_detail
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
 from samspil.loaders.webcopy import accordion_heads, split_read_more, strip_web_wrapper
 from samspil.loaders.email_text import clean_email, looks_like_email
+from samspil.loaders.transposed_tables import transposed_tables
 
 __all__ = [
     "Origin", "normalise", "clean_line", "clean_page", "fix_characters", "clean_markup", "tidy_whitespace",
@@ -767,4 +768,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     elif any(line.endswith("-") for line in lines):
         lines, orig = join_name_hyphens(lines, orig)
     lines, orig = join_contact_details(*join_open_brackets(lines, orig))
+    if any("\t" in line or "|---" in line for line in lines):  # a table of activities turned sideways: a record
+        # per activity
+        lines, orig = transposed_tables(lines, orig)  # (loaders/transposed_tables.py)
     return collapse_blank_lines(lines, orig)

@@ -166,3 +166,58 @@ def test_a_phone_column_first_and_signatures_with_titles_side_by_side(tmp_path, 
                             "Jonas Cortsen Nyborg": (housing, f"jcn@{_domain(short)}", "31182477"),
                             "Henning Østrup Falk": (housing, None, None)})
     assert {n: facts.get(n) for n in want} == want, facts
+
+
+_SIDEWAYS = [("Navn", "Natlys {seat}", "Forældreringen {seat}", "Trygge Stier i {seat}"),
+             ("Målgruppe", "unge 12-17 år i risiko", "forældre til unge i risiko", "alle beboere"),
+             ("Ansvarlig", "SSP {town}", "{short}", "{housing}"),
+             ("Partnere", "Ungdomsskolen {town}, {seat} Fritidsklub", "Familierådgivningen {town}", "Natteravnene"),
+             ("Start", "1. kvartal 2026", "efterår 2026", "2027")]
+
+
+def _sideways_rows(town, seat, short, housing):
+    return [[c.format(town=town, seat=seat, short=short, housing=housing) for c in row] for row in _SIDEWAYS]
+
+
+def _sideways_text(town, seat, short, housing):
+    rows = _sideways_rows(town, seat, short, housing)
+    return [f"Delaftale vedr. indsatsområdet Kriminalitetsforebyggelse – {seat} Tryg 2026-2029", "",
+            f"Delaftalen er en del af samarbejdsaftalen mellem {town} Kommune og {housing}.", "",
+            "Aktiviteter", "| | Aktivitet 1 | Aktivitet 2 | Aktivitet 3 |", "|---|---|---|---|",
+            *("| " + " | ".join(row) + " |" for row in rows), "",
+            f"Natlys {seat} er et gadeplansarbejde fredag og lørdag aften.", "",
+            "Økonomi", "LBF-midler 2026-2029: 1.280.000 kr."]
+
+
+def _sideways_word(path, town, seat, short, housing):
+    import docx
+
+    doc = docx.Document()
+    for line in _sideways_text(town, seat, short, housing)[:5]:
+        doc.add_paragraph(line)
+    rows = _sideways_rows(town, seat, short, housing)
+    table = doc.add_table(rows=len(rows) + 1, cols=4)
+    for c, head in enumerate(("", "Aktivitet 1", "Aktivitet 2", "Aktivitet 3")):
+        table.cell(0, c).text = head
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.add_paragraph("Økonomi")
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "docx"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_table_of_activities_turned_sideways(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    from samspil.loaders.pipeline import extract_file
+
+    if how == "docx":
+        r = extract_file(_sideways_word(tmp_path / "delaftale.docx", town, seat, short, housing))
+    else:
+        r = _extract(tmp_path, _sideways_text(town, seat, short, housing), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert set(acts) == {f"Natlys {seat}", f"Forældreringen {seat}", f"Trygge Stier i {seat}"}, sorted(acts)
+    assert f"Familierådgivningen {town}" in acts[f"Forældreringen {seat}"].partners
+    assert f"Familierådgivningen {town}" not in acts[f"Natlys {seat}"].partners
+    assert acts[f"Trygge Stier i {seat}"].target_groups == ["residents_all"]
