@@ -16,7 +16,7 @@ facts elsewhere too).
   cells a cell's own paragraphs are joined with spaces and the rows of a nested table
   follow the row as lines of their own, shifted by tabs under the cell that holds them
   (the continuation rows of a table written out as text: "\\t\\tJobcenter\\tvisitation"); a table
-  of one or two columns nested in a cell beside two filled ones is that cell's text, its rows
+  of one or two columns without a head row nested in a cell beside two filled ones is that cell's text, its rows
   between semicolons, a row's second cell in brackets ("Jobcenter (visitation); BFN (lokaler)").
 - **Imported chunks** (``w:altChunk``: an HTML page, a web archive or plain text a case system
   put into the file for Word to import when it opens it): a line per block or table row.
@@ -360,9 +360,11 @@ class WordText:
 def _inline(nested: list[str]) -> str | None:
     """A cell's nested table of one or two columns as one text, each row's second cell in brackets after
     its first ("Jobcenter Horsens (fremskudt konsulent); BFN (lokaler)"), or None (none, or wider)."""
+    from samspil.loaders.extract.tables import column_kind
+
     rows = [line.strip("\t").split("\t") for line in nested if line.strip()]
-    if not rows or any(len(r) > 2 for r in rows):
-        return None
+    if not rows or any(len(r) > 2 for r in rows) or all(column_kind(c) for c in rows[0]):
+        return None  # (a table with a head row, "Partner | Rolle": its rows stay lines under the cell)
     return "; ".join(r[0].strip() + (f" ({r[1].strip()})" if len(r) == 2 and r[1].strip() else "") for r in rows)
 
 

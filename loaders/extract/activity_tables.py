@@ -292,6 +292,8 @@ def _any_order_rows(doc: Document, i: int, line: str) -> list[tuple[str, str | N
         return []
     if "---" in line or "===" in line:
         line = _ASCII_RULES.sub("", line).rstrip()  # "Nr. Aktivitet ... --- -------- ------": an ASCII table's rule
+    if "- " in line and len(line) <= 120:
+        line = _rejoined_head(line)
     if (found := head_run(line, 0) if line[:1].isupper() else None) is None:
         if len(line) > 120 or (at := _head_after_title(line)) is None:
             return []
@@ -336,6 +338,21 @@ def _area_first_words(doc: Document) -> dict[str, str]:
 
 
 _CAPITAL_AFTER_SPACE = re.compile(r"(?<=\s)[A-ZÆØÅ]")
+
+
+def _rejoined_head(line: str) -> str:
+    """A head row whose cell wrapped, its second line run on after the row ("Nr. Aktivitet Indsats- Målgruppe
+    Partnere område"), with the cell's word joined again ("... Indsatsområde Målgruppe Partnere")."""
+    from samspil.loaders.extract.tables import column_kind
+
+    words = line.split()
+    last = words[-1]
+    if not last[:1].islower():
+        return line
+    for k, word in enumerate(words[:-1]):
+        if word.endswith("-") and len(word) > 2 and column_kind(joined := word[:-1] + last) is not None:
+            return " ".join([*words[:k], joined, *words[k + 1:-1]])
+    return line
 
 
 def _head_after_title(line: str) -> int | None:
@@ -480,11 +497,11 @@ def _focus_codes(doc: Document) -> dict[str, str]:
         if len(line) >= 90 and not codes:
             codes.update(_run_on_codes(line))
     if not codes:  # "A Tryghed og trivsel B Uddannelse og beskæftigelse ...": bare codes before known areas
-        from samspil.loaders.extract.flat_activity_tables import lettered_known_areas
+        from samspil.loaders.extract.flat_activity_tables import lettered_areas_after_heading, lettered_known_areas
 
         for line in doc.lines:
             if len(line) >= 60 and ("ndsatsområde" in line or "NDSATSOMRÅDE" in line) \
-                    and (found := lettered_known_areas(line)):
+                    and (found := lettered_known_areas(line) or lettered_areas_after_heading(line)):
                 codes.update(found)
                 break
     if not codes and "(" in doc.text:  # "Uddannelse og livschancer (UL), Beskæftigelse (BE)": areas given a code

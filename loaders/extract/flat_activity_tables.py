@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from samspil.loaders.vocab import load_vocab
 
-__all__ = ["flat_rows", "lettered_known_areas", "opens_with_area", "quoted_items"]
+__all__ = ["flat_rows", "lettered_areas_after_heading", "lettered_known_areas", "opens_with_area", "quoted_items"]
 
 _ID = re.compile(r"(?:[A-ZÆØÅ]?\d{1,2}(?:\.\d{1,2}){0,2}|[A-ZÆØÅ]\d?)\.?")
 _FOCUS_KINDS = ("focus_area", "district", "zone")
@@ -109,6 +109,40 @@ def lettered_known_areas(line: str) -> dict[str, str]:
     return {}
 
 
+# the heading of a list of areas, perhaps with a note in brackets, the list's first bare letter after it
+_AREAS_HEAD = re.compile(r"[Ii]ndsatsområder(?:ne)?(?:\s*\([^()]{1,40}\))?\s*:?\s+(?=A\s+[A-ZÆØÅ])")
+_CHAPTER_NUMBER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.?)?")
+
+
+def lettered_areas_after_heading(line: str) -> dict[str, str]:
+    """Code -> area of a list of areas after its heading, each after its bare letter, run onto one line, its
+    names any the document gives ("2. Indsatsområder (jf. LBF's regulativ) A Beskæftigelsesindsatser B Uddannelse
+    C Forebyggende indsatser for børn, unge og familier D Kapacitetsopbygning og netværk 3. Aktivitetsoversigt"):
+    three areas at least, the letters in order from A, each name a capital and at most eight words; the last
+    name ends before the next chapter's number or a capital after a word in lower case."""
+    if (m := _AREAS_HEAD.search(line)) is None:
+        return {}
+    words = line[m.end():m.end() + 500].split()
+    found: dict[str, str] = {}
+    k, letter = 0, "A"
+    while k < len(words) and words[k] == letter and k + 1 < len(words) and words[k + 1][:1].isupper():
+        nxt = chr(ord(letter) + 1)
+        j = k + 1
+        while j < len(words) and j - k <= 9 and words[j] != nxt:
+            j += 1
+        name = words[k + 1:j]
+        if j < len(words) and words[j] == nxt:
+            if len(name) > 8:
+                return {}
+        else:  # the last area: up to the text after the list
+            cut = next((n for n in range(1, len(name)) if _CHAPTER_NUMBER.fullmatch(name[n])
+                        or name[n][:1].isupper() and name[n - 1][:1].islower()), len(name))
+            name = name[:cut]
+        found[letter] = " ".join(name).rstrip(" .,;")
+        k, letter = j, nxt
+    return found if len(found) >= 3 else {}
+
+
 def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str, str | None, str]]:
     """(name, focus area, row text after the name) of each row of a flattened activity table
     that starts ``line`` with its head row, when its first column is a number or a focus area."""
@@ -134,6 +168,9 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     if kinds[0] == "number":
         anchors = [(k, 1) for k, w in enumerate(words) if _ID.fullmatch(w) and k + 1 < len(words)
                    and words[k + 1][:1].isupper()]
+        if anchors and not words[anchors[0][0]].endswith("."):  # ids without a full stop ("A1", "B2"): no "2."
+            anchors = [(k, n) for k, n in anchors if not words[k].endswith(".")]  # of the text after the table ("i
+            # bilag 2. Aktivitet C2 har ...")
     else:
         anchors = [(k, n) for k in range(len(words)) if (n := _focus_at(words, k, extra))]
         anchors = [(k, n) for j, (k, n) in enumerate(anchors) if not j or k >= anchors[j - 1][0] + anchors[j - 1][1]]
@@ -146,9 +183,16 @@ def flat_rows(line: str, codes: dict[str, str] | None = None) -> list[tuple[str,
     if len(anchors) < 2:
         return []
     rows = [row for j, (k, n) in enumerate(anchors)
-            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else len(words), kinds, extra,
-                            codes or {}))]
+            if (row := _row(words, k, n, anchors[j + 1][0] if j + 1 < len(anchors) else _table_end(words, k + n),
+                            kinds, extra, codes or {}))]
     return [one for row in rows for one in _each_quoted(row)]
+
+
+def _table_end(words: list[str], start: int) -> int:
+    """Where the last row of a table run on with the text after it ends: before the next chapter's number
+    ("4. Organisering"), else at the text's end."""
+    return next((j for j in range(start + 2, len(words) - 1) if _CHAPTER_NUMBER.fullmatch(words[j])
+                 and words[j + 1][:1].isupper() and words[j + 1][1:].islower()), len(words))
 
 
 def _each_quoted(row: tuple[str, str | None, str]) -> list[tuple[str, str | None, str]]:

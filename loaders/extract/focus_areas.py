@@ -390,10 +390,12 @@ _AREAS_WORD = re.compile(r"[Ii]ndsatsområder(?:ne)?\s*:?\s+(?=[A1]\s)")
 def _lettered_after_heading(text: str) -> list[str]:
     """The areas of a list run onto its heading's line, each after its bare letter or number and
     known to the vocabulary ("3. Indsatsområder A Tryghed og trivsel B Uddannelse og beskæftigelse ...")."""
-    from samspil.loaders.extract.flat_activity_tables import lettered_known_areas
+    from samspil.loaders.extract.flat_activity_tables import lettered_areas_after_heading, lettered_known_areas
 
     if (m := _AREAS_WORD.search(text)) is not None and (lettered := lettered_known_areas(text[m.end():m.end() + 300])):
         return list(lettered.values())
+    if "A " in text and (lettered := lettered_areas_after_heading(text)):
+        return list(lettered.values())  # "Indsatsområder (jf. LBF's regulativ) A Beskæftigelsesindsatser B ..."
     for m in _AREAS_HEAD_RUN.finditer(text):
         if len(areas := _known_run(text[m.end():m.end() + 300], bare=True)) >= 2:
             return areas  # "3. Valgte indsatsområder Uddannelse og beskæftigelse Forebyggelse og forældreansvar Tryghed og

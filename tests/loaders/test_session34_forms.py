@@ -221,3 +221,37 @@ def test_a_table_of_activities_turned_sideways(tmp_path, make_docx, make_pdf, to
     assert f"Familierådgivningen {town}" in acts[f"Forældreringen {seat}"].partners
     assert f"Familierådgivningen {town}" not in acts[f"Natlys {seat}"].partners
     assert acts[f"Trygge Stier i {seat}"].target_groups == ["residents_all"]
+
+
+def _older_plan(town, seat, short, housing):
+    return [f"Helhedsplan for {seat} Fællesmark 2013-2016", "",
+            f"1. Parter", f"{housing} og {town} Kommune.", "",
+            "2. Indsatsområder (jf. LBF's regulativ)",
+            "  A  Beskæftigelsesindsatser",
+            "  B  Uddannelse",
+            "  C  Forebyggende indsatser for børn, unge og familier",
+            "  D  Kapacitetsopbygning og netværk", "",
+            "3. Aktivitetsoversigt",
+            "Nr.  Aktivitet            Indsats-  Målgruppe              Partnere",
+            "                          område",
+            f"A1   Jobspor {seat:<13}A         ledige over 30 år      Jobcenter {town}",
+            "B1   Læringsmakkerne      B         unge 16-25 år          UU Sydvestjylland",
+            f"C1   Familiestier         C         børnefamilier          Sundhedsplejen {town}",
+            f"D1   Beboerløftet         D         afdelingsbestyrelser   {town} Frivilligcenter", "",
+            "Aktiviteterne beskrives nærmere i bilag 2. Aktivitet C1 har frivillige forældre som drivkraft.", "",
+            "4. Organisering",
+            f"Projektlederen ansættes af {housing}."]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_an_older_plans_lettered_areas_and_coded_activities(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                            housing, how):
+    r = _extract(tmp_path, _older_plan(town, seat, short, housing), how, make_docx, make_pdf)
+    areas = {a.name for a in r.focus_areas}
+    assert {"Beskæftigelsesindsatser", "Uddannelse", "Forebyggende indsatser for børn, unge og familier",
+            "Kapacitetsopbygning og netværk"} <= areas, sorted(areas)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {f"Jobspor {seat}": "Beskæftigelsesindsatser", "Læringsmakkerne": "Uddannelse",
+                    "Familiestier": "Forebyggende indsatser for børn, unge og familier",
+                    "Beboerløftet": "Kapacitetsopbygning og netværk"}, acts
