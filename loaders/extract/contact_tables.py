@@ -73,7 +73,7 @@ def _columns(cells: list[str]) -> list[str] | None:
     kinds = [KIND.get(c.casefold().strip(" :"), "") or joint_kind(c) for c in cells]
     if len(cells) < 2 or "" in kinds or "name" not in kinds and "name_org" not in kinds:
         return None
-    return kinds if {"org", "title", "email", "phone", "details", "name_org"} & set(kinds) else None
+    return kinds if {"org", "title", "email", "phone", "details", "name_org", "title_org"} & set(kinds) else None
 
 
 def joint_kind(cell: str) -> str:
@@ -84,6 +84,8 @@ def joint_kind(cell: str) -> str:
         return ""
     if "name" in parts:
         return "name_org" if parts <= {"name", "org", "title"} else ""
+    if parts == {"title", "org"}:
+        return "title_org"  # "Titel / enhed": "Koordinator, Børn og Unge"
     return "details" if parts <= {"email", "phone", "details"} else ""
 
 
@@ -191,6 +193,11 @@ def person_row(cells: list[str], kinds: list[str]) -> tuple[str | None, Person |
     names = by_kind.get("name", [])
     org = ", ".join(by_kind.get("org", [])) or None
     own_title = None
+    if joint_cell := by_kind.get("title_org"):  # "Boligsocial leder, Værebrohuse": the title, then the unit
+        _, cell_org, own_title = _name_org_cell(f"-, {joint_cell[0]}")
+        own_title = own_title or (joint_cell[0] if "," not in joint_cell[0] and _capital_title(joint_cell[0]) else None)
+        org = org or (", ".join(p.strip() for p in joint_cell[0].split(",")[1:]) if own_title and "," in joint_cell[0]
+                      else cell_org)
     if not names and (joint := by_kind.get("name_org")):  # "Navn / organisation": "Anne Holm, BSG"
         name, cell_org, own_title = _name_org_cell(joint[0])
         names, org = [name], org or cell_org

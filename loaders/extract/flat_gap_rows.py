@@ -26,7 +26,9 @@ _HEAD_CELL = re.compile(rf"{_HEAD_WORD}(?:\s?/\s?{_HEAD_WORD}|,\s?{_HEAD_WORD})?
 # three to six column heads in a row, one of them the name's
 _HEAD_RUN = re.compile(rf"\b{_HEAD_CELL.pattern}(?: {_HEAD_CELL.pattern}){{2,5}}", re.I)
 _DETAIL_GAP = re.compile(r"\s*")
-_DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)\s?[,;/]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
+_RULES = re.compile(r"(?:\s+[-=─]{3,})+")
+_NONE_CELL = re.compile(r"[-–—](?=\s|$)")  # a dash in a cell with nothing to give
+_DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)\s?[,;/·|]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
 _MAX_ROWS = 40
 
 
@@ -49,7 +51,8 @@ def gap_person_tables(line: str, more: list[str] = ()) -> list[tuple[bool, list[
             kinds[len(kinds) - 1 - kinds[::-1].index("title")] = "role"
         if None in kinds or "name" not in kinds or len(set(kinds)) != len(kinds):
             continue
-        rows = _rows(line, m.end(), kinds)
+        start = _RULES.match(line, m.end())  # ("----- ------ -----": the rules under a head row, a table typed so)
+        rows = _rows(line, start.end() if start else m.end(), kinds)
         if rows:
             out.append((False, rows))
     return out
@@ -71,7 +74,11 @@ def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Perso
             break
         person = people[0]
         person.title = by_kind.get("title") or None
-        rows.append((by_kind.get("org") or None, person))
+        org = by_kind.get("org") or None
+        if joint := by_kind.get("title_org"):  # "Koordinator, Børn og Unge, Roskilde K.": the title, then the unit
+            title, _, unit = joint.partition(", ")
+            person.title, org = (title, unit or None) if is_title_word(title.split()[0]) else (None, joint)
+        rows.append((org, person))
         pos = end
     return rows
 
@@ -99,6 +106,10 @@ def _row(line: str, pos: int, kinds: list[str]) -> tuple[list[str] | None, int]:
         pos = _DETAIL_GAP.match(line, pos).end()
         nxt = kinds[k + 1] if k + 1 < len(kinds) else kinds[0]  # (the next row's first cell)
         end = _cell_end(line, pos, kind, nxt)
+        if kind in ("email", "phone", "details") and (dash := _NONE_CELL.match(line, pos)):
+            cells.append("")  # "sobl@roskilde.dk -": a dash for no phone
+            pos = dash.end()
+            continue
         if (end is None or end <= pos) and kind in ("email", "phone") and k and cells[-1] \
                 and (pos >= len(line.rstrip()) or _starts(line[pos:], nxt)):
             cells.append("")  # an empty detail cell: "Gitte Borup Afdelingsleder Ungeenheden Varde gibo@varde.dk"
@@ -194,7 +205,7 @@ def _starts(text: str, kind: str) -> bool:
         return EMAIL.match(text) is not None or PHONE.match(text) is not None
     if kind == "name":
         return is_first_name(word)
-    if kind == "title":
+    if kind in ("title", "title_org"):
         return is_title_word(word)
     if kind == "role":  # a role in the group: "formand for styregruppen", "medlem"
         return word[:1].islower() and word not in _NAME_TIES or is_title_word(word)  # (not "Center for Børn")

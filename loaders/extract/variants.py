@@ -69,9 +69,13 @@ def variant_key(name: str) -> str:
     True
     >>> variant_key("Boligselskabet Aagaarden") == variant_key("Boligselskabet Ågården")
     True
+    >>> variant_key("Børn og Unge i Roskilde Kommune") == variant_key("Børn og Unge")
+    True
     """
     if (town := _TOWN_TAIL.search(name)) is not None and _is_town(town.group(1)):
         name = name[:town.start()]  # "Boligforeningen Ådalen, Kokkedal": the town after a comma
+    elif (held := _MUNICIPALITY_TAIL.search(name)) is not None and _is_municipality(held.group(1)):
+        name = name[:held.start()]  # "Børn og Unge i Roskilde Kommune": a unit and the municipality it is of
     text = _MUNICIPAL_PREFIX.sub("", name.casefold())
     text = _NON_WORD.sub("", text).replace("c", "k")
     if "aa" in text or "ae" in text or "oe" in text:  # "Aagaarden" is "Ågården", "Moellehuset" "Møllehuset" (æøå
@@ -80,6 +84,15 @@ def variant_key(name: str) -> str:
 
 
 _TOWN_TAIL = re.compile(r"(?<=\w{3}),\s+([A-ZÆØÅ][\wæøå-]+)$")
+
+
+_MUNICIPALITY_TAIL = re.compile(r"(?<=\w{3})(?:,|\s+i)\s+([A-ZÆØÅ][\wæøå-]+(?:[- ][A-ZÆØÅ][\wæøå-]+)?)\s+(?:Kommune|K\.)$")
+
+
+def _is_municipality(name: str) -> bool:
+    from samspil.loaders.gazetteer import municipality
+
+    return municipality(f"{name} Kommune") is not None
 
 
 def _is_town(word: str) -> bool:

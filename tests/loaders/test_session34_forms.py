@@ -255,3 +255,40 @@ def test_an_older_plans_lettered_areas_and_coded_activities(tmp_path, make_docx,
     assert acts == {f"Jobspor {seat}": "Beskæftigelsesindsatser", "Læringsmakkerne": "Uddannelse",
                     "Familiestier": "Forebyggende indsatser for børn, unge og familier",
                     "Beboerløftet": "Kapacitetsopbygning og netværk"}, acts
+
+
+def _typed_contacts(town, seat, short, housing, details):
+    mail = _domain(town)
+    rows = [("Ida Kragh Elmelund", "Boligsocial leder, " + short, f"ike@{_domain(short)}", "46 78 90 12"),
+            ("Rasmus Hedeby Toft", f"Koordinator, Børn og Unge, {town} K.", f"raht@{mail}", "46 31 44 80"),
+            ("Sofie Bak Langkilde", f"Jobkonsulent, Jobcenter {town}", f"sobl@{mail}", "-")]
+    if details:
+        head = f"{'Navn':<22}{'Funktion / organisation':<50}Kontakt"
+        body = [f"{n:<22}{t:<50}{m} · {p}" if p != "-" else f"{n:<22}{t:<50}{m}" for n, t, m, p in rows]
+    else:
+        head = f"{'Navn':<22}{'Titel / enhed':<50}{'Mail':<26}Telefon"
+        body = [f"{'-' * 20}  {'-' * 48}  {'-' * 24}  {'-' * 11}"] + \
+            [f"{n:<22}{t:<50}{m:<26}{p}" for n, t, m, p in rows]
+    return [f"Strategisk samarbejdsaftale for {seat} Vadestedet 2021-2024", "",
+            f"§ 1 Aftalens parter: {town} Kommune og {housing} (herefter {short}).", "",
+            f"§ 6 Organisering: Bestyrelsen består af {short}s direktør og direktøren for Børn og Unge i {town} "
+            "Kommune.", "", "§ 7 Kontaktpersoner", head, *body,
+            "Kontaktpersonerne mødes hver anden måned.", "", "§ 8 Økonomi", "Den samlede økonomi er 8,2 mio. kr."]
+
+
+@pytest.mark.parametrize("details", [False, True])
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_typed_contact_table_with_title_and_unit_in_one_cell(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                               housing, how, details):
+    r = _extract(tmp_path, _typed_contacts(town, seat, short, housing, details), how, make_docx, make_pdf)
+    facts = contact_facts(r)
+    want = {"Ida Kragh Elmelund": (f"ike@{_domain(short)}", "46789012"),
+            "Rasmus Hedeby Toft": (f"raht@{_domain(town)}", "46314480"),
+            "Sofie Bak Langkilde": (f"sobl@{_domain(town)}", None)}
+    assert {n: facts.get(n, (None,))[1:] for n in want} == want, facts
+    assert facts["Sofie Bak Langkilde"][0] == f"jobcenter {town}".casefold(), facts
+    titles = {c.name: c.title for c in r.contacts}
+    assert titles["Rasmus Hedeby Toft"] == "Koordinator", titles
+    units = [o.name for o in r.organisations if o.name.startswith("Børn og Unge")]
+    assert units == ["Børn og Unge"], sorted(o.name for o in r.organisations)
