@@ -62,6 +62,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             key = out[at].email.lower()
             by_email[key] = min(at, by_email.get(key, at))
     out = _two_signatories(doc, out, organisations)
+    out = _signature_runs(doc, out, organisations)
     for c in out:  # ("For Lolland Boligselskab Nakskov, den 12/12-2016": not the place it was signed in)
         c.organisation = without_signing_place(doc, c.organisation) if c.organisation else c.organisation
     _details_in_prose(doc, out)
@@ -86,13 +87,26 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         words = c.name.split()
         if words and words[0].casefold() in _DOCUMENT_WORDS:
             continue
-        if c.email or c.phone or not 4 <= len(words) <= 8:
+        if c.email or c.phone or not 4 <= len(words) <= 12:
             out.append(c)
             continue
         cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])] \
             if is_first_name(words[0]) else []
+        if len(cuts) in (2, 3) and len(words) > 8 and (split := _more_signatories(doc, c, words, cuts, organisations)):
+            out += split  # ("For X For Y For Z" over three names and their three titles)
+            continue
+        if len(words) > 8:
+            out.append(c)
+            continue
         at = next((i for i, text in enumerate(doc.lines) if c.name in text), None) if len(cuts) == 1 else None
         signed = _signed_for(doc, at) if at is not None else []
+        after = _titles_after(doc.lines[at].split(c.name, 1)[1]) if at is not None and len(signed) < 2 else []
+        if after:  # "Tomas Brix Ellehammer Jette Mørch Aasted Borgmester, Roskilde Kommune Direktør, Værebrohuse"
+            for name, (title, org) in zip((" ".join(words[:cuts[0]]), " ".join(words[cuts[0]:])), after):
+                known = max((o.name for o in organisations if org.startswith(o.name) or o.name.endswith(org)),
+                            key=len, default=org)
+                out.append(Contact(name=name, title=title, organisation=known, sources=list(c.sources)))
+            continue
         if len(signed) < 2:  # (no one place to cut, or no two organisations signed for on the line)
             out.append(c)
             continue
@@ -108,6 +122,97 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
             known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
             out.append(Contact(name=name, title=title or None, organisation=known, sources=list(c.sources)))
     return out
+
+
+_FOR_RUN = re.compile(r"(?:\bFor\s+[A-ZÆØÅ][^\s]*(?:\s+(?!For\b)[A-ZÆØÅ0-9][^\s]*){0,5}\s+){2,4}")
+
+
+def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:
+    """Signatures side by side whose line breaks were lost, read from their line when no contact was: "For Faxe
+    Kommune For Boligselskabet X For Boligforeningen Y Jørgen Skaarup Bech Lone Dyrvig Fenger Poul Abildtrup Hein
+    Borgmester Direktør Formand": each organisation signed for up to the next "For" (the last one's up to the first
+    name), the names cut where a first name follows a surname, as many as the organisations, a title word each."""
+    from samspil.loaders.gazetteer import is_first_name
+
+    if doc.text.count("For ") < 2:
+        return contacts
+    have = {c.name for c in contacts}
+    for i, line in enumerate(doc.lines):
+        if line.count("For ") < 2:
+            continue
+        for m in _FOR_RUN.finditer(line):
+            parts = [p.strip() for p in re.split(r"\bFor\s+", m.group(0)) if p.strip()]
+            words = f"{parts[-1]} {line[m.end():m.end() + 200]}".split()
+            first = next((k for k, w in enumerate(words[:5]) if k and is_first_name(w)), None)
+            if first is None:
+                continue
+            signed = parts[:-1] + [" ".join(words[:first])]
+            names, k = [], first
+            while k < len(words) and words[k][:1].isupper() and not is_title_word(words[k]) and len(names) <= 12:
+                names.append(words[k])
+                k += 1
+            cuts = [j for j in range(2, len(names) - 1) if is_first_name(names[j]) and not is_first_name(names[j - 1])]
+            if len(cuts) + 1 != len(signed) or any(_within(h, names) for h in have if len(h.split()) < len(names)):
+                continue  # (the names read already, one by one: "Hans-Otto Bjerrum Lykke", "Rasmus Thorsoe Bang")
+            bounds = [0, *cuts, len(names)]
+            people = [" ".join(names[bounds[j]:bounds[j + 1]]) for j in range(len(signed))]
+            if any(p in have for p in people) or any(len(p.split()) < 2 for p in people):
+                continue
+            titles = [w for w in words[k:k + len(signed)] if is_title_word(w)]
+            titles = titles if len(titles) == len(signed) else [None] * len(signed)
+            joined = " ".join(names)
+            contacts = [c for c in contacts if c.name != joined]
+            for person, org, title in zip(people, signed, titles):
+                known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
+                contacts.append(Contact(name=person, title=title, organisation=known, sources=[doc.ref(i)]))
+                have.add(person)
+    return contacts
+
+
+def _within(name: str, words: list[str]) -> bool:
+    """Is a person read already among ``words``: their first name and surname a few words apart, in that
+    order (a middle name spelt otherwise: "Rasmus Thorsoe Bang" in "... Lykke Rasmus Thorsøe Bang")?"""
+    parts = name.casefold().split()
+    folded = [w.casefold() for w in words]
+    return len(parts) >= 2 and any(w == parts[0] and parts[-1] in folded[k + 1:k + len(parts) + 1]
+                                   for k, w in enumerate(folded))
+
+
+def _more_signatories(doc: Document, c: Contact, words: list[str], cuts: list[int],
+                      organisations: list[Organisation]) -> list[Contact]:
+    """Three or four signatures side by side run together ("For Kolding Kommune For Boligforeningen X For LVB Jørgen
+    Skaarup Bech Lone Dyrvig Fenger Poul Abildtrup Hein Borgmester Direktør Formand"): a person at each place a first
+    name follows a surname, as many as the organisations signed for, each title the capitalised title word in turn."""
+    at = next((i for i, text in enumerate(doc.lines) if c.name in text), None)
+    signed = _signed_for(doc, at) if at is not None else []
+    if len(signed) != len(cuts) + 1:
+        return []
+    bounds = [0, *cuts, len(words)]
+    titles = [w for w in doc.lines[at].split(c.name, 1)[1].split()[:len(signed)] if is_title_word(w)]
+    titles = titles if len(titles) == len(signed) else [None] * len(signed)
+    out = []
+    for k, (org, title) in enumerate(zip(signed, titles)):
+        known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
+        out.append(Contact(name=" ".join(words[bounds[k]:bounds[k + 1]]), title=title, organisation=known,
+                           sources=list(c.sources)))
+    return out
+
+
+# two signatories' titles and organisations after their names: "Borgmester, Roskilde Kommune Direktør, Værebrohuse"
+_TITLED_PAIR = re.compile(r"^\s*(?P<t1>[A-ZÆØÅ][\wæøå-]+(?:\s+[a-zæøå][\wæøå.-]+){0,2}),\s+(?P<o1>.+?)\s+"
+                          r"(?P<t2>[A-ZÆØÅ][\wæøå-]+(?:\s+[a-zæøå][\wæøå.-]+){0,2}),\s+"
+                          r"(?P<o2>[A-ZÆØÅ][\wæøå&.-]*(?:\s+(?:[A-ZÆØÅ][\wæøå&.-]*|og|for|i)){0,4}?)"
+                          r"(?=\s+Side\b|\s*$|\s+\d)")
+
+
+def _titles_after(text: str) -> list[tuple[str, str]]:
+    """The (title, organisation) of each of two signatories named side by side, after their names on the
+    line whose breaks were lost, each title's first word one of a title ("Borgmester", "Direktør")."""
+    m = _TITLED_PAIR.match(text)
+    if m is None or not is_title_word(m.group("t1").split()[0]) or not is_title_word(m.group("t2").split()[0]) \
+            or len(m.group("o1").split()) > 5:
+        return []
+    return [(m.group("t1"), m.group("o1").strip(" ,")), (m.group("t2"), m.group("o2").strip(" ,"))]
 
 
 def _signed_for(doc: Document, at: int) -> list[str]:

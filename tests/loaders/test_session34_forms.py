@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from renderings import contact_facts, domain as _domain, extract_rendered as _extract, wanted_contacts  # noqa: E402
+from renderings import (contact_facts, domain as _domain, extract_rendered as _extract, name_key,  # noqa: E402
+                        wanted_contacts)
 
 TOWNS = [("Faxe", "Haslev", "Haslevbo", "Boligselskabet Faxe Ådal"),
          ("Billund", "Grindsted", "Grindstedhuse", "Boligforeningen Vestjyske Hjem"),
@@ -292,3 +293,35 @@ def test_a_typed_contact_table_with_title_and_unit_in_one_cell(tmp_path, make_do
     assert titles["Rasmus Hedeby Toft"] == "Koordinator", titles
     units = [o.name for o in r.organisations if o.name.startswith("Børn og Unge")]
     assert units == ["Børn og Unge"], sorted(o.name for o in r.organisations)
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_two_signatures_side_by_side_with_titles_under_the_names(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing, how):
+    lines = [f"Strategisk samarbejdsaftale for {seat} Vadestedet 2021-2024", "",
+             f"§ 1 Aftalens parter: {town} Kommune og {housing}.", "",
+             "§ 9 Underskrifter", f"{town}, den 14. december 2020", "",
+             f"{'Tomas Brix Ellehammer':<40}Jette Mørch Aasted",
+             f"{'Borgmester, ' + town + ' Kommune':<40}Direktør, {housing}", "", "Side 2 af 2"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    named = {name_key(n): o.name for o in r.organisations for n in (o.name, *o.aliases)}  # (the short form too)
+    people = {c.name: (named.get(name_key(c.organisation)), c.title) for c in r.contacts}
+    assert people == {"Tomas Brix Ellehammer": (f"{town} Kommune", "Borgmester"),
+                      "Jette Mørch Aasted": (housing, "Direktør")}, people
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_three_signatures_side_by_side(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    lines = [f"Strategisk samarbejdsaftale for {seat} Vadestedet 2021-2024", "",
+             f"1. Parter: {town} Kommune, {housing} og Boligforeningen {short}.", "",
+             "8. UNDERSKRIFTER", f"{town}, den 24. august 2020", "",
+             f"{'For ' + town + ' Kommune':<32}{'For ' + housing:<40}For Boligforeningen {short}",
+             f"{'Jørgen Skaarup Bech':<32}{'Lone Dyrvig Fenger':<40}Poul Abildtrup Hein",
+             f"{'Borgmester':<32}{'Direktør':<40}Formand", "", "Side 3 af 3"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    people = {c.name: (name_key(c.organisation), c.title) for c in r.contacts}
+    assert people == {"Jørgen Skaarup Bech": (name_key(f"{town} Kommune"), "Borgmester"),
+                      "Lone Dyrvig Fenger": (name_key(housing), "Direktør"),
+                      "Poul Abildtrup Hein": (name_key(f"Boligforeningen {short}"), "Formand")}, people
