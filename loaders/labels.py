@@ -65,7 +65,7 @@ LABELS = [
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag|AKTIVITET|PROJEKT)\s+nr\.\s*\d{1,2}(?=\s+(?:Navn|Titel)\s*:)",  # a counter
     # over its record's name field: "Aktivitet nr. 2 Navn: Forældrecaféen" (breaks lost)
     r"(?:Aktivitet|Delaktivitet|Delprojekt|Delindsats|Projekt|Tiltag|AKTIVITET|DELAKTIVITET|DELPROJEKT|DELINDSATS|PROJEKT)"
-    r"\s+\d{1,2}(?:\.\d{1,2}){1,2}[.:]?"
+    r"\s+(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2}){1,2}[.:]?"  # ("Delprojekt I.1 X": the area's number in Roman numerals)
     r"(?=\s+[A-ZÆØÅ])",
     r"(?:Aktivitet|Delprojekt|Tiltag)\s+\d{1,2}(?=\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[\wæøå\"-]+){0,6}\s+(?:For|Målgruppe|Formål)\s*:)",
     r"(?:Aktivitet|Delprojekt|Projekt|Tiltag)\s+\d{1,2}(?=\s+(?:Aktivitetsnavn|Navn|Titel|Målgruppe|Formål|Ansvarlig)\s*:)",

@@ -166,7 +166,8 @@ _AFTER_PAREN = re.compile(r"\)(?<![\d\s]\))(?<!\([a-zæøå]\))(?<!\([a-zæøå]
 # (the next entry's letter goes with it: "(i det følgende BSF) | b) Boligforeningen ..."; not "Zone 1)
 # X": a numbered item; not a plural's ending, "Målgruppe(r) Partnere": a table's head row)
 _FLAT_TABLE_HEAD = re.compile(r"\b(?:Aktivitet(?:snavn|er)?|Navn på aktivitet(?:en)?|Projekt(?:navn)?)\s+Målgruppe")
-_ABBR_LABEL = re.compile(r"\s(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is after the space
+_ABBR_LABEL = re.compile(r"\s(?<!område\s)(?<!OMRÅDE\s)(?<!Tema\s)(?<!TEMA\s)(?=[A-ZÆØÅ]{2,6}:\s+[A-ZÆØÅ])")  # the cut is
+# after the space (not in "Indsatsområde II: X", its number in Roman numerals)
 # _NUMBERED and _ABBR_LABEL in a printable line, whose only white space is the space: the engine skips
 # to each space, where it tried the white-space class at every character (labels.py's _LABEL_SPACED)
 _NUMBERED_SPACED = re.compile(" " + _NUMBERED.pattern[len(r"\s"):])

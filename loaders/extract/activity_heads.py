@@ -24,7 +24,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
 _LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ)"
-                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?)\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
+                            r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?|[IVX]{1,4}\.\d{1,2})"
+                            r"\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
 _AREA_FIELD = re.compile(r"^\W{0,3}(?:indsatsområde|fokusområde|tema)\s*:\s*\S", re.I)
 _NEXT_NUMBERED = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[A-ZÆØÅ]")
@@ -124,10 +125,14 @@ def _areas_by_parent(doc: Document, plain: list[str], lines: list[int]) -> dict[
 
 def _areas_by_number(doc: Document, plain: list[str], lines: list[int]) -> dict[int, str]:
     """Line -> focus area, when every activity's heading is numbered "N.M" ("AKTIVITET 2.1
-    Jobhjørnet") and the first numbers are exactly 1 to the number of the document's focus areas:
+    Jobhjørnet", "Projekt II.1 Jobbutikken") and the first numbers are exactly 1 to the number of the document's focus areas:
     the N-th area as the document lists them (a form that lists its areas once, then its activities)."""
+    from samspil.loaders.extract.focus_areas import ordinal
+
     ids = {i: m.group("id") for i in lines if (m := _LABELLED_HEAD.match(plain[i])) and m.group("id")}
-    firsts = {i: int(first) for i, n in ids.items() if (first := n.split(".")[0]).isdigit() and "." in n.rstrip(".")}
+    firsts = {i: int(first) if first.isdigit() else ordinal(f"{first}.") for i, n in ids.items()
+              if ((first := n.split(".")[0]).isdigit() or set(first) <= set("IVX")) and "." in n.rstrip(".")}
+    firsts = {i: k for i, k in firsts.items() if k}  # ("II.1": the second area, in Roman numerals)
     if len(firsts) < 2 or len(firsts) != len(lines):
         return {}
     ordered = _areas_in_text_order(doc)

@@ -325,3 +325,36 @@ def test_three_signatures_side_by_side(tmp_path, make_docx, make_pdf, town, seat
     assert people == {"Jørgen Skaarup Bech": (name_key(f"{town} Kommune"), "Borgmester"),
                       "Lone Dyrvig Fenger": (name_key(housing), "Direktør"),
                       "Poul Abildtrup Hein": (name_key(f"Boligforeningen {short}"), "Formand")}, people
+
+
+def _roman_plan(town, seat, short, housing, listed):
+    projects = [("I", [(f"Jobsporet {seat}", "ledige voksne", f"Jobcenter {town}"),
+                       ("Lektier i Smedjen", "børn i skolealderen (6-16 år)", f"{seat} Skole")]),
+                ("II", [("Familiefrokost", "småbørnsfamilier", f"Sundhedsplejen i {town} Kommune")]),
+                ("III", [(f"Beboerskolen {seat}", "afdelingsbestyrelser", "BL's kreds")])]
+    areas = {"I": "Beskæftigelse og uddannelse", "II": "Børn, unge og familier", "III": "Beboerdemokrati og naboskab"}
+    lines = [f"Helhedsplan for {seat}-boligerne 2007-2010", f"{housing} og {town} Kommune", ""]
+    if listed:
+        lines += ["3. INDSATSOMRÅDER", *(f"{n + '.':<5}{a}" for n, a in areas.items()), "", "4. PROJEKTBESKRIVELSER"]
+    else:
+        lines += ["Ad 5) Indsatsområder og delprojekter", ""]
+    for number, items in projects:
+        if not listed:
+            lines.append(f"Indsatsområde {number}: {areas[number]}")
+        for k, (name, target, partner) in enumerate(items, start=1):
+            lines += [f"  {'Projekt' if listed else 'Delprojekt'} {number}.{k}  {name}", f"    Maalgruppe: {target}",
+                      f"    Samarbejde: {partner}"]
+        lines.append("")
+    return lines + ["Ad 6) Organisering", f"Projektet ledes af {housing}."]
+
+
+@pytest.mark.parametrize("listed", [False, True])
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_areas_and_projects_numbered_in_roman_numerals(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                       how, listed):
+    r = _extract(tmp_path, _roman_plan(town, seat, short, housing, listed), how, make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {f"Jobsporet {seat}": "Beskæftigelse og uddannelse", "Lektier i Smedjen": "Beskæftigelse og uddannelse",
+                    "Familiefrokost": "Børn, unge og familier",
+                    f"Beboerskolen {seat}": "Beboerdemokrati og naboskab"}, acts
