@@ -72,7 +72,34 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
     _no_unit_runs(out, organisations)
     _generic_employers(doc, out, organisations)
     _initials_spelt_out(out, organisations)
+    return _middle_initials(out)
+
+
+def _middle_initials(contacts: list[Contact]) -> list[Contact]:
+    """A person written once with a middle name cut to its initial ("Thomas V. Engholm" under a newsletter,
+    "Mads U. Bonde" under a signature) is the one written out in full ("Thomas Vilstrup Engholm"): one contact."""
+    full = {}
+    for c in contacts:
+        words = c.name.split()
+        if len(words) >= 3 and not any(_INITIAL.fullmatch(w) for w in words):
+            full.setdefault((words[0], words[-1], len(words)), []).append(c)
+    out = []
+    for c in contacts:
+        words = c.name.split()
+        cut = [k for k, w in enumerate(words[1:-1], start=1) if _INITIAL.fullmatch(w)] if len(words) >= 3 else []
+        same = [d for d in full.get((words[0], words[-1], len(words)), []) if cut
+                and all(d.name.split()[k].startswith(words[k][0]) for k in cut)] if cut else []
+        if len(same) != 1:
+            out.append(c)
+            continue
+        whole = same[0]
+        whole.email, whole.phone = whole.email or c.email, whole.phone or c.phone
+        whole.organisation, whole.title = whole.organisation or c.organisation, whole.title or c.title
+        whole.sources += [ref for ref in c.sources if ref not in whole.sources]
     return out
+
+
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 
 
 def _two_signatories(doc: Document, contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:

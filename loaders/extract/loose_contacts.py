@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from samspil.loaders.document import Document
-from samspil.loaders.extract.contact_tables import person_tables
+from samspil.loaders.extract.contact_tables import KIND, person_tables
 from samspil.loaders.extract.entry_orgs import ContactMention
 from samspil.loaders.extract.form_records import form_end, form_records, form_start
 from samspil.loaders.extract.org_lists import org_type_of
@@ -334,8 +334,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str], cells: list[st
         if not p.email:
             continue
         above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
-        org = clean(above) if (above and len(above) < 100 and above[0].isupper()
-                               and ":" not in above and "@" not in above) else None  # not a label or record
+        org = clean(above) if (above and len(above) < 100 and above[0].isupper() and ":" not in above
+                               and "@" not in above and KIND.get(above.casefold().strip(" :>#*")) is None) else None
+        # (not a label or record, nor a heading naming a column's kind: "KONTAKT")
         if org and len(org) <= _MAX_FIELD and is_title_word(org.split()[0].strip(",")) and org_type_of(org) == "other" \
                 and text.startswith(p.name):
             p.title = p.title or org  # a card's title over its name ("Medarbejder, beskæftigelse" / "Ahmad Bundgaard
@@ -363,6 +364,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str], cells: list[st
         if (employer := _EMPLOYED.search(text, p.end, (p.end + 160))) is not None \
                 and org_type_of(employer.group(1)) != "other" and not EMAIL.search(text, p.end, employer.start()):
             org = employer.group(1)  # "Name Title, Project Ansat i Boligselskabet X jmt@...": the employer
+        if i + 1 < len(plain) and (note := _EMPLOYED_NOTE.match(plain[i + 1])) \
+                and note.group(1) == p.name.split()[0] and org_type_of(note.group(2)) != "other":
+            org = note.group(2)  # "(Hatice er ansat i Center for Børn og Familie, Holbæk Kommune)" under her row
         if p.title and p.title[:1].isupper() and " " in p.title and _CLAUSE_TITLE.match(p.title):
             p.title = p.title.rsplit(" ", 1)[-1]  # "Jobcentret har udskiftet kontaktperson": the title is its last word
         out.append(ContactMention(p, org, i, None))
@@ -461,6 +465,10 @@ def _with_field_lines(plain: list[str], i: int, seen: set[int]) -> str:
     return ", ".join(parts)
 
 
+# a note under a person's row naming their employer: "(Hatice er ansat i Center for Børn og Familie, Holbæk Kommune)"
+_EMPLOYED_NOTE = re.compile(r"^\(\s*([A-ZÆØÅ][\wæøå-]+)\s+er\s+ansat\s+(?:i|hos|ved)\s+([A-ZÆØÅ][^()]{2,80}?)\s*\.?\)\s*\.?$")
+
+
 def _heading_above(plain: list[str], i: int) -> str | None:
     """The organisation a record sits under: the nearest short line above that is no field,
     label, sentence or record of its own."""
@@ -476,6 +484,8 @@ def _heading_above(plain: list[str], i: int) -> str | None:
             # ("Vordingborg Kommune:" over its people: the organisation, not a label)
         if above and len(above) < 120 and above[0].isupper() and ":" not in above and "@" not in above \
                 and not PHONE.search(above) and not above.endswith(".") and not find_people(above, strict=True):
+            if KIND.get(above.casefold().strip(" :>#*")) is not None:
+                return None  # a heading that names a column's kind: "KONTAKT", "Kontaktpersoner"
             return None if _PHRASE.match(above) and org_type_of(above) == "other" else above  # (not a page's
             # heading in words: "Mød medarbejderne", "Kontakt os")
         if above and (run := _NEXT_HEADING.search(above)):  # the record above ran on into this one's heading

@@ -358,3 +358,21 @@ def test_areas_and_projects_numbered_in_roman_numerals(tmp_path, make_docx, make
     assert acts == {f"Jobsporet {seat}": "Beskæftigelse og uddannelse", "Lektier i Smedjen": "Beskæftigelse og uddannelse",
                     "Familiefrokost": "Børn, unge og familier",
                     f"Beboerskolen {seat}": "Beboerdemokrati og naboskab"}, acts
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_newsletters_contact_block(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    hdomain = _domain(short)
+    lines = [f"NYHEDSBREV TIL FAGPERSONER · Nr. 7 · December 2025", "",
+             f"Her er nyt fra {seat}løftet, som {town} Kommune og {housing} står bag.", "",
+             ">> KONTAKT",
+             f"Boligsocial leder     Thomas Vilstrup Engholm   tve@{hdomain}    25 19 44 80",
+             f"Kommunal koordinator  Hatice Demir Sørensen     hadso@{_domain(town)}           72 36 52 71",
+             f"(Hatice er ansat i Center for Børn og Familie, {town} Kommune)", "",
+             "Med venlig hilsen", "Thomas V. Engholm", f"{seat}løftet · {seat}vej 3"]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert set(facts) == {"Thomas Vilstrup Engholm", "Hatice Demir Sørensen"}, facts
+    assert facts["Hatice Demir Sørensen"] == (name_key("Center for Børn og Familie"), f"hadso@{_domain(town)}",
+                                              "72365271"), facts
+    assert facts["Thomas Vilstrup Engholm"][0] != "kontakt", facts
