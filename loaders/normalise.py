@@ -86,6 +86,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|ul|ol|li|br|hr|div|tr|table|tbody|thead|h[1-6]
 _NO_TEXT = re.compile(r"<!DOCTYPE[^>]*>|<!--.*?(?:-->|$)|<img\b[^>]*>|<(script|style)\b[^>]*>.*?(?:</\1>|$)",
                       re.I)
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.I)
+_DEFINITION = re.compile(r"\s*:?\s*</dt>\s*<dd\b[^>]*>\s*", re.I)
 _CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>", re.I)
 _INLINE_TAG = re.compile(
     r"</?(?:i|b|u|em|strong|span|a|sup|sub|font|small|mark|s|del|ins|td|th|o:p|abbr|time|cite|q|label|code)\b[^>]*>",
@@ -164,6 +165,8 @@ def clean_markup(line: str) -> list[str]:
             line = _NO_TEXT.sub(" ", line)
         is_ordered = "<ol" in line.lower()
         line = _CELL_GAP.sub("\t", line)  # a table's cells keep their gap (a tab, as the readers give)
+        if "<dd" in line or "<DD" in line:
+            line = _DEFINITION.sub(": ", line)  # a definition list's term and its definition: "Periode: 2024-2028"
         line = _AUTOLINK.sub(r"\1", line)
         line = _LIST_ITEM.sub("\n• ", line)  # an <li> stays a bullet (a list's items are read as such)
         line = _BLOCK_TAG.sub("\n", line)
@@ -680,6 +683,32 @@ def without_page_blocks(lines: Sequence[str]) -> list[str]:
     return out
 
 
+_ASIDE = re.compile(r"<aside\b[^>]*>(.*?)</aside>", re.I | re.S)
+# the heading of a box of links to other pages: "Relateret", "Se også", "Læs også", "Andre indsatser"
+_RELATED = re.compile(r"<h[1-6][^>]*>\s*(?:Relatere(?:t|de)(?:\s+\w+)?|Se også|Læs også|Læs mere|Andre\s+\w+|Genveje|Links)\s*"
+                      r"</h[1-6]>", re.I)
+
+
+def without_related_links(lines: Sequence[str]) -> list[str]:
+    """A web page's lines with its boxes of links to other pages (``<aside>`` under a heading such as
+    "Relateret" or "Se også", or holding nothing but links) blanked, each line kept: another page's title
+    is no activity of this one (an aside with facts or a contact is kept).
+
+    >>> without_related_links(["<p>X</p>", "<aside><h3>Relateret</h3><ul><li><a href='/k'>Indsats i Kokkedal</a></li>",
+    ...                        "</ul></aside>"])
+    ['<p>X</p>', '', '']
+    """
+    text = "\n".join(lines)
+
+    def blank(m: re.Match) -> str:
+        body = m.group(1)
+        items = re.findall(r"<li\b[^>]*>(.*?)</li>", body, re.I | re.S)
+        links_only = bool(items) and all(re.fullmatch(r"\s*<a\b[^>]*>[^<]*</a>\s*", item, re.I) for item in items)
+        return "\n" * m.group(0).count("\n") if _RELATED.search(body) or links_only else m.group(0)
+
+    return _ASIDE.sub(blank, text).split("\n")
+
+
 def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
               pdf: bool = False, cleaned: dict[str, list[str]] | None = None, ascii_spelt: bool | None = None
               ) -> tuple[list[str], list[Origin]]:
@@ -700,7 +729,9 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = [restore_lost_letters(line) for line in raw_lines]  # (loaders/ascii_danish.py)
     raw_lines = accordion_heads(raw_lines)  # "+ Uddannelse og livschancer": a web page's folded section's head
     if not pdf and any("<nav" in line or "<script" in line for line in raw_lines):
-        raw_lines = without_page_blocks(raw_lines)  # a web page's menus and scripts over several lines
+        raw_lines = without_page_blocks(raw_lines)
+    if not pdf and any("<aside" in line for line in raw_lines):
+        raw_lines = without_related_links(raw_lines)  # a web page's box of links to other pages  # a web page's menus and scripts over several lines
     if not pdf and any("BEGIN:VC" in line or "begin:vc" in line for line in raw_lines):  # (no copy of the text)
         raw_lines = vcard_lines(raw_lines)  # contact cards from an address book (loaders/vcards.py)
     if not pdf and looks_like_wikitext(raw_lines):

@@ -376,3 +376,30 @@ def test_a_newsletters_contact_block(tmp_path, make_docx, make_pdf, town, seat, 
     assert facts["Hatice Demir Sørensen"] == (name_key("Center for Børn og Familie"), f"hadso@{_domain(town)}",
                                               "72365271"), facts
     assert facts["Thomas Vilstrup Engholm"][0] != "kontakt", facts
+
+
+def _web_page(town, seat, short, housing):
+    return [f"<h1>{seat} Nu &ndash; boligsocial indsats i {seat}</h1>",
+            f"<p>{town} Kommune og {housing} har indgået en strategisk samarbejdsaftale om en boligsocial indsats.</p>",
+            '<dl class="facts">',
+            "<dt>Periode</dt><dd>1. oktober 2024 &ndash; 30. september 2028</dd>",
+            f"<dt>Boligområde</dt><dd>{seat} (i alt 396 boliger)</dd>",
+            "<dt>Indsatsområder</dt><dd>Beskæftigelse · Kriminalitetsforebyggelse</dd>", "</dl>",
+            "<h2>Hvad laver vi?</h2>", "<details open><summary>Beskæftigelse</summary><ul>",
+            f"<li><b>Jobspor {seat}</b> &ndash; jobvejledning for ledige beboere. I samarbejde med Jobcenter {town}.</li>",
+            f"<li><b>Praktikbroen</b> &ndash; fritidsjob til unge 15-17 år hos lokale virksomheder.</li>",
+            "</ul></details>", "<details><summary>Kriminalitetsforebyggelse</summary><ul>",
+            f"<li><b>Tryg Bakke</b> &ndash; tryghedsvandringer for beboere med SSP {town}.</li>",
+            f"<li><b>Aftenåbent</b> &ndash; klubtilbud for unge 13-18 år fredag aften.</li>", "</ul></details>",
+            "<aside><h3>Relateret</h3><ul><li><a href='/kokkedal'>Boligsocial indsats i Kokkedal</a></li>",
+            "<li><a href='/frivillig'>Bliv frivillig i din kommune</a></li></ul></aside>",
+            f"<footer>{town} Kommune · Rådhuset</footer>"]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_web_pages_definition_list_and_related_links(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    r = _extract(tmp_path, _web_page(town, seat, short, housing), "as written", make_docx, make_pdf)
+    assert {a.name for a in r.activities} == {f"Jobspor {seat}", "Praktikbroen", "Tryg Bakke", "Aftenåbent"}, \
+        sorted(a.name for a in r.activities)
+    assert {a.name for a in r.focus_areas} == {"Beskæftigelse", "Kriminalitetsforebyggelse"}, r.focus_areas
+    assert (r.plan.period_start, r.plan.period_end) == ("2024-10-01", "2028-09-30")
