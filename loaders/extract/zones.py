@@ -268,7 +268,9 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         return
     head, _, rest = line.partition(":")
     owner = None
-    if rest and "(" not in head and len(head) < 50:
+    if rest and "(" not in head and len(head) < 50 and _column_kind(head) is not None:
+        line = rest  # a field's key ("Boligområde: X (i alt 396 boliger)", "Afdelinger: ..."): no owner
+    elif rest and "(" not in head and len(head) < 50:
         owner, line = _resolve_org(head, orgs), rest
         if owner == clean(head) and head not in housing and _AFD_NUMBER.search(rest):
             owner = None  # "Alderslyst: Fællesbo afd. 12, Nylandsparken (312 boliger)": an area, its owners after it
@@ -285,6 +287,12 @@ def _unit_list(line: str, doc: Document, i: int, orgs: list[Organisation], found
         if re.search(r"\b(?:til sammen|i alt)\b", m.group("inner")):
             zone.type = "zone"
         found.add(zone)
+
+
+def _column_kind(head: str) -> str | None:
+    from samspil.loaders.extract.tables import column_kind
+
+    return column_kind(head)
 
 
 _ZONE_WORDS = ("Zone", "Område", "Delområde")  # (every _ZONE_MARK match opens with one)

@@ -403,3 +403,4 @@ def test_a_web_pages_definition_list_and_related_links(tmp_path, make_docx, make
         sorted(a.name for a in r.activities)
     assert {a.name for a in r.focus_areas} == {"Beskæftigelse", "Kriminalitetsforebyggelse"}, r.focus_areas
     assert (r.plan.period_start, r.plan.period_end) == ("2024-10-01", "2028-09-30")
+    assert "Boligområde" not in {o.name for o in r.organisations} | {z.housing_organisation for z in r.zones}
