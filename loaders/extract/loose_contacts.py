@@ -297,7 +297,12 @@ def _unit_between(text: str) -> str | None:
         return None
     if is_title_word(words[0]) and org_type_of(text) == "other":
         return None  # "Koordinator er Bo Kragh": the title and a verb, no unit
+    if words[-1] in _LINKING_VERBS and org_type_of(text) == "other":
+        return None  # "Kommunens tovholder er Mette Brun": a sentence naming the person, no unit
     return text
+
+
+_LINKING_VERBS = frozenset("er var bliver blev hedder".split())
 
 
 _DASHES = {"-", "–", "—", "&"}

@@ -45,6 +45,10 @@ _EMPLOYED = re.compile(r",?\s+(?:(?:der|som)\s+)?(?:(?:den\s+)?\d{1,2}\.\s+[a-z�
                        r"(?:ansættes|ansat|bliver\s+ansat)(?:\s+som\s+(?P<title>[a-zæøå][a-zæøå -]{2,40}?))?"
                        r"\s+(?:i|hos|ved|af)[ \t]+" + _ORG_AFTER)  # (", der den 1. september blev ansat som
 # boligsocial leder i X": a date and the title on the way)
+# after "... tovholder er": the name, its unit (and municipality) after commas, the e-mail in brackets
+_IS_NAME_UNIT_MAIL = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+){1,3}),\s+"
+                                r"(?P<org>[A-ZÆØÅ][^().;:@]{2,90}?)\s*\((?P<mail>" + EMAIL.pattern + r")")  # (a line
+# break may fall in the unit)
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 
@@ -70,6 +74,10 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
             person = _person(text, who, m.end())
             if person.email or person.phone or _CONTACT_CUE.search(text, max(0, who[2] - 40), who[2]):
                 found.append((who[2], person, org))  # (a contact: not "tak til X fra Y" in a speech)
+    for at in _finds(text, " er "):  # "Kommunens tovholder er Mette Brun, Center for X, Y Kommune (mb@x.dk)."
+        if _CONTACT_CUE.search(text, max(0, at - 30), at) and (m := _IS_NAME_UNIT_MAIL.match(text, at + 4)) \
+                and _first_name(m.group("name").split()[0]) and (org := _unit(m.group("org"), known, text)):
+            found.append((at + 4, _person(text, (None, m.group("name"), at + 4), m.start("mail")), org))
     for at in _finds(text, "på vegne af"):
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known, text)):

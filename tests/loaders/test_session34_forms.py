@@ -404,3 +404,16 @@ def test_a_web_pages_definition_list_and_related_links(tmp_path, make_docx, make
     assert {a.name for a in r.focus_areas} == {"Beskæftigelse", "Kriminalitetsforebyggelse"}, r.focus_areas
     assert (r.plan.period_start, r.plan.period_end) == ("2024-10-01", "2028-09-30")
     assert "Boligområde" not in {o.name for o in r.organisations} | {z.housing_organisation for z in r.zones}
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_contact_named_in_a_sentence_with_the_email_in_brackets(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing, how):
+    lines = [f"{seat} Nu – boligsocial indsats", "",
+             f"{town} Kommune og {housing} står bag indsatsen, som Landsbyggefonden støtter.", "",
+             "Kommunens tovholder er Mette Lykkegaard Brun, Center for Familie og Forebyggelse,",
+             f"{town} Kommune (melb@{_domain(town)}).", "", "Sidst opdateret: 14.02.2025"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert contact_facts(r).get("Mette Lykkegaard Brun") == (name_key("Center for Familie og Forebyggelse"),
+                                                               f"melb@{_domain(town)}", None), contact_facts(r)
