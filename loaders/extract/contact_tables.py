@@ -119,7 +119,7 @@ def _capital_title(part: str) -> bool:
     from samspil.loaders.extract.people import is_title_word
 
     words = part.split()
-    return len(words) <= 3 and is_title_word(words[0]) and all(w[:1].islower() for w in words[1:]) \
+    return 0 < len(words) <= 3 and is_title_word(words[0]) and all(w[:1].islower() for w in words[1:]) \
         and (len(words) == 1 or org_type_of(part) == "other")  # ("UU-vejleder": the title's own unit in it)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from samspil.loaders.extract.contact_tables import KIND, joint_kind
+from samspil.loaders.extract.contact_tables import KIND, _name_org_cell, joint_kind
 from samspil.loaders.extract.org_lists import org_type_of
 from samspil.loaders.extract.people import Person, find_people, is_title_word
 from samspil.loaders.extract.text import EMAIL, PHONE
@@ -49,7 +49,7 @@ def gap_person_tables(line: str, more: list[str] = ()) -> list[tuple[bool, list[
                  for w in (c.group(0) for c in _HEAD_CELL.finditer(m.group(0)))]
         if kinds.count("title") == 2:  # "Navn Titel Organisation Rolle": the role in the group after the title
             kinds[len(kinds) - 1 - kinds[::-1].index("title")] = "role"
-        if None in kinds or "name" not in kinds or len(set(kinds)) != len(kinds):
+        if None in kinds or "name" not in kinds and "name_org" not in kinds or len(set(kinds)) != len(kinds):
             continue
         start = _RULES.match(line, m.end())  # ("----- ------ -----": the rules under a head row, a table typed so)
         rows = _rows(line, start.end() if start else m.end(), kinds)
@@ -69,12 +69,15 @@ def _rows(line: str, pos: int, kinds: list[str]) -> list[tuple[str | None, Perso
             break
         by_kind = dict(zip(kinds, cells))
         details = [c for k in ("email", "phone", "details") if (c := by_kind.get(k))]
+        own_org = own_title = None
+        if "name_org" in by_kind:  # "Karina Skov Hjortdal, teamleder, Jobcenter Glostrup" under "Navn / funktion"
+            by_kind["name"], own_org, own_title = _name_org_cell(by_kind["name_org"])
         people = find_people(", ".join([by_kind["name"], *details]))
         if not people:
             break
         person = people[0]
-        person.title = by_kind.get("title") or None
-        org = by_kind.get("org") or None
+        person.title = by_kind.get("title") or own_title
+        org = by_kind.get("org") or own_org
         if joint := by_kind.get("title_org"):  # "Koordinator, Børn og Unge, Roskilde K.": the title, then the unit
             title, _, unit = joint.partition(", ")
             person.title, org = (title, unit or None) if is_title_word(title.split()[0]) else (None, joint)
@@ -134,6 +137,14 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
     words = list(re.finditer(r"\S+", line[pos:pos + 200]))
     if not words:
         return None
+    if kind == "name_org":  # the name, then its title and unit after commas, up to the next cell
+        if not is_first_name(words[0].group(0)):
+            return None
+        n = 1
+        while n < min(len(words), 14) and not _starts(line[pos + words[n].start():], nxt) \
+                and not re.fullmatch(r"\d{1,2}\.", words[n].group(0)):  # (the next chapter's number: the table ends)
+            n += 1
+        return pos + words[n - 1].end()
     if kind == "name":
         if not is_first_name(words[0].group(0)):
             return None
