@@ -52,7 +52,7 @@ from samspil.loaders.csv_tables import csv_tables
 from samspil.loaders.letterspacing import (SPACED_RUN_LINE, counting_tokens, is_letter_spaced, repair_letter_spacing,
                                             spaced_runs)
 from samspil.loaders.people_columns import people_column_rows
-from samspil.loaders.space_tables import outer_pipes, join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables, key_value_rows
+from samspil.loaders.space_tables import headed_pipe_rows, outer_pipes, join_item_continuations, cell_lines_tables, join_pipe_continuations, tab_space_tables, key_value_rows
 from samspil.loaders.line_joins import (Origin, dehyphenate, join_contact_details, dehyphenate_inline, join_name_hyphens, join_open_brackets,
                                         join_wrapped, text_width)
 from samspil.loaders.text_layout import rows_with_empty_cells, wrap_width
@@ -749,6 +749,8 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
         raw_lines = tab_signatures(raw_lines)  # signatures side by side in columns of spaces: their cells tabbed
     if not pdf:  # a spreadsheet's rows pasted as CSV ("aktivitet;indsatsomraade;maalgruppe"): tab rows
         raw_lines = csv_tables(raw_lines)
+    if any(" | " in line for line in raw_lines):  # a pipe table typed without outer pipes or a rule, under its
+        raw_lines = headed_pipe_rows(raw_lines)  # head row: a markdown table's rows (before indented lines are joined)
     raw_lines = [drop_name_initials(line) if ")" in line else line for line in raw_lines]  # "Lene Brix (LHB), ..."
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")

@@ -940,6 +940,36 @@ def outer_pipes(lines: Sequence[str]) -> list[str]:
     return out
 
 
+_TOTAL_ROW = re.compile(r"\s*(?:I alt|Total|Samlet|Sum)\b", re.I)
+
+
+def headed_pipe_rows(lines: Sequence[str]) -> list[str]:
+    """A pipe table typed without outer pipes or a rule, under a head row of known column heads ("Aktivitet
+    | Indikator | Kilde / indsamles af | Hyppighed" over "Sprogskatkisten | andel ... | Dagtilbud X | årligt"),
+    with its outer pipes: the head row and the rows under it with as many pipes (a wrapped cell's row too, its
+    first cells empty)."""
+    column_kind = _column_kind()
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        pipes = line.count(" | ")
+        if pipes < 2 or line.lstrip()[:1] == "|" or line.count("|") != pipes \
+                or sum(column_kind(c.strip()) is not None for c in line.split("|")) < 2:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].count("|") == pipes and (lines[j].lstrip()[:1] != "|" or j > k + 1):
+            j += 1  # (a wrapped cell's row: its first cell empty, "           | (børn 0-5 år) |     |")
+            if _TOTAL_ROW.match(lines[j - 1]):
+                break  # ("I alt | | 548": the table's last row; a page's footer may follow it)
+        if j - k >= 3:  # (the head row and two rows at least)
+            for r in range(k, j):
+                out[r] = "| " + " | ".join(c.strip() for c in lines[r].split("|")) + " |"
+        k = j
+    return out
+
+
 def join_pipe_continuations(lines: Sequence[str]) -> list[str]:
     """``lines`` with the continuation rows of a pipe table (``| Name | Org |``) joined into the row
     they continue: a row whose first cell is empty (or goes on in small letters: "konsulent") and whose

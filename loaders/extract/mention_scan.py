@@ -122,6 +122,12 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
                     and (_has_cue(full) or is_topic_series(full)):
                 out.append((full, short))
                 break
+        else:  # "Boligselskabet Tønningbo (herefter TB)": the short form the text defines, its letters not the name's
+            # initials: the name from its head's cue word, when the short form opens with one of its capitals
+            head = max((k for k, w in enumerate(words) if _has_cue(w) and w[:1].isupper()), default=None)
+            full = " ".join(words[head:]) if head is not None else ""
+            if full and "," not in full and len(words) - head <= 4 and short[0] in {w[0] for w in words[head + 1:]}:
+                out.append((full, short))
     for m in _HEREAFTER_WORD.finditer(text):  # "Boligselskabet Suså (herefter Susåbo)": a short name, no initials
         words, short = m.group(1).split(), m.group(2)
         stem = short[:4].casefold()

@@ -431,3 +431,43 @@ def test_a_name_cell_with_an_empty_part_between_its_commas():
     rows = gap_person_tables("Kontaktpersoner Tlf. Mail Navn / funktion 43 23 65 02 mub@faxe.dk Mads Ulrik Bonde, , "
                              "KUI Faxe 7. Underskrifter")
     assert [(org, p.name, p.phone) for org, p in rows[0][1]] == [("KUI Faxe", "Mads Ulrik Bonde", "43236502")]
+
+
+def _monitoring_plan(town, seat, short, housing):
+    return [f"{town.upper()} KOMMUNE / {housing.upper()}", "Monitorerings- og dataindsamlingsplan",
+            f"Boligsocial indsats: {seat} Kystvagten 2025-2029", "",
+            "3. Indikatorer pr. indsatsområde og aktivitet", "",
+            "3.1 Uddannelse og livschancer",
+            "  Aktivitet              | Indikator                               | Kilde / indsamles af          | Hyppighed",
+            "  Sprogskatkisten        | andel 3-årige med sprogvurdering ok     | Dagtilbud " + f"{seat:<20}| årligt",
+            "                         | (børn 0-5 år)                           |                               |",
+            f"  Lektiehavnen           | fremmøde; karakterer 9. klasse          | {seat + ' Skole':<30}| kvartal",
+            "                         | (elever 4.-9. klasse)                   | frivilliglister               |",
+            "",
+            "3.2 Beskæftigelse",
+            "  Aktivitet              | Indikator                               | Kilde / indsamles af          | Hyppighed",
+            f"  Jobtræf {seat:<15}| antal i job/praktik (ledige 18-64 år)   | Jobcenter {town:<20}| kvartal",
+            f"  Kvindejob {seat:<13}| kvinder i virksomhedspraktik            | Jobcenter {town:<20}| kvartal",
+            "", "4. Samtykke og persondata", "Personhenførbare oplysninger indsamles kun med samtykke."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_pipe_table_without_outer_pipes_or_rule(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    r = _extract(tmp_path, _monitoring_plan(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {"Sprogskatkisten": "Uddannelse og livschancer", "Lektiehavnen": "Uddannelse og livschancer",
+                    f"Jobtræf {seat}": "Beskæftigelse", f"Kvindejob {seat}": "Beskæftigelse"}, acts
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_defined_short_form_that_is_no_initials(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    code = "".join(w[0] for w in reversed(housing.split()[1:])) + "X"  # ("Boligselskabet Himmerbo" -> "HX")
+    lines = [f"Helhedsplan for {seat} Vest 2017-2020", "",
+             f"Helhedsplanen er udarbejdet af {housing} (herefter {code}) i tæt samarbejde med {town} Kommune.", "",
+             "Afdeling | Boligorganisation | Boliger", f"Afd. 4 {seat}parken | {code} | 186",
+             f"Afd. 6 {seat}vænget | {code} | 74", f"{seat} Vest i alt | | 260", "",
+             f"Styregruppen består af {code} og {town} Kommune."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    orgs = {o.name: o.aliases for o in r.organisations}
+    assert code not in orgs and code in orgs.get(housing, []), orgs
