@@ -30,7 +30,8 @@ __all__ = ["Origin", "join_contact_details", "join_wrapped", "text_width", "dehy
 Origin = tuple[int | None, int | None]  # (line, page) of the raw line a line starts in
 
 _ITEM_START = (r"^(?:[•\-–*▪·]\s|\d{1,2}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÆØÅ]|[a-zæøå][.)]\s|Zone\s+\d"
-               r"|(?i:indsatsområde)\s+\d{1,2}\.\s")  # ("Indsatsområde 2. Beskæftigelse": a slide's heading)
+               r"|(?i:indsatsområde)\s+\d{1,2}\.\s"  # ("Indsatsområde 2. Beskæftigelse": a slide's heading)
+               r"|\[(?i:grøn|gul|rød|ok)\]\s")  # ("[GRØN] Lektiecaféen": a status report's item, its light first)
 _KEEPS_OWN_LINE = re.compile(_ITEM_START + r"|[A-ZÆØÅ(][^\s:,]{0,30}(?:\s[^\s:,]{1,20}){0,5}\s?:(?:\s|$))")
 _ITEM_LINE = re.compile(_ITEM_START + ")")  # (the same on a line without a colon: it holds no label)
 _CONJUNCTION_END = (",", " og", " eller", " samt", " i", " på", " til", " for", " med", " af",

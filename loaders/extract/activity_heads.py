@@ -42,6 +42,10 @@ _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|
 _LEADER_STATUS = re.compile(r"^\W{0,3}(?P<title>[A-ZÆØÅ\"«“][^.:\t]{1,60}?)(?:\s*\.{4,}\s*|\s*\t+\s*)" + STATUS_WORDS + r"\s*$")
 
 
+# a status report's activity after its status in brackets: "[GRØN] Lektiecaféen Toften", "[Gul] Ungeguiderne"
+_BRACKET_STATUS = re.compile(r"^\s*[-•*]?\s*\[\s*" + STATUS_WORDS + r"\s*\]\s+(?P<title>[A-ZÆØÅ\"«“][^\t:]{0,200}?)\s*(?::|$)")
+
+
 # a project's heading or one of its fields, over its "Aktivitet:" field
 _PROJECT_ABOVE = re.compile(r"\W{0,3}(?:(?:Del)?[Pp]rojekt\s+(?:[A-H]|\d{1,2})\b|Målgruppe|Maalgruppe|Formål|Formaal)")
 
@@ -52,6 +56,13 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if ("\t" in doc.lines[i] or "...." in doc.lines[i]) and (status := _LEADER_STATUS.match(doc.lines[i])
                                                             or _LEADER_STATUS.match(_after_area(doc, doc.lines[i]))):
         title = status.group("title").strip(" \"«»“”")
+        return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
+    if "[" in plain[i] and (status := _BRACKET_STATUS.match(plain[i])):  # "[GRØN] Lektiecaféen Toften" over its
+        from samspil.loaders.extract.flat_activity_tables import _lower_target  # details: a status report's
+
+        words = status.group("title").split(" · ")[0].split()  # activity, its light first (its details' lines
+        cut = next((k for k in range(1, len(words)) if _lower_target(words, k)), len(words))  # run on after its
+        title = " ".join(words[:cut]).strip(" \"«»“”,")  # name: "[GRØN] Lektiecaféen Toften børn 6-16 år · ...")
         return None if NOT_ACTIVITY.match(title) or len(title.split()) > 8 else title
     if _COUNTER_FIELD.match(plain[i]) and _TITLE_FIELD.match(next((t for t in plain[i + 1:i + 3] if t), "")):
         return None  # "4.1 Aktivitet A" over "Navn: Jobspor Syd": the form's counter, its title the field below

@@ -471,3 +471,29 @@ def test_a_defined_short_form_that_is_no_initials(tmp_path, make_docx, make_pdf,
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     orgs = {o.name: o.aliases for o in r.organisations}
     assert code not in orgs and code in orgs.get(housing, []), orgs
+
+
+def _status_report(town, seat, short, housing):
+    return [f"STATUSRAPPORT 2025 (3. driftsår)", f"Boligsocial indsats \"{seat}fællesskabet\" · {seat}, {town}", "",
+            "C. Status pr. aktivitet (GRØN = efter plan, GUL = delvist, RØD = ikke gennemført)", "",
+            "Delaftale 1 – Uddannelse og livschancer",
+            f"  [GRØN] Lektiecaféen {seat}",
+            f"         børn 6-16 år · partnere: {seat}skolen, {town} Bibliotek",
+            "         41 faste deltagere (mål: 30)",
+            "  [GUL]  Ungeguiderne",
+            f"         unge 14-20 år · partnere: {town} Ungdomsskole", "",
+            "Delaftale 2 – Sundhed og trivsel",
+            "  [GUL]  Motion for kvinder",
+            f"         kvinder, især med anden etnisk baggrund · partner: {town} Idrætsforening",
+            "  [GRØN] Mental sundhed i hverdagen",
+            "         voksne med psykisk sårbarhed · partner: Psykiatrien Region Syddanmark", "",
+            "D. Frivillige", "Der er i alt 16 frivillige."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_status_reports_activities_after_their_light_in_brackets(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                    housing):
+    r = _extract(tmp_path, _status_report(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {f"Lektiecaféen {seat}": "Uddannelse og livschancer", "Ungeguiderne": "Uddannelse og livschancer",
+                    "Motion for kvinder": "Sundhed og trivsel", "Mental sundhed i hverdagen": "Sundhed og trivsel"}, acts
