@@ -289,14 +289,16 @@ def _numbered_known_areas(lines: list[str], lows: list[str]) -> dict[int, list[t
         for m in _DELAFTALE_NUMBER.finditer(lines[i]):
             words = lines[i][m.end():].split(None, 8)[:8]
             words = [w[0] + w[1:].lower() if w.isupper() and len(w) > 2 else w for w in words]  # (a heading in capitals)
+            words = [w.rstrip(":") for w in words]  # ("Delaftale 1, Kriminalitetsforebyggelse: ...")
             if (n := _focus_at(words, 0, ())) > 0:
                 out.setdefault(i, []).append((m.group(1), " ".join(w.strip(",.;:") for w in words[:n])))
     return out
 
 
 # (capitalised, a heading's word: "Uddannelse og livschancer – delaftale 1 Beskæftigelse ..." names the area before it)
-_DELAFTALE_NUMBER = re.compile(r"(?<![–—-] )\b(?:Delaftale|DELAFTALE)\s+(?:nr\.\s*)?(\d{1,2})\s+(?:(?:af|AF)\s+\d{1,2}\s+)?"
-                               r"(?=[A-ZÆØÅ])")  # ("Delaftale 2 af 2 KRIMINALITETSFOREBYGGELSE under ...")
+_DELAFTALE_NUMBER = re.compile(r"(?<![–—-] )\b(?:Delaftale|DELAFTALE)\s+(?:nr\.\s*)?(\d{1,2}),?\s+(?:(?:af|AF)\s+\d{1,2}\s+)?"
+                               r"(?=[A-ZÆØÅ])")  # ("Delaftale 2 af 2 KRIMINALITETSFOREBYGGELSE under ...", "Delaftale 1,
+# Kriminalitetsforebyggelse: Aktiviteterne er ...")
 
 
 def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:

@@ -497,3 +497,21 @@ def test_a_status_reports_activities_after_their_light_in_brackets(tmp_path, mak
     acts = {a.name: a.focus_area for a in r.activities}
     assert acts == {f"Lektiecaféen {seat}": "Uddannelse og livschancer", "Ungeguiderne": "Uddannelse og livschancer",
                     "Motion for kvinder": "Sundhed og trivsel", "Mental sundhed i hverdagen": "Sundhed og trivsel"}, acts
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_minutes_naming_a_delaftale_with_a_comma_before_its_area(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing, how):
+    lines = [f"{town} Kommune", "Børne- og Skoleudvalget – Referat", "",
+             f"7. Godkendelse af strategisk samarbejdsaftale for {seat} 2025-2029", "", "Sagsfremstilling",
+             f"Administrationen har udarbejdet aftalen sammen med {housing}. Aftalen omfatter to delaftaler:", "",
+             f"  Delaftale 1, Kriminalitetsforebyggelse: Aktiviteterne er \"Nattevandring {seat}\" (unge 15-24 år; "
+             f"samarbejde med SSP {town}) samt \"Fritidsguiden\" (børn og unge 10-17 år; Klub {seat}).", "",
+             "  Delaftale 2, Uddannelse og livschancer: Aktiviteten er \"Læsestafetten\" (børn i 0.-3. klasse; "
+             f"{seat}skolen).", "", "Beslutning", "Anbefales."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert {a.name for a in r.focus_areas} == {"Kriminalitetsforebyggelse", "Uddannelse og livschancer"}, r.focus_areas
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts.get(f"Nattevandring {seat}") == "Kriminalitetsforebyggelse", acts
+    assert acts.get("Fritidsguiden") == "Kriminalitetsforebyggelse", acts
