@@ -151,6 +151,7 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
     return out
 
 
+_RULE_WORD = re.compile(r"[_.…]{3,}")  # the line signed on
 _FOR_RUN = re.compile(r"(?:\bFor\s+[A-ZÆØÅ][^\s]*(?:\s+(?!For\b)[A-ZÆØÅ0-9][^\s]*){0,5}\s+){2,4}")
 
 
@@ -165,11 +166,14 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
         return contacts
     have = {c.name for c in contacts}
     for i, line in enumerate(doc.lines):
-        if line.count("For ") < 2:
-            continue
-        for m in _FOR_RUN.finditer(line):
-            parts = [p.strip() for p in re.split(r"\bFor\s+", m.group(0)) if p.strip()]
-            words = f"{parts[-1]} {line[m.end():m.end() + 200]}".split()
+        runs = [(m.group(0), line[m.end():m.end() + 200]) for m in _FOR_RUN.finditer(line)] \
+            if line.count("For ") >= 2 else []
+        if not runs and (above := _signed_above(doc, i)) and is_first_name(line.split(" ", 1)[0]):
+            runs = [(" ".join(f"For {org}" for org in above[:-1]) + f" For {above[-1]}", " " + line[:200])]
+            # ("For X" / "For Y" / "For Z" on lines of their own over the rules and the names run together)
+        for head, rest in runs:
+            parts = [p.strip() for p in re.split(r"\bFor\s+", head) if p.strip()]
+            words = [w for w in f"{parts[-1]} {rest}".split() if not _RULE_WORD.fullmatch(w)]
             first = next((k for k, w in enumerate(words[:5]) if k and is_first_name(w)), None)
             if first is None:
                 continue
@@ -194,6 +198,20 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
                 contacts.append(Contact(name=person, title=title, organisation=known, sources=[doc.ref(i)]))
                 have.add(person)
     return contacts
+
+
+def _signed_above(doc: Document, i: int) -> list[str]:
+    """The organisations signed for on lines of their own just above line ``i`` ("For Gladsaxe Kommune" /
+    "For BVH" / "For BFP", the lines signed on between), two or more; else none."""
+    found: list[str] = []
+    for j in range(i - 1, max(-1, i - 10), -1):
+        text = doc.lines[j].strip()
+        if not text or _RULE_WORD.fullmatch(text):
+            continue
+        if not text.startswith("For ") or len(text) > 70:
+            break
+        found.insert(0, text[4:].strip())
+    return found if len(found) >= 2 else []
 
 
 def _within(name: str, words: list[str]) -> bool:

@@ -315,13 +315,15 @@ def test_two_signatures_side_by_side_with_titles_under_the_names(tmp_path, make_
                       "Jette Mørch Aasted": (housing, "Direktør")}, people
 
 
+@pytest.mark.parametrize("rules", [False, True])
 @pytest.mark.parametrize("how", ["as written", "flattened"])
 @pytest.mark.parametrize("town,seat,short,housing", TOWNS)
-def test_three_signatures_side_by_side(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+def test_three_signatures_side_by_side(tmp_path, make_docx, make_pdf, town, seat, short, housing, how, rules):
     lines = [f"Strategisk samarbejdsaftale for {seat} Vadestedet 2021-2024", "",
              f"1. Parter: {town} Kommune, {housing} og Boligforeningen {short}.", "",
              "8. UNDERSKRIFTER", f"{town}, den 24. august 2020", "",
              f"{'For ' + town + ' Kommune':<32}{'For ' + housing:<40}For Boligforeningen {short}",
+             *([f"{'_' * 24:<32}{'_' * 24:<40}{'_' * 24}"] if rules else []),  # (the lines signed on)
              f"{'Jørgen Skaarup Bech':<32}{'Lone Dyrvig Fenger':<40}Poul Abildtrup Hein",
              f"{'Borgmester':<32}{'Direktør':<40}Formand", "", "Side 3 af 3"]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
