@@ -340,8 +340,9 @@ def _with_email(plain: list[str], i: int, groups: dict[int, str], cells: list[st
             continue
         above = next((plain[j] for j in range(i - 1, max(i - 4, -1), -1) if plain[j] and not is_address(plain[j])), "")
         org = clean(above) if (above and len(above) < 100 and above[0].isupper() and ":" not in above
-                               and "@" not in above and KIND.get(above.casefold().strip(" :>#*")) is None) else None
-        # (not a label or record, nor a heading naming a column's kind: "KONTAKT")
+                               and "@" not in above and KIND.get(above.casefold().strip(" :>#*")) is None
+                               and not above.rstrip().endswith((".", "!", "?"))) else None
+        # (not a label, record or sentence, nor a heading naming a column's kind: "KONTAKT")
         if org and len(org) <= _MAX_FIELD and is_title_word(org.split()[0].strip(",")) and org_type_of(org) == "other" \
                 and text.startswith(p.name):
             p.title = p.title or org  # a card's title over its name ("Medarbejder, beskæftigelse" / "Ahmad Bundgaard

@@ -47,8 +47,9 @@ _EMPLOYED = re.compile(r",?\s+(?:(?:der|som)\s+)?(?:(?:den\s+)?\d{1,2}\.\s+[a-z�
 # boligsocial leder i X": a date and the title on the way)
 # after "... tovholder er": the name, its unit (and municipality) after commas, the e-mail in brackets
 _IS_NAME_UNIT_MAIL = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ \t]+[A-ZÆØÅ][\wæøå-]+){1,3}),\s+"
-                                r"(?P<org>[A-ZÆØÅ][^().;:@]{2,90}?)\s*\((?P<mail>" + EMAIL.pattern + r")")  # (a line
-# break may fall in the unit)
+                                r"(?P<org>[A-ZÆØÅ][^().;:@]{2,90}?)\s*(?:\((?P<mail>" + EMAIL.pattern + r")|(?P<end>\.)(?=\s|$))")
+# (a line break may fall in the unit; the e-mail in brackets, or the sentence's end: "Kommunens kontaktperson er
+# Torben Iversen, Børn og Skole, Aabenraa Kommune.")
 _TRAILING_SMALL = re.compile(r"(?:[ \t]+(?:for|og|i|af))+$")
 _WORD = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?$")
 
@@ -77,7 +78,8 @@ def prose_roles(doc: Document, known: set[str]) -> list[ContactMention]:
     for at in _finds(text, " er "):  # "Kommunens tovholder er Mette Brun, Center for X, Y Kommune (mb@x.dk)."
         if _CONTACT_CUE.search(text, max(0, at - 30), at) and (m := _IS_NAME_UNIT_MAIL.match(text, at + 4)) \
                 and _first_name(m.group("name").split()[0]) and (org := _unit(m.group("org"), known, text)):
-            found.append((at + 4, _person(text, (None, m.group("name"), at + 4), m.start("mail")), org))
+            found.append((at + 4, _person(text, (None, m.group("name"), at + 4),
+                                          m.start("mail") if m.group("mail") else m.end("org")), org))
     for at in _finds(text, "på vegne af"):
         if (m := _ON_BEHALF.match(text, at)) and (who := _name_before(text, at)) \
                 and (org := _unit(m.group("org"), known, text)):

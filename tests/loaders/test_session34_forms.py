@@ -517,3 +517,18 @@ def test_minutes_naming_a_delaftale_with_a_comma_before_its_area(tmp_path, make_
     acts = {a.name: a.focus_area for a in r.activities}
     assert acts.get(f"Nattevandring {seat}") == "Kriminalitetsforebyggelse", acts
     assert acts.get("Fritidsguiden") == "Kriminalitetsforebyggelse", acts
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_boards_minutes_contact_lines(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    lines = [f"Referat af afdelingsbestyrelsesmøde, {housing}, afd. 12 {seat}", "",
+             "Ad 4. Nyt fra den boligsociale indsats",
+             "Afdelingsbestyrelsen ønsker at være med i planlægningen af sommerfesten 2026.",
+             f"Kontakt: Annemette Kragh Thygesen, ankt@{_domain(short)}, tlf. 21 66 09 54.",
+             f"Kommunens kontaktperson er Torben Schack Iversen, Børn og Skole, {town} Kommune.",
+             "Den boligsociale koordinator deltager i næste møde.", "", "Ad 5. Eventuelt", "Intet."]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    facts = contact_facts(r)
+    assert facts.get("Annemette Kragh Thygesen", ("",))[1:] == (f"ankt@{_domain(short)}", "21660954"), facts
+    assert "sommerfesten" not in facts["Annemette Kragh Thygesen"][0], facts
+    assert facts.get("Torben Schack Iversen") == (name_key("Børn og Skole"), None, None), facts
