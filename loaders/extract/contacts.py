@@ -130,9 +130,8 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         after = _titles_after(doc.lines[at].split(c.name, 1)[1]) if at is not None and len(signed) < 2 else []
         if after:  # "Tomas Brix Ellehammer Jette Mørch Aasted Borgmester, Roskilde Kommune Direktør, Værebrohuse"
             for name, (title, org) in zip((" ".join(words[:cuts[0]]), " ".join(words[cuts[0]:])), after):
-                known = max((o.name for o in organisations if org.startswith(o.name) or o.name.endswith(org)),
-                            key=len, default=org)
-                out.append(Contact(name=name, title=title, organisation=known, sources=list(c.sources)))
+                out.append(Contact(name=name, title=title, organisation=_signed_org(org, organisations, ends=True),
+                                   sources=list(c.sources)))
             continue
         if len(signed) < 2:  # (no one place to cut, or no two organisations signed for on the line)
             out.append(c)
@@ -146,9 +145,17 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         # Social og Beskæftigelse Direktør", not the first's domain)
         parts = [" ".join(titles[:cut_title]), " ".join(titles[cut_title:])] if cut_title else [c.title, None]
         for name, title, org in ((" ".join(words[:k]), parts[0], signed[0]), (" ".join(words[k:]), parts[1], signed[1])):
-            known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
-            out.append(Contact(name=name, title=title or None, organisation=known, sources=list(c.sources)))
+            out.append(Contact(name=name, title=title or None, organisation=_signed_org(org, organisations),
+                               sources=list(c.sources)))
     return out
+
+
+def _signed_org(org: str, organisations: list[Organisation], ends: bool = False) -> str:
+    """The organisation a signature is for, as the document's organisations name it: the longest whose name opens
+    what was signed for ("For Lolland Boligselskab Nakskov, den 12/12-2016"), or with ``ends`` also one whose name
+    ends with it (a short form: "Direktør, Værebrohuse"); else as written."""
+    return max((o.name for o in organisations if org.startswith(o.name) or ends and o.name.endswith(org)),
+               key=len, default=org)
 
 
 _RULE_WORD = re.compile(r"[_.…]{3,}")  # the line signed on
@@ -168,7 +175,7 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
     for i, line in enumerate(doc.lines):
         runs = [(m.group(0), line[m.end():m.end() + 200]) for m in _FOR_RUN.finditer(line)] \
             if line.count("For ") >= 2 else []
-        if not runs and (above := _signed_above(doc, i)) and is_first_name(line.split(" ", 1)[0]):
+        if not runs and is_first_name(line.split(" ", 1)[0]) and (above := _signed_above(doc, i)):
             runs = [(" ".join(f"For {org}" for org in above[:-1]) + f" For {above[-1]}", " " + line[:200])]
             # ("For X" / "For Y" / "For Z" on lines of their own over the rules and the names run together)
         for head, rest in runs:
@@ -194,8 +201,8 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
             joined = " ".join(names)
             contacts = [c for c in contacts if c.name != joined]
             for person, org, title in zip(people, signed, titles):
-                known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
-                contacts.append(Contact(name=person, title=title, organisation=known, sources=[doc.ref(i)]))
+                contacts.append(Contact(name=person, title=title, organisation=_signed_org(org, organisations),
+                                        sources=[doc.ref(i)]))
                 have.add(person)
     return contacts
 
@@ -237,9 +244,8 @@ def _more_signatories(doc: Document, c: Contact, words: list[str], cuts: list[in
     titles = titles if len(titles) == len(signed) else [None] * len(signed)
     out = []
     for k, (org, title) in enumerate(zip(signed, titles)):
-        known = max((o.name for o in organisations if org.startswith(o.name)), key=len, default=org)
-        out.append(Contact(name=" ".join(words[bounds[k]:bounds[k + 1]]), title=title, organisation=known,
-                           sources=list(c.sources)))
+        out.append(Contact(name=" ".join(words[bounds[k]:bounds[k + 1]]), title=title,
+                           organisation=_signed_org(org, organisations), sources=list(c.sources)))
     return out
 
 
