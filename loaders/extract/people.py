@@ -220,6 +220,7 @@ _COPULA_END = re.compile(r"\s+(?:er|var|bliver|hedder)$")
 _TITLE_TAIL = re.compile(r"\b(tlf|mobil|telefon|e-?mail|mail|nr)\b.*$", re.I)
 
 
+_SIGNED_FOR = re.compile(r"\s+For\s+(?=[A-ZÆØÅ])")
 # (compiled once: a pattern given as a string to re's functions is looked up in re's cache at each call)
 _CLAUSE_BREAK = re.compile(r",| v\. | v/")
 
@@ -229,7 +230,9 @@ def _title(text: str, name_start: int, name_end: int, prev_end: int, next_detail
     "Afdelingsleder, Afdeling for unge, Charlotte ..."), else just after it."""
     before = _CLAUSE_BREAK.split(text[prev_end:name_start])
     after = text[name_end:next_detail]
-    for chunk in [*reversed(before[-3:]), after]:
+    for k, chunk in enumerate([*reversed(before[-3:]), after]):
+        if "For " in chunk:  # two signatures on one line: "X, formand For Horsens Kommune: Y, direktør": the next
+            chunk = _SIGNED_FOR.split(chunk)[0 if k == len(before[-3:]) else -1]  # one's "For ..." ends a title
         chunk = _SENTENCE_END.split(chunk)[-1]  # "... om året. Projektleder Lene Falk": the last sentence's words
         chunk = _TITLE_LEAD.sub("", chunk.strip())
         chunk = _TITLE_TAIL.sub("", chunk)

@@ -532,3 +532,16 @@ def test_a_boards_minutes_contact_lines(tmp_path, make_docx, make_pdf, town, sea
     assert facts.get("Annemette Kragh Thygesen", ("",))[1:] == (f"ankt@{_domain(short)}", "21660954"), facts
     assert "sommerfesten" not in facts["Annemette Kragh Thygesen"][0], facts
     assert facts.get("Torben Schack Iversen") == (name_key("Børn og Skole"), None, None), facts
+
+
+@pytest.mark.parametrize("how", ["as written", "docx"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_two_signatures_on_one_line_keep_their_own_titles(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                          how):
+    lines = [f"Helhedsplan for {seat} 2016-2020", "", f"Parter: {housing} og {town} Kommune.", "", "6. Godkendelse",
+             f"{town}, den 15. december 2015",
+             f"For {housing}: Jens Peter Kvorning, formand For {town} Kommune: Lotte Vase Bisgaard, direktør for Børn "
+             "& Unge"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    titles = {c.name: c.title for c in r.contacts}
+    assert titles == {"Jens Peter Kvorning": "formand", "Lotte Vase Bisgaard": "direktør for Børn & Unge"}, titles
