@@ -117,8 +117,7 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
         if c.email or c.phone or not 4 <= len(words) <= 12:
             out.append(c)
             continue
-        cuts = [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])] \
-            if is_first_name(words[0]) else []
+        cuts = _name_cuts(words) if is_first_name(words[0]) else []
         if len(cuts) in (2, 3) and len(words) > 8 and (split := _more_signatories(doc, c, words, cuts, organisations)):
             out += split  # ("For X For Y For Z" over three names and their three titles)
             continue
@@ -148,6 +147,14 @@ def _two_signatories(doc: Document, contacts: list[Contact], organisations: list
             out.append(Contact(name=name, title=title or None, organisation=_signed_org(org, organisations),
                                sources=list(c.sources)))
     return out
+
+
+def _name_cuts(words: list[str]) -> list[int]:
+    """Where the next person's name begins in names run together ("Jørgen Skaarup Bech Lone Dyrvig Fenger"): each
+    first name after a word that is none, two words into the run at least and not its last word."""
+    from samspil.loaders.gazetteer import is_first_name
+
+    return [k for k in range(2, len(words) - 1) if is_first_name(words[k]) and not is_first_name(words[k - 1])]
 
 
 def _signed_org(org: str, organisations: list[Organisation], ends: bool = False) -> str:
@@ -189,7 +196,7 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
             while k < len(words) and words[k][:1].isupper() and not is_title_word(words[k]) and len(names) <= 12:
                 names.append(words[k])
                 k += 1
-            cuts = [j for j in range(2, len(names) - 1) if is_first_name(names[j]) and not is_first_name(names[j - 1])]
+            cuts = _name_cuts(names)
             if len(cuts) + 1 != len(signed) or any(_within(h, names) for h in have if len(h.split()) < len(names)):
                 continue  # (the names read already, one by one: "Hans-Otto Bjerrum Lykke", "Rasmus Thorsoe Bang")
             bounds = [0, *cuts, len(names)]

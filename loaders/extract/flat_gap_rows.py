@@ -27,6 +27,7 @@ _HEAD_CELL = re.compile(rf"{_HEAD_WORD}(?:\s?/\s?{_HEAD_WORD}|,\s?{_HEAD_WORD})?
 _HEAD_RUN = re.compile(rf"\b{_HEAD_CELL.pattern}(?: {_HEAD_CELL.pattern}){{2,5}}", re.I)
 _DETAIL_GAP = re.compile(r"\s*")
 _RULES = re.compile(r"(?:\s+[-=─]{3,})+")
+_CHAPTER_NUMBER = re.compile(r"\d{1,2}\.")
 _NONE_CELL = re.compile(r"[-–—](?=\s|$)")  # a dash in a cell with nothing to give
 _DETAILS = re.compile(rf"(?:{EMAIL.pattern})?(?:(?<=\S)\s?[,;/·|]?\s*)?(?:{PHONE.pattern})?")  # (the white space before a cell)
 _MAX_ROWS = 40
@@ -142,7 +143,7 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
             return None
         n = 1
         while n < min(len(words), 14) and not _starts(line[pos + words[n].start():], nxt) \
-                and not re.fullmatch(r"\d{1,2}\.", words[n].group(0)):  # (the next chapter's number: the table ends)
+                and not _CHAPTER_NUMBER.fullmatch(words[n].group(0)):  # (the next chapter's number: the table ends)
             n += 1
         return pos + words[n - 1].end()
     if kind == "name":
