@@ -752,7 +752,15 @@ def split_run_on_heads(lines: Sequence[str], origins: Sequence, offsets: Sequenc
     '| Nr. | Ak'
     """
     out: tuple[list[str], list, list[int]] = ([], [], [])
+    middle = None  # (the cells between a row's number and its last one, under a numbered pipe table's head row)
     for line, origin, offset in zip(lines, origins, offsets):
+        if middle is not None and " | " in line and (rows := numbered_rows_under(line, 0, middle)) is not None:
+            for piece, at in rows:
+                out[0].append(piece)
+                out[1].append(origin)
+                out[2].append(offset + at)
+            continue
+        middle = _numbered_head(line) if " | " in line else middle if not line.strip() else None
         if len(line) <= 100 or "\t" in line:
             out[0].append(line)
             out[1].append(origin)
@@ -788,6 +796,8 @@ def pipe_rows(text: str, at: int = 0) -> list[tuple[str, int]]:
     first = text.find("|")
     tokens = text[first + 1:].split("|")
     width = next((k for k, t in enumerate(tokens) if not t.strip()), 0)
+    if first >= 0 and width < 2 and (rows := _numbered_pipe_rows(text, at)) is not None:
+        return rows
     if first < 0 or width < 2 or len(tokens) < 3 * (width + 1) \
             or not _DATA_KINDS & {column_kind(t) for t in tokens[:width] if len(t) < 40}:
         return [(text, at)]  # (tables of people are dealt out by flat_tables.py)
@@ -808,6 +818,143 @@ def pipe_rows(text: str, at: int = 0) -> list[tuple[str, int]]:
     if rows < 3:
         return [(text, at)]
     return out + ([(rest, at + len(text) - len(rest))] if rest else [])
+
+
+_ROW_NUMBER = re.compile(r"(?:^|\s)((?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[A-ZÆØÅ]{1,2}\d{1,2}(?:\.\d{1,2})?))\s*$")
+_AFTER_TABLE = re.compile(r"\s\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ]|[.!?]\s+[A-ZÆØÅ]")
+
+
+def _numbered_pipe_rows(text: str, at: int) -> list[tuple[str, int]] | None:
+    """A pipe table typed without outer pipes whose rows ran together, each row opening with its number
+    ("Nr. | Aktivitet | Målgruppe | Partnere Tryghed 1. | Nabohjælpere | alle beboere | Frivilligcenter X
+    2. | Seniortræf | ..."), as rows with tabs between cells: the number column's head ends the text before
+    the first pipe, and the last cell of each row ends with the next row's number (a group's heading
+    between them a line of its own); the last row's cell ends before a chapter's number or a sentence.
+    None for other text.
+
+    >>> [r for r, _ in _numbered_pipe_rows("Tekst. Nr. | Aktivitet | Målgruppe Tryghed 1. | Lektiebus | børn 2. | "
+    ...                                    "Jobcafé | ledige 3. Organisering Styregruppen", 0)]
+    ['Tekst.', 'Nr.\\tAktivitet\\tMålgruppe', 'Tryghed', '1.\\tLektiebus\\tbørn', '2.\\tJobcafé\\tledige', '', '3. Organisering Styregruppen']
+    """
+    column_kind = _column_kind()
+    first = text.find("|")
+    head = re.search(r"(?:^|\s)(\S+(?: \S+)?)\s*$", text[:first])
+    if head is None:
+        return None
+    lead = head.group(1) if column_kind(head.group(1)) == "number" else head.group(1).split()[-1]
+    if column_kind(lead) != "number":
+        return None
+    tokens = text[first + 1:].split("|")
+    starts = [first + 1]
+    for t in tokens:
+        starts.append(starts[-1] + len(t) + 1)
+    k0 = next((k for k, t in enumerate(tokens) if _ROW_NUMBER.search(t)), 0)  # (the last head's cell, with the
+    # first row's number)
+    if not k0 or len(tokens) < 3 * (k0 + 1) or any(column_kind(t.strip()) is None for t in tokens[:k0]) \
+            or not {"activity", "department", "zone"} & {column_kind(t.strip()) for t in tokens[:k0]}:
+        return None
+    words = tokens[k0].split()
+    n = next((n for n in range(min(4, len(words)), 0, -1) if column_kind(" ".join(words[:n])) is not None), 0)
+    if not n:
+        return None
+    begin = text[:first].rstrip()[:-len(lead)].strip()
+    out = [(begin, at)] if begin else []
+    out.append(("\t".join([lead, *(t.strip() for t in tokens[:k0]), " ".join(words[:n])]), at + len(begin)))
+    return _numbered_rows(text, at, tokens, starts, k0, k0, n, out)
+
+
+def numbered_rows_under(text: str, at: int, middle: int) -> list[tuple[str, int]] | None:
+    """The rows of a numbered pipe table (:func:`_numbered_pipe_rows`) whose head row is a line above, with
+    ``middle`` cells between a row's number and its last cell: "Indsatsområde 2: Sundhed 2.1 | Madklub |
+    alle | Frivilligcenter X 2.2 | ...", the group's heading before the first number a line of its own.
+
+    >>> [r for r, _ in numbered_rows_under("Tema 2: Sundhed 2.1 | Madklub | alle 2.2 | Gåtur | ældre", 0, 1)]
+    ['Tema 2: Sundhed', '2.1\\tMadklub\\talle', '2.2\\tGåtur\\tældre']
+    """
+    tokens = text.split("|")
+    if not _ROW_NUMBER.search(tokens[0]) or len(tokens) < middle + 2:
+        return None
+    starts = [0]
+    for t in tokens:
+        starts.append(starts[-1] + len(t) + 1)
+    return _numbered_rows(text, at, tokens, starts, 0, middle, 0, [], least=1)
+
+
+def _numbered_rows(text: str, at: int, tokens: list[str], starts: list[int], k: int, middle: int, skip: int,
+                   out: list[tuple[str, int]], least: int = 2) -> list[tuple[str, int]] | None:
+    """``out`` and the rows from ``tokens[k]`` on (it ends with the first row's number, after ``skip`` words of
+    the head row's last cell): each row is the number, ``middle`` cells, and the start of the token after them,
+    which ends with the next row's number; None when fewer than ``least`` rows are read."""
+    rows = 0
+    while True:
+        m = _ROW_NUMBER.search(tokens[k])
+        before = tokens[k][:m.start()].split()
+        if rows:  # (the cell ends the row before: out[-1] is that row, without its last cell yet)
+            cut = _cell_words(before)
+            out[-1] = (out[-1][0] + "\t" + " ".join(before[:cut]), out[-1][1])
+            before = before[cut:]
+        else:
+            before = before[skip:]
+        if before:
+            out.append((" ".join(before), at + starts[k] + max(tokens[k].find(before[0]), 0)))
+        out.append(("\t".join([m.group(1), *(t.strip() for t in tokens[k + 1:k + middle + 1])]),
+                    at + starts[k] + m.start(1)))
+        rows += 1
+        k += middle + 1
+        if k >= len(tokens):
+            return None
+        if k == len(tokens) - 1 or not _ROW_NUMBER.search(tokens[k]):
+            end = _AFTER_TABLE.search(tokens[k])
+            last = tokens[k][:end.start() + (end.group(0)[0] in ".!?")] if end else tokens[k]
+            out[-1] = (out[-1][0] + "\t" + last.strip(), out[-1][1])
+            rest = text[starts[k] + len(last):].strip()
+            if rest:  # (after a blank line: the table ended; another table's head row in the text after it a line
+                out.append(("", at + starts[k] + len(last)))  # of its own)
+                out += [(piece, at + len(text) - len(rest) + offset) for piece, offset in _next_head_row(rest)]
+            return out if rows >= least else None
+
+
+def _numbered_head(line: str) -> int | None:
+    """The number of cells between the first and the last of a numbered pipe table's head row ("Nr. |
+    Aktivitet | Målgruppe | Partnere": 2), when ``line`` is one (typed without outer pipes, maybe after text
+    that ran onto it), else None."""
+    column_kind = _column_kind()
+    cells = [c.strip() for c in line.split("|")]
+    if len(cells) < 3 or column_kind(" ".join(cells[0].split()[-1:])) != "number" \
+            or any(column_kind(c) is None for c in cells[1:]) \
+            or not {"activity", "department", "zone"} & {column_kind(c) for c in cells}:
+        return None
+    return len(cells) - 2
+
+
+def _next_head_row(text: str) -> list[tuple[str, int]]:
+    """``text`` cut before the head row of a pipe table in it whose first two cells are column heads ("...
+    i Egeskovbo. Navn | Funktion | Mail | Telefon Louise ..."), each piece with its offset.
+
+    >>> _next_head_row("5. Organisering Projektlederen er ansat i X. Navn | Funktion | Mail Louise Berg | leder | l@x.dk")
+    [('5. Organisering Projektlederen er ansat i X.', 0), ('Navn | Funktion | Mail Louise Berg | leder | l@x.dk', 45)]
+    """
+    column_kind = _column_kind()
+    tokens = text.split("|")
+    if len(tokens) < 3 or column_kind(tokens[1].strip()) is None:
+        return [(text, 0)]
+    words = tokens[0].split()
+    n = next((n for n in range(1, min(3, len(words)) + 1) if column_kind(" ".join(words[-n:])) is not None), 0)
+    if not n or n == len(words):
+        return [(text, 0)]
+    cut = len(tokens[0].rstrip()) - len(" ".join(words[-n:]))
+    return [(text[:cut].rstrip(), 0), (text[cut:], cut)]
+
+
+def _cell_words(words: list[str]) -> int:
+    """How many of ``words`` (a row's last cell, then maybe a group's heading before the next row's number)
+    are the cell's: up to a focus area's name the vocabulary knows, which is the heading."""
+    from samspil.loaders.extract.flat_activity_tables import opens_with_area
+
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and opens_with_area(words[k:], more=0):
+            return k
+    return len(words)
 
 
 def _flat_rows(piece: str, at: int) -> list[tuple[str, int]]:
@@ -959,15 +1106,25 @@ def headed_pipe_rows(lines: Sequence[str]) -> list[str]:
             k += 1
             continue
         j = k + 1
-        while j < len(lines) and lines[j].count("|") == pipes and (lines[j].lstrip()[:1] != "|" or j > k + 1):
+        while j < len(lines) and (lines[j].count("|") == pipes and (lines[j].lstrip()[:1] != "|" or j > k + 1)
+                                  or _group_row(lines, j, pipes)):
             j += 1  # (a wrapped cell's row: its first cell empty, "           | (børn 0-5 år) |     |")
             if _TOTAL_ROW.match(lines[j - 1]):
                 break  # ("I alt | | 548": the table's last row; a page's footer may follow it)
         if j - k >= 3:  # (the head row and two rows at least)
             for r in range(k, j):
-                out[r] = "| " + " | ".join(c.strip() for c in lines[r].split("|")) + " |"
+                if "|" in lines[r]:
+                    out[r] = "| " + " | ".join(c.strip() for c in lines[r].split("|")) + " |"
         k = j
     return out
+
+
+def _group_row(lines: Sequence[str], j: int, pipes: int) -> bool:
+    """Is ``lines[j]`` a group's heading between a pipe table's rows ("Tryghed og trivsel" over its rows):
+    short, without pipes or a sentence's end, and a row with ``pipes`` pipes under it?"""
+    line = lines[j].strip()
+    return 0 < len(line) <= 60 and "|" not in line and not line.endswith(".") \
+        and j + 1 < len(lines) and lines[j + 1].count("|") == pipes and lines[j + 1].lstrip()[:1] != "|"
 
 
 def join_pipe_continuations(lines: Sequence[str]) -> list[str]:

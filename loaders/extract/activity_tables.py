@@ -107,6 +107,7 @@ def _cells(line: str, spaced: bool) -> list[str]:
     return [clean(c) for c in re.split(r"\s{3,}", line.strip())] if spaced else []
 
 
+_PEOPLE_HEADS = frozenset({"person", "title", "contact"})
 _ROW_BREAK = re.compile(r"\|\s+\|")  # "... | Tovholder | | 1 | Social vicevært | ...": rows run together
 
 
@@ -224,9 +225,10 @@ def _table_blocks(doc: Document) -> list[Block]:
             continue
         if head is None or not line.strip() or _RULE_ROW.match(line):
             continue
-        if head_kinds(line) is not None:  # another table's head row ("Navn | Titel | E-mail"): this one ended
-            head = None
-            continue
+        if head_kinds(line) is not None or "|" in line and len(cells) >= 3 \
+                and {column_kind(" ".join(cells[0].split()[-1:])), column_kind(cells[1])} <= _PEOPLE_HEADS:  # another table's head row
+            head = None  # ("Navn | Titel | E-mail", maybe after text and with the first row run onto it): this one
+            continue  # ended
         if len(cells) < 2 and (group := _GROUP_ROW.match(line.strip())):
             last_focus = _sentence_case(group.group("name"))  # "B  BESKÆFTIGELSE" over its rows
             continue

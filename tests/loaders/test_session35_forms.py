@@ -1,0 +1,61 @@
+"""Forms of session 35, each in made-up agreements of three municipalities (Odder, Tårnby,
+Jammerbugt), none of them from a real document:
+
+* a pipe table typed without outer pipes, each row opening with its number ("Nr. | Aktivitet |
+  Målgruppe | Samarbejdspartnere", "1.1 | Lektiecafé | ..."), maybe with a group's heading between
+  rows (a focus area, or "Indsatsområde 2: ..."), whose line breaks were lost: each row's last cell
+  runs into the next row's number; a table of people after it ("Navn | Funktion | Mail") is no part
+  of it.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from renderings import domain as _domain, extract_rendered as _extract  # noqa: E402
+
+TOWNS = [("Odder", "Hou", "Houbo", "Boligforeningen Odder Hjem"),
+         ("Tårnby", "Kastrup Nord", "Kastrupbo", "Boligselskabet Amager Vænge"),
+         ("Jammerbugt", "Brovst", "Brovstbo", "Boligselskabet Jammerbo")]
+
+
+def _numbered_table(town, seat, short, housing, heading):
+    area = (lambda n, name: f"Indsatsområde {n}: {name}") if heading == "numbered" else (lambda n, name: name)
+    mail = _domain(town)
+    return [f"Boligsocial helhedsplan for {seat} 2025-2029", "",
+            f"Helhedsplanen er et samarbejde mellem {housing} og {town} Kommune. Den har to indsatsområder: "
+            "Tryghed og trivsel samt Uddannelse og beskæftigelse.", "",
+            "4. Aktiviteter",
+            "Nr. | Aktivitet | Målgruppe | Samarbejdspartnere",
+            area(1, "Tryghed og trivsel"),
+            f"1.1 | Gårdlauget {seat} | alle beboere | Frivilligcenter {town}",
+            f"1.2 | Seniorkaffen | ældre beboere, der bor alene | Ældre Sagen {town}",
+            area(2, "Uddannelse og beskæftigelse"),
+            f"2.1 | Jobtrappen | ledige 25-64 år | Jobcenter {town}",
+            f"2.2 | Lektiebåden | skolebørn i 1.-9. klasse | {seat} Skole, {town} Bibliotekerne",
+            "",
+            "5. Organisering og kontaktpersoner",
+            f"Projektlederen er ansat i {short}.",
+            "Navn | Funktion | Mail | Telefon",
+            f"Merete Bruun Skovhus | Projektleder, {short} | mbs@{_domain(short)} | 61 22 30 48",
+            f"Aksel Dyhr Fogh | Chef for Børn og Unge, {town} Kommune | adf@{mail} | 87 80 31 22", "",
+            "6. Økonomi",
+            "Landsbyggefonden støtter helhedsplanen med 9 mio. kr."]
+
+
+@pytest.mark.parametrize("heading", ["area", "numbered"])
+@pytest.mark.parametrize("how", ["as written", "flattened", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_numbered_pipe_table_without_outer_pipes(tmp_path, make_docx, make_pdf, town, seat, short, housing, how,
+                                                   heading):
+    r = _extract(tmp_path, _numbered_table(town, seat, short, housing, heading), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    want = {f"Gårdlauget {seat}": "Tryghed og trivsel", "Seniorkaffen": "Tryghed og trivsel",
+            "Jobtrappen": "Uddannelse og beskæftigelse", "Lektiebåden": "Uddannelse og beskæftigelse"}
+    assert {n: acts[n].focus_area if n in acts else None for n in want} == want, sorted(acts)
+    assert set(acts) == set(want), sorted(acts)  # (the people's table after it no rows of it)
+    assert f"Jobcenter {town}" in acts["Jobtrappen"].partners, acts["Jobtrappen"].partners
+    assert f"Ældre Sagen {town}" in acts["Seniorkaffen"].partners, acts["Seniorkaffen"].partners
+    assert "seniors" in acts["Seniorkaffen"].target_groups
+    assert {"Merete Bruun Skovhus", "Aksel Dyhr Fogh"} <= {c.name for c in r.contacts}
