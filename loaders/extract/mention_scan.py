@@ -126,7 +126,8 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
             # initials: the name from its head's cue word, when the short form opens with one of its capitals
             head = max((k for k, w in enumerate(words) if _has_cue(w) and w[:1].isupper()), default=None)
             full = " ".join(words[head:]) if head is not None else ""
-            if full and "," not in full and len(words) - head <= 4 and short[0] in {w[0] for w in words[head + 1:]}:
+            if full and "," not in full and len(words) - head <= 4 and (short[0] in {w[0] for w in words[head + 1:]}
+                                                                          or _inner_initials(words[head:], short)):
                 out.append((full, short))
     for m in _HEREAFTER_WORD.finditer(text):  # "Boligselskabet Suså (herefter Susåbo)": a short name, no initials
         words, short = m.group(1).split(), m.group(2)
@@ -139,6 +140,20 @@ def _hereafter_definitions(text: str) -> list[tuple[str, str]]:
                 out.append((full, short))
                 break
     return out
+
+
+def _inner_initials(words: list[str], short: str) -> bool:
+    """Does ``short`` give each word's initial and then letters inside the last word, in order ("BLH" of
+    "Boligselskabet Lerbækhus": Lerbæk-Hus, a place's name no word list holds)?"""
+    if len(words) >= len(short) or "".join(w[0] for w in words) != short[:len(words)]:
+        return False
+    rest, last = short[len(words):].casefold(), words[-1][1:].casefold()
+    at = 0
+    for ch in rest:
+        at = last.find(ch, at + 1) if at else last.find(ch, 2)
+        if at < 0:
+            return False
+    return True
 
 
 _HEREAFTER_WORD = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:[A-ZÆØÅ][\wæøå-]*|af|for|i)){0,6})\s*\(\s*(?:herefter|i det "

@@ -252,7 +252,7 @@ _OWNER_FIRST = re.compile(r"^(?P<owner>[A-ZÆØÅ][^,]{1,50}?)(?:\s+afd(?:eling|
 # Department tables whose line breaks were lost: "Afdeling Selskab Boliger Opført Engbo (afd. 3)
 # Fjordbo 212 1968 Toften Fjordbo 96 1971 ..." (or the same with " | " between cells). Read only
 # when every column after the owner's holds a number: then each row ends after its numbers.
-_NUMERIC_KINDS = frozenset({"units", "residents", "built", "money", "number"})
+_NUMERIC_KINDS = frozenset({"units", "residents", "built", "subset", "money", "number"})
 # ("(?<![\w-])(?:Bolig)?(?:[Aa]fdeling(?:er)?|Bebyggelse|Boligområde)(?![\w-])" written for the engine: each
 # branch opens with its letter, the look-behind after it, in the order the engine tried them, so that it skips
 # to those letters, where a pattern opening with a look-ahead is tried at every position)
@@ -260,13 +260,13 @@ _HEAD_START = re.compile(r"B(?<![\w-].)olig(?:[Aa]fdeling(?:er)?|Bebyggelse|Boli
                          r"|B(?<![\w-].)oligafd\.(?=\s+[A-ZÆØÅ])"
                          r"|A(?<![\w-].)fdeling(?:er)?(?![\w-])|a(?<![\w-].)fdeling(?:er)?(?![\w-])"
                          r"|B(?<![\w-].)ebyggelse(?![\w-])|B(?<![\w-].)oligområde(?![\w-])"
-                         r"|A(?<![\w-].)fd\.(?=\s+(?:[A-ZÆØÅ]|nr\.\s+[A-ZÆØÅ]))")  # ("Afd. Navn Boligorg. Lejemål", "Afd. nr.
-# Afdeling Boligorganisation Lejemål": not "Afd. 3")
+                         r"|A(?<![\w-].)fd\.(?=\s+(?:[A-ZÆØÅ]|nr\.\s+[A-ZÆØÅ])|\s?nr\.?\s+[A-ZÆØÅ])")  # ("Afd. Navn Boligorg.
+# Lejemål", "Afd. nr. Afdeling Boligorganisation Lejemål", "Afd.nr Navn Opført": not "Afd. 3")
 def _may_head(line: str) -> bool:
     """Whether ``line`` holds a word _HEAD_START starts with (a substring test per word is
     cheaper than the pattern, which cannot skip ahead to its first letter)."""
     return "fdeling" in line or "Bebyggelse" in line or "Boligområde" in line or "Afd. " in line \
-        or "ligafd. " in line
+        or "ligafd. " in line or "Afd.nr" in line
 
 
 _PIPES = re.compile(r"\s*\|(?:\s*:?-{2,}:?\s*\|)*\s*")
@@ -289,10 +289,14 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
                     and not _NUMBER_HEAD.fullmatch(last):
                 kind = "number"  # "Afdeling Afd.nr. Boliger", "Afdeling Boligorg. Afd.nr. Lejemål": the name, then
                 # (its owner and) the department's number
+            elif kind == "partner" and kinds == ["department"] and n == 1:
+                kind = "owner"  # "Afdeling Organisation Lejemål": the department's organisation, its owner
             elif kind == "department" and kinds == ["department"]:
                 kinds[0] = "department_code"  # "Afd. nr. Afdeling ...": the department's number, then its name
-            # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015")
-            if kind is not None and (kind not in kinds or n > 1 and parts[n - 1].isdigit() and last[-4:].isdigit()):
+            # (a kind again: the first row's "Afd. 3 ..."; but another year's column: "Beboere 2014 Beboere 2015", and
+            # another count of some: "Heraf familieboliger Tomgang")
+            if kind is not None and (kind not in kinds or kind == "subset"
+                                     or n > 1 and parts[n - 1].isdigit() and last[-4:].isdigit()):
                 kinds.append(kind)
                 last = parts[n - 1]
                 label = r"\s+".join(map(re.escape, parts[:n]))
@@ -305,6 +309,17 @@ def _flat_head(text: str, start: int) -> tuple[list[str], int] | None:
 
 _NUMBER_HEAD = re.compile(r"(?:[Bb]olig)?[Aa]fd\.?\s?nr\.?|[Nn]r\.?|AFD\.?\s?NR\.?")  # a department number's column head
 _CODE_KINDS = {"department_name", "department_code"}  # (a department's code column and its name column)
+
+
+_SMALL_NUMBER_FIRST = re.compile(r"\s*afd\.\s?\d{1,3}[a-z]?\s+[A-ZÆØÅ]")
+
+
+def _head_before(text: str, start: int) -> bool:
+    """Does a zone's or district's column come before the department's ("Zone Boligorganisation Afd.nr. Afdeling
+    Lejemål": each row opens with the place's name, which the rows read here cannot tell from the department's)?"""
+    before = text[max(0, start - 60):start].split()[-3:]
+    return any(column_kind(w) in ("zone", "district") for w in before) and not any(w.endswith((":", ",", ".")) and
+                                                                                   not column_kind(w) for w in before)
 
 
 def _readable(kinds: list[str]) -> bool:
@@ -345,14 +360,19 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
         text = _PIPES.sub(" ", strip_markup(line))
         found: list[FlatTable] = []
         for m in _HEAD_START.finditer(text):
-            if (found and m.start() < found[-1].span[1]) or (head := _flat_head(text, m.start())) is None:
-                continue
+            if (found and m.start() < found[-1].span[1]) or (head := _flat_head(text, m.start())) is None \
+                    or _head_before(text, m.start()):
+                continue  # (a head row that starts before the department's column: not read here)
             kinds, pos = head
             numbers = sum(k in _NUMERIC_KINDS for k in kinds)
             number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
-            first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if _CODE_KINDS & set(kinds) else "[A-ZÆØÅ]"
-            row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+{number}){{{numbers - 1}}})"
-                             r"(?=\s|$)")  # (a code first under "Afd. Navn": "B5 Sundparken 328")
+            first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if _CODE_KINDS & set(kinds) \
+                else r"afd\.\s?\d{1,3}[a-z]?\s+[A-ZÆØÅ]" if _SMALL_NUMBER_FIRST.match(text, pos) else "[A-ZÆØÅ]"  # (the
+            # department's number in small letters before its name in the first row: each row's, "afd. 11 Lyngholmen
+            # Værebrohuse 174")
+            row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+(?:{number}|[–—-])){{{numbers - 1}}})"
+                             r"(?=\s|$)")  # (a code first under "Afd. Navn": "B5 Sundparken 328"; a dash for none after
+            # the first number: "Heraf ældreboliger" "–")
             intro = _INTRO_PLACE.search(text[max(0, m.start() - 120):m.start()].rstrip())
             table = _flat_rows(text, FlatTable((m.start(), pos), kinds, intro.group(1) if intro else None), row)
             if "owner" in kinds and table.rows and all(" " not in r[0] for r in table.rows):  # no row has an owner's cell
@@ -429,7 +449,7 @@ def _flat_row(ref, t: FlatTable, name_owner, numbers: list[str], place: str | No
     kinds_of_numbers = [k for k in t.kinds if k in _NUMERIC_KINDS]
     units = numbers[kinds_of_numbers.index("units")] if "units" in kinds_of_numbers else None
     resolved = resolve_org(owner, orgs) if owner else None  # (the owner's words may be cut short here)
-    zone = _department(name, ref, units=int(units.replace(".", "")) if units else None,
+    zone = _department(name, ref, units=int(units.replace(".", "")) if units and units[:1].isdigit() else None,
                        housing_organisation=owner if resolved and _run_on(resolved) else resolved)
     if number is None:
         _name_number(zone)

@@ -59,3 +59,50 @@ def test_a_numbered_pipe_table_without_outer_pipes(tmp_path, make_docx, make_pdf
     assert f"Ældre Sagen {town}" in acts["Seniorkaffen"].partners, acts["Seniorkaffen"].partners
     assert "seniors" in acts["Seniorkaffen"].target_groups
     assert {"Merete Bruun Skovhus", "Aksel Dyhr Fogh"} <= {c.name for c in r.contacts}
+
+
+def _department_table(town, seat, short, housing, shape):
+    heads, rows = {
+        "subset with dashes": ("Afdeling Boligorganisation Antal lejemål Heraf ungdomsboliger",
+                               [f"Engtoften (afd. 4) {short.upper()[:3]} 212 –", f"Kærgården (afd. 7) {short.upper()[:3]} 96 24",
+                                f"Stationshusene Andelsboligforeningen {seat}hjem 140 –"]),
+        "number first": ("Afdeling Boligorganisation Boliger",
+                         [f"afd. 4 Engtoften {short} 212", f"afd. 7 Kærgården {short} 96",
+                          f"afd. 9 Stationshusene {short} 140"]),
+        "organisation column": ("Afdeling Organisation Lejemål Tomgang",
+                                [f"Engtoften, afd. 4 {short.upper()[:3]} 212 3", f"Kærgården, afd. 7 {short.upper()[:3]} 96 0",
+                                 f"Stationshusene {short.upper()[:3]} 140 1"]),
+    }[shape]
+    return [f"Strategisk samarbejdsaftale for {seat} Vest 2026-2029", "",
+            f"1. Parter: {town} Kommune og {housing} (herefter {short.upper()[:3]}).", "",
+            f"2. Boligområdet {seat} Vest omfatter tre afdelinger med i alt 448 lejemål:",
+            heads, *rows, f"{seat} Vest i alt 448", "",
+            "3. Indsatsområder",
+            "Parterne har valgt Uddannelse og livschancer samt Kriminalitetsforebyggelse."]
+
+
+@pytest.mark.parametrize("shape", ["subset with dashes", "number first", "organisation column"])
+@pytest.mark.parametrize("how", ["flattened", "flat"])  # (its cells one space apart: a table only when run together)
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_department_table_whose_line_breaks_were_lost(tmp_path, make_docx, make_pdf, town, seat, short, housing, how,
+                                                        shape):
+    r = _extract(tmp_path, _department_table(town, seat, short, housing, shape), how, make_docx, make_pdf)
+    zones = {z.name: z for z in r.zones}
+    want = {"Engtoften": 212, "Kærgården": 96, "Stationshusene": 140}
+    assert {n: zones[n].units if n in zones else None for n in want} == want, sorted(zones)
+    assert {zones[n].type for n in want} == {"housing_department"}
+    assert not [n for n in zones if set(n.split()) & {"Tomgang", "Organisation", "Boligorganisation"}], sorted(zones)
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,housing,short", [("Odder", "Hou", "Boligselskabet Lindholt", "BLH"),
+                                                     ("Tårnby", "Kastrup Nord", "Boligforeningen Kærvang", "BKV"),
+                                                     ("Jammerbugt", "Brovst", "Boligselskabet Rørdalsbo", "BRB")])
+def test_a_short_form_of_letters_inside_a_place_name(tmp_path, make_docx, make_pdf, town, seat, housing, short, how):
+    lines = [f"Helhedsplan for {seat} Syd 2013-2017", "", "ANSØGENDE BOLIGORGANISATION",
+             f"{housing} (i det følgende {short})", "", f"Samarbejdspartner: {town} Kommune.", "",
+             f"{short} har ansvaret for helhedsplanen, og {short} ansætter projektlederen."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert short in orgs[housing].aliases, {n: o.aliases for n, o in orgs.items()}
+    assert short not in orgs, sorted(orgs)
