@@ -44,13 +44,29 @@ def csv_tables(lines: Sequence[str]) -> list[str]:
             if hinted:
                 out[k] = ""
             for n, (first, last, cells) in enumerate(rows):
-                out[first] = "\t".join(_head(c) if n == 0 else c for c in cells)
+                out[first] = "\t".join(_caption_head(cells) if n == 0 else cells)
                 for j in range(first + 1, last + 1):
                     out[j] = ""
             k = rows[-1][1] + 1
         else:
             k += 1
     return out
+
+
+_CAPTION = re.compile(r"^\(?[^()]*?(?:\s[–—-]\s|:\s*)")  # "(kopieret fra regnearket – ", "Kolonner: "
+
+
+def _caption_head(cells: Sequence[str]) -> list[str]:
+    """A block's head row as words (:func:`_head`); a caption written before its first cell, in brackets or not,
+    left out ("(kopieret fra regnearket – Aktivitet;Delaftale;Status;Samarbejde)"), when the rest are column heads."""
+    from samspil.loaders.extract.tables import column_kind
+
+    heads = [_head(c) for c in cells]
+    if column_kind(heads[0]) is None and (m := _CAPTION.match(heads[0])) and column_kind(heads[0][m.end():]):
+        heads[0] = heads[0][m.end():]
+        if heads[0] != cells[0] and heads[-1].endswith(")") and heads[-1].count(")") > heads[-1].count("("):
+            heads[-1] = heads[-1][:-1]
+    return heads
 
 
 def _rows(lines: Sequence[str], start: int) -> list[tuple[int, int, list[str]]]:

@@ -169,7 +169,48 @@ def bullet_blocks(doc: Document) -> list[Block]:
                     # (not "a) Tryghed og trivsel" under "Helhedsplanen omfatter følgende indsatsområder:")
                     blocks.append(Block(name, j, end, _bracket_area(item, name) or focus_area_at(doc, j)
                                         or outline_focus(doc, j)))
-    return blocks + _area_tagged_items(doc, {b.start for b in blocks})
+    taken = {b.start for b in blocks}
+    return blocks + _area_tagged_items(doc, taken) + _items_under_area_bullets(doc, taken)
+
+
+_AREA_NOTE = re.compile(r"\s*\((?:delaftale|indsatsområde|bilag)\b[^()]{0,20}\)\s*:?$", re.I)  # "(delaftale 1)"
+_COUNTED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<item>\S.*)$")
+
+
+def _items_under_area_bullets(doc: Document, taken: set[int]) -> list[Block]:
+    """Numbered items under bullets that name focus areas ("• Uddannelse og livschancer (delaftale 1)" over "1)
+    Lektiebussen – lektiehjælp ..." and its partners' line, "• Kriminalitetsforebyggelse (delaftale 2)" over "3)
+    Ungeteam ..."): each item an activity of the area above it, the count going on across the areas."""
+    found: list[Block] = []
+    area, count, items = None, 0, []  # (the area over the items being read; the last number; (line, name, area))
+
+    def close(end: int) -> None:
+        nonlocal items
+        if count >= 2:
+            for n, (j, name, where) in enumerate(items):
+                found.append(Block(name, j, items[n + 1][0] if n + 1 < len(items) else end, where))
+        items = []
+
+    for j, line in enumerate(doc.lines):
+        if not line.strip():
+            close(j)
+            area, count = None, 0
+            continue
+        bullet = _BULLET_ITEM.match(line)
+        if bullet and not bullet.group("number") and not bullet.group("letter") \
+                and is_focus_area_name(name := _AREA_NOTE.sub("", clean(bullet.group("item")))):
+            area = name
+            continue
+        counted = _COUNTED.match(line) if area is not None else None
+        if counted and int(counted.group("number")) == count + 1 and j not in taken \
+                and (name := _bullet_name(counted.group("item"))):
+            count += 1
+            items.append((j, name, area))
+        elif counted or area is None:
+            close(j)
+            area, count = None, 0
+    close(len(doc.lines))
+    return found
 
 
 # a list item naming its focus area in brackets after its name, then a dash and what it is: "· Jobcafé Vinhuse

@@ -226,9 +226,11 @@ def _table_blocks(doc: Document) -> list[Block]:
         if head is None or not line.strip() or _RULE_ROW.match(line):
             continue
         if head_kinds(line) is not None or "|" in line and len(cells) >= 3 \
-                and {column_kind(" ".join(cells[0].split()[-1:])), column_kind(cells[1])} <= _PEOPLE_HEADS:  # another table's head row
-            head = None  # ("Navn | Titel | E-mail", maybe after text and with the first row run onto it): this one
-            continue  # ended
+                and {column_kind(" ".join(cells[0].split()[-1:])), column_kind(cells[1])} <= _PEOPLE_HEADS \
+                or len(cells) >= 3 and not any(map(str.isdigit, line)) \
+                and all(column_kind(c) is not None for c in cells[1:]):  # another table's head row ("Navn | Titel |
+            head = None  # E-mail", maybe after text and with the first row run onto it; "Sum pr. indsatsområde | Gange |
+            continue  # Deltagere | Nye", its first cell no head): this one ended
         if len(cells) < 2 and (group := _GROUP_ROW.match(line.strip())):
             last_focus = _sentence_case(group.group("name"))  # "B  BESKÆFTIGELSE" over its rows
             continue

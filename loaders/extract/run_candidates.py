@@ -85,6 +85,8 @@ def _candidates(text: str) -> list[str]:
             run = _with_topics_before(text, m.start(), run)  # "direktør for Børn, Familie og Uddannelse"
             if is_focus_area_name(run):
                 continue  # "5.1 Børn, Unge og Familier": a focus area's heading
+        if run[1:2] == "-" or run[2:3] == "-":
+            run = _ITEM_CODE.sub("", run) or run  # "A-102 Sundhedsplejen Billund": an item's code before the name
         if text[end:end + 1] == ":" and run.endswith(_FIELD_KEYS):
             run = run.rpartition(" ")[0] or run  # "Boligforeningen Tempelkrogen Dato: 27. juni 2024": a letter's field
         if (text[end:end + 4] == " og " or end == len(text)) and " og " in run and _areas_run_on(run, text, end):
@@ -102,6 +104,7 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+_ITEM_CODE = re.compile(r"^[A-ZÆØÅ]{1,2}-\d{1,4}\s+(?=[A-ZÆØÅ][a-zæøå])")  # ("A-102", "AK-7": a register's id)
 _FIELD_KEYS = (" Dato", " Tlf", " Telefon", " Mail", " E-mail", " Kopi", " Adresse", " Sagsbehandler")  # (a field's key
 # after a name, its column's gap lost)
 

@@ -57,8 +57,10 @@ _QUALIFIER = re.compile(r"^(?:primære|vigtigste|væsentligste|centrale|øvrige|
 
 
 _YEAR_AFTER = re.compile(r"(?<=[a-zæøå)])\s+(?:19|20)\d\d$")  # "Deltagere 2022", "Mål 2026": the year's column
-_NOTE_AFTER = re.compile(r"(?<=[a-zæøå])\s+\((?:foreløbig(?:e)?|planlagte?|udvalgte|eksempler|fx|bl\.a\.|uddrag)\)$")  # a
-# qualifying note after the head's words: "Aktiviteter (foreløbige)"
+_NOTE_AFTER = re.compile(r"(?<=[a-zæøå])\s+\((?:foreløbig(?:e)?|planlagte?|udvalgte|eksempler|fx|bl\.a\.|uddrag"
+                         r"|[a-zæøå]{4,16})\)$")  # a qualifying note after the head's words: "Aktiviteter (foreløbige)",
+# "Målgruppe (registreret)"
+_PLURAL_NOTE = re.compile(r"(?<=[a-zæøå])\((e|r|er|erne)\)$")  # "Samarbejdspartner(e)": the plural's ending
 
 
 @lru_cache(maxsize=4096)
@@ -72,7 +74,7 @@ def column_kind(head: str) -> str | None:
     """
     text = _YEAR_AFTER.sub("", _QUALIFIER.sub("", " ".join(head.strip(" :*").split()).casefold()))
     if text[-1:] == ")":
-        text = _NOTE_AFTER.sub("", text)
+        text = _PLURAL_NOTE.sub(r"\1", _NOTE_AFTER.sub("", text))
     for kind, pattern in _patterns():
         if pattern.fullmatch(text):
             return kind

@@ -106,3 +106,75 @@ def test_a_short_form_of_letters_inside_a_place_name(tmp_path, make_docx, make_p
     orgs = {o.name: o for o in r.organisations}
     assert short in orgs[housing].aliases, {n: o.aliases for n, o in orgs.items()}
     assert short not in orgs, sorted(orgs)
+
+
+def _register_export(town, seat, short, housing):
+    return ["AKTIVITETSREGISTRERING – UDTRÆK", "",
+            f"Parter: {town} Kommune; {housing}", "",
+            "Id\tAktivitet\tIndsatsområde\tMålgruppe (registreret)\tSamarbejdspartner(e)\tGange\tNye\tStatus",
+            f"B-11\tLæsehulen {seat}\tUddannelse og livschancer\tBørn 6-12 år\t{seat} Skole\t20\t4\tAktiv",
+            f"B-12\tMotionsmødrene\tSundhed og trivsel\tKvinder 25+\t{seat} Gymnastikforening\t12\t3\tAktiv",
+            f"B-13\tMadmod\tSundhed og trivsel\tVoksne, psykisk sårbare\tSundhedscenter {town}\t9\t2\tAktiv", "",
+            "Sum pr. indsatsområde\tGange\tNye",
+            "Uddannelse og livschancer\t20\t4",
+            "Sundhed og trivsel\t21\t5", "",
+            "Noter",
+            f"B-12 Sundhedsplejen {town} deltager hver anden gang.",
+            "B-13 Madmod er flyttet til beboerhuset."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_register_export_with_notes_by_id(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    r = _extract(tmp_path, _register_export(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a.focus_area for a in r.activities}
+    assert acts == {f"Læsehulen {seat}": "Uddannelse og livschancer", "Motionsmødrene": "Sundhed og trivsel",
+                    "Madmod": "Sundhed og trivsel"}, acts  # (the sums' table after it no rows of it)
+    orgs = {o.name for o in r.organisations}
+    assert f"Sundhedsplejen {town}" in orgs and not [o for o in orgs if o.startswith("B-1")], sorted(orgs)
+
+
+def _spreadsheet_rows(town, seat, short, housing):
+    return [f"Statusrapport 2025 – {seat} Nord", "",
+            "2 AKTIVITETER",
+            "(kopieret fra regnearket – Aktivitet;Delaftale;Status;Samarbejde)",
+            f"Jobankeret;Beskæftigelse;I drift;Jobcenter {town}, Sprogcenter {town}",
+            f"Lærepladsjagten;Beskæftigelse;I drift;KUI {town}",
+            f"Suppeklubben;Sundhed og trivsel;I drift;Ældre Sagen {town}", "",
+            "Jobankeret har haft 40 ledige i forløb."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_spreadsheet_rows_under_a_caption_naming_the_columns(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                             housing):
+    r = _extract(tmp_path, _spreadsheet_rows(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Jobankeret": "Beskæftigelse", "Lærepladsjagten": "Beskæftigelse", "Suppeklubben": "Sundhed og trivsel"}
+    assert f"Jobcenter {town}" in acts["Jobankeret"].partners
+
+
+def _area_bullets(town, seat, short, housing):
+    return [f"{town} Kommune", "Referat – Socialudvalget", "",
+            f"4. Godkendelse af strategisk samarbejdsaftale for {seat} 2026-2030", "",
+            f"Aftalen indgås mellem {town} Kommune og {housing}.", "",
+            "Parterne har valgt to indsatsområder:", "",
+            "  • Uddannelse og livschancer (delaftale 1)",
+            "      1) Læsebåden – lektiehjælp for skolebørn i 0.-6. kl.",
+            f"         → {seat} Skole, {town} Bibliotekerne",
+            "      2) Sprogkassen – sprogstimulering for børn 0-5 år og deres forældre",
+            f"         → Sundhedsplejen {town}",
+            "  • Kriminalitetsforebyggelse (delaftale 2)",
+            "      3) Gadeholdet – opsøgende arbejde blandt unge 14-22 år",
+            f"         → SSP {town}",
+            "", "Beskæftigelse indgår ikke i aftalen."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_numbered_items_under_bullets_naming_focus_areas(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    r = _extract(tmp_path, _area_bullets(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Læsebåden": "Uddannelse og livschancer", "Sprogkassen": "Uddannelse og livschancer",
+        "Gadeholdet": "Kriminalitetsforebyggelse"}
+    assert f"SSP {town}" in acts["Gadeholdet"].partners
+    assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Kriminalitetsforebyggelse"}
