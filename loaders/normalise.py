@@ -549,8 +549,32 @@ def clean_line(raw: str) -> list[str]:
     for part in clean_markup(fix_characters(raw)):
         part = tidy_whitespace(repair_letter_spacing(part))
         part = dehyphenate_inline(part) if "- " in part else part
-        parts += split_read_more(part) if part[:1] in "LSR" else [part]  # "Læs mereUng Kraft" (a web copy)
-    return parts
+        parts += split_read_more(part) if part[:1] in "LSR" else split_counted_run(part) if part[:1] == "(" else [part]
+    return parts  # ("Læs mereUng Kraft": a web copy's link)
+
+
+def split_counted_run(line: str) -> list[str]:
+    """A list counted "(a)", "(b)" ... (or "(1)", "(2)" ...) set side by side on one line, as its items' lines.
+
+    >>> split_counted_run("(a) Tryghed og trivsel (b) Børn, unge og forældre (c) Beskæftigelse")
+    ['(a) Tryghed og trivsel', '(b) Børn, unge og forældre', '(c) Beskæftigelse']
+    """
+    first = _COUNTED_FIRST.match(line)
+    if first is None:
+        return [line]
+    code, items, at = first.group(1), [], 0
+    while True:
+        code = chr(ord(code) + 1) if not code.isdigit() else str(int(code) + 1)
+        found = re.compile(rf"\s\({code}\)\s").search(line, at + 3)
+        if found is None:
+            break
+        nxt = found.start()
+        items.append(line[at:nxt].strip())
+        at = nxt + 1
+    return items + [line[at:].strip()] if items else [line]
+
+
+_COUNTED_FIRST = re.compile(r"^\(([aA1])\)\s+[A-ZÆØÅ]")
 
 
 # what sends a line through :func:`clean_line`'s steps (each a step's own precondition, looked for as a

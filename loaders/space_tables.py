@@ -372,6 +372,9 @@ def _known_key(key: str) -> bool:
     return starts_with_label(f"{key}: x") or _column_kind()(key) is not None
 
 
+_FIELD_UNDER = re.compile(r"^\s+[A-ZÆØÅ][\wæøå.()/-]{1,20}(?: [\wæøå.()/-]{1,15})?:\s+\S")  # an indented field
+
+
 def tab_space_tables(lines: Sequence[str]) -> list[str]:
     """``lines`` with the column gaps of space-aligned tables made tabs.
 
@@ -430,8 +433,9 @@ def tab_space_tables(lines: Sequence[str]) -> list[str]:
             columns = _starts(out[i])
             rows: list[str] = []
             run: list[str] = []
-            for ln in out[i:end]:  # a group's row stays a line of its own, joined to no cell
-                if ln.strip() and _GROUP_ROW.match(ln) and not _fits(_starts(ln), columns, ln):
+            for ln in out[i:end]:  # a group's row stays a line of its own, joined to no cell; so does a field
+                if ln.strip() and (_GROUP_ROW.match(ln) and not _fits(_starts(ln), columns, ln)  # indented under a
+                                   or ln[:1] == " " and _FIELD_UNDER.match(ln)):  # row ("        Målgr.: unge 14-17 år")
                     rows += join_wrapped_cells(run) + [ln.strip()]
                     run = []
                 else:

@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zæøå]{3})\.\s+(?=[A-ZÆØÅ])")
 # "Aktivitet 1: X", "Aktivitet 1.2 X", "Delprojekt 2 – X", "Projekt: X", "Indsats 3. X" (older and other templates),
 # and a numbered title "1.2 X" after an "Indsatsområde: Y" head: an activity when its fields
 # follow and its title is not one of the plan's focus areas
-_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ)"
+_LABELLED_HEAD = re.compile(r"^\W{0,3}(?:(?:del)?projekt|(?:del)?aktivitet|(?:del)?indsats|tiltag|initiativ|akt\.(?=\s*\d))"
                             r"(?:\s+(?:nr\.\s*)?(?P<id>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}\.?[a-z]?|[IVX]{1,4}\.\d{1,2})"
                             r"\s*[:.–—-]?\s+|\s*[:.–—-]\s*)"
                             r"(?P<title>[A-ZÆØÅ0-9\"«»“].+)$", re.I)
@@ -32,7 +32,7 @@ _NEXT_NUMBERED = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[A-ZÆØÅ]
 _DESCRIPTION_DASH = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in lower case
 _NUMBERED_HEAD = re.compile(r"^\W{0,3}\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?P<title>[A-ZÆØÅ].{1,80})$")
 _ACTIVITY_FIELD = re.compile(r"^\W*(?:(?:formål|målgruppe|indhold|beskrivelse|aktivitetsbeskrivelse|samarbejdspartner"
-                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:hvem|hvad)\s*:\s*\S"
+                             r"|partnere|succeskriterie)\w*\s*(?:\(r\))?\s*:|(?:målgr|partn|samarb)\.\s*:|(?:hvem|hvad)\s*:\s*\S"
                              r"|(?:hvem er målgruppen|for hvem|hvad gør vi"
                              r"|hvordan|hvad er formålet)\s*\?)", re.I)
 
@@ -71,6 +71,8 @@ def _labelled_heading(doc: Document, i: int, plain: list[str]) -> str | None:
     if m is None or ":" in plain[i] and _FIELD_RUN_HEAD.match(plain[i]):
         return _field_run_title(doc, i, plain[i]) or _bare_title(doc, i, plain)
     title = m.group("title").strip(" .:")
+    if title[-1:] == "]":
+        title = _AREA_CODE_AFTER.sub("", title)  # "Vængernes Nabohjælp [område a]": the area's code after the name
     if m.re is _LABELLED_HEAD and (dash := _DESCRIPTION_DASH.search(title)) is not None \
             and title.count("[", 0, dash.start()) == title.count("]", 0, dash.start()) \
             and title.count("(", 0, dash.start()) == title.count(")", 0, dash.start()):
@@ -332,11 +334,25 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = _section_end(doc, i, end)
         if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
             end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
-        blocks.append(Block(title, i, end, _letter_area(doc, title) or by_number.get(i) or _card_tag(doc, i, plain)
+        blocks.append(Block(title, i, end, _letter_area(doc, title) or _area_code_after(doc, plain[i])
+                            or by_number.get(i) or _card_tag(doc, i, plain)
                             or focus_area_at(doc, i)
                             or outline_focus(doc, i) or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
         # first: the card above set the scope)
     return blocks
+
+
+_AREA_CODE_AFTER = re.compile(r"\s*\[(?:(?:indsats)?område|omr\.|tema)?\s*([a-hA-H]|\d)\]\s*$")  # "Akt. 1 X [område a]"
+
+
+def _area_code_after(doc: Document, line: str) -> str | None:
+    """The area an activity's heading names by its code in square brackets at its end ("Akt. 1  Vængernes
+    Nabohjælp  [område a]" under areas listed "(a) Tryghed og trivsel", ...), if the document lists one with it."""
+    from samspil.loaders.extract.activity_tables import focus_code
+
+    if line[-1:] != "]" or (code := _AREA_CODE_AFTER.search(line)) is None:
+        return None
+    return coded if (coded := focus_code(doc, code.group(1).upper())) != code.group(1).upper() else None
 
 
 def _letter_area(doc: Document, title: str) -> str | None:

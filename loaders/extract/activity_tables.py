@@ -421,7 +421,7 @@ _NOTE_AFTER = re.compile(r"(?<=\w)\s+\((?=[a-zæøå])[^()]*\)?$")  # a note in 
 # a list item that gives a code its focus area: "B. Beskæftigelse", "Indsatsområde 2: Tryghed", "II) X", "2.1 X"
 _CODE = r"(?:[A-ZÆØÅ]|\d{1,2}|[IVX]{1,4})"
 _CODED_ITEM = re.compile(rf"^\W{{0,3}}(?:(?:Indsatsområde|Delaftale|Tema|Spor|INDSATSOMRÅDE|DELAFTALE|TEMA|SPOR)\s+"
-                         rf"({_CODE})\s*[.):–-]?|({_CODE})\s*[.):–-]|([IVX]{{1,4}}|[A-H]|\d{{1,2}}\.\d{{1,2}}))\s+"
+                         rf"({_CODE})\s*[.):–-]?|({_CODE}|(?<=\()[a-h])\s*[.):–-]|([IVX]{{1,4}}|[A-H]|\d{{1,2}}\.\d{{1,2}}))\s+"
                          r"([A-ZÆØÅ][^.:;]{2,60}?)\s*$")  # (a Roman number without its stop: a list set in columns; "SPOR 1  X")
 
 
@@ -489,7 +489,7 @@ def _focus_codes(doc: Document) -> dict[str, str]:
     for n, (i, m) in enumerate(items):
         in_list = any(abs(j - i) <= 2 and j != i for j, _ in items[max(0, n - 1):n + 2])
         if in_list:
-            codes.setdefault(m.group(1) or m.group(2) or m.group(3), m.group(4))
+            codes.setdefault((m.group(1) or m.group(2) or m.group(3)).upper(), m.group(4))  # ("(b) X": "B")
     from samspil.loaders.extract.focus_areas import NEXT_CHAPTER
 
     codes = {c: NEXT_CHAPTER.split(v, 1)[0] for c, v in codes.items()}  # ("2.2 X 3 AKTIVITETER": the next chapter)

@@ -560,7 +560,7 @@ _NOTE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 # an item of the list under "... indsatsområder:": a bullet, "1)", "1. " or "a) "
-_LIST_ITEM = re.compile(r"^(?:[-–•*▪·]|\d{1,2}\)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
+_LIST_ITEM = re.compile(r"^(?:[-–•*▪·]|\d{1,2}\)|\((?:[a-hA-H]|\d{1,2})\)(?=\s)|\d{1,2}\.?(?=\s+[A-ZÆØÅ])|[a-h]\)(?=\s)|(?-i:[IVX]{1,4})\.?(?=\s+[A-ZÆØÅ])"
                         r"|(?:SPOR|Spor|TEMA|Tema)\s+\d{1,2}\s*[.:)–-]?(?=\s+[A-ZÆØÅ])|(?-i:[A-H])[.)]?(?=\s+[A-ZÆØÅ][a-zæøå]))\s*")
 # (a Roman number without its stop too, as a list set in columns prints it: "I   Beskæftigelse", "II  Forebyggelse":
 # the list goes on only with the next number, so a sentence opening with "I" ends it)
@@ -572,6 +572,8 @@ def ordinal(item: str) -> int | None:
     """The number a counted item opens with ("3." -> 3, "III." -> 3), else None."""
     if item[:1].isdigit():
         return int(re.match(r"\d+", item).group(0))
+    if item[:1] == "(" and (code := re.match(r"\(([a-hA-H]|\d{1,2})\)", item)):  # "(b) Børn, unge og forældre"
+        return int(code.group(1)) if code.group(1).isdigit() else ord(code.group(1).upper()) - ord("A") + 1
     if item[:4] in ("SPOR", "Spor", "TEMA", "Tema") and (n := re.match(r"\w+\s+(\d{1,2})\b", item)):
         return int(n.group(1))  # "SPOR 2  Beskæftigelse": a web page's tracks for the areas
     if "A" <= item[:1] <= "H" and item[1:2] in (" ", ".", ")"):

@@ -350,12 +350,17 @@ def _and_to_comma(m: re.Match[str]) -> str:
     return ", "
 
 
-_LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+\d{1,3}\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])")
+_LIST_END = re.compile(r"(?:(?<=[a-zæøå]{4})|(?<=\)))\.\s+(?=[A-ZÆØÅ])|\s+\d{1,3}\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])"
+                       r"|\s+[a-zæøå]{2,12}\s+\d{1,2}(?:-\d{1,2})?:\s")  # (or a field's key in small letters after it:
+# "... Røde Kors Ringkøbing-Skjern uge 36: Birgit J.", a rota's week)
 _PROSE_WORDS = re.compile(r"(?<![\wæøå-])(?!(?:og|i|for|af|på|til|med|ved|samt|under|fra)\b)[a-zæøå]{2,}\b")
 
 
 _PEOPLE_FROM = re.compile(r"(^|[,;]\s*)(?:frivillige|medarbejdere|elever|lærere|studerende|ansatte|repræsentanter|mentorer)"
                           r"(?:\s+[a-zæøå]+)?\s+(?:fra|hos)\s+(?=[A-ZÆØÅ])")  # ("; frivillige lektiehjælpere fra X")
+
+
+_NOTE = re.compile(r"\s*\([^()]{1,80}\)")
 
 
 def _field_orgs(value: str) -> list[str]:
@@ -368,8 +373,9 @@ def _field_orgs(value: str) -> list[str]:
     if "fra " in value or "hos " in value:
         value = _PEOPLE_FROM.sub(r"\1", value)  # "frivillige fra Røde Kors Fredericia": where they come from
     for seg in split_org_text(_AND_BEFORE_NAME.sub(_and_to_comma, value)):
-        if len(_PROSE_WORDS.findall(seg)) >= 3:
-            break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list
+        if len(_PROSE_WORDS.findall(_NOTE.sub("", seg) if "(" in seg else seg)) >= 3:
+            break  # "... 5B 2 Helhedsplanen omfatter afdelingerne ...": prose after the list (not a note in brackets:
+            # "Borris Skole (læreren kommer de lige uger)")
         seg = clean(re.split(r"\s+\(|\s+som fx\s|\s+fx\s|\s+(?:og|samt)\s+(?=[a-zæøå])", seg)[0])
         seg = seg[:-1] if seg.endswith(".") and seg[-2:-1].isalpha() and not seg.endswith(" v.") else seg  # a list's stop
         words = seg.split()

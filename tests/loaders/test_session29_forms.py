@@ -296,7 +296,8 @@ def test_a_department_table_one_cell_a_line_name_before_number(tmp_path, make_do
                                                                 short, other, other_short, how):
     """("Grønsundparken, afd. 21" over "186" over "0": each department by its name, its count the cell after it)"""
     r = _extract(tmp_path, _cell_lines(town, seat, housing, short, other, other_short), how, make_docx, make_pdf)
-    zones = {name_key(z.name): (z.units, z.aliases) for z in r.zones if z.type == "housing_department"}
+    zones = {name_key(z.name): (z.units, [a for a in z.aliases if a.startswith("afd.")]) for z in r.zones
+             if z.type == "housing_department"}  # (the cell as written may be an alias too: "Bogøvænget, afd. 24")
     assert zones == {"grønsundparken": (186, ["afd. 21"]), "bogøvænget": (72, ["afd. 24"]),
                      "kirkestrædehusene": (58, ["afd. 30"])}
 

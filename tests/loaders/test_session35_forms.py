@@ -178,3 +178,49 @@ def test_numbered_items_under_bullets_naming_focus_areas(tmp_path, make_docx, ma
         "Gadeholdet": "Kriminalitetsforebyggelse"}
     assert f"SSP {town}" in acts["Gadeholdet"].partners
     assert {f.name for f in r.focus_areas} == {"Uddannelse og livschancer", "Kriminalitetsforebyggelse"}
+
+
+def _coded_records(town, seat, short, housing):
+    return [f"Helhedsplan 2012-2016  –  {seat} Vænge                                    s. 1/3", "",
+            f"Boligorganisation(er):    {housing} ({short.upper()[:3]})",
+            f"Kommune:                  {town} Kommune", "",
+            "INDSATSOMRÅDER",
+            "(a) Tryghed og trivsel  (b) Børn, unge og forældre", "(c) Beskæftigelse og uddannelse", "",
+            "AKTIVITETER",
+            "Akt. 1  Gårdfesterne                                                [område a]",
+            "        Målgr.: alle beboere, især nyindflyttede",
+            f"        Partn.: afdelingsbestyrelserne, Frivilligcenter {town}",
+            f"Akt. 2  Legestuen {seat}                                          [område b]",
+            "        Målgr.: familier med børn 0-3 år",
+            f"        Partn.: Sundhedsplejen {town}",
+            "Akt. 3  Jobkaffen                                                   [område c]",
+            "        Målgr.: ledige over 25 år",
+            f"        Partn.: Jobcenter {town}", "",
+            "ORGANISERING",
+            f"Styregruppe med {short.upper()[:3]}'s direktør og kommunens familiechef."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_abbreviated_activity_records_coded_by_the_areas_letters(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                  housing):
+    r = _extract(tmp_path, _coded_records(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Gårdfesterne": "Tryghed og trivsel", f"Legestuen {seat}": "Børn, unge og forældre",
+        "Jobkaffen": "Beskæftigelse og uddannelse"}
+    assert f"Sundhedsplejen {town}" in acts[f"Legestuen {seat}"].partners
+    assert {f.name for f in r.focus_areas} == {"Tryghed og trivsel", "Børn, unge og forældre",
+                                               "Beskæftigelse og uddannelse"}
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_partner_field_with_a_note_in_brackets_and_a_rota_after_it(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                     housing):
+    lines = [f"Vagtplan for frivillige – {seat}", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             f"Samarbejde: {seat} Centralskole (læreren kommer de lige uger), Ungdommens Røde Kors {town}",
+             "uge 36: Birgit J. + Ahmed H.", "",
+             f"Samarbejde: Ældre Sagen {seat} uge 36-39: Villads + Inger (fast hold)"]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    orgs = {o.name for o in r.organisations}
+    assert {f"{seat} Centralskole", f"Ungdommens Røde Kors {town}", f"Ældre Sagen {seat}"} <= orgs, sorted(orgs)
