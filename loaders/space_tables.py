@@ -240,6 +240,13 @@ def cell_lines_tables(lines: Sequence[str]) -> list[str]:
             continue
         kinds = [kind(out[i + k].strip().rstrip(":")) for k in range(heads)]
         numeric = [k for k, c in enumerate(kinds) if c in ("units", "residents", "number", "money")]
+        if i + heads < len(out) and not out[i + heads].strip() and len(set(kinds)) >= 2 \
+                and len(groups := _blank_separated_rows(out, i + heads, heads)) >= 2:
+            out[i:i + heads] = ["\t".join(c.strip() for c in out[i:i + heads])] + [DROPPED] * (heads - 1)
+            for start, end, cells in groups:  # (a row a group of lines between blank lines, a wrapped cell's
+                out[start:end] = ["\t".join(cells)] + [DROPPED] * (end - start - 1)  # lines joined)
+            i = groups[-1][1]
+            continue
         rows, j = [], i + heads
         while j + heads <= len(out):
             cells = [out[j + k].strip() for k in range(heads)]
@@ -255,6 +262,31 @@ def cell_lines_tables(lines: Sequence[str]) -> list[str]:
             out[start:start + heads] = ["\t".join(c.strip() for c in out[start:start + heads])] + [DROPPED] * (heads - 1)
         i = j
     return out
+
+
+def _blank_separated_rows(lines: Sequence[str], at: int, width: int) -> list[tuple[int, int, list[str]]]:
+    """The rows of a table copied one cell a line whose rows blank lines part, from ``at`` (a blank line): each
+    group of lines (start, end, its ``width`` cells), a wrapped cell's lines joined (a line after one ending in a
+    comma or a hyphen, or opening in small letters after the row's last cell); up to a group that makes no row."""
+    groups: list[tuple[int, int, list[str]]] = []
+    j = at
+    while j < len(lines):
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        end = j
+        while end < len(lines) and lines[end].strip() and end - j <= 2 * width:
+            end += 1
+        cells: list[str] = []
+        for line in (ln.strip() for ln in lines[j:end]):
+            if cells and (cells[-1][-1:] in ",-" or len(cells) == width and line[:1].islower()):
+                cells[-1] = f"{cells[-1]} {line}" if cells[-1][-1:] != "-" else cells[-1] + line
+            else:
+                cells.append(line)
+        if len(cells) != width or any(len(c) > 120 or "\t" in c for c in cells) or _TOTAL_CELL.match(cells[0]):
+            break
+        groups.append((j, end, cells))
+        j = end
+    return groups
 
 
 _TOTAL_CELL = re.compile(r"^(?:i alt|total|samlet|sum)\b", re.I)

@@ -58,7 +58,9 @@ DELAFTALE = re.compile(r"^\W*(?:bilag\s+(?:[A-H]|\d{1,2})\s*[.:–-]?\s*)?delaft
 # AF 3 Sammenhængskraft og medborgerskab", its two lines run together)
 # a plan's title run onto a focus area's heading when the line breaks were lost
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
-                               r"|Strategisk\s+samarbejdsaftale\b)")
+                               r"|Strategisk\s+samarbejdsaftale\b"
+                               r"|(?:til|under)\s+(?:den\s+)?(?:strategiske\s+)?(?:samarbejds)?aftale(?:n)?\b)")  # (or the
+# line under it, a lead-in in small letters: "DELAFTALE – X" over "til den strategiske samarbejdsaftale ...")
 # a list's first item or a rule run onto a focus area's heading: "Børn og unge - Lektiecafé ...", "X ====="
 _ITEMS_AFTER = re.compile(r"\s+(?:[-–•▪*o·|]|\d{1,2}\)|[a-h]\)|[A-H]\.?\d{1,2}\.?)\s+(?=[A-ZÆØÅ])|\s*[-=*_~]{4,}")
 

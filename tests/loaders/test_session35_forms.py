@@ -224,3 +224,28 @@ def test_a_partner_field_with_a_note_in_brackets_and_a_rota_after_it(tmp_path, m
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     orgs = {o.name for o in r.organisations}
     assert {f"{seat} Centralskole", f"Ungdommens Røde Kors {town}", f"Ældre Sagen {seat}"} <= orgs, sorted(orgs)
+
+
+def _cells_a_line(town, seat, short, housing):
+    return ["DELAFTALE – Uddannelse og livschancer",
+            f'til den strategiske samarbejdsaftale "{seat} Løft" mellem {town} Kommune og',
+            f"{housing}", "",
+            "4. Aktiviteter", "(tabellen er kopieret fra Word – én celle pr. linje)", "",
+            "Aktivitet", "Målgruppe", "Samarbejdspartnere", "",
+            "Lektiebåden", "børn i 0.-6. klasse", f"{seat} Skole, {town} Bibliotekerne,",
+            "frivillige fra Dansk Flygtningehjælp", "",
+            "Ung-til-ung kompasset", "unge 14-19 år", f"UU {town}, {town} Gymnasium", "",
+            "Forældreskolen", "forældre", f"Børn og Familie, {seat} Skole", "",
+            "5. Økonomi", "LBF-tilskud 1.480.000 kr."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_table_one_cell_a_line_its_rows_apart_by_blank_lines(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                               housing):
+    r = _extract(tmp_path, _cells_a_line(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Lektiebåden": "Uddannelse og livschancer", "Ung-til-ung kompasset": "Uddannelse og livschancer",
+        "Forældreskolen": "Uddannelse og livschancer"}
+    assert {f"{seat} Skole", f"{town} Bibliotekerne"} <= set(acts["Lektiebåden"].partners)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer"]
