@@ -242,6 +242,7 @@ def _bare_title(doc: Document, i: int, plain: list[str]) -> str | None:
     # trivsel" / "Målgruppe(r): ..." (not a label's value over the next field: "... hører under:" / "Helhedsplan X")
     if not (_ACTIVITY_FIELD.match(following) or tag) \
             or focus_area_at(doc, i) is None and not tag and outline_focus(doc, i) is None \
+            and area_line_above(doc, i) is None \
             or whole and i in dict(delaftale_starts(doc)):
         return None
     if whole and i in _party_lines(doc) and i > 0 and plain[i - 1]:  # a party list's last entry, no heading
@@ -337,7 +338,8 @@ def labelled_blocks(doc: Document) -> list[Block]:
         blocks.append(Block(title, i, end, _letter_area(doc, title) or _area_code_after(doc, plain[i])
                             or by_number.get(i) or _card_tag(doc, i, plain)
                             or focus_area_at(doc, i)
-                            or outline_focus(doc, i) or _heading_area(doc, i) or _numbered_area(doc, i, plain)))  # (a card's own area
+                            or outline_focus(doc, i) or _heading_area(doc, i) or _numbered_area(doc, i, plain)
+                            or area_line_above(doc, i)))  # (a card's own area
         # first: the card above set the scope)
     return blocks
 
@@ -396,6 +398,25 @@ def _heading_area(doc: Document, i: int) -> str | None:
 
 
 _NUMBERED_AREA = re.compile(r"^\W{0,3}\d{1,2}\.?\s+([A-ZÆØÅ][^.:;!?]{2,70})$")
+
+
+def area_line_above(doc: Document, i: int) -> str | None:
+    """The focus area a line of its own above line ``i`` names ("Uddannelse og livschancer" over "Lektieflåden –
+    lektiehjælp ..." and its fields, under "6. Aktiviteter"): the nearest such line within the chapter (a numbered
+    chapter's heading above it ends the search), one of the document's focus areas, else None."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+    from samspil.loaders.extract.sections import plain_lines
+
+    areas = doc.memo("focus_area_keys", lambda: {name_key(fa.name): fa.name for fa in extract_focus_areas(doc)})
+    if not areas:
+        return None
+    plain = plain_lines(doc)
+    for j in range(i - 1, max(-1, i - 40), -1):
+        if len(plain[j]) < 70 and (area := areas.get(name_key(plain[j].strip(" :")))):
+            return area
+        if _NEXT_NUMBERED.match(plain[j]):
+            return None
+    return None
 
 
 def _closing(line: str) -> bool:

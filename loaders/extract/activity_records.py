@@ -31,6 +31,7 @@ _LETTER_CODE = re.compile(r"^\W{0,2}(?:(?:Projekt|Aktivitet|Delprojekt|Indsats)\
 # (also "A.1 Jobværkstedet", "Projekt II.1 Jobbutikken": the area's letter or roman number)
 _FOCUS_AFTER = re.compile(r"\s+[|]\s+|\s+[–—]\s+(?=[A-ZÆØÅ])")
 _MAX_WORDS = 8
+_DESCRIPTION_AFTER = re.compile(r"\s+[–—-]\s+(?=[a-zæøå])")  # a dash before a description in small letters
 _RULE_OR_HEADING = re.compile(r"^\s*(?:[=_*~-]{5,}\s*$|\d{1,2}\.?\s+[A-ZÆØÅ][\wæøå]+(?:\s+og\s+[\wæøå]+)?\s*$)")
 _AREA_NUMBER = re.compile(r"^(\d{1,2})\.\d{1,2}\b")  # "1.1", "[2.3]": the area's number, then the item's
 # "Projekt 1 – Lektieværkstedet": a counted label, its name after the dash (read by area_items.py)
@@ -44,6 +45,15 @@ def _numbered_area(doc: Document, n: int) -> str | None:
 
     areas = extract_focus_areas(doc)
     return areas[n - 1].name if 0 < n <= len(areas) else None
+
+
+def _area_before(doc: Document, name: str) -> str | None:
+    """The document's focus area that opens ``name`` with more words after it, if any."""
+    from samspil.loaders.extract.focus_areas import extract_focus_areas
+
+    low = name.casefold()
+    return next((fa.name for fa in extract_focus_areas(doc) if low.startswith(fa.name.casefold() + " ")
+                 and name[len(fa.name) + 1:len(fa.name) + 2].isupper()), None)
 
 
 def record_blocks(doc: Document) -> list[Block]:
@@ -62,7 +72,10 @@ def record_blocks(doc: Document) -> list[Block]:
         number = _AREA_NUMBER.match(line.strip(" *#[") )
         title = _ID.sub("", line.strip(" *#"))
         name, *focus = _FOCUS_AFTER.split(title, 1)
-        name = name.strip(" .")
+        name = _DESCRIPTION_AFTER.split(name, 1)[0].strip(" .")  # ("Lektieflåden – lektiehjælp for ...": its name)
+        if not focus and (lead := _area_before(doc, name)) is not None:
+            focus, name = [lead], name[len(lead):].strip()  # "Uddannelse og livschancer Lektieflåden": the area's
+            # heading run onto the record's title (its line break lost)
         words = name.split()
         if not 0 < len(words) <= _MAX_WORDS or not name[0].isupper() or name.endswith(":") or ":" in name \
                 or NOT_ACTIVITY.match(name) or _LABEL_WORD.match(name):
@@ -74,6 +87,9 @@ def record_blocks(doc: Document) -> list[Block]:
         area = focus[0].strip() if focus else _numbered_area(doc, int(number.group(1))) if number else None
         if area is None and (letter := _LETTER_CODE.match(line)) is not None:
             area = coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
+        if area is None:
+            from samspil.loaders.extract.activity_heads import area_line_above
+            area = area_line_above(doc, i)  # ("Uddannelse og livschancer" on a line of its own over the records)
         out.append(Block(name, i, end, area))
     for k in range(len(out) - 1):  # records with no blank line between them: each ends at the next one's title
         out[k].end = min(out[k].end, out[k + 1].start)

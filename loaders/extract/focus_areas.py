@@ -262,6 +262,10 @@ def _listed(doc: Document):
                 and not any(has_digit(name) for name in listed):
             yield from ((name, i) for name in listed)  # "Indsatsområde: A (delaftale) samt B (delaftale)"
             continue
+        if ("valgt" in text or "prioriteret" in text or "arbejder med" in text) and (chose := _CHOSE.search(text)) \
+                and len(chosen := _known_run(_with_next(text, plain, i)[chose.end():])) >= 2:
+            yield from ((name, i) for name in chosen)  # "Parterne har valgt Uddannelse og livschancer samt
+            continue  # Forebyggelse og forældreansvar." (known areas only, one after another)
         if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
             yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
             continue
@@ -383,6 +387,13 @@ def _listed(doc: Document):
                 break
 
 
+def _with_next(text: str, plain: list[str], i: int) -> str:
+    """``text`` (line ``i``'s) with the next line's, when its sentence goes on there (no stop at its end)."""
+    return f"{text} {plain[i + 1].strip()}" if text[-1:] not in ".:!?" and i + 1 < len(plain) else text
+
+
+_CHOSE = re.compile(r"\b(?:[Pp]arterne|[Vv]i|[Aa]ftalen|[Hh]elhedsplanen|[Ii]ndsatsen)\s+(?:har\s+)?(?:valgt|prioriteret"
+                   r"|arbejder\s+med)\s+(?:(?:de\s+to\s+|de\s+tre\s+)?indsatsområder(?:ne)?\s*:?\s+)?(?=[A-ZÆØÅ])")
 _AREA_SENTENCE = re.compile(r"\s*(?:[.:]|\s[–-])\s")  # (an area's name ending its own sentence or heading)
 _AREAS_WORD = re.compile(r"[Ii]ndsatsområder(?:ne)?\s*:?\s+(?=[A1]\s)")
 

@@ -249,3 +249,30 @@ def test_a_table_one_cell_a_line_its_rows_apart_by_blank_lines(tmp_path, make_do
         "Forældreskolen": "Uddannelse og livschancer"}
     assert {f"{seat} Skole", f"{town} Bibliotekerne"} <= set(acts["Lektiebåden"].partners)
     assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer"]
+
+
+def _area_lines_over_records(town, seat, short, housing):
+    return ["STRATEGISK SAMARBEJDSAFTALE", f"{seat} Fællesskab 2022-2025", "",
+            "1. Aftalens parter", f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+            "3. Indsatsområder", "Parterne har valgt Uddannelse og livschancer samt Forebyggelse og",
+            "forældreansvar. Beskæftigelse indgår ikke i aftalen.", "",
+            "6. Aktiviteter", "Uddannelse og livschancer",
+            "Lektieskibet – lektiehjælp for skolebørn i 2.-9. klasse i beboerhuset.",
+            f"   Målgruppe: skolebørn og unge under 16 år. Partnere: {seat} Skole, {town} Bibliotek.",
+            "Forebyggelse og forældreansvar",
+            "Forældrefløjen – netværksgrupper for forældre med anden etnisk baggrund.",
+            f"   Målgruppe: forældre til børn 0-12 år. Partnere: Sundhedsplejen {town}.",
+            "Fisketure for familier – fællesskab for hele familien.",
+            f"   Målgruppe: familier. Partnere: {seat} Lystfiskerforening.", "",
+            "7. Økonomi", "Samlet budget 6.200.000 kr."]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_records_under_lines_naming_their_areas(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    r = _extract(tmp_path, _area_lines_over_records(town, seat, short, housing), how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Forebyggelse og forældreansvar"]
+    if how == "as written":  # (flattened, the area's heading runs onto the first record's title: only that one told)
+        assert {a.name: a.focus_area for a in r.activities} == {
+            "Lektieskibet": "Uddannelse og livschancer", "Forældrefløjen": "Forebyggelse og forældreansvar",
+            "Fisketure for familier": "Forebyggelse og forældreansvar"}
