@@ -28,6 +28,7 @@ class Block:
 
 
 NOT_ACTIVITY = re.compile(r"^(?:indsatsområde|delaftale|spor\s+\d|baggrund|organisering|økonomi|budget|formål|vision|mål\b"
+                          r"|forventet\s+effekt|effekt(?:er)?\b"
                            r"|målgruppe|indledning|bilag|evaluering|tidsplan|kontaktliste|kontaktpersoner"
                            r"|(?:aktivitet|projekt|delprojekt|tiltag)\s+(?:nr\.\s*)?[A-Z0-9]{1,2}\s*$)", re.I)  # (a bare counter)
 

@@ -144,6 +144,9 @@ def _split_adjacent(name: str) -> list[str]:
     from samspil.loaders.gazetteer import find_known_organisations
 
     words = name.split()
+    if len(words) >= 2 and words[-1] in _LEGAL_FORMS:  # "X Planteskole ApS": the company's form stays with its name
+        *before, last = _split_adjacent(" ".join(words[:-1]))
+        return [*before, f"{last} {words[-1]}"]
     known = next((e for s, e, _, _ in find_known_organisations(name) if s == 0), 0) if len(words) >= 4 else 0
     for k in range(1, len(words) - 1):
         left, right = " ".join(words[:k + 1]), " ".join(words[k + 1:])
@@ -163,8 +166,11 @@ def _split_adjacent(name: str) -> list[str]:
 def _lone_name(word: str) -> bool:
     """A one-word organisation with its cue word ("Kvartershuset", "Forbrugerstyrelsen");
     not an abbreviation (a parent: "TMF Green Team") nor a word cut at a hyphen."""
-    return word[:1].isupper() and not word.isupper() and not word.endswith("-") and _has_cue(word) \
-        and _valid(word)
+    return word[:1].isupper() and not word.isupper() and not word.endswith("-") and word not in _LEGAL_FORMS \
+        and _has_cue(word) and _valid(word)
+
+
+_LEGAL_FORMS = frozenset(("ApS", "A/S", "I/S", "P/S", "K/S", "IVS", "Amba", "AmbA"))  # a company's form after its name
 
 
 # words of a table's head row, written in capitals

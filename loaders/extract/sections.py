@@ -56,6 +56,15 @@ BLOCK_END = re.compile(
 DELAFTALE = re.compile(r"^\W*(?:bilag\s+(?:[A-H]|\d{1,2})\s*[.:–-]?\s*)?delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
                        r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–—·|-]|(?<=\d)\s+af\s+\d{1,2}(?=\s+(?-i:[A-ZÆØÅ])))\s*(.+)$", re.I)  # (also "DELAFTALE 3
 # AF 3 Sammenhængskraft og medborgerskab", its two lines run together)
+def _is_area_name(name: str) -> bool:
+    from samspil.loaders.extract.unit_topics import is_focus_area_name
+
+    return is_focus_area_name(name)
+
+
+# "Indsatsområde Beskæftigelse", "Tema Sundhed og trivsel": the word and a known area's name, nothing between
+_AREA_WORD_NAME = re.compile(r"^\W{0,3}(?:[Ii]ndsatsområde(?:t)?|INDSATSOMRÅDE|[Tt]ema(?:et)?|[Ff]okusområde(?:t)?)\s+"
+                             r"([A-ZÆØÅ][^.:;!?()]{2,60})$")
 # a plan's title run onto a focus area's heading when the line breaks were lost
 _PLAN_TITLE_AFTER = re.compile(r"\s+(?=(?:Den\s+)?[Bb]oligsociale?\s+[Hh]elhedsplan|Helhedsplan(?:en)?\s+for\b"
                                r"|Strategisk\s+samarbejdsaftale\b"
@@ -352,6 +361,10 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             continue
         if m is None and i in numbered:
             out += [(i, area) for _, area in numbered[i]]  # "... delaftaler Delaftale 1 Uddannelse og livschancer"
+            continue
+        if m is None and len(low) < 80 and (word := _AREA_WORD_NAME.match(plain[i])) \
+                and _is_area_name(name := clean(word.group(1)).rstrip(" .:")):
+            out.append((i, _sentence_case(name)))  # "Indsatsområde Beskæftigelse" over its items (no number, no colon)
             continue
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]

@@ -276,3 +276,28 @@ def test_records_under_lines_naming_their_areas(tmp_path, make_docx, make_pdf, t
         assert {a.name: a.focus_area for a in r.activities} == {
             "Lektieskibet": "Uddannelse og livschancer", "Forældrefløjen": "Forebyggelse og forældreansvar",
             "Fisketure for familier": "Forebyggelse og forældreansvar"}
+
+
+def _business_case(town, seat, short, housing):
+    return [f"Business case for kommunal medfinansiering – {seat}", "",
+            f"Parterne er {town} Kommune og {housing}.", "",
+            "3. Effektkæde – de aktiviteter, der bærer business casen",
+            "Indsatsområde Beskæftigelse",
+            f' B1  "Jobvejen {seat}" – jobrettede forløb for ledige beboere 30-55 år på',
+            f"     kontanthjælp; Jobcenter {town} og {seat} Planteskole ApS (praktik)",
+            "     Forventet effekt: 6 personer pr. år i job ~ 0,9 mio. kr./år",
+            "Indsatsområde Forebyggelse og forældreansvar",
+            f' F1  "Familiebroen" – tidlig familiestøtte til familier med børn 0-12 år; Sundhedsplejen {town}',
+            "     Forventet effekt: 1 færre anbringelse over perioden ~ 1,2 mio. kr.", "",
+            "4. Økonomi", "Samlet budget 1,7 mio. kr."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_coded_items_under_area_headings_without_number_or_colon(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                 housing):
+    r = _extract(tmp_path, _business_case(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        f"Jobvejen {seat}": "Beskæftigelse", "Familiebroen": "Forebyggelse og forældreansvar"}
+    assert f"{seat} Planteskole ApS" in acts[f"Jobvejen {seat}"].partners
+    assert "ApS" not in {o.name for o in r.organisations}
