@@ -35,6 +35,8 @@ ALIAS_DEF = re.compile(r"\(\s*(?:(?:efterfølgende|efterf\.|herefter|i det følg
 # (a former name may list its abbreviation: "Civica (tidl. Fyns Almennyttige Boligselskab, FAB)")
 _WORD_ALIAS = re.compile(r"\(\s*(?:efterfølgende|herefter|i det følgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“]?([A-ZÆØÅ][a-zæøå]{3,})"
                          r"[\"”]?\s*\)")
+_DASH_ALIAS = re.compile(r"\s+[–—-]\s+(?:herefter|i det følgende|efterfølgende)(?:\s+(?:kaldet|benævnt))?\s+[\"“»]?"
+                         r"([A-ZÆØÅ][\wæøåÆØÅ&-]{1,20})[\"”«]?(?:\s*[.,;]?\s*$|\s+(?=[A-ZÆØÅ]))")  # (the text after it run on)
 _FORMER_ABBREVIATION = re.compile(r",\s*([A-ZÆØÅ]{2,6})\s*$")
 
 
@@ -223,6 +225,12 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
     elif "(" in text and (m := _WORD_ALIAS.search(text)) and own_short_form(m.group(1), text[:m.start()].split()):
         aliases.append(m.group(1))  # "Almennyttigt Boligselskab Fynshjem (i det følgende Fynshjem)": a word of its name
         text = text[: m.start()] + text[m.end():]
+    elif ("herefter" in text or "følgende" in text) and (m := _DASH_ALIAS.search(text)):
+        from samspil.loaders.extract.org_lists import KIND_START
+
+        if not KIND_START.match(m.group(1)):  # (not "herefter Kommunen", a word every municipality would share)
+            aliases.append(m.group(1))  # "Boligforeningen Skovlyhøj – herefter "Skovlyhøj"": after a dash, not in
+        text = text[:m.start()]  # brackets
     text = clean(LOWER_PAREN.sub("", _DEPARTMENT_PAREN.sub("", text)))
     if text.endswith(" K."):
         text = municipality_written_out(text)  # "Næstved K.": the municipality
@@ -230,8 +238,8 @@ def org_mentions_one(text: str, line: int, role: str, delaftale: str | None) -> 
         return []  # "Boligorganisation", a running header's "STRATEGISK SAMARBEJDSAFTALE": no one's name; "Denne
         # aftale er indgået mellem", "Aftalen er udarbejdet efter ...": the sentence about the parties, no party
     text = _TRAILING_V.sub("", text)
-    if len(text.split()[-1:][0] if text.split() else "") > 4:
-        text = text.rstrip(".")
+    if len(text.split()[-1:][0] if text.split() else "") > 4 and not text.casefold().endswith("a.m.b.a."):
+        text = text.rstrip(".")  # (a sentence's stop; not a company's form: "Stjærhuse A.m.b.a.")
     lab = LABELLED.match(text)
     if lab:  # "BBE: Social frikort ...", "NGO: Diversity Works", "Lærepladsindsatsen: direkte: Tlf ..."
         rest = PROSE_CUT.sub("", lab.group("rest")).strip()

@@ -151,6 +151,9 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
             continue
         if count and not text[:1].islower():
             break   # the counted list was the block ("B. Styregruppe" after it)
+        if len(out) >= 2 and text[:1].isupper() and not _BULLETED.match(doc.lines[i]) \
+                and all(_BULLETED.match(doc.lines[j]) for j in out):
+            break  # a bulleted list was the block: a sentence after it ("Landsbyggefonden er ikke part.") is none
         if fields and (_SIBLING_FIELD.match(doc.lines[i]) or _NEXT_FIELD.match(text)):
             break  # (a fact box's next field: "• Parter: A og B" over "• Afdelinger: ...", "Område: ...")
         if BLOCK_END.match(text) or DELAFTALE.match(text) or PARTY_LABEL.match(text) or text[:1] == "§" \
@@ -169,6 +172,7 @@ def _collect(doc: Document, start: int, max_prose: int = 420, counted: bool = Fa
     return out
 
 
+_BULLETED = re.compile(r"^\s*[•▪◦*·–-]\s+\S")
 # a form's next field after the parties' ("Parter: A og B" over "Område: Åmosebo afd. 6 ...")
 _NEXT_FIELD = re.compile(r"^(?:Område|Områder|Boligområde|Afdelinger|Periode|Aftaleperiode|Indsatsområder?|Målgrupper?"
                          r"|Formål)\s*:\s+\S")

@@ -301,3 +301,23 @@ def test_coded_items_under_area_headings_without_number_or_colon(tmp_path, make_
         f"Jobvejen {seat}": "Beskæftigelse", "Familiebroen": "Forebyggelse og forældreansvar"}
     assert f"{seat} Planteskole ApS" in acts[f"Jobvejen {seat}"].partners
     assert "ApS" not in {o.name for o in r.organisations}
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_party_bullets_with_a_dashed_short_form_and_a_sentence_after_them(tmp_path, make_docx, make_pdf, town, seat,
+                                                                          short, housing, how):
+    lines = [f"Strategisk samarbejdsaftale 2026-2029 for den boligsociale indsats i {seat}", "",
+             "§ 1. Aftalens parter",
+             f" • {town} Kommune, Rådhuset, 8000 {town}",
+             f' • {housing} – herefter "{short}"',
+             f' • {seat}huse A.m.b.a. – herefter "SJH"',
+             "Landsbyggefonden (LBF) er bevillingsgiver og ikke part. Politiet inviteres",
+             "til bestyrelsens møder efter behov.", "",
+             "§ 2. Periode", "Aftalen gælder fra 01.02.2026 og udløber 31.01.2030."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    orgs = {o.name: o for o in r.organisations}
+    assert orgs[housing].is_party and short in orgs[housing].aliases, {n: o.aliases for n, o in orgs.items()}
+    if how == "as written":  # (flat, the last entry runs into the sentence after it: not told)
+        assert orgs[f"{seat}huse A.m.b.a."].is_party and "SJH" in orgs[f"{seat}huse A.m.b.a."].aliases, sorted(orgs)
+    assert not [n for n, o in orgs.items() if o.is_party and ("part" in n or "Landsbyggefonden" in n)], sorted(orgs)
