@@ -198,6 +198,9 @@ def _counted_heads(doc: Document) -> dict[int, list[str]]:
 _SECTION_NO = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")  # "2. Uddannelse og livschancer": a numbered section
 
 
+_SUBSECTION = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ]")
+
+
 def _known_area_lines(doc: Document) -> dict[int, list[str]]:
     """Lines that hold a known focus area's name and nothing else, each over its own text (not
     a list of the names one a line), when the document has two or more."""
@@ -207,7 +210,9 @@ def _known_area_lines(doc: Document) -> dict[int, list[str]]:
     names = {i: name for i, line in enumerate(doc.lines) if 3 <= len(line) <= 70
              and (name := known.get(_fkey(_SECTION_NO.sub("", strip_markup(line).strip(" #*:")))))}
     heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names
-             and not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))}
+             and (not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))
+                  or _SUBSECTION.match(doc.lines[i].strip()))}  # (a numbered subsection's heading over its list:
+    # "5.1 Kriminalitetsforebyggelse" over "- Tryghedsteamet: ...", a chapter's part, no list of problems)
     if not heads:
         heads = _run_on_area_heads(doc)
     return heads if sum(map(len, heads.values())) >= 2 else {}  # (over a paragraph: a list under it may be the

@@ -453,6 +453,8 @@ def _headed_groups(doc: Document, i: int, sentence: str, want: int | None = None
     while j < end and len(found) < want:
         line = doc.lines[j]
         text = line.strip()
+        if text[:1].isdigit() and (number := _SECTION_NUMBER.match(text)):
+            text = text[number.end():]  # "5.1 Kriminalitetsforebyggelse": a numbered section's heading
         if not text or text.startswith(_BULLET_FIRST) or found and (line[:1] in " \t" or doc.lines[j - 1].strip()) \
                 and not opens_with_area(text.split(), more=3):
             j += 1  # (a bullet, or a bullet's wrapped line; not a known area's name right after a bullet,
@@ -471,6 +473,7 @@ def _headed_groups(doc: Document, i: int, sentence: str, want: int | None = None
     return found if len(found) == want else []
 
 
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÆØÅ])")
 _ANSWER = re.compile(r"^Svar\s*:\s*(?:(?:to|tre|fire|fem|seks|\d)\s*(?:indsatsområder)?\s*[:–-]\s*)?(?P<list>[A-ZÆØÅ].*)$",
                      re.I)
 

@@ -321,3 +321,29 @@ def test_party_bullets_with_a_dashed_short_form_and_a_sentence_after_them(tmp_pa
     if how == "as written":  # (flat, the last entry runs into the sentence after it: not told)
         assert orgs[f"{seat}huse A.m.b.a."].is_party and "SJH" in orgs[f"{seat}huse A.m.b.a."].aliases, sorted(orgs)
     assert not [n for n, o in orgs.items() if o.is_party and ("part" in n or "Landsbyggefonden" in n)], sorted(orgs)
+
+
+def _plan_chapter(town, seat, short, housing):
+    return [f"UDVIKLINGSPLAN FOR {seat.upper()} jf. almenboliglovens § 168 a", "",
+            "Kapitel 5. Boligsociale tiltag",
+            f'Den fysiske omdannelse understøttes af en boligsocial helhedsplan, "{seat} Frit", som {town} Kommune og',
+            f"{housing} har indgået som strategisk samarbejdsaftale. Aftalen har tre delaftaler:", "",
+            "5.1 Kriminalitetsforebyggelse",
+            "   - Aftenholdet: synlige medarbejdere om aftenen, dialog med alle beboere. Samarbejde med",
+            f"     SSP {town}.",
+            "5.2 Uddannelse og livschancer",
+            f"   - Læsekassen: læsegrupper for børn i 1.-4. klasse med {seat} Skole.",
+            "5.3 Beskæftigelse",
+            f"   - Jobstien: individuelle forløb for ledige. Jobcenter {town}.", "",
+            "Kapitel 6. Organisering og kontakt",
+            "Udviklingsplanen styres af en partnerskabsgruppe."]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_delaftaler_counted_over_numbered_sections_of_bullets(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                              housing):
+    r = _extract(tmp_path, _plan_chapter(town, seat, short, housing), "as written", make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse", "Uddannelse og livschancer", "Beskæftigelse"]
+    assert {a.name: a.focus_area for a in r.activities} == {
+        "Aftenholdet": "Kriminalitetsforebyggelse", "Læsekassen": "Uddannelse og livschancer",
+        "Jobstien": "Beskæftigelse"}
