@@ -315,11 +315,21 @@ def item_name(text: str) -> str | None:
     last = max((k for k, w in enumerate(words) if w[:1].isupper()), default=0)
     if len(parts) == 1 and last > 1 and len(words) - last > 3 and all(w[:1].islower() for w in words[last + 1:]):
         name, words = " ".join(words[:last + 1]), words[:last + 1]  # "Lektiehjælp på Auning Skole to gange om ugen"
+    if words and (len(words) > MAX_NAME_WORDS or sum(w[:1].islower() for w in words) > 4) \
+            and (group := _FOR_GROUP.search(name)) and len(name[:group.start()].split()) <= 4 \
+            and sum(w[:1].islower() and w not in _SMALL for w in name[:group.start()].split()) <= 1:
+        name = name[:group.start()]  # "Børnesprog i hjemmet for familier med børn 0-3 år": who it is for, run on
+        words = name.split()
     if not words or not name[0].isupper() or len(words) > MAX_NAME_WORDS or NOT_ACTIVITY.match(name) \
             or _GOALS.match(name) or sum(w[:1].islower() for w in words) > 4 or _VERBS.intersection(words) \
             or _CHAPTER_NAME.fullmatch(name):
         return None  # (a verb: a sentence, a goal or a step; a chapter's name: "4. Kontaktpersoner")
     return name.strip(" .")
+
+
+# who an item is for, after its name: "for familier med børn 0-3 år", "for unge 16-24 år"
+_FOR_GROUP = re.compile(r"\s+for\s+(?:børn|unge|familier|forældre|ældre|kvinder|mænd|ledige|beboere|voksne|piger|drenge"
+                        r"|skolebørn|seniorer|nye)\b")
 
 
 _AMOUNT_CELL = re.compile(r"|\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?(?:\s*kr\.?)?|–|-")

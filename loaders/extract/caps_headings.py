@@ -30,7 +30,8 @@ _OTHER_CHAPTER = re.compile(r"^(?:indhold\w*|forord|resum[eé]|sammenfatning|org
 # a page's headings over lists that are no focus area's activities: the parties, related
 # documents and pages, links, contacts, news ("Parterne bag aftalen", "Relaterede dokumenter")
 _NOT_AREA_HEAD = re.compile(r"\b(?:parter\w*|aftaleparter\w*|relatere\w*|dokument\w*|sider|links?|genveje|kontakt\w*"
-                            r"|se også|læs (?:mere|også)|nyheder|menu|om os|cookie\w*|download\w*|publikation\w*)\b", re.I)
+                            r"|se også|læs (?:mere|også)|nyheder|menu|om os|cookie\w*|download\w*|publikation\w*"
+                            r"|dagsorden\w*|referat\w*|punkter)\b", re.I)  # (a meeting's agenda: its items)
 _LIST_START = re.compile(r"^\W{0,2}(?:[-•*▪◦–o]|\d{1,2}[.)]|[a-h]\))\s+[\"“«»„]?[A-ZÆØÅ]")  # (a quoted name too)
 # an item that names itself before a dash, then describes at any length (a web page's
 # "<li><b>Lektiecaféen</b> – lektiehjælp for elever i 4.-10. klasse, ...</li>")

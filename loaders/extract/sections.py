@@ -56,6 +56,10 @@ BLOCK_END = re.compile(
 DELAFTALE = re.compile(r"^\W*(?:bilag\s+(?:[A-H]|\d{1,2})\s*[.:–-]?\s*)?delaftale\b(?:\s+(?:nr\.\s*)?(?:\d{1,2}|[A-H]|[IVX]{1,4})\b\.?)?(?:\s+(?:for(?:\s+indsatsområde(?:t)?)?"
                        r"|vedr\.?|vedrørende|om)\s*:?|\s*[:–—·|-]|(?<=\d)\s+af\s+\d{1,2}(?=\s+(?-i:[A-ZÆØÅ])))\s*(.+)$", re.I)  # (also "DELAFTALE 3
 # AF 3 Sammenhængskraft og medborgerskab", its two lines run together)
+_AGENDA_ITEM = re.compile(r"^\d{1,2}\.\s+(?:[Ss]tatus|[Oo]pfølgning|[Oo]rientering|[Dd]røftelse)\s+(?:på|om|af|fra)\s+"
+                          r"((?:[Dd]elaftale|[Ii]ndsatsområde)\b.*)$")
+
+
 def _is_area_name(name: str) -> bool:
     from samspil.loaders.extract.unit_topics import is_focus_area_name
 
@@ -331,6 +335,9 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
         pieces = [plain[i]] if "**" not in line else None  # (the line's plain form is made already)
+        if line[:1].isdigit() and (agenda := _AGENDA_ITEM.match(line)):
+            line, pieces = agenda.group(1), [agenda.group(1)]  # "2. Status på delaftale 1 – X": an agenda's item about
+            # a delaftale heads its activities' items
         if line[:5] == "Bilag" and (annex := _ANNEX_PREFIX.match(line)):
             line, pieces = line[annex.end():], [plain[i][annex.end():]] if pieces else None  # "Bilag 1 – Delaftale
             # for Uddannelse og livschancer": the annex's heading is the delaftale's

@@ -347,3 +347,43 @@ def test_delaftaler_counted_over_numbered_sections_of_bullets(tmp_path, make_doc
     assert {a.name: a.focus_area for a in r.activities} == {
         "Aftenholdet": "Kriminalitetsforebyggelse", "Læsekassen": "Uddannelse og livschancer",
         "Jobstien": "Beskæftigelse"}
+
+
+def _invitation(town, seat, short, housing):
+    mail = _domain(short)
+    return ["BEGIN:VCALENDAR", "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN", "VERSION:2.0",
+            "METHOD:REQUEST", "BEGIN:VEVENT",
+            f'ORGANIZER;CN="Anders Brink Lysholt":mailto:abl@{mail}',
+            f'ATTENDEE;CN="Susanne Holm Brix";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=',
+            f" TRUE:mailto:shb@{mail}",
+            f"SUMMARY;LANGUAGE=da-DK:Bestyrelsesmøde {seat} Sammen (boligsocial indsats)",
+            "DTSTART:20251118T090000", "DTEND:20251118T110000",
+            f"LOCATION:Beboerhuset\\, {seat} 12\\, {town}",
+            *_folded("DESCRIPTION;LANGUAGE=da-DK:Kære bestyrelse\\n\\nHermed indkaldelse til bestyrelsesmøde i "
+                     f"{seat} Sammen. Aftalens parter er {town} Kommune og {housing}.\\n\\nDAGSORDEN\\n1. Godkendelse "
+                     "af referat\\n2. Status på delaftale 1 – Uddannelse og livschancer\\n   a) Lektiesluppen for børn "
+                     f"i 3.-6. klasse (m. {town} Bibliotek)\\n   b) Børnesprog i hjemmet for familier med børn 0-3 år "
+                     f"(m. Sundhedsplejen {town})\\n3. Status på delaftale 2 – Beskæftigelse\\n   a) Jobspejlet – "
+                     f"ledige beboere (m. Jobcenter {town})\\n4. Evt.\\n\\nMvh\\nAnders Brink Lysholt\\nBoligsocial "
+                     f"leder\\n{housing}\\nTlf. 51 94 27 80\\n"),
+            "UID:040000008200E00074C5B7101A82E00800000000D05E4C1A6B2ADC01", "END:VEVENT", "END:VCALENDAR"]
+
+
+def _folded(line: str, width: int = 74) -> list[str]:
+    """An iCalendar content line folded as RFC 5545 folds it: 74 characters a line, each next one opening with a space
+    (a word cut anywhere)."""
+    return [line[:width]] + [" " + line[k:k + width - 1] for k in range(width, len(line), width - 1)]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_meeting_invitation_saved_as_icalendar_text(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    r = _extract(tmp_path, _invitation(town, seat, short, housing), "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {"Børnesprog i hjemmet", "Jobspejlet"} <= set(acts), sorted(acts)
+    assert acts["Jobspejlet"].focus_area == "Beskæftigelse"
+    assert acts["Børnesprog i hjemmet"].focus_area == "Uddannelse og livschancer"
+    assert f"Sundhedsplejen {town}" in acts["Børnesprog i hjemmet"].partners
+    assert [f.name for f in r.focus_areas] == ["Uddannelse og livschancer", "Beskæftigelse"]
+    contacts = {c.name: c for c in r.contacts}
+    assert contacts["Anders Brink Lysholt"].email == f"abl@{_domain(short)}"
+    assert not [o.name for o in r.organisations if "VEVENT" in o.name or "Dagsorden" in o.name.title()]
