@@ -60,6 +60,16 @@ _AGENDA_ITEM = re.compile(r"^\d{1,2}\.\s+(?:[Ss]tatus|[Oo]pfølgning|[Oo]rienter
                           r"((?:[Dd]elaftale|[Ii]ndsatsområde)\b.*)$")
 
 
+_SUB_START = re.compile(r"\d{1,2}\.\d{1,2}\.?\s")
+_KNOWN_SUBSECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+([A-ZÆØÅ].{2,})$")
+
+
+def _is_known(name: str) -> bool:
+    from samspil.loaders.extract.focus_areas import is_known_area
+
+    return 0 < len(name) <= 60 and is_known_area(name)
+
+
 def _is_area_name(name: str) -> bool:
     from samspil.loaders.extract.unit_topics import is_focus_area_name
 
@@ -330,7 +340,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
         for number, area in numbered.get(i, ()):
             named.setdefault(("delaftale", number), area)
         if "delaftale" not in low and "område" not in low and "tema" not in low[:12] and "spor " not in low[:8] \
-                and not (len(low) < 40 and " spor " in low) \
+                and not (len(low) < 40 and " spor " in low) and not (low[:1].isdigit() and _SUB_START.match(low)) \
                 or line.rstrip()[-1:].isdigit() and _CONTENTS_LINE.search(line):
             continue  # (a table of contents' line, "Delaftale: Tryghed ..... 4", starts nothing)
         nxt = doc.lines[i + 1] if i + 1 < len(doc.lines) else ""
@@ -377,6 +387,11 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
                 and _is_area_name(name := clean(word.group(1)).rstrip(" .:")):
             out.append((i, _sentence_case(name)))  # "Indsatsområde Beskæftigelse" over its items (no number, no colon)
             continue
+        if m is None and plain[i][:1].isdigit() and (sub := _KNOWN_SUBSECTION.match(plain[i])) \
+                and _is_known(name := _ITEMS_AFTER.split(clean(sub.group(1)), 1)[0].rstrip(" .:")) \
+                and name != clean(sub.group(1)).rstrip(" .:"):
+            out.append((i, name))  # "5.1 Kriminalitetsforebyggelse - Tryghedsteamet: ...": a numbered section of a
+            continue  # known area, its first item run on (its line breaks lost; alone: area_items.py reads it)
         if m:
             name = _ITEMS_AFTER.split(_PLAN_TITLE_AFTER.split(clean(m.group(1)), 1)[0], 1)[0]
             name = _sentence_case(run_on_name(without_access_note(name)))  # "X Boligsocial helhedsplan ...", "X - Lektiecafé ..."

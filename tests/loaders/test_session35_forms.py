@@ -339,10 +339,11 @@ def _plan_chapter(town, seat, short, housing):
             "Udviklingsplanen styres af en partnerskabsgruppe."]
 
 
+@pytest.mark.parametrize("how", ["as written", "flattened"])
 @pytest.mark.parametrize("town,seat,short,housing", TOWNS)
 def test_delaftaler_counted_over_numbered_sections_of_bullets(tmp_path, make_docx, make_pdf, town, seat, short,
-                                                              housing):
-    r = _extract(tmp_path, _plan_chapter(town, seat, short, housing), "as written", make_docx, make_pdf)
+                                                              housing, how):
+    r = _extract(tmp_path, _plan_chapter(town, seat, short, housing), how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Kriminalitetsforebyggelse", "Uddannelse og livschancer", "Beskæftigelse"]
     assert {a.name: a.focus_area for a in r.activities} == {
         "Aftenholdet": "Kriminalitetsforebyggelse", "Læsekassen": "Uddannelse og livschancer",
