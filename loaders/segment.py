@@ -142,6 +142,25 @@ _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMR
 _COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delaktivitet|Delprojekt|Projekt)\s+\d{1,2}\.\d{1,2}\s+[–—-]\s+[A-ZÆØÅ\"«“])")
 # A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
 # date and the middle dot after it: the date a line of its own, as it was)
+_ABBR_ACTIVITY = re.compile(r"\s(?=Akt\.\s*\d{1,2}\s+[A-ZÆØÅ\"«“])")  # "Akt. 1 Vængernes Nabohjælp"
+_ABBR_FIELD = re.compile(r"\s(?=(?:Målgr|Partn|Samarb|Ansv)\.\s*:)")  # "Målgr.: ...", "Partn.: ..."
+_CAPS_HEAD_WORD = re.compile(r"\s(?=[A-ZÆØÅ]{6,}\s+[A-ZÆØÅ])")  # "AKTIVITETER Akt. 1", "ORGANISERING Styregruppe"
+_PAREN_COUNTER = re.compile(r"(?<![,;])\s\(([a-h])\)\s+(?=[A-ZÆØÅ])")  # (not a list in a sentence: "..., (b) X")
+
+
+def _paren_counted(line: str) -> list[int]:
+    """Where the items of a list counted "(a)", "(b)" ... run onto one line start, when they count from (a)."""
+    found = [m for m in _PAREN_COUNTER.finditer(line)]
+    starts, want = [], "a"
+    for m in found:
+        if m.group(1) == want:
+            starts.append(m.start() + 1)
+            want = chr(ord(want) + 1)
+        elif starts:
+            break
+    return starts
+
+
 _REACTIONS = re.compile(r"\s(\d[\d,.]*K?\s+·\s+\d+\s+kommentar(?:er)?(?:\s+·\s+\d+\s+delinger)?)(?=\s|$)")
 _POST_DATE = re.compile(r"\s(\d{1,2}\.\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november"
                         r"|december)\s+\d{4}\s+·)\s")
@@ -354,6 +373,12 @@ def _cuts(line: str) -> list[int]:
             # "Name – what" items, the breaks lost, a line with them (after a label, "Spor 1: X", the label's line)
         if (en_dash or em_dash) and ("ktivitet " in line or "KTIVITET " in line or project and "rojekt " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_ACTIVITY.finditer(line)}
+        if "Akt." in line and len(records := [m.start() + 1 for m in _ABBR_ACTIVITY.finditer(line)]) >= 2:
+            cuts.update(records)  # "... Akt. 1 X [område a] Målgr.: ... Partn.: ... Akt. 2 Y ...": abbreviated records,
+            cuts |= {m.start() + 1 for m in _ABBR_FIELD.finditer(line)}  # their breaks lost: each record and field
+            cuts |= {m.start() + 1 for m in _CAPS_HEAD_WORD.finditer(line)}  # (and the headings in capitals around them)
+        if " (b) " in line and len(counted := _paren_counted(line)) >= 2:
+            cuts.update(counted)  # "INDSATSOMRÅDER (a) Tryghed og trivsel (b) Børn, unge og forældre ...": a list
         bracket = " [" in line  # (in " [+] " and " [-] ")
         folded = bracket and " [+] " in line
         if folded or bracket and " [-] " in line:  # a web page's folded sections run together: each head a line

@@ -200,10 +200,11 @@ def _coded_records(town, seat, short, housing):
             f"Styregruppe med {short.upper()[:3]}'s direktør og kommunens familiechef."]
 
 
+@pytest.mark.parametrize("how", ["as written", "flattened"])
 @pytest.mark.parametrize("town,seat,short,housing", TOWNS)
 def test_abbreviated_activity_records_coded_by_the_areas_letters(tmp_path, make_docx, make_pdf, town, seat, short,
-                                                                  housing):
-    r = _extract(tmp_path, _coded_records(town, seat, short, housing), "as written", make_docx, make_pdf)
+                                                                  housing, how):
+    r = _extract(tmp_path, _coded_records(town, seat, short, housing), how, make_docx, make_pdf)
     acts = {a.name: a for a in r.activities}
     assert {n: a.focus_area for n, a in acts.items()} == {
         "Gårdfesterne": "Tryghed og trivsel", f"Legestuen {seat}": "Børn, unge og forældre",
