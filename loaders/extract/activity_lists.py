@@ -178,6 +178,39 @@ _AREA_NOTE = re.compile(r"\s*\((?:delaftale|indsatsområde|bilag)\b[^()]{0,20}\)
 _COUNTED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<item>\S.*)$")
 
 
+_RUN_ON_COUNTER = re.compile(r"\s(\d{1,2})\)\s+(?=[A-ZÆØÅ\"“«])")
+
+
+def _run_on_counted(item: str, count: int) -> tuple[str, list[str]] | None:
+    """(area, items) of a bullet naming a focus area with its counted items run on after it, counting on from
+    ``count`` ("Uddannelse og livschancer (delaftale 1) 1) Lektiebussen – ... 2) Sprogkufferten – ..."), else None."""
+    marks = list(_RUN_ON_COUNTER.finditer(item))
+    if not marks or int(marks[0].group(1)) != count + 1 \
+            or not is_focus_area_name(area := _AREA_NOTE.sub("", clean(item[:marks[0].start()]))):
+        return None
+    starts, want = [], count + 1
+    for m in marks:
+        if int(m.group(1)) == want:
+            starts.append(m)
+            want += 1
+    items = [item[m.end():(starts[k + 1].start() if k + 1 < len(starts) else len(item))].strip()
+             for k, m in enumerate(starts)]
+    return area, items[:-1] + [_before_area_sentence(items[-1])]
+
+
+def _before_area_sentence(text: str) -> str:
+    """The last run-on item up to a sentence that opens with a known focus area ("... → SSP Faxe Beskæftigelse
+    indgår ikke i aftalen"): the text after the list."""
+    from samspil.loaders.extract.flat_activity_tables import _focus_at
+
+    words = text.split()
+    for k in range(2, len(words) - 1):
+        if words[k][:1].isupper() and (n := _focus_at(words, k, ())) and k + n < len(words) \
+                and words[k + n][:1].islower() and words[k + n] not in ("og", "samt", "i"):
+            return " ".join(words[:k])
+    return text
+
+
 def _items_under_area_bullets(doc: Document, taken: set[int]) -> list[Block]:
     """Numbered items under bullets that name focus areas ("• Uddannelse og livschancer (delaftale 1)" over "1)
     Lektiebussen – lektiehjælp ..." and its partners' line, "• Kriminalitetsforebyggelse (delaftale 2)" over "3)
@@ -201,6 +234,14 @@ def _items_under_area_bullets(doc: Document, taken: set[int]) -> list[Block]:
         if bullet and not bullet.group("number") and not bullet.group("letter") \
                 and is_focus_area_name(name := _AREA_NOTE.sub("", clean(bullet.group("item")))):
             area = name
+            continue
+        if bullet and not bullet.group("number") and not bullet.group("letter") and ") " in line \
+                and (run_on := _run_on_counted(bullet.group("item"), count)) is not None:
+            area, counted_items = run_on  # "• Uddannelse og livschancer (delaftale 1) 1) Lektiebussen – ... 2) ...":
+            for text in counted_items:  # the area's items run onto its bullet (the line breaks lost)
+                if name := _bullet_name(text):
+                    count += 1
+                    found.append(Block(name, j, j + 1, area, text=text))
             continue
         counted = _COUNTED.match(line) if area is not None else None
         if counted and int(counted.group("number")) == count + 1 and j not in taken \

@@ -381,6 +381,9 @@ def _listed(doc: Document):
                 yield head, j  # "a) Beskæftigelse. Aktiviteterne er ...": a known area, its item's text after it
             elif counted is not None and (name := _candidate(_LIST_ITEM.sub("", item))):
                 yield name, j  # a counted item is one area ("III. Beskæftigelse og integration")
+            elif len(item) > 80 and (head := _exact_known_head(rest := _LIST_ITEM.sub("", item))) \
+                    and _NOTE_OR_COUNTER.match(rest, len(head)):
+                yield head, j  # "• Kriminalitetsforebyggelse (delaftale 2) 3) Ungeteam ...": the area, its items run on
             else:
                 yield from ((name, j) for name in _inline_areas(_LIST_ITEM.sub("", item), commas=False))
             if folded:
@@ -394,6 +397,7 @@ def _with_next(text: str, plain: list[str], i: int) -> str:
 
 _CHOSE = re.compile(r"\b(?:[Pp]arterne|[Vv]i|[Aa]ftalen|[Hh]elhedsplanen|[Ii]ndsatsen)\s+(?:har\s+)?(?:valgt|prioriteret"
                    r"|arbejder\s+med)\s+(?:(?:de\s+to\s+|de\s+tre\s+)?indsatsområder(?:ne)?\s*:?\s+)?(?=[A-ZÆØÅ])")
+_NOTE_OR_COUNTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?\d{1,2}[.)]\s")  # "(delaftale 2) 3) ..." after an area's name
 _AREA_SENTENCE = re.compile(r"\s*(?:[.:]|\s[–-])\s")  # (an area's name ending its own sentence or heading)
 _AREAS_WORD = re.compile(r"[Ii]ndsatsområder(?:ne)?\s*:?\s+(?=[A1]\s)")
 

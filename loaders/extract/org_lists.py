@@ -562,13 +562,19 @@ _PLAN_SUBJECTS = frozenset("""indsatsen helhedsplanen planen aftalen delaftalen 
     styregruppen følgegruppen delaftalerne aftalerne projekterne tiltagene""".split())
 
 
+def _one_word_area(word: str) -> bool:
+    from samspil.loaders.extract.focus_areas import is_known_area
+
+    return len(word) >= 8 and is_known_area(word)
+
+
 def opens_sentence(before: list[str], word: str) -> bool:
     """Is ``word``, before a verb, a sentence's subject (the plan or a part of it: "Indsatsen",
     "Helhedsplanen"), not the last word of the name that ``before`` (the words before it) opens?"""
     from samspil.loaders.gazetteer import known_organisation
 
-    if word.casefold() not in _PLAN_SUBJECTS:
-        return False
+    if word.casefold() not in _PLAN_SUBJECTS and not _one_word_area(word):
+        return False  # (a focus area of one word too: "... SSP Faxe Beskæftigelse indgår ikke i aftalen")
     return not any(known_organisation(" ".join([*before[k:], word])) for k in range(len(before)))
 
 

@@ -169,9 +169,11 @@ def _area_bullets(town, seat, short, housing):
             "", "Beskæftigelse indgår ikke i aftalen."]
 
 
+@pytest.mark.parametrize("how", ["as written", "flattened"])
 @pytest.mark.parametrize("town,seat,short,housing", TOWNS)
-def test_numbered_items_under_bullets_naming_focus_areas(tmp_path, make_docx, make_pdf, town, seat, short, housing):
-    r = _extract(tmp_path, _area_bullets(town, seat, short, housing), "as written", make_docx, make_pdf)
+def test_numbered_items_under_bullets_naming_focus_areas(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                         how):
+    r = _extract(tmp_path, _area_bullets(town, seat, short, housing), how, make_docx, make_pdf)
     acts = {a.name: a for a in r.activities}
     assert {n: a.focus_area for n, a in acts.items()} == {
         "Læsebåden": "Uddannelse og livschancer", "Sprogkassen": "Uddannelse og livschancer",
