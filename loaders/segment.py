@@ -142,6 +142,10 @@ _COUNTED_AREA_HEAD = re.compile(r"\s(?=(?:INDSATSOMRÅDE|Indsatsområde|FOKUSOMR
 _COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delaktivitet|Delprojekt|Projekt)\s+\d{1,2}\.\d{1,2}\s+[–—-]\s+[A-ZÆØÅ\"«“])")
 # A feed's posts run together: "... 👍 34 · 5 kommentarer 3. oktober 2025 · HAVNESUPPEN er tilbage! ..." (a post's
 # date and the middle dot after it: the date a line of its own, as it was)
+_PROJECT_ID = re.compile(r"\s(?=(?:Projekt|Delprojekt|Aktivitet)\s+\d{1,2}(?:\.\d{1,2}){0,2}(?:\.?[a-h])?\.?\s+[A-ZÆØÅ\"“«])")
+_RECORD_FIELD = re.compile(r"\s(?=(?:Hvem|Hvad|Hvor|Hvornår|Sammen med|Målgruppe(?:r|\(r\))?|Partnere|Samarbejdspartnere"
+                           r"|Formål|Ansvarlig|Indhold)\s*:\s)")
+_NUMBERED_CAPS = re.compile(r"\s(?=\d{1,2}\.?\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})*(?:\s|$))")
 _ABBR_ACTIVITY = re.compile(r"\s(?=Akt\.\s*\d{1,2}\s+[A-ZÆØÅ\"«“])")  # "Akt. 1 Vængernes Nabohjælp"
 _ABBR_FIELD = re.compile(r"\s(?=(?:Målgr|Partn|Samarb|Ansv)\.\s*:)")  # "Målgr.: ...", "Partn.: ..."
 _CAPS_HEAD_WORD = re.compile(r"\s(?=[A-ZÆØÅ]{6,}\s+[A-ZÆØÅ])")  # "AKTIVITETER Akt. 1", "ORGANISERING Styregruppe"
@@ -373,6 +377,11 @@ def _cuts(line: str) -> list[int]:
             # "Name – what" items, the breaks lost, a line with them (after a label, "Spor 1: X", the label's line)
         if (en_dash or em_dash) and ("ktivitet " in line or "KTIVITET " in line or project and "rojekt " in line):
             cuts |= {m.start() + 1 for m in _COUNTED_ACTIVITY.finditer(line)}
+        if ("rojekt " in line or "ktivitet " in line) and len(records := [m.start() + 1 for m in _PROJECT_ID.finditer(line)]) >= 2 \
+                and len(fields := [m.start() + 1 for m in _RECORD_FIELD.finditer(line)]) >= len(records):
+            cuts.update(records + fields)  # "Projekt 4.1.a Lektieklub X Hvem: ... Sammen med: ... Projekt 4.1.b ...":
+            cuts |= {m.start() + 1 for m in _NUMBERED_CAPS.finditer(line, records[0])}  # counted project records and
+            # their fields, their breaks lost, and the chapter in capitals after them ("5 ØKONOMI")
         if "Akt." in line and len(records := [m.start() + 1 for m in _ABBR_ACTIVITY.finditer(line)]) >= 2:
             cuts.update(records)  # "... Akt. 1 X [område a] Målgr.: ... Partn.: ... Akt. 2 Y ...": abbreviated records,
             cuts |= {m.start() + 1 for m in _ABBR_FIELD.finditer(line)}  # their breaks lost: each record and field

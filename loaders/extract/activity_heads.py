@@ -333,8 +333,9 @@ def labelled_blocks(doc: Document) -> list[Block]:
         end = next((h for h in heads if i < h < end and not (h == i + 1 and _AREA_FIELD.match(plain[h]))), end)
         # (a record's area field right under its name, "Aktivitet: X" over "Indsatsområde: Y", starts no section)
         end = _section_end(doc, i, end)
-        if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause
-            end = next((j for j in range(i + 1, end) if _closing(doc.lines[j])), end)
+        if n + 1 == len(starts):  # the last activity ends at the plan's money or revision clause, or at the next
+            end = next((j for j in range(i + 1, end) if _closing(doc.lines[j]) or _CAPS_CHAPTER.match(doc.lines[j])),
+                       end)  # chapter's heading in capitals ("5 ØKONOMI (kr.) 2008 2009 ...", its line breaks lost)
         blocks.append(Block(title, i, end, _letter_area(doc, title) or _area_code_after(doc, plain[i])
                             or by_number.get(i) or _card_tag(doc, i, plain)
                             or focus_area_at(doc, i)
@@ -417,6 +418,9 @@ def area_line_above(doc: Document, i: int) -> str | None:
         if _NEXT_NUMBERED.match(plain[j]):
             return None
     return None
+
+
+_CAPS_CHAPTER = re.compile(r"\d{1,2}\.?\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})*(?:\s|$)")
 
 
 def _closing(line: str) -> bool:

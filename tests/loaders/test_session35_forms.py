@@ -391,3 +391,30 @@ def test_a_meeting_invitation_saved_as_icalendar_text(tmp_path, make_docx, make_
     contacts = {c.name: c for c in r.contacts}
     assert contacts["Anders Brink Lysholt"].email == f"abl@{_domain(short)}"
     assert not [o.name for o in r.organisations if "VEVENT" in o.name or "Dagsorden" in o.name.title()]
+
+
+def _project_records(town, seat, short, housing):
+    return [f"Ansøgning om støtte fra Landsbyggefondens pulje 2006-2010 til en boligsocial helhedsplan for {seat} Nord",
+            "", "1 INDLEDNING", f"{housing} søger hermed om midler til en 4-årig helhedsplan.", "",
+            "4 INDSATSOMRÅDER OG PROJEKTER", "4.1 Børn og unge",
+            "Projekt 4.1.a  Lektieklub Åen", "   Hvem: skolebørn fra 1.-7. kl.",
+            f"   Sammen med: {seat} Byskole og Dansk Røde Kors",
+            f"Projekt 4.1.b  Fritidspas {seat}", "   Hvem: børn og unge 10-17 år",
+            f"   Sammen med: {seat} Idrætsforening", "",
+            "4.2 Beskæftigelse og uddannelse",
+            "Projekt 4.2.a  Jobværkstedet", "   Hvem: ledige beboere",
+            f"   Sammen med: Jobcenter {town}", "",
+            "5 ØKONOMI (kr.)", "                 2008      2009      i alt",
+            "LBF-tilskud    410.000   410.000   820.000", "",
+            "6 UNDERSKRIFTER", f"{town}, 14. nov. 2007", f"For {housing}     Tiltrådt for {town} Kommune"]
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_counted_project_records_with_question_fields(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    r = _extract(tmp_path, _project_records(town, seat, short, housing), how, make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert {n: a.focus_area for n, a in acts.items()} == {
+        "Lektieklub Åen": "Børn og unge", f"Fritidspas {seat}": "Børn og unge",
+        "Jobværkstedet": "Beskæftigelse og uddannelse"}
+    assert acts["Jobværkstedet"].partners == [f"Jobcenter {town}"]  # (its text ends at the next chapter)
