@@ -266,6 +266,9 @@ def _listed(doc: Document):
                 and len(chosen := _known_run(_with_next(text, plain, i)[chose.end():])) >= 2:
             yield from ((name, i) for name in chosen)  # "Parterne har valgt Uddannelse og livschancer samt
             continue  # Forebyggelse og forældreansvar." (known areas only, one after another)
+        if "ndsatsområder" in text and ":" in text and len(counted_run := _counted_after_colon(text)) >= 2:
+            yield from ((name, i) for name in counted_run)  # "... følgende to indsatsområder, som ...: a) Beskæftigelse
+            continue  # b) Kriminalitetsforebyggelse Uddannelse og ... er ikke ..." (a counted list, its breaks lost)
         if "ndsatsområder" in text and len(text) > 60 and (lettered := _lettered_after_heading(text)):
             yield from ((name, i) for name in lettered)  # "3. Indsatsområder A Tryghed og trivsel B ..." (breaks lost)
             continue
@@ -537,6 +540,31 @@ def _plan_areas_list(text: str) -> re.Match[str] | None:
         return field  # "... i alt 430 boliger. Indsatsområderne er A samt B.": the areas a sentence of its own lists
         # (or the agreements: "Delaftalerne er A samt B.")
     return next((m for m in _INLINE_LIST.finditer(text) if _PLAN_SENTENCE.search(text, 0, m.start())), None)
+
+
+_COUNTED_AFTER_COLON = re.compile(r"indsatsområder[^:.]{0,120}:\s*(?=(?:a|A|1)[.)]\s+[A-ZÆØÅ])")
+
+
+def _counted_after_colon(text: str) -> list[str]:
+    """The areas of a list counted a), b) ... (or 1), 2) ...) run on after a sentence's colon about the areas, its
+    last item the known area that opens it (the text after the list run on)."""
+    if (m := _COUNTED_AFTER_COLON.search(text)) is None:
+        return []
+    rest, marks, want = text[m.end():], [], None
+    for mark in re.finditer(r"(?:^|\s)([a-hA-H]|\d)[.)]\s+(?=[A-ZÆØÅ])", rest):
+        code = mark.group(1)
+        if want is None and code not in "aA1" or want is not None and code != want:
+            break
+        marks.append(mark)
+        want = chr(ord(code) + 1)
+    if len(marks) < 2:
+        return []
+    items = [rest[a.end():b.start()].strip(" ,;") for a, b in zip(marks, marks[1:])]
+    last = _exact_known_head(rest[marks[-1].end():])
+    names = [name for item in items if (name := _exact_known_head(item) or (
+        _candidate(item) if len(item.split()) <= 6 and ". " not in item else None))]  # (an item's own text after it:
+    # its known area, or a short name alone)
+    return names + [last] if last and len(names) == len(items) else []
 
 
 def _lettered_list(listed: str) -> list[str]:

@@ -418,3 +418,17 @@ def test_counted_project_records_with_question_fields(tmp_path, make_docx, make_
         "Lektieklub Åen": "Børn og unge", f"Fritidspas {seat}": "Børn og unge",
         "Jobværkstedet": "Beskæftigelse og uddannelse"}
     assert acts["Jobværkstedet"].partners == [f"Jobcenter {town}"]  # (its text ends at the next chapter)
+
+
+@pytest.mark.parametrize("how", ["as written", "flattened"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_areas_counted_after_a_sentence_s_colon(tmp_path, make_docx, make_pdf, town, seat, short, housing, how):
+    lines = [f"STRATEGISK SAMARBEJDSAFTALE om den boligsociale indsats »{seat} i Fællesskab« 2025-2029", "",
+             "§ 1 Parter", f"Part 1: {town} Kommune", f"Part 2: {housing}", "",
+             "§ 3 Indsatsområder",
+             "Parterne har valgt følgende to indsatsområder, som udmøntes i hver sin delaftale (bilag 1 og 2):",
+             "  a) Beskæftigelse", "  b) Kriminalitetsforebyggelse",
+             "Uddannelse og livschancer samt Sundhed og trivsel er ikke en del af denne aftale.", "",
+             "§ 4 Organisering", "Den boligsociale indsats har sekretariat i beboerhuset."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
