@@ -27,10 +27,11 @@ __all__ = ["text_mentions"]
 DEFINE = re.compile(r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?:og|for|i|af|-|–)?\s*[\wæøåÆØÅ-]+){0,7}?)\s*\(\s*([A-ZÆØÅ]{2,6})\s*\)")
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[A-ZÆØÅ]{2,6}\s*\)")  # what every DEFINE match ends with
 ROLE_BULLET = re.compile(r"^\s*[-•·*]\s*([A-ZÆØÅ][^:]{1,60}?)\s*:\s")
-FIELD = re.compile(r"^\W*(samarbejdsrelationer|samarbejdspartnere|samarbejdsparter|samarbejde|partnere)\w*\W*:\s*(.*)$", re.I)
+FIELD = re.compile(r"^\W*(?:(?:øvr(?:ige)?\.?|eksterne|andre)\s+)?(samarbejdsrelationer|samarbejdspartnere|samarbejdspartn\."
+                   r"|samarbejdsparter|samarbejde|partnere|partn\.)\w*\W*:\s*(.*)$", re.I)  # ("Øvr. samarbejdspartn.:")
 HEADING = re.compile(r"^\W*(ansvars- og rollefordeling|samarbejdspartnere)\W*:?\s*$", re.I)
 FIELD_ALONE = re.compile(r"^\W*(?:samarbejdsrelationer|samarbejdspartnere|partnere)\w*\W*:?\s*$", re.I)
-_LABEL_FIRSTS = "aAsSpP\u017f"  # (their first letters as re.IGNORECASE reads them: a long s is an s)
+_LABEL_FIRSTS = "aAsSpPøØeE\u017f"  # (their first letters as re.IGNORECASE reads them: a long s is an s)
 
 
 _GLOSSARY = re.compile(r"\b([A-ZÆØÅ]{2,6})\s*=\s*([A-ZÆØÅ][\wæøåÆØÅ.-]*(?:\s+(?![A-ZÆØÅ]{2,6}\s*=)"
@@ -456,7 +457,7 @@ def text_mentions(doc: Document, known: list[OrgMention]) -> list[OrgMention]:
         if not text:
             continue
         value_next, label_alone = label_alone, False
-        # (HEADING, FIELD_ALONE and FIELD open with "a", "s" or "p" after any non-word characters:
+        # (HEADING, FIELD_ALONE and FIELD open with "a", "s", "p", "ø" or "e" after any non-word characters:
         # a text that opens with another word character is told without them)
         labelled = not (text[0].isalnum() or text[0] == "_") or text[0] in _LABEL_FIRSTS
         if labelled and (HEADING.match(text) or FIELD_ALONE.match(text)):

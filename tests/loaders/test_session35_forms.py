@@ -432,3 +432,17 @@ def test_areas_counted_after_a_sentence_s_colon(tmp_path, make_docx, make_pdf, t
              "§ 4 Organisering", "Den boligsociale indsats har sekretariat i beboerhuset."]
     r = _extract(tmp_path, lines, how, make_docx, make_pdf)
     assert [f.name for f in r.focus_areas] == ["Beskæftigelse", "Kriminalitetsforebyggelse"]
+
+
+@pytest.mark.parametrize("label", ["Øvr. samarbejdspartn.", "Eksterne partnere", "Partn."])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_an_abbreviated_partner_field(tmp_path, make_docx, make_pdf, town, seat, short, housing, label):
+    lines = [f"DELAFTALE NR. 2 – SUNDHED OG TRIVSEL – {seat}", "",
+             f"Delaftalens parter: {town} Kommune og {housing}.", "",
+             "AKTIVITETER", "Aktivitetsnavn:        Bevæg dig glad",
+             "Målgruppe:             ældre og psykisk sårbare beboere",
+             f"{label}: DGI Nordsjælland; lokale foreninger, f.eks. {seat} Petanqueklub", "",
+             "Økonomi", "Budgettet er 1,2 mio. kr."]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    acts = {a.name: a for a in r.activities}
+    assert "DGI Nordsjælland" in acts["Bevæg dig glad"].partners, acts["Bevæg dig glad"].partners
