@@ -369,6 +369,15 @@ def join_name_hyphens(lines: Sequence[str], origins: Sequence[Origin]) -> tuple[
     return out, orig
 
 
+def _closes_bracket(last: str, line: str) -> bool:
+    """Does ``last`` end inside a bracket (its last "(" open, a few words after it) that ``line`` closes
+    early, without a bracket of its own before?"""
+    opened = last.rfind("(")
+    close = line.find(")", 0, 60)
+    return last.rfind(")") < opened and len(last) - opened <= 40 and close > 0 and "(" not in line[:close] \
+        and not _keeps_own_line(line[:1].upper() + line[1:]) if close > 0 else False
+
+
 def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
                  ) -> tuple[list[str], list[Origin]]:
     """Join PDF hard wraps and hyphenated line breaks; a joined line keeps its first origin.
@@ -398,6 +407,9 @@ def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0
         if out and last[-1:] == "-" and _NAME_HYPHEN_END.search(last) and _NAME_START.match(line):
             out[-1] = out[-1] + line  # "Vibeke Holst-" + "Andersen, viho@...": a double name broken at its hyphen
             continue
+        if out and "(" in last and line and last[-1:] != "-" and _closes_bracket(last, line):
+            out[-1] = f"{out[-1]} {line}"  # "... afd. Kalkgraven (opf." + "1971, 96 lejl.) og ...": a bracket's note
+            continue  # wrapped (its line's stop no sentence's end)
         # (whether ``last`` is full is worked out only where the answer is read: most lines are
         # joined, or kept apart, on cheaper tests)
         full = None

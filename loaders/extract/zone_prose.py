@@ -65,11 +65,14 @@ _PLURAL = re.compile(_literal_first(
     [w + _PLURAL_AFTER_VERB for w in ("omfatter", "dækker", "består af", "følgende", "indgår", "rummer",
                                                        "udgøres af")]
     + [r"Bolig[Aa]fdeling(?:er|erne)\s*:\s*", r"bolig[Aa]fdeling(?:er|erne)\s*:\s*", r"Afdeling(?:er|erne)\s*:\s*",
-       r"afdeling(?:er|erne)\s*:\s*", r"BoligAfdelingerne\s+(?=[A-ZÆØÅ])", r"Afdelingerne\s+(?=[A-ZÆØÅ])"]))
+       r"afdeling(?:er|erne)\s*:\s*", r"BoligAfdelingerne\s+(?=[A-ZÆØÅ])", r"Afdelingerne\s+(?=[A-ZÆØÅ])",
+       r"afdelinger(?<=['’]s afdelinger)\s+(?=[A-ZÆØÅ])", r"afdelinger(?<=['’] afdelinger)\s+(?=[A-ZÆØÅ])"]))  # (after
+# an owner's genitive with its apostrophe: "HHJ's afdelinger Tørveengen (204) og Pilekæret (156)")
 # "Rosenhaven", "Rosenhaven (afd. 4)", "Rosenhaven (afd. 4, 180 boliger)", "Rosenhaven (180 boliger)"
 _ITEM = re.compile(rf"(?P<name>{_NAME})(?:\s*(?P<paren>\(\s*(?:(?P<owner>[A-ZÆØÅ][\wæøå-]*(?:\s[A-ZÆØÅ][\wæøå-]*){{0,2}}),\s*"
                    rf"(?=afd|\d))?(?:afd(?:\.|eling)\s*(?P<code>{_CODE}))?"
-                   rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\)))?")
+                   rf"(?:\s*(?:,|med)?\s*(?P<units>\d[\d.]*)\s*{_DWELLINGS})?\s*\))|\s*\((?P<bare>\d{{2,4}})\))?")
+# ("Tørveengen (204)": its dwellings counted alone in brackets, in a sentence that counts dwellings)
 # ("Trollesmindehusene (Nødebohus, 288 boliger)": the owner first in the brackets)
 _ITEM_TAIL = re.compile(rf"(?:\s*\([^()]{{0,80}}\))?(?:\s+med\s+(?P<n>\d[\d.]*)\s*{_DWELLINGS})?(?=\W|$)")
 _OWNER = re.compile(r"(?<![\wæøåÆØÅ&-])((?:[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*\s){0,3}[A-ZÆØÅ0-9][\wæøåÆØÅ&-]*|[a-zæøå]{2,5})\s+$")
@@ -85,6 +88,8 @@ _NOT_NAMES = frozenset("Den Det De Der Her Og Samt Helhedsplanen Boligorganisati
 
 def _owner(before: str, is_org: Callable[[str], str | None]) -> str | None:
     """The organisation named right before 'afdeling' ('Boligselskabet Fjords', 'fsb')."""
+    if before[-3:-1] in ("'s", "’s") or before[-2:-1] in ("'", "’"):
+        before = before.rstrip()[:-1].rstrip("'’") + " "  # "Falstria's afd. X", "Sundbyhus' afdeling Y": a genitive
     m = _OWNER.search(before)
     if not m:
         return None
@@ -235,6 +240,7 @@ def _numbered_names(name: str, numerals: list[str]) -> list[str]:
 
 _OWNER_OF = re.compile(r"\s*(?:afd\.|afdeling\b)")
 _UNITS_AFTER = re.compile(rf"\s*,?\s*(?:\(\s*(\d[\d.]*)\s*{_DWELLINGS}\s*\)|[–-]\s*(\d[\d.]*)\s*{_DWELLINGS}\b)"
+                          rf"|\s*\([^()]{{1,30}}?,\s*(\d[\d.]*)\s*(?:{_DWELLINGS}|lejl\.)\s*\)"  # ("(opf. 1968, 180 lejl.)")
                           rf"|,\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # (", 344 lejemål" after a listed department)
                           rf"|\s+med\s+(?:ca\.\s*)?(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("afd. 13 Houlkær Syd med 396 lejemål")
                           rf"|:\s*(\d[\d.]*)\s*{_DWELLINGS}\b"  # ("Bjerggårdsparken, afd. 11:  148 boliger / 322 beboere")
@@ -296,6 +302,10 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
         if units is not None and (count := _UNITS_AFTER.match(sentence, end)) and (name or len(codes) == 1):
             units[name or f"Afd. {codes[0]}"] = int(next(g for g in count.groups() if g).replace(".", ""))
             end = count.end()
+        elif units is not None and name and (bare := _BARE_COUNT.match(sentence, end)) \
+                and not _YEAR.fullmatch(bare.group(1)) and _DWELLING_WORD.search(sentence):
+            units[name] = int(bare.group(1))  # "afdeling Lærkestien (72)" in a sentence that counts dwellings
+            end = bare.end()
         prev_end = end  # (the name and count after the number are no owner's words)
         yield owner, codes, name
         if name and not codes:  # "afd. Fyrreparken og Birkeparken": the owner's named departments
@@ -335,6 +345,11 @@ _LIST_FIELD = re.compile(r"\s*(?:Bolig)?[Aa]fdeling(?:er|erne)\s*:")  # a fact b
 _ITEM_SEP = re.compile(rf"{_CONJ}|\s*[·•|]\s*")  # (a fact box's list: "A (...) · B (...) · C (...)")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BARE_COUNT = re.compile(r"\s*\((\d{2,4})\)")
+_DWELLING_WORD = re.compile(rf"\d\s*(?:{_DWELLINGS}\b|lejl\.)")
+
+
 def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
              ) -> Iterator[tuple[str | None, list[str], str | None]]:
     """Items of a list after a plural ("afdelingerne A (afd. 4, 180 boliger), B og C"); an
@@ -352,6 +367,8 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
                 parens.append((m.end() + item.start("paren"), m.end() + item.end("paren")))
             if item.group("units"):
                 units[item.group("name")] = int(item.group("units").replace(".", ""))
+            elif item.group("bare") and not _YEAR.fullmatch(item.group("bare")) and _DWELLING_WORD.search(sentence):
+                units[item.group("name")] = int(item.group("bare"))
             yield item.group("owner"), [item.group("code")] if item.group("code") else [], item.group("name")
             end = item.end()
             if tail := _ITEM_TAIL.match(rest, end):  # "Solbakken (Fjord, afd. 7) med 140 boliger"

@@ -446,3 +446,19 @@ def test_an_abbreviated_partner_field(tmp_path, make_docx, make_pdf, town, seat,
     r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
     acts = {a.name: a for a in r.activities}
     assert "DGI Nordsjælland" in acts["Bevæg dig glad"].partners, acts["Bevæg dig glad"].partners
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_departments_in_prose_with_genitive_owners_and_bare_counts(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                   housing, how):
+    lines = [f"Statusrapport 2025 – {seat}", "",
+             f"Indsatsen er et samarbejde mellem {town} Kommune, {housing} og Boligselskabet Solvang.",
+             f"Den dækker 432 boliger: {housing}'s afdelinger Tørvehaven (204) og Pilehaven (156) samt",
+             "Boligselskabet Solvangs afdeling Lærkely (72).", "",
+             f"{seat} Nord består af Boligselskabet Solvang's afd. Flintely (opf. 1968, 180 lejl.) og",
+             "afd. Kalkhaven (opf. 1971, 96 lejl.) - i alt 276 lejl."]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    zones = {z.name: z.units for z in r.zones if z.type == "housing_department"}
+    assert {n: zones.get(n) for n in ("Tørvehaven", "Pilehaven", "Lærkely", "Flintely", "Kalkhaven")} == {
+        "Tørvehaven": 204, "Pilehaven": 156, "Lærkely": 72, "Flintely": 180, "Kalkhaven": 96}, zones
