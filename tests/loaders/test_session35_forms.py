@@ -462,3 +462,16 @@ def test_departments_in_prose_with_genitive_owners_and_bare_counts(tmp_path, mak
     zones = {z.name: z.units for z in r.zones if z.type == "housing_department"}
     assert {n: zones.get(n) for n in ("Tørvehaven", "Pilehaven", "Lærkely", "Flintely", "Kalkhaven")} == {
         "Tørvehaven": 204, "Pilehaven": 156, "Lærkely": 72, "Flintely": 180, "Kalkhaven": 96}, zones
+
+
+@pytest.mark.parametrize("note,rest", [("(opf.", "1971, 96 lejl.) og afd. Stenhaven."),
+                                       ("(tidligere", "Engparken) og afd. Stenhaven.")])
+def test_a_bracket_s_note_wrapped_onto_the_next_line_joins_it(note, rest):
+    from samspil.loaders.line_joins import join_wrapped
+
+    first = f"Området består af afd. Flintehaven (opf. 1968, 180 lejl.), afd. Kalkhaven {note}"
+    lines, _ = join_wrapped([first, rest, "Kontaktperson: Anna Berg"], [(1, None), (2, None), (3, None)], width=-90)
+    assert lines == [f"{first} {rest}", "Kontaktperson: Anna Berg"]
+    kept, _ = join_wrapped(["Budgettet er delt (se afsnit 4.", "Det samlede budget er 5 mio. kr."],
+                           [(1, None), (2, None)], width=-90)
+    assert len(kept) == 2  # (a sentence that closes no bracket early is the next one's)
