@@ -117,6 +117,10 @@ def loose_contacts(doc: Document, seen_lines: set[int]) -> list[ContactMention]:
             out += _run_on_entries(text, i, groups)
         elif len(text) <= _MAX_LINE and _UNIT_COLON_NAME.match(text) and PHONE.search(text):
             out += _run_on_entries(text, i, groups)  # "Sundhedsplejen, Langeland Kommune: Marianne Fals, 24 29 17 03"
+        elif len(text) <= _MAX_LINE and out and out[-1].line == i - 1 and PHONE.search(text) \
+                and (entry := _run_on_entries(text, i, groups)) and entry[0].person.start == 0:
+            out += entry  # the next entry of a contact list, its phone and no e-mail, its role no title word the
+            # vocabulary knows ("Annemette Due (Familieafdelingen X, kommunens tovholder) – 99 88 61 42")
         i += 1
     return out
 
@@ -234,6 +238,8 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         elif title_after and (is_title_word(title_after) or p.phone or p.email):
             p.title = p.title or (title_after if is_title_word(title_after) else None)
             starts.append(p.start)  # "Jens Brix, teamleder, 5620 3040"
+        elif text.startswith(" (", p.end) and (p.phone or p.email) and not text[:p.start].strip():
+            starts.append(p.start)  # "Anne Due (Familieafdelingen X, kommunens tovholder) – 99 88 61 42"
         else:
             starts.append(None)
     out = []
@@ -252,6 +258,9 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         unit = unit or _unit_before_details(entry, q) or unit_then_title(entry, q, text[prev_end:a] + entry[:q.start])
         if (bracket := _details_bracket(entry, q)) is not None:
             unit = bracket  # "... ruoe@x.dk 89 64 52 18 (Familie og Forebyggelse, X Kommune)": the unit after the details
+        if unit is None and entry.startswith(" (", q.end) and (close := entry.find(")", q.end)) > 0:
+            unit = _bracketed_unit(entry[q.end + 1:close + 1].split(",")[0].rstrip(")") + ")")  # "Anne Due
+            # (Familieafdelingen X, kommunens tovholder) – ...": the unit first in the bracket after the name
         between = text[prev_end:a]
         if unit is None and (unit := _unit_between(between)):
             group = unit

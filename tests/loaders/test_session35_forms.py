@@ -475,3 +475,21 @@ def test_a_bracket_s_note_wrapped_onto_the_next_line_joins_it(note, rest):
     kept, _ = join_wrapped(["Budgettet er delt (se afsnit 4.", "Det samlede budget er 5 mio. kr."],
                            [(1, None), (2, None)], width=-90)
     assert len(kept) == 2  # (a sentence that closes no bracket early is the next one's)
+
+
+@pytest.mark.parametrize("entry,unit", [("{p} (Familieafdelingen {town}, kommunens tovholder) – 99 88 61 42",
+                                         "Familieafdelingen {town}"),
+                                        ("{p}, tovholder, tlf. 99 88 61 42", None)])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_contact_list_s_next_entry_with_a_phone_and_no_e_mail(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                                housing, entry, unit):
+    person = "Annemette Græsbøll Due"
+    lines = [f"Statusrapport 2025 – {seat}", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             "7. Kontakt", f"Tobias Lind Hjortdal (barselsvikar) – 23 19 84 06 – tlh@{_domain(short)}",
+             entry.format(p=person, town=town)]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    contacts = {c.name: c for c in r.contacts}
+    assert contacts[person].phone == "99886142", sorted(contacts)
+    if unit:
+        assert contacts[person].organisation == unit.format(town=town)
