@@ -31,8 +31,9 @@ __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
 # capitals of Latin-1, and both cases of Latin Extended-A and Extended Additional)
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
 _LOW = "a-zß-öø-ÿĀ-ſḀ-ỿ"
-_TOKEN = re.compile(rf"[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[{_UP}][{_LOW}'’]+"
-                    rf"(?:-[{_UP}{_LOW}][{_LOW}]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")
+_TOKEN = re.compile(rf"(?:Sv|Chr|Kr|Joh|Fr|Th|Ths|Jac|Vilh|Wm|Aug)\.(?=\s[A-ZÆØÅ])|[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[{_UP}][{_LOW}'’]+"
+                    rf"(?:-[{_UP}{_LOW}][{_LOW}]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")  # (a first name shortened first:
+# "Sv. Aage Ingvorsen", "Chr. Holm")
 # (opened by a look-ahead at the characters a name starts with: the engine skips to those
 # instead of trying the look-behind at every position, ~45% less time)
 _RUN = re.compile(
@@ -140,16 +141,20 @@ def _trim_run(run: str) -> tuple[str, int]:
     tokens = tokens[cut:]
     known = [i for i, t in enumerate(tokens[:-1]) if _any_first_name(t)]
     if known and known[0] > 0:
-        offset += sum(len(t) + 1 for t in tokens[: known[0]])
-        tokens = tokens[known[0]:]
+        first = known[0] - (tokens[known[0] - 1] in _FIRST_NAME_SHORT)  # ("Sv. Aage Ingvorsen": a first name shortened)
+        offset += sum(len(t) + 1 for t in tokens[:first])
+        tokens = tokens[first:]
     if len(tokens) < 2 or len(tokens) > 6:
         return "", offset
-    if tokens[0].endswith(".") and not _INITIALS.fullmatch(tokens[0]) or all(t.endswith(".") for t in tokens[1:]):
-        return "", offset  # (but "H.C. Østerby", "J.P. Holm": two initials open a name)
+    if tokens[0].endswith(".") and not _INITIALS.fullmatch(tokens[0]) and tokens[0] not in _FIRST_NAME_SHORT \
+            or all(t.endswith(".") for t in tokens[1:]):
+        return "", offset  # (but "H.C. Østerby", "J.P. Holm": two initials open a name; so does "Chr.")
     return " ".join(tokens), offset
 
 
 _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.){2,3}")
+# first names older documents shorten ("Sv. Aage Ingvorsen", "Chr. Holm", "Kr. Bech")
+_FIRST_NAME_SHORT = frozenset("Sv. Chr. Kr. Joh. Fr. Th. Jac. Vilh. Wm. Aug. Gl. Ths.".split()) - {"Gl."}
 _TITLE_FOR = re.compile(r"(?<![\w-])(?:\w*(?:mand|direktør|chef|leder|ansvarlig))\s+for\s+$", re.I)
 
 

@@ -493,3 +493,17 @@ def test_a_contact_list_s_next_entry_with_a_phone_and_no_e_mail(tmp_path, make_d
     assert contacts[person].phone == "99886142", sorted(contacts)
     if unit:
         assert contacts[person].organisation == unit.format(town=town)
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_first_name_shortened_as_older_documents_write_it(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                             housing, how):
+    lines = [f"Helhedsplan for {seat} Nord 2008-2011", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             "Kontakt: Sv. Aage Ingvorsen, formand, tlf. 74 71 33 08",
+             f"Chr. Holm Bech, projektleder, chb@{_domain(short)}"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    contacts = {c.name: c for c in r.contacts}
+    assert {"Sv. Aage Ingvorsen", "Chr. Holm Bech"} <= set(contacts), sorted(contacts)
+    assert not [o.name for o in r.organisations if o.name in ("Sv.", "Chr.")]
