@@ -507,3 +507,19 @@ def test_a_first_name_shortened_as_older_documents_write_it(tmp_path, make_docx,
     contacts = {c.name: c for c in r.contacts}
     assert {"Sv. Aage Ingvorsen", "Chr. Holm Bech"} <= set(contacts), sorted(contacts)
     assert not [o.name for o in r.organisations if o.name in ("Sv.", "Chr.")]
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_contact_list_written_e_mail_first(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    mail, hmail = _domain(town), _domain(short)
+    lines = [f"DELAFTALE NR. 2 – SUNDHED OG TRIVSEL – {seat}", "",
+             f"Delaftalens parter: {town} Kommune og {housing}.", "", "Kontaktpersoner",
+             f"khl@{mail}     – Kathrine Holm Lassen – sundhedskonsulent, Center for Sundhed,",
+             "                     tlf. 72 35 52 14",
+             f"mds@{hmail}   – Mikkel Duus Sejerø – boligsocial leder, {short}, mob. 24 18 90 55",
+             f"(ingen mail)       – Vibeke Ørum – ledende sundhedsplejerske, Sundhedsplejen {town},",
+             "                     tlf. 72 35 60 02", "", "Underskrifter"]
+    r = _extract(tmp_path, lines, "as written", make_docx, make_pdf)
+    contacts = {c.name: (c.email, c.phone) for c in r.contacts}
+    assert contacts == {"Kathrine Holm Lassen": (f"khl@{mail}", "72355214"),
+                        "Mikkel Duus Sejerø": (f"mds@{hmail}", "24189055"), "Vibeke Ørum": (None, "72356002")}
