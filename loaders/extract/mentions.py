@@ -235,8 +235,16 @@ def _without_heading_words(name: str) -> str:
     words = name.split()
     if len(words) < 3:
         return name
+    if words[-1] in _FIELD_TAILS and _has_cue(head := " ".join(words[:-1])):
+        return head  # "Sundhedsplejen Norddjurs Grøn", "UU Morsø Mål", "Ungdomsskolen X Forventet": the next cell's or
+        # field's first word (a status, a label) run on
     cut = next((k for k in range(2, len(words)) if words[k] in _FUNCTION_WORDS and words[k] not in ("Den", "Det", "De")), None)
     return " ".join(words[:cut]) if cut is not None and _has_cue(" ".join(words[:cut])) else name
+
+
+# a field's or status column's first word after a name, its cell's end lost: no part of a name
+_FIELD_TAILS = frozenset("Grøn Gul Rød GRØN GUL RØD Mål Målgruppe Målgrupper Forventet Resultat Resultater Status Aktivitet "
+                         "Aktiviteter Formål Indhold Partnere Succeskriterier Budget Beskrivelse Tidsplan".split())
 
 
 def _known(name: str) -> bool:

@@ -523,3 +523,16 @@ def test_a_contact_list_written_e_mail_first(tmp_path, make_docx, make_pdf, town
     contacts = {c.name: (c.email, c.phone) for c in r.contacts}
     assert contacts == {"Kathrine Holm Lassen": (f"khl@{mail}", "72355214"),
                         "Mikkel Duus Sejerø": (f"mds@{hmail}", "24189055"), "Vibeke Ørum": (None, "72356002")}
+
+
+@pytest.mark.parametrize("tail", ["Grøn", "Mål", "Forventet", "Status"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_status_or_field_word_run_onto_a_partner_s_name(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                          tail):
+    lines = [f"Statusrapport 2025 – {seat}", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             f"Aktivitetsnavn: Familiefrokost {seat}", "Målgruppe: alle beboere, særligt ældre enlige",
+             f"Samarbejde: Ældre Sagen {town} og Sundhedsplejen {town}", f"{tail}: 40 deltagere pr. måned."]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    orgs = {o.name for o in r.organisations}
+    assert f"Sundhedsplejen {town}" in orgs and f"Sundhedsplejen {town} {tail}" not in orgs, sorted(orgs)
