@@ -536,3 +536,14 @@ def test_a_status_or_field_word_run_onto_a_partner_s_name(tmp_path, make_docx, m
     r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
     orgs = {o.name for o in r.organisations}
     assert f"Sundhedsplejen {town}" in orgs and f"Sundhedsplejen {town} {tail}" not in orgs, sorted(orgs)
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_column_s_head_run_onto_a_partner_s_name(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    lines = [f"Helhedsplan for {seat} 2021-2024", "", f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             f"Kontakt: {town} Frivilligcenter – Anne Mette Bro, leder, amb@{_domain(town)}",
+             "Aktivitet | Målgruppe | Samarbejdspartnere", "Frivilligakademiet | Nye og erfarne frivillige | "
+             f"{town} Frivilligcenter", f"Fællesspisning | Alle beboere | {seat} Madklub"]
+    r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
+    orgs = {o.name for o in r.organisations}
+    assert not [o for o in orgs if o.startswith("Samarbejdspartnere")], sorted(orgs)
