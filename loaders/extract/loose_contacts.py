@@ -238,7 +238,7 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         elif title_after and (is_title_word(title_after) or p.phone or p.email):
             p.title = p.title or (title_after if is_title_word(title_after) else None)
             starts.append(p.start)  # "Jens Brix, teamleder, 5620 3040"
-        elif text.startswith((" (", " – ", " - "), p.end) and (p.phone or p.email) and not text[:p.start].strip():
+        elif text.startswith((" (", " – ", " - ", " · "), p.end) and (p.phone or p.email) and not text[:p.start].strip():
             starts.append(p.start)  # "Anne Due (Familieafdelingen X, kommunens tovholder) – 99 88 61 42", "Vibeke
             # Ørum – ledende sundhedsplejerske, Sundhedsplejen X, tlf. ..."
         else:

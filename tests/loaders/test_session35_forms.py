@@ -479,7 +479,8 @@ def test_a_bracket_s_note_wrapped_onto_the_next_line_joins_it(note, rest):
 
 @pytest.mark.parametrize("entry,unit", [("{p} (Familieafdelingen {town}, kommunens tovholder) – 99 88 61 42",
                                          "Familieafdelingen {town}"),
-                                        ("{p}, tovholder, tlf. 99 88 61 42", None)])
+                                        ("{p}, tovholder, tlf. 99 88 61 42", None),
+                                        ("{p} · tovholder · 99 88 61 42", None)])
 @pytest.mark.parametrize("town,seat,short,housing", TOWNS)
 def test_a_contact_list_s_next_entry_with_a_phone_and_no_e_mail(tmp_path, make_docx, make_pdf, town, seat, short,
                                                                 housing, entry, unit):
