@@ -66,6 +66,7 @@ _EMAIL_END = re.compile(r"(?<=@)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}[.,;]?\s+(?=[A-ZÆ
 _PHONE_END = re.compile(r"(?=[\d+])(?<![\d-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d-])[.,;]?\s+"
                         r"(?=(?:[-–•*#]+\s+)?[A-ZÆØÅ]" + _FIELD_WORD + r"|\d[A-ZÆØÅ])")  # (a bullet or heading mark
 # before the next entry: "... 56 20 30 40 - Per Holm", "... 2233 4455 ### Lejerbo")
+_PEOPLE_HEAD = re.compile(r"\bNavn\s+(?:[A-ZÆØÅ][\wæøå/-]*\s+){0,3}(?:E-?mail|Mail)\s+(?:Telefon|Tlf\.?|Mobil)\b")
 # A table row run onto the previous one: "... 0 1 1 AAB – Sjælør Boulevard 0 4 3 0 1"
 _DASH_ROW = re.compile(r"[\d-]\s+(?=[A-ZÆØÅ0-9][\wÆØÅæøå]{0,11}\s+[–-]\s+[A-ZÆØÅ])(?<!\d\d\s\d\d\s)(?<!\d{4}\s)")  # (not a
 # phone's last group before the next entry: "tlf. 56 20 30 40 - Per Holm")
@@ -324,10 +325,12 @@ def _cuts(line: str) -> list[int]:
             cuts |= _caps_chapters(line)
             if " [" in line:
                 cuts |= {m.start() for m in _BRACKET_NUMBERED.finditer(line)}
-        if "@" in line:
+        people_table = "Navn " in line and _PEOPLE_HEAD.search(line) is not None  # (a table of people whose line breaks
+        # were lost, its head row first: its rows are read together, flat_tables.py, not cut after each row's details)
+        if "@" in line and not people_table:
             cuts |= {m.end() for m in _EMAIL_END.finditer(line)}
-        if has_digit(line) and (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):  # (loaders/
-            # digits.py; a line without a digit not searched: the class is tested at every character)
+        if has_digit(line) and not people_table and (_ASCII_EIGHT_DIGITS if latin1(line) else _EIGHT_DIGITS).search(line):
+            # (loaders/digits.py; a line without a digit not searched: the class is tested at every character)
             cuts |= {m.end() for m in _PHONE_END.finditer(line)}
         en_dash, em_dash, bullet = " – " in line, " — " in line, "• " in line  # (each tested below more than once)
         if en_dash or " - " in line:

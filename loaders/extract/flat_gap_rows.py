@@ -115,7 +115,8 @@ def _row(line: str, pos: int, kinds: list[str]) -> tuple[list[str] | None, int]:
             pos = dash.end()
             continue
         if (end is None or end <= pos) and kind in ("email", "phone") and k and cells[-1] \
-                and (pos >= len(line.rstrip()) or _starts(line[pos:], nxt)):
+                and (pos >= len(line.rstrip()) or _starts(line[pos:], nxt)
+                     or _CHAPTER_NUMBER.fullmatch(line[pos:pos + 6].split(" ", 1)[0])):  # (or the next chapter's number)
             cells.append("")  # an empty detail cell: "Gitte Borup Afdelingsleder Ungeenheden Varde gibo@varde.dk"
             continue  # and the next row's name (no phone)
         if end is None or end <= pos:
@@ -152,9 +153,10 @@ def _cell_end(line: str, pos: int, kind: str, nxt: str) -> int | None:
         n = 1
         while n < min(len(words), 4) and words[n].group(0)[:1].isupper() and not is_title_word(words[n].group(0)) \
                 and not (nxt == "title" and n >= 2 and _adjective_title(words, n)) \
-                and (org_type_of(words[n].group(0)) == "other" and not _org_pair(words, n)
+                and (org_type_of(words[n].group(0)) == "other" and not (n >= 2 and _org_pair(words, n))
                      and not _last_org_word(words, n) if nxt == "org" else not _starts(words[n].group(0), nxt)):
-            n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter")
+            n += 1  # (a name before the organisation ends at the organisation's cue word: "Jobcenter"; not before
+            # its surname, a town's name too: "Maja Thorsø Elkjær")
         return pos + words[n - 1].end()
     if kind == "title" and nxt == "name":
         return _role_end(pos, words)

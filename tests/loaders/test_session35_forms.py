@@ -548,3 +548,19 @@ def test_a_column_s_head_run_onto_a_partner_s_name(tmp_path, make_docx, make_pdf
     r = _extract(tmp_path, lines, "flat", make_docx, make_pdf)
     orgs = {o.name for o in r.organisations}
     assert not [o for o in orgs if o.startswith("Samarbejdspartnere")], sorted(orgs)
+
+
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_a_people_table_flattened_with_a_role_column_first(tmp_path, make_docx, make_pdf, town, seat, short, housing):
+    mail, hmail = _domain(town), _domain(short)
+    lines = [f"Strategisk samarbejdsaftale for {seat} 2024-2027", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             "5. Kontaktpersoner", "Rolle                 Navn                 Organisation            E-mail      Telefon",
+             f"Boligsocial leder     Maja Thorsø Elkjær   {housing}   mte@{hmail}   86 61 32 05",
+             f"Koordinator           Jonas Bach Hedegaard {town} Kommune   jbh@{mail}   87 87 54 12",
+             f"Forebyggelse          Brian Thyregod       SSP {town}   bth005@{mail}", "",
+             "6. DELAFTALE A – UDDANNELSE OG LIVSCHANCER"]
+    r = _extract(tmp_path, lines, "flattened", make_docx, make_pdf)
+    contacts = {c.name: c.email for c in r.contacts}
+    assert {"Maja Thorsø Elkjær": f"mte@{hmail}", "Jonas Bach Hedegaard": f"jbh@{mail}",
+            "Brian Thyregod": f"bth005@{mail}"}.items() <= contacts.items(), contacts
