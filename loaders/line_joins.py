@@ -375,7 +375,7 @@ def _closes_bracket(last: str, line: str) -> bool:
     opened = last.rfind("(")
     close = line.find(")", 0, 60)
     return last.rfind(")") < opened and len(last) - opened <= 40 and close > 0 and "(" not in line[:close] \
-        and not _keeps_own_line(line[:1].upper() + line[1:]) if close > 0 else False
+        and not _keeps_own_line(line)
 
 
 def join_wrapped(lines: Sequence[str], origins: Sequence[Origin], width: int = 0

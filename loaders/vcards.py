@@ -50,12 +50,18 @@ def _fitted(rendered: list[str], n: int) -> list[str]:
     return rendered + [""] * (n - len(rendered))
 
 
-def _calendar(text: str) -> list[str] | None:
+def _parsed(text: str):
+    """vobject's component of a card's or a calendar's text, or None when it does not parse."""
     import vobject
 
     try:
-        calendar = vobject.readOne(text)
+        return vobject.readOne(text)
     except Exception:  # noqa: BLE001 (vobject raises its own errors and ValueError alike)
+        return None
+
+
+def _calendar(text: str) -> list[str] | None:
+    if (calendar := _parsed(text)) is None:
         return None
     rendered: list[str] = []
     for event in calendar.contents.get("vevent", []):
@@ -77,11 +83,7 @@ def _calendar(text: str) -> list[str] | None:
 
 
 def _card(text: str) -> list[str] | None:
-    import vobject
-
-    try:
-        card = vobject.readOne(text)
-    except Exception:  # noqa: BLE001 (vobject raises its own errors and ValueError alike)
+    if (card := _parsed(text)) is None:
         return None
     rendered: list[str] = []
 
