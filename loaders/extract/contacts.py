@@ -63,6 +63,7 @@ def extract_contacts(doc: Document, organisations: list[Organisation]) -> list[C
             by_email[key] = min(at, by_email.get(key, at))
     out = _two_signatories(doc, out, organisations)
     out = _signature_runs(doc, out, organisations)
+    out = _names_under_rules(doc, out, organisations)
     for c in out:  # ("For Lolland Boligselskab Nakskov, den 12/12-2016": not the place it was signed in)
         c.organisation = without_signing_place(doc, c.organisation) if c.organisation else c.organisation
     _details_in_prose(doc, out)
@@ -209,6 +210,53 @@ def _signature_runs(doc: Document, contacts: list[Contact], organisations: list[
             contacts = [c for c in contacts if c.name != joined]
             for person, org, title in zip(people, signed, titles):
                 contacts.append(Contact(name=person, title=title, organisation=_signed_org(org, organisations),
+                                        sources=[doc.ref(i)]))
+                have.add(person)
+    return contacts
+
+
+_RULES_RUN = re.compile(r"(?:_{5,}\s+){2,4}")  # the lines signed on, side by side, run together
+_RULE_LINE = re.compile(r"_{5,}")
+
+
+def _names_under_rules(doc: Document, contacts: list[Contact], organisations: list[Organisation]) -> list[Contact]:
+    """Signatures side by side whose line breaks were lost, without "For X" over them: "____ ____ Pernille Brahe
+    Sommer Kirsten Ørum Lyhne Chef for Familie og Forebyggelse Direktør, Boligforeningen Aakrogen": as many people
+    as lines signed on, their names cut where a first name follows a surname, then as many titles, each opening
+    with a title word ("Title, organisation" gives the organisation too)."""
+    if "_____" not in doc.text:
+        return contacts
+    have = {c.name for c in contacts}
+    for i, line in enumerate(doc.lines):
+        if "_____ " not in line:
+            continue
+        for m in _RULES_RUN.finditer(line):
+            count = len(_RULE_LINE.findall(m.group(0)))
+            words = line[m.end():m.end() + 300].split()
+            k = 0
+            while k < len(words) and words[k][:1].isupper() and not is_title_word(words[k]) \
+                    and not _RULE_WORD.fullmatch(words[k]) and k <= 12:
+                k += 1
+            names = words[:k]
+            cuts = _name_cuts(names)
+            if len(cuts) + 1 != count:
+                continue
+            bounds = [0, *cuts, len(names)]
+            people = [" ".join(names[bounds[j]:bounds[j + 1]]) for j in range(count)]
+            if any(len(p.split()) < 2 or p in have for p in people):
+                continue
+            rest = []
+            for w in words[k:k + 30]:
+                if _RULE_WORD.fullmatch(w):
+                    break
+                rest.append(w)
+            starts = [n for n, w in enumerate(rest) if w[:1].isupper() and is_title_word(w.rstrip(","))]
+            roles = [" ".join(rest[a:b]) for a, b in zip(starts, [*starts[1:], len(rest)])] \
+                if starts[:1] == [0] and len(starts) == count else [None] * count
+            for person, role in zip(people, roles):
+                title, _, org = (role or "").partition(", ")
+                contacts.append(Contact(name=person, title=title or None,
+                                        organisation=_signed_org(org, organisations) if org else None,
                                         sources=[doc.ref(i)]))
                 have.add(person)
     return contacts

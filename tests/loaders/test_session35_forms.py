@@ -564,3 +564,19 @@ def test_a_people_table_flattened_with_a_role_column_first(tmp_path, make_docx, 
     contacts = {c.name: c.email for c in r.contacts}
     assert {"Maja Thorsø Elkjær": f"mte@{hmail}", "Jonas Bach Hedegaard": f"jbh@{mail}",
             "Brian Thyregod": f"bth005@{mail}"}.items() <= contacts.items(), contacts
+
+
+@pytest.mark.parametrize("how", ["flattened", "flat"])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_signatures_side_by_side_under_their_lines_without_for(tmp_path, make_docx, make_pdf, town, seat, short,
+                                                               housing, how):
+    lines = [f"Delaftale om kriminalitetsforebyggelse i {seat} 2025-2028", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "",
+             "6. Underskrift for delaftalens parter", f"{town}, den 24. juni 2025", "",
+             "_________________________            _________________________",
+             "Pernille Brahe Sommer                 Kirsten Ørum Lyhne",
+             f"Chef for Familie og Forebyggelse      Direktør, {housing}"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    contacts = {c.name: c for c in r.contacts}
+    assert {"Pernille Brahe Sommer", "Kirsten Ørum Lyhne"} <= set(contacts), sorted(contacts)
+    assert contacts["Kirsten Ørum Lyhne"].organisation == housing
