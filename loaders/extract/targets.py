@@ -395,6 +395,11 @@ def _org_name_mask(names: list[str]):
     return mask
 
 
+# a sentence about who governs the plan (its board, steering group, their members)
+_GOVERNANCE = re.compile(r"\b(?:repræsentant(?:er)?\s+(?:for|fra)|formand(?:en|ene)?\s+for|består\s+af|styregruppe\w*"
+                         r"|bestyrelse(?:n|rne)?\s+og|inddrages|følgegruppe\w*|sekretariat\w*)\b", re.I)
+
+
 def extract_target_groups(doc: Document, activities: list[Activity],
                           organisation_names: list[str] | None = None) -> list[TargetGroup]:
     """Document-level target groups with phrases, contexts and source lines."""
@@ -423,6 +428,10 @@ def extract_target_groups(doc: Document, activities: list[Activity],
         if not may:
             continue
         for cat, phrases in _classify(text, may, starts, done[context], lows[i]).items():
+            if cat == "tenant_democracy" and context == "problem" and _GOVERNANCE.search(text) \
+                    and all("afdelingsbestyrelse" in p.casefold() for p in phrases):
+                continue  # "Bestyrelsen består af ... en repræsentant for afdelingsbestyrelserne": who governs the
+                # plan, not whom it is for
             g = groups.get(cat) or groups.setdefault(cat, TargetGroup(category=cat))
             for phrase in phrases:
                 if phrase not in g.phrases and len(g.phrases) < MAX_PHRASES:

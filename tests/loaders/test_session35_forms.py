@@ -580,3 +580,18 @@ def test_signatures_side_by_side_under_their_lines_without_for(tmp_path, make_do
     contacts = {c.name: c for c in r.contacts}
     assert {"Pernille Brahe Sommer", "Kirsten Ørum Lyhne"} <= set(contacts), sorted(contacts)
     assert contacts["Kirsten Ørum Lyhne"].organisation == housing
+
+
+@pytest.mark.parametrize("how", ["as written", "flat"])
+@pytest.mark.parametrize("sentence", ["Bestyrelsen består af direktøren og en repræsentant for afdelingsbestyrelserne.",
+                                      "Formanden for afdelingsbestyrelsen i {seat} deltager i styregruppen.",
+                                      "Afdelingsbestyrelserne inddrages i den årlige status til Landsbyggefonden."])
+@pytest.mark.parametrize("town,seat,short,housing", TOWNS)
+def test_the_plan_s_governance_names_no_target_group(tmp_path, make_docx, make_pdf, town, seat, short, housing,
+                                                     sentence, how):
+    lines = [f"Strategisk samarbejdsaftale for {seat} 2024-2027", "",
+             f"Aftalen er indgået mellem {town} Kommune og {housing}.", "", "4. Organisering",
+             sentence.format(seat=seat), "", "5. Aktiviteter",
+             "Aktivitetsnavn: Lektiecafé", "Målgruppe: skolebørn 6-12 år"]
+    r = _extract(tmp_path, lines, how, make_docx, make_pdf)
+    assert "tenant_democracy" not in {g.category for g in r.target_groups}
