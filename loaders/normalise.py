@@ -551,12 +551,11 @@ def email_last(lines: Sequence[str]) -> list[str]:
     >>> email_last(["ab@x.dk  – Anna Berg – leder", "(ingen mail)  – Per Holm – rådgiver", "Tekst"])
     ['Anna Berg – leder – ab@x.dk', 'Per Holm – rådgiver', 'Tekst']
     """
-    found = [k for k, line in enumerate(lines) if "@" in line or "mail)" in line if _EMAIL_FIRST.match(line)]
+    found = [(k, m) for k, line in enumerate(lines) if ("@" in line or "mail)" in line) and (m := _EMAIL_FIRST.match(line))]
     if len(found) < 2:
         return list(lines)
     out = list(lines)
-    for k in found:
-        m = _EMAIL_FIRST.match(lines[k])
+    for k, m in found:
         rest = m.group("rest").rstrip()
         out[k] = rest if m.group("first").startswith("(") else f"{rest.rstrip(',')} – {m.group('first')}"
     return out
@@ -802,8 +801,7 @@ def normalise(raw_lines: Sequence[str], origins: Sequence[Origin], *,
     raw_lines = drop_note_marks(read_all_symbols(boxed_cards(raw_lines)))  # pictographs as bullets, check boxes, unfilled
     # form fields; note marks glued to a word ("Køge Kommune[1]")
     raw_lines = drop_legend_tags(raw_lines)  # "[F] A1 Lektiecafé" under "Signatur: [F] = forankres, ..."
-    if any(("@" in line or "mail)" in line) and _EMAIL_FIRST.match(line) for line in raw_lines):
-        raw_lines = email_last(raw_lines)  # "khl@x.dk  – Kathrine Holm – konsulent, ...": the e-mail after the entry
+    raw_lines = email_last(raw_lines)  # "khl@x.dk  – Kathrine Holm – konsulent, ...": the e-mail after the entry
     raw_lines = dash_label_lines(raw_lines)  # "Partnere — A — B": "Partnere: A, B" (loaders/dash_labels.py)
     raw_lines = key_value_rows(raw_lines)  # a fact sheet's fields in two columns of spaces: "Key: value"
     if not wrap and not wrap_width(raw_lines):  # a list item's hard-wrapped lines, indented under its text: one line (a text

@@ -146,7 +146,8 @@ _COUNTED_ACTIVITY = re.compile(r"\s(?=(?:Aktivitet|AKTIVITET|Delaktivitet|Delpro
 _PROJECT_ID = re.compile(r"\s(?=(?:Projekt|Delprojekt|Aktivitet)\s+\d{1,2}(?:\.\d{1,2}){0,2}(?:\.?[a-h])?\.?\s+[A-ZÆØÅ\"“«])")
 _RECORD_FIELD = re.compile(r"\s(?=(?:Hvem|Hvad|Hvor|Hvornår|Sammen med|Målgruppe(?:r|\(r\))?|Partnere|Samarbejdspartnere"
                            r"|Formål|Ansvarlig|Indhold)\s*:\s)")
-_NUMBERED_CAPS = re.compile(r"\s(?=\d{1,2}\.?\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})*(?:\s|$))")
+NUMBERED_CAPS_HEAD = r"\d{1,2}\.?\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})*(?:\s|$)"  # a chapter's heading in capitals: "5 ØKONOMI"
+_NUMBERED_CAPS = re.compile(rf"\s(?={NUMBERED_CAPS_HEAD})")
 _ABBR_ACTIVITY = re.compile(r"\s(?=Akt\.\s*\d{1,2}\s+[A-ZÆØÅ\"«“])")  # "Akt. 1 Vængernes Nabohjælp"
 _ABBR_FIELD = re.compile(r"\s(?=(?:Målgr|Partn|Samarb|Ansv)\.\s*:)")  # "Målgr.: ...", "Partn.: ..."
 _CAPS_HEAD_WORD = re.compile(r"\s(?=[A-ZÆØÅ]{6,}\s+[A-ZÆØÅ])")  # "AKTIVITETER Akt. 1", "ORGANISERING Styregruppe"
@@ -155,9 +156,8 @@ _PAREN_COUNTER = re.compile(r"(?<![,;])\s\(([a-h])\)\s+(?=[A-ZÆØÅ])")  # (not
 
 def _paren_counted(line: str) -> list[int]:
     """Where the items of a list counted "(a)", "(b)" ... run onto one line start, when they count from (a)."""
-    found = [m for m in _PAREN_COUNTER.finditer(line)]
     starts, want = [], "a"
-    for m in found:
+    for m in _PAREN_COUNTER.finditer(line):
         if m.group(1) == want:
             starts.append(m.start() + 1)
             want = chr(ord(want) + 1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 __all__ = ["outer_pipes", "join_item_continuations", "cell_lines_tables", "continues_first", "join_pipe_continuations", "is_rule", "join_wrapped_cells", "joined_cell", "head_run", "leader_row", "pipe_rows", "tab_space_tables", "split_run_on_heads", "starts_with_head"]
 
@@ -881,9 +882,7 @@ def _numbered_pipe_rows(text: str, at: int) -> list[tuple[str, int]] | None:
     if column_kind(lead) != "number":
         return None
     tokens = text[first + 1:].split("|")
-    starts = [first + 1]
-    for t in tokens:
-        starts.append(starts[-1] + len(t) + 1)
+    starts = _token_starts(tokens, first + 1)
     k0 = next((k for k, t in enumerate(tokens) if _ROW_NUMBER.search(t)), 0)  # (the last head's cell, with the
     # first row's number)
     if not k0 or len(tokens) < 3 * (k0 + 1) or any(column_kind(t.strip()) is None for t in tokens[:k0]) \
@@ -910,10 +909,13 @@ def numbered_rows_under(text: str, at: int, middle: int) -> list[tuple[str, int]
     tokens = text.split("|")
     if not _ROW_NUMBER.search(tokens[0]) or len(tokens) < middle + 2:
         return None
-    starts = [0]
-    for t in tokens:
-        starts.append(starts[-1] + len(t) + 1)
-    return _numbered_rows(text, at, tokens, starts, 0, middle, 0, [], least=1)
+    return _numbered_rows(text, at, tokens, _token_starts(tokens, 0), 0, middle, 0, [], least=1)
+
+
+def _token_starts(tokens: list[str], base: int) -> list[int]:
+    """Where each of ``tokens`` (a text cut at its pipes, from ``base``) starts in the text, and where one after the
+    last would."""
+    return list(accumulate((len(t) + 1 for t in tokens), initial=base))
 
 
 def _numbered_rows(text: str, at: int, tokens: list[str], starts: list[int], k: int, middle: int, skip: int,

@@ -15,6 +15,7 @@ from samspil.loaders.extract.orgs import name_key
 from samspil.loaders.extract.outline import outline, run_on_title
 from samspil.loaders.extract.sections import delaftale_starts
 from samspil.loaders.labels import STATUS_WORDS
+from samspil.loaders.segment import NUMBERED_CAPS_HEAD
 
 __all__ = ["labelled_blocks"]
 
@@ -420,7 +421,7 @@ def area_line_above(doc: Document, i: int) -> str | None:
     return None
 
 
-_CAPS_CHAPTER = re.compile(r"\d{1,2}\.?\s+[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})*(?:\s|$)")
+_CAPS_CHAPTER = re.compile(NUMBERED_CAPS_HEAD)
 
 
 def _closing(line: str) -> bool:

@@ -231,12 +231,12 @@ def _items_under_area_bullets(doc: Document, taken: set[int]) -> list[Block]:
             area, count = None, 0
             continue
         bullet = _BULLET_ITEM.match(line)
-        if bullet and not bullet.group("number") and not bullet.group("letter") \
-                and is_focus_area_name(name := _AREA_NOTE.sub("", clean(bullet.group("item")))):
+        if bullet and (bullet.group("number") or bullet.group("letter")):
+            bullet = None  # (a mark, not a counter)
+        if bullet and is_focus_area_name(name := _AREA_NOTE.sub("", clean(bullet.group("item")))):
             area = name
             continue
-        if bullet and not bullet.group("number") and not bullet.group("letter") and ") " in line \
-                and (run_on := _run_on_counted(bullet.group("item"), count)) is not None:
+        if bullet and ") " in line and (run_on := _run_on_counted(bullet.group("item"), count)) is not None:
             area, counted_items = run_on  # "• Uddannelse og livschancer (delaftale 1) 1) Lektiebussen – ... 2) ...":
             for text in counted_items:  # the area's items run onto its bullet (the line breaks lost)
                 if name := _bullet_name(text):

@@ -58,6 +58,7 @@ def _area_before(doc: Document, name: str) -> str | None:
 
 def record_blocks(doc: Document) -> list[Block]:
     """Each titled record of an activity's fields, in document order."""
+    from samspil.loaders.extract.activity_heads import area_line_above
     from samspil.loaders.extract.activity_tables import focus_code  # (it imports this module's neighbours)
 
     if "ålgrupp" not in doc.text and "ÅLGRUPP" not in doc.text:
@@ -88,7 +89,6 @@ def record_blocks(doc: Document) -> list[Block]:
         if area is None and (letter := _LETTER_CODE.match(line)) is not None:
             area = coded if (coded := focus_code(doc, letter.group(1))) != letter.group(1) else None
         if area is None:
-            from samspil.loaders.extract.activity_heads import area_line_above
             area = area_line_above(doc, i)  # ("Uddannelse og livschancer" on a line of its own over the records)
         out.append(Block(name, i, end, area))
     for k in range(len(out) - 1):  # records with no blank line between them: each ends at the next one's title

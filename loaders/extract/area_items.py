@@ -26,7 +26,7 @@ from samspil.loaders.extract.activity_lists import NOT_ACTIVITY, Block
 from samspil.loaders.extract.area_paragraphs import area_paragraphs, named_items, paragraph_of
 from samspil.loaders.extract.caps_headings import caps_headings, is_title_line, list_headings
 from samspil.loaders.extract.quoted_projects import quoted_projects
-from samspil.loaders.extract.sections import plain_lines
+from samspil.loaders.extract.sections import SUBSECTION_HEAD, plain_lines
 from samspil.loaders.extract.text import clean, clean_keep_colon, strip_markup
 
 __all__ = ["activity_lead_ins", "area_item_blocks", "description_start", "is_goal_or_sentence", "item_name"]
@@ -198,9 +198,6 @@ def _counted_heads(doc: Document) -> dict[int, list[str]]:
 _SECTION_NO = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")  # "2. Uddannelse og livschancer": a numbered section
 
 
-_SUBSECTION = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+[A-ZÆØÅ]")
-
-
 def _known_area_lines(doc: Document) -> dict[int, list[str]]:
     """Lines that hold a known focus area's name and nothing else, each over its own text (not
     a list of the names one a line), when the document has two or more."""
@@ -211,7 +208,7 @@ def _known_area_lines(doc: Document) -> dict[int, list[str]]:
              and (name := known.get(_fkey(_SECTION_NO.sub("", strip_markup(line).strip(" #*:")))))}
     heads = {i: [name] for i, name in names.items() if i + 1 not in names and i - 1 not in names
              and (not _ITEM.match(next((t for t in doc.lines[i + 1:i + 4] if t.strip()), "-"))
-                  or _SUBSECTION.match(doc.lines[i].strip()))}  # (a numbered subsection's heading over its list:
+                  or SUBSECTION_HEAD.match(doc.lines[i].strip()))}  # (a numbered subsection's heading over its list:
     # "5.1 Kriminalitetsforebyggelse" over "- Tryghedsteamet: ...", a chapter's part, no list of problems)
     if not heads:
         heads = _run_on_area_heads(doc)

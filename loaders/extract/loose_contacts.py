@@ -260,7 +260,7 @@ def _run_on_entries(text: str, line: int, groups: dict[int, str]) -> list[Contac
         if (bracket := _details_bracket(entry, q)) is not None:
             unit = bracket  # "... ruoe@x.dk 89 64 52 18 (Familie og Forebyggelse, X Kommune)": the unit after the details
         if unit is None and entry.startswith(" (", q.end) and (close := entry.find(")", q.end)) > 0:
-            unit = _bracketed_unit(entry[q.end + 1:close + 1].split(",")[0].rstrip(")") + ")")  # "Anne Due
+            unit = _bracketed_unit(f"({entry[q.end + 2:close].split(',')[0]})")  # "Anne Due
             # (Familieafdelingen X, kommunens tovholder) – ...": the unit first in the bracket after the name
         between = text[prev_end:a]
         if unit is None and (unit := _unit_between(between)):

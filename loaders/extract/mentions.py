@@ -233,15 +233,13 @@ def _without_heading_words(name: str) -> str:
     """A name without a heading's words run onto it when the breaks were lost: a capitalised function word and what
     follows it, the words before it a name by its cue ("Fanø Ungdomsskole Under Sundhed")."""
     words = name.split()
-    if len(words) == 2 and words[0] in _FIELD_HEADS and _has_cue(words[1]):
-        return words[1]  # ("Samarbejdspartnere Frivilligakademiet")
-    if len(words) < 3:
-        return name
-    if words[-1] in _FIELD_TAILS and _has_cue(head := " ".join(words[:-1])):
+    if len(words) >= 3 and words[-1] in _FIELD_TAILS and _has_cue(head := " ".join(words[:-1])):
         return head  # "Sundhedsplejen Norddjurs Grøn", "UU Morsø Mål", "Ungdomsskolen X Forventet": the next cell's or
         # field's first word (a status, a label) run on
-    if words[0] in _FIELD_HEADS and _has_cue(rest := " ".join(words[1:])):
+    if len(words) >= 2 and words[0] in _FIELD_HEADS and _has_cue(rest := " ".join(words[1:])):
         return rest  # "Samarbejdspartnere Frivilligakademiet": a field's key or column's head run onto the name
+    if len(words) < 3:
+        return name
     cut = next((k for k in range(2, len(words)) if words[k] in _FUNCTION_WORDS and words[k] not in ("Den", "Det", "De")), None)
     return " ".join(words[:cut]) if cut is not None and _has_cue(" ".join(words[:cut])) else name
 

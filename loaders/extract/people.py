@@ -31,7 +31,9 @@ __all__ = ["Person", "find_people", "is_title_word", "looks_like_name"]
 # capitals of Latin-1, and both cases of Latin Extended-A and Extended Additional)
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
 _LOW = "a-zß-öø-ÿĀ-ſḀ-ỿ"
-_TOKEN = re.compile(rf"(?:Sv|Chr|Kr|Joh|Fr|Th|Ths|Jac|Vilh|Wm|Aug)\.(?=\s[A-ZÆØÅ])|[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[{_UP}][{_LOW}'’]+"
+# first names older documents shorten ("Sv. Aage Ingvorsen", "Chr. Holm", "Kr. Bech")
+_FIRST_NAME_SHORT = frozenset("Sv. Chr. Kr. Joh. Fr. Th. Ths. Jac. Vilh. Wm. Aug.".split())
+_TOKEN = re.compile(rf"(?:{'|'.join(sorted(w[:-1] for w in _FIRST_NAME_SHORT))})\.(?=\s[A-ZÆØÅ])|[”\"“]?(?:(?:Mc|Mac|Di|De|Da|Le|La|Van|Von)(?=[A-Z]))?[{_UP}][{_LOW}'’]+"
                     rf"(?:-[{_UP}{_LOW}][{_LOW}]+)*[”\"“]?|[A-ZÆØÅ]\.(?:[A-ZÆØÅ]\.)*(?=\s)")  # (a first name shortened first:
 # "Sv. Aage Ingvorsen", "Chr. Holm")
 # (opened by a look-ahead at the characters a name starts with: the engine skips to those
@@ -153,8 +155,6 @@ def _trim_run(run: str) -> tuple[str, int]:
 
 
 _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.){2,3}")
-# first names older documents shorten ("Sv. Aage Ingvorsen", "Chr. Holm", "Kr. Bech")
-_FIRST_NAME_SHORT = frozenset("Sv. Chr. Kr. Joh. Fr. Th. Jac. Vilh. Wm. Aug. Gl. Ths.".split()) - {"Gl."}
 _TITLE_FOR = re.compile(r"(?<![\w-])(?:\w*(?:mand|direktør|chef|leder|ansvarlig))\s+for\s+$", re.I)
 
 

@@ -61,7 +61,7 @@ _AGENDA_ITEM = re.compile(r"^\d{1,2}\.\s+(?:[Ss]tatus|[Oo]pfølgning|[Oo]rienter
 
 
 _SUB_START = re.compile(r"\d{1,2}\.\d{1,2}\.?\s")
-_KNOWN_SUBSECTION = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+([A-ZÆØÅ].{2,})$")
+SUBSECTION_HEAD = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+([A-ZÆØÅ].{2,})$")  # "5.1 Kriminalitetsforebyggelse"
 
 
 def _is_known(name: str) -> bool:
@@ -387,7 +387,7 @@ def _delaftale_starts(doc: Document) -> list[tuple[int, str]]:
                 and _is_area_name(name := clean(word.group(1)).rstrip(" .:")):
             out.append((i, _sentence_case(name)))  # "Indsatsområde Beskæftigelse" over its items (no number, no colon)
             continue
-        if m is None and plain[i][:1].isdigit() and (sub := _KNOWN_SUBSECTION.match(plain[i])) \
+        if m is None and plain[i][:1].isdigit() and (sub := SUBSECTION_HEAD.match(plain[i])) \
                 and _is_known(name := _ITEMS_AFTER.split(clean(sub.group(1)), 1)[0].rstrip(" .:")) \
                 and name != clean(sub.group(1)).rstrip(" .:"):
             out.append((i, name))  # "5.1 Kriminalitetsforebyggelse - Tryghedsteamet: ...": a numbered section of a

@@ -303,8 +303,8 @@ def _singles(sentence: str, is_org, skip: list[tuple[int, int]] = (), units: dic
             units[name or f"Afd. {codes[0]}"] = int(next(g for g in count.groups() if g).replace(".", ""))
             end = count.end()
         elif units is not None and name and (bare := _BARE_COUNT.match(sentence, end)) \
-                and not _YEAR.fullmatch(bare.group(1)) and _DWELLING_WORD.search(sentence):
-            units[name] = int(bare.group(1))  # "afdeling Lærkestien (72)" in a sentence that counts dwellings
+                and (n := _bare_units(bare.group(1), sentence)) is not None:
+            units[name] = n  # "afdeling Lærkestien (72)" in a sentence that counts dwellings
             end = bare.end()
         prev_end = end  # (the name and count after the number are no owner's words)
         yield owner, codes, name
@@ -350,6 +350,12 @@ _BARE_COUNT = re.compile(r"\s*\((\d{2,4})\)")
 _DWELLING_WORD = re.compile(rf"\d\s*(?:{_DWELLINGS}\b|lejl\.)")
 
 
+def _bare_units(count: str, sentence: str) -> int | None:
+    """A department's dwellings counted alone in brackets ("Tørveengen (204)"): the number, when it is no year and the
+    sentence counts dwellings elsewhere ("Den dækker 432 boliger: ..."), else None."""
+    return int(count) if not _YEAR.fullmatch(count) and _DWELLING_WORD.search(sentence) else None
+
+
 def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
              ) -> Iterator[tuple[str | None, list[str], str | None]]:
     """Items of a list after a plural ("afdelingerne A (afd. 4, 180 boliger), B og C"); an
@@ -367,8 +373,8 @@ def _plurals(sentence: str, units: dict[str, int], parens: list[tuple[int, int]]
                 parens.append((m.end() + item.start("paren"), m.end() + item.end("paren")))
             if item.group("units"):
                 units[item.group("name")] = int(item.group("units").replace(".", ""))
-            elif item.group("bare") and not _YEAR.fullmatch(item.group("bare")) and _DWELLING_WORD.search(sentence):
-                units[item.group("name")] = int(item.group("bare"))
+            elif item.group("bare") and (n := _bare_units(item.group("bare"), sentence)) is not None:
+                units[item.group("name")] = n
             yield item.group("owner"), [item.group("code")] if item.group("code") else [], item.group("name")
             end = item.end()
             if tail := _ITEM_TAIL.match(rest, end):  # "Solbakken (Fjord, afd. 7) med 140 boliger"

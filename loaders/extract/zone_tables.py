@@ -311,7 +311,8 @@ _NUMBER_HEAD = re.compile(r"(?:[Bb]olig)?[Aa]fd\.?\s?nr\.?|[Nn]r\.?|AFD\.?\s?NR\
 _CODE_KINDS = {"department_name", "department_code"}  # (a department's code column and its name column)
 
 
-_SMALL_NUMBER_FIRST = re.compile(r"\s*afd\.\s?\d{1,3}[a-z]?\s+[A-ZÆØÅ]")
+_SMALL_NUMBER = r"afd\.\s?\d{1,3}[a-z]?\s+[A-ZÆØÅ]"  # a department's number in small letters, its name after it
+_SMALL_NUMBER_FIRST = re.compile(r"\s*" + _SMALL_NUMBER)
 
 
 def _head_before(text: str, start: int) -> bool:
@@ -367,7 +368,7 @@ def _flat_tables(doc: Document) -> dict[int, tuple[str, list[FlatTable]]]:
             numbers = sum(k in _NUMERIC_KINDS for k in kinds)
             number = rf"(?<!afd\.\s)(?<!Afd\.\s)(?<!\baf\s)(?:{_NUM.pattern})"  # not "afd. 3", "af 1940"
             first = r"[A-ZÆØÅ]{0,3}-?\d{1,4}[a-zA-Z]?\s+[A-ZÆØÅ]" if _CODE_KINDS & set(kinds) \
-                else r"afd\.\s?\d{1,3}[a-z]?\s+[A-ZÆØÅ]" if _SMALL_NUMBER_FIRST.match(text, pos) else "[A-ZÆØÅ]"  # (the
+                else _SMALL_NUMBER if _SMALL_NUMBER_FIRST.match(text, pos) else "[A-ZÆØÅ]"  # (the
             # department's number in small letters before its name in the first row: each row's, "afd. 11 Lyngholmen
             # Værebrohuse 174")
             row = re.compile(rf"\s*(?P<body>{first}[^|]{{1,70}}?)\s+(?P<nums>{number}(?:\s+(?:{number}|[–—-])){{{numbers - 1}}})"
